@@ -1,0 +1,73 @@
+import { gunzipSync } from "node:zlib";
+import { Decrypter, armor } from "age-encryption";
+import { SodiumX25519Identity } from "./age-x25519.js";
+import { recipientOfSecretKey } from "./age-keys.js";
+import type { BlobEncoding } from "./blob-sealer.js";
+import type { Sodium } from "./sodium.js";
+import { SnapgateError } from "../errors.js";
+
+export interface BlobContext {
+  /** Which file and snapshot, for the error message. */
+  describe: string;
+  /** The recipients the snapshot says it encrypted to. */
+  recipients?: readonly string[];
+}
+
+/** Decrypts age v1 blobs (binary or armored) with X25519 identities. */
+export class BlobOpener {
+  private readonly decrypter = new Decrypter();
+  readonly recipients: string[];
+
+  constructor(sodium: Sodium, secretKeys: readonly Uint8Array[]) {
+    this.recipients = secretKeys.map((key) => recipientOfSecretKey(sodium, key));
+    for (const key of secretKeys) this.decrypter.addIdentity(new SodiumX25519Identity(sodium, key));
+  }
+
+  async open(
+    ciphertext: Uint8Array,
+    encoding: BlobEncoding,
+    context: BlobContext,
+  ): Promise<Uint8Array> {
+    let payload: Uint8Array;
+    try {
+      payload = await this.decrypter.decrypt(dearmor(ciphertext));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (reason.includes("no identity matched")) {
+        const to = context.recipients?.length ? context.recipients.join(", ") : "other recipients";
+        throw new SnapgateError(
+          "WRONG_KEY",
+          `Cannot decrypt ${context.describe}: it is encrypted to ${to}; your identity is ${this.recipients.join(", ")}.`,
+          {
+            fix: "Use an identity whose public key is one of the snapshot's recipients (the restore environment's secret or the break-glass key).",
+          },
+        );
+      }
+      throw new SnapgateError("INTEGRITY", `${context.describe} is damaged: ${reason}.`, {
+        fix: "The blob was altered or truncated in the store; restore from another snapshot or the break-glass copy, and check who can write the backup repository.",
+      });
+    }
+    if (encoding === "gzip") {
+      try {
+        return new Uint8Array(gunzipSync(payload));
+      } catch {
+        throw new SnapgateError(
+          "INTEGRITY",
+          `${context.describe} decrypted but its gzip content is invalid.`,
+          {
+            fix: "The snapshot was written by a faulty writer; restore from another snapshot.",
+          },
+        );
+      }
+    }
+    return payload;
+  }
+}
+
+const ARMOR_HEADER = "-----BEGIN AGE ENCRYPTED FILE-----";
+
+/** `age -a` output is accepted too, as `age -d` does. */
+function dearmor(bytes: Uint8Array): Uint8Array {
+  const head = Buffer.from(bytes.subarray(0, ARMOR_HEADER.length)).toString("latin1");
+  return head === ARMOR_HEADER ? armor.decode(Buffer.from(bytes).toString("utf8")) : bytes;
+}

@@ -1,0 +1,46 @@
+import type { Manifest, ManifestBody } from "../types.js";
+import { canonicalJson } from "./canonical-json.js";
+import { parseVerifyKey, type WriterKey } from "./writer-key.js";
+import type { Sodium } from "./sodium.js";
+
+/** Signs the canonical JSON of the manifest body (everything but the signature). */
+export function signManifest(sodium: Sodium, body: ManifestBody, writer: WriterKey): Manifest {
+  const message = new TextEncoder().encode(canonicalJson(body));
+  const signature = sodium.crypto_sign_detached(message, writer.signingSecretKey);
+  return {
+    ...body,
+    signature: {
+      alg: "ed25519",
+      key: writer.verifyKey,
+      value: Buffer.from(signature).toString("base64"),
+    },
+  };
+}
+
+export type SignatureCheck =
+  { ok: true; key: string } | { ok: false; reason: "unknown-key" | "bad-signature"; key: string };
+
+/** Checks a manifest's signature against the trusted verify keys (sgw1...). */
+export function verifyManifestSignature(
+  sodium: Sodium,
+  manifest: Manifest,
+  trustedKeys: readonly string[],
+): SignatureCheck {
+  const { signature, ...body } = manifest;
+  const key = signature?.key ?? "";
+  if (!trustedKeys.includes(key)) return { ok: false, reason: "unknown-key", key };
+  const message = new TextEncoder().encode(canonicalJson(body));
+  let valid = false;
+  try {
+    valid =
+      signature.alg === "ed25519" &&
+      sodium.crypto_sign_verify_detached(
+        Buffer.from(signature.value, "base64"),
+        message,
+        parseVerifyKey(key),
+      );
+  } catch {
+    valid = false;
+  }
+  return valid ? { ok: true, key } : { ok: false, reason: "bad-signature", key };
+}

@@ -1,0 +1,82 @@
+import { hkdfSync, randomBytes } from "node:crypto";
+import { bech32 } from "@scure/base";
+import { SnapgateError } from "../errors.js";
+import type { Sodium } from "./sodium.js";
+
+/**
+ * The writer key is the snapshot job's only secret. From it we derive a MAC key
+ * (keyed blob ids, so a reader of the backup repository cannot confirm a guess
+ * of a low-entropy file) and an Ed25519 key that signs manifests. The job can
+ * write but never read: it holds no age identity.
+ */
+const WRITER_KEY_PREFIX = "SNAPGATE-WRITER-KEY-";
+const VERIFY_KEY_PREFIX = "sgw";
+
+export interface WriterKey {
+  macKey: Uint8Array;
+  signingSecretKey: Uint8Array;
+  verifyKey: string;
+}
+
+function derive(secret: Uint8Array, purpose: string): Uint8Array {
+  return new Uint8Array(
+    hkdfSync("sha256", secret, new Uint8Array(0), `snapgate/v1/${purpose}`, 32),
+  );
+}
+
+export function generateWriterKeyText(): string {
+  return bech32.encodeFromBytes(WRITER_KEY_PREFIX, new Uint8Array(randomBytes(32))).toUpperCase();
+}
+
+export function encodeVerifyKey(publicKey: Uint8Array): string {
+  return bech32.encodeFromBytes(VERIFY_KEY_PREFIX, publicKey);
+}
+
+export function parseVerifyKey(text: string): Uint8Array {
+  const trimmed = text.trim();
+  try {
+    const decoded = bech32.decodeToBytes(trimmed as `${string}1${string}`);
+    if (decoded.prefix === VERIFY_KEY_PREFIX && decoded.bytes.length === 32) return decoded.bytes;
+  } catch {
+    // fall through to the error below
+  }
+  throw new SnapgateError(
+    "CONFIG",
+    `'${trimmed.slice(0, 24)}' is not a Snapgate writer verify key.`,
+    {
+      fix: "Use the sgw1... key printed by `snapgate keygen --writer` (it is public; put it in the policy's keys.writers).",
+    },
+  );
+}
+
+/** Parses a writer key (from a file or the SNAPGATE_WRITER_KEY secret) and derives its sub-keys. */
+export function parseWriterKey(sodium: Sodium, text: string, source: string): WriterKey {
+  const line = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== "" && !l.startsWith("#"));
+  let secret: Uint8Array | undefined;
+  if (line?.startsWith(`${WRITER_KEY_PREFIX}1`)) {
+    try {
+      const decoded = bech32.decodeToBytes(line as `${string}1${string}`);
+      if (decoded.bytes.length === 32) secret = decoded.bytes;
+    } catch {
+      secret = undefined;
+    }
+  }
+  if (!secret) {
+    throw new SnapgateError("CONFIG", `${source} does not hold a Snapgate writer key.`, {
+      fix: "Create one with `snapgate keygen --writer --out FILE` and pass --writer-key FILE or set SNAPGATE_WRITER_KEY to its contents.",
+    });
+  }
+  const pair = sodium.crypto_sign_seed_keypair(derive(secret, "manifest-signing"));
+  return {
+    macKey: derive(secret, "blob-id"),
+    signingSecretKey: pair.privateKey,
+    verifyKey: encodeVerifyKey(pair.publicKey),
+  };
+}
+
+export function formatWriterKeyFile(keyText: string, verifyKey: string, created: Date): string {
+  return `# created: ${created.toISOString().replace(/\.\d{3}Z$/, "Z")}\n# verify key: ${verifyKey}\n${keyText}\n`;
+}

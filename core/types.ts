@@ -1,0 +1,95 @@
+/** Shared data shapes of the snapshot format. Schemas in schemas/ describe the same shapes. */
+
+export const PHASES = ["pre", "post", "scheduled", "manual"] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Environment (stream) names: safe as a path segment and in a check run name. */
+export const STREAM_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
+export interface SnapshotMetadata {
+  environment: string;
+  application?: string;
+  appVersion?: string;
+  commit?: string;
+  ref?: string;
+  repository?: string;
+  deployer?: string;
+  changeId?: string;
+  runUrl?: string;
+  workflow?: string;
+  tags: string[];
+}
+
+export interface Classification {
+  component?: string;
+  tier?: string;
+  owner?: string;
+}
+
+export interface RegularFileEntry extends Classification {
+  type: "file";
+  path: string;
+  mode: number;
+  size: number;
+  blob: string;
+  encoding: "gzip" | "none";
+  ciphertextSha256: string;
+}
+
+export interface SymlinkEntry extends Classification {
+  type: "symlink";
+  path: string;
+  target: string;
+}
+
+export type FileEntry = RegularFileEntry | SymlinkEntry;
+
+export interface ConsistencyOutcome {
+  name: string;
+  ok: boolean;
+  message: string;
+}
+
+export const MANIFEST_FORMAT = "snapgate.manifest/v1";
+
+export interface ManifestBody {
+  format: typeof MANIFEST_FORMAT;
+  stream: string;
+  seq: number;
+  /** sha256 of the previous manifest file of the stream; null for the first. */
+  prev: string | null;
+  phase: Phase;
+  /** The snapshot's time (given with --time, or when it was taken). */
+  time: string;
+  /** When the manifest was written. */
+  writtenAt: string;
+  metadata: SnapshotMetadata;
+  policyDigest: string | null;
+  recipients: string[];
+  files: FileEntry[];
+  consistency?: ConsistencyOutcome[];
+}
+
+export interface ManifestSignature {
+  alg: "ed25519";
+  key: string;
+  value: string;
+}
+
+export interface Manifest extends ManifestBody {
+  signature: ManifestSignature;
+}
+
+/** One line of catalog/<stream>.jsonl: what `list` searches without opening manifests. */
+export interface CatalogEntry {
+  id: string;
+  stream: string;
+  seq: number;
+  time: string;
+  writtenAt: string;
+  phase: Phase;
+  metadata: SnapshotMetadata;
+  files: number;
+  bytes: number;
+  components: string[];
+}
