@@ -30,7 +30,7 @@ export function verifyManifestSignature(
   const key = signature?.key ?? "";
   if (!trustedKeys.includes(key)) return { ok: false, reason: "unknown-key", key };
   const message = new TextEncoder().encode(canonicalJson(body));
-  let valid = false;
+  let valid: boolean;
   try {
     valid =
       signature.alg === "ed25519" &&
