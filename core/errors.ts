@@ -43,6 +43,8 @@ export interface SnapgateErrorOptions {
 
 export class SnapgateError extends Error {
   readonly code: ErrorCode;
+  /** The message without the fix. */
+  readonly summary: string;
   readonly fix: string | undefined;
   readonly details: Record<string, unknown>;
 
@@ -50,6 +52,7 @@ export class SnapgateError extends Error {
     super(options.fix ? `${message} ${options.fix}` : message, { cause: options.cause });
     this.name = "SnapgateError";
     this.code = code;
+    this.summary = message;
     this.fix = options.fix;
     this.details = options.details ?? {};
   }

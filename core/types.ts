@@ -26,13 +26,15 @@ export interface Classification {
   owner?: string;
 }
 
+export type BlobEncoding = "gzip" | "none";
+
 export interface RegularFileEntry extends Classification {
   type: "file";
   path: string;
   mode: number;
   size: number;
   blob: string;
-  encoding: "gzip" | "none";
+  encoding: BlobEncoding;
   ciphertextSha256: string;
 }
 

@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { Decrypter, armor } from "age-encryption";
 import { SodiumX25519Identity } from "./age-x25519.js";
 import { recipientOfSecretKey } from "./age-keys.js";
-import type { BlobEncoding } from "./blob-sealer.js";
+import type { BlobEncoding } from "../types.js";
 import type { Sodium } from "./sodium.js";
 import { SnapgateError } from "../errors.js";
 

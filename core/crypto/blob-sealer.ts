@@ -1,12 +1,11 @@
-import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { Encrypter } from "age-encryption";
 import { SodiumX25519Recipient } from "./age-x25519.js";
 import { parseRecipient } from "./age-keys.js";
 import type { Sodium } from "./sodium.js";
 import { SnapgateError } from "../errors.js";
-
-export type BlobEncoding = "gzip" | "none";
+import type { BlobEncoding } from "../types.js";
+import { sha256Hex } from "./sha256-hex.js";
 
 export interface SealedBlob {
   ciphertext: Uint8Array;
@@ -47,8 +46,4 @@ export class BlobSealer {
     const ciphertext = await this.encrypter.encrypt(payload);
     return { ciphertext, sha256: sha256Hex(ciphertext), encoding };
   }
-}
-
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }

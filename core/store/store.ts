@@ -1,11 +1,11 @@
-import type { CatalogEntry } from "../types.js";
+import type { BlobEncoding, CatalogEntry } from "../types.js";
 
 /**
  * The Store port. Two adapters implement it: a local directory (the embedded
  * default) and a GitHub backup repository. Both hold the same layout:
  *
  *   snapgate.json                          store format version
- *   blobs/<id[0:2]>/<id>-<sha256>.age      one file's content, age v1
+ *   blobs/<id[0:2]>/<id>-<sha256>[.gz].age one file's content, age v1 (gzipped first: .gz)
  *   manifests/<stream>/<seq>.json          one snapshot, signed, hash-chained
  *   catalog/<stream>.jsonl                 one line per snapshot
  *   audit/<yyyy>/<mm>.jsonl                hash-chained audit events
@@ -33,21 +33,29 @@ export interface WriteView {
   readonly stream: string;
   readonly head: StreamHead | null;
   readonly auditHead: AuditHead | null;
-  /** For each of `ids` the store holds, the sha256 of the stored ciphertext. */
-  findBlobs(ids: readonly string[]): Promise<Map<string, string>>;
+  /** For each of `ids` the store holds (or this view has staged), where its ciphertext is. */
+  findBlobs(ids: readonly string[]): Promise<Map<string, BlobRef>>;
+  /**
+   * Hands a new blob to the store. The local store writes it at once (nothing
+   * references it yet); the GitHub store keeps it for the snapshot's commit.
+   */
+  stageBlob(blob: StagedBlob): Promise<void>;
 }
 
-export interface StagedBlob {
+/** Names one stored blob: the keyed plaintext id, the ciphertext hash and how it was encoded. */
+export interface BlobRef {
   id: string;
   sha256: string;
+  encoding: BlobEncoding;
+}
+
+export interface StagedBlob extends BlobRef {
   ciphertext: Uint8Array;
 }
 
 export interface SnapshotCommit {
   view: WriteView;
   seq: number;
-  /** Blobs the view did not hold. */
-  blobs: readonly StagedBlob[];
   manifest: Uint8Array;
   catalogEntry: CatalogEntry;
   /** Complete audit lines, chained on view.auditHead. */
@@ -72,8 +80,12 @@ export interface Store {
   /** Throws STORE_MISSING with the fix when there is no Snapgate store here. */
   assertExists(): Promise<void>;
 
-  beginWrite(stream: string): Promise<WriteView>;
-  /** Writes the blobs; under the compare-and-swap, the manifest, catalog line and audit lines. */
+  /**
+   * Takes a consistent view for writing one snapshot. After a conflict, pass
+   * the previous view: blobs it staged carry over unless the store now has them.
+   */
+  beginWrite(stream: string, previous?: WriteView): Promise<WriteView>;
+  /** Commits, by compare-and-swap on the view's heads: the manifest, catalog line, audit lines and staged blobs. */
   commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome>;
 
   listStreams(): Promise<string[]>;
@@ -82,9 +94,9 @@ export interface Store {
   /** The seqs of the manifests present, ascending. */
   listManifestSeqs(stream: string): Promise<number[]>;
   readManifest(stream: string, seq: number): Promise<Uint8Array | null>;
-  readBlob(id: string, sha256: string): Promise<Uint8Array | null>;
-  /** Every blob file: id -> sha256s stored for it. */
-  listBlobs(): Promise<Map<string, string[]>>;
+  readBlob(blob: BlobRef): Promise<Uint8Array | null>;
+  /** Every blob file in the store. */
+  listBlobs(): Promise<BlobRef[]>;
 
   /** Reads the audit log, oldest first, as raw lines. */
   readAuditLines(): Promise<string[]>;
@@ -102,8 +114,17 @@ export interface Store {
   listRecords(prefix: string): Promise<string[]>;
 }
 
-export function blobPath(id: string, sha256: string): string {
-  return `blobs/${id.slice(0, 2)}/${id}-${sha256}.age`;
+export function blobPath(blob: BlobRef): string {
+  return `blobs/${blob.id.slice(0, 2)}/${blob.id}-${blob.sha256}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
+}
+
+const BLOB_FILE_NAME = /^([0-9a-f]{64})-([0-9a-f]{64})(\.gz)?\.age$/;
+
+/** Reads a blob file name back into its reference; undefined for anything else. */
+export function parseBlobFileName(name: string): BlobRef | undefined {
+  const match = BLOB_FILE_NAME.exec(name);
+  if (!match?.[1] || !match[2]) return undefined;
+  return { id: match[1], sha256: match[2], encoding: match[3] ? "gzip" : "none" };
 }
 
 export function manifestPath(stream: string, seq: number): string {

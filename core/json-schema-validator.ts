@@ -1,0 +1,43 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+
+export interface SchemaProblem {
+  /** JSON pointer-ish path, e.g. /files/3/path */
+  instancePath: string;
+  message: string;
+}
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule })
+  .default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+
+const ajv = addFormats(new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }));
+
+function describe(error: ErrorObject): string {
+  if (error.keyword === "additionalProperties") {
+    return `has an unknown key '${String((error.params as { additionalProperty: string }).additionalProperty)}'`;
+  }
+  if (error.keyword === "enum") {
+    return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  }
+  return error.message ?? error.keyword;
+}
+
+/** A compiled JSON Schema (draft 2020-12) that returns readable problems. */
+export class JsonSchemaValidator<T> {
+  private readonly validate: ValidateFunction;
+
+  constructor(schema: object) {
+    const id = (schema as { $id?: string }).$id;
+    this.validate = (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
+  }
+
+  check(value: unknown): { ok: true; value: T } | { ok: false; problems: SchemaProblem[] } {
+    if (this.validate(value)) return { ok: true, value: value as T };
+    const problems = (this.validate.errors ?? []).map((error) => ({
+      instancePath: error.instancePath || "/",
+      message: describe(error),
+    }));
+    return { ok: false, problems };
+  }
+}

@@ -1,0 +1,154 @@
+import { lstat, readdir, readlink } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
+import { SnapgateError } from "../errors.js";
+import { TEMP_PREFIX } from "../store/atomic-file.js";
+
+export interface CollectedFile {
+  /** Relative to the root, with / separators. */
+  path: string;
+  absolute: string;
+  type: "file" | "symlink";
+  mode: number;
+  size: number;
+  target?: string;
+}
+
+export interface CollectOptions {
+  root: string;
+  /** Files, directories or globs, relative to the root. */
+  patterns: readonly string[];
+  exclude?: readonly string[];
+  /** Absolute directories never to descend into (the store itself, when it sits inside the root). */
+  skipDirectories?: readonly string[];
+}
+
+export interface CollectResult {
+  files: CollectedFile[];
+  excluded: string[];
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/** The directory part of a glob before its first wildcard: where the walk starts. */
+function globBase(pattern: string): string {
+  const segments = pattern.split("/");
+  const fixed: string[] = [];
+  for (const segment of segments) {
+    if (GLOB_CHARS.test(segment)) break;
+    fixed.push(segment);
+  }
+  return fixed.join("/");
+}
+
+/**
+ * Walks what the patterns name, never following a symlink: a link is recorded
+ * as a link (its target text), so a snapshot cannot reach outside the tree.
+ */
+export async function collectFiles(options: CollectOptions): Promise<CollectResult> {
+  const root = resolve(options.root);
+  const isExcluded = picomatch(options.exclude?.length ? [...options.exclude] : ["\0"], {
+    dot: true,
+  });
+  const skipDirectories = new Set((options.skipDirectories ?? []).map((dir) => resolve(dir)));
+  const found = new Map<string, CollectedFile>();
+  const excluded = new Set<string>();
+  const skipped: CollectResult["skipped"] = [];
+
+  const insideRoot = (absolute: string, shown: string): string => {
+    const rel = relative(root, absolute);
+    if (rel.startsWith("..") || isAbsolute(rel)) {
+      throw new SnapgateError("UNSAFE_PATH", `'${shown}' is outside the snapshot root ${root}.`, {
+        fix: "Name paths inside the root (the working directory, or --root DIR).",
+      });
+    }
+    return toPosix(rel);
+  };
+
+  const visit = async (
+    absolute: string,
+    matches: (path: string) => boolean,
+    explicit: boolean,
+  ): Promise<void> => {
+    const rel = insideRoot(absolute, absolute);
+    let info;
+    try {
+      info = await lstat(absolute);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT" && explicit) {
+        throw new SnapgateError("NOT_FOUND", `'${rel || "."}' does not exist under ${root}.`, {
+          fix: "Check the paths you asked to snapshot (they are relative to the root), or remove this one.",
+        });
+      }
+      throw error;
+    }
+    if (info.isDirectory()) {
+      if (skipDirectories.has(absolute)) return;
+      const entries = await readdir(absolute);
+      entries.sort();
+      for (const name of entries) {
+        if (name.startsWith(TEMP_PREFIX)) continue;
+        await visit(join(absolute, name), matches, false);
+      }
+      return;
+    }
+    if (rel === "" || !matches(rel)) return;
+    if (isExcluded(rel)) {
+      excluded.add(rel);
+      return;
+    }
+    if (info.isSymbolicLink()) {
+      found.set(rel, {
+        path: rel,
+        absolute,
+        type: "symlink",
+        mode: 0o777,
+        size: 0,
+        target: await readlink(absolute),
+      });
+    } else if (info.isFile()) {
+      found.set(rel, {
+        path: rel,
+        absolute,
+        type: "file",
+        mode: info.mode & 0o7777,
+        size: info.size,
+      });
+    } else {
+      skipped.push({
+        path: rel,
+        reason: "not a regular file, directory or symlink (socket, FIFO or device)",
+      });
+    }
+  };
+
+  for (const pattern of options.patterns) {
+    const normalized =
+      toPosix(pattern)
+        .replace(/^\.\/+/, "")
+        .replace(/\/+$/, "") || ".";
+    if (GLOB_CHARS.test(normalized)) {
+      const matcher = picomatch(normalized, { dot: true });
+      const base = globBase(normalized);
+      const start = resolve(root, base || ".");
+      try {
+        await lstat(start);
+      } catch {
+        continue; // a glob that matches nothing is not an error
+      }
+      await visit(start, (path) => matcher(path), false);
+    } else {
+      await visit(resolve(root, normalized), () => true, true);
+    }
+  }
+
+  const files = [...found.values()].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  return { files, excluded: [...excluded].sort(), skipped };
+}

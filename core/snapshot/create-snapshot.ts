@@ -1,0 +1,353 @@
+import { readFile } from "node:fs/promises";
+import { SnapgateError } from "../errors.js";
+import {
+  MANIFEST_FORMAT,
+  PHASES,
+  STREAM_PATTERN,
+  type Classification,
+  type ConsistencyOutcome,
+  type FileEntry,
+  type Manifest,
+  type ManifestBody,
+  type Phase,
+  type SnapshotMetadata,
+} from "../types.js";
+import type { BlobRef, Store, WriteView } from "../store/store.js";
+import { computeBlobId } from "../crypto/blob-id.js";
+import { BlobSealer } from "../crypto/blob-sealer.js";
+import { canonicalJson } from "../crypto/canonical-json.js";
+import { signManifest } from "../crypto/manifest-signature.js";
+import { sha256Hex } from "../crypto/sha256-hex.js";
+import { loadSodium } from "../crypto/sodium.js";
+import type { WriterKey } from "../crypto/writer-key.js";
+import { chainAuditEvents } from "../audit/audit-event.js";
+import { mapWithConcurrency } from "../map-with-concurrency.js";
+import { collectFiles, type CollectedFile } from "./collect-files.js";
+import { catalogEntryOf } from "./catalog-entry.js";
+import { diffFileStates, isEmptyDiff, type FileState } from "./diff-file-states.js";
+import { parseManifest } from "./parse-manifest.js";
+
+export type SnapshotStage = "scan" | "hash" | "encrypt" | "commit";
+
+export interface SnapshotProgress {
+  stage: SnapshotStage;
+  done: number;
+  total: number;
+}
+
+export interface FileClassification extends Classification {
+  /** Secret-class files are never compressed before encryption. */
+  secret?: boolean;
+}
+
+export interface CreateSnapshotOptions {
+  store: Store;
+  root: string;
+  paths: readonly string[];
+  exclude?: readonly string[];
+  stream: string;
+  phase: Phase;
+  /** The snapshot's time (restic's --time); defaults to now. */
+  time?: Date;
+  metadata?: Partial<Omit<SnapshotMetadata, "environment">>;
+  recipients: readonly string[];
+  writerKey: WriterKey;
+  skipUnchanged?: boolean;
+  classify?: (path: string) => FileClassification;
+  policyDigest?: string | null;
+  consistency?: ConsistencyOutcome[];
+  /** Files larger than this are refused before anything is written. */
+  maxFileBytes?: number;
+  skipDirectories?: readonly string[];
+  onProgress?: (progress: SnapshotProgress) => void;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+export interface SnapshotResult {
+  skipped: boolean;
+  id: string | null;
+  stream: string;
+  seq: number | null;
+  previousId: string | null;
+  files: number;
+  bytes: number;
+  newBlobs: number;
+  reusedBlobs: number;
+  /** Ciphertext bytes this snapshot added to the store. */
+  bytesAdded: number;
+  excluded: string[];
+  skippedFiles: Array<{ path: string; reason: string }>;
+  manifest: Manifest | null;
+  attempts: number;
+}
+
+interface HashedFile {
+  file: CollectedFile;
+  blob?: string;
+  classification: FileClassification;
+  /** Kept from the hashing pass while the memory budget allows, to avoid a second read. */
+  content?: Uint8Array;
+}
+
+const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+const CONTENT_CACHE_BYTES = 64 * 1024 * 1024;
+const MAX_ATTEMPTS = 25;
+
+function validateOptions(options: CreateSnapshotOptions): void {
+  if (!STREAM_PATTERN.test(options.stream)) {
+    throw new SnapgateError("USAGE", `'${options.stream}' is not a valid environment name.`, {
+      fix: "Use lower-case letters, digits, '.', '_' and '-' (at most 63 characters), e.g. prod or eu-staging.",
+    });
+  }
+  if (!(PHASES as readonly string[]).includes(options.phase)) {
+    throw new SnapgateError("USAGE", `'${options.phase}' is not a snapshot phase.`, {
+      fix: `Use one of ${PHASES.join(", ")}.`,
+    });
+  }
+  if (options.paths.length === 0) {
+    throw new SnapgateError("USAGE", "No paths to snapshot were given.", {
+      fix: "Name the files, directories or globs to back up, e.g. deploy/prod terraform/prod.",
+    });
+  }
+}
+
+function normalizeMetadata(
+  stream: string,
+  metadata: CreateSnapshotOptions["metadata"],
+): SnapshotMetadata {
+  const result: SnapshotMetadata = {
+    environment: stream,
+    tags: [...new Set(metadata?.tags ?? [])].sort(),
+  };
+  for (const [key, value] of Object.entries(metadata ?? {})) {
+    if (key === "tags" || key === "environment" || value === undefined || value === "") continue;
+    (result as unknown as Record<string, unknown>)[key] = value;
+  }
+  return result;
+}
+
+/**
+ * Takes one snapshot: collect, id by keyed hash, encrypt only what the store
+ * lacks, then sign and commit the manifest by compare-and-swap on the stream
+ * head. On a lost race it re-reads the head, re-links and re-signs.
+ */
+export async function createSnapshot(options: CreateSnapshotOptions): Promise<SnapshotResult> {
+  validateOptions(options);
+  const now = options.now ?? (() => new Date());
+  const progress = options.onProgress ?? (() => undefined);
+  const sodium = await loadSodium();
+  const sealer = new BlobSealer(sodium, options.recipients);
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  await options.store.initialize();
+
+  progress({ stage: "scan", done: 0, total: 0 });
+  const collected = await collectFiles({
+    root: options.root,
+    patterns: options.paths,
+    exclude: options.exclude,
+    skipDirectories: options.skipDirectories,
+  });
+  progress({ stage: "scan", done: collected.files.length, total: collected.files.length });
+
+  const tooLarge = collected.files.find((file) => file.type === "file" && file.size > maxFileBytes);
+  if (tooLarge) {
+    throw new SnapgateError(
+      "TOO_LARGE",
+      `${tooLarge.path} is ${(tooLarge.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB. Nothing was written.`,
+      {
+        fix: "Exclude it (exclude globs or the policy's exclude list): large artefacts are not configuration.",
+      },
+    );
+  }
+
+  // Pass 1: keyed ids. Content is kept while it fits the budget, so new blobs need no second read.
+  let cached = 0;
+  let hashed = 0;
+  const files: HashedFile[] = await mapWithConcurrency(collected.files, 16, async (file) => {
+    const classification = options.classify?.(file.path) ?? {};
+    if (file.type === "symlink") return { file, classification };
+    const content = await readFile(file.absolute);
+    const blob = computeBlobId(options.writerKey.macKey, content);
+    const keep = cached + content.length <= CONTENT_CACHE_BYTES;
+    if (keep) cached += content.length;
+    progress({ stage: "hash", done: ++hashed, total: collected.files.length });
+    return { file, blob, classification, ...(keep ? { content } : {}) };
+  });
+
+  const states: FileState[] = files.map(({ file, blob }) =>
+    file.type === "file"
+      ? { path: file.path, type: "file", mode: file.mode, blob }
+      : { path: file.path, type: "symlink", target: file.target },
+  );
+  const bytes = files.reduce((sum, { file }) => sum + file.size, 0);
+  let view: WriteView = await options.store.beginWrite(options.stream);
+
+  const baseResult = {
+    stream: options.stream,
+    files: files.length,
+    bytes,
+    excluded: collected.excluded,
+    skippedFiles: collected.skipped,
+  };
+
+  if (options.skipUnchanged && view.head) {
+    const previous = parseManifest(
+      view.head.manifest,
+      `manifest ${options.stream}#${view.head.seq}`,
+    );
+    if (isEmptyDiff(diffFileStates(previous.files, states))) {
+      return {
+        ...baseResult,
+        skipped: true,
+        id: view.head.sha256,
+        seq: view.head.seq,
+        previousId: view.head.sha256,
+        newBlobs: 0,
+        reusedBlobs: 0,
+        bytesAdded: 0,
+        manifest: previous,
+        attempts: 1,
+      };
+    }
+  }
+
+  const uniqueIds = [...new Set(files.flatMap(({ blob }) => (blob ? [blob] : [])))];
+  let newBlobs = 0;
+  let bytesAdded = 0;
+
+  /** Encrypts and stages every blob the view lacks; on retries usually nothing. */
+  const stageMissing = async (): Promise<Map<string, BlobRef>> => {
+    const stored = await view.findBlobs(uniqueIds);
+    const missing = files.filter(
+      (entry, index, all) =>
+        entry.blob !== undefined &&
+        !stored.has(entry.blob) &&
+        all.findIndex((other) => other.blob === entry.blob) === index,
+    );
+    let sealed = 0;
+    await mapWithConcurrency(missing, 4, async (entry) => {
+      const content = entry.content ?? (await readFile(entry.file.absolute));
+      if (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
+        throw new SnapgateError(
+          "CONFLICT",
+          `${entry.file.path} changed while the snapshot was being taken.`,
+          {
+            fix: "Run the snapshot again once whatever writes the configuration has finished.",
+          },
+        );
+      }
+      const blob = await sealer.seal(content, !entry.classification.secret);
+      const ref: BlobRef = {
+        id: entry.blob as string,
+        sha256: blob.sha256,
+        encoding: blob.encoding,
+      };
+      await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
+      stored.set(ref.id, ref);
+      newBlobs += 1;
+      bytesAdded += blob.ciphertext.length;
+      delete entry.content;
+      progress({ stage: "encrypt", done: ++sealed, total: missing.length });
+    });
+    return stored;
+  };
+
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const stored = await stageMissing();
+    const entries: FileEntry[] = files.map(({ file, blob, classification }) => {
+      const classes: Classification = {};
+      if (classification.component) classes.component = classification.component;
+      if (classification.tier) classes.tier = classification.tier;
+      if (classification.owner) classes.owner = classification.owner;
+      if (file.type === "symlink") {
+        return { type: "symlink", path: file.path, target: file.target ?? "", ...classes };
+      }
+      const ref = stored.get(blob as string) as BlobRef;
+      return {
+        type: "file",
+        path: file.path,
+        mode: file.mode,
+        size: file.size,
+        blob: ref.id,
+        encoding: ref.encoding,
+        ciphertextSha256: ref.sha256,
+        ...classes,
+      };
+    });
+
+    const written = now();
+    const body: ManifestBody = {
+      format: MANIFEST_FORMAT,
+      stream: options.stream,
+      seq: (view.head?.seq ?? 0) + 1,
+      prev: view.head?.sha256 ?? null,
+      phase: options.phase,
+      time: (options.time ?? written).toISOString(),
+      writtenAt: written.toISOString(),
+      metadata: normalizeMetadata(options.stream, options.metadata),
+      policyDigest: options.policyDigest ?? null,
+      recipients: [...options.recipients],
+      files: entries,
+      ...(options.consistency ? { consistency: options.consistency } : {}),
+    };
+    const manifest = signManifest(sodium, body, options.writerKey);
+    const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
+    const id = sha256Hex(manifestBytes);
+    const audit = chainAuditEvents(view.auditHead, [
+      {
+        type: "snapshot.created",
+        time: written,
+        actor: {
+          kind: "writer",
+          key: options.writerKey.verifyKey,
+          ...(body.metadata.deployer ? { login: body.metadata.deployer } : {}),
+        },
+        subject: { stream: body.stream, seq: body.seq, snapshot: id },
+        details: {
+          phase: body.phase,
+          files: entries.length,
+          newBlobs,
+          ...(body.metadata.commit ? { commit: body.metadata.commit } : {}),
+          ...(body.metadata.changeId ? { changeId: body.metadata.changeId } : {}),
+        },
+      },
+    ]);
+    progress({ stage: "commit", done: 0, total: 1 });
+    const outcome = await options.store.commitSnapshot({
+      view,
+      seq: body.seq,
+      manifest: manifestBytes,
+      catalogEntry: catalogEntryOf(manifest, id),
+      auditLines: audit.lines,
+      time: written,
+    });
+    if (outcome === "committed") {
+      progress({ stage: "commit", done: 1, total: 1 });
+      return {
+        ...baseResult,
+        skipped: false,
+        id,
+        seq: body.seq,
+        previousId: view.head?.sha256 ?? null,
+        newBlobs,
+        reusedBlobs: uniqueIds.length - newBlobs,
+        bytesAdded,
+        manifest,
+        attempts: attempt,
+      };
+    }
+    // Lost the race: back off a little (jittered), then re-read the heads.
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.random() * Math.min(200, 10 * attempt)),
+    );
+    view = await options.store.beginWrite(options.stream, view);
+  }
+  throw new SnapgateError(
+    "CONFLICT",
+    `Could not commit to ${options.store.location} after ${MAX_ATTEMPTS} attempts.`,
+    {
+      fix: "Too many writers raced for the same stream; run the snapshot again.",
+    },
+  );
+}

@@ -1,0 +1,246 @@
+import { SnapgateError, isSnapgateError } from "../errors.js";
+import type { CatalogEntry, Manifest, RegularFileEntry } from "../types.js";
+import type { Store } from "../store/store.js";
+import type { BlobOpener } from "../crypto/blob-opener.js";
+import { computeBlobId } from "../crypto/blob-id.js";
+import { sha256Hex } from "../crypto/sha256-hex.js";
+import { loadSodium } from "../crypto/sodium.js";
+import type { WriterKey } from "../crypto/writer-key.js";
+import { parseManifest } from "./parse-manifest.js";
+import { signatureProblem } from "./signature-problem.js";
+import { readVerifiedBlob } from "./read-verified-blob.js";
+
+export type VerifyLevel = "structure" | "restore";
+
+export type ProblemKind =
+  "manifest" | "signature" | "chain" | "missing-blob" | "tampered-blob" | "decrypt" | "content-id";
+
+export interface VerifyProblem {
+  kind: ProblemKind;
+  message: string;
+  fix: string;
+  path?: string;
+}
+
+export interface SnapshotVerification {
+  id: string;
+  stream: string;
+  seq: number;
+  ok: boolean;
+  problems: VerifyProblem[];
+}
+
+export interface VerifyOptions {
+  store: Store;
+  /** Snapshots to check (from the catalog); each is checked against its predecessor in the chain. */
+  snapshots: readonly Pick<CatalogEntry, "stream" | "seq" | "id">[];
+  trustedKeys: readonly string[];
+  level: VerifyLevel;
+  /** Needed for restore level: decrypts every blob. */
+  opener?: BlobOpener;
+  /** Optional at restore level: also recompute the keyed ids. */
+  writerKey?: WriterKey;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface VerifyReport {
+  level: VerifyLevel;
+  ok: boolean;
+  snapshots: SnapshotVerification[];
+  blobsChecked: number;
+  bytesChecked: number;
+}
+
+/**
+ * Structure level: manifest well-formed, signature by a trusted writer, chain
+ * link to the previous manifest, every blob present with the signed
+ * ciphertext sha256. Restore level adds: every blob decrypts to the recorded
+ * size (and, with the writer key, to the recorded keyed id).
+ */
+export async function verifySnapshots(options: VerifyOptions): Promise<VerifyReport> {
+  if (options.trustedKeys.length === 0) {
+    throw new SnapgateError("USAGE", "No trusted writer keys to check signatures against.", {
+      fix: "Pass --verify-key sgw1... (printed by `snapgate keygen --writer`) or use a policy that lists keys.writers.",
+    });
+  }
+  if (options.level === "restore" && !options.opener) {
+    throw new SnapgateError(
+      "USAGE",
+      "Restore-level verification decrypts every file and needs an identity.",
+      {
+        fix: "Pass --identity FILE (or SNAPGATE_IDENTITY), or verify at structure level.",
+      },
+    );
+  }
+  const sodium = await loadSodium();
+  const checkedBlobs = new Map<string, VerifyProblem | null>();
+  let bytesChecked = 0;
+  const results: SnapshotVerification[] = [];
+  let done = 0;
+
+  for (const entry of options.snapshots) {
+    const where = `snapshot ${entry.stream}@${entry.seq}`;
+    const problems: VerifyProblem[] = [];
+    const bytes = await options.store.readManifest(entry.stream, entry.seq);
+    let manifest: Manifest | undefined;
+    if (!bytes) {
+      problems.push({
+        kind: "manifest",
+        message: `The manifest of ${where} is missing.`,
+        fix: "Restore the store from a replica; the chain is broken here.",
+      });
+    } else {
+      if (sha256Hex(bytes) !== entry.id) {
+        problems.push({
+          kind: "manifest",
+          message: `The manifest of ${where} does not hash to its id ${entry.id.slice(0, 12)}.`,
+          fix: "The manifest or the catalog was altered; do not restore from this snapshot.",
+        });
+      }
+      try {
+        manifest = parseManifest(bytes, `the manifest of ${where}`);
+      } catch (error) {
+        if (!isSnapgateError(error)) throw error;
+        problems.push({ kind: "manifest", message: error.summary, fix: error.fix ?? "" });
+      }
+    }
+    if (manifest) {
+      const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
+      if (signature) problems.push({ kind: "signature", ...signature });
+      problems.push(...(await chainProblems(options.store, manifest, entry, where)));
+      for (const file of manifest.files) {
+        if (file.type !== "file") continue;
+        const problem = await checkBlob(
+          options,
+          manifest,
+          file,
+          where,
+          checkedBlobs,
+          (n) => (bytesChecked += n),
+        );
+        if (problem) problems.push(problem);
+      }
+    }
+    results.push({
+      id: entry.id,
+      stream: entry.stream,
+      seq: entry.seq,
+      ok: problems.length === 0,
+      problems,
+    });
+    options.onProgress?.(++done, options.snapshots.length);
+  }
+  return {
+    level: options.level,
+    ok: results.every((r) => r.ok),
+    snapshots: results,
+    blobsChecked: checkedBlobs.size,
+    bytesChecked,
+  };
+}
+
+async function chainProblems(
+  store: Store,
+  manifest: Manifest,
+  entry: Pick<CatalogEntry, "stream" | "seq">,
+  where: string,
+): Promise<VerifyProblem[]> {
+  if (manifest.stream !== entry.stream || manifest.seq !== entry.seq) {
+    return [
+      {
+        kind: "chain",
+        message: `The manifest stored as ${where} says it is ${manifest.stream}@${manifest.seq}.`,
+        fix: "A manifest was moved or copied; do not restore from it.",
+      },
+    ];
+  }
+  if (manifest.seq === 1) {
+    return manifest.prev === null
+      ? []
+      : [
+          {
+            kind: "chain",
+            message: `${where} is the first of its stream but links to a previous manifest.`,
+            fix: "Earlier manifests were removed from the store; restore it from a replica.",
+          },
+        ];
+  }
+  const previous = await store.readManifest(entry.stream, entry.seq - 1);
+  if (!previous) {
+    return [
+      {
+        kind: "chain",
+        message: `The chain is broken at seq ${entry.seq - 1} of ${entry.stream}: that manifest is missing.`,
+        fix: "A manifest was deleted from the store; restore it from a replica and find out who deleted it.",
+      },
+    ];
+  }
+  if (sha256Hex(previous) !== manifest.prev) {
+    return [
+      {
+        kind: "chain",
+        message: `The chain is broken between seq ${entry.seq - 1} and ${entry.seq} of ${entry.stream}: ${entry.seq - 1} is not the manifest ${entry.seq} was written after.`,
+        fix: `Manifest ${entry.seq - 1} was replaced or altered; treat it as untrusted and investigate the store's history.`,
+      },
+    ];
+  }
+  return [];
+}
+
+async function checkBlob(
+  options: VerifyOptions,
+  manifest: Manifest,
+  file: RegularFileEntry,
+  where: string,
+  checked: Map<string, VerifyProblem | null>,
+  addBytes: (n: number) => void,
+): Promise<VerifyProblem | undefined> {
+  const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}`;
+  if (checked.has(key)) {
+    const known = checked.get(key);
+    return known ? { ...known, path: file.path } : undefined;
+  }
+  let problem: VerifyProblem | null = null;
+  try {
+    if (options.level === "restore" && options.opener) {
+      const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);
+      addBytes(content.length);
+      if (options.writerKey && computeBlobId(options.writerKey.macKey, content) !== file.blob) {
+        problem = {
+          kind: "content-id",
+          message: `${file.path} in ${where} decrypts to content whose keyed id is not the recorded one.`,
+          fix: "The snapshot's writer key differs from yours, or the blob was swapped; restore the file from another snapshot.",
+        };
+      }
+    } else {
+      const ciphertext = await options.store.readBlob({
+        id: file.blob,
+        sha256: file.ciphertextSha256,
+        encoding: file.encoding,
+      });
+      if (!ciphertext) {
+        problem = {
+          kind: "missing-blob",
+          message: `The blob of ${file.path} in ${where} is missing.`,
+          fix: "The store lost data: restore this file from another snapshot; find out how the blob was deleted.",
+        };
+      } else {
+        addBytes(ciphertext.length);
+        if (sha256Hex(ciphertext) !== file.ciphertextSha256) {
+          problem = {
+            kind: "tampered-blob",
+            message: `The blob of ${file.path} in ${where} does not match the signed ciphertext sha256.`,
+            fix: "Do not trust this copy: restore the file from another snapshot and check who can write the store.",
+          };
+        }
+      }
+    }
+  } catch (error) {
+    // A wrong identity fails every file alike: stop and say so once.
+    if (!isSnapgateError(error) || error.code === "WRONG_KEY") throw error;
+    const kind = (error.details.kind as ProblemKind | undefined) ?? "decrypt";
+    problem = { kind, message: error.summary, fix: error.fix ?? "" };
+  }
+  checked.set(key, problem);
+  return problem ? { ...problem, path: file.path } : undefined;
+}

@@ -1,0 +1,345 @@
+import { mkdir, open, readdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { SnapgateError } from "../errors.js";
+import type { CatalogEntry } from "../types.js";
+import { auditHeadOfLine } from "../audit/audit-event.js";
+import { fsyncDirectory, TEMP_PREFIX, writeFileAtomic } from "./atomic-file.js";
+import { withFileLock } from "./file-lock.js";
+import {
+  auditPath,
+  blobPath,
+  catalogPath,
+  manifestPath,
+  parseBlobFileName,
+  STORE_FORMAT,
+  type BlobRef,
+  type AuditHead,
+  type CommitOutcome,
+  type SnapshotCommit,
+  type StagedBlob,
+  type Store,
+  type StoreRecord,
+  type StreamHead,
+  type WriteView,
+} from "./store.js";
+import { assertRecordPath } from "./record-path.js";
+import { sha256Hex } from "../crypto/sha256-hex.js";
+
+const MANIFEST_NAME = /^(\d{10})\.json$/;
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException)?.code === "ENOENT";
+}
+
+async function readdirOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+}
+
+async function readOrNull(path: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+function sameAuditHead(a: AuditHead | null, b: AuditHead | null): boolean {
+  return (a?.seq ?? 0) === (b?.seq ?? 0) && (a?.hash ?? null) === (b?.hash ?? null);
+}
+
+class LocalWriteView implements WriteView {
+  private readonly blobDirs = new Map<string, Map<string, BlobRef>>();
+  readonly touchedDirs = new Set<string>();
+
+  constructor(
+    private readonly store: LocalDirStore,
+    readonly stream: string,
+    readonly head: StreamHead | null,
+    readonly auditHead: AuditHead | null,
+  ) {}
+
+  private async blobsWithPrefix(prefix: string): Promise<Map<string, BlobRef>> {
+    let known = this.blobDirs.get(prefix);
+    if (!known) {
+      known = new Map();
+      // Two racing writers may both store a blob for one id; either copy serves.
+      for (const name of (await readdirOrEmpty(this.store.path(`blobs/${prefix}`))).sort()) {
+        const ref = parseBlobFileName(name);
+        if (ref && !known.has(ref.id)) known.set(ref.id, ref);
+      }
+      this.blobDirs.set(prefix, known);
+    }
+    return known;
+  }
+
+  async findBlobs(ids: readonly string[]): Promise<Map<string, BlobRef>> {
+    const found = new Map<string, BlobRef>();
+    for (const id of ids) {
+      const ref = (await this.blobsWithPrefix(id.slice(0, 2))).get(id);
+      if (ref) found.set(id, ref);
+    }
+    return found;
+  }
+
+  async stageBlob(blob: StagedBlob): Promise<void> {
+    const { ciphertext, ...ref } = blob;
+    await writeFileAtomic(this.store.path(blobPath(ref)), ciphertext, { mode: 0o444 });
+    this.touchedDirs.add(this.store.path(`blobs/${ref.id.slice(0, 2)}`));
+    (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(ref.id, ref);
+  }
+}
+
+/** The embedded default store: the snapshot layout in a local directory. */
+export class LocalDirStore implements Store {
+  readonly location: string;
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+    this.location = this.root;
+  }
+
+  path(relative: string): string {
+    return join(this.root, ...relative.split("/"));
+  }
+
+  async initialize(): Promise<void> {
+    if (await this.isStore()) return;
+    await mkdir(this.root, { recursive: true });
+    const entries = (await readdir(this.root)).filter((name) => !name.startsWith("."));
+    if (entries.length > 0) {
+      throw new SnapgateError(
+        "STORE_MISSING",
+        `${this.root} is not empty and is not a Snapgate store.`,
+        {
+          fix: "Point --store at a new or empty directory, or at an existing Snapgate store (it has a snapgate.json).",
+        },
+      );
+    }
+    const body =
+      JSON.stringify({ format: STORE_FORMAT, created: new Date().toISOString() }, null, 2) + "\n";
+    await writeFileAtomic(this.path("snapgate.json"), body, { exclusive: true });
+  }
+
+  private async isStore(): Promise<boolean> {
+    const raw = await readOrNull(this.path("snapgate.json"));
+    if (raw === null) return false;
+    let format: unknown;
+    try {
+      format = (JSON.parse(raw.toString("utf8")) as { format?: unknown }).format;
+    } catch {
+      format = undefined;
+    }
+    if (format !== STORE_FORMAT) {
+      throw new SnapgateError(
+        "STORE_MISSING",
+        `${this.root}/snapgate.json is not a ${STORE_FORMAT} store.`,
+        {
+          fix: "Use a Snapgate version that supports this store format, or point --store at another directory.",
+        },
+      );
+    }
+    return true;
+  }
+
+  async assertExists(): Promise<void> {
+    if (!(await this.isStore())) {
+      throw new SnapgateError("STORE_MISSING", `There is no Snapgate store at ${this.root}.`, {
+        fix: "Check --store (or SNAPGATE_STORE); a store is created by the first `snapgate snapshot`.",
+      });
+    }
+  }
+
+  async beginWrite(stream: string): Promise<LocalWriteView> {
+    const head = await this.readHead(stream);
+    return new LocalWriteView(this, stream, head, await this.currentAuditHead());
+  }
+
+  private async readHead(stream: string): Promise<StreamHead | null> {
+    const seqs = await this.listManifestSeqs(stream);
+    const seq = seqs.at(-1);
+    if (seq === undefined) return null;
+    const manifest = await readFile(this.path(manifestPath(stream, seq)));
+    return { seq, sha256: sha256Hex(manifest), manifest };
+  }
+
+  async commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome> {
+    const view = commit.view as LocalWriteView;
+    await Promise.all([...view.touchedDirs].map((dir) => fsyncDirectory(dir)));
+    return withFileLock(this.path("locks/commit.lock"), async () => {
+      const seqs = await this.listManifestSeqs(commit.view.stream);
+      if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";
+      if (!sameAuditHead(await this.currentAuditHead(), commit.view.auditHead)) return "conflict";
+      const target = this.path(manifestPath(commit.view.stream, commit.seq));
+      if (!(await writeFileAtomic(target, commit.manifest, { mode: 0o444, exclusive: true })))
+        return "conflict";
+      await this.appendDurably(
+        catalogPath(commit.view.stream),
+        JSON.stringify(commit.catalogEntry) + "\n",
+      );
+      if (commit.auditLines.length > 0)
+        await this.appendAuditUnlocked(commit.auditLines, commit.time);
+      return "committed";
+    });
+  }
+
+  private async appendDurably(relative: string, text: string): Promise<void> {
+    const target = this.path(relative);
+    await mkdir(join(target, ".."), { recursive: true });
+    const handle = await open(target, "a", 0o644);
+    try {
+      await handle.write(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async listStreams(): Promise<string[]> {
+    return (await readdirOrEmpty(this.path("manifests")))
+      .filter((name) => !name.startsWith("."))
+      .sort();
+  }
+
+  async readCatalog(stream: string): Promise<CatalogEntry[]> {
+    const raw = await readOrNull(this.path(catalogPath(stream)));
+    if (raw === null) return [];
+    const entries: CatalogEntry[] = [];
+    for (const line of raw.toString("utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      try {
+        entries.push(JSON.parse(line) as CatalogEntry);
+      } catch {
+        // A torn last line from a crash; the catalog is rebuilt from manifests by the reader.
+      }
+    }
+    return entries.sort((a, b) => a.seq - b.seq);
+  }
+
+  async listManifestSeqs(stream: string): Promise<number[]> {
+    const seqs: number[] = [];
+    for (const name of await readdirOrEmpty(this.path(`manifests/${stream}`))) {
+      const match = MANIFEST_NAME.exec(name);
+      if (match?.[1]) seqs.push(Number(match[1]));
+    }
+    return seqs.sort((a, b) => a - b);
+  }
+
+  async readManifest(stream: string, seq: number): Promise<Uint8Array | null> {
+    return readOrNull(this.path(manifestPath(stream, seq)));
+  }
+
+  async readBlob(blob: BlobRef): Promise<Uint8Array | null> {
+    return readOrNull(this.path(blobPath(blob)));
+  }
+
+  async listBlobs(): Promise<BlobRef[]> {
+    const blobs: BlobRef[] = [];
+    for (const prefix of (await readdirOrEmpty(this.path("blobs"))).sort()) {
+      for (const name of (await readdirOrEmpty(this.path(`blobs/${prefix}`))).sort()) {
+        const ref = parseBlobFileName(name);
+        if (ref) blobs.push(ref);
+      }
+    }
+    return blobs;
+  }
+
+  private async auditFiles(): Promise<string[]> {
+    const files: string[] = [];
+    for (const year of (await readdirOrEmpty(this.path("audit")))
+      .filter((y) => /^\d{4}$/.test(y))
+      .sort()) {
+      for (const month of (await readdirOrEmpty(this.path(`audit/${year}`))).sort()) {
+        if (/^\d{2}\.jsonl$/.test(month)) files.push(`audit/${year}/${month}`);
+      }
+    }
+    return files;
+  }
+
+  async readAuditLines(): Promise<string[]> {
+    const lines: string[] = [];
+    for (const file of await this.auditFiles()) {
+      const raw = await readFile(this.path(file), "utf8");
+      lines.push(...raw.split("\n").filter((line) => line.trim() !== ""));
+    }
+    return lines;
+  }
+
+  async currentAuditHead(): Promise<AuditHead | null> {
+    const last = (await this.auditFiles()).at(-1);
+    if (!last) return null;
+    const lines = (await readFile(this.path(last), "utf8"))
+      .split("\n")
+      .filter((line) => line.trim() !== "");
+    const line = lines.at(-1);
+    return line ? (auditHeadOfLine(line) ?? null) : null;
+  }
+
+  async appendAudit(
+    expected: AuditHead | null,
+    lines: readonly string[],
+    time: Date,
+  ): Promise<CommitOutcome> {
+    return withFileLock(this.path("locks/commit.lock"), async () => {
+      if (!sameAuditHead(await this.currentAuditHead(), expected)) return "conflict";
+      await this.appendAuditUnlocked(lines, time);
+      return "committed";
+    });
+  }
+
+  /** Appends to the month file of `time`, or to the newest file if a writer's clock is behind. */
+  private async appendAuditUnlocked(lines: readonly string[], time: Date): Promise<void> {
+    const newest = (await this.auditFiles()).at(-1);
+    const byTime = auditPath(time);
+    const target = newest && newest > byTime ? newest : byTime;
+    await this.appendDurably(target, lines.map((line) => `${line}\n`).join(""));
+  }
+
+  async writeRecord(record: StoreRecord): Promise<void> {
+    assertRecordPath(record.path);
+    const written = await writeFileAtomic(this.path(record.path), record.bytes, {
+      mode: 0o444,
+      exclusive: true,
+    });
+    if (!written) {
+      throw new SnapgateError(
+        "CONFLICT",
+        `The record ${record.path} already exists in ${this.root}.`,
+        {
+          fix: "Records are never overwritten; retry, which writes a record with a new name.",
+        },
+      );
+    }
+  }
+
+  async readRecord(path: string): Promise<Uint8Array | null> {
+    assertRecordPath(path);
+    return readOrNull(this.path(path));
+  }
+
+  async listRecords(prefix: string): Promise<string[]> {
+    assertRecordPath(`${prefix.replace(/\/$/, "")}/x`);
+    const found: string[] = [];
+    const walk = async (relative: string): Promise<void> => {
+      for (const entry of await readdir(this.path(relative), { withFileTypes: true }).catch(
+        (error: unknown) => {
+          if (isMissing(error)) return [];
+          throw error;
+        },
+      )) {
+        if (entry.name.startsWith(TEMP_PREFIX)) continue;
+        const child = `${relative}/${entry.name}`;
+        if (entry.isDirectory()) await walk(child);
+        else found.push(child);
+      }
+    };
+    await walk(prefix.replace(/\/$/, ""));
+    return found.sort();
+  }
+}
