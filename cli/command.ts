@@ -1,0 +1,121 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { SnapgateError } from "../core/errors.js";
+
+/** What a command may touch: injected so integration tests can run commands in-process too. */
+export interface CliContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Progress lines go to stderr only on a terminal, and never with --json. */
+  interactive: boolean;
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** One line per option, for help. */
+  help: string[];
+  options: OptionSpec;
+  /** Returns the exit code. */
+  run(args: ParsedArgs, context: CliContext): Promise<number>;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] as number;
+      row[j] = Math.min(
+        (row[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      previous = current;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The closest known word, if it is close enough to be a typo. */
+export function didYouMean(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = distance(word, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+export const COMMON_OPTIONS: OptionSpec = {
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+};
+
+export function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs {
+  const options = { ...COMMON_OPTIONS, ...command.options };
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as ParsedArgs["values"], positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+    const suggestion = unknown
+      ? didYouMean(unknown.replace(/^-+/, ""), Object.keys(options))
+      : undefined;
+    throw new SnapgateError(
+      "USAGE",
+      `snapgate ${command.name}: ${message.replace(/\. To specify.*$/s, "")}.`,
+      {
+        fix: suggestion
+          ? `Did you mean --${suggestion}? Usage: ${command.usage}`
+          : `Usage: ${command.usage}`,
+      },
+    );
+  }
+}
+
+export function stringValue(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+export function listValue(args: ParsedArgs, name: string): string[] {
+  const value = args.values[name];
+  return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+}
+
+export function flag(args: ParsedArgs, name: string): boolean {
+  return args.values[name] === true;
+}
+
+export function requireValue(
+  args: ParsedArgs,
+  name: string,
+  command: Command,
+  hint: string,
+): string {
+  const value = stringValue(args, name);
+  if (value === undefined || value === "") {
+    throw new SnapgateError("USAGE", `snapgate ${command.name} needs --${name}.`, {
+      fix: `${hint} Usage: ${command.usage}`,
+    });
+  }
+  return value;
+}

@@ -1,0 +1,19 @@
+import type { Command } from "../command.js";
+import { keygenCommand } from "./keygen.js";
+import { snapshotCommand } from "./snapshot.js";
+import { listCommand } from "./list.js";
+import { showCommand } from "./show.js";
+import { diffCommand } from "./diff.js";
+import { verifyCommand } from "./verify.js";
+import { restoreCommand } from "./restore.js";
+
+/** Every command, in the order help lists them. */
+export const COMMANDS: readonly Command[] = [
+  keygenCommand,
+  snapshotCommand,
+  listCommand,
+  showCommand,
+  diffCommand,
+  verifyCommand,
+  restoreCommand,
+];

@@ -1,0 +1,71 @@
+import { resolve } from "node:path";
+import { SnapgateError } from "../../core/errors.js";
+import { loadSodium } from "../../core/crypto/sodium.js";
+import { formatIdentityFile, generateAgeKeyPair } from "../../core/crypto/age-keys.js";
+import {
+  formatWriterKeyFile,
+  generateWriterKeyText,
+  parseWriterKey,
+} from "../../core/crypto/writer-key.js";
+import { writeFileAtomic } from "../../core/store/atomic-file.js";
+import { flag, requireValue, type Command } from "../command.js";
+import { json } from "../output.js";
+
+export const keygenCommand: Command = {
+  name: "keygen",
+  summary:
+    "Create an age identity (decrypts backups) or, with --writer, a writer key (signs snapshots)",
+  usage: "snapgate keygen [--writer] --out FILE [--force] [--json]",
+  help: [
+    "--out FILE      where to write the secret key (mode 0600); its public half is printed",
+    "--writer        make a writer key (for the snapshot job) instead of an age identity",
+    "--force         replace FILE if it exists",
+  ],
+  options: { out: { type: "string" }, writer: { type: "boolean" }, force: { type: "boolean" } },
+  async run(args, context) {
+    const out = resolve(
+      context.cwd,
+      requireValue(args, "out", this, "Name the file for the new secret key."),
+    );
+    const now = new Date();
+    const sodium = await loadSodium();
+    let text: string;
+    let publicKey: string;
+    if (flag(args, "writer")) {
+      const keyText = generateWriterKeyText();
+      publicKey = parseWriterKey(sodium, keyText, "new key").verifyKey;
+      text = formatWriterKeyFile(keyText, publicKey, now);
+    } else {
+      const pair = generateAgeKeyPair(sodium);
+      publicKey = pair.recipient;
+      text = formatIdentityFile(pair, now);
+    }
+    const written = await writeFileAtomic(out, text, {
+      mode: 0o600,
+      exclusive: !flag(args, "force"),
+    });
+    if (!written) {
+      throw new SnapgateError("USAGE", `${out} already exists; a key was not overwritten.`, {
+        fix: "Choose another --out, or pass --force if you really mean to replace that key (data encrypted to it stays readable only with the old one).",
+      });
+    }
+    const kind = flag(args, "writer") ? "writer" : "identity";
+    if (flag(args, "json")) {
+      context.stdout(
+        json(
+          kind === "writer"
+            ? { file: out, verifyKey: publicKey }
+            : { file: out, recipient: publicKey },
+        ),
+      );
+    } else {
+      context.stderr(
+        kind === "writer"
+          ? `Wrote a writer key to ${out} (keep it as the snapshot job's secret). Its verify key (public, for keys.writers in the policy):\n`
+          : `Wrote an age identity to ${out} (keep it secret; it decrypts backups). Its recipient (public, for keys.recipients in the policy):\n`,
+      );
+      context.stdout(`${publicKey}\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,95 @@
+import { resolve } from "node:path";
+import { SnapgateError } from "../../core/errors.js";
+import { loadSnapshot } from "../../core/snapshot/load-snapshot.js";
+import { resolveSnapshot } from "../../core/snapshot/resolve-snapshot.js";
+import { restoreSnapshot } from "../../core/snapshot/restore-snapshot.js";
+import { flag, listValue, requireValue, stringValue, type Command } from "../command.js";
+import { openStore, STORE_OPTION } from "../open-store.js";
+import { KEY_OPTIONS, loadOpener, trustedKeys } from "../load-keys.js";
+import { formatBytes, json } from "../output.js";
+import { progressReporter } from "../progress.js";
+
+export const restoreCommand: Command = {
+  name: "restore",
+  summary:
+    "Decrypt a snapshot into a directory (empty by default), after checking its signature and paths",
+  usage:
+    "snapgate restore SNAPSHOT|latest --store STORE --identity FILE --to DIR --verify-key sgw1... [--env ENV] [--include GLOB]... [--force] [--dry-run] [--json]",
+  help: [
+    "--identity FILE       an age identity the snapshot is encrypted to (or SNAPGATE_IDENTITY)",
+    "--to DIR              where to restore; must be empty or new unless --force",
+    "--verify-key KEY      a trusted writer verify key (repeatable; or SNAPGATE_VERIFY_KEYS)",
+    "--include GLOB        restore only matching paths (repeatable)",
+    "--force               restore into a non-empty directory, replacing the snapshot's files",
+    "--dry-run             decrypt and compare with --to; write nothing",
+    "--skip-signature-check  restore without knowing who wrote the snapshot (not recommended)",
+  ],
+  options: {
+    ...STORE_OPTION,
+    ...KEY_OPTIONS,
+    env: { type: "string" },
+    to: { type: "string" },
+    include: { type: "string", multiple: true },
+    force: { type: "boolean" },
+    "dry-run": { type: "boolean" },
+    "skip-signature-check": { type: "boolean" },
+  },
+  async run(args, context) {
+    const spec = args.positionals[0];
+    if (!spec)
+      throw new SnapgateError("USAGE", "Which snapshot?", {
+        fix: `Give an id, ENV@SEQ or latest. Usage: ${this.usage}`,
+      });
+    const to = resolve(
+      context.cwd,
+      requireValue(args, "to", this, "Name the directory to restore into."),
+    );
+    const opener = await loadOpener(args, context);
+    if (!opener) {
+      throw new SnapgateError("USAGE", "Restoring needs an age identity.", {
+        fix: "Pass --identity FILE or set SNAPGATE_IDENTITY (the restore environment's secret or the break-glass key).",
+      });
+    }
+    const keys = trustedKeys(args, context);
+    const skipSignature = flag(args, "skip-signature-check");
+    if (keys.length === 0 && !skipSignature) {
+      throw new SnapgateError(
+        "USAGE",
+        "No trusted writer key to check the snapshot's signature against.",
+        {
+          fix: "Pass --verify-key sgw1... (printed by `snapgate keygen --writer`, listed in the policy's keys.writers), or --skip-signature-check if you accept restoring a snapshot anyone with write access could have forged.",
+        },
+      );
+    }
+    const store = openStore(args, context);
+    const entry = await resolveSnapshot(store, spec, { stream: stringValue(args, "env") });
+    const report = progressReporter(context, !flag(args, "json"));
+    const result = await restoreSnapshot({
+      store,
+      snapshot: await loadSnapshot(store, entry),
+      opener,
+      trustedKeys: keys,
+      skipSignatureCheck: skipSignature,
+      target: to,
+      include: listValue(args, "include"),
+      overwrite: flag(args, "force"),
+      dryRun: flag(args, "dry-run"),
+      onProgress: (done, total) => report("restore", done, total),
+    });
+    if (flag(args, "json")) {
+      context.stdout(json(result));
+    } else if (result.dryRun) {
+      for (const item of result.plan)
+        if (item.action !== "unchanged") context.stdout(`${item.action.padEnd(7)} ${item.path}\n`);
+      const counts = (action: string) => result.plan.filter((p) => p.action === action).length;
+      context.stdout(
+        `Dry run of ${result.stream}@${result.seq} into ${result.target}: ${counts("create")} to create, ${counts("update")} to update, ${counts("unchanged")} unchanged. Nothing was written.\n`,
+      );
+    } else {
+      context.stdout(
+        `Restored ${result.stream}@${result.seq} (${result.id.slice(0, 12)}) into ${result.target}: ${result.files} files, ${result.symlinks} symlinks, ${formatBytes(result.bytes)}.\n`,
+      );
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,67 @@
+import { loadSnapshot } from "../../core/snapshot/load-snapshot.js";
+import { resolveSnapshot } from "../../core/snapshot/resolve-snapshot.js";
+import { SnapgateError } from "../../core/errors.js";
+import { flag, stringValue, type Command } from "../command.js";
+import { openStore, STORE_OPTION } from "../open-store.js";
+import { formatBytes, json, renderTable } from "../output.js";
+
+export const showCommand: Command = {
+  name: "show",
+  summary: "Show one snapshot's metadata and files (without decrypting anything)",
+  usage: "snapgate show SNAPSHOT --store STORE [--env ENV] [--json]",
+  help: ["SNAPSHOT          an id prefix, ENV@SEQ, or latest (with --env)"],
+  options: { ...STORE_OPTION, env: { type: "string" } },
+  async run(args, context) {
+    const spec = args.positionals[0];
+    if (!spec) throw new SnapgateError("USAGE", "Which snapshot?", { fix: `Usage: ${this.usage}` });
+    const store = openStore(args, context);
+    const entry = await resolveSnapshot(store, spec, { stream: stringValue(args, "env") });
+    const { manifest, id } = await loadSnapshot(store, entry);
+    if (flag(args, "json")) {
+      context.stdout(json({ id, ...manifest }));
+      return 0;
+    }
+    const m = manifest.metadata;
+    const lines = [
+      `snapshot   ${id}`,
+      `env@seq    ${manifest.stream}@${manifest.seq}`,
+      `phase      ${manifest.phase}`,
+      `time       ${manifest.time} (written ${manifest.writtenAt})`,
+      `previous   ${manifest.prev ?? "(first of its stream)"}`,
+      `signed by  ${manifest.signature.key}`,
+      `recipients ${manifest.recipients.join(", ")}`,
+      ...Object.entries({
+        application: m.application,
+        version: m.appVersion,
+        commit: m.commit,
+        ref: m.ref,
+        deployer: m.deployer,
+        change: m.changeId,
+        run: m.runUrl,
+      })
+        .filter(([, value]) => value)
+        .map(([key, value]) => `${key.padEnd(10)} ${value}`),
+      ...(m.tags.length ? [`tags       ${m.tags.join(", ")}`] : []),
+      "",
+    ];
+    context.stdout(lines.join("\n") + "\n");
+    context.stdout(
+      renderTable(
+        ["PATH", "MODE", "SIZE", "COMPONENT", "TIER", "BLOB"],
+        manifest.files.map((f) =>
+          f.type === "file"
+            ? [
+                f.path,
+                f.mode.toString(8).padStart(4, "0"),
+                formatBytes(f.size),
+                f.component ?? "",
+                f.tier ?? "",
+                f.blob.slice(0, 12),
+              ]
+            : [f.path, "link", `-> ${f.target}`, f.component ?? "", f.tier ?? "", ""],
+        ),
+      ),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,77 @@
+import { asSnapgateError, SnapgateError, type ErrorCode } from "../core/errors.js";
+import { didYouMean, parseCommandArgs, type CliContext, type Command } from "./command.js";
+import { COMMANDS } from "./commands/index.js";
+import { json } from "./output.js";
+
+/** Exit codes (documented in the README): 0 ok, 1 error, 2 drift, 3 problems found, 64 usage. */
+export const EXIT_CODES: Partial<Record<ErrorCode, number>> = { USAGE: 64 };
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return (
+    [
+      "snapgate: encrypted, verifiable configuration backups",
+      "",
+      "Usage: snapgate <command> [options]",
+      "",
+      ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+      "",
+      "Every command takes --json for machine-readable output and --help for its options.",
+      "Run `snapgate help <command>` for details.",
+    ].join("\n") + "\n"
+  );
+}
+
+function commandHelp(command: Command): string {
+  return [
+    `${command.summary}.`,
+    "",
+    `Usage: ${command.usage}`,
+    "",
+    ...command.help.map((line) => `  ${line}`),
+    "  --json                machine-readable output",
+    "",
+  ].join("\n");
+}
+
+/** Runs one command line and returns the exit code; never throws. */
+export async function main(argv: readonly string[], context: CliContext): Promise<number> {
+  const [name, ...rest] = argv;
+  const wantsJson = argv.includes("--json");
+  try {
+    if (!name || name === "help" || name === "--help" || name === "-h") {
+      const topic = COMMANDS.find((c) => c.name === rest[0]);
+      context.stdout(topic ? commandHelp(topic) : generalHelp());
+      return 0;
+    }
+    if (name === "--version" || name === "version") {
+      context.stdout("snapgate 0.1.0\n");
+      return 0;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+      const suggestion = didYouMean(
+        name,
+        COMMANDS.map((c) => c.name),
+      );
+      throw new SnapgateError("USAGE", `'${name}' is not a snapgate command.`, {
+        fix: suggestion
+          ? `Did you mean \`snapgate ${suggestion}\`? Run \`snapgate help\` for the list.`
+          : "Run `snapgate help` for the list of commands.",
+      });
+    }
+    const args = parseCommandArgs(command, rest);
+    if (args.values.help === true) {
+      context.stdout(commandHelp(command));
+      return 0;
+    }
+    return await command.run(args, { ...context, interactive: context.interactive && !wantsJson });
+  } catch (thrown) {
+    const error = asSnapgateError(thrown);
+    if (wantsJson) context.stdout(json({ ok: false, error: error.toJSON() }));
+    context.stderr(`snapgate: ${error.summary}\n${error.fix ? `  fix: ${error.fix}\n` : ""}`);
+    if (error.code === "REMOTE" && context.env.SNAPGATE_DEBUG)
+      context.stderr(`${String((thrown as Error)?.stack)}\n`);
+    return EXIT_CODES[error.code] ?? 1;
+  }
+}

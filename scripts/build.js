@@ -1,0 +1,35 @@
+// Bundles the CLI and every action into dist/ with esbuild. CI rebuilds and
+// fails if dist/ differs from what is committed (a stale bundle).
+import { build } from "esbuild";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const banner = {
+  js: 'import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);',
+};
+
+const entries = [{ in: "cli/index.ts", out: "cli/index" }];
+if (existsSync("actions")) {
+  for (const name of readdirSync("actions").sort()) {
+    if (existsSync(join("actions", name, "main.ts")))
+      entries.push({ in: `actions/${name}/index.ts`, out: `actions/${name}/index` });
+  }
+}
+if (existsSync("app/index.ts")) entries.push({ in: "app/server.ts", out: "app/index" });
+
+rmSync("dist", { recursive: true, force: true });
+await build({
+  entryPoints: entries,
+  outdir: "dist",
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  banner,
+  sourcemap: false,
+  legalComments: "none",
+  logLevel: "warning",
+  // Byte-identical output on every machine, so CI can compare dist/.
+  metafile: false,
+});
+console.log(`built ${entries.length} bundle(s) into dist/`);
