@@ -1,0 +1,265 @@
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "@jest/globals";
+import { runCli } from "../../helpers/run-cli.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+
+interface VerifyJson {
+  ok: boolean;
+  snapshots: Array<{
+    seq: number;
+    ok: boolean;
+    problems: Array<{ kind: string; message: string; path?: string }>;
+  }>;
+}
+
+/** Each test damages a fresh store the way a failing disk or an attacker with write access would. */
+describe("damaged stores and wrong keys get precise errors", () => {
+  const work = tempDir();
+  let recipient = "";
+  let verifyKey = "";
+  let store = "";
+  let count = 0;
+  const cli = (...args: string[]) => runCli(args, { cwd: work });
+  const snapshot = (file: string, content: string) => {
+    writeFileSync(join(work, "tree", file), content);
+    return cli(
+      "snapshot",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--recipient",
+      recipient,
+      "--writer-key",
+      "w.key",
+      "--root",
+      "tree",
+      ".",
+    );
+  };
+  const blobFiles = () =>
+    readdirSync(join(work, store, "blobs")).flatMap((prefix) =>
+      readdirSync(join(work, store, "blobs", prefix)).map((name) =>
+        join(work, store, "blobs", prefix, name),
+      ),
+    );
+
+  beforeEach(async () => {
+    if (!recipient) {
+      recipient = (await cli("keygen", "--out", "id.txt")).stdout.trim();
+      verifyKey = (await cli("keygen", "--writer", "--out", "w.key")).stdout.trim();
+      mkdirSync(join(work, "tree"));
+    }
+    store = `store${++count}`;
+    await snapshot("app.yaml", "replicas: 1\n");
+    await snapshot("app.yaml", "replicas: 2\n");
+  });
+
+  it("a tampered blob: verify names the file and snapshot, restore refuses", async () => {
+    const blob = blobFiles()[0] as string;
+    chmodSync(blob, 0o644);
+    const bytes = readFileSync(blob);
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
+    writeFileSync(blob, bytes);
+    const verify = await cli(
+      "verify",
+      "--all",
+      "--store",
+      store,
+      "--verify-key",
+      verifyKey,
+      "--json",
+    );
+    expect(verify.code).toBe(3);
+    const report = verify.json() as VerifyJson;
+    const problem = report.snapshots
+      .flatMap((s) => s.problems.map((p) => ({ seq: s.seq, ...p })))
+      .find((p) => p.kind === "tampered-blob");
+    expect(problem?.path).toBe("app.yaml");
+    expect(problem?.message).toMatch(/app\.yaml in snapshot prod@\d/);
+
+    const seq = problem?.seq;
+    const restore = await cli(
+      "restore",
+      `prod@${seq}`,
+      "--store",
+      store,
+      "--identity",
+      "id.txt",
+      "--verify-key",
+      verifyKey,
+      "--to",
+      `out-${store}`,
+      "--json",
+    );
+    expect(restore.code).toBe(1);
+    expect(restore.json()).toMatchObject({ error: { code: "INTEGRITY" } });
+    expect(restore.stderr).toContain("tampered");
+  });
+
+  it("a missing blob is reported as missing", async () => {
+    for (const blob of blobFiles()) unlinkSync(blob);
+    const report = (
+      await cli(
+        "verify",
+        "latest",
+        "--env",
+        "prod",
+        "--store",
+        store,
+        "--verify-key",
+        verifyKey,
+        "--json",
+      )
+    ).json() as VerifyJson;
+    expect(report.snapshots[0]?.problems.map((p) => p.kind)).toEqual(["missing-blob"]);
+  });
+
+  it("a replaced manifest breaks the chain at its seq", async () => {
+    // Replace manifest 1 by a validly signed manifest of another store: signature fine, chain not.
+    const other = `${store}-other`;
+    const saved = store;
+    store = other;
+    await snapshot("app.yaml", "replicas: 9\n");
+    store = saved;
+    const first = join(work, store, "manifests/prod/0000000001.json");
+    chmodSync(first, 0o644);
+    copyFileSync(join(work, other, "manifests/prod/0000000001.json"), first);
+    const report = (
+      await cli("verify", "prod@2", "--store", store, "--verify-key", verifyKey, "--json")
+    ).json() as VerifyJson;
+    expect(report.ok).toBe(false);
+    expect(report.snapshots[0]?.problems[0]).toMatchObject({ kind: "chain" });
+    expect(report.snapshots[0]?.problems[0]?.message).toContain("between seq 1 and 2");
+  });
+
+  it("a deleted manifest breaks the chain and says which seq is missing", async () => {
+    unlinkSync(join(work, store, "manifests/prod/0000000001.json"));
+    const report = (
+      await cli("verify", "prod@2", "--store", store, "--verify-key", verifyKey, "--json")
+    ).json() as VerifyJson;
+    expect(report.snapshots[0]?.problems[0]?.message).toContain("broken at seq 1");
+  });
+
+  it("a manifest signed by an unknown writer is refused", async () => {
+    const stranger = (
+      await cli("keygen", "--writer", "--out", `stranger-${store}.key`)
+    ).stdout.trim();
+    const verify = await cli(
+      "verify",
+      "latest",
+      "--env",
+      "prod",
+      "--store",
+      store,
+      "--verify-key",
+      stranger,
+      "--json",
+    );
+    expect((verify.json() as VerifyJson).snapshots[0]?.problems[0]).toMatchObject({
+      kind: "signature",
+    });
+    const restore = await cli(
+      "restore",
+      "latest",
+      "--env",
+      "prod",
+      "--store",
+      store,
+      "--identity",
+      "id.txt",
+      "--verify-key",
+      stranger,
+      "--to",
+      `o-${store}`,
+    );
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toContain("not a trusted writer key");
+    expect(existsSync(join(work, `o-${store}`))).toBe(false);
+  });
+
+  it("a wrong identity names the snapshot's recipients and the identity's key", async () => {
+    const other = (await cli("keygen", "--out", `other-${store}.txt`)).stdout.trim();
+    const restore = await cli(
+      "restore",
+      "latest",
+      "--env",
+      "prod",
+      "--store",
+      store,
+      "--identity",
+      `other-${store}.txt`,
+      "--verify-key",
+      verifyKey,
+      "--to",
+      `w-${store}`,
+    );
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toContain(`it is encrypted to ${recipient}; your identity is ${other}`);
+  });
+
+  it("--force never writes through a symlink planted in the target", async () => {
+    const target = join(work, `planted-${store}`);
+    mkdirSync(target);
+    mkdirSync(join(work, `victim-${store}`));
+    symlinkSync(join(work, `victim-${store}`), join(target, "sub"));
+    writeFileSync(join(work, "tree/sub-file.yaml"), "x: 1\n");
+    mkdirSync(join(work, "tree/sub"), { recursive: true });
+    writeFileSync(join(work, "tree/sub/inner.yaml"), "y: 2\n");
+    await snapshot("app.yaml", "replicas: 3\n");
+    const restore = await cli(
+      "restore",
+      "latest",
+      "--env",
+      "prod",
+      "--store",
+      store,
+      "--identity",
+      "id.txt",
+      "--verify-key",
+      verifyKey,
+      "--to",
+      target,
+      "--force",
+    );
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toContain("is a symlink");
+    expect(readdirSync(join(work, `victim-${store}`))).toEqual([]);
+  });
+
+  it("a store directory that is not a store is refused", async () => {
+    mkdirSync(join(work, "not-a-store"));
+    writeFileSync(join(work, "not-a-store/file.txt"), "hello");
+    const run = await cli(
+      "snapshot",
+      "--store",
+      "not-a-store",
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--recipient",
+      recipient,
+      "--writer-key",
+      "w.key",
+      "--root",
+      "tree",
+      ".",
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("is not empty and is not a Snapgate store");
+  });
+});
