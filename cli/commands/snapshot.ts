@@ -115,7 +115,10 @@ export const snapshotCommand: Command = {
         `Snapshot ${env}@${result.seq} ${shortId(result.id ?? "")}: ${result.files} files, ${formatBytes(result.bytes)}; ` +
           `${result.newBlobs} new blobs (${formatBytes(result.bytesAdded)} stored), ${result.reusedBlobs} reused.\n`,
       );
-      if (result.excluded.length) context.stdout(`Excluded ${result.excluded.length} files.\n`);
+      if (result.excluded.length)
+        context.stdout(
+          `Excluded ${result.excluded.length} file(s): ${result.excluded.slice(0, 5).join(", ")}${result.excluded.length > 5 ? ", ..." : ""}\n`,
+        );
       for (const skipped of result.skippedFiles)
         context.stderr(`warning: skipped ${skipped.path}: ${skipped.reason}\n`);
     }

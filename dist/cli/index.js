@@ -24363,8 +24363,11 @@ var snapshotCommand = {
         `Snapshot ${env}@${result.seq} ${shortId(result.id ?? "")}: ${result.files} files, ${formatBytes(result.bytes)}; ${result.newBlobs} new blobs (${formatBytes(result.bytesAdded)} stored), ${result.reusedBlobs} reused.
 `
       );
-      if (result.excluded.length) context.stdout(`Excluded ${result.excluded.length} files.
-`);
+      if (result.excluded.length)
+        context.stdout(
+          `Excluded ${result.excluded.length} file(s): ${result.excluded.slice(0, 5).join(", ")}${result.excluded.length > 5 ? ", ..." : ""}
+`
+        );
       for (const skipped of result.skippedFiles)
         context.stderr(`warning: skipped ${skipped.path}: ${skipped.reason}
 `);
