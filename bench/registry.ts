@@ -1,0 +1,5 @@
+import type { Bench } from "./bench.js";
+import { corpusBench } from "./benches/corpus-bench.js";
+
+/** Every benchmark `npm run bench` runs, in this order. Register new ones here. */
+export const benches: readonly Bench[] = [corpusBench];
