@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { SnapgateError } from "../core/errors.js";
-import { loadSodium } from "../core/crypto/sodium.js";
 import { parseIdentities } from "../core/crypto/age-keys.js";
 import { parseVerifyKey, parseWriterKey, type WriterKey } from "../core/crypto/writer-key.js";
 import { BlobOpener } from "../core/crypto/blob-opener.js";
@@ -47,7 +46,7 @@ export async function loadWriterKey(
       fix: "Pass --writer-key FILE or set SNAPGATE_WRITER_KEY (create a key with `snapgate keygen --writer --out FILE`).",
     });
   }
-  return parseWriterKey(await loadSodium(), text, path ?? "SNAPGATE_WRITER_KEY");
+  return parseWriterKey(text, path ?? "SNAPGATE_WRITER_KEY");
 }
 
 /** --identity FILE, or the SNAPGATE_IDENTITY secret's contents. */
@@ -58,7 +57,7 @@ export async function loadOpener(
   const path = stringValue(args, "identity");
   const text = path ? await readKeyFile(path, "identity", context) : context.env.SNAPGATE_IDENTITY;
   if (!text) return undefined;
-  return new BlobOpener(await loadSodium(), parseIdentities(text, path ?? "SNAPGATE_IDENTITY"));
+  return BlobOpener.create(parseIdentities(text, path ?? "SNAPGATE_IDENTITY"));
 }
 
 /** Trusted writer verify keys: --verify-key (repeatable) and SNAPGATE_VERIFY_KEYS (comma or space separated). */

@@ -25,16 +25,23 @@ function describe(error: ErrorObject): string {
 
 /** A compiled JSON Schema (draft 2020-12) that returns readable problems. */
 export class JsonSchemaValidator<T> {
-  private readonly validate: ValidateFunction;
+  private compiled: ValidateFunction | undefined;
 
-  constructor(schema: object) {
-    const id = (schema as { $id?: string }).$id;
-    this.validate = (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
+  /** Compiles on first use: start-up stays fast for commands that never validate. */
+  constructor(private readonly schema: object) {}
+
+  private get validate(): ValidateFunction {
+    if (!this.compiled) {
+      const id = (this.schema as { $id?: string }).$id;
+      this.compiled = (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(this.schema);
+    }
+    return this.compiled;
   }
 
   check(value: unknown): { ok: true; value: T } | { ok: false; problems: SchemaProblem[] } {
-    if (this.validate(value)) return { ok: true, value: value as T };
-    const problems = (this.validate.errors ?? []).map((error) => ({
+    const validate = this.validate;
+    if (validate(value)) return { ok: true, value: value as T };
+    const problems = (validate.errors ?? []).map((error) => ({
       instancePath: error.instancePath || "/",
       message: describe(error),
     }));

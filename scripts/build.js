@@ -25,6 +25,9 @@ await build({
   platform: "node",
   target: "node20",
   format: "esm",
+  // Lazily imported libraries (libsodium, age) become chunks loaded on first use.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   banner,
   sourcemap: false,
   legalComments: "none",

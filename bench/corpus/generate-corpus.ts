@@ -1,7 +1,7 @@
 import { chmod, mkdir, readdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { SnapgateError } from "../../core/errors.js";
-import { mapWithConcurrency } from "../harness/map-with-concurrency.js";
+import { mapWithConcurrency } from "../../core/map-with-concurrency.js";
 import { FakeValues } from "./content/fake-values.js";
 import { generateFileContent } from "./generate-file-content.js";
 import { MIN_CORPUS_FILES, planCorpus } from "./plan-corpus.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { listFiles } from "../harness/list-files.js";
-import { mapWithConcurrency } from "../harness/map-with-concurrency.js";
+import { mapWithConcurrency } from "../../core/map-with-concurrency.js";
 
 const gzipAsync = promisify(gzip);
 

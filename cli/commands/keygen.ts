@@ -6,6 +6,7 @@ import {
   formatWriterKeyFile,
   generateWriterKeyText,
   parseWriterKey,
+  writerSigner,
 } from "../../core/crypto/writer-key.js";
 import { writeFileAtomic } from "../../core/store/atomic-file.js";
 import { flag, requireValue, type Command } from "../command.js";
@@ -33,7 +34,7 @@ export const keygenCommand: Command = {
     let publicKey: string;
     if (flag(args, "writer")) {
       const keyText = generateWriterKeyText();
-      publicKey = parseWriterKey(sodium, keyText, "new key").verifyKey;
+      publicKey = writerSigner(sodium, parseWriterKey(keyText, "new key")).verifyKey;
       text = formatWriterKeyFile(keyText, publicKey, now);
     } else {
       const pair = generateAgeKeyPair(sodium);

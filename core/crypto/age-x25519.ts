@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, hkdfSync } from "node:crypto";
-import { Stanza, type Identity, type Recipient } from "age-encryption";
+import { createCipheriv, createDecipheriv, hkdfSync, randomFillSync } from "node:crypto";
+import type { Identity, Recipient, Stanza } from "age-encryption";
+import type { AgeLibrary } from "./age-library.js";
 import { base64nopad } from "@scure/base";
 import type { Sodium } from "./sodium.js";
 
@@ -12,6 +13,23 @@ import type { Sodium } from "./sodium.js";
 const X25519_LABEL = "age-encryption.org/v1/X25519";
 const ZERO_NONCE = new Uint8Array(12);
 
+/** Ephemeral scalars come from a pooled CSPRNG buffer: one system call per 1,024 files, not one per file. */
+const POOL_SIZE = 32 * 1024;
+let pool = new Uint8Array(0);
+let poolOffset = POOL_SIZE;
+
+function ephemeralScalar(): Uint8Array {
+  if (poolOffset + 32 > pool.length) {
+    pool = randomFillSync(new Uint8Array(POOL_SIZE));
+    poolOffset = 0;
+  }
+  const scalar = pool.slice(poolOffset, poolOffset + 32);
+  // Never hand out the same bytes twice.
+  pool.fill(0, poolOffset, poolOffset + 32);
+  poolOffset += 32;
+  return scalar;
+}
+
 function wrapKey(sharedSecret: Uint8Array, share: Uint8Array, recipient: Uint8Array): Buffer {
   const salt = Buffer.concat([share, recipient]);
   return Buffer.from(hkdfSync("sha256", sharedSecret, salt, X25519_LABEL, 32));
@@ -20,11 +38,12 @@ function wrapKey(sharedSecret: Uint8Array, share: Uint8Array, recipient: Uint8Ar
 export class SodiumX25519Recipient implements Recipient {
   constructor(
     private readonly sodium: Sodium,
+    private readonly age: AgeLibrary,
     readonly publicKey: Uint8Array,
   ) {}
 
   wrapFileKey(fileKey: Uint8Array): Stanza[] {
-    const ephemeral = this.sodium.randombytes_buf(32);
+    const ephemeral = ephemeralScalar();
     const share = this.sodium.crypto_scalarmult_base(ephemeral);
     // libsodium refuses an all-zero shared secret (a low-order point), as age requires.
     const secret = this.sodium.crypto_scalarmult(ephemeral, this.publicKey);
@@ -37,7 +56,7 @@ export class SodiumX25519Recipient implements Recipient {
       },
     );
     const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
-    return [new Stanza(["X25519", base64nopad.encode(share)], body)];
+    return [new this.age.Stanza(["X25519", base64nopad.encode(share)], body)];
   }
 }
 

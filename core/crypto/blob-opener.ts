@@ -1,9 +1,10 @@
 import { gunzipSync } from "node:zlib";
-import { Decrypter, armor } from "age-encryption";
+import type { Decrypter } from "age-encryption";
 import { SodiumX25519Identity } from "./age-x25519.js";
 import { recipientOfSecretKey } from "./age-keys.js";
 import type { BlobEncoding } from "../types.js";
-import type { Sodium } from "./sodium.js";
+import { loadSodium, type Sodium } from "./sodium.js";
+import { loadAge, type AgeLibrary } from "./age-library.js";
 import { SnapgateError } from "../errors.js";
 
 export interface BlobContext {
@@ -15,10 +16,21 @@ export interface BlobContext {
 
 /** Decrypts age v1 blobs (binary or armored) with X25519 identities. */
 export class BlobOpener {
-  private readonly decrypter = new Decrypter();
+  private readonly decrypter: Decrypter;
   readonly recipients: string[];
 
-  constructor(sodium: Sodium, secretKeys: readonly Uint8Array[]) {
+  /** Loads libsodium and the age library, then builds an opener for these identities. */
+  static async create(secretKeys: readonly Uint8Array[]): Promise<BlobOpener> {
+    const [sodium, age] = await Promise.all([loadSodium(), loadAge()]);
+    return new BlobOpener(sodium, age, secretKeys);
+  }
+
+  constructor(
+    sodium: Sodium,
+    private readonly age: AgeLibrary,
+    secretKeys: readonly Uint8Array[],
+  ) {
+    this.decrypter = new age.Decrypter();
     this.recipients = secretKeys.map((key) => recipientOfSecretKey(sodium, key));
     for (const key of secretKeys) this.decrypter.addIdentity(new SodiumX25519Identity(sodium, key));
   }
@@ -30,7 +42,7 @@ export class BlobOpener {
   ): Promise<Uint8Array> {
     let payload: Uint8Array;
     try {
-      payload = await this.decrypter.decrypt(dearmor(ciphertext));
+      payload = await this.decrypter.decrypt(dearmor(this.age, ciphertext));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (reason.includes("no identity matched")) {
@@ -67,7 +79,7 @@ export class BlobOpener {
 const ARMOR_HEADER = "-----BEGIN AGE ENCRYPTED FILE-----";
 
 /** `age -a` output is accepted too, as `age -d` does. */
-function dearmor(bytes: Uint8Array): Uint8Array {
+function dearmor(age: AgeLibrary, bytes: Uint8Array): Uint8Array {
   const head = Buffer.from(bytes.subarray(0, ARMOR_HEADER.length)).toString("latin1");
-  return head === ARMOR_HEADER ? armor.decode(Buffer.from(bytes).toString("utf8")) : bytes;
+  return head === ARMOR_HEADER ? age.armor.decode(Buffer.from(bytes).toString("utf8")) : bytes;
 }

@@ -1,8 +1,10 @@
-import { gzipSync } from "node:zlib";
-import { Encrypter } from "age-encryption";
+import { gzip } from "node:zlib";
+import { promisify } from "node:util";
+import type { Encrypter } from "age-encryption";
 import { SodiumX25519Recipient } from "./age-x25519.js";
 import { parseRecipient } from "./age-keys.js";
-import type { Sodium } from "./sodium.js";
+import { loadSodium, type Sodium } from "./sodium.js";
+import { loadAge, type AgeLibrary } from "./age-library.js";
 import { SnapgateError } from "../errors.js";
 import type { BlobEncoding } from "../types.js";
 import { sha256Hex } from "./sha256-hex.js";
@@ -19,17 +21,28 @@ export interface SealedBlob {
  * caller decides, since compression before encryption leaks length patterns).
  * Break-glass: `age -d -i key blob [| gunzip]`.
  */
-export class BlobSealer {
-  private readonly encrypter = new Encrypter();
+const gzipAsync = promisify(gzip);
 
-  constructor(sodium: Sodium, recipients: readonly string[]) {
+export class BlobSealer {
+  private readonly encrypter: Encrypter;
+
+  /** Loads libsodium and the age library, then builds a sealer. */
+  static async create(recipients: readonly string[]): Promise<BlobSealer> {
+    const [sodium, age] = await Promise.all([loadSodium(), loadAge()]);
+    return new BlobSealer(sodium, age, recipients);
+  }
+
+  constructor(sodium: Sodium, age: AgeLibrary, recipients: readonly string[]) {
+    this.encrypter = new age.Encrypter();
     if (recipients.length === 0) {
       throw new SnapgateError("CONFIG", "No recipients to encrypt to.", {
         fix: "Pass --recipient age1... (or list keys.recipients in the policy); without one nobody could restore the backup.",
       });
     }
     for (const recipient of recipients) {
-      this.encrypter.addRecipient(new SodiumX25519Recipient(sodium, parseRecipient(recipient)));
+      this.encrypter.addRecipient(
+        new SodiumX25519Recipient(sodium, age, parseRecipient(recipient)),
+      );
     }
   }
 
@@ -37,7 +50,8 @@ export class BlobSealer {
     let payload = plaintext;
     let encoding: BlobEncoding = "none";
     if (compress && plaintext.length >= 64) {
-      const gz = gzipSync(plaintext, { level: 6 });
+      // Async gzip runs on libuv's thread pool, beside the encryption on the main thread.
+      const gz = await gzipAsync(plaintext, { level: 4 });
       if (gz.length < plaintext.length * 0.9) {
         payload = gz;
         encoding = "gzip";

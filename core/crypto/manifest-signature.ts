@@ -1,17 +1,18 @@
 import type { Manifest, ManifestBody } from "../types.js";
 import { canonicalJson } from "./canonical-json.js";
-import { parseVerifyKey, type WriterKey } from "./writer-key.js";
+import { parseVerifyKey, writerSigner, type WriterKey } from "./writer-key.js";
 import type { Sodium } from "./sodium.js";
 
 /** Signs the canonical JSON of the manifest body (everything but the signature). */
 export function signManifest(sodium: Sodium, body: ManifestBody, writer: WriterKey): Manifest {
   const message = new TextEncoder().encode(canonicalJson(body));
-  const signature = sodium.crypto_sign_detached(message, writer.signingSecretKey);
+  const signer = writerSigner(sodium, writer);
+  const signature = sodium.crypto_sign_detached(message, signer.signingSecretKey);
   return {
     ...body,
     signature: {
       alg: "ed25519",
-      key: writer.verifyKey,
+      key: signer.verifyKey,
       value: Buffer.from(signature).toString("base64"),
     },
   };

@@ -14,6 +14,11 @@ const VERIFY_KEY_PREFIX = "sgw";
 
 export interface WriterKey {
   macKey: Uint8Array;
+  /** Seed of the Ed25519 signing key; expanded with libsodium only when something is signed. */
+  signingSeed: Uint8Array;
+}
+
+export interface WriterSigner {
   signingSecretKey: Uint8Array;
   verifyKey: string;
 }
@@ -49,8 +54,12 @@ export function parseVerifyKey(text: string): Uint8Array {
   );
 }
 
-/** Parses a writer key (from a file or the SNAPGATE_WRITER_KEY secret) and derives its sub-keys. */
-export function parseWriterKey(sodium: Sodium, text: string, source: string): WriterKey {
+/**
+ * Parses a writer key (from a file or the SNAPGATE_WRITER_KEY secret) and
+ * derives its sub-keys. Needs no libsodium, so a snapshot that turns out
+ * unchanged never loads it.
+ */
+export function parseWriterKey(text: string, source: string): WriterKey {
   const line = text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -69,12 +78,20 @@ export function parseWriterKey(sodium: Sodium, text: string, source: string): Wr
       fix: "Create one with `snapgate keygen --writer --out FILE` and pass --writer-key FILE or set SNAPGATE_WRITER_KEY to its contents.",
     });
   }
-  const pair = sodium.crypto_sign_seed_keypair(derive(secret, "manifest-signing"));
-  return {
-    macKey: derive(secret, "blob-id"),
-    signingSecretKey: pair.privateKey,
-    verifyKey: encodeVerifyKey(pair.publicKey),
-  };
+  return { macKey: derive(secret, "blob-id"), signingSeed: derive(secret, "manifest-signing") };
+}
+
+const signers = new WeakMap<WriterKey, WriterSigner>();
+
+/** The Ed25519 key pair of a writer key: signs manifests; its public half is the verify key (sgw1...). */
+export function writerSigner(sodium: Sodium, key: WriterKey): WriterSigner {
+  let signer = signers.get(key);
+  if (!signer) {
+    const pair = sodium.crypto_sign_seed_keypair(key.signingSeed);
+    signer = { signingSecretKey: pair.privateKey, verifyKey: encodeVerifyKey(pair.publicKey) };
+    signers.set(key, signer);
+  }
+  return signer;
 }
 
 export function formatWriterKeyFile(keyText: string, verifyKey: string, created: Date): string {

@@ -15,6 +15,7 @@ import {
 import type { BlobRef, Store, WriteView } from "../store/store.js";
 import { computeBlobId } from "../crypto/blob-id.js";
 import { BlobSealer } from "../crypto/blob-sealer.js";
+import { parseRecipient } from "../crypto/age-keys.js";
 import { canonicalJson } from "../crypto/canonical-json.js";
 import { signManifest } from "../crypto/manifest-signature.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
@@ -136,8 +137,9 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
   validateOptions(options);
   const now = options.now ?? (() => new Date());
   const progress = options.onProgress ?? (() => undefined);
-  const sodium = await loadSodium();
-  const sealer = new BlobSealer(sodium, options.recipients);
+  options.recipients.forEach((recipient) => parseRecipient(recipient));
+  if (options.recipients.length === 0) await BlobSealer.create(options.recipients); // throws the no-recipients error
+  let sealer: Promise<BlobSealer> | undefined;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   await options.store.initialize();
 
@@ -226,7 +228,8 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         all.findIndex((other) => other.blob === entry.blob) === index,
     );
     let sealed = 0;
-    await mapWithConcurrency(missing, 4, async (entry) => {
+    // Enough in flight that file writes and fsyncs overlap the encryption.
+    await mapWithConcurrency(missing, 16, async (entry) => {
       const content = entry.content ?? (await readFile(entry.file.absolute));
       if (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
         throw new SnapgateError(
@@ -237,7 +240,8 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
           },
         );
       }
-      const blob = await sealer.seal(content, !entry.classification.secret);
+      sealer ??= BlobSealer.create(options.recipients);
+      const blob = await (await sealer).seal(content, !entry.classification.secret);
       const ref: BlobRef = {
         id: entry.blob as string,
         sha256: blob.sha256,
@@ -291,7 +295,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       files: entries,
       ...(options.consistency ? { consistency: options.consistency } : {}),
     };
-    const manifest = signManifest(sodium, body, options.writerKey);
+    const manifest = signManifest(await loadSodium(), body, options.writerKey);
     const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
     const id = sha256Hex(manifestBytes);
     const audit = chainAuditEvents(view.auditHead, [
@@ -300,7 +304,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         time: written,
         actor: {
           kind: "writer",
-          key: options.writerKey.verifyKey,
+          key: manifest.signature.key,
           ...(body.metadata.deployer ? { login: body.metadata.deployer } : {}),
         },
         subject: { stream: body.stream, seq: body.seq, snapshot: id },

@@ -5,19 +5,24 @@ import { dirname, basename, join } from "node:path";
 /** Temp files live beside their target (same file system, so rename is atomic) and start with this. */
 export const TEMP_PREFIX = ".snapgate-tmp-";
 
-function tempPathFor(target: string): string {
+export function tempPathFor(target: string): string {
   return join(
     dirname(target),
     `${TEMP_PREFIX}${basename(target).slice(0, 40)}-${randomBytes(6).toString("hex")}`,
   );
 }
 
-async function writeSynced(path: string, bytes: Uint8Array | string, mode: number): Promise<void> {
-  const handle = await open(path, "wx", 0o600);
+async function writeSynced(
+  path: string,
+  bytes: Uint8Array | string,
+  mode: number,
+  exactMode: boolean,
+): Promise<void> {
+  const handle = await open(path, "wx", exactMode ? 0o600 : mode);
   try {
     await handle.writeFile(bytes);
-    // Explicitly, since open()'s mode is filtered by the umask.
-    await handle.chmod(mode);
+    // open()'s mode is filtered by the umask; set it exactly where it matters (restored files).
+    if (exactMode) await handle.chmod(mode);
     await handle.sync();
   } finally {
     await handle.close();
@@ -33,11 +38,11 @@ async function writeSynced(path: string, bytes: Uint8Array | string, mode: numbe
 export async function writeFileAtomic(
   target: string,
   bytes: Uint8Array | string,
-  options: { mode?: number; exclusive?: boolean } = {},
+  options: { mode?: number; exclusive?: boolean; exactMode?: boolean; parentExists?: boolean } = {},
 ): Promise<boolean> {
-  await mkdir(dirname(target), { recursive: true });
+  if (!options.parentExists) await mkdir(dirname(target), { recursive: true });
   const temp = tempPathFor(target);
-  await writeSynced(temp, bytes, options.mode ?? 0o644);
+  await writeSynced(temp, bytes, options.mode ?? 0o644, options.exactMode ?? false);
   try {
     if (options.exclusive) {
       try {
@@ -55,6 +60,48 @@ export async function writeFileAtomic(
     throw error;
   }
   return true;
+}
+
+/**
+ * Writes a temp file beside `target` without fsync; the caller makes a batch
+ * durable with flushFiles() and then renames them into place. Returns the temp path.
+ */
+export async function writeTempFile(
+  target: string,
+  bytes: Uint8Array,
+  mode: number,
+): Promise<string> {
+  const temp = tempPathFor(target);
+  const handle = await open(temp, "wx", mode);
+  try {
+    await handle.writeFile(bytes);
+  } finally {
+    await handle.close();
+  }
+  return temp;
+}
+
+/**
+ * A durability barrier for many files at once. On Linux, `sync -f` (syncfs(2))
+ * flushes the whole file system in one call, which on small files is two
+ * orders of magnitude cheaper than an fsync each; elsewhere, or if it fails,
+ * each file is fsynced.
+ */
+export async function flushFiles(dir: string, files: readonly string[]): Promise<void> {
+  if (files.length === 0) return;
+  if (process.platform === "linux" && files.length > 16) {
+    const { spawnSync } = await import("node:child_process");
+    if (spawnSync("sync", ["-f", dir], { stdio: "ignore" }).status === 0) return;
+  }
+  const { mapWithConcurrency } = await import("../map-with-concurrency.js");
+  await mapWithConcurrency(files, 16, async (file) => {
+    const handle = await open(file, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  });
 }
 
 /** Makes a directory's entries (renames, links) durable. */

@@ -1,9 +1,15 @@
-import { mkdir, open, readdir, readFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
 import { auditHeadOfLine } from "../audit/audit-event.js";
-import { fsyncDirectory, TEMP_PREFIX, writeFileAtomic } from "./atomic-file.js";
+import {
+  flushFiles,
+  fsyncDirectory,
+  TEMP_PREFIX,
+  writeFileAtomic,
+  writeTempFile,
+} from "./atomic-file.js";
 import { withFileLock } from "./file-lock.js";
 import {
   auditPath,
@@ -56,6 +62,8 @@ function sameAuditHead(a: AuditHead | null, b: AuditHead | null): boolean {
 class LocalWriteView implements WriteView {
   private readonly blobDirs = new Map<string, Map<string, BlobRef>>();
   readonly touchedDirs = new Set<string>();
+  /** Blobs written to temp files, renamed into place after one durability barrier at commit. */
+  readonly pending: Array<{ temp: string; target: string }> = [];
 
   constructor(
     private readonly store: LocalDirStore,
@@ -89,9 +97,29 @@ class LocalWriteView implements WriteView {
 
   async stageBlob(blob: StagedBlob): Promise<void> {
     const { ciphertext, ...ref } = blob;
-    await writeFileAtomic(this.store.path(blobPath(ref)), ciphertext, { mode: 0o444 });
-    this.touchedDirs.add(this.store.path(`blobs/${ref.id.slice(0, 2)}`));
+    const dir = this.store.path(`blobs/${ref.id.slice(0, 2)}`);
+    if (!this.touchedDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.touchedDirs.add(dir);
+    }
+    const target = this.store.path(blobPath(ref));
+    this.pending.push({ temp: await writeTempFile(target, ciphertext, 0o444), target });
     (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(ref.id, ref);
+  }
+
+  /**
+   * Flush every staged blob, then rename them into place. A blob appears
+   * under its final name only once its content is durable, so a crash never
+   * leaves a truncated blob that a later snapshot would reuse.
+   */
+  async publishStagedBlobs(): Promise<void> {
+    if (this.pending.length === 0) return;
+    await flushFiles(
+      this.store.path("blobs"),
+      this.pending.map((p) => p.temp),
+    );
+    for (const { temp, target } of this.pending.splice(0)) await rename(temp, target);
+    await Promise.all([...this.touchedDirs].map((dir) => fsyncDirectory(dir)));
   }
 }
 
@@ -170,8 +198,7 @@ export class LocalDirStore implements Store {
   }
 
   async commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome> {
-    const view = commit.view as LocalWriteView;
-    await Promise.all([...view.touchedDirs].map((dir) => fsyncDirectory(dir)));
+    await (commit.view as LocalWriteView).publishStagedBlobs();
     return withFileLock(this.path("locks/commit.lock"), async () => {
       const seqs = await this.listManifestSeqs(commit.view.stream);
       if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";

@@ -7,6 +7,7 @@ import {
 import {
   generateWriterKeyText,
   parseWriterKey,
+  writerSigner,
   type WriterKey,
 } from "../../core/crypto/writer-key.js";
 import { BlobOpener } from "../../core/crypto/blob-opener.js";
@@ -15,6 +16,8 @@ export interface TestKeys {
   age: AgeKeyPair;
   writerText: string;
   writer: WriterKey;
+  /** The writer key's public verify key (sgw1...). */
+  verifyKey: string;
   opener: BlobOpener;
 }
 
@@ -25,7 +28,8 @@ export async function makeKeys(): Promise<TestKeys> {
   return {
     age,
     writerText,
-    writer: parseWriterKey(sodium, writerText, "test"),
-    opener: new BlobOpener(sodium, parseIdentities(age.identity, "test")),
+    writer: parseWriterKey(writerText, "test"),
+    verifyKey: writerSigner(sodium, parseWriterKey(writerText, "test")).verifyKey,
+    opener: await BlobOpener.create(parseIdentities(age.identity, "test")),
   };
 }

@@ -53,7 +53,7 @@ describe("restore refuses hostile manifests and writes nothing", () => {
         "--identity",
         "id.txt",
         "--verify-key",
-        keys.writer.verifyKey,
+        keys.verifyKey,
         "--to",
         target,
         "--json",

@@ -21,7 +21,7 @@ describe("age v1 interoperability with the age CLI", () => {
     const pair = generateAgeKeyPair(sodium);
     const other = generateAgeKeyPair(sodium);
     writeFileSync(join(work, "key.txt"), formatIdentityFile(pair, new Date()));
-    const sealer = new BlobSealer(sodium, [other.recipient, pair.recipient]);
+    const sealer = await BlobSealer.create([other.recipient, pair.recipient]);
     const plaintext = Buffer.from("DATABASE_URL=postgres://db:5432/app\n".repeat(50));
     const sealed = await sealer.seal(plaintext, false);
     writeFileSync(join(work, "blob.age"), sealed.ciphertext);
@@ -46,7 +46,7 @@ describe("age v1 interoperability with the age CLI", () => {
     const plaintext = Buffer.from("replicas: 3\nimage: app:1.2.3\n");
     writeFileSync(join(work, "plain.yaml"), plaintext);
     execFileSync("age", ["-r", recipient, "-o", join(work, "cli.age"), join(work, "plain.yaml")]);
-    const opener = new BlobOpener(sodium, parseIdentities(keyText, "keygen.txt"));
+    const opener = await BlobOpener.create(parseIdentities(keyText, "keygen.txt"));
     const out = await opener.open(readFileSync(join(work, "cli.age")), "none", {
       describe: "cli.age",
     });
@@ -70,8 +70,8 @@ describe("age v1 interoperability with the age CLI", () => {
     const sodium = await loadSodium();
     const owner = generateAgeKeyPair(sodium);
     const stranger = generateAgeKeyPair(sodium);
-    const sealed = await new BlobSealer(sodium, [owner.recipient]).seal(Buffer.from("x"), false);
-    const opener = new BlobOpener(sodium, parseIdentities(stranger.identity, "test"));
+    const sealed = await (await BlobSealer.create([owner.recipient])).seal(Buffer.from("x"), false);
+    const opener = await BlobOpener.create(parseIdentities(stranger.identity, "test"));
     const error = await opener
       .open(sealed.ciphertext, "none", {
         describe: "app.yaml in snapshot 1",
@@ -86,13 +86,12 @@ describe("age v1 interoperability with the age CLI", () => {
   it("reports a tampered blob as an integrity failure", async () => {
     const sodium = await loadSodium();
     const pair = generateAgeKeyPair(sodium);
-    const sealed = await new BlobSealer(sodium, [pair.recipient]).seal(
-      Buffer.from("secret: value\n"),
-      false,
-    );
+    const sealed = await (
+      await BlobSealer.create([pair.recipient])
+    ).seal(Buffer.from("secret: value\n"), false);
     const tampered = Buffer.from(sealed.ciphertext);
     tampered[tampered.length - 3] = (tampered[tampered.length - 3] ?? 0) ^ 0x01;
-    const opener = new BlobOpener(sodium, parseIdentities(pair.identity, "test"));
+    const opener = await BlobOpener.create(parseIdentities(pair.identity, "test"));
     await expect(opener.open(tampered, "none", { describe: "x" })).rejects.toMatchObject({
       code: "INTEGRITY",
     });

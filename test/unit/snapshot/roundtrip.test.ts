@@ -109,14 +109,14 @@ describe("snapshot, list, diff, verify and restore on a local store", () => {
     const structure = await verifySnapshots({
       store,
       snapshots,
-      trustedKeys: [keys.writer.verifyKey],
+      trustedKeys: [keys.verifyKey],
       level: "structure",
     });
     expect(structure.ok).toBe(true);
     const restore = await verifySnapshots({
       store,
       snapshots,
-      trustedKeys: [keys.writer.verifyKey],
+      trustedKeys: [keys.verifyKey],
       level: "restore",
       opener: keys.opener,
       writerKey: keys.writer,
@@ -131,7 +131,7 @@ describe("snapshot, list, diff, verify and restore on a local store", () => {
       store,
       snapshot: await loadSnapshot(store, entry),
       opener: keys.opener,
-      trustedKeys: [keys.writer.verifyKey],
+      trustedKeys: [keys.verifyKey],
       target,
     });
     expect(result.files).toBe(3);
