@@ -1,4 +1,6 @@
-export type AgeLibrary = typeof import("age-encryption");
+import type * as AgeModule from "age-encryption";
+
+export type AgeLibrary = typeof AgeModule;
 
 let loading: Promise<AgeLibrary> | undefined;
 

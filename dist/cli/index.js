@@ -10403,7 +10403,9 @@ var BlobSealer = class _BlobSealer {
       });
     }
     for (const recipient of recipients) {
-      this.encrypter.addRecipient(new SodiumX25519Recipient(sodium, age, parseRecipient(recipient)));
+      this.encrypter.addRecipient(
+        new SodiumX25519Recipient(sodium, age, parseRecipient(recipient))
+      );
     }
   }
   async seal(plaintext, compress) {
@@ -10769,12 +10771,7 @@ var manifest_schema_default = {
       ]
     },
     phase: {
-      enum: [
-        "pre",
-        "post",
-        "scheduled",
-        "manual"
-      ]
+      enum: ["pre", "post", "scheduled", "manual"]
     },
     time: {
       type: "string",
@@ -10787,10 +10784,7 @@ var manifest_schema_default = {
     metadata: {
       type: "object",
       additionalProperties: false,
-      required: [
-        "environment",
-        "tags"
-      ],
+      required: ["environment", "tags"],
       properties: {
         environment: {
           type: "string",
@@ -10874,11 +10868,7 @@ var manifest_schema_default = {
       items: {
         type: "object",
         additionalProperties: false,
-        required: [
-          "name",
-          "ok",
-          "message"
-        ],
+        required: ["name", "ok", "message"],
         properties: {
           name: {
             type: "string"
@@ -10895,11 +10885,7 @@ var manifest_schema_default = {
     signature: {
       type: "object",
       additionalProperties: false,
-      required: [
-        "alg",
-        "key",
-        "value"
-      ],
+      required: ["alg", "key", "value"],
       properties: {
         alg: {
           const: "ed25519"
@@ -10926,15 +10912,7 @@ var manifest_schema_default = {
         {
           type: "object",
           additionalProperties: false,
-          required: [
-            "type",
-            "path",
-            "mode",
-            "size",
-            "blob",
-            "encoding",
-            "ciphertextSha256"
-          ],
+          required: ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"],
           properties: {
             type: {
               const: "file"
@@ -10957,10 +10935,7 @@ var manifest_schema_default = {
               $ref: "#/$defs/sha256"
             },
             encoding: {
-              enum: [
-                "gzip",
-                "none"
-              ]
+              enum: ["gzip", "none"]
             },
             ciphertextSha256: {
               $ref: "#/$defs/sha256"
@@ -10982,11 +10957,7 @@ var manifest_schema_default = {
         {
           type: "object",
           additionalProperties: false,
-          required: [
-            "type",
-            "path",
-            "target"
-          ],
+          required: ["type", "path", "target"],
           properties: {
             type: {
               const: "symlink"
@@ -11519,7 +11490,10 @@ var LocalWriteView = class {
    */
   async publishStagedBlobs() {
     if (this.pending.length === 0) return;
-    await flushFiles(this.store.path("blobs"), this.pending.map((p) => p.temp));
+    await flushFiles(
+      this.store.path("blobs"),
+      this.pending.map((p) => p.temp)
+    );
     for (const { temp, target } of this.pending.splice(0)) await rename3(temp, target);
     await Promise.all([...this.touchedDirs].map((dir) => fsyncDirectory(dir)));
   }

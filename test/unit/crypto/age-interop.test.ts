@@ -39,7 +39,6 @@ describe("age v1 interoperability with the age CLI", () => {
   });
 
   it("a file made by `age -r` with an age-keygen key is read by Snapgate's decrypt path", async () => {
-    const sodium = await loadSodium();
     execFileSync("age-keygen", ["-o", join(work, "keygen.txt")], { stdio: "pipe" });
     const keyText = readFileSync(join(work, "keygen.txt"), "utf8");
     const recipient = /# public key: (age1\w+)/.exec(keyText)?.[1] ?? "";
