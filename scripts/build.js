@@ -8,7 +8,11 @@ const banner = {
   js: 'import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);',
 };
 
-const entries = [{ in: "cli/index.ts", out: "cli/index" }];
+const entries = [
+  { in: "cli/index.ts", out: "cli/index" },
+  // Loaded by URL from every edge that snapshots: dist/workers/seal-worker.js.
+  { in: "core/crypto/seal-worker.ts", out: "workers/seal-worker" },
+];
 if (existsSync("actions")) {
   for (const name of readdirSync("actions").sort()) {
     if (existsSync(join("actions", name, "main.ts")))

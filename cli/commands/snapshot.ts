@@ -91,6 +91,7 @@ export const snapshotCommand: Command = {
       writerKey,
       skipUnchanged: flag(args, "skip-unchanged"),
       skipDirectories: [store.location],
+      sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
       classify: (path) => ({ secret: looksLikeSecretPath(path) }),
       metadata: {
         appVersion: stringValue(args, "app-version"),

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { SnapgateError } from "../errors.js";
 import {
   MANIFEST_FORMAT,
@@ -14,14 +14,14 @@ import {
 } from "../types.js";
 import type { BlobRef, Store, WriteView } from "../store/store.js";
 import { computeBlobId } from "../crypto/blob-id.js";
-import { BlobSealer } from "../crypto/blob-sealer.js";
+import { createSealer, type Sealer } from "../crypto/create-sealer.js";
 import { parseRecipient } from "../crypto/age-keys.js";
 import { canonicalJson } from "../crypto/canonical-json.js";
 import { signManifest } from "../crypto/manifest-signature.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 import { loadSodium } from "../crypto/sodium.js";
 import type { WriterKey } from "../crypto/writer-key.js";
-import { chainAuditEvents } from "../audit/audit-event.js";
+import { chainAuditEvents, type AuditEventInput } from "../audit/audit-event.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { collectFiles, type CollectedFile } from "./collect-files.js";
 import { catalogEntryOf } from "./catalog-entry.js";
@@ -61,6 +61,8 @@ export interface CreateSnapshotOptions {
   maxFileBytes?: number;
   skipDirectories?: readonly string[];
   onProgress?: (progress: SnapshotProgress) => void;
+  /** The bundled seal worker (dist/workers/seal-worker.js): large snapshots encrypt on every core. */
+  sealWorkerUrl?: URL;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -128,21 +130,29 @@ function normalizeMetadata(
   return result;
 }
 
-/**
- * Takes one snapshot: collect, id by keyed hash, encrypt only what the store
- * lacks, then sign and commit the manifest by compare-and-swap on the stream
- * head. On a lost race it re-reads the head, re-links and re-signs.
- */
-export async function createSnapshot(options: CreateSnapshotOptions): Promise<SnapshotResult> {
-  validateOptions(options);
-  const now = options.now ?? (() => new Date());
-  const progress = options.onProgress ?? (() => undefined);
-  options.recipients.forEach((recipient) => parseRecipient(recipient));
-  if (options.recipients.length === 0) await BlobSealer.create(options.recipients); // throws the no-recipients error
-  let sealer: Promise<BlobSealer> | undefined;
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  await options.store.initialize();
+/** What pass 1 learned; shared by the steps below. */
+interface Prepared {
+  options: CreateSnapshotOptions;
+  files: HashedFile[];
+  states: FileState[];
+  uniqueIds: string[];
+  base: Pick<SnapshotResult, "stream" | "files" | "bytes" | "excluded" | "skippedFiles">;
+  progress: (progress: SnapshotProgress) => void;
+}
 
+function assertRecipients(recipients: readonly string[]): void {
+  if (recipients.length === 0) {
+    throw new SnapgateError("CONFIG", "No recipients to encrypt to.", {
+      fix: "Pass --recipient age1... (or list keys.recipients in the policy); without one nobody could restore the backup.",
+    });
+  }
+  recipients.forEach((recipient) => parseRecipient(recipient));
+}
+
+/** Collects the files and computes their keyed ids (pass 1). Nothing is written. */
+async function prepare(options: CreateSnapshotOptions): Promise<Prepared> {
+  const progress = options.onProgress ?? (() => undefined);
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   progress({ stage: "scan", done: 0, total: 0 });
   const collected = await collectFiles({
     root: options.root,
@@ -151,7 +161,6 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     skipDirectories: options.skipDirectories,
   });
   progress({ stage: "scan", done: collected.files.length, total: collected.files.length });
-
   const tooLarge = collected.files.find((file) => file.type === "file" && file.size > maxFileBytes);
   if (tooLarge) {
     throw new SnapgateError(
@@ -162,45 +171,126 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       },
     );
   }
-
-  // Pass 1: keyed ids. Content is kept while it fits the budget, so new blobs need no second read.
+  // Content is kept while it fits the budget, so new blobs need no second read. Synchronous
+  // reads on purpose: for many small files they are several times faster than the thread pool.
   let cached = 0;
-  let hashed = 0;
-  const files: HashedFile[] = await mapWithConcurrency(collected.files, 16, async (file) => {
+  const files: HashedFile[] = collected.files.map((file, index) => {
     const classification = options.classify?.(file.path) ?? {};
     if (file.type === "symlink") return { file, classification };
-    const content = await readFile(file.absolute);
+    const content = readFileSync(file.absolute);
     const blob = computeBlobId(options.writerKey.macKey, content);
     const keep = cached + content.length <= CONTENT_CACHE_BYTES;
     if (keep) cached += content.length;
-    progress({ stage: "hash", done: ++hashed, total: collected.files.length });
+    progress({ stage: "hash", done: index + 1, total: collected.files.length });
     return { file, blob, classification, ...(keep ? { content } : {}) };
   });
-
   const states: FileState[] = files.map(({ file, blob }) =>
     file.type === "file"
       ? { path: file.path, type: "file", mode: file.mode, blob }
       : { path: file.path, type: "symlink", target: file.target },
   );
-  const bytes = files.reduce((sum, { file }) => sum + file.size, 0);
-  let view: WriteView = await options.store.beginWrite(options.stream);
-
-  const baseResult = {
-    stream: options.stream,
-    files: files.length,
-    bytes,
-    excluded: collected.excluded,
-    skippedFiles: collected.skipped,
+  return {
+    options,
+    files,
+    states,
+    uniqueIds: [...new Set(files.flatMap(({ blob }) => (blob ? [blob] : [])))],
+    base: {
+      stream: options.stream,
+      files: files.length,
+      bytes: files.reduce((sum, { file }) => sum + file.size, 0),
+      excluded: collected.excluded,
+      skippedFiles: collected.skipped,
+    },
+    progress,
   };
+}
+
+/** Encrypts and stages every blob the view lacks (on a retry, usually none); returns every file's blob. */
+async function stageMissingBlobs(
+  prepared: Prepared,
+  view: WriteView,
+  sealers: { current?: Promise<Sealer> },
+  counts: { newBlobs: number; bytesAdded: number },
+): Promise<Map<string, BlobRef>> {
+  const { options, files, progress } = prepared;
+  const stored = await view.findBlobs(prepared.uniqueIds);
+  const seen = new Set<string>();
+  const missing = files.filter((entry) => {
+    if (entry.blob === undefined || stored.has(entry.blob) || seen.has(entry.blob)) return false;
+    seen.add(entry.blob);
+    return true;
+  });
+  let sealed = 0;
+  // Enough in flight that the file writes overlap the encryption.
+  await mapWithConcurrency(missing, 16, async (entry) => {
+    const content = entry.content ?? readFileSync(entry.file.absolute);
+    if (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
+      throw new SnapgateError(
+        "CONFLICT",
+        `${entry.file.path} changed while the snapshot was being taken.`,
+        {
+          fix: "Run the snapshot again once whatever writes the configuration has finished.",
+        },
+      );
+    }
+    sealers.current ??= createSealer(options.recipients, {
+      workerUrl: options.sealWorkerUrl,
+      expectedBlobs: missing.length,
+    });
+    const blob = await (await sealers.current).seal(content, !entry.classification.secret);
+    const ref: BlobRef = { id: entry.blob as string, sha256: blob.sha256, encoding: blob.encoding };
+    await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
+    stored.set(ref.id, ref);
+    counts.newBlobs += 1;
+    counts.bytesAdded += blob.ciphertext.length;
+    delete entry.content;
+    progress({ stage: "encrypt", done: ++sealed, total: missing.length });
+  });
+  return stored;
+}
+
+function fileEntries(files: readonly HashedFile[], stored: Map<string, BlobRef>): FileEntry[] {
+  return files.map(({ file, blob, classification }) => {
+    const classes: Classification = {};
+    if (classification.component) classes.component = classification.component;
+    if (classification.tier) classes.tier = classification.tier;
+    if (classification.owner) classes.owner = classification.owner;
+    if (file.type === "symlink")
+      return { type: "symlink", path: file.path, target: file.target ?? "", ...classes };
+    const ref = stored.get(blob as string) as BlobRef;
+    return {
+      type: "file",
+      path: file.path,
+      mode: file.mode,
+      size: file.size,
+      blob: ref.id,
+      encoding: ref.encoding,
+      ciphertextSha256: ref.sha256,
+      ...classes,
+    };
+  });
+}
+
+/**
+ * Takes one snapshot: collect, id by keyed hash, encrypt only what the store
+ * lacks, then sign and commit the manifest by compare-and-swap on the stream
+ * head. On a lost race it re-reads the head, re-links and re-signs.
+ */
+export async function createSnapshot(options: CreateSnapshotOptions): Promise<SnapshotResult> {
+  validateOptions(options);
+  assertRecipients(options.recipients);
+  await options.store.initialize();
+  const prepared = await prepare(options);
+  let view: WriteView = await options.store.beginWrite(options.stream);
 
   if (options.skipUnchanged && view.head) {
     const previous = parseManifest(
       view.head.manifest,
-      `manifest ${options.stream}#${view.head.seq}`,
+      `manifest ${options.stream}@${view.head.seq}`,
     );
-    if (isEmptyDiff(diffFileStates(previous.files, states))) {
+    if (isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
       return {
-        ...baseResult,
+        ...prepared.base,
         skipped: true,
         id: view.head.sha256,
         seq: view.head.seq,
@@ -214,138 +304,65 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     }
   }
 
-  const uniqueIds = [...new Set(files.flatMap(({ blob }) => (blob ? [blob] : [])))];
-  let newBlobs = 0;
-  let bytesAdded = 0;
-
-  /** Encrypts and stages every blob the view lacks; on retries usually nothing. */
-  const stageMissing = async (): Promise<Map<string, BlobRef>> => {
-    const stored = await view.findBlobs(uniqueIds);
-    const missing = files.filter(
-      (entry, index, all) =>
-        entry.blob !== undefined &&
-        !stored.has(entry.blob) &&
-        all.findIndex((other) => other.blob === entry.blob) === index,
-    );
-    let sealed = 0;
-    // Enough in flight that file writes and fsyncs overlap the encryption.
-    await mapWithConcurrency(missing, 16, async (entry) => {
-      const content = entry.content ?? (await readFile(entry.file.absolute));
-      if (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
-        throw new SnapgateError(
-          "CONFLICT",
-          `${entry.file.path} changed while the snapshot was being taken.`,
-          {
-            fix: "Run the snapshot again once whatever writes the configuration has finished.",
-          },
-        );
-      }
-      sealer ??= BlobSealer.create(options.recipients);
-      const blob = await (await sealer).seal(content, !entry.classification.secret);
-      const ref: BlobRef = {
-        id: entry.blob as string,
-        sha256: blob.sha256,
-        encoding: blob.encoding,
+  const now = options.now ?? (() => new Date());
+  const sealers: { current?: Promise<Sealer> } = {};
+  const counts = { newBlobs: 0, bytesAdded: 0 };
+  try {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const stored = await stageMissingBlobs(prepared, view, sealers, counts);
+      const written = now();
+      const body: ManifestBody = {
+        format: MANIFEST_FORMAT,
+        stream: options.stream,
+        seq: (view.head?.seq ?? 0) + 1,
+        prev: view.head?.sha256 ?? null,
+        phase: options.phase,
+        time: (options.time ?? written).toISOString(),
+        writtenAt: written.toISOString(),
+        metadata: normalizeMetadata(options.stream, options.metadata),
+        policyDigest: options.policyDigest ?? null,
+        recipients: [...options.recipients],
+        files: fileEntries(prepared.files, stored),
+        ...(options.consistency ? { consistency: options.consistency } : {}),
       };
-      await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
-      stored.set(ref.id, ref);
-      newBlobs += 1;
-      bytesAdded += blob.ciphertext.length;
-      delete entry.content;
-      progress({ stage: "encrypt", done: ++sealed, total: missing.length });
-    });
-    return stored;
-  };
-
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const stored = await stageMissing();
-    const entries: FileEntry[] = files.map(({ file, blob, classification }) => {
-      const classes: Classification = {};
-      if (classification.component) classes.component = classification.component;
-      if (classification.tier) classes.tier = classification.tier;
-      if (classification.owner) classes.owner = classification.owner;
-      if (file.type === "symlink") {
-        return { type: "symlink", path: file.path, target: file.target ?? "", ...classes };
-      }
-      const ref = stored.get(blob as string) as BlobRef;
-      return {
-        type: "file",
-        path: file.path,
-        mode: file.mode,
-        size: file.size,
-        blob: ref.id,
-        encoding: ref.encoding,
-        ciphertextSha256: ref.sha256,
-        ...classes,
-      };
-    });
-
-    const written = now();
-    const body: ManifestBody = {
-      format: MANIFEST_FORMAT,
-      stream: options.stream,
-      seq: (view.head?.seq ?? 0) + 1,
-      prev: view.head?.sha256 ?? null,
-      phase: options.phase,
-      time: (options.time ?? written).toISOString(),
-      writtenAt: written.toISOString(),
-      metadata: normalizeMetadata(options.stream, options.metadata),
-      policyDigest: options.policyDigest ?? null,
-      recipients: [...options.recipients],
-      files: entries,
-      ...(options.consistency ? { consistency: options.consistency } : {}),
-    };
-    const manifest = signManifest(await loadSodium(), body, options.writerKey);
-    const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
-    const id = sha256Hex(manifestBytes);
-    const audit = chainAuditEvents(view.auditHead, [
-      {
-        type: "snapshot.created",
-        time: written,
-        actor: {
-          kind: "writer",
-          key: manifest.signature.key,
-          ...(body.metadata.deployer ? { login: body.metadata.deployer } : {}),
-        },
-        subject: { stream: body.stream, seq: body.seq, snapshot: id },
-        details: {
-          phase: body.phase,
-          files: entries.length,
-          newBlobs,
-          ...(body.metadata.commit ? { commit: body.metadata.commit } : {}),
-          ...(body.metadata.changeId ? { changeId: body.metadata.changeId } : {}),
-        },
-      },
-    ]);
-    progress({ stage: "commit", done: 0, total: 1 });
-    const outcome = await options.store.commitSnapshot({
-      view,
-      seq: body.seq,
-      manifest: manifestBytes,
-      catalogEntry: catalogEntryOf(manifest, id),
-      auditLines: audit.lines,
-      time: written,
-    });
-    if (outcome === "committed") {
-      progress({ stage: "commit", done: 1, total: 1 });
-      return {
-        ...baseResult,
-        skipped: false,
-        id,
+      const manifest = signManifest(await loadSodium(), body, options.writerKey);
+      const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
+      const id = sha256Hex(manifestBytes);
+      const audit = chainAuditEvents(view.auditHead, [
+        snapshotAuditEvent(manifest, id, written, counts.newBlobs),
+      ]);
+      prepared.progress({ stage: "commit", done: 0, total: 1 });
+      const outcome = await options.store.commitSnapshot({
+        view,
         seq: body.seq,
-        previousId: view.head?.sha256 ?? null,
-        newBlobs,
-        reusedBlobs: uniqueIds.length - newBlobs,
-        bytesAdded,
-        manifest,
-        attempts: attempt,
-      };
+        manifest: manifestBytes,
+        catalogEntry: catalogEntryOf(manifest, id),
+        auditLines: audit.lines,
+        time: written,
+      });
+      if (outcome === "committed") {
+        prepared.progress({ stage: "commit", done: 1, total: 1 });
+        return {
+          ...prepared.base,
+          skipped: false,
+          id,
+          seq: body.seq,
+          previousId: view.head?.sha256 ?? null,
+          newBlobs: counts.newBlobs,
+          reusedBlobs: prepared.uniqueIds.length - counts.newBlobs,
+          bytesAdded: counts.bytesAdded,
+          manifest,
+          attempts: attempt,
+        };
+      }
+      // Lost the race: back off a little (jittered), then re-read the heads.
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * Math.min(200, 10 * attempt)),
+      );
+      view = await options.store.beginWrite(options.stream, view);
     }
-    // Lost the race: back off a little (jittered), then re-read the heads.
-    await new Promise((resolve) =>
-      setTimeout(resolve, Math.random() * Math.min(200, 10 * attempt)),
-    );
-    view = await options.store.beginWrite(options.stream, view);
+  } finally {
+    if (sealers.current) await (await sealers.current).close();
   }
   throw new SnapgateError(
     "CONFLICT",
@@ -354,4 +371,29 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       fix: "Too many writers raced for the same stream; run the snapshot again.",
     },
   );
+}
+
+function snapshotAuditEvent(
+  manifest: Manifest,
+  id: string,
+  time: Date,
+  newBlobs: number,
+): AuditEventInput {
+  return {
+    type: "snapshot.created",
+    time,
+    actor: {
+      kind: "writer",
+      key: manifest.signature.key,
+      ...(manifest.metadata.deployer ? { login: manifest.metadata.deployer } : {}),
+    },
+    subject: { stream: manifest.stream, seq: manifest.seq, snapshot: id },
+    details: {
+      phase: manifest.phase,
+      files: manifest.files.length,
+      newBlobs,
+      ...(manifest.metadata.commit ? { commit: manifest.metadata.commit } : {}),
+      ...(manifest.metadata.changeId ? { changeId: manifest.metadata.changeId } : {}),
+    },
+  };
 }

@@ -89,7 +89,7 @@ export async function writeTempFile(
  */
 export async function flushFiles(dir: string, files: readonly string[]): Promise<void> {
   if (files.length === 0) return;
-  if (process.platform === "linux" && files.length > 16) {
+  if (process.platform === "linux" && files.length > 64) {
     const { spawnSync } = await import("node:child_process");
     if (spawnSync("sync", ["-f", dir], { stdio: "ignore" }).status === 0) return;
   }

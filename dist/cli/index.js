@@ -1,10 +1,24 @@
 #!/usr/bin/env node
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
+  BlobSealer,
+  SnapgateError,
+  SodiumX25519Identity,
+  asSnapgateError,
+  formatIdentityFile,
+  generateAgeKeyPair,
+  isSnapgateError,
+  loadAge,
+  loadSodium,
+  parseIdentities,
+  parseRecipient,
+  recipientOfSecretKey,
+  sha256Hex
+} from "../chunks/chunk-C5CEZQJO.js";
+import {
   mapWithConcurrency
 } from "../chunks/chunk-K3D2YTSH.js";
 import {
-  base64nopad,
   bech32
 } from "../chunks/chunk-RJWDBZ2U.js";
 import {
@@ -9834,51 +9848,6 @@ var require_dist = __commonJS({
   }
 });
 
-// core/errors.ts
-var SnapgateError = class extends Error {
-  code;
-  /** The message without the fix. */
-  summary;
-  fix;
-  details;
-  constructor(code2, message, options = {}) {
-    super(options.fix ? `${message} ${options.fix}` : message, { cause: options.cause });
-    this.name = "SnapgateError";
-    this.code = code2;
-    this.summary = message;
-    this.fix = options.fix;
-    this.details = options.details ?? {};
-  }
-  /** The JSON shape the CLI prints with --json and the actions log. */
-  toJSON() {
-    return {
-      code: this.code,
-      message: this.message,
-      ...this.fix ? { fix: this.fix } : {},
-      details: this.details
-    };
-  }
-};
-function isSnapgateError(error, code2) {
-  return error instanceof SnapgateError && (code2 === void 0 || error.code === code2);
-}
-function asSnapgateError(error) {
-  if (error instanceof SnapgateError) return error;
-  const nodeError = error;
-  if (nodeError && typeof nodeError.code === "string" && nodeError.syscall) {
-    return new SnapgateError("IO", `${nodeError.message}.`, {
-      fix: "Check that the path exists and that you may read and write it.",
-      cause: error,
-      details: { errno: nodeError.code, path: nodeError.path }
-    });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new SnapgateError("REMOTE", `Unexpected failure: ${message}`, {
-    fix: "This is a bug if it repeats; report it with the command you ran.",
-    cause: error
-  });
-}
-
 // cli/command.ts
 import { parseArgs } from "node:util";
 function distance(a, b) {
@@ -9958,89 +9927,8 @@ function requireValue(args, name, command, hint) {
 // cli/commands/keygen.ts
 import { resolve } from "node:path";
 
-// core/crypto/sodium.ts
-var ready;
-function loadSodium() {
-  ready ??= import("../chunks/libsodium-wrappers-COM6L5OD.js").then(async (module) => {
-    const sodium = module.default ?? module;
-    await sodium.ready;
-    return sodium;
-  });
-  return ready;
-}
-
-// core/crypto/age-keys.ts
-import { randomBytes } from "node:crypto";
-var RECIPIENT_PREFIX = "age";
-var IDENTITY_PREFIX = "AGE-SECRET-KEY-";
-function decodeBech32(text, prefix) {
-  try {
-    const decoded = bech32.decodeToBytes(text);
-    if (decoded.prefix.toLowerCase() !== prefix.toLowerCase() || decoded.bytes.length !== 32) {
-      return void 0;
-    }
-    return decoded.bytes;
-  } catch {
-    return void 0;
-  }
-}
-function encodeRecipient(publicKey) {
-  return bech32.encodeFromBytes(RECIPIENT_PREFIX, publicKey);
-}
-function encodeIdentity(secretKey) {
-  return bech32.encodeFromBytes(IDENTITY_PREFIX, secretKey).toUpperCase();
-}
-function parseRecipient(text) {
-  const trimmed = text.trim();
-  const key = trimmed.startsWith("age1") ? decodeBech32(trimmed, RECIPIENT_PREFIX) : void 0;
-  if (!key) {
-    const shown = trimmed.length > 20 ? `${trimmed.slice(0, 20)}...` : trimmed;
-    throw new SnapgateError("CONFIG", `'${shown}' is not an age X25519 recipient.`, {
-      fix: "Give the public key printed by `snapgate keygen` or `age-keygen`: it starts with age1 and is 62 characters long."
-    });
-  }
-  return key;
-}
-function parseIdentities(text, source) {
-  const keys = [];
-  const lines = text.split(/\r?\n/);
-  for (const [index, raw] of lines.entries()) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const key = line.startsWith("AGE-SECRET-KEY-1") ? decodeBech32(line, IDENTITY_PREFIX) : void 0;
-    if (!key) {
-      throw new SnapgateError("CONFIG", `${source} line ${index + 1} is not an age identity.`, {
-        fix: "An identity line starts with AGE-SECRET-KEY-1 (from `snapgate keygen` or `age-keygen`). Post-quantum and plugin identities are not supported."
-      });
-    }
-    keys.push(key);
-  }
-  if (keys.length === 0) {
-    throw new SnapgateError("CONFIG", `${source} holds no age identity.`, {
-      fix: "Point --identity at the file written by `snapgate keygen --out FILE` (or `age-keygen -o FILE`)."
-    });
-  }
-  return keys;
-}
-function recipientOfSecretKey(sodium, secretKey) {
-  return encodeRecipient(sodium.crypto_scalarmult_base(secretKey));
-}
-function generateAgeKeyPair(sodium) {
-  const secretKey = new Uint8Array(randomBytes(32));
-  return {
-    identity: encodeIdentity(secretKey),
-    recipient: recipientOfSecretKey(sodium, secretKey)
-  };
-}
-function formatIdentityFile(pair, created) {
-  return `# created: ${created.toISOString().replace(/\.\d{3}Z$/, "Z")}
-# public key: ${pair.recipient}
-${pair.identity}
-`;
-}
-
 // core/crypto/writer-key.ts
-import { hkdfSync, randomBytes as randomBytes2 } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 var WRITER_KEY_PREFIX = "SNAPGATE-WRITER-KEY-";
 var VERIFY_KEY_PREFIX = "sgw";
 function derive(secret, purpose) {
@@ -10049,7 +9937,7 @@ function derive(secret, purpose) {
   );
 }
 function generateWriterKeyText() {
-  return bech32.encodeFromBytes(WRITER_KEY_PREFIX, new Uint8Array(randomBytes2(32))).toUpperCase();
+  return bech32.encodeFromBytes(WRITER_KEY_PREFIX, new Uint8Array(randomBytes(32))).toUpperCase();
 }
 function encodeVerifyKey(publicKey) {
   return bech32.encodeFromBytes(VERIFY_KEY_PREFIX, publicKey);
@@ -10105,14 +9993,14 @@ ${keyText}
 }
 
 // core/store/atomic-file.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { mkdir, open, rename, link, unlink } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 var TEMP_PREFIX = ".snapgate-tmp-";
 function tempPathFor(target) {
   return join(
     dirname(target),
-    `${TEMP_PREFIX}${basename(target).slice(0, 40)}-${randomBytes3(6).toString("hex")}`
+    `${TEMP_PREFIX}${basename(target).slice(0, 40)}-${randomBytes2(6).toString("hex")}`
   );
 }
 async function writeSynced(path, bytes, mode, exactMode) {
@@ -10159,7 +10047,7 @@ async function writeTempFile(target, bytes, mode) {
 }
 async function flushFiles(dir, files) {
   if (files.length === 0) return;
-  if (process.platform === "linux" && files.length > 16) {
+  if (process.platform === "linux" && files.length > 64) {
     const { spawnSync } = await import("node:child_process");
     if (spawnSync("sync", ["-f", dir], { stdio: "ignore" }).status === 0) return;
   }
@@ -10275,7 +10163,7 @@ var STREAM_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 var MANIFEST_FORMAT = "snapgate.manifest/v1";
 
 // core/snapshot/create-snapshot.ts
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 
 // core/crypto/blob-id.ts
 import { createHmac } from "node:crypto";
@@ -10283,145 +10171,87 @@ function computeBlobId(macKey, content) {
   return createHmac("sha256", macKey).update(content).digest("hex");
 }
 
-// core/crypto/blob-sealer.ts
-import { gzip } from "node:zlib";
-import { promisify } from "node:util";
-
-// core/crypto/age-x25519.ts
-import { createCipheriv, createDecipheriv, hkdfSync as hkdfSync2, randomFillSync } from "node:crypto";
-var X25519_LABEL = "age-encryption.org/v1/X25519";
-var ZERO_NONCE = new Uint8Array(12);
-var POOL_SIZE = 32 * 1024;
-var pool = new Uint8Array(0);
-var poolOffset = POOL_SIZE;
-function ephemeralScalar() {
-  if (poolOffset + 32 > pool.length) {
-    pool = randomFillSync(new Uint8Array(POOL_SIZE));
-    poolOffset = 0;
+// core/crypto/create-sealer.ts
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var MIN_BLOBS_FOR_POOL = 200;
+var InThreadSealer = class {
+  constructor(sealer) {
+    this.sealer = sealer;
   }
-  const scalar = pool.slice(poolOffset, poolOffset + 32);
-  pool.fill(0, poolOffset, poolOffset + 32);
-  poolOffset += 32;
-  return scalar;
-}
-function wrapKey(sharedSecret, share, recipient) {
-  const salt = Buffer.concat([share, recipient]);
-  return Buffer.from(hkdfSync2("sha256", sharedSecret, salt, X25519_LABEL, 32));
-}
-var SodiumX25519Recipient = class {
-  constructor(sodium, age, publicKey) {
-    this.sodium = sodium;
-    this.age = age;
-    this.publicKey = publicKey;
+  sealer;
+  seal(plaintext, compress) {
+    return this.sealer.seal(plaintext, compress);
   }
-  sodium;
-  age;
-  publicKey;
-  wrapFileKey(fileKey) {
-    const ephemeral = ephemeralScalar();
-    const share = this.sodium.crypto_scalarmult_base(ephemeral);
-    const secret = this.sodium.crypto_scalarmult(ephemeral, this.publicKey);
-    const cipher = createCipheriv(
-      "chacha20-poly1305",
-      wrapKey(secret, share, this.publicKey),
-      ZERO_NONCE,
-      {
-        authTagLength: 16
-      }
+  async close() {
+  }
+};
+var PoolSealer = class {
+  constructor(workers) {
+    this.workers = workers;
+    for (const worker of workers) {
+      worker.on("message", (message) => {
+        const waiting = this.pending.get(message.id);
+        if (!waiting) return;
+        this.pending.delete(message.id);
+        if (message.sealed)
+          waiting.resolve({
+            ...message.sealed,
+            ciphertext: new Uint8Array(message.sealed.ciphertext)
+          });
+        else
+          waiting.reject(
+            new SnapgateError("CONFIG", `Encryption failed: ${message.error ?? "unknown error"}.`, {
+              fix: "Check the recipients."
+            })
+          );
+      });
+      worker.on("error", (error) => {
+        for (const waiting of this.pending.values()) waiting.reject(error);
+        this.pending.clear();
+      });
+    }
+  }
+  workers;
+  next = 0;
+  id = 0;
+  pending = /* @__PURE__ */ new Map();
+  seal(plaintext, compress) {
+    const worker = this.workers[this.next++ % this.workers.length];
+    const id = ++this.id;
+    return new Promise((resolve9, reject) => {
+      this.pending.set(id, { resolve: resolve9, reject });
+      worker.postMessage({ id, plaintext, compress });
+    });
+  }
+  async close() {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+};
+function startWorker(url, recipients) {
+  return new Promise((resolve9, reject) => {
+    const worker = new Worker(url, { workerData: { recipients: [...recipients] } });
+    worker.once("message", () => resolve9(worker));
+    worker.once("error", reject);
+  });
+}
+async function createSealer(recipients, options) {
+  const local = await BlobSealer.create(recipients);
+  const size = Math.min(availableParallelism(), 4);
+  const url = options.workerUrl;
+  if (!url || size < 2 || options.expectedBlobs < MIN_BLOBS_FOR_POOL || !existsSync(fileURLToPath(url))) {
+    return new InThreadSealer(local);
+  }
+  try {
+    return new PoolSealer(
+      await Promise.all(Array.from({ length: size }, () => startWorker(url, recipients)))
     );
-    const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
-    return [new this.age.Stanza(["X25519", base64nopad.encode(share)], body)];
+  } catch {
+    return new InThreadSealer(local);
   }
-};
-var SodiumX25519Identity = class {
-  constructor(sodium, secretKey) {
-    this.sodium = sodium;
-    this.secretKey = secretKey;
-    this.publicKey = sodium.crypto_scalarmult_base(secretKey);
-  }
-  sodium;
-  secretKey;
-  publicKey;
-  unwrapFileKey(stanzas) {
-    for (const stanza of stanzas) {
-      if (stanza.args[0] !== "X25519") continue;
-      if (stanza.args.length !== 2 || stanza.body.length !== 32) {
-        throw new Error("invalid X25519 stanza");
-      }
-      const share = base64nopad.decode(stanza.args[1] ?? "");
-      if (share.length !== 32) throw new Error("invalid X25519 stanza");
-      let secret;
-      try {
-        secret = this.sodium.crypto_scalarmult(this.secretKey, share);
-      } catch {
-        throw new Error("invalid X25519 stanza: low-order share");
-      }
-      const key = wrapKey(secret, share, this.publicKey);
-      const decipher = createDecipheriv("chacha20-poly1305", key, ZERO_NONCE, {
-        authTagLength: 16
-      });
-      decipher.setAuthTag(stanza.body.subarray(16));
-      try {
-        return new Uint8Array(
-          Buffer.concat([decipher.update(stanza.body.subarray(0, 16)), decipher.final()])
-        );
-      } catch {
-        continue;
-      }
-    }
-    return null;
-  }
-};
-
-// core/crypto/age-library.ts
-var loading;
-function loadAge() {
-  loading ??= import("../chunks/dist-TSWJSDFN.js");
-  return loading;
 }
-
-// core/crypto/sha256-hex.ts
-import { createHash } from "node:crypto";
-function sha256Hex(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-// core/crypto/blob-sealer.ts
-var gzipAsync = promisify(gzip);
-var BlobSealer = class _BlobSealer {
-  encrypter;
-  /** Loads libsodium and the age library, then builds a sealer. */
-  static async create(recipients) {
-    const [sodium, age] = await Promise.all([loadSodium(), loadAge()]);
-    return new _BlobSealer(sodium, age, recipients);
-  }
-  constructor(sodium, age, recipients) {
-    this.encrypter = new age.Encrypter();
-    if (recipients.length === 0) {
-      throw new SnapgateError("CONFIG", "No recipients to encrypt to.", {
-        fix: "Pass --recipient age1... (or list keys.recipients in the policy); without one nobody could restore the backup."
-      });
-    }
-    for (const recipient of recipients) {
-      this.encrypter.addRecipient(
-        new SodiumX25519Recipient(sodium, age, parseRecipient(recipient))
-      );
-    }
-  }
-  async seal(plaintext, compress) {
-    let payload = plaintext;
-    let encoding = "none";
-    if (compress && plaintext.length >= 64) {
-      const gz = await gzipAsync(plaintext, { level: 4 });
-      if (gz.length < plaintext.length * 0.9) {
-        payload = gz;
-        encoding = "gzip";
-      }
-    }
-    const ciphertext = await this.encrypter.encrypt(payload);
-    return { ciphertext, sha256: sha256Hex(ciphertext), encoding };
-  }
-};
 
 // node_modules/canonicalize/lib/canonicalize.js
 function hasLoneSurrogate(value) {
@@ -10569,7 +10399,7 @@ function auditHeadOfLine(line) {
 
 // core/snapshot/collect-files.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { lstat, readdir, readlink } from "node:fs/promises";
+import { lstatSync, readdirSync, readlinkSync } from "node:fs";
 import { isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
 var GLOB_CHARS = /[*?[\]{}!]/;
 function toPosix(path) {
@@ -10606,7 +10436,7 @@ async function collectFiles(options) {
     const rel = insideRoot(absolute, absolute);
     let info;
     try {
-      info = await lstat(absolute);
+      info = lstatSync(absolute);
     } catch (error) {
       if (error.code === "ENOENT" && explicit) {
         throw new SnapgateError("NOT_FOUND", `'${rel || "."}' does not exist under ${root}.`, {
@@ -10617,7 +10447,7 @@ async function collectFiles(options) {
     }
     if (info.isDirectory()) {
       if (skipDirectories.has(absolute)) return;
-      const entries = await readdir(absolute);
+      const entries = readdirSync(absolute);
       entries.sort();
       for (const name of entries) {
         if (name.startsWith(TEMP_PREFIX)) continue;
@@ -10637,7 +10467,7 @@ async function collectFiles(options) {
         type: "symlink",
         mode: 511,
         size: 0,
-        target: await readlink(absolute)
+        target: readlinkSync(absolute)
       });
     } else if (info.isFile()) {
       found.set(rel, {
@@ -10661,7 +10491,7 @@ async function collectFiles(options) {
       const base = globBase(normalized);
       const start = resolve2(root, base || ".");
       try {
-        await lstat(start);
+        lstatSync(start);
       } catch {
         continue;
       }
@@ -11088,15 +10918,17 @@ function normalizeMetadata(stream, metadata) {
   }
   return result;
 }
-async function createSnapshot(options) {
-  validateOptions(options);
-  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+function assertRecipients(recipients) {
+  if (recipients.length === 0) {
+    throw new SnapgateError("CONFIG", "No recipients to encrypt to.", {
+      fix: "Pass --recipient age1... (or list keys.recipients in the policy); without one nobody could restore the backup."
+    });
+  }
+  recipients.forEach((recipient) => parseRecipient(recipient));
+}
+async function prepare(options) {
   const progress = options.onProgress ?? (() => void 0);
-  options.recipients.forEach((recipient) => parseRecipient(recipient));
-  if (options.recipients.length === 0) await BlobSealer.create(options.recipients);
-  let sealer;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  await options.store.initialize();
   progress({ stage: "scan", done: 0, total: 0 });
   const collected = await collectFiles({
     root: options.root,
@@ -11116,37 +10948,105 @@ async function createSnapshot(options) {
     );
   }
   let cached = 0;
-  let hashed = 0;
-  const files = await mapWithConcurrency(collected.files, 16, async (file) => {
+  const files = collected.files.map((file, index) => {
     const classification = options.classify?.(file.path) ?? {};
     if (file.type === "symlink") return { file, classification };
-    const content = await readFile(file.absolute);
+    const content = readFileSync(file.absolute);
     const blob = computeBlobId(options.writerKey.macKey, content);
     const keep = cached + content.length <= CONTENT_CACHE_BYTES;
     if (keep) cached += content.length;
-    progress({ stage: "hash", done: ++hashed, total: collected.files.length });
+    progress({ stage: "hash", done: index + 1, total: collected.files.length });
     return { file, blob, classification, ...keep ? { content } : {} };
   });
   const states = files.map(
     ({ file, blob }) => file.type === "file" ? { path: file.path, type: "file", mode: file.mode, blob } : { path: file.path, type: "symlink", target: file.target }
   );
-  const bytes = files.reduce((sum, { file }) => sum + file.size, 0);
-  let view = await options.store.beginWrite(options.stream);
-  const baseResult = {
-    stream: options.stream,
-    files: files.length,
-    bytes,
-    excluded: collected.excluded,
-    skippedFiles: collected.skipped
+  return {
+    options,
+    files,
+    states,
+    uniqueIds: [...new Set(files.flatMap(({ blob }) => blob ? [blob] : []))],
+    base: {
+      stream: options.stream,
+      files: files.length,
+      bytes: files.reduce((sum, { file }) => sum + file.size, 0),
+      excluded: collected.excluded,
+      skippedFiles: collected.skipped
+    },
+    progress
   };
+}
+async function stageMissingBlobs(prepared, view, sealers, counts) {
+  const { options, files, progress } = prepared;
+  const stored = await view.findBlobs(prepared.uniqueIds);
+  const seen = /* @__PURE__ */ new Set();
+  const missing = files.filter((entry) => {
+    if (entry.blob === void 0 || stored.has(entry.blob) || seen.has(entry.blob)) return false;
+    seen.add(entry.blob);
+    return true;
+  });
+  let sealed = 0;
+  await mapWithConcurrency(missing, 16, async (entry) => {
+    const content = entry.content ?? readFileSync(entry.file.absolute);
+    if (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
+      throw new SnapgateError(
+        "CONFLICT",
+        `${entry.file.path} changed while the snapshot was being taken.`,
+        {
+          fix: "Run the snapshot again once whatever writes the configuration has finished."
+        }
+      );
+    }
+    sealers.current ??= createSealer(options.recipients, {
+      workerUrl: options.sealWorkerUrl,
+      expectedBlobs: missing.length
+    });
+    const blob = await (await sealers.current).seal(content, !entry.classification.secret);
+    const ref = { id: entry.blob, sha256: blob.sha256, encoding: blob.encoding };
+    await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
+    stored.set(ref.id, ref);
+    counts.newBlobs += 1;
+    counts.bytesAdded += blob.ciphertext.length;
+    delete entry.content;
+    progress({ stage: "encrypt", done: ++sealed, total: missing.length });
+  });
+  return stored;
+}
+function fileEntries(files, stored) {
+  return files.map(({ file, blob, classification }) => {
+    const classes = {};
+    if (classification.component) classes.component = classification.component;
+    if (classification.tier) classes.tier = classification.tier;
+    if (classification.owner) classes.owner = classification.owner;
+    if (file.type === "symlink")
+      return { type: "symlink", path: file.path, target: file.target ?? "", ...classes };
+    const ref = stored.get(blob);
+    return {
+      type: "file",
+      path: file.path,
+      mode: file.mode,
+      size: file.size,
+      blob: ref.id,
+      encoding: ref.encoding,
+      ciphertextSha256: ref.sha256,
+      ...classes
+    };
+  });
+}
+async function createSnapshot(options) {
+  validateOptions(options);
+  assertRecipients(options.recipients);
+  await options.store.initialize();
+  const prepared = await prepare(options);
+  let view = await options.store.beginWrite(options.stream);
   if (options.skipUnchanged && view.head) {
     const previous = parseManifest(
       view.head.manifest,
-      `manifest ${options.stream}#${view.head.seq}`
+      `manifest ${options.stream}@${view.head.seq}`
     );
-    if (isEmptyDiff(diffFileStates(previous.files, states))) {
+    if (isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
       return {
-        ...baseResult,
+        ...prepared.base,
         skipped: true,
         id: view.head.sha256,
         seq: view.head.seq,
@@ -11159,129 +11059,64 @@ async function createSnapshot(options) {
       };
     }
   }
-  const uniqueIds = [...new Set(files.flatMap(({ blob }) => blob ? [blob] : []))];
-  let newBlobs = 0;
-  let bytesAdded = 0;
-  const stageMissing = async () => {
-    const stored = await view.findBlobs(uniqueIds);
-    const missing = files.filter(
-      (entry, index, all) => entry.blob !== void 0 && !stored.has(entry.blob) && all.findIndex((other) => other.blob === entry.blob) === index
-    );
-    let sealed = 0;
-    await mapWithConcurrency(missing, 16, async (entry) => {
-      const content = entry.content ?? await readFile(entry.file.absolute);
-      if (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
-        throw new SnapgateError(
-          "CONFLICT",
-          `${entry.file.path} changed while the snapshot was being taken.`,
-          {
-            fix: "Run the snapshot again once whatever writes the configuration has finished."
-          }
-        );
-      }
-      sealer ??= BlobSealer.create(options.recipients);
-      const blob = await (await sealer).seal(content, !entry.classification.secret);
-      const ref = {
-        id: entry.blob,
-        sha256: blob.sha256,
-        encoding: blob.encoding
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const sealers = {};
+  const counts = { newBlobs: 0, bytesAdded: 0 };
+  try {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const stored = await stageMissingBlobs(prepared, view, sealers, counts);
+      const written = now();
+      const body = {
+        format: MANIFEST_FORMAT,
+        stream: options.stream,
+        seq: (view.head?.seq ?? 0) + 1,
+        prev: view.head?.sha256 ?? null,
+        phase: options.phase,
+        time: (options.time ?? written).toISOString(),
+        writtenAt: written.toISOString(),
+        metadata: normalizeMetadata(options.stream, options.metadata),
+        policyDigest: options.policyDigest ?? null,
+        recipients: [...options.recipients],
+        files: fileEntries(prepared.files, stored),
+        ...options.consistency ? { consistency: options.consistency } : {}
       };
-      await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
-      stored.set(ref.id, ref);
-      newBlobs += 1;
-      bytesAdded += blob.ciphertext.length;
-      delete entry.content;
-      progress({ stage: "encrypt", done: ++sealed, total: missing.length });
-    });
-    return stored;
-  };
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const stored = await stageMissing();
-    const entries = files.map(({ file, blob, classification }) => {
-      const classes = {};
-      if (classification.component) classes.component = classification.component;
-      if (classification.tier) classes.tier = classification.tier;
-      if (classification.owner) classes.owner = classification.owner;
-      if (file.type === "symlink") {
-        return { type: "symlink", path: file.path, target: file.target ?? "", ...classes };
-      }
-      const ref = stored.get(blob);
-      return {
-        type: "file",
-        path: file.path,
-        mode: file.mode,
-        size: file.size,
-        blob: ref.id,
-        encoding: ref.encoding,
-        ciphertextSha256: ref.sha256,
-        ...classes
-      };
-    });
-    const written = now();
-    const body = {
-      format: MANIFEST_FORMAT,
-      stream: options.stream,
-      seq: (view.head?.seq ?? 0) + 1,
-      prev: view.head?.sha256 ?? null,
-      phase: options.phase,
-      time: (options.time ?? written).toISOString(),
-      writtenAt: written.toISOString(),
-      metadata: normalizeMetadata(options.stream, options.metadata),
-      policyDigest: options.policyDigest ?? null,
-      recipients: [...options.recipients],
-      files: entries,
-      ...options.consistency ? { consistency: options.consistency } : {}
-    };
-    const manifest = signManifest(await loadSodium(), body, options.writerKey);
-    const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
-    const id = sha256Hex(manifestBytes);
-    const audit = chainAuditEvents(view.auditHead, [
-      {
-        type: "snapshot.created",
-        time: written,
-        actor: {
-          kind: "writer",
-          key: manifest.signature.key,
-          ...body.metadata.deployer ? { login: body.metadata.deployer } : {}
-        },
-        subject: { stream: body.stream, seq: body.seq, snapshot: id },
-        details: {
-          phase: body.phase,
-          files: entries.length,
-          newBlobs,
-          ...body.metadata.commit ? { commit: body.metadata.commit } : {},
-          ...body.metadata.changeId ? { changeId: body.metadata.changeId } : {}
-        }
-      }
-    ]);
-    progress({ stage: "commit", done: 0, total: 1 });
-    const outcome = await options.store.commitSnapshot({
-      view,
-      seq: body.seq,
-      manifest: manifestBytes,
-      catalogEntry: catalogEntryOf(manifest, id),
-      auditLines: audit.lines,
-      time: written
-    });
-    if (outcome === "committed") {
-      progress({ stage: "commit", done: 1, total: 1 });
-      return {
-        ...baseResult,
-        skipped: false,
-        id,
+      const manifest = signManifest(await loadSodium(), body, options.writerKey);
+      const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
+      const id = sha256Hex(manifestBytes);
+      const audit = chainAuditEvents(view.auditHead, [
+        snapshotAuditEvent(manifest, id, written, counts.newBlobs)
+      ]);
+      prepared.progress({ stage: "commit", done: 0, total: 1 });
+      const outcome = await options.store.commitSnapshot({
+        view,
         seq: body.seq,
-        previousId: view.head?.sha256 ?? null,
-        newBlobs,
-        reusedBlobs: uniqueIds.length - newBlobs,
-        bytesAdded,
-        manifest,
-        attempts: attempt
-      };
+        manifest: manifestBytes,
+        catalogEntry: catalogEntryOf(manifest, id),
+        auditLines: audit.lines,
+        time: written
+      });
+      if (outcome === "committed") {
+        prepared.progress({ stage: "commit", done: 1, total: 1 });
+        return {
+          ...prepared.base,
+          skipped: false,
+          id,
+          seq: body.seq,
+          previousId: view.head?.sha256 ?? null,
+          newBlobs: counts.newBlobs,
+          reusedBlobs: prepared.uniqueIds.length - counts.newBlobs,
+          bytesAdded: counts.bytesAdded,
+          manifest,
+          attempts: attempt
+        };
+      }
+      await new Promise(
+        (resolve9) => setTimeout(resolve9, Math.random() * Math.min(200, 10 * attempt))
+      );
+      view = await options.store.beginWrite(options.stream, view);
     }
-    await new Promise(
-      (resolve9) => setTimeout(resolve9, Math.random() * Math.min(200, 10 * attempt))
-    );
-    view = await options.store.beginWrite(options.stream, view);
+  } finally {
+    if (sealers.current) await (await sealers.current).close();
   }
   throw new SnapgateError(
     "CONFLICT",
@@ -11291,18 +11126,37 @@ async function createSnapshot(options) {
     }
   );
 }
+function snapshotAuditEvent(manifest, id, time, newBlobs) {
+  return {
+    type: "snapshot.created",
+    time,
+    actor: {
+      kind: "writer",
+      key: manifest.signature.key,
+      ...manifest.metadata.deployer ? { login: manifest.metadata.deployer } : {}
+    },
+    subject: { stream: manifest.stream, seq: manifest.seq, snapshot: id },
+    details: {
+      phase: manifest.phase,
+      files: manifest.files.length,
+      newBlobs,
+      ...manifest.metadata.commit ? { commit: manifest.metadata.commit } : {},
+      ...manifest.metadata.changeId ? { changeId: manifest.metadata.changeId } : {}
+    }
+  };
+}
 
 // cli/open-store.ts
 import { resolve as resolve4 } from "node:path";
 
 // core/store/local-dir-store.ts
-import { mkdir as mkdir3, open as open3, readdir as readdir2, readFile as readFile3, rename as rename3 } from "node:fs/promises";
+import { mkdir as mkdir3, open as open3, readdir, readFile as readFile2, rename as rename3 } from "node:fs/promises";
 import { join as join3, resolve as resolve3 } from "node:path";
 
 // core/store/file-lock.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 import { hostname } from "node:os";
-import { mkdir as mkdir2, open as open2, readFile as readFile2, rename as rename2, unlink as unlink2 } from "node:fs/promises";
+import { mkdir as mkdir2, open as open2, readFile, rename as rename2, unlink as unlink2 } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 function isAlive(pid) {
   try {
@@ -11314,7 +11168,7 @@ function isAlive(pid) {
 }
 async function readOwner(path) {
   try {
-    return JSON.parse(await readFile2(path, "utf8"));
+    return JSON.parse(await readFile(path, "utf8"));
   } catch {
     return void 0;
   }
@@ -11326,7 +11180,7 @@ async function withFileLock(path, fn, options = {}) {
     pid: process.pid,
     host: hostname(),
     time: Date.now(),
-    nonce: randomBytes4(8).toString("hex")
+    nonce: randomBytes3(8).toString("hex")
   };
   await mkdir2(dirname2(path), { recursive: true });
   const deadline = Date.now() + timeoutMs;
@@ -11420,7 +11274,7 @@ function isMissing(error) {
 }
 async function readdirOrEmpty(dir) {
   try {
-    return await readdir2(dir);
+    return await readdir(dir);
   } catch (error) {
     if (isMissing(error)) return [];
     throw error;
@@ -11428,7 +11282,7 @@ async function readdirOrEmpty(dir) {
 }
 async function readOrNull(path) {
   try {
-    return await readFile3(path);
+    return await readFile2(path);
   } catch (error) {
     if (isMissing(error)) return null;
     throw error;
@@ -11511,7 +11365,7 @@ var LocalDirStore = class {
   async initialize() {
     if (await this.isStore()) return;
     await mkdir3(this.root, { recursive: true });
-    const entries = (await readdir2(this.root)).filter((name) => !name.startsWith("."));
+    const entries = (await readdir(this.root)).filter((name) => !name.startsWith("."));
     if (entries.length > 0) {
       throw new SnapgateError(
         "STORE_MISSING",
@@ -11559,7 +11413,7 @@ var LocalDirStore = class {
     const seqs = await this.listManifestSeqs(stream);
     const seq = seqs.at(-1);
     if (seq === void 0) return null;
-    const manifest = await readFile3(this.path(manifestPath(stream, seq)));
+    const manifest = await readFile2(this.path(manifestPath(stream, seq)));
     return { seq, sha256: sha256Hex(manifest), manifest };
   }
   async commitSnapshot(commit) {
@@ -11643,7 +11497,7 @@ var LocalDirStore = class {
   async readAuditLines() {
     const lines = [];
     for (const file of await this.auditFiles()) {
-      const raw = await readFile3(this.path(file), "utf8");
+      const raw = await readFile2(this.path(file), "utf8");
       lines.push(...raw.split("\n").filter((line) => line.trim() !== ""));
     }
     return lines;
@@ -11651,7 +11505,7 @@ var LocalDirStore = class {
   async currentAuditHead() {
     const last = (await this.auditFiles()).at(-1);
     if (!last) return null;
-    const lines = (await readFile3(this.path(last), "utf8")).split("\n").filter((line2) => line2.trim() !== "");
+    const lines = (await readFile2(this.path(last), "utf8")).split("\n").filter((line2) => line2.trim() !== "");
     const line = lines.at(-1);
     return line ? auditHeadOfLine(line) ?? null : null;
   }
@@ -11694,7 +11548,7 @@ var LocalDirStore = class {
     assertRecordPath(`${prefix.replace(/\/$/, "")}/x`);
     const found = [];
     const walk = async (relative2) => {
-      for (const entry of await readdir2(this.path(relative2), { withFileTypes: true }).catch(
+      for (const entry of await readdir(this.path(relative2), { withFileTypes: true }).catch(
         (error) => {
           if (isMissing(error)) return [];
           throw error;
@@ -11733,7 +11587,7 @@ function openStore(args, context) {
 }
 
 // cli/load-keys.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { resolve as resolve5 } from "node:path";
 
 // core/crypto/blob-opener.ts
@@ -11798,7 +11652,7 @@ function dearmor(age, bytes) {
 // cli/load-keys.ts
 async function readKeyFile(path, what, context) {
   try {
-    return await readFile4(resolve5(context.cwd, path), "utf8");
+    return await readFile3(resolve5(context.cwd, path), "utf8");
   } catch (error) {
     throw new SnapgateError(
       "CONFIG",
@@ -11959,6 +11813,7 @@ var snapshotCommand = {
       writerKey,
       skipUnchanged: flag(args, "skip-unchanged"),
       skipDirectories: [store.location],
+      sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
       classify: (path) => ({ secret: looksLikeSecretPath(path) }),
       metadata: {
         appVersion: stringValue(args, "app-version"),
@@ -12651,7 +12506,7 @@ import { resolve as resolve8 } from "node:path";
 
 // core/snapshot/restore-snapshot.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { lstat as lstat2, mkdir as mkdir4, readdir as readdir3, readFile as readFile5, rename as rename4, symlink, unlink as unlink3 } from "node:fs/promises";
+import { lstat, mkdir as mkdir4, readdir as readdir2, readFile as readFile4, rename as rename4, symlink, unlink as unlink3 } from "node:fs/promises";
 import { join as join4, resolve as resolve7 } from "node:path";
 
 // core/snapshot/check-restore-paths.ts
@@ -12767,7 +12622,7 @@ function safeMode(mode) {
 }
 async function isEmptyOrMissing(dir) {
   try {
-    const info = await lstat2(dir);
+    const info = await lstat(dir);
     if (info.isSymbolicLink() || !info.isDirectory()) {
       throw new SnapgateError(
         "UNSAFE_PATH",
@@ -12777,7 +12632,7 @@ async function isEmptyOrMissing(dir) {
         }
       );
     }
-    return (await readdir3(dir)).length === 0;
+    return (await readdir2(dir)).length === 0;
   } catch (error) {
     if (error.code === "ENOENT") return true;
     throw error;
@@ -12796,7 +12651,7 @@ var DirectoryGuard = class {
       current = join4(current, segment);
       if (this.verified.has(current)) continue;
       try {
-        const info = await lstat2(current);
+        const info = await lstat(current);
         if (!info.isDirectory() || info.isSymbolicLink()) {
           throw new SnapgateError(
             "UNSAFE_PATH",
@@ -12822,9 +12677,9 @@ var DirectoryGuard = class {
 };
 async function readExisting(path) {
   try {
-    const info = await lstat2(path);
+    const info = await lstat(path);
     if (!info.isFile()) return null;
-    return await readFile5(path);
+    return await readFile4(path);
   } catch {
     return null;
   }

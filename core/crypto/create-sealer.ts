@@ -1,0 +1,115 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { SnapgateError } from "../errors.js";
+import { BlobSealer, type SealedBlob } from "./blob-sealer.js";
+
+export interface Sealer {
+  seal(plaintext: Uint8Array, compress: boolean): Promise<SealedBlob>;
+  close(): Promise<void>;
+}
+
+export interface SealerOptions {
+  /** Where the bundled worker script is; without it, or when it is absent, sealing stays on this thread. */
+  workerUrl?: URL;
+  /** How many blobs will be sealed; a pool only pays off for many. */
+  expectedBlobs: number;
+}
+
+const MIN_BLOBS_FOR_POOL = 200;
+
+class InThreadSealer implements Sealer {
+  constructor(private readonly sealer: BlobSealer) {}
+  seal(plaintext: Uint8Array, compress: boolean): Promise<SealedBlob> {
+    return this.sealer.seal(plaintext, compress);
+  }
+  async close(): Promise<void> {}
+}
+
+interface Pending {
+  resolve: (sealed: SealedBlob) => void;
+  reject: (error: Error) => void;
+}
+
+/** Spreads sealing (X25519, gzip, ChaCha20-Poly1305) over one worker per core. */
+class PoolSealer implements Sealer {
+  private next = 0;
+  private id = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly workers: Worker[]) {
+    for (const worker of workers) {
+      worker.on("message", (message: { id: number; sealed?: SealedBlob; error?: string }) => {
+        const waiting = this.pending.get(message.id);
+        if (!waiting) return;
+        this.pending.delete(message.id);
+        if (message.sealed)
+          waiting.resolve({
+            ...message.sealed,
+            ciphertext: new Uint8Array(message.sealed.ciphertext),
+          });
+        else
+          waiting.reject(
+            new SnapgateError("CONFIG", `Encryption failed: ${message.error ?? "unknown error"}.`, {
+              fix: "Check the recipients.",
+            }),
+          );
+      });
+      worker.on("error", (error) => {
+        for (const waiting of this.pending.values()) waiting.reject(error);
+        this.pending.clear();
+      });
+    }
+  }
+
+  seal(plaintext: Uint8Array, compress: boolean): Promise<SealedBlob> {
+    const worker = this.workers[this.next++ % this.workers.length] as Worker;
+    const id = ++this.id;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, plaintext, compress });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+function startWorker(url: URL, recipients: readonly string[]): Promise<Worker> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { workerData: { recipients: [...recipients] } });
+    worker.once("message", () => resolve(worker));
+    worker.once("error", reject);
+  });
+}
+
+/**
+ * A sealer for one snapshot: a pool of worker threads when there is much to
+ * encrypt and the bundled worker is available, otherwise this thread.
+ * Recipients are checked here first, so a bad one fails before any work.
+ */
+export async function createSealer(
+  recipients: readonly string[],
+  options: SealerOptions,
+): Promise<Sealer> {
+  const local = await BlobSealer.create(recipients);
+  const size = Math.min(availableParallelism(), 4);
+  const url = options.workerUrl;
+  if (
+    !url ||
+    size < 2 ||
+    options.expectedBlobs < MIN_BLOBS_FOR_POOL ||
+    !existsSync(fileURLToPath(url))
+  ) {
+    return new InThreadSealer(local);
+  }
+  try {
+    return new PoolSealer(
+      await Promise.all(Array.from({ length: size }, () => startWorker(url, recipients))),
+    );
+  } catch {
+    return new InThreadSealer(local);
+  }
+}

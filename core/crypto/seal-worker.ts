@@ -1,0 +1,29 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { BlobSealer } from "./blob-sealer.js";
+
+/**
+ * A worker of the sealing pool: encrypts blobs on another core. Loaded only
+ * from the bundle (dist/workers/seal-worker.js); see seal-pool.ts.
+ */
+interface SealRequest {
+  id: number;
+  plaintext: Uint8Array;
+  compress: boolean;
+}
+
+const port = parentPort;
+if (port) {
+  const sealer = await BlobSealer.create((workerData as { recipients: string[] }).recipients);
+  port.on("message", (request: SealRequest) => {
+    sealer.seal(request.plaintext, request.compress).then(
+      (sealed) =>
+        port.postMessage({ id: request.id, sealed }, [sealed.ciphertext.buffer as ArrayBuffer]),
+      (error: unknown) =>
+        port.postMessage({
+          id: request.id,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  });
+  port.postMessage({ ready: true });
+}

@@ -1,0 +1,23 @@
+import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
+import {
+  BlobSealer
+} from "../chunks/chunk-C5CEZQJO.js";
+import "../chunks/chunk-RJWDBZ2U.js";
+import "../chunks/chunk-HPEAIKBF.js";
+
+// core/crypto/seal-worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+var port = parentPort;
+if (port) {
+  const sealer = await BlobSealer.create(workerData.recipients);
+  port.on("message", (request) => {
+    sealer.seal(request.plaintext, request.compress).then(
+      (sealed) => port.postMessage({ id: request.id, sealed }, [sealed.ciphertext.buffer]),
+      (error) => port.postMessage({
+        id: request.id,
+        error: error instanceof Error ? error.message : String(error)
+      })
+    );
+  });
+  port.postMessage({ ready: true });
+}
