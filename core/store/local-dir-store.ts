@@ -15,6 +15,7 @@ import {
   auditPath,
   blobPath,
   catalogPath,
+  headPath,
   manifestPath,
   parseBlobFileName,
   STORE_FORMAT,
@@ -207,8 +208,12 @@ export class LocalDirStore implements Store {
       if (!(await writeFileAtomic(target, commit.manifest, { mode: 0o444, exclusive: true })))
         return "conflict";
       await this.appendDurably(
-        catalogPath(commit.view.stream),
+        catalogPath(commit.view.stream, commit.time),
         JSON.stringify(commit.catalogEntry) + "\n",
+      );
+      await writeFileAtomic(
+        this.path(headPath(commit.view.stream)),
+        JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id }) + "\n",
       );
       if (commit.auditLines.length > 0)
         await this.appendAuditUnlocked(commit.auditLines, commit.time);
@@ -216,12 +221,20 @@ export class LocalDirStore implements Store {
     });
   }
 
+  /** Appends lines; a torn last line left by a crash is closed first so it cannot swallow the next one. */
   private async appendDurably(relative: string, text: string): Promise<void> {
     const target = this.path(relative);
     await mkdir(join(target, ".."), { recursive: true });
-    const handle = await open(target, "a", 0o644);
+    const handle = await open(target, "a+", 0o644);
     try {
-      await handle.write(text);
+      const { size } = await handle.stat();
+      let prefix = "";
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        await handle.read(last, 0, 1, size - 1);
+        if (last[0] !== 0x0a) prefix = "\n";
+      }
+      await handle.write(prefix + text);
       await handle.sync();
     } finally {
       await handle.close();
@@ -235,10 +248,14 @@ export class LocalDirStore implements Store {
   }
 
   async readCatalog(stream: string): Promise<CatalogEntry[]> {
-    const raw = await readOrNull(this.path(catalogPath(stream)));
-    if (raw === null) return [];
+    const shards = (await readdirOrEmpty(this.path(`catalog/${stream}`)))
+      .filter((name) => /^\d{4}-\d{2}\.jsonl$/.test(name))
+      .sort();
+    const texts = await Promise.all(
+      shards.map((name) => readFile(this.path(`catalog/${stream}/${name}`), "utf8")),
+    );
     const entries: CatalogEntry[] = [];
-    for (const line of raw.toString("utf8").split("\n")) {
+    for (const line of texts.join("\n").split("\n")) {
       if (line.trim() === "") continue;
       try {
         entries.push(JSON.parse(line) as CatalogEntry);

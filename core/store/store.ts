@@ -7,7 +7,8 @@ import type { BlobEncoding, CatalogEntry } from "../types.js";
  *   snapgate.json                          store format version
  *   blobs/<id[0:2]>/<id>-<sha256>[.gz].age one file's content, age v1 (gzipped first: .gz)
  *   manifests/<stream>/<seq>.json          one snapshot, signed, hash-chained
- *   catalog/<stream>.jsonl                 one line per snapshot
+ *   heads/<stream>.json                    the stream's latest seq and id (a pointer)
+ *   catalog/<stream>/<yyyy>-<mm>.jsonl     one line per snapshot, by month written
  *   audit/<yyyy>/<mm>.jsonl                hash-chained audit events
  *   records/...                            verifications, tombstones, requests
  *
@@ -131,8 +132,14 @@ export function manifestPath(stream: string, seq: number): string {
   return `manifests/${stream}/${String(seq).padStart(10, "0")}.json`;
 }
 
-export function catalogPath(stream: string): string {
-  return `catalog/${stream}.jsonl`;
+/** Catalog lines are sharded by the month they were written, so appending never rewrites years of history. */
+export function catalogPath(stream: string, written: Date): string {
+  const month = String(written.getUTCMonth() + 1).padStart(2, "0");
+  return `catalog/${stream}/${written.getUTCFullYear()}-${month}.jsonl`;
+}
+
+export function headPath(stream: string): string {
+  return `heads/${stream}.json`;
 }
 
 export function auditPath(time: Date): string {

@@ -11239,8 +11239,12 @@ function parseBlobFileName(name) {
 function manifestPath(stream, seq) {
   return `manifests/${stream}/${String(seq).padStart(10, "0")}.json`;
 }
-function catalogPath(stream) {
-  return `catalog/${stream}.jsonl`;
+function catalogPath(stream, written) {
+  const month = String(written.getUTCMonth() + 1).padStart(2, "0");
+  return `catalog/${stream}/${written.getUTCFullYear()}-${month}.jsonl`;
+}
+function headPath(stream) {
+  return `heads/${stream}.json`;
 }
 function auditPath(time) {
   const month = String(time.getUTCMonth() + 1).padStart(2, "0");
@@ -11426,20 +11430,32 @@ var LocalDirStore = class {
       if (!await writeFileAtomic(target, commit.manifest, { mode: 292, exclusive: true }))
         return "conflict";
       await this.appendDurably(
-        catalogPath(commit.view.stream),
+        catalogPath(commit.view.stream, commit.time),
         JSON.stringify(commit.catalogEntry) + "\n"
+      );
+      await writeFileAtomic(
+        this.path(headPath(commit.view.stream)),
+        JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id }) + "\n"
       );
       if (commit.auditLines.length > 0)
         await this.appendAuditUnlocked(commit.auditLines, commit.time);
       return "committed";
     });
   }
+  /** Appends lines; a torn last line left by a crash is closed first so it cannot swallow the next one. */
   async appendDurably(relative2, text) {
     const target = this.path(relative2);
     await mkdir3(join3(target, ".."), { recursive: true });
-    const handle = await open3(target, "a", 420);
+    const handle = await open3(target, "a+", 420);
     try {
-      await handle.write(text);
+      const { size } = await handle.stat();
+      let prefix = "";
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        await handle.read(last, 0, 1, size - 1);
+        if (last[0] !== 10) prefix = "\n";
+      }
+      await handle.write(prefix + text);
       await handle.sync();
     } finally {
       await handle.close();
@@ -11449,10 +11465,12 @@ var LocalDirStore = class {
     return (await readdirOrEmpty(this.path("manifests"))).filter((name) => !name.startsWith(".")).sort();
   }
   async readCatalog(stream) {
-    const raw = await readOrNull(this.path(catalogPath(stream)));
-    if (raw === null) return [];
+    const shards = (await readdirOrEmpty(this.path(`catalog/${stream}`))).filter((name) => /^\d{4}-\d{2}\.jsonl$/.test(name)).sort();
+    const texts = await Promise.all(
+      shards.map((name) => readFile2(this.path(`catalog/${stream}/${name}`), "utf8"))
+    );
     const entries = [];
-    for (const line of raw.toString("utf8").split("\n")) {
+    for (const line of texts.join("\n").split("\n")) {
       if (line.trim() === "") continue;
       try {
         entries.push(JSON.parse(line));
