@@ -27,12 +27,21 @@ export class BlobSealer {
   private readonly encrypter: Encrypter;
 
   /** Loads libsodium and the age library, then builds a sealer. */
-  static async create(recipients: readonly string[]): Promise<BlobSealer> {
+  static async create(
+    recipients: readonly string[],
+    options: { armor?: boolean } = {},
+  ): Promise<BlobSealer> {
     const [sodium, age] = await Promise.all([loadSodium(), loadAge()]);
-    return new BlobSealer(sodium, age, recipients);
+    return new BlobSealer(sodium, age, recipients, options.armor ?? false);
   }
 
-  constructor(sodium: Sodium, age: AgeLibrary, recipients: readonly string[]) {
+  constructor(
+    sodium: Sodium,
+    private readonly age: AgeLibrary,
+    recipients: readonly string[],
+    /** Write `age -a` (PEM-style base64) output instead of binary. */
+    private readonly armor = false,
+  ) {
     this.encrypter = new age.Encrypter();
     if (recipients.length === 0) {
       throw new SnapgateError("CONFIG", "No recipients to encrypt to.", {
@@ -57,7 +66,10 @@ export class BlobSealer {
         encoding = "gzip";
       }
     }
-    const ciphertext = await this.encrypter.encrypt(payload);
+    const binary = await this.encrypter.encrypt(payload);
+    const ciphertext = this.armor
+      ? new TextEncoder().encode(this.age.armor.encode(binary))
+      : binary;
     return { ciphertext, sha256: sha256Hex(ciphertext), encoding };
   }
 }

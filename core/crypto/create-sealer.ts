@@ -15,6 +15,8 @@ export interface SealerOptions {
   workerUrl?: URL;
   /** How many blobs will be sealed; a pool only pays off for many. */
   expectedBlobs: number;
+  /** ASCII-armored output (the store's armorBlobs). */
+  armor?: boolean;
 }
 
 const MIN_BLOBS_FOR_POOL = 200;
@@ -77,9 +79,9 @@ class PoolSealer implements Sealer {
   }
 }
 
-function startWorker(url: URL, recipients: readonly string[]): Promise<Worker> {
+function startWorker(url: URL, recipients: readonly string[], armor: boolean): Promise<Worker> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: { recipients: [...recipients] } });
+    const worker = new Worker(url, { workerData: { recipients: [...recipients], armor } });
     worker.once("message", () => resolve(worker));
     worker.once("error", reject);
   });
@@ -94,7 +96,7 @@ export async function createSealer(
   recipients: readonly string[],
   options: SealerOptions,
 ): Promise<Sealer> {
-  const local = await BlobSealer.create(recipients);
+  const local = await BlobSealer.create(recipients, { armor: options.armor ?? false });
   const size = Math.min(availableParallelism(), 4);
   const url = options.workerUrl;
   if (
@@ -105,11 +107,14 @@ export async function createSealer(
   ) {
     return new InThreadSealer(local);
   }
-  try {
-    return new PoolSealer(
-      await Promise.all(Array.from({ length: size }, () => startWorker(url, recipients))),
-    );
-  } catch {
-    return new InThreadSealer(local);
-  }
+  const started = await Promise.allSettled(
+    Array.from({ length: size }, () => startWorker(url, recipients, options.armor ?? false)),
+  );
+  const workers = started.flatMap((result) =>
+    result.status === "fulfilled" ? [result.value] : [],
+  );
+  if (workers.length === started.length) return new PoolSealer(workers);
+  // A worker that cannot start (e.g. a broken bundle) must not break the snapshot.
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  return new InThreadSealer(local);
 }

@@ -13,7 +13,8 @@ interface SealRequest {
 
 const port = parentPort;
 if (port) {
-  const sealer = await BlobSealer.create((workerData as { recipients: string[] }).recipients);
+  const data = workerData as { recipients: string[]; armor: boolean };
+  const sealer = await BlobSealer.create(data.recipients, { armor: data.armor });
   port.on("message", (request: SealRequest) => {
     sealer.seal(request.plaintext, request.compress).then(
       (sealed) =>

@@ -236,6 +236,7 @@ async function stageMissingBlobs(
     sealers.current ??= createSealer(options.recipients, {
       workerUrl: options.sealWorkerUrl,
       expectedBlobs: missing.length,
+      armor: options.store.armorBlobs,
     });
     const blob = await (await sealers.current).seal(content, !entry.classification.secret);
     const ref: BlobRef = { id: entry.blob as string, sha256: blob.sha256, encoding: blob.encoding };
@@ -285,7 +286,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
 
   if (options.skipUnchanged && view.head) {
     const previous = parseManifest(
-      view.head.manifest,
+      await view.head.loadManifest(),
       `manifest ${options.stream}@${view.head.seq}`,
     );
     if (isEmptyDiff(diffFileStates(previous.files, prepared.states))) {

@@ -12,6 +12,7 @@ import {
 } from "./atomic-file.js";
 import { withFileLock } from "./file-lock.js";
 import {
+  AUDIT_HEAD_PATH,
   auditPath,
   blobPath,
   catalogPath,
@@ -127,6 +128,7 @@ class LocalWriteView implements WriteView {
 /** The embedded default store: the snapshot layout in a local directory. */
 export class LocalDirStore implements Store {
   readonly location: string;
+  readonly armorBlobs = false;
   private readonly root: string;
 
   constructor(root: string) {
@@ -195,7 +197,7 @@ export class LocalDirStore implements Store {
     const seq = seqs.at(-1);
     if (seq === undefined) return null;
     const manifest = await readFile(this.path(manifestPath(stream, seq)));
-    return { seq, sha256: sha256Hex(manifest), manifest };
+    return { seq, sha256: sha256Hex(manifest), loadManifest: async () => manifest };
   }
 
   async commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome> {
@@ -343,6 +345,12 @@ export class LocalDirStore implements Store {
     const byTime = auditPath(time);
     const target = newest && newest > byTime ? newest : byTime;
     await this.appendDurably(target, lines.map((line) => `${line}\n`).join(""));
+    const head = auditHeadOfLine(lines.at(-1) ?? "");
+    if (head)
+      await writeFileAtomic(
+        this.path(AUDIT_HEAD_PATH),
+        JSON.stringify({ ...head, file: target }) + "\n",
+      );
   }
 
   async writeRecord(record: StoreRecord): Promise<void> {

@@ -10,6 +10,7 @@ import type { BlobEncoding, CatalogEntry } from "../types.js";
  *   heads/<stream>.json                    the stream's latest seq and id (a pointer)
  *   catalog/<stream>/<yyyy>-<mm>.jsonl     one line per snapshot, by month written
  *   audit/<yyyy>/<mm>.jsonl                hash-chained audit events
+ *   audit/head.json                        the audit chain's last seq and hash (a pointer)
  *   records/...                            verifications, tombstones, requests
  *
  * A snapshot becomes visible atomically: blobs may land first, but nothing
@@ -21,7 +22,8 @@ export interface StreamHead {
   seq: number;
   /** sha256 of the manifest file bytes: the snapshot id and the next `prev`. */
   sha256: string;
-  manifest: Uint8Array;
+  /** The head manifest's bytes; read only when needed (--skip-unchanged). */
+  loadManifest(): Promise<Uint8Array>;
 }
 
 export interface AuditHead {
@@ -76,6 +78,11 @@ export interface StoreRecord {
 export interface Store {
   /** Where the store is, for messages (a path or github://owner/repo@branch). */
   readonly location: string;
+  /**
+   * Whether blobs are stored ASCII-armored (age -a). The GitHub store needs
+   * text to send content inline in one tree request; `age -d` reads both.
+   */
+  readonly armorBlobs: boolean;
   /** Writes snapgate.json if the store is new; refuses a non-empty foreign directory or repository. */
   initialize(): Promise<void>;
   /** Throws STORE_MISSING with the fix when there is no Snapgate store here. */
@@ -141,6 +148,8 @@ export function catalogPath(stream: string, written: Date): string {
 export function headPath(stream: string): string {
   return `heads/${stream}.json`;
 }
+
+export const AUDIT_HEAD_PATH = "audit/head.json";
 
 export function auditPath(time: Date): string {
   const month = String(time.getUTCMonth() + 1).padStart(2, "0");

@@ -14,7 +14,7 @@ import {
   parseRecipient,
   recipientOfSecretKey,
   sha256Hex
-} from "../chunks/chunk-C5CEZQJO.js";
+} from "../chunks/chunk-ENE2HQWO.js";
 import {
   mapWithConcurrency
 } from "../chunks/chunk-K3D2YTSH.js";
@@ -10230,27 +10230,29 @@ var PoolSealer = class {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 };
-function startWorker(url, recipients) {
+function startWorker(url, recipients, armor) {
   return new Promise((resolve9, reject) => {
-    const worker = new Worker(url, { workerData: { recipients: [...recipients] } });
+    const worker = new Worker(url, { workerData: { recipients: [...recipients], armor } });
     worker.once("message", () => resolve9(worker));
     worker.once("error", reject);
   });
 }
 async function createSealer(recipients, options) {
-  const local = await BlobSealer.create(recipients);
+  const local = await BlobSealer.create(recipients, { armor: options.armor ?? false });
   const size = Math.min(availableParallelism(), 4);
   const url = options.workerUrl;
   if (!url || size < 2 || options.expectedBlobs < MIN_BLOBS_FOR_POOL || !existsSync(fileURLToPath(url))) {
     return new InThreadSealer(local);
   }
-  try {
-    return new PoolSealer(
-      await Promise.all(Array.from({ length: size }, () => startWorker(url, recipients)))
-    );
-  } catch {
-    return new InThreadSealer(local);
-  }
+  const started = await Promise.allSettled(
+    Array.from({ length: size }, () => startWorker(url, recipients, options.armor ?? false))
+  );
+  const workers = started.flatMap(
+    (result) => result.status === "fulfilled" ? [result.value] : []
+  );
+  if (workers.length === started.length) return new PoolSealer(workers);
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  return new InThreadSealer(local);
 }
 
 // node_modules/canonicalize/lib/canonicalize.js
@@ -10999,7 +11001,8 @@ async function stageMissingBlobs(prepared, view, sealers, counts) {
     }
     sealers.current ??= createSealer(options.recipients, {
       workerUrl: options.sealWorkerUrl,
-      expectedBlobs: missing.length
+      expectedBlobs: missing.length,
+      armor: options.store.armorBlobs
     });
     const blob = await (await sealers.current).seal(content, !entry.classification.secret);
     const ref = { id: entry.blob, sha256: blob.sha256, encoding: blob.encoding };
@@ -11041,7 +11044,7 @@ async function createSnapshot(options) {
   let view = await options.store.beginWrite(options.stream);
   if (options.skipUnchanged && view.head) {
     const previous = parseManifest(
-      view.head.manifest,
+      await view.head.loadManifest(),
       `manifest ${options.stream}@${view.head.seq}`
     );
     if (isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
@@ -11246,6 +11249,7 @@ function catalogPath(stream, written) {
 function headPath(stream) {
   return `heads/${stream}.json`;
 }
+var AUDIT_HEAD_PATH = "audit/head.json";
 function auditPath(time) {
   const month = String(time.getUTCMonth() + 1).padStart(2, "0");
   return `audit/${time.getUTCFullYear()}/${month}.jsonl`;
@@ -11358,6 +11362,7 @@ var LocalWriteView = class {
 };
 var LocalDirStore = class {
   location;
+  armorBlobs = false;
   root;
   constructor(root) {
     this.root = resolve3(root);
@@ -11418,7 +11423,7 @@ var LocalDirStore = class {
     const seq = seqs.at(-1);
     if (seq === void 0) return null;
     const manifest = await readFile2(this.path(manifestPath(stream, seq)));
-    return { seq, sha256: sha256Hex(manifest), manifest };
+    return { seq, sha256: sha256Hex(manifest), loadManifest: async () => manifest };
   }
   async commitSnapshot(commit) {
     await commit.view.publishStagedBlobs();
@@ -11541,6 +11546,12 @@ var LocalDirStore = class {
     const target = newest && newest > byTime ? newest : byTime;
     await this.appendDurably(target, lines.map((line) => `${line}
 `).join(""));
+    const head = auditHeadOfLine(lines.at(-1) ?? "");
+    if (head)
+      await writeFileAtomic(
+        this.path(AUDIT_HEAD_PATH),
+        JSON.stringify({ ...head, file: target }) + "\n"
+      );
   }
   async writeRecord(record) {
     assertRecordPath(record.path);

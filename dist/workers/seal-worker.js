@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   BlobSealer
-} from "../chunks/chunk-C5CEZQJO.js";
+} from "../chunks/chunk-ENE2HQWO.js";
 import "../chunks/chunk-RJWDBZ2U.js";
 import "../chunks/chunk-HPEAIKBF.js";
 
@@ -9,7 +9,8 @@ import "../chunks/chunk-HPEAIKBF.js";
 import { parentPort, workerData } from "node:worker_threads";
 var port = parentPort;
 if (port) {
-  const sealer = await BlobSealer.create(workerData.recipients);
+  const data = workerData;
+  const sealer = await BlobSealer.create(data.recipients, { armor: data.armor });
   port.on("message", (request) => {
     sealer.seal(request.plaintext, request.compress).then(
       (sealed) => port.postMessage({ id: request.id, sealed }, [sealed.ciphertext.buffer]),

@@ -238,13 +238,9 @@ function sha256Hex(bytes) {
 // core/crypto/blob-sealer.ts
 var gzipAsync = promisify(gzip);
 var BlobSealer = class _BlobSealer {
-  encrypter;
-  /** Loads libsodium and the age library, then builds a sealer. */
-  static async create(recipients) {
-    const [sodium, age] = await Promise.all([loadSodium(), loadAge()]);
-    return new _BlobSealer(sodium, age, recipients);
-  }
-  constructor(sodium, age, recipients) {
+  constructor(sodium, age, recipients, armor = false) {
+    this.age = age;
+    this.armor = armor;
     this.encrypter = new age.Encrypter();
     if (recipients.length === 0) {
       throw new SnapgateError("CONFIG", "No recipients to encrypt to.", {
@@ -257,6 +253,14 @@ var BlobSealer = class _BlobSealer {
       );
     }
   }
+  age;
+  armor;
+  encrypter;
+  /** Loads libsodium and the age library, then builds a sealer. */
+  static async create(recipients, options = {}) {
+    const [sodium, age] = await Promise.all([loadSodium(), loadAge()]);
+    return new _BlobSealer(sodium, age, recipients, options.armor ?? false);
+  }
   async seal(plaintext, compress) {
     let payload = plaintext;
     let encoding = "none";
@@ -267,7 +271,8 @@ var BlobSealer = class _BlobSealer {
         encoding = "gzip";
       }
     }
-    const ciphertext = await this.encrypter.encrypt(payload);
+    const binary = await this.encrypter.encrypt(payload);
+    const ciphertext = this.armor ? new TextEncoder().encode(this.age.armor.encode(binary)) : binary;
     return { ciphertext, sha256: sha256Hex(ciphertext), encoding };
   }
 };

@@ -1,0 +1,60 @@
+import { Octokit } from "@octokit/rest";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+
+/**
+ * The narrow slice of Octokit that Snapgate's GitHub store uses. Any client
+ * with these methods works: the CLI's Octokit, an action's getOctokit(), a
+ * Probot context's octokit. Checked against the real type with `satisfies`.
+ */
+export interface GitHubClient {
+  graphql: Octokit["graphql"];
+  rest: {
+    git: Pick<
+      Octokit["rest"]["git"],
+      "createTree" | "createCommit" | "updateRef" | "createRef" | "createBlob" | "getBlob"
+    >;
+    repos: Pick<Octokit["rest"]["repos"], "get" | "createOrUpdateFileContents" | "getBranchRules">;
+  };
+  request: Octokit["request"];
+}
+
+export interface GitHubClientOptions {
+  token: string;
+  /** https://api.github.com, a GHES URL, or the sandbox's. */
+  baseUrl?: string;
+  /** How many times a 5xx or a rate limit is retried before the error reaches the caller. */
+  retries?: number;
+  /** Milliseconds per second of Retry-After (tests shrink it). */
+  retryAfterBaseValue?: number;
+  userAgent?: string;
+}
+
+const ThrottledOctokit = Octokit.plugin(throttling, retry);
+
+/**
+ * An Octokit that follows GitHub's rules: waits out primary and secondary
+ * rate limits (Retry-After, X-RateLimit-Reset) and retries 5xx with backoff.
+ */
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const retries = options.retries ?? 4;
+  const octokit = new ThrottledOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl ?? "https://api.github.com",
+    userAgent: options.userAgent ?? "snapgate",
+    retry: { retries, retryAfterBaseValue: options.retryAfterBaseValue ?? 1000 },
+    throttle: {
+      retryAfterBaseValue: options.retryAfterBaseValue ?? 1000,
+      fallbackSecondaryRateRetryAfter: 60,
+      onRateLimit: (_retryAfter, _request, _octokit, retryCount) => retryCount < retries,
+      onSecondaryRateLimit: (_retryAfter, _request, _octokit, retryCount) => retryCount < retries,
+    },
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+    },
+  });
+  return octokit satisfies GitHubClient;
+}

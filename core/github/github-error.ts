@@ -1,0 +1,97 @@
+import { SnapgateError } from "../errors.js";
+
+interface HttpLikeError {
+  status?: number;
+  message?: string;
+  response?: { data?: unknown; headers?: Record<string, string | number | undefined> };
+  errors?: Array<{ message?: string; type?: string }>;
+}
+
+/** The HTTP status of an Octokit error, or undefined for network failures and GraphQL errors. */
+export function httpStatus(error: unknown): number | undefined {
+  const status = (error as HttpLikeError)?.status;
+  return typeof status === "number" ? status : undefined;
+}
+
+/** GitHub's message from an error response, e.g. "Update is not a fast forward". */
+export function githubMessage(error: unknown): string {
+  const data = (error as HttpLikeError)?.response?.data as { message?: string } | undefined;
+  const graphqlErrors = (error as HttpLikeError)?.errors;
+  if (graphqlErrors?.length) return graphqlErrors.map((e) => e.message ?? e.type ?? "").join("; ");
+  return data?.message ?? (error as HttpLikeError)?.message ?? String(error);
+}
+
+/**
+ * Maps a failure talking to GitHub to Snapgate's error family. `doing` says
+ * what was being done; `unchanged` says whether the repository is known to be
+ * untouched (every failure before the ref update leaves it so).
+ */
+export function githubError(
+  error: unknown,
+  doing: string,
+  location: string,
+  unchanged = true,
+): SnapgateError {
+  if (error instanceof SnapgateError) return error;
+  const status = httpStatus(error);
+  const message = githubMessage(error);
+  const untouched = unchanged ? ` Nothing was changed in ${location}.` : "";
+  if (status === 401) {
+    return new SnapgateError(
+      "PERMISSION",
+      `GitHub refused the token while ${doing} (401: ${message}).${untouched}`,
+      {
+        fix: "The token is missing, expired or revoked: pass a valid one with --token or GITHUB_TOKEN.",
+        cause: error,
+      },
+    );
+  }
+  if (status === 403 && /rate limit/i.test(message)) {
+    return new SnapgateError(
+      "RATE_LIMIT",
+      `GitHub's rate limit stopped Snapgate while ${doing}, after retries (${message}).${untouched}`,
+      {
+        fix: "Wait for the limit to reset (see X-RateLimit-Reset) and run again; a GitHub App token has a higher limit than GITHUB_TOKEN.",
+        cause: error,
+      },
+    );
+  }
+  if (status === 403 || status === 404) {
+    return new SnapgateError(
+      "PERMISSION",
+      `GitHub answered ${status} while ${doing} in ${location}: ${message}.${untouched}`,
+      {
+        fix: "Check the repository name and that the token may use it: contents read for reading, contents write for writing (a GitHub App installation on the backup repository).",
+        cause: error,
+      },
+    );
+  }
+  if (status === 422 && /rule/i.test(message)) {
+    return new SnapgateError(
+      "PERMISSION",
+      `A ruleset of ${location} refused the update while ${doing}: ${message}.${untouched}`,
+      {
+        fix: "Let the Snapgate App bypass the backup repository's ruleset (bypass actor), or write with its installation token.",
+        cause: error,
+      },
+    );
+  }
+  if (status === 429) {
+    return new SnapgateError(
+      "RATE_LIMIT",
+      `GitHub's secondary rate limit stopped Snapgate while ${doing}, after retries.${untouched}`,
+      {
+        fix: "Wait a minute and run again; avoid running many snapshot jobs at once against one repository.",
+        cause: error,
+      },
+    );
+  }
+  return new SnapgateError(
+    "REMOTE",
+    `GitHub failed while ${doing} (${status ?? "no response"}: ${message}), after retries.${untouched}`,
+    {
+      fix: "GitHub may be having trouble (see githubstatus.com); run again later.",
+      cause: error,
+    },
+  );
+}
