@@ -16,17 +16,29 @@ export interface PathClassification extends Classification {
  * environment, components limited to other environments are skipped, and a file
  * of no component gets the environment's tier.
  */
-export function classifyPath(policy: Policy, path: string, environment?: string): PathClassification {
+export function classifyPath(
+  policy: Policy,
+  path: string,
+  environment?: string,
+): PathClassification {
   const normalised = normalisePath(path);
-  const environmentTier = environment === undefined ? null : (policy.environments[environment]?.tier ?? null);
+  const environmentTier =
+    environment === undefined ? null : (policy.environments[environment]?.tier ?? null);
   let best: { component: Component; level: number } | null = null;
   for (const component of policy.components) {
-    if (environment !== undefined && component.environments !== null && !component.environments.includes(environment)) {
+    if (
+      environment !== undefined &&
+      component.environments !== null &&
+      !component.environments.includes(environment)
+    ) {
       continue;
     }
     if (!compileGlobs(component.paths)(normalised)) continue;
     const tier = component.tier ?? environmentTier;
-    const level = tier === null ? Number.POSITIVE_INFINITY : (policy.tiers[tier]?.level ?? Number.POSITIVE_INFINITY);
+    const level =
+      tier === null
+        ? Number.POSITIVE_INFINITY
+        : (policy.tiers[tier]?.level ?? Number.POSITIVE_INFINITY);
     if (best === null || level < best.level) best = { component, level };
   }
   const secret = looksLikeSecret(normalised) || best?.component.secret === true;

@@ -41,23 +41,38 @@ export interface CoverageReport {
  * policy covers for one environment, per tier. Files in no component take the
  * environment's tier; an active exception covers them, an expired one does not.
  */
-export function coverageReport(policy: Policy, environment: string, paths: readonly string[], options: { now?: Date } = {}): CoverageReport {
+export function coverageReport(
+  policy: Policy,
+  environment: string,
+  paths: readonly string[],
+  options: { now?: Date } = {},
+): CoverageReport {
   const environmentPolicy = policy.environments[environment];
   if (!environmentPolicy) {
     throw new SnapgateError("USAGE", `The policy has no environment '${environment}'.`, {
       fix: `Use one of: ${Object.keys(policy.environments).join(", ")}.`,
     });
   }
-  const inScope = environmentPolicy.paths === null ? () => true : compileGlobs(environmentPolicy.paths);
+  const inScope =
+    environmentPolicy.paths === null ? () => true : compileGlobs(environmentPolicy.paths);
   const exceptions = evaluateExceptions(policy, options.now ?? new Date(), { environment });
-  const activeExceptionGlobs = exceptions.exceptions.filter((status) => status.state !== "expired").flatMap((status) => status.exception.paths);
+  const activeExceptionGlobs = exceptions.exceptions
+    .filter((status) => status.state !== "expired")
+    .flatMap((status) => status.exception.paths);
   const excepted = compileGlobs(activeExceptionGlobs);
 
   const tiers = new Map<string, TierCoverage>();
   const tierEntry = (name: string): TierCoverage => {
     let entry = tiers.get(name);
     if (!entry) {
-      entry = { tier: name, level: policy.tiers[name]?.level ?? 0, files: 0, covered: 0, uncovered: [], excepted: [] };
+      entry = {
+        tier: name,
+        level: policy.tiers[name]?.level ?? 0,
+        files: 0,
+        covered: 0,
+        uncovered: [],
+        excepted: [],
+      };
       tiers.set(name, entry);
     }
     return entry;
@@ -97,9 +112,15 @@ export function coverageReport(policy: Policy, environment: string, paths: reado
     else entry.uncovered.push(raw);
   }
 
-  report.tiers = [...tiers.values()].sort((a, b) => a.level - b.level || a.tier.localeCompare(b.tier));
-  report.missingComponents = requiredComponents(policy, environment).filter((name) => components[name] === undefined);
-  report.uncoveredTier0 = report.tiers.filter((tier) => tier.level === 0).flatMap((tier) => tier.uncovered);
+  report.tiers = [...tiers.values()].sort(
+    (a, b) => a.level - b.level || a.tier.localeCompare(b.tier),
+  );
+  report.missingComponents = requiredComponents(policy, environment).filter(
+    (name) => components[name] === undefined,
+  );
+  report.uncoveredTier0 = report.tiers
+    .filter((tier) => tier.level === 0)
+    .flatMap((tier) => tier.uncovered);
   report.failed = report.uncoveredTier0.length > 0;
   return report;
 }

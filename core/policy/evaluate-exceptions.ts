@@ -33,16 +33,31 @@ const DAY_MS = 86_400_000;
 export const EXPIRING_SOON_MS = 14 * DAY_MS;
 
 /** Sorts the policy's exceptions into active, expiring soon and expired at `now`. */
-export function evaluateExceptions(policy: Policy, now: Date, options: EvaluateExceptionsOptions = {}): ExceptionsEvaluation {
+export function evaluateExceptions(
+  policy: Policy,
+  now: Date,
+  options: EvaluateExceptionsOptions = {},
+): ExceptionsEvaluation {
   const soonMs = options.soonMs ?? EXPIRING_SOON_MS;
   const paths = (options.paths ?? []).map(normalisePath);
   const exceptions = policy.exceptions
-    .filter((exception) => options.environment === undefined || exception.environments === null || exception.environments.includes(options.environment))
+    .filter(
+      (exception) =>
+        options.environment === undefined ||
+        exception.environments === null ||
+        exception.environments.includes(options.environment),
+    )
     .map((exception): ExceptionStatus => {
       const left = exception.expiresAtMs - now.getTime();
-      const state: ExceptionState = left <= 0 ? "expired" : left <= soonMs ? "expiring-soon" : "active";
+      const state: ExceptionState =
+        left <= 0 ? "expired" : left <= soonMs ? "expiring-soon" : "active";
       const matches = compileGlobs(exception.paths);
-      return { exception, state, daysLeft: Math.floor(left / DAY_MS), coveredPaths: paths.filter((path) => matches(path)) };
+      return {
+        exception,
+        state,
+        daysLeft: Math.floor(left / DAY_MS),
+        coveredPaths: paths.filter((path) => matches(path)),
+      };
     });
   const expired = exceptions.filter((status) => status.state === "expired");
   return {

@@ -14,19 +14,32 @@ const SPECIAL_AFTER_BACKSLASH = /[*?[\]{}()!,\\]/;
 export function globSyntaxProblem(glob: string): { message: string; fix: string } | null {
   const shown = `'${glob}'`;
   if (glob.startsWith("/")) {
-    return { message: `${shown} starts with /`, fix: "write paths relative to the repository root, without a leading /" };
+    return {
+      message: `${shown} starts with /`,
+      fix: "write paths relative to the repository root, without a leading /",
+    };
   }
   if (glob.endsWith("/")) {
-    return { message: `${shown} ends with /`, fix: `write '${glob}**' to match everything below the directory` };
+    return {
+      message: `${shown} ends with /`,
+      fix: `write '${glob}**' to match everything below the directory`,
+    };
   }
   const segments = glob.split("/");
   for (const segment of segments) {
-    if (segment === "") return { message: `${shown} has an empty path segment (//)`, fix: "remove the doubled /" };
+    if (segment === "")
+      return { message: `${shown} has an empty path segment (//)`, fix: "remove the doubled /" };
     if (segment === "." || segment === "..") {
-      return { message: `${shown} has a '${segment}' segment`, fix: "write the path from the repository root without . or .." };
+      return {
+        message: `${shown} has a '${segment}' segment`,
+        fix: "write the path from the repository root without . or ..",
+      };
     }
     if (segment.includes("**") && segment !== "**") {
-      return { message: `${shown}: ** must be a whole path segment`, fix: "write **/ or /** around it, or use * within one segment" };
+      return {
+        message: `${shown}: ** must be a whole path segment`,
+        fix: "write **/ or /** around it, or use * within one segment",
+      };
     }
   }
   let brackets = 0;
@@ -36,7 +49,10 @@ export function globSyntaxProblem(glob: string): { message: string; fix: string 
     const char = glob[i];
     if (char === "\\") {
       if (!SPECIAL_AFTER_BACKSLASH.test(glob[i + 1] ?? "")) {
-        return { message: `${shown} has a backslash`, fix: "separate directories with / (a backslash only escapes a glob character such as \\*)" };
+        return {
+          message: `${shown} has a backslash`,
+          fix: "separate directories with / (a backslash only escapes a glob character such as \\*)",
+        };
       }
       i += 1;
       continue;
@@ -46,7 +62,10 @@ export function globSyntaxProblem(glob: string): { message: string; fix: string 
         const body = glob.slice(classStart + 1, i);
         const range = /^!?(.)-(.)$/.exec(body);
         if (range && (range[1] as string) > (range[2] as string)) {
-          return { message: `${shown} has the reversed range [${body}]`, fix: `write [${range[2]}-${range[1]}]` };
+          return {
+            message: `${shown} has the reversed range [${body}]`,
+            fix: `write [${range[2]}-${range[1]}]`,
+          };
         }
         brackets = 0;
       }
@@ -56,15 +75,30 @@ export function globSyntaxProblem(glob: string): { message: string; fix: string 
       brackets = 1;
       classStart = i;
     } else if (char === "]") {
-      return { message: `${shown} has a ] without [`, fix: "escape it as \\] or add the opening [" };
+      return {
+        message: `${shown} has a ] without [`,
+        fix: "escape it as \\] or add the opening [",
+      };
     } else if (char === "{") braces += 1;
     else if (char === "}") {
       braces -= 1;
-      if (braces < 0) return { message: `${shown} has a } without {`, fix: "escape it as \\} or add the opening {" };
+      if (braces < 0)
+        return {
+          message: `${shown} has a } without {`,
+          fix: "escape it as \\} or add the opening {",
+        };
     }
   }
-  if (brackets > 0) return { message: `${shown} has a [ without ]`, fix: "close the character class with ] or escape the [ as \\[" };
-  if (braces > 0) return { message: `${shown} has a { without }`, fix: "close the alternatives with } (e.g. *.{yml,yaml})" };
+  if (brackets > 0)
+    return {
+      message: `${shown} has a [ without ]`,
+      fix: "close the character class with ] or escape the [ as \\[",
+    };
+  if (braces > 0)
+    return {
+      message: `${shown} has a { without }`,
+      fix: "close the alternatives with } (e.g. *.{yml,yaml})",
+    };
   return null;
 }
 

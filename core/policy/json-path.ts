@@ -25,7 +25,10 @@ export function parseInstancePath(instancePath: string, root: unknown): (string 
       node = node[Number(key)];
     } else {
       segments.push(key);
-      node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+      node =
+        node !== null && typeof node === "object"
+          ? (node as Record<string, unknown>)[key]
+          : undefined;
     }
   }
   return segments;

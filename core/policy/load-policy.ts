@@ -19,7 +19,10 @@ export const DEFAULT_POLICY_PATH = ".github/snapgate.yml";
  * if there is any, one SnapgateError("CONFIG") is thrown whose message lists
  * them as `file:line path: what; fix` and whose details.problems holds them.
  */
-export async function loadPolicy(source: PolicySource, entry: Partial<PolicyRef> = {}): Promise<Policy> {
+export async function loadPolicy(
+  source: PolicySource,
+  entry: Partial<PolicyRef> = {},
+): Promise<Policy> {
   const entryRef: PolicyRef = { ...entry, path: entry.path ?? DEFAULT_POLICY_PATH };
   const { files, problems } = await resolvePolicyFiles(source, entryRef);
   const entryFile = files[0] as PolicyFile;
@@ -48,7 +51,9 @@ export async function loadPolicy(source: PolicySource, entry: Partial<PolicyRef>
   };
 
   const validate = policySchemaValidator();
-  const issues: PolicyIssue[] = validate(merged) ? [] : translateSchemaErrors(validate.errors ?? [], merged);
+  const issues: PolicyIssue[] = validate(merged)
+    ? []
+    : translateSchemaErrors(validate.errors ?? [], merged);
   const seen = new Set(issues.map((issue) => formatJsonPath(issue.path)));
   for (const issue of checkPolicySemantics(merged)) {
     const key = formatJsonPath(issue.path);
@@ -57,16 +62,24 @@ export async function loadPolicy(source: PolicySource, entry: Partial<PolicyRef>
     issues.push(issue);
   }
   if (issues.length > 0) throw policyError(issues.map(place));
-  return normalisePolicy(merged, files.map((file) => file.display));
+  return normalisePolicy(
+    merged,
+    files.map((file) => file.display),
+  );
 }
 
 function policyError(problems: PolicyProblem[]): SnapgateError {
   const sorted = [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path),
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path),
   );
   const count = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
-  return new SnapgateError("CONFIG", `The Snapgate policy has ${count}:\n${sorted.map(formatPolicyProblem).join("\n")}\n`, {
-    fix: "Fix each line above where it points; docs/policy.md describes every key.",
-    details: { problems: sorted },
-  });
+  return new SnapgateError(
+    "CONFIG",
+    `The Snapgate policy has ${count}:\n${sorted.map(formatPolicyProblem).join("\n")}\n`,
+    {
+      fix: "Fix each line above where it points; docs/policy.md describes every key.",
+      details: { problems: sorted },
+    },
+  );
 }

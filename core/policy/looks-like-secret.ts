@@ -21,7 +21,12 @@ const SECRET_NAMES: readonly RegExp[] = [
 ];
 
 /** Directory-qualified names (a file called `config` is only a secret under .kube or .docker). */
-const SECRET_PATHS: readonly RegExp[] = [/(^|\/)\.kube\/config$/, /(^|\/)\.docker\/config\.json$/, /(^|\/)\.aws\/credentials$/, /(^|\/)\.ssh\/[^/]+$/];
+const SECRET_PATHS: readonly RegExp[] = [
+  /(^|\/)\.kube\/config$/,
+  /(^|\/)\.docker\/config\.json$/,
+  /(^|\/)\.aws\/credentials$/,
+  /(^|\/)\.ssh\/[^/]+$/,
+];
 
 const PUBLIC_EXCEPTIONS = /\.pub$/;
 
@@ -29,5 +34,8 @@ export function looksLikeSecret(path: string): boolean {
   const lower = path.toLowerCase();
   const name = lower.split("/").pop() ?? lower;
   if (PUBLIC_EXCEPTIONS.test(name) || name === "known_hosts") return false;
-  return SECRET_NAMES.some((pattern) => pattern.test(name)) || SECRET_PATHS.some((pattern) => pattern.test(lower));
+  return (
+    SECRET_NAMES.some((pattern) => pattern.test(name)) ||
+    SECRET_PATHS.some((pattern) => pattern.test(lower))
+  );
 }

@@ -24,24 +24,29 @@ const DEFAULT_LATE_AFTER_MS = 15 * 60_000;
 const DEFAULT_CONSECUTIVE_FAILURES = 2;
 const DEFAULT_TICKET_TIMEOUT_MS = 10_000;
 
-const obj = (value: unknown): Data => (value !== null && typeof value === "object" ? (value as Data) : {});
+const obj = (value: unknown): Data =>
+  value !== null && typeof value === "object" ? (value as Data) : {};
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
-const optionalStrings = (value: unknown): string[] | null => (Array.isArray(value) ? value.map(String) : null);
+const optionalStrings = (value: unknown): string[] | null =>
+  Array.isArray(value) ? value.map(String) : null;
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
 const duration = (value: unknown, fallback: number): number => parseDuration(value) ?? fallback;
-const count = (value: unknown): number => (value === "unlimited" ? -1 : typeof value === "number" ? value : 0);
+const count = (value: unknown): number =>
+  value === "unlimited" ? -1 : typeof value === "number" ? value : 0;
 
 /** Builds the typed policy from data that passed the schema and the semantic checks. */
 export function normalisePolicy(data: Data, sources: string[]): Policy {
   const keys = obj(data["keys"]);
-  const writers: WriterKeyRule[] = (Array.isArray(keys["writers"]) ? keys["writers"] : []).map((value) => {
-    const writer = obj(value);
-    return {
-      key: String(writer["key"]),
-      validFromMs: parsePolicyDate(writer["valid_from"]),
-      validUntilMs: parsePolicyDate(writer["valid_until"], { endOfDay: true }),
-    };
-  });
+  const writers: WriterKeyRule[] = (Array.isArray(keys["writers"]) ? keys["writers"] : []).map(
+    (value) => {
+      const writer = obj(value);
+      return {
+        key: String(writer["key"]),
+        validFromMs: parsePolicyDate(writer["valid_from"]),
+        validUntilMs: parsePolicyDate(writer["valid_until"], { endOfDay: true }),
+      };
+    },
+  );
 
   const tiers: Record<string, Tier> = {};
   for (const [name, value] of Object.entries(obj(data["tiers"]))) {
@@ -64,7 +69,9 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
       minAgeMs: duration(floorData["min_age"], 0),
       minCount: typeof floorData["min_count"] === "number" ? floorData["min_count"] : 0,
       tags: strings(floorData["tags"]),
-      legalHold: hold ? { reason: String(hold["reason"]), sinceMs: parsePolicyDate(hold["since"]) } : null,
+      legalHold: hold
+        ? { reason: String(hold["reason"]), sinceMs: parsePolicyDate(hold["since"]) }
+        : null,
     };
     tiers[name] = {
       name,
@@ -90,19 +97,23 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
     };
   }
 
-  const components: Component[] = (Array.isArray(data["components"]) ? data["components"] : []).map((value) => {
-    const component = obj(value);
-    return {
-      name: String(component["name"]),
-      paths: strings(component["paths"]),
-      tier: text(component["tier"]),
-      owner: text(component["owner"]),
-      secret: component["secret"] === true,
-      environments: optionalStrings(component["environments"]),
-    };
-  });
+  const components: Component[] = (Array.isArray(data["components"]) ? data["components"] : []).map(
+    (value) => {
+      const component = obj(value);
+      return {
+        name: String(component["name"]),
+        paths: strings(component["paths"]),
+        tier: text(component["tier"]),
+        owner: text(component["owner"]),
+        secret: component["secret"] === true,
+        environments: optionalStrings(component["environments"]),
+      };
+    },
+  );
 
-  const exceptions: PolicyException[] = (Array.isArray(data["exceptions"]) ? data["exceptions"] : []).map((value, index) => {
+  const exceptions: PolicyException[] = (
+    Array.isArray(data["exceptions"]) ? data["exceptions"] : []
+  ).map((value, index) => {
     const exception = obj(value);
     return {
       index,
@@ -117,9 +128,15 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
 
   const valueRef = (value: unknown): ValueRef => {
     const ref = obj(value);
-    return { file: String(ref["file"]), path: text(ref["path"]), format: text(ref["format"]) as ValueFormat | null };
+    return {
+      file: String(ref["file"]),
+      path: text(ref["path"]),
+      format: text(ref["format"]) as ValueFormat | null,
+    };
   };
-  const consistency: ConsistencyRule[] = (Array.isArray(data["consistency"]) ? data["consistency"] : []).map((value) => {
+  const consistency: ConsistencyRule[] = (
+    Array.isArray(data["consistency"]) ? data["consistency"] : []
+  ).map((value) => {
     const rule = obj(value);
     return {
       name: String(rule["name"]),
@@ -136,7 +153,9 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
     const tickets = obj(data["change_tickets"]);
     const requiredFor: Record<string, Phase[]> = {};
     for (const [tierName, phases] of Object.entries(obj(tickets["required_for"]))) {
-      requiredFor[tierName] = strings(phases).filter((phase): phase is Phase => (PHASES as readonly string[]).includes(phase));
+      requiredFor[tierName] = strings(phases).filter((phase): phase is Phase =>
+        (PHASES as readonly string[]).includes(phase),
+      );
     }
     const endpoint = tickets["endpoint"] === undefined ? null : obj(tickets["endpoint"]);
     changeTickets = {
@@ -158,7 +177,9 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
 
   return {
     sources,
-    backup: backup ? { repository: String(backup["repository"]), branch: text(backup["branch"]) ?? "main" } : null,
+    backup: backup
+      ? { repository: String(backup["repository"]), branch: text(backup["branch"]) ?? "main" }
+      : null,
     keys: { recipients: strings(keys["recipients"]), writers },
     tiers,
     environments,
@@ -174,7 +195,10 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
     },
     alerts: {
       lateAfterMs: duration(alerts["late_after"], DEFAULT_LATE_AFTER_MS),
-      consecutiveFailures: typeof alerts["consecutive_failures"] === "number" ? alerts["consecutive_failures"] : DEFAULT_CONSECUTIVE_FAILURES,
+      consecutiveFailures:
+        typeof alerts["consecutive_failures"] === "number"
+          ? alerts["consecutive_failures"]
+          : DEFAULT_CONSECUTIVE_FAILURES,
     },
   };
 }

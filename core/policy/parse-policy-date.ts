@@ -8,7 +8,10 @@ const DAY_MS = 86_400_000;
  * A bare date is UTC midnight; with `endOfDay` it is the next midnight, so
  * `expires: 2027-01-31` is still valid all through that day.
  */
-export function parsePolicyDate(text: unknown, options: { endOfDay?: boolean } = {}): number | null {
+export function parsePolicyDate(
+  text: unknown,
+  options: { endOfDay?: boolean } = {},
+): number | null {
   if (typeof text !== "string") return null;
   const dateOnly = DATE_ONLY.exec(text);
   if (dateOnly) {
@@ -23,7 +26,13 @@ export function parsePolicyDate(text: unknown, options: { endOfDay?: boolean } =
   const dateTime = DATE_TIME.exec(text);
   if (!dateTime) return null;
   const [, y, mo, d, h, mi, s] = dateTime.map((part) => Number(part ?? 0)) as number[];
-  if ((mo as number) < 1 || (mo as number) > 12 || (h as number) > 23 || (mi as number) > 59 || (s as number) > 59) {
+  if (
+    (mo as number) < 1 ||
+    (mo as number) > 12 ||
+    (h as number) > 23 ||
+    (mi as number) > 59 ||
+    (s as number) > 59
+  ) {
     return null;
   }
   const probe = new Date(Date.UTC(y as number, (mo as number) - 1, d as number));

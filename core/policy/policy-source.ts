@@ -19,7 +19,9 @@ export interface PolicySource {
 export function formatPolicyRef(ref: PolicyRef, entry: Omit<PolicyRef, "path">): string {
   const sameRepo = ref.owner === entry.owner && ref.repo === entry.repo;
   if (sameRepo || ref.repo === undefined) return ref.path;
-  return ref.owner === undefined ? `${ref.repo}:${ref.path}` : `${ref.owner}/${ref.repo}:${ref.path}`;
+  return ref.owner === undefined
+    ? `${ref.repo}:${ref.path}`
+    : `${ref.owner}/${ref.repo}:${ref.path}`;
 }
 
 /**

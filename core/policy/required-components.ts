@@ -7,7 +7,10 @@ import type { Policy } from "./policy.js";
 export function requiredComponents(policy: Policy, environment: string): string[] {
   const environmentTier = policy.environments[environment]?.tier ?? null;
   return policy.components
-    .filter((component) => component.environments === null || component.environments.includes(environment))
+    .filter(
+      (component) =>
+        component.environments === null || component.environments.includes(environment),
+    )
     .filter((component) => {
       const tier = component.tier ?? environmentTier;
       return tier !== null && policy.tiers[tier]?.level === 0;

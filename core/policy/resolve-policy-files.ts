@@ -33,7 +33,8 @@ export const MAX_POLICY_BYTES = 256 * 1024;
  */
 const EXTENDS_PATTERN =
   /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w]+)(?::([-_./\w]+\.ya?ml))?$/i;
-const EXTENDS_FORMS = "write repo, owner/repo, repo:path.yml or owner/repo:path.yml (e.g. .github:snapgate-org.yml)";
+const EXTENDS_FORMS =
+  "write repo, owner/repo, repo:path.yml or owner/repo:path.yml (e.g. .github:snapgate-org.yml)";
 
 /**
  * Reads the entry policy and every file it extends, following Probot's rules:
@@ -52,7 +53,12 @@ export async function resolvePolicyFiles(
 
   let ref = entry;
   let text = await source.read(entry);
-  if (text === null && entry.owner !== undefined && entry.repo !== undefined && entry.repo !== ".github") {
+  if (
+    text === null &&
+    entry.owner !== undefined &&
+    entry.repo !== undefined &&
+    entry.repo !== ".github"
+  ) {
     ref = { owner: entry.owner, repo: ".github", path: entry.path };
     text = await source.read(ref);
   }
@@ -85,17 +91,25 @@ export async function resolvePolicyFiles(
       break;
     }
     const next: PolicyRef = {
-      ...(match[1] !== undefined || entry.owner !== undefined ? { owner: match[1] ?? entry.owner } : {}),
+      ...(match[1] !== undefined || entry.owner !== undefined
+        ? { owner: match[1] ?? entry.owner }
+        : {}),
       repo: match[2] as string,
       path: match[3] ?? entry.path,
     };
     const nextDisplay = formatPolicyRef(next, entry);
     const seen = files.find(
-      (loaded) => loaded.ref.owner === next.owner && loaded.ref.repo === next.repo && loaded.ref.path === next.path,
+      (loaded) =>
+        loaded.ref.owner === next.owner &&
+        loaded.ref.repo === next.repo &&
+        loaded.ref.path === next.path,
     );
     if (seen) {
       const chain = [...files.map((loaded) => loaded.display), nextDisplay].join(" -> ");
-      problemAtExtends(`'${extendsValue}' makes a cycle: ${chain}`, "remove _extends from one of these files");
+      problemAtExtends(
+        `'${extendsValue}' makes a cycle: ${chain}`,
+        "remove _extends from one of these files",
+      );
       break;
     }
     if (files.length > MAX_EXTENDS_DEPTH) {
@@ -119,7 +133,12 @@ export async function resolvePolicyFiles(
   return { files, problems };
 }
 
-function parsePolicyFile(ref: PolicyRef, entry: PolicyRef, text: string, problems: PolicyProblem[]): PolicyFile {
+function parsePolicyFile(
+  ref: PolicyRef,
+  entry: PolicyRef,
+  text: string,
+  problems: PolicyProblem[],
+): PolicyFile {
   const display = formatPolicyRef(ref, entry);
   const lineCounter = new LineCounter();
   if (text.length > MAX_POLICY_BYTES) {
@@ -132,7 +151,12 @@ function parsePolicyFile(ref: PolicyRef, entry: PolicyRef, text: string, problem
     });
     return { ref, display, document: parseDocument("", { lineCounter }), lineCounter, data: null };
   }
-  const document = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, {
+    lineCounter,
+    merge: true,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   for (const error of document.errors) {
     const line = lineCounter.linePos(error.pos[0]).line;
     const firstLine = error.message.split("\n")[0] as string;

@@ -4,13 +4,18 @@ import { formatJsonPath, parseInstancePath } from "./json-path.js";
 import type { PolicyIssue } from "./policy-problem.js";
 import type { SchemaError } from "./policy-schema-validator.js";
 
-
 type Hint = (value: unknown) => { message: string; fix: string };
 
 /** Messages for the shared value kinds, keyed by their $defs name. */
 const KIND_HINTS: Record<string, Hint> = {
-  duration: (v) => ({ message: `${describeValue(v)} is not a duration`, fix: "write e.g. 24h (units s, m = minutes, h, d, w; combine as 1d12h)" }),
-  date: (v) => ({ message: `${describeValue(v)} is not a date`, fix: "write YYYY-MM-DD, e.g. 2027-01-31, or a full time such as 2027-01-31T18:00:00Z" }),
+  duration: (v) => ({
+    message: `${describeValue(v)} is not a duration`,
+    fix: "write e.g. 24h (units s, m = minutes, h, d, w; combine as 1d12h)",
+  }),
+  date: (v) => ({
+    message: `${describeValue(v)} is not a date`,
+    fix: "write YYYY-MM-DD, e.g. 2027-01-31, or a full time such as 2027-01-31T18:00:00Z",
+  }),
   ageRecipient: (v) => ({
     message: `${describeValue(v)} is not an age X25519 recipient`,
     fix: "give the public key printed by `snapgate keygen` or `age-keygen` (age1..., 62 characters)",
@@ -19,15 +24,42 @@ const KIND_HINTS: Record<string, Hint> = {
     message: `${describeValue(v)} is not a writer verify key`,
     fix: "give the sgw1... key printed by `snapgate keygen --writer` (62 characters)",
   }),
-  user: (v) => ({ message: `${describeValue(v)} is not a GitHub user`, fix: "write @login; a team cannot accept a risk, name the people" }),
-  principal: (v) => ({ message: `${describeValue(v)} is not a GitHub user or team`, fix: "write @login or @org/team-slug" }),
-  glob: (v) => ({ message: `${describeValue(v)} is not a path glob`, fix: "write a path relative to the repository root, e.g. deploy/prod/**" }),
-  excludeGlob: (v) => ({ message: `${describeValue(v)} is not an exclude glob`, fix: "write a path glob relative to the repository root, e.g. **/*.log, or !path to take it back in" }),
-  name: (v) => ({ message: `${describeValue(v)} is not a valid name`, fix: "use lower case letters, digits, '.', '_' and '-', starting with a letter or digit" }),
-  tierName: (v) => ({ message: `${describeValue(v)} is not a tier name`, fix: "name a tier defined under tiers, e.g. tier0" }),
-  tag: (v) => ({ message: `${describeValue(v)} is not a tag`, fix: "use letters, digits, '.', '_', ':' and '-'" }),
-  workflowFile: (v) => ({ message: `${describeValue(v)} is not a workflow file name`, fix: "write the file name in .github/workflows, e.g. snapgate-restore.yml" }),
-  keepCount: (v) => ({ message: `${describeValue(v)} is not a count`, fix: "write a whole number, 0 to turn the rule off, or unlimited (-1) to keep all" }),
+  user: (v) => ({
+    message: `${describeValue(v)} is not a GitHub user`,
+    fix: "write @login; a team cannot accept a risk, name the people",
+  }),
+  principal: (v) => ({
+    message: `${describeValue(v)} is not a GitHub user or team`,
+    fix: "write @login or @org/team-slug",
+  }),
+  glob: (v) => ({
+    message: `${describeValue(v)} is not a path glob`,
+    fix: "write a path relative to the repository root, e.g. deploy/prod/**",
+  }),
+  excludeGlob: (v) => ({
+    message: `${describeValue(v)} is not an exclude glob`,
+    fix: "write a path glob relative to the repository root, e.g. **/*.log, or !path to take it back in",
+  }),
+  name: (v) => ({
+    message: `${describeValue(v)} is not a valid name`,
+    fix: "use lower case letters, digits, '.', '_' and '-', starting with a letter or digit",
+  }),
+  tierName: (v) => ({
+    message: `${describeValue(v)} is not a tier name`,
+    fix: "name a tier defined under tiers, e.g. tier0",
+  }),
+  tag: (v) => ({
+    message: `${describeValue(v)} is not a tag`,
+    fix: "use letters, digits, '.', '_', ':' and '-'",
+  }),
+  workflowFile: (v) => ({
+    message: `${describeValue(v)} is not a workflow file name`,
+    fix: "write the file name in .github/workflows, e.g. snapgate-restore.yml",
+  }),
+  keepCount: (v) => ({
+    message: `${describeValue(v)} is not a count`,
+    fix: "write a whole number, 0 to turn the rule off, or unlimited (-1) to keep all",
+  }),
 };
 
 /** Names of map keys, by the JSON path of the map, for invalid-key messages. */
@@ -41,7 +73,10 @@ const MAP_KEY_HINTS: Record<string, { what: string; example: string }> = {
  * Turns ajv's errors into one message per place, preferring the value-kind
  * hints (duration, date, key...) over ajv's generic wording.
  */
-export function translateSchemaErrors(errors: readonly SchemaError[], data: unknown): PolicyIssue[] {
+export function translateSchemaErrors(
+  errors: readonly SchemaError[],
+  data: unknown,
+): PolicyIssue[] {
   const byPath = new Map<string, PolicyIssue & { rank: number }>();
   for (const error of errors) {
     const translated = translateOne(error, data);
@@ -62,9 +97,12 @@ function translateOne(error: SchemaError, data: unknown): (PolicyIssue & { rank:
   switch (error.keyword) {
     case "required": {
       const property = (error.params as { missingProperty: string }).missingProperty;
-      const propertySchema = (error.parentSchema?.["properties"] as Record<string, Record<string, unknown>> | undefined)?.[property];
+      const propertySchema = (
+        error.parentSchema?.["properties"] as Record<string, Record<string, unknown>> | undefined
+      )?.[property];
       const examples = propertySchema?.["examples"] as unknown[] | undefined;
-      const example = examples?.[0] !== undefined ? `, e.g. ${property}: ${JSON.stringify(examples[0])}` : "";
+      const example =
+        examples?.[0] !== undefined ? `, e.g. ${property}: ${JSON.stringify(examples[0])}` : "";
       const description = propertySchema?.["description"] as string | undefined;
       return {
         path: [...base, property],
@@ -89,7 +127,9 @@ function translateOne(error: SchemaError, data: unknown): (PolicyIssue & { rank:
       return {
         path: [...base, property],
         message: `unknown key '${property}'`,
-        fix: guess ? `did you mean '${guess}'? Allowed here: ${allowed.join(", ")}` : `remove it; allowed here: ${allowed.join(", ")}`,
+        fix: guess
+          ? `did you mean '${guess}'? Allowed here: ${allowed.join(", ")}`
+          : `remove it; allowed here: ${allowed.join(", ")}`,
         rank: 2,
       };
     }
@@ -118,17 +158,47 @@ function translateOne(error: SchemaError, data: unknown): (PolicyIssue & { rank:
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "type":
-      return { path: base, message: `${describeValue(value)} is not ${article(String(params["type"]))}`, fix: `write ${article(String(params["type"]))} here`, rank: 1 };
+      return {
+        path: base,
+        message: `${describeValue(value)} is not ${article(String(params["type"]))}`,
+        fix: `write ${article(String(params["type"]))} here`,
+        rank: 1,
+      };
     case "minItems":
-      return { path: base, message: `needs at least ${String(params["limit"])} ${Number(params["limit"]) === 1 ? "entry" : "entries"}`, fix: "add the missing entries or remove the key", rank: 1 };
+      return {
+        path: base,
+        message: `needs at least ${String(params["limit"])} ${Number(params["limit"]) === 1 ? "entry" : "entries"}`,
+        fix: "add the missing entries or remove the key",
+        rank: 1,
+      };
     case "minProperties":
-      return { path: base, message: "is empty", fix: "define at least one entry or remove the key", rank: 1 };
+      return {
+        path: base,
+        message: "is empty",
+        fix: "define at least one entry or remove the key",
+        rank: 1,
+      };
     case "minimum":
-      return { path: base, message: `${describeValue(value)} is below ${String(params["limit"])}`, fix: `write a number of at least ${String(params["limit"])}`, rank: 1 };
+      return {
+        path: base,
+        message: `${describeValue(value)} is below ${String(params["limit"])}`,
+        fix: `write a number of at least ${String(params["limit"])}`,
+        rank: 1,
+      };
     case "maximum":
-      return { path: base, message: `${describeValue(value)} is above ${String(params["limit"])}`, fix: `write a number of at most ${String(params["limit"])}`, rank: 1 };
+      return {
+        path: base,
+        message: `${describeValue(value)} is above ${String(params["limit"])}`,
+        fix: `write a number of at most ${String(params["limit"])}`,
+        rank: 1,
+      };
     case "minLength":
-      return { path: base, message: `${describeValue(value)} is too short`, fix: `write at least ${String(params["limit"])} characters`, rank: 1 };
+      return {
+        path: base,
+        message: `${describeValue(value)} is too short`,
+        fix: `write at least ${String(params["limit"])} characters`,
+        rank: 1,
+      };
     case "uniqueItems":
       return {
         path: base,
@@ -137,18 +207,35 @@ function translateOne(error: SchemaError, data: unknown): (PolicyIssue & { rank:
         rank: 1,
       };
     case "format":
-      return { path: base, message: `${describeValue(value)} is not a ${String(params["format"]).toUpperCase()}`, fix: "write a full URL such as https://change.example.com/api/tickets", rank: 1 };
+      return {
+        path: base,
+        message: `${describeValue(value)} is not a ${String(params["format"]).toUpperCase()}`,
+        fix: "write a full URL such as https://change.example.com/api/tickets",
+        rank: 1,
+      };
     case "pattern": {
       const description = (error.parentSchema?.["description"] as string | undefined) ?? "";
-      return { path: base, message: `${describeValue(value)} has the wrong form`, fix: description ? lowerFirst(description) : `match ${String(params["pattern"])}`, rank: 1 };
+      return {
+        path: base,
+        message: `${describeValue(value)} has the wrong form`,
+        fix: description ? lowerFirst(description) : `match ${String(params["pattern"])}`,
+        rank: 1,
+      };
     }
     default:
-      return { path: base, message: error.message ?? "is not valid", fix: "see docs/policy.md for this key", rank: 0 };
+      return {
+        path: base,
+        message: error.message ?? "is not valid",
+        fix: "see docs/policy.md for this key",
+        rank: 0,
+      };
   }
 }
 
 function article(type: string): string {
-  const word = { integer: "whole number", object: "mapping", array: "list", boolean: "true or false" }[type] ?? type;
+  const word =
+    { integer: "whole number", object: "mapping", array: "list", boolean: "true or false" }[type] ??
+    type;
   if (type === "boolean") return word;
   return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }
