@@ -83,7 +83,7 @@ export function checkPolicySemantics(data: Data): PolicyIssue[] {
     const ms = parseDuration(value);
     if (ms === null) return null;
     if (options.positive && ms === 0)
-      report(path, `${String(value)} is zero`, "write a duration longer than zero, e.g. 24h");
+      report(path, `'${String(value)}' is zero`, "write a duration longer than zero, e.g. 24h");
     else if (options.wholeHours && ms % HOUR_MS !== 0) {
       report(
         path,

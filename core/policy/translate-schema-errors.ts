@@ -62,6 +62,30 @@ const KIND_HINTS: Record<string, Hint> = {
   }),
 };
 
+/** Hints for single-use patterns, by instance path with indexes as *. */
+const PATTERN_HINTS: Record<string, { message: string; fix: string }> = {
+  "/backup/repository": {
+    message: "is not owner/name",
+    fix: "write the backup repository as owner/name, e.g. acme/config-backups",
+  },
+  "/change_tickets/endpoint/token_env": {
+    message: "is not an environment variable name",
+    fix: "write the variable's name in capitals, e.g. CHANGE_API_TOKEN",
+  },
+  "/change_tickets/endpoint/url": {
+    message: "is not an http(s) URL",
+    fix: "write https://... (http only for 127.0.0.1 and localhost)",
+  },
+  "/consistency/*/left/file": {
+    message: "is not a repository path",
+    fix: "write the path from the repository root, without a leading /",
+  },
+  "/consistency/*/right/file": {
+    message: "is not a repository path",
+    fix: "write the path from the repository root, without a leading /",
+  },
+};
+
 /** Names of map keys, by the JSON path of the map, for invalid-key messages. */
 const MAP_KEY_HINTS: Record<string, { what: string; example: string }> = {
   tiers: { what: "tier name", example: "tier0" },
@@ -157,13 +181,22 @@ function translateOne(error: SchemaError, data: unknown): (PolicyIssue & { rank:
   }
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case "type":
+    case "type": {
+      const expected = String(params["type"]);
+      const numeric = typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value);
+      const fix =
+        (expected === "integer" || expected === "number") && numeric
+          ? `write ${String(value)} without quotes`
+          : expected === "object"
+            ? "write a mapping (key: value lines) here"
+            : `write ${article(expected)} here`;
       return {
         path: base,
-        message: `${describeValue(value)} is not ${article(String(params["type"]))}`,
-        fix: `write ${article(String(params["type"]))} here`,
+        message: `${describeValue(value)} is not ${article(expected)}`,
+        fix,
         rank: 1,
       };
+    }
     case "minItems":
       return {
         path: base,
@@ -193,6 +226,8 @@ function translateOne(error: SchemaError, data: unknown): (PolicyIssue & { rank:
         rank: 1,
       };
     case "minLength":
+      if (value === "")
+        return { path: base, message: "is empty", fix: "write a value or remove the key", rank: 1 };
       return {
         path: base,
         message: `${describeValue(value)} is too short`,
@@ -214,11 +249,19 @@ function translateOne(error: SchemaError, data: unknown): (PolicyIssue & { rank:
         rank: 1,
       };
     case "pattern": {
+      const known = PATTERN_HINTS[error.instancePath.replace(/\/\d+/g, "/*")];
+      if (known)
+        return {
+          path: base,
+          message: `${describeValue(value)} ${known.message}`,
+          fix: known.fix,
+          rank: 1,
+        };
       const description = (error.parentSchema?.["description"] as string | undefined) ?? "";
       return {
         path: base,
-        message: `${describeValue(value)} has the wrong form`,
-        fix: description ? lowerFirst(description) : `match ${String(params["pattern"])}`,
+        message: `${describeValue(value)} does not have the expected form`,
+        fix: `see docs/policy.md${description ? `: ${lowerFirst(description)}` : ""}`,
         rank: 1,
       };
     }
