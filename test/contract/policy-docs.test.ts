@@ -10,7 +10,7 @@ const keys = policySchemaKeys(policySchema as Record<string, unknown>);
 const rows = new Map(
   doc
     .split("\n")
-    .filter((line) => /^\| `[^`]+` \|/.test(line))
+    .filter((line) => /^\|\s*`[^`]+`\s*\|/.test(line))
     .map((line) => {
       const cells = line
         .split(/(?<!\\)\|/)
