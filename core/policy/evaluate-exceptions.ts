@@ -6,7 +6,7 @@ export type ExceptionState = "active" | "expiring-soon" | "expired";
 export interface ExceptionStatus {
   exception: PolicyException;
   state: ExceptionState;
-  /** Whole days until it expires (negative once expired). */
+  /** Whole days until it expires (0 or less once expired). */
   daysLeft: number;
   /** Of the paths given, those it covers (whatever its state). */
   coveredPaths: string[];
