@@ -1,3 +1,4 @@
+import { SnapgateError } from "../../errors.js";
 import type { ChangeTicketEndpoint } from "../policy.js";
 import type { ChangeTicketVerdict, ChangeTicketVerifier } from "./change-ticket-verifier.js";
 
@@ -32,7 +33,14 @@ export function createHttpChangeTicketVerifier(
   const fetchImpl = options.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
   const base = endpoint.url.replace(/\/+$/, "");
-  const system = new URL(base).host;
+  let system: string;
+  try {
+    system = new URL(base).host;
+  } catch {
+    throw new SnapgateError("CONFIG", `The change system URL '${endpoint.url}' is not a URL.`, {
+      fix: "Set change_tickets.endpoint.url to the full https:// address of the ticket lookup.",
+    });
+  }
 
   return {
     async verify(changeId: string): Promise<ChangeTicketVerdict> {
