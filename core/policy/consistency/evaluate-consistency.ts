@@ -1,0 +1,104 @@
+import semver from "semver";
+import type { ConsistencyOutcome } from "../../types.js";
+import type { ConsistencyRule, Policy, ValueRef } from "../policy.js";
+import { extractValue, type ExtractedValue } from "./extract-value.js";
+
+/** Reads a repository-relative file; null when it does not exist. */
+export type ReadRepositoryFile = (path: string) => Promise<Uint8Array | null>;
+
+const OVERRIDE = "or snapshot with --allow-inconsistent to record the failure";
+
+/**
+ * Evaluates every consistency rule of the policy against the files as they are
+ * now (the snapshot's working tree). Each outcome's message names the files,
+ * the values and what to do; missing files and keys are failures.
+ */
+export async function evaluateConsistency(
+  policy: Pick<Policy, "consistency">,
+  readFile: ReadRepositoryFile,
+): Promise<ConsistencyOutcome[]> {
+  const outcomes: ConsistencyOutcome[] = [];
+  for (const rule of policy.consistency) outcomes.push(await evaluateRule(rule, readFile));
+  return outcomes;
+}
+
+async function read(ref: ValueRef, readFile: ReadRepositoryFile): Promise<ExtractedValue> {
+  const bytes = await readFile(ref.file);
+  if (bytes === null)
+    return {
+      ok: false,
+      message: `${ref.file} does not exist`,
+      fix: `create it or correct the rule's file`,
+    };
+  return extractValue(bytes, ref);
+}
+
+async function evaluateRule(
+  rule: ConsistencyRule,
+  readFile: ReadRepositoryFile,
+): Promise<ConsistencyOutcome> {
+  const fail = (message: string): ConsistencyOutcome => ({
+    name: rule.name,
+    ok: false,
+    message: `${rule.name}: ${message}`,
+  });
+  const pass = (message: string): ConsistencyOutcome => ({
+    name: rule.name,
+    ok: true,
+    message: `${rule.name}: ${message}`,
+  });
+
+  const left = await read(rule.left, readFile);
+  const right = rule.right === null ? null : await read(rule.right, readFile);
+  if (!left.ok && right !== null && !right.ok)
+    return fail(`${left.message}, and ${right.message}; ${left.fix}, ${OVERRIDE}.`);
+  if (!left.ok) return fail(`${left.message}; ${left.fix}, ${OVERRIDE}.`);
+  if (right !== null && !right.ok) return fail(`${right.message}; ${right.fix}, ${OVERRIDE}.`);
+  const leftValue = left.value;
+  const rightValue = right?.value ?? null;
+  const rightWhere = right?.where ?? "";
+
+  switch (rule.rule) {
+    case "equal":
+      return leftValue === rightValue
+        ? pass(`${left.where} and ${rightWhere} are both '${leftValue}'.`)
+        : fail(
+            `${left.where} is '${leftValue}' but ${rightWhere} is '${String(rightValue)}'; make them equal (update the stale one), ${OVERRIDE}.`,
+          );
+    case "semver": {
+      const version = semver.clean(leftValue, { loose: true });
+      if (version === null)
+        return fail(
+          `${left.where} is '${leftValue}', not a semver version; write a version such as 1.4.2, ${OVERRIDE}.`,
+        );
+      const range = rightValue ?? rule.range ?? "";
+      const source = rightValue === null ? "the rule's range" : rightWhere;
+      if (semver.validRange(range, { loose: true }) === null)
+        return fail(
+          `${source} is '${range}', not a semver range; write a range such as ^1.4.0, ${OVERRIDE}.`,
+        );
+      return semver.satisfies(version, range, { loose: true })
+        ? pass(`${left.where} ${version} satisfies '${range}' (${source}).`)
+        : fail(
+            `${left.where} is ${version}, which does not satisfy '${range}' (${source}); update one of them, ${OVERRIDE}.`,
+          );
+    }
+    case "regex": {
+      const match = new RegExp(rule.pattern ?? "", "u").exec(leftValue);
+      if (!match)
+        return fail(
+          `${left.where} is '${leftValue}', which does not match /${rule.pattern ?? ""}/; correct the value or the pattern, ${OVERRIDE}.`,
+        );
+      if (rightValue === null)
+        return pass(`${left.where} '${leftValue}' matches /${rule.pattern ?? ""}/.`);
+      const captured = match[1] ?? match[0];
+      return captured === rightValue
+        ? pass(`${left.where} gives '${captured}', equal to ${rightWhere}.`)
+        : fail(
+            `${left.where} gives '${captured}' (from '${leftValue}') but ${rightWhere} is '${rightValue}'; make them agree, ${OVERRIDE}.`,
+          );
+    }
+    default:
+      return fail(`unknown rule '${String(rule.rule)}'; use equal, semver or regex.`);
+  }
+}

@@ -1,0 +1,74 @@
+import type { ConsistencyOutcome } from "../../types.js";
+import type { Policy } from "../policy.js";
+
+/** Facts about the newest snapshot of the environment, gathered by the caller from the store. */
+export type SignatureFact =
+  | { state: "ok"; key: string }
+  | { state: "unknown-key"; key: string }
+  | { state: "bad"; key?: string; detail?: string };
+
+export type ChainFact = { state: "ok" } | { state: "broken"; atSeq: number; detail?: string };
+
+export interface SnapshotFacts {
+  id: string;
+  seq: number;
+  /** The snapshot's time (ISO 8601). */
+  time: string;
+  /** When its manifest was written; freshness uses the earlier of the two, so --time cannot make a snapshot look newer than it is. */
+  writtenAt?: string;
+  /** null = could not be checked (unknown, so the gate fails). */
+  signature: SignatureFact | null;
+  chain: ChainFact | null;
+  /** Blob ids that are absent or whose ciphertext sha256 does not match; null = not checked. */
+  missingBlobs: string[] | null;
+  /** Components with at least one file in the snapshot. */
+  components: string[];
+  /** Tier-0 paths the snapshot job found in no component and no active exception; null = not recorded. */
+  uncoveredTier0Paths: string[] | null;
+  /** The consistency outcomes recorded in the manifest; null = none recorded. */
+  consistency: ConsistencyOutcome[] | null;
+}
+
+export interface GateInput {
+  policy: Policy;
+  environment: string;
+  now: Date;
+  /** null = the environment has no snapshot. */
+  snapshot: SnapshotFacts | null;
+  /** Time (ISO 8601) of the newest restore-level verification or drill of the environment; null = none. */
+  lastRestoreVerification: string | null;
+}
+
+export type ConditionState = "pass" | "fail" | "unknown";
+
+export type ConditionName =
+  | "policy"
+  | "environment"
+  | "snapshot"
+  | "signature"
+  | "chain"
+  | "blobs"
+  | "freshness"
+  | "coverage"
+  | "exceptions"
+  | "consistency"
+  | "restore-verification";
+
+export interface GateCondition {
+  name: ConditionName;
+  state: ConditionState;
+  detail: string;
+  /** What to do; null when the condition passes. */
+  fix: string | null;
+  /** Files that cause a failure, for check run annotations. */
+  paths?: string[];
+}
+
+export interface GateDecision {
+  environment: string;
+  /** Unknown is failure: success needs every condition to pass. */
+  conclusion: "success" | "failure";
+  /** One line for a check run title. */
+  summary: string;
+  conditions: GateCondition[];
+}

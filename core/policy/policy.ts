@@ -1,0 +1,148 @@
+import type { Phase } from "../types.js";
+
+/**
+ * The normalised, typed policy: what every capability works on. Keys are
+ * camelCase, durations are milliseconds, dates are epoch milliseconds (UTC),
+ * defaults are filled in. It is plain JSON data so its digest is stable.
+ */
+
+export interface WriterKeyRule {
+  key: string;
+  /** Inclusive start, epoch ms; null when unbounded. */
+  validFromMs: number | null;
+  /** Exclusive end, epoch ms (a bare date is valid through that UTC day); null when unbounded. */
+  validUntilMs: number | null;
+}
+
+/** Counts of restic's bucket rules: 0 = off, -1 = unlimited. */
+export interface KeepRules {
+  last: number;
+  hourly: number;
+  daily: number;
+  weekly: number;
+  monthly: number;
+  yearly: number;
+  /** 0 = off. */
+  withinMs: number;
+  /** Snapshots with any of these tags are kept. */
+  tags: string[];
+}
+
+export interface RetentionFloor {
+  /** 0 = off. */
+  minAgeMs: number;
+  minCount: number;
+  tags: string[];
+  legalHold: { reason: string; sinceMs: number | null } | null;
+}
+
+export interface RetentionPolicy {
+  keep: KeepRules;
+  floor: RetentionFloor;
+}
+
+export interface Tier {
+  name: string;
+  /** 0 = most critical (tier-0). */
+  level: number;
+  maxAgeMs: number;
+  approvals: number;
+  requestTtlMs: number;
+  /** null = no restore-level verification required. */
+  restoreVerificationMs: number | null;
+  retention: RetentionPolicy;
+}
+
+export interface Environment {
+  name: string;
+  tier: string;
+  releaseBranches: string[];
+  restoreWorkflow: string | null;
+  snapshotWorkflow: string | null;
+  /** Globs of in-scope files; null = every file. */
+  paths: string[] | null;
+}
+
+export interface Component {
+  name: string;
+  paths: string[];
+  /** null = the environment's tier. */
+  tier: string | null;
+  owner: string | null;
+  secret: boolean;
+  /** null = every environment. */
+  environments: string[] | null;
+}
+
+export interface PolicyException {
+  /** Position in the policy's exceptions list, for messages. */
+  index: number;
+  paths: string[];
+  reason: string;
+  acceptedBy: string[];
+  /** The text written in the policy. */
+  expires: string;
+  /** Exclusive end, epoch ms. */
+  expiresAtMs: number;
+  /** null = every environment. */
+  environments: string[] | null;
+}
+
+export type ValueFormat = "yaml" | "json" | "env" | "text";
+
+export interface ValueRef {
+  file: string;
+  path: string | null;
+  /** As written; null = from the file name. */
+  format: ValueFormat | null;
+}
+
+export interface ConsistencyRule {
+  name: string;
+  left: ValueRef;
+  right: ValueRef | null;
+  rule: "equal" | "semver" | "regex";
+  pattern: string | null;
+  range: string | null;
+}
+
+export interface ChangeTicketEndpoint {
+  url: string;
+  timeoutMs: number;
+  /** Name of the environment variable holding the bearer token; the edge reads it. */
+  tokenEnv: string | null;
+}
+
+export interface ChangeTicketPolicy {
+  requiredFor: Record<string, Phase[]>;
+  pattern: string;
+  endpoint: ChangeTicketEndpoint | null;
+}
+
+export interface Roles {
+  restorers: string[];
+  approvers: string[];
+  auditors: string[];
+}
+
+export interface Alerts {
+  lateAfterMs: number;
+  consecutiveFailures: number;
+}
+
+export interface Policy {
+  /** Files the policy was read from, the entry file first (not part of the digest). */
+  sources: string[];
+  backup: { repository: string; branch: string } | null;
+  keys: { recipients: string[]; writers: WriterKeyRule[] };
+  tiers: Record<string, Tier>;
+  environments: Record<string, Environment>;
+  components: Component[];
+  /** The policy's own exclude globs (the defaults are added by isExcluded). */
+  exclude: string[];
+  exceptions: PolicyException[];
+  consistency: ConsistencyRule[];
+  changeTickets: ChangeTicketPolicy | null;
+  roles: Roles;
+  alerts: Alerts;
+}
