@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { SnapgateError } from "../core/errors.js";
+import { didYouMean } from "../core/did-you-mean.js";
 
 /** What a command may touch: injected so integration tests can run commands in-process too. */
 export interface CliContext {
@@ -27,35 +28,6 @@ export interface Command {
   options: OptionSpec;
   /** Returns the exit code. */
   run(args: ParsedArgs, context: CliContext): Promise<number>;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] as number;
-      row[j] = Math.min(
-        (row[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      previous = current;
-    }
-  }
-  return row[b.length] as number;
-}
-
-/** The closest known word, if it is close enough to be a typo. */
-export function didYouMean(word: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = distance(word, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 export const COMMON_OPTIONS: OptionSpec = {

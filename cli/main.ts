@@ -1,5 +1,6 @@
 import { asSnapgateError, SnapgateError, type ErrorCode } from "../core/errors.js";
-import { didYouMean, parseCommandArgs, type CliContext, type Command } from "./command.js";
+import { didYouMean } from "../core/did-you-mean.js";
+import { parseCommandArgs, type CliContext, type Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { json } from "./output.js";
 

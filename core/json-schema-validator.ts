@@ -11,7 +11,16 @@ export interface SchemaProblem {
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule })
   .default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
-const ajv = addFormats(new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }));
+/** One ajv for every schema of Snapgate (policy, manifest, request, audit event). */
+const ajv = addFormats(
+  new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }),
+);
+
+/** Compiles a schema once (by its $id) into ajv's validate function. */
+export function compileSchema(schema: object): ValidateFunction {
+  const id = (schema as { $id?: string }).$id;
+  return (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
+}
 
 function describe(error: ErrorObject): string {
   if (error.keyword === "additionalProperties") {
@@ -31,10 +40,7 @@ export class JsonSchemaValidator<T> {
   constructor(private readonly schema: object) {}
 
   private get validate(): ValidateFunction {
-    if (!this.compiled) {
-      const id = (this.schema as { $id?: string }).$id;
-      this.compiled = (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(this.schema);
-    }
+    this.compiled ??= compileSchema(this.schema);
     return this.compiled;
   }
 

@@ -9,7 +9,7 @@ import { loadWriterKey } from "../load-keys.js";
 import { formatBytes, json, shortId } from "../output.js";
 import { progressReporter } from "../progress.js";
 import { snapshotJson } from "./snapshot-json.js";
-import { looksLikeSecretPath } from "./looks-like-secret-path.js";
+import { looksLikeSecret } from "../../core/policy/looks-like-secret.js";
 
 function parseTime(text: string | undefined): Date | undefined {
   if (text === undefined) return undefined;
@@ -92,7 +92,7 @@ export const snapshotCommand: Command = {
       skipUnchanged: flag(args, "skip-unchanged"),
       skipDirectories: [store.location],
       sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
-      classify: (path) => ({ secret: looksLikeSecretPath(path) }),
+      classify: (path) => ({ secret: looksLikeSecret(path) }),
       metadata: {
         appVersion: stringValue(args, "app-version"),
         application: stringValue(args, "application"),

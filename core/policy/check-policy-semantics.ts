@@ -1,7 +1,7 @@
 import semver from "semver";
 import { parseRecipient } from "../crypto/age-keys.js";
 import { parseVerifyKey } from "../crypto/writer-key.js";
-import { didYouMean } from "./did-you-mean.js";
+import { didYouMean } from "../did-you-mean.js";
 import { globSyntaxProblem } from "./glob.js";
 import { inferValueFormat } from "./infer-value-format.js";
 import { parseDuration } from "./parse-duration.js";

@@ -1,5 +1,5 @@
 import { describeValue } from "./describe-value.js";
-import { didYouMean } from "./did-you-mean.js";
+import { didYouMean } from "../did-you-mean.js";
 import { formatJsonPath, parseInstancePath } from "./json-path.js";
 import type { PolicyIssue } from "./policy-problem.js";
 import type { SchemaError } from "./policy-schema-validator.js";

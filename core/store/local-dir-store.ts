@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rename } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
@@ -25,6 +25,7 @@ import {
   type CommitOutcome,
   type SnapshotCommit,
   type StagedBlob,
+  type StoredBlob,
   type Store,
   type StoreRecord,
   type StreamHead,
@@ -285,15 +286,25 @@ export class LocalDirStore implements Store {
     return readOrNull(this.path(blobPath(blob)));
   }
 
-  async listBlobs(): Promise<BlobRef[]> {
-    const blobs: BlobRef[] = [];
+  async listBlobs(): Promise<StoredBlob[]> {
+    const blobs: StoredBlob[] = [];
     for (const prefix of (await readdirOrEmpty(this.path("blobs"))).sort()) {
       for (const name of (await readdirOrEmpty(this.path(`blobs/${prefix}`))).sort()) {
         const ref = parseBlobFileName(name);
-        if (ref) blobs.push(ref);
+        if (!ref) continue;
+        const info = await stat(this.path(`blobs/${prefix}/${name}`)).catch(() => undefined);
+        blobs.push(info ? { ...ref, modifiedAt: info.mtime } : ref);
       }
     }
     return blobs;
+  }
+
+  async deleteBlobs(blobs: readonly BlobRef[]): Promise<void> {
+    for (const blob of blobs) {
+      await unlink(this.path(blobPath(blob))).catch((error: unknown) => {
+        if (!isMissing(error)) throw error;
+      });
+    }
   }
 
   private async auditFiles(): Promise<string[]> {

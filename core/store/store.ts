@@ -52,6 +52,10 @@ export interface BlobRef {
   encoding: BlobEncoding;
 }
 
+export interface StoredBlob extends BlobRef {
+  modifiedAt?: Date;
+}
+
 export interface StagedBlob extends BlobRef {
   ciphertext: Uint8Array;
 }
@@ -103,8 +107,10 @@ export interface Store {
   listManifestSeqs(stream: string): Promise<number[]>;
   readManifest(stream: string, seq: number): Promise<Uint8Array | null>;
   readBlob(blob: BlobRef): Promise<Uint8Array | null>;
-  /** Every blob file in the store. */
-  listBlobs(): Promise<BlobRef[]>;
+  /** Every blob file in the store; `modifiedAt` where the store knows when it was written. */
+  listBlobs(): Promise<StoredBlob[]>;
+  /** Removes blobs (prune). Idempotent: a blob already gone is not an error. */
+  deleteBlobs(blobs: readonly BlobRef[]): Promise<void>;
 
   /** Reads the audit log, oldest first, as raw lines. */
   readAuditLines(): Promise<string[]>;

@@ -4661,7 +4661,7 @@ var require_compile = __commonJS({
       }
     };
     exports.SchemaEnv = SchemaEnv;
-    function compileSchema(sch) {
+    function compileSchema2(sch) {
       const _sch = getCompilingSchema.call(this, sch);
       if (_sch)
         return _sch;
@@ -4746,7 +4746,7 @@ var require_compile = __commonJS({
         this._compilations.delete(sch);
       }
     }
-    exports.compileSchema = compileSchema;
+    exports.compileSchema = compileSchema2;
     function resolveRef(root, baseId, ref) {
       var _a;
       ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
@@ -4768,7 +4768,7 @@ var require_compile = __commonJS({
     function inlineOrCompile(sch) {
       if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
         return sch.schema;
-      return sch.validate ? sch : compileSchema.call(this, sch);
+      return sch.validate ? sch : compileSchema2.call(this, sch);
     }
     function getCompilingSchema(schEnv) {
       for (const sch of this._compilations) {
@@ -4804,7 +4804,7 @@ var require_compile = __commonJS({
       if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
         return;
       if (!schOrRef.validate)
-        compileSchema.call(this, schOrRef);
+        compileSchema2.call(this, schOrRef);
       if (id === (0, resolve_1.normalizeId)(ref)) {
         const { schema } = schOrRef;
         const { schemaId } = this.opts;
@@ -9848,34 +9848,38 @@ var require_dist = __commonJS({
   }
 });
 
-// cli/command.ts
-import { parseArgs } from "node:util";
-function distance(a, b) {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(
-        row[j] + 1,
-        row[j - 1] + 1,
-        previous + (a[i - 1] === b[j - 1] ? 0 : 1)
-      );
-      previous = current;
+// core/did-you-mean.ts
+function didYouMean(word, candidates) {
+  let best = null;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
     }
   }
-  return row[b.length];
+  return best;
 }
-function didYouMean(word, known) {
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = distance(word, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + cost
+      );
+    }
+    previous = current;
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
+  return previous[b.length];
 }
+
+// cli/command.ts
+import { parseArgs } from "node:util";
 var COMMON_OPTIONS = {
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" }
@@ -10827,7 +10831,13 @@ var manifest_schema_default = {
 var import__ = __toESM(require__(), 1);
 var import_ajv_formats = __toESM(require_dist(), 1);
 var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
-var ajv = addFormats(new import__.Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }));
+var ajv = addFormats(
+  new import__.Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true })
+);
+function compileSchema(schema) {
+  const id = schema.$id;
+  return (id ? ajv.getSchema(id) : void 0) ?? ajv.compile(schema);
+}
 function describe(error) {
   if (error.keyword === "additionalProperties") {
     return `has an unknown key '${String(error.params.additionalProperty)}'`;
@@ -10845,10 +10855,7 @@ var JsonSchemaValidator = class {
   schema;
   compiled;
   get validate() {
-    if (!this.compiled) {
-      const id = this.schema.$id;
-      this.compiled = (id ? ajv.getSchema(id) : void 0) ?? ajv.compile(this.schema);
-    }
+    this.compiled ??= compileSchema(this.schema);
     return this.compiled;
   }
   check(value) {
@@ -11153,7 +11160,7 @@ function snapshotAuditEvent(manifest, id, time, newBlobs) {
 import { resolve as resolve4 } from "node:path";
 
 // core/store/local-dir-store.ts
-import { mkdir as mkdir3, open as open3, readdir, readFile as readFile2, rename as rename3 } from "node:fs/promises";
+import { mkdir as mkdir3, open as open3, readdir, readFile as readFile2, rename as rename3, stat, unlink as unlink3 } from "node:fs/promises";
 import { join as join3, resolve as resolve3 } from "node:path";
 
 // core/store/file-lock.ts
@@ -11503,10 +11510,19 @@ var LocalDirStore = class {
     for (const prefix of (await readdirOrEmpty(this.path("blobs"))).sort()) {
       for (const name of (await readdirOrEmpty(this.path(`blobs/${prefix}`))).sort()) {
         const ref = parseBlobFileName(name);
-        if (ref) blobs.push(ref);
+        if (!ref) continue;
+        const info = await stat(this.path(`blobs/${prefix}/${name}`)).catch(() => void 0);
+        blobs.push(info ? { ...ref, modifiedAt: info.mtime } : ref);
       }
     }
     return blobs;
+  }
+  async deleteBlobs(blobs) {
+    for (const blob of blobs) {
+      await unlink3(this.path(blobPath(blob))).catch((error) => {
+        if (!isMissing(error)) throw error;
+      });
+    }
   }
   async auditFiles() {
     const files = [];
@@ -11755,12 +11771,34 @@ function snapshotJson(result) {
   };
 }
 
-// cli/commands/looks-like-secret-path.ts
-function looksLikeSecretPath(path) {
-  const name = path.split("/").pop()?.toLowerCase() ?? "";
-  return /^\.env(\..*)?$|\.(pem|key|p12|pfx|jks|keystore)$|secret|credential|id_rsa|id_ed25519/.test(
-    name
-  );
+// core/policy/looks-like-secret.ts
+var SECRET_NAMES = [
+  /^\.env$/,
+  /^\.env\.(?!example$|sample$|template$|dist$|defaults$)[^/]+$/,
+  /\.env$/,
+  /\.(pem|key|p12|pfx|jks|keystore|ppk|tfstate|tfstate\.backup|tfvars|ovpn)$/,
+  /^id_(rsa|dsa|ecdsa|ed25519)$/,
+  /^(kubeconfig|.*\.kubeconfig)$/,
+  /^credentials(\.(json|ya?ml|xml|ini|csv))?$/,
+  /^.*credentials.*\.json$/,
+  /^.*service[-_]?account.*\.json$/,
+  /^(\.netrc|_netrc|\.npmrc|\.pypirc|\.git-credentials|\.htpasswd|\.pgpass|\.my\.cnf|\.s3cfg)$/,
+  /^secrets?(\.[a-z0-9]+)*\.(ya?ml|json|env|txt|ini|toml)$/,
+  /\.secrets?$/,
+  /^.*\.(agekey|age-identity)$/
+];
+var SECRET_PATHS = [
+  /(^|\/)\.kube\/config$/,
+  /(^|\/)\.docker\/config\.json$/,
+  /(^|\/)\.aws\/credentials$/,
+  /(^|\/)\.ssh\/[^/]+$/
+];
+var PUBLIC_EXCEPTIONS = /\.pub$/;
+function looksLikeSecret(path) {
+  const lower = path.toLowerCase();
+  const name = lower.split("/").pop() ?? lower;
+  if (PUBLIC_EXCEPTIONS.test(name) || name === "known_hosts") return false;
+  return SECRET_NAMES.some((pattern) => pattern.test(name)) || SECRET_PATHS.some((pattern) => pattern.test(lower));
 }
 
 // cli/commands/snapshot.ts
@@ -11843,7 +11881,7 @@ var snapshotCommand = {
       skipUnchanged: flag(args, "skip-unchanged"),
       skipDirectories: [store.location],
       sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
-      classify: (path) => ({ secret: looksLikeSecretPath(path) }),
+      classify: (path) => ({ secret: looksLikeSecret(path) }),
       metadata: {
         appVersion: stringValue(args, "app-version"),
         application: stringValue(args, "application"),
@@ -12535,7 +12573,7 @@ import { resolve as resolve8 } from "node:path";
 
 // core/snapshot/restore-snapshot.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { lstat, mkdir as mkdir4, readdir as readdir2, readFile as readFile4, rename as rename4, symlink, unlink as unlink3 } from "node:fs/promises";
+import { lstat, mkdir as mkdir4, readdir as readdir2, readFile as readFile4, rename as rename4, symlink, unlink as unlink4 } from "node:fs/promises";
 import { join as join4, resolve as resolve7 } from "node:path";
 
 // core/snapshot/check-restore-paths.ts
@@ -12761,7 +12799,7 @@ async function restoreSnapshot(options) {
     if (!options.dryRun) {
       const destination = await guard.ensureParents(link2.path);
       const temp = join4(destination, "..", `${TEMP_PREFIX}link-${done}`);
-      await unlink3(temp).catch(() => void 0);
+      await unlink4(temp).catch(() => void 0);
       await symlink(link2.target, temp);
       await rename4(temp, destination);
     }
