@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { SnapgateError } from "../../core/errors.js";
 import { PHASES, type Phase } from "../../core/types.js";
 import { createSnapshot } from "../../core/snapshot/create-snapshot.js";
+import { LocalDirStore } from "../../core/store/local-dir-store.js";
 import { parseRecipient } from "../../core/crypto/age-keys.js";
 import { flag, listValue, requireValue, stringValue, type Command } from "../command.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
@@ -76,7 +77,7 @@ export const snapshotCommand: Command = {
         fix: `Name files, directories or globs. Usage: ${this.usage}`,
       });
     }
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const writerKey = await loadWriterKey(args, context, true);
     const report = progressReporter(context, !flag(args, "json"));
     const result = await createSnapshot({
@@ -90,7 +91,7 @@ export const snapshotCommand: Command = {
       recipients,
       writerKey,
       skipUnchanged: flag(args, "skip-unchanged"),
-      skipDirectories: [store.location],
+      skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
       sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
       classify: (path) => ({ secret: looksLikeSecret(path) }),
       metadata: {

@@ -149,7 +149,8 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
   let done = 0;
   let bytes = 0;
 
-  await mapWithConcurrency(regular, 4, async (file) => {
+  // Many in flight: a GitHub store coalesces concurrent blob reads into one request.
+  await mapWithConcurrency(regular, 64, async (file) => {
     const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);
     bytes += content.length;
     const destination = join(target, ...file.path.split("/"));

@@ -9,6 +9,7 @@ import type { WriterKey } from "../crypto/writer-key.js";
 import { parseManifest } from "./parse-manifest.js";
 import { signatureProblem } from "./signature-problem.js";
 import { readVerifiedBlob } from "./read-verified-blob.js";
+import { mapWithConcurrency } from "../map-with-concurrency.js";
 
 export type VerifyLevel = "structure" | "restore";
 
@@ -108,18 +109,19 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
       const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...(await chainProblems(options.store, manifest, entry, where)));
-      for (const file of manifest.files) {
-        if (file.type !== "file") continue;
-        const problem = await checkBlob(
+      // Many in flight: a GitHub store coalesces concurrent blob reads into one request.
+      const regular = manifest.files.filter((file) => file.type === "file");
+      const found = await mapWithConcurrency(regular, 64, (file) =>
+        checkBlob(
           options,
-          manifest,
+          manifest as Manifest,
           file,
           where,
           checkedBlobs,
           (n) => (bytesChecked += n),
-        );
-        if (problem) problems.push(problem);
-      }
+        ),
+      );
+      problems.push(...found.filter((problem): problem is VerifyProblem => problem !== undefined));
     }
     results.push({
       id: entry.id,

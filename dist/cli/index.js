@@ -2,25 +2,41 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   BlobSealer,
-  SnapgateError,
   SodiumX25519Identity,
-  asSnapgateError,
   formatIdentityFile,
   generateAgeKeyPair,
-  isSnapgateError,
   loadAge,
   loadSodium,
   parseIdentities,
   parseRecipient,
-  recipientOfSecretKey,
-  sha256Hex
-} from "../chunks/chunk-ENE2HQWO.js";
+  recipientOfSecretKey
+} from "../chunks/chunk-B6MF4C3L.js";
 import {
   mapWithConcurrency
 } from "../chunks/chunk-K3D2YTSH.js";
 import {
   bech32
 } from "../chunks/chunk-RJWDBZ2U.js";
+import {
+  AUDIT_HEAD_PATH,
+  STORE_FORMAT,
+  assertRecordPath,
+  auditHeadOfLine,
+  auditPath,
+  blobPath,
+  canonicalJson,
+  catalogPath,
+  chainAuditEvents,
+  headPath,
+  manifestPath,
+  parseBlobFileName
+} from "../chunks/chunk-SOL7XHV6.js";
+import {
+  SnapgateError,
+  asSnapgateError,
+  isSnapgateError,
+  sha256Hex
+} from "../chunks/chunk-JBMYXNW6.js";
 import {
   __commonJS,
   __toESM
@@ -10259,83 +10275,6 @@ async function createSealer(recipients, options) {
   return new InThreadSealer(local);
 }
 
-// node_modules/canonicalize/lib/canonicalize.js
-function hasLoneSurrogate(value) {
-  for (let i = 0; i < value.length; i++) {
-    const code2 = value.charCodeAt(i);
-    if (code2 >= 55296 && code2 <= 56319) {
-      if (i === value.length - 1) {
-        return true;
-      }
-      const next = value.charCodeAt(i + 1);
-      if (!(next >= 56320 && next <= 57343)) {
-        return true;
-      }
-      i++;
-    } else if (code2 >= 56320 && code2 <= 57343) {
-      return true;
-    }
-  }
-  return false;
-}
-function canonicalize(object, seen = /* @__PURE__ */ new Set()) {
-  if (typeof object === "number" && isNaN(object)) {
-    throw new Error("NaN is not allowed");
-  }
-  if (typeof object === "number" && !isFinite(object)) {
-    throw new Error("Infinity is not allowed");
-  }
-  if (typeof object === "string" && hasLoneSurrogate(object)) {
-    throw new Error("Lone surrogate is not allowed");
-  }
-  if (object === null || typeof object !== "object") {
-    return JSON.stringify(object);
-  }
-  if (typeof object.toJSON === "function") {
-    if (seen.has(object)) {
-      throw new Error("Circular reference detected");
-    }
-    seen.add(object);
-    const result2 = canonicalize(object.toJSON(), seen);
-    seen.delete(object);
-    return result2;
-  }
-  if (seen.has(object)) {
-    throw new Error("Circular reference detected");
-  }
-  seen.add(object);
-  let result;
-  if (Array.isArray(object)) {
-    const values = object.map((cv) => {
-      const value = cv === void 0 || typeof cv === "symbol" ? null : cv;
-      return canonicalize(value, seen);
-    });
-    result = `[${values.join(",")}]`;
-  } else {
-    const parts = [];
-    for (const key of Object.keys(object).sort()) {
-      if (object[key] === void 0 || typeof object[key] === "symbol") {
-        continue;
-      }
-      parts.push(`${canonicalize(key)}:${canonicalize(object[key], seen)}`);
-    }
-    result = `{${parts.join(",")}}`;
-  }
-  seen.delete(object);
-  return result;
-}
-
-// core/crypto/canonical-json.ts
-function canonicalJson(value) {
-  const text = canonicalize(value);
-  if (text === void 0) {
-    throw new SnapgateError("INTEGRITY", "A value could not be serialised as canonical JSON.", {
-      fix: "This is a bug: report the command you ran."
-    });
-  }
-  return text;
-}
-
 // core/crypto/manifest-signature.ts
 function signManifest(sodium, body, writer) {
   const message = new TextEncoder().encode(canonicalJson(body));
@@ -10366,41 +10305,6 @@ function verifyManifestSignature(sodium, manifest, trustedKeys2) {
     valid = false;
   }
   return valid ? { ok: true, key } : { ok: false, reason: "bad-signature", key };
-}
-
-// core/audit/audit-event.ts
-function chainAuditEvents(head, inputs) {
-  const lines = [];
-  let current = head;
-  for (const input of inputs) {
-    const unhashed = {
-      v: 1,
-      seq: (current?.seq ?? 0) + 1,
-      time: input.time.toISOString(),
-      type: input.type,
-      actor: input.actor,
-      subject: input.subject,
-      ...input.details ? { details: input.details } : {},
-      ...input.deliveryId ? { deliveryId: input.deliveryId } : {},
-      ...input.requestDigest ? { requestDigest: input.requestDigest } : {},
-      prev: current?.hash ?? null
-    };
-    const hash = sha256Hex(canonicalJson(unhashed));
-    lines.push(canonicalJson({ ...unhashed, hash }));
-    current = { seq: unhashed.seq, hash };
-  }
-  return { lines, head: current };
-}
-function auditHeadOfLine(line) {
-  try {
-    const event = JSON.parse(line);
-    if (typeof event.seq === "number" && typeof event.hash === "string") {
-      return { seq: event.seq, hash: event.hash };
-    }
-  } catch {
-    return void 0;
-  }
-  return void 0;
 }
 
 // core/snapshot/collect-files.ts
@@ -11156,9 +11060,6 @@ function snapshotAuditEvent(manifest, id, time, newBlobs) {
   };
 }
 
-// cli/open-store.ts
-import { resolve as resolve4 } from "node:path";
-
 // core/store/local-dir-store.ts
 import { mkdir as mkdir3, open as open3, readdir, readFile as readFile2, rename as rename3, stat, unlink as unlink3 } from "node:fs/promises";
 import { join as join3, resolve as resolve3 } from "node:path";
@@ -11233,52 +11134,6 @@ async function withFileLock(path, fn, options = {}) {
     return await fn();
   } finally {
     await unlink2(path).catch(() => void 0);
-  }
-}
-
-// core/store/store.ts
-function blobPath(blob) {
-  return `blobs/${blob.id.slice(0, 2)}/${blob.id}-${blob.sha256}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
-}
-var BLOB_FILE_NAME = /^([0-9a-f]{64})-([0-9a-f]{64})(\.gz)?\.age$/;
-function parseBlobFileName(name) {
-  const match = BLOB_FILE_NAME.exec(name);
-  if (!match?.[1] || !match[2]) return void 0;
-  return { id: match[1], sha256: match[2], encoding: match[3] ? "gzip" : "none" };
-}
-function manifestPath(stream, seq) {
-  return `manifests/${stream}/${String(seq).padStart(10, "0")}.json`;
-}
-function catalogPath(stream, written) {
-  const month = String(written.getUTCMonth() + 1).padStart(2, "0");
-  return `catalog/${stream}/${written.getUTCFullYear()}-${month}.jsonl`;
-}
-function headPath(stream) {
-  return `heads/${stream}.json`;
-}
-var AUDIT_HEAD_PATH = "audit/head.json";
-function auditPath(time) {
-  const month = String(time.getUTCMonth() + 1).padStart(2, "0");
-  return `audit/${time.getUTCFullYear()}/${month}.jsonl`;
-}
-var STORE_FORMAT = "snapgate.store/v1";
-
-// core/store/record-path.ts
-var RECORD_ROOTS = [
-  "verifications",
-  "tombstones",
-  "requests",
-  "approvals",
-  "drills"
-];
-var SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}$/;
-function assertRecordPath(path) {
-  const segments = path.split("/");
-  const ok = segments.length >= 2 && RECORD_ROOTS.includes(segments[0] ?? "") && segments.every((segment) => SEGMENT.test(segment) && segment !== "." && segment !== "..");
-  if (!ok) {
-    throw new SnapgateError("UNSAFE_PATH", `'${path}' is not a valid record path.`, {
-      fix: `Record paths are <${RECORD_ROOTS.join("|")}>/<name>... with letters, digits, '.', '_', '-', ':' and '@'.`
-    });
   }
 }
 
@@ -11611,24 +11466,36 @@ var LocalDirStore = class {
 };
 
 // cli/open-store.ts
-var STORE_OPTION = { store: { type: "string" } };
-function openStore(args, context) {
+import { resolve as resolve4 } from "node:path";
+var STORE_OPTION = {
+  store: { type: "string" },
+  token: { type: "string" },
+  "api-url": { type: "string" }
+};
+async function openStore(args, context) {
   const spec = stringValue(args, "store") ?? context.env.SNAPGATE_STORE;
   if (!spec) {
     throw new SnapgateError("USAGE", "No store was given.", {
       fix: "Pass --store DIR (a local directory) or --store github://OWNER/REPO, or set SNAPGATE_STORE."
     });
   }
-  if (spec.startsWith("github://")) {
-    throw new SnapgateError(
-      "USAGE",
-      "GitHub backup repositories are not supported by this build yet.",
-      {
-        fix: "Use a local directory store (--store DIR)."
-      }
-    );
+  if (!spec.startsWith("github://")) return new LocalDirStore(resolve4(context.cwd, spec));
+  const token = stringValue(args, "token") ?? context.env.GITHUB_TOKEN;
+  if (!token) {
+    throw new SnapgateError("USAGE", `${spec} needs a GitHub token.`, {
+      fix: "Pass --token or set GITHUB_TOKEN (a GitHub App installation token or a fine-grained token with contents access to the backup repository)."
+    });
   }
-  return new LocalDirStore(resolve4(context.cwd, spec));
+  const [{ createGitHubClient }, { GitHubStore, parseGitHubStoreSpec }] = await Promise.all([
+    import("../chunks/github-client-BWTKGWWF.js"),
+    import("../chunks/github-store-HMHNCNLJ.js")
+  ]);
+  const client = createGitHubClient({
+    token,
+    baseUrl: stringValue(args, "api-url") ?? context.env.GITHUB_API_URL ?? "https://api.github.com",
+    ...context.env.SNAPGATE_RETRY_AFTER_MS ? { retryAfterBaseValue: Number(context.env.SNAPGATE_RETRY_AFTER_MS) } : {}
+  });
+  return new GitHubStore(client, parseGitHubStoreSpec(spec));
 }
 
 // cli/load-keys.ts
@@ -11865,7 +11732,7 @@ var snapshotCommand = {
         fix: `Name files, directories or globs. Usage: ${this.usage}`
       });
     }
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const writerKey = await loadWriterKey(args, context, true);
     const report = progressReporter(context, !flag(args, "json"));
     const result = await createSnapshot({
@@ -11879,7 +11746,7 @@ var snapshotCommand = {
       recipients,
       writerKey,
       skipUnchanged: flag(args, "skip-unchanged"),
-      skipDirectories: [store.location],
+      skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
       sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
       classify: (path) => ({ secret: looksLikeSecret(path) }),
       metadata: {
@@ -12023,7 +11890,7 @@ var listCommand = {
         fix: "E.g. --limit 20."
       });
     }
-    const entries = await listSnapshots(openStore(args, context), {
+    const entries = await listSnapshots(await openStore(args, context), {
       stream: stringValue(args, "env"),
       since: parseDate(stringValue(args, "since"), "since"),
       until: parseDate(stringValue(args, "until"), "until"),
@@ -12156,7 +12023,7 @@ var showCommand = {
   async run(args, context) {
     const spec = args.positionals[0];
     if (!spec) throw new SnapgateError("USAGE", "Which snapshot?", { fix: `Usage: ${this.usage}` });
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const entry = await resolveSnapshot(store, spec, { stream: stringValue(args, "env") });
     const { manifest, id } = await loadSnapshot(store, entry);
     if (flag(args, "json")) {
@@ -12239,7 +12106,7 @@ var diffCommand = {
       throw new SnapgateError("USAGE", "diff takes one or two snapshots.", {
         fix: `Usage: ${this.usage}`
       });
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const stream = stringValue(args, "env");
     const a = await resolveSnapshot(store, first, { stream });
     const diff = second ? await diffSnapshots(store, await resolveSnapshot(store, second, { stream }), a) : await diffSnapshots(store, a);
@@ -12377,18 +12244,20 @@ async function verifySnapshots(options) {
       const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...await chainProblems(options.store, manifest, entry, where));
-      for (const file of manifest.files) {
-        if (file.type !== "file") continue;
-        const problem = await checkBlob(
+      const regular = manifest.files.filter((file) => file.type === "file");
+      const found = await mapWithConcurrency(
+        regular,
+        64,
+        (file) => checkBlob(
           options,
           manifest,
           file,
           where,
           checkedBlobs,
           (n) => bytesChecked += n
-        );
-        if (problem) problems.push(problem);
-      }
+        )
+      );
+      problems.push(...found.filter((problem) => problem !== void 0));
     }
     results.push({
       id: entry.id,
@@ -12519,7 +12388,7 @@ var verifyCommand = {
     level: { type: "string" }
   },
   async run(args, context) {
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     await store.assertExists();
     const stream = stringValue(args, "env");
     const opener = await loadOpener(args, context);
@@ -12776,7 +12645,7 @@ async function restoreSnapshot(options) {
   const plan = [];
   let done = 0;
   let bytes = 0;
-  await mapWithConcurrency(regular, 4, async (file) => {
+  await mapWithConcurrency(regular, 64, async (file) => {
     const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);
     bytes += content.length;
     const destination = join4(target, ...file.path.split("/"));
@@ -12887,7 +12756,7 @@ var restoreCommand = {
         }
       );
     }
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const entry = await resolveSnapshot(store, spec, { stream: stringValue(args, "env") });
     const report = progressReporter(context, !flag(args, "json"));
     const result = await restoreSnapshot({

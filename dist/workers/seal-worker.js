@@ -1,8 +1,9 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   BlobSealer
-} from "../chunks/chunk-ENE2HQWO.js";
+} from "../chunks/chunk-B6MF4C3L.js";
 import "../chunks/chunk-RJWDBZ2U.js";
+import "../chunks/chunk-JBMYXNW6.js";
 import "../chunks/chunk-HPEAIKBF.js";
 
 // core/crypto/seal-worker.ts
