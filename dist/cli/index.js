@@ -10022,8 +10022,9 @@ async function writeFileAtomic(target, bytes, options = {}) {
       try {
         await link(temp, target);
       } catch (error) {
-        if (error.code === "EEXIST") return false;
-        throw error;
+        if (error.code !== "EEXIST") throw error;
+        await unlink(temp);
+        return false;
       }
       await unlink(temp);
     } else {

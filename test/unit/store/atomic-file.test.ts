@@ -57,6 +57,14 @@ describe("writeFileAtomic", () => {
     expect(readFileSync(target, "utf8")).toBe("first");
   });
 
+  it("an exclusive write that loses leaves no temp file behind", async () => {
+    const dir = freshDir();
+    const target = join(dir, "manifest.json");
+    writeFileSync(target, "winner");
+    expect(await writeFileAtomic(target, "loser", { exclusive: true })).toBe(false);
+    expect(readdirSync(dir)).toEqual(["manifest.json"]);
+  });
+
   it("with parentExists, a missing parent is an error rather than created", async () => {
     const dir = freshDir();
     await expect(
