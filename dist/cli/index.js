@@ -11368,6 +11368,7 @@ var LocalDirStore = class {
     await mkdir3(this.root, { recursive: true });
     const entries = (await readdir(this.root)).filter((name) => !name.startsWith("."));
     if (entries.length > 0) {
+      if (await this.isStore()) return;
       throw new SnapgateError(
         "STORE_MISSING",
         `${this.root} is not empty and is not a Snapgate store.`,
