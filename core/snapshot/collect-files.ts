@@ -64,7 +64,8 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
 
   const insideRoot = (absolute: string, shown: string): string => {
     const rel = relative(root, absolute);
-    if (rel.startsWith("..") || isAbsolute(rel)) {
+    // A name such as "..data" (Kubernetes ConfigMap mounts) is inside; only a ".." segment leaves.
+    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       throw new SnapgateError("UNSAFE_PATH", `'${shown}' is outside the snapshot root ${root}.`, {
         fix: "Name paths inside the root (the working directory, or --root DIR).",
       });

@@ -10426,7 +10426,7 @@ async function collectFiles(options) {
   const skipped = [];
   const insideRoot = (absolute, shown) => {
     const rel = relative(root, absolute);
-    if (rel.startsWith("..") || isAbsolute(rel)) {
+    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       throw new SnapgateError("UNSAFE_PATH", `'${shown}' is outside the snapshot root ${root}.`, {
         fix: "Name paths inside the root (the working directory, or --root DIR)."
       });

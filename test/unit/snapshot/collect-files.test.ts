@@ -170,3 +170,25 @@ describe("collectFiles", () => {
     expect(result.files.map((f) => f.path)).toContain("deploy/prod/app.yaml");
   });
 });
+
+describe("collectFiles on a Kubernetes ConfigMap mount", () => {
+  // The kubelet writes ..<timestamp>/ with the files, ..data -> it, and one link per key.
+  const mount = join(work, "configmap");
+
+  beforeAll(() => {
+    mkdirSync(join(mount, "..2025_01_02_03_04_05.123"), { recursive: true });
+    writeFileSync(join(mount, "..2025_01_02_03_04_05.123/app.yaml"), "replicas: 3\n");
+    symlinkSync("..2025_01_02_03_04_05.123", join(mount, "..data"));
+    symlinkSync("..data/app.yaml", join(mount, "app.yaml"));
+  });
+
+  it("takes names that merely start with '..' as inside the root", async () => {
+    const result = await collectFiles({ root: mount, patterns: ["."] });
+    expect(result.files.map((f) => [f.path, f.type])).toEqual([
+      ["..2025_01_02_03_04_05.123/app.yaml", "file"],
+      ["..data", "symlink"],
+      ["app.yaml", "symlink"],
+    ]);
+    expect((await collectFiles({ root: mount, patterns: ["..data"] })).files).toHaveLength(1);
+  });
+});
