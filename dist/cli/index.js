@@ -10415,6 +10415,18 @@ function globBase(pattern) {
   }
   return fixed.join("/");
 }
+function symlinkOnTheWay(root, absolute) {
+  let current = root;
+  for (const segment of relative(root, absolute).split(sep).slice(0, -1)) {
+    current = join2(current, segment);
+    try {
+      if (lstatSync(current).isSymbolicLink()) return current;
+    } catch {
+      return void 0;
+    }
+  }
+  return void 0;
+}
 async function collectFiles(options) {
   const root = resolve2(options.root);
   const isExcluded = (0, import_picomatch.default)(options.exclude?.length ? [...options.exclude] : ["\0"], {
@@ -10491,6 +10503,7 @@ async function collectFiles(options) {
       const matcher = (0, import_picomatch.default)(normalized, { dot: true });
       const base = globBase(normalized);
       const start = resolve2(root, base || ".");
+      if (symlinkOnTheWay(root, start)) continue;
       try {
         lstatSync(start);
       } catch {
@@ -10498,7 +10511,18 @@ async function collectFiles(options) {
       }
       await visit(start, (path) => matcher(path), false);
     } else {
-      await visit(resolve2(root, normalized), () => true, true);
+      const absolute = resolve2(root, normalized);
+      const link2 = symlinkOnTheWay(root, absolute);
+      if (link2) {
+        throw new SnapgateError(
+          "UNSAFE_PATH",
+          `'${normalized}' is under the symlink '${toPosix(relative(root, link2))}'.`,
+          {
+            fix: "Snapgate records a symlink as a link and never follows it: name the link itself, or the directory it points to as --root."
+          }
+        );
+      }
+      await visit(absolute, () => true, true);
     }
   }
   const files = [...found.values()].sort(

@@ -192,3 +192,21 @@ describe("collectFiles on a Kubernetes ConfigMap mount", () => {
     expect((await collectFiles({ root: mount, patterns: ["..data"] })).files).toHaveLength(1);
   });
 });
+
+describe("collectFiles under a symlinked directory", () => {
+  // deploy/linked-dir -> a directory outside the root, holding secret.txt and dir/.
+  it("refuses an explicit path that goes through a symlink, naming the link", async () => {
+    const error = await collect(["deploy/linked-dir/secret.txt"]).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({
+      code: "UNSAFE_PATH",
+      summary: "'deploy/linked-dir/secret.txt' is under the symlink 'deploy/linked-dir'.",
+    });
+  });
+
+  it("a glob whose base goes through a symlink matches nothing, as the walk would", async () => {
+    writeFileSync(join(outside, "dir/inside.txt"), "outside the root");
+    expect(await paths(["deploy/linked-dir/dir/*.txt", "deploy/linked-dir/*.txt"])).toEqual([]);
+  });
+});
