@@ -12407,7 +12407,7 @@ async function chainProblems(store, manifest, entry, where) {
   return [];
 }
 async function checkBlob(options, manifest, file, where, checked, addBytes) {
-  const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}`;
+  const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
   if (checked.has(key)) {
     const known = checked.get(key);
     return known ? { ...known, path: file.path } : void 0;

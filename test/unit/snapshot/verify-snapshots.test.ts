@@ -230,6 +230,28 @@ describe("verifySnapshots: problems", () => {
     }
   });
 
+  it("a blob that decrypts to another size than recorded is a decrypt problem", async () => {
+    const store = await twoSnapshots();
+    const source = readManifest(store, 2);
+    const { signature: _, ...body } = source;
+    const c = fileOf(source, "c.txt");
+    await commitBody(store, {
+      ...body,
+      seq: 3,
+      prev: sha256Hex(readFileSync(manifestFile(store, 2))),
+      files: [{ ...c, size: c.size + 1 }],
+    });
+    const report = await verify(store, { level: "restore", opener: keys.opener });
+    expect(problemsOf(report)).toEqual([
+      {
+        seq: 3,
+        kind: "decrypt",
+        path: "c.txt",
+        message: `c.txt in snapshot prod@3 decrypted to ${c.size} bytes; the manifest says ${c.size + 1}.`,
+      },
+    ]);
+  });
+
   it("the first manifest of a stream that links to a previous one breaks the chain", async () => {
     const store = new LocalDirStore(join(work, `store${++count}`));
     await commitBody(store, {
