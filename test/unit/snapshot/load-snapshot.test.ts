@@ -1,6 +1,7 @@
 import {
   chmodSync,
   copyFileSync,
+  cpSync,
   mkdirSync,
   readFileSync,
   unlinkSync,
@@ -22,16 +23,23 @@ let keys: TestKeys;
 let count = 0;
 let valid: Manifest;
 
+/** A fresh copy of a store holding prod@1 (copying skips the fsyncs). */
+let template: { store: LocalDirStore; id: string } | undefined;
 async function storeWithOne(): Promise<{ store: LocalDirStore; id: string }> {
+  if (!template) {
+    const store = new LocalDirStore(join(work, "template"));
+    const id = await commitCraftedManifest(
+      store,
+      keys.writer,
+      "prod",
+      [{ type: "symlink", path: "current", target: "v1" }],
+      [keys.age.recipient],
+    );
+    template = { store, id };
+  }
   const store = new LocalDirStore(join(work, `store${++count}`));
-  const id = await commitCraftedManifest(
-    store,
-    keys.writer,
-    "prod",
-    [{ type: "symlink", path: "current", target: "v1" }],
-    [keys.age.recipient],
-  );
-  return { store, id };
+  cpSync(template.store.location, store.location, { recursive: true });
+  return { store, id: template.id };
 }
 
 /** Replaces a manifest file's bytes (manifests are written read-only). */

@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
@@ -12,18 +12,23 @@ const work = tempDir();
 let keys: TestKeys;
 let count = 0;
 
-/** A store with prod@1..3 and staging@1, all with catalog lines. */
+/** A fresh copy of a store with prod@1..3 and staging@1, all with catalog lines. */
+let template: LocalDirStore | undefined;
 async function storeWithSnapshots(): Promise<LocalDirStore> {
-  const store = new LocalDirStore(join(work, `store${++count}`));
-  for (const stream of ["prod", "prod", "prod", "staging"]) {
-    await commitCraftedManifest(
-      store,
-      keys.writer,
-      stream,
-      [{ type: "symlink", path: "link", target: "x", component: "api" }],
-      [keys.age.recipient],
-    );
+  if (!template) {
+    template = new LocalDirStore(join(work, "template"));
+    for (const stream of ["prod", "prod", "prod", "staging"]) {
+      await commitCraftedManifest(
+        template,
+        keys.writer,
+        stream,
+        [{ type: "symlink", path: "link", target: "x", component: "api" }],
+        [keys.age.recipient],
+      );
+    }
   }
+  const store = new LocalDirStore(join(work, `store${++count}`));
+  cpSync(template.location, store.location, { recursive: true });
   return store;
 }
 

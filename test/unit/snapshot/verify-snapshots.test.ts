@@ -1,5 +1,6 @@
 import {
   chmodSync,
+  cpSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -42,21 +43,26 @@ beforeAll(async () => {
   writeFileSync(join(tree, "c.txt"), "other content\n");
 });
 
-/** A fresh store with prod@1 and prod@2 taken from the tree. */
+/** A fresh copy of a store with prod@1 and prod@2 taken from the tree (copying skips the fsyncs). */
+let template: LocalDirStore | undefined;
 async function twoSnapshots(): Promise<LocalDirStore> {
-  const store = new LocalDirStore(join(work, `store${++count}`));
-  for (let i = 0; i < 2; i++) {
-    writeFileSync(join(tree, "c.txt"), `other content ${i}\n`);
-    await createSnapshot({
-      store,
-      root: tree,
-      paths: ["."],
-      stream: "prod",
-      phase: "manual",
-      recipients: [keys.age.recipient],
-      writerKey: keys.writer,
-    });
+  if (!template) {
+    template = new LocalDirStore(join(work, "template"));
+    for (let i = 0; i < 2; i++) {
+      writeFileSync(join(tree, "c.txt"), `other content ${i}\n`);
+      await createSnapshot({
+        store: template,
+        root: tree,
+        paths: ["."],
+        stream: "prod",
+        phase: "manual",
+        recipients: [keys.age.recipient],
+        writerKey: keys.writer,
+      });
+    }
   }
+  const store = new LocalDirStore(join(work, `store${++count}`));
+  cpSync(template.location, store.location, { recursive: true });
   return store;
 }
 
