@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import * as os from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "@jest/globals";
-import { createSealer, type Sealer } from "../../../core/crypto/create-sealer.js";
+import { describe, expect, it, jest } from "@jest/globals";
+import type { Sealer } from "../../../core/crypto/create-sealer.js";
 import { BlobOpener } from "../../../core/crypto/blob-opener.js";
 import { generateAgeKeyPair, parseIdentities } from "../../../core/crypto/age-keys.js";
 import { loadSodium } from "../../../core/crypto/sodium.js";
@@ -17,8 +17,10 @@ const work = tempDir();
 
 /** Built by `npm run build` (npm test's pretest): the worker the CLI bundle loads. */
 const BUNDLED_WORKER = new URL("../../../dist/workers/seal-worker.js", import.meta.url);
-/** A pool needs two cores; on one, every path seals on this thread. */
-const POOL_POSSIBLE = Math.min(availableParallelism(), 4) >= 2;
+/** The core count createSealer sees: the pool's size, and whether a pool is worth it at all. */
+let cores = 2;
+jest.unstable_mockModule("node:os", () => ({ ...os, availableParallelism: () => cores }));
+const { createSealer } = await import("../../../core/crypto/create-sealer.js");
 
 /** Which implementation was chosen; the class is private, its name is the only outside trace. */
 const kind = (sealer: Sealer): string => sealer.constructor.name;
@@ -57,6 +59,20 @@ describe("createSealer", () => {
     }
   });
 
+  it("seals on this thread on a single core, where a pool would only add overhead", async () => {
+    cores = 1;
+    try {
+      const sealer = await createSealer([pair.recipient], {
+        workerUrl: BUNDLED_WORKER,
+        expectedBlobs: 1000,
+      });
+      expect(kind(sealer)).toBe("InThreadSealer");
+      await sealer.close();
+    } finally {
+      cores = 2;
+    }
+  });
+
   it("falls back to this thread when the worker file is missing", async () => {
     const sealer = await createSealer([pair.recipient], {
       workerUrl: pathToFileURL(join(work, "missing-worker.js")),
@@ -84,7 +100,7 @@ describe("createSealer", () => {
       workerUrl: BUNDLED_WORKER,
       expectedBlobs: 200,
     });
-    expect(kind(sealer)).toBe(POOL_POSSIBLE ? "PoolSealer" : "InThreadSealer");
+    expect(kind(sealer)).toBe("PoolSealer");
     try {
       await sealAndOpen(sealer, 24);
     } finally {
@@ -98,14 +114,13 @@ describe("createSealer", () => {
       expectedBlobs: 200,
     });
     try {
-      if (POOL_POSSIBLE) {
-        // Not bytes: gzip in the worker throws, and the worker says so in its reply.
-        const error = await sealer
-          .seal({ length: 1000 } as unknown as Uint8Array, true)
-          .catch((caught: unknown) => caught);
-        expect(error).toMatchObject({ code: "CONFIG" });
-        expect((error as Error).message).toMatch(/^Encryption failed: .+\./);
-      }
+      expect(kind(sealer)).toBe("PoolSealer");
+      // Not bytes: gzip in the worker throws, and the worker says so in its reply.
+      const error = await sealer
+        .seal({ length: 1000 } as unknown as Uint8Array, true)
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: "CONFIG" });
+      expect((error as Error).message).toMatch(/^Encryption failed: .+\./);
       // The pool still works afterwards.
       await sealAndOpen(sealer, 2);
     } finally {
