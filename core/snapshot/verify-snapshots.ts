@@ -197,7 +197,8 @@ async function checkBlob(
   checked: Map<string, VerifyProblem | null>,
   addBytes: (n: number) => void,
 ): Promise<VerifyProblem | undefined> {
-  const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}`;
+  // The size is part of the key: each manifest records its own, and restore checks it.
+  const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
   if (checked.has(key)) {
     const known = checked.get(key);
     return known ? { ...known, path: file.path } : undefined;

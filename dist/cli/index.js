@@ -10042,8 +10042,9 @@ async function writeFileAtomic(target, bytes, options = {}) {
       try {
         await link(temp, target);
       } catch (error) {
-        if (error.code === "EEXIST") return false;
-        throw error;
+        if (error.code !== "EEXIST") throw error;
+        await unlink(temp);
+        return false;
       }
       await unlink(temp);
     } else {
@@ -10324,6 +10325,18 @@ function globBase(pattern) {
   }
   return fixed.join("/");
 }
+function symlinkOnTheWay(root, absolute) {
+  let current = root;
+  for (const segment of relative(root, absolute).split(sep).slice(0, -1)) {
+    current = join2(current, segment);
+    try {
+      if (lstatSync(current).isSymbolicLink()) return current;
+    } catch {
+      return void 0;
+    }
+  }
+  return void 0;
+}
 async function collectFiles(options) {
   const root = resolve2(options.root);
   const isExcluded = (0, import_picomatch.default)(options.exclude?.length ? [...options.exclude] : ["\0"], {
@@ -10335,7 +10348,7 @@ async function collectFiles(options) {
   const skipped = [];
   const insideRoot = (absolute, shown) => {
     const rel = relative(root, absolute);
-    if (rel.startsWith("..") || isAbsolute(rel)) {
+    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       throw new SnapgateError("UNSAFE_PATH", `'${shown}' is outside the snapshot root ${root}.`, {
         fix: "Name paths inside the root (the working directory, or --root DIR)."
       });
@@ -10400,6 +10413,7 @@ async function collectFiles(options) {
       const matcher = (0, import_picomatch.default)(normalized, { dot: true });
       const base = globBase(normalized);
       const start = resolve2(root, base || ".");
+      if (symlinkOnTheWay(root, start)) continue;
       try {
         lstatSync(start);
       } catch {
@@ -10407,7 +10421,18 @@ async function collectFiles(options) {
       }
       await visit(start, (path) => matcher(path), false);
     } else {
-      await visit(resolve2(root, normalized), () => true, true);
+      const absolute = resolve2(root, normalized);
+      const link2 = symlinkOnTheWay(root, absolute);
+      if (link2) {
+        throw new SnapgateError(
+          "UNSAFE_PATH",
+          `'${normalized}' is under the symlink '${toPosix(relative(root, link2))}'.`,
+          {
+            fix: "Snapgate records a symlink as a link and never follows it: name the link itself, or the directory it points to as --root."
+          }
+        );
+      }
+      await visit(absolute, () => true, true);
     }
   }
   const files = [...found.values()].sort(
@@ -11238,6 +11263,7 @@ var LocalDirStore = class {
     await mkdir3(this.root, { recursive: true });
     const entries = (await readdir(this.root)).filter((name) => !name.startsWith("."));
     if (entries.length > 0) {
+      if (await this.isStore()) return;
       throw new SnapgateError(
         "STORE_MISSING",
         `${this.root} is not empty and is not a Snapgate store.`,
@@ -12317,7 +12343,7 @@ async function chainProblems(store, manifest, entry, where) {
   return [];
 }
 async function checkBlob(options, manifest, file, where, checked, addBytes) {
-  const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}`;
+  const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
   if (checked.has(key)) {
     const known = checked.get(key);
     return known ? { ...known, path: file.path } : void 0;
