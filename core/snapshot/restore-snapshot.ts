@@ -149,6 +149,10 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
   let done = 0;
   let bytes = 0;
 
+  // Every parent directory is checked (and made) before any file is written, so a symlink
+  // or a file in the way of one path refuses the whole restore, not half of it.
+  if (!options.dryRun) for (const file of included) await guard.ensureParents(file.path);
+
   // Many in flight: a GitHub store coalesces concurrent blob reads into one request.
   await mapWithConcurrency(regular, 64, async (file) => {
     const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);

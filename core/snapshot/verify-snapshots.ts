@@ -74,7 +74,7 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
     );
   }
   const sodium = await loadSodium();
-  const checkedBlobs = new Map<string, VerifyProblem | null>();
+  const checkedBlobs = new Map<string, Promise<VerifyProblem | null>>();
   let bytesChecked = 0;
   const results: SnapshotVerification[] = [];
   let done = 0;
@@ -189,20 +189,33 @@ async function chainProblems(
   return [];
 }
 
+/** Checks each distinct blob once, even when several files share it and are checked at the same time. */
 async function checkBlob(
   options: VerifyOptions,
   manifest: Manifest,
   file: RegularFileEntry,
   where: string,
-  checked: Map<string, VerifyProblem | null>,
+  checked: Map<string, Promise<VerifyProblem | null>>,
   addBytes: (n: number) => void,
 ): Promise<VerifyProblem | undefined> {
   // The size is part of the key: each manifest records its own, and restore checks it.
   const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
-  if (checked.has(key)) {
-    const known = checked.get(key);
-    return known ? { ...known, path: file.path } : undefined;
+  let pending = checked.get(key);
+  if (!pending) {
+    pending = checkBlobOnce(options, manifest, file, where, addBytes);
+    checked.set(key, pending);
   }
+  const problem = await pending;
+  return problem ? { ...problem, path: file.path } : undefined;
+}
+
+async function checkBlobOnce(
+  options: VerifyOptions,
+  manifest: Manifest,
+  file: RegularFileEntry,
+  where: string,
+  addBytes: (n: number) => void,
+): Promise<VerifyProblem | null> {
   let problem: VerifyProblem | null = null;
   try {
     if (options.level === "restore" && options.opener) {
@@ -244,6 +257,5 @@ async function checkBlob(
     const kind = (error.details.kind as ProblemKind | undefined) ?? "decrypt";
     problem = { kind, message: error.summary, fix: error.fix ?? "" };
   }
-  checked.set(key, problem);
-  return problem ? { ...problem, path: file.path } : undefined;
+  return problem;
 }

@@ -12344,10 +12344,15 @@ async function chainProblems(store, manifest, entry, where) {
 }
 async function checkBlob(options, manifest, file, where, checked, addBytes) {
   const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
-  if (checked.has(key)) {
-    const known = checked.get(key);
-    return known ? { ...known, path: file.path } : void 0;
+  let pending = checked.get(key);
+  if (!pending) {
+    pending = checkBlobOnce(options, manifest, file, where, addBytes);
+    checked.set(key, pending);
   }
+  const problem = await pending;
+  return problem ? { ...problem, path: file.path } : void 0;
+}
+async function checkBlobOnce(options, manifest, file, where, addBytes) {
   let problem = null;
   try {
     if (options.level === "restore" && options.opener) {
@@ -12388,8 +12393,7 @@ async function checkBlob(options, manifest, file, where, checked, addBytes) {
     const kind = error.details.kind ?? "decrypt";
     problem = { kind, message: error.summary, fix: error.fix ?? "" };
   }
-  checked.set(key, problem);
-  return problem ? { ...problem, path: file.path } : void 0;
+  return problem;
 }
 
 // cli/commands/verify.ts
@@ -12671,6 +12675,7 @@ async function restoreSnapshot(options) {
   const plan = [];
   let done = 0;
   let bytes = 0;
+  if (!options.dryRun) for (const file of included) await guard.ensureParents(file.path);
   await mapWithConcurrency(regular, 64, async (file) => {
     const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);
     bytes += content.length;

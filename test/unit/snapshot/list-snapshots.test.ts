@@ -59,7 +59,7 @@ describe("listSnapshots", () => {
   const work = tempDir();
   const store = new LocalDirStore(join(work, "store"));
   const write = (stream: string, entries: CatalogEntry[]) => {
-    mkdirSync(store.path("catalog"), { recursive: true });
+    mkdirSync(store.path(`catalog/${stream}`), { recursive: true });
     mkdirSync(store.path(`manifests/${stream}`), { recursive: true });
     for (const e of entries)
       writeFileSync(
@@ -67,7 +67,7 @@ describe("listSnapshots", () => {
         "{}",
       );
     writeFileSync(
-      store.path(`catalog/${stream}.jsonl`),
+      store.path(`catalog/${stream}/2025-01.jsonl`),
       entries.map((e) => JSON.stringify(e) + "\n").join(""),
     );
   };

@@ -1,3 +1,4 @@
+import { catalogShard } from "../../helpers/catalog-shard.js";
 import { chmodSync, cpSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
@@ -33,7 +34,7 @@ async function storeWithSnapshots(): Promise<LocalDirStore> {
 }
 
 const catalogLines = (store: LocalDirStore, stream: string): CatalogEntry[] =>
-  readFileSync(store.path(`catalog/${stream}.jsonl`), "utf8")
+  readFileSync(catalogShard(store, stream), "utf8")
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line) as CatalogEntry);
@@ -41,7 +42,7 @@ const catalogLines = (store: LocalDirStore, stream: string): CatalogEntry[] =>
 const keepLines = (store: LocalDirStore, stream: string, seqs: number[]): void => {
   const kept = catalogLines(store, stream).filter((entry) => seqs.includes(entry.seq));
   writeFileSync(
-    store.path(`catalog/${stream}.jsonl`),
+    catalogShard(store, stream),
     kept.map((entry) => JSON.stringify(entry) + "\n").join(""),
   );
 };

@@ -1,3 +1,4 @@
+import { catalogShard } from "../../helpers/catalog-shard.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
@@ -101,7 +102,7 @@ describe("resolveSnapshot with several environments", () => {
       staging: `abcdef02${"0".repeat(56)}`,
     };
     for (const stream of ["prod", "staging"]) {
-      const path = store.path(`catalog/${stream}.jsonl`);
+      const path = catalogShard(store, stream);
       const entry = JSON.parse(readFileSync(path, "utf8")) as CatalogEntry;
       writeFileSync(path, JSON.stringify({ ...entry, id: crafted[stream] }) + "\n");
     }

@@ -154,7 +154,9 @@ describe("restoreSnapshot", () => {
     symlinkSync(outside, join(viaLink, "conf"));
     await expect(restore(viaLink, { overwrite: true })).rejects.toMatchObject({
       code: "UNSAFE_PATH",
-      summary: `Refusing to write conf/a.yaml: ${join(viaLink, "conf")} is a symlink.`,
+      summary: expect.stringMatching(
+        new RegExp(`^Refusing to write conf/\\S+: ${join(viaLink, "conf")} is a symlink\\.$`),
+      ),
     });
     expect(readdirSync(outside)).toEqual([]);
 

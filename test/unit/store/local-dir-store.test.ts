@@ -140,7 +140,7 @@ describe("LocalDirStore: snapshot commits", () => {
 
     const second = await store.beginWrite("prod");
     expect(second.head).toMatchObject({ seq: 1, sha256: sha256Hex("manifest one") });
-    expect(Buffer.from(second.head?.manifest ?? []).toString()).toBe("manifest one");
+    expect(Buffer.from((await second.head?.loadManifest()) ?? []).toString()).toBe("manifest one");
     expect(second.auditHead?.seq).toBe(1);
     expect(await commitNext(store, second, "manifest two")).toBe("committed");
 
@@ -266,18 +266,23 @@ describe("LocalDirStore: blobs", () => {
     const expected = blobs
       .map(({ id: blobId, sha256, encoding }) => ({ id: blobId, sha256, encoding }))
       .sort((x, y) => x.id.localeCompare(y.id));
-    expect(await store.listBlobs()).toEqual(expected);
+    const listed = await store.listBlobs();
+    expect(listed.map(({ id, sha256, encoding }) => ({ id, sha256, encoding }))).toEqual(expected);
+    for (const blob of listed) expect(Number.isFinite(blob.modifiedAt?.getTime())).toBe(true);
   });
 });
 
 describe("LocalDirStore: catalog", () => {
   it("returns the catalog ordered by seq and skips a torn last line", async () => {
     const store = newStore();
-    mkdirSync(store.path("catalog"), { recursive: true });
+    mkdirSync(store.path("catalog/prod"), { recursive: true });
     const lines = [catalogEntry("prod", 2, "b"), catalogEntry("prod", 1, "a")].map((entry) =>
       JSON.stringify(entry),
     );
-    writeFileSync(store.path("catalog/prod.jsonl"), `${lines.join("\n")}\n\n{"id":"c","str`);
+    writeFileSync(
+      store.path("catalog/prod/2025-03.jsonl"),
+      `${lines.join("\n")}\n\n{"id":"c","str`,
+    );
     expect((await store.readCatalog("prod")).map((entry) => entry.id)).toEqual(["a", "b"]);
     expect(await store.readCatalog("absent")).toEqual([]);
   });
