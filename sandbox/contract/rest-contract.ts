@@ -1,0 +1,204 @@
+import { readFileSync } from "node:fs";
+import { Ajv, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
+import { withoutNullable } from "./openapi-nullable.js";
+import { rewriteRefs } from "./rewrite-refs.js";
+import { formatAjvErrors } from "./format-ajv-errors.js";
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const DOCUMENT_ID = "api.github.com";
+const METHODS = ["get", "put", "post", "delete", "patch"] as const;
+
+interface Parameter {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required?: boolean;
+  schema?: unknown;
+}
+
+interface Operation {
+  operationId: string;
+  parameters?: ({ $ref: string } | Parameter)[];
+  requestBody?: { required?: boolean; content: Record<string, { schema?: unknown }> };
+  responses: Record<string, { $ref?: string; content?: Record<string, { schema?: unknown }> }>;
+}
+
+interface Document {
+  paths: Record<string, Record<string, Operation>>;
+  components: {
+    parameters: Record<string, Parameter>;
+    responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  };
+}
+
+export interface OperationDescription {
+  operationId: string;
+  method: string;
+  path: string;
+}
+
+export interface RequestToValidate {
+  pathParams: Record<string, string>;
+  query: Record<string, string>;
+  /** Parsed JSON body, or undefined when there was none. */
+  body: unknown;
+}
+
+export interface RequestVerdict {
+  /** Problems in the path or the query (GitHub answers 404/422). */
+  paramErrors: string[];
+  /** Problems in the body (GitHub answers 422). */
+  bodyErrors: string[];
+  /** The query with declared parameters converted to their types. */
+  query: Record<string, unknown>;
+  pathParams: Record<string, unknown>;
+}
+
+/**
+ * Validates requests and responses against the committed subset of GitHub's
+ * REST description (sandbox/openapi/api.github.com.subset.json). Validators
+ * compile lazily and are shared by every sandbox in the process.
+ */
+export class RestContract {
+  private readonly document: Document;
+  private readonly ajv: Ajv;
+  private readonly coercingAjv: Ajv;
+  private readonly operations = new Map<
+    string,
+    { method: string; path: string; operation: Operation }
+  >();
+  private readonly validators = new Map<string, ValidateFunction | null>();
+
+  constructor(documentPath: URL) {
+    this.document = withoutNullable(JSON.parse(readFileSync(documentPath, "utf8"))) as Document;
+    this.ajv = new Ajv({ strict: false, allErrors: true });
+    this.coercingAjv = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
+    for (const ajv of [this.ajv, this.coercingAjv]) {
+      addFormats(ajv);
+      ajv.addSchema({ components: this.document.components }, DOCUMENT_ID);
+    }
+    for (const [path, item] of Object.entries(this.document.paths)) {
+      for (const method of METHODS) {
+        const operation = item[method];
+        if (operation) this.operations.set(operation.operationId, { method, path, operation });
+      }
+    }
+  }
+
+  describe(): OperationDescription[] {
+    return [...this.operations].map(([operationId, { method, path }]) => ({
+      operationId,
+      method: method.toUpperCase(),
+      path,
+    }));
+  }
+
+  has(operationId: string): boolean {
+    return this.operations.has(operationId);
+  }
+
+  validateRequest(operationId: string, request: RequestToValidate): RequestVerdict {
+    const { operation } = this.lookup(operationId);
+    const pathParams: Record<string, unknown> = { ...request.pathParams };
+    const query: Record<string, unknown> = { ...request.query };
+    const paramErrors = [
+      ...this.check(
+        `${operationId} path`,
+        () => this.parameterSchema(operation, "path"),
+        pathParams,
+      ),
+      ...this.check(`${operationId} query`, () => this.parameterSchema(operation, "query"), query),
+    ];
+    let bodyErrors: string[] = [];
+    const bodySchema = operation.requestBody?.content["application/json"]?.schema;
+    if (bodySchema !== undefined) {
+      bodyErrors = this.check(
+        `${operationId} body`,
+        () => rewriteRefs(bodySchema, DOCUMENT_ID),
+        request.body === undefined ? {} : request.body,
+        this.ajv,
+      );
+    }
+    return { paramErrors, bodyErrors, query, pathParams };
+  }
+
+  /** Problems with a response; a status the operation does not declare is one when it is not an error. */
+  validateResponse(operationId: string, status: number, body: unknown): string[] {
+    const { operation } = this.lookup(operationId);
+    const declared = operation.responses[String(status)];
+    if (!declared) {
+      if (status >= 400) {
+        return this.check(
+          "basic-error",
+          () => ({ $ref: `${DOCUMENT_ID}#/components/schemas/basic-error` }),
+          body,
+          this.ajv,
+        );
+      }
+      return [`status ${status} is not a documented response of ${operationId}`];
+    }
+    const response = declared.$ref
+      ? this.document.components.responses[declared.$ref.split("/").pop()!]!
+      : declared;
+    const schema = response.content?.["application/json"]?.schema;
+    if (schema === undefined) {
+      if (status === 204 || !response.content) {
+        return body === undefined
+          ? []
+          : [`status ${status} of ${operationId} has no body, but one was sent`];
+      }
+      return [];
+    }
+    return this.check(
+      `${operationId} ${status}`,
+      () => rewriteRefs(schema, DOCUMENT_ID),
+      body,
+      this.ajv,
+    );
+  }
+
+  private lookup(operationId: string) {
+    const found = this.operations.get(operationId);
+    if (!found) throw new Error(`Operation ${operationId} is not in the OpenAPI subset.`);
+    return found;
+  }
+
+  private parameterSchema(operation: Operation, location: "path" | "query"): unknown {
+    const properties: Record<string, unknown> = {};
+    const required: string[] = [];
+    for (const reference of operation.parameters ?? []) {
+      const parameter =
+        "$ref" in reference
+          ? this.document.components.parameters[reference.$ref.split("/").pop()!]!
+          : reference;
+      if (parameter.in !== location) continue;
+      properties[parameter.name] = rewriteRefs(parameter.schema ?? {}, DOCUMENT_ID);
+      if (parameter.required) required.push(parameter.name);
+    }
+    return { type: "object", properties, required };
+  }
+
+  private check(
+    key: string,
+    schema: () => unknown,
+    data: unknown,
+    ajv: Ajv = this.coercingAjv,
+  ): string[] {
+    const cacheKey = `${ajv === this.ajv ? "strict" : "coerce"}:${key}`;
+    let validate = this.validators.get(cacheKey);
+    if (validate === undefined) {
+      validate = ajv.compile(schema() as object);
+      this.validators.set(cacheKey, validate);
+    }
+    if (validate === null || validate(data)) return [];
+    return formatAjvErrors(validate.errors);
+  }
+}
+
+let shared: RestContract | undefined;
+
+/** The contract of the committed subset, loaded once per process. */
+export function restContract(): RestContract {
+  shared ??= new RestContract(new URL("../openapi/api.github.com.subset.json", import.meta.url));
+  return shared;
+}
