@@ -459,7 +459,8 @@ export class RequestHandler {
     let payload: Buffer | undefined;
     if (answer.raw !== undefined) {
       payload = answer.raw;
-      headers["content-type"] ??= "application/vnd.github.raw";
+      // GitHub labels raw bodies as UTF-8 text, so Octokit hands them over as strings.
+      headers["content-type"] ??= "application/vnd.github.raw; charset=utf-8";
     } else if (answer.body !== undefined) {
       payload = Buffer.from(JSON.stringify(answer.body));
       headers["content-type"] = "application/json; charset=utf-8";
