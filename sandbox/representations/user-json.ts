@@ -3,7 +3,12 @@ import { nodeId, type SandboxUrls } from "./urls.js";
 
 /** A user, bot or organization as `simple-user`. */
 export function userJson(urls: SandboxUrls, user: UserRecord) {
-  const api = urls.api(`/users/${user.login}`);
+  // Bot logins end in "[bot]", which GitHub percent-encodes in URLs.
+  const api = urls.api(`/users/${encodeURIComponent(user.login)}`);
+  const html =
+    user.type === "Bot"
+      ? urls.html(`/apps/${encodeURIComponent(user.login.replace(/\[bot\]$/, ""))}`)
+      : urls.html(`/${user.login}`);
   return {
     login: user.login,
     id: user.id,
@@ -14,7 +19,7 @@ export function userJson(urls: SandboxUrls, user: UserRecord) {
     avatar_url: urls.api(`/avatars/u/${user.id}`),
     gravatar_id: "",
     url: api,
-    html_url: urls.html(`/${user.login}`),
+    html_url: html,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,
