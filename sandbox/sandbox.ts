@@ -330,7 +330,13 @@ export class Sandbox {
   /** A fine-grained token acting as `actor` on the given repositories with the given permissions. */
   createToken(options: CreateTokenOptions): string {
     const actor = this.requireUser(options.actor);
-    const value = randomToken(actor.type === "Bot" ? "ghs_" : "github_pat_");
+    if ([...this.world.apps.values()].some((app) => app.bot === actor)) {
+      throw usage(
+        `${actor.login} is a GitHub App's bot: its tokens come from an installation.`,
+        "Use createInstallationToken (or createWorkflowToken for GITHUB_TOKEN).",
+      );
+    }
+    const value = randomToken("github_pat_");
     this.world.tokens.set(value, {
       value,
       kind: "user",
@@ -430,6 +436,87 @@ export class Sandbox {
       installation,
     });
     return value;
+  }
+
+  /**
+   * What a workflow's GITHUB_TOKEN is: an installation token of the
+   * "github-actions" app (created on first use), for one repository only.
+   */
+  createWorkflowToken(options: { repository: string; permissions: Permissions }): string {
+    const [owner, name] = options.repository.split("/");
+    const repo = this.requireRepo(owner ?? "", name ?? "");
+    let app = [...this.world.apps.values()].find(
+      (candidate) => candidate.slug === "github-actions",
+    );
+    if (!app) {
+      const created = this.createApp({
+        slug: "github-actions",
+        name: "GitHub Actions",
+        permissions: {},
+        events: [],
+      });
+      app = this.world.apps.get(created.appId)!;
+    }
+    const appRecord = app;
+    let installation = [...this.world.installations.values()].find(
+      (candidate) => candidate.app === appRecord && candidate.account === repo.owner,
+    );
+    if (!installation) {
+      installation = this.world.installations.get(
+        this.installApp(appRecord.id, repo.owner.login, "all"),
+      )!;
+    }
+    return this.createInstallationToken(installation.id, {
+      repositories: [repo.name],
+      permissions: { metadata: "read", ...options.permissions },
+    });
+  }
+
+  // ---- issues and comments --------------------------------------------
+
+  /** A comment by `user` on an issue or pull request, as if posted in the web UI; returns its id. */
+  addIssueComment(options: {
+    owner: string;
+    repo: string;
+    number: number;
+    user: string;
+    body: string;
+  }): number {
+    const repo = this.requireRepo(options.owner, options.repo);
+    const issue = this.world.issue(repo, options.number);
+    if (!issue)
+      throw usage(
+        `There is no issue or pull request #${options.number} in ${repo.fullName}.`,
+        "Create it first.",
+      );
+    const now = new Date();
+    const id = this.world.nextId("comment");
+    this.world.comments.set(id, {
+      id,
+      repo,
+      issue,
+      user: this.requireUser(options.user),
+      body: options.body,
+      createdAt: now,
+      updatedAt: now,
+      reactions: [],
+      deleted: false,
+    });
+    return id;
+  }
+
+  /** Edits a comment as its author would; returns the previous body (for an `edited` payload). */
+  editIssueComment(commentId: number, body: string): string {
+    const comment = this.requireComment(commentId);
+    const previous = comment.body;
+    comment.body = body;
+    comment.updatedAt = new Date();
+    return previous;
+  }
+
+  /** Deletes a comment: the API no longer shows it, a `deleted` payload can still describe it. */
+  deleteIssueComment(commentId: number): void {
+    this.requireComment(commentId).deleted = true;
   }
 
   // ---- workflow runs --------------------------------------------------
@@ -608,6 +695,17 @@ export class Sandbox {
     const app = this.world.apps.get(appId);
     if (!app) throw usage(`There is no app ${appId}.`, "Use the appId createApp returned.");
     return app;
+  }
+
+  private requireComment(commentId: number) {
+    const comment = this.world.comments.get(commentId);
+    if (!comment || comment.deleted) {
+      throw usage(
+        `There is no comment ${commentId}.`,
+        "Use an id addIssueComment or the API returned.",
+      );
+    }
+    return comment;
   }
 
   private requireRun(runId: number): WorkflowRunRecord {

@@ -1,5 +1,6 @@
 import {
   getNamedType,
+  isAbstractType,
   TypeInfo,
   visit,
   visitWithTypeInfo,
@@ -10,7 +11,9 @@ import {
 /**
  * The fields a query selects that the sandbox has no resolver for, as
  * "Type.field". Checked before execution so a gap fails loudly even where
- * execution would not reach it (a null parent, an unmatched fragment).
+ * execution would not reach it (a null parent, an unmatched fragment). A
+ * field of an interface or union counts as implemented when every type the
+ * sandbox can return for it implements the field.
  */
 export function findUnsupportedFields(
   schema: GraphQLSchema,
@@ -24,10 +27,15 @@ export function findUnsupportedFields(
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const parent = typeInfo.getParentType();
-        if (!parent || node.name.value.startsWith("__")) return;
-        const parentName = getNamedType(parent).name;
-        if (!implemented[parentName]?.[node.name.value])
-          missing.add(`${parentName}.${node.name.value}`);
+        const field = node.name.value;
+        if (!parent || field.startsWith("__")) return;
+        const named = getNamedType(parent);
+        const concrete = isAbstractType(named)
+          ? schema.getPossibleTypes(named).filter((type) => implemented[type.name])
+          : [named];
+        const supported =
+          concrete.length > 0 && concrete.every((type) => implemented[type.name]?.[field]);
+        if (!supported) missing.add(`${named.name}.${field}`);
       },
     }),
   );

@@ -264,7 +264,6 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       return found && found.type !== "commit" ? readObject(context, repo, found.oid, path) : null;
     }) as Resolver,
   },
-  RepositoryOwner: { login: (() => undefined) as Resolver, id: (() => undefined) as Resolver },
   User: {
     login: ((source: OwnerSource) => source.user.login) as Resolver,
     id: ((source: OwnerSource) => nodeId("U", source.user.id)) as Resolver,
@@ -284,12 +283,6 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       __typename: "Repository",
       repo: source.repo,
     })) as Resolver,
-  },
-  GitObject: {
-    oid: (() => undefined) as Resolver,
-    abbreviatedOid: (() => undefined) as Resolver,
-    id: (() => undefined) as Resolver,
-    repository: (() => undefined) as Resolver,
   },
   Commit: {
     ...(gitObjectFields as Record<string, Resolver>),

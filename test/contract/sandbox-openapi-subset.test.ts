@@ -24,8 +24,13 @@ function refsIn(value: unknown, found = new Set<string>()): Set<string> {
 describe("the committed OpenAPI subsets", () => {
   it("hold exactly the operations the router serves, at the same method and path", () => {
     const described = restContract().describe();
-    const routes = allRoutes.map((route) => ({ operationId: route.operationId, method: route.method, path: route.path }));
-    const byId = (a: { operationId: string }, b: { operationId: string }) => a.operationId.localeCompare(b.operationId);
+    const routes = allRoutes.map((route) => ({
+      operationId: route.operationId,
+      method: route.method,
+      path: route.path,
+    }));
+    const byId = (a: { operationId: string }, b: { operationId: string }) =>
+      a.operationId.localeCompare(b.operationId);
     expect([...routes].sort(byId)).toEqual([...described].sort(byId));
     expect(routes.map((route) => route.operationId).sort()).toEqual([...served.operations].sort());
   });
@@ -41,7 +46,10 @@ describe("the committed OpenAPI subsets", () => {
       };
       for (const ref of refsIn(document)) {
         const [, kind, name] = /^#\/components\/([^/]+)\/(.+)$/.exec(ref) ?? [];
-        expect({ ref, resolved: Boolean(kind && name && document.components[kind]?.[name]) }).toEqual({ ref, resolved: true });
+        expect({
+          ref,
+          resolved: Boolean(kind && name && document.components[kind]?.[name]),
+        }).toEqual({ ref, resolved: true });
       }
     }
   });
@@ -54,9 +62,18 @@ describe("the committed OpenAPI subsets", () => {
     expect(contract.validateResponse("git/create-blob", 201, { sha: 1 })).not.toEqual([]);
     // 409 of the contents API is oneOf two error shapes that a basic error matches both of.
     expect(
-      contract.validateResponse("repos/create-or-update-file-contents", 409, { message: "x does not match", documentation_url: "https://docs.github.com/rest" }),
+      contract.validateResponse("repos/create-or-update-file-contents", 409, {
+        message: "x does not match",
+        documentation_url: "https://docs.github.com/rest",
+      }),
     ).toEqual([]);
     const body = { environment_name: "prod", state: "approved", comment: "ok" };
-    expect(contract.validateRequest("actions/review-custom-gates-for-run", { pathParams: { owner: "o", repo: "r", run_id: "1" }, query: {}, body }).bodyErrors).toEqual([]);
+    expect(
+      contract.validateRequest("actions/review-custom-gates-for-run", {
+        pathParams: { owner: "o", repo: "r", run_id: "1" },
+        query: {},
+        body,
+      }).bodyErrors,
+    ).toEqual([]);
   });
 });

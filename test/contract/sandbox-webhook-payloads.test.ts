@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { webhookContract, WebhookContract } from "../../sandbox/contract/webhook-contract.js";
 import { startSandbox, type Payload, type Sandbox } from "../../sandbox/index.js";
 
-const served = JSON.parse(readFileSync(new URL("../../sandbox/openapi/served.json", import.meta.url), "utf8")) as { webhooks: string[] };
+const served = JSON.parse(
+  readFileSync(new URL("../../sandbox/openapi/served.json", import.meta.url), "utf8"),
+) as { webhooks: string[] };
 
 let gh: Sandbox;
 const built = new Map<string, { event: string; payload: Payload }>();
@@ -15,31 +17,86 @@ async function buildAll(): Promise<void> {
   await gh.createRepo({
     owner: "acme",
     name: "service",
-    files: { "config/a.yml": "a: 1\n", ".github/workflows/restore.yml": "on: workflow_dispatch\njobs: {}\n" },
+    files: {
+      "config/a.yml": "a: 1\n",
+      ".github/workflows/restore.yml": "on: workflow_dispatch\njobs: {}\n",
+    },
   });
-  const app = gh.createApp({ slug: "snapgate", permissions: { checks: "write", issues: "write" }, events: ["push"] });
+  const app = gh.createApp({
+    slug: "snapgate",
+    permissions: { checks: "write", issues: "write" },
+    events: ["push"],
+  });
   const installationId = gh.installApp(app.appId, "acme", ["service"]);
-  const before = await gh.commitFiles("acme", "service", "feature", { "config/a.yml": "a: 2\n" }, "change");
-  const after = await gh.commitFiles("acme", "service", "feature", { "config/b.yml": "b: 1\n", "config/a.yml": null }, "more");
-  const number = gh.createPullRequest({ owner: "acme", repo: "service", head: "feature", base: "main", user: "dev" });
+  const before = await gh.commitFiles(
+    "acme",
+    "service",
+    "feature",
+    { "config/a.yml": "a: 2\n" },
+    "change",
+  );
+  const after = await gh.commitFiles(
+    "acme",
+    "service",
+    "feature",
+    { "config/b.yml": "b: 1\n", "config/a.yml": null },
+    "more",
+  );
+  const number = gh.createPullRequest({
+    owner: "acme",
+    repo: "service",
+    head: "feature",
+    base: "main",
+    user: "dev",
+  });
   const repo = { owner: "acme", repo: "service" };
   const { payloads } = gh.webhooks;
-  const add = (event: string, payload: Payload) => built.set(WebhookContract.keyOf(event, payload.action), { event, payload });
+  const add = (event: string, payload: Payload) =>
+    built.set(WebhookContract.keyOf(event, payload.action), { event, payload });
 
-  for (const action of ["opened", "synchronize", "reopened"] as const) add("pull_request", await payloads.pullRequest({ ...repo, number, action }));
-  add("push", await payloads.push({ ...repo, ref: "refs/heads/feature", before, after, pusher: "dev" }));
-  for (const action of ["requested", "rerequested"] as const) add("check_suite", await payloads.checkSuite({ ...repo, appId: app.appId, action, branch: "feature" }));
+  for (const action of ["opened", "synchronize", "reopened"] as const)
+    add("pull_request", await payloads.pullRequest({ ...repo, number, action }));
+  add(
+    "push",
+    await payloads.push({ ...repo, ref: "refs/heads/feature", before, after, pusher: "dev" }),
+  );
+  for (const action of ["requested", "rerequested"] as const)
+    add(
+      "check_suite",
+      await payloads.checkSuite({ ...repo, appId: app.appId, action, branch: "feature" }),
+    );
   const token = gh.createInstallationToken(installationId);
   const run = await fetch(`${gh.url}/repos/acme/service/check-runs`, {
     method: "POST",
     headers: { authorization: `token ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({ name: "Snapgate / config backup (prod)", head_sha: after, conclusion: "failure", output: { title: "t", summary: "s" } }),
+    body: JSON.stringify({
+      name: "Snapgate / config backup (prod)",
+      head_sha: after,
+      conclusion: "failure",
+      output: { title: "t", summary: "s" },
+    }),
   });
   const checkRunId = ((await run.json()) as { id: number }).id;
   add("check_run", await payloads.checkRun({ ...repo, checkRunId, action: "rerequested" }));
-  add("check_run", await payloads.checkRun({ ...repo, checkRunId, action: "requested_action", identifier: "snapshot-now" }));
-  add("merge_group", await payloads.mergeGroup({ ...repo, baseBranch: "main", headSha: after, pullNumber: number }));
-  const waiting = await gh.createWaitingRun({ ...repo, branch: "main", environment: "prod", appId: app.appId });
+  add(
+    "check_run",
+    await payloads.checkRun({
+      ...repo,
+      checkRunId,
+      action: "requested_action",
+      identifier: "snapshot-now",
+    }),
+  );
+  add(
+    "merge_group",
+    await payloads.mergeGroup({ ...repo, baseBranch: "main", headSha: after, pullNumber: number }),
+  );
+  const waiting = await gh.createWaitingRun({
+    ...repo,
+    branch: "main",
+    environment: "prod",
+    appId: app.appId,
+  });
   add("deployment_protection_rule", await payloads.deploymentProtectionRule({ runId: waiting }));
   const comment = await fetch(`${gh.url}/repos/acme/service/issues/${number}/comments`, {
     method: "POST",
@@ -48,7 +105,10 @@ async function buildAll(): Promise<void> {
   });
   const commentId = ((await comment.json()) as { id: number }).id;
   add("issue_comment", await payloads.issueComment({ commentId, action: "created" }));
-  add("issue_comment", await payloads.issueComment({ commentId, action: "edited", previousBody: "/snapgate stat" }));
+  add(
+    "issue_comment",
+    await payloads.issueComment({ commentId, action: "edited", previousBody: "/snapgate stat" }),
+  );
   add("issue_comment", await payloads.issueComment({ commentId, action: "deleted" }));
   gh.completeWorkflowRun(waiting, "failure");
   add("workflow_run", await payloads.workflowRun({ runId: waiting }));
@@ -78,6 +138,8 @@ describe("webhook payload builders", () => {
   it("would notice a payload missing a required field", () => {
     const { event, payload } = built.get("push")!;
     const { repository: _repository, ...withoutRepository } = payload;
-    expect(webhookContract().validate(event, withoutRepository)).toEqual([expect.stringContaining("'repository'")]);
+    expect(webhookContract().validate(event, withoutRepository)).toEqual([
+      expect.stringContaining("'repository'"),
+    ]);
   });
 });

@@ -267,6 +267,22 @@ describe("GitHub App authentication", () => {
   });
 });
 
+describe("a workflow's GITHUB_TOKEN", () => {
+  it("acts as github-actions[bot] on its own repository only", async () => {
+    const client = octokitFor(
+      gh,
+      gh.createWorkflowToken({ repository: "acme/open", permissions: { contents: "write" } }),
+    );
+    const blob = await client.git.createBlob({ owner: "acme", repo: "open", content: "x" });
+    expect(blob.status).toBe(201);
+    expect(gh.requests.at(-1)).toMatchObject({ actor: "github-actions[bot]", status: 201 });
+    expect((await statusOf(client.repos.get({ owner: "acme", repo: "secret" }))).status).toBe(404);
+    expect(() =>
+      gh.createToken({ actor: "github-actions[bot]", repositories: "all", permissions: {} }),
+    ).toThrow(/createInstallationToken/);
+  });
+});
+
 describe("organization teams", () => {
   it("reports team membership to an installation with members:read, and 404 for non-members", async () => {
     gh.createTeam("acme", "release-managers", [{ login: "reader", role: "maintainer" }]);
