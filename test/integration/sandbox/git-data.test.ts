@@ -289,6 +289,64 @@ describe("Git Data API over a real bare repository", () => {
   });
 });
 
+describe("tree listing limits and git access", () => {
+  it("cuts a recursive listing at the limit and says it is truncated", async () => {
+    const small = await startSandbox({ limits: { treeEntries: 3 } });
+    try {
+      small.createUser({ login: "u" });
+      const files = Object.fromEntries(
+        Array.from({ length: 5 }, (_, index) => [`dir/f${index}.txt`, `${index}`]),
+      );
+      await small.createRepo({ owner: "u", name: "r", files });
+      const client = octokitFor(small);
+      const listed = await client.git.getTree({
+        owner: "u",
+        repo: "r",
+        tree_sha: "main",
+        recursive: "true",
+      });
+      expect(listed.data.truncated).toBe(true);
+      expect(listed.data.tree.map((entry) => entry.path)).toEqual([
+        "dir",
+        "dir/f0.txt",
+        "dir/f1.txt",
+      ]);
+      const flat = await client.git.getTree({ owner: "u", repo: "r", tree_sha: "main" });
+      expect(flat.data.truncated).toBe(false);
+      small.assertClean();
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("asks git for credentials before serving a private repository, and refuses pushes", async () => {
+    const target = mkdtempSync(join(work, "anonymous-"));
+    await expect(
+      git(["clone", "--quiet", `${gh.url}/${owner}/${repo}.git`, target]),
+    ).rejects.toThrow(/Authentication failed|could not read Username|terminal prompts disabled/);
+    const clone = await cloneOverHttp(gh, `${owner}/${repo}`, token, work);
+    await git(
+      [
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.com",
+        "commit",
+        "--allow-empty",
+        "-qm",
+        "x",
+      ],
+      clone,
+    );
+    await expect(git(["push", "--quiet", "origin", "HEAD:main"], clone)).rejects.toThrow();
+    expect(
+      gh.requests
+        .filter((request) => request.operationId === "git-http")
+        .map((request) => request.status),
+    ).toContain(401);
+  });
+});
+
 describe("Contents API", () => {
   it("reads files (base64 and raw) and directories", async () => {
     const file = await octokit.repos.getContent({ owner, repo, path: "keep/a.txt" });
