@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { SnapgateError } from "../core/errors.js";
 import { restContract } from "./contract/rest-contract.js";
 import { webhookContract } from "./contract/webhook-contract.js";
+import { describeFault } from "./faults/describe-fault.js";
 import { FaultInjector } from "./faults/fault-injector.js";
 import { GitRepository } from "./git/git-repository.js";
 import { createGraphqlHandler } from "./graphql/graphql-handler.js";
@@ -631,8 +632,7 @@ export class Sandbox {
           `${violation.kind}: ${violation.method} ${violation.path} (${violation.operationId ?? "no operation"}): ${violation.problems.join(" ")}`,
       ),
       ...unused.map(
-        (fault) =>
-          `unused fault (${fault.remaining} left): ${JSON.stringify(fault.spec, (_key, value: unknown) => (value instanceof RegExp ? String(value) : value))}`,
+        (fault) => `unused fault (${fault.remaining} left): ${describeFault(fault.spec)}`,
       ),
     ];
     throw new SnapgateError("INTEGRITY", `The GitHub sandbox saw problems:\n${lines.join("\n")}`, {

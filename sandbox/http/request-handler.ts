@@ -5,6 +5,7 @@ import { actorLogin, type Principal } from "../auth/principal.js";
 import { authorizeRepo } from "../auth/repo-access.js";
 import type { RestContract } from "../contract/rest-contract.js";
 import type { FaultInjector } from "../faults/fault-injector.js";
+import { describeFault } from "../faults/describe-fault.js";
 import type { ConcurrentRefMove, FaultSpec } from "../faults/fault-spec.js";
 import { gitHttpTarget, serveGitHttp } from "../git/git-http-backend.js";
 import type { LoggedRequest, RequestLog } from "../log/request-log.js";
@@ -14,7 +15,7 @@ import type { RepoRecord } from "../state/entities.js";
 import { apiError, apiResponseOf } from "./api-error.js";
 import { RateLimits, type RateLimitState } from "./rate-limits.js";
 import type { ApiResponse, RequestContext, RouteDefinition } from "./route.js";
-import type { Router } from "./router.js";
+import type { RouteMatch, Router } from "./router.js";
 
 const DOCS = "https://docs.github.com/rest";
 
@@ -45,6 +46,22 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 
 function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+/** A request on its way through the pipeline, after authentication and fault selection. */
+interface PendingRequest {
+  request: IncomingMessage;
+  url: URL;
+  method: string;
+  rawBody: Buffer;
+  now: Date;
+  match: RouteMatch | null;
+  /** "graphql", a REST operation id, or null for a route the sandbox does not serve. */
+  operationId: string | null;
+  principal: Principal;
+  authFailure: unknown;
+  rate: RateLimitState & { exceeded: boolean };
+  fault: FaultSpec | null;
 }
 
 /** The key rate limits count by: the token, the app, or anonymous. */
@@ -146,10 +163,7 @@ export class RequestHandler {
     }
 
     const fault = faults.take(method, operationId, url.pathname);
-    if (fault)
-      entry.fault = JSON.stringify(fault, (_key, value: unknown) =>
-        value instanceof RegExp ? String(value) : value,
-      );
+    if (fault) entry.fault = describeFault(fault);
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.drop) {
       request.socket.destroy();
@@ -166,9 +180,26 @@ export class RequestHandler {
       return;
     }
 
-    let answer: ApiResponse;
-    let validateAnswer = false;
-    if (!isGraphql && !match) {
+    const answer = await this.answer({
+      request,
+      url,
+      method,
+      rawBody,
+      now,
+      match,
+      operationId,
+      principal,
+      authFailure,
+      rate,
+      fault,
+    });
+    this.send(response, answer, rate, entry);
+  }
+
+  /** The answer to a request no fault pre-empted: refusals first, then the route or GraphQL. */
+  private async answer(request: PendingRequest): Promise<ApiResponse> {
+    const { method, url, match, operationId } = request;
+    if (operationId === null || (operationId !== "graphql" && !match)) {
       this.parts.violations.record({
         kind: "unexpected-route",
         method,
@@ -176,66 +207,58 @@ export class RequestHandler {
         operationId: null,
         problems: [`${method} ${url.pathname} is not served by the sandbox`],
       });
-      answer = {
+      return {
         status: 404,
         body: { message: "Not Found", documentation_url: DOCS, status: "404" },
       };
-    } else if (authFailure) {
-      answer = this.errorAnswer(authFailure, method, url.pathname, operationId);
-    } else if (rate.exceeded) {
-      answer = this.primaryLimit(rate, principal);
-    } else {
-      try {
-        if (fault?.concurrentRefMove) await this.moveConcurrently(fault, match?.params ?? {});
-        const query = Object.fromEntries(url.searchParams);
-        const body = this.parseBody(rawBody, method, url.pathname, operationId);
-        const context: RequestContext = {
-          method,
-          operationId: operationId!,
-          params: match?.params ?? {},
-          query,
-          body,
-          headers: request.headers,
-          principal,
-          repo: null,
-          now,
-          services,
-        };
-        if (isGraphql) {
-          answer = await this.parts.graphql(context);
-        } else {
-          validateAnswer = true;
-          answer = await this.runRoute(match!.route, context, url.pathname);
-        }
-      } catch (error) {
-        answer = this.errorAnswer(error, method, url.pathname, operationId);
-        validateAnswer = !isGraphql && match !== null;
-      }
     }
-    if (validateAnswer && answer.raw === undefined && operationId) {
-      const problems = this.parts.contract.validateResponse(
+    if (request.authFailure)
+      return this.errorAnswer(request.authFailure, method, url.pathname, operationId);
+    if (request.rate.exceeded) return this.primaryLimit(request.rate, request.principal);
+    let answer: ApiResponse;
+    try {
+      if (request.fault?.concurrentRefMove)
+        await this.moveConcurrently(request.fault, match?.params ?? {});
+      const context: RequestContext = {
+        method,
         operationId,
-        answer.status,
-        answer.body,
-      );
-      if (problems.length > 0) {
-        this.parts.violations.record({
-          kind: "invalid-response",
-          method,
-          path: url.pathname,
-          operationId,
-          problems,
-        });
-        answer = {
-          status: 500,
-          body: {
-            message: `Sandbox bug: the ${answer.status} answer of ${operationId} does not match GitHub's description: ${problems.join(" ")}`,
-            documentation_url: DOCS,
-          },
-        };
-      }
+        params: match?.params ?? {},
+        query: Object.fromEntries(url.searchParams),
+        body: this.parseBody(request.rawBody, method, url.pathname, operationId),
+        headers: request.request.headers,
+        principal: request.principal,
+        repo: null,
+        now: request.now,
+        services: this.parts.services,
+      };
+      if (!match) return await this.parts.graphql(context);
+      answer = await this.runRoute(match.route, context, url.pathname);
+    } catch (error) {
+      answer = this.errorAnswer(error, method, url.pathname, operationId);
+      if (!match) return answer;
     }
-    this.send(response, answer, rate, entry);
+    return answer.raw === undefined
+      ? this.checkedAnswer(answer, method, url.pathname, operationId)
+      : answer;
+  }
+
+  /** A REST answer that matches the description, or a 500 naming the sandbox bug. */
+  private checkedAnswer(
+    answer: ApiResponse,
+    method: string,
+    path: string,
+    operationId: string,
+  ): ApiResponse {
+    const problems = this.parts.contract.validateResponse(operationId, answer.status, answer.body);
+    if (problems.length === 0) return answer;
+    this.parts.violations.record({ kind: "invalid-response", method, path, operationId, problems });
+    return {
+      status: 500,
+      body: {
+        message: `Sandbox bug: the ${answer.status} answer of ${operationId} does not match GitHub's description: ${problems.join(" ")}`,
+        documentation_url: DOCS,
+      },
+    };
   }
 
   private parseBody(
