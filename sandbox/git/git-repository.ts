@@ -10,23 +10,29 @@ import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { BatchObjectReader, type GitObject } from "./batch-object-reader.js";
+import { encodePack } from "./encode-pack.js";
 import { looseObject, type GitObjectType } from "./loose-object.js";
 import { parseCommit, type CommitObject } from "./commit-object.js";
 import { parseTree, type TreeObjectEntry } from "./tree-object.js";
 import { runGit } from "./run-git.js";
 
 const OID = /^[0-9a-f]{40}$/;
+/** From this many objects on, one packfile is cheaper than loose files. */
+const PACK_THRESHOLD = 32;
 
 /**
- * A bare git repository on disk. Objects are written as loose objects in
- * git's own format (zlib of "<type> <size>\0<content>", named by SHA-1), so
- * `git fsck` and `git clone` see real objects; refs move through
+ * A bare git repository on disk. Objects are written in git's own formats
+ * (loose: zlib of "<type> <size>\0<content>", named by SHA-1; or a packfile
+ * checked by `git index-pack`), so `git fsck` and `git clone` see real
+ * objects; refs move through
  * `git update-ref` with the expected old value, which is git's own
  * compare-and-swap.
  */
 export class GitRepository {
   private readonly reader: BatchObjectReader;
   private lockTail: Promise<unknown> = Promise.resolve();
+  /** Object fan-out directories known to exist (saves a mkdir per object). */
+  private readonly objectDirectories = new Set<string>();
 
   private constructor(readonly gitDir: string) {
     this.reader = new BatchObjectReader(gitDir);
@@ -51,11 +57,30 @@ export class GitRepository {
     const directory = join(this.gitDir, "objects", oid.slice(0, 2));
     const file = join(directory, oid.slice(2));
     if (existsSync(file)) return oid;
-    mkdirSync(directory, { recursive: true });
+    if (!this.objectDirectories.has(directory)) {
+      mkdirSync(directory, { recursive: true });
+      this.objectDirectories.add(directory);
+    }
     const temporary = join(directory, `tmp_obj_${randomBytes(6).toString("hex")}`);
     writeFileSync(temporary, deflateSync(stored), { mode: 0o444 });
     renameSync(temporary, file);
     return oid;
+  }
+
+  /**
+   * Writes many objects at once: loose below a few dozen, else as one
+   * packfile through `git index-pack`, which also checks every object. The
+   * running `git cat-file` finds new packs on its own.
+   */
+  async writeAll(objects: readonly { type: GitObjectType; content: Buffer }[]): Promise<void> {
+    if (objects.length < PACK_THRESHOLD) {
+      for (const object of objects) this.write(object.type, object.content);
+      return;
+    }
+    await runGit(this.gitDir, ["index-pack", "--stdin"], {
+      check: true,
+      input: encodePack(objects),
+    });
   }
 
   read(revision: string): Promise<GitObject | null> {

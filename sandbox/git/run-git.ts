@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { SnapgateError } from "../../core/errors.js";
 
 export interface GitResult {
@@ -7,29 +7,43 @@ export interface GitResult {
   stderr: string;
 }
 
-/** Runs git on a bare repository; a non-zero exit is returned, not thrown, unless `check` is set. */
+/**
+ * Runs git on a bare repository, feeding `input` to its stdin; a non-zero
+ * exit is returned, not thrown, unless `check` is set.
+ */
 export function runGit(
   gitDir: string,
   args: readonly string[],
-  options: { check?: boolean } = {},
+  options: { check?: boolean; input?: Buffer } = {},
 ): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    execFile(
-      "git",
-      ["--git-dir", gitDir, ...args],
-      { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        if (code !== 0 && options.check) {
-          reject(
-            new SnapgateError("IO", `git ${args.join(" ")} failed: ${stderr.trim()}`, {
-              fix: "This is a sandbox bug or a broken sandbox repository; check the repository with `git fsck`.",
-            }),
-          );
-          return;
-        }
-        resolve({ code, stdout, stderr });
-      },
-    );
+    const child = spawn("git", ["--git-dir", gitDir, ...args], {
+      env: { ...process.env, GIT_TERMINAL_PROMPT: "0" },
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const result = {
+        code: code ?? 1,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+      };
+      if (result.code !== 0 && options.check) {
+        reject(
+          new SnapgateError("IO", `git ${args.join(" ")} failed: ${result.stderr.trim()}`, {
+            fix: "This is a sandbox bug or a broken sandbox repository; check the repository with `git fsck`.",
+          }),
+        );
+        return;
+      }
+      resolve(result);
+    });
+    // A git command that exits without reading its input closes the pipe; its exit code tells what happened.
+    child.stdin.on("error", () => {});
+    if (options.input) child.stdin.end(options.input);
+    else child.stdin.end();
   });
 }

@@ -1,5 +1,6 @@
 import { apiError } from "../http/api-error.js";
 import type { GitRepository } from "./git-repository.js";
+import type { ObjectBatch } from "./object-batch.js";
 import { encodeTree, TREE_MODE, type TreeObjectEntry } from "./tree-object.js";
 
 /** One entry of a create-tree request after inline `content` became a blob id. */
@@ -10,6 +11,8 @@ export interface TreeChange {
   type: "blob" | "tree" | "commit";
   /** null deletes the path. */
   sha: string | null;
+  /** The sandbox wrote this blob itself (inline content): no need to look it up. */
+  written?: boolean;
 }
 
 interface Leaf {
@@ -55,14 +58,17 @@ function segmentsOf(path: string): string[] {
 /**
  * Builds a tree from `base` (or nothing) plus `changes`, as the create-tree
  * endpoint does: nested paths create or edit subtrees, `sha: null` deletes,
- * and every changed subtree is written again; untouched subtrees are reused.
+ * and every changed subtree goes into `batch`; untouched subtrees are
+ * reused. Returns the root tree id; the caller flushes the batch.
  */
 export async function applyTreeChanges(
   repository: GitRepository,
   base: string | null,
   changes: readonly TreeChange[],
+  batch: ObjectBatch,
 ): Promise<string> {
   const root = await load(repository, base);
+  await checkObjects(repository, changes);
   for (const change of changes) {
     const expectedType = TYPE_OF_MODE[change.mode];
     if (expectedType !== change.type) {
@@ -79,16 +85,29 @@ export async function applyTreeChanges(
       }
       continue;
     }
-    if (change.type !== "commit" && (await repository.objectType(change.sha)) !== change.type) {
-      throw invalid(`tree.sha ${change.sha} is not a valid ${change.type}`);
-    }
     const parent = await walk(repository, root, segments, true);
     parent!.entries.set(name, {
       mode: change.mode === "040000" ? TREE_MODE : change.mode,
       oid: change.sha,
     });
   }
-  return (await write(repository, root)) ?? repository.write("tree", Buffer.alloc(0));
+  return write(batch, root) ?? batch.add("tree", Buffer.alloc(0));
+}
+
+/** Every referenced blob or tree must exist with that type; looked up together, so git answers in one stream. */
+async function checkObjects(
+  repository: GitRepository,
+  changes: readonly TreeChange[],
+): Promise<void> {
+  const toCheck = changes.filter(
+    (change) => change.sha !== null && !change.written && change.type !== "commit",
+  );
+  const types = await Promise.all(toCheck.map((change) => repository.objectType(change.sha!)));
+  toCheck.forEach((change, index) => {
+    if (types[index] !== change.type) {
+      throw invalid(`tree.sha ${change.sha} is not a valid ${change.type}`);
+    }
+  });
 }
 
 async function load(repository: GitRepository, oid: string | null): Promise<Directory> {
@@ -130,17 +149,17 @@ async function walk(
   return current;
 }
 
-/** Writes a directory and its edited subdirectories; an empty directory yields null (git keeps none). */
-async function write(repository: GitRepository, directory: Directory): Promise<string | null> {
+/** Adds a directory and its edited subdirectories to the batch; an empty directory yields null (git keeps none). */
+function write(batch: ObjectBatch, directory: Directory): string | null {
   const entries: TreeObjectEntry[] = [];
   for (const [name, node] of directory.entries) {
     if (!isDirectory(node)) {
       entries.push({ mode: node.mode, name, oid: node.oid });
       continue;
     }
-    const oid = await write(repository, node);
+    const oid = write(batch, node);
     if (oid !== null) entries.push({ mode: TREE_MODE, name, oid });
   }
   if (entries.length === 0) return null;
-  return repository.write("tree", encodeTree(entries));
+  return batch.add("tree", encodeTree(entries));
 }

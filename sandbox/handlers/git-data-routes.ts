@@ -1,6 +1,7 @@
 import { encodeCommit } from "../git/commit-object.js";
 import { GitRepository } from "../git/git-repository.js";
 import { listTree, type ListedEntry } from "../git/list-tree.js";
+import { ObjectBatch } from "../git/object-batch.js";
 import { applyTreeChanges, type TreeChange } from "../git/tree-editor.js";
 import { apiError } from "../http/api-error.js";
 import type { RequestContext, RouteDefinition } from "../http/route.js";
@@ -75,6 +76,7 @@ async function createTree(context: RequestContext) {
   const repo = repoOf(context);
   requireNonEmpty(repo);
   const body = context.body as { tree: TreeEntryInput[]; base_tree?: string };
+  const batch = new ObjectBatch(repo.git);
   const changes: TreeChange[] = body.tree.map((entry) => {
     if (entry.path === undefined || entry.mode === undefined) {
       throw unprocessable("Invalid tree info: every entry needs a path and a mode", DOCS.trees);
@@ -93,11 +95,12 @@ async function createTree(context: RequestContext) {
       (entry.mode === "040000" ? "tree" : entry.mode === "160000" ? "commit" : "blob");
     const sha =
       entry.content !== undefined
-        ? repo.git.write("blob", Buffer.from(entry.content, "utf8"))
+        ? batch.add("blob", Buffer.from(entry.content, "utf8"))
         : (entry.sha ?? null);
-    return { path: entry.path, mode: entry.mode, type, sha };
+    return { path: entry.path, mode: entry.mode, type, sha, written: entry.content !== undefined };
   });
-  const tree = await applyTreeChanges(repo.git, body.base_tree ?? null, changes);
+  const tree = await applyTreeChanges(repo.git, body.base_tree ?? null, changes, batch);
+  await batch.flush();
   const entries = await listTree(repo.git, tree, false);
   const url = context.services.urls.repoApi(repo.fullName, `/git/trees/${tree}`);
   return {

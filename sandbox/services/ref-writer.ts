@@ -1,5 +1,6 @@
 import type { Principal } from "../auth/principal.js";
 import { encodeCommit, type GitSignature } from "../git/commit-object.js";
+import { ObjectBatch } from "../git/object-batch.js";
 import { applyTreeChanges, type TreeChange } from "../git/tree-editor.js";
 import { apiError } from "../http/api-error.js";
 import { enforceRulesets } from "../rules/enforce-rulesets.js";
@@ -113,14 +114,16 @@ export class RefWriter {
       }
       const baseTree = parent ? (await repo.git.readCommit(parent))!.tree : null;
       await request.precondition?.(baseTree);
+      const batch = new ObjectBatch(repo.git);
       const changes: TreeChange[] = Object.entries(request.files).map(([path, content]) => ({
         path,
         mode: "100644",
         type: "blob",
-        sha: content === null ? null : repo.git.write("blob", content),
+        sha: content === null ? null : batch.add("blob", content),
+        written: true,
       }));
-      const tree = await applyTreeChanges(repo.git, baseTree, changes);
-      const commit = repo.git.write(
+      const tree = await applyTreeChanges(repo.git, baseTree, changes, batch);
+      const commit = batch.add(
         "commit",
         encodeCommit({
           tree,
@@ -130,6 +133,7 @@ export class RefWriter {
           message: request.message,
         }),
       );
+      await batch.flush();
       await this.applyMove(repo, ref, head, commit, false, mover, request.documentationUrl);
       return { commit, before: head };
     });

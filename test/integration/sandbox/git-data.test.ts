@@ -103,6 +103,32 @@ describe("Git Data API over a real bare repository", () => {
     ).resolves.toBe("");
   });
 
+  it("stores a large tree's new objects as one packfile that git verifies and clones", async () => {
+    const base = await head();
+    const tree = Array.from({ length: 120 }, (_, index) => ({
+      path: `bulk/${String(index % 7)}/file-${index}.txt`,
+      mode: "100644" as const,
+      type: "blob" as const,
+      content: `content ${index}\n`,
+    }));
+    const created = await octokit.git.createTree({ owner, repo, base_tree: base.tree, tree });
+    const commit = await octokit.git.createCommit({
+      owner,
+      repo,
+      message: "bulk",
+      tree: created.data.sha,
+      parents: [base.sha],
+    });
+    await octokit.git.updateRef({ owner, repo, ref: "heads/main", sha: commit.data.sha });
+    const counts = await git(["--git-dir", gh.repoPath(owner, repo), "count-objects", "-v"]);
+    expect(Number(/in-pack: (\d+)/.exec(counts)![1])).toBeGreaterThanOrEqual(120);
+    await expect(
+      git(["--git-dir", gh.repoPath(owner, repo), "fsck", "--strict", "--no-dangling"]),
+    ).resolves.toBe("");
+    const clone = await cloneOverHttp(gh, `${owner}/${repo}`, token, work);
+    expect(readFileSync(join(clone, "bulk/6/file-118.txt"), "utf8")).toBe("content 118\n");
+  });
+
   it("reads a blob back as base64 and as raw bytes", async () => {
     const blob = await octokit.git.createBlob({
       owner,
