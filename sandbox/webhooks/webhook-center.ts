@@ -137,17 +137,19 @@ export class WebhookCenter {
       .map((installation) => installation.app)
       .filter((app) => app.events.includes(event) && app.webhookUrl);
     if (apps.length === 0) return;
+    const sandboxBug = (operationId: string, problems: string[]) =>
+      this.violations.record({
+        kind: "invalid-response",
+        method: "POST",
+        path: `webhook:${event}`,
+        operationId,
+        problems,
+      });
     const work = (async () => {
       const payload = await build();
       const problems = this.contract.validate(event, payload);
       if (problems.length > 0) {
-        this.violations.record({
-          kind: "invalid-response",
-          method: "POST",
-          path: `webhook:${event}`,
-          operationId: WebhookContract.keyOf(event, payload.action),
-          problems,
-        });
+        sandboxBug(WebhookContract.keyOf(event, payload.action), problems);
         return;
       }
       for (const app of apps) {
@@ -157,7 +159,9 @@ export class WebhookCenter {
           automatic: true,
         });
       }
-    })();
+    })().catch((error: unknown) =>
+      sandboxBug(event, [`building the webhook failed: ${String(error)}`]),
+    );
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
   }

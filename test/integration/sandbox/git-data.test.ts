@@ -190,6 +190,40 @@ describe("Git Data API over a real bare repository", () => {
     await octokit.git.updateRef({ owner, repo, ref: "heads/main", sha, force: true });
   });
 
+  it("lets exactly one of racing writers win a ref; the others get 'not a fast forward'", async () => {
+    const base = await head();
+    const commits = await Promise.all(
+      Array.from({ length: 8 }, async (_, index) => {
+        const tree = await octokit.git.createTree({
+          owner,
+          repo,
+          base_tree: base.tree,
+          tree: [{ path: `race/${index}.txt`, mode: "100644", type: "blob", content: `${index}` }],
+        });
+        return (
+          await octokit.git.createCommit({
+            owner,
+            repo,
+            message: `race ${index}`,
+            tree: tree.data.sha,
+            parents: [base.sha],
+          })
+        ).data.sha;
+      }),
+    );
+    const outcomes = await Promise.all(
+      commits.map((sha) =>
+        octokit.git.updateRef({ owner, repo, ref: "heads/main", sha }).then(
+          () => 200,
+          (error: { status: number }) => error.status,
+        ),
+      ),
+    );
+    expect(outcomes.filter((status) => status === 200)).toHaveLength(1);
+    expect(outcomes.filter((status) => status === 422)).toHaveLength(7);
+    expect(commits).toContain((await head()).sha);
+  });
+
   it("creates and deletes refs, and refuses duplicates and unknown objects", async () => {
     const { sha } = await head();
     const created = await octokit.git.createRef({ owner, repo, ref: "refs/heads/topic", sha });
