@@ -69,7 +69,7 @@ export class PayloadBuilders {
         created_at: Math.floor(repo.createdAt.getTime() / 1000),
         pushed_at: Math.floor(repo.pushedAt.getTime() / 1000),
       },
-      pusher: { name: pusher.login, email: pusher.email },
+      pusher: { name: pusher.login, email: pusher.email || null },
       sender: userJson(this.urls, pusher),
       created: options.before === null,
       deleted: options.after === null,

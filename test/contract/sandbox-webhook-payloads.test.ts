@@ -135,6 +135,35 @@ describe("webhook payload builders", () => {
     expect(webhookContract().validate(event, payload)).toEqual([]);
   });
 
+  it("build push payloads for a created and a deleted branch", async () => {
+    const { payloads } = gh.webhooks;
+    const head = await gh.commitFiles("acme", "service", "topic", { "t.txt": "t" }, "topic");
+    const created = await payloads.push({
+      owner: "acme",
+      repo: "service",
+      ref: "refs/heads/topic",
+      before: null,
+      after: head,
+    });
+    const deleted = await payloads.push({
+      owner: "acme",
+      repo: "service",
+      ref: "refs/heads/topic",
+      before: head,
+      after: null,
+    });
+    expect(created).toMatchObject({ created: true, deleted: false, before: "0".repeat(40) });
+    expect(deleted).toMatchObject({
+      created: false,
+      deleted: true,
+      after: "0".repeat(40),
+      head_commit: null,
+      commits: [],
+    });
+    expect(webhookContract().validate("push", created)).toEqual([]);
+    expect(webhookContract().validate("push", deleted)).toEqual([]);
+  });
+
   it("would notice a payload missing a required field", () => {
     const { event, payload } = built.get("push")!;
     const { repository: _repository, ...withoutRepository } = payload;
