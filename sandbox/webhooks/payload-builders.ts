@@ -10,7 +10,7 @@ import { pullRequestJson } from "../representations/pull-request-json.js";
 import { repositoryJson } from "../representations/repository-json.js";
 import { isoTime, nodeId, type SandboxUrls } from "../representations/urls.js";
 import { userJson } from "../representations/user-json.js";
-import { workflowRunJson } from "../representations/workflow-run-json.js";
+import { simpleCommitJson, workflowRunJson } from "../representations/workflow-run-json.js";
 import type { CheckSuiteRecord, RepoRecord, UserRecord } from "../state/entities.js";
 import type { World } from "../state/world.js";
 
@@ -197,7 +197,7 @@ export class PayloadBuilders {
         head_ref: `refs/heads/gh-readonly-queue/${options.baseBranch}/pr-${options.pullNumber}-${baseSha}`,
         base_sha: baseSha,
         base_ref: `refs/heads/${options.baseBranch}`,
-        head_commit: this.headCommit(options.headSha, head),
+        head_commit: simpleCommitJson(options.headSha, head),
       },
       repository: this.repository(repo),
       sender: this.sender(options.sender, repo.owner),
@@ -406,17 +406,6 @@ export class PayloadBuilders {
     };
   }
 
-  private headCommit(oid: string, commit: CommitObject) {
-    return {
-      id: oid,
-      tree_id: commit.tree,
-      message: commit.message,
-      timestamp: signatureDate(commit.committer),
-      author: { name: commit.author.name, email: commit.author.email },
-      committer: { name: commit.committer.name, email: commit.committer.email },
-    };
-  }
-
   private async pushCommit(repo: RepoRecord, oid: string) {
     const commit = (await repo.git.readCommit(oid))!;
     const changes = await runGit(
@@ -508,7 +497,7 @@ export class PayloadBuilders {
       updated_at: isoTime(suite.updatedAt),
       latest_check_runs_count: runs.length,
       check_runs_url: this.urls.repoApi(repo.fullName, `/check-suites/${suite.id}/check-runs`),
-      head_commit: head ? this.headCommit(suite.headSha, head) : null,
+      head_commit: head ? simpleCommitJson(suite.headSha, head) : null,
       rerequestable: true,
       runs_rerequestable: true,
     };
