@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
+import { SnapgateError } from "../../core/errors.js";
 import addFormatsModule from "ajv-formats";
 import { oneOfAsAnyOf } from "./one-of-as-any-of.js";
 import { withoutNullable } from "./openapi-nullable.js";
@@ -68,7 +69,7 @@ export class RestContract {
     string,
     { method: string; path: string; operation: Operation }
   >();
-  private readonly validators = new Map<string, ValidateFunction | null>();
+  private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(documentPath: URL) {
     const described = JSON.parse(readFileSync(documentPath, "utf8")) as unknown;
@@ -108,8 +109,14 @@ export class RestContract {
         `${operationId} path`,
         () => this.parameterSchema(operation, "path"),
         pathParams,
+        true,
       ),
-      ...this.check(`${operationId} query`, () => this.parameterSchema(operation, "query"), query),
+      ...this.check(
+        `${operationId} query`,
+        () => this.parameterSchema(operation, "query"),
+        query,
+        true,
+      ),
     ];
     let bodyErrors: string[] = [];
     const bodySchema = operation.requestBody?.content["application/json"]?.schema;
@@ -118,7 +125,6 @@ export class RestContract {
         `${operationId} body`,
         () => rewriteRefs(bodySchema, DOCUMENT_ID),
         request.body === undefined ? {} : request.body,
-        this.ajv,
       );
     }
     return { paramErrors, bodyErrors, query, pathParams };
@@ -143,22 +149,21 @@ export class RestContract {
       // The description leaves this body undocumented; an error must still look like GitHub's.
       return status >= 400 ? this.basicError(body) : [];
     }
-    return this.check(
-      `${operationId} ${status}`,
-      () => rewriteRefs(schema, DOCUMENT_ID),
-      body,
-      this.ajv,
-    );
+    return this.check(`${operationId} ${status}`, () => rewriteRefs(schema, DOCUMENT_ID), body);
   }
 
   private basicError(body: unknown): string[] {
     const schema = { $ref: `${DOCUMENT_ID}#/components/schemas/basic-error` };
-    return this.check("basic-error", () => schema, body, this.ajv);
+    return this.check("basic-error", () => schema, body);
   }
 
   private lookup(operationId: string) {
     const found = this.operations.get(operationId);
-    if (!found) throw new Error(`Operation ${operationId} is not in the OpenAPI subset.`);
+    if (!found) {
+      throw new SnapgateError("USAGE", `Operation ${operationId} is not in the OpenAPI subset.`, {
+        fix: "Add it to sandbox/openapi/served.json and run node sandbox/scripts/extract-openapi.js.",
+      });
+    }
     return found;
   }
 
@@ -177,20 +182,15 @@ export class RestContract {
     return { type: "object", properties, required };
   }
 
-  private check(
-    key: string,
-    schema: () => unknown,
-    data: unknown,
-    ajv: Ajv = this.coercingAjv,
-  ): string[] {
-    const cacheKey = `${ajv === this.ajv ? "strict" : "coerce"}:${key}`;
+  /** Validates with a cached validator; `coerce` converts path and query strings to their declared types. */
+  private check(key: string, schema: () => unknown, data: unknown, coerce = false): string[] {
+    const cacheKey = `${coerce ? "coerce" : "strict"}:${key}`;
     let validate = this.validators.get(cacheKey);
     if (validate === undefined) {
-      validate = ajv.compile(schema() as object);
+      validate = (coerce ? this.coercingAjv : this.ajv).compile(schema() as object);
       this.validators.set(cacheKey, validate);
     }
-    if (validate === null || validate(data)) return [];
-    return formatAjvErrors(validate.errors);
+    return validate(data) ? [] : formatAjvErrors(validate.errors);
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { SnapgateError } from "../../core/errors.js";
 import { apiError } from "../http/api-error.js";
 import type { RequestContext, RouteDefinition } from "../http/route.js";
 import { installationJson, integrationJson } from "../representations/app-json.js";
@@ -11,7 +12,11 @@ const DOCS = "https://docs.github.com/rest/apps/apps";
 const LEVELS: readonly PermissionLevel[] = ["read", "write", "admin"];
 
 function appOf(context: RequestContext): AppRecord {
-  if (context.principal.kind !== "app") throw new Error("app route without an app principal");
+  if (context.principal.kind !== "app") {
+    throw new SnapgateError("USAGE", `${context.operationId} ran without an app principal.`, {
+      fix: 'Sandbox bug: give the route access { scope: "app" }.',
+    });
+  }
   return context.principal.app;
 }
 

@@ -1,3 +1,4 @@
+import { SnapgateError } from "../../core/errors.js";
 import type { GitSignature } from "../git/commit-object.js";
 import { apiError } from "../http/api-error.js";
 import type { RequestContext } from "../http/route.js";
@@ -5,7 +6,11 @@ import type { RepoRecord, UserRecord } from "../state/entities.js";
 
 /** The repository of a repository route (the pipeline resolved and authorised it). */
 export function repoOf(context: RequestContext): RepoRecord {
-  if (!context.repo) throw new Error(`${context.operationId} ran without its repository`);
+  if (!context.repo) {
+    throw new SnapgateError("USAGE", `${context.operationId} ran without its repository.`, {
+      fix: 'Sandbox bug: give the route access { scope: "repo" }.',
+    });
+  }
   return context.repo;
 }
 

@@ -79,12 +79,16 @@ function collectComponents(document, roots) {
     for (const [key, inner] of Object.entries(value)) {
       if (key === "$ref" && typeof inner === "string") {
         const match = /^#\/components\/([^/]+)\/(.+)$/.exec(inner);
-        if (!match) throw new Error(`Unsupported $ref ${inner}: only #/components/... is handled.`);
+        if (!match)
+          throw new Error(`Unsupported $ref ${inner}: extend collectComponents to follow it.`);
         const [, kind, name] = match;
         if (seen.has(inner)) continue;
         seen.add(inner);
         const target = document.components?.[kind]?.[name];
-        if (target === undefined) throw new Error(`Dangling $ref ${inner} in the description.`);
+        if (target === undefined)
+          throw new Error(
+            `Dangling $ref ${inner} in the description: check the package version in served.json.`,
+          );
         components[kind] ??= {};
         components[kind][name] = withoutExamples(target);
         pending.push(components[kind][name]);
@@ -121,7 +125,8 @@ function extractRest(document, packageVersion) {
     }
   }
   const missing = served.operations.filter((id) => !found.has(id));
-  if (missing.length > 0) throw new Error(`Operations not in the description: ${missing}`);
+  if (missing.length > 0)
+    throw new Error(`Operations not in the description: ${missing}. Fix their ids in served.json.`);
   return {
     openapi: document.openapi,
     info: { ...document.info, "x-subset-of": packageVersion },
@@ -134,7 +139,8 @@ function extractRest(document, packageVersion) {
 function extractWebhooks(document, packageVersion) {
   const webhooks = {};
   for (const key of served.webhooks) {
-    if (!document.webhooks[key]) throw new Error(`Webhook ${key} is not in the description.`);
+    if (!document.webhooks[key])
+      throw new Error(`Webhook ${key} is not in the description. Fix its key in served.json.`);
     webhooks[key] = withoutExamples(document.webhooks[key]);
   }
   return {
