@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { SnapgateError } from "../core/errors.js";
+import { newTokenValue } from "./auth/new-token-value.js";
 import { restContract } from "./contract/rest-contract.js";
 import { webhookContract } from "./contract/webhook-contract.js";
 import { describeFault } from "./faults/describe-fault.js";
@@ -52,10 +53,6 @@ export interface SandboxOptions {
 
 function usage(message: string, fix: string): SnapgateError {
   return new SnapgateError("USAGE", message, { fix });
-}
-
-function randomToken(prefix: string): string {
-  return `${prefix}${randomBytes(27).toString("base64url").slice(0, 36)}`;
 }
 
 /**
@@ -337,7 +334,7 @@ export class Sandbox {
         "Use createInstallationToken (or createWorkflowToken for GITHUB_TOKEN).",
       );
     }
-    const value = randomToken("github_pat_");
+    const value = newTokenValue("github_pat_");
     this.world.tokens.set(value, {
       value,
       kind: "user",
@@ -420,7 +417,7 @@ export class Sandbox {
     const installation = this.world.installations.get(installationId);
     if (!installation)
       throw usage(`There is no installation ${installationId}.`, "Use the id installApp returned.");
-    const value = randomToken("ghs_");
+    const value = newTokenValue("ghs_");
     this.world.tokens.set(value, {
       value,
       kind: "installation",

@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { SnapgateError } from "../../core/errors.js";
+import { newTokenValue } from "../auth/new-token-value.js";
 import { apiError } from "../http/api-error.js";
 import type { RequestContext, RouteDefinition } from "../http/route.js";
 import { installationJson, integrationJson } from "../representations/app-json.js";
@@ -82,7 +82,7 @@ function createInstallationToken(context: RequestContext) {
     }
     repositories = wanted as RepoRecord[];
   }
-  const value = `ghs_${randomBytes(27).toString("base64url").slice(0, 36)}`;
+  const value = newTokenValue("ghs_");
   const expiresAt = new Date(context.now.getTime() + 3600_000);
   world.tokens.set(value, {
     value,
