@@ -8,8 +8,8 @@ import { loadSodium } from "../crypto/sodium.js";
 import type { WriterKey } from "../crypto/writer-key.js";
 import { parseManifest } from "./parse-manifest.js";
 import { signatureProblem } from "./signature-problem.js";
-import { readVerifiedBlob } from "./read-verified-blob.js";
-import { mapWithConcurrency } from "../map-with-concurrency.js";
+import { openVerifiedBlob } from "./open-verified-blob.js";
+import { forEachBlobWindow } from "./for-each-blob-window.js";
 
 export type VerifyLevel = "structure" | "restore";
 
@@ -74,7 +74,7 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
     );
   }
   const sodium = await loadSodium();
-  const checkedBlobs = new Map<string, Promise<VerifyProblem | null>>();
+  const checkedBlobs = new Map<string, VerifyProblem | null>();
   let bytesChecked = 0;
   const results: SnapshotVerification[] = [];
   let done = 0;
@@ -109,19 +109,9 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
       const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...(await chainProblems(options.store, manifest, entry, where)));
-      // Many in flight: a GitHub store coalesces concurrent blob reads into one request.
-      const regular = manifest.files.filter((file) => file.type === "file");
-      const found = await mapWithConcurrency(regular, 64, (file) =>
-        checkBlob(
-          options,
-          manifest as Manifest,
-          file,
-          where,
-          checkedBlobs,
-          (n) => (bytesChecked += n),
-        ),
+      problems.push(
+        ...(await blobProblems(options, manifest, where, checkedBlobs, (n) => (bytesChecked += n))),
       );
-      problems.push(...found.filter((problem): problem is VerifyProblem => problem !== undefined));
     }
     results.push({
       id: entry.id,
@@ -189,24 +179,38 @@ async function chainProblems(
   return [];
 }
 
-/** Checks each distinct blob once, even when several files share it and are checked at the same time. */
-async function checkBlob(
+/** The size is part of the key: each manifest records its own, and restore checks it. */
+function blobKey(file: RegularFileEntry): string {
+  return `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
+}
+
+/**
+ * Checks every blob of a manifest, each distinct blob once across the whole
+ * run, reading them a window at a time (one request per window on GitHub).
+ */
+async function blobProblems(
   options: VerifyOptions,
   manifest: Manifest,
-  file: RegularFileEntry,
   where: string,
-  checked: Map<string, Promise<VerifyProblem | null>>,
+  checked: Map<string, VerifyProblem | null>,
   addBytes: (n: number) => void,
-): Promise<VerifyProblem | undefined> {
-  // The size is part of the key: each manifest records its own, and restore checks it.
-  const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
-  let pending = checked.get(key);
-  if (!pending) {
-    pending = checkBlobOnce(options, manifest, file, where, addBytes);
-    checked.set(key, pending);
+): Promise<VerifyProblem[]> {
+  const regular = manifest.files.filter((file): file is RegularFileEntry => file.type === "file");
+  const fresh = new Map<string, RegularFileEntry>();
+  for (const file of regular) {
+    const key = blobKey(file);
+    if (!checked.has(key) && !fresh.has(key)) fresh.set(key, file);
   }
-  const problem = await pending;
-  return problem ? { ...problem, path: file.path } : undefined;
+  await forEachBlobWindow(options.store, [...fresh.values()], async (file, ciphertext) => {
+    checked.set(
+      blobKey(file),
+      await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes),
+    );
+  });
+  return regular.flatMap((file) => {
+    const problem = checked.get(blobKey(file));
+    return problem ? [{ ...problem, path: file.path }] : [];
+  });
 }
 
 async function checkBlobOnce(
@@ -214,12 +218,20 @@ async function checkBlobOnce(
   manifest: Manifest,
   file: RegularFileEntry,
   where: string,
+  ciphertext: Uint8Array | null,
   addBytes: (n: number) => void,
 ): Promise<VerifyProblem | null> {
   let problem: VerifyProblem | null = null;
   try {
     if (options.level === "restore" && options.opener) {
-      const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);
+      const content = await openVerifiedBlob(
+        options.store,
+        options.opener,
+        manifest,
+        file,
+        where,
+        ciphertext,
+      );
       addBytes(content.length);
       if (options.writerKey && computeBlobId(options.writerKey.macKey, content) !== file.blob) {
         problem = {
@@ -229,11 +241,6 @@ async function checkBlobOnce(
         };
       }
     } else {
-      const ciphertext = await options.store.readBlob({
-        id: file.blob,
-        sha256: file.ciphertextSha256,
-        encoding: file.encoding,
-      });
       if (!ciphertext) {
         problem = {
           kind: "missing-blob",

@@ -191,6 +191,7 @@ export class LocalDirStore implements Store {
   }
 
   async beginWrite(stream: string): Promise<LocalWriteView> {
+    await this.assertExists();
     const head = await this.readHead(stream);
     return new LocalWriteView(this, stream, head, await this.currentAuditHead());
   }

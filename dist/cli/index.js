@@ -10148,6 +10148,7 @@ var keygenCommand = {
     }
     const written = await writeFileAtomic(out, text, {
       mode: 384,
+      exactMode: true,
       exclusive: !flag(args, "force")
     });
     if (!written) {
@@ -10975,9 +10976,8 @@ function fileEntries(files, stored) {
 async function createSnapshot(options) {
   validateOptions(options);
   assertRecipients(options.recipients);
-  await options.store.initialize();
   const prepared = await prepare(options);
-  let view = await options.store.beginWrite(options.stream);
+  let view = await beginWriteOrInitialize(options.store, options.stream);
   if (options.skipUnchanged && view.head) {
     const previous = parseManifest(
       await view.head.loadManifest(),
@@ -11064,6 +11064,15 @@ async function createSnapshot(options) {
       fix: "Too many writers raced for the same stream; run the snapshot again."
     }
   );
+}
+async function beginWriteOrInitialize(store, stream) {
+  try {
+    return await store.beginWrite(stream);
+  } catch (error) {
+    if (!isSnapgateError(error, "STORE_MISSING")) throw error;
+    await store.initialize();
+    return store.beginWrite(stream);
+  }
 }
 function snapshotAuditEvent(manifest, id, time, newBlobs) {
   return {
@@ -11303,6 +11312,7 @@ var LocalDirStore = class {
     }
   }
   async beginWrite(stream) {
+    await this.assertExists();
     const head = await this.readHead(stream);
     return new LocalWriteView(this, stream, head, await this.currentAuditHead());
   }
@@ -11513,7 +11523,7 @@ async function openStore(args, context) {
     });
   }
   const [{ createGitHubClient }, { GitHubStore, parseGitHubStoreSpec }] = await Promise.all([
-    import("../chunks/github-client-BWTKGWWF.js"),
+    import("../chunks/github-client-DFP4LWLP.js"),
     import("../chunks/github-store-HMHNCNLJ.js")
   ]);
   const client = createGitHubClient({
@@ -12178,10 +12188,8 @@ function signatureProblem(sodium, manifest, trustedKeys2, where) {
   };
 }
 
-// core/snapshot/read-verified-blob.ts
-async function readVerifiedBlob(store, opener, manifest, file, where) {
-  const ref = { id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding };
-  const ciphertext = await store.readBlob(ref);
+// core/snapshot/open-verified-blob.ts
+async function openVerifiedBlob(store, opener, manifest, file, where, ciphertext) {
   if (!ciphertext) {
     throw new SnapgateError(
       "INTEGRITY",
@@ -12217,6 +12225,28 @@ async function readVerifiedBlob(store, opener, manifest, file, where) {
     );
   }
   return content;
+}
+
+// core/snapshot/for-each-blob-window.ts
+var BLOB_WINDOW = 100;
+async function forEachBlobWindow(store, files, process2, concurrency = 4) {
+  const results = [];
+  for (let start = 0; start < files.length; start += BLOB_WINDOW) {
+    const window = files.slice(start, start + BLOB_WINDOW);
+    const blobs = await Promise.all(
+      window.map(
+        (file) => store.readBlob({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding })
+      )
+    );
+    results.push(
+      ...await mapWithConcurrency(
+        window,
+        concurrency,
+        (file, index) => process2(file, blobs[index] ?? null)
+      )
+    );
+  }
+  return results;
 }
 
 // core/snapshot/verify-snapshots.ts
@@ -12270,20 +12300,9 @@ async function verifySnapshots(options) {
       const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...await chainProblems(options.store, manifest, entry, where));
-      const regular = manifest.files.filter((file) => file.type === "file");
-      const found = await mapWithConcurrency(
-        regular,
-        64,
-        (file) => checkBlob(
-          options,
-          manifest,
-          file,
-          where,
-          checkedBlobs,
-          (n) => bytesChecked += n
-        )
+      problems.push(
+        ...await blobProblems(options, manifest, where, checkedBlobs, (n) => bytesChecked += n)
       );
-      problems.push(...found.filter((problem) => problem !== void 0));
     }
     results.push({
       id: entry.id,
@@ -12342,21 +12361,39 @@ async function chainProblems(store, manifest, entry, where) {
   }
   return [];
 }
-async function checkBlob(options, manifest, file, where, checked, addBytes) {
-  const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
-  let pending = checked.get(key);
-  if (!pending) {
-    pending = checkBlobOnce(options, manifest, file, where, addBytes);
-    checked.set(key, pending);
-  }
-  const problem = await pending;
-  return problem ? { ...problem, path: file.path } : void 0;
+function blobKey(file) {
+  return `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
 }
-async function checkBlobOnce(options, manifest, file, where, addBytes) {
+async function blobProblems(options, manifest, where, checked, addBytes) {
+  const regular = manifest.files.filter((file) => file.type === "file");
+  const fresh = /* @__PURE__ */ new Map();
+  for (const file of regular) {
+    const key = blobKey(file);
+    if (!checked.has(key) && !fresh.has(key)) fresh.set(key, file);
+  }
+  await forEachBlobWindow(options.store, [...fresh.values()], async (file, ciphertext) => {
+    checked.set(
+      blobKey(file),
+      await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes)
+    );
+  });
+  return regular.flatMap((file) => {
+    const problem = checked.get(blobKey(file));
+    return problem ? [{ ...problem, path: file.path }] : [];
+  });
+}
+async function checkBlobOnce(options, manifest, file, where, ciphertext, addBytes) {
   let problem = null;
   try {
     if (options.level === "restore" && options.opener) {
-      const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);
+      const content = await openVerifiedBlob(
+        options.store,
+        options.opener,
+        manifest,
+        file,
+        where,
+        ciphertext
+      );
       addBytes(content.length);
       if (options.writerKey && computeBlobId(options.writerKey.macKey, content) !== file.blob) {
         problem = {
@@ -12366,11 +12403,6 @@ async function checkBlobOnce(options, manifest, file, where, addBytes) {
         };
       }
     } else {
-      const ciphertext = await options.store.readBlob({
-        id: file.blob,
-        sha256: file.ciphertextSha256,
-        encoding: file.encoding
-      });
       if (!ciphertext) {
         problem = {
           kind: "missing-blob",
@@ -12676,8 +12708,15 @@ async function restoreSnapshot(options) {
   let done = 0;
   let bytes = 0;
   if (!options.dryRun) for (const file of included) await guard.ensureParents(file.path);
-  await mapWithConcurrency(regular, 64, async (file) => {
-    const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);
+  await forEachBlobWindow(options.store, regular, async (file, ciphertext) => {
+    const content = await openVerifiedBlob(
+      options.store,
+      options.opener,
+      manifest,
+      file,
+      where,
+      ciphertext
+    );
     bytes += content.length;
     const destination = join4(target, ...file.path.split("/"));
     if (options.dryRun) {
@@ -12688,7 +12727,10 @@ async function restoreSnapshot(options) {
       });
     } else {
       await writeFileAtomic(await guard.ensureParents(file.path), content, {
-        mode: safeMode(file.mode)
+        mode: safeMode(file.mode),
+        // The mode exactly as recorded (minus setuid/setgid/sticky), whatever the umask.
+        exactMode: true,
+        parentExists: true
       });
       plan.push({ path: file.path, action: "create" });
     }
