@@ -15,7 +15,10 @@ export interface GitHubClient {
       Octokit["rest"]["git"],
       "createTree" | "createCommit" | "updateRef" | "createRef" | "createBlob" | "getBlob"
     >;
-    repos: Pick<Octokit["rest"]["repos"], "get" | "createOrUpdateFileContents" | "getBranchRules">;
+    repos: Pick<
+      Octokit["rest"]["repos"],
+      "get" | "createOrUpdateFileContents" | "getBranchRules" | "getRepoRuleset"
+    >;
   };
   request: Octokit["request"];
 }

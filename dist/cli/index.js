@@ -10,7 +10,7 @@ import {
   parseIdentities,
   parseRecipient,
   recipientOfSecretKey
-} from "../chunks/chunk-B6MF4C3L.js";
+} from "../chunks/chunk-LO3GPQX4.js";
 import {
   mapWithConcurrency
 } from "../chunks/chunk-K3D2YTSH.js";
@@ -30,13 +30,15 @@ import {
   headPath,
   manifestPath,
   parseBlobFileName
-} from "../chunks/chunk-SOL7XHV6.js";
+} from "../chunks/chunk-IQ4QBMF6.js";
+import {
+  sha256Hex
+} from "../chunks/chunk-U2VA4CFL.js";
 import {
   SnapgateError,
   asSnapgateError,
-  isSnapgateError,
-  sha256Hex
-} from "../chunks/chunk-JBMYXNW6.js";
+  isSnapgateError
+} from "../chunks/chunk-6KERQ4ZL.js";
 import {
   __commonJS,
   __toESM
@@ -4769,7 +4771,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -4796,7 +4798,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -5660,7 +5662,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -6051,7 +6053,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -10243,8 +10245,8 @@ var PoolSealer = class {
   seal(plaintext, compress) {
     const worker = this.workers[this.next++ % this.workers.length];
     const id = ++this.id;
-    return new Promise((resolve9, reject) => {
-      this.pending.set(id, { resolve: resolve9, reject });
+    return new Promise((resolve10, reject) => {
+      this.pending.set(id, { resolve: resolve10, reject });
       worker.postMessage({ id, plaintext, compress });
     });
   }
@@ -10253,9 +10255,9 @@ var PoolSealer = class {
   }
 };
 function startWorker(url, recipients, armor) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     const worker = new Worker(url, { workerData: { recipients: [...recipients], armor } });
-    worker.once("message", () => resolve9(worker));
+    worker.once("message", () => resolve10(worker));
     worker.once("error", reject);
   });
 }
@@ -11050,7 +11052,7 @@ async function createSnapshot(options) {
         };
       }
       await new Promise(
-        (resolve9) => setTimeout(resolve9, Math.random() * Math.min(200, 10 * attempt))
+        (resolve10) => setTimeout(resolve10, Math.random() * Math.min(200, 10 * attempt))
       );
       view = await options.store.beginWrite(options.stream, view);
     }
@@ -11161,7 +11163,7 @@ async function withFileLock(path, fn, options = {}) {
         }
       );
     }
-    await new Promise((resolve9) => setTimeout(resolve9, wait + Math.random() * wait));
+    await new Promise((resolve10) => setTimeout(resolve10, wait + Math.random() * wait));
     wait = Math.min(wait * 2, 100);
   }
   try {
@@ -11509,29 +11511,40 @@ var STORE_OPTION = {
   "api-url": { type: "string" }
 };
 async function openStore(args, context) {
+  const spec = storeSpec(args, context);
+  if (!spec.startsWith("github://")) return new LocalDirStore(resolve4(context.cwd, spec));
+  const { client, location } = await openGitHub(args, context);
+  const { GitHubStore } = await import("../chunks/github-store-QLJVWHLX.js");
+  return new GitHubStore(client, location);
+}
+function storeSpec(args, context) {
   const spec = stringValue(args, "store") ?? context.env.SNAPGATE_STORE;
   if (!spec) {
     throw new SnapgateError("USAGE", "No store was given.", {
       fix: "Pass --store DIR (a local directory) or --store github://OWNER/REPO, or set SNAPGATE_STORE."
     });
   }
-  if (!spec.startsWith("github://")) return new LocalDirStore(resolve4(context.cwd, spec));
+  return spec;
+}
+async function openGitHub(args, context) {
+  const spec = storeSpec(args, context);
+  const [{ createGitHubClient }, { parseGitHubStoreSpec }] = await Promise.all([
+    import("../chunks/github-client-DFP4LWLP.js"),
+    import("../chunks/github-store-QLJVWHLX.js")
+  ]);
+  const location = parseGitHubStoreSpec(spec);
   const token = stringValue(args, "token") ?? context.env.GITHUB_TOKEN;
   if (!token) {
     throw new SnapgateError("USAGE", `${spec} needs a GitHub token.`, {
       fix: "Pass --token or set GITHUB_TOKEN (a GitHub App installation token or a fine-grained token with contents access to the backup repository)."
     });
   }
-  const [{ createGitHubClient }, { GitHubStore, parseGitHubStoreSpec }] = await Promise.all([
-    import("../chunks/github-client-DFP4LWLP.js"),
-    import("../chunks/github-store-HMHNCNLJ.js")
-  ]);
   const client = createGitHubClient({
     token,
     baseUrl: stringValue(args, "api-url") ?? context.env.GITHUB_API_URL ?? "https://api.github.com",
     ...context.env.SNAPGATE_RETRY_AFTER_MS ? { retryAfterBaseValue: Number(context.env.SNAPGATE_RETRY_AFTER_MS) } : {}
   });
-  return new GitHubStore(client, parseGitHubStoreSpec(spec));
+  return { client, location };
 }
 
 // cli/load-keys.ts
@@ -12865,6 +12878,83 @@ var restoreCommand = {
   }
 };
 
+// cli/commands/doctor.ts
+import { stat as stat2 } from "node:fs/promises";
+import { resolve as resolve9 } from "node:path";
+async function checkLocalStore(path) {
+  const info = await stat2(path).catch(() => void 0);
+  if (!info) {
+    throw new SnapgateError("STORE_MISSING", `There is no store at ${path}.`, {
+      fix: "Check --store."
+    });
+  }
+  const writable = (info.mode & 18) !== 0;
+  return [
+    writable ? {
+      check: "only the owner can write the store",
+      ok: false,
+      detail: `${path} has mode ${(info.mode & 511).toString(8)}: group or others can write it`,
+      fix: `chmod go-w ${path}`
+    } : {
+      check: "only the owner can write the store",
+      ok: true,
+      detail: `mode ${(info.mode & 511).toString(8)}`
+    }
+  ];
+}
+var doctorCommand = {
+  name: "doctor",
+  summary: "Check the backup repository's protection (private, rulesets, who can push) and say what to fix",
+  usage: "snapgate doctor --store github://OWNER/REPO[@branch] [--app-id ID] [--token T] [--json]",
+  help: [
+    "--store STORE     the backup repository (or a local store: its directory permissions)",
+    "--app-id ID       the Snapgate App's id, which must be the only bypass actor",
+    `exit codes: 0 all good, ${EXIT_PROBLEMS} something to fix`
+  ],
+  options: { ...STORE_OPTION, "app-id": { type: "string" } },
+  async run(args, context) {
+    const spec = storeSpec(args, context);
+    const appIdText = stringValue(args, "app-id");
+    const appId = appIdText === void 0 ? void 0 : Number(appIdText);
+    if (appId !== void 0 && !Number.isInteger(appId)) {
+      throw new SnapgateError("USAGE", `--app-id '${appIdText}' is not a number.`, {
+        fix: "Give the App's numeric id (its settings page shows it)."
+      });
+    }
+    let findings;
+    if (spec.startsWith("github://")) {
+      const { client, location } = await openGitHub(args, context);
+      const { checkBackupRepository } = await import("../chunks/check-backup-repository-VPVJA4KG.js");
+      findings = await checkBackupRepository(
+        client,
+        location,
+        appId === void 0 ? {} : { appId }
+      );
+    } else {
+      findings = await checkLocalStore(resolve9(context.cwd, spec));
+    }
+    const ok = findings.every((finding) => finding.ok === true);
+    if (flag(args, "json")) {
+      context.stdout(json({ ok, findings }));
+    } else {
+      context.stdout(
+        renderTable(
+          ["CHECK", "STATE", "DETAIL"],
+          findings.map((f) => [
+            f.check,
+            f.ok === true ? "ok" : f.ok === false ? "FIX" : "unknown",
+            f.detail
+          ])
+        )
+      );
+      for (const finding of findings)
+        if (finding.fix && finding.ok !== true) context.stdout(`fix: ${finding.fix}
+`);
+    }
+    return ok ? 0 : EXIT_PROBLEMS;
+  }
+};
+
 // cli/commands/index.ts
 var COMMANDS = [
   keygenCommand,
@@ -12873,7 +12963,8 @@ var COMMANDS = [
   showCommand,
   diffCommand,
   verifyCommand,
-  restoreCommand
+  restoreCommand,
+  doctorCommand
 ];
 
 // cli/main.ts

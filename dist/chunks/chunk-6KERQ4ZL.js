@@ -45,15 +45,8 @@ function asSnapgateError(error) {
   });
 }
 
-// core/crypto/sha256-hex.ts
-import { createHash } from "node:crypto";
-function sha256Hex(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
 export {
   SnapgateError,
   isSnapgateError,
-  asSnapgateError,
-  sha256Hex
+  asSnapgateError
 };

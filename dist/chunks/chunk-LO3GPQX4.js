@@ -4,9 +4,11 @@ import {
   bech32
 } from "./chunk-RJWDBZ2U.js";
 import {
-  SnapgateError,
   sha256Hex
-} from "./chunk-JBMYXNW6.js";
+} from "./chunk-U2VA4CFL.js";
+import {
+  SnapgateError
+} from "./chunk-6KERQ4ZL.js";
 
 // core/crypto/blob-sealer.ts
 import { gzip } from "node:zlib";

@@ -1,8 +1,10 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
-  SnapgateError,
   sha256Hex
-} from "./chunk-JBMYXNW6.js";
+} from "./chunk-U2VA4CFL.js";
+import {
+  SnapgateError
+} from "./chunk-6KERQ4ZL.js";
 
 // node_modules/canonicalize/lib/canonicalize.js
 function hasLoneSurrogate(value) {
