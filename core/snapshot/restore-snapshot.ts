@@ -4,7 +4,7 @@ import picomatch from "picomatch";
 import { SnapgateError } from "../errors.js";
 import type { FileEntry, Manifest, RegularFileEntry } from "../types.js";
 import type { Store } from "../store/store.js";
-import { fsyncDirectory, TEMP_PREFIX, writeFileAtomic } from "../store/atomic-file.js";
+import { flushFiles, fsyncDirectory, TEMP_PREFIX, writeTempFile } from "../store/atomic-file.js";
 import type { BlobOpener } from "../crypto/blob-opener.js";
 import { loadSodium } from "../crypto/sodium.js";
 import type { LoadedSnapshot } from "./load-snapshot.js";
@@ -146,6 +146,7 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
   const regular = included.filter((file): file is RegularFileEntry => file.type === "file");
   const links = included.filter((file) => file.type === "symlink");
   const plan: RestoreResult["plan"] = [];
+  const pending: Array<{ temp: string; target: string }> = [];
   let done = 0;
   let bytes = 0;
 
@@ -172,16 +173,24 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
         action: existing === null ? "create" : existing.equals(content) ? "unchanged" : "update",
       });
     } else {
-      await writeFileAtomic(await guard.ensureParents(file.path), content, {
-        mode: safeMode(file.mode),
-        // The mode exactly as recorded (minus setuid/setgid/sticky), whatever the umask.
-        exactMode: true,
-        parentExists: true,
-      });
+      // The mode exactly as recorded (minus setuid/setgid/sticky), whatever the umask.
+      const path = await guard.ensureParents(file.path);
+      const temp = await writeTempFile(path, content, safeMode(file.mode), { exactMode: true });
+      pending.push({ temp, target: path });
       plan.push({ path: file.path, action: "create" });
     }
     options.onProgress?.(++done, included.length);
   });
+
+  // One durability barrier for every file, then each appears under its name: a crash leaves
+  // either the old file or the whole new one, never a torn one.
+  if (!options.dryRun) {
+    await flushFiles(
+      target,
+      pending.map((p) => p.temp),
+    );
+    for (const { temp, target: destination } of pending) await rename(temp, destination);
+  }
 
   // Symlinks last, so no file is ever written through a link this restore made.
   for (const link of links) {

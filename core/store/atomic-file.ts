@@ -71,11 +71,14 @@ export async function writeTempFile(
   target: string,
   bytes: Uint8Array,
   mode: number,
+  options: { exactMode?: boolean } = {},
 ): Promise<string> {
   const temp = tempPathFor(target);
-  const handle = await open(temp, "wx", mode);
+  const handle = await open(temp, "wx", options.exactMode ? 0o600 : mode);
   try {
     await handle.writeFile(bytes);
+    // open()'s mode is filtered by the umask; set it exactly where it matters (restored files).
+    if (options.exactMode) await handle.chmod(mode);
   } finally {
     await handle.close();
   }

@@ -10058,11 +10058,12 @@ async function writeFileAtomic(target, bytes, options = {}) {
   }
   return true;
 }
-async function writeTempFile(target, bytes, mode) {
+async function writeTempFile(target, bytes, mode, options = {}) {
   const temp = tempPathFor(target);
-  const handle = await open(temp, "wx", mode);
+  const handle = await open(temp, "wx", options.exactMode ? 384 : mode);
   try {
     await handle.writeFile(bytes);
+    if (options.exactMode) await handle.chmod(mode);
   } finally {
     await handle.close();
   }
@@ -12718,6 +12719,7 @@ async function restoreSnapshot(options) {
   const regular = included.filter((file) => file.type === "file");
   const links = included.filter((file) => file.type === "symlink");
   const plan = [];
+  const pending = [];
   let done = 0;
   let bytes = 0;
   if (!options.dryRun) for (const file of included) await guard.ensureParents(file.path);
@@ -12739,16 +12741,20 @@ async function restoreSnapshot(options) {
         action: existing === null ? "create" : existing.equals(content) ? "unchanged" : "update"
       });
     } else {
-      await writeFileAtomic(await guard.ensureParents(file.path), content, {
-        mode: safeMode(file.mode),
-        // The mode exactly as recorded (minus setuid/setgid/sticky), whatever the umask.
-        exactMode: true,
-        parentExists: true
-      });
+      const path = await guard.ensureParents(file.path);
+      const temp = await writeTempFile(path, content, safeMode(file.mode), { exactMode: true });
+      pending.push({ temp, target: path });
       plan.push({ path: file.path, action: "create" });
     }
     options.onProgress?.(++done, included.length);
   });
+  if (!options.dryRun) {
+    await flushFiles(
+      target,
+      pending.map((p) => p.temp)
+    );
+    for (const { temp, target: destination } of pending) await rename4(temp, destination);
+  }
   for (const link2 of links) {
     if (link2.type !== "symlink") continue;
     if (!options.dryRun) {
