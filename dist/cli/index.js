@@ -10167,7 +10167,7 @@ var STREAM_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 var MANIFEST_FORMAT = "snapgate.manifest/v1";
 
 // core/snapshot/create-snapshot.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 
 // core/crypto/blob-id.ts
 import { createHmac } from "node:crypto";
@@ -10403,6 +10403,59 @@ function auditHeadOfLine(line) {
   return void 0;
 }
 
+// core/snapshot/catalog-entry.ts
+function catalogEntryOf(manifest, id) {
+  const components = /* @__PURE__ */ new Set();
+  let bytes = 0;
+  for (const file of manifest.files) {
+    if (file.component) components.add(file.component);
+    if (file.type === "file") bytes += file.size;
+  }
+  return {
+    id,
+    stream: manifest.stream,
+    seq: manifest.seq,
+    time: manifest.time,
+    writtenAt: manifest.writtenAt,
+    phase: manifest.phase,
+    metadata: manifest.metadata,
+    files: manifest.files.length,
+    bytes,
+    components: [...components].sort()
+  };
+}
+
+// core/snapshot/diff-file-states.ts
+function diffFileStates(before, after) {
+  const old = new Map(before.map((file) => [file.path, file]));
+  const diff = { added: [], removed: [], changed: [], unchanged: 0 };
+  for (const file of after) {
+    const previous = old.get(file.path);
+    old.delete(file.path);
+    if (!previous) {
+      diff.added.push(file);
+      continue;
+    }
+    const kinds = [];
+    if (previous.type !== file.type) kinds.push("type");
+    else if (file.type === "file") {
+      if (previous.blob !== file.blob) kinds.push("content");
+      if ((previous.mode ?? 0) !== (file.mode ?? 0)) kinds.push("mode");
+    } else if (previous.target !== file.target) kinds.push("target");
+    if (kinds.length > 0)
+      diff.changed.push({ path: file.path, before: previous, after: file, kinds });
+    else diff.unchanged += 1;
+  }
+  diff.removed = [...old.values()];
+  return diff;
+}
+function isEmptyDiff(diff) {
+  return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+}
+
+// core/snapshot/scan-tree.ts
+import { readFileSync } from "node:fs";
+
 // core/snapshot/collect-files.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { lstatSync, readdirSync, readlinkSync } from "node:fs";
@@ -10422,9 +10475,10 @@ function globBase(pattern) {
 }
 async function collectFiles(options) {
   const root = resolve2(options.root);
-  const isExcluded = (0, import_picomatch.default)(options.exclude?.length ? [...options.exclude] : ["\0"], {
+  const matchesExclude = (0, import_picomatch.default)(options.exclude?.length ? [...options.exclude] : ["\0"], {
     dot: true
   });
+  const isExcluded = (path) => matchesExclude(path) || (options.isExcluded?.(path) ?? false);
   const skipDirectories = new Set((options.skipDirectories ?? []).map((dir) => resolve2(dir)));
   const found = /* @__PURE__ */ new Map();
   const excluded = /* @__PURE__ */ new Set();
@@ -10453,6 +10507,10 @@ async function collectFiles(options) {
     }
     if (info.isDirectory()) {
       if (skipDirectories.has(absolute)) return;
+      if (rel !== "" && options.isExcludedDirectory?.(rel)) {
+        excluded.add(`${rel}/`);
+        return;
+      }
       const entries = readdirSync(absolute);
       entries.sort();
       for (const name of entries) {
@@ -10512,54 +10570,55 @@ async function collectFiles(options) {
   return { files, excluded: [...excluded].sort(), skipped };
 }
 
-// core/snapshot/catalog-entry.ts
-function catalogEntryOf(manifest, id) {
-  const components = /* @__PURE__ */ new Set();
-  let bytes = 0;
-  for (const file of manifest.files) {
-    if (file.component) components.add(file.component);
-    if (file.type === "file") bytes += file.size;
+// core/snapshot/scan-tree.ts
+var DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+var CONTENT_CACHE_BYTES = 64 * 1024 * 1024;
+async function scanTree(options) {
+  const progress = options.onProgress ?? (() => void 0);
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  progress({ stage: "scan", done: 0, total: 0 });
+  const collected = await collectFiles({
+    root: options.root,
+    patterns: options.paths,
+    exclude: options.exclude,
+    isExcluded: options.isExcluded,
+    isExcludedDirectory: options.isExcludedDirectory,
+    skipDirectories: options.skipDirectories
+  });
+  progress({ stage: "scan", done: collected.files.length, total: collected.files.length });
+  const tooLarge = collected.files.find((file) => file.type === "file" && file.size > maxFileBytes);
+  if (tooLarge) {
+    throw new SnapgateError(
+      "TOO_LARGE",
+      `${tooLarge.path} is ${(tooLarge.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB. Nothing was written.`,
+      {
+        fix: "Exclude it (exclude globs or the policy's exclude list): large artefacts are not configuration."
+      }
+    );
   }
+  let cached = 0;
+  const files = collected.files.map((file, index) => {
+    const classification = options.classify?.(file.path) ?? {};
+    if (file.type === "symlink") return { file, classification };
+    const content = readFileSync(file.absolute);
+    const blob = computeBlobId(options.macKey, content);
+    const keep = options.keepContent !== false && cached + content.length <= CONTENT_CACHE_BYTES;
+    if (keep) cached += content.length;
+    progress({ stage: "hash", done: index + 1, total: collected.files.length });
+    return { file, blob, classification, ...keep ? { content } : {} };
+  });
+  const states = files.map(({ file, blob, classification }) => {
+    const component = classification.component ? { component: classification.component } : {};
+    return file.type === "file" ? { path: file.path, type: "file", mode: file.mode, blob, ...component } : { path: file.path, type: "symlink", target: file.target, ...component };
+  });
   return {
-    id,
-    stream: manifest.stream,
-    seq: manifest.seq,
-    time: manifest.time,
-    writtenAt: manifest.writtenAt,
-    phase: manifest.phase,
-    metadata: manifest.metadata,
-    files: manifest.files.length,
-    bytes,
-    components: [...components].sort()
+    files,
+    states,
+    uniqueIds: [...new Set(files.flatMap(({ blob }) => blob ? [blob] : []))],
+    bytes: files.reduce((sum, { file }) => sum + file.size, 0),
+    excluded: collected.excluded,
+    skipped: collected.skipped
   };
-}
-
-// core/snapshot/diff-file-states.ts
-function diffFileStates(before, after) {
-  const old = new Map(before.map((file) => [file.path, file]));
-  const diff = { added: [], removed: [], changed: [], unchanged: 0 };
-  for (const file of after) {
-    const previous = old.get(file.path);
-    old.delete(file.path);
-    if (!previous) {
-      diff.added.push(file);
-      continue;
-    }
-    const kinds = [];
-    if (previous.type !== file.type) kinds.push("type");
-    else if (file.type === "file") {
-      if (previous.blob !== file.blob) kinds.push("content");
-      if ((previous.mode ?? 0) !== (file.mode ?? 0)) kinds.push("mode");
-    } else if (previous.target !== file.target) kinds.push("target");
-    if (kinds.length > 0)
-      diff.changed.push({ path: file.path, before: previous, after: file, kinds });
-    else diff.unchanged += 1;
-  }
-  diff.removed = [...old.values()];
-  return diff;
-}
-function isEmptyDiff(diff) {
-  return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
 }
 
 // schemas/manifest.schema.json
@@ -10715,6 +10774,26 @@ var manifest_schema_default = {
           message: {
             type: "string"
           }
+        }
+      }
+    },
+    coverage: {
+      description: "Coverage under the policy when the snapshot was taken (absent without a policy): what the gate's coverage condition reads.",
+      type: "object",
+      additionalProperties: false,
+      required: ["uncoveredTier0Paths", "missingComponents", "secretsOutsideComponents"],
+      properties: {
+        uncoveredTier0Paths: {
+          type: "array",
+          items: { type: "string", minLength: 1, maxLength: 4096 }
+        },
+        missingComponents: {
+          type: "array",
+          items: { type: "string", maxLength: 200 }
+        },
+        secretsOutsideComponents: {
+          type: "array",
+          items: { type: "string", minLength: 1, maxLength: 4096 }
         }
       }
     },
@@ -10896,8 +10975,6 @@ function parseManifest(bytes, where) {
 }
 
 // core/snapshot/create-snapshot.ts
-var DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
-var CONTENT_CACHE_BYTES = 64 * 1024 * 1024;
 var MAX_ATTEMPTS = 25;
 function validateOptions(options) {
   if (!STREAM_PATTERN.test(options.stream)) {
@@ -10937,50 +11014,29 @@ function assertRecipients(recipients) {
 }
 async function prepare(options) {
   const progress = options.onProgress ?? (() => void 0);
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  progress({ stage: "scan", done: 0, total: 0 });
-  const collected = await collectFiles({
+  const tree = options.tree ?? await scanTree({
     root: options.root,
-    patterns: options.paths,
+    paths: options.paths,
     exclude: options.exclude,
-    skipDirectories: options.skipDirectories
+    isExcluded: options.isExcluded,
+    isExcludedDirectory: options.isExcludedDirectory,
+    skipDirectories: options.skipDirectories,
+    macKey: options.writerKey.macKey,
+    classify: options.classify,
+    maxFileBytes: options.maxFileBytes,
+    onProgress: progress
   });
-  progress({ stage: "scan", done: collected.files.length, total: collected.files.length });
-  const tooLarge = collected.files.find((file) => file.type === "file" && file.size > maxFileBytes);
-  if (tooLarge) {
-    throw new SnapgateError(
-      "TOO_LARGE",
-      `${tooLarge.path} is ${(tooLarge.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB. Nothing was written.`,
-      {
-        fix: "Exclude it (exclude globs or the policy's exclude list): large artefacts are not configuration."
-      }
-    );
-  }
-  let cached = 0;
-  const files = collected.files.map((file, index) => {
-    const classification = options.classify?.(file.path) ?? {};
-    if (file.type === "symlink") return { file, classification };
-    const content = readFileSync(file.absolute);
-    const blob = computeBlobId(options.writerKey.macKey, content);
-    const keep = cached + content.length <= CONTENT_CACHE_BYTES;
-    if (keep) cached += content.length;
-    progress({ stage: "hash", done: index + 1, total: collected.files.length });
-    return { file, blob, classification, ...keep ? { content } : {} };
-  });
-  const states = files.map(
-    ({ file, blob }) => file.type === "file" ? { path: file.path, type: "file", mode: file.mode, blob } : { path: file.path, type: "symlink", target: file.target }
-  );
   return {
     options,
-    files,
-    states,
-    uniqueIds: [...new Set(files.flatMap(({ blob }) => blob ? [blob] : []))],
+    files: tree.files,
+    states: tree.states,
+    uniqueIds: tree.uniqueIds,
     base: {
       stream: options.stream,
-      files: files.length,
-      bytes: files.reduce((sum, { file }) => sum + file.size, 0),
-      excluded: collected.excluded,
-      skippedFiles: collected.skipped
+      files: tree.files.length,
+      bytes: tree.bytes,
+      excluded: tree.excluded,
+      skippedFiles: tree.skipped
     },
     progress
   };
@@ -10996,7 +11052,7 @@ async function stageMissingBlobs(prepared, view, sealers, counts) {
   });
   let sealed = 0;
   await mapWithConcurrency(missing, 16, async (entry) => {
-    const content = entry.content ?? readFileSync(entry.file.absolute);
+    const content = entry.content ?? readFileSync2(entry.file.absolute);
     if (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
       throw new SnapgateError(
         "CONFLICT",
@@ -11054,7 +11110,8 @@ async function createSnapshot(options) {
       await view.head.loadManifest(),
       `manifest ${options.stream}@${view.head.seq}`
     );
-    if (isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
+    const samePolicy = previous.policyDigest === (options.policyDigest ?? null);
+    if (samePolicy && isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
       return {
         ...prepared.base,
         skipped: true,
@@ -11088,7 +11145,8 @@ async function createSnapshot(options) {
         policyDigest: options.policyDigest ?? null,
         recipients: [...options.recipients],
         files: fileEntries(prepared.files, stored),
-        ...options.consistency ? { consistency: options.consistency } : {}
+        ...options.consistency ? { consistency: options.consistency } : {},
+        ...options.coverage ? { coverage: options.coverage } : {}
       };
       const manifest = signManifest(await loadSodium(), body, options.writerKey);
       const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
