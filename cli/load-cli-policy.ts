@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { SnapgateError } from "../core/errors.js";
 import { DEFAULT_POLICY_PATH, loadPolicy } from "../core/policy/load-policy.js";
 import type { Policy } from "../core/policy/policy.js";
 import { stringValue, type CliContext, type ParsedArgs } from "./command.js";
@@ -34,4 +35,24 @@ export async function loadCliPolicy(
   const path = given ?? DEFAULT_POLICY_PATH;
   const policy = await loadPolicy(localPolicySource(base), { path });
   return { policy, file: path };
+}
+
+/** Like loadCliPolicy, for commands that cannot work without a policy. */
+export async function requireCliPolicy(
+  args: ParsedArgs,
+  context: CliContext,
+  root: string,
+  command: string,
+): Promise<CliPolicy> {
+  const loaded = await loadCliPolicy(args, context, root);
+  if (!loaded) {
+    throw new SnapgateError(
+      "CONFIG",
+      `snapgate ${command} needs the policy, and there is no ${DEFAULT_POLICY_PATH} under ${root}.`,
+      {
+        fix: "Run it in the repository (or pass --root DIR), or name the policy with --policy FILE.",
+      },
+    );
+  }
+  return loaded;
 }

@@ -6,6 +6,7 @@ import { showCommand } from "./show.js";
 import { diffCommand } from "./diff.js";
 import { verifyCommand } from "./verify.js";
 import { restoreCommand } from "./restore.js";
+import { coverageCommand } from "./coverage.js";
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   diffCommand,
   verifyCommand,
   restoreCommand,
+  coverageCommand,
 ];

@@ -8,8 +8,7 @@ import { openStore, STORE_OPTION } from "../open-store.js";
 import { KEY_OPTIONS, loadOpener, loadWriterKey, trustedKeys } from "../load-keys.js";
 import { formatBytes, json } from "../output.js";
 import { progressReporter } from "../progress.js";
-
-export const EXIT_PROBLEMS = 3;
+import { EXIT_PROBLEMS } from "../exit-codes.js";
 
 export const verifyCommand: Command = {
   name: "verify",

@@ -4754,7 +4754,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve12.call(this, root, ref);
+      let _sch = resolve13.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -4781,7 +4781,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve12(root, ref) {
+    function resolve13(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -5645,7 +5645,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve12(baseURI, relativeURI, options) {
+    function resolve13(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -6036,7 +6036,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve12,
+      resolve: resolve13,
       resolveComponent,
       equal,
       serialize,
@@ -19769,8 +19769,8 @@ var PoolSealer = class {
   seal(plaintext, compress) {
     const worker = this.workers[this.next++ % this.workers.length];
     const id = ++this.id;
-    return new Promise((resolve12, reject) => {
-      this.pending.set(id, { resolve: resolve12, reject });
+    return new Promise((resolve13, reject) => {
+      this.pending.set(id, { resolve: resolve13, reject });
       worker.postMessage({ id, plaintext, compress });
     });
   }
@@ -19779,9 +19779,9 @@ var PoolSealer = class {
   }
 };
 function startWorker(url, recipients, armor) {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     const worker = new Worker(url, { workerData: { recipients: [...recipients], armor } });
-    worker.once("message", () => resolve12(worker));
+    worker.once("message", () => resolve13(worker));
     worker.once("error", reject);
   });
 }
@@ -20723,7 +20723,7 @@ async function createSnapshot(options) {
         };
       }
       await new Promise(
-        (resolve12) => setTimeout(resolve12, Math.random() * Math.min(200, 10 * attempt))
+        (resolve13) => setTimeout(resolve13, Math.random() * Math.min(200, 10 * attempt))
       );
       view = await options.store.beginWrite(options.stream, view);
     }
@@ -21451,12 +21451,12 @@ async function snapshotUnderPolicy(options) {
     options.changeTicketVerifier
   );
   const consistency = await evaluateConsistency(policy, (path) => readInside(options.root, path));
-  const failed = consistency.filter((outcome) => !outcome.ok);
-  if (failed.length > 0 && !options.allowInconsistent) {
+  const failed2 = consistency.filter((outcome) => !outcome.ok);
+  if (failed2.length > 0 && !options.allowInconsistent) {
     throw new SnapgateError(
       "POLICY",
-      `${failed.length} consistency rule(s) fail, so no snapshot was written:
-${failed.map((outcome) => `  ${outcome.message}`).join("\n")}`,
+      `${failed2.length} consistency rule(s) fail, so no snapshot was written:
+${failed2.map((outcome) => `  ${outcome.message}`).join("\n")}`,
       {
         fix: "Make the files agree, or pass --allow-inconsistent to take the snapshot and record the failure (the gate will then fail until a consistent snapshot exists).",
         details: { consistency }
@@ -23445,6 +23445,19 @@ async function loadCliPolicy(args, context, root) {
   const policy = await loadPolicy(localPolicySource(base), { path });
   return { policy, file: path };
 }
+async function requireCliPolicy(args, context, root, command) {
+  const loaded = await loadCliPolicy(args, context, root);
+  if (!loaded) {
+    throw new SnapgateError(
+      "CONFIG",
+      `snapgate ${command} needs the policy, and there is no ${DEFAULT_POLICY_PATH} under ${root}.`,
+      {
+        fix: "Run it in the repository (or pass --root DIR), or name the policy with --policy FILE."
+      }
+    );
+  }
+  return loaded;
+}
 
 // cli/open-store.ts
 import { resolve as resolve7 } from "node:path";
@@ -23516,7 +23529,7 @@ async function withFileLock(path, fn, options = {}) {
         }
       );
     }
-    await new Promise((resolve12) => setTimeout(resolve12, wait + Math.random() * wait));
+    await new Promise((resolve13) => setTimeout(resolve13, wait + Math.random() * wait));
     wait = Math.min(wait * 2, 100);
   }
   try {
@@ -24847,8 +24860,10 @@ async function checkBlob(options, manifest, file, where, checked, addBytes) {
   return problem ? { ...problem, path: file.path } : void 0;
 }
 
-// cli/commands/verify.ts
+// cli/exit-codes.ts
 var EXIT_PROBLEMS = 3;
+
+// cli/commands/verify.ts
 var verifyCommand = {
   name: "verify",
   summary: "Check snapshots: signature, chain and blobs (structure), or decrypt everything (restore level)",
@@ -25273,6 +25288,88 @@ var restoreCommand = {
   }
 };
 
+// cli/commands/coverage.ts
+import { resolve as resolve12 } from "node:path";
+function failed(report) {
+  return report.failed || report.missingComponents.length > 0;
+}
+function describe2(report, tier) {
+  const lines = [];
+  const files = report.tiers.reduce((sum, entry) => sum + entry.files, 0);
+  const covered = report.tiers.reduce((sum, entry) => sum + entry.covered, 0);
+  lines.push(
+    `${report.environment} (${tier}): ${files} file(s) in scope, ${covered} in a component`
+  );
+  for (const entry of report.tiers) {
+    lines.push(
+      `  ${entry.tier} (level ${entry.level}): ${entry.files} file(s), ${entry.covered} covered, ${entry.uncovered.length} uncovered, ${entry.excepted.length} excepted`
+    );
+    for (const path of entry.uncovered) lines.push(`    uncovered  ${path}`);
+    for (const path of entry.excepted) lines.push(`    excepted   ${path}`);
+  }
+  for (const [component, count2] of Object.entries(report.components))
+    lines.push(`  component ${component}: ${count2} file(s)`);
+  if (report.missingComponents.length)
+    lines.push(`  required component(s) with no file: ${report.missingComponents.join(", ")}`);
+  if (report.secretsOutsideComponents.length) {
+    lines.push("  secret-looking file(s) in no component:");
+    for (const path of report.secretsOutsideComponents) lines.push(`    secret     ${path}`);
+  }
+  if (report.outOfScope.length)
+    lines.push(`  ${report.outOfScope.length} file(s) outside the environment's paths`);
+  if (report.excluded.length) lines.push(`  ${report.excluded.length} path(s) excluded`);
+  lines.push(
+    failed(report) ? `  FAIL: ${report.uncoveredTier0.length} tier-0 path(s) uncovered, ${report.missingComponents.length} required component(s) missing.` : "  ok: every tier-0 path is covered and every required component has files."
+  );
+  return lines;
+}
+var coverageCommand = {
+  name: "coverage",
+  summary: "Which files of the checkout the policy's components cover, per environment and tier (no store needed)",
+  usage: "snapgate coverage [--env ENV] [--policy FILE] [--root DIR] [--json] [PATH...]",
+  help: [
+    "PATH...               files, directories or globs to check (default: the whole root)",
+    "--env ENV             one environment (default: every environment of the policy)",
+    "--root DIR            the repository root (default: the working directory)",
+    POLICY_HELP,
+    `exit codes: 0 covered, ${EXIT_PROBLEMS} a tier-0 path in no component (and no active exception) or a required component with no file`
+  ],
+  options: { env: { type: "string" }, root: { type: "string" }, ...POLICY_OPTION },
+  async run(args, context) {
+    const root = resolve12(context.cwd, stringValue(args, "root") ?? ".");
+    const { policy, file } = await requireCliPolicy(args, context, root, "coverage");
+    const env = stringValue(args, "env");
+    if (env !== void 0 && !policy.environments[env]) {
+      throw new SnapgateError("USAGE", `The policy ${file} has no environment '${env}'.`, {
+        fix: `Use one of: ${Object.keys(policy.environments).join(", ")}.`
+      });
+    }
+    const collected = await collectFiles({
+      root,
+      patterns: args.positionals.length ? args.positionals : ["."],
+      isExcludedDirectory: (path) => isExcludedDirectory(policy, path)
+    });
+    const paths = collected.files.map((entry) => entry.path);
+    const environments = env ? [env] : Object.keys(policy.environments);
+    const reports = environments.map((name) => {
+      const report = coverageReport(policy, name, paths);
+      report.excluded = [...collected.excluded, ...report.excluded].sort();
+      return report;
+    });
+    const ok = !reports.some(failed);
+    if (flag(args, "json")) {
+      context.stdout(json({ ok, policy: file, environments: reports }));
+    } else {
+      const lines = reports.flatMap(
+        (report) => describe2(report, policy.environments[report.environment]?.tier ?? "?")
+      );
+      context.stdout(`${lines.join("\n")}
+`);
+    }
+    return ok ? 0 : EXIT_PROBLEMS;
+  }
+};
+
 // cli/commands/index.ts
 var COMMANDS = [
   keygenCommand,
@@ -25281,7 +25378,8 @@ var COMMANDS = [
   showCommand,
   diffCommand,
   verifyCommand,
-  restoreCommand
+  restoreCommand,
+  coverageCommand
 ];
 
 // cli/main.ts
