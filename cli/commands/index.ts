@@ -7,6 +7,7 @@ import { diffCommand } from "./diff.js";
 import { verifyCommand } from "./verify.js";
 import { restoreCommand } from "./restore.js";
 import { coverageCommand } from "./coverage.js";
+import { driftCommand } from "./drift.js";
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -18,4 +19,5 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   restoreCommand,
   coverageCommand,
+  driftCommand,
 ];

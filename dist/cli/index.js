@@ -4754,7 +4754,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve13.call(this, root, ref);
+      let _sch = resolve14.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -4781,7 +4781,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve13(root, ref) {
+    function resolve14(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -5645,7 +5645,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve13(baseURI, relativeURI, options) {
+    function resolve14(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -6036,7 +6036,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve13,
+      resolve: resolve14,
       resolveComponent,
       equal,
       serialize,
@@ -19769,8 +19769,8 @@ var PoolSealer = class {
   seal(plaintext, compress) {
     const worker = this.workers[this.next++ % this.workers.length];
     const id = ++this.id;
-    return new Promise((resolve13, reject) => {
-      this.pending.set(id, { resolve: resolve13, reject });
+    return new Promise((resolve14, reject) => {
+      this.pending.set(id, { resolve: resolve14, reject });
       worker.postMessage({ id, plaintext, compress });
     });
   }
@@ -19779,9 +19779,9 @@ var PoolSealer = class {
   }
 };
 function startWorker(url, recipients, armor) {
-  return new Promise((resolve13, reject) => {
+  return new Promise((resolve14, reject) => {
     const worker = new Worker(url, { workerData: { recipients: [...recipients], armor } });
-    worker.once("message", () => resolve13(worker));
+    worker.once("message", () => resolve14(worker));
     worker.once("error", reject);
   });
 }
@@ -20723,7 +20723,7 @@ async function createSnapshot(options) {
         };
       }
       await new Promise(
-        (resolve13) => setTimeout(resolve13, Math.random() * Math.min(200, 10 * attempt))
+        (resolve14) => setTimeout(resolve14, Math.random() * Math.min(200, 10 * attempt))
       );
       view = await options.store.beginWrite(options.stream, view);
     }
@@ -23529,7 +23529,7 @@ async function withFileLock(path, fn, options = {}) {
         }
       );
     }
-    await new Promise((resolve13) => setTimeout(resolve13, wait + Math.random() * wait));
+    await new Promise((resolve14) => setTimeout(resolve14, wait + Math.random() * wait));
     wait = Math.min(wait * 2, 100);
   }
   try {
@@ -24312,6 +24312,62 @@ async function readAllCatalogs(store) {
   return (await Promise.all(streams.map((stream) => readCatalog(store, stream)))).flat();
 }
 
+// schemas/tombstone.schema.json
+var tombstone_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://snapgate.dev/schemas/tombstone.schema.json",
+  title: "Snapgate tombstone (snapgate.tombstone/v1)",
+  description: "records/tombstones/<stream>/<seq>.json: the snapshot was forgotten. Its manifest stays (the hash chain still verifies); prune may delete blobs only it referenced once the tombstone is older than the grace period.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "format",
+    "stream",
+    "seq",
+    "snapshot",
+    "time",
+    "forgottenAt",
+    "reasons",
+    "rules",
+    "approval",
+    "policyDigest"
+  ],
+  properties: {
+    format: { const: "snapgate.tombstone/v1" },
+    stream: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
+    seq: { type: "integer", minimum: 1 },
+    snapshot: { type: "string", pattern: "^[0-9a-f]{64}$" },
+    time: { type: "string", format: "date-time" },
+    forgottenAt: { type: "string", format: "date-time" },
+    reasons: { type: "array", items: { type: "string", maxLength: 500 }, maxItems: 20 },
+    rules: { enum: ["policy", "flags"] },
+    approval: {
+      oneOf: [
+        { type: "null" },
+        { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }
+      ]
+    },
+    policyDigest: {
+      oneOf: [{ type: "null" }, { type: "string", pattern: "^sha256:[0-9a-f]{64}$" }]
+    }
+  }
+};
+
+// core/snapshot/tombstone.ts
+var validator2 = new JsonSchemaValidator(tombstone_schema_default);
+var TOMBSTONE_NAME = /^tombstones\/([^/]+)\/(\d{10})\.json$/;
+async function listForgotten(store, stream) {
+  const forgotten = /* @__PURE__ */ new Map();
+  for (const path of await store.listRecords(stream ? `tombstones/${stream}` : "tombstones")) {
+    const match = TOMBSTONE_NAME.exec(path);
+    if (!match?.[1] || !match[2]) continue;
+    const seqs = forgotten.get(match[1]) ?? /* @__PURE__ */ new Set();
+    seqs.add(Number(match[2]));
+    forgotten.set(match[1], seqs);
+  }
+  return forgotten;
+}
+
 // core/snapshot/list-snapshots.ts
 function matchesFilter(entry, filter) {
   const time = Date.parse(entry.time);
@@ -24324,12 +24380,24 @@ function matchesFilter(entry, filter) {
   if (filter.changeId && entry.metadata.changeId !== filter.changeId) return false;
   if (filter.phase && entry.phase !== filter.phase) return false;
   if (filter.component && !entry.components.includes(filter.component)) return false;
+  if (filter.run && !matchesRun(entry.metadata.runUrl, filter.run)) return false;
   return true;
+}
+function matchesRun(runUrl, run) {
+  if (!runUrl) return false;
+  if (runUrl === run) return true;
+  const path = runUrl.replace(/[?#].*$/, "").replace(/\/+$/, "");
+  return /^\d+$/.test(run) && new RegExp(`/runs/${run}(/attempts/\\d+)?$`).test(path);
 }
 async function listSnapshots(store, filter = {}) {
   await store.assertExists();
-  const entries = filter.stream ? await readCatalog(store, filter.stream) : await readAllCatalogs(store);
-  const matching = entries.filter((entry) => matchesFilter(entry, filter)).sort(
+  const [entries, forgotten] = await Promise.all([
+    filter.stream ? readCatalog(store, filter.stream) : readAllCatalogs(store),
+    listForgotten(store, filter.stream)
+  ]);
+  const matching = entries.map((entry) => ({ ...entry, forgotten: forgotten.get(entry.stream)?.has(entry.seq) ?? false })).filter(
+    (entry) => (filter.includeForgotten || !entry.forgotten) && matchesFilter(entry, filter)
+  ).sort(
     (a, b) => a.time.localeCompare(b.time) || a.stream.localeCompare(b.stream) || a.seq - b.seq
   );
   return filter.limit ? matching.slice(-filter.limit) : matching;
@@ -24349,15 +24417,17 @@ function parseDate(text2, flagName) {
 var listCommand = {
   name: "list",
   summary: "List snapshots, filtered by environment, time, tag, commit, change id, phase or component",
-  usage: "snapgate list --store STORE [--env ENV] [--since T] [--until T] [--tag T]... [--commit SHA] [--change-id ID] [--phase P] [--component C] [--limit N] [--json]",
+  usage: "snapgate list --store STORE [--env ENV] [--since T] [--until T] [--tag T]... [--commit SHA] [--run ID|URL] [--change-id ID] [--phase P] [--component C] [--forgotten] [--limit N] [--json]",
   help: [
     "--env ENV          only this environment",
     "--since T, --until T   snapshot time range (ISO 8601)",
     "--tag T            has this tag (repeat: has all of them)",
     "--commit SHA       commit SHA starts with this",
+    "--run ID|URL       the deployment run (its URL, or the id at the end of .../runs/ID)",
     "--change-id ID     this change ticket",
     "--phase P          pre, post, scheduled or manual",
     "--component C      touches this policy component",
+    "--forgotten        also list forgotten snapshots (marked)",
     "--limit N          the newest N"
   ],
   options: {
@@ -24370,6 +24440,8 @@ var listCommand = {
     "change-id": { type: "string" },
     phase: { type: "string" },
     component: { type: "string" },
+    run: { type: "string" },
+    forgotten: { type: "boolean" },
     limit: { type: "string" }
   },
   async run(args, context) {
@@ -24395,6 +24467,8 @@ var listCommand = {
       changeId: stringValue(args, "change-id"),
       phase,
       component: stringValue(args, "component"),
+      run: stringValue(args, "run"),
+      includeForgotten: flag(args, "forgotten"),
       limit
     });
     if (flag(args, "json")) {
@@ -24409,7 +24483,7 @@ var listCommand = {
       renderTable(
         ["ID", "ENV@SEQ", "TIME", "PHASE", "FILES", "SIZE", "COMMIT", "CHANGE", "TAGS"],
         entries.map((e) => [
-          shortId(e.id),
+          `${shortId(e.id)}${e.forgotten ? " (forgotten)" : ""}`,
           `${e.stream}@${e.seq}`,
           e.time.replace(/\.\d{3}Z$/, "Z"),
           e.phase,
@@ -24464,7 +24538,13 @@ async function resolveSnapshot(store, spec, options = {}) {
   if (spec === "latest" || at) {
     const stream = at?.[1] ?? options.stream ?? await onlyStream(store);
     const entries2 = await readCatalog(store, stream);
-    const wanted = at && at[2] !== "latest" ? entries2.find((e) => e.seq === Number(at[2])) : entries2.at(-1);
+    let wanted;
+    if (at && at[2] !== "latest") {
+      wanted = entries2.find((e) => e.seq === Number(at[2]));
+    } else {
+      const forgotten = (await listForgotten(store, stream)).get(stream);
+      wanted = entries2.findLast((e) => !forgotten?.has(e.seq));
+    }
     if (!wanted) {
       throw new SnapgateError(
         "NOT_FOUND",
@@ -24861,6 +24941,7 @@ async function checkBlob(options, manifest, file, where, checked, addBytes) {
 }
 
 // cli/exit-codes.ts
+var EXIT_DRIFT = 2;
 var EXIT_PROBLEMS = 3;
 
 // cli/commands/verify.ts
@@ -25370,6 +25451,159 @@ var coverageCommand = {
   }
 };
 
+// cli/commands/drift.ts
+import { resolve as resolve13 } from "node:path";
+
+// core/snapshot/detect-drift.ts
+async function detectDrift(options) {
+  const entry = await resolveSnapshot(options.store, "latest", { stream: options.stream });
+  const { manifest } = await loadSnapshot(options.store, entry);
+  const sodium = await loadSodium();
+  const verifyKey = writerSigner(sodium, options.writerKey).verifyKey;
+  const where = `${entry.stream}@${entry.seq}`;
+  if (manifest.signature.key !== verifyKey) {
+    throw new SnapgateError(
+      "CONFIG",
+      `${where} was written with writer key ${manifest.signature.key}, not with yours (${verifyKey}): keyed ids differ, so every file would look changed.`,
+      {
+        fix: "Pass the writer key of the job that takes this environment's snapshots (--writer-key or SNAPGATE_WRITER_KEY), or take a new snapshot with your key first."
+      }
+    );
+  }
+  if (!verifyManifestSignature(sodium, manifest, [verifyKey]).ok) {
+    throw new SnapgateError("INTEGRITY", `The signature of ${where} does not verify.`, {
+      fix: "The manifest was altered after it was signed: run `snapgate verify --all` and investigate before trusting it."
+    });
+  }
+  const tree = await scanTree({
+    root: options.root,
+    paths: options.paths,
+    exclude: options.exclude,
+    isExcluded: options.isExcluded,
+    isExcludedDirectory: options.isExcludedDirectory,
+    skipDirectories: options.skipDirectories,
+    macKey: options.writerKey.macKey,
+    classify: options.classify,
+    keepContent: false
+  });
+  const diff = diffFileStates(manifest.files, tree.states);
+  const groups = /* @__PURE__ */ new Map();
+  const group = (component) => {
+    const key = component ?? null;
+    let found = groups.get(key);
+    if (!found) {
+      found = { component: key, added: [], removed: [], changed: [] };
+      groups.set(key, found);
+    }
+    return found;
+  };
+  for (const file of diff.added) group(file.component).added.push(file);
+  for (const file of diff.removed) group(file.component).removed.push(file);
+  for (const change of diff.changed)
+    group(change.after.component ?? change.before.component).changed.push(change);
+  const components = [...groups.values()].sort(
+    (a, b) => a.component === null ? 1 : b.component === null ? -1 : a.component.localeCompare(b.component)
+  );
+  return {
+    snapshot: { id: entry.id, stream: entry.stream, seq: entry.seq, time: entry.time },
+    drifted: components.length > 0,
+    added: diff.added.length,
+    removed: diff.removed.length,
+    changed: diff.changed.length,
+    unchanged: diff.unchanged,
+    components,
+    excluded: tree.excluded
+  };
+}
+
+// cli/commands/drift.ts
+function driftJson(report) {
+  return {
+    drift: report.drifted,
+    snapshot: report.snapshot,
+    added: report.added,
+    removed: report.removed,
+    changed: report.changed,
+    unchanged: report.unchanged,
+    components: report.components.map((group) => ({
+      component: group.component,
+      added: group.added.map((file) => file.path),
+      removed: group.removed.map((file) => file.path),
+      changed: group.changed.map((change) => ({ path: change.path, kinds: change.kinds }))
+    })),
+    excluded: report.excluded
+  };
+}
+function describe3(report) {
+  const { snapshot } = report;
+  const base = `${snapshot.stream}@${snapshot.seq} (${shortId(snapshot.id)}, ${snapshot.time})`;
+  if (!report.drifted) return `No drift: ${report.unchanged} file(s) match ${base}.
+`;
+  const lines = [`Drift since ${base}:`];
+  for (const group of report.components) {
+    lines.push(`  ${group.component ?? "(no component)"}:`);
+    for (const file of group.added) lines.push(`    + ${file.path}`);
+    for (const file of group.removed) lines.push(`    - ${file.path}`);
+    for (const change of group.changed)
+      lines.push(`    M ${change.path} (${change.kinds.join(", ")})`);
+  }
+  lines.push(
+    `${report.added} added, ${report.removed} removed, ${report.changed} changed, ${report.unchanged} unchanged.`
+  );
+  return `${lines.join("\n")}
+`;
+}
+var driftCommand = {
+  name: "drift",
+  summary: "Compare live files with the environment's latest snapshot by keyed id (no decryption), per component",
+  usage: "snapgate drift --store STORE --env ENV [--writer-key FILE] [--policy FILE] [--root DIR] [--exclude GLOB]... [--json] PATH...",
+  help: [
+    "PATH...               the files, directories or globs the snapshots take",
+    "--env ENV             the environment whose latest snapshot is compared",
+    "--writer-key FILE     the snapshot job's writer key: its MAC key ids the files (or SNAPGATE_WRITER_KEY)",
+    "--root DIR            paths are relative to DIR (default: the working directory)",
+    "--exclude GLOB        leave matching files out (repeatable)",
+    POLICY_HELP,
+    `exit codes: 0 no drift, ${EXIT_DRIFT} drift`
+  ],
+  options: {
+    ...STORE_OPTION,
+    ...POLICY_OPTION,
+    env: { type: "string" },
+    "writer-key": { type: "string" },
+    root: { type: "string" },
+    exclude: { type: "string", multiple: true }
+  },
+  async run(args, context) {
+    const env = requireValue(args, "env", this, "Name the environment, e.g. --env prod.");
+    if (args.positionals.length === 0) {
+      throw new SnapgateError("USAGE", "No paths to compare were given.", {
+        fix: `Name the same files, directories or globs the snapshots take. Usage: ${this.usage}`
+      });
+    }
+    const root = resolve13(context.cwd, stringValue(args, "root") ?? ".");
+    const loaded = await loadCliPolicy(args, context, root);
+    const store = openStore(args, context);
+    const policy = loaded?.policy;
+    const report = await detectDrift({
+      store,
+      stream: env,
+      root,
+      paths: args.positionals,
+      exclude: listValue(args, "exclude"),
+      ...policy ? {
+        isExcluded: (path) => isExcluded(policy, path),
+        isExcludedDirectory: (path) => isExcludedDirectory(policy, path),
+        classify: (path) => classifyPath(policy, path, env)
+      } : {},
+      skipDirectories: [store.location],
+      writerKey: await loadWriterKey(args, context, true)
+    });
+    context.stdout(flag(args, "json") ? json(driftJson(report)) : describe3(report));
+    return report.drifted ? EXIT_DRIFT : 0;
+  }
+};
+
 // cli/commands/index.ts
 var COMMANDS = [
   keygenCommand,
@@ -25379,7 +25613,8 @@ var COMMANDS = [
   diffCommand,
   verifyCommand,
   restoreCommand,
-  coverageCommand
+  coverageCommand,
+  driftCommand
 ];
 
 // cli/main.ts
