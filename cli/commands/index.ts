@@ -8,6 +8,7 @@ import { verifyCommand } from "./verify.js";
 import { restoreCommand } from "./restore.js";
 import { coverageCommand } from "./coverage.js";
 import { driftCommand } from "./drift.js";
+import { checkCommand } from "./check.js";
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   coverageCommand,
   driftCommand,
+  checkCommand,
 ];

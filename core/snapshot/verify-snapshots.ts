@@ -27,6 +27,8 @@ export interface SnapshotVerification {
   stream: string;
   seq: number;
   ok: boolean;
+  /** Forgotten (tombstoned): its manifest, signature and chain link are checked, not its blobs. */
+  forgotten: boolean;
   problems: VerifyProblem[];
 }
 
@@ -40,6 +42,8 @@ export interface VerifyOptions {
   opener?: BlobOpener;
   /** Optional at restore level: also recompute the keyed ids. */
   writerKey?: WriterKey;
+  /** Ids of forgotten snapshots: prune may have deleted their blobs, so those are not checked. */
+  forgotten?: ReadonlySet<string>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -104,11 +108,12 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
         problems.push({ kind: "manifest", message: error.summary, fix: error.fix ?? "" });
       }
     }
+    const forgotten = options.forgotten?.has(entry.id) ?? false;
     if (manifest) {
       const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...(await chainProblems(options.store, manifest, entry, where)));
-      for (const file of manifest.files) {
+      for (const file of forgotten ? [] : manifest.files) {
         if (file.type !== "file") continue;
         const problem = await checkBlob(
           options,
@@ -126,6 +131,7 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
       stream: entry.stream,
       seq: entry.seq,
       ok: problems.length === 0,
+      forgotten,
       problems,
     });
     options.onProgress?.(++done, options.snapshots.length);

@@ -4754,7 +4754,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve14.call(this, root, ref);
+      let _sch = resolve15.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -4781,7 +4781,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve14(root, ref) {
+    function resolve15(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -5645,7 +5645,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve14(baseURI, relativeURI, options) {
+    function resolve15(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -6036,7 +6036,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve14,
+      resolve: resolve15,
       resolveComponent,
       equal,
       serialize,
@@ -19769,8 +19769,8 @@ var PoolSealer = class {
   seal(plaintext, compress) {
     const worker = this.workers[this.next++ % this.workers.length];
     const id = ++this.id;
-    return new Promise((resolve14, reject) => {
-      this.pending.set(id, { resolve: resolve14, reject });
+    return new Promise((resolve15, reject) => {
+      this.pending.set(id, { resolve: resolve15, reject });
       worker.postMessage({ id, plaintext, compress });
     });
   }
@@ -19779,9 +19779,9 @@ var PoolSealer = class {
   }
 };
 function startWorker(url, recipients, armor) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     const worker = new Worker(url, { workerData: { recipients: [...recipients], armor } });
-    worker.once("message", () => resolve14(worker));
+    worker.once("message", () => resolve15(worker));
     worker.once("error", reject);
   });
 }
@@ -20723,7 +20723,7 @@ async function createSnapshot(options) {
         };
       }
       await new Promise(
-        (resolve14) => setTimeout(resolve14, Math.random() * Math.min(200, 10 * attempt))
+        (resolve15) => setTimeout(resolve15, Math.random() * Math.min(200, 10 * attempt))
       );
       view = await options.store.beginWrite(options.stream, view);
     }
@@ -21698,6 +21698,20 @@ function parseDuration(text2) {
     total += Number(digits) * UNIT_MS[unit];
   }
   return Number.isSafeInteger(total) ? total : null;
+}
+function formatDuration(ms) {
+  if (ms <= 0) return "0s";
+  let rest = ms;
+  let text2 = "";
+  for (const unit of ["w", "d", "h", "m", "s"]) {
+    const size = UNIT_MS[unit];
+    const count2 = Math.floor(rest / size);
+    if (count2 > 0) {
+      text2 += `${count2}${unit}`;
+      rest -= count2 * size;
+    }
+  }
+  return text2 === "" ? `${ms}ms` : text2;
 }
 
 // core/policy/parse-policy-date.ts
@@ -23529,7 +23543,7 @@ async function withFileLock(path, fn, options = {}) {
         }
       );
     }
-    await new Promise((resolve14) => setTimeout(resolve14, wait + Math.random() * wait));
+    await new Promise((resolve15) => setTimeout(resolve15, wait + Math.random() * wait));
     wait = Math.min(wait * 2, 100);
   }
   try {
@@ -24816,11 +24830,12 @@ async function verifySnapshots(options) {
         problems.push({ kind: "manifest", message: error.summary, fix: error.fix ?? "" });
       }
     }
+    const forgotten = options.forgotten?.has(entry.id) ?? false;
     if (manifest) {
       const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...await chainProblems(options.store, manifest, entry, where));
-      for (const file of manifest.files) {
+      for (const file of forgotten ? [] : manifest.files) {
         if (file.type !== "file") continue;
         const problem = await checkBlob(
           options,
@@ -24838,6 +24853,7 @@ async function verifySnapshots(options) {
       stream: entry.stream,
       seq: entry.seq,
       ok: problems.length === 0,
+      forgotten,
       problems
     });
     options.onProgress?.(++done, options.snapshots.length);
@@ -24940,21 +24956,134 @@ async function checkBlob(options, manifest, file, where, checked, addBytes) {
   return problem ? { ...problem, path: file.path } : void 0;
 }
 
+// schemas/verification.schema.json
+var verification_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://snapgate.dev/schemas/verification.schema.json",
+  title: "Snapgate verification record (snapgate.verification/v1)",
+  description: "records/verifications/<snapshot id>/<time>.json: the outcome of `snapgate verify --record` for one snapshot. The gate reads the newest restore-level record of an environment.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "format",
+    "snapshot",
+    "stream",
+    "seq",
+    "level",
+    "ok",
+    "time",
+    "blobsChecked",
+    "bytesChecked",
+    "problems"
+  ],
+  properties: {
+    format: { const: "snapgate.verification/v1" },
+    snapshot: { type: "string", pattern: "^[0-9a-f]{64}$" },
+    stream: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
+    seq: { type: "integer", minimum: 1 },
+    level: { enum: ["structure", "restore"] },
+    ok: { type: "boolean" },
+    time: { type: "string", format: "date-time" },
+    blobsChecked: { type: "integer", minimum: 0 },
+    bytesChecked: { type: "integer", minimum: 0 },
+    problems: {
+      type: "array",
+      maxItems: 100,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["kind", "message"],
+        properties: {
+          kind: { type: "string", maxLength: 50 },
+          message: { type: "string", maxLength: 2e3 },
+          path: { type: "string", maxLength: 4096 }
+        }
+      }
+    }
+  }
+};
+
+// core/snapshot/verification-record.ts
+var VERIFICATION_FORMAT = "snapgate.verification/v1";
+var validator3 = new JsonSchemaValidator(verification_schema_default);
+var MAX_PROBLEMS = 100;
+function compactTime(time) {
+  return time.toISOString().replace(/[-:]/g, "");
+}
+function verificationPath(snapshot, time) {
+  return `verifications/${snapshot}/${compactTime(time)}.json`;
+}
+async function writeVerificationRecords(store, report, time) {
+  const paths = [];
+  for (const snapshot of report.snapshots) {
+    const record2 = {
+      format: VERIFICATION_FORMAT,
+      snapshot: snapshot.id,
+      stream: snapshot.stream,
+      seq: snapshot.seq,
+      level: report.level,
+      ok: snapshot.ok,
+      time: time.toISOString(),
+      blobsChecked: report.blobsChecked,
+      bytesChecked: report.bytesChecked,
+      problems: snapshot.problems.slice(0, MAX_PROBLEMS).map((problem) => ({
+        kind: problem.kind,
+        message: problem.message.slice(0, 2e3),
+        ...problem.path ? { path: problem.path } : {}
+      }))
+    };
+    const path = verificationPath(snapshot.id, time);
+    await store.writeRecord({
+      path,
+      bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
+`)
+    });
+    paths.push(path);
+  }
+  return paths;
+}
+var RECORD_NAME = /^verifications\/([0-9a-f]{64})\/(\d{8}T\d{6}\.\d{3}Z)\.json$/;
+async function findLatestVerification(store, snapshots, level) {
+  const candidates = (await store.listRecords("verifications")).map((path) => ({ path, match: RECORD_NAME.exec(path) })).filter(({ match }) => match?.[1] !== void 0 && snapshots.has(match[1])).sort((a, b) => (b.match?.[2] ?? "") < (a.match?.[2] ?? "") ? -1 : 1);
+  for (const { path, match } of candidates) {
+    const bytes = await store.readRecord(path);
+    let value;
+    try {
+      value = bytes ? JSON.parse(Buffer.from(bytes).toString("utf8")) : void 0;
+    } catch {
+      continue;
+    }
+    const checked = validator3.check(value);
+    if (!checked.ok || checked.value.snapshot !== match?.[1]) continue;
+    if (checked.value.level === level) return checked.value;
+  }
+  return null;
+}
+
 // cli/exit-codes.ts
 var EXIT_DRIFT = 2;
 var EXIT_PROBLEMS = 3;
 
 // cli/commands/verify.ts
+async function trustedOrPolicyKeys(args, context) {
+  const keys = trustedKeys(args, context);
+  if (keys.length > 0) return keys;
+  const loaded = await loadCliPolicy(args, context, context.cwd);
+  return loaded ? loaded.policy.keys.writers.map((writer) => writer.key) : [];
+}
 var verifyCommand = {
   name: "verify",
   summary: "Check snapshots: signature, chain and blobs (structure), or decrypt everything (restore level)",
-  usage: "snapgate verify [SNAPSHOT | --all] --store STORE --verify-key sgw1... [--env ENV] [--identity FILE [--writer-key FILE]] [--level structure|restore] [--json]",
+  usage: "snapgate verify [SNAPSHOT | --all] --store STORE [--verify-key sgw1... | --policy FILE] [--env ENV] [--identity FILE [--writer-key FILE]] [--level structure|restore] [--record] [--json]",
   help: [
     "SNAPSHOT            an id prefix, ENV@SEQ or latest (default: latest of --env)",
     "--all               every snapshot of every environment (or of --env)",
     "--verify-key KEY    a trusted writer verify key (repeatable; or SNAPGATE_VERIFY_KEYS)",
     "--identity FILE     decrypt every blob: restore level (or SNAPGATE_IDENTITY)",
     "--writer-key FILE   at restore level, also recompute the keyed ids",
+    "--policy FILE       trust the policy's keys.writers when no --verify-key is given (default: .github/snapgate.yml, when it exists)",
+    "--record            write a verification record per snapshot (records/verifications/<id>/<time>.json); the gate reads the newest restore-level one",
+    "forgotten snapshots: manifest, signature and chain are checked, not their blobs (prune may have removed them)",
     `exit codes: 0 all good, ${EXIT_PROBLEMS} problems found`
   ],
   options: {
@@ -24962,7 +25091,9 @@ var verifyCommand = {
     ...KEY_OPTIONS,
     env: { type: "string" },
     all: { type: "boolean" },
-    level: { type: "string" }
+    level: { type: "string" },
+    record: { type: "boolean" },
+    ...POLICY_OPTION
   },
   async run(args, context) {
     const store = openStore(args, context);
@@ -24981,22 +25112,32 @@ var verifyCommand = {
     } else {
       snapshots = [await resolveSnapshot(store, args.positionals[0] ?? "latest", { stream })];
     }
+    const forgotten = await listForgotten(store, stream);
+    const forgottenIds = new Set(
+      snapshots.filter((s) => forgotten.get(s.stream)?.has(s.seq)).map((s) => s.id)
+    );
     const report = progressReporter(context, !flag(args, "json"));
     const result = await verifySnapshots({
       store,
       snapshots,
-      trustedKeys: trustedKeys(args, context),
+      trustedKeys: await trustedOrPolicyKeys(args, context),
+      forgotten: forgottenIds,
       level: levelText,
       opener,
       writerKey: await loadWriterKey(args, context, false),
       onProgress: (done, total) => report("verify", done, total)
     });
+    const records = flag(args, "record") ? await writeVerificationRecords(
+      store,
+      { ...result, snapshots: result.snapshots.filter((s) => !s.forgotten) },
+      /* @__PURE__ */ new Date()
+    ) : [];
     if (flag(args, "json")) {
-      context.stdout(json(result));
+      context.stdout(json({ ...result, records }));
     } else {
       for (const snapshot of result.snapshots) {
         context.stdout(
-          `${snapshot.ok ? "ok  " : "FAIL"} ${snapshot.stream}@${snapshot.seq} ${snapshot.id.slice(0, 12)}
+          `${snapshot.ok ? "ok  " : "FAIL"} ${snapshot.stream}@${snapshot.seq} ${snapshot.id.slice(0, 12)}${snapshot.forgotten ? " (forgotten: blobs not checked)" : ""}
 `
         );
         for (const problem of snapshot.problems) {
@@ -25009,6 +25150,8 @@ var verifyCommand = {
         `${result.ok ? "Verified" : "Problems in"} ${result.snapshots.length} snapshot(s) at ${result.level} level: ${result.blobsChecked} blobs, ${formatBytes(result.bytesChecked)} checked.
 `
       );
+      if (records.length) context.stdout(`Recorded ${records.length} verification(s).
+`);
     }
     return result.ok ? 0 : EXIT_PROBLEMS;
   }
@@ -25604,6 +25747,553 @@ var driftCommand = {
   }
 };
 
+// cli/commands/check.ts
+import { resolve as resolve14 } from "node:path";
+
+// core/policy/gate/decide-gate.ts
+var CLOCK_SKEW_MS = 5 * 6e4;
+function decideGate(input) {
+  const { policy, environment } = input;
+  const conditions = [];
+  const add = (name, state, detail, fix, paths) => {
+    conditions.push({
+      name,
+      state,
+      detail,
+      fix: state === "pass" ? null : fix,
+      ...paths && paths.length > 0 ? { paths } : {}
+    });
+  };
+  const environmentPolicy = policy.environments[environment];
+  const tier = environmentPolicy ? policy.tiers[environmentPolicy.tier] : void 0;
+  if (!environmentPolicy || !tier) {
+    add(
+      "environment",
+      "fail",
+      `The policy has no environment '${environment}'.`,
+      `Add it under environments in the policy, or gate one of: ${Object.keys(policy.environments).join(", ")}.`
+    );
+    return conclude(environment, conditions);
+  }
+  const snapshot = input.snapshot;
+  const snapshotCommand2 = `run the snapshot workflow (${environmentPolicy.snapshotWorkflow ?? "Snapshot now"}) or \`snapgate snapshot --env ${environment}\``;
+  if (snapshot === null) {
+    add(
+      "snapshot",
+      "fail",
+      `No snapshot of ${environment} exists.`,
+      `Take one: ${snapshotCommand2}.`
+    );
+  } else {
+    add(
+      "snapshot",
+      "pass",
+      `Newest snapshot: #${snapshot.seq} (${snapshot.id.slice(0, 12)}) at ${snapshot.time}.`,
+      null
+    );
+    checkSignature(input, snapshot, add);
+    checkChain(snapshot, add);
+    checkBlobs(snapshot, add, snapshotCommand2);
+    checkFreshness(input, snapshot, tier.maxAgeMs, tier.name, add, snapshotCommand2);
+    checkCoverage(input, snapshot, add);
+    checkConsistency(input, snapshot, add);
+  }
+  checkExceptions(input, add);
+  if (tier.restoreVerificationMs !== null)
+    checkRestoreVerification(input, tier.restoreVerificationMs, tier.name, add);
+  return conclude(environment, conditions);
+}
+function checkSignature(input, snapshot, add) {
+  const signature = snapshot.signature;
+  if (signature === null) {
+    add(
+      "signature",
+      "unknown",
+      "The manifest signature was not checked.",
+      "Re-run the check; if it persists, run `snapgate verify` against the store."
+    );
+    return;
+  }
+  if (signature.state === "bad") {
+    add(
+      "signature",
+      "fail",
+      `The manifest signature does not verify${signature.detail ? ` (${signature.detail})` : ""}: the manifest was altered or forged.`,
+      "Treat the snapshot as untrusted: investigate who wrote it, then take a new snapshot with the job's writer key."
+    );
+    return;
+  }
+  const rule = input.policy.keys.writers.find((writer) => writer.key === signature.key);
+  if (signature.state === "unknown-key" || !rule) {
+    add(
+      "signature",
+      "fail",
+      `The manifest is signed by ${short(signature.key)}, which is not in keys.writers.`,
+      "If it is the snapshot job's key, add it to keys.writers; otherwise someone else wrote this snapshot: investigate."
+    );
+    return;
+  }
+  const time = Date.parse(snapshot.time);
+  if (rule.validFromMs !== null && time < rule.validFromMs || rule.validUntilMs !== null && time >= rule.validUntilMs) {
+    add(
+      "signature",
+      "fail",
+      `The writer key ${short(signature.key)} was not valid at the snapshot's time ${snapshot.time}.`,
+      "Take a new snapshot with a current writer key, or correct the key's valid_from/valid_until."
+    );
+    return;
+  }
+  add("signature", "pass", `Signed by writer key ${short(signature.key)}.`, null);
+}
+function checkChain(snapshot, add) {
+  if (snapshot.chain === null) {
+    add(
+      "chain",
+      "unknown",
+      "The hash chain was not checked.",
+      "Re-run the check; if it persists, run `snapgate verify` against the store."
+    );
+  } else if (snapshot.chain.state === "broken") {
+    add(
+      "chain",
+      "fail",
+      `The hash chain is broken at snapshot #${snapshot.chain.atSeq}${snapshot.chain.detail ? ` (${snapshot.chain.detail})` : ""}.`,
+      "A manifest was removed or rewritten: investigate with `snapgate verify`, restore the backup repository's history, then take a new snapshot."
+    );
+  } else {
+    add("chain", "pass", `The chain up to #${snapshot.seq} is intact.`, null);
+  }
+}
+function checkBlobs(snapshot, add, snapshotCommand2) {
+  const missing = snapshot.missingBlobs;
+  if (missing === null) {
+    add(
+      "blobs",
+      "unknown",
+      "The blobs were not checked.",
+      "Re-run the check; if it persists, run `snapgate verify` against the store."
+    );
+  } else if (missing.length > 0) {
+    const listed = missing.slice(0, 5).map((id) => id.slice(0, 12)).join(", ");
+    add(
+      "blobs",
+      "fail",
+      `${missing.length} blob(s) are missing or do not match their recorded hash: ${listed}${missing.length > 5 ? ", ..." : ""}.`,
+      `Restore them from a replica of the backup repository, or ${snapshotCommand2} to store them again.`
+    );
+  } else {
+    add("blobs", "pass", "Every blob is present with its recorded ciphertext hash.", null);
+  }
+}
+function checkFreshness(input, snapshot, maxAgeMs, tierName, add, snapshotCommand2) {
+  const time = Date.parse(snapshot.time);
+  const written = snapshot.writtenAt === void 0 ? time : Date.parse(snapshot.writtenAt);
+  const now = input.now.getTime();
+  if (Number.isNaN(time) || Number.isNaN(written)) {
+    add(
+      "freshness",
+      "unknown",
+      `The snapshot's time '${snapshot.time}' cannot be read.`,
+      `Take a new snapshot: ${snapshotCommand2}.`
+    );
+    return;
+  }
+  const effective = Math.min(time, written);
+  if (effective > now + CLOCK_SKEW_MS) {
+    add(
+      "freshness",
+      "fail",
+      `The snapshot's time ${new Date(effective).toISOString()} is in the future.`,
+      `Check the runner's clock and the --time given; then ${snapshotCommand2}.`
+    );
+    return;
+  }
+  const age = Math.max(0, now - effective);
+  if (age > maxAgeMs) {
+    add(
+      "freshness",
+      "fail",
+      `The newest snapshot is ${formatDuration(age)} old; ${tierName} allows ${formatDuration(maxAgeMs)}.`,
+      `Take a snapshot: ${snapshotCommand2}.`
+    );
+  } else {
+    add(
+      "freshness",
+      "pass",
+      `${formatDuration(age)} old (${tierName} allows ${formatDuration(maxAgeMs)}).`,
+      null
+    );
+  }
+}
+function checkCoverage(input, snapshot, add) {
+  const missing = requiredComponents(input.policy, input.environment).filter(
+    (name) => !snapshot.components.includes(name)
+  );
+  const uncovered = snapshot.uncoveredTier0Paths;
+  const problems = [];
+  if (missing.length > 0)
+    problems.push(`required component(s) with no file in the snapshot: ${missing.join(", ")}`);
+  if (uncovered !== null && uncovered.length > 0) {
+    problems.push(
+      `${uncovered.length} tier-0 path(s) in no component: ${uncovered.slice(0, 5).join(", ")}${uncovered.length > 5 ? ", ..." : ""}`
+    );
+  }
+  if (problems.length > 0) {
+    add(
+      "coverage",
+      "fail",
+      `${capitalise(problems.join("; "))}.`,
+      "Add the paths to a component (or fix the component's globs) in the policy, or accept the gap with an exception; `snapgate coverage` lists them.",
+      uncovered ?? void 0
+    );
+  } else if (uncovered === null) {
+    add(
+      "coverage",
+      "unknown",
+      "The snapshot recorded no coverage of tier-0 paths.",
+      "Take a new snapshot with this version of Snapgate, which records it."
+    );
+  } else {
+    add("coverage", "pass", `Every required component and tier-0 path is covered.`, null);
+  }
+}
+function checkConsistency(input, snapshot, add) {
+  const rules = input.policy.consistency.map((rule) => rule.name);
+  if (rules.length === 0) {
+    add("consistency", "pass", "The policy has no consistency rules.", null);
+    return;
+  }
+  const outcomes = snapshot.consistency;
+  if (outcomes === null) {
+    add(
+      "consistency",
+      "unknown",
+      "The snapshot recorded no consistency outcomes.",
+      "Take a new snapshot with this version of Snapgate, which evaluates the rules."
+    );
+    return;
+  }
+  const failed2 = outcomes.filter((outcome) => !outcome.ok && rules.includes(outcome.name));
+  const missing = rules.filter((name) => !outcomes.some((outcome) => outcome.name === name));
+  if (failed2.length > 0) {
+    add(
+      "consistency",
+      "fail",
+      failed2.map((outcome) => outcome.message).join(" "),
+      "Make the files agree and take a new snapshot (each message says which value differs)."
+    );
+  } else if (missing.length > 0) {
+    add(
+      "consistency",
+      "unknown",
+      `The snapshot has no outcome for rule(s) ${missing.join(", ")}.`,
+      "Take a new snapshot under the current policy."
+    );
+  } else {
+    add("consistency", "pass", `${rules.length} rule(s) pass.`, null);
+  }
+}
+function checkExceptions(input, add) {
+  const evaluation = evaluateExceptions(input.policy, input.now, {
+    environment: input.environment
+  });
+  if (evaluation.expired.length > 0) {
+    const listed = evaluation.expired.map(
+      (status) => `exceptions[${status.exception.index}] (${status.exception.paths.join(", ")}) expired ${status.exception.expires}`
+    ).join("; ");
+    add(
+      "exceptions",
+      "fail",
+      `Expired: ${listed}.`,
+      "Close the gap (add the paths to a component) and remove the exception, or renew it with a new expires and accepted_by."
+    );
+  } else if (evaluation.expiringSoon.length > 0) {
+    const listed = evaluation.expiringSoon.map((status) => `exceptions[${status.exception.index}] expires ${status.exception.expires}`).join("; ");
+    add("exceptions", "pass", `No expired exception; soon: ${listed}.`, null);
+  } else {
+    add(
+      "exceptions",
+      "pass",
+      `No expired exception (${evaluation.exceptions.length} active).`,
+      null
+    );
+  }
+}
+function checkRestoreVerification(input, intervalMs, tierName, add) {
+  const fix = `Run a restore-level verification or drill of ${input.environment} (\`snapgate verify latest --env ${input.environment} --identity FILE --record\`).`;
+  const failure = input.failedRestoreVerification;
+  if (failure) {
+    add(
+      "restore-verification",
+      "fail",
+      `The newest restore-level verification (${failure.time}, snapshot ${failure.snapshot.slice(0, 12)}) failed: ${failure.detail}`,
+      `Fix what it found (\`snapgate verify ${failure.snapshot.slice(0, 12)} --identity FILE\` shows it), then verify again with --record.`
+    );
+    return;
+  }
+  if (input.lastRestoreVerification === null) {
+    add(
+      "restore-verification",
+      "fail",
+      `${tierName} needs a restore-level verification every ${formatDuration(intervalMs)}; none is recorded.`,
+      fix
+    );
+    return;
+  }
+  const time = Date.parse(input.lastRestoreVerification);
+  if (Number.isNaN(time)) {
+    add(
+      "restore-verification",
+      "unknown",
+      `The verification time '${input.lastRestoreVerification}' cannot be read.`,
+      fix
+    );
+    return;
+  }
+  const age = Math.max(0, input.now.getTime() - time);
+  if (age > intervalMs) {
+    add(
+      "restore-verification",
+      "fail",
+      `The last restore-level verification is ${formatDuration(age)} old; ${tierName} needs one every ${formatDuration(intervalMs)}.`,
+      fix
+    );
+  } else {
+    add(
+      "restore-verification",
+      "pass",
+      `Verified at restore level ${formatDuration(age)} ago.`,
+      null
+    );
+  }
+}
+function conclude(environment, conditions) {
+  const notPassing = conditions.filter((condition) => condition.state !== "pass");
+  return {
+    environment,
+    conclusion: notPassing.length === 0 ? "success" : "failure",
+    summary: notPassing.length === 0 ? `All ${conditions.length} conditions pass.` : `${notPassing.length} of ${conditions.length} conditions do not pass: ${notPassing.map((condition) => condition.name).join(", ")}.`,
+    conditions
+  };
+}
+function short(key) {
+  return key.length > 16 ? `${key.slice(0, 16)}...` : key;
+}
+function capitalise(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+
+// core/snapshot/check-stream-chain.ts
+var BATCH = 64;
+async function checkStreamChain(store, stream, upto) {
+  let previous = null;
+  for (let start = 1; start <= upto; start += BATCH) {
+    const seqs = Array.from({ length: Math.min(BATCH, upto - start + 1) }, (_, i) => start + i);
+    const links = await mapWithConcurrency(seqs, 16, async (seq) => {
+      const bytes = await store.readManifest(stream, seq);
+      if (!bytes) return { seq, sha256: null, prev: void 0, named: "" };
+      let prev;
+      let named = "";
+      try {
+        const parsed = JSON.parse(Buffer.from(bytes).toString("utf8"));
+        prev = typeof parsed.prev === "string" || parsed.prev === null ? parsed.prev : void 0;
+        named = `${String(parsed.stream)}@${String(parsed.seq)}`;
+      } catch {
+        prev = void 0;
+      }
+      return { seq, sha256: sha256Hex(bytes), prev, named };
+    });
+    for (const link2 of links) {
+      const broken = linkProblem(stream, link2, previous);
+      if (broken) return { state: "broken", atSeq: link2.seq, detail: broken };
+      previous = link2;
+    }
+  }
+  return { state: "ok" };
+}
+function linkProblem(stream, link2, previous) {
+  if (link2.sha256 === null) return `manifest ${stream}@${link2.seq} is missing`;
+  if (link2.prev === void 0) return `manifest ${stream}@${link2.seq} cannot be read`;
+  if (link2.named !== `${stream}@${link2.seq}`)
+    return `the manifest stored as ${stream}@${link2.seq} says it is ${link2.named}`;
+  const expected = previous?.sha256 ?? null;
+  if (link2.prev !== expected)
+    return link2.seq === 1 ? `manifest ${stream}@1 links to an earlier manifest` : `manifest ${stream}@${link2.seq - 1} is not the one ${stream}@${link2.seq} was written after`;
+  return null;
+}
+
+// core/policy/gate/gather-gate-facts.ts
+async function gatherGateFacts(store, policy, environment, now, options = {}) {
+  await store.assertExists();
+  const [entries, forgotten] = await Promise.all([
+    readCatalog(store, environment),
+    listForgotten(store, environment)
+  ]);
+  const forgottenSeqs = forgotten.get(environment);
+  const latest = entries.findLast((entry) => !forgottenSeqs?.has(entry.seq)) ?? null;
+  const verification = await findLatestVerification(
+    store,
+    new Set(entries.map((entry) => entry.id)),
+    "restore"
+  );
+  const restore = {
+    lastRestoreVerification: verification?.ok ? verification.time : null,
+    failedRestoreVerification: verification && !verification.ok ? {
+      time: verification.time,
+      snapshot: verification.snapshot,
+      detail: verification.problems.slice(0, 3).map((problem) => problem.message).join(" ") || "it reported problems."
+    } : null
+  };
+  if (latest === null) return { policy, environment, now, snapshot: null, ...restore };
+  const facts = {
+    id: latest.id,
+    seq: latest.seq,
+    time: latest.time,
+    writtenAt: latest.writtenAt,
+    signature: null,
+    chain: null,
+    missingBlobs: null,
+    components: [],
+    uncoveredTier0Paths: null,
+    consistency: null
+  };
+  const bytes = await store.readManifest(environment, latest.seq);
+  let manifest = null;
+  if (!bytes) {
+    facts.signature = { state: "bad", detail: "the manifest is missing from the store" };
+  } else if (sha256Hex(bytes) !== latest.id) {
+    facts.signature = { state: "bad", detail: "the manifest does not hash to its catalog id" };
+  } else {
+    try {
+      manifest = parseManifest(bytes, `manifest ${environment}@${latest.seq}`);
+    } catch (error) {
+      if (!isSnapgateError(error)) throw error;
+      facts.signature = { state: "bad", detail: error.summary };
+    }
+  }
+  const chain = await checkStreamChain(store, environment, latest.seq);
+  facts.chain = chain.state === "ok" ? chain : { state: "broken", atSeq: chain.atSeq, detail: chain.detail };
+  if (manifest) {
+    facts.signature = signatureFact(
+      manifest,
+      policy.keys.writers.map((writer) => writer.key),
+      await loadSodium()
+    );
+    facts.missingBlobs = await missingBlobs(store, manifest, options.blobs ?? "read");
+    facts.components = [
+      ...new Set(manifest.files.flatMap((file) => file.component ? [file.component] : []))
+    ].sort();
+    facts.uncoveredTier0Paths = manifest.coverage?.uncoveredTier0Paths ?? null;
+    facts.consistency = manifest.consistency ?? null;
+  }
+  return { policy, environment, now, snapshot: facts, ...restore };
+}
+function signatureFact(manifest, keys, sodium) {
+  const check = verifyManifestSignature(sodium, manifest, keys);
+  if (check.ok) return { state: "ok", key: check.key };
+  if (check.reason === "unknown-key") return { state: "unknown-key", key: check.key };
+  return { state: "bad", key: check.key, detail: "the signature does not match the manifest" };
+}
+async function missingBlobs(store, manifest, mode) {
+  const wanted = /* @__PURE__ */ new Map();
+  for (const file of manifest.files) {
+    if (file.type !== "file") continue;
+    wanted.set(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`, {
+      id: file.blob,
+      sha256: file.ciphertextSha256,
+      encoding: file.encoding
+    });
+  }
+  const refs = [...wanted.values()];
+  if (mode === "list") {
+    const present = new Set(
+      (await store.listBlobs()).map((blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`)
+    );
+    return refs.filter((ref) => !present.has(`${ref.id}-${ref.sha256}-${ref.encoding}`)).map((ref) => ref.id);
+  }
+  const bad = await mapWithConcurrency(refs, 16, async (ref) => {
+    const ciphertext = await store.readBlob(ref);
+    return ciphertext && sha256Hex(ciphertext) === ref.sha256 ? null : ref.id;
+  });
+  return bad.filter((id) => id !== null);
+}
+
+// core/policy/gate/policy-error-decision.ts
+function policyErrorDecision(environment, error) {
+  const failure = asSnapgateError(error);
+  const problems = failure.details["problems"] ?? [];
+  const detail = problems.length > 0 ? problems.map(formatPolicyProblem).join("\n") : failure.message;
+  return {
+    environment,
+    conclusion: "failure",
+    summary: "The Snapgate policy cannot be used.",
+    conditions: [
+      {
+        name: "policy",
+        state: "fail",
+        detail,
+        fix: failure.fix ?? "Fix .github/snapgate.yml on the default branch; docs/policy.md describes every key.",
+        paths: [...new Set(problems.map((problem) => problem.file))]
+      }
+    ]
+  };
+}
+
+// core/policy/gate/render-gate-text.ts
+var STATE_LABEL = { pass: "PASS", fail: "FAIL", unknown: "UNKNOWN" };
+function renderGateText(decision) {
+  const nameWidth = Math.max(
+    "CONDITION".length,
+    ...decision.conditions.map((condition) => condition.name.length)
+  );
+  const stateWidth = "UNKNOWN".length;
+  const lines = [`${"CONDITION".padEnd(nameWidth)}  ${"STATE".padEnd(stateWidth)}  DETAIL`];
+  for (const condition of decision.conditions) {
+    const [first, ...rest] = condition.detail.split("\n");
+    lines.push(
+      `${condition.name.padEnd(nameWidth)}  ${STATE_LABEL[condition.state].padEnd(stateWidth)}  ${first ?? ""}`
+    );
+    const indent = " ".repeat(nameWidth + stateWidth + 4);
+    for (const line of rest) lines.push(`${indent}${line}`);
+    if (condition.fix) lines.push(`${indent}fix: ${condition.fix}`);
+  }
+  lines.push(
+    "",
+    `${decision.environment}: ${decision.conclusion.toUpperCase()}. ${decision.summary}`
+  );
+  return `${lines.join("\n")}
+`;
+}
+
+// cli/commands/check.ts
+var checkCommand = {
+  name: "check",
+  summary: "The release gate: does the environment have a fresh, signed, complete, covered and consistent backup",
+  usage: "snapgate check --store STORE --env ENV [--policy FILE] [--root DIR] [--json]",
+  help: [
+    "--env ENV             the environment to gate",
+    POLICY_HELP,
+    "--root DIR            where .github/snapgate.yml is looked for (default: the working directory)",
+    "conditions: snapshot, signature, chain, blobs, freshness, coverage, consistency, exceptions, restore-verification (see docs/policy.md)",
+    "exit codes: 0 every condition passes, 1 any fails or is unknown (also an invalid policy)"
+  ],
+  options: { ...STORE_OPTION, ...POLICY_OPTION, env: { type: "string" }, root: { type: "string" } },
+  async run(args, context) {
+    const env = requireValue(args, "env", this, "Name the environment to gate, e.g. --env prod.");
+    const store = openStore(args, context);
+    const root = resolve14(context.cwd, stringValue(args, "root") ?? ".");
+    let loaded;
+    try {
+      loaded = (await requireCliPolicy(args, context, root, "check")).policy;
+    } catch (error) {
+      loaded = policyErrorDecision(env, error);
+    }
+    const decision = "conclusion" in loaded ? loaded : decideGate(await gatherGateFacts(store, loaded, env, /* @__PURE__ */ new Date()));
+    context.stdout(flag(args, "json") ? json(decision) : renderGateText(decision));
+    return decision.conclusion === "success" ? 0 : 1;
+  }
+};
+
 // cli/commands/index.ts
 var COMMANDS = [
   keygenCommand,
@@ -25614,7 +26304,8 @@ var COMMANDS = [
   verifyCommand,
   restoreCommand,
   coverageCommand,
-  driftCommand
+  driftCommand,
+  checkCommand
 ];
 
 // cli/main.ts
