@@ -9,6 +9,8 @@ import { restoreCommand } from "./restore.js";
 import { coverageCommand } from "./coverage.js";
 import { driftCommand } from "./drift.js";
 import { checkCommand } from "./check.js";
+import { forgetCommand } from "./forget.js";
+import { pruneCommand } from "./prune.js";
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -22,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   coverageCommand,
   driftCommand,
   checkCommand,
+  forgetCommand,
+  pruneCommand,
 ];

@@ -1939,15 +1939,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+    function getProperty(key2) {
+      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
+    function getEsmExportName(key2) {
+      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
+        return new _Code(`${key2}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -2574,11 +2574,11 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code2 = ["{"];
-        for (const [key, value] of keyValues) {
+        for (const [key2, value] of keyValues) {
           if (code2.length > 1)
             code2.push(",");
-          code2.push(key);
-          if (key !== value || this.opts.es5) {
+          code2.push(key2);
+          if (key2 !== value || this.opts.es5) {
             code2.push(":");
             (0, code_1.addCodeArg)(code2, value);
           }
@@ -2853,17 +2853,17 @@ var require_util = __commonJS({
       if (typeof schema === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
+      for (const key2 in schema) {
+        if (!rules[key2])
+          checkStrictMode(it, `unknown keyword: "${key2}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (rules[key])
+      for (const key2 in schema)
+        if (rules[key2])
           return true;
       return false;
     }
@@ -2871,8 +2871,8 @@ var require_util = __commonJS({
     function schemaHasRulesButRef(schema, RULES) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+      for (const key2 in schema)
+        if (key2 !== "$ref" && RULES.all[key2])
           return true;
       return false;
     }
@@ -3450,8 +3450,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
+        for (const key2 in properties) {
+          assignDefault(it, key2, properties[key2].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -3835,8 +3835,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          var key2 = keys[i];
+          if (!equal(a[key2], b[key2])) return false;
         }
         return true;
       }
@@ -3908,20 +3908,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
+        for (var key2 in schema) {
+          var sch = schema[key2];
           if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
+            if (key2 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema, i);
             }
-          } else if (key in traverse.propsKeywords) {
+          } else if (key2 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
             }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
           }
         }
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -3978,10 +3978,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
+      for (const key2 in schema) {
+        if (REF_KEYWORDS.has(key2))
           return true;
-        const sch = schema[key];
+        const sch = schema[key2];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -3991,14 +3991,14 @@ var require_resolve = __commonJS({
     }
     function countKeys(schema) {
       let count2 = 0;
-      for (const key in schema) {
-        if (key === "$ref")
+      for (const key2 in schema) {
+        if (key2 === "$ref")
           return Infinity;
         count2++;
-        if (SIMPLE_INLINED.has(key))
+        if (SIMPLE_INLINED.has(key2))
           continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+        if (typeof schema[key2] == "object") {
+          (0, util_1.eachItem)(schema[key2], (sch) => count2 += countKeys(sch));
         }
         if (count2 === Infinity)
           return Infinity;
@@ -4187,8 +4187,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema, self }) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (self.RULES.all[key])
+      for (const key2 in schema)
+        if (self.RULES.all[key2])
           return true;
       return false;
     }
@@ -4754,7 +4754,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve15.call(this, root, ref);
+      let _sch = resolve16.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -4781,7 +4781,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve15(root, ref) {
+    function resolve16(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -5645,7 +5645,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve15(baseURI, relativeURI, options) {
+    function resolve16(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -6036,7 +6036,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve15,
+      resolve: resolve16,
       resolveComponent,
       equal,
       serialize,
@@ -6283,7 +6283,7 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema)) {
           for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -6297,15 +6297,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        key2 = (0, resolve_1.normalizeId)(key2 || id);
+        this._checkUnique(key2);
+        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
+      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key2, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -6461,14 +6461,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key in rules) {
-            const rule = rules[key];
+          for (const key2 in rules) {
+            const rule = rules[key2];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema = keywords[key];
+            const schema = keywords[key2];
             if ($data && schema)
-              keywords[key] = schemaOrData(schema);
+              keywords[key2] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -6541,10 +6541,10 @@ var require_core = __commonJS({
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
     function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
+      for (const key2 in checkOpts) {
+        const opt = key2;
         if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -6558,8 +6558,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
+        for (const key2 in optsSchemas)
+          this.addSchema(optsSchemas[key2], key2);
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
@@ -7607,11 +7607,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
+      for (const key2 in schema) {
+        if (key2 === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
+        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
+        deps[key2] = schema[key2];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -7688,13 +7688,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
+        gen.forIn("key", data, (key2) => {
+          cxt.setParams({ propertyName: key2 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key,
+            data: key2,
             dataTypes: ["string"],
-            propertyName: key,
+            propertyName: key2,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -7743,38 +7743,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
+          gen.forIn("key", data, (key2) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
+              additionalPropertyCode(key2);
             else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
           });
         }
-        function isAdditional(key) {
+        function isAdditional(key2) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key2} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key2})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        function deleteAdditional(key2) {
+          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
         }
-        function additionalPropertyCode(key) {
+        function additionalPropertyCode(key2) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
+            deleteAdditional(key2);
             return;
           }
           if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
+            cxt.setParams({ additionalProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -7783,22 +7783,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
+              applyAdditionalSchema(key2, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key);
+                deleteAdditional(key2);
               });
             } else {
-              applyAdditionalSchema(key, valid);
+              applyAdditionalSchema(key2, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key, valid, errors) {
+        function applyAdditionalSchema(key2, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key,
+            dataProp: key2,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -7923,19 +7923,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+          gen.forIn("key", data, (key2) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key,
+                  dataProp: key2,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -8437,15 +8437,15 @@ var require_unevaluatedProperties = __commonJS({
           throw new Error("ajv implementation error");
         const { allErrors, props } = it;
         if (props instanceof codegen_1.Name) {
-          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key) => gen.if(unevaluatedDynamic(props, key), () => unevaluatedPropCode(key))));
+          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key2) => gen.if(unevaluatedDynamic(props, key2), () => unevaluatedPropCode(key2))));
         } else if (props !== true) {
-          gen.forIn("key", data, (key) => props === void 0 ? unevaluatedPropCode(key) : gen.if(unevaluatedStatic(props, key), () => unevaluatedPropCode(key)));
+          gen.forIn("key", data, (key2) => props === void 0 ? unevaluatedPropCode(key2) : gen.if(unevaluatedStatic(props, key2), () => unevaluatedPropCode(key2)));
         }
         it.props = true;
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function unevaluatedPropCode(key) {
+        function unevaluatedPropCode(key2) {
           if (schema === false) {
-            cxt.setParams({ unevaluatedProperty: key });
+            cxt.setParams({ unevaluatedProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -8455,21 +8455,21 @@ var require_unevaluatedProperties = __commonJS({
             const valid = gen.name("valid");
             cxt.subschema({
               keyword: "unevaluatedProperties",
-              dataProp: key,
+              dataProp: key2,
               dataPropType: util_1.Type.Str
             }, valid);
             if (!allErrors)
               gen.if((0, codegen_1.not)(valid), () => gen.break());
           }
         }
-        function unevaluatedDynamic(evaluatedProps, key) {
-          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key}]`;
+        function unevaluatedDynamic(evaluatedProps, key2) {
+          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key2}]`;
         }
-        function unevaluatedStatic(evaluatedProps, key) {
+        function unevaluatedStatic(evaluatedProps, key2) {
           const ps = [];
           for (const p in evaluatedProps) {
             if (evaluatedProps[p] === true)
-              ps.push((0, codegen_1._)`${key} !== ${p}`);
+              ps.push((0, codegen_1._)`${key2} !== ${p}`);
           }
           return (0, codegen_1.and)(...ps);
         }
@@ -10772,27 +10772,27 @@ var require_lrucache = __commonJS({
         this.max = 1e3;
         this.map = /* @__PURE__ */ new Map();
       }
-      get(key) {
-        const value = this.map.get(key);
+      get(key2) {
+        const value = this.map.get(key2);
         if (value === void 0) {
           return void 0;
         } else {
-          this.map.delete(key);
-          this.map.set(key, value);
+          this.map.delete(key2);
+          this.map.set(key2, value);
           return value;
         }
       }
-      delete(key) {
-        return this.map.delete(key);
+      delete(key2) {
+        return this.map.delete(key2);
       }
-      set(key, value) {
-        const deleted = this.delete(key);
+      set(key2, value) {
+        const deleted = this.delete(key2);
         if (!deleted && value !== void 0) {
           if (this.map.size >= this.max) {
             const firstKey = this.map.keys().next().value;
             this.delete(firstKey);
           }
-          this.map.set(key, value);
+          this.map.set(key2, value);
         }
         return this;
       }
@@ -12139,11 +12139,11 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key2, node, visitor, path) {
+      const ctrl = callVisitor(key2, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -12187,11 +12187,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key2, node, visitor, path) {
+      const ctrl = await callVisitor(key2, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -12241,27 +12241,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key2, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key2, node, path);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key2, node, path);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key2, node, path);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key2, node, path);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key2, node, path);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key2, node, path);
       return void 0;
     }
-    function replaceNode(key, path, node) {
+    function replaceNode(key2, path, node) {
       const parent = path[path.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -12522,7 +12522,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj2, key, val) {
+    function applyReviver(reviver, obj2, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -12562,7 +12562,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj2, key, val);
+      return reviver.call(obj2, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -12925,14 +12925,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key, ...rest] = path;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path;
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -12940,14 +12940,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -12955,8 +12955,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key, ...rest] = path;
-        const node = this.get(key, true);
+        const [key2, ...rest] = path;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -12974,10 +12974,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -12985,17 +12985,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -13573,19 +13573,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -13593,7 +13593,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -13737,7 +13737,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -13754,14 +13754,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
+          if (!map.has(key2))
+            map.set(key2, value2);
         } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -13789,19 +13789,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key2))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -13816,19 +13816,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -13852,24 +13852,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -14045,11 +14045,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -14072,20 +14072,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj2, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj2, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj2, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj2 instanceof Map) {
-          for (const [key, value] of obj2)
-            add(key, value);
+          for (const [key2, value] of obj2)
+            add(key2, value);
         } else if (obj2 && typeof obj2 === "object") {
-          for (const key of Object.keys(obj2))
-            add(key, obj2[key]);
+          for (const key2 of Object.keys(obj2))
+            add(key2, obj2[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -14125,23 +14125,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -14230,15 +14230,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -14250,8 +14250,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -14261,10 +14261,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -14298,8 +14298,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj2) {
             if (typeof replacer === "function") {
-              const key = obj2 instanceof Set ? it : String(i++);
-              it = replacer.call(obj2, key, it);
+              const key2 = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -14307,8 +14307,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -14722,25 +14722,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -14787,16 +14787,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key2, value);
         }
         return map;
       }
@@ -14817,12 +14817,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -15007,14 +15007,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -15023,18 +15023,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -15281,7 +15281,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -15297,7 +15297,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -15561,8 +15561,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -15570,8 +15570,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -15591,8 +15591,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -15607,8 +15607,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -15622,11 +15622,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -15934,24 +15934,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -16025,10 +16025,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key: key2, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -16036,10 +16036,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
@@ -16052,17 +16052,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -16072,7 +16072,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -16236,11 +16236,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key: key2, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -16261,9 +16261,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -16310,8 +16310,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
@@ -17461,9 +17461,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -17511,9 +17511,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -17568,12 +17568,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key: key2, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep2)
         for (const st of sep2)
           res += st.source;
@@ -18905,7 +18905,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep2 = it.sep;
                   sep2.push(this.sourceToken);
                   delete it.key;
@@ -18914,7 +18914,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key: key2, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -19524,12 +19524,12 @@ function parseWriterKey(text2, source) {
   return { macKey: derive(secret, "blob-id"), signingSeed: derive(secret, "manifest-signing") };
 }
 var signers = /* @__PURE__ */ new WeakMap();
-function writerSigner(sodium, key) {
-  let signer = signers.get(key);
+function writerSigner(sodium, key2) {
+  let signer = signers.get(key2);
   if (!signer) {
-    const pair = sodium.crypto_sign_seed_keypair(key.signingSeed);
+    const pair = sodium.crypto_sign_seed_keypair(key2.signingSeed);
     signer = { signingSecretKey: pair.privateKey, verifyKey: encodeVerifyKey(pair.publicKey) };
-    signers.set(key, signer);
+    signers.set(key2, signer);
   }
   return signer;
 }
@@ -19769,8 +19769,8 @@ var PoolSealer = class {
   seal(plaintext, compress) {
     const worker = this.workers[this.next++ % this.workers.length];
     const id = ++this.id;
-    return new Promise((resolve15, reject) => {
-      this.pending.set(id, { resolve: resolve15, reject });
+    return new Promise((resolve16, reject) => {
+      this.pending.set(id, { resolve: resolve16, reject });
       worker.postMessage({ id, plaintext, compress });
     });
   }
@@ -19779,9 +19779,9 @@ var PoolSealer = class {
   }
 };
 function startWorker(url, recipients, armor) {
-  return new Promise((resolve15, reject) => {
+  return new Promise((resolve16, reject) => {
     const worker = new Worker(url, { workerData: { recipients: [...recipients], armor } });
-    worker.once("message", () => resolve15(worker));
+    worker.once("message", () => resolve16(worker));
     worker.once("error", reject);
   });
 }
@@ -19857,11 +19857,11 @@ function canonicalize(object, seen = /* @__PURE__ */ new Set()) {
     result = `[${values.join(",")}]`;
   } else {
     const parts = [];
-    for (const key of Object.keys(object).sort()) {
-      if (object[key] === void 0 || typeof object[key] === "symbol") {
+    for (const key2 of Object.keys(object).sort()) {
+      if (object[key2] === void 0 || typeof object[key2] === "symbol") {
         continue;
       }
-      parts.push(`${canonicalize(key)}:${canonicalize(object[key], seen)}`);
+      parts.push(`${canonicalize(key2)}:${canonicalize(object[key2], seen)}`);
     }
     result = `{${parts.join(",")}}`;
   }
@@ -19896,20 +19896,20 @@ function signManifest(sodium, body, writer) {
 }
 function verifyManifestSignature(sodium, manifest, trustedKeys2) {
   const { signature, ...body } = manifest;
-  const key = signature?.key ?? "";
-  if (!trustedKeys2.includes(key)) return { ok: false, reason: "unknown-key", key };
+  const key2 = signature?.key ?? "";
+  if (!trustedKeys2.includes(key2)) return { ok: false, reason: "unknown-key", key: key2 };
   const message = new TextEncoder().encode(canonicalJson(body));
   let valid;
   try {
     valid = signature.alg === "ed25519" && sodium.crypto_sign_verify_detached(
       Buffer.from(signature.value, "base64"),
       message,
-      parseVerifyKey(key)
+      parseVerifyKey(key2)
     );
   } catch {
     valid = false;
   }
-  return valid ? { ok: true, key } : { ok: false, reason: "bad-signature", key };
+  return valid ? { ok: true, key: key2 } : { ok: false, reason: "bad-signature", key: key2 };
 }
 
 // core/audit/audit-event.ts
@@ -20542,9 +20542,9 @@ function normalizeMetadata(stream, metadata) {
     environment: stream,
     tags: [...new Set(metadata?.tags ?? [])].sort()
   };
-  for (const [key, value] of Object.entries(metadata ?? {})) {
-    if (key === "tags" || key === "environment" || value === void 0 || value === "") continue;
-    result[key] = value;
+  for (const [key2, value] of Object.entries(metadata ?? {})) {
+    if (key2 === "tags" || key2 === "environment" || value === void 0 || value === "") continue;
+    result[key2] = value;
   }
   return result;
 }
@@ -20723,7 +20723,7 @@ async function createSnapshot(options) {
         };
       }
       await new Promise(
-        (resolve15) => setTimeout(resolve15, Math.random() * Math.min(200, 10 * attempt))
+        (resolve16) => setTimeout(resolve16, Math.random() * Math.min(200, 10 * attempt))
       );
       view = await options.store.beginWrite(options.stream, view);
     }
@@ -20937,12 +20937,12 @@ function globSyntaxProblem(glob) {
 }
 var cache = /* @__PURE__ */ new Map();
 function compileGlobs(globs) {
-  const key = JSON.stringify(globs);
-  const cached = cache.get(key);
+  const key2 = JSON.stringify(globs);
+  const cached = cache.get(key2);
   if (cached) return cached;
   const matcher = globs.length === 0 ? () => false : (0, import_picomatch2.default)([...globs], { dot: true, nonegate: true });
   if (cache.size > 500) cache.clear();
-  cache.set(key, matcher);
+  cache.set(key2, matcher);
   return matcher;
 }
 function normalisePath(path) {
@@ -22004,7 +22004,7 @@ function checkPolicySemantics(data) {
       }
     }
     const kind = rule["rule"];
-    const has = (key) => rule[key] !== void 0;
+    const has = (key2) => rule[key2] !== void 0;
     if (kind === "equal") {
       if (!has("right"))
         report([...path, "right"], "rule equal needs right", "add right: { file: ..., path: ... }");
@@ -22110,13 +22110,13 @@ function parseInstancePath(instancePath, root) {
   const segments = [];
   let node = root;
   for (const raw of instancePath.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node) && /^\d+$/.test(key)) {
-      segments.push(Number(key));
-      node = node[Number(key)];
+    const key2 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node) && /^\d+$/.test(key2)) {
+      segments.push(Number(key2));
+      node = node[Number(key2)];
     } else {
-      segments.push(key);
-      node = node !== null && typeof node === "object" ? node[key] : void 0;
+      segments.push(key2);
+      node = node !== null && typeof node === "object" ? node[key2] : void 0;
     }
   }
   return segments;
@@ -23186,9 +23186,9 @@ function translateSchemaErrors(errors, data) {
   for (const error of errors) {
     const translated = translateOne(error, data);
     if (!translated) continue;
-    const key = formatJsonPath(translated.path);
-    const existing = byPath.get(key);
-    if (!existing || translated.rank > existing.rank) byPath.set(key, translated);
+    const key2 = formatJsonPath(translated.path);
+    const existing = byPath.get(key2);
+    if (!existing || translated.rank > existing.rank) byPath.set(key2, translated);
   }
   return [...byPath.values()].map(({ path, message, fix }) => ({ path, message, fix }));
 }
@@ -23362,9 +23362,9 @@ async function loadPolicy(source, entry = {}) {
   const merged = {};
   const keyOwner = /* @__PURE__ */ new Map();
   for (const file of [...files].reverse()) {
-    for (const [key, value] of Object.entries(file.data)) {
-      merged[key] = value;
-      keyOwner.set(key, file);
+    for (const [key2, value] of Object.entries(file.data)) {
+      merged[key2] = value;
+      keyOwner.set(key2, file);
     }
   }
   const place = (issue) => {
@@ -23382,9 +23382,9 @@ async function loadPolicy(source, entry = {}) {
   const issues = validate(merged) ? [] : translateSchemaErrors(validate.errors ?? [], merged);
   const seen = new Set(issues.map((issue) => formatJsonPath(issue.path)));
   for (const issue of checkPolicySemantics(merged)) {
-    const key = formatJsonPath(issue.path);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const key2 = formatJsonPath(issue.path);
+    if (seen.has(key2)) continue;
+    seen.add(key2);
     issues.push(issue);
   }
   if (issues.length > 0) throw policyError(issues.map(place));
@@ -23543,7 +23543,7 @@ async function withFileLock(path, fn, options = {}) {
         }
       );
     }
-    await new Promise((resolve15) => setTimeout(resolve15, wait + Math.random() * wait));
+    await new Promise((resolve16) => setTimeout(resolve16, wait + Math.random() * wait));
     wait = Math.min(wait * 2, 100);
   }
   try {
@@ -23958,8 +23958,8 @@ var BlobOpener = class _BlobOpener {
   constructor(sodium, age, secretKeys) {
     this.age = age;
     this.decrypter = new age.Decrypter();
-    this.recipients = secretKeys.map((key) => recipientOfSecretKey(sodium, key));
-    for (const key of secretKeys) this.decrypter.addIdentity(new SodiumX25519Identity(sodium, key));
+    this.recipients = secretKeys.map((key2) => recipientOfSecretKey(sodium, key2));
+    for (const key2 of secretKeys) this.decrypter.addIdentity(new SodiumX25519Identity(sodium, key2));
   }
   age;
   decrypter;
@@ -24046,8 +24046,8 @@ function trustedKeys(args, context) {
   const keys = [
     ...listValue(args, "verify-key"),
     ...(context.env.SNAPGATE_VERIFY_KEYS ?? "").split(/[\s,]+/)
-  ].map((key) => key.trim()).filter((key) => key !== "");
-  for (const key of keys) parseVerifyKey(key);
+  ].map((key2) => key2.trim()).filter((key2) => key2 !== "");
+  for (const key2 of keys) parseVerifyKey(key2);
   return [...new Set(keys)];
 }
 var KEY_OPTIONS = {
@@ -24368,7 +24368,11 @@ var tombstone_schema_default = {
 };
 
 // core/snapshot/tombstone.ts
+var TOMBSTONE_FORMAT = "snapgate.tombstone/v1";
 var validator2 = new JsonSchemaValidator(tombstone_schema_default);
+function tombstonePath(stream, seq) {
+  return `tombstones/${stream}/${String(seq).padStart(10, "0")}.json`;
+}
 var TOMBSTONE_NAME = /^tombstones\/([^/]+)\/(\d{10})\.json$/;
 async function listForgotten(store, stream) {
   const forgotten = /* @__PURE__ */ new Map();
@@ -24380,6 +24384,24 @@ async function listForgotten(store, stream) {
     forgotten.set(match[1], seqs);
   }
   return forgotten;
+}
+async function readTombstone(store, path) {
+  const bytes = await store.readRecord(path);
+  let value;
+  try {
+    value = bytes ? JSON.parse(Buffer.from(bytes).toString("utf8")) : void 0;
+  } catch {
+    value = void 0;
+  }
+  const checked = validator2.check(value);
+  const match = TOMBSTONE_NAME.exec(path);
+  if (!checked.ok || checked.value.stream !== match?.[1] || checked.value.seq !== Number(match[2])) {
+    throw new SnapgateError("INTEGRITY", `The tombstone ${path} in ${store.location} is damaged.`, {
+      fix: "Restore it from the store's history; until then prune leaves the snapshot's blobs alone.",
+      details: checked.ok ? {} : { problems: checked.problems }
+    });
+  }
+  return checked.value;
 }
 
 // core/snapshot/list-snapshots.ts
@@ -24637,7 +24659,7 @@ var showCommand = {
         deployer: m.deployer,
         change: m.changeId,
         run: m.runUrl
-      }).filter(([, value]) => value).map(([key, value]) => `${key.padEnd(10)} ${value}`),
+      }).filter(([, value]) => value).map(([key2, value]) => `${key2.padEnd(10)} ${value}`),
       ...m.tags.length ? [`tags       ${m.tags.join(", ")}`] : [],
       ""
     ];
@@ -24907,9 +24929,9 @@ async function chainProblems(store, manifest, entry, where) {
   return [];
 }
 async function checkBlob(options, manifest, file, where, checked, addBytes) {
-  const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}`;
-  if (checked.has(key)) {
-    const known = checked.get(key);
+  const key2 = `${file.blob}-${file.ciphertextSha256}-${file.encoding}`;
+  if (checked.has(key2)) {
+    const known = checked.get(key2);
     return known ? { ...known, path: file.path } : void 0;
   }
   let problem = null;
@@ -24952,7 +24974,7 @@ async function checkBlob(options, manifest, file, where, checked, addBytes) {
     const kind = error.details.kind ?? "decrypt";
     problem = { kind, message: error.summary, fix: error.fix ?? "" };
   }
-  checked.set(key, problem);
+  checked.set(key2, problem);
   return problem ? { ...problem, path: file.path } : void 0;
 }
 
@@ -25195,8 +25217,8 @@ function findUnsafeRestorePaths(files) {
       problems.push({ path: file.path, reason: problem });
       continue;
     }
-    const key = foldKey(file.path);
-    const earlier = seen.get(key);
+    const key2 = foldKey(file.path);
+    const earlier = seen.get(key2);
     if (earlier !== void 0) {
       problems.push({
         path: file.path,
@@ -25204,8 +25226,8 @@ function findUnsafeRestorePaths(files) {
       });
       continue;
     }
-    seen.set(key, file.path);
-    kinds.set(key, file.type);
+    seen.set(key2, file.path);
+    kinds.set(key2, file.type);
   }
   for (const file of files) {
     if (pathProblem(file.path)) continue;
@@ -25632,11 +25654,11 @@ async function detectDrift(options) {
   const diff = diffFileStates(manifest.files, tree.states);
   const groups = /* @__PURE__ */ new Map();
   const group = (component) => {
-    const key = component ?? null;
-    let found = groups.get(key);
+    const key2 = component ?? null;
+    let found = groups.get(key2);
     if (!found) {
-      found = { component: key, added: [], removed: [], changed: [] };
-      groups.set(key, found);
+      found = { component: key2, added: [], removed: [], changed: [] };
+      groups.set(key2, found);
     }
     return found;
   };
@@ -26076,8 +26098,8 @@ function conclude(environment, conditions) {
     conditions
   };
 }
-function short(key) {
-  return key.length > 16 ? `${key.slice(0, 16)}...` : key;
+function short(key2) {
+  return key2.length > 16 ? `${key2.slice(0, 16)}...` : key2;
 }
 function capitalise(text2) {
   return text2.charAt(0).toUpperCase() + text2.slice(1);
@@ -26294,6 +26316,835 @@ var checkCommand = {
   }
 };
 
+// cli/commands/forget.ts
+import { resolve as resolve15 } from "node:path";
+
+// schemas/request.schema.json
+var request_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://snapgate.dev/schemas/request.schema.json",
+  title: "Snapgate request record (snapgate.request/v1)",
+  description: "records/requests/<id>.json: a restore or forget request and the approvals it gathered. Each approval carries the request digest, which binds it to the action, the environment, exactly these snapshots (and paths), the policy digest, the requester and the expiry.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "format",
+    "id",
+    "action",
+    "subject",
+    "digest",
+    "requester",
+    "createdAt",
+    "expiresAt",
+    "approvals",
+    "state"
+  ],
+  properties: {
+    format: { const: "snapgate.request/v1" },
+    id: { $ref: "#/$defs/requestId" },
+    action: { enum: ["forget", "restore"] },
+    subject: {
+      type: "object",
+      additionalProperties: false,
+      required: ["environment", "snapshots", "policyDigest"],
+      properties: {
+        environment: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
+        snapshots: {
+          type: "array",
+          minItems: 1,
+          maxItems: 1e4,
+          uniqueItems: true,
+          items: { type: "string", pattern: "^[0-9a-f]{64}$" }
+        },
+        paths: {
+          description: "Restore only: globs of the paths to restore; absent = every path.",
+          type: "array",
+          items: { type: "string", minLength: 1, maxLength: 1e3 }
+        },
+        policyDigest: { oneOf: [{ type: "null" }, { $ref: "#/$defs/digest" }] }
+      }
+    },
+    digest: { $ref: "#/$defs/digest" },
+    requester: { $ref: "#/$defs/user" },
+    reason: { type: "string", maxLength: 2e3 },
+    createdAt: { type: "string", format: "date-time" },
+    expiresAt: { type: "string", format: "date-time" },
+    approvals: {
+      type: "array",
+      maxItems: 100,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["user", "at", "digest"],
+        properties: {
+          user: { $ref: "#/$defs/user" },
+          at: { type: "string", format: "date-time" },
+          digest: { $ref: "#/$defs/digest" }
+        }
+      }
+    },
+    state: { enum: ["pending", "approved", "denied", "cancelled", "expired", "executed"] }
+  },
+  $defs: {
+    requestId: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" },
+    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" },
+    user: {
+      description: "A GitHub user: the numeric id is the identity (logins can be renamed).",
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "login"],
+      properties: {
+        id: { type: "integer", minimum: 1 },
+        login: { type: "string", pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }
+      }
+    }
+  }
+};
+
+// core/approvals/approval-request.ts
+var REQUEST_FORMAT = "snapgate.request/v1";
+var validator4 = new JsonSchemaValidator(request_schema_default);
+function requestPath(id) {
+  return `requests/${id}.json`;
+}
+async function readApprovalRequest(store, id) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id)) {
+    throw new SnapgateError("USAGE", `'${id}' is not a request id.`, {
+      fix: "Give the id of the approved request (letters, digits, '.', '_', '-'), as the app shows it."
+    });
+  }
+  const bytes = await store.readRecord(requestPath(id));
+  if (!bytes) {
+    throw new SnapgateError("NOT_FOUND", `There is no request ${id} in ${store.location}.`, {
+      fix: `Check the id; the app writes approved requests to records/${requestPath(id)}.`
+    });
+  }
+  let value;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    value = void 0;
+  }
+  const checked = validator4.check(value);
+  if (!checked.ok) {
+    const first = checked.problems.slice(0, 3).map((problem) => `${problem.instancePath} ${problem.message}`).join("; ");
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The request ${id} is not a valid ${REQUEST_FORMAT} record: ${first}.`,
+      {
+        fix: "Ask for a new request through the app; do not act on a damaged record.",
+        details: { problems: checked.problems }
+      }
+    );
+  }
+  return checked.value;
+}
+
+// core/approvals/request-digest.ts
+function requestDigest(request) {
+  const subject = {
+    ...request.subject,
+    snapshots: [...request.subject.snapshots].sort()
+  };
+  return `sha256:${sha256Hex(
+    canonicalJson({
+      format: request.format,
+      id: request.id,
+      action: request.action,
+      subject,
+      requester: request.requester,
+      createdAt: request.createdAt,
+      expiresAt: request.expiresAt
+    })
+  )}`;
+}
+
+// core/approvals/check-approval.ts
+function checkApproval(request, expected) {
+  const problems = [];
+  const digest = requestDigest(request);
+  if (request.digest !== digest)
+    problems.push("its digest does not match its contents (the record was altered after approval)");
+  if (request.state !== "approved") problems.push(`its state is ${request.state}, not approved`);
+  if (request.action !== expected.action)
+    problems.push(`it asks to ${request.action}, not to ${expected.action}`);
+  if (request.subject.environment !== expected.environment)
+    problems.push(
+      `it is for environment ${request.subject.environment}, not ${expected.environment}`
+    );
+  const asked = new Set(request.subject.snapshots);
+  const wanted = new Set(expected.snapshots);
+  const extra = [...asked].filter((id) => !wanted.has(id));
+  const missing = [...wanted].filter((id) => !asked.has(id));
+  if (missing.length > 0)
+    problems.push(`it does not cover ${missing.length} snapshot(s): ${shortList(missing)}`);
+  if (extra.length > 0)
+    problems.push(
+      `it names ${extra.length} snapshot(s) not being ${expected.action === "forget" ? "forgotten" : "restored"}: ${shortList(extra)}`
+    );
+  if (request.subject.policyDigest !== expected.policyDigest)
+    problems.push("it was approved under another version of the policy");
+  const created = Date.parse(request.createdAt);
+  const expires = Date.parse(request.expiresAt);
+  const now = expected.now.getTime();
+  if (!(now < expires)) problems.push(`it expired at ${request.expiresAt}`);
+  if (now < created) problems.push(`it was created in the future (${request.createdAt})`);
+  const counted = /* @__PURE__ */ new Map();
+  for (const approval of request.approvals) {
+    const at = Date.parse(approval.at);
+    if (approval.user.id === request.requester.id) continue;
+    if (approval.user.login.endsWith("[bot]")) continue;
+    if (approval.digest !== digest) continue;
+    if (at < created || at >= expires || at > now) continue;
+    counted.set(approval.user.id, approval.user.login);
+  }
+  if (counted.size < expected.requiredApprovals) {
+    problems.push(
+      `it has ${counted.size} valid approval(s) by distinct users other than the requester; the tier needs ${expected.requiredApprovals}`
+    );
+  }
+  if (problems.length > 0) {
+    throw new SnapgateError(
+      "POLICY",
+      `Request ${request.id} does not allow this ${expected.action}: ${problems.join("; ")}.`,
+      {
+        fix: `Ask for a new ${expected.action} request through the app for exactly these snapshots, and have it approved by ${expected.requiredApprovals} other people.`,
+        details: { request: request.id, problems }
+      }
+    );
+  }
+  return { approvers: [...counted.values()] };
+}
+function shortList(ids) {
+  return ids.slice(0, 3).map((id) => id.slice(0, 12)).join(", ") + (ids.length > 3 ? ", ..." : "");
+}
+
+// core/snapshot/append-audit-events.ts
+var MAX_ATTEMPTS2 = 25;
+async function appendAuditEvents(store, events) {
+  if (events.length === 0) return;
+  const time = events[0].time;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS2; attempt++) {
+    const head = await store.currentAuditHead();
+    const { lines } = chainAuditEvents(head, events);
+    if (await store.appendAudit(head, lines, time) === "committed") return;
+    await new Promise(
+      (resolve16) => setTimeout(resolve16, Math.random() * Math.min(200, 10 * attempt))
+    );
+  }
+  throw new SnapgateError("CONFLICT", `Could not append to the audit log of ${store.location}.`, {
+    fix: "Too many writers raced for the audit log; run the command again (what it did is done; only its audit events are missing)."
+  });
+}
+
+// core/snapshot/forget-snapshots.ts
+async function forgetSnapshots(store, plan, options) {
+  let approvers = [];
+  if (plan.tier0Drops.length > 0) {
+    if (!options.approval) {
+      throw new SnapgateError(
+        "POLICY",
+        `Forgetting ${plan.tier0Drops.length} tier-0 snapshot(s) of ${plan.environment} needs an approved request (${plan.requiredApprovals} approval(s), the requester excluded).`,
+        {
+          fix: "Ask for a forget request through the app for exactly these snapshots (`snapgate forget --dry-run --json` lists them), then pass --approval REQUEST-ID.",
+          details: { snapshots: plan.tier0Drops }
+        }
+      );
+    }
+    approvers = checkApproval(options.approval, {
+      action: "forget",
+      environment: plan.environment,
+      snapshots: plan.tier0Drops,
+      policyDigest: options.policyDigest,
+      requiredApprovals: plan.requiredApprovals,
+      now: options.now
+    }).approvers;
+  }
+  const tombstones = [];
+  const alreadyForgotten = [];
+  for (const decision of plan.drop) {
+    const tombstone = {
+      format: TOMBSTONE_FORMAT,
+      stream: decision.stream,
+      seq: decision.seq,
+      snapshot: decision.id,
+      time: decision.time,
+      forgottenAt: options.now.toISOString(),
+      reasons: decision.reasons,
+      rules: plan.rules,
+      approval: decision.tier0 ? options.approval?.id ?? null : null,
+      policyDigest: options.policyDigest
+    };
+    const path = tombstonePath(decision.stream, decision.seq);
+    try {
+      await store.writeRecord({
+        path,
+        bytes: new TextEncoder().encode(`${JSON.stringify(tombstone, null, 2)}
+`)
+      });
+      tombstones.push(path);
+    } catch (error) {
+      if (!isSnapgateError(error, "CONFLICT")) throw error;
+      alreadyForgotten.push(decision.id);
+    }
+  }
+  await appendAuditEvents(
+    store,
+    plan.drop.filter((decision) => !alreadyForgotten.includes(decision.id)).map((decision) => ({
+      type: "snapshot.forgotten",
+      time: options.now,
+      actor: { kind: "cli", ...options.actor },
+      subject: { stream: decision.stream, seq: decision.seq, snapshot: decision.id },
+      details: {
+        reasons: decision.reasons,
+        rules: plan.rules,
+        ...decision.tier0 && options.approval ? { approval: options.approval.id, approvers } : {}
+      },
+      ...decision.tier0 && options.approval ? { requestDigest: options.approval.digest } : {}
+    }))
+  );
+  return { tombstones, alreadyForgotten, approvers };
+}
+
+// core/policy/retention/calendar-buckets.ts
+var BUCKET_RULES = [
+  "last",
+  "hourly",
+  "daily",
+  "weekly",
+  "monthly",
+  "yearly"
+];
+var DAY_MS3 = 864e5;
+function isoWeek(ms) {
+  const date = new Date(ms);
+  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const mondayBased = (date.getUTCDay() + 6) % 7;
+  const thursday = midnight + (3 - mondayBased) * DAY_MS3;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / DAY_MS3 / 7);
+  return year * 100 + week;
+}
+function bucketOf(rule, ms, index) {
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  switch (rule) {
+    case "last":
+      return index;
+    case "hourly":
+      return year * 1e6 + month * 1e4 + day * 100 + date.getUTCHours();
+    case "daily":
+      return year * 1e4 + month * 100 + day;
+    case "weekly":
+      return isoWeek(ms);
+    case "monthly":
+      return year * 100 + month;
+    case "yearly":
+      return year;
+  }
+}
+function bucketLabel(rule, ms) {
+  const iso = new Date(ms).toISOString();
+  switch (rule) {
+    case "last":
+      return "";
+    case "hourly":
+      return `hour ${iso.slice(0, 13)}h`;
+    case "daily":
+      return `day ${iso.slice(0, 10)}`;
+    case "weekly": {
+      const week = isoWeek(ms);
+      return `week ${Math.floor(week / 100)}-W${String(week % 100).padStart(2, "0")}`;
+    }
+    case "monthly":
+      return `month ${iso.slice(0, 7)}`;
+    case "yearly":
+      return `year ${iso.slice(0, 4)}`;
+  }
+}
+
+// core/policy/retention/apply-retention.ts
+function applyRetention(snapshots, retention, options) {
+  const now = options.now.getTime();
+  const keepOldest = options.keepOldest ?? true;
+  const { keep, floor } = retention;
+  const ordered = snapshots.map((snapshot, inputIndex) => {
+    const ms = snapshot.time instanceof Date ? snapshot.time.getTime() : Date.parse(snapshot.time);
+    if (Number.isNaN(ms)) {
+      throw new SnapgateError(
+        "INTEGRITY",
+        `Snapshot ${snapshot.id} has the time '${String(snapshot.time)}', which is not a time.`,
+        {
+          fix: "Check the manifest and catalog of that snapshot with `snapgate verify`."
+        }
+      );
+    }
+    return { snapshot, ms, inputIndex };
+  }).sort((a, b) => b.ms - a.ms || a.inputIndex - b.inputIndex);
+  const counts = {
+    last: keep.last,
+    hourly: keep.hourly,
+    daily: keep.daily,
+    weekly: keep.weekly,
+    monthly: keep.monthly,
+    yearly: keep.yearly
+  };
+  const empty = BUCKET_RULES.every((rule) => counts[rule] === 0) && keep.withinMs === 0 && keep.tags.length === 0;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const { ms } of ordered) if (ms > latest && ms < now) latest = ms;
+  const withinCutoff = latest - keep.withinMs;
+  const lastBucket = {
+    last: null,
+    hourly: null,
+    daily: null,
+    weekly: null,
+    monthly: null,
+    yearly: null
+  };
+  const remaining = { ...counts };
+  return ordered.map(({ snapshot, ms }, index) => {
+    const kept = [];
+    const notKept = [];
+    const tags = snapshot.tags ?? [];
+    const isOldest = index === ordered.length - 1;
+    if (empty) {
+      kept.push("no keep rules: keep all");
+    } else {
+      for (const tag of keep.tags) if (tags.includes(tag)) kept.push(`tag ${tag}`);
+      if (keep.tags.length > 0 && !keep.tags.some((tag) => tags.includes(tag)))
+        notKept.push(`tags: has none of ${keep.tags.join(", ")}`);
+      if (keep.withinMs > 0) {
+        if (ms > withinCutoff) kept.push(`within ${formatDuration(keep.withinMs)}`);
+        else notKept.push(`within: older than ${formatDuration(keep.withinMs)} before the newest`);
+      }
+      for (const rule of BUCKET_RULES) {
+        const count2 = counts[rule];
+        if (count2 === 0) continue;
+        if (remaining[rule] === 0) {
+          notKept.push(`${rule}: all ${count2} used by newer snapshots`);
+          continue;
+        }
+        const bucket = bucketOf(rule, ms, index);
+        const newBucket = bucket !== lastBucket[rule];
+        if (newBucket || keepOldest && isOldest) {
+          kept.push(newBucket ? rule : `oldest ${rule}`);
+          lastBucket[rule] = bucket;
+          if (remaining[rule] > 0) remaining[rule] -= 1;
+        } else {
+          notKept.push(`${rule}: ${bucketLabel(rule, ms)} has a newer snapshot`);
+        }
+      }
+    }
+    if (floor.legalHold) kept.push(`floor legal_hold (${floor.legalHold.reason})`);
+    if (snapshot.legalHold) kept.push("floor legal_hold (snapshot)");
+    if (index < floor.minCount) kept.push(`floor min_count ${floor.minCount}`);
+    if (floor.minAgeMs > 0 && now - ms < floor.minAgeMs)
+      kept.push(`floor min_age ${formatDuration(floor.minAgeMs)}`);
+    for (const tag of floor.tags) if (tags.includes(tag)) kept.push(`floor tag ${tag}`);
+    return {
+      id: snapshot.id,
+      time: new Date(ms).toISOString(),
+      keep: kept.length > 0,
+      reasons: kept.length > 0 ? kept : notKept
+    };
+  });
+}
+
+// core/policy/retention/retention-for-environment.ts
+function retentionForEnvironment(policy, environment) {
+  const tierName = policy.environments[environment]?.tier;
+  const tier = tierName === void 0 ? void 0 : policy.tiers[tierName];
+  if (!tier) {
+    throw new SnapgateError("USAGE", `The policy has no environment '${environment}'.`, {
+      fix: `Use one of: ${Object.keys(policy.environments).join(", ")}.`
+    });
+  }
+  return tier.retention;
+}
+
+// core/snapshot/plan-forget.ts
+async function planForget(options) {
+  const { policy, environment } = options;
+  const tierPolicy = retentionForEnvironment(policy, environment);
+  const tierName = policy.environments[environment]?.tier;
+  const tier = policy.tiers[tierName];
+  if (!tier) {
+    throw new SnapgateError("CONFIG", `The policy has no tier '${tierName}'.`, {
+      fix: "Correct the environment's tier in the policy."
+    });
+  }
+  await options.store.assertExists();
+  const [entries, forgotten] = await Promise.all([
+    readCatalog(options.store, environment),
+    listForgotten(options.store, environment)
+  ]);
+  const seqs = forgotten.get(environment);
+  const live = entries.filter((entry) => !seqs?.has(entry.seq));
+  const retention = options.keep ? { keep: options.keep, floor: tierPolicy.floor } : tierPolicy;
+  const byId = new Map(live.map((entry) => [entry.id, entry]));
+  const decisions = applyRetention(
+    live.map((entry) => ({ id: entry.id, time: entry.time, tags: entry.metadata.tags })),
+    retention,
+    { now: options.now, keepOldest: options.keepOldest }
+  ).map((decision) => {
+    const entry = byId.get(decision.id);
+    return {
+      ...decision,
+      stream: entry.stream,
+      seq: entry.seq,
+      tier0: tier.level === 0 || holdsTier0Component(policy, environment, entry)
+    };
+  });
+  const drop = decisions.filter((decision) => !decision.keep);
+  return {
+    environment,
+    tier: tierName,
+    rules: options.keep ? "flags" : "policy",
+    retention,
+    decisions,
+    drop,
+    tier0Drops: drop.filter((decision) => decision.tier0).map((decision) => decision.id),
+    requiredApprovals: tier.approvals
+  };
+}
+function holdsTier0Component(policy, environment, entry) {
+  const environmentTier = policy.environments[environment]?.tier ?? null;
+  return entry.components.some((name) => {
+    const component = policy.components.find((candidate) => candidate.name === name);
+    const tier = component?.tier ?? environmentTier;
+    return tier !== null && policy.tiers[tier]?.level === 0;
+  });
+}
+
+// cli/commands/forget.ts
+var COUNT_FLAGS = ["last", "hourly", "daily", "weekly", "monthly", "yearly"];
+function parseCount(text2, name) {
+  if (text2 === "unlimited") return -1;
+  const value = /^-?\d+$/.test(text2) ? Number(text2) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < -1) {
+    throw new SnapgateError("USAGE", `--keep-${name} '${text2}' is not a count.`, {
+      fix: `Give a whole number (0 turns the rule off), or unlimited (or --keep-${name}=-1) to keep all.`
+    });
+  }
+  return value;
+}
+function parseWithin(text2) {
+  const ms = parseDuration(text2);
+  if (ms === null || ms === 0 || ms % 36e5 !== 0) {
+    throw new SnapgateError("USAGE", `--keep-within '${text2}' is not a whole number of hours.`, {
+      fix: "Write e.g. 36h, 7d or 2w (units h, d, w). Unlike restic, m means minutes: write 30d for about a month."
+    });
+  }
+  return ms;
+}
+function keepFromFlags(args) {
+  const within = stringValue(args, "keep-within");
+  const tags = listValue(args, "keep-tag");
+  const given = COUNT_FLAGS.filter((name) => stringValue(args, `keep-${name}`) !== void 0);
+  if (given.length === 0 && within === void 0 && tags.length === 0) return null;
+  const count2 = (name) => {
+    const text2 = stringValue(args, `keep-${name}`);
+    return text2 === void 0 ? 0 : parseCount(text2, name);
+  };
+  return {
+    last: count2("last"),
+    hourly: count2("hourly"),
+    daily: count2("daily"),
+    weekly: count2("weekly"),
+    monthly: count2("monthly"),
+    yearly: count2("yearly"),
+    withinMs: within === void 0 ? 0 : parseWithin(within),
+    tags
+  };
+}
+function forgetJson(plan, dryRun, keepOldest, approval, outcome) {
+  return {
+    environment: plan.environment,
+    tier: plan.tier,
+    rules: plan.rules,
+    dryRun,
+    keepOldest,
+    snapshots: plan.decisions.map((decision) => ({
+      id: decision.id,
+      seq: decision.seq,
+      time: decision.time,
+      keep: decision.keep,
+      reasons: decision.reasons,
+      tier0: decision.tier0
+    })),
+    keep: plan.decisions.filter((decision) => decision.keep).map((decision) => decision.id),
+    remove: plan.drop.map((decision) => decision.id),
+    tier0: { snapshots: plan.tier0Drops, requiredApprovals: plan.requiredApprovals },
+    approval,
+    tombstones: outcome?.tombstones ?? []
+  };
+}
+function describe4(plan, dryRun, outcome) {
+  const floor = plan.retention.floor;
+  const floors = [
+    floor.legalHold ? "legal_hold" : "",
+    floor.minCount ? `min_count ${floor.minCount}` : "",
+    floor.minAgeMs ? `min_age ${formatDuration(floor.minAgeMs)}` : "",
+    floor.tags.length ? `tags ${floor.tags.join(",")}` : ""
+  ].filter(Boolean);
+  const lines = [
+    `${plan.environment} (${plan.tier}): keep rules from ${plan.rules === "flags" ? "--keep-* flags" : `${plan.tier}'s retention`}${floors.length ? `; ${plan.tier}'s floors apply (${floors.join(", ")})` : ""}`
+  ];
+  for (const decision of plan.decisions) {
+    lines.push(
+      `${decision.keep ? "keep" : "drop"}  ${decision.stream}@${decision.seq}  ${shortId(decision.id)}  ${decision.time.replace(/\.000Z$/, "Z")}  ${decision.reasons.join("; ")}${!decision.keep && decision.tier0 ? "  [tier-0]" : ""}`
+    );
+  }
+  const kept = plan.decisions.length - plan.drop.length;
+  if (dryRun || !outcome) {
+    lines.push(`${kept} kept, ${plan.drop.length} to forget (dry run: nothing written).`);
+    if (plan.tier0Drops.length)
+      lines.push(
+        `${plan.tier0Drops.length} of them are tier-0: forgetting them needs --approval REQUEST-ID (${plan.requiredApprovals} approval(s)).`
+      );
+  } else {
+    lines.push(
+      `${kept} kept, ${outcome.tombstones.length} forgotten (tombstones written; manifests stay, so the chain still verifies).`
+    );
+    if (outcome.tombstones.length)
+      lines.push(
+        "Their blobs are deleted by `snapgate prune --grace 24h` once the grace period has passed."
+      );
+  }
+  return `${lines.join("\n")}
+`;
+}
+var forgetCommand = {
+  name: "forget",
+  summary: "Apply retention to an environment: keep or forget each snapshot (tombstones; blobs go with prune)",
+  usage: "snapgate forget --store STORE --env ENV [--policy FILE] [--dry-run] [--keep-last N] [--keep-hourly N] [--keep-daily N] [--keep-weekly N] [--keep-monthly N] [--keep-yearly N] [--keep-within DUR] [--keep-tag T]... [--no-keep-oldest] [--approval ID] [--json]",
+  help: [
+    "--env ENV             the environment (its tier's retention applies)",
+    POLICY_HELP,
+    "--dry-run             print each snapshot kept or dropped, with the rule that decided; write nothing",
+    "--keep-last N ... --keep-yearly N, --keep-within DUR, --keep-tag T",
+    "                      restic's rules; any of them replaces the tier's keep rules (its floors still apply). N: a count, 0 off, unlimited (or =-1) all",
+    "--no-keep-oldest      no 'oldest' keep (restic before 0.16)",
+    "--root DIR            where .github/snapgate.yml is looked for (default: the working directory)",
+    "--approval ID         the approved request (records/requests/ID.json) that allows forgetting tier-0 snapshots"
+  ],
+  options: {
+    ...STORE_OPTION,
+    ...POLICY_OPTION,
+    env: { type: "string" },
+    root: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "keep-last": { type: "string" },
+    "keep-hourly": { type: "string" },
+    "keep-daily": { type: "string" },
+    "keep-weekly": { type: "string" },
+    "keep-monthly": { type: "string" },
+    "keep-yearly": { type: "string" },
+    "keep-within": { type: "string" },
+    "keep-tag": { type: "string", multiple: true },
+    "no-keep-oldest": { type: "boolean" },
+    approval: { type: "string" }
+  },
+  async run(args, context) {
+    const env = requireValue(args, "env", this, "Name the environment, e.g. --env prod.");
+    const keep = keepFromFlags(args);
+    const root = resolve15(context.cwd, stringValue(args, "root") ?? ".");
+    const { policy } = await requireCliPolicy(args, context, root, "forget");
+    const store = openStore(args, context);
+    const now = /* @__PURE__ */ new Date();
+    const dryRun = flag(args, "dry-run");
+    const keepOldest = !flag(args, "no-keep-oldest");
+    const plan = await planForget({ store, policy, environment: env, now, keep, keepOldest });
+    const approvalId = stringValue(args, "approval") ?? null;
+    let outcome = null;
+    if (!dryRun) {
+      outcome = await forgetSnapshots(store, plan, {
+        approval: approvalId && plan.tier0Drops.length ? await readApprovalRequest(store, approvalId) : null,
+        policyDigest: `sha256:${policyDigest(policy)}`,
+        now
+      });
+    }
+    context.stdout(
+      flag(args, "json") ? json(forgetJson(plan, dryRun, keepOldest, approvalId, outcome)) : describe4(plan, dryRun, outcome)
+    );
+    return 0;
+  }
+};
+
+// core/snapshot/prune-blobs.ts
+var key = (blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`;
+function blobKeys(manifest) {
+  return manifest.files.flatMap(
+    (file) => file.type === "file" ? [key({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding })] : []
+  );
+}
+async function pruneBlobs(store, options) {
+  await store.assertExists();
+  const now = options.now.getTime();
+  const forgotten = await listForgotten(store);
+  const live = /* @__PURE__ */ new Set();
+  const releasedAt = /* @__PURE__ */ new Map();
+  const scanned = /* @__PURE__ */ new Map();
+  for (const stream of await store.listStreams()) {
+    const seqs = await store.listManifestSeqs(stream);
+    scanned.set(stream, seqs.at(-1) ?? 0);
+    const forgottenSeqs = forgotten.get(stream);
+    await mapWithConcurrency(seqs, 16, async (seq) => {
+      const bytes = await store.readManifest(stream, seq);
+      if (!bytes) return;
+      const where = `manifest ${stream}@${seq}`;
+      let released = null;
+      if (forgottenSeqs?.has(seq)) {
+        try {
+          const tombstone = await readTombstone(store, tombstonePath(stream, seq));
+          if (tombstone.snapshot === sha256Hex(bytes)) released = Date.parse(tombstone.forgottenAt);
+        } catch (error) {
+          if (!isSnapgateError(error, "INTEGRITY")) throw error;
+        }
+      }
+      if (released === null) {
+        for (const blob of blobKeys(parseManifest(bytes, where))) live.add(blob);
+        return;
+      }
+      let manifest;
+      try {
+        manifest = parseManifest(bytes, where);
+      } catch {
+        return;
+      }
+      for (const blob of blobKeys(manifest))
+        releasedAt.set(blob, Math.max(releasedAt.get(blob) ?? 0, released));
+    });
+  }
+  const stored = await store.listBlobs();
+  const result = {
+    dryRun: options.dryRun === true,
+    graceMs: options.graceMs,
+    blobs: stored.length,
+    referenced: 0,
+    deleted: [],
+    waiting: [],
+    spared: [],
+    damaged: []
+  };
+  for (const blob of stored) {
+    const ref = { id: blob.id, sha256: blob.sha256, encoding: blob.encoding };
+    if (live.has(key(ref))) {
+      result.referenced += 1;
+      continue;
+    }
+    const released = releasedAt.get(key(ref));
+    const since = released ?? blob.modifiedAt?.getTime() ?? null;
+    const entry = {
+      ...ref,
+      reason: released === void 0 ? "orphan" : "forgotten",
+      since: since === null ? null : new Date(since).toISOString()
+    };
+    if (since !== null && now - since >= options.graceMs) result.deleted.push(entry);
+    else result.waiting.push(entry);
+  }
+  if (result.dryRun || result.deleted.length === 0) return result;
+  const before = await newReferences(store, scanned);
+  result.spared = result.deleted.filter((blob) => before.keys.has(key(blob))).map((blob) => blob.id);
+  result.deleted = result.deleted.filter((blob) => !before.keys.has(key(blob)));
+  await store.deleteBlobs(result.deleted);
+  const after = await newReferences(store, before.scanned);
+  const gone = new Set(result.deleted.map(key));
+  result.damaged = after.manifests.map(({ stream, seq, keys }) => ({
+    stream,
+    seq,
+    blobs: keys.filter((blob) => gone.has(blob)).map((blob) => blob.slice(0, 64))
+  })).filter((entry) => entry.blobs.length > 0);
+  await appendAuditEvents(store, [
+    {
+      type: "blobs.pruned",
+      time: options.now,
+      actor: { kind: "cli" },
+      subject: { store: store.location },
+      details: {
+        deleted: result.deleted.length,
+        forgotten: result.deleted.filter((blob) => blob.reason === "forgotten").length,
+        orphans: result.deleted.filter((blob) => blob.reason === "orphan").length,
+        graceMs: options.graceMs
+      }
+    }
+  ]);
+  return result;
+}
+async function newReferences(store, scanned) {
+  const keys = /* @__PURE__ */ new Set();
+  const manifests = [];
+  const next = new Map(scanned);
+  for (const stream of await store.listStreams()) {
+    const seqs = (await store.listManifestSeqs(stream)).filter(
+      (seq) => seq > (scanned.get(stream) ?? 0)
+    );
+    for (const seq of seqs) {
+      const bytes = await store.readManifest(stream, seq);
+      if (!bytes) continue;
+      const found = blobKeys(parseManifest(bytes, `manifest ${stream}@${seq}`));
+      found.forEach((blob) => keys.add(blob));
+      manifests.push({ stream, seq, keys: found });
+      next.set(stream, Math.max(next.get(stream) ?? 0, seq));
+    }
+  }
+  return { keys, manifests, scanned: next };
+}
+
+// cli/commands/prune.ts
+var pruneCommand = {
+  name: "prune",
+  summary: "Delete blobs no live snapshot references, once forgotten (or orphaned) longer than the grace period",
+  usage: "snapgate prune --store STORE [--grace DUR] [--dry-run] [--json]",
+  help: [
+    "--grace DUR           how long a blob must have been unreferenced (default 24h; units s, m, h, d, w)",
+    "--dry-run             list what would be deleted; delete nothing"
+  ],
+  options: { ...STORE_OPTION, grace: { type: "string" }, "dry-run": { type: "boolean" } },
+  async run(args, context) {
+    const graceText = stringValue(args, "grace") ?? "24h";
+    const graceMs = parseDuration(graceText);
+    if (graceMs === null) {
+      throw new SnapgateError("USAGE", `--grace '${graceText}' is not a duration.`, {
+        fix: "Write e.g. 24h, 2d or 30m (units s, m = minutes, h, d, w)."
+      });
+    }
+    const store = openStore(args, context);
+    const result = await pruneBlobs(store, {
+      graceMs,
+      now: /* @__PURE__ */ new Date(),
+      dryRun: flag(args, "dry-run")
+    });
+    if (flag(args, "json")) {
+      context.stdout(json(result));
+    } else {
+      const count2 = (reason) => result.deleted.filter((b) => b.reason === reason).length;
+      context.stdout(
+        `${result.dryRun ? "Would delete" : "Deleted"} ${result.deleted.length} blob(s) (${count2("forgotten")} of forgotten snapshots, ${count2("orphan")} orphaned); ${result.waiting.length} unreferenced but within the ${formatDuration(graceMs)} grace period (or of unknown age); ${result.referenced} referenced by live snapshots.
+`
+      );
+      if (result.spared.length)
+        context.stdout(
+          `Spared ${result.spared.length} blob(s) a snapshot taken meanwhile reuses.
+`
+        );
+    }
+    if (result.damaged.length > 0) {
+      throw new SnapgateError(
+        "INTEGRITY",
+        `A snapshot committed while prune deleted blobs references ${result.damaged.reduce((n, d) => n + d.blobs.length, 0)} deleted blob(s): ${result.damaged.map((d) => `${d.stream}@${d.seq}`).join(", ")}.`,
+        {
+          fix: "Take a new snapshot of those environments (it stores the content again), and do not run prune while snapshots are being taken.",
+          details: { damaged: result.damaged }
+        }
+      );
+    }
+    return 0;
+  }
+};
+
 // cli/commands/index.ts
 var COMMANDS = [
   keygenCommand,
@@ -26305,7 +27156,9 @@ var COMMANDS = [
   restoreCommand,
   coverageCommand,
   driftCommand,
-  checkCommand
+  checkCommand,
+  forgetCommand,
+  pruneCommand
 ];
 
 // cli/main.ts
