@@ -1,6 +1,7 @@
 import type { Bench } from "./bench.js";
 import { corpusBench } from "./benches/corpus-bench.js";
 import { localStoreBench } from "./benches/local-store-bench.js";
+import { catalogSearchBench } from "./benches/catalog-search-bench.js";
 
 /** Every benchmark `npm run bench` runs, in this order. Register new ones here. */
-export const benches: readonly Bench[] = [corpusBench, localStoreBench];
+export const benches: readonly Bench[] = [corpusBench, localStoreBench, catalogSearchBench];
