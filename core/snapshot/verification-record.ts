@@ -1,6 +1,7 @@
 import verificationSchema from "../../schemas/verification.schema.json" with { type: "json" };
 import { JsonSchemaValidator } from "../json-schema-validator.js";
 import type { Store } from "../store/store.js";
+import { appendAuditEvents } from "./append-audit-events.js";
 import type { VerifyLevel, VerifyReport } from "./verify-snapshots.js";
 
 export const VERIFICATION_FORMAT = "snapgate.verification/v1";
@@ -32,7 +33,7 @@ export function verificationPath(snapshot: string, time: Date): string {
   return `verifications/${snapshot}/${compactTime(time)}.json`;
 }
 
-/** Writes one record per verified snapshot; returns their paths. */
+/** Writes one record per verified snapshot, and an audit event each; returns their paths. */
 export async function writeVerificationRecords(
   store: Store,
   report: VerifyReport,
@@ -63,6 +64,16 @@ export async function writeVerificationRecords(
     });
     paths.push(path);
   }
+  await appendAuditEvents(
+    store,
+    report.snapshots.map((snapshot) => ({
+      type: "snapshot.verified",
+      time,
+      actor: { kind: "cli" as const },
+      subject: { stream: snapshot.stream, seq: snapshot.seq, snapshot: snapshot.id },
+      details: { level: report.level, ok: snapshot.ok, problems: snapshot.problems.length },
+    })),
+  );
   return paths;
 }
 

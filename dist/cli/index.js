@@ -25025,6 +25025,24 @@ var verification_schema_default = {
   }
 };
 
+// core/snapshot/append-audit-events.ts
+var MAX_ATTEMPTS2 = 25;
+async function appendAuditEvents(store, events) {
+  if (events.length === 0) return;
+  const time = events[0].time;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS2; attempt++) {
+    const head = await store.currentAuditHead();
+    const { lines } = chainAuditEvents(head, events);
+    if (await store.appendAudit(head, lines, time) === "committed") return;
+    await new Promise(
+      (resolve16) => setTimeout(resolve16, Math.random() * Math.min(200, 10 * attempt))
+    );
+  }
+  throw new SnapgateError("CONFLICT", `Could not append to the audit log of ${store.location}.`, {
+    fix: "Too many writers raced for the audit log; run the command again (what it did is done; only its audit events are missing)."
+  });
+}
+
 // core/snapshot/verification-record.ts
 var VERIFICATION_FORMAT = "snapgate.verification/v1";
 var validator3 = new JsonSchemaValidator(verification_schema_default);
@@ -25062,6 +25080,16 @@ async function writeVerificationRecords(store, report, time) {
     });
     paths.push(path);
   }
+  await appendAuditEvents(
+    store,
+    report.snapshots.map((snapshot) => ({
+      type: "snapshot.verified",
+      time,
+      actor: { kind: "cli" },
+      subject: { stream: snapshot.stream, seq: snapshot.seq, snapshot: snapshot.id },
+      details: { level: report.level, ok: snapshot.ok, problems: snapshot.problems.length }
+    }))
+  );
   return paths;
 }
 var RECORD_NAME = /^verifications\/([0-9a-f]{64})\/(\d{8}T\d{6}\.\d{3}Z)\.json$/;
@@ -26517,24 +26545,6 @@ function checkApproval(request, expected) {
 }
 function shortList(ids) {
   return ids.slice(0, 3).map((id) => id.slice(0, 12)).join(", ") + (ids.length > 3 ? ", ..." : "");
-}
-
-// core/snapshot/append-audit-events.ts
-var MAX_ATTEMPTS2 = 25;
-async function appendAuditEvents(store, events) {
-  if (events.length === 0) return;
-  const time = events[0].time;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS2; attempt++) {
-    const head = await store.currentAuditHead();
-    const { lines } = chainAuditEvents(head, events);
-    if (await store.appendAudit(head, lines, time) === "committed") return;
-    await new Promise(
-      (resolve16) => setTimeout(resolve16, Math.random() * Math.min(200, 10 * attempt))
-    );
-  }
-  throw new SnapgateError("CONFLICT", `Could not append to the audit log of ${store.location}.`, {
-    fix: "Too many writers raced for the audit log; run the command again (what it did is done; only its audit events are missing)."
-  });
 }
 
 // core/snapshot/forget-snapshots.ts

@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import type { GateDecision } from "../../../core/policy/gate/gate-decision.js";
@@ -101,6 +101,21 @@ describe("snapgate check: the gate over a local store", () => {
     const records = (verified.json() as { records: string[] }).records;
     expect(records).toHaveLength(1);
     expect(records[0]).toMatch(/^verifications\/[0-9a-f]{64}\/\d{8}T\d{6}\.\d{3}Z\.json$/);
+    const record = JSON.parse(readFileSync(join(ws.store, records[0] as string), "utf8")) as {
+      level: string;
+      ok: boolean;
+      stream: string;
+    };
+    expect(record).toMatchObject({ level: "restore", ok: true, stream: "prod" });
+    const audit = readdirSync(join(ws.store, "audit"))
+      .filter((year) => /^\d{4}$/.test(year))
+      .flatMap((year) =>
+        readdirSync(join(ws.store, "audit", year)).map((file) =>
+          readFileSync(join(ws.store, "audit", year, file), "utf8"),
+        ),
+      )
+      .join("");
+    expect(audit).toContain('"type":"snapshot.verified"');
 
     const after = await check();
     expect(after.code).toBe(0);
