@@ -25,7 +25,7 @@ export const checkCommand: Command = {
   options: { ...STORE_OPTION, ...POLICY_OPTION, env: { type: "string" }, root: { type: "string" } },
   async run(args, context) {
     const env = requireValue(args, "env", this, "Name the environment to gate, e.g. --env prod.");
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const root = resolve(context.cwd, stringValue(args, "root") ?? ".");
     let loaded: Policy | GateDecision;
     try {

@@ -18,7 +18,7 @@ export const diffCommand: Command = {
       throw new SnapgateError("USAGE", "diff takes one or two snapshots.", {
         fix: `Usage: ${this.usage}`,
       });
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const stream = stringValue(args, "env");
     const a = await resolveSnapshot(store, first, { stream });
     const diff = second

@@ -4,6 +4,7 @@ import { classifyPath } from "../../core/policy/classify-path.js";
 import { isExcluded } from "../../core/policy/is-excluded.js";
 import { isExcludedDirectory } from "../../core/policy/is-excluded-directory.js";
 import { detectDrift, type DriftReport } from "../../core/snapshot/detect-drift.js";
+import { LocalDirStore } from "../../core/store/local-dir-store.js";
 import { flag, listValue, requireValue, stringValue, type Command } from "../command.js";
 import { EXIT_DRIFT } from "../exit-codes.js";
 import { loadCliPolicy, POLICY_HELP, POLICY_OPTION } from "../load-cli-policy.js";
@@ -80,7 +81,7 @@ export const driftCommand: Command = {
     }
     const root = resolve(context.cwd, stringValue(args, "root") ?? ".");
     const loaded = await loadCliPolicy(args, context, root);
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const policy = loaded?.policy;
     const report = await detectDrift({
       store,
@@ -95,7 +96,7 @@ export const driftCommand: Command = {
             classify: (path: string) => classifyPath(policy, path, env),
           }
         : {}),
-      skipDirectories: [store.location],
+      skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
       writerKey: await loadWriterKey(args, context, true),
     });
     context.stdout(flag(args, "json") ? json(driftJson(report)) : describe(report));

@@ -11,6 +11,7 @@ import { driftCommand } from "./drift.js";
 import { checkCommand } from "./check.js";
 import { forgetCommand } from "./forget.js";
 import { pruneCommand } from "./prune.js";
+import { doctorCommand } from "./doctor.js";
 
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -26,4 +27,5 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   forgetCommand,
   pruneCommand,
+  doctorCommand,
 ];

@@ -43,6 +43,7 @@ export const keygenCommand: Command = {
     }
     const written = await writeFileAtomic(out, text, {
       mode: 0o600,
+      exactMode: true,
       exclusive: !flag(args, "force"),
     });
     if (!written) {

@@ -62,7 +62,7 @@ export const listCommand: Command = {
         fix: "E.g. --limit 20.",
       });
     }
-    const entries = await listSnapshots(openStore(args, context), {
+    const entries = await listSnapshots(await openStore(args, context), {
       stream: stringValue(args, "env"),
       since: parseDate(stringValue(args, "since"), "since"),
       until: parseDate(stringValue(args, "until"), "until"),

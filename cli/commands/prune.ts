@@ -23,7 +23,7 @@ export const pruneCommand: Command = {
         fix: "Write e.g. 24h, 2d or 30m (units s, m = minutes, h, d, w).",
       });
     }
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const result = await pruneBlobs(store, {
       graceMs,
       now: new Date(),

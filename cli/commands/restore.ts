@@ -61,7 +61,7 @@ export const restoreCommand: Command = {
         },
       );
     }
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const entry = await resolveSnapshot(store, spec, { stream: stringValue(args, "env") });
     const report = progressReporter(context, !flag(args, "json"));
     const result = await restoreSnapshot({

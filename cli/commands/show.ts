@@ -14,7 +14,7 @@ export const showCommand: Command = {
   async run(args, context) {
     const spec = args.positionals[0];
     if (!spec) throw new SnapgateError("USAGE", "Which snapshot?", { fix: `Usage: ${this.usage}` });
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const entry = await resolveSnapshot(store, spec, { stream: stringValue(args, "env") });
     const { manifest, id } = await loadSnapshot(store, entry);
     if (flag(args, "json")) {

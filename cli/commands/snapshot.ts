@@ -7,6 +7,7 @@ import {
   type SnapshotResult,
 } from "../../core/snapshot/create-snapshot.js";
 import { snapshotUnderPolicy } from "../../core/snapshot/snapshot-under-policy.js";
+import { LocalDirStore } from "../../core/store/local-dir-store.js";
 import { parseRecipient } from "../../core/crypto/age-keys.js";
 import type { ChangeTicketVerifier } from "../../core/policy/change-ticket/change-ticket-verifier.js";
 import { createHttpChangeTicketVerifier } from "../../core/policy/change-ticket/http-change-ticket-verifier.js";
@@ -107,7 +108,7 @@ export const snapshotCommand: Command = {
         },
       );
     }
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const writerKey = await loadWriterKey(args, context, true);
     const report = progressReporter(context, !flag(args, "json"));
     const common = {
@@ -120,7 +121,7 @@ export const snapshotCommand: Command = {
       time: parseTime(stringValue(args, "time")),
       writerKey,
       skipUnchanged: flag(args, "skip-unchanged"),
-      skipDirectories: [store.location],
+      skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
       sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
       metadata: {
         appVersion: stringValue(args, "app-version"),

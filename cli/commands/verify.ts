@@ -48,7 +48,7 @@ export const verifyCommand: Command = {
     ...POLICY_OPTION,
   },
   async run(args, context) {
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     await store.assertExists();
     const stream = stringValue(args, "env");
     const opener = await loadOpener(args, context);

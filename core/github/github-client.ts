@@ -1,6 +1,7 @@
 import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
+import Bottleneck from "bottleneck";
 
 /**
  * The narrow slice of Octokit that Snapgate's GitHub store uses. Any client
@@ -14,7 +15,10 @@ export interface GitHubClient {
       Octokit["rest"]["git"],
       "createTree" | "createCommit" | "updateRef" | "createRef" | "createBlob" | "getBlob"
     >;
-    repos: Pick<Octokit["rest"]["repos"], "get" | "createOrUpdateFileContents" | "getBranchRules">;
+    repos: Pick<
+      Octokit["rest"]["repos"],
+      "get" | "createOrUpdateFileContents" | "getBranchRules" | "getRepoRuleset"
+    >;
   };
   request: Octokit["request"];
 }
@@ -27,6 +31,12 @@ export interface GitHubClientOptions {
   retries?: number;
   /** Milliseconds per second of Retry-After (tests shrink it). */
   retryAfterBaseValue?: number;
+  /**
+   * Minimum milliseconds between two writes or GraphQL queries of this client.
+   * plugin-throttling's default (1,000) would make a snapshot's 4 calls take
+   * 3 s; a snapshot makes 3 content-creating requests, far below GitHub's 80 a minute.
+   */
+  writeSpacingMs?: number;
   userAgent?: string;
 }
 
@@ -44,6 +54,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     userAgent: options.userAgent ?? "snapgate",
     retry: { retries, retryAfterBaseValue: options.retryAfterBaseValue ?? 1000 },
     throttle: {
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeSpacingMs ?? 100 }),
       retryAfterBaseValue: options.retryAfterBaseValue ?? 1000,
       fallbackSecondaryRateRetryAfter: 60,
       onRateLimit: (_retryAfter, _request, _octokit, retryCount) => retryCount < retries,

@@ -36,6 +36,27 @@ export function githubError(
   const status = httpStatus(error);
   const message = githubMessage(error);
   const untouched = unchanged ? ` Nothing was changed in ${location}.` : "";
+  const graphqlTypes = ((error as HttpLikeError)?.errors ?? []).map((e) => e.type);
+  if (graphqlTypes.includes("NOT_FOUND")) {
+    return new SnapgateError(
+      "PERMISSION",
+      `${location}: ${message} The repository does not exist or the token cannot see it.`,
+      {
+        fix: "Check the OWNER/REPO in --store and that the token (a GitHub App installation token) may read it.",
+        cause: error,
+      },
+    );
+  }
+  if (graphqlTypes.includes("RATE_LIMITED")) {
+    return new SnapgateError(
+      "RATE_LIMIT",
+      `GitHub's GraphQL rate limit stopped Snapgate while ${doing}, after retries.${untouched}`,
+      {
+        fix: "Wait for the limit to reset (an hour at most) and run again.",
+        cause: error,
+      },
+    );
+  }
   if (status === 401) {
     return new SnapgateError(
       "PERMISSION",

@@ -50,6 +50,20 @@ function globBase(pattern: string): string {
   return fixed.join("/");
 }
 
+/** The first directory between the root and `absolute` that is a symlink (lstat checks only the last segment). */
+function symlinkOnTheWay(root: string, absolute: string): string | undefined {
+  let current = root;
+  for (const segment of relative(root, absolute).split(sep).slice(0, -1)) {
+    current = join(current, segment);
+    try {
+      if (lstatSync(current).isSymbolicLink()) return current;
+    } catch {
+      return undefined; // missing: the caller reports it
+    }
+  }
+  return undefined;
+}
+
 /**
  * Walks what the patterns name, never following a symlink: a link is recorded
  * as a link (its target text), so a snapshot cannot reach outside the tree.
@@ -70,7 +84,8 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
 
   const insideRoot = (absolute: string, shown: string): string => {
     const rel = relative(root, absolute);
-    if (rel.startsWith("..") || isAbsolute(rel)) {
+    // A name such as "..data" (Kubernetes ConfigMap mounts) is inside; only a ".." segment leaves.
+    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       throw new SnapgateError("UNSAFE_PATH", `'${shown}' is outside the snapshot root ${root}.`, {
         fix: "Name paths inside the root (the working directory, or --root DIR).",
       });
@@ -148,6 +163,7 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
       const matcher = picomatch(normalized, { dot: true });
       const base = globBase(normalized);
       const start = resolve(root, base || ".");
+      if (symlinkOnTheWay(root, start)) continue; // the walk never goes through a link
       try {
         lstatSync(start);
       } catch {
@@ -155,7 +171,18 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
       }
       await visit(start, (path) => matcher(path), false);
     } else {
-      await visit(resolve(root, normalized), () => true, true);
+      const absolute = resolve(root, normalized);
+      const link = symlinkOnTheWay(root, absolute);
+      if (link) {
+        throw new SnapgateError(
+          "UNSAFE_PATH",
+          `'${normalized}' is under the symlink '${toPosix(relative(root, link))}'.`,
+          {
+            fix: "Snapgate records a symlink as a link and never follows it: name the link itself, or the directory it points to as --root.",
+          },
+        );
+      }
+      await visit(absolute, () => true, true);
     }
   }
 

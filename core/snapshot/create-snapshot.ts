@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { SnapgateError } from "../errors.js";
+import { isSnapgateError, SnapgateError } from "../errors.js";
 import {
   MANIFEST_FORMAT,
   PHASES,
@@ -250,9 +250,8 @@ function fileEntries(files: readonly ScannedFile[], stored: Map<string, BlobRef>
 export async function createSnapshot(options: CreateSnapshotOptions): Promise<SnapshotResult> {
   validateOptions(options);
   assertRecipients(options.recipients);
-  await options.store.initialize();
   const prepared = await prepare(options);
-  let view: WriteView = await options.store.beginWrite(options.stream);
+  let view: WriteView = await beginWriteOrInitialize(options.store, options.stream);
 
   if (options.skipUnchanged && view.head) {
     const previous = parseManifest(
@@ -345,6 +344,17 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       fix: "Too many writers raced for the same stream; run the snapshot again.",
     },
   );
+}
+
+/** The first snapshot creates the store; later ones pay no extra read to find out it exists. */
+async function beginWriteOrInitialize(store: Store, stream: string): Promise<WriteView> {
+  try {
+    return await store.beginWrite(stream);
+  } catch (error) {
+    if (!isSnapgateError(error, "STORE_MISSING")) throw error;
+    await store.initialize();
+    return store.beginWrite(stream);
+  }
 }
 
 function snapshotAuditEvent(

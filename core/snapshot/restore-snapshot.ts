@@ -7,11 +7,11 @@ import type { Store } from "../store/store.js";
 import { fsyncDirectory, TEMP_PREFIX, writeFileAtomic } from "../store/atomic-file.js";
 import type { BlobOpener } from "../crypto/blob-opener.js";
 import { loadSodium } from "../crypto/sodium.js";
-import { mapWithConcurrency } from "../map-with-concurrency.js";
 import type { LoadedSnapshot } from "./load-snapshot.js";
 import { assertSafeRestorePaths } from "./check-restore-paths.js";
 import { signatureProblem } from "./signature-problem.js";
-import { readVerifiedBlob } from "./read-verified-blob.js";
+import { openVerifiedBlob } from "./open-verified-blob.js";
+import { forEachBlobWindow } from "./for-each-blob-window.js";
 
 export interface RestoreOptions {
   store: Store;
@@ -149,8 +149,20 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
   let done = 0;
   let bytes = 0;
 
-  await mapWithConcurrency(regular, 4, async (file) => {
-    const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);
+  // Every parent directory is checked (and made) before any file is written, so a symlink
+  // or a file in the way of one path refuses the whole restore, not half of it.
+  if (!options.dryRun) for (const file of included) await guard.ensureParents(file.path);
+
+  // A window of blobs is read at once: a GitHub store answers it with one request.
+  await forEachBlobWindow(options.store, regular, async (file, ciphertext) => {
+    const content = await openVerifiedBlob(
+      options.store,
+      options.opener,
+      manifest,
+      file,
+      where,
+      ciphertext,
+    );
     bytes += content.length;
     const destination = join(target, ...file.path.split("/"));
     if (options.dryRun) {
@@ -162,6 +174,9 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
     } else {
       await writeFileAtomic(await guard.ensureParents(file.path), content, {
         mode: safeMode(file.mode),
+        // The mode exactly as recorded (minus setuid/setgid/sticky), whatever the umask.
+        exactMode: true,
+        parentExists: true,
       });
       plan.push({ path: file.path, action: "create" });
     }

@@ -8,7 +8,8 @@ import { loadSodium } from "../crypto/sodium.js";
 import type { WriterKey } from "../crypto/writer-key.js";
 import { parseManifest } from "./parse-manifest.js";
 import { signatureProblem } from "./signature-problem.js";
-import { readVerifiedBlob } from "./read-verified-blob.js";
+import { openVerifiedBlob } from "./open-verified-blob.js";
+import { forEachBlobWindow } from "./for-each-blob-window.js";
 
 export type VerifyLevel = "structure" | "restore";
 
@@ -113,18 +114,16 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
       const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...(await chainProblems(options.store, manifest, entry, where)));
-      for (const file of forgotten ? [] : manifest.files) {
-        if (file.type !== "file") continue;
-        const problem = await checkBlob(
-          options,
-          manifest,
-          file,
-          where,
-          checkedBlobs,
-          (n) => (bytesChecked += n),
+      if (!forgotten)
+        problems.push(
+          ...(await blobProblems(
+            options,
+            manifest,
+            where,
+            checkedBlobs,
+            (n) => (bytesChecked += n),
+          )),
         );
-        if (problem) problems.push(problem);
-      }
     }
     results.push({
       id: entry.id,
@@ -193,23 +192,59 @@ async function chainProblems(
   return [];
 }
 
-async function checkBlob(
+/** The size is part of the key: each manifest records its own, and restore checks it. */
+function blobKey(file: RegularFileEntry): string {
+  return `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
+}
+
+/**
+ * Checks every blob of a manifest, each distinct blob once across the whole
+ * run, reading them a window at a time (one request per window on GitHub).
+ */
+async function blobProblems(
+  options: VerifyOptions,
+  manifest: Manifest,
+  where: string,
+  checked: Map<string, VerifyProblem | null>,
+  addBytes: (n: number) => void,
+): Promise<VerifyProblem[]> {
+  const regular = manifest.files.filter((file): file is RegularFileEntry => file.type === "file");
+  const fresh = new Map<string, RegularFileEntry>();
+  for (const file of regular) {
+    const key = blobKey(file);
+    if (!checked.has(key) && !fresh.has(key)) fresh.set(key, file);
+  }
+  await forEachBlobWindow(options.store, [...fresh.values()], async (file, ciphertext) => {
+    checked.set(
+      blobKey(file),
+      await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes),
+    );
+  });
+  return regular.flatMap((file) => {
+    const problem = checked.get(blobKey(file));
+    return problem ? [{ ...problem, path: file.path }] : [];
+  });
+}
+
+async function checkBlobOnce(
   options: VerifyOptions,
   manifest: Manifest,
   file: RegularFileEntry,
   where: string,
-  checked: Map<string, VerifyProblem | null>,
+  ciphertext: Uint8Array | null,
   addBytes: (n: number) => void,
-): Promise<VerifyProblem | undefined> {
-  const key = `${file.blob}-${file.ciphertextSha256}-${file.encoding}`;
-  if (checked.has(key)) {
-    const known = checked.get(key);
-    return known ? { ...known, path: file.path } : undefined;
-  }
+): Promise<VerifyProblem | null> {
   let problem: VerifyProblem | null = null;
   try {
     if (options.level === "restore" && options.opener) {
-      const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);
+      const content = await openVerifiedBlob(
+        options.store,
+        options.opener,
+        manifest,
+        file,
+        where,
+        ciphertext,
+      );
       addBytes(content.length);
       if (options.writerKey && computeBlobId(options.writerKey.macKey, content) !== file.blob) {
         problem = {
@@ -219,11 +254,6 @@ async function checkBlob(
         };
       }
     } else {
-      const ciphertext = await options.store.readBlob({
-        id: file.blob,
-        sha256: file.ciphertextSha256,
-        encoding: file.encoding,
-      });
       if (!ciphertext) {
         problem = {
           kind: "missing-blob",
@@ -247,6 +277,5 @@ async function checkBlob(
     const kind = (error.details.kind as ProblemKind | undefined) ?? "decrypt";
     problem = { kind, message: error.summary, fix: error.fix ?? "" };
   }
-  checked.set(key, problem);
-  return problem ? { ...problem, path: file.path } : undefined;
+  return problem;
 }

@@ -48,8 +48,9 @@ export async function writeFileAtomic(
       try {
         await link(temp, target);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-        throw error;
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        await unlink(temp);
+        return false;
       }
       await unlink(temp);
     } else {

@@ -146,6 +146,8 @@ export class LocalDirStore implements Store {
     await mkdir(this.root, { recursive: true });
     const entries = (await readdir(this.root)).filter((name) => !name.startsWith("."));
     if (entries.length > 0) {
+      // Another writer may have created the store since isStore() looked.
+      if (await this.isStore()) return;
       throw new SnapgateError(
         "STORE_MISSING",
         `${this.root} is not empty and is not a Snapgate store.`,
@@ -189,6 +191,7 @@ export class LocalDirStore implements Store {
   }
 
   async beginWrite(stream: string): Promise<LocalWriteView> {
+    await this.assertExists();
     const head = await this.readHead(stream);
     return new LocalWriteView(this, stream, head, await this.currentAuditHead());
   }

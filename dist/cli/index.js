@@ -2,25 +2,43 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   BlobSealer,
-  SnapgateError,
   SodiumX25519Identity,
-  asSnapgateError,
   formatIdentityFile,
   generateAgeKeyPair,
-  isSnapgateError,
   loadAge,
   loadSodium,
   parseIdentities,
   parseRecipient,
-  recipientOfSecretKey,
-  sha256Hex
-} from "../chunks/chunk-ENE2HQWO.js";
+  recipientOfSecretKey
+} from "../chunks/chunk-LO3GPQX4.js";
 import {
   mapWithConcurrency
 } from "../chunks/chunk-K3D2YTSH.js";
 import {
   bech32
 } from "../chunks/chunk-RJWDBZ2U.js";
+import {
+  AUDIT_HEAD_PATH,
+  STORE_FORMAT,
+  assertRecordPath,
+  auditHeadOfLine,
+  auditPath,
+  blobPath,
+  canonicalJson,
+  catalogPath,
+  chainAuditEvents,
+  headPath,
+  manifestPath,
+  parseBlobFileName
+} from "../chunks/chunk-IQ4QBMF6.js";
+import {
+  sha256Hex
+} from "../chunks/chunk-U2VA4CFL.js";
+import {
+  SnapgateError,
+  asSnapgateError,
+  isSnapgateError
+} from "../chunks/chunk-6KERQ4ZL.js";
 import {
   __commonJS,
   __require,
@@ -4754,7 +4772,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve16.call(this, root, ref);
+      let _sch = resolve17.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -4781,7 +4799,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve16(root, ref) {
+    function resolve17(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -5645,7 +5663,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve16(baseURI, relativeURI, options) {
+    function resolve17(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -6036,7 +6054,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve16,
+      resolve: resolve17,
       resolveComponent,
       equal,
       serialize,
@@ -19570,8 +19588,9 @@ async function writeFileAtomic(target, bytes, options = {}) {
       try {
         await link(temp, target);
       } catch (error) {
-        if (error.code === "EEXIST") return false;
-        throw error;
+        if (error.code !== "EEXIST") throw error;
+        await unlink(temp);
+        return false;
       }
       await unlink(temp);
     } else {
@@ -19675,6 +19694,7 @@ var keygenCommand = {
     }
     const written = await writeFileAtomic(out, text2, {
       mode: 384,
+      exactMode: true,
       exclusive: !flag(args, "force")
     });
     if (!written) {
@@ -19769,8 +19789,8 @@ var PoolSealer = class {
   seal(plaintext, compress) {
     const worker = this.workers[this.next++ % this.workers.length];
     const id = ++this.id;
-    return new Promise((resolve16, reject) => {
-      this.pending.set(id, { resolve: resolve16, reject });
+    return new Promise((resolve17, reject) => {
+      this.pending.set(id, { resolve: resolve17, reject });
       worker.postMessage({ id, plaintext, compress });
     });
   }
@@ -19779,9 +19799,9 @@ var PoolSealer = class {
   }
 };
 function startWorker(url, recipients, armor) {
-  return new Promise((resolve16, reject) => {
+  return new Promise((resolve17, reject) => {
     const worker = new Worker(url, { workerData: { recipients: [...recipients], armor } });
-    worker.once("message", () => resolve16(worker));
+    worker.once("message", () => resolve17(worker));
     worker.once("error", reject);
   });
 }
@@ -19801,83 +19821,6 @@ async function createSealer(recipients, options) {
   if (workers.length === started.length) return new PoolSealer(workers);
   await Promise.all(workers.map((worker) => worker.terminate()));
   return new InThreadSealer(local);
-}
-
-// node_modules/canonicalize/lib/canonicalize.js
-function hasLoneSurrogate(value) {
-  for (let i = 0; i < value.length; i++) {
-    const code2 = value.charCodeAt(i);
-    if (code2 >= 55296 && code2 <= 56319) {
-      if (i === value.length - 1) {
-        return true;
-      }
-      const next = value.charCodeAt(i + 1);
-      if (!(next >= 56320 && next <= 57343)) {
-        return true;
-      }
-      i++;
-    } else if (code2 >= 56320 && code2 <= 57343) {
-      return true;
-    }
-  }
-  return false;
-}
-function canonicalize(object, seen = /* @__PURE__ */ new Set()) {
-  if (typeof object === "number" && isNaN(object)) {
-    throw new Error("NaN is not allowed");
-  }
-  if (typeof object === "number" && !isFinite(object)) {
-    throw new Error("Infinity is not allowed");
-  }
-  if (typeof object === "string" && hasLoneSurrogate(object)) {
-    throw new Error("Lone surrogate is not allowed");
-  }
-  if (object === null || typeof object !== "object") {
-    return JSON.stringify(object);
-  }
-  if (typeof object.toJSON === "function") {
-    if (seen.has(object)) {
-      throw new Error("Circular reference detected");
-    }
-    seen.add(object);
-    const result2 = canonicalize(object.toJSON(), seen);
-    seen.delete(object);
-    return result2;
-  }
-  if (seen.has(object)) {
-    throw new Error("Circular reference detected");
-  }
-  seen.add(object);
-  let result;
-  if (Array.isArray(object)) {
-    const values = object.map((cv) => {
-      const value = cv === void 0 || typeof cv === "symbol" ? null : cv;
-      return canonicalize(value, seen);
-    });
-    result = `[${values.join(",")}]`;
-  } else {
-    const parts = [];
-    for (const key2 of Object.keys(object).sort()) {
-      if (object[key2] === void 0 || typeof object[key2] === "symbol") {
-        continue;
-      }
-      parts.push(`${canonicalize(key2)}:${canonicalize(object[key2], seen)}`);
-    }
-    result = `{${parts.join(",")}}`;
-  }
-  seen.delete(object);
-  return result;
-}
-
-// core/crypto/canonical-json.ts
-function canonicalJson(value) {
-  const text2 = canonicalize(value);
-  if (text2 === void 0) {
-    throw new SnapgateError("INTEGRITY", "A value could not be serialised as canonical JSON.", {
-      fix: "This is a bug: report the command you ran."
-    });
-  }
-  return text2;
 }
 
 // core/crypto/manifest-signature.ts
@@ -19910,41 +19853,6 @@ function verifyManifestSignature(sodium, manifest, trustedKeys2) {
     valid = false;
   }
   return valid ? { ok: true, key: key2 } : { ok: false, reason: "bad-signature", key: key2 };
-}
-
-// core/audit/audit-event.ts
-function chainAuditEvents(head, inputs) {
-  const lines = [];
-  let current = head;
-  for (const input of inputs) {
-    const unhashed = {
-      v: 1,
-      seq: (current?.seq ?? 0) + 1,
-      time: input.time.toISOString(),
-      type: input.type,
-      actor: input.actor,
-      subject: input.subject,
-      ...input.details ? { details: input.details } : {},
-      ...input.deliveryId ? { deliveryId: input.deliveryId } : {},
-      ...input.requestDigest ? { requestDigest: input.requestDigest } : {},
-      prev: current?.hash ?? null
-    };
-    const hash = sha256Hex(canonicalJson(unhashed));
-    lines.push(canonicalJson({ ...unhashed, hash }));
-    current = { seq: unhashed.seq, hash };
-  }
-  return { lines, head: current };
-}
-function auditHeadOfLine(line) {
-  try {
-    const event = JSON.parse(line);
-    if (typeof event.seq === "number" && typeof event.hash === "string") {
-      return { seq: event.seq, hash: event.hash };
-    }
-  } catch {
-    return void 0;
-  }
-  return void 0;
 }
 
 // core/snapshot/catalog-entry.ts
@@ -20017,6 +19925,18 @@ function globBase(pattern) {
   }
   return fixed.join("/");
 }
+function symlinkOnTheWay(root, absolute) {
+  let current = root;
+  for (const segment of relative(root, absolute).split(sep).slice(0, -1)) {
+    current = join2(current, segment);
+    try {
+      if (lstatSync(current).isSymbolicLink()) return current;
+    } catch {
+      return void 0;
+    }
+  }
+  return void 0;
+}
 async function collectFiles(options) {
   const root = resolve2(options.root);
   const matchesExclude = (0, import_picomatch.default)(options.exclude?.length ? [...options.exclude] : ["\0"], {
@@ -20029,7 +19949,7 @@ async function collectFiles(options) {
   const skipped = [];
   const insideRoot = (absolute, shown) => {
     const rel = relative(root, absolute);
-    if (rel.startsWith("..") || isAbsolute(rel)) {
+    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       throw new SnapgateError("UNSAFE_PATH", `'${shown}' is outside the snapshot root ${root}.`, {
         fix: "Name paths inside the root (the working directory, or --root DIR)."
       });
@@ -20098,6 +20018,7 @@ async function collectFiles(options) {
       const matcher = (0, import_picomatch.default)(normalized, { dot: true });
       const base = globBase(normalized);
       const start = resolve2(root, base || ".");
+      if (symlinkOnTheWay(root, start)) continue;
       try {
         lstatSync(start);
       } catch {
@@ -20105,7 +20026,18 @@ async function collectFiles(options) {
       }
       await visit(start, (path) => matcher(path), false);
     } else {
-      await visit(resolve2(root, normalized), () => true, true);
+      const absolute = resolve2(root, normalized);
+      const link2 = symlinkOnTheWay(root, absolute);
+      if (link2) {
+        throw new SnapgateError(
+          "UNSAFE_PATH",
+          `'${normalized}' is under the symlink '${toPosix(relative(root, link2))}'.`,
+          {
+            fix: "Snapgate records a symlink as a link and never follows it: name the link itself, or the directory it points to as --root."
+          }
+        );
+      }
+      await visit(absolute, () => true, true);
     }
   }
   const files = [...found.values()].sort(
@@ -20646,9 +20578,8 @@ function fileEntries(files, stored) {
 async function createSnapshot(options) {
   validateOptions(options);
   assertRecipients(options.recipients);
-  await options.store.initialize();
   const prepared = await prepare(options);
-  let view = await options.store.beginWrite(options.stream);
+  let view = await beginWriteOrInitialize(options.store, options.stream);
   if (options.skipUnchanged && view.head) {
     const previous = parseManifest(
       await view.head.loadManifest(),
@@ -20723,7 +20654,7 @@ async function createSnapshot(options) {
         };
       }
       await new Promise(
-        (resolve16) => setTimeout(resolve16, Math.random() * Math.min(200, 10 * attempt))
+        (resolve17) => setTimeout(resolve17, Math.random() * Math.min(200, 10 * attempt))
       );
       view = await options.store.beginWrite(options.stream, view);
     }
@@ -20737,6 +20668,15 @@ async function createSnapshot(options) {
       fix: "Too many writers raced for the same stream; run the snapshot again."
     }
   );
+}
+async function beginWriteOrInitialize(store, stream) {
+  try {
+    return await store.beginWrite(stream);
+  } catch (error) {
+    if (!isSnapgateError(error, "STORE_MISSING")) throw error;
+    await store.initialize();
+    return store.beginWrite(stream);
+  }
 }
 function snapshotAuditEvent(manifest, id, time, newBlobs) {
   return {
@@ -21558,6 +21498,413 @@ async function readInside(root, path) {
   return readFile(real);
 }
 
+// core/store/local-dir-store.ts
+import { mkdir as mkdir3, open as open3, readdir, readFile as readFile3, rename as rename3, stat, unlink as unlink3 } from "node:fs/promises";
+import { join as join3, resolve as resolve4 } from "node:path";
+
+// core/store/file-lock.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { hostname } from "node:os";
+import { mkdir as mkdir2, open as open2, readFile as readFile2, rename as rename2, unlink as unlink2 } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+async function readOwner(path) {
+  try {
+    return JSON.parse(await readFile2(path, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+async function withFileLock(path, fn, options = {}) {
+  const timeoutMs = options.timeoutMs ?? 3e4;
+  const staleMs = options.staleMs ?? 3e4;
+  const me = {
+    pid: process.pid,
+    host: hostname(),
+    time: Date.now(),
+    nonce: randomBytes3(8).toString("hex")
+  };
+  await mkdir2(dirname2(path), { recursive: true });
+  const deadline = Date.now() + timeoutMs;
+  let wait = 2;
+  for (; ; ) {
+    try {
+      const handle = await open2(path, "wx", 420);
+      await handle.writeFile(JSON.stringify({ ...me, time: Date.now() }));
+      await handle.close();
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    const owner = await readOwner(path);
+    const stale = owner !== void 0 && (owner.host === me.host && !isAlive(owner.pid) || Date.now() - owner.time > staleMs);
+    if (stale) {
+      const aside = `${path}.stale-${me.nonce}`;
+      try {
+        await rename2(path, aside);
+        const moved = await readOwner(aside);
+        if (moved?.nonce !== owner.nonce) await rename2(aside, path).catch(() => void 0);
+        else await unlink2(aside).catch(() => void 0);
+      } catch {
+      }
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new SnapgateError(
+        "CONFLICT",
+        `The store lock ${path} has been held for over ${timeoutMs / 1e3}s.`,
+        {
+          fix: `Another Snapgate process (pid ${owner?.pid ?? "?"} on ${owner?.host ?? "?"}) is writing; wait, or delete the lock file if that process is gone.`
+        }
+      );
+    }
+    await new Promise((resolve17) => setTimeout(resolve17, wait + Math.random() * wait));
+    wait = Math.min(wait * 2, 100);
+  }
+  try {
+    return await fn();
+  } finally {
+    await unlink2(path).catch(() => void 0);
+  }
+}
+
+// core/store/local-dir-store.ts
+var MANIFEST_NAME = /^(\d{10})\.json$/;
+function isMissing(error) {
+  return error?.code === "ENOENT";
+}
+async function readdirOrEmpty(dir) {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+}
+async function readOrNull(path) {
+  try {
+    return await readFile3(path);
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+function sameAuditHead(a, b) {
+  return (a?.seq ?? 0) === (b?.seq ?? 0) && (a?.hash ?? null) === (b?.hash ?? null);
+}
+var LocalWriteView = class {
+  constructor(store, stream, head, auditHead) {
+    this.store = store;
+    this.stream = stream;
+    this.head = head;
+    this.auditHead = auditHead;
+  }
+  store;
+  stream;
+  head;
+  auditHead;
+  blobDirs = /* @__PURE__ */ new Map();
+  touchedDirs = /* @__PURE__ */ new Set();
+  /** Blobs written to temp files, renamed into place after one durability barrier at commit. */
+  pending = [];
+  async blobsWithPrefix(prefix) {
+    let known = this.blobDirs.get(prefix);
+    if (!known) {
+      known = /* @__PURE__ */ new Map();
+      for (const name of (await readdirOrEmpty(this.store.path(`blobs/${prefix}`))).sort()) {
+        const ref = parseBlobFileName(name);
+        if (ref && !known.has(ref.id)) known.set(ref.id, ref);
+      }
+      this.blobDirs.set(prefix, known);
+    }
+    return known;
+  }
+  async findBlobs(ids) {
+    const found = /* @__PURE__ */ new Map();
+    for (const id of ids) {
+      const ref = (await this.blobsWithPrefix(id.slice(0, 2))).get(id);
+      if (ref) found.set(id, ref);
+    }
+    return found;
+  }
+  async stageBlob(blob) {
+    const { ciphertext, ...ref } = blob;
+    const dir = this.store.path(`blobs/${ref.id.slice(0, 2)}`);
+    if (!this.touchedDirs.has(dir)) {
+      await mkdir3(dir, { recursive: true });
+      this.touchedDirs.add(dir);
+    }
+    const target = this.store.path(blobPath(ref));
+    this.pending.push({ temp: await writeTempFile(target, ciphertext, 292), target });
+    (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(ref.id, ref);
+  }
+  /**
+   * Flush every staged blob, then rename them into place. A blob appears
+   * under its final name only once its content is durable, so a crash never
+   * leaves a truncated blob that a later snapshot would reuse.
+   */
+  async publishStagedBlobs() {
+    if (this.pending.length === 0) return;
+    await flushFiles(
+      this.store.path("blobs"),
+      this.pending.map((p) => p.temp)
+    );
+    for (const { temp, target } of this.pending.splice(0)) await rename3(temp, target);
+    await Promise.all([...this.touchedDirs].map((dir) => fsyncDirectory(dir)));
+  }
+};
+var LocalDirStore = class {
+  location;
+  armorBlobs = false;
+  root;
+  constructor(root) {
+    this.root = resolve4(root);
+    this.location = this.root;
+  }
+  path(relative3) {
+    return join3(this.root, ...relative3.split("/"));
+  }
+  async initialize() {
+    if (await this.isStore()) return;
+    await mkdir3(this.root, { recursive: true });
+    const entries = (await readdir(this.root)).filter((name) => !name.startsWith("."));
+    if (entries.length > 0) {
+      if (await this.isStore()) return;
+      throw new SnapgateError(
+        "STORE_MISSING",
+        `${this.root} is not empty and is not a Snapgate store.`,
+        {
+          fix: "Point --store at a new or empty directory, or at an existing Snapgate store (it has a snapgate.json)."
+        }
+      );
+    }
+    const body = JSON.stringify({ format: STORE_FORMAT, created: (/* @__PURE__ */ new Date()).toISOString() }, null, 2) + "\n";
+    await writeFileAtomic(this.path("snapgate.json"), body, { exclusive: true });
+  }
+  async isStore() {
+    const raw = await readOrNull(this.path("snapgate.json"));
+    if (raw === null) return false;
+    let format;
+    try {
+      format = JSON.parse(raw.toString("utf8")).format;
+    } catch {
+      format = void 0;
+    }
+    if (format !== STORE_FORMAT) {
+      throw new SnapgateError(
+        "STORE_MISSING",
+        `${this.root}/snapgate.json is not a ${STORE_FORMAT} store.`,
+        {
+          fix: "Use a Snapgate version that supports this store format, or point --store at another directory."
+        }
+      );
+    }
+    return true;
+  }
+  async assertExists() {
+    if (!await this.isStore()) {
+      throw new SnapgateError("STORE_MISSING", `There is no Snapgate store at ${this.root}.`, {
+        fix: "Check --store (or SNAPGATE_STORE); a store is created by the first `snapgate snapshot`."
+      });
+    }
+  }
+  async beginWrite(stream) {
+    await this.assertExists();
+    const head = await this.readHead(stream);
+    return new LocalWriteView(this, stream, head, await this.currentAuditHead());
+  }
+  async readHead(stream) {
+    const seqs = await this.listManifestSeqs(stream);
+    const seq = seqs.at(-1);
+    if (seq === void 0) return null;
+    const manifest = await readFile3(this.path(manifestPath(stream, seq)));
+    return { seq, sha256: sha256Hex(manifest), loadManifest: async () => manifest };
+  }
+  async commitSnapshot(commit) {
+    await commit.view.publishStagedBlobs();
+    return withFileLock(this.path("locks/commit.lock"), async () => {
+      const seqs = await this.listManifestSeqs(commit.view.stream);
+      if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";
+      if (!sameAuditHead(await this.currentAuditHead(), commit.view.auditHead)) return "conflict";
+      const target = this.path(manifestPath(commit.view.stream, commit.seq));
+      if (!await writeFileAtomic(target, commit.manifest, { mode: 292, exclusive: true }))
+        return "conflict";
+      await this.appendDurably(
+        catalogPath(commit.view.stream, commit.time),
+        JSON.stringify(commit.catalogEntry) + "\n"
+      );
+      await writeFileAtomic(
+        this.path(headPath(commit.view.stream)),
+        JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id }) + "\n"
+      );
+      if (commit.auditLines.length > 0)
+        await this.appendAuditUnlocked(commit.auditLines, commit.time);
+      return "committed";
+    });
+  }
+  /** Appends lines; a torn last line left by a crash is closed first so it cannot swallow the next one. */
+  async appendDurably(relative3, text2) {
+    const target = this.path(relative3);
+    await mkdir3(join3(target, ".."), { recursive: true });
+    const handle = await open3(target, "a+", 420);
+    try {
+      const { size } = await handle.stat();
+      let prefix = "";
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        await handle.read(last, 0, 1, size - 1);
+        if (last[0] !== 10) prefix = "\n";
+      }
+      await handle.write(prefix + text2);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+  async listStreams() {
+    return (await readdirOrEmpty(this.path("manifests"))).filter((name) => !name.startsWith(".")).sort();
+  }
+  async readCatalog(stream) {
+    const shards = (await readdirOrEmpty(this.path(`catalog/${stream}`))).filter((name) => /^\d{4}-\d{2}\.jsonl$/.test(name)).sort();
+    const texts = await Promise.all(
+      shards.map((name) => readFile3(this.path(`catalog/${stream}/${name}`), "utf8"))
+    );
+    const entries = [];
+    for (const line of texts.join("\n").split("\n")) {
+      if (line.trim() === "") continue;
+      try {
+        entries.push(JSON.parse(line));
+      } catch {
+      }
+    }
+    return entries.sort((a, b) => a.seq - b.seq);
+  }
+  async listManifestSeqs(stream) {
+    const seqs = [];
+    for (const name of await readdirOrEmpty(this.path(`manifests/${stream}`))) {
+      const match = MANIFEST_NAME.exec(name);
+      if (match?.[1]) seqs.push(Number(match[1]));
+    }
+    return seqs.sort((a, b) => a - b);
+  }
+  async readManifest(stream, seq) {
+    return readOrNull(this.path(manifestPath(stream, seq)));
+  }
+  async readBlob(blob) {
+    return readOrNull(this.path(blobPath(blob)));
+  }
+  async listBlobs() {
+    const blobs = [];
+    for (const prefix of (await readdirOrEmpty(this.path("blobs"))).sort()) {
+      for (const name of (await readdirOrEmpty(this.path(`blobs/${prefix}`))).sort()) {
+        const ref = parseBlobFileName(name);
+        if (!ref) continue;
+        const info = await stat(this.path(`blobs/${prefix}/${name}`)).catch(() => void 0);
+        blobs.push(info ? { ...ref, modifiedAt: info.mtime } : ref);
+      }
+    }
+    return blobs;
+  }
+  async deleteBlobs(blobs) {
+    for (const blob of blobs) {
+      await unlink3(this.path(blobPath(blob))).catch((error) => {
+        if (!isMissing(error)) throw error;
+      });
+    }
+  }
+  async auditFiles() {
+    const files = [];
+    for (const year of (await readdirOrEmpty(this.path("audit"))).filter((y) => /^\d{4}$/.test(y)).sort()) {
+      for (const month of (await readdirOrEmpty(this.path(`audit/${year}`))).sort()) {
+        if (/^\d{2}\.jsonl$/.test(month)) files.push(`audit/${year}/${month}`);
+      }
+    }
+    return files;
+  }
+  async readAuditLines() {
+    const lines = [];
+    for (const file of await this.auditFiles()) {
+      const raw = await readFile3(this.path(file), "utf8");
+      lines.push(...raw.split("\n").filter((line) => line.trim() !== ""));
+    }
+    return lines;
+  }
+  async currentAuditHead() {
+    const last = (await this.auditFiles()).at(-1);
+    if (!last) return null;
+    const lines = (await readFile3(this.path(last), "utf8")).split("\n").filter((line2) => line2.trim() !== "");
+    const line = lines.at(-1);
+    return line ? auditHeadOfLine(line) ?? null : null;
+  }
+  async appendAudit(expected, lines, time) {
+    return withFileLock(this.path("locks/commit.lock"), async () => {
+      if (!sameAuditHead(await this.currentAuditHead(), expected)) return "conflict";
+      await this.appendAuditUnlocked(lines, time);
+      return "committed";
+    });
+  }
+  /** Appends to the month file of `time`, or to the newest file if a writer's clock is behind. */
+  async appendAuditUnlocked(lines, time) {
+    const newest = (await this.auditFiles()).at(-1);
+    const byTime = auditPath(time);
+    const target = newest && newest > byTime ? newest : byTime;
+    await this.appendDurably(target, lines.map((line) => `${line}
+`).join(""));
+    const head = auditHeadOfLine(lines.at(-1) ?? "");
+    if (head)
+      await writeFileAtomic(
+        this.path(AUDIT_HEAD_PATH),
+        JSON.stringify({ ...head, file: target }) + "\n"
+      );
+  }
+  async writeRecord(record2) {
+    assertRecordPath(record2.path);
+    const written = await writeFileAtomic(this.path(record2.path), record2.bytes, {
+      mode: 292,
+      exclusive: true
+    });
+    if (!written) {
+      throw new SnapgateError(
+        "CONFLICT",
+        `The record ${record2.path} already exists in ${this.root}.`,
+        {
+          fix: "Records are never overwritten; retry, which writes a record with a new name."
+        }
+      );
+    }
+  }
+  async readRecord(path) {
+    assertRecordPath(path);
+    return readOrNull(this.path(path));
+  }
+  async listRecords(prefix) {
+    assertRecordPath(`${prefix.replace(/\/$/, "")}/x`);
+    const found = [];
+    const walk = async (relative3) => {
+      for (const entry of await readdir(this.path(relative3), { withFileTypes: true }).catch(
+        (error) => {
+          if (isMissing(error)) return [];
+          throw error;
+        }
+      )) {
+        if (entry.name.startsWith(TEMP_PREFIX)) continue;
+        const child = `${relative3}/${entry.name}`;
+        if (entry.isDirectory()) await walk(child);
+        else found.push(child);
+      }
+    };
+    await walk(prefix.replace(/\/$/, ""));
+    return found.sort();
+  }
+};
+
 // core/policy/change-ticket/http-change-ticket-verifier.ts
 function createHttpChangeTicketVerifier(endpoint, options = {}) {
   const fetchImpl = options.fetch ?? fetch;
@@ -21676,7 +22023,7 @@ function createHttpChangeTicketVerifier(endpoint, options = {}) {
 
 // cli/load-cli-policy.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // core/policy/check-policy-semantics.ts
 var import_semver2 = __toESM(require_semver2(), 1);
@@ -23411,8 +23758,8 @@ ${sorted.map(formatPolicyProblem).join("\n")}
 }
 
 // cli/local-policy-source.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
+import { readFile as readFile4 } from "node:fs/promises";
+import { resolve as resolve5 } from "node:path";
 function localPolicySource(base) {
   let lastRead = "";
   return {
@@ -23429,7 +23776,7 @@ function localPolicySource(base) {
         );
       }
       try {
-        const text2 = await readFile2(resolve4(base, ref.path), "utf8");
+        const text2 = await readFile4(resolve5(base, ref.path), "utf8");
         lastRead = ref.path;
         return text2;
       } catch (error) {
@@ -23453,7 +23800,7 @@ var POLICY_OPTION = { policy: { type: "string" } };
 var POLICY_HELP = "--policy FILE         the policy (default: .github/snapgate.yml under the root, when it exists)";
 async function loadCliPolicy(args, context, root) {
   const given = stringValue(args, "policy");
-  if (given === void 0 && !existsSync2(resolve5(root, DEFAULT_POLICY_PATH))) return null;
+  if (given === void 0 && !existsSync2(resolve6(root, DEFAULT_POLICY_PATH))) return null;
   const base = given === void 0 ? root : context.cwd;
   const path = given ?? DEFAULT_POLICY_PATH;
   const policy = await loadPolicy(localPolicySource(base), { path });
@@ -23475,477 +23822,46 @@ async function requireCliPolicy(args, context, root, command) {
 
 // cli/open-store.ts
 import { resolve as resolve7 } from "node:path";
-
-// core/store/local-dir-store.ts
-import { mkdir as mkdir3, open as open3, readdir, readFile as readFile4, rename as rename3, stat, unlink as unlink3 } from "node:fs/promises";
-import { join as join3, resolve as resolve6 } from "node:path";
-
-// core/store/file-lock.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { hostname } from "node:os";
-import { mkdir as mkdir2, open as open2, readFile as readFile3, rename as rename2, unlink as unlink2 } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-async function readOwner(path) {
-  try {
-    return JSON.parse(await readFile3(path, "utf8"));
-  } catch {
-    return void 0;
-  }
-}
-async function withFileLock(path, fn, options = {}) {
-  const timeoutMs = options.timeoutMs ?? 3e4;
-  const staleMs = options.staleMs ?? 3e4;
-  const me = {
-    pid: process.pid,
-    host: hostname(),
-    time: Date.now(),
-    nonce: randomBytes3(8).toString("hex")
-  };
-  await mkdir2(dirname2(path), { recursive: true });
-  const deadline = Date.now() + timeoutMs;
-  let wait = 2;
-  for (; ; ) {
-    try {
-      const handle = await open2(path, "wx", 420);
-      await handle.writeFile(JSON.stringify({ ...me, time: Date.now() }));
-      await handle.close();
-      break;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-    const owner = await readOwner(path);
-    const stale = owner !== void 0 && (owner.host === me.host && !isAlive(owner.pid) || Date.now() - owner.time > staleMs);
-    if (stale) {
-      const aside = `${path}.stale-${me.nonce}`;
-      try {
-        await rename2(path, aside);
-        const moved = await readOwner(aside);
-        if (moved?.nonce !== owner.nonce) await rename2(aside, path).catch(() => void 0);
-        else await unlink2(aside).catch(() => void 0);
-      } catch {
-      }
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw new SnapgateError(
-        "CONFLICT",
-        `The store lock ${path} has been held for over ${timeoutMs / 1e3}s.`,
-        {
-          fix: `Another Snapgate process (pid ${owner?.pid ?? "?"} on ${owner?.host ?? "?"}) is writing; wait, or delete the lock file if that process is gone.`
-        }
-      );
-    }
-    await new Promise((resolve16) => setTimeout(resolve16, wait + Math.random() * wait));
-    wait = Math.min(wait * 2, 100);
-  }
-  try {
-    return await fn();
-  } finally {
-    await unlink2(path).catch(() => void 0);
-  }
-}
-
-// core/store/store.ts
-function blobPath(blob) {
-  return `blobs/${blob.id.slice(0, 2)}/${blob.id}-${blob.sha256}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
-}
-var BLOB_FILE_NAME = /^([0-9a-f]{64})-([0-9a-f]{64})(\.gz)?\.age$/;
-function parseBlobFileName(name) {
-  const match = BLOB_FILE_NAME.exec(name);
-  if (!match?.[1] || !match[2]) return void 0;
-  return { id: match[1], sha256: match[2], encoding: match[3] ? "gzip" : "none" };
-}
-function manifestPath(stream, seq) {
-  return `manifests/${stream}/${String(seq).padStart(10, "0")}.json`;
-}
-function catalogPath(stream, written) {
-  const month = String(written.getUTCMonth() + 1).padStart(2, "0");
-  return `catalog/${stream}/${written.getUTCFullYear()}-${month}.jsonl`;
-}
-function headPath(stream) {
-  return `heads/${stream}.json`;
-}
-var AUDIT_HEAD_PATH = "audit/head.json";
-function auditPath(time) {
-  const month = String(time.getUTCMonth() + 1).padStart(2, "0");
-  return `audit/${time.getUTCFullYear()}/${month}.jsonl`;
-}
-var STORE_FORMAT = "snapgate.store/v1";
-
-// core/store/record-path.ts
-var RECORD_ROOTS = [
-  "verifications",
-  "tombstones",
-  "requests",
-  "approvals",
-  "drills"
-];
-var SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}$/;
-function assertRecordPath(path) {
-  const segments = path.split("/");
-  const ok = segments.length >= 2 && RECORD_ROOTS.includes(segments[0] ?? "") && segments.every((segment) => SEGMENT.test(segment) && segment !== "." && segment !== "..");
-  if (!ok) {
-    throw new SnapgateError("UNSAFE_PATH", `'${path}' is not a valid record path.`, {
-      fix: `Record paths are <${RECORD_ROOTS.join("|")}>/<name>... with letters, digits, '.', '_', '-', ':' and '@'.`
-    });
-  }
-}
-
-// core/store/local-dir-store.ts
-var MANIFEST_NAME = /^(\d{10})\.json$/;
-function isMissing(error) {
-  return error?.code === "ENOENT";
-}
-async function readdirOrEmpty(dir) {
-  try {
-    return await readdir(dir);
-  } catch (error) {
-    if (isMissing(error)) return [];
-    throw error;
-  }
-}
-async function readOrNull(path) {
-  try {
-    return await readFile4(path);
-  } catch (error) {
-    if (isMissing(error)) return null;
-    throw error;
-  }
-}
-function sameAuditHead(a, b) {
-  return (a?.seq ?? 0) === (b?.seq ?? 0) && (a?.hash ?? null) === (b?.hash ?? null);
-}
-var LocalWriteView = class {
-  constructor(store, stream, head, auditHead) {
-    this.store = store;
-    this.stream = stream;
-    this.head = head;
-    this.auditHead = auditHead;
-  }
-  store;
-  stream;
-  head;
-  auditHead;
-  blobDirs = /* @__PURE__ */ new Map();
-  touchedDirs = /* @__PURE__ */ new Set();
-  /** Blobs written to temp files, renamed into place after one durability barrier at commit. */
-  pending = [];
-  async blobsWithPrefix(prefix) {
-    let known = this.blobDirs.get(prefix);
-    if (!known) {
-      known = /* @__PURE__ */ new Map();
-      for (const name of (await readdirOrEmpty(this.store.path(`blobs/${prefix}`))).sort()) {
-        const ref = parseBlobFileName(name);
-        if (ref && !known.has(ref.id)) known.set(ref.id, ref);
-      }
-      this.blobDirs.set(prefix, known);
-    }
-    return known;
-  }
-  async findBlobs(ids) {
-    const found = /* @__PURE__ */ new Map();
-    for (const id of ids) {
-      const ref = (await this.blobsWithPrefix(id.slice(0, 2))).get(id);
-      if (ref) found.set(id, ref);
-    }
-    return found;
-  }
-  async stageBlob(blob) {
-    const { ciphertext, ...ref } = blob;
-    const dir = this.store.path(`blobs/${ref.id.slice(0, 2)}`);
-    if (!this.touchedDirs.has(dir)) {
-      await mkdir3(dir, { recursive: true });
-      this.touchedDirs.add(dir);
-    }
-    const target = this.store.path(blobPath(ref));
-    this.pending.push({ temp: await writeTempFile(target, ciphertext, 292), target });
-    (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(ref.id, ref);
-  }
-  /**
-   * Flush every staged blob, then rename them into place. A blob appears
-   * under its final name only once its content is durable, so a crash never
-   * leaves a truncated blob that a later snapshot would reuse.
-   */
-  async publishStagedBlobs() {
-    if (this.pending.length === 0) return;
-    await flushFiles(
-      this.store.path("blobs"),
-      this.pending.map((p) => p.temp)
-    );
-    for (const { temp, target } of this.pending.splice(0)) await rename3(temp, target);
-    await Promise.all([...this.touchedDirs].map((dir) => fsyncDirectory(dir)));
-  }
+var STORE_OPTION = {
+  store: { type: "string" },
+  token: { type: "string" },
+  "api-url": { type: "string" }
 };
-var LocalDirStore = class {
-  location;
-  armorBlobs = false;
-  root;
-  constructor(root) {
-    this.root = resolve6(root);
-    this.location = this.root;
-  }
-  path(relative3) {
-    return join3(this.root, ...relative3.split("/"));
-  }
-  async initialize() {
-    if (await this.isStore()) return;
-    await mkdir3(this.root, { recursive: true });
-    const entries = (await readdir(this.root)).filter((name) => !name.startsWith("."));
-    if (entries.length > 0) {
-      throw new SnapgateError(
-        "STORE_MISSING",
-        `${this.root} is not empty and is not a Snapgate store.`,
-        {
-          fix: "Point --store at a new or empty directory, or at an existing Snapgate store (it has a snapgate.json)."
-        }
-      );
-    }
-    const body = JSON.stringify({ format: STORE_FORMAT, created: (/* @__PURE__ */ new Date()).toISOString() }, null, 2) + "\n";
-    await writeFileAtomic(this.path("snapgate.json"), body, { exclusive: true });
-  }
-  async isStore() {
-    const raw = await readOrNull(this.path("snapgate.json"));
-    if (raw === null) return false;
-    let format;
-    try {
-      format = JSON.parse(raw.toString("utf8")).format;
-    } catch {
-      format = void 0;
-    }
-    if (format !== STORE_FORMAT) {
-      throw new SnapgateError(
-        "STORE_MISSING",
-        `${this.root}/snapgate.json is not a ${STORE_FORMAT} store.`,
-        {
-          fix: "Use a Snapgate version that supports this store format, or point --store at another directory."
-        }
-      );
-    }
-    return true;
-  }
-  async assertExists() {
-    if (!await this.isStore()) {
-      throw new SnapgateError("STORE_MISSING", `There is no Snapgate store at ${this.root}.`, {
-        fix: "Check --store (or SNAPGATE_STORE); a store is created by the first `snapgate snapshot`."
-      });
-    }
-  }
-  async beginWrite(stream) {
-    const head = await this.readHead(stream);
-    return new LocalWriteView(this, stream, head, await this.currentAuditHead());
-  }
-  async readHead(stream) {
-    const seqs = await this.listManifestSeqs(stream);
-    const seq = seqs.at(-1);
-    if (seq === void 0) return null;
-    const manifest = await readFile4(this.path(manifestPath(stream, seq)));
-    return { seq, sha256: sha256Hex(manifest), loadManifest: async () => manifest };
-  }
-  async commitSnapshot(commit) {
-    await commit.view.publishStagedBlobs();
-    return withFileLock(this.path("locks/commit.lock"), async () => {
-      const seqs = await this.listManifestSeqs(commit.view.stream);
-      if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";
-      if (!sameAuditHead(await this.currentAuditHead(), commit.view.auditHead)) return "conflict";
-      const target = this.path(manifestPath(commit.view.stream, commit.seq));
-      if (!await writeFileAtomic(target, commit.manifest, { mode: 292, exclusive: true }))
-        return "conflict";
-      await this.appendDurably(
-        catalogPath(commit.view.stream, commit.time),
-        JSON.stringify(commit.catalogEntry) + "\n"
-      );
-      await writeFileAtomic(
-        this.path(headPath(commit.view.stream)),
-        JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id }) + "\n"
-      );
-      if (commit.auditLines.length > 0)
-        await this.appendAuditUnlocked(commit.auditLines, commit.time);
-      return "committed";
-    });
-  }
-  /** Appends lines; a torn last line left by a crash is closed first so it cannot swallow the next one. */
-  async appendDurably(relative3, text2) {
-    const target = this.path(relative3);
-    await mkdir3(join3(target, ".."), { recursive: true });
-    const handle = await open3(target, "a+", 420);
-    try {
-      const { size } = await handle.stat();
-      let prefix = "";
-      if (size > 0) {
-        const last = Buffer.alloc(1);
-        await handle.read(last, 0, 1, size - 1);
-        if (last[0] !== 10) prefix = "\n";
-      }
-      await handle.write(prefix + text2);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  }
-  async listStreams() {
-    return (await readdirOrEmpty(this.path("manifests"))).filter((name) => !name.startsWith(".")).sort();
-  }
-  async readCatalog(stream) {
-    const shards = (await readdirOrEmpty(this.path(`catalog/${stream}`))).filter((name) => /^\d{4}-\d{2}\.jsonl$/.test(name)).sort();
-    const texts = await Promise.all(
-      shards.map((name) => readFile4(this.path(`catalog/${stream}/${name}`), "utf8"))
-    );
-    const entries = [];
-    for (const line of texts.join("\n").split("\n")) {
-      if (line.trim() === "") continue;
-      try {
-        entries.push(JSON.parse(line));
-      } catch {
-      }
-    }
-    return entries.sort((a, b) => a.seq - b.seq);
-  }
-  async listManifestSeqs(stream) {
-    const seqs = [];
-    for (const name of await readdirOrEmpty(this.path(`manifests/${stream}`))) {
-      const match = MANIFEST_NAME.exec(name);
-      if (match?.[1]) seqs.push(Number(match[1]));
-    }
-    return seqs.sort((a, b) => a - b);
-  }
-  async readManifest(stream, seq) {
-    return readOrNull(this.path(manifestPath(stream, seq)));
-  }
-  async readBlob(blob) {
-    return readOrNull(this.path(blobPath(blob)));
-  }
-  async listBlobs() {
-    const blobs = [];
-    for (const prefix of (await readdirOrEmpty(this.path("blobs"))).sort()) {
-      for (const name of (await readdirOrEmpty(this.path(`blobs/${prefix}`))).sort()) {
-        const ref = parseBlobFileName(name);
-        if (!ref) continue;
-        const info = await stat(this.path(`blobs/${prefix}/${name}`)).catch(() => void 0);
-        blobs.push(info ? { ...ref, modifiedAt: info.mtime } : ref);
-      }
-    }
-    return blobs;
-  }
-  async deleteBlobs(blobs) {
-    for (const blob of blobs) {
-      await unlink3(this.path(blobPath(blob))).catch((error) => {
-        if (!isMissing(error)) throw error;
-      });
-    }
-  }
-  async auditFiles() {
-    const files = [];
-    for (const year of (await readdirOrEmpty(this.path("audit"))).filter((y) => /^\d{4}$/.test(y)).sort()) {
-      for (const month of (await readdirOrEmpty(this.path(`audit/${year}`))).sort()) {
-        if (/^\d{2}\.jsonl$/.test(month)) files.push(`audit/${year}/${month}`);
-      }
-    }
-    return files;
-  }
-  async readAuditLines() {
-    const lines = [];
-    for (const file of await this.auditFiles()) {
-      const raw = await readFile4(this.path(file), "utf8");
-      lines.push(...raw.split("\n").filter((line) => line.trim() !== ""));
-    }
-    return lines;
-  }
-  async currentAuditHead() {
-    const last = (await this.auditFiles()).at(-1);
-    if (!last) return null;
-    const lines = (await readFile4(this.path(last), "utf8")).split("\n").filter((line2) => line2.trim() !== "");
-    const line = lines.at(-1);
-    return line ? auditHeadOfLine(line) ?? null : null;
-  }
-  async appendAudit(expected, lines, time) {
-    return withFileLock(this.path("locks/commit.lock"), async () => {
-      if (!sameAuditHead(await this.currentAuditHead(), expected)) return "conflict";
-      await this.appendAuditUnlocked(lines, time);
-      return "committed";
-    });
-  }
-  /** Appends to the month file of `time`, or to the newest file if a writer's clock is behind. */
-  async appendAuditUnlocked(lines, time) {
-    const newest = (await this.auditFiles()).at(-1);
-    const byTime = auditPath(time);
-    const target = newest && newest > byTime ? newest : byTime;
-    await this.appendDurably(target, lines.map((line) => `${line}
-`).join(""));
-    const head = auditHeadOfLine(lines.at(-1) ?? "");
-    if (head)
-      await writeFileAtomic(
-        this.path(AUDIT_HEAD_PATH),
-        JSON.stringify({ ...head, file: target }) + "\n"
-      );
-  }
-  async writeRecord(record2) {
-    assertRecordPath(record2.path);
-    const written = await writeFileAtomic(this.path(record2.path), record2.bytes, {
-      mode: 292,
-      exclusive: true
-    });
-    if (!written) {
-      throw new SnapgateError(
-        "CONFLICT",
-        `The record ${record2.path} already exists in ${this.root}.`,
-        {
-          fix: "Records are never overwritten; retry, which writes a record with a new name."
-        }
-      );
-    }
-  }
-  async readRecord(path) {
-    assertRecordPath(path);
-    return readOrNull(this.path(path));
-  }
-  async listRecords(prefix) {
-    assertRecordPath(`${prefix.replace(/\/$/, "")}/x`);
-    const found = [];
-    const walk = async (relative3) => {
-      for (const entry of await readdir(this.path(relative3), { withFileTypes: true }).catch(
-        (error) => {
-          if (isMissing(error)) return [];
-          throw error;
-        }
-      )) {
-        if (entry.name.startsWith(TEMP_PREFIX)) continue;
-        const child = `${relative3}/${entry.name}`;
-        if (entry.isDirectory()) await walk(child);
-        else found.push(child);
-      }
-    };
-    await walk(prefix.replace(/\/$/, ""));
-    return found.sort();
-  }
-};
-
-// cli/open-store.ts
-var STORE_OPTION = { store: { type: "string" } };
-function openStore(args, context) {
+async function openStore(args, context) {
+  const spec = storeSpec(args, context);
+  if (!spec.startsWith("github://")) return new LocalDirStore(resolve7(context.cwd, spec));
+  const { client, location } = await openGitHub(args, context);
+  const { GitHubStore } = await import("../chunks/github-store-QLJVWHLX.js");
+  return new GitHubStore(client, location);
+}
+function storeSpec(args, context) {
   const spec = stringValue(args, "store") ?? context.env.SNAPGATE_STORE;
   if (!spec) {
     throw new SnapgateError("USAGE", "No store was given.", {
       fix: "Pass --store DIR (a local directory) or --store github://OWNER/REPO, or set SNAPGATE_STORE."
     });
   }
-  if (spec.startsWith("github://")) {
-    throw new SnapgateError(
-      "USAGE",
-      "GitHub backup repositories are not supported by this build yet.",
-      {
-        fix: "Use a local directory store (--store DIR)."
-      }
-    );
+  return spec;
+}
+async function openGitHub(args, context) {
+  const spec = storeSpec(args, context);
+  const [{ createGitHubClient }, { parseGitHubStoreSpec }] = await Promise.all([
+    import("../chunks/github-client-DFP4LWLP.js"),
+    import("../chunks/github-store-QLJVWHLX.js")
+  ]);
+  const location = parseGitHubStoreSpec(spec);
+  const token = stringValue(args, "token") ?? context.env.GITHUB_TOKEN;
+  if (!token) {
+    throw new SnapgateError("USAGE", `${spec} needs a GitHub token.`, {
+      fix: "Pass --token or set GITHUB_TOKEN (a GitHub App installation token or a fine-grained token with contents access to the backup repository)."
+    });
   }
-  return new LocalDirStore(resolve7(context.cwd, spec));
+  const client = createGitHubClient({
+    token,
+    baseUrl: stringValue(args, "api-url") ?? context.env.GITHUB_API_URL ?? "https://api.github.com",
+    ...context.env.SNAPGATE_RETRY_AFTER_MS ? { retryAfterBaseValue: Number(context.env.SNAPGATE_RETRY_AFTER_MS) } : {}
+  });
+  return { client, location };
 }
 
 // cli/load-keys.ts
@@ -24176,7 +24092,7 @@ var snapshotCommand = {
         }
       );
     }
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const writerKey = await loadWriterKey(args, context, true);
     const report = progressReporter(context, !flag(args, "json"));
     const common = {
@@ -24189,7 +24105,7 @@ var snapshotCommand = {
       time: parseTime(stringValue(args, "time")),
       writerKey,
       skipUnchanged: flag(args, "skip-unchanged"),
-      skipDirectories: [store.location],
+      skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
       sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
       metadata: {
         appVersion: stringValue(args, "app-version"),
@@ -24494,7 +24410,7 @@ var listCommand = {
         fix: "E.g. --limit 20."
       });
     }
-    const entries = await listSnapshots(openStore(args, context), {
+    const entries = await listSnapshots(await openStore(args, context), {
       stream: stringValue(args, "env"),
       since: parseDate(stringValue(args, "since"), "since"),
       until: parseDate(stringValue(args, "until"), "until"),
@@ -24635,7 +24551,7 @@ var showCommand = {
   async run(args, context) {
     const spec = args.positionals[0];
     if (!spec) throw new SnapgateError("USAGE", "Which snapshot?", { fix: `Usage: ${this.usage}` });
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const entry = await resolveSnapshot(store, spec, { stream: stringValue(args, "env") });
     const { manifest, id } = await loadSnapshot(store, entry);
     if (flag(args, "json")) {
@@ -24718,7 +24634,7 @@ var diffCommand = {
       throw new SnapgateError("USAGE", "diff takes one or two snapshots.", {
         fix: `Usage: ${this.usage}`
       });
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const stream = stringValue(args, "env");
     const a = await resolveSnapshot(store, first, { stream });
     const diff = second ? await diffSnapshots(store, await resolveSnapshot(store, second, { stream }), a) : await diffSnapshots(store, a);
@@ -24764,10 +24680,8 @@ function signatureProblem(sodium, manifest, trustedKeys2, where) {
   };
 }
 
-// core/snapshot/read-verified-blob.ts
-async function readVerifiedBlob(store, opener, manifest, file, where) {
-  const ref = { id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding };
-  const ciphertext = await store.readBlob(ref);
+// core/snapshot/open-verified-blob.ts
+async function openVerifiedBlob(store, opener, manifest, file, where, ciphertext) {
   if (!ciphertext) {
     throw new SnapgateError(
       "INTEGRITY",
@@ -24803,6 +24717,28 @@ async function readVerifiedBlob(store, opener, manifest, file, where) {
     );
   }
   return content;
+}
+
+// core/snapshot/for-each-blob-window.ts
+var BLOB_WINDOW = 100;
+async function forEachBlobWindow(store, files, process2, concurrency = 4) {
+  const results = [];
+  for (let start = 0; start < files.length; start += BLOB_WINDOW) {
+    const window = files.slice(start, start + BLOB_WINDOW);
+    const blobs = await Promise.all(
+      window.map(
+        (file) => store.readBlob({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding })
+      )
+    );
+    results.push(
+      ...await mapWithConcurrency(
+        window,
+        concurrency,
+        (file, index) => process2(file, blobs[index] ?? null)
+      )
+    );
+  }
+  return results;
 }
 
 // core/snapshot/verify-snapshots.ts
@@ -24857,18 +24793,16 @@ async function verifySnapshots(options) {
       const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...await chainProblems(options.store, manifest, entry, where));
-      for (const file of forgotten ? [] : manifest.files) {
-        if (file.type !== "file") continue;
-        const problem = await checkBlob(
-          options,
-          manifest,
-          file,
-          where,
-          checkedBlobs,
-          (n) => bytesChecked += n
+      if (!forgotten)
+        problems.push(
+          ...await blobProblems(
+            options,
+            manifest,
+            where,
+            checkedBlobs,
+            (n) => bytesChecked += n
+          )
         );
-        if (problem) problems.push(problem);
-      }
     }
     results.push({
       id: entry.id,
@@ -24928,16 +24862,39 @@ async function chainProblems(store, manifest, entry, where) {
   }
   return [];
 }
-async function checkBlob(options, manifest, file, where, checked, addBytes) {
-  const key2 = `${file.blob}-${file.ciphertextSha256}-${file.encoding}`;
-  if (checked.has(key2)) {
-    const known = checked.get(key2);
-    return known ? { ...known, path: file.path } : void 0;
+function blobKey(file) {
+  return `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
+}
+async function blobProblems(options, manifest, where, checked, addBytes) {
+  const regular = manifest.files.filter((file) => file.type === "file");
+  const fresh = /* @__PURE__ */ new Map();
+  for (const file of regular) {
+    const key2 = blobKey(file);
+    if (!checked.has(key2) && !fresh.has(key2)) fresh.set(key2, file);
   }
+  await forEachBlobWindow(options.store, [...fresh.values()], async (file, ciphertext) => {
+    checked.set(
+      blobKey(file),
+      await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes)
+    );
+  });
+  return regular.flatMap((file) => {
+    const problem = checked.get(blobKey(file));
+    return problem ? [{ ...problem, path: file.path }] : [];
+  });
+}
+async function checkBlobOnce(options, manifest, file, where, ciphertext, addBytes) {
   let problem = null;
   try {
     if (options.level === "restore" && options.opener) {
-      const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);
+      const content = await openVerifiedBlob(
+        options.store,
+        options.opener,
+        manifest,
+        file,
+        where,
+        ciphertext
+      );
       addBytes(content.length);
       if (options.writerKey && computeBlobId(options.writerKey.macKey, content) !== file.blob) {
         problem = {
@@ -24947,11 +24904,6 @@ async function checkBlob(options, manifest, file, where, checked, addBytes) {
         };
       }
     } else {
-      const ciphertext = await options.store.readBlob({
-        id: file.blob,
-        sha256: file.ciphertextSha256,
-        encoding: file.encoding
-      });
       if (!ciphertext) {
         problem = {
           kind: "missing-blob",
@@ -24974,8 +24926,7 @@ async function checkBlob(options, manifest, file, where, checked, addBytes) {
     const kind = error.details.kind ?? "decrypt";
     problem = { kind, message: error.summary, fix: error.fix ?? "" };
   }
-  checked.set(key2, problem);
-  return problem ? { ...problem, path: file.path } : void 0;
+  return problem;
 }
 
 // schemas/verification.schema.json
@@ -25035,7 +24986,7 @@ async function appendAuditEvents(store, events) {
     const { lines } = chainAuditEvents(head, events);
     if (await store.appendAudit(head, lines, time) === "committed") return;
     await new Promise(
-      (resolve16) => setTimeout(resolve16, Math.random() * Math.min(200, 10 * attempt))
+      (resolve17) => setTimeout(resolve17, Math.random() * Math.min(200, 10 * attempt))
     );
   }
   throw new SnapgateError("CONFLICT", `Could not append to the audit log of ${store.location}.`, {
@@ -25146,7 +25097,7 @@ var verifyCommand = {
     ...POLICY_OPTION
   },
   async run(args, context) {
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     await store.assertExists();
     const stream = stringValue(args, "env");
     const opener = await loadOpener(args, context);
@@ -25415,8 +25366,16 @@ async function restoreSnapshot(options) {
   const plan = [];
   let done = 0;
   let bytes = 0;
-  await mapWithConcurrency(regular, 4, async (file) => {
-    const content = await readVerifiedBlob(options.store, options.opener, manifest, file, where);
+  if (!options.dryRun) for (const file of included) await guard.ensureParents(file.path);
+  await forEachBlobWindow(options.store, regular, async (file, ciphertext) => {
+    const content = await openVerifiedBlob(
+      options.store,
+      options.opener,
+      manifest,
+      file,
+      where,
+      ciphertext
+    );
     bytes += content.length;
     const destination = join4(target, ...file.path.split("/"));
     if (options.dryRun) {
@@ -25427,7 +25386,10 @@ async function restoreSnapshot(options) {
       });
     } else {
       await writeFileAtomic(await guard.ensureParents(file.path), content, {
-        mode: safeMode(file.mode)
+        mode: safeMode(file.mode),
+        // The mode exactly as recorded (minus setuid/setgid/sticky), whatever the umask.
+        exactMode: true,
+        parentExists: true
       });
       plan.push({ path: file.path, action: "create" });
     }
@@ -25526,7 +25488,7 @@ var restoreCommand = {
         }
       );
     }
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const entry = await resolveSnapshot(store, spec, { stream: stringValue(args, "env") });
     const report = progressReporter(context, !flag(args, "json"));
     const result = await restoreSnapshot({
@@ -25776,7 +25738,7 @@ var driftCommand = {
     }
     const root = resolve13(context.cwd, stringValue(args, "root") ?? ".");
     const loaded = await loadCliPolicy(args, context, root);
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const policy = loaded?.policy;
     const report = await detectDrift({
       store,
@@ -25789,7 +25751,7 @@ var driftCommand = {
         isExcludedDirectory: (path) => isExcludedDirectory(policy, path),
         classify: (path) => classifyPath(policy, path, env)
       } : {},
-      skipDirectories: [store.location],
+      skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
       writerKey: await loadWriterKey(args, context, true)
     });
     context.stdout(flag(args, "json") ? json(driftJson(report)) : describe3(report));
@@ -26330,7 +26292,7 @@ var checkCommand = {
   options: { ...STORE_OPTION, ...POLICY_OPTION, env: { type: "string" }, root: { type: "string" } },
   async run(args, context) {
     const env = requireValue(args, "env", this, "Name the environment to gate, e.g. --env prod.");
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const root = resolve14(context.cwd, stringValue(args, "root") ?? ".");
     let loaded;
     try {
@@ -26962,7 +26924,7 @@ var forgetCommand = {
     const keep = keepFromFlags(args);
     const root = resolve15(context.cwd, stringValue(args, "root") ?? ".");
     const { policy } = await requireCliPolicy(args, context, root, "forget");
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const now = /* @__PURE__ */ new Date();
     const dryRun = flag(args, "dry-run");
     const keepOldest = !flag(args, "no-keep-oldest");
@@ -27121,7 +27083,7 @@ var pruneCommand = {
         fix: "Write e.g. 24h, 2d or 30m (units s, m = minutes, h, d, w)."
       });
     }
-    const store = openStore(args, context);
+    const store = await openStore(args, context);
     const result = await pruneBlobs(store, {
       graceMs,
       now: /* @__PURE__ */ new Date(),
@@ -27155,6 +27117,83 @@ var pruneCommand = {
   }
 };
 
+// cli/commands/doctor.ts
+import { stat as stat2 } from "node:fs/promises";
+import { resolve as resolve16 } from "node:path";
+async function checkLocalStore(path) {
+  const info = await stat2(path).catch(() => void 0);
+  if (!info) {
+    throw new SnapgateError("STORE_MISSING", `There is no store at ${path}.`, {
+      fix: "Check --store."
+    });
+  }
+  const writable = (info.mode & 18) !== 0;
+  return [
+    writable ? {
+      check: "only the owner can write the store",
+      ok: false,
+      detail: `${path} has mode ${(info.mode & 511).toString(8)}: group or others can write it`,
+      fix: `chmod go-w ${path}`
+    } : {
+      check: "only the owner can write the store",
+      ok: true,
+      detail: `mode ${(info.mode & 511).toString(8)}`
+    }
+  ];
+}
+var doctorCommand = {
+  name: "doctor",
+  summary: "Check the backup repository's protection (private, rulesets, who can push) and say what to fix",
+  usage: "snapgate doctor --store github://OWNER/REPO[@branch] [--app-id ID] [--token T] [--json]",
+  help: [
+    "--store STORE     the backup repository (or a local store: its directory permissions)",
+    "--app-id ID       the Snapgate App's id, which must be the only bypass actor",
+    `exit codes: 0 all good, ${EXIT_PROBLEMS} something to fix`
+  ],
+  options: { ...STORE_OPTION, "app-id": { type: "string" } },
+  async run(args, context) {
+    const spec = storeSpec(args, context);
+    const appIdText = stringValue(args, "app-id");
+    const appId = appIdText === void 0 ? void 0 : Number(appIdText);
+    if (appId !== void 0 && !Number.isInteger(appId)) {
+      throw new SnapgateError("USAGE", `--app-id '${appIdText}' is not a number.`, {
+        fix: "Give the App's numeric id (its settings page shows it)."
+      });
+    }
+    let findings;
+    if (spec.startsWith("github://")) {
+      const { client, location } = await openGitHub(args, context);
+      const { checkBackupRepository } = await import("../chunks/check-backup-repository-VPVJA4KG.js");
+      findings = await checkBackupRepository(
+        client,
+        location,
+        appId === void 0 ? {} : { appId }
+      );
+    } else {
+      findings = await checkLocalStore(resolve16(context.cwd, spec));
+    }
+    const ok = findings.every((finding) => finding.ok === true);
+    if (flag(args, "json")) {
+      context.stdout(json({ ok, findings }));
+    } else {
+      context.stdout(
+        renderTable(
+          ["CHECK", "STATE", "DETAIL"],
+          findings.map((f) => [
+            f.check,
+            f.ok === true ? "ok" : f.ok === false ? "FIX" : "unknown",
+            f.detail
+          ])
+        )
+      );
+      for (const finding of findings)
+        if (finding.fix && finding.ok !== true) context.stdout(`fix: ${finding.fix}
+`);
+    }
+    return ok ? 0 : EXIT_PROBLEMS;
+  }
+};
+
 // cli/commands/index.ts
 var COMMANDS = [
   keygenCommand,
@@ -27168,7 +27207,8 @@ var COMMANDS = [
   driftCommand,
   checkCommand,
   forgetCommand,
-  pruneCommand
+  pruneCommand,
+  doctorCommand
 ];
 
 // cli/main.ts

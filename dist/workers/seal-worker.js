@@ -1,8 +1,10 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   BlobSealer
-} from "../chunks/chunk-ENE2HQWO.js";
+} from "../chunks/chunk-LO3GPQX4.js";
 import "../chunks/chunk-RJWDBZ2U.js";
+import "../chunks/chunk-U2VA4CFL.js";
+import "../chunks/chunk-6KERQ4ZL.js";
 import "../chunks/chunk-HPEAIKBF.js";
 
 // core/crypto/seal-worker.ts

@@ -4,16 +4,18 @@ import type { Store } from "../store/store.js";
 import type { BlobOpener } from "../crypto/blob-opener.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 
-/** Fetches a file's blob, checks its ciphertext hash against the signed manifest, decrypts it and checks its size. */
-export async function readVerifiedBlob(
+/**
+ * Checks a file's blob (as read from the store, or null if it is missing)
+ * against the signed ciphertext hash, decrypts it and checks its size.
+ */
+export async function openVerifiedBlob(
   store: Store,
   opener: BlobOpener,
   manifest: Manifest,
   file: RegularFileEntry,
   where: string,
+  ciphertext: Uint8Array | null,
 ): Promise<Uint8Array> {
-  const ref = { id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding };
-  const ciphertext = await store.readBlob(ref);
   if (!ciphertext) {
     throw new SnapgateError(
       "INTEGRITY",

@@ -3,6 +3,12 @@ import {
   base64nopad,
   bech32
 } from "./chunk-RJWDBZ2U.js";
+import {
+  sha256Hex
+} from "./chunk-U2VA4CFL.js";
+import {
+  SnapgateError
+} from "./chunk-6KERQ4ZL.js";
 
 // core/crypto/blob-sealer.ts
 import { gzip } from "node:zlib";
@@ -96,53 +102,6 @@ var SodiumX25519Identity = class {
 
 // core/crypto/age-keys.ts
 import { randomBytes } from "node:crypto";
-
-// core/errors.ts
-var SnapgateError = class extends Error {
-  code;
-  /** The message without the fix. */
-  summary;
-  fix;
-  details;
-  constructor(code, message, options = {}) {
-    super(options.fix ? `${message} ${options.fix}` : message, { cause: options.cause });
-    this.name = "SnapgateError";
-    this.code = code;
-    this.summary = message;
-    this.fix = options.fix;
-    this.details = options.details ?? {};
-  }
-  /** The JSON shape the CLI prints with --json and the actions log. */
-  toJSON() {
-    return {
-      code: this.code,
-      message: this.message,
-      ...this.fix ? { fix: this.fix } : {},
-      details: this.details
-    };
-  }
-};
-function isSnapgateError(error, code) {
-  return error instanceof SnapgateError && (code === void 0 || error.code === code);
-}
-function asSnapgateError(error) {
-  if (error instanceof SnapgateError) return error;
-  const nodeError = error;
-  if (nodeError && typeof nodeError.code === "string" && nodeError.syscall) {
-    return new SnapgateError("IO", `${nodeError.message}.`, {
-      fix: "Check that the path exists and that you may read and write it.",
-      cause: error,
-      details: { errno: nodeError.code, path: nodeError.path }
-    });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new SnapgateError("REMOTE", `Unexpected failure: ${message}`, {
-    fix: "This is a bug if it repeats; report it with the command you ran.",
-    cause: error
-  });
-}
-
-// core/crypto/age-keys.ts
 var RECIPIENT_PREFIX = "age";
 var IDENTITY_PREFIX = "AGE-SECRET-KEY-";
 function decodeBech32(text, prefix) {
@@ -229,12 +188,6 @@ function loadAge() {
   return loading;
 }
 
-// core/crypto/sha256-hex.ts
-import { createHash } from "node:crypto";
-function sha256Hex(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
 // core/crypto/blob-sealer.ts
 var gzipAsync = promisify(gzip);
 var BlobSealer = class _BlobSealer {
@@ -278,9 +231,6 @@ var BlobSealer = class _BlobSealer {
 };
 
 export {
-  SnapgateError,
-  isSnapgateError,
-  asSnapgateError,
   loadSodium,
   parseRecipient,
   parseIdentities,
@@ -289,6 +239,5 @@ export {
   formatIdentityFile,
   SodiumX25519Identity,
   loadAge,
-  sha256Hex,
   BlobSealer
 };

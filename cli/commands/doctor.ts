@@ -1,0 +1,87 @@
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { SnapgateError } from "../../core/errors.js";
+import type { ProtectionFinding } from "../../core/github/check-backup-repository.js";
+import { flag, stringValue, type Command } from "../command.js";
+import { openGitHub, STORE_OPTION, storeSpec } from "../open-store.js";
+import { json, renderTable } from "../output.js";
+import { EXIT_PROBLEMS } from "../exit-codes.js";
+
+/** A local store is protected by its directory's permissions. */
+async function checkLocalStore(path: string): Promise<ProtectionFinding[]> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) {
+    throw new SnapgateError("STORE_MISSING", `There is no store at ${path}.`, {
+      fix: "Check --store.",
+    });
+  }
+  const writable = (info.mode & 0o022) !== 0;
+  return [
+    writable
+      ? {
+          check: "only the owner can write the store",
+          ok: false,
+          detail: `${path} has mode ${(info.mode & 0o777).toString(8)}: group or others can write it`,
+          fix: `chmod go-w ${path}`,
+        }
+      : {
+          check: "only the owner can write the store",
+          ok: true,
+          detail: `mode ${(info.mode & 0o777).toString(8)}`,
+        },
+  ];
+}
+
+export const doctorCommand: Command = {
+  name: "doctor",
+  summary:
+    "Check the backup repository's protection (private, rulesets, who can push) and say what to fix",
+  usage: "snapgate doctor --store github://OWNER/REPO[@branch] [--app-id ID] [--token T] [--json]",
+  help: [
+    "--store STORE     the backup repository (or a local store: its directory permissions)",
+    "--app-id ID       the Snapgate App's id, which must be the only bypass actor",
+    `exit codes: 0 all good, ${EXIT_PROBLEMS} something to fix`,
+  ],
+  options: { ...STORE_OPTION, "app-id": { type: "string" } },
+  async run(args, context) {
+    const spec = storeSpec(args, context);
+    const appIdText = stringValue(args, "app-id");
+    const appId = appIdText === undefined ? undefined : Number(appIdText);
+    if (appId !== undefined && !Number.isInteger(appId)) {
+      throw new SnapgateError("USAGE", `--app-id '${appIdText}' is not a number.`, {
+        fix: "Give the App's numeric id (its settings page shows it).",
+      });
+    }
+    let findings: ProtectionFinding[];
+    if (spec.startsWith("github://")) {
+      const { client, location } = await openGitHub(args, context);
+      const { checkBackupRepository } =
+        await import("../../core/github/check-backup-repository.js");
+      findings = await checkBackupRepository(
+        client,
+        location,
+        appId === undefined ? {} : { appId },
+      );
+    } else {
+      findings = await checkLocalStore(resolve(context.cwd, spec));
+    }
+    const ok = findings.every((finding) => finding.ok === true);
+    if (flag(args, "json")) {
+      context.stdout(json({ ok, findings }));
+    } else {
+      context.stdout(
+        renderTable(
+          ["CHECK", "STATE", "DETAIL"],
+          findings.map((f) => [
+            f.check,
+            f.ok === true ? "ok" : f.ok === false ? "FIX" : "unknown",
+            f.detail,
+          ]),
+        ),
+      );
+      for (const finding of findings)
+        if (finding.fix && finding.ok !== true) context.stdout(`fix: ${finding.fix}\n`);
+    }
+    return ok ? 0 : EXIT_PROBLEMS;
+  },
+};

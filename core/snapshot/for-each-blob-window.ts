@@ -1,0 +1,34 @@
+import type { RegularFileEntry } from "../types.js";
+import type { Store } from "../store/store.js";
+import { mapWithConcurrency } from "../map-with-concurrency.js";
+
+/** Files per window: a GitHub store answers one window's blob reads with one request. */
+export const BLOB_WINDOW = 100;
+
+/**
+ * Reads blobs a window at a time (all of a window's reads are issued together,
+ * so a store can batch them), then processes the window's files with bounded
+ * concurrency. Memory holds one window of ciphertext.
+ */
+export async function forEachBlobWindow<T>(
+  store: Store,
+  files: readonly RegularFileEntry[],
+  process: (file: RegularFileEntry, ciphertext: Uint8Array | null) => Promise<T>,
+  concurrency = 4,
+): Promise<T[]> {
+  const results: T[] = [];
+  for (let start = 0; start < files.length; start += BLOB_WINDOW) {
+    const window = files.slice(start, start + BLOB_WINDOW);
+    const blobs = await Promise.all(
+      window.map((file) =>
+        store.readBlob({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding }),
+      ),
+    );
+    results.push(
+      ...(await mapWithConcurrency(window, concurrency, (file, index) =>
+        process(file, blobs[index] ?? null),
+      )),
+    );
+  }
+  return results;
+}

@@ -1,0 +1,118 @@
+import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
+import {
+  githubError,
+  httpStatus
+} from "./chunk-WBMUP2HE.js";
+import "./chunk-6KERQ4ZL.js";
+import "./chunk-HPEAIKBF.js";
+
+// core/github/check-backup-repository.ts
+var SETTINGS = (where) => `https://github.com/${where.owner}/${where.repo}/settings/rules`;
+async function checkBackupRepository(client, where, options = {}) {
+  const location = `github://${where.owner}/${where.repo}@${where.branch}`;
+  const findings = [];
+  let repository;
+  try {
+    repository = (await client.rest.repos.get({ owner: where.owner, repo: where.repo })).data;
+  } catch (error) {
+    throw githubError(error, "reading the repository's settings", location);
+  }
+  findings.push(
+    repository.private ? {
+      check: "repository is private",
+      ok: true,
+      detail: `visibility: ${repository.visibility ?? "private"}`
+    } : {
+      check: "repository is private",
+      ok: false,
+      detail: "the repository is public: anyone can read paths, sizes and metadata of every snapshot",
+      fix: `Make it private: https://github.com/${where.owner}/${where.repo}/settings (Danger Zone > Change visibility).`
+    }
+  );
+  let rules;
+  try {
+    rules = (await client.rest.repos.getBranchRules({
+      owner: where.owner,
+      repo: where.repo,
+      branch: where.branch,
+      per_page: 100
+    })).data;
+  } catch (error) {
+    throw githubError(error, "reading the branch's rules", location);
+  }
+  const has = (type) => rules.some((rule) => rule.type === type);
+  const ruleFinding = (type, check, what) => has(type) ? { check, ok: true, detail: `an active ruleset has the '${type}' rule on ${where.branch}` } : {
+    check,
+    ok: false,
+    detail: `no active ruleset on ${where.branch} has the '${type}' rule`,
+    fix: `Add a branch ruleset targeting ${where.branch} with "${what}" enabled: ${SETTINGS(where)}.`
+  };
+  findings.push(ruleFinding("non_fast_forward", "force pushes are blocked", "Block force pushes"));
+  findings.push(ruleFinding("deletion", "branch deletion is blocked", "Restrict deletions"));
+  const updateRules = rules.filter((rule) => rule.type === "update");
+  if (updateRules.length === 0) {
+    findings.push({
+      check: "pushes are restricted to the Snapgate App",
+      ok: false,
+      detail: `anyone with write access can push to ${where.branch}`,
+      fix: `Add the "Restrict updates" rule to the ruleset and make the Snapgate App its only bypass actor: ${SETTINGS(where)}.`
+    });
+    return findings;
+  }
+  const actors = [];
+  let visible = true;
+  for (const id of new Set(
+    updateRules.flatMap((rule) => rule.ruleset_id ? [rule.ruleset_id] : [])
+  )) {
+    try {
+      const { data } = await client.rest.repos.getRepoRuleset({
+        owner: where.owner,
+        repo: where.repo,
+        ruleset_id: id
+      });
+      if (!data.bypass_actors) visible = false;
+      actors.push(...data.bypass_actors ?? []);
+    } catch (error) {
+      if (httpStatus(error) !== 403 && httpStatus(error) !== 404)
+        throw githubError(error, "reading a ruleset", location);
+      visible = false;
+    }
+  }
+  if (!visible) {
+    findings.push({
+      check: "pushes are restricted to the Snapgate App",
+      ok: null,
+      detail: "updates are restricted, but this token cannot see the ruleset's bypass actors",
+      fix: `Run doctor with an admin's token, or check by hand that the Snapgate App is the only bypass actor: ${SETTINGS(where)}.`
+    });
+    return findings;
+  }
+  const apps = actors.filter((actor) => actor.actor_type === "Integration");
+  const people = actors.filter((actor) => actor.actor_type !== "Integration");
+  const appOk = options.appId === void 0 ? apps.length > 0 : apps.some((actor) => actor.actor_id === options.appId);
+  if (!appOk) {
+    findings.push({
+      check: "pushes are restricted to the Snapgate App",
+      ok: false,
+      detail: options.appId === void 0 ? "no GitHub App may bypass the update restriction, so no snapshot can be written" : `the Snapgate App (id ${options.appId}) is not a bypass actor`,
+      fix: `Add the Snapgate App as a bypass actor ("Always allow") of the ruleset: ${SETTINGS(where)}.`
+    });
+  } else if (people.length > 0) {
+    findings.push({
+      check: "pushes are restricted to the Snapgate App",
+      ok: false,
+      detail: `besides the app, ${people.map((actor) => actor.actor_type).join(", ")} may bypass the ruleset: a single person could rewrite backups`,
+      fix: `Remove every bypass actor but the Snapgate App: ${SETTINGS(where)}.`
+    });
+  } else {
+    findings.push({
+      check: "pushes are restricted to the Snapgate App",
+      ok: true,
+      detail: `only GitHub App ${apps.map((a) => a.actor_id).join(", ")} may push`
+    });
+  }
+  return findings;
+}
+export {
+  checkBackupRepository
+};

@@ -1,0 +1,197 @@
+import type { KeyObject } from "node:crypto";
+import type { GitRepository } from "../git/git-repository.js";
+import type { BypassActor, Permissions, RepoRole, RulesetRule } from "../types.js";
+
+/** The records the sandbox keeps in memory; git data lives in the bare repositories. */
+
+export interface UserRecord {
+  id: number;
+  login: string;
+  type: "User" | "Bot" | "Organization";
+  name: string;
+  email: string;
+  createdAt: Date;
+}
+
+export interface OrgRecord {
+  user: UserRecord;
+  members: Map<string, "admin" | "member">;
+  basePermission: RepoRole | "none";
+}
+
+export interface TeamRecord {
+  id: number;
+  org: OrgRecord;
+  slug: string;
+  name: string;
+  members: Map<string, "member" | "maintainer">;
+  repositories: Map<number, RepoRole>;
+}
+
+export interface RulesetRecord {
+  id: number;
+  name: string;
+  target: "branch" | "tag";
+  enforcement: "active" | "evaluate" | "disabled";
+  include: string[];
+  exclude: string[];
+  rules: RulesetRule[];
+  bypassActors: BypassActor[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface RepoRecord {
+  id: number;
+  owner: UserRecord;
+  name: string;
+  fullName: string;
+  private: boolean;
+  description: string | null;
+  defaultBranch: string;
+  git: GitRepository;
+  collaborators: Map<string, RepoRole>;
+  rulesets: RulesetRecord[];
+  workflowIds: Map<string, number>;
+  createdAt: Date;
+  updatedAt: Date;
+  pushedAt: Date;
+}
+
+export interface AppRecord {
+  id: number;
+  slug: string;
+  name: string;
+  clientId: string;
+  owner: UserRecord;
+  bot: UserRecord;
+  privateKeyPem: string;
+  publicKey: KeyObject;
+  permissions: Permissions;
+  events: string[];
+  webhookUrl: string | null;
+  webhookSecret: string;
+  hookId: number;
+  createdAt: Date;
+}
+
+export interface InstallationRecord {
+  id: number;
+  app: AppRecord;
+  account: UserRecord;
+  /** "all" reaches every repository of the account, now and later. */
+  repositorySelection: "all" | "selected";
+  repositoryIds: Set<number>;
+  createdAt: Date;
+}
+
+export interface TokenRecord {
+  value: string;
+  kind: "user" | "installation";
+  actor: UserRecord;
+  repositoryIds: Set<number> | "all";
+  permissions: Permissions;
+  expiresAt: Date | null;
+  installation: InstallationRecord | null;
+}
+
+export interface CheckSuiteRecord {
+  id: number;
+  repo: RepoRecord;
+  app: AppRecord;
+  headSha: string;
+  headBranch: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CheckRunRecord {
+  id: number;
+  repo: RepoRecord;
+  suite: CheckSuiteRecord;
+  app: AppRecord;
+  name: string;
+  headSha: string;
+  externalId: string | null;
+  detailsUrl: string | null;
+  status: "queued" | "in_progress" | "completed" | "waiting" | "requested" | "pending";
+  conclusion: string | null;
+  startedAt: Date;
+  completedAt: Date | null;
+  output: {
+    title: string | null;
+    summary: string | null;
+    text: string | null;
+    annotations: Record<string, unknown>[];
+  };
+  actions: { label: string; description: string; identifier: string }[];
+}
+
+export interface PullRecord {
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  baseSha: string;
+  draft: boolean;
+}
+
+export interface IssueRecord {
+  id: number;
+  number: number;
+  repo: RepoRecord;
+  title: string;
+  body: string | null;
+  user: UserRecord;
+  state: "open" | "closed";
+  createdAt: Date;
+  updatedAt: Date;
+  pull: PullRecord | null;
+}
+
+export interface ReactionRecord {
+  id: number;
+  user: UserRecord;
+  content: string;
+  createdAt: Date;
+}
+
+export interface CommentRecord {
+  id: number;
+  repo: RepoRecord;
+  issue: IssueRecord;
+  user: UserRecord;
+  body: string;
+  createdAt: Date;
+  updatedAt: Date;
+  reactions: ReactionRecord[];
+  deleted: boolean;
+}
+
+export interface DeploymentReview {
+  environment: string;
+  state: "approved" | "rejected" | null;
+  comment: string | null;
+  by: UserRecord;
+  at: Date;
+}
+
+export interface WorkflowRunRecord {
+  id: number;
+  repo: RepoRecord;
+  workflowId: number;
+  path: string;
+  name: string;
+  headBranch: string;
+  headSha: string;
+  event: string;
+  status: "queued" | "in_progress" | "completed" | "waiting";
+  conclusion: string | null;
+  runNumber: number;
+  actor: UserRecord;
+  inputs: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Environments waiting on a custom deployment protection rule, with the app that answers. */
+  pendingDeployments: { environment: string; app: AppRecord; deploymentId: number }[];
+  reviews: DeploymentReview[];
+}

@@ -1,0 +1,249 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
+import { runCli, spawnCli } from "../../helpers/run-cli.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+
+describe("every CLI command against a GitHub backup repository (sandbox)", () => {
+  const work = tempDir("snapgate-ghcli-");
+  let backup: BackupRepo;
+  let env: NodeJS.ProcessEnv;
+  let recipient = "";
+  let verifyKey = "";
+  let store = "";
+  const cli = (...args: string[]) => runCli(args, { cwd: work, env });
+
+  beforeAll(async () => {
+    backup = await startBackupRepo();
+    env = {
+      GITHUB_TOKEN: backup.token,
+      GITHUB_API_URL: backup.gh.url,
+      SNAPGATE_RETRY_AFTER_MS: "1",
+    };
+    store = `github://${backup.owner}/${backup.repo}`;
+    recipient = (await cli("keygen", "--out", "id.txt")).stdout.trim();
+    verifyKey = (await cli("keygen", "--writer", "--out", "w.key")).stdout.trim();
+    mkdirSync(join(work, "cfg/k8s"), { recursive: true });
+    writeFileSync(join(work, "cfg/k8s/app.yaml"), "replicas: 2\n");
+    writeFileSync(join(work, "cfg/.env"), "PASSWORD=hunter2\n");
+  });
+  afterEach(() => backup.gh.assertClean());
+  afterAll(() => backup.gh.close());
+
+  it("snapshot (the bundle, as a workflow runs it), then list, show and diff", async () => {
+    const first = await spawnCli(
+      [
+        "snapshot",
+        "--store",
+        store,
+        "--env",
+        "prod",
+        "--phase",
+        "pre",
+        "--recipient",
+        recipient,
+        "--writer-key",
+        "w.key",
+        "--json",
+        "cfg",
+      ],
+      { cwd: work, env },
+    );
+    expect(first.stderr).toBe("");
+    expect(JSON.parse(first.stdout)).toMatchObject({ seq: 1, files: 2, newBlobs: 2 });
+    writeFileSync(join(work, "cfg/k8s/app.yaml"), "replicas: 4\n");
+    const second = await cli(
+      "snapshot",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--phase",
+      "post",
+      "--recipient",
+      recipient,
+      "--writer-key",
+      "w.key",
+      "--skip-unchanged",
+      "--json",
+      "cfg",
+    );
+    expect(second.json()).toMatchObject({ seq: 2, newBlobs: 1 });
+
+    const list = (await cli("list", "--store", store, "--json")).json() as {
+      snapshots: Array<{ seq: number; phase: string }>;
+    };
+    expect(list.snapshots.map((s) => [s.seq, s.phase])).toEqual([
+      [1, "pre"],
+      [2, "post"],
+    ]);
+    const shown = (await cli("show", "prod@2", "--store", store, "--json")).json() as {
+      files: Array<{ path: string }>;
+    };
+    expect(shown.files.map((f) => f.path)).toEqual(["cfg/.env", "cfg/k8s/app.yaml"]);
+    expect(
+      (await cli("diff", "prod@1", "prod@2", "--store", store, "--json")).json(),
+    ).toMatchObject({
+      changed: [{ path: "cfg/k8s/app.yaml", kinds: ["content"] }],
+    });
+  });
+
+  it("verify at both levels and restore", async () => {
+    const verify = await cli(
+      "verify",
+      "--all",
+      "--store",
+      store,
+      "--verify-key",
+      verifyKey,
+      "--identity",
+      "id.txt",
+      "--json",
+    );
+    expect(verify.code).toBe(0);
+    expect(verify.json()).toMatchObject({ ok: true, level: "restore" });
+    const restore = await cli(
+      "restore",
+      "prod@1",
+      "--store",
+      store,
+      "--identity",
+      "id.txt",
+      "--verify-key",
+      verifyKey,
+      "--to",
+      "restored",
+      "--json",
+    );
+    expect(restore.code).toBe(0);
+    expect(readFileSync(join(work, "restored/cfg/k8s/app.yaml"), "utf8")).toBe("replicas: 2\n");
+    expect(readFileSync(join(work, "restored/cfg/.env"), "utf8")).toBe("PASSWORD=hunter2\n");
+  });
+
+  it("a missing token or a bad repository name gets a clear error", async () => {
+    const noToken = await runCli(["list", "--store", store], {
+      cwd: work,
+      env: { GITHUB_API_URL: backup.gh.url },
+    });
+    expect(noToken.code).toBe(64);
+    expect(noToken.stderr).toContain("needs a GitHub token");
+    const badSpec = await cli("list", "--store", "github://acme");
+    expect(badSpec.stderr).toContain("is not a GitHub store");
+    const unknown = await cli("list", "--store", `github://${backup.owner}/nope`);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/does not exist or the token cannot see it/);
+  });
+
+  it("doctor names what to fix on an unprotected repository", async () => {
+    const run = await cli("doctor", "--store", store, "--json");
+    expect(run.code).toBe(3);
+    const report = run.json() as {
+      ok: boolean;
+      findings: Array<{ check: string; ok: boolean | null; fix?: string }>;
+    };
+    expect(report.findings.map((f) => [f.check, f.ok])).toEqual([
+      ["repository is private", true],
+      ["force pushes are blocked", false],
+      ["branch deletion is blocked", false],
+      ["pushes are restricted to the Snapgate App", false],
+    ]);
+    expect(report.findings[1]?.fix).toContain('"Block force pushes"');
+  });
+
+  it("doctor accepts a ruleset that only the Snapgate App may bypass, and refuses one people may bypass", async () => {
+    const app = backup.gh.createApp({
+      slug: "snapgate",
+      permissions: { contents: "write" },
+      events: [],
+    });
+    const ruleset = (
+      bypass: Array<{ actor_id: number; actor_type: "Integration" | "RepositoryRole" }>,
+    ) => ({
+      name: "protect backups",
+      target: "branch" as const,
+      enforcement: "active" as const,
+      conditions: { ref_name: { include: ["~DEFAULT_BRANCH"] } },
+      rules: [
+        { type: "non_fast_forward" as const },
+        { type: "deletion" as const },
+        { type: "update" as const },
+      ],
+      bypass_actors: bypass,
+    });
+    const protectedRepo = "protected-backups";
+    await backup.gh.createRepo({
+      owner: backup.owner,
+      name: protectedRepo,
+      private: true,
+      files: { "snapgate.json": "{}\n" },
+    });
+    backup.gh.addRuleset(
+      backup.owner,
+      protectedRepo,
+      ruleset([{ actor_id: app.appId, actor_type: "Integration" }]),
+    );
+    const token = backup.gh.createToken({
+      actor: "octo-admin",
+      repositories: "all",
+      permissions: { contents: "write", metadata: "read", administration: "read" },
+    });
+    const good = await runCli(
+      [
+        "doctor",
+        "--store",
+        `github://${backup.owner}/${protectedRepo}`,
+        "--app-id",
+        String(app.appId),
+        "--json",
+      ],
+      { cwd: work, env: { ...env, GITHUB_TOKEN: token } },
+    );
+    expect(good.json()).toMatchObject({ ok: true });
+    expect(good.code).toBe(0);
+
+    const loose = "loose-backups";
+    await backup.gh.createRepo({
+      owner: backup.owner,
+      name: loose,
+      private: true,
+      files: { "snapgate.json": "{}\n" },
+    });
+    backup.gh.addRuleset(
+      backup.owner,
+      loose,
+      ruleset([
+        { actor_id: app.appId, actor_type: "Integration" },
+        { actor_id: 5, actor_type: "RepositoryRole" },
+      ]),
+    );
+    const bad = await runCli(["doctor", "--store", `github://${backup.owner}/${loose}`, "--json"], {
+      cwd: work,
+      env: { ...env, GITHUB_TOKEN: token },
+    });
+    expect(bad.code).toBe(3);
+    expect(JSON.stringify(bad.json())).toContain("a single person could rewrite backups");
+
+    // And the ruleset really stops a person's token from writing a snapshot.
+    const refused = await runCli(
+      [
+        "snapshot",
+        "--store",
+        `github://${backup.owner}/${protectedRepo}`,
+        "--env",
+        "prod",
+        "--phase",
+        "manual",
+        "--recipient",
+        recipient,
+        "--writer-key",
+        "w.key",
+        "cfg",
+      ],
+      { cwd: work, env: { ...env, GITHUB_TOKEN: token } },
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("refused the update");
+    expect(refused.stderr).toContain("bypass actor");
+  });
+});

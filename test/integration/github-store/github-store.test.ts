@@ -1,0 +1,291 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import {
+  createSnapshot,
+  type CreateSnapshotOptions,
+} from "../../../core/snapshot/create-snapshot.js";
+import { readCatalog } from "../../../core/snapshot/read-catalog.js";
+import { loadSnapshot } from "../../../core/snapshot/load-snapshot.js";
+import { restoreSnapshot } from "../../../core/snapshot/restore-snapshot.js";
+import { verifySnapshots } from "../../../core/snapshot/verify-snapshots.js";
+import { verifyAuditChain } from "../../../core/audit/verify-audit-chain.js";
+import type { Store } from "../../../core/store/store.js";
+import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
+import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+
+const run = promisify(execFile);
+const git = async (args: string[], cwd?: string) => (await run("git", args, { cwd })).stdout;
+
+describe("GitHub store on the sandbox", () => {
+  const work = tempDir("snapgate-ghstore-");
+  let backup: BackupRepo;
+  let keys: TestKeys;
+
+  beforeAll(async () => {
+    backup = await startBackupRepo();
+    keys = await makeKeys();
+    writeFileSync(join(work, "identity.txt"), keys.age.identity + "\n");
+  });
+  afterEach(() => {
+    backup.gh.assertClean();
+    backup.gh.resetLog();
+  });
+  afterAll(() => backup.gh.close());
+
+  const tree = (name: string, files: Record<string, string>) => {
+    const root = join(work, name);
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(join(root, path, ".."), { recursive: true });
+      writeFileSync(join(root, path), content);
+    }
+    return root;
+  };
+  const snapshot = (
+    store: Store,
+    root: string,
+    stream: string,
+    extra: Partial<CreateSnapshotOptions> = {},
+  ) =>
+    createSnapshot({
+      store,
+      root,
+      paths: ["."],
+      stream,
+      phase: "pre",
+      recipients: [keys.age.recipient],
+      writerKey: keys.writer,
+      ...extra,
+    });
+  const clone = async () => {
+    const target = join(work, `clone-${Date.now()}-${Math.random().toString(16).slice(2)}`);
+    await git(["clone", "--quiet", backup.gh.repoPath(backup.owner, backup.repo), target]);
+    return target;
+  };
+
+  it("creates the store in an empty repository and commits one snapshot as one commit", async () => {
+    const root = tree("first", {
+      "deploy/app.yaml": "replicas: 3\n",
+      "deploy/.env": "TOKEN=secret-value\n",
+    });
+    const result = await snapshot(backup.store, root, "prod");
+    expect(result).toMatchObject({ seq: 1, newBlobs: 2 });
+    const clone1 = await clone();
+    const log = (await git(["log", "--format=%s"], clone1)).trim().split("\n");
+    expect(log).toEqual([
+      `snapgate: snapshot prod@1 ${result.id?.slice(0, 12)}`,
+      "snapgate: initialise the backup store",
+    ]);
+    const files = (await git(["show", "--name-only", "--format=", "HEAD"], clone1))
+      .trim()
+      .split("\n")
+      .sort();
+    expect(files).toEqual(
+      [
+        ...result.manifest!.files.flatMap((f) =>
+          f.type === "file"
+            ? [
+                `blobs/${f.blob.slice(0, 2)}/${f.blob}-${f.ciphertextSha256}${f.encoding === "gzip" ? ".gz" : ""}.age`,
+              ]
+            : [],
+        ),
+        "manifests/prod/0000000001.json",
+        "heads/prod.json",
+        `catalog/prod/${result.manifest!.writtenAt.slice(0, 7)}.jsonl`,
+        `audit/${result.manifest!.writtenAt.slice(0, 4)}/${result.manifest!.writtenAt.slice(5, 7)}.jsonl`,
+        "audit/head.json",
+      ].sort(),
+    );
+    // No plaintext in the repository, and a blob is a plain (armored) age file: break-glass works.
+    await expect(git(["grep", "-q", "secret-value"], clone1)).rejects.toBeTruthy();
+    const env = result.manifest!.files.find((f) => f.path === "deploy/.env");
+    if (env?.type !== "file") throw new Error("no .env");
+    const blobFile = join(
+      clone1,
+      `blobs/${env.blob.slice(0, 2)}/${env.blob}-${env.ciphertextSha256}.age`,
+    );
+    expect(readFileSync(blobFile, "utf8")).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
+    const plain = await run("age", ["-d", "-i", join(work, "identity.txt"), blobFile]);
+    expect(plain.stdout).toBe("TOKEN=secret-value\n");
+  });
+
+  it("costs the same few API calls for 1 file and for 2,000 files", async () => {
+    const small = tree("one-file", { "app.yaml": "a: 1\n" });
+    const many = tree(
+      "many-files",
+      Object.fromEntries(
+        Array.from({ length: 2000 }, (_, i) => [
+          `k8s/svc-${i % 40}/cm-${i}.yaml`,
+          `key: value-${i}\n`,
+        ]),
+      ),
+    );
+    backup.gh.resetLog();
+    await snapshot(backup.store, small, "calls-one");
+    const one = backup.gh.callCounts();
+    backup.gh.resetLog();
+    await snapshot(backup.store, many, "calls-many");
+    const thousands = backup.gh.callCounts();
+    expect(one).toEqual({
+      graphql: 1,
+      "git/create-tree": 1,
+      "git/create-commit": 1,
+      "git/update-ref": 1,
+    });
+    expect(thousands).toEqual(one);
+  });
+
+  it("with --skip-unchanged, an unchanged tree costs 2 reads and writes nothing", async () => {
+    const root = tree("skip", { "a.yaml": "a: 1\n", "b.yaml": "b: 2\n" });
+    await snapshot(backup.store, root, "skip", { skipUnchanged: true });
+    backup.gh.resetLog();
+    const again = await snapshot(backup.store, root, "skip", { skipUnchanged: true });
+    expect(again.skipped).toBe(true);
+    expect(backup.gh.callCounts()).toEqual({ graphql: 2 });
+  });
+
+  it("never sends an unchanged blob again: the commit of a 1-file change touches one blob", async () => {
+    const root = tree(
+      "incremental",
+      Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`f${i}.yaml`, `v: ${i}\n`])),
+    );
+    await snapshot(backup.store, root, "incr");
+    writeFileSync(join(root, "f7.yaml"), "v: changed\n");
+    backup.gh.resetLog();
+    const second = await snapshot(backup.store, root, "incr", { skipUnchanged: true });
+    expect(second).toMatchObject({ seq: 2, newBlobs: 1, reusedBlobs: 49 });
+    expect(backup.gh.callCounts()).toEqual({
+      graphql: 2,
+      "git/create-tree": 1,
+      "git/create-commit": 1,
+      "git/update-ref": 1,
+    });
+    const changed = (await git(["show", "--name-only", "--format=", "HEAD"], await clone()))
+      .trim()
+      .split("\n");
+    expect(changed.filter((path) => path.startsWith("blobs/"))).toHaveLength(1);
+  });
+
+  it("sends content that cannot go inline through the blobs API", async () => {
+    const big = randomBytes(700 * 1024);
+    const root = tree("large", { "small.yaml": "a: 1\n" });
+    writeFileSync(join(root, "keystore.p12"), big);
+    backup.gh.resetLog();
+    const result = await snapshot(backup.store, root, "large");
+    expect(backup.gh.callCounts()).toMatchObject({ "git/create-blob": 1, "git/create-tree": 1 });
+    const restored = join(work, "large-restored");
+    await restoreSnapshot({
+      store: backup.store,
+      snapshot: await loadSnapshot(backup.store, (await readCatalog(backup.store, "large"))[0]!),
+      opener: keys.opener,
+      trustedKeys: [keys.verifyKey],
+      target: restored,
+    });
+    expect(readFileSync(join(restored, "keystore.p12")).equals(big)).toBe(true);
+    // small.yaml's content is already stored by an earlier stream: deduplicated across environments.
+    expect(result).toMatchObject({ newBlobs: 1, reusedBlobs: 1 });
+  });
+
+  it("10 writers at once all land, and the chain and audit log stay valid", async () => {
+    const roots = Array.from({ length: 10 }, (_, i) =>
+      tree(`writer${i}`, { "shared.yaml": "shared: true\n", "own.yaml": `writer: ${i}\n` }),
+    );
+    const results = await Promise.all(
+      roots.map((root) => snapshot(backup.newStore(), root, "race")),
+    );
+    expect(results.map((r) => r.seq).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
+    expect(Math.max(...results.map((r) => r.attempts))).toBeGreaterThan(1);
+    const catalog = await readCatalog(backup.store, "race");
+    const report = await verifySnapshots({
+      store: backup.store,
+      snapshots: catalog,
+      trustedKeys: [keys.verifyKey],
+      level: "restore",
+      opener: keys.opener,
+    });
+    expect(report.ok).toBe(true);
+    expect(verifyAuditChain(await backup.store.readAuditLines()).problems).toEqual([]);
+  });
+
+  it("rebases and retries when another writer moves the branch before the ref update", async () => {
+    const root = tree("moved", { "a.yaml": "a: 1\n" });
+    backup.gh.faults.inject({ route: "git/update-ref", concurrentRefMove: true });
+    const result = await snapshot(backup.store, root, "moved");
+    expect(result.attempts).toBe(2);
+    const counts = backup.gh.callCounts();
+    expect(counts["git/update-ref"]).toBe(2);
+    // The other writer's commit survives under ours.
+    const clone1 = await clone();
+    expect((await git(["log", "--format=%s", "-2"], clone1)).trim().split("\n")[0]).toContain(
+      "snapshot moved@1",
+    );
+    expect(Number((await git(["rev-list", "--count", "HEAD"], clone1)).trim())).toBeGreaterThan(2);
+  });
+
+  it("rides out 5xx and a secondary rate limit", async () => {
+    const root = tree("flaky", { "a.yaml": "a: 1\n" });
+    backup.gh.faults.inject({ route: "git/create-tree", status: 502, times: 2 });
+    backup.gh.faults.inject({
+      route: "graphql",
+      rateLimit: "secondary",
+      rateLimitStatus: 429,
+      retryAfterSeconds: 2,
+    });
+    const result = await snapshot(backup.store, root, "flaky");
+    expect(result.seq).toBe(1);
+    expect(backup.gh.requests.filter((r) => r.fault).length).toBe(3);
+  });
+
+  it("a permanent failure leaves the repository unchanged and says so", async () => {
+    const root = tree("broken", { "a.yaml": "a: 1\n" });
+    const before = (
+      await git(["rev-parse", "main"], backup.gh.repoPath(backup.owner, backup.repo))
+    ).trim();
+    backup.gh.faults.inject({ route: "git/create-commit", status: 503, times: 5 });
+    const error = await snapshot(backup.store, root, "broken").catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "REMOTE" });
+    expect((error as Error).message).toContain(
+      `Nothing was changed in github://${backup.owner}/${backup.repo}@main`,
+    );
+    expect(
+      (await git(["rev-parse", "main"], backup.gh.repoPath(backup.owner, backup.repo))).trim(),
+    ).toBe(before);
+  });
+
+  it("refuses a file over 100 MB before anything is written", async () => {
+    const root = tree("huge", { "a.yaml": "a: 1\n" });
+    const fd = join(root, "dump.bin");
+    writeFileSync(fd, "");
+    await run("truncate", ["-s", "101M", fd]);
+    backup.gh.resetLog();
+    await expect(snapshot(backup.store, root, "huge")).rejects.toMatchObject({ code: "TOO_LARGE" });
+    expect(backup.gh.requests).toHaveLength(0);
+  });
+
+  it("restores and verifies with about one read per 100 files", async () => {
+    const root = tree(
+      "bulk",
+      Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`conf/${i}.yaml`, `n: ${i}\n`])),
+    );
+    await snapshot(backup.store, root, "bulk");
+    const entry = (await readCatalog(backup.store, "bulk"))[0]!;
+    backup.gh.resetLog();
+    const loaded = await loadSnapshot(backup.store, entry);
+    const result = await restoreSnapshot({
+      store: backup.store,
+      snapshot: loaded,
+      opener: keys.opener,
+      trustedKeys: [keys.verifyKey],
+      target: join(work, "bulk-restored"),
+    });
+    expect(result.files).toBe(250);
+    expect(readFileSync(join(work, "bulk-restored/conf/42.yaml"), "utf8")).toBe("n: 42\n");
+    expect(backup.gh.countCalls("graphql")).toBeLessThanOrEqual(1 + Math.ceil(250 / 100));
+  });
+});
