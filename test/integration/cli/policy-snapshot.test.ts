@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { loadPolicy } from "../../../core/policy/load-policy.js";
@@ -455,5 +455,40 @@ environments:
       file: ".github/snapgate.yml",
       tier: "tier1",
     });
+  });
+
+  it("refuses a writer key outside its validity window at the snapshot's time", async () => {
+    ws.writePolicy(
+      `keys:\n  recipients: [${ws.keys.age.recipient}]\n  writers:\n    - { key: ${ws.keys.verifyKey}, valid_from: 2030-01-01 }\ntiers: { tier1: { max_age: 1h } }\nenvironments: { dev: { tier: tier1 } }\n`,
+      "policies/window.yml",
+    );
+    const args = ["--policy", "policies/window.yml", "--env", "dev", "--phase", "manual"];
+    const now = await ws.snapshot(...args, "app");
+    expect(now.code).toBe(1);
+    expect(now.stderr).toContain("is not valid at the snapshot's time");
+    const later = await ws.snapshot(...args, "--time", "2030-06-01T00:00:00Z", "app");
+    expect(later.code).toBe(0);
+  });
+
+  it("never reads a consistency file through a link that leaves the repository", async () => {
+    writeFileSync(join(dir, "outside.txt"), "7\n");
+    symlinkSync(join(dir, "outside.txt"), join(ws.repo, "app", "VERSION"));
+    ws.writePolicy(
+      `${ws.keysYaml}tiers: { tier1: { max_age: 1h } }\nenvironments: { dev: { tier: tier1 } }\nconsistency:\n  - { name: version, left: { file: app/VERSION }, rule: regex, pattern: "^[0-9]+$" }\n`,
+      "policies/link.yml",
+    );
+    const run = await ws.snapshot(
+      "--policy",
+      "policies/link.yml",
+      "--env",
+      "dev",
+      "--phase",
+      "manual",
+      "app/config.yaml",
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "app/VERSION (a consistency rule's file) leads outside the repository root.",
+    );
   });
 });

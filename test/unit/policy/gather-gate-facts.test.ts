@@ -3,6 +3,7 @@ import {
   copyFileSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -99,5 +100,38 @@ components: [{ name: app, paths: ["**"] }]
       detail: "the manifest stored as prod@2 says it is prod@1",
     });
     expect(await checkStreamChain(store, "prod", 1)).toEqual({ state: "ok" });
+  });
+
+  it("names a manifest that does not parse, and a first manifest with a prev", async () => {
+    const manifests = join(work, "store", "manifests", "prod");
+    copyFileSync(join(manifests, "0000000001.json"), join(work, "first.json"));
+    chmodSync(join(manifests, "0000000001.json"), 0o644);
+    writeFileSync(join(manifests, "0000000001.json"), "{not json");
+    expect(await checkStreamChain(store, "prod", 1)).toEqual({
+      state: "broken",
+      atSeq: 1,
+      detail: "manifest prod@1 cannot be read",
+    });
+    const first = JSON.parse(readFileSync(join(work, "first.json"), "utf8")) as { prev: unknown };
+    writeFileSync(
+      join(manifests, "0000000001.json"),
+      JSON.stringify({ ...first, prev: "f".repeat(64) }),
+    );
+    expect(await checkStreamChain(store, "prod", 1)).toMatchObject({
+      detail: "manifest prod@1 links to an earlier manifest",
+    });
+  });
+
+  it("reports a newest manifest that does not hash to its catalog id as a bad signature", async () => {
+    const newest = join(work, "store", "manifests", "prod", "0000000003.json");
+    chmodSync(newest, 0o644);
+    writeFileSync(newest, `${readFileSync(newest, "utf8")} `);
+    const facts = await gatherGateFacts(store, policy, "prod", now);
+    expect(facts.snapshot?.seq).toBe(3);
+    expect(facts.snapshot?.signature).toEqual({
+      state: "bad",
+      detail: "the manifest does not hash to its catalog id",
+    });
+    expect(facts.snapshot?.missingBlobs).toBeNull();
   });
 });
