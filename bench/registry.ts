@@ -1,7 +1,13 @@
 import type { Bench } from "./bench.js";
 import { corpusBench } from "./benches/corpus-bench.js";
 import { localStoreBench } from "./benches/local-store-bench.js";
+import { catalogSearchBench } from "./benches/catalog-search-bench.js";
 import { githubStoreBench } from "./benches/github-store-bench.js";
 
 /** Every benchmark `npm run bench` runs, in this order. Register new ones here. */
-export const benches: readonly Bench[] = [corpusBench, localStoreBench, githubStoreBench];
+export const benches: readonly Bench[] = [
+  corpusBench,
+  localStoreBench,
+  catalogSearchBench,
+  githubStoreBench,
+];

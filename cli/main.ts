@@ -70,7 +70,9 @@ export async function main(argv: readonly string[], context: CliContext): Promis
   } catch (thrown) {
     const error = asSnapgateError(thrown);
     if (wantsJson) context.stdout(json({ ok: false, error: error.toJSON() }));
-    context.stderr(`snapgate: ${error.summary}\n${error.fix ? `  fix: ${error.fix}\n` : ""}`);
+    context.stderr(
+      `snapgate: ${error.summary.trimEnd()}\n${error.fix ? `  fix: ${error.fix}\n` : ""}`,
+    );
     if (error.code === "REMOTE" && context.env.SNAPGATE_DEBUG)
       context.stderr(`${String((thrown as Error)?.stack)}\n`);
     return EXIT_CODES[error.code] ?? 1;

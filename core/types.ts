@@ -52,6 +52,19 @@ export interface ConsistencyOutcome {
   message: string;
 }
 
+/**
+ * What the snapshot job found about coverage under the policy, recorded so the
+ * gate can judge a snapshot without the working tree it was taken from.
+ */
+export interface ManifestCoverage {
+  /** Tier-0 files (of the snapshot's paths) in no component and no active exception. */
+  uncoveredTier0Paths: string[];
+  /** Required (tier-0) components of the environment that hold no file of the snapshot. */
+  missingComponents: string[];
+  /** Files that look like secrets but belong to no component. */
+  secretsOutsideComponents: string[];
+}
+
 export const MANIFEST_FORMAT = "snapgate.manifest/v1";
 
 export interface ManifestBody {
@@ -69,7 +82,10 @@ export interface ManifestBody {
   policyDigest: string | null;
   recipients: string[];
   files: FileEntry[];
+  /** Outcomes of the policy's consistency rules at snapshot time (absent: taken without a policy). */
   consistency?: ConsistencyOutcome[];
+  /** Absent in manifests taken without a policy (or by older versions). */
+  coverage?: ManifestCoverage;
 }
 
 export interface ManifestSignature {

@@ -5,7 +5,7 @@ import type { ProtectionFinding } from "../../core/github/check-backup-repositor
 import { flag, stringValue, type Command } from "../command.js";
 import { openGitHub, STORE_OPTION, storeSpec } from "../open-store.js";
 import { json, renderTable } from "../output.js";
-import { EXIT_PROBLEMS } from "./verify.js";
+import { EXIT_PROBLEMS } from "../exit-codes.js";
 
 /** A local store is protected by its directory's permissions. */
 async function checkLocalStore(path: string): Promise<ProtectionFinding[]> {

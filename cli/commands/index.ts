@@ -6,6 +6,11 @@ import { showCommand } from "./show.js";
 import { diffCommand } from "./diff.js";
 import { verifyCommand } from "./verify.js";
 import { restoreCommand } from "./restore.js";
+import { coverageCommand } from "./coverage.js";
+import { driftCommand } from "./drift.js";
+import { checkCommand } from "./check.js";
+import { forgetCommand } from "./forget.js";
+import { pruneCommand } from "./prune.js";
 import { doctorCommand } from "./doctor.js";
 
 /** Every command, in the order help lists them. */
@@ -17,5 +22,10 @@ export const COMMANDS: readonly Command[] = [
   diffCommand,
   verifyCommand,
   restoreCommand,
+  coverageCommand,
+  driftCommand,
+  checkCommand,
+  forgetCommand,
+  pruneCommand,
   doctorCommand,
 ];

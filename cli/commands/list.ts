@@ -21,15 +21,17 @@ export const listCommand: Command = {
   summary:
     "List snapshots, filtered by environment, time, tag, commit, change id, phase or component",
   usage:
-    "snapgate list --store STORE [--env ENV] [--since T] [--until T] [--tag T]... [--commit SHA] [--change-id ID] [--phase P] [--component C] [--limit N] [--json]",
+    "snapgate list --store STORE [--env ENV] [--since T] [--until T] [--tag T]... [--commit SHA] [--run ID|URL] [--change-id ID] [--phase P] [--component C] [--forgotten] [--limit N] [--json]",
   help: [
     "--env ENV          only this environment",
     "--since T, --until T   snapshot time range (ISO 8601)",
     "--tag T            has this tag (repeat: has all of them)",
     "--commit SHA       commit SHA starts with this",
+    "--run ID|URL       the deployment run (its URL, or the id at the end of .../runs/ID)",
     "--change-id ID     this change ticket",
     "--phase P          pre, post, scheduled or manual",
     "--component C      touches this policy component",
+    "--forgotten        also list forgotten snapshots (marked)",
     "--limit N          the newest N",
   ],
   options: {
@@ -42,6 +44,8 @@ export const listCommand: Command = {
     "change-id": { type: "string" },
     phase: { type: "string" },
     component: { type: "string" },
+    run: { type: "string" },
+    forgotten: { type: "boolean" },
     limit: { type: "string" },
   },
   async run(args, context) {
@@ -67,6 +71,8 @@ export const listCommand: Command = {
       changeId: stringValue(args, "change-id"),
       phase: phase as Phase | undefined,
       component: stringValue(args, "component"),
+      run: stringValue(args, "run"),
+      includeForgotten: flag(args, "forgotten"),
       limit,
     });
     if (flag(args, "json")) {
@@ -81,7 +87,7 @@ export const listCommand: Command = {
       renderTable(
         ["ID", "ENV@SEQ", "TIME", "PHASE", "FILES", "SIZE", "COMMIT", "CHANGE", "TAGS"],
         entries.map((e) => [
-          shortId(e.id),
+          `${shortId(e.id)}${e.forgotten ? " (forgotten)" : ""}`,
           `${e.stream}@${e.seq}`,
           e.time.replace(/\.\d{3}Z$/, "Z"),
           e.phase,

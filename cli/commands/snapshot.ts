@@ -1,15 +1,31 @@
 import { resolve } from "node:path";
 import { SnapgateError } from "../../core/errors.js";
 import { PHASES, type Phase } from "../../core/types.js";
-import { createSnapshot } from "../../core/snapshot/create-snapshot.js";
+import {
+  createSnapshot,
+  type SnapshotProgress,
+  type SnapshotResult,
+} from "../../core/snapshot/create-snapshot.js";
+import { snapshotUnderPolicy } from "../../core/snapshot/snapshot-under-policy.js";
 import { LocalDirStore } from "../../core/store/local-dir-store.js";
 import { parseRecipient } from "../../core/crypto/age-keys.js";
-import { flag, listValue, requireValue, stringValue, type Command } from "../command.js";
+import type { ChangeTicketVerifier } from "../../core/policy/change-ticket/change-ticket-verifier.js";
+import { createHttpChangeTicketVerifier } from "../../core/policy/change-ticket/http-change-ticket-verifier.js";
+import type { Policy } from "../../core/policy/policy.js";
+import {
+  flag,
+  listValue,
+  requireValue,
+  stringValue,
+  type CliContext,
+  type Command,
+} from "../command.js";
+import { loadCliPolicy, POLICY_HELP, POLICY_OPTION } from "../load-cli-policy.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { loadWriterKey } from "../load-keys.js";
 import { formatBytes, json, shortId } from "../output.js";
 import { progressReporter } from "../progress.js";
-import { snapshotJson } from "./snapshot-json.js";
+import { snapshotJson, type SnapshotPolicyView } from "./snapshot-json.js";
 import { looksLikeSecret } from "../../core/policy/looks-like-secret.js";
 
 function parseTime(text: string | undefined): Date | undefined {
@@ -27,16 +43,18 @@ export const snapshotCommand: Command = {
   name: "snapshot",
   summary: "Encrypt, sign and store a snapshot of configuration files",
   usage:
-    "snapgate snapshot --store STORE --env ENV --phase pre|post|scheduled|manual --recipient age1... [--recipient ...] [--writer-key FILE] [options] PATH...",
+    "snapgate snapshot --store STORE --env ENV --phase pre|post|scheduled|manual [--recipient age1...]... [--writer-key FILE] [--policy FILE] [options] PATH...",
   help: [
     "--env ENV             the environment (stream) the snapshot belongs to",
     "--phase PHASE         pre, post, scheduled or manual",
-    "--recipient age1...   who can decrypt (repeat for each key; include a break-glass key)",
+    "--recipient age1...   who can decrypt (repeatable); with a policy, added to its keys.recipients",
     "--writer-key FILE     signs the manifest and keys the blob ids (or SNAPGATE_WRITER_KEY)",
     "--root DIR            paths are relative to DIR (default: the working directory)",
     "--exclude GLOB        leave matching files out (repeatable)",
     "--skip-unchanged      write nothing when every file matches the stream's latest snapshot",
     "--time TIME           the snapshot's time (ISO 8601), for imports; the write time is kept too",
+    POLICY_HELP,
+    "--allow-inconsistent  record failing consistency rules instead of refusing the snapshot",
     "--app-version V, --commit SHA, --ref REF, --change-id ID, --deployer NAME, --application NAME, --run-url URL, --tag T (repeatable)",
   ],
   options: {
@@ -57,17 +75,21 @@ export const snapshotCommand: Command = {
     deployer: { type: "string" },
     "run-url": { type: "string" },
     tag: { type: "string", multiple: true },
+    ...POLICY_OPTION,
+    "allow-inconsistent": { type: "boolean" },
   },
   async run(args, context) {
     const env = requireValue(args, "env", this, "Name the environment, e.g. --env prod.");
     const phase = requireValue(args, "phase", this, `Use one of ${PHASES.join(", ")}.`) as Phase;
+    const root = resolve(context.cwd, stringValue(args, "root") ?? ".");
+    const loaded = await loadCliPolicy(args, context, root);
     const recipients = listValue(args, "recipient");
-    if (recipients.length === 0) {
+    if (recipients.length === 0 && !loaded) {
       throw new SnapgateError(
         "USAGE",
-        "No --recipient was given: nobody could restore this snapshot.",
+        "No --recipient was given and there is no policy: nobody could restore this snapshot.",
         {
-          fix: "Pass --recipient age1... for each key that may decrypt (from `snapgate keygen` or `age-keygen`).",
+          fix: "Pass --recipient age1... for each key that may decrypt (from `snapgate keygen` or `age-keygen`), or a policy (--policy FILE, or .github/snapgate.yml) listing keys.recipients.",
         },
       );
     }
@@ -77,23 +99,30 @@ export const snapshotCommand: Command = {
         fix: `Name files, directories or globs. Usage: ${this.usage}`,
       });
     }
+    if (flag(args, "allow-inconsistent") && !loaded) {
+      throw new SnapgateError(
+        "USAGE",
+        "--allow-inconsistent needs a policy with consistency rules.",
+        {
+          fix: "Pass --policy FILE (or run where .github/snapgate.yml exists), or drop --allow-inconsistent.",
+        },
+      );
+    }
     const store = await openStore(args, context);
     const writerKey = await loadWriterKey(args, context, true);
     const report = progressReporter(context, !flag(args, "json"));
-    const result = await createSnapshot({
+    const common = {
       store,
-      root: resolve(context.cwd, stringValue(args, "root") ?? "."),
+      root,
       paths: args.positionals,
       exclude: listValue(args, "exclude"),
       stream: env,
       phase,
       time: parseTime(stringValue(args, "time")),
-      recipients,
       writerKey,
       skipUnchanged: flag(args, "skip-unchanged"),
       skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
       sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
-      classify: (path) => ({ secret: looksLikeSecret(path) }),
       metadata: {
         appVersion: stringValue(args, "app-version"),
         application: stringValue(args, "application"),
@@ -104,26 +133,111 @@ export const snapshotCommand: Command = {
         runUrl: stringValue(args, "run-url"),
         tags: listValue(args, "tag"),
       },
-      onProgress: ({ stage, done, total }) => report(stage, done, total),
-    });
-    if (flag(args, "json")) {
-      context.stdout(json(snapshotJson(result)));
-    } else if (result.skipped) {
-      context.stdout(
-        `Nothing changed since ${env}@${result.seq} (${shortId(result.id ?? "")}); no snapshot written.\n`,
-      );
+      onProgress: ({ stage, done, total }: SnapshotProgress) => report(stage, done, total),
+    };
+    let result: SnapshotResult;
+    let policy: SnapshotPolicyView | null = null;
+    if (loaded) {
+      const underPolicy = await snapshotUnderPolicy({
+        ...common,
+        policy: loaded.policy,
+        extraRecipients: recipients,
+        allowInconsistent: flag(args, "allow-inconsistent"),
+        changeTicketVerifier: changeTicketVerifier(loaded.policy, context),
+      });
+      result = underPolicy;
+      policy = { file: loaded.file, result: underPolicy };
     } else {
-      context.stdout(
-        `Snapshot ${env}@${result.seq} ${shortId(result.id ?? "")}: ${result.files} files, ${formatBytes(result.bytes)}; ` +
-          `${result.newBlobs} new blobs (${formatBytes(result.bytesAdded)} stored), ${result.reusedBlobs} reused.\n`,
-      );
-      if (result.excluded.length)
-        context.stdout(
-          `Excluded ${result.excluded.length} file(s): ${result.excluded.slice(0, 5).join(", ")}${result.excluded.length > 5 ? ", ..." : ""}\n`,
-        );
-      for (const skipped of result.skippedFiles)
-        context.stderr(`warning: skipped ${skipped.path}: ${skipped.reason}\n`);
+      result = await createSnapshot({
+        ...common,
+        recipients,
+        classify: (path) => ({ secret: looksLikeSecret(path) }),
+      });
     }
+    if (flag(args, "json")) {
+      context.stdout(json(snapshotJson(result, policy)));
+      return 0;
+    }
+    context.stdout(describeSnapshot(result, env, policy));
+    for (const skipped of result.skippedFiles)
+      context.stderr(`warning: skipped ${skipped.path}: ${skipped.reason}\n`);
     return 0;
   },
 };
+
+/**
+ * The change system verifier the policy asks for, with the token from the
+ * variable it names; built when a ticket needs confirming, so snapshots that
+ * need none do not need the token either.
+ */
+function changeTicketVerifier(policy: Policy, context: CliContext): ChangeTicketVerifier | null {
+  const endpoint = policy.changeTickets?.endpoint;
+  if (!endpoint) return null;
+  return {
+    verify(changeId) {
+      const token = endpoint.tokenEnv === null ? null : context.env[endpoint.tokenEnv];
+      if (endpoint.tokenEnv !== null && !token) {
+        throw new SnapgateError(
+          "CONFIG",
+          `The policy's change_tickets.endpoint.token_env names ${endpoint.tokenEnv}, which is not set.`,
+          {
+            fix: `Set ${endpoint.tokenEnv} to the change system's token in the snapshot job's environment.`,
+          },
+        );
+      }
+      return createHttpChangeTicketVerifier(endpoint, { token }).verify(changeId);
+    },
+  };
+}
+
+const LISTED = 50;
+
+function describeSnapshot(
+  result: SnapshotResult,
+  env: string,
+  policy: SnapshotPolicyView | null,
+): string {
+  const lines: string[] = [];
+  if (result.skipped) {
+    lines.push(
+      `Nothing changed since ${env}@${result.seq} (${shortId(result.id ?? "")}); no snapshot written.`,
+    );
+  } else {
+    lines.push(
+      `Snapshot ${env}@${result.seq} ${shortId(result.id ?? "")}: ${result.files} files, ${formatBytes(result.bytes)}; ` +
+        `${result.newBlobs} new blobs (${formatBytes(result.bytesAdded)} stored), ${result.reusedBlobs} reused.`,
+    );
+  }
+  if (policy) {
+    const { recipients, tier, consistency, coverage } = policy.result;
+    lines.push(
+      `Policy ${policy.file}: ${env} is ${tier}; encrypted to ${recipients.fromPolicy.length} recipient(s) from keys.recipients` +
+        (recipients.added.length ? ` and ${recipients.added.length} added by --recipient.` : "."),
+    );
+    for (const outcome of consistency.filter((o) => !o.ok))
+      lines.push(`warning: consistency recorded as failing: ${outcome.message}`);
+    if (coverage.uncoveredTier0Paths.length)
+      lines.push(
+        `warning: ${coverage.uncoveredTier0Paths.length} tier-0 file(s) in no component (the gate will fail): ${listSome(coverage.uncoveredTier0Paths)}`,
+      );
+    if (coverage.missingComponents.length)
+      lines.push(
+        `warning: required component(s) with no file: ${coverage.missingComponents.join(", ")}`,
+      );
+    if (coverage.secretsOutsideComponents.length)
+      lines.push(
+        `warning: secret-looking file(s) in no component: ${listSome(coverage.secretsOutsideComponents)}`,
+      );
+  }
+  if (result.excluded.length) {
+    lines.push(`Excluded ${result.excluded.length} path(s):`);
+    for (const path of result.excluded.slice(0, LISTED)) lines.push(`  ${path}`);
+    if (result.excluded.length > LISTED)
+      lines.push(`  ... and ${result.excluded.length - LISTED} more (--json lists them all)`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+function listSome(paths: readonly string[]): string {
+  return paths.slice(0, 5).join(", ") + (paths.length > 5 ? `, ... (${paths.length})` : "");
+}

@@ -3,26 +3,39 @@ import type { CatalogEntry } from "../../core/types.js";
 import { readAllCatalogs, readCatalog } from "../../core/snapshot/read-catalog.js";
 import { resolveSnapshot } from "../../core/snapshot/resolve-snapshot.js";
 import { verifySnapshots, type VerifyLevel } from "../../core/snapshot/verify-snapshots.js";
-import { flag, stringValue, type Command } from "../command.js";
+import { flag, stringValue, type CliContext, type Command, type ParsedArgs } from "../command.js";
+import { loadCliPolicy, POLICY_OPTION } from "../load-cli-policy.js";
+import { listForgotten } from "../../core/snapshot/tombstone.js";
+import { writeVerificationRecords } from "../../core/snapshot/verification-record.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { KEY_OPTIONS, loadOpener, loadWriterKey, trustedKeys } from "../load-keys.js";
 import { formatBytes, json } from "../output.js";
 import { progressReporter } from "../progress.js";
+import { EXIT_PROBLEMS } from "../exit-codes.js";
 
-export const EXIT_PROBLEMS = 3;
+/** --verify-key / SNAPGATE_VERIFY_KEYS, else the policy's keys.writers. */
+async function trustedOrPolicyKeys(args: ParsedArgs, context: CliContext): Promise<string[]> {
+  const keys = trustedKeys(args, context);
+  if (keys.length > 0) return keys;
+  const loaded = await loadCliPolicy(args, context, context.cwd);
+  return loaded ? loaded.policy.keys.writers.map((writer) => writer.key) : [];
+}
 
 export const verifyCommand: Command = {
   name: "verify",
   summary:
     "Check snapshots: signature, chain and blobs (structure), or decrypt everything (restore level)",
   usage:
-    "snapgate verify [SNAPSHOT | --all] --store STORE --verify-key sgw1... [--env ENV] [--identity FILE [--writer-key FILE]] [--level structure|restore] [--json]",
+    "snapgate verify [SNAPSHOT | --all] --store STORE [--verify-key sgw1... | --policy FILE] [--env ENV] [--identity FILE [--writer-key FILE]] [--level structure|restore] [--record] [--json]",
   help: [
     "SNAPSHOT            an id prefix, ENV@SEQ or latest (default: latest of --env)",
     "--all               every snapshot of every environment (or of --env)",
     "--verify-key KEY    a trusted writer verify key (repeatable; or SNAPGATE_VERIFY_KEYS)",
     "--identity FILE     decrypt every blob: restore level (or SNAPGATE_IDENTITY)",
     "--writer-key FILE   at restore level, also recompute the keyed ids",
+    "--policy FILE       trust the policy's keys.writers when no --verify-key is given (default: .github/snapgate.yml, when it exists)",
+    "--record            write a verification record per snapshot (records/verifications/<id>/<time>.json); the gate reads the newest restore-level one",
+    "forgotten snapshots: manifest, signature and chain are checked, not their blobs (prune may have removed them)",
     `exit codes: 0 all good, ${EXIT_PROBLEMS} problems found`,
   ],
   options: {
@@ -31,6 +44,8 @@ export const verifyCommand: Command = {
     env: { type: "string" },
     all: { type: "boolean" },
     level: { type: "string" },
+    record: { type: "boolean" },
+    ...POLICY_OPTION,
   },
   async run(args, context) {
     const store = await openStore(args, context);
@@ -49,22 +64,34 @@ export const verifyCommand: Command = {
     } else {
       snapshots = [await resolveSnapshot(store, args.positionals[0] ?? "latest", { stream })];
     }
+    const forgotten = await listForgotten(store, stream);
+    const forgottenIds = new Set(
+      snapshots.filter((s) => forgotten.get(s.stream)?.has(s.seq)).map((s) => s.id),
+    );
     const report = progressReporter(context, !flag(args, "json"));
     const result = await verifySnapshots({
       store,
       snapshots,
-      trustedKeys: trustedKeys(args, context),
+      trustedKeys: await trustedOrPolicyKeys(args, context),
+      forgotten: forgottenIds,
       level: levelText as VerifyLevel,
       opener,
       writerKey: await loadWriterKey(args, context, false),
       onProgress: (done, total) => report("verify", done, total),
     });
+    const records = flag(args, "record")
+      ? await writeVerificationRecords(
+          store,
+          { ...result, snapshots: result.snapshots.filter((s) => !s.forgotten) },
+          new Date(),
+        )
+      : [];
     if (flag(args, "json")) {
-      context.stdout(json(result));
+      context.stdout(json({ ...result, records }));
     } else {
       for (const snapshot of result.snapshots) {
         context.stdout(
-          `${snapshot.ok ? "ok  " : "FAIL"} ${snapshot.stream}@${snapshot.seq} ${snapshot.id.slice(0, 12)}\n`,
+          `${snapshot.ok ? "ok  " : "FAIL"} ${snapshot.stream}@${snapshot.seq} ${snapshot.id.slice(0, 12)}${snapshot.forgotten ? " (forgotten: blobs not checked)" : ""}\n`,
         );
         for (const problem of snapshot.problems) {
           context.stdout(`     ${problem.kind}: ${problem.message}\n     fix: ${problem.fix}\n`);
@@ -74,6 +101,7 @@ export const verifyCommand: Command = {
         `${result.ok ? "Verified" : "Problems in"} ${result.snapshots.length} snapshot(s) at ${result.level} level: ` +
           `${result.blobsChecked} blobs, ${formatBytes(result.bytesChecked)} checked.\n`,
       );
+      if (records.length) context.stdout(`Recorded ${records.length} verification(s).\n`);
     }
     return result.ok ? 0 : EXIT_PROBLEMS;
   },

@@ -19,6 +19,10 @@ export interface CollectOptions {
   /** Files, directories or globs, relative to the root. */
   patterns: readonly string[];
   exclude?: readonly string[];
+  /** Further exclusion rules (e.g. the policy's, with `!glob` negation): true leaves a file out. */
+  isExcluded?: (path: string) => boolean;
+  /** True when everything below a directory is excluded: it is reported as `dir/` and not walked. */
+  isExcludedDirectory?: (path: string) => boolean;
   /** Absolute directories never to descend into (the store itself, when it sits inside the root). */
   skipDirectories?: readonly string[];
 }
@@ -68,9 +72,11 @@ function symlinkOnTheWay(root: string, absolute: string): string | undefined {
  */
 export async function collectFiles(options: CollectOptions): Promise<CollectResult> {
   const root = resolve(options.root);
-  const isExcluded = picomatch(options.exclude?.length ? [...options.exclude] : ["\0"], {
+  const matchesExclude = picomatch(options.exclude?.length ? [...options.exclude] : ["\0"], {
     dot: true,
   });
+  const isExcluded = (path: string) =>
+    matchesExclude(path) || (options.isExcluded?.(path) ?? false);
   const skipDirectories = new Set((options.skipDirectories ?? []).map((dir) => resolve(dir)));
   const found = new Map<string, CollectedFile>();
   const excluded = new Set<string>();
@@ -106,6 +112,10 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
     }
     if (info.isDirectory()) {
       if (skipDirectories.has(absolute)) return;
+      if (rel !== "" && options.isExcludedDirectory?.(rel)) {
+        excluded.add(`${rel}/`);
+        return;
+      }
       const entries = readdirSync(absolute);
       entries.sort();
       for (const name of entries) {

@@ -7,6 +7,7 @@ import {
   type Classification,
   type ConsistencyOutcome,
   type FileEntry,
+  type ManifestCoverage,
   type Manifest,
   type ManifestBody,
   type Phase,
@@ -23,29 +24,27 @@ import { loadSodium } from "../crypto/sodium.js";
 import type { WriterKey } from "../crypto/writer-key.js";
 import { chainAuditEvents, type AuditEventInput } from "../audit/audit-event.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
-import { collectFiles, type CollectedFile } from "./collect-files.js";
 import { catalogEntryOf } from "./catalog-entry.js";
 import { diffFileStates, isEmptyDiff, type FileState } from "./diff-file-states.js";
+import {
+  scanTree,
+  type FileClassification,
+  type ScannedFile,
+  type ScannedTree,
+  type SnapshotProgress,
+} from "./scan-tree.js";
 import { parseManifest } from "./parse-manifest.js";
 
-export type SnapshotStage = "scan" | "hash" | "encrypt" | "commit";
-
-export interface SnapshotProgress {
-  stage: SnapshotStage;
-  done: number;
-  total: number;
-}
-
-export interface FileClassification extends Classification {
-  /** Secret-class files are never compressed before encryption. */
-  secret?: boolean;
-}
+export type { FileClassification, SnapshotProgress, SnapshotStage } from "./scan-tree.js";
 
 export interface CreateSnapshotOptions {
   store: Store;
   root: string;
   paths: readonly string[];
   exclude?: readonly string[];
+  /** Further exclusion rules (the policy's). */
+  isExcluded?: (path: string) => boolean;
+  isExcludedDirectory?: (path: string) => boolean;
   stream: string;
   phase: Phase;
   /** The snapshot's time (restic's --time); defaults to now. */
@@ -57,6 +56,10 @@ export interface CreateSnapshotOptions {
   classify?: (path: string) => FileClassification;
   policyDigest?: string | null;
   consistency?: ConsistencyOutcome[];
+  /** Coverage facts for the gate, recorded in the manifest. */
+  coverage?: ManifestCoverage;
+  /** The tree, when the caller scanned it already (to judge it before writing). */
+  tree?: ScannedTree;
   /** Files larger than this are refused before anything is written. */
   maxFileBytes?: number;
   skipDirectories?: readonly string[];
@@ -85,16 +88,6 @@ export interface SnapshotResult {
   attempts: number;
 }
 
-interface HashedFile {
-  file: CollectedFile;
-  blob?: string;
-  classification: FileClassification;
-  /** Kept from the hashing pass while the memory budget allows, to avoid a second read. */
-  content?: Uint8Array;
-}
-
-const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
-const CONTENT_CACHE_BYTES = 64 * 1024 * 1024;
 const MAX_ATTEMPTS = 25;
 
 function validateOptions(options: CreateSnapshotOptions): void {
@@ -133,7 +126,7 @@ function normalizeMetadata(
 /** What pass 1 learned; shared by the steps below. */
 interface Prepared {
   options: CreateSnapshotOptions;
-  files: HashedFile[];
+  files: ScannedFile[];
   states: FileState[];
   uniqueIds: string[];
   base: Pick<SnapshotResult, "stream" | "files" | "bytes" | "excluded" | "skippedFiles">;
@@ -149,57 +142,34 @@ function assertRecipients(recipients: readonly string[]): void {
   recipients.forEach((recipient) => parseRecipient(recipient));
 }
 
-/** Collects the files and computes their keyed ids (pass 1). Nothing is written. */
+/** Collects the files and computes their keyed ids (pass 1), unless the caller did. Nothing is written. */
 async function prepare(options: CreateSnapshotOptions): Promise<Prepared> {
   const progress = options.onProgress ?? (() => undefined);
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  progress({ stage: "scan", done: 0, total: 0 });
-  const collected = await collectFiles({
-    root: options.root,
-    patterns: options.paths,
-    exclude: options.exclude,
-    skipDirectories: options.skipDirectories,
-  });
-  progress({ stage: "scan", done: collected.files.length, total: collected.files.length });
-  const tooLarge = collected.files.find((file) => file.type === "file" && file.size > maxFileBytes);
-  if (tooLarge) {
-    throw new SnapgateError(
-      "TOO_LARGE",
-      `${tooLarge.path} is ${(tooLarge.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB. Nothing was written.`,
-      {
-        fix: "Exclude it (exclude globs or the policy's exclude list): large artefacts are not configuration.",
-      },
-    );
-  }
-  // Content is kept while it fits the budget, so new blobs need no second read. Synchronous
-  // reads on purpose: for many small files they are several times faster than the thread pool.
-  let cached = 0;
-  const files: HashedFile[] = collected.files.map((file, index) => {
-    const classification = options.classify?.(file.path) ?? {};
-    if (file.type === "symlink") return { file, classification };
-    const content = readFileSync(file.absolute);
-    const blob = computeBlobId(options.writerKey.macKey, content);
-    const keep = cached + content.length <= CONTENT_CACHE_BYTES;
-    if (keep) cached += content.length;
-    progress({ stage: "hash", done: index + 1, total: collected.files.length });
-    return { file, blob, classification, ...(keep ? { content } : {}) };
-  });
-  const states: FileState[] = files.map(({ file, blob }) =>
-    file.type === "file"
-      ? { path: file.path, type: "file", mode: file.mode, blob }
-      : { path: file.path, type: "symlink", target: file.target },
-  );
+  const tree =
+    options.tree ??
+    (await scanTree({
+      root: options.root,
+      paths: options.paths,
+      exclude: options.exclude,
+      isExcluded: options.isExcluded,
+      isExcludedDirectory: options.isExcludedDirectory,
+      skipDirectories: options.skipDirectories,
+      macKey: options.writerKey.macKey,
+      classify: options.classify,
+      maxFileBytes: options.maxFileBytes,
+      onProgress: progress,
+    }));
   return {
     options,
-    files,
-    states,
-    uniqueIds: [...new Set(files.flatMap(({ blob }) => (blob ? [blob] : [])))],
+    files: tree.files,
+    states: tree.states,
+    uniqueIds: tree.uniqueIds,
     base: {
       stream: options.stream,
-      files: files.length,
-      bytes: files.reduce((sum, { file }) => sum + file.size, 0),
-      excluded: collected.excluded,
-      skippedFiles: collected.skipped,
+      files: tree.files.length,
+      bytes: tree.bytes,
+      excluded: tree.excluded,
+      skippedFiles: tree.skipped,
     },
     progress,
   };
@@ -250,7 +220,7 @@ async function stageMissingBlobs(
   return stored;
 }
 
-function fileEntries(files: readonly HashedFile[], stored: Map<string, BlobRef>): FileEntry[] {
+function fileEntries(files: readonly ScannedFile[], stored: Map<string, BlobRef>): FileEntry[] {
   return files.map(({ file, blob, classification }) => {
     const classes: Classification = {};
     if (classification.component) classes.component = classification.component;
@@ -288,7 +258,9 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       await view.head.loadManifest(),
       `manifest ${options.stream}@${view.head.seq}`,
     );
-    if (isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
+    // A new policy (other components, tiers or rules) is worth a snapshot even if no file changed.
+    const samePolicy = previous.policyDigest === (options.policyDigest ?? null);
+    if (samePolicy && isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
       return {
         ...prepared.base,
         skipped: true,
@@ -324,6 +296,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         recipients: [...options.recipients],
         files: fileEntries(prepared.files, stored),
         ...(options.consistency ? { consistency: options.consistency } : {}),
+        ...(options.coverage ? { coverage: options.coverage } : {}),
       };
       const manifest = signManifest(await loadSodium(), body, options.writerKey);
       const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));

@@ -2,10 +2,12 @@ import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
 import type { Store } from "../store/store.js";
 import { readAllCatalogs, readCatalog } from "./read-catalog.js";
+import { listForgotten } from "./tombstone.js";
 
 /**
  * Finds a snapshot by what a person types: `latest` (with an environment),
  * `<env>@<seq>`, `<env>@latest`, or a unique prefix (6+ hex) of its id.
+ * `latest` skips forgotten snapshots; a seq or id names any snapshot.
  */
 export async function resolveSnapshot(
   store: Store,
@@ -17,8 +19,14 @@ export async function resolveSnapshot(
   if (spec === "latest" || at) {
     const stream = at?.[1] ?? options.stream ?? (await onlyStream(store));
     const entries = await readCatalog(store, stream);
-    const wanted =
-      at && at[2] !== "latest" ? entries.find((e) => e.seq === Number(at[2])) : entries.at(-1);
+    let wanted: CatalogEntry | undefined;
+    if (at && at[2] !== "latest") {
+      wanted = entries.find((e) => e.seq === Number(at[2]));
+    } else {
+      // "latest" is the newest snapshot that was not forgotten.
+      const forgotten = (await listForgotten(store, stream)).get(stream);
+      wanted = entries.findLast((e) => !forgotten?.has(e.seq));
+    }
     if (!wanted) {
       throw new SnapgateError(
         "NOT_FOUND",

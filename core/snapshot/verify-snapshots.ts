@@ -28,6 +28,8 @@ export interface SnapshotVerification {
   stream: string;
   seq: number;
   ok: boolean;
+  /** Forgotten (tombstoned): its manifest, signature and chain link are checked, not its blobs. */
+  forgotten: boolean;
   problems: VerifyProblem[];
 }
 
@@ -41,6 +43,8 @@ export interface VerifyOptions {
   opener?: BlobOpener;
   /** Optional at restore level: also recompute the keyed ids. */
   writerKey?: WriterKey;
+  /** Ids of forgotten snapshots: prune may have deleted their blobs, so those are not checked. */
+  forgotten?: ReadonlySet<string>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -105,19 +109,28 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
         problems.push({ kind: "manifest", message: error.summary, fix: error.fix ?? "" });
       }
     }
+    const forgotten = options.forgotten?.has(entry.id) ?? false;
     if (manifest) {
       const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...(await chainProblems(options.store, manifest, entry, where)));
-      problems.push(
-        ...(await blobProblems(options, manifest, where, checkedBlobs, (n) => (bytesChecked += n))),
-      );
+      if (!forgotten)
+        problems.push(
+          ...(await blobProblems(
+            options,
+            manifest,
+            where,
+            checkedBlobs,
+            (n) => (bytesChecked += n),
+          )),
+        );
     }
     results.push({
       id: entry.id,
       stream: entry.stream,
       seq: entry.seq,
       ok: problems.length === 0,
+      forgotten,
       problems,
     });
     options.onProgress?.(++done, options.snapshots.length);

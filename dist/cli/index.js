@@ -41,6 +41,7 @@ import {
 } from "../chunks/chunk-6KERQ4ZL.js";
 import {
   __commonJS,
+  __require,
   __toESM
 } from "../chunks/chunk-HPEAIKBF.js";
 
@@ -980,13 +981,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -1672,9 +1673,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch4(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1690,16 +1691,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch4.test(input, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1725,7 +1726,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch4.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1742,24 +1743,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix2);
+          match = picomatch4.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input, options) => scan(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1770,13 +1771,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1787,9 +1788,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1798,8 +1799,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
+    picomatch4.constants = constants;
+    module.exports = picomatch4;
   }
 });
 
@@ -1809,14 +1810,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch4(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
   }
 });
 
@@ -1956,15 +1957,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+    function getProperty(key2) {
+      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key) {
-      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-        return new _Code(`${key}`);
+    function getEsmExportName(key2) {
+      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
+        return new _Code(`${key2}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -2591,11 +2592,11 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code2 = ["{"];
-        for (const [key, value] of keyValues) {
+        for (const [key2, value] of keyValues) {
           if (code2.length > 1)
             code2.push(",");
-          code2.push(key);
-          if (key !== value || this.opts.es5) {
+          code2.push(key2);
+          if (key2 !== value || this.opts.es5) {
             code2.push(":");
             (0, code_1.addCodeArg)(code2, value);
           }
@@ -2656,12 +2657,12 @@ var require_codegen = __commonJS({
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
-      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+      forIn(nameOrPrefix, obj2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
         if (this.opts.ownProperties) {
-          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj2})`, forBody);
         }
         const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        return this._for(new ForIter("in", varKind, name, obj2), () => forBody(name));
       }
       // end `for` loop
       endFor() {
@@ -2870,17 +2871,17 @@ var require_util = __commonJS({
       if (typeof schema === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key in schema) {
-        if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
+      for (const key2 in schema) {
+        if (!rules[key2])
+          checkStrictMode(it, `unknown keyword: "${key2}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (rules[key])
+      for (const key2 in schema)
+        if (rules[key2])
           return true;
       return false;
     }
@@ -2888,8 +2889,8 @@ var require_util = __commonJS({
     function schemaHasRulesButRef(schema, RULES) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+      for (const key2 in schema)
+        if (key2 !== "$ref" && RULES.all[key2])
           return true;
       return false;
     }
@@ -3467,8 +3468,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
-        for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
+        for (const key2 in properties) {
+          assignDefault(it, key2, properties[key2].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -3852,8 +3853,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          var key2 = keys[i];
+          if (!equal(a[key2], b[key2])) return false;
         }
         return true;
       }
@@ -3925,20 +3926,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
+        for (var key2 in schema) {
+          var sch = schema[key2];
           if (Array.isArray(sch)) {
-            if (key in traverse.arrayKeywords) {
+            if (key2 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema, i);
             }
-          } else if (key in traverse.propsKeywords) {
+          } else if (key2 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
             }
-          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
           }
         }
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -3995,10 +3996,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema) {
-      for (const key in schema) {
-        if (REF_KEYWORDS.has(key))
+      for (const key2 in schema) {
+        if (REF_KEYWORDS.has(key2))
           return true;
-        const sch = schema[key];
+        const sch = schema[key2];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -4007,20 +4008,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
-      for (const key in schema) {
-        if (key === "$ref")
+      let count2 = 0;
+      for (const key2 in schema) {
+        if (key2 === "$ref")
           return Infinity;
-        count++;
-        if (SIMPLE_INLINED.has(key))
+        count2++;
+        if (SIMPLE_INLINED.has(key2))
           continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+        if (typeof schema[key2] == "object") {
+          (0, util_1.eachItem)(schema[key2], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -4204,8 +4205,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema, self }) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key in schema)
-        if (self.RULES.all[key])
+      for (const key2 in schema)
+        if (self.RULES.all[key2])
           return true;
       return false;
     }
@@ -4481,11 +4482,11 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj, assign) {
+      setParams(obj2, assign) {
         if (assign)
-          Object.assign(this.params, obj);
+          Object.assign(this.params, obj2);
         else
-          this.params = obj;
+          this.params = obj2;
       }
       block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
         this.gen.block(() => {
@@ -4771,7 +4772,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root, ref);
+      let _sch = resolve17.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -4798,7 +4799,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root, ref) {
+    function resolve17(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -5662,7 +5663,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve17(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -5698,50 +5699,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative2 = parse(serialize(relative2, options), options);
+        relative3 = parse(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -5749,7 +5750,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -6053,7 +6054,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve10,
+      resolve: resolve17,
       resolveComponent,
       equal,
       serialize,
@@ -6300,7 +6301,7 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema)) {
           for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -6314,15 +6315,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key = (0, resolve_1.normalizeId)(key || id);
-        this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        key2 = (0, resolve_1.normalizeId)(key2 || id);
+        this._checkUnique(key2);
+        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
+      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key2, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -6468,7 +6469,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -6478,14 +6479,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key in rules) {
-            const rule = rules[key];
+          for (const key2 in rules) {
+            const rule = rules[key2];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema = keywords[key];
+            const schema = keywords[key2];
             if ($data && schema)
-              keywords[key] = schemaOrData(schema);
+              keywords[key2] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -6558,10 +6559,10 @@ var require_core = __commonJS({
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
     function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key in checkOpts) {
-        const opt = key;
+      for (const key2 in checkOpts) {
+        const opt = key2;
         if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -6575,8 +6576,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key in optsSchemas)
-          this.addSchema(optsSchemas[key], key);
+        for (const key2 in optsSchemas)
+          this.addSchema(optsSchemas[key2], key2);
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
@@ -7558,8 +7559,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -7572,16 +7573,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -7624,11 +7625,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key in schema) {
-        if (key === "__proto__")
+      for (const key2 in schema) {
+        if (key2 === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
+        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
+        deps[key2] = schema[key2];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -7705,13 +7706,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key) => {
-          cxt.setParams({ propertyName: key });
+        gen.forIn("key", data, (key2) => {
+          cxt.setParams({ propertyName: key2 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key,
+            data: key2,
             dataTypes: ["string"],
-            propertyName: key,
+            propertyName: key2,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -7760,38 +7761,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key) => {
+          gen.forIn("key", data, (key2) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key);
+              additionalPropertyCode(key2);
             else
-              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
           });
         }
-        function isAdditional(key) {
+        function isAdditional(key2) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key2} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key2})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key) {
-          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        function deleteAdditional(key2) {
+          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
         }
-        function additionalPropertyCode(key) {
+        function additionalPropertyCode(key2) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key);
+            deleteAdditional(key2);
             return;
           }
           if (schema === false) {
-            cxt.setParams({ additionalProperty: key });
+            cxt.setParams({ additionalProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -7800,22 +7801,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key, valid, false);
+              applyAdditionalSchema(key2, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key);
+                deleteAdditional(key2);
               });
             } else {
-              applyAdditionalSchema(key, valid);
+              applyAdditionalSchema(key2, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key, valid, errors) {
+        function applyAdditionalSchema(key2, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key,
+            dataProp: key2,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -7940,19 +7941,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+          gen.forIn("key", data, (key2) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key,
+                  dataProp: key2,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -8454,15 +8455,15 @@ var require_unevaluatedProperties = __commonJS({
           throw new Error("ajv implementation error");
         const { allErrors, props } = it;
         if (props instanceof codegen_1.Name) {
-          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key) => gen.if(unevaluatedDynamic(props, key), () => unevaluatedPropCode(key))));
+          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key2) => gen.if(unevaluatedDynamic(props, key2), () => unevaluatedPropCode(key2))));
         } else if (props !== true) {
-          gen.forIn("key", data, (key) => props === void 0 ? unevaluatedPropCode(key) : gen.if(unevaluatedStatic(props, key), () => unevaluatedPropCode(key)));
+          gen.forIn("key", data, (key2) => props === void 0 ? unevaluatedPropCode(key2) : gen.if(unevaluatedStatic(props, key2), () => unevaluatedPropCode(key2)));
         }
         it.props = true;
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
-        function unevaluatedPropCode(key) {
+        function unevaluatedPropCode(key2) {
           if (schema === false) {
-            cxt.setParams({ unevaluatedProperty: key });
+            cxt.setParams({ unevaluatedProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -8472,21 +8473,21 @@ var require_unevaluatedProperties = __commonJS({
             const valid = gen.name("valid");
             cxt.subschema({
               keyword: "unevaluatedProperties",
-              dataProp: key,
+              dataProp: key2,
               dataPropType: util_1.Type.Str
             }, valid);
             if (!allErrors)
               gen.if((0, codegen_1.not)(valid), () => gen.break());
           }
         }
-        function unevaluatedDynamic(evaluatedProps, key) {
-          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key}]`;
+        function unevaluatedDynamic(evaluatedProps, key2) {
+          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key2}]`;
         }
-        function unevaluatedStatic(evaluatedProps, key) {
+        function unevaluatedStatic(evaluatedProps, key2) {
           const ps = [];
           for (const p in evaluatedProps) {
             if (evaluatedProps[p] === true)
-              ps.push((0, codegen_1._)`${key} !== ${p}`);
+              ps.push((0, codegen_1._)`${key2} !== ${p}`);
           }
           return (0, codegen_1.and)(...ps);
         }
@@ -9840,8 +9841,8 @@ var require_dist = __commonJS({
         return ajv2;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list = opts.formats || formats_1.formatNames;
-      addFormats2(ajv2, list, formats, exportName);
+      const list2 = opts.formats || formats_1.formatNames;
+      addFormats2(ajv2, list2, formats, exportName);
       if (opts.keywords)
         (0, limit_1.default)(ajv2);
       return ajv2;
@@ -9853,16 +9854,9559 @@ var require_dist = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv2, list, fs, exportName) {
+    function addFormats2(ajv2, list2, fs, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list)
+      for (const f of list2)
         ajv2.addFormat(f, fs[f]);
     }
     module.exports = exports = formatsPlugin;
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.default = formatsPlugin;
+  }
+});
+
+// node_modules/semver/internal/constants.js
+var require_constants2 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug;
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants2();
+    var debug = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse = require_parse2();
+    var valid = (version, options) => {
+      const v = parse(version, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
+// node_modules/semver/functions/clean.js
+var require_clean = __commonJS({
+  "node_modules/semver/functions/clean.js"(exports, module) {
+    "use strict";
+    var parse = require_parse2();
+    var clean = (version, options) => {
+      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
+      return s ? s.version : null;
+    };
+    module.exports = clean;
+  }
+});
+
+// node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc;
+  }
+});
+
+// node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse = require_parse2();
+    var diff = (version1, version2) => {
+      const v1 = parse(version1, null, true);
+      const v2 = parse(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
+  }
+});
+
+// node_modules/semver/functions/major.js
+var require_major = __commonJS({
+  "node_modules/semver/functions/major.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var major = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major;
+  }
+});
+
+// node_modules/semver/functions/minor.js
+var require_minor = __commonJS({
+  "node_modules/semver/functions/minor.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var minor = (a, loose) => new SemVer(a, loose).minor;
+    module.exports = minor;
+  }
+});
+
+// node_modules/semver/functions/patch.js
+var require_patch = __commonJS({
+  "node_modules/semver/functions/patch.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var patch = (a, loose) => new SemVer(a, loose).patch;
+    module.exports = patch;
+  }
+});
+
+// node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse = require_parse2();
+    var prerelease = (version, options) => {
+      const parsed = parse(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "node_modules/semver/functions/rcompare.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var rcompare = (a, b, loose) => compare(b, a, loose);
+    module.exports = rcompare;
+  }
+});
+
+// node_modules/semver/functions/compare-loose.js
+var require_compare_loose = __commonJS({
+  "node_modules/semver/functions/compare-loose.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var compareLoose = (a, b) => compare(a, b, true);
+    module.exports = compareLoose;
+  }
+});
+
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compareBuild = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
+    };
+    module.exports = compareBuild;
+  }
+});
+
+// node_modules/semver/functions/sort.js
+var require_sort = __commonJS({
+  "node_modules/semver/functions/sort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
+    module.exports = sort;
+  }
+});
+
+// node_modules/semver/functions/rsort.js
+var require_rsort = __commonJS({
+  "node_modules/semver/functions/rsort.js"(exports, module) {
+    "use strict";
+    var compareBuild = require_compare_build();
+    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
+    module.exports = rsort;
+  }
+});
+
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gt = (a, b, loose) => compare(a, b, loose) > 0;
+    module.exports = gt;
+  }
+});
+
+// node_modules/semver/functions/lt.js
+var require_lt = __commonJS({
+  "node_modules/semver/functions/lt.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lt = (a, b, loose) => compare(a, b, loose) < 0;
+    module.exports = lt;
+  }
+});
+
+// node_modules/semver/functions/eq.js
+var require_eq = __commonJS({
+  "node_modules/semver/functions/eq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var eq = (a, b, loose) => compare(a, b, loose) === 0;
+    module.exports = eq;
+  }
+});
+
+// node_modules/semver/functions/neq.js
+var require_neq = __commonJS({
+  "node_modules/semver/functions/neq.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
+    module.exports = neq;
+  }
+});
+
+// node_modules/semver/functions/gte.js
+var require_gte = __commonJS({
+  "node_modules/semver/functions/gte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
+    module.exports = gte;
+  }
+});
+
+// node_modules/semver/functions/lte.js
+var require_lte = __commonJS({
+  "node_modules/semver/functions/lte.js"(exports, module) {
+    "use strict";
+    var compare = require_compare();
+    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
+    module.exports = lte;
+  }
+});
+
+// node_modules/semver/functions/cmp.js
+var require_cmp = __commonJS({
+  "node_modules/semver/functions/cmp.js"(exports, module) {
+    "use strict";
+    var eq = require_eq();
+    var neq = require_neq();
+    var gt = require_gt();
+    var gte = require_gte();
+    var lt = require_lt();
+    var lte = require_lte();
+    var cmp = (a, op, b, loose) => {
+      switch (op) {
+        case "===":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a === b;
+        case "!==":
+          if (typeof a === "object") {
+            a = a.version;
+          }
+          if (typeof b === "object") {
+            b = b.version;
+          }
+          return a !== b;
+        case "":
+        case "=":
+        case "==":
+          return eq(a, b, loose);
+        case "!=":
+          return neq(a, b, loose);
+        case ">":
+          return gt(a, b, loose);
+        case ">=":
+          return gte(a, b, loose);
+        case "<":
+          return lt(a, b, loose);
+        case "<=":
+          return lte(a, b, loose);
+        default:
+          throw new TypeError(`Invalid operator: ${op}`);
+      }
+    };
+    module.exports = cmp;
+  }
+});
+
+// node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = require_parse2();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
+// node_modules/semver/functions/truncate.js
+var require_truncate = __commonJS({
+  "node_modules/semver/functions/truncate.js"(exports, module) {
+    "use strict";
+    var parse = require_parse2();
+    var constants = require_constants2();
+    var SemVer = require_semver();
+    var truncate = (version, truncation, options) => {
+      if (!constants.RELEASE_TYPES.includes(truncation)) {
+        return null;
+      }
+      const clonedVersion = cloneInputVersion(version, options);
+      return clonedVersion && doTruncation(clonedVersion, truncation);
+    };
+    var cloneInputVersion = (version, options) => {
+      const versionStringToParse = version instanceof SemVer ? version.version : version;
+      return parse(versionStringToParse, options);
+    };
+    var doTruncation = (version, truncation) => {
+      if (isPrerelease(truncation)) {
+        return version.version;
+      }
+      version.prerelease = [];
+      switch (truncation) {
+        case "major":
+          version.minor = 0;
+          version.patch = 0;
+          break;
+        case "minor":
+          version.patch = 0;
+          break;
+      }
+      return version.format();
+    };
+    var isPrerelease = (type) => {
+      return type.startsWith("pre");
+    };
+    module.exports = truncate;
+  }
+});
+
+// node_modules/semver/internal/lrucache.js
+var require_lrucache = __commonJS({
+  "node_modules/semver/internal/lrucache.js"(exports, module) {
+    "use strict";
+    var LRUCache = class {
+      constructor() {
+        this.max = 1e3;
+        this.map = /* @__PURE__ */ new Map();
+      }
+      get(key2) {
+        const value = this.map.get(key2);
+        if (value === void 0) {
+          return void 0;
+        } else {
+          this.map.delete(key2);
+          this.map.set(key2, value);
+          return value;
+        }
+      }
+      delete(key2) {
+        return this.map.delete(key2);
+      }
+      set(key2, value) {
+        const deleted = this.delete(key2);
+        if (!deleted && value !== void 0) {
+          if (this.map.size >= this.max) {
+            const firstKey = this.map.keys().next().value;
+            this.delete(firstKey);
+          }
+          this.map.set(key2, value);
+        }
+        return this;
+      }
+    };
+    module.exports = LRUCache;
+  }
+});
+
+// node_modules/semver/internal/trim-comparator-whitespace.js
+var require_trim_comparator_whitespace = __commonJS({
+  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      WHITESPACE_CHARACTERS
+    } = require_constants2();
+    var whitespace = new Uint8Array(65536);
+    for (const char of WHITESPACE_CHARACTERS) {
+      whitespace[char.charCodeAt(0)] = 1;
+    }
+    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
+    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
+    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
+    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
+      if (!isDigit(range[start])) {
+        return start;
+      }
+      if (start >= digitRuns.start && start < digitRuns.end) {
+        return Math.min(start + limit, digitRuns.end);
+      }
+      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+        return Math.min(start + limit, digitRuns.previousEnd);
+      }
+      let end = start + 1;
+      while (isDigit(range[end])) {
+        end++;
+      }
+      digitRuns.previousStart = digitRuns.start;
+      digitRuns.previousEnd = digitRuns.end;
+      digitRuns.start = start;
+      digitRuns.end = end;
+      return Math.min(start + limit, end);
+    };
+    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+      if (!loose && range[start] === "0") {
+        return start + 1;
+      }
+      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
+    };
+    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
+        let end = digitsEnd + 1;
+        const limit = end + MAX_SAFE_BUILD_LENGTH;
+        while (end < limit && isIdentifierCharacter(range[end])) {
+          end++;
+        }
+        return end;
+      }
+      return findVersionNumberEndIndex(range, start, loose, digitRuns);
+    };
+    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+      const hyphen = range[start] === "-";
+      if (!loose && !hyphen) {
+        return start;
+      }
+      const identifierStart = start + (hyphen ? 1 : 0);
+      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+      if (end === identifierStart) {
+        if (!loose || !hyphen) {
+          return start;
+        }
+        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+      }
+      while (range[end] === ".") {
+        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findBuildIdentifierEndIndex = (range, start) => {
+      let end = start;
+      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+        end++;
+      }
+      return end;
+    };
+    var findBuildEndIndex = (range, start) => {
+      if (range[start] !== "+") {
+        return start;
+      }
+      let end = findBuildIdentifierEndIndex(range, start + 1);
+      if (end === start + 1) {
+        return start;
+      }
+      while (range[end] === ".") {
+        const next = findBuildIdentifierEndIndex(range, end + 1);
+        if (next === end + 1) {
+          break;
+        }
+        end = next;
+      }
+      return end;
+    };
+    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+      let end = start;
+      for (let component = 0; component < 3; component++) {
+        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+        if (next === end) {
+          return start;
+        }
+        end = next;
+        if (component < 2) {
+          if (range[end] !== ".") {
+            return start;
+          }
+          end++;
+        }
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+      if (isDigit(range[start])) {
+        return findVersionNumberEndIndex(range, start, false, digitRuns);
+      }
+      return isVersionStart(range[start]) ? start + 1 : start;
+    };
+    var findPartialVersionEndIndex = (range, start, digitRuns) => {
+      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+      for (let component = 0; component < 2; component++) {
+        if (range[end] !== ".") {
+          return end;
+        }
+        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+        if (next === end + 1) {
+          return end;
+        }
+        end = next;
+      }
+      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+      return findBuildEndIndex(range, prereleaseEnd);
+    };
+    var findVersionEndIndex = (range, start, digitRuns) => {
+      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
+    };
+    var findRemovableWhitespaceIndex = (range, matchStart) => {
+      let position = matchStart;
+      if (isWhitespace(range[position])) {
+        position++;
+      }
+      if (range[position] === "<" || range[position] === ">") {
+        position++;
+      }
+      if (range[position] === "=") {
+        position++;
+      }
+      return isWhitespace(range[position]) ? position : -1;
+    };
+    var trimComparatorWhitespace = (range) => {
+      let result = "";
+      let copyFrom = 0;
+      let cursor = 0;
+      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+      while (cursor < range.length) {
+        const matchStart = cursor;
+        if (range[cursor] === "<" || range[cursor] === ">") {
+          cursor++;
+        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+          cursor++;
+          continue;
+        }
+        while (cursor < range.length && isVersionPrefix(range[cursor])) {
+          cursor++;
+        }
+        if (!isVersionStart(range[cursor])) {
+          continue;
+        }
+        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+        if (whitespacePosition !== -1) {
+          result += range.slice(copyFrom, whitespacePosition);
+          copyFrom = whitespacePosition + 1;
+        }
+        cursor = findVersionEndIndex(range, cursor, digitRuns);
+      }
+      return result + range.slice(copyFrom);
+    };
+    module.exports = trimComparatorWhitespace;
+  }
+});
+
+// node_modules/semver/classes/range.js
+var require_range = __commonJS({
+  "node_modules/semver/classes/range.js"(exports, module) {
+    "use strict";
+    var SPACE_CHARACTERS = /\s+/g;
+    var Range = class _Range {
+      constructor(range, options) {
+        options = parseOptions(options);
+        if (range instanceof _Range) {
+          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
+            return range;
+          } else {
+            return new _Range(range.raw, options);
+          }
+        }
+        if (range instanceof Comparator) {
+          this.raw = range.value;
+          this.set = [[range]];
+          this.formatted = void 0;
+          return this;
+        }
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
+        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        if (!this.set.length) {
+          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
+        }
+        if (this.set.length > 1) {
+          const first = this.set[0];
+          this.set = this.set.filter((c) => !isNullSet(c[0]));
+          if (this.set.length === 0) {
+            this.set = [first];
+          } else if (this.set.length > 1) {
+            for (const c of this.set) {
+              if (c.length === 1 && isAny(c[0])) {
+                this.set = [c];
+                break;
+              }
+            }
+          }
+        }
+        this.formatted = void 0;
+      }
+      get range() {
+        if (this.formatted === void 0) {
+          this.formatted = "";
+          for (let i = 0; i < this.set.length; i++) {
+            if (i > 0) {
+              this.formatted += "||";
+            }
+            const comps = this.set[i];
+            for (let k = 0; k < comps.length; k++) {
+              if (k > 0) {
+                this.formatted += " ";
+              }
+              this.formatted += comps[k].toString().trim();
+            }
+          }
+        }
+        return this.formatted;
+      }
+      format() {
+        return this.range;
+      }
+      toString() {
+        return this.range;
+      }
+      parseRange(range) {
+        range = range.replace(BUILDSTRIPRE, "");
+        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
+        const memoKey = memoOpts + ":" + range;
+        const cached = cache2.get(memoKey);
+        if (cached) {
+          return cached;
+        }
+        const loose = this.options.loose;
+        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+        debug("hyphen replace", range);
+        range = trimComparatorWhitespace(range);
+        debug("comparator trim", range);
+        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        debug("tilde trim", range);
+        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        debug("caret trim", range);
+        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
+        if (loose) {
+          rangeList = rangeList.filter((comp) => {
+            debug("loose invalid filter", comp, this.options);
+            return !!comp.match(re[t.COMPARATORLOOSE]);
+          });
+        }
+        debug("range list", rangeList);
+        const rangeMap = /* @__PURE__ */ new Map();
+        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
+        for (const comp of comparators) {
+          if (isNullSet(comp)) {
+            return [comp];
+          }
+          rangeMap.set(comp.value, comp);
+        }
+        if (rangeMap.size > 1 && rangeMap.has("")) {
+          rangeMap.delete("");
+        }
+        const result = [...rangeMap.values()];
+        cache2.set(memoKey, result);
+        return result;
+      }
+      intersects(range, options) {
+        if (!(range instanceof _Range)) {
+          throw new TypeError("a Range is required");
+        }
+        return this.set.some((thisComparators) => {
+          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options);
+              });
+            });
+          });
+        });
+      }
+      // if ANY of the sets match ALL of its comparators, then pass
+      test(version) {
+        if (!version) {
+          return false;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        for (let i = 0; i < this.set.length; i++) {
+          if (testSet(this.set[i], version, this.options)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    module.exports = Range;
+    var LRU = require_lrucache();
+    var cache2 = new LRU();
+    var parseOptions = require_parse_options();
+    var Comparator = require_comparator();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var trimComparatorWhitespace = require_trim_comparator_whitespace();
+    var {
+      safeRe: re,
+      src,
+      t,
+      tildeTrimReplace,
+      caretTrimReplace
+    } = require_re();
+    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants2();
+    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var isNullSet = (c) => c.value === "<0.0.0-0";
+    var isAny = (c) => c.value === "";
+    var isSatisfiable = (comparators, options) => {
+      let result = true;
+      const remainingComparators = comparators.slice();
+      let testComparator = remainingComparators.pop();
+      while (result && remainingComparators.length) {
+        result = remainingComparators.every((otherComparator) => {
+          return testComparator.intersects(otherComparator, options);
+        });
+        testComparator = remainingComparators.pop();
+      }
+      return result;
+    };
+    var parseComparator = (comp, options) => {
+      comp = comp.replace(re[t.BUILD], "");
+      debug("comp", comp, options);
+      comp = replaceCarets(comp, options);
+      debug("caret", comp);
+      comp = replaceTildes(comp, options);
+      debug("tildes", comp);
+      comp = replaceXRanges(comp, options);
+      debug("xrange", comp);
+      comp = replaceStars(comp, options);
+      debug("stars", comp);
+      return comp;
+    };
+    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var replaceTildes = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    };
+    var replaceTilde = (comp, options) => {
+      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("tilde", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+        } else if (pr) {
+          debug("replaceTilde pr", pr);
+          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else {
+          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+        }
+        debug("tilde return", ret);
+        return ret;
+      });
+    };
+    var replaceCarets = (comp, options) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    };
+    var replaceCaret = (comp, options) => {
+      debug("caret", comp, options);
+      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options.includePrerelease ? "-0" : "";
+      return comp.replace(r, (_, M, m, p, pr) => {
+        debug("caret", comp, _, M, m, p, pr);
+        let ret;
+        if (isX(M)) {
+          ret = "";
+        } else if (isX(m)) {
+          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+        } else if (isX(p)) {
+          if (M === "0") {
+            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+          } else {
+            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+          }
+        } else if (pr) {
+          debug("replaceCaret pr", pr);
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+          }
+        } else {
+          debug("no pr");
+          if (M === "0") {
+            if (m === "0") {
+              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+            } else {
+              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+            }
+          } else {
+            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+          }
+        }
+        debug("caret return", ret);
+        return ret;
+      });
+    };
+    var replaceXRanges = (comp, options) => {
+      debug("replaceXRanges", comp, options);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    };
+    var replaceXRange = (comp, options) => {
+      comp = comp.trim();
+      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+        debug("xRange", comp, ret, gtlt, M, m, p, pr);
+        if (invalidXRangeOrder(M, m, p)) {
+          return comp;
+        }
+        const xM = isX(M);
+        const xm = xM || isX(m);
+        const xp = xm || isX(p);
+        const anyX = xp;
+        if (gtlt === "=" && anyX) {
+          gtlt = "";
+        }
+        pr = options.includePrerelease ? "-0" : "";
+        if (xM) {
+          if (gtlt === ">" || gtlt === "<") {
+            ret = "<0.0.0-0";
+          } else {
+            ret = "*";
+          }
+        } else if (gtlt && anyX) {
+          if (xm) {
+            m = 0;
+          }
+          p = 0;
+          if (gtlt === ">") {
+            gtlt = ">=";
+            if (xm) {
+              M = +M + 1;
+              m = 0;
+              p = 0;
+            } else {
+              m = +m + 1;
+              p = 0;
+            }
+          } else if (gtlt === "<=") {
+            gtlt = "<";
+            if (xm) {
+              M = +M + 1;
+            } else {
+              m = +m + 1;
+            }
+          }
+          if (gtlt === "<") {
+            pr = "-0";
+          }
+          ret = `${gtlt + M}.${m}.${p}${pr}`;
+        } else if (xm) {
+          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+        } else if (xp) {
+          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+        }
+        debug("xRange return", ret);
+        return ret;
+      });
+    };
+    var replaceStars = (comp, options) => {
+      debug("replaceStars", comp, options);
+      return comp.trim().replace(re[t.STAR], "");
+    };
+    var replaceGTE0 = (comp, options) => {
+      debug("replaceGTE0", comp, options);
+      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    };
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+      if (isX(fM)) {
+        from = "";
+      } else if (isX(fm)) {
+        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
+      } else if (isX(fp)) {
+        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
+      } else if (fpr) {
+        from = `>=${from}`;
+      } else {
+        from = `>=${from}${incPr ? "-0" : ""}`;
+      }
+      if (isX(tM)) {
+        to = "";
+      } else if (isX(tm)) {
+        to = `<${+tM + 1}.0.0-0`;
+      } else if (isX(tp)) {
+        to = `<${tM}.${+tm + 1}.0-0`;
+      } else if (tpr) {
+        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+      } else if (incPr) {
+        to = `<${tM}.${tm}.${+tp + 1}-0`;
+      } else {
+        to = `<=${to}`;
+      }
+      return `${from} ${to}`.trim();
+    };
+    var testSet = (set, version, options) => {
+      for (let i = 0; i < set.length; i++) {
+        if (!set[i].test(version)) {
+          return false;
+        }
+      }
+      if (version.prerelease.length && !options.includePrerelease) {
+        for (let i = 0; i < set.length; i++) {
+          debug(set[i].semver);
+          if (set[i].semver === Comparator.ANY) {
+            continue;
+          }
+          if (set[i].semver.prerelease.length > 0) {
+            const allowed = set[i].semver;
+            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              return true;
+            }
+          }
+        }
+        return false;
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/semver/classes/comparator.js
+var require_comparator = __commonJS({
+  "node_modules/semver/classes/comparator.js"(exports, module) {
+    "use strict";
+    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var Comparator = class _Comparator {
+      static get ANY() {
+        return ANY;
+      }
+      constructor(comp, options) {
+        options = parseOptions(options);
+        if (comp instanceof _Comparator) {
+          if (comp.loose === !!options.loose) {
+            return comp;
+          } else {
+            comp = comp.value;
+          }
+        }
+        comp = comp.trim().split(/\s+/).join(" ");
+        debug("comparator", comp, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.parse(comp);
+        if (this.semver === ANY) {
+          this.value = "";
+        } else {
+          this.value = this.operator + this.semver.version;
+        }
+        debug("comp", this);
+      }
+      parse(comp) {
+        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r);
+        if (!m) {
+          throw new TypeError(`Invalid comparator: ${comp}`);
+        }
+        this.operator = m[1] !== void 0 ? m[1] : "";
+        if (this.operator === "=") {
+          this.operator = "";
+        }
+        if (!m[2]) {
+          this.semver = ANY;
+        } else {
+          this.semver = new SemVer(m[2], this.options.loose);
+        }
+      }
+      toString() {
+        return this.value;
+      }
+      test(version) {
+        debug("Comparator.test", version, this.options.loose);
+        if (this.semver === ANY || version === ANY) {
+          return true;
+        }
+        if (typeof version === "string") {
+          try {
+            version = new SemVer(version, this.options);
+          } catch (er) {
+            return false;
+          }
+        }
+        return cmp(version, this.operator, this.semver, this.options);
+      }
+      intersects(comp, options) {
+        if (!(comp instanceof _Comparator)) {
+          throw new TypeError("a Comparator is required");
+        }
+        if (this.operator === "") {
+          if (this.value === "") {
+            return true;
+          }
+          return new Range(comp.value, options).test(this.value);
+        } else if (comp.operator === "") {
+          if (comp.value === "") {
+            return true;
+          }
+          return new Range(this.value, options).test(comp.semver);
+        }
+        options = parseOptions(options);
+        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+          return false;
+        }
+        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+          return false;
+        }
+        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
+          return true;
+        }
+        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+          return true;
+        }
+        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+          return true;
+        }
+        return false;
+      }
+    };
+    module.exports = Comparator;
+    var parseOptions = require_parse_options();
+    var { safeRe: re, t } = require_re();
+    var cmp = require_cmp();
+    var debug = require_debug();
+    var SemVer = require_semver();
+    var Range = require_range();
+  }
+});
+
+// node_modules/semver/functions/satisfies.js
+var require_satisfies = __commonJS({
+  "node_modules/semver/functions/satisfies.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var satisfies = (version, range, options) => {
+      try {
+        range = new Range(range, options);
+      } catch (er) {
+        return false;
+      }
+      return range.test(version);
+    };
+    module.exports = satisfies;
+  }
+});
+
+// node_modules/semver/ranges/to-comparators.js
+var require_to_comparators = __commonJS({
+  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    module.exports = toComparators;
+  }
+});
+
+// node_modules/semver/ranges/max-satisfying.js
+var require_max_satisfying = __commonJS({
+  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var maxSatisfying = (versions, range, options) => {
+      let max = null;
+      let maxSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
+          }
+        }
+      });
+      return max;
+    };
+    module.exports = maxSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-satisfying.js
+var require_min_satisfying = __commonJS({
+  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var minSatisfying = (versions, range, options) => {
+      let min = null;
+      let minSV = null;
+      let rangeObj = null;
+      try {
+        rangeObj = new Range(range, options);
+      } catch (er) {
+        return null;
+      }
+      versions.forEach((v) => {
+        if (rangeObj.test(v)) {
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
+          }
+        }
+      });
+      return min;
+    };
+    module.exports = minSatisfying;
+  }
+});
+
+// node_modules/semver/ranges/min-version.js
+var require_min_version = __commonJS({
+  "node_modules/semver/ranges/min-version.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Range = require_range();
+    var gt = require_gt();
+    var minVersion = (range, loose) => {
+      range = new Range(range, loose);
+      let minver = new SemVer("0.0.0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = new SemVer("0.0.0-0");
+      if (range.test(minver)) {
+        return minver;
+      }
+      minver = null;
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let setMin = null;
+        comparators.forEach((comparator) => {
+          const compver = new SemVer(comparator.semver.version);
+          switch (comparator.operator) {
+            case ">":
+              if (compver.prerelease.length === 0) {
+                compver.patch++;
+              } else {
+                compver.prerelease.push(0);
+              }
+              compver.raw = compver.format();
+            /* fallthrough */
+            case "":
+            case ">=":
+              if (!setMin || gt(compver, setMin)) {
+                setMin = compver;
+              }
+              break;
+            case "<":
+            case "<=":
+              break;
+            /* istanbul ignore next */
+            default:
+              throw new Error(`Unexpected operation: ${comparator.operator}`);
+          }
+        });
+        if (setMin && (!minver || gt(minver, setMin))) {
+          minver = setMin;
+        }
+      }
+      if (minver && range.test(minver)) {
+        return minver;
+      }
+      return null;
+    };
+    module.exports = minVersion;
+  }
+});
+
+// node_modules/semver/ranges/valid.js
+var require_valid2 = __commonJS({
+  "node_modules/semver/ranges/valid.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var validRange = (range, options) => {
+      try {
+        return new Range(range, options).range || "*";
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = validRange;
+  }
+});
+
+// node_modules/semver/ranges/outside.js
+var require_outside = __commonJS({
+  "node_modules/semver/ranges/outside.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var gt = require_gt();
+    var lt = require_lt();
+    var lte = require_lte();
+    var gte = require_gte();
+    var outside = (version, range, hilo, options) => {
+      version = new SemVer(version, options);
+      range = new Range(range, options);
+      let gtfn, ltefn, ltfn, comp, ecomp;
+      switch (hilo) {
+        case ">":
+          gtfn = gt;
+          ltefn = lte;
+          ltfn = lt;
+          comp = ">";
+          ecomp = ">=";
+          break;
+        case "<":
+          gtfn = lt;
+          ltefn = gte;
+          ltfn = gt;
+          comp = "<";
+          ecomp = "<=";
+          break;
+        default:
+          throw new TypeError('Must provide a hilo val of "<" or ">"');
+      }
+      if (satisfies(version, range, options)) {
+        return false;
+      }
+      for (let i = 0; i < range.set.length; ++i) {
+        const comparators = range.set[i];
+        let high = null;
+        let low = null;
+        comparators.forEach((comparator) => {
+          if (comparator.semver === ANY) {
+            comparator = new Comparator(">=0.0.0");
+          }
+          high = high || comparator;
+          low = low || comparator;
+          if (gtfn(comparator.semver, high.semver, options)) {
+            high = comparator;
+          } else if (ltfn(comparator.semver, low.semver, options)) {
+            low = comparator;
+          }
+        });
+        if (high.operator === comp || high.operator === ecomp) {
+          return false;
+        }
+        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+          return false;
+        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    module.exports = outside;
+  }
+});
+
+// node_modules/semver/ranges/gtr.js
+var require_gtr = __commonJS({
+  "node_modules/semver/ranges/gtr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var gtr = (version, range, options) => outside(version, range, ">", options);
+    module.exports = gtr;
+  }
+});
+
+// node_modules/semver/ranges/ltr.js
+var require_ltr = __commonJS({
+  "node_modules/semver/ranges/ltr.js"(exports, module) {
+    "use strict";
+    var outside = require_outside();
+    var ltr = (version, range, options) => outside(version, range, "<", options);
+    module.exports = ltr;
+  }
+});
+
+// node_modules/semver/ranges/intersects.js
+var require_intersects = __commonJS({
+  "node_modules/semver/ranges/intersects.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var intersects = (r1, r2, options) => {
+      r1 = new Range(r1, options);
+      r2 = new Range(r2, options);
+      return r1.intersects(r2, options);
+    };
+    module.exports = intersects;
+  }
+});
+
+// node_modules/semver/ranges/simplify.js
+var require_simplify = __commonJS({
+  "node_modules/semver/ranges/simplify.js"(exports, module) {
+    "use strict";
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    module.exports = (versions, range, options) => {
+      const set = [];
+      let first = null;
+      let prev = null;
+      const v = versions.sort((a, b) => compare(a, b, options));
+      for (const version of v) {
+        const included = satisfies(version, range, options);
+        if (included) {
+          prev = version;
+          if (!first) {
+            first = version;
+          }
+        } else {
+          if (prev) {
+            set.push([first, prev]);
+          }
+          prev = null;
+          first = null;
+        }
+      }
+      if (first) {
+        set.push([first, null]);
+      }
+      const ranges = [];
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
+          ranges.push("*");
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
+        } else {
+          ranges.push(`${min} - ${max}`);
+        }
+      }
+      const simplified = ranges.join(" || ");
+      const original = typeof range.raw === "string" ? range.raw : String(range);
+      return simplified.length < original.length ? simplified : range;
+    };
+  }
+});
+
+// node_modules/semver/ranges/subset.js
+var require_subset = __commonJS({
+  "node_modules/semver/ranges/subset.js"(exports, module) {
+    "use strict";
+    var Range = require_range();
+    var Comparator = require_comparator();
+    var { ANY } = Comparator;
+    var satisfies = require_satisfies();
+    var compare = require_compare();
+    var subset = (sub, dom, options = {}) => {
+      if (sub === dom) {
+        return true;
+      }
+      sub = new Range(sub, options);
+      dom = new Range(dom, options);
+      let sawNonNull = false;
+      OUTER: for (const simpleSub of sub.set) {
+        for (const simpleDom of dom.set) {
+          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          sawNonNull = sawNonNull || isSub !== null;
+          if (isSub) {
+            continue OUTER;
+          }
+        }
+        if (sawNonNull) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
+    var minimumVersion = [new Comparator(">=0.0.0")];
+    var simpleSubset = (sub, dom, options) => {
+      if (sub === dom) {
+        return true;
+      }
+      if (sub.length === 1 && sub[0].semver === ANY) {
+        if (dom.length === 1 && dom[0].semver === ANY) {
+          return true;
+        } else if (options.includePrerelease) {
+          sub = minimumVersionWithPreRelease;
+        } else {
+          sub = minimumVersion;
+        }
+      }
+      if (dom.length === 1 && dom[0].semver === ANY) {
+        if (options.includePrerelease) {
+          return true;
+        } else {
+          dom = minimumVersion;
+        }
+      }
+      const eqSet = /* @__PURE__ */ new Set();
+      let gt, lt;
+      for (const c of sub) {
+        if (c.operator === ">" || c.operator === ">=") {
+          gt = higherGT(gt, c, options);
+        } else if (c.operator === "<" || c.operator === "<=") {
+          lt = lowerLT(lt, c, options);
+        } else {
+          eqSet.add(c.semver);
+        }
+      }
+      if (eqSet.size > 1) {
+        return null;
+      }
+      let gtltComp;
+      if (gt && lt) {
+        gtltComp = compare(gt.semver, lt.semver, options);
+        if (gtltComp > 0) {
+          return null;
+        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
+          return null;
+        }
+      }
+      for (const eq of eqSet) {
+        if (gt && !satisfies(eq, String(gt), options)) {
+          return null;
+        }
+        if (lt && !satisfies(eq, String(lt), options)) {
+          return null;
+        }
+        for (const c of dom) {
+          if (!satisfies(eq, String(c), options)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      let higher, lower;
+      let hasDomLT, hasDomGT;
+      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+        needDomLTPre = false;
+      }
+      for (const c of dom) {
+        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
+        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
+        if (gt) {
+          if (needDomGTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
+              needDomGTPre = false;
+            }
+          }
+          if (c.operator === ">" || c.operator === ">=") {
+            higher = higherGT(gt, c, options);
+            if (higher === c && higher !== gt) {
+              return false;
+            }
+          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
+            return false;
+          }
+        }
+        if (lt) {
+          if (needDomLTPre) {
+            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
+              needDomLTPre = false;
+            }
+          }
+          if (c.operator === "<" || c.operator === "<=") {
+            lower = lowerLT(lt, c, options);
+            if (lower === c && lower !== lt) {
+              return false;
+            }
+          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+            return false;
+          }
+        }
+        if (!c.operator && (lt || gt) && gtltComp !== 0) {
+          return false;
+        }
+      }
+      if (gt && hasDomLT && !lt && gtltComp !== 0) {
+        return false;
+      }
+      if (lt && hasDomGT && !gt && gtltComp !== 0) {
+        return false;
+      }
+      if (needDomGTPre || needDomLTPre) {
+        return false;
+      }
+      return true;
+    };
+    var higherGT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+    };
+    var lowerLT = (a, b, options) => {
+      if (!a) {
+        return b;
+      }
+      const comp = compare(a.semver, b.semver, options);
+      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+    };
+    module.exports = subset;
+  }
+});
+
+// node_modules/semver/index.js
+var require_semver2 = __commonJS({
+  "node_modules/semver/index.js"(exports, module) {
+    "use strict";
+    var internalRe = require_re();
+    var constants = require_constants2();
+    var SemVer = require_semver();
+    var identifiers = require_identifiers();
+    var parse = require_parse2();
+    var valid = require_valid();
+    var clean = require_clean();
+    var inc = require_inc();
+    var diff = require_diff();
+    var major = require_major();
+    var minor = require_minor();
+    var patch = require_patch();
+    var prerelease = require_prerelease();
+    var compare = require_compare();
+    var rcompare = require_rcompare();
+    var compareLoose = require_compare_loose();
+    var compareBuild = require_compare_build();
+    var sort = require_sort();
+    var rsort = require_rsort();
+    var gt = require_gt();
+    var lt = require_lt();
+    var eq = require_eq();
+    var neq = require_neq();
+    var gte = require_gte();
+    var lte = require_lte();
+    var cmp = require_cmp();
+    var coerce = require_coerce();
+    var truncate = require_truncate();
+    var Comparator = require_comparator();
+    var Range = require_range();
+    var satisfies = require_satisfies();
+    var toComparators = require_to_comparators();
+    var maxSatisfying = require_max_satisfying();
+    var minSatisfying = require_min_satisfying();
+    var minVersion = require_min_version();
+    var validRange = require_valid2();
+    var outside = require_outside();
+    var gtr = require_gtr();
+    var ltr = require_ltr();
+    var intersects = require_intersects();
+    var simplifyRange = require_simplify();
+    var subset = require_subset();
+    module.exports = {
+      parse,
+      valid,
+      clean,
+      inc,
+      diff,
+      major,
+      minor,
+      patch,
+      prerelease,
+      compare,
+      rcompare,
+      compareLoose,
+      compareBuild,
+      sort,
+      rsort,
+      gt,
+      lt,
+      eq,
+      neq,
+      gte,
+      lte,
+      cmp,
+      coerce,
+      truncate,
+      Comparator,
+      Range,
+      satisfies,
+      toComparators,
+      maxSatisfying,
+      minSatisfying,
+      minVersion,
+      validRange,
+      outside,
+      gtr,
+      ltr,
+      intersects,
+      simplifyRange,
+      subset,
+      SemVer,
+      re: internalRe.re,
+      src: internalRe.src,
+      tokens: internalRe.t,
+      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants.RELEASE_TYPES,
+      compareIdentifiers: identifiers.compareIdentifiers,
+      rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap4;
+    exports.isNode = isNode;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key2, node, visitor, path) {
+      const ctrl = callVisitor(key2, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = visit_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key2, node, visitor, path) {
+      const ctrl = await callVisitor(key2, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key2, node, visitor, path) {
+      if (typeof visitor === "function")
+        return visitor(key2, node, path);
+      if (identity.isMap(node))
+        return visitor.Map?.(key2, node, path);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key2, node, path);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key2, node, path);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key2, node, path);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key2, node, path);
+      return void 0;
+    }
+    function replaceNode(key2, path, node) {
+      const parent = path[path.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key2] = node;
+      } else if (identity.isPair(parent)) {
+        if (key2 === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj2, key2, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj2, key2, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count2 = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count2)
+            count2 = c;
+        }
+        return count2;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path, value) {
+      let v = value;
+      for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path, value) {
+        if (isEmptyPath(path))
+          this.add(value);
+        else {
+          const [key2, ...rest] = path;
+          const node = this.get(key2, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key2, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        const [key2, ...rest] = path;
+        if (rest.length === 0)
+          return this.delete(key2);
+        const node = this.get(key2, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        const [key2, ...rest] = path;
+        const node = this.get(key2, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path) {
+        const [key2, ...rest] = path;
+        if (rest.length === 0)
+          return this.has(key2);
+        const node = this.get(key2, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        const [key2, ...rest] = path;
+        if (rest.length === 0) {
+          this.set(key2, value);
+        } else {
+          const node = this.get(key2, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key2, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text2;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text2.length <= endStep)
+        return text2;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text2, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text2[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text2[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text2, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text2[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text2[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text2;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text2;
+      if (onFold)
+        onFold();
+      let res = text2.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text2.length;
+        if (fold === 0)
+          res = `
+${indent}${text2.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text2[fold]}\\`;
+          res += `
+${indent}${text2.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text2, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text2[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text2[++i];
+        } else {
+          do {
+            ch = text2[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text2[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json2 = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json2;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
+        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
+          str += json2.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json2[i + 1]) {
+            case "u":
+              {
+                str += json2.slice(start, i);
+                const code2 = json2.substr(i + 2, 4);
+                switch (code2) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
+                    else
+                      str += json2.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json2.slice(start, i) + "\n\n";
+                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json2[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json2.slice(start) : json2;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj2;
+      if (identity.isScalar(item)) {
+        obj2 = item.value;
+        let match = tags.filter((t) => t.identify?.(obj2));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj2 = item;
+        tagObj = tags.find((t) => t.nodeClass && obj2 instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj2?.constructor?.name ?? (obj2 === null ? "null" : typeof obj2);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key2, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key2))
+            map.set(key2, value2);
+        } else if (map instanceof Set) {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key2))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key2, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key2, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key2) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key2.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key2, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key2;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key2, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key2 || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj2, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key2, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj2, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key2, value, ctx));
+        };
+        if (obj2 instanceof Map) {
+          for (const [key2, value] of obj2)
+            add(key2, value);
+        } else if (obj2 && typeof obj2 === "object") {
+          for (const key2 of Object.keys(obj2))
+            add(key2, obj2[key2]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key2) {
+        const it = findPair(this.items, key2);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key2) {
+        return !!findPair(this.items, key2);
+      }
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key2) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key2) {
+        const idx = asItemIndex(key2);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key2, value) {
+        const idx = asItemIndex(key2);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key2}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj2, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj2 && Symbol.iterator in Object(obj2)) {
+          let i = 0;
+          for (let it of obj2) {
+            if (typeof replacer === "function") {
+              const key2 = obj2 instanceof Set ? it : String(i++);
+              it = replacer.call(obj2, key2, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key2, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key2 = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key2 = keys[0];
+              value = it[key2];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key2 = it;
+          }
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key2, value;
+          if (identity.isPair(pair)) {
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
+          } else {
+            key2 = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key2))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key2, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+            } else {
+              seenKeys.push(key2.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key2) {
+        let pair;
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
+        else
+          pair = new Pair.Pair(key2, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key2, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key2);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key2));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema4 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema2();
+    var schema$1 = require_schema3();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema4();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path) {
+        if (Collection.isEmptyPath(path))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key2, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key2, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json2,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code2, message) {
+        super();
+        this.name = name;
+        this.code = code2;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count2 = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key2) {
+      if (!key2)
+        return null;
+      switch (key2.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key2.source.includes("\n"))
+            return true;
+          if (key2.end) {
+            for (const st of key2.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key2.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key: key2, sep: sep2, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key2 ?? sep2?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key2) {
+            if (key2.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key2 && key2.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key2 || key2.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep2 = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep2 + cb;
+              sep2 = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep2 += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key: key2, sep: sep2, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key2 ?? sep2?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+            onError(
+              key2,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap4 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
+              if (sep2)
+                for (const st of sep2) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap4) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap4 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep2 = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep2 === "\n")
+            value += "\n";
+          else
+            sep2 = "\n";
+        } else {
+          value += sep2 + content;
+          sep2 = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep2 = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep2 === "\n")
+            res += sep2;
+          else
+            sep2 = "\n";
+        } else {
+          res += sep2 + lm;
+          sep2 = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep2 + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code2 = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code2);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code2, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors2();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code2, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code2, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key: key2, sep: sep2, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key2)
+        res += stringifyToken(key2);
+      if (sep2)
+        for (const st of sep2)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path) => {
+      let item = cst;
+      for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path) => {
+      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+      const field = path[path.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+    }
+    exports.visit = visit;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar3;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep2;
+          if (scalar.end) {
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep2 = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep: sep2 }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key2 = it.key;
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key: key2, sep: sep2 }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs);
+              } else {
+                Object.assign(it, { key: fs, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
+              else
+                Object.assign(it, { key: fs, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep2 }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors2();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument3(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument3(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument3;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors2();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
   }
 });
 
@@ -9964,8 +19508,8 @@ function generateWriterKeyText() {
 function encodeVerifyKey(publicKey) {
   return bech32.encodeFromBytes(VERIFY_KEY_PREFIX, publicKey);
 }
-function parseVerifyKey(text) {
-  const trimmed = text.trim();
+function parseVerifyKey(text2) {
+  const trimmed = text2.trim();
   try {
     const decoded = bech32.decodeToBytes(trimmed);
     if (decoded.prefix === VERIFY_KEY_PREFIX && decoded.bytes.length === 32) return decoded.bytes;
@@ -9979,8 +19523,8 @@ function parseVerifyKey(text) {
     }
   );
 }
-function parseWriterKey(text, source) {
-  const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== "" && !l.startsWith("#"));
+function parseWriterKey(text2, source) {
+  const line = text2.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== "" && !l.startsWith("#"));
   let secret;
   if (line?.startsWith(`${WRITER_KEY_PREFIX}1`)) {
     try {
@@ -9998,12 +19542,12 @@ function parseWriterKey(text, source) {
   return { macKey: derive(secret, "blob-id"), signingSeed: derive(secret, "manifest-signing") };
 }
 var signers = /* @__PURE__ */ new WeakMap();
-function writerSigner(sodium, key) {
-  let signer = signers.get(key);
+function writerSigner(sodium, key2) {
+  let signer = signers.get(key2);
   if (!signer) {
-    const pair = sodium.crypto_sign_seed_keypair(key.signingSeed);
+    const pair = sodium.crypto_sign_seed_keypair(key2.signingSeed);
     signer = { signingSecretKey: pair.privateKey, verifyKey: encodeVerifyKey(pair.publicKey) };
-    signers.set(key, signer);
+    signers.set(key2, signer);
   }
   return signer;
 }
@@ -10138,18 +19682,18 @@ var keygenCommand = {
     );
     const now = /* @__PURE__ */ new Date();
     const sodium = await loadSodium();
-    let text;
+    let text2;
     let publicKey;
     if (flag(args, "writer")) {
       const keyText = generateWriterKeyText();
       publicKey = writerSigner(sodium, parseWriterKey(keyText, "new key")).verifyKey;
-      text = formatWriterKeyFile(keyText, publicKey, now);
+      text2 = formatWriterKeyFile(keyText, publicKey, now);
     } else {
       const pair = generateAgeKeyPair(sodium);
       publicKey = pair.recipient;
-      text = formatIdentityFile(pair, now);
+      text2 = formatIdentityFile(pair, now);
     }
-    const written = await writeFileAtomic(out, text, {
+    const written = await writeFileAtomic(out, text2, {
       mode: 384,
       exactMode: true,
       exclusive: !flag(args, "force")
@@ -10180,7 +19724,7 @@ var keygenCommand = {
 };
 
 // cli/commands/snapshot.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 
 // core/types.ts
 var PHASES = ["pre", "post", "scheduled", "manual"];
@@ -10188,7 +19732,7 @@ var STREAM_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 var MANIFEST_FORMAT = "snapgate.manifest/v1";
 
 // core/snapshot/create-snapshot.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 
 // core/crypto/blob-id.ts
 import { createHmac } from "node:crypto";
@@ -10246,8 +19790,8 @@ var PoolSealer = class {
   seal(plaintext, compress) {
     const worker = this.workers[this.next++ % this.workers.length];
     const id = ++this.id;
-    return new Promise((resolve10, reject) => {
-      this.pending.set(id, { resolve: resolve10, reject });
+    return new Promise((resolve17, reject) => {
+      this.pending.set(id, { resolve: resolve17, reject });
       worker.postMessage({ id, plaintext, compress });
     });
   }
@@ -10256,9 +19800,9 @@ var PoolSealer = class {
   }
 };
 function startWorker(url, recipients, armor) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve17, reject) => {
     const worker = new Worker(url, { workerData: { recipients: [...recipients], armor } });
-    worker.once("message", () => resolve10(worker));
+    worker.once("message", () => resolve17(worker));
     worker.once("error", reject);
   });
 }
@@ -10296,21 +19840,74 @@ function signManifest(sodium, body, writer) {
 }
 function verifyManifestSignature(sodium, manifest, trustedKeys2) {
   const { signature, ...body } = manifest;
-  const key = signature?.key ?? "";
-  if (!trustedKeys2.includes(key)) return { ok: false, reason: "unknown-key", key };
+  const key2 = signature?.key ?? "";
+  if (!trustedKeys2.includes(key2)) return { ok: false, reason: "unknown-key", key: key2 };
   const message = new TextEncoder().encode(canonicalJson(body));
   let valid;
   try {
     valid = signature.alg === "ed25519" && sodium.crypto_sign_verify_detached(
       Buffer.from(signature.value, "base64"),
       message,
-      parseVerifyKey(key)
+      parseVerifyKey(key2)
     );
   } catch {
     valid = false;
   }
-  return valid ? { ok: true, key } : { ok: false, reason: "bad-signature", key };
+  return valid ? { ok: true, key: key2 } : { ok: false, reason: "bad-signature", key: key2 };
 }
+
+// core/snapshot/catalog-entry.ts
+function catalogEntryOf(manifest, id) {
+  const components = /* @__PURE__ */ new Set();
+  let bytes = 0;
+  for (const file of manifest.files) {
+    if (file.component) components.add(file.component);
+    if (file.type === "file") bytes += file.size;
+  }
+  return {
+    id,
+    stream: manifest.stream,
+    seq: manifest.seq,
+    time: manifest.time,
+    writtenAt: manifest.writtenAt,
+    phase: manifest.phase,
+    metadata: manifest.metadata,
+    files: manifest.files.length,
+    bytes,
+    components: [...components].sort()
+  };
+}
+
+// core/snapshot/diff-file-states.ts
+function diffFileStates(before, after) {
+  const old = new Map(before.map((file) => [file.path, file]));
+  const diff = { added: [], removed: [], changed: [], unchanged: 0 };
+  for (const file of after) {
+    const previous = old.get(file.path);
+    old.delete(file.path);
+    if (!previous) {
+      diff.added.push(file);
+      continue;
+    }
+    const kinds = [];
+    if (previous.type !== file.type) kinds.push("type");
+    else if (file.type === "file") {
+      if (previous.blob !== file.blob) kinds.push("content");
+      if ((previous.mode ?? 0) !== (file.mode ?? 0)) kinds.push("mode");
+    } else if (previous.target !== file.target) kinds.push("target");
+    if (kinds.length > 0)
+      diff.changed.push({ path: file.path, before: previous, after: file, kinds });
+    else diff.unchanged += 1;
+  }
+  diff.removed = [...old.values()];
+  return diff;
+}
+function isEmptyDiff(diff) {
+  return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+}
+
+// core/snapshot/scan-tree.ts
+import { readFileSync } from "node:fs";
 
 // core/snapshot/collect-files.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -10343,9 +19940,10 @@ function symlinkOnTheWay(root, absolute) {
 }
 async function collectFiles(options) {
   const root = resolve2(options.root);
-  const isExcluded = (0, import_picomatch.default)(options.exclude?.length ? [...options.exclude] : ["\0"], {
+  const matchesExclude = (0, import_picomatch.default)(options.exclude?.length ? [...options.exclude] : ["\0"], {
     dot: true
   });
+  const isExcluded2 = (path) => matchesExclude(path) || (options.isExcluded?.(path) ?? false);
   const skipDirectories = new Set((options.skipDirectories ?? []).map((dir) => resolve2(dir)));
   const found = /* @__PURE__ */ new Map();
   const excluded = /* @__PURE__ */ new Set();
@@ -10374,6 +19972,10 @@ async function collectFiles(options) {
     }
     if (info.isDirectory()) {
       if (skipDirectories.has(absolute)) return;
+      if (rel !== "" && options.isExcludedDirectory?.(rel)) {
+        excluded.add(`${rel}/`);
+        return;
+      }
       const entries = readdirSync(absolute);
       entries.sort();
       for (const name of entries) {
@@ -10383,7 +19985,7 @@ async function collectFiles(options) {
       return;
     }
     if (rel === "" || !matches(rel)) return;
-    if (isExcluded(rel)) {
+    if (isExcluded2(rel)) {
       excluded.add(rel);
       return;
     }
@@ -10445,54 +20047,55 @@ async function collectFiles(options) {
   return { files, excluded: [...excluded].sort(), skipped };
 }
 
-// core/snapshot/catalog-entry.ts
-function catalogEntryOf(manifest, id) {
-  const components = /* @__PURE__ */ new Set();
-  let bytes = 0;
-  for (const file of manifest.files) {
-    if (file.component) components.add(file.component);
-    if (file.type === "file") bytes += file.size;
+// core/snapshot/scan-tree.ts
+var DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+var CONTENT_CACHE_BYTES = 64 * 1024 * 1024;
+async function scanTree(options) {
+  const progress = options.onProgress ?? (() => void 0);
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  progress({ stage: "scan", done: 0, total: 0 });
+  const collected = await collectFiles({
+    root: options.root,
+    patterns: options.paths,
+    exclude: options.exclude,
+    isExcluded: options.isExcluded,
+    isExcludedDirectory: options.isExcludedDirectory,
+    skipDirectories: options.skipDirectories
+  });
+  progress({ stage: "scan", done: collected.files.length, total: collected.files.length });
+  const tooLarge = collected.files.find((file) => file.type === "file" && file.size > maxFileBytes);
+  if (tooLarge) {
+    throw new SnapgateError(
+      "TOO_LARGE",
+      `${tooLarge.path} is ${(tooLarge.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB. Nothing was written.`,
+      {
+        fix: "Exclude it (exclude globs or the policy's exclude list): large artefacts are not configuration."
+      }
+    );
   }
+  let cached = 0;
+  const files = collected.files.map((file, index) => {
+    const classification = options.classify?.(file.path) ?? {};
+    if (file.type === "symlink") return { file, classification };
+    const content = readFileSync(file.absolute);
+    const blob = computeBlobId(options.macKey, content);
+    const keep = options.keepContent !== false && cached + content.length <= CONTENT_CACHE_BYTES;
+    if (keep) cached += content.length;
+    progress({ stage: "hash", done: index + 1, total: collected.files.length });
+    return { file, blob, classification, ...keep ? { content } : {} };
+  });
+  const states = files.map(({ file, blob, classification }) => {
+    const component = classification.component ? { component: classification.component } : {};
+    return file.type === "file" ? { path: file.path, type: "file", mode: file.mode, blob, ...component } : { path: file.path, type: "symlink", target: file.target, ...component };
+  });
   return {
-    id,
-    stream: manifest.stream,
-    seq: manifest.seq,
-    time: manifest.time,
-    writtenAt: manifest.writtenAt,
-    phase: manifest.phase,
-    metadata: manifest.metadata,
-    files: manifest.files.length,
-    bytes,
-    components: [...components].sort()
+    files,
+    states,
+    uniqueIds: [...new Set(files.flatMap(({ blob }) => blob ? [blob] : []))],
+    bytes: files.reduce((sum, { file }) => sum + file.size, 0),
+    excluded: collected.excluded,
+    skipped: collected.skipped
   };
-}
-
-// core/snapshot/diff-file-states.ts
-function diffFileStates(before, after) {
-  const old = new Map(before.map((file) => [file.path, file]));
-  const diff = { added: [], removed: [], changed: [], unchanged: 0 };
-  for (const file of after) {
-    const previous = old.get(file.path);
-    old.delete(file.path);
-    if (!previous) {
-      diff.added.push(file);
-      continue;
-    }
-    const kinds = [];
-    if (previous.type !== file.type) kinds.push("type");
-    else if (file.type === "file") {
-      if (previous.blob !== file.blob) kinds.push("content");
-      if ((previous.mode ?? 0) !== (file.mode ?? 0)) kinds.push("mode");
-    } else if (previous.target !== file.target) kinds.push("target");
-    if (kinds.length > 0)
-      diff.changed.push({ path: file.path, before: previous, after: file, kinds });
-    else diff.unchanged += 1;
-  }
-  diff.removed = [...old.values()];
-  return diff;
-}
-function isEmptyDiff(diff) {
-  return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
 }
 
 // schemas/manifest.schema.json
@@ -10648,6 +20251,26 @@ var manifest_schema_default = {
           message: {
             type: "string"
           }
+        }
+      }
+    },
+    coverage: {
+      description: "Coverage under the policy when the snapshot was taken (absent without a policy): what the gate's coverage condition reads.",
+      type: "object",
+      additionalProperties: false,
+      required: ["uncoveredTier0Paths", "missingComponents", "secretsOutsideComponents"],
+      properties: {
+        uncoveredTier0Paths: {
+          type: "array",
+          items: { type: "string", minLength: 1, maxLength: 4096 }
+        },
+        missingComponents: {
+          type: "array",
+          items: { type: "string", maxLength: 200 }
+        },
+        secretsOutsideComponents: {
+          type: "array",
+          items: { type: "string", minLength: 1, maxLength: 4096 }
         }
       }
     },
@@ -10829,8 +20452,6 @@ function parseManifest(bytes, where) {
 }
 
 // core/snapshot/create-snapshot.ts
-var DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
-var CONTENT_CACHE_BYTES = 64 * 1024 * 1024;
 var MAX_ATTEMPTS = 25;
 function validateOptions(options) {
   if (!STREAM_PATTERN.test(options.stream)) {
@@ -10854,9 +20475,9 @@ function normalizeMetadata(stream, metadata) {
     environment: stream,
     tags: [...new Set(metadata?.tags ?? [])].sort()
   };
-  for (const [key, value] of Object.entries(metadata ?? {})) {
-    if (key === "tags" || key === "environment" || value === void 0 || value === "") continue;
-    result[key] = value;
+  for (const [key2, value] of Object.entries(metadata ?? {})) {
+    if (key2 === "tags" || key2 === "environment" || value === void 0 || value === "") continue;
+    result[key2] = value;
   }
   return result;
 }
@@ -10870,50 +20491,29 @@ function assertRecipients(recipients) {
 }
 async function prepare(options) {
   const progress = options.onProgress ?? (() => void 0);
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  progress({ stage: "scan", done: 0, total: 0 });
-  const collected = await collectFiles({
+  const tree = options.tree ?? await scanTree({
     root: options.root,
-    patterns: options.paths,
+    paths: options.paths,
     exclude: options.exclude,
-    skipDirectories: options.skipDirectories
+    isExcluded: options.isExcluded,
+    isExcludedDirectory: options.isExcludedDirectory,
+    skipDirectories: options.skipDirectories,
+    macKey: options.writerKey.macKey,
+    classify: options.classify,
+    maxFileBytes: options.maxFileBytes,
+    onProgress: progress
   });
-  progress({ stage: "scan", done: collected.files.length, total: collected.files.length });
-  const tooLarge = collected.files.find((file) => file.type === "file" && file.size > maxFileBytes);
-  if (tooLarge) {
-    throw new SnapgateError(
-      "TOO_LARGE",
-      `${tooLarge.path} is ${(tooLarge.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB. Nothing was written.`,
-      {
-        fix: "Exclude it (exclude globs or the policy's exclude list): large artefacts are not configuration."
-      }
-    );
-  }
-  let cached = 0;
-  const files = collected.files.map((file, index) => {
-    const classification = options.classify?.(file.path) ?? {};
-    if (file.type === "symlink") return { file, classification };
-    const content = readFileSync(file.absolute);
-    const blob = computeBlobId(options.writerKey.macKey, content);
-    const keep = cached + content.length <= CONTENT_CACHE_BYTES;
-    if (keep) cached += content.length;
-    progress({ stage: "hash", done: index + 1, total: collected.files.length });
-    return { file, blob, classification, ...keep ? { content } : {} };
-  });
-  const states = files.map(
-    ({ file, blob }) => file.type === "file" ? { path: file.path, type: "file", mode: file.mode, blob } : { path: file.path, type: "symlink", target: file.target }
-  );
   return {
     options,
-    files,
-    states,
-    uniqueIds: [...new Set(files.flatMap(({ blob }) => blob ? [blob] : []))],
+    files: tree.files,
+    states: tree.states,
+    uniqueIds: tree.uniqueIds,
     base: {
       stream: options.stream,
-      files: files.length,
-      bytes: files.reduce((sum, { file }) => sum + file.size, 0),
-      excluded: collected.excluded,
-      skippedFiles: collected.skipped
+      files: tree.files.length,
+      bytes: tree.bytes,
+      excluded: tree.excluded,
+      skippedFiles: tree.skipped
     },
     progress
   };
@@ -10929,7 +20529,7 @@ async function stageMissingBlobs(prepared, view, sealers, counts) {
   });
   let sealed = 0;
   await mapWithConcurrency(missing, 16, async (entry) => {
-    const content = entry.content ?? readFileSync(entry.file.absolute);
+    const content = entry.content ?? readFileSync2(entry.file.absolute);
     if (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
       throw new SnapgateError(
         "CONFLICT",
@@ -10986,7 +20586,8 @@ async function createSnapshot(options) {
       await view.head.loadManifest(),
       `manifest ${options.stream}@${view.head.seq}`
     );
-    if (isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
+    const samePolicy = previous.policyDigest === (options.policyDigest ?? null);
+    if (samePolicy && isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
       return {
         ...prepared.base,
         skipped: true,
@@ -11020,7 +20621,8 @@ async function createSnapshot(options) {
         policyDigest: options.policyDigest ?? null,
         recipients: [...options.recipients],
         files: fileEntries(prepared.files, stored),
-        ...options.consistency ? { consistency: options.consistency } : {}
+        ...options.consistency ? { consistency: options.consistency } : {},
+        ...options.coverage ? { coverage: options.coverage } : {}
       };
       const manifest = signManifest(await loadSodium(), body, options.writerKey);
       const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
@@ -11053,7 +20655,7 @@ async function createSnapshot(options) {
         };
       }
       await new Promise(
-        (resolve10) => setTimeout(resolve10, Math.random() * Math.min(200, 10 * attempt))
+        (resolve17) => setTimeout(resolve17, Math.random() * Math.min(200, 10 * attempt))
       );
       view = await options.store.beginWrite(options.stream, view);
     }
@@ -11097,14 +20699,814 @@ function snapshotAuditEvent(manifest, id, time, newBlobs) {
   };
 }
 
+// core/snapshot/snapshot-under-policy.ts
+import { readFile, realpath } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3 } from "node:path";
+
+// core/policy/change-ticket/check-change-ticket.ts
+function checkChangeTicket(policy, input) {
+  const tickets = policy.changeTickets;
+  const changeId = input.changeId === null || input.changeId.trim() === "" ? null : input.changeId.trim();
+  if (tickets === null) {
+    return {
+      required: false,
+      ok: true,
+      needsVerification: false,
+      message: "The policy requires no change tickets.",
+      fix: null
+    };
+  }
+  const required = tickets.requiredFor[input.tier]?.includes(input.phase) ?? false;
+  const example = `e.g. a ticket matching ${tickets.pattern}`;
+  if (changeId === null) {
+    return required ? {
+      required,
+      ok: false,
+      needsVerification: false,
+      message: `A change id is required for ${input.phase} snapshots of ${input.tier}.`,
+      fix: `Pass the approved change ticket with --change-id (${example}).`
+    } : {
+      required,
+      ok: true,
+      needsVerification: false,
+      message: `No change id is required for ${input.phase} snapshots of ${input.tier}.`,
+      fix: null
+    };
+  }
+  if (!new RegExp(tickets.pattern, "u").test(changeId)) {
+    return {
+      required,
+      ok: false,
+      needsVerification: false,
+      message: `The change id '${changeId}' does not match ${tickets.pattern}.`,
+      fix: `Give the ticket id exactly as the change system shows it (${example}).`
+    };
+  }
+  const needsVerification = required && tickets.endpoint !== null;
+  return {
+    required,
+    ok: true,
+    needsVerification,
+    message: needsVerification ? `Change id ${changeId} has the right form; the change system must confirm it.` : `Change id ${changeId} has the right form.`,
+    fix: null
+  };
+}
+
+// core/policy/change-ticket/enforce-change-ticket.ts
+async function enforceChangeTicket(policy, input, verifier) {
+  const check = checkChangeTicket(policy, input);
+  const changeId = input.changeId === null || input.changeId.trim() === "" ? null : input.changeId.trim();
+  if (!check.ok) {
+    throw new SnapgateError("POLICY", check.message, {
+      fix: check.fix ?? void 0,
+      details: { tier: input.tier, phase: input.phase, changeId }
+    });
+  }
+  if (!check.needsVerification || changeId === null)
+    return { required: check.required, changeId, state: null };
+  if (verifier === null) {
+    throw new SnapgateError(
+      "POLICY",
+      `Change ${changeId} must be confirmed by the change system, but no verifier was given.`,
+      {
+        fix: "This is a wiring bug: build one with createHttpChangeTicketVerifier(policy.changeTickets.endpoint)."
+      }
+    );
+  }
+  const verdict = await verifier.verify(changeId);
+  if (!verdict.ok) {
+    throw new SnapgateError("POLICY", verdict.message, {
+      fix: verdict.fix,
+      details: { changeId, reason: verdict.reason }
+    });
+  }
+  return { required: true, changeId, state: verdict.state };
+}
+
+// core/policy/glob.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var SPECIAL_AFTER_BACKSLASH = /[*?[\]{}()!,\\]/;
+function globSyntaxProblem(glob) {
+  const shown = `'${glob}'`;
+  if (glob.startsWith("/")) {
+    return {
+      message: `${shown} starts with /`,
+      fix: "write paths relative to the repository root, without a leading /"
+    };
+  }
+  if (glob.endsWith("/")) {
+    return {
+      message: `${shown} ends with /`,
+      fix: `write '${glob}**' to match everything below the directory`
+    };
+  }
+  const segments = glob.split("/");
+  for (const segment of segments) {
+    if (segment === "")
+      return { message: `${shown} has an empty path segment (//)`, fix: "remove the doubled /" };
+    if (segment === "." || segment === "..") {
+      return {
+        message: `${shown} has a '${segment}' segment`,
+        fix: "write the path from the repository root without . or .."
+      };
+    }
+    if (segment.includes("**") && segment !== "**") {
+      return {
+        message: `${shown}: ** must be a whole path segment`,
+        fix: "write **/ or /** around it, or use * within one segment"
+      };
+    }
+  }
+  let brackets = 0;
+  let braces = 0;
+  let classStart = -1;
+  for (let i = 0; i < glob.length; i += 1) {
+    const char = glob[i];
+    if (char === "\\") {
+      if (!SPECIAL_AFTER_BACKSLASH.test(glob[i + 1] ?? "")) {
+        return {
+          message: `${shown} has a backslash`,
+          fix: "separate directories with / (a backslash only escapes a glob character such as \\*)"
+        };
+      }
+      i += 1;
+      continue;
+    }
+    if (brackets > 0) {
+      if (char === "]" && i > classStart + 1) {
+        const body = glob.slice(classStart + 1, i);
+        const range = /^!?(.)-(.)$/.exec(body);
+        if (range && range[1] > range[2]) {
+          return {
+            message: `${shown} has the reversed range [${body}]`,
+            fix: `write [${range[2]}-${range[1]}]`
+          };
+        }
+        brackets = 0;
+      }
+      continue;
+    }
+    if (char === "[") {
+      brackets = 1;
+      classStart = i;
+    } else if (char === "]") {
+      return {
+        message: `${shown} has a ] without [`,
+        fix: "escape it as \\] or add the opening ["
+      };
+    } else if (char === "{") braces += 1;
+    else if (char === "}") {
+      braces -= 1;
+      if (braces < 0)
+        return {
+          message: `${shown} has a } without {`,
+          fix: "escape it as \\} or add the opening {"
+        };
+    }
+  }
+  if (brackets > 0)
+    return {
+      message: `${shown} has a [ without ]`,
+      fix: "close the character class with ] or escape the [ as \\["
+    };
+  if (braces > 0)
+    return {
+      message: `${shown} has a { without }`,
+      fix: "close the alternatives with } (e.g. *.{yml,yaml})"
+    };
+  return null;
+}
+var cache = /* @__PURE__ */ new Map();
+function compileGlobs(globs) {
+  const key2 = JSON.stringify(globs);
+  const cached = cache.get(key2);
+  if (cached) return cached;
+  const matcher = globs.length === 0 ? () => false : (0, import_picomatch2.default)([...globs], { dot: true, nonegate: true });
+  if (cache.size > 500) cache.clear();
+  cache.set(key2, matcher);
+  return matcher;
+}
+function normalisePath(path) {
+  let result = path;
+  while (result.startsWith("./")) result = result.slice(2);
+  return result;
+}
+
+// core/policy/looks-like-secret.ts
+var SECRET_NAMES = [
+  /^\.env$/,
+  /^\.env\.(?!example$|sample$|template$|dist$|defaults$)[^/]+$/,
+  /\.env$/,
+  /\.(pem|key|p12|pfx|jks|keystore|ppk|tfstate|tfstate\.backup|tfvars|ovpn)$/,
+  /^id_(rsa|dsa|ecdsa|ed25519)$/,
+  /^(kubeconfig|.*\.kubeconfig)$/,
+  /^credentials(\.(json|ya?ml|xml|ini|csv))?$/,
+  /^.*credentials.*\.json$/,
+  /^.*service[-_]?account.*\.json$/,
+  /^(\.netrc|_netrc|\.npmrc|\.pypirc|\.git-credentials|\.htpasswd|\.pgpass|\.my\.cnf|\.s3cfg)$/,
+  /^secrets?(\.[a-z0-9]+)*\.(ya?ml|json|env|txt|ini|toml)$/,
+  /\.secrets?$/,
+  /^.*\.(agekey|age-identity)$/
+];
+var SECRET_PATHS = [
+  /(^|\/)\.kube\/config$/,
+  /(^|\/)\.docker\/config\.json$/,
+  /(^|\/)\.aws\/credentials$/,
+  /(^|\/)\.ssh\/[^/]+$/
+];
+var PUBLIC_EXCEPTIONS = /\.pub$/;
+function looksLikeSecret(path) {
+  const lower = path.toLowerCase();
+  const name = lower.split("/").pop() ?? lower;
+  if (PUBLIC_EXCEPTIONS.test(name) || name === "known_hosts") return false;
+  return SECRET_NAMES.some((pattern) => pattern.test(name)) || SECRET_PATHS.some((pattern) => pattern.test(lower));
+}
+
+// core/policy/classify-path.ts
+function classifyPath(policy, path, environment) {
+  const normalised = normalisePath(path);
+  const environmentTier = environment === void 0 ? null : policy.environments[environment]?.tier ?? null;
+  let best = null;
+  for (const component of policy.components) {
+    if (environment !== void 0 && component.environments !== null && !component.environments.includes(environment)) {
+      continue;
+    }
+    if (!compileGlobs(component.paths)(normalised)) continue;
+    const tier2 = component.tier ?? environmentTier;
+    const level = tier2 === null ? Number.POSITIVE_INFINITY : policy.tiers[tier2]?.level ?? Number.POSITIVE_INFINITY;
+    if (best === null || level < best.level) best = { component, level };
+  }
+  const secret = looksLikeSecret(normalised) || best?.component.secret === true;
+  if (best === null) return { ...environmentTier ? { tier: environmentTier } : {}, secret };
+  const tier = best.component.tier ?? environmentTier;
+  return {
+    component: best.component.name,
+    ...tier ? { tier } : {},
+    ...best.component.owner ? { owner: best.component.owner } : {},
+    secret
+  };
+}
+
+// core/policy/consistency/evaluate-consistency.ts
+var import_semver = __toESM(require_semver2(), 1);
+
+// core/policy/consistency/extract-value.ts
+var import_yaml = __toESM(require_dist2(), 1);
+
+// core/policy/infer-value-format.ts
+function inferValueFormat(file) {
+  const name = file.split("/").pop()?.toLowerCase() ?? "";
+  if (name.endsWith(".yml") || name.endsWith(".yaml")) return "yaml";
+  if (name.endsWith(".json")) return "json";
+  if (name === ".env" || name.startsWith(".env.") || name.endsWith(".env")) return "env";
+  return "text";
+}
+
+// core/policy/consistency/parse-env-file.ts
+function parseEnvFile(text2) {
+  const variables = /* @__PURE__ */ new Map();
+  for (const raw of text2.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) continue;
+    const value = match[2];
+    let parsed;
+    if (value.startsWith("'")) {
+      const end = value.indexOf("'", 1);
+      parsed = end === -1 ? value.slice(1) : value.slice(1, end);
+    } else if (value.startsWith('"')) {
+      const body = /^"((?:[^"\\]|\\.)*)"/.exec(value)?.[1] ?? value.slice(1);
+      parsed = body.replace(/\\(.)/g, (_, char) => char === "n" ? "\n" : char);
+    } else {
+      parsed = value.replace(/\s+#.*$/, "").trim();
+    }
+    variables.set(match[1], parsed);
+  }
+  return variables;
+}
+
+// core/policy/consistency/value-path.ts
+function parseValuePath(path) {
+  const segments = [];
+  let rest = path;
+  let first = true;
+  while (rest.length > 0) {
+    const index = /^\[(\d+)\]/.exec(rest);
+    const quoted = /^\["((?:[^"\\]|\\.)*)"\]/.exec(rest);
+    const plain = first ? /^([^.[\]]+)/.exec(rest) : /^\.([^.[\]]+)/.exec(rest);
+    if (index) {
+      segments.push(Number(index[1]));
+      rest = rest.slice(index[0].length);
+    } else if (quoted) {
+      segments.push(JSON.parse(`"${quoted[1]}"`));
+      rest = rest.slice(quoted[0].length);
+    } else if (plain) {
+      segments.push(plain[1]);
+      rest = rest.slice(plain[0].length);
+    } else {
+      return null;
+    }
+    first = false;
+  }
+  return segments.length > 0 ? segments : null;
+}
+
+// core/policy/consistency/extract-value.ts
+function extractValue(bytes, ref) {
+  const format = ref.format ?? inferValueFormat(ref.file);
+  const where = ref.path === null ? ref.file : `${ref.file} ${ref.path}`;
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      message: `${ref.file} is not UTF-8 text`,
+      fix: "point the rule at a text file"
+    };
+  }
+  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+  if (format === "text") return { ok: true, value: text2.trim(), where };
+  if (ref.path === null) {
+    return {
+      ok: false,
+      message: `no path given for ${ref.file} (read as ${format})`,
+      fix: "add path: to the rule"
+    };
+  }
+  if (format === "env") {
+    const variables = parseEnvFile(text2);
+    const value = variables.get(ref.path);
+    if (value === void 0) {
+      return {
+        ok: false,
+        message: `${ref.file} has no variable ${ref.path}`,
+        fix: `add ${ref.path}=... to ${ref.file} or correct the rule's path (variables there: ${[...variables.keys()].slice(0, 10).join(", ") || "none"})`
+      };
+    }
+    return { ok: true, value: value.trim(), where };
+  }
+  const segments = parseValuePath(ref.path);
+  if (segments === null) {
+    return {
+      ok: false,
+      message: `'${ref.path}' is not a value path`,
+      fix: 'write a dotted path such as db.schemaVersion or servers[0].port (["a.b"] for a key with dots)'
+    };
+  }
+  if (format === "json") {
+    try {
+      JSON.parse(text2);
+    } catch (error) {
+      return {
+        ok: false,
+        message: `${ref.file} is not valid JSON (${error.message})`,
+        fix: `fix ${ref.file} or set format: to what it is`
+      };
+    }
+  }
+  const document = (0, import_yaml.parseDocument)(text2, { prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      message: `${ref.file} is not valid YAML (${document.errors[0].message.split("\n")[0]})`,
+      fix: `fix ${ref.file} or set format: to what it is`
+    };
+  }
+  let node = document.contents;
+  const walked = [];
+  for (const segment of segments) {
+    let next;
+    if ((0, import_yaml.isMap)(node)) next = node.get(segment, true);
+    else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") next = node.items[segment];
+    if (next === void 0) {
+      const at = walked.length === 0 ? "the top level" : walked.join(".");
+      const keys = (0, import_yaml.isMap)(node) ? node.items.map((pair) => String((0, import_yaml.isScalar)(pair.key) ? pair.key.value : pair.key)).slice(0, 10).join(", ") : (0, import_yaml.isSeq)(node) ? `${node.items.length} items` : "a plain value";
+      return {
+        ok: false,
+        message: `${ref.file} has no ${ref.path} (stopped at ${String(segment)} under ${at}, which has: ${keys || "nothing"})`,
+        fix: `add ${ref.path} to ${ref.file} or correct the rule's path`
+      };
+    }
+    walked.push(segment);
+    node = next;
+  }
+  if ((0, import_yaml.isScalar)(node)) {
+    const scalar = node;
+    if (scalar.value === null)
+      return {
+        ok: false,
+        message: `${where} is empty`,
+        fix: `give ${ref.path} a value in ${ref.file}`
+      };
+    const value = typeof scalar.value === "string" ? scalar.value : scalar.source ?? String(scalar.value);
+    return { ok: true, value: value.trim(), where };
+  }
+  if (node === null)
+    return {
+      ok: false,
+      message: `${where} is empty`,
+      fix: `give ${ref.path} a value in ${ref.file}`
+    };
+  return {
+    ok: false,
+    message: `${where} is a ${(0, import_yaml.isSeq)(node) ? "list" : "mapping"}, not a single value`,
+    fix: "point path at a single value (a string or number)"
+  };
+}
+
+// core/policy/consistency/evaluate-consistency.ts
+var OVERRIDE = "or snapshot with --allow-inconsistent to record the failure";
+async function evaluateConsistency(policy, readFile7) {
+  const outcomes = [];
+  for (const rule of policy.consistency) outcomes.push(await evaluateRule(rule, readFile7));
+  return outcomes;
+}
+async function read(ref, readFile7) {
+  const bytes = await readFile7(ref.file);
+  if (bytes === null)
+    return {
+      ok: false,
+      message: `${ref.file} does not exist`,
+      fix: `create it or correct the rule's file`
+    };
+  return extractValue(bytes, ref);
+}
+async function evaluateRule(rule, readFile7) {
+  const fail = (message) => ({
+    name: rule.name,
+    ok: false,
+    message: `${rule.name}: ${message}`
+  });
+  const pass = (message) => ({
+    name: rule.name,
+    ok: true,
+    message: `${rule.name}: ${message}`
+  });
+  const left = await read(rule.left, readFile7);
+  const right = rule.right === null ? null : await read(rule.right, readFile7);
+  if (!left.ok && right !== null && !right.ok)
+    return fail(`${left.message}, and ${right.message}; ${left.fix}, ${OVERRIDE}.`);
+  if (!left.ok) return fail(`${left.message}; ${left.fix}, ${OVERRIDE}.`);
+  if (right !== null && !right.ok) return fail(`${right.message}; ${right.fix}, ${OVERRIDE}.`);
+  const leftValue = left.value;
+  const rightValue = right?.value ?? null;
+  const rightWhere = right?.where ?? "";
+  switch (rule.rule) {
+    case "equal":
+      return leftValue === rightValue ? pass(`${left.where} and ${rightWhere} are both '${leftValue}'.`) : fail(
+        `${left.where} is '${leftValue}' but ${rightWhere} is '${String(rightValue)}'; make them equal (update the stale one), ${OVERRIDE}.`
+      );
+    case "semver": {
+      const version = import_semver.default.clean(leftValue, { loose: true });
+      if (version === null)
+        return fail(
+          `${left.where} is '${leftValue}', not a semver version; write a version such as 1.4.2, ${OVERRIDE}.`
+        );
+      const range = rightValue ?? rule.range ?? "";
+      const source = rightValue === null ? "the rule's range" : rightWhere;
+      if (import_semver.default.validRange(range, { loose: true }) === null)
+        return fail(
+          `${source} is '${range}', not a semver range; write a range such as ^1.4.0, ${OVERRIDE}.`
+        );
+      return import_semver.default.satisfies(version, range, { loose: true }) ? pass(`${left.where} ${version} satisfies '${range}' (${source}).`) : fail(
+        `${left.where} is ${version}, which does not satisfy '${range}' (${source}); update one of them, ${OVERRIDE}.`
+      );
+    }
+    case "regex": {
+      const match = new RegExp(rule.pattern ?? "", "u").exec(leftValue);
+      if (!match)
+        return fail(
+          `${left.where} is '${leftValue}', which does not match /${rule.pattern ?? ""}/; correct the value or the pattern, ${OVERRIDE}.`
+        );
+      if (rightValue === null)
+        return pass(`${left.where} '${leftValue}' matches /${rule.pattern ?? ""}/.`);
+      const captured = match[1] ?? match[0];
+      return captured === rightValue ? pass(`${left.where} gives '${captured}', equal to ${rightWhere}.`) : fail(
+        `${left.where} gives '${captured}' (from '${leftValue}') but ${rightWhere} is '${rightValue}'; make them agree, ${OVERRIDE}.`
+      );
+    }
+    default:
+      return fail(`unknown rule '${String(rule.rule)}'; use equal, semver or regex.`);
+  }
+}
+
+// core/policy/evaluate-exceptions.ts
+var DAY_MS = 864e5;
+var EXPIRING_SOON_MS = 14 * DAY_MS;
+function evaluateExceptions(policy, now, options = {}) {
+  const soonMs = options.soonMs ?? EXPIRING_SOON_MS;
+  const paths = (options.paths ?? []).map(normalisePath);
+  const exceptions = policy.exceptions.filter(
+    (exception) => options.environment === void 0 || exception.environments === null || exception.environments.includes(options.environment)
+  ).map((exception) => {
+    const left = exception.expiresAtMs - now.getTime();
+    const state = left <= 0 ? "expired" : left <= soonMs ? "expiring-soon" : "active";
+    const matches = compileGlobs(exception.paths);
+    return {
+      exception,
+      state,
+      daysLeft: Math.floor(left / DAY_MS),
+      coveredPaths: paths.filter((path) => matches(path))
+    };
+  });
+  const expired = exceptions.filter((status) => status.state === "expired");
+  return {
+    exceptions,
+    expired,
+    expiringSoon: exceptions.filter((status) => status.state === "expiring-soon"),
+    failed: expired.length > 0
+  };
+}
+
+// core/policy/default-exclusions.ts
+var DEFAULT_EXCLUSIONS = [
+  // version control metadata
+  "**/.git/**",
+  "**/.hg/**",
+  "**/.svn/**",
+  // dependencies and tool caches
+  "**/node_modules/**",
+  "**/.terraform/**",
+  "**/.terragrunt-cache/**",
+  "**/__pycache__/**",
+  "**/*.pyc",
+  "**/.pytest_cache/**",
+  "**/.mypy_cache/**",
+  "**/.tox/**",
+  "**/.venv/**",
+  "**/.gradle/**",
+  "**/.cache/**",
+  "**/.next/**",
+  "**/.nuxt/**",
+  // build outputs
+  "**/dist/**",
+  "**/build/**",
+  "**/coverage/**",
+  // logs and editor or OS leftovers
+  "**/*.log",
+  "**/*.tmp",
+  "**/*.swp",
+  "**/*~",
+  "**/.DS_Store",
+  "**/Thumbs.db",
+  // temporary credentials: short-lived and worthless (or harmful) to restore
+  "**/tmp-credentials*",
+  "**/.aws/cli/cache/**",
+  "**/.aws/sso/cache/**",
+  "**/.azure/msal_token_cache.*",
+  "**/.config/gcloud/access_tokens.db",
+  "**/.docker/.token_seed*"
+];
+
+// core/policy/is-excluded.ts
+function isExcluded(policy, path) {
+  const normalised = normalisePath(path);
+  const rules = [...DEFAULT_EXCLUSIONS, ...policy.exclude];
+  for (let index = rules.length - 1; index >= 0; index -= 1) {
+    const rule = rules[index];
+    const negated = rule.startsWith("!");
+    if (compileGlobs([negated ? rule.slice(1) : rule])(normalised)) return !negated;
+  }
+  return false;
+}
+
+// core/policy/required-components.ts
+function requiredComponents(policy, environment) {
+  const environmentTier = policy.environments[environment]?.tier ?? null;
+  return policy.components.filter(
+    (component) => component.environments === null || component.environments.includes(environment)
+  ).filter((component) => {
+    const tier = component.tier ?? environmentTier;
+    return tier !== null && policy.tiers[tier]?.level === 0;
+  }).map((component) => component.name);
+}
+
+// core/policy/coverage-report.ts
+function coverageReport(policy, environment, paths, options = {}) {
+  const environmentPolicy = policy.environments[environment];
+  if (!environmentPolicy) {
+    throw new SnapgateError("USAGE", `The policy has no environment '${environment}'.`, {
+      fix: `Use one of: ${Object.keys(policy.environments).join(", ")}.`
+    });
+  }
+  const inScope = environmentPolicy.paths === null ? () => true : compileGlobs(environmentPolicy.paths);
+  const exceptions = evaluateExceptions(policy, options.now ?? /* @__PURE__ */ new Date(), { environment });
+  const activeExceptionGlobs = exceptions.exceptions.filter((status) => status.state !== "expired").flatMap((status) => status.exception.paths);
+  const excepted = compileGlobs(activeExceptionGlobs);
+  const tiers = /* @__PURE__ */ new Map();
+  const tierEntry = (name) => {
+    let entry = tiers.get(name);
+    if (!entry) {
+      entry = {
+        tier: name,
+        level: policy.tiers[name]?.level ?? 0,
+        files: 0,
+        covered: 0,
+        uncovered: [],
+        excepted: []
+      };
+      tiers.set(name, entry);
+    }
+    return entry;
+  };
+  const components = {};
+  const report = {
+    environment,
+    tiers: [],
+    components,
+    missingComponents: [],
+    excluded: [],
+    outOfScope: [],
+    secretsOutsideComponents: [],
+    uncoveredTier0: [],
+    failed: false
+  };
+  for (const raw of [...new Set(paths.map(normalisePath))].sort()) {
+    if (isExcluded(policy, raw)) {
+      report.excluded.push(raw);
+      continue;
+    }
+    if (!inScope(raw)) {
+      report.outOfScope.push(raw);
+      continue;
+    }
+    const classification = classifyPath(policy, raw, environment);
+    const entry = tierEntry(classification.tier ?? environmentPolicy.tier);
+    entry.files += 1;
+    if (classification.component !== void 0) {
+      entry.covered += 1;
+      components[classification.component] = (components[classification.component] ?? 0) + 1;
+      continue;
+    }
+    if (looksLikeSecret(raw)) report.secretsOutsideComponents.push(raw);
+    if (excepted(raw)) entry.excepted.push(raw);
+    else entry.uncovered.push(raw);
+  }
+  report.tiers = [...tiers.values()].sort(
+    (a, b) => a.level - b.level || a.tier.localeCompare(b.tier)
+  );
+  report.missingComponents = requiredComponents(policy, environment).filter(
+    (name) => components[name] === void 0
+  );
+  report.uncoveredTier0 = report.tiers.filter((tier) => tier.level === 0).flatMap((tier) => tier.uncovered);
+  report.failed = report.uncoveredTier0.length > 0;
+  return report;
+}
+
+// core/policy/is-excluded-directory.ts
+function isExcludedDirectory(policy, dir) {
+  const normalised = normalisePath(dir);
+  const rules = [...DEFAULT_EXCLUSIONS, ...policy.exclude];
+  for (let index = rules.length - 1; index >= 0; index -= 1) {
+    const rule = rules[index];
+    if (rule.startsWith("!")) return false;
+    if (rule.endsWith("/**") && compileGlobs([rule.slice(0, -3)])(normalised)) return true;
+  }
+  return false;
+}
+
+// core/policy/policy-digest.ts
+import { createHash } from "node:crypto";
+function policyDigest(policy) {
+  const { sources: _sources, ...rules } = policy;
+  return createHash("sha256").update(canonicalJson(rules)).digest("hex");
+}
+
+// core/snapshot/snapshot-under-policy.ts
+async function snapshotUnderPolicy(options) {
+  const { policy, stream } = options;
+  const environment = policy.environments[stream];
+  if (!environment) {
+    throw new SnapgateError("CONFIG", `The policy has no environment '${stream}'.`, {
+      fix: `Add it under environments in the policy, or snapshot one of: ${Object.keys(policy.environments).join(", ")}.`
+    });
+  }
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const time = options.time ?? now();
+  await assertWriterAllowed(policy, options, time);
+  const changeTicket = await enforceChangeTicket(
+    policy,
+    { tier: environment.tier, phase: options.phase, changeId: options.metadata?.changeId ?? null },
+    options.changeTicketVerifier
+  );
+  const consistency = await evaluateConsistency(policy, (path) => readInside(options.root, path));
+  const failed2 = consistency.filter((outcome) => !outcome.ok);
+  if (failed2.length > 0 && !options.allowInconsistent) {
+    throw new SnapgateError(
+      "POLICY",
+      `${failed2.length} consistency rule(s) fail, so no snapshot was written:
+${failed2.map((outcome) => `  ${outcome.message}`).join("\n")}`,
+      {
+        fix: "Make the files agree, or pass --allow-inconsistent to take the snapshot and record the failure (the gate will then fail until a consistent snapshot exists).",
+        details: { consistency }
+      }
+    );
+  }
+  const tree = await scanTree({
+    root: options.root,
+    paths: options.paths,
+    exclude: options.exclude,
+    isExcluded: (path) => isExcluded(policy, path),
+    isExcludedDirectory: (path) => isExcludedDirectory(policy, path),
+    skipDirectories: options.skipDirectories,
+    macKey: options.writerKey.macKey,
+    classify: (path) => classifyPath(policy, path, stream),
+    maxFileBytes: options.maxFileBytes,
+    onProgress: options.onProgress
+  });
+  const seen = [
+    ...tree.files.map(({ file }) => file.path),
+    ...tree.excluded.filter((path) => !path.endsWith("/"))
+  ];
+  const report = coverageReport(policy, stream, seen, { now: now() });
+  const coverage = {
+    uncoveredTier0Paths: report.uncoveredTier0,
+    missingComponents: report.missingComponents,
+    secretsOutsideComponents: report.secretsOutsideComponents
+  };
+  const fromPolicy = [...policy.keys.recipients];
+  const added = [...new Set(options.extraRecipients ?? [])].filter(
+    (recipient) => !fromPolicy.includes(recipient)
+  );
+  const result = await createSnapshot({
+    ...options,
+    now,
+    recipients: [...fromPolicy, ...added],
+    tree,
+    policyDigest: `sha256:${policyDigest(policy)}`,
+    consistency,
+    coverage,
+    metadata: {
+      ...options.metadata,
+      ...changeTicket.changeId ? { changeId: changeTicket.changeId } : {}
+    }
+  });
+  return {
+    ...result,
+    tier: environment.tier,
+    recipients: { fromPolicy, added },
+    consistency,
+    coverage,
+    changeTicket
+  };
+}
+async function assertWriterAllowed(policy, options, time) {
+  const verifyKey = writerSigner(await loadSodium(), options.writerKey).verifyKey;
+  const rule = policy.keys.writers.find((writer) => writer.key === verifyKey);
+  if (!rule) {
+    throw new SnapgateError(
+      "POLICY",
+      `The writer key (verify key ${verifyKey}) is not in the policy's keys.writers, so the gate would reject its snapshots.`,
+      {
+        fix: "Use the snapshot job's writer key, or add this verify key to keys.writers in the policy.",
+        details: { verifyKey }
+      }
+    );
+  }
+  const ms = time.getTime();
+  if (rule.validFromMs !== null && ms < rule.validFromMs || rule.validUntilMs !== null && ms >= rule.validUntilMs) {
+    throw new SnapgateError(
+      "POLICY",
+      `The writer key ${verifyKey} is not valid at the snapshot's time ${time.toISOString()} (keys.writers valid_from/valid_until).`,
+      {
+        fix: "Use the writer key that is valid now, or correct its validity in the policy (or the --time given).",
+        details: { verifyKey }
+      }
+    );
+  }
+}
+async function readInside(root, path) {
+  const absolute = resolve3(root, path);
+  let real;
+  try {
+    real = await realpath(absolute);
+  } catch (error) {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  }
+  const inside = relative2(await realpath(root), real);
+  if (inside.startsWith("..") || isAbsolute2(inside)) {
+    throw new SnapgateError(
+      "UNSAFE_PATH",
+      `${path} (a consistency rule's file) leads outside the repository root.`,
+      {
+        fix: "Point the rule at a file inside the repository, not through a symlink that leaves it."
+      }
+    );
+  }
+  return readFile(real);
+}
+
 // core/store/local-dir-store.ts
-import { mkdir as mkdir3, open as open3, readdir, readFile as readFile2, rename as rename3, stat, unlink as unlink3 } from "node:fs/promises";
-import { join as join3, resolve as resolve3 } from "node:path";
+import { mkdir as mkdir3, open as open3, readdir, readFile as readFile3, rename as rename3, stat, unlink as unlink3 } from "node:fs/promises";
+import { join as join3, resolve as resolve4 } from "node:path";
 
 // core/store/file-lock.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { hostname } from "node:os";
-import { mkdir as mkdir2, open as open2, readFile, rename as rename2, unlink as unlink2 } from "node:fs/promises";
+import { mkdir as mkdir2, open as open2, readFile as readFile2, rename as rename2, unlink as unlink2 } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 function isAlive(pid) {
   try {
@@ -11116,7 +21518,7 @@ function isAlive(pid) {
 }
 async function readOwner(path) {
   try {
-    return JSON.parse(await readFile(path, "utf8"));
+    return JSON.parse(await readFile2(path, "utf8"));
   } catch {
     return void 0;
   }
@@ -11164,7 +21566,7 @@ async function withFileLock(path, fn, options = {}) {
         }
       );
     }
-    await new Promise((resolve10) => setTimeout(resolve10, wait + Math.random() * wait));
+    await new Promise((resolve17) => setTimeout(resolve17, wait + Math.random() * wait));
     wait = Math.min(wait * 2, 100);
   }
   try {
@@ -11189,7 +21591,7 @@ async function readdirOrEmpty(dir) {
 }
 async function readOrNull(path) {
   try {
-    return await readFile2(path);
+    return await readFile3(path);
   } catch (error) {
     if (isMissing(error)) return null;
     throw error;
@@ -11264,11 +21666,11 @@ var LocalDirStore = class {
   armorBlobs = false;
   root;
   constructor(root) {
-    this.root = resolve3(root);
+    this.root = resolve4(root);
     this.location = this.root;
   }
-  path(relative2) {
-    return join3(this.root, ...relative2.split("/"));
+  path(relative3) {
+    return join3(this.root, ...relative3.split("/"));
   }
   async initialize() {
     if (await this.isStore()) return;
@@ -11323,7 +21725,7 @@ var LocalDirStore = class {
     const seqs = await this.listManifestSeqs(stream);
     const seq = seqs.at(-1);
     if (seq === void 0) return null;
-    const manifest = await readFile2(this.path(manifestPath(stream, seq)));
+    const manifest = await readFile3(this.path(manifestPath(stream, seq)));
     return { seq, sha256: sha256Hex(manifest), loadManifest: async () => manifest };
   }
   async commitSnapshot(commit) {
@@ -11349,8 +21751,8 @@ var LocalDirStore = class {
     });
   }
   /** Appends lines; a torn last line left by a crash is closed first so it cannot swallow the next one. */
-  async appendDurably(relative2, text) {
-    const target = this.path(relative2);
+  async appendDurably(relative3, text2) {
+    const target = this.path(relative3);
     await mkdir3(join3(target, ".."), { recursive: true });
     const handle = await open3(target, "a+", 420);
     try {
@@ -11361,7 +21763,7 @@ var LocalDirStore = class {
         await handle.read(last, 0, 1, size - 1);
         if (last[0] !== 10) prefix = "\n";
       }
-      await handle.write(prefix + text);
+      await handle.write(prefix + text2);
       await handle.sync();
     } finally {
       await handle.close();
@@ -11373,7 +21775,7 @@ var LocalDirStore = class {
   async readCatalog(stream) {
     const shards = (await readdirOrEmpty(this.path(`catalog/${stream}`))).filter((name) => /^\d{4}-\d{2}\.jsonl$/.test(name)).sort();
     const texts = await Promise.all(
-      shards.map((name) => readFile2(this.path(`catalog/${stream}/${name}`), "utf8"))
+      shards.map((name) => readFile3(this.path(`catalog/${stream}/${name}`), "utf8"))
     );
     const entries = [];
     for (const line of texts.join("\n").split("\n")) {
@@ -11430,7 +21832,7 @@ var LocalDirStore = class {
   async readAuditLines() {
     const lines = [];
     for (const file of await this.auditFiles()) {
-      const raw = await readFile2(this.path(file), "utf8");
+      const raw = await readFile3(this.path(file), "utf8");
       lines.push(...raw.split("\n").filter((line) => line.trim() !== ""));
     }
     return lines;
@@ -11438,7 +21840,7 @@ var LocalDirStore = class {
   async currentAuditHead() {
     const last = (await this.auditFiles()).at(-1);
     if (!last) return null;
-    const lines = (await readFile2(this.path(last), "utf8")).split("\n").filter((line2) => line2.trim() !== "");
+    const lines = (await readFile3(this.path(last), "utf8")).split("\n").filter((line2) => line2.trim() !== "");
     const line = lines.at(-1);
     return line ? auditHeadOfLine(line) ?? null : null;
   }
@@ -11463,16 +21865,16 @@ var LocalDirStore = class {
         JSON.stringify({ ...head, file: target }) + "\n"
       );
   }
-  async writeRecord(record) {
-    assertRecordPath(record.path);
-    const written = await writeFileAtomic(this.path(record.path), record.bytes, {
+  async writeRecord(record2) {
+    assertRecordPath(record2.path);
+    const written = await writeFileAtomic(this.path(record2.path), record2.bytes, {
       mode: 292,
       exclusive: true
     });
     if (!written) {
       throw new SnapgateError(
         "CONFLICT",
-        `The record ${record.path} already exists in ${this.root}.`,
+        `The record ${record2.path} already exists in ${this.root}.`,
         {
           fix: "Records are never overwritten; retry, which writes a record with a new name."
         }
@@ -11486,15 +21888,15 @@ var LocalDirStore = class {
   async listRecords(prefix) {
     assertRecordPath(`${prefix.replace(/\/$/, "")}/x`);
     const found = [];
-    const walk = async (relative2) => {
-      for (const entry of await readdir(this.path(relative2), { withFileTypes: true }).catch(
+    const walk = async (relative3) => {
+      for (const entry of await readdir(this.path(relative3), { withFileTypes: true }).catch(
         (error) => {
           if (isMissing(error)) return [];
           throw error;
         }
       )) {
         if (entry.name.startsWith(TEMP_PREFIX)) continue;
-        const child = `${relative2}/${entry.name}`;
+        const child = `${relative3}/${entry.name}`;
         if (entry.isDirectory()) await walk(child);
         else found.push(child);
       }
@@ -11504,8 +21906,1923 @@ var LocalDirStore = class {
   }
 };
 
+// core/policy/change-ticket/http-change-ticket-verifier.ts
+function createHttpChangeTicketVerifier(endpoint, options = {}) {
+  const fetchImpl = options.fetch ?? fetch;
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const base = endpoint.url.replace(/\/+$/, "");
+  let system;
+  try {
+    system = new URL(base).host;
+  } catch {
+    throw new SnapgateError("CONFIG", `The change system URL '${endpoint.url}' is not a URL.`, {
+      fix: "Set change_tickets.endpoint.url to the full https:// address of the ticket lookup."
+    });
+  }
+  return {
+    async verify(changeId) {
+      const refuse = (reason, message, fix) => ({ ok: false, changeId, reason, message, fix });
+      const url = `${base}/${encodeURIComponent(changeId)}`;
+      const headers = {
+        accept: "application/json",
+        "user-agent": "snapgate"
+      };
+      if (options.token) headers["authorization"] = `Bearer ${options.token}`;
+      let response;
+      try {
+        response = await fetchImpl(url, {
+          method: "GET",
+          headers,
+          redirect: "error",
+          signal: AbortSignal.timeout(endpoint.timeoutMs)
+        });
+      } catch (error) {
+        const name = error.name;
+        if (name === "TimeoutError" || name === "AbortError") {
+          return refuse(
+            "timeout",
+            `The change system at ${system} did not answer about ${changeId} within ${endpoint.timeoutMs} ms.`,
+            "Retry when the change system is reachable, or raise change_tickets.endpoint.timeout."
+          );
+        }
+        return refuse(
+          "unreachable",
+          `The change system at ${system} could not be reached (${error.message}).`,
+          "Check change_tickets.endpoint.url and the network path from the runner, then retry."
+        );
+      }
+      if (response.status === 404) {
+        return refuse(
+          "unknown-ticket",
+          `The change system does not know ticket ${changeId}.`,
+          "Check the change id, or raise the ticket before deploying."
+        );
+      }
+      if (response.status === 401 || response.status === 403) {
+        return refuse(
+          "unauthorized",
+          `The change system refused Snapgate's credentials (HTTP ${response.status}).`,
+          "Set the token named by change_tickets.endpoint.token_env in the job's environment, with read access to tickets."
+        );
+      }
+      if (response.status !== 200) {
+        return refuse(
+          "unreachable",
+          `The change system answered HTTP ${response.status} for ${changeId}.`,
+          "Retry later; if it persists, check the change system's health."
+        );
+      }
+      let body;
+      try {
+        body = await response.json();
+      } catch {
+        return refuse(
+          "bad-response",
+          `The change system's answer about ${changeId} is not JSON.`,
+          'The endpoint must answer {"approved": true|false, "state": "..."}; see docs/policy.md.'
+        );
+      }
+      const answer = body;
+      if (body === null || typeof body !== "object" || typeof answer.approved !== "boolean") {
+        return refuse(
+          "bad-response",
+          `The change system's answer about ${changeId} has no boolean 'approved'.`,
+          'The endpoint must answer {"approved": true|false, "state": "..."}; see docs/policy.md.'
+        );
+      }
+      const state = typeof answer.state === "string" ? answer.state : answer.approved ? "approved" : "not approved";
+      if (!answer.approved) {
+        return refuse(
+          "not-approved",
+          `Change ${changeId} is not approved (state: ${state}).`,
+          "Get the change approved before deploying, or use an approved ticket."
+        );
+      }
+      if (answer.window !== void 0) {
+        const start = typeof answer.window.start === "string" ? Date.parse(answer.window.start) : Number.NaN;
+        const end = typeof answer.window.end === "string" ? Date.parse(answer.window.end) : Number.NaN;
+        if (Number.isNaN(start) || Number.isNaN(end)) {
+          return refuse(
+            "bad-response",
+            `The change window of ${changeId} is not two ISO 8601 times.`,
+            `The endpoint's window must be {"start": ISO time, "end": ISO time}.`
+          );
+        }
+        const time = now().getTime();
+        if (time < start || time > end) {
+          return refuse(
+            "outside-window",
+            `Change ${changeId} is approved for ${answer.window.start} to ${answer.window.end}, not now.`,
+            "Deploy within the approved change window, or have the window moved."
+          );
+        }
+      }
+      return { ok: true, changeId, state, url: typeof answer.url === "string" ? answer.url : null };
+    }
+  };
+}
+
+// cli/load-cli-policy.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { resolve as resolve6 } from "node:path";
+
+// core/policy/check-policy-semantics.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+
+// core/policy/parse-duration.ts
+var UNIT_MS = {
+  s: 1e3,
+  m: 6e4,
+  h: 36e5,
+  d: 864e5,
+  w: 6048e5
+};
+var WHOLE = /^(?:\d+[smhdw])+$/;
+var PART = /(\d+)([smhdw])/g;
+function parseDuration(text2) {
+  if (typeof text2 !== "string" || !WHOLE.test(text2)) return null;
+  let total = 0;
+  for (const [, digits, unit] of text2.matchAll(PART)) {
+    total += Number(digits) * UNIT_MS[unit];
+  }
+  return Number.isSafeInteger(total) ? total : null;
+}
+function formatDuration(ms) {
+  if (ms <= 0) return "0s";
+  let rest = ms;
+  let text2 = "";
+  for (const unit of ["w", "d", "h", "m", "s"]) {
+    const size = UNIT_MS[unit];
+    const count2 = Math.floor(rest / size);
+    if (count2 > 0) {
+      text2 += `${count2}${unit}`;
+      rest -= count2 * size;
+    }
+  }
+  return text2 === "" ? `${ms}ms` : text2;
+}
+
+// core/policy/parse-policy-date.ts
+var DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+var DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+var DAY_MS2 = 864e5;
+function parsePolicyDate(text2, options = {}) {
+  if (typeof text2 !== "string") return null;
+  const dateOnly = DATE_ONLY.exec(text2);
+  if (dateOnly) {
+    const [, y2, m, d2] = dateOnly.map(Number);
+    const ms2 = Date.UTC(y2, m - 1, d2);
+    const check = new Date(ms2);
+    if (check.getUTCFullYear() !== y2 || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d2) {
+      return null;
+    }
+    return options.endOfDay ? ms2 + DAY_MS2 : ms2;
+  }
+  const dateTime = DATE_TIME.exec(text2);
+  if (!dateTime) return null;
+  const [, y, mo, d, h, mi, s] = dateTime.map((part) => Number(part ?? 0));
+  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) {
+    return null;
+  }
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCDate() !== d) return null;
+  const ms = Date.parse(text2.replace(" ", "T"));
+  return Number.isNaN(ms) ? null : ms;
+}
+
+// core/policy/tier-level.ts
+var TIER_NUMBER = /^tier(\d)$/;
+function tierLevel(name, level) {
+  if (typeof level === "number" && Number.isInteger(level)) return level;
+  const match = TIER_NUMBER.exec(name);
+  return match ? Number(match[1]) : null;
+}
+
+// core/policy/check-policy-semantics.ts
+var HOUR_MS = 36e5;
+var LOCAL_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
+function record(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
+}
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+function checkPolicySemantics(data) {
+  const issues = [];
+  const report = (path, message, fix) => {
+    issues.push({ path, message, fix });
+  };
+  const tiers = record(data["tiers"]) ?? {};
+  const tierNames = Object.keys(tiers);
+  const environments = record(data["environments"]) ?? {};
+  const environmentNames = Object.keys(environments);
+  const checkTierRef = (path, name) => {
+    if (typeof name !== "string" || tierNames.includes(name)) return;
+    const guess = didYouMean(name, tierNames);
+    report(
+      path,
+      `tier '${name}' is not defined under tiers`,
+      guess ? `did you mean '${guess}'?` : `define it under tiers or use one of: ${tierNames.join(", ") || "(none defined)"}`
+    );
+  };
+  const checkEnvironmentRefs = (path, names) => {
+    list(names).forEach((name, index) => {
+      if (typeof name !== "string" || environmentNames.includes(name)) return;
+      const guess = didYouMean(name, environmentNames);
+      report(
+        [...path, index],
+        `environment '${name}' is not defined under environments`,
+        guess ? `did you mean '${guess}'?` : `use one of: ${environmentNames.join(", ") || "(none defined)"}`
+      );
+    });
+  };
+  const checkGlobs = (path, globs, allowNegation = false) => {
+    list(globs).forEach((glob, index) => {
+      if (typeof glob !== "string" || glob === "") return;
+      const body = allowNegation && glob.startsWith("!") ? glob.slice(1) : glob;
+      const problem = globSyntaxProblem(body);
+      if (problem) report([...path, index], problem.message, problem.fix);
+    });
+  };
+  const checkDuration = (path, value, options = {}) => {
+    const ms = parseDuration(value);
+    if (ms === null) return null;
+    if (options.positive && ms === 0)
+      report(path, `'${String(value)}' is zero`, "write a duration longer than zero, e.g. 24h");
+    else if (options.wholeHours && ms % HOUR_MS !== 0) {
+      report(
+        path,
+        `'${String(value)}' is not whole hours`,
+        "keep.within counts hours, days and weeks like restic's --keep-within (restic's m means months: write 180d for about six months)"
+      );
+    }
+    return ms;
+  };
+  const checkDate = (path, value) => {
+    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) && parsePolicyDate(value) === null) {
+      report(path, `'${value}' is not a real date`, "check the month and day (YYYY-MM-DD)");
+    }
+  };
+  const checkRegex = (path, value) => {
+    if (typeof value !== "string") return;
+    try {
+      new RegExp(value, "u");
+    } catch (error) {
+      report(
+        path,
+        `'${value}' is not a valid regular expression (${error.message.replace(/^Invalid regular expression: /, "")})`,
+        "write a JavaScript regular expression, e.g. ^CHG[0-9]{7}$"
+      );
+    }
+  };
+  const keys = record(data["keys"]);
+  if (keys) {
+    const seenRecipients = /* @__PURE__ */ new Map();
+    list(keys["recipients"]).forEach((recipient, index) => {
+      if (typeof recipient !== "string") return;
+      try {
+        parseRecipient(recipient);
+      } catch {
+        report(
+          ["keys", "recipients", index],
+          `'${recipient.slice(0, 20)}...' is not an age X25519 recipient (bad checksum)`,
+          "copy the whole key printed by `snapgate keygen` or `age-keygen` again"
+        );
+        return;
+      }
+      const first = seenRecipients.get(recipient);
+      if (first !== void 0)
+        report(["keys", "recipients", index], `repeats recipient ${first}`, "remove the duplicate");
+      else seenRecipients.set(recipient, index);
+    });
+    const seenWriters = /* @__PURE__ */ new Map();
+    list(keys["writers"]).forEach((writer, index) => {
+      const entry = record(writer);
+      if (!entry) return;
+      const path = ["keys", "writers", index];
+      if (typeof entry["key"] === "string") {
+        try {
+          parseVerifyKey(entry["key"]);
+          const first = seenWriters.get(entry["key"]);
+          if (first !== void 0)
+            report(
+              [...path, "key"],
+              `repeats writer ${first}`,
+              "list each key once, with one validity window"
+            );
+          else seenWriters.set(entry["key"], index);
+        } catch {
+          report(
+            [...path, "key"],
+            `'${entry["key"].slice(0, 24)}...' is not a writer verify key (bad checksum)`,
+            "copy the whole sgw1... key printed by `snapgate keygen --writer` again"
+          );
+        }
+      }
+      checkDate([...path, "valid_from"], entry["valid_from"]);
+      checkDate([...path, "valid_until"], entry["valid_until"]);
+      const from = parsePolicyDate(entry["valid_from"]);
+      const until = parsePolicyDate(entry["valid_until"], { endOfDay: true });
+      if (from !== null && until !== null && until <= from) {
+        report(
+          [...path, "valid_until"],
+          `ends before it starts (valid_from ${String(entry["valid_from"])})`,
+          "make valid_until later than valid_from"
+        );
+      }
+    });
+  }
+  for (const [name, value] of Object.entries(tiers)) {
+    const tier = record(value);
+    if (!tier) continue;
+    const path = ["tiers", name];
+    if (tierLevel(name, tier["level"]) === null) {
+      report(
+        [...path, "level"],
+        `tier '${name}' has no level`,
+        "add level: 0 for the most critical tier (tier-0), 1, 2... for less critical ones (a tier named tierN gets level N)"
+      );
+    }
+    checkDuration([...path, "max_age"], tier["max_age"], { positive: true });
+    checkDuration([...path, "request_ttl"], tier["request_ttl"], { positive: true });
+    checkDuration([...path, "restore_verification"], tier["restore_verification"], {
+      positive: true
+    });
+    const retention = record(tier["retention"]);
+    const keep = record(retention?.["keep"]);
+    if (keep)
+      checkDuration([...path, "retention", "keep", "within"], keep["within"], {
+        positive: true,
+        wholeHours: true
+      });
+    const floor = record(retention?.["floor"]);
+    const hold = record(floor?.["legal_hold"]);
+    if (hold) checkDate([...path, "retention", "floor", "legal_hold", "since"], hold["since"]);
+  }
+  for (const [name, value] of Object.entries(environments)) {
+    const environment = record(value);
+    if (!environment) continue;
+    checkTierRef(["environments", name, "tier"], environment["tier"]);
+    checkGlobs(["environments", name, "paths"], environment["paths"]);
+  }
+  const componentNames = /* @__PURE__ */ new Map();
+  list(data["components"]).forEach((value, index) => {
+    const component = record(value);
+    if (!component) return;
+    const path = ["components", index];
+    if (typeof component["name"] === "string") {
+      const first = componentNames.get(component["name"]);
+      if (first !== void 0)
+        report(
+          [...path, "name"],
+          `component '${component["name"]}' is already defined at components[${first}]`,
+          "give each component a unique name, or merge their paths"
+        );
+      else componentNames.set(component["name"], index);
+    }
+    checkTierRef([...path, "tier"], component["tier"]);
+    checkGlobs([...path, "paths"], component["paths"]);
+    checkEnvironmentRefs([...path, "environments"], component["environments"]);
+  });
+  checkGlobs(["exclude"], data["exclude"], true);
+  list(data["exceptions"]).forEach((value, index) => {
+    const exception = record(value);
+    if (!exception) return;
+    const path = ["exceptions", index];
+    checkGlobs([...path, "paths"], exception["paths"]);
+    checkEnvironmentRefs([...path, "environments"], exception["environments"]);
+    checkDate([...path, "expires"], exception["expires"]);
+    const applies = Array.isArray(exception["environments"]) ? exception["environments"] : environmentNames;
+    const tierZeroEnvironment = applies.find((environmentName) => {
+      const environment = record(environments[String(environmentName)]);
+      const tierName = environment?.["tier"];
+      const tier = typeof tierName === "string" ? record(tiers[tierName]) : null;
+      return tier !== null && typeof tierName === "string" && tierLevel(tierName, tier["level"]) === 0;
+    });
+    const acceptedBy = list(exception["accepted_by"]).filter((user) => typeof user === "string");
+    const people = new Set(acceptedBy.map((user) => user.toLowerCase()));
+    if (tierZeroEnvironment !== void 0 && people.size < 2 && acceptedBy.length > 0) {
+      report(
+        [...path, "accepted_by"],
+        `touches the tier-0 environment '${String(tierZeroEnvironment)}' but is accepted by ${people.size} person`,
+        "a tier-0 exception needs at least two distinct people in accepted_by (or limit it with environments: to lower tiers)"
+      );
+    }
+  });
+  const ruleNames = /* @__PURE__ */ new Map();
+  list(data["consistency"]).forEach((value, index) => {
+    const rule = record(value);
+    if (!rule) return;
+    const path = ["consistency", index];
+    if (typeof rule["name"] === "string") {
+      const first = ruleNames.get(rule["name"]);
+      if (first !== void 0)
+        report(
+          [...path, "name"],
+          `rule '${rule["name"]}' is already defined at consistency[${first}]`,
+          "give each rule a unique name"
+        );
+      else ruleNames.set(rule["name"], index);
+    }
+    for (const side of ["left", "right"]) {
+      const ref = record(rule[side]);
+      if (!ref || typeof ref["file"] !== "string") continue;
+      const file = ref["file"];
+      if (file.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+        report(
+          [...path, side, "file"],
+          `'${file}' is not a plain repository path`,
+          "write the path from the repository root without ., .. or //"
+        );
+      }
+      const format = typeof ref["format"] === "string" ? ref["format"] : inferValueFormat(file);
+      if (format === "text" && ref["path"] !== void 0) {
+        report(
+          [...path, side, "path"],
+          `a text file has no keys (${file} is read as text)`,
+          "remove path to compare the whole file, or set format: yaml, json or env"
+        );
+      }
+      if (format !== "text" && ref["path"] === void 0) {
+        report(
+          [...path, side],
+          `needs a path: ${file} is read as ${format}`,
+          `add path: (e.g. ${format === "env" ? "DB_SCHEMA_VERSION" : "db.schemaVersion"}) or set format: text`
+        );
+      }
+    }
+    const kind = rule["rule"];
+    const has = (key2) => rule[key2] !== void 0;
+    if (kind === "equal") {
+      if (!has("right"))
+        report([...path, "right"], "rule equal needs right", "add right: { file: ..., path: ... }");
+      if (has("pattern"))
+        report(
+          [...path, "pattern"],
+          "pattern only applies to rule regex",
+          "remove pattern or set rule: regex"
+        );
+      if (has("range"))
+        report(
+          [...path, "range"],
+          "range only applies to rule semver",
+          "remove range or set rule: semver"
+        );
+    } else if (kind === "semver") {
+      if (has("right") === has("range"))
+        report(
+          path,
+          "rule semver needs exactly one of right and range",
+          "give right: (a file holding the range) or range: (e.g. '>=1.4.0 <2')"
+        );
+      if (typeof rule["range"] === "string" && import_semver2.default.validRange(rule["range"]) === null) {
+        report(
+          [...path, "range"],
+          `'${rule["range"]}' is not a semver range`,
+          "write e.g. ^1.4.0 or '>=1.4.0 <2'"
+        );
+      }
+      if (has("pattern"))
+        report(
+          [...path, "pattern"],
+          "pattern only applies to rule regex",
+          "remove pattern or set rule: regex"
+        );
+    } else if (kind === "regex") {
+      if (!has("pattern"))
+        report(
+          [...path, "pattern"],
+          "rule regex needs pattern",
+          "add pattern: (a JavaScript regular expression)"
+        );
+      checkRegex([...path, "pattern"], rule["pattern"]);
+      if (has("range"))
+        report(
+          [...path, "range"],
+          "range only applies to rule semver",
+          "remove range or set rule: semver"
+        );
+    }
+  });
+  const tickets = record(data["change_tickets"]);
+  if (tickets) {
+    for (const tierName of Object.keys(record(tickets["required_for"]) ?? {})) {
+      checkTierRef(["change_tickets", "required_for", tierName], tierName);
+    }
+    checkRegex(["change_tickets", "pattern"], tickets["pattern"]);
+    const endpoint = record(tickets["endpoint"]);
+    if (endpoint) {
+      checkDuration(["change_tickets", "endpoint", "timeout"], endpoint["timeout"], {
+        positive: true
+      });
+      if (typeof endpoint["url"] === "string") {
+        try {
+          const url = new URL(endpoint["url"]);
+          if (url.protocol === "http:" && !LOCAL_HOSTS.has(url.hostname)) {
+            report(
+              ["change_tickets", "endpoint", "url"],
+              `'${endpoint["url"]}' is plain http`,
+              "use https (plain http is only accepted for 127.0.0.1 and localhost)"
+            );
+          }
+          if (url.search !== "" || url.hash !== "") {
+            report(
+              ["change_tickets", "endpoint", "url"],
+              `'${endpoint["url"]}' has a query or fragment`,
+              "give the base URL only; the change id is appended as a path segment"
+            );
+          }
+        } catch {
+        }
+      }
+    }
+  }
+  const alerts = record(data["alerts"]);
+  if (alerts) checkDuration(["alerts", "late_after"], alerts["late_after"]);
+  return issues;
+}
+
+// core/policy/json-path.ts
+var IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+function formatJsonPath(path) {
+  let text2 = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text2 += `[${segment}]`;
+    else if (IDENTIFIER.test(segment)) text2 += text2 === "" ? segment : `.${segment}`;
+    else text2 += `[${JSON.stringify(segment)}]`;
+  }
+  return text2;
+}
+function parseInstancePath(instancePath, root) {
+  if (instancePath === "") return [];
+  const segments = [];
+  let node = root;
+  for (const raw of instancePath.slice(1).split("/")) {
+    const key2 = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node) && /^\d+$/.test(key2)) {
+      segments.push(Number(key2));
+      node = node[Number(key2)];
+    } else {
+      segments.push(key2);
+      node = node !== null && typeof node === "object" ? node[key2] : void 0;
+    }
+  }
+  return segments;
+}
+
+// core/policy/locate-yaml-line.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
+function locateYamlLine(document, lineCounter, path) {
+  let node = document.contents;
+  let offset = null;
+  for (const segment of path) {
+    if ((0, import_yaml2.isMap)(node)) {
+      const pair = node.items.find(
+        (item) => (0, import_yaml2.isPair)(item) && (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === String(segment)
+      );
+      if (!pair) break;
+      const keyRange = (0, import_yaml2.isScalar)(pair.key) ? pair.key.range : void 0;
+      if (keyRange) offset = keyRange[0];
+      node = pair.value;
+    } else if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+      const item = node.items[segment];
+      if (!item) break;
+      if (item.range) offset = item.range[0];
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (offset === null) return null;
+  return lineCounter.linePos(offset).line;
+}
+
+// core/policy/normalise-policy.ts
+var DEFAULT_REQUEST_TTL_MS = 24 * 36e5;
+var DEFAULT_LATE_AFTER_MS = 15 * 6e4;
+var DEFAULT_CONSECUTIVE_FAILURES = 2;
+var DEFAULT_TICKET_TIMEOUT_MS = 1e4;
+var obj = (value) => value !== null && typeof value === "object" ? value : {};
+var strings = (value) => Array.isArray(value) ? value.map(String) : [];
+var optionalStrings = (value) => Array.isArray(value) ? value.map(String) : null;
+var text = (value) => typeof value === "string" ? value : null;
+var duration = (value, fallback) => parseDuration(value) ?? fallback;
+var count = (value) => value === "unlimited" ? -1 : typeof value === "number" ? value : 0;
+function normalisePolicy(data, sources) {
+  const keys = obj(data["keys"]);
+  const writers = (Array.isArray(keys["writers"]) ? keys["writers"] : []).map(
+    (value) => {
+      const writer = obj(value);
+      return {
+        key: String(writer["key"]),
+        validFromMs: parsePolicyDate(writer["valid_from"]),
+        validUntilMs: parsePolicyDate(writer["valid_until"], { endOfDay: true })
+      };
+    }
+  );
+  const tiers = {};
+  for (const [name, value] of Object.entries(obj(data["tiers"]))) {
+    const tier = obj(value);
+    const retention = obj(tier["retention"]);
+    const keepData = obj(retention["keep"]);
+    const floorData = obj(retention["floor"]);
+    const keep = {
+      last: count(keepData["last"]),
+      hourly: count(keepData["hourly"]),
+      daily: count(keepData["daily"]),
+      weekly: count(keepData["weekly"]),
+      monthly: count(keepData["monthly"]),
+      yearly: count(keepData["yearly"]),
+      withinMs: duration(keepData["within"], 0),
+      tags: strings(keepData["tags"])
+    };
+    const hold = floorData["legal_hold"] === void 0 ? null : obj(floorData["legal_hold"]);
+    const floor = {
+      minAgeMs: duration(floorData["min_age"], 0),
+      minCount: typeof floorData["min_count"] === "number" ? floorData["min_count"] : 0,
+      tags: strings(floorData["tags"]),
+      legalHold: hold ? { reason: String(hold["reason"]), sinceMs: parsePolicyDate(hold["since"]) } : null
+    };
+    tiers[name] = {
+      name,
+      level: tierLevel(name, tier["level"]) ?? 0,
+      maxAgeMs: duration(tier["max_age"], 0),
+      approvals: typeof tier["approvals"] === "number" ? tier["approvals"] : 1,
+      requestTtlMs: duration(tier["request_ttl"], DEFAULT_REQUEST_TTL_MS),
+      restoreVerificationMs: parseDuration(tier["restore_verification"]),
+      retention: { keep, floor }
+    };
+  }
+  const environments = {};
+  for (const [name, value] of Object.entries(obj(data["environments"]))) {
+    const environment = obj(value);
+    environments[name] = {
+      name,
+      tier: String(environment["tier"]),
+      releaseBranches: strings(environment["release_branches"]),
+      restoreWorkflow: text(environment["restore_workflow"]),
+      snapshotWorkflow: text(environment["snapshot_workflow"]),
+      paths: optionalStrings(environment["paths"])
+    };
+  }
+  const components = (Array.isArray(data["components"]) ? data["components"] : []).map(
+    (value) => {
+      const component = obj(value);
+      return {
+        name: String(component["name"]),
+        paths: strings(component["paths"]),
+        tier: text(component["tier"]),
+        owner: text(component["owner"]),
+        secret: component["secret"] === true,
+        environments: optionalStrings(component["environments"])
+      };
+    }
+  );
+  const exceptions = (Array.isArray(data["exceptions"]) ? data["exceptions"] : []).map((value, index) => {
+    const exception = obj(value);
+    return {
+      index,
+      paths: strings(exception["paths"]),
+      reason: String(exception["reason"]),
+      acceptedBy: strings(exception["accepted_by"]),
+      expires: String(exception["expires"]),
+      expiresAtMs: parsePolicyDate(exception["expires"], { endOfDay: true }) ?? 0,
+      environments: optionalStrings(exception["environments"])
+    };
+  });
+  const valueRef = (value) => {
+    const ref = obj(value);
+    return {
+      file: String(ref["file"]),
+      path: text(ref["path"]),
+      format: text(ref["format"])
+    };
+  };
+  const consistency = (Array.isArray(data["consistency"]) ? data["consistency"] : []).map((value) => {
+    const rule = obj(value);
+    return {
+      name: String(rule["name"]),
+      left: valueRef(rule["left"]),
+      right: rule["right"] === void 0 ? null : valueRef(rule["right"]),
+      rule: rule["rule"],
+      pattern: text(rule["pattern"]),
+      range: text(rule["range"])
+    };
+  });
+  let changeTickets = null;
+  if (data["change_tickets"] !== void 0) {
+    const tickets = obj(data["change_tickets"]);
+    const requiredFor = {};
+    for (const [tierName, phases] of Object.entries(obj(tickets["required_for"]))) {
+      requiredFor[tierName] = strings(phases).filter(
+        (phase) => PHASES.includes(phase)
+      );
+    }
+    const endpoint = tickets["endpoint"] === void 0 ? null : obj(tickets["endpoint"]);
+    changeTickets = {
+      requiredFor,
+      pattern: String(tickets["pattern"]),
+      endpoint: endpoint ? {
+        url: String(endpoint["url"]),
+        timeoutMs: duration(endpoint["timeout"], DEFAULT_TICKET_TIMEOUT_MS),
+        tokenEnv: text(endpoint["token_env"])
+      } : null
+    };
+  }
+  const roles = obj(data["roles"]);
+  const alerts = obj(data["alerts"]);
+  const backup = data["backup"] === void 0 ? null : obj(data["backup"]);
+  return {
+    sources,
+    backup: backup ? { repository: String(backup["repository"]), branch: text(backup["branch"]) ?? "main" } : null,
+    keys: { recipients: strings(keys["recipients"]), writers },
+    tiers,
+    environments,
+    components,
+    exclude: strings(data["exclude"]),
+    exceptions,
+    consistency,
+    changeTickets,
+    roles: {
+      restorers: strings(roles["restorers"]),
+      approvers: strings(roles["approvers"]),
+      auditors: strings(roles["auditors"])
+    },
+    alerts: {
+      lateAfterMs: duration(alerts["late_after"], DEFAULT_LATE_AFTER_MS),
+      consecutiveFailures: typeof alerts["consecutive_failures"] === "number" ? alerts["consecutive_failures"] : DEFAULT_CONSECUTIVE_FAILURES
+    }
+  };
+}
+
+// core/policy/policy-problem.ts
+function formatPolicyProblem(problem) {
+  const where = problem.line === null ? problem.file : `${problem.file}:${problem.line}`;
+  const subject = problem.path === "" ? "" : ` ${problem.path}:`;
+  return `${where}${subject} ${problem.message}; ${problem.fix}`;
+}
+
+// schemas/policy.schema.json
+var policy_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "urn:snapgate:schema:policy:v1",
+  title: "Snapgate policy",
+  description: "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.",
+  type: "object",
+  additionalProperties: false,
+  required: ["keys", "tiers", "environments"],
+  properties: {
+    _extends: {
+      description: "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.",
+      type: "string",
+      pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$",
+      examples: [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"]
+    },
+    backup: {
+      description: "Where snapshots are stored when the GitHub backup-repository store is used.",
+      type: "object",
+      additionalProperties: false,
+      required: ["repository"],
+      properties: {
+        repository: {
+          description: "The protected backup repository, as owner/name.",
+          type: "string",
+          pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$",
+          examples: ["acme/config-backups"]
+        },
+        branch: {
+          description: "The branch of the backup repository that holds the store.",
+          type: "string",
+          minLength: 1,
+          default: "main"
+        }
+      }
+    },
+    keys: {
+      description: "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).",
+      type: "object",
+      additionalProperties: false,
+      required: ["recipients", "writers"],
+      properties: {
+        recipients: {
+          description: "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.",
+          type: "array",
+          minItems: 1,
+          items: {
+            $ref: "#/$defs/ageRecipient"
+          }
+        },
+        writers: {
+          description: "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.",
+          type: "array",
+          minItems: 1,
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["key"],
+            properties: {
+              key: {
+                description: "The writer verify key printed by `snapgate keygen --writer` (sgw1...).",
+                $ref: "#/$defs/writerKey"
+              },
+              valid_from: {
+                description: "First date the key may sign snapshots (inclusive). Omit for no start.",
+                $ref: "#/$defs/date"
+              },
+              valid_until: {
+                description: "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.",
+                $ref: "#/$defs/date"
+              }
+            }
+          }
+        }
+      }
+    },
+    tiers: {
+      description: "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.",
+      type: "object",
+      minProperties: 1,
+      additionalProperties: false,
+      patternProperties: {
+        "^[a-z][a-z0-9_-]{0,62}$": {
+          $ref: "#/$defs/tier"
+        }
+      }
+    },
+    environments: {
+      description: "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').",
+      type: "object",
+      minProperties: 1,
+      additionalProperties: false,
+      patternProperties: {
+        "^[a-z0-9][a-z0-9._-]{0,62}$": {
+          $ref: "#/$defs/environment"
+        }
+      }
+    },
+    components: {
+      description: "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.",
+      type: "array",
+      default: [],
+      items: {
+        $ref: "#/$defs/component"
+      }
+    },
+    exclude: {
+      description: "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.",
+      type: "array",
+      default: [],
+      items: {
+        $ref: "#/$defs/excludeGlob"
+      }
+    },
+    exceptions: {
+      description: "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.",
+      type: "array",
+      default: [],
+      items: {
+        $ref: "#/$defs/exception"
+      }
+    },
+    consistency: {
+      description: "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.",
+      type: "array",
+      default: [],
+      items: {
+        $ref: "#/$defs/consistencyRule"
+      }
+    },
+    change_tickets: {
+      description: "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.",
+      type: "object",
+      additionalProperties: false,
+      required: ["required_for", "pattern"],
+      properties: {
+        required_for: {
+          description: "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.",
+          type: "object",
+          additionalProperties: false,
+          patternProperties: {
+            "^[a-z][a-z0-9_-]{0,62}$": {
+              type: "array",
+              minItems: 1,
+              uniqueItems: true,
+              items: {
+                enum: ["pre", "post", "scheduled", "manual"]
+              },
+              description: "The phases of this tier's snapshots that need a change id."
+            }
+          }
+        },
+        pattern: {
+          description: "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.",
+          type: "string",
+          minLength: 1,
+          examples: ["^CHG[0-9]{7}$"]
+        },
+        endpoint: {
+          description: "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).",
+          type: "object",
+          additionalProperties: false,
+          required: ["url"],
+          properties: {
+            url: {
+              description: "Base URL; the change id is appended as one path segment.",
+              type: "string",
+              format: "uri",
+              pattern: "^https?://",
+              examples: ["https://change.example.com/api/snapgate/tickets"]
+            },
+            timeout: {
+              description: "How long to wait for an answer before refusing the snapshot.",
+              $ref: "#/$defs/duration",
+              default: "10s"
+            },
+            token_env: {
+              description: "Name of the environment variable holding a bearer token for the endpoint (never the token itself).",
+              type: "string",
+              pattern: "^[A-Z_][A-Z0-9_]*$",
+              examples: ["CHANGE_API_TOKEN"]
+            }
+          }
+        }
+      }
+    },
+    roles: {
+      description: "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        restorers: {
+          description: "Who may request a restore.",
+          type: "array",
+          default: [],
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/principal"
+          }
+        },
+        approvers: {
+          description: "Who may approve or deny restore and forget requests.",
+          type: "array",
+          default: [],
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/principal"
+          }
+        },
+        auditors: {
+          description: "Who may read the audit log and compliance reports.",
+          type: "array",
+          default: [],
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/principal"
+          }
+        }
+      }
+    },
+    alerts: {
+      description: "Health thresholds that raise issues and failing checks.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        late_after: {
+          description: "Grace after a tier's max_age before a missing snapshot is reported as late.",
+          $ref: "#/$defs/duration",
+          default: "15m"
+        },
+        consecutive_failures: {
+          description: "Snapshot job failures in a row that raise an alert.",
+          type: "integer",
+          minimum: 1,
+          default: 2
+        }
+      }
+    }
+  },
+  $defs: {
+    duration: {
+      description: "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).",
+      type: "string",
+      pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$"
+    },
+    date: {
+      description: "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.",
+      type: "string",
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"
+    },
+    ageRecipient: {
+      description: "An age X25519 recipient (age1..., 62 characters).",
+      type: "string",
+      pattern: "^age1[02-9ac-hj-np-z]{58}$"
+    },
+    writerKey: {
+      description: "A Snapgate writer verify key (sgw1...).",
+      type: "string",
+      pattern: "^sgw1[02-9ac-hj-np-z]{58}$"
+    },
+    user: {
+      description: "A GitHub user, written @login.",
+      type: "string",
+      pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"
+    },
+    principal: {
+      description: "A GitHub user (@login) or team (@org/team-slug).",
+      type: "string",
+      pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"
+    },
+    glob: {
+      description: "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.",
+      type: "string",
+      minLength: 1,
+      pattern: "^[^/!]"
+    },
+    excludeGlob: {
+      description: "A path glob, optionally prefixed with ! to take matching paths back in.",
+      type: "string",
+      minLength: 1,
+      pattern: "^!?[^/!]"
+    },
+    name: {
+      description: "A name: lower case letters, digits, '.', '_' and '-'.",
+      type: "string",
+      pattern: "^[a-z0-9][a-z0-9._-]{0,62}$"
+    },
+    tierName: {
+      description: "The name of a tier defined under tiers.",
+      type: "string",
+      pattern: "^[a-z][a-z0-9_-]{0,62}$"
+    },
+    keepCount: {
+      description: "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).",
+      anyOf: [
+        {
+          type: "integer",
+          minimum: -1
+        },
+        {
+          const: "unlimited"
+        }
+      ]
+    },
+    tier: {
+      description: "One tier: how fresh, how many approvals, how long kept.",
+      type: "object",
+      additionalProperties: false,
+      required: ["max_age"],
+      properties: {
+        level: {
+          description: "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.",
+          type: "integer",
+          minimum: 0,
+          maximum: 9
+        },
+        max_age: {
+          description: "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.",
+          $ref: "#/$defs/duration",
+          examples: ["24h"]
+        },
+        approvals: {
+          description: "Distinct eligible approvers a restore or forget request needs (the requester excluded).",
+          type: "integer",
+          minimum: 1,
+          maximum: 10,
+          default: 1
+        },
+        request_ttl: {
+          description: "How long a restore request and its approvals stay valid.",
+          $ref: "#/$defs/duration",
+          default: "24h"
+        },
+        restore_verification: {
+          description: "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.",
+          $ref: "#/$defs/duration",
+          examples: ["30d"]
+        },
+        retention: {
+          description: "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            keep: {
+              description: "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.",
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                last: {
+                  description: "Keep the newest n snapshots.",
+                  $ref: "#/$defs/keepCount"
+                },
+                hourly: {
+                  description: "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.",
+                  $ref: "#/$defs/keepCount"
+                },
+                daily: {
+                  description: "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.",
+                  $ref: "#/$defs/keepCount"
+                },
+                weekly: {
+                  description: "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.",
+                  $ref: "#/$defs/keepCount"
+                },
+                monthly: {
+                  description: "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.",
+                  $ref: "#/$defs/keepCount"
+                },
+                yearly: {
+                  description: "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.",
+                  $ref: "#/$defs/keepCount"
+                },
+                within: {
+                  description: "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.",
+                  $ref: "#/$defs/duration",
+                  examples: ["7d"]
+                },
+                tags: {
+                  description: "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).",
+                  type: "array",
+                  uniqueItems: true,
+                  items: {
+                    $ref: "#/$defs/tag"
+                  }
+                }
+              }
+            },
+            floor: {
+              description: "Snapgate's floors: they can only keep more than the keep rules.",
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                min_age: {
+                  description: "Keep every snapshot younger than this (measured from now).",
+                  $ref: "#/$defs/duration",
+                  examples: ["90d"]
+                },
+                min_count: {
+                  description: "Always keep at least the newest n snapshots.",
+                  type: "integer",
+                  minimum: 0
+                },
+                tags: {
+                  description: "Keep every snapshot carrying any of these tags, whatever the keep rules say.",
+                  type: "array",
+                  uniqueItems: true,
+                  items: {
+                    $ref: "#/$defs/tag"
+                  }
+                },
+                legal_hold: {
+                  description: "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.",
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["reason"],
+                  properties: {
+                    reason: {
+                      description: "Why the hold is in place (matter or case reference).",
+                      type: "string",
+                      minLength: 3
+                    },
+                    since: {
+                      description: "When the hold was placed (informational).",
+                      $ref: "#/$defs/date"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    tag: {
+      description: "A snapshot tag.",
+      type: "string",
+      pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"
+    },
+    environment: {
+      description: "One environment: its tier and where its gate and workflows are.",
+      type: "object",
+      additionalProperties: false,
+      required: ["tier"],
+      properties: {
+        tier: {
+          description: "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.",
+          $ref: "#/$defs/tierName"
+        },
+        release_branches: {
+          description: "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.",
+          type: "array",
+          default: [],
+          uniqueItems: true,
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        restore_workflow: {
+          description: "Workflow file (in .github/workflows) that the app dispatches to restore.",
+          $ref: "#/$defs/workflowFile"
+        },
+        snapshot_workflow: {
+          description: "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.",
+          $ref: "#/$defs/workflowFile"
+        },
+        paths: {
+          description: "Globs of the files in scope for this environment; all files when omitted.",
+          type: "array",
+          minItems: 1,
+          items: {
+            $ref: "#/$defs/glob"
+          }
+        }
+      }
+    },
+    workflowFile: {
+      description: "A workflow file name.",
+      type: "string",
+      pattern: "^[A-Za-z0-9._-]+\\.ya?ml$"
+    },
+    component: {
+      description: "One component.",
+      type: "object",
+      additionalProperties: false,
+      required: ["name", "paths"],
+      properties: {
+        name: {
+          description: "Unique component name.",
+          $ref: "#/$defs/name"
+        },
+        paths: {
+          description: "Globs of the component's files.",
+          type: "array",
+          minItems: 1,
+          items: {
+            $ref: "#/$defs/glob"
+          }
+        },
+        tier: {
+          description: "The component's tier; the environment's tier when omitted.",
+          $ref: "#/$defs/tierName"
+        },
+        owner: {
+          description: "Who owns the component (@user or @org/team); recorded per file in manifests.",
+          $ref: "#/$defs/principal"
+        },
+        secret: {
+          description: "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.",
+          type: "boolean",
+          default: false
+        },
+        environments: {
+          description: "Environments whose snapshots must cover this component; all environments when omitted.",
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/name"
+          }
+        }
+      }
+    },
+    exception: {
+      description: "One accepted gap in coverage.",
+      type: "object",
+      additionalProperties: false,
+      required: ["paths", "reason", "accepted_by", "expires"],
+      properties: {
+        paths: {
+          description: "Globs of the paths the exception covers.",
+          type: "array",
+          minItems: 1,
+          items: {
+            $ref: "#/$defs/glob"
+          }
+        },
+        reason: {
+          description: "Why the gap is acceptable.",
+          type: "string",
+          minLength: 10
+        },
+        accepted_by: {
+          description: "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.",
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/user"
+          }
+        },
+        expires: {
+          description: "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.",
+          $ref: "#/$defs/date"
+        },
+        environments: {
+          description: "Environments the exception applies to; all environments when omitted.",
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/name"
+          }
+        }
+      }
+    },
+    valueRef: {
+      description: "Where a value is read from.",
+      type: "object",
+      additionalProperties: false,
+      required: ["file"],
+      properties: {
+        file: {
+          description: "Path of the file, relative to the repository root.",
+          type: "string",
+          minLength: 1,
+          pattern: "^[^/]"
+        },
+        path: {
+          description: "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).",
+          type: "string",
+          minLength: 1
+        },
+        format: {
+          description: "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).",
+          enum: ["yaml", "json", "env", "text"]
+        }
+      }
+    },
+    consistencyRule: {
+      description: "One consistency rule.",
+      type: "object",
+      additionalProperties: false,
+      required: ["name", "left", "rule"],
+      properties: {
+        name: {
+          description: "Unique rule name, recorded in the manifest.",
+          $ref: "#/$defs/name"
+        },
+        left: {
+          description: "The value that is checked.",
+          $ref: "#/$defs/valueRef"
+        },
+        right: {
+          description: "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).",
+          $ref: "#/$defs/valueRef"
+        },
+        rule: {
+          description: "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).",
+          enum: ["equal", "semver", "regex"]
+        },
+        pattern: {
+          description: "For rule regex: a JavaScript regular expression the left value must match.",
+          type: "string",
+          minLength: 1
+        },
+        range: {
+          description: "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.",
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  }
+};
+
+// core/policy/policy-schema-validator.ts
+function policySchemaValidator() {
+  return compileSchema(policy_schema_default);
+}
+
+// core/policy/resolve-policy-files.ts
+var import_yaml3 = __toESM(require_dist2(), 1);
+
+// core/policy/policy-source.ts
+function formatPolicyRef(ref, entry) {
+  const sameRepo = ref.owner === entry.owner && ref.repo === entry.repo;
+  if (sameRepo || ref.repo === void 0) return ref.path;
+  return ref.owner === void 0 ? `${ref.repo}:${ref.path}` : `${ref.owner}/${ref.repo}:${ref.path}`;
+}
+
+// core/policy/resolve-policy-files.ts
+var MAX_EXTENDS_DEPTH = 5;
+var MAX_POLICY_BYTES = 256 * 1024;
+var EXTENDS_PATTERN = /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w]+)(?::([-_./\w]+\.ya?ml))?$/i;
+var EXTENDS_FORMS = "write repo, owner/repo, repo:path.yml or owner/repo:path.yml (e.g. .github:snapgate-org.yml)";
+async function resolvePolicyFiles(source, entry) {
+  const files = [];
+  const problems = [];
+  let ref = entry;
+  let text2 = await source.read(entry);
+  if (text2 === null && entry.owner !== void 0 && entry.repo !== void 0 && entry.repo !== ".github") {
+    ref = { owner: entry.owner, repo: ".github", path: entry.path };
+    text2 = await source.read(ref);
+  }
+  if (text2 === null) {
+    throw new SnapgateError("CONFIG", `No Snapgate policy at ${entry.path}.`, {
+      fix: `Create ${entry.path} (docs/policy.md shows a complete example) on the default branch.`,
+      details: { problems: [] }
+    });
+  }
+  for (; ; ) {
+    const file = parsePolicyFile(ref, entry, text2, problems);
+    files.push(file);
+    const extendsValue = file.data?.["_extends"];
+    if (file.data) delete file.data["_extends"];
+    if (extendsValue === void 0 || extendsValue === null) break;
+    const problemAtExtends = (message, fix) => {
+      problems.push({
+        file: file.display,
+        line: locateYamlLine(file.document, file.lineCounter, ["_extends"]),
+        path: "_extends",
+        message,
+        fix
+      });
+    };
+    const match = typeof extendsValue === "string" ? EXTENDS_PATTERN.exec(extendsValue) : null;
+    if (!match) {
+      problemAtExtends(`${JSON.stringify(extendsValue)} is not a policy reference`, EXTENDS_FORMS);
+      break;
+    }
+    const next = {
+      ...match[1] !== void 0 || entry.owner !== void 0 ? { owner: match[1] ?? entry.owner } : {},
+      repo: match[2],
+      path: match[3] ?? entry.path
+    };
+    const nextDisplay = formatPolicyRef(next, entry);
+    const seen = files.find(
+      (loaded) => loaded.ref.owner === next.owner && loaded.ref.repo === next.repo && loaded.ref.path === next.path
+    );
+    if (seen) {
+      const chain = [...files.map((loaded) => loaded.display), nextDisplay].join(" -> ");
+      problemAtExtends(
+        `'${extendsValue}' makes a cycle: ${chain}`,
+        "remove _extends from one of these files"
+      );
+      break;
+    }
+    if (files.length > MAX_EXTENDS_DEPTH) {
+      problemAtExtends(
+        `'${extendsValue}' goes deeper than ${MAX_EXTENDS_DEPTH} levels of _extends`,
+        "extend the organisation's base policy directly instead of through a chain"
+      );
+      break;
+    }
+    const nextText = await source.read(next);
+    if (nextText === null) {
+      problemAtExtends(
+        `'${extendsValue}' names ${nextDisplay}, which does not exist or cannot be read`,
+        `create that file or correct _extends (${EXTENDS_FORMS})`
+      );
+      break;
+    }
+    ref = next;
+    text2 = nextText;
+  }
+  return { files, problems };
+}
+function parsePolicyFile(ref, entry, text2, problems) {
+  const display = formatPolicyRef(ref, entry);
+  const lineCounter = new import_yaml3.LineCounter();
+  if (text2.length > MAX_POLICY_BYTES) {
+    problems.push({
+      file: display,
+      line: null,
+      path: "",
+      message: `the file is larger than ${MAX_POLICY_BYTES / 1024} KiB`,
+      fix: "a policy is a few hundred lines; move generated lists out of it"
+    });
+    return { ref, display, document: (0, import_yaml3.parseDocument)("", { lineCounter }), lineCounter, data: null };
+  }
+  const document = (0, import_yaml3.parseDocument)(text2, {
+    lineCounter,
+    merge: true,
+    prettyErrors: false,
+    uniqueKeys: true
+  });
+  for (const error of document.errors) {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    const firstLine = error.message.split("\n")[0];
+    problems.push({
+      file: display,
+      line: line === 0 ? 1 : line,
+      path: "",
+      message: `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, "")}`,
+      fix: "correct the YAML (indentation with spaces, quotes around values with : or #)"
+    });
+  }
+  if (document.errors.length > 0) return { ref, display, document, lineCounter, data: null };
+  if (document.contents === null) return { ref, display, document, lineCounter, data: {} };
+  if (!(0, import_yaml3.isMap)(document.contents)) {
+    problems.push({
+      file: display,
+      line: 1,
+      path: "",
+      message: "the policy is not a mapping of keys",
+      fix: "start the file with top-level keys such as keys:, tiers: and environments:"
+    });
+    return { ref, display, document, lineCounter, data: null };
+  }
+  let data;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    problems.push({
+      file: display,
+      line: null,
+      path: "",
+      message: `the YAML cannot be read: ${error.message}`,
+      fix: "use fewer aliases (*name); write the values out"
+    });
+    return { ref, display, document, lineCounter, data: null };
+  }
+  return { ref, display, document, lineCounter, data };
+}
+
+// core/policy/describe-value.ts
+function describeValue(value) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  const text2 = String(value);
+  return `'${text2.length > 40 ? `${text2.slice(0, 40)}...` : text2}'`;
+}
+
+// core/policy/translate-schema-errors.ts
+var KIND_HINTS = {
+  duration: (v) => ({
+    message: `${describeValue(v)} is not a duration`,
+    fix: "write e.g. 24h (units s, m = minutes, h, d, w; combine as 1d12h)"
+  }),
+  date: (v) => ({
+    message: `${describeValue(v)} is not a date`,
+    fix: "write YYYY-MM-DD, e.g. 2027-01-31, or a full time such as 2027-01-31T18:00:00Z"
+  }),
+  ageRecipient: (v) => ({
+    message: `${describeValue(v)} is not an age X25519 recipient`,
+    fix: "give the public key printed by `snapgate keygen` or `age-keygen` (age1..., 62 characters)"
+  }),
+  writerKey: (v) => ({
+    message: `${describeValue(v)} is not a writer verify key`,
+    fix: "give the sgw1... key printed by `snapgate keygen --writer` (62 characters)"
+  }),
+  user: (v) => ({
+    message: `${describeValue(v)} is not a GitHub user`,
+    fix: "write @login; a team cannot accept a risk, name the people"
+  }),
+  principal: (v) => ({
+    message: `${describeValue(v)} is not a GitHub user or team`,
+    fix: "write @login or @org/team-slug"
+  }),
+  glob: (v) => ({
+    message: `${describeValue(v)} is not a path glob`,
+    fix: "write a path relative to the repository root, e.g. deploy/prod/**"
+  }),
+  excludeGlob: (v) => ({
+    message: `${describeValue(v)} is not an exclude glob`,
+    fix: "write a path glob relative to the repository root, e.g. **/*.log, or !path to take it back in"
+  }),
+  name: (v) => ({
+    message: `${describeValue(v)} is not a valid name`,
+    fix: "use lower case letters, digits, '.', '_' and '-', starting with a letter or digit"
+  }),
+  tierName: (v) => ({
+    message: `${describeValue(v)} is not a tier name`,
+    fix: "name a tier defined under tiers, e.g. tier0"
+  }),
+  tag: (v) => ({
+    message: `${describeValue(v)} is not a tag`,
+    fix: "use letters, digits, '.', '_', ':' and '-'"
+  }),
+  workflowFile: (v) => ({
+    message: `${describeValue(v)} is not a workflow file name`,
+    fix: "write the file name in .github/workflows, e.g. snapgate-restore.yml"
+  }),
+  keepCount: (v) => ({
+    message: `${describeValue(v)} is not a count`,
+    fix: "write a whole number, 0 to turn the rule off, or unlimited (-1) to keep all"
+  })
+};
+var PATTERN_HINTS = {
+  "/backup/repository": {
+    message: "is not owner/name",
+    fix: "write the backup repository as owner/name, e.g. acme/config-backups"
+  },
+  "/change_tickets/endpoint/token_env": {
+    message: "is not an environment variable name",
+    fix: "write the variable's name in capitals, e.g. CHANGE_API_TOKEN"
+  },
+  "/change_tickets/endpoint/url": {
+    message: "is not an http(s) URL",
+    fix: "write https://... (http only for 127.0.0.1 and localhost)"
+  },
+  "/consistency/*/left/file": {
+    message: "is not a repository path",
+    fix: "write the path from the repository root, without a leading /"
+  },
+  "/consistency/*/right/file": {
+    message: "is not a repository path",
+    fix: "write the path from the repository root, without a leading /"
+  }
+};
+var MAP_KEY_HINTS = {
+  tiers: { what: "tier name", example: "tier0" },
+  environments: { what: "environment name", example: "prod" },
+  "change_tickets.required_for": { what: "tier name", example: "tier0" }
+};
+function translateSchemaErrors(errors, data) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const error of errors) {
+    const translated = translateOne(error, data);
+    if (!translated) continue;
+    const key2 = formatJsonPath(translated.path);
+    const existing = byPath.get(key2);
+    if (!existing || translated.rank > existing.rank) byPath.set(key2, translated);
+  }
+  return [...byPath.values()].map(({ path, message, fix }) => ({ path, message, fix }));
+}
+function translateOne(error, data) {
+  const base = parseInstancePath(error.instancePath, data);
+  const value = error.data;
+  const kind = /#\/\$defs\/([^/]+)\//.exec(error.schemaPath)?.[1];
+  const hint = kind ? KIND_HINTS[kind] : void 0;
+  switch (error.keyword) {
+    case "required": {
+      const property = error.params.missingProperty;
+      const propertySchema = error.parentSchema?.["properties"]?.[property];
+      const examples = propertySchema?.["examples"];
+      const example = examples?.[0] !== void 0 ? `, e.g. ${property}: ${JSON.stringify(examples[0])}` : "";
+      const description = propertySchema?.["description"];
+      return {
+        path: [...base, property],
+        message: "is required but missing",
+        fix: `add ${property}${example}${description ? ` (${lowerFirst(description)})` : ""}`,
+        rank: 2
+      };
+    }
+    case "additionalProperties": {
+      const property = error.params.additionalProperty;
+      const mapHint = MAP_KEY_HINTS[formatJsonPath(base)];
+      if (error.parentSchema?.["patternProperties"] && mapHint) {
+        return {
+          path: [...base, property],
+          message: `'${property}' is not a valid ${mapHint.what}`,
+          fix: `use lower case letters, digits, '_' and '-', starting with a letter (e.g. ${mapHint.example})`,
+          rank: 2
+        };
+      }
+      const allowed = Object.keys(error.parentSchema?.["properties"] ?? {});
+      const guess = didYouMean(property, allowed);
+      return {
+        path: [...base, property],
+        message: `unknown key '${property}'`,
+        fix: guess ? `did you mean '${guess}'? Allowed here: ${allowed.join(", ")}` : `remove it; allowed here: ${allowed.join(", ")}`,
+        rank: 2
+      };
+    }
+    case "enum": {
+      const allowed = error.params.allowedValues;
+      const guess = typeof value === "string" ? didYouMean(value, allowed.map(String)) : null;
+      return {
+        path: base,
+        message: `${describeValue(value)} is not one of ${allowed.join(", ")}`,
+        fix: guess ? `did you mean ${guess}?` : `write one of ${allowed.join(", ")}`,
+        rank: 1
+      };
+    }
+    default:
+      break;
+  }
+  if (hint) return { path: base, ...hint(value), rank: 3 };
+  if (error.instancePath === "/_extends") {
+    return {
+      path: base,
+      message: `${describeValue(value)} is not a policy reference`,
+      fix: "write repo, owner/repo, repo:path.yml or owner/repo:path.yml (e.g. .github:snapgate-org.yml)",
+      rank: 3
+    };
+  }
+  const params = error.params;
+  switch (error.keyword) {
+    case "type": {
+      const expected = String(params["type"]);
+      const numeric = typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value);
+      const fix = (expected === "integer" || expected === "number") && numeric ? `write ${String(value)} without quotes` : expected === "object" ? "write a mapping (key: value lines) here" : `write ${article(expected)} here`;
+      return {
+        path: base,
+        message: `${describeValue(value)} is not ${article(expected)}`,
+        fix,
+        rank: 1
+      };
+    }
+    case "minItems":
+      return {
+        path: base,
+        message: `needs at least ${String(params["limit"])} ${Number(params["limit"]) === 1 ? "entry" : "entries"}`,
+        fix: "add the missing entries or remove the key",
+        rank: 1
+      };
+    case "minProperties":
+      return {
+        path: base,
+        message: "is empty",
+        fix: "define at least one entry or remove the key",
+        rank: 1
+      };
+    case "minimum":
+      return {
+        path: base,
+        message: `${describeValue(value)} is below ${String(params["limit"])}`,
+        fix: `write a number of at least ${String(params["limit"])}`,
+        rank: 1
+      };
+    case "maximum":
+      return {
+        path: base,
+        message: `${describeValue(value)} is above ${String(params["limit"])}`,
+        fix: `write a number of at most ${String(params["limit"])}`,
+        rank: 1
+      };
+    case "minLength":
+      if (value === "")
+        return { path: base, message: "is empty", fix: "write a value or remove the key", rank: 1 };
+      return {
+        path: base,
+        message: `${describeValue(value)} is too short`,
+        fix: `write at least ${String(params["limit"])} characters`,
+        rank: 1
+      };
+    case "uniqueItems":
+      return {
+        path: base,
+        message: `items ${String(params["j"])} and ${String(params["i"])} are the same`,
+        fix: "remove the duplicate",
+        rank: 1
+      };
+    case "format":
+      return {
+        path: base,
+        message: `${describeValue(value)} is not a ${String(params["format"]).toUpperCase()}`,
+        fix: "write a full URL such as https://change.example.com/api/tickets",
+        rank: 1
+      };
+    case "pattern": {
+      const known = PATTERN_HINTS[error.instancePath.replace(/\/\d+/g, "/*")];
+      if (known)
+        return {
+          path: base,
+          message: `${describeValue(value)} ${known.message}`,
+          fix: known.fix,
+          rank: 1
+        };
+      const description = error.parentSchema?.["description"] ?? "";
+      return {
+        path: base,
+        message: `${describeValue(value)} does not have the expected form`,
+        fix: `see docs/policy.md${description ? `: ${lowerFirst(description)}` : ""}`,
+        rank: 1
+      };
+    }
+    default:
+      return {
+        path: base,
+        message: error.message ?? "is not valid",
+        fix: "see docs/policy.md for this key",
+        rank: 0
+      };
+  }
+}
+function article(type) {
+  const word = { integer: "whole number", object: "mapping", array: "list", boolean: "true or false" }[type] ?? type;
+  if (type === "boolean") return word;
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+function lowerFirst(text2) {
+  return text2.charAt(0).toLowerCase() + text2.slice(1).replace(/\.$/, "");
+}
+
+// core/policy/load-policy.ts
+var DEFAULT_POLICY_PATH = ".github/snapgate.yml";
+async function loadPolicy(source, entry = {}) {
+  const entryRef = { ...entry, path: entry.path ?? DEFAULT_POLICY_PATH };
+  const { files, problems } = await resolvePolicyFiles(source, entryRef);
+  const entryFile = files[0];
+  if (problems.length > 0 || files.some((file) => file.data === null)) throw policyError(problems);
+  const merged = {};
+  const keyOwner = /* @__PURE__ */ new Map();
+  for (const file of [...files].reverse()) {
+    for (const [key2, value] of Object.entries(file.data)) {
+      merged[key2] = value;
+      keyOwner.set(key2, file);
+    }
+  }
+  const place = (issue) => {
+    const top = issue.path[0];
+    const file = (typeof top === "string" ? keyOwner.get(top) : void 0) ?? entryFile;
+    return {
+      file: file.display,
+      line: locateYamlLine(file.document, file.lineCounter, issue.path),
+      path: formatJsonPath(issue.path),
+      message: issue.message,
+      fix: issue.fix
+    };
+  };
+  const validate = policySchemaValidator();
+  const issues = validate(merged) ? [] : translateSchemaErrors(validate.errors ?? [], merged);
+  const seen = new Set(issues.map((issue) => formatJsonPath(issue.path)));
+  for (const issue of checkPolicySemantics(merged)) {
+    const key2 = formatJsonPath(issue.path);
+    if (seen.has(key2)) continue;
+    seen.add(key2);
+    issues.push(issue);
+  }
+  if (issues.length > 0) throw policyError(issues.map(place));
+  return normalisePolicy(
+    merged,
+    files.map((file) => file.display)
+  );
+}
+function policyError(problems) {
+  const sorted = [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path)
+  );
+  const count2 = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
+  return new SnapgateError(
+    "CONFIG",
+    `The Snapgate policy has ${count2}:
+${sorted.map(formatPolicyProblem).join("\n")}
+`,
+    {
+      fix: "Fix each line above where it points; docs/policy.md describes every key.",
+      details: { problems: sorted }
+    }
+  );
+}
+
+// cli/local-policy-source.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import { resolve as resolve5 } from "node:path";
+function localPolicySource(base) {
+  let lastRead = "";
+  return {
+    async read(ref) {
+      if (ref.repo !== void 0) {
+        const named = formatPolicyRef(ref, {});
+        throw new SnapgateError(
+          "CONFIG",
+          `${lastRead || "The policy"} extends ${named} (_extends), another repository: resolving it needs GitHub, and the CLI reads only local files.`,
+          {
+            fix: `The Snapgate app resolves _extends from the default branch. To use the CLI, copy the keys you inherit from ${named} into ${lastRead || "the policy"} and remove _extends there, or pass --policy with a file that has no _extends.`,
+            details: { problems: [], extends: named }
+          }
+        );
+      }
+      try {
+        const text2 = await readFile4(resolve5(base, ref.path), "utf8");
+        lastRead = ref.path;
+        return text2;
+      } catch (error) {
+        const code2 = error.code;
+        if (code2 === "ENOENT" || code2 === "ENOTDIR") return null;
+        throw new SnapgateError(
+          "CONFIG",
+          `Cannot read the policy ${ref.path}: ${code2 ?? "error"}.`,
+          {
+            fix: "Check the file's permissions, or pass --policy with another file.",
+            cause: error
+          }
+        );
+      }
+    }
+  };
+}
+
+// cli/load-cli-policy.ts
+var POLICY_OPTION = { policy: { type: "string" } };
+var POLICY_HELP = "--policy FILE         the policy (default: .github/snapgate.yml under the root, when it exists)";
+async function loadCliPolicy(args, context, root) {
+  const given = stringValue(args, "policy");
+  if (given === void 0 && !existsSync2(resolve6(root, DEFAULT_POLICY_PATH))) return null;
+  const base = given === void 0 ? root : context.cwd;
+  const path = given ?? DEFAULT_POLICY_PATH;
+  const policy = await loadPolicy(localPolicySource(base), { path });
+  return { policy, file: path };
+}
+async function requireCliPolicy(args, context, root, command) {
+  const loaded = await loadCliPolicy(args, context, root);
+  if (!loaded) {
+    throw new SnapgateError(
+      "CONFIG",
+      `snapgate ${command} needs the policy, and there is no ${DEFAULT_POLICY_PATH} under ${root}.`,
+      {
+        fix: "Run it in the repository (or pass --root DIR), or name the policy with --policy FILE."
+      }
+    );
+  }
+  return loaded;
+}
+
 // cli/open-store.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 var STORE_OPTION = {
   store: { type: "string" },
   token: { type: "string" },
@@ -11513,7 +23830,7 @@ var STORE_OPTION = {
 };
 async function openStore(args, context) {
   const spec = storeSpec(args, context);
-  if (!spec.startsWith("github://")) return new LocalDirStore(resolve4(context.cwd, spec));
+  if (!spec.startsWith("github://")) return new LocalDirStore(resolve7(context.cwd, spec));
   const { client, location } = await openGitHub(args, context);
   const { GitHubStore } = await import("../chunks/github-store-QLJVWHLX.js");
   return new GitHubStore(client, location);
@@ -11549,8 +23866,8 @@ async function openGitHub(args, context) {
 }
 
 // cli/load-keys.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve5 } from "node:path";
+import { readFile as readFile5 } from "node:fs/promises";
+import { resolve as resolve8 } from "node:path";
 
 // core/crypto/blob-opener.ts
 import { gunzipSync } from "node:zlib";
@@ -11558,8 +23875,8 @@ var BlobOpener = class _BlobOpener {
   constructor(sodium, age, secretKeys) {
     this.age = age;
     this.decrypter = new age.Decrypter();
-    this.recipients = secretKeys.map((key) => recipientOfSecretKey(sodium, key));
-    for (const key of secretKeys) this.decrypter.addIdentity(new SodiumX25519Identity(sodium, key));
+    this.recipients = secretKeys.map((key2) => recipientOfSecretKey(sodium, key2));
+    for (const key2 of secretKeys) this.decrypter.addIdentity(new SodiumX25519Identity(sodium, key2));
   }
   age;
   decrypter;
@@ -11614,7 +23931,7 @@ function dearmor(age, bytes) {
 // cli/load-keys.ts
 async function readKeyFile(path, what, context) {
   try {
-    return await readFile3(resolve5(context.cwd, path), "utf8");
+    return await readFile5(resolve8(context.cwd, path), "utf8");
   } catch (error) {
     throw new SnapgateError(
       "CONFIG",
@@ -11627,27 +23944,27 @@ async function readKeyFile(path, what, context) {
 }
 async function loadWriterKey(args, context, required) {
   const path = stringValue(args, "writer-key");
-  const text = path ? await readKeyFile(path, "writer key", context) : context.env.SNAPGATE_WRITER_KEY;
-  if (!text) {
+  const text2 = path ? await readKeyFile(path, "writer key", context) : context.env.SNAPGATE_WRITER_KEY;
+  if (!text2) {
     if (!required) return void 0;
     throw new SnapgateError("USAGE", "No writer key was given.", {
       fix: "Pass --writer-key FILE or set SNAPGATE_WRITER_KEY (create a key with `snapgate keygen --writer --out FILE`)."
     });
   }
-  return parseWriterKey(text, path ?? "SNAPGATE_WRITER_KEY");
+  return parseWriterKey(text2, path ?? "SNAPGATE_WRITER_KEY");
 }
 async function loadOpener(args, context) {
   const path = stringValue(args, "identity");
-  const text = path ? await readKeyFile(path, "identity", context) : context.env.SNAPGATE_IDENTITY;
-  if (!text) return void 0;
-  return BlobOpener.create(parseIdentities(text, path ?? "SNAPGATE_IDENTITY"));
+  const text2 = path ? await readKeyFile(path, "identity", context) : context.env.SNAPGATE_IDENTITY;
+  if (!text2) return void 0;
+  return BlobOpener.create(parseIdentities(text2, path ?? "SNAPGATE_IDENTITY"));
 }
 function trustedKeys(args, context) {
   const keys = [
     ...listValue(args, "verify-key"),
     ...(context.env.SNAPGATE_VERIFY_KEYS ?? "").split(/[\s,]+/)
-  ].map((key) => key.trim()).filter((key) => key !== "");
-  for (const key of keys) parseVerifyKey(key);
+  ].map((key2) => key2.trim()).filter((key2) => key2 !== "");
+  for (const key2 of keys) parseVerifyKey(key2);
   return [...new Set(keys)];
 }
 var KEY_OPTIONS = {
@@ -11670,7 +23987,7 @@ function progressReporter(context, enabled) {
 }
 
 // cli/commands/snapshot-json.ts
-function snapshotJson(result) {
+function snapshotJson(result, policy = null) {
   return {
     skipped: result.skipped,
     id: result.id,
@@ -11684,46 +24001,25 @@ function snapshotJson(result) {
     bytesAdded: result.bytesAdded,
     excluded: result.excluded,
     skippedFiles: result.skippedFiles,
-    attempts: result.attempts
+    attempts: result.attempts,
+    policy: policy ? {
+      file: policy.file,
+      digest: result.manifest?.policyDigest ?? null,
+      tier: policy.result.tier,
+      recipients: policy.result.recipients,
+      changeId: policy.result.changeTicket.changeId,
+      consistency: policy.result.consistency,
+      coverage: policy.result.coverage
+    } : null
   };
 }
 
-// core/policy/looks-like-secret.ts
-var SECRET_NAMES = [
-  /^\.env$/,
-  /^\.env\.(?!example$|sample$|template$|dist$|defaults$)[^/]+$/,
-  /\.env$/,
-  /\.(pem|key|p12|pfx|jks|keystore|ppk|tfstate|tfstate\.backup|tfvars|ovpn)$/,
-  /^id_(rsa|dsa|ecdsa|ed25519)$/,
-  /^(kubeconfig|.*\.kubeconfig)$/,
-  /^credentials(\.(json|ya?ml|xml|ini|csv))?$/,
-  /^.*credentials.*\.json$/,
-  /^.*service[-_]?account.*\.json$/,
-  /^(\.netrc|_netrc|\.npmrc|\.pypirc|\.git-credentials|\.htpasswd|\.pgpass|\.my\.cnf|\.s3cfg)$/,
-  /^secrets?(\.[a-z0-9]+)*\.(ya?ml|json|env|txt|ini|toml)$/,
-  /\.secrets?$/,
-  /^.*\.(agekey|age-identity)$/
-];
-var SECRET_PATHS = [
-  /(^|\/)\.kube\/config$/,
-  /(^|\/)\.docker\/config\.json$/,
-  /(^|\/)\.aws\/credentials$/,
-  /(^|\/)\.ssh\/[^/]+$/
-];
-var PUBLIC_EXCEPTIONS = /\.pub$/;
-function looksLikeSecret(path) {
-  const lower = path.toLowerCase();
-  const name = lower.split("/").pop() ?? lower;
-  if (PUBLIC_EXCEPTIONS.test(name) || name === "known_hosts") return false;
-  return SECRET_NAMES.some((pattern) => pattern.test(name)) || SECRET_PATHS.some((pattern) => pattern.test(lower));
-}
-
 // cli/commands/snapshot.ts
-function parseTime(text) {
-  if (text === void 0) return void 0;
-  const time = new Date(text);
+function parseTime(text2) {
+  if (text2 === void 0) return void 0;
+  const time = new Date(text2);
   if (Number.isNaN(time.getTime())) {
-    throw new SnapgateError("USAGE", `--time '${text}' is not a date and time.`, {
+    throw new SnapgateError("USAGE", `--time '${text2}' is not a date and time.`, {
       fix: "Use ISO 8601, e.g. 2026-11-26T09:00:00Z."
     });
   }
@@ -11732,16 +24028,18 @@ function parseTime(text) {
 var snapshotCommand = {
   name: "snapshot",
   summary: "Encrypt, sign and store a snapshot of configuration files",
-  usage: "snapgate snapshot --store STORE --env ENV --phase pre|post|scheduled|manual --recipient age1... [--recipient ...] [--writer-key FILE] [options] PATH...",
+  usage: "snapgate snapshot --store STORE --env ENV --phase pre|post|scheduled|manual [--recipient age1...]... [--writer-key FILE] [--policy FILE] [options] PATH...",
   help: [
     "--env ENV             the environment (stream) the snapshot belongs to",
     "--phase PHASE         pre, post, scheduled or manual",
-    "--recipient age1...   who can decrypt (repeat for each key; include a break-glass key)",
+    "--recipient age1...   who can decrypt (repeatable); with a policy, added to its keys.recipients",
     "--writer-key FILE     signs the manifest and keys the blob ids (or SNAPGATE_WRITER_KEY)",
     "--root DIR            paths are relative to DIR (default: the working directory)",
     "--exclude GLOB        leave matching files out (repeatable)",
     "--skip-unchanged      write nothing when every file matches the stream's latest snapshot",
     "--time TIME           the snapshot's time (ISO 8601), for imports; the write time is kept too",
+    POLICY_HELP,
+    "--allow-inconsistent  record failing consistency rules instead of refusing the snapshot",
     "--app-version V, --commit SHA, --ref REF, --change-id ID, --deployer NAME, --application NAME, --run-url URL, --tag T (repeatable)"
   ],
   options: {
@@ -11761,18 +24059,22 @@ var snapshotCommand = {
     "change-id": { type: "string" },
     deployer: { type: "string" },
     "run-url": { type: "string" },
-    tag: { type: "string", multiple: true }
+    tag: { type: "string", multiple: true },
+    ...POLICY_OPTION,
+    "allow-inconsistent": { type: "boolean" }
   },
   async run(args, context) {
     const env = requireValue(args, "env", this, "Name the environment, e.g. --env prod.");
     const phase = requireValue(args, "phase", this, `Use one of ${PHASES.join(", ")}.`);
+    const root = resolve9(context.cwd, stringValue(args, "root") ?? ".");
+    const loaded = await loadCliPolicy(args, context, root);
     const recipients = listValue(args, "recipient");
-    if (recipients.length === 0) {
+    if (recipients.length === 0 && !loaded) {
       throw new SnapgateError(
         "USAGE",
-        "No --recipient was given: nobody could restore this snapshot.",
+        "No --recipient was given and there is no policy: nobody could restore this snapshot.",
         {
-          fix: "Pass --recipient age1... for each key that may decrypt (from `snapgate keygen` or `age-keygen`)."
+          fix: "Pass --recipient age1... for each key that may decrypt (from `snapgate keygen` or `age-keygen`), or a policy (--policy FILE, or .github/snapgate.yml) listing keys.recipients."
         }
       );
     }
@@ -11782,23 +24084,30 @@ var snapshotCommand = {
         fix: `Name files, directories or globs. Usage: ${this.usage}`
       });
     }
+    if (flag(args, "allow-inconsistent") && !loaded) {
+      throw new SnapgateError(
+        "USAGE",
+        "--allow-inconsistent needs a policy with consistency rules.",
+        {
+          fix: "Pass --policy FILE (or run where .github/snapgate.yml exists), or drop --allow-inconsistent."
+        }
+      );
+    }
     const store = await openStore(args, context);
     const writerKey = await loadWriterKey(args, context, true);
     const report = progressReporter(context, !flag(args, "json"));
-    const result = await createSnapshot({
+    const common = {
       store,
-      root: resolve6(context.cwd, stringValue(args, "root") ?? "."),
+      root,
       paths: args.positionals,
       exclude: listValue(args, "exclude"),
       stream: env,
       phase,
       time: parseTime(stringValue(args, "time")),
-      recipients,
       writerKey,
       skipUnchanged: flag(args, "skip-unchanged"),
       skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
       sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
-      classify: (path) => ({ secret: looksLikeSecret(path) }),
       metadata: {
         appVersion: stringValue(args, "app-version"),
         application: stringValue(args, "application"),
@@ -11810,31 +24119,99 @@ var snapshotCommand = {
         tags: listValue(args, "tag")
       },
       onProgress: ({ stage, done, total }) => report(stage, done, total)
-    });
-    if (flag(args, "json")) {
-      context.stdout(json(snapshotJson(result)));
-    } else if (result.skipped) {
-      context.stdout(
-        `Nothing changed since ${env}@${result.seq} (${shortId(result.id ?? "")}); no snapshot written.
-`
-      );
+    };
+    let result;
+    let policy = null;
+    if (loaded) {
+      const underPolicy = await snapshotUnderPolicy({
+        ...common,
+        policy: loaded.policy,
+        extraRecipients: recipients,
+        allowInconsistent: flag(args, "allow-inconsistent"),
+        changeTicketVerifier: changeTicketVerifier(loaded.policy, context)
+      });
+      result = underPolicy;
+      policy = { file: loaded.file, result: underPolicy };
     } else {
-      context.stdout(
-        `Snapshot ${env}@${result.seq} ${shortId(result.id ?? "")}: ${result.files} files, ${formatBytes(result.bytes)}; ${result.newBlobs} new blobs (${formatBytes(result.bytesAdded)} stored), ${result.reusedBlobs} reused.
-`
-      );
-      if (result.excluded.length)
-        context.stdout(
-          `Excluded ${result.excluded.length} file(s): ${result.excluded.slice(0, 5).join(", ")}${result.excluded.length > 5 ? ", ..." : ""}
-`
-        );
-      for (const skipped of result.skippedFiles)
-        context.stderr(`warning: skipped ${skipped.path}: ${skipped.reason}
-`);
+      result = await createSnapshot({
+        ...common,
+        recipients,
+        classify: (path) => ({ secret: looksLikeSecret(path) })
+      });
     }
+    if (flag(args, "json")) {
+      context.stdout(json(snapshotJson(result, policy)));
+      return 0;
+    }
+    context.stdout(describeSnapshot(result, env, policy));
+    for (const skipped of result.skippedFiles)
+      context.stderr(`warning: skipped ${skipped.path}: ${skipped.reason}
+`);
     return 0;
   }
 };
+function changeTicketVerifier(policy, context) {
+  const endpoint = policy.changeTickets?.endpoint;
+  if (!endpoint) return null;
+  return {
+    verify(changeId) {
+      const token = endpoint.tokenEnv === null ? null : context.env[endpoint.tokenEnv];
+      if (endpoint.tokenEnv !== null && !token) {
+        throw new SnapgateError(
+          "CONFIG",
+          `The policy's change_tickets.endpoint.token_env names ${endpoint.tokenEnv}, which is not set.`,
+          {
+            fix: `Set ${endpoint.tokenEnv} to the change system's token in the snapshot job's environment.`
+          }
+        );
+      }
+      return createHttpChangeTicketVerifier(endpoint, { token }).verify(changeId);
+    }
+  };
+}
+var LISTED = 50;
+function describeSnapshot(result, env, policy) {
+  const lines = [];
+  if (result.skipped) {
+    lines.push(
+      `Nothing changed since ${env}@${result.seq} (${shortId(result.id ?? "")}); no snapshot written.`
+    );
+  } else {
+    lines.push(
+      `Snapshot ${env}@${result.seq} ${shortId(result.id ?? "")}: ${result.files} files, ${formatBytes(result.bytes)}; ${result.newBlobs} new blobs (${formatBytes(result.bytesAdded)} stored), ${result.reusedBlobs} reused.`
+    );
+  }
+  if (policy) {
+    const { recipients, tier, consistency, coverage } = policy.result;
+    lines.push(
+      `Policy ${policy.file}: ${env} is ${tier}; encrypted to ${recipients.fromPolicy.length} recipient(s) from keys.recipients` + (recipients.added.length ? ` and ${recipients.added.length} added by --recipient.` : ".")
+    );
+    for (const outcome of consistency.filter((o) => !o.ok))
+      lines.push(`warning: consistency recorded as failing: ${outcome.message}`);
+    if (coverage.uncoveredTier0Paths.length)
+      lines.push(
+        `warning: ${coverage.uncoveredTier0Paths.length} tier-0 file(s) in no component (the gate will fail): ${listSome(coverage.uncoveredTier0Paths)}`
+      );
+    if (coverage.missingComponents.length)
+      lines.push(
+        `warning: required component(s) with no file: ${coverage.missingComponents.join(", ")}`
+      );
+    if (coverage.secretsOutsideComponents.length)
+      lines.push(
+        `warning: secret-looking file(s) in no component: ${listSome(coverage.secretsOutsideComponents)}`
+      );
+  }
+  if (result.excluded.length) {
+    lines.push(`Excluded ${result.excluded.length} path(s):`);
+    for (const path of result.excluded.slice(0, LISTED)) lines.push(`  ${path}`);
+    if (result.excluded.length > LISTED)
+      lines.push(`  ... and ${result.excluded.length - LISTED} more (--json lists them all)`);
+  }
+  return lines.join("\n") + "\n";
+}
+function listSome(paths) {
+  return paths.slice(0, 5).join(", ") + (paths.length > 5 ? `, ... (${paths.length})` : "");
+}
 
 // core/snapshot/read-catalog.ts
 async function readCatalog(store, stream) {
@@ -11866,6 +24243,84 @@ async function readAllCatalogs(store) {
   return (await Promise.all(streams.map((stream) => readCatalog(store, stream)))).flat();
 }
 
+// schemas/tombstone.schema.json
+var tombstone_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://snapgate.dev/schemas/tombstone.schema.json",
+  title: "Snapgate tombstone (snapgate.tombstone/v1)",
+  description: "records/tombstones/<stream>/<seq>.json: the snapshot was forgotten. Its manifest stays (the hash chain still verifies); prune may delete blobs only it referenced once the tombstone is older than the grace period.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "format",
+    "stream",
+    "seq",
+    "snapshot",
+    "time",
+    "forgottenAt",
+    "reasons",
+    "rules",
+    "approval",
+    "policyDigest"
+  ],
+  properties: {
+    format: { const: "snapgate.tombstone/v1" },
+    stream: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
+    seq: { type: "integer", minimum: 1 },
+    snapshot: { type: "string", pattern: "^[0-9a-f]{64}$" },
+    time: { type: "string", format: "date-time" },
+    forgottenAt: { type: "string", format: "date-time" },
+    reasons: { type: "array", items: { type: "string", maxLength: 500 }, maxItems: 20 },
+    rules: { enum: ["policy", "flags"] },
+    approval: {
+      oneOf: [
+        { type: "null" },
+        { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }
+      ]
+    },
+    policyDigest: {
+      oneOf: [{ type: "null" }, { type: "string", pattern: "^sha256:[0-9a-f]{64}$" }]
+    }
+  }
+};
+
+// core/snapshot/tombstone.ts
+var TOMBSTONE_FORMAT = "snapgate.tombstone/v1";
+var validator2 = new JsonSchemaValidator(tombstone_schema_default);
+function tombstonePath(stream, seq) {
+  return `tombstones/${stream}/${String(seq).padStart(10, "0")}.json`;
+}
+var TOMBSTONE_NAME = /^tombstones\/([^/]+)\/(\d{10})\.json$/;
+async function listForgotten(store, stream) {
+  const forgotten = /* @__PURE__ */ new Map();
+  for (const path of await store.listRecords(stream ? `tombstones/${stream}` : "tombstones")) {
+    const match = TOMBSTONE_NAME.exec(path);
+    if (!match?.[1] || !match[2]) continue;
+    const seqs = forgotten.get(match[1]) ?? /* @__PURE__ */ new Set();
+    seqs.add(Number(match[2]));
+    forgotten.set(match[1], seqs);
+  }
+  return forgotten;
+}
+async function readTombstone(store, path) {
+  const bytes = await store.readRecord(path);
+  let value;
+  try {
+    value = bytes ? JSON.parse(Buffer.from(bytes).toString("utf8")) : void 0;
+  } catch {
+    value = void 0;
+  }
+  const checked = validator2.check(value);
+  const match = TOMBSTONE_NAME.exec(path);
+  if (!checked.ok || checked.value.stream !== match?.[1] || checked.value.seq !== Number(match[2])) {
+    throw new SnapgateError("INTEGRITY", `The tombstone ${path} in ${store.location} is damaged.`, {
+      fix: "Restore it from the store's history; until then prune leaves the snapshot's blobs alone.",
+      details: checked.ok ? {} : { problems: checked.problems }
+    });
+  }
+  return checked.value;
+}
+
 // core/snapshot/list-snapshots.ts
 function matchesFilter(entry, filter) {
   const time = Date.parse(entry.time);
@@ -11878,23 +24333,35 @@ function matchesFilter(entry, filter) {
   if (filter.changeId && entry.metadata.changeId !== filter.changeId) return false;
   if (filter.phase && entry.phase !== filter.phase) return false;
   if (filter.component && !entry.components.includes(filter.component)) return false;
+  if (filter.run && !matchesRun(entry.metadata.runUrl, filter.run)) return false;
   return true;
+}
+function matchesRun(runUrl, run) {
+  if (!runUrl) return false;
+  if (runUrl === run) return true;
+  const path = runUrl.replace(/[?#].*$/, "").replace(/\/+$/, "");
+  return /^\d+$/.test(run) && new RegExp(`/runs/${run}(/attempts/\\d+)?$`).test(path);
 }
 async function listSnapshots(store, filter = {}) {
   await store.assertExists();
-  const entries = filter.stream ? await readCatalog(store, filter.stream) : await readAllCatalogs(store);
-  const matching = entries.filter((entry) => matchesFilter(entry, filter)).sort(
+  const [entries, forgotten] = await Promise.all([
+    filter.stream ? readCatalog(store, filter.stream) : readAllCatalogs(store),
+    listForgotten(store, filter.stream)
+  ]);
+  const matching = entries.map((entry) => ({ ...entry, forgotten: forgotten.get(entry.stream)?.has(entry.seq) ?? false })).filter(
+    (entry) => (filter.includeForgotten || !entry.forgotten) && matchesFilter(entry, filter)
+  ).sort(
     (a, b) => a.time.localeCompare(b.time) || a.stream.localeCompare(b.stream) || a.seq - b.seq
   );
   return filter.limit ? matching.slice(-filter.limit) : matching;
 }
 
 // cli/commands/list.ts
-function parseDate(text, flagName) {
-  if (text === void 0) return void 0;
-  const date = new Date(text);
+function parseDate(text2, flagName) {
+  if (text2 === void 0) return void 0;
+  const date = new Date(text2);
   if (Number.isNaN(date.getTime())) {
-    throw new SnapgateError("USAGE", `--${flagName} '${text}' is not a date.`, {
+    throw new SnapgateError("USAGE", `--${flagName} '${text2}' is not a date.`, {
       fix: "Use ISO 8601, e.g. 2026-11-01 or 2026-11-01T12:00:00Z."
     });
   }
@@ -11903,15 +24370,17 @@ function parseDate(text, flagName) {
 var listCommand = {
   name: "list",
   summary: "List snapshots, filtered by environment, time, tag, commit, change id, phase or component",
-  usage: "snapgate list --store STORE [--env ENV] [--since T] [--until T] [--tag T]... [--commit SHA] [--change-id ID] [--phase P] [--component C] [--limit N] [--json]",
+  usage: "snapgate list --store STORE [--env ENV] [--since T] [--until T] [--tag T]... [--commit SHA] [--run ID|URL] [--change-id ID] [--phase P] [--component C] [--forgotten] [--limit N] [--json]",
   help: [
     "--env ENV          only this environment",
     "--since T, --until T   snapshot time range (ISO 8601)",
     "--tag T            has this tag (repeat: has all of them)",
     "--commit SHA       commit SHA starts with this",
+    "--run ID|URL       the deployment run (its URL, or the id at the end of .../runs/ID)",
     "--change-id ID     this change ticket",
     "--phase P          pre, post, scheduled or manual",
     "--component C      touches this policy component",
+    "--forgotten        also list forgotten snapshots (marked)",
     "--limit N          the newest N"
   ],
   options: {
@@ -11924,6 +24393,8 @@ var listCommand = {
     "change-id": { type: "string" },
     phase: { type: "string" },
     component: { type: "string" },
+    run: { type: "string" },
+    forgotten: { type: "boolean" },
     limit: { type: "string" }
   },
   async run(args, context) {
@@ -11949,6 +24420,8 @@ var listCommand = {
       changeId: stringValue(args, "change-id"),
       phase,
       component: stringValue(args, "component"),
+      run: stringValue(args, "run"),
+      includeForgotten: flag(args, "forgotten"),
       limit
     });
     if (flag(args, "json")) {
@@ -11963,7 +24436,7 @@ var listCommand = {
       renderTable(
         ["ID", "ENV@SEQ", "TIME", "PHASE", "FILES", "SIZE", "COMMIT", "CHANGE", "TAGS"],
         entries.map((e) => [
-          shortId(e.id),
+          `${shortId(e.id)}${e.forgotten ? " (forgotten)" : ""}`,
           `${e.stream}@${e.seq}`,
           e.time.replace(/\.\d{3}Z$/, "Z"),
           e.phase,
@@ -12018,7 +24491,13 @@ async function resolveSnapshot(store, spec, options = {}) {
   if (spec === "latest" || at) {
     const stream = at?.[1] ?? options.stream ?? await onlyStream(store);
     const entries2 = await readCatalog(store, stream);
-    const wanted = at && at[2] !== "latest" ? entries2.find((e) => e.seq === Number(at[2])) : entries2.at(-1);
+    let wanted;
+    if (at && at[2] !== "latest") {
+      wanted = entries2.find((e) => e.seq === Number(at[2]));
+    } else {
+      const forgotten = (await listForgotten(store, stream)).get(stream);
+      wanted = entries2.findLast((e) => !forgotten?.has(e.seq));
+    }
     if (!wanted) {
       throw new SnapgateError(
         "NOT_FOUND",
@@ -12097,7 +24576,7 @@ var showCommand = {
         deployer: m.deployer,
         change: m.changeId,
         run: m.runUrl
-      }).filter(([, value]) => value).map(([key, value]) => `${key.padEnd(10)} ${value}`),
+      }).filter(([, value]) => value).map(([key2, value]) => `${key2.padEnd(10)} ${value}`),
       ...m.tags.length ? [`tags       ${m.tags.join(", ")}`] : [],
       ""
     ];
@@ -12310,19 +24789,28 @@ async function verifySnapshots(options) {
         problems.push({ kind: "manifest", message: error.summary, fix: error.fix ?? "" });
       }
     }
+    const forgotten = options.forgotten?.has(entry.id) ?? false;
     if (manifest) {
       const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...await chainProblems(options.store, manifest, entry, where));
-      problems.push(
-        ...await blobProblems(options, manifest, where, checkedBlobs, (n) => bytesChecked += n)
-      );
+      if (!forgotten)
+        problems.push(
+          ...await blobProblems(
+            options,
+            manifest,
+            where,
+            checkedBlobs,
+            (n) => bytesChecked += n
+          )
+        );
     }
     results.push({
       id: entry.id,
       stream: entry.stream,
       seq: entry.seq,
       ok: problems.length === 0,
+      forgotten,
       problems
     });
     options.onProgress?.(++done, options.snapshots.length);
@@ -12382,8 +24870,8 @@ async function blobProblems(options, manifest, where, checked, addBytes) {
   const regular = manifest.files.filter((file) => file.type === "file");
   const fresh = /* @__PURE__ */ new Map();
   for (const file of regular) {
-    const key = blobKey(file);
-    if (!checked.has(key) && !fresh.has(key)) fresh.set(key, file);
+    const key2 = blobKey(file);
+    if (!checked.has(key2) && !fresh.has(key2)) fresh.set(key2, file);
   }
   await forEachBlobWindow(options.store, [...fresh.values()], async (file, ciphertext) => {
     checked.set(
@@ -12442,18 +24930,162 @@ async function checkBlobOnce(options, manifest, file, where, ciphertext, addByte
   return problem;
 }
 
-// cli/commands/verify.ts
+// schemas/verification.schema.json
+var verification_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://snapgate.dev/schemas/verification.schema.json",
+  title: "Snapgate verification record (snapgate.verification/v1)",
+  description: "records/verifications/<snapshot id>/<time>.json: the outcome of `snapgate verify --record` for one snapshot. The gate reads the newest restore-level record of an environment.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "format",
+    "snapshot",
+    "stream",
+    "seq",
+    "level",
+    "ok",
+    "time",
+    "blobsChecked",
+    "bytesChecked",
+    "problems"
+  ],
+  properties: {
+    format: { const: "snapgate.verification/v1" },
+    snapshot: { type: "string", pattern: "^[0-9a-f]{64}$" },
+    stream: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
+    seq: { type: "integer", minimum: 1 },
+    level: { enum: ["structure", "restore"] },
+    ok: { type: "boolean" },
+    time: { type: "string", format: "date-time" },
+    blobsChecked: { type: "integer", minimum: 0 },
+    bytesChecked: { type: "integer", minimum: 0 },
+    problems: {
+      type: "array",
+      maxItems: 100,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["kind", "message"],
+        properties: {
+          kind: { type: "string", maxLength: 50 },
+          message: { type: "string", maxLength: 2e3 },
+          path: { type: "string", maxLength: 4096 }
+        }
+      }
+    }
+  }
+};
+
+// core/snapshot/append-audit-events.ts
+var MAX_ATTEMPTS2 = 25;
+async function appendAuditEvents(store, events) {
+  if (events.length === 0) return;
+  const time = events[0].time;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS2; attempt++) {
+    const head = await store.currentAuditHead();
+    const { lines } = chainAuditEvents(head, events);
+    if (await store.appendAudit(head, lines, time) === "committed") return;
+    await new Promise(
+      (resolve17) => setTimeout(resolve17, Math.random() * Math.min(200, 10 * attempt))
+    );
+  }
+  throw new SnapgateError("CONFLICT", `Could not append to the audit log of ${store.location}.`, {
+    fix: "Too many writers raced for the audit log; run the command again (what it did is done; only its audit events are missing)."
+  });
+}
+
+// core/snapshot/verification-record.ts
+var VERIFICATION_FORMAT = "snapgate.verification/v1";
+var validator3 = new JsonSchemaValidator(verification_schema_default);
+var MAX_PROBLEMS = 100;
+function compactTime(time) {
+  return time.toISOString().replace(/[-:]/g, "");
+}
+function verificationPath(snapshot, time) {
+  return `verifications/${snapshot}/${compactTime(time)}.json`;
+}
+async function writeVerificationRecords(store, report, time) {
+  const paths = [];
+  for (const snapshot of report.snapshots) {
+    const record2 = {
+      format: VERIFICATION_FORMAT,
+      snapshot: snapshot.id,
+      stream: snapshot.stream,
+      seq: snapshot.seq,
+      level: report.level,
+      ok: snapshot.ok,
+      time: time.toISOString(),
+      blobsChecked: report.blobsChecked,
+      bytesChecked: report.bytesChecked,
+      problems: snapshot.problems.slice(0, MAX_PROBLEMS).map((problem) => ({
+        kind: problem.kind,
+        message: problem.message.slice(0, 2e3),
+        ...problem.path ? { path: problem.path } : {}
+      }))
+    };
+    const path = verificationPath(snapshot.id, time);
+    await store.writeRecord({
+      path,
+      bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
+`)
+    });
+    paths.push(path);
+  }
+  await appendAuditEvents(
+    store,
+    report.snapshots.map((snapshot) => ({
+      type: "snapshot.verified",
+      time,
+      actor: { kind: "cli" },
+      subject: { stream: snapshot.stream, seq: snapshot.seq, snapshot: snapshot.id },
+      details: { level: report.level, ok: snapshot.ok, problems: snapshot.problems.length }
+    }))
+  );
+  return paths;
+}
+var RECORD_NAME = /^verifications\/([0-9a-f]{64})\/(\d{8}T\d{6}\.\d{3}Z)\.json$/;
+async function findLatestVerification(store, snapshots, level) {
+  const candidates = (await store.listRecords("verifications")).map((path) => ({ path, match: RECORD_NAME.exec(path) })).filter(({ match }) => match?.[1] !== void 0 && snapshots.has(match[1])).sort((a, b) => (b.match?.[2] ?? "") < (a.match?.[2] ?? "") ? -1 : 1);
+  for (const { path, match } of candidates) {
+    const bytes = await store.readRecord(path);
+    let value;
+    try {
+      value = bytes ? JSON.parse(Buffer.from(bytes).toString("utf8")) : void 0;
+    } catch {
+      continue;
+    }
+    const checked = validator3.check(value);
+    if (!checked.ok || checked.value.snapshot !== match?.[1]) continue;
+    if (checked.value.level === level) return checked.value;
+  }
+  return null;
+}
+
+// cli/exit-codes.ts
+var EXIT_DRIFT = 2;
 var EXIT_PROBLEMS = 3;
+
+// cli/commands/verify.ts
+async function trustedOrPolicyKeys(args, context) {
+  const keys = trustedKeys(args, context);
+  if (keys.length > 0) return keys;
+  const loaded = await loadCliPolicy(args, context, context.cwd);
+  return loaded ? loaded.policy.keys.writers.map((writer) => writer.key) : [];
+}
 var verifyCommand = {
   name: "verify",
   summary: "Check snapshots: signature, chain and blobs (structure), or decrypt everything (restore level)",
-  usage: "snapgate verify [SNAPSHOT | --all] --store STORE --verify-key sgw1... [--env ENV] [--identity FILE [--writer-key FILE]] [--level structure|restore] [--json]",
+  usage: "snapgate verify [SNAPSHOT | --all] --store STORE [--verify-key sgw1... | --policy FILE] [--env ENV] [--identity FILE [--writer-key FILE]] [--level structure|restore] [--record] [--json]",
   help: [
     "SNAPSHOT            an id prefix, ENV@SEQ or latest (default: latest of --env)",
     "--all               every snapshot of every environment (or of --env)",
     "--verify-key KEY    a trusted writer verify key (repeatable; or SNAPGATE_VERIFY_KEYS)",
     "--identity FILE     decrypt every blob: restore level (or SNAPGATE_IDENTITY)",
     "--writer-key FILE   at restore level, also recompute the keyed ids",
+    "--policy FILE       trust the policy's keys.writers when no --verify-key is given (default: .github/snapgate.yml, when it exists)",
+    "--record            write a verification record per snapshot (records/verifications/<id>/<time>.json); the gate reads the newest restore-level one",
+    "forgotten snapshots: manifest, signature and chain are checked, not their blobs (prune may have removed them)",
     `exit codes: 0 all good, ${EXIT_PROBLEMS} problems found`
   ],
   options: {
@@ -12461,7 +25093,9 @@ var verifyCommand = {
     ...KEY_OPTIONS,
     env: { type: "string" },
     all: { type: "boolean" },
-    level: { type: "string" }
+    level: { type: "string" },
+    record: { type: "boolean" },
+    ...POLICY_OPTION
   },
   async run(args, context) {
     const store = await openStore(args, context);
@@ -12480,22 +25114,32 @@ var verifyCommand = {
     } else {
       snapshots = [await resolveSnapshot(store, args.positionals[0] ?? "latest", { stream })];
     }
+    const forgotten = await listForgotten(store, stream);
+    const forgottenIds = new Set(
+      snapshots.filter((s) => forgotten.get(s.stream)?.has(s.seq)).map((s) => s.id)
+    );
     const report = progressReporter(context, !flag(args, "json"));
     const result = await verifySnapshots({
       store,
       snapshots,
-      trustedKeys: trustedKeys(args, context),
+      trustedKeys: await trustedOrPolicyKeys(args, context),
+      forgotten: forgottenIds,
       level: levelText,
       opener,
       writerKey: await loadWriterKey(args, context, false),
       onProgress: (done, total) => report("verify", done, total)
     });
+    const records = flag(args, "record") ? await writeVerificationRecords(
+      store,
+      { ...result, snapshots: result.snapshots.filter((s) => !s.forgotten) },
+      /* @__PURE__ */ new Date()
+    ) : [];
     if (flag(args, "json")) {
-      context.stdout(json(result));
+      context.stdout(json({ ...result, records }));
     } else {
       for (const snapshot of result.snapshots) {
         context.stdout(
-          `${snapshot.ok ? "ok  " : "FAIL"} ${snapshot.stream}@${snapshot.seq} ${snapshot.id.slice(0, 12)}
+          `${snapshot.ok ? "ok  " : "FAIL"} ${snapshot.stream}@${snapshot.seq} ${snapshot.id.slice(0, 12)}${snapshot.forgotten ? " (forgotten: blobs not checked)" : ""}
 `
         );
         for (const problem of snapshot.problems) {
@@ -12508,18 +25152,20 @@ var verifyCommand = {
         `${result.ok ? "Verified" : "Problems in"} ${result.snapshots.length} snapshot(s) at ${result.level} level: ${result.blobsChecked} blobs, ${formatBytes(result.bytesChecked)} checked.
 `
       );
+      if (records.length) context.stdout(`Recorded ${records.length} verification(s).
+`);
     }
     return result.ok ? 0 : EXIT_PROBLEMS;
   }
 };
 
 // cli/commands/restore.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 
 // core/snapshot/restore-snapshot.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { lstat, mkdir as mkdir4, readdir as readdir2, readFile as readFile4, rename as rename4, symlink, unlink as unlink4 } from "node:fs/promises";
-import { join as join4, resolve as resolve7 } from "node:path";
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { lstat, mkdir as mkdir4, readdir as readdir2, readFile as readFile6, rename as rename4, symlink, unlink as unlink4 } from "node:fs/promises";
+import { join as join4, resolve as resolve10 } from "node:path";
 
 // core/snapshot/check-restore-paths.ts
 import { posix } from "node:path";
@@ -12551,8 +25197,8 @@ function findUnsafeRestorePaths(files) {
       problems.push({ path: file.path, reason: problem });
       continue;
     }
-    const key = foldKey(file.path);
-    const earlier = seen.get(key);
+    const key2 = foldKey(file.path);
+    const earlier = seen.get(key2);
     if (earlier !== void 0) {
       problems.push({
         path: file.path,
@@ -12560,8 +25206,8 @@ function findUnsafeRestorePaths(files) {
       });
       continue;
     }
-    seen.set(key, file.path);
-    kinds.set(key, file.type);
+    seen.set(key2, file.path);
+    kinds.set(key2, file.type);
   }
   for (const file of files) {
     if (pathProblem(file.path)) continue;
@@ -12656,8 +25302,8 @@ var DirectoryGuard = class {
   }
   root;
   verified = /* @__PURE__ */ new Set();
-  async ensureParents(relative2) {
-    const segments = relative2.split("/");
+  async ensureParents(relative3) {
+    const segments = relative3.split("/");
     let current = this.root;
     for (const segment of segments.slice(0, -1)) {
       current = join4(current, segment);
@@ -12667,7 +25313,7 @@ var DirectoryGuard = class {
         if (!info.isDirectory() || info.isSymbolicLink()) {
           throw new SnapgateError(
             "UNSAFE_PATH",
-            `Refusing to write ${relative2}: ${current} is ${info.isSymbolicLink() ? "a symlink" : "not a directory"}.`,
+            `Refusing to write ${relative3}: ${current} is ${info.isSymbolicLink() ? "a symlink" : "not a directory"}.`,
             {
               fix: "Restore into an empty directory, or remove what is in the way."
             }
@@ -12691,7 +25337,7 @@ async function readExisting(path) {
   try {
     const info = await lstat(path);
     if (!info.isFile()) return null;
-    return await readFile4(path);
+    return await readFile6(path);
   } catch {
     return null;
   }
@@ -12708,7 +25354,7 @@ async function restoreSnapshot(options) {
   }
   assertSafeRestorePaths(manifest.files, where);
   const included = selectFiles(manifest, options.include);
-  const target = resolve7(options.target);
+  const target = resolve10(options.target);
   if (!options.dryRun && !options.overwrite && !await isEmptyOrMissing(target)) {
     throw new SnapgateError("USAGE", `The restore target ${target} is not empty.`, {
       fix: "Restore into a new or empty directory, or pass --force to replace the snapshot's files in place (other files are left alone)."
@@ -12783,7 +25429,7 @@ async function restoreSnapshot(options) {
 }
 function selectFiles(manifest, include) {
   if (!include?.length) return manifest.files;
-  const matches = (0, import_picomatch2.default)([...include], { dot: true });
+  const matches = (0, import_picomatch3.default)([...include], { dot: true });
   const selected = manifest.files.filter((file) => matches(file.path));
   if (selected.length === 0) {
     throw new SnapgateError(
@@ -12827,7 +25473,7 @@ var restoreCommand = {
       throw new SnapgateError("USAGE", "Which snapshot?", {
         fix: `Give an id, ENV@SEQ or latest. Usage: ${this.usage}`
       });
-    const to = resolve8(
+    const to = resolve11(
       context.cwd,
       requireValue(args, "to", this, "Name the directory to restore into.")
     );
@@ -12884,9 +25530,1602 @@ var restoreCommand = {
   }
 };
 
+// cli/commands/coverage.ts
+import { resolve as resolve12 } from "node:path";
+function failed(report) {
+  return report.failed || report.missingComponents.length > 0;
+}
+function describe2(report, tier) {
+  const lines = [];
+  const files = report.tiers.reduce((sum, entry) => sum + entry.files, 0);
+  const covered = report.tiers.reduce((sum, entry) => sum + entry.covered, 0);
+  lines.push(
+    `${report.environment} (${tier}): ${files} file(s) in scope, ${covered} in a component`
+  );
+  for (const entry of report.tiers) {
+    lines.push(
+      `  ${entry.tier} (level ${entry.level}): ${entry.files} file(s), ${entry.covered} covered, ${entry.uncovered.length} uncovered, ${entry.excepted.length} excepted`
+    );
+    for (const path of entry.uncovered) lines.push(`    uncovered  ${path}`);
+    for (const path of entry.excepted) lines.push(`    excepted   ${path}`);
+  }
+  for (const [component, count2] of Object.entries(report.components))
+    lines.push(`  component ${component}: ${count2} file(s)`);
+  if (report.missingComponents.length)
+    lines.push(`  required component(s) with no file: ${report.missingComponents.join(", ")}`);
+  if (report.secretsOutsideComponents.length) {
+    lines.push("  secret-looking file(s) in no component:");
+    for (const path of report.secretsOutsideComponents) lines.push(`    secret     ${path}`);
+  }
+  if (report.outOfScope.length)
+    lines.push(`  ${report.outOfScope.length} file(s) outside the environment's paths`);
+  if (report.excluded.length) lines.push(`  ${report.excluded.length} path(s) excluded`);
+  lines.push(
+    failed(report) ? `  FAIL: ${report.uncoveredTier0.length} tier-0 path(s) uncovered, ${report.missingComponents.length} required component(s) missing.` : "  ok: every tier-0 path is covered and every required component has files."
+  );
+  return lines;
+}
+var coverageCommand = {
+  name: "coverage",
+  summary: "Which files of the checkout the policy's components cover, per environment and tier (no store needed)",
+  usage: "snapgate coverage [--env ENV] [--policy FILE] [--root DIR] [--json] [PATH...]",
+  help: [
+    "PATH...               files, directories or globs to check (default: the whole root)",
+    "--env ENV             one environment (default: every environment of the policy)",
+    "--root DIR            the repository root (default: the working directory)",
+    POLICY_HELP,
+    `exit codes: 0 covered, ${EXIT_PROBLEMS} a tier-0 path in no component (and no active exception) or a required component with no file`
+  ],
+  options: { env: { type: "string" }, root: { type: "string" }, ...POLICY_OPTION },
+  async run(args, context) {
+    const root = resolve12(context.cwd, stringValue(args, "root") ?? ".");
+    const { policy, file } = await requireCliPolicy(args, context, root, "coverage");
+    const env = stringValue(args, "env");
+    if (env !== void 0 && !policy.environments[env]) {
+      throw new SnapgateError("USAGE", `The policy ${file} has no environment '${env}'.`, {
+        fix: `Use one of: ${Object.keys(policy.environments).join(", ")}.`
+      });
+    }
+    const collected = await collectFiles({
+      root,
+      patterns: args.positionals.length ? args.positionals : ["."],
+      isExcludedDirectory: (path) => isExcludedDirectory(policy, path)
+    });
+    const paths = collected.files.map((entry) => entry.path);
+    const environments = env ? [env] : Object.keys(policy.environments);
+    const reports = environments.map((name) => {
+      const report = coverageReport(policy, name, paths);
+      report.excluded = [...collected.excluded, ...report.excluded].sort();
+      return report;
+    });
+    const ok = !reports.some(failed);
+    if (flag(args, "json")) {
+      context.stdout(json({ ok, policy: file, environments: reports }));
+    } else {
+      const lines = reports.flatMap(
+        (report) => describe2(report, policy.environments[report.environment]?.tier ?? "?")
+      );
+      context.stdout(`${lines.join("\n")}
+`);
+    }
+    return ok ? 0 : EXIT_PROBLEMS;
+  }
+};
+
+// cli/commands/drift.ts
+import { resolve as resolve13 } from "node:path";
+
+// core/snapshot/detect-drift.ts
+async function detectDrift(options) {
+  const entry = await resolveSnapshot(options.store, "latest", { stream: options.stream });
+  const { manifest } = await loadSnapshot(options.store, entry);
+  const sodium = await loadSodium();
+  const verifyKey = writerSigner(sodium, options.writerKey).verifyKey;
+  const where = `${entry.stream}@${entry.seq}`;
+  if (manifest.signature.key !== verifyKey) {
+    throw new SnapgateError(
+      "CONFIG",
+      `${where} was written with writer key ${manifest.signature.key}, not with yours (${verifyKey}): keyed ids differ, so every file would look changed.`,
+      {
+        fix: "Pass the writer key of the job that takes this environment's snapshots (--writer-key or SNAPGATE_WRITER_KEY), or take a new snapshot with your key first."
+      }
+    );
+  }
+  if (!verifyManifestSignature(sodium, manifest, [verifyKey]).ok) {
+    throw new SnapgateError("INTEGRITY", `The signature of ${where} does not verify.`, {
+      fix: "The manifest was altered after it was signed: run `snapgate verify --all` and investigate before trusting it."
+    });
+  }
+  const tree = await scanTree({
+    root: options.root,
+    paths: options.paths,
+    exclude: options.exclude,
+    isExcluded: options.isExcluded,
+    isExcludedDirectory: options.isExcludedDirectory,
+    skipDirectories: options.skipDirectories,
+    macKey: options.writerKey.macKey,
+    classify: options.classify,
+    keepContent: false
+  });
+  const diff = diffFileStates(manifest.files, tree.states);
+  const groups = /* @__PURE__ */ new Map();
+  const group = (component) => {
+    const key2 = component ?? null;
+    let found = groups.get(key2);
+    if (!found) {
+      found = { component: key2, added: [], removed: [], changed: [] };
+      groups.set(key2, found);
+    }
+    return found;
+  };
+  for (const file of diff.added) group(file.component).added.push(file);
+  for (const file of diff.removed) group(file.component).removed.push(file);
+  for (const change of diff.changed)
+    group(change.after.component ?? change.before.component).changed.push(change);
+  const components = [...groups.values()].sort(
+    (a, b) => a.component === null ? 1 : b.component === null ? -1 : a.component.localeCompare(b.component)
+  );
+  return {
+    snapshot: { id: entry.id, stream: entry.stream, seq: entry.seq, time: entry.time },
+    drifted: components.length > 0,
+    added: diff.added.length,
+    removed: diff.removed.length,
+    changed: diff.changed.length,
+    unchanged: diff.unchanged,
+    components,
+    excluded: tree.excluded
+  };
+}
+
+// cli/commands/drift.ts
+function driftJson(report) {
+  return {
+    drift: report.drifted,
+    snapshot: report.snapshot,
+    added: report.added,
+    removed: report.removed,
+    changed: report.changed,
+    unchanged: report.unchanged,
+    components: report.components.map((group) => ({
+      component: group.component,
+      added: group.added.map((file) => file.path),
+      removed: group.removed.map((file) => file.path),
+      changed: group.changed.map((change) => ({ path: change.path, kinds: change.kinds }))
+    })),
+    excluded: report.excluded
+  };
+}
+function describe3(report) {
+  const { snapshot } = report;
+  const base = `${snapshot.stream}@${snapshot.seq} (${shortId(snapshot.id)}, ${snapshot.time})`;
+  if (!report.drifted) return `No drift: ${report.unchanged} file(s) match ${base}.
+`;
+  const lines = [`Drift since ${base}:`];
+  for (const group of report.components) {
+    lines.push(`  ${group.component ?? "(no component)"}:`);
+    for (const file of group.added) lines.push(`    + ${file.path}`);
+    for (const file of group.removed) lines.push(`    - ${file.path}`);
+    for (const change of group.changed)
+      lines.push(`    M ${change.path} (${change.kinds.join(", ")})`);
+  }
+  lines.push(
+    `${report.added} added, ${report.removed} removed, ${report.changed} changed, ${report.unchanged} unchanged.`
+  );
+  return `${lines.join("\n")}
+`;
+}
+var driftCommand = {
+  name: "drift",
+  summary: "Compare live files with the environment's latest snapshot by keyed id (no decryption), per component",
+  usage: "snapgate drift --store STORE --env ENV [--writer-key FILE] [--policy FILE] [--root DIR] [--exclude GLOB]... [--json] PATH...",
+  help: [
+    "PATH...               the files, directories or globs the snapshots take",
+    "--env ENV             the environment whose latest snapshot is compared",
+    "--writer-key FILE     the snapshot job's writer key: its MAC key ids the files (or SNAPGATE_WRITER_KEY)",
+    "--root DIR            paths are relative to DIR (default: the working directory)",
+    "--exclude GLOB        leave matching files out (repeatable)",
+    POLICY_HELP,
+    `exit codes: 0 no drift, ${EXIT_DRIFT} drift`
+  ],
+  options: {
+    ...STORE_OPTION,
+    ...POLICY_OPTION,
+    env: { type: "string" },
+    "writer-key": { type: "string" },
+    root: { type: "string" },
+    exclude: { type: "string", multiple: true }
+  },
+  async run(args, context) {
+    const env = requireValue(args, "env", this, "Name the environment, e.g. --env prod.");
+    if (args.positionals.length === 0) {
+      throw new SnapgateError("USAGE", "No paths to compare were given.", {
+        fix: `Name the same files, directories or globs the snapshots take. Usage: ${this.usage}`
+      });
+    }
+    const root = resolve13(context.cwd, stringValue(args, "root") ?? ".");
+    const loaded = await loadCliPolicy(args, context, root);
+    const store = await openStore(args, context);
+    const policy = loaded?.policy;
+    const report = await detectDrift({
+      store,
+      stream: env,
+      root,
+      paths: args.positionals,
+      exclude: listValue(args, "exclude"),
+      ...policy ? {
+        isExcluded: (path) => isExcluded(policy, path),
+        isExcludedDirectory: (path) => isExcludedDirectory(policy, path),
+        classify: (path) => classifyPath(policy, path, env)
+      } : {},
+      skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
+      writerKey: await loadWriterKey(args, context, true)
+    });
+    context.stdout(flag(args, "json") ? json(driftJson(report)) : describe3(report));
+    return report.drifted ? EXIT_DRIFT : 0;
+  }
+};
+
+// cli/commands/check.ts
+import { resolve as resolve14 } from "node:path";
+
+// core/policy/gate/decide-gate.ts
+var CLOCK_SKEW_MS = 5 * 6e4;
+function decideGate(input) {
+  const { policy, environment } = input;
+  const conditions = [];
+  const add = (name, state, detail, fix, paths) => {
+    conditions.push({
+      name,
+      state,
+      detail,
+      fix: state === "pass" ? null : fix,
+      ...paths && paths.length > 0 ? { paths } : {}
+    });
+  };
+  const environmentPolicy = policy.environments[environment];
+  const tier = environmentPolicy ? policy.tiers[environmentPolicy.tier] : void 0;
+  if (!environmentPolicy || !tier) {
+    add(
+      "environment",
+      "fail",
+      `The policy has no environment '${environment}'.`,
+      `Add it under environments in the policy, or gate one of: ${Object.keys(policy.environments).join(", ")}.`
+    );
+    return conclude(environment, conditions);
+  }
+  const snapshot = input.snapshot;
+  const snapshotCommand2 = `run the snapshot workflow (${environmentPolicy.snapshotWorkflow ?? "Snapshot now"}) or \`snapgate snapshot --env ${environment}\``;
+  if (snapshot === null) {
+    add(
+      "snapshot",
+      "fail",
+      `No snapshot of ${environment} exists.`,
+      `Take one: ${snapshotCommand2}.`
+    );
+  } else {
+    add(
+      "snapshot",
+      "pass",
+      `Newest snapshot: #${snapshot.seq} (${snapshot.id.slice(0, 12)}) at ${snapshot.time}.`,
+      null
+    );
+    checkSignature(input, snapshot, add);
+    checkChain(snapshot, add);
+    checkBlobs(snapshot, add, snapshotCommand2);
+    checkFreshness(input, snapshot, tier.maxAgeMs, tier.name, add, snapshotCommand2);
+    checkCoverage(input, snapshot, add);
+    checkConsistency(input, snapshot, add);
+  }
+  checkExceptions(input, add);
+  if (tier.restoreVerificationMs !== null)
+    checkRestoreVerification(input, tier.restoreVerificationMs, tier.name, add);
+  return conclude(environment, conditions);
+}
+function checkSignature(input, snapshot, add) {
+  const signature = snapshot.signature;
+  if (signature === null) {
+    add(
+      "signature",
+      "unknown",
+      "The manifest signature was not checked.",
+      "Re-run the check; if it persists, run `snapgate verify` against the store."
+    );
+    return;
+  }
+  if (signature.state === "bad") {
+    add(
+      "signature",
+      "fail",
+      `The manifest signature does not verify${signature.detail ? ` (${signature.detail})` : ""}: the manifest was altered or forged.`,
+      "Treat the snapshot as untrusted: investigate who wrote it, then take a new snapshot with the job's writer key."
+    );
+    return;
+  }
+  const rule = input.policy.keys.writers.find((writer) => writer.key === signature.key);
+  if (signature.state === "unknown-key" || !rule) {
+    add(
+      "signature",
+      "fail",
+      `The manifest is signed by ${short(signature.key)}, which is not in keys.writers.`,
+      "If it is the snapshot job's key, add it to keys.writers; otherwise someone else wrote this snapshot: investigate."
+    );
+    return;
+  }
+  const time = Date.parse(snapshot.time);
+  if (rule.validFromMs !== null && time < rule.validFromMs || rule.validUntilMs !== null && time >= rule.validUntilMs) {
+    add(
+      "signature",
+      "fail",
+      `The writer key ${short(signature.key)} was not valid at the snapshot's time ${snapshot.time}.`,
+      "Take a new snapshot with a current writer key, or correct the key's valid_from/valid_until."
+    );
+    return;
+  }
+  add("signature", "pass", `Signed by writer key ${short(signature.key)}.`, null);
+}
+function checkChain(snapshot, add) {
+  if (snapshot.chain === null) {
+    add(
+      "chain",
+      "unknown",
+      "The hash chain was not checked.",
+      "Re-run the check; if it persists, run `snapgate verify` against the store."
+    );
+  } else if (snapshot.chain.state === "broken") {
+    add(
+      "chain",
+      "fail",
+      `The hash chain is broken at snapshot #${snapshot.chain.atSeq}${snapshot.chain.detail ? ` (${snapshot.chain.detail})` : ""}.`,
+      "A manifest was removed or rewritten: investigate with `snapgate verify`, restore the backup repository's history, then take a new snapshot."
+    );
+  } else {
+    add("chain", "pass", `The chain up to #${snapshot.seq} is intact.`, null);
+  }
+}
+function checkBlobs(snapshot, add, snapshotCommand2) {
+  const missing = snapshot.missingBlobs;
+  if (missing === null) {
+    add(
+      "blobs",
+      "unknown",
+      "The blobs were not checked.",
+      "Re-run the check; if it persists, run `snapgate verify` against the store."
+    );
+  } else if (missing.length > 0) {
+    const listed = missing.slice(0, 5).map((id) => id.slice(0, 12)).join(", ");
+    add(
+      "blobs",
+      "fail",
+      `${missing.length} blob(s) are missing or do not match their recorded hash: ${listed}${missing.length > 5 ? ", ..." : ""}.`,
+      `Restore them from a replica of the backup repository, or ${snapshotCommand2} to store them again.`
+    );
+  } else {
+    add("blobs", "pass", "Every blob is present with its recorded ciphertext hash.", null);
+  }
+}
+function checkFreshness(input, snapshot, maxAgeMs, tierName, add, snapshotCommand2) {
+  const time = Date.parse(snapshot.time);
+  const written = snapshot.writtenAt === void 0 ? time : Date.parse(snapshot.writtenAt);
+  const now = input.now.getTime();
+  if (Number.isNaN(time) || Number.isNaN(written)) {
+    add(
+      "freshness",
+      "unknown",
+      `The snapshot's time '${snapshot.time}' cannot be read.`,
+      `Take a new snapshot: ${snapshotCommand2}.`
+    );
+    return;
+  }
+  const effective = Math.min(time, written);
+  if (effective > now + CLOCK_SKEW_MS) {
+    add(
+      "freshness",
+      "fail",
+      `The snapshot's time ${new Date(effective).toISOString()} is in the future.`,
+      `Check the runner's clock and the --time given; then ${snapshotCommand2}.`
+    );
+    return;
+  }
+  const age = Math.max(0, now - effective);
+  if (age > maxAgeMs) {
+    add(
+      "freshness",
+      "fail",
+      `The newest snapshot is ${formatDuration(age)} old; ${tierName} allows ${formatDuration(maxAgeMs)}.`,
+      `Take a snapshot: ${snapshotCommand2}.`
+    );
+  } else {
+    add(
+      "freshness",
+      "pass",
+      `${formatDuration(age)} old (${tierName} allows ${formatDuration(maxAgeMs)}).`,
+      null
+    );
+  }
+}
+function checkCoverage(input, snapshot, add) {
+  const missing = requiredComponents(input.policy, input.environment).filter(
+    (name) => !snapshot.components.includes(name)
+  );
+  const uncovered = snapshot.uncoveredTier0Paths;
+  const problems = [];
+  if (missing.length > 0)
+    problems.push(`required component(s) with no file in the snapshot: ${missing.join(", ")}`);
+  if (uncovered !== null && uncovered.length > 0) {
+    problems.push(
+      `${uncovered.length} tier-0 path(s) in no component: ${uncovered.slice(0, 5).join(", ")}${uncovered.length > 5 ? ", ..." : ""}`
+    );
+  }
+  if (problems.length > 0) {
+    add(
+      "coverage",
+      "fail",
+      `${capitalise(problems.join("; "))}.`,
+      "Add the paths to a component (or fix the component's globs) in the policy, or accept the gap with an exception; `snapgate coverage` lists them.",
+      uncovered ?? void 0
+    );
+  } else if (uncovered === null) {
+    add(
+      "coverage",
+      "unknown",
+      "The snapshot recorded no coverage of tier-0 paths.",
+      "Take a new snapshot with this version of Snapgate, which records it."
+    );
+  } else {
+    add("coverage", "pass", `Every required component and tier-0 path is covered.`, null);
+  }
+}
+function checkConsistency(input, snapshot, add) {
+  const rules = input.policy.consistency.map((rule) => rule.name);
+  if (rules.length === 0) {
+    add("consistency", "pass", "The policy has no consistency rules.", null);
+    return;
+  }
+  const outcomes = snapshot.consistency;
+  if (outcomes === null) {
+    add(
+      "consistency",
+      "unknown",
+      "The snapshot recorded no consistency outcomes.",
+      "Take a new snapshot with this version of Snapgate, which evaluates the rules."
+    );
+    return;
+  }
+  const failed2 = outcomes.filter((outcome) => !outcome.ok && rules.includes(outcome.name));
+  const missing = rules.filter((name) => !outcomes.some((outcome) => outcome.name === name));
+  if (failed2.length > 0) {
+    add(
+      "consistency",
+      "fail",
+      failed2.map((outcome) => outcome.message).join(" "),
+      "Make the files agree and take a new snapshot (each message says which value differs)."
+    );
+  } else if (missing.length > 0) {
+    add(
+      "consistency",
+      "unknown",
+      `The snapshot has no outcome for rule(s) ${missing.join(", ")}.`,
+      "Take a new snapshot under the current policy."
+    );
+  } else {
+    add("consistency", "pass", `${rules.length} rule(s) pass.`, null);
+  }
+}
+function checkExceptions(input, add) {
+  const evaluation = evaluateExceptions(input.policy, input.now, {
+    environment: input.environment
+  });
+  if (evaluation.expired.length > 0) {
+    const listed = evaluation.expired.map(
+      (status) => `exceptions[${status.exception.index}] (${status.exception.paths.join(", ")}) expired ${status.exception.expires}`
+    ).join("; ");
+    add(
+      "exceptions",
+      "fail",
+      `Expired: ${listed}.`,
+      "Close the gap (add the paths to a component) and remove the exception, or renew it with a new expires and accepted_by."
+    );
+  } else if (evaluation.expiringSoon.length > 0) {
+    const listed = evaluation.expiringSoon.map((status) => `exceptions[${status.exception.index}] expires ${status.exception.expires}`).join("; ");
+    add("exceptions", "pass", `No expired exception; soon: ${listed}.`, null);
+  } else {
+    add(
+      "exceptions",
+      "pass",
+      `No expired exception (${evaluation.exceptions.length} active).`,
+      null
+    );
+  }
+}
+function checkRestoreVerification(input, intervalMs, tierName, add) {
+  const fix = `Run a restore-level verification or drill of ${input.environment} (\`snapgate verify latest --env ${input.environment} --identity FILE --record\`).`;
+  const failure = input.failedRestoreVerification;
+  if (failure) {
+    add(
+      "restore-verification",
+      "fail",
+      `The newest restore-level verification (${failure.time}, snapshot ${failure.snapshot.slice(0, 12)}) failed: ${failure.detail}`,
+      `Fix what it found (\`snapgate verify ${failure.snapshot.slice(0, 12)} --identity FILE\` shows it), then verify again with --record.`
+    );
+    return;
+  }
+  if (input.lastRestoreVerification === null) {
+    add(
+      "restore-verification",
+      "fail",
+      `${tierName} needs a restore-level verification every ${formatDuration(intervalMs)}; none is recorded.`,
+      fix
+    );
+    return;
+  }
+  const time = Date.parse(input.lastRestoreVerification);
+  if (Number.isNaN(time)) {
+    add(
+      "restore-verification",
+      "unknown",
+      `The verification time '${input.lastRestoreVerification}' cannot be read.`,
+      fix
+    );
+    return;
+  }
+  const age = Math.max(0, input.now.getTime() - time);
+  if (age > intervalMs) {
+    add(
+      "restore-verification",
+      "fail",
+      `The last restore-level verification is ${formatDuration(age)} old; ${tierName} needs one every ${formatDuration(intervalMs)}.`,
+      fix
+    );
+  } else {
+    add(
+      "restore-verification",
+      "pass",
+      `Verified at restore level ${formatDuration(age)} ago.`,
+      null
+    );
+  }
+}
+function conclude(environment, conditions) {
+  const notPassing = conditions.filter((condition) => condition.state !== "pass");
+  return {
+    environment,
+    conclusion: notPassing.length === 0 ? "success" : "failure",
+    summary: notPassing.length === 0 ? `All ${conditions.length} conditions pass.` : `${notPassing.length} of ${conditions.length} conditions do not pass: ${notPassing.map((condition) => condition.name).join(", ")}.`,
+    conditions
+  };
+}
+function short(key2) {
+  return key2.length > 16 ? `${key2.slice(0, 16)}...` : key2;
+}
+function capitalise(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+
+// core/snapshot/check-stream-chain.ts
+var BATCH = 64;
+async function checkStreamChain(store, stream, upto) {
+  let previous = null;
+  for (let start = 1; start <= upto; start += BATCH) {
+    const seqs = Array.from({ length: Math.min(BATCH, upto - start + 1) }, (_, i) => start + i);
+    const links = await mapWithConcurrency(seqs, 16, async (seq) => {
+      const bytes = await store.readManifest(stream, seq);
+      if (!bytes) return { seq, sha256: null, prev: void 0, named: "" };
+      let prev;
+      let named = "";
+      try {
+        const parsed = JSON.parse(Buffer.from(bytes).toString("utf8"));
+        prev = typeof parsed.prev === "string" || parsed.prev === null ? parsed.prev : void 0;
+        named = `${String(parsed.stream)}@${String(parsed.seq)}`;
+      } catch {
+        prev = void 0;
+      }
+      return { seq, sha256: sha256Hex(bytes), prev, named };
+    });
+    for (const link2 of links) {
+      const broken = linkProblem(stream, link2, previous);
+      if (broken) return { state: "broken", atSeq: link2.seq, detail: broken };
+      previous = link2;
+    }
+  }
+  return { state: "ok" };
+}
+function linkProblem(stream, link2, previous) {
+  if (link2.sha256 === null) return `manifest ${stream}@${link2.seq} is missing`;
+  if (link2.prev === void 0) return `manifest ${stream}@${link2.seq} cannot be read`;
+  if (link2.named !== `${stream}@${link2.seq}`)
+    return `the manifest stored as ${stream}@${link2.seq} says it is ${link2.named}`;
+  const expected = previous?.sha256 ?? null;
+  if (link2.prev !== expected)
+    return link2.seq === 1 ? `manifest ${stream}@1 links to an earlier manifest` : `manifest ${stream}@${link2.seq - 1} is not the one ${stream}@${link2.seq} was written after`;
+  return null;
+}
+
+// core/policy/gate/gather-gate-facts.ts
+async function gatherGateFacts(store, policy, environment, now, options = {}) {
+  await store.assertExists();
+  const [entries, forgotten] = await Promise.all([
+    readCatalog(store, environment),
+    listForgotten(store, environment)
+  ]);
+  const forgottenSeqs = forgotten.get(environment);
+  const latest = entries.findLast((entry) => !forgottenSeqs?.has(entry.seq)) ?? null;
+  const verification = await findLatestVerification(
+    store,
+    new Set(entries.map((entry) => entry.id)),
+    "restore"
+  );
+  const restore = {
+    lastRestoreVerification: verification?.ok ? verification.time : null,
+    failedRestoreVerification: verification && !verification.ok ? {
+      time: verification.time,
+      snapshot: verification.snapshot,
+      detail: verification.problems.slice(0, 3).map((problem) => problem.message).join(" ") || "it reported problems."
+    } : null
+  };
+  if (latest === null) return { policy, environment, now, snapshot: null, ...restore };
+  const facts = {
+    id: latest.id,
+    seq: latest.seq,
+    time: latest.time,
+    writtenAt: latest.writtenAt,
+    signature: null,
+    chain: null,
+    missingBlobs: null,
+    components: [],
+    uncoveredTier0Paths: null,
+    consistency: null
+  };
+  const bytes = await store.readManifest(environment, latest.seq);
+  let manifest = null;
+  if (!bytes) {
+    facts.signature = { state: "bad", detail: "the manifest is missing from the store" };
+  } else if (sha256Hex(bytes) !== latest.id) {
+    facts.signature = { state: "bad", detail: "the manifest does not hash to its catalog id" };
+  } else {
+    try {
+      manifest = parseManifest(bytes, `manifest ${environment}@${latest.seq}`);
+    } catch (error) {
+      if (!isSnapgateError(error)) throw error;
+      facts.signature = { state: "bad", detail: error.summary };
+    }
+  }
+  const chain = await checkStreamChain(store, environment, latest.seq);
+  facts.chain = chain.state === "ok" ? chain : { state: "broken", atSeq: chain.atSeq, detail: chain.detail };
+  if (manifest) {
+    facts.signature = signatureFact(
+      manifest,
+      policy.keys.writers.map((writer) => writer.key),
+      await loadSodium()
+    );
+    facts.missingBlobs = await missingBlobs(store, manifest, options.blobs ?? "read");
+    facts.components = [
+      ...new Set(manifest.files.flatMap((file) => file.component ? [file.component] : []))
+    ].sort();
+    facts.uncoveredTier0Paths = manifest.coverage?.uncoveredTier0Paths ?? null;
+    facts.consistency = manifest.consistency ?? null;
+  }
+  return { policy, environment, now, snapshot: facts, ...restore };
+}
+function signatureFact(manifest, keys, sodium) {
+  const check = verifyManifestSignature(sodium, manifest, keys);
+  if (check.ok) return { state: "ok", key: check.key };
+  if (check.reason === "unknown-key") return { state: "unknown-key", key: check.key };
+  return { state: "bad", key: check.key, detail: "the signature does not match the manifest" };
+}
+async function missingBlobs(store, manifest, mode) {
+  const wanted = /* @__PURE__ */ new Map();
+  for (const file of manifest.files) {
+    if (file.type !== "file") continue;
+    wanted.set(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`, {
+      id: file.blob,
+      sha256: file.ciphertextSha256,
+      encoding: file.encoding
+    });
+  }
+  const refs = [...wanted.values()];
+  if (mode === "list") {
+    const present = new Set(
+      (await store.listBlobs()).map((blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`)
+    );
+    return refs.filter((ref) => !present.has(`${ref.id}-${ref.sha256}-${ref.encoding}`)).map((ref) => ref.id);
+  }
+  const bad = await mapWithConcurrency(refs, 16, async (ref) => {
+    const ciphertext = await store.readBlob(ref);
+    return ciphertext && sha256Hex(ciphertext) === ref.sha256 ? null : ref.id;
+  });
+  return bad.filter((id) => id !== null);
+}
+
+// core/policy/gate/policy-error-decision.ts
+function policyErrorDecision(environment, error) {
+  const failure = asSnapgateError(error);
+  const problems = failure.details["problems"] ?? [];
+  const detail = problems.length > 0 ? problems.map(formatPolicyProblem).join("\n") : failure.message;
+  return {
+    environment,
+    conclusion: "failure",
+    summary: "The Snapgate policy cannot be used.",
+    conditions: [
+      {
+        name: "policy",
+        state: "fail",
+        detail,
+        fix: failure.fix ?? "Fix .github/snapgate.yml on the default branch; docs/policy.md describes every key.",
+        paths: [...new Set(problems.map((problem) => problem.file))]
+      }
+    ]
+  };
+}
+
+// core/policy/gate/render-gate-text.ts
+var STATE_LABEL = { pass: "PASS", fail: "FAIL", unknown: "UNKNOWN" };
+function renderGateText(decision) {
+  const nameWidth = Math.max(
+    "CONDITION".length,
+    ...decision.conditions.map((condition) => condition.name.length)
+  );
+  const stateWidth = "UNKNOWN".length;
+  const lines = [`${"CONDITION".padEnd(nameWidth)}  ${"STATE".padEnd(stateWidth)}  DETAIL`];
+  for (const condition of decision.conditions) {
+    const [first, ...rest] = condition.detail.split("\n");
+    lines.push(
+      `${condition.name.padEnd(nameWidth)}  ${STATE_LABEL[condition.state].padEnd(stateWidth)}  ${first ?? ""}`
+    );
+    const indent = " ".repeat(nameWidth + stateWidth + 4);
+    for (const line of rest) lines.push(`${indent}${line}`);
+    if (condition.fix) lines.push(`${indent}fix: ${condition.fix}`);
+  }
+  lines.push(
+    "",
+    `${decision.environment}: ${decision.conclusion.toUpperCase()}. ${decision.summary}`
+  );
+  return `${lines.join("\n")}
+`;
+}
+
+// cli/commands/check.ts
+var checkCommand = {
+  name: "check",
+  summary: "The release gate: does the environment have a fresh, signed, complete, covered and consistent backup",
+  usage: "snapgate check --store STORE --env ENV [--policy FILE] [--root DIR] [--json]",
+  help: [
+    "--env ENV             the environment to gate",
+    POLICY_HELP,
+    "--root DIR            where .github/snapgate.yml is looked for (default: the working directory)",
+    "conditions: snapshot, signature, chain, blobs, freshness, coverage, consistency, exceptions, restore-verification (see docs/policy.md)",
+    "exit codes: 0 every condition passes, 1 any fails or is unknown (also an invalid policy)"
+  ],
+  options: { ...STORE_OPTION, ...POLICY_OPTION, env: { type: "string" }, root: { type: "string" } },
+  async run(args, context) {
+    const env = requireValue(args, "env", this, "Name the environment to gate, e.g. --env prod.");
+    const store = await openStore(args, context);
+    const root = resolve14(context.cwd, stringValue(args, "root") ?? ".");
+    let loaded;
+    try {
+      loaded = (await requireCliPolicy(args, context, root, "check")).policy;
+    } catch (error) {
+      loaded = policyErrorDecision(env, error);
+    }
+    const decision = "conclusion" in loaded ? loaded : decideGate(await gatherGateFacts(store, loaded, env, /* @__PURE__ */ new Date()));
+    context.stdout(flag(args, "json") ? json(decision) : renderGateText(decision));
+    return decision.conclusion === "success" ? 0 : 1;
+  }
+};
+
+// cli/commands/forget.ts
+import { resolve as resolve15 } from "node:path";
+
+// schemas/request.schema.json
+var request_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://snapgate.dev/schemas/request.schema.json",
+  title: "Snapgate request record (snapgate.request/v1)",
+  description: "records/requests/<id>.json: a restore or forget request and the approvals it gathered. Each approval carries the request digest, which binds it to the action, the environment, exactly these snapshots (and paths), the policy digest, the requester and the expiry.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "format",
+    "id",
+    "action",
+    "subject",
+    "digest",
+    "requester",
+    "createdAt",
+    "expiresAt",
+    "approvals",
+    "state"
+  ],
+  properties: {
+    format: { const: "snapgate.request/v1" },
+    id: { $ref: "#/$defs/requestId" },
+    action: { enum: ["forget", "restore"] },
+    subject: {
+      type: "object",
+      additionalProperties: false,
+      required: ["environment", "snapshots", "policyDigest"],
+      properties: {
+        environment: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
+        snapshots: {
+          type: "array",
+          minItems: 1,
+          maxItems: 1e4,
+          uniqueItems: true,
+          items: { type: "string", pattern: "^[0-9a-f]{64}$" }
+        },
+        paths: {
+          description: "Restore only: globs of the paths to restore; absent = every path.",
+          type: "array",
+          items: { type: "string", minLength: 1, maxLength: 1e3 }
+        },
+        policyDigest: { oneOf: [{ type: "null" }, { $ref: "#/$defs/digest" }] }
+      }
+    },
+    digest: { $ref: "#/$defs/digest" },
+    requester: { $ref: "#/$defs/user" },
+    reason: { type: "string", maxLength: 2e3 },
+    createdAt: { type: "string", format: "date-time" },
+    expiresAt: { type: "string", format: "date-time" },
+    approvals: {
+      type: "array",
+      maxItems: 100,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["user", "at", "digest"],
+        properties: {
+          user: { $ref: "#/$defs/user" },
+          at: { type: "string", format: "date-time" },
+          digest: { $ref: "#/$defs/digest" }
+        }
+      }
+    },
+    state: { enum: ["pending", "approved", "denied", "cancelled", "expired", "executed"] }
+  },
+  $defs: {
+    requestId: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" },
+    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" },
+    user: {
+      description: "A GitHub user: the numeric id is the identity (logins can be renamed).",
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "login"],
+      properties: {
+        id: { type: "integer", minimum: 1 },
+        login: { type: "string", pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }
+      }
+    }
+  }
+};
+
+// core/approvals/approval-request.ts
+var REQUEST_FORMAT = "snapgate.request/v1";
+var validator4 = new JsonSchemaValidator(request_schema_default);
+function requestPath(id) {
+  return `requests/${id}.json`;
+}
+async function readApprovalRequest(store, id) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id)) {
+    throw new SnapgateError("USAGE", `'${id}' is not a request id.`, {
+      fix: "Give the id of the approved request (letters, digits, '.', '_', '-'), as the app shows it."
+    });
+  }
+  const bytes = await store.readRecord(requestPath(id));
+  if (!bytes) {
+    throw new SnapgateError("NOT_FOUND", `There is no request ${id} in ${store.location}.`, {
+      fix: `Check the id; the app writes approved requests to records/${requestPath(id)}.`
+    });
+  }
+  let value;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    value = void 0;
+  }
+  const checked = validator4.check(value);
+  if (!checked.ok) {
+    const first = checked.problems.slice(0, 3).map((problem) => `${problem.instancePath} ${problem.message}`).join("; ");
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The request ${id} is not a valid ${REQUEST_FORMAT} record: ${first}.`,
+      {
+        fix: "Ask for a new request through the app; do not act on a damaged record.",
+        details: { problems: checked.problems }
+      }
+    );
+  }
+  return checked.value;
+}
+
+// core/approvals/request-digest.ts
+function requestDigest(request) {
+  const subject = {
+    ...request.subject,
+    snapshots: [...request.subject.snapshots].sort()
+  };
+  return `sha256:${sha256Hex(
+    canonicalJson({
+      format: request.format,
+      id: request.id,
+      action: request.action,
+      subject,
+      requester: request.requester,
+      createdAt: request.createdAt,
+      expiresAt: request.expiresAt
+    })
+  )}`;
+}
+
+// core/approvals/check-approval.ts
+function checkApproval(request, expected) {
+  const problems = [];
+  const digest = requestDigest(request);
+  if (request.digest !== digest)
+    problems.push("its digest does not match its contents (the record was altered after approval)");
+  if (request.state !== "approved") problems.push(`its state is ${request.state}, not approved`);
+  if (request.action !== expected.action)
+    problems.push(`it asks to ${request.action}, not to ${expected.action}`);
+  if (request.subject.environment !== expected.environment)
+    problems.push(
+      `it is for environment ${request.subject.environment}, not ${expected.environment}`
+    );
+  const asked = new Set(request.subject.snapshots);
+  const wanted = new Set(expected.snapshots);
+  const extra = [...asked].filter((id) => !wanted.has(id));
+  const missing = [...wanted].filter((id) => !asked.has(id));
+  if (missing.length > 0)
+    problems.push(`it does not cover ${missing.length} snapshot(s): ${shortList(missing)}`);
+  if (extra.length > 0)
+    problems.push(
+      `it names ${extra.length} snapshot(s) not being ${expected.action === "forget" ? "forgotten" : "restored"}: ${shortList(extra)}`
+    );
+  if (request.subject.policyDigest !== expected.policyDigest)
+    problems.push("it was approved under another version of the policy");
+  const created = Date.parse(request.createdAt);
+  const expires = Date.parse(request.expiresAt);
+  const now = expected.now.getTime();
+  if (!(now < expires)) problems.push(`it expired at ${request.expiresAt}`);
+  if (now < created) problems.push(`it was created in the future (${request.createdAt})`);
+  const counted = /* @__PURE__ */ new Map();
+  for (const approval of request.approvals) {
+    const at = Date.parse(approval.at);
+    if (approval.user.id === request.requester.id) continue;
+    if (approval.user.login.endsWith("[bot]")) continue;
+    if (approval.digest !== digest) continue;
+    if (at < created || at >= expires || at > now) continue;
+    counted.set(approval.user.id, approval.user.login);
+  }
+  if (counted.size < expected.requiredApprovals) {
+    problems.push(
+      `it has ${counted.size} valid approval(s) by distinct users other than the requester; the tier needs ${expected.requiredApprovals}`
+    );
+  }
+  if (problems.length > 0) {
+    throw new SnapgateError(
+      "POLICY",
+      `Request ${request.id} does not allow this ${expected.action}: ${problems.join("; ")}.`,
+      {
+        fix: `Ask for a new ${expected.action} request through the app for exactly these snapshots, and have it approved by ${expected.requiredApprovals} other people.`,
+        details: { request: request.id, problems }
+      }
+    );
+  }
+  return { approvers: [...counted.values()] };
+}
+function shortList(ids) {
+  return ids.slice(0, 3).map((id) => id.slice(0, 12)).join(", ") + (ids.length > 3 ? ", ..." : "");
+}
+
+// core/snapshot/forget-snapshots.ts
+async function forgetSnapshots(store, plan, options) {
+  let approvers = [];
+  if (plan.tier0Drops.length > 0) {
+    if (!options.approval) {
+      throw new SnapgateError(
+        "POLICY",
+        `Forgetting ${plan.tier0Drops.length} tier-0 snapshot(s) of ${plan.environment} needs an approved request (${plan.requiredApprovals} approval(s), the requester excluded).`,
+        {
+          fix: "Ask for a forget request through the app for exactly these snapshots (`snapgate forget --dry-run --json` lists them), then pass --approval REQUEST-ID.",
+          details: { snapshots: plan.tier0Drops }
+        }
+      );
+    }
+    approvers = checkApproval(options.approval, {
+      action: "forget",
+      environment: plan.environment,
+      snapshots: plan.tier0Drops,
+      policyDigest: options.policyDigest,
+      requiredApprovals: plan.requiredApprovals,
+      now: options.now
+    }).approvers;
+  }
+  const tombstones = [];
+  const alreadyForgotten = [];
+  for (const decision of plan.drop) {
+    const tombstone = {
+      format: TOMBSTONE_FORMAT,
+      stream: decision.stream,
+      seq: decision.seq,
+      snapshot: decision.id,
+      time: decision.time,
+      forgottenAt: options.now.toISOString(),
+      reasons: decision.reasons,
+      rules: plan.rules,
+      approval: decision.tier0 ? options.approval?.id ?? null : null,
+      policyDigest: options.policyDigest
+    };
+    const path = tombstonePath(decision.stream, decision.seq);
+    try {
+      await store.writeRecord({
+        path,
+        bytes: new TextEncoder().encode(`${JSON.stringify(tombstone, null, 2)}
+`)
+      });
+      tombstones.push(path);
+    } catch (error) {
+      if (!isSnapgateError(error, "CONFLICT")) throw error;
+      alreadyForgotten.push(decision.id);
+    }
+  }
+  await appendAuditEvents(
+    store,
+    plan.drop.filter((decision) => !alreadyForgotten.includes(decision.id)).map((decision) => ({
+      type: "snapshot.forgotten",
+      time: options.now,
+      actor: { kind: "cli", ...options.actor },
+      subject: { stream: decision.stream, seq: decision.seq, snapshot: decision.id },
+      details: {
+        reasons: decision.reasons,
+        rules: plan.rules,
+        ...decision.tier0 && options.approval ? { approval: options.approval.id, approvers } : {}
+      },
+      ...decision.tier0 && options.approval ? { requestDigest: options.approval.digest } : {}
+    }))
+  );
+  return { tombstones, alreadyForgotten, approvers };
+}
+
+// core/policy/retention/calendar-buckets.ts
+var BUCKET_RULES = [
+  "last",
+  "hourly",
+  "daily",
+  "weekly",
+  "monthly",
+  "yearly"
+];
+var DAY_MS3 = 864e5;
+function isoWeek(ms) {
+  const date = new Date(ms);
+  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const mondayBased = (date.getUTCDay() + 6) % 7;
+  const thursday = midnight + (3 - mondayBased) * DAY_MS3;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / DAY_MS3 / 7);
+  return year * 100 + week;
+}
+function bucketOf(rule, ms, index) {
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  switch (rule) {
+    case "last":
+      return index;
+    case "hourly":
+      return year * 1e6 + month * 1e4 + day * 100 + date.getUTCHours();
+    case "daily":
+      return year * 1e4 + month * 100 + day;
+    case "weekly":
+      return isoWeek(ms);
+    case "monthly":
+      return year * 100 + month;
+    case "yearly":
+      return year;
+  }
+}
+function bucketLabel(rule, ms) {
+  const iso = new Date(ms).toISOString();
+  switch (rule) {
+    case "last":
+      return "";
+    case "hourly":
+      return `hour ${iso.slice(0, 13)}h`;
+    case "daily":
+      return `day ${iso.slice(0, 10)}`;
+    case "weekly": {
+      const week = isoWeek(ms);
+      return `week ${Math.floor(week / 100)}-W${String(week % 100).padStart(2, "0")}`;
+    }
+    case "monthly":
+      return `month ${iso.slice(0, 7)}`;
+    case "yearly":
+      return `year ${iso.slice(0, 4)}`;
+  }
+}
+
+// core/policy/retention/apply-retention.ts
+function applyRetention(snapshots, retention, options) {
+  const now = options.now.getTime();
+  const keepOldest = options.keepOldest ?? true;
+  const { keep, floor } = retention;
+  const ordered = snapshots.map((snapshot, inputIndex) => {
+    const ms = snapshot.time instanceof Date ? snapshot.time.getTime() : Date.parse(snapshot.time);
+    if (Number.isNaN(ms)) {
+      throw new SnapgateError(
+        "INTEGRITY",
+        `Snapshot ${snapshot.id} has the time '${String(snapshot.time)}', which is not a time.`,
+        {
+          fix: "Check the manifest and catalog of that snapshot with `snapgate verify`."
+        }
+      );
+    }
+    return { snapshot, ms, inputIndex };
+  }).sort((a, b) => b.ms - a.ms || a.inputIndex - b.inputIndex);
+  const counts = {
+    last: keep.last,
+    hourly: keep.hourly,
+    daily: keep.daily,
+    weekly: keep.weekly,
+    monthly: keep.monthly,
+    yearly: keep.yearly
+  };
+  const empty = BUCKET_RULES.every((rule) => counts[rule] === 0) && keep.withinMs === 0 && keep.tags.length === 0;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const { ms } of ordered) if (ms > latest && ms < now) latest = ms;
+  const withinCutoff = latest - keep.withinMs;
+  const lastBucket = {
+    last: null,
+    hourly: null,
+    daily: null,
+    weekly: null,
+    monthly: null,
+    yearly: null
+  };
+  const remaining = { ...counts };
+  return ordered.map(({ snapshot, ms }, index) => {
+    const kept = [];
+    const notKept = [];
+    const tags = snapshot.tags ?? [];
+    const isOldest = index === ordered.length - 1;
+    if (empty) {
+      kept.push("no keep rules: keep all");
+    } else {
+      for (const tag of keep.tags) if (tags.includes(tag)) kept.push(`tag ${tag}`);
+      if (keep.tags.length > 0 && !keep.tags.some((tag) => tags.includes(tag)))
+        notKept.push(`tags: has none of ${keep.tags.join(", ")}`);
+      if (keep.withinMs > 0) {
+        if (ms > withinCutoff) kept.push(`within ${formatDuration(keep.withinMs)}`);
+        else notKept.push(`within: older than ${formatDuration(keep.withinMs)} before the newest`);
+      }
+      for (const rule of BUCKET_RULES) {
+        const count2 = counts[rule];
+        if (count2 === 0) continue;
+        if (remaining[rule] === 0) {
+          notKept.push(`${rule}: all ${count2} used by newer snapshots`);
+          continue;
+        }
+        const bucket = bucketOf(rule, ms, index);
+        const newBucket = bucket !== lastBucket[rule];
+        if (newBucket || keepOldest && isOldest) {
+          kept.push(newBucket ? rule : `oldest ${rule}`);
+          lastBucket[rule] = bucket;
+          if (remaining[rule] > 0) remaining[rule] -= 1;
+        } else {
+          notKept.push(`${rule}: ${bucketLabel(rule, ms)} has a newer snapshot`);
+        }
+      }
+    }
+    if (floor.legalHold) kept.push(`floor legal_hold (${floor.legalHold.reason})`);
+    if (snapshot.legalHold) kept.push("floor legal_hold (snapshot)");
+    if (index < floor.minCount) kept.push(`floor min_count ${floor.minCount}`);
+    if (floor.minAgeMs > 0 && now - ms < floor.minAgeMs)
+      kept.push(`floor min_age ${formatDuration(floor.minAgeMs)}`);
+    for (const tag of floor.tags) if (tags.includes(tag)) kept.push(`floor tag ${tag}`);
+    return {
+      id: snapshot.id,
+      time: new Date(ms).toISOString(),
+      keep: kept.length > 0,
+      reasons: kept.length > 0 ? kept : notKept
+    };
+  });
+}
+
+// core/policy/retention/retention-for-environment.ts
+function retentionForEnvironment(policy, environment) {
+  const tierName = policy.environments[environment]?.tier;
+  const tier = tierName === void 0 ? void 0 : policy.tiers[tierName];
+  if (!tier) {
+    throw new SnapgateError("USAGE", `The policy has no environment '${environment}'.`, {
+      fix: `Use one of: ${Object.keys(policy.environments).join(", ")}.`
+    });
+  }
+  return tier.retention;
+}
+
+// core/snapshot/plan-forget.ts
+async function planForget(options) {
+  const { policy, environment } = options;
+  const tierPolicy = retentionForEnvironment(policy, environment);
+  const tierName = policy.environments[environment]?.tier;
+  const tier = policy.tiers[tierName];
+  if (!tier) {
+    throw new SnapgateError("CONFIG", `The policy has no tier '${tierName}'.`, {
+      fix: "Correct the environment's tier in the policy."
+    });
+  }
+  await options.store.assertExists();
+  const [entries, forgotten] = await Promise.all([
+    readCatalog(options.store, environment),
+    listForgotten(options.store, environment)
+  ]);
+  const seqs = forgotten.get(environment);
+  const live = entries.filter((entry) => !seqs?.has(entry.seq));
+  const retention = options.keep ? { keep: options.keep, floor: tierPolicy.floor } : tierPolicy;
+  const byId = new Map(live.map((entry) => [entry.id, entry]));
+  const decisions = applyRetention(
+    live.map((entry) => ({ id: entry.id, time: entry.time, tags: entry.metadata.tags })),
+    retention,
+    { now: options.now, keepOldest: options.keepOldest }
+  ).map((decision) => {
+    const entry = byId.get(decision.id);
+    return {
+      ...decision,
+      stream: entry.stream,
+      seq: entry.seq,
+      tier0: tier.level === 0 || holdsTier0Component(policy, environment, entry)
+    };
+  });
+  const drop = decisions.filter((decision) => !decision.keep);
+  return {
+    environment,
+    tier: tierName,
+    rules: options.keep ? "flags" : "policy",
+    retention,
+    decisions,
+    drop,
+    tier0Drops: drop.filter((decision) => decision.tier0).map((decision) => decision.id),
+    requiredApprovals: tier.approvals
+  };
+}
+function holdsTier0Component(policy, environment, entry) {
+  const environmentTier = policy.environments[environment]?.tier ?? null;
+  return entry.components.some((name) => {
+    const component = policy.components.find((candidate) => candidate.name === name);
+    const tier = component?.tier ?? environmentTier;
+    return tier !== null && policy.tiers[tier]?.level === 0;
+  });
+}
+
+// cli/commands/forget.ts
+var COUNT_FLAGS = ["last", "hourly", "daily", "weekly", "monthly", "yearly"];
+function parseCount(text2, name) {
+  if (text2 === "unlimited") return -1;
+  const value = /^-?\d+$/.test(text2) ? Number(text2) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < -1) {
+    throw new SnapgateError("USAGE", `--keep-${name} '${text2}' is not a count.`, {
+      fix: `Give a whole number (0 turns the rule off), or unlimited (or --keep-${name}=-1) to keep all.`
+    });
+  }
+  return value;
+}
+function parseWithin(text2) {
+  const ms = parseDuration(text2);
+  if (ms === null || ms === 0 || ms % 36e5 !== 0) {
+    throw new SnapgateError("USAGE", `--keep-within '${text2}' is not a whole number of hours.`, {
+      fix: "Write e.g. 36h, 7d or 2w (units h, d, w). Unlike restic, m means minutes: write 30d for about a month."
+    });
+  }
+  return ms;
+}
+function keepFromFlags(args) {
+  const within = stringValue(args, "keep-within");
+  const tags = listValue(args, "keep-tag");
+  const given = COUNT_FLAGS.filter((name) => stringValue(args, `keep-${name}`) !== void 0);
+  if (given.length === 0 && within === void 0 && tags.length === 0) return null;
+  const count2 = (name) => {
+    const text2 = stringValue(args, `keep-${name}`);
+    return text2 === void 0 ? 0 : parseCount(text2, name);
+  };
+  return {
+    last: count2("last"),
+    hourly: count2("hourly"),
+    daily: count2("daily"),
+    weekly: count2("weekly"),
+    monthly: count2("monthly"),
+    yearly: count2("yearly"),
+    withinMs: within === void 0 ? 0 : parseWithin(within),
+    tags
+  };
+}
+function forgetJson(plan, dryRun, keepOldest, approval, outcome) {
+  return {
+    environment: plan.environment,
+    tier: plan.tier,
+    rules: plan.rules,
+    dryRun,
+    keepOldest,
+    snapshots: plan.decisions.map((decision) => ({
+      id: decision.id,
+      seq: decision.seq,
+      time: decision.time,
+      keep: decision.keep,
+      reasons: decision.reasons,
+      tier0: decision.tier0
+    })),
+    keep: plan.decisions.filter((decision) => decision.keep).map((decision) => decision.id),
+    remove: plan.drop.map((decision) => decision.id),
+    tier0: { snapshots: plan.tier0Drops, requiredApprovals: plan.requiredApprovals },
+    approval,
+    tombstones: outcome?.tombstones ?? []
+  };
+}
+function describe4(plan, dryRun, outcome) {
+  const floor = plan.retention.floor;
+  const floors = [
+    floor.legalHold ? "legal_hold" : "",
+    floor.minCount ? `min_count ${floor.minCount}` : "",
+    floor.minAgeMs ? `min_age ${formatDuration(floor.minAgeMs)}` : "",
+    floor.tags.length ? `tags ${floor.tags.join(",")}` : ""
+  ].filter(Boolean);
+  const lines = [
+    `${plan.environment} (${plan.tier}): keep rules from ${plan.rules === "flags" ? "--keep-* flags" : `${plan.tier}'s retention`}${floors.length ? `; ${plan.tier}'s floors apply (${floors.join(", ")})` : ""}`
+  ];
+  for (const decision of plan.decisions) {
+    lines.push(
+      `${decision.keep ? "keep" : "drop"}  ${decision.stream}@${decision.seq}  ${shortId(decision.id)}  ${decision.time.replace(/\.000Z$/, "Z")}  ${decision.reasons.join("; ")}${!decision.keep && decision.tier0 ? "  [tier-0]" : ""}`
+    );
+  }
+  const kept = plan.decisions.length - plan.drop.length;
+  if (dryRun || !outcome) {
+    lines.push(`${kept} kept, ${plan.drop.length} to forget (dry run: nothing written).`);
+    if (plan.tier0Drops.length)
+      lines.push(
+        `${plan.tier0Drops.length} of them are tier-0: forgetting them needs --approval REQUEST-ID (${plan.requiredApprovals} approval(s)).`
+      );
+  } else {
+    lines.push(
+      `${kept} kept, ${outcome.tombstones.length} forgotten (tombstones written; manifests stay, so the chain still verifies).`
+    );
+    if (outcome.tombstones.length)
+      lines.push(
+        "Their blobs are deleted by `snapgate prune --grace 24h` once the grace period has passed."
+      );
+  }
+  return `${lines.join("\n")}
+`;
+}
+var forgetCommand = {
+  name: "forget",
+  summary: "Apply retention to an environment: keep or forget each snapshot (tombstones; blobs go with prune)",
+  usage: "snapgate forget --store STORE --env ENV [--policy FILE] [--dry-run] [--keep-last N] [--keep-hourly N] [--keep-daily N] [--keep-weekly N] [--keep-monthly N] [--keep-yearly N] [--keep-within DUR] [--keep-tag T]... [--no-keep-oldest] [--approval ID] [--json]",
+  help: [
+    "--env ENV             the environment (its tier's retention applies)",
+    POLICY_HELP,
+    "--dry-run             print each snapshot kept or dropped, with the rule that decided; write nothing",
+    "--keep-last N ... --keep-yearly N, --keep-within DUR, --keep-tag T",
+    "                      restic's rules; any of them replaces the tier's keep rules (its floors still apply). N: a count, 0 off, unlimited (or =-1) all",
+    "--no-keep-oldest      no 'oldest' keep (restic before 0.16)",
+    "--root DIR            where .github/snapgate.yml is looked for (default: the working directory)",
+    "--approval ID         the approved request (records/requests/ID.json) that allows forgetting tier-0 snapshots"
+  ],
+  options: {
+    ...STORE_OPTION,
+    ...POLICY_OPTION,
+    env: { type: "string" },
+    root: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "keep-last": { type: "string" },
+    "keep-hourly": { type: "string" },
+    "keep-daily": { type: "string" },
+    "keep-weekly": { type: "string" },
+    "keep-monthly": { type: "string" },
+    "keep-yearly": { type: "string" },
+    "keep-within": { type: "string" },
+    "keep-tag": { type: "string", multiple: true },
+    "no-keep-oldest": { type: "boolean" },
+    approval: { type: "string" }
+  },
+  async run(args, context) {
+    const env = requireValue(args, "env", this, "Name the environment, e.g. --env prod.");
+    const keep = keepFromFlags(args);
+    const root = resolve15(context.cwd, stringValue(args, "root") ?? ".");
+    const { policy } = await requireCliPolicy(args, context, root, "forget");
+    const store = await openStore(args, context);
+    const now = /* @__PURE__ */ new Date();
+    const dryRun = flag(args, "dry-run");
+    const keepOldest = !flag(args, "no-keep-oldest");
+    const plan = await planForget({ store, policy, environment: env, now, keep, keepOldest });
+    const approvalId = stringValue(args, "approval") ?? null;
+    let outcome = null;
+    if (!dryRun) {
+      outcome = await forgetSnapshots(store, plan, {
+        approval: approvalId && plan.tier0Drops.length ? await readApprovalRequest(store, approvalId) : null,
+        policyDigest: `sha256:${policyDigest(policy)}`,
+        now
+      });
+    }
+    context.stdout(
+      flag(args, "json") ? json(forgetJson(plan, dryRun, keepOldest, approvalId, outcome)) : describe4(plan, dryRun, outcome)
+    );
+    return 0;
+  }
+};
+
+// core/snapshot/prune-blobs.ts
+var key = (blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`;
+function blobKeys(manifest) {
+  return manifest.files.flatMap(
+    (file) => file.type === "file" ? [key({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding })] : []
+  );
+}
+async function pruneBlobs(store, options) {
+  await store.assertExists();
+  const now = options.now.getTime();
+  const forgotten = await listForgotten(store);
+  const live = /* @__PURE__ */ new Set();
+  const releasedAt = /* @__PURE__ */ new Map();
+  const scanned = /* @__PURE__ */ new Map();
+  for (const stream of await store.listStreams()) {
+    const seqs = await store.listManifestSeqs(stream);
+    scanned.set(stream, seqs.at(-1) ?? 0);
+    const forgottenSeqs = forgotten.get(stream);
+    await mapWithConcurrency(seqs, 16, async (seq) => {
+      const bytes = await store.readManifest(stream, seq);
+      if (!bytes) return;
+      const where = `manifest ${stream}@${seq}`;
+      let released = null;
+      if (forgottenSeqs?.has(seq)) {
+        try {
+          const tombstone = await readTombstone(store, tombstonePath(stream, seq));
+          if (tombstone.snapshot === sha256Hex(bytes)) released = Date.parse(tombstone.forgottenAt);
+        } catch (error) {
+          if (!isSnapgateError(error, "INTEGRITY")) throw error;
+        }
+      }
+      if (released === null) {
+        for (const blob of blobKeys(parseManifest(bytes, where))) live.add(blob);
+        return;
+      }
+      let manifest;
+      try {
+        manifest = parseManifest(bytes, where);
+      } catch {
+        return;
+      }
+      for (const blob of blobKeys(manifest))
+        releasedAt.set(blob, Math.max(releasedAt.get(blob) ?? 0, released));
+    });
+  }
+  const stored = await store.listBlobs();
+  const result = {
+    dryRun: options.dryRun === true,
+    graceMs: options.graceMs,
+    blobs: stored.length,
+    referenced: 0,
+    deleted: [],
+    waiting: [],
+    spared: [],
+    damaged: []
+  };
+  for (const blob of stored) {
+    const ref = { id: blob.id, sha256: blob.sha256, encoding: blob.encoding };
+    if (live.has(key(ref))) {
+      result.referenced += 1;
+      continue;
+    }
+    const released = releasedAt.get(key(ref));
+    const since = released ?? blob.modifiedAt?.getTime() ?? null;
+    const entry = {
+      ...ref,
+      reason: released === void 0 ? "orphan" : "forgotten",
+      since: since === null ? null : new Date(since).toISOString()
+    };
+    if (since !== null && now - since >= options.graceMs) result.deleted.push(entry);
+    else result.waiting.push(entry);
+  }
+  if (result.dryRun || result.deleted.length === 0) return result;
+  const before = await newReferences(store, scanned);
+  result.spared = result.deleted.filter((blob) => before.keys.has(key(blob))).map((blob) => blob.id);
+  result.deleted = result.deleted.filter((blob) => !before.keys.has(key(blob)));
+  await store.deleteBlobs(result.deleted);
+  const after = await newReferences(store, before.scanned);
+  const gone = new Set(result.deleted.map(key));
+  result.damaged = after.manifests.map(({ stream, seq, keys }) => ({
+    stream,
+    seq,
+    blobs: keys.filter((blob) => gone.has(blob)).map((blob) => blob.slice(0, 64))
+  })).filter((entry) => entry.blobs.length > 0);
+  await appendAuditEvents(store, [
+    {
+      type: "blobs.pruned",
+      time: options.now,
+      actor: { kind: "cli" },
+      subject: { store: store.location },
+      details: {
+        deleted: result.deleted.length,
+        forgotten: result.deleted.filter((blob) => blob.reason === "forgotten").length,
+        orphans: result.deleted.filter((blob) => blob.reason === "orphan").length,
+        graceMs: options.graceMs
+      }
+    }
+  ]);
+  return result;
+}
+async function newReferences(store, scanned) {
+  const keys = /* @__PURE__ */ new Set();
+  const manifests = [];
+  const next = new Map(scanned);
+  for (const stream of await store.listStreams()) {
+    const seqs = (await store.listManifestSeqs(stream)).filter(
+      (seq) => seq > (scanned.get(stream) ?? 0)
+    );
+    for (const seq of seqs) {
+      const bytes = await store.readManifest(stream, seq);
+      if (!bytes) continue;
+      const found = blobKeys(parseManifest(bytes, `manifest ${stream}@${seq}`));
+      found.forEach((blob) => keys.add(blob));
+      manifests.push({ stream, seq, keys: found });
+      next.set(stream, Math.max(next.get(stream) ?? 0, seq));
+    }
+  }
+  return { keys, manifests, scanned: next };
+}
+
+// cli/commands/prune.ts
+var pruneCommand = {
+  name: "prune",
+  summary: "Delete blobs no live snapshot references, once forgotten (or orphaned) longer than the grace period",
+  usage: "snapgate prune --store STORE [--grace DUR] [--dry-run] [--json]",
+  help: [
+    "--grace DUR           how long a blob must have been unreferenced (default 24h; units s, m, h, d, w)",
+    "--dry-run             list what would be deleted; delete nothing"
+  ],
+  options: { ...STORE_OPTION, grace: { type: "string" }, "dry-run": { type: "boolean" } },
+  async run(args, context) {
+    const graceText = stringValue(args, "grace") ?? "24h";
+    const graceMs = parseDuration(graceText);
+    if (graceMs === null) {
+      throw new SnapgateError("USAGE", `--grace '${graceText}' is not a duration.`, {
+        fix: "Write e.g. 24h, 2d or 30m (units s, m = minutes, h, d, w)."
+      });
+    }
+    const store = await openStore(args, context);
+    const result = await pruneBlobs(store, {
+      graceMs,
+      now: /* @__PURE__ */ new Date(),
+      dryRun: flag(args, "dry-run")
+    });
+    if (flag(args, "json")) {
+      context.stdout(json(result));
+    } else {
+      const count2 = (reason) => result.deleted.filter((b) => b.reason === reason).length;
+      context.stdout(
+        `${result.dryRun ? "Would delete" : "Deleted"} ${result.deleted.length} blob(s) (${count2("forgotten")} of forgotten snapshots, ${count2("orphan")} orphaned); ${result.waiting.length} unreferenced but within the ${formatDuration(graceMs)} grace period (or of unknown age); ${result.referenced} referenced by live snapshots.
+`
+      );
+      if (result.spared.length)
+        context.stdout(
+          `Spared ${result.spared.length} blob(s) a snapshot taken meanwhile reuses.
+`
+        );
+    }
+    if (result.damaged.length > 0) {
+      throw new SnapgateError(
+        "INTEGRITY",
+        `A snapshot committed while prune deleted blobs references ${result.damaged.reduce((n, d) => n + d.blobs.length, 0)} deleted blob(s): ${result.damaged.map((d) => `${d.stream}@${d.seq}`).join(", ")}.`,
+        {
+          fix: "Take a new snapshot of those environments (it stores the content again), and do not run prune while snapshots are being taken.",
+          details: { damaged: result.damaged }
+        }
+      );
+    }
+    return 0;
+  }
+};
+
 // cli/commands/doctor.ts
 import { stat as stat2 } from "node:fs/promises";
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 async function checkLocalStore(path) {
   const info = await stat2(path).catch(() => void 0);
   if (!info) {
@@ -12937,7 +27176,7 @@ var doctorCommand = {
         appId === void 0 ? {} : { appId }
       );
     } else {
-      findings = await checkLocalStore(resolve9(context.cwd, spec));
+      findings = await checkLocalStore(resolve16(context.cwd, spec));
     }
     const ok = findings.every((finding) => finding.ok === true);
     if (flag(args, "json")) {
@@ -12970,6 +27209,11 @@ var COMMANDS = [
   diffCommand,
   verifyCommand,
   restoreCommand,
+  coverageCommand,
+  driftCommand,
+  checkCommand,
+  forgetCommand,
+  pruneCommand,
   doctorCommand
 ];
 
@@ -13031,9 +27275,11 @@ async function main(argv, context) {
   } catch (thrown) {
     const error = asSnapgateError(thrown);
     if (wantsJson) context.stdout(json({ ok: false, error: error.toJSON() }));
-    context.stderr(`snapgate: ${error.summary}
+    context.stderr(
+      `snapgate: ${error.summary.trimEnd()}
 ${error.fix ? `  fix: ${error.fix}
-` : ""}`);
+` : ""}`
+    );
     if (error.code === "REMOTE" && context.env.SNAPGATE_DEBUG)
       context.stderr(`${String(thrown?.stack)}
 `);
@@ -13045,8 +27291,8 @@ ${error.fix ? `  fix: ${error.fix}
 var code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text2) => process.stdout.write(text2),
+  stderr: (text2) => process.stderr.write(text2),
   interactive: Boolean(process.stderr.isTTY)
 });
 process.exitCode = code;

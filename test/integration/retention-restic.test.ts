@@ -6,13 +6,17 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { RetentionPolicy } from "../../core/policy/policy.js";
 import { applyRetention } from "../../core/policy/retention/apply-retention.js";
+import { makePolicyWorkspace, type PolicyWorkspace } from "../helpers/policy-workspace.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 /**
- * Compares applyRetention with the real restic CLI (Debian's restic 0.14.0):
- * the same snapshot times and tags, the same keep flags, the same kept set and
- * the same reasons. restic buckets in local time, so it runs with TZ=UTC.
- * restic 0.14 predates the "keep the oldest while counts remain" rule of 0.16,
- * so the comparison runs with keepOldest: false.
+ * Compares applyRetention, and `snapgate forget --dry-run --json` on snapshots
+ * taken with `snapgate snapshot --time`, with the real restic CLI (Debian's
+ * restic 0.14.0): the same snapshot times and tags, the same keep flags, the
+ * same kept set (and, for applyRetention, the same reasons). restic buckets in
+ * local time, so it runs with TZ=UTC. restic 0.14 predates the "keep the
+ * oldest while counts remain" rule of 0.16, so the comparison runs with
+ * keepOldest: false (`--no-keep-oldest` for the CLI).
  */
 const run = promisify(execFile);
 
@@ -87,6 +91,56 @@ let workDir = "";
 let env: NodeJS.ProcessEnv = {};
 let snapshots: ResticSnapshot[] = [];
 const forgetOutputs = new Map<string, ResticForgetGroup[]>();
+/** `snapgate forget --dry-run --json` per flag set: the times of the kept snapshots. */
+const snapgateKept = new Map<string, string[]>();
+const snapgateDir = tempDir("snapgate-restic-cli-");
+let workspace: PolicyWorkspace;
+
+/** restic's "2024-01-01 08:00:00" (TZ=UTC) as ISO 8601. */
+const iso = (time: string) => `${time.replace(" ", "T")}Z`;
+
+/** The same snapshots through the CLI, then forget --dry-run per flag set. */
+async function runSnapgate(): Promise<void> {
+  workspace = await makePolicyWorkspace(snapgateDir);
+  workspace.writePolicy(
+    `${workspace.keysYaml}tiers: { tier1: { max_age: 24h } }\nenvironments: { prod: { tier: tier1 } }\n`,
+  );
+  workspace.write("file.txt", "snapgate");
+  for (const snapshot of SNAPSHOTS) {
+    const tags = (snapshot.tags ?? []).flatMap((tag) => ["--tag", tag]);
+    const run = await workspace.snapshot(
+      "--env",
+      "prod",
+      "--phase",
+      "scheduled",
+      "--time",
+      iso(snapshot.time),
+      ...tags,
+      "file.txt",
+    );
+    if (run.code !== 0) throw new Error(run.stderr);
+  }
+  for (const set of FLAG_SETS) {
+    const run = await workspace.cli(
+      "forget",
+      "--store",
+      workspace.store,
+      "--env",
+      "prod",
+      "--dry-run",
+      "--json",
+      "--no-keep-oldest",
+      ...set.flags,
+    );
+    if (run.code !== 0) throw new Error(run.stderr);
+    const result = run.json() as { rules: string; snapshots: { time: string; keep: boolean }[] };
+    if (result.rules !== "flags") throw new Error("the flags did not replace the tier's rules");
+    snapgateKept.set(
+      set.flags.join(" "),
+      result.snapshots.filter((s) => s.keep).map((s) => s.time),
+    );
+  }
+}
 
 async function restic(args: string[]): Promise<string> {
   const { stdout } = await run("restic", args, { env, maxBuffer: 16 * 1024 * 1024 });
@@ -147,7 +201,7 @@ beforeAll(async () => {
       forgetOutputs.set(flags.join(" "), JSON.parse(output) as ResticForgetGroup[]);
     }
   };
-  await Promise.all([forgetWorker(), forgetWorker()]);
+  await Promise.all([forgetWorker(), forgetWorker(), runSnapgate()]);
 });
 
 afterAll(async () => {
@@ -209,5 +263,15 @@ describe("applyRetention agrees with restic forget", () => {
       (groups) => (groups[0]?.remove ?? []).length > 0,
     );
     expect(dropping.length).toBeGreaterThanOrEqual(FLAG_SETS.length - 1);
+  });
+});
+
+describe("snapgate forget --dry-run --json agrees with restic forget --dry-run --json", () => {
+  it.each(FLAG_SETS.map((set) => [set.flags.join(" ")] as const))("%s", (name) => {
+    const group = (forgetOutputs.get(name) ?? [])[0] as ResticForgetGroup;
+    const resticKept = (group.keep ?? []).map((snapshot) => Date.parse(snapshot.time)).sort();
+    const ours = (snapgateKept.get(name) ?? []).map((time) => Date.parse(time)).sort();
+    expect(ours).toEqual(resticKept);
+    expect(ours.length).toBeGreaterThan(0);
   });
 });

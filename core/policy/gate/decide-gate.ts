@@ -336,7 +336,17 @@ function checkRestoreVerification(
   tierName: string,
   add: Add,
 ): void {
-  const fix = `Run a restore-level verification or drill of ${input.environment} (\`snapgate verify --restore --env ${input.environment}\`).`;
+  const fix = `Run a restore-level verification or drill of ${input.environment} (\`snapgate verify latest --env ${input.environment} --identity FILE --record\`).`;
+  const failure = input.failedRestoreVerification;
+  if (failure) {
+    add(
+      "restore-verification",
+      "fail",
+      `The newest restore-level verification (${failure.time}, snapshot ${failure.snapshot.slice(0, 12)}) failed: ${failure.detail}`,
+      `Fix what it found (\`snapgate verify ${failure.snapshot.slice(0, 12)} --identity FILE\` shows it), then verify again with --record.`,
+    );
+    return;
+  }
   if (input.lastRestoreVerification === null) {
     add(
       "restore-verification",

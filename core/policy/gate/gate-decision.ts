@@ -37,6 +37,11 @@ export interface GateInput {
   snapshot: SnapshotFacts | null;
   /** Time (ISO 8601) of the newest restore-level verification or drill of the environment; null = none. */
   lastRestoreVerification: string | null;
+  /**
+   * Set when the newest restore-level verification of the environment failed
+   * (a passing one older than it does not make up for it).
+   */
+  failedRestoreVerification?: { time: string; snapshot: string; detail: string } | null;
 }
 
 export type ConditionState = "pass" | "fail" | "unknown";

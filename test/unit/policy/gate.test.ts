@@ -200,6 +200,21 @@ describe("decideGate", () => {
       "The last restore-level verification is 8w12h old; tier0 needs one every 4w2d.",
     ],
     [
+      "a failed newest restore-level verification (an older pass does not count)",
+      {},
+      {
+        lastRestoreVerification: "2026-11-20T00:00:00Z",
+        failedRestoreVerification: {
+          time: "2026-11-25T00:00:00Z",
+          snapshot: "9".repeat(64),
+          detail: "The blob of a.yaml does not decrypt.",
+        },
+      },
+      "restore-verification",
+      "fail",
+      "The newest restore-level verification (2026-11-25T00:00:00Z, snapshot 999999999999) failed: The blob of a.yaml does not decrypt.",
+    ],
+    [
       "an unchecked signature",
       { signature: null },
       {},

@@ -1,0 +1,95 @@
+import { resolve } from "node:path";
+import { SnapgateError } from "../../core/errors.js";
+import { coverageReport, type CoverageReport } from "../../core/policy/coverage-report.js";
+import { isExcludedDirectory } from "../../core/policy/is-excluded-directory.js";
+import { collectFiles } from "../../core/snapshot/collect-files.js";
+import { flag, stringValue, type Command } from "../command.js";
+import { EXIT_PROBLEMS } from "../exit-codes.js";
+import { POLICY_HELP, POLICY_OPTION, requireCliPolicy } from "../load-cli-policy.js";
+import { json } from "../output.js";
+
+/** A report fails when a tier-0 path is uncovered or a required component holds no file. */
+function failed(report: CoverageReport): boolean {
+  return report.failed || report.missingComponents.length > 0;
+}
+
+function describe(report: CoverageReport, tier: string): string[] {
+  const lines: string[] = [];
+  const files = report.tiers.reduce((sum, entry) => sum + entry.files, 0);
+  const covered = report.tiers.reduce((sum, entry) => sum + entry.covered, 0);
+  lines.push(
+    `${report.environment} (${tier}): ${files} file(s) in scope, ${covered} in a component`,
+  );
+  for (const entry of report.tiers) {
+    lines.push(
+      `  ${entry.tier} (level ${entry.level}): ${entry.files} file(s), ${entry.covered} covered, ${entry.uncovered.length} uncovered, ${entry.excepted.length} excepted`,
+    );
+    for (const path of entry.uncovered) lines.push(`    uncovered  ${path}`);
+    for (const path of entry.excepted) lines.push(`    excepted   ${path}`);
+  }
+  for (const [component, count] of Object.entries(report.components))
+    lines.push(`  component ${component}: ${count} file(s)`);
+  if (report.missingComponents.length)
+    lines.push(`  required component(s) with no file: ${report.missingComponents.join(", ")}`);
+  if (report.secretsOutsideComponents.length) {
+    lines.push("  secret-looking file(s) in no component:");
+    for (const path of report.secretsOutsideComponents) lines.push(`    secret     ${path}`);
+  }
+  if (report.outOfScope.length)
+    lines.push(`  ${report.outOfScope.length} file(s) outside the environment's paths`);
+  if (report.excluded.length) lines.push(`  ${report.excluded.length} path(s) excluded`);
+  lines.push(
+    failed(report)
+      ? `  FAIL: ${report.uncoveredTier0.length} tier-0 path(s) uncovered, ${report.missingComponents.length} required component(s) missing.`
+      : "  ok: every tier-0 path is covered and every required component has files.",
+  );
+  return lines;
+}
+
+export const coverageCommand: Command = {
+  name: "coverage",
+  summary:
+    "Which files of the checkout the policy's components cover, per environment and tier (no store needed)",
+  usage: "snapgate coverage [--env ENV] [--policy FILE] [--root DIR] [--json] [PATH...]",
+  help: [
+    "PATH...               files, directories or globs to check (default: the whole root)",
+    "--env ENV             one environment (default: every environment of the policy)",
+    "--root DIR            the repository root (default: the working directory)",
+    POLICY_HELP,
+    `exit codes: 0 covered, ${EXIT_PROBLEMS} a tier-0 path in no component (and no active exception) or a required component with no file`,
+  ],
+  options: { env: { type: "string" }, root: { type: "string" }, ...POLICY_OPTION },
+  async run(args, context) {
+    const root = resolve(context.cwd, stringValue(args, "root") ?? ".");
+    const { policy, file } = await requireCliPolicy(args, context, root, "coverage");
+    const env = stringValue(args, "env");
+    if (env !== undefined && !policy.environments[env]) {
+      throw new SnapgateError("USAGE", `The policy ${file} has no environment '${env}'.`, {
+        fix: `Use one of: ${Object.keys(policy.environments).join(", ")}.`,
+      });
+    }
+    const collected = await collectFiles({
+      root,
+      patterns: args.positionals.length ? args.positionals : ["."],
+      isExcludedDirectory: (path) => isExcludedDirectory(policy, path),
+    });
+    const paths = collected.files.map((entry) => entry.path);
+    const environments = env ? [env] : Object.keys(policy.environments);
+    const reports = environments.map((name) => {
+      const report = coverageReport(policy, name, paths);
+      // Directories skipped whole are excluded too (listed as dir/).
+      report.excluded = [...collected.excluded, ...report.excluded].sort();
+      return report;
+    });
+    const ok = !reports.some(failed);
+    if (flag(args, "json")) {
+      context.stdout(json({ ok, policy: file, environments: reports }));
+    } else {
+      const lines = reports.flatMap((report) =>
+        describe(report, policy.environments[report.environment]?.tier ?? "?"),
+      );
+      context.stdout(`${lines.join("\n")}\n`);
+    }
+    return ok ? 0 : EXIT_PROBLEMS;
+  },
+};

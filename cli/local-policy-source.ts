@@ -1,0 +1,44 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { SnapgateError } from "../core/errors.js";
+import { formatPolicyRef, type PolicySource } from "../core/policy/policy-source.js";
+
+/**
+ * Policy files of the local checkout, relative to `base`. The CLI
+ * cannot read other repositories: an `_extends` naming one needs GitHub, and
+ * the app resolves it from the default branch.
+ */
+export function localPolicySource(base: string): PolicySource {
+  let lastRead = "";
+  return {
+    async read(ref) {
+      if (ref.repo !== undefined) {
+        const named = formatPolicyRef(ref, {});
+        throw new SnapgateError(
+          "CONFIG",
+          `${lastRead || "The policy"} extends ${named} (_extends), another repository: resolving it needs GitHub, and the CLI reads only local files.`,
+          {
+            fix: `The Snapgate app resolves _extends from the default branch. To use the CLI, copy the keys you inherit from ${named} into ${lastRead || "the policy"} and remove _extends there, or pass --policy with a file that has no _extends.`,
+            details: { problems: [], extends: named },
+          },
+        );
+      }
+      try {
+        const text = await readFile(resolve(base, ref.path), "utf8");
+        lastRead = ref.path;
+        return text;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "ENOENT" || code === "ENOTDIR") return null;
+        throw new SnapgateError(
+          "CONFIG",
+          `Cannot read the policy ${ref.path}: ${code ?? "error"}.`,
+          {
+            fix: "Check the file's permissions, or pass --policy with another file.",
+            cause: error,
+          },
+        );
+      }
+    },
+  };
+}

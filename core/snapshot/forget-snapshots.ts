@@ -1,0 +1,109 @@
+import { isSnapgateError, SnapgateError } from "../errors.js";
+import type { Store } from "../store/store.js";
+import type { ApprovalRequest } from "../approvals/approval-request.js";
+import { checkApproval } from "../approvals/check-approval.js";
+import { appendAuditEvents } from "./append-audit-events.js";
+import type { ForgetPlan } from "./plan-forget.js";
+import { TOMBSTONE_FORMAT, tombstonePath, type Tombstone } from "./tombstone.js";
+
+export interface ForgetOptions {
+  /** The request that approves forgetting the plan's tier-0 snapshots (required when there are any). */
+  approval: ApprovalRequest | null;
+  /** Digest (`sha256:...`) of the policy the plan was made under. */
+  policyDigest: string | null;
+  now: Date;
+  /** Who ran it, for the audit log. */
+  actor?: { login?: string; id?: number };
+}
+
+export interface ForgetOutcome {
+  /** Tombstone records written. */
+  tombstones: string[];
+  /** Snapshots another forget had already tombstoned. */
+  alreadyForgotten: string[];
+  /** Approvers whose approvals counted. */
+  approvers: string[];
+}
+
+/**
+ * Carries out a forget plan: one tombstone record per dropped snapshot
+ * (tombstones/<stream>/<seq>.json). Manifests are never deleted, so the hash
+ * chain still verifies; prune deletes blobs later, after a grace period.
+ * Dropping a tier-0 snapshot needs an approved request bound to exactly the
+ * plan's tier-0 snapshots, with the tier's approvals.
+ */
+export async function forgetSnapshots(
+  store: Store,
+  plan: ForgetPlan,
+  options: ForgetOptions,
+): Promise<ForgetOutcome> {
+  let approvers: string[] = [];
+  if (plan.tier0Drops.length > 0) {
+    if (!options.approval) {
+      throw new SnapgateError(
+        "POLICY",
+        `Forgetting ${plan.tier0Drops.length} tier-0 snapshot(s) of ${plan.environment} needs an approved request (${plan.requiredApprovals} approval(s), the requester excluded).`,
+        {
+          fix: "Ask for a forget request through the app for exactly these snapshots (`snapgate forget --dry-run --json` lists them), then pass --approval REQUEST-ID.",
+          details: { snapshots: plan.tier0Drops },
+        },
+      );
+    }
+    approvers = checkApproval(options.approval, {
+      action: "forget",
+      environment: plan.environment,
+      snapshots: plan.tier0Drops,
+      policyDigest: options.policyDigest,
+      requiredApprovals: plan.requiredApprovals,
+      now: options.now,
+    }).approvers;
+  }
+  const tombstones: string[] = [];
+  const alreadyForgotten: string[] = [];
+  for (const decision of plan.drop) {
+    const tombstone: Tombstone = {
+      format: TOMBSTONE_FORMAT,
+      stream: decision.stream,
+      seq: decision.seq,
+      snapshot: decision.id,
+      time: decision.time,
+      forgottenAt: options.now.toISOString(),
+      reasons: decision.reasons,
+      rules: plan.rules,
+      approval: decision.tier0 ? (options.approval?.id ?? null) : null,
+      policyDigest: options.policyDigest,
+    };
+    const path = tombstonePath(decision.stream, decision.seq);
+    try {
+      await store.writeRecord({
+        path,
+        bytes: new TextEncoder().encode(`${JSON.stringify(tombstone, null, 2)}\n`),
+      });
+      tombstones.push(path);
+    } catch (error) {
+      // Another forget wrote it first: the snapshot is forgotten either way.
+      if (!isSnapgateError(error, "CONFLICT")) throw error;
+      alreadyForgotten.push(decision.id);
+    }
+  }
+  await appendAuditEvents(
+    store,
+    plan.drop
+      .filter((decision) => !alreadyForgotten.includes(decision.id))
+      .map((decision) => ({
+        type: "snapshot.forgotten",
+        time: options.now,
+        actor: { kind: "cli" as const, ...options.actor },
+        subject: { stream: decision.stream, seq: decision.seq, snapshot: decision.id },
+        details: {
+          reasons: decision.reasons,
+          rules: plan.rules,
+          ...(decision.tier0 && options.approval
+            ? { approval: options.approval.id, approvers }
+            : {}),
+        },
+        ...(decision.tier0 && options.approval ? { requestDigest: options.approval.digest } : {}),
+      })),
+  );
+  return { tombstones, alreadyForgotten, approvers };
+}

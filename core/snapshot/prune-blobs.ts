@@ -1,0 +1,190 @@
+import { isSnapgateError } from "../errors.js";
+import type { Manifest } from "../types.js";
+import type { BlobRef, Store } from "../store/store.js";
+import { sha256Hex } from "../crypto/sha256-hex.js";
+import { mapWithConcurrency } from "../map-with-concurrency.js";
+import { appendAuditEvents } from "./append-audit-events.js";
+import { parseManifest } from "./parse-manifest.js";
+import { listForgotten, readTombstone, tombstonePath } from "./tombstone.js";
+
+export interface PruneOptions {
+  /** Blobs are deleted only when unreferenced for at least this long. */
+  graceMs: number;
+  now: Date;
+  dryRun?: boolean;
+}
+
+export type PruneReason = "forgotten" | "orphan";
+
+export interface PrunedBlob extends BlobRef {
+  reason: PruneReason;
+  /** When it stopped being needed: the newest tombstone of the snapshots that used it, or the blob's write time. */
+  since: string | null;
+}
+
+export interface PruneResult {
+  dryRun: boolean;
+  graceMs: number;
+  /** Blob files in the store before pruning. */
+  blobs: number;
+  /** Blob files a live (not forgotten) snapshot references. */
+  referenced: number;
+  /** Deleted (or, with dryRun, to delete). */
+  deleted: PrunedBlob[];
+  /** Unreferenced but within the grace period, or of unknown age: kept for now. */
+  waiting: PrunedBlob[];
+  /** Blobs spared because a snapshot committed while prune ran references them. */
+  spared: string[];
+  /** Snapshots committed during the delete that reference a deleted blob (restic takes a lock; see the report). */
+  damaged: Array<{ stream: string; seq: number; blobs: string[] }>;
+}
+
+const key = (blob: BlobRef) => `${blob.id}-${blob.sha256}-${blob.encoding}`;
+
+function blobKeys(manifest: Manifest): string[] {
+  return manifest.files.flatMap((file) =>
+    file.type === "file"
+      ? [key({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding })]
+      : [],
+  );
+}
+
+/**
+ * Deletes blobs no live snapshot references: those only forgotten snapshots
+ * used, once their newest tombstone is older than the grace period, and
+ * orphans (from a lost race or a crash) once the blob itself is that old.
+ * Forgotten snapshots whose tombstone is damaged or names another manifest
+ * count as live. Manifests committed while prune runs are read again just
+ * before deleting, and their blobs are spared.
+ */
+export async function pruneBlobs(store: Store, options: PruneOptions): Promise<PruneResult> {
+  await store.assertExists();
+  const now = options.now.getTime();
+  const forgotten = await listForgotten(store);
+  const live = new Set<string>();
+  const releasedAt = new Map<string, number>();
+  const scanned = new Map<string, number>();
+
+  for (const stream of await store.listStreams()) {
+    const seqs = await store.listManifestSeqs(stream);
+    scanned.set(stream, seqs.at(-1) ?? 0);
+    const forgottenSeqs = forgotten.get(stream);
+    await mapWithConcurrency(seqs, 16, async (seq) => {
+      const bytes = await store.readManifest(stream, seq);
+      if (!bytes) return;
+      const where = `manifest ${stream}@${seq}`;
+      let released: number | null = null;
+      if (forgottenSeqs?.has(seq)) {
+        try {
+          const tombstone = await readTombstone(store, tombstonePath(stream, seq));
+          if (tombstone.snapshot === sha256Hex(bytes)) released = Date.parse(tombstone.forgottenAt);
+        } catch (error) {
+          if (!isSnapgateError(error, "INTEGRITY")) throw error;
+        }
+      }
+      if (released === null) {
+        // A live manifest that cannot be read would hide its references: stop rather than guess.
+        for (const blob of blobKeys(parseManifest(bytes, where))) live.add(blob);
+        return;
+      }
+      let manifest: Manifest;
+      try {
+        manifest = parseManifest(bytes, where);
+      } catch {
+        return; // a damaged forgotten manifest: its blobs are judged as orphans, by age
+      }
+      for (const blob of blobKeys(manifest))
+        releasedAt.set(blob, Math.max(releasedAt.get(blob) ?? 0, released));
+    });
+  }
+
+  const stored = await store.listBlobs();
+  const result: PruneResult = {
+    dryRun: options.dryRun === true,
+    graceMs: options.graceMs,
+    blobs: stored.length,
+    referenced: 0,
+    deleted: [],
+    waiting: [],
+    spared: [],
+    damaged: [],
+  };
+  for (const blob of stored) {
+    const ref: BlobRef = { id: blob.id, sha256: blob.sha256, encoding: blob.encoding };
+    if (live.has(key(ref))) {
+      result.referenced += 1;
+      continue;
+    }
+    const released = releasedAt.get(key(ref));
+    const since = released ?? blob.modifiedAt?.getTime() ?? null;
+    const entry: PrunedBlob = {
+      ...ref,
+      reason: released === undefined ? "orphan" : "forgotten",
+      since: since === null ? null : new Date(since).toISOString(),
+    };
+    if (since !== null && now - since >= options.graceMs) result.deleted.push(entry);
+    else result.waiting.push(entry);
+  }
+  if (result.dryRun || result.deleted.length === 0) return result;
+
+  // Snapshots committed since the scan may have reused a blob about to go.
+  const before = await newReferences(store, scanned);
+  result.spared = result.deleted
+    .filter((blob) => before.keys.has(key(blob)))
+    .map((blob) => blob.id);
+  result.deleted = result.deleted.filter((blob) => !before.keys.has(key(blob)));
+  await store.deleteBlobs(result.deleted);
+  const after = await newReferences(store, before.scanned);
+  const gone = new Set(result.deleted.map(key));
+  result.damaged = after.manifests
+    .map(({ stream, seq, keys }) => ({
+      stream,
+      seq,
+      blobs: keys.filter((blob) => gone.has(blob)).map((blob) => blob.slice(0, 64)),
+    }))
+    .filter((entry) => entry.blobs.length > 0);
+
+  await appendAuditEvents(store, [
+    {
+      type: "blobs.pruned",
+      time: options.now,
+      actor: { kind: "cli" },
+      subject: { store: store.location },
+      details: {
+        deleted: result.deleted.length,
+        forgotten: result.deleted.filter((blob) => blob.reason === "forgotten").length,
+        orphans: result.deleted.filter((blob) => blob.reason === "orphan").length,
+        graceMs: options.graceMs,
+      },
+    },
+  ]);
+  return result;
+}
+
+/** Blob keys of manifests committed after the seqs in `scanned`. */
+async function newReferences(
+  store: Store,
+  scanned: ReadonlyMap<string, number>,
+): Promise<{
+  keys: Set<string>;
+  manifests: Array<{ stream: string; seq: number; keys: string[] }>;
+  scanned: Map<string, number>;
+}> {
+  const keys = new Set<string>();
+  const manifests: Array<{ stream: string; seq: number; keys: string[] }> = [];
+  const next = new Map(scanned);
+  for (const stream of await store.listStreams()) {
+    const seqs = (await store.listManifestSeqs(stream)).filter(
+      (seq) => seq > (scanned.get(stream) ?? 0),
+    );
+    for (const seq of seqs) {
+      const bytes = await store.readManifest(stream, seq);
+      if (!bytes) continue;
+      const found = blobKeys(parseManifest(bytes, `manifest ${stream}@${seq}`));
+      found.forEach((blob) => keys.add(blob));
+      manifests.push({ stream, seq, keys: found });
+      next.set(stream, Math.max(next.get(stream) ?? 0, seq));
+    }
+  }
+  return { keys, manifests, scanned: next };
+}

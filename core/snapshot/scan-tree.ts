@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs";
+import { SnapgateError } from "../errors.js";
+import type { Classification } from "../types.js";
+import { computeBlobId } from "../crypto/blob-id.js";
+import { collectFiles, type CollectedFile } from "./collect-files.js";
+import type { FileState } from "./diff-file-states.js";
+
+export type SnapshotStage = "scan" | "hash" | "encrypt" | "commit";
+
+export interface SnapshotProgress {
+  stage: SnapshotStage;
+  done: number;
+  total: number;
+}
+
+export interface FileClassification extends Classification {
+  /** Secret-class files are never compressed before encryption. */
+  secret?: boolean;
+}
+
+export interface ScanTreeOptions {
+  root: string;
+  /** Files, directories or globs, relative to the root. */
+  paths: readonly string[];
+  /** Globs left out (e.g. --exclude). */
+  exclude?: readonly string[];
+  /** Further exclusion rules (the policy's): true leaves the file out. */
+  isExcluded?: (path: string) => boolean;
+  /** True when everything below a directory is excluded: it is not walked. */
+  isExcludedDirectory?: (path: string) => boolean;
+  skipDirectories?: readonly string[];
+  /** Keys the blob ids: the writer key's MAC key. */
+  macKey: Uint8Array;
+  classify?: (path: string) => FileClassification;
+  /** Files larger than this are refused before anything is written. */
+  maxFileBytes?: number;
+  /** Keep contents read while hashing (within a memory budget) so new blobs need no second read. */
+  keepContent?: boolean;
+  onProgress?: (progress: SnapshotProgress) => void;
+}
+
+export interface ScannedFile {
+  file: CollectedFile;
+  /** Keyed id of a regular file's content. */
+  blob?: string;
+  classification: FileClassification;
+  content?: Uint8Array;
+}
+
+/** A working tree as the snapshot engine and drift see it: files, keyed ids, classification. */
+export interface ScannedTree {
+  files: ScannedFile[];
+  /** What diff, drift and --skip-unchanged compare (with each file's component). */
+  states: FileState[];
+  uniqueIds: string[];
+  bytes: number;
+  excluded: string[];
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+const CONTENT_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Collects the files the paths name and computes their keyed ids (pass 1 of a
+ * snapshot; all of drift). Nothing is written and nothing is decrypted.
+ */
+export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
+  const progress = options.onProgress ?? (() => undefined);
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  progress({ stage: "scan", done: 0, total: 0 });
+  const collected = await collectFiles({
+    root: options.root,
+    patterns: options.paths,
+    exclude: options.exclude,
+    isExcluded: options.isExcluded,
+    isExcludedDirectory: options.isExcludedDirectory,
+    skipDirectories: options.skipDirectories,
+  });
+  progress({ stage: "scan", done: collected.files.length, total: collected.files.length });
+  const tooLarge = collected.files.find((file) => file.type === "file" && file.size > maxFileBytes);
+  if (tooLarge) {
+    throw new SnapgateError(
+      "TOO_LARGE",
+      `${tooLarge.path} is ${(tooLarge.size / 1048576).toFixed(1)} MB; the limit is ${(maxFileBytes / 1048576).toFixed(0)} MB. Nothing was written.`,
+      {
+        fix: "Exclude it (exclude globs or the policy's exclude list): large artefacts are not configuration.",
+      },
+    );
+  }
+  // Content is kept while it fits the budget, so new blobs need no second read. Synchronous
+  // reads on purpose: for many small files they are several times faster than the thread pool.
+  let cached = 0;
+  const files: ScannedFile[] = collected.files.map((file, index) => {
+    const classification = options.classify?.(file.path) ?? {};
+    if (file.type === "symlink") return { file, classification };
+    const content = readFileSync(file.absolute);
+    const blob = computeBlobId(options.macKey, content);
+    const keep = options.keepContent !== false && cached + content.length <= CONTENT_CACHE_BYTES;
+    if (keep) cached += content.length;
+    progress({ stage: "hash", done: index + 1, total: collected.files.length });
+    return { file, blob, classification, ...(keep ? { content } : {}) };
+  });
+  const states: FileState[] = files.map(({ file, blob, classification }) => {
+    const component = classification.component ? { component: classification.component } : {};
+    return file.type === "file"
+      ? { path: file.path, type: "file", mode: file.mode, blob, ...component }
+      : { path: file.path, type: "symlink", target: file.target, ...component };
+  });
+  return {
+    files,
+    states,
+    uniqueIds: [...new Set(files.flatMap(({ blob }) => (blob ? [blob] : [])))],
+    bytes: files.reduce((sum, { file }) => sum + file.size, 0),
+    excluded: collected.excluded,
+    skipped: collected.skipped,
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "@jest/globals";
+import { parseManifest } from "../../core/snapshot/parse-manifest.js";
+
+/** A manifest as version 0.1 wrote it: no consistency, no coverage. */
+const OLD_MANIFEST = {
+  format: "snapgate.manifest/v1",
+  stream: "prod",
+  seq: 1,
+  prev: null,
+  phase: "pre",
+  time: "2026-11-26T09:00:00.000Z",
+  writtenAt: "2026-11-26T09:00:01.000Z",
+  metadata: { environment: "prod", tags: [] },
+  policyDigest: null,
+  recipients: ["age1tc5x9xv55dy392qwxl9kxfmxnluqglthqpaa58gp8w8epglzpqxqdcy89d"],
+  files: [
+    {
+      type: "file",
+      path: "deploy/app.yaml",
+      mode: 420,
+      size: 10,
+      blob: "a".repeat(64),
+      encoding: "gzip",
+      ciphertextSha256: "b".repeat(64),
+    },
+  ],
+  signature: {
+    alg: "ed25519",
+    key: "sgw1dzqtdzjgwf64ed5t00pvdyg25y8lzc44996u60neufm6gd82wnxsm47na5",
+    value: `${"A".repeat(86)}==`,
+  },
+};
+
+const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+describe("schemas/manifest.schema.json: optional policy facts", () => {
+  it("keeps manifests without consistency and coverage valid", () => {
+    expect(parseManifest(bytes(OLD_MANIFEST), "old").coverage).toBeUndefined();
+  });
+
+  it("accepts coverage facts and a sha256: policy digest", () => {
+    const manifest = {
+      ...OLD_MANIFEST,
+      policyDigest: `sha256:${"c".repeat(64)}`,
+      consistency: [{ name: "schema", ok: false, message: "schema: differs" }],
+      coverage: {
+        uncoveredTier0Paths: ["deploy/prod/misc.yaml"],
+        missingComponents: ["payments-db"],
+        secretsOutsideComponents: [],
+      },
+    };
+    expect(parseManifest(bytes(manifest), "new").coverage?.missingComponents).toEqual([
+      "payments-db",
+    ]);
+  });
+
+  it("refuses coverage with a missing list or an unknown key", () => {
+    const partial = { ...OLD_MANIFEST, coverage: { uncoveredTier0Paths: [] } };
+    expect(() => parseManifest(bytes(partial), "partial")).toThrow(
+      /partial is not a valid snapgate.manifest\/v1: \/coverage must have required property 'missingComponents'/,
+    );
+    const extra = {
+      ...OLD_MANIFEST,
+      coverage: {
+        uncoveredTier0Paths: [],
+        missingComponents: [],
+        secretsOutsideComponents: [],
+        note: "x",
+      },
+    };
+    expect(() => parseManifest(bytes(extra), "extra")).toThrow(/has an unknown key 'note'/);
+  });
+});

@@ -1,0 +1,241 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "@jest/globals";
+import { isSnapgateError } from "../../../core/errors.js";
+import { loadPolicy } from "../../../core/policy/load-policy.js";
+import type { Policy } from "../../../core/policy/policy.js";
+import { memoryPolicySource } from "../../../core/policy/policy-source.js";
+import { appendAuditEvents } from "../../../core/snapshot/append-audit-events.js";
+import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
+import { forgetSnapshots } from "../../../core/snapshot/forget-snapshots.js";
+import { planForget } from "../../../core/snapshot/plan-forget.js";
+import { pruneBlobs } from "../../../core/snapshot/prune-blobs.js";
+import { readTombstone, tombstonePath } from "../../../core/snapshot/tombstone.js";
+import { LocalDirStore } from "../../../core/store/local-dir-store.js";
+import { blobPath, type Store } from "../../../core/store/store.js";
+import type { RegularFileEntry } from "../../../core/types.js";
+import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
+import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+
+const work = tempDir();
+let keys: TestKeys;
+let policy: Policy;
+let store: LocalDirStore;
+let count = 0;
+const now = new Date();
+
+/** A fresh store with `n` snapshots of env "dev", each of a different file content. */
+async function storeWith(n: number): Promise<LocalDirStore> {
+  count += 1;
+  const fresh = new LocalDirStore(join(work, `store-${count}`));
+  const tree = join(work, `tree-${count}`);
+  mkdirSync(tree, { recursive: true });
+  for (let i = 1; i <= n; i++) {
+    writeFileSync(join(tree, "app.yaml"), `version: ${i}\n`);
+    await createSnapshot({
+      store: fresh,
+      root: tree,
+      paths: ["."],
+      stream: "dev",
+      phase: "post",
+      time: new Date(Date.UTC(2026, 0, i)),
+      recipients: [keys.age.recipient],
+      writerKey: keys.writer,
+    });
+  }
+  return fresh;
+}
+
+async function forgetAllButNewest(target: Store): Promise<void> {
+  const plan = await planForget({ store: target, policy, environment: "dev", now });
+  await forgetSnapshots(target, plan, { approval: null, policyDigest: null, now });
+}
+
+beforeEach(async () => {
+  keys ??= await makeKeys();
+  policy ??= await loadPolicy(
+    memoryPolicySource({
+      ".github/snapgate.yml": `keys: { recipients: [${keys.age.recipient}], writers: [{ key: ${keys.verifyKey} }] }
+tiers: { tier1: { max_age: 24h, retention: { keep: { last: 1 } } } }
+environments: { dev: { tier: tier1 } }
+`,
+    }),
+  );
+  store = await storeWith(3);
+});
+
+describe("forgetSnapshots", () => {
+  it("counts a tombstone another forget wrote first as already forgotten", async () => {
+    const plan = await planForget({ store, policy, environment: "dev", now });
+    expect(plan.drop.map((d) => d.seq)).toEqual([2, 1]);
+    await forgetSnapshots(
+      store,
+      { ...plan, drop: plan.drop.slice(1) },
+      {
+        approval: null,
+        policyDigest: null,
+        now,
+      },
+    );
+    const outcome = await forgetSnapshots(store, plan, { approval: null, policyDigest: null, now });
+    expect(outcome.tombstones).toEqual([tombstonePath("dev", 2)]);
+    expect(outcome.alreadyForgotten).toEqual([plan.drop[1]?.id]);
+  });
+});
+
+describe("readTombstone", () => {
+  it("refuses a damaged record, or one filed under another seq", async () => {
+    await forgetAllButNewest(store);
+    const path = store.path(tombstonePath("dev", 1));
+    chmodSync(path, 0o644);
+    writeFileSync(path, "{not json");
+    await expect(readTombstone(store, tombstonePath("dev", 1))).rejects.toThrow(
+      "The tombstone tombstones/dev/0000000001.json",
+    );
+    const two = store.path(tombstonePath("dev", 2));
+    chmodSync(two, 0o644);
+    writeFileSync(path, readFileSync(two));
+    await expect(readTombstone(store, tombstonePath("dev", 1))).rejects.toThrow("is damaged");
+  });
+});
+
+describe("pruneBlobs", () => {
+  const blobOf = async (target: LocalDirStore, seq: number): Promise<RegularFileEntry> => {
+    const bytes = (await target.readManifest("dev", seq)) as Uint8Array;
+    return (JSON.parse(Buffer.from(bytes).toString("utf8")) as { files: RegularFileEntry[] })
+      .files[0] as RegularFileEntry;
+  };
+  const exists = (target: LocalDirStore, file: RegularFileEntry) =>
+    existsSync(
+      target.path(
+        blobPath({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding }),
+      ),
+    );
+
+  it("treats a forgotten snapshot with a damaged tombstone as live", async () => {
+    await forgetAllButNewest(store);
+    const path = store.path(tombstonePath("dev", 1));
+    chmodSync(path, 0o644);
+    writeFileSync(path, "damaged");
+    const result = await pruneBlobs(store, { graceMs: 0, now });
+    expect(result.deleted).toHaveLength(1);
+    expect(exists(store, await blobOf(store, 1))).toBe(true);
+    expect(exists(store, await blobOf(store, 2))).toBe(false);
+    expect(result.referenced).toBe(2);
+  });
+
+  it("spares a blob that a snapshot committed while prune ran reuses", async () => {
+    await forgetAllButNewest(store);
+    const reused = await blobOf(store, 1);
+    let injected = false;
+    const racing = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === "listBlobs") {
+          return async () => {
+            const listed = await target.listBlobs();
+            if (!injected) {
+              injected = true;
+              await commitCraftedManifest(
+                target,
+                keys.writer,
+                "dev",
+                [reused],
+                [keys.age.recipient],
+              );
+            }
+            return listed;
+          };
+        }
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const result = await pruneBlobs(racing, { graceMs: 0, now });
+    expect(result.spared).toEqual([reused.blob]);
+    expect(result.deleted.map((blob) => blob.id)).toEqual([(await blobOf(store, 2)).blob]);
+    expect(exists(store, reused)).toBe(true);
+    expect(result.damaged).toEqual([]);
+  });
+
+  it("reports a snapshot committed during the delete that references a deleted blob", async () => {
+    await forgetAllButNewest(store);
+    const doomed = await blobOf(store, 2);
+    const racing = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === "deleteBlobs") {
+          return async (blobs: Parameters<Store["deleteBlobs"]>[0]) => {
+            await target.deleteBlobs(blobs);
+            await commitCraftedManifest(target, keys.writer, "dev", [doomed], [keys.age.recipient]);
+          };
+        }
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const result = await pruneBlobs(racing, { graceMs: 0, now });
+    expect(result.damaged).toEqual([{ stream: "dev", seq: 4, blobs: [doomed.blob] }]);
+  });
+
+  it("keeps orphans of unknown age, and deletes nothing on a dry run", async () => {
+    await forgetAllButNewest(store);
+    const ageless = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === "listBlobs")
+          return async () =>
+            (await target.listBlobs()).map(({ modifiedAt: _modifiedAt, ...blob }) => blob);
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const prefix = store.path("blobs/ee");
+    mkdirSync(prefix, { recursive: true });
+    writeFileSync(join(prefix, `${"e".repeat(64)}-${"3".repeat(64)}.age`), "orphan");
+    const dry = await pruneBlobs(ageless, { graceMs: 0, now, dryRun: true });
+    expect(dry.deleted.map((blob) => blob.reason)).toEqual(["forgotten", "forgotten"]);
+    expect(dry.waiting).toEqual([
+      expect.objectContaining({ id: "e".repeat(64), reason: "orphan", since: null }),
+    ]);
+    expect(exists(store, await blobOf(store, 1))).toBe(true);
+  });
+});
+
+describe("appendAuditEvents", () => {
+  it("re-chains and retries when another writer appended first", async () => {
+    let conflicts = 1;
+    const contended = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === "appendAudit") {
+          return async (...args: Parameters<Store["appendAudit"]>) => {
+            if (conflicts-- > 0) return "conflict";
+            return target.appendAudit(...args);
+          };
+        }
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const before = (await store.readAuditLines()).length;
+    await appendAuditEvents(contended, [
+      { type: "test.event", time: now, actor: { kind: "cli" }, subject: {} },
+    ]);
+    expect((await store.readAuditLines()).length).toBe(before + 1);
+    expect(conflicts).toBe(-1);
+    await appendAuditEvents(store, []);
+    expect((await store.readAuditLines()).length).toBe(before + 1);
+  });
+
+  it("gives up with CONFLICT when it never wins", async () => {
+    const hopeless = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === "appendAudit") return async () => "conflict";
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const failure = await appendAuditEvents(hopeless, [
+      { type: "test.event", time: now, actor: { kind: "cli" }, subject: {} },
+    ]).catch((error: unknown) => error);
+    expect(isSnapgateError(failure, "CONFLICT")).toBe(true);
+  });
+});
