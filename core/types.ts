@@ -103,6 +103,8 @@ export interface CatalogEntry {
   id: string;
   stream: string;
   seq: number;
+  /** The previous manifest's id (the manifest's `prev`): the chain, readable without manifests. */
+  prev?: string | null;
   time: string;
   writtenAt: string;
   phase: Phase;

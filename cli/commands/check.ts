@@ -34,6 +34,8 @@ export const checkCommand: Command = {
       // An unusable policy is a failing gate that says how to fix the policy, as in the app.
       loaded = policyErrorDecision(env, error);
     }
+    // A wrong --store is a usage mistake here, not a failing gate.
+    await store.assertExists();
     const decision =
       "conclusion" in loaded
         ? loaded

@@ -12,6 +12,7 @@ export function catalogEntryOf(manifest: Manifest, id: string): CatalogEntry {
     id,
     stream: manifest.stream,
     seq: manifest.seq,
+    prev: manifest.prev,
     time: manifest.time,
     writtenAt: manifest.writtenAt,
     phase: manifest.phase,

@@ -4,7 +4,7 @@ import type { ApprovalRequest } from "../approvals/approval-request.js";
 import { checkApproval } from "../approvals/check-approval.js";
 import { appendAuditEvents } from "./append-audit-events.js";
 import type { ForgetPlan } from "./plan-forget.js";
-import { TOMBSTONE_FORMAT, tombstonePath, type Tombstone } from "./tombstone.js";
+import { listForgotten, TOMBSTONE_FORMAT, tombstonePath, type Tombstone } from "./tombstone.js";
 
 export interface ForgetOptions {
   /** The request that approves forgetting the plan's tier-0 snapshots (required when there are any). */
@@ -58,32 +58,40 @@ export async function forgetSnapshots(
       now: options.now,
     }).approvers;
   }
+  const tombstoneOf = (decision: ForgetPlan["drop"][number]): Tombstone => ({
+    format: TOMBSTONE_FORMAT,
+    stream: decision.stream,
+    seq: decision.seq,
+    snapshot: decision.id,
+    time: decision.time,
+    forgottenAt: options.now.toISOString(),
+    reasons: decision.reasons,
+    rules: plan.rules,
+    approval: decision.tier0 ? (options.approval?.id ?? null) : null,
+    policyDigest: options.policyDigest,
+  });
+  // One batch (one commit on GitHub). A concurrent forget may have tombstoned some of
+  // the same snapshots: those are forgotten either way, so they are left out and the rest retried.
   const tombstones: string[] = [];
   const alreadyForgotten: string[] = [];
-  for (const decision of plan.drop) {
-    const tombstone: Tombstone = {
-      format: TOMBSTONE_FORMAT,
-      stream: decision.stream,
-      seq: decision.seq,
-      snapshot: decision.id,
-      time: decision.time,
-      forgottenAt: options.now.toISOString(),
-      reasons: decision.reasons,
-      rules: plan.rules,
-      approval: decision.tier0 ? (options.approval?.id ?? null) : null,
-      policyDigest: options.policyDigest,
-    };
-    const path = tombstonePath(decision.stream, decision.seq);
+  for (let attempt = 1; ; attempt++) {
+    const forgotten = await listForgotten(store);
+    const pending = plan.drop.filter((decision) => {
+      const done = forgotten.get(decision.stream)?.has(decision.seq) ?? false;
+      if (done && !alreadyForgotten.includes(decision.id)) alreadyForgotten.push(decision.id);
+      return !done;
+    });
     try {
-      await store.writeRecord({
-        path,
-        bytes: new TextEncoder().encode(`${JSON.stringify(tombstone, null, 2)}\n`),
-      });
-      tombstones.push(path);
+      await store.writeRecords(
+        pending.map((decision) => ({
+          path: tombstonePath(decision.stream, decision.seq),
+          bytes: new TextEncoder().encode(`${JSON.stringify(tombstoneOf(decision), null, 2)}\n`),
+        })),
+      );
+      tombstones.push(...pending.map((decision) => tombstonePath(decision.stream, decision.seq)));
+      break;
     } catch (error) {
-      // Another forget wrote it first: the snapshot is forgotten either way.
-      if (!isSnapgateError(error, "CONFLICT")) throw error;
-      alreadyForgotten.push(decision.id);
+      if (!isSnapgateError(error, "CONFLICT") || attempt >= 3) throw error;
     }
   }
   await appendAuditEvents(

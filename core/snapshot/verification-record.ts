@@ -29,8 +29,47 @@ function compactTime(time: Date): string {
   return time.toISOString().replace(/[-:]/g, "");
 }
 
-export function verificationPath(snapshot: string, time: Date): string {
-  return `verifications/${snapshot}/${compactTime(time)}.json`;
+/**
+ * verifications/<env>/<time>-<level>-<ok|fail>-<snapshot>.json: the name alone
+ * tells the gate what it needs (one listing per environment), and the file
+ * holds the problems for people.
+ */
+export function verificationPath(
+  stream: string,
+  snapshot: string,
+  time: Date,
+  level: VerifyLevel,
+  ok: boolean,
+): string {
+  return `verifications/${stream}/${compactTime(time)}-${level}-${ok ? "ok" : "fail"}-${snapshot}.json`;
+}
+
+export interface VerificationName {
+  path: string;
+  stream: string;
+  time: string;
+  level: VerifyLevel;
+  ok: boolean;
+  snapshot: string;
+}
+
+const RECORD_NAME =
+  /^verifications\/([a-z0-9][a-z0-9._-]{0,62})\/(\d{8}T\d{6}\.\d{3}Z)-(structure|restore)-(ok|fail)-([0-9a-f]{64})\.json$/;
+
+/** Reads a record's path back into what it says; undefined for anything else. */
+export function parseVerificationPath(path: string): VerificationName | undefined {
+  const match = RECORD_NAME.exec(path);
+  if (!match?.[1] || !match[2] || !match[3] || !match[4] || !match[5]) return undefined;
+  const t = match[2];
+  const time = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13)}`;
+  return {
+    path,
+    stream: match[1],
+    time,
+    level: match[3] as VerifyLevel,
+    ok: match[4] === "ok",
+    snapshot: match[5],
+  };
 }
 
 /** Writes one record per verified snapshot, and an audit event each; returns their paths. */
@@ -39,8 +78,7 @@ export async function writeVerificationRecords(
   report: VerifyReport,
   time: Date,
 ): Promise<string[]> {
-  const paths: string[] = [];
-  for (const snapshot of report.snapshots) {
+  const records = report.snapshots.map((snapshot) => {
     const record: VerificationRecord = {
       format: VERIFICATION_FORMAT,
       snapshot: snapshot.id,
@@ -57,13 +95,14 @@ export async function writeVerificationRecords(
         ...(problem.path ? { path: problem.path } : {}),
       })),
     };
-    const path = verificationPath(snapshot.id, time);
-    await store.writeRecord({
-      path,
+    return {
+      path: verificationPath(snapshot.stream, snapshot.id, time, report.level, snapshot.ok),
       bytes: new TextEncoder().encode(`${JSON.stringify(record, null, 2)}\n`),
-    });
-    paths.push(path);
-  }
+    };
+  });
+  // One batch: one commit on a GitHub store, whatever the number of snapshots.
+  await store.writeRecords(records);
+  const paths = records.map((record) => record.path);
   await appendAuditEvents(
     store,
     report.snapshots.map((snapshot) => ({
@@ -77,34 +116,58 @@ export async function writeVerificationRecords(
   return paths;
 }
 
-const RECORD_NAME = /^verifications\/([0-9a-f]{64})\/(\d{8}T\d{6}\.\d{3}Z)\.json$/;
+/** What the gate needs of the newest verification. */
+export type VerificationSummary = Pick<
+  VerificationRecord,
+  "snapshot" | "stream" | "level" | "ok" | "time" | "problems"
+>;
 
 /**
- * The newest verification record at `level` of any of the snapshots (e.g. all
- * of an environment's). Record names carry the snapshot and time, so only the
- * records that could be the answer are read; unreadable or damaged ones are
- * skipped (they prove nothing).
+ * The newest record of `level` for one of `snapshots`, from the record names
+ * of an environment (see readStreamIndex). A passing record is answered from
+ * its name; a failing one is read for its problems.
  */
 export async function findLatestVerification(
   store: Store,
+  names: readonly string[],
   snapshots: ReadonlySet<string>,
   level: VerifyLevel,
-): Promise<VerificationRecord | null> {
-  const candidates = (await store.listRecords("verifications"))
-    .map((path) => ({ path, match: RECORD_NAME.exec(path) }))
-    .filter(({ match }) => match?.[1] !== undefined && snapshots.has(match[1]))
-    .sort((a, b) => ((b.match?.[2] ?? "") < (a.match?.[2] ?? "") ? -1 : 1));
-  for (const { path, match } of candidates) {
-    const bytes = await store.readRecord(path);
-    let value: unknown;
-    try {
-      value = bytes ? JSON.parse(Buffer.from(bytes).toString("utf8")) : undefined;
-    } catch {
-      continue;
-    }
-    const checked = validator.check(value);
-    if (!checked.ok || checked.value.snapshot !== match?.[1]) continue;
-    if (checked.value.level === level) return checked.value;
+): Promise<VerificationSummary | null> {
+  const newest = names
+    .map((path) => parseVerificationPath(path))
+    .filter(
+      (name): name is VerificationName =>
+        name !== undefined && name.level === level && snapshots.has(name.snapshot),
+    )
+    .sort((a, b) => (a.time < b.time ? 1 : -1))[0];
+  if (!newest) return null;
+  if (newest.ok) {
+    return {
+      snapshot: newest.snapshot,
+      stream: newest.stream,
+      level,
+      ok: true,
+      time: newest.time,
+      problems: [],
+    };
   }
-  return null;
+  const bytes = await store.readRecord(newest.path);
+  let value: unknown;
+  try {
+    value = bytes ? JSON.parse(Buffer.from(bytes).toString("utf8")) : undefined;
+  } catch {
+    value = undefined;
+  }
+  const checked = validator.check(value);
+  if (checked.ok && checked.value.snapshot === newest.snapshot && checked.value.level === level)
+    return checked.value;
+  // An unreadable failing record still counts as a failure: unknown state is failure.
+  return {
+    snapshot: newest.snapshot,
+    stream: newest.stream,
+    level,
+    ok: false,
+    time: newest.time,
+    problems: [{ kind: "manifest", message: `the record ${newest.path} cannot be read` }],
+  };
 }

@@ -21,6 +21,7 @@ import {
   type Store,
   type StoreRecord,
   type StoredBlob,
+  type StreamIndex,
   type StreamHead,
   type WriteView,
 } from "./store.js";
@@ -534,10 +535,16 @@ export class GitHubStore implements Store {
 
   async readCatalog(stream: string): Promise<CatalogEntry[]> {
     const tree = await this.readTree(`catalog/${stream}`, true);
+    return this.catalogFromShards(tree?.entries ?? []);
+  }
+
+  /** Catalog lines from the month shards of a catalog directory listing (text included). */
+  private async catalogFromShards(shards: readonly TreeEntryNode[]): Promise<CatalogEntry[]> {
     const entries: CatalogEntry[] = [];
-    for (const shard of (tree?.entries ?? [])
+    const ordered = shards
       .filter((e) => /^\d{4}-\d{2}\.jsonl$/.test(e.name))
-      .sort((a, b) => a.name.localeCompare(b.name))) {
+      .sort((a, b) => a.name.localeCompare(b.name));
+    for (const shard of ordered) {
       const text =
         shard.object?.text && !shard.object.isTruncated
           ? shard.object.text
@@ -554,6 +561,64 @@ export class GitHubStore implements Store {
       }
     }
     return entries.sort((a, b) => a.seq - b.seq);
+  }
+
+  async readStreamIndex(stream: string): Promise<StreamIndex> {
+    const names = "object { ... on Tree { entries { name } } }";
+    const result = await this.query<{
+      repository: {
+        ref: {
+          target: {
+            catalog: FileNode<TreeObject> | null;
+            manifests: FileNode<TreeObject> | null;
+            tombstones: FileNode<TreeObject> | null;
+            verifications: FileNode<TreeObject> | null;
+            blobs: FileNode<TreeObject> | null;
+          };
+        } | null;
+      };
+    }>(
+      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $manifests: String!, $tombstones: String!, $verifications: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
+          catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated } } } } } }
+          manifests: file(path: $manifests) { ${names} }
+          tombstones: file(path: $tombstones) { ${names} }
+          verifications: file(path: $verifications) { ${names} }
+          blobs: file(path: "blobs") { object { ... on Tree { entries { name ${names} } } } }
+        } } } }
+      }`,
+      {
+        ref: this.qualifiedRef,
+        catalog: `catalog/${stream}`,
+        manifests: `manifests/${stream}`,
+        tombstones: `tombstones/${stream}`,
+        verifications: `verifications/${stream}`,
+      },
+      `reading the index of ${stream}`,
+    );
+    const target = result.repository.ref?.target;
+    const seqsOf = (tree: FileNode<TreeObject> | null | undefined) =>
+      (tree?.object?.entries ?? [])
+        .map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1])
+        .filter((seq): seq is string => seq !== undefined)
+        .map(Number)
+        .sort((a, b) => a - b);
+    const blobs: BlobRef[] = [];
+    for (const prefix of target?.blobs?.object?.entries ?? []) {
+      for (const entry of prefix.object?.entries ?? []) {
+        const ref = parseBlobFileName(entry.name);
+        if (ref) blobs.push(ref);
+      }
+    }
+    return {
+      catalog: await this.catalogFromShards(target?.catalog?.object?.entries ?? []),
+      manifestSeqs: seqsOf(target?.manifests),
+      tombstoneSeqs: seqsOf(target?.tombstones),
+      verifications: (target?.verifications?.object?.entries ?? [])
+        .filter((entry) => entry.name.endsWith(".json"))
+        .map((entry) => `verifications/${stream}/${entry.name}`),
+      blobs,
+    };
   }
 
   async listManifestSeqs(stream: string): Promise<number[]> {
@@ -736,27 +801,52 @@ export class GitHubStore implements Store {
     );
   }
 
-  async writeRecord(record: StoreRecord): Promise<void> {
-    assertRecordPath(record.path);
-    await this.commitWithRetry(`snapgate: record ${record.path}`, async () => {
-      if ((await this.readFile(record.path)) !== null) {
+  async writeRecords(records: readonly StoreRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    for (const record of records) assertRecordPath(record.path);
+    const message =
+      records.length === 1
+        ? `snapgate: record ${records[0]?.path}`
+        : `snapgate: ${records.length} records`;
+    await this.commitWithRetry(message, async (state) => {
+      const existing = await this.existingPaths(
+        state.oid,
+        records.map((record) => record.path),
+      );
+      if (existing.length > 0) {
         throw new SnapgateError(
           "CONFLICT",
-          `The record ${record.path} already exists in ${this.location}.`,
+          `The record ${existing[0]} already exists in ${this.location}.`,
           {
             fix: "Records are never overwritten; retry, which writes a record with a new name.",
           },
         );
       }
-      return [
-        {
-          path: record.path,
-          mode: "100644",
-          type: "blob",
-          content: Buffer.from(record.bytes).toString("utf8"),
-        },
-      ];
+      return records.map((record) => ({
+        path: record.path,
+        mode: "100644" as const,
+        type: "blob" as const,
+        content: Buffer.from(record.bytes).toString("utf8"),
+      }));
     });
+  }
+
+  /** Which of `paths` exist at a commit: one query whatever their number. */
+  private async existingPaths(oid: string, paths: readonly string[]): Promise<string[]> {
+    const fields = paths
+      .map((path, index) => `p${index}: file(path: ${JSON.stringify(path)}) { oid }`)
+      .join("\n");
+    const result = await this.query<{
+      repository: { object: Record<string, { oid: string } | null> | null };
+    }>(
+      `query SnapgateExisting($owner: String!, $name: String!, $oid: GitObjectID!) {
+        repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { ${fields} } } }
+      }`,
+      { oid },
+      "checking records",
+    );
+    const object = result.repository.object ?? {};
+    return paths.filter((_, index) => object[`p${index}`]);
   }
 
   async readRecord(path: string): Promise<Uint8Array | null> {

@@ -26,6 +26,7 @@ import {
   type SnapshotCommit,
   type StagedBlob,
   type StoredBlob,
+  type StreamIndex,
   type Store,
   type StoreRecord,
   type StreamHead,
@@ -272,6 +273,29 @@ export class LocalDirStore implements Store {
     return entries.sort((a, b) => a.seq - b.seq);
   }
 
+  async readStreamIndex(stream: string): Promise<StreamIndex> {
+    const [catalog, manifestSeqs, tombstones, verifications, blobs] = await Promise.all([
+      this.readCatalog(stream),
+      this.listManifestSeqs(stream),
+      readdirOrEmpty(this.path(`tombstones/${stream}`)),
+      readdirOrEmpty(this.path(`verifications/${stream}`)),
+      this.listBlobs(),
+    ]);
+    return {
+      catalog,
+      manifestSeqs,
+      tombstoneSeqs: tombstones
+        .map((name) => /^(\d{10})\.json$/.exec(name)?.[1])
+        .filter((seq): seq is string => seq !== undefined)
+        .map(Number)
+        .sort((a, b) => a - b),
+      verifications: verifications
+        .filter((name) => name.endsWith(".json"))
+        .map((name) => `verifications/${stream}/${name}`),
+      blobs: blobs.map(({ id, sha256, encoding }) => ({ id, sha256, encoding })),
+    };
+  }
+
   async listManifestSeqs(stream: string): Promise<number[]> {
     const seqs: number[] = [];
     for (const name of await readdirOrEmpty(this.path(`manifests/${stream}`))) {
@@ -367,20 +391,22 @@ export class LocalDirStore implements Store {
       );
   }
 
-  async writeRecord(record: StoreRecord): Promise<void> {
-    assertRecordPath(record.path);
-    const written = await writeFileAtomic(this.path(record.path), record.bytes, {
-      mode: 0o444,
-      exclusive: true,
-    });
-    if (!written) {
-      throw new SnapgateError(
-        "CONFLICT",
-        `The record ${record.path} already exists in ${this.root}.`,
-        {
-          fix: "Records are never overwritten; retry, which writes a record with a new name.",
-        },
-      );
+  async writeRecords(records: readonly StoreRecord[]): Promise<void> {
+    for (const record of records) assertRecordPath(record.path);
+    for (const record of records) {
+      const written = await writeFileAtomic(this.path(record.path), record.bytes, {
+        mode: 0o444,
+        exclusive: true,
+      });
+      if (!written) {
+        throw new SnapgateError(
+          "CONFLICT",
+          `The record ${record.path} already exists in ${this.root}.`,
+          {
+            fix: "Records are never overwritten; retry, which writes a record with a new name.",
+          },
+        );
+      }
     }
   }
 

@@ -56,6 +56,19 @@ export interface StoredBlob extends BlobRef {
   modifiedAt?: Date;
 }
 
+export interface StreamIndex {
+  /** Catalog lines, ordered by seq (unrepaired: a line a crash left out is missing). */
+  catalog: CatalogEntry[];
+  /** Seqs of the manifests present. */
+  manifestSeqs: number[];
+  /** Seqs with a tombstone (forgotten). */
+  tombstoneSeqs: number[];
+  /** Paths of the environment's verification records (their names say what they found). */
+  verifications: string[];
+  /** Every blob of the store, from the listing. */
+  blobs: BlobRef[];
+}
+
 export interface StagedBlob extends BlobRef {
   ciphertext: Uint8Array;
 }
@@ -112,6 +125,12 @@ export interface Store {
   /** Removes blobs (prune). Idempotent: a blob already gone is not an error. */
   deleteBlobs(blobs: readonly BlobRef[]): Promise<void>;
 
+  /**
+   * One environment's index in as few requests as the store can (one on
+   * GitHub): what the release gate and `list` need without opening manifests.
+   */
+  readStreamIndex(stream: string): Promise<StreamIndex>;
+
   /** Reads the audit log, oldest first, as raw lines. */
   readAuditLines(): Promise<string[]>;
   /** Appends audit lines chained on the current head; retried by the caller on conflict. */
@@ -123,7 +142,8 @@ export interface Store {
   currentAuditHead(): Promise<AuditHead | null>;
 
   /** Creates a record; refuses to overwrite one. */
-  writeRecord(record: StoreRecord): Promise<void>;
+  /** Creates records, in one commit where the store has commits; refuses to overwrite any. */
+  writeRecords(records: readonly StoreRecord[]): Promise<void>;
   readRecord(path: string): Promise<Uint8Array | null>;
   listRecords(prefix: string): Promise<string[]>;
 }

@@ -19868,6 +19868,7 @@ function catalogEntryOf(manifest, id) {
     id,
     stream: manifest.stream,
     seq: manifest.seq,
+    prev: manifest.prev,
     time: manifest.time,
     writtenAt: manifest.writtenAt,
     phase: manifest.phase,
@@ -21787,6 +21788,22 @@ var LocalDirStore = class {
     }
     return entries.sort((a, b) => a.seq - b.seq);
   }
+  async readStreamIndex(stream) {
+    const [catalog, manifestSeqs, tombstones, verifications, blobs] = await Promise.all([
+      this.readCatalog(stream),
+      this.listManifestSeqs(stream),
+      readdirOrEmpty(this.path(`tombstones/${stream}`)),
+      readdirOrEmpty(this.path(`verifications/${stream}`)),
+      this.listBlobs()
+    ]);
+    return {
+      catalog,
+      manifestSeqs,
+      tombstoneSeqs: tombstones.map((name) => /^(\d{10})\.json$/.exec(name)?.[1]).filter((seq) => seq !== void 0).map(Number).sort((a, b) => a - b),
+      verifications: verifications.filter((name) => name.endsWith(".json")).map((name) => `verifications/${stream}/${name}`),
+      blobs: blobs.map(({ id, sha256, encoding }) => ({ id, sha256, encoding }))
+    };
+  }
   async listManifestSeqs(stream) {
     const seqs = [];
     for (const name of await readdirOrEmpty(this.path(`manifests/${stream}`))) {
@@ -21865,20 +21882,22 @@ var LocalDirStore = class {
         JSON.stringify({ ...head, file: target }) + "\n"
       );
   }
-  async writeRecord(record2) {
-    assertRecordPath(record2.path);
-    const written = await writeFileAtomic(this.path(record2.path), record2.bytes, {
-      mode: 292,
-      exclusive: true
-    });
-    if (!written) {
-      throw new SnapgateError(
-        "CONFLICT",
-        `The record ${record2.path} already exists in ${this.root}.`,
-        {
-          fix: "Records are never overwritten; retry, which writes a record with a new name."
-        }
-      );
+  async writeRecords(records) {
+    for (const record2 of records) assertRecordPath(record2.path);
+    for (const record2 of records) {
+      const written = await writeFileAtomic(this.path(record2.path), record2.bytes, {
+        mode: 292,
+        exclusive: true
+      });
+      if (!written) {
+        throw new SnapgateError(
+          "CONFLICT",
+          `The record ${record2.path} already exists in ${this.root}.`,
+          {
+            fix: "Records are never overwritten; retry, which writes a record with a new name."
+          }
+        );
+      }
     }
   }
   async readRecord(path) {
@@ -23832,7 +23851,7 @@ async function openStore(args, context) {
   const spec = storeSpec(args, context);
   if (!spec.startsWith("github://")) return new LocalDirStore(resolve7(context.cwd, spec));
   const { client, location } = await openGitHub(args, context);
-  const { GitHubStore } = await import("../chunks/github-store-QLJVWHLX.js");
+  const { GitHubStore } = await import("../chunks/github-store-TJZD5UAW.js");
   return new GitHubStore(client, location);
 }
 function storeSpec(args, context) {
@@ -23848,7 +23867,7 @@ async function openGitHub(args, context) {
   const spec = storeSpec(args, context);
   const [{ createGitHubClient }, { parseGitHubStoreSpec }] = await Promise.all([
     import("../chunks/github-client-DFP4LWLP.js"),
-    import("../chunks/github-store-QLJVWHLX.js")
+    import("../chunks/github-store-TJZD5UAW.js")
   ]);
   const location = parseGitHubStoreSpec(spec);
   const token = stringValue(args, "token") ?? context.env.GITHUB_TOKEN;
@@ -25002,12 +25021,26 @@ var MAX_PROBLEMS = 100;
 function compactTime(time) {
   return time.toISOString().replace(/[-:]/g, "");
 }
-function verificationPath(snapshot, time) {
-  return `verifications/${snapshot}/${compactTime(time)}.json`;
+function verificationPath(stream, snapshot, time, level, ok) {
+  return `verifications/${stream}/${compactTime(time)}-${level}-${ok ? "ok" : "fail"}-${snapshot}.json`;
+}
+var RECORD_NAME = /^verifications\/([a-z0-9][a-z0-9._-]{0,62})\/(\d{8}T\d{6}\.\d{3}Z)-(structure|restore)-(ok|fail)-([0-9a-f]{64})\.json$/;
+function parseVerificationPath(path) {
+  const match = RECORD_NAME.exec(path);
+  if (!match?.[1] || !match[2] || !match[3] || !match[4] || !match[5]) return void 0;
+  const t = match[2];
+  const time = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13)}`;
+  return {
+    path,
+    stream: match[1],
+    time,
+    level: match[3],
+    ok: match[4] === "ok",
+    snapshot: match[5]
+  };
 }
 async function writeVerificationRecords(store, report, time) {
-  const paths = [];
-  for (const snapshot of report.snapshots) {
+  const records = report.snapshots.map((snapshot) => {
     const record2 = {
       format: VERIFICATION_FORMAT,
       snapshot: snapshot.id,
@@ -25024,14 +25057,14 @@ async function writeVerificationRecords(store, report, time) {
         ...problem.path ? { path: problem.path } : {}
       }))
     };
-    const path = verificationPath(snapshot.id, time);
-    await store.writeRecord({
-      path,
+    return {
+      path: verificationPath(snapshot.stream, snapshot.id, time, report.level, snapshot.ok),
       bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
 `)
-    });
-    paths.push(path);
-  }
+    };
+  });
+  await store.writeRecords(records);
+  const paths = records.map((record2) => record2.path);
   await appendAuditEvents(
     store,
     report.snapshots.map((snapshot) => ({
@@ -25044,22 +25077,39 @@ async function writeVerificationRecords(store, report, time) {
   );
   return paths;
 }
-var RECORD_NAME = /^verifications\/([0-9a-f]{64})\/(\d{8}T\d{6}\.\d{3}Z)\.json$/;
-async function findLatestVerification(store, snapshots, level) {
-  const candidates = (await store.listRecords("verifications")).map((path) => ({ path, match: RECORD_NAME.exec(path) })).filter(({ match }) => match?.[1] !== void 0 && snapshots.has(match[1])).sort((a, b) => (b.match?.[2] ?? "") < (a.match?.[2] ?? "") ? -1 : 1);
-  for (const { path, match } of candidates) {
-    const bytes = await store.readRecord(path);
-    let value;
-    try {
-      value = bytes ? JSON.parse(Buffer.from(bytes).toString("utf8")) : void 0;
-    } catch {
-      continue;
-    }
-    const checked = validator3.check(value);
-    if (!checked.ok || checked.value.snapshot !== match?.[1]) continue;
-    if (checked.value.level === level) return checked.value;
+async function findLatestVerification(store, names, snapshots, level) {
+  const newest = names.map((path) => parseVerificationPath(path)).filter(
+    (name) => name !== void 0 && name.level === level && snapshots.has(name.snapshot)
+  ).sort((a, b) => a.time < b.time ? 1 : -1)[0];
+  if (!newest) return null;
+  if (newest.ok) {
+    return {
+      snapshot: newest.snapshot,
+      stream: newest.stream,
+      level,
+      ok: true,
+      time: newest.time,
+      problems: []
+    };
   }
-  return null;
+  const bytes = await store.readRecord(newest.path);
+  let value;
+  try {
+    value = bytes ? JSON.parse(Buffer.from(bytes).toString("utf8")) : void 0;
+  } catch {
+    value = void 0;
+  }
+  const checked = validator3.check(value);
+  if (checked.ok && checked.value.snapshot === newest.snapshot && checked.value.level === level)
+    return checked.value;
+  return {
+    snapshot: newest.snapshot,
+    stream: newest.stream,
+    level,
+    ok: false,
+    time: newest.time,
+    problems: [{ kind: "manifest", message: `the record ${newest.path} cannot be read` }]
+  };
 }
 
 // cli/exit-codes.ts
@@ -26142,15 +26192,16 @@ function linkProblem(stream, link2, previous) {
 
 // core/policy/gate/gather-gate-facts.ts
 async function gatherGateFacts(store, policy, environment, now, options = {}) {
-  await store.assertExists();
-  const [entries, forgotten] = await Promise.all([
-    readCatalog(store, environment),
-    listForgotten(store, environment)
-  ]);
-  const forgottenSeqs = forgotten.get(environment);
-  const latest = entries.findLast((entry) => !forgottenSeqs?.has(entry.seq)) ?? null;
+  const index = await store.readStreamIndex(environment);
+  const complete = index.manifestSeqs.every(
+    (seq) => index.catalog.some((entry) => entry.seq === seq)
+  );
+  const entries = complete ? index.catalog : await readCatalog(store, environment);
+  const forgottenSeqs = new Set(index.tombstoneSeqs);
+  const latest = entries.findLast((entry) => !forgottenSeqs.has(entry.seq)) ?? null;
   const verification = await findLatestVerification(
     store,
+    index.verifications,
     new Set(entries.map((entry) => entry.id)),
     "restore"
   );
@@ -26189,7 +26240,7 @@ async function gatherGateFacts(store, policy, environment, now, options = {}) {
       facts.signature = { state: "bad", detail: error.summary };
     }
   }
-  const chain = await checkStreamChain(store, environment, latest.seq);
+  const chain = options.chain === "catalog" ? catalogChain(environment, entries, index.manifestSeqs, latest.seq, manifest) : await checkStreamChain(store, environment, latest.seq);
   facts.chain = chain.state === "ok" ? chain : { state: "broken", atSeq: chain.atSeq, detail: chain.detail };
   if (manifest) {
     facts.signature = signatureFact(
@@ -26197,7 +26248,7 @@ async function gatherGateFacts(store, policy, environment, now, options = {}) {
       policy.keys.writers.map((writer) => writer.key),
       await loadSodium()
     );
-    facts.missingBlobs = await missingBlobs(store, manifest, options.blobs ?? "read");
+    facts.missingBlobs = await missingBlobs(store, manifest, options.blobs ?? "read", index.blobs);
     facts.components = [
       ...new Set(manifest.files.flatMap((file) => file.component ? [file.component] : []))
     ].sort();
@@ -26212,7 +26263,7 @@ function signatureFact(manifest, keys, sodium) {
   if (check.reason === "unknown-key") return { state: "unknown-key", key: check.key };
   return { state: "bad", key: check.key, detail: "the signature does not match the manifest" };
 }
-async function missingBlobs(store, manifest, mode) {
+async function missingBlobs(store, manifest, mode, listed) {
   const wanted = /* @__PURE__ */ new Map();
   for (const file of manifest.files) {
     if (file.type !== "file") continue;
@@ -26224,9 +26275,7 @@ async function missingBlobs(store, manifest, mode) {
   }
   const refs = [...wanted.values()];
   if (mode === "list") {
-    const present = new Set(
-      (await store.listBlobs()).map((blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`)
-    );
+    const present = new Set(listed.map((blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`));
     return refs.filter((ref) => !present.has(`${ref.id}-${ref.sha256}-${ref.encoding}`)).map((ref) => ref.id);
   }
   const bad = await mapWithConcurrency(refs, 16, async (ref) => {
@@ -26234,6 +26283,33 @@ async function missingBlobs(store, manifest, mode) {
     return ciphertext && sha256Hex(ciphertext) === ref.sha256 ? null : ref.id;
   });
   return bad.filter((id) => id !== null);
+}
+function catalogChain(stream, entries, manifestSeqs, upto, manifest) {
+  const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
+  const present = new Set(manifestSeqs);
+  for (let seq = 1; seq <= upto; seq++) {
+    const entry = bySeq.get(seq);
+    if (!entry || !present.has(seq)) {
+      return { state: "broken", atSeq: seq, detail: `manifest ${stream}@${seq} is missing` };
+    }
+    const previous = seq === 1 ? null : bySeq.get(seq - 1)?.id ?? null;
+    if (entry.prev !== void 0 && entry.prev !== previous) {
+      return {
+        state: "broken",
+        atSeq: seq,
+        detail: `${stream}@${seq} does not link to ${stream}@${seq - 1}`
+      };
+    }
+  }
+  const expected = upto === 1 ? null : bySeq.get(upto - 1)?.id ?? null;
+  if (manifest && manifest.prev !== expected) {
+    return {
+      state: "broken",
+      atSeq: upto,
+      detail: `manifest ${stream}@${upto} does not link to ${stream}@${upto - 1}`
+    };
+  }
+  return { state: "ok" };
 }
 
 // core/policy/gate/policy-error-decision.ts
@@ -26306,6 +26382,7 @@ var checkCommand = {
     } catch (error) {
       loaded = policyErrorDecision(env, error);
     }
+    await store.assertExists();
     const decision = "conclusion" in loaded ? loaded : decideGate(await gatherGateFacts(store, loaded, env, /* @__PURE__ */ new Date()));
     context.stdout(flag(args, "json") ? json(decision) : renderGateText(decision));
     return decision.conclusion === "success" ? 0 : 1;
@@ -26538,32 +26615,39 @@ async function forgetSnapshots(store, plan, options) {
       now: options.now
     }).approvers;
   }
+  const tombstoneOf = (decision) => ({
+    format: TOMBSTONE_FORMAT,
+    stream: decision.stream,
+    seq: decision.seq,
+    snapshot: decision.id,
+    time: decision.time,
+    forgottenAt: options.now.toISOString(),
+    reasons: decision.reasons,
+    rules: plan.rules,
+    approval: decision.tier0 ? options.approval?.id ?? null : null,
+    policyDigest: options.policyDigest
+  });
   const tombstones = [];
   const alreadyForgotten = [];
-  for (const decision of plan.drop) {
-    const tombstone = {
-      format: TOMBSTONE_FORMAT,
-      stream: decision.stream,
-      seq: decision.seq,
-      snapshot: decision.id,
-      time: decision.time,
-      forgottenAt: options.now.toISOString(),
-      reasons: decision.reasons,
-      rules: plan.rules,
-      approval: decision.tier0 ? options.approval?.id ?? null : null,
-      policyDigest: options.policyDigest
-    };
-    const path = tombstonePath(decision.stream, decision.seq);
+  for (let attempt = 1; ; attempt++) {
+    const forgotten = await listForgotten(store);
+    const pending = plan.drop.filter((decision) => {
+      const done = forgotten.get(decision.stream)?.has(decision.seq) ?? false;
+      if (done && !alreadyForgotten.includes(decision.id)) alreadyForgotten.push(decision.id);
+      return !done;
+    });
     try {
-      await store.writeRecord({
-        path,
-        bytes: new TextEncoder().encode(`${JSON.stringify(tombstone, null, 2)}
+      await store.writeRecords(
+        pending.map((decision) => ({
+          path: tombstonePath(decision.stream, decision.seq),
+          bytes: new TextEncoder().encode(`${JSON.stringify(tombstoneOf(decision), null, 2)}
 `)
-      });
-      tombstones.push(path);
+        }))
+      );
+      tombstones.push(...pending.map((decision) => tombstonePath(decision.stream, decision.seq)));
+      break;
     } catch (error) {
-      if (!isSnapgateError(error, "CONFLICT")) throw error;
-      alreadyForgotten.push(decision.id);
+      if (!isSnapgateError(error, "CONFLICT") || attempt >= 3) throw error;
     }
   }
   await appendAuditEvents(

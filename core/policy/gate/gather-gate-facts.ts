@@ -1,14 +1,13 @@
 import { isSnapgateError } from "../../errors.js";
-import type { Manifest } from "../../types.js";
-import type { Store } from "../../store/store.js";
+import type { CatalogEntry, Manifest } from "../../types.js";
+import type { BlobRef, Store } from "../../store/store.js";
 import { verifyManifestSignature } from "../../crypto/manifest-signature.js";
 import { sha256Hex } from "../../crypto/sha256-hex.js";
 import { loadSodium, type Sodium } from "../../crypto/sodium.js";
 import { mapWithConcurrency } from "../../map-with-concurrency.js";
-import { checkStreamChain } from "../../snapshot/check-stream-chain.js";
+import { checkStreamChain, type StreamChain } from "../../snapshot/check-stream-chain.js";
 import { parseManifest } from "../../snapshot/parse-manifest.js";
 import { readCatalog } from "../../snapshot/read-catalog.js";
-import { listForgotten } from "../../snapshot/tombstone.js";
 import { findLatestVerification } from "../../snapshot/verification-record.js";
 import type { Policy } from "../policy.js";
 import type { GateInput, SignatureFact, SnapshotFacts } from "./gate-decision.js";
@@ -21,6 +20,14 @@ export interface GatherGateFactsOptions {
    * a request: presence, not content.
    */
   blobs?: "read" | "list";
+  /**
+   * How the hash chain is checked: "manifests" reads every manifest up to the
+   * snapshot (the default; the CLI's check); "catalog" follows the catalog's
+   * recorded links, checks every manifest is present, and checks the
+   * snapshot's own manifest: two reads on GitHub (the app's check run), with
+   * full walks left to `snapgate verify --all --record`.
+   */
+  chain?: "manifests" | "catalog";
 }
 
 /**
@@ -37,16 +44,19 @@ export async function gatherGateFacts(
   now: Date,
   options: GatherGateFactsOptions = {},
 ): Promise<GateInput> {
-  await store.assertExists();
-  const [entries, forgotten] = await Promise.all([
-    readCatalog(store, environment),
-    listForgotten(store, environment),
-  ]);
-  const forgottenSeqs = forgotten.get(environment);
-  const latest = entries.findLast((entry) => !forgottenSeqs?.has(entry.seq)) ?? null;
+  // No assertExists(): an empty or missing store simply has no snapshot, which fails the gate.
+  const index = await store.readStreamIndex(environment);
+  // A catalog line a crash left out is rebuilt from its manifest (extra reads only then).
+  const complete = index.manifestSeqs.every((seq) =>
+    index.catalog.some((entry) => entry.seq === seq),
+  );
+  const entries = complete ? index.catalog : await readCatalog(store, environment);
+  const forgottenSeqs = new Set(index.tombstoneSeqs);
+  const latest = entries.findLast((entry) => !forgottenSeqs.has(entry.seq)) ?? null;
 
   const verification = await findLatestVerification(
     store,
+    index.verifications,
     new Set(entries.map((entry) => entry.id)),
     "restore",
   );
@@ -93,7 +103,10 @@ export async function gatherGateFacts(
       facts.signature = { state: "bad", detail: error.summary };
     }
   }
-  const chain = await checkStreamChain(store, environment, latest.seq);
+  const chain =
+    options.chain === "catalog"
+      ? catalogChain(environment, entries, index.manifestSeqs, latest.seq, manifest)
+      : await checkStreamChain(store, environment, latest.seq);
   facts.chain =
     chain.state === "ok" ? chain : { state: "broken", atSeq: chain.atSeq, detail: chain.detail };
   if (manifest) {
@@ -102,7 +115,7 @@ export async function gatherGateFacts(
       policy.keys.writers.map((writer) => writer.key),
       await loadSodium(),
     );
-    facts.missingBlobs = await missingBlobs(store, manifest, options.blobs ?? "read");
+    facts.missingBlobs = await missingBlobs(store, manifest, options.blobs ?? "read", index.blobs);
     facts.components = [
       ...new Set(manifest.files.flatMap((file) => (file.component ? [file.component] : []))),
     ].sort();
@@ -124,6 +137,7 @@ async function missingBlobs(
   store: Store,
   manifest: Manifest,
   mode: "read" | "list",
+  listed: readonly BlobRef[],
 ): Promise<string[]> {
   const wanted = new Map<string, { id: string; sha256: string; encoding: "gzip" | "none" }>();
   for (const file of manifest.files) {
@@ -136,9 +150,7 @@ async function missingBlobs(
   }
   const refs = [...wanted.values()];
   if (mode === "list") {
-    const present = new Set(
-      (await store.listBlobs()).map((blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`),
-    );
+    const present = new Set(listed.map((blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`));
     return refs
       .filter((ref) => !present.has(`${ref.id}-${ref.sha256}-${ref.encoding}`))
       .map((ref) => ref.id);
@@ -148,4 +160,45 @@ async function missingBlobs(
     return ciphertext && sha256Hex(ciphertext) === ref.sha256 ? null : ref.id;
   });
   return bad.filter((id): id is string => id !== null);
+}
+
+/**
+ * The chain as the catalog records it: every seq up to the snapshot has a
+ * catalog line and a manifest, each line links to the id of the one before,
+ * and the snapshot's own manifest (already hashed against its id) links to its
+ * predecessor's id. Lines are not signed, so this is a cheap check of
+ * presence and order; `verify --all` walks the manifests themselves.
+ */
+function catalogChain(
+  stream: string,
+  entries: readonly CatalogEntry[],
+  manifestSeqs: readonly number[],
+  upto: number,
+  manifest: Manifest | null,
+): StreamChain {
+  const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
+  const present = new Set(manifestSeqs);
+  for (let seq = 1; seq <= upto; seq++) {
+    const entry = bySeq.get(seq);
+    if (!entry || !present.has(seq)) {
+      return { state: "broken", atSeq: seq, detail: `manifest ${stream}@${seq} is missing` };
+    }
+    const previous = seq === 1 ? null : (bySeq.get(seq - 1)?.id ?? null);
+    if (entry.prev !== undefined && entry.prev !== previous) {
+      return {
+        state: "broken",
+        atSeq: seq,
+        detail: `${stream}@${seq} does not link to ${stream}@${seq - 1}`,
+      };
+    }
+  }
+  const expected = upto === 1 ? null : (bySeq.get(upto - 1)?.id ?? null);
+  if (manifest && manifest.prev !== expected) {
+    return {
+      state: "broken",
+      atSeq: upto,
+      detail: `manifest ${stream}@${upto} does not link to ${stream}@${upto - 1}`,
+    };
+  }
+  return { state: "ok" };
 }

@@ -100,7 +100,9 @@ describe("snapgate check: the gate over a local store", () => {
     expect(verified.code).toBe(0);
     const records = (verified.json() as { records: string[] }).records;
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatch(/^verifications\/[0-9a-f]{64}\/\d{8}T\d{6}\.\d{3}Z\.json$/);
+    expect(records[0]).toMatch(
+      /^verifications\/prod\/\d{8}T\d{6}\.\d{3}Z-restore-ok-[0-9a-f]{64}\.json$/,
+    );
     const record = JSON.parse(readFileSync(join(ws.store, records[0] as string), "utf8")) as {
       level: string;
       ok: boolean;

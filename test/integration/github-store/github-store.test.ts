@@ -13,6 +13,9 @@ import { loadSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import { restoreSnapshot } from "../../../core/snapshot/restore-snapshot.js";
 import { verifySnapshots } from "../../../core/snapshot/verify-snapshots.js";
 import { verifyAuditChain } from "../../../core/audit/verify-audit-chain.js";
+import { gatherGateFacts } from "../../../core/policy/gate/gather-gate-facts.js";
+import { loadPolicy } from "../../../core/policy/load-policy.js";
+import { memoryPolicySource } from "../../../core/policy/policy-source.js";
 import type { Store } from "../../../core/store/store.js";
 import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
@@ -287,5 +290,52 @@ describe("GitHub store on the sandbox", () => {
     expect(result.files).toBe(250);
     expect(readFileSync(join(work, "bulk-restored/conf/42.yaml"), "utf8")).toBe("n: 42\n");
     expect(backup.gh.countCalls("graphql")).toBeLessThanOrEqual(1 + Math.ceil(250 / 100));
+  });
+});
+
+describe("the release gate's reads of a GitHub store", () => {
+  const work = tempDir("snapgate-ghgate-");
+  let backup: BackupRepo;
+  let keys: TestKeys;
+
+  beforeAll(async () => {
+    backup = await startBackupRepo({ repo: "gate-backups" });
+    keys = await makeKeys();
+  });
+  afterEach(() => backup.gh.assertClean());
+  afterAll(() => backup.gh.close());
+
+  it("gathers the gate's facts in two reads, whatever the chain's length", async () => {
+    const root = join(work, "tree");
+    mkdirSync(root, { recursive: true });
+    for (let i = 1; i <= 6; i++) {
+      writeFileSync(join(root, "app.yaml"), `version: ${i}\n`);
+      await createSnapshot({
+        store: backup.store,
+        root,
+        paths: ["."],
+        stream: "prod",
+        phase: "post",
+        recipients: [keys.age.recipient],
+        writerKey: keys.writer,
+      });
+    }
+    const policy = await loadPolicy(
+      memoryPolicySource({
+        ".github/snapgate.yml": `keys:\n  recipients: [${keys.age.recipient}]\n  writers:\n    - key: ${keys.verifyKey}\ntiers:\n  tier1: { max_age: 24h, approvals: 1 }\nenvironments:\n  prod: { tier: tier1, release_branches: [main] }\n`,
+      }),
+    );
+    backup.gh.resetLog();
+    const facts = await gatherGateFacts(backup.store, policy, "prod", new Date(), {
+      chain: "catalog",
+      blobs: "list",
+    });
+    expect(backup.gh.callCounts()).toEqual({ graphql: 2 });
+    expect(facts.snapshot).toMatchObject({
+      seq: 6,
+      signature: { state: "ok" },
+      chain: { state: "ok" },
+      missingBlobs: [],
+    });
   });
 });

@@ -351,9 +351,9 @@ describe("LocalDirStore: records", () => {
     const store = newStore();
     await store.initialize();
     const path = "verifications/prod/2025-01-01T00:00:00Z-a.json";
-    await store.writeRecord({ path, bytes: encode('{"ok":true}') });
+    await store.writeRecords([{ path, bytes: encode('{"ok":true}') }]);
     expect(Buffer.from((await store.readRecord(path)) ?? []).toString()).toBe('{"ok":true}');
-    await expect(store.writeRecord({ path, bytes: encode("{}") })).rejects.toMatchObject({
+    await expect(store.writeRecords([{ path, bytes: encode("{}") }])).rejects.toMatchObject({
       code: "CONFLICT",
       summary: `The record ${path} already exists in ${store.location}.`,
     });
@@ -365,7 +365,7 @@ describe("LocalDirStore: records", () => {
     const store = newStore();
     await store.initialize();
     await expect(
-      store.writeRecord({ path: "../outside.json", bytes: encode("x") }),
+      store.writeRecords([{ path: "../outside.json", bytes: encode("x") }]),
     ).rejects.toMatchObject({ code: "UNSAFE_PATH" });
     await expect(store.readRecord("manifests/prod/0000000001.json")).rejects.toMatchObject({
       code: "UNSAFE_PATH",
@@ -383,7 +383,7 @@ describe("LocalDirStore: records", () => {
       "requests/r1/request.json",
       "approvals/elsewhere.json",
     ])
-      await store.writeRecord({ path, bytes: encode("{}") });
+      await store.writeRecords([{ path, bytes: encode("{}") }]);
     writeFileSync(store.path(`requests/r1/${TEMP_PREFIX}half-written`), "");
     const expected = [
       "requests/r1/approvals/b.json",
