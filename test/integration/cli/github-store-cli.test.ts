@@ -121,6 +121,132 @@ describe("every CLI command against a GitHub backup repository (sandbox)", () =>
     expect(readFileSync(join(work, "restored/cfg/.env"), "utf8")).toBe("PASSWORD=hunter2\n");
   });
 
+  it("drift, verify --record, check, forget and prune against the repository", async () => {
+    writeFileSync(
+      join(work, "policy.yml"),
+      `keys:\n  recipients: [${recipient}]\n  writers:\n    - key: ${verifyKey}\ntiers:\n  tier1:\n    max_age: 24h\n    approvals: 1\n    restore_verification: 30d\nenvironments:\n  prod: { tier: tier1, release_branches: [main] }\n`,
+    );
+    // A snapshot under the policy records the coverage facts the gate needs.
+    const governed = await cli(
+      "snapshot",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--policy",
+      "policy.yml",
+      "--writer-key",
+      "w.key",
+      "--json",
+      "cfg",
+    );
+    expect(governed.json()).toMatchObject({ seq: 3 });
+    const drift = await cli(
+      "drift",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--writer-key",
+      "w.key",
+      "--json",
+      "cfg",
+    );
+    expect(drift.code).toBe(0);
+    writeFileSync(join(work, "cfg/k8s/app.yaml"), "replicas: 8\n");
+    const drifted = await cli(
+      "drift",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--writer-key",
+      "w.key",
+      "--json",
+      "cfg",
+    );
+    expect(drifted.code).toBe(2);
+    writeFileSync(join(work, "cfg/k8s/app.yaml"), "replicas: 4\n");
+
+    const before = await cli(
+      "check",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--policy",
+      "policy.yml",
+      "--json",
+    );
+    expect(before.code).toBe(1);
+    backup.gh.resetLog();
+    const recorded = await cli(
+      "verify",
+      "--all",
+      "--store",
+      store,
+      "--verify-key",
+      verifyKey,
+      "--identity",
+      "id.txt",
+      "--record",
+      "--json",
+    );
+    expect(recorded.code).toBe(0);
+    // Both snapshots' records land in one commit, not one commit each.
+    expect(backup.gh.countCalls("git/update-ref")).toBe(2); // the records, then their audit events
+    const after = await cli(
+      "check",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--policy",
+      "policy.yml",
+      "--json",
+    );
+    const decision = after.json() as {
+      conclusion: string;
+      conditions: Array<{ name: string; state: string; detail: string }>;
+    };
+    expect(decision.conditions.filter((c) => c.state !== "pass")).toEqual([]);
+    expect(decision.conclusion).toBe("success");
+    expect(after.code).toBe(0);
+
+    const forget = await cli(
+      "forget",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--policy",
+      "policy.yml",
+      "--keep-last",
+      "1",
+      "--json",
+    );
+    expect(forget.code).toBe(0);
+    const listed = (await cli("list", "--store", store, "--json")).json() as {
+      snapshots: Array<{ seq: number }>;
+    };
+    expect(listed.snapshots.map((s) => s.seq)).toEqual([3]);
+    const prune = await cli("prune", "--store", store, "--grace", "0s", "--json");
+    expect(prune.code).toBe(0);
+    expect(JSON.stringify(prune.json())).toContain("deleted");
+    const verify = await cli(
+      "verify",
+      "--all",
+      "--store",
+      store,
+      "--verify-key",
+      verifyKey,
+      "--json",
+    );
+    expect(verify.json()).toMatchObject({ ok: true });
+  });
+
   it("a missing token or a bad repository name gets a clear error", async () => {
     const noToken = await runCli(["list", "--store", store], {
       cwd: work,
