@@ -26264,24 +26264,21 @@ function signatureFact(manifest, keys, sodium) {
   return { state: "bad", key: check.key, detail: "the signature does not match the manifest" };
 }
 async function missingBlobs(store, manifest, mode, listed) {
-  const wanted = /* @__PURE__ */ new Map();
+  const unique = /* @__PURE__ */ new Map();
   for (const file of manifest.files) {
-    if (file.type !== "file") continue;
-    wanted.set(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`, {
-      id: file.blob,
-      sha256: file.ciphertextSha256,
-      encoding: file.encoding
-    });
+    if (file.type === "file")
+      unique.set(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`, file);
   }
-  const refs = [...wanted.values()];
+  const files = [...unique.values()];
   if (mode === "list") {
     const present = new Set(listed.map((blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`));
-    return refs.filter((ref) => !present.has(`${ref.id}-${ref.sha256}-${ref.encoding}`)).map((ref) => ref.id);
+    return files.filter((file) => !present.has(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`)).map((file) => file.blob);
   }
-  const bad = await mapWithConcurrency(refs, 16, async (ref) => {
-    const ciphertext = await store.readBlob(ref);
-    return ciphertext && sha256Hex(ciphertext) === ref.sha256 ? null : ref.id;
-  });
+  const bad = await forEachBlobWindow(
+    store,
+    files,
+    async (file, ciphertext) => ciphertext && sha256Hex(ciphertext) === file.ciphertextSha256 ? null : file.blob
+  );
   return bad.filter((id) => id !== null);
 }
 function catalogChain(stream, entries, manifestSeqs, upto, manifest) {

@@ -1,11 +1,11 @@
 import { isSnapgateError } from "../../errors.js";
-import type { CatalogEntry, Manifest } from "../../types.js";
+import type { CatalogEntry, Manifest, RegularFileEntry } from "../../types.js";
 import type { BlobRef, Store } from "../../store/store.js";
 import { verifyManifestSignature } from "../../crypto/manifest-signature.js";
 import { sha256Hex } from "../../crypto/sha256-hex.js";
 import { loadSodium, type Sodium } from "../../crypto/sodium.js";
-import { mapWithConcurrency } from "../../map-with-concurrency.js";
 import { checkStreamChain, type StreamChain } from "../../snapshot/check-stream-chain.js";
+import { forEachBlobWindow } from "../../snapshot/for-each-blob-window.js";
 import { parseManifest } from "../../snapshot/parse-manifest.js";
 import { readCatalog } from "../../snapshot/read-catalog.js";
 import { findLatestVerification } from "../../snapshot/verification-record.js";
@@ -139,26 +139,22 @@ async function missingBlobs(
   mode: "read" | "list",
   listed: readonly BlobRef[],
 ): Promise<string[]> {
-  const wanted = new Map<string, { id: string; sha256: string; encoding: "gzip" | "none" }>();
+  const unique = new Map<string, RegularFileEntry>();
   for (const file of manifest.files) {
-    if (file.type !== "file") continue;
-    wanted.set(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`, {
-      id: file.blob,
-      sha256: file.ciphertextSha256,
-      encoding: file.encoding,
-    });
+    if (file.type === "file")
+      unique.set(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`, file);
   }
-  const refs = [...wanted.values()];
+  const files = [...unique.values()];
   if (mode === "list") {
     const present = new Set(listed.map((blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`));
-    return refs
-      .filter((ref) => !present.has(`${ref.id}-${ref.sha256}-${ref.encoding}`))
-      .map((ref) => ref.id);
+    return files
+      .filter((file) => !present.has(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`))
+      .map((file) => file.blob);
   }
-  const bad = await mapWithConcurrency(refs, 16, async (ref) => {
-    const ciphertext = await store.readBlob(ref);
-    return ciphertext && sha256Hex(ciphertext) === ref.sha256 ? null : ref.id;
-  });
+  // A window of reads at a time: a GitHub store answers each window with one request.
+  const bad = await forEachBlobWindow(store, files, async (file, ciphertext) =>
+    ciphertext && sha256Hex(ciphertext) === file.ciphertextSha256 ? null : file.blob,
+  );
   return bad.filter((id): id is string => id !== null);
 }
 
