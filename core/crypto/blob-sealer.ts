@@ -60,7 +60,7 @@ export class BlobSealer {
     let encoding: BlobEncoding = "none";
     if (compress && plaintext.length >= 64) {
       // Async gzip runs on libuv's thread pool, beside the encryption on the main thread.
-      const gz = await gzipAsync(plaintext, { level: 4 });
+      const gz = await gzipAsync(plaintext, { level: 1 });
       if (gz.length < plaintext.length * 0.9) {
         payload = gz;
         encoding = "gzip";

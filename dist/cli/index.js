@@ -10,7 +10,7 @@ import {
   parseIdentities,
   parseRecipient,
   recipientOfSecretKey
-} from "../chunks/chunk-LO3GPQX4.js";
+} from "../chunks/chunk-CHSRX2D3.js";
 import {
   mapWithConcurrency
 } from "../chunks/chunk-K3D2YTSH.js";

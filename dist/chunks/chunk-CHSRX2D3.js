@@ -218,7 +218,7 @@ var BlobSealer = class _BlobSealer {
     let payload = plaintext;
     let encoding = "none";
     if (compress && plaintext.length >= 64) {
-      const gz = await gzipAsync(plaintext, { level: 4 });
+      const gz = await gzipAsync(plaintext, { level: 1 });
       if (gz.length < plaintext.length * 0.9) {
         payload = gz;
         encoding = "gzip";
