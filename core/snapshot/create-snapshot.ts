@@ -309,6 +309,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         view,
         seq: body.seq,
         manifest: manifestBytes,
+        blobs: [...stored.values()],
         catalogEntry: catalogEntryOf(manifest, id),
         auditLines: audit.lines,
         time: written,

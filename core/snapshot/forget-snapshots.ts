@@ -2,7 +2,7 @@ import { isSnapgateError, SnapgateError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import type { ApprovalRequest } from "../approvals/approval-request.js";
 import { checkApproval } from "../approvals/check-approval.js";
-import { appendAuditEvents } from "./append-audit-events.js";
+import { appendAuditEvents } from "../audit/append-audit-events.js";
 import type { ForgetPlan } from "./plan-forget.js";
 import { listForgotten, TOMBSTONE_FORMAT, tombstonePath, type Tombstone } from "./tombstone.js";
 

@@ -3,7 +3,7 @@ import type { Manifest } from "../types.js";
 import type { BlobRef, Store } from "../store/store.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
-import { appendAuditEvents } from "./append-audit-events.js";
+import { appendAuditEvents } from "../audit/append-audit-events.js";
 import { parseManifest } from "./parse-manifest.js";
 import { listForgotten, readTombstone, tombstonePath } from "./tombstone.js";
 

@@ -1,7 +1,7 @@
 import verificationSchema from "../../schemas/verification.schema.json" with { type: "json" };
 import { JsonSchemaValidator } from "../json-schema-validator.js";
 import type { Store } from "../store/store.js";
-import { appendAuditEvents } from "./append-audit-events.js";
+import { appendAuditEvents } from "../audit/append-audit-events.js";
 import type { VerifyLevel, VerifyReport } from "./verify-snapshots.js";
 
 export const VERIFICATION_FORMAT = "snapgate.verification/v1";

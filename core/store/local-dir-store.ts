@@ -1,4 +1,5 @@
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
+import { access, mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
+import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { join, resolve } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
@@ -211,6 +212,9 @@ export class LocalDirStore implements Store {
       const seqs = await this.listManifestSeqs(commit.view.stream);
       if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";
       if (!sameAuditHead(await this.currentAuditHead(), commit.view.auditHead)) return "conflict";
+      // Prune deletes under this same lock: a blob it took since the view was read means a
+      // retry, which stores that content again, instead of a manifest pointing at nothing.
+      if (!(await this.allBlobsPresent(commit.blobs))) return "conflict";
       const target = this.path(manifestPath(commit.view.stream, commit.seq));
       if (!(await writeFileAtomic(target, commit.manifest, { mode: 0o444, exclusive: true })))
         return "conflict";
@@ -327,11 +331,24 @@ export class LocalDirStore implements Store {
   }
 
   async deleteBlobs(blobs: readonly BlobRef[]): Promise<void> {
-    for (const blob of blobs) {
-      await unlink(this.path(blobPath(blob))).catch((error: unknown) => {
-        if (!isMissing(error)) throw error;
-      });
-    }
+    if (blobs.length === 0) return;
+    await withFileLock(this.path("locks/commit.lock"), async () => {
+      for (const blob of blobs) {
+        await unlink(this.path(blobPath(blob))).catch((error: unknown) => {
+          if (!isMissing(error)) throw error;
+        });
+      }
+    });
+  }
+
+  private async allBlobsPresent(blobs: readonly BlobRef[]): Promise<boolean> {
+    const present = await mapWithConcurrency(blobs, 32, (blob) =>
+      access(this.path(blobPath(blob))).then(
+        () => true,
+        () => false,
+      ),
+    );
+    return present.every(Boolean);
   }
 
   private async auditFiles(): Promise<string[]> {

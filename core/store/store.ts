@@ -77,6 +77,8 @@ export interface SnapshotCommit {
   view: WriteView;
   seq: number;
   manifest: Uint8Array;
+  /** Every blob the manifest references: the store checks they still exist (prune may have run). */
+  blobs: readonly BlobRef[];
   catalogEntry: CatalogEntry;
   /** Complete audit lines, chained on view.auditHead. */
   auditLines: readonly string[];

@@ -20636,6 +20636,7 @@ async function createSnapshot(options) {
         view,
         seq: body.seq,
         manifest: manifestBytes,
+        blobs: [...stored.values()],
         catalogEntry: catalogEntryOf(manifest, id),
         auditLines: audit.lines,
         time: written
@@ -21501,7 +21502,7 @@ async function readInside(root, path) {
 }
 
 // core/store/local-dir-store.ts
-import { mkdir as mkdir3, open as open3, readdir, readFile as readFile3, rename as rename3, stat, unlink as unlink3 } from "node:fs/promises";
+import { access, mkdir as mkdir3, open as open3, readdir, readFile as readFile3, rename as rename3, stat, unlink as unlink3 } from "node:fs/promises";
 import { join as join3, resolve as resolve4 } from "node:path";
 
 // core/store/file-lock.ts
@@ -21735,6 +21736,7 @@ var LocalDirStore = class {
       const seqs = await this.listManifestSeqs(commit.view.stream);
       if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";
       if (!sameAuditHead(await this.currentAuditHead(), commit.view.auditHead)) return "conflict";
+      if (!await this.allBlobsPresent(commit.blobs)) return "conflict";
       const target = this.path(manifestPath(commit.view.stream, commit.seq));
       if (!await writeFileAtomic(target, commit.manifest, { mode: 292, exclusive: true }))
         return "conflict";
@@ -21831,11 +21833,25 @@ var LocalDirStore = class {
     return blobs;
   }
   async deleteBlobs(blobs) {
-    for (const blob of blobs) {
-      await unlink3(this.path(blobPath(blob))).catch((error) => {
-        if (!isMissing(error)) throw error;
-      });
-    }
+    if (blobs.length === 0) return;
+    await withFileLock(this.path("locks/commit.lock"), async () => {
+      for (const blob of blobs) {
+        await unlink3(this.path(blobPath(blob))).catch((error) => {
+          if (!isMissing(error)) throw error;
+        });
+      }
+    });
+  }
+  async allBlobsPresent(blobs) {
+    const present = await mapWithConcurrency(
+      blobs,
+      32,
+      (blob) => access(this.path(blobPath(blob))).then(
+        () => true,
+        () => false
+      )
+    );
+    return present.every(Boolean);
   }
   async auditFiles() {
     const files = [];
@@ -24996,7 +25012,7 @@ var verification_schema_default = {
   }
 };
 
-// core/snapshot/append-audit-events.ts
+// core/audit/append-audit-events.ts
 var MAX_ATTEMPTS2 = 25;
 async function appendAuditEvents(store, events) {
   if (events.length === 0) return;

@@ -42,6 +42,11 @@ export async function commitCraftedManifest(
     view,
     seq: body.seq,
     manifest: bytes,
+    blobs: files.flatMap((file) =>
+      file.type === "file"
+        ? [{ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding }]
+        : [],
+    ),
     catalogEntry: catalogEntryOf(manifest, id),
     auditLines: [],
     time: now,

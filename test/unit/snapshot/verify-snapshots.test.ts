@@ -110,6 +110,7 @@ async function commitBody(store: LocalDirStore, body: ManifestBody): Promise<str
   const view = await store.beginWrite(body.stream);
   const outcome = await store.commitSnapshot({
     view,
+    blobs: [],
     seq: body.seq,
     manifest: bytes,
     catalogEntry: catalogEntryOf(manifest, id),

@@ -53,6 +53,7 @@ function commitNext(store: LocalDirStore, view: WriteView, text: string, time = 
   const manifest = encode(text);
   return store.commitSnapshot({
     view,
+    blobs: [],
     seq,
     manifest,
     catalogEntry: catalogEntry(view.stream, seq, sha256Hex(manifest)),
@@ -188,6 +189,7 @@ describe("LocalDirStore: snapshot commits", () => {
     const view = await store.beginWrite("prod");
     const outcome = await store.commitSnapshot({
       view,
+      blobs: [],
       seq: 1,
       manifest: encode("impostor"),
       catalogEntry: catalogEntry("prod", 1, sha256Hex("impostor")),
@@ -396,5 +398,34 @@ describe("LocalDirStore: records", () => {
       "requests/r1/approvals/b.json",
     ]);
     expect(await store.listRecords("drills")).toEqual([]);
+  });
+});
+
+describe("LocalDirStore: commit against a concurrent prune", () => {
+  it("refuses (conflict) a commit whose referenced blob was deleted after the view was read", async () => {
+    const store = newStore();
+    await store.initialize();
+    const blob = fakeBlob("reused");
+    const seed = await store.beginWrite("prod");
+    await seed.stageBlob(blob);
+    expect(await commitNext(store, seed, "manifest with the blob")).toBe("committed");
+
+    const writer = await store.beginWrite("prod");
+    const { ciphertext: _ciphertext, ...ref } = blob;
+    expect((await writer.findBlobs([blob.id])).get(blob.id)).toEqual(ref);
+    await store.deleteBlobs([ref]); // prune runs between the writer's view and its commit
+    const seq = (writer.head?.seq ?? 0) + 1;
+    const manifest = encode("manifest reusing the blob");
+    const outcome = await store.commitSnapshot({
+      view: writer,
+      blobs: [ref],
+      seq,
+      manifest,
+      catalogEntry: catalogEntry("prod", seq, sha256Hex(manifest)),
+      auditLines: [],
+      time: new Date(),
+    });
+    expect(outcome).toBe("conflict");
+    expect(await store.listManifestSeqs("prod")).toEqual([1]);
   });
 });

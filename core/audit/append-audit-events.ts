@@ -1,5 +1,5 @@
 import { SnapgateError } from "../errors.js";
-import { chainAuditEvents, type AuditEventInput } from "../audit/audit-event.js";
+import { chainAuditEvents, type AuditEventInput } from "./audit-event.js";
 import type { Store } from "../store/store.js";
 
 const MAX_ATTEMPTS = 25;
