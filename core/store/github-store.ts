@@ -4,6 +4,7 @@ import { auditHeadOfLine } from "../audit/audit-event.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { githubError, githubMessage, httpStatus } from "../github/github-error.js";
 import { assertRecordPath } from "./record-path.js";
+import { parseCatalogLines } from "./parse-catalog-lines.js";
 import {
   AUDIT_HEAD_PATH,
   auditPath,
@@ -540,27 +541,19 @@ export class GitHubStore implements Store {
 
   /** Catalog lines from the month shards of a catalog directory listing (text included). */
   private async catalogFromShards(shards: readonly TreeEntryNode[]): Promise<CatalogEntry[]> {
-    const entries: CatalogEntry[] = [];
     const ordered = shards
       .filter((e) => /^\d{4}-\d{2}\.jsonl$/.test(e.name))
       .sort((a, b) => a.name.localeCompare(b.name));
-    for (const shard of ordered) {
-      const text =
+    const texts = await Promise.all(
+      ordered.map(async (shard) =>
         shard.object?.text && !shard.object.isTruncated
           ? shard.object.text
           : shard.oid
             ? Buffer.from(await this.readGitBlob(shard.oid)).toString("utf8")
-            : "";
-      for (const line of text.split("\n")) {
-        if (line.trim() === "") continue;
-        try {
-          entries.push(JSON.parse(line) as CatalogEntry);
-        } catch {
-          // a damaged line: readCatalog() fills the gap from the manifests
-        }
-      }
-    }
-    return entries.sort((a, b) => a.seq - b.seq);
+            : "",
+      ),
+    );
+    return parseCatalogLines(texts);
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {

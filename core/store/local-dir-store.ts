@@ -1,5 +1,6 @@
 import { access, mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
+import { parseCatalogLines } from "./parse-catalog-lines.js";
 import { join, resolve } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
@@ -265,16 +266,7 @@ export class LocalDirStore implements Store {
     const texts = await Promise.all(
       shards.map((name) => readFile(this.path(`catalog/${stream}/${name}`), "utf8")),
     );
-    const entries: CatalogEntry[] = [];
-    for (const line of texts.join("\n").split("\n")) {
-      if (line.trim() === "") continue;
-      try {
-        entries.push(JSON.parse(line) as CatalogEntry);
-      } catch {
-        // A torn last line from a crash; the catalog is rebuilt from manifests by the reader.
-      }
-    }
-    return entries.sort((a, b) => a.seq - b.seq);
+    return parseCatalogLines(texts);
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {

@@ -29,8 +29,9 @@ import {
   chainAuditEvents,
   headPath,
   manifestPath,
-  parseBlobFileName
-} from "../chunks/chunk-IQ4QBMF6.js";
+  parseBlobFileName,
+  parseCatalogLines
+} from "../chunks/chunk-K6O2D5MR.js";
 import {
   sha256Hex
 } from "../chunks/chunk-U2VA4CFL.js";
@@ -21780,15 +21781,7 @@ var LocalDirStore = class {
     const texts = await Promise.all(
       shards.map((name) => readFile3(this.path(`catalog/${stream}/${name}`), "utf8"))
     );
-    const entries = [];
-    for (const line of texts.join("\n").split("\n")) {
-      if (line.trim() === "") continue;
-      try {
-        entries.push(JSON.parse(line));
-      } catch {
-      }
-    }
-    return entries.sort((a, b) => a.seq - b.seq);
+    return parseCatalogLines(texts);
   }
   async readStreamIndex(stream) {
     const [catalog, manifestSeqs, tombstones, verifications, blobs] = await Promise.all([
@@ -23867,7 +23860,7 @@ async function openStore(args, context) {
   const spec = storeSpec(args, context);
   if (!spec.startsWith("github://")) return new LocalDirStore(resolve7(context.cwd, spec));
   const { client, location } = await openGitHub(args, context);
-  const { GitHubStore } = await import("../chunks/github-store-TJZD5UAW.js");
+  const { GitHubStore } = await import("../chunks/github-store-EF3WIMHP.js");
   return new GitHubStore(client, location);
 }
 function storeSpec(args, context) {
@@ -23883,7 +23876,7 @@ async function openGitHub(args, context) {
   const spec = storeSpec(args, context);
   const [{ createGitHubClient }, { parseGitHubStoreSpec }] = await Promise.all([
     import("../chunks/github-client-DFP4LWLP.js"),
-    import("../chunks/github-store-TJZD5UAW.js")
+    import("../chunks/github-store-EF3WIMHP.js")
   ]);
   const location = parseGitHubStoreSpec(spec);
   const token = stringValue(args, "token") ?? context.env.GITHUB_TOKEN;

@@ -118,6 +118,22 @@ function auditHeadOfLine(line) {
   return void 0;
 }
 
+// core/store/parse-catalog-lines.ts
+function parseCatalogLines(texts) {
+  const entries = [];
+  for (const text of texts) {
+    for (const line of text.split("\n")) {
+      if (line.trim() === "") continue;
+      try {
+        entries.push(JSON.parse(line));
+      } catch {
+        continue;
+      }
+    }
+  }
+  return entries.sort((a, b) => a.seq - b.seq);
+}
+
 // core/store/store.ts
 function blobPath(blob) {
   return `blobs/${blob.id.slice(0, 2)}/${blob.id}-${blob.sha256}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
@@ -168,6 +184,7 @@ export {
   canonicalJson,
   chainAuditEvents,
   auditHeadOfLine,
+  parseCatalogLines,
   blobPath,
   parseBlobFileName,
   manifestPath,

@@ -9,8 +9,9 @@ import {
   catalogPath,
   headPath,
   manifestPath,
-  parseBlobFileName
-} from "./chunk-IQ4QBMF6.js";
+  parseBlobFileName,
+  parseCatalogLines
+} from "./chunk-K6O2D5MR.js";
 import "./chunk-U2VA4CFL.js";
 import {
   githubError,
@@ -414,19 +415,13 @@ var GitHubStore = class {
   }
   /** Catalog lines from the month shards of a catalog directory listing (text included). */
   async catalogFromShards(shards) {
-    const entries = [];
     const ordered = shards.filter((e) => /^\d{4}-\d{2}\.jsonl$/.test(e.name)).sort((a, b) => a.name.localeCompare(b.name));
-    for (const shard of ordered) {
-      const text = shard.object?.text && !shard.object.isTruncated ? shard.object.text : shard.oid ? Buffer.from(await this.readGitBlob(shard.oid)).toString("utf8") : "";
-      for (const line of text.split("\n")) {
-        if (line.trim() === "") continue;
-        try {
-          entries.push(JSON.parse(line));
-        } catch {
-        }
-      }
-    }
-    return entries.sort((a, b) => a.seq - b.seq);
+    const texts = await Promise.all(
+      ordered.map(
+        async (shard) => shard.object?.text && !shard.object.isTruncated ? shard.object.text : shard.oid ? Buffer.from(await this.readGitBlob(shard.oid)).toString("utf8") : ""
+      )
+    );
+    return parseCatalogLines(texts);
   }
   async readStreamIndex(stream) {
     const names = "object { ... on Tree { entries { name } } }";
