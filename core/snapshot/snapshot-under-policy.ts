@@ -9,12 +9,10 @@ import {
   enforceChangeTicket,
   type ChangeTicketOutcome,
 } from "../policy/change-ticket/enforce-change-ticket.js";
-import { classifyPath } from "../policy/classify-path.js";
 import { evaluateConsistency } from "../policy/consistency/evaluate-consistency.js";
 import { coverageReport } from "../policy/coverage-report.js";
-import { isExcluded } from "../policy/is-excluded.js";
-import { isExcludedDirectory } from "../policy/is-excluded-directory.js";
 import type { Policy } from "../policy/policy.js";
+import { policyScanRules } from "../policy/policy-scan-rules.js";
 import { policyDigest } from "../policy/policy-digest.js";
 import {
   createSnapshot,
@@ -96,11 +94,9 @@ export async function snapshotUnderPolicy(
     root: options.root,
     paths: options.paths,
     exclude: options.exclude,
-    isExcluded: (path) => isExcluded(policy, path),
-    isExcludedDirectory: (path) => isExcludedDirectory(policy, path),
+    ...policyScanRules(policy, stream),
     skipDirectories: options.skipDirectories,
     macKey: options.writerKey.macKey,
-    classify: (path) => classifyPath(policy, path, stream),
     maxFileBytes: options.maxFileBytes,
     onProgress: options.onProgress,
   });

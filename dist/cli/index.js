@@ -19731,6 +19731,183 @@ var PHASES = ["pre", "post", "scheduled", "manual"];
 var STREAM_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 var MANIFEST_FORMAT = "snapgate.manifest/v1";
 
+// core/policy/change-ticket/http-change-ticket-verifier.ts
+function createHttpChangeTicketVerifier(endpoint, options = {}) {
+  const fetchImpl = options.fetch ?? fetch;
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const base = endpoint.url.replace(/\/+$/, "");
+  let system;
+  try {
+    system = new URL(base).host;
+  } catch {
+    throw new SnapgateError("CONFIG", `The change system URL '${endpoint.url}' is not a URL.`, {
+      fix: "Set change_tickets.endpoint.url to the full https:// address of the ticket lookup."
+    });
+  }
+  return {
+    async verify(changeId) {
+      const refuse = (reason, message, fix) => ({ ok: false, changeId, reason, message, fix });
+      const url = `${base}/${encodeURIComponent(changeId)}`;
+      const headers = {
+        accept: "application/json",
+        "user-agent": "snapgate"
+      };
+      if (options.token) headers["authorization"] = `Bearer ${options.token}`;
+      let response;
+      try {
+        response = await fetchImpl(url, {
+          method: "GET",
+          headers,
+          redirect: "error",
+          signal: AbortSignal.timeout(endpoint.timeoutMs)
+        });
+      } catch (error) {
+        const name = error.name;
+        if (name === "TimeoutError" || name === "AbortError") {
+          return refuse(
+            "timeout",
+            `The change system at ${system} did not answer about ${changeId} within ${endpoint.timeoutMs} ms.`,
+            "Retry when the change system is reachable, or raise change_tickets.endpoint.timeout."
+          );
+        }
+        return refuse(
+          "unreachable",
+          `The change system at ${system} could not be reached (${error.message}).`,
+          "Check change_tickets.endpoint.url and the network path from the runner, then retry."
+        );
+      }
+      if (response.status === 404) {
+        return refuse(
+          "unknown-ticket",
+          `The change system does not know ticket ${changeId}.`,
+          "Check the change id, or raise the ticket before deploying."
+        );
+      }
+      if (response.status === 401 || response.status === 403) {
+        return refuse(
+          "unauthorized",
+          `The change system refused Snapgate's credentials (HTTP ${response.status}).`,
+          "Set the token named by change_tickets.endpoint.token_env in the job's environment, with read access to tickets."
+        );
+      }
+      if (response.status !== 200) {
+        return refuse(
+          "unreachable",
+          `The change system answered HTTP ${response.status} for ${changeId}.`,
+          "Retry later; if it persists, check the change system's health."
+        );
+      }
+      let body;
+      try {
+        body = await response.json();
+      } catch {
+        return refuse(
+          "bad-response",
+          `The change system's answer about ${changeId} is not JSON.`,
+          'The endpoint must answer {"approved": true|false, "state": "..."}; see docs/policy.md.'
+        );
+      }
+      const answer = body;
+      if (body === null || typeof body !== "object" || typeof answer.approved !== "boolean") {
+        return refuse(
+          "bad-response",
+          `The change system's answer about ${changeId} has no boolean 'approved'.`,
+          'The endpoint must answer {"approved": true|false, "state": "..."}; see docs/policy.md.'
+        );
+      }
+      const state = typeof answer.state === "string" ? answer.state : answer.approved ? "approved" : "not approved";
+      if (!answer.approved) {
+        return refuse(
+          "not-approved",
+          `Change ${changeId} is not approved (state: ${state}).`,
+          "Get the change approved before deploying, or use an approved ticket."
+        );
+      }
+      if (answer.window !== void 0) {
+        const start = typeof answer.window.start === "string" ? Date.parse(answer.window.start) : Number.NaN;
+        const end = typeof answer.window.end === "string" ? Date.parse(answer.window.end) : Number.NaN;
+        if (Number.isNaN(start) || Number.isNaN(end)) {
+          return refuse(
+            "bad-response",
+            `The change window of ${changeId} is not two ISO 8601 times.`,
+            `The endpoint's window must be {"start": ISO time, "end": ISO time}.`
+          );
+        }
+        const time = now().getTime();
+        if (time < start || time > end) {
+          return refuse(
+            "outside-window",
+            `Change ${changeId} is approved for ${answer.window.start} to ${answer.window.end}, not now.`,
+            "Deploy within the approved change window, or have the window moved."
+          );
+        }
+      }
+      return { ok: true, changeId, state, url: typeof answer.url === "string" ? answer.url : null };
+    }
+  };
+}
+
+// core/policy/change-ticket/change-ticket-verifier-from-env.ts
+function changeTicketVerifierFromEnv(policy, env) {
+  const endpoint = policy.changeTickets?.endpoint;
+  if (!endpoint) return null;
+  return {
+    verify(changeId) {
+      const token = endpoint.tokenEnv === null ? null : env[endpoint.tokenEnv];
+      if (endpoint.tokenEnv !== null && !token) {
+        throw new SnapgateError(
+          "CONFIG",
+          `The policy's change_tickets.endpoint.token_env names ${endpoint.tokenEnv}, which is not set.`,
+          {
+            fix: `Set ${endpoint.tokenEnv} to the change system's token in the snapshot job's environment.`
+          }
+        );
+      }
+      return createHttpChangeTicketVerifier(endpoint, { token }).verify(changeId);
+    }
+  };
+}
+
+// core/policy/looks-like-secret.ts
+var SECRET_NAMES = [
+  /^\.env$/,
+  /^\.env\.(?!example$|sample$|template$|dist$|defaults$)[^/]+$/,
+  /\.env$/,
+  /\.(pem|key|p12|pfx|jks|keystore|ppk|tfstate|tfstate\.backup|tfvars|ovpn)$/,
+  /^id_(rsa|dsa|ecdsa|ed25519)$/,
+  /^(kubeconfig|.*\.kubeconfig)$/,
+  /^credentials(\.(json|ya?ml|xml|ini|csv))?$/,
+  /^.*credentials.*\.json$/,
+  /^.*service[-_]?account.*\.json$/,
+  /^(\.netrc|_netrc|\.npmrc|\.pypirc|\.git-credentials|\.htpasswd|\.pgpass|\.my\.cnf|\.s3cfg)$/,
+  /^secrets?(\.[a-z0-9]+)*\.(ya?ml|json|env|txt|ini|toml)$/,
+  /\.secrets?$/,
+  /^.*\.(agekey|age-identity)$/
+];
+var SECRET_PATHS = [
+  /(^|\/)\.kube\/config$/,
+  /(^|\/)\.docker\/config\.json$/,
+  /(^|\/)\.aws\/credentials$/,
+  /(^|\/)\.ssh\/[^/]+$/
+];
+var PUBLIC_EXCEPTIONS = /\.pub$/;
+function looksLikeSecret(path) {
+  const lower = path.toLowerCase();
+  const name = lower.split("/").pop() ?? lower;
+  if (PUBLIC_EXCEPTIONS.test(name) || name === "known_hosts") return false;
+  return SECRET_NAMES.some((pattern) => pattern.test(name)) || SECRET_PATHS.some((pattern) => pattern.test(lower));
+}
+
+// core/policy/resolve-scan-paths.ts
+function resolveScanPaths(given, policy, environment, what) {
+  if (given.length > 0) return [...given];
+  const fromPolicy = policy?.environments[environment]?.paths;
+  if (fromPolicy && fromPolicy.length > 0) return [...fromPolicy];
+  throw new SnapgateError("USAGE", `No paths to ${what} were given.`, {
+    fix: `Name the files, directories or globs (e.g. deploy/${environment} terraform/${environment}), or list them once as environments.${environment}.paths in the policy.`
+  });
+}
+
 // core/snapshot/create-snapshot.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 
@@ -20783,170 +20960,6 @@ async function enforceChangeTicket(policy, input, verifier) {
   return { required: true, changeId, state: verdict.state };
 }
 
-// core/policy/glob.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-var SPECIAL_AFTER_BACKSLASH = /[*?[\]{}()!,\\]/;
-function globSyntaxProblem(glob) {
-  const shown = `'${glob}'`;
-  if (glob.startsWith("/")) {
-    return {
-      message: `${shown} starts with /`,
-      fix: "write paths relative to the repository root, without a leading /"
-    };
-  }
-  if (glob.endsWith("/")) {
-    return {
-      message: `${shown} ends with /`,
-      fix: `write '${glob}**' to match everything below the directory`
-    };
-  }
-  const segments = glob.split("/");
-  for (const segment of segments) {
-    if (segment === "")
-      return { message: `${shown} has an empty path segment (//)`, fix: "remove the doubled /" };
-    if (segment === "." || segment === "..") {
-      return {
-        message: `${shown} has a '${segment}' segment`,
-        fix: "write the path from the repository root without . or .."
-      };
-    }
-    if (segment.includes("**") && segment !== "**") {
-      return {
-        message: `${shown}: ** must be a whole path segment`,
-        fix: "write **/ or /** around it, or use * within one segment"
-      };
-    }
-  }
-  let brackets = 0;
-  let braces = 0;
-  let classStart = -1;
-  for (let i = 0; i < glob.length; i += 1) {
-    const char = glob[i];
-    if (char === "\\") {
-      if (!SPECIAL_AFTER_BACKSLASH.test(glob[i + 1] ?? "")) {
-        return {
-          message: `${shown} has a backslash`,
-          fix: "separate directories with / (a backslash only escapes a glob character such as \\*)"
-        };
-      }
-      i += 1;
-      continue;
-    }
-    if (brackets > 0) {
-      if (char === "]" && i > classStart + 1) {
-        const body = glob.slice(classStart + 1, i);
-        const range = /^!?(.)-(.)$/.exec(body);
-        if (range && range[1] > range[2]) {
-          return {
-            message: `${shown} has the reversed range [${body}]`,
-            fix: `write [${range[2]}-${range[1]}]`
-          };
-        }
-        brackets = 0;
-      }
-      continue;
-    }
-    if (char === "[") {
-      brackets = 1;
-      classStart = i;
-    } else if (char === "]") {
-      return {
-        message: `${shown} has a ] without [`,
-        fix: "escape it as \\] or add the opening ["
-      };
-    } else if (char === "{") braces += 1;
-    else if (char === "}") {
-      braces -= 1;
-      if (braces < 0)
-        return {
-          message: `${shown} has a } without {`,
-          fix: "escape it as \\} or add the opening {"
-        };
-    }
-  }
-  if (brackets > 0)
-    return {
-      message: `${shown} has a [ without ]`,
-      fix: "close the character class with ] or escape the [ as \\["
-    };
-  if (braces > 0)
-    return {
-      message: `${shown} has a { without }`,
-      fix: "close the alternatives with } (e.g. *.{yml,yaml})"
-    };
-  return null;
-}
-var cache = /* @__PURE__ */ new Map();
-function compileGlobs(globs) {
-  const key2 = JSON.stringify(globs);
-  const cached = cache.get(key2);
-  if (cached) return cached;
-  const matcher = globs.length === 0 ? () => false : (0, import_picomatch2.default)([...globs], { dot: true, nonegate: true });
-  if (cache.size > 500) cache.clear();
-  cache.set(key2, matcher);
-  return matcher;
-}
-function normalisePath(path) {
-  let result = path;
-  while (result.startsWith("./")) result = result.slice(2);
-  return result;
-}
-
-// core/policy/looks-like-secret.ts
-var SECRET_NAMES = [
-  /^\.env$/,
-  /^\.env\.(?!example$|sample$|template$|dist$|defaults$)[^/]+$/,
-  /\.env$/,
-  /\.(pem|key|p12|pfx|jks|keystore|ppk|tfstate|tfstate\.backup|tfvars|ovpn)$/,
-  /^id_(rsa|dsa|ecdsa|ed25519)$/,
-  /^(kubeconfig|.*\.kubeconfig)$/,
-  /^credentials(\.(json|ya?ml|xml|ini|csv))?$/,
-  /^.*credentials.*\.json$/,
-  /^.*service[-_]?account.*\.json$/,
-  /^(\.netrc|_netrc|\.npmrc|\.pypirc|\.git-credentials|\.htpasswd|\.pgpass|\.my\.cnf|\.s3cfg)$/,
-  /^secrets?(\.[a-z0-9]+)*\.(ya?ml|json|env|txt|ini|toml)$/,
-  /\.secrets?$/,
-  /^.*\.(agekey|age-identity)$/
-];
-var SECRET_PATHS = [
-  /(^|\/)\.kube\/config$/,
-  /(^|\/)\.docker\/config\.json$/,
-  /(^|\/)\.aws\/credentials$/,
-  /(^|\/)\.ssh\/[^/]+$/
-];
-var PUBLIC_EXCEPTIONS = /\.pub$/;
-function looksLikeSecret(path) {
-  const lower = path.toLowerCase();
-  const name = lower.split("/").pop() ?? lower;
-  if (PUBLIC_EXCEPTIONS.test(name) || name === "known_hosts") return false;
-  return SECRET_NAMES.some((pattern) => pattern.test(name)) || SECRET_PATHS.some((pattern) => pattern.test(lower));
-}
-
-// core/policy/classify-path.ts
-function classifyPath(policy, path, environment) {
-  const normalised = normalisePath(path);
-  const environmentTier = environment === void 0 ? null : policy.environments[environment]?.tier ?? null;
-  let best = null;
-  for (const component of policy.components) {
-    if (environment !== void 0 && component.environments !== null && !component.environments.includes(environment)) {
-      continue;
-    }
-    if (!compileGlobs(component.paths)(normalised)) continue;
-    const tier2 = component.tier ?? environmentTier;
-    const level = tier2 === null ? Number.POSITIVE_INFINITY : policy.tiers[tier2]?.level ?? Number.POSITIVE_INFINITY;
-    if (best === null || level < best.level) best = { component, level };
-  }
-  const secret = looksLikeSecret(normalised) || best?.component.secret === true;
-  if (best === null) return { ...environmentTier ? { tier: environmentTier } : {}, secret };
-  const tier = best.component.tier ?? environmentTier;
-  return {
-    component: best.component.name,
-    ...tier ? { tier } : {},
-    ...best.component.owner ? { owner: best.component.owner } : {},
-    secret
-  };
-}
-
 // core/policy/consistency/evaluate-consistency.ts
 var import_semver = __toESM(require_semver2(), 1);
 
@@ -21192,6 +21205,140 @@ async function evaluateRule(rule, readFile7) {
   }
 }
 
+// core/policy/glob.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var SPECIAL_AFTER_BACKSLASH = /[*?[\]{}()!,\\]/;
+function globSyntaxProblem(glob) {
+  const shown = `'${glob}'`;
+  if (glob.startsWith("/")) {
+    return {
+      message: `${shown} starts with /`,
+      fix: "write paths relative to the repository root, without a leading /"
+    };
+  }
+  if (glob.endsWith("/")) {
+    return {
+      message: `${shown} ends with /`,
+      fix: `write '${glob}**' to match everything below the directory`
+    };
+  }
+  const segments = glob.split("/");
+  for (const segment of segments) {
+    if (segment === "")
+      return { message: `${shown} has an empty path segment (//)`, fix: "remove the doubled /" };
+    if (segment === "." || segment === "..") {
+      return {
+        message: `${shown} has a '${segment}' segment`,
+        fix: "write the path from the repository root without . or .."
+      };
+    }
+    if (segment.includes("**") && segment !== "**") {
+      return {
+        message: `${shown}: ** must be a whole path segment`,
+        fix: "write **/ or /** around it, or use * within one segment"
+      };
+    }
+  }
+  let brackets = 0;
+  let braces = 0;
+  let classStart = -1;
+  for (let i = 0; i < glob.length; i += 1) {
+    const char = glob[i];
+    if (char === "\\") {
+      if (!SPECIAL_AFTER_BACKSLASH.test(glob[i + 1] ?? "")) {
+        return {
+          message: `${shown} has a backslash`,
+          fix: "separate directories with / (a backslash only escapes a glob character such as \\*)"
+        };
+      }
+      i += 1;
+      continue;
+    }
+    if (brackets > 0) {
+      if (char === "]" && i > classStart + 1) {
+        const body = glob.slice(classStart + 1, i);
+        const range = /^!?(.)-(.)$/.exec(body);
+        if (range && range[1] > range[2]) {
+          return {
+            message: `${shown} has the reversed range [${body}]`,
+            fix: `write [${range[2]}-${range[1]}]`
+          };
+        }
+        brackets = 0;
+      }
+      continue;
+    }
+    if (char === "[") {
+      brackets = 1;
+      classStart = i;
+    } else if (char === "]") {
+      return {
+        message: `${shown} has a ] without [`,
+        fix: "escape it as \\] or add the opening ["
+      };
+    } else if (char === "{") braces += 1;
+    else if (char === "}") {
+      braces -= 1;
+      if (braces < 0)
+        return {
+          message: `${shown} has a } without {`,
+          fix: "escape it as \\} or add the opening {"
+        };
+    }
+  }
+  if (brackets > 0)
+    return {
+      message: `${shown} has a [ without ]`,
+      fix: "close the character class with ] or escape the [ as \\["
+    };
+  if (braces > 0)
+    return {
+      message: `${shown} has a { without }`,
+      fix: "close the alternatives with } (e.g. *.{yml,yaml})"
+    };
+  return null;
+}
+var cache = /* @__PURE__ */ new Map();
+function compileGlobs(globs) {
+  const key2 = JSON.stringify(globs);
+  const cached = cache.get(key2);
+  if (cached) return cached;
+  const matcher = globs.length === 0 ? () => false : (0, import_picomatch2.default)([...globs], { dot: true, nonegate: true });
+  if (cache.size > 500) cache.clear();
+  cache.set(key2, matcher);
+  return matcher;
+}
+function normalisePath(path) {
+  let result = path;
+  while (result.startsWith("./")) result = result.slice(2);
+  return result;
+}
+
+// core/policy/classify-path.ts
+function classifyPath(policy, path, environment) {
+  const normalised = normalisePath(path);
+  const environmentTier = environment === void 0 ? null : policy.environments[environment]?.tier ?? null;
+  let best = null;
+  for (const component of policy.components) {
+    if (environment !== void 0 && component.environments !== null && !component.environments.includes(environment)) {
+      continue;
+    }
+    if (!compileGlobs(component.paths)(normalised)) continue;
+    const tier2 = component.tier ?? environmentTier;
+    const level = tier2 === null ? Number.POSITIVE_INFINITY : policy.tiers[tier2]?.level ?? Number.POSITIVE_INFINITY;
+    if (best === null || level < best.level) best = { component, level };
+  }
+  const secret = looksLikeSecret(normalised) || best?.component.secret === true;
+  if (best === null) return { ...environmentTier ? { tier: environmentTier } : {}, secret };
+  const tier = best.component.tier ?? environmentTier;
+  return {
+    component: best.component.name,
+    ...tier ? { tier } : {},
+    ...best.component.owner ? { owner: best.component.owner } : {},
+    secret
+  };
+}
+
 // core/policy/evaluate-exceptions.ts
 var DAY_MS = 864e5;
 var EXPIRING_SOON_MS = 14 * DAY_MS;
@@ -21367,6 +21514,15 @@ function isExcludedDirectory(policy, dir) {
   return false;
 }
 
+// core/policy/policy-scan-rules.ts
+function policyScanRules(policy, environment) {
+  return {
+    isExcluded: (path) => isExcluded(policy, path),
+    isExcludedDirectory: (path) => isExcludedDirectory(policy, path),
+    classify: (path) => classifyPath(policy, path, environment)
+  };
+}
+
 // core/policy/policy-digest.ts
 import { createHash } from "node:crypto";
 function policyDigest(policy) {
@@ -21408,11 +21564,9 @@ ${failed2.map((outcome) => `  ${outcome.message}`).join("\n")}`,
     root: options.root,
     paths: options.paths,
     exclude: options.exclude,
-    isExcluded: (path) => isExcluded(policy, path),
-    isExcludedDirectory: (path) => isExcludedDirectory(policy, path),
+    ...policyScanRules(policy, stream),
     skipDirectories: options.skipDirectories,
     macKey: options.writerKey.macKey,
-    classify: (path) => classifyPath(policy, path, stream),
     maxFileBytes: options.maxFileBytes,
     onProgress: options.onProgress
   });
@@ -21497,6 +21651,44 @@ async function readInside(root, path) {
     );
   }
   return readFile(real);
+}
+
+// core/snapshot/take-snapshot.ts
+async function takeSnapshot(options) {
+  const { policy, recipients, env, ...common } = options;
+  if (recipients.length === 0 && !policy) {
+    throw new SnapgateError(
+      "USAGE",
+      "No recipients were given and there is no policy: nobody could restore this snapshot.",
+      {
+        fix: "Give a recipient (age1..., from `snapgate keygen` or `age-keygen`) for each key that may decrypt, or a policy (.github/snapgate.yml) listing keys.recipients."
+      }
+    );
+  }
+  recipients.forEach((recipient) => parseRecipient(recipient));
+  if (options.allowInconsistent && !policy) {
+    throw new SnapgateError("USAGE", "allow-inconsistent needs a policy with consistency rules.", {
+      fix: "Use the policy (.github/snapgate.yml, or name it), or drop allow-inconsistent."
+    });
+  }
+  const paths = resolveScanPaths(options.paths, policy, options.stream, "snapshot");
+  if (policy) {
+    const underPolicy = await snapshotUnderPolicy({
+      ...common,
+      paths,
+      policy,
+      extraRecipients: recipients,
+      changeTicketVerifier: changeTicketVerifierFromEnv(policy, env)
+    });
+    return { result: underPolicy, underPolicy };
+  }
+  const result = await createSnapshot({
+    ...common,
+    paths,
+    recipients,
+    classify: (path) => ({ secret: looksLikeSecret(path) })
+  });
+  return { result, underPolicy: null };
 }
 
 // core/store/local-dir-store.ts
@@ -21905,122 +22097,6 @@ var LocalDirStore = class {
     return found.sort();
   }
 };
-
-// core/policy/change-ticket/http-change-ticket-verifier.ts
-function createHttpChangeTicketVerifier(endpoint, options = {}) {
-  const fetchImpl = options.fetch ?? fetch;
-  const now = options.now ?? (() => /* @__PURE__ */ new Date());
-  const base = endpoint.url.replace(/\/+$/, "");
-  let system;
-  try {
-    system = new URL(base).host;
-  } catch {
-    throw new SnapgateError("CONFIG", `The change system URL '${endpoint.url}' is not a URL.`, {
-      fix: "Set change_tickets.endpoint.url to the full https:// address of the ticket lookup."
-    });
-  }
-  return {
-    async verify(changeId) {
-      const refuse = (reason, message, fix) => ({ ok: false, changeId, reason, message, fix });
-      const url = `${base}/${encodeURIComponent(changeId)}`;
-      const headers = {
-        accept: "application/json",
-        "user-agent": "snapgate"
-      };
-      if (options.token) headers["authorization"] = `Bearer ${options.token}`;
-      let response;
-      try {
-        response = await fetchImpl(url, {
-          method: "GET",
-          headers,
-          redirect: "error",
-          signal: AbortSignal.timeout(endpoint.timeoutMs)
-        });
-      } catch (error) {
-        const name = error.name;
-        if (name === "TimeoutError" || name === "AbortError") {
-          return refuse(
-            "timeout",
-            `The change system at ${system} did not answer about ${changeId} within ${endpoint.timeoutMs} ms.`,
-            "Retry when the change system is reachable, or raise change_tickets.endpoint.timeout."
-          );
-        }
-        return refuse(
-          "unreachable",
-          `The change system at ${system} could not be reached (${error.message}).`,
-          "Check change_tickets.endpoint.url and the network path from the runner, then retry."
-        );
-      }
-      if (response.status === 404) {
-        return refuse(
-          "unknown-ticket",
-          `The change system does not know ticket ${changeId}.`,
-          "Check the change id, or raise the ticket before deploying."
-        );
-      }
-      if (response.status === 401 || response.status === 403) {
-        return refuse(
-          "unauthorized",
-          `The change system refused Snapgate's credentials (HTTP ${response.status}).`,
-          "Set the token named by change_tickets.endpoint.token_env in the job's environment, with read access to tickets."
-        );
-      }
-      if (response.status !== 200) {
-        return refuse(
-          "unreachable",
-          `The change system answered HTTP ${response.status} for ${changeId}.`,
-          "Retry later; if it persists, check the change system's health."
-        );
-      }
-      let body;
-      try {
-        body = await response.json();
-      } catch {
-        return refuse(
-          "bad-response",
-          `The change system's answer about ${changeId} is not JSON.`,
-          'The endpoint must answer {"approved": true|false, "state": "..."}; see docs/policy.md.'
-        );
-      }
-      const answer = body;
-      if (body === null || typeof body !== "object" || typeof answer.approved !== "boolean") {
-        return refuse(
-          "bad-response",
-          `The change system's answer about ${changeId} has no boolean 'approved'.`,
-          'The endpoint must answer {"approved": true|false, "state": "..."}; see docs/policy.md.'
-        );
-      }
-      const state = typeof answer.state === "string" ? answer.state : answer.approved ? "approved" : "not approved";
-      if (!answer.approved) {
-        return refuse(
-          "not-approved",
-          `Change ${changeId} is not approved (state: ${state}).`,
-          "Get the change approved before deploying, or use an approved ticket."
-        );
-      }
-      if (answer.window !== void 0) {
-        const start = typeof answer.window.start === "string" ? Date.parse(answer.window.start) : Number.NaN;
-        const end = typeof answer.window.end === "string" ? Date.parse(answer.window.end) : Number.NaN;
-        if (Number.isNaN(start) || Number.isNaN(end)) {
-          return refuse(
-            "bad-response",
-            `The change window of ${changeId} is not two ISO 8601 times.`,
-            `The endpoint's window must be {"start": ISO time, "end": ISO time}.`
-          );
-        }
-        const time = now().getTime();
-        if (time < start || time > end) {
-          return refuse(
-            "outside-window",
-            `Change ${changeId} is approved for ${answer.window.start} to ${answer.window.end}, not now.`,
-            "Deploy within the approved change window, or have the window moved."
-          );
-        }
-      }
-      return { ok: true, changeId, state, url: typeof answer.url === "string" ? answer.url : null };
-    }
-  };
-}
 
 // cli/load-cli-policy.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -23129,7 +23205,7 @@ var policy_schema_default = {
           $ref: "#/$defs/workflowFile"
         },
         paths: {
-          description: "Globs of the files in scope for this environment; all files when omitted.",
+          description: "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.",
           type: "array",
           minItems: 1,
           items: {
@@ -23758,7 +23834,7 @@ ${sorted.map(formatPolicyProblem).join("\n")}
   );
 }
 
-// cli/local-policy-source.ts
+// core/policy/local-policy-source.ts
 import { readFile as readFile4 } from "node:fs/promises";
 import { resolve as resolve5 } from "node:path";
 function localPolicySource(base) {
@@ -23769,9 +23845,9 @@ function localPolicySource(base) {
         const named = formatPolicyRef(ref, {});
         throw new SnapgateError(
           "CONFIG",
-          `${lastRead || "The policy"} extends ${named} (_extends), another repository: resolving it needs GitHub, and the CLI reads only local files.`,
+          `${lastRead || "The policy"} extends ${named} (_extends), another repository: resolving it needs GitHub, and the CLI and the actions read only the local checkout.`,
           {
-            fix: `The Snapgate app resolves _extends from the default branch. To use the CLI, copy the keys you inherit from ${named} into ${lastRead || "the policy"} and remove _extends there, or pass --policy with a file that has no _extends.`,
+            fix: `The Snapgate app resolves _extends from the default branch. To use the CLI or the actions, copy the keys you inherit from ${named} into ${lastRead || "the policy"} and remove _extends there, or name a policy file that has no _extends (--policy, or the actions' policy input).`,
             details: { problems: [], extends: named }
           }
         );
@@ -23787,7 +23863,7 @@ function localPolicySource(base) {
           "CONFIG",
           `Cannot read the policy ${ref.path}: ${code2 ?? "error"}.`,
           {
-            fix: "Check the file's permissions, or pass --policy with another file.",
+            fix: "Check the file's permissions, or name another policy file.",
             cause: error
           }
         );
@@ -24028,12 +24104,13 @@ function parseTime(text2) {
 var snapshotCommand = {
   name: "snapshot",
   summary: "Encrypt, sign and store a snapshot of configuration files",
-  usage: "snapgate snapshot --store STORE --env ENV --phase pre|post|scheduled|manual [--recipient age1...]... [--writer-key FILE] [--policy FILE] [options] PATH...",
+  usage: "snapgate snapshot --store STORE --env ENV --phase pre|post|scheduled|manual [--recipient age1...]... [--writer-key FILE] [--policy FILE] [options] [PATH...]",
   help: [
     "--env ENV             the environment (stream) the snapshot belongs to",
     "--phase PHASE         pre, post, scheduled or manual",
     "--recipient age1...   who can decrypt (repeatable); with a policy, added to its keys.recipients",
     "--writer-key FILE     signs the manifest and keys the blob ids (or SNAPGATE_WRITER_KEY)",
+    "PATH...               files, directories or globs (default: the policy's environments.<env>.paths)",
     "--root DIR            paths are relative to DIR (default: the working directory)",
     "--exclude GLOB        leave matching files out (repeatable)",
     "--skip-unchanged      write nothing when every file matches the stream's latest snapshot",
@@ -24068,36 +24145,15 @@ var snapshotCommand = {
     const phase = requireValue(args, "phase", this, `Use one of ${PHASES.join(", ")}.`);
     const root = resolve9(context.cwd, stringValue(args, "root") ?? ".");
     const loaded = await loadCliPolicy(args, context, root);
-    const recipients = listValue(args, "recipient");
-    if (recipients.length === 0 && !loaded) {
-      throw new SnapgateError(
-        "USAGE",
-        "No --recipient was given and there is no policy: nobody could restore this snapshot.",
-        {
-          fix: "Pass --recipient age1... for each key that may decrypt (from `snapgate keygen` or `age-keygen`), or a policy (--policy FILE, or .github/snapgate.yml) listing keys.recipients."
-        }
-      );
-    }
-    recipients.forEach((recipient) => parseRecipient(recipient));
-    if (args.positionals.length === 0) {
-      throw new SnapgateError("USAGE", "No paths to snapshot were given.", {
-        fix: `Name files, directories or globs. Usage: ${this.usage}`
-      });
-    }
-    if (flag(args, "allow-inconsistent") && !loaded) {
-      throw new SnapgateError(
-        "USAGE",
-        "--allow-inconsistent needs a policy with consistency rules.",
-        {
-          fix: "Pass --policy FILE (or run where .github/snapgate.yml exists), or drop --allow-inconsistent."
-        }
-      );
-    }
     const store = await openStore(args, context);
     const writerKey = await loadWriterKey(args, context, true);
     const report = progressReporter(context, !flag(args, "json"));
-    const common = {
+    const { result, underPolicy } = await takeSnapshot({
       store,
+      policy: loaded?.policy ?? null,
+      recipients: listValue(args, "recipient"),
+      env: context.env,
+      allowInconsistent: flag(args, "allow-inconsistent"),
       root,
       paths: args.positionals,
       exclude: listValue(args, "exclude"),
@@ -24119,26 +24175,8 @@ var snapshotCommand = {
         tags: listValue(args, "tag")
       },
       onProgress: ({ stage, done, total }) => report(stage, done, total)
-    };
-    let result;
-    let policy = null;
-    if (loaded) {
-      const underPolicy = await snapshotUnderPolicy({
-        ...common,
-        policy: loaded.policy,
-        extraRecipients: recipients,
-        allowInconsistent: flag(args, "allow-inconsistent"),
-        changeTicketVerifier: changeTicketVerifier(loaded.policy, context)
-      });
-      result = underPolicy;
-      policy = { file: loaded.file, result: underPolicy };
-    } else {
-      result = await createSnapshot({
-        ...common,
-        recipients,
-        classify: (path) => ({ secret: looksLikeSecret(path) })
-      });
-    }
+    });
+    const policy = loaded && underPolicy ? { file: loaded.file, result: underPolicy } : null;
     if (flag(args, "json")) {
       context.stdout(json(snapshotJson(result, policy)));
       return 0;
@@ -24150,25 +24188,6 @@ var snapshotCommand = {
     return 0;
   }
 };
-function changeTicketVerifier(policy, context) {
-  const endpoint = policy.changeTickets?.endpoint;
-  if (!endpoint) return null;
-  return {
-    verify(changeId) {
-      const token = endpoint.tokenEnv === null ? null : context.env[endpoint.tokenEnv];
-      if (endpoint.tokenEnv !== null && !token) {
-        throw new SnapgateError(
-          "CONFIG",
-          `The policy's change_tickets.endpoint.token_env names ${endpoint.tokenEnv}, which is not set.`,
-          {
-            fix: `Set ${endpoint.tokenEnv} to the change system's token in the snapshot job's environment.`
-          }
-        );
-      }
-      return createHttpChangeTicketVerifier(endpoint, { token }).verify(changeId);
-    }
-  };
-}
 var LISTED = 50;
 function describeSnapshot(result, env, policy) {
   const lines = [];
@@ -25717,9 +25736,9 @@ function describe3(report) {
 var driftCommand = {
   name: "drift",
   summary: "Compare live files with the environment's latest snapshot by keyed id (no decryption), per component",
-  usage: "snapgate drift --store STORE --env ENV [--writer-key FILE] [--policy FILE] [--root DIR] [--exclude GLOB]... [--json] PATH...",
+  usage: "snapgate drift --store STORE --env ENV [--writer-key FILE] [--policy FILE] [--root DIR] [--exclude GLOB]... [--json] [PATH...]",
   help: [
-    "PATH...               the files, directories or globs the snapshots take",
+    "PATH...               the files, directories or globs the snapshots take (default: the policy's environments.<env>.paths)",
     "--env ENV             the environment whose latest snapshot is compared",
     "--writer-key FILE     the snapshot job's writer key: its MAC key ids the files (or SNAPGATE_WRITER_KEY)",
     "--root DIR            paths are relative to DIR (default: the working directory)",
@@ -25737,26 +25756,17 @@ var driftCommand = {
   },
   async run(args, context) {
     const env = requireValue(args, "env", this, "Name the environment, e.g. --env prod.");
-    if (args.positionals.length === 0) {
-      throw new SnapgateError("USAGE", "No paths to compare were given.", {
-        fix: `Name the same files, directories or globs the snapshots take. Usage: ${this.usage}`
-      });
-    }
     const root = resolve13(context.cwd, stringValue(args, "root") ?? ".");
     const loaded = await loadCliPolicy(args, context, root);
+    const paths = resolveScanPaths(args.positionals, loaded?.policy ?? null, env, "compare");
     const store = await openStore(args, context);
-    const policy = loaded?.policy;
     const report = await detectDrift({
       store,
       stream: env,
       root,
-      paths: args.positionals,
+      paths,
       exclude: listValue(args, "exclude"),
-      ...policy ? {
-        isExcluded: (path) => isExcluded(policy, path),
-        isExcludedDirectory: (path) => isExcludedDirectory(policy, path),
-        classify: (path) => classifyPath(policy, path, env)
-      } : {},
+      ...loaded ? policyScanRules(loaded.policy, env) : {},
       skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
       writerKey: await loadWriterKey(args, context, true)
     });
