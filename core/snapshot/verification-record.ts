@@ -1,5 +1,6 @@
 import verificationSchema from "../../schemas/verification.schema.json" with { type: "json" };
 import { JsonSchemaValidator } from "../json-schema-validator.js";
+import type { AuditActor } from "../audit/audit-event.js";
 import type { Store } from "../store/store.js";
 import { appendAuditEvents } from "./append-audit-events.js";
 import type { VerifyLevel, VerifyReport } from "./verify-snapshots.js";
@@ -33,11 +34,12 @@ export function verificationPath(snapshot: string, time: Date): string {
   return `verifications/${snapshot}/${compactTime(time)}.json`;
 }
 
-/** Writes one record per verified snapshot, and an audit event each; returns their paths. */
+/** Writes one record per verified snapshot, and an audit event each (by `actor`); returns their paths. */
 export async function writeVerificationRecords(
   store: Store,
   report: VerifyReport,
   time: Date,
+  actor: AuditActor = { kind: "cli" },
 ): Promise<string[]> {
   const paths: string[] = [];
   for (const snapshot of report.snapshots) {
@@ -69,7 +71,7 @@ export async function writeVerificationRecords(
     report.snapshots.map((snapshot) => ({
       type: "snapshot.verified",
       time,
-      actor: { kind: "cli" as const },
+      actor,
       subject: { stream: snapshot.stream, seq: snapshot.seq, snapshot: snapshot.id },
       details: { level: report.level, ok: snapshot.ok, problems: snapshot.problems.length },
     })),
