@@ -8,7 +8,8 @@ import { flag, listValue, requireValue, stringValue, type Command } from "../com
 import { loadCliPolicy, POLICY_HELP, POLICY_OPTION } from "../load-cli-policy.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { loadWriterKey } from "../load-keys.js";
-import { formatBytes, json, shortId } from "../output.js";
+import { formatBytes } from "../../core/format-bytes.js";
+import { json, shortId } from "../output.js";
 import { progressReporter } from "../progress.js";
 import { snapshotJson, type SnapshotPolicyView } from "./snapshot-json.js";
 

@@ -34,7 +34,11 @@ export function verificationPath(snapshot: string, time: Date): string {
   return `verifications/${snapshot}/${compactTime(time)}.json`;
 }
 
-/** Writes one record per verified snapshot, and an audit event each (by `actor`); returns their paths. */
+/**
+ * Writes one record per verified snapshot that is not forgotten (a forgotten
+ * one's blobs were not checked), and an audit event each (by `actor`);
+ * returns their paths.
+ */
 export async function writeVerificationRecords(
   store: Store,
   report: VerifyReport,
@@ -42,7 +46,8 @@ export async function writeVerificationRecords(
   actor: AuditActor = { kind: "cli" },
 ): Promise<string[]> {
   const paths: string[] = [];
-  for (const snapshot of report.snapshots) {
+  const recorded = report.snapshots.filter((snapshot) => !snapshot.forgotten);
+  for (const snapshot of recorded) {
     const record: VerificationRecord = {
       format: VERIFICATION_FORMAT,
       snapshot: snapshot.id,
@@ -68,7 +73,7 @@ export async function writeVerificationRecords(
   }
   await appendAuditEvents(
     store,
-    report.snapshots.map((snapshot) => ({
+    recorded.map((snapshot) => ({
       type: "snapshot.verified",
       time,
       actor,

@@ -19639,17 +19639,6 @@ async function fsyncDirectory(dir) {
 }
 
 // cli/output.ts
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 function renderTable(headers, rows) {
   const widths = headers.map(
     (header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length))
@@ -24049,6 +24038,19 @@ var KEY_OPTIONS = {
   "writer-key": { type: "string" }
 };
 
+// core/format-bytes.ts
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
 // cli/progress.ts
 function progressReporter(context, enabled) {
   if (!enabled || !context.interactive) return () => void 0;
@@ -24684,6 +24686,25 @@ var diffCommand = {
   }
 };
 
+// core/snapshot/select-snapshots.ts
+async function selectSnapshots(store, options) {
+  const { stream } = options;
+  const snapshots = options.all ? stream ? await readCatalog(store, stream) : await readAllCatalogs(store) : [await resolveSnapshot(store, options.spec || "latest", { stream })];
+  const tombstoned = await listForgotten(store, stream);
+  const forgotten = new Set(
+    snapshots.filter((s) => tombstoned.get(s.stream)?.has(s.seq)).map((s) => s.id)
+  );
+  return { snapshots, forgotten };
+}
+
+// core/policy/trusted-writer-keys.ts
+function trustedWriterKeys(given, policy) {
+  const keys = [...new Set(given.map((key2) => key2.trim()).filter((key2) => key2 !== ""))];
+  for (const key2 of keys) parseVerifyKey(key2);
+  if (keys.length > 0) return keys;
+  return policy ? [...new Set(policy.keys.writers.map((writer) => writer.key))] : [];
+}
+
 // core/snapshot/signature-problem.ts
 function signatureProblem(sodium, manifest, trustedKeys2, where) {
   const check = verifyManifestSignature(sodium, manifest, trustedKeys2);
@@ -25024,9 +25045,10 @@ function compactTime(time) {
 function verificationPath(snapshot, time) {
   return `verifications/${snapshot}/${compactTime(time)}.json`;
 }
-async function writeVerificationRecords(store, report, time) {
+async function writeVerificationRecords(store, report, time, actor = { kind: "cli" }) {
   const paths = [];
-  for (const snapshot of report.snapshots) {
+  const recorded = report.snapshots.filter((snapshot) => !snapshot.forgotten);
+  for (const snapshot of recorded) {
     const record2 = {
       format: VERIFICATION_FORMAT,
       snapshot: snapshot.id,
@@ -25053,10 +25075,10 @@ async function writeVerificationRecords(store, report, time) {
   }
   await appendAuditEvents(
     store,
-    report.snapshots.map((snapshot) => ({
+    recorded.map((snapshot) => ({
       type: "snapshot.verified",
       time,
-      actor: { kind: "cli" },
+      actor,
       subject: { stream: snapshot.stream, seq: snapshot.seq, snapshot: snapshot.id },
       details: { level: report.level, ok: snapshot.ok, problems: snapshot.problems.length }
     }))
@@ -25090,7 +25112,7 @@ async function trustedOrPolicyKeys(args, context) {
   const keys = trustedKeys(args, context);
   if (keys.length > 0) return keys;
   const loaded = await loadCliPolicy(args, context, context.cwd);
-  return loaded ? loaded.policy.keys.writers.map((writer) => writer.key) : [];
+  return trustedWriterKeys([], loaded?.policy ?? null);
 }
 var verifyCommand = {
   name: "verify",
@@ -25127,32 +25149,23 @@ var verifyCommand = {
         fix: "Use structure or restore."
       });
     }
-    let snapshots;
-    if (flag(args, "all")) {
-      snapshots = stream ? await readCatalog(store, stream) : await readAllCatalogs(store);
-    } else {
-      snapshots = [await resolveSnapshot(store, args.positionals[0] ?? "latest", { stream })];
-    }
-    const forgotten = await listForgotten(store, stream);
-    const forgottenIds = new Set(
-      snapshots.filter((s) => forgotten.get(s.stream)?.has(s.seq)).map((s) => s.id)
-    );
+    const { snapshots, forgotten } = await selectSnapshots(store, {
+      all: flag(args, "all"),
+      spec: args.positionals[0],
+      stream
+    });
     const report = progressReporter(context, !flag(args, "json"));
     const result = await verifySnapshots({
       store,
       snapshots,
       trustedKeys: await trustedOrPolicyKeys(args, context),
-      forgotten: forgottenIds,
+      forgotten,
       level: levelText,
       opener,
       writerKey: await loadWriterKey(args, context, false),
       onProgress: (done, total) => report("verify", done, total)
     });
-    const records = flag(args, "record") ? await writeVerificationRecords(
-      store,
-      { ...result, snapshots: result.snapshots.filter((s) => !s.forgotten) },
-      /* @__PURE__ */ new Date()
-    ) : [];
+    const records = flag(args, "record") ? await writeVerificationRecords(store, result, /* @__PURE__ */ new Date()) : [];
     if (flag(args, "json")) {
       context.stdout(json({ ...result, records }));
     } else {
@@ -26488,6 +26501,13 @@ function checkApproval(request, expected) {
     problems.push(
       `it names ${extra.length} snapshot(s) not being ${expected.action === "forget" ? "forgotten" : "restored"}: ${shortList(extra)}`
     );
+  if (expected.paths !== void 0) {
+    const askedPaths = new Set(request.subject.paths ?? []);
+    const wantedPaths = new Set(expected.paths);
+    const same = askedPaths.size === wantedPaths.size && [...wantedPaths].every((path) => askedPaths.has(path));
+    if (!same)
+      problems.push(`it covers ${describePaths(askedPaths)}, not ${describePaths(wantedPaths)}`);
+  }
   if (request.subject.policyDigest !== expected.policyDigest)
     problems.push("it was approved under another version of the policy");
   const created = Date.parse(request.createdAt);
@@ -26520,6 +26540,9 @@ function checkApproval(request, expected) {
     );
   }
   return { approvers: [...counted.values()] };
+}
+function describePaths(paths) {
+  return paths.size === 0 ? "every path" : `the paths ${[...paths].sort().join(" ")}`;
 }
 function shortList(ids) {
   return ids.slice(0, 3).map((id) => id.slice(0, 12)).join(", ") + (ids.length > 3 ? ", ..." : "");

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import type { ApprovalRequest } from "../../../core/approvals/approval-request.js";
 import { authorizeRestore } from "../../../core/approvals/authorize-restore.js";
+import { resolveRestoreSnapshot } from "../../../core/approvals/resolve-restore-snapshot.js";
 import { requestDigest } from "../../../core/approvals/request-digest.js";
 import {
   claimRequestExecution,
@@ -261,5 +262,20 @@ environments: { staging: { tier: tier0 } }
       "The policy has no environment 'prod'",
     );
     await expect(authorize({ requestId: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("resolveRestoreSnapshot", () => {
+  it("takes the snapshot named, else the one the request names", async () => {
+    const requestId = await writeRequest();
+    expect((await resolveRestoreSnapshot(store, { spec: "prod@2" })).id).toBe(fromOtherRun.id);
+    expect((await resolveRestoreSnapshot(store, { requestId })).id).toBe(snapshot.id);
+    await expect(resolveRestoreSnapshot(store, {})).rejects.toThrow(
+      "Which snapshot should be restored?",
+    );
+    const forget = await writeRequest((r) => void (r.action = "forget"));
+    await expect(resolveRestoreSnapshot(store, { requestId: forget })).rejects.toThrow(
+      "is not a restore of one snapshot (it asks to forget 1 snapshot(s))",
+    );
   });
 });

@@ -39,4 +39,17 @@ describe("writeVerificationRecords", () => {
       ok: true,
     });
   });
+
+  it("leaves forgotten snapshots out: their blobs were not checked", async () => {
+    const store = new LocalDirStore(join(work, "store2"));
+    await store.initialize();
+    const forgotten = { ...report.snapshots[0], id: "d".repeat(64), seq: 2, forgotten: true };
+    const paths = await writeVerificationRecords(
+      store,
+      { ...report, snapshots: [...report.snapshots, forgotten] as VerifyReport["snapshots"] },
+      new Date("2026-11-26T12:00:00Z"),
+    );
+    expect(paths).toEqual([`verifications/${ID}/20261126T120000.000Z.json`]);
+    expect(await store.readAuditLines()).toHaveLength(1);
+  });
 });
