@@ -12,6 +12,7 @@ import {
 import { evaluateConsistency } from "../policy/consistency/evaluate-consistency.js";
 import { coverageReport } from "../policy/coverage-report.js";
 import type { Policy } from "../policy/policy.js";
+import { policyEnvironment } from "../policy/policy-environment.js";
 import { policyScanRules } from "../policy/policy-scan-rules.js";
 import { policyDigest } from "../policy/policy-digest.js";
 import {
@@ -61,12 +62,7 @@ export async function snapshotUnderPolicy(
   options: PolicySnapshotOptions,
 ): Promise<PolicySnapshotResult> {
   const { policy, stream } = options;
-  const environment = policy.environments[stream];
-  if (!environment) {
-    throw new SnapgateError("CONFIG", `The policy has no environment '${stream}'.`, {
-      fix: `Add it under environments in the policy, or snapshot one of: ${Object.keys(policy.environments).join(", ")}.`,
-    });
-  }
+  const environment = policyEnvironment(policy, stream);
   const now = options.now ?? (() => new Date());
   const time = options.time ?? now();
   await assertWriterAllowed(policy, options, time);

@@ -19887,10 +19887,21 @@ function looksLikeSecret(path) {
   return SECRET_NAMES.some((pattern) => pattern.test(name)) || SECRET_PATHS.some((pattern) => pattern.test(lower));
 }
 
+// core/policy/policy-environment.ts
+function policyEnvironment(policy, name) {
+  const environment = policy.environments[name];
+  if (!environment) {
+    throw new SnapgateError("CONFIG", `The policy has no environment '${name}'.`, {
+      fix: `Add it under environments in the policy, or use one of: ${Object.keys(policy.environments).join(", ")}.`
+    });
+  }
+  return environment;
+}
+
 // core/policy/resolve-scan-paths.ts
 function resolveScanPaths(given, policy, environment, what) {
   if (given.length > 0) return [...given];
-  const fromPolicy = policy?.environments[environment]?.paths;
+  const fromPolicy = policy ? policyEnvironment(policy, environment).paths : null;
   if (fromPolicy && fromPolicy.length > 0) return [...fromPolicy];
   throw new SnapgateError("USAGE", `No paths to ${what} were given.`, {
     fix: `Name the files, directories or globs (e.g. deploy/${environment} terraform/${environment}), or list them once as environments.${environment}.paths in the policy.`
@@ -21522,12 +21533,7 @@ function policyDigest(policy) {
 // core/snapshot/snapshot-under-policy.ts
 async function snapshotUnderPolicy(options) {
   const { policy, stream } = options;
-  const environment = policy.environments[stream];
-  if (!environment) {
-    throw new SnapgateError("CONFIG", `The policy has no environment '${stream}'.`, {
-      fix: `Add it under environments in the policy, or snapshot one of: ${Object.keys(policy.environments).join(", ")}.`
-    });
-  }
+  const environment = policyEnvironment(policy, stream);
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
   const time = options.time ?? now();
   await assertWriterAllowed(policy, options, time);

@@ -24,6 +24,9 @@ describe("resolveScanPaths", () => {
     expect(() => resolveScanPaths([], policy, "dev", "compare")).toThrow(
       "No paths to compare were given.",
     );
+    expect(() => resolveScanPaths([], policy, "qa", "snapshot")).toThrow(
+      "The policy has no environment 'qa'.",
+    );
     expect(() => resolveScanPaths([], null, "dev", "snapshot")).toThrow(
       "list them once as environments.dev.paths in the policy",
     );
