@@ -2,6 +2,7 @@ import { getInput, info, setOutput, summary } from "@actions/core";
 import { authorizeRestore } from "../../core/approvals/authorize-restore.js";
 import { claimRequestExecution } from "../../core/approvals/request-execution.js";
 import { resolveRestoreSnapshot } from "../../core/approvals/resolve-restore-snapshot.js";
+import { assertIdentityIsRecipient } from "../../core/snapshot/assert-identity-is-recipient.js";
 import { appendAuditEvents } from "../../core/snapshot/append-audit-events.js";
 import { loadSnapshot } from "../../core/snapshot/load-snapshot.js";
 import { restoreSnapshot } from "../../core/snapshot/restore-snapshot.js";
@@ -16,7 +17,7 @@ import { restoreSettings } from "./settings.js";
 
 /**
  * inputs -> settings -> authorizeRestore (an approved request, or this run's
- * own snapshot) -> claim the request (once) -> restoreSnapshot (core) ->
+ * own snapshot) -> the identity is a recipient -> claim the request (once) -> restoreSnapshot (core) ->
  * audit event, outputs, job summary.
  */
 export async function main(): Promise<void> {
@@ -43,6 +44,7 @@ export async function main(): Promise<void> {
     run: run.run,
     now,
   });
+  assertIdentityIsRecipient(settings.opener, snapshot.manifest);
   if (authorization.kind === "request" && !settings.dryRun) {
     await claimRequestExecution(store, authorization.request, {
       snapshot: snapshot.id,

@@ -232,6 +232,18 @@ async function resolveRestoreSnapshot(store, options) {
   return resolveSnapshot(store, only, { stream: options.stream ?? request.subject.environment });
 }
 
+// core/snapshot/assert-identity-is-recipient.ts
+function assertIdentityIsRecipient(opener, manifest) {
+  if (opener.recipients.some((recipient) => manifest.recipients.includes(recipient))) return;
+  throw new SnapgateError(
+    "WRONG_KEY",
+    `Snapshot ${manifest.stream}@${manifest.seq} is encrypted to ${manifest.recipients.join(", ")}; your identity is ${opener.recipients.join(", ")}. Nothing was restored.`,
+    {
+      fix: "Use an identity whose public key is one of the snapshot's recipients (the restore environment's secret or the break-glass key)."
+    }
+  );
+}
+
 // actions/restore/inputs.ts
 var restoreAction = defineAction({
   id: "restore",
@@ -388,6 +400,7 @@ async function main() {
     run: run.run,
     now
   });
+  assertIdentityIsRecipient(settings.opener, snapshot.manifest);
   if (authorization.kind === "request" && !settings.dryRun) {
     await claimRequestExecution(store, authorization.request, {
       snapshot: snapshot.id,

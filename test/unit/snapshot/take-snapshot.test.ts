@@ -7,6 +7,7 @@ import type { Policy } from "../../../core/policy/policy.js";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import { loadSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import { takeSnapshot, type TakeSnapshotOptions } from "../../../core/snapshot/take-snapshot.js";
+import { assertIdentityIsRecipient } from "../../../core/snapshot/assert-identity-is-recipient.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
@@ -119,5 +120,16 @@ describe("takeSnapshot: the snapshot both the CLI and the snapshot action take",
       summary: "No paths to snapshot were given.",
       fix: expect.stringContaining("environments.staging.paths"),
     });
+  });
+});
+
+describe("assertIdentityIsRecipient", () => {
+  it("passes an identity among the snapshot's recipients and refuses another with WRONG_KEY", async () => {
+    const manifest = { stream: "prod", seq: 3, recipients: [keys.age.recipient] };
+    expect(() => assertIdentityIsRecipient(keys.opener, manifest)).not.toThrow();
+    const stranger = await makeKeys();
+    expect(() => assertIdentityIsRecipient(stranger.opener, manifest)).toThrow(
+      expect.objectContaining({ code: "WRONG_KEY" }),
+    );
   });
 });
