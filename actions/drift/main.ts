@@ -1,4 +1,4 @@
-import { getInput, info, setFailed, setOutput, summary } from "@actions/core";
+import { getInput, info, setFailed, setOutput } from "@actions/core";
 import { policyScanRules } from "../../core/policy/policy-scan-rules.js";
 import { detectDrift } from "../../core/snapshot/detect-drift.js";
 import { emitAnnotations } from "../lib/annotation.js";
@@ -7,6 +7,7 @@ import { maskSecret } from "../lib/mask-secret.js";
 import { openActionStore } from "../lib/open-action-store.js";
 import { readInputs } from "../lib/read-inputs.js";
 import { readRunContext } from "../lib/read-run-context.js";
+import { writeSummary } from "../lib/write-summary.js";
 import { driftRows } from "./drift-rows.js";
 import { driftSummary } from "./drift-summary.js";
 import { driftAction } from "./inputs.js";
@@ -49,7 +50,7 @@ export async function main(): Promise<void> {
       ...(row.change === "removed" ? {} : { file: row.path }),
     })),
   );
-  await summary.addRaw(driftSummary(report)).write();
+  await writeSummary(driftSummary(report));
   if (!report.drifted) {
     info(
       `No drift: ${report.unchanged} file(s) match ${report.snapshot.stream}@${report.snapshot.seq}.`,

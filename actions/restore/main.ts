@@ -1,4 +1,4 @@
-import { getInput, info, setOutput, summary } from "@actions/core";
+import { getInput, info, setOutput } from "@actions/core";
 import { authorizeRestore } from "../../core/approvals/authorize-restore.js";
 import { claimRequestExecution } from "../../core/approvals/request-execution.js";
 import { resolveRestoreSnapshot } from "../../core/approvals/resolve-restore-snapshot.js";
@@ -11,6 +11,7 @@ import { maskSecret } from "../lib/mask-secret.js";
 import { openActionStore } from "../lib/open-action-store.js";
 import { readInputs } from "../lib/read-inputs.js";
 import { readRunContext } from "../lib/read-run-context.js";
+import { writeSummary } from "../lib/write-summary.js";
 import { restoreAction } from "./inputs.js";
 import { restoreSummary } from "./restore-summary.js";
 import { restoreSettings } from "./settings.js";
@@ -104,5 +105,5 @@ export async function main(): Promise<void> {
       ? `Dry run of ${result.stream}@${result.seq}: ${changes} change(s); nothing was written.`
       : `Restored ${result.stream}@${result.seq} (${result.id.slice(0, 12)}) into ${result.target}.`,
   );
-  await summary.addRaw(restoreSummary(result, authorization)).write();
+  await writeSummary(restoreSummary(result, authorization));
 }

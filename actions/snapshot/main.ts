@@ -1,4 +1,4 @@
-import { getInput, info, setOutput, summary } from "@actions/core";
+import { getInput, info, setOutput } from "@actions/core";
 import { isSnapgateError } from "../../core/errors.js";
 import type { ConsistencyOutcome } from "../../core/types.js";
 import { takeSnapshot } from "../../core/snapshot/take-snapshot.js";
@@ -8,6 +8,7 @@ import { maskSecret } from "../lib/mask-secret.js";
 import { openActionStore } from "../lib/open-action-store.js";
 import { readInputs } from "../lib/read-inputs.js";
 import { readRunContext } from "../lib/read-run-context.js";
+import { writeSummary } from "../lib/write-summary.js";
 import { snapshotAction } from "./inputs.js";
 import { snapshotSettings } from "./settings.js";
 import { snapshotAnnotations } from "./snapshot-annotations.js";
@@ -74,15 +75,13 @@ export async function main(): Promise<void> {
       ? `Nothing changed since ${result.stream}@${result.seq} (${id.slice(0, 12)}); no snapshot written.`
       : `Snapshot ${result.stream}@${result.seq} ${id.slice(0, 12)}: ${result.files} files, ${result.newBlobs} new blobs.`,
   );
-  await summary
-    .addRaw(
-      snapshotSummary({
-        result,
-        underPolicy,
-        policyFile: loaded?.file ?? null,
-        phase: settings.phase,
-        store: store.location,
-      }),
-    )
-    .write();
+  await writeSummary(
+    snapshotSummary({
+      result,
+      underPolicy,
+      policyFile: loaded?.file ?? null,
+      phase: settings.phase,
+      store: store.location,
+    }),
+  );
 }

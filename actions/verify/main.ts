@@ -1,4 +1,4 @@
-import { getInput, info, setFailed, setOutput, summary } from "@actions/core";
+import { getInput, info, setFailed, setOutput } from "@actions/core";
 import { selectSnapshots } from "../../core/snapshot/select-snapshots.js";
 import { writeVerificationRecords } from "../../core/snapshot/verification-record.js";
 import { verifySnapshots } from "../../core/snapshot/verify-snapshots.js";
@@ -8,6 +8,7 @@ import { maskSecret } from "../lib/mask-secret.js";
 import { openActionStore } from "../lib/open-action-store.js";
 import { readInputs } from "../lib/read-inputs.js";
 import { readRunContext } from "../lib/read-run-context.js";
+import { writeSummary } from "../lib/write-summary.js";
 import { verifyAction } from "./inputs.js";
 import { verifySettings } from "./settings.js";
 import { verifySummary } from "./verify-summary.js";
@@ -60,7 +61,7 @@ export async function main(): Promise<void> {
       })),
     ),
   );
-  await summary.addRaw(verifySummary(report, records)).write();
+  await writeSummary(verifySummary(report, records));
   if (report.ok) {
     info(`Verified ${report.snapshots.length} snapshot(s) at ${report.level} level.`);
   } else if (settings.failOnProblems) {

@@ -11,7 +11,7 @@ import "../../chunks/chunk-YRZJK4QT.js";
 import "../../chunks/chunk-PPLZP4K3.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-I6OLALT7.js";
+} from "../../chunks/chunk-4UZFJWA7.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -30,8 +30,8 @@ import {
   setFailed,
   setOutput,
   storeSettings,
-  summary
-} from "../../chunks/chunk-EMSWK7XM.js";
+  writeSummary
+} from "../../chunks/chunk-IBBN6SKT.js";
 import "../../chunks/chunk-ZOK4JSEB.js";
 import "../../chunks/chunk-WBMUP2HE.js";
 import "../../chunks/chunk-5N2OGIR4.js";
@@ -185,7 +185,7 @@ async function main() {
       ...row.change === "removed" ? {} : { file: row.path }
     }))
   );
-  await summary.addRaw(driftSummary(report)).write();
+  await writeSummary(driftSummary(report));
   if (!report.drifted) {
     info(
       `No drift: ${report.unchanged} file(s) match ${report.snapshot.stream}@${report.snapshot.seq}.`

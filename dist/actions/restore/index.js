@@ -38,9 +38,9 @@ import {
   runAction,
   setOutput,
   storeSettings,
-  summary,
-  workflowRunUrl
-} from "../../chunks/chunk-EMSWK7XM.js";
+  workflowRunUrl,
+  writeSummary
+} from "../../chunks/chunk-IBBN6SKT.js";
 import "../../chunks/chunk-ZOK4JSEB.js";
 import "../../chunks/chunk-WBMUP2HE.js";
 import "../../chunks/chunk-5N2OGIR4.js";
@@ -451,7 +451,7 @@ async function main() {
   info(
     result.dryRun ? `Dry run of ${result.stream}@${result.seq}: ${changes} change(s); nothing was written.` : `Restored ${result.stream}@${result.seq} (${result.id.slice(0, 12)}) into ${result.target}.`
   );
-  await summary.addRaw(restoreSummary(result, authorization)).write();
+  await writeSummary(restoreSummary(result, authorization));
 }
 
 // actions/restore/index.ts

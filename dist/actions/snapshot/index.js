@@ -8,7 +8,7 @@ import "../../chunks/chunk-5MFJA5ZT.js";
 import "../../chunks/chunk-YRZJK4QT.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-I6OLALT7.js";
+} from "../../chunks/chunk-4UZFJWA7.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -29,8 +29,8 @@ import {
   runAction,
   setOutput,
   storeSettings,
-  summary
-} from "../../chunks/chunk-EMSWK7XM.js";
+  writeSummary
+} from "../../chunks/chunk-IBBN6SKT.js";
 import "../../chunks/chunk-ZOK4JSEB.js";
 import "../../chunks/chunk-WBMUP2HE.js";
 import "../../chunks/chunk-5N2OGIR4.js";
@@ -354,7 +354,7 @@ async function main() {
   info(
     result.skipped ? `Nothing changed since ${result.stream}@${result.seq} (${id.slice(0, 12)}); no snapshot written.` : `Snapshot ${result.stream}@${result.seq} ${id.slice(0, 12)}: ${result.files} files, ${result.newBlobs} new blobs.`
   );
-  await summary.addRaw(
+  await writeSummary(
     snapshotSummary({
       result,
       underPolicy,
@@ -362,7 +362,7 @@ async function main() {
       phase: settings.phase,
       store: store.location
     })
-  ).write();
+  );
 }
 
 // actions/snapshot/index.ts

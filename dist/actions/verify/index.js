@@ -10,7 +10,7 @@ import {
 import "../../chunks/chunk-PPLZP4K3.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-I6OLALT7.js";
+} from "../../chunks/chunk-4UZFJWA7.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -33,8 +33,8 @@ import {
   setFailed,
   setOutput,
   storeSettings,
-  summary
-} from "../../chunks/chunk-EMSWK7XM.js";
+  writeSummary
+} from "../../chunks/chunk-IBBN6SKT.js";
 import "../../chunks/chunk-ZOK4JSEB.js";
 import "../../chunks/chunk-WBMUP2HE.js";
 import "../../chunks/chunk-5N2OGIR4.js";
@@ -227,7 +227,7 @@ async function main() {
       }))
     )
   );
-  await summary.addRaw(verifySummary(report, records)).write();
+  await writeSummary(verifySummary(report, records));
   if (report.ok) {
     info(`Verified ${report.snapshots.length} snapshot(s) at ${report.level} level.`);
   } else if (settings.failOnProblems) {

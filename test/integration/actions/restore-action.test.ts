@@ -92,7 +92,9 @@ describe("the restore action (bundled) against the sandbox", () => {
   afterEach(() => ws.backup.gh.assertClean());
   afterAll(() => ws.close());
 
-  it("automatic rollback: a failed deploy restores the pre-deploy snapshot its own run took", async () => {
+  it("automatic rollback: a failed deploy restores the pre-deploy snapshot its own run took, flags included", async () => {
+    // The failed deploy changed the flags too (exported to flags/export.json, a component).
+    ws.write("flags/export.json", '{"checkout-v2": false}\n');
     const run = await restore({ snapshot: pre, target: ".", overwrite: "true" }, 2001);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -105,6 +107,7 @@ describe("the restore action (bundled) against the sandbox", () => {
       "request-id": "",
     });
     expect(ws.read("deploy/prod/api/config.yaml")).toBe("db:\n  schemaVersion: 42\nreplicas: 3\n");
+    expect(ws.read("flags/export.json")).toBe('{"checkout-v2": true}\n');
     expect(run.summary).toContain(
       "Automatic rollback: the snapshot was taken by this workflow run (https://github.com/acme/service/actions/runs/2001).",
     );

@@ -3,7 +3,7 @@ import {
   error,
   notice,
   warning
-} from "./chunk-EMSWK7XM.js";
+} from "./chunk-IBBN6SKT.js";
 
 // actions/lib/annotation.ts
 var PER_LEVEL = 10;

@@ -647,6 +647,15 @@ async function readRunContext() {
   };
 }
 
+// actions/lib/write-summary.ts
+async function writeSummary(markdown) {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    info(markdown);
+    return;
+  }
+  await summary.addRaw(markdown).write();
+}
+
 // actions/lib/markdown-table.ts
 function markdownTable(headers, rows) {
   const line = (cells) => `| ${cells.map((cell) => escapeCell(String(cell))).join(" | ")} |`;
@@ -750,7 +759,6 @@ function storeSettings(inputs, policy, context) {
 }
 
 export {
-  summary,
   getInput,
   setOutput,
   setFailed,
@@ -765,6 +773,7 @@ export {
   readInputs,
   workflowRunUrl,
   readRunContext,
+  writeSummary,
   markdownTable,
   defineAction,
   STORE_INPUTS,
