@@ -125,21 +125,20 @@ describe("the restore action (bundled) against the sandbox", () => {
   });
 
   it("refuses, without a request, a snapshot another run took (or an id not given), and writes nothing", async () => {
-    const otherRun = await restore({ snapshot: pre, target: "elsewhere" }, 2002);
+    const [otherRun, latest, none] = await Promise.all([
+      restore({ snapshot: pre, target: "elsewhere" }, 2002),
+      restore({ snapshot: "latest", environment: "prod", target: "elsewhere" }, 2001),
+      restore({ target: "elsewhere" }, 2001),
+    ]);
     expect(otherRun.code).toBe(1);
     expect(otherRun.log).toContain("needs an approved request");
     expect(otherRun.log).toContain(
       "This run is https://github.com/acme/service/actions/runs/2002; the snapshot was taken by https://github.com/acme/service/actions/runs/2001.",
     );
     expect(otherRun.log).toContain("request-id");
-    const latest = await restore(
-      { snapshot: "latest", environment: "prod", target: "elsewhere" },
-      2001,
-    );
     expect(latest.code).toBe(1);
     expect(latest.log).toContain("runs/2002"); // latest is post, taken by run 2002
     expect(existsSync(join(ws.repo, "elsewhere"))).toBe(false);
-    const none = await restore({ target: "elsewhere" }, 2001);
     expect(none.log).toContain("Which snapshot should be restored?");
   });
 
@@ -240,17 +239,19 @@ describe("the restore action (bundled) against the sandbox", () => {
   });
 
   it("needs the identity and a target; a wrong identity cannot decrypt", async () => {
-    const noIdentity = await restore({ snapshot: pre, target: "x", identity: "" }, 2001);
+    const { makeKeys } = await import("../../helpers/keys.js");
+    const stranger = (await makeKeys()).age.identity;
+    const [noIdentity, noTarget, garbage, wrong] = await Promise.all([
+      restore({ snapshot: pre, target: "x", identity: "" }, 2001),
+      restore({ snapshot: pre }, 2001),
+      restore({ snapshot: pre, target: "x", identity: "hunter2" }, 2001),
+      restore({ snapshot: pre, target: "x", identity: stranger }, 2001),
+    ]);
     expect(noIdentity.log).toContain("The restore action needs the input 'identity'.");
-    const noTarget = await restore({ snapshot: pre }, 2001);
     expect(noTarget.log).toContain("The restore action needs the input 'target'.");
-    const garbage = await restore({ snapshot: pre, target: "x", identity: "hunter2" }, 2001);
     expect(garbage.log).toContain("The identity input line 1 is not an age identity.");
     expect(garbage.log).not.toContain("hunter2");
     expect(garbage.masked).toContain("hunter2");
-    const { makeKeys } = await import("../../helpers/keys.js");
-    const stranger = (await makeKeys()).age.identity;
-    const wrong = await restore({ snapshot: pre, target: "x", identity: stranger }, 2001);
     expect(wrong.code).toBe(1);
     expect(wrong.log).toContain("::error::Snapshot prod@1 is encrypted to");
     expect(existsSync(join(ws.repo, "x"))).toBe(false);
