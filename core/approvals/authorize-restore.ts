@@ -1,6 +1,7 @@
 import { SnapgateError } from "../errors.js";
 import { workflowRunUrl, type WorkflowRun } from "../github/workflow-run-url.js";
-import type { Policy } from "../policy/policy.js";
+import type { Policy, Tier } from "../policy/policy.js";
+import { policyEnvironment } from "../policy/policy-environment.js";
 import { policyDigest } from "../policy/policy-digest.js";
 import { loadSodium } from "../crypto/sodium.js";
 import type { LoadedSnapshot } from "../snapshot/load-snapshot.js";
@@ -93,15 +94,8 @@ export async function authorizeRestore(
   const request = await readApprovalRequest(input.store, input.requestId);
   const execution = await readRequestExecution(input.store, request.id);
   if (execution) throw alreadyExecuted(request.id, execution);
-  const environment = input.policy.environments[manifest.stream];
-  const tier = environment ? input.policy.tiers[environment.tier] : undefined;
-  if (!tier) {
-    throw new SnapgateError(
-      "CONFIG",
-      `The policy has no environment '${manifest.stream}' (or its tier), so request ${request.id} cannot be checked.`,
-      { fix: `Add environments.${manifest.stream} to the policy.` },
-    );
-  }
+  // loadPolicy checked that every environment's tier exists.
+  const tier = input.policy.tiers[policyEnvironment(input.policy, manifest.stream).tier] as Tier;
   const include =
     input.include.length > 0 ? [...input.include] : [...(request.subject.paths ?? [])];
   const { approvers } = checkApproval(request, {

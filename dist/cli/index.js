@@ -5,7 +5,7 @@ import {
 } from "../chunks/chunk-A3G3UPPL.js";
 import {
   detectDrift
-} from "../chunks/chunk-LWHBJMHM.js";
+} from "../chunks/chunk-WITL36GE.js";
 import {
   checkApproval,
   readApprovalRequest,
@@ -19,7 +19,7 @@ import {
   evaluateExceptions,
   requiredComponents,
   takeSnapshot
-} from "../chunks/chunk-65UDARH4.js";
+} from "../chunks/chunk-QGEVY47G.js";
 import "../chunks/chunk-ILJCUHFI.js";
 import {
   collectFiles,
@@ -27,10 +27,11 @@ import {
   isExcludedDirectory,
   policyScanRules,
   resolveScanPaths
-} from "../chunks/chunk-7NKNK6C3.js";
+} from "../chunks/chunk-RTK4PDEC.js";
 import {
   policyDigest
 } from "../chunks/chunk-5MFJA5ZT.js";
+import "../chunks/chunk-RC7TVD34.js";
 import {
   writeFileAtomic
 } from "../chunks/chunk-YRZJK4QT.js";

@@ -1,12 +1,13 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-LWHBJMHM.js";
+} from "../../chunks/chunk-WITL36GE.js";
 import "../../chunks/chunk-63R7JMGW.js";
 import {
   policyScanRules,
   resolveScanPaths
-} from "../../chunks/chunk-7NKNK6C3.js";
+} from "../../chunks/chunk-RTK4PDEC.js";
+import "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-YRZJK4QT.js";
 import "../../chunks/chunk-PPLZP4K3.js";
 import {

@@ -10,6 +10,9 @@ import {
 import {
   policyDigest
 } from "../../chunks/chunk-5MFJA5ZT.js";
+import {
+  policyEnvironment
+} from "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-YRZJK4QT.js";
 import {
   appendAuditEvents,
@@ -184,15 +187,7 @@ async function authorizeRestore(input) {
   const request = await readApprovalRequest(input.store, input.requestId);
   const execution = await readRequestExecution(input.store, request.id);
   if (execution) throw alreadyExecuted(request.id, execution);
-  const environment = input.policy.environments[manifest.stream];
-  const tier = environment ? input.policy.tiers[environment.tier] : void 0;
-  if (!tier) {
-    throw new SnapgateError(
-      "CONFIG",
-      `The policy has no environment '${manifest.stream}' (or its tier), so request ${request.id} cannot be checked.`,
-      { fix: `Add environments.${manifest.stream} to the policy.` }
-    );
-  }
+  const tier = input.policy.tiers[policyEnvironment(input.policy, manifest.stream).tier];
   const include = input.include.length > 0 ? [...input.include] : [...request.subject.paths ?? []];
   const { approvers } = checkApproval(request, {
     action: "restore",

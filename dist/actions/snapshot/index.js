@@ -1,10 +1,11 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   takeSnapshot
-} from "../../chunks/chunk-65UDARH4.js";
+} from "../../chunks/chunk-QGEVY47G.js";
 import "../../chunks/chunk-ILJCUHFI.js";
-import "../../chunks/chunk-7NKNK6C3.js";
+import "../../chunks/chunk-RTK4PDEC.js";
 import "../../chunks/chunk-5MFJA5ZT.js";
+import "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-YRZJK4QT.js";
 import {
   emitAnnotations

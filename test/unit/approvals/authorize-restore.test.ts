@@ -17,6 +17,8 @@ import type { Policy } from "../../../core/policy/policy.js";
 import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
 import { loadSnapshot, type LoadedSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
+import type { Store } from "../../../core/store/store.js";
+import { SnapgateError } from "../../../core/errors.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
@@ -259,7 +261,7 @@ environments: { staging: { tier: tier0 } }
       }),
     );
     await expect(authorize({ requestId, policy: noProd })).rejects.toThrow(
-      "The policy has no environment 'prod'",
+      "The policy has no environment 'prod'.",
     );
     await expect(authorize({ requestId: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -277,5 +279,50 @@ describe("resolveRestoreSnapshot", () => {
     await expect(resolveRestoreSnapshot(store, { requestId: forget })).rejects.toThrow(
       "is not a restore of one snapshot (it asks to forget 1 snapshot(s))",
     );
+  });
+});
+
+describe("authorizeRestore and claims: the edges", () => {
+  it("names a snapshot that recorded no run", async () => {
+    const result = await createSnapshot({
+      store,
+      root: join(work, "repo"),
+      paths: ["deploy"],
+      stream: "prod",
+      phase: "manual",
+      recipients: [keys.age.recipient],
+      writerKey: keys.writer,
+    });
+    const noRun = await loadSnapshot(store, {
+      stream: "prod",
+      seq: result.seq as number,
+      id: result.id as string,
+    });
+    await expect(authorize({ snapshot: noRun })).rejects.toThrow(
+      "the snapshot was taken by no recorded run",
+    );
+  });
+
+  it("a store failure while claiming is passed on, not reported as already executed", async () => {
+    const requestId = await writeRequest();
+    const request = JSON.parse(
+      Buffer.from((await store.readRecord(`requests/${requestId}.json`)) as Uint8Array).toString(),
+    ) as ApprovalRequest;
+    const failing = (error: SnapgateError): Store =>
+      Object.assign(Object.create(store) as Store, {
+        writeRecord: () => Promise.reject(error),
+      });
+    const claim = (target: Store) =>
+      claimRequestExecution(target, request, {
+        snapshot: snapshot.id,
+        paths: [],
+        run: null,
+        at: NOW,
+      });
+    const io = new SnapgateError("IO", "disk full");
+    await expect(claim(failing(io))).rejects.toBe(io);
+    // A conflict with no record behind it: the store gave up on racing writers.
+    const raced = new SnapgateError("CONFLICT", "too many writers");
+    await expect(claim(failing(raced))).rejects.toBe(raced);
   });
 });

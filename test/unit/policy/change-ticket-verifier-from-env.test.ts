@@ -35,3 +35,17 @@ describe("changeTicketVerifierFromEnv", () => {
     expect(verdict).toMatchObject({ ok: false, reason: "unreachable" });
   });
 });
+
+describe("changeTicketVerifierFromEnv without token_env", () => {
+  it("asks the change system without a token", async () => {
+    const policy = await policyFromYaml(`${BASE}change_tickets:
+  required_for: { tier0: [pre] }
+  pattern: "^CHG[0-9]{7}$"
+  endpoint: { url: "http://127.0.0.1:9/changes", timeout: 2s }
+`);
+    expect(await changeTicketVerifierFromEnv(policy, {})?.verify("CHG0000001")).toMatchObject({
+      ok: false,
+      reason: "unreachable",
+    });
+  });
+});

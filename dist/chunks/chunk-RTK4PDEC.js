@@ -1,5 +1,8 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
+  policyEnvironment
+} from "./chunk-RC7TVD34.js";
+import {
   TEMP_PREFIX
 } from "./chunk-YRZJK4QT.js";
 import {
@@ -143,17 +146,6 @@ function policyScanRules(policy, environment) {
     isExcludedDirectory: (path) => isExcludedDirectory(policy, path),
     classify: (path) => classifyPath(policy, path, environment)
   };
-}
-
-// core/policy/policy-environment.ts
-function policyEnvironment(policy, name) {
-  const environment = policy.environments[name];
-  if (!environment) {
-    throw new SnapgateError("CONFIG", `The policy has no environment '${name}'.`, {
-      fix: `Add it under environments in the policy, or use one of: ${Object.keys(policy.environments).join(", ")}.`
-    });
-  }
-  return environment;
 }
 
 // core/policy/resolve-scan-paths.ts
@@ -388,7 +380,6 @@ async function scanTree(options) {
 
 export {
   looksLikeSecret,
-  policyEnvironment,
   resolveScanPaths,
   diffFileStates,
   isEmptyDiff,

@@ -8,14 +8,16 @@ import {
   isEmptyDiff,
   isExcluded,
   looksLikeSecret,
-  policyEnvironment,
   policyScanRules,
   resolveScanPaths,
   scanTree
-} from "./chunk-7NKNK6C3.js";
+} from "./chunk-RTK4PDEC.js";
 import {
   policyDigest
 } from "./chunk-5MFJA5ZT.js";
+import {
+  policyEnvironment
+} from "./chunk-RC7TVD34.js";
 import {
   computeBlobId
 } from "./chunk-KKUHDW3D.js";

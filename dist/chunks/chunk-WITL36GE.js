@@ -5,7 +5,7 @@ import {
 import {
   diffFileStates,
   scanTree
-} from "./chunk-7NKNK6C3.js";
+} from "./chunk-RTK4PDEC.js";
 import {
   resolveSnapshot
 } from "./chunk-PPLZP4K3.js";
