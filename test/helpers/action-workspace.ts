@@ -26,6 +26,8 @@ consistency:
  */
 export interface ActionWorkspace {
   backup: BackupRepo;
+  /** An installation token of the Snapgate App on the backup repository: what actions/create-github-app-token gives a workflow. */
+  token: string;
   keys: TestKeys;
   /** The checkout (the step's working directory). */
   repo: string;
@@ -45,6 +47,16 @@ export interface ActionWorkspace {
 
 export async function makeActionWorkspace(dir: string): Promise<ActionWorkspace> {
   const backup = await startBackupRepo();
+  const app = backup.gh.createApp({
+    slug: "snapgate",
+    permissions: { contents: "write" },
+    events: [],
+  });
+  const installation = backup.gh.installApp(app.appId, backup.owner, [backup.repo]);
+  const token = backup.gh.createInstallationToken(installation, {
+    repositories: [backup.repo],
+    permissions: { contents: "write" },
+  });
   const keys = await makeKeys();
   const repo = join(dir, "repo");
   const write = (path: string, content: string) => {
@@ -67,6 +79,7 @@ ${POLICY_BODY}`;
   let clones = 0;
   return {
     backup,
+    token,
     keys,
     repo,
     policyText,

@@ -24,7 +24,7 @@ describe("the restore action (bundled) against the sandbox", () => {
   const restore = (inputs: Record<string, string>, runId = 3000) =>
     ws.run(
       "restore",
-      { token: ws.backup.token, identity: ws.keys.age.identity, ...inputs },
+      { token: ws.token, identity: ws.keys.age.identity, ...inputs },
       { runId, event: { inputs } },
     );
   const restored = (target: string, path: string) =>
@@ -80,7 +80,7 @@ describe("the restore action (bundled) against the sandbox", () => {
     const snapshot = (phase: string, runId: number) =>
       ws.run(
         "snapshot",
-        { token: ws.backup.token, environment: "prod", phase, "writer-key": ws.keys.writerText },
+        { token: ws.token, environment: "prod", phase, "writer-key": ws.keys.writerText },
         { runId },
       );
     pre = (await snapshot("pre", 2001)).outputs["snapshot-id"] ?? "";

@@ -17,7 +17,7 @@ describe("the snapshot action (bundled, run as the runner does) against the sand
     ws.run(
       "snapshot",
       {
-        token: ws.backup.token,
+        token: ws.token,
         environment: "prod",
         "writer-key": ws.keys.writerText,
         ...inputs,
@@ -123,8 +123,8 @@ describe("the snapshot action (bundled, run as the runner does) against the sand
     const good = await snapshot({ phase: "manual" });
     expect(good.code).toBe(0);
     for (const run of [bad, good]) {
-      expect(run.masked).toEqual(expect.arrayContaining([ws.backup.token]));
-      for (const secret of [ws.keys.writerText, ws.backup.token]) {
+      expect(run.masked).toEqual(expect.arrayContaining([ws.token]));
+      for (const secret of [ws.keys.writerText, ws.token]) {
         expect(run.log).not.toContain(secret);
         expect(run.stderr).not.toContain(secret);
         expect(run.summary).not.toContain(secret);
@@ -216,7 +216,7 @@ describe("the snapshot action (bundled, run as the runner does) against the sand
 
   it("the root action.yml is the snapshot action", async () => {
     const run = await ws.run(".", {
-      token: ws.backup.token,
+      token: ws.token,
       environment: "prod",
       phase: "manual",
       "writer-key": ws.keys.writerText,

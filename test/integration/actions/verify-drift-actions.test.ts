@@ -11,10 +11,10 @@ describe("the verify and drift actions (bundled) against the sandbox", () => {
   let ws: ActionWorkspace;
   let first = "";
   const verify = (inputs: Record<string, string>) =>
-    ws.run("verify", { token: ws.backup.token, environment: "prod", ...inputs });
+    ws.run("verify", { token: ws.token, environment: "prod", ...inputs });
   const drift = (inputs: Record<string, string> = {}) =>
     ws.run("drift", {
-      token: ws.backup.token,
+      token: ws.token,
       environment: "prod",
       "writer-key": ws.keys.writerText,
       ...inputs,
@@ -23,7 +23,7 @@ describe("the verify and drift actions (bundled) against the sandbox", () => {
   beforeAll(async () => {
     ws = await makeActionWorkspace(dir);
     const run = await ws.run("snapshot", {
-      token: ws.backup.token,
+      token: ws.token,
       environment: "prod",
       phase: "scheduled",
       "writer-key": ws.keys.writerText,
