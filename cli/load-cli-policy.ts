@@ -3,8 +3,8 @@ import { resolve } from "node:path";
 import { SnapgateError } from "../core/errors.js";
 import { DEFAULT_POLICY_PATH, loadPolicy } from "../core/policy/load-policy.js";
 import type { Policy } from "../core/policy/policy.js";
+import { localPolicySource } from "../core/policy/local-policy-source.js";
 import { stringValue, type CliContext, type ParsedArgs } from "./command.js";
-import { localPolicySource } from "./local-policy-source.js";
 
 export const POLICY_OPTION = { policy: { type: "string" as const } };
 

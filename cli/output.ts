@@ -1,17 +1,5 @@
 /** Plain-text tables and sizes for human output; --json output bypasses all of this. */
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
-
 export function renderTable(
   headers: readonly string[],
   rows: ReadonlyArray<readonly string[]>,

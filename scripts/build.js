@@ -13,10 +13,14 @@ const entries = [
   // Loaded by URL from every edge that snapshots: dist/workers/seal-worker.js.
   { in: "core/crypto/seal-worker.ts", out: "workers/seal-worker" },
 ];
+// An action is a directory of actions/ with an action.yml; its entry is index.ts (which
+// runs main.ts), bundled to dist/actions/<name>/index.js, the file its action.yml names.
 if (existsSync("actions")) {
   for (const name of readdirSync("actions").sort()) {
-    if (existsSync(join("actions", name, "main.ts")))
-      entries.push({ in: `actions/${name}/index.ts`, out: `actions/${name}/index` });
+    if (!existsSync(join("actions", name, "action.yml"))) continue;
+    if (!existsSync(join("actions", name, "index.ts")))
+      throw new Error(`actions/${name} has an action.yml but no index.ts to bundle.`);
+    entries.push({ in: `actions/${name}/index.ts`, out: `actions/${name}/index` });
   }
 }
 if (existsSync("app/index.ts")) entries.push({ in: "app/server.ts", out: "app/index" });

@@ -1,8 +1,6 @@
 import { resolve } from "node:path";
-import { SnapgateError } from "../../core/errors.js";
-import { classifyPath } from "../../core/policy/classify-path.js";
-import { isExcluded } from "../../core/policy/is-excluded.js";
-import { isExcludedDirectory } from "../../core/policy/is-excluded-directory.js";
+import { policyScanRules } from "../../core/policy/policy-scan-rules.js";
+import { resolveScanPaths } from "../../core/policy/resolve-scan-paths.js";
 import { detectDrift, type DriftReport } from "../../core/snapshot/detect-drift.js";
 import { LocalDirStore } from "../../core/store/local-dir-store.js";
 import { flag, listValue, requireValue, stringValue, type Command } from "../command.js";
@@ -54,9 +52,9 @@ export const driftCommand: Command = {
   summary:
     "Compare live files with the environment's latest snapshot by keyed id (no decryption), per component",
   usage:
-    "snapgate drift --store STORE --env ENV [--writer-key FILE] [--policy FILE] [--root DIR] [--exclude GLOB]... [--json] PATH...",
+    "snapgate drift --store STORE --env ENV [--writer-key FILE] [--policy FILE] [--root DIR] [--exclude GLOB]... [--json] [PATH...]",
   help: [
-    "PATH...               the files, directories or globs the snapshots take",
+    "PATH...               the files, directories or globs the snapshots take (default: the policy's environments.<env>.paths)",
     "--env ENV             the environment whose latest snapshot is compared",
     "--writer-key FILE     the snapshot job's writer key: its MAC key ids the files (or SNAPGATE_WRITER_KEY)",
     "--root DIR            paths are relative to DIR (default: the working directory)",
@@ -74,28 +72,17 @@ export const driftCommand: Command = {
   },
   async run(args, context) {
     const env = requireValue(args, "env", this, "Name the environment, e.g. --env prod.");
-    if (args.positionals.length === 0) {
-      throw new SnapgateError("USAGE", "No paths to compare were given.", {
-        fix: `Name the same files, directories or globs the snapshots take. Usage: ${this.usage}`,
-      });
-    }
     const root = resolve(context.cwd, stringValue(args, "root") ?? ".");
     const loaded = await loadCliPolicy(args, context, root);
+    const paths = resolveScanPaths(args.positionals, loaded?.policy ?? null, env, "compare");
     const store = await openStore(args, context);
-    const policy = loaded?.policy;
     const report = await detectDrift({
       store,
       stream: env,
       root,
-      paths: args.positionals,
+      paths,
       exclude: listValue(args, "exclude"),
-      ...(policy
-        ? {
-            isExcluded: (path: string) => isExcluded(policy, path),
-            isExcludedDirectory: (path: string) => isExcludedDirectory(policy, path),
-            classify: (path: string) => classifyPath(policy, path, env),
-          }
-        : {}),
+      ...(loaded ? policyScanRules(loaded.policy, env) : {}),
       skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
       writerKey: await loadWriterKey(args, context, true),
     });

@@ -3,7 +3,8 @@ import { PHASES, type Phase } from "../../core/types.js";
 import { listSnapshots } from "../../core/snapshot/list-snapshots.js";
 import { flag, listValue, stringValue, type Command } from "../command.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
-import { formatBytes, json, renderTable, shortId } from "../output.js";
+import { formatBytes } from "../../core/format-bytes.js";
+import { json, renderTable, shortId } from "../output.js";
 
 function parseDate(text: string | undefined, flagName: string): Date | undefined {
   if (text === undefined) return undefined;

@@ -6,7 +6,8 @@ import { restoreSnapshot } from "../../core/snapshot/restore-snapshot.js";
 import { flag, listValue, requireValue, stringValue, type Command } from "../command.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { KEY_OPTIONS, loadOpener, trustedKeys } from "../load-keys.js";
-import { formatBytes, json } from "../output.js";
+import { formatBytes } from "../../core/format-bytes.js";
+import { json } from "../output.js";
 import { progressReporter } from "../progress.js";
 
 export const restoreCommand: Command = {

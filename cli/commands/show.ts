@@ -3,7 +3,8 @@ import { resolveSnapshot } from "../../core/snapshot/resolve-snapshot.js";
 import { SnapgateError } from "../../core/errors.js";
 import { flag, stringValue, type Command } from "../command.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
-import { formatBytes, json, renderTable } from "../output.js";
+import { formatBytes } from "../../core/format-bytes.js";
+import { json, renderTable } from "../output.js";
 
 export const showCommand: Command = {
   name: "show",

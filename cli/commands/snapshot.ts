@@ -1,32 +1,17 @@
 import { resolve } from "node:path";
 import { SnapgateError } from "../../core/errors.js";
 import { PHASES, type Phase } from "../../core/types.js";
-import {
-  createSnapshot,
-  type SnapshotProgress,
-  type SnapshotResult,
-} from "../../core/snapshot/create-snapshot.js";
-import { snapshotUnderPolicy } from "../../core/snapshot/snapshot-under-policy.js";
+import type { SnapshotProgress, SnapshotResult } from "../../core/snapshot/create-snapshot.js";
+import { takeSnapshot } from "../../core/snapshot/take-snapshot.js";
 import { LocalDirStore } from "../../core/store/local-dir-store.js";
-import { parseRecipient } from "../../core/crypto/age-keys.js";
-import type { ChangeTicketVerifier } from "../../core/policy/change-ticket/change-ticket-verifier.js";
-import { createHttpChangeTicketVerifier } from "../../core/policy/change-ticket/http-change-ticket-verifier.js";
-import type { Policy } from "../../core/policy/policy.js";
-import {
-  flag,
-  listValue,
-  requireValue,
-  stringValue,
-  type CliContext,
-  type Command,
-} from "../command.js";
+import { flag, listValue, requireValue, stringValue, type Command } from "../command.js";
 import { loadCliPolicy, POLICY_HELP, POLICY_OPTION } from "../load-cli-policy.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { loadWriterKey } from "../load-keys.js";
-import { formatBytes, json, shortId } from "../output.js";
+import { formatBytes } from "../../core/format-bytes.js";
+import { json, shortId } from "../output.js";
 import { progressReporter } from "../progress.js";
 import { snapshotJson, type SnapshotPolicyView } from "./snapshot-json.js";
-import { looksLikeSecret } from "../../core/policy/looks-like-secret.js";
 
 function parseTime(text: string | undefined): Date | undefined {
   if (text === undefined) return undefined;
@@ -43,12 +28,13 @@ export const snapshotCommand: Command = {
   name: "snapshot",
   summary: "Encrypt, sign and store a snapshot of configuration files",
   usage:
-    "snapgate snapshot --store STORE --env ENV --phase pre|post|scheduled|manual [--recipient age1...]... [--writer-key FILE] [--policy FILE] [options] PATH...",
+    "snapgate snapshot --store STORE --env ENV --phase pre|post|scheduled|manual [--recipient age1...]... [--writer-key FILE] [--policy FILE] [options] [PATH...]",
   help: [
     "--env ENV             the environment (stream) the snapshot belongs to",
     "--phase PHASE         pre, post, scheduled or manual",
     "--recipient age1...   who can decrypt (repeatable); with a policy, added to its keys.recipients",
     "--writer-key FILE     signs the manifest and keys the blob ids (or SNAPGATE_WRITER_KEY)",
+    "PATH...               files, directories or globs (default: the policy's environments.<env>.paths)",
     "--root DIR            paths are relative to DIR (default: the working directory)",
     "--exclude GLOB        leave matching files out (repeatable)",
     "--skip-unchanged      write nothing when every file matches the stream's latest snapshot",
@@ -83,36 +69,15 @@ export const snapshotCommand: Command = {
     const phase = requireValue(args, "phase", this, `Use one of ${PHASES.join(", ")}.`) as Phase;
     const root = resolve(context.cwd, stringValue(args, "root") ?? ".");
     const loaded = await loadCliPolicy(args, context, root);
-    const recipients = listValue(args, "recipient");
-    if (recipients.length === 0 && !loaded) {
-      throw new SnapgateError(
-        "USAGE",
-        "No --recipient was given and there is no policy: nobody could restore this snapshot.",
-        {
-          fix: "Pass --recipient age1... for each key that may decrypt (from `snapgate keygen` or `age-keygen`), or a policy (--policy FILE, or .github/snapgate.yml) listing keys.recipients.",
-        },
-      );
-    }
-    recipients.forEach((recipient) => parseRecipient(recipient));
-    if (args.positionals.length === 0) {
-      throw new SnapgateError("USAGE", "No paths to snapshot were given.", {
-        fix: `Name files, directories or globs. Usage: ${this.usage}`,
-      });
-    }
-    if (flag(args, "allow-inconsistent") && !loaded) {
-      throw new SnapgateError(
-        "USAGE",
-        "--allow-inconsistent needs a policy with consistency rules.",
-        {
-          fix: "Pass --policy FILE (or run where .github/snapgate.yml exists), or drop --allow-inconsistent.",
-        },
-      );
-    }
     const store = await openStore(args, context);
     const writerKey = await loadWriterKey(args, context, true);
     const report = progressReporter(context, !flag(args, "json"));
-    const common = {
+    const { result, underPolicy } = await takeSnapshot({
       store,
+      policy: loaded?.policy ?? null,
+      recipients: listValue(args, "recipient"),
+      env: context.env,
+      allowInconsistent: flag(args, "allow-inconsistent"),
       root,
       paths: args.positionals,
       exclude: listValue(args, "exclude"),
@@ -134,26 +99,9 @@ export const snapshotCommand: Command = {
         tags: listValue(args, "tag"),
       },
       onProgress: ({ stage, done, total }: SnapshotProgress) => report(stage, done, total),
-    };
-    let result: SnapshotResult;
-    let policy: SnapshotPolicyView | null = null;
-    if (loaded) {
-      const underPolicy = await snapshotUnderPolicy({
-        ...common,
-        policy: loaded.policy,
-        extraRecipients: recipients,
-        allowInconsistent: flag(args, "allow-inconsistent"),
-        changeTicketVerifier: changeTicketVerifier(loaded.policy, context),
-      });
-      result = underPolicy;
-      policy = { file: loaded.file, result: underPolicy };
-    } else {
-      result = await createSnapshot({
-        ...common,
-        recipients,
-        classify: (path) => ({ secret: looksLikeSecret(path) }),
-      });
-    }
+    });
+    const policy: SnapshotPolicyView | null =
+      loaded && underPolicy ? { file: loaded.file, result: underPolicy } : null;
     if (flag(args, "json")) {
       context.stdout(json(snapshotJson(result, policy)));
       return 0;
@@ -164,31 +112,6 @@ export const snapshotCommand: Command = {
     return 0;
   },
 };
-
-/**
- * The change system verifier the policy asks for, with the token from the
- * variable it names; built when a ticket needs confirming, so snapshots that
- * need none do not need the token either.
- */
-function changeTicketVerifier(policy: Policy, context: CliContext): ChangeTicketVerifier | null {
-  const endpoint = policy.changeTickets?.endpoint;
-  if (!endpoint) return null;
-  return {
-    verify(changeId) {
-      const token = endpoint.tokenEnv === null ? null : context.env[endpoint.tokenEnv];
-      if (endpoint.tokenEnv !== null && !token) {
-        throw new SnapgateError(
-          "CONFIG",
-          `The policy's change_tickets.endpoint.token_env names ${endpoint.tokenEnv}, which is not set.`,
-          {
-            fix: `Set ${endpoint.tokenEnv} to the change system's token in the snapshot job's environment.`,
-          },
-        );
-      }
-      return createHttpChangeTicketVerifier(endpoint, { token }).verify(changeId);
-    },
-  };
-}
 
 const LISTED = 50;
 

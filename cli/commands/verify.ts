@@ -1,15 +1,14 @@
 import { SnapgateError } from "../../core/errors.js";
-import type { CatalogEntry } from "../../core/types.js";
-import { readAllCatalogs, readCatalog } from "../../core/snapshot/read-catalog.js";
-import { resolveSnapshot } from "../../core/snapshot/resolve-snapshot.js";
+import { selectSnapshots } from "../../core/snapshot/select-snapshots.js";
+import { trustedWriterKeys } from "../../core/policy/trusted-writer-keys.js";
 import { verifySnapshots, type VerifyLevel } from "../../core/snapshot/verify-snapshots.js";
 import { flag, stringValue, type CliContext, type Command, type ParsedArgs } from "../command.js";
 import { loadCliPolicy, POLICY_OPTION } from "../load-cli-policy.js";
-import { listForgotten } from "../../core/snapshot/tombstone.js";
 import { writeVerificationRecords } from "../../core/snapshot/verification-record.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { KEY_OPTIONS, loadOpener, loadWriterKey, trustedKeys } from "../load-keys.js";
-import { formatBytes, json } from "../output.js";
+import { formatBytes } from "../../core/format-bytes.js";
+import { json } from "../output.js";
 import { progressReporter } from "../progress.js";
 import { EXIT_PROBLEMS } from "../exit-codes.js";
 
@@ -18,7 +17,7 @@ async function trustedOrPolicyKeys(args: ParsedArgs, context: CliContext): Promi
   const keys = trustedKeys(args, context);
   if (keys.length > 0) return keys;
   const loaded = await loadCliPolicy(args, context, context.cwd);
-  return loaded ? loaded.policy.keys.writers.map((writer) => writer.key) : [];
+  return trustedWriterKeys([], loaded?.policy ?? null);
 }
 
 export const verifyCommand: Command = {
@@ -58,33 +57,24 @@ export const verifyCommand: Command = {
         fix: "Use structure or restore.",
       });
     }
-    let snapshots: CatalogEntry[];
-    if (flag(args, "all")) {
-      snapshots = stream ? await readCatalog(store, stream) : await readAllCatalogs(store);
-    } else {
-      snapshots = [await resolveSnapshot(store, args.positionals[0] ?? "latest", { stream })];
-    }
-    const forgotten = await listForgotten(store, stream);
-    const forgottenIds = new Set(
-      snapshots.filter((s) => forgotten.get(s.stream)?.has(s.seq)).map((s) => s.id),
-    );
+    const { snapshots, forgotten } = await selectSnapshots(store, {
+      all: flag(args, "all"),
+      spec: args.positionals[0],
+      stream,
+    });
     const report = progressReporter(context, !flag(args, "json"));
     const result = await verifySnapshots({
       store,
       snapshots,
       trustedKeys: await trustedOrPolicyKeys(args, context),
-      forgotten: forgottenIds,
+      forgotten,
       level: levelText as VerifyLevel,
       opener,
       writerKey: await loadWriterKey(args, context, false),
       onProgress: (done, total) => report("verify", done, total),
     });
     const records = flag(args, "record")
-      ? await writeVerificationRecords(
-          store,
-          { ...result, snapshots: result.snapshots.filter((s) => !s.forgotten) },
-          new Date(),
-        )
+      ? await writeVerificationRecords(store, result, new Date())
       : [];
     if (flag(args, "json")) {
       context.stdout(json({ ...result, records }));

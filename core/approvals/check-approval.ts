@@ -8,6 +8,11 @@ export interface ApprovalExpectation {
   /** Exactly the snapshots about to be acted on. */
   snapshots: readonly string[];
   policyDigest: string | null;
+  /**
+   * Restore only: exactly the path globs about to be restored (empty: every
+   * path). Compared as a set with the request's `subject.paths`.
+   */
+  paths?: readonly string[];
   /** Distinct approvers the tier needs (the requester excluded). */
   requiredApprovals: number;
   now: Date;
@@ -21,7 +26,7 @@ export interface ApprovalCheck {
 /**
  * Checks that a request record allows exactly this action now: approved,
  * unexpired, bound (by its digest) to this action, environment, exactly these
- * snapshots and this policy, with enough approvals by distinct users other
+ * snapshots (and, for a restore, exactly these paths) and this policy, with enough approvals by distinct users other
  * than the requester (bots never count), each approval carrying the request's digest and made
  * while the request was open. Every reason it does not is listed in one
  * POLICY error. Who may approve (roles, live team membership) is the app's
@@ -52,6 +57,15 @@ export function checkApproval(
     problems.push(
       `it names ${extra.length} snapshot(s) not being ${expected.action === "forget" ? "forgotten" : "restored"}: ${shortList(extra)}`,
     );
+  if (expected.paths !== undefined) {
+    const askedPaths = new Set(request.subject.paths ?? []);
+    const wantedPaths = new Set(expected.paths);
+    const same =
+      askedPaths.size === wantedPaths.size &&
+      [...wantedPaths].every((path) => askedPaths.has(path));
+    if (!same)
+      problems.push(`it covers ${describePaths(askedPaths)}, not ${describePaths(wantedPaths)}`);
+  }
   if (request.subject.policyDigest !== expected.policyDigest)
     problems.push("it was approved under another version of the policy");
   const created = Date.parse(request.createdAt);
@@ -85,6 +99,10 @@ export function checkApproval(
     );
   }
   return { approvers: [...counted.values()] };
+}
+
+function describePaths(paths: ReadonlySet<string>): string {
+  return paths.size === 0 ? "every path" : `the paths ${[...paths].sort().join(" ")}`;
 }
 
 function shortList(ids: readonly string[]): string {

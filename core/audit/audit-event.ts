@@ -8,11 +8,14 @@ import type { AuditHead } from "../store/store.js";
  * hash. Events name people by login and numeric id (logins can be renamed).
  */
 export interface AuditActor {
-  kind: "user" | "writer" | "app" | "cli";
+  /** workflow: a Snapgate action in a GitHub Actions run (login: the run's actor; run: its URL). */
+  kind: "user" | "writer" | "app" | "cli" | "workflow";
   login?: string;
   id?: number;
   /** A writer's verify key (sgw1...), for snapshot events. */
   key?: string;
+  /** The workflow run's URL, for workflow actors. */
+  run?: string;
 }
 
 export interface AuditEventInput {

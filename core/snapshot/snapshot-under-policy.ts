@@ -9,12 +9,11 @@ import {
   enforceChangeTicket,
   type ChangeTicketOutcome,
 } from "../policy/change-ticket/enforce-change-ticket.js";
-import { classifyPath } from "../policy/classify-path.js";
 import { evaluateConsistency } from "../policy/consistency/evaluate-consistency.js";
 import { coverageReport } from "../policy/coverage-report.js";
-import { isExcluded } from "../policy/is-excluded.js";
-import { isExcludedDirectory } from "../policy/is-excluded-directory.js";
 import type { Policy } from "../policy/policy.js";
+import { policyEnvironment } from "../policy/policy-environment.js";
+import { policyScanRules } from "../policy/policy-scan-rules.js";
 import { policyDigest } from "../policy/policy-digest.js";
 import {
   createSnapshot,
@@ -63,12 +62,7 @@ export async function snapshotUnderPolicy(
   options: PolicySnapshotOptions,
 ): Promise<PolicySnapshotResult> {
   const { policy, stream } = options;
-  const environment = policy.environments[stream];
-  if (!environment) {
-    throw new SnapgateError("CONFIG", `The policy has no environment '${stream}'.`, {
-      fix: `Add it under environments in the policy, or snapshot one of: ${Object.keys(policy.environments).join(", ")}.`,
-    });
-  }
+  const environment = policyEnvironment(policy, stream);
   const now = options.now ?? (() => new Date());
   const time = options.time ?? now();
   await assertWriterAllowed(policy, options, time);
@@ -96,11 +90,9 @@ export async function snapshotUnderPolicy(
     root: options.root,
     paths: options.paths,
     exclude: options.exclude,
-    isExcluded: (path) => isExcluded(policy, path),
-    isExcludedDirectory: (path) => isExcludedDirectory(policy, path),
+    ...policyScanRules(policy, stream),
     skipDirectories: options.skipDirectories,
     macKey: options.writerKey.macKey,
-    classify: (path) => classifyPath(policy, path, stream),
     maxFileBytes: options.maxFileBytes,
     onProgress: options.onProgress,
   });

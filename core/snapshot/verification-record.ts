@@ -1,5 +1,6 @@
 import verificationSchema from "../../schemas/verification.schema.json" with { type: "json" };
 import { JsonSchemaValidator } from "../json-schema-validator.js";
+import type { AuditActor } from "../audit/audit-event.js";
 import type { Store } from "../store/store.js";
 import { appendAuditEvents } from "../audit/append-audit-events.js";
 import type { VerifyLevel, VerifyReport } from "./verify-snapshots.js";
@@ -72,13 +73,19 @@ export function parseVerificationPath(path: string): VerificationName | undefine
   };
 }
 
-/** Writes one record per verified snapshot, and an audit event each; returns their paths. */
+/**
+ * Writes one record per verified snapshot that is not forgotten (a forgotten
+ * one's blobs were not checked), and an audit event each (by `actor`);
+ * returns their paths.
+ */
 export async function writeVerificationRecords(
   store: Store,
   report: VerifyReport,
   time: Date,
+  actor: AuditActor = { kind: "cli" },
 ): Promise<string[]> {
-  const records = report.snapshots.map((snapshot) => {
+  const recorded = report.snapshots.filter((snapshot) => !snapshot.forgotten);
+  const records = recorded.map((snapshot) => {
     const record: VerificationRecord = {
       format: VERIFICATION_FORMAT,
       snapshot: snapshot.id,
@@ -105,10 +112,10 @@ export async function writeVerificationRecords(
   const paths = records.map((record) => record.path);
   await appendAuditEvents(
     store,
-    report.snapshots.map((snapshot) => ({
+    recorded.map((snapshot) => ({
       type: "snapshot.verified",
       time,
-      actor: { kind: "cli" as const },
+      actor,
       subject: { stream: snapshot.stream, seq: snapshot.seq, snapshot: snapshot.id },
       details: { level: report.level, ok: snapshot.ok, problems: snapshot.problems.length },
     })),

@@ -1,7 +1,8 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   BlobSealer
-} from "../chunks/chunk-CHSRX2D3.js";
+} from "../chunks/chunk-BTFW5FKU.js";
+import "../chunks/chunk-C6OOIFJO.js";
 import "../chunks/chunk-RJWDBZ2U.js";
 import "../chunks/chunk-U2VA4CFL.js";
 import "../chunks/chunk-6KERQ4ZL.js";

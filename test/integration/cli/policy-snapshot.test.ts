@@ -256,7 +256,7 @@ describe("snapgate snapshot under a policy", () => {
     // Under --root deploy there is no .github/snapgate.yml: no policy.
     const noPolicy = await ws.cli(...base, "--allow-inconsistent", ".");
     expect(noPolicy.code).toBe(64);
-    expect(noPolicy.stderr).toContain("--allow-inconsistent needs a policy");
+    expect(noPolicy.stderr).toContain("allow-inconsistent needs a policy");
   });
 });
 

@@ -114,3 +114,37 @@ describe("checkApproval", () => {
     ]);
   });
 });
+
+describe("checkApproval of a restore: bound to exactly the paths", () => {
+  const restore = (paths?: string[]) =>
+    request({
+      action: "restore",
+      subject: {
+        environment: "prod",
+        snapshots: [A],
+        policyDigest: null,
+        ...(paths ? { paths } : {}),
+      },
+    });
+  const restoring = (paths: string[]): ApprovalExpectation => ({
+    ...expected,
+    action: "restore",
+    snapshots: [A],
+    paths,
+  });
+
+  it("accepts the same set of globs in any order, and no paths for every path", () => {
+    expect(checkApproval(restore(["b/**", "a/**"]), restoring(["a/**", "b/**"])).approvers).toEqual(
+      ["bob", "carol"],
+    );
+    expect(checkApproval(restore(), restoring([])).approvers).toHaveLength(2);
+  });
+
+  it.each([
+    [["a/**"], ["a/**", "b/**"], "it covers the paths a/**, not the paths a/** b/**"],
+    [["a/**"], [], "it covers the paths a/**, not every path"],
+    [undefined, ["a/**"], "it covers every path, not the paths a/**"],
+  ])("refuses approved %p when restoring %p", (approved, wanted, message) => {
+    expect(problemsOf(restore(approved), restoring(wanted))).toEqual([message]);
+  });
+});

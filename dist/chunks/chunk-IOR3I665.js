@@ -1,5 +1,10 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
+  githubError,
+  githubMessage,
+  httpStatus
+} from "./chunk-WBMUP2HE.js";
+import {
   AUDIT_HEAD_PATH,
   STORE_FORMAT,
   assertRecordPath,
@@ -12,16 +17,9 @@ import {
   parseBlobFileName,
   parseCatalogLines
 } from "./chunk-K6O2D5MR.js";
-import "./chunk-U2VA4CFL.js";
-import {
-  githubError,
-  githubMessage,
-  httpStatus
-} from "./chunk-WBMUP2HE.js";
 import {
   SnapgateError
 } from "./chunk-6KERQ4ZL.js";
-import "./chunk-HPEAIKBF.js";
 
 // core/store/github-store.ts
 var TREE_PAYLOAD_BUDGET = 2 * 1024 * 1024;
@@ -694,6 +692,7 @@ function parseGitHubStoreSpec(spec) {
   }
   return { owner: match[1], repo: match[2], branch: match[3] ?? "main" };
 }
+
 export {
   GITHUB_MAX_BLOB_BYTES,
   GitHubStore,

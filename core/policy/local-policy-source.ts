@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { SnapgateError } from "../core/errors.js";
-import { formatPolicyRef, type PolicySource } from "../core/policy/policy-source.js";
+import { SnapgateError } from "../errors.js";
+import { formatPolicyRef, type PolicySource } from "./policy-source.js";
 
 /**
- * Policy files of the local checkout, relative to `base`. The CLI
- * cannot read other repositories: an `_extends` naming one needs GitHub, and
- * the app resolves it from the default branch.
+ * Policy files of the local checkout, relative to `base` (the CLI and the
+ * actions). It cannot read other repositories: an `_extends` naming one needs
+ * GitHub, and the app resolves it from the default branch.
  */
 export function localPolicySource(base: string): PolicySource {
   let lastRead = "";
@@ -16,9 +16,9 @@ export function localPolicySource(base: string): PolicySource {
         const named = formatPolicyRef(ref, {});
         throw new SnapgateError(
           "CONFIG",
-          `${lastRead || "The policy"} extends ${named} (_extends), another repository: resolving it needs GitHub, and the CLI reads only local files.`,
+          `${lastRead || "The policy"} extends ${named} (_extends), another repository: resolving it needs GitHub, and the CLI and the actions read only the local checkout.`,
           {
-            fix: `The Snapgate app resolves _extends from the default branch. To use the CLI, copy the keys you inherit from ${named} into ${lastRead || "the policy"} and remove _extends there, or pass --policy with a file that has no _extends.`,
+            fix: `The Snapgate app resolves _extends from the default branch. To use the CLI or the actions, copy the keys you inherit from ${named} into ${lastRead || "the policy"} and remove _extends there, or name a policy file that has no _extends (--policy, or the actions' policy input).`,
             details: { problems: [], extends: named },
           },
         );
@@ -34,7 +34,7 @@ export function localPolicySource(base: string): PolicySource {
           "CONFIG",
           `Cannot read the policy ${ref.path}: ${code ?? "error"}.`,
           {
-            fix: "Check the file's permissions, or pass --policy with another file.",
+            fix: "Check the file's permissions, or name another policy file.",
             cause: error,
           },
         );

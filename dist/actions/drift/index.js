@@ -1,0 +1,204 @@
+import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
+import {
+  detectDrift
+} from "../../chunks/chunk-D7OD2ULS.js";
+import "../../chunks/chunk-2OFH7BHM.js";
+import {
+  policyScanRules,
+  resolveScanPaths
+} from "../../chunks/chunk-4667OMFR.js";
+import "../../chunks/chunk-RC7TVD34.js";
+import "../../chunks/chunk-YRZJK4QT.js";
+import "../../chunks/chunk-Y4GCBAZL.js";
+import {
+  emitAnnotations
+} from "../../chunks/chunk-DMKDICYH.js";
+import "../../chunks/chunk-KKUHDW3D.js";
+import {
+  POLICY_INPUT,
+  STORE_INPUTS,
+  defineAction,
+  getInput,
+  info,
+  loadActionPolicy,
+  markdownTable,
+  maskSecret,
+  openActionStore,
+  parseWriterKeyInput,
+  readInputs,
+  readRunContext,
+  runAction,
+  setFailed,
+  setOutput,
+  storeSettings,
+  writeSummary
+} from "../../chunks/chunk-I6IRO2J6.js";
+import "../../chunks/chunk-IOR3I665.js";
+import "../../chunks/chunk-WBMUP2HE.js";
+import "../../chunks/chunk-5N2OGIR4.js";
+import "../../chunks/chunk-5CLYA7SI.js";
+import "../../chunks/chunk-K6O2D5MR.js";
+import "../../chunks/chunk-C6OOIFJO.js";
+import "../../chunks/chunk-RJWDBZ2U.js";
+import "../../chunks/chunk-U2VA4CFL.js";
+import "../../chunks/chunk-6KERQ4ZL.js";
+import "../../chunks/chunk-HPEAIKBF.js";
+
+// actions/drift/drift-rows.ts
+function driftRows(report) {
+  return report.components.flatMap((group) => {
+    const component = group.component ?? "(no component)";
+    return [
+      ...group.added.map((file) => ({
+        component,
+        change: "added",
+        path: file.path,
+        detail: ""
+      })),
+      ...group.removed.map((file) => ({
+        component,
+        change: "removed",
+        path: file.path,
+        detail: ""
+      })),
+      ...group.changed.map((change) => ({
+        component,
+        change: "changed",
+        path: change.path,
+        detail: change.kinds.join(", ")
+      }))
+    ];
+  });
+}
+
+// actions/drift/drift-summary.ts
+var LISTED = 200;
+function driftSummary(report) {
+  const { snapshot } = report;
+  const base = `${snapshot.stream}@${snapshot.seq} \`${snapshot.id.slice(0, 12)}\` (${snapshot.time})`;
+  const rows = driftRows(report);
+  const parts = [
+    `### Snapgate drift: ${report.drifted ? `${rows.length} file(s) differ` : "no drift"}`,
+    "",
+    report.drifted ? `The workspace differs from ${base}: ${report.added} added, ${report.removed} removed, ${report.changed} changed, ${report.unchanged} unchanged.` : `All ${report.unchanged} file(s) match ${base}.`,
+    ""
+  ];
+  if (rows.length > 0) {
+    parts.push(
+      markdownTable(
+        ["component", "change", "path", "detail"],
+        rows.slice(0, LISTED).map((row) => [row.component, row.change, row.path, row.detail])
+      ),
+      ...rows.length > LISTED ? ["", `... and ${rows.length - LISTED} more.`] : [],
+      ""
+    );
+  }
+  return `${parts.join("\n")}
+`;
+}
+
+// actions/drift/inputs.ts
+var driftAction = defineAction({
+  id: "drift",
+  name: "Snapgate drift",
+  description: "Compare the workspace with the environment's latest snapshot by keyed id (nothing is decrypted): added, removed and changed files per component.",
+  inputs: {
+    ...STORE_INPUTS,
+    ...POLICY_INPUT,
+    environment: {
+      kind: "string",
+      required: true,
+      description: "The environment whose latest snapshot the workspace is compared with."
+    },
+    paths: {
+      kind: "lines",
+      description: "The files, directories or globs the snapshots take, one per line. Default: the policy's environments.<environment>.paths."
+    },
+    exclude: { kind: "lines", description: "Globs to leave out, one per line." },
+    "writer-key": {
+      kind: "string",
+      required: true,
+      secret: true,
+      description: "The writer key of the job that takes the environment's snapshots: blob ids are keyed with it, so only it gives comparable ids."
+    },
+    "fail-on-drift": {
+      kind: "boolean",
+      default: "false",
+      description: "Fail the step when the workspace differs from the snapshot (the outputs are set either way)."
+    }
+  },
+  outputs: {
+    drifted: { description: "true when the workspace differs from the latest snapshot." },
+    files: { description: "The number of files added, removed or changed." },
+    added: { description: "Files in the workspace that the snapshot does not have." },
+    removed: { description: "Files of the snapshot missing from the workspace." },
+    changed: { description: "Files whose content, mode, type or link target differ." },
+    "snapshot-id": { description: "The id of the snapshot compared with." }
+  }
+});
+
+// actions/drift/settings.ts
+function driftSettings(values, context) {
+  return {
+    store: storeSettings(values, context.policy, { apiUrl: context.run.apiUrl, cwd: context.cwd }),
+    environment: values.environment,
+    paths: resolveScanPaths(values.paths, context.policy, values.environment, "compare"),
+    exclude: values.exclude,
+    writerKey: parseWriterKeyInput(values["writer-key"]),
+    failOnDrift: values["fail-on-drift"]
+  };
+}
+
+// actions/drift/main.ts
+async function main() {
+  const values = readInputs(driftAction, (name) => getInput(name), maskSecret);
+  const cwd = process.cwd();
+  const loaded = await loadActionPolicy(cwd, values.policy);
+  const settings = driftSettings(values, {
+    policy: loaded?.policy ?? null,
+    run: await readRunContext(),
+    cwd
+  });
+  const store = await openActionStore(settings.store);
+  const report = await detectDrift({
+    store,
+    stream: settings.environment,
+    root: cwd,
+    paths: settings.paths,
+    exclude: settings.exclude,
+    ...loaded ? policyScanRules(loaded.policy, settings.environment) : {},
+    skipDirectories: settings.store.kind === "local" ? [settings.store.dir] : [],
+    writerKey: settings.writerKey
+  });
+  const rows = driftRows(report);
+  setOutput("drifted", String(report.drifted));
+  setOutput("files", String(rows.length));
+  setOutput("added", String(report.added));
+  setOutput("removed", String(report.removed));
+  setOutput("changed", String(report.changed));
+  setOutput("snapshot-id", report.snapshot.id);
+  emitAnnotations(
+    rows.map((row) => ({
+      level: settings.failOnDrift ? "error" : "warning",
+      title: `Drift from ${report.snapshot.stream}@${report.snapshot.seq}`,
+      message: `${row.path} was ${row.change}${row.detail ? ` (${row.detail})` : ""} since the latest snapshot (component ${row.component}).`,
+      // A removed file is not in the workspace to point at.
+      ...row.change === "removed" ? {} : { file: row.path }
+    }))
+  );
+  await writeSummary(driftSummary(report));
+  if (!report.drifted) {
+    info(
+      `No drift: ${report.unchanged} file(s) match ${report.snapshot.stream}@${report.snapshot.seq}.`
+    );
+  } else if (settings.failOnDrift) {
+    setFailed(
+      `${rows.length} file(s) differ from ${report.snapshot.stream}@${report.snapshot.seq}; see the job summary. Take a snapshot if the change is intended, or restore it.`
+    );
+  } else {
+    info(`${rows.length} file(s) differ from ${report.snapshot.stream}@${report.snapshot.seq}.`);
+  }
+}
+
+// actions/drift/index.ts
+await runAction(main);

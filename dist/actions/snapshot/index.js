@@ -1,0 +1,370 @@
+import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
+import {
+  takeSnapshot
+} from "../../chunks/chunk-FBOKYXO4.js";
+import "../../chunks/chunk-BTFW5FKU.js";
+import "../../chunks/chunk-4667OMFR.js";
+import "../../chunks/chunk-WDN4OAKP.js";
+import "../../chunks/chunk-RC7TVD34.js";
+import "../../chunks/chunk-YRZJK4QT.js";
+import {
+  emitAnnotations
+} from "../../chunks/chunk-DMKDICYH.js";
+import "../../chunks/chunk-KKUHDW3D.js";
+import {
+  formatBytes
+} from "../../chunks/chunk-AVGWXNWA.js";
+import {
+  POLICY_INPUT,
+  STORE_INPUTS,
+  defineAction,
+  getInput,
+  info,
+  loadActionPolicy,
+  markdownTable,
+  maskSecret,
+  openActionStore,
+  parseWriterKeyInput,
+  readInputs,
+  readRunContext,
+  runAction,
+  setOutput,
+  storeSettings,
+  writeSummary
+} from "../../chunks/chunk-I6IRO2J6.js";
+import "../../chunks/chunk-IOR3I665.js";
+import "../../chunks/chunk-WBMUP2HE.js";
+import "../../chunks/chunk-5N2OGIR4.js";
+import {
+  PHASES
+} from "../../chunks/chunk-5CLYA7SI.js";
+import "../../chunks/chunk-K6O2D5MR.js";
+import "../../chunks/chunk-C6OOIFJO.js";
+import "../../chunks/chunk-RJWDBZ2U.js";
+import "../../chunks/chunk-U2VA4CFL.js";
+import {
+  isSnapgateError
+} from "../../chunks/chunk-6KERQ4ZL.js";
+import "../../chunks/chunk-K3D2YTSH.js";
+import "../../chunks/chunk-HPEAIKBF.js";
+
+// actions/snapshot/inputs.ts
+var snapshotAction = defineAction({
+  id: "snapshot",
+  name: "Snapgate snapshot",
+  description: "Encrypt, sign and store a snapshot of configuration files in the backup repository (pre/post-deploy, scheduled or manual).",
+  inputs: {
+    ...STORE_INPUTS,
+    environment: {
+      kind: "string",
+      required: true,
+      description: "The environment (stream) the snapshot belongs to, e.g. prod."
+    },
+    phase: {
+      kind: "choice",
+      values: PHASES,
+      required: true,
+      description: "pre, post, scheduled or manual."
+    },
+    paths: {
+      kind: "lines",
+      description: "Files, directories or globs to back up, one per line. Default: the policy's environments.<environment>.paths."
+    },
+    exclude: {
+      kind: "lines",
+      description: "Globs to leave out, one per line (after the policy's exclude list). Excluded files still count for coverage."
+    },
+    ...POLICY_INPUT,
+    recipients: {
+      kind: "lines",
+      description: "age recipients (age1...) who may decrypt, one per line: added to the policy's keys.recipients. Required without a policy."
+    },
+    "writer-key": {
+      kind: "string",
+      required: true,
+      secret: true,
+      description: "The snapshot job's writer key (SNAPGATE-WRITER-KEY-1...): signs the manifest and keys the blob ids. Keep it in a secret."
+    },
+    "change-id": {
+      kind: "string",
+      description: "The change ticket of this deployment (checked against the policy's change_tickets)."
+    },
+    "app-version": {
+      kind: "string",
+      description: "The version being deployed, recorded in the manifest."
+    },
+    application: {
+      kind: "string",
+      description: "The application's name, recorded in the manifest."
+    },
+    tags: { kind: "lines", description: "Tags for the snapshot, one per line (e.g. release)." },
+    "skip-unchanged": {
+      kind: "boolean",
+      default: "true",
+      description: "Write nothing when every file matches the environment's latest snapshot (outputs name that snapshot). Not for phase pre: a pre-deploy snapshot is always written, so a rollback restores a snapshot this run took."
+    },
+    "allow-inconsistent": {
+      kind: "boolean",
+      default: "false",
+      description: "Record failing consistency rules instead of refusing the snapshot (the gate then fails until a consistent snapshot exists)."
+    }
+  },
+  outputs: {
+    "snapshot-id": {
+      description: "The snapshot's id (sha256 of its manifest): the new one, or with skipped=true the latest one that still matches."
+    },
+    "manifest-sha256": {
+      description: "The sha256 of the manifest file (the same value as snapshot-id)."
+    },
+    skipped: { description: "true when nothing changed and no snapshot was written." },
+    seq: { description: "The snapshot's sequence number in its environment." },
+    environment: { description: "The environment (stream)." },
+    files: { description: "Files (and symlinks) in the snapshot." },
+    "bytes-added": {
+      description: "Encrypted bytes this snapshot added to the store (new content only)."
+    }
+  }
+});
+
+// actions/snapshot/settings.ts
+function snapshotSettings(values, context) {
+  const { run } = context;
+  return {
+    store: storeSettings(values, context.policy, { apiUrl: run.apiUrl, cwd: context.cwd }),
+    environment: values.environment,
+    phase: values.phase,
+    paths: values.paths,
+    exclude: values.exclude,
+    recipients: values.recipients,
+    writerKey: parseWriterKeyInput(values["writer-key"]),
+    skipUnchanged: values["skip-unchanged"] && values.phase !== "pre",
+    allowInconsistent: values["allow-inconsistent"],
+    metadata: {
+      commit: run.sha,
+      ref: run.ref,
+      deployer: run.actor,
+      runUrl: run.runUrl,
+      workflow: run.workflow,
+      repository: run.repository,
+      changeId: values["change-id"],
+      appVersion: values["app-version"],
+      application: values.application,
+      tags: values.tags
+    }
+  };
+}
+
+// actions/snapshot/snapshot-annotations.ts
+function snapshotAnnotations(policy, policyFile, findings, refused) {
+  const annotations = [];
+  for (const outcome of findings.consistency.filter((o) => !o.ok)) {
+    const rule = policy.consistency.find((r) => r.name === outcome.name);
+    const files = rule ? [rule.left.file, ...rule.right ? [rule.right.file] : []] : [policyFile];
+    for (const file of [...new Set(files)]) {
+      annotations.push({
+        level: refused ? "error" : "warning",
+        title: `Consistency rule ${outcome.name} fails`,
+        message: `${outcome.message}${refused ? " No snapshot was written." : " Recorded in the snapshot: the gate fails until a consistent snapshot exists."}`,
+        file
+      });
+    }
+  }
+  const coverage = findings.coverage;
+  if (!coverage) return annotations;
+  for (const file of coverage.uncoveredTier0Paths) {
+    annotations.push({
+      level: "error",
+      title: "Tier-0 file in no component",
+      message: `${file} is tier-0 but belongs to no component of ${policyFile}: the gate fails. Add it to a component (or an exception).`,
+      file
+    });
+  }
+  for (const component of coverage.missingComponents) {
+    annotations.push({
+      level: "error",
+      title: "Required component without files",
+      message: `The required component ${component} has no file in this snapshot: the gate fails. Check its paths in ${policyFile} and the snapshot's paths.`,
+      file: policyFile
+    });
+  }
+  for (const file of coverage.secretsOutsideComponents) {
+    annotations.push({
+      level: "warning",
+      title: "Secret-looking file in no component",
+      message: `${file} looks like a secret and belongs to no component: give it an owner in ${policyFile}.`,
+      file
+    });
+  }
+  return annotations;
+}
+
+// actions/snapshot/snapshot-summary.ts
+var LISTED = 50;
+function snapshotSummary(input) {
+  const { result, underPolicy } = input;
+  const name = `${result.stream}@${result.seq}`;
+  const id = `\`${(result.id ?? "").slice(0, 12)}\``;
+  const parts = [`### Snapgate snapshot ${name} (${input.phase})`, ""];
+  parts.push(
+    result.skipped ? `Nothing changed since ${name} ${id}: no snapshot was written (skip-unchanged).` : `Snapshot ${id} written to \`${input.store}\`: ${result.files} file(s), ${formatBytes(result.bytes)}; ${result.newBlobs} new blob(s) (${formatBytes(result.bytesAdded)} stored), ${result.reusedBlobs} reused.`,
+    ""
+  );
+  const groups = /* @__PURE__ */ new Map();
+  for (const file of result.manifest?.files ?? []) {
+    const component = file.component ?? "(no component)";
+    const tier = file.tier ?? "";
+    const key = `${component}\0${tier}`;
+    const group = groups.get(key) ?? { component, tier, files: 0, bytes: 0 };
+    group.files += 1;
+    group.bytes += file.type === "file" ? file.size : 0;
+    groups.set(key, group);
+  }
+  if (groups.size > 0) {
+    const rows = [...groups.values()].sort(
+      (a, b) => a.tier.localeCompare(b.tier) || a.component.localeCompare(b.component)
+    );
+    parts.push(
+      "#### Captured",
+      "",
+      markdownTable(
+        ["component", "tier", "files", "size"],
+        rows.map((row) => [row.component, row.tier || "-", row.files, formatBytes(row.bytes)])
+      ),
+      ""
+    );
+  }
+  if (underPolicy) {
+    const { recipients, consistency, coverage } = underPolicy;
+    parts.push(
+      `Policy \`${input.policyFile}\`: ${result.stream} is ${underPolicy.tier}; encrypted to ${recipients.fromPolicy.length} recipient(s) from keys.recipients${recipients.added.length ? ` and ${recipients.added.length} from the recipients input` : ""}.`,
+      ""
+    );
+    if (consistency.length > 0) {
+      parts.push(
+        "#### Consistency",
+        "",
+        markdownTable(
+          ["rule", "result", "detail"],
+          consistency.map((outcome) => [
+            outcome.name,
+            outcome.ok ? "pass" : "FAIL",
+            outcome.message
+          ])
+        ),
+        ""
+      );
+    }
+    const gaps = [
+      ...coverage.uncoveredTier0Paths.map((path) => ["tier-0 file in no component", path]),
+      ...coverage.missingComponents.map((component) => [
+        "required component without files",
+        component
+      ]),
+      ...coverage.secretsOutsideComponents.map((path) => [
+        "secret-looking file in no component",
+        path
+      ])
+    ];
+    if (gaps.length > 0)
+      parts.push(
+        "#### Coverage gaps",
+        "",
+        markdownTable(["finding", "path or component"], gaps),
+        ""
+      );
+  }
+  if (result.excluded.length > 0) {
+    parts.push(
+      `#### Excluded (${result.excluded.length})`,
+      "",
+      markdownTable(
+        ["path"],
+        result.excluded.slice(0, LISTED).map((path) => [path])
+      ),
+      ...result.excluded.length > LISTED ? ["", `... and ${result.excluded.length - LISTED} more.`] : [],
+      ""
+    );
+  }
+  if (result.skippedFiles.length > 0) {
+    parts.push(
+      `#### Skipped (${result.skippedFiles.length})`,
+      "",
+      markdownTable(
+        ["path", "reason"],
+        result.skippedFiles.slice(0, LISTED).map((file) => [file.path, file.reason])
+      ),
+      ""
+    );
+  }
+  return `${parts.join("\n")}
+`;
+}
+
+// actions/snapshot/main.ts
+async function main() {
+  const values = readInputs(snapshotAction, (name) => getInput(name), maskSecret);
+  const cwd = process.cwd();
+  const loaded = await loadActionPolicy(cwd, values.policy);
+  const settings = snapshotSettings(values, {
+    policy: loaded?.policy ?? null,
+    run: await readRunContext(),
+    cwd
+  });
+  if (values["skip-unchanged"] && !settings.skipUnchanged)
+    info(
+      "phase pre: the snapshot is written even if nothing changed (the rollback point of this run)."
+    );
+  const store = await openActionStore(settings.store);
+  let taken;
+  try {
+    taken = await takeSnapshot({
+      store,
+      policy: loaded?.policy ?? null,
+      recipients: settings.recipients,
+      env: process.env,
+      allowInconsistent: settings.allowInconsistent,
+      root: cwd,
+      paths: settings.paths,
+      exclude: settings.exclude,
+      stream: settings.environment,
+      phase: settings.phase,
+      writerKey: settings.writerKey,
+      skipUnchanged: settings.skipUnchanged,
+      skipDirectories: settings.store.kind === "local" ? [settings.store.dir] : [],
+      // dist/actions/snapshot/index.js -> dist/workers/seal-worker.js
+      sealWorkerUrl: new URL("../../workers/seal-worker.js", import.meta.url),
+      metadata: settings.metadata
+    });
+  } catch (error) {
+    const consistency = isSnapgateError(error, "POLICY") ? error.details.consistency : void 0;
+    if (loaded && consistency)
+      emitAnnotations(snapshotAnnotations(loaded.policy, loaded.file, { consistency }, true));
+    throw error;
+  }
+  const { result, underPolicy } = taken;
+  const id = result.id ?? "";
+  setOutput("snapshot-id", id);
+  setOutput("manifest-sha256", id);
+  setOutput("skipped", String(result.skipped));
+  setOutput("seq", String(result.seq ?? ""));
+  setOutput("environment", result.stream);
+  setOutput("files", String(result.files));
+  setOutput("bytes-added", String(result.bytesAdded));
+  if (loaded && underPolicy)
+    emitAnnotations(snapshotAnnotations(loaded.policy, loaded.file, underPolicy, false));
+  info(
+    result.skipped ? `Nothing changed since ${result.stream}@${result.seq} (${id.slice(0, 12)}); no snapshot written.` : `Snapshot ${result.stream}@${result.seq} ${id.slice(0, 12)}: ${result.files} files, ${result.newBlobs} new blobs.`
+  );
+  await writeSummary(
+    snapshotSummary({
+      result,
+      underPolicy,
+      policyFile: loaded?.file ?? null,
+      phase: settings.phase,
+      store: store.location
+    })
+  );
+}
+
+// actions/snapshot/index.ts
+await runAction(main);

@@ -1,0 +1,148 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "@jest/globals";
+import { parse } from "yaml";
+import { loadPolicy } from "../../core/policy/load-policy.js";
+import { memoryPolicySource } from "../../core/policy/policy-source.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const EXAMPLES = join(ROOT, "docs/examples");
+
+interface Step {
+  id?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  steps?: Step[];
+  outputs?: Record<string, string>;
+}
+interface ActionYml {
+  inputs: Record<string, { required?: boolean }>;
+  outputs: Record<string, unknown>;
+}
+
+/** `acme/snapgate@v1` is the root action (snapshot); `acme/snapgate/actions/<name>@v1` the others. */
+const OURS = /^[\w.-]+\/snapgate(?:\/actions\/([\w-]+))?@[\w.-]+$/;
+
+function actionOf(uses: string): ActionYml | null {
+  const match = OURS.exec(uses);
+  if (!match) return null;
+  const path = match[1] ? `actions/${match[1]}/action.yml` : "action.yml";
+  return parse(readFileSync(join(ROOT, path), "utf8")) as ActionYml;
+}
+
+const workflows = readdirSync(EXAMPLES)
+  .filter((name) => name.endsWith(".yml") && name !== "snapgate.yml")
+  .sort();
+
+describe("docs/examples", () => {
+  it("has the deploy, scheduled, restore and feature-flag workflows", () => {
+    expect(workflows).toEqual([
+      "deploy-with-feature-flags.yml",
+      "deploy.yml",
+      "scheduled-snapshot.yml",
+      "snapgate-restore.yml",
+    ]);
+  });
+
+  it("the example policy is valid, and the feature flags are a component of prod's paths", async () => {
+    const policy = await loadPolicy(
+      memoryPolicySource({
+        ".github/snapgate.yml": readFileSync(join(EXAMPLES, "snapgate.yml"), "utf8"),
+      }),
+    );
+    expect(policy.environments.prod?.restoreWorkflow).toBe("snapgate-restore.yml");
+    expect(policy.environments.prod?.paths).toContain("flags/prod.json");
+    expect(policy.components.find((c) => c.name === "feature-flags")?.paths).toEqual([
+      "flags/*.json",
+    ]);
+  });
+
+  describe.each(workflows)("%s", (name) => {
+    const workflow = parse(readFileSync(join(EXAMPLES, name), "utf8")) as {
+      on: unknown;
+      jobs: Record<string, Job>;
+    };
+    const jobs = Object.entries(workflow.jobs);
+
+    it("parses as a workflow that uses our actions", () => {
+      expect(workflow.on).toBeDefined();
+      const ours = jobs
+        .flatMap(([, job]) => job.steps ?? [])
+        .filter((s) => s.uses && actionOf(s.uses));
+      expect(ours.length).toBeGreaterThan(0);
+    });
+
+    it("passes only inputs our actions declare, and every required one", () => {
+      for (const [jobName, job] of jobs) {
+        for (const step of job.steps ?? []) {
+          const action = step.uses ? actionOf(step.uses) : null;
+          if (!action) continue;
+          const given = Object.keys(step.with ?? {});
+          const where = `${jobName}: ${step.uses}`;
+          expect({ where, unknown: given.filter((input) => !(input in action.inputs)) }).toEqual({
+            where,
+            unknown: [],
+          });
+          const required = Object.entries(action.inputs)
+            .filter(([, input]) => input.required)
+            .map(([input]) => input);
+          expect({ where, missing: required.filter((input) => !given.includes(input)) }).toEqual({
+            where,
+            missing: [],
+          });
+        }
+      }
+    });
+
+    it("reads only outputs our actions declare", () => {
+      for (const [jobName, job] of jobs) {
+        const byId = new Map((job.steps ?? []).filter((s) => s.id).map((s) => [s.id, s]));
+        const text = JSON.stringify(job);
+        for (const [, id, output] of text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+          const step = byId.get(id);
+          if (output === undefined) continue;
+          const action = step?.uses ? actionOf(step.uses) : null;
+          if (!action) continue; // another action's output (e.g. the app token)
+          expect({ job: jobName, step: id, output, declared: output in action.outputs }).toEqual({
+            job: jobName,
+            step: id,
+            output,
+            declared: true,
+          });
+        }
+      }
+    });
+  });
+});
+
+/** Every `uses:` step anywhere in a parsed YAML value (a workflow, a job, a list of steps). */
+function stepsIn(value: unknown): Step[] {
+  if (Array.isArray(value)) return value.flatMap(stepsIn);
+  if (value === null || typeof value !== "object") return [];
+  const own = typeof (value as Step).uses === "string" ? [value as Step] : [];
+  return [...own, ...Object.values(value).flatMap(stepsIn)];
+}
+
+describe("YAML snippets in the READMEs", () => {
+  const readmes = [
+    "README.md",
+    ...readdirSync(join(ROOT, "actions"))
+      .map((name) => `actions/${name}/README.md`)
+      .filter((path) => existsSync(join(ROOT, path))),
+  ];
+
+  it.each(readmes)("%s uses only inputs our actions declare", (path) => {
+    const blocks = [...readFileSync(join(ROOT, path), "utf8").matchAll(/```yaml\n([\s\S]*?)```/g)];
+    for (const [, block] of blocks) {
+      for (const step of stepsIn(parse(block ?? ""))) {
+        const action = step.uses ? actionOf(step.uses) : null;
+        if (!action) continue;
+        const unknown = Object.keys(step.with ?? {}).filter((input) => !(input in action.inputs));
+        expect({ path, uses: step.uses, unknown }).toEqual({ path, uses: step.uses, unknown: [] });
+      }
+    }
+  });
+});
