@@ -131,11 +131,13 @@ async function claimRequestExecution(store, request, execution) {
     at: execution.at.toISOString()
   };
   try {
-    await store.writeRecords([{
-      path: requestExecutionPath(request.id),
-      bytes: new TextEncoder().encode(`${JSON.stringify(record, null, 2)}
+    await store.writeRecords([
+      {
+        path: requestExecutionPath(request.id),
+        bytes: new TextEncoder().encode(`${JSON.stringify(record, null, 2)}
 `)
-    }]);
+      }
+    ]);
   } catch (error) {
     const existing = isSnapgateError(error, "CONFLICT") ? await readRequestExecution(store, request.id) : null;
     if (existing) throw alreadyExecuted(request.id, existing);

@@ -56,7 +56,9 @@ describe("the verify and drift actions (bundled) against the sandbox", () => {
     expect(run.masked).toContain(ws.keys.age.identity);
     expect(run.log).not.toContain(ws.keys.age.identity);
     const record = run.outputs.records ?? "";
-    expect(record).toMatch(new RegExp(`^verifications/${first}/\\d{8}T\\d{6}\\.\\d{3}Z\\.json$`));
+    expect(record).toMatch(
+      new RegExp(`^verifications/prod/\\d{8}T\\d{6}\\.\\d{3}Z-restore-ok-${first}\\.json$`),
+    );
     const clone = await ws.clone();
     expect(JSON.parse(readFileSync(join(clone, record), "utf8"))).toMatchObject({
       format: "snapgate.verification/v1",

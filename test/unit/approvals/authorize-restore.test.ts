@@ -316,7 +316,7 @@ describe("authorizeRestore and claims: the edges", () => {
     ) as ApprovalRequest;
     const failing = (error: SnapgateError): Store =>
       Object.assign(Object.create(store) as Store, {
-        writeRecord: () => Promise.reject(error),
+        writeRecords: () => Promise.reject(error),
       });
     const claim = (target: Store) =>
       claimRequestExecution(target, request, {
