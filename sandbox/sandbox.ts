@@ -598,6 +598,11 @@ export class Sandbox {
     return this.log.count(operationId);
   }
 
+  /** Milliseconds the sandbox spent answering the requests logged so far (since the last resetLog). */
+  handlingMs(): number {
+    return this.log.handlingMs();
+  }
+
   /** Requests per operation id. */
   callCounts(): Record<string, number> {
     return this.log.countsByOperation();

@@ -84,6 +84,7 @@ export class RequestHandler {
     const url = new URL(request.url ?? "/", "http://sandbox.invalid");
     const method = (request.method ?? "GET").toUpperCase();
     const rawBody = await readBody(request);
+    const started = performance.now();
     const entry: LoggedRequest = {
       method,
       path: `${url.pathname}${url.search}`,
@@ -91,6 +92,7 @@ export class RequestHandler {
       status: 0,
       actor: null,
       time: now,
+      handlingMs: 0,
     };
     try {
       const gitTarget = gitHttpTarget(url.pathname);
@@ -101,6 +103,7 @@ export class RequestHandler {
       }
       await this.serveApi(request, response, url, method, rawBody, now, entry);
     } finally {
+      entry.handlingMs = performance.now() - started;
       this.parts.log.record(entry);
     }
   }

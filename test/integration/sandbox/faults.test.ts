@@ -89,13 +89,16 @@ describe("injected faults", () => {
     expect(onRateLimit).toHaveBeenCalledTimes(1);
   });
 
-  it("delays a response without changing it", async () => {
+  it("delays a response without changing it, and counts the delay as the sandbox's time", async () => {
     gh.faults.inject({ method: "GET", route: "/repos/*/*/git/ref/**", delayMs: 50 });
     expect((await getRef(plain)).status).toBe(200);
     expect(gh.requests[0]).toMatchObject({
       status: 200,
       fault: expect.stringContaining("delayMs"),
     });
+    // Timers may fire a millisecond early; the delay is the sandbox's own time either way.
+    expect(gh.requests[0]!.handlingMs).toBeGreaterThanOrEqual(45);
+    expect(gh.handlingMs()).toBe(gh.requests[0]!.handlingMs);
   });
 
   it("drops the connection without an answer", async () => {
