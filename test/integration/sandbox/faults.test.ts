@@ -101,6 +101,30 @@ describe("injected faults", () => {
     expect(gh.handlingMs()).toBe(gh.requests[0]!.handlingMs);
   });
 
+  it("aims a fault at one repository, in REST paths and in GraphQL variables", async () => {
+    await gh.createRepo({ owner, name: "other", files: { "b.txt": "b" } });
+    const query = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { name } }`;
+    gh.faults.inject({ route: "graphql", repo: `${owner}/other`, status: 502 });
+    gh.faults.inject({ method: "GET", repo: `${owner}/other`, status: 503 });
+    // Other repositories pass untouched, in GraphQL and in REST.
+    expect(await plain.graphql(query, { owner, name: repo })).toEqual({
+      repository: { name: repo },
+    });
+    expect((await getRef(plain)).status).toBe(200);
+    await expect(plain.graphql(query, { owner, name: "other" })).rejects.toMatchObject({
+      status: 502,
+    });
+    expect(
+      (await statusOf(plain.git.getRef({ owner, repo: "other", ref: "heads/main" }))).status,
+    ).toBe(503);
+    expect(gh.requests.map((request) => request.fault !== undefined)).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+
   it("drops the connection without an answer", async () => {
     gh.faults.inject({ route: "git/get-ref", drop: true });
     await expect(getRef(plain)).rejects.toThrow();
