@@ -19,6 +19,12 @@ interface CheckRunSource {
   run: CheckRunRecord;
 }
 
+interface AnnotationSource {
+  __typename: "CheckAnnotation";
+  /** As the REST API took it: path, start_line, end_line, annotation_level, message, title... */
+  annotation: Record<string, unknown>;
+}
+
 interface AppSource {
   __typename: "App";
   app: AppRecord;
@@ -155,6 +161,47 @@ export const checkResolvers: Record<string, Record<string, Resolver>> = {
       source.run.completedAt ? isoTime(source.run.completedAt) : null) as Resolver,
     title: ((source: CheckRunSource) => source.run.output.title) as Resolver,
     summary: ((source: CheckRunSource) => source.run.output.summary) as Resolver,
+    text: ((source: CheckRunSource) => source.run.output.text) as Resolver,
+    annotations: ((source: CheckRunSource, args: PageArgs) =>
+      connection(
+        source.run.output.annotations.map((annotation): AnnotationSource => ({
+          __typename: "CheckAnnotation",
+          annotation,
+        })),
+        args,
+        "annotations",
+      )) as Resolver,
+  },
+  CheckAnnotationConnection: {
+    nodes: ((source: { nodes: unknown[] }) => source.nodes) as Resolver,
+    totalCount: ((source: { totalCount: number }) => source.totalCount) as Resolver,
+  },
+  CheckAnnotation: {
+    path: ((source: AnnotationSource) => String(source.annotation["path"])) as Resolver,
+    title: ((source: AnnotationSource) => source.annotation["title"] ?? null) as Resolver,
+    message: ((source: AnnotationSource) => String(source.annotation["message"])) as Resolver,
+    rawDetails: ((source: AnnotationSource) =>
+      source.annotation["raw_details"] ?? null) as Resolver,
+    annotationLevel: ((source: AnnotationSource) =>
+      upper(String(source.annotation["annotation_level"]))) as Resolver,
+    location: ((source: AnnotationSource) => ({
+      start: {
+        line: source.annotation["start_line"],
+        column: source.annotation["start_column"] ?? null,
+      },
+      end: {
+        line: source.annotation["end_line"],
+        column: source.annotation["end_column"] ?? null,
+      },
+    })) as Resolver,
+  },
+  CheckAnnotationSpan: {
+    start: ((source: { start: unknown }) => source.start) as Resolver,
+    end: ((source: { end: unknown }) => source.end) as Resolver,
+  },
+  CheckAnnotationPosition: {
+    line: ((source: { line: number }) => source.line) as Resolver,
+    column: ((source: { column: number | null }) => source.column) as Resolver,
   },
   App: {
     id: ((source: AppSource) => nodeId("A", source.app.id)) as Resolver,

@@ -164,6 +164,79 @@ describe("GraphQL check suites and check runs", () => {
     ]);
   });
 
+  it("returns a check run's text and annotations", async () => {
+    const sha = featureSha;
+    await snapgate.checks.create({
+      owner,
+      repo,
+      name: "annotated",
+      head_sha: sha,
+      status: "completed",
+      conclusion: "failure",
+      output: {
+        title: "t",
+        summary: "s",
+        text: "details",
+        annotations: [
+          {
+            path: "f.txt",
+            start_line: 3,
+            end_line: 4,
+            annotation_level: "warning",
+            message: "look here",
+            title: "a title",
+          },
+        ],
+      },
+    });
+    const result = await snapgate.graphql<{
+      repository: {
+        object: {
+          checkSuites: {
+            nodes: {
+              checkRuns: {
+                nodes: {
+                  text: string;
+                  annotations: {
+                    totalCount: number;
+                    nodes: Record<string, unknown>[];
+                  };
+                }[];
+              };
+            }[];
+          };
+        };
+      };
+    }>(
+      `query($owner: String!, $name: String!, $oid: GitObjectID!, $appId: Int!) {
+        repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit {
+          checkSuites(first: 1, filterBy: { appId: $appId }) { nodes { checkRuns(first: 1, filterBy: { checkName: "annotated" }) { nodes {
+            text
+            annotations(first: 50) { totalCount nodes { path title message rawDetails annotationLevel location { start { line column } end { line column } } } }
+          } } } }
+        } } }
+      }`,
+      { owner, name: repo, oid: sha, appId: snapgateId },
+    );
+    const [run] = result.repository.object.checkSuites.nodes[0]!.checkRuns.nodes;
+    expect(run).toEqual({
+      text: "details",
+      annotations: {
+        totalCount: 1,
+        nodes: [
+          {
+            path: "f.txt",
+            title: "a title",
+            message: "look here",
+            rawDetails: null,
+            annotationLevel: "WARNING",
+            location: { start: { line: 3, column: null }, end: { line: 4, column: null } },
+          },
+        ],
+      },
+    });
+  });
+
   it("needs checks read, and a page size", async () => {
     await expect(
       noChecks.graphql(suitesQuery, { owner, name: repo, oid: mainSha }),
