@@ -23851,7 +23851,7 @@ async function openStore(args, context) {
   const spec = storeSpec(args, context);
   if (!spec.startsWith("github://")) return new LocalDirStore(resolve7(context.cwd, spec));
   const { client, location } = await openGitHub(args, context);
-  const { GitHubStore } = await import("../chunks/github-store-TJZD5UAW.js");
+  const { GitHubStore } = await import("../chunks/github-store-PYNI27X6.js");
   return new GitHubStore(client, location);
 }
 function storeSpec(args, context) {
@@ -23867,7 +23867,7 @@ async function openGitHub(args, context) {
   const spec = storeSpec(args, context);
   const [{ createGitHubClient }, { parseGitHubStoreSpec }] = await Promise.all([
     import("../chunks/github-client-DFP4LWLP.js"),
-    import("../chunks/github-store-TJZD5UAW.js")
+    import("../chunks/github-store-PYNI27X6.js")
   ]);
   const location = parseGitHubStoreSpec(spec);
   const token = stringValue(args, "token") ?? context.env.GITHUB_TOKEN;
@@ -26327,7 +26327,14 @@ function policyErrorDecision(environment, error) {
         state: "fail",
         detail,
         fix: failure.fix ?? "Fix .github/snapgate.yml on the default branch; docs/policy.md describes every key.",
-        paths: [...new Set(problems.map((problem) => problem.file))]
+        paths: [...new Set(problems.map((problem) => problem.file))],
+        ...problems.length > 0 ? {
+          locations: problems.map((problem) => ({
+            file: problem.file,
+            line: problem.line,
+            message: formatPolicyProblem(problem)
+          }))
+        } : {}
       }
     ]
   };
@@ -27253,7 +27260,7 @@ var doctorCommand = {
     let findings;
     if (spec.startsWith("github://")) {
       const { client, location } = await openGitHub(args, context);
-      const { checkBackupRepository } = await import("../chunks/check-backup-repository-VPVJA4KG.js");
+      const { checkBackupRepository } = await import("../chunks/check-backup-repository-IDMOXDS2.js");
       findings = await checkBackupRepository(
         client,
         location,

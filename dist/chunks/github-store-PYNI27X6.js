@@ -16,7 +16,7 @@ import {
   githubError,
   githubMessage,
   httpStatus
-} from "./chunk-WBMUP2HE.js";
+} from "./chunk-YFNX7KTZ.js";
 import {
   SnapgateError
 } from "./chunk-6KERQ4ZL.js";
