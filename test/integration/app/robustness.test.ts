@@ -1,0 +1,209 @@
+import { createHmac } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import {
+  BACKUP_REPO,
+  createScenario,
+  createSourceRepo,
+  OWNER,
+  policyYaml,
+  startAppHarness,
+  type AppHarness,
+} from "../../helpers/app-harness.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+
+/**
+ * What the app does with hostile or repeated webhooks and a failing GitHub:
+ * a forged signature is refused before anything runs, a redelivery posts no
+ * second check run, and an API failure concludes the check run as a failure
+ * that says why, never a success.
+ */
+let h: AppHarness;
+const work = tempDir("snapgate-app-robust-");
+
+beforeAll(async () => {
+  h = await startAppHarness();
+  const warmup = await createSourceRepo(h.gh, "svc-warmup", policyYaml(h.keys, "warmup"));
+  await opened("svc-warmup", warmup.number);
+});
+afterEach(() => h.gh.assertClean());
+afterAll(() => h.close());
+
+async function opened(repo: string, number: number) {
+  const payload = await h.gh.webhooks.payloads.pullRequest({
+    owner: OWNER,
+    repo,
+    number,
+    action: "opened",
+  });
+  return h.gh.webhooks.deliver(h.app.appId, "pull_request", payload);
+}
+
+async function runsOn(repo: string, sha: string) {
+  return (await h.reader.checks.listForRef({ owner: OWNER, repo, ref: sha, filter: "all" })).data
+    .check_runs;
+}
+
+function conditionRow(summary: string | null | undefined, name: string): string {
+  return (summary ?? "").split("\n").find((line) => line.startsWith(`| ${name} |`)) ?? "";
+}
+
+describe("webhook signatures", () => {
+  it("refuses a forged or missing signature over HTTP before any handler runs", async () => {
+    const { repo, pull } = await createScenario(h, work, "forged");
+    const payload = await h.gh.webhooks.payloads.pullRequest({
+      owner: OWNER,
+      repo,
+      number: pull.number,
+      action: "opened",
+    });
+    const body = JSON.stringify({
+      ...payload,
+      installation: { id: h.installationId, node_id: "x" },
+    });
+    const post = (signature: string | null) =>
+      fetch(h.server.webhookUrl, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": "pull_request",
+          "x-github-delivery": "11111111-2222-3333-4444-555555555555",
+          ...(signature === null ? {} : { "x-hub-signature-256": signature }),
+        },
+        body,
+      });
+    h.gh.resetLog();
+    const forged = await post(
+      `sha256=${createHmac("sha256", "not-the-secret").update(body).digest("hex")}`,
+    );
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain("signature does not match");
+    expect((await post(null)).status).toBe(400);
+    // Nothing reached GitHub, and nothing was posted.
+    expect(h.gh.requests).toEqual([]);
+    expect(await runsOn(repo, pull.headSha)).toEqual([]);
+    // The same body signed with the app's secret is taken.
+    const signed = await post(
+      `sha256=${createHmac("sha256", h.app.webhookSecret).update(body).digest("hex")}`,
+    );
+    expect(signed.status).toBe(200);
+    expect(await runsOn(repo, pull.headSha)).toHaveLength(1);
+  });
+});
+
+describe("redeliveries", () => {
+  it("posts no second check run when GitHub redelivers the same webhook", async () => {
+    const { repo, pull } = await createScenario(h, work, "redeliver");
+    const first = await opened(repo, pull.number);
+    expect(first.status).toBe(200);
+    const [run] = await runsOn(repo, pull.headSha);
+    expect(run!.external_id).toBe(first.id);
+    h.gh.resetLog();
+    const again = await h.gh.webhooks.redeliver(first.id);
+    expect(again).toMatchObject({ id: first.id, redelivery: true, status: 200 });
+    // One read finds the run this delivery posted; nothing is written.
+    expect(h.gh.callCounts()).toEqual({ graphql: 1 });
+    expect((await runsOn(repo, pull.headSha)).map((check) => check.id)).toEqual([run!.id]);
+  });
+
+  it("decides again on a re-run, once per delivery", async () => {
+    const { repo, pull } = await createScenario(h, work, "rerun");
+    await opened(repo, pull.number);
+    const [run] = await runsOn(repo, pull.headSha);
+    const payload = await h.gh.webhooks.payloads.checkRun({
+      owner: OWNER,
+      repo,
+      checkRunId: run!.id,
+      action: "rerequested",
+    });
+    h.gh.resetLog();
+    const rerun = await h.gh.webhooks.deliver(h.app.appId, "check_run", payload);
+    expect(rerun.status).toBe(200);
+    expect(h.gh.callCounts()).toEqual({ graphql: 2, "checks/create": 1 });
+    await h.gh.webhooks.redeliver(rerun.id);
+    const runs = await runsOn(repo, pull.headSha);
+    expect(runs.map((check) => check.external_id).sort()).toEqual(
+      [rerun.id, run!.external_id].sort(),
+    );
+  });
+});
+
+describe("API failures", () => {
+  it("rides out one 5xx on the backup repository", async () => {
+    const { repo, pull, snapshot } = await createScenario(h, work, "flaky");
+    await snapshot({ "deploy/app.yaml": "replicas: 1\n" });
+    h.gh.faults.inject({ route: "graphql", repo: `${OWNER}/${BACKUP_REPO}`, status: 502 });
+    await opened(repo, pull.number);
+    expect((await runsOn(repo, pull.headSha))[0]).toMatchObject({ conclusion: "success" });
+  });
+
+  it("concludes failure with the reason when the backup repository keeps failing", async () => {
+    const { repo, pull, snapshot } = await createScenario(h, work, "down");
+    await snapshot({ "deploy/app.yaml": "replicas: 1\n" });
+    // The app retries twice: three answers of 502 exhaust it.
+    h.gh.faults.inject({
+      route: "graphql",
+      repo: `${OWNER}/${BACKUP_REPO}`,
+      status: 502,
+      times: 3,
+    });
+    const delivery = await opened(repo, pull.number);
+    expect(delivery.status).toBe(200);
+    const [run] = await runsOn(repo, pull.headSha);
+    expect(run).toMatchObject({
+      name: "Snapgate / config backup (down)",
+      conclusion: "failure",
+      output: { title: "The backup repository could not be read, so the backup is unverified." },
+    });
+    expect(conditionRow(run!.output.summary, "store")).toMatch(
+      /^\| store \| ⚠️ unknown \| Reading the backup repository acme\/config-backups@main failed: GitHub failed while reading the index of down \(502: .*\), after retries\. .* \| GitHub may be having trouble .* Then re-run this check\. \|$/,
+    );
+  });
+
+  it("concludes failure when the app may not read the backup repository", async () => {
+    // The app is installed on the organisation's source repository, not on its backup repository.
+    h.gh.createOrg({ login: "beta", admins: ["octo-admin"] });
+    await h.gh.createRepo({ owner: "beta", name: "backups", private: true, files: { x: "x" } });
+    const text = policyYaml(h.keys, "beta").replace(
+      `repository: ${OWNER}/${BACKUP_REPO}`,
+      "repository: beta/backups",
+    );
+    await h.gh.createRepo({ owner: "beta", name: "svc", files: { ".github/snapgate.yml": text } });
+    const head = await h.gh.commitFiles("beta", "svc", "feature", { "a.txt": "a\n" }, "change");
+    const number = h.gh.createPullRequest({
+      owner: "beta",
+      repo: "svc",
+      head: "feature",
+      base: "main",
+      user: "octo-admin",
+    });
+    h.gh.installApp(h.app.appId, "beta", ["svc"]);
+    const payload = await h.gh.webhooks.payloads.pullRequest({
+      owner: "beta",
+      repo: "svc",
+      number,
+      action: "opened",
+    });
+    expect((await h.gh.webhooks.deliver(h.app.appId, "pull_request", payload)).status).toBe(200);
+    const [run] = (await h.reader.checks.listForRef({ owner: "beta", repo: "svc", ref: head })).data
+      .check_runs;
+    expect(run).toMatchObject({ conclusion: "failure", name: "Snapgate / config backup (beta)" });
+    expect(conditionRow(run!.output.summary, "store")).toContain(
+      "Install the Snapgate App on beta/backups (it reads snapshots with its installation token: contents read)",
+    );
+  });
+
+  it("concludes failure with the reason when the policy cannot be read", async () => {
+    const pull = await createSourceRepo(h.gh, "svc-unread", policyYaml(h.keys, "unread"));
+    h.gh.faults.inject({ route: "graphql", repo: `${OWNER}/svc-unread`, status: 503, times: 3 });
+    expect((await opened("svc-unread", pull.number)).status).toBe(200);
+    const [run] = await runsOn("svc-unread", pull.headSha);
+    expect(run).toMatchObject({
+      name: "Snapgate / config backup",
+      conclusion: "failure",
+      output: { title: "The Snapgate policy could not be read, so the backup is unverified." },
+    });
+    expect(conditionRow(run!.output.summary, "policy")).toContain(
+      "Reading the policy failed: GitHub failed while reading the policy of acme/svc-unread (503",
+    );
+  });
+});
