@@ -148,24 +148,74 @@ import { createServer } from "node:http";
 import { createNodeMiddleware } from "probot";
 
 // app/create-snapgate-probot.ts
-import Bottleneck from "bottleneck";
 import { Probot, ProbotOctokit } from "probot";
-var unspacedWrites = new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 });
+
+// core/github/rate-limit-retry.ts
+function rateLimitWaitSeconds(status, headers, message, now = Date.now()) {
+  const retryAfter = Number(headers["retry-after"]);
+  if ((status === 403 || status === 429) && Number.isFinite(retryAfter) && retryAfter >= 0)
+    return retryAfter;
+  if (String(headers["x-ratelimit-remaining"]) === "0") {
+    const reset = Number(headers["x-ratelimit-reset"]);
+    if (Number.isFinite(reset)) return Math.max(0, Math.ceil(reset - now / 1e3) + 1);
+  }
+  if ((status === 403 || status === 429) && /secondary rate limit/i.test(message)) return 60;
+  return null;
+}
+function isGraphqlRateLimited(data) {
+  const errors = data?.errors;
+  return Array.isArray(errors) && errors.some((error) => error.type === "RATE_LIMITED");
+}
+async function retryRateLimits(send, options = {}) {
+  const retries = options.retries ?? 2;
+  const maxWait = options.maxWaitSeconds ?? 60;
+  const msPerSecond = options.msPerSecond ?? 1e3;
+  for (let attempt = 0; ; attempt++) {
+    let wait;
+    try {
+      const response = await send();
+      const answer = response;
+      wait = isGraphqlRateLimited(answer?.data) ? rateLimitWaitSeconds(200, answer.headers ?? {}, "") ?? maxWait : null;
+      if (wait === null || attempt >= retries || wait > maxWait) return response;
+    } catch (error) {
+      const failure = error;
+      wait = rateLimitWaitSeconds(
+        failure?.status,
+        failure?.response?.headers ?? {},
+        `${failure?.message ?? ""} ${JSON.stringify(failure?.response?.data ?? "")}`
+      );
+      if (wait === null || attempt >= retries || wait > maxWait) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait * msPerSecond));
+  }
+}
+
+// app/create-snapgate-probot.ts
+var DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 function createSnapgateProbot(options) {
   const retries = options.retries ?? 3;
   const retryAfterBaseValue = options.retryAfterBaseValue ?? 1e3;
-  const keepRetrying = (_retryAfter, _request, _octokit, retryCount) => retryCount < retries;
-  const Octokit = ProbotOctokit.defaults((instance) => ({
-    ...instance,
-    retry: { ...instance["retry"], retries, retryAfterBaseValue },
-    throttle: {
-      ...instance["throttle"],
-      write: unspacedWrites,
-      retryAfterBaseValue,
-      onRateLimit: keepRetrying,
-      onSecondaryRateLimit: keepRetrying
-    }
-  }));
+  const waitOutRateLimits = (octokit) => {
+    octokit.hook.wrap(
+      "request",
+      (request, requestOptions) => retryRateLimits(async () => request(requestOptions), {
+        retries,
+        msPerSecond: retryAfterBaseValue
+      })
+    );
+  };
+  const Octokit = ProbotOctokit.plugin(waitOutRateLimits).defaults(
+    (instance) => ({
+      ...instance,
+      retry: {
+        ...instance["retry"],
+        retries,
+        retryAfterBaseValue,
+        doNotRetry: DO_NOT_RETRY
+      },
+      throttle: { ...instance["throttle"], enabled: false }
+    })
+  );
   return new Probot({
     appId: options.appId,
     privateKey: options.privateKey,
