@@ -69,6 +69,10 @@ describe("the app's Octokit", () => {
     const client = await octokit();
     gh.faults.inject({ route: "repos/get", rateLimit: "primary", retryAfterSeconds: 1 });
     expect((await client.rest.repos.get({ owner: "acme", repo: "svc" })).status).toBe(200);
+    gh.faults.inject({ route: "graphql", rateLimit: "primary", retryAfterSeconds: 1 });
+    expect(await client.graphql(query, { owner: "acme", name: "svc" })).toEqual({
+      repository: { name: "svc" },
+    });
     gh.faults.inject({ route: "repos/get", rateLimit: "primary", retryAfterSeconds: 3600 });
     await expect(client.rest.repos.get({ owner: "acme", repo: "svc" })).rejects.toMatchObject({
       status: 403,

@@ -253,6 +253,32 @@ describe("custom deployment protection rules", () => {
   });
 });
 
+describe("custom deployment protection rules when the policy is out of reach", () => {
+  it("rejects, saying why, when the policy cannot be read", async () => {
+    const { repo } = await createScenario(h, work, "deploy-unread");
+    const runId = await h.gh.createWaitingRun({
+      owner: OWNER,
+      repo,
+      branch: "main",
+      environment: "deploy-unread",
+      appId: h.app.appId,
+    });
+    h.gh.faults.inject({ route: "graphql", repo: `${OWNER}/${repo}`, status: 503, times: 3 });
+    await deliver(
+      "deployment_protection_rule",
+      await h.gh.webhooks.payloads.deploymentProtectionRule({ runId }),
+    );
+    expect(h.gh.workflowRun(runId).reviews).toEqual([
+      expect.objectContaining({
+        state: "rejected",
+        comment: expect.stringContaining(
+          "- policy (unknown): Reading the policy failed: GitHub failed while reading the policy of acme/svc-deploy-unread (503",
+        ),
+      }),
+    ]);
+  });
+});
+
 describe("Snapshot now and re-evaluation", () => {
   it("dispatches the snapshot workflow, then passes the gate when the snapshot lands", async () => {
     const { repo, pull, snapshot } = await createScenario(h, work, "button");
@@ -311,6 +337,60 @@ describe("Snapshot now and re-evaluation", () => {
     expect(runs.map((run) => run.conclusion)).toEqual(["failure", "success"]);
     expect(runs[1]!.output.text).toContain("again because acme/config-backups@main changed");
     expect(runs[1]!.output.text).toContain(`this head is pull request #${pull.number}`);
+  });
+
+  it("notes in the check run when there is no snapshot workflow or it cannot be dispatched, and ignores other buttons", async () => {
+    const bare = await createScenario(
+      h,
+      work,
+      "noworkflow",
+      policyYaml(h.keys, "noworkflow", { snapshotWorkflow: false }),
+    );
+    const broken = await createScenario(
+      h,
+      work,
+      "brokenworkflow",
+      policyYaml(h.keys, "brokenworkflow").replace("snapshot.yml", "missing.yml"),
+    );
+    for (const { repo, pull } of [bare, broken]) {
+      await deliver(
+        "pull_request",
+        await h.gh.webhooks.payloads.pullRequest({
+          owner: OWNER,
+          repo,
+          number: pull.number,
+          action: "opened",
+        }),
+      );
+    }
+    const press = async (repo: string, sha: string, identifier: string) => {
+      const [run] = await runsOn(repo, sha);
+      await deliver(
+        "check_run",
+        await h.gh.webhooks.payloads.checkRun({
+          owner: OWNER,
+          repo,
+          checkRunId: run!.id,
+          action: "requested_action",
+          identifier,
+          sender: "dev",
+        }),
+      );
+      return (await h.reader.checks.get({ owner: OWNER, repo, check_run_id: run!.id })).data.output
+        .text;
+    };
+    expect(await press(bare.repo, bare.pull.headSha, "snapshot-now")).toContain(
+      "@dev asked for a snapshot, but the policy names no snapshot workflow for noworkflow: add environments.noworkflow.snapshot_workflow",
+    );
+    expect(await press(broken.repo, broken.pull.headSha, "snapshot-now")).toContain(
+      "@dev asked for a snapshot, but dispatching missing.yml on main failed (404: Not Found). Check that .github/workflows/missing.yml exists on main",
+    );
+    h.gh.resetLog();
+    const before = await runsOn(bare.repo, bare.pull.headSha);
+    await press(bare.repo, bare.pull.headSha, "something-else");
+    expect(h.gh.requests.filter((request) => request.actor === h.app.botLogin)).toEqual([]);
+    expect(await runsOn(bare.repo, bare.pull.headSha)).toEqual(before);
+    expect(h.gh.workflowRuns(OWNER, bare.repo)).toEqual([]);
   });
 
   it("re-evaluates on a new verification record, only the heads that do not pass, only for sources using this backup", async () => {

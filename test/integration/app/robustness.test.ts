@@ -192,6 +192,92 @@ describe("API failures", () => {
     );
   });
 
+  it("reads a backup repository of another account through that account's installation, found once", async () => {
+    h.gh.createOrg({ login: "gamma", admins: ["octo-admin"] });
+    h.gh.installApp(h.app.appId, "gamma", "all");
+    const text = policyYaml(h.keys, "gamma");
+    await h.gh.createRepo({ owner: "gamma", name: "svc", files: { ".github/snapgate.yml": text } });
+    const heads: string[] = [];
+    const numbers: number[] = [];
+    for (const branch of ["one", "two"]) {
+      heads.push(
+        await h.gh.commitFiles("gamma", "svc", branch, { [`${branch}.txt`]: "x\n" }, branch),
+      );
+      numbers.push(
+        h.gh.createPullRequest({
+          owner: "gamma",
+          repo: "svc",
+          head: branch,
+          base: "main",
+          user: "octo-admin",
+        }),
+      );
+    }
+    const decide = async (number: number) => {
+      h.gh.resetLog();
+      const payload = await h.gh.webhooks.payloads.pullRequest({
+        owner: "gamma",
+        repo: "svc",
+        number,
+        action: "opened",
+      });
+      expect((await h.gh.webhooks.deliver(h.app.appId, "pull_request", payload)).status).toBe(200);
+      return h.gh.callCounts();
+    };
+    expect(await decide(numbers[0]!)).toEqual({
+      "apps/create-installation-access-token": 1,
+      "apps/get-repo-installation": 1,
+      graphql: 2,
+      "checks/create": 1,
+    });
+    // Later decisions reuse the installation found and both tokens.
+    expect(await decide(numbers[1]!)).toEqual({ graphql: 2, "checks/create": 1 });
+    for (const head of heads) {
+      const [run] = (await h.reader.checks.listForRef({ owner: "gamma", repo: "svc", ref: head }))
+        .data.check_runs;
+      expect(run).toMatchObject({
+        name: "Snapgate / config backup (gamma)",
+        conclusion: "failure",
+      });
+      expect(conditionRow(run!.output.summary, "snapshot")).toContain(
+        "No snapshot of gamma exists.",
+      );
+    }
+  });
+
+  it("says so when the app is not installed on the backup repository's account", async () => {
+    h.gh.createOrg({ login: "delta", admins: ["octo-admin"] });
+    h.gh.createOrg({ login: "epsilon", admins: ["octo-admin"] });
+    await h.gh.createRepo({ owner: "epsilon", name: "backups", private: true, files: { x: "x" } });
+    const text = policyYaml(h.keys, "delta").replace(
+      `repository: ${OWNER}/${BACKUP_REPO}`,
+      "repository: epsilon/backups",
+    );
+    await h.gh.createRepo({ owner: "delta", name: "svc", files: { ".github/snapgate.yml": text } });
+    const head = await h.gh.commitFiles("delta", "svc", "feature", { "a.txt": "a\n" }, "change");
+    const number = h.gh.createPullRequest({
+      owner: "delta",
+      repo: "svc",
+      head: "feature",
+      base: "main",
+      user: "octo-admin",
+    });
+    h.gh.installApp(h.app.appId, "delta", "all");
+    const payload = await h.gh.webhooks.payloads.pullRequest({
+      owner: "delta",
+      repo: "svc",
+      number,
+      action: "opened",
+    });
+    expect((await h.gh.webhooks.deliver(h.app.appId, "pull_request", payload)).status).toBe(200);
+    const [run] = (await h.reader.checks.listForRef({ owner: "delta", repo: "svc", ref: head }))
+      .data.check_runs;
+    expect(run).toMatchObject({ conclusion: "failure" });
+    expect(conditionRow(run!.output.summary, "store")).toContain(
+      "Reading the backup repository epsilon/backups@main failed: The Snapgate App is not installed on epsilon/backups.",
+    );
+  });
+
   it("concludes failure with the reason when the policy cannot be read", async () => {
     const pull = await createSourceRepo(h.gh, "svc-unread", policyYaml(h.keys, "unread"));
     h.gh.faults.inject({ route: "graphql", repo: `${OWNER}/svc-unread`, status: 503, times: 3 });
