@@ -12,6 +12,11 @@ import { onSnapshotNow } from "./handlers/snapshot-now.js";
 export interface SnapgateAppOptions {
   /** The clock decisions use (tests and benchmarks may fix it). */
   now?: () => Date;
+  /**
+   * Accounts whose backup repositories the gates of other accounts' repositories
+   * may use (SNAPGATE_BACKUP_ACCOUNTS). Within one account it is always allowed.
+   */
+  backupAccounts?: readonly string[];
 }
 
 type RepositoryEvent = Context & {
@@ -25,6 +30,9 @@ type RepositoryEvent = Context & {
  */
 export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFunction {
   const now = options.now ?? (() => new Date());
+  const backupAccounts = new Set(
+    (options.backupAccounts ?? []).map((login) => login.toLowerCase()),
+  );
   return (app: Probot) => {
     const clients = new InstallationClients(app);
     // The app's own id, from its JWT (no request): check runs are filtered by it.
@@ -50,6 +58,7 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
         repo: repository?.name ?? "",
         clientFor: (otherOwner, otherRepo) =>
           clients.clientFor(owner, context.octokit, otherOwner, otherRepo),
+        backupAccounts,
         now: now(),
         log: context.log,
       };

@@ -14,10 +14,13 @@ export interface AppEnvironment {
   host?: string;
   webhookPath: string;
   logLevel: LogLevel;
+  /** Accounts whose backup repositories other accounts' gates may use. */
+  backupAccounts: string[];
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ["trace", "debug", "info", "warn", "error", "fatal"];
 export const DEFAULT_WEBHOOK_PATH = "/api/github/webhooks";
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 function config(message: string, fix: string): SnapgateError {
   return new SnapgateError("CONFIG", message, { fix });
@@ -79,7 +82,7 @@ function baseUrlOf(env: NodeJS.ProcessEnv): string | undefined {
 /**
  * Reads APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, and the
  * optional GITHUB_API_URL (or Probot's GHE_HOST and GHE_PROTOCOL), PORT,
- * HOST, WEBHOOK_PATH and LOG_LEVEL. Every problem is a CONFIG error that
+ * HOST, WEBHOOK_PATH, LOG_LEVEL and SNAPGATE_BACKUP_ACCOUNTS. Every problem is a CONFIG error that
  * says which variable and what to set.
  */
 export function readAppEnvironment(
@@ -118,6 +121,14 @@ export function readAppEnvironment(
   }
   const baseUrl = baseUrlOf(env);
   const host = env["HOST"]?.trim();
+  const backupAccounts = (env["SNAPGATE_BACKUP_ACCOUNTS"] ?? "").split(/[\s,]+/).filter(Boolean);
+  const badAccount = backupAccounts.find((login) => !LOGIN.test(login));
+  if (badAccount !== undefined) {
+    throw config(
+      `SNAPGATE_BACKUP_ACCOUNTS names '${badAccount}', which is not a GitHub account.`,
+      "List account logins (users or organisations) separated by commas, e.g. acme,acme-backups.",
+    );
+  }
   return {
     appId: Number(appIdText),
     privateKey: privateKeyOf(env, readFile),
@@ -127,5 +138,6 @@ export function readAppEnvironment(
     ...(host ? { host } : {}),
     webhookPath,
     logLevel,
+    backupAccounts,
   };
 }

@@ -30,7 +30,10 @@ export async function startSnapgateServer(options: SnapgateServerOptions): Promi
   const probot = createSnapgateProbot(options);
   const webhookPath = options.webhookPath ?? DEFAULT_WEBHOOK_PATH;
   const middleware = await createNodeMiddleware(
-    snapgateApp(options.now ? { now: options.now } : {}),
+    snapgateApp({
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.backupAccounts ? { backupAccounts: options.backupAccounts } : {}),
+    }),
     { probot, webhooksPath: webhookPath },
   );
   const server = createServer((request, response) => {

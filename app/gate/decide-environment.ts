@@ -8,8 +8,35 @@ import type { Policy } from "../../core/policy/policy.js";
 import { GitHubStore } from "../../core/store/github-store.js";
 import type { AppLog } from "./app-octokit.js";
 
-/** Gives a client that can read a repository (the app's installation on it), or throws why not. */
-export type BackupClientFor = (owner: string, repo: string) => Promise<GitHubClient>;
+/** What deciding needs besides the policy: who asks, and how to reach the backup repository. */
+export interface BackupAccess {
+  /** The account of the gated repository. */
+  gatedOwner: string;
+  /** Accounts whose backup repositories a gated repository of another account may name (lower case). */
+  backupAccounts: ReadonlySet<string>;
+  /** A client that can read a repository (the app's installation on it), or throws why not. */
+  clientFor(owner: string, repo: string): Promise<GitHubClient>;
+  now: Date;
+  log: AppLog;
+}
+
+/**
+ * Whether a gated repository of `gatedOwner` may have its gate decided over a
+ * backup repository of `backupOwner`. Within one account, always. Across
+ * accounts only when the operator allows that backup account: the decision
+ * shows the backup's paths and values, and a policy must not make the app
+ * report another account's backups.
+ */
+export function mayUseBackup(
+  gatedOwner: string,
+  backupOwner: string,
+  backupAccounts: ReadonlySet<string>,
+): boolean {
+  return (
+    gatedOwner.toLowerCase() === backupOwner.toLowerCase() ||
+    backupAccounts.has(backupOwner.toLowerCase())
+  );
+}
 
 /**
  * One environment's gate, as `snapgate check` decides it, over the policy's
@@ -21,10 +48,9 @@ export type BackupClientFor = (owner: string, repo: string) => Promise<GitHubCli
 export async function decideEnvironment(
   policy: Policy,
   environment: string,
-  clientFor: BackupClientFor,
-  now: Date,
-  log: AppLog,
+  access: BackupAccess,
 ): Promise<GateDecision> {
+  const { now, log } = access;
   if (!policy.environments[environment]) {
     // decideGate names the environments the policy has.
     return decideGate({ policy, environment, now, snapshot: null, lastRestoreVerification: null });
@@ -39,8 +65,15 @@ export async function decideEnvironment(
   }
   const [owner = "", repo = ""] = backup.repository.split("/");
   const location = `${backup.repository}@${backup.branch}`;
+  if (!mayUseBackup(access.gatedOwner, owner, access.backupAccounts)) {
+    return storeErrorDecision(
+      environment,
+      `The backup repository ${backup.repository} belongs to another account than ${access.gatedOwner}: the app reads backups across accounts only where its operator allows it.`,
+      `Keep the backup repository in ${access.gatedOwner}, or have the app's operator add ${owner} to SNAPGATE_BACKUP_ACCOUNTS.`,
+    );
+  }
   try {
-    const store = new GitHubStore(await clientFor(owner, repo), {
+    const store = new GitHubStore(await access.clientFor(owner, repo), {
       owner,
       repo,
       branch: backup.branch,

@@ -98,13 +98,10 @@ export async function evaluateGates(event: GateEvent, target: GateTarget): Promi
       : [...new Set(target.branches.flatMap((branch) => gatedEnvironments(policy, branch)))];
   const posts = environments.map(async (environment) => {
     if (!shouldPost(context.checkRuns, environment, event.deliveryId, target.mode)) return;
-    const decision = await decideEnvironment(
-      policy,
-      environment,
-      event.clientFor,
-      event.now,
-      event.log,
-    );
+    const decision = await decideEnvironment(policy, environment, {
+      ...event,
+      gatedOwner: event.owner,
+    });
     const backup = policy.backup
       ? `Backup repository: ${policy.backup.repository}@${policy.backup.branch}.`
       : "No backup repository in the policy.";

@@ -11,6 +11,8 @@ export interface GateEvent {
   repo: string;
   /** A client for another repository (the backup repository, a source repository). */
   clientFor: (owner: string, repo: string) => Promise<AppOctokit>;
+  /** Accounts whose backup repositories other accounts' gates may use (lower case; SNAPGATE_BACKUP_ACCOUNTS). */
+  backupAccounts: ReadonlySet<string>;
   now: Date;
   log: AppLog;
 }

@@ -7,7 +7,7 @@ import { loadPolicy } from "../../core/policy/load-policy.js";
 import type { Policy } from "../../core/policy/policy.js";
 import { GitHubStore } from "../../core/store/github-store.js";
 import { streamsOfStorePaths } from "../../core/store/streams-of-store-paths.js";
-import { decideEnvironment } from "./decide-environment.js";
+import { decideEnvironment, mayUseBackup } from "./decide-environment.js";
 import type { GateEvent } from "./gate-event.js";
 import { postGateCheck } from "./post-gate-check.js";
 
@@ -76,6 +76,8 @@ async function reevaluateSource(
   repo: string,
   environments: ReadonlySet<string>,
 ): Promise<void> {
+  // A source of another account may use this backup only where the operator allows it.
+  if (!mayUseBackup(owner, event.owner, event.backupAccounts)) return;
   const client = await event.clientFor(owner, repo);
   const heads = await readGateHeads(client, { owner, repo });
   if (!heads.hasPolicy) return;
@@ -129,13 +131,10 @@ async function reevaluateSource(
   }
   const target: GateEvent = { ...event, octokit: client, owner, repo };
   for (const [environment, shas] of stale) {
-    const decision = await decideEnvironment(
-      policy,
-      environment,
-      event.clientFor,
-      event.now,
-      event.log,
-    );
+    const decision = await decideEnvironment(policy, environment, {
+      ...event,
+      gatedOwner: owner,
+    });
     for (const [sha, where] of shas) {
       await postGateCheck(
         target,

@@ -56,7 +56,7 @@ async function decide(event: GateEvent, environment: string): Promise<GateDecisi
   }
   try {
     const policy = await loadPolicy(gate.policySource, { owner, repo });
-    return await decideEnvironment(policy, environment, event.clientFor, event.now, event.log);
+    return await decideEnvironment(policy, environment, { ...event, gatedOwner: owner });
   } catch (error) {
     if (!isSnapgateError(error)) throw error;
     return policyErrorDecision(environment, error);

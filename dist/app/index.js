@@ -49,6 +49,7 @@ function asSnapgateError(error) {
 import { readFileSync } from "node:fs";
 var LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"];
 var DEFAULT_WEBHOOK_PATH = "/api/github/webhooks";
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 function config(message, fix) {
   return new SnapgateError("CONFIG", message, { fix });
 }
@@ -131,6 +132,14 @@ function readAppEnvironment(env, readFile = (path) => readFileSync(path, "utf8")
   }
   const baseUrl = baseUrlOf(env);
   const host = env["HOST"]?.trim();
+  const backupAccounts = (env["SNAPGATE_BACKUP_ACCOUNTS"] ?? "").split(/[\s,]+/).filter(Boolean);
+  const badAccount = backupAccounts.find((login) => !LOGIN.test(login));
+  if (badAccount !== void 0) {
+    throw config(
+      `SNAPGATE_BACKUP_ACCOUNTS names '${badAccount}', which is not a GitHub account.`,
+      "List account logins (users or organisations) separated by commas, e.g. acme,acme-backups."
+    );
+  }
   return {
     appId: Number(appIdText),
     privateKey: privateKeyOf(env, readFile),
@@ -139,7 +148,8 @@ function readAppEnvironment(env, readFile = (path) => readFileSync(path, "utf8")
     port,
     ...host ? { host } : {},
     webhookPath,
-    logLevel
+    logLevel,
+    backupAccounts
   };
 }
 
@@ -4350,7 +4360,11 @@ function chunkByPayload(entries) {
 }
 
 // app/gate/decide-environment.ts
-async function decideEnvironment(policy, environment, clientFor, now, log) {
+function mayUseBackup(gatedOwner, backupOwner, backupAccounts) {
+  return gatedOwner.toLowerCase() === backupOwner.toLowerCase() || backupAccounts.has(backupOwner.toLowerCase());
+}
+async function decideEnvironment(policy, environment, access) {
+  const { now, log } = access;
   if (!policy.environments[environment]) {
     return decideGate({ policy, environment, now, snapshot: null, lastRestoreVerification: null });
   }
@@ -4364,8 +4378,15 @@ async function decideEnvironment(policy, environment, clientFor, now, log) {
   }
   const [owner = "", repo = ""] = backup.repository.split("/");
   const location = `${backup.repository}@${backup.branch}`;
+  if (!mayUseBackup(access.gatedOwner, owner, access.backupAccounts)) {
+    return storeErrorDecision(
+      environment,
+      `The backup repository ${backup.repository} belongs to another account than ${access.gatedOwner}: the app reads backups across accounts only where its operator allows it.`,
+      `Keep the backup repository in ${access.gatedOwner}, or have the app's operator add ${owner} to SNAPGATE_BACKUP_ACCOUNTS.`
+    );
+  }
   try {
-    const store = new GitHubStore(await clientFor(owner, repo), {
+    const store = new GitHubStore(await access.clientFor(owner, repo), {
       owner,
       repo,
       branch: backup.branch
@@ -4524,13 +4545,10 @@ async function evaluateGates(event, target) {
   const environments = typeof target.environment === "string" ? [target.environment] : [...new Set(target.branches.flatMap((branch) => gatedEnvironments(policy, branch)))];
   const posts = environments.map(async (environment) => {
     if (!shouldPost(context.checkRuns, environment, event.deliveryId, target.mode)) return;
-    const decision = await decideEnvironment(
-      policy,
-      environment,
-      event.clientFor,
-      event.now,
-      event.log
-    );
+    const decision = await decideEnvironment(policy, environment, {
+      ...event,
+      gatedOwner: event.owner
+    });
     const backup = policy.backup ? `Backup repository: ${policy.backup.repository}@${policy.backup.branch}.` : "No backup repository in the policy.";
     await postGateCheck(
       event,
@@ -4653,7 +4671,7 @@ async function decide(event, environment) {
   }
   try {
     const policy = await loadPolicy(gate.policySource, { owner, repo });
-    return await decideEnvironment(policy, environment, event.clientFor, event.now, event.log);
+    return await decideEnvironment(policy, environment, { ...event, gatedOwner: owner });
   } catch (error) {
     if (!isSnapgateError(error)) throw error;
     return policyErrorDecision(environment, error);
@@ -4817,6 +4835,7 @@ async function reevaluateBackupPush(event, push) {
   }
 }
 async function reevaluateSource(event, backupBranch, owner, repo, environments) {
+  if (!mayUseBackup(owner, event.owner, event.backupAccounts)) return;
   const client = await event.clientFor(owner, repo);
   const heads = await readGateHeads(client, { owner, repo });
   if (!heads.hasPolicy) return;
@@ -4864,13 +4883,10 @@ async function reevaluateSource(event, backupBranch, owner, repo, environments) 
   }
   const target = { ...event, octokit: client, owner, repo };
   for (const [environment, shas] of stale) {
-    const decision = await decideEnvironment(
-      policy,
-      environment,
-      event.clientFor,
-      event.now,
-      event.log
-    );
+    const decision = await decideEnvironment(policy, environment, {
+      ...event,
+      gatedOwner: owner
+    });
     for (const [sha, where] of shas) {
       await postGateCheck(
         target,
@@ -4963,6 +4979,9 @@ async function dispatch(event, workflow, ref, environment, login) {
 // app/index.ts
 function snapgateApp(options = {}) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const backupAccounts = new Set(
+    (options.backupAccounts ?? []).map((login) => login.toLowerCase())
+  );
   return (app) => {
     const clients = new InstallationClients(app);
     let appId;
@@ -4983,6 +5002,7 @@ function snapgateApp(options = {}) {
         owner,
         repo: repository?.name ?? "",
         clientFor: (otherOwner, otherRepo) => clients.clientFor(owner, context.octokit, otherOwner, otherRepo),
+        backupAccounts,
         now: now(),
         log: context.log
       };
@@ -5021,7 +5041,10 @@ async function startSnapgateServer(options) {
   const probot = createSnapgateProbot(options);
   const webhookPath = options.webhookPath ?? DEFAULT_WEBHOOK_PATH;
   const middleware = await createNodeMiddleware(
-    snapgateApp(options.now ? { now: options.now } : {}),
+    snapgateApp({
+      ...options.now ? { now: options.now } : {},
+      ...options.backupAccounts ? { backupAccounts: options.backupAccounts } : {}
+    }),
     { probot, webhooksPath: webhookPath }
   );
   const server = createServer((request, response) => {

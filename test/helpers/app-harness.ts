@@ -50,7 +50,7 @@ export interface AppHarness {
  * webhooks. Side-effect webhooks are off until a test turns them on.
  */
 export async function startAppHarness(
-  options: { now?: () => Date; retries?: number } = {},
+  options: { now?: () => Date; retries?: number; backupAccounts?: string[] } = {},
 ): Promise<AppHarness> {
   const gh = await startSandbox({ webhookSideEffects: false });
   gh.createUser({ login: "octo-admin" });
@@ -86,6 +86,7 @@ export async function startAppHarness(
     retries: options.retries ?? 2,
     retryAfterBaseValue: 1,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.backupAccounts ? { backupAccounts: options.backupAccounts } : {}),
   });
   gh.webhooks.setUrl(app.appId, server.webhookUrl);
   const reader = new Octokit({

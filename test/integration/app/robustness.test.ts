@@ -21,7 +21,8 @@ let h: AppHarness;
 const work = tempDir("snapgate-app-robust-");
 
 beforeAll(async () => {
-  h = await startAppHarness();
+  // Gates of other accounts may use acme's and epsilon's backup repositories.
+  h = await startAppHarness({ backupAccounts: ["acme", "Epsilon"] });
   const warmup = await createSourceRepo(h.gh, "svc-warmup", policyYaml(h.keys, "warmup"));
   await opened("svc-warmup", warmup.number);
 });
@@ -275,6 +276,44 @@ describe("API failures", () => {
     expect(run).toMatchObject({ conclusion: "failure" });
     expect(conditionRow(run!.output.summary, "store")).toContain(
       "Reading the backup repository epsilon/backups@main failed: The Snapgate App is not installed on epsilon/backups.",
+    );
+  });
+
+  it("refuses a backup repository of an account the operator did not allow, without reading it", async () => {
+    h.gh.createOrg({ login: "kappa", admins: ["octo-admin"] });
+    h.gh.createOrg({ login: "lambda", admins: ["octo-admin"] });
+    await h.gh.createRepo({ owner: "lambda", name: "backups", private: true, files: { x: "x" } });
+    h.gh.installApp(h.app.appId, "lambda", "all");
+    const text = policyYaml(h.keys, "kappa").replace(
+      `repository: ${OWNER}/${BACKUP_REPO}`,
+      "repository: lambda/backups",
+    );
+    await h.gh.createRepo({ owner: "kappa", name: "svc", files: { ".github/snapgate.yml": text } });
+    const head = await h.gh.commitFiles("kappa", "svc", "feature", { "a.txt": "a\n" }, "change");
+    const number = h.gh.createPullRequest({
+      owner: "kappa",
+      repo: "svc",
+      head: "feature",
+      base: "main",
+      user: "octo-admin",
+    });
+    h.gh.installApp(h.app.appId, "kappa", "all");
+    const payload = await h.gh.webhooks.payloads.pullRequest({
+      owner: "kappa",
+      repo: "svc",
+      number,
+      action: "opened",
+    });
+    h.gh.resetLog();
+    expect((await h.gh.webhooks.deliver(h.app.appId, "pull_request", payload)).status).toBe(200);
+    expect(
+      h.gh.requests.map((request) => request.path).filter((path) => path.includes("lambda")),
+    ).toEqual([]);
+    const [run] = (await h.reader.checks.listForRef({ owner: "kappa", repo: "svc", ref: head }))
+      .data.check_runs;
+    expect(run).toMatchObject({ conclusion: "failure" });
+    expect(conditionRow(run!.output.summary, "store")).toContain(
+      "The backup repository lambda/backups belongs to another account than kappa: the app reads backups across accounts only where its operator allows it.",
     );
   });
 

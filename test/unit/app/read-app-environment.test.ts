@@ -20,7 +20,12 @@ describe("readAppEnvironment", () => {
       port: 3000,
       webhookPath: "/api/github/webhooks",
       logLevel: "info",
+      backupAccounts: [],
     });
+    expect(
+      readAppEnvironment({ ...base, SNAPGATE_BACKUP_ACCOUNTS: "acme, acme-backups" }, noFile)
+        .backupAccounts,
+    ).toEqual(["acme", "acme-backups"]);
   });
 
   it("takes the key from a file, escaped newlines or base64, and the API root from GITHUB_API_URL or GHE_HOST", () => {
@@ -72,6 +77,10 @@ describe("readAppEnvironment", () => {
     ],
     [{ WEBHOOK_PATH: "hooks" }, "WEBHOOK_PATH 'hooks' does not start with /."],
     [{ GITHUB_API_URL: "github.acme.test" }, "GITHUB_API_URL 'github.acme.test' is not a URL."],
+    [
+      { SNAPGATE_BACKUP_ACCOUNTS: "acme,acme/backups" },
+      "SNAPGATE_BACKUP_ACCOUNTS names 'acme/backups', which is not a GitHub account.",
+    ],
   ])("refuses %j with a CONFIG error that says what to set", (change, message) => {
     const env = { ...base, ...change } as NodeJS.ProcessEnv;
     expect(() => readAppEnvironment(env, noFile)).toThrow(
