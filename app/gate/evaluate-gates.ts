@@ -59,7 +59,12 @@ export async function evaluateGates(event: GateEvent, target: GateTarget): Promi
       appId: event.appId,
     });
   } catch (error) {
-    // Without the policy the environments are unknown: one failing check run says why.
+    // Without the policy the environments are unknown: one failing check run says why,
+    // where a merge is gated (pull requests, merge queues, the default branch), not on every push.
+    if (target.environment === undefined && !target.reportPolicyProblems) {
+      event.log.warn(`${event.owner}/${event.repo}: ${String(error)}`);
+      return;
+    }
     await postGateCheck(
       event,
       target.headSha,

@@ -4512,6 +4512,10 @@ async function evaluateGates(event, target) {
       appId: event.appId
     });
   } catch (error) {
+    if (target.environment === void 0 && !target.reportPolicyProblems) {
+      event.log.warn(`${event.owner}/${event.repo}: ${String(error)}`);
+      return;
+    }
     await postGateCheck(
       event,
       target.headSha,

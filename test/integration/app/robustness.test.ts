@@ -330,5 +330,17 @@ describe("API failures", () => {
     expect(conditionRow(run!.output.summary, "policy")).toContain(
       "Reading the policy failed: GitHub failed while reading the policy of acme/svc-unread (503",
     );
+    // A push to a branch that gates no merge gets no such check run.
+    const topic = await h.gh.commitFiles(OWNER, "svc-unread", "topic", { "t.txt": "t\n" }, "topic");
+    h.gh.faults.inject({ route: "graphql", repo: `${OWNER}/svc-unread`, status: 503, times: 3 });
+    const push = await h.gh.webhooks.payloads.push({
+      owner: OWNER,
+      repo: "svc-unread",
+      ref: "refs/heads/topic",
+      before: null,
+      after: topic,
+    });
+    expect((await h.gh.webhooks.deliver(h.app.appId, "push", push)).status).toBe(200);
+    expect(await runsOn("svc-unread", topic)).toEqual([]);
   });
 });
