@@ -519,6 +519,18 @@ export class Sandbox {
 
   // ---- workflow runs --------------------------------------------------
 
+  /**
+   * The buttons (requested actions) a check run offers, as GitHub's UI shows
+   * them: neither REST nor GraphQL returns them.
+   */
+  checkRunActions(
+    checkRunId: number,
+  ): { label: string; description: string; identifier: string }[] {
+    const run = this.world.checkRuns.get(checkRunId);
+    if (!run) throw usage(`There is no check run ${checkRunId}.`, "Use an id the API returned.");
+    return run.actions.map((action) => ({ ...action }));
+  }
+
   /** A workflow run as tests read it (inputs, ref, status, deployment reviews). */
   workflowRun(runId: number): WorkflowRunView {
     return workflowRunView(this.requireRun(runId));
@@ -596,6 +608,11 @@ export class Sandbox {
   /** Requests with this operation id ("git/create-tree", "graphql", "git-http"), or all requests. */
   countCalls(operationId?: string): number {
     return this.log.count(operationId);
+  }
+
+  /** Milliseconds the sandbox spent answering the requests logged so far (since the last resetLog). */
+  handlingMs(): number {
+    return this.log.handlingMs();
   }
 
   /** Requests per operation id. */

@@ -14,6 +14,7 @@ export type PermissionName =
   | "deployments"
   | "issues"
   | "members"
+  | "merge_queues"
   | "metadata"
   | "pull_requests"
   | "statuses"

@@ -23,7 +23,6 @@ if (existsSync("actions")) {
     entries.push({ in: `actions/${name}/index.ts`, out: `actions/${name}/index` });
   }
 }
-if (existsSync("app/index.ts")) entries.push({ in: "app/server.ts", out: "app/index" });
 
 rmSync("dist", { recursive: true, force: true });
 await build({
@@ -43,4 +42,25 @@ await build({
   // Byte-identical output on every machine, so CI can compare dist/.
   metafile: false,
 });
-console.log(`built ${entries.length} bundle(s) into dist/`);
+// The app is a server installed with `npm ci`: its dependencies (probot, octokit,
+// libsodium...) stay in node_modules, and its own code (app/ and core/) is one
+// file. A build of its own keeps the CLI's and actions' chunks unchanged.
+let bundles = entries.length;
+if (existsSync("app/index.ts")) {
+  await build({
+    entryPoints: { "app/index": "app/server.ts" },
+    outdir: "dist",
+    bundle: true,
+    packages: "external",
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    banner,
+    sourcemap: false,
+    legalComments: "none",
+    logLevel: "warning",
+    metafile: false,
+  });
+  bundles += 1;
+}
+console.log(`built ${bundles} bundle(s) into dist/`);

@@ -266,7 +266,7 @@ async function openStore(args, context) {
   const spec = storeSpec(args, context);
   if (!spec.startsWith("github://")) return new LocalDirStore(resolve3(context.cwd, spec));
   const { client, location } = await openGitHub(args, context);
-  const { GitHubStore } = await import("../chunks/github-store-6LXYNZCF.js");
+  const { GitHubStore } = await import("../chunks/github-store-KMCRLO4A.js");
   return new GitHubStore(client, location);
 }
 function storeSpec(args, context) {
@@ -282,7 +282,7 @@ async function openGitHub(args, context) {
   const spec = storeSpec(args, context);
   const [{ createGitHubClient }, { parseGitHubStoreSpec }] = await Promise.all([
     import("../chunks/github-client-SIRT3QQC.js"),
-    import("../chunks/github-store-6LXYNZCF.js")
+    import("../chunks/github-store-KMCRLO4A.js")
   ]);
   const location = parseGitHubStoreSpec(spec);
   const token = stringValue(args, "token") ?? context.env.GITHUB_TOKEN;
@@ -1630,7 +1630,14 @@ function policyErrorDecision(environment, error) {
         state: "fail",
         detail,
         fix: failure.fix ?? "Fix .github/snapgate.yml on the default branch; docs/policy.md describes every key.",
-        paths: [...new Set(problems.map((problem) => problem.file))]
+        paths: [...new Set(problems.map((problem) => problem.file))],
+        ...problems.length > 0 ? {
+          locations: problems.map((problem) => ({
+            file: problem.file,
+            line: problem.line,
+            message: formatPolicyProblem(problem)
+          }))
+        } : {}
       }
     ]
   };
@@ -2356,7 +2363,7 @@ var doctorCommand = {
     let findings;
     if (spec.startsWith("github://")) {
       const { client, location } = await openGitHub(args, context);
-      const { checkBackupRepository } = await import("../chunks/check-backup-repository-VPVJA4KG.js");
+      const { checkBackupRepository } = await import("../chunks/check-backup-repository-IDMOXDS2.js");
       findings = await checkBackupRepository(
         client,
         location,

@@ -52,11 +52,19 @@ export class FaultInjector {
     };
   }
 
-  /** The fault for a request, if one matches; it counts as applied once. */
-  take(method: string, operationId: string | null, path: string): FaultSpec | null {
+  /**
+   * The fault for a request, if one matches; it counts as applied once.
+   * `repo` is the repository the request is about ("owner/name"), if any.
+   */
+  take(
+    method: string,
+    operationId: string | null,
+    path: string,
+    repo: string | null = null,
+  ): FaultSpec | null {
     const fault = this.active.find(
       (candidate) =>
-        candidate.remaining > 0 && this.matches(candidate.spec, method, operationId, path),
+        candidate.remaining > 0 && this.matches(candidate.spec, method, operationId, path, repo),
     );
     if (!fault) return null;
     fault.remaining -= 1;
@@ -78,8 +86,10 @@ export class FaultInjector {
     method: string,
     operationId: string | null,
     path: string,
+    repo: string | null,
   ): boolean {
     if (spec.method && spec.method.toUpperCase() !== method) return false;
+    if (spec.repo !== undefined && spec.repo.toLowerCase() !== repo?.toLowerCase()) return false;
     const route = spec.route;
     if (route === undefined) return true;
     if (route instanceof RegExp) return route.test(path);

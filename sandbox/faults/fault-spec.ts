@@ -8,6 +8,12 @@ export interface FaultSpec {
    * on the path. Any request if omitted.
    */
   route?: string | RegExp;
+  /**
+   * "owner/name": only requests about this repository, i.e. REST paths under
+   * /repos/owner/name and GraphQL requests whose variables `owner` and
+   * `name` name it (e.g. a store's reads, not other repositories' queries).
+   */
+  repo?: string;
   /** Answer with a server error instead of handling the request. */
   status?: 500 | 502 | 503;
   /** Answer as GitHub does when a rate limit is hit. */

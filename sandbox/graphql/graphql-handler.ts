@@ -121,6 +121,14 @@ export function createGraphqlHandler(violations: ViolationLog): GraphqlHandler {
       fieldResolver,
       typeResolver: (value) => (value as { __typename: string }).__typename,
     });
+    const unsupportedArguments = (result.errors ?? []).filter(
+      (error) => error.extensions?.type === "SANDBOX_UNSUPPORTED",
+    );
+    if (unsupportedArguments.length > 0)
+      report(
+        "unsupported",
+        unsupportedArguments.map((error) => error.message),
+      );
     return {
       status: 200,
       body: {

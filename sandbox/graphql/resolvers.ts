@@ -1,5 +1,3 @@
-import { GraphQLError, type GraphQLResolveInfo } from "graphql";
-import type { Principal } from "../auth/principal.js";
 import { canSeeRepo, grantedLevel } from "../auth/repo-access.js";
 import { parseCommit } from "../git/commit-object.js";
 import { findPath } from "../git/find-path.js";
@@ -9,63 +7,27 @@ import { resolveCommit } from "../git/resolve-revision.js";
 import { parseTree, TREE_MODE } from "../git/tree-object.js";
 import { apiResponseOf } from "../http/api-error.js";
 import { isoTime, nodeId } from "../representations/urls.js";
-import type { SandboxServices } from "../services/sandbox-services.js";
-import type { RepoRecord, UserRecord } from "../state/entities.js";
+import type { RepoRecord } from "../state/entities.js";
 import { noreplyEmail } from "../handlers/request-helpers.js";
+import { checkResolvers, commitCheckSuites } from "./check-resolvers.js";
+import {
+  pullRequestResolvers,
+  repositoryPullRequests,
+  repositoryRefs,
+} from "./pull-request-resolvers.js";
+import {
+  graphqlError,
+  type EntrySource,
+  type GraphqlContext,
+  type ObjectSource,
+  type OwnerSource,
+  type RefSource,
+  type RepoSource,
+  type Resolver,
+  refSource,
+} from "./sources.js";
 
-export interface GraphqlContext {
-  services: SandboxServices;
-  principal: Principal;
-  now: Date;
-}
-
-interface RepoSource {
-  __typename: "Repository";
-  repo: RepoRecord;
-}
-
-interface OwnerSource {
-  __typename: "User" | "Organization" | "Bot";
-  user: UserRecord;
-}
-
-interface RefSource {
-  __typename: "Ref";
-  repo: RepoRecord;
-  /** Full name, "refs/heads/main". */
-  ref: string;
-  oid: string;
-}
-
-interface ObjectSource {
-  __typename: "Commit" | "Tree" | "Blob" | "Tag";
-  repo: RepoRecord;
-  oid: string;
-  content: Buffer;
-  /** Where a tree sits, so its entries get full paths ("" for a root tree). */
-  path: string;
-}
-
-interface EntrySource {
-  __typename: "TreeEntry";
-  repo: RepoRecord;
-  name: string;
-  path: string;
-  mode: string;
-  oid: string;
-}
-
-type Resolver = (
-  source: never,
-  args: never,
-  context: GraphqlContext,
-  info: GraphQLResolveInfo,
-) => unknown;
-
-/** What GitHub calls error types, from the HTTP status the REST side would give. */
-function graphqlError(message: string, type: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { type } });
-}
+export type { GraphqlContext } from "./sources.js";
 
 function fromApiError(error: unknown): unknown {
   const answer = apiResponseOf(error);
@@ -110,11 +72,6 @@ async function objectSource(
 async function readObject(context: GraphqlContext, repo: RepoRecord, oid: string, path = "") {
   requireContents(context, repo, "read");
   return objectSource(repo, await repo.git.read(oid), path);
-}
-
-function refSource(repo: RepoRecord, ref: string): RefSource | null {
-  const oid = repo.git.readRef(ref);
-  return oid ? { __typename: "Ref", repo, ref, oid } : null;
 }
 
 function entrySource(
@@ -241,6 +198,8 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
         refSource(source.repo, `refs/heads/${name}`) ?? refSource(source.repo, `refs/tags/${name}`)
       );
     }) as Resolver,
+    pullRequests: repositoryPullRequests as Resolver,
+    refs: repositoryRefs as Resolver,
     object: (async (
       source: RepoSource,
       args: { oid?: string; expression?: string },
@@ -306,6 +265,7 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     }) as Resolver,
     file: ((source: ObjectSource, args: { path: string }, context: GraphqlContext) =>
       fileAt(context, source, args.path)) as Resolver,
+    checkSuites: commitCheckSuites as Resolver,
   },
   CommitConnection: {
     nodes: ((source: { nodes: unknown[] }) => source.nodes) as Resolver,
@@ -338,6 +298,8 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
       repo: source.repo,
     })) as Resolver,
   },
+  ...checkResolvers,
+  ...pullRequestResolvers,
   Blob: {
     ...(gitObjectFields as Record<string, Resolver>),
     byteSize: ((source: ObjectSource) => source.content.length) as Resolver,

@@ -64,6 +64,25 @@ interface PendingRequest {
   fault: FaultSpec | null;
 }
 
+/**
+ * The repository a request is about, for faults aimed at one: the owner and
+ * name of a /repos/ path, or the `owner` and `name` variables of a GraphQL query.
+ */
+function requestRepository(pathname: string, graphqlBody: Buffer | null): string | null {
+  const rest = /^\/repos\/([^/]+)\/([^/]+)/.exec(pathname);
+  if (rest) return `${decodeURIComponent(rest[1]!)}/${decodeURIComponent(rest[2]!)}`;
+  if (!graphqlBody) return null;
+  try {
+    const variables = (JSON.parse(graphqlBody.toString("utf8")) as { variables?: unknown })
+      .variables as { owner?: unknown; name?: unknown } | undefined;
+    return typeof variables?.owner === "string" && typeof variables.name === "string"
+      ? `${variables.owner}/${variables.name}`
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The key rate limits count by: the token, the app, or anonymous. */
 function rateKey(principal: Principal): string {
   if (principal.kind === "token") return `token:${principal.token.value}`;
@@ -84,6 +103,7 @@ export class RequestHandler {
     const url = new URL(request.url ?? "/", "http://sandbox.invalid");
     const method = (request.method ?? "GET").toUpperCase();
     const rawBody = await readBody(request);
+    const started = performance.now();
     const entry: LoggedRequest = {
       method,
       path: `${url.pathname}${url.search}`,
@@ -91,6 +111,7 @@ export class RequestHandler {
       status: 0,
       actor: null,
       time: now,
+      handlingMs: 0,
     };
     try {
       const gitTarget = gitHttpTarget(url.pathname);
@@ -101,6 +122,7 @@ export class RequestHandler {
       }
       await this.serveApi(request, response, url, method, rawBody, now, entry);
     } finally {
+      entry.handlingMs = performance.now() - started;
       this.parts.log.record(entry);
     }
   }
@@ -162,7 +184,12 @@ export class RequestHandler {
       authFailure = error;
     }
 
-    const fault = faults.take(method, operationId, url.pathname);
+    const fault = faults.take(
+      method,
+      operationId,
+      url.pathname,
+      requestRepository(url.pathname, isGraphql ? rawBody : null),
+    );
     if (fault) entry.fault = describeFault(fault);
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.drop) {

@@ -9,6 +9,12 @@ export interface LoggedRequest {
   /** The login behind the token, "app:<slug>" for an app JWT, null when anonymous or unknown. */
   actor: string | null;
   time: Date;
+  /**
+   * Milliseconds the sandbox spent on the request, from its body being read to
+   * its answer being written (injected delays included): benchmarks subtract
+   * it to measure the client's own time.
+   */
+  handlingMs: number;
   /** Set when an injected fault shaped the answer. */
   fault?: string;
 }
@@ -34,6 +40,11 @@ export class RequestLog {
     return operationId === undefined
       ? this.entries.length
       : this.entries.filter((entry) => entry.operationId === operationId).length;
+  }
+
+  /** Milliseconds the sandbox spent on the logged requests (see LoggedRequest.handlingMs). */
+  handlingMs(): number {
+    return this.entries.reduce((sum, entry) => sum + entry.handlingMs, 0);
   }
 
   /** Requests per operation id, e.g. { "git/create-tree": 1, "git/update-ref": 1 }. */

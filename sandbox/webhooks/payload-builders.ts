@@ -13,6 +13,7 @@ import { userJson } from "../representations/user-json.js";
 import { simpleCommitJson, workflowRunJson } from "../representations/workflow-run-json.js";
 import type { CheckSuiteRecord, RepoRecord, UserRecord } from "../state/entities.js";
 import type { World } from "../state/world.js";
+import { checkSuiteAppEvents } from "./check-suite-app-events.js";
 
 const ZERO = "0".repeat(40);
 
@@ -132,7 +133,7 @@ export class PayloadBuilders {
     const suite = this.suite(repo, options.appId, headSha, branch);
     return {
       action: options.action,
-      check_suite: await this.checkSuiteJson(suite),
+      check_suite: await this.checkSuiteJson(suite, options.action),
       repository: this.repository(repo),
       sender: this.sender(options.sender, repo.owner),
       ...this.organization(repo),
@@ -470,7 +471,8 @@ export class PayloadBuilders {
     return suite;
   }
 
-  private async checkSuiteJson(suite: CheckSuiteRecord) {
+  /** `action`: the check_suite event it is for (its app's events are a closed list there); none inside a check_run event. */
+  private async checkSuiteJson(suite: CheckSuiteRecord, action?: "requested" | "rerequested") {
     const { repo } = suite;
     const runs = [...this.world.checkRuns.values()].filter((run) => run.suite === suite);
     const completed = runs.length > 0 && runs.every((run) => run.status === "completed");
@@ -491,7 +493,13 @@ export class PayloadBuilders {
       before: parent,
       after: suite.headSha,
       pull_requests: pullRequestsAt(this.urls, this.world, repo.id, suite.headSha),
-      app: integrationJson(this.urls, this.world, suite.app),
+      app: {
+        ...integrationJson(this.urls, this.world, suite.app),
+        events:
+          action === undefined
+            ? [...suite.app.events]
+            : suite.app.events.filter((event) => checkSuiteAppEvents(action).has(event)),
+      },
       repository: this.repository(repo),
       created_at: isoTime(suite.createdAt),
       updated_at: isoTime(suite.updatedAt),

@@ -48,6 +48,8 @@ export type ConditionState = "pass" | "fail" | "unknown";
 
 export type ConditionName =
   | "policy"
+  /** The backup repository could not be read (the app's check run; the CLI reports an error instead). */
+  | "store"
   | "environment"
   | "snapshot"
   | "signature"
@@ -67,6 +69,8 @@ export interface GateCondition {
   fix: string | null;
   /** Files that cause a failure, for check run annotations. */
   paths?: string[];
+  /** Where in a file the cause is (an invalid policy's lines), for check run annotations. */
+  locations?: Array<{ file: string; line: number | null; message: string }>;
 }
 
 export interface GateDecision {

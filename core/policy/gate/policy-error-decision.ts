@@ -26,6 +26,15 @@ export function policyErrorDecision(environment: string, error: unknown): GateDe
           failure.fix ??
           "Fix .github/snapgate.yml on the default branch; docs/policy.md describes every key.",
         paths: [...new Set(problems.map((problem) => problem.file))],
+        ...(problems.length > 0
+          ? {
+              locations: problems.map((problem) => ({
+                file: problem.file,
+                line: problem.line,
+                message: formatPolicyProblem(problem),
+              })),
+            }
+          : {}),
       },
     ],
   };

@@ -43,9 +43,9 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-I6IRO2J6.js";
-import "../../chunks/chunk-IOR3I665.js";
-import "../../chunks/chunk-WBMUP2HE.js";
+} from "../../chunks/chunk-K5Y5M6O4.js";
+import "../../chunks/chunk-GLND76M5.js";
+import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import {
   JsonSchemaValidator

@@ -9,7 +9,7 @@ import "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-YRZJK4QT.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-DMKDICYH.js";
+} from "../../chunks/chunk-L7JRNJYJ.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -31,9 +31,9 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-I6IRO2J6.js";
-import "../../chunks/chunk-IOR3I665.js";
-import "../../chunks/chunk-WBMUP2HE.js";
+} from "../../chunks/chunk-K5Y5M6O4.js";
+import "../../chunks/chunk-GLND76M5.js";
+import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import {
   PHASES

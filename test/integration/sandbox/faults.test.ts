@@ -89,13 +89,40 @@ describe("injected faults", () => {
     expect(onRateLimit).toHaveBeenCalledTimes(1);
   });
 
-  it("delays a response without changing it", async () => {
+  it("delays a response without changing it, and counts the delay as the sandbox's time", async () => {
     gh.faults.inject({ method: "GET", route: "/repos/*/*/git/ref/**", delayMs: 50 });
     expect((await getRef(plain)).status).toBe(200);
     expect(gh.requests[0]).toMatchObject({
       status: 200,
       fault: expect.stringContaining("delayMs"),
     });
+    // Timers may fire a millisecond early; the delay is the sandbox's own time either way.
+    expect(gh.requests[0]!.handlingMs).toBeGreaterThanOrEqual(45);
+    expect(gh.handlingMs()).toBe(gh.requests[0]!.handlingMs);
+  });
+
+  it("aims a fault at one repository, in REST paths and in GraphQL variables", async () => {
+    await gh.createRepo({ owner, name: "other", files: { "b.txt": "b" } });
+    const query = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { name } }`;
+    gh.faults.inject({ route: "graphql", repo: `${owner}/other`, status: 502 });
+    gh.faults.inject({ method: "GET", repo: `${owner}/other`, status: 503 });
+    // Other repositories pass untouched, in GraphQL and in REST.
+    expect(await plain.graphql(query, { owner, name: repo })).toEqual({
+      repository: { name: repo },
+    });
+    expect((await getRef(plain)).status).toBe(200);
+    await expect(plain.graphql(query, { owner, name: "other" })).rejects.toMatchObject({
+      status: 502,
+    });
+    expect(
+      (await statusOf(plain.git.getRef({ owner, repo: "other", ref: "heads/main" }))).status,
+    ).toBe(503);
+    expect(gh.requests.map((request) => request.fault !== undefined)).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it("drops the connection without an answer", async () => {

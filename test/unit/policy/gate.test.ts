@@ -320,8 +320,31 @@ describe("policyErrorDecision", () => {
             ".github/snapgate.yml:12 tiers.tier0.max_age: '24' is not a duration; write e.g. 24h",
           fix: "Fix each line above where it points; docs/policy.md describes every key.",
           paths: [".github/snapgate.yml"],
+          locations: [
+            {
+              file: ".github/snapgate.yml",
+              line: 12,
+              message:
+                ".github/snapgate.yml:12 tiers.tier0.max_age: '24' is not a duration; write e.g. 24h",
+            },
+          ],
         },
       ],
+    });
+  });
+
+  it("fails with the error's own message when it lists no problems", () => {
+    const error = new SnapgateError("CONFIG", "No Snapgate policy at .github/snapgate.yml.", {
+      fix: "Create .github/snapgate.yml on the default branch.",
+    });
+    const [condition] = policyErrorDecision("prod", error).conditions;
+    expect(condition).toEqual({
+      name: "policy",
+      state: "fail",
+      detail:
+        "No Snapgate policy at .github/snapgate.yml. Create .github/snapgate.yml on the default branch.",
+      fix: "Create .github/snapgate.yml on the default branch.",
+      paths: [],
     });
   });
 });

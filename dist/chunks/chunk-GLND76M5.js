@@ -3,7 +3,7 @@ import {
   githubError,
   githubMessage,
   httpStatus
-} from "./chunk-WBMUP2HE.js";
+} from "./chunk-YFNX7KTZ.js";
 import {
   AUDIT_HEAD_PATH,
   STORE_FORMAT,

@@ -3,8 +3,8 @@ import {
   GITHUB_MAX_BLOB_BYTES,
   GitHubStore,
   parseGitHubStoreSpec
-} from "./chunk-IOR3I665.js";
-import "./chunk-WBMUP2HE.js";
+} from "./chunk-GLND76M5.js";
+import "./chunk-YFNX7KTZ.js";
 import "./chunk-K6O2D5MR.js";
 import "./chunk-U2VA4CFL.js";
 import "./chunk-6KERQ4ZL.js";

@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   githubError,
   httpStatus
-} from "./chunk-WBMUP2HE.js";
+} from "./chunk-YFNX7KTZ.js";
 import "./chunk-6KERQ4ZL.js";
 import "./chunk-HPEAIKBF.js";
 

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   parseGitHubStoreSpec
-} from "./chunk-IOR3I665.js";
+} from "./chunk-GLND76M5.js";
 import {
   require_tunnel,
   require_undici
@@ -567,7 +567,7 @@ async function openActionStore(settings) {
   }
   const [{ createGitHubClient }, { GitHubStore }] = await Promise.all([
     import("./github-client-SIRT3QQC.js"),
-    import("./github-store-6LXYNZCF.js")
+    import("./github-store-KMCRLO4A.js")
   ]);
   const client = createGitHubClient({
     token: settings.token,

@@ -3,7 +3,7 @@ import {
   error,
   notice,
   warning
-} from "./chunk-I6IRO2J6.js";
+} from "./chunk-K5Y5M6O4.js";
 
 // actions/lib/annotation.ts
 var PER_LEVEL = 10;

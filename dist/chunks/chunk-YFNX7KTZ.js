@@ -30,6 +30,16 @@ function githubError(error, doing, location, unchanged = true) {
       }
     );
   }
+  if (graphqlTypes.includes("FORBIDDEN")) {
+    return new SnapgateError(
+      "PERMISSION",
+      `${location}: ${message} (while ${doing}).${untouched}`,
+      {
+        fix: "Give the token the permission it lacks: contents read to read, contents write to write (for a GitHub App, in its permissions and installation).",
+        cause: error
+      }
+    );
+  }
   if (graphqlTypes.includes("RATE_LIMITED")) {
     return new SnapgateError(
       "RATE_LIMIT",

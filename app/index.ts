@@ -1,0 +1,90 @@
+import type { ApplicationFunction, Context, Probot } from "probot";
+import type { GateEvent } from "./gate/gate-event.js";
+import { InstallationClients } from "./gate/installation-clients.js";
+import { onCheckRunRerequested } from "./handlers/check-run.js";
+import { onCheckSuite } from "./handlers/check-suite.js";
+import { onDeploymentProtectionRule } from "./handlers/deployment-protection-rule.js";
+import { onMergeGroup } from "./handlers/merge-group.js";
+import { onPullRequest } from "./handlers/pull-request.js";
+import { onPush } from "./handlers/push.js";
+import { onSnapshotNow } from "./handlers/snapshot-now.js";
+
+export interface SnapgateAppOptions {
+  /** The clock decisions use (tests and benchmarks may fix it). */
+  now?: () => Date;
+  /**
+   * Accounts whose backup repositories the gates of other accounts' repositories
+   * may use (SNAPGATE_BACKUP_ACCOUNTS). Within one account it is always allowed.
+   */
+  backupAccounts?: readonly string[];
+}
+
+type RepositoryEvent = Context & {
+  payload: { repository?: { owner: { login: string }; name: string } };
+};
+
+/**
+ * The Snapgate App: release gates as check runs, and the same decision for
+ * custom deployment protection rules. Each handler reads its event and calls
+ * the gate; nothing is kept between events (check runs carry the delivery id).
+ */
+export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFunction {
+  const now = options.now ?? (() => new Date());
+  const backupAccounts = new Set(
+    (options.backupAccounts ?? []).map((login) => login.toLowerCase()),
+  );
+  return (app: Probot) => {
+    const clients = new InstallationClients(app);
+    // The app's own id, from its JWT (no request): check runs are filtered by it.
+    let appId: Promise<number> | undefined;
+    const ownAppId = (): Promise<number> => {
+      appId ??= app
+        .auth()
+        .then(async (octokit) => ((await octokit.auth({ type: "app" })) as { appId: number }).appId)
+        .catch((error: unknown) => {
+          appId = undefined;
+          throw error;
+        });
+      return appId;
+    };
+    const eventOf = async (context: Context): Promise<GateEvent> => {
+      const repository = (context as RepositoryEvent).payload.repository;
+      const owner = repository?.owner.login ?? "";
+      return {
+        deliveryId: context.id,
+        appId: await ownAppId(),
+        octokit: context.octokit,
+        owner,
+        repo: repository?.name ?? "",
+        clientFor: (otherOwner, otherRepo) =>
+          clients.clientFor(owner, context.octokit, otherOwner, otherRepo),
+        backupAccounts,
+        now: now(),
+        log: context.log,
+      };
+    };
+
+    app.on(
+      ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
+      async (context) => onPullRequest(context, await eventOf(context)),
+    );
+    app.on("push", async (context) => onPush(context, await eventOf(context)));
+    app.on(["check_suite.requested", "check_suite.rerequested"], async (context) =>
+      onCheckSuite(context, await eventOf(context)),
+    );
+    app.on("check_run.rerequested", async (context) =>
+      onCheckRunRerequested(context, await eventOf(context)),
+    );
+    app.on("check_run.requested_action", async (context) =>
+      onSnapshotNow(context, await eventOf(context)),
+    );
+    app.on("merge_group.checks_requested", async (context) =>
+      onMergeGroup(context, await eventOf(context)),
+    );
+    app.on("deployment_protection_rule.requested", async (context) =>
+      onDeploymentProtectionRule(context, await eventOf(context)),
+    );
+  };
+}
+
+export default snapgateApp();

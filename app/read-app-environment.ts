@@ -1,0 +1,143 @@
+import { readFileSync } from "node:fs";
+import { SnapgateError } from "../core/errors.js";
+import type { LogLevel } from "./create-snapgate-probot.js";
+
+/** What `npm start` needs, read from the environment. */
+export interface AppEnvironment {
+  appId: number;
+  privateKey: string;
+  webhookSecret: string;
+  /** GitHub's REST root; undefined for api.github.com. */
+  baseUrl?: string;
+  port: number;
+  /** undefined: every interface. */
+  host?: string;
+  webhookPath: string;
+  logLevel: LogLevel;
+  /** Accounts whose backup repositories other accounts' gates may use. */
+  backupAccounts: string[];
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ["trace", "debug", "info", "warn", "error", "fatal"];
+export const DEFAULT_WEBHOOK_PATH = "/api/github/webhooks";
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
+function config(message: string, fix: string): SnapgateError {
+  return new SnapgateError("CONFIG", message, { fix });
+}
+
+/**
+ * The private key as PEM: PRIVATE_KEY holds it (with real or `\n`-escaped
+ * newlines, or base64-encoded as one line), or PRIVATE_KEY_PATH names the
+ * .pem file GitHub gave.
+ */
+function privateKeyOf(env: NodeJS.ProcessEnv, readFile: (path: string) => string): string {
+  let key = env["PRIVATE_KEY"]?.trim();
+  const path = env["PRIVATE_KEY_PATH"]?.trim();
+  if (!key && path) {
+    try {
+      key = readFile(path).trim();
+    } catch (error) {
+      throw config(
+        `PRIVATE_KEY_PATH names ${path}, which cannot be read (${(error as Error).message}).`,
+        "Point PRIVATE_KEY_PATH at the .pem file downloaded from the GitHub App's settings.",
+      );
+    }
+  }
+  if (!key) {
+    throw config(
+      "Neither PRIVATE_KEY nor PRIVATE_KEY_PATH is set.",
+      "Set PRIVATE_KEY_PATH to the GitHub App's .pem file (or PRIVATE_KEY to its contents).",
+    );
+  }
+  key = key.replace(/\\n/g, "\n");
+  if (!key.includes("-----BEGIN")) key = Buffer.from(key, "base64").toString("utf8").trim();
+  if (!/^-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----$/.test(key)) {
+    throw config(
+      "The private key is not a PEM private key.",
+      "Use the .pem file GitHub generated for the app, as is (PRIVATE_KEY_PATH), or its contents (PRIVATE_KEY).",
+    );
+  }
+  return key;
+}
+
+function baseUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const api = env["GITHUB_API_URL"]?.trim();
+  if (api) {
+    try {
+      new URL(api);
+    } catch {
+      throw config(
+        `GITHUB_API_URL '${api}' is not a URL.`,
+        "Write GitHub's REST root, e.g. https://github.example.com/api/v3.",
+      );
+    }
+    return api.replace(/\/+$/, "");
+  }
+  const host = env["GHE_HOST"]?.trim();
+  if (host) return `${env["GHE_PROTOCOL"]?.trim() || "https"}://${host}/api/v3`;
+  return undefined;
+}
+
+/**
+ * Reads APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, and the
+ * optional GITHUB_API_URL (or Probot's GHE_HOST and GHE_PROTOCOL), PORT,
+ * HOST, WEBHOOK_PATH, LOG_LEVEL and SNAPGATE_BACKUP_ACCOUNTS. Every problem is a CONFIG error that
+ * says which variable and what to set.
+ */
+export function readAppEnvironment(
+  env: NodeJS.ProcessEnv,
+  readFile: (path: string) => string = (path) => readFileSync(path, "utf8"),
+): AppEnvironment {
+  const appIdText = env["APP_ID"]?.trim() ?? "";
+  if (!/^[1-9]\d*$/.test(appIdText)) {
+    throw config(
+      appIdText ? `APP_ID '${appIdText}' is not a GitHub App id.` : "APP_ID is not set.",
+      "Set APP_ID to the number shown as 'App ID' on the GitHub App's settings page.",
+    );
+  }
+  const webhookSecret = env["WEBHOOK_SECRET"] ?? "";
+  if (webhookSecret.length === 0) {
+    throw config(
+      "WEBHOOK_SECRET is not set: without it anyone could send the app webhooks.",
+      "Set WEBHOOK_SECRET to the webhook secret of the GitHub App's settings.",
+    );
+  }
+  const portText = env["PORT"]?.trim() || "3000";
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw config(`PORT '${portText}' is not a port.`, "Set PORT to a number from 1 to 65535.");
+  }
+  const logLevel = (env["LOG_LEVEL"]?.trim() || "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw config(`LOG_LEVEL '${logLevel}' is not a level.`, `Use one of ${LOG_LEVELS.join(", ")}.`);
+  }
+  const webhookPath = env["WEBHOOK_PATH"]?.trim() || DEFAULT_WEBHOOK_PATH;
+  if (!webhookPath.startsWith("/")) {
+    throw config(
+      `WEBHOOK_PATH '${webhookPath}' does not start with /.`,
+      "Write a path such as /api/github/webhooks.",
+    );
+  }
+  const baseUrl = baseUrlOf(env);
+  const host = env["HOST"]?.trim();
+  const backupAccounts = (env["SNAPGATE_BACKUP_ACCOUNTS"] ?? "").split(/[\s,]+/).filter(Boolean);
+  const badAccount = backupAccounts.find((login) => !LOGIN.test(login));
+  if (badAccount !== undefined) {
+    throw config(
+      `SNAPGATE_BACKUP_ACCOUNTS names '${badAccount}', which is not a GitHub account.`,
+      "List account logins (users or organisations) separated by commas, e.g. acme,acme-backups.",
+    );
+  }
+  return {
+    appId: Number(appIdText),
+    privateKey: privateKeyOf(env, readFile),
+    webhookSecret,
+    ...(baseUrl ? { baseUrl } : {}),
+    port,
+    ...(host ? { host } : {}),
+    webhookPath,
+    logLevel,
+    backupAccounts,
+  };
+}

@@ -1,0 +1,5121 @@
+import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
+
+// core/errors.ts
+var SnapgateError = class extends Error {
+  code;
+  /** The message without the fix. */
+  summary;
+  fix;
+  details;
+  constructor(code, message, options = {}) {
+    super(options.fix ? `${message} ${options.fix}` : message, { cause: options.cause });
+    this.name = "SnapgateError";
+    this.code = code;
+    this.summary = message;
+    this.fix = options.fix;
+    this.details = options.details ?? {};
+  }
+  /** The JSON shape the CLI prints with --json and the actions log. */
+  toJSON() {
+    return {
+      code: this.code,
+      message: this.message,
+      ...this.fix ? { fix: this.fix } : {},
+      details: this.details
+    };
+  }
+};
+function isSnapgateError(error, code) {
+  return error instanceof SnapgateError && (code === void 0 || error.code === code);
+}
+function asSnapgateError(error) {
+  if (error instanceof SnapgateError) return error;
+  const nodeError = error;
+  if (nodeError && typeof nodeError.code === "string" && nodeError.syscall) {
+    return new SnapgateError("IO", `${nodeError.message}.`, {
+      fix: "Check that the path exists and that you may read and write it.",
+      cause: error,
+      details: { errno: nodeError.code, path: nodeError.path }
+    });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new SnapgateError("REMOTE", `Unexpected failure: ${message}`, {
+    fix: "This is a bug if it repeats; report it with the command you ran.",
+    cause: error
+  });
+}
+
+// app/read-app-environment.ts
+import { readFileSync } from "node:fs";
+var LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"];
+var DEFAULT_WEBHOOK_PATH = "/api/github/webhooks";
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+function config(message, fix) {
+  return new SnapgateError("CONFIG", message, { fix });
+}
+function privateKeyOf(env, readFile) {
+  let key = env["PRIVATE_KEY"]?.trim();
+  const path = env["PRIVATE_KEY_PATH"]?.trim();
+  if (!key && path) {
+    try {
+      key = readFile(path).trim();
+    } catch (error) {
+      throw config(
+        `PRIVATE_KEY_PATH names ${path}, which cannot be read (${error.message}).`,
+        "Point PRIVATE_KEY_PATH at the .pem file downloaded from the GitHub App's settings."
+      );
+    }
+  }
+  if (!key) {
+    throw config(
+      "Neither PRIVATE_KEY nor PRIVATE_KEY_PATH is set.",
+      "Set PRIVATE_KEY_PATH to the GitHub App's .pem file (or PRIVATE_KEY to its contents)."
+    );
+  }
+  key = key.replace(/\\n/g, "\n");
+  if (!key.includes("-----BEGIN")) key = Buffer.from(key, "base64").toString("utf8").trim();
+  if (!/^-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----$/.test(key)) {
+    throw config(
+      "The private key is not a PEM private key.",
+      "Use the .pem file GitHub generated for the app, as is (PRIVATE_KEY_PATH), or its contents (PRIVATE_KEY)."
+    );
+  }
+  return key;
+}
+function baseUrlOf(env) {
+  const api = env["GITHUB_API_URL"]?.trim();
+  if (api) {
+    try {
+      new URL(api);
+    } catch {
+      throw config(
+        `GITHUB_API_URL '${api}' is not a URL.`,
+        "Write GitHub's REST root, e.g. https://github.example.com/api/v3."
+      );
+    }
+    return api.replace(/\/+$/, "");
+  }
+  const host = env["GHE_HOST"]?.trim();
+  if (host) return `${env["GHE_PROTOCOL"]?.trim() || "https"}://${host}/api/v3`;
+  return void 0;
+}
+function readAppEnvironment(env, readFile = (path) => readFileSync(path, "utf8")) {
+  const appIdText = env["APP_ID"]?.trim() ?? "";
+  if (!/^[1-9]\d*$/.test(appIdText)) {
+    throw config(
+      appIdText ? `APP_ID '${appIdText}' is not a GitHub App id.` : "APP_ID is not set.",
+      "Set APP_ID to the number shown as 'App ID' on the GitHub App's settings page."
+    );
+  }
+  const webhookSecret = env["WEBHOOK_SECRET"] ?? "";
+  if (webhookSecret.length === 0) {
+    throw config(
+      "WEBHOOK_SECRET is not set: without it anyone could send the app webhooks.",
+      "Set WEBHOOK_SECRET to the webhook secret of the GitHub App's settings."
+    );
+  }
+  const portText = env["PORT"]?.trim() || "3000";
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw config(`PORT '${portText}' is not a port.`, "Set PORT to a number from 1 to 65535.");
+  }
+  const logLevel = env["LOG_LEVEL"]?.trim() || "info";
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw config(`LOG_LEVEL '${logLevel}' is not a level.`, `Use one of ${LOG_LEVELS.join(", ")}.`);
+  }
+  const webhookPath = env["WEBHOOK_PATH"]?.trim() || DEFAULT_WEBHOOK_PATH;
+  if (!webhookPath.startsWith("/")) {
+    throw config(
+      `WEBHOOK_PATH '${webhookPath}' does not start with /.`,
+      "Write a path such as /api/github/webhooks."
+    );
+  }
+  const baseUrl = baseUrlOf(env);
+  const host = env["HOST"]?.trim();
+  const backupAccounts = (env["SNAPGATE_BACKUP_ACCOUNTS"] ?? "").split(/[\s,]+/).filter(Boolean);
+  const badAccount = backupAccounts.find((login) => !LOGIN.test(login));
+  if (badAccount !== void 0) {
+    throw config(
+      `SNAPGATE_BACKUP_ACCOUNTS names '${badAccount}', which is not a GitHub account.`,
+      "List account logins (users or organisations) separated by commas, e.g. acme,acme-backups."
+    );
+  }
+  return {
+    appId: Number(appIdText),
+    privateKey: privateKeyOf(env, readFile),
+    webhookSecret,
+    ...baseUrl ? { baseUrl } : {},
+    port,
+    ...host ? { host } : {},
+    webhookPath,
+    logLevel,
+    backupAccounts
+  };
+}
+
+// app/start-snapgate-server.ts
+import { createServer } from "node:http";
+import { createNodeMiddleware } from "probot";
+
+// app/create-snapgate-probot.ts
+import { Probot, ProbotOctokit } from "probot";
+
+// core/github/rate-limit-retry.ts
+function rateLimitWaitSeconds(status, headers, message, now = Date.now()) {
+  const retryAfter = Number(headers["retry-after"]);
+  if ((status === 403 || status === 429) && Number.isFinite(retryAfter) && retryAfter >= 0)
+    return retryAfter;
+  if (String(headers["x-ratelimit-remaining"]) === "0") {
+    const reset = Number(headers["x-ratelimit-reset"]);
+    if (Number.isFinite(reset)) return Math.max(0, Math.ceil(reset - now / 1e3) + 1);
+  }
+  if ((status === 403 || status === 429) && /secondary rate limit/i.test(message)) return 60;
+  return null;
+}
+function isGraphqlRateLimited(data) {
+  const errors = data?.errors;
+  return Array.isArray(errors) && errors.some((error) => error.type === "RATE_LIMITED");
+}
+async function retryRateLimits(send, options = {}) {
+  const retries = options.retries ?? 2;
+  const maxWait = options.maxWaitSeconds ?? 60;
+  const msPerSecond = options.msPerSecond ?? 1e3;
+  for (let attempt = 0; ; attempt++) {
+    let wait;
+    try {
+      const response = await send();
+      const answer = response;
+      wait = isGraphqlRateLimited(answer?.data) ? rateLimitWaitSeconds(200, answer.headers ?? {}, "") ?? maxWait : null;
+      if (wait === null || attempt >= retries || wait > maxWait) return response;
+    } catch (error) {
+      const failure = error;
+      wait = rateLimitWaitSeconds(
+        failure?.status,
+        failure?.response?.headers ?? {},
+        `${failure?.message ?? ""} ${JSON.stringify(failure?.response?.data ?? "")}`
+      );
+      if (wait === null || attempt >= retries || wait > maxWait) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait * msPerSecond));
+  }
+}
+
+// app/create-snapgate-probot.ts
+var DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+function createSnapgateProbot(options) {
+  const retries = options.retries ?? 3;
+  const retryAfterBaseValue = options.retryAfterBaseValue ?? 1e3;
+  const waitOutRateLimits = (octokit) => {
+    octokit.hook.wrap(
+      "request",
+      (request, requestOptions) => retryRateLimits(async () => request(requestOptions), {
+        retries,
+        msPerSecond: retryAfterBaseValue
+      })
+    );
+  };
+  const Octokit = ProbotOctokit.plugin(waitOutRateLimits).defaults(
+    (instance) => ({
+      ...instance,
+      retry: {
+        ...instance["retry"],
+        retries,
+        retryAfterBaseValue,
+        doNotRetry: DO_NOT_RETRY
+      },
+      throttle: { ...instance["throttle"], enabled: false }
+    })
+  );
+  return new Probot({
+    appId: options.appId,
+    privateKey: options.privateKey,
+    secret: options.webhookSecret,
+    ...options.baseUrl ? { baseUrl: options.baseUrl } : {},
+    logLevel: options.logLevel ?? "info",
+    Octokit
+  });
+}
+
+// core/github/github-error.ts
+function httpStatus(error) {
+  const status = error?.status;
+  return typeof status === "number" ? status : void 0;
+}
+function githubMessage(error) {
+  const data = error?.response?.data;
+  const graphqlErrors = error?.errors;
+  if (graphqlErrors?.length) return graphqlErrors.map((e) => e.message ?? e.type ?? "").join("; ");
+  return data?.message ?? error?.message ?? String(error);
+}
+function githubError(error, doing, location, unchanged = true) {
+  if (error instanceof SnapgateError) return error;
+  const status = httpStatus(error);
+  const message = githubMessage(error);
+  const untouched = unchanged ? ` Nothing was changed in ${location}.` : "";
+  const graphqlTypes = (error?.errors ?? []).map((e) => e.type);
+  if (graphqlTypes.includes("NOT_FOUND")) {
+    return new SnapgateError(
+      "PERMISSION",
+      `${location}: ${message} The repository does not exist or the token cannot see it.`,
+      {
+        fix: "Check the OWNER/REPO in --store and that the token (a GitHub App installation token) may read it.",
+        cause: error
+      }
+    );
+  }
+  if (graphqlTypes.includes("FORBIDDEN")) {
+    return new SnapgateError(
+      "PERMISSION",
+      `${location}: ${message} (while ${doing}).${untouched}`,
+      {
+        fix: "Give the token the permission it lacks: contents read to read, contents write to write (for a GitHub App, in its permissions and installation).",
+        cause: error
+      }
+    );
+  }
+  if (graphqlTypes.includes("RATE_LIMITED")) {
+    return new SnapgateError(
+      "RATE_LIMIT",
+      `GitHub's GraphQL rate limit stopped Snapgate while ${doing}, after retries.${untouched}`,
+      {
+        fix: "Wait for the limit to reset (an hour at most) and run again.",
+        cause: error
+      }
+    );
+  }
+  if (status === 401) {
+    return new SnapgateError(
+      "PERMISSION",
+      `GitHub refused the token while ${doing} (401: ${message}).${untouched}`,
+      {
+        fix: "The token is missing, expired or revoked: pass a valid one with --token or GITHUB_TOKEN.",
+        cause: error
+      }
+    );
+  }
+  if (status === 403 && /rate limit/i.test(message)) {
+    return new SnapgateError(
+      "RATE_LIMIT",
+      `GitHub's rate limit stopped Snapgate while ${doing}, after retries (${message}).${untouched}`,
+      {
+        fix: "Wait for the limit to reset (see X-RateLimit-Reset) and run again; a GitHub App token has a higher limit than GITHUB_TOKEN.",
+        cause: error
+      }
+    );
+  }
+  if (status === 403 || status === 404) {
+    return new SnapgateError(
+      "PERMISSION",
+      `GitHub answered ${status} while ${doing} in ${location}: ${message}.${untouched}`,
+      {
+        fix: "Check the repository name and that the token may use it: contents read for reading, contents write for writing (a GitHub App installation on the backup repository).",
+        cause: error
+      }
+    );
+  }
+  if (status === 422 && /rule/i.test(message)) {
+    return new SnapgateError(
+      "PERMISSION",
+      `A ruleset of ${location} refused the update while ${doing}: ${message}.${untouched}`,
+      {
+        fix: "Let the Snapgate App bypass the backup repository's ruleset (bypass actor), or write with its installation token.",
+        cause: error
+      }
+    );
+  }
+  if (status === 429) {
+    return new SnapgateError(
+      "RATE_LIMIT",
+      `GitHub's secondary rate limit stopped Snapgate while ${doing}, after retries.${untouched}`,
+      {
+        fix: "Wait a minute and run again; avoid running many snapshot jobs at once against one repository.",
+        cause: error
+      }
+    );
+  }
+  return new SnapgateError(
+    "REMOTE",
+    `GitHub failed while ${doing} (${status ?? "no response"}: ${message}), after retries.${untouched}`,
+    {
+      fix: "GitHub may be having trouble (see githubstatus.com); run again later.",
+      cause: error
+    }
+  );
+}
+
+// app/gate/installation-clients.ts
+var MAX_CACHED_ACCOUNTS = 1e3;
+var InstallationClients = class {
+  constructor(app) {
+    this.app = app;
+  }
+  app;
+  installations = /* @__PURE__ */ new Map();
+  /** A client for `owner/repo`: `eventOctokit` when the event came from that account. */
+  async clientFor(eventOwner, eventOctokit, owner, repo) {
+    const account = owner.toLowerCase();
+    if (account === eventOwner.toLowerCase()) return eventOctokit;
+    let installationId = this.installations.get(account);
+    if (installationId === void 0) {
+      const appOctokit = await this.app.auth();
+      try {
+        installationId = (await appOctokit.rest.apps.getRepoInstallation({ owner, repo })).data.id;
+      } catch (error) {
+        if (httpStatus(error) === 404) {
+          throw new SnapgateError(
+            "PERMISSION",
+            `The Snapgate App is not installed on ${owner}/${repo}.`,
+            {
+              fix: `Install the app on ${owner}/${repo} (it reads backups and gates with its installation token).`,
+              cause: error
+            }
+          );
+        }
+        throw githubError(
+          error,
+          `finding the app's installation on ${owner}/${repo}`,
+          `${owner}/${repo}`
+        );
+      }
+      if (this.installations.size >= MAX_CACHED_ACCOUNTS) this.installations.clear();
+      this.installations.set(account, installationId);
+    }
+    return this.app.auth(installationId);
+  }
+};
+
+// core/policy/gate/gate-check-name.ts
+var GATE_CHECK_NAME = "Snapgate / config backup";
+function gateCheckName(environment) {
+  return environment === null ? GATE_CHECK_NAME : `${GATE_CHECK_NAME} (${environment})`;
+}
+function environmentOfCheckName(name) {
+  if (name === GATE_CHECK_NAME) return null;
+  const match = /^Snapgate \/ config backup \(([^()]+)\)$/.exec(name);
+  return match?.[1];
+}
+
+// core/policy/check-policy-semantics.ts
+import semver from "semver";
+
+// core/crypto/age-keys.ts
+import { bech32 } from "@scure/base";
+var RECIPIENT_PREFIX = "age";
+function decodeBech32(text2, prefix) {
+  try {
+    const decoded = bech32.decodeToBytes(text2);
+    if (decoded.prefix.toLowerCase() !== prefix.toLowerCase() || decoded.bytes.length !== 32) {
+      return void 0;
+    }
+    return decoded.bytes;
+  } catch {
+    return void 0;
+  }
+}
+function parseRecipient(text2) {
+  const trimmed = text2.trim();
+  const key = trimmed.startsWith("age1") ? decodeBech32(trimmed, RECIPIENT_PREFIX) : void 0;
+  if (!key) {
+    const shown = trimmed.length > 20 ? `${trimmed.slice(0, 20)}...` : trimmed;
+    throw new SnapgateError("CONFIG", `'${shown}' is not an age X25519 recipient.`, {
+      fix: "Give the public key printed by `snapgate keygen` or `age-keygen`: it starts with age1 and is 62 characters long."
+    });
+  }
+  return key;
+}
+
+// core/crypto/writer-key.ts
+import { bech32 as bech322 } from "@scure/base";
+var VERIFY_KEY_PREFIX = "sgw";
+function parseVerifyKey(text2) {
+  const trimmed = text2.trim();
+  try {
+    const decoded = bech322.decodeToBytes(trimmed);
+    if (decoded.prefix === VERIFY_KEY_PREFIX && decoded.bytes.length === 32) return decoded.bytes;
+  } catch {
+  }
+  throw new SnapgateError(
+    "CONFIG",
+    `'${trimmed.slice(0, 24)}' is not a Snapgate writer verify key.`,
+    {
+      fix: "Use the sgw1... key printed by `snapgate keygen --writer` (it is public; put it in the policy's keys.writers)."
+    }
+  );
+}
+
+// core/did-you-mean.ts
+function didYouMean(word, candidates) {
+  let best = null;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + cost
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// core/policy/glob.ts
+import picomatch from "picomatch";
+var SPECIAL_AFTER_BACKSLASH = /[*?[\]{}()!,\\]/;
+function globSyntaxProblem(glob) {
+  const shown = `'${glob}'`;
+  if (glob.startsWith("/")) {
+    return {
+      message: `${shown} starts with /`,
+      fix: "write paths relative to the repository root, without a leading /"
+    };
+  }
+  if (glob.endsWith("/")) {
+    return {
+      message: `${shown} ends with /`,
+      fix: `write '${glob}**' to match everything below the directory`
+    };
+  }
+  const segments = glob.split("/");
+  for (const segment of segments) {
+    if (segment === "")
+      return { message: `${shown} has an empty path segment (//)`, fix: "remove the doubled /" };
+    if (segment === "." || segment === "..") {
+      return {
+        message: `${shown} has a '${segment}' segment`,
+        fix: "write the path from the repository root without . or .."
+      };
+    }
+    if (segment.includes("**") && segment !== "**") {
+      return {
+        message: `${shown}: ** must be a whole path segment`,
+        fix: "write **/ or /** around it, or use * within one segment"
+      };
+    }
+  }
+  let brackets = 0;
+  let braces = 0;
+  let classStart = -1;
+  for (let i = 0; i < glob.length; i += 1) {
+    const char = glob[i];
+    if (char === "\\") {
+      if (!SPECIAL_AFTER_BACKSLASH.test(glob[i + 1] ?? "")) {
+        return {
+          message: `${shown} has a backslash`,
+          fix: "separate directories with / (a backslash only escapes a glob character such as \\*)"
+        };
+      }
+      i += 1;
+      continue;
+    }
+    if (brackets > 0) {
+      if (char === "]" && i > classStart + 1) {
+        const body = glob.slice(classStart + 1, i);
+        const range = /^!?(.)-(.)$/.exec(body);
+        if (range && range[1] > range[2]) {
+          return {
+            message: `${shown} has the reversed range [${body}]`,
+            fix: `write [${range[2]}-${range[1]}]`
+          };
+        }
+        brackets = 0;
+      }
+      continue;
+    }
+    if (char === "[") {
+      brackets = 1;
+      classStart = i;
+    } else if (char === "]") {
+      return {
+        message: `${shown} has a ] without [`,
+        fix: "escape it as \\] or add the opening ["
+      };
+    } else if (char === "{") braces += 1;
+    else if (char === "}") {
+      braces -= 1;
+      if (braces < 0)
+        return {
+          message: `${shown} has a } without {`,
+          fix: "escape it as \\} or add the opening {"
+        };
+    }
+  }
+  if (brackets > 0)
+    return {
+      message: `${shown} has a [ without ]`,
+      fix: "close the character class with ] or escape the [ as \\["
+    };
+  if (braces > 0)
+    return {
+      message: `${shown} has a { without }`,
+      fix: "close the alternatives with } (e.g. *.{yml,yaml})"
+    };
+  return null;
+}
+var cache = /* @__PURE__ */ new Map();
+function compileGlobs(globs) {
+  const key = JSON.stringify(globs);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const matcher = globs.length === 0 ? () => false : picomatch([...globs], { dot: true, nonegate: true });
+  if (cache.size > 500) cache.clear();
+  cache.set(key, matcher);
+  return matcher;
+}
+function normalisePath(path) {
+  let result = path;
+  while (result.startsWith("./")) result = result.slice(2);
+  return result;
+}
+
+// core/policy/infer-value-format.ts
+function inferValueFormat(file) {
+  const name = file.split("/").pop()?.toLowerCase() ?? "";
+  if (name.endsWith(".yml") || name.endsWith(".yaml")) return "yaml";
+  if (name.endsWith(".json")) return "json";
+  if (name === ".env" || name.startsWith(".env.") || name.endsWith(".env")) return "env";
+  return "text";
+}
+
+// core/policy/parse-duration.ts
+var UNIT_MS = {
+  s: 1e3,
+  m: 6e4,
+  h: 36e5,
+  d: 864e5,
+  w: 6048e5
+};
+var WHOLE = /^(?:\d+[smhdw])+$/;
+var PART = /(\d+)([smhdw])/g;
+function parseDuration(text2) {
+  if (typeof text2 !== "string" || !WHOLE.test(text2)) return null;
+  let total = 0;
+  for (const [, digits, unit] of text2.matchAll(PART)) {
+    total += Number(digits) * UNIT_MS[unit];
+  }
+  return Number.isSafeInteger(total) ? total : null;
+}
+function formatDuration(ms) {
+  if (ms <= 0) return "0s";
+  let rest = ms;
+  let text2 = "";
+  for (const unit of ["w", "d", "h", "m", "s"]) {
+    const size = UNIT_MS[unit];
+    const count2 = Math.floor(rest / size);
+    if (count2 > 0) {
+      text2 += `${count2}${unit}`;
+      rest -= count2 * size;
+    }
+  }
+  return text2 === "" ? `${ms}ms` : text2;
+}
+
+// core/policy/parse-policy-date.ts
+var DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+var DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+var DAY_MS = 864e5;
+function parsePolicyDate(text2, options = {}) {
+  if (typeof text2 !== "string") return null;
+  const dateOnly = DATE_ONLY.exec(text2);
+  if (dateOnly) {
+    const [, y2, m, d2] = dateOnly.map(Number);
+    const ms2 = Date.UTC(y2, m - 1, d2);
+    const check = new Date(ms2);
+    if (check.getUTCFullYear() !== y2 || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d2) {
+      return null;
+    }
+    return options.endOfDay ? ms2 + DAY_MS : ms2;
+  }
+  const dateTime = DATE_TIME.exec(text2);
+  if (!dateTime) return null;
+  const [, y, mo, d, h, mi, s] = dateTime.map((part) => Number(part ?? 0));
+  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) {
+    return null;
+  }
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCDate() !== d) return null;
+  const ms = Date.parse(text2.replace(" ", "T"));
+  return Number.isNaN(ms) ? null : ms;
+}
+
+// core/policy/tier-level.ts
+var TIER_NUMBER = /^tier(\d)$/;
+function tierLevel(name, level) {
+  if (typeof level === "number" && Number.isInteger(level)) return level;
+  const match = TIER_NUMBER.exec(name);
+  return match ? Number(match[1]) : null;
+}
+
+// core/policy/check-policy-semantics.ts
+var HOUR_MS = 36e5;
+var LOCAL_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
+function record(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
+}
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+function checkPolicySemantics(data) {
+  const issues = [];
+  const report = (path, message, fix) => {
+    issues.push({ path, message, fix });
+  };
+  const tiers = record(data["tiers"]) ?? {};
+  const tierNames = Object.keys(tiers);
+  const environments = record(data["environments"]) ?? {};
+  const environmentNames = Object.keys(environments);
+  const checkTierRef = (path, name) => {
+    if (typeof name !== "string" || tierNames.includes(name)) return;
+    const guess = didYouMean(name, tierNames);
+    report(
+      path,
+      `tier '${name}' is not defined under tiers`,
+      guess ? `did you mean '${guess}'?` : `define it under tiers or use one of: ${tierNames.join(", ") || "(none defined)"}`
+    );
+  };
+  const checkEnvironmentRefs = (path, names) => {
+    list(names).forEach((name, index) => {
+      if (typeof name !== "string" || environmentNames.includes(name)) return;
+      const guess = didYouMean(name, environmentNames);
+      report(
+        [...path, index],
+        `environment '${name}' is not defined under environments`,
+        guess ? `did you mean '${guess}'?` : `use one of: ${environmentNames.join(", ") || "(none defined)"}`
+      );
+    });
+  };
+  const checkGlobs = (path, globs, allowNegation = false) => {
+    list(globs).forEach((glob, index) => {
+      if (typeof glob !== "string" || glob === "") return;
+      const body = allowNegation && glob.startsWith("!") ? glob.slice(1) : glob;
+      const problem = globSyntaxProblem(body);
+      if (problem) report([...path, index], problem.message, problem.fix);
+    });
+  };
+  const checkDuration = (path, value, options = {}) => {
+    const ms = parseDuration(value);
+    if (ms === null) return null;
+    if (options.positive && ms === 0)
+      report(path, `'${String(value)}' is zero`, "write a duration longer than zero, e.g. 24h");
+    else if (options.wholeHours && ms % HOUR_MS !== 0) {
+      report(
+        path,
+        `'${String(value)}' is not whole hours`,
+        "keep.within counts hours, days and weeks like restic's --keep-within (restic's m means months: write 180d for about six months)"
+      );
+    }
+    return ms;
+  };
+  const checkDate = (path, value) => {
+    if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) && parsePolicyDate(value) === null) {
+      report(path, `'${value}' is not a real date`, "check the month and day (YYYY-MM-DD)");
+    }
+  };
+  const checkRegex = (path, value) => {
+    if (typeof value !== "string") return;
+    try {
+      new RegExp(value, "u");
+    } catch (error) {
+      report(
+        path,
+        `'${value}' is not a valid regular expression (${error.message.replace(/^Invalid regular expression: /, "")})`,
+        "write a JavaScript regular expression, e.g. ^CHG[0-9]{7}$"
+      );
+    }
+  };
+  const keys = record(data["keys"]);
+  if (keys) {
+    const seenRecipients = /* @__PURE__ */ new Map();
+    list(keys["recipients"]).forEach((recipient, index) => {
+      if (typeof recipient !== "string") return;
+      try {
+        parseRecipient(recipient);
+      } catch {
+        report(
+          ["keys", "recipients", index],
+          `'${recipient.slice(0, 20)}...' is not an age X25519 recipient (bad checksum)`,
+          "copy the whole key printed by `snapgate keygen` or `age-keygen` again"
+        );
+        return;
+      }
+      const first = seenRecipients.get(recipient);
+      if (first !== void 0)
+        report(["keys", "recipients", index], `repeats recipient ${first}`, "remove the duplicate");
+      else seenRecipients.set(recipient, index);
+    });
+    const seenWriters = /* @__PURE__ */ new Map();
+    list(keys["writers"]).forEach((writer, index) => {
+      const entry = record(writer);
+      if (!entry) return;
+      const path = ["keys", "writers", index];
+      if (typeof entry["key"] === "string") {
+        try {
+          parseVerifyKey(entry["key"]);
+          const first = seenWriters.get(entry["key"]);
+          if (first !== void 0)
+            report(
+              [...path, "key"],
+              `repeats writer ${first}`,
+              "list each key once, with one validity window"
+            );
+          else seenWriters.set(entry["key"], index);
+        } catch {
+          report(
+            [...path, "key"],
+            `'${entry["key"].slice(0, 24)}...' is not a writer verify key (bad checksum)`,
+            "copy the whole sgw1... key printed by `snapgate keygen --writer` again"
+          );
+        }
+      }
+      checkDate([...path, "valid_from"], entry["valid_from"]);
+      checkDate([...path, "valid_until"], entry["valid_until"]);
+      const from = parsePolicyDate(entry["valid_from"]);
+      const until = parsePolicyDate(entry["valid_until"], { endOfDay: true });
+      if (from !== null && until !== null && until <= from) {
+        report(
+          [...path, "valid_until"],
+          `ends before it starts (valid_from ${String(entry["valid_from"])})`,
+          "make valid_until later than valid_from"
+        );
+      }
+    });
+  }
+  for (const [name, value] of Object.entries(tiers)) {
+    const tier = record(value);
+    if (!tier) continue;
+    const path = ["tiers", name];
+    if (tierLevel(name, tier["level"]) === null) {
+      report(
+        [...path, "level"],
+        `tier '${name}' has no level`,
+        "add level: 0 for the most critical tier (tier-0), 1, 2... for less critical ones (a tier named tierN gets level N)"
+      );
+    }
+    checkDuration([...path, "max_age"], tier["max_age"], { positive: true });
+    checkDuration([...path, "request_ttl"], tier["request_ttl"], { positive: true });
+    checkDuration([...path, "restore_verification"], tier["restore_verification"], {
+      positive: true
+    });
+    const retention = record(tier["retention"]);
+    const keep = record(retention?.["keep"]);
+    if (keep)
+      checkDuration([...path, "retention", "keep", "within"], keep["within"], {
+        positive: true,
+        wholeHours: true
+      });
+    const floor = record(retention?.["floor"]);
+    const hold = record(floor?.["legal_hold"]);
+    if (hold) checkDate([...path, "retention", "floor", "legal_hold", "since"], hold["since"]);
+  }
+  for (const [name, value] of Object.entries(environments)) {
+    const environment = record(value);
+    if (!environment) continue;
+    checkTierRef(["environments", name, "tier"], environment["tier"]);
+    checkGlobs(["environments", name, "paths"], environment["paths"]);
+  }
+  const componentNames = /* @__PURE__ */ new Map();
+  list(data["components"]).forEach((value, index) => {
+    const component = record(value);
+    if (!component) return;
+    const path = ["components", index];
+    if (typeof component["name"] === "string") {
+      const first = componentNames.get(component["name"]);
+      if (first !== void 0)
+        report(
+          [...path, "name"],
+          `component '${component["name"]}' is already defined at components[${first}]`,
+          "give each component a unique name, or merge their paths"
+        );
+      else componentNames.set(component["name"], index);
+    }
+    checkTierRef([...path, "tier"], component["tier"]);
+    checkGlobs([...path, "paths"], component["paths"]);
+    checkEnvironmentRefs([...path, "environments"], component["environments"]);
+  });
+  checkGlobs(["exclude"], data["exclude"], true);
+  list(data["exceptions"]).forEach((value, index) => {
+    const exception = record(value);
+    if (!exception) return;
+    const path = ["exceptions", index];
+    checkGlobs([...path, "paths"], exception["paths"]);
+    checkEnvironmentRefs([...path, "environments"], exception["environments"]);
+    checkDate([...path, "expires"], exception["expires"]);
+    const applies = Array.isArray(exception["environments"]) ? exception["environments"] : environmentNames;
+    const tierZeroEnvironment = applies.find((environmentName) => {
+      const environment = record(environments[String(environmentName)]);
+      const tierName = environment?.["tier"];
+      const tier = typeof tierName === "string" ? record(tiers[tierName]) : null;
+      return tier !== null && typeof tierName === "string" && tierLevel(tierName, tier["level"]) === 0;
+    });
+    const acceptedBy = list(exception["accepted_by"]).filter((user) => typeof user === "string");
+    const people = new Set(acceptedBy.map((user) => user.toLowerCase()));
+    if (tierZeroEnvironment !== void 0 && people.size < 2 && acceptedBy.length > 0) {
+      report(
+        [...path, "accepted_by"],
+        `touches the tier-0 environment '${String(tierZeroEnvironment)}' but is accepted by ${people.size} person`,
+        "a tier-0 exception needs at least two distinct people in accepted_by (or limit it with environments: to lower tiers)"
+      );
+    }
+  });
+  const ruleNames = /* @__PURE__ */ new Map();
+  list(data["consistency"]).forEach((value, index) => {
+    const rule = record(value);
+    if (!rule) return;
+    const path = ["consistency", index];
+    if (typeof rule["name"] === "string") {
+      const first = ruleNames.get(rule["name"]);
+      if (first !== void 0)
+        report(
+          [...path, "name"],
+          `rule '${rule["name"]}' is already defined at consistency[${first}]`,
+          "give each rule a unique name"
+        );
+      else ruleNames.set(rule["name"], index);
+    }
+    for (const side of ["left", "right"]) {
+      const ref = record(rule[side]);
+      if (!ref || typeof ref["file"] !== "string") continue;
+      const file = ref["file"];
+      if (file.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+        report(
+          [...path, side, "file"],
+          `'${file}' is not a plain repository path`,
+          "write the path from the repository root without ., .. or //"
+        );
+      }
+      const format = typeof ref["format"] === "string" ? ref["format"] : inferValueFormat(file);
+      if (format === "text" && ref["path"] !== void 0) {
+        report(
+          [...path, side, "path"],
+          `a text file has no keys (${file} is read as text)`,
+          "remove path to compare the whole file, or set format: yaml, json or env"
+        );
+      }
+      if (format !== "text" && ref["path"] === void 0) {
+        report(
+          [...path, side],
+          `needs a path: ${file} is read as ${format}`,
+          `add path: (e.g. ${format === "env" ? "DB_SCHEMA_VERSION" : "db.schemaVersion"}) or set format: text`
+        );
+      }
+    }
+    const kind = rule["rule"];
+    const has = (key) => rule[key] !== void 0;
+    if (kind === "equal") {
+      if (!has("right"))
+        report([...path, "right"], "rule equal needs right", "add right: { file: ..., path: ... }");
+      if (has("pattern"))
+        report(
+          [...path, "pattern"],
+          "pattern only applies to rule regex",
+          "remove pattern or set rule: regex"
+        );
+      if (has("range"))
+        report(
+          [...path, "range"],
+          "range only applies to rule semver",
+          "remove range or set rule: semver"
+        );
+    } else if (kind === "semver") {
+      if (has("right") === has("range"))
+        report(
+          path,
+          "rule semver needs exactly one of right and range",
+          "give right: (a file holding the range) or range: (e.g. '>=1.4.0 <2')"
+        );
+      if (typeof rule["range"] === "string" && semver.validRange(rule["range"]) === null) {
+        report(
+          [...path, "range"],
+          `'${rule["range"]}' is not a semver range`,
+          "write e.g. ^1.4.0 or '>=1.4.0 <2'"
+        );
+      }
+      if (has("pattern"))
+        report(
+          [...path, "pattern"],
+          "pattern only applies to rule regex",
+          "remove pattern or set rule: regex"
+        );
+    } else if (kind === "regex") {
+      if (!has("pattern"))
+        report(
+          [...path, "pattern"],
+          "rule regex needs pattern",
+          "add pattern: (a JavaScript regular expression)"
+        );
+      checkRegex([...path, "pattern"], rule["pattern"]);
+      if (has("range"))
+        report(
+          [...path, "range"],
+          "range only applies to rule semver",
+          "remove range or set rule: semver"
+        );
+    }
+  });
+  const tickets = record(data["change_tickets"]);
+  if (tickets) {
+    for (const tierName of Object.keys(record(tickets["required_for"]) ?? {})) {
+      checkTierRef(["change_tickets", "required_for", tierName], tierName);
+    }
+    checkRegex(["change_tickets", "pattern"], tickets["pattern"]);
+    const endpoint = record(tickets["endpoint"]);
+    if (endpoint) {
+      checkDuration(["change_tickets", "endpoint", "timeout"], endpoint["timeout"], {
+        positive: true
+      });
+      if (typeof endpoint["url"] === "string") {
+        try {
+          const url = new URL(endpoint["url"]);
+          if (url.protocol === "http:" && !LOCAL_HOSTS.has(url.hostname)) {
+            report(
+              ["change_tickets", "endpoint", "url"],
+              `'${endpoint["url"]}' is plain http`,
+              "use https (plain http is only accepted for 127.0.0.1 and localhost)"
+            );
+          }
+          if (url.search !== "" || url.hash !== "") {
+            report(
+              ["change_tickets", "endpoint", "url"],
+              `'${endpoint["url"]}' has a query or fragment`,
+              "give the base URL only; the change id is appended as a path segment"
+            );
+          }
+        } catch {
+        }
+      }
+    }
+  }
+  const alerts = record(data["alerts"]);
+  if (alerts) checkDuration(["alerts", "late_after"], alerts["late_after"]);
+  return issues;
+}
+
+// core/policy/json-path.ts
+var IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+function formatJsonPath(path) {
+  let text2 = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text2 += `[${segment}]`;
+    else if (IDENTIFIER.test(segment)) text2 += text2 === "" ? segment : `.${segment}`;
+    else text2 += `[${JSON.stringify(segment)}]`;
+  }
+  return text2;
+}
+function parseInstancePath(instancePath, root) {
+  if (instancePath === "") return [];
+  const segments = [];
+  let node = root;
+  for (const raw of instancePath.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node) && /^\d+$/.test(key)) {
+      segments.push(Number(key));
+      node = node[Number(key)];
+    } else {
+      segments.push(key);
+      node = node !== null && typeof node === "object" ? node[key] : void 0;
+    }
+  }
+  return segments;
+}
+
+// core/policy/locate-yaml-line.ts
+import { isMap, isPair, isScalar, isSeq } from "yaml";
+function locateYamlLine(document, lineCounter, path) {
+  let node = document.contents;
+  let offset = null;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment)
+      );
+      if (!pair) break;
+      const keyRange = isScalar(pair.key) ? pair.key.range : void 0;
+      if (keyRange) offset = keyRange[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment];
+      if (!item) break;
+      if (item.range) offset = item.range[0];
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (offset === null) return null;
+  return lineCounter.linePos(offset).line;
+}
+
+// core/types.ts
+var PHASES = ["pre", "post", "scheduled", "manual"];
+var STREAM_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
+// core/policy/normalise-policy.ts
+var DEFAULT_REQUEST_TTL_MS = 24 * 36e5;
+var DEFAULT_LATE_AFTER_MS = 15 * 6e4;
+var DEFAULT_CONSECUTIVE_FAILURES = 2;
+var DEFAULT_TICKET_TIMEOUT_MS = 1e4;
+var obj = (value) => value !== null && typeof value === "object" ? value : {};
+var strings = (value) => Array.isArray(value) ? value.map(String) : [];
+var optionalStrings = (value) => Array.isArray(value) ? value.map(String) : null;
+var text = (value) => typeof value === "string" ? value : null;
+var duration = (value, fallback) => parseDuration(value) ?? fallback;
+var count = (value) => value === "unlimited" ? -1 : typeof value === "number" ? value : 0;
+function normalisePolicy(data, sources) {
+  const keys = obj(data["keys"]);
+  const writers = (Array.isArray(keys["writers"]) ? keys["writers"] : []).map(
+    (value) => {
+      const writer = obj(value);
+      return {
+        key: String(writer["key"]),
+        validFromMs: parsePolicyDate(writer["valid_from"]),
+        validUntilMs: parsePolicyDate(writer["valid_until"], { endOfDay: true })
+      };
+    }
+  );
+  const tiers = {};
+  for (const [name, value] of Object.entries(obj(data["tiers"]))) {
+    const tier = obj(value);
+    const retention = obj(tier["retention"]);
+    const keepData = obj(retention["keep"]);
+    const floorData = obj(retention["floor"]);
+    const keep = {
+      last: count(keepData["last"]),
+      hourly: count(keepData["hourly"]),
+      daily: count(keepData["daily"]),
+      weekly: count(keepData["weekly"]),
+      monthly: count(keepData["monthly"]),
+      yearly: count(keepData["yearly"]),
+      withinMs: duration(keepData["within"], 0),
+      tags: strings(keepData["tags"])
+    };
+    const hold = floorData["legal_hold"] === void 0 ? null : obj(floorData["legal_hold"]);
+    const floor = {
+      minAgeMs: duration(floorData["min_age"], 0),
+      minCount: typeof floorData["min_count"] === "number" ? floorData["min_count"] : 0,
+      tags: strings(floorData["tags"]),
+      legalHold: hold ? { reason: String(hold["reason"]), sinceMs: parsePolicyDate(hold["since"]) } : null
+    };
+    tiers[name] = {
+      name,
+      level: tierLevel(name, tier["level"]) ?? 0,
+      maxAgeMs: duration(tier["max_age"], 0),
+      approvals: typeof tier["approvals"] === "number" ? tier["approvals"] : 1,
+      requestTtlMs: duration(tier["request_ttl"], DEFAULT_REQUEST_TTL_MS),
+      restoreVerificationMs: parseDuration(tier["restore_verification"]),
+      retention: { keep, floor }
+    };
+  }
+  const environments = {};
+  for (const [name, value] of Object.entries(obj(data["environments"]))) {
+    const environment = obj(value);
+    environments[name] = {
+      name,
+      tier: String(environment["tier"]),
+      releaseBranches: strings(environment["release_branches"]),
+      restoreWorkflow: text(environment["restore_workflow"]),
+      snapshotWorkflow: text(environment["snapshot_workflow"]),
+      paths: optionalStrings(environment["paths"])
+    };
+  }
+  const components = (Array.isArray(data["components"]) ? data["components"] : []).map(
+    (value) => {
+      const component = obj(value);
+      return {
+        name: String(component["name"]),
+        paths: strings(component["paths"]),
+        tier: text(component["tier"]),
+        owner: text(component["owner"]),
+        secret: component["secret"] === true,
+        environments: optionalStrings(component["environments"])
+      };
+    }
+  );
+  const exceptions = (Array.isArray(data["exceptions"]) ? data["exceptions"] : []).map((value, index) => {
+    const exception = obj(value);
+    return {
+      index,
+      paths: strings(exception["paths"]),
+      reason: String(exception["reason"]),
+      acceptedBy: strings(exception["accepted_by"]),
+      expires: String(exception["expires"]),
+      expiresAtMs: parsePolicyDate(exception["expires"], { endOfDay: true }) ?? 0,
+      environments: optionalStrings(exception["environments"])
+    };
+  });
+  const valueRef = (value) => {
+    const ref = obj(value);
+    return {
+      file: String(ref["file"]),
+      path: text(ref["path"]),
+      format: text(ref["format"])
+    };
+  };
+  const consistency = (Array.isArray(data["consistency"]) ? data["consistency"] : []).map((value) => {
+    const rule = obj(value);
+    return {
+      name: String(rule["name"]),
+      left: valueRef(rule["left"]),
+      right: rule["right"] === void 0 ? null : valueRef(rule["right"]),
+      rule: rule["rule"],
+      pattern: text(rule["pattern"]),
+      range: text(rule["range"])
+    };
+  });
+  let changeTickets = null;
+  if (data["change_tickets"] !== void 0) {
+    const tickets = obj(data["change_tickets"]);
+    const requiredFor = {};
+    for (const [tierName, phases] of Object.entries(obj(tickets["required_for"]))) {
+      requiredFor[tierName] = strings(phases).filter(
+        (phase) => PHASES.includes(phase)
+      );
+    }
+    const endpoint = tickets["endpoint"] === void 0 ? null : obj(tickets["endpoint"]);
+    changeTickets = {
+      requiredFor,
+      pattern: String(tickets["pattern"]),
+      endpoint: endpoint ? {
+        url: String(endpoint["url"]),
+        timeoutMs: duration(endpoint["timeout"], DEFAULT_TICKET_TIMEOUT_MS),
+        tokenEnv: text(endpoint["token_env"])
+      } : null
+    };
+  }
+  const roles = obj(data["roles"]);
+  const alerts = obj(data["alerts"]);
+  const backup = data["backup"] === void 0 ? null : obj(data["backup"]);
+  return {
+    sources,
+    backup: backup ? { repository: String(backup["repository"]), branch: text(backup["branch"]) ?? "main" } : null,
+    keys: { recipients: strings(keys["recipients"]), writers },
+    tiers,
+    environments,
+    components,
+    exclude: strings(data["exclude"]),
+    exceptions,
+    consistency,
+    changeTickets,
+    roles: {
+      restorers: strings(roles["restorers"]),
+      approvers: strings(roles["approvers"]),
+      auditors: strings(roles["auditors"])
+    },
+    alerts: {
+      lateAfterMs: duration(alerts["late_after"], DEFAULT_LATE_AFTER_MS),
+      consecutiveFailures: typeof alerts["consecutive_failures"] === "number" ? alerts["consecutive_failures"] : DEFAULT_CONSECUTIVE_FAILURES
+    }
+  };
+}
+
+// core/policy/policy-problem.ts
+function formatPolicyProblem(problem) {
+  const where = problem.line === null ? problem.file : `${problem.file}:${problem.line}`;
+  const subject = problem.path === "" ? "" : ` ${problem.path}:`;
+  return `${where}${subject} ${problem.message}; ${problem.fix}`;
+}
+
+// schemas/policy.schema.json
+var policy_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "urn:snapgate:schema:policy:v1",
+  title: "Snapgate policy",
+  description: "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.",
+  type: "object",
+  additionalProperties: false,
+  required: ["keys", "tiers", "environments"],
+  properties: {
+    _extends: {
+      description: "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.",
+      type: "string",
+      pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$",
+      examples: [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"]
+    },
+    backup: {
+      description: "Where snapshots are stored when the GitHub backup-repository store is used.",
+      type: "object",
+      additionalProperties: false,
+      required: ["repository"],
+      properties: {
+        repository: {
+          description: "The protected backup repository, as owner/name.",
+          type: "string",
+          pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$",
+          examples: ["acme/config-backups"]
+        },
+        branch: {
+          description: "The branch of the backup repository that holds the store.",
+          type: "string",
+          minLength: 1,
+          default: "main"
+        }
+      }
+    },
+    keys: {
+      description: "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).",
+      type: "object",
+      additionalProperties: false,
+      required: ["recipients", "writers"],
+      properties: {
+        recipients: {
+          description: "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.",
+          type: "array",
+          minItems: 1,
+          items: {
+            $ref: "#/$defs/ageRecipient"
+          }
+        },
+        writers: {
+          description: "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.",
+          type: "array",
+          minItems: 1,
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["key"],
+            properties: {
+              key: {
+                description: "The writer verify key printed by `snapgate keygen --writer` (sgw1...).",
+                $ref: "#/$defs/writerKey"
+              },
+              valid_from: {
+                description: "First date the key may sign snapshots (inclusive). Omit for no start.",
+                $ref: "#/$defs/date"
+              },
+              valid_until: {
+                description: "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.",
+                $ref: "#/$defs/date"
+              }
+            }
+          }
+        }
+      }
+    },
+    tiers: {
+      description: "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.",
+      type: "object",
+      minProperties: 1,
+      additionalProperties: false,
+      patternProperties: {
+        "^[a-z][a-z0-9_-]{0,62}$": {
+          $ref: "#/$defs/tier"
+        }
+      }
+    },
+    environments: {
+      description: "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').",
+      type: "object",
+      minProperties: 1,
+      additionalProperties: false,
+      patternProperties: {
+        "^[a-z0-9][a-z0-9._-]{0,62}$": {
+          $ref: "#/$defs/environment"
+        }
+      }
+    },
+    components: {
+      description: "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.",
+      type: "array",
+      default: [],
+      items: {
+        $ref: "#/$defs/component"
+      }
+    },
+    exclude: {
+      description: "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.",
+      type: "array",
+      default: [],
+      items: {
+        $ref: "#/$defs/excludeGlob"
+      }
+    },
+    exceptions: {
+      description: "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.",
+      type: "array",
+      default: [],
+      items: {
+        $ref: "#/$defs/exception"
+      }
+    },
+    consistency: {
+      description: "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.",
+      type: "array",
+      default: [],
+      items: {
+        $ref: "#/$defs/consistencyRule"
+      }
+    },
+    change_tickets: {
+      description: "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.",
+      type: "object",
+      additionalProperties: false,
+      required: ["required_for", "pattern"],
+      properties: {
+        required_for: {
+          description: "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.",
+          type: "object",
+          additionalProperties: false,
+          patternProperties: {
+            "^[a-z][a-z0-9_-]{0,62}$": {
+              type: "array",
+              minItems: 1,
+              uniqueItems: true,
+              items: {
+                enum: ["pre", "post", "scheduled", "manual"]
+              },
+              description: "The phases of this tier's snapshots that need a change id."
+            }
+          }
+        },
+        pattern: {
+          description: "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.",
+          type: "string",
+          minLength: 1,
+          examples: ["^CHG[0-9]{7}$"]
+        },
+        endpoint: {
+          description: "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).",
+          type: "object",
+          additionalProperties: false,
+          required: ["url"],
+          properties: {
+            url: {
+              description: "Base URL; the change id is appended as one path segment.",
+              type: "string",
+              format: "uri",
+              pattern: "^https?://",
+              examples: ["https://change.example.com/api/snapgate/tickets"]
+            },
+            timeout: {
+              description: "How long to wait for an answer before refusing the snapshot.",
+              $ref: "#/$defs/duration",
+              default: "10s"
+            },
+            token_env: {
+              description: "Name of the environment variable holding a bearer token for the endpoint (never the token itself).",
+              type: "string",
+              pattern: "^[A-Z_][A-Z0-9_]*$",
+              examples: ["CHANGE_API_TOKEN"]
+            }
+          }
+        }
+      }
+    },
+    roles: {
+      description: "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        restorers: {
+          description: "Who may request a restore.",
+          type: "array",
+          default: [],
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/principal"
+          }
+        },
+        approvers: {
+          description: "Who may approve or deny restore and forget requests.",
+          type: "array",
+          default: [],
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/principal"
+          }
+        },
+        auditors: {
+          description: "Who may read the audit log and compliance reports.",
+          type: "array",
+          default: [],
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/principal"
+          }
+        }
+      }
+    },
+    alerts: {
+      description: "Health thresholds that raise issues and failing checks.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        late_after: {
+          description: "Grace after a tier's max_age before a missing snapshot is reported as late.",
+          $ref: "#/$defs/duration",
+          default: "15m"
+        },
+        consecutive_failures: {
+          description: "Snapshot job failures in a row that raise an alert.",
+          type: "integer",
+          minimum: 1,
+          default: 2
+        }
+      }
+    }
+  },
+  $defs: {
+    duration: {
+      description: "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).",
+      type: "string",
+      pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$"
+    },
+    date: {
+      description: "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.",
+      type: "string",
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"
+    },
+    ageRecipient: {
+      description: "An age X25519 recipient (age1..., 62 characters).",
+      type: "string",
+      pattern: "^age1[02-9ac-hj-np-z]{58}$"
+    },
+    writerKey: {
+      description: "A Snapgate writer verify key (sgw1...).",
+      type: "string",
+      pattern: "^sgw1[02-9ac-hj-np-z]{58}$"
+    },
+    user: {
+      description: "A GitHub user, written @login.",
+      type: "string",
+      pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"
+    },
+    principal: {
+      description: "A GitHub user (@login) or team (@org/team-slug).",
+      type: "string",
+      pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"
+    },
+    glob: {
+      description: "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.",
+      type: "string",
+      minLength: 1,
+      pattern: "^[^/!]"
+    },
+    excludeGlob: {
+      description: "A path glob, optionally prefixed with ! to take matching paths back in.",
+      type: "string",
+      minLength: 1,
+      pattern: "^!?[^/!]"
+    },
+    name: {
+      description: "A name: lower case letters, digits, '.', '_' and '-'.",
+      type: "string",
+      pattern: "^[a-z0-9][a-z0-9._-]{0,62}$"
+    },
+    tierName: {
+      description: "The name of a tier defined under tiers.",
+      type: "string",
+      pattern: "^[a-z][a-z0-9_-]{0,62}$"
+    },
+    keepCount: {
+      description: "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).",
+      anyOf: [
+        {
+          type: "integer",
+          minimum: -1
+        },
+        {
+          const: "unlimited"
+        }
+      ]
+    },
+    tier: {
+      description: "One tier: how fresh, how many approvals, how long kept.",
+      type: "object",
+      additionalProperties: false,
+      required: ["max_age"],
+      properties: {
+        level: {
+          description: "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.",
+          type: "integer",
+          minimum: 0,
+          maximum: 9
+        },
+        max_age: {
+          description: "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.",
+          $ref: "#/$defs/duration",
+          examples: ["24h"]
+        },
+        approvals: {
+          description: "Distinct eligible approvers a restore or forget request needs (the requester excluded).",
+          type: "integer",
+          minimum: 1,
+          maximum: 10,
+          default: 1
+        },
+        request_ttl: {
+          description: "How long a restore request and its approvals stay valid.",
+          $ref: "#/$defs/duration",
+          default: "24h"
+        },
+        restore_verification: {
+          description: "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.",
+          $ref: "#/$defs/duration",
+          examples: ["30d"]
+        },
+        retention: {
+          description: "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            keep: {
+              description: "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.",
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                last: {
+                  description: "Keep the newest n snapshots.",
+                  $ref: "#/$defs/keepCount"
+                },
+                hourly: {
+                  description: "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.",
+                  $ref: "#/$defs/keepCount"
+                },
+                daily: {
+                  description: "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.",
+                  $ref: "#/$defs/keepCount"
+                },
+                weekly: {
+                  description: "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.",
+                  $ref: "#/$defs/keepCount"
+                },
+                monthly: {
+                  description: "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.",
+                  $ref: "#/$defs/keepCount"
+                },
+                yearly: {
+                  description: "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.",
+                  $ref: "#/$defs/keepCount"
+                },
+                within: {
+                  description: "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.",
+                  $ref: "#/$defs/duration",
+                  examples: ["7d"]
+                },
+                tags: {
+                  description: "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).",
+                  type: "array",
+                  uniqueItems: true,
+                  items: {
+                    $ref: "#/$defs/tag"
+                  }
+                }
+              }
+            },
+            floor: {
+              description: "Snapgate's floors: they can only keep more than the keep rules.",
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                min_age: {
+                  description: "Keep every snapshot younger than this (measured from now).",
+                  $ref: "#/$defs/duration",
+                  examples: ["90d"]
+                },
+                min_count: {
+                  description: "Always keep at least the newest n snapshots.",
+                  type: "integer",
+                  minimum: 0
+                },
+                tags: {
+                  description: "Keep every snapshot carrying any of these tags, whatever the keep rules say.",
+                  type: "array",
+                  uniqueItems: true,
+                  items: {
+                    $ref: "#/$defs/tag"
+                  }
+                },
+                legal_hold: {
+                  description: "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.",
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["reason"],
+                  properties: {
+                    reason: {
+                      description: "Why the hold is in place (matter or case reference).",
+                      type: "string",
+                      minLength: 3
+                    },
+                    since: {
+                      description: "When the hold was placed (informational).",
+                      $ref: "#/$defs/date"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    tag: {
+      description: "A snapshot tag.",
+      type: "string",
+      pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"
+    },
+    environment: {
+      description: "One environment: its tier and where its gate and workflows are.",
+      type: "object",
+      additionalProperties: false,
+      required: ["tier"],
+      properties: {
+        tier: {
+          description: "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.",
+          $ref: "#/$defs/tierName"
+        },
+        release_branches: {
+          description: "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.",
+          type: "array",
+          default: [],
+          uniqueItems: true,
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        restore_workflow: {
+          description: "Workflow file (in .github/workflows) that the app dispatches to restore.",
+          $ref: "#/$defs/workflowFile"
+        },
+        snapshot_workflow: {
+          description: "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.",
+          $ref: "#/$defs/workflowFile"
+        },
+        paths: {
+          description: "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.",
+          type: "array",
+          minItems: 1,
+          items: {
+            $ref: "#/$defs/glob"
+          }
+        }
+      }
+    },
+    workflowFile: {
+      description: "A workflow file name.",
+      type: "string",
+      pattern: "^[A-Za-z0-9._-]+\\.ya?ml$"
+    },
+    component: {
+      description: "One component.",
+      type: "object",
+      additionalProperties: false,
+      required: ["name", "paths"],
+      properties: {
+        name: {
+          description: "Unique component name.",
+          $ref: "#/$defs/name"
+        },
+        paths: {
+          description: "Globs of the component's files.",
+          type: "array",
+          minItems: 1,
+          items: {
+            $ref: "#/$defs/glob"
+          }
+        },
+        tier: {
+          description: "The component's tier; the environment's tier when omitted.",
+          $ref: "#/$defs/tierName"
+        },
+        owner: {
+          description: "Who owns the component (@user or @org/team); recorded per file in manifests.",
+          $ref: "#/$defs/principal"
+        },
+        secret: {
+          description: "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.",
+          type: "boolean",
+          default: false
+        },
+        environments: {
+          description: "Environments whose snapshots must cover this component; all environments when omitted.",
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/name"
+          }
+        }
+      }
+    },
+    exception: {
+      description: "One accepted gap in coverage.",
+      type: "object",
+      additionalProperties: false,
+      required: ["paths", "reason", "accepted_by", "expires"],
+      properties: {
+        paths: {
+          description: "Globs of the paths the exception covers.",
+          type: "array",
+          minItems: 1,
+          items: {
+            $ref: "#/$defs/glob"
+          }
+        },
+        reason: {
+          description: "Why the gap is acceptable.",
+          type: "string",
+          minLength: 10
+        },
+        accepted_by: {
+          description: "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.",
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/user"
+          }
+        },
+        expires: {
+          description: "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.",
+          $ref: "#/$defs/date"
+        },
+        environments: {
+          description: "Environments the exception applies to; all environments when omitted.",
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          items: {
+            $ref: "#/$defs/name"
+          }
+        }
+      }
+    },
+    valueRef: {
+      description: "Where a value is read from.",
+      type: "object",
+      additionalProperties: false,
+      required: ["file"],
+      properties: {
+        file: {
+          description: "Path of the file, relative to the repository root.",
+          type: "string",
+          minLength: 1,
+          pattern: "^[^/]"
+        },
+        path: {
+          description: "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).",
+          type: "string",
+          minLength: 1
+        },
+        format: {
+          description: "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).",
+          enum: ["yaml", "json", "env", "text"]
+        }
+      }
+    },
+    consistencyRule: {
+      description: "One consistency rule.",
+      type: "object",
+      additionalProperties: false,
+      required: ["name", "left", "rule"],
+      properties: {
+        name: {
+          description: "Unique rule name, recorded in the manifest.",
+          $ref: "#/$defs/name"
+        },
+        left: {
+          description: "The value that is checked.",
+          $ref: "#/$defs/valueRef"
+        },
+        right: {
+          description: "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).",
+          $ref: "#/$defs/valueRef"
+        },
+        rule: {
+          description: "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).",
+          enum: ["equal", "semver", "regex"]
+        },
+        pattern: {
+          description: "For rule regex: a JavaScript regular expression the left value must match.",
+          type: "string",
+          minLength: 1
+        },
+        range: {
+          description: "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.",
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  }
+};
+
+// core/json-schema-validator.ts
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+var addFormats = addFormatsModule.default ?? addFormatsModule;
+var ajv = addFormats(
+  new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true })
+);
+function compileSchema(schema) {
+  const id = schema.$id;
+  return (id ? ajv.getSchema(id) : void 0) ?? ajv.compile(schema);
+}
+function describe(error) {
+  if (error.keyword === "additionalProperties") {
+    return `has an unknown key '${String(error.params.additionalProperty)}'`;
+  }
+  if (error.keyword === "enum") {
+    return `must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  }
+  return error.message ?? error.keyword;
+}
+var JsonSchemaValidator = class {
+  /** Compiles on first use: start-up stays fast for commands that never validate. */
+  constructor(schema) {
+    this.schema = schema;
+  }
+  schema;
+  compiled;
+  get validate() {
+    this.compiled ??= compileSchema(this.schema);
+    return this.compiled;
+  }
+  check(value) {
+    const validate = this.validate;
+    if (validate(value)) return { ok: true, value };
+    const problems = (validate.errors ?? []).map((error) => ({
+      instancePath: error.instancePath || "/",
+      message: describe(error)
+    }));
+    return { ok: false, problems };
+  }
+};
+
+// core/policy/policy-schema-validator.ts
+function policySchemaValidator() {
+  return compileSchema(policy_schema_default);
+}
+
+// core/policy/resolve-policy-files.ts
+import { LineCounter, isMap as isMap2, parseDocument } from "yaml";
+
+// core/policy/policy-source.ts
+function formatPolicyRef(ref, entry) {
+  const sameRepo = ref.owner === entry.owner && ref.repo === entry.repo;
+  if (sameRepo || ref.repo === void 0) return ref.path;
+  return ref.owner === void 0 ? `${ref.repo}:${ref.path}` : `${ref.owner}/${ref.repo}:${ref.path}`;
+}
+
+// core/policy/resolve-policy-files.ts
+var MAX_EXTENDS_DEPTH = 5;
+var MAX_POLICY_BYTES = 256 * 1024;
+var EXTENDS_PATTERN = /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w]+)(?::([-_./\w]+\.ya?ml))?$/i;
+var EXTENDS_FORMS = "write repo, owner/repo, repo:path.yml or owner/repo:path.yml (e.g. .github:snapgate-org.yml)";
+async function resolvePolicyFiles(source, entry) {
+  const files = [];
+  const problems = [];
+  let ref = entry;
+  let text2 = await source.read(entry);
+  if (text2 === null && entry.owner !== void 0 && entry.repo !== void 0 && entry.repo !== ".github") {
+    ref = { owner: entry.owner, repo: ".github", path: entry.path };
+    text2 = await source.read(ref);
+  }
+  if (text2 === null) {
+    throw new SnapgateError("CONFIG", `No Snapgate policy at ${entry.path}.`, {
+      fix: `Create ${entry.path} (docs/policy.md shows a complete example) on the default branch.`,
+      details: { problems: [] }
+    });
+  }
+  for (; ; ) {
+    const file = parsePolicyFile(ref, entry, text2, problems);
+    files.push(file);
+    const extendsValue = file.data?.["_extends"];
+    if (file.data) delete file.data["_extends"];
+    if (extendsValue === void 0 || extendsValue === null) break;
+    const problemAtExtends = (message, fix) => {
+      problems.push({
+        file: file.display,
+        line: locateYamlLine(file.document, file.lineCounter, ["_extends"]),
+        path: "_extends",
+        message,
+        fix
+      });
+    };
+    const match = typeof extendsValue === "string" ? EXTENDS_PATTERN.exec(extendsValue) : null;
+    if (!match) {
+      problemAtExtends(`${JSON.stringify(extendsValue)} is not a policy reference`, EXTENDS_FORMS);
+      break;
+    }
+    const next = {
+      ...match[1] !== void 0 || entry.owner !== void 0 ? { owner: match[1] ?? entry.owner } : {},
+      repo: match[2],
+      path: match[3] ?? entry.path
+    };
+    const nextDisplay = formatPolicyRef(next, entry);
+    const seen = files.find(
+      (loaded) => loaded.ref.owner === next.owner && loaded.ref.repo === next.repo && loaded.ref.path === next.path
+    );
+    if (seen) {
+      const chain = [...files.map((loaded) => loaded.display), nextDisplay].join(" -> ");
+      problemAtExtends(
+        `'${extendsValue}' makes a cycle: ${chain}`,
+        "remove _extends from one of these files"
+      );
+      break;
+    }
+    if (files.length > MAX_EXTENDS_DEPTH) {
+      problemAtExtends(
+        `'${extendsValue}' goes deeper than ${MAX_EXTENDS_DEPTH} levels of _extends`,
+        "extend the organisation's base policy directly instead of through a chain"
+      );
+      break;
+    }
+    const nextText = await source.read(next);
+    if (nextText === null) {
+      problemAtExtends(
+        `'${extendsValue}' names ${nextDisplay}, which does not exist or cannot be read`,
+        `create that file or correct _extends (${EXTENDS_FORMS})`
+      );
+      break;
+    }
+    ref = next;
+    text2 = nextText;
+  }
+  return { files, problems };
+}
+function parsePolicyFile(ref, entry, text2, problems) {
+  const display = formatPolicyRef(ref, entry);
+  const lineCounter = new LineCounter();
+  if (text2.length > MAX_POLICY_BYTES) {
+    problems.push({
+      file: display,
+      line: null,
+      path: "",
+      message: `the file is larger than ${MAX_POLICY_BYTES / 1024} KiB`,
+      fix: "a policy is a few hundred lines; move generated lists out of it"
+    });
+    return { ref, display, document: parseDocument("", { lineCounter }), lineCounter, data: null };
+  }
+  const document = parseDocument(text2, {
+    lineCounter,
+    merge: true,
+    prettyErrors: false,
+    uniqueKeys: true
+  });
+  for (const error of document.errors) {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    const firstLine = error.message.split("\n")[0];
+    problems.push({
+      file: display,
+      line: line === 0 ? 1 : line,
+      path: "",
+      message: `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, "")}`,
+      fix: "correct the YAML (indentation with spaces, quotes around values with : or #)"
+    });
+  }
+  if (document.errors.length > 0) return { ref, display, document, lineCounter, data: null };
+  if (document.contents === null) return { ref, display, document, lineCounter, data: {} };
+  if (!isMap2(document.contents)) {
+    problems.push({
+      file: display,
+      line: 1,
+      path: "",
+      message: "the policy is not a mapping of keys",
+      fix: "start the file with top-level keys such as keys:, tiers: and environments:"
+    });
+    return { ref, display, document, lineCounter, data: null };
+  }
+  let data;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    problems.push({
+      file: display,
+      line: null,
+      path: "",
+      message: `the YAML cannot be read: ${error.message}`,
+      fix: "use fewer aliases (*name); write the values out"
+    });
+    return { ref, display, document, lineCounter, data: null };
+  }
+  return { ref, display, document, lineCounter, data };
+}
+
+// core/policy/describe-value.ts
+function describeValue(value) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  const text2 = String(value);
+  return `'${text2.length > 40 ? `${text2.slice(0, 40)}...` : text2}'`;
+}
+
+// core/policy/translate-schema-errors.ts
+var KIND_HINTS = {
+  duration: (v) => ({
+    message: `${describeValue(v)} is not a duration`,
+    fix: "write e.g. 24h (units s, m = minutes, h, d, w; combine as 1d12h)"
+  }),
+  date: (v) => ({
+    message: `${describeValue(v)} is not a date`,
+    fix: "write YYYY-MM-DD, e.g. 2027-01-31, or a full time such as 2027-01-31T18:00:00Z"
+  }),
+  ageRecipient: (v) => ({
+    message: `${describeValue(v)} is not an age X25519 recipient`,
+    fix: "give the public key printed by `snapgate keygen` or `age-keygen` (age1..., 62 characters)"
+  }),
+  writerKey: (v) => ({
+    message: `${describeValue(v)} is not a writer verify key`,
+    fix: "give the sgw1... key printed by `snapgate keygen --writer` (62 characters)"
+  }),
+  user: (v) => ({
+    message: `${describeValue(v)} is not a GitHub user`,
+    fix: "write @login; a team cannot accept a risk, name the people"
+  }),
+  principal: (v) => ({
+    message: `${describeValue(v)} is not a GitHub user or team`,
+    fix: "write @login or @org/team-slug"
+  }),
+  glob: (v) => ({
+    message: `${describeValue(v)} is not a path glob`,
+    fix: "write a path relative to the repository root, e.g. deploy/prod/**"
+  }),
+  excludeGlob: (v) => ({
+    message: `${describeValue(v)} is not an exclude glob`,
+    fix: "write a path glob relative to the repository root, e.g. **/*.log, or !path to take it back in"
+  }),
+  name: (v) => ({
+    message: `${describeValue(v)} is not a valid name`,
+    fix: "use lower case letters, digits, '.', '_' and '-', starting with a letter or digit"
+  }),
+  tierName: (v) => ({
+    message: `${describeValue(v)} is not a tier name`,
+    fix: "name a tier defined under tiers, e.g. tier0"
+  }),
+  tag: (v) => ({
+    message: `${describeValue(v)} is not a tag`,
+    fix: "use letters, digits, '.', '_', ':' and '-'"
+  }),
+  workflowFile: (v) => ({
+    message: `${describeValue(v)} is not a workflow file name`,
+    fix: "write the file name in .github/workflows, e.g. snapgate-restore.yml"
+  }),
+  keepCount: (v) => ({
+    message: `${describeValue(v)} is not a count`,
+    fix: "write a whole number, 0 to turn the rule off, or unlimited (-1) to keep all"
+  })
+};
+var PATTERN_HINTS = {
+  "/backup/repository": {
+    message: "is not owner/name",
+    fix: "write the backup repository as owner/name, e.g. acme/config-backups"
+  },
+  "/change_tickets/endpoint/token_env": {
+    message: "is not an environment variable name",
+    fix: "write the variable's name in capitals, e.g. CHANGE_API_TOKEN"
+  },
+  "/change_tickets/endpoint/url": {
+    message: "is not an http(s) URL",
+    fix: "write https://... (http only for 127.0.0.1 and localhost)"
+  },
+  "/consistency/*/left/file": {
+    message: "is not a repository path",
+    fix: "write the path from the repository root, without a leading /"
+  },
+  "/consistency/*/right/file": {
+    message: "is not a repository path",
+    fix: "write the path from the repository root, without a leading /"
+  }
+};
+var MAP_KEY_HINTS = {
+  tiers: { what: "tier name", example: "tier0" },
+  environments: { what: "environment name", example: "prod" },
+  "change_tickets.required_for": { what: "tier name", example: "tier0" }
+};
+function translateSchemaErrors(errors, data) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const error of errors) {
+    const translated = translateOne(error, data);
+    if (!translated) continue;
+    const key = formatJsonPath(translated.path);
+    const existing = byPath.get(key);
+    if (!existing || translated.rank > existing.rank) byPath.set(key, translated);
+  }
+  return [...byPath.values()].map(({ path, message, fix }) => ({ path, message, fix }));
+}
+function translateOne(error, data) {
+  const base = parseInstancePath(error.instancePath, data);
+  const value = error.data;
+  const kind = /#\/\$defs\/([^/]+)\//.exec(error.schemaPath)?.[1];
+  const hint = kind ? KIND_HINTS[kind] : void 0;
+  switch (error.keyword) {
+    case "required": {
+      const property = error.params.missingProperty;
+      const propertySchema = error.parentSchema?.["properties"]?.[property];
+      const examples = propertySchema?.["examples"];
+      const example = examples?.[0] !== void 0 ? `, e.g. ${property}: ${JSON.stringify(examples[0])}` : "";
+      const description = propertySchema?.["description"];
+      return {
+        path: [...base, property],
+        message: "is required but missing",
+        fix: `add ${property}${example}${description ? ` (${lowerFirst(description)})` : ""}`,
+        rank: 2
+      };
+    }
+    case "additionalProperties": {
+      const property = error.params.additionalProperty;
+      const mapHint = MAP_KEY_HINTS[formatJsonPath(base)];
+      if (error.parentSchema?.["patternProperties"] && mapHint) {
+        return {
+          path: [...base, property],
+          message: `'${property}' is not a valid ${mapHint.what}`,
+          fix: `use lower case letters, digits, '_' and '-', starting with a letter (e.g. ${mapHint.example})`,
+          rank: 2
+        };
+      }
+      const allowed = Object.keys(error.parentSchema?.["properties"] ?? {});
+      const guess = didYouMean(property, allowed);
+      return {
+        path: [...base, property],
+        message: `unknown key '${property}'`,
+        fix: guess ? `did you mean '${guess}'? Allowed here: ${allowed.join(", ")}` : `remove it; allowed here: ${allowed.join(", ")}`,
+        rank: 2
+      };
+    }
+    case "enum": {
+      const allowed = error.params.allowedValues;
+      const guess = typeof value === "string" ? didYouMean(value, allowed.map(String)) : null;
+      return {
+        path: base,
+        message: `${describeValue(value)} is not one of ${allowed.join(", ")}`,
+        fix: guess ? `did you mean ${guess}?` : `write one of ${allowed.join(", ")}`,
+        rank: 1
+      };
+    }
+    default:
+      break;
+  }
+  if (hint) return { path: base, ...hint(value), rank: 3 };
+  if (error.instancePath === "/_extends") {
+    return {
+      path: base,
+      message: `${describeValue(value)} is not a policy reference`,
+      fix: "write repo, owner/repo, repo:path.yml or owner/repo:path.yml (e.g. .github:snapgate-org.yml)",
+      rank: 3
+    };
+  }
+  const params = error.params;
+  switch (error.keyword) {
+    case "type": {
+      const expected = String(params["type"]);
+      const numeric = typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value);
+      const fix = (expected === "integer" || expected === "number") && numeric ? `write ${String(value)} without quotes` : expected === "object" ? "write a mapping (key: value lines) here" : `write ${article(expected)} here`;
+      return {
+        path: base,
+        message: `${describeValue(value)} is not ${article(expected)}`,
+        fix,
+        rank: 1
+      };
+    }
+    case "minItems":
+      return {
+        path: base,
+        message: `needs at least ${String(params["limit"])} ${Number(params["limit"]) === 1 ? "entry" : "entries"}`,
+        fix: "add the missing entries or remove the key",
+        rank: 1
+      };
+    case "minProperties":
+      return {
+        path: base,
+        message: "is empty",
+        fix: "define at least one entry or remove the key",
+        rank: 1
+      };
+    case "minimum":
+      return {
+        path: base,
+        message: `${describeValue(value)} is below ${String(params["limit"])}`,
+        fix: `write a number of at least ${String(params["limit"])}`,
+        rank: 1
+      };
+    case "maximum":
+      return {
+        path: base,
+        message: `${describeValue(value)} is above ${String(params["limit"])}`,
+        fix: `write a number of at most ${String(params["limit"])}`,
+        rank: 1
+      };
+    case "minLength":
+      if (value === "")
+        return { path: base, message: "is empty", fix: "write a value or remove the key", rank: 1 };
+      return {
+        path: base,
+        message: `${describeValue(value)} is too short`,
+        fix: `write at least ${String(params["limit"])} characters`,
+        rank: 1
+      };
+    case "uniqueItems":
+      return {
+        path: base,
+        message: `items ${String(params["j"])} and ${String(params["i"])} are the same`,
+        fix: "remove the duplicate",
+        rank: 1
+      };
+    case "format":
+      return {
+        path: base,
+        message: `${describeValue(value)} is not a ${String(params["format"]).toUpperCase()}`,
+        fix: "write a full URL such as https://change.example.com/api/tickets",
+        rank: 1
+      };
+    case "pattern": {
+      const known = PATTERN_HINTS[error.instancePath.replace(/\/\d+/g, "/*")];
+      if (known)
+        return {
+          path: base,
+          message: `${describeValue(value)} ${known.message}`,
+          fix: known.fix,
+          rank: 1
+        };
+      const description = error.parentSchema?.["description"] ?? "";
+      return {
+        path: base,
+        message: `${describeValue(value)} does not have the expected form`,
+        fix: `see docs/policy.md${description ? `: ${lowerFirst(description)}` : ""}`,
+        rank: 1
+      };
+    }
+    default:
+      return {
+        path: base,
+        message: error.message ?? "is not valid",
+        fix: "see docs/policy.md for this key",
+        rank: 0
+      };
+  }
+}
+function article(type) {
+  const word = { integer: "whole number", object: "mapping", array: "list", boolean: "true or false" }[type] ?? type;
+  if (type === "boolean") return word;
+  return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+function lowerFirst(text2) {
+  return text2.charAt(0).toLowerCase() + text2.slice(1).replace(/\.$/, "");
+}
+
+// core/policy/load-policy.ts
+var DEFAULT_POLICY_PATH = ".github/snapgate.yml";
+async function loadPolicy(source, entry = {}) {
+  const entryRef = { ...entry, path: entry.path ?? DEFAULT_POLICY_PATH };
+  const { files, problems } = await resolvePolicyFiles(source, entryRef);
+  const entryFile = files[0];
+  if (problems.length > 0 || files.some((file) => file.data === null)) throw policyError(problems);
+  const merged = {};
+  const keyOwner = /* @__PURE__ */ new Map();
+  for (const file of [...files].reverse()) {
+    for (const [key, value] of Object.entries(file.data)) {
+      merged[key] = value;
+      keyOwner.set(key, file);
+    }
+  }
+  const place = (issue) => {
+    const top = issue.path[0];
+    const file = (typeof top === "string" ? keyOwner.get(top) : void 0) ?? entryFile;
+    return {
+      file: file.display,
+      line: locateYamlLine(file.document, file.lineCounter, issue.path),
+      path: formatJsonPath(issue.path),
+      message: issue.message,
+      fix: issue.fix
+    };
+  };
+  const validate = policySchemaValidator();
+  const issues = validate(merged) ? [] : translateSchemaErrors(validate.errors ?? [], merged);
+  const seen = new Set(issues.map((issue) => formatJsonPath(issue.path)));
+  for (const issue of checkPolicySemantics(merged)) {
+    const key = formatJsonPath(issue.path);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
+  }
+  if (issues.length > 0) throw policyError(issues.map(place));
+  return normalisePolicy(
+    merged,
+    files.map((file) => file.display)
+  );
+}
+function policyError(problems) {
+  const sorted = [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path)
+  );
+  const count2 = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
+  return new SnapgateError(
+    "CONFIG",
+    `The Snapgate policy has ${count2}:
+${sorted.map(formatPolicyProblem).join("\n")}
+`,
+    {
+      fix: "Fix each line above where it points; docs/policy.md describes every key.",
+      details: { problems: sorted }
+    }
+  );
+}
+
+// core/github/commit-check-runs.ts
+var COMMIT_CHECK_RUNS_FIELDS = "checkSuites(first: 10, filterBy: { appId: $appId }) { nodes { checkRuns(first: 100, filterBy: { checkType: ALL }) { nodes { databaseId name status conclusion externalId } } } }";
+function commitCheckRuns(commit) {
+  const runs = [];
+  for (const suite of commit?.checkSuites?.nodes ?? []) {
+    for (const run of suite.checkRuns.nodes) {
+      if (run.databaseId === null) continue;
+      runs.push({
+        id: run.databaseId,
+        name: run.name,
+        status: run.status.toLowerCase(),
+        conclusion: run.conclusion === null ? null : run.conclusion.toLowerCase(),
+        externalId: run.externalId
+      });
+    }
+  }
+  return runs.sort((a, b) => a.id - b.id);
+}
+
+// core/github/query-allowing-missing.ts
+async function queryAllowingMissing(client, query, variables, optional) {
+  try {
+    return await client.graphql(query, variables);
+  } catch (error) {
+    const failure = error;
+    const onlyMissingOptional = failure.data !== void 0 && failure.data !== null && (failure.errors?.length ?? 0) > 0 && (failure.errors ?? []).every(
+      (item) => item.type === "NOT_FOUND" && typeof item.path?.[0] === "string" && optional.includes(item.path[0])
+    );
+    if (onlyMissingOptional) return failure.data;
+    throw error;
+  }
+}
+
+// core/github/github-policy-source.ts
+var DEFAULT_BRANCH_FILE_FIELDS = "defaultBranchRef { name target { ... on Commit { file(path: $path) { object { ... on Blob { text isTruncated } } } } } }";
+function defaultBranchFileText(node, display) {
+  const object = node?.defaultBranchRef?.target?.file?.object;
+  if (!object) return null;
+  if (object.isTruncated) {
+    throw new SnapgateError("CONFIG", `${display} is too large to read through GitHub's API.`, {
+      fix: "A policy is a few hundred lines; move generated lists out of it."
+    });
+  }
+  if (object.text === null) {
+    throw new SnapgateError("CONFIG", `${display} is not a text file.`, {
+      fix: "Write the policy as YAML text (docs/policy.md)."
+    });
+  }
+  return object.text;
+}
+function fileKey(owner, repo, path) {
+  return `${owner.toLowerCase()}/${repo.toLowerCase()}:${path}`;
+}
+var GitHubPolicySource = class {
+  constructor(client, entry) {
+    this.client = client;
+    this.entry = entry;
+  }
+  client;
+  entry;
+  known = /* @__PURE__ */ new Map();
+  /**
+   * Records a file read elsewhere from a DEFAULT_BRANCH_FILE_FIELDS selection
+   * (null node: the repository does not exist or cannot be seen); a file that
+   * cannot be used fails when the policy loader reads it, as a policy problem.
+   */
+  remember(ref, node) {
+    let value;
+    try {
+      value = defaultBranchFileText(node, `${ref.owner}/${ref.repo}:${ref.path}`);
+    } catch (error) {
+      value = error;
+    }
+    this.known.set(fileKey(ref.owner, ref.repo, ref.path), value);
+  }
+  /** Whether a remembered or read file exists (false when it is unknown). */
+  has(ref) {
+    const value = this.known.get(fileKey(ref.owner, ref.repo, ref.path));
+    return value !== void 0 && value !== null;
+  }
+  async read(ref) {
+    const owner = ref.owner ?? this.entry.owner;
+    const repo = ref.repo ?? this.entry.repo;
+    const key = fileKey(owner, repo, ref.path);
+    const known = this.known.get(key);
+    if (known instanceof SnapgateError) throw known;
+    if (known !== void 0) return known;
+    let result;
+    try {
+      result = await queryAllowingMissing(
+        this.client,
+        `query SnapgatePolicyFile($owner: String!, $name: String!, $path: String!) {
+          repository(owner: $owner, name: $name) { ${DEFAULT_BRANCH_FILE_FIELDS} }
+        }`,
+        { owner, name: repo, path: ref.path },
+        ["repository"]
+      );
+    } catch (error) {
+      throw githubError(
+        error,
+        `reading the policy ${owner}/${repo}:${ref.path}`,
+        `${owner}/${repo}`
+      );
+    }
+    this.remember({ owner, repo, path: ref.path }, result.repository);
+    return this.read(ref);
+  }
+};
+
+// core/github/read-gate-context.ts
+var ORG_CONFIG_REPO = ".github";
+async function readGateContext(client, options) {
+  const path = options.policyPath ?? DEFAULT_POLICY_PATH;
+  const withOrg = options.repo.toLowerCase() !== ORG_CONFIG_REPO;
+  const head = options.headSha ? `head: object(oid: $head) { ... on Commit { ${COMMIT_CHECK_RUNS_FIELDS} } }` : "";
+  const query = `query SnapgateGateContext($owner: String!, $name: String!, $path: String!${options.headSha ? ", $head: GitObjectID!, $appId: Int!" : ""}) {
+    repository(owner: $owner, name: $name) { ${DEFAULT_BRANCH_FILE_FIELDS} ${head} }
+    ${withOrg ? `orgPolicy: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") { ${DEFAULT_BRANCH_FILE_FIELDS} }` : ""}
+  }`;
+  let result;
+  try {
+    result = await queryAllowingMissing(
+      client,
+      query,
+      {
+        owner: options.owner,
+        name: options.repo,
+        path,
+        ...options.headSha ? { head: options.headSha, appId: options.appId } : {}
+      },
+      ["orgPolicy"]
+    );
+  } catch (error) {
+    throw githubError(
+      error,
+      `reading the policy of ${options.owner}/${options.repo}`,
+      `${options.owner}/${options.repo}`
+    );
+  }
+  const policySource = new GitHubPolicySource(client, options);
+  const own = { owner: options.owner, repo: options.repo, path };
+  const org = { owner: options.owner, repo: ORG_CONFIG_REPO, path };
+  policySource.remember(own, result.repository);
+  if (withOrg) policySource.remember(org, result.orgPolicy);
+  return {
+    defaultBranch: result.repository.defaultBranchRef?.name ?? null,
+    policySource,
+    hasPolicy: policySource.has(own) || withOrg && policySource.has(org),
+    checkRuns: commitCheckRuns(result.repository.head)
+  };
+}
+
+// core/policy/gate/policy-error-decision.ts
+function policyErrorDecision(environment, error) {
+  const failure = asSnapgateError(error);
+  const problems = failure.details["problems"] ?? [];
+  const detail = problems.length > 0 ? problems.map(formatPolicyProblem).join("\n") : failure.message;
+  return {
+    environment,
+    conclusion: "failure",
+    summary: "The Snapgate policy cannot be used.",
+    conditions: [
+      {
+        name: "policy",
+        state: "fail",
+        detail,
+        fix: failure.fix ?? "Fix .github/snapgate.yml on the default branch; docs/policy.md describes every key.",
+        paths: [...new Set(problems.map((problem) => problem.file))],
+        ...problems.length > 0 ? {
+          locations: problems.map((problem) => ({
+            file: problem.file,
+            line: problem.line,
+            message: formatPolicyProblem(problem)
+          }))
+        } : {}
+      }
+    ]
+  };
+}
+
+// core/policy/gate/policy-read-error-decision.ts
+function policyReadErrorDecision(environment, error) {
+  const failure = asSnapgateError(error);
+  return {
+    environment,
+    conclusion: "failure",
+    summary: "The Snapgate policy could not be read, so the backup is unverified.",
+    conditions: [
+      {
+        name: "policy",
+        state: "unknown",
+        detail: `Reading the policy failed: ${failure.summary}`,
+        fix: `${failure.fix ?? "Try again later."} Then run the check again.`
+      }
+    ]
+  };
+}
+
+// core/policy/gated-environments.ts
+function gatedEnvironments(policy, branch) {
+  return Object.values(policy.environments).filter((environment) => compileGlobs(environment.releaseBranches)(branch)).map((environment) => environment.name);
+}
+
+// core/policy/evaluate-exceptions.ts
+var DAY_MS2 = 864e5;
+var EXPIRING_SOON_MS = 14 * DAY_MS2;
+function evaluateExceptions(policy, now, options = {}) {
+  const soonMs = options.soonMs ?? EXPIRING_SOON_MS;
+  const paths = (options.paths ?? []).map(normalisePath);
+  const exceptions = policy.exceptions.filter(
+    (exception) => options.environment === void 0 || exception.environments === null || exception.environments.includes(options.environment)
+  ).map((exception) => {
+    const left = exception.expiresAtMs - now.getTime();
+    const state = left <= 0 ? "expired" : left <= soonMs ? "expiring-soon" : "active";
+    const matches = compileGlobs(exception.paths);
+    return {
+      exception,
+      state,
+      daysLeft: Math.floor(left / DAY_MS2),
+      coveredPaths: paths.filter((path) => matches(path))
+    };
+  });
+  const expired = exceptions.filter((status) => status.state === "expired");
+  return {
+    exceptions,
+    expired,
+    expiringSoon: exceptions.filter((status) => status.state === "expiring-soon"),
+    failed: expired.length > 0
+  };
+}
+
+// core/policy/required-components.ts
+function requiredComponents(policy, environment) {
+  const environmentTier = policy.environments[environment]?.tier ?? null;
+  return policy.components.filter(
+    (component) => component.environments === null || component.environments.includes(environment)
+  ).filter((component) => {
+    const tier = component.tier ?? environmentTier;
+    return tier !== null && policy.tiers[tier]?.level === 0;
+  }).map((component) => component.name);
+}
+
+// core/policy/gate/decide-gate.ts
+var CLOCK_SKEW_MS = 5 * 6e4;
+function decideGate(input) {
+  const { policy, environment } = input;
+  const conditions = [];
+  const add = (name, state, detail, fix, paths) => {
+    conditions.push({
+      name,
+      state,
+      detail,
+      fix: state === "pass" ? null : fix,
+      ...paths && paths.length > 0 ? { paths } : {}
+    });
+  };
+  const environmentPolicy = policy.environments[environment];
+  const tier = environmentPolicy ? policy.tiers[environmentPolicy.tier] : void 0;
+  if (!environmentPolicy || !tier) {
+    add(
+      "environment",
+      "fail",
+      `The policy has no environment '${environment}'.`,
+      `Add it under environments in the policy, or gate one of: ${Object.keys(policy.environments).join(", ")}.`
+    );
+    return conclude(environment, conditions);
+  }
+  const snapshot = input.snapshot;
+  const snapshotCommand = `run the snapshot workflow (${environmentPolicy.snapshotWorkflow ?? "Snapshot now"}) or \`snapgate snapshot --env ${environment}\``;
+  if (snapshot === null) {
+    add(
+      "snapshot",
+      "fail",
+      `No snapshot of ${environment} exists.`,
+      `Take one: ${snapshotCommand}.`
+    );
+  } else {
+    add(
+      "snapshot",
+      "pass",
+      `Newest snapshot: #${snapshot.seq} (${snapshot.id.slice(0, 12)}) at ${snapshot.time}.`,
+      null
+    );
+    checkSignature(input, snapshot, add);
+    checkChain(snapshot, add);
+    checkBlobs(snapshot, add, snapshotCommand);
+    checkFreshness(input, snapshot, tier.maxAgeMs, tier.name, add, snapshotCommand);
+    checkCoverage(input, snapshot, add);
+    checkConsistency(input, snapshot, add);
+  }
+  checkExceptions(input, add);
+  if (tier.restoreVerificationMs !== null)
+    checkRestoreVerification(input, tier.restoreVerificationMs, tier.name, add);
+  return conclude(environment, conditions);
+}
+function checkSignature(input, snapshot, add) {
+  const signature = snapshot.signature;
+  if (signature === null) {
+    add(
+      "signature",
+      "unknown",
+      "The manifest signature was not checked.",
+      "Re-run the check; if it persists, run `snapgate verify` against the store."
+    );
+    return;
+  }
+  if (signature.state === "bad") {
+    add(
+      "signature",
+      "fail",
+      `The manifest signature does not verify${signature.detail ? ` (${signature.detail})` : ""}: the manifest was altered or forged.`,
+      "Treat the snapshot as untrusted: investigate who wrote it, then take a new snapshot with the job's writer key."
+    );
+    return;
+  }
+  const rule = input.policy.keys.writers.find((writer) => writer.key === signature.key);
+  if (signature.state === "unknown-key" || !rule) {
+    add(
+      "signature",
+      "fail",
+      `The manifest is signed by ${short(signature.key)}, which is not in keys.writers.`,
+      "If it is the snapshot job's key, add it to keys.writers; otherwise someone else wrote this snapshot: investigate."
+    );
+    return;
+  }
+  const time = Date.parse(snapshot.time);
+  if (rule.validFromMs !== null && time < rule.validFromMs || rule.validUntilMs !== null && time >= rule.validUntilMs) {
+    add(
+      "signature",
+      "fail",
+      `The writer key ${short(signature.key)} was not valid at the snapshot's time ${snapshot.time}.`,
+      "Take a new snapshot with a current writer key, or correct the key's valid_from/valid_until."
+    );
+    return;
+  }
+  add("signature", "pass", `Signed by writer key ${short(signature.key)}.`, null);
+}
+function checkChain(snapshot, add) {
+  if (snapshot.chain === null) {
+    add(
+      "chain",
+      "unknown",
+      "The hash chain was not checked.",
+      "Re-run the check; if it persists, run `snapgate verify` against the store."
+    );
+  } else if (snapshot.chain.state === "broken") {
+    add(
+      "chain",
+      "fail",
+      `The hash chain is broken at snapshot #${snapshot.chain.atSeq}${snapshot.chain.detail ? ` (${snapshot.chain.detail})` : ""}.`,
+      "A manifest was removed or rewritten: investigate with `snapgate verify`, restore the backup repository's history, then take a new snapshot."
+    );
+  } else {
+    add("chain", "pass", `The chain up to #${snapshot.seq} is intact.`, null);
+  }
+}
+function checkBlobs(snapshot, add, snapshotCommand) {
+  const missing = snapshot.missingBlobs;
+  if (missing === null) {
+    add(
+      "blobs",
+      "unknown",
+      "The blobs were not checked.",
+      "Re-run the check; if it persists, run `snapgate verify` against the store."
+    );
+  } else if (missing.length > 0) {
+    const listed = missing.slice(0, 5).map((id) => id.slice(0, 12)).join(", ");
+    add(
+      "blobs",
+      "fail",
+      `${missing.length} blob(s) are missing or do not match their recorded hash: ${listed}${missing.length > 5 ? ", ..." : ""}.`,
+      `Restore them from a replica of the backup repository, or ${snapshotCommand} to store them again.`
+    );
+  } else {
+    add("blobs", "pass", "Every blob is present with its recorded ciphertext hash.", null);
+  }
+}
+function checkFreshness(input, snapshot, maxAgeMs, tierName, add, snapshotCommand) {
+  const time = Date.parse(snapshot.time);
+  const written = snapshot.writtenAt === void 0 ? time : Date.parse(snapshot.writtenAt);
+  const now = input.now.getTime();
+  if (Number.isNaN(time) || Number.isNaN(written)) {
+    add(
+      "freshness",
+      "unknown",
+      `The snapshot's time '${snapshot.time}' cannot be read.`,
+      `Take a new snapshot: ${snapshotCommand}.`
+    );
+    return;
+  }
+  const effective = Math.min(time, written);
+  if (effective > now + CLOCK_SKEW_MS) {
+    add(
+      "freshness",
+      "fail",
+      `The snapshot's time ${new Date(effective).toISOString()} is in the future.`,
+      `Check the runner's clock and the --time given; then ${snapshotCommand}.`
+    );
+    return;
+  }
+  const age = Math.max(0, now - effective);
+  if (age > maxAgeMs) {
+    add(
+      "freshness",
+      "fail",
+      `The newest snapshot is ${formatDuration(age)} old; ${tierName} allows ${formatDuration(maxAgeMs)}.`,
+      `Take a snapshot: ${snapshotCommand}.`
+    );
+  } else {
+    add(
+      "freshness",
+      "pass",
+      `${formatDuration(age)} old (${tierName} allows ${formatDuration(maxAgeMs)}).`,
+      null
+    );
+  }
+}
+function checkCoverage(input, snapshot, add) {
+  const missing = requiredComponents(input.policy, input.environment).filter(
+    (name) => !snapshot.components.includes(name)
+  );
+  const uncovered = snapshot.uncoveredTier0Paths;
+  const problems = [];
+  if (missing.length > 0)
+    problems.push(`required component(s) with no file in the snapshot: ${missing.join(", ")}`);
+  if (uncovered !== null && uncovered.length > 0) {
+    problems.push(
+      `${uncovered.length} tier-0 path(s) in no component: ${uncovered.slice(0, 5).join(", ")}${uncovered.length > 5 ? ", ..." : ""}`
+    );
+  }
+  if (problems.length > 0) {
+    add(
+      "coverage",
+      "fail",
+      `${capitalise(problems.join("; "))}.`,
+      "Add the paths to a component (or fix the component's globs) in the policy, or accept the gap with an exception; `snapgate coverage` lists them.",
+      uncovered ?? void 0
+    );
+  } else if (uncovered === null) {
+    add(
+      "coverage",
+      "unknown",
+      "The snapshot recorded no coverage of tier-0 paths.",
+      "Take a new snapshot with this version of Snapgate, which records it."
+    );
+  } else {
+    add("coverage", "pass", `Every required component and tier-0 path is covered.`, null);
+  }
+}
+function checkConsistency(input, snapshot, add) {
+  const rules = input.policy.consistency.map((rule) => rule.name);
+  if (rules.length === 0) {
+    add("consistency", "pass", "The policy has no consistency rules.", null);
+    return;
+  }
+  const outcomes = snapshot.consistency;
+  if (outcomes === null) {
+    add(
+      "consistency",
+      "unknown",
+      "The snapshot recorded no consistency outcomes.",
+      "Take a new snapshot with this version of Snapgate, which evaluates the rules."
+    );
+    return;
+  }
+  const failed = outcomes.filter((outcome) => !outcome.ok && rules.includes(outcome.name));
+  const missing = rules.filter((name) => !outcomes.some((outcome) => outcome.name === name));
+  if (failed.length > 0) {
+    add(
+      "consistency",
+      "fail",
+      failed.map((outcome) => outcome.message).join(" "),
+      "Make the files agree and take a new snapshot (each message says which value differs)."
+    );
+  } else if (missing.length > 0) {
+    add(
+      "consistency",
+      "unknown",
+      `The snapshot has no outcome for rule(s) ${missing.join(", ")}.`,
+      "Take a new snapshot under the current policy."
+    );
+  } else {
+    add("consistency", "pass", `${rules.length} rule(s) pass.`, null);
+  }
+}
+function checkExceptions(input, add) {
+  const evaluation = evaluateExceptions(input.policy, input.now, {
+    environment: input.environment
+  });
+  if (evaluation.expired.length > 0) {
+    const listed = evaluation.expired.map(
+      (status) => `exceptions[${status.exception.index}] (${status.exception.paths.join(", ")}) expired ${status.exception.expires}`
+    ).join("; ");
+    add(
+      "exceptions",
+      "fail",
+      `Expired: ${listed}.`,
+      "Close the gap (add the paths to a component) and remove the exception, or renew it with a new expires and accepted_by."
+    );
+  } else if (evaluation.expiringSoon.length > 0) {
+    const listed = evaluation.expiringSoon.map((status) => `exceptions[${status.exception.index}] expires ${status.exception.expires}`).join("; ");
+    add("exceptions", "pass", `No expired exception; soon: ${listed}.`, null);
+  } else {
+    add(
+      "exceptions",
+      "pass",
+      `No expired exception (${evaluation.exceptions.length} active).`,
+      null
+    );
+  }
+}
+function checkRestoreVerification(input, intervalMs, tierName, add) {
+  const fix = `Run a restore-level verification or drill of ${input.environment} (\`snapgate verify latest --env ${input.environment} --identity FILE --record\`).`;
+  const failure = input.failedRestoreVerification;
+  if (failure) {
+    add(
+      "restore-verification",
+      "fail",
+      `The newest restore-level verification (${failure.time}, snapshot ${failure.snapshot.slice(0, 12)}) failed: ${failure.detail}`,
+      `Fix what it found (\`snapgate verify ${failure.snapshot.slice(0, 12)} --identity FILE\` shows it), then verify again with --record.`
+    );
+    return;
+  }
+  if (input.lastRestoreVerification === null) {
+    add(
+      "restore-verification",
+      "fail",
+      `${tierName} needs a restore-level verification every ${formatDuration(intervalMs)}; none is recorded.`,
+      fix
+    );
+    return;
+  }
+  const time = Date.parse(input.lastRestoreVerification);
+  if (Number.isNaN(time)) {
+    add(
+      "restore-verification",
+      "unknown",
+      `The verification time '${input.lastRestoreVerification}' cannot be read.`,
+      fix
+    );
+    return;
+  }
+  const age = Math.max(0, input.now.getTime() - time);
+  if (age > intervalMs) {
+    add(
+      "restore-verification",
+      "fail",
+      `The last restore-level verification is ${formatDuration(age)} old; ${tierName} needs one every ${formatDuration(intervalMs)}.`,
+      fix
+    );
+  } else {
+    add(
+      "restore-verification",
+      "pass",
+      `Verified at restore level ${formatDuration(age)} ago.`,
+      null
+    );
+  }
+}
+function conclude(environment, conditions) {
+  const notPassing = conditions.filter((condition) => condition.state !== "pass");
+  return {
+    environment,
+    conclusion: notPassing.length === 0 ? "success" : "failure",
+    summary: notPassing.length === 0 ? `All ${conditions.length} conditions pass.` : `${notPassing.length} of ${conditions.length} conditions do not pass: ${notPassing.map((condition) => condition.name).join(", ")}.`,
+    conditions
+  };
+}
+function short(key) {
+  return key.length > 16 ? `${key.slice(0, 16)}...` : key;
+}
+function capitalise(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+
+// core/crypto/canonical-json.ts
+import canonicalize from "canonicalize";
+function canonicalJson(value) {
+  const text2 = canonicalize(value);
+  if (text2 === void 0) {
+    throw new SnapgateError("INTEGRITY", "A value could not be serialised as canonical JSON.", {
+      fix: "This is a bug: report the command you ran."
+    });
+  }
+  return text2;
+}
+
+// core/crypto/manifest-signature.ts
+function verifyManifestSignature(sodium, manifest, trustedKeys) {
+  const { signature, ...body } = manifest;
+  const key = signature?.key ?? "";
+  if (!trustedKeys.includes(key)) return { ok: false, reason: "unknown-key", key };
+  const message = new TextEncoder().encode(canonicalJson(body));
+  let valid;
+  try {
+    valid = signature.alg === "ed25519" && sodium.crypto_sign_verify_detached(
+      Buffer.from(signature.value, "base64"),
+      message,
+      parseVerifyKey(key)
+    );
+  } catch {
+    valid = false;
+  }
+  return valid ? { ok: true, key } : { ok: false, reason: "bad-signature", key };
+}
+
+// core/crypto/sha256-hex.ts
+import { createHash } from "node:crypto";
+function sha256Hex(bytes) {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+// core/crypto/sodium.ts
+var ready;
+function loadSodium() {
+  ready ??= import("libsodium-wrappers").then(async (module) => {
+    const sodium = module.default ?? module;
+    await sodium.ready;
+    return sodium;
+  });
+  return ready;
+}
+
+// core/map-with-concurrency.ts
+async function mapWithConcurrency(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+// core/snapshot/check-stream-chain.ts
+var BATCH = 64;
+async function checkStreamChain(store, stream, upto) {
+  let previous = null;
+  for (let start = 1; start <= upto; start += BATCH) {
+    const seqs = Array.from({ length: Math.min(BATCH, upto - start + 1) }, (_, i) => start + i);
+    const links = await mapWithConcurrency(seqs, 16, async (seq) => {
+      const bytes = await store.readManifest(stream, seq);
+      if (!bytes) return { seq, sha256: null, prev: void 0, named: "" };
+      let prev;
+      let named = "";
+      try {
+        const parsed = JSON.parse(Buffer.from(bytes).toString("utf8"));
+        prev = typeof parsed.prev === "string" || parsed.prev === null ? parsed.prev : void 0;
+        named = `${String(parsed.stream)}@${String(parsed.seq)}`;
+      } catch {
+        prev = void 0;
+      }
+      return { seq, sha256: sha256Hex(bytes), prev, named };
+    });
+    for (const link of links) {
+      const broken = linkProblem(stream, link, previous);
+      if (broken) return { state: "broken", atSeq: link.seq, detail: broken };
+      previous = link;
+    }
+  }
+  return { state: "ok" };
+}
+function linkProblem(stream, link, previous) {
+  if (link.sha256 === null) return `manifest ${stream}@${link.seq} is missing`;
+  if (link.prev === void 0) return `manifest ${stream}@${link.seq} cannot be read`;
+  if (link.named !== `${stream}@${link.seq}`)
+    return `the manifest stored as ${stream}@${link.seq} says it is ${link.named}`;
+  const expected = previous?.sha256 ?? null;
+  if (link.prev !== expected)
+    return link.seq === 1 ? `manifest ${stream}@1 links to an earlier manifest` : `manifest ${stream}@${link.seq - 1} is not the one ${stream}@${link.seq} was written after`;
+  return null;
+}
+
+// core/snapshot/for-each-blob-window.ts
+var BLOB_WINDOW = 100;
+async function forEachBlobWindow(store, files, process2, concurrency = 4) {
+  const results = [];
+  for (let start = 0; start < files.length; start += BLOB_WINDOW) {
+    const window = files.slice(start, start + BLOB_WINDOW);
+    const blobs = await Promise.all(
+      window.map(
+        (file) => store.readBlob({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding })
+      )
+    );
+    results.push(
+      ...await mapWithConcurrency(
+        window,
+        concurrency,
+        (file, index) => process2(file, blobs[index] ?? null)
+      )
+    );
+  }
+  return results;
+}
+
+// schemas/manifest.schema.json
+var manifest_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://snapgate.dev/schemas/manifest.schema.json",
+  title: "Snapgate snapshot manifest (snapgate.manifest/v1)",
+  description: "One snapshot of one stream (environment): signed with the writer key and hash-chained to the previous manifest of the stream. Paths, sizes and metadata are readable by anyone who can read the store; contents are not.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "format",
+    "stream",
+    "seq",
+    "prev",
+    "phase",
+    "time",
+    "writtenAt",
+    "metadata",
+    "policyDigest",
+    "recipients",
+    "files",
+    "signature"
+  ],
+  properties: {
+    format: {
+      const: "snapgate.manifest/v1"
+    },
+    stream: {
+      type: "string",
+      pattern: "^[a-z0-9][a-z0-9._-]{0,62}$"
+    },
+    seq: {
+      type: "integer",
+      minimum: 1
+    },
+    prev: {
+      oneOf: [
+        {
+          type: "null"
+        },
+        {
+          $ref: "#/$defs/sha256"
+        }
+      ]
+    },
+    phase: {
+      enum: ["pre", "post", "scheduled", "manual"]
+    },
+    time: {
+      type: "string",
+      format: "date-time"
+    },
+    writtenAt: {
+      type: "string",
+      format: "date-time"
+    },
+    metadata: {
+      type: "object",
+      additionalProperties: false,
+      required: ["environment", "tags"],
+      properties: {
+        environment: {
+          type: "string",
+          minLength: 1,
+          maxLength: 63
+        },
+        application: {
+          type: "string",
+          maxLength: 200
+        },
+        appVersion: {
+          type: "string",
+          maxLength: 200
+        },
+        commit: {
+          type: "string",
+          maxLength: 200
+        },
+        ref: {
+          type: "string",
+          maxLength: 500
+        },
+        repository: {
+          type: "string",
+          maxLength: 200
+        },
+        deployer: {
+          type: "string",
+          maxLength: 200
+        },
+        changeId: {
+          type: "string",
+          maxLength: 200
+        },
+        runUrl: {
+          type: "string",
+          maxLength: 1e3
+        },
+        workflow: {
+          type: "string",
+          maxLength: 500
+        },
+        tags: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1,
+            maxLength: 100
+          },
+          maxItems: 100
+        }
+      }
+    },
+    policyDigest: {
+      oneOf: [
+        {
+          type: "null"
+        },
+        {
+          type: "string",
+          pattern: "^sha256:[0-9a-f]{64}$"
+        }
+      ]
+    },
+    recipients: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "string",
+        pattern: "^age1[0-9a-z]{58}$"
+      }
+    },
+    files: {
+      type: "array",
+      items: {
+        $ref: "#/$defs/file"
+      }
+    },
+    consistency: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name", "ok", "message"],
+        properties: {
+          name: {
+            type: "string"
+          },
+          ok: {
+            type: "boolean"
+          },
+          message: {
+            type: "string"
+          }
+        }
+      }
+    },
+    coverage: {
+      description: "Coverage under the policy when the snapshot was taken (absent without a policy): what the gate's coverage condition reads.",
+      type: "object",
+      additionalProperties: false,
+      required: ["uncoveredTier0Paths", "missingComponents", "secretsOutsideComponents"],
+      properties: {
+        uncoveredTier0Paths: {
+          type: "array",
+          items: { type: "string", minLength: 1, maxLength: 4096 }
+        },
+        missingComponents: {
+          type: "array",
+          items: { type: "string", maxLength: 200 }
+        },
+        secretsOutsideComponents: {
+          type: "array",
+          items: { type: "string", minLength: 1, maxLength: 4096 }
+        }
+      }
+    },
+    signature: {
+      type: "object",
+      additionalProperties: false,
+      required: ["alg", "key", "value"],
+      properties: {
+        alg: {
+          const: "ed25519"
+        },
+        key: {
+          type: "string",
+          pattern: "^sgw1[0-9a-z]{58}$"
+        },
+        value: {
+          type: "string",
+          pattern: "^[A-Za-z0-9+/]{86}==$"
+        }
+      }
+    }
+  },
+  $defs: {
+    sha256: {
+      type: "string",
+      pattern: "^[0-9a-f]{64}$"
+    },
+    file: {
+      description: "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.",
+      oneOf: [
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"],
+          properties: {
+            type: {
+              const: "file"
+            },
+            path: {
+              type: "string",
+              minLength: 1,
+              maxLength: 4096
+            },
+            mode: {
+              type: "integer",
+              minimum: 0,
+              maximum: 4095
+            },
+            size: {
+              type: "integer",
+              minimum: 0
+            },
+            blob: {
+              $ref: "#/$defs/sha256"
+            },
+            encoding: {
+              enum: ["gzip", "none"]
+            },
+            ciphertextSha256: {
+              $ref: "#/$defs/sha256"
+            },
+            component: {
+              type: "string",
+              maxLength: 200
+            },
+            tier: {
+              type: "string",
+              maxLength: 100
+            },
+            owner: {
+              type: "string",
+              maxLength: 200
+            }
+          }
+        },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["type", "path", "target"],
+          properties: {
+            type: {
+              const: "symlink"
+            },
+            path: {
+              type: "string",
+              minLength: 1,
+              maxLength: 4096
+            },
+            target: {
+              type: "string",
+              minLength: 1,
+              maxLength: 4096
+            },
+            component: {
+              type: "string",
+              maxLength: 200
+            },
+            tier: {
+              type: "string",
+              maxLength: 100
+            },
+            owner: {
+              type: "string",
+              maxLength: 200
+            }
+          }
+        }
+      ]
+    }
+  }
+};
+
+// core/snapshot/parse-manifest.ts
+var validator = new JsonSchemaValidator(manifest_schema_default);
+function parseManifest(bytes, where) {
+  let value;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw new SnapgateError("INTEGRITY", `${where} is not valid JSON.`, {
+      fix: "The manifest was damaged in the store; verify the store (`snapgate verify --all`) and restore from another snapshot."
+    });
+  }
+  const result = validator.check(value);
+  if (!result.ok) {
+    const first = result.problems.slice(0, 3).map((p) => `${p.instancePath} ${p.message}`).join("; ");
+    throw new SnapgateError(
+      "INTEGRITY",
+      `${where} is not a valid snapgate.manifest/v1: ${first}.`,
+      {
+        fix: "The manifest was written by an incompatible or faulty writer, or altered; do not restore from it.",
+        details: { problems: result.problems }
+      }
+    );
+  }
+  return result.value;
+}
+
+// core/snapshot/catalog-entry.ts
+function catalogEntryOf(manifest, id) {
+  const components = /* @__PURE__ */ new Set();
+  let bytes = 0;
+  for (const file of manifest.files) {
+    if (file.component) components.add(file.component);
+    if (file.type === "file") bytes += file.size;
+  }
+  return {
+    id,
+    stream: manifest.stream,
+    seq: manifest.seq,
+    prev: manifest.prev,
+    time: manifest.time,
+    writtenAt: manifest.writtenAt,
+    phase: manifest.phase,
+    metadata: manifest.metadata,
+    files: manifest.files.length,
+    bytes,
+    components: [...components].sort()
+  };
+}
+
+// core/snapshot/read-catalog.ts
+async function readCatalog(store, stream) {
+  const [entries, seqs] = await Promise.all([
+    store.readCatalog(stream),
+    store.listManifestSeqs(stream)
+  ]);
+  const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
+  const complete = [];
+  for (const seq of seqs) {
+    const known = bySeq.get(seq);
+    if (known) {
+      complete.push(known);
+      continue;
+    }
+    const bytes = await store.readManifest(stream, seq);
+    if (!bytes) continue;
+    try {
+      complete.push(
+        catalogEntryOf(parseManifest(bytes, `manifest ${stream}#${seq}`), sha256Hex(bytes))
+      );
+    } catch {
+    }
+  }
+  return complete;
+}
+
+// schemas/verification.schema.json
+var verification_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://snapgate.dev/schemas/verification.schema.json",
+  title: "Snapgate verification record (snapgate.verification/v1)",
+  description: "records/verifications/<snapshot id>/<time>.json: the outcome of `snapgate verify --record` for one snapshot. The gate reads the newest restore-level record of an environment.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "format",
+    "snapshot",
+    "stream",
+    "seq",
+    "level",
+    "ok",
+    "time",
+    "blobsChecked",
+    "bytesChecked",
+    "problems"
+  ],
+  properties: {
+    format: { const: "snapgate.verification/v1" },
+    snapshot: { type: "string", pattern: "^[0-9a-f]{64}$" },
+    stream: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
+    seq: { type: "integer", minimum: 1 },
+    level: { enum: ["structure", "restore"] },
+    ok: { type: "boolean" },
+    time: { type: "string", format: "date-time" },
+    blobsChecked: { type: "integer", minimum: 0 },
+    bytesChecked: { type: "integer", minimum: 0 },
+    problems: {
+      type: "array",
+      maxItems: 100,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["kind", "message"],
+        properties: {
+          kind: { type: "string", maxLength: 50 },
+          message: { type: "string", maxLength: 2e3 },
+          path: { type: "string", maxLength: 4096 }
+        }
+      }
+    }
+  }
+};
+
+// core/audit/audit-event.ts
+function auditHeadOfLine(line) {
+  try {
+    const event = JSON.parse(line);
+    if (typeof event.seq === "number" && typeof event.hash === "string") {
+      return { seq: event.seq, hash: event.hash };
+    }
+  } catch {
+    return void 0;
+  }
+  return void 0;
+}
+
+// core/snapshot/verification-record.ts
+var validator2 = new JsonSchemaValidator(verification_schema_default);
+var RECORD_NAME = /^verifications\/([a-z0-9][a-z0-9._-]{0,62})\/(\d{8}T\d{6}\.\d{3}Z)-(structure|restore)-(ok|fail)-([0-9a-f]{64})\.json$/;
+function parseVerificationPath(path) {
+  const match = RECORD_NAME.exec(path);
+  if (!match?.[1] || !match[2] || !match[3] || !match[4] || !match[5]) return void 0;
+  const t = match[2];
+  const time = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13)}`;
+  return {
+    path,
+    stream: match[1],
+    time,
+    level: match[3],
+    ok: match[4] === "ok",
+    snapshot: match[5]
+  };
+}
+async function findLatestVerification(store, names, snapshots, level) {
+  const newest = names.map((path) => parseVerificationPath(path)).filter(
+    (name) => name !== void 0 && name.level === level && snapshots.has(name.snapshot)
+  ).sort((a, b) => a.time < b.time ? 1 : -1)[0];
+  if (!newest) return null;
+  if (newest.ok) {
+    return {
+      snapshot: newest.snapshot,
+      stream: newest.stream,
+      level,
+      ok: true,
+      time: newest.time,
+      problems: []
+    };
+  }
+  const bytes = await store.readRecord(newest.path);
+  let value;
+  try {
+    value = bytes ? JSON.parse(Buffer.from(bytes).toString("utf8")) : void 0;
+  } catch {
+    value = void 0;
+  }
+  const checked = validator2.check(value);
+  if (checked.ok && checked.value.snapshot === newest.snapshot && checked.value.level === level)
+    return checked.value;
+  return {
+    snapshot: newest.snapshot,
+    stream: newest.stream,
+    level,
+    ok: false,
+    time: newest.time,
+    problems: [{ kind: "manifest", message: `the record ${newest.path} cannot be read` }]
+  };
+}
+
+// core/policy/gate/gather-gate-facts.ts
+async function gatherGateFacts(store, policy, environment, now, options = {}) {
+  const index = await store.readStreamIndex(environment);
+  const complete = index.manifestSeqs.every(
+    (seq) => index.catalog.some((entry) => entry.seq === seq)
+  );
+  const entries = complete ? index.catalog : await readCatalog(store, environment);
+  const forgottenSeqs = new Set(index.tombstoneSeqs);
+  const latest = entries.findLast((entry) => !forgottenSeqs.has(entry.seq)) ?? null;
+  const verification = await findLatestVerification(
+    store,
+    index.verifications,
+    new Set(entries.map((entry) => entry.id)),
+    "restore"
+  );
+  const restore = {
+    lastRestoreVerification: verification?.ok ? verification.time : null,
+    failedRestoreVerification: verification && !verification.ok ? {
+      time: verification.time,
+      snapshot: verification.snapshot,
+      detail: verification.problems.slice(0, 3).map((problem) => problem.message).join(" ") || "it reported problems."
+    } : null
+  };
+  if (latest === null) return { policy, environment, now, snapshot: null, ...restore };
+  const facts = {
+    id: latest.id,
+    seq: latest.seq,
+    time: latest.time,
+    writtenAt: latest.writtenAt,
+    signature: null,
+    chain: null,
+    missingBlobs: null,
+    components: [],
+    uncoveredTier0Paths: null,
+    consistency: null
+  };
+  const bytes = await store.readManifest(environment, latest.seq);
+  let manifest = null;
+  if (!bytes) {
+    facts.signature = { state: "bad", detail: "the manifest is missing from the store" };
+  } else if (sha256Hex(bytes) !== latest.id) {
+    facts.signature = { state: "bad", detail: "the manifest does not hash to its catalog id" };
+  } else {
+    try {
+      manifest = parseManifest(bytes, `manifest ${environment}@${latest.seq}`);
+    } catch (error) {
+      if (!isSnapgateError(error)) throw error;
+      facts.signature = { state: "bad", detail: error.summary };
+    }
+  }
+  const chain = options.chain === "catalog" ? catalogChain(environment, entries, index.manifestSeqs, latest.seq, manifest) : await checkStreamChain(store, environment, latest.seq);
+  facts.chain = chain.state === "ok" ? chain : { state: "broken", atSeq: chain.atSeq, detail: chain.detail };
+  if (manifest) {
+    facts.signature = signatureFact(
+      manifest,
+      policy.keys.writers.map((writer) => writer.key),
+      await loadSodium()
+    );
+    facts.missingBlobs = await missingBlobs(store, manifest, options.blobs ?? "read", index.blobs);
+    facts.components = [
+      ...new Set(manifest.files.flatMap((file) => file.component ? [file.component] : []))
+    ].sort();
+    facts.uncoveredTier0Paths = manifest.coverage?.uncoveredTier0Paths ?? null;
+    facts.consistency = manifest.consistency ?? null;
+  }
+  return { policy, environment, now, snapshot: facts, ...restore };
+}
+function signatureFact(manifest, keys, sodium) {
+  const check = verifyManifestSignature(sodium, manifest, keys);
+  if (check.ok) return { state: "ok", key: check.key };
+  if (check.reason === "unknown-key") return { state: "unknown-key", key: check.key };
+  return { state: "bad", key: check.key, detail: "the signature does not match the manifest" };
+}
+async function missingBlobs(store, manifest, mode, listed) {
+  const unique = /* @__PURE__ */ new Map();
+  for (const file of manifest.files) {
+    if (file.type === "file")
+      unique.set(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`, file);
+  }
+  const files = [...unique.values()];
+  if (mode === "list") {
+    const present = new Set(listed.map((blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`));
+    return files.filter((file) => !present.has(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`)).map((file) => file.blob);
+  }
+  const bad = await forEachBlobWindow(
+    store,
+    files,
+    async (file, ciphertext) => ciphertext && sha256Hex(ciphertext) === file.ciphertextSha256 ? null : file.blob
+  );
+  return bad.filter((id) => id !== null);
+}
+function catalogChain(stream, entries, manifestSeqs, upto, manifest) {
+  const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
+  const present = new Set(manifestSeqs);
+  for (let seq = 1; seq <= upto; seq++) {
+    const entry = bySeq.get(seq);
+    if (!entry || !present.has(seq)) {
+      return { state: "broken", atSeq: seq, detail: `manifest ${stream}@${seq} is missing` };
+    }
+    const previous = seq === 1 ? null : bySeq.get(seq - 1)?.id ?? null;
+    if (entry.prev !== void 0 && entry.prev !== previous) {
+      return {
+        state: "broken",
+        atSeq: seq,
+        detail: `${stream}@${seq} does not link to ${stream}@${seq - 1}`
+      };
+    }
+  }
+  const expected = upto === 1 ? null : bySeq.get(upto - 1)?.id ?? null;
+  if (manifest && manifest.prev !== expected) {
+    return {
+      state: "broken",
+      atSeq: upto,
+      detail: `manifest ${stream}@${upto} does not link to ${stream}@${upto - 1}`
+    };
+  }
+  return { state: "ok" };
+}
+
+// core/policy/gate/store-error-decision.ts
+function storeErrorDecision(environment, detail, fix) {
+  return {
+    environment,
+    conclusion: "failure",
+    summary: "The backup repository could not be read, so the backup is unverified.",
+    conditions: [{ name: "store", state: "unknown", detail, fix }]
+  };
+}
+
+// core/store/record-path.ts
+var RECORD_ROOTS = [
+  "verifications",
+  "tombstones",
+  "requests",
+  "approvals",
+  "drills"
+];
+var SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}$/;
+function assertRecordPath(path) {
+  const segments = path.split("/");
+  const ok = segments.length >= 2 && RECORD_ROOTS.includes(segments[0] ?? "") && segments.every((segment) => SEGMENT.test(segment) && segment !== "." && segment !== "..");
+  if (!ok) {
+    throw new SnapgateError("UNSAFE_PATH", `'${path}' is not a valid record path.`, {
+      fix: `Record paths are <${RECORD_ROOTS.join("|")}>/<name>... with letters, digits, '.', '_', '-', ':' and '@'.`
+    });
+  }
+}
+
+// core/store/parse-catalog-lines.ts
+function parseCatalogLines(texts) {
+  const entries = [];
+  for (const text2 of texts) {
+    for (const line of text2.split("\n")) {
+      if (line.trim() === "") continue;
+      try {
+        entries.push(JSON.parse(line));
+      } catch {
+        continue;
+      }
+    }
+  }
+  return entries.sort((a, b) => a.seq - b.seq);
+}
+
+// core/store/store.ts
+function blobPath(blob) {
+  return `blobs/${blob.id.slice(0, 2)}/${blob.id}-${blob.sha256}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
+}
+var BLOB_FILE_NAME = /^([0-9a-f]{64})-([0-9a-f]{64})(\.gz)?\.age$/;
+function parseBlobFileName(name) {
+  const match = BLOB_FILE_NAME.exec(name);
+  if (!match?.[1] || !match[2]) return void 0;
+  return { id: match[1], sha256: match[2], encoding: match[3] ? "gzip" : "none" };
+}
+function manifestPath(stream, seq) {
+  return `manifests/${stream}/${String(seq).padStart(10, "0")}.json`;
+}
+function catalogPath(stream, written) {
+  const month = String(written.getUTCMonth() + 1).padStart(2, "0");
+  return `catalog/${stream}/${written.getUTCFullYear()}-${month}.jsonl`;
+}
+function headPath(stream) {
+  return `heads/${stream}.json`;
+}
+var AUDIT_HEAD_PATH = "audit/head.json";
+function auditPath(time) {
+  const month = String(time.getUTCMonth() + 1).padStart(2, "0");
+  return `audit/${time.getUTCFullYear()}/${month}.jsonl`;
+}
+var STORE_FORMAT = "snapgate.store/v1";
+
+// core/store/github-store.ts
+var TREE_PAYLOAD_BUDGET = 2 * 1024 * 1024;
+var INLINE_BLOB_LIMIT = 512 * 1024;
+var GITHUB_MAX_BLOB_BYTES = 100 * 1024 * 1024;
+var BLOB_READ_BATCH = 100;
+var WRITE_STATE_QUERY = `
+query SnapgateWriteState($owner: String!, $name: String!, $ref: String!, $head: String!, $catalog: String!, $audit: String!) {
+  repository(owner: $owner, name: $name) {
+    ref(qualifiedName: $ref) {
+      target {
+        oid
+        ... on Commit {
+          tree { oid }
+          storeFile: file(path: "snapgate.json") { object { ... on Blob { text } } }
+          head: file(path: $head) { object { ... on Blob { text } } }
+          catalog: file(path: $catalog) { object { ... on Blob { text isTruncated oid } } }
+          auditHead: file(path: "${AUDIT_HEAD_PATH}") { object { ... on Blob { text } } }
+          audit: file(path: $audit) { object { ... on Blob { text isTruncated oid } } }
+          blobs: file(path: "blobs") { object { ... on Tree { entries { name object { ... on Tree { entries { name } } } } } } }
+        }
+      }
+    }
+  }
+}`;
+var GitHubWriteView = class {
+  constructor(stream, state, head, auditHead, blobs) {
+    this.stream = stream;
+    this.state = state;
+    this.head = head;
+    this.auditHead = auditHead;
+    this.blobs = blobs;
+  }
+  stream;
+  state;
+  head;
+  auditHead;
+  blobs;
+  staged = /* @__PURE__ */ new Map();
+  async findBlobs(ids) {
+    const found = /* @__PURE__ */ new Map();
+    for (const id of ids) {
+      const ref = this.blobs.get(id) ?? this.staged.get(id);
+      if (ref) found.set(id, { id: ref.id, sha256: ref.sha256, encoding: ref.encoding });
+    }
+    return found;
+  }
+  async stageBlob(blob) {
+    if (blob.ciphertext.length > GITHUB_MAX_BLOB_BYTES) {
+      throw new SnapgateError(
+        "TOO_LARGE",
+        `A blob of ${blob.ciphertext.length} bytes is over GitHub's 100 MB limit. Nothing was written.`,
+        {
+          fix: "Exclude the file from the snapshot: large artefacts are not configuration."
+        }
+      );
+    }
+    this.staged.set(blob.id, blob);
+  }
+  /** Staged blobs the repository still lacks (after a conflict, another writer may have added some). */
+  carryOver(into) {
+    for (const [id, blob] of this.staged) {
+      if (!into.blobs.has(id)) into.staged.set(id, blob);
+    }
+  }
+};
+var GitHubStore = class {
+  constructor(client, where) {
+    this.client = client;
+    this.where = where;
+    this.location = `github://${where.owner}/${where.repo}@${where.branch}`;
+    this.qualifiedRef = `refs/heads/${where.branch}`;
+  }
+  client;
+  where;
+  location;
+  armorBlobs = true;
+  qualifiedRef;
+  async query(query, variables, doing) {
+    try {
+      return await this.client.graphql(query, {
+        owner: this.where.owner,
+        name: this.where.repo,
+        ...variables
+      });
+    } catch (error) {
+      throw githubError(error, doing, this.location);
+    }
+  }
+  async readWriteState(stream, now) {
+    const result = await this.query(
+      WRITE_STATE_QUERY,
+      {
+        ref: this.qualifiedRef,
+        head: headPath(stream),
+        catalog: catalogPath(stream, now),
+        audit: auditPath(now)
+      },
+      "reading the backup repository"
+    );
+    if (!result.repository) {
+      throw new SnapgateError(
+        "PERMISSION",
+        `The repository ${this.where.owner}/${this.where.repo} does not exist or the token cannot see it.`,
+        {
+          fix: "Check --store github://OWNER/REPO and that the token (a GitHub App installation token) has contents access to it."
+        }
+      );
+    }
+    const target = result.repository.ref?.target;
+    if (!target) return null;
+    return { ...target, treeOid: target.tree.oid };
+  }
+  async blobText(node) {
+    const object = node?.object;
+    if (!object) return null;
+    if (object.text !== null && !object.isTruncated) return object.text;
+    if (!object.oid) return null;
+    return Buffer.from(await this.readGitBlob(object.oid)).toString("utf8");
+  }
+  async readGitBlob(oid) {
+    try {
+      const { data } = await this.client.rest.git.getBlob({
+        owner: this.where.owner,
+        repo: this.where.repo,
+        file_sha: oid
+      });
+      return new Uint8Array(
+        Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8")
+      );
+    } catch (error) {
+      throw githubError(error, "reading a blob", this.location);
+    }
+  }
+  async initialize() {
+    const state = await this.readWriteState("_", /* @__PURE__ */ new Date());
+    if (state?.storeFile?.object) return this.checkFormat(state.storeFile.object.text);
+    const body = JSON.stringify({ format: STORE_FORMAT, created: (/* @__PURE__ */ new Date()).toISOString() }, null, 2) + "\n";
+    if (!state) {
+      try {
+        await this.client.rest.repos.createOrUpdateFileContents({
+          owner: this.where.owner,
+          repo: this.where.repo,
+          path: "snapgate.json",
+          branch: this.where.branch,
+          message: "snapgate: initialise the backup store",
+          content: Buffer.from(body).toString("base64")
+        });
+      } catch (error) {
+        if (httpStatus(error) === 409 || httpStatus(error) === 422) return this.assertExists();
+        throw githubError(error, "initialising the backup repository", this.location);
+      }
+      return;
+    }
+    await this.commitFiles(
+      state,
+      [{ path: "snapgate.json", mode: "100644", type: "blob", content: body }],
+      "snapgate: initialise the backup store"
+    );
+  }
+  checkFormat(text2) {
+    let format;
+    try {
+      format = JSON.parse(text2 ?? "").format;
+    } catch {
+      format = void 0;
+    }
+    if (format !== STORE_FORMAT) {
+      throw new SnapgateError(
+        "STORE_MISSING",
+        `${this.location} holds a snapgate.json that is not a ${STORE_FORMAT} store.`,
+        {
+          fix: "Use a Snapgate version that supports this store format, or point --store at another repository or branch."
+        }
+      );
+    }
+  }
+  async assertExists() {
+    const state = await this.readWriteState("_", /* @__PURE__ */ new Date());
+    if (!state?.storeFile?.object) {
+      throw new SnapgateError("STORE_MISSING", `There is no Snapgate store at ${this.location}.`, {
+        fix: "Check the repository and branch; a store is created by the first `snapgate snapshot`."
+      });
+    }
+    this.checkFormat(state.storeFile.object.text);
+  }
+  async beginWrite(stream, previous) {
+    const now = /* @__PURE__ */ new Date();
+    const state = await this.readWriteState(stream, now);
+    if (!state?.storeFile?.object) {
+      throw new SnapgateError("STORE_MISSING", `There is no Snapgate store at ${this.location}.`, {
+        fix: "It is created by the first snapshot; if this persists, check the branch name."
+      });
+    }
+    const blobs = /* @__PURE__ */ new Map();
+    for (const prefix of state.blobs?.object?.entries ?? []) {
+      for (const entry of prefix.object?.entries ?? []) {
+        const ref = parseBlobFileName(entry.name);
+        if (ref && !blobs.has(ref.id)) blobs.set(ref.id, ref);
+      }
+    }
+    const headText = await this.blobText(state.head);
+    let head = null;
+    if (headText) {
+      const pointer = JSON.parse(headText);
+      head = {
+        seq: pointer.seq,
+        sha256: pointer.id,
+        loadManifest: () => this.readManifestAt(state.oid, stream, pointer.seq)
+      };
+    }
+    const auditHeadText = await this.blobText(state.auditHead);
+    const auditHead = auditHeadText ? JSON.parse(auditHeadText) : null;
+    const view = new GitHubWriteView(
+      stream,
+      state,
+      head,
+      auditHead ? { seq: auditHead.seq, hash: auditHead.hash } : null,
+      blobs
+    );
+    if (previous instanceof GitHubWriteView) previous.carryOver(view);
+    return view;
+  }
+  async readManifestAt(commitOid, stream, seq) {
+    const path = manifestPath(stream, seq);
+    const result = await this.query(
+      `query SnapgateManifest($owner: String!, $name: String!, $oid: GitObjectID!, $path: String!) {
+        repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { file(path: $path) { object { ... on Blob { text isTruncated oid } } } } } }
+      }`,
+      { oid: commitOid, path },
+      `reading ${path}`
+    );
+    const text2 = await this.blobText(result.repository.object?.file ?? null);
+    if (text2 === null) {
+      throw new SnapgateError(
+        "INTEGRITY",
+        `${path} is missing from ${this.location} although heads/${stream}.json points at it.`,
+        {
+          fix: "The repository was changed by hand; run `snapgate verify --all` against it."
+        }
+      );
+    }
+    return new TextEncoder().encode(text2);
+  }
+  async commitSnapshot(commit) {
+    const view = commit.view;
+    const { state } = view;
+    const catalogText = await this.blobText(state.catalog) ?? "";
+    const entries = [];
+    const large = [];
+    for (const blob of view.staged.values()) {
+      if (blob.ciphertext.length > INLINE_BLOB_LIMIT || !isText(blob.ciphertext)) large.push(blob);
+      else
+        entries.push({
+          path: blobPath(blob),
+          mode: "100644",
+          type: "blob",
+          content: Buffer.from(blob.ciphertext).toString("utf8")
+        });
+    }
+    for (const blob of large)
+      entries.push({
+        path: blobPath(blob),
+        mode: "100644",
+        type: "blob",
+        sha: await this.createGitBlob(blob.ciphertext)
+      });
+    entries.push(
+      {
+        path: manifestPath(view.stream, commit.seq),
+        mode: "100644",
+        type: "blob",
+        content: Buffer.from(commit.manifest).toString("utf8")
+      },
+      {
+        path: headPath(view.stream),
+        mode: "100644",
+        type: "blob",
+        content: JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id }) + "\n"
+      },
+      {
+        path: catalogPath(view.stream, commit.time),
+        mode: "100644",
+        type: "blob",
+        content: appendLines(catalogText, [JSON.stringify(commit.catalogEntry)])
+      },
+      ...await this.auditEntries(state, commit.auditLines, commit.time)
+    );
+    return this.commitFiles(
+      state,
+      entries,
+      `snapgate: snapshot ${view.stream}@${commit.seq} ${commit.catalogEntry.id.slice(0, 12)}`
+    );
+  }
+  async auditEntries(state, lines, time) {
+    if (lines.length === 0) return [];
+    const existing = await this.blobText(state.audit) ?? "";
+    const head = auditHeadOfLine(lines.at(-1) ?? "");
+    const file = auditPath(time);
+    return [
+      { path: file, mode: "100644", type: "blob", content: appendLines(existing, lines) },
+      ...head ? [
+        {
+          path: AUDIT_HEAD_PATH,
+          mode: "100644",
+          type: "blob",
+          content: JSON.stringify({ ...head, file }) + "\n"
+        }
+      ] : []
+    ];
+  }
+  async createGitBlob(bytes) {
+    try {
+      const { data } = await this.client.rest.git.createBlob({
+        owner: this.where.owner,
+        repo: this.where.repo,
+        content: Buffer.from(bytes).toString("base64"),
+        encoding: "base64"
+      });
+      return data.sha;
+    } catch (error) {
+      throw githubError(error, "uploading a large blob", this.location);
+    }
+  }
+  /**
+   * One commit on top of the state's head: trees chained by base_tree within
+   * the payload budget, a commit, and a ref update that fails rather than
+   * overwrite another writer's commit.
+   */
+  async commitFiles(state, entries, message) {
+    const { owner, repo } = this.where;
+    let tree = state.treeOid;
+    try {
+      for (const chunk of chunkByPayload(entries)) {
+        tree = (await this.client.rest.git.createTree({ owner, repo, base_tree: tree, tree: chunk })).data.sha;
+      }
+      const commit = (await this.client.rest.git.createCommit({
+        owner,
+        repo,
+        message,
+        tree,
+        parents: [state.oid]
+      })).data.sha;
+      await this.client.rest.git.updateRef({
+        owner,
+        repo,
+        ref: `heads/${this.where.branch}`,
+        sha: commit,
+        force: false
+      });
+      return "committed";
+    } catch (error) {
+      if (httpStatus(error) === 422 && /fast forward|not a fast-forward|reference cannot be updated/i.test(githubMessage(error))) {
+        return "conflict";
+      }
+      throw githubError(error, "committing to the backup repository", this.location);
+    }
+  }
+  async listStreams() {
+    const tree = await this.readTree("manifests");
+    return (tree?.entries ?? []).filter((entry) => entry.type === "tree").map((entry) => entry.name).sort();
+  }
+  /** A directory's entries at the branch head, with their blobs' text when `withText`. */
+  async readTree(path, withText = false) {
+    const blob = withText ? "object { ... on Blob { text isTruncated oid } }" : "";
+    const result = await this.query(
+      `query SnapgateTree($owner: String!, $name: String!, $ref: String!, $path: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit { file(path: $path) { object { ... on Tree { entries { name type oid ${blob} } } } } } } } }
+      }`,
+      { ref: this.qualifiedRef, path },
+      `listing ${path}`
+    );
+    return result.repository.ref?.target.file?.object ?? null;
+  }
+  async readFile(path) {
+    const result = await this.query(
+      `query SnapgateFile($owner: String!, $name: String!, $ref: String!, $path: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit { file(path: $path) { object { ... on Blob { text isTruncated isBinary oid } } } } } } }
+      }`,
+      { ref: this.qualifiedRef, path },
+      `reading ${path}`
+    );
+    const object = result.repository.ref?.target.file?.object;
+    if (!object) return null;
+    if (object.text !== null && !object.isTruncated) return new TextEncoder().encode(object.text);
+    return object.oid ? this.readGitBlob(object.oid) : null;
+  }
+  async readCatalog(stream) {
+    const tree = await this.readTree(`catalog/${stream}`, true);
+    return this.catalogFromShards(tree?.entries ?? []);
+  }
+  /** Catalog lines from the month shards of a catalog directory listing (text included). */
+  async catalogFromShards(shards) {
+    const ordered = shards.filter((e) => /^\d{4}-\d{2}\.jsonl$/.test(e.name)).sort((a, b) => a.name.localeCompare(b.name));
+    const texts = await Promise.all(
+      ordered.map(
+        async (shard) => shard.object?.text && !shard.object.isTruncated ? shard.object.text : shard.oid ? Buffer.from(await this.readGitBlob(shard.oid)).toString("utf8") : ""
+      )
+    );
+    return parseCatalogLines(texts);
+  }
+  async readStreamIndex(stream) {
+    const names = "object { ... on Tree { entries { name } } }";
+    const result = await this.query(
+      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $manifests: String!, $tombstones: String!, $verifications: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
+          catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated } } } } } }
+          manifests: file(path: $manifests) { ${names} }
+          tombstones: file(path: $tombstones) { ${names} }
+          verifications: file(path: $verifications) { ${names} }
+          blobs: file(path: "blobs") { object { ... on Tree { entries { name ${names} } } } }
+        } } } }
+      }`,
+      {
+        ref: this.qualifiedRef,
+        catalog: `catalog/${stream}`,
+        manifests: `manifests/${stream}`,
+        tombstones: `tombstones/${stream}`,
+        verifications: `verifications/${stream}`
+      },
+      `reading the index of ${stream}`
+    );
+    const target = result.repository.ref?.target;
+    const seqsOf = (tree) => (tree?.object?.entries ?? []).map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1]).filter((seq) => seq !== void 0).map(Number).sort((a, b) => a - b);
+    const blobs = [];
+    for (const prefix of target?.blobs?.object?.entries ?? []) {
+      for (const entry of prefix.object?.entries ?? []) {
+        const ref = parseBlobFileName(entry.name);
+        if (ref) blobs.push(ref);
+      }
+    }
+    return {
+      catalog: await this.catalogFromShards(target?.catalog?.object?.entries ?? []),
+      manifestSeqs: seqsOf(target?.manifests),
+      tombstoneSeqs: seqsOf(target?.tombstones),
+      verifications: (target?.verifications?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `verifications/${stream}/${entry.name}`),
+      blobs
+    };
+  }
+  async listManifestSeqs(stream) {
+    const tree = await this.readTree(`manifests/${stream}`);
+    return (tree?.entries ?? []).map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1]).filter((seq) => seq !== void 0).map(Number).sort((a, b) => a - b);
+  }
+  readManifest(stream, seq) {
+    return this.readFile(manifestPath(stream, seq));
+  }
+  pendingReads = [];
+  flushScheduled = false;
+  /**
+   * Reads are coalesced: every readBlob() issued in the same tick goes into
+   * one GraphQL query (up to 100 blobs each), so a restore of 2,000 files costs
+   * about 20 calls, not 2,000.
+   */
+  readBlob(blob) {
+    return new Promise((resolve, reject) => {
+      this.pendingReads.push({ ref: blob, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => void this.flushReads());
+      }
+    });
+  }
+  async flushReads() {
+    this.flushScheduled = false;
+    const batch = this.pendingReads.splice(0);
+    for (let start = 0; start < batch.length; start += BLOB_READ_BATCH) {
+      const slice = batch.slice(start, start + BLOB_READ_BATCH);
+      try {
+        const fields = slice.map(
+          (item, index) => `b${index}: file(path: ${JSON.stringify(blobPath(item.ref))}) { object { ... on Blob { text isTruncated isBinary oid } } }`
+        ).join("\n");
+        const result = await this.query(
+          `query SnapgateBlobs($owner: String!, $name: String!, $ref: String!) {
+            repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit { ${fields} } } } }
+          }`,
+          { ref: this.qualifiedRef },
+          "reading blobs"
+        );
+        const target = result.repository.ref?.target ?? {};
+        await Promise.all(
+          slice.map(async (item, index) => {
+            const object = target[`b${index}`]?.object;
+            if (!object) return item.resolve(null);
+            if (object.text !== null && !object.isTruncated && !object.isBinary)
+              return item.resolve(new TextEncoder().encode(object.text));
+            item.resolve(object.oid ? await this.readGitBlob(object.oid) : null);
+          })
+        );
+      } catch (error) {
+        for (const item of slice) item.reject(error);
+      }
+    }
+  }
+  async listBlobs() {
+    const result = await this.query(
+      `query SnapgateBlobList($owner: String!, $name: String!, $ref: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit { file(path: "blobs") { object { ... on Tree { entries { name object { ... on Tree { entries { name } } } } } } } } } } }
+      }`,
+      { ref: this.qualifiedRef },
+      "listing blobs"
+    );
+    const blobs = [];
+    for (const prefix of result.repository.ref?.target.file?.object?.entries ?? []) {
+      for (const entry of prefix.object?.entries ?? []) {
+        const ref = parseBlobFileName(entry.name);
+        if (ref) blobs.push(ref);
+      }
+    }
+    return blobs;
+  }
+  async deleteBlobs(blobs) {
+    if (blobs.length === 0) return;
+    await this.commitWithRetry(
+      `snapgate: prune ${blobs.length} blob(s)`,
+      async () => blobs.map((blob) => ({
+        path: blobPath(blob),
+        mode: "100644",
+        type: "blob",
+        sha: null
+      }))
+    );
+  }
+  /** For writes outside a snapshot: re-read, rebuild the entries, commit; retry when another writer won. */
+  async commitWithRetry(message, build) {
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const state = await this.readWriteState("_", /* @__PURE__ */ new Date());
+      if (!state)
+        throw new SnapgateError(
+          "STORE_MISSING",
+          `There is no Snapgate store at ${this.location}.`,
+          { fix: "Take a snapshot first." }
+        );
+      if (await this.commitFiles(state, await build(state), message) === "committed") return;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
+    }
+    throw new SnapgateError(
+      "CONFLICT",
+      `Could not commit to ${this.location}: other writers kept moving the branch.`,
+      { fix: "Run the command again." }
+    );
+  }
+  async readAuditLines() {
+    const years = await this.readTree("audit");
+    const lines = [];
+    for (const year of (years?.entries ?? []).filter((e) => /^\d{4}$/.test(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
+      const months = await this.readTree(`audit/${year.name}`, true);
+      for (const file of (months?.entries ?? []).filter((e) => /^\d{2}\.jsonl$/.test(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
+        const text2 = file.object?.text && !file.object.isTruncated ? file.object.text : file.oid ? Buffer.from(await this.readGitBlob(file.oid)).toString("utf8") : "";
+        lines.push(...text2.split("\n").filter((line) => line.trim() !== ""));
+      }
+    }
+    return lines;
+  }
+  async currentAuditHead() {
+    const text2 = await this.readFile(AUDIT_HEAD_PATH);
+    if (!text2) return null;
+    const head = JSON.parse(Buffer.from(text2).toString("utf8"));
+    return { seq: head.seq, hash: head.hash };
+  }
+  async appendAudit(expected, lines, time) {
+    const state = await this.readWriteState("_", time);
+    if (!state)
+      throw new SnapgateError("STORE_MISSING", `There is no Snapgate store at ${this.location}.`, {
+        fix: "Take a snapshot first."
+      });
+    const headText = await this.blobText(state.auditHead);
+    const current = headText ? JSON.parse(headText) : null;
+    if ((current?.seq ?? 0) !== (expected?.seq ?? 0) || (current?.hash ?? null) !== (expected?.hash ?? null))
+      return "conflict";
+    return this.commitFiles(
+      state,
+      await this.auditEntries(state, lines, time),
+      `snapgate: audit ${lines.length} event(s)`
+    );
+  }
+  async writeRecords(records) {
+    if (records.length === 0) return;
+    for (const record2 of records) assertRecordPath(record2.path);
+    const message = records.length === 1 ? `snapgate: record ${records[0]?.path}` : `snapgate: ${records.length} records`;
+    await this.commitWithRetry(message, async (state) => {
+      const existing = await this.existingPaths(
+        state.oid,
+        records.map((record2) => record2.path)
+      );
+      if (existing.length > 0) {
+        throw new SnapgateError(
+          "CONFLICT",
+          `The record ${existing[0]} already exists in ${this.location}.`,
+          {
+            fix: "Records are never overwritten; retry, which writes a record with a new name."
+          }
+        );
+      }
+      return records.map((record2) => ({
+        path: record2.path,
+        mode: "100644",
+        type: "blob",
+        content: Buffer.from(record2.bytes).toString("utf8")
+      }));
+    });
+  }
+  /** Which of `paths` exist at a commit: one query whatever their number. */
+  async existingPaths(oid, paths) {
+    const fields = paths.map((path, index) => `p${index}: file(path: ${JSON.stringify(path)}) { oid }`).join("\n");
+    const result = await this.query(
+      `query SnapgateExisting($owner: String!, $name: String!, $oid: GitObjectID!) {
+        repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { ${fields} } } }
+      }`,
+      { oid },
+      "checking records"
+    );
+    const object = result.repository.object ?? {};
+    return paths.filter((_, index) => object[`p${index}`]);
+  }
+  async readRecord(path) {
+    assertRecordPath(path);
+    return this.readFile(path);
+  }
+  async listRecords(prefix) {
+    const root = prefix.replace(/\/$/, "");
+    assertRecordPath(`${root}/x`);
+    const found = [];
+    const walk = async (path) => {
+      const tree = await this.readTree(path);
+      for (const entry of tree?.entries ?? []) {
+        if (entry.type === "tree") await walk(`${path}/${entry.name}`);
+        else found.push(`${path}/${entry.name}`);
+      }
+    };
+    await walk(root);
+    return found.sort();
+  }
+};
+function appendLines(existing, lines) {
+  const base = existing === "" || existing.endsWith("\n") ? existing : `${existing}
+`;
+  return base + lines.map((line) => `${line}
+`).join("");
+}
+function isText(bytes) {
+  for (const byte of bytes)
+    if (byte > 126 || byte < 32 && byte !== 10 && byte !== 13) return false;
+  return true;
+}
+function chunkByPayload(entries) {
+  const chunks = [];
+  let current = [];
+  let size = 0;
+  for (const entry of entries) {
+    const weight = (entry.content?.length ?? 0) + entry.path.length + 64;
+    if (current.length > 0 && size + weight > TREE_PAYLOAD_BUDGET) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(entry);
+    size += weight;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+// app/gate/decide-environment.ts
+function mayUseBackup(gatedOwner, backupOwner, backupAccounts) {
+  return gatedOwner.toLowerCase() === backupOwner.toLowerCase() || backupAccounts.has(backupOwner.toLowerCase());
+}
+async function decideEnvironment(policy, environment, access) {
+  const { now, log } = access;
+  if (!policy.environments[environment]) {
+    return decideGate({ policy, environment, now, snapshot: null, lastRestoreVerification: null });
+  }
+  const backup = policy.backup;
+  if (!backup) {
+    return storeErrorDecision(
+      environment,
+      "The policy names no backup repository, so no snapshot can be checked.",
+      "Add backup: { repository: OWNER/NAME } to .github/snapgate.yml on the default branch (docs/policy.md)."
+    );
+  }
+  const [owner = "", repo = ""] = backup.repository.split("/");
+  const location = `${backup.repository}@${backup.branch}`;
+  if (!mayUseBackup(access.gatedOwner, owner, access.backupAccounts)) {
+    return storeErrorDecision(
+      environment,
+      `The backup repository ${backup.repository} belongs to another account than ${access.gatedOwner}: the app reads backups across accounts only where its operator allows it.`,
+      `Keep the backup repository in ${access.gatedOwner}, or have the app's operator add ${owner} to SNAPGATE_BACKUP_ACCOUNTS.`
+    );
+  }
+  try {
+    const store = new GitHubStore(await access.clientFor(owner, repo), {
+      owner,
+      repo,
+      branch: backup.branch
+    });
+    const facts = await gatherGateFacts(store, policy, environment, now, {
+      chain: "catalog",
+      blobs: "list"
+    });
+    return decideGate(facts);
+  } catch (error) {
+    if (!isSnapgateError(error))
+      log.error({ err: error }, `reading ${location} failed unexpectedly`);
+    const failure = asSnapgateError(error);
+    return storeErrorDecision(
+      environment,
+      `Reading the backup repository ${location} failed: ${failure.summary}`,
+      failure.code === "PERMISSION" ? `Install the Snapgate App on ${backup.repository} (it reads snapshots with its installation token: contents read) and check backup.repository in the policy; then re-run this check.` : `${failure.fix ?? "Try again later."} Then re-run this check.`
+    );
+  }
+}
+
+// core/policy/gate/render-gate-markdown.ts
+var STATE_LABEL = { pass: "\u2705 pass", fail: "\u274C fail", unknown: "\u26A0\uFE0F unknown" };
+function renderGateMarkdown(decision) {
+  const lines = [
+    `### Snapgate / config backup (${decision.environment}): ${decision.conclusion === "success" ? "\u2705 success" : "\u274C failure"}`,
+    "",
+    cell(decision.summary),
+    "",
+    "| Condition | State | Detail | Fix |",
+    "| --- | --- | --- | --- |",
+    ...decision.conditions.map(
+      (condition) => `| ${condition.name} | ${STATE_LABEL[condition.state]} | ${cell(condition.detail)} | ${cell(condition.fix ?? "")} |`
+    )
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function cell(text2) {
+  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, "<br>");
+}
+
+// core/policy/gate/gate-check-output.ts
+var MAX_ANNOTATIONS = 50;
+var MAX_OUTPUT_CHARS = 65e3;
+function clip(text2) {
+  return text2.length <= MAX_OUTPUT_CHARS ? text2 : `${text2.slice(0, MAX_OUTPUT_CHARS)}
+
+(cut: the full list is in \`snapgate check\`)
+`;
+}
+function gateCheckOutput(decision, details = []) {
+  const annotations = [];
+  for (const condition of decision.conditions) {
+    if (condition.state === "pass") continue;
+    for (const location of condition.locations ?? []) {
+      if (location.file.includes(":")) continue;
+      annotations.push({
+        path: location.file,
+        start_line: location.line ?? 1,
+        end_line: location.line ?? 1,
+        annotation_level: "failure",
+        title: "Invalid Snapgate policy (read from the default branch)",
+        message: location.message
+      });
+    }
+    if (condition.name === "coverage") {
+      for (const path of condition.paths ?? []) {
+        annotations.push({
+          path,
+          start_line: 1,
+          end_line: 1,
+          annotation_level: "failure",
+          title: "Tier-0 file in no component",
+          message: `${path} is tier-0 but belongs to no component of the policy and no active exception. ${condition.fix ?? ""}`.trim()
+        });
+      }
+    }
+  }
+  return {
+    title: decision.summary,
+    summary: clip(renderGateMarkdown(decision)),
+    ...details.length > 0 ? { text: clip(details.join("\n")) } : {},
+    annotations: annotations.slice(0, MAX_ANNOTATIONS)
+  };
+}
+
+// app/gate/post-gate-check.ts
+var SNAPSHOT_NOW_ACTION = {
+  label: "Snapshot now",
+  description: "Dispatch the snapshot workflow",
+  identifier: "snapshot-now"
+};
+async function postGateCheck(event, headSha, environment, decision, details, snapshotWorkflow = null) {
+  const response = await event.octokit.rest.checks.create({
+    owner: event.owner,
+    repo: event.repo,
+    name: gateCheckName(environment),
+    head_sha: headSha,
+    external_id: event.deliveryId,
+    status: "completed",
+    conclusion: decision.conclusion,
+    completed_at: event.now.toISOString(),
+    output: gateCheckOutput(decision, details),
+    ...snapshotWorkflow !== null && decision.conclusion === "failure" ? { actions: [SNAPSHOT_NOW_ACTION] } : {}
+  });
+  event.log.info(
+    `${gateCheckName(environment)} on ${event.owner}/${event.repo}@${headSha.slice(0, 12)}: ${decision.conclusion}`
+  );
+  return response.data.id;
+}
+
+// app/gate/evaluate-gates.ts
+var ALL_ENVIRONMENTS = "all environments";
+async function evaluateGates(event, target) {
+  const decided = `Decided at ${event.now.toISOString()} for ${target.reason} (delivery ${event.deliveryId}).`;
+  let context;
+  try {
+    context = await readGateContext(event.octokit, {
+      owner: event.owner,
+      repo: event.repo,
+      headSha: target.headSha,
+      appId: event.appId
+    });
+  } catch (error) {
+    if (target.environment === void 0 && !target.reportPolicyProblems) {
+      event.log.warn(`${event.owner}/${event.repo}: ${String(error)}`);
+      return;
+    }
+    await postGateCheck(
+      event,
+      target.headSha,
+      target.environment ?? null,
+      policyReadErrorDecision(target.environment ?? ALL_ENVIRONMENTS, error),
+      [decided]
+    );
+    return;
+  }
+  if (!context.hasPolicy && target.environment === void 0) {
+    event.log.info(`${event.owner}/${event.repo} has no Snapgate policy: nothing to gate`);
+    return;
+  }
+  const policyRead = `The policy is read from the default branch${context.defaultBranch ? ` (${context.defaultBranch})` : ""} only: a pull request cannot change its own gate.`;
+  let policy;
+  try {
+    policy = await loadPolicy(context.policySource, { owner: event.owner, repo: event.repo });
+  } catch (error) {
+    const name = target.environment ?? null;
+    if (name === null && !target.reportPolicyProblems) return;
+    if (!shouldPost(context.checkRuns, name, event.deliveryId, target.mode)) return;
+    await postGateCheck(
+      event,
+      target.headSha,
+      name,
+      policyErrorDecision(name ?? ALL_ENVIRONMENTS, error),
+      [decided, policyRead]
+    );
+    return;
+  }
+  const environments = typeof target.environment === "string" ? [target.environment] : [...new Set(target.branches.flatMap((branch) => gatedEnvironments(policy, branch)))];
+  const posts = environments.map(async (environment) => {
+    if (!shouldPost(context.checkRuns, environment, event.deliveryId, target.mode)) return;
+    const decision = await decideEnvironment(policy, environment, {
+      ...event,
+      gatedOwner: event.owner
+    });
+    const backup = policy.backup ? `Backup repository: ${policy.backup.repository}@${policy.backup.branch}.` : "No backup repository in the policy.";
+    await postGateCheck(
+      event,
+      target.headSha,
+      environment,
+      decision,
+      [decided, `Policy: ${policy.sources.join(" extends ")}. ${policyRead}`, backup],
+      policy.environments[environment]?.snapshotWorkflow ?? null
+    );
+  });
+  if (target.environment === null) {
+    posts.push(
+      postGateCheck(event, target.headSha, null, policyLoadsDecision(policy), [
+        decided,
+        policyRead
+      ]).then(() => void 0)
+    );
+  }
+  await Promise.all(posts);
+}
+function shouldPost(runs, environment, deliveryId, mode) {
+  const existing = runs.filter((run) => run.name === gateCheckName(environment));
+  if (existing.some((run) => run.externalId === deliveryId)) return false;
+  return mode === "again" || existing.length === 0;
+}
+function policyLoadsDecision(policy) {
+  return {
+    environment: ALL_ENVIRONMENTS,
+    conclusion: "success",
+    summary: "The policy loads; each environment has its own check run.",
+    conditions: [
+      {
+        name: "policy",
+        state: "pass",
+        detail: `Read from ${policy.sources.join(", ")}.`,
+        fix: null
+      }
+    ]
+  };
+}
+
+// app/handlers/check-run.ts
+async function onCheckRunRerequested(context, event) {
+  const run = context.payload.check_run;
+  const environment = environmentOfCheckName(run.name);
+  if (environment === void 0) return;
+  await evaluateGates(event, {
+    headSha: run.head_sha,
+    branches: [
+      ...run.check_suite.head_branch ? [run.check_suite.head_branch] : [],
+      ...run.pull_requests.map((pull) => pull.base.ref)
+    ],
+    environment,
+    mode: "again",
+    reportPolicyProblems: true,
+    reason: `a re-run of check run ${run.id}`
+  });
+}
+
+// app/handlers/check-suite.ts
+async function onCheckSuite(context, event) {
+  const { action, check_suite: suite, repository } = context.payload;
+  const bases = suite.pull_requests.map((pull) => pull.base.ref);
+  await evaluateGates(event, {
+    headSha: suite.head_sha,
+    branches: [...suite.head_branch ? [suite.head_branch] : [], ...bases],
+    mode: action === "rerequested" ? "again" : "first",
+    reportPolicyProblems: bases.length > 0 || suite.head_branch === repository.default_branch,
+    reason: `check suite ${suite.id} (${action})`
+  });
+}
+
+// core/policy/gate/render-gate-comment.ts
+var MAX_COMMENT_CHARS = 4e3;
+function renderGateComment(decision) {
+  const lines = [
+    `Snapgate / config backup (${decision.environment}): ${decision.conclusion === "success" ? "approved" : "rejected"}. ${decision.summary}`
+  ];
+  for (const condition of decision.conditions) {
+    if (condition.state === "pass") continue;
+    lines.push(
+      `- ${condition.name} (${condition.state}): ${condition.detail.replace(/\s*\n\s*/g, " ")}${condition.fix ? ` Fix: ${condition.fix}` : ""}`
+    );
+  }
+  const text2 = lines.join("\n");
+  return text2.length <= MAX_COMMENT_CHARS ? text2 : `${text2.slice(0, MAX_COMMENT_CHARS - 1)}\u2026`;
+}
+
+// app/handlers/deployment-protection-rule.ts
+var CALLBACK_RUN = /\/actions\/runs\/(\d+)\/deployment_protection_rule$/;
+async function onDeploymentProtectionRule(context, event) {
+  const { environment, deployment_callback_url: callback } = context.payload;
+  const runId = CALLBACK_RUN.exec(callback ?? "")?.[1];
+  if (!environment || !runId) {
+    event.log.warn("deployment_protection_rule without an environment or a callback URL");
+    return;
+  }
+  const decision = await decide(event, environment);
+  try {
+    await event.octokit.rest.actions.reviewCustomGatesForRun({
+      owner: event.owner,
+      repo: event.repo,
+      run_id: Number(runId),
+      environment_name: environment,
+      state: decision.conclusion === "success" ? "approved" : "rejected",
+      comment: renderGateComment(decision)
+    });
+  } catch (error) {
+    if (httpStatus(error) !== 422) throw error;
+    event.log.info(`deployment of run ${runId} to ${environment} was already answered`);
+  }
+}
+async function decide(event, environment) {
+  const { owner, repo } = event;
+  let gate;
+  try {
+    gate = await readGateContext(event.octokit, { owner, repo, headSha: null, appId: event.appId });
+  } catch (error) {
+    return policyReadErrorDecision(environment, error);
+  }
+  try {
+    const policy = await loadPolicy(gate.policySource, { owner, repo });
+    return await decideEnvironment(policy, environment, { ...event, gatedOwner: owner });
+  } catch (error) {
+    if (!isSnapgateError(error)) throw error;
+    return policyErrorDecision(environment, error);
+  }
+}
+
+// app/handlers/merge-group.ts
+async function onMergeGroup(context, event) {
+  const group = context.payload.merge_group;
+  await evaluateGates(event, {
+    headSha: group.head_sha,
+    branches: [group.base_ref.replace(/^refs\/heads\//, "")],
+    mode: "first",
+    reportPolicyProblems: true,
+    reason: `the merge queue (${group.head_ref})`
+  });
+}
+
+// app/handlers/pull-request.ts
+async function onPullRequest(context, event) {
+  const { action, pull_request: pull } = context.payload;
+  await evaluateGates(event, {
+    headSha: pull.head.sha,
+    branches: [pull.base.ref],
+    // Reopening is a fresh look; opened and synchronize gate a head the first time.
+    mode: action === "reopened" ? "again" : "first",
+    reportPolicyProblems: true,
+    reason: `pull request #${pull.number} (${action})`
+  });
+}
+
+// core/github/read-check-runs.ts
+var COMMITS_PER_QUERY = 50;
+async function readCheckRuns(client, options) {
+  const shas = [...new Set(options.shas)].filter((sha) => /^[0-9a-f]{40}$/.test(sha));
+  const runs = /* @__PURE__ */ new Map();
+  for (let start = 0; start < shas.length; start += COMMITS_PER_QUERY) {
+    const slice = shas.slice(start, start + COMMITS_PER_QUERY);
+    const aliases = slice.map(
+      (sha, index) => `c${index}: object(oid: "${sha}") { ... on Commit { ${COMMIT_CHECK_RUNS_FIELDS} } }`
+    ).join("\n");
+    let result;
+    try {
+      result = await client.graphql(
+        `query SnapgateCheckRuns($owner: String!, $name: String!, $appId: Int!) {
+          repository(owner: $owner, name: $name) { ${aliases} }
+        }`,
+        { owner: options.owner, name: options.repo, appId: options.appId }
+      );
+    } catch (error) {
+      throw githubError(
+        error,
+        `reading the check runs of ${options.owner}/${options.repo}`,
+        `${options.owner}/${options.repo}`
+      );
+    }
+    slice.forEach((sha, index) => runs.set(sha, commitCheckRuns(result.repository[`c${index}`])));
+  }
+  return runs;
+}
+
+// core/github/read-gate-heads.ts
+var GATE_HEADS_LIMIT = 100;
+async function readGateHeads(client, options) {
+  const path = options.policyPath ?? DEFAULT_POLICY_PATH;
+  const withOrg = options.repo.toLowerCase() !== ORG_CONFIG_REPO;
+  let result;
+  try {
+    result = await queryAllowingMissing(
+      client,
+      `query SnapgateGateHeads($owner: String!, $name: String!, $path: String!) {
+        repository(owner: $owner, name: $name) {
+          ${DEFAULT_BRANCH_FILE_FIELDS}
+          pullRequests(states: [OPEN], first: ${GATE_HEADS_LIMIT}, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { number headRefOid baseRefName } }
+          refs(refPrefix: "refs/heads/", first: ${GATE_HEADS_LIMIT}) { nodes { name target { oid } } }
+        }
+        ${withOrg ? `orgPolicy: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") { ${DEFAULT_BRANCH_FILE_FIELDS} }` : ""}
+      }`,
+      { owner: options.owner, name: options.repo, path },
+      ["orgPolicy"]
+    );
+  } catch (error) {
+    throw githubError(
+      error,
+      `listing the open pull requests and branches of ${options.owner}/${options.repo}`,
+      `${options.owner}/${options.repo}`
+    );
+  }
+  const policySource = new GitHubPolicySource(client, options);
+  const own = { owner: options.owner, repo: options.repo, path };
+  const org = { owner: options.owner, repo: ORG_CONFIG_REPO, path };
+  policySource.remember(own, result.repository);
+  if (withOrg) policySource.remember(org, result.orgPolicy);
+  return {
+    defaultBranch: result.repository.defaultBranchRef?.name ?? null,
+    policySource,
+    hasPolicy: policySource.has(own) || withOrg && policySource.has(org),
+    pulls: result.repository.pullRequests.nodes.map((pull) => ({
+      number: pull.number,
+      headSha: pull.headRefOid,
+      baseBranch: pull.baseRefName
+    })),
+    branches: (result.repository.refs?.nodes ?? []).flatMap(
+      (ref) => ref.target ? [{ name: ref.name, sha: ref.target.oid }] : []
+    )
+  };
+}
+
+// core/store/streams-of-store-paths.ts
+var STREAM_DIRECTORIES = /^(?:manifests|catalog|verifications|tombstones)\/([^/]+)\//;
+var HEAD_POINTER = /^heads\/([^/]+)\.json$/;
+function streamsOfStorePaths(paths) {
+  const streams = /* @__PURE__ */ new Set();
+  for (const path of paths) {
+    const stream = STREAM_DIRECTORIES.exec(path)?.[1] ?? HEAD_POINTER.exec(path)?.[1];
+    if (stream !== void 0 && STREAM_PATTERN.test(stream)) streams.add(stream);
+  }
+  return [...streams].sort();
+}
+
+// app/gate/reevaluate-backup-push.ts
+var MAX_SOURCES_PER_PUSH = 20;
+var REPOSITORY_NAME = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
+async function reevaluateBackupPush(event, push) {
+  const environments = streamsOfStorePaths(push.paths);
+  if (environments.length === 0) return;
+  const store = new GitHubStore(event.octokit, {
+    owner: event.owner,
+    repo: event.repo,
+    branch: push.branch
+  });
+  const sources = /* @__PURE__ */ new Map();
+  for (const environment of environments) {
+    let catalog;
+    try {
+      catalog = (await store.readStreamIndex(environment)).catalog;
+    } catch (error) {
+      event.log.warn(
+        `re-evaluation: reading the catalog of ${environment} failed: ${String(error)}`
+      );
+      continue;
+    }
+    for (const entry of [...catalog].reverse()) {
+      const match = REPOSITORY_NAME.exec(entry.metadata.repository ?? "");
+      if (!match?.[1] || !match[2]) continue;
+      const key = `${match[1]}/${match[2]}`.toLowerCase();
+      if (!sources.has(key)) {
+        if (sources.size >= MAX_SOURCES_PER_PUSH) continue;
+        sources.set(key, { owner: match[1], repo: match[2], environments: /* @__PURE__ */ new Set() });
+      }
+      sources.get(key).environments.add(environment);
+    }
+  }
+  for (const source of sources.values()) {
+    try {
+      await reevaluateSource(event, push.branch, source.owner, source.repo, source.environments);
+    } catch (error) {
+      if (!isSnapgateError(error)) throw error;
+      event.log.warn(`re-evaluation of ${source.owner}/${source.repo} failed: ${error.message}`);
+    }
+  }
+}
+async function reevaluateSource(event, backupBranch, owner, repo, environments) {
+  if (!mayUseBackup(owner, event.owner, event.backupAccounts)) return;
+  const client = await event.clientFor(owner, repo);
+  const heads = await readGateHeads(client, { owner, repo });
+  if (!heads.hasPolicy) return;
+  let policy;
+  try {
+    policy = await loadPolicy(heads.policySource, { owner, repo });
+  } catch {
+    return;
+  }
+  const backup = policy.backup;
+  if (!backup || backup.repository.toLowerCase() !== `${event.owner}/${event.repo}`.toLowerCase() || backup.branch !== backupBranch)
+    return;
+  const candidates = [];
+  for (const environment of environments) {
+    const gated = policy.environments[environment];
+    if (!gated) continue;
+    const matches = compileGlobs(gated.releaseBranches);
+    for (const branch of heads.branches) {
+      if (matches(branch.name))
+        candidates.push({ environment, sha: branch.sha, where: `branch ${branch.name}` });
+    }
+    for (const pull of heads.pulls) {
+      if (matches(pull.baseBranch))
+        candidates.push({ environment, sha: pull.headSha, where: `pull request #${pull.number}` });
+    }
+  }
+  if (candidates.length === 0) return;
+  const runs = await readCheckRuns(client, {
+    owner,
+    repo,
+    appId: event.appId,
+    shas: candidates.map((candidate) => candidate.sha)
+  });
+  const stale = /* @__PURE__ */ new Map();
+  for (const candidate of candidates) {
+    const named = (runs.get(candidate.sha) ?? []).filter(
+      (run) => run.name === gateCheckName(candidate.environment)
+    );
+    if (named.some((run) => run.externalId === event.deliveryId)) continue;
+    const latest = named.at(-1);
+    if (!latest || latest.status === "completed" && latest.conclusion === "success") continue;
+    const heads2 = stale.get(candidate.environment) ?? /* @__PURE__ */ new Map();
+    if (!heads2.has(candidate.sha)) heads2.set(candidate.sha, candidate.where);
+    stale.set(candidate.environment, heads2);
+  }
+  const target = { ...event, octokit: client, owner, repo };
+  for (const [environment, shas] of stale) {
+    const decision = await decideEnvironment(policy, environment, {
+      ...event,
+      gatedOwner: owner
+    });
+    for (const [sha, where] of shas) {
+      await postGateCheck(
+        target,
+        sha,
+        environment,
+        decision,
+        [
+          `Decided at ${event.now.toISOString()} again because ${event.owner}/${event.repo}@${backupBranch} changed (delivery ${event.deliveryId}); this head is ${where}.`,
+          `Policy: ${policy.sources.join(" extends ")}, read from the default branch.`,
+          `Backup repository: ${backup.repository}@${backup.branch}.`
+        ],
+        policy.environments[environment]?.snapshotWorkflow ?? null
+      );
+    }
+  }
+}
+
+// app/handlers/push.ts
+var DELETED = /^0{40}$/;
+async function onPush(context, event) {
+  const { ref, after, repository, commits } = context.payload;
+  if (!ref.startsWith("refs/heads/") || DELETED.test(after)) return;
+  const branch = ref.slice("refs/heads/".length);
+  await evaluateGates(event, {
+    headSha: after,
+    branches: [branch],
+    mode: "first",
+    reportPolicyProblems: branch === repository.default_branch,
+    reason: `a push to ${branch}`
+  });
+  const paths = commits.flatMap((commit) => [
+    ...commit.added ?? [],
+    ...commit.modified ?? [],
+    ...commit.removed ?? []
+  ]);
+  await reevaluateBackupPush(event, { branch, paths });
+}
+
+// app/handlers/snapshot-now.ts
+async function onSnapshotNow(context, event) {
+  const { check_run: run, requested_action: action, sender } = context.payload;
+  if (action?.identifier !== SNAPSHOT_NOW_ACTION.identifier) return;
+  const environment = environmentOfCheckName(run.name);
+  if (typeof environment !== "string") return;
+  const { octokit, owner, repo } = event;
+  const marker = `(delivery ${event.deliveryId})`;
+  const current = (await octokit.rest.checks.get({ owner, repo, check_run_id: run.id })).data;
+  if (current.output.text?.includes(marker)) return;
+  let note;
+  try {
+    const gate = await readGateContext(octokit, { owner, repo, headSha: null, appId: event.appId });
+    const policy = await loadPolicy(gate.policySource, { owner, repo });
+    const workflow = policy.environments[environment]?.snapshotWorkflow ?? null;
+    if (workflow === null || gate.defaultBranch === null) {
+      note = `@${sender.login} asked for a snapshot, but the policy names no snapshot workflow for ${environment}: add environments.${environment}.snapshot_workflow to .github/snapgate.yml.`;
+    } else {
+      note = await dispatch(event, workflow, gate.defaultBranch, environment, sender.login);
+    }
+  } catch (error) {
+    note = `@${sender.login} asked for a snapshot, but the policy could not be used: ${asSnapgateError(error).message}`;
+  }
+  await octokit.rest.checks.update({
+    owner,
+    repo,
+    check_run_id: run.id,
+    output: {
+      title: current.output.title ?? run.name,
+      summary: current.output.summary ?? "",
+      text: `${current.output.text ? `${current.output.text}
+
+` : ""}${note} ${marker}`
+    }
+  });
+}
+async function dispatch(event, workflow, ref, environment, login) {
+  try {
+    await event.octokit.rest.actions.createWorkflowDispatch({
+      owner: event.owner,
+      repo: event.repo,
+      workflow_id: workflow,
+      ref,
+      inputs: { environment }
+    });
+  } catch (error) {
+    return `@${login} asked for a snapshot, but dispatching ${workflow} on ${ref} failed (${httpStatus(error) ?? "no response"}: ${githubMessage(error)}). Check that .github/workflows/${workflow} exists on ${ref} with a workflow_dispatch trigger that takes an \`environment\` input, and that the app may run workflows (actions: write).`;
+  }
+  return `Snapshot requested by @${login} at ${event.now.toISOString()}: ${workflow} dispatched on ${ref} with environment=${environment}. This check is decided again when the snapshot reaches the backup repository.`;
+}
+
+// app/index.ts
+function snapgateApp(options = {}) {
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const backupAccounts = new Set(
+    (options.backupAccounts ?? []).map((login) => login.toLowerCase())
+  );
+  return (app) => {
+    const clients = new InstallationClients(app);
+    let appId;
+    const ownAppId = () => {
+      appId ??= app.auth().then(async (octokit) => (await octokit.auth({ type: "app" })).appId).catch((error) => {
+        appId = void 0;
+        throw error;
+      });
+      return appId;
+    };
+    const eventOf = async (context) => {
+      const repository = context.payload.repository;
+      const owner = repository?.owner.login ?? "";
+      return {
+        deliveryId: context.id,
+        appId: await ownAppId(),
+        octokit: context.octokit,
+        owner,
+        repo: repository?.name ?? "",
+        clientFor: (otherOwner, otherRepo) => clients.clientFor(owner, context.octokit, otherOwner, otherRepo),
+        backupAccounts,
+        now: now(),
+        log: context.log
+      };
+    };
+    app.on(
+      ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
+      async (context) => onPullRequest(context, await eventOf(context))
+    );
+    app.on("push", async (context) => onPush(context, await eventOf(context)));
+    app.on(
+      ["check_suite.requested", "check_suite.rerequested"],
+      async (context) => onCheckSuite(context, await eventOf(context))
+    );
+    app.on(
+      "check_run.rerequested",
+      async (context) => onCheckRunRerequested(context, await eventOf(context))
+    );
+    app.on(
+      "check_run.requested_action",
+      async (context) => onSnapshotNow(context, await eventOf(context))
+    );
+    app.on(
+      "merge_group.checks_requested",
+      async (context) => onMergeGroup(context, await eventOf(context))
+    );
+    app.on(
+      "deployment_protection_rule.requested",
+      async (context) => onDeploymentProtectionRule(context, await eventOf(context))
+    );
+  };
+}
+var app_default = snapgateApp();
+
+// app/start-snapgate-server.ts
+async function startSnapgateServer(options) {
+  const probot = createSnapgateProbot(options);
+  const webhookPath = options.webhookPath ?? DEFAULT_WEBHOOK_PATH;
+  const middleware = await createNodeMiddleware(
+    snapgateApp({
+      ...options.now ? { now: options.now } : {},
+      ...options.backupAccounts ? { backupAccounts: options.backupAccounts } : {}
+    }),
+    { probot, webhooksPath: webhookPath }
+  );
+  const server = createServer((request, response) => {
+    if (request.method === "GET" && (request.url === "/" || request.url === "/healthz")) {
+      response.writeHead(200, { "content-type": "text/plain" }).end("snapgate app: ok\n");
+      return;
+    }
+    void middleware(request, response, () => {
+      response.writeHead(404, { "content-type": "text/plain" }).end("Not Found\n");
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const host = options.host ?? "127.0.0.1";
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+  return {
+    url,
+    webhookUrl: `${url}${webhookPath}`,
+    close: () => new Promise((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => error ? reject(error) : resolve());
+    })
+  };
+}
+
+// app/server.ts
+try {
+  const server = await startSnapgateServer(readAppEnvironment(process.env));
+  console.log(`snapgate app: listening, webhooks at ${server.webhookUrl}`);
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+} catch (error) {
+  console.error(`snapgate app: ${asSnapgateError(error).message}`);
+  process.exitCode = 1;
+}
