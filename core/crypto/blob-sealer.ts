@@ -1,5 +1,4 @@
-import { gzip } from "node:zlib";
-import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 import type { Encrypter } from "age-encryption";
 import { SodiumX25519Recipient } from "./age-x25519.js";
 import { parseRecipient } from "./age-keys.js";
@@ -21,8 +20,6 @@ export interface SealedBlob {
  * caller decides, since compression before encryption leaks length patterns).
  * Break-glass: `age -d -i key blob [| gunzip]`.
  */
-const gzipAsync = promisify(gzip);
-
 export class BlobSealer {
   private readonly encrypter: Encrypter;
 
@@ -59,8 +56,9 @@ export class BlobSealer {
     let payload = plaintext;
     let encoding: BlobEncoding = "none";
     if (compress && plaintext.length >= 64) {
-      // Async gzip runs on libuv's thread pool, beside the encryption on the main thread.
-      const gz = await gzipAsync(plaintext, { level: 1 });
+      // Synchronous on purpose: async gzip would queue on libuv's small thread pool behind
+      // the blob file writes, and in the worker pool each worker is a thread of its own.
+      const gz = gzipSync(plaintext, { level: 1 });
       if (gz.length < plaintext.length * 0.9) {
         payload = gz;
         encoding = "gzip";

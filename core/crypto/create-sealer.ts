@@ -4,9 +4,21 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SnapgateError } from "../errors.js";
 import { BlobSealer, type SealedBlob } from "./blob-sealer.js";
+import { writeSealedTempFile } from "./write-sealed-temp-file.js";
+
+export interface SealResult extends SealedBlob {
+  /** With `writeInto`: the temp file holding the ciphertext (then `ciphertext` is empty). */
+  tempPath?: string;
+  size: number;
+}
 
 export interface Sealer {
-  seal(plaintext: Uint8Array, compress: boolean): Promise<SealedBlob>;
+  /**
+   * Encrypts one blob. With `writeInto` (a directory), the thread that
+   * encrypted it also writes it there as a temp file, so the ciphertext never
+   * crosses threads and the caller does no I/O per blob.
+   */
+  seal(plaintext: Uint8Array, compress: boolean, writeInto?: string): Promise<SealResult>;
   close(): Promise<void>;
 }
 
@@ -23,14 +35,17 @@ const MIN_BLOBS_FOR_POOL = 200;
 
 class InThreadSealer implements Sealer {
   constructor(private readonly sealer: BlobSealer) {}
-  seal(plaintext: Uint8Array, compress: boolean): Promise<SealedBlob> {
-    return this.sealer.seal(plaintext, compress);
+  async seal(plaintext: Uint8Array, compress: boolean, writeInto?: string): Promise<SealResult> {
+    const sealed = await this.sealer.seal(plaintext, compress);
+    if (!writeInto) return { ...sealed, size: sealed.ciphertext.length };
+    const tempPath = writeSealedTempFile(writeInto, sealed.ciphertext);
+    return { ...sealed, ciphertext: new Uint8Array(0), size: sealed.ciphertext.length, tempPath };
   }
   async close(): Promise<void> {}
 }
 
 interface Pending {
-  resolve: (sealed: SealedBlob) => void;
+  resolve: (sealed: SealResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -42,7 +57,7 @@ class PoolSealer implements Sealer {
 
   constructor(private readonly workers: Worker[]) {
     for (const worker of workers) {
-      worker.on("message", (message: { id: number; sealed?: SealedBlob; error?: string }) => {
+      worker.on("message", (message: { id: number; sealed?: SealResult; tempPath?: string; error?: string }) => {
         const waiting = this.pending.get(message.id);
         if (!waiting) return;
         this.pending.delete(message.id);
@@ -50,6 +65,8 @@ class PoolSealer implements Sealer {
           waiting.resolve({
             ...message.sealed,
             ciphertext: new Uint8Array(message.sealed.ciphertext),
+            size: message.sealed.size ?? message.sealed.ciphertext.byteLength,
+            ...(message.tempPath ? { tempPath: message.tempPath } : {}),
           });
         else
           waiting.reject(
@@ -65,12 +82,12 @@ class PoolSealer implements Sealer {
     }
   }
 
-  seal(plaintext: Uint8Array, compress: boolean): Promise<SealedBlob> {
+  seal(plaintext: Uint8Array, compress: boolean, writeInto?: string): Promise<SealResult> {
     const worker = this.workers[this.next++ % this.workers.length] as Worker;
     const id = ++this.id;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, plaintext, compress });
+      worker.postMessage({ id, plaintext, compress, ...(writeInto ? { writeInto } : {}) });
     });
   }
 

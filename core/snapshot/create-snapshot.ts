@@ -89,6 +89,7 @@ export interface SnapshotResult {
 }
 
 const MAX_ATTEMPTS = 25;
+const MIN_FILES_TO_PRESTART = 200;
 
 function validateOptions(options: CreateSnapshotOptions): void {
   if (!STREAM_PATTERN.test(options.stream)) {
@@ -208,12 +209,16 @@ async function stageMissingBlobs(
       expectedBlobs: missing.length,
       armor: options.store.armorBlobs,
     });
-    const blob = await (await sealers.current).seal(content, !entry.classification.secret);
-    const ref: BlobRef = { id: entry.blob as string, sha256: blob.sha256, encoding: blob.encoding };
-    await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
+    const id = entry.blob as string;
+    // A file store lets the encrypting thread write the blob itself (no per-blob I/O here).
+    const writeInto = view.adoptStagedBlob ? await view.blobStagingDirectory?.(id) : undefined;
+    const blob = await (await sealers.current).seal(content, !entry.classification.secret, writeInto);
+    const ref: BlobRef = { id, sha256: blob.sha256, encoding: blob.encoding };
+    if (blob.tempPath && view.adoptStagedBlob) await view.adoptStagedBlob(ref, blob.tempPath);
+    else await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
     stored.set(ref.id, ref);
     counts.newBlobs += 1;
-    counts.bytesAdded += blob.ciphertext.length;
+    counts.bytesAdded += blob.size;
     delete entry.content;
     progress({ stage: "encrypt", done: ++sealed, total: missing.length });
   });
@@ -250,36 +255,57 @@ function fileEntries(files: readonly ScannedFile[], stored: Map<string, BlobRef>
 export async function createSnapshot(options: CreateSnapshotOptions): Promise<SnapshotResult> {
   validateOptions(options);
   assertRecipients(options.recipients);
-  const prepared = await prepare(options);
   let view: WriteView = await beginWriteOrInitialize(options.store, options.stream);
-
-  if (options.skipUnchanged && view.head) {
-    const previous = parseManifest(
-      await view.head.loadManifest(),
-      `manifest ${options.stream}@${view.head.seq}`,
-    );
-    // A new policy (other components, tiers or rules) is worth a snapshot even if no file changed.
-    const samePolicy = previous.policyDigest === (options.policyDigest ?? null);
-    if (samePolicy && isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
-      return {
-        ...prepared.base,
-        skipped: true,
-        id: view.head.sha256,
-        seq: view.head.seq,
-        previousId: view.head.sha256,
-        newBlobs: 0,
-        reusedBlobs: 0,
-        bytesAdded: 0,
-        manifest: previous,
-        attempts: 1,
-      };
-    }
-  }
-
-  const now = options.now ?? (() => new Date());
   const sealers: { current?: Promise<Sealer> } = {};
-  const counts = { newBlobs: 0, bytesAdded: 0 };
   try {
+    // A new environment's first snapshot stores everything: start the encryption workers
+    // (~250 ms to load) as soon as the scan has counted the files, while they are hashed.
+    const prepared = await prepare({
+      ...options,
+      onProgress: (progress) => {
+        if (
+          progress.stage === "scan" &&
+          progress.total >= MIN_FILES_TO_PRESTART &&
+          !view.head &&
+          !sealers.current
+        ) {
+          sealers.current = createSealer(options.recipients, {
+            workerUrl: options.sealWorkerUrl,
+            expectedBlobs: progress.total,
+            armor: options.store.armorBlobs,
+          });
+          // An error surfaces where the sealer is awaited.
+          sealers.current.catch(() => undefined);
+        }
+        options.onProgress?.(progress);
+      },
+    });
+
+    if (options.skipUnchanged && view.head) {
+      const previous = parseManifest(
+        await view.head.loadManifest(),
+        `manifest ${options.stream}@${view.head.seq}`,
+      );
+      // A new policy (other components, tiers or rules) is worth a snapshot even if no file changed.
+      const samePolicy = previous.policyDigest === (options.policyDigest ?? null);
+      if (samePolicy && isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
+        return {
+          ...prepared.base,
+          skipped: true,
+          id: view.head.sha256,
+          seq: view.head.seq,
+          previousId: view.head.sha256,
+          newBlobs: 0,
+          reusedBlobs: 0,
+          bytesAdded: 0,
+          manifest: previous,
+          attempts: 1,
+        };
+      }
+    }
+
+    const now = options.now ?? (() => new Date());
+    const counts = { newBlobs: 0, bytesAdded: 0 };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const stored = await stageMissingBlobs(prepared, view, sealers, counts);
       const written = now();
@@ -336,7 +362,8 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       view = await options.store.beginWrite(options.stream, view);
     }
   } finally {
-    if (sealers.current) await (await sealers.current).close();
+    // Workers keep the process alive: always stop them, whatever went wrong.
+    if (sealers.current) await sealers.current.then((sealer) => sealer.close(), () => undefined);
   }
   throw new SnapgateError(
     "CONFLICT",

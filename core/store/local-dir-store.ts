@@ -113,6 +113,20 @@ class LocalWriteView implements WriteView {
     (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(ref.id, ref);
   }
 
+  async blobStagingDirectory(id: string): Promise<string> {
+    const dir = this.store.path(`blobs/${id.slice(0, 2)}`);
+    if (!this.touchedDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.touchedDirs.add(dir);
+    }
+    return dir;
+  }
+
+  async adoptStagedBlob(ref: BlobRef, tempPath: string): Promise<void> {
+    this.pending.push({ temp: tempPath, target: this.store.path(blobPath(ref)) });
+    (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(ref.id, ref);
+  }
+
   /**
    * Flush every staged blob, then rename them into place. A blob appears
    * under its final name only once its content is durable, so a crash never
@@ -124,7 +138,7 @@ class LocalWriteView implements WriteView {
       this.store.path("blobs"),
       this.pending.map((p) => p.temp),
     );
-    for (const { temp, target } of this.pending.splice(0)) await rename(temp, target);
+    await mapWithConcurrency(this.pending.splice(0), 16, ({ temp, target }) => rename(temp, target));
     await Promise.all([...this.touchedDirs].map((dir) => fsyncDirectory(dir)));
   }
 }

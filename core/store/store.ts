@@ -43,6 +43,13 @@ export interface WriteView {
    * references it yet); the GitHub store keeps it for the snapshot's commit.
    */
   stageBlob(blob: StagedBlob): Promise<void>;
+  /**
+   * Stores that keep blobs as files may let the encrypting thread write each
+   * blob's temp file itself: the directory to write it into...
+   */
+  blobStagingDirectory?(id: string): Promise<string>;
+  /** ...and taking that temp file over, as stageBlob would the bytes. */
+  adoptStagedBlob?(ref: BlobRef, tempPath: string): Promise<void>;
 }
 
 /** Names one stored blob: the keyed plaintext id, the ciphertext hash and how it was encoded. */

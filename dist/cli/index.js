@@ -2,15 +2,15 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   LocalDirStore
-} from "../chunks/chunk-OQCDKKSM.js";
+} from "../chunks/chunk-UV3MH5JL.js";
 import {
   detectDrift
-} from "../chunks/chunk-D7OD2ULS.js";
+} from "../chunks/chunk-YWQYH346.js";
 import {
   checkApproval,
   readApprovalRequest,
   restoreSnapshot
-} from "../chunks/chunk-AYK6OYPB.js";
+} from "../chunks/chunk-3X7C6O26.js";
 import {
   loadSnapshot
 } from "../chunks/chunk-2OFH7BHM.js";
@@ -19,22 +19,22 @@ import {
   evaluateExceptions,
   requiredComponents,
   takeSnapshot
-} from "../chunks/chunk-FBOKYXO4.js";
-import "../chunks/chunk-BTFW5FKU.js";
+} from "../chunks/chunk-EYDMB4U2.js";
+import "../chunks/chunk-73IYQTLB.js";
 import {
   collectFiles,
   diffFileStates,
   isExcludedDirectory,
   policyScanRules,
   resolveScanPaths
-} from "../chunks/chunk-4667OMFR.js";
+} from "../chunks/chunk-ZGF6IQH5.js";
 import {
   policyDigest
 } from "../chunks/chunk-WDN4OAKP.js";
 import "../chunks/chunk-RC7TVD34.js";
 import {
   writeFileAtomic
-} from "../chunks/chunk-YRZJK4QT.js";
+} from "../chunks/chunk-JWTYLVV3.js";
 import {
   findLatestVerification,
   selectSnapshots,

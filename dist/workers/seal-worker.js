@@ -1,7 +1,8 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
-  BlobSealer
-} from "../chunks/chunk-BTFW5FKU.js";
+  BlobSealer,
+  writeSealedTempFile
+} from "../chunks/chunk-73IYQTLB.js";
 import "../chunks/chunk-C6OOIFJO.js";
 import "../chunks/chunk-RJWDBZ2U.js";
 import "../chunks/chunk-U2VA4CFL.js";
@@ -16,7 +17,18 @@ if (port) {
   const sealer = await BlobSealer.create(data.recipients, { armor: data.armor });
   port.on("message", (request) => {
     sealer.seal(request.plaintext, request.compress).then(
-      (sealed) => port.postMessage({ id: request.id, sealed }, [sealed.ciphertext.buffer]),
+      (sealed) => {
+        if (request.writeInto) {
+          const tempPath = writeSealedTempFile(request.writeInto, sealed.ciphertext);
+          port.postMessage({
+            id: request.id,
+            sealed: { ...sealed, ciphertext: new Uint8Array(0), size: sealed.ciphertext.length },
+            tempPath
+          });
+          return;
+        }
+        port.postMessage({ id: request.id, sealed }, [sealed.ciphertext.buffer]);
+      },
       (error) => port.postMessage({
         id: request.id,
         error: error instanceof Error ? error.message : String(error)

@@ -1,18 +1,18 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-D7OD2ULS.js";
+} from "../../chunks/chunk-YWQYH346.js";
 import "../../chunks/chunk-2OFH7BHM.js";
 import {
   policyScanRules,
   resolveScanPaths
-} from "../../chunks/chunk-4667OMFR.js";
+} from "../../chunks/chunk-ZGF6IQH5.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-YRZJK4QT.js";
+import "../../chunks/chunk-JWTYLVV3.js";
 import "../../chunks/chunk-Y4GCBAZL.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-L7JRNJYJ.js";
+} from "../../chunks/chunk-2LBJ5CBN.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -32,7 +32,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-K5Y5M6O4.js";
+} from "../../chunks/chunk-EPWQHLAB.js";
 import "../../chunks/chunk-GLND76M5.js";
 import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";

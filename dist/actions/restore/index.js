@@ -3,7 +3,7 @@ import {
   checkApproval,
   readApprovalRequest,
   restoreSnapshot
-} from "../../chunks/chunk-AYK6OYPB.js";
+} from "../../chunks/chunk-3X7C6O26.js";
 import {
   loadSnapshot
 } from "../../chunks/chunk-2OFH7BHM.js";
@@ -13,7 +13,7 @@ import {
 import {
   policyEnvironment
 } from "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-YRZJK4QT.js";
+import "../../chunks/chunk-JWTYLVV3.js";
 import {
   appendAuditEvents,
   signatureProblem,
@@ -43,7 +43,7 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-K5Y5M6O4.js";
+} from "../../chunks/chunk-EPWQHLAB.js";
 import "../../chunks/chunk-GLND76M5.js";
 import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";

@@ -1,15 +1,15 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   takeSnapshot
-} from "../../chunks/chunk-FBOKYXO4.js";
-import "../../chunks/chunk-BTFW5FKU.js";
-import "../../chunks/chunk-4667OMFR.js";
+} from "../../chunks/chunk-EYDMB4U2.js";
+import "../../chunks/chunk-73IYQTLB.js";
+import "../../chunks/chunk-ZGF6IQH5.js";
 import "../../chunks/chunk-WDN4OAKP.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-YRZJK4QT.js";
+import "../../chunks/chunk-JWTYLVV3.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-L7JRNJYJ.js";
+} from "../../chunks/chunk-2LBJ5CBN.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -31,7 +31,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-K5Y5M6O4.js";
+} from "../../chunks/chunk-EPWQHLAB.js";
 import "../../chunks/chunk-GLND76M5.js";
 import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";

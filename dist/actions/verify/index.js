@@ -10,7 +10,7 @@ import {
 import "../../chunks/chunk-Y4GCBAZL.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-L7JRNJYJ.js";
+} from "../../chunks/chunk-2LBJ5CBN.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -34,7 +34,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-K5Y5M6O4.js";
+} from "../../chunks/chunk-EPWQHLAB.js";
 import "../../chunks/chunk-GLND76M5.js";
 import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";

@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 
 // core/store/atomic-file.ts
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, link, unlink } from "node:fs/promises";
+import { mkdir, open, rename, link, unlink, writeFile } from "node:fs/promises";
 import { dirname, basename, join } from "node:path";
 var TEMP_PREFIX = ".snapgate-tmp-";
 function tempPathFor(target) {
@@ -46,10 +46,14 @@ async function writeFileAtomic(target, bytes, options = {}) {
 }
 async function writeTempFile(target, bytes, mode, options = {}) {
   const temp = tempPathFor(target);
-  const handle = await open(temp, "wx", options.exactMode ? 384 : mode);
+  if (!options.exactMode) {
+    await writeFile(temp, bytes, { flag: "wx", mode });
+    return temp;
+  }
+  const handle = await open(temp, "wx", 384);
   try {
     await handle.writeFile(bytes);
-    if (options.exactMode) await handle.chmod(mode);
+    await handle.chmod(mode);
   } finally {
     await handle.close();
   }

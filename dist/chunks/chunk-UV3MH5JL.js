@@ -5,7 +5,7 @@ import {
   fsyncDirectory,
   writeFileAtomic,
   writeTempFile
-} from "./chunk-YRZJK4QT.js";
+} from "./chunk-JWTYLVV3.js";
 import {
   AUDIT_HEAD_PATH,
   STORE_FORMAT,
@@ -176,6 +176,18 @@ var LocalWriteView = class {
     this.pending.push({ temp: await writeTempFile(target, ciphertext, 292), target });
     (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(ref.id, ref);
   }
+  async blobStagingDirectory(id) {
+    const dir = this.store.path(`blobs/${id.slice(0, 2)}`);
+    if (!this.touchedDirs.has(dir)) {
+      await mkdir2(dir, { recursive: true });
+      this.touchedDirs.add(dir);
+    }
+    return dir;
+  }
+  async adoptStagedBlob(ref, tempPath) {
+    this.pending.push({ temp: tempPath, target: this.store.path(blobPath(ref)) });
+    (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(ref.id, ref);
+  }
   /**
    * Flush every staged blob, then rename them into place. A blob appears
    * under its final name only once its content is durable, so a crash never
@@ -187,7 +199,7 @@ var LocalWriteView = class {
       this.store.path("blobs"),
       this.pending.map((p) => p.temp)
     );
-    for (const { temp, target } of this.pending.splice(0)) await rename2(temp, target);
+    await mapWithConcurrency(this.pending.splice(0), 16, ({ temp, target }) => rename2(temp, target));
     await Promise.all([...this.touchedDirs].map((dir) => fsyncDirectory(dir)));
   }
 };

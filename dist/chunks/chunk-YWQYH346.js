@@ -5,7 +5,7 @@ import {
 import {
   diffFileStates,
   scanTree
-} from "./chunk-4667OMFR.js";
+} from "./chunk-ZGF6IQH5.js";
 import {
   resolveSnapshot
 } from "./chunk-Y4GCBAZL.js";

@@ -13,9 +13,7 @@ import {
 } from "./chunk-6KERQ4ZL.js";
 
 // core/crypto/blob-sealer.ts
-import { gzip } from "node:zlib";
-import { promisify } from "node:util";
-var gzipAsync = promisify(gzip);
+import { gzipSync } from "node:zlib";
 var BlobSealer = class _BlobSealer {
   constructor(sodium, age, recipients, armor = false) {
     this.age = age;
@@ -44,7 +42,7 @@ var BlobSealer = class _BlobSealer {
     let payload = plaintext;
     let encoding = "none";
     if (compress && plaintext.length >= 64) {
-      const gz = await gzipAsync(plaintext, { level: 1 });
+      const gz = gzipSync(plaintext, { level: 1 });
       if (gz.length < plaintext.length * 0.9) {
         payload = gz;
         encoding = "gzip";
@@ -56,6 +54,17 @@ var BlobSealer = class _BlobSealer {
   }
 };
 
+// core/crypto/write-sealed-temp-file.ts
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+function writeSealedTempFile(dir, bytes) {
+  const path = join(dir, `.snapgate-tmp-${randomBytes(8).toString("hex")}`);
+  writeFileSync(path, bytes, { flag: "wx", mode: 292 });
+  return path;
+}
+
 export {
-  BlobSealer
+  BlobSealer,
+  writeSealedTempFile
 };

@@ -4,7 +4,7 @@ import {
   flushFiles,
   fsyncDirectory,
   writeTempFile
-} from "./chunk-YRZJK4QT.js";
+} from "./chunk-JWTYLVV3.js";
 import {
   forEachBlobWindow,
   openVerifiedBlob,

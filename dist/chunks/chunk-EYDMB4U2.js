@@ -1,7 +1,8 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
-  BlobSealer
-} from "./chunk-BTFW5FKU.js";
+  BlobSealer,
+  writeSealedTempFile
+} from "./chunk-73IYQTLB.js";
 import {
   classifyPath,
   diffFileStates,
@@ -11,7 +12,7 @@ import {
   policyScanRules,
   resolveScanPaths,
   scanTree
-} from "./chunk-4667OMFR.js";
+} from "./chunk-ZGF6IQH5.js";
 import {
   policyDigest
 } from "./chunk-WDN4OAKP.js";
@@ -208,8 +209,11 @@ var InThreadSealer = class {
     this.sealer = sealer;
   }
   sealer;
-  seal(plaintext, compress) {
-    return this.sealer.seal(plaintext, compress);
+  async seal(plaintext, compress, writeInto) {
+    const sealed = await this.sealer.seal(plaintext, compress);
+    if (!writeInto) return { ...sealed, size: sealed.ciphertext.length };
+    const tempPath = writeSealedTempFile(writeInto, sealed.ciphertext);
+    return { ...sealed, ciphertext: new Uint8Array(0), size: sealed.ciphertext.length, tempPath };
   }
   async close() {
   }
@@ -225,7 +229,9 @@ var PoolSealer = class {
         if (message.sealed)
           waiting.resolve({
             ...message.sealed,
-            ciphertext: new Uint8Array(message.sealed.ciphertext)
+            ciphertext: new Uint8Array(message.sealed.ciphertext),
+            size: message.sealed.size ?? message.sealed.ciphertext.byteLength,
+            ...message.tempPath ? { tempPath: message.tempPath } : {}
           });
         else
           waiting.reject(
@@ -244,12 +250,12 @@ var PoolSealer = class {
   next = 0;
   id = 0;
   pending = /* @__PURE__ */ new Map();
-  seal(plaintext, compress) {
+  seal(plaintext, compress, writeInto) {
     const worker = this.workers[this.next++ % this.workers.length];
     const id = ++this.id;
     return new Promise((resolve2, reject) => {
       this.pending.set(id, { resolve: resolve2, reject });
-      worker.postMessage({ id, plaintext, compress });
+      worker.postMessage({ id, plaintext, compress, ...writeInto ? { writeInto } : {} });
     });
   }
   async close() {
@@ -283,6 +289,7 @@ async function createSealer(recipients, options) {
 
 // core/snapshot/create-snapshot.ts
 var MAX_ATTEMPTS = 25;
+var MIN_FILES_TO_PRESTART = 200;
 function validateOptions(options) {
   if (!STREAM_PATTERN.test(options.stream)) {
     throw new SnapgateError("USAGE", `'${options.stream}' is not a valid environment name.`, {
@@ -374,12 +381,15 @@ async function stageMissingBlobs(prepared, view, sealers, counts) {
       expectedBlobs: missing.length,
       armor: options.store.armorBlobs
     });
-    const blob = await (await sealers.current).seal(content, !entry.classification.secret);
-    const ref = { id: entry.blob, sha256: blob.sha256, encoding: blob.encoding };
-    await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
+    const id = entry.blob;
+    const writeInto = view.adoptStagedBlob ? await view.blobStagingDirectory?.(id) : void 0;
+    const blob = await (await sealers.current).seal(content, !entry.classification.secret, writeInto);
+    const ref = { id, sha256: blob.sha256, encoding: blob.encoding };
+    if (blob.tempPath && view.adoptStagedBlob) await view.adoptStagedBlob(ref, blob.tempPath);
+    else await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
     stored.set(ref.id, ref);
     counts.newBlobs += 1;
-    counts.bytesAdded += blob.ciphertext.length;
+    counts.bytesAdded += blob.size;
     delete entry.content;
     progress({ stage: "encrypt", done: ++sealed, total: missing.length });
   });
@@ -409,33 +419,46 @@ function fileEntries(files, stored) {
 async function createSnapshot(options) {
   validateOptions(options);
   assertRecipients(options.recipients);
-  const prepared = await prepare(options);
   let view = await beginWriteOrInitialize(options.store, options.stream);
-  if (options.skipUnchanged && view.head) {
-    const previous = parseManifest(
-      await view.head.loadManifest(),
-      `manifest ${options.stream}@${view.head.seq}`
-    );
-    const samePolicy = previous.policyDigest === (options.policyDigest ?? null);
-    if (samePolicy && isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
-      return {
-        ...prepared.base,
-        skipped: true,
-        id: view.head.sha256,
-        seq: view.head.seq,
-        previousId: view.head.sha256,
-        newBlobs: 0,
-        reusedBlobs: 0,
-        bytesAdded: 0,
-        manifest: previous,
-        attempts: 1
-      };
-    }
-  }
-  const now = options.now ?? (() => /* @__PURE__ */ new Date());
   const sealers = {};
-  const counts = { newBlobs: 0, bytesAdded: 0 };
   try {
+    const prepared = await prepare({
+      ...options,
+      onProgress: (progress) => {
+        if (progress.stage === "scan" && progress.total >= MIN_FILES_TO_PRESTART && !view.head && !sealers.current) {
+          sealers.current = createSealer(options.recipients, {
+            workerUrl: options.sealWorkerUrl,
+            expectedBlobs: progress.total,
+            armor: options.store.armorBlobs
+          });
+          sealers.current.catch(() => void 0);
+        }
+        options.onProgress?.(progress);
+      }
+    });
+    if (options.skipUnchanged && view.head) {
+      const previous = parseManifest(
+        await view.head.loadManifest(),
+        `manifest ${options.stream}@${view.head.seq}`
+      );
+      const samePolicy = previous.policyDigest === (options.policyDigest ?? null);
+      if (samePolicy && isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
+        return {
+          ...prepared.base,
+          skipped: true,
+          id: view.head.sha256,
+          seq: view.head.seq,
+          previousId: view.head.sha256,
+          newBlobs: 0,
+          reusedBlobs: 0,
+          bytesAdded: 0,
+          manifest: previous,
+          attempts: 1
+        };
+      }
+    }
+    const now = options.now ?? (() => /* @__PURE__ */ new Date());
+    const counts = { newBlobs: 0, bytesAdded: 0 };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const stored = await stageMissingBlobs(prepared, view, sealers, counts);
       const written = now();
@@ -491,7 +514,7 @@ async function createSnapshot(options) {
       view = await options.store.beginWrite(options.stream, view);
     }
   } finally {
-    if (sealers.current) await (await sealers.current).close();
+    if (sealers.current) await sealers.current.then((sealer) => sealer.close(), () => void 0);
   }
   throw new SnapgateError(
     "CONFLICT",

@@ -3,7 +3,7 @@ import {
   error,
   notice,
   warning
-} from "./chunk-K5Y5M6O4.js";
+} from "./chunk-EPWQHLAB.js";
 
 // actions/lib/annotation.ts
 var PER_LEVEL = 10;

@@ -562,7 +562,7 @@ function maskSecret(secret) {
 // actions/lib/open-action-store.ts
 async function openActionStore(settings) {
   if (settings.kind === "local") {
-    const { LocalDirStore } = await import("./local-dir-store-HO74RNHY.js");
+    const { LocalDirStore } = await import("./local-dir-store-YETRLHHT.js");
     return new LocalDirStore(settings.dir);
   }
   const [{ createGitHubClient }, { GitHubStore }] = await Promise.all([

@@ -1,8 +1,8 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   LocalDirStore
-} from "./chunk-OQCDKKSM.js";
-import "./chunk-YRZJK4QT.js";
+} from "./chunk-UV3MH5JL.js";
+import "./chunk-JWTYLVV3.js";
 import "./chunk-K6O2D5MR.js";
 import "./chunk-U2VA4CFL.js";
 import "./chunk-6KERQ4ZL.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-RC7TVD34.js";
 import {
   TEMP_PREFIX
-} from "./chunk-YRZJK4QT.js";
+} from "./chunk-JWTYLVV3.js";
 import {
   computeBlobId
 } from "./chunk-KKUHDW3D.js";
