@@ -10,8 +10,8 @@ const banner = {
 
 const entries = [
   { in: "cli/index.ts", out: "cli/index" },
-  // Loaded by URL from every edge that snapshots: dist/workers/seal-worker.js.
-  { in: "core/crypto/seal-worker.ts", out: "workers/seal-worker" },
+  // Loaded by URL from every edge that snapshots or restores: dist/workers/crypto-worker.js.
+  { in: "core/crypto/crypto-worker.ts", out: "workers/crypto-worker" },
 ];
 // An action is a directory of actions/ with an action.yml; its entry is index.ts (which
 // runs main.ts), bundled to dist/actions/<name>/index.js, the file its action.yml names.

@@ -63,6 +63,8 @@ export async function main(): Promise<void> {
     include: authorization.include,
     overwrite: settings.overwrite,
     dryRun: settings.dryRun,
+    // dist/actions/restore/index.js -> dist/workers/crypto-worker.js
+    workerUrl: new URL("../../workers/crypto-worker.js", import.meta.url),
   });
   if (!result.dryRun) {
     await appendAuditEvents(store, [

@@ -46,8 +46,8 @@ export async function main(): Promise<void> {
       writerKey: settings.writerKey,
       skipUnchanged: settings.skipUnchanged,
       skipDirectories: settings.store.kind === "local" ? [settings.store.dir] : [],
-      // dist/actions/snapshot/index.js -> dist/workers/seal-worker.js
-      sealWorkerUrl: new URL("../../workers/seal-worker.js", import.meta.url),
+      // dist/actions/snapshot/index.js -> dist/workers/crypto-worker.js
+      sealWorkerUrl: new URL("../../workers/crypto-worker.js", import.meta.url),
       metadata: settings.metadata,
     });
   } catch (error) {

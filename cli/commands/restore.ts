@@ -75,6 +75,7 @@ export const restoreCommand: Command = {
       include: listValue(args, "include"),
       overwrite: flag(args, "force"),
       dryRun: flag(args, "dry-run"),
+      workerUrl: new URL("../workers/crypto-worker.js", import.meta.url),
       onProgress: (done, total) => report("restore", done, total),
     });
     if (flag(args, "json")) {

@@ -87,7 +87,7 @@ export const snapshotCommand: Command = {
       writerKey,
       skipUnchanged: flag(args, "skip-unchanged"),
       skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
-      sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
+      sealWorkerUrl: new URL("../workers/crypto-worker.js", import.meta.url),
       metadata: {
         appVersion: stringValue(args, "app-version"),
         application: stringValue(args, "application"),

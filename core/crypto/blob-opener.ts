@@ -28,11 +28,17 @@ export class BlobOpener {
   constructor(
     sodium: Sodium,
     private readonly age: AgeLibrary,
-    secretKeys: readonly Uint8Array[],
+    private readonly identities: readonly Uint8Array[],
   ) {
+    const secretKeys = identities;
     this.decrypter = new age.Decrypter();
     this.recipients = secretKeys.map((key) => recipientOfSecretKey(sodium, key));
     for (const key of secretKeys) this.decrypter.addIdentity(new SodiumX25519Identity(sodium, key));
+  }
+
+  /** Copies of the secret keys, for crypto workers of this process (never logged or sent elsewhere). */
+  secretKeys(): Uint8Array[] {
+    return this.identities.map((key) => new Uint8Array(key));
   }
 
   async open(

@@ -64,7 +64,7 @@ export interface CreateSnapshotOptions {
   maxFileBytes?: number;
   skipDirectories?: readonly string[];
   onProgress?: (progress: SnapshotProgress) => void;
-  /** The bundled seal worker (dist/workers/seal-worker.js): large snapshots encrypt on every core. */
+  /** The bundled crypto worker (dist/workers/crypto-worker.js): large snapshots encrypt on every core. */
   sealWorkerUrl?: URL;
   /** Clock, for tests. */
   now?: () => Date;
@@ -212,7 +212,9 @@ async function stageMissingBlobs(
     const id = entry.blob as string;
     // A file store lets the encrypting thread write the blob itself (no per-blob I/O here).
     const writeInto = view.adoptStagedBlob ? await view.blobStagingDirectory?.(id) : undefined;
-    const blob = await (await sealers.current).seal(content, !entry.classification.secret, writeInto);
+    const blob = await (
+      await sealers.current
+    ).seal(content, !entry.classification.secret, writeInto);
     const ref: BlobRef = { id, sha256: blob.sha256, encoding: blob.encoding };
     if (blob.tempPath && view.adoptStagedBlob) await view.adoptStagedBlob(ref, blob.tempPath);
     else await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
@@ -363,7 +365,11 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     }
   } finally {
     // Workers keep the process alive: always stop them, whatever went wrong.
-    if (sealers.current) await sealers.current.then((sealer) => sealer.close(), () => undefined);
+    if (sealers.current)
+      await sealers.current.then(
+        (sealer) => sealer.close(),
+        () => undefined,
+      );
   }
   throw new SnapgateError(
     "CONFLICT",

@@ -2,7 +2,7 @@ import { SnapgateError } from "../errors.js";
 import type { Manifest, RegularFileEntry } from "../types.js";
 import type { Store } from "../store/store.js";
 import type { BlobOpener } from "../crypto/blob-opener.js";
-import { sha256Hex } from "../crypto/sha256-hex.js";
+import { assertBlobIntact } from "./assert-blob-intact.js";
 
 /**
  * Checks a file's blob (as read from the store, or null if it is missing)
@@ -16,26 +16,7 @@ export async function openVerifiedBlob(
   where: string,
   ciphertext: Uint8Array | null,
 ): Promise<Uint8Array> {
-  if (!ciphertext) {
-    throw new SnapgateError(
-      "INTEGRITY",
-      `The blob of ${file.path} in ${where} is missing from ${store.location}.`,
-      {
-        fix: "The store lost data: restore this file from another snapshot, and run `snapgate verify --all`.",
-        details: { kind: "missing-blob", path: file.path, blob: file.blob },
-      },
-    );
-  }
-  if (sha256Hex(ciphertext) !== file.ciphertextSha256) {
-    throw new SnapgateError(
-      "INTEGRITY",
-      `The blob of ${file.path} in ${where} was tampered with: its sha256 does not match the signed manifest.`,
-      {
-        fix: "Do not trust this copy: restore the file from another snapshot, and check who can write the store.",
-        details: { kind: "tampered-blob", path: file.path, blob: file.blob },
-      },
-    );
-  }
+  assertBlobIntact(ciphertext, file, where, store.location);
   const content = await opener.open(ciphertext, file.encoding, {
     describe: `${file.path} in ${where}`,
     recipients: manifest.recipients,

@@ -4,13 +4,16 @@ import picomatch from "picomatch";
 import { SnapgateError } from "../errors.js";
 import type { FileEntry, Manifest, RegularFileEntry } from "../types.js";
 import type { Store } from "../store/store.js";
-import { flushFiles, fsyncDirectory, TEMP_PREFIX, writeTempFile } from "../store/atomic-file.js";
+import { flushFiles, fsyncDirectory, TEMP_PREFIX } from "../store/atomic-file.js";
 import type { BlobOpener } from "../crypto/blob-opener.js";
 import { loadSodium } from "../crypto/sodium.js";
 import type { LoadedSnapshot } from "./load-snapshot.js";
 import { assertSafeRestorePaths } from "./check-restore-paths.js";
 import { signatureProblem } from "./signature-problem.js";
 import { openVerifiedBlob } from "./open-verified-blob.js";
+import { assertBlobIntact } from "./assert-blob-intact.js";
+import { createFileOpener, type FileOpener } from "../crypto/create-opener.js";
+import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { forEachBlobWindow } from "./for-each-blob-window.js";
 
 export interface RestoreOptions {
@@ -27,6 +30,8 @@ export interface RestoreOptions {
   overwrite?: boolean;
   /** Decrypt and compare with the target, write nothing. */
   dryRun?: boolean;
+  /** The bundled crypto worker (dist/workers/crypto-worker.js): large restores decrypt on every core. */
+  workerUrl?: URL;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -152,35 +157,78 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
 
   // Every parent directory is checked (and made) before any file is written, so a symlink
   // or a file in the way of one path refuses the whole restore, not half of it.
-  if (!options.dryRun) for (const file of included) await guard.ensureParents(file.path);
+  // Decryption workers (for large restores) start loading now, while the directories are made.
+  const opening = options.dryRun
+    ? undefined
+    : createFileOpener(options.opener, {
+        ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+        expectedBlobs: regular.length,
+      });
+  opening?.catch(() => undefined);
+  try {
+    if (!options.dryRun) for (const file of included) await guard.ensureParents(file.path);
+  } catch (error) {
+    await opening?.then(
+      (opener) => opener.close(),
+      () => undefined,
+    );
+    throw error;
+  }
 
   // A window of blobs is read at once: a GitHub store answers it with one request.
-  await forEachBlobWindow(options.store, regular, async (file, ciphertext) => {
-    const content = await openVerifiedBlob(
-      options.store,
-      options.opener,
-      manifest,
-      file,
-      where,
-      ciphertext,
-    );
-    bytes += content.length;
-    const destination = join(target, ...file.path.split("/"));
-    if (options.dryRun) {
-      const existing = await readExisting(destination);
+  if (options.dryRun) {
+    await forEachBlobWindow(options.store, regular, async (file, ciphertext) => {
+      const content = await openVerifiedBlob(
+        options.store,
+        options.opener,
+        manifest,
+        file,
+        where,
+        ciphertext,
+      );
+      bytes += content.length;
+      const existing = await readExisting(join(target, ...file.path.split("/")));
       plan.push({
         path: file.path,
         action: existing === null ? "create" : existing.equals(content) ? "unchanged" : "update",
       });
-    } else {
-      // The mode exactly as recorded (minus setuid/setgid/sticky), whatever the umask.
-      const path = await guard.ensureParents(file.path);
-      const temp = await writeTempFile(path, content, safeMode(file.mode), { exactMode: true });
-      pending.push({ temp, target: path });
-      plan.push({ path: file.path, action: "create" });
+      options.onProgress?.(++done, included.length);
+    });
+  } else {
+    // The decrypting thread (a worker per core for large restores) writes each file as a temp
+    // file with the mode exactly as recorded, minus setuid/setgid/sticky, whatever the umask.
+    const files = await (opening as Promise<FileOpener>);
+    try {
+      await forEachBlobWindow(
+        options.store,
+        regular,
+        async (file, ciphertext) => {
+          assertBlobIntact(ciphertext, file, where, options.store.location);
+          const path = await guard.ensureParents(file.path);
+          const context = { describe: `${file.path} in ${where}`, recipients: manifest.recipients };
+          const temp = await files.openInto(
+            ciphertext,
+            file.encoding,
+            context,
+            path,
+            safeMode(file.mode),
+            file.size,
+          );
+          pending.push({ temp, target: path });
+          bytes += file.size;
+          plan.push({ path: file.path, action: "create" });
+          options.onProgress?.(++done, included.length);
+        },
+        8,
+      );
+    } catch (error) {
+      // Leave no half-restored temp files behind: the target keeps what it had.
+      await Promise.all(pending.map(({ temp }) => unlink(temp).catch(() => undefined)));
+      throw error;
+    } finally {
+      await files.close();
     }
-    options.onProgress?.(++done, included.length);
-  });
+  }
 
   // One durability barrier for every file, then each appears under its name: a crash leaves
   // either the old file or the whole new one, never a torn one.
@@ -189,7 +237,9 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
       target,
       pending.map((p) => p.temp),
     );
-    for (const { temp, target: destination } of pending) await rename(temp, destination);
+    await mapWithConcurrency(pending, 16, ({ temp, target: destination }) =>
+      rename(temp, destination),
+    );
   }
 
   // Symlinks last, so no file is ever written through a link this restore made.

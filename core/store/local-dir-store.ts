@@ -138,7 +138,9 @@ class LocalWriteView implements WriteView {
       this.store.path("blobs"),
       this.pending.map((p) => p.temp),
     );
-    await mapWithConcurrency(this.pending.splice(0), 16, ({ temp, target }) => rename(temp, target));
+    await mapWithConcurrency(this.pending.splice(0), 16, ({ temp, target }) =>
+      rename(temp, target),
+    );
     await Promise.all([...this.touchedDirs].map((dir) => fsyncDirectory(dir)));
   }
 }

@@ -2,35 +2,36 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   LocalDirStore
-} from "../chunks/chunk-UV3MH5JL.js";
+} from "../chunks/chunk-5U7X5MTU.js";
 import {
   detectDrift
-} from "../chunks/chunk-YWQYH346.js";
+} from "../chunks/chunk-ENXE2HTO.js";
 import {
   checkApproval,
   readApprovalRequest,
   restoreSnapshot
-} from "../chunks/chunk-3X7C6O26.js";
+} from "../chunks/chunk-JGOIC7EN.js";
+import "../chunks/chunk-MXRMIS4K.js";
 import {
   loadSnapshot
-} from "../chunks/chunk-2OFH7BHM.js";
+} from "../chunks/chunk-VZ7KYMKE.js";
 import {
   coverageReport,
   evaluateExceptions,
   requiredComponents,
   takeSnapshot
-} from "../chunks/chunk-EYDMB4U2.js";
-import "../chunks/chunk-73IYQTLB.js";
+} from "../chunks/chunk-AK3BQHDQ.js";
+import "../chunks/chunk-AP3O3WC6.js";
 import {
   collectFiles,
   diffFileStates,
   isExcludedDirectory,
   policyScanRules,
   resolveScanPaths
-} from "../chunks/chunk-ZGF6IQH5.js";
+} from "../chunks/chunk-HGBIEZIA.js";
 import {
   policyDigest
-} from "../chunks/chunk-WDN4OAKP.js";
+} from "../chunks/chunk-3MAZDW4B.js";
 import "../chunks/chunk-RC7TVD34.js";
 import {
   writeFileAtomic
@@ -40,12 +41,12 @@ import {
   selectSnapshots,
   verifySnapshots,
   writeVerificationRecords
-} from "../chunks/chunk-XLOJQ57F.js";
+} from "../chunks/chunk-4ATMSHAK.js";
 import {
   appendAuditEvents,
   forEachBlobWindow,
   trustedWriterKeys
-} from "../chunks/chunk-HTQRO6CT.js";
+} from "../chunks/chunk-DW7JLWHP.js";
 import {
   TOMBSTONE_FORMAT,
   listForgotten,
@@ -54,13 +55,12 @@ import {
   readTombstone,
   resolveSnapshot,
   tombstonePath
-} from "../chunks/chunk-Y4GCBAZL.js";
+} from "../chunks/chunk-3UWXLZIM.js";
 import "../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
 } from "../chunks/chunk-AVGWXNWA.js";
 import {
-  BlobOpener,
   DEFAULT_POLICY_PATH,
   PHASES,
   didYouMean,
@@ -76,14 +76,15 @@ import {
   parseWriterKey,
   verifyManifestSignature,
   writerSigner
-} from "../chunks/chunk-5CLYA7SI.js";
+} from "../chunks/chunk-PA7UVKRQ.js";
 import "../chunks/chunk-K6O2D5MR.js";
 import {
+  BlobOpener,
   formatIdentityFile,
   generateAgeKeyPair,
   loadSodium,
   parseIdentities
-} from "../chunks/chunk-C6OOIFJO.js";
+} from "../chunks/chunk-XWJDV2JH.js";
 import "../chunks/chunk-RJWDBZ2U.js";
 import {
   sha256Hex
@@ -460,7 +461,7 @@ var snapshotCommand = {
       writerKey,
       skipUnchanged: flag(args, "skip-unchanged"),
       skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
-      sealWorkerUrl: new URL("../workers/seal-worker.js", import.meta.url),
+      sealWorkerUrl: new URL("../workers/crypto-worker.js", import.meta.url),
       metadata: {
         appVersion: stringValue(args, "app-version"),
         application: stringValue(args, "application"),
@@ -936,6 +937,7 @@ var restoreCommand = {
       include: listValue(args, "include"),
       overwrite: flag(args, "force"),
       dryRun: flag(args, "dry-run"),
+      workerUrl: new URL("../workers/crypto-worker.js", import.meta.url),
       onProgress: (done, total) => report("restore", done, total)
     });
     if (flag(args, "json")) {

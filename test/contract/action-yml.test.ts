@@ -78,10 +78,10 @@ describe("every action.yml agrees with its typed inputs registry", () => {
 
   it("the snapshot bundle finds the seal worker beside it in dist/", () => {
     const bundle = join(ROOT, "dist/actions/snapshot/index.js");
-    const match = /new URL\("([^"]*seal-worker\.js)", import\.meta\.url\)/.exec(
+    const match = /new URL\("([^"]*crypto-worker\.js)", import\.meta\.url\)/.exec(
       readFileSync(bundle, "utf8"),
     );
-    expect(match?.[1]).toBe("../../workers/seal-worker.js");
+    expect(match?.[1]).toBe("../../workers/crypto-worker.js");
     expect(existsSync(resolve(dirname(bundle), match?.[1] ?? ""))).toBe(true);
   });
 });

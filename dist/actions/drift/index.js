@@ -1,18 +1,18 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-YWQYH346.js";
-import "../../chunks/chunk-2OFH7BHM.js";
+} from "../../chunks/chunk-ENXE2HTO.js";
+import "../../chunks/chunk-VZ7KYMKE.js";
 import {
   policyScanRules,
   resolveScanPaths
-} from "../../chunks/chunk-ZGF6IQH5.js";
+} from "../../chunks/chunk-HGBIEZIA.js";
 import "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-JWTYLVV3.js";
-import "../../chunks/chunk-Y4GCBAZL.js";
+import "../../chunks/chunk-3UWXLZIM.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-2LBJ5CBN.js";
+} from "../../chunks/chunk-7JHQIE66.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -32,13 +32,13 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-EPWQHLAB.js";
+} from "../../chunks/chunk-FU6VKBNP.js";
 import "../../chunks/chunk-GLND76M5.js";
 import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-5CLYA7SI.js";
+import "../../chunks/chunk-PA7UVKRQ.js";
 import "../../chunks/chunk-K6O2D5MR.js";
-import "../../chunks/chunk-C6OOIFJO.js";
+import "../../chunks/chunk-XWJDV2JH.js";
 import "../../chunks/chunk-RJWDBZ2U.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import "../../chunks/chunk-6KERQ4ZL.js";

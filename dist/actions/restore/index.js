@@ -3,13 +3,14 @@ import {
   checkApproval,
   readApprovalRequest,
   restoreSnapshot
-} from "../../chunks/chunk-3X7C6O26.js";
+} from "../../chunks/chunk-JGOIC7EN.js";
+import "../../chunks/chunk-MXRMIS4K.js";
 import {
   loadSnapshot
-} from "../../chunks/chunk-2OFH7BHM.js";
+} from "../../chunks/chunk-VZ7KYMKE.js";
 import {
   policyDigest
-} from "../../chunks/chunk-WDN4OAKP.js";
+} from "../../chunks/chunk-3MAZDW4B.js";
 import {
   policyEnvironment
 } from "../../chunks/chunk-RC7TVD34.js";
@@ -18,10 +19,10 @@ import {
   appendAuditEvents,
   signatureProblem,
   trustedWriterKeys
-} from "../../chunks/chunk-HTQRO6CT.js";
+} from "../../chunks/chunk-DW7JLWHP.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-Y4GCBAZL.js";
+} from "../../chunks/chunk-3UWXLZIM.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
@@ -43,17 +44,17 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-EPWQHLAB.js";
+} from "../../chunks/chunk-FU6VKBNP.js";
 import "../../chunks/chunk-GLND76M5.js";
 import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import {
   JsonSchemaValidator
-} from "../../chunks/chunk-5CLYA7SI.js";
+} from "../../chunks/chunk-PA7UVKRQ.js";
 import "../../chunks/chunk-K6O2D5MR.js";
 import {
   loadSodium
-} from "../../chunks/chunk-C6OOIFJO.js";
+} from "../../chunks/chunk-XWJDV2JH.js";
 import "../../chunks/chunk-RJWDBZ2U.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {
@@ -414,7 +415,9 @@ async function main() {
     target: settings.target,
     include: authorization.include,
     overwrite: settings.overwrite,
-    dryRun: settings.dryRun
+    dryRun: settings.dryRun,
+    // dist/actions/restore/index.js -> dist/workers/crypto-worker.js
+    workerUrl: new URL("../../workers/crypto-worker.js", import.meta.url)
   });
   if (!result.dryRun) {
     await appendAuditEvents(store, [

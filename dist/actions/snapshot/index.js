@@ -1,15 +1,15 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   takeSnapshot
-} from "../../chunks/chunk-EYDMB4U2.js";
-import "../../chunks/chunk-73IYQTLB.js";
-import "../../chunks/chunk-ZGF6IQH5.js";
-import "../../chunks/chunk-WDN4OAKP.js";
+} from "../../chunks/chunk-AK3BQHDQ.js";
+import "../../chunks/chunk-AP3O3WC6.js";
+import "../../chunks/chunk-HGBIEZIA.js";
+import "../../chunks/chunk-3MAZDW4B.js";
 import "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-JWTYLVV3.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-2LBJ5CBN.js";
+} from "../../chunks/chunk-7JHQIE66.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -31,15 +31,15 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-EPWQHLAB.js";
+} from "../../chunks/chunk-FU6VKBNP.js";
 import "../../chunks/chunk-GLND76M5.js";
 import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import {
   PHASES
-} from "../../chunks/chunk-5CLYA7SI.js";
+} from "../../chunks/chunk-PA7UVKRQ.js";
 import "../../chunks/chunk-K6O2D5MR.js";
-import "../../chunks/chunk-C6OOIFJO.js";
+import "../../chunks/chunk-XWJDV2JH.js";
 import "../../chunks/chunk-RJWDBZ2U.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {
@@ -331,8 +331,8 @@ async function main() {
       writerKey: settings.writerKey,
       skipUnchanged: settings.skipUnchanged,
       skipDirectories: settings.store.kind === "local" ? [settings.store.dir] : [],
-      // dist/actions/snapshot/index.js -> dist/workers/seal-worker.js
-      sealWorkerUrl: new URL("../../workers/seal-worker.js", import.meta.url),
+      // dist/actions/snapshot/index.js -> dist/workers/crypto-worker.js
+      sealWorkerUrl: new URL("../../workers/crypto-worker.js", import.meta.url),
       metadata: settings.metadata
     });
   } catch (error) {

@@ -3,14 +3,14 @@ import {
   selectSnapshots,
   verifySnapshots,
   writeVerificationRecords
-} from "../../chunks/chunk-XLOJQ57F.js";
+} from "../../chunks/chunk-4ATMSHAK.js";
 import {
   trustedWriterKeys
-} from "../../chunks/chunk-HTQRO6CT.js";
-import "../../chunks/chunk-Y4GCBAZL.js";
+} from "../../chunks/chunk-DW7JLWHP.js";
+import "../../chunks/chunk-3UWXLZIM.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-2LBJ5CBN.js";
+} from "../../chunks/chunk-7JHQIE66.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -34,13 +34,13 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-EPWQHLAB.js";
+} from "../../chunks/chunk-FU6VKBNP.js";
 import "../../chunks/chunk-GLND76M5.js";
 import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-5CLYA7SI.js";
+import "../../chunks/chunk-PA7UVKRQ.js";
 import "../../chunks/chunk-K6O2D5MR.js";
-import "../../chunks/chunk-C6OOIFJO.js";
+import "../../chunks/chunk-XWJDV2JH.js";
 import "../../chunks/chunk-RJWDBZ2U.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {

@@ -108,6 +108,14 @@ describe("damaged stores and wrong keys get precise errors", () => {
     expect(restore.code).toBe(1);
     expect(restore.json()).toMatchObject({ error: { code: "INTEGRITY" } });
     expect(restore.stderr).toContain("tampered");
+    // Nothing half-restored is left behind: no temp files of the files decrypted before it.
+    const out = join(work, `out-${store}`);
+    const leftovers = existsSync(out)
+      ? readdirSync(out, { recursive: true, encoding: "utf8" }).filter((name) =>
+          name.includes(".snapgate-tmp-"),
+        )
+      : [];
+    expect(leftovers).toEqual([]);
   });
 
   it("a missing blob is reported as missing", async () => {

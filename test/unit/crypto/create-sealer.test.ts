@@ -16,14 +16,14 @@ const opener = await BlobOpener.create(parseIdentities(pair.identity, "test"));
 const work = tempDir();
 
 /** Built by `npm run build` (npm test's pretest): the worker the CLI bundle loads. */
-const BUNDLED_WORKER = new URL("../../../dist/workers/seal-worker.js", import.meta.url);
+const BUNDLED_WORKER = new URL("../../../dist/workers/crypto-worker.js", import.meta.url);
 /** The core count createSealer sees: the pool's size, and whether a pool is worth it at all. */
 let cores = 2;
 jest.unstable_mockModule("node:os", () => ({ ...os, availableParallelism: () => cores }));
 const { createSealer } = await import("../../../core/crypto/create-sealer.js");
 
-/** Which implementation was chosen; the class is private, its name is the only outside trace. */
-const kind = (sealer: Sealer): string => sealer.constructor.name;
+/** Which implementation was chosen. */
+const kind = (sealer: Sealer): string => (sealer.mode === "pool" ? "PoolSealer" : "InThreadSealer");
 
 async function sealAndOpen(sealer: Sealer, count: number): Promise<void> {
   const plaintexts = Array.from({ length: count }, (_, i) =>

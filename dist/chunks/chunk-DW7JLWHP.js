@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   parseVerifyKey,
   verifyManifestSignature
-} from "./chunk-5CLYA7SI.js";
+} from "./chunk-PA7UVKRQ.js";
 import {
   chainAuditEvents
 } from "./chunk-K6O2D5MR.js";
@@ -58,12 +58,12 @@ function signatureProblem(sodium, manifest, trustedKeys, where) {
   };
 }
 
-// core/snapshot/open-verified-blob.ts
-async function openVerifiedBlob(store, opener, manifest, file, where, ciphertext) {
+// core/snapshot/assert-blob-intact.ts
+function assertBlobIntact(ciphertext, file, where, location) {
   if (!ciphertext) {
     throw new SnapgateError(
       "INTEGRITY",
-      `The blob of ${file.path} in ${where} is missing from ${store.location}.`,
+      `The blob of ${file.path} in ${where} is missing from ${location}.`,
       {
         fix: "The store lost data: restore this file from another snapshot, and run `snapgate verify --all`.",
         details: { kind: "missing-blob", path: file.path, blob: file.blob }
@@ -80,6 +80,11 @@ async function openVerifiedBlob(store, opener, manifest, file, where, ciphertext
       }
     );
   }
+}
+
+// core/snapshot/open-verified-blob.ts
+async function openVerifiedBlob(store, opener, manifest, file, where, ciphertext) {
+  assertBlobIntact(ciphertext, file, where, store.location);
   const content = await opener.open(ciphertext, file.encoding, {
     describe: `${file.path} in ${where}`,
     recipients: manifest.recipients
@@ -122,6 +127,7 @@ async function forEachBlobWindow(store, files, process, concurrency = 4) {
 export {
   trustedWriterKeys,
   signatureProblem,
+  assertBlobIntact,
   openVerifiedBlob,
   forEachBlobWindow,
   appendAuditEvents

@@ -4,23 +4,23 @@ import {
   forEachBlobWindow,
   openVerifiedBlob,
   signatureProblem
-} from "./chunk-HTQRO6CT.js";
+} from "./chunk-DW7JLWHP.js";
 import {
   listForgotten,
   readAllCatalogs,
   readCatalog,
   resolveSnapshot
-} from "./chunk-Y4GCBAZL.js";
+} from "./chunk-3UWXLZIM.js";
 import {
   computeBlobId
 } from "./chunk-KKUHDW3D.js";
 import {
   JsonSchemaValidator,
   parseManifest
-} from "./chunk-5CLYA7SI.js";
+} from "./chunk-PA7UVKRQ.js";
 import {
   loadSodium
-} from "./chunk-C6OOIFJO.js";
+} from "./chunk-XWJDV2JH.js";
 import {
   sha256Hex
 } from "./chunk-U2VA4CFL.js";

@@ -199,7 +199,11 @@ var LocalWriteView = class {
       this.store.path("blobs"),
       this.pending.map((p) => p.temp)
     );
-    await mapWithConcurrency(this.pending.splice(0), 16, ({ temp, target }) => rename2(temp, target));
+    await mapWithConcurrency(
+      this.pending.splice(0),
+      16,
+      ({ temp, target }) => rename2(temp, target)
+    );
     await Promise.all([...this.touchedDirs].map((dir) => fsyncDirectory(dir)));
   }
 };

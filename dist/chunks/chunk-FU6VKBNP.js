@@ -7,16 +7,16 @@ import {
   require_undici
 } from "./chunk-5N2OGIR4.js";
 import {
-  BlobOpener,
   DEFAULT_POLICY_PATH,
   didYouMean,
   loadPolicy,
   localPolicySource,
   parseWriterKey
-} from "./chunk-5CLYA7SI.js";
+} from "./chunk-PA7UVKRQ.js";
 import {
+  BlobOpener,
   parseIdentities
-} from "./chunk-C6OOIFJO.js";
+} from "./chunk-XWJDV2JH.js";
 import {
   SnapgateError,
   asSnapgateError,
@@ -562,7 +562,7 @@ function maskSecret(secret) {
 // actions/lib/open-action-store.ts
 async function openActionStore(settings) {
   if (settings.kind === "local") {
-    const { LocalDirStore } = await import("./local-dir-store-YETRLHHT.js");
+    const { LocalDirStore } = await import("./local-dir-store-DVRRH353.js");
     return new LocalDirStore(settings.dir);
   }
   const [{ createGitHubClient }, { GitHubStore }] = await Promise.all([

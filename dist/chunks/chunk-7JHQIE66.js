@@ -3,7 +3,7 @@ import {
   error,
   notice,
   warning
-} from "./chunk-EPWQHLAB.js";
+} from "./chunk-FU6VKBNP.js";
 
 // actions/lib/annotation.ts
 var PER_LEVEL = 10;

@@ -4,7 +4,7 @@ import {
   loadAge,
   loadSodium,
   parseRecipient
-} from "./chunk-C6OOIFJO.js";
+} from "./chunk-XWJDV2JH.js";
 import {
   sha256Hex
 } from "./chunk-U2VA4CFL.js";

@@ -3,7 +3,7 @@ import {
   JsonSchemaValidator,
   catalogEntryOf,
   parseManifest
-} from "./chunk-5CLYA7SI.js";
+} from "./chunk-PA7UVKRQ.js";
 import {
   sha256Hex
 } from "./chunk-U2VA4CFL.js";

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   parseManifest
-} from "./chunk-5CLYA7SI.js";
+} from "./chunk-PA7UVKRQ.js";
 import {
   sha256Hex
 } from "./chunk-U2VA4CFL.js";

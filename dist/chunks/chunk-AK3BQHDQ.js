@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   BlobSealer,
   writeSealedTempFile
-} from "./chunk-73IYQTLB.js";
+} from "./chunk-AP3O3WC6.js";
 import {
   classifyPath,
   diffFileStates,
@@ -12,10 +12,11 @@ import {
   policyScanRules,
   resolveScanPaths,
   scanTree
-} from "./chunk-ZGF6IQH5.js";
+} from "./chunk-HGBIEZIA.js";
 import {
+  CryptoPool,
   policyDigest
-} from "./chunk-WDN4OAKP.js";
+} from "./chunk-3MAZDW4B.js";
 import {
   policyEnvironment
 } from "./chunk-RC7TVD34.js";
@@ -35,7 +36,7 @@ import {
   require_semver,
   signManifest,
   writerSigner
-} from "./chunk-5CLYA7SI.js";
+} from "./chunk-PA7UVKRQ.js";
 import {
   canonicalJson,
   chainAuditEvents
@@ -43,7 +44,7 @@ import {
 import {
   loadSodium,
   parseRecipient
-} from "./chunk-C6OOIFJO.js";
+} from "./chunk-XWJDV2JH.js";
 import {
   sha256Hex
 } from "./chunk-U2VA4CFL.js";
@@ -199,92 +200,45 @@ function changeTicketVerifierFromEnv(policy, env) {
 import { readFileSync } from "node:fs";
 
 // core/crypto/create-sealer.ts
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-var MIN_BLOBS_FOR_POOL = 200;
-var InThreadSealer = class {
-  constructor(sealer) {
-    this.sealer = sealer;
-  }
-  sealer;
-  async seal(plaintext, compress, writeInto) {
-    const sealed = await this.sealer.seal(plaintext, compress);
-    if (!writeInto) return { ...sealed, size: sealed.ciphertext.length };
-    const tempPath = writeSealedTempFile(writeInto, sealed.ciphertext);
-    return { ...sealed, ciphertext: new Uint8Array(0), size: sealed.ciphertext.length, tempPath };
-  }
-  async close() {
-  }
-};
-var PoolSealer = class {
-  constructor(workers) {
-    this.workers = workers;
-    for (const worker of workers) {
-      worker.on("message", (message) => {
-        const waiting = this.pending.get(message.id);
-        if (!waiting) return;
-        this.pending.delete(message.id);
-        if (message.sealed)
-          waiting.resolve({
-            ...message.sealed,
-            ciphertext: new Uint8Array(message.sealed.ciphertext),
-            size: message.sealed.size ?? message.sealed.ciphertext.byteLength,
-            ...message.tempPath ? { tempPath: message.tempPath } : {}
-          });
-        else
-          waiting.reject(
-            new SnapgateError("CONFIG", `Encryption failed: ${message.error ?? "unknown error"}.`, {
-              fix: "Check the recipients."
-            })
-          );
-      });
-      worker.on("error", (error) => {
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
-      });
-    }
-  }
-  workers;
-  next = 0;
-  id = 0;
-  pending = /* @__PURE__ */ new Map();
-  seal(plaintext, compress, writeInto) {
-    const worker = this.workers[this.next++ % this.workers.length];
-    const id = ++this.id;
-    return new Promise((resolve2, reject) => {
-      this.pending.set(id, { resolve: resolve2, reject });
-      worker.postMessage({ id, plaintext, compress, ...writeInto ? { writeInto } : {} });
-    });
-  }
-  async close() {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-  }
-};
-function startWorker(url, recipients, armor) {
-  return new Promise((resolve2, reject) => {
-    const worker = new Worker(url, { workerData: { recipients: [...recipients], armor } });
-    worker.once("message", () => resolve2(worker));
-    worker.once("error", reject);
-  });
-}
 async function createSealer(recipients, options) {
-  const local = await BlobSealer.create(recipients, { armor: options.armor ?? false });
-  const size = Math.min(availableParallelism(), 4);
-  const url = options.workerUrl;
-  if (!url || size < 2 || options.expectedBlobs < MIN_BLOBS_FOR_POOL || !existsSync(fileURLToPath(url))) {
-    return new InThreadSealer(local);
+  const armor = options.armor ?? false;
+  const local = await BlobSealer.create(recipients, { armor });
+  const pool = await CryptoPool.start(
+    options.workerUrl,
+    { recipients: [...recipients], armor },
+    options.expectedBlobs
+  );
+  if (pool) {
+    return {
+      async seal(plaintext, compress, writeInto) {
+        const reply = await pool.request({
+          kind: "seal",
+          plaintext,
+          compress,
+          ...writeInto ? { writeInto } : {}
+        });
+        const sealed = reply.sealed;
+        return {
+          ...sealed,
+          ciphertext: new Uint8Array(sealed.ciphertext),
+          size: sealed.size ?? sealed.ciphertext.byteLength,
+          ...typeof reply.tempPath === "string" ? { tempPath: reply.tempPath } : {}
+        };
+      },
+      close: () => pool.close(),
+      mode: "pool"
+    };
   }
-  const started = await Promise.allSettled(
-    Array.from({ length: size }, () => startWorker(url, recipients, options.armor ?? false))
-  );
-  const workers = started.flatMap(
-    (result) => result.status === "fulfilled" ? [result.value] : []
-  );
-  if (workers.length === started.length) return new PoolSealer(workers);
-  await Promise.all(workers.map((worker) => worker.terminate()));
-  return new InThreadSealer(local);
+  return {
+    async seal(plaintext, compress, writeInto) {
+      const sealed = await local.seal(plaintext, compress);
+      if (!writeInto) return { ...sealed, size: sealed.ciphertext.length };
+      const tempPath = writeSealedTempFile(writeInto, sealed.ciphertext);
+      return { ...sealed, ciphertext: new Uint8Array(0), size: sealed.ciphertext.length, tempPath };
+    },
+    close: async () => void 0,
+    mode: "thread"
+  };
 }
 
 // core/snapshot/create-snapshot.ts
@@ -514,7 +468,11 @@ async function createSnapshot(options) {
       view = await options.store.beginWrite(options.stream, view);
     }
   } finally {
-    if (sealers.current) await sealers.current.then((sealer) => sealer.close(), () => void 0);
+    if (sealers.current)
+      await sealers.current.then(
+        (sealer) => sealer.close(),
+        () => void 0
+      );
   }
   throw new SnapgateError(
     "CONFLICT",

@@ -1,31 +1,40 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
+  writeOpenedTempFile
+} from "./chunk-MXRMIS4K.js";
+import {
+  CryptoPool
+} from "./chunk-3MAZDW4B.js";
+import {
   TEMP_PREFIX,
   flushFiles,
-  fsyncDirectory,
-  writeTempFile
+  fsyncDirectory
 } from "./chunk-JWTYLVV3.js";
 import {
+  assertBlobIntact,
   forEachBlobWindow,
   openVerifiedBlob,
   signatureProblem
-} from "./chunk-HTQRO6CT.js";
+} from "./chunk-DW7JLWHP.js";
 import {
   JsonSchemaValidator,
   require_picomatch
-} from "./chunk-5CLYA7SI.js";
+} from "./chunk-PA7UVKRQ.js";
 import {
   canonicalJson
 } from "./chunk-K6O2D5MR.js";
 import {
   loadSodium
-} from "./chunk-C6OOIFJO.js";
+} from "./chunk-XWJDV2JH.js";
 import {
   sha256Hex
 } from "./chunk-U2VA4CFL.js";
 import {
   SnapgateError
 } from "./chunk-6KERQ4ZL.js";
+import {
+  mapWithConcurrency
+} from "./chunk-K3D2YTSH.js";
 import {
   __toESM
 } from "./chunk-HPEAIKBF.js";
@@ -142,6 +151,41 @@ function assertSafeRestorePaths(files, where) {
   }
 }
 
+// core/crypto/create-opener.ts
+async function createFileOpener(opener, options) {
+  const pool = await CryptoPool.start(
+    options.workerUrl,
+    { identities: opener.secretKeys() },
+    options.expectedBlobs
+  );
+  if (pool) {
+    return {
+      async openInto(ciphertext, encoding, context, target, mode, size) {
+        const reply = await pool.request({
+          kind: "open",
+          ciphertext,
+          encoding,
+          context,
+          writeBeside: target,
+          mode,
+          size
+        });
+        return reply.tempPath;
+      },
+      close: () => pool.close(),
+      mode: "pool"
+    };
+  }
+  return {
+    async openInto(ciphertext, encoding, context, target, mode, size) {
+      const content = await opener.open(ciphertext, encoding, context);
+      return writeOpenedTempFile(target, content, mode, size, context);
+    },
+    close: async () => void 0,
+    mode: "thread"
+  };
+}
+
 // core/snapshot/restore-snapshot.ts
 function safeMode(mode) {
   return mode & 511;
@@ -236,38 +280,80 @@ async function restoreSnapshot(options) {
   const pending = [];
   let done = 0;
   let bytes = 0;
-  if (!options.dryRun) for (const file of included) await guard.ensureParents(file.path);
-  await forEachBlobWindow(options.store, regular, async (file, ciphertext) => {
-    const content = await openVerifiedBlob(
-      options.store,
-      options.opener,
-      manifest,
-      file,
-      where,
-      ciphertext
+  const opening = options.dryRun ? void 0 : createFileOpener(options.opener, {
+    ...options.workerUrl ? { workerUrl: options.workerUrl } : {},
+    expectedBlobs: regular.length
+  });
+  opening?.catch(() => void 0);
+  try {
+    if (!options.dryRun) for (const file of included) await guard.ensureParents(file.path);
+  } catch (error) {
+    await opening?.then(
+      (opener) => opener.close(),
+      () => void 0
     );
-    bytes += content.length;
-    const destination = join(target, ...file.path.split("/"));
-    if (options.dryRun) {
-      const existing = await readExisting(destination);
+    throw error;
+  }
+  if (options.dryRun) {
+    await forEachBlobWindow(options.store, regular, async (file, ciphertext) => {
+      const content = await openVerifiedBlob(
+        options.store,
+        options.opener,
+        manifest,
+        file,
+        where,
+        ciphertext
+      );
+      bytes += content.length;
+      const existing = await readExisting(join(target, ...file.path.split("/")));
       plan.push({
         path: file.path,
         action: existing === null ? "create" : existing.equals(content) ? "unchanged" : "update"
       });
-    } else {
-      const path = await guard.ensureParents(file.path);
-      const temp = await writeTempFile(path, content, safeMode(file.mode), { exactMode: true });
-      pending.push({ temp, target: path });
-      plan.push({ path: file.path, action: "create" });
+      options.onProgress?.(++done, included.length);
+    });
+  } else {
+    const files = await opening;
+    try {
+      await forEachBlobWindow(
+        options.store,
+        regular,
+        async (file, ciphertext) => {
+          assertBlobIntact(ciphertext, file, where, options.store.location);
+          const path = await guard.ensureParents(file.path);
+          const context = { describe: `${file.path} in ${where}`, recipients: manifest.recipients };
+          const temp = await files.openInto(
+            ciphertext,
+            file.encoding,
+            context,
+            path,
+            safeMode(file.mode),
+            file.size
+          );
+          pending.push({ temp, target: path });
+          bytes += file.size;
+          plan.push({ path: file.path, action: "create" });
+          options.onProgress?.(++done, included.length);
+        },
+        8
+      );
+    } catch (error) {
+      await Promise.all(pending.map(({ temp }) => unlink(temp).catch(() => void 0)));
+      throw error;
+    } finally {
+      await files.close();
     }
-    options.onProgress?.(++done, included.length);
-  });
+  }
   if (!options.dryRun) {
     await flushFiles(
       target,
       pending.map((p) => p.temp)
     );
-    for (const { temp, target: destination } of pending) await rename(temp, destination);
+    await mapWithConcurrency(
+      pending,
+      16,
+      ({ temp, target: destination }) => rename(temp, destination)
+    );
   }
   for (const link of links) {
     if (link.type !== "symlink") continue;

@@ -12,7 +12,7 @@ import {
   compileGlobs,
   normalisePath,
   require_picomatch
-} from "./chunk-5CLYA7SI.js";
+} from "./chunk-PA7UVKRQ.js";
 import {
   SnapgateError
 } from "./chunk-6KERQ4ZL.js";

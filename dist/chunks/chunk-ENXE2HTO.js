@@ -1,21 +1,21 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   loadSnapshot
-} from "./chunk-2OFH7BHM.js";
+} from "./chunk-VZ7KYMKE.js";
 import {
   diffFileStates,
   scanTree
-} from "./chunk-ZGF6IQH5.js";
+} from "./chunk-HGBIEZIA.js";
 import {
   resolveSnapshot
-} from "./chunk-Y4GCBAZL.js";
+} from "./chunk-3UWXLZIM.js";
 import {
   verifyManifestSignature,
   writerSigner
-} from "./chunk-5CLYA7SI.js";
+} from "./chunk-PA7UVKRQ.js";
 import {
   loadSodium
-} from "./chunk-C6OOIFJO.js";
+} from "./chunk-XWJDV2JH.js";
 import {
   SnapgateError
 } from "./chunk-6KERQ4ZL.js";

@@ -1,0 +1,61 @@
+import type { BlobEncoding } from "../types.js";
+import type { BlobContext, BlobOpener } from "./blob-opener.js";
+import { CryptoPool } from "./crypto-pool.js";
+import { writeOpenedTempFile } from "./write-opened-temp-file.js";
+
+/** Decrypts blobs straight into temp files, on every core when there are many. */
+export interface FileOpener {
+  /** Decrypts, checks the size, and writes a temp file beside `target` with exactly `mode`; returns its path. */
+  openInto(
+    ciphertext: Uint8Array,
+    encoding: BlobEncoding,
+    context: BlobContext,
+    target: string,
+    mode: number,
+    size: number,
+  ): Promise<string>;
+  close(): Promise<void>;
+  /** Where the work happens: worker threads, or this thread. */
+  readonly mode: "pool" | "thread";
+}
+
+/**
+ * A pool of crypto workers holding the opener's identities, or the opener
+ * itself on this thread when there is no bundled worker or little to do.
+ */
+export async function createFileOpener(
+  opener: BlobOpener,
+  options: { workerUrl?: URL; expectedBlobs: number },
+): Promise<FileOpener> {
+  const pool = await CryptoPool.start(
+    options.workerUrl,
+    { identities: opener.secretKeys() },
+    options.expectedBlobs,
+  );
+  if (pool) {
+    return {
+      async openInto(ciphertext, encoding, context, target, mode, size) {
+        const reply = await pool.request({
+          kind: "open",
+          ciphertext,
+          encoding,
+          context,
+          writeBeside: target,
+          mode,
+          size,
+        });
+        return reply.tempPath as string;
+      },
+      close: () => pool.close(),
+      mode: "pool",
+    };
+  }
+  return {
+    async openInto(ciphertext, encoding, context, target, mode, size) {
+      const content = await opener.open(ciphertext, encoding, context);
+      return writeOpenedTempFile(target, content, mode, size, context);
+    },
+    close: async () => undefined,
+    mode: "thread",
+  };
+}

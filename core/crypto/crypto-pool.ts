@@ -1,0 +1,93 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { SnapgateError, type ErrorCode } from "../errors.js";
+import type { CryptoFailure, CryptoRequest, CryptoWorkerData } from "./crypto-worker.js";
+
+type Reply = { id: number; error?: CryptoFailure } & Record<string, unknown>;
+
+interface Pending {
+  resolve: (reply: Reply) => void;
+  reject: (error: Error) => void;
+}
+
+/** Distributive Omit: each request kind without its id. */
+type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
+
+/** Below this many blobs, starting workers (~250 ms) costs more than it saves. */
+export const MIN_BLOBS_FOR_POOL = 200;
+
+function startWorker(url: URL, data: CryptoWorkerData): Promise<Worker> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { workerData: data });
+    worker.once("message", () => resolve(worker));
+    worker.once("error", reject);
+  });
+}
+
+/**
+ * One crypto worker per core (at most 4), loaded from the bundled
+ * dist/workers/crypto-worker.js. Requests go round-robin; a failure comes back
+ * as the SnapgateError the worker raised.
+ */
+export class CryptoPool {
+  private next = 0;
+  private id = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  private constructor(private readonly workers: Worker[]) {
+    for (const worker of workers) {
+      worker.on("message", (reply: Reply) => {
+        const waiting = this.pending.get(reply.id);
+        if (!waiting) return;
+        this.pending.delete(reply.id);
+        if (!reply.error) return waiting.resolve(reply);
+        waiting.reject(
+          new SnapgateError(reply.error.code as ErrorCode, reply.error.summary, {
+            ...(reply.error.fix ? { fix: reply.error.fix } : {}),
+            ...(reply.error.details ? { details: reply.error.details } : {}),
+          }),
+        );
+      });
+      worker.on("error", (error) => {
+        for (const waiting of this.pending.values()) waiting.reject(error);
+        this.pending.clear();
+      });
+    }
+  }
+
+  /** A pool, or undefined when there is no bundled worker, one core, or a worker fails to start. */
+  static async start(
+    url: URL | undefined,
+    data: CryptoWorkerData,
+    expected: number,
+  ): Promise<CryptoPool | undefined> {
+    const size = Math.min(availableParallelism(), 4);
+    if (!url || size < 2 || expected < MIN_BLOBS_FOR_POOL || !existsSync(fileURLToPath(url)))
+      return undefined;
+    const started = await Promise.allSettled(
+      Array.from({ length: size }, () => startWorker(url, data)),
+    );
+    const workers = started.flatMap((result) =>
+      result.status === "fulfilled" ? [result.value] : [],
+    );
+    if (workers.length === started.length) return new CryptoPool(workers);
+    // A worker that cannot start (e.g. a broken bundle) must not break the snapshot or restore.
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    return undefined;
+  }
+
+  request(message: WithoutId<CryptoRequest>): Promise<Reply> {
+    const worker = this.workers[this.next++ % this.workers.length] as Worker;
+    const id = ++this.id;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

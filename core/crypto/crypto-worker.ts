@@ -1,0 +1,101 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { isSnapgateError } from "../errors.js";
+import type { BlobEncoding } from "../types.js";
+import { BlobSealer } from "./blob-sealer.js";
+import { BlobOpener, type BlobContext } from "./blob-opener.js";
+import { writeSealedTempFile } from "./write-sealed-temp-file.js";
+import { writeOpenedTempFile } from "./write-opened-temp-file.js";
+
+/**
+ * A worker of the crypto pool (dist/workers/crypto-worker.js): encrypts blobs
+ * for a snapshot, or decrypts them for a restore, on another core, and writes
+ * each result as a temp file itself so neither the bytes nor the I/O cross
+ * threads. See create-sealer.ts and create-opener.ts.
+ */
+export interface CryptoWorkerData {
+  recipients?: string[];
+  armor?: boolean;
+  /** Secret keys for opening; they stay in this process. */
+  identities?: Uint8Array[];
+}
+
+export type CryptoRequest =
+  | { kind: "seal"; id: number; plaintext: Uint8Array; compress: boolean; writeInto?: string }
+  | {
+      kind: "open";
+      id: number;
+      ciphertext: Uint8Array;
+      encoding: BlobEncoding;
+      context: BlobContext;
+      /** Write the plaintext next to this path (a temp file) with this exact mode. */
+      writeBeside: string;
+      mode: number;
+      size: number;
+    };
+
+export interface CryptoFailure {
+  code: string;
+  summary: string;
+  fix?: string;
+  details?: Record<string, unknown>;
+}
+
+const port = parentPort;
+if (port) {
+  const data = workerData as CryptoWorkerData;
+  const sealer = data.recipients
+    ? await BlobSealer.create(data.recipients, { armor: data.armor ?? false })
+    : undefined;
+  const opener = data.identities ? await BlobOpener.create(data.identities) : undefined;
+  const fail = (id: number, error: unknown, kind: CryptoRequest["kind"] = "seal") =>
+    port.postMessage({
+      id,
+      error: isSnapgateError(error)
+        ? { code: error.code, summary: error.summary, fix: error.fix, details: error.details }
+        : {
+            code: "CONFIG",
+            summary: `${kind === "seal" ? "Encryption" : "Decryption"} failed: ${error instanceof Error ? error.message : String(error)}.`,
+            fix: kind === "seal" ? "Check the recipients." : "Check the identity.",
+          },
+    });
+  port.on("message", (request: CryptoRequest) => {
+    if (request.kind === "seal" && sealer) {
+      sealer.seal(request.plaintext, request.compress).then(
+        (sealed) => {
+          if (request.writeInto) {
+            const tempPath = writeSealedTempFile(request.writeInto, sealed.ciphertext);
+            port.postMessage({
+              id: request.id,
+              sealed: { ...sealed, ciphertext: new Uint8Array(0), size: sealed.ciphertext.length },
+              tempPath,
+            });
+            return;
+          }
+          port.postMessage({ id: request.id, sealed }, [sealed.ciphertext.buffer as ArrayBuffer]);
+        },
+        (error: unknown) => fail(request.id, error),
+      );
+    } else if (request.kind === "open" && opener) {
+      opener.open(request.ciphertext, request.encoding, request.context).then(
+        (content) => {
+          try {
+            const tempPath = writeOpenedTempFile(
+              request.writeBeside,
+              content,
+              request.mode,
+              request.size,
+              request.context,
+            );
+            port.postMessage({ id: request.id, tempPath, size: content.length });
+          } catch (error) {
+            fail(request.id, error, "open");
+          }
+        },
+        (error: unknown) => fail(request.id, error, "open"),
+      );
+    } else {
+      fail(request.id, new Error(`this worker cannot ${request.kind}`));
+    }
+  });
+  port.postMessage({ ready: true });
+}

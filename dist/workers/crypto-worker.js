@@ -1,0 +1,74 @@
+import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
+import {
+  writeOpenedTempFile
+} from "../chunks/chunk-MXRMIS4K.js";
+import {
+  BlobSealer,
+  writeSealedTempFile
+} from "../chunks/chunk-AP3O3WC6.js";
+import {
+  BlobOpener
+} from "../chunks/chunk-XWJDV2JH.js";
+import "../chunks/chunk-RJWDBZ2U.js";
+import "../chunks/chunk-U2VA4CFL.js";
+import {
+  isSnapgateError
+} from "../chunks/chunk-6KERQ4ZL.js";
+import "../chunks/chunk-HPEAIKBF.js";
+
+// core/crypto/crypto-worker.ts
+import { parentPort, workerData } from "node:worker_threads";
+var port = parentPort;
+if (port) {
+  const data = workerData;
+  const sealer = data.recipients ? await BlobSealer.create(data.recipients, { armor: data.armor ?? false }) : void 0;
+  const opener = data.identities ? await BlobOpener.create(data.identities) : void 0;
+  const fail = (id, error, kind = "seal") => port.postMessage({
+    id,
+    error: isSnapgateError(error) ? { code: error.code, summary: error.summary, fix: error.fix, details: error.details } : {
+      code: "CONFIG",
+      summary: `${kind === "seal" ? "Encryption" : "Decryption"} failed: ${error instanceof Error ? error.message : String(error)}.`,
+      fix: kind === "seal" ? "Check the recipients." : "Check the identity."
+    }
+  });
+  port.on("message", (request) => {
+    if (request.kind === "seal" && sealer) {
+      sealer.seal(request.plaintext, request.compress).then(
+        (sealed) => {
+          if (request.writeInto) {
+            const tempPath = writeSealedTempFile(request.writeInto, sealed.ciphertext);
+            port.postMessage({
+              id: request.id,
+              sealed: { ...sealed, ciphertext: new Uint8Array(0), size: sealed.ciphertext.length },
+              tempPath
+            });
+            return;
+          }
+          port.postMessage({ id: request.id, sealed }, [sealed.ciphertext.buffer]);
+        },
+        (error) => fail(request.id, error)
+      );
+    } else if (request.kind === "open" && opener) {
+      opener.open(request.ciphertext, request.encoding, request.context).then(
+        (content) => {
+          try {
+            const tempPath = writeOpenedTempFile(
+              request.writeBeside,
+              content,
+              request.mode,
+              request.size,
+              request.context
+            );
+            port.postMessage({ id: request.id, tempPath, size: content.length });
+          } catch (error) {
+            fail(request.id, error, "open");
+          }
+        },
+        (error) => fail(request.id, error, "open")
+      );
+    } else {
+      fail(request.id, new Error(`this worker cannot ${request.kind}`));
+    }
+  });
+  port.postMessage({ ready: true });
+}

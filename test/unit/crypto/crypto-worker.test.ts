@@ -1,0 +1,140 @@
+import { EventEmitter } from "node:events";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, jest } from "@jest/globals";
+import { BlobSealer } from "../../../core/crypto/blob-sealer.js";
+import { generateAgeKeyPair, parseIdentities } from "../../../core/crypto/age-keys.js";
+import { BlobOpener } from "../../../core/crypto/blob-opener.js";
+import { loadSodium } from "../../../core/crypto/sodium.js";
+import { sha256Hex } from "../../../core/crypto/sha256-hex.js";
+import type { SealedBlob } from "../../../core/crypto/blob-sealer.js";
+
+/**
+ * The worker's side of the pool protocol, run on this thread so its source is
+ * covered: worker_threads is replaced by a port that records what the worker
+ * posts. create-sealer.test.ts runs the real bundled worker in a thread.
+ */
+interface Posted {
+  message: {
+    id?: number;
+    ready?: boolean;
+    sealed?: SealedBlob;
+    tempPath?: string;
+    size?: number;
+    error?: { code: string; summary: string };
+  };
+  transfer: unknown[] | undefined;
+}
+
+class RecordingPort extends EventEmitter {
+  readonly posted: Posted[] = [];
+  postMessage(message: Posted["message"], transfer?: unknown[]): void {
+    this.posted.push({ message, transfer });
+    this.emit("posted");
+  }
+  /** The reply to request `id`, once the worker has posted it. */
+  reply(id: number): Promise<Posted> {
+    return new Promise((resolve) => {
+      const look = () => {
+        const found = this.posted.find((p) => p.message.id === id);
+        if (!found) return;
+        this.off("posted", look);
+        resolve(found);
+      };
+      this.on("posted", look);
+      look();
+    });
+  }
+}
+
+const sodium = await loadSodium();
+const pair = generateAgeKeyPair(sodium);
+const port = new RecordingPort();
+
+jest.unstable_mockModule("node:worker_threads", () => ({
+  parentPort: port,
+  workerData: { recipients: [pair.recipient], identities: parseIdentities(pair.identity, "test") },
+}));
+
+await import("../../../core/crypto/crypto-worker.js");
+
+describe("crypto worker: sealing", () => {
+  it("says it is ready once its sealer is built", () => {
+    expect(port.posted[0]?.message).toEqual({ ready: true });
+  });
+
+  it("seals each request, replies under its id and transfers the ciphertext", async () => {
+    const opener = await BlobOpener.create(parseIdentities(pair.identity, "test"));
+    const plaintext = Buffer.from("replicas: 3\n".repeat(30));
+    port.emit("message", { kind: "seal", id: 7, plaintext, compress: true });
+    port.emit("message", { kind: "seal", id: 8, plaintext: Buffer.from("short"), compress: false });
+    const [seven, eight] = await Promise.all([port.reply(7), port.reply(8)]);
+    for (const [reply, expected] of [
+      [seven, plaintext],
+      [eight, Buffer.from("short")],
+    ] as const) {
+      const sealed = reply.message.sealed as SealedBlob;
+      expect(reply.transfer).toEqual([sealed.ciphertext.buffer]);
+      expect(sealed.sha256).toBe(sha256Hex(sealed.ciphertext));
+      const opened = await opener.open(sealed.ciphertext, sealed.encoding, { describe: "x" });
+      expect(Buffer.from(opened).equals(expected)).toBe(true);
+    }
+    expect(seven.message.sealed?.encoding).toBe("gzip");
+    expect(eight.message.sealed?.encoding).toBe("none");
+  });
+
+  it("replies with the error message when a request cannot be sealed", async () => {
+    port.emit("message", { kind: "seal", id: 9, plaintext: { length: 1000 }, compress: true });
+    const reply = await port.reply(9);
+    expect(reply.message.sealed).toBeUndefined();
+    expect(reply.message.error?.summary.length).toBeGreaterThan(0);
+  });
+});
+
+describe("crypto worker: opening into temp files", () => {
+  const dir = mkdtempSync(join(tmpdir(), "snapgate-worker-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("decrypts into a temp file beside the target, with the exact mode", async () => {
+    const content = Buffer.from("DB_PASSWORD=hunter2\n");
+    const sealed = await (await BlobSealer.create([pair.recipient])).seal(content, false);
+    port.emit("message", {
+      kind: "open",
+      id: 20,
+      ciphertext: sealed.ciphertext,
+      encoding: sealed.encoding,
+      context: { describe: ".env in prod@1" },
+      writeBeside: join(dir, ".env"),
+      mode: 0o640,
+      size: content.length,
+    });
+    const reply = await port.reply(20);
+    const temp = reply.message.tempPath as string;
+    expect(temp.startsWith(join(dir, ".snapgate-tmp-"))).toBe(true);
+    expect(readFileSync(temp).equals(content)).toBe(true);
+    expect(statSync(temp).mode & 0o777).toBe(0o640);
+  });
+
+  it("refuses content whose size is not the manifest's, and names a wrong key", async () => {
+    const sealed = await (
+      await BlobSealer.create([pair.recipient])
+    ).seal(Buffer.from("12345"), false);
+    const base = {
+      kind: "open",
+      ciphertext: sealed.ciphertext,
+      encoding: "none",
+      context: { describe: "x" },
+      writeBeside: join(dir, "x"),
+      mode: 0o644,
+    };
+    port.emit("message", { ...base, id: 21, size: 6 });
+    expect((await port.reply(21)).message.error).toMatchObject({ code: "INTEGRITY" });
+    const stranger = generateAgeKeyPair(sodium);
+    const foreign = await (
+      await BlobSealer.create([stranger.recipient])
+    ).seal(Buffer.from("12345"), false);
+    port.emit("message", { ...base, id: 22, size: 5, ciphertext: foreign.ciphertext });
+    expect((await port.reply(22)).message.error).toMatchObject({ code: "WRONG_KEY" });
+  });
+});
