@@ -1,25 +1,9 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 
 export interface SchemaProblem {
   /** JSON pointer-ish path, e.g. /files/3/path */
   instancePath: string;
   message: string;
-}
-
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule })
-  .default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
-
-/** One ajv for every schema of Snapgate (policy, manifest, request, audit event). */
-const ajv = addFormats(
-  new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }),
-);
-
-/** Compiles a schema once (by its $id) into ajv's validate function. */
-export function compileSchema(schema: object): ValidateFunction {
-  const id = (schema as { $id?: string }).$id;
-  return (id ? ajv.getSchema(id) : undefined) ?? ajv.compile(schema);
 }
 
 function describe(error: ErrorObject): string {
@@ -36,11 +20,15 @@ function describe(error: ErrorObject): string {
 export class JsonSchemaValidator<T> {
   private compiled: ValidateFunction | undefined;
 
-  /** Compiles on first use: start-up stays fast for commands that never validate. */
-  constructor(private readonly schema: object) {}
+  /**
+   * `load` gives the validate function on first use: ajv compiles lazily
+   * (see schemaValidator), and a schema on a hot path passes its precompiled
+   * validator (scripts/compile-validators.js), so ajv is never even loaded.
+   */
+  constructor(private readonly load: () => ValidateFunction) {}
 
   private get validate(): ValidateFunction {
-    this.compiled ??= compileSchema(this.schema);
+    this.compiled ??= this.load();
     return this.compiled;
   }
 

@@ -1,6 +1,7 @@
 // Bundles the CLI and every action into dist/ with esbuild. CI rebuilds and
 // fails if dist/ differs from what is committed (a stale bundle).
 import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
@@ -24,6 +25,8 @@ if (existsSync("actions")) {
   }
 }
 
+// Precompiled schema validators first: the bundles import them.
+execFileSync(process.execPath, ["scripts/compile-validators.js"], { stdio: "inherit" });
 rmSync("dist", { recursive: true, force: true });
 await build({
   entryPoints: entries,

@@ -1,6 +1,7 @@
-import requestSchema from "../../schemas/request.schema.json" with { type: "json" };
 import { SnapgateError } from "../errors.js";
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import { JsonSchemaValidator } from "../json-schema-validator.js";
+import validateRequest from "../generated/request-validator.js";
 import type { Store } from "../store/store.js";
 
 export const REQUEST_FORMAT = "snapgate.request/v1";
@@ -50,7 +51,9 @@ export interface ApprovalRequest {
   state: RequestState;
 }
 
-const validator = new JsonSchemaValidator<ApprovalRequest>(requestSchema);
+const validator = new JsonSchemaValidator<ApprovalRequest>(
+  () => validateRequest as unknown as ValidateFunction,
+);
 
 export function requestPath(id: string): string {
   return `requests/${id}.json`;

@@ -1,6 +1,7 @@
-import executionSchema from "../../schemas/request-execution.schema.json" with { type: "json" };
 import { isSnapgateError, SnapgateError } from "../errors.js";
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import { JsonSchemaValidator } from "../json-schema-validator.js";
+import validateRequestExecution from "../generated/request-execution-validator.js";
 import type { Store } from "../store/store.js";
 import type { ApprovalRequest, RequestAction } from "./approval-request.js";
 
@@ -19,7 +20,9 @@ export interface RequestExecution {
   at: string;
 }
 
-const validator = new JsonSchemaValidator<RequestExecution>(executionSchema);
+const validator = new JsonSchemaValidator<RequestExecution>(
+  () => validateRequestExecution as unknown as ValidateFunction,
+);
 
 export function requestExecutionPath(requestId: string): string {
   return `requests/${requestId}/execution.json`;

@@ -1,12 +1,9 @@
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import policySchema from "../../schemas/policy.schema.json" with { type: "json" };
-import { compileSchema } from "../json-schema-validator.js";
+import validatePolicy from "../generated/policy-validator.js";
 
-export { policySchema };
-
-/** The compiled policy schema (strict, all errors, verbose so messages can show values and hints). */
+/** The policy schema, precompiled (strict, all errors, verbose so messages can show values and hints). */
 export function policySchemaValidator(): ValidateFunction {
-  return compileSchema(policySchema);
+  return validatePolicy as unknown as ValidateFunction;
 }
 
 export type SchemaError = ErrorObject;

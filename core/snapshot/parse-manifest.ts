@@ -1,9 +1,13 @@
-import manifestSchema from "../../schemas/manifest.schema.json" with { type: "json" };
 import { SnapgateError } from "../errors.js";
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import { JsonSchemaValidator } from "../json-schema-validator.js";
+import validateManifest from "../generated/manifest-validator.js";
 import type { Manifest } from "../types.js";
 
-const validator = new JsonSchemaValidator<Manifest>(manifestSchema);
+// Precompiled: reading a manifest neither loads ajv nor compiles the schema.
+const validator = new JsonSchemaValidator<Manifest>(
+  () => validateManifest as unknown as ValidateFunction,
+);
 
 /** Parses and schema-checks manifest bytes read from a store; `where` names it in errors. */
 export function parseManifest(bytes: Uint8Array, where: string): Manifest {

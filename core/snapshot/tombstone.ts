@@ -1,6 +1,7 @@
-import tombstoneSchema from "../../schemas/tombstone.schema.json" with { type: "json" };
 import { SnapgateError } from "../errors.js";
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import { JsonSchemaValidator } from "../json-schema-validator.js";
+import validateTombstone from "../generated/tombstone-validator.js";
 import type { Store } from "../store/store.js";
 
 export const TOMBSTONE_FORMAT = "snapgate.tombstone/v1";
@@ -24,7 +25,9 @@ export interface Tombstone {
   policyDigest: string | null;
 }
 
-const validator = new JsonSchemaValidator<Tombstone>(tombstoneSchema);
+const validator = new JsonSchemaValidator<Tombstone>(
+  () => validateTombstone as unknown as ValidateFunction,
+);
 
 export function tombstonePath(stream: string, seq: number): string {
   return `tombstones/${stream}/${String(seq).padStart(10, "0")}.json`;

@@ -1,5 +1,6 @@
-import verificationSchema from "../../schemas/verification.schema.json" with { type: "json" };
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import { JsonSchemaValidator } from "../json-schema-validator.js";
+import validateVerification from "../generated/verification-validator.js";
 import type { AuditActor } from "../audit/audit-event.js";
 import type { Store } from "../store/store.js";
 import { appendAuditEvents } from "../audit/append-audit-events.js";
@@ -22,7 +23,9 @@ export interface VerificationRecord {
   problems: Array<{ kind: string; message: string; path?: string }>;
 }
 
-const validator = new JsonSchemaValidator<VerificationRecord>(verificationSchema);
+const validator = new JsonSchemaValidator<VerificationRecord>(
+  () => validateVerification as unknown as ValidateFunction,
+);
 const MAX_PROBLEMS = 100;
 
 /** `20261126T120000.123Z`: sorts as time does, and is a safe file name everywhere. */

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "@jest/globals";
 import { DEFAULT_EXCLUSIONS } from "../../core/policy/default-exclusions.js";
-import { policySchema } from "../../core/policy/policy-schema-validator.js";
+import policySchema from "../../schemas/policy.schema.json" with { type: "json" };
 import { policySchemaKeys } from "./policy-schema-paths.js";
 
 const doc = await readFile(new URL("../../docs/policy.md", import.meta.url), "utf8");

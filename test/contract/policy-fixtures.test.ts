@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { isSnapgateError, type SnapgateError } from "../../core/errors.js";
 import { loadPolicy } from "../../core/policy/load-policy.js";
 import { formatPolicyProblem, type PolicyProblem } from "../../core/policy/policy-problem.js";
-import { policySchema } from "../../core/policy/policy-schema-validator.js";
+import policySchema from "../../schemas/policy.schema.json" with { type: "json" };
 import { FIXTURES, fixtureSource } from "../unit/policy/fixture-source.js";
 
 const valid = (await readdir(join(FIXTURES, "valid")))

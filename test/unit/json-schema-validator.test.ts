@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { JsonSchemaValidator } from "../../core/json-schema-validator.js";
+import { schemaValidator } from "../../core/compile-schema.js";
 
 interface Deploy {
   env: string;
@@ -20,7 +20,7 @@ const schema = {
 };
 
 describe("JsonSchemaValidator", () => {
-  const validator = new JsonSchemaValidator<Deploy>(schema);
+  const validator = schemaValidator<Deploy>(schema);
 
   it("returns the value when it is valid", () => {
     const value = { env: "prod", phase: "pre", replicas: 2 };
@@ -57,7 +57,7 @@ describe("JsonSchemaValidator", () => {
 
   it("a second validator of the same schema id reuses the compiled schema", () => {
     // Compiling the same $id twice would make ajv throw "already exists".
-    const again = new JsonSchemaValidator<Deploy>({ ...schema });
+    const again = schemaValidator<Deploy>({ ...schema });
     expect(again.check({ env: "x", phase: "post" }).ok).toBe(true);
     expect(again.check({ env: 1, phase: "post" })).toEqual({
       ok: false,
@@ -66,7 +66,7 @@ describe("JsonSchemaValidator", () => {
   });
 
   it("compiles a schema without an id", () => {
-    const anonymous = new JsonSchemaValidator<string[]>({
+    const anonymous = schemaValidator<string[]>({
       type: "array",
       items: { type: "string" },
     });
