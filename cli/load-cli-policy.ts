@@ -1,9 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { SnapgateError } from "../core/errors.js";
-import { DEFAULT_POLICY_PATH, loadPolicy } from "../core/policy/load-policy.js";
+import { DEFAULT_POLICY_PATH } from "../core/policy/default-policy-path.js";
 import type { Policy } from "../core/policy/policy.js";
-import { localPolicySource } from "../core/policy/local-policy-source.js";
 import { stringValue, type CliContext, type ParsedArgs } from "./command.js";
 
 export const POLICY_OPTION = { policy: { type: "string" as const } };
@@ -33,6 +32,11 @@ export async function loadCliPolicy(
   // path is resolved where the user wrote it: the working directory for --policy.
   const base = given === undefined ? root : context.cwd;
   const path = given ?? DEFAULT_POLICY_PATH;
+  // The policy loader (YAML, the schema) is loaded only when there is a policy.
+  const [{ loadPolicy }, { localPolicySource }] = await Promise.all([
+    import("../core/policy/load-policy.js"),
+    import("../core/policy/local-policy-source.js"),
+  ]);
   const policy = await loadPolicy(localPolicySource(base), { path });
   return { policy, file: path };
 }

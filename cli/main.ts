@@ -7,15 +7,16 @@ import { json } from "./output.js";
 /** Exit codes (documented in the README): 0 ok, 1 error, 2 drift, 3 problems found, 64 usage. */
 export const EXIT_CODES: Partial<Record<ErrorCode, number>> = { USAGE: 64 };
 
-function generalHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+async function generalHelp(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((entry) => entry.load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
   return (
     [
       "snapgate: encrypted, verifiable configuration backups",
       "",
       "Usage: snapgate <command> [options]",
       "",
-      ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+      ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
       "",
       "Every command takes --json for machine-readable output and --help for its options.",
       "Run `snapgate help <command>` for details.",
@@ -42,15 +43,15 @@ export async function main(argv: readonly string[], context: CliContext): Promis
   try {
     if (!name || name === "help" || name === "--help" || name === "-h") {
       const topic = COMMANDS.find((c) => c.name === rest[0]);
-      context.stdout(topic ? commandHelp(topic) : generalHelp());
+      context.stdout(topic ? commandHelp(await topic.load()) : await generalHelp());
       return 0;
     }
     if (name === "--version" || name === "version") {
       context.stdout("snapgate 0.1.0\n");
       return 0;
     }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) {
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (!entry) {
       const suggestion = didYouMean(
         name,
         COMMANDS.map((c) => c.name),
@@ -61,6 +62,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
           : "Run `snapgate help` for the list of commands.",
       });
     }
+    const command = await entry.load();
     const args = parseCommandArgs(command, rest);
     if (args.values.help === true) {
       context.stdout(commandHelp(command));

@@ -1,31 +1,24 @@
 import type { Command } from "../command.js";
-import { keygenCommand } from "./keygen.js";
-import { snapshotCommand } from "./snapshot.js";
-import { listCommand } from "./list.js";
-import { showCommand } from "./show.js";
-import { diffCommand } from "./diff.js";
-import { verifyCommand } from "./verify.js";
-import { restoreCommand } from "./restore.js";
-import { coverageCommand } from "./coverage.js";
-import { driftCommand } from "./drift.js";
-import { checkCommand } from "./check.js";
-import { forgetCommand } from "./forget.js";
-import { pruneCommand } from "./prune.js";
-import { doctorCommand } from "./doctor.js";
+
+export interface CommandEntry {
+  name: string;
+  /** Commands load on demand: a snapshot never pays for the policy, GitHub or retention code it does not use. */
+  load(): Promise<Command>;
+}
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [
-  keygenCommand,
-  snapshotCommand,
-  listCommand,
-  showCommand,
-  diffCommand,
-  verifyCommand,
-  restoreCommand,
-  coverageCommand,
-  driftCommand,
-  checkCommand,
-  forgetCommand,
-  pruneCommand,
-  doctorCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: "keygen", load: async () => (await import("./keygen.js")).keygenCommand },
+  { name: "snapshot", load: async () => (await import("./snapshot.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("./list.js")).listCommand },
+  { name: "show", load: async () => (await import("./show.js")).showCommand },
+  { name: "diff", load: async () => (await import("./diff.js")).diffCommand },
+  { name: "verify", load: async () => (await import("./verify.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("./restore.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("./coverage.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("./drift.js")).driftCommand },
+  { name: "check", load: async () => (await import("./check.js")).checkCommand },
+  { name: "forget", load: async () => (await import("./forget.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("./prune.js")).pruneCommand },
+  { name: "doctor", load: async () => (await import("./doctor.js")).doctorCommand },
 ];

@@ -10,7 +10,9 @@ import type { PolicyRef, PolicySource } from "./policy-source.js";
 import { resolvePolicyFiles, type PolicyFile } from "./resolve-policy-files.js";
 import { translateSchemaErrors } from "./translate-schema-errors.js";
 
-export const DEFAULT_POLICY_PATH = ".github/snapgate.yml";
+import { DEFAULT_POLICY_PATH } from "./default-policy-path.js";
+
+export { DEFAULT_POLICY_PATH };
 
 /**
  * Reads, merges, validates and normalises a policy:

@@ -1,15 +1,10 @@
 import { SnapgateError } from "../errors.js";
 import { parseRecipient } from "../crypto/age-keys.js";
-import { changeTicketVerifierFromEnv } from "../policy/change-ticket/change-ticket-verifier-from-env.js";
 import { looksLikeSecret } from "../policy/looks-like-secret.js";
 import type { Policy } from "../policy/policy.js";
 import { resolveScanPaths } from "../policy/resolve-scan-paths.js";
 import { createSnapshot, type SnapshotResult } from "./create-snapshot.js";
-import {
-  snapshotUnderPolicy,
-  type PolicySnapshotOptions,
-  type PolicySnapshotResult,
-} from "./snapshot-under-policy.js";
+import type { PolicySnapshotOptions, PolicySnapshotResult } from "./snapshot-under-policy.js";
 
 export interface TakeSnapshotOptions extends Omit<
   PolicySnapshotOptions,
@@ -55,6 +50,11 @@ export async function takeSnapshot(options: TakeSnapshotOptions): Promise<TakenS
   }
   const paths = resolveScanPaths(options.paths, policy, options.stream, "snapshot");
   if (policy) {
+    // Loaded only under a policy: its consistency rules and coverage bring YAML and semver.
+    const [{ snapshotUnderPolicy }, { changeTicketVerifierFromEnv }] = await Promise.all([
+      import("./snapshot-under-policy.js"),
+      import("../policy/change-ticket/change-ticket-verifier-from-env.js"),
+    ]);
     const underPolicy = await snapshotUnderPolicy({
       ...common,
       paths,
