@@ -17,7 +17,6 @@ import type { BlobRef, Store, WriteView } from "../store/store.js";
 import { computeBlobId } from "../crypto/blob-id.js";
 import { createSealer, type Sealer } from "../crypto/create-sealer.js";
 import { parseRecipient } from "../crypto/age-keys.js";
-import { canonicalJson } from "../crypto/canonical-json.js";
 import { signManifest } from "../crypto/manifest-signature.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 import { loadSodium } from "../crypto/sodium.js";
@@ -144,7 +143,10 @@ function assertRecipients(recipients: readonly string[]): void {
 }
 
 /** Collects the files and computes their keyed ids (pass 1), unless the caller did. Nothing is written. */
-async function prepare(options: CreateSnapshotOptions): Promise<Prepared> {
+async function prepare(
+  options: CreateSnapshotOptions,
+  knownBlobs?: ReadonlySet<string>,
+): Promise<Prepared> {
   const progress = options.onProgress ?? (() => undefined);
   const tree =
     options.tree ??
@@ -159,6 +161,7 @@ async function prepare(options: CreateSnapshotOptions): Promise<Prepared> {
       classify: options.classify,
       maxFileBytes: options.maxFileBytes,
       onProgress: progress,
+      ...(knownBlobs ? { knownBlobs } : {}),
     }));
   return {
     options,
@@ -260,34 +263,45 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
   let view: WriteView = await beginWriteOrInitialize(options.store, options.stream);
   const sealers: { current?: Promise<Sealer> } = {};
   try {
+    // With --skip-unchanged the previous snapshot is read first: it is compared with anyway,
+    // and files it already holds need not be kept in memory while hashing.
+    const previous =
+      options.skipUnchanged && view.head
+        ? parseManifest(
+            await view.head.loadManifest(),
+            `manifest ${options.stream}@${view.head.seq}`,
+          )
+        : null;
+    const knownBlobs = previous
+      ? new Set(previous.files.flatMap((file) => (file.type === "file" ? [file.blob] : [])))
+      : undefined;
     // A new environment's first snapshot stores everything: start the encryption workers
     // (~250 ms to load) as soon as the scan has counted the files, while they are hashed.
-    const prepared = await prepare({
-      ...options,
-      onProgress: (progress) => {
-        if (
-          progress.stage === "scan" &&
-          progress.total >= MIN_FILES_TO_PRESTART &&
-          !view.head &&
-          !sealers.current
-        ) {
-          sealers.current = createSealer(options.recipients, {
-            workerUrl: options.sealWorkerUrl,
-            expectedBlobs: progress.total,
-            armor: options.store.armorBlobs,
-          });
-          // An error surfaces where the sealer is awaited.
-          sealers.current.catch(() => undefined);
-        }
-        options.onProgress?.(progress);
+    const prepared = await prepare(
+      {
+        ...options,
+        onProgress: (progress) => {
+          if (
+            progress.stage === "scan" &&
+            progress.total >= MIN_FILES_TO_PRESTART &&
+            !view.head &&
+            !sealers.current
+          ) {
+            sealers.current = createSealer(options.recipients, {
+              workerUrl: options.sealWorkerUrl,
+              expectedBlobs: progress.total,
+              armor: options.store.armorBlobs,
+            });
+            // An error surfaces where the sealer is awaited.
+            sealers.current.catch(() => undefined);
+          }
+          options.onProgress?.(progress);
+        },
       },
-    });
+      knownBlobs,
+    );
 
-    if (options.skipUnchanged && view.head) {
-      const previous = parseManifest(
-        await view.head.loadManifest(),
-        `manifest ${options.stream}@${view.head.seq}`,
-      );
+    if (options.skipUnchanged && view.head && previous) {
       // A new policy (other components, tiers or rules) is worth a snapshot even if no file changed.
       const samePolicy = previous.policyDigest === (options.policyDigest ?? null);
       if (samePolicy && isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
@@ -327,7 +341,8 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         ...(options.coverage ? { coverage: options.coverage } : {}),
       };
       const manifest = signManifest(await loadSodium(), body, options.writerKey);
-      const manifestBytes = new TextEncoder().encode(canonicalJson(manifest));
+      // The signature covers the canonical (RFC 8785) body; the file itself is plain JSON.
+      const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
       const id = sha256Hex(manifestBytes);
       const audit = chainAuditEvents(view.auditHead, [
         snapshotAuditEvent(manifest, id, written, counts.newBlobs),

@@ -36,6 +36,8 @@ export interface ScanTreeOptions {
   maxFileBytes?: number;
   /** Keep contents read while hashing (within a memory budget) so new blobs need no second read. */
   keepContent?: boolean;
+  /** Blob ids the store is known to have (the previous snapshot's): their contents are not kept. */
+  knownBlobs?: ReadonlySet<string>;
   onProgress?: (progress: SnapshotProgress) => void;
 }
 
@@ -96,7 +98,10 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
     if (file.type === "symlink") return { file, classification };
     const content = readFileSync(file.absolute);
     const blob = computeBlobId(options.macKey, content);
-    const keep = options.keepContent !== false && cached + content.length <= CONTENT_CACHE_BYTES;
+    const keep =
+      options.keepContent !== false &&
+      !options.knownBlobs?.has(blob) &&
+      cached + content.length <= CONTENT_CACHE_BYTES;
     if (keep) cached += content.length;
     progress({ stage: "hash", done: index + 1, total: collected.files.length });
     return { file, blob, classification, ...(keep ? { content } : {}) };
