@@ -39,6 +39,9 @@ import { sha256Hex } from "../crypto/sha256-hex.js";
 
 const MANIFEST_NAME = /^(\d{10})\.json$/;
 
+/** Changed by every prune, under the commit lock. */
+const PRUNE_EPOCH_PATH = "locks/prune-epoch";
+
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException)?.code === "ENOENT";
 }
@@ -76,6 +79,8 @@ class LocalWriteView implements WriteView {
     readonly stream: string,
     readonly head: StreamHead | null,
     readonly auditHead: AuditHead | null,
+    /** Prune's epoch when the view was taken: unchanged at commit means no blob was deleted since. */
+    readonly pruneEpoch: string | null,
   ) {}
 
   private async blobsWithPrefix(prefix: string): Promise<Map<string, BlobRef>> {
@@ -94,6 +99,10 @@ class LocalWriteView implements WriteView {
 
   async findBlobs(ids: readonly string[]): Promise<Map<string, BlobRef>> {
     const found = new Map<string, BlobRef>();
+    // Every prefix directory at once, not one round trip after another.
+    await Promise.all(
+      [...new Set(ids.map((id) => id.slice(0, 2)))].map((prefix) => this.blobsWithPrefix(prefix)),
+    );
     for (const id of ids) {
       const ref = (await this.blobsWithPrefix(id.slice(0, 2))).get(id);
       if (ref) found.set(id, ref);
@@ -211,8 +220,12 @@ export class LocalDirStore implements Store {
 
   async beginWrite(stream: string): Promise<LocalWriteView> {
     await this.assertExists();
-    const head = await this.readHead(stream);
-    return new LocalWriteView(this, stream, head, await this.currentAuditHead());
+    const [head, auditHead, pruneEpoch] = await Promise.all([
+      this.readHead(stream),
+      this.currentAuditHead(),
+      this.readPruneEpoch(),
+    ]);
+    return new LocalWriteView(this, stream, head, auditHead, pruneEpoch);
   }
 
   private async readHead(stream: string): Promise<StreamHead | null> {
@@ -231,7 +244,12 @@ export class LocalDirStore implements Store {
       if (!sameAuditHead(await this.currentAuditHead(), commit.view.auditHead)) return "conflict";
       // Prune deletes under this same lock: a blob it took since the view was read means a
       // retry, which stores that content again, instead of a manifest pointing at nothing.
-      if (!(await this.allBlobsPresent(commit.blobs))) return "conflict";
+      const view = commit.view as LocalWriteView;
+      if (
+        (await this.readPruneEpoch()) !== view.pruneEpoch &&
+        !(await this.allBlobsPresent(commit.blobs))
+      )
+        return "conflict";
       const target = this.path(manifestPath(commit.view.stream, commit.seq));
       if (!(await writeFileAtomic(target, commit.manifest, { mode: 0o444, exclusive: true })))
         return "conflict";
@@ -341,12 +359,19 @@ export class LocalDirStore implements Store {
   async deleteBlobs(blobs: readonly BlobRef[]): Promise<void> {
     if (blobs.length === 0) return;
     await withFileLock(this.path("locks/commit.lock"), async () => {
+      // A new epoch first: a commit that races this prune checks its blobs one by one.
+      await writeFileAtomic(this.path(PRUNE_EPOCH_PATH), `${Date.now()}-${Math.random()}\n`);
       for (const blob of blobs) {
         await unlink(this.path(blobPath(blob))).catch((error: unknown) => {
           if (!isMissing(error)) throw error;
         });
       }
     });
+  }
+
+  private async readPruneEpoch(): Promise<string | null> {
+    const raw = await readOrNull(this.path(PRUNE_EPOCH_PATH));
+    return raw === null ? null : raw.toString("utf8");
   }
 
   private async allBlobsPresent(blobs: readonly BlobRef[]): Promise<boolean> {

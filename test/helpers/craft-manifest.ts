@@ -4,7 +4,7 @@ import { canonicalJson } from "../../core/crypto/canonical-json.js";
 import { sha256Hex } from "../../core/crypto/sha256-hex.js";
 import type { WriterKey } from "../../core/crypto/writer-key.js";
 import { catalogEntryOf } from "../../core/snapshot/catalog-entry.js";
-import type { Store } from "../../core/store/store.js";
+import type { Store, WriteView } from "../../core/store/store.js";
 import { MANIFEST_FORMAT, type FileEntry, type ManifestBody } from "../../core/types.js";
 
 /**
@@ -17,10 +17,12 @@ export async function commitCraftedManifest(
   stream: string,
   files: FileEntry[],
   recipients: string[],
+  /** A view taken earlier, as a writer that read the store before something else changed it. */
+  earlierView?: WriteView,
 ): Promise<string> {
   const sodium = await loadSodium();
   await store.initialize();
-  const view = await store.beginWrite(stream);
+  const view = earlierView ?? (await store.beginWrite(stream));
   const now = new Date();
   const body: ManifestBody = {
     format: MANIFEST_FORMAT,
