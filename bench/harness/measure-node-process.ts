@@ -11,10 +11,11 @@ export interface NodeProcessOptions extends ChildOptions {
 
 /**
  * Runs `node <script> ...args` and measures its wall time and peak RSS. A
- * preloaded module (--import, a data: URL) writes
- * `process.resourceUsage().maxRSS` (the kernel's ru_maxrss, in KiB) to a
- * file on exit, so the figure is the high-water mark of that very process,
- * needs no system package and works wherever Node runs. Limits: child
+ * preloaded module (--import, a data: URL) writes the process's high-water
+ * RSS in KiB to a file on exit: VmHWM from /proc/self/status on Linux, else
+ * `process.resourceUsage().maxRSS`. VmHWM comes first because Linux carries
+ * ru_maxrss over exec from the forked copy of the parent, so a small child of
+ * a big parent would report the parent's size. Needs no system package. Limits: child
  * processes the script spawns are not counted, and a process killed by a
  * signal reports nothing (peakRssBytes null).
  */
@@ -28,8 +29,9 @@ export async function measureNodeProcess(
   try {
     // --import is not inherited by grandchildren (unlike NODE_OPTIONS), so only this process reports.
     const reporter =
-      `import { writeFileSync } from "node:fs";` +
-      `process.on("exit", () => writeFileSync(${JSON.stringify(reportFile)}, String(process.resourceUsage().maxRSS)));`;
+      `import { readFileSync, writeFileSync } from "node:fs";` +
+      `const hwm = () => { try { return Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync("/proc/self/status", "utf8"))[1]); } catch { return process.resourceUsage().maxRSS; } };` +
+      `process.on("exit", () => writeFileSync(${JSON.stringify(reportFile)}, String(hwm())));`;
     const nodeArgs = [
       ...(options.nodeArgs ?? []),
       "--import",
