@@ -1228,677 +1228,3068 @@ function formatPolicyProblem(problem) {
   return `${where}${subject} ${problem.message}; ${problem.fix}`;
 }
 
-// schemas/policy.schema.json
-var policy_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "urn:snapgate:schema:policy:v1",
-  title: "Snapgate policy",
-  description: "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.",
-  type: "object",
-  additionalProperties: false,
-  required: ["keys", "tiers", "environments"],
-  properties: {
-    _extends: {
-      description: "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.",
-      type: "string",
-      pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$",
-      examples: [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"]
-    },
-    backup: {
-      description: "Where snapshots are stored when the GitHub backup-repository store is used.",
-      type: "object",
-      additionalProperties: false,
-      required: ["repository"],
-      properties: {
-        repository: {
-          description: "The protected backup repository, as owner/name.",
-          type: "string",
-          pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$",
-          examples: ["acme/config-backups"]
-        },
-        branch: {
-          description: "The branch of the backup repository that holds the store.",
-          type: "string",
-          minLength: 1,
-          default: "main"
+// core/generated/policy-validator.ts
+import __ajvRuntime0 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime1 from "ajv/dist/runtime/equal.js";
+import __ajvRuntime2 from "ajv-formats/dist/formats.js";
+var policy_validator_default = validate20;
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:snapgate:schema:policy:v1", "title": "Snapgate policy", "description": "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.", "type": "object", "additionalProperties": false, "required": ["keys", "tiers", "environments"], "properties": { "_extends": { "description": "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.", "type": "string", "pattern": "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$", "examples": [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"] }, "backup": { "description": "Where snapshots are stored when the GitHub backup-repository store is used.", "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "description": "The protected backup repository, as owner/name.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$", "examples": ["acme/config-backups"] }, "branch": { "description": "The branch of the backup repository that holds the store.", "type": "string", "minLength": 1, "default": "main" } } }, "keys": { "description": "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).", "type": "object", "additionalProperties": false, "required": ["recipients", "writers"], "properties": { "recipients": { "description": "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "writers": { "description": "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The writer verify key printed by `snapgate keygen --writer` (sgw1...).", "$ref": "#/$defs/writerKey" }, "valid_from": { "description": "First date the key may sign snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.", "$ref": "#/$defs/date" } } } } } }, "tiers": { "description": "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "$ref": "#/$defs/tier" } } }, "environments": { "description": "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z0-9][a-z0-9._-]{0,62}$": { "$ref": "#/$defs/environment" } } }, "components": { "description": "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.", "type": "array", "default": [], "items": { "$ref": "#/$defs/component" } }, "exclude": { "description": "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.", "type": "array", "default": [], "items": { "$ref": "#/$defs/excludeGlob" } }, "exceptions": { "description": "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.", "type": "array", "default": [], "items": { "$ref": "#/$defs/exception" } }, "consistency": { "description": "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.", "type": "array", "default": [], "items": { "$ref": "#/$defs/consistencyRule" } }, "change_tickets": { "description": "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.", "type": "object", "additionalProperties": false, "required": ["required_for", "pattern"], "properties": { "required_for": { "description": "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.", "type": "object", "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["pre", "post", "scheduled", "manual"] }, "description": "The phases of this tier's snapshots that need a change id." } } }, "pattern": { "description": "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.", "type": "string", "minLength": 1, "examples": ["^CHG[0-9]{7}$"] }, "endpoint": { "description": "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).", "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL; the change id is appended as one path segment.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://change.example.com/api/snapgate/tickets"] }, "timeout": { "description": "How long to wait for an answer before refusing the snapshot.", "$ref": "#/$defs/duration", "default": "10s" }, "token_env": { "description": "Name of the environment variable holding a bearer token for the endpoint (never the token itself).", "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["CHANGE_API_TOKEN"] } } } } }, "roles": { "description": "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.", "type": "object", "additionalProperties": false, "properties": { "restorers": { "description": "Who may request a restore.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "approvers": { "description": "Who may approve or deny restore and forget requests.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "auditors": { "description": "Who may read the audit log and compliance reports.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } } } }, "alerts": { "description": "Health thresholds that raise issues and failing checks.", "type": "object", "additionalProperties": false, "properties": { "late_after": { "description": "Grace after a tier's max_age before a missing snapshot is reported as late.", "$ref": "#/$defs/duration", "default": "15m" }, "consecutive_failures": { "description": "Snapshot job failures in a row that raise an alert.", "type": "integer", "minimum": 1, "default": 2 } } } }, "$defs": { "duration": { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" }, "date": { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, "ageRecipient": { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" }, "writerKey": { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "user": { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "principal": { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, "glob": { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" }, "excludeGlob": { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" }, "name": { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "tierName": { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" }, "keepCount": { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] }, "tier": { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded).", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } }, "tag": { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, "environment": { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } }, "workflowFile": { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" }, "component": { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "exception": { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "valueRef": { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } }, "consistencyRule": { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } } } };
+var schema32 = { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" };
+var schema33 = { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" };
+var schema34 = { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" };
+var schema62 = { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" };
+var schema37 = { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" };
+var schema60 = { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" };
+var func1 = Object.prototype.hasOwnProperty;
+var func2 = __ajvRuntime0.default;
+var func0 = __ajvRuntime1.default;
+var pattern4 = new RegExp("^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$", "u");
+var pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$", "u");
+var pattern6 = new RegExp("^age1[02-9ac-hj-np-z]{58}$", "u");
+var pattern7 = new RegExp("^sgw1[02-9ac-hj-np-z]{58}$", "u");
+var pattern8 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", "u");
+var pattern10 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
+var pattern20 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern31 = new RegExp("^!?[^/!]", "u");
+var pattern41 = new RegExp("^https?://", "u");
+var pattern12 = new RegExp("^(?:[0-9]+(?:s|m|h|d|w))+$", "u");
+var pattern43 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+var pattern29 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", "u");
+var schema36 = { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded).", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } };
+var schema40 = { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] };
+var schema47 = { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" };
+var pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", "u");
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate21.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.max_age === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "max_age" }, message: "must have required property 'max_age'", schema: schema36.required, parentSchema: schema36, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "level" || key0 === "max_age" || key0 === "approvals" || key0 === "request_ttl" || key0 === "restore_verification" || key0 === "retention")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36, data };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
+        errors++;
       }
-    },
-    keys: {
-      description: "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).",
-      type: "object",
-      additionalProperties: false,
-      required: ["recipients", "writers"],
-      properties: {
-        recipients: {
-          description: "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.",
-          type: "array",
-          minItems: 1,
-          items: {
-            $ref: "#/$defs/ageRecipient"
-          }
-        },
-        writers: {
-          description: "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.",
-          type: "array",
-          minItems: 1,
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: ["key"],
-            properties: {
-              key: {
-                description: "The writer verify key printed by `snapgate keygen --writer` (sgw1...).",
-                $ref: "#/$defs/writerKey"
-              },
-              valid_from: {
-                description: "First date the key may sign snapshots (inclusive). Omit for no start.",
-                $ref: "#/$defs/date"
-              },
-              valid_until: {
-                description: "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.",
-                $ref: "#/$defs/date"
-              }
-            }
-          }
+    }
+    if (data.level !== void 0) {
+      let data0 = data.level;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.level.type, parentSchema: schema36.properties.level, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
+        errors++;
       }
-    },
-    tiers: {
-      description: "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.",
-      type: "object",
-      minProperties: 1,
-      additionalProperties: false,
-      patternProperties: {
-        "^[a-z][a-z0-9_-]{0,62}$": {
-          $ref: "#/$defs/tier"
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 > 9 || isNaN(data0)) {
+          const err3 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9 }, message: "must be <= 9", schema: 9, parentSchema: schema36.properties.level, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-      }
-    },
-    environments: {
-      description: "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').",
-      type: "object",
-      minProperties: 1,
-      additionalProperties: false,
-      patternProperties: {
-        "^[a-z0-9][a-z0-9._-]{0,62}$": {
-          $ref: "#/$defs/environment"
-        }
-      }
-    },
-    components: {
-      description: "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.",
-      type: "array",
-      default: [],
-      items: {
-        $ref: "#/$defs/component"
-      }
-    },
-    exclude: {
-      description: "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.",
-      type: "array",
-      default: [],
-      items: {
-        $ref: "#/$defs/excludeGlob"
-      }
-    },
-    exceptions: {
-      description: "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.",
-      type: "array",
-      default: [],
-      items: {
-        $ref: "#/$defs/exception"
-      }
-    },
-    consistency: {
-      description: "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.",
-      type: "array",
-      default: [],
-      items: {
-        $ref: "#/$defs/consistencyRule"
-      }
-    },
-    change_tickets: {
-      description: "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.",
-      type: "object",
-      additionalProperties: false,
-      required: ["required_for", "pattern"],
-      properties: {
-        required_for: {
-          description: "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.",
-          type: "object",
-          additionalProperties: false,
-          patternProperties: {
-            "^[a-z][a-z0-9_-]{0,62}$": {
-              type: "array",
-              minItems: 1,
-              uniqueItems: true,
-              items: {
-                enum: ["pre", "post", "scheduled", "manual"]
-              },
-              description: "The phases of this tier's snapshots that need a change id."
-            }
+        if (data0 < 0 || isNaN(data0)) {
+          const err4 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema36.properties.level, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
           }
-        },
-        pattern: {
-          description: "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.",
-          type: "string",
-          minLength: 1,
-          examples: ["^CHG[0-9]{7}$"]
-        },
-        endpoint: {
-          description: "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).",
-          type: "object",
-          additionalProperties: false,
-          required: ["url"],
-          properties: {
-            url: {
-              description: "Base URL; the change id is appended as one path segment.",
-              type: "string",
-              format: "uri",
-              pattern: "^https?://",
-              examples: ["https://change.example.com/api/snapgate/tickets"]
-            },
-            timeout: {
-              description: "How long to wait for an answer before refusing the snapshot.",
-              $ref: "#/$defs/duration",
-              default: "10s"
-            },
-            token_env: {
-              description: "Name of the environment variable holding a bearer token for the endpoint (never the token itself).",
-              type: "string",
-              pattern: "^[A-Z_][A-Z0-9_]*$",
-              examples: ["CHANGE_API_TOKEN"]
-            }
-          }
-        }
-      }
-    },
-    roles: {
-      description: "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        restorers: {
-          description: "Who may request a restore.",
-          type: "array",
-          default: [],
-          uniqueItems: true,
-          items: {
-            $ref: "#/$defs/principal"
-          }
-        },
-        approvers: {
-          description: "Who may approve or deny restore and forget requests.",
-          type: "array",
-          default: [],
-          uniqueItems: true,
-          items: {
-            $ref: "#/$defs/principal"
-          }
-        },
-        auditors: {
-          description: "Who may read the audit log and compliance reports.",
-          type: "array",
-          default: [],
-          uniqueItems: true,
-          items: {
-            $ref: "#/$defs/principal"
-          }
-        }
-      }
-    },
-    alerts: {
-      description: "Health thresholds that raise issues and failing checks.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        late_after: {
-          description: "Grace after a tier's max_age before a missing snapshot is reported as late.",
-          $ref: "#/$defs/duration",
-          default: "15m"
-        },
-        consecutive_failures: {
-          description: "Snapshot job failures in a row that raise an alert.",
-          type: "integer",
-          minimum: 1,
-          default: 2
+          errors++;
         }
       }
     }
-  },
-  $defs: {
-    duration: {
-      description: "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).",
-      type: "string",
-      pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$"
-    },
-    date: {
-      description: "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.",
-      type: "string",
-      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"
-    },
-    ageRecipient: {
-      description: "An age X25519 recipient (age1..., 62 characters).",
-      type: "string",
-      pattern: "^age1[02-9ac-hj-np-z]{58}$"
-    },
-    writerKey: {
-      description: "A Snapgate writer verify key (sgw1...).",
-      type: "string",
-      pattern: "^sgw1[02-9ac-hj-np-z]{58}$"
-    },
-    user: {
-      description: "A GitHub user, written @login.",
-      type: "string",
-      pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"
-    },
-    principal: {
-      description: "A GitHub user (@login) or team (@org/team-slug).",
-      type: "string",
-      pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"
-    },
-    glob: {
-      description: "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.",
-      type: "string",
-      minLength: 1,
-      pattern: "^[^/!]"
-    },
-    excludeGlob: {
-      description: "A path glob, optionally prefixed with ! to take matching paths back in.",
-      type: "string",
-      minLength: 1,
-      pattern: "^!?[^/!]"
-    },
-    name: {
-      description: "A name: lower case letters, digits, '.', '_' and '-'.",
-      type: "string",
-      pattern: "^[a-z0-9][a-z0-9._-]{0,62}$"
-    },
-    tierName: {
-      description: "The name of a tier defined under tiers.",
-      type: "string",
-      pattern: "^[a-z][a-z0-9_-]{0,62}$"
-    },
-    keepCount: {
-      description: "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).",
-      anyOf: [
-        {
-          type: "integer",
-          minimum: -1
-        },
-        {
-          const: "unlimited"
+    if (data.max_age !== void 0) {
+      let data1 = data.max_age;
+      if (typeof data1 === "string") {
+        if (!pattern12.test(data1)) {
+          const err5 = { instancePath: instancePath + "/max_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-      ]
-    },
-    tier: {
-      description: "One tier: how fresh, how many approvals, how long kept.",
-      type: "object",
-      additionalProperties: false,
-      required: ["max_age"],
-      properties: {
-        level: {
-          description: "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.",
-          type: "integer",
-          minimum: 0,
-          maximum: 9
-        },
-        max_age: {
-          description: "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.",
-          $ref: "#/$defs/duration",
-          examples: ["24h"]
-        },
-        approvals: {
-          description: "Distinct eligible approvers a restore or forget request needs (the requester excluded).",
-          type: "integer",
-          minimum: 1,
-          maximum: 10,
-          default: 1
-        },
-        request_ttl: {
-          description: "How long a restore request and its approvals stay valid.",
-          $ref: "#/$defs/duration",
-          default: "24h"
-        },
-        restore_verification: {
-          description: "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.",
-          $ref: "#/$defs/duration",
-          examples: ["30d"]
-        },
-        retention: {
-          description: "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.",
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            keep: {
-              description: "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.",
-              type: "object",
-              additionalProperties: false,
-              properties: {
-                last: {
-                  description: "Keep the newest n snapshots.",
-                  $ref: "#/$defs/keepCount"
-                },
-                hourly: {
-                  description: "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.",
-                  $ref: "#/$defs/keepCount"
-                },
-                daily: {
-                  description: "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.",
-                  $ref: "#/$defs/keepCount"
-                },
-                weekly: {
-                  description: "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.",
-                  $ref: "#/$defs/keepCount"
-                },
-                monthly: {
-                  description: "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.",
-                  $ref: "#/$defs/keepCount"
-                },
-                yearly: {
-                  description: "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.",
-                  $ref: "#/$defs/keepCount"
-                },
-                within: {
-                  description: "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.",
-                  $ref: "#/$defs/duration",
-                  examples: ["7d"]
-                },
-                tags: {
-                  description: "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).",
-                  type: "array",
-                  uniqueItems: true,
-                  items: {
-                    $ref: "#/$defs/tag"
+      } else {
+        const err6 = { instancePath: instancePath + "/max_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.approvals !== void 0) {
+      let data2 = data.approvals;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err7 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.approvals.type, parentSchema: schema36.properties.approvals, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 > 10 || isNaN(data2)) {
+          const err8 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10", schema: 10, parentSchema: schema36.properties.approvals, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data2 < 1 || isNaN(data2)) {
+          const err9 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema36.properties.approvals, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.request_ttl !== void 0) {
+      let data3 = data.request_ttl;
+      if (typeof data3 === "string") {
+        if (!pattern12.test(data3)) {
+          const err10 = { instancePath: instancePath + "/request_ttl", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/request_ttl", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.restore_verification !== void 0) {
+      let data4 = data.restore_verification;
+      if (typeof data4 === "string") {
+        if (!pattern12.test(data4)) {
+          const err12 = { instancePath: instancePath + "/restore_verification", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/restore_verification", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.retention !== void 0) {
+      let data5 = data.retention;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        for (const key1 in data5) {
+          if (!(key1 === "keep" || key1 === "floor")) {
+            const err14 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.retention, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data5.keep !== void 0) {
+          let data6 = data5.keep;
+          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+            for (const key2 in data6) {
+              if (!(key2 === "last" || key2 === "hourly" || key2 === "daily" || key2 === "weekly" || key2 === "monthly" || key2 === "yearly" || key2 === "within" || key2 === "tags")) {
+                const err15 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.retention.properties.keep, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data6.last !== void 0) {
+              let data7 = data6.last;
+              const _errs23 = errors;
+              let valid7 = false;
+              const _errs24 = errors;
+              if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+                const err16 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+              if (typeof data7 == "number" && isFinite(data7)) {
+                if (data7 < -1 || isNaN(data7)) {
+                  const err17 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
+              var _valid0 = _errs24 === errors;
+              valid7 = valid7 || _valid0;
+              const _errs26 = errors;
+              if ("unlimited" !== data7) {
+                const err18 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+              var _valid0 = _errs26 === errors;
+              valid7 = valid7 || _valid0;
+              if (!valid7) {
+                const err19 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              } else {
+                errors = _errs23;
+                if (vErrors !== null) {
+                  if (_errs23) {
+                    vErrors.length = _errs23;
+                  } else {
+                    vErrors = null;
                   }
                 }
               }
-            },
-            floor: {
-              description: "Snapgate's floors: they can only keep more than the keep rules.",
-              type: "object",
-              additionalProperties: false,
-              properties: {
-                min_age: {
-                  description: "Keep every snapshot younger than this (measured from now).",
-                  $ref: "#/$defs/duration",
-                  examples: ["90d"]
-                },
-                min_count: {
-                  description: "Always keep at least the newest n snapshots.",
-                  type: "integer",
-                  minimum: 0
-                },
-                tags: {
-                  description: "Keep every snapshot carrying any of these tags, whatever the keep rules say.",
-                  type: "array",
-                  uniqueItems: true,
-                  items: {
-                    $ref: "#/$defs/tag"
+            }
+            if (data6.hourly !== void 0) {
+              let data8 = data6.hourly;
+              const _errs29 = errors;
+              let valid9 = false;
+              const _errs30 = errors;
+              if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+                const err20 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+              if (typeof data8 == "number" && isFinite(data8)) {
+                if (data8 < -1 || isNaN(data8)) {
+                  const err21 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
                   }
-                },
-                legal_hold: {
-                  description: "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.",
-                  type: "object",
-                  additionalProperties: false,
-                  required: ["reason"],
-                  properties: {
-                    reason: {
-                      description: "Why the hold is in place (matter or case reference).",
-                      type: "string",
-                      minLength: 3
-                    },
-                    since: {
-                      description: "When the hold was placed (informational).",
-                      $ref: "#/$defs/date"
+                  errors++;
+                }
+              }
+              var _valid1 = _errs30 === errors;
+              valid9 = valid9 || _valid1;
+              const _errs32 = errors;
+              if ("unlimited" !== data8) {
+                const err22 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+              var _valid1 = _errs32 === errors;
+              valid9 = valid9 || _valid1;
+              if (!valid9) {
+                const err23 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              } else {
+                errors = _errs29;
+                if (vErrors !== null) {
+                  if (_errs29) {
+                    vErrors.length = _errs29;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data6.daily !== void 0) {
+              let data9 = data6.daily;
+              const _errs35 = errors;
+              let valid11 = false;
+              const _errs36 = errors;
+              if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+                const err24 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+              if (typeof data9 == "number" && isFinite(data9)) {
+                if (data9 < -1 || isNaN(data9)) {
+                  const err25 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              }
+              var _valid2 = _errs36 === errors;
+              valid11 = valid11 || _valid2;
+              const _errs38 = errors;
+              if ("unlimited" !== data9) {
+                const err26 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+              var _valid2 = _errs38 === errors;
+              valid11 = valid11 || _valid2;
+              if (!valid11) {
+                const err27 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              } else {
+                errors = _errs35;
+                if (vErrors !== null) {
+                  if (_errs35) {
+                    vErrors.length = _errs35;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data6.weekly !== void 0) {
+              let data10 = data6.weekly;
+              const _errs41 = errors;
+              let valid13 = false;
+              const _errs42 = errors;
+              if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+                const err28 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+              if (typeof data10 == "number" && isFinite(data10)) {
+                if (data10 < -1 || isNaN(data10)) {
+                  const err29 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+              }
+              var _valid3 = _errs42 === errors;
+              valid13 = valid13 || _valid3;
+              const _errs44 = errors;
+              if ("unlimited" !== data10) {
+                const err30 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+              var _valid3 = _errs44 === errors;
+              valid13 = valid13 || _valid3;
+              if (!valid13) {
+                const err31 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              } else {
+                errors = _errs41;
+                if (vErrors !== null) {
+                  if (_errs41) {
+                    vErrors.length = _errs41;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data6.monthly !== void 0) {
+              let data11 = data6.monthly;
+              const _errs47 = errors;
+              let valid15 = false;
+              const _errs48 = errors;
+              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                const err32 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+              if (typeof data11 == "number" && isFinite(data11)) {
+                if (data11 < -1 || isNaN(data11)) {
+                  const err33 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+              }
+              var _valid4 = _errs48 === errors;
+              valid15 = valid15 || _valid4;
+              const _errs50 = errors;
+              if ("unlimited" !== data11) {
+                const err34 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+              var _valid4 = _errs50 === errors;
+              valid15 = valid15 || _valid4;
+              if (!valid15) {
+                const err35 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              } else {
+                errors = _errs47;
+                if (vErrors !== null) {
+                  if (_errs47) {
+                    vErrors.length = _errs47;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data6.yearly !== void 0) {
+              let data12 = data6.yearly;
+              const _errs53 = errors;
+              let valid17 = false;
+              const _errs54 = errors;
+              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+                const err36 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+              if (typeof data12 == "number" && isFinite(data12)) {
+                if (data12 < -1 || isNaN(data12)) {
+                  const err37 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              }
+              var _valid5 = _errs54 === errors;
+              valid17 = valid17 || _valid5;
+              const _errs56 = errors;
+              if ("unlimited" !== data12) {
+                const err38 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+              var _valid5 = _errs56 === errors;
+              valid17 = valid17 || _valid5;
+              if (!valid17) {
+                const err39 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              } else {
+                errors = _errs53;
+                if (vErrors !== null) {
+                  if (_errs53) {
+                    vErrors.length = _errs53;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data6.within !== void 0) {
+              let data13 = data6.within;
+              if (typeof data13 === "string") {
+                if (!pattern12.test(data13)) {
+                  const err40 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data13 };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+              } else {
+                const err41 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            if (data6.tags !== void 0) {
+              let data14 = data6.tags;
+              if (Array.isArray(data14)) {
+                const len0 = data14.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data15 = data14[i0];
+                  if (typeof data15 === "string") {
+                    if (!pattern16.test(data15)) {
+                      const err42 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema47, data: data15 };
+                      if (vErrors === null) {
+                        vErrors = [err42];
+                      } else {
+                        vErrors.push(err42);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err43 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema47.type, parentSchema: schema47, data: data15 };
+                    if (vErrors === null) {
+                      vErrors = [err43];
+                    } else {
+                      vErrors.push(err43);
+                    }
+                    errors++;
+                  }
+                }
+                let i1 = data14.length;
+                let j0;
+                if (i1 > 1) {
+                  outer0: for (; i1--; ) {
+                    for (j0 = i1; j0--; ) {
+                      if (func0(data14[i1], data14[j0])) {
+                        const err44 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema36.properties.retention.properties.keep.properties.tags, data: data14 };
+                        if (vErrors === null) {
+                          vErrors = [err44];
+                        } else {
+                          vErrors.push(err44);
+                        }
+                        errors++;
+                        break outer0;
+                      }
                     }
                   }
                 }
+              } else {
+                const err45 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.retention.properties.keep.properties.tags.type, parentSchema: schema36.properties.retention.properties.keep.properties.tags, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err46 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.retention.properties.keep.type, parentSchema: schema36.properties.retention.properties.keep, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data5.floor !== void 0) {
+          let data16 = data5.floor;
+          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+            for (const key3 in data16) {
+              if (!(key3 === "min_age" || key3 === "min_count" || key3 === "tags" || key3 === "legal_hold")) {
+                const err47 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.retention.properties.floor, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            if (data16.min_age !== void 0) {
+              let data17 = data16.min_age;
+              if (typeof data17 === "string") {
+                if (!pattern12.test(data17)) {
+                  const err48 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data17 };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+              } else {
+                const err49 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data17 };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
+            if (data16.min_count !== void 0) {
+              let data18 = data16.min_count;
+              if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+                const err50 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.retention.properties.floor.properties.min_count.type, parentSchema: schema36.properties.retention.properties.floor.properties.min_count, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+              if (typeof data18 == "number" && isFinite(data18)) {
+                if (data18 < 0 || isNaN(data18)) {
+                  const err51 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema36.properties.retention.properties.floor.properties.min_count, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data16.tags !== void 0) {
+              let data19 = data16.tags;
+              if (Array.isArray(data19)) {
+                const len1 = data19.length;
+                for (let i2 = 0; i2 < len1; i2++) {
+                  let data20 = data19[i2];
+                  if (typeof data20 === "string") {
+                    if (!pattern16.test(data20)) {
+                      const err52 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema47, data: data20 };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err53 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema47.type, parentSchema: schema47, data: data20 };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
+                let i3 = data19.length;
+                let j1;
+                if (i3 > 1) {
+                  outer1: for (; i3--; ) {
+                    for (j1 = i3; j1--; ) {
+                      if (func0(data19[i3], data19[j1])) {
+                        const err54 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema36.properties.retention.properties.floor.properties.tags, data: data19 };
+                        if (vErrors === null) {
+                          vErrors = [err54];
+                        } else {
+                          vErrors.push(err54);
+                        }
+                        errors++;
+                        break outer1;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err55 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.retention.properties.floor.properties.tags.type, parentSchema: schema36.properties.retention.properties.floor.properties.tags, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+            if (data16.legal_hold !== void 0) {
+              let data21 = data16.legal_hold;
+              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                if (data21.reason === void 0) {
+                  const err56 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema36.properties.retention.properties.floor.properties.legal_hold.required, parentSchema: schema36.properties.retention.properties.floor.properties.legal_hold, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+                for (const key4 in data21) {
+                  if (!(key4 === "reason" || key4 === "since")) {
+                    const err57 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.retention.properties.floor.properties.legal_hold, data: data21 };
+                    if (vErrors === null) {
+                      vErrors = [err57];
+                    } else {
+                      vErrors.push(err57);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.reason !== void 0) {
+                  let data22 = data21.reason;
+                  if (typeof data22 === "string") {
+                    if (func2(data22) < 3) {
+                      const err58 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema36.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data22 };
+                      if (vErrors === null) {
+                        vErrors = [err58];
+                      } else {
+                        vErrors.push(err58);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err59 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.retention.properties.floor.properties.legal_hold.properties.reason.type, parentSchema: schema36.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data22 };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.since !== void 0) {
+                  let data23 = data21.since;
+                  if (typeof data23 === "string") {
+                    if (!pattern8.test(data23)) {
+                      const err60 = { instancePath: instancePath + "/retention/floor/legal_hold/since", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", parentSchema: schema34, data: data23 };
+                      if (vErrors === null) {
+                        vErrors = [err60];
+                      } else {
+                        vErrors.push(err60);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err61 = { instancePath: instancePath + "/retention/floor/legal_hold/since", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err62 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.retention.properties.floor.properties.legal_hold.type, parentSchema: schema36.properties.retention.properties.floor.properties.legal_hold, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err63 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.retention.properties.floor.type, parentSchema: schema36.properties.retention.properties.floor, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err64 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.retention.type, parentSchema: schema36.properties.retention, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err65 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
+    if (vErrors === null) {
+      vErrors = [err65];
+    } else {
+      vErrors.push(err65);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema51 = { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } };
+var schema52 = { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" };
+var schema53 = { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" };
+var schema55 = { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" };
+var pattern23 = new RegExp("^[A-Za-z0-9._-]+\\.ya?ml$", "u");
+var pattern25 = new RegExp("^[^/!]", "u");
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate23.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.tier === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tier" }, message: "must have required property 'tier'", schema: schema51.required, parentSchema: schema51, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "tier" || key0 === "release_branches" || key0 === "restore_workflow" || key0 === "snapshot_workflow" || key0 === "paths")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema51, data };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.tier !== void 0) {
+      let data0 = data.tier;
+      if (typeof data0 === "string") {
+        if (!pattern10.test(data0)) {
+          const err2 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema52, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.type, parentSchema: schema52, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.release_branches !== void 0) {
+      let data1 = data.release_branches;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (typeof data2 === "string") {
+            if (func2(data2) < 1) {
+              const err4 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema51.properties.release_branches.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.properties.release_branches.items.type, parentSchema: schema51.properties.release_branches.items, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        let i1 = data1.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--; ) {
+            let item0 = data1[i1];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err6 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema51.properties.release_branches, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema51.properties.release_branches.type, parentSchema: schema51.properties.release_branches, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.restore_workflow !== void 0) {
+      let data3 = data.restore_workflow;
+      if (typeof data3 === "string") {
+        if (!pattern23.test(data3)) {
+          const err8 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema53, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.type, parentSchema: schema53, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.snapshot_workflow !== void 0) {
+      let data4 = data.snapshot_workflow;
+      if (typeof data4 === "string") {
+        if (!pattern23.test(data4)) {
+          const err10 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema53, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.type, parentSchema: schema53, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.paths !== void 0) {
+      let data5 = data.paths;
+      if (Array.isArray(data5)) {
+        if (data5.length < 1) {
+          const err12 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema51.properties.paths, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        const len1 = data5.length;
+        for (let i2 = 0; i2 < len1; i2++) {
+          let data6 = data5[i2];
+          if (typeof data6 === "string") {
+            if (func2(data6) < 1) {
+              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema55, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+            if (!pattern25.test(data6)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema55, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.type, parentSchema: schema55, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema51.properties.paths.type, parentSchema: schema51.properties.paths, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.type, parentSchema: schema51, data };
+    if (vErrors === null) {
+      vErrors = [err17];
+    } else {
+      vErrors.push(err17);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema56 = { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
+var schema57 = { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" };
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate25.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema56.required, parentSchema: schema56, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.paths === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema56.required, parentSchema: schema56, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "paths" || key0 === "tier" || key0 === "owner" || key0 === "secret" || key0 === "environments")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 === "string") {
+        if (!pattern20.test(data0)) {
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema57, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.type, parentSchema: schema57, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.paths !== void 0) {
+      let data1 = data.paths;
+      if (Array.isArray(data1)) {
+        if (data1.length < 1) {
+          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema56.properties.paths, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (typeof data2 === "string") {
+            if (func2(data2) < 1) {
+              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema55, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (!pattern25.test(data2)) {
+              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema55, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.type, parentSchema: schema55, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.paths.type, parentSchema: schema56.properties.paths, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.tier !== void 0) {
+      let data3 = data.tier;
+      if (typeof data3 === "string") {
+        if (!pattern10.test(data3)) {
+          const err10 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema52, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.type, parentSchema: schema52, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.owner !== void 0) {
+      let data4 = data.owner;
+      if (typeof data4 === "string") {
+        if (!pattern29.test(data4)) {
+          const err12 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema60, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.secret !== void 0) {
+      let data5 = data.secret;
+      if (typeof data5 !== "boolean") {
+        const err14 = { instancePath: instancePath + "/secret", schemaPath: "#/properties/secret/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema56.properties.secret.type, parentSchema: schema56.properties.secret, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.environments !== void 0) {
+      let data6 = data.environments;
+      if (Array.isArray(data6)) {
+        if (data6.length < 1) {
+          const err15 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema56.properties.environments, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        const len1 = data6.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data7 = data6[i1];
+          if (typeof data7 === "string") {
+            if (!pattern20.test(data7)) {
+              const err16 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema57, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.type, parentSchema: schema57, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        let i2 = data6.length;
+        let j0;
+        if (i2 > 1) {
+          outer0: for (; i2--; ) {
+            for (j0 = i2; j0--; ) {
+              if (func0(data6[i2], data6[j0])) {
+                const err18 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema56.properties.environments, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+                break outer0;
               }
             }
           }
         }
-      }
-    },
-    tag: {
-      description: "A snapshot tag.",
-      type: "string",
-      pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"
-    },
-    environment: {
-      description: "One environment: its tier and where its gate and workflows are.",
-      type: "object",
-      additionalProperties: false,
-      required: ["tier"],
-      properties: {
-        tier: {
-          description: "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.",
-          $ref: "#/$defs/tierName"
-        },
-        release_branches: {
-          description: "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.",
-          type: "array",
-          default: [],
-          uniqueItems: true,
-          items: {
-            type: "string",
-            minLength: 1
-          }
-        },
-        restore_workflow: {
-          description: "Workflow file (in .github/workflows) that the app dispatches to restore.",
-          $ref: "#/$defs/workflowFile"
-        },
-        snapshot_workflow: {
-          description: "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.",
-          $ref: "#/$defs/workflowFile"
-        },
-        paths: {
-          description: "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.",
-          type: "array",
-          minItems: 1,
-          items: {
-            $ref: "#/$defs/glob"
-          }
+      } else {
+        const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.environments.type, parentSchema: schema56.properties.environments, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
         }
-      }
-    },
-    workflowFile: {
-      description: "A workflow file name.",
-      type: "string",
-      pattern: "^[A-Za-z0-9._-]+\\.ya?ml$"
-    },
-    component: {
-      description: "One component.",
-      type: "object",
-      additionalProperties: false,
-      required: ["name", "paths"],
-      properties: {
-        name: {
-          description: "Unique component name.",
-          $ref: "#/$defs/name"
-        },
-        paths: {
-          description: "Globs of the component's files.",
-          type: "array",
-          minItems: 1,
-          items: {
-            $ref: "#/$defs/glob"
-          }
-        },
-        tier: {
-          description: "The component's tier; the environment's tier when omitted.",
-          $ref: "#/$defs/tierName"
-        },
-        owner: {
-          description: "Who owns the component (@user or @org/team); recorded per file in manifests.",
-          $ref: "#/$defs/principal"
-        },
-        secret: {
-          description: "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.",
-          type: "boolean",
-          default: false
-        },
-        environments: {
-          description: "Environments whose snapshots must cover this component; all environments when omitted.",
-          type: "array",
-          minItems: 1,
-          uniqueItems: true,
-          items: {
-            $ref: "#/$defs/name"
-          }
-        }
-      }
-    },
-    exception: {
-      description: "One accepted gap in coverage.",
-      type: "object",
-      additionalProperties: false,
-      required: ["paths", "reason", "accepted_by", "expires"],
-      properties: {
-        paths: {
-          description: "Globs of the paths the exception covers.",
-          type: "array",
-          minItems: 1,
-          items: {
-            $ref: "#/$defs/glob"
-          }
-        },
-        reason: {
-          description: "Why the gap is acceptable.",
-          type: "string",
-          minLength: 10
-        },
-        accepted_by: {
-          description: "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.",
-          type: "array",
-          minItems: 1,
-          uniqueItems: true,
-          items: {
-            $ref: "#/$defs/user"
-          }
-        },
-        expires: {
-          description: "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.",
-          $ref: "#/$defs/date"
-        },
-        environments: {
-          description: "Environments the exception applies to; all environments when omitted.",
-          type: "array",
-          minItems: 1,
-          uniqueItems: true,
-          items: {
-            $ref: "#/$defs/name"
-          }
-        }
-      }
-    },
-    valueRef: {
-      description: "Where a value is read from.",
-      type: "object",
-      additionalProperties: false,
-      required: ["file"],
-      properties: {
-        file: {
-          description: "Path of the file, relative to the repository root.",
-          type: "string",
-          minLength: 1,
-          pattern: "^[^/]"
-        },
-        path: {
-          description: "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).",
-          type: "string",
-          minLength: 1
-        },
-        format: {
-          description: "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).",
-          enum: ["yaml", "json", "env", "text"]
-        }
-      }
-    },
-    consistencyRule: {
-      description: "One consistency rule.",
-      type: "object",
-      additionalProperties: false,
-      required: ["name", "left", "rule"],
-      properties: {
-        name: {
-          description: "Unique rule name, recorded in the manifest.",
-          $ref: "#/$defs/name"
-        },
-        left: {
-          description: "The value that is checked.",
-          $ref: "#/$defs/valueRef"
-        },
-        right: {
-          description: "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).",
-          $ref: "#/$defs/valueRef"
-        },
-        rule: {
-          description: "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).",
-          enum: ["equal", "semver", "regex"]
-        },
-        pattern: {
-          description: "For rule regex: a JavaScript regular expression the left value must match.",
-          type: "string",
-          minLength: 1
-        },
-        range: {
-          description: "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.",
-          type: "string",
-          minLength: 1
-        }
+        errors++;
       }
     }
+  } else {
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data };
+    if (vErrors === null) {
+      vErrors = [err20];
+    } else {
+      vErrors.push(err20);
+    }
+    errors++;
   }
-};
-
-// core/json-schema-validator.ts
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
-var addFormats = addFormatsModule.default ?? addFormatsModule;
-var ajv = addFormats(
-  new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true })
-);
-function compileSchema(schema) {
-  const id = schema.$id;
-  return (id ? ajv.getSchema(id) : void 0) ?? ajv.compile(schema);
+  validate25.errors = vErrors;
+  return errors === 0;
 }
-function describe(error) {
-  if (error.keyword === "additionalProperties") {
-    return `has an unknown key '${String(error.params.additionalProperty)}'`;
+validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema63 = { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
+var schema65 = { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" };
+var pattern33 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate27.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
   }
-  if (error.keyword === "enum") {
-    return `must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
   }
-  return error.message ?? error.keyword;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.paths === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema63.required, parentSchema: schema63, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.reason === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema63.required, parentSchema: schema63, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.accepted_by === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accepted_by" }, message: "must have required property 'accepted_by'", schema: schema63.required, parentSchema: schema63, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.expires === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'", schema: schema63.required, parentSchema: schema63, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "paths" || key0 === "reason" || key0 === "accepted_by" || key0 === "expires" || key0 === "environments")) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema63, data };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.paths !== void 0) {
+      let data0 = data.paths;
+      if (Array.isArray(data0)) {
+        if (data0.length < 1) {
+          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema63.properties.paths, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (typeof data1 === "string") {
+            if (func2(data1) < 1) {
+              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema55, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (!pattern25.test(data1)) {
+              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema55, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.type, parentSchema: schema55, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema63.properties.paths.type, parentSchema: schema63.properties.paths, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data2 = data.reason;
+      if (typeof data2 === "string") {
+        if (func2(data2) < 10) {
+          const err10 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters", schema: 10, parentSchema: schema63.properties.reason, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.properties.reason.type, parentSchema: schema63.properties.reason, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.accepted_by !== void 0) {
+      let data3 = data.accepted_by;
+      if (Array.isArray(data3)) {
+        if (data3.length < 1) {
+          const err12 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema63.properties.accepted_by, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        const len1 = data3.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data4 = data3[i1];
+          if (typeof data4 === "string") {
+            if (!pattern33.test(data4)) {
+              const err13 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema65, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        let i2 = data3.length;
+        let j0;
+        if (i2 > 1) {
+          outer0: for (; i2--; ) {
+            for (j0 = i2; j0--; ) {
+              if (func0(data3[i2], data3[j0])) {
+                const err15 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema63.properties.accepted_by, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+                break outer0;
+              }
+            }
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema63.properties.accepted_by.type, parentSchema: schema63.properties.accepted_by, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.expires !== void 0) {
+      let data5 = data.expires;
+      if (typeof data5 === "string") {
+        if (!pattern8.test(data5)) {
+          const err17 = { instancePath: instancePath + "/expires", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", parentSchema: schema34, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/expires", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.environments !== void 0) {
+      let data6 = data.environments;
+      if (Array.isArray(data6)) {
+        if (data6.length < 1) {
+          const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema63.properties.environments, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        const len2 = data6.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          let data7 = data6[i3];
+          if (typeof data7 === "string") {
+            if (!pattern20.test(data7)) {
+              const err20 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema57, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.type, parentSchema: schema57, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        let i4 = data6.length;
+        let j1;
+        if (i4 > 1) {
+          outer1: for (; i4--; ) {
+            for (j1 = i4; j1--; ) {
+              if (func0(data6[i4], data6[j1])) {
+                const err22 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)", schema: true, parentSchema: schema63.properties.environments, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+                break outer1;
+              }
+            }
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema63.properties.environments.type, parentSchema: schema63.properties.environments, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema63.type, parentSchema: schema63, data };
+    if (vErrors === null) {
+      vErrors = [err24];
+    } else {
+      vErrors.push(err24);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
 }
-var JsonSchemaValidator = class {
-  /** Compiles on first use: start-up stays fast for commands that never validate. */
-  constructor(schema) {
-    this.schema = schema;
+validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema68 = { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } };
+var schema70 = { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } };
+var pattern37 = new RegExp("^[^/]", "u");
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate29.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
   }
-  schema;
-  compiled;
-  get validate() {
-    this.compiled ??= compileSchema(this.schema);
-    return this.compiled;
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
   }
-  check(value) {
-    const validate = this.validate;
-    if (validate(value)) return { ok: true, value };
-    const problems = (validate.errors ?? []).map((error) => ({
-      instancePath: error.instancePath || "/",
-      message: describe(error)
-    }));
-    return { ok: false, problems };
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema68.required, parentSchema: schema68, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.left === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "left" }, message: "must have required property 'left'", schema: schema68.required, parentSchema: schema68, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.rule === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema68.required, parentSchema: schema68, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "left" || key0 === "right" || key0 === "rule" || key0 === "pattern" || key0 === "range")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68, data };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 === "string") {
+        if (!pattern20.test(data0)) {
+          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema57, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.type, parentSchema: schema57, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.left !== void 0) {
+      let data1 = data.left;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        if (data1.file === void 0) {
+          const err6 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema70.required, parentSchema: schema70, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        for (const key1 in data1) {
+          if (!(key1 === "file" || key1 === "path" || key1 === "format")) {
+            const err7 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data1.file !== void 0) {
+          let data2 = data1.file;
+          if (typeof data2 === "string") {
+            if (func2(data2) < 1) {
+              const err8 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.file, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (!pattern37.test(data2)) {
+              const err9 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema70.properties.file, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          } else {
+            const err10 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.file.type, parentSchema: schema70.properties.file, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data1.path !== void 0) {
+          let data3 = data1.path;
+          if (typeof data3 === "string") {
+            if (func2(data3) < 1) {
+              const err11 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.path, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.path.type, parentSchema: schema70.properties.path, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data1.format !== void 0) {
+          let data4 = data1.format;
+          if (!(data4 === "yaml" || data4 === "json" || data4 === "env" || data4 === "text")) {
+            const err13 = { instancePath: instancePath + "/left/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema70.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.format.enum, parentSchema: schema70.properties.format, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.type, parentSchema: schema70, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.right !== void 0) {
+      let data5 = data.right;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.file === void 0) {
+          const err15 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema70.required, parentSchema: schema70, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        for (const key2 in data5) {
+          if (!(key2 === "file" || key2 === "path" || key2 === "format")) {
+            const err16 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data5.file !== void 0) {
+          let data6 = data5.file;
+          if (typeof data6 === "string") {
+            if (func2(data6) < 1) {
+              const err17 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.file, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            if (!pattern37.test(data6)) {
+              const err18 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema70.properties.file, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.file.type, parentSchema: schema70.properties.file, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data5.path !== void 0) {
+          let data7 = data5.path;
+          if (typeof data7 === "string") {
+            if (func2(data7) < 1) {
+              const err20 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.path, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.path.type, parentSchema: schema70.properties.path, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data5.format !== void 0) {
+          let data8 = data5.format;
+          if (!(data8 === "yaml" || data8 === "json" || data8 === "env" || data8 === "text")) {
+            const err22 = { instancePath: instancePath + "/right/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema70.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.format.enum, parentSchema: schema70.properties.format, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.type, parentSchema: schema70, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.rule !== void 0) {
+      let data9 = data.rule;
+      if (!(data9 === "equal" || data9 === "semver" || data9 === "regex")) {
+        const err24 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema68.properties.rule.enum }, message: "must be equal to one of the allowed values", schema: schema68.properties.rule.enum, parentSchema: schema68.properties.rule, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.pattern !== void 0) {
+      let data10 = data.pattern;
+      if (typeof data10 === "string") {
+        if (func2(data10) < 1) {
+          const err25 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.pattern, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.pattern.type, parentSchema: schema68.properties.pattern, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.range !== void 0) {
+      let data11 = data.range;
+      if (typeof data11 === "string") {
+        if (func2(data11) < 1) {
+          const err27 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.range, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.range.type, parentSchema: schema68.properties.range, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.type, parentSchema: schema68, data };
+    if (vErrors === null) {
+      vErrors = [err29];
+    } else {
+      vErrors.push(err29);
+    }
+    errors++;
   }
-};
+  validate29.errors = vErrors;
+  return errors === 0;
+}
+validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var formats0 = __ajvRuntime2.fullFormats.uri;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.keys === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "keys" }, message: "must have required property 'keys'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.tiers === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tiers" }, message: "must have required property 'tiers'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.environments === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "environments" }, message: "must have required property 'environments'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema31.properties, key0)) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data._extends !== void 0) {
+      let data0 = data._extends;
+      if (typeof data0 === "string") {
+        if (!pattern4.test(data0)) {
+          const err4 = { instancePath: instancePath + "/_extends", schemaPath: "#/properties/_extends/pattern", keyword: "pattern", params: { pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$" }, message: 'must match pattern "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$"', schema: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$", parentSchema: schema31.properties._extends, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/_extends", schemaPath: "#/properties/_extends/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties._extends.type, parentSchema: schema31.properties._extends, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.backup !== void 0) {
+      let data1 = data.backup;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        if (data1.repository === void 0) {
+          const err6 = { instancePath: instancePath + "/backup", schemaPath: "#/properties/backup/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'", schema: schema31.properties.backup.required, parentSchema: schema31.properties.backup, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        for (const key1 in data1) {
+          if (!(key1 === "repository" || key1 === "branch")) {
+            const err7 = { instancePath: instancePath + "/backup", schemaPath: "#/properties/backup/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.backup, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data1.repository !== void 0) {
+          let data2 = data1.repository;
+          if (typeof data2 === "string") {
+            if (!pattern5.test(data2)) {
+              const err8 = { instancePath: instancePath + "/backup/repository", schemaPath: "#/properties/backup/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$", parentSchema: schema31.properties.backup.properties.repository, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/backup/repository", schemaPath: "#/properties/backup/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.backup.properties.repository.type, parentSchema: schema31.properties.backup.properties.repository, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data1.branch !== void 0) {
+          let data3 = data1.branch;
+          if (typeof data3 === "string") {
+            if (func2(data3) < 1) {
+              const err10 = { instancePath: instancePath + "/backup/branch", schemaPath: "#/properties/backup/properties/branch/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.backup.properties.branch, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/backup/branch", schemaPath: "#/properties/backup/properties/branch/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.backup.properties.branch.type, parentSchema: schema31.properties.backup.properties.branch, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/backup", schemaPath: "#/properties/backup/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.backup.type, parentSchema: schema31.properties.backup, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.keys !== void 0) {
+      let data4 = data.keys;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.recipients === void 0) {
+          const err13 = { instancePath: instancePath + "/keys", schemaPath: "#/properties/keys/required", keyword: "required", params: { missingProperty: "recipients" }, message: "must have required property 'recipients'", schema: schema31.properties.keys.required, parentSchema: schema31.properties.keys, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data4.writers === void 0) {
+          const err14 = { instancePath: instancePath + "/keys", schemaPath: "#/properties/keys/required", keyword: "required", params: { missingProperty: "writers" }, message: "must have required property 'writers'", schema: schema31.properties.keys.required, parentSchema: schema31.properties.keys, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        for (const key2 in data4) {
+          if (!(key2 === "recipients" || key2 === "writers")) {
+            const err15 = { instancePath: instancePath + "/keys", schemaPath: "#/properties/keys/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.keys, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data4.recipients !== void 0) {
+          let data5 = data4.recipients;
+          if (Array.isArray(data5)) {
+            if (data5.length < 1) {
+              const err16 = { instancePath: instancePath + "/keys/recipients", schemaPath: "#/properties/keys/properties/recipients/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.keys.properties.recipients, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            const len0 = data5.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data6 = data5[i0];
+              if (typeof data6 === "string") {
+                if (!pattern6.test(data6)) {
+                  const err17 = { instancePath: instancePath + "/keys/recipients/" + i0, schemaPath: "#/$defs/ageRecipient/pattern", keyword: "pattern", params: { pattern: "^age1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^age1[02-9ac-hj-np-z]{58}$"', schema: "^age1[02-9ac-hj-np-z]{58}$", parentSchema: schema32, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              } else {
+                const err18 = { instancePath: instancePath + "/keys/recipients/" + i0, schemaPath: "#/$defs/ageRecipient/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.type, parentSchema: schema32, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/keys/recipients", schemaPath: "#/properties/keys/properties/recipients/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.keys.properties.recipients.type, parentSchema: schema31.properties.keys.properties.recipients, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data4.writers !== void 0) {
+          let data7 = data4.writers;
+          if (Array.isArray(data7)) {
+            if (data7.length < 1) {
+              const err20 = { instancePath: instancePath + "/keys/writers", schemaPath: "#/properties/keys/properties/writers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.keys.properties.writers, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            const len1 = data7.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data8 = data7[i1];
+              if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                if (data8.key === void 0) {
+                  const err21 = { instancePath: instancePath + "/keys/writers/" + i1, schemaPath: "#/properties/keys/properties/writers/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema31.properties.keys.properties.writers.items.required, parentSchema: schema31.properties.keys.properties.writers.items, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                for (const key3 in data8) {
+                  if (!(key3 === "key" || key3 === "valid_from" || key3 === "valid_until")) {
+                    const err22 = { instancePath: instancePath + "/keys/writers/" + i1, schemaPath: "#/properties/keys/properties/writers/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.keys.properties.writers.items, data: data8 };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.key !== void 0) {
+                  let data9 = data8.key;
+                  if (typeof data9 === "string") {
+                    if (!pattern7.test(data9)) {
+                      const err23 = { instancePath: instancePath + "/keys/writers/" + i1 + "/key", schemaPath: "#/$defs/writerKey/pattern", keyword: "pattern", params: { pattern: "^sgw1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sgw1[02-9ac-hj-np-z]{58}$"', schema: "^sgw1[02-9ac-hj-np-z]{58}$", parentSchema: schema33, data: data9 };
+                      if (vErrors === null) {
+                        vErrors = [err23];
+                      } else {
+                        vErrors.push(err23);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err24 = { instancePath: instancePath + "/keys/writers/" + i1 + "/key", schemaPath: "#/$defs/writerKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.type, parentSchema: schema33, data: data9 };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.valid_from !== void 0) {
+                  let data10 = data8.valid_from;
+                  if (typeof data10 === "string") {
+                    if (!pattern8.test(data10)) {
+                      const err25 = { instancePath: instancePath + "/keys/writers/" + i1 + "/valid_from", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", parentSchema: schema34, data: data10 };
+                      if (vErrors === null) {
+                        vErrors = [err25];
+                      } else {
+                        vErrors.push(err25);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err26 = { instancePath: instancePath + "/keys/writers/" + i1 + "/valid_from", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data10 };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.valid_until !== void 0) {
+                  let data11 = data8.valid_until;
+                  if (typeof data11 === "string") {
+                    if (!pattern8.test(data11)) {
+                      const err27 = { instancePath: instancePath + "/keys/writers/" + i1 + "/valid_until", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", parentSchema: schema34, data: data11 };
+                      if (vErrors === null) {
+                        vErrors = [err27];
+                      } else {
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err28 = { instancePath: instancePath + "/keys/writers/" + i1 + "/valid_until", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err28];
+                    } else {
+                      vErrors.push(err28);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/keys/writers/" + i1, schemaPath: "#/properties/keys/properties/writers/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.keys.properties.writers.items.type, parentSchema: schema31.properties.keys.properties.writers.items, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/keys/writers", schemaPath: "#/properties/keys/properties/writers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.keys.properties.writers.type, parentSchema: schema31.properties.keys.properties.writers, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/keys", schemaPath: "#/properties/keys/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.keys.type, parentSchema: schema31.properties.keys, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.tiers !== void 0) {
+      let data12 = data.tiers;
+      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+        if (Object.keys(data12).length < 1) {
+          const err32 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.tiers, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        for (const key4 in data12) {
+          if (!pattern10.test(key4)) {
+            const err33 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.tiers, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        for (const key5 in data12) {
+          if (pattern10.test(key5)) {
+            if (!validate21(data12[key5], { instancePath: instancePath + "/tiers/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data12, parentDataProperty: key5, rootData, dynamicAnchors })) {
+              vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.tiers.type, parentSchema: schema31.properties.tiers, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.environments !== void 0) {
+      let data14 = data.environments;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        if (Object.keys(data14).length < 1) {
+          const err35 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.environments, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        for (const key6 in data14) {
+          if (!pattern20.test(key6)) {
+            const err36 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.environments, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        for (const key7 in data14) {
+          if (pattern20.test(key7)) {
+            if (!validate23(data14[key7], { instancePath: instancePath + "/environments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data14, parentDataProperty: key7, rootData, dynamicAnchors })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.environments.type, parentSchema: schema31.properties.environments, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.components !== void 0) {
+      let data16 = data.components;
+      if (Array.isArray(data16)) {
+        const len2 = data16.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          if (!validate25(data16[i2], { instancePath: instancePath + "/components/" + i2, parentData: data16, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/components", schemaPath: "#/properties/components/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.components.type, parentSchema: schema31.properties.components, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.exclude !== void 0) {
+      let data18 = data.exclude;
+      if (Array.isArray(data18)) {
+        const len3 = data18.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data19 = data18[i3];
+          if (typeof data19 === "string") {
+            if (func2(data19) < 1) {
+              const err39 = { instancePath: instancePath + "/exclude/" + i3, schemaPath: "#/$defs/excludeGlob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            if (!pattern31.test(data19)) {
+              const err40 = { instancePath: instancePath + "/exclude/" + i3, schemaPath: "#/$defs/excludeGlob/pattern", keyword: "pattern", params: { pattern: "^!?[^/!]" }, message: 'must match pattern "^!?[^/!]"', schema: "^!?[^/!]", parentSchema: schema62, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+          } else {
+            const err41 = { instancePath: instancePath + "/exclude/" + i3, schemaPath: "#/$defs/excludeGlob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.type, parentSchema: schema62, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.exclude.type, parentSchema: schema31.properties.exclude, data: data18 };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.exceptions !== void 0) {
+      let data20 = data.exceptions;
+      if (Array.isArray(data20)) {
+        const len4 = data20.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          if (!validate27(data20[i4], { instancePath: instancePath + "/exceptions/" + i4, parentData: data20, parentDataProperty: i4, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/exceptions", schemaPath: "#/properties/exceptions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.exceptions.type, parentSchema: schema31.properties.exceptions, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.consistency !== void 0) {
+      let data22 = data.consistency;
+      if (Array.isArray(data22)) {
+        const len5 = data22.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          if (!validate29(data22[i5], { instancePath: instancePath + "/consistency/" + i5, parentData: data22, parentDataProperty: i5, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/consistency", schemaPath: "#/properties/consistency/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.consistency.type, parentSchema: schema31.properties.consistency, data: data22 };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.change_tickets !== void 0) {
+      let data24 = data.change_tickets;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        if (data24.required_for === void 0) {
+          const err45 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/required", keyword: "required", params: { missingProperty: "required_for" }, message: "must have required property 'required_for'", schema: schema31.properties.change_tickets.required, parentSchema: schema31.properties.change_tickets, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+        if (data24.pattern === void 0) {
+          const err46 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema31.properties.change_tickets.required, parentSchema: schema31.properties.change_tickets, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+        for (const key8 in data24) {
+          if (!(key8 === "required_for" || key8 === "pattern" || key8 === "endpoint")) {
+            const err47 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+        if (data24.required_for !== void 0) {
+          let data25 = data24.required_for;
+          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+            for (const key9 in data25) {
+              if (!pattern10.test(key9)) {
+                const err48 = { instancePath: instancePath + "/change_tickets/required_for", schemaPath: "#/properties/change_tickets/properties/required_for/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets.properties.required_for, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            for (const key10 in data25) {
+              if (pattern10.test(key10)) {
+                let data26 = data25[key10];
+                if (Array.isArray(data26)) {
+                  if (data26.length < 1) {
+                    const err49 = { instancePath: instancePath + "/change_tickets/required_for/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data26 };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                  const len6 = data26.length;
+                  for (let i6 = 0; i6 < len6; i6++) {
+                    let data27 = data26[i6];
+                    if (!(data27 === "pre" || data27 === "post" || data27 === "scheduled" || data27 === "manual")) {
+                      const err50 = { instancePath: instancePath + "/change_tickets/required_for/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items.enum, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items, data: data27 };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
+                  }
+                  let i7 = data26.length;
+                  let j0;
+                  if (i7 > 1) {
+                    outer0: for (; i7--; ) {
+                      for (j0 = i7; j0--; ) {
+                        if (func0(data26[i7], data26[j0])) {
+                          const err51 = { instancePath: instancePath + "/change_tickets/required_for/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/uniqueItems", keyword: "uniqueItems", params: { i: i7, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i7 + " are identical)", schema: true, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data26 };
+                          if (vErrors === null) {
+                            vErrors = [err51];
+                          } else {
+                            vErrors.push(err51);
+                          }
+                          errors++;
+                          break outer0;
+                        }
+                      }
+                    }
+                  }
+                } else {
+                  const err52 = { instancePath: instancePath + "/change_tickets/required_for/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].type, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data26 };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err53 = { instancePath: instancePath + "/change_tickets/required_for", schemaPath: "#/properties/change_tickets/properties/required_for/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.properties.required_for.type, parentSchema: schema31.properties.change_tickets.properties.required_for, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        }
+        if (data24.pattern !== void 0) {
+          let data28 = data24.pattern;
+          if (typeof data28 === "string") {
+            if (func2(data28) < 1) {
+              const err54 = { instancePath: instancePath + "/change_tickets/pattern", schemaPath: "#/properties/change_tickets/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.change_tickets.properties.pattern, data: data28 };
+              if (vErrors === null) {
+                vErrors = [err54];
+              } else {
+                vErrors.push(err54);
+              }
+              errors++;
+            }
+          } else {
+            const err55 = { instancePath: instancePath + "/change_tickets/pattern", schemaPath: "#/properties/change_tickets/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.pattern.type, parentSchema: schema31.properties.change_tickets.properties.pattern, data: data28 };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        }
+        if (data24.endpoint !== void 0) {
+          let data29 = data24.endpoint;
+          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+            if (data29.url === void 0) {
+              const err56 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'", schema: schema31.properties.change_tickets.properties.endpoint.required, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data29 };
+              if (vErrors === null) {
+                vErrors = [err56];
+              } else {
+                vErrors.push(err56);
+              }
+              errors++;
+            }
+            for (const key11 in data29) {
+              if (!(key11 === "url" || key11 === "timeout" || key11 === "token_env")) {
+                const err57 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data29.url !== void 0) {
+              let data30 = data29.url;
+              if (typeof data30 === "string") {
+                if (!pattern41.test(data30)) {
+                  const err58 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+                if (!formats0(data30)) {
+                  const err59 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err59];
+                  } else {
+                    vErrors.push(err59);
+                  }
+                  errors++;
+                }
+              } else {
+                const err60 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.endpoint.properties.url.type, parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+            if (data29.timeout !== void 0) {
+              let data31 = data29.timeout;
+              if (typeof data31 === "string") {
+                if (!pattern12.test(data31)) {
+                  const err61 = { instancePath: instancePath + "/change_tickets/endpoint/timeout", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
+                  }
+                  errors++;
+                }
+              } else {
+                const err62 = { instancePath: instancePath + "/change_tickets/endpoint/timeout", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+            }
+            if (data29.token_env !== void 0) {
+              let data32 = data29.token_env;
+              if (typeof data32 === "string") {
+                if (!pattern43.test(data32)) {
+                  const err63 = { instancePath: instancePath + "/change_tickets/endpoint/token_env", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/token_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.token_env, data: data32 };
+                  if (vErrors === null) {
+                    vErrors = [err63];
+                  } else {
+                    vErrors.push(err63);
+                  }
+                  errors++;
+                }
+              } else {
+                const err64 = { instancePath: instancePath + "/change_tickets/endpoint/token_env", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/token_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.endpoint.properties.token_env.type, parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.token_env, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err65 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.properties.endpoint.type, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err65];
+            } else {
+              vErrors.push(err65);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err66 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.type, parentSchema: schema31.properties.change_tickets, data: data24 };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.roles !== void 0) {
+      let data33 = data.roles;
+      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+        for (const key12 in data33) {
+          if (!(key12 === "restorers" || key12 === "approvers" || key12 === "auditors")) {
+            const err67 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.roles, data: data33 };
+            if (vErrors === null) {
+              vErrors = [err67];
+            } else {
+              vErrors.push(err67);
+            }
+            errors++;
+          }
+        }
+        if (data33.restorers !== void 0) {
+          let data34 = data33.restorers;
+          if (Array.isArray(data34)) {
+            const len7 = data34.length;
+            for (let i8 = 0; i8 < len7; i8++) {
+              let data35 = data34[i8];
+              if (typeof data35 === "string") {
+                if (!pattern29.test(data35)) {
+                  const err68 = { instancePath: instancePath + "/roles/restorers/" + i8, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema60, data: data35 };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+              } else {
+                const err69 = { instancePath: instancePath + "/roles/restorers/" + i8, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data35 };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+            let i9 = data34.length;
+            let j1;
+            if (i9 > 1) {
+              outer1: for (; i9--; ) {
+                for (j1 = i9; j1--; ) {
+                  if (func0(data34[i9], data34[j1])) {
+                    const err70 = { instancePath: instancePath + "/roles/restorers", schemaPath: "#/properties/roles/properties/restorers/uniqueItems", keyword: "uniqueItems", params: { i: i9, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i9 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.restorers, data: data34 };
+                    if (vErrors === null) {
+                      vErrors = [err70];
+                    } else {
+                      vErrors.push(err70);
+                    }
+                    errors++;
+                    break outer1;
+                  }
+                }
+              }
+            }
+          } else {
+            const err71 = { instancePath: instancePath + "/roles/restorers", schemaPath: "#/properties/roles/properties/restorers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.restorers.type, parentSchema: schema31.properties.roles.properties.restorers, data: data34 };
+            if (vErrors === null) {
+              vErrors = [err71];
+            } else {
+              vErrors.push(err71);
+            }
+            errors++;
+          }
+        }
+        if (data33.approvers !== void 0) {
+          let data36 = data33.approvers;
+          if (Array.isArray(data36)) {
+            const len8 = data36.length;
+            for (let i10 = 0; i10 < len8; i10++) {
+              let data37 = data36[i10];
+              if (typeof data37 === "string") {
+                if (!pattern29.test(data37)) {
+                  const err72 = { instancePath: instancePath + "/roles/approvers/" + i10, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema60, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              } else {
+                const err73 = { instancePath: instancePath + "/roles/approvers/" + i10, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data37 };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
+            let i11 = data36.length;
+            let j2;
+            if (i11 > 1) {
+              outer2: for (; i11--; ) {
+                for (j2 = i11; j2--; ) {
+                  if (func0(data36[i11], data36[j2])) {
+                    const err74 = { instancePath: instancePath + "/roles/approvers", schemaPath: "#/properties/roles/properties/approvers/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i11 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.approvers, data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err74];
+                    } else {
+                      vErrors.push(err74);
+                    }
+                    errors++;
+                    break outer2;
+                  }
+                }
+              }
+            }
+          } else {
+            const err75 = { instancePath: instancePath + "/roles/approvers", schemaPath: "#/properties/roles/properties/approvers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.approvers.type, parentSchema: schema31.properties.roles.properties.approvers, data: data36 };
+            if (vErrors === null) {
+              vErrors = [err75];
+            } else {
+              vErrors.push(err75);
+            }
+            errors++;
+          }
+        }
+        if (data33.auditors !== void 0) {
+          let data38 = data33.auditors;
+          if (Array.isArray(data38)) {
+            const len9 = data38.length;
+            for (let i12 = 0; i12 < len9; i12++) {
+              let data39 = data38[i12];
+              if (typeof data39 === "string") {
+                if (!pattern29.test(data39)) {
+                  const err76 = { instancePath: instancePath + "/roles/auditors/" + i12, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema60, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err76];
+                  } else {
+                    vErrors.push(err76);
+                  }
+                  errors++;
+                }
+              } else {
+                const err77 = { instancePath: instancePath + "/roles/auditors/" + i12, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data39 };
+                if (vErrors === null) {
+                  vErrors = [err77];
+                } else {
+                  vErrors.push(err77);
+                }
+                errors++;
+              }
+            }
+            let i13 = data38.length;
+            let j3;
+            if (i13 > 1) {
+              outer3: for (; i13--; ) {
+                for (j3 = i13; j3--; ) {
+                  if (func0(data38[i13], data38[j3])) {
+                    const err78 = { instancePath: instancePath + "/roles/auditors", schemaPath: "#/properties/roles/properties/auditors/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i13 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.auditors, data: data38 };
+                    if (vErrors === null) {
+                      vErrors = [err78];
+                    } else {
+                      vErrors.push(err78);
+                    }
+                    errors++;
+                    break outer3;
+                  }
+                }
+              }
+            }
+          } else {
+            const err79 = { instancePath: instancePath + "/roles/auditors", schemaPath: "#/properties/roles/properties/auditors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.auditors.type, parentSchema: schema31.properties.roles.properties.auditors, data: data38 };
+            if (vErrors === null) {
+              vErrors = [err79];
+            } else {
+              vErrors.push(err79);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err80 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.roles.type, parentSchema: schema31.properties.roles, data: data33 };
+        if (vErrors === null) {
+          vErrors = [err80];
+        } else {
+          vErrors.push(err80);
+        }
+        errors++;
+      }
+    }
+    if (data.alerts !== void 0) {
+      let data40 = data.alerts;
+      if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+        for (const key13 in data40) {
+          if (!(key13 === "late_after" || key13 === "consecutive_failures")) {
+            const err81 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.alerts, data: data40 };
+            if (vErrors === null) {
+              vErrors = [err81];
+            } else {
+              vErrors.push(err81);
+            }
+            errors++;
+          }
+        }
+        if (data40.late_after !== void 0) {
+          let data41 = data40.late_after;
+          if (typeof data41 === "string") {
+            if (!pattern12.test(data41)) {
+              const err82 = { instancePath: instancePath + "/alerts/late_after", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data41 };
+              if (vErrors === null) {
+                vErrors = [err82];
+              } else {
+                vErrors.push(err82);
+              }
+              errors++;
+            }
+          } else {
+            const err83 = { instancePath: instancePath + "/alerts/late_after", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data41 };
+            if (vErrors === null) {
+              vErrors = [err83];
+            } else {
+              vErrors.push(err83);
+            }
+            errors++;
+          }
+        }
+        if (data40.consecutive_failures !== void 0) {
+          let data42 = data40.consecutive_failures;
+          if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)) && isFinite(data42))) {
+            const err84 = { instancePath: instancePath + "/alerts/consecutive_failures", schemaPath: "#/properties/alerts/properties/consecutive_failures/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.alerts.properties.consecutive_failures.type, parentSchema: schema31.properties.alerts.properties.consecutive_failures, data: data42 };
+            if (vErrors === null) {
+              vErrors = [err84];
+            } else {
+              vErrors.push(err84);
+            }
+            errors++;
+          }
+          if (typeof data42 == "number" && isFinite(data42)) {
+            if (data42 < 1 || isNaN(data42)) {
+              const err85 = { instancePath: instancePath + "/alerts/consecutive_failures", schemaPath: "#/properties/alerts/properties/consecutive_failures/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.alerts.properties.consecutive_failures, data: data42 };
+              if (vErrors === null) {
+                vErrors = [err85];
+              } else {
+                vErrors.push(err85);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err86 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.type, parentSchema: schema31.properties.alerts, data: data40 };
+        if (vErrors === null) {
+          vErrors = [err86];
+        } else {
+          vErrors.push(err86);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err87 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    if (vErrors === null) {
+      vErrors = [err87];
+    } else {
+      vErrors.push(err87);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // core/policy/policy-schema-validator.ts
 function policySchemaValidator() {
-  return compileSchema(policy_schema_default);
+  return policy_validator_default;
 }
 
 // core/policy/resolve-policy-files.ts
@@ -2308,8 +4699,10 @@ function lowerFirst(text2) {
   return text2.charAt(0).toLowerCase() + text2.slice(1).replace(/\.$/, "");
 }
 
-// core/policy/load-policy.ts
+// core/policy/default-policy-path.ts
 var DEFAULT_POLICY_PATH = ".github/snapgate.yml";
+
+// core/policy/load-policy.ts
 async function loadPolicy(source, entry = {}) {
   const entryRef = { ...entry, path: entry.path ?? DEFAULT_POLICY_PATH };
   const { files, problems } = await resolvePolicyFiles(source, entryRef);
@@ -3064,293 +5457,1782 @@ async function forEachBlobWindow(store, files, process2, concurrency = 4) {
   return results;
 }
 
-// schemas/manifest.schema.json
-var manifest_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://snapgate.dev/schemas/manifest.schema.json",
-  title: "Snapgate snapshot manifest (snapgate.manifest/v1)",
-  description: "One snapshot of one stream (environment): signed with the writer key and hash-chained to the previous manifest of the stream. Paths, sizes and metadata are readable by anyone who can read the store; contents are not.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "format",
-    "stream",
-    "seq",
-    "prev",
-    "phase",
-    "time",
-    "writtenAt",
-    "metadata",
-    "policyDigest",
-    "recipients",
-    "files",
-    "signature"
-  ],
-  properties: {
-    format: {
-      const: "snapgate.manifest/v1"
-    },
-    stream: {
-      type: "string",
-      pattern: "^[a-z0-9][a-z0-9._-]{0,62}$"
-    },
-    seq: {
-      type: "integer",
-      minimum: 1
-    },
-    prev: {
-      oneOf: [
-        {
-          type: "null"
-        },
-        {
-          $ref: "#/$defs/sha256"
-        }
-      ]
-    },
-    phase: {
-      enum: ["pre", "post", "scheduled", "manual"]
-    },
-    time: {
-      type: "string",
-      format: "date-time"
-    },
-    writtenAt: {
-      type: "string",
-      format: "date-time"
-    },
-    metadata: {
-      type: "object",
-      additionalProperties: false,
-      required: ["environment", "tags"],
-      properties: {
-        environment: {
-          type: "string",
-          minLength: 1,
-          maxLength: 63
-        },
-        application: {
-          type: "string",
-          maxLength: 200
-        },
-        appVersion: {
-          type: "string",
-          maxLength: 200
-        },
-        commit: {
-          type: "string",
-          maxLength: 200
-        },
-        ref: {
-          type: "string",
-          maxLength: 500
-        },
-        repository: {
-          type: "string",
-          maxLength: 200
-        },
-        deployer: {
-          type: "string",
-          maxLength: 200
-        },
-        changeId: {
-          type: "string",
-          maxLength: 200
-        },
-        runUrl: {
-          type: "string",
-          maxLength: 1e3
-        },
-        workflow: {
-          type: "string",
-          maxLength: 500
-        },
-        tags: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1,
-            maxLength: 100
-          },
-          maxItems: 100
-        }
-      }
-    },
-    policyDigest: {
-      oneOf: [
-        {
-          type: "null"
-        },
-        {
-          type: "string",
-          pattern: "^sha256:[0-9a-f]{64}$"
-        }
-      ]
-    },
-    recipients: {
-      type: "array",
-      minItems: 1,
-      items: {
-        type: "string",
-        pattern: "^age1[0-9a-z]{58}$"
-      }
-    },
-    files: {
-      type: "array",
-      items: {
-        $ref: "#/$defs/file"
-      }
-    },
-    consistency: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["name", "ok", "message"],
-        properties: {
-          name: {
-            type: "string"
-          },
-          ok: {
-            type: "boolean"
-          },
-          message: {
-            type: "string"
-          }
-        }
-      }
-    },
-    coverage: {
-      description: "Coverage under the policy when the snapshot was taken (absent without a policy): what the gate's coverage condition reads.",
-      type: "object",
-      additionalProperties: false,
-      required: ["uncoveredTier0Paths", "missingComponents", "secretsOutsideComponents"],
-      properties: {
-        uncoveredTier0Paths: {
-          type: "array",
-          items: { type: "string", minLength: 1, maxLength: 4096 }
-        },
-        missingComponents: {
-          type: "array",
-          items: { type: "string", maxLength: 200 }
-        },
-        secretsOutsideComponents: {
-          type: "array",
-          items: { type: "string", minLength: 1, maxLength: 4096 }
-        }
-      }
-    },
-    signature: {
-      type: "object",
-      additionalProperties: false,
-      required: ["alg", "key", "value"],
-      properties: {
-        alg: {
-          const: "ed25519"
-        },
-        key: {
-          type: "string",
-          pattern: "^sgw1[0-9a-z]{58}$"
-        },
-        value: {
-          type: "string",
-          pattern: "^[A-Za-z0-9+/]{86}==$"
-        }
-      }
-    }
-  },
-  $defs: {
-    sha256: {
-      type: "string",
-      pattern: "^[0-9a-f]{64}$"
-    },
-    file: {
-      description: "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.",
-      oneOf: [
-        {
-          type: "object",
-          additionalProperties: false,
-          required: ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"],
-          properties: {
-            type: {
-              const: "file"
-            },
-            path: {
-              type: "string",
-              minLength: 1,
-              maxLength: 4096
-            },
-            mode: {
-              type: "integer",
-              minimum: 0,
-              maximum: 4095
-            },
-            size: {
-              type: "integer",
-              minimum: 0
-            },
-            blob: {
-              $ref: "#/$defs/sha256"
-            },
-            encoding: {
-              enum: ["gzip", "none"]
-            },
-            ciphertextSha256: {
-              $ref: "#/$defs/sha256"
-            },
-            component: {
-              type: "string",
-              maxLength: 200
-            },
-            tier: {
-              type: "string",
-              maxLength: 100
-            },
-            owner: {
-              type: "string",
-              maxLength: 200
-            }
-          }
-        },
-        {
-          type: "object",
-          additionalProperties: false,
-          required: ["type", "path", "target"],
-          properties: {
-            type: {
-              const: "symlink"
-            },
-            path: {
-              type: "string",
-              minLength: 1,
-              maxLength: 4096
-            },
-            target: {
-              type: "string",
-              minLength: 1,
-              maxLength: 4096
-            },
-            component: {
-              type: "string",
-              maxLength: 200
-            },
-            tier: {
-              type: "string",
-              maxLength: 100
-            },
-            owner: {
-              type: "string",
-              maxLength: 200
-            }
-          }
-        }
-      ]
-    }
+// core/json-schema-validator.ts
+function describe(error) {
+  if (error.keyword === "additionalProperties") {
+    return `has an unknown key '${String(error.params.additionalProperty)}'`;
+  }
+  if (error.keyword === "enum") {
+    return `must be one of ${error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  }
+  return error.message ?? error.keyword;
+}
+var JsonSchemaValidator = class {
+  /**
+   * `load` gives the validate function on first use: ajv compiles lazily
+   * (see schemaValidator), and a schema on a hot path passes its precompiled
+   * validator (scripts/compile-validators.js), so ajv is never even loaded.
+   */
+  constructor(load) {
+    this.load = load;
+  }
+  load;
+  compiled;
+  get validate() {
+    this.compiled ??= this.load();
+    return this.compiled;
+  }
+  check(value) {
+    const validate = this.validate;
+    if (validate(value)) return { ok: true, value };
+    const problems = (validate.errors ?? []).map((error) => ({
+      instancePath: error.instancePath || "/",
+      message: describe(error)
+    }));
+    return { ok: false, problems };
   }
 };
 
+// core/generated/manifest-validator.ts
+import __ajvRuntime02 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime12 from "ajv-formats/dist/formats.js";
+var manifest_validator_default = validate202;
+var schema312 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/manifest.schema.json", "title": "Snapgate snapshot manifest (snapgate.manifest/v1)", "description": "One snapshot of one stream (environment): signed with the writer key and hash-chained to the previous manifest of the stream. Paths, sizes and metadata are readable by anyone who can read the store; contents are not.", "type": "object", "additionalProperties": false, "required": ["format", "stream", "seq", "prev", "phase", "time", "writtenAt", "metadata", "policyDigest", "recipients", "files", "signature"], "properties": { "format": { "const": "snapgate.manifest/v1" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "prev": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/sha256" }] }, "phase": { "enum": ["pre", "post", "scheduled", "manual"] }, "time": { "type": "string", "format": "date-time" }, "writtenAt": { "type": "string", "format": "date-time" }, "metadata": { "type": "object", "additionalProperties": false, "required": ["environment", "tags"], "properties": { "environment": { "type": "string", "minLength": 1, "maxLength": 63 }, "application": { "type": "string", "maxLength": 200 }, "appVersion": { "type": "string", "maxLength": 200 }, "commit": { "type": "string", "maxLength": 200 }, "ref": { "type": "string", "maxLength": 500 }, "repository": { "type": "string", "maxLength": 200 }, "deployer": { "type": "string", "maxLength": 200 }, "changeId": { "type": "string", "maxLength": 200 }, "runUrl": { "type": "string", "maxLength": 1e3 }, "workflow": { "type": "string", "maxLength": 500 }, "tags": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 100 }, "maxItems": 100 } } }, "policyDigest": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }] }, "recipients": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^age1[0-9a-z]{58}$" } }, "files": { "type": "array", "items": { "$ref": "#/$defs/file" } }, "consistency": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "ok", "message"], "properties": { "name": { "type": "string" }, "ok": { "type": "boolean" }, "message": { "type": "string" } } } }, "coverage": { "description": "Coverage under the policy when the snapshot was taken (absent without a policy): what the gate's coverage condition reads.", "type": "object", "additionalProperties": false, "required": ["uncoveredTier0Paths", "missingComponents", "secretsOutsideComponents"], "properties": { "uncoveredTier0Paths": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 4096 } }, "missingComponents": { "type": "array", "items": { "type": "string", "maxLength": 200 } }, "secretsOutsideComponents": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 4096 } } } }, "signature": { "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sgw1[0-9a-z]{58}$" }, "value": { "type": "string", "pattern": "^[A-Za-z0-9+/]{86}==$" } } } }, "$defs": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "file": { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] } } };
+var schema322 = { "type": "string", "pattern": "^[0-9a-f]{64}$" };
+var func12 = Object.prototype.hasOwnProperty;
+var func3 = __ajvRuntime02.default;
+var pattern42 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern52 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern62 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var pattern72 = new RegExp("^age1[0-9a-z]{58}$", "u");
+var pattern102 = new RegExp("^sgw1[0-9a-z]{58}$", "u");
+var pattern11 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
+var formats02 = __ajvRuntime12.fullFormats["date-time"];
+var schema332 = { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] };
+function validate212(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate212.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.path === void 0) {
+      const err1 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mode === void 0) {
+      const err2 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "mode" }, message: "must have required property 'mode'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.size === void 0) {
+      const err3 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "size" }, message: "must have required property 'size'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.blob === void 0) {
+      const err4 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "blob" }, message: "must have required property 'blob'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.encoding === void 0) {
+      const err5 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "encoding" }, message: "must have required property 'encoding'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.ciphertextSha256 === void 0) {
+      const err6 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "ciphertextSha256" }, message: "must have required property 'ciphertextSha256'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func12.call(schema332.oneOf[0].properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema332.oneOf[0], data };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      let data0 = data.type;
+      if ("file" !== data0) {
+        const err8 = { instancePath: instancePath + "/type", schemaPath: "#/oneOf/0/properties/type/const", keyword: "const", params: { allowedValue: "file" }, message: "must be equal to constant", schema: "file", parentSchema: schema332.oneOf[0].properties.type, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      let data1 = data.path;
+      if (typeof data1 === "string") {
+        if (func3(data1) > 4096) {
+          const err9 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema332.oneOf[0].properties.path, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (func3(data1) < 1) {
+          const err10 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema332.oneOf[0].properties.path, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[0].properties.path.type, parentSchema: schema332.oneOf[0].properties.path, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.mode !== void 0) {
+      let data2 = data.mode;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err12 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema332.oneOf[0].properties.mode.type, parentSchema: schema332.oneOf[0].properties.mode, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 > 4095 || isNaN(data2)) {
+          const err13 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4095 }, message: "must be <= 4095", schema: 4095, parentSchema: schema332.oneOf[0].properties.mode, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data2 < 0 || isNaN(data2)) {
+          const err14 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema332.oneOf[0].properties.mode, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.size !== void 0) {
+      let data3 = data.size;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err15 = { instancePath: instancePath + "/size", schemaPath: "#/oneOf/0/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema332.oneOf[0].properties.size.type, parentSchema: schema332.oneOf[0].properties.size, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err16 = { instancePath: instancePath + "/size", schemaPath: "#/oneOf/0/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema332.oneOf[0].properties.size, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.blob !== void 0) {
+      let data4 = data.blob;
+      if (typeof data4 === "string") {
+        if (!pattern52.test(data4)) {
+          const err17 = { instancePath: instancePath + "/blob", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema322, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/blob", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema322.type, parentSchema: schema322, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.encoding !== void 0) {
+      let data5 = data.encoding;
+      if (!(data5 === "gzip" || data5 === "none")) {
+        const err19 = { instancePath: instancePath + "/encoding", schemaPath: "#/oneOf/0/properties/encoding/enum", keyword: "enum", params: { allowedValues: schema332.oneOf[0].properties.encoding.enum }, message: "must be equal to one of the allowed values", schema: schema332.oneOf[0].properties.encoding.enum, parentSchema: schema332.oneOf[0].properties.encoding, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.ciphertextSha256 !== void 0) {
+      let data6 = data.ciphertextSha256;
+      if (typeof data6 === "string") {
+        if (!pattern52.test(data6)) {
+          const err20 = { instancePath: instancePath + "/ciphertextSha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema322, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/ciphertextSha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema322.type, parentSchema: schema322, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.component !== void 0) {
+      let data7 = data.component;
+      if (typeof data7 === "string") {
+        if (func3(data7) > 200) {
+          const err22 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/0/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema332.oneOf[0].properties.component, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/0/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[0].properties.component.type, parentSchema: schema332.oneOf[0].properties.component, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.tier !== void 0) {
+      let data8 = data.tier;
+      if (typeof data8 === "string") {
+        if (func3(data8) > 100) {
+          const err24 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/0/properties/tier/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema332.oneOf[0].properties.tier, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/0/properties/tier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[0].properties.tier.type, parentSchema: schema332.oneOf[0].properties.tier, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.owner !== void 0) {
+      let data9 = data.owner;
+      if (typeof data9 === "string") {
+        if (func3(data9) > 200) {
+          const err26 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/0/properties/owner/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema332.oneOf[0].properties.owner, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/0/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[0].properties.owner.type, parentSchema: schema332.oneOf[0].properties.owner, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err28 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema332.oneOf[0].type, parentSchema: schema332.oneOf[0], data };
+    if (vErrors === null) {
+      vErrors = [err28];
+    } else {
+      vErrors.push(err28);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+    var props0 = true;
+  }
+  const _errs24 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err29 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema332.oneOf[1].required, parentSchema: schema332.oneOf[1], data };
+      if (vErrors === null) {
+        vErrors = [err29];
+      } else {
+        vErrors.push(err29);
+      }
+      errors++;
+    }
+    if (data.path === void 0) {
+      const err30 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema332.oneOf[1].required, parentSchema: schema332.oneOf[1], data };
+      if (vErrors === null) {
+        vErrors = [err30];
+      } else {
+        vErrors.push(err30);
+      }
+      errors++;
+    }
+    if (data.target === void 0) {
+      const err31 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema332.oneOf[1].required, parentSchema: schema332.oneOf[1], data };
+      if (vErrors === null) {
+        vErrors = [err31];
+      } else {
+        vErrors.push(err31);
+      }
+      errors++;
+    }
+    for (const key1 in data) {
+      if (!(key1 === "type" || key1 === "path" || key1 === "target" || key1 === "component" || key1 === "tier" || key1 === "owner")) {
+        const err32 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema332.oneOf[1], data };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      let data10 = data.type;
+      if ("symlink" !== data10) {
+        const err33 = { instancePath: instancePath + "/type", schemaPath: "#/oneOf/1/properties/type/const", keyword: "const", params: { allowedValue: "symlink" }, message: "must be equal to constant", schema: "symlink", parentSchema: schema332.oneOf[1].properties.type, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      let data11 = data.path;
+      if (typeof data11 === "string") {
+        if (func3(data11) > 4096) {
+          const err34 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema332.oneOf[1].properties.path, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (func3(data11) < 1) {
+          const err35 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema332.oneOf[1].properties.path, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[1].properties.path.type, parentSchema: schema332.oneOf[1].properties.path, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.target !== void 0) {
+      let data12 = data.target;
+      if (typeof data12 === "string") {
+        if (func3(data12) > 4096) {
+          const err37 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema332.oneOf[1].properties.target, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        if (func3(data12) < 1) {
+          const err38 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema332.oneOf[1].properties.target, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[1].properties.target.type, parentSchema: schema332.oneOf[1].properties.target, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.component !== void 0) {
+      let data13 = data.component;
+      if (typeof data13 === "string") {
+        if (func3(data13) > 200) {
+          const err40 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema332.oneOf[1].properties.component, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[1].properties.component.type, parentSchema: schema332.oneOf[1].properties.component, data: data13 };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.tier !== void 0) {
+      let data14 = data.tier;
+      if (typeof data14 === "string") {
+        if (func3(data14) > 100) {
+          const err42 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema332.oneOf[1].properties.tier, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[1].properties.tier.type, parentSchema: schema332.oneOf[1].properties.tier, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.owner !== void 0) {
+      let data15 = data.owner;
+      if (typeof data15 === "string") {
+        if (func3(data15) > 200) {
+          const err44 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema332.oneOf[1].properties.owner, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[1].properties.owner.type, parentSchema: schema332.oneOf[1].properties.owner, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err46 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema332.oneOf[1].type, parentSchema: schema332.oneOf[1], data };
+    if (vErrors === null) {
+      vErrors = [err46];
+    } else {
+      vErrors.push(err46);
+    }
+    errors++;
+  }
+  var _valid0 = _errs24 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+      if (props0 !== true) {
+        props0 = true;
+      }
+    }
+  }
+  if (!valid0) {
+    const err47 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema332.oneOf, parentSchema: schema332, data };
+    if (vErrors === null) {
+      vErrors = [err47];
+    } else {
+      vErrors.push(err47);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate212.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate212.evaluated = { "dynamicProps": true, "dynamicItems": false };
+function validate202(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate202.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.stream === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.seq === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.prev === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "prev" }, message: "must have required property 'prev'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.phase === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.time === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.writtenAt === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "writtenAt" }, message: "must have required property 'writtenAt'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.metadata === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.policyDigest === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.recipients === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "recipients" }, message: "must have required property 'recipients'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.files === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.signature === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "signature" }, message: "must have required property 'signature'", schema: schema312.required, parentSchema: schema312, data };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func12.call(schema312.properties, key0)) {
+        const err12 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312, data };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data0 = data.format;
+      if ("snapgate.manifest/v1" !== data0) {
+        const err13 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.manifest/v1" }, message: "must be equal to constant", schema: "snapgate.manifest/v1", parentSchema: schema312.properties.format, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.stream !== void 0) {
+      let data1 = data.stream;
+      if (typeof data1 === "string") {
+        if (!pattern42.test(data1)) {
+          const err14 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema312.properties.stream, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.stream.type, parentSchema: schema312.properties.stream, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.seq !== void 0) {
+      let data2 = data.seq;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err16 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema312.properties.seq.type, parentSchema: schema312.properties.seq, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 1 || isNaN(data2)) {
+          const err17 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema312.properties.seq, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.prev !== void 0) {
+      let data3 = data.prev;
+      const _errs8 = errors;
+      let valid1 = false;
+      let passing0 = null;
+      const _errs9 = errors;
+      if (data3 !== null) {
+        const err18 = { instancePath: instancePath + "/prev", schemaPath: "#/properties/prev/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema312.properties.prev.oneOf[0].type, parentSchema: schema312.properties.prev.oneOf[0], data: data3 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      var _valid0 = _errs9 === errors;
+      if (_valid0) {
+        valid1 = true;
+        passing0 = 0;
+      }
+      const _errs11 = errors;
+      if (typeof data3 === "string") {
+        if (!pattern52.test(data3)) {
+          const err19 = { instancePath: instancePath + "/prev", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema322, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/prev", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema322.type, parentSchema: schema322, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      var _valid0 = _errs11 === errors;
+      if (_valid0 && valid1) {
+        valid1 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid1 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid1) {
+        const err21 = { instancePath: instancePath + "/prev", schemaPath: "#/properties/prev/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema312.properties.prev.oneOf, parentSchema: schema312.properties.prev, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      } else {
+        errors = _errs8;
+        if (vErrors !== null) {
+          if (_errs8) {
+            vErrors.length = _errs8;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.phase !== void 0) {
+      let data4 = data.phase;
+      if (!(data4 === "pre" || data4 === "post" || data4 === "scheduled" || data4 === "manual")) {
+        const err22 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema312.properties.phase.enum }, message: "must be equal to one of the allowed values", schema: schema312.properties.phase.enum, parentSchema: schema312.properties.phase, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.time !== void 0) {
+      let data5 = data.time;
+      if (typeof data5 === "string") {
+        if (!formats02.validate(data5)) {
+          const err23 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema312.properties.time, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.time.type, parentSchema: schema312.properties.time, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.writtenAt !== void 0) {
+      let data6 = data.writtenAt;
+      if (typeof data6 === "string") {
+        if (!formats02.validate(data6)) {
+          const err25 = { instancePath: instancePath + "/writtenAt", schemaPath: "#/properties/writtenAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema312.properties.writtenAt, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/writtenAt", schemaPath: "#/properties/writtenAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.writtenAt.type, parentSchema: schema312.properties.writtenAt, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== void 0) {
+      let data7 = data.metadata;
+      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+        if (data7.environment === void 0) {
+          const err27 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema312.properties.metadata.required, parentSchema: schema312.properties.metadata, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (data7.tags === void 0) {
+          const err28 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/required", keyword: "required", params: { missingProperty: "tags" }, message: "must have required property 'tags'", schema: schema312.properties.metadata.required, parentSchema: schema312.properties.metadata, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        for (const key1 in data7) {
+          if (!func12.call(schema312.properties.metadata.properties, key1)) {
+            const err29 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312.properties.metadata, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data7.environment !== void 0) {
+          let data8 = data7.environment;
+          if (typeof data8 === "string") {
+            if (func3(data8) > 63) {
+              const err30 = { instancePath: instancePath + "/metadata/environment", schemaPath: "#/properties/metadata/properties/environment/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema312.properties.metadata.properties.environment, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            if (func3(data8) < 1) {
+              const err31 = { instancePath: instancePath + "/metadata/environment", schemaPath: "#/properties/metadata/properties/environment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema312.properties.metadata.properties.environment, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/metadata/environment", schemaPath: "#/properties/metadata/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.metadata.properties.environment.type, parentSchema: schema312.properties.metadata.properties.environment, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data7.application !== void 0) {
+          let data9 = data7.application;
+          if (typeof data9 === "string") {
+            if (func3(data9) > 200) {
+              const err33 = { instancePath: instancePath + "/metadata/application", schemaPath: "#/properties/metadata/properties/application/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema312.properties.metadata.properties.application, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/metadata/application", schemaPath: "#/properties/metadata/properties/application/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.metadata.properties.application.type, parentSchema: schema312.properties.metadata.properties.application, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data7.appVersion !== void 0) {
+          let data10 = data7.appVersion;
+          if (typeof data10 === "string") {
+            if (func3(data10) > 200) {
+              const err35 = { instancePath: instancePath + "/metadata/appVersion", schemaPath: "#/properties/metadata/properties/appVersion/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema312.properties.metadata.properties.appVersion, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          } else {
+            const err36 = { instancePath: instancePath + "/metadata/appVersion", schemaPath: "#/properties/metadata/properties/appVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.metadata.properties.appVersion.type, parentSchema: schema312.properties.metadata.properties.appVersion, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data7.commit !== void 0) {
+          let data11 = data7.commit;
+          if (typeof data11 === "string") {
+            if (func3(data11) > 200) {
+              const err37 = { instancePath: instancePath + "/metadata/commit", schemaPath: "#/properties/metadata/properties/commit/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema312.properties.metadata.properties.commit, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+          } else {
+            const err38 = { instancePath: instancePath + "/metadata/commit", schemaPath: "#/properties/metadata/properties/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.metadata.properties.commit.type, parentSchema: schema312.properties.metadata.properties.commit, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data7.ref !== void 0) {
+          let data12 = data7.ref;
+          if (typeof data12 === "string") {
+            if (func3(data12) > 500) {
+              const err39 = { instancePath: instancePath + "/metadata/ref", schemaPath: "#/properties/metadata/properties/ref/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema312.properties.metadata.properties.ref, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+          } else {
+            const err40 = { instancePath: instancePath + "/metadata/ref", schemaPath: "#/properties/metadata/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.metadata.properties.ref.type, parentSchema: schema312.properties.metadata.properties.ref, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data7.repository !== void 0) {
+          let data13 = data7.repository;
+          if (typeof data13 === "string") {
+            if (func3(data13) > 200) {
+              const err41 = { instancePath: instancePath + "/metadata/repository", schemaPath: "#/properties/metadata/properties/repository/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema312.properties.metadata.properties.repository, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+          } else {
+            const err42 = { instancePath: instancePath + "/metadata/repository", schemaPath: "#/properties/metadata/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.metadata.properties.repository.type, parentSchema: schema312.properties.metadata.properties.repository, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data7.deployer !== void 0) {
+          let data14 = data7.deployer;
+          if (typeof data14 === "string") {
+            if (func3(data14) > 200) {
+              const err43 = { instancePath: instancePath + "/metadata/deployer", schemaPath: "#/properties/metadata/properties/deployer/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema312.properties.metadata.properties.deployer, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+          } else {
+            const err44 = { instancePath: instancePath + "/metadata/deployer", schemaPath: "#/properties/metadata/properties/deployer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.metadata.properties.deployer.type, parentSchema: schema312.properties.metadata.properties.deployer, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data7.changeId !== void 0) {
+          let data15 = data7.changeId;
+          if (typeof data15 === "string") {
+            if (func3(data15) > 200) {
+              const err45 = { instancePath: instancePath + "/metadata/changeId", schemaPath: "#/properties/metadata/properties/changeId/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema312.properties.metadata.properties.changeId, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+          } else {
+            const err46 = { instancePath: instancePath + "/metadata/changeId", schemaPath: "#/properties/metadata/properties/changeId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.metadata.properties.changeId.type, parentSchema: schema312.properties.metadata.properties.changeId, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data7.runUrl !== void 0) {
+          let data16 = data7.runUrl;
+          if (typeof data16 === "string") {
+            if (func3(data16) > 1e3) {
+              const err47 = { instancePath: instancePath + "/metadata/runUrl", schemaPath: "#/properties/metadata/properties/runUrl/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema312.properties.metadata.properties.runUrl, data: data16 };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+          } else {
+            const err48 = { instancePath: instancePath + "/metadata/runUrl", schemaPath: "#/properties/metadata/properties/runUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.metadata.properties.runUrl.type, parentSchema: schema312.properties.metadata.properties.runUrl, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+        if (data7.workflow !== void 0) {
+          let data17 = data7.workflow;
+          if (typeof data17 === "string") {
+            if (func3(data17) > 500) {
+              const err49 = { instancePath: instancePath + "/metadata/workflow", schemaPath: "#/properties/metadata/properties/workflow/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema312.properties.metadata.properties.workflow, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+          } else {
+            const err50 = { instancePath: instancePath + "/metadata/workflow", schemaPath: "#/properties/metadata/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.metadata.properties.workflow.type, parentSchema: schema312.properties.metadata.properties.workflow, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data7.tags !== void 0) {
+          let data18 = data7.tags;
+          if (Array.isArray(data18)) {
+            if (data18.length > 100) {
+              const err51 = { instancePath: instancePath + "/metadata/tags", schemaPath: "#/properties/metadata/properties/tags/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema312.properties.metadata.properties.tags, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+            const len0 = data18.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data19 = data18[i0];
+              if (typeof data19 === "string") {
+                if (func3(data19) > 100) {
+                  const err52 = { instancePath: instancePath + "/metadata/tags/" + i0, schemaPath: "#/properties/metadata/properties/tags/items/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema312.properties.metadata.properties.tags.items, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+                if (func3(data19) < 1) {
+                  const err53 = { instancePath: instancePath + "/metadata/tags/" + i0, schemaPath: "#/properties/metadata/properties/tags/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema312.properties.metadata.properties.tags.items, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+              } else {
+                const err54 = { instancePath: instancePath + "/metadata/tags/" + i0, schemaPath: "#/properties/metadata/properties/tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.metadata.properties.tags.items.type, parentSchema: schema312.properties.metadata.properties.tags.items, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err55 = { instancePath: instancePath + "/metadata/tags", schemaPath: "#/properties/metadata/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.metadata.properties.tags.type, parentSchema: schema312.properties.metadata.properties.tags, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.metadata.type, parentSchema: schema312.properties.metadata, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.policyDigest !== void 0) {
+      let data20 = data.policyDigest;
+      const _errs47 = errors;
+      let valid6 = false;
+      let passing1 = null;
+      const _errs48 = errors;
+      if (data20 !== null) {
+        const err57 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema312.properties.policyDigest.oneOf[0].type, parentSchema: schema312.properties.policyDigest.oneOf[0], data: data20 };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+      var _valid1 = _errs48 === errors;
+      if (_valid1) {
+        valid6 = true;
+        passing1 = 0;
+      }
+      const _errs50 = errors;
+      if (typeof data20 === "string") {
+        if (!pattern62.test(data20)) {
+          const err58 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema312.properties.policyDigest.oneOf[1], data: data20 };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+      } else {
+        const err59 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.policyDigest.oneOf[1].type, parentSchema: schema312.properties.policyDigest.oneOf[1], data: data20 };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      var _valid1 = _errs50 === errors;
+      if (_valid1 && valid6) {
+        valid6 = false;
+        passing1 = [passing1, 1];
+      } else {
+        if (_valid1) {
+          valid6 = true;
+          passing1 = 1;
+        }
+      }
+      if (!valid6) {
+        const err60 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema312.properties.policyDigest.oneOf, parentSchema: schema312.properties.policyDigest, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      } else {
+        errors = _errs47;
+        if (vErrors !== null) {
+          if (_errs47) {
+            vErrors.length = _errs47;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.recipients !== void 0) {
+      let data21 = data.recipients;
+      if (Array.isArray(data21)) {
+        if (data21.length < 1) {
+          const err61 = { instancePath: instancePath + "/recipients", schemaPath: "#/properties/recipients/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema312.properties.recipients, data: data21 };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+        const len1 = data21.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data22 = data21[i1];
+          if (typeof data22 === "string") {
+            if (!pattern72.test(data22)) {
+              const err62 = { instancePath: instancePath + "/recipients/" + i1, schemaPath: "#/properties/recipients/items/pattern", keyword: "pattern", params: { pattern: "^age1[0-9a-z]{58}$" }, message: 'must match pattern "^age1[0-9a-z]{58}$"', schema: "^age1[0-9a-z]{58}$", parentSchema: schema312.properties.recipients.items, data: data22 };
+              if (vErrors === null) {
+                vErrors = [err62];
+              } else {
+                vErrors.push(err62);
+              }
+              errors++;
+            }
+          } else {
+            const err63 = { instancePath: instancePath + "/recipients/" + i1, schemaPath: "#/properties/recipients/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.recipients.items.type, parentSchema: schema312.properties.recipients.items, data: data22 };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err64 = { instancePath: instancePath + "/recipients", schemaPath: "#/properties/recipients/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.recipients.type, parentSchema: schema312.properties.recipients, data: data21 };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+    if (data.files !== void 0) {
+      let data23 = data.files;
+      if (Array.isArray(data23)) {
+        const len2 = data23.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          if (!validate212(data23[i2], { instancePath: instancePath + "/files/" + i2, parentData: data23, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err65 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.files.type, parentSchema: schema312.properties.files, data: data23 };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.consistency !== void 0) {
+      let data25 = data.consistency;
+      if (Array.isArray(data25)) {
+        const len3 = data25.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data26 = data25[i3];
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            if (data26.name === void 0) {
+              const err66 = { instancePath: instancePath + "/consistency/" + i3, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema312.properties.consistency.items.required, parentSchema: schema312.properties.consistency.items, data: data26 };
+              if (vErrors === null) {
+                vErrors = [err66];
+              } else {
+                vErrors.push(err66);
+              }
+              errors++;
+            }
+            if (data26.ok === void 0) {
+              const err67 = { instancePath: instancePath + "/consistency/" + i3, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "ok" }, message: "must have required property 'ok'", schema: schema312.properties.consistency.items.required, parentSchema: schema312.properties.consistency.items, data: data26 };
+              if (vErrors === null) {
+                vErrors = [err67];
+              } else {
+                vErrors.push(err67);
+              }
+              errors++;
+            }
+            if (data26.message === void 0) {
+              const err68 = { instancePath: instancePath + "/consistency/" + i3, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema312.properties.consistency.items.required, parentSchema: schema312.properties.consistency.items, data: data26 };
+              if (vErrors === null) {
+                vErrors = [err68];
+              } else {
+                vErrors.push(err68);
+              }
+              errors++;
+            }
+            for (const key2 in data26) {
+              if (!(key2 === "name" || key2 === "ok" || key2 === "message")) {
+                const err69 = { instancePath: instancePath + "/consistency/" + i3, schemaPath: "#/properties/consistency/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312.properties.consistency.items, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+            if (data26.name !== void 0) {
+              let data27 = data26.name;
+              if (typeof data27 !== "string") {
+                const err70 = { instancePath: instancePath + "/consistency/" + i3 + "/name", schemaPath: "#/properties/consistency/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.consistency.items.properties.name.type, parentSchema: schema312.properties.consistency.items.properties.name, data: data27 };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+            }
+            if (data26.ok !== void 0) {
+              let data28 = data26.ok;
+              if (typeof data28 !== "boolean") {
+                const err71 = { instancePath: instancePath + "/consistency/" + i3 + "/ok", schemaPath: "#/properties/consistency/items/properties/ok/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema312.properties.consistency.items.properties.ok.type, parentSchema: schema312.properties.consistency.items.properties.ok, data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+            }
+            if (data26.message !== void 0) {
+              let data29 = data26.message;
+              if (typeof data29 !== "string") {
+                const err72 = { instancePath: instancePath + "/consistency/" + i3 + "/message", schemaPath: "#/properties/consistency/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.consistency.items.properties.message.type, parentSchema: schema312.properties.consistency.items.properties.message, data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err72];
+                } else {
+                  vErrors.push(err72);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err73 = { instancePath: instancePath + "/consistency/" + i3, schemaPath: "#/properties/consistency/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.consistency.items.type, parentSchema: schema312.properties.consistency.items, data: data26 };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err74 = { instancePath: instancePath + "/consistency", schemaPath: "#/properties/consistency/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.consistency.type, parentSchema: schema312.properties.consistency, data: data25 };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
+        }
+        errors++;
+      }
+    }
+    if (data.coverage !== void 0) {
+      let data30 = data.coverage;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        if (data30.uncoveredTier0Paths === void 0) {
+          const err75 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "uncoveredTier0Paths" }, message: "must have required property 'uncoveredTier0Paths'", schema: schema312.properties.coverage.required, parentSchema: schema312.properties.coverage, data: data30 };
+          if (vErrors === null) {
+            vErrors = [err75];
+          } else {
+            vErrors.push(err75);
+          }
+          errors++;
+        }
+        if (data30.missingComponents === void 0) {
+          const err76 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "missingComponents" }, message: "must have required property 'missingComponents'", schema: schema312.properties.coverage.required, parentSchema: schema312.properties.coverage, data: data30 };
+          if (vErrors === null) {
+            vErrors = [err76];
+          } else {
+            vErrors.push(err76);
+          }
+          errors++;
+        }
+        if (data30.secretsOutsideComponents === void 0) {
+          const err77 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "secretsOutsideComponents" }, message: "must have required property 'secretsOutsideComponents'", schema: schema312.properties.coverage.required, parentSchema: schema312.properties.coverage, data: data30 };
+          if (vErrors === null) {
+            vErrors = [err77];
+          } else {
+            vErrors.push(err77);
+          }
+          errors++;
+        }
+        for (const key3 in data30) {
+          if (!(key3 === "uncoveredTier0Paths" || key3 === "missingComponents" || key3 === "secretsOutsideComponents")) {
+            const err78 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312.properties.coverage, data: data30 };
+            if (vErrors === null) {
+              vErrors = [err78];
+            } else {
+              vErrors.push(err78);
+            }
+            errors++;
+          }
+        }
+        if (data30.uncoveredTier0Paths !== void 0) {
+          let data31 = data30.uncoveredTier0Paths;
+          if (Array.isArray(data31)) {
+            const len4 = data31.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              let data32 = data31[i4];
+              if (typeof data32 === "string") {
+                if (func3(data32) > 4096) {
+                  const err79 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i4, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths.items, data: data32 };
+                  if (vErrors === null) {
+                    vErrors = [err79];
+                  } else {
+                    vErrors.push(err79);
+                  }
+                  errors++;
+                }
+                if (func3(data32) < 1) {
+                  const err80 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i4, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths.items, data: data32 };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+              } else {
+                const err81 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i4, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.coverage.properties.uncoveredTier0Paths.items.type, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths.items, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err82 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths", schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.coverage.properties.uncoveredTier0Paths.type, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths, data: data31 };
+            if (vErrors === null) {
+              vErrors = [err82];
+            } else {
+              vErrors.push(err82);
+            }
+            errors++;
+          }
+        }
+        if (data30.missingComponents !== void 0) {
+          let data33 = data30.missingComponents;
+          if (Array.isArray(data33)) {
+            const len5 = data33.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              let data34 = data33[i5];
+              if (typeof data34 === "string") {
+                if (func3(data34) > 200) {
+                  const err83 = { instancePath: instancePath + "/coverage/missingComponents/" + i5, schemaPath: "#/properties/coverage/properties/missingComponents/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema312.properties.coverage.properties.missingComponents.items, data: data34 };
+                  if (vErrors === null) {
+                    vErrors = [err83];
+                  } else {
+                    vErrors.push(err83);
+                  }
+                  errors++;
+                }
+              } else {
+                const err84 = { instancePath: instancePath + "/coverage/missingComponents/" + i5, schemaPath: "#/properties/coverage/properties/missingComponents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.coverage.properties.missingComponents.items.type, parentSchema: schema312.properties.coverage.properties.missingComponents.items, data: data34 };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err85 = { instancePath: instancePath + "/coverage/missingComponents", schemaPath: "#/properties/coverage/properties/missingComponents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.coverage.properties.missingComponents.type, parentSchema: schema312.properties.coverage.properties.missingComponents, data: data33 };
+            if (vErrors === null) {
+              vErrors = [err85];
+            } else {
+              vErrors.push(err85);
+            }
+            errors++;
+          }
+        }
+        if (data30.secretsOutsideComponents !== void 0) {
+          let data35 = data30.secretsOutsideComponents;
+          if (Array.isArray(data35)) {
+            const len6 = data35.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              let data36 = data35[i6];
+              if (typeof data36 === "string") {
+                if (func3(data36) > 4096) {
+                  const err86 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i6, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents.items, data: data36 };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+                if (func3(data36) < 1) {
+                  const err87 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i6, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents.items, data: data36 };
+                  if (vErrors === null) {
+                    vErrors = [err87];
+                  } else {
+                    vErrors.push(err87);
+                  }
+                  errors++;
+                }
+              } else {
+                const err88 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i6, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.coverage.properties.secretsOutsideComponents.items.type, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents.items, data: data36 };
+                if (vErrors === null) {
+                  vErrors = [err88];
+                } else {
+                  vErrors.push(err88);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err89 = { instancePath: instancePath + "/coverage/secretsOutsideComponents", schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.coverage.properties.secretsOutsideComponents.type, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents, data: data35 };
+            if (vErrors === null) {
+              vErrors = [err89];
+            } else {
+              vErrors.push(err89);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err90 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.coverage.type, parentSchema: schema312.properties.coverage, data: data30 };
+        if (vErrors === null) {
+          vErrors = [err90];
+        } else {
+          vErrors.push(err90);
+        }
+        errors++;
+      }
+    }
+    if (data.signature !== void 0) {
+      let data37 = data.signature;
+      if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+        if (data37.alg === void 0) {
+          const err91 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema312.properties.signature.required, parentSchema: schema312.properties.signature, data: data37 };
+          if (vErrors === null) {
+            vErrors = [err91];
+          } else {
+            vErrors.push(err91);
+          }
+          errors++;
+        }
+        if (data37.key === void 0) {
+          const err92 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema312.properties.signature.required, parentSchema: schema312.properties.signature, data: data37 };
+          if (vErrors === null) {
+            vErrors = [err92];
+          } else {
+            vErrors.push(err92);
+          }
+          errors++;
+        }
+        if (data37.value === void 0) {
+          const err93 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema312.properties.signature.required, parentSchema: schema312.properties.signature, data: data37 };
+          if (vErrors === null) {
+            vErrors = [err93];
+          } else {
+            vErrors.push(err93);
+          }
+          errors++;
+        }
+        for (const key4 in data37) {
+          if (!(key4 === "alg" || key4 === "key" || key4 === "value")) {
+            const err94 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312.properties.signature, data: data37 };
+            if (vErrors === null) {
+              vErrors = [err94];
+            } else {
+              vErrors.push(err94);
+            }
+            errors++;
+          }
+        }
+        if (data37.alg !== void 0) {
+          let data38 = data37.alg;
+          if ("ed25519" !== data38) {
+            const err95 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema312.properties.signature.properties.alg, data: data38 };
+            if (vErrors === null) {
+              vErrors = [err95];
+            } else {
+              vErrors.push(err95);
+            }
+            errors++;
+          }
+        }
+        if (data37.key !== void 0) {
+          let data39 = data37.key;
+          if (typeof data39 === "string") {
+            if (!pattern102.test(data39)) {
+              const err96 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sgw1[0-9a-z]{58}$" }, message: 'must match pattern "^sgw1[0-9a-z]{58}$"', schema: "^sgw1[0-9a-z]{58}$", parentSchema: schema312.properties.signature.properties.key, data: data39 };
+              if (vErrors === null) {
+                vErrors = [err96];
+              } else {
+                vErrors.push(err96);
+              }
+              errors++;
+            }
+          } else {
+            const err97 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.signature.properties.key.type, parentSchema: schema312.properties.signature.properties.key, data: data39 };
+            if (vErrors === null) {
+              vErrors = [err97];
+            } else {
+              vErrors.push(err97);
+            }
+            errors++;
+          }
+        }
+        if (data37.value !== void 0) {
+          let data40 = data37.value;
+          if (typeof data40 === "string") {
+            if (!pattern11.test(data40)) {
+              const err98 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]{86}==$" }, message: 'must match pattern "^[A-Za-z0-9+/]{86}==$"', schema: "^[A-Za-z0-9+/]{86}==$", parentSchema: schema312.properties.signature.properties.value, data: data40 };
+              if (vErrors === null) {
+                vErrors = [err98];
+              } else {
+                vErrors.push(err98);
+              }
+              errors++;
+            }
+          } else {
+            const err99 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.signature.properties.value.type, parentSchema: schema312.properties.signature.properties.value, data: data40 };
+            if (vErrors === null) {
+              vErrors = [err99];
+            } else {
+              vErrors.push(err99);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err100 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.signature.type, parentSchema: schema312.properties.signature, data: data37 };
+        if (vErrors === null) {
+          vErrors = [err100];
+        } else {
+          vErrors.push(err100);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err101 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.type, parentSchema: schema312, data };
+    if (vErrors === null) {
+      vErrors = [err101];
+    } else {
+      vErrors.push(err101);
+    }
+    errors++;
+  }
+  validate202.errors = vErrors;
+  return errors === 0;
+}
+validate202.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+
 // core/snapshot/parse-manifest.ts
-var validator = new JsonSchemaValidator(manifest_schema_default);
+var validator = new JsonSchemaValidator(
+  () => manifest_validator_default
+);
 function parseManifest(bytes, where) {
   let value;
   try {
@@ -3424,52 +7306,444 @@ async function readCatalog(store, stream) {
   return complete;
 }
 
-// schemas/verification.schema.json
-var verification_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://snapgate.dev/schemas/verification.schema.json",
-  title: "Snapgate verification record (snapgate.verification/v1)",
-  description: "records/verifications/<snapshot id>/<time>.json: the outcome of `snapgate verify --record` for one snapshot. The gate reads the newest restore-level record of an environment.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "format",
-    "snapshot",
-    "stream",
-    "seq",
-    "level",
-    "ok",
-    "time",
-    "blobsChecked",
-    "bytesChecked",
-    "problems"
-  ],
-  properties: {
-    format: { const: "snapgate.verification/v1" },
-    snapshot: { type: "string", pattern: "^[0-9a-f]{64}$" },
-    stream: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
-    seq: { type: "integer", minimum: 1 },
-    level: { enum: ["structure", "restore"] },
-    ok: { type: "boolean" },
-    time: { type: "string", format: "date-time" },
-    blobsChecked: { type: "integer", minimum: 0 },
-    bytesChecked: { type: "integer", minimum: 0 },
-    problems: {
-      type: "array",
-      maxItems: 100,
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["kind", "message"],
-        properties: {
-          kind: { type: "string", maxLength: 50 },
-          message: { type: "string", maxLength: 2e3 },
-          path: { type: "string", maxLength: 4096 }
+// core/generated/verification-validator.ts
+import __ajvRuntime03 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime13 from "ajv-formats/dist/formats.js";
+var verification_validator_default = validate203;
+var schema313 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/verification.schema.json", "title": "Snapgate verification record (snapgate.verification/v1)", "description": "records/verifications/<snapshot id>/<time>.json: the outcome of `snapgate verify --record` for one snapshot. The gate reads the newest restore-level record of an environment.", "type": "object", "additionalProperties": false, "required": ["format", "snapshot", "stream", "seq", "level", "ok", "time", "blobsChecked", "bytesChecked", "problems"], "properties": { "format": { "const": "snapgate.verification/v1" }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "level": { "enum": ["structure", "restore"] }, "ok": { "type": "boolean" }, "time": { "type": "string", "format": "date-time" }, "blobsChecked": { "type": "integer", "minimum": 0 }, "bytesChecked": { "type": "integer", "minimum": 0 }, "problems": { "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["kind", "message"], "properties": { "kind": { "type": "string", "maxLength": 50 }, "message": { "type": "string", "maxLength": 2e3 }, "path": { "type": "string", "maxLength": 4096 } } } } } };
+var func13 = Object.prototype.hasOwnProperty;
+var func22 = __ajvRuntime03.default;
+var pattern44 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern53 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var formats03 = __ajvRuntime13.fullFormats["date-time"];
+function validate203(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate203.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.snapshot === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.stream === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.seq === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.level === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.ok === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ok" }, message: "must have required property 'ok'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.time === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.blobsChecked === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "blobsChecked" }, message: "must have required property 'blobsChecked'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.bytesChecked === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytesChecked" }, message: "must have required property 'bytesChecked'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.problems === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "problems" }, message: "must have required property 'problems'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func13.call(schema313.properties, key0)) {
+        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313, data };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data0 = data.format;
+      if ("snapgate.verification/v1" !== data0) {
+        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.verification/v1" }, message: "must be equal to constant", schema: "snapgate.verification/v1", parentSchema: schema313.properties.format, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.snapshot !== void 0) {
+      let data1 = data.snapshot;
+      if (typeof data1 === "string") {
+        if (!pattern44.test(data1)) {
+          const err12 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema313.properties.snapshot, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.snapshot.type, parentSchema: schema313.properties.snapshot, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.stream !== void 0) {
+      let data2 = data.stream;
+      if (typeof data2 === "string") {
+        if (!pattern53.test(data2)) {
+          const err14 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema313.properties.stream, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.stream.type, parentSchema: schema313.properties.stream, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.seq !== void 0) {
+      let data3 = data.seq;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err16 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema313.properties.seq.type, parentSchema: schema313.properties.seq, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 1 || isNaN(data3)) {
+          const err17 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema313.properties.seq, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
         }
       }
     }
+    if (data.level !== void 0) {
+      let data4 = data.level;
+      if (!(data4 === "structure" || data4 === "restore")) {
+        const err18 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema313.properties.level.enum }, message: "must be equal to one of the allowed values", schema: schema313.properties.level.enum, parentSchema: schema313.properties.level, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.ok !== void 0) {
+      let data5 = data.ok;
+      if (typeof data5 !== "boolean") {
+        const err19 = { instancePath: instancePath + "/ok", schemaPath: "#/properties/ok/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema313.properties.ok.type, parentSchema: schema313.properties.ok, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.time !== void 0) {
+      let data6 = data.time;
+      if (typeof data6 === "string") {
+        if (!formats03.validate(data6)) {
+          const err20 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema313.properties.time, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.time.type, parentSchema: schema313.properties.time, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.blobsChecked !== void 0) {
+      let data7 = data.blobsChecked;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err22 = { instancePath: instancePath + "/blobsChecked", schemaPath: "#/properties/blobsChecked/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema313.properties.blobsChecked.type, parentSchema: schema313.properties.blobsChecked, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 < 0 || isNaN(data7)) {
+          const err23 = { instancePath: instancePath + "/blobsChecked", schemaPath: "#/properties/blobsChecked/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema313.properties.blobsChecked, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.bytesChecked !== void 0) {
+      let data8 = data.bytesChecked;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err24 = { instancePath: instancePath + "/bytesChecked", schemaPath: "#/properties/bytesChecked/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema313.properties.bytesChecked.type, parentSchema: schema313.properties.bytesChecked, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 < 0 || isNaN(data8)) {
+          const err25 = { instancePath: instancePath + "/bytesChecked", schemaPath: "#/properties/bytesChecked/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema313.properties.bytesChecked, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.problems !== void 0) {
+      let data9 = data.problems;
+      if (Array.isArray(data9)) {
+        if (data9.length > 100) {
+          const err26 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema313.properties.problems, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data10 = data9[i0];
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            if (data10.kind === void 0) {
+              const err27 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema313.properties.problems.items.required, parentSchema: schema313.properties.problems.items, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (data10.message === void 0) {
+              const err28 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema313.properties.problems.items.required, parentSchema: schema313.properties.problems.items, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            for (const key1 in data10) {
+              if (!(key1 === "kind" || key1 === "message" || key1 === "path")) {
+                const err29 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313.properties.problems.items, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data10.kind !== void 0) {
+              let data11 = data10.kind;
+              if (typeof data11 === "string") {
+                if (func22(data11) > 50) {
+                  const err30 = { instancePath: instancePath + "/problems/" + i0 + "/kind", schemaPath: "#/properties/problems/items/properties/kind/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters", schema: 50, parentSchema: schema313.properties.problems.items.properties.kind, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              } else {
+                const err31 = { instancePath: instancePath + "/problems/" + i0 + "/kind", schemaPath: "#/properties/problems/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.problems.items.properties.kind.type, parentSchema: schema313.properties.problems.items.properties.kind, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data10.message !== void 0) {
+              let data12 = data10.message;
+              if (typeof data12 === "string") {
+                if (func22(data12) > 2e3) {
+                  const err32 = { instancePath: instancePath + "/problems/" + i0 + "/message", schemaPath: "#/properties/problems/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema313.properties.problems.items.properties.message, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              } else {
+                const err33 = { instancePath: instancePath + "/problems/" + i0 + "/message", schemaPath: "#/properties/problems/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.problems.items.properties.message.type, parentSchema: schema313.properties.problems.items.properties.message, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data10.path !== void 0) {
+              let data13 = data10.path;
+              if (typeof data13 === "string") {
+                if (func22(data13) > 4096) {
+                  const err34 = { instancePath: instancePath + "/problems/" + i0 + "/path", schemaPath: "#/properties/problems/items/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema313.properties.problems.items.properties.path, data: data13 };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+              } else {
+                const err35 = { instancePath: instancePath + "/problems/" + i0 + "/path", schemaPath: "#/properties/problems/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.problems.items.properties.path.type, parentSchema: schema313.properties.problems.items.properties.path, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err36 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.properties.problems.items.type, parentSchema: schema313.properties.problems.items, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.problems.type, parentSchema: schema313.properties.problems, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.type, parentSchema: schema313, data };
+    if (vErrors === null) {
+      vErrors = [err38];
+    } else {
+      vErrors.push(err38);
+    }
+    errors++;
   }
-};
+  validate203.errors = vErrors;
+  return errors === 0;
+}
+validate203.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // core/audit/audit-event.ts
 function auditHeadOfLine(line) {
@@ -3485,7 +7759,9 @@ function auditHeadOfLine(line) {
 }
 
 // core/snapshot/verification-record.ts
-var validator2 = new JsonSchemaValidator(verification_schema_default);
+var validator2 = new JsonSchemaValidator(
+  () => verification_validator_default
+);
 var RECORD_NAME = /^verifications\/([a-z0-9][a-z0-9._-]{0,62})\/(\d{8}T\d{6}\.\d{3}Z)-(structure|restore)-(ok|fail)-([0-9a-f]{64})\.json$/;
 function parseVerificationPath(path) {
   const match = RECORD_NAME.exec(path);

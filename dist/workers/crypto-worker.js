@@ -5,10 +5,13 @@ import {
 import {
   BlobSealer,
   writeSealedTempFile
-} from "../chunks/chunk-AP3O3WC6.js";
+} from "../chunks/chunk-5LGAU54Q.js";
 import {
   BlobOpener
-} from "../chunks/chunk-XWJDV2JH.js";
+} from "../chunks/chunk-EMUD7HS6.js";
+import "../chunks/chunk-5QZCZ3T7.js";
+import "../chunks/chunk-JFMH5QSK.js";
+import "../chunks/chunk-3BJVJWY4.js";
 import "../chunks/chunk-RJWDBZ2U.js";
 import "../chunks/chunk-U2VA4CFL.js";
 import {

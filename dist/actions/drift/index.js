@@ -1,18 +1,26 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-ENXE2HTO.js";
-import "../../chunks/chunk-VZ7KYMKE.js";
+} from "../../chunks/chunk-LTF7S5ZG.js";
 import {
-  policyScanRules,
+  policyScanRules
+} from "../../chunks/chunk-MJXJHMNC.js";
+import "../../chunks/chunk-4N55TDZL.js";
+import "../../chunks/chunk-4ADVDNQL.js";
+import {
   resolveScanPaths
-} from "../../chunks/chunk-HGBIEZIA.js";
+} from "../../chunks/chunk-MONAIBOF.js";
+import "../../chunks/chunk-HR4GOTJD.js";
+import "../../chunks/chunk-MS7OGOB6.js";
+import "../../chunks/chunk-KCAFBGZ3.js";
 import "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-JWTYLVV3.js";
-import "../../chunks/chunk-3UWXLZIM.js";
+import "../../chunks/chunk-EAU2BZSR.js";
+import "../../chunks/chunk-6RIMPDLP.js";
+import "../../chunks/chunk-EVV5HKRG.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-7JHQIE66.js";
+} from "../../chunks/chunk-TK5JTNF3.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -32,13 +40,32 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-FU6VKBNP.js";
-import "../../chunks/chunk-GLND76M5.js";
-import "../../chunks/chunk-YFNX7KTZ.js";
+} from "../../chunks/chunk-HN3QZ36Y.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-PA7UVKRQ.js";
-import "../../chunks/chunk-K6O2D5MR.js";
-import "../../chunks/chunk-XWJDV2JH.js";
+import "../../chunks/chunk-3S6W75EW.js";
+import "../../chunks/chunk-DENSVYIT.js";
+import "../../chunks/chunk-MVVOTCSL.js";
+import "../../chunks/chunk-E354KARS.js";
+import "../../chunks/chunk-TI77TNDP.js";
+import "../../chunks/chunk-FFISWQYC.js";
+import "../../chunks/chunk-CU3A7CPO.js";
+import "../../chunks/chunk-OGIFXLDX.js";
+import "../../chunks/chunk-MNOS34YI.js";
+import "../../chunks/chunk-M4VZOO76.js";
+import "../../chunks/chunk-HY64EQYF.js";
+import "../../chunks/chunk-MWA4TWMP.js";
+import "../../chunks/chunk-QGYJZUSD.js";
+import "../../chunks/chunk-BNOD7A53.js";
+import "../../chunks/chunk-U3GCPU43.js";
+import "../../chunks/chunk-OTIZ33AY.js";
+import "../../chunks/chunk-YFNX7KTZ.js";
+import "../../chunks/chunk-STGBWLKT.js";
+import "../../chunks/chunk-Q7H3JQIW.js";
+import "../../chunks/chunk-ZITD4ZB6.js";
+import "../../chunks/chunk-EMUD7HS6.js";
+import "../../chunks/chunk-5QZCZ3T7.js";
+import "../../chunks/chunk-JFMH5QSK.js";
+import "../../chunks/chunk-3BJVJWY4.js";
 import "../../chunks/chunk-RJWDBZ2U.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import "../../chunks/chunk-6KERQ4ZL.js";

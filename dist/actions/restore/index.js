@@ -1,28 +1,38 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   checkApproval,
-  readApprovalRequest,
+  readApprovalRequest
+} from "../../chunks/chunk-BGMBGXVY.js";
+import {
   restoreSnapshot
-} from "../../chunks/chunk-JGOIC7EN.js";
+} from "../../chunks/chunk-AS2LPVQO.js";
+import {
+  policyDigest
+} from "../../chunks/chunk-C3LTQSMU.js";
 import "../../chunks/chunk-MXRMIS4K.js";
 import {
   loadSnapshot
-} from "../../chunks/chunk-VZ7KYMKE.js";
-import {
-  policyDigest
-} from "../../chunks/chunk-3MAZDW4B.js";
+} from "../../chunks/chunk-4ADVDNQL.js";
+import "../../chunks/chunk-7I44WYK3.js";
 import {
   policyEnvironment
 } from "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-JWTYLVV3.js";
 import {
-  appendAuditEvents,
-  signatureProblem,
   trustedWriterKeys
-} from "../../chunks/chunk-DW7JLWHP.js";
+} from "../../chunks/chunk-BXKQOZE2.js";
+import {
+  appendAuditEvents
+} from "../../chunks/chunk-3XHERIG2.js";
+import {
+  signatureProblem
+} from "../../chunks/chunk-T4XVUYKR.js";
+import "../../chunks/chunk-PDBKAZLO.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-3UWXLZIM.js";
+} from "../../chunks/chunk-EAU2BZSR.js";
+import "../../chunks/chunk-6RIMPDLP.js";
+import "../../chunks/chunk-EVV5HKRG.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
@@ -44,17 +54,39 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-FU6VKBNP.js";
-import "../../chunks/chunk-GLND76M5.js";
-import "../../chunks/chunk-YFNX7KTZ.js";
+} from "../../chunks/chunk-HN3QZ36Y.js";
 import "../../chunks/chunk-5N2OGIR4.js";
+import "../../chunks/chunk-3S6W75EW.js";
+import "../../chunks/chunk-DENSVYIT.js";
 import {
   JsonSchemaValidator
-} from "../../chunks/chunk-PA7UVKRQ.js";
-import "../../chunks/chunk-K6O2D5MR.js";
+} from "../../chunks/chunk-MVVOTCSL.js";
+import "../../chunks/chunk-E354KARS.js";
+import "../../chunks/chunk-TI77TNDP.js";
+import "../../chunks/chunk-FFISWQYC.js";
+import "../../chunks/chunk-CU3A7CPO.js";
+import "../../chunks/chunk-OGIFXLDX.js";
+import "../../chunks/chunk-MNOS34YI.js";
+import {
+  require_formats,
+  require_ucs2length
+} from "../../chunks/chunk-M4VZOO76.js";
+import "../../chunks/chunk-HY64EQYF.js";
+import "../../chunks/chunk-MWA4TWMP.js";
+import "../../chunks/chunk-QGYJZUSD.js";
+import "../../chunks/chunk-BNOD7A53.js";
+import "../../chunks/chunk-U3GCPU43.js";
+import "../../chunks/chunk-OTIZ33AY.js";
+import "../../chunks/chunk-YFNX7KTZ.js";
+import "../../chunks/chunk-STGBWLKT.js";
+import "../../chunks/chunk-Q7H3JQIW.js";
+import "../../chunks/chunk-ZITD4ZB6.js";
+import "../../chunks/chunk-EMUD7HS6.js";
+import "../../chunks/chunk-5QZCZ3T7.js";
 import {
   loadSodium
-} from "../../chunks/chunk-XWJDV2JH.js";
+} from "../../chunks/chunk-JFMH5QSK.js";
+import "../../chunks/chunk-3BJVJWY4.js";
 import "../../chunks/chunk-RJWDBZ2U.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {
@@ -62,50 +94,394 @@ import {
   isSnapgateError
 } from "../../chunks/chunk-6KERQ4ZL.js";
 import "../../chunks/chunk-K3D2YTSH.js";
-import "../../chunks/chunk-HPEAIKBF.js";
+import {
+  __toESM
+} from "../../chunks/chunk-HPEAIKBF.js";
 
-// schemas/request-execution.schema.json
-var request_execution_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://snapgate.dev/schemas/request-execution.schema.json",
-  title: "Snapgate request execution record (snapgate.request-execution/v1)",
-  description: "requests/<id>/execution.json: written once, by the restore action, just before it restores an approved request. Records are never overwritten, so a request runs once: a second run finds the record and refuses.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "format",
-    "request",
-    "digest",
-    "action",
-    "environment",
-    "snapshot",
-    "paths",
-    "run",
-    "at"
-  ],
-  properties: {
-    format: { const: "snapgate.request-execution/v1" },
-    request: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" },
-    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" },
-    action: { enum: ["forget", "restore"] },
-    environment: { type: "string", pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" },
-    snapshot: { type: "string", pattern: "^[0-9a-f]{64}$" },
-    paths: {
-      description: "The path globs restored; empty for every path.",
-      type: "array",
-      items: { type: "string", minLength: 1, maxLength: 1e3 }
-    },
-    run: {
-      description: "The workflow run that executed it (its URL), or null outside GitHub Actions.",
-      oneOf: [{ type: "null" }, { type: "string", format: "uri" }]
-    },
-    at: { type: "string", format: "date-time" }
+// core/generated/request-execution-validator.ts
+var import_ucs2length = __toESM(require_ucs2length(), 1);
+var import_formats = __toESM(require_formats(), 1);
+var request_execution_validator_default = validate20;
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request-execution.schema.json", "title": "Snapgate request execution record (snapgate.request-execution/v1)", "description": "requests/<id>/execution.json: written once, by the restore action, just before it restores an approved request. Records are never overwritten, so a request runs once: a second run finds the record and refuses.", "type": "object", "additionalProperties": false, "required": ["format", "request", "digest", "action", "environment", "snapshot", "paths", "run", "at"], "properties": { "format": { "const": "snapgate.request-execution/v1" }, "request": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "action": { "enum": ["forget", "restore"] }, "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "paths": { "description": "The path globs restored; empty for every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "run": { "description": "The workflow run that executed it (its URL), or null outside GitHub Actions.", "oneOf": [{ "type": "null" }, { "type": "string", "format": "uri" }] }, "at": { "type": "string", "format": "date-time" } } };
+var func1 = Object.prototype.hasOwnProperty;
+var func2 = import_ucs2length.default.default;
+var pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var pattern5 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var pattern6 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern7 = new RegExp("^[0-9a-f]{64}$", "u");
+var formats0 = import_formats.default.fullFormats.uri;
+var formats2 = import_formats.default.fullFormats["date-time"];
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
   }
-};
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.request === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "request" }, message: "must have required property 'request'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.digest === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.action === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.environment === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.snapshot === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.paths === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.run === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.at === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema31.properties, key0)) {
+        const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data0 = data.format;
+      if ("snapgate.request-execution/v1" !== data0) {
+        const err10 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.request-execution/v1" }, message: "must be equal to constant", schema: "snapgate.request-execution/v1", parentSchema: schema31.properties.format, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.request !== void 0) {
+      let data1 = data.request;
+      if (typeof data1 === "string") {
+        if (!pattern4.test(data1)) {
+          const err11 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema31.properties.request, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.request.type, parentSchema: schema31.properties.request, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.digest !== void 0) {
+      let data2 = data.digest;
+      if (typeof data2 === "string") {
+        if (!pattern5.test(data2)) {
+          const err13 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema31.properties.digest, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.digest.type, parentSchema: schema31.properties.digest, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== void 0) {
+      let data3 = data.action;
+      if (!(data3 === "forget" || data3 === "restore")) {
+        const err15 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema31.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.action.enum, parentSchema: schema31.properties.action, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      let data4 = data.environment;
+      if (typeof data4 === "string") {
+        if (!pattern6.test(data4)) {
+          const err16 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema31.properties.environment, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.environment.type, parentSchema: schema31.properties.environment, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.snapshot !== void 0) {
+      let data5 = data.snapshot;
+      if (typeof data5 === "string") {
+        if (!pattern7.test(data5)) {
+          const err18 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema31.properties.snapshot, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.snapshot.type, parentSchema: schema31.properties.snapshot, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.paths !== void 0) {
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 === "string") {
+            if (func2(data7) > 1e3) {
+              const err20 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.paths.items, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (func2(data7) < 1) {
+              const err21 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.paths.items, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.paths.items.type, parentSchema: schema31.properties.paths.items, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.paths.type, parentSchema: schema31.properties.paths, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.run !== void 0) {
+      let data8 = data.run;
+      const _errs17 = errors;
+      let valid3 = false;
+      let passing0 = null;
+      const _errs18 = errors;
+      if (data8 !== null) {
+        const err24 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema31.properties.run.oneOf[0].type, parentSchema: schema31.properties.run.oneOf[0], data: data8 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      var _valid0 = _errs18 === errors;
+      if (_valid0) {
+        valid3 = true;
+        passing0 = 0;
+      }
+      const _errs20 = errors;
+      if (typeof data8 === "string") {
+        if (!formats0(data8)) {
+          const err25 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema31.properties.run.oneOf[1], data: data8 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.run.oneOf[1].type, parentSchema: schema31.properties.run.oneOf[1], data: data8 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      var _valid0 = _errs20 === errors;
+      if (_valid0 && valid3) {
+        valid3 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid3 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid3) {
+        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema31.properties.run.oneOf, parentSchema: schema31.properties.run, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      } else {
+        errors = _errs17;
+        if (vErrors !== null) {
+          if (_errs17) {
+            vErrors.length = _errs17;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.at !== void 0) {
+      let data9 = data.at;
+      if (typeof data9 === "string") {
+        if (!formats2.validate(data9)) {
+          const err28 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema31.properties.at, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.at.type, parentSchema: schema31.properties.at, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    if (vErrors === null) {
+      vErrors = [err30];
+    } else {
+      vErrors.push(err30);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // core/approvals/request-execution.ts
 var REQUEST_EXECUTION_FORMAT = "snapgate.request-execution/v1";
-var validator = new JsonSchemaValidator(request_execution_schema_default);
+var validator = new JsonSchemaValidator(
+  () => request_execution_validator_default
+);
 function requestExecutionPath(requestId) {
   return `requests/${requestId}/execution.json`;
 }

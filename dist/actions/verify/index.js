@@ -1,16 +1,23 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   selectSnapshots,
-  verifySnapshots,
+  verifySnapshots
+} from "../../chunks/chunk-LMKGQ424.js";
+import {
   writeVerificationRecords
-} from "../../chunks/chunk-4ATMSHAK.js";
+} from "../../chunks/chunk-RI2VOROK.js";
 import {
   trustedWriterKeys
-} from "../../chunks/chunk-DW7JLWHP.js";
-import "../../chunks/chunk-3UWXLZIM.js";
+} from "../../chunks/chunk-BXKQOZE2.js";
+import "../../chunks/chunk-3XHERIG2.js";
+import "../../chunks/chunk-T4XVUYKR.js";
+import "../../chunks/chunk-PDBKAZLO.js";
+import "../../chunks/chunk-EAU2BZSR.js";
+import "../../chunks/chunk-6RIMPDLP.js";
+import "../../chunks/chunk-EVV5HKRG.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-7JHQIE66.js";
+} from "../../chunks/chunk-TK5JTNF3.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -34,13 +41,32 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-FU6VKBNP.js";
-import "../../chunks/chunk-GLND76M5.js";
-import "../../chunks/chunk-YFNX7KTZ.js";
+} from "../../chunks/chunk-HN3QZ36Y.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-PA7UVKRQ.js";
-import "../../chunks/chunk-K6O2D5MR.js";
-import "../../chunks/chunk-XWJDV2JH.js";
+import "../../chunks/chunk-3S6W75EW.js";
+import "../../chunks/chunk-DENSVYIT.js";
+import "../../chunks/chunk-MVVOTCSL.js";
+import "../../chunks/chunk-E354KARS.js";
+import "../../chunks/chunk-TI77TNDP.js";
+import "../../chunks/chunk-FFISWQYC.js";
+import "../../chunks/chunk-CU3A7CPO.js";
+import "../../chunks/chunk-OGIFXLDX.js";
+import "../../chunks/chunk-MNOS34YI.js";
+import "../../chunks/chunk-M4VZOO76.js";
+import "../../chunks/chunk-HY64EQYF.js";
+import "../../chunks/chunk-MWA4TWMP.js";
+import "../../chunks/chunk-QGYJZUSD.js";
+import "../../chunks/chunk-BNOD7A53.js";
+import "../../chunks/chunk-U3GCPU43.js";
+import "../../chunks/chunk-OTIZ33AY.js";
+import "../../chunks/chunk-YFNX7KTZ.js";
+import "../../chunks/chunk-STGBWLKT.js";
+import "../../chunks/chunk-Q7H3JQIW.js";
+import "../../chunks/chunk-ZITD4ZB6.js";
+import "../../chunks/chunk-EMUD7HS6.js";
+import "../../chunks/chunk-5QZCZ3T7.js";
+import "../../chunks/chunk-JFMH5QSK.js";
+import "../../chunks/chunk-3BJVJWY4.js";
 import "../../chunks/chunk-RJWDBZ2U.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {
