@@ -18,6 +18,8 @@ export default {
   },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   testTimeout: 60000,
+  globalSetup: "<rootDir>/test/global-setup.ts",
+  globalTeardown: "<rootDir>/test/global-teardown.ts",
   // `npm test` always measures coverage, so CI enforces the thresholds below.
   collectCoverage: true,
   coverageReporters: ["text-summary", "json-summary"],

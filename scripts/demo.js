@@ -26,7 +26,12 @@ function say(text) {
 
 function snapgate(...args) {
   console.log(`$ snapgate ${args.join(" ")}`);
-  const run = spawnSync(process.execPath, [cliPath, ...args], { cwd: work, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: work,
+    encoding: "utf8",
+    // The stat cache stays in the demo's folder, not in ~/.cache.
+    env: { ...process.env, SNAPGATE_CACHE_DIR: join(work, ".cache") },
+  });
   process.stdout.write(run.stderr);
   process.stdout.write(run.stdout);
   if (run.status !== 0) {

@@ -25,6 +25,7 @@ export function snapshotJson(
     bytesAdded: result.bytesAdded,
     excluded: result.excluded,
     skippedFiles: result.skippedFiles,
+    cachedFiles: result.cachedFiles,
     attempts: result.attempts,
     policy: policy
       ? {

@@ -8,6 +8,7 @@ import { flag, listValue, requireValue, stringValue, type Command } from "../com
 import { loadCliPolicy, POLICY_HELP, POLICY_OPTION } from "../load-cli-policy.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { loadWriterKey } from "../load-keys.js";
+import { openStatCache, STAT_CACHE_HELP, STAT_CACHE_OPTION } from "../open-stat-cache.js";
 import { formatBytes } from "../../core/format-bytes.js";
 import { json, shortId } from "../output.js";
 import { progressReporter } from "../progress.js";
@@ -39,6 +40,7 @@ export const snapshotCommand: Command = {
     "--exclude GLOB        leave matching files out (repeatable)",
     "--skip-unchanged      write nothing when every file matches the stream's latest snapshot",
     "--time TIME           the snapshot's time (ISO 8601), for imports; the write time is kept too",
+    ...STAT_CACHE_HELP,
     POLICY_HELP,
     "--allow-inconsistent  record failing consistency rules instead of refusing the snapshot",
     "--app-version V, --commit SHA, --ref REF, --change-id ID, --deployer NAME, --application NAME, --run-url URL, --tag T (repeatable)",
@@ -63,6 +65,7 @@ export const snapshotCommand: Command = {
     tag: { type: "string", multiple: true },
     ...POLICY_OPTION,
     "allow-inconsistent": { type: "boolean" },
+    ...STAT_CACHE_OPTION,
   },
   async run(args, context) {
     const env = requireValue(args, "env", this, "Name the environment, e.g. --env prod.");
@@ -86,6 +89,7 @@ export const snapshotCommand: Command = {
       time: parseTime(stringValue(args, "time")),
       writerKey,
       skipUnchanged: flag(args, "skip-unchanged"),
+      statCache: openStatCache(args, context, root, writerKey.macKey),
       skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
       sealWorkerUrl: new URL("../workers/crypto-worker.js", import.meta.url),
       metadata: {
@@ -131,6 +135,10 @@ function describeSnapshot(
         `${result.newBlobs} new blobs (${formatBytes(result.bytesAdded)} stored), ${result.reusedBlobs} reused.`,
     );
   }
+  if (result.cachedFiles > 0)
+    lines.push(
+      `${result.files - result.cachedFiles} file(s) read; ${result.cachedFiles} unchanged since the last snapshot by size, times and inode (--no-cache reads them all).`,
+    );
   if (policy) {
     const { recipients, tier, consistency, coverage } = policy.result;
     lines.push(

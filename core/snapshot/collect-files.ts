@@ -4,6 +4,14 @@ import picomatch from "picomatch";
 import { SnapgateError } from "../errors.js";
 import { TEMP_PREFIX } from "../store/atomic-file.js";
 
+/** What tells whether a regular file changed without reading it (see StatCache). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
 export interface CollectedFile {
   /** Relative to the root, with / separators. */
   path: string;
@@ -12,6 +20,8 @@ export interface CollectedFile {
   mode: number;
   size: number;
   target?: string;
+  /** Regular files only. */
+  stamp?: FileStamp;
 }
 
 export interface CollectOptions {
@@ -93,12 +103,15 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
     return toPosix(rel);
   };
 
+  // `rel` is given for entries found by the walk: a readdir name holds no separator and is
+  // never "..", so a child of a directory inside the root is inside it (no path.relative per file).
   const visit = async (
     absolute: string,
     matches: (path: string) => boolean,
     explicit: boolean,
+    knownRel?: string,
   ): Promise<void> => {
-    const rel = insideRoot(absolute, absolute);
+    const rel = knownRel ?? insideRoot(absolute, absolute);
     let info;
     try {
       info = lstatSync(absolute);
@@ -118,9 +131,10 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
       }
       const entries = readdirSync(absolute);
       entries.sort();
+      const prefix = absolute.endsWith(sep) ? absolute : `${absolute}${sep}`;
       for (const name of entries) {
         if (name.startsWith(TEMP_PREFIX)) continue;
-        await visit(join(absolute, name), matches, false);
+        await visit(`${prefix}${name}`, matches, false, rel === "" ? name : `${rel}/${name}`);
       }
       return;
     }
@@ -145,6 +159,7 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
         type: "file",
         mode: info.mode & 0o7777,
         size: info.size,
+        stamp: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino },
       });
     } else {
       skipped.push({

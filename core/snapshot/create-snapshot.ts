@@ -33,6 +33,7 @@ import {
   type SnapshotProgress,
 } from "./scan-tree.js";
 import { parseManifest } from "./parse-manifest.js";
+import type { StatCache } from "./stat-cache.js";
 
 export type { FileClassification, SnapshotProgress, SnapshotStage } from "./scan-tree.js";
 
@@ -62,6 +63,8 @@ export interface CreateSnapshotOptions {
   /** Files larger than this are refused before anything is written. */
   maxFileBytes?: number;
   skipDirectories?: readonly string[];
+  /** Reuses blob ids of files whose stat is unchanged; saved again after a snapshot succeeds. */
+  statCache?: StatCache;
   onProgress?: (progress: SnapshotProgress) => void;
   /** The bundled crypto worker (dist/workers/crypto-worker.js): large snapshots encrypt on every core. */
   sealWorkerUrl?: URL;
@@ -83,6 +86,8 @@ export interface SnapshotResult {
   bytesAdded: number;
   excluded: string[];
   skippedFiles: Array<{ path: string; reason: string }>;
+  /** Files whose id came from the stat cache instead of being read and hashed. */
+  cachedFiles: number;
   manifest: Manifest | null;
   attempts: number;
 }
@@ -129,7 +134,11 @@ interface Prepared {
   files: ScannedFile[];
   states: FileState[];
   uniqueIds: string[];
-  base: Pick<SnapshotResult, "stream" | "files" | "bytes" | "excluded" | "skippedFiles">;
+  base: Pick<
+    SnapshotResult,
+    "stream" | "files" | "bytes" | "excluded" | "skippedFiles" | "cachedFiles"
+  >;
+  scannedAtMs: number;
   progress: (progress: SnapshotProgress) => void;
 }
 
@@ -160,6 +169,8 @@ async function prepare(
       macKey: options.writerKey.macKey,
       classify: options.classify,
       maxFileBytes: options.maxFileBytes,
+      statCache: options.statCache,
+      now: options.now,
       onProgress: progress,
       ...(knownBlobs ? { knownBlobs } : {}),
     }));
@@ -174,7 +185,9 @@ async function prepare(
       bytes: tree.bytes,
       excluded: tree.excluded,
       skippedFiles: tree.skipped,
+      cachedFiles: tree.cachedFiles,
     },
+    scannedAtMs: tree.scannedAtMs,
     progress,
   };
 }
@@ -203,7 +216,7 @@ async function stageMissingBlobs(
         "CONFLICT",
         `${entry.file.path} changed while the snapshot was being taken.`,
         {
-          fix: "Run the snapshot again once whatever writes the configuration has finished.",
+          fix: "Run the snapshot again once whatever writes the configuration has finished (if the file did not change, run it with --no-cache: the stat cache was wrong).",
         },
       );
     }
@@ -305,6 +318,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       // A new policy (other components, tiers or rules) is worth a snapshot even if no file changed.
       const samePolicy = previous.policyDigest === (options.policyDigest ?? null);
       if (samePolicy && isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
+        options.statCache?.save(prepared.files, prepared.scannedAtMs);
         return {
           ...prepared.base,
           skipped: true,
@@ -359,6 +373,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       });
       if (outcome === "committed") {
         prepared.progress({ stage: "commit", done: 1, total: 1 });
+        options.statCache?.save(prepared.files, prepared.scannedAtMs);
         return {
           ...prepared.base,
           skipped: false,

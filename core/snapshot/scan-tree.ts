@@ -4,6 +4,7 @@ import type { Classification } from "../types.js";
 import { computeBlobId } from "../crypto/blob-id.js";
 import { collectFiles, type CollectedFile } from "./collect-files.js";
 import type { FileState } from "./diff-file-states.js";
+import type { StatCache } from "./stat-cache.js";
 
 export type SnapshotStage = "scan" | "hash" | "encrypt" | "commit";
 
@@ -38,6 +39,10 @@ export interface ScanTreeOptions {
   keepContent?: boolean;
   /** Blob ids the store is known to have (the previous snapshot's): their contents are not kept. */
   knownBlobs?: ReadonlySet<string>;
+  /** Files whose stat it knows are not read: their blob id comes from the cache. */
+  statCache?: StatCache;
+  /** The clock the stat cache's racy window is measured with (tests move it). */
+  now?: () => Date;
   onProgress?: (progress: SnapshotProgress) => void;
 }
 
@@ -58,6 +63,10 @@ export interface ScannedTree {
   bytes: number;
   excluded: string[];
   skipped: Array<{ path: string; reason: string }>;
+  /** Regular files whose id came from the stat cache (not read). */
+  cachedFiles: number;
+  /** When the walk began (ms since the epoch): the stat cache's racy window is measured from it. */
+  scannedAtMs: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -71,6 +80,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
   const progress = options.onProgress ?? (() => undefined);
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   progress({ stage: "scan", done: 0, total: 0 });
+  const scannedAtMs = (options.now?.() ?? new Date()).getTime();
   const collected = await collectFiles({
     root: options.root,
     patterns: options.paths,
@@ -93,9 +103,16 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
   // Content is kept while it fits the budget, so new blobs need no second read. Synchronous
   // reads on purpose: for many small files they are several times faster than the thread pool.
   let cached = 0;
+  let cachedFiles = 0;
   const files: ScannedFile[] = collected.files.map((file, index) => {
     const classification = options.classify?.(file.path) ?? {};
     if (file.type === "symlink") return { file, classification };
+    const known = options.statCache?.lookup(file);
+    if (known !== undefined) {
+      cachedFiles++;
+      progress({ stage: "hash", done: index + 1, total: collected.files.length });
+      return { file, blob: known, classification };
+    }
     const content = readFileSync(file.absolute);
     const blob = computeBlobId(options.macKey, content);
     const keep =
@@ -119,5 +136,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
     bytes: files.reduce((sum, { file }) => sum + file.size, 0),
     excluded: collected.excluded,
     skipped: collected.skipped,
+    cachedFiles,
+    scannedAtMs,
   };
 }

@@ -94,6 +94,8 @@ export async function snapshotUnderPolicy(
     skipDirectories: options.skipDirectories,
     macKey: options.writerKey.macKey,
     maxFileBytes: options.maxFileBytes,
+    statCache: options.statCache,
+    now,
     onProgress: options.onProgress,
   });
   // Files left out by --exclude still count for coverage: a flag must not hide a tier-0 gap.

@@ -14,6 +14,12 @@ function result(code: number, stdout: string, stderr: string): CliRun {
   return { code, stdout, stderr, json: () => JSON.parse(stdout) as unknown };
 }
 
+/** The stat cache of CLI runs goes to the suite's temp directory (test/global-setup.ts), not ~/.cache. */
+function testCacheEnv(): NodeJS.ProcessEnv {
+  const dir = process.env.SNAPGATE_CACHE_DIR;
+  return dir ? { SNAPGATE_CACHE_DIR: dir } : {};
+}
+
 /** Runs the CLI in-process (fast, counts toward coverage). */
 export async function runCli(
   args: string[],
@@ -23,7 +29,7 @@ export async function runCli(
   let stderr = "";
   const code = await main(args, {
     cwd: options.cwd,
-    env: { ...(options.env ?? {}) },
+    env: { ...testCacheEnv(), ...(options.env ?? {}) },
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     interactive: false,
@@ -41,7 +47,7 @@ export function spawnCli(
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
       cwd: options.cwd,
-      env: { PATH: process.env.PATH, ...(options.env ?? {}) },
+      env: { PATH: process.env.PATH, ...testCacheEnv(), ...(options.env ?? {}) },
     });
     let stdout = "";
     let stderr = "";

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative as relativePath } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { collectFiles, type CollectOptions } from "../../../core/snapshot/collect-files.js";
@@ -59,6 +59,12 @@ describe("collectFiles", () => {
       type: "file",
       mode: 0o600,
       size: 9,
+      stamp: {
+        size: 9,
+        mtimeMs: statSync(join(root, "deploy/prod/.env")).mtimeMs,
+        ctimeMs: statSync(join(root, "deploy/prod/.env")).ctimeMs,
+        ino: statSync(join(root, "deploy/prod/.env")).ino,
+      },
     });
     expect(result.files.find((f) => f.path === "deploy/prod/run.sh")?.mode).toBe(0o755);
     expect(await paths(["deploy/staging"])).toEqual(["deploy/staging/app.yaml"]);

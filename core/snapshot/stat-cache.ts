@@ -1,0 +1,138 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { tempPathFor } from "../store/atomic-file.js";
+import type { CollectedFile } from "./collect-files.js";
+
+const FORMAT = "snapgate-stat-cache/1";
+
+/**
+ * Files whose mtime or ctime is this close to the scan are not cached: a
+ * change within the same timestamp tick (1-2 s on coarse file systems) would
+ * leave the stat unchanged ("racily clean", as git calls it).
+ */
+export const RACY_WINDOW_MS = 2000;
+
+/** path, size, mtimeMs, ctimeMs, inode, blob id */
+type Entry = [string, number, number, number, number, string];
+
+interface CacheFile {
+  format: typeof FORMAT;
+  root: string;
+  entries: Entry[];
+  mac: string;
+}
+
+/** What the cache needs of a hashed file. */
+export interface HashedFile {
+  file: CollectedFile;
+  blob?: string;
+}
+
+/**
+ * A local, per-root map from a file's stat (size, mtime, ctime, inode) to its
+ * keyed blob id, as restic and git keep: a file whose stat is unchanged since
+ * the last snapshot of this root is not read or hashed again. It lives on the
+ * machine that already holds the plaintext (default ~/.cache/snapgate), holds
+ * no content, and is authenticated with the writer key's MAC key, so an
+ * edited or foreign cache is ignored, never trusted. A wrong or unreadable
+ * cache costs only speed: every file is then read.
+ */
+export class StatCache {
+  private constructor(
+    private readonly macKey: Uint8Array,
+    private readonly root: string,
+    readonly file: string,
+    private readonly entries: Map<string, Entry>,
+    /** Why an existing cache file was not used, for the progress log. */
+    readonly ignoredReason: string | null,
+  ) {}
+
+  /** Opens the cache of `root` under `directory`; a missing, stale or forged file gives an empty cache. */
+  static open(directory: string, root: string, macKey: Uint8Array): StatCache {
+    const absoluteRoot = resolve(root);
+    const name = createHmac("sha256", macKey)
+      .update(`${FORMAT}\0name\0${absoluteRoot}`)
+      .digest("hex")
+      .slice(0, 32);
+    const file = join(resolve(directory), `${name}.json`);
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      return new StatCache(macKey, absoluteRoot, file, new Map(), null);
+    }
+    const ignore = (reason: string) => new StatCache(macKey, absoluteRoot, file, new Map(), reason);
+    let parsed: Partial<CacheFile>;
+    try {
+      parsed = JSON.parse(text) as Partial<CacheFile>;
+    } catch {
+      return ignore("it is not JSON");
+    }
+    if (parsed.format !== FORMAT || parsed.root !== absoluteRoot || !Array.isArray(parsed.entries))
+      return ignore("it is of another format or root");
+    const expected = Buffer.from(macOf(macKey, absoluteRoot, parsed.entries), "hex");
+    const given = Buffer.from(typeof parsed.mac === "string" ? parsed.mac : "", "hex");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return ignore("its MAC does not match this writer key");
+    return new StatCache(
+      macKey,
+      absoluteRoot,
+      file,
+      new Map(parsed.entries.map((entry) => [entry[0], entry])),
+      null,
+    );
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The blob id recorded for this exact stat, or undefined: then the file must be read. */
+  lookup(file: CollectedFile): string | undefined {
+    const entry = this.entries.get(file.path);
+    if (!entry || file.type !== "file" || file.stamp === undefined) return undefined;
+    const { size, mtimeMs, ctimeMs, ino } = file.stamp;
+    return entry[1] === size && entry[2] === mtimeMs && entry[3] === ctimeMs && entry[4] === ino
+      ? entry[5]
+      : undefined;
+  }
+
+  /**
+   * Replaces the cache with the files of a snapshot that succeeded, leaving
+   * out the racily clean ones (changed within RACY_WINDOW_MS of the scan).
+   * Best effort: a cache that cannot be written is only slower next time.
+   */
+  save(files: readonly HashedFile[], scannedAtMs: number): boolean {
+    const entries: Entry[] = [];
+    for (const { file, blob } of files) {
+      const stamp = file.stamp;
+      if (file.type !== "file" || blob === undefined || stamp === undefined) continue;
+      if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= scannedAtMs - RACY_WINDOW_MS) continue;
+      entries.push([file.path, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, blob]);
+    }
+    const content: CacheFile = {
+      format: FORMAT,
+      root: this.root,
+      entries,
+      mac: macOf(this.macKey, this.root, entries),
+    };
+    // No fsync: a file torn by a crash fails its MAC and is ignored.
+    const temp = tempPathFor(this.file);
+    try {
+      mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
+      writeFileSync(temp, JSON.stringify(content), { mode: 0o600, flag: "wx" });
+      renameSync(temp, this.file);
+      return true;
+    } catch {
+      rmSync(temp, { force: true });
+      return false;
+    }
+  }
+}
+
+function macOf(macKey: Uint8Array, root: string, entries: unknown): string {
+  return createHmac("sha256", macKey)
+    .update(`${FORMAT}\0${root}\0${JSON.stringify(entries)}`)
+    .digest("hex");
+}

@@ -1,0 +1,230 @@
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import type { CollectedFile } from "../../../core/snapshot/collect-files.js";
+import {
+  createSnapshot,
+  type CreateSnapshotOptions,
+} from "../../../core/snapshot/create-snapshot.js";
+import { RACY_WINDOW_MS, StatCache } from "../../../core/snapshot/stat-cache.js";
+import { LocalDirStore } from "../../../core/store/local-dir-store.js";
+import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+
+const work = tempDir();
+let keys: TestKeys;
+let other: TestKeys;
+
+beforeAll(async () => {
+  keys = await makeKeys();
+  other = await makeKeys();
+});
+
+const BLOB = "a".repeat(64);
+
+function fileAt(
+  path: string,
+  stamp: Partial<NonNullable<CollectedFile["stamp"]>> = {},
+): CollectedFile {
+  const full = { size: 10, mtimeMs: 1_000, ctimeMs: 2_000, ino: 42, ...stamp };
+  return { path, absolute: `/x/${path}`, type: "file", mode: 0o644, size: full.size, stamp: full };
+}
+
+describe("StatCache", () => {
+  it("returns the blob id only for the exact stat it saved", () => {
+    const dir = join(work, "exact");
+    const saved = StatCache.open(dir, "/root", keys.writer.macKey);
+    expect(saved.save([{ file: fileAt("a.yaml"), blob: BLOB }], 100_000)).toBe(true);
+
+    const cache = StatCache.open(dir, "/root", keys.writer.macKey);
+    expect(cache.ignoredReason).toBeNull();
+    expect(cache.lookup(fileAt("a.yaml"))).toBe(BLOB);
+    expect(cache.lookup(fileAt("b.yaml"))).toBeUndefined();
+    expect(cache.lookup(fileAt("a.yaml", { size: 11 }))).toBeUndefined();
+    expect(cache.lookup(fileAt("a.yaml", { mtimeMs: 1_001 }))).toBeUndefined();
+    expect(cache.lookup(fileAt("a.yaml", { ctimeMs: 2_001 }))).toBeUndefined();
+    expect(cache.lookup(fileAt("a.yaml", { ino: 43 }))).toBeUndefined();
+    expect(cache.lookup({ ...fileAt("a.yaml"), type: "symlink" })).toBeUndefined();
+  });
+
+  it("leaves out files changed within the racy window of the scan", () => {
+    const dir = join(work, "racy");
+    const scannedAt = 100_000;
+    StatCache.open(dir, "/root", keys.writer.macKey).save(
+      [
+        { file: fileAt("old.yaml", { mtimeMs: 1_000, ctimeMs: 1_000 }), blob: BLOB },
+        {
+          file: fileAt("mtime.yaml", { mtimeMs: scannedAt - RACY_WINDOW_MS, ctimeMs: 1_000 }),
+          blob: BLOB,
+        },
+        {
+          file: fileAt("ctime.yaml", { mtimeMs: 1_000, ctimeMs: scannedAt - 1 }),
+          blob: BLOB,
+        },
+      ],
+      scannedAt,
+    );
+    const cache = StatCache.open(dir, "/root", keys.writer.macKey);
+    expect(cache.size).toBe(1);
+    expect(cache.lookup(fileAt("old.yaml", { mtimeMs: 1_000, ctimeMs: 1_000 }))).toBe(BLOB);
+  });
+
+  it("is per root and per writer key: each gets its own file", () => {
+    const dir = join(work, "separate");
+    StatCache.open(dir, "/root", keys.writer.macKey).save([{ file: fileAt("a"), blob: BLOB }], 1e6);
+    expect(StatCache.open(dir, "/other-root", keys.writer.macKey).size).toBe(0);
+    expect(StatCache.open(dir, "/root", other.writer.macKey).size).toBe(0);
+    expect(StatCache.open(dir, "/root", keys.writer.macKey).size).toBe(1);
+  });
+
+  it("ignores an edited cache (MAC) and a foreign one copied into place", () => {
+    const dir = join(work, "forged");
+    const cache = StatCache.open(dir, "/root", keys.writer.macKey);
+    cache.save([{ file: fileAt("a"), blob: BLOB }], 1e6);
+    const text = readFileSync(cache.file, "utf8");
+    writeFileSync(cache.file, text.replace(BLOB, "b".repeat(64)));
+    const edited = StatCache.open(dir, "/root", keys.writer.macKey);
+    expect(edited.size).toBe(0);
+    expect(edited.ignoredReason).toBe("its MAC does not match this writer key");
+
+    const foreign = StatCache.open(dir, "/root", other.writer.macKey);
+    foreign.save([{ file: fileAt("a"), blob: BLOB }], 1e6);
+    writeFileSync(cache.file, readFileSync(foreign.file));
+    expect(StatCache.open(dir, "/root", keys.writer.macKey).ignoredReason).toBe(
+      "its MAC does not match this writer key",
+    );
+  });
+
+  it("ignores a torn or foreign-format file, and a save that cannot write only returns false", () => {
+    const dir = join(work, "torn");
+    const cache = StatCache.open(dir, "/root", keys.writer.macKey);
+    cache.save([], 1e6);
+    writeFileSync(cache.file, '{"format":"snapgate-stat-cache/1","ro');
+    expect(StatCache.open(dir, "/root", keys.writer.macKey).ignoredReason).toBe("it is not JSON");
+    writeFileSync(cache.file, JSON.stringify({ format: "other", root: "/root", entries: [] }));
+    expect(StatCache.open(dir, "/root", keys.writer.macKey).ignoredReason).toBe(
+      "it is of another format or root",
+    );
+
+    const readOnly = join(work, "read-only");
+    mkdirSync(readOnly);
+    chmodSync(readOnly, 0o500);
+    const blocked = StatCache.open(join(readOnly, "cache"), "/root", keys.writer.macKey);
+    // root ignores directory modes; the assertion then only checks that nothing throws
+    const wrote = blocked.save([{ file: fileAt("a"), blob: BLOB }], 1e6);
+    expect(wrote).toBe(process.getuid?.() === 0);
+  });
+
+  it("writes the cache owner-only", () => {
+    const dir = join(work, "mode");
+    const cache = StatCache.open(dir, "/root", keys.writer.macKey);
+    cache.save([{ file: fileAt("a"), blob: BLOB }], 1e6);
+    expect(statSync(cache.file).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe("createSnapshot with a stat cache", () => {
+  const tree = join(work, "tree");
+  const cacheDir = join(work, "snapshot-cache");
+  // The clock runs 10 s ahead, so files written by the test are outside the racy window.
+  const later = () => new Date(Date.now() + 10_000);
+  const snapshot = (store: LocalDirStore, extra: Partial<CreateSnapshotOptions> = {}) =>
+    createSnapshot({
+      store,
+      root: tree,
+      paths: ["."],
+      stream: "prod",
+      phase: "pre",
+      recipients: [keys.age.recipient],
+      writerKey: keys.writer,
+      now: later,
+      statCache: StatCache.open(cacheDir, tree, keys.writer.macKey),
+      skipUnchanged: true,
+      ...extra,
+    });
+
+  beforeAll(() => {
+    mkdirSync(tree, { recursive: true });
+    for (let i = 0; i < 5; i++) writeFileSync(join(tree, `f${i}.yaml`), `value: ${i}\n`);
+  });
+
+  it("reads nothing the cache vouches for, and still sees a same-size edit with the old mtime", async () => {
+    const store = new LocalDirStore(join(work, "store-cached"));
+    const first = await snapshot(store);
+    expect(first).toMatchObject({ skipped: false, cachedFiles: 0, newBlobs: 5 });
+
+    const unchanged = await snapshot(store);
+    expect(unchanged).toMatchObject({ skipped: true, cachedFiles: 5 });
+
+    // Same size, mtime put back: the ctime (which no one can set) still differs.
+    const path = join(tree, "f2.yaml");
+    const before = statSync(path);
+    writeFileSync(path, "value: 9\n");
+    utimesSync(path, before.atime, before.mtime);
+    const edited = await snapshot(store);
+    expect(edited).toMatchObject({ skipped: false, cachedFiles: 4, newBlobs: 1, seq: 2 });
+    const blobOf = (result: typeof first) =>
+      (result.manifest?.files.find((file) => file.path === "f2.yaml") as { blob: string }).blob;
+    expect(blobOf(edited)).toMatch(/^[0-9a-f]{64}$/);
+    expect(blobOf(edited)).not.toBe(blobOf(first));
+  });
+
+  it("without the cache, or with the real clock (files just written are racy), every file is read", async () => {
+    const store = new LocalDirStore(join(work, "store-uncached"));
+    await snapshot(store, { statCache: undefined });
+    expect(await snapshot(store, { statCache: undefined })).toMatchObject({
+      skipped: true,
+      cachedFiles: 0,
+    });
+    const realClock = join(work, "real-clock-cache");
+    await snapshot(store, {
+      now: undefined,
+      statCache: StatCache.open(realClock, tree, keys.writer.macKey),
+    });
+    expect(
+      await snapshot(store, {
+        now: undefined,
+        statCache: StatCache.open(realClock, tree, keys.writer.macKey),
+      }),
+    ).toMatchObject({ skipped: true, cachedFiles: 0 });
+  });
+
+  it("a wrong cached id for a blob the store lacks is caught when the file is read to encrypt it", async () => {
+    const store = new LocalDirStore(join(work, "store-poisoned"));
+    await snapshot(store);
+    // A cache that (validly MACed) maps f0.yaml to content the store never saw.
+    const poisoned = StatCache.open(join(work, "poisoned"), tree, keys.writer.macKey);
+    const f0 = statSync(join(tree, "f0.yaml"));
+    poisoned.save(
+      [
+        {
+          file: {
+            ...fileAt("f0.yaml"),
+            stamp: { size: f0.size, mtimeMs: f0.mtimeMs, ctimeMs: f0.ctimeMs, ino: f0.ino },
+          },
+          blob: "c".repeat(64),
+        },
+      ],
+      Date.now() + 10_000,
+    );
+    const heads = await store.listStreams();
+    const error = await snapshot(store, {
+      statCache: StatCache.open(join(work, "poisoned"), tree, keys.writer.macKey),
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: "CONFLICT",
+      summary: "f0.yaml changed while the snapshot was being taken.",
+      fix: expect.stringContaining("--no-cache"),
+    });
+    expect(await store.listStreams()).toEqual(heads);
+    expect(existsSync(join(store.location, "manifests/prod/0000000002.json"))).toBe(false);
+  });
+});
