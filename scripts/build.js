@@ -25,6 +25,37 @@ if (existsSync("actions")) {
   }
 }
 
+// age-encryption imports post-quantum, P-256 and noble's X25519 code at load (~60 ms per
+// process and per worker), for key types Snapgate never uses: it accepts only age X25519
+// keys and computes X25519 with libsodium (core/crypto/age-x25519.ts). The bundles get
+// stand-ins that fail loudly if the library ever reaches them (docs/adr/0006).
+const UNUSED_BY_AGE = {
+  "@noble/post-quantum/hybrid.js": ["MLKEM768P256", "MLKEM768X25519"],
+  "@noble/curves/nist.js": ["p256"],
+  "@noble/curves/ed25519.js": ["x25519"],
+};
+const ageX25519Only = {
+  name: "age-x25519-only",
+  setup(build) {
+    build.onResolve(
+      { filter: /^@noble\/(post-quantum\/hybrid|curves\/nist|curves\/ed25519)\.js$/ },
+      (args) =>
+        /[\\/]node_modules[\\/]age-encryption[\\/]/.test(args.importer)
+          ? { path: args.path, namespace: "age-x25519-only" }
+          : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "age-x25519-only" }, (args) => ({
+      loader: "js",
+      contents:
+        `const unsupported = (name) => new Proxy(function () {}, { get() { fail(name); }, apply() { fail(name); } });\n` +
+        `function fail(name) { throw new Error(name + " from ${args.path} is left out of Snapgate's bundle: Snapgate uses only age X25519 keys (age1..., AGE-SECRET-KEY-1...)."); }\n` +
+        UNUSED_BY_AGE[args.path]
+          .map((name) => `export const ${name} = unsupported("${name}");`)
+          .join("\n"),
+    }));
+  },
+};
+
 // Precompiled schema validators first: the bundles import them.
 execFileSync(process.execPath, ["scripts/compile-validators.js"], { stdio: "inherit" });
 rmSync("dist", { recursive: true, force: true });
@@ -44,6 +75,7 @@ await build({
   logLevel: "warning",
   // Byte-identical output on every machine, so CI can compare dist/.
   metafile: false,
+  plugins: [ageX25519Only],
 });
 // The app is a server installed with `npm ci`: its dependencies (probot, octokit,
 // libsodium...) stay in node_modules, and its own code (app/ and core/) is one

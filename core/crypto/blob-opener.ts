@@ -5,6 +5,7 @@ import { recipientOfSecretKey } from "./age-keys.js";
 import type { BlobEncoding } from "../types.js";
 import { loadSodium, type Sodium } from "./sodium.js";
 import { loadAge, type AgeLibrary } from "./age-library.js";
+import { readByteStream, toByteStream } from "./byte-streams.js";
 import { SnapgateError } from "../errors.js";
 
 export interface BlobContext {
@@ -48,7 +49,9 @@ export class BlobOpener {
   ): Promise<Uint8Array> {
     let payload: Uint8Array;
     try {
-      payload = await this.decrypter.decrypt(dearmor(this.age, ciphertext));
+      payload = await readByteStream(
+        await this.decrypter.decrypt(toByteStream(dearmor(this.age, ciphertext))),
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (reason.includes("no identity matched")) {

@@ -7,6 +7,7 @@ import { loadAge, type AgeLibrary } from "./age-library.js";
 import { SnapgateError } from "../errors.js";
 import type { BlobEncoding } from "../types.js";
 import { sha256Hex } from "./sha256-hex.js";
+import { readByteStream, toByteStream } from "./byte-streams.js";
 
 export interface SealedBlob {
   ciphertext: Uint8Array;
@@ -64,7 +65,7 @@ export class BlobSealer {
         encoding = "gzip";
       }
     }
-    const binary = await this.encrypter.encrypt(payload);
+    const binary = await readByteStream(await this.encrypter.encrypt(toByteStream(payload)));
     const ciphertext = this.armor
       ? new TextEncoder().encode(this.age.armor.encode(binary))
       : binary;

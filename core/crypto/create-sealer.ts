@@ -31,15 +31,15 @@ export interface SealerOptions {
 
 /**
  * A sealer for one snapshot: a pool of worker threads when there is much to
- * encrypt and the bundled worker is available, otherwise this thread.
- * Recipients are checked here first, so a bad one fails before any work.
+ * encrypt and the bundled worker is available,
+ * otherwise this thread. A bad recipient fails either way: a worker that
+ * cannot start leaves the work to this thread, whose sealer refuses it.
  */
 export async function createSealer(
   recipients: readonly string[],
   options: SealerOptions,
 ): Promise<Sealer> {
   const armor = options.armor ?? false;
-  const local = await BlobSealer.create(recipients, { armor });
   const pool = await CryptoPool.start(
     options.workerUrl,
     { recipients: [...recipients], armor },
@@ -66,6 +66,7 @@ export async function createSealer(
       mode: "pool",
     };
   }
+  const local = await BlobSealer.create(recipients, { armor });
   return {
     async seal(plaintext, compress, writeInto) {
       const sealed = await local.seal(plaintext, compress);
