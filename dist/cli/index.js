@@ -15,19 +15,19 @@ import "../chunks/chunk-HPEAIKBF.js";
 
 // cli/commands/index.ts
 var COMMANDS = [
-  { name: "keygen", load: async () => (await import("../chunks/keygen-HOFHUVVP.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-IMZ5NGJ6.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-CWJJJ7ZA.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-HJMKL466.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-WKLR6NTN.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-ZZXF7DKQ.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-BRS6TRIY.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-FW7CZJBS.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-BLOOVJ56.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-XYNDIZCG.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-D6ON72M7.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-D5JIXSNX.js")).pruneCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-PUSTDX2A.js")).doctorCommand }
+  { name: "keygen", load: async () => (await import("../chunks/keygen-BOTMDFUO.js")).keygenCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-ISDH2MC4.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-6KL56GXR.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-FBIJMV6P.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-F4LZKW6D.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-R4QEYY6O.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-WFM3Z5U6.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-ICK5PYSJ.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-6RK4AD4M.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-POCPBKJW.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-FL4GY3XQ.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-2IN7K6AP.js")).pruneCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-MRSJ7UXD.js")).doctorCommand }
 ];
 
 // cli/main.ts

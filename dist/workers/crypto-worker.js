@@ -5,11 +5,11 @@ import {
 import {
   BlobSealer,
   writeSealedTempFile
-} from "../chunks/chunk-5LGAU54Q.js";
+} from "../chunks/chunk-JFCEZPKR.js";
 import {
   BlobOpener
-} from "../chunks/chunk-EMUD7HS6.js";
-import "../chunks/chunk-5QZCZ3T7.js";
+} from "../chunks/chunk-PCRNZOG5.js";
+import "../chunks/chunk-Z5NMZ6VW.js";
 import "../chunks/chunk-JFMH5QSK.js";
 import "../chunks/chunk-3BJVJWY4.js";
 import "../chunks/chunk-RJWDBZ2U.js";

@@ -1,26 +1,26 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-LTF7S5ZG.js";
+} from "../../chunks/chunk-VSH2BFNA.js";
 import {
   policyScanRules
-} from "../../chunks/chunk-MJXJHMNC.js";
-import "../../chunks/chunk-4N55TDZL.js";
+} from "../../chunks/chunk-E7SJ4E7V.js";
+import "../../chunks/chunk-MEV5TPFO.js";
 import "../../chunks/chunk-4ADVDNQL.js";
 import {
   resolveScanPaths
 } from "../../chunks/chunk-MONAIBOF.js";
-import "../../chunks/chunk-HR4GOTJD.js";
+import "../../chunks/chunk-XJWCFU3M.js";
 import "../../chunks/chunk-MS7OGOB6.js";
-import "../../chunks/chunk-KCAFBGZ3.js";
+import "../../chunks/chunk-HI4VZDS6.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-JWTYLVV3.js";
+import "../../chunks/chunk-5A4IMOAA.js";
 import "../../chunks/chunk-EAU2BZSR.js";
 import "../../chunks/chunk-6RIMPDLP.js";
 import "../../chunks/chunk-EVV5HKRG.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-TK5JTNF3.js";
+} from "../../chunks/chunk-YI2LOCPB.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -40,7 +40,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-HN3QZ36Y.js";
+} from "../../chunks/chunk-ADPQCBHE.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-3S6W75EW.js";
 import "../../chunks/chunk-DENSVYIT.js";
@@ -62,8 +62,8 @@ import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-STGBWLKT.js";
 import "../../chunks/chunk-Q7H3JQIW.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-EMUD7HS6.js";
-import "../../chunks/chunk-5QZCZ3T7.js";
+import "../../chunks/chunk-PCRNZOG5.js";
+import "../../chunks/chunk-Z5NMZ6VW.js";
 import "../../chunks/chunk-JFMH5QSK.js";
 import "../../chunks/chunk-3BJVJWY4.js";
 import "../../chunks/chunk-RJWDBZ2U.js";

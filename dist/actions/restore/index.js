@@ -5,7 +5,7 @@ import {
 } from "../../chunks/chunk-BGMBGXVY.js";
 import {
   restoreSnapshot
-} from "../../chunks/chunk-AS2LPVQO.js";
+} from "../../chunks/chunk-BS6IJZ63.js";
 import {
   policyDigest
 } from "../../chunks/chunk-C3LTQSMU.js";
@@ -17,7 +17,7 @@ import "../../chunks/chunk-7I44WYK3.js";
 import {
   policyEnvironment
 } from "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-JWTYLVV3.js";
+import "../../chunks/chunk-5A4IMOAA.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-BXKQOZE2.js";
@@ -54,7 +54,7 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-HN3QZ36Y.js";
+} from "../../chunks/chunk-ADPQCBHE.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-3S6W75EW.js";
 import "../../chunks/chunk-DENSVYIT.js";
@@ -81,8 +81,8 @@ import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-STGBWLKT.js";
 import "../../chunks/chunk-Q7H3JQIW.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-EMUD7HS6.js";
-import "../../chunks/chunk-5QZCZ3T7.js";
+import "../../chunks/chunk-PCRNZOG5.js";
+import "../../chunks/chunk-Z5NMZ6VW.js";
 import {
   loadSodium
 } from "../../chunks/chunk-JFMH5QSK.js";

@@ -1,19 +1,19 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   takeSnapshot
-} from "../../chunks/chunk-JYKVDBPJ.js";
-import "../../chunks/chunk-WCGHSMGB.js";
-import "../../chunks/chunk-5LGAU54Q.js";
+} from "../../chunks/chunk-4UTUPMQ5.js";
+import "../../chunks/chunk-U7T2UXI5.js";
+import "../../chunks/chunk-JFCEZPKR.js";
 import "../../chunks/chunk-MONAIBOF.js";
-import "../../chunks/chunk-HR4GOTJD.js";
+import "../../chunks/chunk-XJWCFU3M.js";
 import "../../chunks/chunk-MS7OGOB6.js";
-import "../../chunks/chunk-KCAFBGZ3.js";
+import "../../chunks/chunk-HI4VZDS6.js";
 import "../../chunks/chunk-7I44WYK3.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-JWTYLVV3.js";
+import "../../chunks/chunk-5A4IMOAA.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-TK5JTNF3.js";
+} from "../../chunks/chunk-YI2LOCPB.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -35,7 +35,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-HN3QZ36Y.js";
+} from "../../chunks/chunk-ADPQCBHE.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-3S6W75EW.js";
 import "../../chunks/chunk-DENSVYIT.js";
@@ -59,8 +59,8 @@ import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-STGBWLKT.js";
 import "../../chunks/chunk-Q7H3JQIW.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-EMUD7HS6.js";
-import "../../chunks/chunk-5QZCZ3T7.js";
+import "../../chunks/chunk-PCRNZOG5.js";
+import "../../chunks/chunk-Z5NMZ6VW.js";
 import "../../chunks/chunk-JFMH5QSK.js";
 import "../../chunks/chunk-3BJVJWY4.js";
 import "../../chunks/chunk-RJWDBZ2U.js";

@@ -17,7 +17,7 @@ import "../../chunks/chunk-6RIMPDLP.js";
 import "../../chunks/chunk-EVV5HKRG.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-TK5JTNF3.js";
+} from "../../chunks/chunk-YI2LOCPB.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -41,7 +41,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-HN3QZ36Y.js";
+} from "../../chunks/chunk-ADPQCBHE.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-3S6W75EW.js";
 import "../../chunks/chunk-DENSVYIT.js";
@@ -63,8 +63,8 @@ import "../../chunks/chunk-YFNX7KTZ.js";
 import "../../chunks/chunk-STGBWLKT.js";
 import "../../chunks/chunk-Q7H3JQIW.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-EMUD7HS6.js";
-import "../../chunks/chunk-5QZCZ3T7.js";
+import "../../chunks/chunk-PCRNZOG5.js";
+import "../../chunks/chunk-Z5NMZ6VW.js";
 import "../../chunks/chunk-JFMH5QSK.js";
 import "../../chunks/chunk-3BJVJWY4.js";
 import "../../chunks/chunk-RJWDBZ2U.js";
