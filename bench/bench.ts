@@ -21,4 +21,10 @@ export interface Bench {
   description: string;
   columns: readonly Column[];
   run(context: BenchContext): Promise<Row[]>;
+  /**
+   * Recomputes a row's verdict from its figures. Benchmarks that have one are
+   * run `--repeat N` times and report the median of each figure; the others
+   * run once (their figures do not vary from run to run: API calls, bytes).
+   */
+  judge?(row: Row): Row;
 }

@@ -4,7 +4,7 @@ import { BENCH_USAGE, parseBenchArgs } from "./parse-bench-args.js";
 import { benches } from "./registry.js";
 import { runBenches } from "./run-benches.js";
 
-/** `npm run bench -- [--only NAME] [--markdown]`: see bench/README.md. */
+/** `npm run bench -- [--only NAME] [--repeat N] [--markdown]`: see bench/README.md. */
 try {
   const args = parseBenchArgs(
     process.argv.slice(2),
@@ -15,7 +15,11 @@ try {
   } else {
     await runBenches(
       benches.filter((bench) => args.only.includes(bench.name)),
-      { markdown: args.markdown, repoRoot: fileURLToPath(new URL("..", import.meta.url)) },
+      {
+        markdown: args.markdown,
+        repeat: args.repeat,
+        repoRoot: fileURLToPath(new URL("..", import.meta.url)),
+      },
     );
   }
 } catch (error) {

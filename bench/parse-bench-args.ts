@@ -5,12 +5,15 @@ export interface BenchArgs {
   /** Names of the benchmarks to run, in registry order; all when --only is not given. */
   only: string[];
   markdown: boolean;
+  /** Runs of each timed benchmark; the tables show the median. */
+  repeat: number;
   help: boolean;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--only NAME]... [--markdown]
+export const BENCH_USAGE = `Usage: npm run bench -- [--only NAME]... [--repeat N] [--markdown]
 
   --only NAME   run only this benchmark (repeat or comma-separate for several)
+  --repeat N    run the timed benchmarks N times and show the median of each figure (default 1)
   --markdown    print Markdown tables (for the README) instead of plain text
   --help        show this help`;
 
@@ -23,6 +26,7 @@ export function parseBenchArgs(argv: readonly string[], known: readonly string[]
       options: {
         only: { type: "string", multiple: true },
         markdown: { type: "boolean", default: false },
+        repeat: { type: "string", default: "1" },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -43,9 +47,20 @@ export function parseBenchArgs(argv: readonly string[], known: readonly string[]
       fix: `Choose from: ${known.join(", ")}.`,
     });
   }
+  const repeat = Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 50) {
+    throw new SnapgateError(
+      "USAGE",
+      `--repeat '${values.repeat}' is not a whole number from 1 to 50.`,
+      {
+        fix: "Use e.g. --repeat 5 (an odd number gives a true median).",
+      },
+    );
+  }
   return {
     only: requested.length > 0 ? known.filter((name) => requested.includes(name)) : [...known],
     markdown: values.markdown ?? false,
+    repeat,
     help: values.help ?? false,
   };
 }

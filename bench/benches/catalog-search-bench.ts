@@ -101,4 +101,8 @@ export const catalogSearchBench: Bench = {
     }
     return rows;
   },
+  judge(row) {
+    if (typeof row.targetMs !== "number" || typeof row.wallMs !== "number") return row;
+    return { ...row, verdict: row.wallMs <= row.targetMs ? "ok" : "OVER" };
+  },
 };

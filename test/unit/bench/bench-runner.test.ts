@@ -6,6 +6,7 @@ import type { Bench } from "../../../bench/bench.js";
 import { parseBenchArgs } from "../../../bench/parse-bench-args.js";
 import { benches } from "../../../bench/registry.js";
 import { runBenches } from "../../../bench/run-benches.js";
+import { medianRows } from "../../../bench/harness/median-rows.js";
 
 function usageError(argv: string[]): unknown {
   try {
@@ -21,6 +22,7 @@ describe("parseBenchArgs", () => {
     expect(parseBenchArgs([], ["corpus", "snapshot"])).toEqual({
       only: ["corpus", "snapshot"],
       markdown: false,
+      repeat: 1,
       help: false,
     });
   });
@@ -30,7 +32,23 @@ describe("parseBenchArgs", () => {
       ["--only", "restore", "--only=corpus,snapshot", "--markdown"],
       ["corpus", "snapshot", "restore"],
     );
-    expect(args).toEqual({ only: ["corpus", "snapshot", "restore"], markdown: true, help: false });
+    expect(args).toEqual({
+      only: ["corpus", "snapshot", "restore"],
+      markdown: true,
+      repeat: 1,
+      help: false,
+    });
+  });
+
+  it("takes --repeat N from 1 to 50, and says what to write otherwise", () => {
+    expect(parseBenchArgs(["--repeat", "5"], ["corpus"]).repeat).toBe(5);
+    for (const bad of ["0", "2.5", "many", "51"]) {
+      const error = usageError(["--repeat", bad]);
+      expect(isSnapgateError(error, "USAGE")).toBe(true);
+      expect((error as Error).message).toBe(
+        `--repeat '${bad}' is not a whole number from 1 to 50. Use e.g. --repeat 5 (an odd number gives a true median).`,
+      );
+    }
   });
 
   it("names the benchmarks that exist when asked for one that does not", () => {
@@ -91,6 +109,60 @@ describe("runBenches", () => {
       runBenches([bench], { markdown: true, repoRoot: process.cwd(), write: () => undefined }),
     ).rejects.toThrow("probe failed");
     expect(existsSync(bench.seenDir as string)).toBe(false);
+  });
+
+  it("repeats a bench that can judge its rows and shows the medians; one that cannot runs once", async () => {
+    let calls = 0;
+    const times = [30, 10, 20];
+    const judged: Bench = {
+      name: "judged",
+      description: "Times something.",
+      columns: [
+        { key: "step", header: "step" },
+        { key: "ms", header: "time", unit: "ms", digits: 0 },
+        { key: "verdict", header: "", unit: "text" },
+      ],
+      async run() {
+        const ms = times[calls++] ?? 0;
+        return [{ step: "work", ms, verdict: ms <= 15 ? "ok" : "OVER" }];
+      },
+      judge: (row) => ({ ...row, verdict: (row.ms as number) <= 25 ? "median ok" : "median OVER" }),
+    };
+    const once = probe(false);
+    let onceRuns = 0;
+    const run = once.run.bind(once);
+    once.run = (context) => {
+      onceRuns++;
+      return run(context);
+    };
+    let output = "";
+    await runBenches([judged, once], {
+      markdown: false,
+      repeat: 3,
+      repoRoot: process.cwd(),
+      write: (text) => (output += text),
+    });
+    expect(calls).toBe(3);
+    expect(onceRuns).toBe(1);
+    expect(output).toContain("judged: Times something. Median of 3 runs.");
+    expect(output).toMatch(/work\s+20\s+median ok/);
+    expect(output).toContain("probe: Writes a file into its work directory.\n");
+  });
+
+  it("medianRows refuses runs whose rows are not the same steps", () => {
+    expect(() => medianRows([[{ step: "a", ms: 1 }], [{ step: "b", ms: 2 }]], "step")).toThrow(
+      "Repeated runs disagree on row 1 ('a').",
+    );
+    expect(
+      medianRows(
+        [
+          [{ step: "a", ms: 5, note: "first" }],
+          [{ step: "a", ms: 1, note: "second" }],
+          [{ step: "a", ms: 3, note: "third" }],
+        ],
+        "step",
+      ),
+    ).toEqual([{ step: "a", ms: 3, note: "first" }]);
   });
 
   it("registers benches under unique kebab-case names", () => {
