@@ -19,26 +19,16 @@ describe("snapgate snapshot: the stat cache", () => {
   const cli = (...args: string[]) => runCli(args, { cwd: work });
   let recipient = "";
 
+  const snapshotArgs = (...extra: string[]) => [
+    "snapshot",
+    ...["--store", "store", "--env", "prod", "--phase", "scheduled"],
+    ...["--recipient", recipient, "--writer-key", "writer.key", "--cache-dir", cacheDir],
+    "--skip-unchanged",
+    ...extra,
+    "config",
+  ];
   const snapshot = async (...extra: string[]) => {
-    const run = await cli(
-      "snapshot",
-      "--store",
-      "store",
-      "--env",
-      "prod",
-      "--phase",
-      "scheduled",
-      "--recipient",
-      recipient,
-      "--writer-key",
-      "writer.key",
-      "--cache-dir",
-      cacheDir,
-      "--skip-unchanged",
-      "--json",
-      ...extra,
-      "config",
-    );
+    const run = await cli(...snapshotArgs("--json", ...extra));
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     return run.json() as SnapshotJson;
@@ -67,23 +57,7 @@ describe("snapgate snapshot: the stat cache", () => {
     utimesSync(path, before.atime, before.mtime);
     expect(await snapshot()).toMatchObject({ skipped: false, seq: 2, newBlobs: 1, cachedFiles: 3 });
 
-    const human = await cli(
-      "snapshot",
-      "--store",
-      "store",
-      "--env",
-      "prod",
-      "--phase",
-      "scheduled",
-      "--recipient",
-      recipient,
-      "--writer-key",
-      "writer.key",
-      "--cache-dir",
-      cacheDir,
-      "--skip-unchanged",
-      "config",
-    );
+    const human = await cli(...snapshotArgs());
     expect(human.stdout).toMatch(
       /1 file\(s\) read; 3 unchanged since the last snapshot by size, times and inode \(--no-cache reads them all\)\./,
     );
