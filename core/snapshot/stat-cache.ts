@@ -16,11 +16,9 @@ export const RACY_WINDOW_MS = 2000;
 /** path, size, mtimeMs, ctimeMs, inode, blob id */
 type Entry = [string, number, number, number, number, string];
 
-interface CacheFile {
-  format: typeof FORMAT;
+interface CacheBody {
   root: string;
   entries: Entry[];
-  mac: string;
 }
 
 /** What the cache needs of a hashed file. */
@@ -63,18 +61,23 @@ export class StatCache {
       return new StatCache(macKey, absoluteRoot, file, new Map(), null);
     }
     const ignore = (reason: string) => new StatCache(macKey, absoluteRoot, file, new Map(), reason);
-    let parsed: Partial<CacheFile>;
+    // "<format> <mac>\n<body>": the MAC is checked on the body's bytes before it is parsed.
+    const newline = text.indexOf("\n");
+    const [format, mac] = text.slice(0, Math.max(newline, 0)).split(" ");
+    if (newline < 0 || format !== FORMAT) return ignore("it is of another format or root");
+    const body = text.slice(newline + 1);
+    const expected = Buffer.from(macOf(macKey, body), "hex");
+    const given = Buffer.from(/^[0-9a-f]{64}$/.test(mac ?? "") ? (mac as string) : "", "hex");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return ignore("its MAC does not match this writer key");
+    let parsed: Partial<CacheBody>;
     try {
-      parsed = JSON.parse(text) as Partial<CacheFile>;
+      parsed = JSON.parse(body) as Partial<CacheBody>;
     } catch {
       return ignore("it is not JSON");
     }
-    if (parsed.format !== FORMAT || parsed.root !== absoluteRoot || !Array.isArray(parsed.entries))
+    if (parsed.root !== absoluteRoot || !Array.isArray(parsed.entries))
       return ignore("it is of another format or root");
-    const expected = Buffer.from(macOf(macKey, absoluteRoot, parsed.entries), "hex");
-    const given = Buffer.from(typeof parsed.mac === "string" ? parsed.mac : "", "hex");
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
-      return ignore("its MAC does not match this writer key");
     return new StatCache(
       macKey,
       absoluteRoot,
@@ -111,17 +114,13 @@ export class StatCache {
       if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= scannedAtMs - RACY_WINDOW_MS) continue;
       entries.push([file.path, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, blob]);
     }
-    const content: CacheFile = {
-      format: FORMAT,
-      root: this.root,
-      entries,
-      mac: macOf(this.macKey, this.root, entries),
-    };
+    const body = JSON.stringify({ root: this.root, entries } satisfies CacheBody);
+    const content = `${FORMAT} ${macOf(this.macKey, body)}\n${body}`;
     // No fsync: a file torn by a crash fails its MAC and is ignored.
     const temp = tempPathFor(this.file);
     try {
       mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-      writeFileSync(temp, JSON.stringify(content), { mode: 0o600, flag: "wx" });
+      writeFileSync(temp, content, { mode: 0o600, flag: "wx" });
       renameSync(temp, this.file);
       return true;
     } catch {
@@ -131,8 +130,6 @@ export class StatCache {
   }
 }
 
-function macOf(macKey: Uint8Array, root: string, entries: unknown): string {
-  return createHmac("sha256", macKey)
-    .update(`${FORMAT}\0${root}\0${JSON.stringify(entries)}`)
-    .digest("hex");
+function macOf(macKey: Uint8Array, body: string): string {
+  return createHmac("sha256", macKey).update(`${FORMAT}\0`).update(body).digest("hex");
 }

@@ -7,6 +7,7 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
+import { createHmac } from "node:crypto";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import type { CollectedFile } from "../../../core/snapshot/collect-files.js";
@@ -107,8 +108,19 @@ describe("StatCache", () => {
     const dir = join(work, "torn");
     const cache = StatCache.open(dir, "/root", keys.writer.macKey);
     cache.save([], 1e6);
-    writeFileSync(cache.file, '{"format":"snapgate-stat-cache/1","ro');
+    writeFileSync(cache.file, readFileSync(cache.file, "utf8").slice(0, -3));
+    expect(StatCache.open(dir, "/root", keys.writer.macKey).ignoredReason).toBe(
+      "its MAC does not match this writer key",
+    );
+    // Correctly MACed (the writer key's holder wrote it) but not a cache of this root:
+    const signed = (body: string) =>
+      `snapgate-stat-cache/1 ${createHmac("sha256", keys.writer.macKey).update("snapgate-stat-cache/1\0").update(body).digest("hex")}\n${body}`;
+    writeFileSync(cache.file, signed('{"root":"/root","entr'));
     expect(StatCache.open(dir, "/root", keys.writer.macKey).ignoredReason).toBe("it is not JSON");
+    writeFileSync(cache.file, signed('{"root":"/elsewhere","entries":[]}'));
+    expect(StatCache.open(dir, "/root", keys.writer.macKey).ignoredReason).toBe(
+      "it is of another format or root",
+    );
     writeFileSync(cache.file, JSON.stringify({ format: "other", root: "/root", entries: [] }));
     expect(StatCache.open(dir, "/root", keys.writer.macKey).ignoredReason).toBe(
       "it is of another format or root",
