@@ -288,6 +288,9 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     const knownBlobs = previous
       ? new Set(previous.files.flatMap((file) => (file.type === "file" ? [file.blob] : [])))
       : undefined;
+    // Asked now, the store lists those blobs (local store: directory reads on the thread
+    // pool) while this thread hashes; the presence check after the scan then finds them ready.
+    if (knownBlobs) view.findBlobs([...knownBlobs]).catch(() => undefined);
     // A new environment's first snapshot stores everything: start the encryption workers
     // (~250 ms to load) as soon as the scan has counted the files, while they are hashed.
     const prepared = await prepare(

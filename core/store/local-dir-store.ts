@@ -69,7 +69,8 @@ function sameAuditHead(a: AuditHead | null, b: AuditHead | null): boolean {
 }
 
 class LocalWriteView implements WriteView {
-  private readonly blobDirs = new Map<string, Map<string, BlobRef>>();
+  /** Promises, so a listing already under way (a prefetch) is shared, not read twice. */
+  private readonly blobDirs = new Map<string, Promise<Map<string, BlobRef>>>();
   readonly touchedDirs = new Set<string>();
   /** Blobs written to temp files, renamed into place after one durability barrier at commit. */
   readonly pending: Array<{ temp: string; target: string }> = [];
@@ -83,15 +84,18 @@ class LocalWriteView implements WriteView {
     readonly pruneEpoch: string | null,
   ) {}
 
-  private async blobsWithPrefix(prefix: string): Promise<Map<string, BlobRef>> {
+  private blobsWithPrefix(prefix: string): Promise<Map<string, BlobRef>> {
     let known = this.blobDirs.get(prefix);
     if (!known) {
-      known = new Map();
-      // Two racing writers may both store a blob for one id; either copy serves.
-      for (const name of (await readdirOrEmpty(this.store.path(`blobs/${prefix}`))).sort()) {
-        const ref = parseBlobFileName(name);
-        if (ref && !known.has(ref.id)) known.set(ref.id, ref);
-      }
+      known = readdirOrEmpty(this.store.path(`blobs/${prefix}`)).then((names) => {
+        const refs = new Map<string, BlobRef>();
+        // Two racing writers may both store a blob for one id; either copy serves.
+        for (const name of names.sort()) {
+          const ref = parseBlobFileName(name);
+          if (ref && !refs.has(ref.id)) refs.set(ref.id, ref);
+        }
+        return refs;
+      });
       this.blobDirs.set(prefix, known);
     }
     return known;
