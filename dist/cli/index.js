@@ -16,18 +16,18 @@ import "../chunks/chunk-HPEAIKBF.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-BOTMDFUO.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-ISDH2MC4.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-6KL56GXR.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-FBIJMV6P.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-F4LZKW6D.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-R4QEYY6O.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-WFM3Z5U6.js")).restoreCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-2TQGDGCV.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-JC7RZ2PH.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-Q2TQTJZ2.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-MGRPPK5Q.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-X2PVGFEX.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-PZ3RR7EV.js")).restoreCommand },
   { name: "coverage", load: async () => (await import("../chunks/coverage-ICK5PYSJ.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-6RK4AD4M.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-POCPBKJW.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-FL4GY3XQ.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-2IN7K6AP.js")).pruneCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-MRSJ7UXD.js")).doctorCommand }
+  { name: "drift", load: async () => (await import("../chunks/drift-4SBH7SPI.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-GACAK3SS.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-UBFJWJ43.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-63HYNRBX.js")).pruneCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-LRIDUZID.js")).doctorCommand }
 ];
 
 // cli/main.ts

@@ -20,7 +20,7 @@ import "../../chunks/chunk-6RIMPDLP.js";
 import "../../chunks/chunk-EVV5HKRG.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-YI2LOCPB.js";
+} from "../../chunks/chunk-I6ZPLDUK.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -40,7 +40,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-ADPQCBHE.js";
+} from "../../chunks/chunk-BZGX4HCZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-3S6W75EW.js";
 import "../../chunks/chunk-DENSVYIT.js";

@@ -1,8 +1,8 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   takeSnapshot
-} from "../../chunks/chunk-4UTUPMQ5.js";
-import "../../chunks/chunk-U7T2UXI5.js";
+} from "../../chunks/chunk-KZYTFTVH.js";
+import "../../chunks/chunk-M2JEBRBL.js";
 import "../../chunks/chunk-JFCEZPKR.js";
 import "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-XJWCFU3M.js";
@@ -13,7 +13,7 @@ import "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-5A4IMOAA.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-YI2LOCPB.js";
+} from "../../chunks/chunk-I6ZPLDUK.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -35,7 +35,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-ADPQCBHE.js";
+} from "../../chunks/chunk-BZGX4HCZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-3S6W75EW.js";
 import "../../chunks/chunk-DENSVYIT.js";

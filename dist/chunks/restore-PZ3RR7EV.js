@@ -10,8 +10,8 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-5GZDXBDY.js";
-import "./chunk-4Z7NDCZA.js";
+} from "./chunk-WPO3BSX7.js";
+import "./chunk-UL4W7NSW.js";
 import {
   flag,
   json,

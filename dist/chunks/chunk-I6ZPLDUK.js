@@ -3,7 +3,7 @@ import {
   error,
   notice,
   warning
-} from "./chunk-ADPQCBHE.js";
+} from "./chunk-BZGX4HCZ.js";
 
 // actions/lib/annotation.ts
 var PER_LEVEL = 10;

@@ -8,7 +8,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-5GZDXBDY.js";
+} from "./chunk-WPO3BSX7.js";
 import {
   POLICY_HELP,
   POLICY_OPTION,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-JZXJVOUV.js";
 import {
   LocalDirStore
-} from "./chunk-4Z7NDCZA.js";
+} from "./chunk-UL4W7NSW.js";
 import {
   flag,
   json,
@@ -27,8 +27,8 @@ import {
 } from "./chunk-H7HHPLOE.js";
 import {
   takeSnapshot
-} from "./chunk-4UTUPMQ5.js";
-import "./chunk-U7T2UXI5.js";
+} from "./chunk-KZYTFTVH.js";
+import "./chunk-M2JEBRBL.js";
 import "./chunk-JFCEZPKR.js";
 import "./chunk-MONAIBOF.js";
 import "./chunk-XJWCFU3M.js";
@@ -106,18 +106,22 @@ var StatCache = class _StatCache {
       return new _StatCache(macKey, absoluteRoot, file, /* @__PURE__ */ new Map(), null);
     }
     const ignore = (reason) => new _StatCache(macKey, absoluteRoot, file, /* @__PURE__ */ new Map(), reason);
+    const newline = text.indexOf("\n");
+    const [format, mac] = text.slice(0, Math.max(newline, 0)).split(" ");
+    if (newline < 0 || format !== FORMAT) return ignore("it is of another format or root");
+    const body = text.slice(newline + 1);
+    const expected = Buffer.from(macOf(macKey, body), "hex");
+    const given = Buffer.from(/^[0-9a-f]{64}$/.test(mac ?? "") ? mac : "", "hex");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return ignore("its MAC does not match this writer key");
     let parsed;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(body);
     } catch {
       return ignore("it is not JSON");
     }
-    if (parsed.format !== FORMAT || parsed.root !== absoluteRoot || !Array.isArray(parsed.entries))
+    if (parsed.root !== absoluteRoot || !Array.isArray(parsed.entries))
       return ignore("it is of another format or root");
-    const expected = Buffer.from(macOf(macKey, absoluteRoot, parsed.entries), "hex");
-    const given = Buffer.from(typeof parsed.mac === "string" ? parsed.mac : "", "hex");
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
-      return ignore("its MAC does not match this writer key");
     return new _StatCache(
       macKey,
       absoluteRoot,
@@ -149,16 +153,13 @@ var StatCache = class _StatCache {
       if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= scannedAtMs - RACY_WINDOW_MS) continue;
       entries.push([file.path, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, blob]);
     }
-    const content = {
-      format: FORMAT,
-      root: this.root,
-      entries,
-      mac: macOf(this.macKey, this.root, entries)
-    };
+    const body = JSON.stringify({ root: this.root, entries });
+    const content = `${FORMAT} ${macOf(this.macKey, body)}
+${body}`;
     const temp = tempPathFor(this.file);
     try {
       mkdirSync(dirname(this.file), { recursive: true, mode: 448 });
-      writeFileSync(temp, JSON.stringify(content), { mode: 384, flag: "wx" });
+      writeFileSync(temp, content, { mode: 384, flag: "wx" });
       renameSync(temp, this.file);
       return true;
     } catch {
@@ -167,8 +168,8 @@ var StatCache = class _StatCache {
     }
   }
 };
-function macOf(macKey, root, entries) {
-  return createHmac("sha256", macKey).update(`${FORMAT}\0${root}\0${JSON.stringify(entries)}`).digest("hex");
+function macOf(macKey, body) {
+  return createHmac("sha256", macKey).update(`${FORMAT}\0`).update(body).digest("hex");
 }
 
 // cli/open-stat-cache.ts

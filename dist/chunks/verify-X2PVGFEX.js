@@ -11,7 +11,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-5GZDXBDY.js";
+} from "./chunk-WPO3BSX7.js";
 import {
   EXIT_PROBLEMS
 } from "./chunk-CSCAEEYM.js";
@@ -19,7 +19,7 @@ import {
   POLICY_OPTION,
   loadCliPolicy
 } from "./chunk-JZXJVOUV.js";
-import "./chunk-4Z7NDCZA.js";
+import "./chunk-UL4W7NSW.js";
 import {
   flag,
   json,

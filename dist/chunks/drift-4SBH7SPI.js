@@ -5,7 +5,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-5GZDXBDY.js";
+} from "./chunk-WPO3BSX7.js";
 import {
   EXIT_DRIFT
 } from "./chunk-CSCAEEYM.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-JZXJVOUV.js";
 import {
   LocalDirStore
-} from "./chunk-4Z7NDCZA.js";
+} from "./chunk-UL4W7NSW.js";
 import {
   flag,
   json,

@@ -3,11 +3,11 @@ import {
   STORE_OPTION,
   openGitHub,
   storeSpec
-} from "./chunk-5GZDXBDY.js";
+} from "./chunk-WPO3BSX7.js";
 import {
   EXIT_PROBLEMS
 } from "./chunk-CSCAEEYM.js";
-import "./chunk-4Z7NDCZA.js";
+import "./chunk-UL4W7NSW.js";
 import {
   flag,
   json,

@@ -12,7 +12,7 @@ import {
 } from "./chunk-C3LTQSMU.js";
 import {
   createSnapshot
-} from "./chunk-U7T2UXI5.js";
+} from "./chunk-M2JEBRBL.js";
 import "./chunk-JFCEZPKR.js";
 import {
   scanTree

@@ -146,18 +146,22 @@ var LocalWriteView = class {
   head;
   auditHead;
   pruneEpoch;
+  /** Promises, so a listing already under way (a prefetch) is shared, not read twice. */
   blobDirs = /* @__PURE__ */ new Map();
   touchedDirs = /* @__PURE__ */ new Set();
   /** Blobs written to temp files, renamed into place after one durability barrier at commit. */
   pending = [];
-  async blobsWithPrefix(prefix) {
+  blobsWithPrefix(prefix) {
     let known = this.blobDirs.get(prefix);
     if (!known) {
-      known = /* @__PURE__ */ new Map();
-      for (const name of (await readdirOrEmpty(this.store.path(`blobs/${prefix}`))).sort()) {
-        const ref = parseBlobFileName(name);
-        if (ref && !known.has(ref.id)) known.set(ref.id, ref);
-      }
+      known = readdirOrEmpty(this.store.path(`blobs/${prefix}`)).then((names) => {
+        const refs = /* @__PURE__ */ new Map();
+        for (const name of names.sort()) {
+          const ref = parseBlobFileName(name);
+          if (ref && !refs.has(ref.id)) refs.set(ref.id, ref);
+        }
+        return refs;
+      });
       this.blobDirs.set(prefix, known);
     }
     return known;

@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-5GZDXBDY.js";
+} from "./chunk-WPO3BSX7.js";
 import {
   POLICY_HELP,
   POLICY_OPTION,
@@ -12,7 +12,7 @@ import {
   evaluateExceptions,
   requiredComponents
 } from "./chunk-ZS7ORR4V.js";
-import "./chunk-4Z7NDCZA.js";
+import "./chunk-UL4W7NSW.js";
 import {
   flag,
   json,

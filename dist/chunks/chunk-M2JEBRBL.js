@@ -240,6 +240,7 @@ async function createSnapshot(options) {
       `manifest ${options.stream}@${view.head.seq}`
     ) : null;
     const knownBlobs = previous ? new Set(previous.files.flatMap((file) => file.type === "file" ? [file.blob] : [])) : void 0;
+    if (knownBlobs) view.findBlobs([...knownBlobs]).catch(() => void 0);
     const prepared = await prepare(
       {
         ...options,

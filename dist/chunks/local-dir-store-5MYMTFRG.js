@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   LocalDirStore
-} from "./chunk-4Z7NDCZA.js";
+} from "./chunk-UL4W7NSW.js";
 import "./chunk-5A4IMOAA.js";
 import "./chunk-STGBWLKT.js";
 import "./chunk-Q7H3JQIW.js";
