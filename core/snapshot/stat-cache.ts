@@ -18,6 +18,8 @@ type Entry = [string, number, number, number, number, string];
 
 interface CacheBody {
   root: string;
+  /** The sha256 of the manifest this writer last committed or checked for this root. */
+  manifest?: string | null;
   entries: Entry[];
 }
 
@@ -44,6 +46,7 @@ export class StatCache {
     private readonly entries: Map<string, Entry>,
     /** Why an existing cache file was not used, for the progress log. */
     readonly ignoredReason: string | null,
+    private readonly manifest: string | null = null,
   ) {}
 
   /** Opens the cache of `root` under `directory`; a missing, stale or forged file gives an empty cache. */
@@ -84,7 +87,16 @@ export class StatCache {
       file,
       new Map(parsed.entries.map((entry) => [entry[0], entry])),
       null,
+      typeof parsed.manifest === "string" ? parsed.manifest : null,
     );
+  }
+
+  /**
+   * True when manifest bytes with this sha256 are ones this writer wrote or
+   * schema-checked before: byte-identical, so they need no second check.
+   */
+  knowsManifest(sha256: string): boolean {
+    return this.manifest !== null && this.manifest === sha256;
   }
 
   get size(): number {
@@ -105,8 +117,9 @@ export class StatCache {
    * Replaces the cache with the files of a snapshot that succeeded, leaving
    * out the racily clean ones (changed within RACY_WINDOW_MS of the scan).
    * Best effort: a cache that cannot be written is only slower next time.
+   * `manifest`: the sha256 of the stream's manifest just committed or checked.
    */
-  save(files: readonly HashedFile[], scannedAtMs: number): boolean {
+  save(files: readonly HashedFile[], scannedAtMs: number, manifest: string | null = null): boolean {
     const entries: Entry[] = [];
     for (const { file, blob } of files) {
       const stamp = file.stamp;
@@ -114,7 +127,7 @@ export class StatCache {
       if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= scannedAtMs - RACY_WINDOW_MS) continue;
       entries.push([file.path, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, blob]);
     }
-    const body = JSON.stringify({ root: this.root, entries } satisfies CacheBody);
+    const body = JSON.stringify({ root: this.root, manifest, entries } satisfies CacheBody);
     const content = `${FORMAT} ${macOf(this.macKey, body)}\n${body}`;
     // No fsync: a file torn by a crash fails its MAC and is ignored.
     const temp = tempPathFor(this.file);

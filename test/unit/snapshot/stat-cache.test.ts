@@ -17,6 +17,8 @@ import {
 } from "../../../core/snapshot/create-snapshot.js";
 import { RACY_WINDOW_MS, StatCache } from "../../../core/snapshot/stat-cache.js";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
+import type { FileEntry } from "../../../core/types.js";
+import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
@@ -238,5 +240,74 @@ describe("createSnapshot with a stat cache", () => {
     });
     expect(await store.listStreams()).toEqual(heads);
     expect(existsSync(join(store.location, "manifests/prod/0000000002.json"))).toBe(false);
+  });
+});
+
+describe("createSnapshot: the previous manifest and the stat cache", () => {
+  const tree = join(work, "tree-manifest");
+  const later = () => new Date(Date.now() + 10_000);
+  beforeAll(() => {
+    mkdirSync(tree, { recursive: true });
+    writeFileSync(join(tree, "a.yaml"), "a: 1\n");
+  });
+  const snapshot = (store: LocalDirStore, statCache?: StatCache) =>
+    createSnapshot({
+      store,
+      root: tree,
+      paths: ["."],
+      stream: "prod",
+      phase: "pre",
+      recipients: [keys.age.recipient],
+      writerKey: keys.writer,
+      now: later,
+      skipUnchanged: true,
+      ...(statCache ? { statCache } : {}),
+    });
+  /** A correctly signed head manifest that breaks the schema (a file mode of -1). */
+  const craftInvalidHead = async (store: LocalDirStore) => {
+    const first = await snapshot(store);
+    const files = (first.manifest?.files ?? []).map((file) => ({ ...file, mode: -1 }));
+    return commitCraftedManifest(store, keys.writer, "prod", files as FileEntry[], [
+      keys.age.recipient,
+    ]);
+  };
+
+  it("records the manifest it committed, so the next run need not schema-check those bytes", async () => {
+    const dir = join(work, "manifest-cache");
+    const result = await snapshot(
+      new LocalDirStore(join(work, "store-m1")),
+      StatCache.open(dir, tree, keys.writer.macKey),
+    );
+    const cache = StatCache.open(dir, tree, keys.writer.macKey);
+    expect(cache.knowsManifest(result.id ?? "")).toBe(true);
+    expect(cache.knowsManifest("0".repeat(64))).toBe(false);
+  });
+
+  it("checks any other head manifest: a malformed one stops the snapshot", async () => {
+    const store = new LocalDirStore(join(work, "store-m2"));
+    await craftInvalidHead(store);
+    await expect(snapshot(store)).rejects.toMatchObject({
+      code: "INTEGRITY",
+      summary: expect.stringContaining("is not a valid snapgate.manifest/v1"),
+    });
+    // A cache vouching for those bytes under another writer key is ignored: still checked.
+    const forged = StatCache.open(join(work, "forged-manifest"), tree, other.writer.macKey);
+    const heads = await store.beginWrite("prod");
+    forged.save([], Date.now(), heads.head?.sha256 ?? null);
+    const copied = StatCache.open(join(work, "forged-manifest-2"), tree, keys.writer.macKey);
+    mkdirSync(join(work, "forged-manifest-2"), { recursive: true });
+    writeFileSync(copied.file, readFileSync(forged.file));
+    await expect(
+      snapshot(store, StatCache.open(join(work, "forged-manifest-2"), tree, keys.writer.macKey)),
+    ).rejects.toMatchObject({ code: "INTEGRITY" });
+  });
+
+  it("trusts bytes its own writer key vouched for (the schema check is what is skipped)", async () => {
+    const store = new LocalDirStore(join(work, "store-m3"));
+    const id = await craftInvalidHead(store);
+    const dir = join(work, "vouched-manifest");
+    StatCache.open(dir, tree, keys.writer.macKey).save([], Date.now(), id);
+    const result = await snapshot(store, StatCache.open(dir, tree, keys.writer.macKey));
+    expect(result).toMatchObject({ skipped: false, seq: 3 });
   });
 });
