@@ -16,7 +16,7 @@ import "../chunks/chunk-HPEAIKBF.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-BOTMDFUO.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-2TQGDGCV.js")).snapshotCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-NVTFSTJV.js")).snapshotCommand },
   { name: "list", load: async () => (await import("../chunks/list-JC7RZ2PH.js")).listCommand },
   { name: "show", load: async () => (await import("../chunks/show-Q2TQTJZ2.js")).showCommand },
   { name: "diff", load: async () => (await import("../chunks/diff-MGRPPK5Q.js")).diffCommand },

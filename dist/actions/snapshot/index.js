@@ -1,8 +1,8 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   takeSnapshot
-} from "../../chunks/chunk-KZYTFTVH.js";
-import "../../chunks/chunk-M2JEBRBL.js";
+} from "../../chunks/chunk-XHH4ZTHK.js";
+import "../../chunks/chunk-IYI7NO2Z.js";
 import "../../chunks/chunk-JFCEZPKR.js";
 import "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-XJWCFU3M.js";

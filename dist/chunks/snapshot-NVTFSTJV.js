@@ -27,8 +27,8 @@ import {
 } from "./chunk-H7HHPLOE.js";
 import {
   takeSnapshot
-} from "./chunk-KZYTFTVH.js";
-import "./chunk-M2JEBRBL.js";
+} from "./chunk-XHH4ZTHK.js";
+import "./chunk-IYI7NO2Z.js";
 import "./chunk-JFCEZPKR.js";
 import "./chunk-MONAIBOF.js";
 import "./chunk-XJWCFU3M.js";
@@ -82,18 +82,20 @@ import { dirname, join, resolve } from "node:path";
 var FORMAT = "snapgate-stat-cache/1";
 var RACY_WINDOW_MS = 2e3;
 var StatCache = class _StatCache {
-  constructor(macKey, root, file, entries, ignoredReason) {
+  constructor(macKey, root, file, entries, ignoredReason, manifest = null) {
     this.macKey = macKey;
     this.root = root;
     this.file = file;
     this.entries = entries;
     this.ignoredReason = ignoredReason;
+    this.manifest = manifest;
   }
   macKey;
   root;
   file;
   entries;
   ignoredReason;
+  manifest;
   /** Opens the cache of `root` under `directory`; a missing, stale or forged file gives an empty cache. */
   static open(directory, root, macKey) {
     const absoluteRoot = resolve(root);
@@ -127,8 +129,16 @@ var StatCache = class _StatCache {
       absoluteRoot,
       file,
       new Map(parsed.entries.map((entry) => [entry[0], entry])),
-      null
+      null,
+      typeof parsed.manifest === "string" ? parsed.manifest : null
     );
+  }
+  /**
+   * True when manifest bytes with this sha256 are ones this writer wrote or
+   * schema-checked before: byte-identical, so they need no second check.
+   */
+  knowsManifest(sha256) {
+    return this.manifest !== null && this.manifest === sha256;
   }
   get size() {
     return this.entries.size;
@@ -144,8 +154,9 @@ var StatCache = class _StatCache {
    * Replaces the cache with the files of a snapshot that succeeded, leaving
    * out the racily clean ones (changed within RACY_WINDOW_MS of the scan).
    * Best effort: a cache that cannot be written is only slower next time.
+   * `manifest`: the sha256 of the stream's manifest just committed or checked.
    */
-  save(files, scannedAtMs) {
+  save(files, scannedAtMs, manifest = null) {
     const entries = [];
     for (const { file, blob } of files) {
       const stamp = file.stamp;
@@ -153,7 +164,7 @@ var StatCache = class _StatCache {
       if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= scannedAtMs - RACY_WINDOW_MS) continue;
       entries.push([file.path, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, blob]);
     }
-    const body = JSON.stringify({ root: this.root, entries });
+    const body = JSON.stringify({ root: this.root, manifest, entries });
     const content = `${FORMAT} ${macOf(this.macKey, body)}
 ${body}`;
     const temp = tempPathFor(this.file);

@@ -12,7 +12,7 @@ import {
 } from "./chunk-C3LTQSMU.js";
 import {
   createSnapshot
-} from "./chunk-M2JEBRBL.js";
+} from "./chunk-IYI7NO2Z.js";
 import "./chunk-JFCEZPKR.js";
 import {
   scanTree

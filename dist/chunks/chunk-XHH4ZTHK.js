@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   createSnapshot
-} from "./chunk-M2JEBRBL.js";
+} from "./chunk-IYI7NO2Z.js";
 import {
   resolveScanPaths
 } from "./chunk-MONAIBOF.js";
@@ -36,7 +36,7 @@ async function takeSnapshot(options) {
   const paths = resolveScanPaths(options.paths, policy, options.stream, "snapshot");
   if (policy) {
     const [{ snapshotUnderPolicy }, { changeTicketVerifierFromEnv }] = await Promise.all([
-      import("./snapshot-under-policy-PTVFAJXO.js"),
+      import("./snapshot-under-policy-A3SLNGUS.js"),
       import("./change-ticket-verifier-from-env-UJ6TCX6N.js")
     ]);
     const underPolicy = await snapshotUnderPolicy({

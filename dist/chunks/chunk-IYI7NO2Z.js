@@ -235,11 +235,14 @@ async function createSnapshot(options) {
   let view = await beginWriteOrInitialize(options.store, options.stream);
   const sealers = {};
   try {
-    const previous = options.skipUnchanged && view.head ? parseManifest(
+    const previous = options.skipUnchanged && view.head ? readPreviousManifest(
       await view.head.loadManifest(),
-      `manifest ${options.stream}@${view.head.seq}`
+      `manifest ${options.stream}@${view.head.seq}`,
+      options.statCache
     ) : null;
-    const knownBlobs = previous ? new Set(previous.files.flatMap((file) => file.type === "file" ? [file.blob] : [])) : void 0;
+    const knownBlobs = previous ? new Set(
+      previous.manifest.files.flatMap((file) => file.type === "file" ? [file.blob] : [])
+    ) : void 0;
     if (knownBlobs) view.findBlobs([...knownBlobs]).catch(() => void 0);
     const prepared = await prepare(
       {
@@ -259,9 +262,9 @@ async function createSnapshot(options) {
       knownBlobs
     );
     if (options.skipUnchanged && view.head && previous) {
-      const samePolicy = previous.policyDigest === (options.policyDigest ?? null);
-      if (samePolicy && isEmptyDiff(diffFileStates(previous.files, prepared.states))) {
-        options.statCache?.save(prepared.files, prepared.scannedAtMs);
+      const samePolicy = previous.manifest.policyDigest === (options.policyDigest ?? null);
+      if (samePolicy && isEmptyDiff(diffFileStates(previous.manifest.files, prepared.states))) {
+        options.statCache?.save(prepared.files, prepared.scannedAtMs, previous.sha256);
         return {
           ...prepared.base,
           skipped: true,
@@ -271,7 +274,7 @@ async function createSnapshot(options) {
           newBlobs: 0,
           reusedBlobs: 0,
           bytesAdded: 0,
-          manifest: previous,
+          manifest: previous.manifest,
           attempts: 1
         };
       }
@@ -314,7 +317,7 @@ async function createSnapshot(options) {
       });
       if (outcome === "committed") {
         prepared.progress({ stage: "commit", done: 1, total: 1 });
-        options.statCache?.save(prepared.files, prepared.scannedAtMs);
+        options.statCache?.save(prepared.files, prepared.scannedAtMs, id);
         return {
           ...prepared.base,
           skipped: false,
@@ -347,6 +350,11 @@ async function createSnapshot(options) {
       fix: "Too many writers raced for the same stream; run the snapshot again."
     }
   );
+}
+function readPreviousManifest(bytes, where, statCache) {
+  const sha256 = sha256Hex(bytes);
+  const manifest = statCache?.knowsManifest(sha256) ? JSON.parse(Buffer.from(bytes).toString("utf8")) : parseManifest(bytes, where);
+  return { manifest, sha256 };
 }
 async function beginWriteOrInitialize(store, stream) {
   try {
