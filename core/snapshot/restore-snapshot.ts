@@ -4,7 +4,7 @@ import picomatch from "picomatch";
 import { SnapgateError } from "../errors.js";
 import type { FileEntry, Manifest, RegularFileEntry } from "../types.js";
 import type { Store } from "../store/store.js";
-import { flushFiles, fsyncDirectory, TEMP_PREFIX } from "../store/atomic-file.js";
+import { flushFiles, TEMP_PREFIX } from "../store/atomic-file.js";
 import type { BlobOpener } from "../crypto/blob-opener.js";
 import { loadSodium } from "../crypto/sodium.js";
 import type { LoadedSnapshot } from "./load-snapshot.js";
@@ -255,7 +255,9 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
     plan.push({ path: link.path, action: "create" });
     options.onProgress?.(++done, included.length);
   }
-  if (!options.dryRun) await Promise.all(guard.directories().map((dir) => fsyncDirectory(dir)));
+  // The new names are durable once their directories are: one file-system sync for many
+  // directories (a restore of 2,000 files makes hundreds), else an fsync of each.
+  if (!options.dryRun) await flushFiles(target, guard.directories());
   plan.sort((a, b) => (a.path < b.path ? -1 : 1));
   return {
     id,

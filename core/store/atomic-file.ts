@@ -91,10 +91,10 @@ export async function writeTempFile(
 }
 
 /**
- * A durability barrier for many files at once. On Linux, `sync -f` (syncfs(2))
- * flushes the whole file system in one call, which on small files is two
- * orders of magnitude cheaper than an fsync each; elsewhere, or if it fails,
- * each file is fsynced.
+ * A durability barrier for many files (or directories, for the names renamed
+ * into them) at once. On Linux, `sync -f` (syncfs(2)) flushes the whole file
+ * system in one call, which on small files is two orders of magnitude cheaper
+ * than an fsync each; elsewhere, or if it fails, each one is fsynced.
  */
 export async function flushFiles(dir: string, files: readonly string[]): Promise<void> {
   if (files.length === 0) return;
@@ -111,14 +111,4 @@ export async function flushFiles(dir: string, files: readonly string[]): Promise
       await handle.close();
     }
   });
-}
-
-/** Makes a directory's entries (renames, links) durable. */
-export async function fsyncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -5,13 +5,7 @@ import { join, resolve } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
 import { auditHeadOfLine } from "../audit/audit-event.js";
-import {
-  flushFiles,
-  fsyncDirectory,
-  TEMP_PREFIX,
-  writeFileAtomic,
-  writeTempFile,
-} from "./atomic-file.js";
+import { flushFiles, TEMP_PREFIX, writeFileAtomic, writeTempFile } from "./atomic-file.js";
 import { withFileLock } from "./file-lock.js";
 import {
   AUDIT_HEAD_PATH,
@@ -154,7 +148,8 @@ class LocalWriteView implements WriteView {
     await mapWithConcurrency(this.pending.splice(0), 16, ({ temp, target }) =>
       rename(temp, target),
     );
-    await Promise.all([...this.touchedDirs].map((dir) => fsyncDirectory(dir)));
+    // The renames are durable once their directories are (up to 256 prefix directories).
+    await flushFiles(this.store.path("blobs"), [...this.touchedDirs]);
   }
 }
 

@@ -3,7 +3,6 @@ import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import {
   flushFiles,
-  fsyncDirectory,
   TEMP_PREFIX,
   tempPathFor,
   writeFileAtomic,
@@ -130,10 +129,16 @@ describe("flushFiles", () => {
   });
 });
 
-describe("fsyncDirectory", () => {
-  it("syncs an existing directory and fails for a missing one", async () => {
+describe("flushFiles on directories", () => {
+  it("syncs directories (the names renamed into them) one by one, or all at once", async () => {
     const dir = freshDir();
-    await expect(fsyncDirectory(dir)).resolves.toBeUndefined();
-    await expect(fsyncDirectory(join(dir, "missing"))).rejects.toMatchObject({ code: "ENOENT" });
+    const few = [dir];
+    await expect(flushFiles(dir, few)).resolves.toBeUndefined();
+    const many = Array.from({ length: 70 }, (_, i) => join(dir, `d${i}`));
+    for (const sub of many) mkdirSync(sub);
+    await expect(flushFiles(dir, many)).resolves.toBeUndefined();
+    await expect(flushFiles(dir, [join(dir, "missing")])).rejects.toMatchObject({
+      code: "ENOENT",
+    });
   });
 });
