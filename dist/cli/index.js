@@ -15,19 +15,19 @@ import "../chunks/chunk-HPEAIKBF.js";
 
 // cli/commands/index.ts
 var COMMANDS = [
-  { name: "keygen", load: async () => (await import("../chunks/keygen-BOTMDFUO.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-NVTFSTJV.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-JC7RZ2PH.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-Q2TQTJZ2.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-MGRPPK5Q.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-X2PVGFEX.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-PZ3RR7EV.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-ICK5PYSJ.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-4SBH7SPI.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-GACAK3SS.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-UBFJWJ43.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-63HYNRBX.js")).pruneCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-LRIDUZID.js")).doctorCommand }
+  { name: "keygen", load: async () => (await import("../chunks/keygen-NW6BWFJC.js")).keygenCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-GC63FXZ4.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-GEKYOHN7.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-IZZNYSKS.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-INS4ZW5K.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-EJFJJ3SM.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-E66KIAEF.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-2BE3RETD.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-DKUNZ4AR.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-O4CL73MM.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-VXOYGL3U.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-MFWIUBMT.js")).pruneCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-75MJUJSL.js")).doctorCommand }
 ];
 
 // cli/main.ts

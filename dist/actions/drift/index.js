@@ -1,26 +1,26 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-VSH2BFNA.js";
+} from "../../chunks/chunk-PYYSST6U.js";
 import {
   policyScanRules
-} from "../../chunks/chunk-E7SJ4E7V.js";
-import "../../chunks/chunk-MEV5TPFO.js";
+} from "../../chunks/chunk-GR25ZLML.js";
+import "../../chunks/chunk-3JPGKT2U.js";
 import "../../chunks/chunk-4ADVDNQL.js";
 import {
   resolveScanPaths
 } from "../../chunks/chunk-MONAIBOF.js";
-import "../../chunks/chunk-XJWCFU3M.js";
+import "../../chunks/chunk-6O2C6EUQ.js";
 import "../../chunks/chunk-MS7OGOB6.js";
-import "../../chunks/chunk-HI4VZDS6.js";
+import "../../chunks/chunk-JNENQNN5.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-5A4IMOAA.js";
+import "../../chunks/chunk-WHUW7ABC.js";
 import "../../chunks/chunk-EAU2BZSR.js";
 import "../../chunks/chunk-6RIMPDLP.js";
 import "../../chunks/chunk-EVV5HKRG.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-I6ZPLDUK.js";
+} from "../../chunks/chunk-N2HWEWMT.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -40,7 +40,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-BZGX4HCZ.js";
+} from "../../chunks/chunk-6SN4WCEM.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-3S6W75EW.js";
 import "../../chunks/chunk-DENSVYIT.js";

@@ -5,7 +5,7 @@ import {
 } from "../../chunks/chunk-BGMBGXVY.js";
 import {
   restoreSnapshot
-} from "../../chunks/chunk-BS6IJZ63.js";
+} from "../../chunks/chunk-E7BLWGLM.js";
 import {
   policyDigest
 } from "../../chunks/chunk-C3LTQSMU.js";
@@ -17,7 +17,7 @@ import "../../chunks/chunk-7I44WYK3.js";
 import {
   policyEnvironment
 } from "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-5A4IMOAA.js";
+import "../../chunks/chunk-WHUW7ABC.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-BXKQOZE2.js";
@@ -54,7 +54,7 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-BZGX4HCZ.js";
+} from "../../chunks/chunk-6SN4WCEM.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-3S6W75EW.js";
 import "../../chunks/chunk-DENSVYIT.js";

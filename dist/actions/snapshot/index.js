@@ -1,19 +1,19 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   takeSnapshot
-} from "../../chunks/chunk-XHH4ZTHK.js";
-import "../../chunks/chunk-IYI7NO2Z.js";
+} from "../../chunks/chunk-TUFY4TT3.js";
+import "../../chunks/chunk-G34Z7S3L.js";
 import "../../chunks/chunk-JFCEZPKR.js";
 import "../../chunks/chunk-MONAIBOF.js";
-import "../../chunks/chunk-XJWCFU3M.js";
+import "../../chunks/chunk-6O2C6EUQ.js";
 import "../../chunks/chunk-MS7OGOB6.js";
-import "../../chunks/chunk-HI4VZDS6.js";
+import "../../chunks/chunk-JNENQNN5.js";
 import "../../chunks/chunk-7I44WYK3.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-5A4IMOAA.js";
+import "../../chunks/chunk-WHUW7ABC.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-I6ZPLDUK.js";
+} from "../../chunks/chunk-N2HWEWMT.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -35,7 +35,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-BZGX4HCZ.js";
+} from "../../chunks/chunk-6SN4WCEM.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-3S6W75EW.js";
 import "../../chunks/chunk-DENSVYIT.js";

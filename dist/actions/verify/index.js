@@ -17,7 +17,7 @@ import "../../chunks/chunk-6RIMPDLP.js";
 import "../../chunks/chunk-EVV5HKRG.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-I6ZPLDUK.js";
+} from "../../chunks/chunk-N2HWEWMT.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -41,7 +41,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-BZGX4HCZ.js";
+} from "../../chunks/chunk-6SN4WCEM.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-3S6W75EW.js";
 import "../../chunks/chunk-DENSVYIT.js";

@@ -572,7 +572,7 @@ function maskSecret(secret) {
 // actions/lib/open-action-store.ts
 async function openActionStore(settings) {
   if (settings.kind === "local") {
-    const { LocalDirStore } = await import("./local-dir-store-5MYMTFRG.js");
+    const { LocalDirStore } = await import("./local-dir-store-CUDYQYVT.js");
     return new LocalDirStore(settings.dir);
   }
   const [{ createGitHubClient }, { GitHubStore }] = await Promise.all([

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   LocalDirStore
-} from "./chunk-UL4W7NSW.js";
+} from "./chunk-WIE2Z5X7.js";
 import {
   stringValue
 } from "./chunk-H7HHPLOE.js";

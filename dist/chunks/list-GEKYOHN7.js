@@ -2,8 +2,8 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-WPO3BSX7.js";
-import "./chunk-UL4W7NSW.js";
+} from "./chunk-TPBVYUMC.js";
+import "./chunk-WIE2Z5X7.js";
 import {
   flag,
   json,
@@ -12,7 +12,7 @@ import {
   shortId,
   stringValue
 } from "./chunk-H7HHPLOE.js";
-import "./chunk-5A4IMOAA.js";
+import "./chunk-WHUW7ABC.js";
 import {
   readAllCatalogs,
   readCatalog

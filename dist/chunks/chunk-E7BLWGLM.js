@@ -7,9 +7,8 @@ import {
 } from "./chunk-7I44WYK3.js";
 import {
   TEMP_PREFIX,
-  flushFiles,
-  fsyncDirectory
-} from "./chunk-5A4IMOAA.js";
+  flushFiles
+} from "./chunk-WHUW7ABC.js";
 import {
   assertBlobIntact,
   openVerifiedBlob,
@@ -362,7 +361,7 @@ async function restoreSnapshot(options) {
     plan.push({ path: link.path, action: "create" });
     options.onProgress?.(++done, included.length);
   }
-  if (!options.dryRun) await Promise.all(guard.directories().map((dir) => fsyncDirectory(dir)));
+  if (!options.dryRun) await flushFiles(target, guard.directories());
   plan.sort((a, b) => a.path < b.path ? -1 : 1);
   return {
     id,

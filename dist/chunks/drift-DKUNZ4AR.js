@@ -5,7 +5,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-WPO3BSX7.js";
+} from "./chunk-TPBVYUMC.js";
 import {
   EXIT_DRIFT
 } from "./chunk-CSCAEEYM.js";
@@ -16,7 +16,7 @@ import {
 } from "./chunk-JZXJVOUV.js";
 import {
   LocalDirStore
-} from "./chunk-UL4W7NSW.js";
+} from "./chunk-WIE2Z5X7.js";
 import {
   flag,
   json,
@@ -27,20 +27,20 @@ import {
 } from "./chunk-H7HHPLOE.js";
 import {
   detectDrift
-} from "./chunk-VSH2BFNA.js";
+} from "./chunk-PYYSST6U.js";
 import {
   policyScanRules
-} from "./chunk-E7SJ4E7V.js";
-import "./chunk-MEV5TPFO.js";
+} from "./chunk-GR25ZLML.js";
+import "./chunk-3JPGKT2U.js";
 import "./chunk-4ADVDNQL.js";
 import {
   resolveScanPaths
 } from "./chunk-MONAIBOF.js";
-import "./chunk-XJWCFU3M.js";
+import "./chunk-6O2C6EUQ.js";
 import "./chunk-MS7OGOB6.js";
-import "./chunk-HI4VZDS6.js";
+import "./chunk-JNENQNN5.js";
 import "./chunk-RC7TVD34.js";
-import "./chunk-5A4IMOAA.js";
+import "./chunk-WHUW7ABC.js";
 import "./chunk-EAU2BZSR.js";
 import "./chunk-6RIMPDLP.js";
 import "./chunk-EVV5HKRG.js";

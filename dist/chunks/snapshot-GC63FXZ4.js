@@ -8,7 +8,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-WPO3BSX7.js";
+} from "./chunk-TPBVYUMC.js";
 import {
   POLICY_HELP,
   POLICY_OPTION,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-JZXJVOUV.js";
 import {
   LocalDirStore
-} from "./chunk-UL4W7NSW.js";
+} from "./chunk-WIE2Z5X7.js";
 import {
   flag,
   json,
@@ -27,18 +27,18 @@ import {
 } from "./chunk-H7HHPLOE.js";
 import {
   takeSnapshot
-} from "./chunk-XHH4ZTHK.js";
-import "./chunk-IYI7NO2Z.js";
+} from "./chunk-TUFY4TT3.js";
+import "./chunk-G34Z7S3L.js";
 import "./chunk-JFCEZPKR.js";
 import "./chunk-MONAIBOF.js";
-import "./chunk-XJWCFU3M.js";
+import "./chunk-6O2C6EUQ.js";
 import "./chunk-MS7OGOB6.js";
-import "./chunk-HI4VZDS6.js";
+import "./chunk-JNENQNN5.js";
 import "./chunk-7I44WYK3.js";
 import "./chunk-RC7TVD34.js";
 import {
   tempPathFor
-} from "./chunk-5A4IMOAA.js";
+} from "./chunk-WHUW7ABC.js";
 import "./chunk-KKUHDW3D.js";
 import {
   formatBytes

@@ -3,7 +3,7 @@ import {
   classifyPath,
   isExcluded,
   isExcludedDirectory
-} from "./chunk-MEV5TPFO.js";
+} from "./chunk-3JPGKT2U.js";
 
 // core/policy/policy-scan-rules.ts
 function policyScanRules(policy, environment) {

@@ -11,7 +11,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-WPO3BSX7.js";
+} from "./chunk-TPBVYUMC.js";
 import {
   EXIT_PROBLEMS
 } from "./chunk-CSCAEEYM.js";
@@ -19,13 +19,13 @@ import {
   POLICY_OPTION,
   loadCliPolicy
 } from "./chunk-JZXJVOUV.js";
-import "./chunk-UL4W7NSW.js";
+import "./chunk-WIE2Z5X7.js";
 import {
   flag,
   json,
   stringValue
 } from "./chunk-H7HHPLOE.js";
-import "./chunk-5A4IMOAA.js";
+import "./chunk-WHUW7ABC.js";
 import {
   selectSnapshots,
   verifySnapshots

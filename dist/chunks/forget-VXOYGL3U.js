@@ -2,13 +2,13 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-WPO3BSX7.js";
+} from "./chunk-TPBVYUMC.js";
 import {
   POLICY_HELP,
   POLICY_OPTION,
   requireCliPolicy
 } from "./chunk-JZXJVOUV.js";
-import "./chunk-UL4W7NSW.js";
+import "./chunk-WIE2Z5X7.js";
 import {
   flag,
   json,
@@ -24,7 +24,7 @@ import {
 import {
   policyDigest
 } from "./chunk-C3LTQSMU.js";
-import "./chunk-5A4IMOAA.js";
+import "./chunk-WHUW7ABC.js";
 import {
   appendAuditEvents
 } from "./chunk-3XHERIG2.js";

@@ -75,20 +75,11 @@ async function flushFiles(dir, files) {
     }
   });
 }
-async function fsyncDirectory(dir) {
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 export {
   TEMP_PREFIX,
   tempPathFor,
   writeFileAtomic,
   writeTempFile,
-  flushFiles,
-  fsyncDirectory
+  flushFiles
 };

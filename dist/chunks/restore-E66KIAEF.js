@@ -10,8 +10,8 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-WPO3BSX7.js";
-import "./chunk-UL4W7NSW.js";
+} from "./chunk-TPBVYUMC.js";
+import "./chunk-WIE2Z5X7.js";
 import {
   flag,
   json,
@@ -21,13 +21,13 @@ import {
 } from "./chunk-H7HHPLOE.js";
 import {
   restoreSnapshot
-} from "./chunk-BS6IJZ63.js";
+} from "./chunk-E7BLWGLM.js";
 import "./chunk-MXRMIS4K.js";
 import {
   loadSnapshot
 } from "./chunk-4ADVDNQL.js";
 import "./chunk-7I44WYK3.js";
-import "./chunk-5A4IMOAA.js";
+import "./chunk-WHUW7ABC.js";
 import "./chunk-T4XVUYKR.js";
 import "./chunk-PDBKAZLO.js";
 import {

@@ -6,10 +6,10 @@ import {
 import {
   classifyPath,
   isExcluded
-} from "./chunk-MEV5TPFO.js";
+} from "./chunk-3JPGKT2U.js";
 import {
   looksLikeSecret
-} from "./chunk-HI4VZDS6.js";
+} from "./chunk-JNENQNN5.js";
 import {
   compileGlobs,
   normalisePath

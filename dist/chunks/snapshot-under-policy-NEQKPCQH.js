@@ -1,29 +1,29 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   coverageReport
-} from "./chunk-7I6G23IL.js";
+} from "./chunk-6NENYPHU.js";
 import "./chunk-ZS7ORR4V.js";
 import {
   policyScanRules
-} from "./chunk-E7SJ4E7V.js";
-import "./chunk-MEV5TPFO.js";
+} from "./chunk-GR25ZLML.js";
+import "./chunk-3JPGKT2U.js";
 import {
   policyDigest
 } from "./chunk-C3LTQSMU.js";
 import {
   createSnapshot
-} from "./chunk-IYI7NO2Z.js";
+} from "./chunk-G34Z7S3L.js";
 import "./chunk-JFCEZPKR.js";
 import {
   scanTree
-} from "./chunk-XJWCFU3M.js";
+} from "./chunk-6O2C6EUQ.js";
 import "./chunk-MS7OGOB6.js";
-import "./chunk-HI4VZDS6.js";
+import "./chunk-JNENQNN5.js";
 import "./chunk-7I44WYK3.js";
 import {
   policyEnvironment
 } from "./chunk-RC7TVD34.js";
-import "./chunk-5A4IMOAA.js";
+import "./chunk-WHUW7ABC.js";
 import "./chunk-KKUHDW3D.js";
 import "./chunk-3S6W75EW.js";
 import "./chunk-DENSVYIT.js";

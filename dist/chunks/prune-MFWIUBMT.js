@@ -2,14 +2,14 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-WPO3BSX7.js";
-import "./chunk-UL4W7NSW.js";
+} from "./chunk-TPBVYUMC.js";
+import "./chunk-WIE2Z5X7.js";
 import {
   flag,
   json,
   stringValue
 } from "./chunk-H7HHPLOE.js";
-import "./chunk-5A4IMOAA.js";
+import "./chunk-WHUW7ABC.js";
 import {
   appendAuditEvents
 } from "./chunk-3XHERIG2.js";

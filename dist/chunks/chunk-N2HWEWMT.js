@@ -3,7 +3,7 @@ import {
   error,
   notice,
   warning
-} from "./chunk-BZGX4HCZ.js";
+} from "./chunk-6SN4WCEM.js";
 
 // actions/lib/annotation.ts
 var PER_LEVEL = 10;

@@ -1,8 +1,8 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   LocalDirStore
-} from "./chunk-UL4W7NSW.js";
-import "./chunk-5A4IMOAA.js";
+} from "./chunk-WIE2Z5X7.js";
+import "./chunk-WHUW7ABC.js";
 import "./chunk-STGBWLKT.js";
 import "./chunk-Q7H3JQIW.js";
 import "./chunk-U2VA4CFL.js";

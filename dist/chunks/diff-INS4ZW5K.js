@@ -2,8 +2,8 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-WPO3BSX7.js";
-import "./chunk-UL4W7NSW.js";
+} from "./chunk-TPBVYUMC.js";
+import "./chunk-WIE2Z5X7.js";
 import {
   flag,
   json,
@@ -15,7 +15,7 @@ import {
 import {
   diffFileStates
 } from "./chunk-MS7OGOB6.js";
-import "./chunk-5A4IMOAA.js";
+import "./chunk-WHUW7ABC.js";
 import {
   resolveSnapshot
 } from "./chunk-EAU2BZSR.js";

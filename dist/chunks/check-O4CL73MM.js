@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-WPO3BSX7.js";
+} from "./chunk-TPBVYUMC.js";
 import {
   POLICY_HELP,
   POLICY_OPTION,
@@ -12,14 +12,14 @@ import {
   evaluateExceptions,
   requiredComponents
 } from "./chunk-ZS7ORR4V.js";
-import "./chunk-UL4W7NSW.js";
+import "./chunk-WIE2Z5X7.js";
 import {
   flag,
   json,
   requireValue,
   stringValue
 } from "./chunk-H7HHPLOE.js";
-import "./chunk-5A4IMOAA.js";
+import "./chunk-WHUW7ABC.js";
 import {
   findLatestVerification
 } from "./chunk-RI2VOROK.js";

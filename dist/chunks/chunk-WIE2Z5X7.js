@@ -2,10 +2,9 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   TEMP_PREFIX,
   flushFiles,
-  fsyncDirectory,
   writeFileAtomic,
   writeTempFile
-} from "./chunk-5A4IMOAA.js";
+} from "./chunk-WHUW7ABC.js";
 import {
   AUDIT_HEAD_PATH,
   STORE_FORMAT,
@@ -216,7 +215,7 @@ var LocalWriteView = class {
       16,
       ({ temp, target }) => rename2(temp, target)
     );
-    await Promise.all([...this.touchedDirs].map((dir) => fsyncDirectory(dir)));
+    await flushFiles(this.store.path("blobs"), [...this.touchedDirs]);
   }
 };
 var LocalDirStore = class {

@@ -3,18 +3,18 @@ import {
   STORE_OPTION,
   openGitHub,
   storeSpec
-} from "./chunk-WPO3BSX7.js";
+} from "./chunk-TPBVYUMC.js";
 import {
   EXIT_PROBLEMS
 } from "./chunk-CSCAEEYM.js";
-import "./chunk-UL4W7NSW.js";
+import "./chunk-WIE2Z5X7.js";
 import {
   flag,
   json,
   renderTable,
   stringValue
 } from "./chunk-H7HHPLOE.js";
-import "./chunk-5A4IMOAA.js";
+import "./chunk-WHUW7ABC.js";
 import "./chunk-STGBWLKT.js";
 import "./chunk-Q7H3JQIW.js";
 import "./chunk-ZITD4ZB6.js";

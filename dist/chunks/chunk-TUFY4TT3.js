@@ -1,13 +1,13 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   createSnapshot
-} from "./chunk-IYI7NO2Z.js";
+} from "./chunk-G34Z7S3L.js";
 import {
   resolveScanPaths
 } from "./chunk-MONAIBOF.js";
 import {
   looksLikeSecret
-} from "./chunk-HI4VZDS6.js";
+} from "./chunk-JNENQNN5.js";
 import {
   parseRecipient
 } from "./chunk-3BJVJWY4.js";
@@ -36,7 +36,7 @@ async function takeSnapshot(options) {
   const paths = resolveScanPaths(options.paths, policy, options.stream, "snapshot");
   if (policy) {
     const [{ snapshotUnderPolicy }, { changeTicketVerifierFromEnv }] = await Promise.all([
-      import("./snapshot-under-policy-A3SLNGUS.js"),
+      import("./snapshot-under-policy-NEQKPCQH.js"),
       import("./change-ticket-verifier-from-env-UJ6TCX6N.js")
     ]);
     const underPolicy = await snapshotUnderPolicy({

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   TEMP_PREFIX
-} from "./chunk-5A4IMOAA.js";
+} from "./chunk-WHUW7ABC.js";
 import {
   require_picomatch
 } from "./chunk-MWA4TWMP.js";

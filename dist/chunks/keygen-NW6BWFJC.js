@@ -6,7 +6,7 @@ import {
 } from "./chunk-H7HHPLOE.js";
 import {
   writeFileAtomic
-} from "./chunk-5A4IMOAA.js";
+} from "./chunk-WHUW7ABC.js";
 import {
   formatWriterKeyFile,
   generateWriterKeyText,

@@ -9,7 +9,7 @@ import {
 } from "./chunk-JZXJVOUV.js";
 import {
   coverageReport
-} from "./chunk-7I6G23IL.js";
+} from "./chunk-6NENYPHU.js";
 import "./chunk-ZS7ORR4V.js";
 import {
   flag,
@@ -18,11 +18,11 @@ import {
 } from "./chunk-H7HHPLOE.js";
 import {
   isExcludedDirectory
-} from "./chunk-MEV5TPFO.js";
+} from "./chunk-3JPGKT2U.js";
 import {
   collectFiles
-} from "./chunk-HI4VZDS6.js";
-import "./chunk-5A4IMOAA.js";
+} from "./chunk-JNENQNN5.js";
+import "./chunk-WHUW7ABC.js";
 import "./chunk-CU3A7CPO.js";
 import "./chunk-HY64EQYF.js";
 import "./chunk-MWA4TWMP.js";

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   collectFiles
-} from "./chunk-HI4VZDS6.js";
+} from "./chunk-JNENQNN5.js";
 import {
   computeBlobId
 } from "./chunk-KKUHDW3D.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-4ADVDNQL.js";
 import {
   scanTree
-} from "./chunk-XJWCFU3M.js";
+} from "./chunk-6O2C6EUQ.js";
 import {
   diffFileStates
 } from "./chunk-MS7OGOB6.js";

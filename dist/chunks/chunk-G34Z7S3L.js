@@ -5,7 +5,7 @@ import {
 } from "./chunk-JFCEZPKR.js";
 import {
   scanTree
-} from "./chunk-XJWCFU3M.js";
+} from "./chunk-6O2C6EUQ.js";
 import {
   diffFileStates,
   isEmptyDiff
