@@ -1,5 +1,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { tempPathFor } from "../store/atomic-file.js";
 import type { CollectedFile } from "./collect-files.js";
@@ -12,6 +20,9 @@ const FORMAT = "snapgate-stat-cache/1";
  * leave the stat unchanged ("racily clean", as git calls it).
  */
 export const RACY_WINDOW_MS = 2000;
+
+/** Cache files of roots not snapshotted for this long are removed (e.g. old CI checkouts). */
+export const STALE_CACHE_MS = 30 * 24 * 3600 * 1000;
 
 /** path, size, mtimeMs, ctimeMs, inode, blob id */
 type Entry = [string, number, number, number, number, string];
@@ -135,10 +146,24 @@ export class StatCache {
       mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
       writeFileSync(temp, content, { mode: 0o600, flag: "wx" });
       renameSync(temp, this.file);
+      removeStaleCaches(dirname(this.file), Date.now() - STALE_CACHE_MS);
       return true;
     } catch {
       rmSync(temp, { force: true });
       return false;
+    }
+  }
+}
+
+/** Removes cache files (32 hex digits + .json) last written before `before`; best effort. */
+function removeStaleCaches(directory: string, before: number): void {
+  for (const name of readdirSync(directory)) {
+    if (!/^[0-9a-f]{32}\.json$/.test(name)) continue;
+    const path = join(directory, name);
+    try {
+      if (statSync(path).mtimeMs < before) rmSync(path, { force: true });
+    } catch {
+      // gone already, or not ours to remove
     }
   }
 }

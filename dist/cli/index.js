@@ -16,7 +16,7 @@ import "../chunks/chunk-HPEAIKBF.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-NW6BWFJC.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-GC63FXZ4.js")).snapshotCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-RWUBARLK.js")).snapshotCommand },
   { name: "list", load: async () => (await import("../chunks/list-GEKYOHN7.js")).listCommand },
   { name: "show", load: async () => (await import("../chunks/show-IZZNYSKS.js")).showCommand },
   { name: "diff", load: async () => (await import("../chunks/diff-INS4ZW5K.js")).diffCommand },

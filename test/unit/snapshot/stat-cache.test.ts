@@ -15,7 +15,7 @@ import {
   createSnapshot,
   type CreateSnapshotOptions,
 } from "../../../core/snapshot/create-snapshot.js";
-import { RACY_WINDOW_MS, StatCache } from "../../../core/snapshot/stat-cache.js";
+import { RACY_WINDOW_MS, STALE_CACHE_MS, StatCache } from "../../../core/snapshot/stat-cache.js";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import type { FileEntry } from "../../../core/types.js";
 import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
@@ -135,6 +135,22 @@ describe("StatCache", () => {
     // root ignores directory modes; the assertion then only checks that nothing throws
     const wrote = blocked.save([{ file: fileAt("a"), blob: BLOB }], 1e6);
     expect(wrote).toBe(process.getuid?.() === 0);
+  });
+
+  it("removes cache files of other roots not written for 30 days, and nothing else", () => {
+    const dir = join(work, "stale");
+    const old = StatCache.open(dir, "/old-checkout", keys.writer.macKey);
+    old.save([], 1e6);
+    const recent = StatCache.open(dir, "/recent-checkout", keys.writer.macKey);
+    recent.save([], 1e6);
+    writeFileSync(join(dir, "notes.txt"), "not a cache file");
+    const longAgo = new Date(Date.now() - STALE_CACHE_MS - 60_000);
+    utimesSync(old.file, longAgo, longAgo);
+    utimesSync(join(dir, "notes.txt"), longAgo, longAgo);
+    StatCache.open(dir, "/root", keys.writer.macKey).save([], 1e6);
+    expect(existsSync(old.file)).toBe(false);
+    expect(existsSync(recent.file)).toBe(true);
+    expect(existsSync(join(dir, "notes.txt"))).toBe(true);
   });
 
   it("writes the cache owner-only", () => {

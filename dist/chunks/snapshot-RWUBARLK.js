@@ -77,10 +77,19 @@ import { join as join2, resolve as resolve2 } from "node:path";
 
 // core/snapshot/stat-cache.ts
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import { dirname, join, resolve } from "node:path";
 var FORMAT = "snapgate-stat-cache/1";
 var RACY_WINDOW_MS = 2e3;
+var STALE_CACHE_MS = 30 * 24 * 3600 * 1e3;
 var StatCache = class _StatCache {
   constructor(macKey, root, file, entries, ignoredReason, manifest = null) {
     this.macKey = macKey;
@@ -172,6 +181,7 @@ ${body}`;
       mkdirSync(dirname(this.file), { recursive: true, mode: 448 });
       writeFileSync(temp, content, { mode: 384, flag: "wx" });
       renameSync(temp, this.file);
+      removeStaleCaches(dirname(this.file), Date.now() - STALE_CACHE_MS);
       return true;
     } catch {
       rmSync(temp, { force: true });
@@ -179,6 +189,16 @@ ${body}`;
     }
   }
 };
+function removeStaleCaches(directory, before) {
+  for (const name of readdirSync(directory)) {
+    if (!/^[0-9a-f]{32}\.json$/.test(name)) continue;
+    const path = join(directory, name);
+    try {
+      if (statSync(path).mtimeMs < before) rmSync(path, { force: true });
+    } catch {
+    }
+  }
+}
 function macOf(macKey, body) {
   return createHmac("sha256", macKey).update(`${FORMAT}\0`).update(body).digest("hex");
 }
