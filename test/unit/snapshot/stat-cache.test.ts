@@ -161,23 +161,27 @@ describe("StatCache", () => {
   });
 });
 
+/** A --skip-unchanged snapshot of all of `tree`, its clock 10 s ahead (no file is racily clean). */
+const snapshotOf = (tree: string, store: LocalDirStore, extra: Partial<CreateSnapshotOptions>) =>
+  createSnapshot({
+    store,
+    root: tree,
+    paths: ["."],
+    stream: "prod",
+    phase: "pre",
+    recipients: [keys.age.recipient],
+    writerKey: keys.writer,
+    now: () => new Date(Date.now() + 10_000),
+    skipUnchanged: true,
+    ...extra,
+  });
+
 describe("createSnapshot with a stat cache", () => {
   const tree = join(work, "tree");
   const cacheDir = join(work, "snapshot-cache");
-  // The clock runs 10 s ahead, so files written by the test are outside the racy window.
-  const later = () => new Date(Date.now() + 10_000);
   const snapshot = (store: LocalDirStore, extra: Partial<CreateSnapshotOptions> = {}) =>
-    createSnapshot({
-      store,
-      root: tree,
-      paths: ["."],
-      stream: "prod",
-      phase: "pre",
-      recipients: [keys.age.recipient],
-      writerKey: keys.writer,
-      now: later,
+    snapshotOf(tree, store, {
       statCache: StatCache.open(cacheDir, tree, keys.writer.macKey),
-      skipUnchanged: true,
       ...extra,
     });
 
@@ -261,24 +265,12 @@ describe("createSnapshot with a stat cache", () => {
 
 describe("createSnapshot: the previous manifest and the stat cache", () => {
   const tree = join(work, "tree-manifest");
-  const later = () => new Date(Date.now() + 10_000);
   beforeAll(() => {
     mkdirSync(tree, { recursive: true });
     writeFileSync(join(tree, "a.yaml"), "a: 1\n");
   });
   const snapshot = (store: LocalDirStore, statCache?: StatCache) =>
-    createSnapshot({
-      store,
-      root: tree,
-      paths: ["."],
-      stream: "prod",
-      phase: "pre",
-      recipients: [keys.age.recipient],
-      writerKey: keys.writer,
-      now: later,
-      skipUnchanged: true,
-      ...(statCache ? { statCache } : {}),
-    });
+    snapshotOf(tree, store, statCache ? { statCache } : {});
   /** A correctly signed head manifest that breaks the schema (a file mode of -1). */
   const craftInvalidHead = async (store: LocalDirStore) => {
     const first = await snapshot(store);
