@@ -7,21 +7,11 @@ import {
 } from "./commit-check-runs.js";
 import type { GitHubClient } from "./github-client.js";
 import { githubError } from "./github-error.js";
-import {
-  DEFAULT_BRANCH_FILE_FIELDS,
-  GitHubPolicySource,
-  type DefaultBranchFile,
-  type RepositoryName,
-} from "./github-policy-source.js";
+import type { DefaultBranchFile, RepositoryName } from "./github-policy-source.js";
+import { policyFilesQuery, type PolicyFiles } from "./policy-files-query.js";
 import { queryAllowingMissing } from "./query-allowing-missing.js";
 
-export interface GateContext {
-  /** The repository's default branch; null for an empty repository. */
-  defaultBranch: string | null;
-  /** Reads the policy; the entry file and the owner's `.github` fallback are already in it. */
-  policySource: GitHubPolicySource;
-  /** Whether the repository, or its owner's `.github` repository, has a policy file at all. */
-  hasPolicy: boolean;
+export interface GateContext extends PolicyFiles {
   /** The app's check runs on the head commit, oldest first (empty when there is no head). */
   checkRuns: ExistingCheckRun[];
 }
@@ -32,9 +22,6 @@ export interface ReadGateContextOptions extends RepositoryName {
   appId: number;
   policyPath?: string;
 }
-
-/** The org-wide fallback lives in the owner's `.github` repository (Probot's rule). */
-export const ORG_CONFIG_REPO = ".github";
 
 interface GateContextResult {
   repository: DefaultBranchFile & { head?: CommitCheckRuns | null };
@@ -54,13 +41,13 @@ export async function readGateContext(
   options: ReadGateContextOptions,
 ): Promise<GateContext> {
   const path = options.policyPath ?? DEFAULT_POLICY_PATH;
-  const withOrg = options.repo.toLowerCase() !== ORG_CONFIG_REPO;
+  const policyFiles = policyFilesQuery(options, path);
   const head = options.headSha
     ? `head: object(oid: $head) { ... on Commit { ${COMMIT_CHECK_RUNS_FIELDS} } }`
     : "";
   const query = `query SnapgateGateContext($owner: String!, $name: String!, $path: String!${options.headSha ? ", $head: GitObjectID!, $appId: Int!" : ""}) {
-    repository(owner: $owner, name: $name) { ${DEFAULT_BRANCH_FILE_FIELDS} ${head} }
-    ${withOrg ? `orgPolicy: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") { ${DEFAULT_BRANCH_FILE_FIELDS} }` : ""}
+    repository(owner: $owner, name: $name) { ${policyFiles.fields} ${head} }
+    ${policyFiles.orgPolicy}
   }`;
   let result: GateContextResult;
   try {
@@ -82,15 +69,8 @@ export async function readGateContext(
       `${options.owner}/${options.repo}`,
     );
   }
-  const policySource = new GitHubPolicySource(client, options);
-  const own = { owner: options.owner, repo: options.repo, path };
-  const org = { owner: options.owner, repo: ORG_CONFIG_REPO, path };
-  policySource.remember(own, result.repository);
-  if (withOrg) policySource.remember(org, result.orgPolicy);
   return {
-    defaultBranch: result.repository.defaultBranchRef?.name ?? null,
-    policySource,
-    hasPolicy: policySource.has(own) || (withOrg && policySource.has(org)),
+    ...policyFiles.read(client, result),
     checkRuns: commitCheckRuns(result.repository.head),
   };
 }

@@ -1,22 +1,14 @@
 import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import type { GitHubClient } from "./github-client.js";
 import { githubError } from "./github-error.js";
-import {
-  DEFAULT_BRANCH_FILE_FIELDS,
-  GitHubPolicySource,
-  type DefaultBranchFile,
-  type RepositoryName,
-} from "./github-policy-source.js";
+import type { DefaultBranchFile, RepositoryName } from "./github-policy-source.js";
+import { policyFilesQuery, type PolicyFiles } from "./policy-files-query.js";
 import { queryAllowingMissing } from "./query-allowing-missing.js";
-import { ORG_CONFIG_REPO } from "./read-gate-context.js";
 
 /** GitHub's page limit: the newest this many open pull requests and the first this many branches are considered. */
 export const GATE_HEADS_LIMIT = 100;
 
-export interface GateHeads {
-  defaultBranch: string | null;
-  policySource: GitHubPolicySource;
-  hasPolicy: boolean;
+export interface GateHeads extends PolicyFiles {
   /** Open pull requests, most recently updated first. */
   pulls: Array<{ number: number; headSha: string; baseBranch: string }>;
   /** Branches by name with their head commits. */
@@ -41,18 +33,18 @@ export async function readGateHeads(
   options: RepositoryName & { policyPath?: string },
 ): Promise<GateHeads> {
   const path = options.policyPath ?? DEFAULT_POLICY_PATH;
-  const withOrg = options.repo.toLowerCase() !== ORG_CONFIG_REPO;
+  const policyFiles = policyFilesQuery(options, path);
   let result: GateHeadsResult;
   try {
     result = await queryAllowingMissing<GateHeadsResult>(
       client,
       `query SnapgateGateHeads($owner: String!, $name: String!, $path: String!) {
         repository(owner: $owner, name: $name) {
-          ${DEFAULT_BRANCH_FILE_FIELDS}
+          ${policyFiles.fields}
           pullRequests(states: [OPEN], first: ${GATE_HEADS_LIMIT}, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { number headRefOid baseRefName } }
           refs(refPrefix: "refs/heads/", first: ${GATE_HEADS_LIMIT}) { nodes { name target { oid } } }
         }
-        ${withOrg ? `orgPolicy: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") { ${DEFAULT_BRANCH_FILE_FIELDS} }` : ""}
+        ${policyFiles.orgPolicy}
       }`,
       { owner: options.owner, name: options.repo, path },
       ["orgPolicy"],
@@ -64,15 +56,8 @@ export async function readGateHeads(
       `${options.owner}/${options.repo}`,
     );
   }
-  const policySource = new GitHubPolicySource(client, options);
-  const own = { owner: options.owner, repo: options.repo, path };
-  const org = { owner: options.owner, repo: ORG_CONFIG_REPO, path };
-  policySource.remember(own, result.repository);
-  if (withOrg) policySource.remember(org, result.orgPolicy);
   return {
-    defaultBranch: result.repository.defaultBranchRef?.name ?? null,
-    policySource,
-    hasPolicy: policySource.has(own) || (withOrg && policySource.has(org)),
+    ...policyFiles.read(client, result),
     pulls: result.repository.pullRequests.nodes.map((pull) => ({
       number: pull.number,
       headSha: pull.headRefOid,
