@@ -4868,15 +4868,36 @@ var GitHubPolicySource = class {
   }
 };
 
-// core/github/read-gate-context.ts
+// core/github/policy-files-query.ts
 var ORG_CONFIG_REPO = ".github";
+function policyFilesQuery(repository, path) {
+  const withOrg = repository.repo.toLowerCase() !== ORG_CONFIG_REPO;
+  return {
+    fields: DEFAULT_BRANCH_FILE_FIELDS,
+    orgPolicy: withOrg ? `orgPolicy: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") { ${DEFAULT_BRANCH_FILE_FIELDS} }` : "",
+    read(client, result) {
+      const policySource = new GitHubPolicySource(client, repository);
+      const own = { owner: repository.owner, repo: repository.repo, path };
+      const org = { owner: repository.owner, repo: ORG_CONFIG_REPO, path };
+      policySource.remember(own, result.repository);
+      if (withOrg) policySource.remember(org, result.orgPolicy);
+      return {
+        defaultBranch: result.repository.defaultBranchRef?.name ?? null,
+        policySource,
+        hasPolicy: policySource.has(own) || withOrg && policySource.has(org)
+      };
+    }
+  };
+}
+
+// core/github/read-gate-context.ts
 async function readGateContext(client, options) {
   const path = options.policyPath ?? DEFAULT_POLICY_PATH;
-  const withOrg = options.repo.toLowerCase() !== ORG_CONFIG_REPO;
+  const policyFiles = policyFilesQuery(options, path);
   const head = options.headSha ? `head: object(oid: $head) { ... on Commit { ${COMMIT_CHECK_RUNS_FIELDS} } }` : "";
   const query = `query SnapgateGateContext($owner: String!, $name: String!, $path: String!${options.headSha ? ", $head: GitObjectID!, $appId: Int!" : ""}) {
-    repository(owner: $owner, name: $name) { ${DEFAULT_BRANCH_FILE_FIELDS} ${head} }
-    ${withOrg ? `orgPolicy: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") { ${DEFAULT_BRANCH_FILE_FIELDS} }` : ""}
+    repository(owner: $owner, name: $name) { ${policyFiles.fields} ${head} }
+    ${policyFiles.orgPolicy}
   }`;
   let result;
   try {
@@ -4898,15 +4919,8 @@ async function readGateContext(client, options) {
       `${options.owner}/${options.repo}`
     );
   }
-  const policySource = new GitHubPolicySource(client, options);
-  const own = { owner: options.owner, repo: options.repo, path };
-  const org = { owner: options.owner, repo: ORG_CONFIG_REPO, path };
-  policySource.remember(own, result.repository);
-  if (withOrg) policySource.remember(org, result.orgPolicy);
   return {
-    defaultBranch: result.repository.defaultBranchRef?.name ?? null,
-    policySource,
-    hasPolicy: policySource.has(own) || withOrg && policySource.has(org),
+    ...policyFiles.read(client, result),
     checkRuns: commitCheckRuns(result.repository.head)
   };
 }
@@ -9046,18 +9060,18 @@ async function readCheckRuns(client, options) {
 var GATE_HEADS_LIMIT = 100;
 async function readGateHeads(client, options) {
   const path = options.policyPath ?? DEFAULT_POLICY_PATH;
-  const withOrg = options.repo.toLowerCase() !== ORG_CONFIG_REPO;
+  const policyFiles = policyFilesQuery(options, path);
   let result;
   try {
     result = await queryAllowingMissing(
       client,
       `query SnapgateGateHeads($owner: String!, $name: String!, $path: String!) {
         repository(owner: $owner, name: $name) {
-          ${DEFAULT_BRANCH_FILE_FIELDS}
+          ${policyFiles.fields}
           pullRequests(states: [OPEN], first: ${GATE_HEADS_LIMIT}, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { number headRefOid baseRefName } }
           refs(refPrefix: "refs/heads/", first: ${GATE_HEADS_LIMIT}) { nodes { name target { oid } } }
         }
-        ${withOrg ? `orgPolicy: repository(owner: $owner, name: "${ORG_CONFIG_REPO}") { ${DEFAULT_BRANCH_FILE_FIELDS} }` : ""}
+        ${policyFiles.orgPolicy}
       }`,
       { owner: options.owner, name: options.repo, path },
       ["orgPolicy"]
@@ -9069,15 +9083,8 @@ async function readGateHeads(client, options) {
       `${options.owner}/${options.repo}`
     );
   }
-  const policySource = new GitHubPolicySource(client, options);
-  const own = { owner: options.owner, repo: options.repo, path };
-  const org = { owner: options.owner, repo: ORG_CONFIG_REPO, path };
-  policySource.remember(own, result.repository);
-  if (withOrg) policySource.remember(org, result.orgPolicy);
   return {
-    defaultBranch: result.repository.defaultBranchRef?.name ?? null,
-    policySource,
-    hasPolicy: policySource.has(own) || withOrg && policySource.has(org),
+    ...policyFiles.read(client, result),
     pulls: result.repository.pullRequests.nodes.map((pull) => ({
       number: pull.number,
       headSha: pull.headRefOid,
