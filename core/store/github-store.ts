@@ -39,6 +39,11 @@ const TREE_PAYLOAD_BUDGET = 2 * 1024 * 1024;
 const INLINE_BLOB_LIMIT = 512 * 1024;
 /** GitHub refuses files over 100 MB. */
 export const GITHUB_MAX_BLOB_BYTES = 100 * 1024 * 1024;
+/**
+ * Commits searched below the branch head for one whose ref update lost its
+ * answer: more than the writers that could have landed in between.
+ */
+const LANDED_SEARCH_DEPTH = 100;
 /** Blobs read per GraphQL query when restoring or verifying. */
 const BLOB_READ_BATCH = 100;
 
@@ -461,13 +466,14 @@ export class GitHubStore implements Store {
   ): Promise<CommitOutcome> {
     const { owner, repo } = this.where;
     let tree = state.treeOid;
+    let commit: string | null = null;
     try {
       for (const chunk of chunkByPayload(entries)) {
         tree = (
           await this.client.rest.git.createTree({ owner, repo, base_tree: tree, tree: chunk })
         ).data.sha;
       }
-      const commit = (
+      commit = (
         await this.client.rest.git.createCommit({
           owner,
           repo,
@@ -485,14 +491,55 @@ export class GitHubStore implements Store {
       });
       return "committed";
     } catch (error) {
-      if (
+      const conflict =
         httpStatus(error) === 422 &&
-        /fast forward|not a fast-forward|reference cannot be updated/i.test(githubMessage(error))
-      ) {
-        return "conflict";
+        /fast forward|not a fast-forward|reference cannot be updated/i.test(githubMessage(error));
+      const status = httpStatus(error);
+      // No answer (a dropped connection is a 500 to Octokit) or a 5xx: the update may have
+      // landed. So may a conflict, when it answers a retry of an update that landed and
+      // another writer built on it since. Only the branch can tell.
+      if (commit === null || !(conflict || status === undefined || status >= 500)) {
+        if (conflict) return "conflict";
+        throw githubError(error, "committing to the backup repository", this.location);
       }
+      let landed: boolean;
+      try {
+        landed = await this.branchContains(commit);
+      } catch {
+        const failure = githubError(error, "updating the branch", this.location, false);
+        throw new SnapgateError(
+          failure.code,
+          `${failure.summary} The commit may have landed: GitHub lost the answer to the branch update and could not be read back.`,
+          {
+            fix: `Once GitHub answers again, check with \`snapgate list --store ${this.location}\` before writing again.`,
+            cause: error,
+          },
+        );
+      }
+      if (landed) return "committed";
+      if (conflict) return "conflict";
       throw githubError(error, "committing to the backup repository", this.location);
     }
+  }
+
+  /** Whether `commit` is the branch head or one of its recent ancestors (other writers may have built on it). */
+  private async branchContains(commit: string): Promise<boolean> {
+    const result = await this.query<{
+      repository: {
+        ref: { target: { oid: string; history?: { nodes: Array<{ oid: string }> } } } | null;
+      };
+    }>(
+      `query SnapgateLanded($owner: String!, $name: String!, $ref: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid ... on Commit { history(first: ${LANDED_SEARCH_DEPTH}) { nodes { oid } } } } } }
+      }`,
+      { ref: this.qualifiedRef },
+      "checking whether the commit landed",
+    );
+    const target = result.repository.ref?.target;
+    if (!target) return false;
+    return (
+      target.oid === commit || (target.history?.nodes ?? []).some((node) => node.oid === commit)
+    );
   }
 
   async listStreams(): Promise<string[]> {

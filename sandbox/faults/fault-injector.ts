@@ -36,6 +36,13 @@ export class FaultInjector {
         fix: "Inject two faults instead.",
       });
     }
+    if (spec.afterHandling && !spec.status && !spec.drop) {
+      throw new SnapgateError(
+        "USAGE",
+        "A fault after handling needs a status or drop: the answer is what it replaces.",
+        { fix: "Set status: 502 (or 500/503) or drop: true with afterHandling." },
+      );
+    }
     const times = spec.times ?? 1;
     if (!Number.isInteger(times) || times < 1) {
       throw new SnapgateError("USAGE", `Fault times must be a positive integer, not ${times}.`, {

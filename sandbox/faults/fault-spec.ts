@@ -27,6 +27,12 @@ export interface FaultSpec {
   /** Destroy the connection without an answer. */
   drop?: boolean;
   /**
+   * Apply `status` or `drop` (and `delayMs`) after the request was handled:
+   * its effect persists and only the answer is lost, as when GitHub lands a
+   * commit or a ref update and then answers 502 or its front end times out.
+   */
+  afterHandling?: boolean;
+  /**
    * Another writer commits to a branch just before this request is handled:
    * by default the branch of a ref update, else the default branch of the
    * request's repository. GraphQL requests name the repository.

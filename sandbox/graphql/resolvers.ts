@@ -15,6 +15,7 @@ import {
   repositoryPullRequests,
   repositoryRefs,
 } from "./pull-request-resolvers.js";
+import { commitHistory } from "./commit-history.js";
 import {
   graphqlError,
   type EntrySource,
@@ -265,7 +266,12 @@ export const resolvers: Record<string, Record<string, Resolver>> = {
     }) as Resolver,
     file: ((source: ObjectSource, args: { path: string }, context: GraphqlContext) =>
       fileAt(context, source, args.path)) as Resolver,
+    history: commitHistory as Resolver,
     checkSuites: commitCheckSuites as Resolver,
+  },
+  CommitHistoryConnection: {
+    nodes: ((source: { nodes: unknown[] }) => source.nodes) as Resolver,
+    totalCount: ((source: { totalCount: number }) => source.totalCount) as Resolver,
   },
   CommitConnection: {
     nodes: ((source: { nodes: unknown[] }) => source.nodes) as Resolver,

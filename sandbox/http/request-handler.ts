@@ -191,8 +191,9 @@ export class RequestHandler {
       requestRepository(url.pathname, isGraphql ? rawBody : null),
     );
     if (fault) entry.fault = describeFault(fault);
-    if (fault?.delayMs) await sleep(fault.delayMs);
-    if (fault?.drop) {
+    const before = fault?.afterHandling ? null : fault;
+    if (before?.delayMs) await sleep(before.delayMs);
+    if (before?.drop) {
       request.socket.destroy();
       entry.status = 0;
       return;
@@ -202,8 +203,8 @@ export class RequestHandler {
       isGraphql ? "graphql" : "core",
       Math.floor(now.getTime() / 1000),
     );
-    if (fault?.status || fault?.rateLimit) {
-      this.send(response, this.faultResponse(fault, rate, principal, isGraphql), rate, entry);
+    if (before?.status || before?.rateLimit) {
+      this.send(response, this.faultResponse(before, rate, principal, isGraphql), rate, entry);
       return;
     }
 
@@ -220,6 +221,17 @@ export class RequestHandler {
       rate,
       fault,
     });
+    if (fault?.afterHandling) {
+      // The request took effect (a commit or a ref update landed); only its answer is lost.
+      if (fault.delayMs) await sleep(fault.delayMs);
+      if (fault.drop) {
+        request.socket.destroy();
+        entry.status = 0;
+        return;
+      }
+      this.send(response, this.faultResponse(fault, rate, principal, isGraphql), rate, entry);
+      return;
+    }
     this.send(response, answer, rate, entry);
   }
 

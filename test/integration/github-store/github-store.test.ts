@@ -17,6 +17,8 @@ import { gatherGateFacts } from "../../../core/policy/gate/gather-gate-facts.js"
 import { loadPolicy } from "../../../core/policy/load-policy.js";
 import { memoryPolicySource } from "../../../core/policy/policy-source.js";
 import type { Store } from "../../../core/store/store.js";
+import type { GitHubClient } from "../../../core/github/github-client.js";
+import { GitHubStore } from "../../../core/store/github-store.js";
 import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
@@ -259,6 +261,128 @@ describe("GitHub store on the sandbox", () => {
     expect(
       (await git(["rev-parse", "main"], backup.gh.repoPath(backup.owner, backup.repo))).trim(),
     ).toBe(before);
+  });
+
+  describe("a write that lands but whose answer is lost", () => {
+    const repoPath = () => backup.gh.repoPath(backup.owner, backup.repo);
+    /** The snapshot commits of a stream on the branch, newest first. */
+    const snapshotCommits = async (stream: string) =>
+      (await git(["log", "--format=%s", "main"], repoPath()))
+        .split("\n")
+        .filter((subject) => subject.startsWith(`snapgate: snapshot ${stream}@`));
+    const expectOneSnapshot = async (stream: string, result: { seq: number | null }) => {
+      expect(result.seq).toBe(1);
+      expect(await snapshotCommits(stream)).toEqual([expect.stringContaining(`${stream}@1 `)]);
+      expect((await readCatalog(backup.store, stream)).map((entry) => entry.seq)).toEqual([1]);
+      expect(await backup.store.listManifestSeqs(stream)).toEqual([1]);
+    };
+
+    it("a ref update that lands and answers 502 every time is a commit, not a failure", async () => {
+      const root = tree("lost-502", { "a.yaml": "a: 1\n" });
+      backup.gh.faults.inject({
+        route: "git/update-ref",
+        status: 502,
+        afterHandling: true,
+        times: 5,
+      });
+      const result = await snapshot(backup.store, root, "lost-502");
+      expect(result.attempts).toBe(1);
+      await expectOneSnapshot("lost-502", result);
+    });
+
+    it("a landed ref update answered 502, retried after another writer moved on, is not written twice", async () => {
+      const root = tree("lost-then-moved", { "a.yaml": "a: 1\n" });
+      backup.gh.faults.inject({ route: "git/update-ref", status: 502, afterHandling: true });
+      backup.gh.faults.inject({ route: "git/update-ref", concurrentRefMove: true });
+      const result = await snapshot(backup.store, root, "lost-then-moved");
+      await expectOneSnapshot("lost-then-moved", result);
+      // The retried update met the other writer's commit on top of ours: a 422 the store saw through.
+      expect(
+        backup.gh.requests.filter((r) => r.operationId === "git/update-ref").map((r) => r.status),
+      ).toEqual([502, 422]);
+    });
+
+    it("a landed ref update whose connection drops, then meets another writer, is not written twice", async () => {
+      const root = tree("lost-dropped", { "a.yaml": "a: 1\n" });
+      backup.gh.faults.inject({ route: "git/update-ref", drop: true, afterHandling: true });
+      backup.gh.faults.inject({ route: "git/update-ref", concurrentRefMove: true });
+      const result = await snapshot(backup.store, root, "lost-dropped");
+      await expectOneSnapshot("lost-dropped", result);
+    });
+
+    it("a landed ref update whose connection drops on every attempt is a commit", async () => {
+      const root = tree("lost-dropped-always", { "a.yaml": "a: 1\n" });
+      backup.gh.faults.inject({
+        route: "git/update-ref",
+        drop: true,
+        afterHandling: true,
+        times: 5,
+      });
+      const result = await snapshot(backup.store, root, "lost-dropped-always");
+      await expectOneSnapshot("lost-dropped-always", result);
+    });
+
+    it("a create-commit that lands and answers 502, or drops, is retried into one snapshot", async () => {
+      const root = tree("lost-commit", { "a.yaml": "a: 1\n" });
+      backup.gh.faults.inject({ route: "git/create-commit", status: 502, afterHandling: true });
+      backup.gh.faults.inject({ route: "git/create-commit", drop: true, afterHandling: true });
+      const result = await snapshot(backup.store, root, "lost-commit");
+      expect(result.attempts).toBe(1);
+      await expectOneSnapshot("lost-commit", result);
+      expect(backup.gh.countCalls("git/create-commit")).toBe(3);
+      expect(backup.gh.countCalls("git/update-ref")).toBe(1);
+    });
+
+    it("records whose landed commit is answered 502 and then raced are written once, without a conflict", async () => {
+      backup.gh.faults.inject({ route: "git/update-ref", status: 502, afterHandling: true });
+      backup.gh.faults.inject({ route: "git/update-ref", concurrentRefMove: true });
+      const record = { path: "requests/lost/r1.json", bytes: new TextEncoder().encode("{}\n") };
+      await backup.store.writeRecords([record]);
+      expect(await backup.store.listRecords("requests/lost")).toEqual([record.path]);
+      expect(
+        (await git(["log", "--format=%s", "main"], repoPath()))
+          .split("\n")
+          .filter((subject) => subject === `snapgate: record ${record.path}`),
+      ).toHaveLength(1);
+    });
+
+    it("when the outcome cannot be read back, the error does not claim nothing changed", async () => {
+      const root = tree("lost-unknown", { "a.yaml": "a: 1\n" });
+      backup.gh.faults.inject({
+        route: "git/update-ref",
+        status: 502,
+        afterHandling: true,
+        times: 5,
+      });
+      // GitHub is down for reads too from the ref update on: the read-back and its retries fail.
+      const { client } = backup;
+      const failingReads: GitHubClient = {
+        ...client,
+        rest: {
+          ...client.rest,
+          git: {
+            ...client.rest.git,
+            updateRef: ((params: Parameters<GitHubClient["rest"]["git"]["updateRef"]>[0]) => {
+              backup.gh.faults.inject({ route: "graphql", status: 502, times: 5 });
+              return client.rest.git.updateRef(params);
+            }) as GitHubClient["rest"]["git"]["updateRef"],
+          },
+        },
+      };
+      const store = new GitHubStore(failingReads, {
+        owner: backup.owner,
+        repo: backup.repo,
+        branch: "main",
+      });
+      const error = await snapshot(store, root, "lost-unknown").catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: "REMOTE" });
+      expect((error as Error).message).not.toContain("Nothing was changed");
+      expect((error as Error).message).toContain("may have landed");
+      // It did land: a later read sees it.
+      expect((await readCatalog(backup.store, "lost-unknown")).map((entry) => entry.seq)).toEqual([
+        1,
+      ]);
+    });
   });
 
   it("refuses a file over 100 MB before anything is written", async () => {

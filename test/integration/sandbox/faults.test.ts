@@ -3,7 +3,7 @@ import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import { startSandbox, type Sandbox } from "../../../sandbox/index.js";
-import { octokitFor, statusOf } from "./sandbox-clients.js";
+import { git, octokitFor, statusOf } from "./sandbox-clients.js";
 
 const owner = "acme";
 const repo = "backups";
@@ -129,6 +129,68 @@ describe("injected faults", () => {
     gh.faults.inject({ route: "git/get-ref", drop: true });
     await expect(getRef(plain)).rejects.toThrow();
     expect(gh.requests[0]).toMatchObject({ operationId: "git/get-ref", status: 0 });
+  });
+
+  it("lands a write and then loses its answer: 502 or a dropped connection after handling", async () => {
+    const commits = async () =>
+      (await git(["cat-file", "--batch-all-objects", "--batch-check"], gh.repoPath(owner, repo)))
+        .split("\n")
+        .filter((line) => / commit /.test(line)).length;
+    const before = (await getRef(plain)).data.object.sha;
+    const tree = await plain.git.createTree({
+      owner,
+      repo,
+      tree: [{ path: "landed.txt", mode: "100644", type: "blob", content: "landed" }],
+    });
+    const objectsBefore = await commits();
+    gh.faults.inject({ route: "git/create-commit", status: 502, afterHandling: true });
+    const lost = await statusOf(
+      plain.git.createCommit({
+        owner,
+        repo,
+        message: "landed",
+        tree: tree.data.sha,
+        parents: [before],
+      }),
+    );
+    expect(lost).toEqual({ status: 502, message: "Bad Gateway" });
+    expect(await commits()).toBe(objectsBefore + 1);
+
+    const first = await plain.git.createCommit({
+      owner,
+      repo,
+      message: "first",
+      tree: tree.data.sha,
+      parents: [before],
+    });
+    gh.faults.inject({ route: "git/update-ref", status: 502, afterHandling: true });
+    expect(
+      (await statusOf(plain.git.updateRef({ owner, repo, ref: "heads/main", sha: first.data.sha })))
+        .status,
+    ).toBe(502);
+    expect((await getRef(plain)).data.object.sha).toBe(first.data.sha);
+
+    const second = await plain.git.createCommit({
+      owner,
+      repo,
+      message: "second",
+      tree: tree.data.sha,
+      parents: [first.data.sha],
+    });
+    gh.faults.inject({ route: "git/update-ref", drop: true, afterHandling: true });
+    await expect(
+      plain.git.updateRef({ owner, repo, ref: "heads/main", sha: second.data.sha }),
+    ).rejects.toThrow();
+    expect((await getRef(plain)).data.object.sha).toBe(second.data.sha);
+    expect(gh.requests.filter((request) => request.fault).map((request) => request.status)).toEqual(
+      [502, 502, 0],
+    );
+  });
+
+  it("refuses an after-handling fault without an answer to replace", () => {
+    expect(() =>
+      gh.faults.inject({ route: "git/update-ref", delayMs: 10, afterHandling: true }),
+    ).toThrow(/needs a status or drop/);
   });
 
   it("moves the branch just before a ref update, which then is not a fast forward", async () => {

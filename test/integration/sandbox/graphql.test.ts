@@ -108,6 +108,29 @@ describe("GraphQL over the repositories", () => {
     });
   });
 
+  it("lists a commit's history newest first, within first, and refuses filters it cannot honour", async () => {
+    const second = await gh.commitFiles(owner, repo, "history", { "h.txt": "1" }, "h1");
+    const third = await gh.commitFiles(owner, repo, "history", { "h.txt": "2" }, "h2");
+    const query = (args: string) =>
+      octokit.graphql<{
+        repository: {
+          ref: { target: { history: { nodes: { oid: string }[]; totalCount: number } } };
+        };
+      }>(
+        `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) {
+          ref(qualifiedName: "refs/heads/history") { target { ... on Commit { history(${args}) { nodes { oid } totalCount } } } }
+        } }`,
+        { owner, name: repo },
+      );
+    const history = (await query("first: 2")).repository.ref.target.history;
+    expect(history.nodes.map((node) => node.oid)).toEqual([third, second]);
+    expect(history.totalCount).toBeGreaterThanOrEqual(3);
+    await expect(query('first: 2, path: "h.txt"')).rejects.toThrow(
+      "Commit.history(path) is not implemented by the Snapgate sandbox.",
+    );
+    expect(gh.takeViolations()).toEqual([expect.objectContaining({ kind: "unsupported" })]);
+  });
+
   it("answers NOT_FOUND for a repository the token cannot see", async () => {
     await expect(
       octokit.graphql(`{ repository(owner: "acme", name: "nope") { id } }`),
