@@ -19,6 +19,7 @@ import { Router } from "./http/router.js";
 import { RequestLog, type LoggedRequest } from "./log/request-log.js";
 import { ViolationLog, type Violation } from "./log/violation-log.js";
 import { SandboxUrls } from "./representations/urls.js";
+import { ENFORCED_RULE_TYPES } from "./rules/enforced-rule-types.js";
 import { RefWriter } from "./services/ref-writer.js";
 import type { SandboxLimits, SandboxServices } from "./services/sandbox-services.js";
 import type { RepoRecord, UserRecord, WorkflowRunRecord } from "./state/entities.js";
@@ -210,6 +211,7 @@ export class Sandbox {
       git,
       collaborators: new Map(),
       rulesets: [],
+      verifiedCommits: new Set(),
       workflowIds: new Map(),
       createdAt: now,
       updatedAt: now,
@@ -278,6 +280,14 @@ export class Sandbox {
     const repoRecord = this.requireRepo(owner, repo);
     if (ruleset.rules.length === 0)
       throw usage(`Ruleset ${ruleset.name} has no rules.`, "Add at least one rule.");
+    const unenforced = ruleset.rules
+      .map((rule) => (rule as { type: string }).type)
+      .filter((type) => !ENFORCED_RULE_TYPES.has(type));
+    if (unenforced.length > 0)
+      throw usage(
+        `The sandbox does not enforce the rule type(s) ${unenforced.map((type) => `'${type}'`).join(", ")} of ruleset ${ruleset.name}.`,
+        `Use ${[...ENFORCED_RULE_TYPES].join(", ")}, or teach sandbox/rules/enforce-rulesets.ts the rule first.`,
+      );
     const now = new Date();
     const id = this.world.nextId("ruleset");
     repoRecord.rulesets.push({

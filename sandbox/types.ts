@@ -96,7 +96,7 @@ export interface CreatedApp {
   botId: number;
 }
 
-/** A ruleset as the REST API describes it (the subset the sandbox enforces). */
+/** A ruleset as the REST API describes it (the rule types the sandbox enforces). */
 export interface RulesetSpec {
   name: string;
   target?: "branch" | "tag";
@@ -111,7 +111,19 @@ export type RulesetRule =
   | { type: "deletion" }
   | { type: "non_fast_forward" }
   | { type: "update"; parameters?: { update_allows_fetch_and_merge: boolean } }
-  | { type: "required_linear_history" };
+  | { type: "required_linear_history" }
+  | {
+      type: "pull_request";
+      parameters?: {
+        dismiss_stale_reviews_on_push: boolean;
+        require_code_owner_review: boolean;
+        require_last_push_approval: boolean;
+        required_approving_review_count: number;
+        required_review_thread_resolution: boolean;
+      };
+    }
+  | { type: "required_signatures" };
+
 
 export interface BypassActor {
   /** An app id (Integration), a team id (Team), a role id (RepositoryRole: 2 maintain, 4 write, 5 admin) or 1 (OrganizationAdmin). */

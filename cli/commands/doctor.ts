@@ -35,11 +35,15 @@ async function checkLocalStore(path: string): Promise<ProtectionFinding[]> {
 export const doctorCommand: Command = {
   name: "doctor",
   summary:
-    "Check the backup repository's protection (private, rulesets, who can push) and say what to fix",
+    "Check the backup repository's protection (private, rulesets, who can push, rules that refuse the store's commits) and say what to fix",
   usage: "snapgate doctor --store github://OWNER/REPO[@branch] [--app-id ID] [--token T] [--json]",
   help: [
     "--store STORE     the backup repository (or a local store: its directory permissions)",
     "--app-id ID       the Snapgate App's id, which must be the only bypass actor",
+    "Bypass actors are visible only to a token with administration write (a repository admin's).",
+    "Rules the store cannot satisfy (its Git Data API commits are unsigned and go straight to the",
+    "branch): required signatures, pull requests, status checks, deployments, merge queue; each is",
+    "flagged unless the App bypasses its ruleset.",
     `exit codes: 0 all good, ${EXIT_PROBLEMS} something to fix`,
   ],
   options: { ...STORE_OPTION, "app-id": { type: "string" } },

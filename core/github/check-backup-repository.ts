@@ -23,6 +23,90 @@ interface BranchRule {
 interface BypassActor {
   actor_id: number | null;
   actor_type: string;
+  bypass_mode?: string;
+}
+
+/**
+ * Rules that refuse every commit the store makes unless the Snapgate App
+ * bypasses their ruleset: it commits through the Git Data API (create-commit,
+ * then update-ref), directly on the branch, without a signature or checks.
+ */
+const UNSATISFIABLE_RULES: Record<string, { what: string; why: string; setting: string }> = {
+  required_signatures: {
+    what: "requires signed commits",
+    why: "the store commits through the Git Data API, whose commits are unsigned (only commits GitHub makes itself, e.g. GraphQL createCommitOnBranch, are signed), so GitHub refuses every snapshot",
+    setting: "Require signed commits",
+  },
+  pull_request: {
+    what: "requires pull requests",
+    why: "the store updates the branch directly, so GitHub refuses every snapshot",
+    setting: "Require a pull request before merging",
+  },
+  required_status_checks: {
+    what: "requires status checks",
+    why: "a snapshot commit has no status checks when the branch is updated, so GitHub refuses it",
+    setting: "Require status checks to pass",
+  },
+  required_deployments: {
+    what: "requires deployments",
+    why: "a snapshot commit is never deployed before the branch is updated, so GitHub refuses it",
+    setting: "Require deployments to succeed",
+  },
+  merge_queue: {
+    what: "requires a merge queue",
+    why: "the store updates the branch directly, not through a merge queue, so GitHub refuses it",
+    setting: "Require merge queue",
+  },
+};
+
+/** Rulesets read once each; null when this token cannot see their bypass actors. */
+class RulesetReader {
+  private readonly read = new Map<number, Promise<BypassActor[] | null>>();
+
+  constructor(
+    private readonly client: GitHubClient,
+    private readonly where: BackupRepositoryLocation,
+    private readonly location: string,
+  ) {}
+
+  bypassActors(id: number): Promise<BypassActor[] | null> {
+    let actors = this.read.get(id);
+    if (!actors) {
+      actors = this.fetch(id);
+      this.read.set(id, actors);
+    }
+    return actors;
+  }
+
+  private async fetch(id: number): Promise<BypassActor[] | null> {
+    try {
+      const { data } = await this.client.rest.repos.getRepoRuleset({
+        owner: this.where.owner,
+        repo: this.where.repo,
+        ruleset_id: id,
+      });
+      // GitHub shows bypass actors only to those who may edit the ruleset (administration write).
+      return data.bypass_actors ? (data.bypass_actors as BypassActor[]) : null;
+    } catch (error) {
+      if (httpStatus(error) !== 403 && httpStatus(error) !== 404)
+        throw githubError(error, "reading a ruleset", this.location);
+      return null;
+    }
+  }
+}
+
+function rulesetIds(rules: readonly BranchRule[]): number[] {
+  return [...new Set(rules.flatMap((rule) => (rule.ruleset_id ? [rule.ruleset_id] : [])))];
+}
+
+/** Whether the Snapgate App (any app when its id is not known) always bypasses a ruleset. */
+function appBypasses(actors: readonly BypassActor[], appId: number | undefined): boolean {
+  return actors.some(
+    (actor) =>
+      actor.actor_type === "Integration" &&
+      (actor.bypass_mode ?? "always") === "always" &&
+      (appId === undefined || actor.actor_id === appId),
+  );
 }
 
 const SETTINGS = (where: BackupRepositoryLocation) =>
@@ -30,9 +114,10 @@ const SETTINGS = (where: BackupRepositoryLocation) =>
 
 /**
  * What `snapgate doctor` checks on a GitHub backup repository: it is private,
- * a ruleset on the branch blocks force pushes and deletion, and updates are
- * restricted so that only the Snapgate App (a bypass actor) can push. Each
- * finding says exactly what to change.
+ * a ruleset on the branch blocks force pushes and deletion, updates are
+ * restricted so that only the Snapgate App (a bypass actor) can push, and no
+ * rule refuses the store's commits (signatures, pull requests, checks) unless
+ * the App bypasses it. Each finding says exactly what to change.
  */
 export async function checkBackupRepository(
   client: GitHubClient,
@@ -89,73 +174,112 @@ export async function checkBackupRepository(
   findings.push(ruleFinding("non_fast_forward", "force pushes are blocked", "Block force pushes"));
   findings.push(ruleFinding("deletion", "branch deletion is blocked", "Restrict deletions"));
 
+  const rulesets = new RulesetReader(client, where, location);
+  findings.push(await updateFinding(rules, rulesets, where, options.appId));
+  findings.push(...(await unsatisfiableRuleFindings(rules, rulesets, where, options.appId)));
+  return findings;
+}
+
+async function updateFinding(
+  rules: readonly BranchRule[],
+  rulesets: RulesetReader,
+  where: BackupRepositoryLocation,
+  appId: number | undefined,
+): Promise<ProtectionFinding> {
+  const check = "pushes are restricted to the Snapgate App";
   const updateRules = rules.filter((rule) => rule.type === "update");
   if (updateRules.length === 0) {
-    findings.push({
-      check: "pushes are restricted to the Snapgate App",
+    return {
+      check,
       ok: false,
       detail: `anyone with write access can push to ${where.branch}`,
       fix: `Add the "Restrict updates" rule to the ruleset and make the Snapgate App its only bypass actor: ${SETTINGS(where)}.`,
-    });
-    return findings;
+    };
   }
   const actors: BypassActor[] = [];
-  let visible = true;
-  for (const id of new Set(
-    updateRules.flatMap((rule) => (rule.ruleset_id ? [rule.ruleset_id] : [])),
-  )) {
-    try {
-      const { data } = await client.rest.repos.getRepoRuleset({
-        owner: where.owner,
-        repo: where.repo,
-        ruleset_id: id,
-      });
-      if (!data.bypass_actors) visible = false;
-      actors.push(...((data.bypass_actors ?? []) as BypassActor[]));
-    } catch (error) {
-      if (httpStatus(error) !== 403 && httpStatus(error) !== 404)
-        throw githubError(error, "reading a ruleset", location);
-      visible = false;
+  for (const id of rulesetIds(updateRules)) {
+    const seen = await rulesets.bypassActors(id);
+    if (!seen) {
+      return {
+        check,
+        ok: null,
+        detail: "updates are restricted, but this token cannot see the ruleset's bypass actors",
+        fix: `Run doctor with a token that may edit the ruleset (administration write, a repository admin's), or check by hand that the Snapgate App is the only bypass actor: ${SETTINGS(where)}.`,
+      };
     }
-  }
-  if (!visible) {
-    findings.push({
-      check: "pushes are restricted to the Snapgate App",
-      ok: null,
-      detail: "updates are restricted, but this token cannot see the ruleset's bypass actors",
-      fix: `Run doctor with an admin's token, or check by hand that the Snapgate App is the only bypass actor: ${SETTINGS(where)}.`,
-    });
-    return findings;
+    actors.push(...seen);
   }
   const apps = actors.filter((actor) => actor.actor_type === "Integration");
   const people = actors.filter((actor) => actor.actor_type !== "Integration");
   const appOk =
-    options.appId === undefined
-      ? apps.length > 0
-      : apps.some((actor) => actor.actor_id === options.appId);
+    appId === undefined ? apps.length > 0 : apps.some((actor) => actor.actor_id === appId);
   if (!appOk) {
-    findings.push({
-      check: "pushes are restricted to the Snapgate App",
+    return {
+      check,
       ok: false,
       detail:
-        options.appId === undefined
+        appId === undefined
           ? "no GitHub App may bypass the update restriction, so no snapshot can be written"
-          : `the Snapgate App (id ${options.appId}) is not a bypass actor`,
+          : `the Snapgate App (id ${appId}) is not a bypass actor`,
       fix: `Add the Snapgate App as a bypass actor ("Always allow") of the ruleset: ${SETTINGS(where)}.`,
-    });
-  } else if (people.length > 0) {
-    findings.push({
-      check: "pushes are restricted to the Snapgate App",
+    };
+  }
+  if (people.length > 0) {
+    return {
+      check,
       ok: false,
       detail: `besides the app, ${people.map((actor) => actor.actor_type).join(", ")} may bypass the ruleset: a single person could rewrite backups`,
       fix: `Remove every bypass actor but the Snapgate App: ${SETTINGS(where)}.`,
-    });
-  } else {
-    findings.push({
-      check: "pushes are restricted to the Snapgate App",
-      ok: true,
-      detail: `only GitHub App ${apps.map((a) => a.actor_id).join(", ")} may push`,
-    });
+    };
+  }
+  return {
+    check,
+    ok: true,
+    detail: `only GitHub App ${apps.map((a) => a.actor_id).join(", ")} may push`,
+  };
+}
+
+/** One finding per rule on the branch that refuses the store's commits unless the App bypasses it. */
+async function unsatisfiableRuleFindings(
+  rules: readonly BranchRule[],
+  rulesets: RulesetReader,
+  where: BackupRepositoryLocation,
+  appId: number | undefined,
+): Promise<ProtectionFinding[]> {
+  const findings: ProtectionFinding[] = [];
+  for (const [type, rule] of Object.entries(UNSATISFIABLE_RULES)) {
+    const matching = rules.filter((candidate) => candidate.type === type);
+    if (matching.length === 0) continue;
+    const check = `the store can commit under the '${type}' rule`;
+    let unknown = false;
+    const blocking: number[] = [];
+    for (const id of rulesetIds(matching)) {
+      const actors = await rulesets.bypassActors(id);
+      if (actors === null) unknown = true;
+      else if (!appBypasses(actors, appId)) blocking.push(id);
+    }
+    const fix = `Remove "${rule.setting}" from the ruleset that covers ${where.branch} (or exclude ${where.branch} from it), or add the Snapgate App as an "Always allow" bypass actor of that ruleset: ${SETTINGS(where)}.`;
+    if (blocking.length > 0) {
+      findings.push({
+        check,
+        ok: false,
+        detail: `ruleset ${blocking.join(", ")} ${rule.what} on ${where.branch}: ${rule.why}`,
+        fix,
+      });
+    } else if (unknown) {
+      findings.push({
+        check,
+        ok: null,
+        detail: `a ruleset ${rule.what} on ${where.branch}, and this token cannot see whether the Snapgate App bypasses it: without that, ${rule.why}`,
+        fix: `Run doctor with a token that may edit the ruleset (administration write), or check by hand. ${fix}`,
+      });
+    } else {
+      findings.push({
+        check,
+        ok: true,
+        detail: `a ruleset ${rule.what} on ${where.branch}, and the Snapgate App bypasses it`,
+      });
+    }
   }
   return findings;
 }

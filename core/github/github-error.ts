@@ -98,11 +98,16 @@ export function githubError(
     );
   }
   if (status === 422 && /rule/i.test(message)) {
+    // GitHub's text is "Repository rule violations found\n\n<rule>\n\n": one line reads better.
+    const rules = message.trim().replace(/\s*\n+\s*/g, " ");
     return new SnapgateError(
       "PERMISSION",
-      `A ruleset of ${location} refused the update while ${doing}: ${message}.${untouched}`,
+      `A ruleset of ${location} refused the update while ${doing}: ${rules}${/[.!]$/.test(rules) ? "" : "."}${untouched}`,
       {
-        fix: "Let the Snapgate App bypass the backup repository's ruleset (bypass actor), or write with its installation token.",
+        // Snapgate commits through the Git Data API, and GitHub signs none of those commits.
+        fix: /verified signatures/i.test(message)
+          ? 'Snapgate\'s commits (Git Data API) are unsigned: remove "Require signed commits" from the ruleset that covers the backup branch, or let the Snapgate App bypass that ruleset (bypass actor); `snapgate doctor` names the rules in the way.'
+          : "Let the Snapgate App bypass the backup repository's ruleset (bypass actor), or write with its installation token; `snapgate doctor` names the rules in the way.",
         cause: error,
       },
     );

@@ -168,6 +168,12 @@ export class GitRepository {
     return result.code === 0;
   }
 
+  /** The commits reachable from `oid` that no ref reaches yet: what a move to it adds. */
+  async commitsNotOnAnyRef(oid: string): Promise<string[]> {
+    const result = await runGit(this.gitDir, ["rev-list", oid, "--not", "--all"], { check: true });
+    return result.stdout.split("\n").filter(Boolean);
+  }
+
   async setDefaultBranch(branch: string): Promise<void> {
     await runGit(this.gitDir, ["symbolic-ref", "HEAD", `refs/heads/${branch}`], { check: true });
   }

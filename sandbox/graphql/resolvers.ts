@@ -386,6 +386,7 @@ async function createCommitOnBranch(input: CommitOnBranchInput, context: Graphql
       // GitHub commits these itself, as the web-flow committer.
       committer: { name: "GitHub", email: "noreply@github.com", time, offsetMinutes: 0 },
       expectedHead: input.expectedHeadOid,
+      signedByGitHub: true,
       documentationUrl: "https://docs.github.com/graphql/reference/mutations#createcommitonbranch",
     },
     { principal: context.principal, pusher: actor },

@@ -1,4 +1,5 @@
 import type { Principal } from "../auth/principal.js";
+import { grantedLevel } from "../auth/repo-access.js";
 import { apiError } from "../http/api-error.js";
 import type { RequestContext, RouteDefinition } from "../http/route.js";
 import { rulesetJson } from "../representations/ruleset-json.js";
@@ -11,6 +12,21 @@ import { repoOf } from "./request-helpers.js";
 
 function bypassOf(world: World, principal: Principal, repo: RepoRecord, ruleset: RulesetRecord) {
   return canBypass(world, principal, repo, ruleset) ? ("always" as const) : ("never" as const);
+}
+
+/**
+ * Whether the principal may edit the repository's rulesets: an app or token with
+ * administration write, and for a person the admin role. GitHub's description of
+ * get-repo-ruleset: "the `bypass_actors` property is only returned if the user
+ * making the API request has write access to the ruleset".
+ */
+function canEditRulesets(world: World, principal: Principal, repo: RepoRecord): boolean {
+  if (principal.kind !== "token") return false;
+  const level = grantedLevel(world, principal, repo, "administration");
+  if (level !== "write" && level !== "admin") return false;
+  return (
+    principal.token.installation !== null || world.roleOf(principal.token.actor, repo) === "admin"
+  );
 }
 
 function listRulesets(context: RequestContext) {
@@ -44,6 +60,7 @@ function getRuleset(context: RequestContext) {
     body: rulesetJson(urls, repo, ruleset, {
       full: true,
       currentUserCanBypass: bypassOf(world, context.principal, repo, ruleset),
+      bypassActors: canEditRulesets(world, context.principal, repo),
     }),
   };
 }

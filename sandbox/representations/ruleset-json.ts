@@ -6,7 +6,12 @@ export function rulesetJson(
   urls: SandboxUrls,
   repo: RepoRecord,
   ruleset: RulesetRecord,
-  detail: { full: boolean; currentUserCanBypass: "always" | "never" },
+  detail: {
+    full: boolean;
+    currentUserCanBypass: "always" | "never";
+    /** Shown only to those who may edit the ruleset. */
+    bypassActors?: boolean;
+  },
 ) {
   const summary = {
     id: ruleset.id,
@@ -26,11 +31,15 @@ export function rulesetJson(
   if (!detail.full) return summary;
   return {
     ...summary,
-    bypass_actors: ruleset.bypassActors.map((actor) => ({
-      actor_id: actor.actor_id,
-      actor_type: actor.actor_type,
-      bypass_mode: actor.bypass_mode ?? "always",
-    })),
+    ...(detail.bypassActors
+      ? {
+          bypass_actors: ruleset.bypassActors.map((actor) => ({
+            actor_id: actor.actor_id,
+            actor_type: actor.actor_type,
+            bypass_mode: actor.bypass_mode ?? "always",
+          })),
+        }
+      : {}),
     current_user_can_bypass: detail.currentUserCanBypass,
     conditions: { ref_name: { include: [...ruleset.include], exclude: [...ruleset.exclude] } },
     rules: ruleset.rules.map((rule) => ({ ...rule })),

@@ -12,6 +12,8 @@ export interface RefMove {
   fastForward: boolean;
   /** The new head is a merge commit (for required_linear_history). */
   mergeCommit?: boolean;
+  /** Commits the move adds to the repository without a verified signature (for required_signatures). */
+  unsignedCommits?: readonly string[];
 }
 
 const ROLE_IDS: Record<number, "maintain" | "write" | "admin"> = {
@@ -77,6 +79,15 @@ function violations(ruleset: RulesetRecord, move: RefMove): string[] {
       messages.push("Cannot update this protected ref.");
     } else if (rule.type === "required_linear_history" && move.after && move.mergeCommit) {
       messages.push("This branch must not contain merge commits.");
+    } else if (rule.type === "pull_request" && move.before && move.after) {
+      // Pull requests do not merge in the sandbox, so every update is a direct one.
+      messages.push("Changes must be made through a pull request.");
+    } else if (
+      rule.type === "required_signatures" &&
+      move.after &&
+      (move.unsignedCommits?.length ?? 0) > 0
+    ) {
+      messages.push("Commits must have verified signatures.");
     }
   }
   return messages;

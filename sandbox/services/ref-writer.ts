@@ -4,6 +4,7 @@ import { ObjectBatch } from "../git/object-batch.js";
 import { applyTreeChanges, type TreeChange } from "../git/tree-editor.js";
 import { apiError } from "../http/api-error.js";
 import { enforceRulesets } from "../rules/enforce-rulesets.js";
+import { rulesetApplies } from "../rules/ruleset-applies.js";
 import type { RepoRecord, UserRecord } from "../state/entities.js";
 import type { World } from "../state/world.js";
 
@@ -41,9 +42,25 @@ export interface FileCommitRequest {
   expectedHead?: string | null;
   /** Start the branch from the default branch (or as a root commit) when it does not exist. */
   createBranch?: boolean;
+  /** GitHub signs the commit itself (createCommitOnBranch): it counts as verified. */
+  signedByGitHub?: boolean;
   /** Runs under the repository lock with the tree the commit builds on; throw to refuse. */
   precondition?: (baseTree: string | null) => Promise<void>;
   documentationUrl: string;
+}
+
+/** What stands for GitHub's own (web-flow) signature on the commits it signs. */
+const WEB_FLOW_SIGNATURE =
+  "-----BEGIN PGP SIGNATURE-----\n\nwsBcBAABCAAQBQJsandbox-web-flow-signature\n-----END PGP SIGNATURE-----\n";
+
+/** Whether an active ruleset on `ref` requires signed commits (only then are new commits listed). */
+function signaturesRequired(repo: RepoRecord, ref: string): boolean {
+  return repo.rulesets.some(
+    (ruleset) =>
+      ruleset.enforcement === "active" &&
+      ruleset.rules.some((rule) => rule.type === "required_signatures") &&
+      rulesetApplies(repo, ruleset, ref),
+  );
 }
 
 function isAdmin(mover: Mover): mover is { admin: true; pusher: UserRecord } {
@@ -131,9 +148,11 @@ export class RefWriter {
           author: request.author,
           committer: request.committer,
           message: request.message,
+          ...(request.signedByGitHub ? { signature: WEB_FLOW_SIGNATURE } : {}),
         }),
       );
       await batch.flush();
+      if (request.signedByGitHub) repo.verifiedCommits.add(commit);
       await this.applyMove(repo, ref, head, commit, false, mover, request.documentationUrl);
       return { commit, before: head };
     });
@@ -161,11 +180,17 @@ export class RefWriter {
     if (!isAdmin(mover)) {
       const mergeCommit =
         next !== null && ((await repo.git.readCommit(next))?.parents.length ?? 0) > 1;
+      const unsignedCommits =
+        next !== null && signaturesRequired(repo, ref)
+          ? (await repo.git.commitsNotOnAnyRef(next)).filter(
+              (oid) => !repo.verifiedCommits.has(oid),
+            )
+          : [];
       enforceRulesets(
         this.world,
         mover.principal,
         repo,
-        { ref, before: current, after: next, fastForward, mergeCommit },
+        { ref, before: current, after: next, fastForward, mergeCommit, unsignedCommits },
         documentationUrl,
       );
     }

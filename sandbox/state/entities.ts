@@ -52,6 +52,8 @@ export interface RepoRecord {
   git: GitRepository;
   collaborators: Map<string, RepoRole>;
   rulesets: RulesetRecord[];
+  /** Commits GitHub signed itself (createCommitOnBranch): the only verified ones, as no user keys exist. */
+  verifiedCommits: Set<string>;
   workflowIds: Map<string, number>;
   createdAt: Date;
   updatedAt: Date;

@@ -312,7 +312,7 @@ describe("every CLI command against a GitHub backup repository (sandbox)", () =>
     const token = backup.gh.createToken({
       actor: "octo-admin",
       repositories: "all",
-      permissions: { contents: "write", metadata: "read", administration: "read" },
+      permissions: { contents: "write", metadata: "read", administration: "write" },
     });
     const good = await runCli(
       [
@@ -371,5 +371,96 @@ describe("every CLI command against a GitHub backup repository (sandbox)", () =>
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("refused the update");
     expect(refused.stderr).toContain("bypass actor");
+
+    // Without administration write, GitHub hides the bypass actors: doctor cannot tell.
+    const reader = backup.gh.createToken({
+      actor: "octo-admin",
+      repositories: "all",
+      permissions: { contents: "read", metadata: "read", administration: "read" },
+    });
+    const blind = await runCli(
+      ["doctor", "--store", `github://${backup.owner}/${protectedRepo}`, "--json"],
+      { cwd: work, env: { ...env, GITHUB_TOKEN: reader } },
+    );
+    expect(blind.code).toBe(3);
+    expect(
+      (blind.json() as { findings: Array<{ check: string; ok: boolean | null }> }).findings,
+    ).toContainEqual(
+      expect.objectContaining({ check: "pushes are restricted to the Snapgate App", ok: null }),
+    );
+  });
+
+  it("doctor flags rules the store cannot satisfy, and a snapshot under them fails saying which", async () => {
+    const app = backup.gh.createApp({
+      slug: "snapgate-signed",
+      permissions: { contents: "write" },
+      events: [],
+    });
+    const name = "signed-backups";
+    await backup.gh.createRepo({
+      owner: backup.owner,
+      name,
+      private: true,
+      files: { "snapgate.json": '{ "format": "snapgate.store/v1" }\n' },
+    });
+    backup.gh.addRuleset(backup.owner, name, {
+      name: "protect backups",
+      rules: [{ type: "non_fast_forward" }, { type: "deletion" }, { type: "update" }],
+      bypass_actors: [{ actor_id: app.appId, actor_type: "Integration" }],
+    });
+    const signatures = backup.gh.addRuleset(backup.owner, name, {
+      name: "org policy",
+      conditions: { ref_name: { include: ["~ALL"] } },
+      rules: [{ type: "required_signatures" }],
+    });
+    const admin = backup.gh.createToken({
+      actor: "octo-admin",
+      repositories: "all",
+      permissions: { contents: "write", metadata: "read", administration: "write" },
+    });
+    const storeOf = `github://${backup.owner}/${name}`;
+    const doctor = await runCli(
+      ["doctor", "--store", storeOf, "--app-id", String(app.appId), "--json"],
+      { cwd: work, env: { ...env, GITHUB_TOKEN: admin } },
+    );
+    expect(doctor.code).toBe(3);
+    const report = doctor.json() as {
+      findings: Array<{ check: string; ok: boolean | null; detail: string; fix?: string }>;
+    };
+    const finding = report.findings.find(
+      (f) => f.check === "the store can commit under the 'required_signatures' rule",
+    );
+    expect(finding).toMatchObject({ ok: false });
+    expect(finding?.detail).toContain(`ruleset ${signatures} requires signed commits`);
+    expect(finding?.detail).toContain("Git Data API, whose commits are unsigned");
+    expect(finding?.fix).toContain('Remove "Require signed commits"');
+    expect(finding?.fix).toContain('"Always allow" bypass actor');
+    // The other findings pass: only the signature rule is in the way.
+    expect(report.findings.filter((f) => f.ok !== true)).toEqual([finding]);
+
+    // The app's installation writes, and GitHub refuses its unsigned commit by that rule.
+    const installation = backup.gh.createInstallationToken(
+      backup.gh.installApp(app.appId, backup.owner, [name]),
+    );
+    const refused = await runCli(
+      [
+        "snapshot",
+        "--store",
+        storeOf,
+        "--env",
+        "prod",
+        "--phase",
+        "manual",
+        "--recipient",
+        recipient,
+        "--writer-key",
+        "w.key",
+        "cfg",
+      ],
+      { cwd: work, env: { ...env, GITHUB_TOKEN: installation } },
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Commits must have verified signatures.");
+    expect(refused.stderr).toMatch(/remove "Require signed commits"/i);
   });
 });

@@ -149,6 +149,104 @@ describe("rulesets on ref updates", () => {
   });
 });
 
+describe("pull_request and required_signatures rules", () => {
+  const mutation = `mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid } } }`;
+  const commitOnBranch = (client: Octokit, branch: string, head: string, path: string) =>
+    client.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(mutation, {
+      input: {
+        branch: { repositoryNameWithOwner: `${owner}/${repo}`, branchName: branch },
+        expectedHeadOid: head,
+        message: { headline: path },
+        fileChanges: { additions: [{ path, contents: Buffer.from(path).toString("base64") }] },
+      },
+    });
+
+  it("refuses a direct update of a branch that needs pull requests, unless the app always bypasses", async () => {
+    const head = await headOf("main");
+    await person.git.createRef({ owner, repo, ref: "refs/heads/reviewed", sha: head });
+    gh.addRuleset(owner, repo, {
+      name: "reviewed only",
+      conditions: { ref_name: { include: ["refs/heads/reviewed"] } },
+      rules: [
+        {
+          type: "pull_request",
+          parameters: {
+            dismiss_stale_reviews_on_push: false,
+            require_code_owner_review: false,
+            require_last_push_approval: false,
+            required_approving_review_count: 1,
+            required_review_thread_resolution: false,
+          },
+        },
+      ],
+      bypass_actors: [{ actor_id: appId, actor_type: "Integration", bypass_mode: "always" }],
+    });
+    const next = await commitOn(person, head, "direct.txt");
+    expect(
+      await statusOf(person.git.updateRef({ owner, repo, ref: "heads/reviewed", sha: next })),
+    ).toEqual({
+      status: 422,
+      message:
+        "Repository rule violations found\n\nChanges must be made through a pull request.\n\n",
+    });
+    await expect(commitOnBranch(person, "reviewed", head, "p.txt")).rejects.toThrow(
+      /Changes must be made through a pull request/,
+    );
+    await snapgate.git.updateRef({ owner, repo, ref: "heads/reviewed", sha: next });
+    expect(await headOf("reviewed")).toBe(next);
+  });
+
+  it("refuses unsigned Git Data API commits where signatures are required, and takes GitHub-signed ones", async () => {
+    const head = await headOf("main");
+    await person.git.createRef({ owner, repo, ref: "refs/heads/signed", sha: head });
+    gh.addRuleset(owner, repo, {
+      name: "signed only",
+      conditions: { ref_name: { include: ["refs/heads/signed"] } },
+      rules: [{ type: "required_signatures" }],
+    });
+    const violation = {
+      status: 422,
+      message: "Repository rule violations found\n\nCommits must have verified signatures.\n\n",
+    };
+    const unsigned = await commitOn(snapgate, head, "unsigned.txt");
+    expect(
+      await statusOf(snapgate.git.updateRef({ owner, repo, ref: "heads/signed", sha: unsigned })),
+    ).toEqual(violation);
+    // A signature the client made itself cannot be verified: no key of the author is known.
+    const tree = (await snapgate.git.getCommit({ owner, repo, commit_sha: unsigned })).data.tree
+      .sha;
+    const selfSigned = await snapgate.git.createCommit({
+      owner,
+      repo,
+      message: "self-signed",
+      tree,
+      parents: [head],
+      signature: "-----BEGIN PGP SIGNATURE-----\n\nnot verifiable\n-----END PGP SIGNATURE-----",
+    });
+    expect(
+      await statusOf(
+        snapgate.git.updateRef({ owner, repo, ref: "heads/signed", sha: selfSigned.data.sha }),
+      ),
+    ).toEqual(violation);
+    // createCommitOnBranch commits are signed by GitHub, so they land.
+    const signed = await commitOnBranch(snapgate, "signed", head, "signed.txt");
+    const oid = signed.createCommitOnBranch.commit.oid;
+    expect(await headOf("signed")).toBe(oid);
+    // A branch created at commits already in the repository adds no unsigned commit.
+    await person.git.createRef({ owner, repo, ref: "refs/heads/signed-copy", sha: oid });
+    expect(await headOf("signed-copy")).toBe(oid);
+  });
+
+  it("refuses by name a rule type it does not enforce", () => {
+    expect(() =>
+      gh.addRuleset(owner, repo, {
+        name: "checks",
+        rules: [{ type: "required_status_checks" } as unknown as { type: "update" }],
+      }),
+    ).toThrow(/does not enforce the rule type\(s\) 'required_status_checks' of ruleset checks/);
+  });
+});
+
 describe("rulesets over REST", () => {
   it("lists rulesets, reads one with its rules and bypass actors, and the rules of a branch", async () => {
     const list = await snapgate.repos.getRepoRulesets({ owner, repo });
@@ -160,9 +258,32 @@ describe("rulesets over REST", () => {
     expect(full.data).toMatchObject({
       enforcement: "active",
       current_user_can_bypass: "always",
-      bypass_actors: [{ actor_id: appId, actor_type: "Integration", bypass_mode: "always" }],
       conditions: { ref_name: { include: ["~DEFAULT_BRANCH"], exclude: [] } },
     });
+    // Only those who may edit the ruleset see who bypasses it, as on GitHub.
+    expect(full.data.bypass_actors).toBeUndefined();
+    const editor = octokitFor(
+      gh,
+      gh.createToken({
+        actor: "admin",
+        repositories: "all",
+        permissions: { administration: "write" },
+      }),
+    );
+    expect(
+      (await editor.repos.getRepoRuleset({ owner, repo, ruleset_id: id })).data.bypass_actors,
+    ).toEqual([{ actor_id: appId, actor_type: "Integration", bypass_mode: "always" }]);
+    const reader = octokitFor(
+      gh,
+      gh.createToken({
+        actor: "admin",
+        repositories: "all",
+        permissions: { administration: "read" },
+      }),
+    );
+    expect(
+      (await reader.repos.getRepoRuleset({ owner, repo, ruleset_id: id })).data.bypass_actors,
+    ).toBeUndefined();
     expect(
       (await person.repos.getRepoRuleset({ owner, repo, ruleset_id: id })).data
         .current_user_can_bypass,
