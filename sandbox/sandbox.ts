@@ -21,7 +21,11 @@ import { ViolationLog, type Violation } from "./log/violation-log.js";
 import { SandboxUrls } from "./representations/urls.js";
 import { ENFORCED_RULE_TYPES } from "./rules/enforced-rule-types.js";
 import { RefWriter } from "./services/ref-writer.js";
-import type { SandboxLimits, SandboxServices } from "./services/sandbox-services.js";
+import {
+  DEFAULT_SANDBOX_LIMITS,
+  type SandboxLimits,
+  type SandboxServices,
+} from "./services/sandbox-services.js";
 import type { RepoRecord, UserRecord, WorkflowRunRecord } from "./state/entities.js";
 import { World } from "./state/world.js";
 import { createWorkflowRun } from "./state/create-workflow-run.js";
@@ -89,12 +93,7 @@ export class Sandbox {
       world: this.world,
       urls,
       refs,
-      limits: {
-        treeEntries: 100_000,
-        contentsInlineBytes: 1024 * 1024,
-        requestsPerHour: 5000,
-        ...options.limits,
-      },
+      limits: { ...DEFAULT_SANDBOX_LIMITS, ...options.limits },
       workflowRunCompleted: (run) => this.webhooks.workflowRunCompleted(run),
     };
     const handler = new RequestHandler({

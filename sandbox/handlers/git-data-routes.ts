@@ -31,6 +31,15 @@ function unprocessable(message: string, documentationUrl: string) {
   return apiError(422, message, { documentationUrl });
 }
 
+/** GitHub's answer to blob content over its file size limit (100 MiB), as observed on create-blob. */
+function checkBlobSize(context: RequestContext, bytes: number): void {
+  if (bytes <= context.services.limits.blobBytes) return;
+  throw unprocessable(
+    "Sorry, your input was too large to process. Consider creating the blob in a local clone of the repository and then pushing it to GitHub.",
+    `${DOCS.blobs}#create-a-blob`,
+  );
+}
+
 async function refAnswer(context: RequestContext, repo: RepoRecord, ref: string, oid: string) {
   const type = (await repo.git.objectType(oid)) ?? "commit";
   return refJson(context.services.urls, repo, ref, oid, type);
@@ -93,10 +102,12 @@ async function createTree(context: RequestContext) {
     const type =
       entry.type ??
       (entry.mode === "040000" ? "tree" : entry.mode === "160000" ? "commit" : "blob");
-    const sha =
-      entry.content !== undefined
-        ? batch.add("blob", Buffer.from(entry.content, "utf8"))
-        : (entry.sha ?? null);
+    let sha = entry.sha ?? null;
+    if (entry.content !== undefined) {
+      const content = Buffer.from(entry.content, "utf8");
+      checkBlobSize(context, content.length);
+      sha = batch.add("blob", content);
+    }
     return { path: entry.path, mode: entry.mode, type, sha, written: entry.content !== undefined };
   });
   const tree = await applyTreeChanges(repo.git, body.base_tree ?? null, changes, batch);
@@ -192,6 +203,7 @@ async function createBlob(context: RequestContext) {
   }
   const content =
     encoding === "base64" ? Buffer.from(body.content, "base64") : Buffer.from(body.content, "utf8");
+  checkBlobSize(context, content.length);
   const sha = repo.git.write("blob", content);
   const url = context.services.urls.repoApi(repo.fullName, `/git/blobs/${sha}`);
   return { status: 201, headers: { location: url }, body: { sha, url } };

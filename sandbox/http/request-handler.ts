@@ -35,14 +35,25 @@ export interface RequestHandlerParts {
   concurrentWrite(repo: RepoRecord, branch: string, files?: Record<string, string>): Promise<void>;
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+/** The request body, or null when it is over `limit` bytes (the rest is read and dropped). */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks)));
+    let size = Number(request.headers["content-length"] ?? 0) > limit ? limit + 1 : 0;
+    request.on("data", (chunk: Buffer) => {
+      if (size > limit) return;
+      size += chunk.length;
+      if (size > limit) chunks.length = 0;
+      else chunks.push(chunk);
+    });
+    request.on("end", () => resolve(size > limit ? null : Buffer.concat(chunks)));
     request.on("error", reject);
   });
 }
+
+/** What GitHub's front end (nginx) answers a body over its limit: an HTML page, not JSON. */
+const TOO_LARGE_PAGE =
+  "<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
 function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -102,7 +113,7 @@ export class RequestHandler {
     const now = new Date();
     const url = new URL(request.url ?? "/", "http://sandbox.invalid");
     const method = (request.method ?? "GET").toUpperCase();
-    const rawBody = await readBody(request);
+    const rawBody = await readBody(request, this.parts.services.limits.requestBodyBytes);
     const started = performance.now();
     const entry: LoggedRequest = {
       method,
@@ -114,6 +125,13 @@ export class RequestHandler {
       handlingMs: 0,
     };
     try {
+      if (rawBody === null) {
+        // Refused before any route, authentication or fault, as GitHub's front end does.
+        response.writeHead(413, { "content-type": "text/html", connection: "close" });
+        response.end(TOO_LARGE_PAGE);
+        entry.status = 413;
+        return;
+      }
       const gitTarget = gitHttpTarget(url.pathname);
       if (gitTarget) {
         entry.operationId = "git-http";

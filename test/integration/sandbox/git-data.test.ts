@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Octokit } from "@octokit/rest";
+import { GITHUB_MAX_BLOB_BYTES } from "../../../core/store/github-store.js";
 import { startSandbox, type Sandbox } from "../../../sandbox/index.js";
+import { DEFAULT_SANDBOX_LIMITS } from "../../../sandbox/services/sandbox-services.js";
 import { cloneOverHttp, git, octokitFor, statusOf } from "./sandbox-clients.js";
 
 const owner = "acme";
@@ -497,5 +499,67 @@ describe("request log", () => {
     });
     gh.resetLog();
     expect(gh.requests).toEqual([]);
+  });
+});
+
+describe("GitHub's size limits", () => {
+  let small: Sandbox;
+  let client: Octokit;
+  const blobBytes = 1024;
+  const requestBodyBytes = 16 * 1024;
+  const tooLarge =
+    "Sorry, your input was too large to process. Consider creating the blob in a local clone of the repository and then pushing it to GitHub.";
+
+  beforeAll(async () => {
+    small = await startSandbox({ limits: { blobBytes, requestBodyBytes } });
+    small.createUser({ login: owner });
+    await small.createRepo({ owner, name: repo, files: { "a.txt": "a" } });
+    client = octokitFor(
+      small,
+      small.createToken({ actor: owner, repositories: "all", permissions: { contents: "write" } }),
+    );
+  });
+  afterEach(() => small.assertClean());
+  afterAll(() => small.close());
+
+  it("defaults to 100 MiB blobs, the limit the GitHub store refuses beyond", () => {
+    expect(DEFAULT_SANDBOX_LIMITS.blobBytes).toBe(100 * 1024 * 1024);
+    expect(DEFAULT_SANDBOX_LIMITS.blobBytes).toBe(GITHUB_MAX_BLOB_BYTES);
+    // A 100 MiB blob still fits a create-blob body in base64.
+    expect(DEFAULT_SANDBOX_LIMITS.requestBodyBytes).toBeGreaterThan(
+      (DEFAULT_SANDBOX_LIMITS.blobBytes * 4) / 3,
+    );
+  });
+
+  it("refuses blob content over the limit with a 422, in create-blob and inline in create-tree", async () => {
+    const exact = Buffer.alloc(blobBytes, 1).toString("base64");
+    const over = Buffer.alloc(blobBytes + 1, 1).toString("base64");
+    expect(
+      (await client.git.createBlob({ owner, repo, content: exact, encoding: "base64" })).status,
+    ).toBe(201);
+    expect(
+      await statusOf(client.git.createBlob({ owner, repo, content: over, encoding: "base64" })),
+    ).toEqual({ status: 422, message: tooLarge });
+    expect(
+      await statusOf(
+        client.git.createTree({
+          owner,
+          repo,
+          tree: [
+            { path: "big.txt", mode: "100644", type: "blob", content: "x".repeat(blobBytes + 1) },
+          ],
+        }),
+      ),
+    ).toEqual({ status: 422, message: tooLarge });
+  });
+
+  it("answers a request body over the limit with the front end's 413, before anything runs", async () => {
+    const refused = await statusOf(
+      client.git.createBlob({ owner, repo, content: "y".repeat(requestBodyBytes) }),
+    );
+    expect(refused.status).toBe(413);
+    expect(small.requests.at(-1)).toMatchObject({ method: "POST", status: 413 });
+    // The connection closes; the next request is served normally.
+    expect((await client.git.getRef({ owner, repo, ref: "heads/main" })).status).toBe(200);
   });
 });
