@@ -124,7 +124,6 @@ export type RulesetRule =
     }
   | { type: "required_signatures" };
 
-
 export interface BypassActor {
   /** An app id (Integration), a team id (Team), a role id (RepositoryRole: 2 maintain, 4 write, 5 admin) or 1 (OrganizationAdmin). */
   actor_id: number | null;
