@@ -346,6 +346,32 @@ describe("GitHub store on the sandbox", () => {
       ).toHaveLength(1);
     });
 
+    it("a store initialised by a contents write that lands and answers 502 is created once", async () => {
+      const empty = await startBackupRepo({ repo: "init-lost" });
+      try {
+        empty.gh.faults.inject({
+          route: "repos/create-or-update-file-contents",
+          status: 502,
+          afterHandling: true,
+        });
+        const root = tree("init-lost", { "a.yaml": "a: 1\n" });
+        const result = await snapshot(empty.store, root, "prod");
+        expect(result.seq).toBe(1);
+        const subjects = (
+          await git(["log", "--format=%s", "main"], empty.gh.repoPath(empty.owner, empty.repo))
+        )
+          .trim()
+          .split("\n");
+        expect(subjects).toEqual([
+          expect.stringContaining("snapgate: snapshot prod@1 "),
+          "snapgate: initialise the backup store",
+        ]);
+        empty.gh.assertClean();
+      } finally {
+        await empty.gh.close();
+      }
+    });
+
     it("when the outcome cannot be read back, the error does not claim nothing changed", async () => {
       const root = tree("lost-unknown", { "a.yaml": "a: 1\n" });
       backup.gh.faults.inject({
