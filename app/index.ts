@@ -1,5 +1,6 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
 import type { GateEvent } from "./gate/gate-event.js";
+import { GateRunLedger } from "./gate/gate-run-ledger.js";
 import { InstallationClients } from "./gate/installation-clients.js";
 import { onCheckRunRerequested } from "./handlers/check-run.js";
 import { onCheckSuite } from "./handlers/check-suite.js";
@@ -35,6 +36,7 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
   );
   return (app: Probot) => {
     const clients = new InstallationClients(app);
+    const ledger = new GateRunLedger();
     // The app's own id, from its JWT (no request): check runs are filtered by it.
     let appId: Promise<number> | undefined;
     const ownAppId = (): Promise<number> => {
@@ -61,6 +63,7 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
         backupAccounts,
         now: now(),
         log: context.log,
+        ledger,
       };
     };
 
