@@ -5,6 +5,7 @@ import { InstallationClients } from "./gate/installation-clients.js";
 import { onCheckRunRerequested } from "./handlers/check-run.js";
 import { onCheckSuite } from "./handlers/check-suite.js";
 import { onDeploymentProtectionRule } from "./handlers/deployment-protection-rule.js";
+import { onIssueComment } from "./handlers/issue-comment.js";
 import { onMergeGroup } from "./handlers/merge-group.js";
 import { onPullRequest } from "./handlers/pull-request.js";
 import { onPush } from "./handlers/push.js";
@@ -86,6 +87,9 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
     );
     app.on("deployment_protection_rule.requested", async (context) =>
       onDeploymentProtectionRule(context, await eventOf(context)),
+    );
+    app.on("issue_comment.created", async (context) =>
+      onIssueComment(context, await eventOf(context)),
     );
   };
 }
