@@ -1,9 +1,11 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
 import type { GateEvent } from "./gate/gate-event.js";
+import { GateRunLedger } from "./gate/gate-run-ledger.js";
 import { InstallationClients } from "./gate/installation-clients.js";
 import { onCheckRunRerequested } from "./handlers/check-run.js";
 import { onCheckSuite } from "./handlers/check-suite.js";
 import { onDeploymentProtectionRule } from "./handlers/deployment-protection-rule.js";
+import { onIssueComment } from "./handlers/issue-comment.js";
 import { onMergeGroup } from "./handlers/merge-group.js";
 import { onPullRequest } from "./handlers/pull-request.js";
 import { onPush } from "./handlers/push.js";
@@ -35,6 +37,7 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
   );
   return (app: Probot) => {
     const clients = new InstallationClients(app);
+    const ledger = new GateRunLedger();
     // The app's own id, from its JWT (no request): check runs are filtered by it.
     let appId: Promise<number> | undefined;
     const ownAppId = (): Promise<number> => {
@@ -61,6 +64,7 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
         backupAccounts,
         now: now(),
         log: context.log,
+        ledger,
       };
     };
 
@@ -83,6 +87,9 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
     );
     app.on("deployment_protection_rule.requested", async (context) =>
       onDeploymentProtectionRule(context, await eventOf(context)),
+    );
+    app.on("issue_comment.created", async (context) =>
+      onIssueComment(context, await eventOf(context)),
     );
   };
 }

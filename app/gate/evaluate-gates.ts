@@ -27,10 +27,17 @@ export interface GateTarget {
   environment?: string | null;
   /**
    * "first": an environment that already has a check run on the commit is
-   * skipped (one push reaches the app as push, check_suite and pull_request);
+   * skipped (one push reaches the app as push, check_suite and pull_request;
+   * GitHub's runs and this process's ledger are consulted);
    * "again": a new check run, unless this delivery already posted one.
    */
   mode: "first" | "again";
+  /**
+   * Environments another event of the same commit is responsible for (see
+   * ADR 0604): a pull request's synchronize leaves those its head branch
+   * releases to the push of that branch.
+   */
+  skipEnvironments?: (policy: Policy) => readonly string[];
   /** Post the policy-wide failing check run when the policy cannot be used (pull requests, merge queues, the default branch). */
   reportPolicyProblems: boolean;
   /** What asked for the decision, for the check run's text. */
@@ -65,12 +72,15 @@ export async function evaluateGates(event: GateEvent, target: GateTarget): Promi
       event.log.warn(`${event.owner}/${event.repo}: ${String(error)}`);
       return;
     }
-    await postGateCheck(
-      event,
-      target.headSha,
-      target.environment ?? null,
-      policyReadErrorDecision(target.environment ?? ALL_ENVIRONMENTS, error),
-      [decided],
+    const name = target.environment ?? null;
+    await postOnce(event, target, name, [], async () =>
+      postGateCheck(
+        event,
+        target.headSha,
+        name,
+        policyReadErrorDecision(name ?? ALL_ENVIRONMENTS, error),
+        [decided],
+      ),
     );
     return;
   }
@@ -86,13 +96,14 @@ export async function evaluateGates(event: GateEvent, target: GateTarget): Promi
   } catch (error) {
     const name = target.environment ?? null;
     if (name === null && !target.reportPolicyProblems) return;
-    if (!shouldPost(context.checkRuns, name, event.deliveryId, target.mode)) return;
-    await postGateCheck(
-      event,
-      target.headSha,
-      name,
-      policyErrorDecision(name ?? ALL_ENVIRONMENTS, error),
-      [decided, policyRead],
+    await postOnce(event, target, name, context.checkRuns, async () =>
+      postGateCheck(
+        event,
+        target.headSha,
+        name,
+        policyErrorDecision(name ?? ALL_ENVIRONMENTS, error),
+        [decided, policyRead],
+      ),
     );
     return;
   }
@@ -101,46 +112,68 @@ export async function evaluateGates(event: GateEvent, target: GateTarget): Promi
     typeof target.environment === "string"
       ? [target.environment]
       : [...new Set(target.branches.flatMap((branch) => gatedEnvironments(policy, branch)))];
-  const posts = environments.map(async (environment) => {
-    if (!shouldPost(context.checkRuns, environment, event.deliveryId, target.mode)) return;
-    const decision = await decideEnvironment(policy, environment, {
-      ...event,
-      gatedOwner: event.owner,
-    });
-    const backup = policy.backup
-      ? `Backup repository: ${policy.backup.repository}@${policy.backup.branch}.`
-      : "No backup repository in the policy.";
-    await postGateCheck(
-      event,
-      target.headSha,
-      environment,
-      decision,
-      [decided, `Policy: ${policy.sources.join(" extends ")}. ${policyRead}`, backup],
-      policy.environments[environment]?.snapshotWorkflow ?? null,
+  const skipped = new Set(target.skipEnvironments?.(policy) ?? []);
+  const posts = environments
+    .filter((environment) => !skipped.has(environment))
+    .map((environment) =>
+      postOnce(event, target, environment, context.checkRuns, async () => {
+        const decision = await decideEnvironment(policy, environment, {
+          ...event,
+          gatedOwner: event.owner,
+        });
+        const backup = policy.backup
+          ? `Backup repository: ${policy.backup.repository}@${policy.backup.branch}.`
+          : "No backup repository in the policy.";
+        return postGateCheck(
+          event,
+          target.headSha,
+          environment,
+          decision,
+          [decided, `Policy: ${policy.sources.join(" extends ")}. ${policyRead}`, backup],
+          policy.environments[environment]?.snapshotWorkflow ?? null,
+        );
+      }),
     );
-  });
   if (target.environment === null) {
     // The policy-wide check run was re-run and the policy loads now: clear it.
     posts.push(
-      postGateCheck(event, target.headSha, null, policyLoadsDecision(policy), [
-        decided,
-        policyRead,
-      ]).then(() => undefined),
+      postOnce(event, target, null, context.checkRuns, async () =>
+        postGateCheck(event, target.headSha, null, policyLoadsDecision(policy), [
+          decided,
+          policyRead,
+        ]),
+      ),
     );
   }
   await Promise.all(posts);
 }
 
-/** Whether a check run is still to be posted for this delivery (see GateTarget.mode). */
-function shouldPost(
-  runs: readonly ExistingCheckRun[],
+/**
+ * Posts the check run of one environment (null: the policy-wide one) on the
+ * target's commit, unless it is not due: this delivery already posted it, or
+ * in "first" mode any run of that name exists. `runs` are the app's runs read
+ * from GitHub before; the ledger adds what this process posted since, and
+ * runs one post per commit and environment at a time.
+ */
+async function postOnce(
+  event: GateEvent,
+  target: GateTarget,
   environment: string | null,
-  deliveryId: string,
-  mode: GateTarget["mode"],
-): boolean {
-  const existing = runs.filter((run) => run.name === gateCheckName(environment));
-  if (existing.some((run) => run.externalId === deliveryId)) return false;
-  return mode === "again" || existing.length === 0;
+  runs: readonly ExistingCheckRun[],
+  post: () => Promise<number>,
+): Promise<void> {
+  const name = gateCheckName(environment);
+  const key = `${event.owner}/${event.repo}@${target.headSha}:${name}`.toLowerCase();
+  await event.ledger.exclusive(key, async (postedHere) => {
+    const existing = [
+      ...runs.filter((run) => run.name === name).map((run) => run.externalId),
+      ...postedHere,
+    ];
+    if (existing.includes(event.deliveryId)) return null;
+    if (target.mode === "first" && existing.length > 0) return null;
+    await post();
+    return event.deliveryId;
+  });
 }
 
 function policyLoadsDecision(policy: Policy): GateDecision {

@@ -1,4 +1,5 @@
 import type { AppLog, AppOctokit } from "./app-octokit.js";
+import type { GateRunLedger } from "./gate-run-ledger.js";
 
 /** One webhook delivery as the gate sees it. */
 export interface GateEvent {
@@ -15,4 +16,6 @@ export interface GateEvent {
   backupAccounts: ReadonlySet<string>;
   now: Date;
   log: AppLog;
+  /** This instance's posts, one at a time per commit and environment (shared by all its events). */
+  ledger: GateRunLedger;
 }

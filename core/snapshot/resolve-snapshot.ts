@@ -2,6 +2,7 @@ import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
 import type { Store } from "../store/store.js";
 import { readAllCatalogs, readCatalog } from "./read-catalog.js";
+import { parseSnapshotReference } from "./parse-snapshot-reference.js";
 import { listForgotten } from "./tombstone.js";
 
 /**
@@ -15,13 +16,17 @@ export async function resolveSnapshot(
   options: { stream?: string } = {},
 ): Promise<CatalogEntry> {
   await store.assertExists();
-  const at = /^([a-z0-9][a-z0-9._-]{0,62})@(latest|\d+)$/.exec(spec);
-  if (spec === "latest" || at) {
-    const stream = at?.[1] ?? options.stream ?? (await onlyStream(store));
+  const reference = parseSnapshotReference(spec);
+  if (reference?.kind === "latest" || reference?.kind === "stream") {
+    const stream =
+      reference.kind === "stream"
+        ? reference.stream
+        : (options.stream ?? (await onlyStream(store)));
     const entries = await readCatalog(store, stream);
     let wanted: CatalogEntry | undefined;
-    if (at && at[2] !== "latest") {
-      wanted = entries.find((e) => e.seq === Number(at[2]));
+    if (reference.kind === "stream" && reference.seq !== null) {
+      const seq = reference.seq;
+      wanted = entries.find((e) => e.seq === seq);
     } else {
       // "latest" is the newest snapshot that was not forgotten.
       const forgotten = (await listForgotten(store, stream)).get(stream);
@@ -40,7 +45,7 @@ export async function resolveSnapshot(
     }
     return wanted;
   }
-  if (!/^[0-9a-f]{6,64}$/.test(spec)) {
+  if (reference === null) {
     throw new SnapgateError("USAGE", `'${spec}' is not a snapshot reference.`, {
       fix: "Use a snapshot id (at least 6 hex characters), latest with --env, or ENV@SEQ such as prod@12.",
     });

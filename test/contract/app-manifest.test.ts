@@ -30,6 +30,7 @@ describe("app.yml", () => {
       actions: "write",
       deployments: "write",
       merge_queues: "read",
+      issues: "write",
     });
   });
 });

@@ -89,14 +89,15 @@ describe("pushes and check suites", () => {
     });
     expect(run!.output.text).toContain("for a push to main");
 
-    // GitHub also announces the commit as a check suite: it is not decided twice.
+    // GitHub also announces the commit as a check suite: the push is responsible (ADR 0604),
+    // so the suite costs not even a read.
     h.gh.resetLog();
     const suite = { owner: OWNER, repo, appId: h.app.appId, branch: "main", headSha: after };
     await deliver(
       "check_suite",
       await h.gh.webhooks.payloads.checkSuite({ ...suite, action: "requested" }),
     );
-    expect(h.gh.callCounts()).toEqual({ graphql: 1 });
+    expect(h.gh.callCounts()).toEqual({});
     expect(await runsOn(repo, after)).toHaveLength(1);
     // "Re-run all checks" decides again.
     const rerun = await deliver(
@@ -127,17 +128,18 @@ describe("pushes and check suites", () => {
     expect(await runsOn(repo, after)).toEqual([]);
   });
 
-  it("gates a check suite's commit for the base branches of its pull requests", async () => {
+  it("gates a re-run check suite's commit for the base branches of its pull requests", async () => {
     const { repo, pull } = await createScenario(h, work, "suite");
+    const suite = { owner: OWNER, repo, appId: h.app.appId, branch: "feature" };
+    // A requested suite leaves its pull requests' bases to pull_request.synchronize.
     await deliver(
       "check_suite",
-      await h.gh.webhooks.payloads.checkSuite({
-        owner: OWNER,
-        repo,
-        appId: h.app.appId,
-        action: "requested",
-        branch: "feature",
-      }),
+      await h.gh.webhooks.payloads.checkSuite({ ...suite, action: "requested" }),
+    );
+    expect(await runsOn(repo, pull.headSha)).toEqual([]);
+    await deliver(
+      "check_suite",
+      await h.gh.webhooks.payloads.checkSuite({ ...suite, action: "rerequested" }),
     );
     expect(await runsOn(repo, pull.headSha)).toEqual([
       expect.objectContaining({ name: "Snapgate / config backup (suite)", conclusion: "failure" }),
