@@ -82,6 +82,11 @@ export interface ManifestBody {
   policyDigest: string | null;
   recipients: string[];
   files: FileEntry[];
+  /**
+   * Directories that held nothing, relative like file paths, so a restore makes them too.
+   * Absent in manifests of older versions and when there is none.
+   */
+  emptyDirectories?: string[];
   /** Outcomes of the policy's consistency rules at snapshot time (absent: taken without a policy). */
   consistency?: ConsistencyOutcome[];
   /** Absent in manifests taken without a policy (or by older versions). */

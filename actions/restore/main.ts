@@ -93,7 +93,8 @@ export async function main(): Promise<void> {
   }
 
   const changes = result.dryRun
-    ? result.plan.filter((item) => item.action !== "unchanged").length
+    ? // Files the snapshot lacks are listed in the summary, but kept: not changes.
+      result.plan.filter((item) => item.action !== "unchanged" && item.action !== "extra").length
     : result.files + result.symlinks;
   setOutput("snapshot-id", result.id);
   setOutput("environment", result.stream);

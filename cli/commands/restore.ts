@@ -15,14 +15,17 @@ export const restoreCommand: Command = {
   summary:
     "Decrypt a snapshot into a directory (empty by default), after checking its signature and paths",
   usage:
-    "snapgate restore SNAPSHOT|latest --store STORE --identity FILE --to DIR --verify-key sgw1... [--env ENV] [--include GLOB]... [--force] [--dry-run] [--json]",
+    "snapgate restore SNAPSHOT|latest --store STORE --identity FILE --to DIR --verify-key sgw1... [--env ENV] [--include GLOB]... [--exclude GLOB]... [--force] [--delete] [--dry-run] [--json]",
   help: [
     "--identity FILE       an age identity the snapshot is encrypted to (or SNAPGATE_IDENTITY)",
     "--to DIR              where to restore; must be empty or new unless --force",
     "--verify-key KEY      a trusted writer verify key (repeatable; or SNAPGATE_VERIFY_KEYS)",
     "--include GLOB        restore only matching paths (repeatable)",
+    "--exclude GLOB        leave matching paths out (repeatable; e.g. names --to cannot hold)",
     "--force               restore into a non-empty directory, replacing the snapshot's files",
-    "--dry-run             decrypt and compare with --to; write nothing",
+    "--delete              with --force: remove files inside the restored paths that the snapshot",
+    "                      does not have (see them first with --dry-run --delete)",
+    "--dry-run             decrypt and compare with --to (what differs, what is extra); write nothing",
     "--skip-signature-check  restore without knowing who wrote the snapshot (not recommended)",
   ],
   options: {
@@ -31,7 +34,9 @@ export const restoreCommand: Command = {
     env: { type: "string" },
     to: { type: "string" },
     include: { type: "string", multiple: true },
+    exclude: { type: "string", multiple: true },
     force: { type: "boolean" },
+    delete: { type: "boolean" },
     "dry-run": { type: "boolean" },
     "skip-signature-check": { type: "boolean" },
   },
@@ -73,23 +78,43 @@ export const restoreCommand: Command = {
       skipSignatureCheck: skipSignature,
       target: to,
       include: listValue(args, "include"),
+      exclude: listValue(args, "exclude"),
       overwrite: flag(args, "force"),
+      deleteExtra: flag(args, "delete"),
       dryRun: flag(args, "dry-run"),
       workerUrl: new URL("../workers/crypto-worker.js", import.meta.url),
       onProgress: (done, total) => report("restore", done, total),
     });
     if (flag(args, "json")) {
       context.stdout(json(result));
-    } else if (result.dryRun) {
+      return 0;
+    }
+    for (const warning of result.warnings)
+      context.stderr(`warning: ${warning.path} is restored as a link, but ${warning.reason}\n`);
+    const counts = (action: string) => result.plan.filter((p) => p.action === action).length;
+    const extras = counts("extra")
+      ? `, ${counts("extra")} in the target but not in the snapshot (kept; --delete removes them)`
+      : "";
+    if (result.dryRun) {
       for (const item of result.plan)
-        if (item.action !== "unchanged") context.stdout(`${item.action.padEnd(7)} ${item.path}\n`);
-      const counts = (action: string) => result.plan.filter((p) => p.action === action).length;
+        if (item.action !== "unchanged")
+          context.stdout(
+            `${item.action.padEnd(9)} ${item.path}${item.changes ? ` (${item.changes.join(", ")})` : ""}\n`,
+          );
+      const deletes = counts("delete") ? `, ${counts("delete")} to delete` : "";
       context.stdout(
-        `Dry run of ${result.stream}@${result.seq} into ${result.target}: ${counts("create")} to create, ${counts("update")} to update, ${counts("unchanged")} unchanged. Nothing was written.\n`,
+        `Dry run of ${result.stream}@${result.seq} into ${result.target}: ${counts("create")} to create, ${counts("update")} to update, ${counts("unchanged")} unchanged${deletes}${extras}. Nothing was written.\n`,
       );
     } else {
+      for (const item of result.plan)
+        if (item.action === "extra" || item.action === "delete")
+          context.stdout(`${item.action === "delete" ? "deleted" : "extra"}   ${item.path}\n`);
+      const directories = result.directories
+        ? `, ${result.directories} empty ${result.directories === 1 ? "directory" : "directories"}`
+        : "";
+      const deleted = result.deleted ? `; ${result.deleted} deleted` : "";
       context.stdout(
-        `Restored ${result.stream}@${result.seq} (${result.id.slice(0, 12)}) into ${result.target}: ${result.files} files, ${result.symlinks} symlinks, ${formatBytes(result.bytes)}.\n`,
+        `Restored ${result.stream}@${result.seq} (${result.id.slice(0, 12)}) into ${result.target}: ${result.files} files, ${result.symlinks} symlinks${directories}, ${formatBytes(result.bytes)}${deleted}${extras}.\n`,
       );
     }
     return 0;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fchmodSync, openSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { BlobContext } from "./blob-opener.js";
@@ -31,8 +31,12 @@ export function writeOpenedTempFile(
   try {
     writeFileSync(fd, content);
     fchmodSync(fd, mode);
-  } finally {
+  } catch (error) {
+    // Decrypted content must not stay behind under a temp name (a full disk, say).
     closeSync(fd);
+    rmSync(path, { force: true });
+    throw error;
   }
+  closeSync(fd);
   return path;
 }

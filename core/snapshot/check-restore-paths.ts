@@ -1,4 +1,3 @@
-import { posix } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { FileEntry } from "../types.js";
 
@@ -9,12 +8,11 @@ export interface UnsafePath {
 
 const MAX_SEGMENT_BYTES = 255;
 
+/** What no writer produces from a real tree: such a path could only escape or clobber the target. */
 function pathProblem(path: string): string | undefined {
   if (typeof path !== "string" || path.length === 0) return "the path is empty";
   if (path.includes("\0")) return "the path contains a NUL byte";
-  if (path.includes("\\")) return "the path contains a backslash";
   if (path.startsWith("/")) return "the path is absolute";
-  if (/^[A-Za-z]:/.test(path)) return "the path starts with a drive letter";
   for (const segment of path.split("/")) {
     if (segment === "") return "the path has an empty segment (// or a trailing /)";
     if (segment === "." || segment === "..") return `the path has a '${segment}' segment`;
@@ -24,92 +22,72 @@ function pathProblem(path: string): string | undefined {
   return undefined;
 }
 
-/** Case-insensitive and Unicode-normalised: what collides on macOS and Windows file systems. */
-function foldKey(path: string): string {
-  return path.normalize("NFC").toLowerCase();
-}
-
 /**
  * Refuses a manifest that could write outside the target or clobber its own
- * files: absolute paths, `..`, NUL, case-insensitive collisions, a file under
- * another file or under a symlink, and symlinks that lead out of the tree or
- * through another symlink. Returns every problem, for the error's details.
+ * files: absolute paths, `..`, NUL, a file under another file or under a
+ * symlink, a symlink with no target. Names are compared exactly: whether the
+ * target's file system can hold them (case, Unicode normalisation, a
+ * backslash on Windows) is findUnrestorableNames' question, and where a
+ * symlink points is only warned about (findLinkWarnings): links are made
+ * last and nothing is ever written through one. Returns every problem.
  */
-export function findUnsafeRestorePaths(files: readonly FileEntry[]): UnsafePath[] {
+export function findUnsafeRestorePaths(
+  files: readonly FileEntry[],
+  emptyDirectories: readonly string[] = [],
+): UnsafePath[] {
   const problems: UnsafePath[] = [];
-  const seen = new Map<string, string>();
   const kinds = new Map<string, FileEntry["type"]>();
+  const valid: FileEntry[] = [];
   for (const file of files) {
     const problem = pathProblem(file.path);
-    if (problem) {
-      problems.push({ path: file.path, reason: problem });
-      continue;
+    if (problem) problems.push({ path: file.path, reason: problem });
+    else if (kinds.has(file.path))
+      problems.push({ path: file.path, reason: "the path is listed twice" });
+    else {
+      kinds.set(file.path, file.type);
+      valid.push(file);
     }
-    const key = foldKey(file.path);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      problems.push({
-        path: file.path,
-        reason: `it collides with '${earlier}' on case-insensitive file systems`,
-      });
-      continue;
-    }
-    seen.set(key, file.path);
-    kinds.set(key, file.type);
   }
-  for (const file of files) {
-    if (pathProblem(file.path)) continue;
-    const segments = foldKey(file.path).split("/");
+  const underAnEntry = (path: string): UnsafePath | undefined => {
+    const segments = path.split("/");
     for (let i = 1; i < segments.length; i++) {
       const parent = segments.slice(0, i).join("/");
       const kind = kinds.get(parent);
       if (kind === "file")
-        problems.push({
-          path: file.path,
-          reason: `its parent '${parent}' is a file in the same snapshot`,
-        });
+        return { path, reason: `its parent '${parent}' is a file in the same snapshot` };
       if (kind === "symlink")
-        problems.push({
-          path: file.path,
-          reason: `it would be written through the symlink '${parent}'`,
-        });
+        return { path, reason: `it would be written through the symlink '${parent}'` };
     }
-    if (file.type !== "symlink") continue;
-    if (typeof file.target !== "string" || file.target === "" || file.target.includes("\0")) {
+    return undefined;
+  };
+  for (const file of valid) {
+    const problem = underAnEntry(file.path);
+    if (problem) problems.push(problem);
+    if (
+      file.type === "symlink" &&
+      (typeof file.target !== "string" || file.target === "" || file.target.includes("\0"))
+    )
       problems.push({ path: file.path, reason: "the symlink target is empty or contains NUL" });
-      continue;
-    }
-    if (file.target.startsWith("/")) {
-      problems.push({
-        path: file.path,
-        reason: `the symlink points to the absolute path ${file.target}`,
-      });
-      continue;
-    }
-    const resolved = posix.normalize(posix.join(posix.dirname(file.path), file.target));
-    if (resolved === ".." || resolved.startsWith("../")) {
-      problems.push({
-        path: file.path,
-        reason: `the symlink points outside the restore directory (${file.target})`,
-      });
-      continue;
-    }
-    const hops = foldKey(resolved).split("/");
-    for (let i = 1; i < hops.length; i++) {
-      if (kinds.get(hops.slice(0, i).join("/")) === "symlink") {
-        problems.push({
-          path: file.path,
-          reason: `the symlink's target passes through another symlink (${file.target})`,
-        });
-        break;
-      }
+  }
+  for (const dir of emptyDirectories) {
+    const problem = pathProblem(dir);
+    if (problem) problems.push({ path: `${dir}/`, reason: problem });
+    else if (kinds.has(dir))
+      problems.push({ path: `${dir}/`, reason: "the snapshot also lists it as a file" });
+    else {
+      const under = underAnEntry(dir);
+      if (under) problems.push({ path: `${dir}/`, reason: under.reason });
     }
   }
   return problems;
 }
 
-export function assertSafeRestorePaths(files: readonly FileEntry[], where: string): void {
-  const problems = findUnsafeRestorePaths(files);
+export function assertSafeRestorePaths(
+  files: readonly FileEntry[],
+  where: string,
+  emptyDirectories: readonly string[] = [],
+): void {
+  const problems = findUnsafeRestorePaths(files, emptyDirectories);
   const first = problems[0];
   if (first) {
     throw new SnapgateError(

@@ -39,11 +39,43 @@ export interface CollectOptions {
 
 export interface CollectResult {
   files: CollectedFile[];
+  /** Directories that hold nothing (relative): recorded so a restore makes them too. */
+  emptyDirectories: string[];
   excluded: string[];
   skipped: Array<{ path: string; reason: string }>;
 }
 
 const GLOB_CHARS = /[*?[\]{}!]/;
+
+/** A name that is not valid UTF-8, shown with each byte outside printable ASCII as \xNN. */
+function escapeName(raw: Buffer): string {
+  return [...raw]
+    .map((byte) =>
+      byte >= 0x20 && byte < 0x7f && byte !== 0x5c
+        ? String.fromCharCode(byte)
+        : `\\x${byte.toString(16).padStart(2, "0")}`,
+    )
+    .join("");
+}
+
+/**
+ * A directory's names; those that are not valid UTF-8 (a manifest path is
+ * JSON text and cannot hold them, and decoding them loses bytes) are reported
+ * by the caller, escaped, and left out.
+ */
+function readNames(absolute: string): { names: string[]; invalid: string[] } {
+  const names = readdirSync(absolute);
+  // Node decodes an invalid byte as U+FFFD: only then is the directory read again as bytes.
+  if (!names.some((name) => name.includes("\uFFFD"))) return { names, invalid: [] };
+  const valid: string[] = [];
+  const invalid: string[] = [];
+  for (const raw of readdirSync(absolute, { encoding: "buffer" })) {
+    const name = raw.toString("utf8");
+    if (Buffer.from(name, "utf8").equals(raw)) valid.push(name);
+    else invalid.push(escapeName(raw));
+  }
+  return { names: valid, invalid };
+}
 
 function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
@@ -89,6 +121,7 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
     matchesExclude(path) || (options.isExcluded?.(path) ?? false);
   const skipDirectories = new Set((options.skipDirectories ?? []).map((dir) => resolve(dir)));
   const found = new Map<string, CollectedFile>();
+  const emptyDirectories = new Set<string>();
   const excluded = new Set<string>();
   const skipped: CollectResult["skipped"] = [];
 
@@ -129,11 +162,25 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
         excluded.add(`${rel}/`);
         return;
       }
-      const entries = readdirSync(absolute);
+      const { names: entries, invalid } = readNames(absolute);
+      for (const name of invalid)
+        skipped.push({
+          path: rel === "" ? name : `${rel}/${name}`,
+          reason:
+            "the name is not valid UTF-8, which a manifest cannot record; rename it to snapshot it",
+        });
       entries.sort();
       const prefix = absolute.endsWith(sep) ? absolute : `${absolute}${sep}`;
-      for (const name of entries) {
-        if (name.startsWith(TEMP_PREFIX)) continue;
+      const names = entries.filter((name) => !name.startsWith(TEMP_PREFIX));
+      if (
+        names.length === 0 &&
+        invalid.length === 0 &&
+        rel !== "" &&
+        matches(rel) &&
+        !isExcluded(rel)
+      )
+        emptyDirectories.add(rel);
+      for (const name of names) {
         await visit(`${prefix}${name}`, matches, false, rel === "" ? name : `${rel}/${name}`);
       }
       return;
@@ -204,5 +251,10 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
   const files = [...found.values()].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );
-  return { files, excluded: [...excluded].sort(), skipped };
+  return {
+    files,
+    emptyDirectories: [...emptyDirectories].sort(),
+    excluded: [...excluded].sort(),
+    skipped,
+  };
 }

@@ -133,6 +133,7 @@ interface Prepared {
   options: CreateSnapshotOptions;
   files: ScannedFile[];
   states: FileState[];
+  emptyDirectories: string[];
   uniqueIds: string[];
   base: Pick<
     SnapshotResult,
@@ -178,6 +179,7 @@ async function prepare(
     options,
     files: tree.files,
     states: tree.states,
+    emptyDirectories: tree.emptyDirectories ?? [],
     uniqueIds: tree.uniqueIds,
     base: {
       stream: options.stream,
@@ -323,7 +325,14 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     if (options.skipUnchanged && view.head && previous) {
       // A new policy (other components, tiers or rules) is worth a snapshot even if no file changed.
       const samePolicy = previous.manifest.policyDigest === (options.policyDigest ?? null);
-      if (samePolicy && isEmptyDiff(diffFileStates(previous.manifest.files, prepared.states))) {
+      const sameDirectories =
+        (previous.manifest.emptyDirectories ?? []).join("\0") ===
+        prepared.emptyDirectories.join("\0");
+      if (
+        samePolicy &&
+        sameDirectories &&
+        isEmptyDiff(diffFileStates(previous.manifest.files, prepared.states))
+      ) {
         options.statCache?.save(prepared.files, prepared.scannedAtMs, previous.sha256);
         return {
           ...prepared.base,
@@ -357,6 +366,9 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         policyDigest: options.policyDigest ?? null,
         recipients: [...options.recipients],
         files: fileEntries(prepared.files, stored),
+        ...(prepared.emptyDirectories.length
+          ? { emptyDirectories: prepared.emptyDirectories }
+          : {}),
         ...(options.consistency ? { consistency: options.consistency } : {}),
         ...(options.coverage ? { coverage: options.coverage } : {}),
       };

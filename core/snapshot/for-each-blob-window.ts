@@ -15,6 +15,11 @@ export async function forEachBlobWindow<T>(
   files: readonly RegularFileEntry[],
   process: (file: RegularFileEntry, ciphertext: Uint8Array | null) => Promise<T>,
   concurrency = 4,
+  /** Sees a whole window's blobs before any is processed (a restore checks them all first). */
+  checkWindow?: (
+    window: readonly RegularFileEntry[],
+    blobs: ReadonlyArray<Uint8Array | null>,
+  ) => void,
 ): Promise<T[]> {
   const results: T[] = [];
   for (let start = 0; start < files.length; start += BLOB_WINDOW) {
@@ -24,6 +29,7 @@ export async function forEachBlobWindow<T>(
         store.readBlob({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding }),
       ),
     );
+    checkWindow?.(window, blobs);
     results.push(
       ...(await mapWithConcurrency(window, concurrency, (file, index) =>
         process(file, blobs[index] ?? null),

@@ -1,20 +1,42 @@
-import { lstat, mkdir, readdir, readFile, rename, symlink, unlink } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import {
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rmdir,
+  symlink,
+  unlink,
+} from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
 import { SnapgateError } from "../errors.js";
-import type { FileEntry, Manifest, RegularFileEntry } from "../types.js";
+import type { FileEntry, Manifest, RegularFileEntry, SymlinkEntry } from "../types.js";
 import type { Store } from "../store/store.js";
-import { flushFiles, TEMP_PREFIX } from "../store/atomic-file.js";
+import { flushFiles, tempPathFor } from "../store/atomic-file.js";
 import type { BlobOpener } from "../crypto/blob-opener.js";
 import { loadSodium } from "../crypto/sodium.js";
 import type { LoadedSnapshot } from "./load-snapshot.js";
-import { assertSafeRestorePaths } from "./check-restore-paths.js";
+import { assertSafeRestorePaths, type UnsafePath } from "./check-restore-paths.js";
 import { signatureProblem } from "./signature-problem.js";
 import { openVerifiedBlob } from "./open-verified-blob.js";
 import { assertBlobIntact } from "./assert-blob-intact.js";
+import { assertIdentityIsRecipient } from "./assert-identity-is-recipient.js";
 import { createFileOpener, type FileOpener } from "../crypto/create-opener.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
-import { forEachBlobWindow } from "./for-each-blob-window.js";
+import { BLOB_WINDOW, forEachBlobWindow } from "./for-each-blob-window.js";
+import type { ChangeKind } from "./diff-file-states.js";
+import { findLinkWarnings } from "./find-link-warnings.js";
+import {
+  FOLDING_EVERYTHING,
+  findUnrestorableNames,
+  type NameFolding,
+} from "./find-unrestorable-names.js";
+import { probeNameFolding } from "./probe-name-folding.js";
+import { inspectRestoreTarget, type RestoreEntry } from "./inspect-restore-target.js";
+import { findExtraFiles, type ExtraFile } from "./find-extra-files.js";
 
 export interface RestoreOptions {
   store: Store;
@@ -26,16 +48,31 @@ export interface RestoreOptions {
   skipSignatureCheck?: boolean;
   target: string;
   include?: readonly string[];
+  /** Globs of the snapshot's paths not to restore (e.g. names the target cannot hold). */
+  exclude?: readonly string[];
   /** Allow a non-empty target; files are replaced atomically, others are left alone. */
   overwrite?: boolean;
+  /** Remove what the target holds inside the selection that the snapshot does not (needs overwrite or dryRun). */
+  deleteExtra?: boolean;
   /** Decrypt and compare with the target, write nothing. */
   dryRun?: boolean;
   /** The bundled crypto worker (dist/workers/crypto-worker.js): large restores decrypt on every core. */
   workerUrl?: URL;
+  /** How the target's file system compares names; probed when it matters (tests set it). */
+  nameFolding?: NameFolding;
   onProgress?: (done: number, total: number) => void;
 }
 
-export type PlannedAction = "create" | "update" | "unchanged";
+/** `extra`: in the target, inside the selection, not in the snapshot (kept); `delete`: the same, removed. */
+export type PlannedAction = "create" | "update" | "unchanged" | "extra" | "delete";
+
+export interface PlannedChange {
+  /** Relative; a directory ends with /. */
+  path: string;
+  action: PlannedAction;
+  /** For an update found by a dry run: what differs. */
+  changes?: ChangeKind[];
+}
 
 export interface RestoreResult {
   id: string;
@@ -45,8 +82,14 @@ export interface RestoreResult {
   dryRun: boolean;
   files: number;
   symlinks: number;
+  /** Empty directories of the snapshot. */
+  directories: number;
+  /** Files, links and directories removed (or, in a dry run, to remove) with deleteExtra. */
+  deleted: number;
   bytes: number;
-  plan: Array<{ path: string; action: PlannedAction }>;
+  plan: PlannedChange[];
+  /** Symlinks restored as links that point out of the tree or through another link. */
+  warnings: UnsafePath[];
 }
 
 /** Strip setuid, setgid and sticky bits: a restore never creates privileged files. */
@@ -54,78 +97,84 @@ export function safeMode(mode: number): number {
   return mode & 0o777;
 }
 
-async function isEmptyOrMissing(dir: string): Promise<boolean> {
+/** The target must be a real directory (never a link to one) or missing; says whether it is empty. */
+async function inspectTargetDirectory(dir: string): Promise<"missing" | "empty" | "full"> {
+  let info;
   try {
-    const info = await lstat(dir);
-    if (info.isSymbolicLink() || !info.isDirectory()) {
-      throw new SnapgateError(
-        "UNSAFE_PATH",
-        `The restore target ${dir} is not a directory${info.isSymbolicLink() ? " (it is a symlink)" : ""}.`,
-        {
-          fix: "Restore into a new directory (--to DIR).",
-        },
-      );
-    }
-    return (await readdir(dir)).length === 0;
+    info = await lstat(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return true;
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
     throw error;
   }
+  if (info.isSymbolicLink()) {
+    const real = await readlink(dir).catch(() => "?");
+    throw new SnapgateError(
+      "UNSAFE_PATH",
+      `The restore target ${dir} is not a directory (it is a symlink, to ${real}). Nothing was written.`,
+      {
+        fix: "A restore never writes through a link: pass the directory itself as --to (its real path).",
+      },
+    );
+  }
+  if (!info.isDirectory()) {
+    throw new SnapgateError("UNSAFE_PATH", `The restore target ${dir} is not a directory.`, {
+      fix: "Restore into a new directory (--to DIR).",
+    });
+  }
+  return (await readdir(dir)).length === 0 ? "empty" : "full";
 }
 
-/** Creates the parents of `relative` under root, refusing any component that is a symlink or a file. */
-class DirectoryGuard {
-  private readonly verified = new Set<string>();
-
-  constructor(private readonly root: string) {}
-
-  async ensureParents(relative: string): Promise<string> {
-    const segments = relative.split("/");
-    let current = this.root;
-    for (const segment of segments.slice(0, -1)) {
-      current = join(current, segment);
-      if (this.verified.has(current)) continue;
-      try {
-        const info = await lstat(current);
-        if (!info.isDirectory() || info.isSymbolicLink()) {
-          throw new SnapgateError(
-            "UNSAFE_PATH",
-            `Refusing to write ${relative}: ${current} is ${info.isSymbolicLink() ? "a symlink" : "not a directory"}.`,
-            {
-              fix: "Restore into an empty directory, or remove what is in the way.",
-            },
-          );
-        }
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-        await mkdir(current, { mode: 0o755 }).catch((mkdirError: NodeJS.ErrnoException) => {
-          if (mkdirError.code !== "EEXIST") throw mkdirError;
-        });
-      }
-      this.verified.add(current);
-    }
-    return join(this.root, ...segments);
-  }
-
-  directories(): string[] {
-    return [this.root, ...this.verified];
-  }
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
-async function readExisting(path: string): Promise<Buffer | null> {
-  try {
-    const info = await lstat(path);
-    if (!info.isFile()) return null;
-    return await readFile(path);
-  } catch {
-    return null;
-  }
+function listed(problems: readonly UnsafePath[], limit = 10): string {
+  const shown = problems.slice(0, limit).map((p) => `'${p.path}' (${p.reason})`);
+  return `${shown.join(", ")}${problems.length > limit ? ` and ${problems.length - limit} more` : ""}`;
+}
+
+/** Compares what a dry run decrypted with what is at its place. */
+async function compareFile(
+  absolute: string,
+  existing: Stats | undefined,
+  file: RegularFileEntry,
+  content: Uint8Array,
+): Promise<PlannedChange> {
+  if (!existing) return { path: file.path, action: "create" };
+  if (!existing.isFile()) return { path: file.path, action: "update", changes: ["type"] };
+  const changes: ChangeKind[] = [];
+  if (!(await readFile(absolute)).equals(content)) changes.push("content");
+  if ((existing.mode & 0o7777) !== safeMode(file.mode)) changes.push("mode");
+  return changes.length
+    ? { path: file.path, action: "update", changes }
+    : { path: file.path, action: "unchanged" };
+}
+
+async function compareLink(
+  absolute: string,
+  existing: Stats | undefined,
+  link: SymlinkEntry,
+): Promise<PlannedChange> {
+  if (!existing) return { path: link.path, action: "create" };
+  if (!existing.isSymbolicLink()) return { path: link.path, action: "update", changes: ["type"] };
+  return (await readlink(absolute)) === link.target
+    ? { path: link.path, action: "unchanged" }
+    : { path: link.path, action: "update", changes: ["target"] };
 }
 
 /**
- * Restores a snapshot into a directory: signature first, then every path is
- * checked before anything is written; each blob is hash-checked and decrypted,
- * each file written via temp + fsync + rename with its mode (never setuid).
+ * Restores a snapshot into a directory, all or nothing. Before anything is
+ * created: the signature, every path, whether the identity is a recipient,
+ * whether the target's file system can hold every name, every conflict in the
+ * target, and (beyond one window of blobs) that every blob is present. Then
+ * each blob is hash-checked and decrypted into a temp file beside its place,
+ * with its mode (never setuid); on any failure every temp file and directory
+ * this restore made is removed. Only when all are written and durable is each
+ * renamed into place; symlinks are renamed in last, so nothing is ever
+ * written through one.
  */
 export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreResult> {
   const { manifest, id } = options.snapshot;
@@ -137,128 +186,112 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
         fix: problem.fix,
       });
   }
-  assertSafeRestorePaths(manifest.files, where);
+  const emptyDirectories = manifest.emptyDirectories ?? [];
+  assertSafeRestorePaths(manifest.files, where, emptyDirectories);
 
-  const included = selectFiles(manifest, options.include);
+  const selection = selectEntries(manifest, options.include, options.exclude);
+  const regular = selection.files.filter((file): file is RegularFileEntry => file.type === "file");
+  const links = selection.files.filter((file): file is SymlinkEntry => file.type === "symlink");
+  if (regular.length > 0) assertIdentityIsRecipient(options.opener, manifest);
+
+  if (options.deleteExtra && !options.overwrite && !options.dryRun) {
+    throw new SnapgateError("USAGE", "--delete removes files from the target: it needs --force.", {
+      fix: "See what it would remove with --dry-run --delete first, then pass --force --delete.",
+    });
+  }
   const target = resolve(options.target);
-  if (!options.dryRun && !options.overwrite && !(await isEmptyOrMissing(target))) {
+  const state = await inspectTargetDirectory(target);
+  if (!options.dryRun && !options.overwrite && state === "full") {
     throw new SnapgateError("USAGE", `The restore target ${target} is not empty.`, {
       fix: "Restore into a new or empty directory, or pass --force to replace the snapshot's files in place (other files are left alone).",
     });
   }
-  if (!options.dryRun) await mkdir(target, { recursive: true, mode: 0o755 });
-  const guard = new DirectoryGuard(target);
-  const regular = included.filter((file): file is RegularFileEntry => file.type === "file");
-  const links = included.filter((file) => file.type === "symlink");
-  const plan: RestoreResult["plan"] = [];
-  const pending: Array<{ temp: string; target: string }> = [];
-  let done = 0;
-  let bytes = 0;
 
-  // Every parent directory is checked (and made) before any file is written, so a symlink
-  // or a file in the way of one path refuses the whole restore, not half of it.
-  // Decryption workers (for large restores) start loading now, while the directories are made.
-  const opening = options.dryRun
-    ? undefined
-    : createFileOpener(options.opener, {
-        ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
-        expectedBlobs: regular.length,
-      });
-  opening?.catch(() => undefined);
-  try {
-    if (!options.dryRun) for (const file of included) await guard.ensureParents(file.path);
-  } catch (error) {
-    await opening?.then(
-      (opener) => opener.close(),
-      () => undefined,
+  await assertNamesFit(selection, target, options.nameFolding, where);
+  const entries: RestoreEntry[] = [
+    ...selection.files.map((file) => ({ path: file.path, type: file.type })),
+    ...selection.directories.map((path) => ({ path, type: "directory" as const })),
+  ];
+  const inspection = inspectRestoreTarget(target, entries, state !== "full");
+  if (inspection.conflicts.length > 0) {
+    const first = inspection.conflicts[0] as UnsafePath;
+    const more = inspection.conflicts.length - 1;
+    throw new SnapgateError(
+      "UNSAFE_PATH",
+      `Refusing to write ${first.path}: ${first.reason}${more > 0 ? ` (and ${more} more: ${listed(inspection.conflicts.slice(1))})` : ""}. Nothing was written.`,
+      {
+        fix: "Remove or move what is in the way, restore into a new directory, or leave these paths out with --exclude.",
+        details: { conflicts: inspection.conflicts },
+      },
     );
-    throw error;
   }
+  const extras =
+    state === "full" && (options.overwrite || options.dryRun)
+      ? findExtraFiles(target, extraScope(manifest, selection, options, inspection.knownInodes))
+      : [];
+  const warnings = findLinkWarnings(selection.files);
+  await assertBlobsPresent(options.store, regular, where);
 
-  // A window of blobs is read at once: a GitHub store answers it with one request.
+  const total = selection.files.length;
+  let done = 0;
+  const plan: PlannedChange[] = [];
+  let bytes = 0;
+  const extraAction: PlannedAction = options.deleteExtra ? "delete" : "extra";
+  const extraPlan = extras.map(({ path }) => ({ path, action: extraAction }));
+  const missing = new Set(inspection.missingDirectories);
+  const directoryPlan = selection.directories
+    .filter((dir) => missing.has(dir))
+    .map((dir) => ({ path: `${dir}/`, action: "create" as const }));
+
   if (options.dryRun) {
-    await forEachBlobWindow(options.store, regular, async (file, ciphertext) => {
-      const content = await openVerifiedBlob(
-        options.store,
-        options.opener,
-        manifest,
-        file,
-        where,
-        ciphertext,
-      );
-      bytes += content.length;
-      const existing = await readExisting(join(target, ...file.path.split("/")));
+    // A window of blobs is read at once: a GitHub store answers it with one request.
+    await forEachBlobWindow(
+      options.store,
+      regular,
+      async (file, ciphertext) => {
+        const content = await openVerifiedBlob(
+          options.store,
+          options.opener,
+          manifest,
+          file,
+          where,
+          ciphertext,
+        );
+        bytes += content.length;
+        const absolute = join(target, ...file.path.split("/"));
+        plan.push(await compareFile(absolute, inspection.existing.get(file.path), file, content));
+        options.onProgress?.(++done, total);
+      },
+      4,
+      (files, blobs) =>
+        files.forEach((file, i) =>
+          assertBlobIntact(blobs[i] ?? null, file, where, options.store.location),
+        ),
+    );
+    for (const link of links) {
+      const absolute = join(target, ...link.path.split("/"));
+      plan.push(await compareLink(absolute, inspection.existing.get(link.path), link));
+      options.onProgress?.(++done, total);
+    }
+  } else {
+    bytes = await writeAll(options, {
+      target,
+      targetExists: state !== "missing",
+      missingDirectories: inspection.missingDirectories,
+      regular,
+      links,
+      where,
+      onFile: () => options.onProgress?.(++done, total),
+    });
+    for (const file of selection.files)
       plan.push({
         path: file.path,
-        action: existing === null ? "create" : existing.equals(content) ? "unchanged" : "update",
+        action: inspection.existing.has(file.path) ? "update" : "create",
       });
-      options.onProgress?.(++done, included.length);
-    });
-  } else {
-    // The decrypting thread (a worker per core for large restores) writes each file as a temp
-    // file with the mode exactly as recorded, minus setuid/setgid/sticky, whatever the umask.
-    const files = await (opening as Promise<FileOpener>);
-    try {
-      await forEachBlobWindow(
-        options.store,
-        regular,
-        async (file, ciphertext) => {
-          assertBlobIntact(ciphertext, file, where, options.store.location);
-          const path = await guard.ensureParents(file.path);
-          const context = { describe: `${file.path} in ${where}`, recipients: manifest.recipients };
-          const temp = await files.openInto(
-            ciphertext,
-            file.encoding,
-            context,
-            path,
-            safeMode(file.mode),
-            file.size,
-          );
-          pending.push({ temp, target: path });
-          bytes += file.size;
-          plan.push({ path: file.path, action: "create" });
-          options.onProgress?.(++done, included.length);
-        },
-        8,
-      );
-    } catch (error) {
-      // Leave no half-restored temp files behind: the target keeps what it had.
-      await Promise.all(pending.map(({ temp }) => unlink(temp).catch(() => undefined)));
-      throw error;
-    } finally {
-      await files.close();
-    }
+    if (options.deleteExtra) await deleteExtras(target, extras);
   }
-
-  // One durability barrier for every file, then each appears under its name: a crash leaves
-  // either the old file or the whole new one, never a torn one.
-  if (!options.dryRun) {
-    await flushFiles(
-      target,
-      pending.map((p) => p.temp),
-    );
-    await mapWithConcurrency(pending, 16, ({ temp, target: destination }) =>
-      rename(temp, destination),
-    );
-  }
-
-  // Symlinks last, so no file is ever written through a link this restore made.
-  for (const link of links) {
-    if (link.type !== "symlink") continue;
-    if (!options.dryRun) {
-      const destination = await guard.ensureParents(link.path);
-      const temp = join(destination, "..", `${TEMP_PREFIX}link-${done}`);
-      await unlink(temp).catch(() => undefined);
-      await symlink(link.target, temp);
-      await rename(temp, destination);
-    }
-    plan.push({ path: link.path, action: "create" });
-    options.onProgress?.(++done, included.length);
-  }
-  // The new names are durable once their directories are: one file-system sync for many
-  // directories (a restore of 2,000 files makes hundreds), else an fsync of each.
-  if (!options.dryRun) await flushFiles(target, guard.directories());
-  plan.sort((a, b) => (a.path < b.path ? -1 : 1));
+  plan.push(...directoryPlan, ...extraPlan);
+  plan.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     id,
     stream: manifest.stream,
@@ -267,16 +300,177 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
     dryRun: options.dryRun ?? false,
     files: regular.length,
     symlinks: links.length,
+    directories: selection.directories.length,
+    deleted: options.deleteExtra ? extras.length : 0,
     bytes,
     plan,
+    warnings,
   };
 }
 
-function selectFiles(manifest: Manifest, include: readonly string[] | undefined): FileEntry[] {
-  if (!include?.length) return manifest.files;
-  const matches = picomatch([...include], { dot: true });
-  const selected = manifest.files.filter((file) => matches(file.path));
-  if (selected.length === 0) {
+interface WritePlan {
+  target: string;
+  targetExists: boolean;
+  missingDirectories: readonly string[];
+  regular: readonly RegularFileEntry[];
+  links: readonly SymlinkEntry[];
+  where: string;
+  onFile: () => void;
+}
+
+/**
+ * Makes the directories, decrypts every file into a temp file and makes a temp
+ * link for every symlink; if anything fails, removes all of it (in-flight
+ * decryptions are waited for first) and the target keeps what it had. Then
+ * one durability barrier, and every temp is renamed onto its name.
+ */
+async function writeAll(options: RestoreOptions, plan: WritePlan): Promise<number> {
+  const { target, where } = plan;
+  const { manifest } = options.snapshot;
+  const created: string[] = [];
+  const temps: Array<{ temp: string; destination: string }> = [];
+  const linkTemps: Array<{ temp: string; destination: string }> = [];
+  const inFlight = new Set<Promise<unknown>>();
+  let failed = false;
+  let bytes = 0;
+  const opening = createFileOpener(options.opener, {
+    ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+    expectedBlobs: plan.regular.length,
+  });
+  opening.catch(() => undefined);
+  let files: FileOpener | undefined;
+  // Every blob of a window is checked before any of it is decrypted.
+  const checkWindow = (
+    window: readonly RegularFileEntry[],
+    blobs: ReadonlyArray<Uint8Array | null>,
+  ) =>
+    window.forEach((file, i) =>
+      assertBlobIntact(blobs[i] ?? null, file, where, options.store.location),
+    );
+  try {
+    if (!plan.targetExists) {
+      // The target and any missing parent of it, outermost first: each is removed on failure.
+      const missing: string[] = [];
+      for (let dir = target; !(await exists(dir)); dir = dirname(dir)) missing.unshift(dir);
+      for (const dir of missing) {
+        await mkdir(dir, { mode: 0o755 });
+        created.push(dir);
+      }
+    }
+    for (const dir of plan.missingDirectories) {
+      const absolute = join(target, ...dir.split("/"));
+      await mkdir(absolute, { mode: 0o755 });
+      created.push(absolute);
+    }
+    files = await opening;
+    const opener = files;
+    await forEachBlobWindow(
+      options.store,
+      plan.regular,
+      async (file, ciphertext) => {
+        if (failed) return;
+        const work = (async () => {
+          assertBlobIntact(ciphertext, file, where, options.store.location);
+          const destination = join(target, ...file.path.split("/"));
+          const context = { describe: `${file.path} in ${where}`, recipients: manifest.recipients };
+          const temp = await opener.openInto(
+            ciphertext,
+            file.encoding,
+            context,
+            destination,
+            safeMode(file.mode),
+            file.size,
+          );
+          temps.push({ temp, destination });
+          bytes += file.size;
+          plan.onFile();
+        })();
+        inFlight.add(work);
+        try {
+          await work;
+        } catch (error) {
+          failed = true;
+          throw error;
+        } finally {
+          inFlight.delete(work);
+        }
+      },
+      8,
+      checkWindow,
+    );
+    for (const link of plan.links) {
+      const destination = join(target, ...link.path.split("/"));
+      const temp = tempPathFor(destination);
+      await symlink(link.target, temp);
+      linkTemps.push({ temp, destination });
+      plan.onFile();
+    }
+    // One durability barrier for every file, then each appears under its name: a crash leaves
+    // either the old file or the whole new one, never a torn one.
+    await flushFiles(
+      target,
+      temps.map((t) => t.temp),
+    );
+  } catch (error) {
+    failed = true;
+    await Promise.allSettled([...inFlight]);
+    await Promise.all(
+      [...temps, ...linkTemps].map(({ temp }) => unlink(temp).catch(() => undefined)),
+    );
+    for (const dir of created.reverse()) await rmdir(dir).catch(() => undefined);
+    throw error;
+  } finally {
+    if (files) await files.close();
+    else
+      await opening.then(
+        (opener) => opener.close(),
+        () => undefined,
+      );
+  }
+  await mapWithConcurrency(temps, 16, ({ temp, destination }) => rename(temp, destination));
+  // Links last: every file is in place before a link could lead anywhere.
+  for (const { temp, destination } of linkTemps) await rename(temp, destination);
+  // The new names are durable once their directories are: one file-system sync for many
+  // directories (a restore of 2,000 files makes hundreds), else an fsync of each.
+  const parents = new Set<string>([target]);
+  for (const { destination } of [...temps, ...linkTemps]) parents.add(resolve(destination, ".."));
+  for (const dir of created) parents.add(resolve(dir, ".."));
+  for (const dir of created) parents.add(dir);
+  await flushFiles(target, [...parents]);
+  return bytes;
+}
+
+/** Removes extras: files first, then directories deepest first (one still holding anything stays). */
+async function deleteExtras(target: string, extras: readonly ExtraFile[]): Promise<void> {
+  for (const extra of extras.filter((e) => !e.directory))
+    await unlink(join(target, ...extra.path.split("/"))).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+  const directories = extras
+    .filter((e) => e.directory)
+    .map((e) => e.path.slice(0, -1))
+    .sort((a, b) => b.split("/").length - a.split("/").length);
+  for (const dir of directories)
+    await rmdir(join(target, ...dir.split("/"))).catch(() => undefined);
+  if (extras.length > 0) await flushFiles(target, [target]);
+}
+
+interface Selection {
+  files: FileEntry[];
+  directories: string[];
+}
+
+function selectEntries(
+  manifest: Manifest,
+  include: readonly string[] | undefined,
+  exclude: readonly string[] | undefined,
+): Selection {
+  const excluded = exclude?.length ? picomatch([...exclude], { dot: true }) : () => false;
+  const included = include?.length ? picomatch([...include], { dot: true }) : () => true;
+  const wanted = (path: string) => included(path) && !excluded(path);
+  const files = manifest.files.filter((file) => wanted(file.path));
+  const directories = (manifest.emptyDirectories ?? []).filter(wanted);
+  if (include?.length && files.length === 0 && directories.length === 0) {
     throw new SnapgateError(
       "NOT_FOUND",
       `No file of the snapshot matches --include ${include.join(" ")}.`,
@@ -285,5 +479,114 @@ function selectFiles(manifest: Manifest, include: readonly string[] | undefined)
       },
     );
   }
-  return selected;
+  return { files, directories };
+}
+
+/**
+ * Refuses, before anything is written, the selected names the target's file
+ * system cannot hold side by side: listed, with the way to restore the rest.
+ * The target is probed only when some names could collide.
+ */
+async function assertNamesFit(
+  selection: Selection,
+  target: string,
+  folding: NameFolding | undefined,
+  where: string,
+): Promise<void> {
+  const paths = [...selection.files.map((file) => file.path), ...selection.directories];
+  const windows = process.platform === "win32";
+  if (findUnrestorableNames(paths, { ...FOLDING_EVERYTHING, windows }).length === 0) return;
+  const problems = findUnrestorableNames(paths, folding ?? (await probeNameFolding(target)));
+  if (problems.length === 0) return;
+  throw new SnapgateError(
+    "UNSAFE_PATH",
+    `Cannot restore ${where} into ${target}: its file system cannot hold ${problems.length} of its names: ${listed(problems)}. Nothing was written.`,
+    {
+      fix: `Restore the rest by leaving these out (--exclude '${problems[0]?.path ?? ""}' for each), and restore them into a directory on a file system that tells them apart (e.g. case-sensitive).`,
+      details: { problems },
+    },
+  );
+}
+
+/**
+ * Beyond one window, blobs are read window by window while files are
+ * decrypted: one listing first checks every blob is there, so a missing one
+ * stops the restore before anything is decrypted.
+ */
+async function assertBlobsPresent(
+  store: Store,
+  regular: readonly RegularFileEntry[],
+  where: string,
+): Promise<void> {
+  if (regular.length <= BLOB_WINDOW) return;
+  const stored = new Set((await store.listBlobs()).map((blob) => `${blob.id}-${blob.sha256}`));
+  const missing = regular.filter((file) => !stored.has(`${file.blob}-${file.ciphertextSha256}`));
+  if (missing.length === 0) return;
+  const first = missing[0] as RegularFileEntry;
+  throw new SnapgateError(
+    "INTEGRITY",
+    `The blob of ${first.path}${missing.length > 1 ? ` and ${missing.length - 1} more file(s)` : ""} in ${where} is missing from ${store.location}. Nothing was written.`,
+    {
+      fix: "The store lost data: restore these files from another snapshot (leave them out with --exclude), and run `snapgate verify --all`.",
+      details: { kind: "missing-blob", paths: missing.map((file) => file.path) },
+    },
+  );
+}
+
+/**
+ * What counts as inside the selection for extras: with --include, what its
+ * globs match; without, everything below a directory that directly holds a
+ * selected file, link or empty directory (the target's other files are not
+ * the snapshot's business). --exclude is never in scope.
+ */
+function extraScope(
+  manifest: Manifest,
+  selection: Selection,
+  options: RestoreOptions,
+  knownInodes: ReadonlySet<string>,
+) {
+  const snapshotDirectories = new Set<string>(manifest.emptyDirectories ?? []);
+  for (const file of manifest.files) {
+    const segments = file.path.split("/");
+    for (let i = 1; i < segments.length; i++)
+      snapshotDirectories.add(segments.slice(0, i).join("/"));
+  }
+  const excluded = options.exclude?.length
+    ? picomatch([...options.exclude], { dot: true })
+    : () => false;
+  let inScope: (path: string) => boolean;
+  let worthWalking: (directory: string) => boolean;
+  if (options.include?.length) {
+    const included = picomatch([...options.include], { dot: true });
+    inScope = (path) => included(path) && !excluded(path);
+    worthWalking = () => true;
+  } else {
+    const roots = new Set<string>(selection.directories);
+    for (const file of selection.files) {
+      const slash = file.path.lastIndexOf("/");
+      roots.add(slash < 0 ? "" : file.path.slice(0, slash));
+    }
+    // Directories above a root: walked (something in scope may be below), never in scope.
+    const aboveRoots = new Set<string>();
+    for (const root of roots) {
+      const segments = root.split("/");
+      for (let i = 1; i < segments.length; i++) aboveRoots.add(segments.slice(0, i).join("/"));
+    }
+    const under = (path: string): boolean => {
+      if (roots.has("")) return true;
+      for (let slash = path.indexOf("/"); slash >= 0; slash = path.indexOf("/", slash + 1))
+        if (roots.has(path.slice(0, slash))) return true;
+      return false;
+    };
+    inScope = (path) => under(path) && !excluded(path);
+    worthWalking = (directory) =>
+      under(directory) || roots.has(directory) || aboveRoots.has(directory);
+  }
+  return {
+    snapshotPaths: new Set(manifest.files.map((file) => file.path)),
+    snapshotDirectories,
+    inScope,
+    worthWalking,
+    knownInodes,
+  };
 }

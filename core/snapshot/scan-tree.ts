@@ -59,6 +59,8 @@ export interface ScannedTree {
   files: ScannedFile[];
   /** What diff, drift and --skip-unchanged compare (with each file's component). */
   states: FileState[];
+  /** Directories that hold nothing: the manifest records them. */
+  emptyDirectories: string[];
   uniqueIds: string[];
   bytes: number;
   excluded: string[];
@@ -132,6 +134,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
   return {
     files,
     states,
+    emptyDirectories: collected.emptyDirectories,
     uniqueIds: [...new Set(files.flatMap(({ blob }) => (blob ? [blob] : [])))],
     bytes: files.reduce((sum, { file }) => sum + file.size, 0),
     excluded: collected.excluded,

@@ -71,3 +71,20 @@ describe("schemas/manifest.schema.json: optional policy facts", () => {
     expect(() => parseManifest(bytes(extra), "extra")).toThrow(/has an unknown key 'note'/);
   });
 });
+
+describe("schemas/manifest.schema.json: empty directories", () => {
+  it("accepts an optional list of empty directories; old manifests have none", () => {
+    const manifest = { ...OLD_MANIFEST, emptyDirectories: ["var/log/app", "conf/empty"] };
+    expect(parseManifest(bytes(manifest), "dirs").emptyDirectories).toEqual([
+      "var/log/app",
+      "conf/empty",
+    ]);
+    expect(parseManifest(bytes(OLD_MANIFEST), "old").emptyDirectories).toBeUndefined();
+  });
+
+  it("refuses an empty directory that is not a non-empty string", () => {
+    expect(() => parseManifest(bytes({ ...OLD_MANIFEST, emptyDirectories: [""] }), "bad")).toThrow(
+      /bad is not a valid snapgate.manifest\/v1: \/emptyDirectories\/0 must NOT have fewer than 1 characters/,
+    );
+  });
+});

@@ -19,6 +19,7 @@ export async function commitCraftedManifest(
   recipients: string[],
   /** A view taken earlier, as a writer that read the store before something else changed it. */
   earlierView?: WriteView,
+  emptyDirectories?: string[],
 ): Promise<string> {
   const sodium = await loadSodium();
   await store.initialize();
@@ -36,6 +37,7 @@ export async function commitCraftedManifest(
     policyDigest: null,
     recipients,
     files,
+    ...(emptyDirectories ? { emptyDirectories } : {}),
   };
   const manifest = signManifest(sodium, body, writer);
   const bytes = new TextEncoder().encode(canonicalJson(manifest));

@@ -225,12 +225,15 @@ describe("the restore action (bundled) against the sandbox", () => {
   it("a dry run shows the diff only: nothing written, the request not used up", async () => {
     ws.write("target/deploy/prod/api/config.yaml", "db:\n  schemaVersion: 42\nreplicas: 3\n");
     ws.write("target/deploy/prod/api/.env", "API_KEY=changed\n");
+    // Added after the snapshot: listed, kept, and not counted as a change.
+    ws.write("target/deploy/prod/api/new.yaml", "added: true\n");
     const requestId = await approvedRequest();
     const run = await restore({ "request-id": requestId, target: "target", "dry-run": "true" });
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ changes: "1", files: "2", authorization: "request" });
     expect(run.summary).toContain("0 to create, 1 to update, 1 unchanged. Nothing was written.");
     expect(run.summary).toContain("| update | deploy/prod/api/.env |");
+    expect(run.summary).toContain("| extra | deploy/prod/api/new.yaml |");
     expect(ws.read("target/deploy/prod/api/.env")).toBe("API_KEY=changed\n");
     const clone = await ws.clone();
     expect(existsSync(join(clone, `requests/${requestId}/execution.json`))).toBe(false);

@@ -97,6 +97,7 @@ describe("collectFiles", () => {
   it("a glob that matches nothing is no error, nor is one whose base is missing", async () => {
     expect(await collect(["deploy/**/*.tf", "terraform/**/*.tf"])).toEqual({
       files: [],
+      emptyDirectories: [],
       excluded: [],
       skipped: [],
     });
@@ -214,5 +215,44 @@ describe("collectFiles under a symlinked directory", () => {
   it("a glob whose base goes through a symlink matches nothing, as the walk would", async () => {
     writeFileSync(join(outside, "dir/inside.txt"), "outside the root");
     expect(await paths(["deploy/linked-dir/dir/*.txt", "deploy/linked-dir/*.txt"])).toEqual([]);
+  });
+});
+
+describe("empty directories and names that are not UTF-8", () => {
+  const tree = join(work, "names");
+
+  beforeAll(() => {
+    mkdirSync(join(tree, "conf/empty"), { recursive: true });
+    mkdirSync(join(tree, "conf/var/log/app"), { recursive: true });
+    mkdirSync(join(tree, "conf/only-temp"), { recursive: true });
+    writeFileSync(join(tree, "conf/only-temp", `${TEMP_PREFIX}x`), "");
+    mkdirSync(join(tree, "conf/skip-me"), { recursive: true });
+    writeFileSync(join(tree, "conf/app.yaml"), "a\n");
+    // "caf\xe9.txt" in Latin-1: a name Linux allows and a JSON manifest cannot hold.
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${tree}/conf/caf`), Buffer.from([0xe9]), Buffer.from(".txt")]),
+      "l1\n",
+    );
+  });
+
+  it("records directories that hold nothing (temp files aside), unless excluded", async () => {
+    const result = await collectFiles({
+      root: tree,
+      patterns: ["conf"],
+      exclude: ["conf/skip-me"],
+    });
+    expect(result.emptyDirectories).toEqual(["conf/empty", "conf/only-temp", "conf/var/log/app"]);
+    expect(result.files.map((file) => file.path)).toEqual(["conf/app.yaml"]);
+  });
+
+  it("skips a name that is not valid UTF-8 with a warning naming it escaped, instead of failing", async () => {
+    const result = await collectFiles({ root: tree, patterns: ["conf"] });
+    expect(result.skipped).toEqual([
+      {
+        path: "conf/caf\\xe9.txt",
+        reason:
+          "the name is not valid UTF-8, which a manifest cannot record; rename it to snapshot it",
+      },
+    ]);
   });
 });

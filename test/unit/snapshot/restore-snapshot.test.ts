@@ -1,11 +1,12 @@
 import {
+  chmodSync,
   existsSync,
-  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   readlinkSync,
   symlinkSync,
+  unlinkSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -129,7 +130,7 @@ describe("restoreSnapshot", () => {
     expect(readFileSync(join(target, "mine.txt"), "utf8")).toBe("keep\n");
   });
 
-  it("refuses a target that is a file or a symlink", async () => {
+  it("refuses a target that is a file or a symlink, with --force and in a dry run too", async () => {
     const file = newTarget();
     writeFileSync(file, "x");
     await expect(restore(file)).rejects.toMatchObject({
@@ -138,27 +139,30 @@ describe("restoreSnapshot", () => {
     });
     const link = newTarget();
     mkdirSync(`${link}-real`);
+    writeFileSync(`${link}-real/conf`, "mine\n");
     symlinkSync(`${link}-real`, link);
-    await expect(restore(link)).rejects.toMatchObject({
-      code: "UNSAFE_PATH",
-      summary: `The restore target ${link} is not a directory (it is a symlink).`,
-    });
-    expect(readdirSync(`${link}-real`)).toEqual([]);
+    for (const extra of [{}, { overwrite: true }, { overwrite: true, dryRun: true }]) {
+      await expect(restore(link, extra)).rejects.toMatchObject({
+        code: "UNSAFE_PATH",
+        summary: `The restore target ${link} is not a directory (it is a symlink, to ${link}-real). Nothing was written.`,
+      });
+    }
+    expect(readdirSync(`${link}-real`)).toEqual(["conf"]);
   });
 
-  it("with overwrite, never writes through a symlink or onto a file in the way", async () => {
+  it("with overwrite, never writes through a symlink or onto a file in the way, and lists every conflict", async () => {
     const outside = join(work, "outside");
     mkdirSync(outside);
     const viaLink = newTarget();
     mkdirSync(viaLink);
     symlinkSync(outside, join(viaLink, "conf"));
-    await expect(restore(viaLink, { overwrite: true })).rejects.toMatchObject({
+    const error = await restore(viaLink, { overwrite: true }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
       code: "UNSAFE_PATH",
-      summary: expect.stringMatching(
-        new RegExp(`^Refusing to write conf/\\S+: ${join(viaLink, "conf")} is a symlink\\.$`),
-      ),
+      summary: `Refusing to write conf/a.yaml: ${join(viaLink, "conf")} is a symlink (and 2 more: 'conf/link.yaml' (${join(viaLink, "conf")} is a symlink), 'conf/sub/b.yaml' (${join(viaLink, "conf")} is a symlink)). Nothing was written.`,
     });
     expect(readdirSync(outside)).toEqual([]);
+    expect(readdirSync(viaLink)).toEqual(["conf"]);
 
     const fileInTheWay = newTarget();
     mkdirSync(join(fileInTheWay, "conf"), { recursive: true });
@@ -167,29 +171,58 @@ describe("restoreSnapshot", () => {
       restore(fileInTheWay, { overwrite: true, include: ["conf/sub/**"] }),
     ).rejects.toMatchObject({
       code: "UNSAFE_PATH",
-      summary: `Refusing to write conf/sub/b.yaml: ${join(fileInTheWay, "conf/sub")} is not a directory.`,
+      summary: `Refusing to write conf/sub/b.yaml: ${join(fileInTheWay, "conf/sub")} is not a directory. Nothing was written.`,
     });
   });
 
-  it("a dry run says what it would create, update or leave, and writes nothing", async () => {
+  it("with overwrite, a directory where the snapshot has a file stops it before any file is replaced", async () => {
     const target = newTarget();
-    mkdirSync(join(target, "conf"), { recursive: true });
+    mkdirSync(join(target, "conf/sub/b.yaml"), { recursive: true });
+    writeFileSync(join(target, "conf/a.yaml"), "old\n");
+    symlinkSync("elsewhere", join(target, "conf/link.yaml"));
+    const error = await restore(target, { overwrite: true }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: "UNSAFE_PATH",
+      summary: `Refusing to write conf/sub/b.yaml: ${join(target, "conf/sub/b.yaml")} is a directory. Nothing was written.`,
+      details: { conflicts: [{ path: "conf/sub/b.yaml" }] },
+    });
+    // Nothing was replaced, and no temp file is left.
+    expect(readFileSync(join(target, "conf/a.yaml"), "utf8")).toBe("old\n");
+    expect(readlinkSync(join(target, "conf/link.yaml"))).toBe("elsewhere");
+    expect(readdirSync(join(target, "conf")).sort()).toEqual(["a.yaml", "link.yaml", "sub"]);
+  });
+
+  it("a dry run says what it would create, update (and what differs) or leave, and writes nothing", async () => {
+    const target = newTarget();
+    mkdirSync(join(target, "conf/sub"), { recursive: true });
     writeFileSync(join(target, "conf/a.yaml"), "a: 1\n");
-    mkdirSync(join(target, "conf/sub/b.yaml"), { recursive: true }); // a directory: not a file
+    symlinkSync("a.yaml", join(target, "conf/link.yaml"));
     const result = await restore(target, { dryRun: true });
     expect(result.dryRun).toBe(true);
     expect(result.plan).toEqual([
       { path: "conf/a.yaml", action: "unchanged" },
-      { path: "conf/link.yaml", action: "create" },
+      { path: "conf/link.yaml", action: "unchanged" },
       { path: "conf/sub/b.yaml", action: "create" },
     ]);
+    // Same content, another mode; a link to somewhere else; a file where the link was.
+    chmodSync(join(target, "conf/a.yaml"), 0o600);
+    unlinkSync(join(target, "conf/link.yaml"));
+    symlinkSync("sub/b.yaml", join(target, "conf/link.yaml"));
+    writeFileSync(join(target, "conf/sub/b.yaml"), "b: 3\n");
+    expect((await restore(target, { dryRun: true })).plan).toEqual([
+      { path: "conf/a.yaml", action: "update", changes: ["mode"] },
+      { path: "conf/link.yaml", action: "update", changes: ["target"] },
+      { path: "conf/sub/b.yaml", action: "update", changes: ["content"] },
+    ]);
+    unlinkSync(join(target, "conf/link.yaml"));
+    writeFileSync(join(target, "conf/link.yaml"), "a: 1\n");
     writeFileSync(join(target, "conf/a.yaml"), "a: 2\n");
-    expect((await restore(target, { dryRun: true })).plan[0]).toEqual({
-      path: "conf/a.yaml",
-      action: "update",
-    });
-    expect(lstatSync(join(target, "conf/sub/b.yaml")).isDirectory()).toBe(true);
-    expect(existsSync(join(target, "conf/link.yaml"))).toBe(false);
+    chmodSync(join(target, "conf/a.yaml"), 0o755);
+    expect((await restore(target, { dryRun: true })).plan.slice(0, 2)).toEqual([
+      { path: "conf/a.yaml", action: "update", changes: ["content", "mode"] },
+      { path: "conf/link.yaml", action: "update", changes: ["type"] },
+    ]);
+    expect(readFileSync(join(target, "conf/a.yaml"), "utf8")).toBe("a: 2\n");
     // A dry run into a missing directory creates nothing.
     const missing = newTarget();
     await restore(missing, { dryRun: true });

@@ -1,0 +1,171 @@
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { LocalDirStore } from "../../../core/store/local-dir-store.js";
+import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
+import { loadSnapshot, type LoadedSnapshot } from "../../../core/snapshot/load-snapshot.js";
+import { resolveSnapshot } from "../../../core/snapshot/resolve-snapshot.js";
+import { restoreSnapshot, type RestoreOptions } from "../../../core/snapshot/restore-snapshot.js";
+import type { BlobOpener } from "../../../core/crypto/blob-opener.js";
+import type { RegularFileEntry } from "../../../core/types.js";
+import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
+import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+
+/** Every path below `dir`, relative, directories with a trailing / (what a failed restore must not leave). */
+function listTree(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? [`${path}/`, ...listTree(dir, path)] : [path];
+  });
+}
+
+const work = tempDir();
+const store = new LocalDirStore(join(work, "store"));
+let keys: TestKeys;
+let small: LoadedSnapshot;
+let large: LoadedSnapshot;
+let count = 0;
+const newTarget = (): string => join(work, `target${++count}`);
+
+/** The opener, counting what it decrypts. */
+function countingOpener(): { opener: BlobOpener; opened: () => number } {
+  let opened = 0;
+  const opener = Object.create(keys.opener) as BlobOpener;
+  opener.open = (...args: Parameters<BlobOpener["open"]>) => {
+    opened++;
+    return keys.opener.open(...args);
+  };
+  return { opener, opened: () => opened };
+}
+
+const restore = (snapshot: LoadedSnapshot, target: string, extra: Partial<RestoreOptions> = {}) =>
+  restoreSnapshot({
+    store,
+    snapshot,
+    opener: keys.opener,
+    trustedKeys: [keys.verifyKey],
+    target,
+    ...extra,
+  });
+
+async function snapshotTree(stream: string, files: Record<string, string>) {
+  const tree = join(work, `tree-${stream}`);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(tree, path, ".."), { recursive: true });
+    writeFileSync(join(tree, path), content);
+  }
+  await createSnapshot({
+    store,
+    root: tree,
+    paths: ["."],
+    stream,
+    phase: "manual",
+    recipients: [keys.age.recipient],
+    writerKey: keys.writer,
+  });
+  return loadSnapshot(store, await resolveSnapshot(store, `${stream}@1`));
+}
+
+beforeAll(async () => {
+  keys = await makeKeys();
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 23; i++) files[`d${i}/f${i}.yaml`] = `n: ${i}\n`;
+  small = await snapshotTree("small", files);
+  // More files than one window of blobs (100): presence is checked by a listing first.
+  const many: Record<string, string> = {};
+  for (let i = 0; i < 130; i++) many[`w/f${String(i).padStart(3, "0")}.txt`] = `large ${i}\n`;
+  large = await snapshotTree("large", many);
+});
+
+function blobFile(entry: RegularFileEntry): string {
+  const dir = join(work, "store/blobs", entry.blob.slice(0, 2));
+  const name = readdirSync(dir).find((n) =>
+    n.startsWith(`${entry.blob}-${entry.ciphertextSha256}`),
+  );
+  return join(dir, name as string);
+}
+
+describe("a failed restore leaves the target as it was", () => {
+  it("a wrong identity is refused before any directory is made, so a retry works", async () => {
+    const target = newTarget();
+    const other = await makeKeys();
+    await expect(restore(small, target, { opener: other.opener })).rejects.toMatchObject({
+      code: "WRONG_KEY",
+    });
+    expect(existsSync(target)).toBe(false);
+    await expect(restore(small, target)).resolves.toMatchObject({ files: 23 });
+  });
+
+  it("a file that fails to decrypt removes every temp file and directory the restore made", async () => {
+    // The writer says one file is a byte longer than it is: found only once it is decrypted.
+    const files = small.manifest.files.map((file) =>
+      file.path === "d17/f17.yaml" && file.type === "file"
+        ? { ...file, size: file.size + 1 }
+        : file,
+    );
+    await commitCraftedManifest(store, keys.writer, "crafted", files, [keys.age.recipient]);
+    const crafted = await loadSnapshot(store, await resolveSnapshot(store, "crafted@1"));
+    const target = newTarget();
+    await expect(restore(crafted, target)).rejects.toMatchObject({
+      code: "INTEGRITY",
+      summary: expect.stringContaining("decrypted to 6 bytes; the manifest says 7"),
+    });
+    expect(existsSync(target)).toBe(false);
+    // Into an existing target with --force: it keeps exactly what it had.
+    mkdirSync(join(target, "d3"), { recursive: true });
+    writeFileSync(join(target, "d3/f3.yaml"), "mine\n");
+    await expect(restore(crafted, target, { overwrite: true })).rejects.toMatchObject({
+      code: "INTEGRITY",
+    });
+    expect(listTree(target)).toEqual(["d3/", "d3/f3.yaml"]);
+    expect(readFileSync(join(target, "d3/f3.yaml"), "utf8")).toBe("mine\n");
+  });
+
+  it("a missing blob is found before anything is decrypted or created (one window)", async () => {
+    const entry = small.manifest.files.find((f) => f.path === "d9/f9.yaml") as RegularFileEntry;
+    const blob = blobFile(entry);
+    const saved = readFileSync(blob);
+    unlinkSync(blob);
+    try {
+      const { opener, opened } = countingOpener();
+      const target = newTarget();
+      await expect(restore(small, target, { opener })).rejects.toMatchObject({
+        code: "INTEGRITY",
+        details: { kind: "missing-blob", path: "d9/f9.yaml" },
+      });
+      expect(opened()).toBe(0);
+      expect(existsSync(target)).toBe(false);
+    } finally {
+      writeFileSync(blob, saved);
+    }
+  });
+
+  it("a missing blob beyond the first window is found before anything is decrypted", async () => {
+    const entry = large.manifest.files.find((f) => f.path === "w/f120.txt") as RegularFileEntry;
+    const blob = blobFile(entry);
+    const saved = readFileSync(blob);
+    unlinkSync(blob);
+    try {
+      const { opener, opened } = countingOpener();
+      const target = newTarget();
+      mkdirSync(target);
+      await expect(restore(large, target, { opener })).rejects.toMatchObject({
+        code: "INTEGRITY",
+        details: { kind: "missing-blob", paths: ["w/f120.txt"] },
+      });
+      expect(opened()).toBe(0);
+      expect(listTree(target)).toEqual([]);
+    } finally {
+      writeFileSync(blob, saved);
+    }
+    await expect(restore(large, newTarget())).resolves.toMatchObject({ files: 130 });
+  });
+});
