@@ -15,6 +15,7 @@ import { assertBlobIntact } from "./assert-blob-intact.js";
 import { createFileOpener, type FileOpener } from "../crypto/create-opener.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { forEachBlobWindow } from "./for-each-blob-window.js";
+import { recipientsOfFile } from "./recipients-of-file.js";
 
 export interface RestoreOptions {
   store: Store;
@@ -205,7 +206,10 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
         async (file, ciphertext) => {
           assertBlobIntact(ciphertext, file, where, options.store.location);
           const path = await guard.ensureParents(file.path);
-          const context = { describe: `${file.path} in ${where}`, recipients: manifest.recipients };
+          const context = {
+            describe: `${file.path} in ${where}`,
+            recipients: recipientsOfFile(manifest, file),
+          };
           const temp = await files.openInto(
             ciphertext,
             file.encoding,

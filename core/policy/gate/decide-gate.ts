@@ -157,7 +157,8 @@ function checkChain(snapshot: SnapshotFacts, add: Add): void {
 
 function checkBlobs(snapshot: SnapshotFacts, add: Add, snapshotCommand: string): void {
   const missing = snapshot.missingBlobs;
-  if (missing === null) {
+  const gaps = snapshot.recipientGaps;
+  if (missing === null || gaps === null) {
     add(
       "blobs",
       "unknown",
@@ -175,8 +176,25 @@ function checkBlobs(snapshot: SnapshotFacts, add: Add, snapshotCommand: string):
       `${missing.length} blob(s) are missing or do not match their recorded hash: ${listed}${missing.length > 5 ? ", ..." : ""}.`,
       `Restore them from a replica of the backup repository, or ${snapshotCommand} to store them again.`,
     );
+  } else if (gaps.length > 0) {
+    const keys = [...new Set(gaps.flatMap((gap) => gap.cannotOpen))];
+    add(
+      "blobs",
+      "fail",
+      `${gaps.length} file(s) cannot be opened by ${keys.map(short).join(", ")}, though the snapshot lists them as recipients: ${gaps
+        .slice(0, 5)
+        .map((gap) => gap.path)
+        .join(", ")}${gaps.length > 5 ? ", ..." : ""}.`,
+      `Take a new snapshot (${snapshotCommand}): it seals every file to the current recipients again.`,
+      gaps.map((gap) => gap.path),
+    );
   } else {
-    add("blobs", "pass", "Every blob is present with its recorded ciphertext hash.", null);
+    add(
+      "blobs",
+      "pass",
+      "Every blob is present with its recorded ciphertext hash and sealed to every recipient.",
+      null,
+    );
   }
 }
 
