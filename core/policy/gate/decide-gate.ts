@@ -1,6 +1,6 @@
 import { evaluateExceptions } from "../evaluate-exceptions.js";
 import { formatDuration } from "../parse-duration.js";
-import { requiredComponents } from "../required-components.js";
+import { judgeCoverage } from "../judge-coverage.js";
 import type {
   ConditionName,
   GateCondition,
@@ -247,10 +247,14 @@ function checkFreshness(
 }
 
 function checkCoverage(input: GateInput, snapshot: SnapshotFacts, add: Add): void {
-  const missing = requiredComponents(input.policy, input.environment).filter(
-    (name) => !snapshot.components.includes(name),
+  const judgement = judgeCoverage(
+    input.policy,
+    input.environment,
+    snapshot.components,
+    snapshot.uncoveredTier0Paths,
   );
-  const uncovered = snapshot.uncoveredTier0Paths;
+  const missing = judgement.missingComponents;
+  const uncovered = judgement.uncoveredTier0;
   const problems: string[] = [];
   if (missing.length > 0)
     problems.push(`required component(s) with no file in the snapshot: ${missing.join(", ")}`);
@@ -259,7 +263,7 @@ function checkCoverage(input: GateInput, snapshot: SnapshotFacts, add: Add): voi
       `${uncovered.length} tier-0 path(s) in no component: ${uncovered.slice(0, 5).join(", ")}${uncovered.length > 5 ? ", ..." : ""}`,
     );
   }
-  if (problems.length > 0) {
+  if (judgement.state === "fail") {
     add(
       "coverage",
       "fail",
@@ -267,7 +271,7 @@ function checkCoverage(input: GateInput, snapshot: SnapshotFacts, add: Add): voi
       "Add the paths to a component (or fix the component's globs) in the policy, or accept the gap with an exception; `snapgate coverage` lists them.",
       uncovered ?? undefined,
     );
-  } else if (uncovered === null) {
+  } else if (judgement.state === "unknown") {
     add(
       "coverage",
       "unknown",
