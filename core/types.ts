@@ -36,6 +36,12 @@ export interface RegularFileEntry extends Classification {
   blob: string;
   encoding: BlobEncoding;
   ciphertextSha256: string;
+  /**
+   * The id of the recipient set (in the manifest's recipientSets) the blob is
+   * sealed to; also part of the blob's file name. Absent in older manifests:
+   * then the blob's recipients are unknown (the writer claimed `recipients`).
+   */
+  recipientSet?: string;
 }
 
 export interface SymlinkEntry extends Classification {
@@ -65,6 +71,11 @@ export interface ManifestCoverage {
   secretsOutsideComponents: string[];
 }
 
+/** Who can open a blob. Room for what key epochs (re-wrapping) will add. */
+export interface RecipientSet {
+  recipients: string[];
+}
+
 export const MANIFEST_FORMAT = "snapgate.manifest/v1";
 
 export interface ManifestBody {
@@ -81,6 +92,11 @@ export interface ManifestBody {
   metadata: SnapshotMetadata;
   policyDigest: string | null;
   recipients: string[];
+  /**
+   * The recipient sets the manifest's blobs are sealed to, by id (see
+   * recipientSetId). Absent in manifests written before blobs named them.
+   */
+  recipientSets?: Record<string, RecipientSet>;
   files: FileEntry[];
   /**
    * Directories that held nothing, relative like file paths, so a restore makes them too.

@@ -8,11 +8,6 @@ import { EXIT_PROBLEMS } from "../exit-codes.js";
 import { POLICY_HELP, POLICY_OPTION, requireCliPolicy } from "../load-cli-policy.js";
 import { json } from "../output.js";
 
-/** A report fails when a tier-0 path is uncovered or a required component holds no file. */
-function failed(report: CoverageReport): boolean {
-  return report.failed || report.missingComponents.length > 0;
-}
-
 function describe(report: CoverageReport, tier: string): string[] {
   const lines: string[] = [];
   const files = report.tiers.reduce((sum, entry) => sum + entry.files, 0);
@@ -39,7 +34,7 @@ function describe(report: CoverageReport, tier: string): string[] {
     lines.push(`  ${report.outOfScope.length} file(s) outside the environment's paths`);
   if (report.excluded.length) lines.push(`  ${report.excluded.length} path(s) excluded`);
   lines.push(
-    failed(report)
+    report.failed
       ? `  FAIL: ${report.uncoveredTier0.length} tier-0 path(s) uncovered, ${report.missingComponents.length} required component(s) missing.`
       : "  ok: every tier-0 path is covered and every required component has files.",
   );
@@ -81,7 +76,7 @@ export const coverageCommand: Command = {
       report.excluded = [...collected.excluded, ...report.excluded].sort();
       return report;
     });
-    const ok = !reports.some(failed);
+    const ok = !reports.some((report) => report.failed);
     if (flag(args, "json")) {
       context.stdout(json({ ok, policy: file, environments: reports }));
     } else {

@@ -1,7 +1,7 @@
 import { SnapgateError } from "../errors.js";
 import { workflowRunUrl, type WorkflowRun } from "../github/workflow-run-url.js";
-import type { Policy, Tier } from "../policy/policy.js";
-import { policyEnvironment } from "../policy/policy-environment.js";
+import type { Policy } from "../policy/policy.js";
+import { snapshotTier } from "../policy/snapshot-tier.js";
 import { policyDigest } from "../policy/policy-digest.js";
 import { loadSodium } from "../crypto/sodium.js";
 import type { LoadedSnapshot } from "../snapshot/load-snapshot.js";
@@ -94,8 +94,11 @@ export async function authorizeRestore(
   const request = await readApprovalRequest(input.store, input.requestId);
   const execution = await readRequestExecution(input.store, request.id);
   if (execution) throw alreadyExecuted(request.id, execution);
-  // loadPolicy checked that every environment's tier exists.
-  const tier = input.policy.tiers[policyEnvironment(input.policy, manifest.stream).tier] as Tier;
+  // The most critical tier of any file in the snapshot decides the quorum, not the environment's.
+  const tier = snapshotTier(input.policy, manifest.stream, {
+    components: manifest.files.flatMap((file) => (file.component ? [file.component] : [])),
+    tiers: manifest.files.flatMap((file) => (file.tier ? [file.tier] : [])),
+  });
   const include =
     input.include.length > 0 ? [...input.include] : [...(request.subject.paths ?? [])];
   const { approvers } = checkApproval(request, {

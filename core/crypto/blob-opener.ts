@@ -2,6 +2,7 @@ import { gunzipSync } from "node:zlib";
 import type { Decrypter } from "age-encryption";
 import { SodiumX25519Identity } from "./age-x25519.js";
 import { recipientOfSecretKey } from "./age-keys.js";
+import { distinctRecipients } from "./distinct-recipients.js";
 import type { BlobEncoding } from "../types.js";
 import { loadSodium, type Sodium } from "./sodium.js";
 import { loadAge, type AgeLibrary } from "./age-library.js";
@@ -55,10 +56,22 @@ export class BlobOpener {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (reason.includes("no identity matched")) {
-        const to = context.recipients?.length ? context.recipients.join(", ") : "other recipients";
+        const identity = distinctRecipients(this.recipients);
+        const listed = distinctRecipients(context.recipients ?? []);
+        // Each key is named once: an identity the manifest lists is not named again as "yours".
+        if (identity.some((recipient) => listed.includes(recipient))) {
+          throw new SnapgateError(
+            "WRONG_KEY",
+            `Cannot decrypt ${context.describe}: its manifest lists your identity ${identity.join(", ")} as a recipient, but the blob is sealed to other keys.`,
+            {
+              fix: "Restore this file with another recipient's key or from another snapshot; take a new snapshot, which seals every file to the current recipients (`snapgate verify` shows which files each recipient cannot open).",
+            },
+          );
+        }
+        const to = listed.length ? listed.join(", ") : "other recipients";
         throw new SnapgateError(
           "WRONG_KEY",
-          `Cannot decrypt ${context.describe}: it is encrypted to ${to}; your identity is ${this.recipients.join(", ")}.`,
+          `Cannot decrypt ${context.describe}: it is encrypted to ${to}; your identity is ${identity.join(", ")}.`,
           {
             fix: "Use an identity whose public key is one of the snapshot's recipients (the restore environment's secret or the break-glass key).",
           },

@@ -5,7 +5,7 @@ import { compileGlobs, normalisePath } from "./glob.js";
 import { isExcluded } from "./is-excluded.js";
 import { looksLikeSecret } from "./looks-like-secret.js";
 import type { Policy } from "./policy.js";
-import { requiredComponents } from "./required-components.js";
+import { judgeCoverage } from "./judge-coverage.js";
 
 export interface TierCoverage {
   tier: string;
@@ -27,13 +27,27 @@ export interface CoverageReport {
   /** Required (tier-0) components that hold no file. */
   missingComponents: string[];
   excluded: string[];
-  /** Files outside the environment's `paths`. */
+  /** Files outside the environment's `paths` (with scope "all": none, every file is judged). */
   outOfScope: string[];
   /** Files that look like secrets but belong to no component. */
   secretsOutsideComponents: string[];
   uncoveredTier0: string[];
-  /** True when a tier-0 path is uncovered (`snapgate coverage` exits non-zero). */
+  /**
+   * True when a tier-0 path is uncovered or a required component has no file
+   * (`snapgate coverage` exits non-zero; judgeCoverage, as the gate decides).
+   */
   failed: boolean;
+}
+
+export interface CoverageReportOptions {
+  now?: Date;
+  /**
+   * "environment" (the default, for a checkout): files outside the
+   * environment's `paths` are listed as out of scope, not judged. "all": every
+   * file is judged, as a snapshot judges every file it holds, whatever paths
+   * named it: a tier-0 file backed up is never out of scope.
+   */
+  scope?: "environment" | "all";
 }
 
 /**
@@ -45,7 +59,7 @@ export function coverageReport(
   policy: Policy,
   environment: string,
   paths: readonly string[],
-  options: { now?: Date } = {},
+  options: CoverageReportOptions = {},
 ): CoverageReport {
   const environmentPolicy = policy.environments[environment];
   if (!environmentPolicy) {
@@ -54,7 +68,9 @@ export function coverageReport(
     });
   }
   const inScope =
-    environmentPolicy.paths === null ? () => true : compileGlobs(environmentPolicy.paths);
+    environmentPolicy.paths === null || options.scope === "all"
+      ? () => true
+      : compileGlobs(environmentPolicy.paths);
   const exceptions = evaluateExceptions(policy, options.now ?? new Date(), { environment });
   const activeExceptionGlobs = exceptions.exceptions
     .filter((status) => status.state !== "expired")
@@ -115,12 +131,14 @@ export function coverageReport(
   report.tiers = [...tiers.values()].sort(
     (a, b) => a.level - b.level || a.tier.localeCompare(b.tier),
   );
-  report.missingComponents = requiredComponents(policy, environment).filter(
-    (name) => components[name] === undefined,
+  const judgement = judgeCoverage(
+    policy,
+    environment,
+    Object.keys(components),
+    report.tiers.filter((tier) => tier.level === 0).flatMap((tier) => tier.uncovered),
   );
-  report.uncoveredTier0 = report.tiers
-    .filter((tier) => tier.level === 0)
-    .flatMap((tier) => tier.uncovered);
-  report.failed = report.uncoveredTier0.length > 0;
+  report.missingComponents = judgement.missingComponents;
+  report.uncoveredTier0 = judgement.uncoveredTier0 ?? [];
+  report.failed = judgement.state !== "pass";
   return report;
 }

@@ -17,6 +17,7 @@ import type { BlobRef, Store, WriteView } from "../store/store.js";
 import { computeBlobId } from "../crypto/blob-id.js";
 import { createSealer, type Sealer } from "../crypto/create-sealer.js";
 import { parseRecipient } from "../crypto/age-keys.js";
+import { recipientSetId } from "../crypto/recipient-set-id.js";
 import { signManifest } from "../crypto/manifest-signature.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 import { loadSodium } from "../crypto/sodium.js";
@@ -135,6 +136,8 @@ interface Prepared {
   states: FileState[];
   emptyDirectories: string[];
   uniqueIds: string[];
+  /** The recipient set every blob of this snapshot is sealed to (recipientSetId). */
+  recipientSet: string;
   base: Pick<
     SnapshotResult,
     "stream" | "files" | "bytes" | "excluded" | "skippedFiles" | "cachedFiles"
@@ -155,7 +158,8 @@ function assertRecipients(recipients: readonly string[]): void {
 /** Collects the files and computes their keyed ids (pass 1), unless the caller did. Nothing is written. */
 async function prepare(
   options: CreateSnapshotOptions,
-  knownBlobs?: ReadonlySet<string>,
+  knownBlobs: ReadonlySet<string> | undefined,
+  recipientSet: string,
 ): Promise<Prepared> {
   const progress = options.onProgress ?? (() => undefined);
   const tree =
@@ -181,6 +185,7 @@ async function prepare(
     states: tree.states,
     emptyDirectories: tree.emptyDirectories ?? [],
     uniqueIds: tree.uniqueIds,
+    recipientSet,
     base: {
       stream: options.stream,
       files: tree.files.length,
@@ -202,7 +207,8 @@ async function stageMissingBlobs(
   counts: { newBlobs: number; bytesAdded: number },
 ): Promise<Map<string, BlobRef>> {
   const { options, files, progress } = prepared;
-  const stored = await view.findBlobs(prepared.uniqueIds);
+  // Only blobs sealed to exactly this snapshot's recipients are reused; any other is sealed again.
+  const stored = await view.findBlobs(prepared.uniqueIds, prepared.recipientSet);
   const seen = new Set<string>();
   const missing = files.filter((entry) => {
     if (entry.blob === undefined || stored.has(entry.blob) || seen.has(entry.blob)) return false;
@@ -233,7 +239,12 @@ async function stageMissingBlobs(
     const blob = await (
       await sealers.current
     ).seal(content, !entry.classification.secret, writeInto);
-    const ref: BlobRef = { id, sha256: blob.sha256, encoding: blob.encoding };
+    const ref: BlobRef = {
+      id,
+      sha256: blob.sha256,
+      encoding: blob.encoding,
+      recipientSet: prepared.recipientSet,
+    };
     if (blob.tempPath && view.adoptStagedBlob) await view.adoptStagedBlob(ref, blob.tempPath);
     else await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
     stored.set(ref.id, ref);
@@ -262,6 +273,7 @@ function fileEntries(files: readonly ScannedFile[], stored: Map<string, BlobRef>
       blob: ref.id,
       encoding: ref.encoding,
       ciphertextSha256: ref.sha256,
+      ...(ref.recipientSet ? { recipientSet: ref.recipientSet } : {}),
       ...classes,
     };
   });
@@ -275,6 +287,8 @@ function fileEntries(files: readonly ScannedFile[], stored: Map<string, BlobRef>
 export async function createSnapshot(options: CreateSnapshotOptions): Promise<SnapshotResult> {
   validateOptions(options);
   assertRecipients(options.recipients);
+  const recipients = [...new Set(options.recipients)];
+  const recipientSet = recipientSetId(recipients);
   let view: WriteView = await beginWriteOrInitialize(options.store, options.stream);
   const sealers: { current?: Promise<Sealer> } = {};
   try {
@@ -288,14 +302,17 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
             options.statCache,
           )
         : null;
+    // Blobs of the previous snapshot sealed to other recipients will be sealed again: not "known".
     const knownBlobs = previous
       ? new Set(
-          previous.manifest.files.flatMap((file) => (file.type === "file" ? [file.blob] : [])),
+          previous.manifest.files.flatMap((file) =>
+            file.type === "file" && file.recipientSet === recipientSet ? [file.blob] : [],
+          ),
         )
       : undefined;
     // Asked now, the store lists those blobs (local store: directory reads on the thread
     // pool) while this thread hashes; the presence check after the scan then finds them ready.
-    if (knownBlobs) view.findBlobs([...knownBlobs]).catch(() => undefined);
+    if (knownBlobs) view.findBlobs([...knownBlobs], recipientSet).catch(() => undefined);
     // A new environment's first snapshot stores everything: start the encryption workers
     // (~250 ms to load) as soon as the scan has counted the files, while they are hashed.
     const prepared = await prepare(
@@ -320,6 +337,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         },
       },
       knownBlobs,
+      recipientSet,
     );
 
     if (options.skipUnchanged && view.head && previous) {
@@ -328,9 +346,15 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       const sameDirectories =
         (previous.manifest.emptyDirectories ?? []).join("\0") ===
         prepared.emptyDirectories.join("\0");
+      // So are new recipients: the latest snapshot must open for each of them.
+      const sameRecipients = previous.manifest.files.every(
+        (file) => file.type !== "file" || file.recipientSet === recipientSet,
+      );
       if (
         samePolicy &&
         sameDirectories &&
+        sameRecipients &&
+        recipientSetId(previous.manifest.recipients) === recipientSet &&
         isEmptyDiff(diffFileStates(previous.manifest.files, prepared.states))
       ) {
         options.statCache?.save(prepared.files, prepared.scannedAtMs, previous.sha256);
@@ -364,7 +388,8 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         writtenAt: written.toISOString(),
         metadata: normalizeMetadata(options.stream, options.metadata),
         policyDigest: options.policyDigest ?? null,
-        recipients: [...options.recipients],
+        recipients,
+        recipientSets: { [recipientSet]: { recipients: [...recipients].sort() } },
         files: fileEntries(prepared.files, stored),
         ...(prepared.emptyDirectories.length
           ? { emptyDirectories: prepared.emptyDirectories }

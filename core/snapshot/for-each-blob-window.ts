@@ -1,6 +1,7 @@
 import type { RegularFileEntry } from "../types.js";
 import type { Store } from "../store/store.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
+import { blobRefOf } from "./blob-ref-of.js";
 
 /** Files per window: a GitHub store answers one window's blob reads with one request. */
 export const BLOB_WINDOW = 100;
@@ -24,11 +25,7 @@ export async function forEachBlobWindow<T>(
   const results: T[] = [];
   for (let start = 0; start < files.length; start += BLOB_WINDOW) {
     const window = files.slice(start, start + BLOB_WINDOW);
-    const blobs = await Promise.all(
-      window.map((file) =>
-        store.readBlob({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding }),
-      ),
-    );
+    const blobs = await Promise.all(window.map((file) => store.readBlob(blobRefOf(file))));
     checkWindow?.(window, blobs);
     results.push(
       ...(await mapWithConcurrency(window, concurrency, (file, index) =>

@@ -3,6 +3,7 @@ import type { Manifest, RegularFileEntry } from "../types.js";
 import type { Store } from "../store/store.js";
 import type { BlobOpener } from "../crypto/blob-opener.js";
 import { assertBlobIntact } from "./assert-blob-intact.js";
+import { recipientsOfFile } from "./recipients-of-file.js";
 
 /**
  * Checks a file's blob (as read from the store, or null if it is missing)
@@ -19,7 +20,7 @@ export async function openVerifiedBlob(
   assertBlobIntact(ciphertext, file, where, store.location);
   const content = await opener.open(ciphertext, file.encoding, {
     describe: `${file.path} in ${where}`,
-    recipients: manifest.recipients,
+    recipients: recipientsOfFile(manifest, file),
   });
   if (content.length !== file.size) {
     throw new SnapgateError(

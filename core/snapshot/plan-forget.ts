@@ -1,7 +1,8 @@
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
 import type { Store } from "../store/store.js";
-import type { KeepRules, Policy, RetentionPolicy } from "../policy/policy.js";
+import type { KeepRules, Policy, RetentionPolicy, Tier } from "../policy/policy.js";
+import { snapshotTier } from "../policy/snapshot-tier.js";
 import { applyRetention, type RetentionDecision } from "../policy/retention/apply-retention.js";
 import { retentionForEnvironment } from "../policy/retention/retention-for-environment.js";
 import { readCatalog } from "./read-catalog.js";
@@ -23,6 +24,8 @@ export interface ForgetDecision extends RetentionDecision {
   seq: number;
   /** Forgetting it needs an approval: its environment's tier, or a component it holds, is tier-0. */
   tier0: boolean;
+  /** The most critical tier of anything it holds (snapshotTier): its floors and approvals. */
+  tier: string;
 }
 
 export interface ForgetPlan {
@@ -36,7 +39,7 @@ export interface ForgetPlan {
   drop: ForgetDecision[];
   /** Ids of the tier-0 snapshots to drop: an approval must name exactly these. */
   tier0Drops: string[];
-  /** Approvals the tier needs to forget tier-0 snapshots. */
+  /** Approvals needed to forget the tier-0 snapshots: the most any of their tiers asks. */
   requiredApprovals: number;
 }
 
@@ -66,20 +69,38 @@ export async function planForget(options: PlanForgetOptions): Promise<ForgetPlan
     ? { keep: options.keep, floor: tierPolicy.floor }
     : tierPolicy;
   const byId = new Map(live.map((entry) => [entry.id, entry]));
+  // A snapshot holding a file of a more critical tier than the environment's gets that tier's
+  // floors (legal hold included) and approvals.
+  const tiers = new Map<string, Tier>(
+    live.map((entry) => [entry.id, snapshotTier(policy, environment, entry)]),
+  );
   const decisions = applyRetention(
-    live.map((entry) => ({ id: entry.id, time: entry.time, tags: entry.metadata.tags })),
+    live.map((entry) => {
+      const own = tiers.get(entry.id) as Tier;
+      return {
+        id: entry.id,
+        time: entry.time,
+        tags: entry.metadata.tags,
+        ...(own.name !== tierName
+          ? { tierFloor: { tier: own.name, floor: own.retention.floor } }
+          : {}),
+      };
+    }),
     retention,
     { now: options.now, keepOldest: options.keepOldest },
   ).map((decision): ForgetDecision => {
     const entry = byId.get(decision.id) as CatalogEntry;
+    const own = tiers.get(decision.id) as Tier;
     return {
       ...decision,
       stream: entry.stream,
       seq: entry.seq,
-      tier0: tier.level === 0 || holdsTier0Component(policy, environment, entry),
+      tier0: own.level === 0,
+      tier: own.name,
     };
   });
   const drop = decisions.filter((decision) => !decision.keep);
+  const tier0Drops = drop.filter((decision) => decision.tier0);
   return {
     environment,
     tier: tierName,
@@ -87,16 +108,10 @@ export async function planForget(options: PlanForgetOptions): Promise<ForgetPlan
     retention,
     decisions,
     drop,
-    tier0Drops: drop.filter((decision) => decision.tier0).map((decision) => decision.id),
-    requiredApprovals: tier.approvals,
+    tier0Drops: tier0Drops.map((decision) => decision.id),
+    requiredApprovals: Math.max(
+      tier.approvals,
+      ...tier0Drops.map((decision) => (tiers.get(decision.id) as Tier).approvals),
+    ),
   };
-}
-
-function holdsTier0Component(policy: Policy, environment: string, entry: CatalogEntry): boolean {
-  const environmentTier = policy.environments[environment]?.tier ?? null;
-  return entry.components.some((name) => {
-    const component = policy.components.find((candidate) => candidate.name === name);
-    const tier = component?.tier ?? environmentTier;
-    return tier !== null && policy.tiers[tier]?.level === 0;
-  });
 }

@@ -1,9 +1,10 @@
 import { isSnapgateError } from "../errors.js";
 import type { Manifest } from "../types.js";
-import type { BlobRef, Store } from "../store/store.js";
+import { blobPath, type BlobRef, type Store } from "../store/store.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { appendAuditEvents } from "../audit/append-audit-events.js";
+import { blobRefOf } from "./blob-ref-of.js";
 import { parseManifest } from "./parse-manifest.js";
 import { listForgotten, readTombstone, tombstonePath } from "./tombstone.js";
 
@@ -39,14 +40,11 @@ export interface PruneResult {
   damaged: Array<{ stream: string; seq: number; blobs: string[] }>;
 }
 
-const key = (blob: BlobRef) => `${blob.id}-${blob.sha256}-${blob.encoding}`;
+/** A blob file's whole name: two blobs of one content sealed to different recipients are two files. */
+const key = (blob: BlobRef) => blobPath(blob);
 
 function blobKeys(manifest: Manifest): string[] {
-  return manifest.files.flatMap((file) =>
-    file.type === "file"
-      ? [key({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding })]
-      : [],
-  );
+  return manifest.files.flatMap((file) => (file.type === "file" ? [key(blobRefOf(file))] : []));
 }
 
 /**
@@ -110,7 +108,7 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
     damaged: [],
   };
   for (const blob of stored) {
-    const ref: BlobRef = { id: blob.id, sha256: blob.sha256, encoding: blob.encoding };
+    const { modifiedAt: _modifiedAt, ...ref } = blob;
     if (live.has(key(ref))) {
       result.referenced += 1;
       continue;

@@ -37,6 +37,7 @@ import {
 import { probeNameFolding } from "./probe-name-folding.js";
 import { inspectRestoreTarget, type RestoreEntry } from "./inspect-restore-target.js";
 import { findExtraFiles, type ExtraFile } from "./find-extra-files.js";
+import { recipientsOfFile } from "./recipients-of-file.js";
 
 export interface RestoreOptions {
   store: Store;
@@ -372,7 +373,10 @@ async function writeAll(options: RestoreOptions, plan: WritePlan): Promise<numbe
         const work = (async () => {
           assertBlobIntact(ciphertext, file, where, options.store.location);
           const destination = join(target, ...file.path.split("/"));
-          const context = { describe: `${file.path} in ${where}`, recipients: manifest.recipients };
+          const context = {
+            describe: `${file.path} in ${where}`,
+            recipients: recipientsOfFile(manifest, file),
+          };
           const temp = await opener.openInto(
             ciphertext,
             file.encoding,

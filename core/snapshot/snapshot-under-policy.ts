@@ -103,7 +103,8 @@ export async function snapshotUnderPolicy(
     ...tree.files.map(({ file }) => file.path),
     ...tree.excluded.filter((path) => !path.endsWith("/")),
   ];
-  const report = coverageReport(policy, stream, seen, { now: now() });
+  // Every file the snapshot holds is judged, also one outside the environment's paths.
+  const report = coverageReport(policy, stream, seen, { now: now(), scope: "all" });
   const coverage: ManifestCoverage = {
     uncoveredTier0Paths: report.uncoveredTier0,
     missingComponents: report.missingComponents,

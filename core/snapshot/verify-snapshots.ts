@@ -10,11 +10,21 @@ import { parseManifest } from "./parse-manifest.js";
 import { signatureProblem } from "./signature-problem.js";
 import { openVerifiedBlob } from "./open-verified-blob.js";
 import { forEachBlobWindow } from "./for-each-blob-window.js";
+import { recipientGaps } from "./recipient-gaps.js";
+import { recipientsOfFile } from "./recipients-of-file.js";
 
 export type VerifyLevel = "structure" | "restore";
 
 export type ProblemKind =
-  "manifest" | "signature" | "chain" | "missing-blob" | "tampered-blob" | "decrypt" | "content-id";
+  | "manifest"
+  | "signature"
+  | "chain"
+  | "missing-blob"
+  | "tampered-blob"
+  | "decrypt"
+  | "content-id"
+  /** A file some of the snapshot's recipients cannot open (its blob is sealed to other keys). */
+  | "recipients";
 
 export interface VerifyProblem {
   kind: ProblemKind;
@@ -59,7 +69,8 @@ export interface VerifyReport {
 /**
  * Structure level: manifest well-formed, signature by a trusted writer, chain
  * link to the previous manifest, every blob present with the signed
- * ciphertext sha256. Restore level adds: every blob decrypts to the recorded
+ * ciphertext sha256, every file sealed to every recipient the snapshot lists
+ * (as its manifest records; older manifests do not). Restore level adds: every blob decrypts to the recorded
  * size (and, with the writer key, to the recorded keyed id).
  */
 export async function verifySnapshots(options: VerifyOptions): Promise<VerifyReport> {
@@ -114,6 +125,7 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
       const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...(await chainProblems(options.store, manifest, entry, where)));
+      problems.push(...recipientProblems(manifest, where));
       if (!forgotten)
         problems.push(
           ...(await blobProblems(
@@ -192,9 +204,19 @@ async function chainProblems(
   return [];
 }
 
+/** Files the manifest says some of its own recipients cannot open. */
+function recipientProblems(manifest: Manifest, where: string): VerifyProblem[] {
+  return recipientGaps(manifest).map((gap) => ({
+    kind: "recipients",
+    message: `${gap.path} in ${where} cannot be opened by ${gap.cannotOpen.join(", ")}: its blob is sealed to other keys, though the snapshot lists them as recipients.`,
+    fix: "Take a new snapshot (it seals every file to the current recipients again); until then restore this file with a key it is sealed to.",
+    path: gap.path,
+  }));
+}
+
 /** The size is part of the key: each manifest records its own, and restore checks it. */
 function blobKey(file: RegularFileEntry): string {
-  return `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.size}`;
+  return `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.recipientSet ?? ""}-${file.size}`;
 }
 
 /**
@@ -272,8 +294,22 @@ async function checkBlobOnce(
       }
     }
   } catch (error) {
-    // A wrong identity fails every file alike: stop and say so once.
-    if (!isSnapgateError(error) || error.code === "WRONG_KEY") throw error;
+    if (!isSnapgateError(error)) throw error;
+    if (error.code === "WRONG_KEY") {
+      const identity = options.opener?.recipients ?? [];
+      const listedFor = (recipients: readonly string[]) =>
+        identity.some((recipient) => recipients.includes(recipient));
+      // An identity the snapshot does not list fails every file alike: stop and say so once.
+      if (!listedFor(manifest.recipients)) throw error;
+      // A listed identity the file's recorded set leaves out: the recipient check reports it.
+      if (!listedFor(recipientsOfFile(manifest, file))) return null;
+      // The manifest says the blob is sealed to this identity, but it is not.
+      return {
+        kind: "decrypt",
+        message: `${file.path} in ${where} is not sealed to ${identity.join(", ")}, though its manifest says it is.`,
+        fix: "Take a new snapshot (it seals every file to the current recipients); until then restore this file from an older snapshot or with another recipient's key.",
+      };
+    }
     const kind = (error.details.kind as ProblemKind | undefined) ?? "decrypt";
     problem = { kind, message: error.summary, fix: error.fix ?? "" };
   }

@@ -8,6 +8,7 @@ import { parseCatalogLines } from "./parse-catalog-lines.js";
 import {
   AUDIT_HEAD_PATH,
   auditPath,
+  blobLookupKey,
   blobPath,
   catalogPath,
   headPath,
@@ -121,14 +122,22 @@ class GitHubWriteView implements WriteView {
     readonly state: WriteState,
     readonly head: StreamHead | null,
     readonly auditHead: AuditHead | null,
+    /** Stored blobs by blobLookupKey (content id and recipient set). */
     private readonly blobs: Map<string, BlobRef>,
   ) {}
 
-  async findBlobs(ids: readonly string[]): Promise<Map<string, BlobRef>> {
+  async findBlobs(ids: readonly string[], recipientSet: string): Promise<Map<string, BlobRef>> {
     const found = new Map<string, BlobRef>();
     for (const id of ids) {
-      const ref = this.blobs.get(id) ?? this.staged.get(id);
-      if (ref) found.set(id, { id: ref.id, sha256: ref.sha256, encoding: ref.encoding });
+      const key = blobLookupKey(id, recipientSet);
+      const ref = this.blobs.get(key) ?? this.staged.get(key);
+      if (ref)
+        found.set(id, {
+          id: ref.id,
+          sha256: ref.sha256,
+          encoding: ref.encoding,
+          ...(ref.recipientSet ? { recipientSet: ref.recipientSet } : {}),
+        });
     }
     return found;
   }
@@ -143,13 +152,13 @@ class GitHubWriteView implements WriteView {
         },
       );
     }
-    this.staged.set(blob.id, blob);
+    this.staged.set(blobLookupKey(blob.id, blob.recipientSet), blob);
   }
 
   /** Staged blobs the repository still lacks (after a conflict, another writer may have added some). */
   carryOver(into: GitHubWriteView): void {
-    for (const [id, blob] of this.staged) {
-      if (!into.blobs.has(id)) into.staged.set(id, blob);
+    for (const [key, blob] of this.staged) {
+      if (!into.blobs.has(key)) into.staged.set(key, blob);
     }
   }
 }
@@ -311,7 +320,8 @@ export class GitHubStore implements Store {
     for (const prefix of state.blobs?.object?.entries ?? []) {
       for (const entry of prefix.object?.entries ?? []) {
         const ref = parseBlobFileName(entry.name);
-        if (ref && !blobs.has(ref.id)) blobs.set(ref.id, ref);
+        const key = ref && blobLookupKey(ref.id, ref.recipientSet);
+        if (ref && key && !blobs.has(key)) blobs.set(key, ref);
       }
     }
     const headText = await this.blobText(state.head);

@@ -10,6 +10,7 @@ import { withFileLock } from "./file-lock.js";
 import {
   AUDIT_HEAD_PATH,
   auditPath,
+  blobLookupKey,
   blobPath,
   catalogPath,
   headPath,
@@ -83,10 +84,11 @@ class LocalWriteView implements WriteView {
     if (!known) {
       known = readdirOrEmpty(this.store.path(`blobs/${prefix}`)).then((names) => {
         const refs = new Map<string, BlobRef>();
-        // Two racing writers may both store a blob for one id; either copy serves.
+        // Two racing writers may both store a blob for one id and set; either copy serves.
         for (const name of names.sort()) {
           const ref = parseBlobFileName(name);
-          if (ref && !refs.has(ref.id)) refs.set(ref.id, ref);
+          const key = ref && blobLookupKey(ref.id, ref.recipientSet);
+          if (ref && key && !refs.has(key)) refs.set(key, ref);
         }
         return refs;
       });
@@ -95,14 +97,14 @@ class LocalWriteView implements WriteView {
     return known;
   }
 
-  async findBlobs(ids: readonly string[]): Promise<Map<string, BlobRef>> {
+  async findBlobs(ids: readonly string[], recipientSet: string): Promise<Map<string, BlobRef>> {
     const found = new Map<string, BlobRef>();
     // Every prefix directory at once, not one round trip after another.
     await Promise.all(
       [...new Set(ids.map((id) => id.slice(0, 2)))].map((prefix) => this.blobsWithPrefix(prefix)),
     );
     for (const id of ids) {
-      const ref = (await this.blobsWithPrefix(id.slice(0, 2))).get(id);
+      const ref = (await this.blobsWithPrefix(id.slice(0, 2))).get(blobLookupKey(id, recipientSet));
       if (ref) found.set(id, ref);
     }
     return found;
@@ -117,7 +119,10 @@ class LocalWriteView implements WriteView {
     }
     const target = this.store.path(blobPath(ref));
     this.pending.push({ temp: await writeTempFile(target, ciphertext, 0o444), target });
-    (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(ref.id, ref);
+    (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(
+      blobLookupKey(ref.id, ref.recipientSet),
+      ref,
+    );
   }
 
   async blobStagingDirectory(id: string): Promise<string> {
@@ -131,7 +136,10 @@ class LocalWriteView implements WriteView {
 
   async adoptStagedBlob(ref: BlobRef, tempPath: string): Promise<void> {
     this.pending.push({ temp: tempPath, target: this.store.path(blobPath(ref)) });
-    (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(ref.id, ref);
+    (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(
+      blobLookupKey(ref.id, ref.recipientSet),
+      ref,
+    );
   }
 
   /**
@@ -321,7 +329,7 @@ export class LocalDirStore implements Store {
       verifications: verifications
         .filter((name) => name.endsWith(".json"))
         .map((name) => `verifications/${stream}/${name}`),
-      blobs: blobs.map(({ id, sha256, encoding }) => ({ id, sha256, encoding })),
+      blobs: blobs.map(({ modifiedAt: _modifiedAt, ...ref }) => ref),
     };
   }
 

@@ -5,7 +5,9 @@ import type { BlobEncoding, CatalogEntry } from "../types.js";
  * default) and a GitHub backup repository. Both hold the same layout:
  *
  *   snapgate.json                          store format version
- *   blobs/<id[0:2]>/<id>-<sha256>[.gz].age one file's content, age v1 (gzipped first: .gz)
+ *   blobs/<id[0:2]>/<id>-<sha256>[-<set>][.gz].age
+ *                                          one file's content, age v1 (gzipped first: .gz),
+ *                                          sealed to recipient set <set> (older blobs: unknown)
  *   manifests/<stream>/<seq>.json          one snapshot, signed, hash-chained
  *   heads/<stream>.json                    the stream's latest seq and id (a pointer)
  *   catalog/<stream>/<yyyy>-<mm>.jsonl     one line per snapshot, by month written
@@ -36,8 +38,13 @@ export interface WriteView {
   readonly stream: string;
   readonly head: StreamHead | null;
   readonly auditHead: AuditHead | null;
-  /** For each of `ids` the store holds (or this view has staged), where its ciphertext is. */
-  findBlobs(ids: readonly string[]): Promise<Map<string, BlobRef>>;
+  /**
+   * For each of `ids` the store holds (or this view has staged) sealed to
+   * exactly `recipientSet`, where its ciphertext is. A blob of another (or an
+   * unknown) recipient set is not found: reusing it would leave a recipient
+   * unable to restore.
+   */
+  findBlobs(ids: readonly string[], recipientSet: string): Promise<Map<string, BlobRef>>;
   /**
    * Hands a new blob to the store. The local store writes it at once (nothing
    * references it yet); the GitHub store keeps it for the snapshot's commit.
@@ -57,6 +64,8 @@ export interface BlobRef {
   id: string;
   sha256: string;
   encoding: BlobEncoding;
+  /** The recipient set it is sealed to (recipientSetId); absent for blobs written before names carried it. */
+  recipientSet?: string;
 }
 
 export interface StoredBlob extends BlobRef {
@@ -158,16 +167,27 @@ export interface Store {
 }
 
 export function blobPath(blob: BlobRef): string {
-  return `blobs/${blob.id.slice(0, 2)}/${blob.id}-${blob.sha256}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
+  const set = blob.recipientSet ? `-${blob.recipientSet}` : "";
+  return `blobs/${blob.id.slice(0, 2)}/${blob.id}-${blob.sha256}${set}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
 }
 
-const BLOB_FILE_NAME = /^([0-9a-f]{64})-([0-9a-f]{64})(\.gz)?\.age$/;
+const BLOB_FILE_NAME = /^([0-9a-f]{64})-([0-9a-f]{64})(?:-([0-9a-f]{32}))?(\.gz)?\.age$/;
 
 /** Reads a blob file name back into its reference; undefined for anything else. */
 export function parseBlobFileName(name: string): BlobRef | undefined {
   const match = BLOB_FILE_NAME.exec(name);
   if (!match?.[1] || !match[2]) return undefined;
-  return { id: match[1], sha256: match[2], encoding: match[3] ? "gzip" : "none" };
+  return {
+    id: match[1],
+    sha256: match[2],
+    encoding: match[4] ? "gzip" : "none",
+    ...(match[3] ? { recipientSet: match[3] } : {}),
+  };
+}
+
+/** How a write view looks a blob up: its content id and the recipient set it is sealed to. */
+export function blobLookupKey(id: string, recipientSet: string | undefined): string {
+  return `${id}/${recipientSet ?? ""}`;
 }
 
 export function manifestPath(stream: string, seq: number): string {

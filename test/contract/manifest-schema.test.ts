@@ -88,3 +88,40 @@ describe("schemas/manifest.schema.json: empty directories", () => {
     );
   });
 });
+
+describe("schemas/manifest.schema.json: recipient sets", () => {
+  const SET = "0123456789abcdef0123456789abcdef";
+  const withSets = (set: string, sets: unknown) => ({
+    ...OLD_MANIFEST,
+    recipientSets: sets,
+    files: OLD_MANIFEST.files.map((file) => ({ ...file, recipientSet: set })),
+  });
+
+  it("keeps manifests without recipient sets valid, and accepts them defined once", () => {
+    expect(parseManifest(bytes(OLD_MANIFEST), "old").recipientSets).toBeUndefined();
+    const manifest = parseManifest(
+      bytes(withSets(SET, { [SET]: { recipients: OLD_MANIFEST.recipients } })),
+      "new",
+    );
+    expect(manifest.files[0]).toMatchObject({ recipientSet: SET });
+  });
+
+  it("refuses a malformed set id, an empty set and repeated recipients", () => {
+    const recipients = OLD_MANIFEST.recipients;
+    expect(() =>
+      parseManifest(bytes(withSets("XYZ", { [SET]: { recipients } })), "bad id"),
+    ).toThrow(/bad id is not a valid snapgate.manifest\/v1/);
+    expect(() => parseManifest(bytes(withSets(SET, { short: { recipients } })), "bad key")).toThrow(
+      /bad key is not a valid/,
+    );
+    expect(() =>
+      parseManifest(bytes(withSets(SET, { [SET]: { recipients: [] } })), "empty"),
+    ).toThrow(/empty is not a valid/);
+    expect(() =>
+      parseManifest(
+        bytes(withSets(SET, { [SET]: { recipients: [...recipients, ...recipients] } })),
+        "repeated",
+      ),
+    ).toThrow(/repeated is not a valid/);
+  });
+});

@@ -1,4 +1,5 @@
 import { loadSodium } from "../../core/crypto/sodium.js";
+import { blobRefOf } from "../../core/snapshot/blob-ref-of.js";
 import { signManifest } from "../../core/crypto/manifest-signature.js";
 import { canonicalJson } from "../../core/crypto/canonical-json.js";
 import { sha256Hex } from "../../core/crypto/sha256-hex.js";
@@ -19,7 +20,8 @@ export async function commitCraftedManifest(
   recipients: string[],
   /** A view taken earlier, as a writer that read the store before something else changed it. */
   earlierView?: WriteView,
-  emptyDirectories?: string[],
+  /** Further manifest fields (e.g. recipientSets). */
+  extra: Partial<ManifestBody> = {},
 ): Promise<string> {
   const sodium = await loadSodium();
   await store.initialize();
@@ -37,7 +39,7 @@ export async function commitCraftedManifest(
     policyDigest: null,
     recipients,
     files,
-    ...(emptyDirectories ? { emptyDirectories } : {}),
+    ...extra,
   };
   const manifest = signManifest(sodium, body, writer);
   const bytes = new TextEncoder().encode(canonicalJson(manifest));
@@ -46,11 +48,7 @@ export async function commitCraftedManifest(
     view,
     seq: body.seq,
     manifest: bytes,
-    blobs: files.flatMap((file) =>
-      file.type === "file"
-        ? [{ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding }]
-        : [],
-    ),
+    blobs: files.flatMap((file) => (file.type === "file" ? [blobRefOf(file)] : [])),
     catalogEntry: catalogEntryOf(manifest, id),
     auditLines: [],
     time: now,

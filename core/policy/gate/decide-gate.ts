@@ -1,6 +1,6 @@
 import { evaluateExceptions } from "../evaluate-exceptions.js";
 import { formatDuration } from "../parse-duration.js";
-import { requiredComponents } from "../required-components.js";
+import { judgeCoverage } from "../judge-coverage.js";
 import type {
   ConditionName,
   GateCondition,
@@ -157,7 +157,8 @@ function checkChain(snapshot: SnapshotFacts, add: Add): void {
 
 function checkBlobs(snapshot: SnapshotFacts, add: Add, snapshotCommand: string): void {
   const missing = snapshot.missingBlobs;
-  if (missing === null) {
+  const gaps = snapshot.recipientGaps;
+  if (missing === null || gaps === null) {
     add(
       "blobs",
       "unknown",
@@ -175,8 +176,25 @@ function checkBlobs(snapshot: SnapshotFacts, add: Add, snapshotCommand: string):
       `${missing.length} blob(s) are missing or do not match their recorded hash: ${listed}${missing.length > 5 ? ", ..." : ""}.`,
       `Restore them from a replica of the backup repository, or ${snapshotCommand} to store them again.`,
     );
+  } else if (gaps.length > 0) {
+    const keys = [...new Set(gaps.flatMap((gap) => gap.cannotOpen))];
+    add(
+      "blobs",
+      "fail",
+      `${gaps.length} file(s) cannot be opened by ${keys.map(short).join(", ")}, though the snapshot lists them as recipients: ${gaps
+        .slice(0, 5)
+        .map((gap) => gap.path)
+        .join(", ")}${gaps.length > 5 ? ", ..." : ""}.`,
+      `Take a new snapshot (${snapshotCommand}): it seals every file to the current recipients again.`,
+      gaps.map((gap) => gap.path),
+    );
   } else {
-    add("blobs", "pass", "Every blob is present with its recorded ciphertext hash.", null);
+    add(
+      "blobs",
+      "pass",
+      "Every blob is present with its recorded ciphertext hash and sealed to every recipient.",
+      null,
+    );
   }
 }
 
@@ -229,10 +247,14 @@ function checkFreshness(
 }
 
 function checkCoverage(input: GateInput, snapshot: SnapshotFacts, add: Add): void {
-  const missing = requiredComponents(input.policy, input.environment).filter(
-    (name) => !snapshot.components.includes(name),
+  const judgement = judgeCoverage(
+    input.policy,
+    input.environment,
+    snapshot.components,
+    snapshot.uncoveredTier0Paths,
   );
-  const uncovered = snapshot.uncoveredTier0Paths;
+  const missing = judgement.missingComponents;
+  const uncovered = judgement.uncoveredTier0;
   const problems: string[] = [];
   if (missing.length > 0)
     problems.push(`required component(s) with no file in the snapshot: ${missing.join(", ")}`);
@@ -241,7 +263,7 @@ function checkCoverage(input: GateInput, snapshot: SnapshotFacts, add: Add): voi
       `${uncovered.length} tier-0 path(s) in no component: ${uncovered.slice(0, 5).join(", ")}${uncovered.length > 5 ? ", ..." : ""}`,
     );
   }
-  if (problems.length > 0) {
+  if (judgement.state === "fail") {
     add(
       "coverage",
       "fail",
@@ -249,7 +271,7 @@ function checkCoverage(input: GateInput, snapshot: SnapshotFacts, add: Add): voi
       "Add the paths to a component (or fix the component's globs) in the policy, or accept the gap with an exception; `snapgate coverage` lists them.",
       uncovered ?? undefined,
     );
-  } else if (uncovered === null) {
+  } else if (judgement.state === "unknown") {
     add(
       "coverage",
       "unknown",

@@ -1,4 +1,5 @@
 import type { ConsistencyOutcome } from "../../types.js";
+import type { RecipientGap } from "../../snapshot/recipient-gaps.js";
 import type { Policy } from "../policy.js";
 
 /** Facts about the newest snapshot of the environment, gathered by the caller from the store. */
@@ -21,6 +22,8 @@ export interface SnapshotFacts {
   chain: ChainFact | null;
   /** Blob ids that are absent or whose ciphertext sha256 does not match; null = not checked. */
   missingBlobs: string[] | null;
+  /** Files some listed recipient cannot open, as the manifest records it; null = not checked. */
+  recipientGaps: RecipientGap[] | null;
   /** Components with at least one file in the snapshot. */
   components: string[];
   /** Tier-0 paths the snapshot job found in no component and no active exception; null = not recorded. */

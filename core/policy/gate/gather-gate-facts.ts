@@ -1,6 +1,6 @@
 import { isSnapgateError } from "../../errors.js";
 import type { CatalogEntry, Manifest, RegularFileEntry } from "../../types.js";
-import type { BlobRef, Store } from "../../store/store.js";
+import { blobPath, type BlobRef, type Store } from "../../store/store.js";
 import { verifyManifestSignature } from "../../crypto/manifest-signature.js";
 import { sha256Hex } from "../../crypto/sha256-hex.js";
 import { loadSodium, type Sodium } from "../../crypto/sodium.js";
@@ -8,6 +8,8 @@ import { checkStreamChain, type StreamChain } from "../../snapshot/check-stream-
 import { forEachBlobWindow } from "../../snapshot/for-each-blob-window.js";
 import { parseManifest } from "../../snapshot/parse-manifest.js";
 import { readCatalog } from "../../snapshot/read-catalog.js";
+import { blobRefOf } from "../../snapshot/blob-ref-of.js";
+import { recipientGaps } from "../../snapshot/recipient-gaps.js";
 import { findLatestVerification } from "../../snapshot/verification-record.js";
 import type { Policy } from "../policy.js";
 import type { GateInput, SignatureFact, SnapshotFacts } from "./gate-decision.js";
@@ -85,6 +87,7 @@ export async function gatherGateFacts(
     signature: null,
     chain: null,
     missingBlobs: null,
+    recipientGaps: null,
     components: [],
     uncoveredTier0Paths: null,
     consistency: null,
@@ -116,6 +119,7 @@ export async function gatherGateFacts(
       await loadSodium(),
     );
     facts.missingBlobs = await missingBlobs(store, manifest, options.blobs ?? "read", index.blobs);
+    facts.recipientGaps = recipientGaps(manifest);
     facts.components = [
       ...new Set(manifest.files.flatMap((file) => (file.component ? [file.component] : []))),
     ].sort();
@@ -139,17 +143,15 @@ async function missingBlobs(
   mode: "read" | "list",
   listed: readonly BlobRef[],
 ): Promise<string[]> {
+  // A blob's file name (blobPath) says all a listing can: id, hash, recipient set, encoding.
   const unique = new Map<string, RegularFileEntry>();
   for (const file of manifest.files) {
-    if (file.type === "file")
-      unique.set(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`, file);
+    if (file.type === "file") unique.set(blobPath(blobRefOf(file)), file);
   }
   const files = [...unique.values()];
   if (mode === "list") {
-    const present = new Set(listed.map((blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`));
-    return files
-      .filter((file) => !present.has(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`))
-      .map((file) => file.blob);
+    const present = new Set(listed.map(blobPath));
+    return files.filter((file) => !present.has(blobPath(blobRefOf(file)))).map((file) => file.blob);
   }
   // A window of reads at a time: a GitHub store answers each window with one request.
   const bad = await forEachBlobWindow(store, files, async (file, ciphertext) =>

@@ -1,6 +1,6 @@
 import { SnapgateError } from "../../errors.js";
 import { formatDuration } from "../parse-duration.js";
-import type { RetentionPolicy } from "../policy.js";
+import type { RetentionFloor, RetentionPolicy } from "../policy.js";
 import { BUCKET_RULES, bucketLabel, bucketOf } from "./calendar-buckets.js";
 
 export interface RetentionSnapshot {
@@ -10,6 +10,12 @@ export interface RetentionSnapshot {
   tags?: readonly string[];
   /** A legal hold placed on this one snapshot. */
   legalHold?: boolean;
+  /**
+   * The floors of the snapshot's own tier, when a file it holds is of a more
+   * critical tier than the stream's: applied as well (floors only keep more).
+   * Its min_count counts the newest snapshots of that tier.
+   */
+  tierFloor?: { tier: string; floor: RetentionFloor };
 }
 
 export interface RetentionDecision {
@@ -44,7 +50,8 @@ export interface ApplyRetentionOptions {
  * - keep-tag: kept when it carries any of the tags.
  * - With no keep rule at all, everything is kept (restic 0.14's "policy is empty").
  * - Floors: legal hold (tier-wide or per snapshot), min_count newest, min_age
- *   (younger than now - min_age), floor tags.
+ *   (younger than now - min_age), floor tags; and those of a snapshot's own,
+ *   more critical tier (tierFloor).
  */
 export function applyRetention(
   snapshots: readonly RetentionSnapshot[],
@@ -98,6 +105,8 @@ export function applyRetention(
     yearly: null,
   };
   const remaining = { ...counts };
+  /** Snapshots seen so far (newest first) per tier floor: for that tier's min_count. */
+  const seenOfTier = new Map<string, number>();
 
   return ordered.map(({ snapshot, ms }, index) => {
     const kept: string[] = [];
@@ -142,6 +151,16 @@ export function applyRetention(
     if (floor.minAgeMs > 0 && now - ms < floor.minAgeMs)
       kept.push(`floor min_age ${formatDuration(floor.minAgeMs)}`);
     for (const tag of floor.tags) if (tags.includes(tag)) kept.push(`floor tag ${tag}`);
+    if (snapshot.tierFloor) {
+      const { tier, floor: own } = snapshot.tierFloor;
+      const seen = seenOfTier.get(tier) ?? 0;
+      seenOfTier.set(tier, seen + 1);
+      if (own.legalHold) kept.push(`floor legal_hold of ${tier} (${own.legalHold.reason})`);
+      if (seen < own.minCount) kept.push(`floor min_count ${own.minCount} of ${tier}`);
+      if (own.minAgeMs > 0 && now - ms < own.minAgeMs)
+        kept.push(`floor min_age ${formatDuration(own.minAgeMs)} of ${tier}`);
+      for (const tag of own.tags) if (tags.includes(tag)) kept.push(`floor tag ${tag} of ${tier}`);
+    }
 
     return {
       id: snapshot.id,

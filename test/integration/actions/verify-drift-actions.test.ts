@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Manifest, RegularFileEntry } from "../../../core/types.js";
 import { blobPath } from "../../../core/store/store.js";
+import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import { makeActionWorkspace, type ActionWorkspace } from "../../helpers/action-workspace.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
@@ -85,11 +86,7 @@ describe("the verify and drift actions (bundled) against the sandbox", () => {
         file.type === "file" && file.path === "deploy/prod/db/VERSION",
     );
     if (!target) throw new Error("no VERSION in the snapshot");
-    const blob = blobPath({
-      id: target.blob,
-      sha256: target.ciphertextSha256,
-      encoding: target.encoding,
-    });
+    const blob = blobPath(blobRefOf(target));
     await ws.backup.gh.commitFiles(
       ws.backup.owner,
       ws.backup.repo,

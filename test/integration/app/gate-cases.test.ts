@@ -12,6 +12,7 @@ import {
 } from "../../helpers/app-harness.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 import { blobPath, manifestPath } from "../../../core/store/store.js";
+import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import type { Manifest } from "../../../core/types.js";
 
 /**
@@ -189,7 +190,7 @@ describe("the gate's check run on a pull request", () => {
       BACKUP_REPO,
       "main",
       {
-        [blobPath({ id: lost.blob, sha256: lost.ciphertextSha256, encoding: lost.encoding })]: null,
+        [blobPath(blobRefOf(lost))]: null,
       },
       "lose a blob",
     );

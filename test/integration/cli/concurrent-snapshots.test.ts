@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
@@ -60,13 +61,7 @@ describe("8 snapshot processes started at once on one store", () => {
       const { manifest } = await loadSnapshot(store, entry);
       for (const file of manifest.files) {
         if (file.type !== "file") continue;
-        expect(
-          await store.readBlob({
-            id: file.blob,
-            sha256: file.ciphertextSha256,
-            encoding: file.encoding,
-          }),
-        ).not.toBeNull();
+        expect(await store.readBlob(blobRefOf(file))).not.toBeNull();
       }
     }
     const verified = await runCli(

@@ -45,7 +45,7 @@ describe("restore refuses hostile manifests and writes nothing", () => {
       files,
       [keys.age.recipient],
       undefined,
-      emptyDirectories,
+      emptyDirectories ? { emptyDirectories } : {},
     );
     const target = join(work, `target-${env}`);
     const run = await runCli(

@@ -94,7 +94,7 @@ describe("GitHub store on the sandbox", () => {
         ...result.manifest!.files.flatMap((f) =>
           f.type === "file"
             ? [
-                `blobs/${f.blob.slice(0, 2)}/${f.blob}-${f.ciphertextSha256}${f.encoding === "gzip" ? ".gz" : ""}.age`,
+                `blobs/${f.blob.slice(0, 2)}/${f.blob}-${f.ciphertextSha256}-${f.recipientSet}${f.encoding === "gzip" ? ".gz" : ""}.age`,
               ]
             : [],
         ),
@@ -111,7 +111,7 @@ describe("GitHub store on the sandbox", () => {
     if (env?.type !== "file") throw new Error("no .env");
     const blobFile = join(
       clone1,
-      `blobs/${env.blob.slice(0, 2)}/${env.blob}-${env.ciphertextSha256}.age`,
+      `blobs/${env.blob.slice(0, 2)}/${env.blob}-${env.ciphertextSha256}-${env.recipientSet}.age`,
     );
     expect(readFileSync(blobFile, "utf8")).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
     const plain = await run("age", ["-d", "-i", join(work, "identity.txt"), blobFile]);

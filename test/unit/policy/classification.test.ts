@@ -157,12 +157,13 @@ describe("coverageReport", () => {
     expect(report.failed).toBe(true);
   });
 
-  it("passes when nothing tier-0 is uncovered, and names missing required components", () => {
+  it("fails when a required component has no file, though nothing tier-0 is uncovered (as the gate does)", () => {
     const report = coverageReport(policy, "prod", ["deploy/prod/db/main.yaml", "legacy/x"], {
       now: NOW,
     });
-    expect(report.failed).toBe(false);
+    expect(report.uncoveredTier0).toEqual([]);
     expect(report.missingComponents).toEqual(["api", "api-copy"]);
+    expect(report.failed).toBe(true);
   });
 
   it("keeps out-of-scope files of an environment with paths apart", () => {

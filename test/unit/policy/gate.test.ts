@@ -40,6 +40,7 @@ const goodSnapshot = (): SnapshotFacts => ({
   signature: { state: "ok", key: WRITER },
   chain: { state: "ok" },
   missingBlobs: [],
+  recipientGaps: [],
   components: ["payments-db", "api"],
   uncoveredTier0Paths: [],
   consistency: [{ name: "schema", ok: true, message: "schema: equal" }],
@@ -146,6 +147,26 @@ describe("decideGate", () => {
       "blobs",
       "fail",
       "1 blob(s) are missing or do not match their recorded hash: aa11bb22cc33.",
+    ],
+    [
+      "a file a listed recipient cannot open",
+      {
+        recipientGaps: [
+          { path: "deploy/prod/app.yaml", cannotOpen: ["age1qqqqqqqqqqqqqqqqqqqqqqqqqq"] },
+        ],
+      },
+      {},
+      "blobs",
+      "fail",
+      "1 file(s) cannot be opened by age1qqqqqqqqqqqq..., though the snapshot lists them as recipients: deploy/prod/app.yaml.",
+    ],
+    [
+      "unchecked recipient sets",
+      { recipientGaps: null },
+      {},
+      "blobs",
+      "unknown",
+      "The blobs were not checked.",
     ],
     [
       "a missing required component",

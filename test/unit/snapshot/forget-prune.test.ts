@@ -13,6 +13,7 @@ import { pruneBlobs } from "../../../core/snapshot/prune-blobs.js";
 import { readTombstone, tombstonePath } from "../../../core/snapshot/tombstone.js";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import { blobPath, type Store } from "../../../core/store/store.js";
+import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import type { RegularFileEntry } from "../../../core/types.js";
 import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
@@ -107,11 +108,7 @@ describe("pruneBlobs", () => {
       .files[0] as RegularFileEntry;
   };
   const exists = (target: LocalDirStore, file: RegularFileEntry) =>
-    existsSync(
-      target.path(
-        blobPath({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding }),
-      ),
-    );
+    existsSync(target.path(blobPath(blobRefOf(file))));
 
   it("treats a forgotten snapshot with a damaged tombstone as live", async () => {
     await forgetAllButNewest(store);

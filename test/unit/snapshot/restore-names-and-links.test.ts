@@ -260,7 +260,7 @@ describe("empty directories", () => {
       seed.manifest.files,
       [keys.age.recipient],
       undefined,
-      ["var/log/app", "conf/empty"],
+      { emptyDirectories: ["var/log/app", "conf/empty"] },
     );
     const snapshot = await loadSnapshot(store, await resolveSnapshot(store, "dirs@1"));
     const target = newTarget();

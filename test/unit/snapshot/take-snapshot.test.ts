@@ -125,7 +125,7 @@ describe("takeSnapshot: the snapshot both the CLI and the snapshot action take",
 
 describe("assertIdentityIsRecipient", () => {
   it("passes an identity among the snapshot's recipients and refuses another with WRONG_KEY", async () => {
-    const manifest = { stream: "prod", seq: 3, recipients: [keys.age.recipient] };
+    const manifest = { stream: "prod", seq: 3, recipients: [keys.age.recipient], files: [] };
     expect(() => assertIdentityIsRecipient(keys.opener, manifest)).not.toThrow();
     const stranger = await makeKeys();
     expect(() => assertIdentityIsRecipient(stranger.opener, manifest)).toThrow(

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import { blobPath } from "../../../core/store/store.js";
+import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
 import { readAllCatalogs } from "../../../core/snapshot/read-catalog.js";
 import {
@@ -92,9 +93,7 @@ function writeManifest(store: LocalDirStore, seq: number, text: string): void {
   writeFileSync(manifestFile(store, seq), text);
 }
 function writeBlob(store: LocalDirStore, file: RegularFileEntry, bytes: Buffer): void {
-  const path = store.path(
-    blobPath({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding }),
-  );
+  const path = store.path(blobPath(blobRefOf(file)));
   chmodSync(path, 0o644);
   writeFileSync(path, bytes);
 }
@@ -203,9 +202,7 @@ describe("verifySnapshots: problems", () => {
   it("a tampered blob is reported for every file that uses it, at both levels", async () => {
     const store = await twoSnapshots();
     const shared = fileOf(readManifest(store, 2), "a.yaml");
-    const path = store.path(
-      blobPath({ id: shared.blob, sha256: shared.ciphertextSha256, encoding: shared.encoding }),
-    );
+    const path = store.path(blobPath(blobRefOf(shared)));
     const bytes = readFileSync(path);
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
     writeBlob(store, shared, bytes);
@@ -228,9 +225,7 @@ describe("verifySnapshots: problems", () => {
   it("a missing blob is reported as missing, at both levels", async () => {
     const store = await twoSnapshots();
     const c = fileOf(readManifest(store, 1), "c.txt");
-    unlinkSync(
-      store.path(blobPath({ id: c.blob, sha256: c.ciphertextSha256, encoding: c.encoding })),
-    );
+    unlinkSync(store.path(blobPath(blobRefOf(c))));
     for (const level of ["structure", "restore"] as const) {
       const problems = problemsOf(await verify(store, { level, opener: keys.opener }));
       expect(problems.map((p) => [p.seq, p.kind, p.path])).toEqual([[1, "missing-blob", "c.txt"]]);

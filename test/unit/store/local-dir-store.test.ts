@@ -62,9 +62,18 @@ function commitNext(store: LocalDirStore, view: WriteView, text: string, time = 
   });
 }
 
-function fakeBlob(seed: string, encoding: BlobRef["encoding"] = "none") {
+/** A recipient-set id, as recipientSetId gives. */
+const SET = "5e7".padEnd(32, "0");
+
+function fakeBlob(seed: string, encoding: BlobRef["encoding"] = "none", recipientSet = SET) {
   const ciphertext = encode(`ciphertext of ${seed}`);
-  return { id: sha256Hex(`id ${seed}`), sha256: sha256Hex(ciphertext), encoding, ciphertext };
+  return {
+    id: sha256Hex(`id ${seed}`),
+    sha256: sha256Hex(ciphertext),
+    encoding,
+    recipientSet,
+    ciphertext,
+  };
 }
 
 const tempFilesUnder = (dir: string): string[] =>
@@ -230,7 +239,7 @@ describe("LocalDirStore: blobs", () => {
     const { ciphertext, ...ref } = blob;
     await view.stageBlob(blob);
     // The view that staged it knows it (so a retry does not encrypt it again)...
-    expect((await view.findBlobs([ref.id])).get(ref.id)).toEqual(ref);
+    expect((await view.findBlobs([ref.id], SET)).get(ref.id)).toEqual(ref);
     // ...but the store does not serve it yet.
     expect(await store.readBlob(ref)).toBeNull();
     expect(await commitNext(store, view, "m")).toBe("committed");
@@ -250,9 +259,38 @@ describe("LocalDirStore: blobs", () => {
     await commitNext(store, view, "m");
     const later = await store.beginWrite("prod");
     const missing = fakeBlob("missing").id;
-    const found = await later.findBlobs([a.id, missing]);
+    const found = await later.findBlobs([a.id, missing], SET);
     expect([...found.keys()]).toEqual([a.id]);
-    expect(found.get(a.id)).toEqual({ id: a.id, sha256: a.sha256, encoding: "none" });
+    expect(found.get(a.id)).toEqual({
+      id: a.id,
+      sha256: a.sha256,
+      encoding: "none",
+      recipientSet: SET,
+    });
+  });
+
+  it("finds a blob only under the recipient set it is sealed to (never one of unknown recipients)", async () => {
+    const store = newStore();
+    await store.initialize();
+    const view = await store.beginWrite("prod");
+    const other = "0ff".padEnd(32, "0");
+    const sealedToOthers = fakeBlob("a", "none", other);
+    await view.stageBlob(sealedToOthers);
+    // A blob written before names carried a recipient set: who can open it is unknown.
+    const { recipientSet: _set, ...legacy } = fakeBlob("b");
+    await view.stageBlob(legacy);
+    expect(existsSync(store.path(blobPath(legacy)))).toBe(false);
+    await commitNext(store, view, "m");
+    expect(blobPath(legacy)).toMatch(/^blobs\/[0-9a-f]{2}\/[0-9a-f]{64}-[0-9a-f]{64}\.age$/);
+    const later = await store.beginWrite("prod");
+    expect([...(await later.findBlobs([sealedToOthers.id, legacy.id], SET)).keys()]).toEqual([]);
+    expect([...(await later.findBlobs([sealedToOthers.id], other)).keys()]).toEqual([
+      sealedToOthers.id,
+    ]);
+    expect((await store.listBlobs()).map((blob) => blob.recipientSet ?? null).sort()).toEqual([
+      other,
+      null,
+    ]);
   });
 
   it("lists every blob file, skipping names that are not blobs", async () => {
@@ -412,7 +450,7 @@ describe("LocalDirStore: commit against a concurrent prune", () => {
 
     const writer = await store.beginWrite("prod");
     const { ciphertext: _ciphertext, ...ref } = blob;
-    expect((await writer.findBlobs([blob.id])).get(blob.id)).toEqual(ref);
+    expect((await writer.findBlobs([blob.id], SET)).get(blob.id)).toEqual(ref);
     await store.deleteBlobs([ref]); // prune runs between the writer's view and its commit
     const seq = (writer.head?.seq ?? 0) + 1;
     const manifest = encode("manifest reusing the blob");
