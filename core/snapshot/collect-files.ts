@@ -2,7 +2,6 @@ import { lstatSync, readdirSync, readlinkSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 import { SnapgateError } from "../errors.js";
-import { TEMP_PREFIX } from "../store/atomic-file.js";
 
 /** What tells whether a regular file changed without reading it (see StatCache). */
 export interface FileStamp {
@@ -132,8 +131,9 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
       const entries = readdirSync(absolute);
       entries.sort();
       const prefix = absolute.endsWith(sep) ? absolute : `${absolute}${sep}`;
+      // Every name is backed up, ".snapgate-tmp-*" too: Snapgate's own temp files live in the
+      // store (skipped as a whole above), never among the files a user names.
       for (const name of entries) {
-        if (name.startsWith(TEMP_PREFIX)) continue;
         await visit(`${prefix}${name}`, matches, false, rel === "" ? name : `${rel}/${name}`);
       }
       return;

@@ -24,7 +24,7 @@ beforeAll(() => {
   put("deploy/prod/sub/extra.yaml");
   put("deploy/prod/debug.log");
   put("deploy/staging/app.yaml");
-  put(`deploy/staging/${TEMP_PREFIX}app.yaml-123abc`);
+  put(`deploy/odd/${TEMP_PREFIX}app.yaml-123abc`);
   put("README.md");
   put("store/blobs/ab/blob.age");
   mkdirSync(join(outside, "dir"), { recursive: true });
@@ -41,7 +41,7 @@ const paths = async (patterns: string[], extra: Partial<CollectOptions> = {}) =>
   (await collect(patterns, extra)).files.map((file) => file.path);
 
 describe("collectFiles", () => {
-  it("walks a directory in path order, with modes and sizes, skipping temp files", async () => {
+  it("walks a directory in path order, with modes and sizes", async () => {
     const result = await collect(["deploy/prod"]);
     expect(result.files.map((f) => f.path)).toEqual([
       "deploy/prod/.env",
@@ -70,6 +70,13 @@ describe("collectFiles", () => {
     expect(await paths(["deploy/staging"])).toEqual(["deploy/staging/app.yaml"]);
   });
 
+  it("backs up a user's file named like a Snapgate temp file (only the store is skipped)", async () => {
+    expect(await paths(["deploy/odd"])).toEqual([`deploy/odd/${TEMP_PREFIX}app.yaml-123abc`]);
+    expect(await paths(["."], { skipDirectories: [join(root, "store")] })).not.toContain(
+      "store/blobs/ab/blob.age",
+    );
+  });
+
   it("accepts ./ prefixes and trailing slashes, '.' for the whole root, and merges overlaps", async () => {
     expect(await paths(["./deploy/staging/"])).toEqual(["deploy/staging/app.yaml"]);
     expect(await paths(["deploy/staging", "deploy/staging/app.yaml"])).toEqual([
@@ -78,7 +85,7 @@ describe("collectFiles", () => {
     const everything = await paths(["."]);
     expect(everything).toContain("README.md");
     expect(everything).toContain("store/blobs/ab/blob.age");
-    expect(everything).toHaveLength(12);
+    expect(everything).toHaveLength(13);
   });
 
   it("matches globs from their base directory, dot files included", async () => {
