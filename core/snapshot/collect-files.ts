@@ -21,6 +21,8 @@ export interface CollectedFile {
   target?: string;
   /** Regular files only. */
   stamp?: FileStamp;
+  /** Regular files only: the device, with stamp.ino the inode the read must find. */
+  dev?: number;
 }
 
 export interface CollectOptions {
@@ -160,6 +162,7 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
         mode: info.mode & 0o7777,
         size: info.size,
         stamp: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino },
+        dev: info.dev,
       });
     } else {
       skipped.push({

@@ -65,6 +65,7 @@ describe("collectFiles", () => {
         ctimeMs: statSync(join(root, "deploy/prod/.env")).ctimeMs,
         ino: statSync(join(root, "deploy/prod/.env")).ino,
       },
+      dev: statSync(join(root, "deploy/prod/.env")).dev,
     });
     expect(result.files.find((f) => f.path === "deploy/prod/run.sh")?.mode).toBe(0o755);
     expect(await paths(["deploy/staging"])).toEqual(["deploy/staging/app.yaml"]);
