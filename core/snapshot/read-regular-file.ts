@@ -53,8 +53,8 @@ export function readRegularFile(
         if (options.expect) throw changed(shown, "stopped being a regular file");
         throw new SnapgateError(
           "UNSAFE_PATH",
-          `${shown} is not a regular file (a FIFO, socket or device), so it was not read.`,
-          { fix: "Name a regular file: special files are never read." },
+          `${shown} is not a regular file (a directory, FIFO, socket or device), so it was not read.`,
+          { fix: "Name a regular file: Snapgate never opens special files for reading." },
         );
       }
       if (
