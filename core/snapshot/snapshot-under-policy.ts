@@ -9,6 +9,7 @@ import {
   enforceChangeTicket,
   type ChangeTicketOutcome,
 } from "../policy/change-ticket/enforce-change-ticket.js";
+import { consistencyValueDigest } from "../policy/consistency/consistency-value-digest.js";
 import { evaluateConsistency } from "../policy/consistency/evaluate-consistency.js";
 import { coverageReport } from "../policy/coverage-report.js";
 import type { Policy } from "../policy/policy.js";
@@ -74,8 +75,10 @@ export async function snapshotUnderPolicy(
     options.changeTicketVerifier,
   );
 
-  const consistency = await evaluateConsistency(policy, (path) =>
-    readInside(options.root, path, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES),
+  const consistency = await evaluateConsistency(
+    policy,
+    (path) => readInside(options.root, path, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES),
+    (value) => consistencyValueDigest(options.writerKey.macKey, value),
   );
   const failed = consistency.filter((outcome) => !outcome.ok);
   if (failed.length > 0 && !options.allowInconsistent) {

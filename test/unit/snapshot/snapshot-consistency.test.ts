@@ -1,10 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { loadPolicy } from "../../../core/policy/load-policy.js";
 import { memoryPolicySource } from "../../../core/policy/policy-source.js";
 import type { Policy } from "../../../core/policy/policy.js";
+import type { SnapgateError } from "../../../core/errors.js";
+import { consistencyValueDigest } from "../../../core/policy/consistency/consistency-value-digest.js";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import { takeSnapshot, type TakeSnapshotOptions } from "../../../core/snapshot/take-snapshot.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
@@ -78,5 +80,65 @@ describe("a consistency rule naming a special file", () => {
         "deploy/VERSION (a consistency rule's file) is not a regular file (a directory, FIFO, socket or device), so it was not read.",
     });
     expect(await store.listStreams()).toEqual([]);
+  });
+});
+
+describe("a consistency rule comparing a password", () => {
+  const RULE = `  - name: db-password
+    left: { file: app/.env, path: DB_PASSWORD }
+    right: { file: deploy/prod/secrets.env, path: DB_PASSWORD }
+    rule: equal`;
+  /** Every file the store holds, as text: the manifest, catalog and audit log are readable without a key. */
+  const storeText = (store: LocalDirStore): string =>
+    readdirSync(store.location, { recursive: true, encoding: "utf8", withFileTypes: false })
+      .map((name) => join(store.location, name))
+      .filter((path) => !path.endsWith(".age"))
+      .map((path) => {
+        try {
+          return readFileSync(path, "utf8");
+        } catch {
+          return ""; // a directory
+        }
+      })
+      .join("\n");
+
+  it("records and returns the outcome with a keyed digest, never the value", async () => {
+    const root = repository({
+      "app/.env": "DB_PASSWORD=the-password\n",
+      "deploy/prod/secrets.env": "DB_PASSWORD=the-password\n",
+    });
+    const { store, taken } = take(root, await policyWith(RULE));
+    const { result, underPolicy } = await taken;
+    const digest = consistencyValueDigest(keys.writer.macKey, "the-password");
+    expect(underPolicy?.consistency).toEqual([
+      {
+        name: "db-password",
+        ok: true,
+        message: `db-password: app/.env DB_PASSWORD and deploy/prod/secrets.env DB_PASSWORD are equal (digest ${digest}).`,
+      },
+    ]);
+    expect(result.manifest?.consistency).toEqual(underPolicy?.consistency);
+    expect(storeText(store)).toContain(digest);
+    expect(storeText(store)).not.toContain("the-password");
+  });
+
+  it("a failing rule's error and recorded failure hold digests, never the values", async () => {
+    const root = repository({
+      "app/.env": "DB_PASSWORD=the-password\n",
+      "deploy/prod/secrets.env": "DB_PASSWORD=the-old-password\n",
+    });
+    const policy = await policyWith(RULE);
+    const refused = take(root, policy).taken;
+    await expect(refused).rejects.toMatchObject({ code: "POLICY" });
+    const error = (await refused.catch((caught: unknown) => caught)) as SnapgateError;
+    // The --json form too: its details carry every outcome.
+    expect(JSON.stringify(error.toJSON())).not.toMatch(/the-(old-)?password/);
+    expect(error.message).toContain(consistencyValueDigest(keys.writer.macKey, "the-old-password"));
+    expect(error.message).not.toMatch(/the-(old-)?password/);
+
+    const { store, taken } = take(root, policy, { allowInconsistent: true });
+    const { underPolicy } = await taken;
+    expect(underPolicy?.consistency[0]?.ok).toBe(false);
+    expect(storeText(store)).not.toMatch(/the-(old-)?password/);
   });
 });
