@@ -1,5 +1,6 @@
 import semver from "semver";
 import type { ConsistencyOutcome } from "../../types.js";
+import { execPolicyRegex } from "../exec-policy-regex.js";
 import type { ConsistencyRule, Policy, ValueRef } from "../policy.js";
 import { extractValue, type ExtractedValue } from "./extract-value.js";
 
@@ -93,13 +94,13 @@ async function evaluateRule(
         : fail(`${leftShown} does not satisfy ${source}; update one of them, ${OVERRIDE}.`);
     }
     case "regex": {
-      const match = new RegExp(rule.pattern ?? "", "u").exec(leftValue);
+      const match = execPolicyRegex(rule.pattern ?? "", leftValue, `consistency rule ${rule.name}`);
       if (!match)
         return fail(
           `${leftShown} does not match /${rule.pattern ?? ""}/; correct the value or the pattern, ${OVERRIDE}.`,
         );
       if (rightValue === null) return pass(`${leftShown} matches /${rule.pattern ?? ""}/.`);
-      const captured = match[1] ?? match[0];
+      const captured = match.group1 ?? match.match;
       return captured === rightValue
         ? pass(`${left.where} gives a capture equal to ${rightWhere} (digest ${digest(captured)}).`)
         : fail(
