@@ -224,3 +224,20 @@ describe("collectFiles under a symlinked directory", () => {
     expect(await paths(["deploy/linked-dir/dir/*.txt", "deploy/linked-dir/*.txt"])).toEqual([]);
   });
 });
+
+describe("collectFiles with hostile globs", () => {
+  it("matches path and exclude globs in linear time (many stars against a long name)", async () => {
+    const hostile = join(work, "hostile");
+    const name = "a".repeat(250);
+    mkdirSync(join(hostile, "d"), { recursive: true });
+    writeFileSync(join(hostile, "d", name), "x");
+    writeFileSync(join(hostile, "d", `${name}b`), "x");
+    const result = await collectFiles({
+      root: hostile,
+      patterns: [`d/${"*a".repeat(7)}*`],
+      exclude: [`**/${"*a".repeat(7)}b`],
+    });
+    expect(result.files.map((file) => file.path)).toEqual([`d/${name}`]);
+    expect(result.excluded).toEqual([`d/${name}b`]);
+  });
+});
