@@ -1,9 +1,11 @@
-import picomatch from "picomatch";
+import { isSnapgateError } from "../errors.js";
+import { compileGlob, MAX_GLOB_ALTERNATIVES } from "./compile-glob.js";
 
 /**
  * Path globs of the policy, matched against repository-relative POSIX paths.
- * picomatch accepts almost anything, so the syntax is checked here first and a
- * typo becomes an error with a fix instead of a glob that silently matches nothing.
+ * The syntax is checked here first, so a typo becomes an error with a fix
+ * instead of a glob that silently matches nothing; matching (compileGlob)
+ * takes time linear in the glob and the path, whatever they hold.
  */
 
 export type PathMatcher = (path: string) => boolean;
@@ -99,6 +101,15 @@ export function globSyntaxProblem(glob: string): { message: string; fix: string 
       message: `${shown} has a { without }`,
       fix: "close the alternatives with } (e.g. *.{yml,yaml})",
     };
+  try {
+    compileGlob(glob);
+  } catch (error) {
+    if (!isSnapgateError(error)) throw error;
+    return {
+      message: `${shown} expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives`,
+      fix: "use fewer {a,b} groups in one glob, or split it into several globs",
+    };
+  }
   return null;
 }
 
@@ -109,8 +120,8 @@ export function compileGlobs(globs: readonly string[]): PathMatcher {
   const key = JSON.stringify(globs);
   const cached = cache.get(key);
   if (cached) return cached;
-  const matcher: PathMatcher =
-    globs.length === 0 ? () => false : picomatch([...globs], { dot: true, nonegate: true });
+  const matchers = globs.map(compileGlob);
+  const matcher: PathMatcher = (path) => matchers.some((matches) => matches(path));
   if (cache.size > 500) cache.clear();
   cache.set(key, matcher);
   return matcher;

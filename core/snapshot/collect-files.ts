@@ -1,8 +1,7 @@
 import { lstatSync, readdirSync, readlinkSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import picomatch from "picomatch";
 import { SnapgateError } from "../errors.js";
-import { TEMP_PREFIX } from "../store/atomic-file.js";
+import { compileGlobs } from "../policy/glob.js";
 
 /** What tells whether a regular file changed without reading it (see StatCache). */
 export interface FileStamp {
@@ -22,6 +21,8 @@ export interface CollectedFile {
   target?: string;
   /** Regular files only. */
   stamp?: FileStamp;
+  /** Regular files only: the device, with stamp.ino the inode the read must find. */
+  dev?: number;
 }
 
 export interface CollectOptions {
@@ -114,9 +115,8 @@ function symlinkOnTheWay(root: string, absolute: string): string | undefined {
  */
 export async function collectFiles(options: CollectOptions): Promise<CollectResult> {
   const root = resolve(options.root);
-  const matchesExclude = picomatch(options.exclude?.length ? [...options.exclude] : ["\0"], {
-    dot: true,
-  });
+  // compileGlobs, not a regex-based glob library: its time is linear in glob and path.
+  const matchesExclude = compileGlobs(options.exclude ?? []);
   const isExcluded = (path: string) =>
     matchesExclude(path) || (options.isExcluded?.(path) ?? false);
   const skipDirectories = new Set((options.skipDirectories ?? []).map((dir) => resolve(dir)));
@@ -171,16 +171,17 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
         });
       entries.sort();
       const prefix = absolute.endsWith(sep) ? absolute : `${absolute}${sep}`;
-      const names = entries.filter((name) => !name.startsWith(TEMP_PREFIX));
+      // Every name is backed up, ".snapgate-tmp-*" too: Snapgate's own temp files live in the
+      // store (skipped as a whole above), never among the files a user names.
       if (
-        names.length === 0 &&
+        entries.length === 0 &&
         invalid.length === 0 &&
         rel !== "" &&
         matches(rel) &&
         !isExcluded(rel)
       )
         emptyDirectories.add(rel);
-      for (const name of names) {
+      for (const name of entries) {
         await visit(`${prefix}${name}`, matches, false, rel === "" ? name : `${rel}/${name}`);
       }
       return;
@@ -207,6 +208,7 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
         mode: info.mode & 0o7777,
         size: info.size,
         stamp: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino },
+        dev: info.dev,
       });
     } else {
       skipped.push({
@@ -222,7 +224,7 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
         .replace(/^\.\/+/, "")
         .replace(/\/+$/, "") || ".";
     if (GLOB_CHARS.test(normalized)) {
-      const matcher = picomatch(normalized, { dot: true });
+      const matcher = compileGlobs([normalized]);
       const base = globBase(normalized);
       const start = resolve(root, base || ".");
       if (symlinkOnTheWay(root, start)) continue; // the walk never goes through a link

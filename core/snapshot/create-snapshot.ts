@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { isSnapgateError, SnapgateError } from "../errors.js";
 import {
   MANIFEST_FORMAT,
@@ -34,6 +33,7 @@ import {
   type SnapshotProgress,
 } from "./scan-tree.js";
 import { parseManifest } from "./parse-manifest.js";
+import { readCollectedFile } from "./read-collected-file.js";
 import type { StatCache } from "./stat-cache.js";
 
 export type { FileClassification, SnapshotProgress, SnapshotStage } from "./scan-tree.js";
@@ -218,8 +218,12 @@ async function stageMissingBlobs(
   let sealed = 0;
   // Enough in flight that the file writes overlap the encryption.
   await mapWithConcurrency(missing, 16, async (entry) => {
-    const content = entry.content ?? readFileSync(entry.file.absolute);
-    if (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
+    const content = entry.content ?? readCollectedFile(entry.file, options.maxFileBytes).content;
+    // The manifest records entry.file.size: a blob of other bytes would never restore.
+    if (
+      content.length !== entry.file.size ||
+      (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob)
+    ) {
       throw new SnapgateError(
         "CONFLICT",
         `${entry.file.path} changed while the snapshot was being taken.`,

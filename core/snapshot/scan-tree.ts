@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { SnapgateError } from "../errors.js";
 import type { Classification } from "../types.js";
 import { computeBlobId } from "../crypto/blob-id.js";
 import { collectFiles, type CollectedFile } from "./collect-files.js";
 import type { FileState } from "./diff-file-states.js";
+import { readCollectedFile } from "./read-collected-file.js";
 import type { StatCache } from "./stat-cache.js";
 
 export type SnapshotStage = "scan" | "hash" | "encrypt" | "commit";
@@ -115,7 +115,8 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
       progress({ stage: "hash", done: index + 1, total: collected.files.length });
       return { file, blob: known, classification };
     }
-    const content = readFileSync(file.absolute);
+    // What was read is what is recorded: its size and stamp are the read's, not the walk's.
+    const { content, stat } = readCollectedFile(file, maxFileBytes);
     const blob = computeBlobId(options.macKey, content);
     const keep =
       options.keepContent !== false &&
@@ -123,7 +124,13 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
       cached + content.length <= CONTENT_CACHE_BYTES;
     if (keep) cached += content.length;
     progress({ stage: "hash", done: index + 1, total: collected.files.length });
-    return { file, blob, classification, ...(keep ? { content } : {}) };
+    const read: CollectedFile = {
+      ...file,
+      mode: stat.mode & 0o7777,
+      size: content.length,
+      stamp: { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino },
+    };
+    return { file: read, blob, classification, ...(keep ? { content } : {}) };
   });
   const states: FileState[] = files.map(({ file, blob, classification }) => {
     const component = classification.component ? { component: classification.component } : {};

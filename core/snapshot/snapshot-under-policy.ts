@@ -1,4 +1,4 @@
-import { readFile, realpath } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { ConsistencyOutcome, ManifestCoverage } from "../types.js";
@@ -9,6 +9,7 @@ import {
   enforceChangeTicket,
   type ChangeTicketOutcome,
 } from "../policy/change-ticket/enforce-change-ticket.js";
+import { consistencyValueDigest } from "../policy/consistency/consistency-value-digest.js";
 import { evaluateConsistency } from "../policy/consistency/evaluate-consistency.js";
 import { coverageReport } from "../policy/coverage-report.js";
 import type { Policy } from "../policy/policy.js";
@@ -20,7 +21,8 @@ import {
   type CreateSnapshotOptions,
   type SnapshotResult,
 } from "./create-snapshot.js";
-import { scanTree } from "./scan-tree.js";
+import { readRegularFile } from "./read-regular-file.js";
+import { DEFAULT_MAX_FILE_BYTES, scanTree } from "./scan-tree.js";
 
 export interface PolicySnapshotOptions extends Omit<
   CreateSnapshotOptions,
@@ -73,7 +75,11 @@ export async function snapshotUnderPolicy(
     options.changeTicketVerifier,
   );
 
-  const consistency = await evaluateConsistency(policy, (path) => readInside(options.root, path));
+  const consistency = await evaluateConsistency(
+    policy,
+    (path) => readInside(options.root, path, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES),
+    (value) => consistencyValueDigest(options.writerKey.macKey, value),
+  );
   const failed = consistency.filter((outcome) => !outcome.ok);
   if (failed.length > 0 && !options.allowInconsistent) {
     throw new SnapgateError(
@@ -172,8 +178,15 @@ async function assertWriterAllowed(
   }
 }
 
-/** Reads a repository file for a consistency rule; never through a link that leaves the root. */
-async function readInside(root: string, path: string): Promise<Uint8Array | null> {
+/**
+ * Reads a repository file for a consistency rule; never through a link that
+ * leaves the root, and never a FIFO, socket or device (opening one could block forever).
+ */
+async function readInside(
+  root: string,
+  path: string,
+  maxBytes: number,
+): Promise<Uint8Array | null> {
   const absolute = resolve(root, path);
   let real: string;
   try {
@@ -192,5 +205,5 @@ async function readInside(root: string, path: string): Promise<Uint8Array | null
       },
     );
   }
-  return readFile(real);
+  return readRegularFile(real, `${path} (a consistency rule's file)`, { maxBytes }).content;
 }

@@ -1,4 +1,5 @@
 import type { Phase } from "../../types.js";
+import { execPolicyRegex } from "../exec-policy-regex.js";
 import type { Policy } from "../policy.js";
 
 export interface ChangeTicketInput {
@@ -58,7 +59,7 @@ export function checkChangeTicket(
           fix: null,
         };
   }
-  if (!new RegExp(tickets.pattern, "u").test(changeId)) {
+  if (execPolicyRegex(tickets.pattern, changeId, "change_tickets") === null) {
     return {
       required,
       ok: false,

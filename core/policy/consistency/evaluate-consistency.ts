@@ -1,24 +1,31 @@
 import semver from "semver";
 import type { ConsistencyOutcome } from "../../types.js";
+import { execPolicyRegex } from "../exec-policy-regex.js";
 import type { ConsistencyRule, Policy, ValueRef } from "../policy.js";
 import { extractValue, type ExtractedValue } from "./extract-value.js";
 
 /** Reads a repository-relative file; null when it does not exist. */
 export type ReadRepositoryFile = (path: string) => Promise<Uint8Array | null>;
 
+/** A keyed digest of a value (consistencyValueDigest under the writer key's MAC key). */
+export type DigestValue = (value: string) => string;
+
 const OVERRIDE = "or snapshot with --allow-inconsistent to record the failure";
 
 /**
  * Evaluates every consistency rule of the policy against the files as they are
- * now (the snapshot's working tree). Each outcome's message names the files,
- * the values and what to do; missing files and keys are failures.
+ * now (the snapshot's working tree). Each outcome's message names the files
+ * and what to do; missing files and keys are failures. A value read from a
+ * file is never in a message (the manifest is readable without a key and the
+ * value may be a password): it is shown as its keyed digest.
  */
 export async function evaluateConsistency(
   policy: Pick<Policy, "consistency">,
   readFile: ReadRepositoryFile,
+  digest: DigestValue,
 ): Promise<ConsistencyOutcome[]> {
   const outcomes: ConsistencyOutcome[] = [];
-  for (const rule of policy.consistency) outcomes.push(await evaluateRule(rule, readFile));
+  for (const rule of policy.consistency) outcomes.push(await evaluateRule(rule, readFile, digest));
   return outcomes;
 }
 
@@ -36,6 +43,7 @@ async function read(ref: ValueRef, readFile: ReadRepositoryFile): Promise<Extrac
 async function evaluateRule(
   rule: ConsistencyRule,
   readFile: ReadRepositoryFile,
+  digest: DigestValue,
 ): Promise<ConsistencyOutcome> {
   const fail = (message: string): ConsistencyOutcome => ({
     name: rule.name,
@@ -58,44 +66,45 @@ async function evaluateRule(
   const rightValue = right?.value ?? null;
   const rightWhere = right?.where ?? "";
 
+  /** A value as messages show it: where it was read and its keyed digest. */
+  const shown = (where: string, value: string) => `${where} (digest ${digest(value)})`;
+  const leftShown = shown(left.where, leftValue);
+
   switch (rule.rule) {
     case "equal":
       return leftValue === rightValue
-        ? pass(`${left.where} and ${rightWhere} are both '${leftValue}'.`)
+        ? pass(`${left.where} and ${rightWhere} are equal (digest ${digest(leftValue)}).`)
         : fail(
-            `${left.where} is '${leftValue}' but ${rightWhere} is '${String(rightValue)}'; make them equal (update the stale one), ${OVERRIDE}.`,
+            `${leftShown} differs from ${shown(rightWhere, String(rightValue))}; make them equal (update the stale one), ${OVERRIDE}.`,
           );
     case "semver": {
       const version = semver.clean(leftValue, { loose: true });
       if (version === null)
         return fail(
-          `${left.where} is '${leftValue}', not a semver version; write a version such as 1.4.2, ${OVERRIDE}.`,
+          `${leftShown} is not a semver version; write a version such as 1.4.2, ${OVERRIDE}.`,
         );
+      // The rule's own range is policy text and may be shown; a range read from a file may not.
       const range = rightValue ?? rule.range ?? "";
-      const source = rightValue === null ? "the rule's range" : rightWhere;
+      const source =
+        rightValue === null ? `the rule's range '${range}'` : shown(rightWhere, rightValue);
       if (semver.validRange(range, { loose: true }) === null)
-        return fail(
-          `${source} is '${range}', not a semver range; write a range such as ^1.4.0, ${OVERRIDE}.`,
-        );
+        return fail(`${source} is not a semver range; write a range such as ^1.4.0, ${OVERRIDE}.`);
       return semver.satisfies(version, range, { loose: true })
-        ? pass(`${left.where} ${version} satisfies '${range}' (${source}).`)
-        : fail(
-            `${left.where} is ${version}, which does not satisfy '${range}' (${source}); update one of them, ${OVERRIDE}.`,
-          );
+        ? pass(`${leftShown} satisfies ${source}.`)
+        : fail(`${leftShown} does not satisfy ${source}; update one of them, ${OVERRIDE}.`);
     }
     case "regex": {
-      const match = new RegExp(rule.pattern ?? "", "u").exec(leftValue);
+      const match = execPolicyRegex(rule.pattern ?? "", leftValue, `consistency rule ${rule.name}`);
       if (!match)
         return fail(
-          `${left.where} is '${leftValue}', which does not match /${rule.pattern ?? ""}/; correct the value or the pattern, ${OVERRIDE}.`,
+          `${leftShown} does not match /${rule.pattern ?? ""}/; correct the value or the pattern, ${OVERRIDE}.`,
         );
-      if (rightValue === null)
-        return pass(`${left.where} '${leftValue}' matches /${rule.pattern ?? ""}/.`);
-      const captured = match[1] ?? match[0];
+      if (rightValue === null) return pass(`${leftShown} matches /${rule.pattern ?? ""}/.`);
+      const captured = match.group1 ?? match.match;
       return captured === rightValue
-        ? pass(`${left.where} gives '${captured}', equal to ${rightWhere}.`)
+        ? pass(`${left.where} gives a capture equal to ${rightWhere} (digest ${digest(captured)}).`)
         : fail(
-            `${left.where} gives '${captured}' (from '${leftValue}') but ${rightWhere} is '${rightValue}'; make them agree, ${OVERRIDE}.`,
+            `${left.where} gives a capture (digest ${digest(captured)}) that differs from ${shown(rightWhere, rightValue)}; make them agree, ${OVERRIDE}.`,
           );
     }
     default:

@@ -56,22 +56,25 @@ export function extractValue(bytes: Uint8Array, ref: ValueRef): ExtractedValue {
       fix: 'write a dotted path such as db.schemaVersion or servers[0].port (["a.b"] for a key with dots)',
     };
   }
+  // Parser messages quote the text they stopped at (a secret, perhaps): only the line is shown.
   if (format === "json") {
     try {
       JSON.parse(text);
     } catch (error) {
+      const position = /at position (\d+)/.exec((error as Error).message)?.[1];
       return {
         ok: false,
-        message: `${ref.file} is not valid JSON (${(error as Error).message})`,
+        message: `${ref.file} is not valid JSON${position === undefined ? "" : ` (line ${lineAt(text, Number(position))})`}`,
         fix: `fix ${ref.file} or set format: to what it is`,
       };
     }
   }
   const document = parseDocument(text, { prettyErrors: false });
-  if (document.errors.length > 0) {
+  const [error] = document.errors;
+  if (error) {
     return {
       ok: false,
-      message: `${ref.file} is not valid YAML (${(document.errors[0] as Error).message.split("\n")[0]})`,
+      message: `${ref.file} is not valid YAML (line ${lineAt(text, error.pos[0])}, ${error.code})`,
       fix: `fix ${ref.file} or set format: to what it is`,
     };
   }
@@ -123,4 +126,11 @@ export function extractValue(bytes: Uint8Array, ref: ValueRef): ExtractedValue {
     message: `${where} is a ${isSeq(node) ? "list" : "mapping"}, not a single value`,
     fix: "point path at a single value (a string or number)",
   };
+}
+
+/** The 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }

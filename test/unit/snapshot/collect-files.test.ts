@@ -24,7 +24,7 @@ beforeAll(() => {
   put("deploy/prod/sub/extra.yaml");
   put("deploy/prod/debug.log");
   put("deploy/staging/app.yaml");
-  put(`deploy/staging/${TEMP_PREFIX}app.yaml-123abc`);
+  put(`deploy/odd/${TEMP_PREFIX}app.yaml-123abc`);
   put("README.md");
   put("store/blobs/ab/blob.age");
   mkdirSync(join(outside, "dir"), { recursive: true });
@@ -41,7 +41,7 @@ const paths = async (patterns: string[], extra: Partial<CollectOptions> = {}) =>
   (await collect(patterns, extra)).files.map((file) => file.path);
 
 describe("collectFiles", () => {
-  it("walks a directory in path order, with modes and sizes, skipping temp files", async () => {
+  it("walks a directory in path order, with modes and sizes", async () => {
     const result = await collect(["deploy/prod"]);
     expect(result.files.map((f) => f.path)).toEqual([
       "deploy/prod/.env",
@@ -65,9 +65,17 @@ describe("collectFiles", () => {
         ctimeMs: statSync(join(root, "deploy/prod/.env")).ctimeMs,
         ino: statSync(join(root, "deploy/prod/.env")).ino,
       },
+      dev: statSync(join(root, "deploy/prod/.env")).dev,
     });
     expect(result.files.find((f) => f.path === "deploy/prod/run.sh")?.mode).toBe(0o755);
     expect(await paths(["deploy/staging"])).toEqual(["deploy/staging/app.yaml"]);
+  });
+
+  it("backs up a user's file named like a Snapgate temp file (only the store is skipped)", async () => {
+    expect(await paths(["deploy/odd"])).toEqual([`deploy/odd/${TEMP_PREFIX}app.yaml-123abc`]);
+    expect(await paths(["."], { skipDirectories: [join(root, "store")] })).not.toContain(
+      "store/blobs/ab/blob.age",
+    );
   });
 
   it("accepts ./ prefixes and trailing slashes, '.' for the whole root, and merges overlaps", async () => {
@@ -78,7 +86,7 @@ describe("collectFiles", () => {
     const everything = await paths(["."]);
     expect(everything).toContain("README.md");
     expect(everything).toContain("store/blobs/ab/blob.age");
-    expect(everything).toHaveLength(12);
+    expect(everything).toHaveLength(13);
   });
 
   it("matches globs from their base directory, dot files included", async () => {
@@ -235,14 +243,17 @@ describe("empty directories and names that are not UTF-8", () => {
     );
   });
 
-  it("records directories that hold nothing (temp files aside), unless excluded", async () => {
+  it("records directories that hold nothing, unless excluded", async () => {
     const result = await collectFiles({
       root: tree,
       patterns: ["conf"],
       exclude: ["conf/skip-me"],
     });
-    expect(result.emptyDirectories).toEqual(["conf/empty", "conf/only-temp", "conf/var/log/app"]);
-    expect(result.files.map((file) => file.path)).toEqual(["conf/app.yaml"]);
+    expect(result.emptyDirectories).toEqual(["conf/empty", "conf/var/log/app"]);
+    expect(result.files.map((file) => file.path)).toEqual([
+      "conf/app.yaml",
+      `conf/only-temp/${TEMP_PREFIX}x`,
+    ]);
   });
 
   it("skips a name that is not valid UTF-8 with a warning naming it escaped, instead of failing", async () => {
@@ -254,5 +265,22 @@ describe("empty directories and names that are not UTF-8", () => {
           "the name is not valid UTF-8, which a manifest cannot record; rename it to snapshot it",
       },
     ]);
+  });
+});
+
+describe("collectFiles with hostile globs", () => {
+  it("matches path and exclude globs in linear time (many stars against a long name)", async () => {
+    const hostile = join(work, "hostile");
+    const name = "a".repeat(250);
+    mkdirSync(join(hostile, "d"), { recursive: true });
+    writeFileSync(join(hostile, "d", name), "x");
+    writeFileSync(join(hostile, "d", `${name}b`), "x");
+    const result = await collectFiles({
+      root: hostile,
+      patterns: [`d/${"*a".repeat(7)}*`],
+      exclude: [`**/${"*a".repeat(7)}b`],
+    });
+    expect(result.files.map((file) => file.path)).toEqual([`d/${name}`]);
+    expect(result.excluded).toEqual([`d/${name}b`]);
   });
 });
