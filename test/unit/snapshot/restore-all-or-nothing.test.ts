@@ -111,7 +111,17 @@ describe("a failed restore leaves the target as it was", () => {
         ? { ...file, size: file.size + 1 }
         : file,
     );
-    await commitCraftedManifest(store, keys.writer, "crafted", files, [keys.age.recipient]);
+    await commitCraftedManifest(
+      store,
+      keys.writer,
+      "crafted",
+      files,
+      [keys.age.recipient],
+      undefined,
+      {
+        ...(small.manifest.recipientSets ? { recipientSets: small.manifest.recipientSets } : {}),
+      },
+    );
     const crafted = await loadSnapshot(store, await resolveSnapshot(store, "crafted@1"));
     const target = newTarget();
     await expect(restore(crafted, target)).rejects.toMatchObject({

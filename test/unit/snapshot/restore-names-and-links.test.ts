@@ -260,7 +260,10 @@ describe("empty directories", () => {
       seed.manifest.files,
       [keys.age.recipient],
       undefined,
-      { emptyDirectories: ["var/log/app", "conf/empty"] },
+      {
+        emptyDirectories: ["var/log/app", "conf/empty"],
+        ...(seed.manifest.recipientSets ? { recipientSets: seed.manifest.recipientSets } : {}),
+      },
     );
     const snapshot = await loadSnapshot(store, await resolveSnapshot(store, "dirs@1"));
     const target = newTarget();
