@@ -68,6 +68,7 @@ export async function makeActionWorkspace(dir: string): Promise<ActionWorkspace>
 keys:
   recipients: [${keys.age.recipient}]
   writers: [{ key: ${keys.verifyKey} }]
+  app: [{ key: ${keys.appVerifyKey} }]
 ${POLICY_BODY}`;
   write(".github/snapgate.yml", policyText);
   write("deploy/prod/db/VERSION", "42\n");
