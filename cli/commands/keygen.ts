@@ -26,7 +26,7 @@ export const keygenCommand: Command = {
   help: [
     "--out FILE      where to write the secret key (mode 0600); its public half is printed",
     "--writer        make a writer key (for the snapshot job) instead of an age identity",
-    "--app           make an app key (for the Snapgate App: SNAPGATE_APP_KEY); its sga1... verify key goes in keys.app",
+    "--app           make an app key (for the Snapgate App: SNAPGATE_SIGNING_KEY); its sga1... verify key goes in keys.app",
     "--force         replace FILE if it exists",
   ],
   options: {
@@ -85,7 +85,7 @@ export const keygenCommand: Command = {
       context.stderr(
         {
           writer: `Wrote a writer key to ${out} (keep it as the snapshot job's secret). Its verify key (public, for keys.writers in the policy):\n`,
-          app: `Wrote an app key to ${out} (keep it as the Snapgate App's secret SNAPGATE_APP_KEY; it signs request records). Its verify key (public, for keys.app in the policy):\n`,
+          app: `Wrote an app key to ${out} (keep it as the Snapgate App's secret SNAPGATE_SIGNING_KEY; it signs request records). Its verify key (public, for keys.app in the policy):\n`,
           identity: `Wrote an age identity to ${out} (keep it secret; it decrypts backups). Its recipient (public, for keys.recipients in the policy):\n`,
         }[kind],
       );

@@ -52,7 +52,7 @@ export function assertRequestSigned(
   if (appKeys.length === 0) {
     refuse(
       "the policy lists no app key (keys.app) to check its signature with",
-      "Create the app key with `snapgate keygen --app --out FILE`, give it to the Snapgate App (SNAPGATE_APP_KEY), and add its verify key (sga1...) to keys.app in .github/snapgate.yml.",
+      "Create the app key with `snapgate keygen --app --out FILE`, give it to the Snapgate App (SNAPGATE_SIGNING_KEY), and add its verify key (sga1...) to keys.app in .github/snapgate.yml.",
     );
   }
   const signature = request.signature;

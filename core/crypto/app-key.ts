@@ -43,7 +43,7 @@ export function parseAppVerifyKey(text: string): Uint8Array {
   });
 }
 
-/** Parses an app key (a key file or the SNAPGATE_APP_KEY secret); the error never echoes the text. */
+/** Parses an app key (a key file or the SNAPGATE_SIGNING_KEY secret); the error never echoes the text. */
 export function parseAppKey(text: string, source: string): AppKey {
   const line = text
     .split(/\r?\n/)
@@ -60,7 +60,7 @@ export function parseAppKey(text: string, source: string): AppKey {
   }
   if (!secret) {
     throw new SnapgateError("CONFIG", `${source} does not hold a Snapgate app key.`, {
-      fix: "Create one with `snapgate keygen --app --out FILE`, give its contents to the Snapgate App (SNAPGATE_APP_KEY), and list its verify key in the policy's keys.app.",
+      fix: "Create one with `snapgate keygen --app --out FILE`, give its contents to the Snapgate App (SNAPGATE_SIGNING_KEY), and list its verify key in the policy's keys.app.",
     });
   }
   return { signingSeed: deriveSubkey(secret, "request-signing") };

@@ -29,7 +29,7 @@ describe("app keys", () => {
   it("parse from the secret or the key file alike, and sign with an sga1 verify key", () => {
     const text = generateAppKeyText();
     expect(text).toMatch(/^SNAPGATE-APP-KEY-1[02-9AC-HJ-NP-Z]+$/);
-    const key = parseAppKey(text, "SNAPGATE_APP_KEY");
+    const key = parseAppKey(text, "SNAPGATE_SIGNING_KEY");
     const { verifyKey } = appSigner(sodium, key);
     expect(verifyKey).toMatch(/^sga1[02-9ac-hj-np-z]{58}$/);
     const file = formatAppKeyFile(text, verifyKey, new Date("2026-12-01T10:00:00.123Z"));
@@ -42,10 +42,10 @@ describe("app keys", () => {
   it("are never mistaken for writer keys, either way round", () => {
     const writerText = generateWriterKeyText();
     const writerVerifyKey = writerSigner(sodium, parseWriterKey(writerText, "w")).verifyKey;
-    const notApp = thrown(() => parseAppKey(writerText, "SNAPGATE_APP_KEY"));
+    const notApp = thrown(() => parseAppKey(writerText, "SNAPGATE_SIGNING_KEY"));
     expect(isSnapgateError(notApp, "CONFIG")).toBe(true);
     expect((notApp as Error).message).toContain(
-      "SNAPGATE_APP_KEY does not hold a Snapgate app key",
+      "SNAPGATE_SIGNING_KEY does not hold a Snapgate app key",
     );
     // The secret is never echoed in the error.
     expect((notApp as Error).message).not.toContain(writerText.slice(20));
