@@ -54,6 +54,8 @@ describe("docs/examples", () => {
       }),
     );
     expect(policy.environments.prod?.restoreWorkflow).toBe("snapgate-restore.yml");
+    // The restore workflow acts on request records only when the App's key signed them.
+    expect(policy.keys.app).toHaveLength(1);
     expect(policy.environments.prod?.paths).toContain("flags/prod.json");
     expect(policy.components.find((c) => c.name === "feature-flags")?.paths).toEqual([
       "flags/*.json",
