@@ -3,5 +3,5 @@
 /** `drift` found live files that differ from the latest snapshot. */
 export const EXIT_DRIFT = 2;
 
-/** `verify` or `coverage` found problems. */
+/** `verify` or `coverage` found problems, or `audit verify` a damaged or tampered audit log. */
 export const EXIT_PROBLEMS = 3;

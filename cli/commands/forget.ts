@@ -142,7 +142,7 @@ export const forgetCommand: Command = {
     "                      restic's rules; any of them replaces the tier's keep rules (its floors still apply). N: a count, 0 off, unlimited (or =-1) all",
     "--no-keep-oldest      no 'oldest' keep (restic before 0.16)",
     "--root DIR            where .github/snapgate.yml is looked for (default: the working directory)",
-    "--approval ID         the approved request (records/requests/ID.json) that allows forgetting tier-0 snapshots",
+    "--approval ID         the approved request (requests/ID.json in the store, signed by an app key of the policy's keys.app) that allows forgetting tier-0 snapshots",
   ],
   options: {
     ...STORE_OPTION,
@@ -180,6 +180,7 @@ export const forgetCommand: Command = {
             ? await readApprovalRequest(store, approvalId)
             : null,
         policyDigest: `sha256:${policyDigest(policy)}`,
+        appKeys: policy.keys.app ?? [],
         now,
       });
     }

@@ -21,4 +21,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "forget", load: async () => (await import("./forget.js")).forgetCommand },
   { name: "prune", load: async () => (await import("./prune.js")).pruneCommand },
   { name: "doctor", load: async () => (await import("./doctor.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
 ];

@@ -8,6 +8,12 @@ import {
   parseWriterKey,
   writerSigner,
 } from "../../core/crypto/writer-key.js";
+import {
+  appSigner,
+  formatAppKeyFile,
+  generateAppKeyText,
+  parseAppKey,
+} from "../../core/crypto/app-key.js";
 import { writeFileAtomic } from "../../core/store/atomic-file.js";
 import { flag, requireValue, type Command } from "../command.js";
 import { json } from "../output.js";
@@ -15,24 +21,39 @@ import { json } from "../output.js";
 export const keygenCommand: Command = {
   name: "keygen",
   summary:
-    "Create an age identity (decrypts backups) or, with --writer, a writer key (signs snapshots)",
-  usage: "snapgate keygen [--writer] --out FILE [--force] [--json]",
+    "Create an age identity (decrypts backups), a writer key (--writer: signs snapshots) or an app key (--app: signs request records)",
+  usage: "snapgate keygen [--writer | --app] --out FILE [--force] [--json]",
   help: [
     "--out FILE      where to write the secret key (mode 0600); its public half is printed",
     "--writer        make a writer key (for the snapshot job) instead of an age identity",
+    "--app           make an app key (for the Snapgate App: SNAPGATE_SIGNING_KEY); its sga1... verify key goes in keys.app",
     "--force         replace FILE if it exists",
   ],
-  options: { out: { type: "string" }, writer: { type: "boolean" }, force: { type: "boolean" } },
+  options: {
+    out: { type: "string" },
+    writer: { type: "boolean" },
+    app: { type: "boolean" },
+    force: { type: "boolean" },
+  },
   async run(args, context) {
     const out = resolve(
       context.cwd,
       requireValue(args, "out", this, "Name the file for the new secret key."),
     );
+    if (flag(args, "writer") && flag(args, "app")) {
+      throw new SnapgateError("USAGE", "--writer and --app make different keys; give one.", {
+        fix: `Run keygen once for each key. Usage: ${this.usage}`,
+      });
+    }
     const now = new Date();
     const sodium = await loadSodium();
     let text: string;
     let publicKey: string;
-    if (flag(args, "writer")) {
+    if (flag(args, "app")) {
+      const keyText = generateAppKeyText();
+      publicKey = appSigner(sodium, parseAppKey(keyText, "new key")).verifyKey;
+      text = formatAppKeyFile(keyText, publicKey, now);
+    } else if (flag(args, "writer")) {
       const keyText = generateWriterKeyText();
       publicKey = writerSigner(sodium, parseWriterKey(keyText, "new key")).verifyKey;
       text = formatWriterKeyFile(keyText, publicKey, now);
@@ -51,20 +72,22 @@ export const keygenCommand: Command = {
         fix: "Choose another --out, or pass --force if you really mean to replace that key (data encrypted to it stays readable only with the old one).",
       });
     }
-    const kind = flag(args, "writer") ? "writer" : "identity";
+    const kind = flag(args, "app") ? "app" : flag(args, "writer") ? "writer" : "identity";
     if (flag(args, "json")) {
       context.stdout(
         json(
-          kind === "writer"
-            ? { file: out, verifyKey: publicKey }
-            : { file: out, recipient: publicKey },
+          kind === "identity"
+            ? { file: out, recipient: publicKey }
+            : { file: out, verifyKey: publicKey },
         ),
       );
     } else {
       context.stderr(
-        kind === "writer"
-          ? `Wrote a writer key to ${out} (keep it as the snapshot job's secret). Its verify key (public, for keys.writers in the policy):\n`
-          : `Wrote an age identity to ${out} (keep it secret; it decrypts backups). Its recipient (public, for keys.recipients in the policy):\n`,
+        {
+          writer: `Wrote a writer key to ${out} (keep it as the snapshot job's secret). Its verify key (public, for keys.writers in the policy):\n`,
+          app: `Wrote an app key to ${out} (keep it as the Snapgate App's secret SNAPGATE_SIGNING_KEY; it signs request records). Its verify key (public, for keys.app in the policy):\n`,
+          identity: `Wrote an age identity to ${out} (keep it secret; it decrypts backups). Its recipient (public, for keys.recipients in the policy):\n`,
+        }[kind],
       );
       context.stdout(`${publicKey}\n`);
     }

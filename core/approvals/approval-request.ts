@@ -31,11 +31,20 @@ export interface Approval {
   digest: string;
 }
 
+/** The app key's signature of the record (see request-signature.ts). */
+export interface RequestSignature {
+  alg: "ed25519";
+  /** The app verify key (sga1...) that signed. */
+  key: string;
+  value: string;
+}
+
 /**
- * A restore or forget request (records/requests/<id>.json). The app writes it
- * (its state machine lives in issue comments); the CLI and the restore action
- * check it before acting. Records are write-once: the app writes the record
- * once the request is decided.
+ * A restore or forget request (requests/<id>.json in the store). The app
+ * writes it (its state machine lives in issue comments) and signs it with the
+ * app key; the CLI and the restore action check the signature and the rest
+ * before acting. Records are write-once: the app writes the record once the
+ * request is decided.
  */
 export interface ApprovalRequest {
   format: typeof REQUEST_FORMAT;
@@ -49,6 +58,8 @@ export interface ApprovalRequest {
   expiresAt: string;
   approvals: Approval[];
   state: RequestState;
+  /** Absent on a record the app did not sign: such a record is refused. */
+  signature?: RequestSignature;
 }
 
 const validator = new JsonSchemaValidator<ApprovalRequest>(
@@ -59,7 +70,7 @@ export function requestPath(id: string): string {
   return `requests/${id}.json`;
 }
 
-/** Reads and schema-checks `records/requests/<id>.json`. */
+/** Reads and schema-checks `requests/<id>.json` (checkApproval checks its signature). */
 export async function readApprovalRequest(store: Store, id: string): Promise<ApprovalRequest> {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id)) {
     throw new SnapgateError("USAGE", `'${id}' is not a request id.`, {
@@ -69,7 +80,7 @@ export async function readApprovalRequest(store: Store, id: string): Promise<App
   const bytes = await store.readRecord(requestPath(id));
   if (!bytes) {
     throw new SnapgateError("NOT_FOUND", `There is no request ${id} in ${store.location}.`, {
-      fix: `Check the id; the app writes approved requests to records/${requestPath(id)}.`,
+      fix: `Check the id; the app writes approved requests to ${requestPath(id)}.`,
     });
   }
   let value: unknown;

@@ -101,13 +101,14 @@ export async function authorizeRestore(
   });
   const include =
     input.include.length > 0 ? [...input.include] : [...(request.subject.paths ?? [])];
-  const { approvers } = checkApproval(request, {
+  const { approvers } = checkApproval(await loadSodium(), request, {
     action: "restore",
     environment: manifest.stream,
     snapshots: [id],
     paths: include,
     policyDigest: `sha256:${policyDigest(input.policy)}`,
     requiredApprovals: tier.approvals,
+    appKeys: input.policy.keys.app ?? [],
     now: input.now,
   });
   return { kind: "request", request, approvers, include };

@@ -1,6 +1,8 @@
 import { SnapgateError } from "../errors.js";
+import type { Sodium } from "../crypto/sodium.js";
 import type { ApprovalRequest, RequestAction } from "./approval-request.js";
 import { requestDigest } from "./request-digest.js";
+import { assertRequestSigned } from "./request-signature.js";
 
 export interface ApprovalExpectation {
   action: RequestAction;
@@ -15,6 +17,8 @@ export interface ApprovalExpectation {
   paths?: readonly string[];
   /** Distinct approvers the tier needs (the requester excluded). */
   requiredApprovals: number;
+  /** The policy's app verify keys (keys.app): the record must be signed by one of them. */
+  appKeys: readonly string[];
   now: Date;
 }
 
@@ -24,7 +28,9 @@ export interface ApprovalCheck {
 }
 
 /**
- * Checks that a request record allows exactly this action now: approved,
+ * Checks that a request record allows exactly this action now: signed by an
+ * app key of the policy (else an INTEGRITY error, before anything it says is
+ * looked at), approved,
  * unexpired, bound (by its digest) to this action, environment, exactly these
  * snapshots (and, for a restore, exactly these paths) and this policy, with enough approvals by distinct users other
  * than the requester (bots never count), each approval carrying the request's digest and made
@@ -33,9 +39,11 @@ export interface ApprovalCheck {
  * check when it records the approval; this checks the record.
  */
 export function checkApproval(
+  sodium: Sodium,
   request: ApprovalRequest,
   expected: ApprovalExpectation,
 ): ApprovalCheck {
+  assertRequestSigned(sodium, request, expected.appKeys);
   const problems: string[] = [];
   const digest = requestDigest(request);
   if (request.digest !== digest)

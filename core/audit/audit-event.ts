@@ -81,3 +81,10 @@ export function auditHeadOfLine(line: string): AuditHead | undefined {
   }
   return undefined;
 }
+
+/** The head audit/head.json holds; null for no file, or one that is not a head. */
+export function parseAuditHeadPointer(bytes: Uint8Array | null): AuditHead | null {
+  if (!bytes) return null;
+  const head = auditHeadOfLine(Buffer.from(bytes).toString("utf8"));
+  return head ?? null;
+}

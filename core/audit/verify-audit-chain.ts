@@ -33,7 +33,7 @@ export function verifyAuditChain(lines: readonly string[]): {
     if (event.prev !== (prev?.hash ?? null) || event.seq !== (prev?.seq ?? 0) + 1) {
       problems.push({
         line: index + 1,
-        message: `event ${event.seq} does not follow event ${prev?.seq ?? "(none)"}: an event was removed or reordered`,
+        message: `event ${event.seq} does not follow event ${prev?.seq ?? "(none)"}: an event was removed, inserted or reordered`,
       });
       break;
     }

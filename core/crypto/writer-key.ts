@@ -23,7 +23,8 @@ export interface WriterSigner {
   verifyKey: string;
 }
 
-function derive(secret: Uint8Array, purpose: string): Uint8Array {
+/** A 32-byte sub-key of a secret, one per purpose (HKDF-SHA256). */
+export function deriveSubkey(secret: Uint8Array, purpose: string): Uint8Array {
   return new Uint8Array(
     hkdfSync("sha256", secret, new Uint8Array(0), `snapgate/v1/${purpose}`, 32),
   );
@@ -78,7 +79,10 @@ export function parseWriterKey(text: string, source: string): WriterKey {
       fix: "Create one with `snapgate keygen --writer --out FILE` and pass --writer-key FILE or set SNAPGATE_WRITER_KEY to its contents.",
     });
   }
-  return { macKey: derive(secret, "blob-id"), signingSeed: derive(secret, "manifest-signing") };
+  return {
+    macKey: deriveSubkey(secret, "blob-id"),
+    signingSeed: deriveSubkey(secret, "manifest-signing"),
+  };
 }
 
 const signers = new WeakMap<WriterKey, WriterSigner>();

@@ -1,5 +1,6 @@
 import semver from "semver";
 import { parseRecipient } from "../crypto/age-keys.js";
+import { parseAppVerifyKey } from "../crypto/app-key.js";
 import { parseVerifyKey } from "../crypto/writer-key.js";
 import { didYouMean } from "../did-you-mean.js";
 import { globSyntaxProblem } from "./glob.js";
@@ -169,6 +170,19 @@ export function checkPolicySemantics(data: Data): PolicyIssue[] {
           [...path, "valid_until"],
           `ends before it starts (valid_from ${String(entry["valid_from"])})`,
           "make valid_until later than valid_from",
+        );
+      }
+    });
+    list(keys["app"]).forEach((app, index) => {
+      const key = record(app)?.["key"];
+      if (typeof key !== "string") return;
+      try {
+        parseAppVerifyKey(key);
+      } catch {
+        report(
+          ["keys", "app", index, "key"],
+          `'${key.slice(0, 24)}...' is not an app verify key (bad checksum)`,
+          "copy the whole sga1... key printed by `snapgate keygen --app` again",
         );
       }
     });

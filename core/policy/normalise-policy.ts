@@ -180,7 +180,14 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
     backup: backup
       ? { repository: String(backup["repository"]), branch: text(backup["branch"]) ?? "main" }
       : null,
-    keys: { recipients: strings(keys["recipients"]), writers },
+    keys: {
+      recipients: strings(keys["recipients"]),
+      writers,
+      // Only when given: the digest of a policy without app keys stays what it was.
+      ...(Array.isArray(keys["app"])
+        ? { app: keys["app"].map((value) => String(obj(value)["key"])) }
+        : {}),
+    },
     tiers,
     environments,
     components,

@@ -134,7 +134,12 @@ export interface Policy {
   /** Files the policy was read from, the entry file first (not part of the digest). */
   sources: string[];
   backup: { repository: string; branch: string } | null;
-  keys: { recipients: string[]; writers: WriterKeyRule[] };
+  keys: {
+    recipients: string[];
+    writers: WriterKeyRule[];
+    /** App verify keys (sga1...) that sign request records; absent when the policy lists none. */
+    app?: string[];
+  };
   tiers: Record<string, Tier>;
   environments: Record<string, Environment>;
   components: Component[];

@@ -24,6 +24,10 @@ const KIND_HINTS: Record<string, Hint> = {
     message: `${describeValue(v)} is not a writer verify key`,
     fix: "give the sgw1... key printed by `snapgate keygen --writer` (62 characters)",
   }),
+  appKey: (v) => ({
+    message: `${describeValue(v)} is not an app verify key`,
+    fix: "give the sga1... key printed by `snapgate keygen --app` (62 characters)",
+  }),
   user: (v) => ({
     message: `${describeValue(v)} is not a GitHub user`,
     fix: "write @login; a team cannot accept a risk, name the people",

@@ -2,6 +2,7 @@ import { isSnapgateError, SnapgateError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import type { ApprovalRequest } from "../approvals/approval-request.js";
 import { checkApproval } from "../approvals/check-approval.js";
+import { loadSodium } from "../crypto/sodium.js";
 import { appendAuditEvents } from "../audit/append-audit-events.js";
 import type { ForgetPlan } from "./plan-forget.js";
 import { listForgotten, TOMBSTONE_FORMAT, tombstonePath, type Tombstone } from "./tombstone.js";
@@ -11,6 +12,8 @@ export interface ForgetOptions {
   approval: ApprovalRequest | null;
   /** Digest (`sha256:...`) of the policy the plan was made under. */
   policyDigest: string | null;
+  /** The policy's app verify keys (keys.app): the approval must be signed by one of them. */
+  appKeys: readonly string[];
   now: Date;
   /** Who ran it, for the audit log. */
   actor?: { login?: string; id?: number };
@@ -49,12 +52,13 @@ export async function forgetSnapshots(
         },
       );
     }
-    approvers = checkApproval(options.approval, {
+    approvers = checkApproval(await loadSodium(), options.approval, {
       action: "forget",
       environment: plan.environment,
       snapshots: plan.tier0Drops,
       policyDigest: options.policyDigest,
       requiredApprovals: plan.requiredApprovals,
+      appKeys: options.appKeys,
       now: options.now,
     }).approvers;
   }

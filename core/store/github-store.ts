@@ -1,6 +1,6 @@
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
-import { auditHeadOfLine } from "../audit/audit-event.js";
+import { auditHeadOfLine, parseAuditHeadPointer } from "../audit/audit-event.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { githubError, githubMessage, httpStatus } from "../github/github-error.js";
 import { assertRecordPath } from "./record-path.js";
@@ -825,6 +825,11 @@ export class GitHubStore implements Store {
     if (!text) return null;
     const head = JSON.parse(Buffer.from(text).toString("utf8")) as AuditHead;
     return { seq: head.seq, hash: head.hash };
+  }
+
+  /** The same pointer: on GitHub the log and audit/head.json change in one commit. */
+  async recordedAuditHead(): Promise<AuditHead | null> {
+    return parseAuditHeadPointer(await this.readFile(AUDIT_HEAD_PATH));
   }
 
   async appendAudit(

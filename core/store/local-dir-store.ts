@@ -4,7 +4,7 @@ import { parseCatalogLines } from "./parse-catalog-lines.js";
 import { join, resolve } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
-import { auditHeadOfLine } from "../audit/audit-event.js";
+import { auditHeadOfLine, parseAuditHeadPointer } from "../audit/audit-event.js";
 import { flushFiles, TEMP_PREFIX, writeFileAtomic, writeTempFile } from "./atomic-file.js";
 import { withFileLock } from "./file-lock.js";
 import {
@@ -420,6 +420,10 @@ export class LocalDirStore implements Store {
       .filter((line) => line.trim() !== "");
     const line = lines.at(-1);
     return line ? (auditHeadOfLine(line) ?? null) : null;
+  }
+
+  async recordedAuditHead(): Promise<AuditHead | null> {
+    return parseAuditHeadPointer(await readOrNull(this.path(AUDIT_HEAD_PATH)));
   }
 
   async appendAudit(

@@ -158,6 +158,12 @@ export interface Store {
     time: Date,
   ): Promise<CommitOutcome>;
   currentAuditHead(): Promise<AuditHead | null>;
+  /**
+   * The head audit/head.json records (null when there is none or it is not
+   * JSON): `audit verify` compares it with the log's last event, which finds
+   * a truncated tail or a removed last month file.
+   */
+  recordedAuditHead(): Promise<AuditHead | null>;
 
   /** Creates a record; refuses to overwrite one. */
   /** Creates records, in one commit where the store has commits; refuses to overwrite any. */

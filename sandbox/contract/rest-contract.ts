@@ -6,6 +6,7 @@ import { oneOfAsAnyOf } from "./one-of-as-any-of.js";
 import { withoutNullable } from "./openapi-nullable.js";
 import { rewriteRefs } from "./rewrite-refs.js";
 import { formatAjvErrors } from "./format-ajv-errors.js";
+import { GITHUB_EMAIL_FORMAT } from "./github-email-format.js";
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const DOCUMENT_ID = "api.github.com";
@@ -78,6 +79,7 @@ export class RestContract {
     this.coercingAjv = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
     for (const ajv of [this.ajv, this.coercingAjv]) {
       addFormats(ajv);
+      ajv.addFormat("email", GITHUB_EMAIL_FORMAT);
       ajv.addSchema({ components: this.document.components }, DOCUMENT_ID);
     }
     for (const [path, item] of Object.entries(this.document.paths)) {

@@ -3,6 +3,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { rewriteRefs } from "./rewrite-refs.js";
 import { formatAjvErrors } from "./format-ajv-errors.js";
+import { GITHUB_EMAIL_FORMAT } from "./github-email-format.js";
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const DOCUMENT_ID = "webhooks.github.com";
@@ -28,6 +29,7 @@ export class WebhookContract {
     this.document = JSON.parse(readFileSync(documentPath, "utf8")) as WebhookDocument;
     this.ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(this.ajv);
+    this.ajv.addFormat("email", GITHUB_EMAIL_FORMAT);
     this.ajv.addSchema({ components: this.document.components }, DOCUMENT_ID);
   }
 

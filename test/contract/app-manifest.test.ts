@@ -1,7 +1,21 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
+import { parse } from "yaml";
 import { snapgateApp } from "../../app/index.js";
-import { appManifest } from "../helpers/app-harness.js";
+import { appManifest } from "../helpers/snapgate-app.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Every TypeScript file under `dir`, relative to the repository root. */
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => relative(ROOT, join(ROOT, dir, name)))
+    .sort();
+}
 
 /** The events the app registers handlers for, without actions ("pull_request.opened" -> "pull_request"). */
 function handledEvents(): string[] {
@@ -23,7 +37,8 @@ describe("app.yml", () => {
 
   it("asks for the least permissions, none of them admin", () => {
     expect(appManifest().permissions).toEqual({
-      contents: "read",
+      // The snapshot, verify and restore jobs write the backup repository with the App's token.
+      contents: "write",
       metadata: "read",
       checks: "write",
       pull_requests: "read",
@@ -31,6 +46,66 @@ describe("app.yml", () => {
       deployments: "write",
       merge_queues: "read",
       issues: "write",
+    });
+  });
+
+  it("explains each permission in a comment above it", () => {
+    const text = readFileSync(join(ROOT, "app.yml"), "utf8");
+    const block = text.slice(text.indexOf("default_permissions:"), text.indexOf("default_events:"));
+    const lines = block.split("\n").slice(1);
+    for (const name of Object.keys(appManifest().permissions)) {
+      const at = lines.findIndex((line) => line.startsWith(`  ${name}:`));
+      expect({ name, commented: lines[at - 1]?.trim().startsWith("#") ?? false }).toEqual({
+        name,
+        commented: true,
+      });
+    }
+  });
+});
+
+describe("tests register the Snapgate App only from app.yml", () => {
+  const files = sourcesUnder("test").filter(
+    (file) => file !== "test/contract/app-manifest.test.ts",
+  );
+
+  it("no test or helper creates an app named snapgate except registerSnapgateApp", () => {
+    const registersSnapgate = (text: string) =>
+      [...text.matchAll(/\.createApp\(/g)].some((call) =>
+        /slug:\s*["']snapgate["']/.test(
+          text.slice(call.index, call.index + 300).split("})")[0] ?? "",
+        ),
+      );
+    const offenders = files.filter(
+      (file) =>
+        file !== "test/helpers/snapgate-app.ts" &&
+        registersSnapgate(readFileSync(join(ROOT, file), "utf8")),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("no helper registers any other app, and tests outside the sandbox's own suites register none", () => {
+    // The sandbox's own tests use fixture apps (other slugs) to exercise its permission checks.
+    const sandboxSuites = (file: string) =>
+      file.startsWith("test/integration/sandbox/") || file.startsWith("test/contract/sandbox-");
+    const offenders = files.filter(
+      (file) =>
+        file !== "test/helpers/snapgate-app.ts" &&
+        !sandboxSuites(file) &&
+        /\.createApp\(/.test(readFileSync(join(ROOT, file), "utf8")),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("registerSnapgateApp gives the sandbox exactly app.yml's permissions and events", () => {
+    const helper = readFileSync(join(ROOT, "test/helpers/snapgate-app.ts"), "utf8");
+    expect(helper).toContain('gh.createApp({ slug: "snapgate", ...appManifest() })');
+    const manifest = parse(readFileSync(join(ROOT, "app.yml"), "utf8")) as {
+      default_permissions: unknown;
+      default_events: unknown;
+    };
+    expect(appManifest()).toEqual({
+      permissions: manifest.default_permissions,
+      events: manifest.default_events,
     });
   });
 });

@@ -54,6 +54,8 @@ describe("docs/examples", () => {
       }),
     );
     expect(policy.environments.prod?.restoreWorkflow).toBe("snapgate-restore.yml");
+    // The restore workflow acts on request records only when the App's key signed them.
+    expect(policy.keys.app).toHaveLength(1);
     expect(policy.environments.prod?.paths).toContain("flags/prod.json");
     expect(policy.components.find((c) => c.name === "feature-flags")?.paths).toEqual([
       "flags/*.json",
@@ -115,6 +117,76 @@ describe("docs/examples", () => {
         }
       }
     });
+  });
+});
+
+/**
+ * actions/create-github-app-token: `client-id` arrived in v3 (v2 knows only
+ * `app-id`, and fails without it). These are v3's inputs.
+ */
+const APP_TOKEN = /^actions\/create-github-app-token@v(\d+)/;
+const APP_TOKEN_INPUTS = [
+  "client-id",
+  "app-id",
+  "private-key",
+  "owner",
+  "repositories",
+  "skip-token-revoke",
+  "github-api-url",
+];
+
+/** Problems of the app-token steps among `steps`: a version without client-id, or an unknown input. */
+function appTokenProblems(steps: readonly Step[]): string[] {
+  return steps.flatMap((step) => {
+    const version = APP_TOKEN.exec(step.uses ?? "")?.[1];
+    if (version === undefined) return [];
+    const inputs = Object.keys(step.with ?? {});
+    return [
+      ...(Number(version) < 3 ? [`${step.uses}: v${version} has no client-id input; use @v3`] : []),
+      ...(inputs.includes("client-id") ? [] : [`${step.uses}: give the App's client-id`]),
+      ...inputs
+        .filter((input) => !APP_TOKEN_INPUTS.includes(input) && !input.startsWith("permission-"))
+        .map((input) => `${step.uses}: unknown input ${input}`),
+    ];
+  });
+}
+
+describe("the Snapgate App's token in the examples and READMEs", () => {
+  const examples = workflows.map((name) => ({
+    name,
+    steps: stepsIn(parse(readFileSync(join(EXAMPLES, name), "utf8"))),
+  }));
+  const readmes = [
+    "README.md",
+    ...readdirSync(join(ROOT, "actions"))
+      .map((name) => `actions/${name}/README.md`)
+      .filter((path) => existsSync(join(ROOT, path))),
+  ].map((name) => ({
+    name,
+    steps: [...readFileSync(join(ROOT, name), "utf8").matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap(
+      ([, block]) => stepsIn(parse(block ?? "")),
+    ),
+  }));
+
+  it.each([...examples, ...readmes].map((source) => [source.name, source.steps] as const))(
+    "%s mints it with create-github-app-token@v3 and its client-id",
+    (name, steps) => {
+      expect({ name, problems: appTokenProblems(steps) }).toEqual({ name, problems: [] });
+    },
+  );
+
+  it("the examples mint it at all, and the check refuses v2 with client-id", () => {
+    expect(
+      examples.flatMap((example) => example.steps).some((step) => APP_TOKEN.test(step.uses ?? "")),
+    ).toBe(true);
+    expect(
+      appTokenProblems([
+        {
+          uses: "actions/create-github-app-token@v2",
+          with: { "client-id": "x", "private-key": "k" },
+        },
+      ]),
+    ).toEqual(["actions/create-github-app-token@v2: v2 has no client-id input; use @v3"]);
   });
 });
 

@@ -47,6 +47,7 @@ export function policySchemaKeys(root: Schema): SchemaKey[] {
         "principal",
         "ageRecipient",
         "writerKey",
+        "appKey",
         "tierName",
         "name",
         "tag",

@@ -23,7 +23,8 @@ async function buildAll(): Promise<void> {
     },
   });
   const app = gh.createApp({
-    slug: "snapgate",
+    // A sandbox fixture with the permissions this test exercises; not the Snapgate App (tests register that from app.yml only).
+    slug: "fixture-app",
     permissions: { checks: "write", issues: "write" },
     events: ["push"],
   });

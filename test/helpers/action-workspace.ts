@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { startBackupRepo, type BackupRepo } from "./github-backup-repo.js";
 import { makeKeys, type TestKeys } from "./keys.js";
+import { registerSnapgateApp } from "./snapgate-app.js";
 import { cloneInto, runAction, workflowEnv, type ActionRun } from "./run-action.js";
 
 export const POLICY_BODY = `tiers:
@@ -47,16 +48,10 @@ export interface ActionWorkspace {
 
 export async function makeActionWorkspace(dir: string): Promise<ActionWorkspace> {
   const backup = await startBackupRepo();
-  const app = backup.gh.createApp({
-    slug: "snapgate",
-    permissions: { contents: "write" },
-    events: [],
-  });
+  // As the documented workflows do: the App from app.yml, its token scoped to the backup repository.
+  const app = registerSnapgateApp(backup.gh);
   const installation = backup.gh.installApp(app.appId, backup.owner, [backup.repo]);
-  const token = backup.gh.createInstallationToken(installation, {
-    repositories: [backup.repo],
-    permissions: { contents: "write" },
-  });
+  const token = backup.gh.createInstallationToken(installation, { repositories: [backup.repo] });
   const keys = await makeKeys();
   const repo = join(dir, "repo");
   const write = (path: string, content: string) => {
@@ -68,6 +63,7 @@ export async function makeActionWorkspace(dir: string): Promise<ActionWorkspace>
 keys:
   recipients: [${keys.age.recipient}]
   writers: [{ key: ${keys.verifyKey} }]
+  app: [{ key: ${keys.appVerifyKey} }]
 ${POLICY_BODY}`;
   write(".github/snapgate.yml", policyText);
   write("deploy/prod/db/VERSION", "42\n");

@@ -1,7 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Octokit } from "@octokit/rest";
-import { parse } from "yaml";
 import { startSnapgateServer, type SnapgateServer } from "../../app/start-snapgate-server.js";
 import { createGitHubClient } from "../../core/github/github-client.js";
 import { loadPolicy } from "../../core/policy/load-policy.js";
@@ -9,25 +8,14 @@ import type { Policy } from "../../core/policy/policy.js";
 import { memoryPolicySource } from "../../core/policy/policy-source.js";
 import { snapshotUnderPolicy } from "../../core/snapshot/snapshot-under-policy.js";
 import { GitHubStore } from "../../core/store/github-store.js";
-import {
-  startSandbox,
-  type CreatedApp,
-  type Permissions,
-  type Sandbox,
-} from "../../sandbox/index.js";
+import { startSandbox, type CreatedApp, type Sandbox } from "../../sandbox/index.js";
 import { makeKeys, type TestKeys } from "./keys.js";
+import { registerSnapgateApp } from "./snapgate-app.js";
 
 export const OWNER = "acme";
 export const BACKUP_REPO = "config-backups";
 
-/** The app's permissions and events as app.yml declares them. */
-export function appManifest(): { permissions: Permissions; events: string[] } {
-  const manifest = parse(readFileSync(new URL("../../app.yml", import.meta.url), "utf8")) as {
-    default_permissions: Permissions;
-    default_events: string[];
-  };
-  return { permissions: manifest.default_permissions, events: manifest.default_events };
-}
+export { appManifest } from "./snapgate-app.js";
 
 export interface AppHarness {
   gh: Sandbox;
@@ -57,11 +45,10 @@ export async function startAppHarness(
   gh.createUser({ login: "dev" });
   gh.createOrg({ login: OWNER, admins: ["octo-admin"], members: ["dev"], basePermission: "write" });
   await gh.createRepo({ owner: OWNER, name: BACKUP_REPO, private: true });
-  const writer = gh.createToken({
-    actor: "octo-admin",
-    repositories: [`${OWNER}/${BACKUP_REPO}`],
-    permissions: { contents: "write" },
-  });
+  const app = registerSnapgateApp(gh);
+  const installationId = gh.installApp(app.appId, OWNER, "all");
+  // The snapshot job's token, as the documented workflows mint it: the App's, scoped to the backup repository.
+  const writer = gh.createInstallationToken(installationId, { repositories: [BACKUP_REPO] });
   const store = new GitHubStore(
     createGitHubClient({
       token: writer,
@@ -72,9 +59,6 @@ export async function startAppHarness(
     { owner: OWNER, repo: BACKUP_REPO, branch: "main" },
   );
   await store.initialize();
-  const manifest = appManifest();
-  const app = gh.createApp({ slug: "snapgate", ...manifest });
-  const installationId = gh.installApp(app.appId, OWNER, "all");
   const server = await startSnapgateServer({
     appId: app.appId,
     privateKey: app.privateKeyPem,

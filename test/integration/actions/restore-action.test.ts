@@ -7,6 +7,7 @@ import { loadPolicy } from "../../../core/policy/load-policy.js";
 import { policyDigest } from "../../../core/policy/policy-digest.js";
 import { memoryPolicySource } from "../../../core/policy/policy-source.js";
 import { makeActionWorkspace, type ActionWorkspace } from "../../helpers/action-workspace.js";
+import { makeKeys, signRequest } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 type RequestBase = Omit<ApprovalRequest, "digest" | "approvals">;
@@ -30,10 +31,14 @@ describe("the restore action (bundled) against the sandbox", () => {
   const restored = (target: string, path: string) =>
     readFileSync(join(ws.repo, target, path), "utf8");
 
-  /** Writes an approved restore request (two approvals) into the backup repository, as the app does. */
+  /**
+   * Writes an approved restore request (two approvals) into the backup
+   * repository, signed with the app key as the app does (`key` null: unsigned).
+   */
   async function approvedRequest(
     change: (request: RequestBase) => void = () => undefined,
     tamper: (request: ApprovalRequest) => void = () => undefined,
+    key: Parameters<typeof signRequest>[1] | null = ws.keys.app,
   ): Promise<string> {
     const id = `req-${++requests}`;
     const now = Date.now();
@@ -65,10 +70,11 @@ describe("the restore action (bundled) against the sandbox", () => {
       ],
     };
     tamper(request);
+    const record = key ? await signRequest(request, key) : request;
     await ws.backup.store.writeRecords([
       {
         path: `requests/${id}.json`,
-        bytes: new TextEncoder().encode(`${JSON.stringify(request, null, 2)}\n`),
+        bytes: new TextEncoder().encode(`${JSON.stringify(record, null, 2)}\n`),
       },
     ]);
     return id;
@@ -219,6 +225,31 @@ describe("the restore action (bundled) against the sandbox", () => {
     expect(existsSync(join(ws.repo, "refused"))).toBe(false);
     const clone = await ws.clone();
     for (const requestId of [expired, altered, otherSnapshot, oneApproval])
+      expect(existsSync(join(clone, `requests/${requestId}/execution.json`))).toBe(false);
+  });
+
+  it("refuses a quorum someone wrote into the backup repository: unsigned, or signed by a key the policy does not list", async () => {
+    const ceoAndCiso = (r: ApprovalRequest) => {
+      r.approvals = [
+        { user: { id: 900, login: "ceo" }, at: r.approvals[0]?.at ?? "", digest: r.digest },
+        { user: { id: 901, login: "ciso" }, at: r.approvals[0]?.at ?? "", digest: r.digest },
+      ];
+    };
+    const unsigned = await approvedRequest(undefined, ceoAndCiso, null);
+    const stranger = await approvedRequest(undefined, ceoAndCiso, (await makeKeys()).app);
+    const runs = await Promise.all(
+      [unsigned, stranger].map((id) => restore({ "request-id": id, target: "forged" })),
+    );
+    for (const [index, run] of runs.entries()) {
+      expect(run.code).toBe(1);
+      expect(run.log).toContain(`Request ${[unsigned, stranger][index]} cannot be trusted:`);
+      expect(run.log).toContain("Ask for the request again through the Snapgate App");
+    }
+    expect(runs[0]?.log).toContain("it is not signed by the Snapgate App");
+    expect(runs[1]?.log).toContain("which is not an app key of the policy (keys.app)");
+    expect(existsSync(join(ws.repo, "forged"))).toBe(false);
+    const clone = await ws.clone();
+    for (const requestId of [unsigned, stranger])
       expect(existsSync(join(clone, `requests/${requestId}/execution.json`))).toBe(false);
   });
 

@@ -3,6 +3,7 @@ import type { Probot } from "probot";
 import { createSnapgateProbot } from "../../../app/create-snapgate-probot.js";
 import { rateLimitWaitSeconds } from "../../../core/github/rate-limit-retry.js";
 import { startSandbox, type Sandbox } from "../../../sandbox/index.js";
+import { registerSnapgateApp } from "../../helpers/snapgate-app.js";
 
 /**
  * The app's Octokit on the sandbox: 5xx retried, rate limits waited out when
@@ -19,11 +20,7 @@ beforeAll(async () => {
   gh.createUser({ login: "octo" });
   gh.createOrg({ login: "acme", admins: ["octo"] });
   await gh.createRepo({ owner: "acme", name: "svc", files: { "a.txt": "a\n" } });
-  const app = gh.createApp({
-    slug: "snapgate",
-    permissions: { contents: "read", checks: "write" },
-    events: [],
-  });
+  const app = registerSnapgateApp(gh);
   installationId = gh.installApp(app.appId, "acme", "all");
   probot = createSnapgateProbot({
     appId: app.appId,

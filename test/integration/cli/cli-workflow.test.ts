@@ -49,6 +49,18 @@ describe("snapgate CLI: keygen, snapshot, list, show, diff, verify, restore", ()
     verifyKey = writer.stdout.trim();
     expect(verifyKey).toMatch(/^sgw1[0-9a-z]{58}$/);
 
+    const app = await cli("keygen", "--app", "--out", "app.key", "--json");
+    expect(app.code).toBe(0);
+    const appKey = (app.json() as { verifyKey: string }).verifyKey;
+    expect(appKey).toMatch(/^sga1[0-9a-z]{58}$/);
+    expect(statSync(join(work, "app.key")).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(work, "app.key"), "utf8")).toMatch(
+      new RegExp(`^# created: .*\n# verify key: ${appKey}\nSNAPGATE-APP-KEY-1`),
+    );
+    const both = await cli("keygen", "--app", "--writer", "--out", "both.key");
+    expect(both.code).toBe(64);
+    expect(both.stderr).toContain("--writer and --app make different keys");
+
     const again = await cli("keygen", "--out", "id.txt");
     expect(again.code).toBe(64);
     expect(again.stderr).toContain("already exists");

@@ -13,6 +13,7 @@ import { memoryPolicySource } from "../../../core/policy/policy-source.js";
 import { policyDigest } from "../../../core/policy/policy-digest.js";
 import type { ApprovalRequest } from "../../../core/approvals/approval-request.js";
 import { requestDigest } from "../../../core/approvals/request-digest.js";
+import { makeKeys, signRequest } from "../../helpers/keys.js";
 import { makePolicyWorkspace, type PolicyWorkspace } from "../../helpers/policy-workspace.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
@@ -103,9 +104,11 @@ describe("snapgate forget and prune", () => {
 
   beforeAll(async () => {
     ws = await makePolicyWorkspace(dir);
-    ws.writePolicy(ws.keysYaml + BODY);
+    // The Snapgate App's verify key: request records must carry its signature.
+    const keys = `${ws.keysYaml}  app:\n    - key: ${ws.keys.appVerifyKey}\n`;
+    ws.writePolicy(keys + BODY);
     digest = `sha256:${policyDigest(
-      await loadPolicy(memoryPolicySource({ ".github/snapgate.yml": ws.keysYaml + BODY })),
+      await loadPolicy(memoryPolicySource({ ".github/snapgate.yml": keys + BODY })),
     )}`;
     for (const [index, time] of STAGING_TIMES.entries()) {
       const tags = index === 1 ? ["--tag", "release"] : [];
@@ -361,10 +364,18 @@ describe("snapgate forget and prune", () => {
 
   describe("forgetting tier-0 snapshots needs an approval record", () => {
     let prodIds: string[] = [];
-    const write = (request: Omit<ApprovalRequest, "digest">, digestOverride?: string) => {
+    /** Writes a request record as the app does: signed with the app key (or `key`, or unsigned with null). */
+    const write = async (
+      request: Omit<ApprovalRequest, "digest">,
+      digestOverride?: string,
+      key: Parameters<typeof signRequest>[1] | null = ws.keys.app,
+    ) => {
       const full = { ...request, digest: digestOverride ?? requestDigest(request) };
       mkdirSync(join(ws.store, "requests"), { recursive: true });
-      writeFileSync(join(ws.store, "requests", `${request.id}.json`), JSON.stringify(full));
+      writeFileSync(
+        join(ws.store, "requests", `${request.id}.json`),
+        JSON.stringify(key ? await signRequest(full, key) : full),
+      );
     };
     const base = (id: string, snapshots: string[]): Omit<ApprovalRequest, "digest"> => {
       const createdAt = new Date(Date.now() - 3_600_000).toISOString();
@@ -494,7 +505,7 @@ describe("snapgate forget and prune", () => {
       ],
     ])("refuses %s", async (_name, shape, message) => {
       const id = `req-${Math.random().toString(16).slice(2, 10)}`;
-      write(shape(base(id, prodIds)));
+      await write(shape(base(id, prodIds)));
       const run = await forget("prod", "--approval", id);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(`Request ${id} does not allow this forget:`);
@@ -504,7 +515,7 @@ describe("snapgate forget and prune", () => {
 
     it("refuses approvals bound to other snapshots, or a record altered after approval", async () => {
       const partial = base("req-partial", prodIds.slice(0, 1));
-      write({
+      await write({
         ...partial,
         approvals: approvalsFor(partial, [
           [200, "bob"],
@@ -527,11 +538,11 @@ describe("snapgate forget and prune", () => {
         ...approved,
         expiresAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
       };
-      write(widened);
+      await write(widened);
       const altered = await forget("prod", "--approval", "req-altered");
       expect(altered.stderr).toContain("it has 0 valid approval(s)");
 
-      write({ ...approved, id: "req-forged" }, `sha256:${"0".repeat(64)}`);
+      await write({ ...approved, id: "req-forged" }, `sha256:${"0".repeat(64)}`);
       const forged = await forget("prod", "--approval", "req-forged");
       expect(forged.stderr).toContain("its digest does not match its contents");
 
@@ -554,9 +565,51 @@ describe("snapgate forget and prune", () => {
       );
     });
 
+    it("refuses a quorum someone wrote into the store: unsigned, or signed by a key the policy does not list", async () => {
+      const stranger = (await makeKeys()).app;
+      for (const [id, key] of [
+        ["req-ceo-unsigned", null],
+        ["req-ceo-stranger", stranger],
+      ] as const) {
+        const request = base(id, prodIds);
+        await write(
+          {
+            ...request,
+            approvals: approvalsFor(request, [
+              [900, "ceo"],
+              [901, "ciso"],
+            ]),
+          },
+          undefined,
+          key,
+        );
+        const run = await forget("prod", "--approval", id);
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain(`Request ${id} cannot be trusted:`);
+        expect(run.stderr).toContain(
+          key
+            ? "which is not an app key of the policy (keys.app)"
+            : "it is not signed by the Snapgate App",
+        );
+        expect(run.stderr).toContain("Ask for the request again through the Snapgate App");
+        expect(existsSync(join(ws.store, "tombstones", "prod"))).toBe(false);
+      }
+      // Nothing about the forged approvers reached the audit log either.
+      expect(
+        readdirSync(join(ws.store, "audit"))
+          .filter((year) => /^\d{4}$/.test(year))
+          .flatMap((year) =>
+            readdirSync(join(ws.store, "audit", year)).map((file) =>
+              readFileSync(join(ws.store, "audit", year, file), "utf8"),
+            ),
+          )
+          .join(""),
+      ).not.toContain('"ceo"');
+    });
+
     it("forgets with a valid approval and records it in each tombstone", async () => {
       const request = base("req-ok", prodIds);
-      write({
+      await write({
         ...request,
         approvals: approvalsFor(request, [
           [200, "bob"],

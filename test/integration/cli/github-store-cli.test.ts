@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
 import { runCli, spawnCli } from "../../helpers/run-cli.js";
 import { tempDir } from "../../helpers/temp-dir.js";
+import { registerSnapgateApp } from "../../helpers/snapgate-app.js";
 
 describe("every CLI command against a GitHub backup repository (sandbox)", () => {
   const work = tempDir("snapgate-ghcli-");
@@ -278,11 +279,7 @@ describe("every CLI command against a GitHub backup repository (sandbox)", () =>
   });
 
   it("doctor accepts a ruleset that only the Snapgate App may bypass, and refuses one people may bypass", async () => {
-    const app = backup.gh.createApp({
-      slug: "snapgate",
-      permissions: { contents: "write" },
-      events: [],
-    });
+    const app = registerSnapgateApp(backup.gh);
     const ruleset = (
       bypass: Array<{ actor_id: number; actor_type: "Integration" | "RepositoryRole" }>,
     ) => ({

@@ -13,6 +13,7 @@ import { loadSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import { restoreSnapshot } from "../../../core/snapshot/restore-snapshot.js";
 import { verifySnapshots } from "../../../core/snapshot/verify-snapshots.js";
 import { verifyAuditChain } from "../../../core/audit/verify-audit-chain.js";
+import { verifyAuditLog } from "../../../core/audit/verify-audit-log.js";
 import { gatherGateFacts } from "../../../core/policy/gate/gather-gate-facts.js";
 import { loadPolicy } from "../../../core/policy/load-policy.js";
 import { memoryPolicySource } from "../../../core/policy/policy-source.js";
@@ -216,6 +217,11 @@ describe("GitHub store on the sandbox", () => {
     });
     expect(report.ok).toBe(true);
     expect(verifyAuditChain(await backup.store.readAuditLines()).problems).toEqual([]);
+    // The whole log verifies: head.json, committed with the racing writers' events, names the last one.
+    const audit = await verifyAuditLog(backup.store);
+    expect(audit).toMatchObject({ ok: true, problems: [] });
+    expect(audit.recordedHead).toEqual(audit.head);
+    expect(audit.snapshotsChecked).toBeGreaterThanOrEqual(catalog.length);
   });
 
   it("rebases and retries when another writer moves the branch before the ref update", async () => {

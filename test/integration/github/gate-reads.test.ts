@@ -8,6 +8,7 @@ import { readGateHeads } from "../../../core/github/read-gate-heads.js";
 import { loadPolicy } from "../../../core/policy/load-policy.js";
 import { startSandbox, type Sandbox } from "../../../sandbox/index.js";
 import { KEYS } from "../../unit/policy/policy-from-yaml.js";
+import { registerSnapgateApp } from "../../helpers/snapgate-app.js";
 
 /**
  * The GitHub reads behind the app's decisions, on the sandbox: the policy
@@ -18,6 +19,8 @@ const owner = "acme";
 const BODY = `tiers:\n  tier1: { max_age: 24h }\nenvironments:\n  prod: { tier: tier1, release_branches: ["release/*"] }\n`;
 let gh: Sandbox;
 let appId: number;
+/** The Snapgate App's installation on the owner (every repository). */
+let installationId: number;
 let client: GitHubClient;
 let app: GitHubClient;
 let featureHead: string;
@@ -59,15 +62,11 @@ beforeAll(async () => {
   });
   // No policy of its own: the organisation's applies (Probot's fallback).
   await gh.createRepo({ owner, name: "bare", files: { "a.txt": "a\n" } });
-  const created = gh.createApp({
-    slug: "snapgate",
-    permissions: { contents: "read", checks: "write", pull_requests: "read" },
-    events: [],
-  });
+  const created = registerSnapgateApp(gh);
   appId = created.appId;
-  const installation = gh.installApp(appId, owner, "all");
+  installationId = gh.installApp(appId, owner, "all");
   client = createGitHubClient({
-    token: gh.createInstallationToken(installation),
+    token: gh.createInstallationToken(installationId),
     baseUrl: gh.url,
     retries: 1,
     retryAfterBaseValue: 1,
@@ -162,13 +161,8 @@ describe("readGateContext", () => {
       files: { ".github/snapgate.yml": `${KEYS}${BODY}` },
     });
     const noContents = createGitHubClient({
-      token: gh.createInstallationToken(
-        gh.installApp(
-          gh.createApp({ slug: "blind", permissions: { checks: "write" }, events: [] }).appId,
-          owner,
-          "all",
-        ),
-      ),
+      // A token of the App narrowed to checks only (no contents), as a misconfigured workflow might mint.
+      token: gh.createInstallationToken(installationId, { permissions: { checks: "write" } }),
       baseUrl: gh.url,
       writeSpacingMs: 0,
     });

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import { ProbotOctokit } from "probot";
 import { startSandbox, type Sandbox, type CreatedApp } from "../../../sandbox/index.js";
 import { octokitFor, statusOf } from "./sandbox-clients.js";
+import { registerSnapgateApp } from "../../helpers/snapgate-app.js";
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 let gh: Sandbox;
@@ -31,11 +32,7 @@ beforeAll(async () => {
   await gh.createRepo({ owner: "acme", name: "open", files: { "b.txt": "b" } });
   await gh.createRepo({ owner: "acme", name: "other", private: true, files: { "c.txt": "c" } });
   gh.addCollaborator("acme", "secret", "reader", "read");
-  app = gh.createApp({
-    slug: "snapgate",
-    permissions: { contents: "write", checks: "write" },
-    events: ["push"],
-  });
+  app = registerSnapgateApp(gh);
   installationId = gh.installApp(app.appId, "acme", ["secret", "open"]);
 });
 

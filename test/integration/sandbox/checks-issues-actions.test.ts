@@ -29,7 +29,8 @@ beforeAll(async () => {
     },
   });
   const snapgate = gh.createApp({
-    slug: "snapgate",
+    // A sandbox fixture with the permissions this test exercises; not the Snapgate App (tests register that from app.yml only).
+    slug: "fixture-app",
     permissions: {
       checks: "write",
       issues: "write",
@@ -149,7 +150,7 @@ describe("issues, comments and reactions", () => {
       issue_number: issue.data.number,
       body: "status: pending",
     });
-    expect(comment.data.user?.login).toBe("snapgate[bot]");
+    expect(comment.data.user?.login).toBe("fixture-app[bot]");
     expect(comment.data.performed_via_github_app?.id).toBe(appId);
     const edited = await app.issues.updateComment({
       owner,
@@ -366,7 +367,7 @@ describe("workflow dispatch and runs", () => {
           environment: "prod",
           state: "rejected",
           comment: "no verified backup",
-          by: "snapgate[bot]",
+          by: "fixture-app[bot]",
         },
       ],
     });

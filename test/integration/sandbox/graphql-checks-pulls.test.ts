@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import type { Octokit } from "@octokit/rest";
 import { startSandbox, type Sandbox } from "../../../sandbox/index.js";
 import { octokitFor } from "./sandbox-clients.js";
+import { registerSnapgateApp } from "../../helpers/snapgate-app.js";
 
 const owner = "acme";
 const repo = "service";
@@ -25,11 +26,7 @@ beforeAll(async () => {
   await gh.commitFiles(owner, repo, "fix", { "x.txt": "x\n" }, "fix");
   gh.createPullRequest({ owner, repo, head: "feature", base: "release/1", user: "dev" });
   gh.createPullRequest({ owner, repo, head: "fix", base: "main", user: "dev" });
-  const app = gh.createApp({
-    slug: "snapgate",
-    permissions: { checks: "write", pull_requests: "read", contents: "read" },
-    events: [],
-  });
+  const app = registerSnapgateApp(gh);
   snapgateId = app.appId;
   snapgate = octokitFor(gh, gh.createInstallationToken(gh.installApp(app.appId, owner, "all")));
   const otherApp = gh.createApp({ slug: "other", permissions: { checks: "write" }, events: [] });

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import type { Octokit } from "@octokit/rest";
 import { startSandbox, type Sandbox } from "../../../sandbox/index.js";
 import { octokitFor, statusOf } from "./sandbox-clients.js";
+import { registerSnapgateApp } from "../../helpers/snapgate-app.js";
 
 let gh: Sandbox;
 let person: Octokit;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   gh.createUser({ login: "admin" });
   gh.createOrg({ login: owner, admins: ["admin"] });
   await gh.createRepo({ owner, name: repo, private: true, files: { "snapgate.json": "{}\n" } });
-  const app = gh.createApp({ slug: "snapgate", permissions: { contents: "write" }, events: [] });
+  const app = registerSnapgateApp(gh);
   appId = app.appId;
   snapgate = octokitFor(gh, gh.createInstallationToken(gh.installApp(appId, owner, [repo])));
   person = octokitFor(

@@ -70,7 +70,8 @@ beforeAll(async () => {
     },
   });
   app = gh.createApp({
-    slug: "snapgate",
+    // A sandbox fixture with the permissions this test exercises; not the Snapgate App (tests register that from app.yml only).
+    slug: "fixture-app",
     permissions: { contents: "read", checks: "write", actions: "write" },
     events: ["push", "workflow_run"],
   });

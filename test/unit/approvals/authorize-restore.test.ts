@@ -19,7 +19,7 @@ import { loadSnapshot, type LoadedSnapshot } from "../../../core/snapshot/load-s
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import type { Store } from "../../../core/store/store.js";
 import { SnapgateError } from "../../../core/errors.js";
-import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { makeKeys, signRequest, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 const work = tempDir();
@@ -40,6 +40,7 @@ beforeAll(async () => {
       ".github/snapgate.yml": `keys:
   recipients: [${keys.age.recipient}]
   writers: [{ key: ${keys.verifyKey} }]
+  app: [{ key: ${keys.appVerifyKey} }]
 tiers: { tier0: { max_age: 24h, approvals: 2 } }
 environments: { prod: { tier: tier0 } }
 `,
@@ -90,14 +91,17 @@ async function writeRequest(
   };
   change(base);
   const digest = requestDigest(base);
-  const request: ApprovalRequest = {
-    ...base,
-    digest,
-    approvals: [
-      { user: { id: 2, login: "bob" }, at: "2026-11-26T11:00:00Z", digest },
-      { user: { id: 3, login: "carol" }, at: "2026-11-26T11:10:00Z", digest },
-    ],
-  };
+  const request = await signRequest(
+    {
+      ...base,
+      digest,
+      approvals: [
+        { user: { id: 2, login: "bob" }, at: "2026-11-26T11:00:00Z", digest },
+        { user: { id: 3, login: "carol" }, at: "2026-11-26T11:10:00Z", digest },
+      ],
+    },
+    keys.app,
+  );
   await store.writeRecords([
     {
       path: `requests/${id}.json`,
@@ -242,15 +246,48 @@ describe("authorizeRestore: an approved request", () => {
     const request = JSON.parse(Buffer.from(bytes as Uint8Array).toString()) as ApprovalRequest;
     request.id = requestId;
     request.subject.paths = ["**"];
+    // Signed again: the digest still binds the approvals to what they approved.
     await store.writeRecords([
       {
         path: `requests/${requestId}.json`,
-        bytes: new TextEncoder().encode(JSON.stringify(request)),
+        bytes: new TextEncoder().encode(JSON.stringify(await signRequest(request, keys.app))),
       },
     ]);
     await expect(authorize({ requestId, include: ["**"] })).rejects.toThrow(
       "its digest does not match its contents",
     );
+  });
+
+  it("refuses a record someone wrote into the store: unsigned, or signed by a key the policy does not list", async () => {
+    const good = await writeRequest();
+    const bytes = await store.readRecord(`requests/${good}.json`);
+    const { signature: _signature, ...genuine } = JSON.parse(
+      Buffer.from(bytes as Uint8Array).toString(),
+    ) as ApprovalRequest;
+    const stranger = (await makeKeys()).app;
+    for (const [suffix, sign] of [
+      ["unsigned", async (r: ApprovalRequest) => r],
+      ["stranger", (r: ApprovalRequest) => signRequest(r, stranger)],
+    ] as const) {
+      const requestId = `forged-${suffix}`;
+      const approvals = [
+        { user: { id: 900, login: "ceo" }, at: "2026-11-26T11:00:00Z", digest: genuine.digest },
+        { user: { id: 901, login: "ciso" }, at: "2026-11-26T11:00:00Z", digest: genuine.digest },
+      ];
+      const forged = { ...genuine, id: requestId, approvals };
+      forged.digest = requestDigest(forged);
+      for (const approval of approvals) approval.digest = forged.digest;
+      await store.writeRecords([
+        {
+          path: `requests/${requestId}.json`,
+          bytes: new TextEncoder().encode(JSON.stringify(await sign(forged))),
+        },
+      ]);
+      await expect(authorize({ requestId })).rejects.toMatchObject({
+        code: "INTEGRITY",
+        message: expect.stringContaining(`Request ${requestId} cannot be trusted`),
+      });
+    }
   });
 
   it("needs the policy and an environment it knows; a missing request is NOT_FOUND", async () => {

@@ -107,7 +107,7 @@ describe("verifyAuditChain", () => {
     expect(verifyAuditChain(lines).problems).toEqual([
       {
         line: 3,
-        message: "event 3 does not follow event 2: an event was removed or reordered",
+        message: "event 3 does not follow event 2: an event was removed, inserted or reordered",
       },
     ]);
   });
@@ -118,7 +118,10 @@ describe("verifyAuditChain", () => {
     expect(verifyAuditChain(lines)).toEqual({
       events: 3,
       problems: [
-        { line: 2, message: "event 3 does not follow event 1: an event was removed or reordered" },
+        {
+          line: 2,
+          message: "event 3 does not follow event 1: an event was removed, inserted or reordered",
+        },
       ],
     });
   });
@@ -127,7 +130,10 @@ describe("verifyAuditChain", () => {
     const lines = chain();
     [lines[1], lines[2]] = [lines[2] ?? "", lines[1] ?? ""];
     expect(verifyAuditChain(lines).problems).toEqual([
-      { line: 2, message: "event 3 does not follow event 1: an event was removed or reordered" },
+      {
+        line: 2,
+        message: "event 3 does not follow event 1: an event was removed, inserted or reordered",
+      },
     ]);
   });
 
@@ -135,7 +141,8 @@ describe("verifyAuditChain", () => {
     expect(verifyAuditChain(chain().slice(2)).problems).toEqual([
       {
         line: 1,
-        message: "event 3 does not follow event (none): an event was removed or reordered",
+        message:
+          "event 3 does not follow event (none): an event was removed, inserted or reordered",
       },
     ]);
   });

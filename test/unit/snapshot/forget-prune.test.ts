@@ -50,7 +50,7 @@ async function storeWith(n: number): Promise<LocalDirStore> {
 
 async function forgetAllButNewest(target: Store): Promise<void> {
   const plan = await planForget({ store: target, policy, environment: "dev", now });
-  await forgetSnapshots(target, plan, { approval: null, policyDigest: null, now });
+  await forgetSnapshots(target, plan, { approval: null, policyDigest: null, appKeys: [], now });
 }
 
 beforeEach(async () => {
@@ -76,10 +76,16 @@ describe("forgetSnapshots", () => {
       {
         approval: null,
         policyDigest: null,
+        appKeys: [],
         now,
       },
     );
-    const outcome = await forgetSnapshots(store, plan, { approval: null, policyDigest: null, now });
+    const outcome = await forgetSnapshots(store, plan, {
+      approval: null,
+      policyDigest: null,
+      appKeys: [],
+      now,
+    });
     expect(outcome.tombstones).toEqual([tombstonePath("dev", 2)]);
     expect(outcome.alreadyForgotten).toEqual([plan.drop[1]?.id]);
   });

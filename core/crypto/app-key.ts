@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { bech32 } from "@scure/base";
+import { SnapgateError } from "../errors.js";
+import type { Sodium } from "./sodium.js";
+import { deriveSubkey, formatWriterKeyFile } from "./writer-key.js";
+
+/**
+ * The app key is the Snapgate App's secret: it signs the request records the
+ * app writes (restore and forget approvals), so that someone who can only
+ * write the store cannot forge a quorum. Its own prefixes keep it apart from
+ * writer keys: a snapshot job's key can never pass for the app's.
+ */
+const APP_KEY_PREFIX = "SNAPGATE-APP-KEY-";
+const APP_VERIFY_KEY_PREFIX = "sga";
+
+export interface AppKey {
+  /** Seed of the Ed25519 signing key. */
+  signingSeed: Uint8Array;
+}
+
+export interface AppSigner {
+  signingSecretKey: Uint8Array;
+  /** The public verify key (sga1...), listed in the policy's keys.app. */
+  verifyKey: string;
+}
+
+export function generateAppKeyText(): string {
+  return bech32.encodeFromBytes(APP_KEY_PREFIX, new Uint8Array(randomBytes(32))).toUpperCase();
+}
+
+/** The 32-byte Ed25519 public key of an app verify key (sga1...); CONFIG error otherwise. */
+export function parseAppVerifyKey(text: string): Uint8Array {
+  const trimmed = text.trim();
+  try {
+    const decoded = bech32.decodeToBytes(trimmed as `${string}1${string}`);
+    if (decoded.prefix === APP_VERIFY_KEY_PREFIX && decoded.bytes.length === 32)
+      return decoded.bytes;
+  } catch {
+    // fall through to the error below
+  }
+  throw new SnapgateError("CONFIG", `'${trimmed.slice(0, 24)}' is not a Snapgate app verify key.`, {
+    fix: "Use the sga1... key printed by `snapgate keygen --app` (it is public; put it in the policy's keys.app).",
+  });
+}
+
+/** Parses an app key (a key file or the SNAPGATE_SIGNING_KEY secret); the error never echoes the text. */
+export function parseAppKey(text: string, source: string): AppKey {
+  const line = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== "" && !l.startsWith("#"));
+  let secret: Uint8Array | undefined;
+  if (line?.startsWith(`${APP_KEY_PREFIX}1`)) {
+    try {
+      const decoded = bech32.decodeToBytes(line as `${string}1${string}`);
+      if (decoded.bytes.length === 32) secret = decoded.bytes;
+    } catch {
+      secret = undefined;
+    }
+  }
+  if (!secret) {
+    throw new SnapgateError("CONFIG", `${source} does not hold a Snapgate app key.`, {
+      fix: "Create one with `snapgate keygen --app --out FILE`, give its contents to the Snapgate App (SNAPGATE_SIGNING_KEY), and list its verify key in the policy's keys.app.",
+    });
+  }
+  return { signingSeed: deriveSubkey(secret, "request-signing") };
+}
+
+/** The Ed25519 key pair of an app key. */
+export function appSigner(sodium: Sodium, key: AppKey): AppSigner {
+  const pair = sodium.crypto_sign_seed_keypair(key.signingSeed);
+  return {
+    signingSecretKey: pair.privateKey,
+    verifyKey: bech32.encodeFromBytes(APP_VERIFY_KEY_PREFIX, pair.publicKey),
+  };
+}
+
+/** The key file: the same layout as a writer key file (creation time, verify key, secret). */
+export function formatAppKeyFile(keyText: string, verifyKey: string, created: Date): string {
+  return formatWriterKeyFile(keyText, verifyKey, created);
+}
