@@ -96,9 +96,14 @@ describe("the app's Octokit", () => {
   it("does not treat a permission refusal as a rate limit", async () => {
     const client = await octokit();
     await expect(
-      client.rest.issues.create({ owner: "acme", repo: "svc", title: "x" }),
+      // app.yml asks for no organization permission (members: read), so this is refused.
+      client.rest.teams.getMembershipForUserInOrg({
+        org: "acme",
+        team_slug: "release",
+        username: "octo",
+      }),
     ).rejects.toMatchObject({ status: 403 });
-    expect(gh.countCalls("issues/create")).toBe(1);
+    expect(gh.countCalls("teams/get-membership-for-user-in-org")).toBe(1);
   });
 });
 

@@ -15,6 +15,10 @@ describe("every CLI command against a GitHub backup repository (sandbox)", () =>
   let store = "";
   const cli = (...args: string[]) => runCli(args, { cwd: work, env });
 
+  // The Snapgate App, registered once from app.yml for the tests that need it.
+  let registered: ReturnType<typeof registerSnapgateApp> | undefined;
+  const snapgateApp = () => (registered ??= registerSnapgateApp(backup.gh));
+
   beforeAll(async () => {
     backup = await startBackupRepo();
     env = {
@@ -279,7 +283,7 @@ describe("every CLI command against a GitHub backup repository (sandbox)", () =>
   });
 
   it("doctor accepts a ruleset that only the Snapgate App may bypass, and refuses one people may bypass", async () => {
-    const app = registerSnapgateApp(backup.gh);
+    const app = snapgateApp();
     const ruleset = (
       bypass: Array<{ actor_id: number; actor_type: "Integration" | "RepositoryRole" }>,
     ) => ({
@@ -388,11 +392,7 @@ describe("every CLI command against a GitHub backup repository (sandbox)", () =>
   });
 
   it("doctor flags rules the store cannot satisfy, and a snapshot under them fails saying which", async () => {
-    const app = backup.gh.createApp({
-      slug: "snapgate-signed",
-      permissions: { contents: "write" },
-      events: [],
-    });
+    const app = snapgateApp();
     const name = "signed-backups";
     await backup.gh.createRepo({
       owner: backup.owner,
