@@ -3,6 +3,7 @@ import { didYouMean } from "../core/did-you-mean.js";
 import { parseCommandArgs, type CliContext, type Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { json } from "./output.js";
+import { alignHelpLines } from "./align-help-lines.js";
 
 /** Exit codes (documented in the README): 0 ok, 1 error, 2 drift, 3 problems found, 64 usage. */
 export const EXIT_CODES: Partial<Record<ErrorCode, number>> = { USAGE: 64 };
@@ -30,10 +31,21 @@ function commandHelp(command: Command): string {
     "",
     `Usage: ${command.usage}`,
     "",
-    ...command.help.map((line) => `  ${line}`),
-    "  --json                machine-readable output",
+    ...alignHelpLines([...command.help, "--json  machine-readable output"]).map(
+      (line) => `  ${line}`,
+    ),
     "",
   ].join("\n");
+}
+
+/** `snapgate list:` for a known command, else `snapgate:`. */
+function errorPrefix(name: string | undefined): string {
+  return COMMANDS.some((c) => c.name === name) ? `snapgate ${name}` : "snapgate";
+}
+
+/** The prefix is added once, when the error is printed; a message that starts with one loses it. */
+function withoutPrefix(summary: string): string {
+  return summary.replace(/^snapgate(?: [a-z-]+)?: /, "");
 }
 
 /** Runs one command line and returns the exit code; never throws. */
@@ -73,7 +85,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
     const error = asSnapgateError(thrown);
     if (wantsJson) context.stdout(json({ ok: false, error: error.toJSON() }));
     context.stderr(
-      `snapgate: ${error.summary.trimEnd()}\n${error.fix ? `  fix: ${error.fix}\n` : ""}`,
+      `${errorPrefix(name)}: ${withoutPrefix(error.summary).trimEnd()}\n${error.fix ? `  fix: ${error.fix}\n` : ""}`,
     );
     if (error.code === "REMOTE" && context.env.SNAPGATE_DEBUG)
       context.stderr(`${String((thrown as Error)?.stack)}\n`);

@@ -141,7 +141,7 @@ exceptions:
   it("needs a policy and a known environment", async () => {
     const noPolicy = await runCli(["coverage"], { cwd: dir });
     expect(noPolicy.code).toBe(1);
-    expect(noPolicy.stderr).toContain("snapgate coverage needs the policy");
+    expect(noPolicy.stderr).toContain("snapgate coverage: This command needs the policy");
     const unknown = await ws.cli("coverage", "--env", "qa");
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain("has no environment 'qa'");
