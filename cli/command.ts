@@ -10,6 +10,11 @@ export interface CliContext {
   stderr: (text: string) => void;
   /** Progress lines go to stderr only on a terminal, and never with --json. */
   interactive: boolean;
+  /**
+   * The unescaped stderr, for the CLI's own control sequences (the progress
+   * line). main() escapes control characters in stdout (human output) and stderr.
+   */
+  terminal?: (text: string) => void;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;

@@ -4,6 +4,7 @@ import { parseCommandArgs, type CliContext, type Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { json } from "./output.js";
 import { alignHelpLines } from "./align-help-lines.js";
+import { escapeTerminalText } from "./escape-terminal-text.js";
 
 /** Exit codes (documented in the README): 0 ok, 1 error, 2 drift, 3 problems found, 64 usage. */
 export const EXIT_CODES: Partial<Record<ErrorCode, number>> = { USAGE: 64 };
@@ -49,9 +50,18 @@ function withoutPrefix(summary: string): string {
 }
 
 /** Runs one command line and returns the exit code; never throws. */
-export async function main(argv: readonly string[], context: CliContext): Promise<number> {
+export async function main(argv: readonly string[], cliContext: CliContext): Promise<number> {
   const [name, ...rest] = argv;
   const wantsJson = argv.includes("--json");
+  // Every command's human output passes here: names and metadata from a crafted
+  // store or tree must not drive the terminal. JSON escapes control characters itself.
+  const context: CliContext = {
+    ...cliContext,
+    stdout: wantsJson ? cliContext.stdout : (text) => cliContext.stdout(escapeTerminalText(text)),
+    stderr: (text) => cliContext.stderr(escapeTerminalText(text)),
+    terminal: cliContext.terminal ?? cliContext.stderr,
+    interactive: cliContext.interactive && !wantsJson,
+  };
   try {
     if (!name || name === "help" || name === "--help" || name === "-h") {
       const topic = COMMANDS.find((c) => c.name === rest[0]);
@@ -80,7 +90,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       context.stdout(commandHelp(command));
       return 0;
     }
-    return await command.run(args, { ...context, interactive: context.interactive && !wantsJson });
+    return await command.run(args, context);
   } catch (thrown) {
     const error = asSnapgateError(thrown);
     if (wantsJson) context.stdout(json({ ok: false, error: error.toJSON() }));
