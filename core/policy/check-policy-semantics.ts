@@ -1,6 +1,7 @@
 import semver from "semver";
 import { parseRecipient } from "../crypto/age-keys.js";
 import { parseVerifyKey } from "../crypto/writer-key.js";
+import { describeKeyText } from "../crypto/describe-key-text.js";
 import { didYouMean } from "../did-you-mean.js";
 import { globSyntaxProblem } from "./glob.js";
 import { inferValueFormat } from "./infer-value-format.js";
@@ -126,7 +127,7 @@ export function checkPolicySemantics(data: Data): PolicyIssue[] {
       } catch {
         report(
           ["keys", "recipients", index],
-          `'${recipient.slice(0, 20)}...' is not an age X25519 recipient (bad checksum)`,
+          `${describeKeyText(recipient)} with a bad checksum`,
           "copy the whole key printed by `snapgate keygen` or `age-keygen` again",
         );
         return;
@@ -155,7 +156,7 @@ export function checkPolicySemantics(data: Data): PolicyIssue[] {
         } catch {
           report(
             [...path, "key"],
-            `'${entry["key"].slice(0, 24)}...' is not a writer verify key (bad checksum)`,
+            `${describeKeyText(entry["key"])} with a bad checksum`,
             "copy the whole sgw1... key printed by `snapgate keygen --writer` again",
           );
         }
