@@ -9,6 +9,7 @@ import { parseDuration } from "./parse-duration.js";
 import { parsePolicyDate } from "./parse-policy-date.js";
 import type { PolicyIssue } from "./policy-problem.js";
 import { tierLevel } from "./tier-level.js";
+import { WITHIN_BUCKET_RULES } from "./policy.js";
 
 type Path = (string | number)[];
 type Data = Record<string, unknown>;
@@ -194,11 +195,13 @@ export function checkPolicySemantics(data: Data): PolicyIssue[] {
     });
     const retention = record(tier["retention"]);
     const keep = record(retention?.["keep"]);
-    if (keep)
-      checkDuration([...path, "retention", "keep", "within"], keep["within"], {
-        positive: true,
-        wholeHours: true,
-      });
+    if (keep) {
+      for (const name of ["within", ...WITHIN_BUCKET_RULES.map((rule) => `within_${rule}`)])
+        checkDuration([...path, "retention", "keep", name], keep[name], {
+          positive: true,
+          wholeHours: true,
+        });
+    }
     const floor = record(retention?.["floor"]);
     const hold = record(floor?.["legal_hold"]);
     if (hold) checkDate([...path, "retention", "floor", "legal_hold", "since"], hold["since"]);
