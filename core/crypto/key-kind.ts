@@ -13,7 +13,16 @@ const KINDS: ReadonlyArray<{ pattern: RegExp } & KeyKind> = [
     name: "a Snapgate writer key (a secret key)",
     secret: true,
   },
-  { pattern: /PRIVATE KEY/, name: "a private key (a secret key)", secret: true },
+  {
+    pattern: /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/,
+    name: "a private key (a secret key)",
+    secret: true,
+  },
+  {
+    pattern: /^(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_)/,
+    name: "a GitHub token (a secret)",
+    secret: true,
+  },
   { pattern: /^age1/i, name: "an age recipient", secret: false },
   { pattern: /^sgw1/i, name: "a writer verify key", secret: false },
   { pattern: /^(ssh-|ecdsa-sha2-|sk-)/, name: "an SSH public key", secret: false },
