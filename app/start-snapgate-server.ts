@@ -48,13 +48,11 @@ function refuseForgedDelivery(
   log.warn(
     `refused webhook delivery ${header("x-github-delivery")} (${header("x-github-event")}): its signature does not match the webhook secret (check WEBHOOK_SECRET against the App's settings)`,
   );
-  response
-    .writeHead(400, { "content-type": "application/json" })
-    .end(
-      JSON.stringify({
-        error: "Error: [@octokit/webhooks] signature does not match event payload and secret",
-      }),
-    );
+  response.writeHead(400, { "content-type": "application/json" }).end(
+    JSON.stringify({
+      error: "Error: [@octokit/webhooks] signature does not match event payload and secret",
+    }),
+  );
 }
 
 /**
