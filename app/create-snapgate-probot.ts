@@ -14,7 +14,11 @@ export interface SnapgateProbotOptions {
   retries?: number;
   /** Milliseconds per second of backoff and Retry-After (default 1,000; tests shrink it). */
   retryAfterBaseValue?: number;
+  /** A logger instead of Probot's pino on stdout (tests read what is logged). */
+  log?: ProbotLogger;
 }
+
+export type ProbotLogger = NonNullable<NonNullable<ConstructorParameters<typeof Probot>[0]>["log"]>;
 
 type OctokitPlugin = Parameters<typeof ProbotOctokit.plugin>[0];
 
@@ -59,6 +63,7 @@ export function createSnapgateProbot(options: SnapgateProbotOptions): Probot {
     secret: options.webhookSecret,
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     logLevel: options.logLevel ?? "info",
+    ...(options.log ? { log: options.log } : {}),
     Octokit,
   });
 }

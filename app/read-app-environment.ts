@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { SnapgateError } from "../core/errors.js";
 import type { LogLevel } from "./create-snapgate-probot.js";
+import { describeKeyText } from "../core/crypto/describe-key-text.js";
 
 /** What `npm start` needs, read from the environment. */
 export interface AppEnvironment {
@@ -122,10 +123,11 @@ export function readAppEnvironment(
   const baseUrl = baseUrlOf(env);
   const host = env["HOST"]?.trim();
   const backupAccounts = (env["SNAPGATE_BACKUP_ACCOUNTS"] ?? "").split(/[\s,]+/).filter(Boolean);
-  const badAccount = backupAccounts.find((login) => !LOGIN.test(login));
-  if (badAccount !== undefined) {
+  const bad = backupAccounts.findIndex((login) => !LOGIN.test(login));
+  if (bad !== -1) {
+    // Named by position and kind, not quoted: a secret pasted into the wrong variable must not reach the log.
     throw config(
-      `SNAPGATE_BACKUP_ACCOUNTS names '${badAccount}', which is not a GitHub account.`,
+      `SNAPGATE_BACKUP_ACCOUNTS entry ${bad + 1}, ${describeKeyText(backupAccounts[bad] ?? "")}, is not a GitHub account.`,
       "List account logins (users or organisations) separated by commas, e.g. acme,acme-backups.",
     );
   }

@@ -1,8 +1,9 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware } from "probot";
 import { createSnapgateProbot, type SnapgateProbotOptions } from "./create-snapgate-probot.js";
 import { snapgateApp, type SnapgateAppOptions } from "./index.js";
+import { checkWebhookSignature } from "./check-webhook-signature.js";
 import { DEFAULT_WEBHOOK_PATH } from "./read-app-environment.js";
 
 export interface SnapgateServerOptions extends SnapgateProbotOptions, SnapgateAppOptions {
@@ -19,6 +20,39 @@ export interface SnapgateServer {
   /** Where GitHub delivers webhooks: url + webhook path. */
   webhookUrl: string;
   close(): Promise<void>;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+/**
+ * Probot logs a forged or mis-signed delivery twice, each with its stack and
+ * the whole payload: anyone who can reach the URL could fill the log. One
+ * line with the delivery id is enough to find it in the App's settings.
+ */
+function refuseForgedDelivery(
+  request: IncomingMessage,
+  response: ServerResponse,
+  log: { warn(message: string): void },
+): void {
+  const header = (name: string) =>
+    String(request.headers[name] ?? "?")
+      .replace(/[^\w.:-]/g, "?")
+      .slice(0, 64);
+  log.warn(
+    `refused webhook delivery ${header("x-github-delivery")} (${header("x-github-event")}): its signature does not match the webhook secret (check WEBHOOK_SECRET against the App's settings)`,
+  );
+  response.writeHead(400, { "content-type": "application/json" }).end(
+    JSON.stringify({
+      error: "Error: [@octokit/webhooks] signature does not match event payload and secret",
+    }),
+  );
 }
 
 /**
@@ -41,9 +75,30 @@ export async function startSnapgateServer(options: SnapgateServerOptions): Promi
       response.writeHead(200, { "content-type": "text/plain" }).end("snapgate app: ok\n");
       return;
     }
-    void middleware(request, response, () => {
+    const next = () => {
       response.writeHead(404, { "content-type": "text/plain" }).end("Not Found\n");
-    });
+    };
+    const signature = request.headers["x-hub-signature-256"];
+    if (
+      request.method !== "POST" ||
+      typeof signature !== "string" ||
+      new URL(request.url ?? "/", "http://localhost").pathname !== webhookPath
+    ) {
+      void middleware(request, response, next);
+      return;
+    }
+    void readBody(request).then(
+      (body) => {
+        if (!checkWebhookSignature(options.webhookSecret, body, signature)) {
+          refuseForgedDelivery(request, response, probot.log);
+          return;
+        }
+        // @octokit/webhooks takes a string body as the payload instead of reading the stream again.
+        (request as IncomingMessage & { body?: string }).body = body;
+        void middleware(request, response, next);
+      },
+      () => response.writeHead(400).end(),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

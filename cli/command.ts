@@ -10,6 +10,11 @@ export interface CliContext {
   stderr: (text: string) => void;
   /** Progress lines go to stderr only on a terminal, and never with --json. */
   interactive: boolean;
+  /**
+   * The unescaped stderr, for the CLI's own control sequences (the progress
+   * line). main() escapes control characters in stdout (human output) and stderr.
+   */
+  terminal?: (text: string) => void;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
@@ -51,15 +56,11 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
     const suggestion = unknown
       ? didYouMean(unknown.replace(/^-+/, ""), Object.keys(options))
       : undefined;
-    throw new SnapgateError(
-      "USAGE",
-      `snapgate ${command.name}: ${message.replace(/\. To specify.*$/s, "")}.`,
-      {
-        fix: suggestion
-          ? `Did you mean --${suggestion}? Usage: ${command.usage}`
-          : `Usage: ${command.usage}`,
-      },
-    );
+    throw new SnapgateError("USAGE", `${message.replace(/\. To specify.*$/s, "")}.`, {
+      fix: suggestion
+        ? `Did you mean --${suggestion}? Usage: ${command.usage}`
+        : `Usage: ${command.usage}`,
+    });
   }
 }
 
@@ -85,7 +86,7 @@ export function requireValue(
 ): string {
   const value = stringValue(args, name);
   if (value === undefined || value === "") {
-    throw new SnapgateError("USAGE", `snapgate ${command.name} needs --${name}.`, {
+    throw new SnapgateError("USAGE", `--${name} is required.`, {
       fix: `${hint} Usage: ${command.usage}`,
     });
   }

@@ -52,9 +52,9 @@ export async function requireCliPolicy(
   if (!loaded) {
     throw new SnapgateError(
       "CONFIG",
-      `snapgate ${command} needs the policy, and there is no ${DEFAULT_POLICY_PATH} under ${root}.`,
+      `This command needs the policy, and there is no ${DEFAULT_POLICY_PATH} under ${root}.`,
       {
-        fix: "Run it in the repository (or pass --root DIR), or name the policy with --policy FILE.",
+        fix: `Run \`snapgate ${command}\` in the repository (or pass --root DIR), or name the policy with --policy FILE.`,
       },
     );
   }

@@ -1,14 +1,46 @@
-import { readFile } from "node:fs/promises";
+import { constants, type Stats } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { resolve } from "node:path";
 import { SnapgateError } from "../core/errors.js";
 import { parseIdentities } from "../core/crypto/age-keys.js";
+import { keyKind } from "../core/crypto/key-kind.js";
 import { parseVerifyKey, parseWriterKey, type WriterKey } from "../core/crypto/writer-key.js";
 import { BlobOpener } from "../core/crypto/blob-opener.js";
 import { listValue, stringValue, type CliContext, type ParsedArgs } from "./command.js";
 
+/** Key files already warned about, per command run: a warning is given once. */
+const warned = new WeakMap<CliContext, Set<string>>();
+
+function describeFileType(stats: Stats): string {
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+
+/**
+ * Reads a secret key file. Opened without blocking, so a FIFO is refused
+ * instead of hanging; a file group or others may read is used with a warning
+ * (as ssh warns), naming the chmod that fixes it.
+ */
 async function readKeyFile(path: string, what: string, context: CliContext): Promise<string> {
+  const option = what === "writer key" ? "--writer-key" : "--identity";
+  const kind = keyKind(path);
+  if (kind) {
+    // The key itself was given instead of a file: never echo it.
+    throw new SnapgateError(
+      "CONFIG",
+      `${option} takes a file name, and it was given ${kind.name}.`,
+      {
+        fix: `Put the key in a file only you can read (chmod 600) and pass its path, or set ${what === "writer key" ? "SNAPGATE_WRITER_KEY" : "SNAPGATE_IDENTITY"} to it.${kind.secret ? " A secret key on the command line is visible to other users of the machine: rotate it." : ""}`,
+      },
+    );
+  }
+  const file = resolve(context.cwd, path);
+  let handle: FileHandle;
   try {
-    return await readFile(resolve(context.cwd, path), "utf8");
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new SnapgateError(
       "CONFIG",
@@ -17,6 +49,30 @@ async function readKeyFile(path: string, what: string, context: CliContext): Pro
         fix: `Check the path; create one with \`snapgate keygen${what === "writer key" ? " --writer" : ""} --out ${path}\`.`,
       },
     );
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      throw new SnapgateError(
+        "CONFIG",
+        `The ${what} file ${path} is ${describeFileType(stats)}, not a regular file.`,
+        { fix: `Pass the key file itself to ${option}.` },
+      );
+    }
+    if ((stats.mode & 0o077) !== 0) {
+      const seen = warned.get(context) ?? new Set<string>();
+      warned.set(context, seen);
+      if (!seen.has(file)) {
+        seen.add(file);
+        const mode = (stats.mode & 0o777).toString(8).padStart(4, "0");
+        context.stderr(
+          `warning: the ${what} file ${path} is accessible by group or others (mode ${mode}); it is a secret key. Run: chmod 600 ${path}\n`,
+        );
+      }
+    }
+    return await handle.readFile("utf8");
+  } finally {
+    await handle.close();
   }
 }
 

@@ -3,6 +3,8 @@ import { didYouMean } from "../core/did-you-mean.js";
 import { parseCommandArgs, type CliContext, type Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { json } from "./output.js";
+import { alignHelpLines } from "./align-help-lines.js";
+import { escapeTerminalText } from "./escape-terminal-text.js";
 
 /** Exit codes (documented in the README): 0 ok, 1 error, 2 drift, 3 problems found, 64 usage. */
 export const EXIT_CODES: Partial<Record<ErrorCode, number>> = { USAGE: 64 };
@@ -30,16 +32,36 @@ function commandHelp(command: Command): string {
     "",
     `Usage: ${command.usage}`,
     "",
-    ...command.help.map((line) => `  ${line}`),
-    "  --json                machine-readable output",
+    ...alignHelpLines([...command.help, "--json  machine-readable output"]).map(
+      (line) => `  ${line}`,
+    ),
     "",
   ].join("\n");
 }
 
+/** `snapgate list:` for a known command, else `snapgate:`. */
+function errorPrefix(name: string | undefined): string {
+  return COMMANDS.some((c) => c.name === name) ? `snapgate ${name}` : "snapgate";
+}
+
+/** The prefix is added once, when the error is printed; a message that starts with one loses it. */
+function withoutPrefix(summary: string): string {
+  return summary.replace(/^snapgate(?: [a-z-]+)?: /, "");
+}
+
 /** Runs one command line and returns the exit code; never throws. */
-export async function main(argv: readonly string[], context: CliContext): Promise<number> {
+export async function main(argv: readonly string[], cliContext: CliContext): Promise<number> {
   const [name, ...rest] = argv;
   const wantsJson = argv.includes("--json");
+  // Every command's human output passes here: names and metadata from a crafted
+  // store or tree must not drive the terminal. JSON escapes control characters itself.
+  const context: CliContext = {
+    ...cliContext,
+    stdout: wantsJson ? cliContext.stdout : (text) => cliContext.stdout(escapeTerminalText(text)),
+    stderr: (text) => cliContext.stderr(escapeTerminalText(text)),
+    terminal: cliContext.terminal ?? cliContext.stderr,
+    interactive: cliContext.interactive && !wantsJson,
+  };
   try {
     if (!name || name === "help" || name === "--help" || name === "-h") {
       const topic = COMMANDS.find((c) => c.name === rest[0]);
@@ -68,12 +90,12 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       context.stdout(commandHelp(command));
       return 0;
     }
-    return await command.run(args, { ...context, interactive: context.interactive && !wantsJson });
+    return await command.run(args, context);
   } catch (thrown) {
     const error = asSnapgateError(thrown);
     if (wantsJson) context.stdout(json({ ok: false, error: error.toJSON() }));
     context.stderr(
-      `snapgate: ${error.summary.trimEnd()}\n${error.fix ? `  fix: ${error.fix}\n` : ""}`,
+      `${errorPrefix(name)}: ${withoutPrefix(error.summary).trimEnd()}\n${error.fix ? `  fix: ${error.fix}\n` : ""}`,
     );
     if (error.code === "REMOTE" && context.env.SNAPGATE_DEBUG)
       context.stderr(`${String((thrown as Error)?.stack)}\n`);

@@ -12,6 +12,8 @@ export function progressReporter(
     if (now - last < 100 && done !== total) return;
     last = now;
     const ratio = total > 0 ? ` ${done}/${total}` : "";
-    context.stderr(`\r\x1b[K${label}${ratio}${done === total && total > 0 ? "\n" : ""}`);
+    (context.terminal ?? context.stderr)(
+      `\r\x1b[K${label}${ratio}${done === total && total > 0 ? "\n" : ""}`,
+    );
   };
 }

@@ -8,6 +8,9 @@ import { EXIT_PROBLEMS } from "../exit-codes.js";
 import { POLICY_HELP, POLICY_OPTION, requireCliPolicy } from "../load-cli-policy.js";
 import { json } from "../output.js";
 
+/** Files outside the environment's paths are usually fine: name a few, --json lists all. */
+const OUT_OF_SCOPE_SHOWN = 10;
+
 function describe(report: CoverageReport, tier: string): string[] {
   const lines: string[] = [];
   const files = report.tiers.reduce((sum, entry) => sum + entry.files, 0);
@@ -30,8 +33,15 @@ function describe(report: CoverageReport, tier: string): string[] {
     lines.push("  secret-looking file(s) in no component:");
     for (const path of report.secretsOutsideComponents) lines.push(`    secret     ${path}`);
   }
-  if (report.outOfScope.length)
-    lines.push(`  ${report.outOfScope.length} file(s) outside the environment's paths`);
+  if (report.outOfScope.length) {
+    lines.push(`  ${report.outOfScope.length} file(s) outside the environment's paths:`);
+    for (const path of report.outOfScope.slice(0, OUT_OF_SCOPE_SHOWN))
+      lines.push(`    outside    ${path}`);
+    if (report.outOfScope.length > OUT_OF_SCOPE_SHOWN)
+      lines.push(
+        `    and ${report.outOfScope.length - OUT_OF_SCOPE_SHOWN} more (--json lists them all)`,
+      );
+  }
   if (report.excluded.length) lines.push(`  ${report.excluded.length} path(s) excluded`);
   lines.push(
     report.failed

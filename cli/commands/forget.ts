@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { SnapgateError } from "../../core/errors.js";
 import { readApprovalRequest } from "../../core/approvals/approval-request.js";
 import { formatDuration, parseDuration } from "../../core/policy/parse-duration.js";
-import type { KeepRules } from "../../core/policy/policy.js";
+import { WITHIN_BUCKET_RULES, type KeepRules } from "../../core/policy/policy.js";
 import { policyDigest } from "../../core/policy/policy-digest.js";
 import { forgetSnapshots, type ForgetOutcome } from "../../core/snapshot/forget-snapshots.js";
 import { planForget, type ForgetPlan } from "../../core/snapshot/plan-forget.js";
@@ -31,10 +31,10 @@ function parseCount(text: string, name: string): number {
   return value;
 }
 
-function parseWithin(text: string): number {
+function parseWithin(text: string, name = "within"): number {
   const ms = parseDuration(text);
   if (ms === null || ms === 0 || ms % 3_600_000 !== 0) {
-    throw new SnapgateError("USAGE", `--keep-within '${text}' is not a whole number of hours.`, {
+    throw new SnapgateError("USAGE", `--keep-${name} '${text}' is not a whole number of hours.`, {
       fix: "Write e.g. 36h, 7d or 2w (units h, d, w). Unlike restic, m means minutes: write 30d for about a month.",
     });
   }
@@ -46,7 +46,13 @@ function keepFromFlags(args: ParsedArgs): KeepRules | null {
   const within = stringValue(args, "keep-within");
   const tags = listValue(args, "keep-tag");
   const given = COUNT_FLAGS.filter((name) => stringValue(args, `keep-${name}`) !== undefined);
-  if (given.length === 0 && within === undefined && tags.length === 0) return null;
+  const withinBucketsMs: KeepRules["withinBucketsMs"] = {};
+  for (const rule of WITHIN_BUCKET_RULES) {
+    const text = stringValue(args, `keep-within-${rule}`);
+    if (text !== undefined) withinBucketsMs[rule] = parseWithin(text, `within-${rule}`);
+  }
+  const withinGiven = Object.keys(withinBucketsMs).length > 0;
+  if (given.length === 0 && within === undefined && !withinGiven && tags.length === 0) return null;
   const count = (name: (typeof COUNT_FLAGS)[number]) => {
     const text = stringValue(args, `keep-${name}`);
     return text === undefined ? 0 : parseCount(text, name);
@@ -59,6 +65,7 @@ function keepFromFlags(args: ParsedArgs): KeepRules | null {
     monthly: count("monthly"),
     yearly: count("yearly"),
     withinMs: within === undefined ? 0 : parseWithin(within),
+    ...(withinGiven ? { withinBucketsMs } : {}),
     tags,
   };
 }
@@ -133,13 +140,14 @@ export const forgetCommand: Command = {
   summary:
     "Apply retention to an environment: keep or forget each snapshot (tombstones; blobs go with prune)",
   usage:
-    "snapgate forget --store STORE --env ENV [--policy FILE] [--dry-run] [--keep-last N] [--keep-hourly N] [--keep-daily N] [--keep-weekly N] [--keep-monthly N] [--keep-yearly N] [--keep-within DUR] [--keep-tag T]... [--no-keep-oldest] [--approval ID] [--json]",
+    "snapgate forget --store STORE --env ENV [--policy FILE] [--dry-run] [--keep-last N] [--keep-hourly N] [--keep-daily N] [--keep-weekly N] [--keep-monthly N] [--keep-yearly N] [--keep-within DUR] [--keep-within-hourly DUR] [--keep-within-daily DUR] [--keep-within-weekly DUR] [--keep-within-monthly DUR] [--keep-within-yearly DUR] [--keep-tag T]... [--no-keep-oldest] [--approval ID] [--json]",
   help: [
     "--env ENV             the environment (its tier's retention applies)",
     POLICY_HELP,
     "--dry-run             print each snapshot kept or dropped, with the rule that decided; write nothing",
-    "--keep-last N ... --keep-yearly N, --keep-within DUR, --keep-tag T",
+    "--keep-last N ... --keep-yearly N, --keep-within DUR, --keep-within-hourly DUR ... --keep-within-yearly DUR, --keep-tag T",
     "                      restic's rules; any of them replaces the tier's keep rules (its floors still apply). N: a count, 0 off, unlimited (or =-1) all",
+    "                      --keep-within-daily 30d: the newest snapshot of each day within 30 days of the newest snapshot (and so on)",
     "--no-keep-oldest      no 'oldest' keep (restic before 0.16)",
     "--root DIR            where .github/snapgate.yml is looked for (default: the working directory)",
     "--approval ID         the approved request (requests/ID.json in the store, signed by an app key of the policy's keys.app) that allows forgetting tier-0 snapshots",
@@ -157,6 +165,11 @@ export const forgetCommand: Command = {
     "keep-monthly": { type: "string" },
     "keep-yearly": { type: "string" },
     "keep-within": { type: "string" },
+    "keep-within-hourly": { type: "string" },
+    "keep-within-daily": { type: "string" },
+    "keep-within-weekly": { type: "string" },
+    "keep-within-monthly": { type: "string" },
+    "keep-within-yearly": { type: "string" },
     "keep-tag": { type: "string", multiple: true },
     "no-keep-oldest": { type: "boolean" },
     approval: { type: "string" },

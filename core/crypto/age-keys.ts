@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { bech32 } from "@scure/base";
 import { SnapgateError } from "../errors.js";
+import { describeKeyText } from "./describe-key-text.js";
+import { keyKind } from "./key-kind.js";
 import type { Sodium } from "./sodium.js";
 
 /** Key formats shared with the `age` tools: `age1...` recipients and `AGE-SECRET-KEY-1...` identities. */
@@ -37,10 +39,14 @@ export function parseRecipient(text: string): Uint8Array {
   const trimmed = text.trim();
   const key = trimmed.startsWith("age1") ? decodeBech32(trimmed, RECIPIENT_PREFIX) : undefined;
   if (!key) {
-    const shown = trimmed.length > 20 ? `${trimmed.slice(0, 20)}...` : trimmed;
-    throw new SnapgateError("CONFIG", `'${shown}' is not an age X25519 recipient.`, {
-      fix: "Give the public key printed by `snapgate keygen` or `age-keygen`: it starts with age1 and is 62 characters long.",
-    });
+    const described = describeKeyText(trimmed);
+    throw new SnapgateError(
+      "CONFIG",
+      `${described[0]?.toUpperCase()}${described.slice(1)} is not a valid age X25519 recipient.`,
+      {
+        fix: `${keyKind(trimmed)?.secret ? "A secret key does not belong there (rotate it if it was shared). " : ""}Give the public key printed by \`snapgate keygen\` or \`age-keygen\`: it starts with age1 and is 62 characters long.`,
+      },
+    );
   }
   return key;
 }

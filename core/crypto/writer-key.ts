@@ -1,6 +1,8 @@
 import { hkdfSync, randomBytes } from "node:crypto";
 import { bech32 } from "@scure/base";
 import { SnapgateError } from "../errors.js";
+import { describeKeyText } from "./describe-key-text.js";
+import { keyKind } from "./key-kind.js";
 import type { Sodium } from "./sodium.js";
 
 /**
@@ -46,11 +48,12 @@ export function parseVerifyKey(text: string): Uint8Array {
   } catch {
     // fall through to the error below
   }
+  const described = describeKeyText(trimmed);
   throw new SnapgateError(
     "CONFIG",
-    `'${trimmed.slice(0, 24)}' is not a Snapgate writer verify key.`,
+    `${described[0]?.toUpperCase()}${described.slice(1)} is not a valid Snapgate writer verify key.`,
     {
-      fix: "Use the sgw1... key printed by `snapgate keygen --writer` (it is public; put it in the policy's keys.writers).",
+      fix: `${keyKind(trimmed)?.secret ? "A secret key does not belong there (rotate it if it was shared). " : ""}Use the sgw1... key printed by \`snapgate keygen --writer\` (it is public; put it in the policy's keys.writers).`,
     },
   );
 }

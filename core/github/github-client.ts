@@ -2,6 +2,7 @@ import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck";
+import { connectionFailure } from "./connection-failure.js";
 
 /**
  * The narrow slice of Octokit that Snapgate's GitHub store uses. Any client
@@ -40,7 +41,36 @@ export interface GitHubClientOptions {
   userAgent?: string;
 }
 
-const ThrottledOctokit = Octokit.plugin(throttling, retry);
+/** Delays before the retries of a request whose connection failed, in units of retryAfterBaseValue. */
+const CONNECTION_RETRY_DELAYS = [0.25, 0.75];
+
+type OctokitPlugin = Parameters<typeof Octokit.plugin>[0];
+
+/**
+ * A connection that fails (a wrong --api-url, a refused port, an unknown
+ * host) is retried twice within a second, then reported at once:
+ * plugin-retry would treat it as a 500 and back off for 30 s. Registered
+ * first, so its hook runs inside plugin-retry's, which it tells not to retry.
+ */
+function retryConnectionsBriefly(retryAfterBaseValue: number): OctokitPlugin {
+  return (octokit) => {
+    octokit.hook.wrap("request", async (request, options) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await request(options);
+        } catch (error) {
+          const delay = CONNECTION_RETRY_DELAYS[attempt];
+          if (!connectionFailure(error)) throw error;
+          if (delay === undefined) {
+            options.request = { ...options.request, retries: 0 };
+            throw error;
+          }
+          await new Promise((resolve) => setTimeout(resolve, delay * retryAfterBaseValue));
+        }
+      }
+    });
+  };
+}
 
 /**
  * An Octokit that follows GitHub's rules: waits out primary and secondary
@@ -48,6 +78,11 @@ const ThrottledOctokit = Octokit.plugin(throttling, retry);
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const retries = options.retries ?? 4;
+  const ThrottledOctokit = Octokit.plugin(
+    retryConnectionsBriefly(options.retryAfterBaseValue ?? 1000),
+    throttling,
+    retry,
+  );
   const octokit = new ThrottledOctokit({
     auth: options.token,
     baseUrl: options.baseUrl ?? "https://api.github.com",

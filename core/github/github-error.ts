@@ -1,4 +1,5 @@
 import { SnapgateError } from "../errors.js";
+import { connectionFailure } from "./connection-failure.js";
 
 interface HttpLikeError {
   status?: number;
@@ -119,6 +120,18 @@ export function githubError(
       {
         fix: "Wait a minute and run again; avoid running many snapshot jobs at once against one repository.",
         cause: error,
+      },
+    );
+  }
+  const unreachable = connectionFailure(error);
+  if (unreachable) {
+    return new SnapgateError(
+      "REMOTE",
+      `Could not reach ${unreachable.address} while ${doing} (${unreachable.code}).${untouched}`,
+      {
+        fix: "Check the API address (--api-url or GITHUB_API_URL; GitHub Enterprise Server's is https://HOST/api/v3) and the network.",
+        cause: error,
+        details: { address: unreachable.address, errno: unreachable.code },
       },
     );
   }

@@ -2,6 +2,7 @@ import semver from "semver";
 import { parseRecipient } from "../crypto/age-keys.js";
 import { parseAppVerifyKey } from "../crypto/app-key.js";
 import { parseVerifyKey } from "../crypto/writer-key.js";
+import { describeKeyText } from "../crypto/describe-key-text.js";
 import { didYouMean } from "../did-you-mean.js";
 import { globSyntaxProblem } from "./glob.js";
 import { inferValueFormat } from "./infer-value-format.js";
@@ -9,6 +10,7 @@ import { parseDuration } from "./parse-duration.js";
 import { parsePolicyDate } from "./parse-policy-date.js";
 import type { PolicyIssue } from "./policy-problem.js";
 import { tierLevel } from "./tier-level.js";
+import { WITHIN_BUCKET_RULES } from "./policy.js";
 
 type Path = (string | number)[];
 type Data = Record<string, unknown>;
@@ -127,7 +129,7 @@ export function checkPolicySemantics(data: Data): PolicyIssue[] {
       } catch {
         report(
           ["keys", "recipients", index],
-          `'${recipient.slice(0, 20)}...' is not an age X25519 recipient (bad checksum)`,
+          `${describeKeyText(recipient)} with a bad checksum`,
           "copy the whole key printed by `snapgate keygen` or `age-keygen` again",
         );
         return;
@@ -156,7 +158,7 @@ export function checkPolicySemantics(data: Data): PolicyIssue[] {
         } catch {
           report(
             [...path, "key"],
-            `'${entry["key"].slice(0, 24)}...' is not a writer verify key (bad checksum)`,
+            `${describeKeyText(entry["key"])} with a bad checksum`,
             "copy the whole sgw1... key printed by `snapgate keygen --writer` again",
           );
         }
@@ -207,11 +209,13 @@ export function checkPolicySemantics(data: Data): PolicyIssue[] {
     });
     const retention = record(tier["retention"]);
     const keep = record(retention?.["keep"]);
-    if (keep)
-      checkDuration([...path, "retention", "keep", "within"], keep["within"], {
-        positive: true,
-        wholeHours: true,
-      });
+    if (keep) {
+      for (const name of ["within", ...WITHIN_BUCKET_RULES.map((rule) => `within_${rule}`)])
+        checkDuration([...path, "retention", "keep", name], keep[name], {
+          positive: true,
+          wholeHours: true,
+        });
+    }
     const floor = record(retention?.["floor"]);
     const hold = record(floor?.["legal_hold"]);
     if (hold) checkDate([...path, "retention", "floor", "legal_hold", "since"], hold["since"]);

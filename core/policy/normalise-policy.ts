@@ -15,6 +15,7 @@ import type {
   ValueRef,
   WriterKeyRule,
 } from "./policy.js";
+import { WITHIN_BUCKET_RULES } from "./policy.js";
 import { tierLevel } from "./tier-level.js";
 
 type Data = Record<string, unknown>;
@@ -64,6 +65,10 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
       withinMs: duration(keepData["within"], 0),
       tags: strings(keepData["tags"]),
     };
+    for (const rule of WITHIN_BUCKET_RULES) {
+      const ms = duration(keepData[`within_${rule}`], 0);
+      if (ms > 0) keep.withinBucketsMs = { ...keep.withinBucketsMs, [rule]: ms };
+    }
     const hold = floorData["legal_hold"] === undefined ? null : obj(floorData["legal_hold"]);
     const floor: RetentionFloor = {
       minAgeMs: duration(floorData["min_age"], 0),

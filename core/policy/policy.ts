@@ -14,6 +14,17 @@ export interface WriterKeyRule {
   validUntilMs: number | null;
 }
 
+/** The calendar rules restic also has a --keep-within-<rule> flag for. */
+export type WithinBucketRule = "hourly" | "daily" | "weekly" | "monthly" | "yearly";
+
+export const WITHIN_BUCKET_RULES: readonly WithinBucketRule[] = [
+  "hourly",
+  "daily",
+  "weekly",
+  "monthly",
+  "yearly",
+];
+
 /** Counts of restic's bucket rules: 0 = off, -1 = unlimited. */
 export interface KeepRules {
   last: number;
@@ -24,6 +35,12 @@ export interface KeepRules {
   yearly: number;
   /** 0 = off. */
   withinMs: number;
+  /**
+   * restic's --keep-within-hourly/daily/weekly/monthly/yearly: the newest
+   * snapshot of each bucket newer than (newest snapshot - duration), in ms.
+   * Absent or 0 = off.
+   */
+  withinBucketsMs?: Partial<Record<WithinBucketRule, number>>;
   /** Snapshots with any of these tags are kept. */
   tags: string[];
 }

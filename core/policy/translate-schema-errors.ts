@@ -1,10 +1,23 @@
 import { describeValue } from "./describe-value.js";
+import { describeKeyText } from "../crypto/describe-key-text.js";
+import { keyKind } from "../crypto/key-kind.js";
 import { didYouMean } from "../did-you-mean.js";
 import { formatJsonPath, parseInstancePath } from "./json-path.js";
 import type { PolicyIssue } from "./policy-problem.js";
 import type { SchemaError } from "./policy-schema-validator.js";
 
 type Hint = (value: unknown) => { message: string; fix: string };
+
+/** A value where a key belongs is named by its kind or length, never quoted: it may be a secret. */
+function describeKeyValue(value: unknown): string {
+  return typeof value === "string" ? describeKeyText(value) : describeValue(value);
+}
+
+function secretAdvice(value: unknown): string {
+  return typeof value === "string" && keyKind(value)?.secret
+    ? "a secret key does not belong in the policy: remove it (and rotate it, the policy is not secret); "
+    : "";
+}
 
 /** Messages for the shared value kinds, keyed by their $defs name. */
 const KIND_HINTS: Record<string, Hint> = {
@@ -17,12 +30,12 @@ const KIND_HINTS: Record<string, Hint> = {
     fix: "write YYYY-MM-DD, e.g. 2027-01-31, or a full time such as 2027-01-31T18:00:00Z",
   }),
   ageRecipient: (v) => ({
-    message: `${describeValue(v)} is not an age X25519 recipient`,
-    fix: "give the public key printed by `snapgate keygen` or `age-keygen` (age1..., 62 characters)",
+    message: `${describeKeyValue(v)} is not a valid age X25519 recipient`,
+    fix: `${secretAdvice(v)}give the public key printed by \`snapgate keygen\` or \`age-keygen\` (age1..., 62 characters)`,
   }),
   writerKey: (v) => ({
-    message: `${describeValue(v)} is not a writer verify key`,
-    fix: "give the sgw1... key printed by `snapgate keygen --writer` (62 characters)",
+    message: `${describeKeyValue(v)} is not a valid writer verify key`,
+    fix: `${secretAdvice(v)}give the sgw1... key printed by \`snapgate keygen --writer\` (62 characters)`,
   }),
   appKey: (v) => ({
     message: `${describeValue(v)} is not an app verify key`,

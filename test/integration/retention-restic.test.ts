@@ -48,6 +48,9 @@ interface FlagSet {
   keep: Partial<RetentionPolicy["keep"]>;
 }
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
 const FLAG_SETS: FlagSet[] = [
   { flags: ["--keep-last", "3"], keep: { last: 3 } },
   { flags: ["--keep-hourly", "5"], keep: { hourly: 5 } },
@@ -71,6 +74,25 @@ const FLAG_SETS: FlagSet[] = [
     keep: { tags: ["incident", "release"], weekly: 2 },
   },
   { flags: ["--keep-weekly", "100"], keep: { weekly: 100 } },
+  { flags: ["--keep-within-hourly", "2d"], keep: { withinBucketsMs: { hourly: 2 * DAY } } },
+  { flags: ["--keep-within-daily", "3d"], keep: { withinBucketsMs: { daily: 3 * DAY } } },
+  { flags: ["--keep-within-weekly", "30d"], keep: { withinBucketsMs: { weekly: 30 * DAY } } },
+  {
+    flags: ["--keep-within-monthly", "400d"],
+    keep: { withinBucketsMs: { monthly: 400 * DAY } },
+  },
+  {
+    flags: ["--keep-within-yearly", "1000d"],
+    keep: { withinBucketsMs: { yearly: 1000 * DAY } },
+  },
+  {
+    flags: ["--keep-within-daily", "60h", "--keep-within-weekly", "10d", "--keep-last", "1"],
+    keep: { withinBucketsMs: { daily: 60 * HOUR, weekly: 10 * DAY }, last: 1 },
+  },
+  {
+    flags: ["--keep-within-hourly", "1d", "--keep-within", "12h", "--keep-monthly", "3"],
+    keep: { withinBucketsMs: { hourly: DAY }, withinMs: 12 * HOUR, monthly: 3 },
+  },
 ];
 
 const NO_FLOOR: RetentionPolicy["floor"] = { minAgeMs: 0, minCount: 0, tags: [], legalHold: null };
@@ -151,8 +173,8 @@ async function restic(args: string[]): Promise<string> {
 function fromResticReason(match: string): string {
   const tag = /^has tags \[(.*)\]$/.exec(match);
   if (tag) return `tag ${tag[1] as string}`;
-  const within = /^within (.+)$/.exec(match);
-  if (within) return "within";
+  const within = /^((?:hourly|daily|weekly|monthly|yearly) )?within (.+)$/.exec(match);
+  if (within) return `${within[1] ?? ""}within`;
   return match.replace(/^last snapshot$/, "last").replace(/ snapshot$/, "");
 }
 
@@ -252,7 +274,7 @@ describe("applyRetention agrees with restic forget", () => {
     expect(resticKept.size).toBeGreaterThan(0);
     for (const decision of decisions.filter((d) => d.keep)) {
       const reasons = decision.reasons
-        .map((reason) => reason.replace(/^within .*/, "within"))
+        .map((reason) => reason.replace(/^(\w+ )?within .*/, "$1within"))
         .sort();
       expect(reasons).toEqual(resticReasons.get(Date.parse(decision.time)));
     }

@@ -1,6 +1,6 @@
 import { SnapgateError } from "../../errors.js";
 import { formatDuration } from "../parse-duration.js";
-import type { RetentionFloor, RetentionPolicy } from "../policy.js";
+import { WITHIN_BUCKET_RULES, type RetentionFloor, type RetentionPolicy } from "../policy.js";
 import { BUCKET_RULES, bucketLabel, bucketOf } from "./calendar-buckets.js";
 
 export interface RetentionSnapshot {
@@ -47,6 +47,9 @@ export interface ApplyRetentionOptions {
  *   rule still has count left; each keep uses one count. -1 is unlimited, 0 off.
  * - keep-within d: kept when strictly newer than (newest snapshot - d), where the
  *   newest ignores snapshots later than now.
+ * - keep-within-hourly/daily/weekly/monthly/yearly d: among the snapshots
+ *   strictly newer than (newest - d), kept when its bucket differs from the last
+ *   one this rule kept (no count; the "oldest" rule does not apply).
  * - keep-tag: kept when it carries any of the tags.
  * - With no keep rule at all, everything is kept (restic 0.14's "policy is empty").
  * - Floors: legal hold (tier-wide or per snapshot), min_count newest, min_age
@@ -87,9 +90,14 @@ export function applyRetention(
     monthly: keep.monthly,
     yearly: keep.yearly,
   };
+  const withinBuckets = WITHIN_BUCKET_RULES.flatMap((rule) => {
+    const ms = keep.withinBucketsMs?.[rule] ?? 0;
+    return ms > 0 ? [{ rule, ms, last: null as number | null }] : [];
+  });
   const empty =
     BUCKET_RULES.every((rule) => counts[rule] === 0) &&
     keep.withinMs === 0 &&
+    withinBuckets.length === 0 &&
     keep.tags.length === 0;
 
   let latest = Number.NEGATIVE_INFINITY;
@@ -124,6 +132,21 @@ export function applyRetention(
       if (keep.withinMs > 0) {
         if (ms > withinCutoff) kept.push(`within ${formatDuration(keep.withinMs)}`);
         else notKept.push(`within: older than ${formatDuration(keep.withinMs)} before the newest`);
+      }
+
+      for (const within of withinBuckets) {
+        const name = `${within.rule} within ${formatDuration(within.ms)}`;
+        if (ms <= latest - within.ms) {
+          notKept.push(`${name}: older than that before the newest`);
+          continue;
+        }
+        const bucket = bucketOf(within.rule, ms, index);
+        if (bucket !== within.last) {
+          kept.push(name);
+          within.last = bucket;
+        } else {
+          notKept.push(`${name}: ${bucketLabel(within.rule, ms)} has a newer snapshot`);
+        }
       }
 
       for (const rule of BUCKET_RULES) {

@@ -92,6 +92,9 @@ exceptions:
     expect(run.stdout).toContain(
       "  FAIL: 3 tier-0 path(s) uncovered, 0 required component(s) missing.",
     );
+    expect(run.stdout).toContain(
+      "  4 file(s) outside the environment's paths:\n    outside    .github/snapgate.yml\n    outside    README.md\n    outside    deploy/staging/api/config.yaml\n    outside    deploy/staging/tmp/notes.yaml\n",
+    );
   });
 
   it("passes for a tier-1 environment with uncovered files, listing them", async () => {
@@ -141,9 +144,21 @@ exceptions:
   it("needs a policy and a known environment", async () => {
     const noPolicy = await runCli(["coverage"], { cwd: dir });
     expect(noPolicy.code).toBe(1);
-    expect(noPolicy.stderr).toContain("snapgate coverage needs the policy");
+    expect(noPolicy.stderr).toContain("snapgate coverage: This command needs the policy");
     const unknown = await ws.cli("coverage", "--env", "qa");
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain("has no environment 'qa'");
+  });
+
+  it("names at most ten files outside the environment's paths, and --json all of them", async () => {
+    for (let i = 10; i < 25; i++) ws.write(`notes/n${i}.md`, "n\n");
+    const run = await ws.cli("coverage", "--env", "prod");
+    expect(run.stdout).toContain("  19 file(s) outside the environment's paths:\n");
+    const named = run.stdout.split("\n").filter((line) => line.startsWith("    outside    "));
+    expect(named).toHaveLength(10);
+    expect(run.stdout).toContain("    and 9 more (--json lists them all)\n");
+    const json = await ws.cli("coverage", "--env", "prod", "--json");
+    const [prod] = (json.json() as CoverageJson).environments;
+    expect(prod?.outOfScope).toHaveLength(19);
   });
 });

@@ -79,7 +79,14 @@ describe("readAppEnvironment", () => {
     [{ GITHUB_API_URL: "github.acme.test" }, "GITHUB_API_URL 'github.acme.test' is not a URL."],
     [
       { SNAPGATE_BACKUP_ACCOUNTS: "acme,acme/backups" },
-      "SNAPGATE_BACKUP_ACCOUNTS names 'acme/backups', which is not a GitHub account.",
+      "SNAPGATE_BACKUP_ACCOUNTS entry 2, a value of 12 characters, is not a GitHub account.",
+    ],
+    [
+      {
+        SNAPGATE_BACKUP_ACCOUNTS:
+          "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ",
+      },
+      "SNAPGATE_BACKUP_ACCOUNTS entry 1, an age identity (a secret key), is not a GitHub account.",
     ],
   ])("refuses %j with a CONFIG error that says what to set", (change, message) => {
     const env = { ...base, ...change } as NodeJS.ProcessEnv;

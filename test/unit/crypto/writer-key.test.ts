@@ -80,11 +80,17 @@ describe("verify keys", () => {
     ["a key of the wrong length", bech32.encodeFromBytes("sgw", new Uint8Array(31))],
     ["the writer key itself", generateWriterKeyText()],
     ["plain text", "not a key"],
-  ])("refuses %s, showing its start", (_, text) => {
+  ])("refuses %s, naming its kind but none of its characters", (_, text) => {
     const error = thrown(() => parseVerifyKey(text));
     expect(isSnapgateError(error, "CONFIG")).toBe(true);
-    expect((error as Error).message).toContain(
-      `'${text.trim().slice(0, 24)}' is not a Snapgate writer verify key.`,
+    expect((error as Error).message).toContain("is not a valid Snapgate writer verify key.");
+    expect((error as Error).message).not.toContain(text.trim().slice(0, 8));
+  });
+
+  it("names a secret key given as a verify key, and says to rotate it", () => {
+    const error = thrown(() => parseVerifyKey(generateWriterKeyText())) as Error;
+    expect(error.message).toMatch(
+      /^A Snapgate writer key \(a secret key\) is not a valid Snapgate writer verify key\. .*rotate it/,
     );
   });
 });

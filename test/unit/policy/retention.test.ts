@@ -6,6 +6,7 @@ import {
   type RetentionSnapshot,
 } from "../../../core/policy/retention/apply-retention.js";
 import { bucketOf, isoWeek } from "../../../core/policy/retention/calendar-buckets.js";
+import { policyFromYaml } from "./policy-from-yaml.js";
 
 const NOW = new Date("2025-06-01T00:00:00Z");
 const HOUR = 3_600_000;
@@ -314,5 +315,54 @@ describe("applyRetention: floors only keep more", () => {
       "floor legal_hold (case 42)",
       "floor legal_hold (snapshot)",
     ]);
+  });
+});
+
+describe("applyRetention: restic's --keep-within-<bucket> rules, from the policy", () => {
+  it("keeps the newest of each day within within_daily of the newest snapshot", async () => {
+    const policy = await policyFromYaml(`tiers:
+  tier1:
+    max_age: 24h
+    retention: { keep: { within_daily: 2d, within_weekly: 3w } }
+environments:
+  prod: { tier: tier1 }
+`);
+    const retention = policy.tiers["tier1"]?.retention;
+    expect(retention?.keep.withinBucketsMs).toEqual({ daily: 2 * DAY, weekly: 21 * DAY });
+    const decisions = applyRetention(
+      at(
+        "2025-01-20T12:00:00",
+        "2025-01-20T08:00:00",
+        "2025-01-19T23:00:00",
+        "2025-01-18T13:00:00",
+        "2025-01-18T11:00:00",
+        "2025-01-05T10:00:00",
+        "2024-12-01T10:00:00",
+      ),
+      retention!,
+      { now: NOW },
+    );
+    // Daily within 2d: 01-20 (newest of its day), 01-19, and 01-18T13 is still newer than
+    // 01-18T12 (the cutoff). Weekly within 3w: the newest of weeks 04, 03 and 01.
+    expect(kept(decisions)).toEqual([
+      "2025-01-20T12:00:00",
+      "2025-01-19T23:00:00",
+      "2025-01-18T13:00:00",
+      "2025-01-05T10:00:00",
+    ]);
+    expect(decisions.find((d) => d.id === "2025-01-19T23:00:00")?.reasons).toEqual([
+      "daily within 2d",
+      "weekly within 3w",
+    ]);
+  });
+
+  it("refuses a within_hourly that is not whole hours", async () => {
+    await expect(
+      policyFromYaml(`tiers:
+  tier1: { max_age: 24h, retention: { keep: { within_hourly: 90m } } }
+environments:
+  prod: { tier: tier1 }
+`),
+    ).rejects.toThrow(/within_hourly: '90m' is not whole hours/);
   });
 });

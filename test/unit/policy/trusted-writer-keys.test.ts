@@ -12,6 +12,8 @@ environments: { prod: { tier: tier1 } }
     ]);
     expect(trustedWriterKeys([], policy)).toEqual([WRITER]);
     expect(trustedWriterKeys([], null)).toEqual([]);
-    expect(() => trustedWriterKeys(["sgw1typo"], policy)).toThrow("sgw1typo");
+    expect(() => trustedWriterKeys(["sgw1typo"], policy)).toThrow(
+      "A writer verify key (8 characters) is not a valid Snapgate writer verify key.",
+    );
   });
 });

@@ -49,7 +49,11 @@ describe("createSnapshot: refused before anything is written", () => {
     [{ phase: "during" as Phase }, "USAGE", "'during' is not a snapshot phase."],
     [{ paths: [] }, "USAGE", "No paths to snapshot were given."],
     [{ recipients: [] }, "CONFIG", "No recipients to encrypt to."],
-    [{ recipients: ["age1typo"] }, "CONFIG", "'age1typo' is not an age X25519 recipient."],
+    [
+      { recipients: ["age1typo"] },
+      "CONFIG",
+      "An age recipient (8 characters) is not a valid age X25519 recipient.",
+    ],
   ])("%p", async (extra, code, summary) => {
     const store = newStore();
     await expect(snapshot(store, extra)).rejects.toMatchObject({ code, summary });

@@ -96,7 +96,7 @@ describe("takeSnapshot: the snapshot both the CLI and the snapshot action take",
     [
       { recipients: ["age1typo"], paths: ["deploy"] },
       "CONFIG",
-      "'age1typo' is not an age X25519 recipient.",
+      "An age recipient (8 characters) is not a valid age X25519 recipient.",
     ],
   ])("refuses %p before writing", async (extra, code, message) => {
     const store = newStore();
