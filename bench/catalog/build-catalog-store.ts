@@ -142,6 +142,8 @@ components:
         },
         policyDigest: null,
         recipients: [recipient],
+        // The seed's files are sealed to its recipient set: define it here too.
+        ...(seed.manifest?.recipientSets ? { recipientSets: seed.manifest.recipientSets } : {}),
         files: components.map(fileOf).sort((a, b) => (a.path < b.path ? -1 : 1)),
       };
       const manifest = signManifest(sodium, body, writer);

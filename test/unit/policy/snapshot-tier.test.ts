@@ -14,7 +14,7 @@ import { loadSnapshot, type LoadedSnapshot } from "../../../core/snapshot/load-s
 import { planForget } from "../../../core/snapshot/plan-forget.js";
 import { snapshotUnderPolicy } from "../../../core/snapshot/snapshot-under-policy.js";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
-import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { makeKeys, signRequest, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 const work = tempDir();
@@ -37,6 +37,7 @@ const policyWith = (tier0Floor: string) =>
       ".github/snapgate.yml": `keys:
   recipients: [${keys.age.recipient}]
   writers: [{ key: ${keys.verifyKey} }]
+  app: [{ key: ${keys.appVerifyKey} }]
 tiers:
   tier0: { max_age: 24h, approvals: 3, retention: { keep: { last: 1 }, floor: ${tier0Floor} } }
   tier1: { max_age: 24h, approvals: 1, retention: { keep: { last: 1 } } }
@@ -143,7 +144,7 @@ describe("a snapshot's tier is the most critical tier of any file it holds", () 
       await store.writeRecords([
         {
           path: `requests/${base.id}.json`,
-          bytes: new TextEncoder().encode(JSON.stringify(request)),
+          bytes: new TextEncoder().encode(JSON.stringify(await signRequest(request, keys.app))),
         },
       ]);
       return authorizeRestore({
