@@ -322,7 +322,7 @@ describe("snapgate audit verify and export, on a store written by real CLI runs"
     });
 
     it.each([
-      [["export", "--store", "S"], "snapgate audit needs --since"],
+      [["export", "--store", "S"], "snapgate audit: --since is required."],
       [["export", "--store", "S", "--since", "yesterday"], "--since 'yesterday' is not a date."],
       [
         ["export", "--store", "S", "--since", "2026-11-02", "--until", "2026-11-01"],

