@@ -54,8 +54,8 @@ function blobKeys(manifest: Manifest): string[] {
  * used, once their newest tombstone is older than the grace period, and
  * orphans (from a lost race or a crash) once the blob itself is that old.
  * Forgotten snapshots whose tombstone is damaged or names another manifest
- * count as live. Manifests committed while prune runs are read again just
- * before deleting, and their blobs are spared.
+ * count as live. Manifests committed while prune runs are read again while
+ * the store holds snapshot commits back, and their blobs are spared.
  */
 export async function pruneBlobs(store: Store, options: PruneOptions): Promise<PruneResult> {
   await store.assertExists();
@@ -127,14 +127,19 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
   }
   if (result.dryRun || result.deleted.length === 0) return result;
 
-  // Snapshots committed since the scan may have reused a blob about to go.
-  const before = await newReferences(store, scanned);
-  result.spared = result.deleted
-    .filter((blob) => before.keys.has(key(blob)))
-    .map((blob) => blob.id);
-  result.deleted = result.deleted.filter((blob) => !before.keys.has(key(blob)));
-  await store.deleteBlobs(result.deleted);
-  const after = await newReferences(store, before.scanned);
+  // Snapshots committed since the scan may have reused a blob about to go. They are read
+  // again where the store lets no snapshot commit before the deletion does, and spared.
+  const candidates = result.deleted;
+  let rechecked = scanned;
+  await store.deleteBlobs(candidates, async () => {
+    const since = await newReferences(store, scanned);
+    rechecked = since.scanned;
+    result.spared = candidates.filter((blob) => since.keys.has(key(blob))).map((blob) => blob.id);
+    result.deleted = candidates.filter((blob) => !since.keys.has(key(blob)));
+    return result.deleted;
+  });
+  // Nothing should reference a deleted blob now; a store that breaks the protocol is reported.
+  const after = await newReferences(store, rechecked);
   const gone = new Set(result.deleted.map(key));
   result.damaged = after.manifests
     .map(({ stream, seq, keys }) => ({

@@ -706,10 +706,15 @@ export class GitHubStore implements Store {
     return blobs;
   }
 
-  async deleteBlobs(blobs: readonly BlobRef[]): Promise<void> {
+  async deleteBlobs(
+    blobs: readonly BlobRef[],
+    recheck?: (blobs: readonly BlobRef[]) => Promise<readonly BlobRef[]>,
+  ): Promise<void> {
     if (blobs.length === 0) return;
+    // recheck reads the branch after `state` was read; the deletion lands only on that same
+    // commit (force=false), so every manifest it could miss would have made the update fail.
     await this.commitWithRetry(`snapgate: prune ${blobs.length} blob(s)`, async () =>
-      blobs.map((blob) => ({
+      (recheck ? await recheck(blobs) : blobs).map((blob) => ({
         path: blobPath(blob),
         mode: "100644" as const,
         type: "blob" as const,

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { access, mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { parseCatalogLines } from "./parse-catalog-lines.js";
@@ -33,8 +34,18 @@ import { sha256Hex } from "../crypto/sha256-hex.js";
 
 const MANIFEST_NAME = /^(\d{10})\.json$/;
 
-/** Changed by every prune, under the commit lock. */
+/**
+ * Prune's mark, written under the commit lock: `deleting <epoch>` before it
+ * deletes anything, `done <epoch>` after. A commit checks every blob it
+ * references unless the mark is unchanged since its view and was not
+ * `deleting` (a view read while prune deleted, or after a prune died mid-way).
+ */
 const PRUNE_EPOCH_PATH = "locks/prune-epoch";
+const PRUNE_DELETING = "deleting ";
+
+function pruneMayHaveDeleted(then: string | null, now: string | null): boolean {
+  return then !== now || (now?.startsWith(PRUNE_DELETING) ?? false);
+}
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException)?.code === "ENOENT";
@@ -74,7 +85,7 @@ class LocalWriteView implements WriteView {
     readonly stream: string,
     readonly head: StreamHead | null,
     readonly auditHead: AuditHead | null,
-    /** Prune's epoch when the view was taken: unchanged at commit means no blob was deleted since. */
+    /** Prune's mark when the view was taken: unchanged and not `deleting` at commit means no blob was deleted since. */
     readonly pruneEpoch: string | null,
   ) {}
 
@@ -245,7 +256,7 @@ export class LocalDirStore implements Store {
       // retry, which stores that content again, instead of a manifest pointing at nothing.
       const view = commit.view as LocalWriteView;
       if (
-        (await this.readPruneEpoch()) !== view.pruneEpoch &&
+        pruneMayHaveDeleted(view.pruneEpoch, await this.readPruneEpoch()) &&
         !(await this.allBlobsPresent(commit.blobs))
       )
         return "conflict";
@@ -355,16 +366,22 @@ export class LocalDirStore implements Store {
     return blobs;
   }
 
-  async deleteBlobs(blobs: readonly BlobRef[]): Promise<void> {
+  async deleteBlobs(
+    blobs: readonly BlobRef[],
+    recheck?: (blobs: readonly BlobRef[]) => Promise<readonly BlobRef[]>,
+  ): Promise<void> {
     if (blobs.length === 0) return;
     await withFileLock(this.path("locks/commit.lock"), async () => {
-      // A new epoch first: a commit that races this prune checks its blobs one by one.
-      await writeFileAtomic(this.path(PRUNE_EPOCH_PATH), `${Date.now()}-${Math.random()}\n`);
-      for (const blob of blobs) {
+      const epoch = `${Date.now()}-${randomBytes(8).toString("hex")}`;
+      await writeFileAtomic(this.path(PRUNE_EPOCH_PATH), `${PRUNE_DELETING}${epoch}\n`);
+      // No snapshot commits while this lock is held: what recheck spares stays referenced.
+      const doomed = recheck ? await recheck(blobs) : blobs;
+      for (const blob of doomed) {
         await unlink(this.path(blobPath(blob))).catch((error: unknown) => {
           if (!isMissing(error)) throw error;
         });
       }
+      await writeFileAtomic(this.path(PRUNE_EPOCH_PATH), `done ${epoch}\n`);
     });
   }
 

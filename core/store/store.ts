@@ -131,8 +131,17 @@ export interface Store {
   readBlob(blob: BlobRef): Promise<Uint8Array | null>;
   /** Every blob file in the store; `modifiedAt` where the store knows when it was written. */
   listBlobs(): Promise<StoredBlob[]>;
-  /** Removes blobs (prune). Idempotent: a blob already gone is not an error. */
-  deleteBlobs(blobs: readonly BlobRef[]): Promise<void>;
+  /**
+   * Removes blobs (prune). Idempotent: a blob already gone is not an error.
+   * `recheck` runs once no snapshot can commit before the deletion does (local:
+   * under the commit lock; GitHub: against the commit the deletion is based on)
+   * and returns the blobs still safe to delete: prune re-reads there the
+   * manifests committed since its scan (docs/adr/0007-prune-and-snapshot-exclusion.md).
+   */
+  deleteBlobs(
+    blobs: readonly BlobRef[],
+    recheck?: (blobs: readonly BlobRef[]) => Promise<readonly BlobRef[]>,
+  ): Promise<void>;
 
   /**
    * One environment's index in as few requests as the store can (one on

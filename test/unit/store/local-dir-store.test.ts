@@ -4,6 +4,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  unlinkSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -427,5 +428,62 @@ describe("LocalDirStore: commit against a concurrent prune", () => {
     });
     expect(outcome).toBe("conflict");
     expect(await store.listManifestSeqs("prod")).toEqual([1]);
+  });
+
+  /** A store with one committed blob, and a commit of a manifest that reuses it. */
+  async function storeWithBlob() {
+    const store = newStore();
+    await store.initialize();
+    const { ciphertext: _ciphertext, ...ref } = fakeBlob("reused");
+    const seed = await store.beginWrite("prod");
+    await seed.stageBlob(fakeBlob("reused"));
+    expect(await commitNext(store, seed, "manifest with the blob")).toBe("committed");
+    const commitReusing = (view: WriteView) => {
+      const manifest = encode("manifest reusing the blob");
+      return store.commitSnapshot({
+        view,
+        blobs: [ref],
+        seq: 2,
+        manifest,
+        catalogEntry: catalogEntry("prod", 2, sha256Hex(manifest)),
+        auditLines: [],
+        time: new Date(),
+      });
+    };
+    return { store, ref, commitReusing };
+  }
+
+  it("refuses a commit whose view was read while prune was deleting", async () => {
+    const { store, ref, commitReusing } = await storeWithBlob();
+    let during: WriteView | undefined;
+    await store.deleteBlobs([ref], async (blobs) => {
+      // Prune holds the lock and is about to delete: a writer reads the store now.
+      during = await store.beginWrite("prod");
+      expect((await during.findBlobs([ref.id])).get(ref.id)).toEqual(ref);
+      return blobs;
+    });
+    expect(during).toBeDefined();
+    expect(await commitReusing(during as WriteView)).toBe("conflict");
+    expect(await store.listManifestSeqs("prod")).toEqual([1]);
+  });
+
+  it("refuses a commit after a prune that died while deleting", async () => {
+    const { store, ref, commitReusing } = await storeWithBlob();
+    await expect(
+      store.deleteBlobs([ref], async () => {
+        throw new Error("prune killed");
+      }),
+    ).rejects.toThrow("prune killed");
+    // What the dead prune had deleted before it stopped; a writer reads the store afterwards.
+    unlinkSync(store.path(blobPath(ref)));
+    const after = await store.beginWrite("prod");
+    expect(await commitReusing(after)).toBe("conflict");
+  });
+
+  it("deletes only what recheck leaves, and commits without a check once prune is done", async () => {
+    const { store, ref, commitReusing } = await storeWithBlob();
+    await store.deleteBlobs([ref], async () => []);
+    expect(existsSync(store.path(blobPath(ref)))).toBe(true);
+    expect(await commitReusing(await store.beginWrite("prod"))).toBe("committed");
   });
 });
