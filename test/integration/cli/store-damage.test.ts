@@ -9,9 +9,10 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "@jest/globals";
-import { runCli } from "../../helpers/run-cli.js";
+import { CLI_BUNDLE, runCli } from "../../helpers/run-cli.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 interface VerifyJson {
@@ -269,5 +270,40 @@ describe("damaged stores and wrong keys get precise errors", () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("is not empty and is not a Snapgate store");
+  });
+  it("a write that fails for lack of space leaves no lock behind, and the next snapshot goes ahead", async () => {
+    // Same content as snapshot 1: nothing to encrypt, so the first file written is the lock's.
+    writeFileSync(join(work, "tree", "app.yaml"), "replicas: 1\n");
+    const args = [
+      "snapshot",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--recipient",
+      recipient,
+      "--writer-key",
+      "w.key",
+      "--root",
+      "tree",
+      ".",
+    ];
+    // A file size limit of 0 fails every write (EFBIG), as a full disk fails it (ENOSPC).
+    const full = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(
+        "bash",
+        ["-c", 'ulimit -f 0; exec "$0" "$@"', process.execPath, CLI_BUNDLE, ...args],
+        { cwd: work, stdio: "ignore" },
+      );
+      child.on("error", reject);
+      child.on("close", resolve);
+    });
+    expect(full).not.toBe(0);
+    expect(existsSync(join(work, store, "locks", "commit.lock"))).toBe(false);
+    const next = await cli(...args.slice(0, -1), "--json", ".");
+    expect({ code: next.code, stderr: next.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(next.json()).toMatchObject({ seq: 3 });
   });
 });
