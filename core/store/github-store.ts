@@ -536,11 +536,14 @@ export class GitHubStore implements Store {
 
   async readCatalog(stream: string): Promise<CatalogEntry[]> {
     const tree = await this.readTree(`catalog/${stream}`, true);
-    return this.catalogFromShards(tree?.entries ?? []);
+    return this.catalogFromShards(stream, tree?.entries ?? []);
   }
 
   /** Catalog lines from the month shards of a catalog directory listing (text included). */
-  private async catalogFromShards(shards: readonly TreeEntryNode[]): Promise<CatalogEntry[]> {
+  private async catalogFromShards(
+    stream: string,
+    shards: readonly TreeEntryNode[],
+  ): Promise<CatalogEntry[]> {
     const ordered = shards
       .filter((e) => /^\d{4}-\d{2}\.jsonl$/.test(e.name))
       .sort((a, b) => a.name.localeCompare(b.name));
@@ -553,7 +556,10 @@ export class GitHubStore implements Store {
             : "",
       ),
     );
-    return parseCatalogLines(texts);
+    return parseCatalogLines(
+      texts.map((text, index) => ({ path: `catalog/${stream}/${ordered[index]?.name}`, text })),
+      stream,
+    );
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {
@@ -604,7 +610,7 @@ export class GitHubStore implements Store {
       }
     }
     return {
-      catalog: await this.catalogFromShards(target?.catalog?.object?.entries ?? []),
+      catalog: await this.catalogFromShards(stream, target?.catalog?.object?.entries ?? []),
       manifestSeqs: seqsOf(target?.manifests),
       tombstoneSeqs: seqsOf(target?.tombstones),
       verifications: (target?.verifications?.object?.entries ?? [])

@@ -271,6 +271,7 @@ describe("damaged stores and wrong keys get precise errors", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("is not empty and is not a Snapgate store");
   });
+
   it("a write that fails for lack of space leaves no lock behind, and the next snapshot goes ahead", async () => {
     // Same content as snapshot 1: nothing to encrypt, so the first file written is the lock's.
     writeFileSync(join(work, "tree", "app.yaml"), "replicas: 1\n");
@@ -305,5 +306,72 @@ describe("damaged stores and wrong keys get precise errors", () => {
     const next = await cli(...args.slice(0, -1), "--json", ".");
     expect({ code: next.code, stderr: next.stderr }).toEqual({ code: 0, stderr: "" });
     expect(next.json()).toMatchObject({ seq: 3 });
+  });
+  const restoreLatest = (to: string) =>
+    cli(
+      "restore",
+      "latest",
+      "--env",
+      "prod",
+      "--store",
+      store,
+      "--identity",
+      "id.txt",
+      "--verify-key",
+      verifyKey,
+      "--to",
+      to,
+    );
+  const verifyAll = () => cli("verify", "--all", "--store", store, "--verify-key", verifyKey);
+
+  it("a deleted newest manifest: verify, restore latest and the next snapshot all say so", async () => {
+    unlinkSync(join(work, store, "manifests/prod/0000000002.json"));
+    const verify = await verifyAll();
+    expect(verify.code).not.toBe(0);
+    expect(verify.stderr).toContain(
+      "heads/prod.json names prod@2, but manifests/prod/0000000002.json is missing",
+    );
+    const restore = await restoreLatest(`out-${store}`);
+    expect(restore.code).not.toBe(0);
+    expect(restore.stderr).toContain("names prod@2");
+    expect(existsSync(join(work, `out-${store}`, "app.yaml"))).toBe(false);
+    const next = await snapshot("app.yaml", "replicas: 3\n");
+    expect(next.code).not.toBe(0);
+    expect(next.stderr).toContain("Restore manifests/prod/ from a copy of the store");
+    expect(readdirSync(join(work, store, "manifests/prod"))).toEqual(["0000000001.json"]);
+  });
+
+  it("a junk catalog line: list, verify and restore give an integrity error naming file and line", async () => {
+    const shards = readdirSync(join(work, store, "catalog/prod"));
+    const shard = join(work, store, "catalog/prod", shards[0] as string);
+    const [first, second] = readFileSync(shard, "utf8").trim().split("\n");
+    for (const junk of ["null", '{"seq":2,"id":null}']) {
+      writeFileSync(shard, [first, junk, second].join("\n") + "\n");
+      for (const run of [
+        await cli("list", "--store", store),
+        await verifyAll(),
+        await restoreLatest(`out-${store}`),
+      ]) {
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain(`Line 2 of catalog/prod/${shards[0]} is not a catalog entry`);
+        expect(run.stderr).toContain("Delete that line");
+        expect(run.stderr).not.toContain("TypeError");
+      }
+    }
+  });
+
+  it("a newest manifest that is not JSON: verify reports it and the next snapshot refuses to chain onto it", async () => {
+    const newest = join(work, store, "manifests/prod/0000000002.json");
+    chmodSync(newest, 0o644);
+    writeFileSync(newest, "this is not json");
+    const verify = await verifyAll();
+    expect(verify.code).toBe(3);
+    expect(verify.stdout).toContain("FAIL prod@2");
+    expect(verify.stdout).toContain("is not valid JSON");
+    const next = await snapshot("app.yaml", "replicas: 3\n");
+    expect(next.code).toBe(1);
+    expect(next.stderr).toContain("manifests/prod/0000000002.json, the newest manifest of prod in");
+    expect(next.stderr).toContain("is not JSON: a snapshot cannot chain onto it");
+    expect(readdirSync(join(work, store, "manifests/prod"))).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import {
   appendFileSync,
+  chmodSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -48,10 +49,14 @@ function auditLines(head: AuditHead | null, type: string, time: Date): string[] 
   return chainAuditEvents(head, [{ type, time, actor: { kind: "cli" }, subject: {} }]).lines;
 }
 
-/** Commits `text` as the next manifest of the view's stream, with one audit event. */
+/** A stand-in manifest: JSON naming its stream and seq, which is all the store reads of one. */
+const manifestOf = (stream: string, seq: number, note: string): Uint8Array =>
+  encode(JSON.stringify({ stream, seq, note }));
+
+/** Commits a manifest noting `text` as the next of the view's stream, with one audit event. */
 function commitNext(store: LocalDirStore, view: WriteView, text: string, time = new Date()) {
   const seq = (view.head?.seq ?? 0) + 1;
-  const manifest = encode(text);
+  const manifest = manifestOf(view.stream, seq, text);
   return store.commitSnapshot({
     view,
     blobs: [],
@@ -141,14 +146,17 @@ describe("LocalDirStore: snapshot commits", () => {
     expect(await commitNext(store, first, "manifest one")).toBe("committed");
 
     const second = await store.beginWrite("prod");
-    expect(second.head).toMatchObject({ seq: 1, sha256: sha256Hex("manifest one") });
-    expect(Buffer.from((await second.head?.loadManifest()) ?? []).toString()).toBe("manifest one");
+    const one = manifestOf("prod", 1, "manifest one");
+    expect(second.head).toMatchObject({ seq: 1, sha256: sha256Hex(one) });
+    expect(Buffer.from((await second.head?.loadManifest()) ?? []).equals(Buffer.from(one))).toBe(
+      true,
+    );
     expect(second.auditHead?.seq).toBe(1);
     expect(await commitNext(store, second, "manifest two")).toBe("committed");
 
     expect(await store.listManifestSeqs("prod")).toEqual([1, 2]);
-    expect(Buffer.from((await store.readManifest("prod", 2)) ?? []).toString()).toBe(
-      "manifest two",
+    expect(Buffer.from((await store.readManifest("prod", 2)) ?? []).toString()).toContain(
+      '"note":"manifest two"',
     );
     expect(await store.readManifest("prod", 3)).toBeNull();
     expect((await store.readCatalog("prod")).map((entry) => entry.seq)).toEqual([1, 2]);
@@ -164,7 +172,9 @@ describe("LocalDirStore: snapshot commits", () => {
     expect(await commitNext(store, await store.beginWrite("prod"), "winner")).toBe("committed");
     expect(await commitNext(store, stale, "loser")).toBe("conflict");
     expect(await store.listManifestSeqs("prod")).toEqual([1]);
-    expect(Buffer.from((await store.readManifest("prod", 1)) ?? []).toString()).toBe("winner");
+    expect(Buffer.from((await store.readManifest("prod", 1)) ?? []).toString()).toContain(
+      '"note":"winner"',
+    );
     expect(await store.readCatalog("prod")).toHaveLength(1);
     expect(await store.readAuditLines()).toHaveLength(1);
   });
@@ -198,7 +208,9 @@ describe("LocalDirStore: snapshot commits", () => {
       time: new Date(),
     });
     expect(outcome).toBe("conflict");
-    expect(Buffer.from((await store.readManifest("prod", 1)) ?? []).toString()).toBe("one");
+    expect(Buffer.from((await store.readManifest("prod", 1)) ?? []).toString()).toContain(
+      '"note":"one"',
+    );
     expect(tempFilesUnder(store.location)).toEqual([]);
   });
 
@@ -279,14 +291,15 @@ describe("LocalDirStore: catalog", () => {
   it("returns the catalog ordered by seq and skips a torn last line", async () => {
     const store = newStore();
     mkdirSync(store.path("catalog/prod"), { recursive: true });
-    const lines = [catalogEntry("prod", 2, "b"), catalogEntry("prod", 1, "a")].map((entry) =>
+    const [a, b] = [sha256Hex("a"), sha256Hex("b")];
+    const lines = [catalogEntry("prod", 2, b), catalogEntry("prod", 1, a)].map((entry) =>
       JSON.stringify(entry),
     );
     writeFileSync(
       store.path("catalog/prod/2025-03.jsonl"),
       `${lines.join("\n")}\n\n{"id":"c","str`,
     );
-    expect((await store.readCatalog("prod")).map((entry) => entry.id)).toEqual(["a", "b"]);
+    expect((await store.readCatalog("prod")).map((entry) => entry.id)).toEqual([a, b]);
     expect(await store.readCatalog("absent")).toEqual([]);
   });
 });
@@ -416,7 +429,7 @@ describe("LocalDirStore: commit against a concurrent prune", () => {
     expect((await writer.findBlobs([blob.id])).get(blob.id)).toEqual(ref);
     await store.deleteBlobs([ref]); // prune runs between the writer's view and its commit
     const seq = (writer.head?.seq ?? 0) + 1;
-    const manifest = encode("manifest reusing the blob");
+    const manifest = manifestOf("prod", seq, "reusing the blob");
     const outcome = await store.commitSnapshot({
       view: writer,
       blobs: [ref],
@@ -439,7 +452,7 @@ describe("LocalDirStore: commit against a concurrent prune", () => {
     await seed.stageBlob(fakeBlob("reused"));
     expect(await commitNext(store, seed, "manifest with the blob")).toBe("committed");
     const commitReusing = (view: WriteView) => {
-      const manifest = encode("manifest reusing the blob");
+      const manifest = manifestOf("prod", 2, "reusing the blob");
       return store.commitSnapshot({
         view,
         blobs: [ref],
@@ -485,5 +498,36 @@ describe("LocalDirStore: commit against a concurrent prune", () => {
     await store.deleteBlobs([ref], async () => []);
     expect(existsSync(store.path(blobPath(ref)))).toBe(true);
     expect(await commitReusing(await store.beginWrite("prod"))).toBe("committed");
+  });
+});
+
+describe("LocalDirStore: the head a snapshot chains onto", () => {
+  it("refuses to begin a write onto a newest manifest that is not JSON, or not what its name says", async () => {
+    const store = newStore();
+    await store.initialize();
+    expect(await commitNext(store, await store.beginWrite("prod"), "one")).toBe("committed");
+    const newest = store.path("manifests/prod/0000000001.json");
+    chmodSync(newest, 0o644);
+    for (const [content, says] of [
+      ["not json", "is not JSON"],
+      [JSON.stringify({ stream: "prod", seq: 7 }), "says it is prod@7"],
+    ] as const) {
+      writeFileSync(newest, content);
+      await expect(store.beginWrite("prod")).rejects.toMatchObject({
+        code: "INTEGRITY",
+        summary: `manifests/prod/0000000001.json, the newest manifest of prod in ${store.location}, ${says}: a snapshot cannot chain onto it.`,
+      });
+    }
+  });
+
+  it("refuses a damaged head pointer, saying how to rebuild it", async () => {
+    const store = newStore();
+    await store.initialize();
+    expect(await commitNext(store, await store.beginWrite("prod"), "one")).toBe("committed");
+    writeFileSync(store.path("heads/prod.json"), "");
+    await expect(store.beginWrite("prod")).rejects.toMatchObject({
+      code: "INTEGRITY",
+      fix: expect.stringContaining("then delete heads/prod.json") as unknown,
+    });
   });
 });
