@@ -1,6 +1,7 @@
 import { SnapgateError } from "../../core/errors.js";
 import { formatDuration, parseDuration } from "../../core/policy/parse-duration.js";
 import { pruneBlobs } from "../../core/snapshot/prune-blobs.js";
+import { formatBytes } from "../../core/format-bytes.js";
 import { flag, stringValue, type Command } from "../command.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { json } from "../output.js";
@@ -37,6 +38,10 @@ export const pruneCommand: Command = {
         `${result.dryRun ? "Would delete" : "Deleted"} ${result.deleted.length} blob(s) (${count("forgotten")} of forgotten snapshots, ${count("orphan")} orphaned); ` +
           `${result.waiting.length} unreferenced but within the ${formatDuration(graceMs)} grace period (or of unknown age); ${result.referenced} referenced by live snapshots.\n`,
       );
+      if (result.tempFiles.files > 0)
+        context.stdout(
+          `${result.dryRun ? "Would remove" : "Removed"} ${result.tempFiles.files} temp file(s) (${formatBytes(result.tempFiles.bytes)}) left by interrupted writers.\n`,
+        );
       if (result.spared.length)
         context.stdout(
           `Spared ${result.spared.length} blob(s) a snapshot taken meanwhile reuses.\n`,

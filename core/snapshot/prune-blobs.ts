@@ -1,7 +1,8 @@
 import { isSnapgateError } from "../errors.js";
 import type { Manifest } from "../types.js";
-import type { BlobRef, Store } from "../store/store.js";
+import type { BlobRef, Store, TempFileSweep } from "../store/store.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
+import { STALE_TEMP_MS } from "../store/atomic-file.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { appendAuditEvents } from "../audit/append-audit-events.js";
 import { parseManifest } from "./parse-manifest.js";
@@ -35,6 +36,8 @@ export interface PruneResult {
   waiting: PrunedBlob[];
   /** Blobs spared because a snapshot committed while prune ran references them. */
   spared: string[];
+  /** Temp files interrupted writers left, older than the grace period and 6 hours (deleted, or with dryRun, to delete). */
+  tempFiles: TempFileSweep;
   /** Snapshots committed during the delete that reference a deleted blob (restic takes a lock; see the report). */
   damaged: Array<{ stream: string; seq: number; blobs: string[] }>;
 }
@@ -108,6 +111,11 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
     waiting: [],
     spared: [],
     damaged: [],
+    // A live writer's staged blobs are temp files too: never younger than STALE_TEMP_MS.
+    tempFiles: (await store.clearStaleTempFiles?.(
+      new Date(now - Math.max(options.graceMs, STALE_TEMP_MS)),
+      { dryRun: options.dryRun === true },
+    )) ?? { files: 0, bytes: 0 },
   };
   for (const blob of stored) {
     const ref: BlobRef = { id: blob.id, sha256: blob.sha256, encoding: blob.encoding };

@@ -6,7 +6,13 @@ import { join, resolve } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
 import { auditHeadOfLine } from "../audit/audit-event.js";
-import { flushFiles, TEMP_PREFIX, writeFileAtomic, writeTempFile } from "./atomic-file.js";
+import {
+  flushFiles,
+  STALE_TEMP_MS,
+  TEMP_PREFIX,
+  writeFileAtomic,
+  writeTempFile,
+} from "./atomic-file.js";
 import { withFileLock } from "./file-lock.js";
 import {
   AUDIT_HEAD_PATH,
@@ -27,6 +33,7 @@ import {
   type Store,
   type StoreRecord,
   type StreamHead,
+  type TempFileSweep,
   type WriteView,
 } from "./store.js";
 import { assertRecordPath } from "./record-path.js";
@@ -45,6 +52,14 @@ const PRUNE_DELETING = "deleting ";
 
 function pruneMayHaveDeleted(then: string | null, now: string | null): boolean {
   return then !== now || (now?.startsWith(PRUNE_DELETING) ?? false);
+}
+
+/** Deletes the temp file at `path` if it was last written before `before`; its size (at least 1), or 0. */
+async function removeIfStale(path: string, before: number, dryRun = false): Promise<number> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile() || info.mtimeMs >= before) return 0;
+  if (!dryRun) await unlink(path).catch(() => undefined);
+  return Math.max(1, info.size);
 }
 
 function isMissing(error: unknown): boolean {
@@ -92,13 +107,21 @@ class LocalWriteView implements WriteView {
   private blobsWithPrefix(prefix: string): Promise<Map<string, BlobRef>> {
     let known = this.blobDirs.get(prefix);
     if (!known) {
-      known = readdirOrEmpty(this.store.path(`blobs/${prefix}`)).then((names) => {
+      const dir = this.store.path(`blobs/${prefix}`);
+      known = readdirOrEmpty(dir).then(async (names) => {
         const refs = new Map<string, BlobRef>();
         // Two racing writers may both store a blob for one id; either copy serves.
         for (const name of names.sort()) {
           const ref = parseBlobFileName(name);
           if (ref && !refs.has(ref.id)) refs.set(ref.id, ref);
         }
+        // Temp files of writers that died here long ago (a full disk stays full otherwise).
+        const before = Date.now() - STALE_TEMP_MS;
+        await Promise.all(
+          names
+            .filter((name) => name.startsWith(TEMP_PREFIX))
+            .map((name) => removeIfStale(join(dir, name), before)),
+        );
         return refs;
       });
       this.blobDirs.set(prefix, known);
@@ -120,6 +143,7 @@ class LocalWriteView implements WriteView {
   }
 
   async stageBlob(blob: StagedBlob): Promise<void> {
+    if (this.discarded) return;
     const { ciphertext, ...ref } = blob;
     const dir = this.store.path(`blobs/${ref.id.slice(0, 2)}`);
     if (!this.touchedDirs.has(dir)) {
@@ -141,8 +165,19 @@ class LocalWriteView implements WriteView {
   }
 
   async adoptStagedBlob(ref: BlobRef, tempPath: string): Promise<void> {
+    // Encryption still in flight when the snapshot failed: its file goes at once.
+    if (this.discarded) return unlink(tempPath).catch(() => undefined);
     this.pending.push({ temp: tempPath, target: this.store.path(blobPath(ref)) });
     (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(ref.id, ref);
+  }
+
+  private discarded = false;
+
+  async discard(): Promise<void> {
+    this.discarded = true;
+    await Promise.all(
+      this.pending.splice(0).map(({ temp }) => unlink(temp).catch(() => undefined)),
+    );
   }
 
   /**
@@ -419,6 +454,28 @@ export class LocalDirStore implements Store {
       }
     }
     return blobs;
+  }
+
+  async clearStaleTempFiles(
+    before: Date,
+    options: { dryRun?: boolean } = {},
+  ): Promise<TempFileSweep> {
+    const sweep: TempFileSweep = { files: 0, bytes: 0 };
+    const walk = async (dir: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      await mapWithConcurrency(entries, 16, async (entry) => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return walk(path);
+        if (!entry.name.startsWith(TEMP_PREFIX)) return;
+        const size = await removeIfStale(path, before.getTime(), options.dryRun);
+        if (size > 0) {
+          sweep.files += 1;
+          sweep.bytes += size;
+        }
+      });
+    };
+    await walk(this.root);
+    return sweep;
   }
 
   async deleteBlobs(

@@ -50,6 +50,8 @@ export interface WriteView {
   blobStagingDirectory?(id: string): Promise<string>;
   /** ...and taking that temp file over, as stageBlob would the bytes. */
   adoptStagedBlob?(ref: BlobRef, tempPath: string): Promise<void>;
+  /** Drops what this view staged and did not commit (a failed snapshot), now and from then on. */
+  discard?(): Promise<void>;
 }
 
 /** Names one stored blob: the keyed plaintext id, the ciphertext hash and how it was encoded. */
@@ -74,6 +76,12 @@ export interface StreamIndex {
   verifications: string[];
   /** Every blob of the store, from the listing. */
   blobs: BlobRef[];
+}
+
+/** Temp files a sweep found stale (and deleted, unless a dry run). */
+export interface TempFileSweep {
+  files: number;
+  bytes: number;
 }
 
 export interface StagedBlob extends BlobRef {
@@ -131,6 +139,11 @@ export interface Store {
   readBlob(blob: BlobRef): Promise<Uint8Array | null>;
   /** Every blob file in the store; `modifiedAt` where the store knows when it was written. */
   listBlobs(): Promise<StoredBlob[]>;
+  /**
+   * Stores that write temp files: deletes those older than `before`, which
+   * writers killed mid-write (or on a full disk) left behind (prune).
+   */
+  clearStaleTempFiles?(before: Date, options?: { dryRun?: boolean }): Promise<TempFileSweep>;
   /**
    * Removes blobs (prune). Idempotent: a blob already gone is not an error.
    * `recheck` runs once no snapshot can commit before the deletion does (local:

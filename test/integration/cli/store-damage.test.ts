@@ -7,9 +7,11 @@ import {
   readdirSync,
   symlinkSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { CLI_BUNDLE, runCli } from "../../helpers/run-cli.js";
@@ -373,5 +375,62 @@ describe("damaged stores and wrong keys get precise errors", () => {
     expect(next.stderr).toContain("manifests/prod/0000000002.json, the newest manifest of prod in");
     expect(next.stderr).toContain("is not JSON: a snapshot cannot chain onto it");
     expect(readdirSync(join(work, store, "manifests/prod"))).toHaveLength(2);
+  });
+  /** Runs the bundled CLI with every file write limited to `blocks` x 512 bytes (a nearly full disk). */
+  const cliWithFileLimit = (blocks: number, ...args: string[]) =>
+    new Promise<number | null>((resolve, reject) => {
+      const child = spawn(
+        "bash",
+        ["-c", `ulimit -f ${blocks}; exec "$0" "$@"`, process.execPath, CLI_BUNDLE, ...args],
+        { cwd: work, stdio: "ignore" },
+      );
+      child.on("error", reject);
+      child.on("close", resolve);
+    });
+  const tempFilesIn = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((path) =>
+      path.split("/").some((segment) => segment.startsWith(".snapgate-tmp-")),
+    );
+
+  it("a snapshot that fails on a full disk leaves no temp files, and prune clears what a killed writer left", async () => {
+    // Small files fit under the limit, the large random one does not.
+    mkdirSync(join(work, "tree-full"));
+    for (let i = 0; i < 20; i++)
+      writeFileSync(join(work, "tree-full", `small${i}.yaml`), `n: ${i}\n`);
+    writeFileSync(join(work, "tree-full", "large.bin"), randomBytes(256 * 1024));
+    const code = await cliWithFileLimit(
+      4,
+      "snapshot",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--recipient",
+      recipient,
+      "--writer-key",
+      "w.key",
+      "--root",
+      "tree-full",
+      ".",
+    );
+    expect(code).not.toBe(0);
+    expect(tempFilesIn(join(work, store))).toEqual([]);
+    expect(readdirSync(join(work, store, "manifests/prod"))).toHaveLength(2);
+
+    // What kill -9 leaves: temp files nobody will rename. Prune removes those older than 6 hours.
+    const aged = join(work, store, "locks", ".snapgate-tmp-killed");
+    const recent = join(work, store, "locks", ".snapgate-tmp-recent");
+    writeFileSync(aged, "x".repeat(1000));
+    writeFileSync(recent, "x".repeat(1000));
+    const then = new Date(Date.now() - 7 * 60 * 60 * 1000);
+    utimesSync(aged, then, then);
+    const prune = await cli("prune", "--store", store, "--grace", "0s");
+    expect({ code: prune.code, stderr: prune.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(prune.stdout).toContain("Removed 1 temp file(s) (1000 B) left by interrupted writers.");
+    expect(tempFilesIn(join(work, store))).toEqual(
+      [".snapgate-tmp-recent"].map((name) => `locks/${name}`),
+    );
   });
 });

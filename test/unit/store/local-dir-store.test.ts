@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -529,5 +530,69 @@ describe("LocalDirStore: the head a snapshot chains onto", () => {
       code: "INTEGRITY",
       fix: expect.stringContaining("then delete heads/prod.json") as unknown,
     });
+  });
+});
+
+describe("LocalDirStore: temp files interrupted writers left", () => {
+  /** A temp file at `relative`, last written `ageMs` ago. */
+  function litter(store: LocalDirStore, relative: string, ageMs: number): string {
+    const path = store.path(relative);
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(path, "x".repeat(100));
+    const then = new Date(Date.now() - ageMs);
+    utimesSync(path, then, then);
+    return path;
+  }
+  const HOUR = 60 * 60 * 1000;
+
+  it("clearStaleTempFiles deletes only temp files older than the bound, everywhere in the store", async () => {
+    const store = newStore();
+    await store.initialize();
+    const old = [
+      `blobs/ab/${TEMP_PREFIX}aaaa`,
+      `manifests/prod/${TEMP_PREFIX}0000000003.json-bbbb`,
+      `locks/${TEMP_PREFIX}commit.lock-cccc`,
+      `catalog/prod/${TEMP_PREFIX}dddd`,
+    ].map((relative) => litter(store, relative, 7 * HOUR));
+    const fresh = litter(store, `blobs/ab/${TEMP_PREFIX}eeee`, HOUR);
+    const notTemp = litter(store, "blobs/ab/README", 7 * HOUR);
+    const before = new Date(Date.now() - 6 * HOUR);
+    expect(await store.clearStaleTempFiles(before, { dryRun: true })).toEqual({
+      files: 4,
+      bytes: 400,
+    });
+    expect(old.every((path) => existsSync(path))).toBe(true);
+    expect(await store.clearStaleTempFiles(before)).toEqual({ files: 4, bytes: 400 });
+    expect(old.filter((path) => existsSync(path))).toEqual([]);
+    expect(existsSync(fresh) && existsSync(notTemp)).toBe(true);
+  });
+
+  it("a writer deletes stale temp files in the blob folders it reads, and keeps recent ones", async () => {
+    const store = newStore();
+    await store.initialize();
+    const blob = fakeBlob("a");
+    const prefix = blob.id.slice(0, 2);
+    const stale = litter(store, `blobs/${prefix}/${TEMP_PREFIX}1111`, 7 * HOUR);
+    const live = litter(store, `blobs/${prefix}/${TEMP_PREFIX}2222`, HOUR);
+    await (await store.beginWrite("prod")).findBlobs([blob.id]);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+
+  it("a discarded view removes the blobs it staged, and any it is handed later", async () => {
+    const store = newStore();
+    await store.initialize();
+    const view = await store.beginWrite("prod");
+    await view.stageBlob(fakeBlob("a"));
+    expect(tempFilesUnder(store.location)).toHaveLength(1);
+    await view.discard();
+    expect(tempFilesUnder(store.location)).toEqual([]);
+    const late = store.path(`blobs/${TEMP_PREFIX}late`);
+    writeFileSync(late, "sealed after the failure");
+    const { ciphertext: _ciphertext, ...ref } = fakeBlob("b");
+    await view.adoptStagedBlob(ref, late);
+    await view.stageBlob(fakeBlob("c"));
+    expect(tempFilesUnder(store.location)).toEqual([]);
+    expect(await store.listBlobs()).toEqual([]);
   });
 });
