@@ -42,6 +42,10 @@ export const pruneCommand: Command = {
         context.stdout(
           `${result.dryRun ? "Would remove" : "Removed"} ${result.tempFiles.files} temp file(s) (${formatBytes(result.tempFiles.bytes)}) left by interrupted writers.\n`,
         );
+      if (result.tempFiles.strays.length > 0)
+        context.stdout(
+          `Skipped ${result.tempFiles.strays.length} file(s) under blobs/ that are not blobs (move them out of the store): ${result.tempFiles.strays.join(", ")}.\n`,
+        );
       if (result.spared.length)
         context.stdout(
           `Spared ${result.spared.length} blob(s) a snapshot taken meanwhile reuses.\n`,

@@ -115,7 +115,7 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
     tempFiles: (await store.clearStaleTempFiles?.(
       new Date(now - Math.max(options.graceMs, STALE_TEMP_MS)),
       { dryRun: options.dryRun === true },
-    )) ?? { files: 0, bytes: 0 },
+    )) ?? { files: 0, bytes: 0, strays: [] },
   };
   for (const blob of stored) {
     const ref: BlobRef = { id: blob.id, sha256: blob.sha256, encoding: blob.encoding };

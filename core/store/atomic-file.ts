@@ -5,6 +5,9 @@ import { dirname, basename, join } from "node:path";
 /** Temp files live beside their target (same file system, so rename is atomic) and start with this. */
 export const TEMP_PREFIX = ".snapgate-tmp-";
 
+/** Folders Snapgate creates: never group- or other-writable, whatever the umask (000 gave 0777). */
+export const DIR_MODE = 0o755;
+
 /**
  * A snapshot's staged blobs stay temp files from encryption to commit; a temp
  * file older than this is litter of a writer that died (none runs that long),
@@ -47,7 +50,7 @@ export async function writeFileAtomic(
   bytes: Uint8Array | string,
   options: { mode?: number; exclusive?: boolean; exactMode?: boolean; parentExists?: boolean } = {},
 ): Promise<boolean> {
-  if (!options.parentExists) await mkdir(dirname(target), { recursive: true });
+  if (!options.parentExists) await mkdir(dirname(target), { recursive: true, mode: DIR_MODE });
   const temp = tempPathFor(target);
   try {
     await writeSynced(temp, bytes, options.mode ?? 0o644, options.exactMode ?? false);

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import { link, mkdir, readFile, rename, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { SnapgateError } from "../errors.js";
-import { tempPathFor } from "./atomic-file.js";
+import { DIR_MODE, tempPathFor } from "./atomic-file.js";
 
 interface LockOwner {
   pid: number;
@@ -128,7 +128,7 @@ export async function withFileLock<T>(
     time: Date.now(),
     nonce: randomBytes(8).toString("hex"),
   };
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true, mode: DIR_MODE });
   const record = tempPathFor(path);
   try {
     // Written in full before it can become the lock: a full disk fails here and leaves no lock.

@@ -2,11 +2,12 @@ import { randomBytes } from "node:crypto";
 import { access, mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { parseCatalogLines } from "./parse-catalog-lines.js";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
 import { auditHeadOfLine } from "../audit/audit-event.js";
 import {
+  DIR_MODE,
   flushFiles,
   STALE_TEMP_MS,
   TEMP_PREFIX,
@@ -66,11 +67,12 @@ function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException)?.code === "ENOENT";
 }
 
+/** A folder's names; none if it is missing, or is a stray file where a folder belongs. */
 async function readdirOrEmpty(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
   } catch (error) {
-    if (isMissing(error)) return [];
+    if (isMissing(error) || (error as NodeJS.ErrnoException)?.code === "ENOTDIR") return [];
     throw error;
   }
 }
@@ -147,7 +149,7 @@ class LocalWriteView implements WriteView {
     const { ciphertext, ...ref } = blob;
     const dir = this.store.path(`blobs/${ref.id.slice(0, 2)}`);
     if (!this.touchedDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: DIR_MODE });
       this.touchedDirs.add(dir);
     }
     const target = this.store.path(blobPath(ref));
@@ -158,7 +160,7 @@ class LocalWriteView implements WriteView {
   async blobStagingDirectory(id: string): Promise<string> {
     const dir = this.store.path(`blobs/${id.slice(0, 2)}`);
     if (!this.touchedDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: DIR_MODE });
       this.touchedDirs.add(dir);
     }
     return dir;
@@ -216,7 +218,7 @@ export class LocalDirStore implements Store {
 
   async initialize(): Promise<void> {
     if (await this.isStore()) return;
-    await mkdir(this.root, { recursive: true });
+    await mkdir(this.root, { recursive: true, mode: DIR_MODE });
     const entries = (await readdir(this.root)).filter((name) => !name.startsWith("."));
     if (entries.length > 0) {
       // Another writer may have created the store since isStore() looked.
@@ -332,7 +334,7 @@ export class LocalDirStore implements Store {
   /** Appends lines; a torn last line left by a crash is closed first so it cannot swallow the next one. */
   private async appendDurably(relative: string, text: string): Promise<void> {
     const target = this.path(relative);
-    await mkdir(join(target, ".."), { recursive: true });
+    await mkdir(join(target, ".."), { recursive: true, mode: DIR_MODE });
     const handle = await open(target, "a+", 0o644);
     try {
       const { size } = await handle.stat();
@@ -460,13 +462,24 @@ export class LocalDirStore implements Store {
     before: Date,
     options: { dryRun?: boolean } = {},
   ): Promise<TempFileSweep> {
-    const sweep: TempFileSweep = { files: 0, bytes: 0 };
+    const sweep: TempFileSweep = { files: 0, bytes: 0, strays: [] };
+    const blobs = this.path("blobs");
     const walk = async (dir: string): Promise<void> => {
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
       await mapWithConcurrency(entries, 16, async (entry) => {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) return walk(path);
-        if (!entry.name.startsWith(TEMP_PREFIX)) return;
+        if (!entry.name.startsWith(TEMP_PREFIX)) {
+          // Not Snapgate's: left alone, and named so that someone looks at it.
+          if (path.startsWith(blobs + sep) && !parseBlobFileName(entry.name))
+            sweep.strays.push(
+              path
+                .slice(this.root.length + 1)
+                .split(sep)
+                .join("/"),
+            );
+          return;
+        }
         const size = await removeIfStale(path, before.getTime(), options.dryRun);
         if (size > 0) {
           sweep.files += 1;
@@ -475,6 +488,7 @@ export class LocalDirStore implements Store {
       });
     };
     await walk(this.root);
+    sweep.strays.sort();
     return sweep;
   }
 

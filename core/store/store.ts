@@ -82,6 +82,8 @@ export interface StreamIndex {
 export interface TempFileSweep {
   files: number;
   bytes: number;
+  /** Files under blobs/ that are not blobs (a README, a copy): never deleted, only named. */
+  strays: string[];
 }
 
 export interface StagedBlob extends BlobRef {

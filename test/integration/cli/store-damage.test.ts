@@ -5,6 +5,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  statSync,
   symlinkSync,
   unlinkSync,
   utimesSync,
@@ -432,5 +433,35 @@ describe("damaged stores and wrong keys get precise errors", () => {
     expect(tempFilesIn(join(work, store))).toEqual(
       [".snapgate-tmp-recent"].map((name) => `locks/${name}`),
     );
+  });
+  it("prune skips a stray file in blobs/ and names it, instead of failing with ENOTDIR", async () => {
+    writeFileSync(join(work, store, "blobs", "README"), "notes\n");
+    const prune = await cli("prune", "--store", store, "--grace", "0s");
+    expect({ code: prune.code, stderr: prune.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(prune.stdout).toContain(
+      "Skipped 1 file(s) under blobs/ that are not blobs (move them out of the store): blobs/README.",
+    );
+    expect(existsSync(join(work, store, "blobs", "README"))).toBe(true);
+  });
+
+  it("store folders are never group- or other-writable, even under umask 000", async () => {
+    const previous = process.umask(0);
+    try {
+      store = `store-umask-${count}`;
+      expect((await snapshot("app.yaml", "replicas: 5\n")).code).toBe(0);
+      expect(
+        (await cli("verify", "--all", "--store", store, "--verify-key", verifyKey, "--record"))
+          .code,
+      ).toBe(0);
+    } finally {
+      process.umask(previous);
+    }
+    const folders = readdirSync(join(work, store), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => join(entry.parentPath, entry.name));
+    expect(folders.length).toBeGreaterThan(5);
+    const loose = folders.filter((folder) => (statSync(folder).mode & 0o022) !== 0);
+    expect(loose).toEqual([]);
+    expect(statSync(join(work, store)).mode & 0o022).toBe(0);
   });
 });
