@@ -464,4 +464,24 @@ describe("damaged stores and wrong keys get precise errors", () => {
     expect(loose).toEqual([]);
     expect(statSync(join(work, store)).mode & 0o022).toBe(0);
   });
+  it("doctor checks every folder of a local store, not just the top one", async () => {
+    chmodSync(join(work, store), 0o755);
+    const tidy = await cli("doctor", "--store", store);
+    expect(tidy.code).toBe(0);
+    chmodSync(join(work, store, "manifests"), 0o777);
+    const loose = await cli("doctor", "--store", store, "--json");
+    expect(loose.code).toBe(3);
+    expect(loose.json()).toMatchObject({
+      ok: false,
+      findings: [
+        {
+          check: "only the owner can write the store",
+          ok: false,
+          detail: expect.stringContaining("manifests (777)") as unknown,
+          fix: `chmod -R go-w ${join(work, store)}`,
+        },
+        { check: "the store is owned by you", ok: true },
+      ],
+    });
+  });
 });
