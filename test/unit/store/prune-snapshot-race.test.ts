@@ -15,7 +15,7 @@ import { tempDir } from "../../helpers/temp-dir.js";
 
 const work = tempDir();
 const FILES = 8;
-const ROUNDS = 40;
+const ROUNDS = 30;
 const template = join(work, "template");
 const treeA = join(work, "tree-a");
 let keys: TestKeys;
