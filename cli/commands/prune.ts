@@ -14,6 +14,7 @@ export const pruneCommand: Command = {
   help: [
     "--grace DUR           how long a blob must have been unreferenced (default 24h; units s, m, h, d, w)",
     "--dry-run             list what would be deleted; delete nothing",
+    "also deletes temp files (.snapgate-tmp-*) that killed or failed writers left, once older than the grace period and 6 hours, and names files under blobs/ that are not blobs (never deleted)",
   ],
   options: { ...STORE_OPTION, grace: { type: "string" }, "dry-run": { type: "boolean" } },
   async run(args, context) {
