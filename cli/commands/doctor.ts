@@ -1,36 +1,11 @@
-import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { SnapgateError } from "../../core/errors.js";
 import type { ProtectionFinding } from "../../core/github/check-backup-repository.js";
+import { checkLocalStore } from "../../core/store/check-local-store.js";
 import { flag, stringValue, type Command } from "../command.js";
 import { openGitHub, STORE_OPTION, storeSpec } from "../open-store.js";
 import { json, renderTable } from "../output.js";
 import { EXIT_PROBLEMS } from "../exit-codes.js";
-
-/** A local store is protected by its directory's permissions. */
-async function checkLocalStore(path: string): Promise<ProtectionFinding[]> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info) {
-    throw new SnapgateError("STORE_MISSING", `There is no store at ${path}.`, {
-      fix: "Check --store.",
-    });
-  }
-  const writable = (info.mode & 0o022) !== 0;
-  return [
-    writable
-      ? {
-          check: "only the owner can write the store",
-          ok: false,
-          detail: `${path} has mode ${(info.mode & 0o777).toString(8)}: group or others can write it`,
-          fix: `chmod go-w ${path}`,
-        }
-      : {
-          check: "only the owner can write the store",
-          ok: true,
-          detail: `mode ${(info.mode & 0o777).toString(8)}`,
-        },
-  ];
-}
 
 export const doctorCommand: Command = {
   name: "doctor",
@@ -38,7 +13,7 @@ export const doctorCommand: Command = {
     "Check the backup repository's protection (private, rulesets, who can push, rules that refuse the store's commits) and say what to fix",
   usage: "snapgate doctor --store github://OWNER/REPO[@branch] [--app-id ID] [--token T] [--json]",
   help: [
-    "--store STORE     the backup repository (or a local store: its directory permissions)",
+    "--store STORE     the backup repository (or a local store: the permissions and owner of every folder and file in it)",
     "--app-id ID       the Snapgate App's id, which must be the only bypass actor",
     "Bypass actors are visible only to a token with administration write (a repository admin's).",
     "Rules the store cannot satisfy (its Git Data API commits are unsigned and go straight to the",
@@ -67,9 +42,9 @@ export const doctorCommand: Command = {
         appId === undefined ? {} : { appId },
       );
     } else {
-      findings = await checkLocalStore(resolve(context.cwd, spec));
+      findings = await checkLocalStore(resolve(context.cwd, spec), process.getuid?.());
     }
-    const ok = findings.every((finding) => finding.ok === true);
+    const ok = findings.every((finding) => finding.ok === true || finding.warning === true);
     if (flag(args, "json")) {
       context.stdout(json({ ok, findings }));
     } else {
@@ -78,7 +53,7 @@ export const doctorCommand: Command = {
           ["CHECK", "STATE", "DETAIL"],
           findings.map((f) => [
             f.check,
-            f.ok === true ? "ok" : f.ok === false ? "FIX" : "unknown",
+            f.ok === true ? "ok" : f.warning ? "WARN" : f.ok === false ? "FIX" : "unknown",
             f.detail,
           ]),
         ),

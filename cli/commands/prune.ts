@@ -1,6 +1,7 @@
 import { SnapgateError } from "../../core/errors.js";
 import { formatDuration, parseDuration } from "../../core/policy/parse-duration.js";
 import { pruneBlobs } from "../../core/snapshot/prune-blobs.js";
+import { formatBytes } from "../../core/format-bytes.js";
 import { flag, stringValue, type Command } from "../command.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { json } from "../output.js";
@@ -13,6 +14,7 @@ export const pruneCommand: Command = {
   help: [
     "--grace DUR           how long a blob must have been unreferenced (default 24h; units s, m, h, d, w)",
     "--dry-run             list what would be deleted; delete nothing",
+    "also deletes temp files (.snapgate-tmp-*) that killed or failed writers left, once older than the grace period and 6 hours, and names files under blobs/ that are not blobs (never deleted)",
   ],
   options: { ...STORE_OPTION, grace: { type: "string" }, "dry-run": { type: "boolean" } },
   async run(args, context) {
@@ -37,6 +39,14 @@ export const pruneCommand: Command = {
         `${result.dryRun ? "Would delete" : "Deleted"} ${result.deleted.length} blob(s) (${count("forgotten")} of forgotten snapshots, ${count("orphan")} orphaned); ` +
           `${result.waiting.length} unreferenced but within the ${formatDuration(graceMs)} grace period (or of unknown age); ${result.referenced} referenced by live snapshots.\n`,
       );
+      if (result.tempFiles.files > 0)
+        context.stdout(
+          `${result.dryRun ? "Would remove" : "Removed"} ${result.tempFiles.files} temp file(s) (${formatBytes(result.tempFiles.bytes)}) left by interrupted writers.\n`,
+        );
+      if (result.tempFiles.strays.length > 0)
+        context.stdout(
+          `Skipped ${result.tempFiles.strays.length} file(s) under blobs/ that are not blobs (move them out of the store): ${result.tempFiles.strays.join(", ")}.\n`,
+        );
       if (result.spared.length)
         context.stdout(
           `Spared ${result.spared.length} blob(s) a snapshot taken meanwhile reuses.\n`,

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -10,6 +10,12 @@ import { join } from "node:path";
  */
 export function writeSealedTempFile(dir: string, bytes: Uint8Array): string {
   const path = join(dir, `.snapgate-tmp-${randomBytes(8).toString("hex")}`);
-  writeFileSync(path, bytes, { flag: "wx", mode: 0o444 });
+  try {
+    writeFileSync(path, bytes, { flag: "wx", mode: 0o444 });
+  } catch (error) {
+    // A full disk leaves a partial file: remove it, or it keeps the disk full.
+    rmSync(path, { force: true });
+    throw error;
+  }
   return path;
 }

@@ -7,6 +7,8 @@ export interface ProtectionFinding {
   ok: boolean | null;
   detail: string;
   fix?: string;
+  /** Worth a look, but not a failure (doctor still exits 0). */
+  warning?: boolean;
 }
 
 export interface BackupRepositoryLocation {

@@ -295,6 +295,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
   const recipientSet = recipientSetId(recipients);
   let view: WriteView = await beginWriteOrInitialize(options.store, options.stream);
   const sealers: { current?: Promise<Sealer> } = {};
+  let committed = false;
   try {
     // With --skip-unchanged the previous snapshot is read first: it is compared with anyway,
     // and files it already holds need not be kept in memory while hashing.
@@ -419,6 +420,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         time: written,
       });
       if (outcome === "committed") {
+        committed = true;
         prepared.progress({ stage: "commit", done: 1, total: 1 });
         options.statCache?.save(prepared.files, prepared.scannedAtMs, id);
         return {
@@ -441,6 +443,8 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       view = await options.store.beginWrite(options.stream, view);
     }
   } finally {
+    // A failed snapshot (a full disk, a changed file) leaves none of its temp files behind.
+    if (!committed) await view.discard?.().catch(() => undefined);
     // Workers keep the process alive: always stop them, whatever went wrong.
     if (sealers.current)
       await sealers.current.then(

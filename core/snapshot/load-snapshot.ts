@@ -18,8 +18,9 @@ export async function loadSnapshot(
   const where = `manifest ${entry.stream}@${entry.seq}`;
   const bytes = await store.readManifest(entry.stream, entry.seq);
   if (!bytes) {
-    throw new SnapgateError("NOT_FOUND", `The ${where} is missing from ${store.location}.`, {
-      fix: "The store lost a manifest: run `snapgate verify --all` and restore the store from its replica.",
+    // The catalog (or a head) names it: a lost manifest is damage, not a typo.
+    throw new SnapgateError("INTEGRITY", `The ${where} is missing from ${store.location}.`, {
+      fix: "The store lost a manifest: run `snapgate verify --all`, restore the store from its replica, and restore from another snapshot meanwhile (ENV@SEQ).",
     });
   }
   const id = sha256Hex(bytes);

@@ -1,7 +1,8 @@
 import { isSnapgateError } from "../errors.js";
 import type { Manifest } from "../types.js";
-import { blobPath, type BlobRef, type Store } from "../store/store.js";
+import { blobPath, type BlobRef, type Store, type TempFileSweep } from "../store/store.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
+import { STALE_TEMP_MS } from "../store/atomic-file.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { appendAuditEvents } from "../audit/append-audit-events.js";
 import { blobRefOf } from "./blob-ref-of.js";
@@ -36,6 +37,8 @@ export interface PruneResult {
   waiting: PrunedBlob[];
   /** Blobs spared because a snapshot committed while prune ran references them. */
   spared: string[];
+  /** Temp files interrupted writers left, older than the grace period and 6 hours (deleted, or with dryRun, to delete). */
+  tempFiles: TempFileSweep;
   /** Snapshots committed during the delete that reference a deleted blob (restic takes a lock; see the report). */
   damaged: Array<{ stream: string; seq: number; blobs: string[] }>;
 }
@@ -52,8 +55,8 @@ function blobKeys(manifest: Manifest): string[] {
  * used, once their newest tombstone is older than the grace period, and
  * orphans (from a lost race or a crash) once the blob itself is that old.
  * Forgotten snapshots whose tombstone is damaged or names another manifest
- * count as live. Manifests committed while prune runs are read again just
- * before deleting, and their blobs are spared.
+ * count as live. Manifests committed while prune runs are read again while
+ * the store holds snapshot commits back, and their blobs are spared.
  */
 export async function pruneBlobs(store: Store, options: PruneOptions): Promise<PruneResult> {
   await store.assertExists();
@@ -106,6 +109,11 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
     waiting: [],
     spared: [],
     damaged: [],
+    // A live writer's staged blobs are temp files too: never younger than STALE_TEMP_MS.
+    tempFiles: (await store.clearStaleTempFiles?.(
+      new Date(now - Math.max(options.graceMs, STALE_TEMP_MS)),
+      { dryRun: options.dryRun === true },
+    )) ?? { files: 0, bytes: 0, strays: [] },
   };
   for (const blob of stored) {
     const { modifiedAt: _modifiedAt, ...ref } = blob;
@@ -125,14 +133,19 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
   }
   if (result.dryRun || result.deleted.length === 0) return result;
 
-  // Snapshots committed since the scan may have reused a blob about to go.
-  const before = await newReferences(store, scanned);
-  result.spared = result.deleted
-    .filter((blob) => before.keys.has(key(blob)))
-    .map((blob) => blob.id);
-  result.deleted = result.deleted.filter((blob) => !before.keys.has(key(blob)));
-  await store.deleteBlobs(result.deleted);
-  const after = await newReferences(store, before.scanned);
+  // Snapshots committed since the scan may have reused a blob about to go. They are read
+  // again where the store lets no snapshot commit before the deletion does, and spared.
+  const candidates = result.deleted;
+  let rechecked = scanned;
+  await store.deleteBlobs(candidates, async () => {
+    const since = await newReferences(store, scanned);
+    rechecked = since.scanned;
+    result.spared = candidates.filter((blob) => since.keys.has(key(blob))).map((blob) => blob.id);
+    result.deleted = candidates.filter((blob) => !since.keys.has(key(blob)));
+    return result.deleted;
+  });
+  // Nothing should reference a deleted blob now; a store that breaks the protocol is reported.
+  const after = await newReferences(store, rechecked);
   const gone = new Set(result.deleted.map(key));
   result.damaged = after.manifests
     .map(({ stream, seq, keys }) => ({

@@ -5,6 +5,16 @@ import { dirname, basename, join } from "node:path";
 /** Temp files live beside their target (same file system, so rename is atomic) and start with this. */
 export const TEMP_PREFIX = ".snapgate-tmp-";
 
+/** Folders Snapgate creates: never group- or other-writable, whatever the umask (000 gave 0777). */
+export const DIR_MODE = 0o755;
+
+/**
+ * A snapshot's staged blobs stay temp files from encryption to commit; a temp
+ * file older than this is litter of a writer that died (none runs that long),
+ * which the next writer and prune delete.
+ */
+export const STALE_TEMP_MS = 6 * 60 * 60 * 1000;
+
 export function tempPathFor(target: string): string {
   return join(
     dirname(target),
@@ -40,9 +50,15 @@ export async function writeFileAtomic(
   bytes: Uint8Array | string,
   options: { mode?: number; exclusive?: boolean; exactMode?: boolean; parentExists?: boolean } = {},
 ): Promise<boolean> {
-  if (!options.parentExists) await mkdir(dirname(target), { recursive: true });
+  if (!options.parentExists) await mkdir(dirname(target), { recursive: true, mode: DIR_MODE });
   const temp = tempPathFor(target);
-  await writeSynced(temp, bytes, options.mode ?? 0o644, options.exactMode ?? false);
+  try {
+    await writeSynced(temp, bytes, options.mode ?? 0o644, options.exactMode ?? false);
+  } catch (error) {
+    // A full disk leaves a partial file: remove it, or it keeps the disk full.
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
   try {
     if (options.exclusive) {
       try {
@@ -76,7 +92,11 @@ export async function writeTempFile(
   const temp = tempPathFor(target);
   if (!options.exactMode) {
     // One thread-pool task instead of three (open, write, close): thousands of blobs add up.
-    await writeFile(temp, bytes, { flag: "wx", mode });
+    await writeFile(temp, bytes, { flag: "wx", mode }).catch(async (error: unknown) => {
+      // A full disk leaves a partial file: remove it, or it keeps the disk full.
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    });
     return temp;
   }
   const handle = await open(temp, "wx", 0o600);

@@ -593,11 +593,14 @@ export class GitHubStore implements Store {
 
   async readCatalog(stream: string): Promise<CatalogEntry[]> {
     const tree = await this.readTree(`catalog/${stream}`, true);
-    return this.catalogFromShards(tree?.entries ?? []);
+    return this.catalogFromShards(stream, tree?.entries ?? []);
   }
 
   /** Catalog lines from the month shards of a catalog directory listing (text included). */
-  private async catalogFromShards(shards: readonly TreeEntryNode[]): Promise<CatalogEntry[]> {
+  private async catalogFromShards(
+    stream: string,
+    shards: readonly TreeEntryNode[],
+  ): Promise<CatalogEntry[]> {
     const ordered = shards
       .filter((e) => /^\d{4}-\d{2}\.jsonl$/.test(e.name))
       .sort((a, b) => a.name.localeCompare(b.name));
@@ -610,7 +613,10 @@ export class GitHubStore implements Store {
             : "",
       ),
     );
-    return parseCatalogLines(texts);
+    return parseCatalogLines(
+      texts.map((text, index) => ({ path: `catalog/${stream}/${ordered[index]?.name}`, text })),
+      stream,
+    );
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {
@@ -661,7 +667,7 @@ export class GitHubStore implements Store {
       }
     }
     return {
-      catalog: await this.catalogFromShards(target?.catalog?.object?.entries ?? []),
+      catalog: await this.catalogFromShards(stream, target?.catalog?.object?.entries ?? []),
       manifestSeqs: seqsOf(target?.manifests),
       tombstoneSeqs: seqsOf(target?.tombstones),
       verifications: (target?.verifications?.object?.entries ?? [])
@@ -763,10 +769,15 @@ export class GitHubStore implements Store {
     return blobs;
   }
 
-  async deleteBlobs(blobs: readonly BlobRef[]): Promise<void> {
+  async deleteBlobs(
+    blobs: readonly BlobRef[],
+    recheck?: (blobs: readonly BlobRef[]) => Promise<readonly BlobRef[]>,
+  ): Promise<void> {
     if (blobs.length === 0) return;
+    // recheck reads the branch after `state` was read; the deletion lands only on that same
+    // commit (force=false), so every manifest it could miss would have made the update fail.
     await this.commitWithRetry(`snapgate: prune ${blobs.length} blob(s)`, async () =>
-      blobs.map((blob) => ({
+      (recheck ? await recheck(blobs) : blobs).map((blob) => ({
         path: blobPath(blob),
         mode: "100644" as const,
         type: "blob" as const,

@@ -1,11 +1,19 @@
+import { randomBytes } from "node:crypto";
 import { access, mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { parseCatalogLines } from "./parse-catalog-lines.js";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
 import { auditHeadOfLine, parseAuditHeadPointer } from "../audit/audit-event.js";
-import { flushFiles, TEMP_PREFIX, writeFileAtomic, writeTempFile } from "./atomic-file.js";
+import {
+  DIR_MODE,
+  flushFiles,
+  STALE_TEMP_MS,
+  TEMP_PREFIX,
+  writeFileAtomic,
+  writeTempFile,
+} from "./atomic-file.js";
 import { withFileLock } from "./file-lock.js";
 import {
   AUDIT_HEAD_PATH,
@@ -27,6 +35,7 @@ import {
   type Store,
   type StoreRecord,
   type StreamHead,
+  type TempFileSweep,
   type WriteView,
 } from "./store.js";
 import { assertRecordPath } from "./record-path.js";
@@ -34,18 +43,37 @@ import { sha256Hex } from "../crypto/sha256-hex.js";
 
 const MANIFEST_NAME = /^(\d{10})\.json$/;
 
-/** Changed by every prune, under the commit lock. */
+/**
+ * Prune's mark, written under the commit lock: `deleting <epoch>` before it
+ * deletes anything, `done <epoch>` after. A commit checks every blob it
+ * references unless the mark is unchanged since its view and was not
+ * `deleting` (a view read while prune deleted, or after a prune died mid-way).
+ */
 const PRUNE_EPOCH_PATH = "locks/prune-epoch";
+const PRUNE_DELETING = "deleting ";
+
+function pruneMayHaveDeleted(then: string | null, now: string | null): boolean {
+  return then !== now || (now?.startsWith(PRUNE_DELETING) ?? false);
+}
+
+/** Deletes the temp file at `path` if it was last written before `before`; its size (at least 1), or 0. */
+async function removeIfStale(path: string, before: number, dryRun = false): Promise<number> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile() || info.mtimeMs >= before) return 0;
+  if (!dryRun) await unlink(path).catch(() => undefined);
+  return Math.max(1, info.size);
+}
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException)?.code === "ENOENT";
 }
 
+/** A folder's names; none if it is missing, or is a stray file where a folder belongs. */
 async function readdirOrEmpty(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
   } catch (error) {
-    if (isMissing(error)) return [];
+    if (isMissing(error) || (error as NodeJS.ErrnoException)?.code === "ENOTDIR") return [];
     throw error;
   }
 }
@@ -75,14 +103,15 @@ class LocalWriteView implements WriteView {
     readonly stream: string,
     readonly head: StreamHead | null,
     readonly auditHead: AuditHead | null,
-    /** Prune's epoch when the view was taken: unchanged at commit means no blob was deleted since. */
+    /** Prune's mark when the view was taken: unchanged and not `deleting` at commit means no blob was deleted since. */
     readonly pruneEpoch: string | null,
   ) {}
 
   private blobsWithPrefix(prefix: string): Promise<Map<string, BlobRef>> {
     let known = this.blobDirs.get(prefix);
     if (!known) {
-      known = readdirOrEmpty(this.store.path(`blobs/${prefix}`)).then((names) => {
+      const dir = this.store.path(`blobs/${prefix}`);
+      known = readdirOrEmpty(dir).then(async (names) => {
         const refs = new Map<string, BlobRef>();
         // Two racing writers may both store a blob for one id and set; either copy serves.
         for (const name of names.sort()) {
@@ -90,6 +119,13 @@ class LocalWriteView implements WriteView {
           const key = ref && blobLookupKey(ref.id, ref.recipientSet);
           if (ref && key && !refs.has(key)) refs.set(key, ref);
         }
+        // Temp files of writers that died here long ago (a full disk stays full otherwise).
+        const before = Date.now() - STALE_TEMP_MS;
+        await Promise.all(
+          names
+            .filter((name) => name.startsWith(TEMP_PREFIX))
+            .map((name) => removeIfStale(join(dir, name), before)),
+        );
         return refs;
       });
       this.blobDirs.set(prefix, known);
@@ -111,10 +147,11 @@ class LocalWriteView implements WriteView {
   }
 
   async stageBlob(blob: StagedBlob): Promise<void> {
+    if (this.discarded) return;
     const { ciphertext, ...ref } = blob;
     const dir = this.store.path(`blobs/${ref.id.slice(0, 2)}`);
     if (!this.touchedDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: DIR_MODE });
       this.touchedDirs.add(dir);
     }
     const target = this.store.path(blobPath(ref));
@@ -128,17 +165,28 @@ class LocalWriteView implements WriteView {
   async blobStagingDirectory(id: string): Promise<string> {
     const dir = this.store.path(`blobs/${id.slice(0, 2)}`);
     if (!this.touchedDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: DIR_MODE });
       this.touchedDirs.add(dir);
     }
     return dir;
   }
 
   async adoptStagedBlob(ref: BlobRef, tempPath: string): Promise<void> {
+    // Encryption still in flight when the snapshot failed: its file goes at once.
+    if (this.discarded) return unlink(tempPath).catch(() => undefined);
     this.pending.push({ temp: tempPath, target: this.store.path(blobPath(ref)) });
     (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(
       blobLookupKey(ref.id, ref.recipientSet),
       ref,
+    );
+  }
+
+  private discarded = false;
+
+  async discard(): Promise<void> {
+    this.discarded = true;
+    await Promise.all(
+      this.pending.splice(0).map(({ temp }) => unlink(temp).catch(() => undefined)),
     );
   }
 
@@ -178,7 +226,7 @@ export class LocalDirStore implements Store {
 
   async initialize(): Promise<void> {
     if (await this.isStore()) return;
-    await mkdir(this.root, { recursive: true });
+    await mkdir(this.root, { recursive: true, mode: DIR_MODE });
     const entries = (await readdir(this.root)).filter((name) => !name.startsWith("."));
     if (entries.length > 0) {
       // Another writer may have created the store since isStore() looked.
@@ -236,10 +284,27 @@ export class LocalDirStore implements Store {
   }
 
   private async readHead(stream: string): Promise<StreamHead | null> {
-    const seqs = await this.listManifestSeqs(stream);
+    const seqs = await this.headManifestSeqs(stream);
     const seq = seqs.at(-1);
     if (seq === undefined) return null;
     const manifest = await readFile(this.path(manifestPath(stream, seq)));
+    // The next snapshot links to it: refuse to chain onto something that is not its manifest.
+    let named: unknown;
+    try {
+      const parsed = JSON.parse(manifest.toString("utf8")) as { stream?: unknown; seq?: unknown };
+      named = `${String(parsed.stream)}@${String(parsed.seq)}`;
+    } catch {
+      named = undefined;
+    }
+    if (named !== `${stream}@${seq}`) {
+      throw new SnapgateError(
+        "INTEGRITY",
+        `${manifestPath(stream, seq)}, the newest manifest of ${stream} in ${this.root}, ${named === undefined ? "is not JSON" : `says it is ${String(named)}`}: a snapshot cannot chain onto it.`,
+        {
+          fix: `Restore that file from a copy of the store and run \`snapgate verify --all --env ${stream}\`; nothing was written.`,
+        },
+      );
+    }
     return { seq, sha256: sha256Hex(manifest), loadManifest: async () => manifest };
   }
 
@@ -253,7 +318,7 @@ export class LocalDirStore implements Store {
       // retry, which stores that content again, instead of a manifest pointing at nothing.
       const view = commit.view as LocalWriteView;
       if (
-        (await this.readPruneEpoch()) !== view.pruneEpoch &&
+        pruneMayHaveDeleted(view.pruneEpoch, await this.readPruneEpoch()) &&
         !(await this.allBlobsPresent(commit.blobs))
       )
         return "conflict";
@@ -277,7 +342,7 @@ export class LocalDirStore implements Store {
   /** Appends lines; a torn last line left by a crash is closed first so it cannot swallow the next one. */
   private async appendDurably(relative: string, text: string): Promise<void> {
     const target = this.path(relative);
-    await mkdir(join(target, ".."), { recursive: true });
+    await mkdir(join(target, ".."), { recursive: true, mode: DIR_MODE });
     const handle = await open(target, "a+", 0o644);
     try {
       const { size } = await handle.stat();
@@ -305,9 +370,47 @@ export class LocalDirStore implements Store {
       .filter((name) => /^\d{4}-\d{2}\.jsonl$/.test(name))
       .sort();
     const texts = await Promise.all(
-      shards.map((name) => readFile(this.path(`catalog/${stream}/${name}`), "utf8")),
+      shards.map(async (name) => {
+        const path = `catalog/${stream}/${name}`;
+        return { path, text: await readFile(this.path(path), "utf8") };
+      }),
     );
-    return parseCatalogLines(texts);
+    const entries = parseCatalogLines(texts, stream);
+    await this.headManifestSeqs(stream);
+    return entries;
+  }
+
+  /**
+   * The stream's manifest seqs, after checking that the manifest the head
+   * pointer names exists. The pointer is written after its manifest, so it is
+   * never ahead of the manifests unless one was deleted.
+   */
+  private async headManifestSeqs(stream: string): Promise<number[]> {
+    const raw = await readOrNull(this.path(headPath(stream)));
+    const seqs = await this.listManifestSeqs(stream);
+    if (raw === null) return seqs;
+    let named: unknown;
+    try {
+      named = (JSON.parse(raw.toString("utf8")) as { seq?: unknown } | null)?.seq;
+    } catch {
+      named = undefined;
+    }
+    if (typeof named !== "number" || !Number.isSafeInteger(named)) {
+      throw new SnapgateError("INTEGRITY", `${headPath(stream)} in ${this.root} is damaged.`, {
+        fix: `Check that manifests/${stream}/ holds every snapshot (\`snapgate verify --all --env ${stream}\`), then delete ${headPath(stream)}: the next snapshot writes it again.`,
+      });
+    }
+    if (named > (seqs.at(-1) ?? 0)) {
+      throw new SnapgateError(
+        "INTEGRITY",
+        `${headPath(stream)} names ${stream}@${named}, but ${manifestPath(stream, named)} is missing from ${this.root}: the newest snapshot${named > (seqs.at(-1) ?? 0) + 1 ? "s were" : " was"} deleted.`,
+        {
+          fix: `Restore manifests/${stream}/ from a copy of the store. If ${stream}@${named} is lost for good, accept the loss: delete its catalog line(s) in catalog/${stream}/ and write {"seq":${seqs.at(-1) ?? 0}} to ${headPath(stream)}.`,
+          details: { head: named, newestManifest: seqs.at(-1) ?? 0 },
+        },
+      );
+    }
+    return seqs;
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {
@@ -363,16 +466,56 @@ export class LocalDirStore implements Store {
     return blobs;
   }
 
-  async deleteBlobs(blobs: readonly BlobRef[]): Promise<void> {
+  async clearStaleTempFiles(
+    before: Date,
+    options: { dryRun?: boolean } = {},
+  ): Promise<TempFileSweep> {
+    const sweep: TempFileSweep = { files: 0, bytes: 0, strays: [] };
+    const blobs = this.path("blobs");
+    const walk = async (dir: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      await mapWithConcurrency(entries, 16, async (entry) => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return walk(path);
+        if (!entry.name.startsWith(TEMP_PREFIX)) {
+          // Not Snapgate's: left alone, and named so that someone looks at it.
+          if (path.startsWith(blobs + sep) && !parseBlobFileName(entry.name))
+            sweep.strays.push(
+              path
+                .slice(this.root.length + 1)
+                .split(sep)
+                .join("/"),
+            );
+          return;
+        }
+        const size = await removeIfStale(path, before.getTime(), options.dryRun);
+        if (size > 0) {
+          sweep.files += 1;
+          sweep.bytes += size;
+        }
+      });
+    };
+    await walk(this.root);
+    sweep.strays.sort();
+    return sweep;
+  }
+
+  async deleteBlobs(
+    blobs: readonly BlobRef[],
+    recheck?: (blobs: readonly BlobRef[]) => Promise<readonly BlobRef[]>,
+  ): Promise<void> {
     if (blobs.length === 0) return;
     await withFileLock(this.path("locks/commit.lock"), async () => {
-      // A new epoch first: a commit that races this prune checks its blobs one by one.
-      await writeFileAtomic(this.path(PRUNE_EPOCH_PATH), `${Date.now()}-${Math.random()}\n`);
-      for (const blob of blobs) {
+      const epoch = `${Date.now()}-${randomBytes(8).toString("hex")}`;
+      await writeFileAtomic(this.path(PRUNE_EPOCH_PATH), `${PRUNE_DELETING}${epoch}\n`);
+      // No snapshot commits while this lock is held: what recheck spares stays referenced.
+      const doomed = recheck ? await recheck(blobs) : blobs;
+      for (const blob of doomed) {
         await unlink(this.path(blobPath(blob))).catch((error: unknown) => {
           if (!isMissing(error)) throw error;
         });
       }
+      await writeFileAtomic(this.path(PRUNE_EPOCH_PATH), `done ${epoch}\n`);
     });
   }
 

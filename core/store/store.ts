@@ -57,6 +57,8 @@ export interface WriteView {
   blobStagingDirectory?(id: string): Promise<string>;
   /** ...and taking that temp file over, as stageBlob would the bytes. */
   adoptStagedBlob?(ref: BlobRef, tempPath: string): Promise<void>;
+  /** Drops what this view staged and did not commit (a failed snapshot), now and from then on. */
+  discard?(): Promise<void>;
 }
 
 /** Names one stored blob: the keyed plaintext id, the ciphertext hash and how it was encoded. */
@@ -83,6 +85,14 @@ export interface StreamIndex {
   verifications: string[];
   /** Every blob of the store, from the listing. */
   blobs: BlobRef[];
+}
+
+/** Temp files a sweep found stale (and deleted, unless a dry run). */
+export interface TempFileSweep {
+  files: number;
+  bytes: number;
+  /** Files under blobs/ that are not blobs (a README, a copy): never deleted, only named. */
+  strays: string[];
 }
 
 export interface StagedBlob extends BlobRef {
@@ -140,8 +150,22 @@ export interface Store {
   readBlob(blob: BlobRef): Promise<Uint8Array | null>;
   /** Every blob file in the store; `modifiedAt` where the store knows when it was written. */
   listBlobs(): Promise<StoredBlob[]>;
-  /** Removes blobs (prune). Idempotent: a blob already gone is not an error. */
-  deleteBlobs(blobs: readonly BlobRef[]): Promise<void>;
+  /**
+   * Stores that write temp files: deletes those older than `before`, which
+   * writers killed mid-write (or on a full disk) left behind (prune).
+   */
+  clearStaleTempFiles?(before: Date, options?: { dryRun?: boolean }): Promise<TempFileSweep>;
+  /**
+   * Removes blobs (prune). Idempotent: a blob already gone is not an error.
+   * `recheck` runs once no snapshot can commit before the deletion does (local:
+   * under the commit lock; GitHub: against the commit the deletion is based on)
+   * and returns the blobs still safe to delete: prune re-reads there the
+   * manifests committed since its scan (docs/adr/0008-prune-and-snapshot-exclusion.md).
+   */
+  deleteBlobs(
+    blobs: readonly BlobRef[],
+    recheck?: (blobs: readonly BlobRef[]) => Promise<readonly BlobRef[]>,
+  ): Promise<void>;
 
   /**
    * One environment's index in as few requests as the store can (one on

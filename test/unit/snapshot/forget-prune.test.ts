@@ -170,8 +170,8 @@ describe("pruneBlobs", () => {
     const racing = new Proxy(store, {
       get(target, property, receiver) {
         if (property === "deleteBlobs") {
-          return async (blobs: Parameters<Store["deleteBlobs"]>[0]) => {
-            await target.deleteBlobs(blobs);
+          return async (...args: Parameters<Store["deleteBlobs"]>) => {
+            await target.deleteBlobs(...args);
             refused = await commitCraftedManifest(
               target,
               keys.writer,

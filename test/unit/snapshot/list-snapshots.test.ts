@@ -5,9 +5,10 @@ import { listSnapshots, matchesFilter } from "../../../core/snapshot/list-snapsh
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import type { CatalogEntry } from "../../../core/types.js";
 import { tempDir } from "../../helpers/temp-dir.js";
+import { sha256Hex } from "../../../core/crypto/sha256-hex.js";
 
 const entry = (over: Partial<CatalogEntry> & { seq: number }): CatalogEntry => ({
-  id: `id-${over.stream ?? "prod"}-${over.seq}`,
+  id: sha256Hex(`id-${over.stream ?? "prod"}-${over.seq}`),
   stream: "prod",
   time: "2025-03-01T12:00:00.000Z",
   writtenAt: "2025-03-01T12:00:00.000Z",

@@ -66,11 +66,11 @@ describe("loadSnapshot", () => {
     expect(loaded.manifest).toMatchObject({ stream: "prod", seq: 1, prev: null });
   });
 
-  it("a missing manifest is NOT_FOUND", async () => {
+  it("a missing manifest (the catalog names it) is an INTEGRITY error", async () => {
     const { store, id } = await storeWithOne();
     unlinkSync(store.path("manifests/prod/0000000001.json"));
     await expect(loadSnapshot(store, { stream: "prod", seq: 1, id })).rejects.toMatchObject({
-      code: "NOT_FOUND",
+      code: "INTEGRITY",
       summary: `The manifest prod@1 is missing from ${store.location}.`,
     });
   });

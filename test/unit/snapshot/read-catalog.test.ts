@@ -66,19 +66,68 @@ describe("readCatalog", () => {
     expect(await readCatalog(store, "prod")).toEqual(complete);
   });
 
-  it("leaves out a damaged manifest that has no catalog line, and keeps the others", async () => {
+  it("a damaged manifest that has no catalog line is an INTEGRITY error naming its file", async () => {
     const store = await storeWithSnapshots();
     keepLines(store, "prod", [1]);
     const second = store.path("manifests/prod/0000000002.json");
     chmodSync(second, 0o644);
     writeFileSync(second, "{ damaged");
-    expect((await readCatalog(store, "prod")).map((e) => e.seq)).toEqual([1, 3]);
+    await expect(readCatalog(store, "prod")).rejects.toMatchObject({
+      code: "INTEGRITY",
+      summary: expect.stringContaining(
+        "manifests/prod/0000000002.json in " + store.location + " cannot be read",
+      ) as unknown,
+    });
   });
 
-  it("leaves out a catalog line whose manifest is gone: the manifests are the truth", async () => {
+  it("keeps a catalog line whose manifest is gone, so verify reports it and restore refuses it", async () => {
+    const store = await storeWithSnapshots();
+    unlinkSync(store.path("manifests/prod/0000000002.json"));
+    expect((await readCatalog(store, "prod")).map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
+  it("the newest manifest gone while the head names it is an INTEGRITY error, with or without its line", async () => {
     const store = await storeWithSnapshots();
     unlinkSync(store.path("manifests/prod/0000000003.json"));
-    expect((await readCatalog(store, "prod")).map((e) => e.seq)).toEqual([1, 2]);
+    for (const lines of [
+      [1, 2, 3],
+      [1, 2],
+    ]) {
+      keepLines(store, "prod", lines);
+      await expect(readCatalog(store, "prod")).rejects.toMatchObject({
+        code: "INTEGRITY",
+        summary: expect.stringContaining(
+          "heads/prod.json names prod@3, but manifests/prod/0000000003.json is missing",
+        ) as unknown,
+      });
+      await expect(store.beginWrite("prod")).rejects.toMatchObject({ code: "INTEGRITY" });
+    }
+  });
+
+  it("skips a torn (non-JSON) line, and refuses a JSON line that is no catalog entry, naming file and line", async () => {
+    const store = await storeWithSnapshots();
+    const shard = catalogShard(store, "prod");
+    const lines = readFileSync(shard, "utf8").trim().split("\n");
+    writeFileSync(shard, [lines[0], '{"id":"ab', lines[1], lines[2]].join("\n") + "\n");
+    expect((await readCatalog(store, "prod")).map((e) => e.seq)).toEqual([1, 2, 3]);
+    const name = shard.slice(store.location.length + 1);
+    for (const junk of [
+      "null",
+      '{"seq":2,"id":null}',
+      "[]",
+      `{"seq":2,"id":"${"a".repeat(64)}"}`,
+    ]) {
+      writeFileSync(shard, [lines[0], junk, lines[2]].join("\n") + "\n");
+      const error = await readCatalog(store, "prod").catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        code: "INTEGRITY",
+        details: { file: name, line: 2 },
+      });
+      expect((error as Error).message).toContain(
+        `Line 2 of ${name} is not a catalog entry of prod`,
+      );
+      expect((error as Error).message).toContain("Delete that line");
+    }
   });
 });
 

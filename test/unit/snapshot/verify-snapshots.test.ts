@@ -73,7 +73,7 @@ const verify = async (
 ): Promise<VerifyReport> =>
   verifySnapshots({
     store,
-    snapshots: await readAllCatalogs(store),
+    snapshots: extra.snapshots ?? (await readAllCatalogs(store)),
     trustedKeys: [keys.verifyKey],
     level: "structure",
     ...extra,

@@ -1,5 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
@@ -20,6 +27,12 @@ function deadPid(): number {
 
 function writeLock(path: string, owner: { pid: number; host: string; time: number }): void {
   writeFileSync(path, JSON.stringify({ ...owner, nonce: "0123456789abcdef" }));
+}
+
+/** Sets a file's modification time `ms` into the past (a holder refreshes it while it works). */
+function age(path: string, ms: number): void {
+  const then = new Date(Date.now() - ms);
+  utimesSync(path, then, then);
 }
 
 describe("withFileLock", () => {
@@ -69,10 +82,11 @@ describe("withFileLock", () => {
     expect(readdirSync(join(path, ".."))).toEqual([]);
   });
 
-  it("takes over a lock older than staleMs, even of a live process elsewhere", async () => {
+  it("takes over a lock not refreshed for longer than staleMs, even of a live process elsewhere", async () => {
     const path = lockPath();
     await withFileLock(path, async () => undefined);
     writeLock(path, { pid: 1, host: "another-host.invalid", time: Date.now() - 60_000 });
+    age(path, 60_000);
     await expect(
       withFileLock(path, async () => "ran", { timeoutMs: 5_000, staleMs: 30_000 }),
     ).resolves.toBe("ran");
@@ -102,5 +116,47 @@ describe("withFileLock", () => {
       expect((error as Error).message).toContain(`pid ${owner.pid} on ${owner.host}`);
       expect(JSON.parse(readFileSync(path, "utf8"))).toMatchObject(owner);
     }
+  });
+  it("recovers an empty or garbage lock once it is a moment old, and waits for a fresh one", async () => {
+    for (const content of ["", "garbage", "null", '{"pid":"x"}']) {
+      const path = lockPath();
+      await withFileLock(path, async () => undefined);
+      writeFileSync(path, content);
+      // A fresh unreadable file could be an older version's lock being written: wait.
+      const waited = await withFileLock(path, async () => "ran", { timeoutMs: 30 }).catch(
+        (error: unknown) => error,
+      );
+      expect(isSnapgateError(waited, "CONFLICT")).toBe(true);
+      expect((waited as Error).message).toContain("an unknown holder");
+      expect((waited as Error).message).toContain(`delete ${path}`);
+      age(path, 10_000);
+      await expect(withFileLock(path, async () => "ran", { timeoutMs: 5_000 })).resolves.toBe(
+        "ran",
+      );
+      expect(readdirSync(join(path, ".."))).toEqual([]);
+    }
+  });
+
+  it("keeps its lock fresh while fn runs, so a long holder is not taken for stale", async () => {
+    const path = lockPath();
+    let refreshed = 0;
+    await withFileLock(
+      path,
+      async () => {
+        // As if it had held the lock long past staleMs: the holder's refresh brings it back.
+        age(path, 10_000);
+        const stale = () => Date.now() - statSync(path).mtimeMs > 5_000;
+        for (let waits = 0; waits < 2_000 && stale(); waits++)
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        refreshed = stale() ? 0 : 1;
+        const contender = await withFileLock(path, async () => "ran", {
+          timeoutMs: 30,
+          staleMs: 5_000,
+        }).catch((error: unknown) => error);
+        expect(isSnapgateError(contender, "CONFLICT")).toBe(true);
+      },
+      { staleMs: 60 },
+    );
+    expect(refreshed).toBe(1);
   });
 });

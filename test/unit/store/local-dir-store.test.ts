@@ -1,9 +1,12 @@
 import {
   appendFileSync,
+  chmodSync,
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  unlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -47,10 +50,14 @@ function auditLines(head: AuditHead | null, type: string, time: Date): string[] 
   return chainAuditEvents(head, [{ type, time, actor: { kind: "cli" }, subject: {} }]).lines;
 }
 
-/** Commits `text` as the next manifest of the view's stream, with one audit event. */
+/** A stand-in manifest: JSON naming its stream and seq, which is all the store reads of one. */
+const manifestOf = (stream: string, seq: number, note: string): Uint8Array =>
+  encode(JSON.stringify({ stream, seq, note }));
+
+/** Commits a manifest noting `text` as the next of the view's stream, with one audit event. */
 function commitNext(store: LocalDirStore, view: WriteView, text: string, time = new Date()) {
   const seq = (view.head?.seq ?? 0) + 1;
-  const manifest = encode(text);
+  const manifest = manifestOf(view.stream, seq, text);
   return store.commitSnapshot({
     view,
     blobs: [],
@@ -149,14 +156,17 @@ describe("LocalDirStore: snapshot commits", () => {
     expect(await commitNext(store, first, "manifest one")).toBe("committed");
 
     const second = await store.beginWrite("prod");
-    expect(second.head).toMatchObject({ seq: 1, sha256: sha256Hex("manifest one") });
-    expect(Buffer.from((await second.head?.loadManifest()) ?? []).toString()).toBe("manifest one");
+    const one = manifestOf("prod", 1, "manifest one");
+    expect(second.head).toMatchObject({ seq: 1, sha256: sha256Hex(one) });
+    expect(Buffer.from((await second.head?.loadManifest()) ?? []).equals(Buffer.from(one))).toBe(
+      true,
+    );
     expect(second.auditHead?.seq).toBe(1);
     expect(await commitNext(store, second, "manifest two")).toBe("committed");
 
     expect(await store.listManifestSeqs("prod")).toEqual([1, 2]);
-    expect(Buffer.from((await store.readManifest("prod", 2)) ?? []).toString()).toBe(
-      "manifest two",
+    expect(Buffer.from((await store.readManifest("prod", 2)) ?? []).toString()).toContain(
+      '"note":"manifest two"',
     );
     expect(await store.readManifest("prod", 3)).toBeNull();
     expect((await store.readCatalog("prod")).map((entry) => entry.seq)).toEqual([1, 2]);
@@ -172,7 +182,9 @@ describe("LocalDirStore: snapshot commits", () => {
     expect(await commitNext(store, await store.beginWrite("prod"), "winner")).toBe("committed");
     expect(await commitNext(store, stale, "loser")).toBe("conflict");
     expect(await store.listManifestSeqs("prod")).toEqual([1]);
-    expect(Buffer.from((await store.readManifest("prod", 1)) ?? []).toString()).toBe("winner");
+    expect(Buffer.from((await store.readManifest("prod", 1)) ?? []).toString()).toContain(
+      '"note":"winner"',
+    );
     expect(await store.readCatalog("prod")).toHaveLength(1);
     expect(await store.readAuditLines()).toHaveLength(1);
   });
@@ -206,7 +218,9 @@ describe("LocalDirStore: snapshot commits", () => {
       time: new Date(),
     });
     expect(outcome).toBe("conflict");
-    expect(Buffer.from((await store.readManifest("prod", 1)) ?? []).toString()).toBe("one");
+    expect(Buffer.from((await store.readManifest("prod", 1)) ?? []).toString()).toContain(
+      '"note":"one"',
+    );
     expect(tempFilesUnder(store.location)).toEqual([]);
   });
 
@@ -316,14 +330,15 @@ describe("LocalDirStore: catalog", () => {
   it("returns the catalog ordered by seq and skips a torn last line", async () => {
     const store = newStore();
     mkdirSync(store.path("catalog/prod"), { recursive: true });
-    const lines = [catalogEntry("prod", 2, "b"), catalogEntry("prod", 1, "a")].map((entry) =>
+    const [a, b] = [sha256Hex("a"), sha256Hex("b")];
+    const lines = [catalogEntry("prod", 2, b), catalogEntry("prod", 1, a)].map((entry) =>
       JSON.stringify(entry),
     );
     writeFileSync(
       store.path("catalog/prod/2025-03.jsonl"),
       `${lines.join("\n")}\n\n{"id":"c","str`,
     );
-    expect((await store.readCatalog("prod")).map((entry) => entry.id)).toEqual(["a", "b"]);
+    expect((await store.readCatalog("prod")).map((entry) => entry.id)).toEqual([a, b]);
     expect(await store.readCatalog("absent")).toEqual([]);
   });
 });
@@ -453,7 +468,7 @@ describe("LocalDirStore: commit against a concurrent prune", () => {
     expect((await writer.findBlobs([blob.id], SET)).get(blob.id)).toEqual(ref);
     await store.deleteBlobs([ref]); // prune runs between the writer's view and its commit
     const seq = (writer.head?.seq ?? 0) + 1;
-    const manifest = encode("manifest reusing the blob");
+    const manifest = manifestOf("prod", seq, "reusing the blob");
     const outcome = await store.commitSnapshot({
       view: writer,
       blobs: [ref],
@@ -465,5 +480,158 @@ describe("LocalDirStore: commit against a concurrent prune", () => {
     });
     expect(outcome).toBe("conflict");
     expect(await store.listManifestSeqs("prod")).toEqual([1]);
+  });
+
+  /** A store with one committed blob, and a commit of a manifest that reuses it. */
+  async function storeWithBlob() {
+    const store = newStore();
+    await store.initialize();
+    const { ciphertext: _ciphertext, ...ref } = fakeBlob("reused");
+    const seed = await store.beginWrite("prod");
+    await seed.stageBlob(fakeBlob("reused"));
+    expect(await commitNext(store, seed, "manifest with the blob")).toBe("committed");
+    const commitReusing = (view: WriteView) => {
+      const manifest = manifestOf("prod", 2, "reusing the blob");
+      return store.commitSnapshot({
+        view,
+        blobs: [ref],
+        seq: 2,
+        manifest,
+        catalogEntry: catalogEntry("prod", 2, sha256Hex(manifest)),
+        auditLines: [],
+        time: new Date(),
+      });
+    };
+    return { store, ref, commitReusing };
+  }
+
+  it("refuses a commit whose view was read while prune was deleting", async () => {
+    const { store, ref, commitReusing } = await storeWithBlob();
+    let during: WriteView | undefined;
+    await store.deleteBlobs([ref], async (blobs) => {
+      // Prune holds the lock and is about to delete: a writer reads the store now.
+      during = await store.beginWrite("prod");
+      expect((await during.findBlobs([ref.id])).get(ref.id)).toEqual(ref);
+      return blobs;
+    });
+    expect(during).toBeDefined();
+    expect(await commitReusing(during as WriteView)).toBe("conflict");
+    expect(await store.listManifestSeqs("prod")).toEqual([1]);
+  });
+
+  it("refuses a commit after a prune that died while deleting", async () => {
+    const { store, ref, commitReusing } = await storeWithBlob();
+    await expect(
+      store.deleteBlobs([ref], async () => {
+        throw new Error("prune killed");
+      }),
+    ).rejects.toThrow("prune killed");
+    // What the dead prune had deleted before it stopped; a writer reads the store afterwards.
+    unlinkSync(store.path(blobPath(ref)));
+    const after = await store.beginWrite("prod");
+    expect(await commitReusing(after)).toBe("conflict");
+  });
+
+  it("deletes only what recheck leaves, and commits without a check once prune is done", async () => {
+    const { store, ref, commitReusing } = await storeWithBlob();
+    await store.deleteBlobs([ref], async () => []);
+    expect(existsSync(store.path(blobPath(ref)))).toBe(true);
+    expect(await commitReusing(await store.beginWrite("prod"))).toBe("committed");
+  });
+});
+
+describe("LocalDirStore: the head a snapshot chains onto", () => {
+  it("refuses to begin a write onto a newest manifest that is not JSON, or not what its name says", async () => {
+    const store = newStore();
+    await store.initialize();
+    expect(await commitNext(store, await store.beginWrite("prod"), "one")).toBe("committed");
+    const newest = store.path("manifests/prod/0000000001.json");
+    chmodSync(newest, 0o644);
+    for (const [content, says] of [
+      ["not json", "is not JSON"],
+      [JSON.stringify({ stream: "prod", seq: 7 }), "says it is prod@7"],
+    ] as const) {
+      writeFileSync(newest, content);
+      await expect(store.beginWrite("prod")).rejects.toMatchObject({
+        code: "INTEGRITY",
+        summary: `manifests/prod/0000000001.json, the newest manifest of prod in ${store.location}, ${says}: a snapshot cannot chain onto it.`,
+      });
+    }
+  });
+
+  it("refuses a damaged head pointer, saying how to rebuild it", async () => {
+    const store = newStore();
+    await store.initialize();
+    expect(await commitNext(store, await store.beginWrite("prod"), "one")).toBe("committed");
+    writeFileSync(store.path("heads/prod.json"), "");
+    await expect(store.beginWrite("prod")).rejects.toMatchObject({
+      code: "INTEGRITY",
+      fix: expect.stringContaining("then delete heads/prod.json") as unknown,
+    });
+  });
+});
+
+describe("LocalDirStore: temp files interrupted writers left", () => {
+  /** A temp file at `relative`, last written `ageMs` ago. */
+  function litter(store: LocalDirStore, relative: string, ageMs: number): string {
+    const path = store.path(relative);
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(path, "x".repeat(100));
+    const then = new Date(Date.now() - ageMs);
+    utimesSync(path, then, then);
+    return path;
+  }
+  const HOUR = 60 * 60 * 1000;
+
+  it("clearStaleTempFiles deletes only temp files older than the bound, everywhere in the store", async () => {
+    const store = newStore();
+    await store.initialize();
+    const old = [
+      `blobs/ab/${TEMP_PREFIX}aaaa`,
+      `manifests/prod/${TEMP_PREFIX}0000000003.json-bbbb`,
+      `locks/${TEMP_PREFIX}commit.lock-cccc`,
+      `catalog/prod/${TEMP_PREFIX}dddd`,
+    ].map((relative) => litter(store, relative, 7 * HOUR));
+    const fresh = litter(store, `blobs/ab/${TEMP_PREFIX}eeee`, HOUR);
+    const notTemp = litter(store, "blobs/ab/README", 7 * HOUR);
+    const before = new Date(Date.now() - 6 * HOUR);
+    expect(await store.clearStaleTempFiles(before, { dryRun: true })).toEqual({
+      files: 4,
+      bytes: 400,
+      strays: ["blobs/ab/README"],
+    });
+    expect(old.every((path) => existsSync(path))).toBe(true);
+    expect(await store.clearStaleTempFiles(before)).toMatchObject({ files: 4, bytes: 400 });
+    expect(old.filter((path) => existsSync(path))).toEqual([]);
+    expect(existsSync(fresh) && existsSync(notTemp)).toBe(true);
+  });
+
+  it("a writer deletes stale temp files in the blob folders it reads, and keeps recent ones", async () => {
+    const store = newStore();
+    await store.initialize();
+    const blob = fakeBlob("a");
+    const prefix = blob.id.slice(0, 2);
+    const stale = litter(store, `blobs/${prefix}/${TEMP_PREFIX}1111`, 7 * HOUR);
+    const live = litter(store, `blobs/${prefix}/${TEMP_PREFIX}2222`, HOUR);
+    await (await store.beginWrite("prod")).findBlobs([blob.id]);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+  });
+
+  it("a discarded view removes the blobs it staged, and any it is handed later", async () => {
+    const store = newStore();
+    await store.initialize();
+    const view = await store.beginWrite("prod");
+    await view.stageBlob(fakeBlob("a"));
+    expect(tempFilesUnder(store.location)).toHaveLength(1);
+    await view.discard();
+    expect(tempFilesUnder(store.location)).toEqual([]);
+    const late = store.path(`blobs/${TEMP_PREFIX}late`);
+    writeFileSync(late, "sealed after the failure");
+    const { ciphertext: _ciphertext, ...ref } = fakeBlob("b");
+    await view.adoptStagedBlob(ref, late);
+    await view.stageBlob(fakeBlob("c"));
+    expect(tempFilesUnder(store.location)).toEqual([]);
+    expect(await store.listBlobs()).toEqual([]);
   });
 });
