@@ -65,6 +65,8 @@ export type RefusalReason =
   | "not-requester"
   | "locked"
   | "not-locked"
+  | "tampered"
+  | "backup-unverified"
   | "dry-run"
   | "unsupported";
 

@@ -21,22 +21,11 @@ import {
   lifecyclePolicy,
   minutesLater,
 } from "./lifecycle-fixtures.js";
+import { commandFacts } from "./lifecycle-requests.js";
 
 const ID = "r-abcdefghijkl";
 const OTHER_ID = "r-zzzzzzzzzzzz";
-let comment = 1000;
-
-function facts(policy: Policy, changes: Partial<CommandFacts> = {}): CommandFacts {
-  comment += 1;
-  return {
-    deliveryId: `delivery-${comment}`,
-    commentId: comment,
-    policy,
-    eligibility: ELIGIBLE,
-    lock: null,
-    ...changes,
-  };
-}
+const facts = commandFacts;
 
 async function created(
   options: { paths?: string[]; files?: string[]; policy?: Policy; action?: string } = {},
