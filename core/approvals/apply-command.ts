@@ -28,6 +28,8 @@ export interface CommandFacts {
   /** Creating a restore or forget: the new request's id and what it resolved to. */
   create?: {
     id: string;
+    /** The environment (stream) of the resolved snapshots, as their manifests say. */
+    environment: string;
     /** Snapshot ids (sha256 of their manifests). */
     snapshots: string[];
     /** The files of those snapshots: the most critical one the paths match sets the quorum. */
@@ -205,7 +207,14 @@ function create(
       facts.eligibility.bot || actor.login.endsWith("[bot]") ? "bot" : "not-eligible",
       `No request created: ${ineligible}.`,
     );
-  const environment = command.environment ?? "";
+  // The snapshots' own stream decides: a forget by snapshot id names no environment.
+  const environment = facts.create.environment;
+  if (command.environment !== null && command.environment !== environment)
+    return refused(
+      null,
+      "wrong-environment",
+      `The snapshot is of ${environment}, but the command says ${command.environment}. Name a snapshot of ${command.environment}, or drop --env.`,
+    );
   if (action === "restore" && facts.lock !== null)
     return refused(null, "locked", lockedReply(facts.lock));
   const paths = action === "restore" ? [...command.paths] : [];

@@ -57,6 +57,7 @@ export type RefusalReason =
   | "self-approval"
   | "duplicate-approval"
   | "wrong-request"
+  | "wrong-environment"
   | "no-request"
   | "expired"
   | "policy-changed"

@@ -35,12 +35,15 @@ async function created(
     null,
     command(options.action ?? "restore", {
       args: { snapshot: SNAP.slice(0, 12) },
-      environment: "prod",
+      // forget names its snapshot exactly and takes no --env
+      environment: options.action === "forget" ? null : "prod",
       paths: options.paths ?? [],
       reason: "roll back the bad deploy",
     }),
     ALICE,
-    facts(policy, { create: { id: ID, snapshots: [SNAP], files: options.files ?? FILES } }),
+    facts(policy, {
+      create: { id: ID, environment: "prod", snapshots: [SNAP], files: options.files ?? FILES },
+    }),
     NOW,
   );
   expect(outcome.refusal).toBeNull();
@@ -96,7 +99,10 @@ describe("applyCommand: restore creates a request", () => {
       null,
       command("restore", { environment: "prod" }),
       ALICE,
-      facts(policy, { deliveryId: "d-1", create: { id: ID, snapshots: [SNAP], files: FILES } }),
+      facts(policy, {
+        deliveryId: "d-1",
+        create: { id: ID, environment: "prod", snapshots: [SNAP], files: FILES },
+      }),
       NOW,
     );
     const request = outcome.state as LifecycleRequest;
@@ -114,7 +120,7 @@ describe("applyCommand: restore creates a request", () => {
 
   it("refuses a requester without permission, a bot and a locked environment", async () => {
     const policy = await lifecyclePolicy();
-    const create = { id: ID, snapshots: [SNAP], files: FILES };
+    const create = { id: ID, environment: "prod", snapshots: [SNAP], files: FILES };
     const asked = command("restore", { environment: "prod" });
     const reader = applyCommand(
       null,
@@ -139,13 +145,26 @@ describe("applyCommand: restore creates a request", () => {
     expect(locked.reply).toContain("incident 42");
   });
 
+  it("takes the environment from the snapshots and refuses a command naming another", async () => {
+    const policy = await lifecyclePolicy();
+    const outcome = applyCommand(
+      null,
+      command("restore", { environment: "vault" }),
+      ALICE,
+      facts(policy, { create: { id: ID, environment: "prod", snapshots: [SNAP], files: FILES } }),
+      NOW,
+    );
+    expect(outcome).toMatchObject({ state: null, refusal: "wrong-environment" });
+    expect(outcome.reply).toContain("of prod");
+  });
+
   it("a dry run creates nothing", async () => {
     const policy = await lifecyclePolicy();
     const outcome = applyCommand(
       null,
       command("restore", { environment: "prod", dryRun: true }),
       ALICE,
-      facts(policy, { create: { id: ID, snapshots: [SNAP], files: FILES } }),
+      facts(policy, { create: { id: ID, environment: "prod", snapshots: [SNAP], files: FILES } }),
       NOW,
     );
     expect(outcome).toMatchObject({ state: null, refusal: "dry-run", auditEvents: [] });
@@ -333,7 +352,11 @@ describe("applyCommand: deny and cancel", () => {
 describe("applyCommand: forget", () => {
   it("a tier-0 forget needs the same quorum as a restore: one approval is not enough, two are", async () => {
     const { policy, request } = await created({ action: "forget" });
-    expect(request).toMatchObject({ action: "forget", quorum: { tier: "tier0", required: 2 } });
+    expect(request).toMatchObject({
+      action: "forget",
+      subject: { environment: "prod" },
+      quorum: { tier: "tier0", required: 2 },
+    });
     expect(request.subject.paths).toBeUndefined();
     const one = approve(request, policy, BOB).state as LifecycleRequest;
     expect(one.state).toBe("pending");

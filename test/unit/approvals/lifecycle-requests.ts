@@ -39,7 +39,7 @@ export async function askedRestore(): Promise<{ policy: Policy; request: Lifecyc
     ALICE,
     commandFacts(policy, {
       commentId: ASKING_COMMENT,
-      create: { id: REQUEST_ID, snapshots: [SNAP], files: FILES },
+      create: { id: REQUEST_ID, environment: "prod", snapshots: [SNAP], files: FILES },
     }),
     NOW,
   );
