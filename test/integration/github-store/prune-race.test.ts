@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
@@ -55,7 +56,12 @@ environments: { a: { tier: tier1 }, b: { tier: tier1 } }
     }
     const now = new Date();
     const plan = await planForget({ store: backup.store, policy, environment: stream, now });
-    await forgetSnapshots(backup.store, plan, { approval: null, policyDigest: null, now });
+    await forgetSnapshots(backup.store, plan, {
+      approval: null,
+      policyDigest: null,
+      now,
+      appKeys: [],
+    });
     const first = parseManifest(
       (await backup.store.readManifest(stream, 1)) as Uint8Array,
       `${stream}@1`,
@@ -64,11 +70,7 @@ environments: { a: { tier: tier1 }, b: { tier: tier1 } }
   }
 
   const present = async (file: RegularFileEntry) =>
-    (await backup.store.readBlob({
-      id: file.blob,
-      sha256: file.ciphertextSha256,
-      encoding: file.encoding,
-    })) !== null;
+    (await backup.store.readBlob(blobRefOf(file))) !== null;
 
   /** The store as prune sees it, with `during` run at one point of its deletion. */
   function pruneStore(

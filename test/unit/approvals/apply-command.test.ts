@@ -1,6 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { applyCommand, type CommandFacts } from "../../../core/approvals/apply-command.js";
-import { checkApproval } from "../../../core/approvals/check-approval.js";
+import { checkApproval, type ApprovalExpectation } from "../../../core/approvals/check-approval.js";
+import type { ApprovalRequest } from "../../../core/approvals/approval-request.js";
+import { loadSodium } from "../../../core/crypto/sodium.js";
+import { makeKeys, signRequest } from "../../helpers/keys.js";
 import type { EligibilityFacts } from "../../../core/approvals/decide-eligibility.js";
 import type {
   EnvironmentLock,
@@ -22,6 +25,20 @@ import {
   minutesLater,
 } from "./lifecycle-fixtures.js";
 import { commandFacts } from "./lifecycle-requests.js";
+
+const appKeys = makeKeys();
+
+/** checkApproval on the record as the Snapgate App writes it: signed with its app key. */
+async function checkSignedApproval(
+  request: Omit<ApprovalRequest, "signature">,
+  expected: Omit<ApprovalExpectation, "appKeys">,
+) {
+  const keys = await appKeys;
+  return checkApproval(await loadSodium(), await signRequest(request, keys.app), {
+    ...expected,
+    appKeys: [keys.appVerifyKey],
+  });
+}
 
 const ID = "r-abcdefghijkl";
 const OTHER_ID = "r-zzzzzzzzzzzz";
@@ -186,7 +203,7 @@ describe("applyCommand: approvals", () => {
       requestDigest: request.digest,
     });
     const done = second.state as LifecycleRequest;
-    const { approvers } = checkApproval(
+    const { approvers } = await checkSignedApproval(
       { format: "snapgate.request/v1", ...done, reason: done.reason ?? undefined },
       {
         action: "restore",
@@ -368,14 +385,21 @@ describe("applyCommand: forget", () => {
       requiredApprovals: 2,
       now: minutesLater(30),
     };
-    expect(() =>
-      checkApproval({ format: "snapgate.request/v1", ...one, reason: undefined }, expectation),
-    ).toThrow(/1 valid approval/);
+    await expect(
+      checkSignedApproval(
+        { format: "snapgate.request/v1", ...one, reason: undefined },
+        expectation,
+      ),
+    ).rejects.toThrow(/1 valid approval/);
     const two = approve(one, policy, CAROL, minutesLater(20)).state as LifecycleRequest;
     expect(two.state).toBe("approved");
     expect(
-      checkApproval({ format: "snapgate.request/v1", ...two, reason: undefined }, expectation)
-        .approvers,
+      (
+        await checkSignedApproval(
+          { format: "snapgate.request/v1", ...two, reason: undefined },
+          expectation,
+        )
+      ).approvers,
     ).toHaveLength(2);
   });
 

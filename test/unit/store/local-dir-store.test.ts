@@ -511,7 +511,7 @@ describe("LocalDirStore: commit against a concurrent prune", () => {
     await store.deleteBlobs([ref], async (blobs) => {
       // Prune holds the lock and is about to delete: a writer reads the store now.
       during = await store.beginWrite("prod");
-      expect((await during.findBlobs([ref.id])).get(ref.id)).toEqual(ref);
+      expect((await during.findBlobs([ref.id], SET)).get(ref.id)).toEqual(ref);
       return blobs;
     });
     expect(during).toBeDefined();
@@ -613,7 +613,7 @@ describe("LocalDirStore: temp files interrupted writers left", () => {
     const prefix = blob.id.slice(0, 2);
     const stale = litter(store, `blobs/${prefix}/${TEMP_PREFIX}1111`, 7 * HOUR);
     const live = litter(store, `blobs/${prefix}/${TEMP_PREFIX}2222`, HOUR);
-    await (await store.beginWrite("prod")).findBlobs([blob.id]);
+    await (await store.beginWrite("prod")).findBlobs([blob.id], SET);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(live)).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { loadPolicy } from "../../../core/policy/load-policy.js";
@@ -97,8 +98,7 @@ async function missingBlobsOfNewest(store: LocalDirStore): Promise<number> {
   let missing = 0;
   for (const file of manifest.files) {
     if (file.type !== "file") continue;
-    const ref = { id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding };
-    if ((await store.readBlob(ref)) === null) missing += 1;
+    if ((await store.readBlob(blobRefOf(file))) === null) missing += 1;
   }
   return missing;
 }
@@ -123,7 +123,7 @@ environments: { dev: { tier: tier1 } }
   await snapshot(store, treeB);
   const now = new Date();
   const plan = await planForget({ store, policy, environment: "dev", now });
-  await forgetSnapshots(store, plan, { approval: null, policyDigest: null, now });
+  await forgetSnapshots(store, plan, { approval: null, policyDigest: null, now, appKeys: [] });
 });
 
 describe("prune racing a snapshot (local store)", () => {
