@@ -38,6 +38,7 @@ export function createWorkflowRun(
     updatedAt: now,
     pendingDeployments: [],
     reviews: [],
+    jobs: [],
   };
   world.workflowRuns.set(record.id, record);
   return record;

@@ -20,6 +20,14 @@ export interface WorkflowRunView {
     comment: string | null;
     by: string;
   }[];
+  /** Jobs of a dispatched run, with the environment each names and why GitHub held it back. */
+  jobs: {
+    name: string;
+    environment: string | null;
+    status: string;
+    conclusion: string | null;
+    refusal: string | null;
+  }[];
 }
 
 export function workflowRunView(run: WorkflowRunRecord): WorkflowRunView {
@@ -40,5 +48,6 @@ export function workflowRunView(run: WorkflowRunRecord): WorkflowRunView {
       comment: review.comment,
       by: review.by.login,
     })),
+    jobs: run.jobs.map((job) => ({ ...job })),
   };
 }
