@@ -208,6 +208,35 @@ function reviewCustomGate(context: RequestContext) {
   return { status: 204 };
 }
 
+/**
+ * A re-run: a new attempt of a completed run, by the requester, whose jobs
+ * are gated again (a new deployment, a new protection rule request).
+ */
+function rerun(context: RequestContext) {
+  const run = findRun(context);
+  if (run.status !== "completed") {
+    throw apiError(
+      403,
+      `Workflow run ${run.id} is still ${run.status}: only a completed run can be re-run.`,
+      {
+        documentationUrl: "https://docs.github.com/rest/actions/workflow-runs#re-run-a-workflow",
+      },
+    );
+  }
+  const jobs = run.jobs.map(({ name, environment }) => ({ name, environment }));
+  Object.assign(run, {
+    attempt: run.attempt + 1,
+    triggeringActor: actingUser(context),
+    status: "queued",
+    conclusion: null,
+    updatedAt: context.now,
+    pendingDeployments: [],
+    jobs: [],
+  });
+  gateRunJobs(context.services.world, run, jobs, context.services, context.now);
+  return { status: 201, body: {} };
+}
+
 /** Workflow dispatch (the workflow file must exist on the ref and declare the inputs) and workflow runs. */
 export const actionRoutes: RouteDefinition[] = [
   {
@@ -230,6 +259,13 @@ export const actionRoutes: RouteDefinition[] = [
     path: "/repos/{owner}/{repo}/actions/runs",
     access: { scope: "repo", permissions: ["actions"], level: "read" },
     handle: listRuns,
+  },
+  {
+    operationId: "actions/re-run-workflow",
+    method: "POST",
+    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
+    access: { scope: "repo", permissions: ["actions"], level: "write" },
+    handle: rerun,
   },
   {
     operationId: "actions/review-custom-gates-for-run",

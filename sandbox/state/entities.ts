@@ -202,7 +202,11 @@ export interface WorkflowRunRecord {
   status: "queued" | "in_progress" | "completed" | "waiting";
   conclusion: string | null;
   runNumber: number;
+  /** 1, then one more per re-run. */
+  attempt: number;
   actor: UserRecord;
+  /** Who started the latest attempt (a re-run's actor). */
+  triggeringActor: UserRecord;
   inputs: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;

@@ -10,6 +10,9 @@ export interface WorkflowRunView {
   headSha: string;
   event: string;
   actor: string;
+  /** The attempt (re-runs count up) and who started it. */
+  attempt: number;
+  triggeringActor: string;
   inputs: Record<string, unknown>;
   status: WorkflowRunRecord["status"];
   conclusion: string | null;
@@ -39,6 +42,8 @@ export function workflowRunView(run: WorkflowRunRecord): WorkflowRunView {
     headSha: run.headSha,
     event: run.event,
     actor: run.actor.login,
+    attempt: run.attempt,
+    triggeringActor: run.triggeringActor.login,
     inputs: structuredClone(run.inputs),
     status: run.status,
     conclusion: run.conclusion,

@@ -424,6 +424,61 @@ describe("runs waiting on a custom deployment protection rule", () => {
     expect(gh.workflowRun(runId)).toMatchObject({ status: "completed", conclusion: "failure" });
   });
 
+  it("ask the rule again for a re-run, which gets nothing until the app approves that attempt", async () => {
+    hooks.length = 0;
+    const runId = await dispatch();
+    await gh.webhooks.settle();
+    const deploymentOf = (hook: Hook | undefined) => (hook?.body.deployment as { id: number }).id;
+    const firstDeployment = deploymentOf(hooks[0]);
+    await app.actions.reviewCustomGatesForRun({
+      owner,
+      repo,
+      run_id: runId,
+      environment_name: ENV,
+      state: "approved",
+    });
+    const step = recordingStep();
+    await runWorkflowJob(gh, { runId, job: "plan", step: step.run });
+    await runWorkflowJob(gh, { runId, job: "restore", step: step.run });
+    expect(gh.workflowRun(runId)).toMatchObject({ status: "completed", attempt: 1 });
+
+    hooks.length = 0;
+    expect((await bob.actions.reRunWorkflow({ owner, repo, run_id: runId })).status).toBe(201);
+    expect(gh.workflowRun(runId)).toMatchObject({
+      status: "waiting",
+      attempt: 2,
+      triggeringActor: "bob",
+      jobs: [
+        { name: "plan", status: "queued" },
+        { name: "restore", status: "waiting" },
+      ],
+    });
+    const read = await app.actions.getWorkflowRun({ owner, repo, run_id: runId });
+    expect(read.data).toMatchObject({ run_attempt: 2, triggering_actor: { login: "bob" } });
+    await gh.webhooks.settle();
+    expect(hooks.map((hook) => [hook.event, hook.body.action])).toEqual([
+      ["deployment_protection_rule", "requested"],
+    ]);
+    expect(deploymentOf(hooks[0])).toBeGreaterThan(firstDeployment);
+    const held = await runWorkflowJob(gh, { runId, job: "restore", step: step.run });
+    expect(held.started).toBe(false);
+    await app.actions.reviewCustomGatesForRun({
+      owner,
+      repo,
+      run_id: runId,
+      environment_name: ENV,
+      state: "rejected",
+      comment: "a re-run is not a new approval",
+    });
+    expect((await runWorkflowJob(gh, { runId, job: "restore", step: step.run })).refusal).toContain(
+      "a re-run is not a new approval",
+    );
+    expect(step.calls.map((call) => call.identity)).toEqual(["", IDENTITY]);
+    expect((await statusOf(bob.actions.reRunWorkflow({ owner, repo, run_id: runId }))).status).toBe(
+      403,
+    );
+  });
+
   it("never ask the rule for a branch the environment's policy refuses", async () => {
     const before = gh.webhooks.deliveries.length;
     const runId = await dispatch("feature");
