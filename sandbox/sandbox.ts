@@ -29,6 +29,9 @@ import {
 import type { RepoRecord, UserRecord, WorkflowRunRecord } from "./state/entities.js";
 import { World } from "./state/world.js";
 import { createWorkflowRun } from "./state/create-workflow-run.js";
+import { newSecretBox } from "./state/secret-box.js";
+import { orgSecretsFor } from "./handlers/secret-routes.js";
+import { finishJob, waitingOn } from "./services/deployment-gates.js";
 import type {
   CreateAppOptions,
   CreatedApp,
@@ -95,6 +98,9 @@ export class Sandbox {
       refs,
       limits: { ...DEFAULT_SANDBOX_LIMITS, ...options.limits },
       workflowRunCompleted: (run) => this.webhooks.workflowRunCompleted(run),
+      protectionRuleRequested: (run, pending) =>
+        this.webhooks.protectionRuleRequested(run, pending),
+      violations: this.violationLog,
     };
     const handler = new RequestHandler({
       services: this.services,
@@ -139,6 +145,7 @@ export class Sandbox {
       user,
       members,
       basePermission: options.basePermission ?? "read",
+      secrets: new Map(),
     });
     return { id: user.id, login: user.login };
   }
@@ -212,6 +219,9 @@ export class Sandbox {
       rulesets: [],
       verifiedCommits: new Set(),
       workflowIds: new Map(),
+      environments: new Map(),
+      secrets: new Map(),
+      secretBox: newSecretBox(String(this.world.nextId("secretKey"))),
       createdAt: now,
       updatedAt: now,
       pushedAt: now,
@@ -601,6 +611,113 @@ export class Sandbox {
       deploymentId: this.world.nextId("deployment"),
     });
     return run.id;
+  }
+
+  // ---- environments, secrets and jobs ---------------------------------
+
+  /**
+   * GitHub's "Allow administrators to bypass configured protection rules" of
+   * an environment (on for a new one): a setting of the web UI that the REST
+   * description does not let a client send, so tests set it here.
+   */
+  setEnvironmentAdminBypass(owner: string, repo: string, environment: string, allowed: boolean) {
+    const record = this.requireRepo(owner, repo).environments.get(environment.toLowerCase());
+    if (!record)
+      throw usage(
+        `${owner}/${repo} has no environment ${environment}.`,
+        "Create it with PUT /repos/{owner}/{repo}/environments/{environment_name} first.",
+      );
+    record.canAdminsBypass = allowed;
+  }
+
+  /** An organization secret, as an organization owner sets it in the settings. */
+  setOrgSecret(
+    org: string,
+    name: string,
+    value: string,
+    options: { visibility?: "all" | "private" | "selected"; repositories?: string[] } = {},
+  ): void {
+    const orgRecord = this.world.orgs.get(org.toLowerCase());
+    if (!orgRecord)
+      throw usage(`There is no organization ${org}.`, "Create it with createOrg first.");
+    const now = new Date();
+    orgRecord.secrets.set(name.toUpperCase(), {
+      name: name.toUpperCase(),
+      value,
+      createdAt: now,
+      updatedAt: now,
+      visibility: options.visibility ?? (options.repositories ? "selected" : "all"),
+      repositoryIds: new Set(
+        (options.repositories ?? []).map((repo) => this.requireRepo(org, repo).id),
+      ),
+    });
+  }
+
+  /**
+   * What the runner receives when it picks up a job of a dispatched run: the
+   * secrets of the repository, its organization and the job's environment
+   * (environment first), and only once GitHub released the job (its branch
+   * may deploy there and every custom protection rule approved). Otherwise
+   * throws GitHub's reason and hands over nothing. Test-only: no REST
+   * endpoint returns a secret's value.
+   */
+  startJob(
+    runId: number,
+    jobName: string,
+  ): { environment: string | null; secrets: Record<string, string> } {
+    const run = this.requireRun(runId);
+    const job = run.jobs.find((candidate) => candidate.name === jobName);
+    if (!job)
+      throw usage(
+        `Run ${runId} has no job ${jobName}.`,
+        `Use a job id of ${run.path}: ${run.jobs.map((candidate) => candidate.name).join(", ") || "none"}.`,
+      );
+    const refuse = (reason: string) =>
+      new SnapgateError(
+        "PERMISSION",
+        `GitHub does not start job ${jobName} of run ${runId}: ${reason}`,
+        {
+          fix: "Only a run whose custom deployment protection rules approved it receives the environment's secrets.",
+        },
+      );
+    if (job.status === "waiting") {
+      const apps = waitingOn(run, job).map((app) => app.slug);
+      throw refuse(
+        `it waits on the deployment protection rule of ${apps.join(", ")} for ${job.environment}.`,
+      );
+    }
+    if (job.refusal) throw refuse(job.refusal);
+    if (job.status !== "queued") throw refuse(`the job is ${job.status} already.`);
+    job.status = "in_progress";
+    run.status = "in_progress";
+    run.updatedAt = new Date();
+    const environment = job.environment
+      ? run.repo.environments.get(job.environment.toLowerCase())
+      : undefined;
+    const secrets: Record<string, string> = {};
+    for (const secret of [
+      ...orgSecretsFor(this.world, run.repo),
+      ...run.repo.secrets.values(),
+      ...(environment?.secrets.values() ?? []),
+    ])
+      secrets[secret.name] = secret.value;
+    return { environment: job.environment, secrets };
+  }
+
+  /** Ends a job the harness ran; the run completes (workflow_run) with its last job. */
+  completeJob(
+    runId: number,
+    jobName: string,
+    conclusion: "success" | "failure" | "cancelled",
+  ): void {
+    const run = this.requireRun(runId);
+    const job = run.jobs.find((candidate) => candidate.name === jobName);
+    if (job?.status !== "in_progress")
+      throw usage(
+        `Job ${jobName} of run ${runId} is not running.`,
+        "Start it with startJob first.",
+      );
+    finishJob(run, job, conclusion, this.services, new Date());
   }
 
   // ---- log, contract and lifecycle -----------------------------------

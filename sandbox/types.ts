@@ -12,11 +12,13 @@ export type PermissionName =
   | "checks"
   | "contents"
   | "deployments"
+  | "environments"
   | "issues"
   | "members"
   | "merge_queues"
   | "metadata"
   | "pull_requests"
+  | "secrets"
   | "statuses"
   | "workflows";
 

@@ -2,26 +2,78 @@ import { resolve } from "node:path";
 import { SnapgateError } from "../../core/errors.js";
 import type { ProtectionFinding } from "../../core/github/check-backup-repository.js";
 import { checkLocalStore } from "../../core/store/check-local-store.js";
-import { flag, stringValue, type Command } from "../command.js";
+import { flag, stringValue, type CliContext, type Command, type ParsedArgs } from "../command.js";
 import { openGitHub, STORE_OPTION, storeSpec } from "../open-store.js";
 import { json, renderTable } from "../output.js";
 import { EXIT_PROBLEMS } from "../exit-codes.js";
 
+const DEFAULT_ENVIRONMENT = "snapgate-restore";
+const DEFAULT_SECRET = "SNAPGATE_IDENTITY";
+
+/** The restore environment's findings, through the same GitHub client options as the store. */
+async function restoreEnvironmentFindings(
+  args: ParsedArgs,
+  context: CliContext,
+  restoreRepo: string,
+  appId: number | undefined,
+): Promise<ProtectionFinding[]> {
+  const [owner, repo, extra] = restoreRepo.split("/");
+  if (!owner || !repo || extra !== undefined) {
+    throw new SnapgateError("USAGE", `--restore-repo '${restoreRepo}' is not OWNER/REPO.`, {
+      fix: "Name the repository whose workflow restores, e.g. --restore-repo acme/service.",
+    });
+  }
+  const token = stringValue(args, "token") ?? context.env.GITHUB_TOKEN;
+  if (!token) {
+    throw new SnapgateError("USAGE", "--restore-repo needs a GitHub token.", {
+      fix: "Pass --token or set GITHUB_TOKEN (a repository admin's token: secrets, environments and actions read).",
+    });
+  }
+  const [{ createGitHubClient }, { checkRestoreEnvironment }] = await Promise.all([
+    import("../../core/github/github-client.js"),
+    import("../../core/github/check-restore-environment.js"),
+  ]);
+  const client = createGitHubClient({
+    token,
+    baseUrl: stringValue(args, "api-url") ?? context.env.GITHUB_API_URL ?? "https://api.github.com",
+  });
+  return checkRestoreEnvironment(client, {
+    owner,
+    repo,
+    environment: stringValue(args, "environment") ?? DEFAULT_ENVIRONMENT,
+    secretName: stringValue(args, "identity-secret") ?? DEFAULT_SECRET,
+    ...(appId === undefined ? {} : { appId }),
+  });
+}
+
 export const doctorCommand: Command = {
   name: "doctor",
   summary:
-    "Check the backup repository's protection (private, rulesets, who can push, rules that refuse the store's commits) and say what to fix",
-  usage: "snapgate doctor --store github://OWNER/REPO[@branch] [--app-id ID] [--token T] [--json]",
+    "Check the backup repository's protection (private, rulesets, who can push, rules that refuse the store's commits) and the restore environment, and say what to fix",
+  usage:
+    "snapgate doctor --store github://OWNER/REPO[@branch] [--app-id ID] [--restore-repo OWNER/REPO [--environment NAME] [--identity-secret NAME]] [--token T] [--json]",
   help: [
     "--store STORE     the backup repository (or a local store: the permissions and owner of every folder and file in it)",
-    "--app-id ID       the Snapgate App's id, which must be the only bypass actor",
+    "--app-id ID       the Snapgate App's id, which must be the only bypass actor (and the restore environment's protection rule)",
+    "--restore-repo OWNER/REPO  also check the environment that repository's restore job runs in:",
+    "                  the Snapgate App is its custom protection rule, administrators cannot bypass it,",
+    "                  the identity secret is in it and is no repository or organization secret, and a",
+    "                  deployment branch policy is set (docs/restore-environment.md)",
+    `--environment NAME        the restore environment (default ${DEFAULT_ENVIRONMENT})`,
+    `--identity-secret NAME    the secret holding the restore identity (default ${DEFAULT_SECRET})`,
     "Bypass actors are visible only to a token with administration write (a repository admin's).",
     "Rules the store cannot satisfy (its Git Data API commits are unsigned and go straight to the",
     "branch): required signatures, pull requests, status checks, deployments, merge queue; each is",
     "flagged unless the App bypasses its ruleset.",
     `exit codes: 0 all good, ${EXIT_PROBLEMS} something to fix`,
   ],
-  options: { ...STORE_OPTION, "app-id": { type: "string" } },
+  options: {
+    ...STORE_OPTION,
+    "app-id": { type: "string" },
+    "restore-repo": { type: "string" },
+    environment: { type: "string" },
+    "identity-secret": { type: "string" },
+  },
   async run(args, context) {
     const spec = storeSpec(args, context);
     const appIdText = stringValue(args, "app-id");
@@ -43,6 +95,10 @@ export const doctorCommand: Command = {
       );
     } else {
       findings = await checkLocalStore(resolve(context.cwd, spec), process.getuid?.());
+    }
+    const restoreRepo = stringValue(args, "restore-repo");
+    if (restoreRepo !== undefined) {
+      findings.push(...(await restoreEnvironmentFindings(args, context, restoreRepo, appId)));
     }
     const ok = findings.every((finding) => finding.ok === true || finding.warning === true);
     if (flag(args, "json")) {

@@ -12,6 +12,8 @@ export interface RepoRequirement {
   appsOnly?: boolean;
 }
 
+const COLLABORATOR_ONLY: ReadonlySet<PermissionName> = new Set(["secrets", "environments"]);
+
 const LEVELS: readonly (PermissionLevel | "none")[] = ["none", "read", "write", "admin"];
 
 function atLeast(level: PermissionLevel | "none", wanted: PermissionLevel): boolean {
@@ -45,7 +47,9 @@ export function grantedLevel(
   repo: RepoRecord,
   permission: PermissionName,
 ): PermissionLevel | "none" {
-  const publicRead: PermissionLevel | "none" = repo.private ? "none" : "read";
+  // Secret names are for collaborators only, even on a public repository.
+  const publicRead: PermissionLevel | "none" =
+    repo.private || COLLABORATOR_ONLY.has(permission) ? "none" : "read";
   if (principal.kind !== "token") return publicRead;
   const { token } = principal;
   if (!tokenReaches(world, token, repo)) return publicRead;

@@ -6,8 +6,9 @@ import type { RequestContext, RouteDefinition } from "../http/route.js";
 import { workflowRunJson } from "../representations/workflow-run-json.js";
 import { createWorkflowRun } from "../state/create-workflow-run.js";
 import type { RepoRecord, WorkflowRunRecord } from "../state/entities.js";
+import { answerProtectionRule, gateRunJobs } from "../services/deployment-gates.js";
 import { paginate } from "./paginate.js";
-import { actingUser, repoOf } from "./request-helpers.js";
+import { actingUser, refuseUnsupported, repoOf } from "./request-helpers.js";
 
 const DOCS = "https://docs.github.com/rest/actions/workflows";
 
@@ -17,8 +18,9 @@ interface DispatchInput {
 }
 
 /** The workflow_dispatch trigger of a workflow file: null when it has none. */
-function dispatchTrigger(text: string): { inputs: Record<string, DispatchInput> } | null {
-  const workflow = parseYaml(text) as Record<string | number, unknown> | null;
+function dispatchTrigger(workflow: Record<string | number, unknown> | null): {
+  inputs: Record<string, DispatchInput>;
+} | null {
   // YAML 1.1 readers turn the key `on` into true; accept both spellings.
   const on = workflow?.on ?? workflow?.true;
   if (on === "workflow_dispatch") return { inputs: {} };
@@ -30,6 +32,29 @@ function dispatchTrigger(text: string): { inputs: Record<string, DispatchInput> 
     return { inputs: trigger?.inputs ?? {} };
   }
   return null;
+}
+
+/**
+ * The jobs of a workflow file with the environment each names (a string or
+ * `{ name }`). An expression cannot be evaluated here, so it is refused.
+ */
+function workflowJobs(
+  context: RequestContext,
+  workflow: Record<string | number, unknown> | null,
+): { name: string; environment: string | null }[] {
+  const jobs = (workflow?.jobs ?? {}) as Record<string, { environment?: unknown } | null>;
+  return Object.entries(jobs).map(([name, job]) => {
+    const declared = job?.environment;
+    const environment =
+      typeof declared === "string"
+        ? declared
+        : declared && typeof declared === "object" && "name" in declared
+          ? String((declared as { name: unknown }).name)
+          : null;
+    if (environment?.includes("${{"))
+      refuseUnsupported(context, `The expression in the environment of job ${name}`);
+    return { name, environment };
+  });
 }
 
 function workflowPath(repo: RepoRecord, workflowId: string): string {
@@ -54,7 +79,11 @@ async function dispatch(context: RequestContext) {
   if (!commit) throw apiError(422, `No ref found for: ${body.ref}`, { documentationUrl: DOCS });
   const file = await findPath(repo.git, (await repo.git.readCommit(commit))!.tree, path);
   if (!file || file.type !== "blob") throw apiError(404, "Not Found", { documentationUrl: DOCS });
-  const trigger = dispatchTrigger((await repo.git.read(file.oid))!.content.toString("utf8"));
+  const workflow = parseYaml((await repo.git.read(file.oid))!.content.toString("utf8")) as Record<
+    string | number,
+    unknown
+  > | null;
+  const trigger = dispatchTrigger(workflow);
   if (!trigger)
     throw apiError(422, "Workflow does not have 'workflow_dispatch' trigger", {
       documentationUrl: DOCS,
@@ -71,6 +100,7 @@ async function dispatch(context: RequestContext) {
       throw apiError(422, `Required input '${name}' not provided`, { documentationUrl: DOCS });
     }
   }
+  const jobs = workflowJobs(context, workflow);
   const run = createWorkflowRun(context.services.world, repo, {
     path,
     branch,
@@ -79,6 +109,7 @@ async function dispatch(context: RequestContext) {
     actor: actingUser(context),
     inputs,
   });
+  gateRunJobs(context.services.world, run, jobs, context.services, context.now);
   if (!body.return_run_details) return { status: 204 };
   const { urls } = context.services;
   return {
@@ -163,18 +194,47 @@ function reviewCustomGate(context: RequestContext) {
     by: actingUser(context),
     at: context.now,
   });
+  // A comment alone is recorded; only a state answers the rule.
   if (body.state) {
-    run.pendingDeployments = run.pendingDeployments.filter((deployment) => deployment !== pending);
-    run.updatedAt = context.now;
-    if (body.state === "rejected") {
-      run.status = "completed";
-      run.conclusion = "failure";
-      context.services.workflowRunCompleted(run);
-    } else if (run.pendingDeployments.length === 0) {
-      run.status = "queued";
-    }
+    answerProtectionRule(
+      run,
+      pending,
+      body.state,
+      body.comment ?? null,
+      context.services,
+      context.now,
+    );
   }
   return { status: 204 };
+}
+
+/**
+ * A re-run: a new attempt of a completed run, by the requester, whose jobs
+ * are gated again (a new deployment, a new protection rule request).
+ */
+function rerun(context: RequestContext) {
+  const run = findRun(context);
+  if (run.status !== "completed") {
+    throw apiError(
+      403,
+      `Workflow run ${run.id} is still ${run.status}: only a completed run can be re-run.`,
+      {
+        documentationUrl: "https://docs.github.com/rest/actions/workflow-runs#re-run-a-workflow",
+      },
+    );
+  }
+  const jobs = run.jobs.map(({ name, environment }) => ({ name, environment }));
+  Object.assign(run, {
+    attempt: run.attempt + 1,
+    triggeringActor: actingUser(context),
+    status: "queued",
+    conclusion: null,
+    updatedAt: context.now,
+    pendingDeployments: [],
+    jobs: [],
+  });
+  gateRunJobs(context.services.world, run, jobs, context.services, context.now);
+  return { status: 201, body: {} };
 }
 
 /** Workflow dispatch (the workflow file must exist on the ref and declare the inputs) and workflow runs. */
@@ -199,6 +259,13 @@ export const actionRoutes: RouteDefinition[] = [
     path: "/repos/{owner}/{repo}/actions/runs",
     access: { scope: "repo", permissions: ["actions"], level: "read" },
     handle: listRuns,
+  },
+  {
+    operationId: "actions/re-run-workflow",
+    method: "POST",
+    path: "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
+    access: { scope: "repo", permissions: ["actions"], level: "write" },
+    handle: rerun,
   },
   {
     operationId: "actions/review-custom-gates-for-run",

@@ -2,6 +2,8 @@ import type { RouteDefinition } from "../http/route.js";
 import { actionRoutes } from "./action-routes.js";
 import { appRoutes } from "./app-routes.js";
 import { checkRoutes } from "./check-routes.js";
+import { environmentRoutes } from "./environment-routes.js";
+import { secretRoutes } from "./secret-routes.js";
 import { contentsRoutes } from "./contents-routes.js";
 import { gitDataRoutes } from "./git-data-routes.js";
 import { issueRoutes } from "./issue-routes.js";
@@ -19,5 +21,7 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...issueRoutes,
   ...membershipRoutes,
   ...actionRoutes,
+  ...environmentRoutes,
+  ...secretRoutes,
   ...rulesetRoutes,
 ];

@@ -79,3 +79,37 @@ export function base64Lines(content: Buffer): string {
   for (let index = 0; index < flat.length; index += 60) lines.push(flat.slice(index, index + 60));
   return lines.map((line) => `${line}\n`).join("");
 }
+
+/**
+ * Refuses a request GitHub would honour but the sandbox does not model (say,
+ * required reviewers): a 422 and an "unsupported" violation that fails
+ * assertClean(), never a silently ignored setting.
+ */
+export function refuseUnsupported(context: RequestContext, what: string): never {
+  const path = context.params.owner
+    ? `/repos/${context.params.owner}/${context.params.repo}`
+    : context.operationId;
+  context.services.violations.record({
+    kind: "unsupported",
+    method: context.method,
+    path,
+    operationId: context.operationId,
+    problems: [`${what} is not supported by the Snapgate sandbox`],
+  });
+  throw apiError(422, `${what} is not supported by the Snapgate sandbox.`);
+}
+
+/**
+ * Endpoints GitHub reserves to repository admins: an installation with the
+ * permission, or a person whose role is admin (a personal token's permission
+ * alone is capped at the person's role only down to write).
+ */
+export function requireRepoAdmin(context: RequestContext): void {
+  const { principal } = context;
+  if (principal.kind !== "token" || principal.token.installation) return;
+  if (context.services.world.roleOf(principal.token.actor, repoOf(context)) !== "admin") {
+    throw apiError(403, "Must have admin rights to Repository.", {
+      documentationUrl: "https://docs.github.com/rest/deployments/environments",
+    });
+  }
+}

@@ -1,7 +1,9 @@
 import type { SandboxUrls } from "../representations/urls.js";
 import type { World } from "../state/world.js";
+import type { PendingDeployment } from "./deployment-gates.js";
 import type { RefWriter } from "./ref-writer.js";
 import type { WorkflowRunRecord } from "../state/entities.js";
+import type { ViolationLog } from "../log/violation-log.js";
 
 /** Limits GitHub applies that tests may want smaller. */
 export interface SandboxLimits {
@@ -44,4 +46,8 @@ export interface SandboxServices {
   limits: SandboxLimits;
   /** Tells subscribed apps that a run completed (workflow_run webhooks). */
   workflowRunCompleted(run: WorkflowRunRecord): void;
+  /** Asks the app of a custom protection rule (deployment_protection_rule webhook). */
+  protectionRuleRequested(run: WorkflowRunRecord, pending: PendingDeployment): void;
+  /** Where a handler records a request it cannot honour (a setting the sandbox does not model). */
+  violations: ViolationLog;
 }

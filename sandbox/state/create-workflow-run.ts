@@ -32,12 +32,15 @@ export function createWorkflowRun(
     status: "queued",
     conclusion: null,
     runNumber: world.nextId(`run-number:${repo.fullName}:${run.path}`),
+    attempt: 1,
     actor: run.actor,
+    triggeringActor: run.actor,
     inputs: run.inputs,
     createdAt: now,
     updatedAt: now,
     pendingDeployments: [],
     reviews: [],
+    jobs: [],
   };
   world.workflowRuns.set(record.id, record);
   return record;

@@ -17,6 +17,14 @@ export interface OrgRecord {
   user: UserRecord;
   members: Map<string, "admin" | "member">;
   basePermission: RepoRole | "none";
+  /** Organization secrets by name, with the repositories they are shared with. */
+  secrets: Map<string, OrgSecretRecord>;
+}
+
+export interface OrgSecretRecord extends SecretRecord {
+  visibility: "all" | "private" | "selected";
+  /** The repositories of a "selected" secret. */
+  repositoryIds: Set<number>;
 }
 
 export interface TeamRecord {
@@ -55,6 +63,11 @@ export interface RepoRecord {
   /** Commits GitHub signed itself (createCommitOnBranch): the only verified ones, as no user keys exist. */
   verifiedCommits: Set<string>;
   workflowIds: Map<string, number>;
+  /** Deployment environments by lower-cased name (GitHub's names are case-insensitive). */
+  environments: Map<string, EnvironmentRecord>;
+  /** Repository secrets by name (upper-cased, as GitHub stores them). */
+  secrets: Map<string, SecretRecord>;
+  secretBox: SecretBox;
   createdAt: Date;
   updatedAt: Date;
   pushedAt: Date;
@@ -189,11 +202,64 @@ export interface WorkflowRunRecord {
   status: "queued" | "in_progress" | "completed" | "waiting";
   conclusion: string | null;
   runNumber: number;
+  /** 1, then one more per re-run. */
+  attempt: number;
   actor: UserRecord;
+  /** Who started the latest attempt (a re-run's actor). */
+  triggeringActor: UserRecord;
   inputs: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;
   /** Environments waiting on a custom deployment protection rule, with the app that answers. */
   pendingDeployments: { environment: string; app: AppRecord; deploymentId: number }[];
   reviews: DeploymentReview[];
+  /** The jobs of the workflow file (dispatched runs); the runner harness plays them. */
+  jobs: WorkflowJobRecord[];
+}
+
+/**
+ * A job of a run. A job that names an environment starts only once GitHub
+ * released it: its branch may deploy there and every custom protection rule
+ * approved. Only then does the runner get the environment's secrets.
+ */
+export interface WorkflowJobRecord {
+  name: string;
+  environment: string | null;
+  status: "waiting" | "queued" | "in_progress" | "completed";
+  conclusion: "success" | "failure" | "cancelled" | null;
+  /** Why GitHub did not release the job (a branch policy, a rejection), when it did not. */
+  refusal: string | null;
+}
+
+/** A Curve25519 key pair whose public half encrypts secrets (libsodium sealed boxes). */
+export interface SecretBox {
+  keyId: string;
+  publicKey: Buffer;
+  privateKey: Buffer;
+}
+
+/** A secret's value, opened from its sealed box: only the runner harness ever reads it. */
+export interface SecretRecord {
+  name: string;
+  value: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface EnvironmentRecord {
+  id: number;
+  name: string;
+  repo: RepoRecord;
+  createdAt: Date;
+  updatedAt: Date;
+  /** null: every branch may deploy. */
+  branchPolicy: { protectedBranches: boolean; customBranchPolicies: boolean } | null;
+  /** The name patterns of custom branch and tag policies. */
+  branchPolicies: { id: number; name: string; type: "branch" | "tag" }[];
+  /** Custom deployment protection rules: the GitHub App that answers each. */
+  protectionRules: { id: number; app: AppRecord }[];
+  /** GitHub's "Allow administrators to bypass configured protection rules" (on by default). */
+  canAdminsBypass: boolean;
+  secrets: Map<string, SecretRecord>;
+  secretBox: SecretBox;
 }

@@ -66,6 +66,10 @@ export class World {
       ruleset: 12_000,
       hook: 300_000,
       deployment: 11_000_000,
+      environment: 13_000_000,
+      branchPolicy: 14_000,
+      protectionRule: 15_000,
+      secretKey: 3_380_204_578_000,
     };
     const next = (this.counters.get(kind) ?? bases[kind] ?? 0) + 1;
     this.counters.set(kind, next);

@@ -206,21 +206,24 @@ export class PayloadBuilders {
     };
   }
 
-  /** `deployment_protection_rule` requested for a run made with `createWaitingRun`. */
+  /** `deployment_protection_rule` requested for a run waiting on a custom protection rule. */
   async deploymentProtectionRule(options: {
     runId: number;
     environment?: string;
+    /** Which of the run's pending deployments (several rules or jobs); the first by default. */
+    deploymentId?: number;
     sender?: string;
   }): Promise<Payload> {
     const run = this.world.workflowRuns.get(options.runId);
     const pending = run?.pendingDeployments.find(
       (deployment) =>
-        options.environment === undefined || deployment.environment === options.environment,
+        (options.environment === undefined || deployment.environment === options.environment) &&
+        (options.deploymentId === undefined || deployment.deploymentId === options.deploymentId),
     );
     if (!run || !pending) {
       throw usage(
         `Run ${options.runId} is not waiting on a deployment protection rule.`,
-        "Create it with createWaitingRun.",
+        "Dispatch a run whose job names an environment with a custom protection rule, or use createWaitingRun.",
       );
     }
     const { repo } = run;

@@ -4,6 +4,7 @@ import { WebhookContract } from "../contract/webhook-contract.js";
 import type { ViolationLog } from "../log/violation-log.js";
 import type { SandboxUrls } from "../representations/urls.js";
 import { nodeId } from "../representations/urls.js";
+import type { PendingDeployment } from "../services/deployment-gates.js";
 import type { PushListener } from "../services/ref-writer.js";
 import type { AppRecord, WorkflowRunRecord } from "../state/entities.js";
 import type { World } from "../state/world.js";
@@ -129,13 +130,37 @@ export class WebhookCenter {
     this.emit("workflow_run", run.repo.id, () => this.payloads.workflowRun({ runId: run.id }));
   }
 
-  private emit(event: string, repoId: number, build: () => Promise<Payload>): void {
+  /**
+   * A job waits on a custom deployment protection rule: GitHub asks the rule's
+   * app alone, and only when the app is installed on the repository,
+   * subscribes to the event and may answer (deployments write).
+   */
+  protectionRuleRequested(run: WorkflowRunRecord, pending: PendingDeployment): void {
+    this.emit(
+      "deployment_protection_rule",
+      run.repo.id,
+      () =>
+        this.payloads.deploymentProtectionRule({
+          runId: run.id,
+          environment: pending.environment,
+          deploymentId: pending.deploymentId,
+        }),
+      (app) => app === pending.app && app.permissions.deployments === "write",
+    );
+  }
+
+  private emit(
+    event: string,
+    repoId: number,
+    build: () => Promise<Payload>,
+    only: (app: AppRecord) => boolean = () => true,
+  ): void {
     if (!this.sideEffects) return;
     const repo = this.world.repoById(repoId)!;
     const apps = this.world
       .installationsFor(repo)
       .map((installation) => installation.app)
-      .filter((app) => app.events.includes(event) && app.webhookUrl);
+      .filter((app) => app.events.includes(event) && app.webhookUrl && only(app));
     if (apps.length === 0) return;
     const sandboxBug = (operationId: string, problems: string[]) =>
       this.violations.record({

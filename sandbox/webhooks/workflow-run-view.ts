@@ -10,6 +10,9 @@ export interface WorkflowRunView {
   headSha: string;
   event: string;
   actor: string;
+  /** The attempt (re-runs count up) and who started it. */
+  attempt: number;
+  triggeringActor: string;
   inputs: Record<string, unknown>;
   status: WorkflowRunRecord["status"];
   conclusion: string | null;
@@ -19,6 +22,14 @@ export interface WorkflowRunView {
     state: "approved" | "rejected" | null;
     comment: string | null;
     by: string;
+  }[];
+  /** Jobs of a dispatched run, with the environment each names and why GitHub held it back. */
+  jobs: {
+    name: string;
+    environment: string | null;
+    status: string;
+    conclusion: string | null;
+    refusal: string | null;
   }[];
 }
 
@@ -31,6 +42,8 @@ export function workflowRunView(run: WorkflowRunRecord): WorkflowRunView {
     headSha: run.headSha,
     event: run.event,
     actor: run.actor.login,
+    attempt: run.attempt,
+    triggeringActor: run.triggeringActor.login,
     inputs: structuredClone(run.inputs),
     status: run.status,
     conclusion: run.conclusion,
@@ -40,5 +53,6 @@ export function workflowRunView(run: WorkflowRunRecord): WorkflowRunView {
       comment: review.comment,
       by: review.by.login,
     })),
+    jobs: run.jobs.map((job) => ({ ...job })),
   };
 }
