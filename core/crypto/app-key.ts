@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { bech32 } from "@scure/base";
 import { SnapgateError } from "../errors.js";
+import { decodeBech32Key } from "./decode-bech32-key.js";
+import { describeKeyText } from "./describe-key-text.js";
+import { keyKind } from "./key-kind.js";
 import type { Sodium } from "./sodium.js";
 import { deriveSubkey, formatWriterKeyFile } from "./writer-key.js";
 
@@ -28,36 +31,24 @@ export function generateAppKeyText(): string {
   return bech32.encodeFromBytes(APP_KEY_PREFIX, new Uint8Array(randomBytes(32))).toUpperCase();
 }
 
-/** The 32-byte Ed25519 public key of an app verify key (sga1...); CONFIG error otherwise. */
+/** The 32-byte Ed25519 public key of an app verify key (sga1...); CONFIG error otherwise, naming only the kind of what was given. */
 export function parseAppVerifyKey(text: string): Uint8Array {
   const trimmed = text.trim();
-  try {
-    const decoded = bech32.decodeToBytes(trimmed as `${string}1${string}`);
-    if (decoded.prefix === APP_VERIFY_KEY_PREFIX && decoded.bytes.length === 32)
-      return decoded.bytes;
-  } catch {
-    // fall through to the error below
-  }
-  throw new SnapgateError("CONFIG", `'${trimmed.slice(0, 24)}' is not a Snapgate app verify key.`, {
-    fix: "Use the sga1... key printed by `snapgate keygen --app` (it is public; put it in the policy's keys.app).",
-  });
+  const key = decodeBech32Key(trimmed, APP_VERIFY_KEY_PREFIX);
+  if (key) return key;
+  const described = describeKeyText(trimmed);
+  throw new SnapgateError(
+    "CONFIG",
+    `${described[0]?.toUpperCase()}${described.slice(1)} is not a Snapgate app verify key.`,
+    {
+      fix: `${keyKind(trimmed)?.secret ? "A secret key does not belong there (rotate it if it was shared). " : ""}Use the sga1... key printed by \`snapgate keygen --app\` (it is public; put it in the policy's keys.app).`,
+    },
+  );
 }
 
 /** Parses an app key (a key file or the SNAPGATE_SIGNING_KEY secret); the error never echoes the text. */
 export function parseAppKey(text: string, source: string): AppKey {
-  const line = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .find((l) => l !== "" && !l.startsWith("#"));
-  let secret: Uint8Array | undefined;
-  if (line?.startsWith(`${APP_KEY_PREFIX}1`)) {
-    try {
-      const decoded = bech32.decodeToBytes(line as `${string}1${string}`);
-      if (decoded.bytes.length === 32) secret = decoded.bytes;
-    } catch {
-      secret = undefined;
-    }
-  }
+  const secret = decodeBech32Key(text, APP_KEY_PREFIX, "key-file");
   if (!secret) {
     throw new SnapgateError("CONFIG", `${source} does not hold a Snapgate app key.`, {
       fix: "Create one with `snapgate keygen --app --out FILE`, give its contents to the Snapgate App (SNAPGATE_SIGNING_KEY), and list its verify key in the policy's keys.app.",

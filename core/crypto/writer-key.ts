@@ -1,6 +1,7 @@
 import { hkdfSync, randomBytes } from "node:crypto";
 import { bech32 } from "@scure/base";
 import { SnapgateError } from "../errors.js";
+import { decodeBech32Key } from "./decode-bech32-key.js";
 import { describeKeyText } from "./describe-key-text.js";
 import { keyKind } from "./key-kind.js";
 import type { Sodium } from "./sodium.js";
@@ -42,12 +43,8 @@ export function encodeVerifyKey(publicKey: Uint8Array): string {
 
 export function parseVerifyKey(text: string): Uint8Array {
   const trimmed = text.trim();
-  try {
-    const decoded = bech32.decodeToBytes(trimmed as `${string}1${string}`);
-    if (decoded.prefix === VERIFY_KEY_PREFIX && decoded.bytes.length === 32) return decoded.bytes;
-  } catch {
-    // fall through to the error below
-  }
+  const key = decodeBech32Key(trimmed, VERIFY_KEY_PREFIX);
+  if (key) return key;
   const described = describeKeyText(trimmed);
   throw new SnapgateError(
     "CONFIG",
@@ -64,19 +61,7 @@ export function parseVerifyKey(text: string): Uint8Array {
  * unchanged never loads it.
  */
 export function parseWriterKey(text: string, source: string): WriterKey {
-  const line = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .find((l) => l !== "" && !l.startsWith("#"));
-  let secret: Uint8Array | undefined;
-  if (line?.startsWith(`${WRITER_KEY_PREFIX}1`)) {
-    try {
-      const decoded = bech32.decodeToBytes(line as `${string}1${string}`);
-      if (decoded.bytes.length === 32) secret = decoded.bytes;
-    } catch {
-      secret = undefined;
-    }
-  }
+  const secret = decodeBech32Key(text, WRITER_KEY_PREFIX, "key-file");
   if (!secret) {
     throw new SnapgateError("CONFIG", `${source} does not hold a Snapgate writer key.`, {
       fix: "Create one with `snapgate keygen --writer --out FILE` and pass --writer-key FILE or set SNAPGATE_WRITER_KEY to its contents.",

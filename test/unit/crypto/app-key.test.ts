@@ -53,4 +53,14 @@ describe("app keys", () => {
     expect((notVerify as Error).message).toContain("is not a Snapgate app verify key");
     expect((notVerify as Error).message).toContain("snapgate keygen --app");
   });
+
+  it("name a secret key pasted where a verify key belongs by its kind, never by its characters", () => {
+    const secrets = [generateAppKeyText(), generateWriterKeyText()];
+    for (const secret of secrets) {
+      const error = thrown(() => parseAppVerifyKey(secret)) as Error & { fix?: string };
+      expect(error.message).toContain("is not a Snapgate app verify key");
+      for (const shown of [error.message, String(error.fix)])
+        expect(shown).not.toContain(secret.slice(0, 20));
+    }
+  });
 });
