@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { startBackupRepo, type BackupRepo } from "./github-backup-repo.js";
 import { makeKeys, type TestKeys } from "./keys.js";
+import type { CreatedApp } from "../../sandbox/index.js";
 import { registerSnapgateApp } from "./snapgate-app.js";
 import { cloneInto, runAction, workflowEnv, type ActionRun } from "./run-action.js";
 
@@ -27,6 +28,8 @@ consistency:
  */
 export interface ActionWorkspace {
   backup: BackupRepo;
+  /** The Snapgate App, registered from app.yml. */
+  app: CreatedApp;
   /** An installation token of the Snapgate App on the backup repository: what actions/create-github-app-token gives a workflow. */
   token: string;
   keys: TestKeys;
@@ -75,6 +78,7 @@ ${POLICY_BODY}`;
   let clones = 0;
   return {
     backup,
+    app,
     token,
     keys,
     repo,

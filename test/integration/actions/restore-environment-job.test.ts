@@ -44,11 +44,8 @@ describe("a restore job in a protected environment (bundled actions, sandbox)", 
       private: true,
       files: { ".github/workflows/restore.yml": WORKFLOW },
     });
-    const rule = gh.createApp({
-      slug: "snapgate-gate",
-      permissions: { deployments: "write", actions: "read" },
-      events: ["deployment_protection_rule"],
-    });
+    // The Snapgate App (from app.yml) is the environment's protection rule.
+    const rule = ws.app;
     gate = octokitFor(
       gh,
       gh.createInstallationToken(gh.installApp(rule.appId, owner, ["service"])),
@@ -121,7 +118,7 @@ describe("a restore job in a protected environment (bundled actions, sandbox)", 
     };
     const held = await runWorkflowJob(gh, { runId, job: "restore", step: restoreStep });
     expect(held).toMatchObject({ started: false });
-    expect(held.refusal).toContain("waits on the deployment protection rule of snapgate-gate");
+    expect(held.refusal).toContain("waits on the deployment protection rule of snapgate for snapgate-restore");
     expect(restoreRuns).toBe(0);
     expect(existsSync(join(ws.repo, "restored"))).toBe(false);
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
 import { runCli } from "../../helpers/run-cli.js";
+import { registerSnapgateApp } from "../../helpers/snapgate-app.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 /** `snapgate doctor --restore-repo` (the bundle) on the sandbox: the restore environment's findings join the store's. */
@@ -18,11 +19,7 @@ describe("doctor --restore-repo", () => {
       private: true,
       files: { "README.md": "x\n" },
     });
-    const app = backup.gh.createApp({
-      slug: "snapgate",
-      permissions: { deployments: "write", contents: "write" },
-      events: ["deployment_protection_rule"],
-    });
+    const app = registerSnapgateApp(backup.gh);
     appId = app.appId;
     backup.gh.installApp(appId, backup.owner, "all");
     const token = backup.gh.createToken({

@@ -4,6 +4,7 @@ import { checkRestoreEnvironment } from "../../../core/github/check-restore-envi
 import { createGitHubClient, type GitHubClient } from "../../../core/github/github-client.js";
 import { startSandbox, type Sandbox } from "../../../sandbox/index.js";
 import { sealSecret } from "../../helpers/seal-secret.js";
+import { registerSnapgateApp } from "../../helpers/snapgate-app.js";
 
 /** `doctor --restore-repo` on the sandbox: each finding of the restore environment, present and absent. */
 const owner = "acme";
@@ -23,16 +24,15 @@ beforeAll(async () => {
   gh.createUser({ login: "alice" });
   gh.createOrg({ login: owner, admins: ["alice"] });
   await gh.createRepo({ owner, name: repo, private: true, files: { "README.md": "x\n" } });
-  for (const slug of ["snapgate", "other-gate"]) {
-    const created = gh.createApp({
-      slug,
-      permissions: { deployments: "write" },
-      events: ["deployment_protection_rule"],
-    });
-    gh.installApp(created.appId, owner, "all");
-    if (slug === "snapgate") appId = created.appId;
-    else otherAppId = created.appId;
-  }
+  appId = registerSnapgateApp(gh).appId;
+  gh.installApp(appId, owner, "all");
+  // Someone else's app as the rule instead of Snapgate's.
+  otherAppId = gh.createApp({
+    slug: "third-party-gate",
+    permissions: { deployments: "write" },
+    events: ["deployment_protection_rule"],
+  }).appId;
+  gh.installApp(otherAppId, owner, "all");
   admin = client(
     gh.createToken({
       actor: "alice",

@@ -76,7 +76,7 @@ beforeAll(async () => {
   });
   await gh.commitFiles(owner, repo, "feature", { "x.txt": "x\n" }, "feature work");
   snapgate = gh.createApp({
-    slug: "snapgate",
+    slug: "rule-app",
     permissions: { deployments: "write", actions: "read" },
     events: ["deployment_protection_rule"],
     webhookUrl: hookUrl,
@@ -234,7 +234,7 @@ describe("environments", () => {
     });
     expect(
       available.data.available_custom_deployment_protection_rule_integrations?.map((a) => a.slug),
-    ).toEqual(["snapgate"]);
+    ).toEqual(["rule-app"]);
     expect(
       (
         await statusOf(
@@ -256,7 +256,7 @@ describe("environments", () => {
     expect(rule.status).toBe(201);
     expect(rule.data).toMatchObject({
       enabled: true,
-      app: { id: snapgate.appId, slug: "snapgate" },
+      app: { id: snapgate.appId, slug: "rule-app" },
     });
     const rules = await bob.repos.getAllDeploymentProtectionRules({
       owner,
@@ -264,7 +264,7 @@ describe("environments", () => {
       environment_name: ENV,
     });
     expect(rules.data.custom_deployment_protection_rules?.map((r) => r.app.slug)).toEqual([
-      "snapgate",
+      "rule-app",
     ]);
   });
 });
@@ -366,7 +366,7 @@ describe("runs waiting on a custom deployment protection rule", () => {
     const step = recordingStep();
     const early = await runWorkflowJob(gh, { runId, job: "restore", step: step.run });
     expect(early).toMatchObject({ started: false, code: null });
-    expect(early.refusal).toContain("waits on the deployment protection rule of snapgate");
+    expect(early.refusal).toContain("waits on the deployment protection rule of rule-app");
     expect(step.calls).toEqual([]);
 
     // Only the rule's app may answer it.
