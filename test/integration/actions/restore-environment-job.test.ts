@@ -118,7 +118,9 @@ describe("a restore job in a protected environment (bundled actions, sandbox)", 
     };
     const held = await runWorkflowJob(gh, { runId, job: "restore", step: restoreStep });
     expect(held).toMatchObject({ started: false });
-    expect(held.refusal).toContain("waits on the deployment protection rule of snapgate for snapgate-restore");
+    expect(held.refusal).toContain(
+      "waits on the deployment protection rule of snapgate for snapgate-restore",
+    );
     expect(restoreRuns).toBe(0);
     expect(existsSync(join(ws.repo, "restored"))).toBe(false);
 
