@@ -11,6 +11,7 @@ export const showCommand: Command = {
   summary: "Show one snapshot's metadata and files (without decrypting anything)",
   usage: "snapgate show SNAPSHOT --store STORE [--env ENV] [--json]",
   help: ["SNAPSHOT          an id prefix, ENV@SEQ, or latest (with --env)"],
+  json: "the manifest plus its `id`",
   options: { ...STORE_OPTION, env: { type: "string" } },
   async run(args, context) {
     const spec = args.positionals[0];
