@@ -30,6 +30,8 @@ export interface Command {
   usage: string;
   /** One line per option, for help. */
   help: string[];
+  /** The shape of the `--json` output, for help and docs/cli.md (`npm run docs:cli`). */
+  json?: string;
   options: OptionSpec;
   /** Returns the exit code. */
   run(args: ParsedArgs, context: CliContext): Promise<number>;

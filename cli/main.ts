@@ -3,11 +3,12 @@ import { didYouMean } from "../core/did-you-mean.js";
 import { parseCommandArgs, type CliContext, type Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { json } from "./output.js";
-import { alignHelpLines } from "./align-help-lines.js";
 import { escapeTerminalText } from "./escape-terminal-text.js";
+import { EXIT_USAGE } from "./exit-codes.js";
+import { commandHelpLines } from "./command-help-lines.js";
 
-/** Exit codes (documented in the README): 0 ok, 1 error, 2 drift, 3 problems found, 64 usage. */
-export const EXIT_CODES: Partial<Record<ErrorCode, number>> = { USAGE: 64 };
+/** The exit code of an error other than 1 (every code: EXIT_CODE_TABLE in exit-codes.ts). */
+export const EXIT_CODES: Partial<Record<ErrorCode, number>> = { USAGE: EXIT_USAGE };
 
 async function generalHelp(): Promise<string> {
   const commands = await Promise.all(COMMANDS.map((entry) => entry.load()));
@@ -32,10 +33,9 @@ function commandHelp(command: Command): string {
     "",
     `Usage: ${command.usage}`,
     "",
-    ...alignHelpLines([...command.help, "--json  machine-readable output"]).map(
-      (line) => `  ${line}`,
-    ),
+    ...commandHelpLines(command).map((line) => `  ${line}`),
     "",
+    ...(command.json ? [`JSON output (--json): ${command.json}`, ""] : []),
   ].join("\n");
 }
 

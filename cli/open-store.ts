@@ -12,6 +12,12 @@ export const STORE_OPTION = {
   "api-url": { type: "string" as const },
 };
 
+/** Help lines for STORE_OPTION's GitHub options, which every store command takes. */
+export const GITHUB_STORE_HELP = [
+  "--token TOKEN  for a github:// store: a token with contents access (or GITHUB_TOKEN)",
+  "--api-url URL  for a github:// store: the API to use (or GITHUB_API_URL; GitHub Enterprise Server)",
+];
+
 /**
  * --store DIR (the embedded default) or github://OWNER/REPO[@branch] (token
  * from --token or GITHUB_TOKEN, API from --api-url or GITHUB_API_URL), or

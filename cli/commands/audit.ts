@@ -148,6 +148,7 @@ export const auditCommand: Command = {
     `exit codes: 0 intact (or exported), ${EXIT_PROBLEMS} the audit log is damaged or tampered with, 64 usage`,
     "audit/ is never deleted: forget and prune leave it, so it outlives backup retention (docs/audit.md)",
   ],
+  json: '`audit verify`: `{ok, events, head: {seq, hash}, recordedHead, snapshotsChecked, problems: [{kind: "chain"|"head"|"anchor"|"snapshot", message, line?}], notes[]}`; `audit export --output FILE`: `{events, firstSeq, lastSeq, anchor, unreadable, output}` (without `--output`, the events themselves are the JSON lines)',
   options: {
     ...STORE_OPTION,
     anchor: { type: "string" },

@@ -22,6 +22,7 @@ export const checkCommand: Command = {
     "conditions: snapshot, signature, chain, blobs, freshness, coverage, consistency, exceptions, restore-verification (see docs/policy.md)",
     "exit codes: 0 every condition passes, 1 any fails or is unknown (also an invalid policy)",
   ],
+  json: 'the decision: `{environment, conclusion: "success"|"failure", summary, conditions: [{name, state: "pass"|"fail"|"unknown", detail, fix, paths?, locations?}]}`; `locations` (an invalid policy) is `[{file, line, message}]`',
   options: { ...STORE_OPTION, ...POLICY_OPTION, env: { type: "string" }, root: { type: "string" } },
   async run(args, context) {
     const env = requireValue(args, "env", this, "Name the environment to gate, e.g. --env prod.");

@@ -63,6 +63,7 @@ export const coverageCommand: Command = {
     POLICY_HELP,
     `exit codes: 0 covered, ${EXIT_PROBLEMS} a tier-0 path in no component (and no active exception) or a required component with no file`,
   ],
+  json: "`{ok, policy, environments: [{environment, tiers: [{tier, level, files, covered, uncovered[], excepted[]}], components: {name: files}, missingComponents[], excluded[], outOfScope[], secretsOutsideComponents[], uncoveredTier0[], failed}]}` (`failed`: a tier-0 path uncovered or a required component with no file, as the gate decides)",
   options: { env: { type: "string" }, root: { type: "string" }, ...POLICY_OPTION },
   async run(args, context) {
     const root = resolve(context.cwd, stringValue(args, "root") ?? ".");

@@ -10,7 +10,11 @@ export const diffCommand: Command = {
   summary:
     "What changed between two snapshots (or a snapshot and the one before it), by keyed id: no decryption",
   usage: "snapgate diff A [B] --store STORE [--env ENV] [--json]",
-  help: ["A [B]             with one snapshot: what it changed; with two: from A to B"],
+  help: [
+    "A [B]             with one snapshot: what it changed; with two: from A to B",
+    "--env ENV  the environment `latest` means (needed when the store holds several)",
+  ],
+  json: "`{from, to, added[], removed[], changed: [{path, kinds}], unchanged}`",
   options: { ...STORE_OPTION, env: { type: "string" } },
   async run(args, context) {
     const [first, second] = args.positionals;

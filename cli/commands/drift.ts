@@ -62,6 +62,7 @@ export const driftCommand: Command = {
     POLICY_HELP,
     `exit codes: 0 no drift, ${EXIT_DRIFT} drift`,
   ],
+  json: "`{drift, snapshot: {id, stream, seq, time}, added, removed, changed, unchanged, components: [{component (null: none), added[], removed[], changed: [{path, kinds}]}], excluded[]}`",
   options: {
     ...STORE_OPTION,
     ...POLICY_OPTION,

@@ -152,6 +152,7 @@ export const forgetCommand: Command = {
     "--root DIR            where .github/snapgate.yml is looked for (default: the working directory)",
     "--approval ID         the approved request (requests/ID.json in the store, signed by an app key of the policy's keys.app) that allows forgetting tier-0 snapshots",
   ],
+  json: '`{environment, tier, rules: "policy"|"flags", dryRun, keepOldest, snapshots: [{id, seq, time, keep, reasons[], tier0}] (newest first), keep[], remove[], tier0: {snapshots[], requiredApprovals}, approval, tombstones[]}`',
   options: {
     ...STORE_OPTION,
     ...POLICY_OPTION,

@@ -29,6 +29,7 @@ export const keygenCommand: Command = {
     "--app           make an app key (for the Snapgate App: SNAPGATE_SIGNING_KEY); its sga1... verify key goes in keys.app",
     "--force         replace FILE if it exists",
   ],
+  json: "`{file, recipient}`, or `{file, verifyKey}` with `--writer` or `--app`",
   options: {
     out: { type: "string" },
     writer: { type: "boolean" },

@@ -35,6 +35,7 @@ export const listCommand: Command = {
     "--forgotten        also list forgotten snapshots (marked)",
     "--limit N          the newest N",
   ],
+  json: "`{snapshots: [{id, stream, seq, time, writtenAt, phase, metadata, files, bytes, components, forgotten}]}`",
   options: {
     ...STORE_OPTION,
     env: { type: "string" },

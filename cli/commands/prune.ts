@@ -16,6 +16,7 @@ export const pruneCommand: Command = {
     "--dry-run             list what would be deleted; delete nothing",
     "also deletes temp files (.snapgate-tmp-*) that killed or failed writers left, once older than the grace period and 6 hours, and names files under blobs/ that are not blobs (never deleted)",
   ],
+  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], spared[], damaged[], tempFiles: {files, bytes, strays[]}}`',
   options: { ...STORE_OPTION, grace: { type: "string" }, "dry-run": { type: "boolean" } },
   async run(args, context) {
     const graceText = stringValue(args, "grace") ?? "24h";

@@ -28,9 +28,12 @@ export const restoreCommand: Command = {
     "--dry-run             decrypt and compare with --to (what differs, what is extra); write nothing",
     "--skip-signature-check  restore without knowing who wrote the snapshot (not recommended)",
   ],
+  json: "`{id, stream, seq, target, dryRun, files, symlinks, directories, deleted, bytes, plan: [{path, action, changes?}], warnings: [{path, reason}]}`; `action`: `create`, `update` (a dry run adds `changes`), `unchanged`, `extra` or `delete`; a directory's path ends with `/`",
   options: {
     ...STORE_OPTION,
-    ...KEY_OPTIONS,
+    // No --writer-key: restore checks signatures with verify keys and recomputes no keyed ids.
+    "verify-key": KEY_OPTIONS["verify-key"],
+    identity: KEY_OPTIONS.identity,
     env: { type: "string" },
     to: { type: "string" },
     include: { type: "string", multiple: true },

@@ -10,7 +10,11 @@ export const showCommand: Command = {
   name: "show",
   summary: "Show one snapshot's metadata and files (without decrypting anything)",
   usage: "snapgate show SNAPSHOT --store STORE [--env ENV] [--json]",
-  help: ["SNAPSHOT          an id prefix, ENV@SEQ, or latest (with --env)"],
+  help: [
+    "SNAPSHOT          an id prefix, ENV@SEQ, or latest (with --env)",
+    "--env ENV  the environment `latest` means (needed when the store holds several)",
+  ],
+  json: "the manifest plus its `id`",
   options: { ...STORE_OPTION, env: { type: "string" } },
   async run(args, context) {
     const spec = args.positionals[0];

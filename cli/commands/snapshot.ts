@@ -45,6 +45,7 @@ export const snapshotCommand: Command = {
     "--allow-inconsistent  record failing consistency rules instead of refusing the snapshot",
     "--app-version V, --commit SHA, --ref REF, --change-id ID, --deployer NAME, --application NAME, --run-url URL, --tag T (repeatable)",
   ],
+  json: "`{skipped, id, environment, seq, previousId, files, bytes, newBlobs, reusedBlobs, bytesAdded, excluded[], skippedFiles[], cachedFiles, attempts, policy}` (`cachedFiles`: files not read because the stat cache vouched for them); `policy` is `null` without a policy, else `{file, digest, tier, recipients: {fromPolicy[], added[]}, changeId, consistency: [{name, ok, message}], coverage: {uncoveredTier0Paths[], missingComponents[], secretsOutsideComponents[]}}`. With `--skip-unchanged` and no change: `skipped: true` and the id of the snapshot that still matches.",
   options: {
     ...STORE_OPTION,
     env: { type: "string" },
