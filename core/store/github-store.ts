@@ -5,6 +5,9 @@ import type { GitHubClient } from "../github/github-client.js";
 import { githubError, githubMessage, httpStatus } from "../github/github-error.js";
 import { assertRecordPath } from "./record-path.js";
 import { parseCatalogLines } from "./parse-catalog-lines.js";
+import { checkHeadManifest } from "./check-head-manifest.js";
+import { checkHeadPointer } from "./check-head-pointer.js";
+import { sha256Hex } from "../crypto/sha256-hex.js";
 import {
   AUDIT_HEAD_PATH,
   auditPath,
@@ -80,6 +83,8 @@ interface WriteState {
   treeOid: string;
   storeFile: FileNode<BlobObject> | null;
   head: FileNode<BlobObject> | null;
+  /** The stream's manifest names: the head pointer is checked against them. */
+  manifests: FileNode<TreeObject> | null;
   catalog: FileNode<BlobObject> | null;
   auditHead: FileNode<BlobObject> | null;
   audit: FileNode<BlobObject> | null;
@@ -95,7 +100,7 @@ type TreeEntry = {
 };
 
 const WRITE_STATE_QUERY = `
-query SnapgateWriteState($owner: String!, $name: String!, $ref: String!, $head: String!, $catalog: String!, $audit: String!) {
+query SnapgateWriteState($owner: String!, $name: String!, $ref: String!, $head: String!, $manifests: String!, $catalog: String!, $audit: String!) {
   repository(owner: $owner, name: $name) {
     ref(qualifiedName: $ref) {
       target {
@@ -104,6 +109,7 @@ query SnapgateWriteState($owner: String!, $name: String!, $ref: String!, $head: 
           tree { oid }
           storeFile: file(path: "snapgate.json") { object { ... on Blob { text } } }
           head: file(path: $head) { object { ... on Blob { text } } }
+          manifests: file(path: $manifests) { object { ... on Tree { entries { name } } } }
           catalog: file(path: $catalog) { object { ... on Blob { text isTruncated oid } } }
           auditHead: file(path: "${AUDIT_HEAD_PATH}") { object { ... on Blob { text } } }
           audit: file(path: $audit) { object { ... on Blob { text isTruncated oid } } }
@@ -166,7 +172,8 @@ class GitHubWriteView implements WriteView {
 /**
  * The GitHub backup repository store: the same layout as the local store, one
  * commit per snapshot through the Git Data API. A snapshot costs one GraphQL
- * read (head, blob listing, catalog and audit tails), one create-tree per
+ * read (head, manifest names, blob listing, catalog and audit tails), one of
+ * the newest manifest (checked before anything links to it), one create-tree per
  * 2 MiB of new content, one create-commit and one ref update with force=false,
  * whatever the file count; a lost race (422 "not a fast forward") is a
  * conflict that the snapshot engine retries on the new head.
@@ -208,6 +215,7 @@ export class GitHubStore implements Store {
       {
         ref: this.qualifiedRef,
         head: headPath(stream),
+        manifests: `manifests/${stream}`,
         catalog: catalogPath(stream, now),
         audit: auditPath(now),
       },
@@ -324,15 +332,17 @@ export class GitHubStore implements Store {
         if (ref && key && !blobs.has(key)) blobs.set(key, ref);
       }
     }
-    const headText = await this.blobText(state.head);
+    // As on the local store, the newest manifest present is the head, after checking that the
+    // pointer names no deleted one. The next snapshot links to its hash, so it is read (one
+    // query, the only read past the first) and refused unless it is that snapshot's manifest.
+    const seqs = manifestSeqsOf(state.manifests);
+    checkHeadPointer(stream, await this.blobText(state.head), seqs, this.location);
+    const seq = seqs.at(-1);
     let head: StreamHead | null = null;
-    if (headText) {
-      const pointer = JSON.parse(headText) as { seq: number; id: string };
-      head = {
-        seq: pointer.seq,
-        sha256: pointer.id,
-        loadManifest: () => this.readManifestAt(state.oid, stream, pointer.seq),
-      };
+    if (seq !== undefined) {
+      const manifest = await this.readManifestAt(state.oid, stream, seq);
+      checkHeadManifest(stream, seq, manifest, this.location);
+      head = { seq, sha256: sha256Hex(manifest), loadManifest: async () => manifest };
     }
     const auditHeadText = await this.blobText(state.auditHead);
     const auditHead = auditHeadText ? (JSON.parse(auditHeadText) as AuditHead) : null;
@@ -591,9 +601,43 @@ export class GitHubStore implements Store {
     return object.oid ? this.readGitBlob(object.oid) : null;
   }
 
+  /** The catalog and, in the same query, the head pointer and manifest names it is checked against. */
   async readCatalog(stream: string): Promise<CatalogEntry[]> {
-    const tree = await this.readTree(`catalog/${stream}`, true);
-    return this.catalogFromShards(stream, tree?.entries ?? []);
+    const result = await this.query<{
+      repository: {
+        ref: {
+          target: {
+            catalog: FileNode<TreeObject> | null;
+            head: FileNode<BlobObject> | null;
+            manifests: FileNode<TreeObject> | null;
+          };
+        } | null;
+      };
+    }>(
+      `query SnapgateCatalog($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
+          catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated oid } } } } } }
+          head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
+          manifests: file(path: $manifests) { object { ... on Tree { entries { name } } } }
+        } } } }
+      }`,
+      {
+        ref: this.qualifiedRef,
+        catalog: `catalog/${stream}`,
+        head: headPath(stream),
+        manifests: `manifests/${stream}`,
+      },
+      `listing catalog/${stream}`,
+    );
+    const target = result.repository.ref?.target;
+    const entries = await this.catalogFromShards(stream, target?.catalog?.object?.entries ?? []);
+    checkHeadPointer(
+      stream,
+      await this.blobText(target?.head ?? null),
+      manifestSeqsOf(target?.manifests),
+      this.location,
+    );
+    return entries;
   }
 
   /** Catalog lines from the month shards of a catalog directory listing (text included). */
@@ -626,6 +670,7 @@ export class GitHubStore implements Store {
         ref: {
           target: {
             catalog: FileNode<TreeObject> | null;
+            head: FileNode<BlobObject> | null;
             manifests: FileNode<TreeObject> | null;
             tombstones: FileNode<TreeObject> | null;
             verifications: FileNode<TreeObject> | null;
@@ -634,9 +679,10 @@ export class GitHubStore implements Store {
         } | null;
       };
     }>(
-      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $manifests: String!, $tombstones: String!, $verifications: String!) {
+      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!, $tombstones: String!, $verifications: String!) {
         repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
           catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated } } } } } }
+          head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
           manifests: file(path: $manifests) { ${names} }
           tombstones: file(path: $tombstones) { ${names} }
           verifications: file(path: $verifications) { ${names} }
@@ -646,6 +692,7 @@ export class GitHubStore implements Store {
       {
         ref: this.qualifiedRef,
         catalog: `catalog/${stream}`,
+        head: headPath(stream),
         manifests: `manifests/${stream}`,
         tombstones: `tombstones/${stream}`,
         verifications: `verifications/${stream}`,
@@ -653,12 +700,15 @@ export class GitHubStore implements Store {
       `reading the index of ${stream}`,
     );
     const target = result.repository.ref?.target;
-    const seqsOf = (tree: FileNode<TreeObject> | null | undefined) =>
-      (tree?.object?.entries ?? [])
-        .map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1])
-        .filter((seq): seq is string => seq !== undefined)
-        .map(Number)
-        .sort((a, b) => a - b);
+    const manifestSeqs = manifestSeqsOf(target?.manifests);
+    const catalog = await this.catalogFromShards(stream, target?.catalog?.object?.entries ?? []);
+    // The gate's `latest` must not silently become the snapshot before a deleted one.
+    checkHeadPointer(
+      stream,
+      await this.blobText(target?.head ?? null),
+      manifestSeqs,
+      this.location,
+    );
     const blobs: BlobRef[] = [];
     for (const prefix of target?.blobs?.object?.entries ?? []) {
       for (const entry of prefix.object?.entries ?? []) {
@@ -667,9 +717,9 @@ export class GitHubStore implements Store {
       }
     }
     return {
-      catalog: await this.catalogFromShards(stream, target?.catalog?.object?.entries ?? []),
-      manifestSeqs: seqsOf(target?.manifests),
-      tombstoneSeqs: seqsOf(target?.tombstones),
+      catalog,
+      manifestSeqs,
+      tombstoneSeqs: manifestSeqsOf(target?.tombstones),
       verifications: (target?.verifications?.object?.entries ?? [])
         .filter((entry) => entry.name.endsWith(".json"))
         .map((entry) => `verifications/${stream}/${entry.name}`),
@@ -678,12 +728,7 @@ export class GitHubStore implements Store {
   }
 
   async listManifestSeqs(stream: string): Promise<number[]> {
-    const tree = await this.readTree(`manifests/${stream}`);
-    return (tree?.entries ?? [])
-      .map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1])
-      .filter((seq): seq is string => seq !== undefined)
-      .map(Number)
-      .sort((a, b) => a - b);
+    return manifestSeqsOf({ object: await this.readTree(`manifests/${stream}`) });
   }
 
   readManifest(stream: string, seq: number): Promise<Uint8Array | null> {
@@ -934,6 +979,15 @@ export class GitHubStore implements Store {
     await walk(root);
     return found.sort();
   }
+}
+
+/** The seqs named by a folder of `<seq>.json` files (manifests, tombstones), ascending. */
+function manifestSeqsOf(tree: FileNode<TreeObject> | null | undefined): number[] {
+  return (tree?.object?.entries ?? [])
+    .map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1])
+    .filter((seq): seq is string => seq !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 function appendLines(existing: string, lines: readonly string[]): string {
