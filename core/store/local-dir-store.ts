@@ -39,6 +39,8 @@ import {
   type WriteView,
 } from "./store.js";
 import { assertRecordPath } from "./record-path.js";
+import { checkHeadManifest } from "./check-head-manifest.js";
+import { checkHeadPointer } from "./check-head-pointer.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 
 const MANIFEST_NAME = /^(\d{10})\.json$/;
@@ -289,22 +291,7 @@ export class LocalDirStore implements Store {
     if (seq === undefined) return null;
     const manifest = await readFile(this.path(manifestPath(stream, seq)));
     // The next snapshot links to it: refuse to chain onto something that is not its manifest.
-    let named: unknown;
-    try {
-      const parsed = JSON.parse(manifest.toString("utf8")) as { stream?: unknown; seq?: unknown };
-      named = `${String(parsed.stream)}@${String(parsed.seq)}`;
-    } catch {
-      named = undefined;
-    }
-    if (named !== `${stream}@${seq}`) {
-      throw new SnapgateError(
-        "INTEGRITY",
-        `${manifestPath(stream, seq)}, the newest manifest of ${stream} in ${this.root}, ${named === undefined ? "is not JSON" : `says it is ${String(named)}`}: a snapshot cannot chain onto it.`,
-        {
-          fix: `Restore that file from a copy of the store and run \`snapgate verify --all --env ${stream}\`; nothing was written.`,
-        },
-      );
-    }
+    checkHeadManifest(stream, seq, manifest, this.root);
     return { seq, sha256: sha256Hex(manifest), loadManifest: async () => manifest };
   }
 
@@ -388,28 +375,7 @@ export class LocalDirStore implements Store {
   private async headManifestSeqs(stream: string): Promise<number[]> {
     const raw = await readOrNull(this.path(headPath(stream)));
     const seqs = await this.listManifestSeqs(stream);
-    if (raw === null) return seqs;
-    let named: unknown;
-    try {
-      named = (JSON.parse(raw.toString("utf8")) as { seq?: unknown } | null)?.seq;
-    } catch {
-      named = undefined;
-    }
-    if (typeof named !== "number" || !Number.isSafeInteger(named)) {
-      throw new SnapgateError("INTEGRITY", `${headPath(stream)} in ${this.root} is damaged.`, {
-        fix: `Check that manifests/${stream}/ holds every snapshot (\`snapgate verify --all --env ${stream}\`), then delete ${headPath(stream)}: the next snapshot writes it again.`,
-      });
-    }
-    if (named > (seqs.at(-1) ?? 0)) {
-      throw new SnapgateError(
-        "INTEGRITY",
-        `${headPath(stream)} names ${stream}@${named}, but ${manifestPath(stream, named)} is missing from ${this.root}: the newest snapshot${named > (seqs.at(-1) ?? 0) + 1 ? "s were" : " was"} deleted.`,
-        {
-          fix: `Restore manifests/${stream}/ from a copy of the store. If ${stream}@${named} is lost for good, accept the loss: delete its catalog line(s) in catalog/${stream}/ and write {"seq":${seqs.at(-1) ?? 0}} to ${headPath(stream)}.`,
-          details: { head: named, newestManifest: seqs.at(-1) ?? 0 },
-        },
-      );
-    }
+    checkHeadPointer(stream, raw, seqs, this.root);
     return seqs;
   }
 

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
@@ -459,5 +460,111 @@ describe("every CLI command against a GitHub backup repository (sandbox)", () =>
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("Commits must have verified signatures.");
     expect(refused.stderr).toMatch(/remove "Require signed commits"/i);
+  });
+});
+
+describe("the CLI on a backup repository whose newest manifest was deleted or damaged by hand", () => {
+  const work = tempDir("snapgate-ghcli-damage-");
+  let backup: BackupRepo;
+  let env: NodeJS.ProcessEnv;
+  let recipient = "";
+  let verifyKey = "";
+  let store = "";
+  const cli = (...args: string[]) => runCli(args, { cwd: work, env });
+  const snapshot = (content: string) => {
+    writeFileSync(join(work, "cfg/app.yaml"), content);
+    return cli(
+      "snapshot",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--phase",
+      "post",
+      "--recipient",
+      recipient,
+      "--writer-key",
+      "w.key",
+      "--json",
+      "cfg",
+    );
+  };
+  const verifyAll = () => cli("verify", "--all", "--store", store, "--verify-key", verifyKey);
+  const restoreLatest = (to: string) =>
+    cli(
+      "restore",
+      "latest",
+      "--env",
+      "prod",
+      "--store",
+      store,
+      "--identity",
+      "id.txt",
+      "--verify-key",
+      verifyKey,
+      "--to",
+      to,
+    );
+  /** The manifests of prod on the branch, read from the bare repository. */
+  const manifestsOnBranch = () =>
+    execFileSync("git", ["ls-tree", "--name-only", "main", "manifests/prod/"], {
+      cwd: backup.gh.repoPath(backup.owner, backup.repo),
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n");
+  const damage = (files: Record<string, string | null>) =>
+    backup.gh.commitFiles(backup.owner, backup.repo, "main", files, "edit by hand");
+
+  beforeAll(async () => {
+    backup = await startBackupRepo({ repo: "damaged-backups" });
+    env = {
+      GITHUB_TOKEN: backup.token,
+      GITHUB_API_URL: backup.gh.url,
+      SNAPGATE_RETRY_AFTER_MS: "1",
+    };
+    store = `github://${backup.owner}/${backup.repo}`;
+    recipient = (await cli("keygen", "--out", "id.txt")).stdout.trim();
+    verifyKey = (await cli("keygen", "--writer", "--out", "w.key")).stdout.trim();
+    mkdirSync(join(work, "cfg"), { recursive: true });
+  });
+  afterEach(() => backup.gh.assertClean());
+  afterAll(() => backup.gh.close());
+
+  it("a deleted newest manifest: list, verify, restore latest and the next snapshot all say so", async () => {
+    for (const content of ["replicas: 1\n", "replicas: 2\n", "replicas: 3\n"])
+      expect((await snapshot(content)).code).toBe(0);
+    await damage({ "manifests/prod/0000000003.json": null });
+    const missing = "heads/prod.json names prod@3, but manifests/prod/0000000003.json is missing";
+    for (const run of [await cli("list", "--store", store), await verifyAll()]) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(missing);
+    }
+    const restore = await restoreLatest("out");
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toContain(missing);
+    expect(existsSync(join(work, "out", "cfg/app.yaml"))).toBe(false);
+    const next = await snapshot("replicas: 4\n");
+    expect(next.code).toBe(1);
+    expect(next.stderr).toContain(missing);
+    expect(next.stderr).toContain("Restore manifests/prod/ from a copy of the store");
+    expect(manifestsOnBranch()).toEqual([
+      "manifests/prod/0000000001.json",
+      "manifests/prod/0000000002.json",
+    ]);
+  });
+
+  it("a newest manifest that is not JSON: verify reports it and the next snapshot refuses to chain onto it", async () => {
+    await damage({ "manifests/prod/0000000003.json": "this is not json" });
+    const verify = await verifyAll();
+    expect(verify.code).toBe(3);
+    expect(verify.stdout).toContain("FAIL prod@3");
+    expect(verify.stdout).toContain("is not valid JSON");
+    const next = await snapshot("replicas: 4\n");
+    expect(next.code).toBe(1);
+    expect(next.stderr).toContain(
+      `manifests/prod/0000000003.json, the newest manifest of prod in ${store}@main, is not JSON: a snapshot cannot chain onto it.`,
+    );
+    expect(manifestsOnBranch()).toHaveLength(3);
   });
 });

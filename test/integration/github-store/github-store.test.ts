@@ -506,3 +506,99 @@ describe("the release gate's reads of a GitHub store", () => {
     });
   });
 });
+
+describe("a GitHub store whose newest manifest was deleted or damaged by hand", () => {
+  const work = tempDir("snapgate-ghdamage-");
+  let backup: BackupRepo;
+  let keys: TestKeys;
+
+  beforeAll(async () => {
+    backup = await startBackupRepo({ repo: "damaged-backups" });
+    keys = await makeKeys();
+  });
+  afterEach(() => backup.gh.assertClean());
+  afterAll(() => backup.gh.close());
+
+  const repoPath = () => backup.gh.repoPath(backup.owner, backup.repo);
+  const head = async () => (await git(["rev-parse", "main"], repoPath())).trim();
+  /** Three snapshots of `stream`; returns the catalog shard they were written to. */
+  const threeSnapshots = async (stream: string) => {
+    const root = join(work, stream);
+    mkdirSync(root, { recursive: true });
+    for (let i = 1; i <= 3; i++) {
+      writeFileSync(join(root, "app.yaml"), `version: ${i}\n`);
+      await createSnapshot({
+        store: backup.store,
+        root,
+        paths: ["."],
+        stream,
+        phase: "post",
+        recipients: [keys.age.recipient],
+        writerKey: keys.writer,
+      });
+    }
+    return (await git(["ls-tree", "--name-only", "main", `catalog/${stream}/`], repoPath())).trim();
+  };
+  /** Changes the backup repository as a person pushing by hand would (null deletes). */
+  const damage = (files: Record<string, string | null>) =>
+    backup.gh.commitFiles(backup.owner, backup.repo, "main", files, "edit by hand");
+  const nextSnapshot = (stream: string) => {
+    writeFileSync(join(work, stream, "app.yaml"), "version: 4\n");
+    return createSnapshot({
+      store: backup.store,
+      root: join(work, stream),
+      paths: ["."],
+      stream,
+      phase: "post",
+      recipients: [keys.age.recipient],
+      writerKey: keys.writer,
+    });
+  };
+
+  it("a deleted newest manifest is an integrity error for readers, the gate and the next snapshot, with or without its catalog line", async () => {
+    const shard = await threeSnapshots("lost");
+    const lines = (await git(["show", `main:${shard}`], repoPath())).trim().split("\n");
+    const missing = "heads/lost.json names lost@3, but manifests/lost/0000000003.json is missing";
+    await damage({ "manifests/lost/0000000003.json": null });
+    for (const kept of [lines, lines.slice(0, 2)]) {
+      await damage({ [shard]: kept.join("\n") + "\n" });
+      const expected = {
+        code: "INTEGRITY",
+        summary: `${missing} from github://${backup.owner}/${backup.repo}@main: the newest snapshot was deleted.`,
+      };
+      // list, verify and restore read the catalog; the release gate reads the stream index.
+      await expect(readCatalog(backup.store, "lost")).rejects.toMatchObject(expected);
+      await expect(backup.store.readStreamIndex("lost")).rejects.toMatchObject(expected);
+      const before = await head();
+      const error = await nextSnapshot("lost").catch((caught: unknown) => caught);
+      expect(error).toMatchObject(expected);
+      expect((error as { fix: string }).fix).toContain(
+        'Restore manifests/lost/ from a copy of the store. If lost@3 is lost for good, accept the loss: delete its catalog line(s) in catalog/lost/ and write {"seq":2} to heads/lost.json.',
+      );
+      expect(await head()).toBe(before);
+    }
+  });
+
+  it("a newest manifest that is not JSON, or names another snapshot, is not chained onto", async () => {
+    await threeSnapshots("junk");
+    for (const [content, says] of [
+      ["this is not json", "is not JSON"],
+      [JSON.stringify({ stream: "junk", seq: 7 }), "says it is junk@7"],
+    ] as const) {
+      await damage({ "manifests/junk/0000000003.json": content });
+      const before = await head();
+      await expect(nextSnapshot("junk")).rejects.toMatchObject({
+        code: "INTEGRITY",
+        summary: `manifests/junk/0000000003.json, the newest manifest of junk in github://${backup.owner}/${backup.repo}@main, ${says}: a snapshot cannot chain onto it.`,
+      });
+      expect(await head()).toBe(before);
+    }
+  });
+
+  it("a snapshot onto an intact head chains onto the manifest's own hash", async () => {
+    await threeSnapshots("intact");
+    const third = (await readCatalog(backup.store, "intact"))[2]!;
+    const next = await nextSnapshot("intact");
+    expect(next.manifest).toMatchObject({ seq: 4, prev: third.id });
+  });
+});

@@ -1,0 +1,55 @@
+/** The shapes the GitHub store reads from GraphQL and sends to the Git Data API. */
+
+export interface GitHubStoreLocation {
+  owner: string;
+  repo: string;
+  branch: string;
+}
+
+export interface BlobObject {
+  text: string | null;
+  isTruncated?: boolean;
+  isBinary?: boolean | null;
+  oid?: string;
+}
+
+export interface FileNode<T> {
+  object: T | null;
+}
+
+export interface TreeEntryNode {
+  name: string;
+  type?: string;
+  oid?: string;
+  object?: {
+    entries?: TreeEntryNode[];
+    text?: string | null;
+    isTruncated?: boolean;
+    oid?: string;
+  } | null;
+}
+
+export interface TreeObject {
+  entries: TreeEntryNode[];
+}
+
+export interface WriteState {
+  oid: string;
+  treeOid: string;
+  storeFile: FileNode<BlobObject> | null;
+  head: FileNode<BlobObject> | null;
+  /** The stream's manifest names: the head pointer is checked against them. */
+  manifests: FileNode<TreeObject> | null;
+  catalog: FileNode<BlobObject> | null;
+  auditHead: FileNode<BlobObject> | null;
+  audit: FileNode<BlobObject> | null;
+  blobs: FileNode<TreeObject> | null;
+}
+
+export type TreeEntry = {
+  path: string;
+  mode: "100644";
+  type: "blob";
+  content?: string;
+  sha?: string | null;
+};
