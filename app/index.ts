@@ -1,4 +1,5 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
+import type { AppKey } from "../core/crypto/app-key.js";
 import type { GateEvent } from "./gate/gate-event.js";
 import { GateRunLedger } from "./gate/gate-run-ledger.js";
 import { InstallationClients } from "./gate/installation-clients.js";
@@ -19,6 +20,8 @@ export interface SnapgateAppOptions {
    * may use (SNAPGATE_BACKUP_ACCOUNTS). Within one account it is always allowed.
    */
   backupAccounts?: readonly string[];
+  /** The app key (SNAPGATE_SIGNING_KEY): signs request records and keys status comments' MAC. */
+  signingKey?: AppKey;
 }
 
 type RepositoryEvent = Context & {
@@ -89,7 +92,7 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
       onDeploymentProtectionRule(context, await eventOf(context)),
     );
     app.on("issue_comment.created", async (context) =>
-      onIssueComment(context, await eventOf(context)),
+      onIssueComment(context, await eventOf(context), options.signingKey ?? null),
     );
   };
 }

@@ -1,0 +1,159 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { readRequestState } from "../../../core/approvals/read-request-state.js";
+import {
+  openRequestState,
+  requestStatePath,
+} from "../../../core/approvals/request-state-record.js";
+import { requestStateMacKey } from "../../../core/crypto/app-key.js";
+import { loadSodium } from "../../../core/crypto/sodium.js";
+import { resolveSnapshot } from "../../../core/snapshot/resolve-snapshot.js";
+import {
+  createScenario,
+  OWNER,
+  startAppHarness,
+  type AppHarness,
+  type Scenario,
+} from "../../helpers/app-harness.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+
+/**
+ * `/snapgate restore` through the real app: a request is created from live
+ * facts, its first state revision is written to the backup repository signed
+ * with the app key, the creation is audited, and the answer is one status
+ * comment; whoever may not ask gets 👎 and why, and nothing is written.
+ */
+let h: AppHarness;
+let scenario: Scenario;
+const work = tempDir("snapgate-app-restore-request-");
+
+beforeAll(async () => {
+  h = await startAppHarness();
+  h.gh.createUser({ login: "outsider" });
+  scenario = await createScenario(h, work, "rq");
+  h.gh.addCollaborator(OWNER, scenario.repo, "outsider", "read");
+  await scenario.snapshot({ "deploy/app.yaml": "replicas: 1\n", "docs/notes.md": "a\n" });
+  await scenario.snapshot({ "deploy/app.yaml": "replicas: 2\n", "docs/notes.md": "a\n" });
+});
+afterEach(() => h.gh.assertClean());
+afterAll(() => h.close());
+
+async function command(body: string, user = "dev"): Promise<number> {
+  const commentId = h.gh.addIssueComment({
+    owner: OWNER,
+    repo: scenario.repo,
+    number: scenario.pull.number,
+    user,
+    body,
+  });
+  const delivery = await h.gh.webhooks.deliver(
+    h.app.appId,
+    "issue_comment",
+    await h.gh.webhooks.payloads.issueComment({ commentId, action: "created" }),
+  );
+  expect(delivery.status).toBe(200);
+  return commentId;
+}
+
+async function answersTo(
+  commentId: number,
+): Promise<{ replies: string[]; reactions: Record<string, number> }> {
+  const comments = (
+    await h.reader.issues.listComments({
+      owner: OWNER,
+      repo: scenario.repo,
+      issue_number: scenario.pull.number,
+      per_page: 100,
+    })
+  ).data;
+  const replies = comments
+    .filter((comment) => comment.body?.includes(`<!-- snapgate:reply-to ${commentId} -->`))
+    .map((comment) => comment.body ?? "");
+  const own = comments.find((comment) => comment.id === commentId);
+  const counts = (own?.reactions ?? {}) as unknown as Record<string, number>;
+  return {
+    replies,
+    reactions: Object.fromEntries(["eyes", "+1", "-1"].map((name) => [name, counts[name] ?? 0])),
+  };
+}
+
+const requestRecords = () => h.store.listRecords("requests/");
+const auditTypes = async () =>
+  (await h.store.readAuditLines()).map((line) => (JSON.parse(line) as { type: string }).type);
+
+describe("/snapgate restore", () => {
+  it("creates a request: one status comment, a signed first revision and an audit event", async () => {
+    const wanted = await resolveSnapshot(h.store, "rq@1");
+    const id = await command(
+      `/snapgate restore rq@1 --paths 'deploy/**' --reason "INC-3321 bad ingress"`,
+    );
+    const { replies, reactions } = await answersTo(id);
+    expect(replies).toHaveLength(1);
+    expect(reactions).toEqual({ eyes: 1, "+1": 1, "-1": 0 });
+    const reply = replies[0]!;
+    expect(reply).toContain(
+      "**What would change (against rq@2, the newest snapshot):** 0 to create, 1 to update, 0 to delete, 0 kept as extra, 0 unchanged: `deploy/app.yaml` (update)",
+    );
+    expect(reply).toContain("- **Asked by:** @dev: INC-3321 bad ingress");
+
+    const state = readRequestState(reply, requestStateMacKey(h.keys.app));
+    expect(state).toMatchObject({
+      action: "restore",
+      state: "pending",
+      requester: { login: "dev" },
+      reason: "INC-3321 bad ingress",
+      commentId: id,
+      subject: { environment: "rq", snapshots: [wanted.id], paths: ["deploy/**"] },
+    });
+    expect(reply).toContain(`Snapgate restore request \`${state!.id}\`: pending`);
+
+    // The backup repository holds the truth: the same state, signed by the app key.
+    const bytes = await h.store.readRecord(requestStatePath(state!.id, 1));
+    const sodium = await loadSodium();
+    expect(
+      openRequestState(sodium, bytes!, { id: state!.id, revision: 1 }, [h.keys.appVerifyKey]),
+    ).toEqual(state);
+    const [last] = (await h.store.readAuditLines()).slice(-1);
+    expect(JSON.parse(last!)).toMatchObject({
+      type: "request.created",
+      actor: { kind: "user", login: "dev" },
+      subject: { request: state!.id, environment: "rq" },
+      requestDigest: state!.digest,
+    });
+
+    // A redelivery creates nothing more and replies nothing more.
+    const records = await requestRecords();
+    const events = (await h.store.readAuditLines()).length;
+    const [delivery] = h.gh.webhooks.deliveries.slice(-1);
+    await h.gh.webhooks.redeliver(delivery!.id);
+    expect(await requestRecords()).toEqual(records);
+    expect((await h.store.readAuditLines()).length).toBe(events);
+    expect((await answersTo(id)).replies).toHaveLength(1);
+  });
+
+  it("refuses people without write access with 👎 and why, and writes nothing", async () => {
+    const records = await requestRecords();
+    const types = await auditTypes();
+    h.gh.resetLog();
+    const id = await command(`/snapgate restore rq@1 --reason "let me"`, "outsider");
+    const { replies, reactions } = await answersTo(id);
+    expect(reactions).toEqual({ eyes: 1, "+1": 0, "-1": 1 });
+    expect(replies[0]).toContain(
+      "**Not run:** No request created: @outsider has read access to this repository; restorers need write access or more.",
+    );
+    expect(await requestRecords()).toEqual(records);
+    expect(await auditTypes()).toEqual(types);
+  });
+
+  it("says what is wrong with the snapshot, and a dry run asks for nothing", async () => {
+    const records = await requestRecords();
+    const missing = await command(`/snapgate restore rq@9 --reason "INC-1"`);
+    const answer = await answersTo(missing);
+    expect(answer.replies[0]).toContain("**`restore` failed:** There is no snapshot rq@9");
+    expect(answer.reactions["-1"]).toBe(1);
+    const dry = await command(`/snapgate restore rq@1 --dry-run`);
+    expect((await answersTo(dry)).replies[0]).toContain(
+      "**Not run:** A dry run asks for nothing; no request was created.",
+    );
+    expect(await requestRecords()).toEqual(records);
+  });
+});
