@@ -12,9 +12,12 @@ import { didYouMean } from "../../core/did-you-mean.js";
 import { asSnapgateError, isSnapgateError, SnapgateError } from "../../core/errors.js";
 import { listSnapshots } from "../../core/snapshot/list-snapshots.js";
 import { openBackupStore } from "../gate/open-backup-store.js";
+import { moveRequest } from "./move-request.js";
 import { askForRestore } from "./restore-command.js";
 import type { GateEvent } from "../gate/gate-event.js";
 
+/** Commands that create or move a request. */
+const REQUEST_COMMANDS: ReadonlySet<string> = new Set(["restore", "approve", "deny", "cancel"]);
 /** Snapshots per environment in a `list` reply. */
 const LISTED = 10;
 /** Permission levels (GitHub's `permission` field) that may read the backups through the app. */
@@ -24,8 +27,8 @@ const MAY_READ_BACKUPS = new Set(["admin", "write"]);
  * issue_comment created: a `/snapgate` command on the comment's first line
  * (docs/comment-commands.md) gets 👀 on the comment and one reply. `help`
  * and `list` answer; `restore` creates a request and replies with its status
- * comment (👎 and why when refused); the other commands say they are not
- * available yet.
+ * comment; `approve`, `deny` and `cancel` move it and edit that comment (👎
+ * and why when refused); the other commands say they are not available yet.
  * Bots are never obeyed. The reply carries the command comment's id, so a
  * redelivery replies nothing more. Edits and deletions do nothing here.
  */
@@ -53,18 +56,22 @@ export async function onIssueComment(
   await react("eyes");
   let body: string;
   let reactions: Reaction[] = [];
-  if (parsed.kind === "command" && parsed.command.name === "restore") {
+  if (parsed.kind === "command" && REQUEST_COMMANDS.has(parsed.command.name)) {
+    const { command } = parsed;
     const actor = { id: sender.id, login: sender.login };
     try {
-      ({ body, reactions } = await askForRestore(
-        parsed.command,
-        actor,
-        comment.id,
-        event,
-        signingKey,
-      ));
+      ({ body, reactions } =
+        command.name === "restore"
+          ? await askForRestore(command, actor, comment.id, event, signingKey)
+          : await moveRequest(
+              command,
+              actor,
+              { commentId: comment.id, issueNumber: issue.number },
+              event,
+              signingKey,
+            ));
     } catch (error) {
-      body = renderCommandReply(failed("restore", error, event));
+      body = renderCommandReply(failed(command.name, error, event));
       reactions = ["-1"];
     }
   } else {

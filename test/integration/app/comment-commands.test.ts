@@ -116,9 +116,9 @@ describe("comment commands", () => {
   });
 
   it("commands not built yet say so", async () => {
-    const id = await command("/snapgate approve r-abcdefgh2345");
+    const id = await command("/snapgate lock --env cmd");
     expect((await answersTo(id)).replies[0]).toContain(
-      "`approve` is not available in this version of the Snapgate App yet.",
+      "`lock` is not available in this version of the Snapgate App yet.",
     );
   });
 

@@ -10,6 +10,7 @@ import { resolveSnapshot } from "../../../core/snapshot/resolve-snapshot.js";
 import {
   createScenario,
   OWNER,
+  policyYaml,
   startAppHarness,
   type AppHarness,
   type Scenario,
@@ -24,6 +25,8 @@ import { tempDir } from "../../helpers/temp-dir.js";
  */
 let h: AppHarness;
 let scenario: Scenario;
+/** A repository whose requests need two approvals. */
+let twoOf: Scenario;
 const work = tempDir("snapgate-app-restore-request-");
 
 beforeAll(async () => {
@@ -33,15 +36,30 @@ beforeAll(async () => {
   h.gh.addCollaborator(OWNER, scenario.repo, "outsider", "read");
   await scenario.snapshot({ "deploy/app.yaml": "replicas: 1\n", "docs/notes.md": "a\n" });
   await scenario.snapshot({ "deploy/app.yaml": "replicas: 2\n", "docs/notes.md": "a\n" });
+  for (const login of ["alice", "bob"]) h.gh.createUser({ login });
+  twoOf = await createScenario(
+    h,
+    work,
+    "ap",
+    policyYaml(h.keys, "ap").replace(
+      "tier1: { max_age: 24h }",
+      "tier1: { max_age: 24h, approvals: 2 }",
+    ),
+  );
+  h.gh.addCollaborator(OWNER, twoOf.repo, "outsider", "read");
+  h.gh.addCollaborator(OWNER, twoOf.repo, "alice", "write");
+  h.gh.addCollaborator(OWNER, twoOf.repo, "bob", "maintain");
+  await twoOf.snapshot({ "deploy/app.yaml": "replicas: 1\n" });
+  await twoOf.snapshot({ "deploy/app.yaml": "replicas: 3\n" });
 });
 afterEach(() => h.gh.assertClean());
 afterAll(() => h.close());
 
-async function command(body: string, user = "dev"): Promise<number> {
+async function command(body: string, user = "dev", on: Scenario = scenario): Promise<number> {
   const commentId = h.gh.addIssueComment({
     owner: OWNER,
-    repo: scenario.repo,
-    number: scenario.pull.number,
+    repo: on.repo,
+    number: on.pull.number,
     user,
     body,
   });
@@ -56,12 +74,13 @@ async function command(body: string, user = "dev"): Promise<number> {
 
 async function answersTo(
   commentId: number,
+  on: Scenario = scenario,
 ): Promise<{ replies: string[]; reactions: Record<string, number> }> {
   const comments = (
     await h.reader.issues.listComments({
       owner: OWNER,
-      repo: scenario.repo,
-      issue_number: scenario.pull.number,
+      repo: on.repo,
+      issue_number: on.pull.number,
       per_page: 100,
     })
   ).data;
@@ -155,5 +174,96 @@ describe("/snapgate restore", () => {
       "**Not run:** A dry run asks for nothing; no request was created.",
     );
     expect(await requestRecords()).toEqual(records);
+  });
+});
+
+describe("/snapgate approve, deny and cancel", () => {
+  const on = () => twoOf;
+  const ask = async (body: string, user = "dev") => {
+    const id = await command(body, user, on());
+    return { id, ...(await answersTo(id, on())) };
+  };
+  /** The request's newest signed revision in the backup repository. */
+  const revisions = async (request: string) =>
+    (await h.store.listRecords(`requests/${request}/`)).map((path) => path.split("/").pop());
+  const statusOf = async (askingComment: number) => {
+    const [body] = (await answersTo(askingComment, on())).replies;
+    return { body: body!, state: readRequestState(body!, requestStateMacKey(h.keys.app))! };
+  };
+
+  it("counts two eligible approvers other than the asker, edits the status comment and records each revision", async () => {
+    const asked = await ask(`/snapgate restore ap@1 --reason "INC-3321 bad ingress"`);
+    const { state: created } = await statusOf(asked.id);
+    expect(created.quorum.required).toBe(2);
+    const request = created.id;
+
+    const self = await ask(`/snapgate approve ${request}`);
+    expect(self.reactions["-1"]).toBe(1);
+    expect(self.replies[0]).toContain(
+      `**Not run:** Not recorded: you asked for request ${request}`,
+    );
+    const reader = await ask(`/snapgate approve ${request}`, "outsider");
+    expect(reader.replies[0]).toContain("@outsider has read access to this repository");
+    expect(await revisions(request)).toEqual(["state-0001.json"]);
+    const refusals = (await h.store.readAuditLines())
+      .map((line) => JSON.parse(line) as { type: string; details?: { refusal?: string } })
+      .filter((event) => event.type === "request.refused")
+      .map((event) => event.details?.refusal);
+    expect(refusals.slice(-2)).toEqual(["self-approval", "not-eligible"]);
+
+    const first = await ask(`/snapgate approve ${request}`, "alice");
+    expect(first.reactions).toEqual({ eyes: 1, "+1": 1, "-1": 0 });
+    expect(first.replies[0]).toContain("Approval by @alice recorded: 1 of 2.");
+    const afterOne = await statusOf(asked.id);
+    expect(afterOne.body).toContain("- **Approvals:** 1 of 2 (tier tier1): @alice");
+    expect(afterOne.state.approvals.map((a) => a.user.login)).toEqual(["alice"]);
+    const again = await ask(`/snapgate approve ${request}`, "alice");
+    expect(again.replies[0]).toContain("@alice already approved");
+
+    const second = await ask(`/snapgate approve ${request}`, "bob");
+    expect(second.replies[0]).toContain(
+      `Request ${request} is approved (2 of 2). Running approved requests from the app is not available in this version yet: nothing runs.`,
+    );
+    const done = await statusOf(asked.id);
+    expect(done.state.state).toBe("approved");
+    expect(await revisions(request)).toEqual([
+      "state-0001.json",
+      "state-0002.json",
+      "state-0003.json",
+    ]);
+    const sodium = await loadSodium();
+    const newest = await h.store.readRecord(requestStatePath(request, 3));
+    expect(
+      openRequestState(sodium, newest!, { id: request, revision: 3 }, [h.keys.appVerifyKey]),
+    ).toEqual(done.state);
+    // Nothing was dispatched, and no decided record exists for a restore job to act on.
+    expect(await h.store.readRecord(`requests/${request}.json`)).toBeNull();
+  });
+
+  it("one eligible deny closes a request; only the asker cancels", async () => {
+    const denied = await ask(`/snapgate restore ap@2 --reason "try"`);
+    const { state: one } = await statusOf(denied.id);
+    const deny = await ask(`/snapgate deny ${one.id} --reason "not during the freeze"`, "bob");
+    expect(deny.replies[0]).toContain(
+      `Request ${one.id} is denied by @bob: not during the freeze.`,
+    );
+    expect((await statusOf(denied.id)).state.state).toBe("denied");
+    const late = await ask(`/snapgate approve ${one.id}`, "alice");
+    expect(late.replies[0]).toContain(`Request ${one.id} is denied`);
+
+    const cancelled = await ask(`/snapgate restore ap@1 --reason "again"`);
+    const { state: two } = await statusOf(cancelled.id);
+    const notYours = await ask(`/snapgate cancel ${two.id}`, "alice");
+    expect(notYours.replies[0]).toContain(`Only @dev, who asked, can cancel request ${two.id}`);
+    const mine = await ask(`/snapgate cancel ${two.id}`);
+    expect(mine.replies[0]).toContain(`Request ${two.id} is cancelled.`);
+    expect((await statusOf(cancelled.id)).state.state).toBe("cancelled");
+    const types = (await h.store.readAuditLines()).map(
+      (line) => (JSON.parse(line) as { type: string }).type,
+    );
+    expect(types).toEqual(expect.arrayContaining(["request.denied", "request.cancelled"]));
+
+    const unknown = await ask("/snapgate approve r-abcdefgh2345", "alice");
+    expect(unknown.replies[0]).toContain("There is no request r-abcdefgh2345 here.");
   });
 });
