@@ -7,6 +7,7 @@ import { onCheckRunRerequested } from "./handlers/check-run.js";
 import { onCheckSuite } from "./handlers/check-suite.js";
 import { onDeploymentProtectionRule } from "./handlers/deployment-protection-rule.js";
 import { onIssueComment } from "./handlers/issue-comment.js";
+import { onIssueCommentChange } from "./handlers/issue-comment-change.js";
 import { onMergeGroup } from "./handlers/merge-group.js";
 import { onPullRequest } from "./handlers/pull-request.js";
 import { onPush } from "./handlers/push.js";
@@ -93,6 +94,9 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
     );
     app.on("issue_comment.created", async (context) =>
       onIssueComment(context, await eventOf(context), options.signingKey ?? null),
+    );
+    app.on(["issue_comment.edited", "issue_comment.deleted"], async (context) =>
+      onIssueCommentChange(context, await eventOf(context), options.signingKey ?? null),
     );
   };
 }

@@ -30,7 +30,7 @@ const MAY_READ_BACKUPS = new Set(["admin", "write"]);
  * comment; `approve`, `deny` and `cancel` move it and edit that comment (👎
  * and why when refused); the other commands say they are not available yet.
  * Bots are never obeyed. The reply carries the command comment's id, so a
- * redelivery replies nothing more. Edits and deletions do nothing here.
+ * redelivery replies nothing more. Edits and deletions revoke (issue-comment-change.ts).
  */
 export async function onIssueComment(
   context: Context<"issue_comment.created">,

@@ -267,3 +267,89 @@ describe("/snapgate approve, deny and cancel", () => {
     expect(unknown.replies[0]).toContain("There is no request r-abcdefgh2345 here.");
   });
 });
+
+describe("editing or deleting a command comment revokes what it did", () => {
+  const on = () => twoOf;
+  const ask = async (body: string, user = "dev") => {
+    const id = await command(body, user, on());
+    return { id, ...(await answersTo(id, on())) };
+  };
+  const statusOf = async (askingComment: number) => {
+    const [body] = (await answersTo(askingComment, on())).replies;
+    return readRequestState(body!, requestStateMacKey(h.keys.app))!;
+  };
+  const change = async (commentId: number, kind: "edited" | "deleted", sender?: string) => {
+    const previousBody =
+      kind === "edited" ? h.gh.editIssueComment(commentId, "never mind") : undefined;
+    if (kind === "deleted") h.gh.deleteIssueComment(commentId);
+    const delivery = await h.gh.webhooks.deliver(
+      h.app.appId,
+      "issue_comment",
+      await h.gh.webhooks.payloads.issueComment({
+        commentId,
+        action: kind,
+        ...(previousBody !== undefined ? { previousBody } : {}),
+        ...(sender ? { sender } : {}),
+      }),
+    );
+    expect(delivery.status).toBe(200);
+    return delivery;
+  };
+  const revisions = async (request: string) =>
+    (await h.store.listRecords(`requests/${request}/`)).length;
+
+  it("an edited approval is withdrawn; a redelivery changes nothing; a deleted request comment cancels it", async () => {
+    const asked = await ask(`/snapgate restore ap@1 --reason "INC-7"`);
+    const request = (await statusOf(asked.id)).id;
+    const byAlice = await ask(`/snapgate approve ${request}`, "alice");
+    await ask(`/snapgate approve ${request}`, "bob");
+    expect((await statusOf(asked.id)).state).toBe("approved");
+
+    await change(byAlice.id, "edited");
+    const pending = await statusOf(asked.id);
+    expect(pending.state).toBe("pending");
+    expect(pending.approvals.map((approval) => approval.user.login)).toEqual(["bob"]);
+    const notes = (
+      await h.reader.issues.listComments({
+        owner: OWNER,
+        repo: on().repo,
+        issue_number: on().pull.number,
+        per_page: 100,
+      })
+    ).data.filter((comment) => comment.body?.includes(`<!-- snapgate:revoked ${byAlice.id} -->`));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toContain(
+      `The approval by @alice is withdrawn: its comment was edited. Request ${request} has 1 of 2.`,
+    );
+    const [last] = (await h.store.readAuditLines()).slice(-1);
+    expect(JSON.parse(last!)).toMatchObject({
+      type: "approval.revoked",
+      subject: { request },
+      details: { commentId: byAlice.id, change: "edited" },
+    });
+
+    const count = await revisions(request);
+    const [delivery] = h.gh.webhooks.deliveries.slice(-1);
+    await h.gh.webhooks.redeliver(delivery!.id);
+    expect(await revisions(request)).toBe(count);
+
+    await change(asked.id, "deleted");
+    const cancelled = await statusOf(asked.id);
+    expect(cancelled.state).toBe("cancelled");
+    expect(cancelled.closed?.reason).toBe("the request's comment was deleted");
+    expect(await revisions(request)).toBe(count + 1);
+  });
+
+  it("editing an ordinary comment costs no request", async () => {
+    const id = h.gh.addIssueComment({
+      owner: OWNER,
+      repo: on().repo,
+      number: on().pull.number,
+      user: "dev",
+      body: "LGTM",
+    });
+    h.gh.resetLog();
+    await change(id, "edited");
+    expect(h.gh.callCounts()).toEqual({});
+  });
+});
