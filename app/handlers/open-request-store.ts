@@ -4,14 +4,14 @@ import { loadSodium, type Sodium } from "../../core/crypto/sodium.js";
 import { SnapgateError } from "../../core/errors.js";
 import { githubEligibility } from "../../core/github/github-eligibility.js";
 import type { Policy } from "../../core/policy/policy.js";
-import type { GitHubStore } from "../../core/store/github-store.js";
+import type { Store } from "../../core/store/store.js";
 import type { GateEvent } from "../gate/gate-event.js";
 import { openBackupStore } from "../gate/open-backup-store.js";
 
 /** What every request command needs: the policy, the backup store, the app key and live eligibility. */
 export interface RequestStore {
   policy: Policy;
-  store: GitHubStore;
+  store: Store;
   sodium: Sodium;
   signingKey: AppKey;
   eligibility: Eligibility;
