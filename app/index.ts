@@ -1,4 +1,5 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
+import type { AppKey } from "../core/crypto/app-key.js";
 import type { GateEvent } from "./gate/gate-event.js";
 import { GateRunLedger } from "./gate/gate-run-ledger.js";
 import { InstallationClients } from "./gate/installation-clients.js";
@@ -6,6 +7,7 @@ import { onCheckRunRerequested } from "./handlers/check-run.js";
 import { onCheckSuite } from "./handlers/check-suite.js";
 import { onDeploymentProtectionRule } from "./handlers/deployment-protection-rule.js";
 import { onIssueComment } from "./handlers/issue-comment.js";
+import { onIssueCommentChange } from "./handlers/issue-comment-change.js";
 import { onMergeGroup } from "./handlers/merge-group.js";
 import { onPullRequest } from "./handlers/pull-request.js";
 import { onPush } from "./handlers/push.js";
@@ -19,6 +21,8 @@ export interface SnapgateAppOptions {
    * may use (SNAPGATE_BACKUP_ACCOUNTS). Within one account it is always allowed.
    */
   backupAccounts?: readonly string[];
+  /** The app key (SNAPGATE_SIGNING_KEY): signs request records and keys status comments' MAC. */
+  signingKey?: AppKey;
 }
 
 type RepositoryEvent = Context & {
@@ -89,7 +93,10 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
       onDeploymentProtectionRule(context, await eventOf(context)),
     );
     app.on("issue_comment.created", async (context) =>
-      onIssueComment(context, await eventOf(context)),
+      onIssueComment(context, await eventOf(context), options.signingKey ?? null),
+    );
+    app.on(["issue_comment.edited", "issue_comment.deleted"], async (context) =>
+      onIssueCommentChange(context, await eventOf(context), options.signingKey ?? null),
     );
   };
 }

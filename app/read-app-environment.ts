@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { SnapgateError } from "../core/errors.js";
 import type { LogLevel } from "./create-snapgate-probot.js";
 import { describeKeyText } from "../core/crypto/describe-key-text.js";
+import { parseAppKey, type AppKey } from "../core/crypto/app-key.js";
 
 /** What `npm start` needs, read from the environment. */
 export interface AppEnvironment {
@@ -17,6 +18,8 @@ export interface AppEnvironment {
   logLevel: LogLevel;
   /** Accounts whose backup repositories other accounts' gates may use. */
   backupAccounts: string[];
+  /** The app key (SNAPGATE_SIGNING_KEY) that signs request records; without it requests are refused. */
+  signingKey?: AppKey;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ["trace", "debug", "info", "warn", "error", "fatal"];
@@ -83,7 +86,7 @@ function baseUrlOf(env: NodeJS.ProcessEnv): string | undefined {
 /**
  * Reads APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, and the
  * optional GITHUB_API_URL (or Probot's GHE_HOST and GHE_PROTOCOL), PORT,
- * HOST, WEBHOOK_PATH, LOG_LEVEL and SNAPGATE_BACKUP_ACCOUNTS. Every problem is a CONFIG error that
+ * HOST, WEBHOOK_PATH, LOG_LEVEL, SNAPGATE_BACKUP_ACCOUNTS and SNAPGATE_SIGNING_KEY. Every problem is a CONFIG error that
  * says which variable and what to set.
  */
 export function readAppEnvironment(
@@ -131,6 +134,11 @@ export function readAppEnvironment(
       "List account logins (users or organisations) separated by commas, e.g. acme,acme-backups.",
     );
   }
+  const signingKeyText = env["SNAPGATE_SIGNING_KEY"]?.trim();
+  // parseAppKey never echoes the text it refuses.
+  const signingKey = signingKeyText
+    ? parseAppKey(signingKeyText, "SNAPGATE_SIGNING_KEY")
+    : undefined;
   return {
     appId: Number(appIdText),
     privateKey: privateKeyOf(env, readFile),
@@ -141,5 +149,6 @@ export function readAppEnvironment(
     webhookPath,
     logLevel,
     backupAccounts,
+    ...(signingKey ? { signingKey } : {}),
   };
 }

@@ -67,6 +67,7 @@ export async function startSnapgateServer(options: SnapgateServerOptions): Promi
     snapgateApp({
       ...(options.now ? { now: options.now } : {}),
       ...(options.backupAccounts ? { backupAccounts: options.backupAccounts } : {}),
+      ...(options.signingKey ? { signingKey: options.signingKey } : {}),
     }),
     { probot, webhooksPath: webhookPath },
   );

@@ -6,15 +6,18 @@ import {
   renderCommandReply,
   type CommandReply,
 } from "../../core/approvals/render-command-reply.js";
+import type { Reaction } from "../../core/approvals/request-lifecycle.js";
+import type { AppKey } from "../../core/crypto/app-key.js";
 import { didYouMean } from "../../core/did-you-mean.js";
 import { asSnapgateError, isSnapgateError, SnapgateError } from "../../core/errors.js";
-import { readGateContext } from "../../core/github/read-gate-context.js";
-import { loadPolicy } from "../../core/policy/load-policy.js";
 import { listSnapshots } from "../../core/snapshot/list-snapshots.js";
-import { GitHubStore } from "../../core/store/github-store.js";
-import { mayUseBackup } from "../gate/decide-environment.js";
+import { openBackupStore } from "../gate/open-backup-store.js";
+import { moveRequest } from "./move-request.js";
+import { askForRestore } from "./restore-command.js";
 import type { GateEvent } from "../gate/gate-event.js";
 
+/** Commands that create or move a request. */
+const REQUEST_COMMANDS: ReadonlySet<string> = new Set(["restore", "approve", "deny", "cancel"]);
 /** Snapshots per environment in a `list` reply. */
 const LISTED = 10;
 /** Permission levels (GitHub's `permission` field) that may read the backups through the app. */
@@ -23,13 +26,16 @@ const MAY_READ_BACKUPS = new Set(["admin", "write"]);
 /**
  * issue_comment created: a `/snapgate` command on the comment's first line
  * (docs/comment-commands.md) gets 👀 on the comment and one reply. `help`
- * and `list` answer now; the other commands say they are not available yet.
+ * and `list` answer; `restore` creates a request and replies with its status
+ * comment; `approve`, `deny` and `cancel` move it and edit that comment (👎
+ * and why when refused); the other commands say they are not available yet.
  * Bots are never obeyed. The reply carries the command comment's id, so a
- * redelivery replies nothing more. Edits and deletions do nothing here.
+ * redelivery replies nothing more. Edits and deletions revoke (issue-comment-change.ts).
  */
 export async function onIssueComment(
   context: Context<"issue_comment.created">,
   event: GateEvent,
+  signingKey: AppKey | null,
 ): Promise<void> {
   const { comment, issue, sender } = context.payload;
   if (sender.type === "Bot") return;
@@ -45,22 +51,48 @@ export async function onIssueComment(
     per_page: 100,
   });
   if (since.some((reply) => reply.user?.type === "Bot" && reply.body?.includes(marker))) return;
-  await octokit.rest.reactions.createForIssueComment({
-    owner,
-    repo,
-    comment_id: comment.id,
-    content: "eyes",
-  });
-  const reply: CommandReply =
-    parsed.kind === "refused"
-      ? { kind: "refused", error: parsed.error, help: parsed.help }
-      : await answer(parsed.command, sender.login, event);
+  const react = (content: Reaction) =>
+    octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: comment.id, content });
+  await react("eyes");
+  let body: string;
+  let reactions: Reaction[] = [];
+  if (parsed.kind === "command" && REQUEST_COMMANDS.has(parsed.command.name)) {
+    const { command } = parsed;
+    const actor = { id: sender.id, login: sender.login };
+    try {
+      ({ body, reactions } =
+        command.name === "restore"
+          ? await askForRestore(command, actor, comment.id, event, signingKey)
+          : await moveRequest(
+              command,
+              actor,
+              { commentId: comment.id, issueNumber: issue.number },
+              event,
+              signingKey,
+            ));
+    } catch (error) {
+      body = renderCommandReply(failed(command.name, error, event));
+      reactions = ["-1"];
+    }
+  } else {
+    body = renderCommandReply(
+      parsed.kind === "refused"
+        ? { kind: "refused", error: parsed.error, help: parsed.help }
+        : await answer(parsed.command, sender.login, event),
+    );
+  }
   await octokit.rest.issues.createComment({
     owner,
     repo,
     issue_number: issue.number,
-    body: `${renderCommandReply(reply)}\n\n${marker}`,
+    body: `${body}\n\n${marker}`,
   });
+  for (const content of reactions) await react(content);
+}
+
+function failed(command: string, error: unknown, event: GateEvent): CommandReply {
+  if (!isSnapgateError(error)) event.log.error({ err: error }, `${command} failed unexpectedly`);
+  return { kind: "failed", command, error: asSnapgateError(error) };
 }
 
 async function answer(
@@ -80,9 +112,7 @@ async function answer(
     if (!MAY_READ_BACKUPS.has(level)) return { kind: "forbidden", login, command: command.name };
     return { kind: "snapshots", sections: await listEnvironments(event, command.environment) };
   } catch (error) {
-    if (!isSnapgateError(error))
-      event.log.error({ err: error }, `${command.name} failed unexpectedly`);
-    return { kind: "failed", command: command.name, error: asSnapgateError(error) };
+    return failed(command.name, error, event);
   }
 }
 
@@ -91,14 +121,7 @@ async function listEnvironments(
   event: GateEvent,
   only: string | null,
 ): Promise<Array<{ environment: string; snapshots: Awaited<ReturnType<typeof listSnapshots>> }>> {
-  const { owner, repo } = event;
-  const gate = await readGateContext(event.octokit, {
-    owner,
-    repo,
-    headSha: null,
-    appId: event.appId,
-  });
-  const policy = await loadPolicy(gate.policySource, { owner, repo });
+  const { policy, store } = await openBackupStore(event);
   const names = Object.keys(policy.environments);
   if (only !== null && !names.includes(only)) {
     const close = didYouMean(only, names);
@@ -106,27 +129,6 @@ async function listEnvironments(
       fix: close ? `Did you mean ${close}?` : `It has: ${names.join(", ")}.`,
     });
   }
-  const backup = policy.backup;
-  if (!backup) {
-    throw new SnapgateError("CONFIG", "The policy names no backup repository.", {
-      fix: "Add backup: { repository: OWNER/NAME } to .github/snapgate.yml on the default branch (docs/policy.md).",
-    });
-  }
-  const [backupOwner = "", backupRepo = ""] = backup.repository.split("/");
-  if (!mayUseBackup(owner, backupOwner, event.backupAccounts)) {
-    throw new SnapgateError(
-      "PERMISSION",
-      `The backup repository ${backup.repository} belongs to another account.`,
-      {
-        fix: `Keep the backup repository in ${owner}, or have the app's operator add ${backupOwner} to SNAPGATE_BACKUP_ACCOUNTS.`,
-      },
-    );
-  }
-  const store = new GitHubStore(await event.clientFor(backupOwner, backupRepo), {
-    owner: backupOwner,
-    repo: backupRepo,
-    branch: backup.branch,
-  });
   const environments = only !== null ? [only] : names;
   return Promise.all(
     environments.map(async (environment) => ({

@@ -61,7 +61,7 @@ export function renderCommandReply(reply: CommandReply): string {
       text = `**Not run:** \`${reply.command}\` needs write access to this repository, which @${reply.login} does not have.`;
       break;
     case "unavailable":
-      text = `**Not run:** \`${reply.command}\` is not available in this version of the Snapgate App yet. \`/snapgate help\` lists the commands; \`help\`, \`list\` and \`status\` answer now.`;
+      text = `**Not run:** \`${reply.command}\` is not available in this version of the Snapgate App yet. \`/snapgate help\` lists the commands; \`help\`, \`list\`, \`restore\`, \`approve\`, \`deny\` and \`cancel\` answer now.`;
       break;
     case "failed":
       text = `**\`${reply.command}\` failed:** ${reply.error.summary}${reply.error.fix ? `\n\n${reply.error.fix}` : ""}`;

@@ -12,6 +12,8 @@ const LISTED_CHANGES = 10;
 export interface RequestStatusView {
   /** The dry run's plan of a restore (what would change), null for a forget or when unknown. */
   plan: readonly PlannedChange[] | null;
+  /** What the plan was made against (e.g. the environment's newest snapshot), said next to it. */
+  planBase?: string;
   /** Who may approve, as the policy's roles.approvers principals (empty: anyone with write access). */
   approvers: readonly string[];
   lock: EnvironmentLock | null;
@@ -38,7 +40,7 @@ export function renderRequestStatus(request: LifecycleRequest, view: RequestStat
         : ""
     }`,
     `- **Asked by:** @${request.requester.login}${request.reason ? `: ${oneLine(request.reason)}` : ""}`,
-    `- **What would change:** ${describePlan(request, view.plan)}`,
+    `- **What would change${view.planBase ? ` (against ${oneLine(view.planBase)})` : ""}:** ${describePlan(request, view.plan)}`,
     `- **Who may approve:** ${
       view.approvers.length > 0 ? view.approvers.join(", ") : "anyone with write access"
     }, except @${request.requester.login}; bots never count`,

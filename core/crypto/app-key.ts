@@ -57,6 +57,14 @@ export function parseAppKey(text: string, source: string): AppKey {
   return { signingSeed: deriveSubkey(secret, "request-signing") };
 }
 
+/**
+ * The key of the MAC over the request state cached in status comments: a
+ * subkey, so the signing key never serves two purposes.
+ */
+export function requestStateMacKey(key: AppKey): Uint8Array {
+  return deriveSubkey(key.signingSeed, "request-state-mac");
+}
+
 /** The Ed25519 key pair of an app key. */
 export function appSigner(sodium: Sodium, key: AppKey): AppSigner {
   const pair = sodium.crypto_sign_seed_keypair(key.signingSeed);

@@ -46,6 +46,8 @@ describe("app.yml", () => {
       deployments: "write",
       merge_queues: "read",
       issues: "write",
+      // Team memberships of the policy's roles, asked live for request commands.
+      members: "read",
     });
   });
 

@@ -34,7 +34,7 @@ export interface AppHarness {
 /**
  * A sandbox with the organisation `acme`, its private backup repository, the
  * Snapgate App created from app.yml and installed on every repository of
- * acme, and the real app server on 127.0.0.1 receiving the sandbox's
+ * acme, and the real app server (signing requests with keys.app) on 127.0.0.1 receiving the sandbox's
  * webhooks. Side-effect webhooks are off until a test turns them on.
  */
 export async function startAppHarness(
@@ -59,6 +59,7 @@ export async function startAppHarness(
     { owner: OWNER, repo: BACKUP_REPO, branch: "main" },
   );
   await store.initialize();
+  const keys = await makeKeys();
   const server = await startSnapgateServer({
     appId: app.appId,
     privateKey: app.privateKeyPem,
@@ -71,6 +72,7 @@ export async function startAppHarness(
     retryAfterBaseValue: 1,
     ...(options.now ? { now: options.now } : {}),
     ...(options.backupAccounts ? { backupAccounts: options.backupAccounts } : {}),
+    signingKey: keys.app,
   });
   gh.webhooks.setUrl(app.appId, server.webhookUrl);
   const reader = new Octokit({
@@ -87,7 +89,7 @@ export async function startAppHarness(
     app,
     installationId,
     server,
-    keys: await makeKeys(),
+    keys,
     store,
     reader,
     async close() {
@@ -110,6 +112,7 @@ export function policyYaml(
     `  recipients: [${keys.age.recipient}]`,
     "  writers:",
     `    - key: ${keys.verifyKey}`,
+    `  app: [{ key: ${keys.appVerifyKey} }]`,
     "tiers:",
     "  tier0: { max_age: 24h }",
     "  tier1: { max_age: 24h }",

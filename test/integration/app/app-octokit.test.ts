@@ -96,14 +96,10 @@ describe("the app's Octokit", () => {
   it("does not treat a permission refusal as a rate limit", async () => {
     const client = await octokit();
     await expect(
-      // app.yml asks for no organization permission (members: read), so this is refused.
-      client.rest.teams.getMembershipForUserInOrg({
-        org: "acme",
-        team_slug: "release",
-        username: "octo",
-      }),
+      // app.yml asks for no secrets permission, so this is refused.
+      client.rest.actions.getRepoPublicKey({ owner: "acme", repo: "svc" }),
     ).rejects.toMatchObject({ status: 403 });
-    expect(gh.countCalls("teams/get-membership-for-user-in-org")).toBe(1);
+    expect(gh.countCalls("actions/get-repo-public-key")).toBe(1);
   });
 });
 

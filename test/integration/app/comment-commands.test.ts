@@ -116,9 +116,9 @@ describe("comment commands", () => {
   });
 
   it("commands not built yet say so", async () => {
-    const id = await command("/snapgate restore cmd@1 --reason 'INC-1 bad ingress'");
+    const id = await command("/snapgate lock --env cmd");
     expect((await answersTo(id)).replies[0]).toContain(
-      "`restore` is not available in this version of the Snapgate App yet.",
+      "`lock` is not available in this version of the Snapgate App yet.",
     );
   });
 

@@ -195,15 +195,11 @@ describe("GitHub App authentication", () => {
     ).toEqual([expect.objectContaining({ status: 201, actor: "app:snapgate" })]);
     const blob = octokit.rest.git.createBlob({ owner: "acme", repo: "secret", content: "x" });
     expect((await blob).status).toBe(201);
-    // app.yml asks for no organization permission (members), so this is refused.
-    const membership = await statusOf(
-      octokit.rest.teams.getMembershipForUserInOrg({
-        org: "acme",
-        team_slug: "release",
-        username: "octo",
-      }),
+    // app.yml asks for no secrets permission, so this is refused.
+    const publicKey = await statusOf(
+      octokit.rest.actions.getRepoPublicKey({ owner: "acme", repo: "secret" }),
     );
-    expect(membership).toEqual({ status: 403, message: "Resource not accessible by integration" });
+    expect(publicKey).toEqual({ status: 403, message: "Resource not accessible by integration" });
   });
 
   it("narrows an installation token to the permissions and repositories asked for", async () => {
@@ -224,7 +220,7 @@ describe("GitHub App authentication", () => {
         await statusOf(
           asApp.apps.createInstallationAccessToken({
             installation_id: installationId,
-            permissions: { members: "read" },
+            permissions: { secrets: "read" },
           }),
         )
       ).status,
@@ -312,7 +308,15 @@ describe("organization teams", () => {
         )
       ).status,
     ).toBe(404);
-    const withoutMembers = octokitFor(gh, gh.createInstallationToken(installationId));
+    const plain = gh.createApp({
+      slug: "no-members",
+      permissions: { contents: "read" },
+      events: [],
+    });
+    const withoutMembers = octokitFor(
+      gh,
+      gh.createInstallationToken(gh.installApp(plain.appId, "acme", "all")),
+    );
     expect(
       (
         await statusOf(

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
 import { readAppEnvironment } from "../../../app/read-app-environment.js";
+import { generateAppKeyText, parseAppKey } from "../../../core/crypto/app-key.js";
 
 const pem = generateKeyPairSync("rsa", { modulusLength: 1024 })
   .privateKey.export({ type: "pkcs1", format: "pem" })
@@ -26,6 +27,22 @@ describe("readAppEnvironment", () => {
       readAppEnvironment({ ...base, SNAPGATE_BACKUP_ACCOUNTS: "acme, acme-backups" }, noFile)
         .backupAccounts,
     ).toEqual(["acme", "acme-backups"]);
+  });
+
+  it("reads the app key from SNAPGATE_SIGNING_KEY, and refuses a wrong one without echoing it", () => {
+    const text = generateAppKeyText();
+    expect(readAppEnvironment({ ...base, SNAPGATE_SIGNING_KEY: text }, noFile).signingKey).toEqual(
+      parseAppKey(text, "test"),
+    );
+    const wrong = "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ";
+    expect(() => readAppEnvironment({ ...base, SNAPGATE_SIGNING_KEY: wrong }, noFile)).toThrow(
+      "SNAPGATE_SIGNING_KEY does not hold a Snapgate app key.",
+    );
+    try {
+      readAppEnvironment({ ...base, SNAPGATE_SIGNING_KEY: wrong }, noFile);
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain(wrong.slice(15));
+    }
   });
 
   it("takes the key from a file, escaped newlines or base64, and the API root from GITHUB_API_URL or GHE_HOST", () => {
