@@ -47,15 +47,129 @@ function asSnapgateError(error) {
 
 // app/read-app-environment.ts
 import { readFileSync } from "node:fs";
+
+// core/crypto/key-kind.ts
+var KINDS = [
+  { pattern: /^AGE-SECRET-KEY-1/i, name: "an age identity (a secret key)", secret: true },
+  { pattern: /^AGE-PLUGIN-/i, name: "an age plugin identity (a secret key)", secret: true },
+  {
+    pattern: /^SNAPGATE-WRITER-KEY-1/i,
+    name: "a Snapgate writer key (a secret key)",
+    secret: true
+  },
+  {
+    pattern: /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/,
+    name: "a private key (a secret key)",
+    secret: true
+  },
+  {
+    pattern: /^(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_)/,
+    name: "a GitHub token (a secret)",
+    secret: true
+  },
+  { pattern: /^age1/i, name: "an age recipient", secret: false },
+  { pattern: /^sgw1/i, name: "a writer verify key", secret: false },
+  { pattern: /^(ssh-|ecdsa-sha2-|sk-)/, name: "an SSH public key", secret: false }
+];
+function keyKind(text2) {
+  const trimmed = text2.trim();
+  const kind = KINDS.find((entry) => entry.pattern.test(trimmed));
+  return kind ? { name: kind.name, secret: kind.secret } : null;
+}
+
+// core/crypto/describe-key-text.ts
+function describeKeyText(text2) {
+  const kind = keyKind(text2);
+  const length = `${text2.trim().length} characters`;
+  if (!kind) return `a value of ${length}`;
+  return kind.secret ? kind.name : `${kind.name} (${length})`;
+}
+
+// core/crypto/app-key.ts
+import { bech32 as bech323 } from "@scure/base";
+
+// core/crypto/decode-bech32-key.ts
+import { bech32 } from "@scure/base";
+function decodeBech32Key(text2, prefix, from = "value") {
+  const candidate = from === "key-file" ? text2.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== "" && !line.startsWith("#")) : text2.trim();
+  if (!candidate) return void 0;
+  try {
+    const decoded = bech32.decodeToBytes(candidate);
+    return decoded.prefix.toLowerCase() === prefix.toLowerCase() && decoded.bytes.length === 32 ? decoded.bytes : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// core/crypto/writer-key.ts
+import { hkdfSync, randomBytes } from "node:crypto";
+import { bech32 as bech322 } from "@scure/base";
+var VERIFY_KEY_PREFIX = "sgw";
+function deriveSubkey(secret, purpose) {
+  return new Uint8Array(
+    hkdfSync("sha256", secret, new Uint8Array(0), `snapgate/v1/${purpose}`, 32)
+  );
+}
+function parseVerifyKey(text2) {
+  const trimmed = text2.trim();
+  const key = decodeBech32Key(trimmed, VERIFY_KEY_PREFIX);
+  if (key) return key;
+  const described = describeKeyText(trimmed);
+  throw new SnapgateError(
+    "CONFIG",
+    `${described[0]?.toUpperCase()}${described.slice(1)} is not a valid Snapgate writer verify key.`,
+    {
+      fix: `${keyKind(trimmed)?.secret ? "A secret key does not belong there (rotate it if it was shared). " : ""}Use the sgw1... key printed by \`snapgate keygen --writer\` (it is public; put it in the policy's keys.writers).`
+    }
+  );
+}
+
+// core/crypto/app-key.ts
+var APP_KEY_PREFIX = "SNAPGATE-APP-KEY-";
+var APP_VERIFY_KEY_PREFIX = "sga";
+function parseAppVerifyKey(text2) {
+  const trimmed = text2.trim();
+  const key = decodeBech32Key(trimmed, APP_VERIFY_KEY_PREFIX);
+  if (key) return key;
+  const described = describeKeyText(trimmed);
+  throw new SnapgateError(
+    "CONFIG",
+    `${described[0]?.toUpperCase()}${described.slice(1)} is not a Snapgate app verify key.`,
+    {
+      fix: `${keyKind(trimmed)?.secret ? "A secret key does not belong there (rotate it if it was shared). " : ""}Use the sga1... key printed by \`snapgate keygen --app\` (it is public; put it in the policy's keys.app).`
+    }
+  );
+}
+function parseAppKey(text2, source) {
+  const secret = decodeBech32Key(text2, APP_KEY_PREFIX, "key-file");
+  if (!secret) {
+    throw new SnapgateError("CONFIG", `${source} does not hold a Snapgate app key.`, {
+      fix: "Create one with `snapgate keygen --app --out FILE`, give its contents to the Snapgate App (SNAPGATE_SIGNING_KEY), and list its verify key in the policy's keys.app."
+    });
+  }
+  return { signingSeed: deriveSubkey(secret, "request-signing") };
+}
+function requestStateMacKey(key) {
+  return deriveSubkey(key.signingSeed, "request-state-mac");
+}
+function appSigner(sodium, key) {
+  const pair = sodium.crypto_sign_seed_keypair(key.signingSeed);
+  return {
+    signingSecretKey: pair.privateKey,
+    verifyKey: bech323.encodeFromBytes(APP_VERIFY_KEY_PREFIX, pair.publicKey)
+  };
+}
+
+// app/read-app-environment.ts
 var LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"];
 var DEFAULT_WEBHOOK_PATH = "/api/github/webhooks";
 var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 function config(message, fix) {
   return new SnapgateError("CONFIG", message, { fix });
 }
-function privateKeyOf(env, readFile) {
-  let key = env["PRIVATE_KEY"]?.trim();
-  const path = env["PRIVATE_KEY_PATH"]?.trim();
+function privateKeyOf(env2, readFile) {
+  let key = env2["PRIVATE_KEY"]?.trim();
+  const path = env2["PRIVATE_KEY_PATH"]?.trim();
   if (!key && path) {
     try {
       key = readFile(path).trim();
@@ -82,8 +196,8 @@ function privateKeyOf(env, readFile) {
   }
   return key;
 }
-function baseUrlOf(env) {
-  const api = env["GITHUB_API_URL"]?.trim();
+function baseUrlOf(env2) {
+  const api = env2["GITHUB_API_URL"]?.trim();
   if (api) {
     try {
       new URL(api);
@@ -95,61 +209,64 @@ function baseUrlOf(env) {
     }
     return api.replace(/\/+$/, "");
   }
-  const host = env["GHE_HOST"]?.trim();
-  if (host) return `${env["GHE_PROTOCOL"]?.trim() || "https"}://${host}/api/v3`;
+  const host = env2["GHE_HOST"]?.trim();
+  if (host) return `${env2["GHE_PROTOCOL"]?.trim() || "https"}://${host}/api/v3`;
   return void 0;
 }
-function readAppEnvironment(env, readFile = (path) => readFileSync(path, "utf8")) {
-  const appIdText = env["APP_ID"]?.trim() ?? "";
+function readAppEnvironment(env2, readFile = (path) => readFileSync(path, "utf8")) {
+  const appIdText = env2["APP_ID"]?.trim() ?? "";
   if (!/^[1-9]\d*$/.test(appIdText)) {
     throw config(
       appIdText ? `APP_ID '${appIdText}' is not a GitHub App id.` : "APP_ID is not set.",
       "Set APP_ID to the number shown as 'App ID' on the GitHub App's settings page."
     );
   }
-  const webhookSecret = env["WEBHOOK_SECRET"] ?? "";
+  const webhookSecret = env2["WEBHOOK_SECRET"] ?? "";
   if (webhookSecret.length === 0) {
     throw config(
       "WEBHOOK_SECRET is not set: without it anyone could send the app webhooks.",
       "Set WEBHOOK_SECRET to the webhook secret of the GitHub App's settings."
     );
   }
-  const portText = env["PORT"]?.trim() || "3000";
+  const portText = env2["PORT"]?.trim() || "3000";
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw config(`PORT '${portText}' is not a port.`, "Set PORT to a number from 1 to 65535.");
   }
-  const logLevel = env["LOG_LEVEL"]?.trim() || "info";
+  const logLevel = env2["LOG_LEVEL"]?.trim() || "info";
   if (!LOG_LEVELS.includes(logLevel)) {
     throw config(`LOG_LEVEL '${logLevel}' is not a level.`, `Use one of ${LOG_LEVELS.join(", ")}.`);
   }
-  const webhookPath = env["WEBHOOK_PATH"]?.trim() || DEFAULT_WEBHOOK_PATH;
+  const webhookPath = env2["WEBHOOK_PATH"]?.trim() || DEFAULT_WEBHOOK_PATH;
   if (!webhookPath.startsWith("/")) {
     throw config(
       `WEBHOOK_PATH '${webhookPath}' does not start with /.`,
       "Write a path such as /api/github/webhooks."
     );
   }
-  const baseUrl = baseUrlOf(env);
-  const host = env["HOST"]?.trim();
-  const backupAccounts = (env["SNAPGATE_BACKUP_ACCOUNTS"] ?? "").split(/[\s,]+/).filter(Boolean);
-  const badAccount = backupAccounts.find((login) => !LOGIN.test(login));
-  if (badAccount !== void 0) {
+  const baseUrl = baseUrlOf(env2);
+  const host = env2["HOST"]?.trim();
+  const backupAccounts = (env2["SNAPGATE_BACKUP_ACCOUNTS"] ?? "").split(/[\s,]+/).filter(Boolean);
+  const bad = backupAccounts.findIndex((login) => !LOGIN.test(login));
+  if (bad !== -1) {
     throw config(
-      `SNAPGATE_BACKUP_ACCOUNTS names '${badAccount}', which is not a GitHub account.`,
+      `SNAPGATE_BACKUP_ACCOUNTS entry ${bad + 1}, ${describeKeyText(backupAccounts[bad] ?? "")}, is not a GitHub account.`,
       "List account logins (users or organisations) separated by commas, e.g. acme,acme-backups."
     );
   }
+  const signingKeyText = env2["SNAPGATE_SIGNING_KEY"]?.trim();
+  const signingKey = signingKeyText ? parseAppKey(signingKeyText, "SNAPGATE_SIGNING_KEY") : void 0;
   return {
     appId: Number(appIdText),
-    privateKey: privateKeyOf(env, readFile),
+    privateKey: privateKeyOf(env2, readFile),
     webhookSecret,
     ...baseUrl ? { baseUrl } : {},
     port,
     ...host ? { host } : {},
     webhookPath,
     logLevel,
-    backupAccounts
+    backupAccounts,
+    ...signingKey ? { signingKey } : {}
   };
 }
 
@@ -184,8 +301,8 @@ async function retryRateLimits(send, options = {}) {
     let wait;
     try {
       const response = await send();
-      const answer = response;
-      wait = isGraphqlRateLimited(answer?.data) ? rateLimitWaitSeconds(200, answer.headers ?? {}, "") ?? maxWait : null;
+      const answer2 = response;
+      wait = isGraphqlRateLimited(answer2?.data) ? rateLimitWaitSeconds(200, answer2.headers ?? {}, "") ?? maxWait : null;
       if (wait === null || attempt >= retries || wait > maxWait) return response;
     } catch (error) {
       const failure = error;
@@ -208,7 +325,7 @@ function createSnapgateProbot(options) {
   const waitOutRateLimits = (octokit) => {
     octokit.hook.wrap(
       "request",
-      (request, requestOptions) => retryRateLimits(async () => request(requestOptions), {
+      (request2, requestOptions) => retryRateLimits(async () => request2(requestOptions), {
         retries,
         msPerSecond: retryAfterBaseValue
       })
@@ -232,8 +349,82 @@ function createSnapgateProbot(options) {
     secret: options.webhookSecret,
     ...options.baseUrl ? { baseUrl: options.baseUrl } : {},
     logLevel: options.logLevel ?? "info",
+    ...options.log ? { log: options.log } : {},
     Octokit
   });
+}
+
+// app/gate/gate-run-ledger.ts
+var MAX_REMEMBERED = 1e4;
+var GateRunLedger = class {
+  tails = /* @__PURE__ */ new Map();
+  posted = /* @__PURE__ */ new Map();
+  /**
+   * Runs `task` alone for `key` (after earlier tasks for it), with the
+   * external ids this process posted for the key; the id `task` returns is
+   * remembered as posted.
+   */
+  async exclusive(key, task) {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const run = previous.then(async () => {
+      const externalId = await task(this.posted.get(key) ?? []);
+      if (externalId !== null) this.remember(key, externalId);
+    });
+    const tail = run.catch(() => void 0);
+    this.tails.set(key, tail);
+    try {
+      await run;
+    } finally {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+  remember(key, externalId) {
+    const ids = this.posted.get(key) ?? [];
+    this.posted.delete(key);
+    this.posted.set(key, [...ids, externalId]);
+    if (this.posted.size > MAX_REMEMBERED) {
+      const oldest = this.posted.keys().next().value;
+      if (oldest !== void 0) this.posted.delete(oldest);
+    }
+  }
+};
+
+// core/github/connection-failure.ts
+var CONNECTION_CODES = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+  "EPIPE",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_SOCKET"
+]);
+function connectionCode(error, depth = 0) {
+  if (!error || typeof error !== "object" || depth > 5) return null;
+  const { code, cause, errors } = error;
+  if (typeof code === "string" && CONNECTION_CODES.has(code)) return code;
+  for (const inner of [cause, ...Array.isArray(errors) ? errors : []]) {
+    const found = connectionCode(inner, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+function connectionFailure(error) {
+  const code = connectionCode(error);
+  if (!code) return null;
+  const url = error.request?.url;
+  let address = "the GitHub API";
+  if (typeof url === "string") {
+    try {
+      const parsed = new URL(url);
+      address = `${parsed.hostname}:${parsed.port || (parsed.protocol === "http:" ? "80" : "443")}`;
+    } catch {
+    }
+  }
+  return { address, code };
 }
 
 // core/github/github-error.ts
@@ -314,11 +505,13 @@ function githubError(error, doing, location, unchanged = true) {
     );
   }
   if (status === 422 && /rule/i.test(message)) {
+    const rules = message.trim().replace(/\s*\n+\s*/g, " ");
     return new SnapgateError(
       "PERMISSION",
-      `A ruleset of ${location} refused the update while ${doing}: ${message}.${untouched}`,
+      `A ruleset of ${location} refused the update while ${doing}: ${rules}${/[.!]$/.test(rules) ? "" : "."}${untouched}`,
       {
-        fix: "Let the Snapgate App bypass the backup repository's ruleset (bypass actor), or write with its installation token.",
+        // Snapgate commits through the Git Data API, and GitHub signs none of those commits.
+        fix: /verified signatures/i.test(message) ? 'Snapgate\'s commits (Git Data API) are unsigned: remove "Require signed commits" from the ruleset that covers the backup branch, or let the Snapgate App bypass that ruleset (bypass actor); `snapgate doctor` names the rules in the way.' : "Let the Snapgate App bypass the backup repository's ruleset (bypass actor), or write with its installation token; `snapgate doctor` names the rules in the way.",
         cause: error
       }
     );
@@ -330,6 +523,18 @@ function githubError(error, doing, location, unchanged = true) {
       {
         fix: "Wait a minute and run again; avoid running many snapshot jobs at once against one repository.",
         cause: error
+      }
+    );
+  }
+  const unreachable = connectionFailure(error);
+  if (unreachable) {
+    return new SnapgateError(
+      "REMOTE",
+      `Could not reach ${unreachable.address} while ${doing} (${unreachable.code}).${untouched}`,
+      {
+        fix: "Check the API address (--api-url or GITHUB_API_URL; GitHub Enterprise Server's is https://HOST/api/v3) and the network.",
+        cause: error,
+        details: { address: unreachable.address, errno: unreachable.code }
       }
     );
   }
@@ -399,11 +604,11 @@ function environmentOfCheckName(name) {
 import semver from "semver";
 
 // core/crypto/age-keys.ts
-import { bech32 } from "@scure/base";
+import { bech32 as bech324 } from "@scure/base";
 var RECIPIENT_PREFIX = "age";
 function decodeBech32(text2, prefix) {
   try {
-    const decoded = bech32.decodeToBytes(text2);
+    const decoded = bech324.decodeToBytes(text2);
     if (decoded.prefix.toLowerCase() !== prefix.toLowerCase() || decoded.bytes.length !== 32) {
       return void 0;
     }
@@ -416,31 +621,16 @@ function parseRecipient(text2) {
   const trimmed = text2.trim();
   const key = trimmed.startsWith("age1") ? decodeBech32(trimmed, RECIPIENT_PREFIX) : void 0;
   if (!key) {
-    const shown = trimmed.length > 20 ? `${trimmed.slice(0, 20)}...` : trimmed;
-    throw new SnapgateError("CONFIG", `'${shown}' is not an age X25519 recipient.`, {
-      fix: "Give the public key printed by `snapgate keygen` or `age-keygen`: it starts with age1 and is 62 characters long."
-    });
+    const described = describeKeyText(trimmed);
+    throw new SnapgateError(
+      "CONFIG",
+      `${described[0]?.toUpperCase()}${described.slice(1)} is not a valid age X25519 recipient.`,
+      {
+        fix: `${keyKind(trimmed)?.secret ? "A secret key does not belong there (rotate it if it was shared). " : ""}Give the public key printed by \`snapgate keygen\` or \`age-keygen\`: it starts with age1 and is 62 characters long.`
+      }
+    );
   }
   return key;
-}
-
-// core/crypto/writer-key.ts
-import { bech32 as bech322 } from "@scure/base";
-var VERIFY_KEY_PREFIX = "sgw";
-function parseVerifyKey(text2) {
-  const trimmed = text2.trim();
-  try {
-    const decoded = bech322.decodeToBytes(trimmed);
-    if (decoded.prefix === VERIFY_KEY_PREFIX && decoded.bytes.length === 32) return decoded.bytes;
-  } catch {
-  }
-  throw new SnapgateError(
-    "CONFIG",
-    `'${trimmed.slice(0, 24)}' is not a Snapgate writer verify key.`,
-    {
-      fix: "Use the sgw1... key printed by `snapgate keygen --writer` (it is public; put it in the policy's keys.writers)."
-    }
-  );
 }
 
 // core/did-you-mean.ts
@@ -473,36 +663,202 @@ function editDistance(a, b) {
   return previous[b.length];
 }
 
+// core/policy/compile-glob.ts
+var MAX_GLOB_ALTERNATIVES = 256;
+function compileGlob(glob) {
+  const alternatives = expandBraces(glob).map(
+    (alternative) => alternative.split("/").map(parseSegment)
+  );
+  return (path) => {
+    const segments = path.split("/");
+    return alternatives.some((glob2) => matchSegments(glob2, segments));
+  };
+}
+function expandBraces(glob) {
+  const open = findBraceGroup(glob);
+  if (!open) return [glob];
+  const { start, end, parts } = open;
+  const results = [];
+  for (const part of parts) {
+    for (const expanded of expandBraces(glob.slice(0, start) + part + glob.slice(end + 1))) {
+      results.push(expanded);
+      if (results.length > MAX_GLOB_ALTERNATIVES) {
+        throw new SnapgateError(
+          "CONFIG",
+          `The glob '${glob}' expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives.`,
+          { fix: "Use fewer {a,b} groups in one glob, or split it into several globs." }
+        );
+      }
+    }
+  }
+  return results;
+}
+function findBraceGroup(glob) {
+  for (let start = 0; start < glob.length; start++) {
+    const char = glob[start];
+    if (char === "\\") {
+      start++;
+      continue;
+    }
+    if (char === "[") {
+      start = classEnd(glob, start);
+      continue;
+    }
+    if (char !== "{") continue;
+    let depth = 0;
+    const commas = [];
+    for (let i = start; i < glob.length; i++) {
+      const inner = glob[i];
+      if (inner === "\\") i++;
+      else if (inner === "[") i = classEnd(glob, i);
+      else if (inner === "{") depth++;
+      else if (inner === "," && depth === 1) commas.push(i);
+      else if (inner === "}" && --depth === 0) {
+        if (commas.length === 0) break;
+        const bounds = [start, ...commas, i];
+        const parts = bounds.slice(1).map((bound, k) => glob.slice(bounds[k] + 1, bound));
+        return { start, end: i, parts };
+      }
+    }
+  }
+  return void 0;
+}
+function classEnd(glob, start) {
+  let i = start + 1;
+  if (glob[i] === "!" || glob[i] === "^") i++;
+  if (glob[i] === "]") i++;
+  for (; i < glob.length; i++) {
+    if (glob[i] === "\\") i++;
+    else if (glob[i] === "]") return i;
+  }
+  return start;
+}
+function parseSegment(text2) {
+  if (text2 === "**") return { globstar: true };
+  const tokens = [];
+  for (let i = 0; i < text2.length; i++) {
+    const char = text2[i];
+    if (char === "\\" && i + 1 < text2.length) {
+      tokens.push({ kind: "literal", char: text2[++i] });
+    } else if (char === "?") {
+      tokens.push({ kind: "any" });
+    } else if (char === "*") {
+      if (tokens[tokens.length - 1]?.kind !== "star") tokens.push({ kind: "star" });
+    } else if (char === "[" && classEnd(text2, i) !== i) {
+      const end = classEnd(text2, i);
+      tokens.push(parseClass(text2.slice(i + 1, end)));
+      i = end;
+    } else {
+      tokens.push({ kind: "literal", char });
+    }
+  }
+  return { globstar: false, tokens };
+}
+function parseClass(body) {
+  const negated = body.startsWith("!") || body.startsWith("^");
+  const members = [];
+  const rest = negated ? body.slice(1) : body;
+  for (let i = 0; i < rest.length; i++) {
+    members.push(
+      rest[i] === "\\" && i + 1 < rest.length ? rest[++i] : rest[i]
+    );
+  }
+  let chars = "";
+  const ranges = [];
+  for (let i = 0; i < members.length; i++) {
+    const from = members[i];
+    if (members[i + 1] === "-" && i + 2 < members.length) {
+      ranges.push([from, members[i + 2]]);
+      i += 2;
+    } else chars += from;
+  }
+  return { kind: "class", negated, chars, ranges };
+}
+function tokenMatches(token, char) {
+  switch (token.kind) {
+    case "literal":
+      return token.char === char;
+    case "any":
+      return true;
+    case "class": {
+      const inside = token.chars.includes(char) || token.ranges.some(([from, to]) => from <= char && char <= to);
+      return inside !== token.negated;
+    }
+    case "star":
+      return false;
+  }
+}
+function matchSegment(tokens, text2) {
+  let t = 0;
+  let c = 0;
+  let starToken = -1;
+  let starChar = 0;
+  while (c < text2.length) {
+    const token = tokens[t];
+    if (token && token.kind !== "star" && tokenMatches(token, text2[c])) {
+      t++;
+      c++;
+    } else if (token?.kind === "star") {
+      starToken = t++;
+      starChar = c;
+    } else if (starToken !== -1) {
+      t = starToken + 1;
+      c = ++starChar;
+    } else return false;
+  }
+  while (tokens[t]?.kind === "star") t++;
+  return t === tokens.length;
+}
+function matchSegments(glob, path) {
+  let reachable = new Array(path.length + 1).fill(false);
+  reachable[0] = true;
+  for (const segment of glob) {
+    const next = new Array(path.length + 1).fill(false);
+    if (segment.globstar) {
+      let seen = false;
+      for (let j = 0; j <= path.length; j++) {
+        seen ||= reachable[j];
+        next[j] = seen;
+      }
+    } else {
+      for (let j = 0; j < path.length; j++) {
+        if (reachable[j] && matchSegment(segment.tokens, path[j])) next[j + 1] = true;
+      }
+    }
+    reachable = next;
+  }
+  return reachable[path.length];
+}
+
 // core/policy/glob.ts
-import picomatch from "picomatch";
 var SPECIAL_AFTER_BACKSLASH = /[*?[\]{}()!,\\]/;
 function globSyntaxProblem(glob) {
-  const shown = `'${glob}'`;
+  const shown2 = `'${glob}'`;
   if (glob.startsWith("/")) {
     return {
-      message: `${shown} starts with /`,
+      message: `${shown2} starts with /`,
       fix: "write paths relative to the repository root, without a leading /"
     };
   }
   if (glob.endsWith("/")) {
     return {
-      message: `${shown} ends with /`,
+      message: `${shown2} ends with /`,
       fix: `write '${glob}**' to match everything below the directory`
     };
   }
   const segments = glob.split("/");
   for (const segment of segments) {
     if (segment === "")
-      return { message: `${shown} has an empty path segment (//)`, fix: "remove the doubled /" };
+      return { message: `${shown2} has an empty path segment (//)`, fix: "remove the doubled /" };
     if (segment === "." || segment === "..") {
       return {
-        message: `${shown} has a '${segment}' segment`,
+        message: `${shown2} has a '${segment}' segment`,
         fix: "write the path from the repository root without . or .."
       };
     }
     if (segment.includes("**") && segment !== "**") {
       return {
-        message: `${shown}: ** must be a whole path segment`,
+        message: `${shown2}: ** must be a whole path segment`,
         fix: "write **/ or /** around it, or use * within one segment"
       };
     }
@@ -515,7 +871,7 @@ function globSyntaxProblem(glob) {
     if (char === "\\") {
       if (!SPECIAL_AFTER_BACKSLASH.test(glob[i + 1] ?? "")) {
         return {
-          message: `${shown} has a backslash`,
+          message: `${shown2} has a backslash`,
           fix: "separate directories with / (a backslash only escapes a glob character such as \\*)"
         };
       }
@@ -528,7 +884,7 @@ function globSyntaxProblem(glob) {
         const range = /^!?(.)-(.)$/.exec(body);
         if (range && range[1] > range[2]) {
           return {
-            message: `${shown} has the reversed range [${body}]`,
+            message: `${shown2} has the reversed range [${body}]`,
             fix: `write [${range[2]}-${range[1]}]`
           };
         }
@@ -541,7 +897,7 @@ function globSyntaxProblem(glob) {
       classStart = i;
     } else if (char === "]") {
       return {
-        message: `${shown} has a ] without [`,
+        message: `${shown2} has a ] without [`,
         fix: "escape it as \\] or add the opening ["
       };
     } else if (char === "{") braces += 1;
@@ -549,21 +905,30 @@ function globSyntaxProblem(glob) {
       braces -= 1;
       if (braces < 0)
         return {
-          message: `${shown} has a } without {`,
+          message: `${shown2} has a } without {`,
           fix: "escape it as \\} or add the opening {"
         };
     }
   }
   if (brackets > 0)
     return {
-      message: `${shown} has a [ without ]`,
+      message: `${shown2} has a [ without ]`,
       fix: "close the character class with ] or escape the [ as \\["
     };
   if (braces > 0)
     return {
-      message: `${shown} has a { without }`,
+      message: `${shown2} has a { without }`,
       fix: "close the alternatives with } (e.g. *.{yml,yaml})"
     };
+  try {
+    compileGlob(glob);
+  } catch (error) {
+    if (!isSnapgateError(error)) throw error;
+    return {
+      message: `${shown2} expands to more than ${MAX_GLOB_ALTERNATIVES} alternatives`,
+      fix: "use fewer {a,b} groups in one glob, or split it into several globs"
+    };
+  }
   return null;
 }
 var cache = /* @__PURE__ */ new Map();
@@ -571,7 +936,8 @@ function compileGlobs(globs) {
   const key = JSON.stringify(globs);
   const cached = cache.get(key);
   if (cached) return cached;
-  const matcher = globs.length === 0 ? () => false : picomatch([...globs], { dot: true, nonegate: true });
+  const matchers = globs.map(compileGlob);
+  const matcher = (path) => matchers.some((matches) => matches(path));
   if (cache.size > 500) cache.clear();
   cache.set(key, matcher);
   return matcher;
@@ -660,6 +1026,15 @@ function tierLevel(name, level) {
   return match ? Number(match[1]) : null;
 }
 
+// core/policy/policy.ts
+var WITHIN_BUCKET_RULES = [
+  "hourly",
+  "daily",
+  "weekly",
+  "monthly",
+  "yearly"
+];
+
 // core/policy/check-policy-semantics.ts
 var HOUR_MS = 36e5;
 var LOCAL_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -747,7 +1122,7 @@ function checkPolicySemantics(data) {
       } catch {
         report(
           ["keys", "recipients", index],
-          `'${recipient.slice(0, 20)}...' is not an age X25519 recipient (bad checksum)`,
+          `${describeKeyText(recipient)} with a bad checksum`,
           "copy the whole key printed by `snapgate keygen` or `age-keygen` again"
         );
         return;
@@ -776,7 +1151,7 @@ function checkPolicySemantics(data) {
         } catch {
           report(
             [...path, "key"],
-            `'${entry["key"].slice(0, 24)}...' is not a writer verify key (bad checksum)`,
+            `${describeKeyText(entry["key"])} with a bad checksum`,
             "copy the whole sgw1... key printed by `snapgate keygen --writer` again"
           );
         }
@@ -790,6 +1165,19 @@ function checkPolicySemantics(data) {
           [...path, "valid_until"],
           `ends before it starts (valid_from ${String(entry["valid_from"])})`,
           "make valid_until later than valid_from"
+        );
+      }
+    });
+    list(keys["app"]).forEach((app, index) => {
+      const key = record(app)?.["key"];
+      if (typeof key !== "string") return;
+      try {
+        parseAppVerifyKey(key);
+      } catch {
+        report(
+          ["keys", "app", index, "key"],
+          `'${key.slice(0, 24)}...' is not an app verify key (bad checksum)`,
+          "copy the whole sga1... key printed by `snapgate keygen --app` again"
         );
       }
     });
@@ -812,11 +1200,13 @@ function checkPolicySemantics(data) {
     });
     const retention = record(tier["retention"]);
     const keep = record(retention?.["keep"]);
-    if (keep)
-      checkDuration([...path, "retention", "keep", "within"], keep["within"], {
-        positive: true,
-        wholeHours: true
-      });
+    if (keep) {
+      for (const name2 of ["within", ...WITHIN_BUCKET_RULES.map((rule) => `within_${rule}`)])
+        checkDuration([...path, "retention", "keep", name2], keep[name2], {
+          positive: true,
+          wholeHours: true
+        });
+    }
     const floor = record(retention?.["floor"]);
     const hold = record(floor?.["legal_hold"]);
     if (hold) checkDate([...path, "retention", "floor", "legal_hold", "since"], hold["since"]);
@@ -1102,6 +1492,10 @@ function normalisePolicy(data, sources) {
       withinMs: duration(keepData["within"], 0),
       tags: strings(keepData["tags"])
     };
+    for (const rule of WITHIN_BUCKET_RULES) {
+      const ms = duration(keepData[`within_${rule}`], 0);
+      if (ms > 0) keep.withinBucketsMs = { ...keep.withinBucketsMs, [rule]: ms };
+    }
     const hold = floorData["legal_hold"] === void 0 ? null : obj(floorData["legal_hold"]);
     const floor = {
       minAgeMs: duration(floorData["min_age"], 0),
@@ -1201,7 +1595,12 @@ function normalisePolicy(data, sources) {
   return {
     sources,
     backup: backup ? { repository: String(backup["repository"]), branch: text(backup["branch"]) ?? "main" } : null,
-    keys: { recipients: strings(keys["recipients"]), writers },
+    keys: {
+      recipients: strings(keys["recipients"]),
+      writers,
+      // Only when given: the digest of a policy without app keys stays what it was.
+      ...Array.isArray(keys["app"]) ? { app: keys["app"].map((value) => String(obj(value)["key"])) } : {}
+    },
     tiers,
     environments,
     components,
@@ -1233,13 +1632,14 @@ import __ajvRuntime0 from "ajv/dist/runtime/ucs2length.js";
 import __ajvRuntime1 from "ajv/dist/runtime/equal.js";
 import __ajvRuntime2 from "ajv-formats/dist/formats.js";
 var policy_validator_default = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:snapgate:schema:policy:v1", "title": "Snapgate policy", "description": "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.", "type": "object", "additionalProperties": false, "required": ["keys", "tiers", "environments"], "properties": { "_extends": { "description": "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.", "type": "string", "pattern": "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$", "examples": [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"] }, "backup": { "description": "Where snapshots are stored when the GitHub backup-repository store is used.", "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "description": "The protected backup repository, as owner/name.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$", "examples": ["acme/config-backups"] }, "branch": { "description": "The branch of the backup repository that holds the store.", "type": "string", "minLength": 1, "default": "main" } } }, "keys": { "description": "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).", "type": "object", "additionalProperties": false, "required": ["recipients", "writers"], "properties": { "recipients": { "description": "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "writers": { "description": "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The writer verify key printed by `snapgate keygen --writer` (sgw1...).", "$ref": "#/$defs/writerKey" }, "valid_from": { "description": "First date the key may sign snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.", "$ref": "#/$defs/date" } } } } } }, "tiers": { "description": "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "$ref": "#/$defs/tier" } } }, "environments": { "description": "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z0-9][a-z0-9._-]{0,62}$": { "$ref": "#/$defs/environment" } } }, "components": { "description": "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.", "type": "array", "default": [], "items": { "$ref": "#/$defs/component" } }, "exclude": { "description": "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.", "type": "array", "default": [], "items": { "$ref": "#/$defs/excludeGlob" } }, "exceptions": { "description": "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.", "type": "array", "default": [], "items": { "$ref": "#/$defs/exception" } }, "consistency": { "description": "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.", "type": "array", "default": [], "items": { "$ref": "#/$defs/consistencyRule" } }, "change_tickets": { "description": "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.", "type": "object", "additionalProperties": false, "required": ["required_for", "pattern"], "properties": { "required_for": { "description": "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.", "type": "object", "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["pre", "post", "scheduled", "manual"] }, "description": "The phases of this tier's snapshots that need a change id." } } }, "pattern": { "description": "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.", "type": "string", "minLength": 1, "examples": ["^CHG[0-9]{7}$"] }, "endpoint": { "description": "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).", "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL; the change id is appended as one path segment.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://change.example.com/api/snapgate/tickets"] }, "timeout": { "description": "How long to wait for an answer before refusing the snapshot.", "$ref": "#/$defs/duration", "default": "10s" }, "token_env": { "description": "Name of the environment variable holding a bearer token for the endpoint (never the token itself).", "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["CHANGE_API_TOKEN"] } } } } }, "roles": { "description": "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.", "type": "object", "additionalProperties": false, "properties": { "restorers": { "description": "Who may request a restore.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "approvers": { "description": "Who may approve or deny restore and forget requests.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "auditors": { "description": "Who may read the audit log and compliance reports.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } } } }, "alerts": { "description": "Health thresholds that raise issues and failing checks.", "type": "object", "additionalProperties": false, "properties": { "late_after": { "description": "Grace after a tier's max_age before a missing snapshot is reported as late.", "$ref": "#/$defs/duration", "default": "15m" }, "consecutive_failures": { "description": "Snapshot job failures in a row that raise an alert.", "type": "integer", "minimum": 1, "default": 2 } } } }, "$defs": { "duration": { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" }, "date": { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, "ageRecipient": { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" }, "writerKey": { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "user": { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "principal": { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, "glob": { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" }, "excludeGlob": { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" }, "name": { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "tierName": { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" }, "keepCount": { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] }, "tier": { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded).", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } }, "tag": { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, "environment": { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } }, "workflowFile": { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" }, "component": { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "exception": { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "valueRef": { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } }, "consistencyRule": { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:snapgate:schema:policy:v1", "title": "Snapgate policy", "description": "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.", "type": "object", "additionalProperties": false, "required": ["keys", "tiers", "environments"], "properties": { "_extends": { "description": "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.", "type": "string", "pattern": "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$", "examples": [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"] }, "backup": { "description": "Where snapshots are stored when the GitHub backup-repository store is used.", "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "description": "The protected backup repository, as owner/name.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$", "examples": ["acme/config-backups"] }, "branch": { "description": "The branch of the backup repository that holds the store.", "type": "string", "minLength": 1, "default": "main" } } }, "keys": { "description": "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).", "type": "object", "additionalProperties": false, "required": ["recipients", "writers"], "properties": { "recipients": { "description": "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "writers": { "description": "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The writer verify key printed by `snapgate keygen --writer` (sgw1...).", "$ref": "#/$defs/writerKey" }, "valid_from": { "description": "First date the key may sign snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.", "$ref": "#/$defs/date" } } } }, "app": { "description": "App verify keys (sga1...) of the Snapgate App. Restore and forget request records are accepted only when signed by one of them, so that someone who can write the store cannot forge approvals. Without it, no request record is accepted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The app verify key printed by `snapgate keygen --app` (sga1...).", "$ref": "#/$defs/appKey" } } } } } }, "tiers": { "description": "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "$ref": "#/$defs/tier" } } }, "environments": { "description": "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z0-9][a-z0-9._-]{0,62}$": { "$ref": "#/$defs/environment" } } }, "components": { "description": "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.", "type": "array", "default": [], "items": { "$ref": "#/$defs/component" } }, "exclude": { "description": "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.", "type": "array", "default": [], "items": { "$ref": "#/$defs/excludeGlob" } }, "exceptions": { "description": "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.", "type": "array", "default": [], "items": { "$ref": "#/$defs/exception" } }, "consistency": { "description": "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.", "type": "array", "default": [], "items": { "$ref": "#/$defs/consistencyRule" } }, "change_tickets": { "description": "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.", "type": "object", "additionalProperties": false, "required": ["required_for", "pattern"], "properties": { "required_for": { "description": "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.", "type": "object", "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["pre", "post", "scheduled", "manual"] }, "description": "The phases of this tier's snapshots that need a change id." } } }, "pattern": { "description": "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.", "type": "string", "minLength": 1, "examples": ["^CHG[0-9]{7}$"] }, "endpoint": { "description": "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).", "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL; the change id is appended as one path segment.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://change.example.com/api/snapgate/tickets"] }, "timeout": { "description": "How long to wait for an answer before refusing the snapshot.", "$ref": "#/$defs/duration", "default": "10s" }, "token_env": { "description": "Name of the environment variable holding a bearer token for the endpoint (never the token itself).", "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["CHANGE_API_TOKEN"] } } } } }, "roles": { "description": "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.", "type": "object", "additionalProperties": false, "properties": { "restorers": { "description": "Who may request a restore.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "approvers": { "description": "Who may approve or deny restore and forget requests.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "auditors": { "description": "Who may read the audit log and compliance reports.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } } } }, "alerts": { "description": "Health thresholds that raise issues and failing checks.", "type": "object", "additionalProperties": false, "properties": { "late_after": { "description": "Grace after a tier's max_age before a missing snapshot is reported as late.", "$ref": "#/$defs/duration", "default": "15m" }, "consecutive_failures": { "description": "Snapshot job failures in a row that raise an alert.", "type": "integer", "minimum": 1, "default": 2 } } } }, "$defs": { "duration": { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" }, "date": { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, "ageRecipient": { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" }, "writerKey": { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "appKey": { "description": "A Snapgate app verify key (sga1...).", "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "user": { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "principal": { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, "glob": { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" }, "excludeGlob": { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" }, "name": { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "tierName": { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" }, "keepCount": { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] }, "tier": { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } }, "tag": { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, "environment": { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } }, "workflowFile": { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" }, "component": { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "exception": { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "valueRef": { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } }, "consistencyRule": { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } } } };
 var schema32 = { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" };
 var schema33 = { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" };
 var schema34 = { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" };
-var schema62 = { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" };
-var schema37 = { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" };
-var schema60 = { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" };
+var schema36 = { "description": "A Snapgate app verify key (sga1...).", "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" };
+var schema68 = { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" };
+var schema38 = { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" };
+var schema66 = { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = __ajvRuntime0.default;
 var func0 = __ajvRuntime1.default;
@@ -1248,17 +1648,18 @@ var pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-
 var pattern6 = new RegExp("^age1[02-9ac-hj-np-z]{58}$", "u");
 var pattern7 = new RegExp("^sgw1[02-9ac-hj-np-z]{58}$", "u");
 var pattern8 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", "u");
-var pattern10 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
-var pattern20 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern31 = new RegExp("^!?[^/!]", "u");
-var pattern41 = new RegExp("^https?://", "u");
-var pattern12 = new RegExp("^(?:[0-9]+(?:s|m|h|d|w))+$", "u");
-var pattern43 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-var pattern29 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", "u");
-var schema36 = { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded).", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } };
-var schema40 = { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] };
-var schema47 = { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" };
-var pattern16 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", "u");
+var pattern10 = new RegExp("^sga1[02-9ac-hj-np-z]{58}$", "u");
+var pattern11 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
+var pattern26 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern37 = new RegExp("^!?[^/!]", "u");
+var pattern47 = new RegExp("^https?://", "u");
+var pattern13 = new RegExp("^(?:[0-9]+(?:s|m|h|d|w))+$", "u");
+var pattern49 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+var pattern35 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", "u");
+var schema37 = { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } };
+var schema41 = { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] };
+var schema53 = { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" };
+var pattern22 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1271,7 +1672,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.max_age === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "max_age" }, message: "must have required property 'max_age'", schema: schema36.required, parentSchema: schema36, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "max_age" }, message: "must have required property 'max_age'", schema: schema37.required, parentSchema: schema37, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1281,7 +1682,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "level" || key0 === "max_age" || key0 === "approvals" || key0 === "request_ttl" || key0 === "restore_verification" || key0 === "retention")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1293,7 +1694,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.level !== void 0) {
       let data0 = data.level;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.level.type, parentSchema: schema36.properties.level, data: data0 };
+        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.level.type, parentSchema: schema37.properties.level, data: data0 };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1303,7 +1704,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (data0 > 9 || isNaN(data0)) {
-          const err3 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9 }, message: "must be <= 9", schema: 9, parentSchema: schema36.properties.level, data: data0 };
+          const err3 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9 }, message: "must be <= 9", schema: 9, parentSchema: schema37.properties.level, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1312,7 +1713,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0 < 0 || isNaN(data0)) {
-          const err4 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema36.properties.level, data: data0 };
+          const err4 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.level, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1325,8 +1726,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.max_age !== void 0) {
       let data1 = data.max_age;
       if (typeof data1 === "string") {
-        if (!pattern12.test(data1)) {
-          const err5 = { instancePath: instancePath + "/max_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data1 };
+        if (!pattern13.test(data1)) {
+          const err5 = { instancePath: instancePath + "/max_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1335,7 +1736,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/max_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data1 };
+        const err6 = { instancePath: instancePath + "/max_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data1 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1347,7 +1748,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.approvals !== void 0) {
       let data2 = data.approvals;
       if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err7 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.approvals.type, parentSchema: schema36.properties.approvals, data: data2 };
+        const err7 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.approvals.type, parentSchema: schema37.properties.approvals, data: data2 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1357,7 +1758,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (data2 > 10 || isNaN(data2)) {
-          const err8 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10", schema: 10, parentSchema: schema36.properties.approvals, data: data2 };
+          const err8 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10", schema: 10, parentSchema: schema37.properties.approvals, data: data2 };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1366,7 +1767,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data2 < 1 || isNaN(data2)) {
-          const err9 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema36.properties.approvals, data: data2 };
+          const err9 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema37.properties.approvals, data: data2 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -1379,8 +1780,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.request_ttl !== void 0) {
       let data3 = data.request_ttl;
       if (typeof data3 === "string") {
-        if (!pattern12.test(data3)) {
-          const err10 = { instancePath: instancePath + "/request_ttl", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data3 };
+        if (!pattern13.test(data3)) {
+          const err10 = { instancePath: instancePath + "/request_ttl", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1389,7 +1790,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/request_ttl", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data3 };
+        const err11 = { instancePath: instancePath + "/request_ttl", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data3 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1401,8 +1802,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.restore_verification !== void 0) {
       let data4 = data.restore_verification;
       if (typeof data4 === "string") {
-        if (!pattern12.test(data4)) {
-          const err12 = { instancePath: instancePath + "/restore_verification", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data4 };
+        if (!pattern13.test(data4)) {
+          const err12 = { instancePath: instancePath + "/restore_verification", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data4 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1411,7 +1812,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/restore_verification", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data4 };
+        const err13 = { instancePath: instancePath + "/restore_verification", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1425,7 +1826,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         for (const key1 in data5) {
           if (!(key1 === "keep" || key1 === "floor")) {
-            const err14 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.retention, data: data5 };
+            const err14 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention, data: data5 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -1438,8 +1839,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.keep;
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             for (const key2 in data6) {
-              if (!(key2 === "last" || key2 === "hourly" || key2 === "daily" || key2 === "weekly" || key2 === "monthly" || key2 === "yearly" || key2 === "within" || key2 === "tags")) {
-                const err15 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.retention.properties.keep, data: data6 };
+              if (!func1.call(schema37.properties.retention.properties.keep.properties, key2)) {
+                const err15 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.keep, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -1454,7 +1855,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid7 = false;
               const _errs24 = errors;
               if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-                const err16 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data7 };
+                const err16 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data7 };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -1464,7 +1865,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data7 == "number" && isFinite(data7)) {
                 if (data7 < -1 || isNaN(data7)) {
-                  const err17 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data7 };
+                  const err17 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data7 };
                   if (vErrors === null) {
                     vErrors = [err17];
                   } else {
@@ -1477,7 +1878,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid7 = valid7 || _valid0;
               const _errs26 = errors;
               if ("unlimited" !== data7) {
-                const err18 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data7 };
+                const err18 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data7 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -1488,7 +1889,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid0 = _errs26 === errors;
               valid7 = valid7 || _valid0;
               if (!valid7) {
-                const err19 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data7 };
+                const err19 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -1512,7 +1913,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid9 = false;
               const _errs30 = errors;
               if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-                const err20 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data8 };
+                const err20 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data8 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -1522,7 +1923,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data8 == "number" && isFinite(data8)) {
                 if (data8 < -1 || isNaN(data8)) {
-                  const err21 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data8 };
+                  const err21 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data8 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -1535,7 +1936,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid9 = valid9 || _valid1;
               const _errs32 = errors;
               if ("unlimited" !== data8) {
-                const err22 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data8 };
+                const err22 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data8 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1546,7 +1947,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid1 = _errs32 === errors;
               valid9 = valid9 || _valid1;
               if (!valid9) {
-                const err23 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data8 };
+                const err23 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -1570,7 +1971,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid11 = false;
               const _errs36 = errors;
               if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-                const err24 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data9 };
+                const err24 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data9 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -1580,7 +1981,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data9 == "number" && isFinite(data9)) {
                 if (data9 < -1 || isNaN(data9)) {
-                  const err25 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data9 };
+                  const err25 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data9 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -1593,7 +1994,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid11 = valid11 || _valid2;
               const _errs38 = errors;
               if ("unlimited" !== data9) {
-                const err26 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data9 };
+                const err26 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data9 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -1604,7 +2005,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid2 = _errs38 === errors;
               valid11 = valid11 || _valid2;
               if (!valid11) {
-                const err27 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data9 };
+                const err27 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -1628,7 +2029,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid13 = false;
               const _errs42 = errors;
               if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-                const err28 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data10 };
+                const err28 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data10 };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -1638,7 +2039,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data10 == "number" && isFinite(data10)) {
                 if (data10 < -1 || isNaN(data10)) {
-                  const err29 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data10 };
+                  const err29 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data10 };
                   if (vErrors === null) {
                     vErrors = [err29];
                   } else {
@@ -1651,7 +2052,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid13 = valid13 || _valid3;
               const _errs44 = errors;
               if ("unlimited" !== data10) {
-                const err30 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data10 };
+                const err30 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data10 };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -1662,7 +2063,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid3 = _errs44 === errors;
               valid13 = valid13 || _valid3;
               if (!valid13) {
-                const err31 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data10 };
+                const err31 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -1686,7 +2087,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid15 = false;
               const _errs48 = errors;
               if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err32 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data11 };
+                const err32 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data11 };
                 if (vErrors === null) {
                   vErrors = [err32];
                 } else {
@@ -1696,7 +2097,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data11 == "number" && isFinite(data11)) {
                 if (data11 < -1 || isNaN(data11)) {
-                  const err33 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data11 };
+                  const err33 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data11 };
                   if (vErrors === null) {
                     vErrors = [err33];
                   } else {
@@ -1709,7 +2110,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid15 = valid15 || _valid4;
               const _errs50 = errors;
               if ("unlimited" !== data11) {
-                const err34 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data11 };
+                const err34 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data11 };
                 if (vErrors === null) {
                   vErrors = [err34];
                 } else {
@@ -1720,7 +2121,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid4 = _errs50 === errors;
               valid15 = valid15 || _valid4;
               if (!valid15) {
-                const err35 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data11 };
+                const err35 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -1744,7 +2145,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid17 = false;
               const _errs54 = errors;
               if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-                const err36 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.anyOf[0].type, parentSchema: schema40.anyOf[0], data: data12 };
+                const err36 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data12 };
                 if (vErrors === null) {
                   vErrors = [err36];
                 } else {
@@ -1754,7 +2155,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data12 == "number" && isFinite(data12)) {
                 if (data12 < -1 || isNaN(data12)) {
-                  const err37 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema40.anyOf[0], data: data12 };
+                  const err37 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data12 };
                   if (vErrors === null) {
                     vErrors = [err37];
                   } else {
@@ -1767,7 +2168,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid17 = valid17 || _valid5;
               const _errs56 = errors;
               if ("unlimited" !== data12) {
-                const err38 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema40.anyOf[1], data: data12 };
+                const err38 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data12 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -1778,7 +2179,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid5 = _errs56 === errors;
               valid17 = valid17 || _valid5;
               if (!valid17) {
-                const err39 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema40.anyOf, parentSchema: schema40, data: data12 };
+                const err39 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err39];
                 } else {
@@ -1799,8 +2200,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.within !== void 0) {
               let data13 = data6.within;
               if (typeof data13 === "string") {
-                if (!pattern12.test(data13)) {
-                  const err40 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data13 };
+                if (!pattern13.test(data13)) {
+                  const err40 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data13 };
                   if (vErrors === null) {
                     vErrors = [err40];
                   } else {
@@ -1809,7 +2210,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err41 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data13 };
+                const err41 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -1818,52 +2219,42 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.tags !== void 0) {
-              let data14 = data6.tags;
-              if (Array.isArray(data14)) {
-                const len0 = data14.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data15 = data14[i0];
-                  if (typeof data15 === "string") {
-                    if (!pattern16.test(data15)) {
-                      const err42 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema47, data: data15 };
-                      if (vErrors === null) {
-                        vErrors = [err42];
-                      } else {
-                        vErrors.push(err42);
-                      }
-                      errors++;
-                    }
+            if (data6.within_hourly !== void 0) {
+              let data14 = data6.within_hourly;
+              if (typeof data14 === "string") {
+                if (!pattern13.test(data14)) {
+                  const err42 = { instancePath: instancePath + "/retention/keep/within_hourly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
                   } else {
-                    const err43 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema47.type, parentSchema: schema47, data: data15 };
-                    if (vErrors === null) {
-                      vErrors = [err43];
-                    } else {
-                      vErrors.push(err43);
-                    }
-                    errors++;
+                    vErrors.push(err42);
                   }
-                }
-                let i1 = data14.length;
-                let j0;
-                if (i1 > 1) {
-                  outer0: for (; i1--; ) {
-                    for (j0 = i1; j0--; ) {
-                      if (func0(data14[i1], data14[j0])) {
-                        const err44 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema36.properties.retention.properties.keep.properties.tags, data: data14 };
-                        if (vErrors === null) {
-                          vErrors = [err44];
-                        } else {
-                          vErrors.push(err44);
-                        }
-                        errors++;
-                        break outer0;
-                      }
-                    }
-                  }
+                  errors++;
                 }
               } else {
-                const err45 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.retention.properties.keep.properties.tags.type, parentSchema: schema36.properties.retention.properties.keep.properties.tags, data: data14 };
+                const err43 = { instancePath: instancePath + "/retention/keep/within_hourly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+            if (data6.within_daily !== void 0) {
+              let data15 = data6.within_daily;
+              if (typeof data15 === "string") {
+                if (!pattern13.test(data15)) {
+                  const err44 = { instancePath: instancePath + "/retention/keep/within_daily", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+              } else {
+                const err45 = { instancePath: instancePath + "/retention/keep/within_daily", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err45];
                 } else {
@@ -1872,22 +2263,20 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err46 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.retention.properties.keep.type, parentSchema: schema36.properties.retention.properties.keep, data: data6 };
-            if (vErrors === null) {
-              vErrors = [err46];
-            } else {
-              vErrors.push(err46);
-            }
-            errors++;
-          }
-        }
-        if (data5.floor !== void 0) {
-          let data16 = data5.floor;
-          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-            for (const key3 in data16) {
-              if (!(key3 === "min_age" || key3 === "min_count" || key3 === "tags" || key3 === "legal_hold")) {
-                const err47 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.retention.properties.floor, data: data16 };
+            if (data6.within_weekly !== void 0) {
+              let data16 = data6.within_weekly;
+              if (typeof data16 === "string") {
+                if (!pattern13.test(data16)) {
+                  const err46 = { instancePath: instancePath + "/retention/keep/within_weekly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+              } else {
+                const err47 = { instancePath: instancePath + "/retention/keep/within_weekly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err47];
                 } else {
@@ -1896,11 +2285,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.min_age !== void 0) {
-              let data17 = data16.min_age;
+            if (data6.within_monthly !== void 0) {
+              let data17 = data6.within_monthly;
               if (typeof data17 === "string") {
-                if (!pattern12.test(data17)) {
-                  const err48 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data17 };
+                if (!pattern13.test(data17)) {
+                  const err48 = { instancePath: instancePath + "/retention/keep/within_monthly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data17 };
                   if (vErrors === null) {
                     vErrors = [err48];
                   } else {
@@ -1909,7 +2298,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err49 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data17 };
+                const err49 = { instancePath: instancePath + "/retention/keep/within_monthly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err49];
                 } else {
@@ -1918,38 +2307,37 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.min_count !== void 0) {
-              let data18 = data16.min_count;
-              if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-                const err50 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema36.properties.retention.properties.floor.properties.min_count.type, parentSchema: schema36.properties.retention.properties.floor.properties.min_count, data: data18 };
-                if (vErrors === null) {
-                  vErrors = [err50];
-                } else {
-                  vErrors.push(err50);
-                }
-                errors++;
-              }
-              if (typeof data18 == "number" && isFinite(data18)) {
-                if (data18 < 0 || isNaN(data18)) {
-                  const err51 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema36.properties.retention.properties.floor.properties.min_count, data: data18 };
+            if (data6.within_yearly !== void 0) {
+              let data18 = data6.within_yearly;
+              if (typeof data18 === "string") {
+                if (!pattern13.test(data18)) {
+                  const err50 = { instancePath: instancePath + "/retention/keep/within_yearly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data18 };
                   if (vErrors === null) {
-                    vErrors = [err51];
+                    vErrors = [err50];
                   } else {
-                    vErrors.push(err51);
+                    vErrors.push(err50);
                   }
                   errors++;
                 }
+              } else {
+                const err51 = { instancePath: instancePath + "/retention/keep/within_yearly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
               }
             }
-            if (data16.tags !== void 0) {
-              let data19 = data16.tags;
+            if (data6.tags !== void 0) {
+              let data19 = data6.tags;
               if (Array.isArray(data19)) {
-                const len1 = data19.length;
-                for (let i2 = 0; i2 < len1; i2++) {
-                  let data20 = data19[i2];
+                const len0 = data19.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data20 = data19[i0];
                   if (typeof data20 === "string") {
-                    if (!pattern16.test(data20)) {
-                      const err52 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema47, data: data20 };
+                    if (!pattern22.test(data20)) {
+                      const err52 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema53, data: data20 };
                       if (vErrors === null) {
                         vErrors = [err52];
                       } else {
@@ -1958,7 +2346,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err53 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema47.type, parentSchema: schema47, data: data20 };
+                    const err53 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.type, parentSchema: schema53, data: data20 };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -1967,26 +2355,26 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                let i3 = data19.length;
-                let j1;
-                if (i3 > 1) {
-                  outer1: for (; i3--; ) {
-                    for (j1 = i3; j1--; ) {
-                      if (func0(data19[i3], data19[j1])) {
-                        const err54 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema36.properties.retention.properties.floor.properties.tags, data: data19 };
+                let i1 = data19.length;
+                let j0;
+                if (i1 > 1) {
+                  outer0: for (; i1--; ) {
+                    for (j0 = i1; j0--; ) {
+                      if (func0(data19[i1], data19[j0])) {
+                        const err54 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema37.properties.retention.properties.keep.properties.tags, data: data19 };
                         if (vErrors === null) {
                           vErrors = [err54];
                         } else {
                           vErrors.push(err54);
                         }
                         errors++;
-                        break outer1;
+                        break outer0;
                       }
                     }
                   }
                 }
               } else {
-                const err55 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema36.properties.retention.properties.floor.properties.tags.type, parentSchema: schema36.properties.retention.properties.floor.properties.tags, data: data19 };
+                const err55 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.retention.properties.keep.properties.tags.type, parentSchema: schema37.properties.retention.properties.keep.properties.tags, data: data19 };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -1995,109 +2383,232 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data16.legal_hold !== void 0) {
-              let data21 = data16.legal_hold;
-              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                if (data21.reason === void 0) {
-                  const err56 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema36.properties.retention.properties.floor.properties.legal_hold.required, parentSchema: schema36.properties.retention.properties.floor.properties.legal_hold, data: data21 };
+          } else {
+            const err56 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.keep.type, parentSchema: schema37.properties.retention.properties.keep, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+        }
+        if (data5.floor !== void 0) {
+          let data21 = data5.floor;
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            for (const key3 in data21) {
+              if (!(key3 === "min_age" || key3 === "min_count" || key3 === "tags" || key3 === "legal_hold")) {
+                const err57 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.floor, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data21.min_age !== void 0) {
+              let data22 = data21.min_age;
+              if (typeof data22 === "string") {
+                if (!pattern13.test(data22)) {
+                  const err58 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data22 };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err58];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err58);
                   }
                   errors++;
                 }
-                for (const key4 in data21) {
+              } else {
+                const err59 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data21.min_count !== void 0) {
+              let data23 = data21.min_count;
+              if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+                const err60 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.retention.properties.floor.properties.min_count.type, parentSchema: schema37.properties.retention.properties.floor.properties.min_count, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+              if (typeof data23 == "number" && isFinite(data23)) {
+                if (data23 < 0 || isNaN(data23)) {
+                  const err61 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.retention.properties.floor.properties.min_count, data: data23 };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data21.tags !== void 0) {
+              let data24 = data21.tags;
+              if (Array.isArray(data24)) {
+                const len1 = data24.length;
+                for (let i2 = 0; i2 < len1; i2++) {
+                  let data25 = data24[i2];
+                  if (typeof data25 === "string") {
+                    if (!pattern22.test(data25)) {
+                      const err62 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema53, data: data25 };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err63 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.type, parentSchema: schema53, data: data25 };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+                let i3 = data24.length;
+                let j1;
+                if (i3 > 1) {
+                  outer1: for (; i3--; ) {
+                    for (j1 = i3; j1--; ) {
+                      if (func0(data24[i3], data24[j1])) {
+                        const err64 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema37.properties.retention.properties.floor.properties.tags, data: data24 };
+                        if (vErrors === null) {
+                          vErrors = [err64];
+                        } else {
+                          vErrors.push(err64);
+                        }
+                        errors++;
+                        break outer1;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err65 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.retention.properties.floor.properties.tags.type, parentSchema: schema37.properties.retention.properties.floor.properties.tags, data: data24 };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+            }
+            if (data21.legal_hold !== void 0) {
+              let data26 = data21.legal_hold;
+              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                if (data26.reason === void 0) {
+                  const err66 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema37.properties.retention.properties.floor.properties.legal_hold.required, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data26 };
+                  if (vErrors === null) {
+                    vErrors = [err66];
+                  } else {
+                    vErrors.push(err66);
+                  }
+                  errors++;
+                }
+                for (const key4 in data26) {
                   if (!(key4 === "reason" || key4 === "since")) {
-                    const err57 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema36.properties.retention.properties.floor.properties.legal_hold, data: data21 };
+                    const err67 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data26 };
                     if (vErrors === null) {
-                      vErrors = [err57];
+                      vErrors = [err67];
                     } else {
-                      vErrors.push(err57);
+                      vErrors.push(err67);
                     }
                     errors++;
                   }
                 }
-                if (data21.reason !== void 0) {
-                  let data22 = data21.reason;
-                  if (typeof data22 === "string") {
-                    if (func2(data22) < 3) {
-                      const err58 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema36.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data22 };
+                if (data26.reason !== void 0) {
+                  let data27 = data26.reason;
+                  if (typeof data27 === "string") {
+                    if (func2(data27) < 3) {
+                      const err68 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data27 };
                       if (vErrors === null) {
-                        vErrors = [err58];
+                        vErrors = [err68];
                       } else {
-                        vErrors.push(err58);
+                        vErrors.push(err68);
                       }
                       errors++;
                     }
                   } else {
-                    const err59 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.properties.retention.properties.floor.properties.legal_hold.properties.reason.type, parentSchema: schema36.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data22 };
+                    const err69 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason.type, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data27 };
                     if (vErrors === null) {
-                      vErrors = [err59];
+                      vErrors = [err69];
                     } else {
-                      vErrors.push(err59);
+                      vErrors.push(err69);
                     }
                     errors++;
                   }
                 }
-                if (data21.since !== void 0) {
-                  let data23 = data21.since;
-                  if (typeof data23 === "string") {
-                    if (!pattern8.test(data23)) {
-                      const err60 = { instancePath: instancePath + "/retention/floor/legal_hold/since", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", parentSchema: schema34, data: data23 };
+                if (data26.since !== void 0) {
+                  let data28 = data26.since;
+                  if (typeof data28 === "string") {
+                    if (!pattern8.test(data28)) {
+                      const err70 = { instancePath: instancePath + "/retention/floor/legal_hold/since", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", parentSchema: schema34, data: data28 };
                       if (vErrors === null) {
-                        vErrors = [err60];
+                        vErrors = [err70];
                       } else {
-                        vErrors.push(err60);
+                        vErrors.push(err70);
                       }
                       errors++;
                     }
                   } else {
-                    const err61 = { instancePath: instancePath + "/retention/floor/legal_hold/since", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data23 };
+                    const err71 = { instancePath: instancePath + "/retention/floor/legal_hold/since", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data28 };
                     if (vErrors === null) {
-                      vErrors = [err61];
+                      vErrors = [err71];
                     } else {
-                      vErrors.push(err61);
+                      vErrors.push(err71);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err62 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.retention.properties.floor.properties.legal_hold.type, parentSchema: schema36.properties.retention.properties.floor.properties.legal_hold, data: data21 };
+                const err72 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.floor.properties.legal_hold.type, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data26 };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err72];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err72);
                 }
                 errors++;
               }
             }
           } else {
-            const err63 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.retention.properties.floor.type, parentSchema: schema36.properties.retention.properties.floor, data: data16 };
+            const err73 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.floor.type, parentSchema: schema37.properties.retention.properties.floor, data: data21 };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err73];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err73);
             }
             errors++;
           }
         }
       } else {
-        const err64 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.properties.retention.type, parentSchema: schema36.properties.retention, data: data5 };
+        const err74 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.type, parentSchema: schema37.properties.retention, data: data5 };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err74];
         } else {
-          vErrors.push(err64);
+          vErrors.push(err74);
         }
         errors++;
       }
     }
   } else {
-    const err65 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema36.type, parentSchema: schema36, data };
+    const err75 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
     if (vErrors === null) {
-      vErrors = [err65];
+      vErrors = [err75];
     } else {
-      vErrors.push(err65);
+      vErrors.push(err75);
     }
     errors++;
   }
@@ -2105,12 +2616,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema51 = { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } };
-var schema52 = { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" };
-var schema53 = { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" };
-var schema55 = { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" };
-var pattern23 = new RegExp("^[A-Za-z0-9._-]+\\.ya?ml$", "u");
-var pattern25 = new RegExp("^[^/!]", "u");
+var schema57 = { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } };
+var schema58 = { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" };
+var schema59 = { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" };
+var schema61 = { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" };
+var pattern29 = new RegExp("^[A-Za-z0-9._-]+\\.ya?ml$", "u");
+var pattern31 = new RegExp("^[^/!]", "u");
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2123,7 +2634,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.tier === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tier" }, message: "must have required property 'tier'", schema: schema51.required, parentSchema: schema51, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tier" }, message: "must have required property 'tier'", schema: schema57.required, parentSchema: schema57, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2133,7 +2644,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "tier" || key0 === "release_branches" || key0 === "restore_workflow" || key0 === "snapshot_workflow" || key0 === "paths")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema51, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema57, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2145,8 +2656,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tier !== void 0) {
       let data0 = data.tier;
       if (typeof data0 === "string") {
-        if (!pattern10.test(data0)) {
-          const err2 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema52, data: data0 };
+        if (!pattern11.test(data0)) {
+          const err2 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema58, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -2155,7 +2666,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.type, parentSchema: schema52, data: data0 };
+        const err3 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.type, parentSchema: schema58, data: data0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2172,7 +2683,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[i0];
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err4 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema51.properties.release_branches.items, data: data2 };
+              const err4 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema57.properties.release_branches.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -2181,7 +2692,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.properties.release_branches.items.type, parentSchema: schema51.properties.release_branches.items, data: data2 };
+            const err5 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.release_branches.items.type, parentSchema: schema57.properties.release_branches.items, data: data2 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -2201,7 +2712,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err6 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema51.properties.release_branches, data: data1 };
+              const err6 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema57.properties.release_branches, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2214,7 +2725,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema51.properties.release_branches.type, parentSchema: schema51.properties.release_branches, data: data1 };
+        const err7 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.release_branches.type, parentSchema: schema57.properties.release_branches, data: data1 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2226,8 +2737,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.restore_workflow !== void 0) {
       let data3 = data.restore_workflow;
       if (typeof data3 === "string") {
-        if (!pattern23.test(data3)) {
-          const err8 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema53, data: data3 };
+        if (!pattern29.test(data3)) {
+          const err8 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema59, data: data3 };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -2236,7 +2747,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.type, parentSchema: schema53, data: data3 };
+        const err9 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.type, parentSchema: schema59, data: data3 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2248,8 +2759,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.snapshot_workflow !== void 0) {
       let data4 = data.snapshot_workflow;
       if (typeof data4 === "string") {
-        if (!pattern23.test(data4)) {
-          const err10 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema53, data: data4 };
+        if (!pattern29.test(data4)) {
+          const err10 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema59, data: data4 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2258,7 +2769,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.type, parentSchema: schema53, data: data4 };
+        const err11 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.type, parentSchema: schema59, data: data4 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2271,7 +2782,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.paths;
       if (Array.isArray(data5)) {
         if (data5.length < 1) {
-          const err12 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema51.properties.paths, data: data5 };
+          const err12 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema57.properties.paths, data: data5 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2284,7 +2795,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (func2(data6) < 1) {
-              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema55, data: data6 };
+              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema61, data: data6 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -2292,8 +2803,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern25.test(data6)) {
-              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema55, data: data6 };
+            if (!pattern31.test(data6)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema61, data: data6 };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -2302,7 +2813,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.type, parentSchema: schema55, data: data6 };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data6 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -2312,7 +2823,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema51.properties.paths.type, parentSchema: schema51.properties.paths, data: data5 };
+        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.paths.type, parentSchema: schema57.properties.paths, data: data5 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2322,7 +2833,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.type, parentSchema: schema51, data };
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema57.type, parentSchema: schema57, data };
     if (vErrors === null) {
       vErrors = [err17];
     } else {
@@ -2334,8 +2845,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema56 = { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
-var schema57 = { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" };
+var schema62 = { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
+var schema63 = { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" };
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2348,7 +2859,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema56.required, parentSchema: schema56, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema62.required, parentSchema: schema62, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2357,7 +2868,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.paths === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema56.required, parentSchema: schema56, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema62.required, parentSchema: schema62, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2367,7 +2878,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "paths" || key0 === "tier" || key0 === "owner" || key0 === "secret" || key0 === "environments")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2379,8 +2890,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern20.test(data0)) {
-          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema57, data: data0 };
+        if (!pattern26.test(data0)) {
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema63, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2389,7 +2900,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.type, parentSchema: schema57, data: data0 };
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2402,7 +2913,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.paths;
       if (Array.isArray(data1)) {
         if (data1.length < 1) {
-          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema56.properties.paths, data: data1 };
+          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema62.properties.paths, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2415,7 +2926,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[i0];
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema55, data: data2 };
+              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema61, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2423,8 +2934,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern25.test(data2)) {
-              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema55, data: data2 };
+            if (!pattern31.test(data2)) {
+              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema61, data: data2 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -2433,7 +2944,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.type, parentSchema: schema55, data: data2 };
+            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data2 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -2443,7 +2954,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.paths.type, parentSchema: schema56.properties.paths, data: data1 };
+        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.paths.type, parentSchema: schema62.properties.paths, data: data1 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2455,8 +2966,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tier !== void 0) {
       let data3 = data.tier;
       if (typeof data3 === "string") {
-        if (!pattern10.test(data3)) {
-          const err10 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema52, data: data3 };
+        if (!pattern11.test(data3)) {
+          const err10 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema58, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2465,7 +2976,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.type, parentSchema: schema52, data: data3 };
+        const err11 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.type, parentSchema: schema58, data: data3 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2477,8 +2988,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.owner !== void 0) {
       let data4 = data.owner;
       if (typeof data4 === "string") {
-        if (!pattern29.test(data4)) {
-          const err12 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema60, data: data4 };
+        if (!pattern35.test(data4)) {
+          const err12 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema66, data: data4 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2487,7 +2998,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data4 };
+        const err13 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2499,7 +3010,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.secret !== void 0) {
       let data5 = data.secret;
       if (typeof data5 !== "boolean") {
-        const err14 = { instancePath: instancePath + "/secret", schemaPath: "#/properties/secret/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema56.properties.secret.type, parentSchema: schema56.properties.secret, data: data5 };
+        const err14 = { instancePath: instancePath + "/secret", schemaPath: "#/properties/secret/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema62.properties.secret.type, parentSchema: schema62.properties.secret, data: data5 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2512,7 +3023,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.environments;
       if (Array.isArray(data6)) {
         if (data6.length < 1) {
-          const err15 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema56.properties.environments, data: data6 };
+          const err15 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema62.properties.environments, data: data6 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -2524,8 +3035,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data7 = data6[i1];
           if (typeof data7 === "string") {
-            if (!pattern20.test(data7)) {
-              const err16 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema57, data: data7 };
+            if (!pattern26.test(data7)) {
+              const err16 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema63, data: data7 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -2534,7 +3045,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.type, parentSchema: schema57, data: data7 };
+            const err17 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data7 };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -2549,7 +3060,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i2--; ) {
             for (j0 = i2; j0--; ) {
               if (func0(data6[i2], data6[j0])) {
-                const err18 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema56.properties.environments, data: data6 };
+                const err18 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema62.properties.environments, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -2562,7 +3073,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.environments.type, parentSchema: schema56.properties.environments, data: data6 };
+        const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.environments.type, parentSchema: schema62.properties.environments, data: data6 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2572,7 +3083,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data };
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.type, parentSchema: schema62, data };
     if (vErrors === null) {
       vErrors = [err20];
     } else {
@@ -2584,9 +3095,9 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema63 = { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
-var schema65 = { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" };
-var pattern33 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
+var schema69 = { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
+var schema71 = { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" };
+var pattern39 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
 function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2599,7 +3110,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.paths === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema63.required, parentSchema: schema63, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema69.required, parentSchema: schema69, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2608,7 +3119,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.reason === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema63.required, parentSchema: schema63, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema69.required, parentSchema: schema69, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2617,7 +3128,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.accepted_by === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accepted_by" }, message: "must have required property 'accepted_by'", schema: schema63.required, parentSchema: schema63, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accepted_by" }, message: "must have required property 'accepted_by'", schema: schema69.required, parentSchema: schema69, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2626,7 +3137,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.expires === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'", schema: schema63.required, parentSchema: schema63, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'", schema: schema69.required, parentSchema: schema69, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2636,7 +3147,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "paths" || key0 === "reason" || key0 === "accepted_by" || key0 === "expires" || key0 === "environments")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema63, data };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema69, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2649,7 +3160,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.paths;
       if (Array.isArray(data0)) {
         if (data0.length < 1) {
-          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema63.properties.paths, data: data0 };
+          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema69.properties.paths, data: data0 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2662,7 +3173,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0[i0];
           if (typeof data1 === "string") {
             if (func2(data1) < 1) {
-              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema55, data: data1 };
+              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema61, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2670,8 +3181,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern25.test(data1)) {
-              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema55, data: data1 };
+            if (!pattern31.test(data1)) {
+              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema61, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -2680,7 +3191,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema55.type, parentSchema: schema55, data: data1 };
+            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -2690,7 +3201,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema63.properties.paths.type, parentSchema: schema63.properties.paths, data: data0 };
+        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema69.properties.paths.type, parentSchema: schema69.properties.paths, data: data0 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2703,7 +3214,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.reason;
       if (typeof data2 === "string") {
         if (func2(data2) < 10) {
-          const err10 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters", schema: 10, parentSchema: schema63.properties.reason, data: data2 };
+          const err10 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters", schema: 10, parentSchema: schema69.properties.reason, data: data2 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2712,7 +3223,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.properties.reason.type, parentSchema: schema63.properties.reason, data: data2 };
+        const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.properties.reason.type, parentSchema: schema69.properties.reason, data: data2 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2725,7 +3236,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.accepted_by;
       if (Array.isArray(data3)) {
         if (data3.length < 1) {
-          const err12 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema63.properties.accepted_by, data: data3 };
+          const err12 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema69.properties.accepted_by, data: data3 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2737,8 +3248,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data4 = data3[i1];
           if (typeof data4 === "string") {
-            if (!pattern33.test(data4)) {
-              const err13 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema65, data: data4 };
+            if (!pattern39.test(data4)) {
+              const err13 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema71, data: data4 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -2747,7 +3258,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data4 };
+            const err14 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.type, parentSchema: schema71, data: data4 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -2762,7 +3273,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i2--; ) {
             for (j0 = i2; j0--; ) {
               if (func0(data3[i2], data3[j0])) {
-                const err15 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema63.properties.accepted_by, data: data3 };
+                const err15 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema69.properties.accepted_by, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -2775,7 +3286,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema63.properties.accepted_by.type, parentSchema: schema63.properties.accepted_by, data: data3 };
+        const err16 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema69.properties.accepted_by.type, parentSchema: schema69.properties.accepted_by, data: data3 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2810,7 +3321,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.environments;
       if (Array.isArray(data6)) {
         if (data6.length < 1) {
-          const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema63.properties.environments, data: data6 };
+          const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema69.properties.environments, data: data6 };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -2822,8 +3333,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i3 = 0; i3 < len2; i3++) {
           let data7 = data6[i3];
           if (typeof data7 === "string") {
-            if (!pattern20.test(data7)) {
-              const err20 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema57, data: data7 };
+            if (!pattern26.test(data7)) {
+              const err20 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema63, data: data7 };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -2832,7 +3343,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err21 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.type, parentSchema: schema57, data: data7 };
+            const err21 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data7 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -2847,7 +3358,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           outer1: for (; i4--; ) {
             for (j1 = i4; j1--; ) {
               if (func0(data6[i4], data6[j1])) {
-                const err22 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)", schema: true, parentSchema: schema63.properties.environments, data: data6 };
+                const err22 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)", schema: true, parentSchema: schema69.properties.environments, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -2860,7 +3371,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema63.properties.environments.type, parentSchema: schema63.properties.environments, data: data6 };
+        const err23 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema69.properties.environments.type, parentSchema: schema69.properties.environments, data: data6 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -2870,7 +3381,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema63.type, parentSchema: schema63, data };
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema69.type, parentSchema: schema69, data };
     if (vErrors === null) {
       vErrors = [err24];
     } else {
@@ -2882,9 +3393,9 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema68 = { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } };
-var schema70 = { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } };
-var pattern37 = new RegExp("^[^/]", "u");
+var schema74 = { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } };
+var schema76 = { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } };
+var pattern43 = new RegExp("^[^/]", "u");
 function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2897,7 +3408,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema68.required, parentSchema: schema68, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema74.required, parentSchema: schema74, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2906,7 +3417,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.left === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "left" }, message: "must have required property 'left'", schema: schema68.required, parentSchema: schema68, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "left" }, message: "must have required property 'left'", schema: schema74.required, parentSchema: schema74, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2915,7 +3426,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.rule === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema68.required, parentSchema: schema68, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema74.required, parentSchema: schema74, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2925,7 +3436,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "left" || key0 === "right" || key0 === "rule" || key0 === "pattern" || key0 === "range")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68, data };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema74, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2937,8 +3448,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern20.test(data0)) {
-          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema57, data: data0 };
+        if (!pattern26.test(data0)) {
+          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema63, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2947,7 +3458,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.type, parentSchema: schema57, data: data0 };
+        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data0 };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2960,7 +3471,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.left;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         if (data1.file === void 0) {
-          const err6 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema70.required, parentSchema: schema70, data: data1 };
+          const err6 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema76.required, parentSchema: schema76, data: data1 };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2970,7 +3481,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data1) {
           if (!(key1 === "file" || key1 === "path" || key1 === "format")) {
-            const err7 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70, data: data1 };
+            const err7 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema76, data: data1 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -2983,7 +3494,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1.file;
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err8 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.file, data: data2 };
+              const err8 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema76.properties.file, data: data2 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -2991,8 +3502,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern37.test(data2)) {
-              const err9 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema70.properties.file, data: data2 };
+            if (!pattern43.test(data2)) {
+              const err9 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema76.properties.file, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -3001,7 +3512,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.file.type, parentSchema: schema70.properties.file, data: data2 };
+            const err10 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema76.properties.file.type, parentSchema: schema76.properties.file, data: data2 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -3014,7 +3525,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data1.path;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err11 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.path, data: data3 };
+              const err11 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema76.properties.path, data: data3 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -3023,7 +3534,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.path.type, parentSchema: schema70.properties.path, data: data3 };
+            const err12 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema76.properties.path.type, parentSchema: schema76.properties.path, data: data3 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -3035,7 +3546,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.format !== void 0) {
           let data4 = data1.format;
           if (!(data4 === "yaml" || data4 === "json" || data4 === "env" || data4 === "text")) {
-            const err13 = { instancePath: instancePath + "/left/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema70.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.format.enum, parentSchema: schema70.properties.format, data: data4 };
+            const err13 = { instancePath: instancePath + "/left/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema76.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema76.properties.format.enum, parentSchema: schema76.properties.format, data: data4 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -3045,7 +3556,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.type, parentSchema: schema70, data: data1 };
+        const err14 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema76.type, parentSchema: schema76, data: data1 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -3058,7 +3569,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.right;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         if (data5.file === void 0) {
-          const err15 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema70.required, parentSchema: schema70, data: data5 };
+          const err15 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema76.required, parentSchema: schema76, data: data5 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -3068,7 +3579,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key2 in data5) {
           if (!(key2 === "file" || key2 === "path" || key2 === "format")) {
-            const err16 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70, data: data5 };
+            const err16 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema76, data: data5 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -3081,7 +3592,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.file;
           if (typeof data6 === "string") {
             if (func2(data6) < 1) {
-              const err17 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.file, data: data6 };
+              const err17 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema76.properties.file, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -3089,8 +3600,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern37.test(data6)) {
-              const err18 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema70.properties.file, data: data6 };
+            if (!pattern43.test(data6)) {
+              const err18 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema76.properties.file, data: data6 };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -3099,7 +3610,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.file.type, parentSchema: schema70.properties.file, data: data6 };
+            const err19 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema76.properties.file.type, parentSchema: schema76.properties.file, data: data6 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -3112,7 +3623,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data5.path;
           if (typeof data7 === "string") {
             if (func2(data7) < 1) {
-              const err20 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.path, data: data7 };
+              const err20 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema76.properties.path, data: data7 };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -3121,7 +3632,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err21 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.path.type, parentSchema: schema70.properties.path, data: data7 };
+            const err21 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema76.properties.path.type, parentSchema: schema76.properties.path, data: data7 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -3133,7 +3644,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.format !== void 0) {
           let data8 = data5.format;
           if (!(data8 === "yaml" || data8 === "json" || data8 === "env" || data8 === "text")) {
-            const err22 = { instancePath: instancePath + "/right/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema70.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.format.enum, parentSchema: schema70.properties.format, data: data8 };
+            const err22 = { instancePath: instancePath + "/right/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema76.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema76.properties.format.enum, parentSchema: schema76.properties.format, data: data8 };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -3143,7 +3654,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.type, parentSchema: schema70, data: data5 };
+        const err23 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema76.type, parentSchema: schema76, data: data5 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -3155,7 +3666,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.rule !== void 0) {
       let data9 = data.rule;
       if (!(data9 === "equal" || data9 === "semver" || data9 === "regex")) {
-        const err24 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema68.properties.rule.enum }, message: "must be equal to one of the allowed values", schema: schema68.properties.rule.enum, parentSchema: schema68.properties.rule, data: data9 };
+        const err24 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema74.properties.rule.enum }, message: "must be equal to one of the allowed values", schema: schema74.properties.rule.enum, parentSchema: schema74.properties.rule, data: data9 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -3168,7 +3679,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.pattern;
       if (typeof data10 === "string") {
         if (func2(data10) < 1) {
-          const err25 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.pattern, data: data10 };
+          const err25 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema74.properties.pattern, data: data10 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -3177,7 +3688,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.pattern.type, parentSchema: schema68.properties.pattern, data: data10 };
+        const err26 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema74.properties.pattern.type, parentSchema: schema74.properties.pattern, data: data10 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -3190,7 +3701,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data11 = data.range;
       if (typeof data11 === "string") {
         if (func2(data11) < 1) {
-          const err27 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.range, data: data11 };
+          const err27 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema74.properties.range, data: data11 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -3199,7 +3710,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.range.type, parentSchema: schema68.properties.range, data: data11 };
+        const err28 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema74.properties.range.type, parentSchema: schema74.properties.range, data: data11 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -3209,7 +3720,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.type, parentSchema: schema68, data };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema74.type, parentSchema: schema74, data };
     if (vErrors === null) {
       vErrors = [err29];
     } else {
@@ -3393,7 +3904,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key2 in data4) {
-          if (!(key2 === "recipients" || key2 === "writers")) {
+          if (!(key2 === "recipients" || key2 === "writers" || key2 === "app")) {
             const err15 = { instancePath: instancePath + "/keys", schemaPath: "#/properties/keys/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.keys, data: data4 };
             if (vErrors === null) {
               vErrors = [err15];
@@ -3570,72 +4081,67 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      } else {
-        const err31 = { instancePath: instancePath + "/keys", schemaPath: "#/properties/keys/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.keys.type, parentSchema: schema31.properties.keys, data: data4 };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.tiers !== void 0) {
-      let data12 = data.tiers;
-      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-        if (Object.keys(data12).length < 1) {
-          const err32 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.tiers, data: data12 };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-        for (const key4 in data12) {
-          if (!pattern10.test(key4)) {
-            const err33 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.tiers, data: data12 };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
+        if (data4.app !== void 0) {
+          let data12 = data4.app;
+          if (Array.isArray(data12)) {
+            const len2 = data12.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data13 = data12[i2];
+              if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                if (data13.key === void 0) {
+                  const err31 = { instancePath: instancePath + "/keys/app/" + i2, schemaPath: "#/properties/keys/properties/app/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema31.properties.keys.properties.app.items.required, parentSchema: schema31.properties.keys.properties.app.items, data: data13 };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+                for (const key4 in data13) {
+                  if (!(key4 === "key")) {
+                    const err32 = { instancePath: instancePath + "/keys/app/" + i2, schemaPath: "#/properties/keys/properties/app/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.keys.properties.app.items, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err32];
+                    } else {
+                      vErrors.push(err32);
+                    }
+                    errors++;
+                  }
+                }
+                if (data13.key !== void 0) {
+                  let data14 = data13.key;
+                  if (typeof data14 === "string") {
+                    if (!pattern10.test(data14)) {
+                      const err33 = { instancePath: instancePath + "/keys/app/" + i2 + "/key", schemaPath: "#/$defs/appKey/pattern", keyword: "pattern", params: { pattern: "^sga1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sga1[02-9ac-hj-np-z]{58}$"', schema: "^sga1[02-9ac-hj-np-z]{58}$", parentSchema: schema36, data: data14 };
+                      if (vErrors === null) {
+                        vErrors = [err33];
+                      } else {
+                        vErrors.push(err33);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err34 = { instancePath: instancePath + "/keys/app/" + i2 + "/key", schemaPath: "#/$defs/appKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err34];
+                    } else {
+                      vErrors.push(err34);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err35 = { instancePath: instancePath + "/keys/app/" + i2, schemaPath: "#/properties/keys/properties/app/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.keys.properties.app.items.type, parentSchema: schema31.properties.keys.properties.app.items, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
             }
-            errors++;
-          }
-        }
-        for (const key5 in data12) {
-          if (pattern10.test(key5)) {
-            if (!validate21(data12[key5], { instancePath: instancePath + "/tiers/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data12, parentDataProperty: key5, rootData, dynamicAnchors })) {
-              vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-              errors = vErrors.length;
-            }
-          }
-        }
-      } else {
-        const err34 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.tiers.type, parentSchema: schema31.properties.tiers, data: data12 };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.environments !== void 0) {
-      let data14 = data.environments;
-      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-        if (Object.keys(data14).length < 1) {
-          const err35 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.environments, data: data14 };
-          if (vErrors === null) {
-            vErrors = [err35];
           } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-        for (const key6 in data14) {
-          if (!pattern20.test(key6)) {
-            const err36 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.environments, data: data14 };
+            const err36 = { instancePath: instancePath + "/keys/app", schemaPath: "#/properties/keys/properties/app/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.keys.properties.app.type, parentSchema: schema31.properties.keys.properties.app, data: data12 };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -3644,16 +4150,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        for (const key7 in data14) {
-          if (pattern20.test(key7)) {
-            if (!validate23(data14[key7], { instancePath: instancePath + "/environments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data14, parentDataProperty: key7, rootData, dynamicAnchors })) {
-              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-              errors = vErrors.length;
-            }
-          }
-        }
       } else {
-        const err37 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.environments.type, parentSchema: schema31.properties.environments, data: data14 };
+        const err37 = { instancePath: instancePath + "/keys", schemaPath: "#/properties/keys/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.keys.type, parentSchema: schema31.properties.keys, data: data4 };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -3662,83 +4160,80 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.components !== void 0) {
-      let data16 = data.components;
-      if (Array.isArray(data16)) {
-        const len2 = data16.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          if (!validate25(data16[i2], { instancePath: instancePath + "/components/" + i2, parentData: data16, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err38 = { instancePath: instancePath + "/components", schemaPath: "#/properties/components/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.components.type, parentSchema: schema31.properties.components, data: data16 };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-    }
-    if (data.exclude !== void 0) {
-      let data18 = data.exclude;
-      if (Array.isArray(data18)) {
-        const len3 = data18.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data19 = data18[i3];
-          if (typeof data19 === "string") {
-            if (func2(data19) < 1) {
-              const err39 = { instancePath: instancePath + "/exclude/" + i3, schemaPath: "#/$defs/excludeGlob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62, data: data19 };
-              if (vErrors === null) {
-                vErrors = [err39];
-              } else {
-                vErrors.push(err39);
-              }
-              errors++;
-            }
-            if (!pattern31.test(data19)) {
-              const err40 = { instancePath: instancePath + "/exclude/" + i3, schemaPath: "#/$defs/excludeGlob/pattern", keyword: "pattern", params: { pattern: "^!?[^/!]" }, message: 'must match pattern "^!?[^/!]"', schema: "^!?[^/!]", parentSchema: schema62, data: data19 };
-              if (vErrors === null) {
-                vErrors = [err40];
-              } else {
-                vErrors.push(err40);
-              }
-              errors++;
-            }
+    if (data.tiers !== void 0) {
+      let data15 = data.tiers;
+      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+        if (Object.keys(data15).length < 1) {
+          const err38 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.tiers, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err38];
           } else {
-            const err41 = { instancePath: instancePath + "/exclude/" + i3, schemaPath: "#/$defs/excludeGlob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.type, parentSchema: schema62, data: data19 };
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        for (const key5 in data15) {
+          if (!pattern11.test(key5)) {
+            const err39 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.tiers, data: data15 };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err39];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err39);
             }
             errors++;
           }
         }
+        for (const key6 in data15) {
+          if (pattern11.test(key6)) {
+            if (!validate21(data15[key6], { instancePath: instancePath + "/tiers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data15, parentDataProperty: key6, rootData, dynamicAnchors })) {
+              vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
       } else {
-        const err42 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.exclude.type, parentSchema: schema31.properties.exclude, data: data18 };
+        const err40 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.tiers.type, parentSchema: schema31.properties.tiers, data: data15 };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err40];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
-    if (data.exceptions !== void 0) {
-      let data20 = data.exceptions;
-      if (Array.isArray(data20)) {
-        const len4 = data20.length;
-        for (let i4 = 0; i4 < len4; i4++) {
-          if (!validate27(data20[i4], { instancePath: instancePath + "/exceptions/" + i4, parentData: data20, parentDataProperty: i4, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-            errors = vErrors.length;
+    if (data.environments !== void 0) {
+      let data17 = data.environments;
+      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+        if (Object.keys(data17).length < 1) {
+          const err41 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.environments, data: data17 };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+        for (const key7 in data17) {
+          if (!pattern26.test(key7)) {
+            const err42 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.environments, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        for (const key8 in data17) {
+          if (pattern26.test(key8)) {
+            if (!validate23(data17[key8], { instancePath: instancePath + "/environments/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data17, parentDataProperty: key8, rootData, dynamicAnchors })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
           }
         }
       } else {
-        const err43 = { instancePath: instancePath + "/exceptions", schemaPath: "#/properties/exceptions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.exceptions.type, parentSchema: schema31.properties.exceptions, data: data20 };
+        const err43 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.environments.type, parentSchema: schema31.properties.environments, data: data17 };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
@@ -3747,18 +4242,18 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.consistency !== void 0) {
-      let data22 = data.consistency;
-      if (Array.isArray(data22)) {
-        const len5 = data22.length;
-        for (let i5 = 0; i5 < len5; i5++) {
-          if (!validate29(data22[i5], { instancePath: instancePath + "/consistency/" + i5, parentData: data22, parentDataProperty: i5, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+    if (data.components !== void 0) {
+      let data19 = data.components;
+      if (Array.isArray(data19)) {
+        const len3 = data19.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          if (!validate25(data19[i3], { instancePath: instancePath + "/components/" + i3, parentData: data19, parentDataProperty: i3, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err44 = { instancePath: instancePath + "/consistency", schemaPath: "#/properties/consistency/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.consistency.type, parentSchema: schema31.properties.consistency, data: data22 };
+        const err44 = { instancePath: instancePath + "/components", schemaPath: "#/properties/components/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.components.type, parentSchema: schema31.properties.components, data: data19 };
         if (vErrors === null) {
           vErrors = [err44];
         } else {
@@ -3767,30 +4262,33 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.change_tickets !== void 0) {
-      let data24 = data.change_tickets;
-      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-        if (data24.required_for === void 0) {
-          const err45 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/required", keyword: "required", params: { missingProperty: "required_for" }, message: "must have required property 'required_for'", schema: schema31.properties.change_tickets.required, parentSchema: schema31.properties.change_tickets, data: data24 };
-          if (vErrors === null) {
-            vErrors = [err45];
+    if (data.exclude !== void 0) {
+      let data21 = data.exclude;
+      if (Array.isArray(data21)) {
+        const len4 = data21.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data22 = data21[i4];
+          if (typeof data22 === "string") {
+            if (func2(data22) < 1) {
+              const err45 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68, data: data22 };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+            if (!pattern37.test(data22)) {
+              const err46 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/pattern", keyword: "pattern", params: { pattern: "^!?[^/!]" }, message: 'must match pattern "^!?[^/!]"', schema: "^!?[^/!]", parentSchema: schema68, data: data22 };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err45);
-          }
-          errors++;
-        }
-        if (data24.pattern === void 0) {
-          const err46 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema31.properties.change_tickets.required, parentSchema: schema31.properties.change_tickets, data: data24 };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-        for (const key8 in data24) {
-          if (!(key8 === "required_for" || key8 === "pattern" || key8 === "endpoint")) {
-            const err47 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets, data: data24 };
+            const err47 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.type, parentSchema: schema68, data: data22 };
             if (vErrors === null) {
               vErrors = [err47];
             } else {
@@ -3799,77 +4297,80 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data24.required_for !== void 0) {
-          let data25 = data24.required_for;
-          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-            for (const key9 in data25) {
-              if (!pattern10.test(key9)) {
-                const err48 = { instancePath: instancePath + "/change_tickets/required_for", schemaPath: "#/properties/change_tickets/properties/required_for/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets.properties.required_for, data: data25 };
-                if (vErrors === null) {
-                  vErrors = [err48];
-                } else {
-                  vErrors.push(err48);
-                }
-                errors++;
-              }
-            }
-            for (const key10 in data25) {
-              if (pattern10.test(key10)) {
-                let data26 = data25[key10];
-                if (Array.isArray(data26)) {
-                  if (data26.length < 1) {
-                    const err49 = { instancePath: instancePath + "/change_tickets/required_for/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data26 };
-                    if (vErrors === null) {
-                      vErrors = [err49];
-                    } else {
-                      vErrors.push(err49);
-                    }
-                    errors++;
-                  }
-                  const len6 = data26.length;
-                  for (let i6 = 0; i6 < len6; i6++) {
-                    let data27 = data26[i6];
-                    if (!(data27 === "pre" || data27 === "post" || data27 === "scheduled" || data27 === "manual")) {
-                      const err50 = { instancePath: instancePath + "/change_tickets/required_for/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items.enum, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items, data: data27 };
-                      if (vErrors === null) {
-                        vErrors = [err50];
-                      } else {
-                        vErrors.push(err50);
-                      }
-                      errors++;
-                    }
-                  }
-                  let i7 = data26.length;
-                  let j0;
-                  if (i7 > 1) {
-                    outer0: for (; i7--; ) {
-                      for (j0 = i7; j0--; ) {
-                        if (func0(data26[i7], data26[j0])) {
-                          const err51 = { instancePath: instancePath + "/change_tickets/required_for/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/uniqueItems", keyword: "uniqueItems", params: { i: i7, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i7 + " are identical)", schema: true, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data26 };
-                          if (vErrors === null) {
-                            vErrors = [err51];
-                          } else {
-                            vErrors.push(err51);
-                          }
-                          errors++;
-                          break outer0;
-                        }
-                      }
-                    }
-                  }
-                } else {
-                  const err52 = { instancePath: instancePath + "/change_tickets/required_for/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].type, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data26 };
-                  if (vErrors === null) {
-                    vErrors = [err52];
-                  } else {
-                    vErrors.push(err52);
-                  }
-                  errors++;
-                }
-              }
-            }
+      } else {
+        const err48 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.exclude.type, parentSchema: schema31.properties.exclude, data: data21 };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.exceptions !== void 0) {
+      let data23 = data.exceptions;
+      if (Array.isArray(data23)) {
+        const len5 = data23.length;
+        for (let i5 = 0; i5 < len5; i5++) {
+          if (!validate27(data23[i5], { instancePath: instancePath + "/exceptions/" + i5, parentData: data23, parentDataProperty: i5, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/exceptions", schemaPath: "#/properties/exceptions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.exceptions.type, parentSchema: schema31.properties.exceptions, data: data23 };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.consistency !== void 0) {
+      let data25 = data.consistency;
+      if (Array.isArray(data25)) {
+        const len6 = data25.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          if (!validate29(data25[i6], { instancePath: instancePath + "/consistency/" + i6, parentData: data25, parentDataProperty: i6, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err50 = { instancePath: instancePath + "/consistency", schemaPath: "#/properties/consistency/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.consistency.type, parentSchema: schema31.properties.consistency, data: data25 };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.change_tickets !== void 0) {
+      let data27 = data.change_tickets;
+      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+        if (data27.required_for === void 0) {
+          const err51 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/required", keyword: "required", params: { missingProperty: "required_for" }, message: "must have required property 'required_for'", schema: schema31.properties.change_tickets.required, parentSchema: schema31.properties.change_tickets, data: data27 };
+          if (vErrors === null) {
+            vErrors = [err51];
           } else {
-            const err53 = { instancePath: instancePath + "/change_tickets/required_for", schemaPath: "#/properties/change_tickets/properties/required_for/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.properties.required_for.type, parentSchema: schema31.properties.change_tickets.properties.required_for, data: data25 };
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+        if (data27.pattern === void 0) {
+          const err52 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema31.properties.change_tickets.required, parentSchema: schema31.properties.change_tickets, data: data27 };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+        for (const key9 in data27) {
+          if (!(key9 === "required_for" || key9 === "pattern" || key9 === "endpoint")) {
+            const err53 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets, data: data27 };
             if (vErrors === null) {
               vErrors = [err53];
             } else {
@@ -3878,56 +4379,66 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data24.pattern !== void 0) {
-          let data28 = data24.pattern;
-          if (typeof data28 === "string") {
-            if (func2(data28) < 1) {
-              const err54 = { instancePath: instancePath + "/change_tickets/pattern", schemaPath: "#/properties/change_tickets/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.change_tickets.properties.pattern, data: data28 };
-              if (vErrors === null) {
-                vErrors = [err54];
-              } else {
-                vErrors.push(err54);
-              }
-              errors++;
-            }
-          } else {
-            const err55 = { instancePath: instancePath + "/change_tickets/pattern", schemaPath: "#/properties/change_tickets/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.pattern.type, parentSchema: schema31.properties.change_tickets.properties.pattern, data: data28 };
-            if (vErrors === null) {
-              vErrors = [err55];
-            } else {
-              vErrors.push(err55);
-            }
-            errors++;
-          }
-        }
-        if (data24.endpoint !== void 0) {
-          let data29 = data24.endpoint;
-          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-            if (data29.url === void 0) {
-              const err56 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'", schema: schema31.properties.change_tickets.properties.endpoint.required, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data29 };
-              if (vErrors === null) {
-                vErrors = [err56];
-              } else {
-                vErrors.push(err56);
-              }
-              errors++;
-            }
-            for (const key11 in data29) {
-              if (!(key11 === "url" || key11 === "timeout" || key11 === "token_env")) {
-                const err57 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data29 };
+        if (data27.required_for !== void 0) {
+          let data28 = data27.required_for;
+          if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+            for (const key10 in data28) {
+              if (!pattern11.test(key10)) {
+                const err54 = { instancePath: instancePath + "/change_tickets/required_for", schemaPath: "#/properties/change_tickets/properties/required_for/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets.properties.required_for, data: data28 };
                 if (vErrors === null) {
-                  vErrors = [err57];
+                  vErrors = [err54];
                 } else {
-                  vErrors.push(err57);
+                  vErrors.push(err54);
                 }
                 errors++;
               }
             }
-            if (data29.url !== void 0) {
-              let data30 = data29.url;
-              if (typeof data30 === "string") {
-                if (!pattern41.test(data30)) {
-                  const err58 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data30 };
+            for (const key11 in data28) {
+              if (pattern11.test(key11)) {
+                let data29 = data28[key11];
+                if (Array.isArray(data29)) {
+                  if (data29.length < 1) {
+                    const err55 = { instancePath: instancePath + "/change_tickets/required_for/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data29 };
+                    if (vErrors === null) {
+                      vErrors = [err55];
+                    } else {
+                      vErrors.push(err55);
+                    }
+                    errors++;
+                  }
+                  const len7 = data29.length;
+                  for (let i7 = 0; i7 < len7; i7++) {
+                    let data30 = data29[i7];
+                    if (!(data30 === "pre" || data30 === "post" || data30 === "scheduled" || data30 === "manual")) {
+                      const err56 = { instancePath: instancePath + "/change_tickets/required_for/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items.enum, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items, data: data30 };
+                      if (vErrors === null) {
+                        vErrors = [err56];
+                      } else {
+                        vErrors.push(err56);
+                      }
+                      errors++;
+                    }
+                  }
+                  let i8 = data29.length;
+                  let j0;
+                  if (i8 > 1) {
+                    outer0: for (; i8--; ) {
+                      for (j0 = i8; j0--; ) {
+                        if (func0(data29[i8], data29[j0])) {
+                          const err57 = { instancePath: instancePath + "/change_tickets/required_for/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i8 + " are identical)", schema: true, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data29 };
+                          if (vErrors === null) {
+                            vErrors = [err57];
+                          } else {
+                            vErrors.push(err57);
+                          }
+                          errors++;
+                          break outer0;
+                        }
+                      }
+                    }
+                  }
+                } else {
+                  const err58 = { instancePath: instancePath + "/change_tickets/required_for/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].type, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data29 };
                   if (vErrors === null) {
                     vErrors = [err58];
                   } else {
@@ -3935,149 +4446,140 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats0(data30)) {
-                  const err59 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data30 };
-                  if (vErrors === null) {
-                    vErrors = [err59];
-                  } else {
-                    vErrors.push(err59);
-                  }
-                  errors++;
-                }
-              } else {
-                const err60 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.endpoint.properties.url.type, parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data30 };
-                if (vErrors === null) {
-                  vErrors = [err60];
-                } else {
-                  vErrors.push(err60);
-                }
-                errors++;
-              }
-            }
-            if (data29.timeout !== void 0) {
-              let data31 = data29.timeout;
-              if (typeof data31 === "string") {
-                if (!pattern12.test(data31)) {
-                  const err61 = { instancePath: instancePath + "/change_tickets/endpoint/timeout", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data31 };
-                  if (vErrors === null) {
-                    vErrors = [err61];
-                  } else {
-                    vErrors.push(err61);
-                  }
-                  errors++;
-                }
-              } else {
-                const err62 = { instancePath: instancePath + "/change_tickets/endpoint/timeout", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data31 };
-                if (vErrors === null) {
-                  vErrors = [err62];
-                } else {
-                  vErrors.push(err62);
-                }
-                errors++;
-              }
-            }
-            if (data29.token_env !== void 0) {
-              let data32 = data29.token_env;
-              if (typeof data32 === "string") {
-                if (!pattern43.test(data32)) {
-                  const err63 = { instancePath: instancePath + "/change_tickets/endpoint/token_env", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/token_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.token_env, data: data32 };
-                  if (vErrors === null) {
-                    vErrors = [err63];
-                  } else {
-                    vErrors.push(err63);
-                  }
-                  errors++;
-                }
-              } else {
-                const err64 = { instancePath: instancePath + "/change_tickets/endpoint/token_env", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/token_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.endpoint.properties.token_env.type, parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.token_env, data: data32 };
-                if (vErrors === null) {
-                  vErrors = [err64];
-                } else {
-                  vErrors.push(err64);
-                }
-                errors++;
               }
             }
           } else {
-            const err65 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.properties.endpoint.type, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data29 };
+            const err59 = { instancePath: instancePath + "/change_tickets/required_for", schemaPath: "#/properties/change_tickets/properties/required_for/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.properties.required_for.type, parentSchema: schema31.properties.change_tickets.properties.required_for, data: data28 };
             if (vErrors === null) {
-              vErrors = [err65];
+              vErrors = [err59];
             } else {
-              vErrors.push(err65);
+              vErrors.push(err59);
             }
             errors++;
           }
         }
-      } else {
-        const err66 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.type, parentSchema: schema31.properties.change_tickets, data: data24 };
-        if (vErrors === null) {
-          vErrors = [err66];
-        } else {
-          vErrors.push(err66);
-        }
-        errors++;
-      }
-    }
-    if (data.roles !== void 0) {
-      let data33 = data.roles;
-      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
-        for (const key12 in data33) {
-          if (!(key12 === "restorers" || key12 === "approvers" || key12 === "auditors")) {
-            const err67 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.roles, data: data33 };
+        if (data27.pattern !== void 0) {
+          let data31 = data27.pattern;
+          if (typeof data31 === "string") {
+            if (func2(data31) < 1) {
+              const err60 = { instancePath: instancePath + "/change_tickets/pattern", schemaPath: "#/properties/change_tickets/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.change_tickets.properties.pattern, data: data31 };
+              if (vErrors === null) {
+                vErrors = [err60];
+              } else {
+                vErrors.push(err60);
+              }
+              errors++;
+            }
+          } else {
+            const err61 = { instancePath: instancePath + "/change_tickets/pattern", schemaPath: "#/properties/change_tickets/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.pattern.type, parentSchema: schema31.properties.change_tickets.properties.pattern, data: data31 };
             if (vErrors === null) {
-              vErrors = [err67];
+              vErrors = [err61];
             } else {
-              vErrors.push(err67);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
-        if (data33.restorers !== void 0) {
-          let data34 = data33.restorers;
-          if (Array.isArray(data34)) {
-            const len7 = data34.length;
-            for (let i8 = 0; i8 < len7; i8++) {
-              let data35 = data34[i8];
+        if (data27.endpoint !== void 0) {
+          let data32 = data27.endpoint;
+          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+            if (data32.url === void 0) {
+              const err62 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'", schema: schema31.properties.change_tickets.properties.endpoint.required, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data32 };
+              if (vErrors === null) {
+                vErrors = [err62];
+              } else {
+                vErrors.push(err62);
+              }
+              errors++;
+            }
+            for (const key12 in data32) {
+              if (!(key12 === "url" || key12 === "timeout" || key12 === "token_env")) {
+                const err63 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
+            if (data32.url !== void 0) {
+              let data33 = data32.url;
+              if (typeof data33 === "string") {
+                if (!pattern47.test(data33)) {
+                  const err64 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err64];
+                  } else {
+                    vErrors.push(err64);
+                  }
+                  errors++;
+                }
+                if (!formats0(data33)) {
+                  const err65 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+              } else {
+                const err66 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.endpoint.properties.url.type, parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+            if (data32.timeout !== void 0) {
+              let data34 = data32.timeout;
+              if (typeof data34 === "string") {
+                if (!pattern13.test(data34)) {
+                  const err67 = { instancePath: instancePath + "/change_tickets/endpoint/timeout", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data34 };
+                  if (vErrors === null) {
+                    vErrors = [err67];
+                  } else {
+                    vErrors.push(err67);
+                  }
+                  errors++;
+                }
+              } else {
+                const err68 = { instancePath: instancePath + "/change_tickets/endpoint/timeout", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data34 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+            if (data32.token_env !== void 0) {
+              let data35 = data32.token_env;
               if (typeof data35 === "string") {
-                if (!pattern29.test(data35)) {
-                  const err68 = { instancePath: instancePath + "/roles/restorers/" + i8, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema60, data: data35 };
+                if (!pattern49.test(data35)) {
+                  const err69 = { instancePath: instancePath + "/change_tickets/endpoint/token_env", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/token_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.token_env, data: data35 };
                   if (vErrors === null) {
-                    vErrors = [err68];
+                    vErrors = [err69];
                   } else {
-                    vErrors.push(err68);
+                    vErrors.push(err69);
                   }
                   errors++;
                 }
               } else {
-                const err69 = { instancePath: instancePath + "/roles/restorers/" + i8, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data35 };
+                const err70 = { instancePath: instancePath + "/change_tickets/endpoint/token_env", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/token_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.endpoint.properties.token_env.type, parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.token_env, data: data35 };
                 if (vErrors === null) {
-                  vErrors = [err69];
+                  vErrors = [err70];
                 } else {
-                  vErrors.push(err69);
+                  vErrors.push(err70);
                 }
                 errors++;
               }
             }
-            let i9 = data34.length;
-            let j1;
-            if (i9 > 1) {
-              outer1: for (; i9--; ) {
-                for (j1 = i9; j1--; ) {
-                  if (func0(data34[i9], data34[j1])) {
-                    const err70 = { instancePath: instancePath + "/roles/restorers", schemaPath: "#/properties/roles/properties/restorers/uniqueItems", keyword: "uniqueItems", params: { i: i9, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i9 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.restorers, data: data34 };
-                    if (vErrors === null) {
-                      vErrors = [err70];
-                    } else {
-                      vErrors.push(err70);
-                    }
-                    errors++;
-                    break outer1;
-                  }
-                }
-              }
-            }
           } else {
-            const err71 = { instancePath: instancePath + "/roles/restorers", schemaPath: "#/properties/roles/properties/restorers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.restorers.type, parentSchema: schema31.properties.roles.properties.restorers, data: data34 };
+            const err71 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.properties.endpoint.type, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data32 };
             if (vErrors === null) {
               vErrors = [err71];
             } else {
@@ -4086,43 +4588,121 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data33.approvers !== void 0) {
-          let data36 = data33.approvers;
-          if (Array.isArray(data36)) {
-            const len8 = data36.length;
-            for (let i10 = 0; i10 < len8; i10++) {
-              let data37 = data36[i10];
-              if (typeof data37 === "string") {
-                if (!pattern29.test(data37)) {
-                  const err72 = { instancePath: instancePath + "/roles/approvers/" + i10, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema60, data: data37 };
+      } else {
+        const err72 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.type, parentSchema: schema31.properties.change_tickets, data: data27 };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.roles !== void 0) {
+      let data36 = data.roles;
+      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+        for (const key13 in data36) {
+          if (!(key13 === "restorers" || key13 === "approvers" || key13 === "auditors")) {
+            const err73 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.roles, data: data36 };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+        }
+        if (data36.restorers !== void 0) {
+          let data37 = data36.restorers;
+          if (Array.isArray(data37)) {
+            const len8 = data37.length;
+            for (let i9 = 0; i9 < len8; i9++) {
+              let data38 = data37[i9];
+              if (typeof data38 === "string") {
+                if (!pattern35.test(data38)) {
+                  const err74 = { instancePath: instancePath + "/roles/restorers/" + i9, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema66, data: data38 };
                   if (vErrors === null) {
-                    vErrors = [err72];
+                    vErrors = [err74];
                   } else {
-                    vErrors.push(err72);
+                    vErrors.push(err74);
                   }
                   errors++;
                 }
               } else {
-                const err73 = { instancePath: instancePath + "/roles/approvers/" + i10, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data37 };
+                const err75 = { instancePath: instancePath + "/roles/restorers/" + i9, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data38 };
                 if (vErrors === null) {
-                  vErrors = [err73];
+                  vErrors = [err75];
                 } else {
-                  vErrors.push(err73);
+                  vErrors.push(err75);
                 }
                 errors++;
               }
             }
-            let i11 = data36.length;
-            let j2;
-            if (i11 > 1) {
-              outer2: for (; i11--; ) {
-                for (j2 = i11; j2--; ) {
-                  if (func0(data36[i11], data36[j2])) {
-                    const err74 = { instancePath: instancePath + "/roles/approvers", schemaPath: "#/properties/roles/properties/approvers/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i11 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.approvers, data: data36 };
+            let i10 = data37.length;
+            let j1;
+            if (i10 > 1) {
+              outer1: for (; i10--; ) {
+                for (j1 = i10; j1--; ) {
+                  if (func0(data37[i10], data37[j1])) {
+                    const err76 = { instancePath: instancePath + "/roles/restorers", schemaPath: "#/properties/roles/properties/restorers/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i10 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.restorers, data: data37 };
                     if (vErrors === null) {
-                      vErrors = [err74];
+                      vErrors = [err76];
                     } else {
-                      vErrors.push(err74);
+                      vErrors.push(err76);
+                    }
+                    errors++;
+                    break outer1;
+                  }
+                }
+              }
+            }
+          } else {
+            const err77 = { instancePath: instancePath + "/roles/restorers", schemaPath: "#/properties/roles/properties/restorers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.restorers.type, parentSchema: schema31.properties.roles.properties.restorers, data: data37 };
+            if (vErrors === null) {
+              vErrors = [err77];
+            } else {
+              vErrors.push(err77);
+            }
+            errors++;
+          }
+        }
+        if (data36.approvers !== void 0) {
+          let data39 = data36.approvers;
+          if (Array.isArray(data39)) {
+            const len9 = data39.length;
+            for (let i11 = 0; i11 < len9; i11++) {
+              let data40 = data39[i11];
+              if (typeof data40 === "string") {
+                if (!pattern35.test(data40)) {
+                  const err78 = { instancePath: instancePath + "/roles/approvers/" + i11, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema66, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err78];
+                  } else {
+                    vErrors.push(err78);
+                  }
+                  errors++;
+                }
+              } else {
+                const err79 = { instancePath: instancePath + "/roles/approvers/" + i11, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data40 };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+            }
+            let i12 = data39.length;
+            let j2;
+            if (i12 > 1) {
+              outer2: for (; i12--; ) {
+                for (j2 = i12; j2--; ) {
+                  if (func0(data39[i12], data39[j2])) {
+                    const err80 = { instancePath: instancePath + "/roles/approvers", schemaPath: "#/properties/roles/properties/approvers/uniqueItems", keyword: "uniqueItems", params: { i: i12, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i12 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.approvers, data: data39 };
+                    if (vErrors === null) {
+                      vErrors = [err80];
+                    } else {
+                      vErrors.push(err80);
                     }
                     errors++;
                     break outer2;
@@ -4131,85 +4711,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err75 = { instancePath: instancePath + "/roles/approvers", schemaPath: "#/properties/roles/properties/approvers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.approvers.type, parentSchema: schema31.properties.roles.properties.approvers, data: data36 };
-            if (vErrors === null) {
-              vErrors = [err75];
-            } else {
-              vErrors.push(err75);
-            }
-            errors++;
-          }
-        }
-        if (data33.auditors !== void 0) {
-          let data38 = data33.auditors;
-          if (Array.isArray(data38)) {
-            const len9 = data38.length;
-            for (let i12 = 0; i12 < len9; i12++) {
-              let data39 = data38[i12];
-              if (typeof data39 === "string") {
-                if (!pattern29.test(data39)) {
-                  const err76 = { instancePath: instancePath + "/roles/auditors/" + i12, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema60, data: data39 };
-                  if (vErrors === null) {
-                    vErrors = [err76];
-                  } else {
-                    vErrors.push(err76);
-                  }
-                  errors++;
-                }
-              } else {
-                const err77 = { instancePath: instancePath + "/roles/auditors/" + i12, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data39 };
-                if (vErrors === null) {
-                  vErrors = [err77];
-                } else {
-                  vErrors.push(err77);
-                }
-                errors++;
-              }
-            }
-            let i13 = data38.length;
-            let j3;
-            if (i13 > 1) {
-              outer3: for (; i13--; ) {
-                for (j3 = i13; j3--; ) {
-                  if (func0(data38[i13], data38[j3])) {
-                    const err78 = { instancePath: instancePath + "/roles/auditors", schemaPath: "#/properties/roles/properties/auditors/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i13 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.auditors, data: data38 };
-                    if (vErrors === null) {
-                      vErrors = [err78];
-                    } else {
-                      vErrors.push(err78);
-                    }
-                    errors++;
-                    break outer3;
-                  }
-                }
-              }
-            }
-          } else {
-            const err79 = { instancePath: instancePath + "/roles/auditors", schemaPath: "#/properties/roles/properties/auditors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.auditors.type, parentSchema: schema31.properties.roles.properties.auditors, data: data38 };
-            if (vErrors === null) {
-              vErrors = [err79];
-            } else {
-              vErrors.push(err79);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err80 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.roles.type, parentSchema: schema31.properties.roles, data: data33 };
-        if (vErrors === null) {
-          vErrors = [err80];
-        } else {
-          vErrors.push(err80);
-        }
-        errors++;
-      }
-    }
-    if (data.alerts !== void 0) {
-      let data40 = data.alerts;
-      if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-        for (const key13 in data40) {
-          if (!(key13 === "late_after" || key13 === "consecutive_failures")) {
-            const err81 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.alerts, data: data40 };
+            const err81 = { instancePath: instancePath + "/roles/approvers", schemaPath: "#/properties/roles/properties/approvers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.approvers.type, parentSchema: schema31.properties.roles.properties.approvers, data: data39 };
             if (vErrors === null) {
               vErrors = [err81];
             } else {
@@ -4218,53 +4720,62 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data40.late_after !== void 0) {
-          let data41 = data40.late_after;
-          if (typeof data41 === "string") {
-            if (!pattern12.test(data41)) {
-              const err82 = { instancePath: instancePath + "/alerts/late_after", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema37, data: data41 };
-              if (vErrors === null) {
-                vErrors = [err82];
+        if (data36.auditors !== void 0) {
+          let data41 = data36.auditors;
+          if (Array.isArray(data41)) {
+            const len10 = data41.length;
+            for (let i13 = 0; i13 < len10; i13++) {
+              let data42 = data41[i13];
+              if (typeof data42 === "string") {
+                if (!pattern35.test(data42)) {
+                  const err82 = { instancePath: instancePath + "/roles/auditors/" + i13, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema66, data: data42 };
+                  if (vErrors === null) {
+                    vErrors = [err82];
+                  } else {
+                    vErrors.push(err82);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err82);
+                const err83 = { instancePath: instancePath + "/roles/auditors/" + i13, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data42 };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
               }
-              errors++;
+            }
+            let i14 = data41.length;
+            let j3;
+            if (i14 > 1) {
+              outer3: for (; i14--; ) {
+                for (j3 = i14; j3--; ) {
+                  if (func0(data41[i14], data41[j3])) {
+                    const err84 = { instancePath: instancePath + "/roles/auditors", schemaPath: "#/properties/roles/properties/auditors/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i14 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.auditors, data: data41 };
+                    if (vErrors === null) {
+                      vErrors = [err84];
+                    } else {
+                      vErrors.push(err84);
+                    }
+                    errors++;
+                    break outer3;
+                  }
+                }
+              }
             }
           } else {
-            const err83 = { instancePath: instancePath + "/alerts/late_after", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data41 };
+            const err85 = { instancePath: instancePath + "/roles/auditors", schemaPath: "#/properties/roles/properties/auditors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.auditors.type, parentSchema: schema31.properties.roles.properties.auditors, data: data41 };
             if (vErrors === null) {
-              vErrors = [err83];
+              vErrors = [err85];
             } else {
-              vErrors.push(err83);
+              vErrors.push(err85);
             }
             errors++;
-          }
-        }
-        if (data40.consecutive_failures !== void 0) {
-          let data42 = data40.consecutive_failures;
-          if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)) && isFinite(data42))) {
-            const err84 = { instancePath: instancePath + "/alerts/consecutive_failures", schemaPath: "#/properties/alerts/properties/consecutive_failures/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.alerts.properties.consecutive_failures.type, parentSchema: schema31.properties.alerts.properties.consecutive_failures, data: data42 };
-            if (vErrors === null) {
-              vErrors = [err84];
-            } else {
-              vErrors.push(err84);
-            }
-            errors++;
-          }
-          if (typeof data42 == "number" && isFinite(data42)) {
-            if (data42 < 1 || isNaN(data42)) {
-              const err85 = { instancePath: instancePath + "/alerts/consecutive_failures", schemaPath: "#/properties/alerts/properties/consecutive_failures/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.alerts.properties.consecutive_failures, data: data42 };
-              if (vErrors === null) {
-                vErrors = [err85];
-              } else {
-                vErrors.push(err85);
-              }
-              errors++;
-            }
           }
         }
       } else {
-        const err86 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.type, parentSchema: schema31.properties.alerts, data: data40 };
+        const err86 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.roles.type, parentSchema: schema31.properties.roles, data: data36 };
         if (vErrors === null) {
           vErrors = [err86];
         } else {
@@ -4273,12 +4784,81 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.alerts !== void 0) {
+      let data43 = data.alerts;
+      if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+        for (const key14 in data43) {
+          if (!(key14 === "late_after" || key14 === "consecutive_failures")) {
+            const err87 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.alerts, data: data43 };
+            if (vErrors === null) {
+              vErrors = [err87];
+            } else {
+              vErrors.push(err87);
+            }
+            errors++;
+          }
+        }
+        if (data43.late_after !== void 0) {
+          let data44 = data43.late_after;
+          if (typeof data44 === "string") {
+            if (!pattern13.test(data44)) {
+              const err88 = { instancePath: instancePath + "/alerts/late_after", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data44 };
+              if (vErrors === null) {
+                vErrors = [err88];
+              } else {
+                vErrors.push(err88);
+              }
+              errors++;
+            }
+          } else {
+            const err89 = { instancePath: instancePath + "/alerts/late_after", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data44 };
+            if (vErrors === null) {
+              vErrors = [err89];
+            } else {
+              vErrors.push(err89);
+            }
+            errors++;
+          }
+        }
+        if (data43.consecutive_failures !== void 0) {
+          let data45 = data43.consecutive_failures;
+          if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
+            const err90 = { instancePath: instancePath + "/alerts/consecutive_failures", schemaPath: "#/properties/alerts/properties/consecutive_failures/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.alerts.properties.consecutive_failures.type, parentSchema: schema31.properties.alerts.properties.consecutive_failures, data: data45 };
+            if (vErrors === null) {
+              vErrors = [err90];
+            } else {
+              vErrors.push(err90);
+            }
+            errors++;
+          }
+          if (typeof data45 == "number" && isFinite(data45)) {
+            if (data45 < 1 || isNaN(data45)) {
+              const err91 = { instancePath: instancePath + "/alerts/consecutive_failures", schemaPath: "#/properties/alerts/properties/consecutive_failures/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.alerts.properties.consecutive_failures, data: data45 };
+              if (vErrors === null) {
+                vErrors = [err91];
+              } else {
+                vErrors.push(err91);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err92 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.type, parentSchema: schema31.properties.alerts, data: data43 };
+        if (vErrors === null) {
+          vErrors = [err92];
+        } else {
+          vErrors.push(err92);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err87 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err87];
+      vErrors = [err93];
     } else {
-      vErrors.push(err87);
+      vErrors.push(err93);
     }
     errors++;
   }
@@ -4443,10 +5023,17 @@ function describeValue(value) {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   const text2 = String(value);
+  if (keyKind(text2)) return describeKeyText(text2);
   return `'${text2.length > 40 ? `${text2.slice(0, 40)}...` : text2}'`;
 }
 
 // core/policy/translate-schema-errors.ts
+function describeKeyValue(value) {
+  return typeof value === "string" ? describeKeyText(value) : describeValue(value);
+}
+function secretAdvice(value) {
+  return typeof value === "string" && keyKind(value)?.secret ? "a secret key does not belong in the policy: remove it (and rotate it, the policy is not secret); " : "";
+}
 var KIND_HINTS = {
   duration: (v) => ({
     message: `${describeValue(v)} is not a duration`,
@@ -4457,12 +5044,16 @@ var KIND_HINTS = {
     fix: "write YYYY-MM-DD, e.g. 2027-01-31, or a full time such as 2027-01-31T18:00:00Z"
   }),
   ageRecipient: (v) => ({
-    message: `${describeValue(v)} is not an age X25519 recipient`,
-    fix: "give the public key printed by `snapgate keygen` or `age-keygen` (age1..., 62 characters)"
+    message: `${describeKeyValue(v)} is not a valid age X25519 recipient`,
+    fix: `${secretAdvice(v)}give the public key printed by \`snapgate keygen\` or \`age-keygen\` (age1..., 62 characters)`
   }),
   writerKey: (v) => ({
-    message: `${describeValue(v)} is not a writer verify key`,
-    fix: "give the sgw1... key printed by `snapgate keygen --writer` (62 characters)"
+    message: `${describeKeyValue(v)} is not a valid writer verify key`,
+    fix: `${secretAdvice(v)}give the sgw1... key printed by \`snapgate keygen --writer\` (62 characters)`
+  }),
+  appKey: (v) => ({
+    message: `${describeValue(v)} is not an app verify key`,
+    fix: "give the sga1... key printed by `snapgate keygen --app` (62 characters)"
   }),
   user: (v) => ({
     message: `${describeValue(v)} is not a GitHub user`,
@@ -5015,6 +5606,17 @@ function requiredComponents(policy, environment) {
   }).map((component) => component.name);
 }
 
+// core/policy/judge-coverage.ts
+function judgeCoverage(policy, environment, components, uncoveredTier0) {
+  const present = new Set(components);
+  const missingComponents = requiredComponents(policy, environment).filter(
+    (name) => !present.has(name)
+  );
+  const uncovered = uncoveredTier0 === null ? null : [...uncoveredTier0];
+  const state = missingComponents.length > 0 || (uncovered?.length ?? 0) > 0 ? "fail" : uncovered === null ? "unknown" : "pass";
+  return { state, missingComponents, uncoveredTier0: uncovered };
+}
+
 // core/policy/gate/decide-gate.ts
 var CLOCK_SKEW_MS = 5 * 6e4;
 function decideGate(input) {
@@ -5131,7 +5733,8 @@ function checkChain(snapshot, add) {
 }
 function checkBlobs(snapshot, add, snapshotCommand) {
   const missing = snapshot.missingBlobs;
-  if (missing === null) {
+  const gaps = snapshot.recipientGaps;
+  if (missing === null || gaps === null) {
     add(
       "blobs",
       "unknown",
@@ -5146,8 +5749,22 @@ function checkBlobs(snapshot, add, snapshotCommand) {
       `${missing.length} blob(s) are missing or do not match their recorded hash: ${listed}${missing.length > 5 ? ", ..." : ""}.`,
       `Restore them from a replica of the backup repository, or ${snapshotCommand} to store them again.`
     );
+  } else if (gaps.length > 0) {
+    const keys = [...new Set(gaps.flatMap((gap) => gap.cannotOpen))];
+    add(
+      "blobs",
+      "fail",
+      `${gaps.length} file(s) cannot be opened by ${keys.map(short).join(", ")}, though the snapshot lists them as recipients: ${gaps.slice(0, 5).map((gap) => gap.path).join(", ")}${gaps.length > 5 ? ", ..." : ""}.`,
+      `Take a new snapshot (${snapshotCommand}): it seals every file to the current recipients again.`,
+      gaps.map((gap) => gap.path)
+    );
   } else {
-    add("blobs", "pass", "Every blob is present with its recorded ciphertext hash.", null);
+    add(
+      "blobs",
+      "pass",
+      "Every blob is present with its recorded ciphertext hash and sealed to every recipient.",
+      null
+    );
   }
 }
 function checkFreshness(input, snapshot, maxAgeMs, tierName, add, snapshotCommand) {
@@ -5191,10 +5808,14 @@ function checkFreshness(input, snapshot, maxAgeMs, tierName, add, snapshotComman
   }
 }
 function checkCoverage(input, snapshot, add) {
-  const missing = requiredComponents(input.policy, input.environment).filter(
-    (name) => !snapshot.components.includes(name)
+  const judgement = judgeCoverage(
+    input.policy,
+    input.environment,
+    snapshot.components,
+    snapshot.uncoveredTier0Paths
   );
-  const uncovered = snapshot.uncoveredTier0Paths;
+  const missing = judgement.missingComponents;
+  const uncovered = judgement.uncoveredTier0;
   const problems = [];
   if (missing.length > 0)
     problems.push(`required component(s) with no file in the snapshot: ${missing.join(", ")}`);
@@ -5203,7 +5824,7 @@ function checkCoverage(input, snapshot, add) {
       `${uncovered.length} tier-0 path(s) in no component: ${uncovered.slice(0, 5).join(", ")}${uncovered.length > 5 ? ", ..." : ""}`
     );
   }
-  if (problems.length > 0) {
+  if (judgement.state === "fail") {
     add(
       "coverage",
       "fail",
@@ -5211,7 +5832,7 @@ function checkCoverage(input, snapshot, add) {
       "Add the paths to a component (or fix the component's globs) in the policy, or accept the gap with an exception; `snapgate coverage` lists them.",
       uncovered ?? void 0
     );
-  } else if (uncovered === null) {
+  } else if (judgement.state === "unknown") {
     add(
       "coverage",
       "unknown",
@@ -5238,13 +5859,13 @@ function checkConsistency(input, snapshot, add) {
     );
     return;
   }
-  const failed = outcomes.filter((outcome) => !outcome.ok && rules.includes(outcome.name));
+  const failed2 = outcomes.filter((outcome) => !outcome.ok && rules.includes(outcome.name));
   const missing = rules.filter((name) => !outcomes.some((outcome) => outcome.name === name));
-  if (failed.length > 0) {
+  if (failed2.length > 0) {
     add(
       "consistency",
       "fail",
-      failed.map((outcome) => outcome.message).join(" "),
+      failed2.map((outcome) => outcome.message).join(" "),
       "Make the files agree and take a new snapshot (each message says which value differs)."
     );
   } else if (missing.length > 0) {
@@ -5348,6 +5969,42 @@ function capitalise(text2) {
   return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
+// core/store/store.ts
+function blobPath(blob) {
+  const set = blob.recipientSet ? `-${blob.recipientSet}` : "";
+  return `blobs/${blob.id.slice(0, 2)}/${blob.id}-${blob.sha256}${set}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
+}
+var BLOB_FILE_NAME = /^([0-9a-f]{64})-([0-9a-f]{64})(?:-([0-9a-f]{32}))?(\.gz)?\.age$/;
+function parseBlobFileName(name) {
+  const match = BLOB_FILE_NAME.exec(name);
+  if (!match?.[1] || !match[2]) return void 0;
+  return {
+    id: match[1],
+    sha256: match[2],
+    encoding: match[4] ? "gzip" : "none",
+    ...match[3] ? { recipientSet: match[3] } : {}
+  };
+}
+function blobLookupKey(id, recipientSet) {
+  return `${id}/${recipientSet ?? ""}`;
+}
+function manifestPath(stream, seq) {
+  return `manifests/${stream}/${String(seq).padStart(10, "0")}.json`;
+}
+function catalogPath(stream, written) {
+  const month = String(written.getUTCMonth() + 1).padStart(2, "0");
+  return `catalog/${stream}/${written.getUTCFullYear()}-${month}.jsonl`;
+}
+function headPath(stream) {
+  return `heads/${stream}.json`;
+}
+var AUDIT_HEAD_PATH = "audit/head.json";
+function auditPath(time) {
+  const month = String(time.getUTCMonth() + 1).padStart(2, "0");
+  return `audit/${time.getUTCFullYear()}/${month}.jsonl`;
+}
+var STORE_FORMAT = "snapgate.store/v1";
+
 // core/crypto/canonical-json.ts
 import canonicalize from "canonicalize";
 function canonicalJson(value) {
@@ -5449,17 +6106,24 @@ function linkProblem(stream, link, previous) {
   return null;
 }
 
+// core/snapshot/blob-ref-of.ts
+function blobRefOf(file) {
+  return {
+    id: file.blob,
+    sha256: file.ciphertextSha256,
+    encoding: file.encoding,
+    ...file.recipientSet ? { recipientSet: file.recipientSet } : {}
+  };
+}
+
 // core/snapshot/for-each-blob-window.ts
 var BLOB_WINDOW = 100;
-async function forEachBlobWindow(store, files, process2, concurrency = 4) {
+async function forEachBlobWindow(store, files, process2, concurrency = 4, checkWindow) {
   const results = [];
   for (let start = 0; start < files.length; start += BLOB_WINDOW) {
     const window = files.slice(start, start + BLOB_WINDOW);
-    const blobs = await Promise.all(
-      window.map(
-        (file) => store.readBlob({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding })
-      )
-    );
+    const blobs = await Promise.all(window.map((file) => store.readBlob(blobRefOf(file))));
+    checkWindow?.(window, blobs);
     results.push(
       ...await mapWithConcurrency(
         window,
@@ -5511,18 +6175,20 @@ var JsonSchemaValidator = class {
 import __ajvRuntime02 from "ajv/dist/runtime/ucs2length.js";
 import __ajvRuntime12 from "ajv-formats/dist/formats.js";
 var manifest_validator_default = validate202;
-var schema312 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/manifest.schema.json", "title": "Snapgate snapshot manifest (snapgate.manifest/v1)", "description": "One snapshot of one stream (environment): signed with the writer key and hash-chained to the previous manifest of the stream. Paths, sizes and metadata are readable by anyone who can read the store; contents are not.", "type": "object", "additionalProperties": false, "required": ["format", "stream", "seq", "prev", "phase", "time", "writtenAt", "metadata", "policyDigest", "recipients", "files", "signature"], "properties": { "format": { "const": "snapgate.manifest/v1" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "prev": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/sha256" }] }, "phase": { "enum": ["pre", "post", "scheduled", "manual"] }, "time": { "type": "string", "format": "date-time" }, "writtenAt": { "type": "string", "format": "date-time" }, "metadata": { "type": "object", "additionalProperties": false, "required": ["environment", "tags"], "properties": { "environment": { "type": "string", "minLength": 1, "maxLength": 63 }, "application": { "type": "string", "maxLength": 200 }, "appVersion": { "type": "string", "maxLength": 200 }, "commit": { "type": "string", "maxLength": 200 }, "ref": { "type": "string", "maxLength": 500 }, "repository": { "type": "string", "maxLength": 200 }, "deployer": { "type": "string", "maxLength": 200 }, "changeId": { "type": "string", "maxLength": 200 }, "runUrl": { "type": "string", "maxLength": 1e3 }, "workflow": { "type": "string", "maxLength": 500 }, "tags": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 100 }, "maxItems": 100 } } }, "policyDigest": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }] }, "recipients": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^age1[0-9a-z]{58}$" } }, "files": { "type": "array", "items": { "$ref": "#/$defs/file" } }, "consistency": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "ok", "message"], "properties": { "name": { "type": "string" }, "ok": { "type": "boolean" }, "message": { "type": "string" } } } }, "coverage": { "description": "Coverage under the policy when the snapshot was taken (absent without a policy): what the gate's coverage condition reads.", "type": "object", "additionalProperties": false, "required": ["uncoveredTier0Paths", "missingComponents", "secretsOutsideComponents"], "properties": { "uncoveredTier0Paths": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 4096 } }, "missingComponents": { "type": "array", "items": { "type": "string", "maxLength": 200 } }, "secretsOutsideComponents": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 4096 } } } }, "signature": { "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sgw1[0-9a-z]{58}$" }, "value": { "type": "string", "pattern": "^[A-Za-z0-9+/]{86}==$" } } } }, "$defs": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "file": { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] } } };
+var schema312 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/manifest.schema.json", "title": "Snapgate snapshot manifest (snapgate.manifest/v1)", "description": "One snapshot of one stream (environment): signed with the writer key and hash-chained to the previous manifest of the stream. Paths, sizes and metadata are readable by anyone who can read the store; contents are not.", "type": "object", "additionalProperties": false, "required": ["format", "stream", "seq", "prev", "phase", "time", "writtenAt", "metadata", "policyDigest", "recipients", "files", "signature"], "properties": { "format": { "const": "snapgate.manifest/v1" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "prev": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/sha256" }] }, "phase": { "enum": ["pre", "post", "scheduled", "manual"] }, "time": { "type": "string", "format": "date-time" }, "writtenAt": { "type": "string", "format": "date-time" }, "metadata": { "type": "object", "additionalProperties": false, "required": ["environment", "tags"], "properties": { "environment": { "type": "string", "minLength": 1, "maxLength": 63 }, "application": { "type": "string", "maxLength": 200 }, "appVersion": { "type": "string", "maxLength": 200 }, "commit": { "type": "string", "maxLength": 200 }, "ref": { "type": "string", "maxLength": 500 }, "repository": { "type": "string", "maxLength": 200 }, "deployer": { "type": "string", "maxLength": 200 }, "changeId": { "type": "string", "maxLength": 200 }, "runUrl": { "type": "string", "maxLength": 1e3 }, "workflow": { "type": "string", "maxLength": 500 }, "tags": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 100 }, "maxItems": 100 } } }, "policyDigest": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }] }, "recipients": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^age1[0-9a-z]{58}$" } }, "recipientSets": { "description": "The recipient sets the blobs are sealed to, by id (the first 32 hex digits of sha256 over 'snapgate.recipient-set/v1', a newline and the sorted recipients joined by newlines). Absent in manifests written before blobs named their recipient set: then who can open each blob is unknown.", "type": "object", "propertyNames": { "$ref": "#/$defs/recipientSetId" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["recipients"], "properties": { "recipients": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^age1[0-9a-z]{58}$" } } } } }, "files": { "type": "array", "items": { "$ref": "#/$defs/file" } }, "emptyDirectories": { "description": "Directories that held nothing when the snapshot was taken, relative like file paths, so that a restore makes them too. Optional: absent in older manifests and when there is none.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 4096 } }, "consistency": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "ok", "message"], "properties": { "name": { "type": "string" }, "ok": { "type": "boolean" }, "message": { "type": "string" } } } }, "coverage": { "description": "Coverage under the policy when the snapshot was taken (absent without a policy): what the gate's coverage condition reads.", "type": "object", "additionalProperties": false, "required": ["uncoveredTier0Paths", "missingComponents", "secretsOutsideComponents"], "properties": { "uncoveredTier0Paths": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 4096 } }, "missingComponents": { "type": "array", "items": { "type": "string", "maxLength": 200 } }, "secretsOutsideComponents": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 4096 } } } }, "signature": { "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sgw1[0-9a-z]{58}$" }, "value": { "type": "string", "pattern": "^[A-Za-z0-9+/]{86}==$" } } } }, "$defs": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "recipientSetId": { "type": "string", "pattern": "^[0-9a-f]{32}$" }, "file": { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "recipientSet": { "description": "The id of the recipient set (in recipientSets) the blob is sealed to; part of the blob's file name.", "$ref": "#/$defs/recipientSetId" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] } } };
 var schema322 = { "type": "string", "pattern": "^[0-9a-f]{64}$" };
+var schema332 = { "type": "string", "pattern": "^[0-9a-f]{32}$" };
 var func12 = Object.prototype.hasOwnProperty;
 var func3 = __ajvRuntime02.default;
 var pattern42 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
 var pattern52 = new RegExp("^[0-9a-f]{64}$", "u");
 var pattern62 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 var pattern72 = new RegExp("^age1[0-9a-z]{58}$", "u");
-var pattern102 = new RegExp("^sgw1[0-9a-z]{58}$", "u");
-var pattern11 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
+var pattern82 = new RegExp("^[0-9a-f]{32}$", "u");
+var pattern132 = new RegExp("^sgw1[0-9a-z]{58}$", "u");
+var pattern14 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
 var formats02 = __ajvRuntime12.fullFormats["date-time"];
-var schema332 = { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] };
+var schema342 = { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "recipientSet": { "description": "The id of the recipient set (in recipientSets) the blob is sealed to; part of the blob's file name.", "$ref": "#/$defs/recipientSetId" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] };
 function validate212(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -5539,7 +6205,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
   const _errs1 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema342.oneOf[0].required, parentSchema: schema342.oneOf[0], data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -5548,7 +6214,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.path === void 0) {
-      const err1 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      const err1 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema342.oneOf[0].required, parentSchema: schema342.oneOf[0], data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -5557,7 +6223,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.mode === void 0) {
-      const err2 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "mode" }, message: "must have required property 'mode'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      const err2 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "mode" }, message: "must have required property 'mode'", schema: schema342.oneOf[0].required, parentSchema: schema342.oneOf[0], data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -5566,7 +6232,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.size === void 0) {
-      const err3 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "size" }, message: "must have required property 'size'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      const err3 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "size" }, message: "must have required property 'size'", schema: schema342.oneOf[0].required, parentSchema: schema342.oneOf[0], data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -5575,7 +6241,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.blob === void 0) {
-      const err4 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "blob" }, message: "must have required property 'blob'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      const err4 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "blob" }, message: "must have required property 'blob'", schema: schema342.oneOf[0].required, parentSchema: schema342.oneOf[0], data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -5584,7 +6250,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.encoding === void 0) {
-      const err5 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "encoding" }, message: "must have required property 'encoding'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      const err5 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "encoding" }, message: "must have required property 'encoding'", schema: schema342.oneOf[0].required, parentSchema: schema342.oneOf[0], data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -5593,7 +6259,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.ciphertextSha256 === void 0) {
-      const err6 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "ciphertextSha256" }, message: "must have required property 'ciphertextSha256'", schema: schema332.oneOf[0].required, parentSchema: schema332.oneOf[0], data };
+      const err6 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "ciphertextSha256" }, message: "must have required property 'ciphertextSha256'", schema: schema342.oneOf[0].required, parentSchema: schema342.oneOf[0], data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -5602,8 +6268,8 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func12.call(schema332.oneOf[0].properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema332.oneOf[0], data };
+      if (!func12.call(schema342.oneOf[0].properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema342.oneOf[0], data };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -5615,7 +6281,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.type !== void 0) {
       let data0 = data.type;
       if ("file" !== data0) {
-        const err8 = { instancePath: instancePath + "/type", schemaPath: "#/oneOf/0/properties/type/const", keyword: "const", params: { allowedValue: "file" }, message: "must be equal to constant", schema: "file", parentSchema: schema332.oneOf[0].properties.type, data: data0 };
+        const err8 = { instancePath: instancePath + "/type", schemaPath: "#/oneOf/0/properties/type/const", keyword: "const", params: { allowedValue: "file" }, message: "must be equal to constant", schema: "file", parentSchema: schema342.oneOf[0].properties.type, data: data0 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -5628,7 +6294,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       let data1 = data.path;
       if (typeof data1 === "string") {
         if (func3(data1) > 4096) {
-          const err9 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema332.oneOf[0].properties.path, data: data1 };
+          const err9 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema342.oneOf[0].properties.path, data: data1 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -5637,7 +6303,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (func3(data1) < 1) {
-          const err10 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema332.oneOf[0].properties.path, data: data1 };
+          const err10 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema342.oneOf[0].properties.path, data: data1 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -5646,7 +6312,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[0].properties.path.type, parentSchema: schema332.oneOf[0].properties.path, data: data1 };
+        const err11 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema342.oneOf[0].properties.path.type, parentSchema: schema342.oneOf[0].properties.path, data: data1 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -5658,7 +6324,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.mode !== void 0) {
       let data2 = data.mode;
       if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err12 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema332.oneOf[0].properties.mode.type, parentSchema: schema332.oneOf[0].properties.mode, data: data2 };
+        const err12 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema342.oneOf[0].properties.mode.type, parentSchema: schema342.oneOf[0].properties.mode, data: data2 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -5668,7 +6334,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (data2 > 4095 || isNaN(data2)) {
-          const err13 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4095 }, message: "must be <= 4095", schema: 4095, parentSchema: schema332.oneOf[0].properties.mode, data: data2 };
+          const err13 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4095 }, message: "must be <= 4095", schema: 4095, parentSchema: schema342.oneOf[0].properties.mode, data: data2 };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -5677,7 +6343,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data2 < 0 || isNaN(data2)) {
-          const err14 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema332.oneOf[0].properties.mode, data: data2 };
+          const err14 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema342.oneOf[0].properties.mode, data: data2 };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -5690,7 +6356,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.size !== void 0) {
       let data3 = data.size;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err15 = { instancePath: instancePath + "/size", schemaPath: "#/oneOf/0/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema332.oneOf[0].properties.size.type, parentSchema: schema332.oneOf[0].properties.size, data: data3 };
+        const err15 = { instancePath: instancePath + "/size", schemaPath: "#/oneOf/0/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema342.oneOf[0].properties.size.type, parentSchema: schema342.oneOf[0].properties.size, data: data3 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -5700,7 +6366,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          const err16 = { instancePath: instancePath + "/size", schemaPath: "#/oneOf/0/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema332.oneOf[0].properties.size, data: data3 };
+          const err16 = { instancePath: instancePath + "/size", schemaPath: "#/oneOf/0/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema342.oneOf[0].properties.size, data: data3 };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -5735,7 +6401,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.encoding !== void 0) {
       let data5 = data.encoding;
       if (!(data5 === "gzip" || data5 === "none")) {
-        const err19 = { instancePath: instancePath + "/encoding", schemaPath: "#/oneOf/0/properties/encoding/enum", keyword: "enum", params: { allowedValues: schema332.oneOf[0].properties.encoding.enum }, message: "must be equal to one of the allowed values", schema: schema332.oneOf[0].properties.encoding.enum, parentSchema: schema332.oneOf[0].properties.encoding, data: data5 };
+        const err19 = { instancePath: instancePath + "/encoding", schemaPath: "#/oneOf/0/properties/encoding/enum", keyword: "enum", params: { allowedValues: schema342.oneOf[0].properties.encoding.enum }, message: "must be equal to one of the allowed values", schema: schema342.oneOf[0].properties.encoding.enum, parentSchema: schema342.oneOf[0].properties.encoding, data: data5 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -5766,11 +6432,11 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.component !== void 0) {
-      let data7 = data.component;
+    if (data.recipientSet !== void 0) {
+      let data7 = data.recipientSet;
       if (typeof data7 === "string") {
-        if (func3(data7) > 200) {
-          const err22 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/0/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema332.oneOf[0].properties.component, data: data7 };
+        if (!pattern82.test(data7)) {
+          const err22 = { instancePath: instancePath + "/recipientSet", schemaPath: "#/$defs/recipientSetId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"', schema: "^[0-9a-f]{32}$", parentSchema: schema332, data: data7 };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -5779,7 +6445,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err23 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/0/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[0].properties.component.type, parentSchema: schema332.oneOf[0].properties.component, data: data7 };
+        const err23 = { instancePath: instancePath + "/recipientSet", schemaPath: "#/$defs/recipientSetId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.type, parentSchema: schema332, data: data7 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -5788,11 +6454,11 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.tier !== void 0) {
-      let data8 = data.tier;
+    if (data.component !== void 0) {
+      let data8 = data.component;
       if (typeof data8 === "string") {
-        if (func3(data8) > 100) {
-          const err24 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/0/properties/tier/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema332.oneOf[0].properties.tier, data: data8 };
+        if (func3(data8) > 200) {
+          const err24 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/0/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema342.oneOf[0].properties.component, data: data8 };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -5801,7 +6467,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/0/properties/tier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[0].properties.tier.type, parentSchema: schema332.oneOf[0].properties.tier, data: data8 };
+        const err25 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/0/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema342.oneOf[0].properties.component.type, parentSchema: schema342.oneOf[0].properties.component, data: data8 };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -5810,11 +6476,11 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.owner !== void 0) {
-      let data9 = data.owner;
+    if (data.tier !== void 0) {
+      let data9 = data.tier;
       if (typeof data9 === "string") {
-        if (func3(data9) > 200) {
-          const err26 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/0/properties/owner/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema332.oneOf[0].properties.owner, data: data9 };
+        if (func3(data9) > 100) {
+          const err26 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/0/properties/tier/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema342.oneOf[0].properties.tier, data: data9 };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -5823,7 +6489,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/0/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[0].properties.owner.type, parentSchema: schema332.oneOf[0].properties.owner, data: data9 };
+        const err27 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/0/properties/tier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema342.oneOf[0].properties.tier.type, parentSchema: schema342.oneOf[0].properties.tier, data: data9 };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -5832,12 +6498,34 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+    if (data.owner !== void 0) {
+      let data10 = data.owner;
+      if (typeof data10 === "string") {
+        if (func3(data10) > 200) {
+          const err28 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/0/properties/owner/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema342.oneOf[0].properties.owner, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/0/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema342.oneOf[0].properties.owner.type, parentSchema: schema342.oneOf[0].properties.owner, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err28 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema332.oneOf[0].type, parentSchema: schema332.oneOf[0], data };
+    const err30 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema342.oneOf[0].type, parentSchema: schema342.oneOf[0], data };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err30];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err30);
     }
     errors++;
   }
@@ -5847,28 +6535,10 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     passing0 = 0;
     var props0 = true;
   }
-  const _errs24 = errors;
+  const _errs27 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err29 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema332.oneOf[1].required, parentSchema: schema332.oneOf[1], data };
-      if (vErrors === null) {
-        vErrors = [err29];
-      } else {
-        vErrors.push(err29);
-      }
-      errors++;
-    }
-    if (data.path === void 0) {
-      const err30 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema332.oneOf[1].required, parentSchema: schema332.oneOf[1], data };
-      if (vErrors === null) {
-        vErrors = [err30];
-      } else {
-        vErrors.push(err30);
-      }
-      errors++;
-    }
-    if (data.target === void 0) {
-      const err31 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema332.oneOf[1].required, parentSchema: schema332.oneOf[1], data };
+      const err31 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema342.oneOf[1].required, parentSchema: schema342.oneOf[1], data };
       if (vErrors === null) {
         vErrors = [err31];
       } else {
@@ -5876,65 +6546,61 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
       }
       errors++;
     }
+    if (data.path === void 0) {
+      const err32 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema342.oneOf[1].required, parentSchema: schema342.oneOf[1], data };
+      if (vErrors === null) {
+        vErrors = [err32];
+      } else {
+        vErrors.push(err32);
+      }
+      errors++;
+    }
+    if (data.target === void 0) {
+      const err33 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema342.oneOf[1].required, parentSchema: schema342.oneOf[1], data };
+      if (vErrors === null) {
+        vErrors = [err33];
+      } else {
+        vErrors.push(err33);
+      }
+      errors++;
+    }
     for (const key1 in data) {
       if (!(key1 === "type" || key1 === "path" || key1 === "target" || key1 === "component" || key1 === "tier" || key1 === "owner")) {
-        const err32 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema332.oneOf[1], data };
+        const err34 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema342.oneOf[1], data };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err34];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err34);
         }
         errors++;
       }
     }
     if (data.type !== void 0) {
-      let data10 = data.type;
-      if ("symlink" !== data10) {
-        const err33 = { instancePath: instancePath + "/type", schemaPath: "#/oneOf/1/properties/type/const", keyword: "const", params: { allowedValue: "symlink" }, message: "must be equal to constant", schema: "symlink", parentSchema: schema332.oneOf[1].properties.type, data: data10 };
+      let data11 = data.type;
+      if ("symlink" !== data11) {
+        const err35 = { instancePath: instancePath + "/type", schemaPath: "#/oneOf/1/properties/type/const", keyword: "const", params: { allowedValue: "symlink" }, message: "must be equal to constant", schema: "symlink", parentSchema: schema342.oneOf[1].properties.type, data: data11 };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err35];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err35);
         }
         errors++;
       }
     }
     if (data.path !== void 0) {
-      let data11 = data.path;
-      if (typeof data11 === "string") {
-        if (func3(data11) > 4096) {
-          const err34 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema332.oneOf[1].properties.path, data: data11 };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-        if (func3(data11) < 1) {
-          const err35 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema332.oneOf[1].properties.path, data: data11 };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      } else {
-        const err36 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[1].properties.path.type, parentSchema: schema332.oneOf[1].properties.path, data: data11 };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-    }
-    if (data.target !== void 0) {
-      let data12 = data.target;
+      let data12 = data.path;
       if (typeof data12 === "string") {
         if (func3(data12) > 4096) {
-          const err37 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema332.oneOf[1].properties.target, data: data12 };
+          const err36 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema342.oneOf[1].properties.path, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (func3(data12) < 1) {
+          const err37 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema342.oneOf[1].properties.path, data: data12 };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -5942,30 +6608,30 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (func3(data12) < 1) {
-          const err38 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema332.oneOf[1].properties.target, data: data12 };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
       } else {
-        const err39 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[1].properties.target.type, parentSchema: schema332.oneOf[1].properties.target, data: data12 };
+        const err38 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema342.oneOf[1].properties.path.type, parentSchema: schema342.oneOf[1].properties.path, data: data12 };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err38];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err38);
         }
         errors++;
       }
     }
-    if (data.component !== void 0) {
-      let data13 = data.component;
+    if (data.target !== void 0) {
+      let data13 = data.target;
       if (typeof data13 === "string") {
-        if (func3(data13) > 200) {
-          const err40 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema332.oneOf[1].properties.component, data: data13 };
+        if (func3(data13) > 4096) {
+          const err39 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema342.oneOf[1].properties.target, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        if (func3(data13) < 1) {
+          const err40 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema342.oneOf[1].properties.target, data: data13 };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -5974,7 +6640,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err41 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[1].properties.component.type, parentSchema: schema332.oneOf[1].properties.component, data: data13 };
+        const err41 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema342.oneOf[1].properties.target.type, parentSchema: schema342.oneOf[1].properties.target, data: data13 };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -5983,11 +6649,11 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.tier !== void 0) {
-      let data14 = data.tier;
+    if (data.component !== void 0) {
+      let data14 = data.component;
       if (typeof data14 === "string") {
-        if (func3(data14) > 100) {
-          const err42 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema332.oneOf[1].properties.tier, data: data14 };
+        if (func3(data14) > 200) {
+          const err42 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema342.oneOf[1].properties.component, data: data14 };
           if (vErrors === null) {
             vErrors = [err42];
           } else {
@@ -5996,7 +6662,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err43 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[1].properties.tier.type, parentSchema: schema332.oneOf[1].properties.tier, data: data14 };
+        const err43 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema342.oneOf[1].properties.component.type, parentSchema: schema342.oneOf[1].properties.component, data: data14 };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
@@ -6005,11 +6671,11 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.owner !== void 0) {
-      let data15 = data.owner;
+    if (data.tier !== void 0) {
+      let data15 = data.tier;
       if (typeof data15 === "string") {
-        if (func3(data15) > 200) {
-          const err44 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema332.oneOf[1].properties.owner, data: data15 };
+        if (func3(data15) > 100) {
+          const err44 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema342.oneOf[1].properties.tier, data: data15 };
           if (vErrors === null) {
             vErrors = [err44];
           } else {
@@ -6018,7 +6684,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err45 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.oneOf[1].properties.owner.type, parentSchema: schema332.oneOf[1].properties.owner, data: data15 };
+        const err45 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema342.oneOf[1].properties.tier.type, parentSchema: schema342.oneOf[1].properties.tier, data: data15 };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -6027,16 +6693,38 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+    if (data.owner !== void 0) {
+      let data16 = data.owner;
+      if (typeof data16 === "string") {
+        if (func3(data16) > 200) {
+          const err46 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema342.oneOf[1].properties.owner, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema342.oneOf[1].properties.owner.type, parentSchema: schema342.oneOf[1].properties.owner, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err46 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema332.oneOf[1].type, parentSchema: schema332.oneOf[1], data };
+    const err48 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema342.oneOf[1].type, parentSchema: schema342.oneOf[1], data };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err48];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err48);
     }
     errors++;
   }
-  var _valid0 = _errs24 === errors;
+  var _valid0 = _errs27 === errors;
   if (_valid0 && valid0) {
     valid0 = false;
     passing0 = [passing0, 1];
@@ -6050,11 +6738,11 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     }
   }
   if (!valid0) {
-    const err47 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema332.oneOf, parentSchema: schema332, data };
+    const err49 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema342.oneOf, parentSchema: schema342, data };
     if (vErrors === null) {
-      vErrors = [err47];
+      vErrors = [err49];
     } else {
-      vErrors.push(err47);
+      vErrors.push(err49);
     }
     errors++;
   } else {
@@ -6824,53 +7512,46 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.files !== void 0) {
-      let data23 = data.files;
-      if (Array.isArray(data23)) {
-        const len2 = data23.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          if (!validate212(data23[i2], { instancePath: instancePath + "/files/" + i2, parentData: data23, parentDataProperty: i2, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
-            errors = vErrors.length;
+    if (data.recipientSets !== void 0) {
+      let data23 = data.recipientSets;
+      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+        for (const key2 in data23) {
+          const _errs58 = errors;
+          if (typeof key2 === "string") {
+            if (!pattern82.test(key2)) {
+              const err65 = { instancePath: instancePath + "/recipientSets", schemaPath: "#/$defs/recipientSetId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"', schema: "^[0-9a-f]{32}$", parentSchema: schema332, data: key2, propertyName: key2 };
+              if (vErrors === null) {
+                vErrors = [err65];
+              } else {
+                vErrors.push(err65);
+              }
+              errors++;
+            }
+          } else {
+            const err66 = { instancePath: instancePath + "/recipientSets", schemaPath: "#/$defs/recipientSetId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema332.type, parentSchema: schema332, data: key2, propertyName: key2 };
+            if (vErrors === null) {
+              vErrors = [err66];
+            } else {
+              vErrors.push(err66);
+            }
+            errors++;
+          }
+          var valid9 = _errs58 === errors;
+          if (!valid9) {
+            const err67 = { instancePath: instancePath + "/recipientSets", schemaPath: "#/properties/recipientSets/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema312.properties.recipientSets.propertyNames, parentSchema: schema312.properties.recipientSets, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err67];
+            } else {
+              vErrors.push(err67);
+            }
+            errors++;
           }
         }
-      } else {
-        const err65 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.files.type, parentSchema: schema312.properties.files, data: data23 };
-        if (vErrors === null) {
-          vErrors = [err65];
-        } else {
-          vErrors.push(err65);
-        }
-        errors++;
-      }
-    }
-    if (data.consistency !== void 0) {
-      let data25 = data.consistency;
-      if (Array.isArray(data25)) {
-        const len3 = data25.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          let data26 = data25[i3];
-          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-            if (data26.name === void 0) {
-              const err66 = { instancePath: instancePath + "/consistency/" + i3, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema312.properties.consistency.items.required, parentSchema: schema312.properties.consistency.items, data: data26 };
-              if (vErrors === null) {
-                vErrors = [err66];
-              } else {
-                vErrors.push(err66);
-              }
-              errors++;
-            }
-            if (data26.ok === void 0) {
-              const err67 = { instancePath: instancePath + "/consistency/" + i3, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "ok" }, message: "must have required property 'ok'", schema: schema312.properties.consistency.items.required, parentSchema: schema312.properties.consistency.items, data: data26 };
-              if (vErrors === null) {
-                vErrors = [err67];
-              } else {
-                vErrors.push(err67);
-              }
-              errors++;
-            }
-            if (data26.message === void 0) {
-              const err68 = { instancePath: instancePath + "/consistency/" + i3, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema312.properties.consistency.items.required, parentSchema: schema312.properties.consistency.items, data: data26 };
+        for (const key3 in data23) {
+          let data24 = data23[key3];
+          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+            if (data24.recipients === void 0) {
+              const err68 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/recipientSets/additionalProperties/required", keyword: "required", params: { missingProperty: "recipients" }, message: "must have required property 'recipients'", schema: schema312.properties.recipientSets.additionalProperties.required, parentSchema: schema312.properties.recipientSets.additionalProperties, data: data24 };
               if (vErrors === null) {
                 vErrors = [err68];
               } else {
@@ -6878,9 +7559,9 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            for (const key2 in data26) {
-              if (!(key2 === "name" || key2 === "ok" || key2 === "message")) {
-                const err69 = { instancePath: instancePath + "/consistency/" + i3, schemaPath: "#/properties/consistency/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312.properties.consistency.items, data: data26 };
+            for (const key4 in data24) {
+              if (!(key4 === "recipients")) {
+                const err69 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/recipientSets/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312.properties.recipientSets.additionalProperties, data: data24 };
                 if (vErrors === null) {
                   vErrors = [err69];
                 } else {
@@ -6889,211 +7570,232 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data26.name !== void 0) {
-              let data27 = data26.name;
-              if (typeof data27 !== "string") {
-                const err70 = { instancePath: instancePath + "/consistency/" + i3 + "/name", schemaPath: "#/properties/consistency/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.consistency.items.properties.name.type, parentSchema: schema312.properties.consistency.items.properties.name, data: data27 };
-                if (vErrors === null) {
-                  vErrors = [err70];
-                } else {
-                  vErrors.push(err70);
+            if (data24.recipients !== void 0) {
+              let data25 = data24.recipients;
+              if (Array.isArray(data25)) {
+                if (data25.length < 1) {
+                  const err70 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/recipients", schemaPath: "#/properties/recipientSets/additionalProperties/properties/recipients/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema312.properties.recipientSets.additionalProperties.properties.recipients, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data26.ok !== void 0) {
-              let data28 = data26.ok;
-              if (typeof data28 !== "boolean") {
-                const err71 = { instancePath: instancePath + "/consistency/" + i3 + "/ok", schemaPath: "#/properties/consistency/items/properties/ok/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema312.properties.consistency.items.properties.ok.type, parentSchema: schema312.properties.consistency.items.properties.ok, data: data28 };
-                if (vErrors === null) {
-                  vErrors = [err71];
-                } else {
-                  vErrors.push(err71);
+                const len2 = data25.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  let data26 = data25[i2];
+                  if (typeof data26 === "string") {
+                    if (!pattern72.test(data26)) {
+                      const err71 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/recipients/" + i2, schemaPath: "#/properties/recipientSets/additionalProperties/properties/recipients/items/pattern", keyword: "pattern", params: { pattern: "^age1[0-9a-z]{58}$" }, message: 'must match pattern "^age1[0-9a-z]{58}$"', schema: "^age1[0-9a-z]{58}$", parentSchema: schema312.properties.recipientSets.additionalProperties.properties.recipients.items, data: data26 };
+                      if (vErrors === null) {
+                        vErrors = [err71];
+                      } else {
+                        vErrors.push(err71);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err72 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/recipients/" + i2, schemaPath: "#/properties/recipientSets/additionalProperties/properties/recipients/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.recipientSets.additionalProperties.properties.recipients.items.type, parentSchema: schema312.properties.recipientSets.additionalProperties.properties.recipients.items, data: data26 };
+                    if (vErrors === null) {
+                      vErrors = [err72];
+                    } else {
+                      vErrors.push(err72);
+                    }
+                    errors++;
+                  }
                 }
-                errors++;
-              }
-            }
-            if (data26.message !== void 0) {
-              let data29 = data26.message;
-              if (typeof data29 !== "string") {
-                const err72 = { instancePath: instancePath + "/consistency/" + i3 + "/message", schemaPath: "#/properties/consistency/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.consistency.items.properties.message.type, parentSchema: schema312.properties.consistency.items.properties.message, data: data29 };
+                let i3 = data25.length;
+                let j0;
+                if (i3 > 1) {
+                  const indices0 = {};
+                  for (; i3--; ) {
+                    let item0 = data25[i3];
+                    if (typeof item0 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                      j0 = indices0[item0];
+                      const err73 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/recipients", schemaPath: "#/properties/recipientSets/additionalProperties/properties/recipients/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i3 + " are identical)", schema: true, parentSchema: schema312.properties.recipientSets.additionalProperties.properties.recipients, data: data25 };
+                      if (vErrors === null) {
+                        vErrors = [err73];
+                      } else {
+                        vErrors.push(err73);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices0[item0] = i3;
+                  }
+                }
+              } else {
+                const err74 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/recipients", schemaPath: "#/properties/recipientSets/additionalProperties/properties/recipients/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.recipientSets.additionalProperties.properties.recipients.type, parentSchema: schema312.properties.recipientSets.additionalProperties.properties.recipients, data: data25 };
                 if (vErrors === null) {
-                  vErrors = [err72];
+                  vErrors = [err74];
                 } else {
-                  vErrors.push(err72);
+                  vErrors.push(err74);
                 }
                 errors++;
               }
             }
           } else {
-            const err73 = { instancePath: instancePath + "/consistency/" + i3, schemaPath: "#/properties/consistency/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.consistency.items.type, parentSchema: schema312.properties.consistency.items, data: data26 };
+            const err75 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/recipientSets/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.recipientSets.additionalProperties.type, parentSchema: schema312.properties.recipientSets.additionalProperties, data: data24 };
             if (vErrors === null) {
-              vErrors = [err73];
+              vErrors = [err75];
             } else {
-              vErrors.push(err73);
+              vErrors.push(err75);
             }
             errors++;
           }
         }
       } else {
-        const err74 = { instancePath: instancePath + "/consistency", schemaPath: "#/properties/consistency/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.consistency.type, parentSchema: schema312.properties.consistency, data: data25 };
+        const err76 = { instancePath: instancePath + "/recipientSets", schemaPath: "#/properties/recipientSets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.recipientSets.type, parentSchema: schema312.properties.recipientSets, data: data23 };
         if (vErrors === null) {
-          vErrors = [err74];
+          vErrors = [err76];
         } else {
-          vErrors.push(err74);
+          vErrors.push(err76);
         }
         errors++;
       }
     }
-    if (data.coverage !== void 0) {
-      let data30 = data.coverage;
-      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-        if (data30.uncoveredTier0Paths === void 0) {
-          const err75 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "uncoveredTier0Paths" }, message: "must have required property 'uncoveredTier0Paths'", schema: schema312.properties.coverage.required, parentSchema: schema312.properties.coverage, data: data30 };
-          if (vErrors === null) {
-            vErrors = [err75];
-          } else {
-            vErrors.push(err75);
+    if (data.files !== void 0) {
+      let data27 = data.files;
+      if (Array.isArray(data27)) {
+        const len3 = data27.length;
+        for (let i4 = 0; i4 < len3; i4++) {
+          if (!validate212(data27[i4], { instancePath: instancePath + "/files/" + i4, parentData: data27, parentDataProperty: i4, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+            errors = vErrors.length;
           }
-          errors++;
         }
-        if (data30.missingComponents === void 0) {
-          const err76 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "missingComponents" }, message: "must have required property 'missingComponents'", schema: schema312.properties.coverage.required, parentSchema: schema312.properties.coverage, data: data30 };
-          if (vErrors === null) {
-            vErrors = [err76];
+      } else {
+        const err77 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.files.type, parentSchema: schema312.properties.files, data: data27 };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+    }
+    if (data.emptyDirectories !== void 0) {
+      let data29 = data.emptyDirectories;
+      if (Array.isArray(data29)) {
+        const len4 = data29.length;
+        for (let i5 = 0; i5 < len4; i5++) {
+          let data30 = data29[i5];
+          if (typeof data30 === "string") {
+            if (func3(data30) > 4096) {
+              const err78 = { instancePath: instancePath + "/emptyDirectories/" + i5, schemaPath: "#/properties/emptyDirectories/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema312.properties.emptyDirectories.items, data: data30 };
+              if (vErrors === null) {
+                vErrors = [err78];
+              } else {
+                vErrors.push(err78);
+              }
+              errors++;
+            }
+            if (func3(data30) < 1) {
+              const err79 = { instancePath: instancePath + "/emptyDirectories/" + i5, schemaPath: "#/properties/emptyDirectories/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema312.properties.emptyDirectories.items, data: data30 };
+              if (vErrors === null) {
+                vErrors = [err79];
+              } else {
+                vErrors.push(err79);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err76);
-          }
-          errors++;
-        }
-        if (data30.secretsOutsideComponents === void 0) {
-          const err77 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "secretsOutsideComponents" }, message: "must have required property 'secretsOutsideComponents'", schema: schema312.properties.coverage.required, parentSchema: schema312.properties.coverage, data: data30 };
-          if (vErrors === null) {
-            vErrors = [err77];
-          } else {
-            vErrors.push(err77);
-          }
-          errors++;
-        }
-        for (const key3 in data30) {
-          if (!(key3 === "uncoveredTier0Paths" || key3 === "missingComponents" || key3 === "secretsOutsideComponents")) {
-            const err78 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312.properties.coverage, data: data30 };
+            const err80 = { instancePath: instancePath + "/emptyDirectories/" + i5, schemaPath: "#/properties/emptyDirectories/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.emptyDirectories.items.type, parentSchema: schema312.properties.emptyDirectories.items, data: data30 };
             if (vErrors === null) {
-              vErrors = [err78];
+              vErrors = [err80];
             } else {
-              vErrors.push(err78);
+              vErrors.push(err80);
             }
             errors++;
           }
         }
-        if (data30.uncoveredTier0Paths !== void 0) {
-          let data31 = data30.uncoveredTier0Paths;
-          if (Array.isArray(data31)) {
-            const len4 = data31.length;
-            for (let i4 = 0; i4 < len4; i4++) {
-              let data32 = data31[i4];
-              if (typeof data32 === "string") {
-                if (func3(data32) > 4096) {
-                  const err79 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i4, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths.items, data: data32 };
-                  if (vErrors === null) {
-                    vErrors = [err79];
-                  } else {
-                    vErrors.push(err79);
-                  }
-                  errors++;
-                }
-                if (func3(data32) < 1) {
-                  const err80 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i4, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths.items, data: data32 };
-                  if (vErrors === null) {
-                    vErrors = [err80];
-                  } else {
-                    vErrors.push(err80);
-                  }
-                  errors++;
-                }
+      } else {
+        const err81 = { instancePath: instancePath + "/emptyDirectories", schemaPath: "#/properties/emptyDirectories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.emptyDirectories.type, parentSchema: schema312.properties.emptyDirectories, data: data29 };
+        if (vErrors === null) {
+          vErrors = [err81];
+        } else {
+          vErrors.push(err81);
+        }
+        errors++;
+      }
+    }
+    if (data.consistency !== void 0) {
+      let data31 = data.consistency;
+      if (Array.isArray(data31)) {
+        const len5 = data31.length;
+        for (let i6 = 0; i6 < len5; i6++) {
+          let data32 = data31[i6];
+          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+            if (data32.name === void 0) {
+              const err82 = { instancePath: instancePath + "/consistency/" + i6, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema312.properties.consistency.items.required, parentSchema: schema312.properties.consistency.items, data: data32 };
+              if (vErrors === null) {
+                vErrors = [err82];
               } else {
-                const err81 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i4, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.coverage.properties.uncoveredTier0Paths.items.type, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths.items, data: data32 };
+                vErrors.push(err82);
+              }
+              errors++;
+            }
+            if (data32.ok === void 0) {
+              const err83 = { instancePath: instancePath + "/consistency/" + i6, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "ok" }, message: "must have required property 'ok'", schema: schema312.properties.consistency.items.required, parentSchema: schema312.properties.consistency.items, data: data32 };
+              if (vErrors === null) {
+                vErrors = [err83];
+              } else {
+                vErrors.push(err83);
+              }
+              errors++;
+            }
+            if (data32.message === void 0) {
+              const err84 = { instancePath: instancePath + "/consistency/" + i6, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema312.properties.consistency.items.required, parentSchema: schema312.properties.consistency.items, data: data32 };
+              if (vErrors === null) {
+                vErrors = [err84];
+              } else {
+                vErrors.push(err84);
+              }
+              errors++;
+            }
+            for (const key5 in data32) {
+              if (!(key5 === "name" || key5 === "ok" || key5 === "message")) {
+                const err85 = { instancePath: instancePath + "/consistency/" + i6, schemaPath: "#/properties/consistency/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312.properties.consistency.items, data: data32 };
                 if (vErrors === null) {
-                  vErrors = [err81];
+                  vErrors = [err85];
                 } else {
-                  vErrors.push(err81);
+                  vErrors.push(err85);
                 }
                 errors++;
               }
             }
-          } else {
-            const err82 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths", schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.coverage.properties.uncoveredTier0Paths.type, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths, data: data31 };
-            if (vErrors === null) {
-              vErrors = [err82];
-            } else {
-              vErrors.push(err82);
-            }
-            errors++;
-          }
-        }
-        if (data30.missingComponents !== void 0) {
-          let data33 = data30.missingComponents;
-          if (Array.isArray(data33)) {
-            const len5 = data33.length;
-            for (let i5 = 0; i5 < len5; i5++) {
-              let data34 = data33[i5];
-              if (typeof data34 === "string") {
-                if (func3(data34) > 200) {
-                  const err83 = { instancePath: instancePath + "/coverage/missingComponents/" + i5, schemaPath: "#/properties/coverage/properties/missingComponents/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema312.properties.coverage.properties.missingComponents.items, data: data34 };
-                  if (vErrors === null) {
-                    vErrors = [err83];
-                  } else {
-                    vErrors.push(err83);
-                  }
-                  errors++;
-                }
-              } else {
-                const err84 = { instancePath: instancePath + "/coverage/missingComponents/" + i5, schemaPath: "#/properties/coverage/properties/missingComponents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.coverage.properties.missingComponents.items.type, parentSchema: schema312.properties.coverage.properties.missingComponents.items, data: data34 };
+            if (data32.name !== void 0) {
+              let data33 = data32.name;
+              if (typeof data33 !== "string") {
+                const err86 = { instancePath: instancePath + "/consistency/" + i6 + "/name", schemaPath: "#/properties/consistency/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.consistency.items.properties.name.type, parentSchema: schema312.properties.consistency.items.properties.name, data: data33 };
                 if (vErrors === null) {
-                  vErrors = [err84];
+                  vErrors = [err86];
                 } else {
-                  vErrors.push(err84);
+                  vErrors.push(err86);
                 }
                 errors++;
               }
             }
-          } else {
-            const err85 = { instancePath: instancePath + "/coverage/missingComponents", schemaPath: "#/properties/coverage/properties/missingComponents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.coverage.properties.missingComponents.type, parentSchema: schema312.properties.coverage.properties.missingComponents, data: data33 };
-            if (vErrors === null) {
-              vErrors = [err85];
-            } else {
-              vErrors.push(err85);
+            if (data32.ok !== void 0) {
+              let data34 = data32.ok;
+              if (typeof data34 !== "boolean") {
+                const err87 = { instancePath: instancePath + "/consistency/" + i6 + "/ok", schemaPath: "#/properties/consistency/items/properties/ok/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema312.properties.consistency.items.properties.ok.type, parentSchema: schema312.properties.consistency.items.properties.ok, data: data34 };
+                if (vErrors === null) {
+                  vErrors = [err87];
+                } else {
+                  vErrors.push(err87);
+                }
+                errors++;
+              }
             }
-            errors++;
-          }
-        }
-        if (data30.secretsOutsideComponents !== void 0) {
-          let data35 = data30.secretsOutsideComponents;
-          if (Array.isArray(data35)) {
-            const len6 = data35.length;
-            for (let i6 = 0; i6 < len6; i6++) {
-              let data36 = data35[i6];
-              if (typeof data36 === "string") {
-                if (func3(data36) > 4096) {
-                  const err86 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i6, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents.items, data: data36 };
-                  if (vErrors === null) {
-                    vErrors = [err86];
-                  } else {
-                    vErrors.push(err86);
-                  }
-                  errors++;
-                }
-                if (func3(data36) < 1) {
-                  const err87 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i6, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents.items, data: data36 };
-                  if (vErrors === null) {
-                    vErrors = [err87];
-                  } else {
-                    vErrors.push(err87);
-                  }
-                  errors++;
-                }
-              } else {
-                const err88 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i6, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.coverage.properties.secretsOutsideComponents.items.type, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents.items, data: data36 };
+            if (data32.message !== void 0) {
+              let data35 = data32.message;
+              if (typeof data35 !== "string") {
+                const err88 = { instancePath: instancePath + "/consistency/" + i6 + "/message", schemaPath: "#/properties/consistency/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.consistency.items.properties.message.type, parentSchema: schema312.properties.consistency.items.properties.message, data: data35 };
                 if (vErrors === null) {
                   vErrors = [err88];
                 } else {
@@ -7103,7 +7805,7 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err89 = { instancePath: instancePath + "/coverage/secretsOutsideComponents", schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.coverage.properties.secretsOutsideComponents.type, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents, data: data35 };
+            const err89 = { instancePath: instancePath + "/consistency/" + i6, schemaPath: "#/properties/consistency/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.consistency.items.type, parentSchema: schema312.properties.consistency.items, data: data32 };
             if (vErrors === null) {
               vErrors = [err89];
             } else {
@@ -7113,7 +7815,7 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err90 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.coverage.type, parentSchema: schema312.properties.coverage, data: data30 };
+        const err90 = { instancePath: instancePath + "/consistency", schemaPath: "#/properties/consistency/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.consistency.type, parentSchema: schema312.properties.consistency, data: data31 };
         if (vErrors === null) {
           vErrors = [err90];
         } else {
@@ -7122,11 +7824,11 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.signature !== void 0) {
-      let data37 = data.signature;
-      if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-        if (data37.alg === void 0) {
-          const err91 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema312.properties.signature.required, parentSchema: schema312.properties.signature, data: data37 };
+    if (data.coverage !== void 0) {
+      let data36 = data.coverage;
+      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+        if (data36.uncoveredTier0Paths === void 0) {
+          const err91 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "uncoveredTier0Paths" }, message: "must have required property 'uncoveredTier0Paths'", schema: schema312.properties.coverage.required, parentSchema: schema312.properties.coverage, data: data36 };
           if (vErrors === null) {
             vErrors = [err91];
           } else {
@@ -7134,8 +7836,8 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data37.key === void 0) {
-          const err92 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema312.properties.signature.required, parentSchema: schema312.properties.signature, data: data37 };
+        if (data36.missingComponents === void 0) {
+          const err92 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "missingComponents" }, message: "must have required property 'missingComponents'", schema: schema312.properties.coverage.required, parentSchema: schema312.properties.coverage, data: data36 };
           if (vErrors === null) {
             vErrors = [err92];
           } else {
@@ -7143,8 +7845,8 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data37.value === void 0) {
-          const err93 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema312.properties.signature.required, parentSchema: schema312.properties.signature, data: data37 };
+        if (data36.secretsOutsideComponents === void 0) {
+          const err93 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "secretsOutsideComponents" }, message: "must have required property 'secretsOutsideComponents'", schema: schema312.properties.coverage.required, parentSchema: schema312.properties.coverage, data: data36 };
           if (vErrors === null) {
             vErrors = [err93];
           } else {
@@ -7152,9 +7854,9 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        for (const key4 in data37) {
-          if (!(key4 === "alg" || key4 === "key" || key4 === "value")) {
-            const err94 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312.properties.signature, data: data37 };
+        for (const key6 in data36) {
+          if (!(key6 === "uncoveredTier0Paths" || key6 === "missingComponents" || key6 === "secretsOutsideComponents")) {
+            const err94 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312.properties.coverage, data: data36 };
             if (vErrors === null) {
               vErrors = [err94];
             } else {
@@ -7163,78 +7865,255 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data37.alg !== void 0) {
-          let data38 = data37.alg;
-          if ("ed25519" !== data38) {
-            const err95 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema312.properties.signature.properties.alg, data: data38 };
+        if (data36.uncoveredTier0Paths !== void 0) {
+          let data37 = data36.uncoveredTier0Paths;
+          if (Array.isArray(data37)) {
+            const len6 = data37.length;
+            for (let i7 = 0; i7 < len6; i7++) {
+              let data38 = data37[i7];
+              if (typeof data38 === "string") {
+                if (func3(data38) > 4096) {
+                  const err95 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i7, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths.items, data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err95];
+                  } else {
+                    vErrors.push(err95);
+                  }
+                  errors++;
+                }
+                if (func3(data38) < 1) {
+                  const err96 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i7, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths.items, data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err96];
+                  } else {
+                    vErrors.push(err96);
+                  }
+                  errors++;
+                }
+              } else {
+                const err97 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i7, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.coverage.properties.uncoveredTier0Paths.items.type, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths.items, data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err97];
+                } else {
+                  vErrors.push(err97);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err98 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths", schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.coverage.properties.uncoveredTier0Paths.type, parentSchema: schema312.properties.coverage.properties.uncoveredTier0Paths, data: data37 };
             if (vErrors === null) {
-              vErrors = [err95];
+              vErrors = [err98];
             } else {
-              vErrors.push(err95);
+              vErrors.push(err98);
             }
             errors++;
           }
         }
-        if (data37.key !== void 0) {
-          let data39 = data37.key;
-          if (typeof data39 === "string") {
-            if (!pattern102.test(data39)) {
-              const err96 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sgw1[0-9a-z]{58}$" }, message: 'must match pattern "^sgw1[0-9a-z]{58}$"', schema: "^sgw1[0-9a-z]{58}$", parentSchema: schema312.properties.signature.properties.key, data: data39 };
-              if (vErrors === null) {
-                vErrors = [err96];
+        if (data36.missingComponents !== void 0) {
+          let data39 = data36.missingComponents;
+          if (Array.isArray(data39)) {
+            const len7 = data39.length;
+            for (let i8 = 0; i8 < len7; i8++) {
+              let data40 = data39[i8];
+              if (typeof data40 === "string") {
+                if (func3(data40) > 200) {
+                  const err99 = { instancePath: instancePath + "/coverage/missingComponents/" + i8, schemaPath: "#/properties/coverage/properties/missingComponents/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema312.properties.coverage.properties.missingComponents.items, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err99];
+                  } else {
+                    vErrors.push(err99);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err96);
+                const err100 = { instancePath: instancePath + "/coverage/missingComponents/" + i8, schemaPath: "#/properties/coverage/properties/missingComponents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.coverage.properties.missingComponents.items.type, parentSchema: schema312.properties.coverage.properties.missingComponents.items, data: data40 };
+                if (vErrors === null) {
+                  vErrors = [err100];
+                } else {
+                  vErrors.push(err100);
+                }
+                errors++;
               }
-              errors++;
             }
           } else {
-            const err97 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.signature.properties.key.type, parentSchema: schema312.properties.signature.properties.key, data: data39 };
+            const err101 = { instancePath: instancePath + "/coverage/missingComponents", schemaPath: "#/properties/coverage/properties/missingComponents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.coverage.properties.missingComponents.type, parentSchema: schema312.properties.coverage.properties.missingComponents, data: data39 };
             if (vErrors === null) {
-              vErrors = [err97];
+              vErrors = [err101];
             } else {
-              vErrors.push(err97);
+              vErrors.push(err101);
             }
             errors++;
           }
         }
-        if (data37.value !== void 0) {
-          let data40 = data37.value;
-          if (typeof data40 === "string") {
-            if (!pattern11.test(data40)) {
-              const err98 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]{86}==$" }, message: 'must match pattern "^[A-Za-z0-9+/]{86}==$"', schema: "^[A-Za-z0-9+/]{86}==$", parentSchema: schema312.properties.signature.properties.value, data: data40 };
-              if (vErrors === null) {
-                vErrors = [err98];
+        if (data36.secretsOutsideComponents !== void 0) {
+          let data41 = data36.secretsOutsideComponents;
+          if (Array.isArray(data41)) {
+            const len8 = data41.length;
+            for (let i9 = 0; i9 < len8; i9++) {
+              let data42 = data41[i9];
+              if (typeof data42 === "string") {
+                if (func3(data42) > 4096) {
+                  const err102 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i9, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents.items, data: data42 };
+                  if (vErrors === null) {
+                    vErrors = [err102];
+                  } else {
+                    vErrors.push(err102);
+                  }
+                  errors++;
+                }
+                if (func3(data42) < 1) {
+                  const err103 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i9, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents.items, data: data42 };
+                  if (vErrors === null) {
+                    vErrors = [err103];
+                  } else {
+                    vErrors.push(err103);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err98);
+                const err104 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i9, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.coverage.properties.secretsOutsideComponents.items.type, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents.items, data: data42 };
+                if (vErrors === null) {
+                  vErrors = [err104];
+                } else {
+                  vErrors.push(err104);
+                }
+                errors++;
               }
-              errors++;
             }
           } else {
-            const err99 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.signature.properties.value.type, parentSchema: schema312.properties.signature.properties.value, data: data40 };
+            const err105 = { instancePath: instancePath + "/coverage/secretsOutsideComponents", schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema312.properties.coverage.properties.secretsOutsideComponents.type, parentSchema: schema312.properties.coverage.properties.secretsOutsideComponents, data: data41 };
             if (vErrors === null) {
-              vErrors = [err99];
+              vErrors = [err105];
             } else {
-              vErrors.push(err99);
+              vErrors.push(err105);
             }
             errors++;
           }
         }
       } else {
-        const err100 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.signature.type, parentSchema: schema312.properties.signature, data: data37 };
+        const err106 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.coverage.type, parentSchema: schema312.properties.coverage, data: data36 };
         if (vErrors === null) {
-          vErrors = [err100];
+          vErrors = [err106];
         } else {
-          vErrors.push(err100);
+          vErrors.push(err106);
+        }
+        errors++;
+      }
+    }
+    if (data.signature !== void 0) {
+      let data43 = data.signature;
+      if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+        if (data43.alg === void 0) {
+          const err107 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema312.properties.signature.required, parentSchema: schema312.properties.signature, data: data43 };
+          if (vErrors === null) {
+            vErrors = [err107];
+          } else {
+            vErrors.push(err107);
+          }
+          errors++;
+        }
+        if (data43.key === void 0) {
+          const err108 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema312.properties.signature.required, parentSchema: schema312.properties.signature, data: data43 };
+          if (vErrors === null) {
+            vErrors = [err108];
+          } else {
+            vErrors.push(err108);
+          }
+          errors++;
+        }
+        if (data43.value === void 0) {
+          const err109 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema312.properties.signature.required, parentSchema: schema312.properties.signature, data: data43 };
+          if (vErrors === null) {
+            vErrors = [err109];
+          } else {
+            vErrors.push(err109);
+          }
+          errors++;
+        }
+        for (const key7 in data43) {
+          if (!(key7 === "alg" || key7 === "key" || key7 === "value")) {
+            const err110 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema312.properties.signature, data: data43 };
+            if (vErrors === null) {
+              vErrors = [err110];
+            } else {
+              vErrors.push(err110);
+            }
+            errors++;
+          }
+        }
+        if (data43.alg !== void 0) {
+          let data44 = data43.alg;
+          if ("ed25519" !== data44) {
+            const err111 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema312.properties.signature.properties.alg, data: data44 };
+            if (vErrors === null) {
+              vErrors = [err111];
+            } else {
+              vErrors.push(err111);
+            }
+            errors++;
+          }
+        }
+        if (data43.key !== void 0) {
+          let data45 = data43.key;
+          if (typeof data45 === "string") {
+            if (!pattern132.test(data45)) {
+              const err112 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sgw1[0-9a-z]{58}$" }, message: 'must match pattern "^sgw1[0-9a-z]{58}$"', schema: "^sgw1[0-9a-z]{58}$", parentSchema: schema312.properties.signature.properties.key, data: data45 };
+              if (vErrors === null) {
+                vErrors = [err112];
+              } else {
+                vErrors.push(err112);
+              }
+              errors++;
+            }
+          } else {
+            const err113 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.signature.properties.key.type, parentSchema: schema312.properties.signature.properties.key, data: data45 };
+            if (vErrors === null) {
+              vErrors = [err113];
+            } else {
+              vErrors.push(err113);
+            }
+            errors++;
+          }
+        }
+        if (data43.value !== void 0) {
+          let data46 = data43.value;
+          if (typeof data46 === "string") {
+            if (!pattern14.test(data46)) {
+              const err114 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]{86}==$" }, message: 'must match pattern "^[A-Za-z0-9+/]{86}==$"', schema: "^[A-Za-z0-9+/]{86}==$", parentSchema: schema312.properties.signature.properties.value, data: data46 };
+              if (vErrors === null) {
+                vErrors = [err114];
+              } else {
+                vErrors.push(err114);
+              }
+              errors++;
+            }
+          } else {
+            const err115 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema312.properties.signature.properties.value.type, parentSchema: schema312.properties.signature.properties.value, data: data46 };
+            if (vErrors === null) {
+              vErrors = [err115];
+            } else {
+              vErrors.push(err115);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err116 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.properties.signature.type, parentSchema: schema312.properties.signature, data: data43 };
+        if (vErrors === null) {
+          vErrors = [err116];
+        } else {
+          vErrors.push(err116);
         }
         errors++;
       }
     }
   } else {
-    const err101 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.type, parentSchema: schema312, data };
+    const err117 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema312.type, parentSchema: schema312, data };
     if (vErrors === null) {
-      vErrors = [err101];
+      vErrors = [err117];
     } else {
-      vErrors.push(err101);
+      vErrors.push(err117);
     }
     errors++;
   }
@@ -7302,7 +8181,7 @@ async function readCatalog(store, stream) {
   ]);
   const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
   const complete = [];
-  for (const seq of seqs) {
+  for (const seq of [.../* @__PURE__ */ new Set([...seqs, ...bySeq.keys()])].sort((a, b) => a - b)) {
     const known = bySeq.get(seq);
     if (known) {
       complete.push(known);
@@ -7310,14 +8189,60 @@ async function readCatalog(store, stream) {
     }
     const bytes = await store.readManifest(stream, seq);
     if (!bytes) continue;
+    let manifest;
     try {
-      complete.push(
-        catalogEntryOf(parseManifest(bytes, `manifest ${stream}#${seq}`), sha256Hex(bytes))
+      manifest = parseManifest(bytes, `manifest ${stream}@${seq}`);
+    } catch (error) {
+      if (!isSnapgateError(error)) throw error;
+      throw new SnapgateError(
+        "INTEGRITY",
+        `${manifestPath(stream, seq)} in ${store.location} cannot be read: ${error.summary}`,
+        {
+          fix: `Restore that file from a copy of the store, then run \`snapgate verify --all --env ${stream}\`.`,
+          details: { stream, seq }
+        }
       );
-    } catch {
     }
+    complete.push(catalogEntryOf(manifest, sha256Hex(bytes)));
   }
   return complete;
+}
+async function readAllCatalogs(store) {
+  const streams = await store.listStreams();
+  return (await Promise.all(streams.map((stream) => readCatalog(store, stream)))).flat();
+}
+
+// core/crypto/distinct-recipients.ts
+function distinctRecipients(recipients) {
+  return [...new Set(recipients)].sort();
+}
+
+// core/crypto/recipient-set-id.ts
+import { createHash as createHash2 } from "node:crypto";
+function recipientSetId(recipients) {
+  return createHash2("sha256").update(`snapgate.recipient-set/v1
+${distinctRecipients(recipients).join("\n")}`).digest("hex").slice(0, 32);
+}
+
+// core/snapshot/recipients-of-file.ts
+function recipientsOfFile(manifest, file) {
+  if (file.recipientSet === void 0) return distinctRecipients(manifest.recipients);
+  const set = manifest.recipientSets?.[file.recipientSet];
+  if (!set || recipientSetId(set.recipients) !== file.recipientSet) return [];
+  return distinctRecipients(set.recipients);
+}
+
+// core/snapshot/recipient-gaps.ts
+function recipientGaps(manifest) {
+  const listed = distinctRecipients(manifest.recipients);
+  const gaps = [];
+  for (const file of manifest.files) {
+    if (file.type !== "file") continue;
+    const opens = new Set(recipientsOfFile(manifest, file));
+    const cannotOpen = listed.filter((recipient) => !opens.has(recipient));
+    if (cannotOpen.length > 0) gaps.push({ path: file.path, cannotOpen });
+  }
+  return gaps;
 }
 
 // core/generated/verification-validator.ts
@@ -7760,6 +8685,28 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
 validate203.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // core/audit/audit-event.ts
+function chainAuditEvents(head, inputs) {
+  const lines = [];
+  let current = head;
+  for (const input of inputs) {
+    const unhashed = {
+      v: 1,
+      seq: (current?.seq ?? 0) + 1,
+      time: input.time.toISOString(),
+      type: input.type,
+      actor: input.actor,
+      subject: input.subject,
+      ...input.details ? { details: input.details } : {},
+      ...input.deliveryId ? { deliveryId: input.deliveryId } : {},
+      ...input.requestDigest ? { requestDigest: input.requestDigest } : {},
+      prev: current?.hash ?? null
+    };
+    const hash = sha256Hex(canonicalJson(unhashed));
+    lines.push(canonicalJson({ ...unhashed, hash }));
+    current = { seq: unhashed.seq, hash };
+  }
+  return { lines, head: current };
+}
 function auditHeadOfLine(line) {
   try {
     const event = JSON.parse(line);
@@ -7770,6 +8717,29 @@ function auditHeadOfLine(line) {
     return void 0;
   }
   return void 0;
+}
+function parseAuditHeadPointer(bytes) {
+  if (!bytes) return null;
+  const head = auditHeadOfLine(Buffer.from(bytes).toString("utf8"));
+  return head ?? null;
+}
+
+// core/audit/append-audit-events.ts
+var MAX_ATTEMPTS = 25;
+async function appendAuditEvents(store, events) {
+  if (events.length === 0) return;
+  const time = events[0].time;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const head = await store.currentAuditHead();
+    const { lines } = chainAuditEvents(head, events);
+    if (await store.appendAudit(head, lines, time) === "committed") return;
+    await new Promise(
+      (resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * attempt))
+    );
+  }
+  throw new SnapgateError("CONFLICT", `Could not append to the audit log of ${store.location}.`, {
+    fix: "Too many writers raced for the audit log; run the command again (what it did is done; only its audit events are missing)."
+  });
 }
 
 // core/snapshot/verification-record.ts
@@ -7858,6 +8828,7 @@ async function gatherGateFacts(store, policy, environment, now, options = {}) {
     signature: null,
     chain: null,
     missingBlobs: null,
+    recipientGaps: null,
     components: [],
     uncoveredTier0Paths: null,
     consistency: null
@@ -7885,6 +8856,7 @@ async function gatherGateFacts(store, policy, environment, now, options = {}) {
       await loadSodium()
     );
     facts.missingBlobs = await missingBlobs(store, manifest, options.blobs ?? "read", index.blobs);
+    facts.recipientGaps = recipientGaps(manifest);
     facts.components = [
       ...new Set(manifest.files.flatMap((file) => file.component ? [file.component] : []))
     ].sort();
@@ -7902,13 +8874,12 @@ function signatureFact(manifest, keys, sodium) {
 async function missingBlobs(store, manifest, mode, listed) {
   const unique = /* @__PURE__ */ new Map();
   for (const file of manifest.files) {
-    if (file.type === "file")
-      unique.set(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`, file);
+    if (file.type === "file") unique.set(blobPath(blobRefOf(file)), file);
   }
   const files = [...unique.values()];
   if (mode === "list") {
-    const present = new Set(listed.map((blob) => `${blob.id}-${blob.sha256}-${blob.encoding}`));
-    return files.filter((file) => !present.has(`${file.blob}-${file.ciphertextSha256}-${file.encoding}`)).map((file) => file.blob);
+    const present = new Set(listed.map(blobPath));
+    return files.filter((file) => !present.has(blobPath(blobRefOf(file)))).map((file) => file.blob);
   }
   const bad = await forEachBlobWindow(
     store,
@@ -7974,56 +8945,224 @@ function assertRecordPath(path) {
   }
 }
 
-// core/store/parse-catalog-lines.ts
-function parseCatalogLines(texts) {
-  const entries = [];
-  for (const text2 of texts) {
-    for (const line of text2.split("\n")) {
-      if (line.trim() === "") continue;
-      try {
-        entries.push(JSON.parse(line));
-      } catch {
-        continue;
+// core/store/check-head-manifest.ts
+function checkHeadManifest(stream, seq, manifest, where) {
+  let named;
+  try {
+    const parsed = JSON.parse(Buffer.from(manifest).toString("utf8"));
+    named = `${String(parsed.stream)}@${String(parsed.seq)}`;
+  } catch {
+    named = void 0;
+  }
+  if (named !== `${stream}@${seq}`) {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `${manifestPath(stream, seq)}, the newest manifest of ${stream} in ${where}, ${named === void 0 ? "is not JSON" : `says it is ${named}`}: a snapshot cannot chain onto it.`,
+      {
+        fix: `Restore that file from a copy of the store and run \`snapgate verify --all --env ${stream}\`; nothing was written.`
       }
+    );
+  }
+}
+
+// core/store/check-head-pointer.ts
+function checkHeadPointer(stream, raw, seqs, where) {
+  if (raw === null) return;
+  let named;
+  try {
+    const text2 = typeof raw === "string" ? raw : Buffer.from(raw).toString("utf8");
+    named = JSON.parse(text2)?.seq;
+  } catch {
+    named = void 0;
+  }
+  if (typeof named !== "number" || !Number.isSafeInteger(named)) {
+    throw new SnapgateError("INTEGRITY", `${headPath(stream)} in ${where} is damaged.`, {
+      fix: `Check that manifests/${stream}/ holds every snapshot (\`snapgate verify --all --env ${stream}\`), then delete ${headPath(stream)}: the next snapshot writes it again.`
+    });
+  }
+  const newest = seqs.at(-1) ?? 0;
+  if (named > newest) {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `${headPath(stream)} names ${stream}@${named}, but ${manifestPath(stream, named)} is missing from ${where}: the newest snapshot${named > newest + 1 ? "s were" : " was"} deleted.`,
+      {
+        fix: `Restore manifests/${stream}/ from a copy of the store. If ${stream}@${named} is lost for good, accept the loss: delete its catalog line(s) in catalog/${stream}/ and write {"seq":${newest}} to ${headPath(stream)}.`,
+        details: { head: named, newestManifest: newest }
+      }
+    );
+  }
+}
+
+// core/store/github/github-committer.ts
+var TREE_PAYLOAD_BUDGET = 2 * 1024 * 1024;
+var GitHubCommitter = class {
+  constructor(client, where, reader, location) {
+    this.client = client;
+    this.where = where;
+    this.reader = reader;
+    this.location = location;
+  }
+  client;
+  where;
+  reader;
+  location;
+  async createGitBlob(bytes) {
+    try {
+      const { data } = await this.client.rest.git.createBlob({
+        owner: this.where.owner,
+        repo: this.where.repo,
+        content: Buffer.from(bytes).toString("base64"),
+        encoding: "base64"
+      });
+      return data.sha;
+    } catch (error) {
+      throw githubError(error, "uploading a large blob", this.location);
     }
+  }
+  /**
+   * One commit on top of the state's head: trees chained by base_tree within
+   * the payload budget, a commit, and a ref update that fails rather than
+   * overwrite another writer's commit.
+   */
+  async commitFiles(state, entries, message) {
+    const { owner, repo } = this.where;
+    let tree = state.treeOid;
+    let commit = null;
+    try {
+      for (const chunk of chunkByPayload(entries)) {
+        tree = (await this.client.rest.git.createTree({ owner, repo, base_tree: tree, tree: chunk })).data.sha;
+      }
+      commit = (await this.client.rest.git.createCommit({
+        owner,
+        repo,
+        message,
+        tree,
+        parents: [state.oid]
+      })).data.sha;
+      await this.client.rest.git.updateRef({
+        owner,
+        repo,
+        ref: `heads/${this.where.branch}`,
+        sha: commit,
+        force: false
+      });
+      return "committed";
+    } catch (error) {
+      const conflict = httpStatus(error) === 422 && /fast forward|not a fast-forward|reference cannot be updated/i.test(githubMessage(error));
+      const status = httpStatus(error);
+      if (commit === null || !(conflict || status === void 0 || status >= 500)) {
+        if (conflict) return "conflict";
+        throw githubError(error, "committing to the backup repository", this.location);
+      }
+      let landed;
+      try {
+        landed = await this.reader.branchContains(commit);
+      } catch {
+        const failure = githubError(error, "updating the branch", this.location, false);
+        throw new SnapgateError(
+          failure.code,
+          `${failure.summary} The commit may have landed: GitHub lost the answer to the branch update and could not be read back.`,
+          {
+            fix: `Once GitHub answers again, check with \`snapgate list --store ${this.location}\` before writing again.`,
+            cause: error
+          }
+        );
+      }
+      if (landed) return "committed";
+      if (conflict) return "conflict";
+      throw githubError(error, "committing to the backup repository", this.location);
+    }
+  }
+  /** For writes outside a snapshot: re-read, rebuild the entries, commit; retry when another writer won. */
+  async commitWithRetry(message, build) {
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const state = await this.reader.readWriteState("_", /* @__PURE__ */ new Date());
+      if (!state)
+        throw new SnapgateError(
+          "STORE_MISSING",
+          `There is no Snapgate store at ${this.location}.`,
+          { fix: "Take a snapshot first." }
+        );
+      if (await this.commitFiles(state, await build(state), message) === "committed") return;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
+    }
+    throw new SnapgateError(
+      "CONFLICT",
+      `Could not commit to ${this.location}: other writers kept moving the branch.`,
+      { fix: "Run the command again." }
+    );
+  }
+};
+function chunkByPayload(entries) {
+  const chunks = [];
+  let current = [];
+  let size = 0;
+  for (const entry of entries) {
+    const weight = (entry.content?.length ?? 0) + entry.path.length + 64;
+    if (current.length > 0 && size + weight > TREE_PAYLOAD_BUDGET) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(entry);
+    size += weight;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+// core/store/parse-catalog-lines.ts
+function entryProblem(value, stream) {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return "it is not a JSON object";
+  const entry = value;
+  if (typeof entry.id !== "string" || !/^[0-9a-f]{64}$/.test(entry.id))
+    return "its id is not a sha256";
+  if (typeof entry.seq !== "number" || !Number.isSafeInteger(entry.seq) || entry.seq < 1)
+    return "its seq is not a positive whole number";
+  if (entry.stream !== stream) return `it names the environment ${JSON.stringify(entry.stream)}`;
+  if (typeof entry.time !== "string" || typeof entry.phase !== "string")
+    return "its time or phase is missing";
+  const metadata = entry.metadata;
+  if (typeof metadata !== "object" || metadata === null || !Array.isArray(metadata.tags))
+    return "its metadata is missing";
+  if (typeof entry.files !== "number" || typeof entry.bytes !== "number" || !Array.isArray(entry.components))
+    return "its file counts are missing";
+  return null;
+}
+function parseCatalogLines(shards, stream) {
+  const entries = [];
+  for (const shard of shards) {
+    shard.text.split("\n").forEach((line, index) => {
+      if (line.trim() === "") return;
+      let value;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        return;
+      }
+      const problem = entryProblem(value, stream);
+      if (problem) {
+        throw new SnapgateError(
+          "INTEGRITY",
+          `Line ${index + 1} of ${shard.path} is not a catalog entry of ${stream}: ${problem}.`,
+          {
+            fix: `Delete that line: the catalog is only an index, rebuilt from the manifests where a line is missing. Then run \`snapgate verify --all --env ${stream}\` and find out what wrote it.`,
+            details: { file: shard.path, line: index + 1 }
+          }
+        );
+      }
+      entries.push(value);
+    });
   }
   return entries.sort((a, b) => a.seq - b.seq);
 }
 
-// core/store/store.ts
-function blobPath(blob) {
-  return `blobs/${blob.id.slice(0, 2)}/${blob.id}-${blob.sha256}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
-}
-var BLOB_FILE_NAME = /^([0-9a-f]{64})-([0-9a-f]{64})(\.gz)?\.age$/;
-function parseBlobFileName(name) {
-  const match = BLOB_FILE_NAME.exec(name);
-  if (!match?.[1] || !match[2]) return void 0;
-  return { id: match[1], sha256: match[2], encoding: match[3] ? "gzip" : "none" };
-}
-function manifestPath(stream, seq) {
-  return `manifests/${stream}/${String(seq).padStart(10, "0")}.json`;
-}
-function catalogPath(stream, written) {
-  const month = String(written.getUTCMonth() + 1).padStart(2, "0");
-  return `catalog/${stream}/${written.getUTCFullYear()}-${month}.jsonl`;
-}
-function headPath(stream) {
-  return `heads/${stream}.json`;
-}
-var AUDIT_HEAD_PATH = "audit/head.json";
-function auditPath(time) {
-  const month = String(time.getUTCMonth() + 1).padStart(2, "0");
-  return `audit/${time.getUTCFullYear()}/${month}.jsonl`;
-}
-var STORE_FORMAT = "snapgate.store/v1";
-
-// core/store/github-store.ts
-var TREE_PAYLOAD_BUDGET = 2 * 1024 * 1024;
-var INLINE_BLOB_LIMIT = 512 * 1024;
-var GITHUB_MAX_BLOB_BYTES = 100 * 1024 * 1024;
+// core/store/github/github-reader.ts
+var LANDED_SEARCH_DEPTH = 100;
 var BLOB_READ_BATCH = 100;
 var WRITE_STATE_QUERY = `
-query SnapgateWriteState($owner: String!, $name: String!, $ref: String!, $head: String!, $catalog: String!, $audit: String!) {
+query SnapgateWriteState($owner: String!, $name: String!, $ref: String!, $head: String!, $manifests: String!, $catalog: String!, $audit: String!) {
   repository(owner: $owner, name: $name) {
     ref(qualifiedName: $ref) {
       target {
@@ -8032,6 +9171,7 @@ query SnapgateWriteState($owner: String!, $name: String!, $ref: String!, $head: 
           tree { oid }
           storeFile: file(path: "snapgate.json") { object { ... on Blob { text } } }
           head: file(path: $head) { object { ... on Blob { text } } }
+          manifests: file(path: $manifests) { object { ... on Tree { entries { name } } } }
           catalog: file(path: $catalog) { object { ... on Blob { text isTruncated oid } } }
           auditHead: file(path: "${AUDIT_HEAD_PATH}") { object { ... on Blob { text } } }
           audit: file(path: $audit) { object { ... on Blob { text isTruncated oid } } }
@@ -8041,58 +9181,16 @@ query SnapgateWriteState($owner: String!, $name: String!, $ref: String!, $head: 
     }
   }
 }`;
-var GitHubWriteView = class {
-  constructor(stream, state, head, auditHead, blobs) {
-    this.stream = stream;
-    this.state = state;
-    this.head = head;
-    this.auditHead = auditHead;
-    this.blobs = blobs;
-  }
-  stream;
-  state;
-  head;
-  auditHead;
-  blobs;
-  staged = /* @__PURE__ */ new Map();
-  async findBlobs(ids) {
-    const found = /* @__PURE__ */ new Map();
-    for (const id of ids) {
-      const ref = this.blobs.get(id) ?? this.staged.get(id);
-      if (ref) found.set(id, { id: ref.id, sha256: ref.sha256, encoding: ref.encoding });
-    }
-    return found;
-  }
-  async stageBlob(blob) {
-    if (blob.ciphertext.length > GITHUB_MAX_BLOB_BYTES) {
-      throw new SnapgateError(
-        "TOO_LARGE",
-        `A blob of ${blob.ciphertext.length} bytes is over GitHub's 100 MB limit. Nothing was written.`,
-        {
-          fix: "Exclude the file from the snapshot: large artefacts are not configuration."
-        }
-      );
-    }
-    this.staged.set(blob.id, blob);
-  }
-  /** Staged blobs the repository still lacks (after a conflict, another writer may have added some). */
-  carryOver(into) {
-    for (const [id, blob] of this.staged) {
-      if (!into.blobs.has(id)) into.staged.set(id, blob);
-    }
-  }
-};
-var GitHubStore = class {
-  constructor(client, where) {
+var GitHubReader = class {
+  constructor(client, where, location) {
     this.client = client;
     this.where = where;
-    this.location = `github://${where.owner}/${where.repo}@${where.branch}`;
+    this.location = location;
     this.qualifiedRef = `refs/heads/${where.branch}`;
   }
   client;
   where;
   location;
-  armorBlobs = true;
   qualifiedRef;
   async query(query, variables, doing) {
     try {
@@ -8111,6 +9209,7 @@ var GitHubStore = class {
       {
         ref: this.qualifiedRef,
         head: headPath(stream),
+        manifests: `manifests/${stream}`,
         catalog: catalogPath(stream, now),
         audit: auditPath(now)
       },
@@ -8150,95 +9249,6 @@ var GitHubStore = class {
       throw githubError(error, "reading a blob", this.location);
     }
   }
-  async initialize() {
-    const state = await this.readWriteState("_", /* @__PURE__ */ new Date());
-    if (state?.storeFile?.object) return this.checkFormat(state.storeFile.object.text);
-    const body = JSON.stringify({ format: STORE_FORMAT, created: (/* @__PURE__ */ new Date()).toISOString() }, null, 2) + "\n";
-    if (!state) {
-      try {
-        await this.client.rest.repos.createOrUpdateFileContents({
-          owner: this.where.owner,
-          repo: this.where.repo,
-          path: "snapgate.json",
-          branch: this.where.branch,
-          message: "snapgate: initialise the backup store",
-          content: Buffer.from(body).toString("base64")
-        });
-      } catch (error) {
-        if (httpStatus(error) === 409 || httpStatus(error) === 422) return this.assertExists();
-        throw githubError(error, "initialising the backup repository", this.location);
-      }
-      return;
-    }
-    await this.commitFiles(
-      state,
-      [{ path: "snapgate.json", mode: "100644", type: "blob", content: body }],
-      "snapgate: initialise the backup store"
-    );
-  }
-  checkFormat(text2) {
-    let format;
-    try {
-      format = JSON.parse(text2 ?? "").format;
-    } catch {
-      format = void 0;
-    }
-    if (format !== STORE_FORMAT) {
-      throw new SnapgateError(
-        "STORE_MISSING",
-        `${this.location} holds a snapgate.json that is not a ${STORE_FORMAT} store.`,
-        {
-          fix: "Use a Snapgate version that supports this store format, or point --store at another repository or branch."
-        }
-      );
-    }
-  }
-  async assertExists() {
-    const state = await this.readWriteState("_", /* @__PURE__ */ new Date());
-    if (!state?.storeFile?.object) {
-      throw new SnapgateError("STORE_MISSING", `There is no Snapgate store at ${this.location}.`, {
-        fix: "Check the repository and branch; a store is created by the first `snapgate snapshot`."
-      });
-    }
-    this.checkFormat(state.storeFile.object.text);
-  }
-  async beginWrite(stream, previous) {
-    const now = /* @__PURE__ */ new Date();
-    const state = await this.readWriteState(stream, now);
-    if (!state?.storeFile?.object) {
-      throw new SnapgateError("STORE_MISSING", `There is no Snapgate store at ${this.location}.`, {
-        fix: "It is created by the first snapshot; if this persists, check the branch name."
-      });
-    }
-    const blobs = /* @__PURE__ */ new Map();
-    for (const prefix of state.blobs?.object?.entries ?? []) {
-      for (const entry of prefix.object?.entries ?? []) {
-        const ref = parseBlobFileName(entry.name);
-        if (ref && !blobs.has(ref.id)) blobs.set(ref.id, ref);
-      }
-    }
-    const headText = await this.blobText(state.head);
-    let head = null;
-    if (headText) {
-      const pointer = JSON.parse(headText);
-      head = {
-        seq: pointer.seq,
-        sha256: pointer.id,
-        loadManifest: () => this.readManifestAt(state.oid, stream, pointer.seq)
-      };
-    }
-    const auditHeadText = await this.blobText(state.auditHead);
-    const auditHead = auditHeadText ? JSON.parse(auditHeadText) : null;
-    const view = new GitHubWriteView(
-      stream,
-      state,
-      head,
-      auditHead ? { seq: auditHead.seq, hash: auditHead.hash } : null,
-      blobs
-    );
-    if (previous instanceof GitHubWriteView) previous.carryOver(view);
-    return view;
-  }
   async readManifestAt(commitOid, stream, seq) {
     const path = manifestPath(stream, seq);
     const result = await this.query(
@@ -8259,124 +9269,6 @@ var GitHubStore = class {
       );
     }
     return new TextEncoder().encode(text2);
-  }
-  async commitSnapshot(commit) {
-    const view = commit.view;
-    const { state } = view;
-    const catalogText = await this.blobText(state.catalog) ?? "";
-    const entries = [];
-    const large = [];
-    for (const blob of view.staged.values()) {
-      if (blob.ciphertext.length > INLINE_BLOB_LIMIT || !isText(blob.ciphertext)) large.push(blob);
-      else
-        entries.push({
-          path: blobPath(blob),
-          mode: "100644",
-          type: "blob",
-          content: Buffer.from(blob.ciphertext).toString("utf8")
-        });
-    }
-    for (const blob of large)
-      entries.push({
-        path: blobPath(blob),
-        mode: "100644",
-        type: "blob",
-        sha: await this.createGitBlob(blob.ciphertext)
-      });
-    entries.push(
-      {
-        path: manifestPath(view.stream, commit.seq),
-        mode: "100644",
-        type: "blob",
-        content: Buffer.from(commit.manifest).toString("utf8")
-      },
-      {
-        path: headPath(view.stream),
-        mode: "100644",
-        type: "blob",
-        content: JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id }) + "\n"
-      },
-      {
-        path: catalogPath(view.stream, commit.time),
-        mode: "100644",
-        type: "blob",
-        content: appendLines(catalogText, [JSON.stringify(commit.catalogEntry)])
-      },
-      ...await this.auditEntries(state, commit.auditLines, commit.time)
-    );
-    return this.commitFiles(
-      state,
-      entries,
-      `snapgate: snapshot ${view.stream}@${commit.seq} ${commit.catalogEntry.id.slice(0, 12)}`
-    );
-  }
-  async auditEntries(state, lines, time) {
-    if (lines.length === 0) return [];
-    const existing = await this.blobText(state.audit) ?? "";
-    const head = auditHeadOfLine(lines.at(-1) ?? "");
-    const file = auditPath(time);
-    return [
-      { path: file, mode: "100644", type: "blob", content: appendLines(existing, lines) },
-      ...head ? [
-        {
-          path: AUDIT_HEAD_PATH,
-          mode: "100644",
-          type: "blob",
-          content: JSON.stringify({ ...head, file }) + "\n"
-        }
-      ] : []
-    ];
-  }
-  async createGitBlob(bytes) {
-    try {
-      const { data } = await this.client.rest.git.createBlob({
-        owner: this.where.owner,
-        repo: this.where.repo,
-        content: Buffer.from(bytes).toString("base64"),
-        encoding: "base64"
-      });
-      return data.sha;
-    } catch (error) {
-      throw githubError(error, "uploading a large blob", this.location);
-    }
-  }
-  /**
-   * One commit on top of the state's head: trees chained by base_tree within
-   * the payload budget, a commit, and a ref update that fails rather than
-   * overwrite another writer's commit.
-   */
-  async commitFiles(state, entries, message) {
-    const { owner, repo } = this.where;
-    let tree = state.treeOid;
-    try {
-      for (const chunk of chunkByPayload(entries)) {
-        tree = (await this.client.rest.git.createTree({ owner, repo, base_tree: tree, tree: chunk })).data.sha;
-      }
-      const commit = (await this.client.rest.git.createCommit({
-        owner,
-        repo,
-        message,
-        tree,
-        parents: [state.oid]
-      })).data.sha;
-      await this.client.rest.git.updateRef({
-        owner,
-        repo,
-        ref: `heads/${this.where.branch}`,
-        sha: commit,
-        force: false
-      });
-      return "committed";
-    } catch (error) {
-      if (httpStatus(error) === 422 && /fast forward|not a fast-forward|reference cannot be updated/i.test(githubMessage(error))) {
-        return "conflict";
-      }
-      throw githubError(error, "committing to the backup repository", this.location);
-    }
-  }
-  async listStreams() {
-    const tree = await this.readTree("manifests");
-    return (tree?.entries ?? []).filter((entry) => entry.type === "tree").map((entry) => entry.name).sort();
   }
   /** A directory's entries at the branch head, with their blobs' text when `withText`. */
   async readTree(path, withText = false) {
@@ -8403,64 +9295,44 @@ var GitHubStore = class {
     if (object.text !== null && !object.isTruncated) return new TextEncoder().encode(object.text);
     return object.oid ? this.readGitBlob(object.oid) : null;
   }
-  async readCatalog(stream) {
-    const tree = await this.readTree(`catalog/${stream}`, true);
-    return this.catalogFromShards(tree?.entries ?? []);
-  }
   /** Catalog lines from the month shards of a catalog directory listing (text included). */
-  async catalogFromShards(shards) {
+  async catalogFromShards(stream, shards) {
     const ordered = shards.filter((e) => /^\d{4}-\d{2}\.jsonl$/.test(e.name)).sort((a, b) => a.name.localeCompare(b.name));
     const texts = await Promise.all(
       ordered.map(
         async (shard) => shard.object?.text && !shard.object.isTruncated ? shard.object.text : shard.oid ? Buffer.from(await this.readGitBlob(shard.oid)).toString("utf8") : ""
       )
     );
-    return parseCatalogLines(texts);
+    return parseCatalogLines(
+      texts.map((text2, index) => ({ path: `catalog/${stream}/${ordered[index]?.name}`, text: text2 })),
+      stream
+    );
   }
-  async readStreamIndex(stream) {
-    const names = "object { ... on Tree { entries { name } } }";
+  /** Which of `paths` exist at a commit: one query whatever their number. */
+  async existingPaths(oid, paths) {
+    const fields = paths.map((path, index) => `p${index}: file(path: ${JSON.stringify(path)}) { oid }`).join("\n");
     const result = await this.query(
-      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $manifests: String!, $tombstones: String!, $verifications: String!) {
-        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
-          catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated } } } } } }
-          manifests: file(path: $manifests) { ${names} }
-          tombstones: file(path: $tombstones) { ${names} }
-          verifications: file(path: $verifications) { ${names} }
-          blobs: file(path: "blobs") { object { ... on Tree { entries { name ${names} } } } }
-        } } } }
+      `query SnapgateExisting($owner: String!, $name: String!, $oid: GitObjectID!) {
+        repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { ${fields} } } }
       }`,
-      {
-        ref: this.qualifiedRef,
-        catalog: `catalog/${stream}`,
-        manifests: `manifests/${stream}`,
-        tombstones: `tombstones/${stream}`,
-        verifications: `verifications/${stream}`
-      },
-      `reading the index of ${stream}`
+      { oid },
+      "checking records"
+    );
+    const object = result.repository.object ?? {};
+    return paths.filter((_, index) => object[`p${index}`]);
+  }
+  /** Whether `commit` is the branch head or one of its recent ancestors (other writers may have built on it). */
+  async branchContains(commit) {
+    const result = await this.query(
+      `query SnapgateLanded($owner: String!, $name: String!, $ref: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { oid ... on Commit { history(first: ${LANDED_SEARCH_DEPTH}) { nodes { oid } } } } } }
+      }`,
+      { ref: this.qualifiedRef },
+      "checking whether the commit landed"
     );
     const target = result.repository.ref?.target;
-    const seqsOf = (tree) => (tree?.object?.entries ?? []).map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1]).filter((seq) => seq !== void 0).map(Number).sort((a, b) => a - b);
-    const blobs = [];
-    for (const prefix of target?.blobs?.object?.entries ?? []) {
-      for (const entry of prefix.object?.entries ?? []) {
-        const ref = parseBlobFileName(entry.name);
-        if (ref) blobs.push(ref);
-      }
-    }
-    return {
-      catalog: await this.catalogFromShards(target?.catalog?.object?.entries ?? []),
-      manifestSeqs: seqsOf(target?.manifests),
-      tombstoneSeqs: seqsOf(target?.tombstones),
-      verifications: (target?.verifications?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `verifications/${stream}/${entry.name}`),
-      blobs
-    };
-  }
-  async listManifestSeqs(stream) {
-    const tree = await this.readTree(`manifests/${stream}`);
-    return (tree?.entries ?? []).map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1]).filter((seq) => seq !== void 0).map(Number).sort((a, b) => a - b);
-  }
-  readManifest(stream, seq) {
-    return this.readFile(manifestPath(stream, seq));
+    if (!target) return false;
+    return target.oid === commit || (target.history?.nodes ?? []).some((node) => node.oid === commit);
   }
   pendingReads = [];
   flushScheduled = false;
@@ -8509,12 +9381,332 @@ var GitHubStore = class {
       }
     }
   }
+};
+
+// core/store/github/github-write-view.ts
+var GITHUB_MAX_BLOB_BYTES = 100 * 1024 * 1024;
+var GitHubWriteView = class {
+  constructor(stream, state, head, auditHead, blobs) {
+    this.stream = stream;
+    this.state = state;
+    this.head = head;
+    this.auditHead = auditHead;
+    this.blobs = blobs;
+  }
+  stream;
+  state;
+  head;
+  auditHead;
+  blobs;
+  staged = /* @__PURE__ */ new Map();
+  async findBlobs(ids, recipientSet) {
+    const found = /* @__PURE__ */ new Map();
+    for (const id of ids) {
+      const key = blobLookupKey(id, recipientSet);
+      const ref = this.blobs.get(key) ?? this.staged.get(key);
+      if (ref)
+        found.set(id, {
+          id: ref.id,
+          sha256: ref.sha256,
+          encoding: ref.encoding,
+          ...ref.recipientSet ? { recipientSet: ref.recipientSet } : {}
+        });
+    }
+    return found;
+  }
+  async stageBlob(blob) {
+    if (blob.ciphertext.length > GITHUB_MAX_BLOB_BYTES) {
+      throw new SnapgateError(
+        "TOO_LARGE",
+        `A blob of ${blob.ciphertext.length} bytes is over GitHub's 100 MB limit. Nothing was written.`,
+        {
+          fix: "Exclude the file from the snapshot: large artefacts are not configuration."
+        }
+      );
+    }
+    this.staged.set(blobLookupKey(blob.id, blob.recipientSet), blob);
+  }
+  /** Staged blobs the repository still lacks (after a conflict, another writer may have added some). */
+  carryOver(into) {
+    for (const [key, blob] of this.staged) {
+      if (!into.blobs.has(key)) into.staged.set(key, blob);
+    }
+  }
+};
+
+// core/store/github-store.ts
+var INLINE_BLOB_LIMIT = 512 * 1024;
+var GitHubStore = class {
+  constructor(client, where) {
+    this.client = client;
+    this.where = where;
+    this.location = `github://${where.owner}/${where.repo}@${where.branch}`;
+    this.reader = new GitHubReader(client, where, this.location);
+    this.committer = new GitHubCommitter(client, where, this.reader, this.location);
+  }
+  client;
+  where;
+  location;
+  armorBlobs = true;
+  reader;
+  committer;
+  async initialize() {
+    const state = await this.reader.readWriteState("_", /* @__PURE__ */ new Date());
+    if (state?.storeFile?.object) return this.checkFormat(state.storeFile.object.text);
+    const body = JSON.stringify({ format: STORE_FORMAT, created: (/* @__PURE__ */ new Date()).toISOString() }, null, 2) + "\n";
+    if (!state) {
+      try {
+        await this.client.rest.repos.createOrUpdateFileContents({
+          owner: this.where.owner,
+          repo: this.where.repo,
+          path: "snapgate.json",
+          branch: this.where.branch,
+          message: "snapgate: initialise the backup store",
+          content: Buffer.from(body).toString("base64")
+        });
+      } catch (error) {
+        if (httpStatus(error) === 409 || httpStatus(error) === 422) return this.assertExists();
+        throw githubError(error, "initialising the backup repository", this.location);
+      }
+      return;
+    }
+    await this.committer.commitFiles(
+      state,
+      [{ path: "snapgate.json", mode: "100644", type: "blob", content: body }],
+      "snapgate: initialise the backup store"
+    );
+  }
+  checkFormat(text2) {
+    let format;
+    try {
+      format = JSON.parse(text2 ?? "").format;
+    } catch {
+      format = void 0;
+    }
+    if (format !== STORE_FORMAT) {
+      throw new SnapgateError(
+        "STORE_MISSING",
+        `${this.location} holds a snapgate.json that is not a ${STORE_FORMAT} store.`,
+        {
+          fix: "Use a Snapgate version that supports this store format, or point --store at another repository or branch."
+        }
+      );
+    }
+  }
+  async assertExists() {
+    const state = await this.reader.readWriteState("_", /* @__PURE__ */ new Date());
+    if (!state?.storeFile?.object) {
+      throw new SnapgateError("STORE_MISSING", `There is no Snapgate store at ${this.location}.`, {
+        fix: "Check the repository and branch; a store is created by the first `snapgate snapshot`."
+      });
+    }
+    this.checkFormat(state.storeFile.object.text);
+  }
+  async beginWrite(stream, previous) {
+    const now = /* @__PURE__ */ new Date();
+    const state = await this.reader.readWriteState(stream, now);
+    if (!state?.storeFile?.object) {
+      throw new SnapgateError("STORE_MISSING", `There is no Snapgate store at ${this.location}.`, {
+        fix: "It is created by the first snapshot; if this persists, check the branch name."
+      });
+    }
+    const blobs = /* @__PURE__ */ new Map();
+    for (const prefix of state.blobs?.object?.entries ?? []) {
+      for (const entry of prefix.object?.entries ?? []) {
+        const ref = parseBlobFileName(entry.name);
+        const key = ref && blobLookupKey(ref.id, ref.recipientSet);
+        if (ref && key && !blobs.has(key)) blobs.set(key, ref);
+      }
+    }
+    const seqs = manifestSeqsOf(state.manifests);
+    checkHeadPointer(stream, await this.reader.blobText(state.head), seqs, this.location);
+    const seq = seqs.at(-1);
+    let head = null;
+    if (seq !== void 0) {
+      const manifest = await this.reader.readManifestAt(state.oid, stream, seq);
+      checkHeadManifest(stream, seq, manifest, this.location);
+      head = { seq, sha256: sha256Hex(manifest), loadManifest: async () => manifest };
+    }
+    const auditHeadText = await this.reader.blobText(state.auditHead);
+    const auditHead = auditHeadText ? JSON.parse(auditHeadText) : null;
+    const view = new GitHubWriteView(
+      stream,
+      state,
+      head,
+      auditHead ? { seq: auditHead.seq, hash: auditHead.hash } : null,
+      blobs
+    );
+    if (previous instanceof GitHubWriteView) previous.carryOver(view);
+    return view;
+  }
+  async commitSnapshot(commit) {
+    const view = commit.view;
+    const { state } = view;
+    const catalogText = await this.reader.blobText(state.catalog) ?? "";
+    const entries = [];
+    const large = [];
+    for (const blob of view.staged.values()) {
+      if (blob.ciphertext.length > INLINE_BLOB_LIMIT || !isText(blob.ciphertext)) large.push(blob);
+      else
+        entries.push({
+          path: blobPath(blob),
+          mode: "100644",
+          type: "blob",
+          content: Buffer.from(blob.ciphertext).toString("utf8")
+        });
+    }
+    for (const blob of large)
+      entries.push({
+        path: blobPath(blob),
+        mode: "100644",
+        type: "blob",
+        sha: await this.committer.createGitBlob(blob.ciphertext)
+      });
+    entries.push(
+      {
+        path: manifestPath(view.stream, commit.seq),
+        mode: "100644",
+        type: "blob",
+        content: Buffer.from(commit.manifest).toString("utf8")
+      },
+      {
+        path: headPath(view.stream),
+        mode: "100644",
+        type: "blob",
+        content: JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id }) + "\n"
+      },
+      {
+        path: catalogPath(view.stream, commit.time),
+        mode: "100644",
+        type: "blob",
+        content: appendLines(catalogText, [JSON.stringify(commit.catalogEntry)])
+      },
+      ...await this.auditEntries(state, commit.auditLines, commit.time)
+    );
+    return this.committer.commitFiles(
+      state,
+      entries,
+      `snapgate: snapshot ${view.stream}@${commit.seq} ${commit.catalogEntry.id.slice(0, 12)}`
+    );
+  }
+  async auditEntries(state, lines, time) {
+    if (lines.length === 0) return [];
+    const existing = await this.reader.blobText(state.audit) ?? "";
+    const head = auditHeadOfLine(lines.at(-1) ?? "");
+    const file = auditPath(time);
+    return [
+      { path: file, mode: "100644", type: "blob", content: appendLines(existing, lines) },
+      ...head ? [
+        {
+          path: AUDIT_HEAD_PATH,
+          mode: "100644",
+          type: "blob",
+          content: JSON.stringify({ ...head, file }) + "\n"
+        }
+      ] : []
+    ];
+  }
+  async listStreams() {
+    const tree = await this.reader.readTree("manifests");
+    return (tree?.entries ?? []).filter((entry) => entry.type === "tree").map((entry) => entry.name).sort();
+  }
+  /** The catalog and, in the same query, the head pointer and manifest names it is checked against. */
+  async readCatalog(stream) {
+    const result = await this.reader.query(
+      `query SnapgateCatalog($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
+          catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated oid } } } } } }
+          head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
+          manifests: file(path: $manifests) { object { ... on Tree { entries { name } } } }
+        } } } }
+      }`,
+      {
+        ref: this.reader.qualifiedRef,
+        catalog: `catalog/${stream}`,
+        head: headPath(stream),
+        manifests: `manifests/${stream}`
+      },
+      `listing catalog/${stream}`
+    );
+    const target = result.repository.ref?.target;
+    const entries = await this.reader.catalogFromShards(
+      stream,
+      target?.catalog?.object?.entries ?? []
+    );
+    checkHeadPointer(
+      stream,
+      await this.reader.blobText(target?.head ?? null),
+      manifestSeqsOf(target?.manifests),
+      this.location
+    );
+    return entries;
+  }
+  async readStreamIndex(stream) {
+    const names = "object { ... on Tree { entries { name } } }";
+    const result = await this.reader.query(
+      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!, $tombstones: String!, $verifications: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
+          catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated } } } } } }
+          head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
+          manifests: file(path: $manifests) { ${names} }
+          tombstones: file(path: $tombstones) { ${names} }
+          verifications: file(path: $verifications) { ${names} }
+          blobs: file(path: "blobs") { object { ... on Tree { entries { name ${names} } } } }
+        } } } }
+      }`,
+      {
+        ref: this.reader.qualifiedRef,
+        catalog: `catalog/${stream}`,
+        head: headPath(stream),
+        manifests: `manifests/${stream}`,
+        tombstones: `tombstones/${stream}`,
+        verifications: `verifications/${stream}`
+      },
+      `reading the index of ${stream}`
+    );
+    const target = result.repository.ref?.target;
+    const manifestSeqs = manifestSeqsOf(target?.manifests);
+    const catalog = await this.reader.catalogFromShards(
+      stream,
+      target?.catalog?.object?.entries ?? []
+    );
+    checkHeadPointer(
+      stream,
+      await this.reader.blobText(target?.head ?? null),
+      manifestSeqs,
+      this.location
+    );
+    const blobs = [];
+    for (const prefix of target?.blobs?.object?.entries ?? []) {
+      for (const entry of prefix.object?.entries ?? []) {
+        const ref = parseBlobFileName(entry.name);
+        if (ref) blobs.push(ref);
+      }
+    }
+    return {
+      catalog,
+      manifestSeqs,
+      tombstoneSeqs: manifestSeqsOf(target?.tombstones),
+      verifications: (target?.verifications?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `verifications/${stream}/${entry.name}`),
+      blobs
+    };
+  }
+  async listManifestSeqs(stream) {
+    return manifestSeqsOf({ object: await this.reader.readTree(`manifests/${stream}`) });
+  }
+  readManifest(stream, seq) {
+    return this.reader.readFile(manifestPath(stream, seq));
+  }
+  /** Coalesced with the other blob reads of the same tick: see GitHubReader.readBlob. */
+  readBlob(blob) {
+    return this.reader.readBlob(blob);
+  }
   async listBlobs() {
-    const result = await this.query(
+    const result = await this.reader.query(
       `query SnapgateBlobList($owner: String!, $name: String!, $ref: String!) {
         repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit { file(path: "blobs") { object { ... on Tree { entries { name object { ... on Tree { entries { name } } } } } } } } } } }
       }`,
-      { ref: this.qualifiedRef },
+      { ref: this.reader.qualifiedRef },
       "listing blobs"
     );
     const blobs = [];
@@ -8526,11 +9718,11 @@ var GitHubStore = class {
     }
     return blobs;
   }
-  async deleteBlobs(blobs) {
+  async deleteBlobs(blobs, recheck) {
     if (blobs.length === 0) return;
-    await this.commitWithRetry(
+    await this.committer.commitWithRetry(
       `snapgate: prune ${blobs.length} blob(s)`,
-      async () => blobs.map((blob) => ({
+      async () => (recheck ? await recheck(blobs) : blobs).map((blob) => ({
         path: blobPath(blob),
         mode: "100644",
         type: "blob",
@@ -8538,54 +9730,39 @@ var GitHubStore = class {
       }))
     );
   }
-  /** For writes outside a snapshot: re-read, rebuild the entries, commit; retry when another writer won. */
-  async commitWithRetry(message, build) {
-    for (let attempt = 1; attempt <= 10; attempt++) {
-      const state = await this.readWriteState("_", /* @__PURE__ */ new Date());
-      if (!state)
-        throw new SnapgateError(
-          "STORE_MISSING",
-          `There is no Snapgate store at ${this.location}.`,
-          { fix: "Take a snapshot first." }
-        );
-      if (await this.commitFiles(state, await build(state), message) === "committed") return;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
-    }
-    throw new SnapgateError(
-      "CONFLICT",
-      `Could not commit to ${this.location}: other writers kept moving the branch.`,
-      { fix: "Run the command again." }
-    );
-  }
   async readAuditLines() {
-    const years = await this.readTree("audit");
+    const years = await this.reader.readTree("audit");
     const lines = [];
     for (const year of (years?.entries ?? []).filter((e) => /^\d{4}$/.test(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
-      const months = await this.readTree(`audit/${year.name}`, true);
+      const months = await this.reader.readTree(`audit/${year.name}`, true);
       for (const file of (months?.entries ?? []).filter((e) => /^\d{2}\.jsonl$/.test(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
-        const text2 = file.object?.text && !file.object.isTruncated ? file.object.text : file.oid ? Buffer.from(await this.readGitBlob(file.oid)).toString("utf8") : "";
+        const text2 = file.object?.text && !file.object.isTruncated ? file.object.text : file.oid ? Buffer.from(await this.reader.readGitBlob(file.oid)).toString("utf8") : "";
         lines.push(...text2.split("\n").filter((line) => line.trim() !== ""));
       }
     }
     return lines;
   }
   async currentAuditHead() {
-    const text2 = await this.readFile(AUDIT_HEAD_PATH);
+    const text2 = await this.reader.readFile(AUDIT_HEAD_PATH);
     if (!text2) return null;
     const head = JSON.parse(Buffer.from(text2).toString("utf8"));
     return { seq: head.seq, hash: head.hash };
   }
+  /** The same pointer: on GitHub the log and audit/head.json change in one commit. */
+  async recordedAuditHead() {
+    return parseAuditHeadPointer(await this.reader.readFile(AUDIT_HEAD_PATH));
+  }
   async appendAudit(expected, lines, time) {
-    const state = await this.readWriteState("_", time);
+    const state = await this.reader.readWriteState("_", time);
     if (!state)
       throw new SnapgateError("STORE_MISSING", `There is no Snapgate store at ${this.location}.`, {
         fix: "Take a snapshot first."
       });
-    const headText = await this.blobText(state.auditHead);
+    const headText = await this.reader.blobText(state.auditHead);
     const current = headText ? JSON.parse(headText) : null;
     if ((current?.seq ?? 0) !== (expected?.seq ?? 0) || (current?.hash ?? null) !== (expected?.hash ?? null))
       return "conflict";
-    return this.commitFiles(
+    return this.committer.commitFiles(
       state,
       await this.auditEntries(state, lines, time),
       `snapgate: audit ${lines.length} event(s)`
@@ -8595,8 +9772,8 @@ var GitHubStore = class {
     if (records.length === 0) return;
     for (const record2 of records) assertRecordPath(record2.path);
     const message = records.length === 1 ? `snapgate: record ${records[0]?.path}` : `snapgate: ${records.length} records`;
-    await this.commitWithRetry(message, async (state) => {
-      const existing = await this.existingPaths(
+    await this.committer.commitWithRetry(message, async (state) => {
+      const existing = await this.reader.existingPaths(
         state.oid,
         records.map((record2) => record2.path)
       );
@@ -8617,29 +9794,16 @@ var GitHubStore = class {
       }));
     });
   }
-  /** Which of `paths` exist at a commit: one query whatever their number. */
-  async existingPaths(oid, paths) {
-    const fields = paths.map((path, index) => `p${index}: file(path: ${JSON.stringify(path)}) { oid }`).join("\n");
-    const result = await this.query(
-      `query SnapgateExisting($owner: String!, $name: String!, $oid: GitObjectID!) {
-        repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { ${fields} } } }
-      }`,
-      { oid },
-      "checking records"
-    );
-    const object = result.repository.object ?? {};
-    return paths.filter((_, index) => object[`p${index}`]);
-  }
   async readRecord(path) {
     assertRecordPath(path);
-    return this.readFile(path);
+    return this.reader.readFile(path);
   }
   async listRecords(prefix) {
     const root = prefix.replace(/\/$/, "");
     assertRecordPath(`${root}/x`);
     const found = [];
     const walk = async (path) => {
-      const tree = await this.readTree(path);
+      const tree = await this.reader.readTree(path);
       for (const entry of tree?.entries ?? []) {
         if (entry.type === "tree") await walk(`${path}/${entry.name}`);
         else found.push(`${path}/${entry.name}`);
@@ -8649,6 +9813,9 @@ var GitHubStore = class {
     return found.sort();
   }
 };
+function manifestSeqsOf(tree) {
+  return (tree?.object?.entries ?? []).map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1]).filter((seq) => seq !== void 0).map(Number).sort((a, b) => a - b);
+}
 function appendLines(existing, lines) {
   const base = existing === "" || existing.endsWith("\n") ? existing : `${existing}
 `;
@@ -8659,23 +9826,6 @@ function isText(bytes) {
   for (const byte of bytes)
     if (byte > 126 || byte < 32 && byte !== 10 && byte !== 13) return false;
   return true;
-}
-function chunkByPayload(entries) {
-  const chunks = [];
-  let current = [];
-  let size = 0;
-  for (const entry of entries) {
-    const weight = (entry.content?.length ?? 0) + entry.path.length + 64;
-    if (current.length > 0 && size + weight > TREE_PAYLOAD_BUDGET) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(entry);
-    size += weight;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
 }
 
 // app/gate/decide-environment.ts
@@ -8835,12 +9985,19 @@ async function evaluateGates(event, target) {
       event.log.warn(`${event.owner}/${event.repo}: ${String(error)}`);
       return;
     }
-    await postGateCheck(
+    const name = target.environment ?? null;
+    await postOnce(
       event,
-      target.headSha,
-      target.environment ?? null,
-      policyReadErrorDecision(target.environment ?? ALL_ENVIRONMENTS, error),
-      [decided]
+      target,
+      name,
+      [],
+      async () => postGateCheck(
+        event,
+        target.headSha,
+        name,
+        policyReadErrorDecision(name ?? ALL_ENVIRONMENTS, error),
+        [decided]
+      )
     );
     return;
   }
@@ -8855,47 +10012,69 @@ async function evaluateGates(event, target) {
   } catch (error) {
     const name = target.environment ?? null;
     if (name === null && !target.reportPolicyProblems) return;
-    if (!shouldPost(context.checkRuns, name, event.deliveryId, target.mode)) return;
-    await postGateCheck(
+    await postOnce(
       event,
-      target.headSha,
+      target,
       name,
-      policyErrorDecision(name ?? ALL_ENVIRONMENTS, error),
-      [decided, policyRead]
+      context.checkRuns,
+      async () => postGateCheck(
+        event,
+        target.headSha,
+        name,
+        policyErrorDecision(name ?? ALL_ENVIRONMENTS, error),
+        [decided, policyRead]
+      )
     );
     return;
   }
   const environments = typeof target.environment === "string" ? [target.environment] : [...new Set(target.branches.flatMap((branch) => gatedEnvironments(policy, branch)))];
-  const posts = environments.map(async (environment) => {
-    if (!shouldPost(context.checkRuns, environment, event.deliveryId, target.mode)) return;
-    const decision = await decideEnvironment(policy, environment, {
-      ...event,
-      gatedOwner: event.owner
-    });
-    const backup = policy.backup ? `Backup repository: ${policy.backup.repository}@${policy.backup.branch}.` : "No backup repository in the policy.";
-    await postGateCheck(
-      event,
-      target.headSha,
-      environment,
-      decision,
-      [decided, `Policy: ${policy.sources.join(" extends ")}. ${policyRead}`, backup],
-      policy.environments[environment]?.snapshotWorkflow ?? null
-    );
-  });
+  const skipped = new Set(target.skipEnvironments?.(policy) ?? []);
+  const posts = environments.filter((environment) => !skipped.has(environment)).map(
+    (environment) => postOnce(event, target, environment, context.checkRuns, async () => {
+      const decision = await decideEnvironment(policy, environment, {
+        ...event,
+        gatedOwner: event.owner
+      });
+      const backup = policy.backup ? `Backup repository: ${policy.backup.repository}@${policy.backup.branch}.` : "No backup repository in the policy.";
+      return postGateCheck(
+        event,
+        target.headSha,
+        environment,
+        decision,
+        [decided, `Policy: ${policy.sources.join(" extends ")}. ${policyRead}`, backup],
+        policy.environments[environment]?.snapshotWorkflow ?? null
+      );
+    })
+  );
   if (target.environment === null) {
     posts.push(
-      postGateCheck(event, target.headSha, null, policyLoadsDecision(policy), [
-        decided,
-        policyRead
-      ]).then(() => void 0)
+      postOnce(
+        event,
+        target,
+        null,
+        context.checkRuns,
+        async () => postGateCheck(event, target.headSha, null, policyLoadsDecision(policy), [
+          decided,
+          policyRead
+        ])
+      )
     );
   }
   await Promise.all(posts);
 }
-function shouldPost(runs, environment, deliveryId, mode) {
-  const existing = runs.filter((run) => run.name === gateCheckName(environment));
-  if (existing.some((run) => run.externalId === deliveryId)) return false;
-  return mode === "again" || existing.length === 0;
+async function postOnce(event, target, environment, runs, post) {
+  const name = gateCheckName(environment);
+  const key = `${event.owner}/${event.repo}@${target.headSha}:${name}`.toLowerCase();
+  await event.ledger.exclusive(key, async (postedHere) => {
+    const existing = [
+      ...runs.filter((run) => run.name === name).map((run) => run.externalId),
+      ...postedHere
+    ];
+    if (existing.includes(event.deliveryId)) return null;
+    if (target.mode === "first" && existing.length > 0) return null;
+    await post();
+    return event.deliveryId;
+  });
 }
 function policyLoadsDecision(policy) {
   return {
@@ -8934,11 +10113,12 @@ async function onCheckRunRerequested(context, event) {
 // app/handlers/check-suite.ts
 async function onCheckSuite(context, event) {
   const { action, check_suite: suite, repository } = context.payload;
+  if (action === "requested") return;
   const bases = suite.pull_requests.map((pull) => pull.base.ref);
   await evaluateGates(event, {
     headSha: suite.head_sha,
     branches: [...suite.head_branch ? [suite.head_branch] : [], ...bases],
-    mode: action === "rerequested" ? "again" : "first",
+    mode: "again",
     reportPolicyProblems: bases.length > 0 || suite.head_branch === repository.default_branch,
     reason: `check suite ${suite.id} (${action})`
   });
@@ -9001,6 +10181,3278 @@ async function decide(event, environment) {
   }
 }
 
+// core/approvals/comment-command-grammar.ts
+var COMMAND_TRIGGER = "/snapgate";
+var REQUEST_ID_PATTERN = /^r-[a-z2-7]{12}$/;
+var MAX_COMMAND_LINE = 1e3;
+var MAX_COMMENT_BODY = 65536;
+var MAX_REASON = 300;
+var MAX_PATHS = 20;
+var MAX_GLOB = 200;
+var reason = (summary, required = false) => ({
+  name: "reason",
+  kind: "reason",
+  required,
+  repeatable: false,
+  summary
+});
+var env = (summary, required) => ({
+  name: "env",
+  kind: "environment",
+  required,
+  repeatable: false,
+  summary
+});
+var request = (required) => ({
+  name: "request",
+  kind: "request",
+  required
+});
+var SUBCOMMANDS = [
+  {
+    name: "restore",
+    summary: "Ask to restore a snapshot of an environment; it runs once enough eligible people approve.",
+    args: [{ name: "snapshot", kind: "snapshot", required: true }],
+    flags: [
+      env("The environment (may be left out when the snapshot is <env>@<seq>).", false),
+      {
+        name: "paths",
+        kind: "glob",
+        required: false,
+        repeatable: true,
+        summary: "Restore only files matching this glob (repeatable)."
+      },
+      reason("Why (shown to approvers and in the audit log)."),
+      {
+        name: "dry-run",
+        kind: null,
+        required: false,
+        repeatable: false,
+        summary: "Show what would be restored; nothing is written."
+      }
+    ]
+  },
+  {
+    name: "approve",
+    summary: "Approve a pending request (not your own).",
+    args: [request(true)],
+    flags: []
+  },
+  {
+    name: "deny",
+    summary: "Deny a pending request; one eligible deny blocks it.",
+    args: [request(true)],
+    flags: [reason("Why it is denied.")]
+  },
+  {
+    name: "cancel",
+    summary: "Cancel your own pending request.",
+    args: [request(true)],
+    flags: []
+  },
+  {
+    name: "status",
+    summary: "Show a request, or the open requests of this repository.",
+    args: [request(false)],
+    flags: []
+  },
+  {
+    name: "list",
+    summary: "List the snapshots of an environment (or of all).",
+    args: [],
+    flags: [env("Only this environment.", false)]
+  },
+  {
+    name: "show",
+    summary: "Show a snapshot's files and metadata.",
+    args: [{ name: "snapshot", kind: "snapshot", required: true }],
+    flags: []
+  },
+  {
+    name: "diff",
+    summary: "Compare two snapshots, or one with the one before it.",
+    args: [
+      { name: "a", kind: "snapshot", required: true },
+      { name: "b", kind: "snapshot", required: false }
+    ],
+    flags: []
+  },
+  {
+    name: "help",
+    summary: "Show these commands, or one command's flags.",
+    args: [{ name: "command", kind: "command", required: false }],
+    flags: []
+  },
+  {
+    name: "lock",
+    summary: "Refuse restores of an environment until it is unlocked.",
+    args: [],
+    flags: [env("The environment to lock.", true), reason("Why it is locked.")]
+  },
+  {
+    name: "unlock",
+    summary: "Allow restores of a locked environment again.",
+    args: [],
+    flags: [env("The environment to unlock.", true)]
+  },
+  {
+    name: "forget",
+    summary: "Ask to delete a snapshot for good (approved like a restore).",
+    args: [{ name: "snapshot", kind: "exact-snapshot", required: true }],
+    flags: [reason("Why it must go (required).", true)]
+  }
+];
+
+// core/approvals/comment-command-usage.ts
+var PLACEHOLDER = {
+  environment: "<env>",
+  snapshot: "<snapshot>",
+  "exact-snapshot": "<snapshot>",
+  request: "<request>",
+  glob: "<glob>",
+  reason: '"..."',
+  command: "<command>"
+};
+function flagUsage(flag) {
+  const text2 = flag.kind === null ? `--${flag.name}` : `--${flag.name} ${PLACEHOLDER[flag.kind]}`;
+  const once = flag.required ? text2 : `[${text2}]`;
+  return flag.repeatable ? `${once}...` : once;
+}
+function commentCommandUsage(spec) {
+  const args = spec.args.map((arg) => {
+    const text2 = arg.name === "a" || arg.name === "b" ? `<${arg.name}>` : PLACEHOLDER[arg.kind];
+    return arg.required ? text2 : `[${text2}]`;
+  });
+  return [COMMAND_TRIGGER, spec.name, ...args, ...spec.flags.map(flagUsage)].join(" ");
+}
+
+// core/approvals/comment-command-help.ts
+function commentCommandHelp(subcommand = null) {
+  const one = SUBCOMMANDS.find((spec) => spec.name === subcommand);
+  if (one) {
+    const flags = one.flags.map(
+      (flag) => `- \`--${flag.name}\`${flag.required ? " (required)" : ""}: ${flag.summary}`
+    );
+    return [
+      "```",
+      commentCommandUsage(one),
+      "```",
+      "",
+      one.summary,
+      ...flags.length ? ["", ...flags] : []
+    ].join("\n");
+  }
+  return [
+    "Snapgate commands (the first line of a comment):",
+    "",
+    "```",
+    ...SUBCOMMANDS.map(commentCommandUsage),
+    "```",
+    "",
+    ...SUBCOMMANDS.map((spec) => `- \`${spec.name}\`: ${spec.summary}`),
+    "",
+    'Quote values with spaces (`--reason "INC-3321 bad ingress"`). `/snapgate help <command>` shows one command.'
+  ].join("\n");
+}
+
+// core/snapshot/parse-snapshot-reference.ts
+var AT = /^([a-z0-9][a-z0-9._-]{0,62})@(latest|\d+)$/;
+var ID = /^[0-9a-f]{6,64}$/;
+function parseSnapshotReference(spec) {
+  if (spec === "latest") return { kind: "latest" };
+  const at = AT.exec(spec);
+  if (at) {
+    const stream = at[1];
+    return { kind: "stream", stream, seq: at[2] === "latest" ? null : Number(at[2]) };
+  }
+  if (ID.test(spec)) return { kind: "id", prefix: spec };
+  return null;
+}
+
+// core/approvals/parse-comment-command.ts
+var SHELL_METACHARACTERS = /* @__PURE__ */ new Set([";", "|", "&", "<", ">", "(", ")", "$", "`"]);
+var DOUBLE_QUOTE_ESCAPES = /* @__PURE__ */ new Set(['"', "\\", "$", "`"]);
+var HIDDEN = /[\p{Cc}\p{Cf}]/u;
+var HIDDEN_BUT_TAB = /(?!\t)[\p{Cc}\p{Cf}]/u;
+var CONFUSABLES = {
+  "\u0430": "a",
+  // Cyrillic a
+  "\u0435": "e",
+  // Cyrillic ie
+  "\u0441": "c",
+  "\u0455": "s",
+  // Cyrillic dze
+  "\u0440": "p",
+  // Cyrillic er
+  "\u0261": "g",
+  // Latin script g
+  "\u0442": "t",
+  "\u03B1": "a",
+  // Greek alpha
+  "\u03C4": "t",
+  // Greek tau
+  "\u0251": "a",
+  // Latin alpha
+  "\u2215": "/",
+  // division slash
+  "\u2044": "/",
+  // fraction slash
+  "\u29F8": "/",
+  // big solidus
+  "\u2571": "/"
+  // box drawings diagonal
+};
+var Refusal = class extends Error {
+  constructor(error, suggestion = null, subcommand = null) {
+    super(error.message);
+    this.error = error;
+    this.suggestion = suggestion;
+    this.subcommand = subcommand;
+  }
+  error;
+  suggestion;
+  subcommand;
+};
+function refusal(message, fix, options = {}) {
+  return new Refusal(
+    new SnapgateError(options.code ?? "USAGE", message, { fix }),
+    options.suggestion ?? null,
+    options.subcommand ?? null
+  );
+}
+function shown(text2) {
+  const short2 = text2.length > 40 ? `${text2.slice(0, 40)}\u2026` : text2;
+  return `\`${short2.replace(/`/g, "'")}\``;
+}
+function parseCommentCommand(body) {
+  const head = body.slice(0, MAX_COMMAND_LINE + 2);
+  const newline = head.indexOf("\n");
+  let line = newline >= 0 ? head.slice(0, newline) : head;
+  if (line.endsWith("\r")) line = line.slice(0, -1);
+  const start = line.length - line.replace(/^[ \t]+/, "").length;
+  const after = line[start + COMMAND_TRIGGER.length];
+  const isTrigger = line.startsWith(COMMAND_TRIGGER, start) && (after === void 0 || after === " " || after === "	");
+  try {
+    if (!isTrigger) {
+      lookAlike(line);
+      return { kind: "none" };
+    }
+    if (body.length > MAX_COMMENT_BODY || line.length > MAX_COMMAND_LINE) {
+      throw refusal(
+        body.length > MAX_COMMENT_BODY ? `The comment is longer than ${MAX_COMMENT_BODY} characters.` : `The command line is longer than ${MAX_COMMAND_LINE} characters.`,
+        "Put the command alone on the first line and keep the reason short.",
+        { code: "TOO_LARGE" }
+      );
+    }
+    const hidden = HIDDEN_BUT_TAB.exec(line);
+    if (hidden) {
+      throw refusal(
+        `The command contains an invisible or control character (${codePoint(hidden[0])}).`,
+        "Type the command again without pasting it (zero-width and direction-changing characters are not accepted)."
+      );
+    }
+    const tokens = tokenize(line.slice(start + COMMAND_TRIGGER.length));
+    return { kind: "command", command: parseTokens(tokens) };
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return {
+      kind: "refused",
+      error: error.error,
+      suggestion: error.suggestion,
+      help: commentCommandHelp(error.subcommand)
+    };
+  }
+}
+function codePoint(char) {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function lookAlike(line) {
+  let folded = "";
+  for (const char of line.normalize("NFKC")) {
+    folded += HIDDEN_BUT_TAB.test(char) ? "" : CONFUSABLES[char] ?? char.toLowerCase();
+  }
+  folded = folded.trimStart();
+  if (!folded.startsWith(COMMAND_TRIGGER)) return;
+  const next = folded[COMMAND_TRIGGER.length];
+  if (next !== void 0 && !/\s/.test(next)) return;
+  const odd = [...line.replace(/^[ \t]+/, "").slice(0, COMMAND_TRIGGER.length + 4)].filter(
+    (char) => char.codePointAt(0) > 126 || HIDDEN.test(char)
+  );
+  throw refusal(
+    odd.length > 0 ? `This looks like a Snapgate command, but its start is not plain ASCII /snapgate (it contains ${[...new Set(odd)].map(codePoint).join(", ")}).` : "This looks like a Snapgate command, but its start is not lower-case /snapgate.",
+    "Type /snapgate in plain lower-case ASCII at the start of the first line, followed by a space."
+  );
+}
+function tokenize(text2) {
+  const tokens = [];
+  let current = null;
+  let plainSoFar = true;
+  let i = 0;
+  while (i < text2.length) {
+    const char = text2[i];
+    if (char === " " || char === "	") {
+      if (current) tokens.push(current);
+      current = null;
+      i += 1;
+      continue;
+    }
+    if (!current) {
+      current = { text: "", plain: 0 };
+      plainSoFar = true;
+    }
+    if (char === "'") {
+      const end = text2.indexOf("'", i + 1);
+      if (end < 0)
+        throw refusal(
+          "A single quote is not closed.",
+          "Close it, or escape a literal quote as \\'."
+        );
+      current.text += text2.slice(i + 1, end);
+      plainSoFar = false;
+      i = end + 1;
+    } else if (char === '"') {
+      i += 1;
+      while (i < text2.length && text2[i] !== '"') {
+        const next = text2[i + 1];
+        if (text2[i] === "\\" && next !== void 0 && DOUBLE_QUOTE_ESCAPES.has(next)) {
+          current.text += next;
+          i += 2;
+        } else {
+          current.text += text2[i];
+          i += 1;
+        }
+      }
+      if (i >= text2.length)
+        throw refusal(
+          "A double quote is not closed.",
+          'Close it, or escape a literal quote as \\".'
+        );
+      plainSoFar = false;
+      i += 1;
+    } else if (char === "\\") {
+      const next = text2[i + 1];
+      if (next === void 0)
+        throw refusal(
+          "The command ends with a backslash.",
+          "A command is one line: remove the trailing backslash."
+        );
+      current.text += next;
+      plainSoFar = false;
+      i += 2;
+    } else if (SHELL_METACHARACTERS.has(char)) {
+      throw refusal(
+        `${shown(char)} is not accepted outside quotes (nothing is run by a shell, and one comment is one command).`,
+        `Quote the value that contains it, e.g. --reason "fix a | b".`
+      );
+    } else {
+      current.text += char;
+      if (plainSoFar) current.plain += 1;
+      i += 1;
+    }
+  }
+  if (current) tokens.push(current);
+  return tokens;
+}
+function parseTokens(tokens) {
+  const [first, ...rest] = tokens;
+  const names = SUBCOMMANDS.map((spec2) => spec2.name);
+  if (!first) {
+    throw refusal("The command names no subcommand.", "Add one, e.g. `/snapgate help`.");
+  }
+  const spec = first.plain === first.text.length ? SUBCOMMANDS.find((s) => s.name === first.text) : void 0;
+  if (!spec) {
+    const suggestion = didYouMean(first.text, names);
+    throw refusal(
+      `${shown(first.text)} is not a Snapgate command.`,
+      suggestion ? `Did you mean \`/snapgate ${suggestion}\`?` : "See `/snapgate help`.",
+      { suggestion }
+    );
+  }
+  const usage = `Usage: \`${commentCommandUsage(spec)}\`.`;
+  const fail = (message, fix = usage, suggestion = null) => refusal(message, fix, { suggestion, subcommand: spec.name });
+  const args = {};
+  const flags = /* @__PURE__ */ new Map();
+  let positional = 0;
+  for (let index = 0; index < rest.length; index += 1) {
+    const token = rest[index];
+    if (token.plain > 0 && token.text.startsWith("-")) {
+      const equals = token.text.indexOf("=");
+      const name = token.text.slice(2, equals < 0 ? void 0 : equals);
+      if (!token.text.startsWith("--") || name === "" || (equals < 0 ? token.text.length : equals) > token.plain) {
+        const suggestion = didYouMean(
+          token.text.replace(/^-+/, ""),
+          spec.flags.map((f) => f.name)
+        );
+        throw fail(
+          `${shown(token.text)} is not a flag of ${spec.name}.`,
+          suggestion ? `Did you mean \`--${suggestion}\`? ${usage}` : usage,
+          suggestion && `--${suggestion}`
+        );
+      }
+      const flag = spec.flags.find((f) => f.name === name);
+      if (!flag) {
+        const suggestion = didYouMean(
+          name,
+          spec.flags.map((f) => f.name)
+        );
+        throw fail(
+          `${shown(`--${name}`)} is not a flag of ${spec.name}${spec.flags.length ? "" : " (it takes none)"}.`,
+          suggestion ? `Did you mean \`--${suggestion}\`? ${usage}` : usage,
+          suggestion && `--${suggestion}`
+        );
+      }
+      if (flags.has(name) && !flag.repeatable)
+        throw fail(`--${name} is given twice.`, `Give it once. ${usage}`);
+      if (flag.kind === null) {
+        if (equals >= 0) throw fail(`--${name} takes no value.`, `Write just --${name}. ${usage}`);
+        flags.set(name, true);
+        continue;
+      }
+      let value;
+      if (equals >= 0) {
+        value = token.text.slice(equals + 1);
+      } else {
+        const next = rest[index + 1];
+        if (!next || next.plain > 0 && next.text.startsWith("-")) {
+          throw fail(
+            `--${name} needs a value.`,
+            `Write --${name} ${flag.kind === "reason" ? '"..."' : "VALUE"} (quote a value that starts with -). ${usage}`
+          );
+        }
+        value = next.text;
+        index += 1;
+      }
+      checkValue(spec, flag.kind, `--${name}`, value);
+      const values = flags.get(name);
+      flags.set(name, [...Array.isArray(values) ? values : [], value]);
+      continue;
+    }
+    const arg = spec.args[positional];
+    if (!arg) {
+      throw fail(
+        `${shown(token.text)} is one argument too many for ${spec.name}.`,
+        `${usage} (Text in quotes is never a flag; quote a reason that contains spaces.)`
+      );
+    }
+    checkValue(spec, arg.kind, `<${arg.name}>`, token.text);
+    args[arg.name] = token.text;
+    positional += 1;
+  }
+  for (const arg of spec.args) {
+    if (arg.required && args[arg.name] === void 0)
+      throw fail(`${spec.name} needs <${arg.name}>.`);
+  }
+  for (const flag of spec.flags) {
+    if (flag.required && !flags.has(flag.name)) throw fail(`${spec.name} needs --${flag.name}.`);
+  }
+  const single = (name) => {
+    const values = flags.get(name);
+    return Array.isArray(values) ? values[0] : null;
+  };
+  const paths = flags.get("paths");
+  if (Array.isArray(paths) && paths.length > MAX_PATHS) {
+    throw fail(
+      `A restore names at most ${MAX_PATHS} --paths globs.`,
+      "Use fewer, broader globs (k8s/**)."
+    );
+  }
+  let environment = single("env");
+  for (const arg of spec.args) {
+    const value = args[arg.name];
+    if (value === void 0 || arg.kind !== "snapshot") continue;
+    const reference = parseSnapshotReference(value);
+    if (reference?.kind === "latest" && !spec.flags.some((f) => f.name === "env")) {
+      throw fail(
+        `${spec.name} cannot tell whose latest snapshot: it has no --env.`,
+        "Name the environment, e.g. prod@latest."
+      );
+    }
+    if (reference?.kind === "latest" && environment === null) {
+      throw fail(
+        "Which environment's latest snapshot?",
+        `Add --env, or write <env>@latest. ${usage}`
+      );
+    }
+    if (reference?.kind === "stream") {
+      if (environment !== null && environment !== reference.stream) {
+        throw fail(
+          `${value} is a snapshot of ${reference.stream}, but --env says ${environment}.`,
+          `Drop --env, or name a snapshot of ${environment}.`
+        );
+      }
+      if (spec.flags.some((f) => f.name === "env")) environment = reference.stream;
+    }
+    if (reference?.kind === "id" && environment === null && spec.flags.some((f) => f.name === "env")) {
+      throw fail(
+        `${spec.name} of a snapshot id needs --env.`,
+        `Add --env, or write <env>@<seq>. ${usage}`
+      );
+    }
+  }
+  return {
+    name: spec.name,
+    args,
+    environment,
+    paths: Array.isArray(paths) ? paths : [],
+    reason: single("reason"),
+    dryRun: flags.get("dry-run") === true
+  };
+}
+function checkValue(spec, kind, what, value) {
+  const fail = (problem, fix, suggestion = null) => refusal(`${what} ${shown(value)} ${problem}`, fix, { suggestion, subcommand: spec.name });
+  switch (kind) {
+    case "environment":
+      if (!STREAM_PATTERN.test(value))
+        throw fail(
+          "is not an environment name.",
+          "Environment names are as in the policy: lower case letters, digits, '.', '_' and '-', at most 63."
+        );
+      return;
+    case "snapshot":
+    case "exact-snapshot": {
+      const reference = parseSnapshotReference(value);
+      if (reference === null)
+        throw fail(
+          "is not a snapshot reference.",
+          "Use <env>@<seq> such as prod@41, <env>@latest, latest with --env, or a snapshot id (at least 6 hex characters)."
+        );
+      if (kind === "exact-snapshot" && (reference.kind === "latest" || reference.kind === "stream" && reference.seq === null))
+        throw fail(
+          "does not name one snapshot for good (latest moves).",
+          "Name it exactly: <env>@<seq> such as prod@41, or its id."
+        );
+      return;
+    }
+    case "request":
+      if (!REQUEST_ID_PATTERN.test(value))
+        throw fail(
+          "is not a request id.",
+          "Copy the id from the app's status comment (r- and 12 letters or digits, e.g. r-abcdefgh2345)."
+        );
+      return;
+    case "glob":
+      if (value.length === 0 || value.length > MAX_GLOB)
+        throw fail(
+          `must have 1 to ${MAX_GLOB} characters.`,
+          "Give a relative glob such as k8s/**."
+        );
+      if (value.startsWith("/") || value.includes("\\") || value.split("/").includes(".."))
+        throw fail(
+          "must be relative, without '..' or backslashes.",
+          "Give a glob relative to the snapshot's root, such as k8s/**."
+        );
+      return;
+    case "reason":
+      if (value.trim().length === 0 || value.length > MAX_REASON)
+        throw fail(
+          `must have 1 to ${MAX_REASON} characters.`,
+          'Say briefly why, e.g. --reason "INC-3321 bad ingress".'
+        );
+      return;
+    case "command":
+      if (!SUBCOMMANDS.some((s) => s.name === value)) {
+        const suggestion = didYouMean(
+          value,
+          SUBCOMMANDS.map((s) => s.name)
+        );
+        throw fail(
+          "is not a Snapgate command.",
+          suggestion ? `Did you mean \`/snapgate help ${suggestion}\`?` : "See `/snapgate help`.",
+          suggestion
+        );
+      }
+      return;
+  }
+}
+
+// core/approvals/render-command-reply.ts
+var MAX_REPLY = 6e4;
+function renderCommandReply(reply) {
+  let text2;
+  switch (reply.kind) {
+    case "refused":
+      text2 = [
+        `**Not run:** ${reply.error.summary}`,
+        "",
+        reply.error.fix ?? "",
+        "",
+        "<details><summary>Usage</summary>",
+        "",
+        reply.help,
+        "",
+        "</details>"
+      ].join("\n");
+      break;
+    case "help":
+      text2 = reply.text;
+      break;
+    case "snapshots":
+      text2 = reply.sections.map(
+        ({ environment, snapshots }) => snapshots.length === 0 ? `**${environment}**: no snapshots yet.` : [
+          `**${environment}** (newest first):`,
+          "",
+          "| snapshot | id | taken | phase | files | commit |",
+          "| --- | --- | --- | --- | --- | --- |",
+          ...[...snapshots].reverse().map(
+            (entry) => `| ${entry.stream}@${entry.seq}${entry.forgotten ? " (forgotten)" : ""} | \`${entry.id.slice(0, 12)}\` | ${entry.time} | ${entry.phase} | ${entry.files} | ${entry.metadata.commit ? `\`${entry.metadata.commit.slice(0, 12)}\`` : ""} |`
+          )
+        ].join("\n")
+      ).join("\n\n");
+      break;
+    case "forbidden":
+      text2 = `**Not run:** \`${reply.command}\` needs write access to this repository, which @${reply.login} does not have.`;
+      break;
+    case "unavailable":
+      text2 = `**Not run:** \`${reply.command}\` is not available in this version of the Snapgate App yet. \`/snapgate help\` lists the commands; \`help\`, \`list\`, \`restore\`, \`approve\`, \`deny\` and \`cancel\` answer now.`;
+      break;
+    case "failed":
+      text2 = `**\`${reply.command}\` failed:** ${reply.error.summary}${reply.error.fix ? `
+
+${reply.error.fix}` : ""}`;
+      break;
+  }
+  return text2.length > MAX_REPLY ? `${text2.slice(0, MAX_REPLY)}
+
+(cut: too long for a comment)` : text2;
+}
+
+// core/generated/tombstone-validator.ts
+import __ajvRuntime04 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime14 from "ajv-formats/dist/formats.js";
+var tombstone_validator_default = validate204;
+var schema314 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/tombstone.schema.json", "title": "Snapgate tombstone (snapgate.tombstone/v1)", "description": "records/tombstones/<stream>/<seq>.json: the snapshot was forgotten. Its manifest stays (the hash chain still verifies); prune may delete blobs only it referenced once the tombstone is older than the grace period.", "type": "object", "additionalProperties": false, "required": ["format", "stream", "seq", "snapshot", "time", "forgottenAt", "reasons", "rules", "approval", "policyDigest"], "properties": { "format": { "const": "snapgate.tombstone/v1" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "time": { "type": "string", "format": "date-time" }, "forgottenAt": { "type": "string", "format": "date-time" }, "reasons": { "type": "array", "items": { "type": "string", "maxLength": 500 }, "maxItems": 20 }, "rules": { "enum": ["policy", "flags"] }, "approval": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }] }, "policyDigest": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }] } } };
+var func14 = Object.prototype.hasOwnProperty;
+var func23 = __ajvRuntime04.default;
+var pattern45 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern54 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern63 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var pattern73 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var formats04 = __ajvRuntime14.fullFormats["date-time"];
+function validate204(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate204.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.stream === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.seq === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.snapshot === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.time === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.forgottenAt === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "forgottenAt" }, message: "must have required property 'forgottenAt'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.reasons === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reasons" }, message: "must have required property 'reasons'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.rules === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.approval === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.policyDigest === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func14.call(schema314.properties, key0)) {
+        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314, data };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data0 = data.format;
+      if ("snapgate.tombstone/v1" !== data0) {
+        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.tombstone/v1" }, message: "must be equal to constant", schema: "snapgate.tombstone/v1", parentSchema: schema314.properties.format, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.stream !== void 0) {
+      let data1 = data.stream;
+      if (typeof data1 === "string") {
+        if (!pattern45.test(data1)) {
+          const err12 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema314.properties.stream, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.stream.type, parentSchema: schema314.properties.stream, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.seq !== void 0) {
+      let data2 = data.seq;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err14 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.seq.type, parentSchema: schema314.properties.seq, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 1 || isNaN(data2)) {
+          const err15 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema314.properties.seq, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.snapshot !== void 0) {
+      let data3 = data.snapshot;
+      if (typeof data3 === "string") {
+        if (!pattern54.test(data3)) {
+          const err16 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema314.properties.snapshot, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.snapshot.type, parentSchema: schema314.properties.snapshot, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.time !== void 0) {
+      let data4 = data.time;
+      if (typeof data4 === "string") {
+        if (!formats04.validate(data4)) {
+          const err18 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.time, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.time.type, parentSchema: schema314.properties.time, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.forgottenAt !== void 0) {
+      let data5 = data.forgottenAt;
+      if (typeof data5 === "string") {
+        if (!formats04.validate(data5)) {
+          const err20 = { instancePath: instancePath + "/forgottenAt", schemaPath: "#/properties/forgottenAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.forgottenAt, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/forgottenAt", schemaPath: "#/properties/forgottenAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.forgottenAt.type, parentSchema: schema314.properties.forgottenAt, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.reasons !== void 0) {
+      let data6 = data.reasons;
+      if (Array.isArray(data6)) {
+        if (data6.length > 20) {
+          const err22 = { instancePath: instancePath + "/reasons", schemaPath: "#/properties/reasons/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items", schema: 20, parentSchema: schema314.properties.reasons, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 === "string") {
+            if (func23(data7) > 500) {
+              const err23 = { instancePath: instancePath + "/reasons/" + i0, schemaPath: "#/properties/reasons/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema314.properties.reasons.items, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/reasons/" + i0, schemaPath: "#/properties/reasons/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.reasons.items.type, parentSchema: schema314.properties.reasons.items, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/reasons", schemaPath: "#/properties/reasons/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema314.properties.reasons.type, parentSchema: schema314.properties.reasons, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.rules !== void 0) {
+      let data8 = data.rules;
+      if (!(data8 === "policy" || data8 === "flags")) {
+        const err26 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/enum", keyword: "enum", params: { allowedValues: schema314.properties.rules.enum }, message: "must be equal to one of the allowed values", schema: schema314.properties.rules.enum, parentSchema: schema314.properties.rules, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.approval !== void 0) {
+      let data9 = data.approval;
+      const _errs19 = errors;
+      let valid3 = false;
+      let passing0 = null;
+      const _errs20 = errors;
+      if (data9 !== null) {
+        const err27 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema314.properties.approval.oneOf[0].type, parentSchema: schema314.properties.approval.oneOf[0], data: data9 };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      var _valid0 = _errs20 === errors;
+      if (_valid0) {
+        valid3 = true;
+        passing0 = 0;
+      }
+      const _errs22 = errors;
+      if (typeof data9 === "string") {
+        if (!pattern63.test(data9)) {
+          const err28 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema314.properties.approval.oneOf[1], data: data9 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.approval.oneOf[1].type, parentSchema: schema314.properties.approval.oneOf[1], data: data9 };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      var _valid0 = _errs22 === errors;
+      if (_valid0 && valid3) {
+        valid3 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid3 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid3) {
+        const err30 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema314.properties.approval.oneOf, parentSchema: schema314.properties.approval, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      } else {
+        errors = _errs19;
+        if (vErrors !== null) {
+          if (_errs19) {
+            vErrors.length = _errs19;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.policyDigest !== void 0) {
+      let data10 = data.policyDigest;
+      const _errs25 = errors;
+      let valid4 = false;
+      let passing1 = null;
+      const _errs26 = errors;
+      if (data10 !== null) {
+        const err31 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema314.properties.policyDigest.oneOf[0].type, parentSchema: schema314.properties.policyDigest.oneOf[0], data: data10 };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+      var _valid1 = _errs26 === errors;
+      if (_valid1) {
+        valid4 = true;
+        passing1 = 0;
+      }
+      const _errs28 = errors;
+      if (typeof data10 === "string") {
+        if (!pattern73.test(data10)) {
+          const err32 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema314.properties.policyDigest.oneOf[1], data: data10 };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.policyDigest.oneOf[1].type, parentSchema: schema314.properties.policyDigest.oneOf[1], data: data10 };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      var _valid1 = _errs28 === errors;
+      if (_valid1 && valid4) {
+        valid4 = false;
+        passing1 = [passing1, 1];
+      } else {
+        if (_valid1) {
+          valid4 = true;
+          passing1 = 1;
+        }
+      }
+      if (!valid4) {
+        const err34 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema314.properties.policyDigest.oneOf, parentSchema: schema314.properties.policyDigest, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      } else {
+        errors = _errs25;
+        if (vErrors !== null) {
+          if (_errs25) {
+            vErrors.length = _errs25;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.type, parentSchema: schema314, data };
+    if (vErrors === null) {
+      vErrors = [err35];
+    } else {
+      vErrors.push(err35);
+    }
+    errors++;
+  }
+  validate204.errors = vErrors;
+  return errors === 0;
+}
+validate204.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+
+// core/snapshot/tombstone.ts
+var validator3 = new JsonSchemaValidator(
+  () => tombstone_validator_default
+);
+var TOMBSTONE_NAME = /^tombstones\/([^/]+)\/(\d{10})\.json$/;
+async function listForgotten(store, stream) {
+  const forgotten = /* @__PURE__ */ new Map();
+  for (const path of await store.listRecords(stream ? `tombstones/${stream}` : "tombstones")) {
+    const match = TOMBSTONE_NAME.exec(path);
+    if (!match?.[1] || !match[2]) continue;
+    const seqs = forgotten.get(match[1]) ?? /* @__PURE__ */ new Set();
+    seqs.add(Number(match[2]));
+    forgotten.set(match[1], seqs);
+  }
+  return forgotten;
+}
+
+// core/snapshot/list-snapshots.ts
+function matchesFilter(entry, filter) {
+  const time = Date.parse(entry.time);
+  if (filter.stream && entry.stream !== filter.stream) return false;
+  if (filter.since && time < filter.since.getTime()) return false;
+  if (filter.until && time > filter.until.getTime()) return false;
+  if (filter.tags?.length && !filter.tags.every((tag) => entry.metadata.tags.includes(tag)))
+    return false;
+  if (filter.commit && !(entry.metadata.commit ?? "").startsWith(filter.commit)) return false;
+  if (filter.changeId && entry.metadata.changeId !== filter.changeId) return false;
+  if (filter.phase && entry.phase !== filter.phase) return false;
+  if (filter.component && !entry.components.includes(filter.component)) return false;
+  if (filter.run && !matchesRun(entry.metadata.runUrl, filter.run)) return false;
+  return true;
+}
+function matchesRun(runUrl, run) {
+  if (!runUrl) return false;
+  if (runUrl === run) return true;
+  const path = runUrl.replace(/[?#].*$/, "").replace(/\/+$/, "");
+  return /^\d+$/.test(run) && new RegExp(`/runs/${run}(/attempts/\\d+)?$`).test(path);
+}
+async function listSnapshots(store, filter = {}) {
+  await store.assertExists();
+  const [entries, forgotten] = await Promise.all([
+    filter.stream ? readCatalog(store, filter.stream) : readAllCatalogs(store),
+    listForgotten(store, filter.stream)
+  ]);
+  const matching = entries.map((entry) => ({ ...entry, forgotten: forgotten.get(entry.stream)?.has(entry.seq) ?? false })).filter(
+    (entry) => (filter.includeForgotten || !entry.forgotten) && matchesFilter(entry, filter)
+  ).sort(
+    (a, b) => a.time.localeCompare(b.time) || a.stream.localeCompare(b.stream) || a.seq - b.seq
+  );
+  return filter.limit ? matching.slice(-filter.limit) : matching;
+}
+
+// app/gate/open-backup-store.ts
+async function openBackupStore(event) {
+  const { owner, repo } = event;
+  const gate = await readGateContext(event.octokit, {
+    owner,
+    repo,
+    headSha: null,
+    appId: event.appId
+  });
+  const policy = await loadPolicy(gate.policySource, { owner, repo });
+  const backup = policy.backup;
+  if (!backup) {
+    throw new SnapgateError("CONFIG", "The policy names no backup repository.", {
+      fix: "Add backup: { repository: OWNER/NAME } to .github/snapgate.yml on the default branch (docs/policy.md)."
+    });
+  }
+  const [backupOwner = "", backupRepo = ""] = backup.repository.split("/");
+  if (!mayUseBackup(owner, backupOwner, event.backupAccounts)) {
+    throw new SnapgateError(
+      "PERMISSION",
+      `The backup repository ${backup.repository} belongs to another account.`,
+      {
+        fix: `Keep the backup repository in ${owner}, or have the app's operator add ${backupOwner} to SNAPGATE_BACKUP_ACCOUNTS.`
+      }
+    );
+  }
+  const store = new GitHubStore(await event.clientFor(backupOwner, backupRepo), {
+    owner: backupOwner,
+    repo: backupRepo,
+    branch: backup.branch
+  });
+  return { policy, store };
+}
+
+// core/policy/policy-digest.ts
+import { createHash as createHash3 } from "node:crypto";
+function policyDigest(policy) {
+  const { sources: _sources, ...rules } = policy;
+  return createHash3("sha256").update(canonicalJson(rules)).digest("hex");
+}
+
+// core/generated/request-validator.ts
+import __ajvRuntime05 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime15 from "ajv-formats/dist/formats.js";
+var request_validator_default = validate205;
+var schema315 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request.schema.json", "title": "Snapgate request record (snapgate.request/v1)", "description": "requests/<id>.json in the store: a restore or forget request and the approvals it gathered. Each approval carries the request digest, which binds it to the action, the environment, exactly these snapshots (and paths), the policy digest, the requester and the expiry.", "type": "object", "additionalProperties": false, "required": ["format", "id", "action", "subject", "digest", "requester", "createdAt", "expiresAt", "approvals", "state"], "properties": { "format": { "const": "snapgate.request/v1" }, "id": { "$ref": "#/$defs/requestId" }, "action": { "enum": ["forget", "restore"] }, "subject": { "type": "object", "additionalProperties": false, "required": ["environment", "snapshots", "policyDigest"], "properties": { "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshots": { "type": "array", "minItems": 1, "maxItems": 1e4, "uniqueItems": true, "items": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }, "paths": { "description": "Restore only: globs of the paths to restore; absent = every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "policyDigest": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/digest" }] } } }, "digest": { "$ref": "#/$defs/digest" }, "requester": { "$ref": "#/$defs/user" }, "reason": { "type": "string", "maxLength": 2e3 }, "createdAt": { "type": "string", "format": "date-time" }, "expiresAt": { "type": "string", "format": "date-time" }, "approvals": { "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["user", "at", "digest"], "properties": { "user": { "$ref": "#/$defs/user" }, "at": { "type": "string", "format": "date-time" }, "digest": { "$ref": "#/$defs/digest" } } } }, "signature": { "description": "The Snapgate App's Ed25519 signature of the canonical JSON (RFC 8785) of the record without this field. The CLI and the restore action accept a record only when the key is one of the policy's keys.app.", "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "value": { "type": "string", "pattern": "^[A-Za-z0-9+/]{86}==$" } } }, "state": { "enum": ["pending", "approved", "denied", "cancelled", "expired", "executed"] } }, "$defs": { "requestId": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "user": { "description": "A GitHub user: the numeric id is the identity (logins can be renamed).", "type": "object", "additionalProperties": false, "required": ["id", "login"], "properties": { "id": { "type": "integer", "minimum": 1 }, "login": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" } } } } };
+var schema323 = { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" };
+var schema333 = { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" };
+var schema35 = { "description": "A GitHub user: the numeric id is the identity (logins can be renamed).", "type": "object", "additionalProperties": false, "required": ["id", "login"], "properties": { "id": { "type": "integer", "minimum": 1 }, "login": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" } } };
+var func15 = Object.prototype.hasOwnProperty;
+var func24 = __ajvRuntime05.default;
+var pattern46 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var pattern55 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern64 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern74 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var pattern9 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", "u");
+var pattern12 = new RegExp("^sga1[02-9ac-hj-np-z]{58}$", "u");
+var pattern133 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
+var formats05 = __ajvRuntime15.fullFormats["date-time"];
+function validate205(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate205.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.id === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.action === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.subject === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "subject" }, message: "must have required property 'subject'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.digest === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.requester === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requester" }, message: "must have required property 'requester'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.createdAt === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.expiresAt === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expiresAt" }, message: "must have required property 'expiresAt'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.approvals === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvals" }, message: "must have required property 'approvals'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.state === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func15.call(schema315.properties, key0)) {
+        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315, data };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data0 = data.format;
+      if ("snapgate.request/v1" !== data0) {
+        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.request/v1" }, message: "must be equal to constant", schema: "snapgate.request/v1", parentSchema: schema315.properties.format, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data1 = data.id;
+      if (typeof data1 === "string") {
+        if (!pattern46.test(data1)) {
+          const err12 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema323, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.type, parentSchema: schema323, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== void 0) {
+      let data2 = data.action;
+      if (!(data2 === "forget" || data2 === "restore")) {
+        const err14 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema315.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema315.properties.action.enum, parentSchema: schema315.properties.action, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.subject !== void 0) {
+      let data3 = data.subject;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.environment === void 0) {
+          const err15 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data3.snapshots === void 0) {
+          const err16 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "snapshots" }, message: "must have required property 'snapshots'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data3.policyDigest === void 0) {
+          const err17 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        for (const key1 in data3) {
+          if (!(key1 === "environment" || key1 === "snapshots" || key1 === "paths" || key1 === "policyDigest")) {
+            const err18 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.subject, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data3.environment !== void 0) {
+          let data4 = data3.environment;
+          if (typeof data4 === "string") {
+            if (!pattern55.test(data4)) {
+              const err19 = { instancePath: instancePath + "/subject/environment", schemaPath: "#/properties/subject/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema315.properties.subject.properties.environment, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/subject/environment", schemaPath: "#/properties/subject/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.environment.type, parentSchema: schema315.properties.subject.properties.environment, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data3.snapshots !== void 0) {
+          let data5 = data3.snapshots;
+          if (Array.isArray(data5)) {
+            if (data5.length > 1e4) {
+              const err21 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/maxItems", keyword: "maxItems", params: { limit: 1e4 }, message: "must NOT have more than 10000 items", schema: 1e4, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (data5.length < 1) {
+              const err22 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            const len0 = data5.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data6 = data5[i0];
+              if (typeof data6 === "string") {
+                if (!pattern64.test(data6)) {
+                  const err23 = { instancePath: instancePath + "/subject/snapshots/" + i0, schemaPath: "#/properties/subject/properties/snapshots/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema315.properties.subject.properties.snapshots.items, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              } else {
+                const err24 = { instancePath: instancePath + "/subject/snapshots/" + i0, schemaPath: "#/properties/subject/properties/snapshots/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.snapshots.items.type, parentSchema: schema315.properties.subject.properties.snapshots.items, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            let i1 = data5.length;
+            let j0;
+            if (i1 > 1) {
+              const indices0 = {};
+              for (; i1--; ) {
+                let item0 = data5[i1];
+                if (typeof item0 !== "string") {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j0 = indices0[item0];
+                  const err25 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i1;
+              }
+            }
+          } else {
+            const err26 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.subject.properties.snapshots.type, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data3.paths !== void 0) {
+          let data7 = data3.paths;
+          if (Array.isArray(data7)) {
+            const len1 = data7.length;
+            for (let i2 = 0; i2 < len1; i2++) {
+              let data8 = data7[i2];
+              if (typeof data8 === "string") {
+                if (func24(data8) > 1e3) {
+                  const err27 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+                if (func24(data8) < 1) {
+                  const err28 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.paths.items.type, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/subject/paths", schemaPath: "#/properties/subject/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.subject.properties.paths.type, parentSchema: schema315.properties.subject.properties.paths, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data3.policyDigest !== void 0) {
+          let data9 = data3.policyDigest;
+          const _errs21 = errors;
+          let valid8 = false;
+          let passing0 = null;
+          const _errs22 = errors;
+          if (data9 !== null) {
+            const err31 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/properties/subject/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema315.properties.subject.properties.policyDigest.oneOf[0].type, parentSchema: schema315.properties.subject.properties.policyDigest.oneOf[0], data: data9 };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+          var _valid0 = _errs22 === errors;
+          if (_valid0) {
+            valid8 = true;
+            passing0 = 0;
+          }
+          const _errs24 = errors;
+          if (typeof data9 === "string") {
+            if (!pattern74.test(data9)) {
+              const err32 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema333, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+          var _valid0 = _errs24 === errors;
+          if (_valid0 && valid8) {
+            valid8 = false;
+            passing0 = [passing0, 1];
+          } else {
+            if (_valid0) {
+              valid8 = true;
+              passing0 = 1;
+            }
+          }
+          if (!valid8) {
+            const err34 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/properties/subject/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema315.properties.subject.properties.policyDigest.oneOf, parentSchema: schema315.properties.subject.properties.policyDigest, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          } else {
+            errors = _errs21;
+            if (vErrors !== null) {
+              if (_errs21) {
+                vErrors.length = _errs21;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.subject.type, parentSchema: schema315.properties.subject, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.digest !== void 0) {
+      let data10 = data.digest;
+      if (typeof data10 === "string") {
+        if (!pattern74.test(data10)) {
+          const err36 = { instancePath: instancePath + "/digest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema333, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/digest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.requester !== void 0) {
+      let data11 = data.requester;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        if (data11.id === void 0) {
+          const err38 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema35.required, parentSchema: schema35, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        if (data11.login === void 0) {
+          const err39 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema35.required, parentSchema: schema35, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        for (const key2 in data11) {
+          if (!(key2 === "id" || key2 === "login")) {
+            const err40 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data11.id !== void 0) {
+          let data12 = data11.id;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+            const err41 = { instancePath: instancePath + "/requester/id", schemaPath: "#/$defs/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema35.properties.id.type, parentSchema: schema35.properties.id, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 < 1 || isNaN(data12)) {
+              const err42 = { instancePath: instancePath + "/requester/id", schemaPath: "#/$defs/user/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema35.properties.id, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data11.login !== void 0) {
+          let data13 = data11.login;
+          if (typeof data13 === "string") {
+            if (!pattern9.test(data13)) {
+              const err43 = { instancePath: instancePath + "/requester/login", schemaPath: "#/$defs/user/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", parentSchema: schema35.properties.login, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+          } else {
+            const err44 = { instancePath: instancePath + "/requester/login", schemaPath: "#/$defs/user/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.login.type, parentSchema: schema35.properties.login, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data14 = data.reason;
+      if (typeof data14 === "string") {
+        if (func24(data14) > 2e3) {
+          const err46 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema315.properties.reason, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.reason.type, parentSchema: schema315.properties.reason, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.createdAt !== void 0) {
+      let data15 = data.createdAt;
+      if (typeof data15 === "string") {
+        if (!formats05.validate(data15)) {
+          const err48 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.createdAt, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.createdAt.type, parentSchema: schema315.properties.createdAt, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.expiresAt !== void 0) {
+      let data16 = data.expiresAt;
+      if (typeof data16 === "string") {
+        if (!formats05.validate(data16)) {
+          const err50 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.expiresAt, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
+        }
+      } else {
+        const err51 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.expiresAt.type, parentSchema: schema315.properties.expiresAt, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.approvals !== void 0) {
+      let data17 = data.approvals;
+      if (Array.isArray(data17)) {
+        if (data17.length > 100) {
+          const err52 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema315.properties.approvals, data: data17 };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+        const len2 = data17.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          let data18 = data17[i3];
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.user === void 0) {
+              const err53 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
+              }
+              errors++;
+            }
+            if (data18.at === void 0) {
+              const err54 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err54];
+              } else {
+                vErrors.push(err54);
+              }
+              errors++;
+            }
+            if (data18.digest === void 0) {
+              const err55 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+            for (const key3 in data18) {
+              if (!(key3 === "user" || key3 === "at" || key3 === "digest")) {
+                const err56 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.approvals.items, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors++;
+              }
+            }
+            if (data18.user !== void 0) {
+              let data19 = data18.user;
+              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                if (data19.id === void 0) {
+                  const err57 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema35.required, parentSchema: schema35, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+                if (data19.login === void 0) {
+                  const err58 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema35.required, parentSchema: schema35, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+                for (const key4 in data19) {
+                  if (!(key4 === "id" || key4 === "login")) {
+                    const err59 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data: data19 };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                if (data19.id !== void 0) {
+                  let data20 = data19.id;
+                  if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+                    const err60 = { instancePath: instancePath + "/approvals/" + i3 + "/user/id", schemaPath: "#/$defs/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema35.properties.id.type, parentSchema: schema35.properties.id, data: data20 };
+                    if (vErrors === null) {
+                      vErrors = [err60];
+                    } else {
+                      vErrors.push(err60);
+                    }
+                    errors++;
+                  }
+                  if (typeof data20 == "number" && isFinite(data20)) {
+                    if (data20 < 1 || isNaN(data20)) {
+                      const err61 = { instancePath: instancePath + "/approvals/" + i3 + "/user/id", schemaPath: "#/$defs/user/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema35.properties.id, data: data20 };
+                      if (vErrors === null) {
+                        vErrors = [err61];
+                      } else {
+                        vErrors.push(err61);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data19.login !== void 0) {
+                  let data21 = data19.login;
+                  if (typeof data21 === "string") {
+                    if (!pattern9.test(data21)) {
+                      const err62 = { instancePath: instancePath + "/approvals/" + i3 + "/user/login", schemaPath: "#/$defs/user/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", parentSchema: schema35.properties.login, data: data21 };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err63 = { instancePath: instancePath + "/approvals/" + i3 + "/user/login", schemaPath: "#/$defs/user/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.login.type, parentSchema: schema35.properties.login, data: data21 };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err64 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data18.at !== void 0) {
+              let data22 = data18.at;
+              if (typeof data22 === "string") {
+                if (!formats05.validate(data22)) {
+                  const err65 = { instancePath: instancePath + "/approvals/" + i3 + "/at", schemaPath: "#/properties/approvals/items/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.approvals.items.properties.at, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+              } else {
+                const err66 = { instancePath: instancePath + "/approvals/" + i3 + "/at", schemaPath: "#/properties/approvals/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.approvals.items.properties.at.type, parentSchema: schema315.properties.approvals.items.properties.at, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+            if (data18.digest !== void 0) {
+              let data23 = data18.digest;
+              if (typeof data23 === "string") {
+                if (!pattern74.test(data23)) {
+                  const err67 = { instancePath: instancePath + "/approvals/" + i3 + "/digest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema333, data: data23 };
+                  if (vErrors === null) {
+                    vErrors = [err67];
+                  } else {
+                    vErrors.push(err67);
+                  }
+                  errors++;
+                }
+              } else {
+                const err68 = { instancePath: instancePath + "/approvals/" + i3 + "/digest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err69 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.approvals.items.type, parentSchema: schema315.properties.approvals.items, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.approvals.type, parentSchema: schema315.properties.approvals, data: data17 };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.signature !== void 0) {
+      let data24 = data.signature;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        if (data24.alg === void 0) {
+          const err71 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+        if (data24.key === void 0) {
+          const err72 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
+        if (data24.value === void 0) {
+          const err73 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+        for (const key5 in data24) {
+          if (!(key5 === "alg" || key5 === "key" || key5 === "value")) {
+            const err74 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.signature, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err74];
+            } else {
+              vErrors.push(err74);
+            }
+            errors++;
+          }
+        }
+        if (data24.alg !== void 0) {
+          let data25 = data24.alg;
+          if ("ed25519" !== data25) {
+            const err75 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema315.properties.signature.properties.alg, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err75];
+            } else {
+              vErrors.push(err75);
+            }
+            errors++;
+          }
+        }
+        if (data24.key !== void 0) {
+          let data26 = data24.key;
+          if (typeof data26 === "string") {
+            if (!pattern12.test(data26)) {
+              const err76 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sga1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sga1[02-9ac-hj-np-z]{58}$"', schema: "^sga1[02-9ac-hj-np-z]{58}$", parentSchema: schema315.properties.signature.properties.key, data: data26 };
+              if (vErrors === null) {
+                vErrors = [err76];
+              } else {
+                vErrors.push(err76);
+              }
+              errors++;
+            }
+          } else {
+            const err77 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.signature.properties.key.type, parentSchema: schema315.properties.signature.properties.key, data: data26 };
+            if (vErrors === null) {
+              vErrors = [err77];
+            } else {
+              vErrors.push(err77);
+            }
+            errors++;
+          }
+        }
+        if (data24.value !== void 0) {
+          let data27 = data24.value;
+          if (typeof data27 === "string") {
+            if (!pattern133.test(data27)) {
+              const err78 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]{86}==$" }, message: 'must match pattern "^[A-Za-z0-9+/]{86}==$"', schema: "^[A-Za-z0-9+/]{86}==$", parentSchema: schema315.properties.signature.properties.value, data: data27 };
+              if (vErrors === null) {
+                vErrors = [err78];
+              } else {
+                vErrors.push(err78);
+              }
+              errors++;
+            }
+          } else {
+            const err79 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.signature.properties.value.type, parentSchema: schema315.properties.signature.properties.value, data: data27 };
+            if (vErrors === null) {
+              vErrors = [err79];
+            } else {
+              vErrors.push(err79);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err80 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.signature.type, parentSchema: schema315.properties.signature, data: data24 };
+        if (vErrors === null) {
+          vErrors = [err80];
+        } else {
+          vErrors.push(err80);
+        }
+        errors++;
+      }
+    }
+    if (data.state !== void 0) {
+      let data28 = data.state;
+      if (!(data28 === "pending" || data28 === "approved" || data28 === "denied" || data28 === "cancelled" || data28 === "expired" || data28 === "executed")) {
+        const err81 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/enum", keyword: "enum", params: { allowedValues: schema315.properties.state.enum }, message: "must be equal to one of the allowed values", schema: schema315.properties.state.enum, parentSchema: schema315.properties.state, data: data28 };
+        if (vErrors === null) {
+          vErrors = [err81];
+        } else {
+          vErrors.push(err81);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err82 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.type, parentSchema: schema315, data };
+    if (vErrors === null) {
+      vErrors = [err82];
+    } else {
+      vErrors.push(err82);
+    }
+    errors++;
+  }
+  validate205.errors = vErrors;
+  return errors === 0;
+}
+validate205.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+
+// core/approvals/approval-request.ts
+var REQUEST_FORMAT = "snapgate.request/v1";
+var validator4 = new JsonSchemaValidator(
+  () => request_validator_default
+);
+
+// core/approvals/count-approvals.ts
+function countApprovals(request2) {
+  const created = Date.parse(request2.createdAt);
+  const expires = Date.parse(request2.expiresAt);
+  const seen = /* @__PURE__ */ new Set();
+  const counted = [];
+  for (const approval of request2.approvals) {
+    const at = Date.parse(approval.at);
+    if (approval.digest !== request2.digest) continue;
+    if (approval.user.id === request2.requester.id) continue;
+    if (approval.user.login.endsWith("[bot]")) continue;
+    if (!(at >= created && at < expires)) continue;
+    if (seen.has(approval.user.id)) continue;
+    seen.add(approval.user.id);
+    counted.push(approval);
+  }
+  return counted;
+}
+
+// core/approvals/decide-eligibility.ts
+var WRITE_OR_MORE = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
+function decideEligibility(user, facts, role) {
+  if (facts.bot || user.login.endsWith("[bot]")) return `@${user.login} is a bot; bots never count`;
+  if (!WRITE_OR_MORE.has(facts.permission))
+    return `@${user.login} has ${facts.permission} access to this repository; ${role}s need write access or more`;
+  if (facts.inRole === false)
+    return `@${user.login} is not one of the policy's roles.${role}s (users and teams are checked live)`;
+  return null;
+}
+
+// core/approvals/request-audit-event.ts
+function requestAuditEvent(type, request2, actor, deliveryId, now, details) {
+  return {
+    type,
+    time: now,
+    actor: actor === null ? { kind: "app" } : { kind: "user", login: actor.login, id: actor.id },
+    subject: {
+      request: request2.id,
+      action: request2.action,
+      environment: request2.subject.environment,
+      snapshots: [...request2.subject.snapshots],
+      ...request2.subject.paths ? { paths: [...request2.subject.paths] } : {}
+    },
+    ...details ? { details } : {},
+    deliveryId,
+    requestDigest: request2.digest
+  };
+}
+
+// core/approvals/request-digest.ts
+function requestDigest(request2) {
+  const subject = {
+    ...request2.subject,
+    snapshots: [...request2.subject.snapshots].sort()
+  };
+  return `sha256:${sha256Hex(
+    canonicalJson({
+      format: request2.format,
+      id: request2.id,
+      action: request2.action,
+      subject,
+      requester: request2.requester,
+      createdAt: request2.createdAt,
+      expiresAt: request2.expiresAt
+    })
+  )}`;
+}
+
+// core/policy/looks-like-secret.ts
+var SECRET_NAMES = [
+  /^\.env$/,
+  /^\.env\.(?!example$|sample$|template$|dist$|defaults$)[^/]+$/,
+  /\.env$/,
+  /\.(pem|key|p12|pfx|jks|keystore|ppk|tfstate|tfstate\.backup|tfvars|ovpn)$/,
+  /^id_(rsa|dsa|ecdsa|ed25519)$/,
+  /^(kubeconfig|.*\.kubeconfig)$/,
+  /^credentials(\.(json|ya?ml|xml|ini|csv))?$/,
+  /^.*credentials.*\.json$/,
+  /^.*service[-_]?account.*\.json$/,
+  /^(\.netrc|_netrc|\.npmrc|\.pypirc|\.git-credentials|\.htpasswd|\.pgpass|\.my\.cnf|\.s3cfg)$/,
+  /^secrets?(\.[a-z0-9]+)*\.(ya?ml|json|env|txt|ini|toml)$/,
+  /\.secrets?$/,
+  /^.*\.(agekey|age-identity)$/
+];
+var SECRET_PATHS = [
+  /(^|\/)\.kube\/config$/,
+  /(^|\/)\.docker\/config\.json$/,
+  /(^|\/)\.aws\/credentials$/,
+  /(^|\/)\.ssh\/[^/]+$/
+];
+var PUBLIC_EXCEPTIONS = /\.pub$/;
+function looksLikeSecret(path) {
+  const lower = path.toLowerCase();
+  const name = lower.split("/").pop() ?? lower;
+  if (PUBLIC_EXCEPTIONS.test(name) || name === "known_hosts") return false;
+  return SECRET_NAMES.some((pattern) => pattern.test(name)) || SECRET_PATHS.some((pattern) => pattern.test(lower));
+}
+
+// core/policy/classify-path.ts
+function classifyPath(policy, path, environment) {
+  const normalised = normalisePath(path);
+  const environmentTier = environment === void 0 ? null : policy.environments[environment]?.tier ?? null;
+  let best = null;
+  for (const component of policy.components) {
+    if (environment !== void 0 && component.environments !== null && !component.environments.includes(environment)) {
+      continue;
+    }
+    if (!compileGlobs(component.paths)(normalised)) continue;
+    const tier2 = component.tier ?? environmentTier;
+    const level = tier2 === null ? Number.POSITIVE_INFINITY : policy.tiers[tier2]?.level ?? Number.POSITIVE_INFINITY;
+    if (best === null || level < best.level) best = { component, level };
+  }
+  const secret = looksLikeSecret(normalised) || best?.component.secret === true;
+  if (best === null) return { ...environmentTier ? { tier: environmentTier } : {}, secret };
+  const tier = best.component.tier ?? environmentTier;
+  return {
+    component: best.component.name,
+    ...tier ? { tier } : {},
+    ...best.component.owner ? { owner: best.component.owner } : {},
+    secret
+  };
+}
+
+// core/policy/policy-environment.ts
+function policyEnvironment(policy, name) {
+  const environment = policy.environments[name];
+  if (!environment) {
+    throw new SnapgateError("CONFIG", `The policy has no environment '${name}'.`, {
+      fix: `Add it under environments in the policy, or use one of: ${Object.keys(policy.environments).join(", ")}.`
+    });
+  }
+  return environment;
+}
+
+// core/approvals/request-quorum.ts
+function requestQuorum(policy, environment, files, paths) {
+  const own = policyEnvironment(policy, environment).tier;
+  let best = { name: own, tier: policy.tiers[own], file: null };
+  const matches = paths.length === 0 ? () => true : compileGlobs(paths);
+  for (const file of [...files].sort()) {
+    if (!matches(file)) continue;
+    const name = classifyPath(policy, file, environment).tier;
+    const tier = name === void 0 ? void 0 : policy.tiers[name];
+    if (name !== void 0 && tier !== void 0 && tier.level < best.tier.level) {
+      best = { name, tier, file };
+    }
+  }
+  return {
+    tier: best.name,
+    level: best.tier.level,
+    required: best.tier.approvals,
+    ttlMs: best.tier.requestTtlMs,
+    file: best.file
+  };
+}
+
+// core/approvals/apply-command.ts
+function applyCommand(request2, command, actor, facts, now) {
+  if (command.name === "restore" || command.name === "forget")
+    return create(request2, command.name, command, actor, facts, now);
+  if (command.name !== "approve" && command.name !== "deny" && command.name !== "cancel")
+    return refused(request2, "unsupported", `\`${command.name}\` does not change a request.`);
+  if (request2 === null)
+    return refused(
+      null,
+      "no-request",
+      `There is no request ${command.args["request"] ?? ""} here. Check the id in the request's status comment.`
+    );
+  if (command.args["request"] !== request2.id)
+    return refused(
+      request2,
+      "wrong-request",
+      `This is request ${request2.id}; your command names ${command.args["request"] ?? "no request"}. Nothing was recorded: repeat it on the status comment of the request you mean.`
+    );
+  if (request2.state === "executed")
+    return refused(
+      request2,
+      "already-executed",
+      `Request ${request2.id} already ran; a request runs once.`
+    );
+  if (request2.state !== "pending" && request2.state !== "approved")
+    return refused(
+      request2,
+      "not-pending",
+      `Request ${request2.id} is ${request2.state}${request2.closed ? ` (${request2.closed.reason})` : ""}. Ask for a new one if it is still needed.`
+    );
+  const closedNow = staleness(request2, facts.policy, now, facts.deliveryId);
+  if (closedNow) return closedNow;
+  if (command.name === "cancel") {
+    if (actor.id !== request2.requester.id)
+      return refused(
+        request2,
+        "not-requester",
+        `Only @${request2.requester.login}, who asked, can cancel request ${request2.id}; approvers deny instead (\`/snapgate deny ${request2.id} --reason ...\`).`
+      );
+    const next = close(request2, "cancelled", actor, now, "cancelled by the requester");
+    return {
+      state: next,
+      reply: `Request ${request2.id} is cancelled.`,
+      reactions: ["+1"],
+      auditEvents: [requestAuditEvent("request.cancelled", request2, actor, facts.deliveryId, now)],
+      refusal: null
+    };
+  }
+  const ineligible = decideEligibility(actor, facts.eligibility, "approver");
+  if (ineligible !== null)
+    return refusedAudited(
+      request2,
+      facts.eligibility.bot || actor.login.endsWith("[bot]") ? "bot" : "not-eligible",
+      `Not recorded: ${ineligible}.`,
+      actor,
+      facts.deliveryId,
+      now
+    );
+  if (actor.id === request2.requester.id)
+    return refusedAudited(
+      request2,
+      "self-approval",
+      `Not recorded: you asked for request ${request2.id}, so you cannot ${command.name} it. ${command.name === "deny" ? `Cancel it instead (\`/snapgate cancel ${request2.id}\`).` : "Other eligible approvers must approve it."}`,
+      actor,
+      facts.deliveryId,
+      now
+    );
+  if (command.name === "deny") {
+    const next = {
+      ...close(request2, "denied", actor, now, `denied by @${actor.login}`),
+      denials: [
+        ...request2.denials,
+        {
+          user: { id: actor.id, login: actor.login },
+          at: now.toISOString(),
+          digest: request2.digest,
+          commentId: facts.commentId,
+          reason: command.reason
+        }
+      ]
+    };
+    return {
+      state: next,
+      reply: `Request ${request2.id} is denied by @${actor.login}${command.reason ? `: ${command.reason}` : ""}. One eligible deny blocks it; ask for a new request if it is still needed.`,
+      reactions: ["-1"],
+      auditEvents: [
+        requestAuditEvent("request.denied", request2, actor, facts.deliveryId, now, {
+          reason: command.reason
+        })
+      ],
+      refusal: null
+    };
+  }
+  if (request2.action === "restore" && facts.lock !== null)
+    return refusedAudited(request2, "locked", lockedReply(facts.lock), actor, facts.deliveryId, now);
+  if (request2.approvals.some((approval) => approval.user.id === actor.id))
+    return refused(
+      request2,
+      "duplicate-approval",
+      `@${actor.login} already approved request ${request2.id}; each person counts once.`
+    );
+  const approvals = [
+    ...request2.approvals,
+    {
+      user: { id: actor.id, login: actor.login },
+      at: now.toISOString(),
+      digest: request2.digest,
+      commentId: facts.commentId,
+      deliveryId: facts.deliveryId
+    }
+  ];
+  const counted = countApprovals({ ...request2, approvals }).length;
+  const state = counted >= request2.quorum.required ? "approved" : "pending";
+  return {
+    state: { ...request2, approvals, state },
+    reply: state === "approved" ? `Request ${request2.id} is approved (${counted} of ${request2.quorum.required}). It runs once, after everything is checked again.` : `Approval by @${actor.login} recorded: ${counted} of ${request2.quorum.required}.`,
+    reactions: state === "approved" ? ["+1", "rocket"] : ["+1"],
+    auditEvents: [
+      requestAuditEvent("request.approved", request2, actor, facts.deliveryId, now, {
+        approvals: counted,
+        required: request2.quorum.required
+      })
+    ],
+    refusal: null
+  };
+}
+function create(request2, action, command, actor, facts, now) {
+  if (command.dryRun)
+    return refused(request2, "dry-run", "A dry run asks for nothing; no request was created.");
+  if (request2 !== null || facts.create === void 0)
+    return refused(
+      request2,
+      "unsupported",
+      "A request is created once, from a new command comment."
+    );
+  const ineligible = decideEligibility(actor, facts.eligibility, "restorer");
+  if (ineligible !== null)
+    return refused(
+      null,
+      facts.eligibility.bot || actor.login.endsWith("[bot]") ? "bot" : "not-eligible",
+      `No request created: ${ineligible}.`
+    );
+  const environment = facts.create.environment;
+  if (command.environment !== null && command.environment !== environment)
+    return refused(
+      null,
+      "wrong-environment",
+      `The snapshot is of ${environment}, but the command says ${command.environment}. Name a snapshot of ${command.environment}, or drop --env.`
+    );
+  if (action === "restore" && facts.lock !== null)
+    return refused(null, "locked", lockedReply(facts.lock));
+  const paths = action === "restore" ? [...command.paths] : [];
+  const quorum = requestQuorum(facts.policy, environment, facts.create.files, paths);
+  const requester = { id: actor.id, login: actor.login };
+  const createdAt = now.toISOString();
+  const expiresAt = new Date(now.getTime() + quorum.ttlMs).toISOString();
+  const subject = {
+    environment,
+    snapshots: [...facts.create.snapshots].sort(),
+    ...action === "restore" ? { paths } : {},
+    policyDigest: `sha256:${policyDigest(facts.policy)}`
+  };
+  const id = facts.create.id;
+  const digest = requestDigest({
+    format: REQUEST_FORMAT,
+    id,
+    action,
+    subject,
+    requester,
+    createdAt,
+    expiresAt
+  });
+  const next = {
+    v: 1,
+    id,
+    action,
+    subject,
+    digest,
+    requester,
+    reason: command.reason,
+    commentId: facts.commentId,
+    createdAt,
+    expiresAt,
+    quorum,
+    approvals: [],
+    denials: [],
+    state: quorum.required <= 0 ? "approved" : "pending",
+    closed: null
+  };
+  return {
+    state: next,
+    reply: `Request ${id} created: ${action} in ${environment} needs ${quorum.required} approval(s) from eligible approvers other than @${actor.login} (tier ${quorum.tier}${quorum.file ? `, set by ${quorum.file}` : ""}) before ${expiresAt}. Approve with \`/snapgate approve ${id}\`.`,
+    reactions: ["+1"],
+    auditEvents: [
+      requestAuditEvent("request.created", next, actor, facts.deliveryId, now, {
+        reason: command.reason,
+        tier: quorum.tier,
+        required: quorum.required,
+        expiresAt
+      })
+    ],
+    refusal: null
+  };
+}
+function staleness(request2, policy, now, deliveryId) {
+  if (!(now.getTime() < Date.parse(request2.expiresAt))) {
+    return {
+      state: close(request2, "expired", null, now, `expired at ${request2.expiresAt}`),
+      reply: `Request ${request2.id} expired at ${request2.expiresAt}; its approvals are void. Ask for a new request if it is still needed.`,
+      reactions: ["confused"],
+      auditEvents: [requestAuditEvent("request.expired", request2, null, deliveryId, now)],
+      refusal: "expired"
+    };
+  }
+  if (request2.subject.policyDigest !== `sha256:${policyDigest(policy)}`) {
+    const reason2 = "the policy changed since it was asked; its approvals are void";
+    return {
+      state: close(request2, "cancelled", null, now, reason2),
+      reply: `Request ${request2.id} is void: ${reason2}. Ask for a new request under the current policy.`,
+      reactions: ["confused"],
+      auditEvents: [
+        requestAuditEvent("request.voided", request2, null, deliveryId, now, { reason: reason2 })
+      ],
+      refusal: "policy-changed"
+    };
+  }
+  return null;
+}
+function close(request2, state, by, now, reason2) {
+  return {
+    ...request2,
+    state,
+    closed: { by: by && { id: by.id, login: by.login }, at: now.toISOString(), reason: reason2 }
+  };
+}
+function lockedReply(lock) {
+  return `${lock.environment} is locked by @${lock.by.login} since ${lock.at}${lock.reason ? `: ${lock.reason}` : ""}. Restores are refused until an approver runs \`/snapgate unlock --env ${lock.environment}\`.`;
+}
+function refused(state, refusal2, reply) {
+  return { state, reply, reactions: ["confused"], auditEvents: [], refusal: refusal2 };
+}
+function refusedAudited(request2, refusal2, reply, actor, deliveryId, now) {
+  return {
+    ...refused(request2, refusal2, reply),
+    auditEvents: [
+      requestAuditEvent("request.refused", request2, actor, deliveryId, now, { refusal: refusal2 })
+    ]
+  };
+}
+
+// core/approvals/request-state-record.ts
+var REQUEST_STATE_FORMAT = "snapgate.request-state/v1";
+function requestStatePath(id, revision) {
+  return `requests/${id}/state-${String(revision).padStart(4, "0")}.json`;
+}
+function signedBytes(body) {
+  return new TextEncoder().encode(canonicalJson(body));
+}
+function sealRequestState(sodium, request2, revision, key) {
+  const signer = appSigner(sodium, key);
+  const body = { format: REQUEST_STATE_FORMAT, revision, request: request2 };
+  const value = sodium.crypto_sign_detached(signedBytes(body), signer.signingSecretKey);
+  const record2 = {
+    ...body,
+    signature: {
+      alg: "ed25519",
+      key: signer.verifyKey,
+      value: Buffer.from(value).toString("base64")
+    }
+  };
+  return {
+    path: requestStatePath(request2.id, revision),
+    bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
+`)
+  };
+}
+function openRequestState(sodium, bytes, expected, appKeys) {
+  const refuse = (why) => {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The state of request ${expected.id} (revision ${expected.revision}) cannot be trusted: ${why}.`,
+      {
+        fix: "Do not act on it: anyone who can write the backup repository could have made it. Ask for a new request through the Snapgate App.",
+        details: { request: expected.id, revision: expected.revision }
+      }
+    );
+  };
+  let record2;
+  try {
+    record2 = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    return refuse("it is not JSON");
+  }
+  const { signature, ...body } = record2 ?? {};
+  if (!signature || signature.alg !== "ed25519" || typeof signature.value !== "string")
+    return refuse("it is not signed by the Snapgate App");
+  if (!appKeys.includes(signature.key))
+    return refuse("it is signed by a key that is not an app key of the policy (keys.app)");
+  let valid;
+  try {
+    valid = sodium.crypto_sign_verify_detached(
+      Buffer.from(signature.value, "base64"),
+      signedBytes(body),
+      parseAppVerifyKey(signature.key)
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) return refuse("its signature does not match its contents (it was altered)");
+  if (body.format !== REQUEST_STATE_FORMAT || body.revision !== expected.revision || body.request?.id !== expected.id)
+    return refuse("it is not the revision its path names");
+  return body.request;
+}
+
+// core/approvals/read-newest-request-state.ts
+var REVISION = /\/state-(\d{4,})\.json$/;
+async function readNewestRequestState(store, sodium, id, appKeys) {
+  const revisions = (await store.listRecords(`requests/${id}/`)).map((path) => Number(REVISION.exec(path)?.[1] ?? Number.NaN)).filter((revision2) => Number.isInteger(revision2) && revision2 > 0);
+  if (revisions.length === 0) return null;
+  const revision = Math.max(...revisions);
+  const bytes = await store.readRecord(requestStatePath(id, revision));
+  if (bytes === null) return null;
+  return { request: openRequestState(sodium, bytes, { id, revision }, appKeys), revision };
+}
+
+// app/handlers/change-request.ts
+var ATTEMPTS = 3;
+async function changeRequest(opened, id, decide2) {
+  const { policy, store, sodium } = opened;
+  for (let attempt = 1; ; attempt++) {
+    const found = await readNewestRequestState(store, sodium, id, policy.keys.app ?? []);
+    const transition = await decide2(found?.request ?? null);
+    const next = transition.state;
+    const changed = found !== null && next !== null && next !== found.request ? next : null;
+    if (found !== null && changed !== null) {
+      try {
+        await store.writeRecords([
+          sealRequestState(sodium, changed, found.revision + 1, opened.signingKey)
+        ]);
+      } catch (error) {
+        if (isSnapgateError(error) && error.code === "CONFLICT" && attempt < ATTEMPTS) continue;
+        throw error;
+      }
+    }
+    await appendAuditEvents(store, transition.auditEvents);
+    return { transition, changed };
+  }
+}
+
+// app/handlers/edit-status-comment.ts
+async function editStatusComment(event, issueNumber, askingCommentId, render) {
+  const { octokit, owner, repo } = event;
+  const marker = `<!-- snapgate:reply-to ${askingCommentId} -->`;
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner,
+    repo,
+    issue_number: issueNumber,
+    per_page: 100
+  });
+  const status = comments.find(
+    (comment) => comment.user?.type === "Bot" && comment.body?.includes(marker)
+  );
+  if (!status) return false;
+  await octokit.rest.issues.updateComment({
+    owner,
+    repo,
+    comment_id: status.id,
+    body: `${await render()}
+
+${marker}`
+  });
+  return true;
+}
+
+// core/approvals/is-in-role.ts
+async function isInRole(principals, user, teamMembership) {
+  if (principals.length === 0) return null;
+  const login = user.login.toLowerCase();
+  const teams = [];
+  for (const principal of principals) {
+    const [owner, team] = principal.replace(/^@/, "").split("/", 2);
+    if (team === void 0) {
+      if (owner.toLowerCase() === login) return true;
+    } else {
+      teams.push([owner, team]);
+    }
+  }
+  for (const [org, team] of teams) {
+    if (await teamMembership(org, team, user)) return true;
+  }
+  return false;
+}
+
+// core/github/github-eligibility.ts
+var PERMISSIONS = /* @__PURE__ */ new Set([
+  "admin",
+  "maintain",
+  "write",
+  "triage",
+  "read",
+  "none"
+]);
+function githubEligibility(client, where, roles) {
+  const teamMembership = async (org, team, user) => {
+    try {
+      const { data } = await client.rest.teams.getMembershipForUserInOrg({
+        org,
+        team_slug: team,
+        username: user.login
+      });
+      return data.state === "active";
+    } catch (error) {
+      if (httpStatus(error) === 404) return false;
+      throw error;
+    }
+  };
+  return async (user, role) => {
+    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
+      ...where,
+      username: user.login
+    });
+    const permission = PERMISSIONS.has(data.permission) ? data.permission : "none";
+    const principals = role === "restorer" ? roles.restorers : roles.approvers;
+    return {
+      permission,
+      bot: data.user?.type === "Bot",
+      inRole: await isInRole(principals, user, teamMembership)
+    };
+  };
+}
+
+// app/handlers/open-request-store.ts
+async function openRequestStore(event, signingKey) {
+  if (signingKey === null) {
+    throw new SnapgateError("CONFIG", "This Snapgate App has no key to sign requests with.", {
+      fix: "The app's operator sets SNAPGATE_SIGNING_KEY to an app key (`snapgate keygen --app --out FILE`) and lists its verify key in the policy's keys.app."
+    });
+  }
+  const { policy, store } = await openBackupStore(event);
+  const sodium = await loadSodium();
+  const verifyKey = appSigner(sodium, signingKey).verifyKey;
+  if (!(policy.keys.app ?? []).includes(verifyKey)) {
+    throw new SnapgateError(
+      "CONFIG",
+      "The policy does not list this app's verify key in keys.app, so nothing could check the requests it signs.",
+      {
+        fix: `Add \`- { key: ${verifyKey} }\` to keys.app in .github/snapgate.yml on the default branch (docs/policy.md).`
+      }
+    );
+  }
+  const eligibility = githubEligibility(
+    event.octokit,
+    { owner: event.owner, repo: event.repo },
+    policy.roles
+  );
+  return { policy, store, sodium, signingKey, eligibility };
+}
+
+// core/snapshot/diff-file-states.ts
+function diffFileStates(before, after) {
+  const old = new Map(before.map((file) => [file.path, file]));
+  const diff = { added: [], removed: [], changed: [], unchanged: 0 };
+  for (const file of after) {
+    const previous = old.get(file.path);
+    old.delete(file.path);
+    if (!previous) {
+      diff.added.push(file);
+      continue;
+    }
+    const kinds = [];
+    if (previous.type !== file.type) kinds.push("type");
+    else if (file.type === "file") {
+      if (previous.blob !== file.blob) kinds.push("content");
+      if ((previous.mode ?? 0) !== (file.mode ?? 0)) kinds.push("mode");
+    } else if (previous.target !== file.target) kinds.push("target");
+    if (kinds.length > 0)
+      diff.changed.push({ path: file.path, before: previous, after: file, kinds });
+    else diff.unchanged += 1;
+  }
+  diff.removed = [...old.values()];
+  return diff;
+}
+
+// core/approvals/plan-against-snapshot.ts
+function planAgainstSnapshot(current, wanted, paths) {
+  const matches = paths.length === 0 ? () => true : compileGlobs(paths);
+  const inScope = (files) => files.filter((file) => matches(file.path));
+  const after = inScope(wanted);
+  const diff = diffFileStates(inScope(current ?? []), after);
+  const touched = new Set([...diff.added, ...diff.changed].map((file) => file.path));
+  const plan = [
+    ...diff.added.map((file) => ({ path: file.path, action: "create" })),
+    ...diff.changed.map((change) => ({
+      path: change.path,
+      action: "update",
+      changes: change.kinds
+    })),
+    ...diff.removed.map((file) => ({ path: file.path, action: "extra" })),
+    ...after.filter((file) => !touched.has(file.path)).map((file) => ({ path: file.path, action: "unchanged" }))
+  ];
+  return plan.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+// core/approvals/request-state-mac.ts
+import { createHmac } from "node:crypto";
+var DOMAIN = "snapgate.request-state/v1\0";
+function requestStateMac(key, json) {
+  if (key.length < 32) {
+    throw new SnapgateError("CONFIG", "The key for request status comments is too short.", {
+      fix: "Derive it from the app's secret as 32 random bytes or more."
+    });
+  }
+  return createHmac("sha256", key).update(DOMAIN).update(json).digest("hex");
+}
+
+// core/approvals/render-request-status.ts
+var REQUEST_STATE_MARKER = "snapgate:request";
+var LISTED_CHANGES = 10;
+function renderRequestStatus(request2, view) {
+  const counted = countApprovals(request2);
+  const snapshots = request2.subject.snapshots.map((id) => `\`${id.slice(0, 12)}\``).join(", ");
+  const paths = request2.subject.paths;
+  const lines = [
+    `### Snapgate ${request2.action} request \`${request2.id}\`: ${request2.state}`,
+    "",
+    `- **Snapshot:** ${snapshots} of **${request2.subject.environment}**${request2.action === "restore" ? `, ${paths && paths.length > 0 ? paths.map((path) => `\`${path}\``).join(" ") : "every file"}` : ""}`,
+    `- **Asked by:** @${request2.requester.login}${request2.reason ? `: ${oneLine(request2.reason)}` : ""}`,
+    `- **What would change${view.planBase ? ` (against ${oneLine(view.planBase)})` : ""}:** ${describePlan(request2, view.plan)}`,
+    `- **Who may approve:** ${view.approvers.length > 0 ? view.approvers.join(", ") : "anyone with write access"}, except @${request2.requester.login}; bots never count`,
+    `- **Approvals:** ${counted.length} of ${request2.quorum.required} (tier ${request2.quorum.tier}${request2.quorum.file ? `, set by \`${request2.quorum.file}\`` : ""})${counted.length > 0 ? `: ${counted.map((a) => `@${a.user.login}`).join(", ")}` : ""}`,
+    ...request2.denials.length > 0 ? [`- **Denied by:** ${request2.denials.map((d) => `@${d.user.login}`).join(", ")}`] : [],
+    `- **Expires:** ${request2.expiresAt}`,
+    ...view.lock ? [
+      `- **Locked:** ${view.lock.environment} by @${view.lock.by.login} since ${view.lock.at}${view.lock.reason ? `: ${oneLine(view.lock.reason)}` : ""}`
+    ] : [],
+    ...request2.closed ? [`- **Closed:** ${oneLine(request2.closed.reason)}`] : [],
+    "",
+    request2.state === "pending" ? `Approve with \`/snapgate approve ${request2.id}\`, deny with \`/snapgate deny ${request2.id} --reason ...\`.` : "",
+    "",
+    hiddenBlock(request2, view.macKey)
+  ];
+  return lines.join("\n");
+}
+function hiddenBlock(request2, key) {
+  const json = canonicalJson(request2);
+  const block = JSON.stringify({ mac: requestStateMac(key, json), request: request2 }).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+  return `<!-- ${REQUEST_STATE_MARKER} ${block} -->`;
+}
+function describePlan(request2, plan) {
+  if (request2.action === "forget")
+    return "the snapshots are forgotten (tombstoned), no files change";
+  if (plan === null) return "unknown (no dry run)";
+  const count2 = (action) => plan.filter((change) => change.action === action).length;
+  const changing = plan.filter((change) => change.action !== "unchanged");
+  const summary = `${count2("create")} to create, ${count2("update")} to update, ${count2("delete")} to delete, ${count2("extra")} kept as extra, ${count2("unchanged")} unchanged`;
+  if (changing.length === 0) return summary;
+  const listed = changing.slice(0, LISTED_CHANGES).map((change) => `\`${change.path}\` (${change.action})`).join(", ");
+  return `${summary}: ${listed}${changing.length > LISTED_CHANGES ? `, and ${changing.length - LISTED_CHANGES} more` : ""}`;
+}
+function oneLine(text2) {
+  return text2.replace(/\s+/g, " ").replace(/[<>]/g, "");
+}
+
+// core/snapshot/load-snapshot.ts
+async function loadSnapshot(store, entry) {
+  const where = `manifest ${entry.stream}@${entry.seq}`;
+  const bytes = await store.readManifest(entry.stream, entry.seq);
+  if (!bytes) {
+    throw new SnapgateError("INTEGRITY", `The ${where} is missing from ${store.location}.`, {
+      fix: "The store lost a manifest: run `snapgate verify --all`, restore the store from its replica, and restore from another snapshot meanwhile (ENV@SEQ)."
+    });
+  }
+  const id = sha256Hex(bytes);
+  if (id !== entry.id) {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The ${where} does not match its catalog entry (sha256 ${id.slice(0, 16)}, catalog ${entry.id.slice(0, 16)}).`,
+      {
+        fix: "The manifest or catalog was altered; run `snapgate verify --all` and do not restore from it."
+      }
+    );
+  }
+  const manifest = parseManifest(bytes, where);
+  if (manifest.stream !== entry.stream || manifest.seq !== entry.seq) {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The ${where} says it is ${manifest.stream}@${manifest.seq}.`,
+      {
+        fix: "A manifest was copied to the wrong place; do not restore from it and run `snapgate verify --all`."
+      }
+    );
+  }
+  return { id, manifest, bytes };
+}
+
+// core/snapshot/resolve-snapshot.ts
+async function resolveSnapshot(store, spec, options = {}) {
+  await store.assertExists();
+  const reference = parseSnapshotReference(spec);
+  if (reference?.kind === "latest" || reference?.kind === "stream") {
+    const stream = reference.kind === "stream" ? reference.stream : options.stream ?? await onlyStream(store);
+    const entries2 = await readCatalog(store, stream);
+    let wanted;
+    if (reference.kind === "stream" && reference.seq !== null) {
+      const seq = reference.seq;
+      wanted = entries2.find((e) => e.seq === seq);
+    } else {
+      const forgotten = (await listForgotten(store, stream)).get(stream);
+      wanted = entries2.findLast((e) => !forgotten?.has(e.seq));
+    }
+    if (!wanted) {
+      throw new SnapgateError(
+        "NOT_FOUND",
+        `There is no snapshot ${spec} of environment '${stream}' in ${store.location}.`,
+        {
+          fix: entries2.length ? `It has seq 1..${entries2.at(-1)?.seq}; see \`snapgate list --env ${stream}\`.` : `Take one with \`snapgate snapshot --env ${stream} ...\`.`
+        }
+      );
+    }
+    return wanted;
+  }
+  if (reference === null) {
+    throw new SnapgateError("USAGE", `'${spec}' is not a snapshot reference.`, {
+      fix: "Use a snapshot id (at least 6 hex characters), latest with --env, or ENV@SEQ such as prod@12."
+    });
+  }
+  const entries = options.stream ? await readCatalog(store, options.stream) : await readAllCatalogs(store);
+  const matches = entries.filter((entry) => entry.id.startsWith(spec));
+  if (matches.length === 1) return matches[0];
+  if (matches.length === 0) {
+    throw new SnapgateError(
+      "NOT_FOUND",
+      `No snapshot id starts with ${spec} in ${store.location}.`,
+      {
+        fix: "List snapshots with `snapgate list` and copy an id."
+      }
+    );
+  }
+  throw new SnapgateError("USAGE", `${spec} matches ${matches.length} snapshots.`, {
+    fix: `Give more characters: ${matches.slice(0, 5).map((m) => `${m.id.slice(0, 16)} (${m.stream}@${m.seq})`).join(", ")}.`
+  });
+}
+async function onlyStream(store) {
+  const streams = await store.listStreams();
+  if (streams.length === 1) return streams[0];
+  throw new SnapgateError(
+    "USAGE",
+    streams.length ? "Which environment's latest snapshot?" : `${store.location} holds no snapshots yet.`,
+    {
+      fix: streams.length ? `Add --env with one of: ${streams.join(", ")}.` : "Take one with `snapgate snapshot`."
+    }
+  );
+}
+
+// app/handlers/render-status-body.ts
+async function renderStatusBody(store, request2, policy, signingKey) {
+  const stream = request2.subject.environment;
+  const [id = ""] = request2.subject.snapshots;
+  const wanted = await resolveSnapshot(store, id, { stream });
+  const newest = await resolveSnapshot(store, "latest", { stream }).catch(() => null);
+  const [snapshot, other] = await Promise.all([
+    loadSnapshot(store, wanted),
+    newest && newest.id !== wanted.id ? loadSnapshot(store, newest) : null
+  ]);
+  const current = newest === null ? null : other ?? snapshot;
+  return renderRequestStatus(request2, {
+    plan: planAgainstSnapshot(
+      current?.manifest.files ?? null,
+      snapshot.manifest.files,
+      request2.subject.paths ?? []
+    ),
+    planBase: newest ? `${newest.stream}@${newest.seq}, the newest snapshot` : "no snapshot: every one is forgotten",
+    approvers: policy.roles.approvers,
+    lock: null,
+    macKey: requestStateMacKey(signingKey)
+  });
+}
+
+// app/handlers/move-request.ts
+async function moveRequest(command, actor, where, event, signingKey) {
+  const opened = await openRequestStore(event, signingKey);
+  const { policy, store } = opened;
+  const { transition, changed } = await changeRequest(
+    opened,
+    command.args["request"] ?? "",
+    async (request2) => applyCommand(
+      request2,
+      command,
+      actor,
+      {
+        deliveryId: event.deliveryId,
+        commentId: where.commentId,
+        policy,
+        eligibility: await opened.eligibility(actor, "approver"),
+        // Locks are not stored yet (lock/unlock are not available): no environment is locked.
+        lock: null
+      },
+      event.now
+    )
+  );
+  let reply = transition.reply;
+  if (changed !== null) {
+    const edited = await editStatusComment(
+      event,
+      where.issueNumber,
+      changed.commentId,
+      () => renderStatusBody(store, changed, policy, opened.signingKey)
+    );
+    if (changed.state === "approved") {
+      reply = `Request ${changed.id} is approved (${countApprovals(changed).length} of ${changed.quorum.required}). Running approved requests from the app is not available in this version yet: nothing runs.`;
+    }
+    if (!edited)
+      reply += ` (Its status comment is in the conversation where it was asked; it was not updated from here.)`;
+  }
+  if (transition.refusal !== null) return { body: `**Not run:** ${reply}`, reactions: ["-1"] };
+  return {
+    body: reply,
+    reactions: transition.reactions.filter((reaction) => reaction !== "rocket")
+  };
+}
+
+// core/approvals/new-request-id.ts
+import { createHash as createHash4 } from "node:crypto";
+import { base32nopad } from "@scure/base";
+function newRequestId(repository, commentId) {
+  const digest = createHash4("sha256").update(`snapgate.request-id/v1\0${repository.toLowerCase()}\0${commentId}`).digest();
+  return `r-${base32nopad.encode(digest).slice(0, 12).toLowerCase()}`;
+}
+
+// app/handlers/restore-command.ts
+async function askForRestore(command, actor, commentId, event, signingKey) {
+  const opened = await openRequestStore(event, signingKey);
+  const { policy, store } = opened;
+  const eligibility = await opened.eligibility(actor, "restorer");
+  const ineligible = decideEligibility(actor, eligibility, "restorer");
+  if (ineligible !== null) return refused2(`No request created: ${ineligible}.`);
+  const wanted = await resolveSnapshot(store, command.args["snapshot"] ?? "", {
+    ...command.environment !== null ? { stream: command.environment } : {}
+  });
+  const snapshot = await loadSnapshot(store, wanted);
+  const transition = applyCommand(
+    null,
+    command,
+    actor,
+    {
+      deliveryId: event.deliveryId,
+      commentId,
+      policy,
+      eligibility,
+      // Locks are not stored yet (lock/unlock are not available): no environment is locked.
+      lock: null,
+      create: {
+        id: newRequestId(`${event.owner}/${event.repo}`, commentId),
+        environment: wanted.stream,
+        snapshots: [wanted.id],
+        files: snapshot.manifest.files.map((file) => file.path)
+      }
+    },
+    event.now
+  );
+  const request2 = transition.state;
+  if (transition.refusal !== null || request2 === null) return refused2(transition.reply);
+  await store.writeRecords([sealRequestState(opened.sodium, request2, 1, opened.signingKey)]);
+  await appendAuditEvents(store, transition.auditEvents);
+  const status = await renderStatusBody(store, request2, policy, opened.signingKey);
+  return { body: `${transition.reply}
+
+${status}`, reactions: transition.reactions };
+}
+function refused2(reply) {
+  return { body: `**Not run:** ${reply}`, reactions: ["-1"] };
+}
+
+// app/handlers/issue-comment.ts
+var REQUEST_COMMANDS = /* @__PURE__ */ new Set(["restore", "approve", "deny", "cancel"]);
+var LISTED = 10;
+var MAY_READ_BACKUPS = /* @__PURE__ */ new Set(["admin", "write"]);
+async function onIssueComment(context, event, signingKey) {
+  const { comment, issue, sender } = context.payload;
+  if (sender.type === "Bot") return;
+  const parsed = parseCommentCommand(comment.body);
+  if (parsed.kind === "none") return;
+  const { octokit, owner, repo } = event;
+  const marker = `<!-- snapgate:reply-to ${comment.id} -->`;
+  const since = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner,
+    repo,
+    issue_number: issue.number,
+    since: comment.created_at,
+    per_page: 100
+  });
+  if (since.some((reply) => reply.user?.type === "Bot" && reply.body?.includes(marker))) return;
+  const react = (content) => octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: comment.id, content });
+  await react("eyes");
+  let body;
+  let reactions = [];
+  if (parsed.kind === "command" && REQUEST_COMMANDS.has(parsed.command.name)) {
+    const { command } = parsed;
+    const actor = { id: sender.id, login: sender.login };
+    try {
+      ({ body, reactions } = command.name === "restore" ? await askForRestore(command, actor, comment.id, event, signingKey) : await moveRequest(
+        command,
+        actor,
+        { commentId: comment.id, issueNumber: issue.number },
+        event,
+        signingKey
+      ));
+    } catch (error) {
+      body = renderCommandReply(failed(command.name, error, event));
+      reactions = ["-1"];
+    }
+  } else {
+    body = renderCommandReply(
+      parsed.kind === "refused" ? { kind: "refused", error: parsed.error, help: parsed.help } : await answer(parsed.command, sender.login, event)
+    );
+  }
+  await octokit.rest.issues.createComment({
+    owner,
+    repo,
+    issue_number: issue.number,
+    body: `${body}
+
+${marker}`
+  });
+  for (const content of reactions) await react(content);
+}
+function failed(command, error, event) {
+  if (!isSnapgateError(error)) event.log.error({ err: error }, `${command} failed unexpectedly`);
+  return { kind: "failed", command, error: asSnapgateError(error) };
+}
+async function answer(command, login, event) {
+  if (command.name === "help")
+    return { kind: "help", text: commentCommandHelp(command.args["command"] ?? null) };
+  if (command.name !== "list") return { kind: "unavailable", command: command.name };
+  try {
+    const { octokit, owner, repo } = event;
+    const level = (await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login })).data.permission;
+    if (!MAY_READ_BACKUPS.has(level)) return { kind: "forbidden", login, command: command.name };
+    return { kind: "snapshots", sections: await listEnvironments(event, command.environment) };
+  } catch (error) {
+    return failed(command.name, error, event);
+  }
+}
+async function listEnvironments(event, only) {
+  const { policy, store } = await openBackupStore(event);
+  const names = Object.keys(policy.environments);
+  if (only !== null && !names.includes(only)) {
+    const close2 = didYouMean(only, names);
+    throw new SnapgateError("NOT_FOUND", `The policy has no environment ${only}.`, {
+      fix: close2 ? `Did you mean ${close2}?` : `It has: ${names.join(", ")}.`
+    });
+  }
+  const environments = only !== null ? [only] : names;
+  return Promise.all(
+    environments.map(async (environment) => ({
+      environment,
+      snapshots: await listSnapshots(store, {
+        stream: environment,
+        limit: LISTED,
+        includeForgotten: true
+      })
+    }))
+  );
+}
+
+// core/approvals/revoke-comment.ts
+function revokeComment(request2, change, now) {
+  const unchanged = (reply) => ({
+    state: request2,
+    reply,
+    reactions: [],
+    auditEvents: [],
+    refusal: null
+  });
+  const open = request2.state === "pending" || request2.state === "approved";
+  const actor = { id: change.actor.id, login: change.actor.login };
+  const details = { commentId: change.commentId, change: change.kind };
+  if (change.commentId === request2.commentId) {
+    if (!open) return unchanged("");
+    return {
+      state: {
+        ...request2,
+        state: "cancelled",
+        closed: {
+          by: actor,
+          at: now.toISOString(),
+          reason: `the request's comment was ${change.kind}`
+        }
+      },
+      reply: `Request ${request2.id} is cancelled: the comment that asked for it was ${change.kind}.`,
+      reactions: [],
+      auditEvents: [
+        requestAuditEvent("request.revoked", request2, actor, change.deliveryId, now, details)
+      ],
+      refusal: null
+    };
+  }
+  const revoked = request2.approvals.filter((approval) => approval.commentId === change.commentId);
+  if (revoked.length === 0 || !open) return unchanged("");
+  const approvals = request2.approvals.filter((approval) => approval.commentId !== change.commentId);
+  const counted = countApprovals({ ...request2, approvals }).length;
+  const state = counted >= request2.quorum.required ? "approved" : "pending";
+  const who = revoked.map((approval) => `@${approval.user.login}`).join(", ");
+  return {
+    state: { ...request2, approvals, state },
+    reply: `The approval by ${who} is withdrawn: its comment was ${change.kind}. Request ${request2.id} has ${counted} of ${request2.quorum.required}.`,
+    reactions: [],
+    auditEvents: [
+      requestAuditEvent("approval.revoked", request2, actor, change.deliveryId, now, {
+        ...details,
+        approvers: revoked.map((approval) => ({
+          login: approval.user.login,
+          id: approval.user.id
+        })),
+        approvals: counted
+      })
+    ],
+    refusal: null
+  };
+}
+
+// app/handlers/issue-comment-change.ts
+async function onIssueCommentChange(context, event, signingKey) {
+  const { payload } = context;
+  const before = payload.action === "edited" ? payload.changes.body?.from : payload.comment.body ?? void 0;
+  if (before === void 0) return;
+  const parsed = parseCommentCommand(before);
+  if (parsed.kind !== "command") return;
+  const { command } = parsed;
+  const id = command.name === "restore" ? newRequestId(`${event.owner}/${event.repo}`, payload.comment.id) : command.name === "approve" ? command.args["request"] ?? "" : null;
+  if (id === null) return;
+  try {
+    const opened = await openRequestStore(event, signingKey);
+    const { transition, changed } = await changeRequest(
+      opened,
+      id,
+      async (request2) => request2 === null ? { state: null, reply: "", reactions: [], auditEvents: [], refusal: "no-request" } : revokeComment(
+        request2,
+        {
+          commentId: payload.comment.id,
+          kind: payload.action,
+          actor: { id: payload.sender.id, login: payload.sender.login },
+          deliveryId: event.deliveryId
+        },
+        event.now
+      )
+    );
+    if (changed === null) return;
+    const { octokit, owner, repo } = event;
+    await editStatusComment(
+      event,
+      payload.issue.number,
+      changed.commentId,
+      () => renderStatusBody(opened.store, changed, opened.policy, opened.signingKey)
+    );
+    await octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: payload.issue.number,
+      body: `${transition.reply}
+
+<!-- snapgate:revoked ${payload.comment.id} -->`
+    });
+  } catch (error) {
+    if (isSnapgateError(error))
+      event.log.warn(`revoking comment ${payload.comment.id} failed: ${error.message}`);
+    else event.log.error({ err: error }, `revoking comment ${payload.comment.id} failed`);
+    throw error;
+  }
+}
+
 // app/handlers/merge-group.ts
 async function onMergeGroup(context, event) {
   const group = context.payload.merge_group;
@@ -9016,11 +13468,13 @@ async function onMergeGroup(context, event) {
 // app/handlers/pull-request.ts
 async function onPullRequest(context, event) {
   const { action, pull_request: pull } = context.payload;
+  const headPushedHere = action === "synchronize" && pull.head.repo?.id === pull.base.repo.id;
   await evaluateGates(event, {
     headSha: pull.head.sha,
     branches: [pull.base.ref],
     // Reopening is a fresh look; opened and synchronize gate a head the first time.
     mode: action === "reopened" ? "again" : "first",
+    ...headPushedHere ? { skipEnvironments: (policy) => gatedEnvironments(policy, pull.head.ref) } : {},
     reportPolicyProblems: true,
     reason: `pull request #${pull.number} (${action})`
   });
@@ -9300,6 +13754,7 @@ function snapgateApp(options = {}) {
   );
   return (app) => {
     const clients = new InstallationClients(app);
+    const ledger = new GateRunLedger();
     let appId;
     const ownAppId = () => {
       appId ??= app.auth().then(async (octokit) => (await octokit.auth({ type: "app" })).appId).catch((error) => {
@@ -9320,7 +13775,8 @@ function snapgateApp(options = {}) {
         clientFor: (otherOwner, otherRepo) => clients.clientFor(owner, context.octokit, otherOwner, otherRepo),
         backupAccounts,
         now: now(),
-        log: context.log
+        log: context.log,
+        ledger
       };
     };
     app.on(
@@ -9348,29 +13804,83 @@ function snapgateApp(options = {}) {
       "deployment_protection_rule.requested",
       async (context) => onDeploymentProtectionRule(context, await eventOf(context))
     );
+    app.on(
+      "issue_comment.created",
+      async (context) => onIssueComment(context, await eventOf(context), options.signingKey ?? null)
+    );
+    app.on(
+      ["issue_comment.edited", "issue_comment.deleted"],
+      async (context) => onIssueCommentChange(context, await eventOf(context), options.signingKey ?? null)
+    );
   };
 }
 var app_default = snapgateApp();
 
+// app/check-webhook-signature.ts
+import { createHmac as createHmac2, timingSafeEqual } from "node:crypto";
+function checkWebhookSignature(secret, body, signature) {
+  const expected = Buffer.from(
+    `sha256=${createHmac2("sha256", secret).update(body, "utf8").digest("hex")}`
+  );
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 // app/start-snapgate-server.ts
+function readBody(request2) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    request2.on("data", (chunk) => chunks.push(chunk));
+    request2.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request2.on("error", reject);
+  });
+}
+function refuseForgedDelivery(request2, response, log) {
+  const header = (name) => String(request2.headers[name] ?? "?").replace(/[^\w.:-]/g, "?").slice(0, 64);
+  log.warn(
+    `refused webhook delivery ${header("x-github-delivery")} (${header("x-github-event")}): its signature does not match the webhook secret (check WEBHOOK_SECRET against the App's settings)`
+  );
+  response.writeHead(400, { "content-type": "application/json" }).end(
+    JSON.stringify({
+      error: "Error: [@octokit/webhooks] signature does not match event payload and secret"
+    })
+  );
+}
 async function startSnapgateServer(options) {
   const probot = createSnapgateProbot(options);
   const webhookPath = options.webhookPath ?? DEFAULT_WEBHOOK_PATH;
   const middleware = await createNodeMiddleware(
     snapgateApp({
       ...options.now ? { now: options.now } : {},
-      ...options.backupAccounts ? { backupAccounts: options.backupAccounts } : {}
+      ...options.backupAccounts ? { backupAccounts: options.backupAccounts } : {},
+      ...options.signingKey ? { signingKey: options.signingKey } : {}
     }),
     { probot, webhooksPath: webhookPath }
   );
-  const server = createServer((request, response) => {
-    if (request.method === "GET" && (request.url === "/" || request.url === "/healthz")) {
+  const server = createServer((request2, response) => {
+    if (request2.method === "GET" && (request2.url === "/" || request2.url === "/healthz")) {
       response.writeHead(200, { "content-type": "text/plain" }).end("snapgate app: ok\n");
       return;
     }
-    void middleware(request, response, () => {
+    const next = () => {
       response.writeHead(404, { "content-type": "text/plain" }).end("Not Found\n");
-    });
+    };
+    const signature = request2.headers["x-hub-signature-256"];
+    if (request2.method !== "POST" || typeof signature !== "string" || new URL(request2.url ?? "/", "http://localhost").pathname !== webhookPath) {
+      void middleware(request2, response, next);
+      return;
+    }
+    void readBody(request2).then(
+      (body) => {
+        if (!checkWebhookSignature(options.webhookSecret, body, signature)) {
+          refuseForgedDelivery(request2, response, probot.log);
+          return;
+        }
+        request2.body = body;
+        void middleware(request2, response, next);
+      },
+      () => response.writeHead(400).end()
+    );
   });
   await new Promise((resolve, reject) => {
     server.once("error", reject);

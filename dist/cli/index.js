@@ -1,37 +1,83 @@
 #!/usr/bin/env node
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
+  GITHUB_STORE_HELP
+} from "../chunks/chunk-73AYIJNZ.js";
+import {
+  EXIT_USAGE
+} from "../chunks/chunk-D6PZSJD3.js";
+import {
   json,
   parseCommandArgs
-} from "../chunks/chunk-H7HHPLOE.js";
+} from "../chunks/chunk-6P64A6B4.js";
+import "../chunks/chunk-SAGAXC7G.js";
+import "../chunks/chunk-ECMEO24E.js";
 import {
   didYouMean
 } from "../chunks/chunk-ZITD4ZB6.js";
+import "../chunks/chunk-ZE5TBVON.js";
+import "../chunks/chunk-2NBA2BLU.js";
+import "../chunks/chunk-U2VA4CFL.js";
 import {
   SnapgateError,
   asSnapgateError
 } from "../chunks/chunk-6KERQ4ZL.js";
+import "../chunks/chunk-K3D2YTSH.js";
 import "../chunks/chunk-HPEAIKBF.js";
 
 // cli/commands/index.ts
 var COMMANDS = [
-  { name: "keygen", load: async () => (await import("../chunks/keygen-NW6BWFJC.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-RWUBARLK.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-GEKYOHN7.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-IZZNYSKS.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-INS4ZW5K.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-EJFJJ3SM.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-E66KIAEF.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-2BE3RETD.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-DKUNZ4AR.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-O4CL73MM.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-VXOYGL3U.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-MFWIUBMT.js")).pruneCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-75MJUJSL.js")).doctorCommand }
+  { name: "keygen", load: async () => (await import("../chunks/keygen-TCX45U6N.js")).keygenCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-KO2M2K62.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-SDJSFAVN.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-BA5BDVUB.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-ARL2VW5U.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-ZQSQOMZS.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-2MVKOBYP.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-VRIZ3FQ2.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-RYKIGT5P.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-EGKNNRYG.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-Z2VQXBVQ.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-IYIZRGMT.js")).pruneCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-JXDFBG6B.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-33YB7B7V.js")).auditCommand }
 ];
 
+// cli/escape-terminal-text.ts
+var CONTROL = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+);
+function escapeTerminalText(text) {
+  return text.replace(CONTROL, (character) => {
+    const code2 = character.charCodeAt(0);
+    return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+  });
+}
+
+// cli/align-help-lines.ts
+var ENTRY = /^(\S.*?) {2,}(\S.*)$/;
+function alignHelpLines(lines) {
+  const parsed = lines.map((line) => {
+    if (/^\s/.test(line)) return { term: null, text: line.trim(), continues: true };
+    const match = ENTRY.exec(line);
+    return match ? { term: match[1] ?? "", text: match[2] ?? "", continues: false } : { term: null, text: line, continues: false };
+  });
+  const width = Math.max(0, ...parsed.map((entry) => entry.term?.length ?? 0));
+  return parsed.map((entry) => {
+    if (entry.term !== null) return `${entry.term.padEnd(width)}  ${entry.text}`;
+    return entry.continues ? `${" ".repeat(width + 2)}${entry.text}` : entry.text;
+  });
+}
+
+// cli/command-help-lines.ts
+function commandHelpLines(command) {
+  const store = "token" in command.options ? GITHUB_STORE_HELP : [];
+  return alignHelpLines([...command.help, ...store, "--json  machine-readable output"]);
+}
+
 // cli/main.ts
-var EXIT_CODES = { USAGE: 64 };
+var EXIT_CODES = { USAGE: EXIT_USAGE };
 async function generalHelp() {
   const commands = await Promise.all(COMMANDS.map((entry) => entry.load()));
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -52,14 +98,27 @@ function commandHelp(command) {
     "",
     `Usage: ${command.usage}`,
     "",
-    ...command.help.map((line) => `  ${line}`),
-    "  --json                machine-readable output",
-    ""
+    ...commandHelpLines(command).map((line) => `  ${line}`),
+    "",
+    ...command.json ? [`JSON output (--json): ${command.json}`, ""] : []
   ].join("\n");
 }
-async function main(argv, context) {
+function errorPrefix(name) {
+  return COMMANDS.some((c) => c.name === name) ? `snapgate ${name}` : "snapgate";
+}
+function withoutPrefix(summary) {
+  return summary.replace(/^snapgate(?: [a-z-]+)?: /, "");
+}
+async function main(argv, cliContext) {
   const [name, ...rest] = argv;
   const wantsJson = argv.includes("--json");
+  const context = {
+    ...cliContext,
+    stdout: wantsJson ? cliContext.stdout : (text) => cliContext.stdout(escapeTerminalText(text)),
+    stderr: (text) => cliContext.stderr(escapeTerminalText(text)),
+    terminal: cliContext.terminal ?? cliContext.stderr,
+    interactive: cliContext.interactive && !wantsJson
+  };
   try {
     if (!name || name === "help" || name === "--help" || name === "-h") {
       const topic = COMMANDS.find((c) => c.name === rest[0]);
@@ -86,12 +145,12 @@ async function main(argv, context) {
       context.stdout(commandHelp(command));
       return 0;
     }
-    return await command.run(args, { ...context, interactive: context.interactive && !wantsJson });
+    return await command.run(args, context);
   } catch (thrown) {
     const error = asSnapgateError(thrown);
     if (wantsJson) context.stdout(json({ ok: false, error: error.toJSON() }));
     context.stderr(
-      `snapgate: ${error.summary.trimEnd()}
+      `${errorPrefix(name)}: ${withoutPrefix(error.summary).trimEnd()}
 ${error.fix ? `  fix: ${error.fix}
 ` : ""}`
     );
@@ -103,6 +162,12 @@ ${error.fix ? `  fix: ${error.fix}
 }
 
 // cli/index.ts
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
+}
 var code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

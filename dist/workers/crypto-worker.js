@@ -1,17 +1,19 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   writeOpenedTempFile
-} from "../chunks/chunk-MXRMIS4K.js";
+} from "../chunks/chunk-3WQ356U7.js";
 import {
   BlobSealer,
   writeSealedTempFile
-} from "../chunks/chunk-JFCEZPKR.js";
+} from "../chunks/chunk-HGUWJ7CQ.js";
 import {
   BlobOpener
-} from "../chunks/chunk-PCRNZOG5.js";
+} from "../chunks/chunk-AM2JG65H.js";
 import "../chunks/chunk-Z5NMZ6VW.js";
+import "../chunks/chunk-RXFM76GD.js";
 import "../chunks/chunk-JFMH5QSK.js";
-import "../chunks/chunk-3BJVJWY4.js";
+import "../chunks/chunk-CBOV46RO.js";
+import "../chunks/chunk-54LOBW6C.js";
 import "../chunks/chunk-RJWDBZ2U.js";
 import "../chunks/chunk-U2VA4CFL.js";
 import {

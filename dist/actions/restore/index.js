@@ -1,41 +1,42 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   checkApproval,
-  readApprovalRequest
-} from "../../chunks/chunk-BGMBGXVY.js";
+  readApprovalRequest,
+  snapshotTier
+} from "../../chunks/chunk-4ZAEHXSK.js";
 import {
+  assertIdentityIsRecipient,
   restoreSnapshot
-} from "../../chunks/chunk-E7BLWGLM.js";
+} from "../../chunks/chunk-4JSKZLYP.js";
 import {
   policyDigest
-} from "../../chunks/chunk-C3LTQSMU.js";
-import "../../chunks/chunk-MXRMIS4K.js";
+} from "../../chunks/chunk-JLM63NIZ.js";
+import "../../chunks/chunk-ECMEO24E.js";
+import "../../chunks/chunk-3WQ356U7.js";
 import {
   loadSnapshot
-} from "../../chunks/chunk-4ADVDNQL.js";
+} from "../../chunks/chunk-X7XTTHQI.js";
 import "../../chunks/chunk-7I44WYK3.js";
 import {
-  policyEnvironment
-} from "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-WHUW7ABC.js";
-import {
   trustedWriterKeys
-} from "../../chunks/chunk-BXKQOZE2.js";
+} from "../../chunks/chunk-HWSZQWK6.js";
 import {
   appendAuditEvents
-} from "../../chunks/chunk-3XHERIG2.js";
+} from "../../chunks/chunk-I227H2ZL.js";
 import {
   signatureProblem
-} from "../../chunks/chunk-T4XVUYKR.js";
-import "../../chunks/chunk-PDBKAZLO.js";
+} from "../../chunks/chunk-5KCRNT56.js";
+import "../../chunks/chunk-UFDPMZFJ.js";
+import "../../chunks/chunk-YTP4PIXP.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-EAU2BZSR.js";
-import "../../chunks/chunk-6RIMPDLP.js";
-import "../../chunks/chunk-EVV5HKRG.js";
+} from "../../chunks/chunk-Z5YCMXJS.js";
+import "../../chunks/chunk-LXENQEXU.js";
+import "../../chunks/chunk-I5FXVXRS.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
+import "../../chunks/chunk-PZ5T2MZR.js";
 import {
   POLICY_INPUT,
   STORE_INPUTS,
@@ -54,39 +55,44 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-6SN4WCEM.js";
+} from "../../chunks/chunk-MXQQVNRM.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-3S6W75EW.js";
+import "../../chunks/chunk-2BVBDKTC.js";
 import "../../chunks/chunk-DENSVYIT.js";
 import {
   JsonSchemaValidator
-} from "../../chunks/chunk-MVVOTCSL.js";
-import "../../chunks/chunk-E354KARS.js";
+} from "../../chunks/chunk-3ERUTO3M.js";
+import "../../chunks/chunk-EIAN22VY.js";
 import "../../chunks/chunk-TI77TNDP.js";
+import "../../chunks/chunk-XRH6QY5G.js";
 import "../../chunks/chunk-FFISWQYC.js";
+import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-CU3A7CPO.js";
+import "../../chunks/chunk-ORPGGOGL.js";
 import "../../chunks/chunk-OGIFXLDX.js";
 import "../../chunks/chunk-MNOS34YI.js";
 import {
   require_formats,
   require_ucs2length
 } from "../../chunks/chunk-M4VZOO76.js";
-import "../../chunks/chunk-HY64EQYF.js";
-import "../../chunks/chunk-MWA4TWMP.js";
-import "../../chunks/chunk-QGYJZUSD.js";
+import "../../chunks/chunk-R4SSWUCW.js";
+import "../../chunks/chunk-5AVS2BP3.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-OTIZ33AY.js";
-import "../../chunks/chunk-YFNX7KTZ.js";
-import "../../chunks/chunk-STGBWLKT.js";
-import "../../chunks/chunk-Q7H3JQIW.js";
+import "../../chunks/chunk-Y3FT5WML.js";
+import "../../chunks/chunk-AHAZ4DV7.js";
+import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-PCRNZOG5.js";
+import "../../chunks/chunk-ZE5TBVON.js";
+import "../../chunks/chunk-2NBA2BLU.js";
+import "../../chunks/chunk-AM2JG65H.js";
 import "../../chunks/chunk-Z5NMZ6VW.js";
+import "../../chunks/chunk-RXFM76GD.js";
 import {
   loadSodium
 } from "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-3BJVJWY4.js";
+import "../../chunks/chunk-CBOV46RO.js";
+import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-RJWDBZ2U.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {
@@ -566,15 +572,19 @@ async function authorizeRestore(input) {
   const request = await readApprovalRequest(input.store, input.requestId);
   const execution = await readRequestExecution(input.store, request.id);
   if (execution) throw alreadyExecuted(request.id, execution);
-  const tier = input.policy.tiers[policyEnvironment(input.policy, manifest.stream).tier];
+  const tier = snapshotTier(input.policy, manifest.stream, {
+    components: manifest.files.flatMap((file) => file.component ? [file.component] : []),
+    tiers: manifest.files.flatMap((file) => file.tier ? [file.tier] : [])
+  });
   const include = input.include.length > 0 ? [...input.include] : [...request.subject.paths ?? []];
-  const { approvers } = checkApproval(request, {
+  const { approvers } = checkApproval(await loadSodium(), request, {
     action: "restore",
     environment: manifest.stream,
     snapshots: [id],
     paths: include,
     policyDigest: `sha256:${policyDigest(input.policy)}`,
     requiredApprovals: tier.approvals,
+    appKeys: input.policy.keys.app ?? [],
     now: input.now
   });
   return { kind: "request", request, approvers, include };
@@ -604,18 +614,6 @@ async function resolveRestoreSnapshot(store, options) {
     );
   }
   return resolveSnapshot(store, only, { stream: options.stream ?? request.subject.environment });
-}
-
-// core/snapshot/assert-identity-is-recipient.ts
-function assertIdentityIsRecipient(opener, manifest) {
-  if (opener.recipients.some((recipient) => manifest.recipients.includes(recipient))) return;
-  throw new SnapgateError(
-    "WRONG_KEY",
-    `Snapshot ${manifest.stream}@${manifest.seq} is encrypted to ${manifest.recipients.join(", ")}; your identity is ${opener.recipients.join(", ")}. Nothing was restored.`,
-    {
-      fix: "Use an identity whose public key is one of the snapshot's recipients (the restore environment's secret or the break-glass key)."
-    }
-  );
 }
 
 // actions/restore/inputs.ts
@@ -816,7 +814,10 @@ async function main() {
       }
     ]);
   }
-  const changes = result.dryRun ? result.plan.filter((item) => item.action !== "unchanged").length : result.files + result.symlinks;
+  const changes = result.dryRun ? (
+    // Files the snapshot lacks are listed in the summary, but kept: not changes.
+    result.plan.filter((item) => item.action !== "unchanged" && item.action !== "extra").length
+  ) : result.files + result.symlinks;
   setOutput("snapshot-id", result.id);
   setOutput("environment", result.stream);
   setOutput("seq", String(result.seq));

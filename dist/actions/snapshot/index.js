@@ -1,23 +1,22 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   takeSnapshot
-} from "../../chunks/chunk-TUFY4TT3.js";
-import "../../chunks/chunk-G34Z7S3L.js";
-import "../../chunks/chunk-JFCEZPKR.js";
-import "../../chunks/chunk-MONAIBOF.js";
-import "../../chunks/chunk-6O2C6EUQ.js";
+} from "../../chunks/chunk-WFTU36Y7.js";
+import "../../chunks/chunk-I3MDJCMP.js";
+import "../../chunks/chunk-HGUWJ7CQ.js";
+import "../../chunks/chunk-TQQDP4DX.js";
+import "../../chunks/chunk-LPMGMLBB.js";
 import "../../chunks/chunk-MS7OGOB6.js";
-import "../../chunks/chunk-JNENQNN5.js";
+import "../../chunks/chunk-EED24QJ2.js";
 import "../../chunks/chunk-7I44WYK3.js";
-import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-WHUW7ABC.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-N2HWEWMT.js";
+} from "../../chunks/chunk-RF6KWQ7R.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
+import "../../chunks/chunk-PZ5T2MZR.js";
 import {
   POLICY_INPUT,
   STORE_INPUTS,
@@ -35,34 +34,39 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-6SN4WCEM.js";
+} from "../../chunks/chunk-MXQQVNRM.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-3S6W75EW.js";
+import "../../chunks/chunk-2BVBDKTC.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-MVVOTCSL.js";
-import "../../chunks/chunk-E354KARS.js";
+import "../../chunks/chunk-3ERUTO3M.js";
+import "../../chunks/chunk-EIAN22VY.js";
 import "../../chunks/chunk-TI77TNDP.js";
+import "../../chunks/chunk-XRH6QY5G.js";
 import "../../chunks/chunk-FFISWQYC.js";
+import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-CU3A7CPO.js";
+import "../../chunks/chunk-ORPGGOGL.js";
 import "../../chunks/chunk-OGIFXLDX.js";
 import {
   PHASES
 } from "../../chunks/chunk-MNOS34YI.js";
 import "../../chunks/chunk-M4VZOO76.js";
-import "../../chunks/chunk-HY64EQYF.js";
-import "../../chunks/chunk-MWA4TWMP.js";
-import "../../chunks/chunk-QGYJZUSD.js";
+import "../../chunks/chunk-R4SSWUCW.js";
+import "../../chunks/chunk-5AVS2BP3.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-OTIZ33AY.js";
-import "../../chunks/chunk-YFNX7KTZ.js";
-import "../../chunks/chunk-STGBWLKT.js";
-import "../../chunks/chunk-Q7H3JQIW.js";
+import "../../chunks/chunk-Y3FT5WML.js";
+import "../../chunks/chunk-AHAZ4DV7.js";
+import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-PCRNZOG5.js";
+import "../../chunks/chunk-ZE5TBVON.js";
+import "../../chunks/chunk-2NBA2BLU.js";
+import "../../chunks/chunk-AM2JG65H.js";
 import "../../chunks/chunk-Z5NMZ6VW.js";
+import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-3BJVJWY4.js";
+import "../../chunks/chunk-CBOV46RO.js";
+import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-RJWDBZ2U.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {

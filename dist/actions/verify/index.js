@@ -2,26 +2,28 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   selectSnapshots,
   verifySnapshots
-} from "../../chunks/chunk-LMKGQ424.js";
+} from "../../chunks/chunk-NOPYYLJG.js";
 import {
   writeVerificationRecords
-} from "../../chunks/chunk-RI2VOROK.js";
+} from "../../chunks/chunk-WCW72CZY.js";
 import {
   trustedWriterKeys
-} from "../../chunks/chunk-BXKQOZE2.js";
-import "../../chunks/chunk-3XHERIG2.js";
-import "../../chunks/chunk-T4XVUYKR.js";
-import "../../chunks/chunk-PDBKAZLO.js";
-import "../../chunks/chunk-EAU2BZSR.js";
-import "../../chunks/chunk-6RIMPDLP.js";
-import "../../chunks/chunk-EVV5HKRG.js";
+} from "../../chunks/chunk-HWSZQWK6.js";
+import "../../chunks/chunk-I227H2ZL.js";
+import "../../chunks/chunk-5KCRNT56.js";
+import "../../chunks/chunk-UFDPMZFJ.js";
+import "../../chunks/chunk-YTP4PIXP.js";
+import "../../chunks/chunk-Z5YCMXJS.js";
+import "../../chunks/chunk-LXENQEXU.js";
+import "../../chunks/chunk-I5FXVXRS.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-N2HWEWMT.js";
+} from "../../chunks/chunk-RF6KWQ7R.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
+import "../../chunks/chunk-PZ5T2MZR.js";
 import {
   POLICY_INPUT,
   STORE_INPUTS,
@@ -41,32 +43,37 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-6SN4WCEM.js";
+} from "../../chunks/chunk-MXQQVNRM.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-3S6W75EW.js";
+import "../../chunks/chunk-2BVBDKTC.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-MVVOTCSL.js";
-import "../../chunks/chunk-E354KARS.js";
+import "../../chunks/chunk-3ERUTO3M.js";
+import "../../chunks/chunk-EIAN22VY.js";
 import "../../chunks/chunk-TI77TNDP.js";
+import "../../chunks/chunk-XRH6QY5G.js";
 import "../../chunks/chunk-FFISWQYC.js";
+import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-CU3A7CPO.js";
+import "../../chunks/chunk-ORPGGOGL.js";
 import "../../chunks/chunk-OGIFXLDX.js";
 import "../../chunks/chunk-MNOS34YI.js";
 import "../../chunks/chunk-M4VZOO76.js";
-import "../../chunks/chunk-HY64EQYF.js";
-import "../../chunks/chunk-MWA4TWMP.js";
-import "../../chunks/chunk-QGYJZUSD.js";
+import "../../chunks/chunk-R4SSWUCW.js";
+import "../../chunks/chunk-5AVS2BP3.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-OTIZ33AY.js";
-import "../../chunks/chunk-YFNX7KTZ.js";
-import "../../chunks/chunk-STGBWLKT.js";
-import "../../chunks/chunk-Q7H3JQIW.js";
+import "../../chunks/chunk-Y3FT5WML.js";
+import "../../chunks/chunk-AHAZ4DV7.js";
+import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-PCRNZOG5.js";
+import "../../chunks/chunk-ZE5TBVON.js";
+import "../../chunks/chunk-2NBA2BLU.js";
+import "../../chunks/chunk-AM2JG65H.js";
 import "../../chunks/chunk-Z5NMZ6VW.js";
+import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-3BJVJWY4.js";
+import "../../chunks/chunk-CBOV46RO.js";
+import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-RJWDBZ2U.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {
