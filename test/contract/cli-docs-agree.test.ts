@@ -18,6 +18,7 @@ import { RECORD_ROOTS } from "../../core/store/record-path.js";
 import { tombstonePath } from "../../core/snapshot/tombstone.js";
 import { verificationPath } from "../../core/snapshot/verification-record.js";
 import { requestPath } from "../../core/approvals/approval-request.js";
+import { requestStatePath } from "../../core/approvals/request-state-record.js";
 import { requestExecutionPath } from "../../core/approvals/request-execution.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -161,6 +162,8 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     tombstonePath("prod", 12),
     verificationPath("prod", hex("4"), time, "restore", true),
     requestPath("r-12"),
+    requestStatePath("r-12", 1),
+    requestStatePath("r-12", 2),
     requestExecutionPath("r-12"),
   ];
 
