@@ -200,6 +200,14 @@ const verify = async (store: LocalDirStore, level: "structure" | "restore", keys
     opener: keys.opener,
   });
 
+/** Renames a file's blob as an older version named it (no recipient set) and returns its entry as that version recorded it. */
+function asOlderVersionWroteIt(store: LocalDirStore, file: RegularFileEntry): RegularFileEntry {
+  const { recipientSet, ...legacy } = file;
+  const ref = { id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding };
+  renameSync(store.path(blobPath({ ...ref, recipientSet })), store.path(blobPath(ref)));
+  return legacy;
+}
+
 describe("the manifest records each blob's recipient set", () => {
   it("names the set in the manifest and in the blob's file name, each recipient once", async () => {
     const { store, manifest } = await sealedToR1();
@@ -245,22 +253,7 @@ describe("the manifest records each blob's recipient set", () => {
 
   it("old manifests (no recipient sets, old blob names) still parse, verify and restore", async () => {
     const { store, manifest } = await sealedToR1();
-    // Rewrite the store as an older version wrote it: blob names without a set.
-    const file = manifest.files[0] as RegularFileEntry;
-    const { recipientSet: _set, ...legacy } = file;
-    renameSync(
-      store.path(
-        blobPath({
-          id: file.blob,
-          sha256: file.ciphertextSha256,
-          encoding: file.encoding,
-          recipientSet: file.recipientSet,
-        }),
-      ),
-      store.path(
-        blobPath({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding }),
-      ),
-    );
+    const legacy = asOlderVersionWroteIt(store, manifest.files[0] as RegularFileEntry);
     await commitCraftedManifest(store, r1.writer, "prod", [legacy], [r1.age.recipient]);
     const report = await verify(store, "restore");
     expect(report.snapshots.map((s) => s.problems.map((p) => p.kind))).toEqual([
@@ -273,21 +266,7 @@ describe("the manifest records each blob's recipient set", () => {
 
   it("an old manifest that lists a key its blob is not sealed to: restore-level verify reports the file, and the error names each key once", async () => {
     const { store, manifest } = await sealedToR1();
-    const file = manifest.files[0] as RegularFileEntry;
-    const { recipientSet: _set, ...legacy } = file;
-    renameSync(
-      store.path(
-        blobPath({
-          id: file.blob,
-          sha256: file.ciphertextSha256,
-          encoding: file.encoding,
-          recipientSet: file.recipientSet,
-        }),
-      ),
-      store.path(
-        blobPath({ id: file.blob, sha256: file.ciphertextSha256, encoding: file.encoding }),
-      ),
-    );
+    const legacy = asOlderVersionWroteIt(store, manifest.files[0] as RegularFileEntry);
     // What the old code wrote after a recipient change: R2 listed, the blob sealed to R1.
     await commitCraftedManifest(store, r1.writer, "prod", [legacy], [r2.age.recipient]);
     expect((await verify(store, "structure")).snapshots[1]?.problems).toEqual([]);
