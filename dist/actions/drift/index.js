@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-S7SIG6GD.js";
+} from "../../chunks/chunk-56T6S3IU.js";
 import {
   policyScanRules
 } from "../../chunks/chunk-U3HKXOEW.js";
@@ -13,9 +13,9 @@ import {
 import "../../chunks/chunk-LPMGMLBB.js";
 import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-EED24QJ2.js";
-import "../../chunks/chunk-Z5YCMXJS.js";
+import "../../chunks/chunk-PFWEMKF3.js";
 import "../../chunks/chunk-LXENQEXU.js";
-import "../../chunks/chunk-I5FXVXRS.js";
+import "../../chunks/chunk-J632YTNX.js";
 import {
   emitAnnotations
 } from "../../chunks/chunk-RF6KWQ7R.js";

@@ -30,9 +30,9 @@ import "../../chunks/chunk-UFDPMZFJ.js";
 import "../../chunks/chunk-YTP4PIXP.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-Z5YCMXJS.js";
+} from "../../chunks/chunk-PFWEMKF3.js";
 import "../../chunks/chunk-LXENQEXU.js";
-import "../../chunks/chunk-I5FXVXRS.js";
+import "../../chunks/chunk-J632YTNX.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";

@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   selectSnapshots,
   verifySnapshots
-} from "../../chunks/chunk-NOPYYLJG.js";
+} from "../../chunks/chunk-STKW3VUX.js";
 import {
   writeVerificationRecords
 } from "../../chunks/chunk-WCW72CZY.js";
@@ -13,9 +13,9 @@ import "../../chunks/chunk-I227H2ZL.js";
 import "../../chunks/chunk-5KCRNT56.js";
 import "../../chunks/chunk-UFDPMZFJ.js";
 import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-Z5YCMXJS.js";
+import "../../chunks/chunk-PFWEMKF3.js";
 import "../../chunks/chunk-LXENQEXU.js";
-import "../../chunks/chunk-I5FXVXRS.js";
+import "../../chunks/chunk-J632YTNX.js";
 import {
   emitAnnotations
 } from "../../chunks/chunk-RF6KWQ7R.js";

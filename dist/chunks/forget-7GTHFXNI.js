@@ -36,7 +36,7 @@ import {
   TOMBSTONE_FORMAT,
   listForgotten,
   tombstonePath
-} from "./chunk-I5FXVXRS.js";
+} from "./chunk-J632YTNX.js";
 import "./chunk-DENSVYIT.js";
 import "./chunk-3ERUTO3M.js";
 import {

@@ -16,9 +16,9 @@ import {
 } from "./chunk-X7XTTHQI.js";
 import {
   resolveSnapshot
-} from "./chunk-Z5YCMXJS.js";
+} from "./chunk-PFWEMKF3.js";
 import "./chunk-LXENQEXU.js";
-import "./chunk-I5FXVXRS.js";
+import "./chunk-J632YTNX.js";
 import {
   formatBytes
 } from "./chunk-AVGWXNWA.js";

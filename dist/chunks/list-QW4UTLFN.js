@@ -19,7 +19,7 @@ import {
 } from "./chunk-LXENQEXU.js";
 import {
   listForgotten
-} from "./chunk-I5FXVXRS.js";
+} from "./chunk-J632YTNX.js";
 import {
   formatBytes
 } from "./chunk-AVGWXNWA.js";

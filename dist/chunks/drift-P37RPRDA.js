@@ -27,7 +27,7 @@ import {
 } from "./chunk-SAGAXC7G.js";
 import {
   detectDrift
-} from "./chunk-S7SIG6GD.js";
+} from "./chunk-56T6S3IU.js";
 import {
   policyScanRules
 } from "./chunk-U3HKXOEW.js";
@@ -40,9 +40,9 @@ import {
 import "./chunk-LPMGMLBB.js";
 import "./chunk-MS7OGOB6.js";
 import "./chunk-EED24QJ2.js";
-import "./chunk-Z5YCMXJS.js";
+import "./chunk-PFWEMKF3.js";
 import "./chunk-LXENQEXU.js";
-import "./chunk-I5FXVXRS.js";
+import "./chunk-J632YTNX.js";
 import "./chunk-KKUHDW3D.js";
 import "./chunk-2BVBDKTC.js";
 import "./chunk-DENSVYIT.js";

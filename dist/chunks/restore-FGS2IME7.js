@@ -33,9 +33,9 @@ import "./chunk-UFDPMZFJ.js";
 import "./chunk-YTP4PIXP.js";
 import {
   resolveSnapshot
-} from "./chunk-Z5YCMXJS.js";
+} from "./chunk-PFWEMKF3.js";
 import "./chunk-LXENQEXU.js";
-import "./chunk-I5FXVXRS.js";
+import "./chunk-J632YTNX.js";
 import {
   formatBytes
 } from "./chunk-AVGWXNWA.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-MS7OGOB6.js";
 import {
   resolveSnapshot
-} from "./chunk-Z5YCMXJS.js";
+} from "./chunk-PFWEMKF3.js";
 import {
   verifyManifestSignature
 } from "./chunk-2BVBDKTC.js";

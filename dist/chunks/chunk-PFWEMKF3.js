@@ -5,7 +5,7 @@ import {
 } from "./chunk-LXENQEXU.js";
 import {
   listForgotten
-} from "./chunk-I5FXVXRS.js";
+} from "./chunk-J632YTNX.js";
 import {
   SnapgateError
 } from "./chunk-6KERQ4ZL.js";

@@ -12,14 +12,14 @@ import {
 } from "./chunk-UFDPMZFJ.js";
 import {
   resolveSnapshot
-} from "./chunk-Z5YCMXJS.js";
+} from "./chunk-PFWEMKF3.js";
 import {
   readAllCatalogs,
   readCatalog
 } from "./chunk-LXENQEXU.js";
 import {
   listForgotten
-} from "./chunk-I5FXVXRS.js";
+} from "./chunk-J632YTNX.js";
 import {
   computeBlobId
 } from "./chunk-KKUHDW3D.js";

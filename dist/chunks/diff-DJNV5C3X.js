@@ -18,11 +18,11 @@ import {
 } from "./chunk-MS7OGOB6.js";
 import {
   resolveSnapshot
-} from "./chunk-Z5YCMXJS.js";
+} from "./chunk-PFWEMKF3.js";
 import {
   readCatalog
 } from "./chunk-LXENQEXU.js";
-import "./chunk-I5FXVXRS.js";
+import "./chunk-J632YTNX.js";
 import "./chunk-DENSVYIT.js";
 import "./chunk-3ERUTO3M.js";
 import "./chunk-M4VZOO76.js";

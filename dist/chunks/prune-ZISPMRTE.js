@@ -22,7 +22,7 @@ import {
   listForgotten,
   readTombstone,
   tombstonePath
-} from "./chunk-I5FXVXRS.js";
+} from "./chunk-J632YTNX.js";
 import {
   formatBytes
 } from "./chunk-AVGWXNWA.js";

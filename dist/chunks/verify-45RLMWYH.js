@@ -29,7 +29,7 @@ import "./chunk-ECMEO24E.js";
 import {
   selectSnapshots,
   verifySnapshots
-} from "./chunk-NOPYYLJG.js";
+} from "./chunk-STKW3VUX.js";
 import {
   writeVerificationRecords
 } from "./chunk-WCW72CZY.js";
@@ -40,9 +40,9 @@ import "./chunk-I227H2ZL.js";
 import "./chunk-5KCRNT56.js";
 import "./chunk-UFDPMZFJ.js";
 import "./chunk-YTP4PIXP.js";
-import "./chunk-Z5YCMXJS.js";
+import "./chunk-PFWEMKF3.js";
 import "./chunk-LXENQEXU.js";
-import "./chunk-I5FXVXRS.js";
+import "./chunk-J632YTNX.js";
 import "./chunk-KKUHDW3D.js";
 import {
   formatBytes
