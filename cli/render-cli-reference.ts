@@ -34,7 +34,7 @@ export function renderCliReference(commands: readonly Command[]): string {
     "",
     "Every command takes `--json` (machine-readable output on stdout; errors as",
     '`{"ok": false, "error": {"code", "message", "fix", "details"}}`) and `--help` (`snapgate help COMMAND`',
-    "prints the same). The [README](../README.md#cli-reference) explains the commands in context.",
+    "prints the same). The [CLI guide](cli-guide.md) explains the commands in context.",
     "",
     ...commands.map((command) => `- [\`${command.name}\`](#${command.name}): ${command.summary}`),
     "",

@@ -10,7 +10,7 @@ import { loadWriterKey } from "../load-keys.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { json, shortId } from "../output.js";
 
-/** The --json shape (documented in the README). */
+/** The --json shape (documented in docs/cli.md). */
 function driftJson(report: DriftReport): Record<string, unknown> {
   return {
     drift: report.drifted,

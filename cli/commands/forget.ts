@@ -70,7 +70,7 @@ function keepFromFlags(args: ParsedArgs): KeepRules | null {
   };
 }
 
-/** The --json shape (documented in the README). */
+/** The --json shape (documented in docs/cli.md). */
 function forgetJson(
   plan: ForgetPlan,
   dryRun: boolean,

@@ -7,7 +7,7 @@ export interface SnapshotPolicyView {
   result: PolicySnapshotResult;
 }
 
-/** The --json shape of `snapgate snapshot` (documented in the README; scripts rely on it). */
+/** The --json shape of `snapgate snapshot` (documented in docs/cli.md; scripts rely on it). */
 export function snapshotJson(
   result: SnapshotResult,
   policy: SnapshotPolicyView | null = null,

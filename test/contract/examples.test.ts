@@ -198,6 +198,14 @@ function stepsIn(value: unknown): Step[] {
   return [...own, ...Object.values(value).flatMap(stepsIn)];
 }
 
+describe("the README's inline workflow", () => {
+  it("is docs/examples/deploy.yml exactly, the example the tests run", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const inline = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(([, block]) => block);
+    expect(inline).toEqual([readFileSync(join(EXAMPLES, "deploy.yml"), "utf8")]);
+  });
+});
+
 describe("YAML snippets in the READMEs", () => {
   const readmes = [
     "README.md",
