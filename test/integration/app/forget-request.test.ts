@@ -275,6 +275,23 @@ describe("/snapgate forget of a tier-0 snapshot", () => {
     expect(await forgottenSeqs()).toEqual([1]);
   });
 
+  it("checks each approver again when the quorum is reached: one who lost access voids the run", async () => {
+    const asked = await ask(`/snapgate forget fg@3 --reason "old"`);
+    const { state } = await statusOf(asked.id);
+    await ask(`/snapgate approve ${state.id}`, "alice");
+    h.gh.addCollaborator(OWNER, fg.repo, "alice", "read");
+    try {
+      const final = await ask(`/snapgate approve ${state.id}`, "bob");
+      expect(final.replies[0]).toContain(
+        "1 of its approvers are eligible now; the tier needs 2. Nothing was forgotten.",
+      );
+    } finally {
+      h.gh.addCollaborator(OWNER, fg.repo, "alice", "write");
+    }
+    expect(await forgottenSeqs()).toEqual([1]);
+    expect(await h.store.readRecord(requestExecutionPath(state.id))).toBeNull();
+  });
+
   it("prune deletes the blobs of the snapshot the app forgot: its tombstone names the approved request", async () => {
     const policy = await fg.policy();
     const result = await pruneBlobs(h.store, {
