@@ -14,10 +14,17 @@ import { listSnapshots } from "../../core/snapshot/list-snapshots.js";
 import { openBackupStore } from "../gate/open-backup-store.js";
 import { moveRequest } from "./move-request.js";
 import { askForRestore } from "./restore-command.js";
+import { askForForget } from "./forget-command.js";
 import type { GateEvent } from "../gate/gate-event.js";
 
 /** Commands that create or move a request. */
-const REQUEST_COMMANDS: ReadonlySet<string> = new Set(["restore", "approve", "deny", "cancel"]);
+const REQUEST_COMMANDS: ReadonlySet<string> = new Set([
+  "restore",
+  "forget",
+  "approve",
+  "deny",
+  "cancel",
+]);
 /** Snapshots per environment in a `list` reply. */
 const LISTED = 10;
 /** Permission levels (GitHub's `permission` field) that may read the backups through the app. */
@@ -63,13 +70,15 @@ export async function onIssueComment(
       ({ body, reactions } =
         command.name === "restore"
           ? await askForRestore(command, actor, comment.id, event, signingKey)
-          : await moveRequest(
-              command,
-              actor,
-              { commentId: comment.id, issueNumber: issue.number },
-              event,
-              signingKey,
-            ));
+          : command.name === "forget"
+            ? await askForForget(command, actor, comment.id, event, signingKey)
+            : await moveRequest(
+                command,
+                actor,
+                { commentId: comment.id, issueNumber: issue.number },
+                event,
+                signingKey,
+              ));
     } catch (error) {
       body = renderCommandReply(failed(command.name, error, event));
       reactions = ["-1"];

@@ -8,6 +8,7 @@ import { editStatusComment } from "./edit-status-comment.js";
 import { openRequestStore } from "./open-request-store.js";
 import { renderStatusBody } from "./render-status-body.js";
 import type { RequestAnswer } from "./restore-command.js";
+import { runApprovedForget } from "./run-approved-forget.js";
 
 /**
  * `/snapgate approve|deny|cancel <request>`: asks the actor's eligibility
@@ -44,11 +45,19 @@ export async function moveRequest(
       ),
   );
   let reply = transition.reply;
+  // An approved forget runs in the app (ADR 0610); the status comment then shows it executed.
+  const forgot =
+    changed?.state === "approved" && changed.action === "forget"
+      ? await runApprovedForget(opened, changed, event)
+      : null;
   if (changed !== null) {
+    const shown = forgot?.request ?? changed;
     const edited = await editStatusComment(event, where.issueNumber, changed.commentId, () =>
-      renderStatusBody(store, changed, policy, opened.signingKey),
+      renderStatusBody(store, shown, policy, opened.signingKey),
     );
-    if (changed.state === "approved") {
+    if (forgot !== null) {
+      reply = `${reply} ${forgot.reply}`;
+    } else if (changed.state === "approved") {
       // Dispatching is not wired yet: say so rather than promise a run.
       reply = `Request ${changed.id} is approved (${countApprovals(changed).length} of ${changed.quorum.required}). Running approved requests from the app is not available in this version yet: nothing runs.`;
     }
@@ -56,6 +65,11 @@ export async function moveRequest(
       reply += ` (Its status comment is in the conversation where it was asked; it was not updated from here.)`;
   }
   if (transition.refusal !== null) return { body: `**Not run:** ${reply}`, reactions: ["-1"] };
+  if (forgot !== null)
+    return {
+      body: forgot.reactions.includes("confused") ? `**Not run:** ${reply}` : reply,
+      reactions: ["+1", ...forgot.reactions],
+    };
   return {
     body: reply,
     reactions: transition.reactions.filter((reaction) => reaction !== "rocket"),

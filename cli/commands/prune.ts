@@ -1,8 +1,12 @@
+import { resolve } from "node:path";
+import { loadSodium } from "../../core/crypto/sodium.js";
 import { SnapgateError } from "../../core/errors.js";
 import { formatDuration, parseDuration } from "../../core/policy/parse-duration.js";
 import { pruneBlobs } from "../../core/snapshot/prune-blobs.js";
+import { tier0ReleaseCheck } from "../../core/snapshot/tier0-release-check.js";
 import { formatBytes } from "../../core/format-bytes.js";
-import { flag, stringValue, type Command } from "../command.js";
+import { flag, listValue, stringValue, type Command } from "../command.js";
+import { loadCliPolicy, POLICY_HELP, POLICY_OPTION } from "../load-cli-policy.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { json } from "../output.js";
 
@@ -10,14 +14,26 @@ export const pruneCommand: Command = {
   name: "prune",
   summary:
     "Delete blobs no live snapshot references, once forgotten (or orphaned) longer than the grace period",
-  usage: "snapgate prune --store STORE [--grace DUR] [--dry-run] [--json]",
+  usage:
+    "snapgate prune --store STORE [--policy FILE] [--grace DUR] [--approval ID]... [--dry-run] [--json]",
   help: [
     "--grace DUR           how long a blob must have been unreferenced (default 24h; units s, m, h, d, w)",
+    POLICY_HELP,
+    "--root DIR            where .github/snapgate.yml is looked for (default: the working directory)",
+    "--approval ID         an approved forget request (requests/ID.json, signed by an app key of keys.app) covering forgotten tier-0 snapshots whose tombstone names none (repeatable)",
     "--dry-run             list what would be deleted; delete nothing",
+    "blobs of forgotten tier-0 snapshots go only with an approved forget request (the one their tombstone names, or --approval); without the policy, no forgotten snapshot's blobs go",
     "also deletes temp files (.snapgate-tmp-*) that killed or failed writers left, once older than the grace period and 6 hours, and names files under blobs/ that are not blobs (never deleted)",
   ],
-  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], spared[], damaged[], tempFiles: {files, bytes, strays[]}}`',
-  options: { ...STORE_OPTION, grace: { type: "string" }, "dry-run": { type: "boolean" } },
+  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], held: [{stream, seq, snapshot, reason}], heldBlobs[], spared[], damaged[], tempFiles: {files, bytes, strays[]}}`',
+  options: {
+    ...STORE_OPTION,
+    ...POLICY_OPTION,
+    root: { type: "string" },
+    grace: { type: "string" },
+    approval: { type: "string", multiple: true },
+    "dry-run": { type: "boolean" },
+  },
   async run(args, context) {
     const graceText = stringValue(args, "grace") ?? "24h";
     const graceMs = parseDuration(graceText);
@@ -26,11 +42,19 @@ export const pruneCommand: Command = {
         fix: "Write e.g. 24h, 2d or 30m (units s, m = minutes, h, d, w).",
       });
     }
+    const root = resolve(context.cwd, stringValue(args, "root") ?? ".");
+    const loaded = await loadCliPolicy(args, context, root);
     const store = await openStore(args, context);
     const result = await pruneBlobs(store, {
       graceMs,
       now: new Date(),
       dryRun: flag(args, "dry-run"),
+      releaseCheck: tier0ReleaseCheck({
+        store,
+        policy: loaded?.policy ?? null,
+        sodium: await loadSodium(),
+        approvals: listValue(args, "approval"),
+      }),
     });
     if (flag(args, "json")) {
       context.stdout(json(result));
@@ -47,6 +71,10 @@ export const pruneCommand: Command = {
       if (result.tempFiles.strays.length > 0)
         context.stdout(
           `Skipped ${result.tempFiles.strays.length} file(s) under blobs/ that are not blobs (move them out of the store): ${result.tempFiles.strays.join(", ")}.\n`,
+        );
+      if (result.heldBlobs.length)
+        context.stdout(
+          `Would keep ${result.heldBlobs.length} blob(s) of forgotten snapshots that lack the approval tier-0 data needs (prune without --dry-run refuses): ${result.held.map((held) => `${held.stream}@${held.seq}: ${held.reason}`).join("; ")}.\n`,
         );
       if (result.spared.length)
         context.stdout(

@@ -175,6 +175,9 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     name: "forget",
     summary: "Ask to delete a snapshot for good (approved like a restore).",
     args: [{ name: "snapshot", kind: "exact-snapshot", required: true }],
-    flags: [reason("Why it must go (required).", true)],
+    flags: [
+      env("The environment (may be left out when the snapshot is <env>@<seq>).", false),
+      reason("Why it must go (required).", true),
+    ],
   },
 ];

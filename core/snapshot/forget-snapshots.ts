@@ -15,8 +15,8 @@ export interface ForgetOptions {
   /** The policy's app verify keys (keys.app): the approval must be signed by one of them. */
   appKeys: readonly string[];
   now: Date;
-  /** Who ran it, for the audit log. */
-  actor?: { login?: string; id?: number };
+  /** Who ran it, for the audit log (the CLI unless said otherwise; the app when it runs a forget request). */
+  actor?: { kind?: "cli" | "app"; login?: string; id?: number };
 }
 
 export interface ForgetOutcome {
@@ -105,7 +105,7 @@ export async function forgetSnapshots(
       .map((decision) => ({
         type: "snapshot.forgotten",
         time: options.now,
-        actor: { kind: "cli" as const, ...options.actor },
+        actor: { ...options.actor, kind: options.actor?.kind ?? "cli" },
         subject: { stream: decision.stream, seq: decision.seq, snapshot: decision.id },
         details: {
           reasons: decision.reasons,

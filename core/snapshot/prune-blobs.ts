@@ -1,4 +1,4 @@
-import { isSnapgateError } from "../errors.js";
+import { isSnapgateError, SnapgateError } from "../errors.js";
 import type { Manifest } from "../types.js";
 import { blobPath, type BlobRef, type Store, type TempFileSweep } from "../store/store.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
@@ -7,13 +7,28 @@ import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { appendAuditEvents } from "../audit/append-audit-events.js";
 import { blobRefOf } from "./blob-ref-of.js";
 import { parseManifest } from "./parse-manifest.js";
-import { listForgotten, readTombstone, tombstonePath } from "./tombstone.js";
+import type { ReleaseCheck } from "./tier0-release-check.js";
+import { listForgotten, readTombstone, tombstonePath, type Tombstone } from "./tombstone.js";
 
 export interface PruneOptions {
   /** Blobs are deleted only when unreferenced for at least this long. */
   graceMs: number;
   now: Date;
   dryRun?: boolean;
+  /**
+   * Whether a forgotten snapshot's blobs may go (tier0ReleaseCheck: tier-0
+   * data needs an approved forget request). Absent: every forgotten
+   * snapshot's may.
+   */
+  releaseCheck?: ReleaseCheck;
+}
+
+/** A forgotten snapshot whose blobs stay, and why. */
+export interface HeldSnapshot {
+  stream: string;
+  seq: number;
+  snapshot: string;
+  reason: string;
 }
 
 export type PruneReason = "forgotten" | "orphan";
@@ -35,6 +50,10 @@ export interface PruneResult {
   deleted: PrunedBlob[];
   /** Unreferenced but within the grace period, or of unknown age: kept for now. */
   waiting: PrunedBlob[];
+  /** Forgotten snapshots the release check holds (tier-0 without an approved forget request). */
+  held: HeldSnapshot[];
+  /** Blobs only held snapshots (and other forgotten ones) use: past the grace period, yet kept. */
+  heldBlobs: string[];
   /** Blobs spared because a snapshot committed while prune ran references them. */
   spared: string[];
   /** Temp files interrupted writers left, older than the grace period and 6 hours (deleted, or with dryRun, to delete). */
@@ -64,6 +83,8 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
   const forgotten = await listForgotten(store);
   const live = new Set<string>();
   const releasedAt = new Map<string, number>();
+  const heldBlobs = new Set<string>();
+  const held: HeldSnapshot[] = [];
   const scanned = new Map<string, number>();
 
   for (const stream of await store.listStreams()) {
@@ -75,9 +96,10 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
       if (!bytes) return;
       const where = `manifest ${stream}@${seq}`;
       let released: number | null = null;
+      let tombstone: Tombstone | null = null;
       if (forgottenSeqs?.has(seq)) {
         try {
-          const tombstone = await readTombstone(store, tombstonePath(stream, seq));
+          tombstone = await readTombstone(store, tombstonePath(stream, seq));
           if (tombstone.snapshot === sha256Hex(bytes)) released = Date.parse(tombstone.forgottenAt);
         } catch (error) {
           if (!isSnapgateError(error, "INTEGRITY")) throw error;
@@ -94,6 +116,20 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
       } catch {
         return; // a damaged forgotten manifest: its blobs are judged as orphans, by age
       }
+      const why =
+        options.releaseCheck && tombstone
+          ? await options.releaseCheck({
+              stream,
+              seq,
+              snapshot: tombstone.snapshot,
+              manifest,
+              tombstone,
+            })
+          : null;
+      if (why !== null) {
+        held.push({ stream, seq, snapshot: tombstone?.snapshot ?? "", reason: why });
+        for (const blob of blobKeys(manifest)) heldBlobs.add(blob);
+      }
       for (const blob of blobKeys(manifest))
         releasedAt.set(blob, Math.max(releasedAt.get(blob) ?? 0, released));
     });
@@ -107,6 +143,8 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
     referenced: 0,
     deleted: [],
     waiting: [],
+    held: held.sort((a, b) => a.stream.localeCompare(b.stream) || a.seq - b.seq),
+    heldBlobs: [],
     spared: [],
     damaged: [],
     // A live writer's staged blobs are temp files too: never younger than STALE_TEMP_MS.
@@ -128,9 +166,11 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
       reason: released === undefined ? "orphan" : "forgotten",
       since: since === null ? null : new Date(since).toISOString(),
     };
-    if (since !== null && now - since >= options.graceMs) result.deleted.push(entry);
-    else result.waiting.push(entry);
+    if (since === null || now - since < options.graceMs) result.waiting.push(entry);
+    else if (heldBlobs.has(key(ref))) result.heldBlobs.push(ref.id);
+    else result.deleted.push(entry);
   }
+  if (result.heldBlobs.length > 0 && !result.dryRun) throw heldError(result);
   if (result.dryRun || result.deleted.length === 0) return result;
 
   // Snapshots committed since the scan may have reused a blob about to go. They are read
@@ -170,6 +210,20 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
     },
   ]);
   return result;
+}
+
+/** Prune refuses as a whole, before deleting anything, while tier-0 data lacks its approval. */
+function heldError(result: PruneResult): SnapgateError {
+  const named = result.held.map((snapshot) => `${snapshot.stream}@${snapshot.seq}`);
+  const [first] = result.held;
+  return new SnapgateError(
+    "POLICY",
+    `Prune would delete ${result.heldBlobs.length} blob(s) of forgotten snapshot(s) ${named.join(", ")} without the approval tier-0 data needs: ${result.held.map((snapshot) => snapshot.reason).join("; ")}. Nothing was deleted.`,
+    {
+      fix: `Deleting tier-0 data needs the same quorum as a restore. Ask for it in the source repository with \`/snapgate forget ${first ? `${first.stream}@${first.seq}` : "ENV@SEQ"} --reason "..."\`; once enough other people approve, the app forgets it and records the request, and prune (with the policy) deletes its blobs. For a request approved already, pass --approval REQUEST-ID.`,
+      details: { held: result.held },
+    },
+  );
 }
 
 /** Blob keys of manifests committed after the seqs in `scanned`. */

@@ -74,7 +74,7 @@ describe("comment commands", () => {
     expect(eyes).toBe(1);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toContain("/snapgate restore <snapshot> [--env <env>]");
-    expect(replies[0]).toContain("/snapgate forget <snapshot> --reason");
+    expect(replies[0]).toContain("/snapgate forget <snapshot> [--env <env>] --reason");
     const [first] = h.gh.webhooks.deliveries.slice(-1);
     h.gh.resetLog();
     await h.gh.webhooks.redeliver(first!.id);

@@ -636,6 +636,88 @@ describe("snapgate forget and prune", () => {
       expect(audit).toContain('"approvers":["bob","carol"]');
     });
 
+    it("prunes tier-0 blobs only with an approved forget request: a forged tombstone is refused, --approval covers it", async () => {
+      const live = await forget("prod", "--dry-run");
+      const [third] = live.result?.snapshots ?? [];
+      expect(third?.seq).toBe(3);
+      // Someone who can write the store tombstones prod@3 without any approval.
+      const forgottenAt = new Date().toISOString();
+      writeFileSync(
+        join(ws.store, "tombstones", "prod", "0000000003.json"),
+        JSON.stringify({
+          format: "snapgate.tombstone/v1",
+          stream: "prod",
+          seq: 3,
+          snapshot: third!.id,
+          time: third!.time,
+          forgottenAt,
+          reasons: ["forged"],
+          rules: "policy",
+          approval: null,
+          policyDigest: digest,
+        }),
+      );
+      const before = blobCount();
+      const noPolicy = await ws.cli("prune", "--store", ws.store, "--grace", "0s", "--root", dir);
+      expect(noPolicy.code).toBe(1);
+      expect(noPolicy.stderr).toContain("there is no policy to tell whether it is tier-0");
+
+      const refused = await ws.cli("prune", "--store", ws.store, "--grace", "0s");
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        "of forgotten snapshot(s) prod@3 without the approval tier-0 data needs: prod@3 is tier0 (tier-0) and no forget request approved forgetting it. Nothing was deleted.",
+      );
+      expect(refused.stderr).toContain('`/snapgate forget prod@3 --reason "..."`');
+      expect(refused.stderr).toContain("--approval REQUEST-ID");
+      expect(blobCount()).toBe(before);
+      const dry = await ws.cli(
+        "prune",
+        "--store",
+        ws.store,
+        "--grace",
+        "0s",
+        "--dry-run",
+        "--json",
+      );
+      expect(dry.code).toBe(0);
+      expect(dry.json()).toMatchObject({ held: [{ stream: "prod", seq: 3 }] });
+
+      // A request for other snapshots does not cover it; one approved for prod@3 does.
+      const other = await ws.cli(
+        "prune",
+        ...["--store", ws.store, "--grace", "0s", "--approval", "req-ok"],
+      );
+      expect(other.code).toBe(1);
+      expect(other.stderr).toContain("request req-ok does not name prod@3");
+      const request = base("req-p3", [third!.id]);
+      await write({ ...request, approvals: approvalsFor(request, [[200, "bob"]]) });
+      const oneApproval = await ws.cli(
+        "prune",
+        ...["--store", ws.store, "--grace", "0s", "--approval", "req-p3"],
+      );
+      expect(oneApproval.code).toBe(1);
+      expect(oneApproval.stderr).toContain("the tier needs 2");
+      const quorum = base("req-p3b", [third!.id]);
+      await write({
+        ...quorum,
+        approvals: approvalsFor(quorum, [
+          [200, "bob"],
+          [201, "carol"],
+        ]),
+      });
+      const pruned = await ws.cli(
+        "prune",
+        ...["--store", ws.store, "--grace", "0s", "--approval", "req-p3b", "--json"],
+      );
+      expect(pruned.stderr).toBe("");
+      expect(pruned.code).toBe(0);
+      const result = pruned.json() as { deleted: { reason: string }[]; held: unknown[] };
+      expect(result.held).toEqual([]);
+      // prod@1 and prod@2 (their tombstones name req-ok) and prod@3 each held one blob of their own.
+      expect(result.deleted.filter((blob) => blob.reason === "forgotten")).toHaveLength(3);
+      expect(blobCount()).toBe(before - result.deleted.length);
+    });
+
     it("treats a tier-1 environment's snapshot holding a tier-0 component as tier-0", async () => {
       ws.write("secrets/root.key", "key material\n");
       await take("dev", "2026-04-05T10:00:00Z", "secret: yes\n");

@@ -238,7 +238,17 @@ describe("every CLI command against a GitHub backup repository (sandbox)", () =>
       snapshots: Array<{ seq: number }>;
     };
     expect(listed.snapshots.map((s) => s.seq)).toEqual([3]);
-    const prune = await cli("prune", "--store", store, "--grace", "0s", "--json");
+    // Prune tells tier-0 data (which needs an approved forget request) from the rest by the policy.
+    const prune = await cli(
+      "prune",
+      "--store",
+      store,
+      "--policy",
+      "policy.yml",
+      "--grace",
+      "0s",
+      "--json",
+    );
     expect(prune.code).toBe(0);
     expect(JSON.stringify(prune.json())).toContain("deleted");
     const verify = await cli(

@@ -228,7 +228,7 @@ describe("refusals say what to type", () => {
     expect(refusal.suggestion).toBe("restore");
     expect(refusal.error.summary).toBe("`restor` is not a Snapgate command.");
     expect(refusal.error.fix).toBe("Did you mean `/snapgate restore`?");
-    expect(refusal.help).toContain("/snapgate forget <snapshot> --reason");
+    expect(refusal.help).toContain("/snapgate forget <snapshot> [--env <env>] --reason");
     expect(refused("/snapgate").error.summary).toBe("The command names no subcommand.");
     expect(refused("/snapgate xyzzy").suggestion).toBeNull();
     expect(refused("/snapgate 'help'").error.summary).toBe("`help` is not a Snapgate command.");
