@@ -1,6 +1,6 @@
-import { gateCheckName } from "../../core/policy/gate/gate-check-name.js";
-import { gateCheckOutput } from "../../core/policy/gate/gate-check-output.js";
-import type { GateDecision } from "../../core/policy/gate/gate-decision.js";
+import { gateCheckName } from "../../core/gate/gate-check-name.js";
+import { gateCheckOutput } from "../../core/gate/gate-check-output.js";
+import type { GateDecision } from "../../core/gate/gate-decision.js";
 import type { GateEvent } from "./gate-event.js";
 
 /** The check run's button that dispatches the environment's snapshot workflow. */

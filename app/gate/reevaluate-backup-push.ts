@@ -1,7 +1,7 @@
 import { isSnapgateError } from "../../core/errors.js";
 import { readCheckRuns } from "../../core/github/read-check-runs.js";
 import { readGateHeads } from "../../core/github/read-gate-heads.js";
-import { gateCheckName } from "../../core/policy/gate/gate-check-name.js";
+import { gateCheckName } from "../../core/gate/gate-check-name.js";
 import { compileGlobs } from "../../core/policy/glob.js";
 import { loadPolicy } from "../../core/policy/load-policy.js";
 import type { Policy } from "../../core/policy/policy.js";

@@ -1,6 +1,6 @@
-import { evaluateExceptions } from "../evaluate-exceptions.js";
-import { formatDuration } from "../parse-duration.js";
-import { judgeCoverage } from "../judge-coverage.js";
+import { evaluateExceptions } from "../policy/evaluate-exceptions.js";
+import { formatDuration } from "../policy/parse-duration.js";
+import { judgeCoverage } from "../policy/judge-coverage.js";
 import type {
   ConditionName,
   GateCondition,

@@ -1,17 +1,17 @@
-import { isSnapgateError } from "../../errors.js";
-import type { CatalogEntry, Manifest, RegularFileEntry } from "../../types.js";
-import { blobPath, type BlobRef, type Store } from "../../store/store.js";
-import { verifyManifestSignature } from "../../crypto/manifest-signature.js";
-import { sha256Hex } from "../../crypto/sha256-hex.js";
-import { loadSodium, type Sodium } from "../../crypto/sodium.js";
-import { checkStreamChain, type StreamChain } from "../../snapshot/check-stream-chain.js";
-import { forEachBlobWindow } from "../../snapshot/for-each-blob-window.js";
-import { parseManifest } from "../../snapshot/parse-manifest.js";
-import { readCatalog } from "../../snapshot/read-catalog.js";
-import { blobRefOf } from "../../snapshot/blob-ref-of.js";
-import { recipientGaps } from "../../snapshot/recipient-gaps.js";
-import { findLatestVerification } from "../../snapshot/verification-record.js";
-import type { Policy } from "../policy.js";
+import { isSnapgateError } from "../errors.js";
+import type { CatalogEntry, Manifest, RegularFileEntry } from "../types.js";
+import { blobPath, type BlobRef, type Store } from "../store/store.js";
+import { verifyManifestSignature } from "../crypto/manifest-signature.js";
+import { sha256Hex } from "../crypto/sha256-hex.js";
+import { loadSodium, type Sodium } from "../crypto/sodium.js";
+import { checkStreamChain, type StreamChain } from "../snapshot/check-stream-chain.js";
+import { forEachBlobWindow } from "../snapshot/for-each-blob-window.js";
+import { parseManifest } from "../snapshot/parse-manifest.js";
+import { readCatalog } from "../snapshot/read-catalog.js";
+import { blobRefOf } from "../snapshot/blob-ref-of.js";
+import { recipientGaps } from "../snapshot/recipient-gaps.js";
+import { findLatestVerification } from "../snapshot/verification-record.js";
+import type { Policy } from "../policy/policy.js";
 import type { GateInput, SignatureFact, SnapshotFacts } from "./gate-decision.js";
 
 export interface GatherGateFactsOptions {

@@ -1,6 +1,6 @@
-import type { ConsistencyOutcome } from "../../types.js";
-import type { RecipientGap } from "../../snapshot/recipient-gaps.js";
-import type { Policy } from "../policy.js";
+import type { ConsistencyOutcome } from "../types.js";
+import type { RecipientGap } from "../snapshot/recipient-gaps.js";
+import type { Policy } from "../policy/policy.js";
 
 /** Facts about the newest snapshot of the environment, gathered by the caller from the store. */
 export type SignatureFact =

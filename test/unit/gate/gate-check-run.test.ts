@@ -1,21 +1,15 @@
 import { describe, expect, it } from "@jest/globals";
 import { SnapgateError } from "../../../core/errors.js";
-import {
-  environmentOfCheckName,
-  gateCheckName,
-} from "../../../core/policy/gate/gate-check-name.js";
-import { gateCheckOutput, MAX_ANNOTATIONS } from "../../../core/policy/gate/gate-check-output.js";
-import type { GateDecision } from "../../../core/policy/gate/gate-decision.js";
-import { policyErrorDecision } from "../../../core/policy/gate/policy-error-decision.js";
-import { policyReadErrorDecision } from "../../../core/policy/gate/policy-read-error-decision.js";
-import {
-  MAX_COMMENT_CHARS,
-  renderGateComment,
-} from "../../../core/policy/gate/render-gate-comment.js";
-import { storeErrorDecision } from "../../../core/policy/gate/store-error-decision.js";
+import { environmentOfCheckName, gateCheckName } from "../../../core/gate/gate-check-name.js";
+import { gateCheckOutput, MAX_ANNOTATIONS } from "../../../core/gate/gate-check-output.js";
+import type { GateDecision } from "../../../core/gate/gate-decision.js";
+import { policyErrorDecision } from "../../../core/gate/policy-error-decision.js";
+import { policyReadErrorDecision } from "../../../core/gate/policy-read-error-decision.js";
+import { MAX_COMMENT_CHARS, renderGateComment } from "../../../core/gate/render-gate-comment.js";
+import { storeErrorDecision } from "../../../core/gate/store-error-decision.js";
 import { gatedEnvironments } from "../../../core/policy/gated-environments.js";
 import { streamsOfStorePaths } from "../../../core/store/streams-of-store-paths.js";
-import { policyFromYaml } from "./policy-from-yaml.js";
+import { policyFromYaml } from "../policy/policy-from-yaml.js";
 
 const failing: GateDecision = {
   environment: "prod",
