@@ -250,6 +250,8 @@ describe("/snapgate lock and unlock", () => {
     expect(run.output.title).toBe("1 of 9 conditions do not pass: lock.");
     expect(run.output.summary).toContain("| lock | ❌ fail | lk is locked by @dev since");
     expect(run.output.summary).toContain(": INC-9 change freeze.");
+    // A new snapshot would not help: no "Snapshot now" button.
+    expect(h.gh.checkRunActions(run.id)).toEqual([]);
     const review = await protectionReview(lk, "lk");
     expect(review).toMatchObject({ environment: "lk", state: "rejected" });
     expect(review.comment).toContain("lock");
