@@ -217,6 +217,10 @@ describe("/snapgate lock and unlock", () => {
       type: "environment.locked",
       actor: { login: "dev" },
     });
+    // A redelivery of the lock's webhook writes nothing more and replies nothing more.
+    const [delivery] = h.gh.webhooks.deliveries.slice(-1);
+    await h.gh.webhooks.redeliver(delivery!.id);
+    expect(await lockRecords("lk")).toHaveLength(1);
     // A second lock changes nothing and says who holds it.
     const again = await ask(`/snapgate lock --env lk --reason "me too"`, "alice");
     expect(again.reply).toContain("lk is already locked by @dev");
