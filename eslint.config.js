@@ -53,4 +53,37 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Policy is a floor below snapshots, stores and the gate (issue 9): the gate, which reads
+    // snapshots, lives in core/gate/ above both.
+    files: ["core/policy/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@actions/*", "probot", "probot/*"],
+              message: "core/ must not import edges.",
+            },
+            {
+              group: ["**/cli/**", "**/actions/**", "**/app/**", "**/sandbox/**"],
+              message: "core/ must not import an edge.",
+            },
+            {
+              group: [
+                "**/snapshot/**",
+                "**/store/**",
+                "**/gate/**",
+                "**/approvals/**",
+                "**/audit/**",
+              ],
+              message:
+                "core/policy/ must not import snapshot, store, gate, approvals or audit: put code that needs them in core/gate/ or above.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,9 +1,9 @@
 import { asSnapgateError, isSnapgateError } from "../../core/errors.js";
 import type { GitHubClient } from "../../core/github/github-client.js";
-import { decideGate } from "../../core/policy/gate/decide-gate.js";
-import type { GateDecision } from "../../core/policy/gate/gate-decision.js";
-import { gatherGateFacts } from "../../core/policy/gate/gather-gate-facts.js";
-import { storeErrorDecision } from "../../core/policy/gate/store-error-decision.js";
+import { decideGate } from "../../core/gate/decide-gate.js";
+import type { GateDecision } from "../../core/gate/gate-decision.js";
+import { gatherGateFacts } from "../../core/gate/gather-gate-facts.js";
+import { storeErrorDecision } from "../../core/gate/store-error-decision.js";
 import type { Policy } from "../../core/policy/policy.js";
 import { GitHubStore } from "../../core/store/github-store.js";
 import type { AppLog } from "./app-octokit.js";

@@ -1,9 +1,9 @@
 import type { ExistingCheckRun } from "../../core/github/commit-check-runs.js";
 import { readGateContext, type GateContext } from "../../core/github/read-gate-context.js";
-import { gateCheckName } from "../../core/policy/gate/gate-check-name.js";
-import type { GateDecision } from "../../core/policy/gate/gate-decision.js";
-import { policyErrorDecision } from "../../core/policy/gate/policy-error-decision.js";
-import { policyReadErrorDecision } from "../../core/policy/gate/policy-read-error-decision.js";
+import { gateCheckName } from "../../core/gate/gate-check-name.js";
+import type { GateDecision } from "../../core/gate/gate-decision.js";
+import { policyErrorDecision } from "../../core/gate/policy-error-decision.js";
+import { policyReadErrorDecision } from "../../core/gate/policy-read-error-decision.js";
 import { gatedEnvironments } from "../../core/policy/gated-environments.js";
 import { loadPolicy } from "../../core/policy/load-policy.js";
 import type { Policy } from "../../core/policy/policy.js";

@@ -1,6 +1,6 @@
-import { gateCheckName } from "../../core/policy/gate/gate-check-name.js";
-import { gateCheckOutput } from "../../core/policy/gate/gate-check-output.js";
-import type { GateDecision } from "../../core/policy/gate/gate-decision.js";
+import { gateCheckName } from "../../core/gate/gate-check-name.js";
+import { gateCheckOutput } from "../../core/gate/gate-check-output.js";
+import type { GateDecision } from "../../core/gate/gate-decision.js";
 import type { GateEvent } from "./gate-event.js";
 
 /** The check run's button that dispatches the environment's snapshot workflow. */
@@ -14,7 +14,8 @@ export const SNAPSHOT_NOW_ACTION = {
  * Posts a decision as a completed check run in one request (no queued run
  * first: that would cost a second write), carrying the delivery id as its
  * external_id. A failing gate of an environment with a snapshot workflow
- * offers the "Snapshot now" button. Returns the check run's id.
+ * offers the "Snapshot now" button, unless only its lock fails it (a new
+ * snapshot would not help). Returns the check run's id.
  */
 export async function postGateCheck(
   event: GateEvent,
@@ -34,7 +35,8 @@ export async function postGateCheck(
     conclusion: decision.conclusion,
     completed_at: event.now.toISOString(),
     output: gateCheckOutput(decision, details),
-    ...(snapshotWorkflow !== null && decision.conclusion === "failure"
+    ...(snapshotWorkflow !== null &&
+    decision.conditions.some((condition) => condition.state !== "pass" && condition.name !== "lock")
       ? { actions: [SNAPSHOT_NOW_ACTION] }
       : {}),
   });

@@ -1,7 +1,7 @@
 import { isSnapgateError } from "../../core/errors.js";
 import { readCheckRuns } from "../../core/github/read-check-runs.js";
 import { readGateHeads } from "../../core/github/read-gate-heads.js";
-import { gateCheckName } from "../../core/policy/gate/gate-check-name.js";
+import { gateCheckName } from "../../core/gate/gate-check-name.js";
 import { compileGlobs } from "../../core/policy/glob.js";
 import { loadPolicy } from "../../core/policy/load-policy.js";
 import type { Policy } from "../../core/policy/policy.js";
@@ -23,8 +23,10 @@ const REPOSITORY_NAME = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1
  * their catalog lines (the snapshot action records it); in each source, the
  * heads are its release branches and the heads of its open pull requests
  * into them (readGateHeads: 100 of each at most), and only those whose
- * newest check run of the environment is not a success get a new one. A
- * source whose policy names another backup repository or branch is left alone.
+ * newest check run of the environment is not a success get a new one, except
+ * where the push changed the environment's lock (`/snapgate lock` turns a
+ * success into a failure): then every head gets one. A source whose policy
+ * names another backup repository or branch is left alone.
  */
 export async function reevaluateBackupPush(
   event: GateEvent,
@@ -32,6 +34,9 @@ export async function reevaluateBackupPush(
 ): Promise<void> {
   const environments = streamsOfStorePaths(push.paths);
   if (environments.length === 0) return;
+  const relocked = new Set(
+    streamsOfStorePaths(push.paths.filter((path) => path.startsWith("locks/"))),
+  );
   const store = new GitHubStore(event.octokit, {
     owner: event.owner,
     repo: event.repo,
@@ -61,7 +66,14 @@ export async function reevaluateBackupPush(
   }
   for (const source of sources.values()) {
     try {
-      await reevaluateSource(event, push.branch, source.owner, source.repo, source.environments);
+      await reevaluateSource(
+        event,
+        push.branch,
+        source.owner,
+        source.repo,
+        source.environments,
+        relocked,
+      );
     } catch (error) {
       if (!isSnapgateError(error)) throw error;
       event.log.warn(`re-evaluation of ${source.owner}/${source.repo} failed: ${error.message}`);
@@ -75,6 +87,7 @@ async function reevaluateSource(
   owner: string,
   repo: string,
   environments: ReadonlySet<string>,
+  relocked: ReadonlySet<string>,
 ): Promise<void> {
   // A source of another account may use this backup only where the operator allows it.
   if (!mayUseBackup(owner, event.owner, event.backupAccounts)) return;
@@ -124,7 +137,9 @@ async function reevaluateSource(
     );
     if (named.some((run) => run.externalId === event.deliveryId)) continue;
     const latest = named.at(-1);
-    if (!latest || (latest.status === "completed" && latest.conclusion === "success")) continue;
+    if (!latest) continue;
+    const passed = latest.status === "completed" && latest.conclusion === "success";
+    if (passed && !relocked.has(candidate.environment)) continue;
     const heads = stale.get(candidate.environment) ?? new Map<string, string>();
     if (!heads.has(candidate.sha)) heads.set(candidate.sha, candidate.where);
     stale.set(candidate.environment, heads);

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { environmentOfCheckName } from "../../core/policy/gate/gate-check-name.js";
+import { environmentOfCheckName } from "../../core/gate/gate-check-name.js";
 import { evaluateGates } from "../gate/evaluate-gates.js";
 import type { GateEvent } from "../gate/gate-event.js";
 

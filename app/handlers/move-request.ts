@@ -1,6 +1,7 @@
 import type { CommentCommand } from "../../core/approvals/comment-command.js";
 import { applyCommand } from "../../core/approvals/apply-command.js";
 import { countApprovals } from "../../core/approvals/count-approvals.js";
+import { readEnvironmentLock } from "../../core/approvals/read-environment-lock.js";
 import type { AppKey } from "../../core/crypto/app-key.js";
 import type { GateEvent } from "../gate/gate-event.js";
 import { changeRequest } from "./change-request.js";
@@ -38,8 +39,16 @@ export async function moveRequest(
           commentId: where.commentId,
           policy,
           eligibility: await opened.eligibility(actor, "approver"),
-          // Locks are not stored yet (lock/unlock are not available): no environment is locked.
-          lock: null,
+          // Read live when it decides (an approval of a restore); a lock record that is not
+          // the app's throws INTEGRITY. Deny and cancel never wait for a lock.
+          lock:
+            request === null || command.name !== "approve" || request.action !== "restore"
+              ? null
+              : await readEnvironmentLock(
+                  store,
+                  request.subject.environment,
+                  policy.keys.app ?? [],
+                ),
         },
         event.now,
       ),

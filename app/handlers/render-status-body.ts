@@ -1,3 +1,5 @@
+import { readEnvironmentLock } from "../../core/approvals/read-environment-lock.js";
+import { isSnapgateError } from "../../core/errors.js";
 import { planAgainstSnapshot } from "../../core/approvals/plan-against-snapshot.js";
 import type { LifecycleRequest } from "../../core/approvals/request-lifecycle.js";
 import { renderRequestStatus } from "../../core/approvals/render-request-status.js";
@@ -37,7 +39,11 @@ export async function renderStatusBody(
       ? `${newest.stream}@${newest.seq}, the newest snapshot`
       : "no snapshot: every one is forgotten",
     approvers: policy.roles.approvers,
-    lock: null,
+    lock: await readEnvironmentLock(store, stream, policy.keys.app ?? []).catch((error) => {
+      // The comment only informs; every decision re-reads the lock and refuses an untrusted one.
+      if (isSnapgateError(error) && error.code === "INTEGRITY") return null;
+      throw error;
+    }),
     macKey: requestStateMacKey(signingKey),
   });
 }

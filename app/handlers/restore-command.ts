@@ -2,6 +2,7 @@ import type { CommentCommand } from "../../core/approvals/comment-command.js";
 import { applyCommand } from "../../core/approvals/apply-command.js";
 import { decideEligibility } from "../../core/approvals/decide-eligibility.js";
 import { newRequestId } from "../../core/approvals/new-request-id.js";
+import { readEnvironmentLock } from "../../core/approvals/read-environment-lock.js";
 import type { Reaction } from "../../core/approvals/request-lifecycle.js";
 import { sealRequestState } from "../../core/approvals/request-state-record.js";
 import { appendAuditEvents } from "../../core/audit/append-audit-events.js";
@@ -43,6 +44,8 @@ export async function askForRestore(
     ...(command.environment !== null ? { stream: command.environment } : {}),
   });
   const snapshot = await loadSnapshot(store, wanted);
+  // A lock record that is not the app's throws INTEGRITY: never read as unlocked.
+  const lock = await readEnvironmentLock(store, wanted.stream, policy.keys.app ?? []);
   const transition = applyCommand(
     null,
     command,
@@ -52,8 +55,7 @@ export async function askForRestore(
       commentId,
       policy,
       eligibility,
-      // Locks are not stored yet (lock/unlock are not available): no environment is locked.
-      lock: null,
+      lock,
       create: {
         id: newRequestId(`${event.owner}/${event.repo}`, commentId),
         environment: wanted.stream,

@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import { asSnapgateError } from "../../core/errors.js";
 import { githubMessage, httpStatus } from "../../core/github/github-error.js";
 import { readGateContext } from "../../core/github/read-gate-context.js";
-import { environmentOfCheckName } from "../../core/policy/gate/gate-check-name.js";
+import { environmentOfCheckName } from "../../core/gate/gate-check-name.js";
 import { loadPolicy } from "../../core/policy/load-policy.js";
 import type { GateEvent } from "../gate/gate-event.js";
 import { SNAPSHOT_NOW_ACTION } from "../gate/post-gate-check.js";

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
-import { decideGate } from "../../core/policy/gate/decide-gate.js";
-import type { GateDecision } from "../../core/policy/gate/gate-decision.js";
-import { gatherGateFacts } from "../../core/policy/gate/gather-gate-facts.js";
-import { policyErrorDecision } from "../../core/policy/gate/policy-error-decision.js";
-import { renderGateText } from "../../core/policy/gate/render-gate-text.js";
+import { decideGate } from "../../core/gate/decide-gate.js";
+import type { GateDecision } from "../../core/gate/gate-decision.js";
+import { gatherGateFacts } from "../../core/gate/gather-gate-facts.js";
+import { policyErrorDecision } from "../../core/gate/policy-error-decision.js";
+import { renderGateText } from "../../core/gate/render-gate-text.js";
 import type { Policy } from "../../core/policy/policy.js";
 import { flag, requireValue, stringValue, type Command } from "../command.js";
 import { POLICY_HELP, POLICY_OPTION, requireCliPolicy } from "../load-cli-policy.js";

@@ -23,6 +23,14 @@ export function applyLockCommand(
   now: Date,
 ): Transition<EnvironmentLock | null> {
   const environment = command.environment ?? "";
+  const event = (type: string, details: Record<string, unknown>) => ({
+    type,
+    time: now,
+    actor: { kind: "user" as const, login: actor.login, id: actor.id },
+    subject: { environment },
+    details,
+    deliveryId: facts.deliveryId,
+  });
   const refuse = (
     refusal: "bot" | "not-eligible" | "locked" | "not-locked" | "unsupported",
     reply: string,
@@ -30,7 +38,11 @@ export function applyLockCommand(
     state: lock,
     reply,
     reactions: ["confused"],
-    auditEvents: [],
+    // Someone who may not lock or unlock tried: that attempt is a decision, so it is audited.
+    auditEvents:
+      refusal === "bot" || refusal === "not-eligible"
+        ? [event("environment.lock-refused", { command: command.name, refusal })]
+        : [],
     refusal,
   });
   if (command.name !== "lock" && command.name !== "unlock")
@@ -42,14 +54,6 @@ export function applyLockCommand(
       `Not ${command.name === "lock" ? "locked" : "unlocked"}: ${ineligible}. Ask an eligible approver.`,
     );
   }
-  const event = (type: string, details: Record<string, unknown>) => ({
-    type,
-    time: now,
-    actor: { kind: "user" as const, login: actor.login, id: actor.id },
-    subject: { environment },
-    details,
-    deliveryId: facts.deliveryId,
-  });
   if (command.name === "lock") {
     if (lock !== null)
       return refuse(

@@ -128,9 +128,9 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   },
   {
     name: "status",
-    summary: "Show a request, or the open requests of this repository.",
+    summary: "Show a request, or an environment's lock (who holds it and why) and open requests.",
     args: [request(false)],
-    flags: [],
+    flags: [env("Show this environment's lock and open requests.", false)],
   },
   {
     name: "list",
@@ -142,7 +142,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     name: "show",
     summary: "Show a snapshot's files and metadata.",
     args: [{ name: "snapshot", kind: "snapshot", required: true }],
-    flags: [],
+    flags: [env("The environment (may be left out when the snapshot is <env>@<seq>).", false)],
   },
   {
     name: "diff",
@@ -151,7 +151,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       { name: "a", kind: "snapshot", required: true },
       { name: "b", kind: "snapshot", required: false },
     ],
-    flags: [],
+    flags: [env("The environment (may be left out when a snapshot is <env>@<seq>).", false)],
   },
   {
     name: "help",

@@ -306,18 +306,20 @@ export class GitHubStore implements Store {
             manifests: FileNode<TreeObject> | null;
             tombstones: FileNode<TreeObject> | null;
             verifications: FileNode<TreeObject> | null;
+            locks: FileNode<TreeObject> | null;
             blobs: FileNode<TreeObject> | null;
           };
         } | null;
       };
     }>(
-      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!, $tombstones: String!, $verifications: String!) {
+      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!, $tombstones: String!, $verifications: String!, $locks: String!) {
         repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
           catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated } } } } } }
           head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
           manifests: file(path: $manifests) { ${names} }
           tombstones: file(path: $tombstones) { ${names} }
           verifications: file(path: $verifications) { ${names} }
+          locks: file(path: $locks) { ${names} }
           blobs: file(path: "blobs") { object { ... on Tree { entries { name ${names} } } } }
         } } } }
       }`,
@@ -328,6 +330,7 @@ export class GitHubStore implements Store {
         manifests: `manifests/${stream}`,
         tombstones: `tombstones/${stream}`,
         verifications: `verifications/${stream}`,
+        locks: `locks/${stream}`,
       },
       `reading the index of ${stream}`,
     );
@@ -359,6 +362,9 @@ export class GitHubStore implements Store {
         .filter((entry) => entry.name.endsWith(".json"))
         .map((entry) => `verifications/${stream}/${entry.name}`),
       blobs,
+      locks: (target?.locks?.object?.entries ?? [])
+        .filter((entry) => entry.name.endsWith(".json"))
+        .map((entry) => `locks/${stream}/${entry.name}`),
     };
   }
 

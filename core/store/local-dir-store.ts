@@ -380,12 +380,13 @@ export class LocalDirStore implements Store {
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {
-    const [catalog, manifestSeqs, tombstones, verifications, blobs] = await Promise.all([
+    const [catalog, manifestSeqs, tombstones, verifications, blobs, locks] = await Promise.all([
       this.readCatalog(stream),
       this.listManifestSeqs(stream),
       readdirOrEmpty(this.path(`tombstones/${stream}`)),
       readdirOrEmpty(this.path(`verifications/${stream}`)),
       this.listBlobs(),
+      readdirOrEmpty(this.path(`locks/${stream}`)),
     ]);
     return {
       catalog,
@@ -399,6 +400,9 @@ export class LocalDirStore implements Store {
         .filter((name) => name.endsWith(".json"))
         .map((name) => `verifications/${stream}/${name}`),
       blobs: blobs.map(({ modifiedAt: _modifiedAt, ...ref }) => ref),
+      locks: locks
+        .filter((name) => name.endsWith(".json"))
+        .map((name) => `locks/${stream}/${name}`),
     };
   }
 

@@ -85,6 +85,8 @@ export interface StreamIndex {
   verifications: string[];
   /** Every blob of the store, from the listing. */
   blobs: BlobRef[];
+  /** Paths of the environment's lock revisions (locks/<env>/NNNN.json): the gate reads the newest. */
+  locks: string[];
 }
 
 /** Temp files a sweep found stale (and deleted, unless a dry run). */

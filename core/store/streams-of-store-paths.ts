@@ -1,11 +1,11 @@
 import { STREAM_PATTERN } from "../types.js";
 
-const STREAM_DIRECTORIES = /^(?:manifests|catalog|verifications|tombstones)\/([^/]+)\//;
+const STREAM_DIRECTORIES = /^(?:manifests|catalog|verifications|tombstones|locks)\/([^/]+)\//;
 const HEAD_POINTER = /^heads\/([^/]+)\.json$/;
 
 /**
- * The streams (environments) whose snapshots, catalog, verification records
- * or tombstones a set of store paths touches, sorted: what a push to a backup
+ * The streams (environments) whose snapshots, catalog, verification records,
+ * tombstones or locks a set of store paths touches, sorted: what a push to a backup
  * repository changed, read from the paths alone. Other paths (blobs, audit,
  * anything that is not the store's layout) name no stream.
  */

@@ -20,6 +20,7 @@ import { verificationPath } from "../../core/snapshot/verification-record.js";
 import { requestPath } from "../../core/approvals/approval-request.js";
 import { requestStatePath } from "../../core/approvals/request-state-record.js";
 import { requestExecutionPath } from "../../core/approvals/request-execution.js";
+import { environmentLockPath } from "../../core/approvals/environment-lock-record.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DOCS = [
@@ -165,6 +166,8 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     requestStatePath("r-12", 1),
     requestStatePath("r-12", 2),
     requestExecutionPath("r-12"),
+    environmentLockPath("prod", 1),
+    environmentLockPath("prod", 2),
   ];
 
   /** What a documented placeholder stands for; an unknown one fails the test, so each is precise. */
@@ -187,7 +190,7 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     "<ok|fail>": "(?:ok|fail)",
   };
   const ROOTS =
-    "(?:records/)?(?:blobs|manifests|heads|catalog|audit|tombstones|verifications|requests|approvals|drills)/";
+    "(?:records/)?(?:blobs|manifests|heads|catalog|audit|tombstones|verifications|requests|approvals|drills|locks)/";
   /** `store/manifests/...` in a shell line is the same path; `core/approvals/x.ts` is source. */
   const PATH = new RegExp(`(?<![\\w./-])(?:store/)?(${ROOTS}(?:<[^>\\n]*>|[^\\s\`)"',;<|])*)`, "g");
 

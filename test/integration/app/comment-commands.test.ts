@@ -10,8 +10,8 @@ import { tempDir } from "../../helpers/temp-dir.js";
 
 /**
  * `/snapgate` comment commands, delivered as issue_comment webhooks to the
- * real app: 👀 on the command and one reply; help and list answer, the rest
- * say they are not available yet; bots and ordinary comments cost nothing.
+ * real app: 👀 on the command and one reply; help and list answer, commands
+ * not built yet say so; bots and ordinary comments cost nothing.
  */
 let h: AppHarness;
 let scenario: Scenario;
@@ -116,9 +116,9 @@ describe("comment commands", () => {
   });
 
   it("commands not built yet say so", async () => {
-    const id = await command("/snapgate lock --env cmd");
+    const id = await command(`/snapgate forget cmd@1 --reason "too old"`);
     expect((await answersTo(id)).replies[0]).toContain(
-      "`lock` is not available in this version of the Snapgate App yet.",
+      "`forget` is not available in this version of the Snapgate App yet.",
     );
   });
 

@@ -1,7 +1,7 @@
 import { chmodSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import type { GateDecision } from "../../../core/policy/gate/gate-decision.js";
+import type { GateDecision } from "../../../core/gate/gate-decision.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { makePolicyWorkspace, type PolicyWorkspace } from "../../helpers/policy-workspace.js";
 import { tempDir } from "../../helpers/temp-dir.js";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { GateDecision } from "../../../core/policy/gate/gate-decision.js";
+import type { GateDecision } from "../../../core/gate/gate-decision.js";
 import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
 import { makePolicyWorkspace, type PolicyWorkspace } from "../../helpers/policy-workspace.js";
 import { tempDir } from "../../helpers/temp-dir.js";

@@ -14,7 +14,7 @@ import { restoreSnapshot } from "../../../core/snapshot/restore-snapshot.js";
 import { verifySnapshots } from "../../../core/snapshot/verify-snapshots.js";
 import { verifyAuditChain } from "../../../core/audit/verify-audit-chain.js";
 import { verifyAuditLog } from "../../../core/audit/verify-audit-log.js";
-import { gatherGateFacts } from "../../../core/policy/gate/gather-gate-facts.js";
+import { gatherGateFacts } from "../../../core/gate/gather-gate-facts.js";
 import { loadPolicy } from "../../../core/policy/load-policy.js";
 import { memoryPolicySource } from "../../../core/policy/policy-source.js";
 import type { Store } from "../../../core/store/store.js";

@@ -60,3 +60,19 @@ describe("applyLockCommand", () => {
     expect(applyLockCommand(held, unlockProd, DEPENDABOT, facts, NOW).refusal).toBe("bot");
   });
 });
+
+describe("applyLockCommand audits refused attempts", () => {
+  it("an ineligible lock or unlock is an audit event; a lock already held is not", () => {
+    const reader = { ...facts, eligibility: { ...ELIGIBLE, permission: "read" as const } };
+    expect(applyLockCommand(null, lockProd, BOB, reader, NOW).auditEvents).toEqual([
+      expect.objectContaining({
+        type: "environment.lock-refused",
+        actor: { kind: "user", login: BOB.login, id: BOB.id },
+        subject: { environment: "prod" },
+        details: { command: "lock", refusal: "not-eligible" },
+      }),
+    ]);
+    const held = applyLockCommand(null, lockProd, CAROL, facts, NOW).state as EnvironmentLock;
+    expect(applyLockCommand(held, lockProd, BOB, facts, NOW).auditEvents).toEqual([]);
+  });
+});

@@ -261,7 +261,7 @@ describe("refusals say what to type", () => {
       "restore of a snapshot id needs --env.",
     );
     expect(refused("/snapgate show latest").error.fix).toBe(
-      "Name the environment, e.g. prod@latest.",
+      "Add --env, or write <env>@latest. Usage: `/snapgate show <snapshot> [--env <env>]`.",
     );
     expect(refused("/snapgate restore prod@41 --env staging").error.summary).toBe(
       "prod@41 is a snapshot of prod, but --env says staging.",

@@ -1,16 +1,12 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { SnapgateError } from "../../../core/errors.js";
-import { decideGate } from "../../../core/policy/gate/decide-gate.js";
-import type {
-  GateDecision,
-  GateInput,
-  SnapshotFacts,
-} from "../../../core/policy/gate/gate-decision.js";
-import { policyErrorDecision } from "../../../core/policy/gate/policy-error-decision.js";
-import { renderGateMarkdown } from "../../../core/policy/gate/render-gate-markdown.js";
-import { renderGateText } from "../../../core/policy/gate/render-gate-text.js";
+import { decideGate } from "../../../core/gate/decide-gate.js";
+import type { GateDecision, GateInput, SnapshotFacts } from "../../../core/gate/gate-decision.js";
+import { policyErrorDecision } from "../../../core/gate/policy-error-decision.js";
+import { renderGateMarkdown } from "../../../core/gate/render-gate-markdown.js";
+import { renderGateText } from "../../../core/gate/render-gate-text.js";
 import type { Policy } from "../../../core/policy/policy.js";
-import { OTHER_WRITER, WRITER, policyFromYaml } from "./policy-from-yaml.js";
+import { OTHER_WRITER, WRITER, policyFromYaml } from "../policy/policy-from-yaml.js";
 
 let policy: Policy;
 const NOW = new Date("2026-11-26T12:00:00Z");

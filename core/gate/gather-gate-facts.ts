@@ -1,18 +1,19 @@
-import { isSnapgateError } from "../../errors.js";
-import type { CatalogEntry, Manifest, RegularFileEntry } from "../../types.js";
-import { blobPath, type BlobRef, type Store } from "../../store/store.js";
-import { verifyManifestSignature } from "../../crypto/manifest-signature.js";
-import { sha256Hex } from "../../crypto/sha256-hex.js";
-import { loadSodium, type Sodium } from "../../crypto/sodium.js";
-import { checkStreamChain, type StreamChain } from "../../snapshot/check-stream-chain.js";
-import { forEachBlobWindow } from "../../snapshot/for-each-blob-window.js";
-import { parseManifest } from "../../snapshot/parse-manifest.js";
-import { readCatalog } from "../../snapshot/read-catalog.js";
-import { blobRefOf } from "../../snapshot/blob-ref-of.js";
-import { recipientGaps } from "../../snapshot/recipient-gaps.js";
-import { findLatestVerification } from "../../snapshot/verification-record.js";
-import type { Policy } from "../policy.js";
-import type { GateInput, SignatureFact, SnapshotFacts } from "./gate-decision.js";
+import { isSnapgateError } from "../errors.js";
+import type { CatalogEntry, Manifest, RegularFileEntry } from "../types.js";
+import { blobPath, type BlobRef, type Store } from "../store/store.js";
+import { verifyManifestSignature } from "../crypto/manifest-signature.js";
+import { sha256Hex } from "../crypto/sha256-hex.js";
+import { loadSodium, type Sodium } from "../crypto/sodium.js";
+import { checkStreamChain, type StreamChain } from "../snapshot/check-stream-chain.js";
+import { forEachBlobWindow } from "../snapshot/for-each-blob-window.js";
+import { parseManifest } from "../snapshot/parse-manifest.js";
+import { readCatalog } from "../snapshot/read-catalog.js";
+import { blobRefOf } from "../snapshot/blob-ref-of.js";
+import { recipientGaps } from "../snapshot/recipient-gaps.js";
+import { findLatestVerification } from "../snapshot/verification-record.js";
+import type { Policy } from "../policy/policy.js";
+import { readEnvironmentLock } from "../approvals/read-environment-lock.js";
+import type { GateInput, LockFact, SignatureFact, SnapshotFacts } from "./gate-decision.js";
 
 export interface GatherGateFactsOptions {
   /**
@@ -77,7 +78,8 @@ export async function gatherGateFacts(
           }
         : null,
   };
-  if (latest === null) return { policy, environment, now, snapshot: null, ...restore };
+  const lock = await lockFact(store, policy, environment, index.locks);
+  if (latest === null) return { policy, environment, now, snapshot: null, ...restore, lock };
 
   const facts: SnapshotFacts = {
     id: latest.id,
@@ -126,7 +128,23 @@ export async function gatherGateFacts(
     facts.uncoveredTier0Paths = manifest.coverage?.uncoveredTier0Paths ?? null;
     facts.consistency = manifest.consistency ?? null;
   }
-  return { policy, environment, now, snapshot: facts, ...restore };
+  return { policy, environment, now, snapshot: facts, ...restore, lock };
+}
+
+/** The lock from the revisions the index listed: one read when the environment was ever locked, none otherwise. */
+async function lockFact(
+  store: Store,
+  policy: Policy,
+  environment: string,
+  revisions: readonly string[],
+): Promise<LockFact> {
+  try {
+    const lock = await readEnvironmentLock(store, environment, policy.keys.app ?? [], revisions);
+    return lock === null ? { state: "unlocked" } : { state: "locked", lock };
+  } catch (error) {
+    if (!isSnapgateError(error) || error.code !== "INTEGRITY") throw error;
+    return { state: "untrusted", detail: error.summary, fix: error.fix ?? null };
+  }
 }
 
 function signatureFact(manifest: Manifest, keys: string[], sodium: Sodium): SignatureFact {

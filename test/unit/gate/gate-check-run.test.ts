@@ -1,21 +1,15 @@
 import { describe, expect, it } from "@jest/globals";
 import { SnapgateError } from "../../../core/errors.js";
-import {
-  environmentOfCheckName,
-  gateCheckName,
-} from "../../../core/policy/gate/gate-check-name.js";
-import { gateCheckOutput, MAX_ANNOTATIONS } from "../../../core/policy/gate/gate-check-output.js";
-import type { GateDecision } from "../../../core/policy/gate/gate-decision.js";
-import { policyErrorDecision } from "../../../core/policy/gate/policy-error-decision.js";
-import { policyReadErrorDecision } from "../../../core/policy/gate/policy-read-error-decision.js";
-import {
-  MAX_COMMENT_CHARS,
-  renderGateComment,
-} from "../../../core/policy/gate/render-gate-comment.js";
-import { storeErrorDecision } from "../../../core/policy/gate/store-error-decision.js";
+import { environmentOfCheckName, gateCheckName } from "../../../core/gate/gate-check-name.js";
+import { gateCheckOutput, MAX_ANNOTATIONS } from "../../../core/gate/gate-check-output.js";
+import type { GateDecision } from "../../../core/gate/gate-decision.js";
+import { policyErrorDecision } from "../../../core/gate/policy-error-decision.js";
+import { policyReadErrorDecision } from "../../../core/gate/policy-read-error-decision.js";
+import { MAX_COMMENT_CHARS, renderGateComment } from "../../../core/gate/render-gate-comment.js";
+import { storeErrorDecision } from "../../../core/gate/store-error-decision.js";
 import { gatedEnvironments } from "../../../core/policy/gated-environments.js";
 import { streamsOfStorePaths } from "../../../core/store/streams-of-store-paths.js";
-import { policyFromYaml } from "./policy-from-yaml.js";
+import { policyFromYaml } from "../policy/policy-from-yaml.js";
 
 const failing: GateDecision = {
   environment: "prod",
@@ -213,13 +207,14 @@ describe("streamsOfStorePaths", () => {
         "heads/eu.json",
         "verifications/qa/20261126T120000.000Z-restore-ok-abc.json",
         "tombstones/old/0000000001.json",
+        "locks/frozen/0002.json",
         "blobs/ab/ab12-cd.age",
         "audit/2026/11.jsonl",
         "snapgate.json",
         "manifests/BAD NAME/1.json",
         "manifests/prod",
       ]),
-    ).toEqual(["eu", "old", "prod", "qa", "staging"]);
+    ).toEqual(["eu", "frozen", "old", "prod", "qa", "staging"]);
     expect(streamsOfStorePaths(["deploy/app.yaml", ".github/snapgate.yml"])).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { evaluateExceptions } from "../evaluate-exceptions.js";
-import { formatDuration } from "../parse-duration.js";
-import { judgeCoverage } from "../judge-coverage.js";
+import { evaluateExceptions } from "../policy/evaluate-exceptions.js";
+import { formatDuration } from "../policy/parse-duration.js";
+import { judgeCoverage } from "../policy/judge-coverage.js";
 import type {
   ConditionName,
   GateCondition,
@@ -78,6 +78,7 @@ export function decideGate(input: GateInput): GateDecision {
   checkExceptions(input, add);
   if (tier.restoreVerificationMs !== null)
     checkRestoreVerification(input, tier.restoreVerificationMs, tier.name, add);
+  checkLock(input, add);
   return conclude(environment, conditions);
 }
 
@@ -404,6 +405,25 @@ function checkRestoreVerification(
       null,
     );
   }
+}
+
+/** A locked environment fails its gate (and so its protection rule) until someone unlocks it. */
+function checkLock(input: GateInput, add: Add): void {
+  const fact = input.lock;
+  // Not locked is no condition: the table lists what was judged, and an unlocked environment is the norm.
+  if (fact === undefined || fact.state === "unlocked") return;
+  const environment = input.environment;
+  if (fact.state === "untrusted") {
+    add("lock", "unknown", `The lock of ${environment} cannot be read: ${fact.detail}`, fact.fix);
+    return;
+  }
+  const { lock } = fact;
+  add(
+    "lock",
+    "fail",
+    `${environment} is locked by @${lock.by.login} since ${lock.at}${lock.reason ? `: ${lock.reason}` : " (no reason given)"}.`,
+    `Ask @${lock.by.login} or another approver to comment \`/snapgate unlock --env ${environment}\` when the reason is resolved; then re-run this check.`,
+  );
 }
 
 function conclude(environment: string, conditions: GateCondition[]): GateDecision {

@@ -1,6 +1,6 @@
-import { asSnapgateError } from "../../errors.js";
-import type { PolicyProblem } from "../policy-problem.js";
-import { formatPolicyProblem } from "../policy-problem.js";
+import { asSnapgateError } from "../errors.js";
+import type { PolicyProblem } from "../policy/policy-problem.js";
+import { formatPolicyProblem } from "../policy/policy-problem.js";
 import type { GateDecision } from "./gate-decision.js";
 
 /**

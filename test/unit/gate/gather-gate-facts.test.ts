@@ -9,7 +9,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { gatherGateFacts } from "../../../core/policy/gate/gather-gate-facts.js";
+import { gatherGateFacts } from "../../../core/gate/gather-gate-facts.js";
 import { loadPolicy } from "../../../core/policy/load-policy.js";
 import type { Policy } from "../../../core/policy/policy.js";
 import { memoryPolicySource } from "../../../core/policy/policy-source.js";

@@ -1,4 +1,4 @@
-import { asSnapgateError } from "../../errors.js";
+import { asSnapgateError } from "../errors.js";
 import type { GateDecision } from "./gate-decision.js";
 
 /**

@@ -1,6 +1,7 @@
-import type { ConsistencyOutcome } from "../../types.js";
-import type { RecipientGap } from "../../snapshot/recipient-gaps.js";
-import type { Policy } from "../policy.js";
+import type { ConsistencyOutcome } from "../types.js";
+import type { RecipientGap } from "../snapshot/recipient-gaps.js";
+import type { Policy } from "../policy/policy.js";
+import type { EnvironmentLock } from "../approvals/request-lifecycle.js";
 
 /** Facts about the newest snapshot of the environment, gathered by the caller from the store. */
 export type SignatureFact =
@@ -32,6 +33,13 @@ export interface SnapshotFacts {
   consistency: ConsistencyOutcome[] | null;
 }
 
+/** The environment's lock (`/snapgate lock`), from its newest app-signed lock revision. */
+export type LockFact =
+  | { state: "unlocked" }
+  | { state: "locked"; lock: EnvironmentLock }
+  /** A lock record that is not the app's, or was altered: never read as unlocked. */
+  | { state: "untrusted"; detail: string; fix: string | null };
+
 export interface GateInput {
   policy: Policy;
   environment: string;
@@ -45,6 +53,8 @@ export interface GateInput {
    * (a passing one older than it does not make up for it).
    */
   failedRestoreVerification?: { time: string; snapshot: string; detail: string } | null;
+  /** Absent: not read (the lock is then not a condition). */
+  lock?: LockFact;
 }
 
 export type ConditionState = "pass" | "fail" | "unknown";
@@ -62,7 +72,9 @@ export type ConditionName =
   | "coverage"
   | "exceptions"
   | "consistency"
-  | "restore-verification";
+  | "restore-verification"
+  /** The environment is locked (`/snapgate lock`), or its lock record cannot be trusted. */
+  | "lock";
 
 export interface GateCondition {
   name: ConditionName;
