@@ -589,7 +589,7 @@ var InstallationClients = class {
   }
 };
 
-// core/policy/gate/gate-check-name.ts
+// core/gate/gate-check-name.ts
 var GATE_CHECK_NAME = "Snapgate / config backup";
 function gateCheckName(environment) {
   return environment === null ? GATE_CHECK_NAME : `${GATE_CHECK_NAME} (${environment})`;
@@ -5516,7 +5516,7 @@ async function readGateContext(client, options) {
   };
 }
 
-// core/policy/gate/policy-error-decision.ts
+// core/gate/policy-error-decision.ts
 function policyErrorDecision(environment, error) {
   const failure = asSnapgateError(error);
   const problems = failure.details["problems"] ?? [];
@@ -5544,7 +5544,7 @@ function policyErrorDecision(environment, error) {
   };
 }
 
-// core/policy/gate/policy-read-error-decision.ts
+// core/gate/policy-read-error-decision.ts
 function policyReadErrorDecision(environment, error) {
   const failure = asSnapgateError(error);
   return {
@@ -5617,7 +5617,7 @@ function judgeCoverage(policy, environment, components, uncoveredTier0) {
   return { state, missingComponents, uncoveredTier0: uncovered };
 }
 
-// core/policy/gate/decide-gate.ts
+// core/gate/decide-gate.ts
 var CLOCK_SKEW_MS = 5 * 6e4;
 function decideGate(input) {
   const { policy, environment } = input;
@@ -5668,6 +5668,7 @@ function decideGate(input) {
   checkExceptions(input, add);
   if (tier.restoreVerificationMs !== null)
     checkRestoreVerification(input, tier.restoreVerificationMs, tier.name, add);
+  checkLock(input, add);
   return conclude(environment, conditions);
 }
 function checkSignature(input, snapshot, add) {
@@ -5952,6 +5953,22 @@ function checkRestoreVerification(input, intervalMs, tierName, add) {
       null
     );
   }
+}
+function checkLock(input, add) {
+  const fact = input.lock;
+  if (fact === void 0 || fact.state === "unlocked") return;
+  const environment = input.environment;
+  if (fact.state === "untrusted") {
+    add("lock", "unknown", `The lock of ${environment} cannot be read: ${fact.detail}`, fact.fix);
+    return;
+  }
+  const { lock } = fact;
+  add(
+    "lock",
+    "fail",
+    `${environment} is locked by @${lock.by.login} since ${lock.at}${lock.reason ? `: ${lock.reason}` : " (no reason given)"}.`,
+    `Ask @${lock.by.login} or another approver to comment \`/snapgate unlock --env ${environment}\` when the reason is resolved; then re-run this check.`
+  );
 }
 function conclude(environment, conditions) {
   const notPassing = conditions.filter((condition) => condition.state !== "pass");
@@ -8796,7 +8813,100 @@ async function findLatestVerification(store, names, snapshots, level) {
   };
 }
 
-// core/policy/gate/gather-gate-facts.ts
+// core/approvals/environment-lock-record.ts
+var ENVIRONMENT_LOCK_FORMAT = "snapgate.lock/v1";
+var LOCK_REVISION_NAME = /^(\d{4,})\.json$/;
+function environmentLockPath(environment, revision) {
+  return `locks/${environment}/${String(revision).padStart(4, "0")}.json`;
+}
+function signedBytes(body) {
+  return new TextEncoder().encode(canonicalJson(body));
+}
+function sealEnvironmentLock(sodium, body, key) {
+  const signer = appSigner(sodium, key);
+  const unsigned = { format: ENVIRONMENT_LOCK_FORMAT, ...body };
+  const value = sodium.crypto_sign_detached(signedBytes(unsigned), signer.signingSecretKey);
+  const record2 = {
+    ...unsigned,
+    signature: {
+      alg: "ed25519",
+      key: signer.verifyKey,
+      value: Buffer.from(value).toString("base64")
+    }
+  };
+  return {
+    path: environmentLockPath(body.environment, body.revision),
+    bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
+`)
+  };
+}
+function openEnvironmentLock(sodium, bytes, expected, appKeys) {
+  const refuse = (why) => {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The lock record of ${expected.environment} (${environmentLockPath(expected.environment, expected.revision)}) cannot be trusted: ${why}.`,
+      {
+        fix: `Nothing that the lock guards runs until this is resolved: anyone who can write the backup repository could have made it. Check who pushed it (git log), remove it, and lock or unlock ${expected.environment} again through the Snapgate App (/snapgate lock|unlock --env ${expected.environment}).`,
+        details: { environment: expected.environment, revision: expected.revision }
+      }
+    );
+  };
+  let record2;
+  try {
+    record2 = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    return refuse("it is not JSON");
+  }
+  const { signature, ...body } = record2 ?? {};
+  if (!signature || signature.alg !== "ed25519" || typeof signature.value !== "string")
+    return refuse("it is not signed by the Snapgate App");
+  if (!appKeys.includes(signature.key))
+    return refuse("it is signed by a key that is not an app key of the policy (keys.app)");
+  let valid;
+  try {
+    valid = sodium.crypto_sign_verify_detached(
+      Buffer.from(signature.value, "base64"),
+      signedBytes(body),
+      parseAppVerifyKey(signature.key)
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) return refuse("its signature does not match its contents (it was altered)");
+  if (body.format !== ENVIRONMENT_LOCK_FORMAT || body.environment !== expected.environment || body.revision !== expected.revision || body.lock !== null && body.lock?.environment !== expected.environment)
+    return refuse("it is not the environment and revision its path names");
+  return record2;
+}
+
+// core/approvals/read-newest-environment-lock.ts
+async function readNewestEnvironmentLock(store, sodium, environment, appKeys, listed) {
+  const paths = listed ?? await store.listRecords(`locks/${environment}/`);
+  const revisions = paths.map((path2) => Number(LOCK_REVISION_NAME.exec(path2.split("/").pop() ?? "")?.[1] ?? Number.NaN)).filter((revision2) => Number.isInteger(revision2) && revision2 > 0);
+  if (revisions.length === 0) return null;
+  const revision = Math.max(...revisions);
+  const path = environmentLockPath(environment, revision);
+  const bytes = await store.readRecord(path);
+  if (bytes === null) {
+    throw new SnapgateError("INTEGRITY", `The lock record ${path} was listed but cannot be read.`, {
+      fix: `Check the backup repository's history for ${path}; then lock or unlock ${environment} again through the Snapgate App.`
+    });
+  }
+  return openEnvironmentLock(sodium, bytes, { environment, revision }, appKeys);
+}
+
+// core/approvals/read-environment-lock.ts
+async function readEnvironmentLock(store, environment, appKeys, listed) {
+  const newest = await readNewestEnvironmentLock(
+    store,
+    await loadSodium(),
+    environment,
+    appKeys,
+    listed
+  );
+  return newest?.lock ?? null;
+}
+
+// core/gate/gather-gate-facts.ts
 async function gatherGateFacts(store, policy, environment, now, options = {}) {
   const index = await store.readStreamIndex(environment);
   const complete = index.manifestSeqs.every(
@@ -8819,7 +8929,8 @@ async function gatherGateFacts(store, policy, environment, now, options = {}) {
       detail: verification.problems.slice(0, 3).map((problem) => problem.message).join(" ") || "it reported problems."
     } : null
   };
-  if (latest === null) return { policy, environment, now, snapshot: null, ...restore };
+  const lock = await lockFact(store, policy, environment, index.locks);
+  if (latest === null) return { policy, environment, now, snapshot: null, ...restore, lock };
   const facts = {
     id: latest.id,
     seq: latest.seq,
@@ -8863,7 +8974,16 @@ async function gatherGateFacts(store, policy, environment, now, options = {}) {
     facts.uncoveredTier0Paths = manifest.coverage?.uncoveredTier0Paths ?? null;
     facts.consistency = manifest.consistency ?? null;
   }
-  return { policy, environment, now, snapshot: facts, ...restore };
+  return { policy, environment, now, snapshot: facts, ...restore, lock };
+}
+async function lockFact(store, policy, environment, revisions) {
+  try {
+    const lock = await readEnvironmentLock(store, environment, policy.keys.app ?? [], revisions);
+    return lock === null ? { state: "unlocked" } : { state: "locked", lock };
+  } catch (error) {
+    if (!isSnapgateError(error) || error.code !== "INTEGRITY") throw error;
+    return { state: "untrusted", detail: error.summary, fix: error.fix ?? null };
+  }
 }
 function signatureFact(manifest, keys, sodium) {
   const check = verifyManifestSignature(sodium, manifest, keys);
@@ -8916,7 +9036,7 @@ function catalogChain(stream, entries, manifestSeqs, upto, manifest) {
   return { state: "ok" };
 }
 
-// core/policy/gate/store-error-decision.ts
+// core/gate/store-error-decision.ts
 function storeErrorDecision(environment, detail, fix) {
   return {
     environment,
@@ -8932,7 +9052,8 @@ var RECORD_ROOTS = [
   "tombstones",
   "requests",
   "approvals",
-  "drills"
+  "drills",
+  "locks"
 ];
 var SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}$/;
 function assertRecordPath(path) {
@@ -9644,13 +9765,14 @@ var GitHubStore = class {
   async readStreamIndex(stream) {
     const names = "object { ... on Tree { entries { name } } }";
     const result = await this.reader.query(
-      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!, $tombstones: String!, $verifications: String!) {
+      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!, $tombstones: String!, $verifications: String!, $locks: String!) {
         repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
           catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated } } } } } }
           head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
           manifests: file(path: $manifests) { ${names} }
           tombstones: file(path: $tombstones) { ${names} }
           verifications: file(path: $verifications) { ${names} }
+          locks: file(path: $locks) { ${names} }
           blobs: file(path: "blobs") { object { ... on Tree { entries { name ${names} } } } }
         } } } }
       }`,
@@ -9660,7 +9782,8 @@ var GitHubStore = class {
         head: headPath(stream),
         manifests: `manifests/${stream}`,
         tombstones: `tombstones/${stream}`,
-        verifications: `verifications/${stream}`
+        verifications: `verifications/${stream}`,
+        locks: `locks/${stream}`
       },
       `reading the index of ${stream}`
     );
@@ -9688,7 +9811,8 @@ var GitHubStore = class {
       manifestSeqs,
       tombstoneSeqs: manifestSeqsOf(target?.tombstones),
       verifications: (target?.verifications?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `verifications/${stream}/${entry.name}`),
-      blobs
+      blobs,
+      locks: (target?.locks?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `locks/${stream}/${entry.name}`)
     };
   }
   async listManifestSeqs(stream) {
@@ -9877,7 +10001,7 @@ async function decideEnvironment(policy, environment, access) {
   }
 }
 
-// core/policy/gate/render-gate-markdown.ts
+// core/gate/render-gate-markdown.ts
 var STATE_LABEL = { pass: "\u2705 pass", fail: "\u274C fail", unknown: "\u26A0\uFE0F unknown" };
 function renderGateMarkdown(decision) {
   const lines = [
@@ -9898,7 +10022,7 @@ function cell(text2) {
   return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, "<br>");
 }
 
-// core/policy/gate/gate-check-output.ts
+// core/gate/gate-check-output.ts
 var MAX_ANNOTATIONS = 50;
 var MAX_OUTPUT_CHARS = 65e3;
 function clip(text2) {
@@ -9960,7 +10084,7 @@ async function postGateCheck(event, headSha, environment, decision, details, sna
     conclusion: decision.conclusion,
     completed_at: event.now.toISOString(),
     output: gateCheckOutput(decision, details),
-    ...snapshotWorkflow !== null && decision.conclusion === "failure" ? { actions: [SNAPSHOT_NOW_ACTION] } : {}
+    ...snapshotWorkflow !== null && decision.conditions.some((condition) => condition.state !== "pass" && condition.name !== "lock") ? { actions: [SNAPSHOT_NOW_ACTION] } : {}
   });
   event.log.info(
     `${gateCheckName(environment)} on ${event.owner}/${event.repo}@${headSha.slice(0, 12)}: ${decision.conclusion}`
@@ -10124,7 +10248,7 @@ async function onCheckSuite(context, event) {
   });
 }
 
-// core/policy/gate/render-gate-comment.ts
+// core/gate/render-gate-comment.ts
 var MAX_COMMENT_CHARS = 4e3;
 function renderGateComment(decision) {
   const lines = [
@@ -10252,9 +10376,9 @@ var SUBCOMMANDS = [
   },
   {
     name: "status",
-    summary: "Show a request, or the open requests of this repository.",
+    summary: "Show a request, or an environment's lock (who holds it and why) and open requests.",
     args: [request(false)],
-    flags: []
+    flags: [env("Show this environment's lock and open requests.", false)]
   },
   {
     name: "list",
@@ -10266,7 +10390,7 @@ var SUBCOMMANDS = [
     name: "show",
     summary: "Show a snapshot's files and metadata.",
     args: [{ name: "snapshot", kind: "snapshot", required: true }],
-    flags: []
+    flags: [env("The environment (may be left out when the snapshot is <env>@<seq>).", false)]
   },
   {
     name: "diff",
@@ -10275,7 +10399,7 @@ var SUBCOMMANDS = [
       { name: "a", kind: "snapshot", required: true },
       { name: "b", kind: "snapshot", required: false }
     ],
-    flags: []
+    flags: [env("The environment (may be left out when a snapshot is <env>@<seq>).", false)]
   },
   {
     name: "help",
@@ -10299,7 +10423,10 @@ var SUBCOMMANDS = [
     name: "forget",
     summary: "Ask to delete a snapshot for good (approved like a restore).",
     args: [{ name: "snapshot", kind: "exact-snapshot", required: true }],
-    flags: [reason("Why it must go (required).", true)]
+    flags: [
+      env("The environment (may be left out when the snapshot is <env>@<seq>).", false),
+      reason("Why it must go (required).", true)
+    ]
   }
 ];
 
@@ -10765,6 +10892,175 @@ function checkValue(spec, kind, what, value) {
   }
 }
 
+// core/approvals/bounded-lines.ts
+var MAX_LISTED_LINES = 300;
+var MAX_LISTED_CHARACTERS = 5e4;
+function boundedLines(lines) {
+  const shown2 = [];
+  let characters = 0;
+  for (const line of lines) {
+    if (shown2.length >= MAX_LISTED_LINES || characters + line.length + 1 > MAX_LISTED_CHARACTERS)
+      break;
+    shown2.push(line);
+    characters += line.length + 1;
+  }
+  const left = lines.length - shown2.length;
+  return {
+    shown: shown2,
+    note: left === 0 ? null : `\u2026 and ${left} more not shown here (a comment has room for ${shown2.length}); the CLI lists them all: \`snapgate show\` / \`snapgate diff\`.`
+  };
+}
+
+// core/approvals/markdown-code.ts
+var INVISIBLE = (
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\u3164\ufeff]/g
+);
+function markdownCode(text2) {
+  const shown2 = text2.replace(
+    INVISIBLE,
+    (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`
+  );
+  const longest = Math.max(0, ...[...shown2.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(shown2) || shown2 === "" ? " " : "";
+  return `${fence}${pad}${shown2}${pad}${fence}`;
+}
+
+// core/approvals/render-diff-reply.ts
+function renderDiffReply(diff) {
+  const name = (ref) => `${markdownCode(`${ref.stream}@${ref.seq}`)} \`${ref.id.slice(0, 12)}\``;
+  const changes = boundedLines([
+    ...diff.added.map((file) => `- added ${markdownCode(file.path)}`),
+    ...diff.removed.map((file) => `- removed ${markdownCode(file.path)}`),
+    ...diff.changed.map(
+      (change) => `- changed ${markdownCode(change.path)} (${change.kinds.join(", ")})`
+    )
+  ]);
+  return [
+    `**Diff** ${diff.from ? name(diff.from) : "(nothing before it)"} \u2192 ${name(diff.to)}: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged (compared by keyed content id; nothing is decrypted)`,
+    ...changes.shown.length > 0 ? ["", ...changes.shown] : [],
+    ...changes.note ? ["", changes.note] : []
+  ].join("\n");
+}
+
+// core/format-bytes.ts
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+// core/approvals/render-snapshot-reply.ts
+function renderSnapshotReply(id, manifest) {
+  const m = manifest.metadata;
+  const metadata = Object.entries({
+    application: m.application,
+    version: m.appVersion,
+    commit: m.commit,
+    ref: m.ref,
+    deployer: m.deployer,
+    change: m.changeId,
+    run: m.runUrl,
+    tags: m.tags.length > 0 ? m.tags.join(", ") : void 0
+  }).flatMap(([key, value]) => value ? [`- **${key}:** ${markdownCode(String(value))}`] : []);
+  const bytes = manifest.files.reduce(
+    (sum, file) => sum + (file.type === "file" ? file.size : 0),
+    0
+  );
+  const files = boundedLines(
+    manifest.files.map((file) => {
+      const where = [
+        file.component ? `component ${markdownCode(file.component)}` : null,
+        file.tier ? `tier ${markdownCode(file.tier)}` : null
+      ].filter((part) => part !== null).join(", ");
+      const what = file.type === "file" ? formatBytes(file.size) : `link to ${markdownCode(file.target)}`;
+      return `- ${markdownCode(file.path)} (${what}${where ? `, ${where}` : ""})`;
+    })
+  );
+  return [
+    `**Snapshot ${markdownCode(`${manifest.stream}@${manifest.seq}`)}** \`${id.slice(0, 12)}\`: ${manifest.phase}, taken ${markdownCode(manifest.time)} (written ${markdownCode(manifest.writtenAt)})`,
+    "",
+    ...metadata,
+    `- **files:** ${manifest.files.length} (${formatBytes(bytes)}); contents are encrypted and not shown`,
+    "",
+    ...files.shown,
+    ...files.note ? ["", files.note] : []
+  ].join("\n");
+}
+
+// core/approvals/count-approvals.ts
+function countApprovals(request2) {
+  const created = Date.parse(request2.createdAt);
+  const expires = Date.parse(request2.expiresAt);
+  const seen = /* @__PURE__ */ new Set();
+  const counted = [];
+  for (const approval of request2.approvals) {
+    const at = Date.parse(approval.at);
+    if (approval.digest !== request2.digest) continue;
+    if (approval.user.id === request2.requester.id) continue;
+    if (approval.user.login.endsWith("[bot]")) continue;
+    if (!(at >= created && at < expires)) continue;
+    if (seen.has(approval.user.id)) continue;
+    seen.add(approval.user.id);
+    counted.push(approval);
+  }
+  return counted;
+}
+
+// core/approvals/render-status-reply.ts
+var LISTED_OPEN_REQUESTS = 20;
+function renderStatusReply(view) {
+  if (view.kind === "request") {
+    const { request: request2 } = view;
+    const counted = countApprovals(request2);
+    return [
+      `**Request \`${request2.id}\`** (${request2.action} of **${request2.subject.environment}**): ${request2.state}`,
+      "",
+      `- **Asked by:** @${request2.requester.login} at ${request2.createdAt}${request2.reason ? `: ${markdownCode(request2.reason)}` : ""}`,
+      `- **Approvals:** ${counted.length} of ${request2.quorum.required} (tier ${request2.quorum.tier})${counted.length > 0 ? `: ${counted.map((approval) => `@${approval.user.login}`).join(", ")}` : ""}`,
+      ...request2.denials.length > 0 ? [
+        `- **Denied by:** ${request2.denials.map((denial) => `@${denial.user.login}`).join(", ")}`
+      ] : [],
+      `- **Expires:** ${request2.expiresAt}`,
+      ...request2.closed ? [`- **Closed:** ${request2.closed.at}: ${markdownCode(request2.closed.reason)}`] : [],
+      `- ${lockLine(request2.subject.environment, view.lock)}`
+    ].join("\n");
+  }
+  const lines = view.environments.map(
+    ({ environment, lock }) => `- ${lockLine(environment, lock)}`
+  );
+  const shown2 = view.open.slice(0, LISTED_OPEN_REQUESTS);
+  lines.push(
+    "",
+    view.open.length === 0 ? "No open requests." : "**Open requests** (newest first):"
+  );
+  for (const request2 of shown2) {
+    lines.push(
+      `- \`${request2.id}\`: ${request2.action} of **${request2.subject.environment}**, ${request2.state}, ${countApprovals(request2).length} of ${request2.quorum.required}, asked by @${request2.requester.login} at ${request2.createdAt}, expires ${request2.expiresAt}`
+    );
+  }
+  if (view.open.length > shown2.length)
+    lines.push(
+      `- \u2026 and ${view.open.length - shown2.length} more (\`/snapgate status <request>\` shows one).`
+    );
+  if (view.unread > 0)
+    lines.push(
+      "",
+      `(${view.unread} older request records were not read; name a request to see it: \`/snapgate status <request>\`.)`
+    );
+  return lines.join("\n");
+}
+function lockLine(environment, lock) {
+  return lock === null ? `**${environment}** is not locked.` : `\u{1F512} **${environment}** is locked by @${lock.by.login} since ${lock.at}: ${lock.reason ? markdownCode(lock.reason) : "no reason given"}. Restores are refused and its gate fails until an approver runs \`/snapgate unlock --env ${environment}\`.`;
+}
+
 // core/approvals/render-command-reply.ts
 var MAX_REPLY = 6e4;
 function renderCommandReply(reply) {
@@ -10799,11 +11095,20 @@ function renderCommandReply(reply) {
         ].join("\n")
       ).join("\n\n");
       break;
+    case "status":
+      text2 = renderStatusReply(reply.view);
+      break;
+    case "snapshot":
+      text2 = renderSnapshotReply(reply.id, reply.manifest);
+      break;
+    case "diff":
+      text2 = renderDiffReply(reply.diff);
+      break;
     case "forbidden":
       text2 = `**Not run:** \`${reply.command}\` needs write access to this repository, which @${reply.login} does not have.`;
       break;
     case "unavailable":
-      text2 = `**Not run:** \`${reply.command}\` is not available in this version of the Snapgate App yet. \`/snapgate help\` lists the commands; \`help\`, \`list\`, \`restore\`, \`approve\`, \`deny\` and \`cancel\` answer now.`;
+      text2 = `**Not run:** \`${reply.command}\` is not available in this version of the Snapgate App yet. \`/snapgate help\` lists the commands; every other command answers now.`;
       break;
     case "failed":
       text2 = `**\`${reply.command}\` failed:** ${reply.error.summary}${reply.error.fix ? `
@@ -10814,6 +11119,189 @@ ${reply.error.fix}` : ""}`;
   return text2.length > MAX_REPLY ? `${text2.slice(0, MAX_REPLY)}
 
 (cut: too long for a comment)` : text2;
+}
+
+// core/approvals/request-state-record.ts
+var REQUEST_STATE_FORMAT = "snapgate.request-state/v1";
+function requestStatePath(id, revision) {
+  return `requests/${id}/state-${String(revision).padStart(4, "0")}.json`;
+}
+function signedBytes2(body) {
+  return new TextEncoder().encode(canonicalJson(body));
+}
+function sealRequestState(sodium, request2, revision, key) {
+  const signer = appSigner(sodium, key);
+  const body = { format: REQUEST_STATE_FORMAT, revision, request: request2 };
+  const value = sodium.crypto_sign_detached(signedBytes2(body), signer.signingSecretKey);
+  const record2 = {
+    ...body,
+    signature: {
+      alg: "ed25519",
+      key: signer.verifyKey,
+      value: Buffer.from(value).toString("base64")
+    }
+  };
+  return {
+    path: requestStatePath(request2.id, revision),
+    bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
+`)
+  };
+}
+function openRequestState(sodium, bytes, expected, appKeys) {
+  const refuse = (why) => {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The state of request ${expected.id} (revision ${expected.revision}) cannot be trusted: ${why}.`,
+      {
+        fix: "Do not act on it: anyone who can write the backup repository could have made it. Ask for a new request through the Snapgate App.",
+        details: { request: expected.id, revision: expected.revision }
+      }
+    );
+  };
+  let record2;
+  try {
+    record2 = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    return refuse("it is not JSON");
+  }
+  const { signature, ...body } = record2 ?? {};
+  if (!signature || signature.alg !== "ed25519" || typeof signature.value !== "string")
+    return refuse("it is not signed by the Snapgate App");
+  if (!appKeys.includes(signature.key))
+    return refuse("it is signed by a key that is not an app key of the policy (keys.app)");
+  let valid;
+  try {
+    valid = sodium.crypto_sign_verify_detached(
+      Buffer.from(signature.value, "base64"),
+      signedBytes2(body),
+      parseAppVerifyKey(signature.key)
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) return refuse("its signature does not match its contents (it was altered)");
+  if (body.format !== REQUEST_STATE_FORMAT || body.revision !== expected.revision || body.request?.id !== expected.id)
+    return refuse("it is not the revision its path names");
+  return body.request;
+}
+
+// core/approvals/list-open-requests.ts
+var MAX_SCANNED_REQUESTS = 50;
+var REVISION = /^requests\/(r-[a-z2-7]{12})\/state-(\d{4,})\.json$/;
+async function listOpenRequests(store, sodium, environments, appKeys, now) {
+  const newest = /* @__PURE__ */ new Map();
+  for (const path of await store.listRecords("requests/")) {
+    const match = REVISION.exec(path);
+    if (!match?.[1] || !match[2]) continue;
+    newest.set(match[1], Math.max(newest.get(match[1]) ?? 0, Number(match[2])));
+  }
+  const ids = [...newest.keys()].sort();
+  const scanned = ids.slice(0, MAX_SCANNED_REQUESTS);
+  const open = [];
+  for (const id of scanned) {
+    const revision = newest.get(id) ?? 0;
+    const bytes = await store.readRecord(requestStatePath(id, revision));
+    if (bytes === null) continue;
+    try {
+      const request2 = openRequestState(sodium, bytes, { id, revision }, appKeys);
+      if ((request2.state === "pending" || request2.state === "approved") && environments.has(request2.subject.environment) && Date.parse(request2.expiresAt) > now.getTime())
+        open.push(request2);
+    } catch (error) {
+      if (!isSnapgateError(error) || error.code !== "INTEGRITY") throw error;
+    }
+  }
+  open.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return { open, unread: ids.length - scanned.length };
+}
+
+// core/approvals/read-newest-request-state.ts
+var REVISION2 = /\/state-(\d{4,})\.json$/;
+async function readNewestRequestState(store, sodium, id, appKeys) {
+  const revisions = (await store.listRecords(`requests/${id}/`)).map((path) => Number(REVISION2.exec(path)?.[1] ?? Number.NaN)).filter((revision2) => Number.isInteger(revision2) && revision2 > 0);
+  if (revisions.length === 0) return null;
+  const revision = Math.max(...revisions);
+  const bytes = await store.readRecord(requestStatePath(id, revision));
+  if (bytes === null) return null;
+  return { request: openRequestState(sodium, bytes, { id, revision }, appKeys), revision };
+}
+
+// core/snapshot/diff-file-states.ts
+function diffFileStates(before, after) {
+  const old = new Map(before.map((file) => [file.path, file]));
+  const diff = { added: [], removed: [], changed: [], unchanged: 0 };
+  for (const file of after) {
+    const previous = old.get(file.path);
+    old.delete(file.path);
+    if (!previous) {
+      diff.added.push(file);
+      continue;
+    }
+    const kinds = [];
+    if (previous.type !== file.type) kinds.push("type");
+    else if (file.type === "file") {
+      if (previous.blob !== file.blob) kinds.push("content");
+      if ((previous.mode ?? 0) !== (file.mode ?? 0)) kinds.push("mode");
+    } else if (previous.target !== file.target) kinds.push("target");
+    if (kinds.length > 0)
+      diff.changed.push({ path: file.path, before: previous, after: file, kinds });
+    else diff.unchanged += 1;
+  }
+  diff.removed = [...old.values()];
+  return diff;
+}
+
+// core/snapshot/load-snapshot.ts
+async function loadSnapshot(store, entry) {
+  const where = `manifest ${entry.stream}@${entry.seq}`;
+  const bytes = await store.readManifest(entry.stream, entry.seq);
+  if (!bytes) {
+    throw new SnapgateError("INTEGRITY", `The ${where} is missing from ${store.location}.`, {
+      fix: "The store lost a manifest: run `snapgate verify --all`, restore the store from its replica, and restore from another snapshot meanwhile (ENV@SEQ)."
+    });
+  }
+  const id = sha256Hex(bytes);
+  if (id !== entry.id) {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The ${where} does not match its catalog entry (sha256 ${id.slice(0, 16)}, catalog ${entry.id.slice(0, 16)}).`,
+      {
+        fix: "The manifest or catalog was altered; run `snapgate verify --all` and do not restore from it."
+      }
+    );
+  }
+  const manifest = parseManifest(bytes, where);
+  if (manifest.stream !== entry.stream || manifest.seq !== entry.seq) {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The ${where} says it is ${manifest.stream}@${manifest.seq}.`,
+      {
+        fix: "A manifest was copied to the wrong place; do not restore from it and run `snapgate verify --all`."
+      }
+    );
+  }
+  return { id, manifest, bytes };
+}
+
+// core/snapshot/diff-snapshots.ts
+async function diffSnapshots(store, to, from) {
+  let base = from;
+  if (!base && to.seq > 1) {
+    base = (await readCatalog(store, to.stream)).find((entry) => entry.seq === to.seq - 1);
+    if (!base) {
+      throw new SnapgateError(
+        "NOT_FOUND",
+        `The snapshot before ${to.stream}@${to.seq} is missing.`,
+        {
+          fix: "Name both snapshots: `snapgate diff A B`."
+        }
+      );
+    }
+  }
+  const after = await loadSnapshot(store, to);
+  const before = base ? await loadSnapshot(store, base) : void 0;
+  const diff = diffFileStates(before?.manifest.files ?? [], after.manifest.files);
+  const ref = (e) => ({ id: e.id, stream: e.stream, seq: e.seq });
+  return { ...diff, from: base ? ref(base) : null, to: ref(to) };
 }
 
 // core/generated/tombstone-validator.ts
@@ -11274,9 +11762,13 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
 validate204.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // core/snapshot/tombstone.ts
+var TOMBSTONE_FORMAT = "snapgate.tombstone/v1";
 var validator3 = new JsonSchemaValidator(
   () => tombstone_validator_default
 );
+function tombstonePath(stream, seq) {
+  return `tombstones/${stream}/${String(seq).padStart(10, "0")}.json`;
+}
 var TOMBSTONE_NAME = /^tombstones\/([^/]+)\/(\d{10})\.json$/;
 async function listForgotten(store, stream) {
   const forgotten = /* @__PURE__ */ new Map();
@@ -11325,6 +11817,208 @@ async function listSnapshots(store, filter = {}) {
   return filter.limit ? matching.slice(-filter.limit) : matching;
 }
 
+// core/snapshot/resolve-snapshot.ts
+async function resolveSnapshot(store, spec, options = {}) {
+  await store.assertExists();
+  const reference = parseSnapshotReference(spec);
+  if (reference?.kind === "latest" || reference?.kind === "stream") {
+    const stream = reference.kind === "stream" ? reference.stream : options.stream ?? await onlyStream(store);
+    const entries2 = await readCatalog(store, stream);
+    let wanted;
+    if (reference.kind === "stream" && reference.seq !== null) {
+      const seq = reference.seq;
+      wanted = entries2.find((e) => e.seq === seq);
+    } else {
+      const forgotten = (await listForgotten(store, stream)).get(stream);
+      wanted = entries2.findLast((e) => !forgotten?.has(e.seq));
+    }
+    if (!wanted) {
+      throw new SnapgateError(
+        "NOT_FOUND",
+        `There is no snapshot ${spec} of environment '${stream}' in ${store.location}.`,
+        {
+          fix: entries2.length ? `It has seq 1..${entries2.at(-1)?.seq}; see \`snapgate list --env ${stream}\`.` : `Take one with \`snapgate snapshot --env ${stream} ...\`.`
+        }
+      );
+    }
+    return wanted;
+  }
+  if (reference === null) {
+    throw new SnapgateError("USAGE", `'${spec}' is not a snapshot reference.`, {
+      fix: "Use a snapshot id (at least 6 hex characters), latest with --env, or ENV@SEQ such as prod@12."
+    });
+  }
+  const entries = options.stream ? await readCatalog(store, options.stream) : await readAllCatalogs(store);
+  const matches = entries.filter((entry) => entry.id.startsWith(spec));
+  if (matches.length === 1) return matches[0];
+  if (matches.length === 0) {
+    throw new SnapgateError(
+      "NOT_FOUND",
+      `No snapshot id starts with ${spec} in ${store.location}.`,
+      {
+        fix: "List snapshots with `snapgate list` and copy an id."
+      }
+    );
+  }
+  throw new SnapgateError("USAGE", `${spec} matches ${matches.length} snapshots.`, {
+    fix: `Give more characters: ${matches.slice(0, 5).map((m) => `${m.id.slice(0, 16)} (${m.stream}@${m.seq})`).join(", ")}.`
+  });
+}
+async function onlyStream(store) {
+  const streams = await store.listStreams();
+  if (streams.length === 1) return streams[0];
+  throw new SnapgateError(
+    "USAGE",
+    streams.length ? "Which environment's latest snapshot?" : `${store.location} holds no snapshots yet.`,
+    {
+      fix: streams.length ? `Add --env with one of: ${streams.join(", ")}.` : "Take one with `snapgate snapshot`."
+    }
+  );
+}
+
+// core/approvals/decide-eligibility.ts
+var WRITE_OR_MORE = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
+function decideEligibility(user, facts, role) {
+  if (facts.bot || user.login.endsWith("[bot]")) return `@${user.login} is a bot; bots never count`;
+  if (!WRITE_OR_MORE.has(facts.permission))
+    return `@${user.login} has ${facts.permission} access to this repository; ${role}s need write access or more`;
+  if (facts.inRole === false)
+    return `@${user.login} is not one of the policy's roles.${role}s (users and teams are checked live)`;
+  return null;
+}
+
+// core/approvals/apply-lock-command.ts
+function applyLockCommand(lock, command, actor, facts, now) {
+  const environment = command.environment ?? "";
+  const event = (type, details) => ({
+    type,
+    time: now,
+    actor: { kind: "user", login: actor.login, id: actor.id },
+    subject: { environment },
+    details,
+    deliveryId: facts.deliveryId
+  });
+  const refuse = (refusal2, reply) => ({
+    state: lock,
+    reply,
+    reactions: ["confused"],
+    // Someone who may not lock or unlock tried: that attempt is a decision, so it is audited.
+    auditEvents: refusal2 === "bot" || refusal2 === "not-eligible" ? [event("environment.lock-refused", { command: command.name, refusal: refusal2 })] : [],
+    refusal: refusal2
+  });
+  if (command.name !== "lock" && command.name !== "unlock")
+    return refuse("unsupported", `\`${command.name}\` is not a lock command.`);
+  const ineligible = decideEligibility(actor, facts.eligibility, "approver");
+  if (ineligible !== null) {
+    return refuse(
+      facts.eligibility.bot || actor.login.endsWith("[bot]") ? "bot" : "not-eligible",
+      `Not ${command.name === "lock" ? "locked" : "unlocked"}: ${ineligible}. Ask an eligible approver.`
+    );
+  }
+  if (command.name === "lock") {
+    if (lock !== null)
+      return refuse(
+        "locked",
+        `${environment} is already locked by @${lock.by.login} since ${lock.at}${lock.reason ? `: ${lock.reason}` : ""}.`
+      );
+    const next = {
+      environment,
+      by: { id: actor.id, login: actor.login },
+      reason: command.reason,
+      at: now.toISOString(),
+      commentId: facts.commentId
+    };
+    return {
+      state: next,
+      reply: `\u{1F512} ${environment} is locked by @${actor.login}${command.reason ? `: ${command.reason}` : ""}. Restores of ${environment} are refused until \`/snapgate unlock --env ${environment}\`.`,
+      reactions: ["+1"],
+      auditEvents: [event("environment.locked", { reason: command.reason })],
+      refusal: null
+    };
+  }
+  if (lock === null) return refuse("not-locked", `${environment} is not locked.`);
+  return {
+    state: null,
+    reply: `\u{1F513} ${environment} is unlocked by @${actor.login} (it was locked by @${lock.by.login} since ${lock.at}). Restores may be requested again.`,
+    reactions: ["+1"],
+    auditEvents: [
+      event("environment.unlocked", {
+        lockedBy: { login: lock.by.login, id: lock.by.id },
+        lockedAt: lock.at
+      })
+    ],
+    refusal: null
+  };
+}
+
+// core/policy/policy-environment.ts
+function policyEnvironment(policy, name) {
+  const environment = policy.environments[name];
+  if (!environment) {
+    throw new SnapgateError("CONFIG", `The policy has no environment '${name}'.`, {
+      fix: `Add it under environments in the policy, or use one of: ${Object.keys(policy.environments).join(", ")}.`
+    });
+  }
+  return environment;
+}
+
+// core/approvals/is-in-role.ts
+async function isInRole(principals, user, teamMembership) {
+  if (principals.length === 0) return null;
+  const login = user.login.toLowerCase();
+  const teams = [];
+  for (const principal of principals) {
+    const [owner, team] = principal.replace(/^@/, "").split("/", 2);
+    if (team === void 0) {
+      if (owner.toLowerCase() === login) return true;
+    } else {
+      teams.push([owner, team]);
+    }
+  }
+  for (const [org, team] of teams) {
+    if (await teamMembership(org, team, user)) return true;
+  }
+  return false;
+}
+
+// core/github/github-eligibility.ts
+var PERMISSIONS = /* @__PURE__ */ new Set([
+  "admin",
+  "maintain",
+  "write",
+  "triage",
+  "read",
+  "none"
+]);
+function githubEligibility(client, where, roles) {
+  const teamMembership = async (org, team, user) => {
+    try {
+      const { data } = await client.rest.teams.getMembershipForUserInOrg({
+        org,
+        team_slug: team,
+        username: user.login
+      });
+      return data.state === "active";
+    } catch (error) {
+      if (httpStatus(error) === 404) return false;
+      throw error;
+    }
+  };
+  return async (user, role) => {
+    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
+      ...where,
+      username: user.login
+    });
+    const permission = PERMISSIONS.has(data.permission) ? data.permission : "none";
+    const principals = role === "restorer" ? roles.restorers : roles.approvers;
+    return {
+      permission,
+      bot: data.user?.type === "Bot",
+      inRole: await isInRole(principals, user, teamMembership)
+    };
+  };
+}
+
 // app/gate/open-backup-store.ts
 async function openBackupStore(event) {
   const { owner, repo } = event;
@@ -11357,6 +12051,82 @@ async function openBackupStore(event) {
     branch: backup.branch
   });
   return { policy, store };
+}
+
+// app/handlers/open-request-store.ts
+async function openRequestStore(event, signingKey) {
+  if (signingKey === null) {
+    throw new SnapgateError("CONFIG", "This Snapgate App has no key to sign requests with.", {
+      fix: "The app's operator sets SNAPGATE_SIGNING_KEY to an app key (`snapgate keygen --app --out FILE`) and lists its verify key in the policy's keys.app."
+    });
+  }
+  const { policy, store } = await openBackupStore(event);
+  const sodium = await loadSodium();
+  const verifyKey = appSigner(sodium, signingKey).verifyKey;
+  if (!(policy.keys.app ?? []).includes(verifyKey)) {
+    throw new SnapgateError(
+      "CONFIG",
+      "The policy does not list this app's verify key in keys.app, so nothing could check the requests it signs.",
+      {
+        fix: `Add \`- { key: ${verifyKey} }\` to keys.app in .github/snapgate.yml on the default branch (docs/policy.md).`
+      }
+    );
+  }
+  const eligibility = githubEligibility(
+    event.octokit,
+    { owner: event.owner, repo: event.repo },
+    policy.roles
+  );
+  return { policy, store, sodium, signingKey, eligibility };
+}
+
+// app/handlers/lock-command.ts
+var ATTEMPTS = 3;
+async function lockCommand(command, actor, commentId, event, signingKey) {
+  const opened = await openRequestStore(event, signingKey);
+  const { policy, store, sodium } = opened;
+  const environment = command.environment ?? "";
+  policyEnvironment(policy, environment);
+  const eligibility = await opened.eligibility(actor, "approver");
+  for (let attempt = 1; ; attempt++) {
+    const newest = await readNewestEnvironmentLock(
+      store,
+      sodium,
+      environment,
+      policy.keys.app ?? []
+    );
+    const transition = applyLockCommand(
+      newest?.lock ?? null,
+      command,
+      actor,
+      { eligibility, deliveryId: event.deliveryId, commentId },
+      event.now
+    );
+    if (transition.refusal === null) {
+      try {
+        await store.writeRecords([
+          sealEnvironmentLock(
+            sodium,
+            {
+              environment,
+              revision: (newest?.revision ?? 0) + 1,
+              lock: transition.state,
+              by: { id: actor.id, login: actor.login },
+              at: event.now.toISOString()
+            },
+            opened.signingKey
+          )
+        ]);
+      } catch (error) {
+        if (isSnapgateError(error) && error.code === "CONFLICT" && attempt < ATTEMPTS) continue;
+        throw error;
+      }
+    }
+    await appendAuditEvents(store, transition.auditEvents);
+    if (transition.refusal !== null)
+      return { body: `**Not run:** ${transition.reply}`, reactions: ["-1"] };
+    return { body: transition.reply, reactions: transition.reactions };
+  }
 }
 
 // core/policy/policy-digest.ts
@@ -12325,35 +13095,8 @@ var REQUEST_FORMAT = "snapgate.request/v1";
 var validator4 = new JsonSchemaValidator(
   () => request_validator_default
 );
-
-// core/approvals/count-approvals.ts
-function countApprovals(request2) {
-  const created = Date.parse(request2.createdAt);
-  const expires = Date.parse(request2.expiresAt);
-  const seen = /* @__PURE__ */ new Set();
-  const counted = [];
-  for (const approval of request2.approvals) {
-    const at = Date.parse(approval.at);
-    if (approval.digest !== request2.digest) continue;
-    if (approval.user.id === request2.requester.id) continue;
-    if (approval.user.login.endsWith("[bot]")) continue;
-    if (!(at >= created && at < expires)) continue;
-    if (seen.has(approval.user.id)) continue;
-    seen.add(approval.user.id);
-    counted.push(approval);
-  }
-  return counted;
-}
-
-// core/approvals/decide-eligibility.ts
-var WRITE_OR_MORE = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
-function decideEligibility(user, facts, role) {
-  if (facts.bot || user.login.endsWith("[bot]")) return `@${user.login} is a bot; bots never count`;
-  if (!WRITE_OR_MORE.has(facts.permission))
-    return `@${user.login} has ${facts.permission} access to this repository; ${role}s need write access or more`;
-  if (facts.inRole === false)
-    return `@${user.login} is not one of the policy's roles.${role}s (users and teams are checked live)`;
-  return null;
+function requestPath(id) {
+  return `requests/${id}.json`;
 }
 
 // core/approvals/request-audit-event.ts
@@ -12447,17 +13190,6 @@ function classifyPath(policy, path, environment) {
     ...best.component.owner ? { owner: best.component.owner } : {},
     secret
   };
-}
-
-// core/policy/policy-environment.ts
-function policyEnvironment(policy, name) {
-  const environment = policy.environments[name];
-  if (!environment) {
-    throw new SnapgateError("CONFIG", `The policy has no environment '${name}'.`, {
-      fix: `Add it under environments in the policy, or use one of: ${Object.keys(policy.environments).join(", ")}.`
-    });
-  }
-  return environment;
 }
 
 // core/approvals/request-quorum.ts
@@ -12732,83 +13464,8 @@ function refusedAudited(request2, refusal2, reply, actor, deliveryId, now) {
   };
 }
 
-// core/approvals/request-state-record.ts
-var REQUEST_STATE_FORMAT = "snapgate.request-state/v1";
-function requestStatePath(id, revision) {
-  return `requests/${id}/state-${String(revision).padStart(4, "0")}.json`;
-}
-function signedBytes(body) {
-  return new TextEncoder().encode(canonicalJson(body));
-}
-function sealRequestState(sodium, request2, revision, key) {
-  const signer = appSigner(sodium, key);
-  const body = { format: REQUEST_STATE_FORMAT, revision, request: request2 };
-  const value = sodium.crypto_sign_detached(signedBytes(body), signer.signingSecretKey);
-  const record2 = {
-    ...body,
-    signature: {
-      alg: "ed25519",
-      key: signer.verifyKey,
-      value: Buffer.from(value).toString("base64")
-    }
-  };
-  return {
-    path: requestStatePath(request2.id, revision),
-    bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
-`)
-  };
-}
-function openRequestState(sodium, bytes, expected, appKeys) {
-  const refuse = (why) => {
-    throw new SnapgateError(
-      "INTEGRITY",
-      `The state of request ${expected.id} (revision ${expected.revision}) cannot be trusted: ${why}.`,
-      {
-        fix: "Do not act on it: anyone who can write the backup repository could have made it. Ask for a new request through the Snapgate App.",
-        details: { request: expected.id, revision: expected.revision }
-      }
-    );
-  };
-  let record2;
-  try {
-    record2 = JSON.parse(Buffer.from(bytes).toString("utf8"));
-  } catch {
-    return refuse("it is not JSON");
-  }
-  const { signature, ...body } = record2 ?? {};
-  if (!signature || signature.alg !== "ed25519" || typeof signature.value !== "string")
-    return refuse("it is not signed by the Snapgate App");
-  if (!appKeys.includes(signature.key))
-    return refuse("it is signed by a key that is not an app key of the policy (keys.app)");
-  let valid;
-  try {
-    valid = sodium.crypto_sign_verify_detached(
-      Buffer.from(signature.value, "base64"),
-      signedBytes(body),
-      parseAppVerifyKey(signature.key)
-    );
-  } catch {
-    valid = false;
-  }
-  if (!valid) return refuse("its signature does not match its contents (it was altered)");
-  if (body.format !== REQUEST_STATE_FORMAT || body.revision !== expected.revision || body.request?.id !== expected.id)
-    return refuse("it is not the revision its path names");
-  return body.request;
-}
-
-// core/approvals/read-newest-request-state.ts
-var REVISION = /\/state-(\d{4,})\.json$/;
-async function readNewestRequestState(store, sodium, id, appKeys) {
-  const revisions = (await store.listRecords(`requests/${id}/`)).map((path) => Number(REVISION.exec(path)?.[1] ?? Number.NaN)).filter((revision2) => Number.isInteger(revision2) && revision2 > 0);
-  if (revisions.length === 0) return null;
-  const revision = Math.max(...revisions);
-  const bytes = await store.readRecord(requestStatePath(id, revision));
-  if (bytes === null) return null;
-  return { request: openRequestState(sodium, bytes, { id, revision }, appKeys), revision };
-}
-
 // app/handlers/change-request.ts
-var ATTEMPTS = 3;
+var ATTEMPTS2 = 3;
 async function changeRequest(opened, id, decide2) {
   const { policy, store, sodium } = opened;
   for (let attempt = 1; ; attempt++) {
@@ -12822,7 +13479,7 @@ async function changeRequest(opened, id, decide2) {
           sealRequestState(sodium, changed, found.revision + 1, opened.signingKey)
         ]);
       } catch (error) {
-        if (isSnapgateError(error) && error.code === "CONFLICT" && attempt < ATTEMPTS) continue;
+        if (isSnapgateError(error) && error.code === "CONFLICT" && attempt < ATTEMPTS2) continue;
         throw error;
       }
     }
@@ -12854,115 +13511,6 @@ async function editStatusComment(event, issueNumber, askingCommentId, render) {
 ${marker}`
   });
   return true;
-}
-
-// core/approvals/is-in-role.ts
-async function isInRole(principals, user, teamMembership) {
-  if (principals.length === 0) return null;
-  const login = user.login.toLowerCase();
-  const teams = [];
-  for (const principal of principals) {
-    const [owner, team] = principal.replace(/^@/, "").split("/", 2);
-    if (team === void 0) {
-      if (owner.toLowerCase() === login) return true;
-    } else {
-      teams.push([owner, team]);
-    }
-  }
-  for (const [org, team] of teams) {
-    if (await teamMembership(org, team, user)) return true;
-  }
-  return false;
-}
-
-// core/github/github-eligibility.ts
-var PERMISSIONS = /* @__PURE__ */ new Set([
-  "admin",
-  "maintain",
-  "write",
-  "triage",
-  "read",
-  "none"
-]);
-function githubEligibility(client, where, roles) {
-  const teamMembership = async (org, team, user) => {
-    try {
-      const { data } = await client.rest.teams.getMembershipForUserInOrg({
-        org,
-        team_slug: team,
-        username: user.login
-      });
-      return data.state === "active";
-    } catch (error) {
-      if (httpStatus(error) === 404) return false;
-      throw error;
-    }
-  };
-  return async (user, role) => {
-    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
-      ...where,
-      username: user.login
-    });
-    const permission = PERMISSIONS.has(data.permission) ? data.permission : "none";
-    const principals = role === "restorer" ? roles.restorers : roles.approvers;
-    return {
-      permission,
-      bot: data.user?.type === "Bot",
-      inRole: await isInRole(principals, user, teamMembership)
-    };
-  };
-}
-
-// app/handlers/open-request-store.ts
-async function openRequestStore(event, signingKey) {
-  if (signingKey === null) {
-    throw new SnapgateError("CONFIG", "This Snapgate App has no key to sign requests with.", {
-      fix: "The app's operator sets SNAPGATE_SIGNING_KEY to an app key (`snapgate keygen --app --out FILE`) and lists its verify key in the policy's keys.app."
-    });
-  }
-  const { policy, store } = await openBackupStore(event);
-  const sodium = await loadSodium();
-  const verifyKey = appSigner(sodium, signingKey).verifyKey;
-  if (!(policy.keys.app ?? []).includes(verifyKey)) {
-    throw new SnapgateError(
-      "CONFIG",
-      "The policy does not list this app's verify key in keys.app, so nothing could check the requests it signs.",
-      {
-        fix: `Add \`- { key: ${verifyKey} }\` to keys.app in .github/snapgate.yml on the default branch (docs/policy.md).`
-      }
-    );
-  }
-  const eligibility = githubEligibility(
-    event.octokit,
-    { owner: event.owner, repo: event.repo },
-    policy.roles
-  );
-  return { policy, store, sodium, signingKey, eligibility };
-}
-
-// core/snapshot/diff-file-states.ts
-function diffFileStates(before, after) {
-  const old = new Map(before.map((file) => [file.path, file]));
-  const diff = { added: [], removed: [], changed: [], unchanged: 0 };
-  for (const file of after) {
-    const previous = old.get(file.path);
-    old.delete(file.path);
-    if (!previous) {
-      diff.added.push(file);
-      continue;
-    }
-    const kinds = [];
-    if (previous.type !== file.type) kinds.push("type");
-    else if (file.type === "file") {
-      if (previous.blob !== file.blob) kinds.push("content");
-      if ((previous.mode ?? 0) !== (file.mode ?? 0)) kinds.push("mode");
-    } else if (previous.target !== file.target) kinds.push("target");
-    if (kinds.length > 0)
-      diff.changed.push({ path: file.path, before: previous, after: file, kinds });
-    else diff.unchanged += 1;
-  }
-  diff.removed = [...old.values()];
-  return diff;
 }
 
 // core/approvals/plan-against-snapshot.ts
@@ -13045,97 +13593,6 @@ function oneLine(text2) {
   return text2.replace(/\s+/g, " ").replace(/[<>]/g, "");
 }
 
-// core/snapshot/load-snapshot.ts
-async function loadSnapshot(store, entry) {
-  const where = `manifest ${entry.stream}@${entry.seq}`;
-  const bytes = await store.readManifest(entry.stream, entry.seq);
-  if (!bytes) {
-    throw new SnapgateError("INTEGRITY", `The ${where} is missing from ${store.location}.`, {
-      fix: "The store lost a manifest: run `snapgate verify --all`, restore the store from its replica, and restore from another snapshot meanwhile (ENV@SEQ)."
-    });
-  }
-  const id = sha256Hex(bytes);
-  if (id !== entry.id) {
-    throw new SnapgateError(
-      "INTEGRITY",
-      `The ${where} does not match its catalog entry (sha256 ${id.slice(0, 16)}, catalog ${entry.id.slice(0, 16)}).`,
-      {
-        fix: "The manifest or catalog was altered; run `snapgate verify --all` and do not restore from it."
-      }
-    );
-  }
-  const manifest = parseManifest(bytes, where);
-  if (manifest.stream !== entry.stream || manifest.seq !== entry.seq) {
-    throw new SnapgateError(
-      "INTEGRITY",
-      `The ${where} says it is ${manifest.stream}@${manifest.seq}.`,
-      {
-        fix: "A manifest was copied to the wrong place; do not restore from it and run `snapgate verify --all`."
-      }
-    );
-  }
-  return { id, manifest, bytes };
-}
-
-// core/snapshot/resolve-snapshot.ts
-async function resolveSnapshot(store, spec, options = {}) {
-  await store.assertExists();
-  const reference = parseSnapshotReference(spec);
-  if (reference?.kind === "latest" || reference?.kind === "stream") {
-    const stream = reference.kind === "stream" ? reference.stream : options.stream ?? await onlyStream(store);
-    const entries2 = await readCatalog(store, stream);
-    let wanted;
-    if (reference.kind === "stream" && reference.seq !== null) {
-      const seq = reference.seq;
-      wanted = entries2.find((e) => e.seq === seq);
-    } else {
-      const forgotten = (await listForgotten(store, stream)).get(stream);
-      wanted = entries2.findLast((e) => !forgotten?.has(e.seq));
-    }
-    if (!wanted) {
-      throw new SnapgateError(
-        "NOT_FOUND",
-        `There is no snapshot ${spec} of environment '${stream}' in ${store.location}.`,
-        {
-          fix: entries2.length ? `It has seq 1..${entries2.at(-1)?.seq}; see \`snapgate list --env ${stream}\`.` : `Take one with \`snapgate snapshot --env ${stream} ...\`.`
-        }
-      );
-    }
-    return wanted;
-  }
-  if (reference === null) {
-    throw new SnapgateError("USAGE", `'${spec}' is not a snapshot reference.`, {
-      fix: "Use a snapshot id (at least 6 hex characters), latest with --env, or ENV@SEQ such as prod@12."
-    });
-  }
-  const entries = options.stream ? await readCatalog(store, options.stream) : await readAllCatalogs(store);
-  const matches = entries.filter((entry) => entry.id.startsWith(spec));
-  if (matches.length === 1) return matches[0];
-  if (matches.length === 0) {
-    throw new SnapgateError(
-      "NOT_FOUND",
-      `No snapshot id starts with ${spec} in ${store.location}.`,
-      {
-        fix: "List snapshots with `snapgate list` and copy an id."
-      }
-    );
-  }
-  throw new SnapgateError("USAGE", `${spec} matches ${matches.length} snapshots.`, {
-    fix: `Give more characters: ${matches.slice(0, 5).map((m) => `${m.id.slice(0, 16)} (${m.stream}@${m.seq})`).join(", ")}.`
-  });
-}
-async function onlyStream(store) {
-  const streams = await store.listStreams();
-  if (streams.length === 1) return streams[0];
-  throw new SnapgateError(
-    "USAGE",
-    streams.length ? "Which environment's latest snapshot?" : `${store.location} holds no snapshots yet.`,
-    {
-      fix: streams.length ? `Add --env with one of: ${streams.join(", ")}.` : "Take one with `snapgate snapshot`."
-    }
-  );
-}
-
 // app/handlers/render-status-body.ts
 async function renderStatusBody(store, request2, policy, signingKey) {
   const stream = request2.subject.environment;
@@ -13155,9 +13612,933 @@ async function renderStatusBody(store, request2, policy, signingKey) {
     ),
     planBase: newest ? `${newest.stream}@${newest.seq}, the newest snapshot` : "no snapshot: every one is forgotten",
     approvers: policy.roles.approvers,
-    lock: null,
+    lock: await readEnvironmentLock(store, stream, policy.keys.app ?? []).catch((error) => {
+      if (isSnapgateError(error) && error.code === "INTEGRITY") return null;
+      throw error;
+    }),
     macKey: requestStateMacKey(signingKey)
   });
+}
+
+// core/approvals/request-signature.ts
+function signApprovalRequest(sodium, request2, key) {
+  const signer = appSigner(sodium, key);
+  const { signature: _unsigned, ...body } = request2;
+  const value = sodium.crypto_sign_detached(
+    new TextEncoder().encode(canonicalJson(body)),
+    signer.signingSecretKey
+  );
+  return {
+    ...body,
+    signature: {
+      alg: "ed25519",
+      key: signer.verifyKey,
+      value: Buffer.from(value).toString("base64")
+    }
+  };
+}
+function assertRequestSigned(sodium, request2, appKeys) {
+  const refuse = (why, fix) => {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `Request ${request2.id} cannot be trusted: ${why}. Nothing was done.`,
+      { fix, details: { request: request2.id } }
+    );
+  };
+  const askAgain = "Do not act on it: anyone who can write the store could have made it. Ask for the request again through the Snapgate App, which signs the records it writes.";
+  if (appKeys.length === 0) {
+    refuse(
+      "the policy lists no app key (keys.app) to check its signature with",
+      "Create the app key with `snapgate keygen --app --out FILE`, give it to the Snapgate App (SNAPGATE_SIGNING_KEY), and add its verify key (sga1...) to keys.app in .github/snapgate.yml."
+    );
+  }
+  const signature = request2.signature;
+  if (!signature) refuse("it is not signed by the Snapgate App", askAgain);
+  const { key, alg, value } = signature;
+  if (!appKeys.includes(key)) {
+    refuse(
+      `it is signed by ${key.slice(0, 16)}..., which is not an app key of the policy (keys.app)`,
+      askAgain
+    );
+  }
+  const { signature: _signature, ...body } = request2;
+  let valid;
+  try {
+    valid = alg === "ed25519" && sodium.crypto_sign_verify_detached(
+      Buffer.from(value, "base64"),
+      new TextEncoder().encode(canonicalJson(body)),
+      parseAppVerifyKey(key)
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) refuse("its signature does not match its contents (it was altered)", askAgain);
+}
+
+// core/approvals/check-approval.ts
+function checkApproval(sodium, request2, expected) {
+  assertRequestSigned(sodium, request2, expected.appKeys);
+  const problems = [];
+  const digest = requestDigest(request2);
+  if (request2.digest !== digest)
+    problems.push("its digest does not match its contents (the record was altered after approval)");
+  if (request2.state !== "approved") problems.push(`its state is ${request2.state}, not approved`);
+  if (request2.action !== expected.action)
+    problems.push(`it asks to ${request2.action}, not to ${expected.action}`);
+  if (request2.subject.environment !== expected.environment)
+    problems.push(
+      `it is for environment ${request2.subject.environment}, not ${expected.environment}`
+    );
+  const asked = new Set(request2.subject.snapshots);
+  const wanted = new Set(expected.snapshots);
+  const extra = [...asked].filter((id) => !wanted.has(id));
+  const missing = [...wanted].filter((id) => !asked.has(id));
+  if (missing.length > 0)
+    problems.push(`it does not cover ${missing.length} snapshot(s): ${shortList(missing)}`);
+  if (extra.length > 0)
+    problems.push(
+      `it names ${extra.length} snapshot(s) not being ${expected.action === "forget" ? "forgotten" : "restored"}: ${shortList(extra)}`
+    );
+  if (expected.paths !== void 0) {
+    const askedPaths = new Set(request2.subject.paths ?? []);
+    const wantedPaths = new Set(expected.paths);
+    const same = askedPaths.size === wantedPaths.size && [...wantedPaths].every((path) => askedPaths.has(path));
+    if (!same)
+      problems.push(`it covers ${describePaths(askedPaths)}, not ${describePaths(wantedPaths)}`);
+  }
+  if (request2.subject.policyDigest !== expected.policyDigest)
+    problems.push("it was approved under another version of the policy");
+  const created = Date.parse(request2.createdAt);
+  const expires = Date.parse(request2.expiresAt);
+  const now = expected.now.getTime();
+  if (!(now < expires)) problems.push(`it expired at ${request2.expiresAt}`);
+  if (now < created) problems.push(`it was created in the future (${request2.createdAt})`);
+  const counted = /* @__PURE__ */ new Map();
+  for (const approval of request2.approvals) {
+    const at = Date.parse(approval.at);
+    if (approval.user.id === request2.requester.id) continue;
+    if (approval.user.login.endsWith("[bot]")) continue;
+    if (approval.digest !== digest) continue;
+    if (at < created || at >= expires || at > now) continue;
+    counted.set(approval.user.id, approval.user.login);
+  }
+  if (counted.size < expected.requiredApprovals) {
+    problems.push(
+      `it has ${counted.size} valid approval(s) by distinct users other than the requester; the tier needs ${expected.requiredApprovals}`
+    );
+  }
+  if (problems.length > 0) {
+    throw new SnapgateError(
+      "POLICY",
+      `Request ${request2.id} does not allow this ${expected.action}: ${problems.join("; ")}.`,
+      {
+        fix: `Ask for a new ${expected.action} request through the app for exactly these snapshots, and have it approved by ${expected.requiredApprovals} other people.`,
+        details: { request: request2.id, problems }
+      }
+    );
+  }
+  return { approvers: [...counted.values()] };
+}
+function describePaths(paths) {
+  return paths.size === 0 ? "every path" : `the paths ${[...paths].sort().join(" ")}`;
+}
+function shortList(ids) {
+  return ids.slice(0, 3).map((id) => id.slice(0, 12)).join(", ") + (ids.length > 3 ? ", ..." : "");
+}
+
+// core/approvals/decide-dispatch.ts
+function decideDispatch(request2, facts, now) {
+  const reasons = [];
+  const codes = [];
+  const refuse = (code, reason2) => {
+    codes.push(code);
+    reasons.push(reason2);
+  };
+  if (facts.executed || request2.state === "executed")
+    refuse("already-executed", "it already ran; a request runs once");
+  else if (request2.state !== "approved")
+    refuse("not-pending", `it is ${request2.state}, not approved`);
+  if (!(now.getTime() < Date.parse(request2.expiresAt)))
+    refuse("expired", `it expired at ${request2.expiresAt}`);
+  if (requestDigest({ format: REQUEST_FORMAT, ...request2 }) !== request2.digest)
+    refuse("tampered", "its digest does not match its contents");
+  if (request2.subject.policyDigest !== `sha256:${policyDigest(facts.policy)}`)
+    refuse("policy-changed", "the policy changed since it was asked");
+  if (request2.action === "restore" && facts.lock !== null)
+    refuse(
+      "locked",
+      `${facts.lock.environment} is locked by @${facts.lock.by.login}${facts.lock.reason ? ` (${facts.lock.reason})` : ""}`
+    );
+  if (!facts.backupVerified) refuse("backup-unverified", "the backup does not verify");
+  const eligible = [];
+  for (const approval of countApprovals(request2)) {
+    const live = facts.approvers.get(approval.user.id);
+    if (live && decideEligibility(approval.user, live, "approver") === null)
+      eligible.push(approval.user);
+  }
+  if (eligible.length < request2.quorum.required)
+    refuse(
+      "not-eligible",
+      `${eligible.length} of its approvers are eligible now; the tier needs ${request2.quorum.required}`
+    );
+  if (reasons.length > 0) {
+    return {
+      dispatch: false,
+      reasons,
+      state: request2,
+      reply: `Request ${request2.id} does not run: ${reasons.join("; ")}.`,
+      reactions: ["confused"],
+      auditEvents: [
+        requestAuditEvent("request.dispatch-refused", request2, null, facts.deliveryId, now, {
+          reasons
+        })
+      ],
+      refusal: codes[0]
+    };
+  }
+  return {
+    dispatch: true,
+    reasons,
+    state: { ...request2, state: "executed" },
+    reply: `Request ${request2.id} runs now, approved by ${eligible.map((user) => `@${user.login}`).join(", ")}.`,
+    reactions: ["rocket"],
+    auditEvents: [
+      requestAuditEvent("request.dispatched", request2, null, facts.deliveryId, now, {
+        approvers: eligible.map((user) => ({ login: user.login, id: user.id }))
+      })
+    ],
+    refusal: null
+  };
+}
+
+// core/approvals/decided-request-record.ts
+function decidedRequestRecord(request2) {
+  return {
+    format: REQUEST_FORMAT,
+    id: request2.id,
+    action: request2.action,
+    subject: {
+      environment: request2.subject.environment,
+      snapshots: [...request2.subject.snapshots].sort(),
+      ...request2.subject.paths ? { paths: [...request2.subject.paths] } : {},
+      policyDigest: request2.subject.policyDigest
+    },
+    digest: request2.digest,
+    requester: { id: request2.requester.id, login: request2.requester.login },
+    ...request2.reason !== null ? { reason: request2.reason } : {},
+    createdAt: request2.createdAt,
+    expiresAt: request2.expiresAt,
+    approvals: countApprovals(request2).map((approval) => ({
+      user: { id: approval.user.id, login: approval.user.login },
+      at: approval.at,
+      digest: approval.digest
+    })),
+    state: "approved"
+  };
+}
+
+// core/generated/request-execution-validator.ts
+import __ajvRuntime06 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime16 from "ajv-formats/dist/formats.js";
+var request_execution_validator_default = validate206;
+var schema316 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request-execution.schema.json", "title": "Snapgate request execution record (snapgate.request-execution/v1)", "description": "requests/<id>/execution.json: written once: by the restore action just before it restores an approved request, or by the app just before it forgets the snapshots of an approved forget request. Records are never overwritten, so a request runs once: a second run finds the record and refuses.", "type": "object", "additionalProperties": false, "required": ["format", "request", "digest", "action", "environment", "snapshot", "paths", "run", "at"], "properties": { "format": { "const": "snapgate.request-execution/v1" }, "request": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "action": { "enum": ["forget", "restore"] }, "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "paths": { "description": "The path globs restored; empty for every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "run": { "description": "The workflow run that executed it (its URL), or null outside GitHub Actions.", "oneOf": [{ "type": "null" }, { "type": "string", "format": "uri" }] }, "at": { "type": "string", "format": "date-time" } } };
+var func16 = Object.prototype.hasOwnProperty;
+var func25 = __ajvRuntime06.default;
+var pattern48 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var pattern56 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var pattern65 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern75 = new RegExp("^[0-9a-f]{64}$", "u");
+var formats06 = __ajvRuntime16.fullFormats.uri;
+var formats2 = __ajvRuntime16.fullFormats["date-time"];
+function validate206(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate206.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.request === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "request" }, message: "must have required property 'request'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.digest === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.action === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.environment === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.snapshot === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.paths === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.run === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.at === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func16.call(schema316.properties, key0)) {
+        const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316, data };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data0 = data.format;
+      if ("snapgate.request-execution/v1" !== data0) {
+        const err10 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.request-execution/v1" }, message: "must be equal to constant", schema: "snapgate.request-execution/v1", parentSchema: schema316.properties.format, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.request !== void 0) {
+      let data1 = data.request;
+      if (typeof data1 === "string") {
+        if (!pattern48.test(data1)) {
+          const err11 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema316.properties.request, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.request.type, parentSchema: schema316.properties.request, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.digest !== void 0) {
+      let data2 = data.digest;
+      if (typeof data2 === "string") {
+        if (!pattern56.test(data2)) {
+          const err13 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema316.properties.digest, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.digest.type, parentSchema: schema316.properties.digest, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== void 0) {
+      let data3 = data.action;
+      if (!(data3 === "forget" || data3 === "restore")) {
+        const err15 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema316.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema316.properties.action.enum, parentSchema: schema316.properties.action, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      let data4 = data.environment;
+      if (typeof data4 === "string") {
+        if (!pattern65.test(data4)) {
+          const err16 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema316.properties.environment, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.environment.type, parentSchema: schema316.properties.environment, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.snapshot !== void 0) {
+      let data5 = data.snapshot;
+      if (typeof data5 === "string") {
+        if (!pattern75.test(data5)) {
+          const err18 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema316.properties.snapshot, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.snapshot.type, parentSchema: schema316.properties.snapshot, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.paths !== void 0) {
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 === "string") {
+            if (func25(data7) > 1e3) {
+              const err20 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema316.properties.paths.items, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (func25(data7) < 1) {
+              const err21 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema316.properties.paths.items, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.paths.items.type, parentSchema: schema316.properties.paths.items, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema316.properties.paths.type, parentSchema: schema316.properties.paths, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.run !== void 0) {
+      let data8 = data.run;
+      const _errs17 = errors;
+      let valid3 = false;
+      let passing0 = null;
+      const _errs18 = errors;
+      if (data8 !== null) {
+        const err24 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema316.properties.run.oneOf[0].type, parentSchema: schema316.properties.run.oneOf[0], data: data8 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      var _valid0 = _errs18 === errors;
+      if (_valid0) {
+        valid3 = true;
+        passing0 = 0;
+      }
+      const _errs20 = errors;
+      if (typeof data8 === "string") {
+        if (!formats06(data8)) {
+          const err25 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema316.properties.run.oneOf[1], data: data8 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.run.oneOf[1].type, parentSchema: schema316.properties.run.oneOf[1], data: data8 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      var _valid0 = _errs20 === errors;
+      if (_valid0 && valid3) {
+        valid3 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid3 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid3) {
+        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema316.properties.run.oneOf, parentSchema: schema316.properties.run, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      } else {
+        errors = _errs17;
+        if (vErrors !== null) {
+          if (_errs17) {
+            vErrors.length = _errs17;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.at !== void 0) {
+      let data9 = data.at;
+      if (typeof data9 === "string") {
+        if (!formats2.validate(data9)) {
+          const err28 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema316.properties.at, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.at.type, parentSchema: schema316.properties.at, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema316.type, parentSchema: schema316, data };
+    if (vErrors === null) {
+      vErrors = [err30];
+    } else {
+      vErrors.push(err30);
+    }
+    errors++;
+  }
+  validate206.errors = vErrors;
+  return errors === 0;
+}
+validate206.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+
+// core/approvals/request-execution.ts
+var REQUEST_EXECUTION_FORMAT = "snapgate.request-execution/v1";
+var validator5 = new JsonSchemaValidator(
+  () => request_execution_validator_default
+);
+function requestExecutionPath(requestId) {
+  return `requests/${requestId}/execution.json`;
+}
+async function readRequestExecution(store, requestId) {
+  const bytes = await store.readRecord(requestExecutionPath(requestId));
+  if (!bytes) return null;
+  try {
+    const checked = validator5.check(JSON.parse(Buffer.from(bytes).toString("utf8")));
+    return checked.ok ? checked.value : { damaged: true };
+  } catch {
+    return { damaged: true };
+  }
+}
+async function claimRequestExecution(store, request2, execution) {
+  const record2 = {
+    format: REQUEST_EXECUTION_FORMAT,
+    request: request2.id,
+    digest: request2.digest,
+    action: request2.action,
+    environment: request2.subject.environment,
+    snapshot: execution.snapshot,
+    paths: [...execution.paths],
+    run: execution.run,
+    at: execution.at.toISOString()
+  };
+  try {
+    await store.writeRecords([
+      {
+        path: requestExecutionPath(request2.id),
+        bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
+`)
+      }
+    ]);
+  } catch (error) {
+    const existing = isSnapgateError(error, "CONFLICT") ? await readRequestExecution(store, request2.id) : null;
+    if (existing) throw alreadyExecuted(request2.id, existing);
+    throw error;
+  }
+  return record2;
+}
+function alreadyExecuted(requestId, execution) {
+  const by = execution && "run" in execution && execution.run ? ` by ${execution.run}` : "";
+  const at = execution && "at" in execution ? ` at ${execution.at}` : "";
+  return new SnapgateError("POLICY", `Request ${requestId} was already executed${by}${at}.`, {
+    fix: "A request runs once. Ask for a new restore request through the app if it is needed again.",
+    details: { request: requestId }
+  });
+}
+
+// core/snapshot/forget-snapshots.ts
+async function forgetSnapshots(store, plan, options) {
+  let approvers = [];
+  if (plan.tier0Drops.length > 0) {
+    if (!options.approval) {
+      throw new SnapgateError(
+        "POLICY",
+        `Forgetting ${plan.tier0Drops.length} tier-0 snapshot(s) of ${plan.environment} needs an approved request (${plan.requiredApprovals} approval(s), the requester excluded).`,
+        {
+          fix: "Ask for a forget request through the app for exactly these snapshots (`snapgate forget --dry-run --json` lists them), then pass --approval REQUEST-ID.",
+          details: { snapshots: plan.tier0Drops }
+        }
+      );
+    }
+    approvers = checkApproval(await loadSodium(), options.approval, {
+      action: "forget",
+      environment: plan.environment,
+      snapshots: plan.tier0Drops,
+      policyDigest: options.policyDigest,
+      requiredApprovals: plan.requiredApprovals,
+      appKeys: options.appKeys,
+      now: options.now
+    }).approvers;
+  }
+  const tombstoneOf = (decision) => ({
+    format: TOMBSTONE_FORMAT,
+    stream: decision.stream,
+    seq: decision.seq,
+    snapshot: decision.id,
+    time: decision.time,
+    forgottenAt: options.now.toISOString(),
+    reasons: decision.reasons,
+    rules: plan.rules,
+    approval: decision.tier0 ? options.approval?.id ?? null : null,
+    policyDigest: options.policyDigest
+  });
+  const tombstones = [];
+  const alreadyForgotten = [];
+  for (let attempt = 1; ; attempt++) {
+    const forgotten = await listForgotten(store);
+    const pending = plan.drop.filter((decision) => {
+      const done = forgotten.get(decision.stream)?.has(decision.seq) ?? false;
+      if (done && !alreadyForgotten.includes(decision.id)) alreadyForgotten.push(decision.id);
+      return !done;
+    });
+    try {
+      await store.writeRecords(
+        pending.map((decision) => ({
+          path: tombstonePath(decision.stream, decision.seq),
+          bytes: new TextEncoder().encode(`${JSON.stringify(tombstoneOf(decision), null, 2)}
+`)
+        }))
+      );
+      tombstones.push(...pending.map((decision) => tombstonePath(decision.stream, decision.seq)));
+      break;
+    } catch (error) {
+      if (!isSnapgateError(error, "CONFLICT") || attempt >= 3) throw error;
+    }
+  }
+  await appendAuditEvents(
+    store,
+    plan.drop.filter((decision) => !alreadyForgotten.includes(decision.id)).map((decision) => ({
+      type: "snapshot.forgotten",
+      time: options.now,
+      actor: { ...options.actor, kind: options.actor?.kind ?? "cli" },
+      subject: { stream: decision.stream, seq: decision.seq, snapshot: decision.id },
+      details: {
+        reasons: decision.reasons,
+        rules: plan.rules,
+        ...decision.tier0 && options.approval ? { approval: options.approval.id, approvers } : {}
+      },
+      ...decision.tier0 && options.approval ? { requestDigest: options.approval.digest } : {}
+    }))
+  );
+  return { tombstones, alreadyForgotten, approvers };
+}
+
+// core/policy/snapshot-tier.ts
+function snapshotTier(policy, environment, held = {}) {
+  const environmentTierName = policy.environments[environment]?.tier;
+  const environmentTier = environmentTierName === void 0 ? void 0 : policy.tiers[environmentTierName];
+  if (!environmentTierName || !environmentTier) {
+    throw new SnapgateError("CONFIG", `The policy has no environment '${environment}'.`, {
+      fix: `Add it under environments in the policy, or use one of: ${Object.keys(policy.environments).join(", ")}.`
+    });
+  }
+  let best = environmentTier;
+  const consider = (name) => {
+    const tier = name ? policy.tiers[name] : void 0;
+    if (tier && tier.level < best.level) best = tier;
+  };
+  for (const name of held.components ?? []) {
+    const component = policy.components.find((candidate) => candidate.name === name);
+    consider(component?.tier ?? null);
+  }
+  for (const name of held.tiers ?? []) consider(name);
+  return best;
+}
+
+// core/snapshot/plan-forget-snapshots.ts
+async function planForgetSnapshots(store, policy, environment, snapshots, reason2) {
+  const tierName = policy.environments[environment]?.tier;
+  const tier = tierName === void 0 ? void 0 : policy.tiers[tierName];
+  if (tierName === void 0 || tier === void 0) {
+    throw new SnapgateError("CONFIG", `The policy has no environment '${environment}'.`, {
+      fix: `Add it under environments in the policy, or name a snapshot of one of: ${Object.keys(policy.environments).join(", ")}.`
+    });
+  }
+  const entries = await readCatalog(store, environment);
+  const decisions = snapshots.map((id) => {
+    const entry = entries.find((candidate) => candidate.id === id);
+    if (!entry) {
+      throw new SnapgateError(
+        "NOT_FOUND",
+        `There is no snapshot ${id.slice(0, 12)} of ${environment} in ${store.location}.`,
+        { fix: "Name a snapshot that `snapgate list --forgotten` shows for this environment." }
+      );
+    }
+    const own = snapshotTier(policy, environment, entry);
+    const hold = own.retention.floor.legalHold ?? tier.retention.floor.legalHold;
+    if (hold) {
+      throw new SnapgateError(
+        "POLICY",
+        `${environment}@${entry.seq} is under legal hold (${hold.reason}); it cannot be forgotten.`,
+        {
+          fix: "Ask whoever set the legal hold to lift it in the policy (tiers.<tier>.retention.floor.legal_hold); no approval overrides it."
+        }
+      );
+    }
+    return {
+      id: entry.id,
+      time: entry.time,
+      keep: false,
+      reasons: [reason2],
+      stream: entry.stream,
+      seq: entry.seq,
+      tier0: own.level === 0,
+      tier: own.name
+    };
+  });
+  const tier0 = decisions.filter((decision) => decision.tier0);
+  return {
+    environment,
+    tier: tierName,
+    rules: "policy",
+    retention: tier.retention,
+    decisions,
+    drop: decisions,
+    tier0Drops: tier0.map((decision) => decision.id),
+    requiredApprovals: Math.max(
+      tier.approvals,
+      ...tier0.map((decision) => policy.tiers[decision.tier].approvals)
+    )
+  };
+}
+
+// app/handlers/run-approved-forget.ts
+async function runApprovedForget(opened, request2, event) {
+  const { policy, store, sodium, signingKey } = opened;
+  const now = event.now;
+  const refuse = async (reasons) => {
+    await appendAuditEvents(store, [
+      requestAuditEvent("request.dispatch-refused", request2, null, event.deliveryId, now, {
+        reasons
+      })
+    ]);
+    return {
+      request: request2,
+      reply: `Request ${request2.id} does not run: ${reasons.join("; ")}. Nothing was forgotten.`,
+      reactions: ["confused"]
+    };
+  };
+  const approvers = /* @__PURE__ */ new Map();
+  for (const approval of countApprovals(request2))
+    approvers.set(approval.user.id, await opened.eligibility(approval.user, "approver"));
+  let plan = null;
+  let planProblem = null;
+  try {
+    plan = await planForgetSnapshots(
+      store,
+      policy,
+      request2.subject.environment,
+      request2.subject.snapshots,
+      `forget request ${request2.id}${request2.reason ? `: ${request2.reason}` : ""}`
+    );
+    for (const decision2 of plan.drop) await loadSnapshot(store, decision2);
+  } catch (error) {
+    if (!isSnapgateError(error)) throw error;
+    planProblem = error.message;
+  }
+  const decision = decideDispatch(
+    request2,
+    {
+      deliveryId: event.deliveryId,
+      policy,
+      approvers,
+      lock: null,
+      // locks hold restores, not deletions
+      backupVerified: plan !== null,
+      executed: await readRequestExecution(store, request2.id) !== null
+    },
+    now
+  );
+  if (!decision.dispatch || plan === null)
+    return refuse([...decision.reasons, ...planProblem ? [planProblem] : []]);
+  const digest = `sha256:${policyDigest(policy)}`;
+  const record2 = signApprovalRequest(sodium, decidedRequestRecord(request2), signingKey);
+  if (plan.tier0Drops.length > 0) {
+    try {
+      checkApproval(sodium, record2, {
+        action: "forget",
+        environment: plan.environment,
+        snapshots: plan.tier0Drops,
+        policyDigest: digest,
+        requiredApprovals: plan.requiredApprovals,
+        appKeys: policy.keys.app ?? [],
+        now
+      });
+    } catch (error) {
+      if (!isSnapgateError(error)) throw error;
+      return refuse([error.message]);
+    }
+  }
+  try {
+    await claimRequestExecution(store, record2, {
+      snapshot: record2.subject.snapshots[0] ?? "",
+      paths: [],
+      run: null,
+      at: now
+    });
+  } catch (error) {
+    if (!isSnapgateError(error, "POLICY")) throw error;
+    return refuse([asSnapgateError(error).message]);
+  }
+  await store.writeRecords([
+    {
+      path: requestPath(request2.id),
+      bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
+`)
+    }
+  ]);
+  const outcome = await forgetSnapshots(store, plan, {
+    approval: record2,
+    policyDigest: digest,
+    appKeys: policy.keys.app ?? [],
+    now,
+    actor: { kind: "app" }
+  });
+  const approvedBy = record2.approvals.map((approval) => approval.user);
+  const { changed } = await changeRequest(opened, request2.id, async (current) => ({
+    state: current?.state === "approved" ? { ...current, state: "executed" } : current,
+    reply: "",
+    reactions: [],
+    auditEvents: current?.state === "approved" ? [
+      ...decision.auditEvents,
+      requestAuditEvent("request.executed", request2, null, event.deliveryId, now, {
+        approvers: approvedBy.map((user) => ({ login: user.login, id: user.id })),
+        tombstones: outcome.tombstones,
+        alreadyForgotten: outcome.alreadyForgotten
+      })
+    ] : [],
+    refusal: null
+  }));
+  const seqs = plan.drop.map((drop) => `${drop.stream}@${drop.seq}`).join(", ");
+  return {
+    request: changed ?? { ...request2, state: "executed" },
+    reply: `Forgotten: ${seqs} (tombstoned, approved by ${approvedBy.map((user) => `@${user.login}`).join(", ")}). The manifests and the audit log stay; \`snapgate prune\` deletes the blobs after its grace period.`,
+    reactions: ["rocket"]
+  };
 }
 
 // app/handlers/move-request.ts
@@ -13176,27 +14557,41 @@ async function moveRequest(command, actor, where, event, signingKey) {
         commentId: where.commentId,
         policy,
         eligibility: await opened.eligibility(actor, "approver"),
-        // Locks are not stored yet (lock/unlock are not available): no environment is locked.
-        lock: null
+        // Read live when it decides (an approval of a restore); a lock record that is not
+        // the app's throws INTEGRITY. Deny and cancel never wait for a lock.
+        lock: request2 === null || command.name !== "approve" || request2.action !== "restore" ? null : await readEnvironmentLock(
+          store,
+          request2.subject.environment,
+          policy.keys.app ?? []
+        )
       },
       event.now
     )
   );
   let reply = transition.reply;
+  const forgot = changed?.state === "approved" && changed.action === "forget" ? await runApprovedForget(opened, changed, event) : null;
   if (changed !== null) {
+    const shown2 = forgot?.request ?? changed;
     const edited = await editStatusComment(
       event,
       where.issueNumber,
       changed.commentId,
-      () => renderStatusBody(store, changed, policy, opened.signingKey)
+      () => renderStatusBody(store, shown2, policy, opened.signingKey)
     );
-    if (changed.state === "approved") {
+    if (forgot !== null) {
+      reply = `${reply} ${forgot.reply}`;
+    } else if (changed.state === "approved") {
       reply = `Request ${changed.id} is approved (${countApprovals(changed).length} of ${changed.quorum.required}). Running approved requests from the app is not available in this version yet: nothing runs.`;
     }
     if (!edited)
       reply += ` (Its status comment is in the conversation where it was asked; it was not updated from here.)`;
   }
   if (transition.refusal !== null) return { body: `**Not run:** ${reply}`, reactions: ["-1"] };
+  if (forgot !== null)
+    return {
+      body: forgot.reactions.includes("confused") ? `**Not run:** ${reply}` : reply,
+      reactions: ["+1", ...forgot.reactions]
+    };
   return {
     body: reply,
     reactions: transition.reactions.filter((reaction) => reaction !== "rocket")
@@ -13222,6 +14617,7 @@ async function askForRestore(command, actor, commentId, event, signingKey) {
     ...command.environment !== null ? { stream: command.environment } : {}
   });
   const snapshot = await loadSnapshot(store, wanted);
+  const lock = await readEnvironmentLock(store, wanted.stream, policy.keys.app ?? []);
   const transition = applyCommand(
     null,
     command,
@@ -13231,8 +14627,7 @@ async function askForRestore(command, actor, commentId, event, signingKey) {
       commentId,
       policy,
       eligibility,
-      // Locks are not stored yet (lock/unlock are not available): no environment is locked.
-      lock: null,
+      lock,
       create: {
         id: newRequestId(`${event.owner}/${event.repo}`, commentId),
         environment: wanted.stream,
@@ -13255,8 +14650,67 @@ function refused2(reply) {
   return { body: `**Not run:** ${reply}`, reactions: ["-1"] };
 }
 
+// app/handlers/forget-command.ts
+async function askForForget(command, actor, commentId, event, signingKey) {
+  const opened = await openRequestStore(event, signingKey);
+  const { policy, store } = opened;
+  const eligibility = await opened.eligibility(actor, "restorer");
+  const ineligible = decideEligibility(actor, eligibility, "restorer");
+  if (ineligible !== null) return refused3(`No request created: ${ineligible}.`);
+  const wanted = await resolveSnapshot(store, command.args["snapshot"] ?? "", {
+    ...command.environment !== null ? { stream: command.environment } : {}
+  });
+  const snapshot = await loadSnapshot(store, wanted);
+  const transition = applyCommand(
+    null,
+    command,
+    actor,
+    {
+      deliveryId: event.deliveryId,
+      commentId,
+      policy,
+      eligibility,
+      lock: null,
+      create: {
+        id: newRequestId(`${event.owner}/${event.repo}`, commentId),
+        environment: wanted.stream,
+        snapshots: [wanted.id],
+        files: snapshot.manifest.files.map((file) => file.path)
+      }
+    },
+    event.now
+  );
+  let request2 = transition.state;
+  if (transition.refusal !== null || request2 === null) return refused3(transition.reply);
+  await opened.store.writeRecords([sealRequestState(opened.sodium, request2, 1, opened.signingKey)]);
+  await appendAuditEvents(store, transition.auditEvents);
+  let reply = transition.reply;
+  let reactions = transition.reactions;
+  if (request2.state === "approved") {
+    const ran = await runApprovedForget(opened, request2, event);
+    ({ request: request2, reactions } = ran);
+    reply = `${reply} ${ran.reply}`;
+  }
+  const status = await renderStatusBody(store, request2, policy, opened.signingKey);
+  return { body: `${reply}
+
+${status}`, reactions };
+}
+function refused3(reply) {
+  return { body: `**Not run:** ${reply}`, reactions: ["-1"] };
+}
+
 // app/handlers/issue-comment.ts
-var REQUEST_COMMANDS = /* @__PURE__ */ new Set(["restore", "approve", "deny", "cancel"]);
+var REQUEST_COMMANDS = /* @__PURE__ */ new Set([
+  "restore",
+  "forget",
+  "approve",
+  "deny",
+  "cancel",
+  "lock",
+  "unlock"
+]);
+var READ_COMMANDS = /* @__PURE__ */ new Set(["list", "status", "show", "diff"]);
 var LISTED = 10;
 var MAY_READ_BACKUPS = /* @__PURE__ */ new Set(["admin", "write"]);
 async function onIssueComment(context, event, signingKey) {
@@ -13282,7 +14736,7 @@ async function onIssueComment(context, event, signingKey) {
     const { command } = parsed;
     const actor = { id: sender.id, login: sender.login };
     try {
-      ({ body, reactions } = command.name === "restore" ? await askForRestore(command, actor, comment.id, event, signingKey) : await moveRequest(
+      ({ body, reactions } = command.name === "restore" ? await askForRestore(command, actor, comment.id, event, signingKey) : command.name === "forget" ? await askForForget(command, actor, comment.id, event, signingKey) : command.name === "lock" || command.name === "unlock" ? await lockCommand(command, actor, comment.id, event, signingKey) : await moveRequest(
         command,
         actor,
         { commentId: comment.id, issueNumber: issue.number },
@@ -13315,18 +14769,71 @@ function failed(command, error, event) {
 async function answer(command, login, event) {
   if (command.name === "help")
     return { kind: "help", text: commentCommandHelp(command.args["command"] ?? null) };
-  if (command.name !== "list") return { kind: "unavailable", command: command.name };
+  if (!READ_COMMANDS.has(command.name)) return { kind: "unavailable", command: command.name };
   try {
     const { octokit, owner, repo } = event;
     const level = (await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login })).data.permission;
     if (!MAY_READ_BACKUPS.has(level)) return { kind: "forbidden", login, command: command.name };
-    return { kind: "snapshots", sections: await listEnvironments(event, command.environment) };
+    if (command.name === "list")
+      return { kind: "snapshots", sections: await listEnvironments(event, command.environment) };
+    const { policy, store } = await openBackupStore(event);
+    if (command.name === "status")
+      return { kind: "status", view: await statusView(command, policy, store, event.now) };
+    const stream = command.environment !== null ? { stream: command.environment } : {};
+    const first = await resolveSnapshot(
+      store,
+      command.args["snapshot"] ?? command.args["a"] ?? "",
+      stream
+    );
+    if (command.name === "show") {
+      const { id, manifest } = await loadSnapshot(store, first);
+      return { kind: "snapshot", id, manifest };
+    }
+    const second = command.args["b"];
+    return {
+      kind: "diff",
+      diff: second === void 0 ? await diffSnapshots(store, first) : await diffSnapshots(store, await resolveSnapshot(store, second, stream), first)
+    };
   } catch (error) {
     return failed(command.name, error, event);
   }
 }
-async function listEnvironments(event, only) {
-  const { policy, store } = await openBackupStore(event);
+async function statusView(command, policy, store, now) {
+  const sodium = await loadSodium();
+  const appKeys = policy.keys.app ?? [];
+  const id = command.args["request"];
+  if (id !== void 0) {
+    const found = await readNewestRequestState(store, sodium, id, appKeys);
+    if (found === null) {
+      throw new SnapgateError("NOT_FOUND", `There is no request ${id} here.`, {
+        fix: "Copy the id from the request's status comment (r- and 12 characters)."
+      });
+    }
+    const environment = found.request.subject.environment;
+    if (command.environment !== null && command.environment !== environment) {
+      throw new SnapgateError(
+        "USAGE",
+        `Request ${id} is for ${environment}, but --env says ${command.environment}.`,
+        { fix: "Drop --env, or name a request of that environment." }
+      );
+    }
+    return {
+      kind: "request",
+      request: found.request,
+      lock: await readEnvironmentLock(store, environment, appKeys)
+    };
+  }
+  const environments = knownEnvironments(policy, command.environment);
+  const locks = [];
+  for (const environment of environments)
+    locks.push({ environment, lock: await readEnvironmentLock(store, environment, appKeys) });
+  return {
+    kind: "environments",
+    environments: locks,
+    ...await listOpenRequests(store, sodium, new Set(environments), appKeys, now)
+  };
+}
+function knownEnvironments(policy, only) {
   const names = Object.keys(policy.environments);
   if (only !== null && !names.includes(only)) {
     const close2 = didYouMean(only, names);
@@ -13334,7 +14841,11 @@ async function listEnvironments(event, only) {
       fix: close2 ? `Did you mean ${close2}?` : `It has: ${names.join(", ")}.`
     });
   }
-  const environments = only !== null ? [only] : names;
+  return only !== null ? [only] : names;
+}
+async function listEnvironments(event, only) {
+  const { policy, store } = await openBackupStore(event);
+  const environments = knownEnvironments(policy, only);
   return Promise.all(
     environments.map(async (environment) => ({
       environment,
@@ -13551,7 +15062,7 @@ async function readGateHeads(client, options) {
 }
 
 // core/store/streams-of-store-paths.ts
-var STREAM_DIRECTORIES = /^(?:manifests|catalog|verifications|tombstones)\/([^/]+)\//;
+var STREAM_DIRECTORIES = /^(?:manifests|catalog|verifications|tombstones|locks)\/([^/]+)\//;
 var HEAD_POINTER = /^heads\/([^/]+)\.json$/;
 function streamsOfStorePaths(paths) {
   const streams = /* @__PURE__ */ new Set();
@@ -13568,6 +15079,9 @@ var REPOSITORY_NAME = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,1
 async function reevaluateBackupPush(event, push) {
   const environments = streamsOfStorePaths(push.paths);
   if (environments.length === 0) return;
+  const relocked = new Set(
+    streamsOfStorePaths(push.paths.filter((path) => path.startsWith("locks/")))
+  );
   const store = new GitHubStore(event.octokit, {
     owner: event.owner,
     repo: event.repo,
@@ -13597,14 +15111,21 @@ async function reevaluateBackupPush(event, push) {
   }
   for (const source of sources.values()) {
     try {
-      await reevaluateSource(event, push.branch, source.owner, source.repo, source.environments);
+      await reevaluateSource(
+        event,
+        push.branch,
+        source.owner,
+        source.repo,
+        source.environments,
+        relocked
+      );
     } catch (error) {
       if (!isSnapgateError(error)) throw error;
       event.log.warn(`re-evaluation of ${source.owner}/${source.repo} failed: ${error.message}`);
     }
   }
 }
-async function reevaluateSource(event, backupBranch, owner, repo, environments) {
+async function reevaluateSource(event, backupBranch, owner, repo, environments, relocked) {
   if (!mayUseBackup(owner, event.owner, event.backupAccounts)) return;
   const client = await event.clientFor(owner, repo);
   const heads = await readGateHeads(client, { owner, repo });
@@ -13646,7 +15167,9 @@ async function reevaluateSource(event, backupBranch, owner, repo, environments) 
     );
     if (named.some((run) => run.externalId === event.deliveryId)) continue;
     const latest = named.at(-1);
-    if (!latest || latest.status === "completed" && latest.conclusion === "success") continue;
+    if (!latest) continue;
+    const passed = latest.status === "completed" && latest.conclusion === "success";
+    if (passed && !relocked.has(candidate.environment)) continue;
     const heads2 = stale.get(candidate.environment) ?? /* @__PURE__ */ new Map();
     if (!heads2.has(candidate.sha)) heads2.set(candidate.sha, candidate.where);
     stale.set(candidate.environment, heads2);

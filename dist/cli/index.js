@@ -2,7 +2,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   GITHUB_STORE_HELP
-} from "../chunks/chunk-73AYIJNZ.js";
+} from "../chunks/chunk-3YSDSLHH.js";
 import {
   EXIT_USAGE
 } from "../chunks/chunk-D6PZSJD3.js";
@@ -10,12 +10,12 @@ import {
   json,
   parseCommandArgs
 } from "../chunks/chunk-6P64A6B4.js";
-import "../chunks/chunk-SAGAXC7G.js";
+import "../chunks/chunk-MBBH3JSS.js";
 import "../chunks/chunk-ECMEO24E.js";
 import {
   didYouMean
 } from "../chunks/chunk-ZITD4ZB6.js";
-import "../chunks/chunk-ZE5TBVON.js";
+import "../chunks/chunk-WYVUB36K.js";
 import "../chunks/chunk-2NBA2BLU.js";
 import "../chunks/chunk-U2VA4CFL.js";
 import {
@@ -28,19 +28,19 @@ import "../chunks/chunk-HPEAIKBF.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-TCX45U6N.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-KO2M2K62.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-QW4UTLFN.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-U55X2JWS.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-DJNV5C3X.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-45RLMWYH.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-FGS2IME7.js")).restoreCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-XSO3GGGG.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-FKRTMTSE.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-2OSYQFJS.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-QWE7WOUZ.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-RA5PBTCF.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-WC6JK3H5.js")).restoreCommand },
   { name: "coverage", load: async () => (await import("../chunks/coverage-VRIZ3FQ2.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-P37RPRDA.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-EGKNNRYG.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-7GTHFXNI.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-ZISPMRTE.js")).pruneCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-JXDFBG6B.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-33YB7B7V.js")).auditCommand }
+  { name: "drift", load: async () => (await import("../chunks/drift-JQBOFWUF.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-F4NG6NVN.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-PD5ZVP4H.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-IROXTF6T.js")).pruneCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-RNJYOKME.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-DHLZ6W4U.js")).auditCommand }
 ];
 
 // cli/escape-terminal-text.ts

@@ -30,8 +30,8 @@ import "../../chunks/chunk-UFDPMZFJ.js";
 import "../../chunks/chunk-YTP4PIXP.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-PFWEMKF3.js";
-import "../../chunks/chunk-LXENQEXU.js";
+} from "../../chunks/chunk-ML5M5XYG.js";
+import "../../chunks/chunk-IH377TKE.js";
 import "../../chunks/chunk-J632YTNX.js";
 import {
   formatBytes
@@ -55,7 +55,7 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-MXQQVNRM.js";
+} from "../../chunks/chunk-KM6EIF2B.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-2BVBDKTC.js";
 import "../../chunks/chunk-DENSVYIT.js";
@@ -79,11 +79,11 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-5AVS2BP3.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-Y3FT5WML.js";
+import "../../chunks/chunk-S3X2GXZV.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-ZE5TBVON.js";
+import "../../chunks/chunk-WYVUB36K.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-AM2JG65H.js";
 import "../../chunks/chunk-Z5NMZ6VW.js";
@@ -108,7 +108,7 @@ import {
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var import_formats = __toESM(require_formats(), 1);
 var request_execution_validator_default = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request-execution.schema.json", "title": "Snapgate request execution record (snapgate.request-execution/v1)", "description": "requests/<id>/execution.json: written once, by the restore action, just before it restores an approved request. Records are never overwritten, so a request runs once: a second run finds the record and refuses.", "type": "object", "additionalProperties": false, "required": ["format", "request", "digest", "action", "environment", "snapshot", "paths", "run", "at"], "properties": { "format": { "const": "snapgate.request-execution/v1" }, "request": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "action": { "enum": ["forget", "restore"] }, "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "paths": { "description": "The path globs restored; empty for every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "run": { "description": "The workflow run that executed it (its URL), or null outside GitHub Actions.", "oneOf": [{ "type": "null" }, { "type": "string", "format": "uri" }] }, "at": { "type": "string", "format": "date-time" } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request-execution.schema.json", "title": "Snapgate request execution record (snapgate.request-execution/v1)", "description": "requests/<id>/execution.json: written once: by the restore action just before it restores an approved request, or by the app just before it forgets the snapshots of an approved forget request. Records are never overwritten, so a request runs once: a second run finds the record and refuses.", "type": "object", "additionalProperties": false, "required": ["format", "request", "digest", "action", "environment", "snapshot", "paths", "run", "at"], "properties": { "format": { "const": "snapgate.request-execution/v1" }, "request": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "action": { "enum": ["forget", "restore"] }, "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "paths": { "description": "The path globs restored; empty for every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "run": { "description": "The workflow run that executed it (its URL), or null outside GitHub Actions.", "oneOf": [{ "type": "null" }, { "type": "string", "format": "uri" }] }, "at": { "type": "string", "format": "date-time" } } };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = import_ucs2length.default.default;
 var pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");

@@ -11,7 +11,7 @@ import "../../chunks/chunk-EED24QJ2.js";
 import "../../chunks/chunk-7I44WYK3.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-RF6KWQ7R.js";
+} from "../../chunks/chunk-2AMAQAOV.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -34,7 +34,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-MXQQVNRM.js";
+} from "../../chunks/chunk-KM6EIF2B.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-2BVBDKTC.js";
 import "../../chunks/chunk-DENSVYIT.js";
@@ -55,11 +55,11 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-5AVS2BP3.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-Y3FT5WML.js";
+import "../../chunks/chunk-S3X2GXZV.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-ZE5TBVON.js";
+import "../../chunks/chunk-WYVUB36K.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-AM2JG65H.js";
 import "../../chunks/chunk-Z5NMZ6VW.js";

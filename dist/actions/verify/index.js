@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   selectSnapshots,
   verifySnapshots
-} from "../../chunks/chunk-STKW3VUX.js";
+} from "../../chunks/chunk-MPNRBMCD.js";
 import {
   writeVerificationRecords
 } from "../../chunks/chunk-WCW72CZY.js";
@@ -13,12 +13,12 @@ import "../../chunks/chunk-I227H2ZL.js";
 import "../../chunks/chunk-5KCRNT56.js";
 import "../../chunks/chunk-UFDPMZFJ.js";
 import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-PFWEMKF3.js";
-import "../../chunks/chunk-LXENQEXU.js";
+import "../../chunks/chunk-ML5M5XYG.js";
+import "../../chunks/chunk-IH377TKE.js";
 import "../../chunks/chunk-J632YTNX.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-RF6KWQ7R.js";
+} from "../../chunks/chunk-2AMAQAOV.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -43,7 +43,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-MXQQVNRM.js";
+} from "../../chunks/chunk-KM6EIF2B.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-2BVBDKTC.js";
 import "../../chunks/chunk-DENSVYIT.js";
@@ -62,11 +62,11 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-5AVS2BP3.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-Y3FT5WML.js";
+import "../../chunks/chunk-S3X2GXZV.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-ZE5TBVON.js";
+import "../../chunks/chunk-WYVUB36K.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-AM2JG65H.js";
 import "../../chunks/chunk-Z5NMZ6VW.js";

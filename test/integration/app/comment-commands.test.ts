@@ -115,13 +115,6 @@ describe("comment commands", () => {
     );
   });
 
-  it("commands not built yet say so", async () => {
-    const id = await command(`/snapgate forget cmd@1 --reason "too old"`);
-    expect((await answersTo(id)).replies[0]).toContain(
-      "`forget` is not available in this version of the Snapgate App yet.",
-    );
-  });
-
   it("ordinary comments, commands on a later line and bots cost no request", async () => {
     h.gh.resetLog();
     const quiet = [
