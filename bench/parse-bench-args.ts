@@ -7,14 +7,18 @@ export interface BenchArgs {
   markdown: boolean;
   /** Runs of each timed benchmark; the tables show the median. */
   repeat: number;
+  /** Also run restic (and borg) side by side with Snapgate: bench/peers/. */
+  peers: boolean;
   help: boolean;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--only NAME]... [--repeat N] [--markdown]
+export const BENCH_USAGE = `Usage: npm run bench -- [--only NAME]... [--repeat N] [--markdown] [--peers]
 
   --only NAME   run only this benchmark (repeat or comma-separate for several)
   --repeat N    run the timed benchmarks N times and show the median of each figure (default 1)
   --markdown    print Markdown tables (for the README) instead of plain text
+  --peers       compare with restic (required) and borg (when installed) in the same run; alone it
+                runs only that comparison, with --only also the benchmarks named
   --help        show this help`;
 
 /** Reads the bench command line; unknown flags and benchmark names are errors that list what exists. */
@@ -27,6 +31,7 @@ export function parseBenchArgs(argv: readonly string[], known: readonly string[]
         only: { type: "string", multiple: true },
         markdown: { type: "boolean", default: false },
         repeat: { type: "string", default: "1" },
+        peers: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -57,10 +62,18 @@ export function parseBenchArgs(argv: readonly string[], known: readonly string[]
       },
     );
   }
+  const peers = values.peers ?? false;
   return {
-    only: requested.length > 0 ? known.filter((name) => requested.includes(name)) : [...known],
+    // --peers alone is the comparison only: the other benchmarks take minutes and measure other things.
+    only:
+      requested.length > 0
+        ? known.filter((name) => requested.includes(name))
+        : peers
+          ? []
+          : [...known],
     markdown: values.markdown ?? false,
     repeat,
+    peers,
     help: values.help ?? false,
   };
 }

@@ -1,10 +1,9 @@
 import { gunzipSync } from "node:zlib";
 import type { Decrypter } from "age-encryption";
-import { SodiumX25519Identity } from "./age-x25519.js";
-import { recipientOfSecretKey } from "./age-keys.js";
+import { OpenSslX25519Identity } from "./age-x25519.js";
+import { encodeRecipient } from "./age-keys.js";
 import { distinctRecipients } from "./distinct-recipients.js";
 import type { BlobEncoding } from "../types.js";
-import { loadSodium, type Sodium } from "./sodium.js";
 import { loadAge, type AgeLibrary } from "./age-library.js";
 import { readByteStream, toByteStream } from "./byte-streams.js";
 import { SnapgateError } from "../errors.js";
@@ -21,21 +20,19 @@ export class BlobOpener {
   private readonly decrypter: Decrypter;
   readonly recipients: string[];
 
-  /** Loads libsodium and the age library, then builds an opener for these identities. */
+  /** Loads the age library, then builds an opener for these identities (X25519 is Node's: no libsodium). */
   static async create(secretKeys: readonly Uint8Array[]): Promise<BlobOpener> {
-    const [sodium, age] = await Promise.all([loadSodium(), loadAge()]);
-    return new BlobOpener(sodium, age, secretKeys);
+    return new BlobOpener(await loadAge(), secretKeys);
   }
 
   constructor(
-    sodium: Sodium,
     private readonly age: AgeLibrary,
     private readonly identities: readonly Uint8Array[],
   ) {
-    const secretKeys = identities;
     this.decrypter = new age.Decrypter();
-    this.recipients = secretKeys.map((key) => recipientOfSecretKey(sodium, key));
-    for (const key of secretKeys) this.decrypter.addIdentity(new SodiumX25519Identity(sodium, key));
+    const keys = identities.map((key) => new OpenSslX25519Identity(key));
+    this.recipients = keys.map((key) => encodeRecipient(key.publicKey));
+    for (const key of keys) this.decrypter.addIdentity(key);
   }
 
   /** Copies of the secret keys, for crypto workers of this process (never logged or sent elsewhere). */

@@ -1,8 +1,7 @@
 import { gzipSync } from "node:zlib";
 import type { Encrypter } from "age-encryption";
-import { SodiumX25519Recipient } from "./age-x25519.js";
+import { OpenSslX25519Recipient } from "./age-x25519.js";
 import { parseRecipient } from "./age-keys.js";
-import { loadSodium, type Sodium } from "./sodium.js";
 import { loadAge, type AgeLibrary } from "./age-library.js";
 import { SnapgateError } from "../errors.js";
 import type { BlobEncoding } from "../types.js";
@@ -24,17 +23,15 @@ export interface SealedBlob {
 export class BlobSealer {
   private readonly encrypter: Encrypter;
 
-  /** Loads libsodium and the age library, then builds a sealer. */
+  /** Loads the age library, then builds a sealer (X25519 is Node's: no libsodium to load). */
   static async create(
     recipients: readonly string[],
     options: { armor?: boolean } = {},
   ): Promise<BlobSealer> {
-    const [sodium, age] = await Promise.all([loadSodium(), loadAge()]);
-    return new BlobSealer(sodium, age, recipients, options.armor ?? false);
+    return new BlobSealer(await loadAge(), recipients, options.armor ?? false);
   }
 
   constructor(
-    sodium: Sodium,
     private readonly age: AgeLibrary,
     recipients: readonly string[],
     /** Write `age -a` (PEM-style base64) output instead of binary. */
@@ -47,9 +44,7 @@ export class BlobSealer {
       });
     }
     for (const recipient of recipients) {
-      this.encrypter.addRecipient(
-        new SodiumX25519Recipient(sodium, age, parseRecipient(recipient)),
-      );
+      this.encrypter.addRecipient(new OpenSslX25519Recipient(age, parseRecipient(recipient)));
     }
   }
 

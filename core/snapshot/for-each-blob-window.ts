@@ -9,7 +9,7 @@ export const BLOB_WINDOW = 100;
 /**
  * Reads blobs a window at a time (all of a window's reads are issued together,
  * so a store can batch them), then processes the window's files with bounded
- * concurrency. Memory holds one window of ciphertext.
+ * concurrency while the next window is read. Memory holds two windows of ciphertext.
  */
 export async function forEachBlobWindow<T>(
   store: Store,
@@ -23,9 +23,21 @@ export async function forEachBlobWindow<T>(
   ) => void,
 ): Promise<T[]> {
   const results: T[] = [];
-  for (let start = 0; start < files.length; start += BLOB_WINDOW) {
+  const read = (start: number) => {
     const window = files.slice(start, start + BLOB_WINDOW);
-    const blobs = await Promise.all(window.map((file) => store.readBlob(blobRefOf(file))));
+    const blobs = Promise.all(window.map((file) => store.readBlob(blobRefOf(file))));
+    // Handled here so a failure while the previous window is processed is not "unhandled";
+    // it still rejects where the window is awaited.
+    blobs.catch(() => undefined);
+    return { window, blobs };
+  };
+  let next = files.length > 0 ? read(0) : undefined;
+  for (let start = 0; next; start += BLOB_WINDOW) {
+    const window = next.window;
+    const blobs = await next.blobs;
+    // The next window is read while this one is processed, so the processing (decryption
+    // on every core) does not stop at each window to wait for the store.
+    next = start + BLOB_WINDOW < files.length ? read(start + BLOB_WINDOW) : undefined;
     checkWindow?.(window, blobs);
     results.push(
       ...(await mapWithConcurrency(window, concurrency, (file, index) =>

@@ -178,6 +178,34 @@ async function compareLink(
  * written through one.
  */
 export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreResult> {
+  const { manifest } = options.snapshot;
+  const selection = selectEntries(manifest, options.include, options.exclude);
+  const regularCount = selection.files.filter((file) => file.type === "file").length;
+  // The crypto workers load (~250 ms each) while this thread checks the signature, the
+  // paths, the target and the store (ADR 1103); a refused restore just stops them.
+  // (Few files: a thread-mode opener, no workers.)
+  const opening = options.dryRun
+    ? undefined
+    : createFileOpener(options.opener, {
+        ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
+        expectedBlobs: regularCount,
+      });
+  opening?.catch(() => undefined);
+  try {
+    return await restoreSelection(options, selection, opening);
+  } finally {
+    await opening?.then(
+      (files) => files.close(),
+      () => undefined,
+    );
+  }
+}
+
+async function restoreSelection(
+  options: RestoreOptions,
+  selection: Selection,
+  opening: Promise<FileOpener> | undefined,
+): Promise<RestoreResult> {
   const { manifest, id } = options.snapshot;
   const where = `snapshot ${manifest.stream}@${manifest.seq} (${id.slice(0, 12)})`;
   if (!options.skipSignatureCheck) {
@@ -190,7 +218,6 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
   const emptyDirectories = manifest.emptyDirectories ?? [];
   assertSafeRestorePaths(manifest.files, where, emptyDirectories);
 
-  const selection = selectEntries(manifest, options.include, options.exclude);
   const regular = selection.files.filter((file): file is RegularFileEntry => file.type === "file");
   const links = selection.files.filter((file): file is SymlinkEntry => file.type === "symlink");
   if (regular.length > 0) assertIdentityIsRecipient(options.opener, manifest);
@@ -275,7 +302,7 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
       options.onProgress?.(++done, total);
     }
   } else {
-    bytes = await writeAll(options, {
+    bytes = await writeAll(options, opening as Promise<FileOpener>, {
       target,
       targetExists: state !== "missing",
       missingDirectories: inspection.missingDirectories,
@@ -325,7 +352,11 @@ interface WritePlan {
  * decryptions are waited for first) and the target keeps what it had. Then
  * one durability barrier, and every temp is renamed onto its name.
  */
-async function writeAll(options: RestoreOptions, plan: WritePlan): Promise<number> {
+async function writeAll(
+  options: RestoreOptions,
+  opening: Promise<FileOpener>,
+  plan: WritePlan,
+): Promise<number> {
   const { target, where } = plan;
   const { manifest } = options.snapshot;
   const created: string[] = [];
@@ -334,12 +365,6 @@ async function writeAll(options: RestoreOptions, plan: WritePlan): Promise<numbe
   const inFlight = new Set<Promise<unknown>>();
   let failed = false;
   let bytes = 0;
-  const opening = createFileOpener(options.opener, {
-    ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
-    expectedBlobs: plan.regular.length,
-  });
-  opening.catch(() => undefined);
-  let files: FileOpener | undefined;
   // Every blob of a window is checked before any of it is decrypted.
   const checkWindow = (
     window: readonly RegularFileEntry[],
@@ -358,13 +383,8 @@ async function writeAll(options: RestoreOptions, plan: WritePlan): Promise<numbe
         created.push(dir);
       }
     }
-    for (const dir of plan.missingDirectories) {
-      const absolute = join(target, ...dir.split("/"));
-      await mkdir(absolute, { mode: 0o755 });
-      created.push(absolute);
-    }
-    files = await opening;
-    const opener = files;
+    await makeDirectories(target, plan.missingDirectories, created);
+    const opener = await opening;
     await forEachBlobWindow(
       options.store,
       plan.regular,
@@ -423,13 +443,6 @@ async function writeAll(options: RestoreOptions, plan: WritePlan): Promise<numbe
     );
     for (const dir of created.reverse()) await rmdir(dir).catch(() => undefined);
     throw error;
-  } finally {
-    if (files) await files.close();
-    else
-      await opening.then(
-        (opener) => opener.close(),
-        () => undefined,
-      );
   }
   await mapWithConcurrency(temps, 16, ({ temp, destination }) => rename(temp, destination));
   // Links last: every file is in place before a link could lead anywhere.
@@ -442,6 +455,37 @@ async function writeAll(options: RestoreOptions, plan: WritePlan): Promise<numbe
   for (const dir of created) parents.add(dir);
   await flushFiles(target, [...parents]);
   return bytes;
+}
+
+/**
+ * Makes the missing directories, parents before children and each level's many
+ * at once (a 2,000-file restore makes hundreds: one by one they were hundreds
+ * of thread-pool round trips). Every directory made is in `created`, also when
+ * another fails, so that the caller can remove them all.
+ */
+async function makeDirectories(
+  target: string,
+  directories: readonly string[],
+  created: string[],
+): Promise<void> {
+  const levels = new Map<number, string[]>();
+  for (const dir of directories) {
+    const depth = dir.split("/").length;
+    levels.set(depth, [...(levels.get(depth) ?? []), dir]);
+  }
+  for (const depth of [...levels.keys()].sort((a, b) => a - b)) {
+    let failure: unknown;
+    await mapWithConcurrency(levels.get(depth) ?? [], 16, async (dir) => {
+      const absolute = join(target, ...dir.split("/"));
+      try {
+        await mkdir(absolute, { mode: 0o755 });
+        created.push(absolute);
+      } catch (error) {
+        failure ??= error;
+      }
+    });
+    if (failure !== undefined) throw failure;
+  }
 }
 
 /** Removes extras: files first, then directories deepest first (one still holding anything stays). */

@@ -424,16 +424,20 @@ export class LocalDirStore implements Store {
   }
 
   async listBlobs(): Promise<StoredBlob[]> {
-    const blobs: StoredBlob[] = [];
-    for (const prefix of (await readdirOrEmpty(this.path("blobs"))).sort()) {
-      for (const name of (await readdirOrEmpty(this.path(`blobs/${prefix}`))).sort()) {
-        const ref = parseBlobFileName(name);
-        if (!ref) continue;
-        const info = await stat(this.path(`blobs/${prefix}/${name}`)).catch(() => undefined);
-        blobs.push(info ? { ...ref, modifiedAt: info.mtime } : ref);
-      }
-    }
-    return blobs;
+    // Many directory reads and stats in flight at once: one after another, a restore's
+    // presence check waited on ~2,000 thread-pool round trips (ADR 1103).
+    const prefixes = (await readdirOrEmpty(this.path("blobs"))).sort();
+    const names = await mapWithConcurrency(prefixes, 16, async (prefix) =>
+      (await readdirOrEmpty(this.path(`blobs/${prefix}`))).sort().map((name) => ({
+        ref: parseBlobFileName(name),
+        path: this.path(`blobs/${prefix}/${name}`),
+      })),
+    );
+    const found = names.flat().filter((entry) => entry.ref !== undefined);
+    return mapWithConcurrency(found, 32, async ({ ref, path }): Promise<StoredBlob> => {
+      const info = await stat(path).catch(() => undefined);
+      return info ? { ...(ref as BlobRef), modifiedAt: info.mtime } : (ref as BlobRef);
+    });
   }
 
   async clearStaleTempFiles(

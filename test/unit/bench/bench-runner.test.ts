@@ -23,6 +23,7 @@ describe("parseBenchArgs", () => {
       only: ["corpus", "snapshot"],
       markdown: false,
       repeat: 1,
+      peers: false,
       help: false,
     });
   });
@@ -36,7 +37,19 @@ describe("parseBenchArgs", () => {
       only: ["corpus", "snapshot", "restore"],
       markdown: true,
       repeat: 1,
+      peers: false,
       help: false,
+    });
+  });
+
+  it("runs only the peer comparison for --peers alone, and the benchmarks named with --only too", () => {
+    expect(parseBenchArgs(["--peers"], ["corpus", "snapshot"])).toMatchObject({
+      only: [],
+      peers: true,
+    });
+    expect(parseBenchArgs(["--peers", "--only", "corpus"], ["corpus", "snapshot"])).toMatchObject({
+      only: ["corpus"],
+      peers: true,
     });
   });
 

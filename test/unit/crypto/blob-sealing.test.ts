@@ -4,8 +4,9 @@ import { describe, expect, it } from "@jest/globals";
 import { base64nopad } from "@scure/base";
 import { BlobSealer } from "../../../core/crypto/blob-sealer.js";
 import { BlobOpener } from "../../../core/crypto/blob-opener.js";
-import { SodiumX25519Identity, SodiumX25519Recipient } from "../../../core/crypto/age-x25519.js";
+import { OpenSslX25519Identity, OpenSslX25519Recipient } from "../../../core/crypto/age-x25519.js";
 import {
+  encodeRecipient,
   generateAgeKeyPair,
   parseIdentities,
   parseRecipient,
@@ -48,6 +49,16 @@ describe("BlobSealer", () => {
       const opened = await opener.open(sealed.ciphertext, sealed.encoding, { describe: "x" });
       expect(Buffer.from(opened).equals(Buffer.from(plaintext))).toBe(true);
     }
+  });
+
+  it("refuses a recipient that is a low-order point before sealing anything", async () => {
+    await expect(
+      BlobSealer.create([owner.recipient, encodeRecipient(new Uint8Array(32))]),
+    ).rejects.toMatchObject({
+      code: "CONFIG",
+      summary: "An age recipient is not a usable X25519 public key.",
+      fix: expect.stringContaining("low-order point"),
+    });
   });
 
   it("encrypts the same content differently each time", async () => {
@@ -119,10 +130,16 @@ describe("BlobOpener", () => {
   });
 });
 
-describe("SodiumX25519Identity", () => {
-  const identity = new SodiumX25519Identity(sodium, ownerSecret);
+describe("OpenSslX25519Identity", () => {
+  it("derives the public key libsodium derives from the same secret", () => {
+    expect(new OpenSslX25519Identity(ownerSecret).publicKey).toEqual(
+      sodium.crypto_scalarmult_base(ownerSecret),
+    );
+  });
+
+  const identity = new OpenSslX25519Identity(ownerSecret);
   const stanzaFor = (recipient: string) =>
-    new SodiumX25519Recipient(sodium, age, parseRecipient(recipient)).wrapFileKey(
+    new OpenSslX25519Recipient(age, parseRecipient(recipient)).wrapFileKey(
       new Uint8Array(16).fill(7),
     )[0] as InstanceType<typeof age.Stanza>;
 
