@@ -12,6 +12,7 @@ import { onMergeGroup } from "./handlers/merge-group.js";
 import { onPullRequest } from "./handlers/pull-request.js";
 import { onPush } from "./handlers/push.js";
 import { onSnapshotNow } from "./handlers/snapshot-now.js";
+import { onWorkflowRun } from "./handlers/workflow-run.js";
 
 export interface SnapgateAppOptions {
   /** The clock decisions use (tests and benchmarks may fix it). */
@@ -90,10 +91,13 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
       onMergeGroup(context, await eventOf(context)),
     );
     app.on("deployment_protection_rule.requested", async (context) =>
-      onDeploymentProtectionRule(context, await eventOf(context)),
+      onDeploymentProtectionRule(context, await eventOf(context), options.signingKey ?? null),
     );
     app.on("issue_comment.created", async (context) =>
       onIssueComment(context, await eventOf(context), options.signingKey ?? null),
+    );
+    app.on("workflow_run.completed", async (context) =>
+      onWorkflowRun(context, await eventOf(context), options.signingKey ?? null),
     );
     app.on(["issue_comment.edited", "issue_comment.deleted"], async (context) =>
       onIssueCommentChange(context, await eventOf(context), options.signingKey ?? null),

@@ -15,7 +15,7 @@ const ATTEMPTS = 3;
  * transition's audit events. `changed` is the new state, or null.
  */
 export async function changeRequest(
-  opened: RequestStore,
+  opened: Omit<RequestStore, "backup">,
   id: string,
   decide: (request: LifecycleRequest | null) => Promise<Transition<LifecycleRequest | null>>,
 ): Promise<{ transition: Transition<LifecycleRequest | null>; changed: LifecycleRequest | null }> {
