@@ -52,7 +52,7 @@ export async function answerRestoreRun(
     const problem = asSnapgateError(error);
     release = {
       answer: "rejected",
-      reasons: [`Snapgate could not check the run: ${problem.message} ${problem.fix ?? ""}`.trim()],
+      reasons: [`Snapgate could not check the run: ${problem.message}`],
       requestId: null,
     };
   }

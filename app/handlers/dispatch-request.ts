@@ -245,12 +245,13 @@ async function failed(
   if (!isSnapgateError(error)) event.log.error({ err: error }, "dispatching a request failed");
   const problem = asSnapgateError(error);
   const fix = problem.fix ?? "";
+  // The reason (the status comment, the audit log) without the fix; the reply says both.
   let transition: Transition<LifecycleRequest> | null = null;
   const { changed } = await changeRequest(opened, approved.id, async (current) => {
     transition = recordDispatchFailure(
       current ?? approved,
       attempt,
-      { message: problem.message, fix },
+      { message: problem.summary, fix },
       event.deliveryId,
       event.now,
     );
