@@ -119,23 +119,21 @@ export async function dispatchRequest(
   }
 
   const at = event.now.toISOString();
-  await store.writeRecords([
-    sealRequestDispatch(
-      sodium,
-      {
-        request: approved.id,
-        digest: approved.digest,
-        repository: `${event.owner}/${event.repo}`,
-        workflow,
-        ref: attempt.ref,
-        issue: attempt.issue,
-        run,
-        at,
-        deliveryId: event.deliveryId,
-      },
-      signingKey,
-    ),
-  ]);
+  const dispatchRecord = sealRequestDispatch(
+    sodium,
+    {
+      request: approved.id,
+      digest: approved.digest,
+      repository: `${event.owner}/${event.repo}`,
+      workflow,
+      ref: attempt.ref,
+      issue: attempt.issue,
+      run,
+      at,
+      deliveryId: event.deliveryId,
+    },
+    signingKey,
+  );
   const requestRun: RequestRun = {
     ...attempt,
     id: run.id,
@@ -144,14 +142,20 @@ export async function dispatchRequest(
     conclusion: null,
     completedAt: null,
   };
-  const { changed } = await changeRequest(opened, approved.id, async (current) => ({
-    ...decision,
-    state: current === null ? null : { ...decision.state, run: requestRun },
-    auditEvents: decision.auditEvents.map((audit) => ({
-      ...audit,
-      details: { ...audit.details, runId: run.id, run: run.url, workflow, ref: attempt.ref },
-    })),
-  }));
+  const { changed } = await changeRequest(
+    opened,
+    approved.id,
+    async (current) => ({
+      ...decision,
+      // The run started: whatever moved the request meanwhile, it is now this run's.
+      state: current === null ? null : { ...current, state: "dispatched", run: requestRun },
+      auditEvents: decision.auditEvents.map((audit) => ({
+        ...audit,
+        details: { ...audit.details, runId: run.id, run: run.url, workflow, ref: attempt.ref },
+      })),
+    }),
+    [dispatchRecord],
+  );
   // GitHub may have asked before the dispatch record existed: answer now (a second answer is a 422).
   await answerRestoreRun(event, run.id, RESTORE_ENVIRONMENT, signingKey, opened).catch(
     (error: unknown) =>
