@@ -26,7 +26,11 @@ export async function onWorkflowRun(
 ): Promise<void> {
   const run = context.payload.workflow_run;
   if (signingKey === null || run.event !== "workflow_dispatch") return;
-  const opened = await openRequestStore(event, signingKey).catch(() => null);
+  const opened = await openRequestStore(event, signingKey).catch((error: unknown) => {
+    // No policy, no backup repository or no app key here: no request of this app can run here.
+    event.log.info(`workflow_run ${run.id}: no request store (${String(error)})`);
+    return null;
+  });
   if (opened === null) return;
   const bytes = await opened.store.readRecord(requestDispatchPath(run.id));
   if (bytes === null) return;
