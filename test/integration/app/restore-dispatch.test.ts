@@ -222,7 +222,9 @@ describe("an approved restore request runs once, released by the app's protectio
     h.gh.webhooks.setUrl(h.app.appId, fanOut.url);
     const last = await comment(`/snapgate approve ${request.id}`, "bob");
     h.gh.webhooks.setUrl(h.app.appId, h.server.webhookUrl);
-    const [approval] = h.gh.webhooks.deliveries.slice(-1);
+    const [approval] = h.gh.webhooks.deliveries
+      .filter((d) => d.event === "issue_comment")
+      .slice(-1);
     await h.gh.webhooks.settle();
 
     const replies = (await comments())
@@ -448,13 +450,18 @@ describe("what goes wrong after the approval leaves a clear state", () => {
     expect(job.started).toBe(false);
   });
 
-  it("a dispatch GitHub answers with 502 fails the request for good, says why, and burns it", async () => {
+  it("a dispatch whose answer is a 502 fails the request for good, says why and burns it; the run GitHub started anyway never restores", async () => {
     const { asked, request } = await ask();
     await comment(`/snapgate approve ${request.id}`, "alice");
     const runs = runsOf().length;
-    h.gh.faults.inject({ route: "actions/create-workflow-dispatch", status: 502 });
+    // GitHub starts the run, then its front end answers 502: the app never learns the run id.
+    h.gh.faults.inject({
+      route: "actions/create-workflow-dispatch",
+      status: 502,
+      afterHandling: true,
+    });
     const last = await comment(`/snapgate approve ${request.id}`, "bob");
-    expect(runsOf()).toHaveLength(runs);
+    await h.gh.webhooks.settle();
     const reply = await replyTo(last);
     expect(reply).toContain(
       `Request ${request.id} was approved but did not run: dispatching snapgate-restore.yml on main failed: GitHub answered 502`,
@@ -467,12 +474,32 @@ describe("what goes wrong after the approval leaves a clear state", () => {
     });
     expect(await replyTo(asked)).toContain("was not dispatched");
     expect((await auditTypes()).at(-1)).toBe("request.dispatch-failed");
-    // Burnt: the restore action refuses the request whatever run presents it.
+    // Not retried (a retry would start a second run): one run, which no dispatch record names.
+    expect(runsOf()).toHaveLength(runs + 1);
+    const [orphan] = runsOf();
+    expect(orphan).toMatchObject({ status: "waiting", reviews: [] });
+    expect(await h.store.readRecord(requestDispatchPath(orphan!.id))).toBeNull();
+    const held = await runWorkflowJob(h.gh, {
+      runId: orphan!.id,
+      job: "restore",
+      step: async () => ({ code: 0 }),
+    });
+    expect(held.refusal).toContain("waits on the deployment protection rule of snapgate");
+    // Burnt: even given the identity (no protection rule: the plan limit), the action refuses it.
     expect(await h.store.readRecord(requestExecutionPath(request.id))).not.toBeNull();
+    const step = await restoreStep(
+      orphan!.id,
+      request.id,
+      "burnt",
+    )({ SNAPGATE_IDENTITY: h.keys.age.identity });
+    expect(step.code).not.toBe(0);
+    expect(step.log).toContain(`Request ${request.id} was already executed`);
     // A redelivery does not try again.
-    const [delivery] = h.gh.webhooks.deliveries.slice(-1);
+    const [delivery] = h.gh.webhooks.deliveries
+      .filter((d) => d.event === "issue_comment")
+      .slice(-1);
     await h.gh.webhooks.redeliver(delivery!.id);
-    expect(runsOf()).toHaveLength(runs);
+    expect(runsOf()).toHaveLength(runs + 1);
   });
 });
 
