@@ -210,7 +210,7 @@ function restoreStep(runId: number, requestId: string, target: string) {
     });
 }
 
-let executed: { requestId: string; runId: number; approval: string } | null = null;
+let executed: { requestId: string; runId: number; approval: string; last: number } | null = null;
 
 describe("an approved restore request runs once, released by the app's protection rule", () => {
   it("restore, two approvals (the last one reaching two app instances at once), one dispatch, protection rule, restore job, workflow_run closes it, audit verifies", async () => {
@@ -319,7 +319,7 @@ describe("an approved restore request runs once, released by the app's protectio
     );
     expect(verified.stderr).toBe("");
     expect(verified.code).toBe(0);
-    executed = { requestId: request.id, runId, approval: approval!.id };
+    executed = { requestId: request.id, runId, approval: approval!.id, last };
   });
 
   it("a redelivered final approval dispatches nothing more", async () => {
@@ -333,6 +333,18 @@ describe("an approved restore request runs once, released by the app's protectio
     expect(await h.store.listRecords("requests/")).toEqual(records);
     expect((await h.store.readAuditLines()).length).toBe(events);
     expect((await statusOf((await statusOfRequest(requestId)).commentId)).state).toBe("executed");
+
+    // Processed again from scratch (its replies gone, as after a crash before replying): still nothing runs.
+    const { last } = executed!;
+    for (const reply of await comments())
+      if (reply.body?.includes(`<!-- snapgate:reply-to ${last} -->`))
+        h.gh.deleteIssueComment(reply.id);
+    await h.gh.webhooks.redeliver(approval);
+    await h.gh.webhooks.settle();
+    expect(await replyTo(last)).toContain(`Request ${requestId} already ran (executed)`);
+    expect(runsOf()).toHaveLength(runs);
+    expect(await h.store.listRecords("requests/")).toEqual(records);
+    expect((await auditTypes()).slice(events)).not.toContain("request.dispatched");
   });
 
   it("a re-run of the dispatched run is refused: GitHub never hands it the identity", async () => {
