@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { signApprovalRequest } from "../../core/approvals/request-signature.js";
 import { countApprovals } from "../../core/approvals/count-approvals.js";
 import { decidedRequestRecord } from "../../core/approvals/decided-request-record.js";
@@ -54,7 +55,7 @@ export async function dispatchRequest(
   event: GateEvent,
   where: { issueNumber: number; defaultBranch: string },
 ): Promise<DispatchOutcome> {
-  const { policy, store, sodium, signingKey, backup } = opened;
+  const { policy, store, sodium, signingKey } = opened;
   const approvers = new Map<number, EligibilityFacts>();
   for (const approval of countApprovals(approved))
     approvers.set(approval.user.id, await opened.eligibility(approval.user, "approver"));
@@ -77,22 +78,7 @@ export async function dispatchRequest(
   }
 
   // Run once: only the instance (or delivery) that creates the claim ref goes on.
-  const head = (
-    await backup.client.rest.git.getRef({
-      owner: backup.owner,
-      repo: backup.repo,
-      ref: `heads/${backup.branch}`,
-    })
-  ).data.object.sha;
-  try {
-    await backup.client.rest.git.createRef({
-      owner: backup.owner,
-      repo: backup.repo,
-      ref: requestClaimRef(approved.id),
-      sha: head,
-    });
-  } catch (error) {
-    if (httpStatus(error) !== 422) throw error;
+  if (!(await claim(opened, approved.id, event))) {
     return {
       request: approved,
       reply: `Request ${approved.id} is already being dispatched (${requestClaimRef(approved.id)} exists): nothing more runs.`,
@@ -142,20 +128,37 @@ export async function dispatchRequest(
     conclusion: null,
     completedAt: null,
   };
-  const { changed } = await changeRequest(
-    opened,
-    approved.id,
-    async (current) => ({
-      ...decision,
-      // The run started: whatever moved the request meanwhile, it is now this run's.
-      state: current === null ? null : { ...current, state: "dispatched", run: requestRun },
-      auditEvents: decision.auditEvents.map((audit) => ({
-        ...audit,
-        details: { ...audit.details, runId: run.id, run: run.url, workflow, ref: attempt.ref },
-      })),
-    }),
-    [dispatchRecord],
-  );
+  let changed: LifecycleRequest | null;
+  try {
+    ({ changed } = await changeRequest(
+      opened,
+      approved.id,
+      async (current) => ({
+        ...decision,
+        // The run started: whatever moved the request meanwhile, it is now this run's.
+        state: current === null ? null : { ...current, state: "dispatched", run: requestRun },
+        auditEvents: decision.auditEvents.map((audit) => ({
+          ...audit,
+          details: { ...audit.details, runId: run.id, run: run.url, workflow, ref: attempt.ref },
+        })),
+      }),
+      [dispatchRecord],
+    ));
+  } catch (error) {
+    // Unrecorded, the run is never released (no dispatch record names it): the request failed.
+    const problem = asSnapgateError(error);
+    return failed(
+      opened,
+      approved,
+      attempt,
+      new SnapgateError(
+        problem.code,
+        `run ${run.url} started, but recording it failed (${problem.summary}); it never gets the restore identity.`,
+        problem.fix ? { fix: problem.fix } : {},
+      ),
+      event,
+    );
+  }
   // GitHub may have asked before the dispatch record existed: answer now (a second answer is a 422).
   await answerRestoreRun(event, run.id, RESTORE_ENVIRONMENT, signingKey, opened).catch(
     (error: unknown) =>
@@ -166,6 +169,37 @@ export async function dispatchRequest(
     reply: `${decision.reply} Run: ${run.url}`,
     reactions: ["rocket"],
   };
+}
+
+/**
+ * Creates the claim ref at a commit only this attempt made (the store
+ * head's tree, a message naming the delivery and a nonce), so that a 422
+ * after a lost answer and a retry is told apart: the ref at our own commit
+ * is our claim; at another, someone else's.
+ */
+async function claim(opened: RequestStore, requestId: string, event: GateEvent): Promise<boolean> {
+  const { client, owner, repo, branch } = opened.backup;
+  const head = (await client.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object
+    .sha;
+  const tree = (await client.rest.git.getCommit({ owner, repo, commit_sha: head })).data.tree.sha;
+  const mine = (
+    await client.rest.git.createCommit({
+      owner,
+      repo,
+      tree,
+      parents: [head],
+      message: `snapgate: claim request ${requestId} (delivery ${event.deliveryId}, ${randomUUID()})`,
+    })
+  ).data.sha;
+  const ref = requestClaimRef(requestId);
+  try {
+    await client.rest.git.createRef({ owner, repo, ref, sha: mine });
+    return true;
+  } catch (error) {
+    if (httpStatus(error) !== 422) throw error;
+    const held = await client.rest.git.getRef({ owner, repo, ref: ref.slice("refs/".length) });
+    return held.data.object.sha === mine;
+  }
 }
 
 /** Signatures, hashes and chain of each snapshot the request names, at manifest level (nothing decrypted). */
