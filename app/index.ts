@@ -12,6 +12,7 @@ import { onMergeGroup } from "./handlers/merge-group.js";
 import { onPullRequest } from "./handlers/pull-request.js";
 import { onPush } from "./handlers/push.js";
 import { onSnapshotNow } from "./handlers/snapshot-now.js";
+import { onWorkflowRun } from "./handlers/workflow-run.js";
 
 export interface SnapgateAppOptions {
   /** The clock decisions use (tests and benchmarks may fix it). */
@@ -23,6 +24,12 @@ export interface SnapgateAppOptions {
   backupAccounts?: readonly string[];
   /** The app key (SNAPGATE_SIGNING_KEY): signs request records and keys status comments' MAC. */
   signingKey?: AppKey;
+  /**
+   * Told about each handler's work as it starts. GitHub gets its answer
+   * after 9 s (202) while a long handler (a dispatch) goes on: the server
+   * uses this to know when it is idle.
+   */
+  track?: (work: Promise<unknown>) => void;
 }
 
 type RepositoryEvent = Context & {
@@ -54,6 +61,13 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
         });
       return appId;
     };
+    const tracked =
+      <C>(handler: (context: C) => Promise<void>) =>
+      (context: C): Promise<void> => {
+        const work = handler(context);
+        options.track?.(work);
+        return work;
+      };
     const eventOf = async (context: Context): Promise<GateEvent> => {
       const repository = (context as RepositoryEvent).payload.repository;
       const owner = repository?.owner.login ?? "";
@@ -74,29 +88,51 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
 
     app.on(
       ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
-      async (context) => onPullRequest(context, await eventOf(context)),
+      tracked(async (context) => onPullRequest(context, await eventOf(context))),
     );
-    app.on("push", async (context) => onPush(context, await eventOf(context)));
-    app.on(["check_suite.requested", "check_suite.rerequested"], async (context) =>
-      onCheckSuite(context, await eventOf(context)),
+    app.on(
+      "push",
+      tracked(async (context) => onPush(context, await eventOf(context))),
     );
-    app.on("check_run.rerequested", async (context) =>
-      onCheckRunRerequested(context, await eventOf(context)),
+    app.on(
+      ["check_suite.requested", "check_suite.rerequested"],
+      tracked(async (context) => onCheckSuite(context, await eventOf(context))),
     );
-    app.on("check_run.requested_action", async (context) =>
-      onSnapshotNow(context, await eventOf(context)),
+    app.on(
+      "check_run.rerequested",
+      tracked(async (context) => onCheckRunRerequested(context, await eventOf(context))),
     );
-    app.on("merge_group.checks_requested", async (context) =>
-      onMergeGroup(context, await eventOf(context)),
+    app.on(
+      "check_run.requested_action",
+      tracked(async (context) => onSnapshotNow(context, await eventOf(context))),
     );
-    app.on("deployment_protection_rule.requested", async (context) =>
-      onDeploymentProtectionRule(context, await eventOf(context)),
+    app.on(
+      "merge_group.checks_requested",
+      tracked(async (context) => onMergeGroup(context, await eventOf(context))),
     );
-    app.on("issue_comment.created", async (context) =>
-      onIssueComment(context, await eventOf(context), options.signingKey ?? null),
+    app.on(
+      "deployment_protection_rule.requested",
+      tracked(async (context) =>
+        onDeploymentProtectionRule(context, await eventOf(context), options.signingKey ?? null),
+      ),
     );
-    app.on(["issue_comment.edited", "issue_comment.deleted"], async (context) =>
-      onIssueCommentChange(context, await eventOf(context), options.signingKey ?? null),
+    app.on(
+      "issue_comment.created",
+      tracked(async (context) =>
+        onIssueComment(context, await eventOf(context), options.signingKey ?? null),
+      ),
+    );
+    app.on(
+      "workflow_run.completed",
+      tracked(async (context) =>
+        onWorkflowRun(context, await eventOf(context), options.signingKey ?? null),
+      ),
+    );
+    app.on(
+      ["issue_comment.edited", "issue_comment.deleted"],
+      tracked(async (context) =>
+        onIssueCommentChange(context, await eventOf(context), options.signingKey ?? null),
+      ),
     );
   };
 }

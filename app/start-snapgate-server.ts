@@ -19,6 +19,8 @@ export interface SnapgateServer {
   url: string;
   /** Where GitHub delivers webhooks: url + webhook path. */
   webhookUrl: string;
+  /** Resolves once no webhook handler is running (one may outlive GitHub's 202 answer after 9 s). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,8 +65,14 @@ function refuseForgedDelivery(
 export async function startSnapgateServer(options: SnapgateServerOptions): Promise<SnapgateServer> {
   const probot = createSnapgateProbot(options);
   const webhookPath = options.webhookPath ?? DEFAULT_WEBHOOK_PATH;
+  const running = new Set<Promise<unknown>>();
   const middleware = await createNodeMiddleware(
     snapgateApp({
+      track: (work) => {
+        running.add(work);
+        const done = () => running.delete(work);
+        work.then(done, done);
+      },
       ...(options.now ? { now: options.now } : {}),
       ...(options.backupAccounts ? { backupAccounts: options.backupAccounts } : {}),
       ...(options.signingKey ? { signingKey: options.signingKey } : {}),
@@ -111,6 +119,9 @@ export async function startSnapgateServer(options: SnapgateServerOptions): Promi
   return {
     url,
     webhookUrl: `${url}${webhookPath}`,
+    idle: async () => {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -4,7 +4,16 @@ import { loadPolicy } from "../../core/policy/load-policy.js";
 import type { Policy } from "../../core/policy/policy.js";
 import { GitHubStore } from "../../core/store/github-store.js";
 import { mayUseBackup } from "./decide-environment.js";
+import type { AppOctokit } from "./app-octokit.js";
 import type { GateEvent } from "./gate-event.js";
+
+/** The backup repository and the app's client for it (refs the store does not write, e.g. request claims). */
+export interface BackupRepository {
+  client: AppOctokit;
+  owner: string;
+  repo: string;
+  branch: string;
+}
 
 /**
  * The event repository's policy (from its default branch) and its backup
@@ -14,7 +23,7 @@ import type { GateEvent } from "./gate-event.js";
  */
 export async function openBackupStore(
   event: GateEvent,
-): Promise<{ policy: Policy; store: GitHubStore }> {
+): Promise<{ policy: Policy; store: GitHubStore; backup: BackupRepository }> {
   const { owner, repo } = event;
   const gate = await readGateContext(event.octokit, {
     owner,
@@ -39,10 +48,15 @@ export async function openBackupStore(
       },
     );
   }
-  const store = new GitHubStore(await event.clientFor(backupOwner, backupRepo), {
+  const client = await event.clientFor(backupOwner, backupRepo);
+  const store = new GitHubStore(client, {
     owner: backupOwner,
     repo: backupRepo,
     branch: backup.branch,
   });
-  return { policy, store };
+  return {
+    policy,
+    store,
+    backup: { client, owner: backupOwner, repo: backupRepo, branch: backup.branch },
+  };
 }

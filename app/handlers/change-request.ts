@@ -3,6 +3,7 @@ import type { LifecycleRequest, Transition } from "../../core/approvals/request-
 import { sealRequestState } from "../../core/approvals/request-state-record.js";
 import { appendAuditEvents } from "../../core/audit/append-audit-events.js";
 import { isSnapgateError } from "../../core/errors.js";
+import type { StoreRecord } from "../../core/store/store.js";
 import type { RequestStore } from "./open-request-store.js";
 
 /** Tries of a change that lost the race for its revision to another writer. */
@@ -12,12 +13,14 @@ const ATTEMPTS = 3;
  * Reads a request's newest signed revision (never the status comment), lets
  * `decide` move it, writes the next revision when it changed (write-once: a
  * concurrent writer makes this read and decide again) and appends the
- * transition's audit events. `changed` is the new state, or null.
+ * transition's audit events. `changed` is the new state, or null. `extra`
+ * records go in the same commit as the revision (all or none).
  */
 export async function changeRequest(
-  opened: RequestStore,
+  opened: Omit<RequestStore, "backup">,
   id: string,
   decide: (request: LifecycleRequest | null) => Promise<Transition<LifecycleRequest | null>>,
+  extra: readonly StoreRecord[] = [],
 ): Promise<{ transition: Transition<LifecycleRequest | null>; changed: LifecycleRequest | null }> {
   const { policy, store, sodium } = opened;
   for (let attempt = 1; ; attempt++) {
@@ -29,6 +32,7 @@ export async function changeRequest(
       try {
         await store.writeRecords([
           sealRequestState(sodium, changed, found.revision + 1, opened.signingKey),
+          ...extra,
         ]);
       } catch (error) {
         if (isSnapgateError(error) && error.code === "CONFLICT" && attempt < ATTEMPTS) continue;

@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import type { AppKey } from "../../core/crypto/app-key.js";
 import { isSnapgateError } from "../../core/errors.js";
 import { httpStatus } from "../../core/github/github-error.js";
 import { readGateContext } from "../../core/github/read-gate-context.js";
@@ -9,6 +10,7 @@ import { renderGateComment } from "../../core/gate/render-gate-comment.js";
 import { loadPolicy } from "../../core/policy/load-policy.js";
 import { decideEnvironment } from "../gate/decide-environment.js";
 import type { GateEvent } from "../gate/gate-event.js";
+import { answerRestoreRun, RESTORE_ENVIRONMENT } from "./answer-restore-run.js";
 
 const CALLBACK_RUN = /\/actions\/runs\/(\d+)\/deployment_protection_rule$/;
 
@@ -18,16 +20,23 @@ const CALLBACK_RUN = /\/actions\/runs\/(\d+)\/deployment_protection_rule$/;
  * review: approved only on success, rejected otherwise (an unreadable policy
  * or backup is unknown, so rejected), with the decision as the comment. A
  * second answer to the same rule (a redelivery) is refused by GitHub with
- * 422 and ignored.
+ * 422 and ignored. The restore environment (`snapgate-restore`) is not a
+ * gate: only the run the app dispatched for an approved request is released
+ * there (answerRestoreRun).
  */
 export async function onDeploymentProtectionRule(
   context: Context<"deployment_protection_rule.requested">,
   event: GateEvent,
+  signingKey: AppKey | null,
 ): Promise<void> {
   const { environment, deployment_callback_url: callback } = context.payload;
   const runId = CALLBACK_RUN.exec(callback ?? "")?.[1];
   if (!environment || !runId) {
     event.log.warn("deployment_protection_rule without an environment or a callback URL");
+    return;
+  }
+  if (environment === RESTORE_ENVIRONMENT) {
+    await answerRestoreRun(event, Number(runId), environment, signingKey);
     return;
   }
   const decision = await decide(event, environment);

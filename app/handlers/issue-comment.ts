@@ -94,7 +94,11 @@ export async function onIssueComment(
               : await moveRequest(
                   command,
                   actor,
-                  { commentId: comment.id, issueNumber: issue.number },
+                  {
+                    commentId: comment.id,
+                    issueNumber: issue.number,
+                    defaultBranch: context.payload.repository.default_branch,
+                  },
                   event,
                   signingKey,
                 ));

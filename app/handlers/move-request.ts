@@ -1,10 +1,10 @@
 import type { CommentCommand } from "../../core/approvals/comment-command.js";
 import { applyCommand } from "../../core/approvals/apply-command.js";
-import { countApprovals } from "../../core/approvals/count-approvals.js";
 import { readEnvironmentLock } from "../../core/approvals/read-environment-lock.js";
 import type { AppKey } from "../../core/crypto/app-key.js";
 import type { GateEvent } from "../gate/gate-event.js";
 import { changeRequest } from "./change-request.js";
+import { dispatchRequest, type DispatchOutcome } from "./dispatch-request.js";
 import { editStatusComment } from "./edit-status-comment.js";
 import { openRequestStore } from "./open-request-store.js";
 import { renderStatusBody } from "./render-status-body.js";
@@ -15,12 +15,14 @@ import { runApprovedForget } from "./run-approved-forget.js";
  * `/snapgate approve|deny|cancel <request>`: asks the actor's eligibility
  * live, lets applyCommand decide over the request's newest signed revision
  * (changeRequest writes the next one and the audit events), and edits the
- * request's status comment in place.
+ * request's status comment in place. An approval that leaves a restore
+ * request approved dispatches it (dispatchRequest: re-checked, claimed once,
+ * 🚀 on the approving comment).
  */
 export async function moveRequest(
   command: CommentCommand,
   actor: { id: number; login: string },
-  where: { commentId: number; issueNumber: number },
+  where: { commentId: number; issueNumber: number; defaultBranch: string },
   event: GateEvent,
   signingKey: AppKey | null,
 ): Promise<RequestAnswer> {
@@ -54,33 +56,46 @@ export async function moveRequest(
       ),
   );
   let reply = transition.reply;
-  // An approved forget runs in the app (ADR 0610); the status comment then shows it executed.
+  const current = transition.state;
+  // An approved forget runs in the app (ADR 0610); an approved restore is dispatched (ADR 0606).
   const forgot =
     changed?.state === "approved" && changed.action === "forget"
       ? await runApprovedForget(opened, changed, event)
       : null;
-  if (changed !== null) {
-    const shown = forgot?.request ?? changed;
-    const edited = await editStatusComment(event, where.issueNumber, changed.commentId, () =>
+  let dispatched: DispatchOutcome | null = null;
+  if (command.name === "approve" && current?.state === "approved" && current.action === "restore") {
+    dispatched = await dispatchRequest(opened, current, event, where);
+    reply = transition.refusal === null ? `${reply} ${dispatched.reply}` : dispatched.reply;
+  }
+  if (forgot !== null) reply = `${reply} ${forgot.reply}`;
+  const shown =
+    forgot !== null
+      ? forgot.request
+      : dispatched !== null && dispatched.request !== current
+        ? dispatched.request
+        : changed;
+  if (shown !== null) {
+    const edited = await editStatusComment(event, where.issueNumber, shown.commentId, () =>
       renderStatusBody(store, shown, policy, opened.signingKey),
     );
-    if (forgot !== null) {
-      reply = `${reply} ${forgot.reply}`;
-    } else if (changed.state === "approved") {
-      // Dispatching is not wired yet: say so rather than promise a run.
-      reply = `Request ${changed.id} is approved (${countApprovals(changed).length} of ${changed.quorum.required}). Running approved requests from the app is not available in this version yet: nothing runs.`;
-    }
     if (!edited)
       reply += ` (Its status comment is in the conversation where it was asked; it was not updated from here.)`;
   }
-  if (transition.refusal !== null) return { body: `**Not run:** ${reply}`, reactions: ["-1"] };
   if (forgot !== null)
     return {
       body: forgot.reactions.includes("confused") ? `**Not run:** ${reply}` : reply,
       reactions: ["+1", ...forgot.reactions],
     };
+  const extra = dispatched?.reactions ?? [];
+  if (transition.refusal !== null && dispatched === null)
+    return { body: `**Not run:** ${reply}`, reactions: ["-1"] };
   return {
     body: reply,
-    reactions: transition.reactions.filter((reaction) => reaction !== "rocket"),
+    reactions: [
+      ...transition.reactions.filter(
+        (reaction) => reaction !== "rocket" && transition.refusal === null,
+      ),
+      ...extra,
+    ],
   };
 }

@@ -6,7 +6,7 @@ import { githubEligibility } from "../../core/github/github-eligibility.js";
 import type { Policy } from "../../core/policy/policy.js";
 import type { Store } from "../../core/store/store.js";
 import type { GateEvent } from "../gate/gate-event.js";
-import { openBackupStore } from "../gate/open-backup-store.js";
+import { openBackupStore, type BackupRepository } from "../gate/open-backup-store.js";
 
 /** What every request command needs: the policy, the backup store, the app key and live eligibility. */
 export interface RequestStore {
@@ -15,6 +15,7 @@ export interface RequestStore {
   sodium: Sodium;
   signingKey: AppKey;
   eligibility: Eligibility;
+  backup: BackupRepository;
 }
 
 /**
@@ -31,7 +32,7 @@ export async function openRequestStore(
       fix: "The app's operator sets SNAPGATE_SIGNING_KEY to an app key (`snapgate keygen --app --out FILE`) and lists its verify key in the policy's keys.app.",
     });
   }
-  const { policy, store } = await openBackupStore(event);
+  const { policy, store, backup } = await openBackupStore(event);
   const sodium = await loadSodium();
   const verifyKey = appSigner(sodium, signingKey).verifyKey;
   if (!(policy.keys.app ?? []).includes(verifyKey)) {
@@ -48,5 +49,5 @@ export async function openRequestStore(
     { owner: event.owner, repo: event.repo },
     policy.roles,
   );
-  return { policy, store, sodium, signingKey, eligibility };
+  return { policy, store, sodium, signingKey, eligibility, backup };
 }

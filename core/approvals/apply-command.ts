@@ -68,11 +68,11 @@ export function applyCommand(
       "wrong-request",
       `This is request ${request.id}; your command names ${command.args["request"] ?? "no request"}. Nothing was recorded: repeat it on the status comment of the request you mean.`,
     );
-  if (request.state === "executed")
+  if (request.state === "executed" || request.state === "dispatched" || request.state === "failed")
     return refused(
       request,
       "already-executed",
-      `Request ${request.id} already ran; a request runs once.`,
+      `Request ${request.id} already ran (${request.state}); a request runs once.`,
     );
   if (request.state !== "pending" && request.state !== "approved")
     return refused(

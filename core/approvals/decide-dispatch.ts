@@ -32,8 +32,8 @@ export interface DispatchFacts {
  * digest against the request's contents and the current policy, each
  * approval's live eligibility, the lock, that the backup verifies and that it
  * never ran. Every reason it may not is listed. When it may, the request
- * becomes executed, so it runs once; the edge claims the execution record
- * (write-once in the store) before acting.
+ * becomes dispatched, so it runs once; the edge claims the request (an
+ * atomic ref creation in the backup repository) before acting.
  */
 export function decideDispatch(
   request: LifecycleRequest,
@@ -46,7 +46,12 @@ export function decideDispatch(
     codes.push(code);
     reasons.push(reason);
   };
-  if (facts.executed || request.state === "executed")
+  if (
+    facts.executed ||
+    request.state === "executed" ||
+    request.state === "dispatched" ||
+    request.state === "failed"
+  )
     refuse("already-executed", "it already ran; a request runs once");
   else if (request.state !== "approved")
     refuse("not-pending", `it is ${request.state}, not approved`);
@@ -91,7 +96,7 @@ export function decideDispatch(
   return {
     dispatch: true,
     reasons,
-    state: { ...request, state: "executed" },
+    state: { ...request, state: "dispatched" },
     reply: `Request ${request.id} runs now, approved by ${eligible.map((user) => `@${user.login}`).join(", ")}.`,
     reactions: ["rocket"],
     auditEvents: [

@@ -32,7 +32,7 @@ export function renderRequestStatus(request: LifecycleRequest, view: RequestStat
   const snapshots = request.subject.snapshots.map((id) => `\`${id.slice(0, 12)}\``).join(", ");
   const paths = request.subject.paths;
   const lines = [
-    `### Snapgate ${request.action} request \`${request.id}\`: ${request.state}`,
+    `### Snapgate ${request.action} request \`${request.id}\`: ${request.state === "dispatched" ? "dispatched, running" : request.state}`,
     "",
     `- **Snapshot:** ${snapshots} of **${request.subject.environment}**${
       request.action === "restore"
@@ -51,6 +51,7 @@ export function renderRequestStatus(request: LifecycleRequest, view: RequestStat
       ? [`- **Denied by:** ${request.denials.map((d) => `@${d.user.login}`).join(", ")}`]
       : []),
     `- **Expires:** ${request.expiresAt}`,
+    ...(request.run ? [`- **Run:** ${describeRun(request.run)}`] : []),
     ...(view.lock
       ? [
           `- **Locked:** ${view.lock.environment} by @${view.lock.by.login} since ${view.lock.at}${
@@ -92,6 +93,13 @@ function describePlan(request: LifecycleRequest, plan: readonly PlannedChange[] 
     .map((change) => `\`${change.path}\` (${change.action})`)
     .join(", ");
   return `${summary}: ${listed}${changing.length > LISTED_CHANGES ? `, and ${changing.length - LISTED_CHANGES} more` : ""}`;
+}
+
+function describeRun(run: NonNullable<LifecycleRequest["run"]>): string {
+  if (run.id === null || run.url === null)
+    return `\`${run.workflow}\` on ${run.ref} was not dispatched`;
+  const state = run.conclusion === null ? "running" : `finished: ${run.conclusion}`;
+  return `[run ${run.id}](${run.url}) of \`${run.workflow}\` on ${run.ref}, dispatched ${run.dispatchedAt}, ${state}`;
 }
 
 function oneLine(text: string): string {

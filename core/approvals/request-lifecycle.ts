@@ -28,6 +28,31 @@ export interface RecordedDenial {
   reason: string | null;
 }
 
+/**
+ * A request's state in the app: the decided-record states, plus `dispatched`
+ * (its restore workflow run was started and has not finished) and `failed`
+ * (dispatching failed, or the run ended without success). Both mean it ran
+ * its one chance.
+ */
+export type LifecycleState = RequestState | "dispatched" | "failed";
+
+/** The restore workflow run the app dispatched for a request (signed with the state). */
+export interface RequestRun {
+  /** The workflow file, e.g. snapgate-restore.yml. */
+  workflow: string;
+  /** The branch it was dispatched on (the repository's default branch). */
+  ref: string;
+  /** The issue or pull request the request lives in (its status comment is there). */
+  issue: number;
+  /** GitHub's run id and link; null when dispatching failed before GitHub answered. */
+  id: number | null;
+  url: string | null;
+  dispatchedAt: string;
+  /** The run's conclusion once it completed (success, failure, cancelled, ...); null while it runs. */
+  conclusion: string | null;
+  completedAt: string | null;
+}
+
 export interface LifecycleRequest {
   v: 1;
   id: string;
@@ -45,7 +70,9 @@ export interface LifecycleRequest {
   quorum: RequestQuorum;
   approvals: RecordedApproval[];
   denials: RecordedDenial[];
-  state: RequestState;
+  state: LifecycleState;
+  /** The restore run, once the app dispatched it (absent before). */
+  run?: RequestRun;
   /** Why it left pending/approved without running, and who (null: the app itself). */
   closed: { by: RequestUser | null; at: string; reason: string } | null;
 }

@@ -21,6 +21,7 @@ import { requestPath } from "../../core/approvals/approval-request.js";
 import { requestStatePath } from "../../core/approvals/request-state-record.js";
 import { requestExecutionPath } from "../../core/approvals/request-execution.js";
 import { environmentLockPath } from "../../core/approvals/environment-lock-record.js";
+import { requestDispatchPath } from "../../core/approvals/request-dispatch-record.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DOCS = [
@@ -168,6 +169,7 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     requestExecutionPath("r-12"),
     environmentLockPath("prod", 1),
     environmentLockPath("prod", 2),
+    requestDispatchPath(4242),
   ];
 
   /** What a documented placeholder stands for; an unknown one fails the test, so each is precise. */
@@ -188,6 +190,7 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     "<time>": "[0-9]{8}T[0-9]{6}\\.[0-9]{3}Z",
     "<level>": "(?:structure|restore)",
     "<ok|fail>": "(?:ok|fail)",
+    "<run id>": "[0-9]+",
   };
   const ROOTS =
     "(?:records/)?(?:blobs|manifests|heads|catalog|audit|tombstones|verifications|requests|approvals|drills|locks)/";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { applyCommand, type CommandFacts } from "../../../core/approvals/apply-command.js";
 import { checkApproval, type ApprovalExpectation } from "../../../core/approvals/check-approval.js";
-import type { ApprovalRequest } from "../../../core/approvals/approval-request.js";
+import type { ApprovalRequest, RequestState } from "../../../core/approvals/approval-request.js";
 import { loadSodium } from "../../../core/crypto/sodium.js";
 import { makeKeys, signRequest } from "../../helpers/keys.js";
 import type { EligibilityFacts } from "../../../core/approvals/decide-eligibility.js";
@@ -204,7 +204,12 @@ describe("applyCommand: approvals", () => {
     });
     const done = second.state as LifecycleRequest;
     const { approvers } = await checkSignedApproval(
-      { format: "snapgate.request/v1", ...done, reason: done.reason ?? undefined },
+      {
+        format: "snapgate.request/v1",
+        ...done,
+        reason: done.reason ?? undefined,
+        state: done.state as RequestState,
+      },
       {
         action: "restore",
         environment: "prod",
@@ -387,7 +392,12 @@ describe("applyCommand: forget", () => {
     };
     await expect(
       checkSignedApproval(
-        { format: "snapgate.request/v1", ...one, reason: undefined },
+        {
+          format: "snapgate.request/v1",
+          ...one,
+          reason: undefined,
+          state: one.state as RequestState,
+        },
         expectation,
       ),
     ).rejects.toThrow(/1 valid approval/);
@@ -396,7 +406,12 @@ describe("applyCommand: forget", () => {
     expect(
       (
         await checkSignedApproval(
-          { format: "snapgate.request/v1", ...two, reason: undefined },
+          {
+            format: "snapgate.request/v1",
+            ...two,
+            reason: undefined,
+            state: two.state as RequestState,
+          },
           expectation,
         )
       ).approvers,

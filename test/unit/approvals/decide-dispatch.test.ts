@@ -28,11 +28,11 @@ function facts(policy: Policy, changes: Partial<DispatchFacts> = {}): DispatchFa
 }
 
 describe("decideDispatch", () => {
-  it("dispatches an approved request once: it becomes executed and a second decision refuses", async () => {
+  it("dispatches an approved request once: it becomes dispatched and a second decision refuses", async () => {
     const { policy, request } = await approvedRestore();
     const first = decideDispatch(request, facts(policy), minutesLater(10));
     expect(first).toMatchObject({ dispatch: true, reasons: [], refusal: null });
-    expect(first.state.state).toBe("executed");
+    expect(first.state.state).toBe("dispatched");
     expect(first.auditEvents[0]).toMatchObject({
       type: "request.dispatched",
       requestDigest: request.digest,
