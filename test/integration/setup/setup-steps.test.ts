@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Octokit } from "@octokit/rest";
@@ -123,6 +123,9 @@ function words(line: string): string[] {
 interface SetupRun {
   gh: Sandbox;
   appId: number;
+  installationId: number;
+  /** Where the page's files (keys, policy) were written. */
+  work: string;
   /** The organization owner's token: what `gh` is logged in with. */
   token: string;
   vars: Record<string, string>;
@@ -174,7 +177,16 @@ async function performSetup(options: SetupOptions = {}): Promise<SetupRun> {
     auth: token,
     log: { debug() {}, info() {}, warn() {}, error() {} },
   });
-  const run: SetupRun = { gh, appId: 0, token, vars: {}, doctor: null, unchecked: [] };
+  const run: SetupRun = {
+    gh,
+    appId: 0,
+    installationId: 0,
+    work,
+    token,
+    vars: {},
+    doctor: null,
+    unchecked: [],
+  };
   const cliEnv = () => ({
     GITHUB_TOKEN: options.doctorToken ? options.doctorToken(gh) : token,
     GITHUB_API_URL: gh.url,
@@ -206,7 +218,8 @@ async function performSetup(options: SetupOptions = {}): Promise<SetupRun> {
       writeFileSync(join(work, "snapgate.private-key.pem"), app.privateKeyPem);
       if (options.otherApp) gh.installApp(named.appId, OWNER, "all");
     }
-    if (step.number === 3) gh.installApp(run.appId, OWNER, ["service", "config-backups"]);
+    if (step.number === 3)
+      run.installationId = gh.installApp(run.appId, OWNER, ["service", "config-backups"]);
     for (const command of step.commands) {
       if (skip(step.number, command.line)) continue;
       const stdinText = command.stdin
@@ -423,7 +436,11 @@ describe("docs/setup.md", () => {
     // Four about the backup repository, six about the restore environment.
     expect(report.findings).toHaveLength(10);
     // The keys went where the page says, and the policy it wrote loads.
-    const reader = new Octokit({ baseUrl: run.gh.url, auth: run.token });
+    const reader = new Octokit({
+      baseUrl: run.gh.url,
+      auth: run.token,
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+    });
     const secrets = async (environment: string) =>
       (
         await reader.request("GET /repos/{owner}/{repo}/environments/{environment_name}/secrets", {
@@ -463,6 +480,49 @@ describe("docs/setup.md", () => {
     expect(run.unchecked).toEqual([
       `variable set SNAPGATE_CLIENT_ID --repo acme/service --body ${run.vars["CLIENT_ID"]}`,
     ]);
+
+    // The setup can write a backup: a snapshot job's token is the App's, scoped to the backup
+    // repository (actions/create-github-app-token), and the App bypasses the ruleset ...
+    mkdirSync(join(run.work, "deploy/staging"), { recursive: true });
+    writeFileSync(join(run.work, "deploy/staging/app.yaml"), "replicas: 2\n");
+    const jobToken = run.gh.createInstallationToken(run.installationId, {
+      repositories: ["config-backups"],
+    });
+    const snapshot = await runCli(
+      [
+        "snapshot",
+        "--store",
+        "github://acme/config-backups",
+        "--env",
+        "staging",
+        "--phase",
+        "manual",
+        "--policy",
+        "snapgate.yml",
+        "--writer-key",
+        "writer-key.txt",
+        "--json",
+      ],
+      {
+        cwd: run.work,
+        env: { GITHUB_TOKEN: jobToken, GITHUB_API_URL: run.gh.url, SNAPGATE_RETRY_AFTER_MS: "1" },
+      },
+    );
+    expect({ code: snapshot.code, stderr: snapshot.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(snapshot.json()).toMatchObject({ environment: "staging", seq: 1, files: 1 });
+    // ... while the organization's owner cannot push there.
+    await expect(
+      reader.repos.createOrUpdateFileContents({
+        owner: OWNER,
+        repo: "config-backups",
+        path: "forged.txt",
+        message: "forged",
+        content: Buffer.from("x").toString("base64"),
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringContaining("Repository rule violations"),
+    });
 
     // A token that cannot see rulesets' bypass lists or repository secrets gets "unknown", never "ok".
     const weak = run.gh.createToken({
