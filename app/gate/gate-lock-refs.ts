@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
+import { GATE_LOCK_PREFIX } from "../../core/github/prune-gate-locks.js";
 
-/** Where the gate's locks live in the backup repository: one namespace per UTC day. */
-export const GATE_LOCK_PREFIX = "refs/snapgate/checks/";
+export { GATE_LOCK_PREFIX };
 
 /**
  * How close to midnight (UTC) a lock is also taken in the neighbouring day's
@@ -32,7 +32,7 @@ function day(ms: number): string {
  * within GATE_LOCK_MIDNIGHT_MS of midnight, also the other day's (the earlier
  * day first, so that two claimants on either side of midnight race for the
  * same first ref). A day's namespace is dead a few seconds after the day
- * ends, which is what lets old ones be deleted whole (ADR 0611).
+ * ends, which is what lets `snapgate prune` delete old ones (ADR 0611).
  */
 export function gateLockRefs(key: GateLockKey, now: Date): string[] {
   const hash = createHash("sha256")

@@ -3,7 +3,7 @@ import { formatDuration, parseDuration } from "../../core/policy/parse-duration.
 import { pruneBlobs } from "../../core/snapshot/prune-blobs.js";
 import { formatBytes } from "../../core/format-bytes.js";
 import { flag, stringValue, type Command } from "../command.js";
-import { openStore, STORE_OPTION } from "../open-store.js";
+import { openGitHub, openStore, STORE_OPTION, storeSpec } from "../open-store.js";
 import { json } from "../output.js";
 
 export const pruneCommand: Command = {
@@ -15,8 +15,9 @@ export const pruneCommand: Command = {
     "--grace DUR           how long a blob must have been unreferenced (default 24h; units s, m, h, d, w)",
     "--dry-run             list what would be deleted; delete nothing",
     "also deletes temp files (.snapgate-tmp-*) that killed or failed writers left, once older than the grace period and 6 hours, and names files under blobs/ that are not blobs (never deleted)",
+    "on a github:// store, also deletes the Snapgate App's gate lock refs (refs/snapgate/checks/DAY/...) of days before yesterday, UTC (ADR 0611)",
   ],
-  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], spared[], damaged[], tempFiles: {files, bytes, strays[]}}`',
+  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], spared[], damaged[], tempFiles: {files, bytes, strays[]}, gateLocks}` (`gateLocks`: `{deleted[], kept}` on a github:// store, else `null`)',
   options: { ...STORE_OPTION, grace: { type: "string" }, "dry-run": { type: "boolean" } },
   async run(args, context) {
     const graceText = stringValue(args, "grace") ?? "24h";
@@ -27,11 +28,18 @@ export const pruneCommand: Command = {
       });
     }
     const store = await openStore(args, context);
-    const result = await pruneBlobs(store, {
-      graceMs,
-      now: new Date(),
-      dryRun: flag(args, "dry-run"),
-    });
+    const now = new Date();
+    const dryRun = flag(args, "dry-run");
+    const blobs = await pruneBlobs(store, { graceMs, now, dryRun });
+    let gateLocks: { deleted: string[]; kept: number } | null = null;
+    if (storeSpec(args, context).startsWith("github://")) {
+      const [{ client, location }, { pruneGateLocks }] = await Promise.all([
+        openGitHub(args, context),
+        import("../../core/github/prune-gate-locks.js"),
+      ]);
+      gateLocks = await pruneGateLocks(client, location, now, { dryRun });
+    }
+    const result = { ...blobs, gateLocks };
     if (flag(args, "json")) {
       context.stdout(json(result));
     } else {
@@ -47,6 +55,10 @@ export const pruneCommand: Command = {
       if (result.tempFiles.strays.length > 0)
         context.stdout(
           `Skipped ${result.tempFiles.strays.length} file(s) under blobs/ that are not blobs (move them out of the store): ${result.tempFiles.strays.join(", ")}.\n`,
+        );
+      if (gateLocks && gateLocks.deleted.length > 0)
+        context.stdout(
+          `${result.dryRun ? "Would delete" : "Deleted"} ${gateLocks.deleted.length} gate lock ref(s) of days before yesterday (refs/snapgate/checks/).\n`,
         );
       if (result.spared.length)
         context.stdout(
