@@ -491,4 +491,29 @@ describe("exactly once across instances: the lock ref in the backup repository",
     expect(await gateRunsOn(repo, pull.headSha)).toEqual(GATES);
     expect((await lockRefs()).filter((name) => name.includes(pull.headSha))).toEqual([]);
   });
+
+  it("a check run that cannot be posted releases its lock, so a redelivery posts it", async () => {
+    const repo = "svc-lock-released";
+    const pull = await createSourceRepo(h.gh, repo, twoEnvironments("[main]"));
+    router.route = () => 0;
+    // Both environments' posts fail, with their retries (the app retries twice).
+    const fault = h.gh.faults.inject({ route: "checks/create", status: 502, times: 6 });
+    const first = await h.gh.webhooks.deliver(
+      h.app.appId,
+      "pull_request",
+      await h.gh.webhooks.payloads.pullRequest({
+        owner: OWNER,
+        repo,
+        number: pull.number,
+        action: "opened",
+      }),
+    );
+    expect(first.status).toBeGreaterThanOrEqual(500);
+    expect(fault.remaining).toBe(0);
+    expect(await gateRunsOn(repo, pull.headSha)).toEqual([]);
+    expect((await lockRefs()).filter((name) => name.includes(pull.headSha))).toEqual([]);
+    const again = await h.gh.webhooks.redeliver(first.id);
+    expect(again.status).toBe(200);
+    expect(await gateRunsOn(repo, pull.headSha)).toEqual(GATES);
+  });
 });
