@@ -30,7 +30,7 @@ export async function postOnce(
     ];
     if (existing.includes(event.deliveryId)) return null;
     if (target.mode === "first" && existing.length > 0) return null;
-    await claim(
+    const posted = await claim(
       {
         headSha: target.headSha,
         checkName: name,
@@ -38,8 +38,8 @@ export async function postOnce(
       },
       async () => void (await post()),
     );
-    // Posted here or by the lock's owner: either way a later event of this
-    // commit in this process finds the key taken without asking GitHub.
-    return event.deliveryId;
+    // Lost: another instance posts. Not remembered as posted here, so that a
+    // later event asks again (GitHub's runs, then the lock) should that post fail.
+    return posted ? event.deliveryId : null;
   });
 }
