@@ -314,6 +314,24 @@ export class Sandbox {
     return id;
   }
 
+  /**
+   * Changes a ruleset as the UI's edit page (or `PUT /repos/{owner}/{repo}/rulesets/{id}`,
+   * which the sandbox does not serve) does: only the fields given change.
+   */
+  updateRuleset(
+    owner: string,
+    repo: string,
+    id: number,
+    change: Partial<Pick<RulesetSpec, "bypass_actors" | "enforcement">>,
+  ): void {
+    const ruleset = this.requireRepo(owner, repo).rulesets.find((r) => r.id === id);
+    if (!ruleset)
+      throw usage(`${owner}/${repo} has no ruleset ${id}.`, "Use the id addRuleset returned.");
+    if (change.bypass_actors) ruleset.bypassActors = change.bypass_actors;
+    if (change.enforcement) ruleset.enforcement = change.enforcement;
+    ruleset.updatedAt = new Date();
+  }
+
   /** Opens a pull request from `head` into `base`; returns its number (shared with issues). */
   createPullRequest(options: CreatePullRequestOptions): number {
     const repo = this.requireRepo(options.owner, options.repo);

@@ -1,4 +1,3 @@
-import type { ExistingCheckRun } from "../../core/github/commit-check-runs.js";
 import { readGateContext, type GateContext } from "../../core/github/read-gate-context.js";
 import { gateCheckName } from "../../core/gate/gate-check-name.js";
 import type { GateDecision } from "../../core/gate/gate-decision.js";
@@ -7,8 +6,10 @@ import { policyReadErrorDecision } from "../../core/gate/policy-read-error-decis
 import { gatedEnvironments } from "../../core/policy/gated-environments.js";
 import { loadPolicy } from "../../core/policy/load-policy.js";
 import type { Policy } from "../../core/policy/policy.js";
-import { decideEnvironment } from "./decide-environment.js";
+import { decideEnvironment, mayUseBackup } from "./decide-environment.js";
 import type { GateEvent } from "./gate-event.js";
+import { openGateLock } from "./open-gate-lock.js";
+import { postOnce } from "./post-once.js";
 import { postGateCheck } from "./post-gate-check.js";
 
 /** A commit to gate, and why. */
@@ -51,7 +52,10 @@ export const ALL_ENVIRONMENTS = "all environments";
  * Decides every environment gated on the target and posts a check run each:
  * one GraphQL read of the repository (the policy from the default branch,
  * the owner's `.github` fallback, the app's runs on the commit), two reads of
- * the backup repository per environment, one check run each. A policy that
+ * the backup repository per environment, one check run each; a check run
+ * that is due also takes its cross-instance lock in the backup repository
+ * (one ref creation each, and one read of the backup branch's head per
+ * event: ADR 0611). A policy that
  * cannot be read or is invalid gives one failing policy-wide check run that
  * says where and how to fix it; a repository without a policy is not gated.
  */
@@ -73,7 +77,8 @@ export async function evaluateGates(event: GateEvent, target: GateTarget): Promi
       return;
     }
     const name = target.environment ?? null;
-    await postOnce(event, target, name, [], async () =>
+    // No policy, no backup repository to lock in: this instance's ledger only (ADR 0611).
+    await postOnce(event, target, name, [], openGateLock(event, null), async () =>
       postGateCheck(
         event,
         target.headSha,
@@ -96,7 +101,7 @@ export async function evaluateGates(event: GateEvent, target: GateTarget): Promi
   } catch (error) {
     const name = target.environment ?? null;
     if (name === null && !target.reportPolicyProblems) return;
-    await postOnce(event, target, name, context.checkRuns, async () =>
+    await postOnce(event, target, name, context.checkRuns, openGateLock(event, null), async () =>
       postGateCheck(
         event,
         target.headSha,
@@ -113,10 +118,11 @@ export async function evaluateGates(event: GateEvent, target: GateTarget): Promi
       ? [target.environment]
       : [...new Set(target.branches.flatMap((branch) => gatedEnvironments(policy, branch)))];
   const skipped = new Set(target.skipEnvironments?.(policy) ?? []);
+  const claim = openGateLock(event, lockPlace(event, policy));
   const posts = environments
     .filter((environment) => !skipped.has(environment))
     .map((environment) =>
-      postOnce(event, target, environment, context.checkRuns, async () => {
+      postOnce(event, target, environment, context.checkRuns, claim, async () => {
         const decision = await decideEnvironment(policy, environment, {
           ...event,
           gatedOwner: event.owner,
@@ -137,7 +143,7 @@ export async function evaluateGates(event: GateEvent, target: GateTarget): Promi
   if (target.environment === null) {
     // The policy-wide check run was re-run and the policy loads now: clear it.
     posts.push(
-      postOnce(event, target, null, context.checkRuns, async () =>
+      postOnce(event, target, null, context.checkRuns, claim, async () =>
         postGateCheck(event, target.headSha, null, policyLoadsDecision(policy), [
           decided,
           policyRead,
@@ -148,32 +154,16 @@ export async function evaluateGates(event: GateEvent, target: GateTarget): Promi
   await Promise.all(posts);
 }
 
-/**
- * Posts the check run of one environment (null: the policy-wide one) on the
- * target's commit, unless it is not due: this delivery already posted it, or
- * in "first" mode any run of that name exists. `runs` are the app's runs read
- * from GitHub before; the ledger adds what this process posted since, and
- * runs one post per commit and environment at a time.
- */
-async function postOnce(
+/** Where the gate's locks go: the policy's backup repository, if the gated account may use it. */
+function lockPlace(
   event: GateEvent,
-  target: GateTarget,
-  environment: string | null,
-  runs: readonly ExistingCheckRun[],
-  post: () => Promise<number>,
-): Promise<void> {
-  const name = gateCheckName(environment);
-  const key = `${event.owner}/${event.repo}@${target.headSha}:${name}`.toLowerCase();
-  await event.ledger.exclusive(key, async (postedHere) => {
-    const existing = [
-      ...runs.filter((run) => run.name === name).map((run) => run.externalId),
-      ...postedHere,
-    ];
-    if (existing.includes(event.deliveryId)) return null;
-    if (target.mode === "first" && existing.length > 0) return null;
-    await post();
-    return event.deliveryId;
-  });
+  policy: Policy,
+): { owner: string; repo: string; branch: string } | null {
+  const backup = policy.backup;
+  if (!backup) return null;
+  const [owner = "", repo = ""] = backup.repository.split("/");
+  if (!mayUseBackup(event.owner, owner, event.backupAccounts)) return null;
+  return { owner, repo, branch: backup.branch };
 }
 
 function policyLoadsDecision(policy: Policy): GateDecision {

@@ -8,7 +8,8 @@ const MAX_REMEMBERED = 10_000;
  * process. Two events of one commit handled at once by this instance (a
  * release branch that is also a pull request's head, a concurrent
  * redelivery) thus post one check run, without reading GitHub again. Across
- * instances, which event posts is decided by the event (see ADR 0604).
+ * instances, which event posts is decided by the event (see ADR 0604), and
+ * what the events cannot settle by a lock ref in the backup repository (ADR 0611).
  */
 export class GateRunLedger {
   private readonly tails = new Map<string, Promise<unknown>>();

@@ -1,6 +1,7 @@
 import { isSnapgateError } from "../../core/errors.js";
 import { readCheckRuns } from "../../core/github/read-check-runs.js";
 import { readGateHeads } from "../../core/github/read-gate-heads.js";
+import type { GateDecision } from "../../core/gate/gate-decision.js";
 import { gateCheckName } from "../../core/gate/gate-check-name.js";
 import { compileGlobs } from "../../core/policy/glob.js";
 import { loadPolicy } from "../../core/policy/load-policy.js";
@@ -9,7 +10,9 @@ import { GitHubStore } from "../../core/store/github-store.js";
 import { streamsOfStorePaths } from "../../core/store/streams-of-store-paths.js";
 import { decideEnvironment, mayUseBackup } from "./decide-environment.js";
 import type { GateEvent } from "./gate-event.js";
+import { openGateLock } from "./open-gate-lock.js";
 import { postGateCheck } from "./post-gate-check.js";
+import { postOnce } from "./post-once.js";
 
 /** Source repositories one push re-evaluates at most (the most recent snapshots' first). */
 export const MAX_SOURCES_PER_PUSH = 20;
@@ -27,10 +30,14 @@ const REPOSITORY_NAME = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1
  * where the push changed the environment's lock (`/snapgate lock` turns a
  * success into a failure): then every head gets one. A source whose policy
  * names another backup repository or branch is left alone.
+ * Each new run goes through the ledger and the lock of the commit's first
+ * runs (postOnce), per delivery: two instances handling one push (a
+ * redelivery) post it once (ADR 0611). The lock ref points at the pushed
+ * head, so it costs one ref creation and no read.
  */
 export async function reevaluateBackupPush(
   event: GateEvent,
-  push: { branch: string; paths: readonly string[] },
+  push: { branch: string; after: string; paths: readonly string[] },
 ): Promise<void> {
   const environments = streamsOfStorePaths(push.paths);
   if (environments.length === 0) return;
@@ -66,14 +73,7 @@ export async function reevaluateBackupPush(
   }
   for (const source of sources.values()) {
     try {
-      await reevaluateSource(
-        event,
-        push.branch,
-        source.owner,
-        source.repo,
-        source.environments,
-        relocked,
-      );
+      await reevaluateSource(event, push, source.owner, source.repo, source.environments, relocked);
     } catch (error) {
       if (!isSnapgateError(error)) throw error;
       event.log.warn(`re-evaluation of ${source.owner}/${source.repo} failed: ${error.message}`);
@@ -83,7 +83,7 @@ export async function reevaluateBackupPush(
 
 async function reevaluateSource(
   event: GateEvent,
-  backupBranch: string,
+  push: { branch: string; after: string },
   owner: string,
   repo: string,
   environments: ReadonlySet<string>,
@@ -102,6 +102,7 @@ async function reevaluateSource(
     return;
   }
   const backup = policy.backup;
+  const backupBranch = push.branch;
   if (
     !backup ||
     backup.repository.toLowerCase() !== `${event.owner}/${event.repo}`.toLowerCase() ||
@@ -145,23 +146,32 @@ async function reevaluateSource(
     stale.set(candidate.environment, heads);
   }
   const target: GateEvent = { ...event, octokit: client, owner, repo };
+  const claim = openGateLock(target, {
+    owner: event.owner,
+    repo: event.repo,
+    branch: backupBranch,
+    head: push.after,
+  });
   for (const [environment, shas] of stale) {
-    const decision = await decideEnvironment(policy, environment, {
-      ...event,
-      gatedOwner: owner,
-    });
+    // Decided once for all heads, and only if one of them is still due.
+    let decision: Promise<GateDecision> | undefined;
     for (const [sha, where] of shas) {
-      await postGateCheck(
-        target,
-        sha,
-        environment,
-        decision,
-        [
-          `Decided at ${event.now.toISOString()} again because ${event.owner}/${event.repo}@${backupBranch} changed (delivery ${event.deliveryId}); this head is ${where}.`,
-          `Policy: ${policy.sources.join(" extends ")}, read from the default branch.`,
-          `Backup repository: ${backup.repository}@${backup.branch}.`,
-        ],
-        policy.environments[environment]?.snapshotWorkflow ?? null,
+      await postOnce(target, { headSha: sha, mode: "again" }, environment, [], claim, async () =>
+        postGateCheck(
+          target,
+          sha,
+          environment,
+          await (decision ??= decideEnvironment(policy, environment, {
+            ...event,
+            gatedOwner: owner,
+          })),
+          [
+            `Decided at ${event.now.toISOString()} again because ${event.owner}/${event.repo}@${backupBranch} changed (delivery ${event.deliveryId}); this head is ${where}.`,
+            `Policy: ${policy.sources.join(" extends ")}, read from the default branch.`,
+            `Backup repository: ${backup.repository}@${backup.branch}.`,
+          ],
+          policy.environments[environment]?.snapshotWorkflow ?? null,
+        ),
       );
     }
   }

@@ -27,5 +27,5 @@ export async function onPush(context: Context<"push">, event: GateEvent): Promis
     ...(commit.modified ?? []),
     ...(commit.removed ?? []),
   ]);
-  await reevaluateBackupPush(event, { branch, paths });
+  await reevaluateBackupPush(event, { branch, after, paths });
 }

@@ -26,7 +26,7 @@ async function restoreEnvironmentFindings(
   const token = stringValue(args, "token") ?? context.env.GITHUB_TOKEN;
   if (!token) {
     throw new SnapgateError("USAGE", "--restore-repo needs a GitHub token.", {
-      fix: "Pass --token or set GITHUB_TOKEN (a repository admin's token: secrets, environments and actions read).",
+      fix: "Pass --token or set GITHUB_TOKEN (a repository admin's token: secrets, environments, actions and contents read).",
     });
   }
   const [{ createGitHubClient }, { checkRestoreEnvironment }] = await Promise.all([
@@ -57,8 +57,9 @@ export const doctorCommand: Command = {
     "--app-id ID       the Snapgate App's id, which must be the only bypass actor (and the restore environment's protection rule)",
     "--restore-repo OWNER/REPO  also check the environment that repository's restore job runs in:",
     "                  the Snapgate App is its custom protection rule, administrators cannot bypass it,",
-    "                  the identity secret is in it and is no repository or organization secret, and a",
-    "                  deployment branch policy is set (docs/restore-environment.md)",
+    "                  the identity secret is in it and is no repository or organization secret, a",
+    "                  deployment branch policy is set, and a workflow's job runs in it",
+    "                  (docs/restore-environment.md, docs/setup.md)",
     `--environment NAME        the restore environment (default ${DEFAULT_ENVIRONMENT})`,
     `--identity-secret NAME    the secret holding the restore identity (default ${DEFAULT_SECRET})`,
     "Bypass actors are visible only to a token with administration write (a repository admin's).",

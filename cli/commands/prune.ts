@@ -7,7 +7,7 @@ import { tier0ReleaseCheck } from "../../core/snapshot/tier0-release-check.js";
 import { formatBytes } from "../../core/format-bytes.js";
 import { flag, listValue, stringValue, type Command } from "../command.js";
 import { loadCliPolicy, POLICY_HELP, POLICY_OPTION } from "../load-cli-policy.js";
-import { openStore, STORE_OPTION } from "../open-store.js";
+import { openGitHub, openStore, STORE_OPTION, storeSpec } from "../open-store.js";
 import { json } from "../output.js";
 
 export const pruneCommand: Command = {
@@ -24,8 +24,9 @@ export const pruneCommand: Command = {
     "--dry-run             list what would be deleted; delete nothing",
     "blobs of forgotten tier-0 snapshots go only with an approved forget request (the one their tombstone names, or --approval); without the policy, no forgotten snapshot's blobs go",
     "also deletes temp files (.snapgate-tmp-*) that killed or failed writers left, once older than the grace period and 6 hours, and names files under blobs/ that are not blobs (never deleted)",
+    "on a github:// store, also deletes the Snapgate App's gate lock refs (refs/snapgate/checks/DAY/...) of days before yesterday, UTC (ADR 0611)",
   ],
-  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], held: [{stream, seq, snapshot, reason}], heldBlobs[], spared[], damaged[], tempFiles: {files, bytes, strays[]}}`',
+  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], held: [{stream, seq, snapshot, reason}], heldBlobs[], spared[], damaged[], tempFiles: {files, bytes, strays[]}, gateLocks}` (`gateLocks`: `{deleted[], kept}` on a github:// store, else `null`)',
   options: {
     ...STORE_OPTION,
     ...POLICY_OPTION,
@@ -45,10 +46,12 @@ export const pruneCommand: Command = {
     const root = resolve(context.cwd, stringValue(args, "root") ?? ".");
     const loaded = await loadCliPolicy(args, context, root);
     const store = await openStore(args, context);
-    const result = await pruneBlobs(store, {
+    const now = new Date();
+    const dryRun = flag(args, "dry-run");
+    const blobs = await pruneBlobs(store, {
       graceMs,
-      now: new Date(),
-      dryRun: flag(args, "dry-run"),
+      now,
+      dryRun,
       releaseCheck: tier0ReleaseCheck({
         store,
         policy: loaded?.policy ?? null,
@@ -56,6 +59,15 @@ export const pruneCommand: Command = {
         approvals: listValue(args, "approval"),
       }),
     });
+    let gateLocks: { deleted: string[]; kept: number } | null = null;
+    if (storeSpec(args, context).startsWith("github://")) {
+      const [{ client, location }, { pruneGateLocks }] = await Promise.all([
+        openGitHub(args, context),
+        import("../../core/github/prune-gate-locks.js"),
+      ]);
+      gateLocks = await pruneGateLocks(client, location, now, { dryRun });
+    }
+    const result = { ...blobs, gateLocks };
     if (flag(args, "json")) {
       context.stdout(json(result));
     } else {
@@ -75,6 +87,10 @@ export const pruneCommand: Command = {
       if (result.heldBlobs.length)
         context.stdout(
           `Would keep ${result.heldBlobs.length} blob(s) of forgotten snapshots that lack the approval tier-0 data needs (prune without --dry-run refuses): ${result.held.map((held) => `${held.stream}@${held.seq}: ${held.reason}`).join("; ")}.\n`,
+        );
+      if (gateLocks && gateLocks.deleted.length > 0)
+        context.stdout(
+          `${result.dryRun ? "Would delete" : "Deleted"} ${gateLocks.deleted.length} gate lock ref(s) of days before yesterday (refs/snapgate/checks/).\n`,
         );
       if (result.spared.length)
         context.stdout(

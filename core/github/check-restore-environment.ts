@@ -1,6 +1,7 @@
 import type { ProtectionFinding } from "./check-backup-repository.js";
 import type { GitHubClient } from "./github-client.js";
 import { githubError, httpStatus } from "./github-error.js";
+import { restoreWorkflowFinding } from "./restore-workflow-finding.js";
 
 export interface RestoreEnvironmentLocation {
   /** The repository whose workflow restores. */
@@ -31,8 +32,8 @@ const PLAN_LIMIT =
  * job runs in: the Snapgate App is its custom deployment protection rule,
  * administrators cannot bypass it, the identity secret exists there and
  * nowhere a run without approval could read it (repository or organization
- * secrets), and a deployment branch policy limits which branches may deploy.
- * Each finding says what to change.
+ * secrets), a deployment branch policy limits which branches may deploy, and
+ * a workflow's job runs in the environment. Each finding says what to change.
  */
 export async function checkRestoreEnvironment(
   client: GitHubClient,
@@ -64,6 +65,7 @@ export async function checkRestoreEnvironment(
     bypassFinding(answer, where, settings),
     ...(await secretFindings(client, where, location, settings)),
     await branchPolicyFinding(client, answer, where, location, settings),
+    await restoreWorkflowFinding(client, where, location),
   ];
 }
 

@@ -4,8 +4,13 @@ import type { AddressInfo } from "node:net";
 export interface WebhookRouter {
   /** Where the sandbox delivers: the router's URL. */
   url: string;
-  /** Which target the next deliveries go to, by event name (X-GitHub-Event). */
-  route: (event: string) => number;
+  /**
+   * Which target the next deliveries go to, by event name (X-GitHub-Event).
+   * Several targets: each gets the same delivery at once (GitHub's
+   * redelivery, or a balancer's retry, while the first is still being
+   * handled), and the first target's answer is GitHub's.
+   */
+  route: (event: string) => number | readonly number[];
   /** How many deliveries each target received. */
   counts: number[];
   close(): Promise<void>;
@@ -28,16 +33,20 @@ export async function startWebhookRouter(targets: readonly string[]): Promise<We
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const event = String(request.headers["x-github-event"] ?? "");
-      const index = router.route(event);
-      router.counts[index] = (router.counts[index] ?? 0) + 1;
-      fetch(targets[index] as string, {
-        method: "POST",
-        headers: forwarded(request.headers),
-        body: Buffer.concat(chunks),
-      })
-        .then(async (answer) => {
-          response.writeHead(answer.status, { "content-type": "text/plain" });
-          response.end(await answer.text());
+      const routed = router.route(event);
+      const indexes = typeof routed === "number" ? [routed] : routed;
+      const answers = indexes.map((index) => {
+        router.counts[index] = (router.counts[index] ?? 0) + 1;
+        return fetch(targets[index] as string, {
+          method: "POST",
+          headers: forwarded(request.headers),
+          body: Buffer.concat(chunks),
+        }).then(async (answer) => ({ status: answer.status, text: await answer.text() }));
+      });
+      Promise.all(answers)
+        .then(([first]) => {
+          response.writeHead(first!.status, { "content-type": "text/plain" });
+          response.end(first!.text);
         })
         .catch((error: unknown) => {
           response.writeHead(502, { "content-type": "text/plain" }).end(String(error));

@@ -80,7 +80,13 @@ describe("pushes and check suites", () => {
         after,
       }),
     );
-    expect(h.gh.callCounts()).toEqual({ graphql: 3, "checks/create": 1 });
+    // The decision (3 reads), its cross-instance lock (the backup head, one ref: ADR 0611), the run.
+    expect(h.gh.callCounts()).toEqual({
+      graphql: 3,
+      "git/get-ref": 1,
+      "git/create-ref": 1,
+      "checks/create": 1,
+    });
     const [run] = await runsOn(repo, after);
     expect(run).toMatchObject({
       name: "Snapgate / config backup (pushed)",

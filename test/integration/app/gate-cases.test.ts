@@ -59,14 +59,20 @@ async function decide(repo: string, pull: { number: number; headSha: string }) {
 const scenario = (environment: string, policyText?: string) =>
   createScenario(h, work, environment, policyText);
 
-const DECISION_CALLS = { graphql: 3, "checks/create": 1 };
+/** Three reads decide; the lock (backup head, one ref: ADR 0611) and the check run write. */
+const DECISION_CALLS = {
+  graphql: 3,
+  "git/get-ref": 1,
+  "git/create-ref": 1,
+  "checks/create": 1,
+};
 
 function conditionRow(summary: string | null | undefined, name: string): string {
   return (summary ?? "").split("\n").find((line) => line.startsWith(`| ${name} |`)) ?? "";
 }
 
 describe("the gate's check run on a pull request", () => {
-  it("passes with a fresh, signed, complete, covered snapshot, in 4 API calls", async () => {
+  it("passes with a fresh, signed, complete, covered snapshot, in 6 API calls (4 without the lock)", async () => {
     const { repo, pull, snapshot } = await scenario("good");
     await snapshot({ "deploy/app.yaml": "replicas: 1\n" });
     const { calls, runs } = await decide(repo, pull);
@@ -92,7 +98,7 @@ describe("the gate's check run on a pull request", () => {
     const { repo, pull } = await scenario("nosnap");
     const { calls, runs } = await decide(repo, pull);
     // An empty environment needs no manifest read.
-    expect(calls).toEqual({ graphql: 2, "checks/create": 1 });
+    expect(calls).toEqual({ ...DECISION_CALLS, graphql: 2 });
     const [run] = runs;
     expect(run).toMatchObject({
       name: "Snapgate / config backup (nosnap)",

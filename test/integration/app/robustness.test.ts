@@ -119,7 +119,13 @@ describe("redeliveries", () => {
     h.gh.resetLog();
     const rerun = await h.gh.webhooks.deliver(h.app.appId, "check_run", payload);
     expect(rerun.status).toBe(200);
-    expect(h.gh.callCounts()).toEqual({ graphql: 2, "checks/create": 1 });
+    // A re-run decides again: its lock is per delivery (ADR 0611).
+    expect(h.gh.callCounts()).toEqual({
+      graphql: 2,
+      "git/get-ref": 1,
+      "git/create-ref": 1,
+      "checks/create": 1,
+    });
     await h.gh.webhooks.redeliver(rerun.id);
     const runs = await runsOn(repo, pull.headSha);
     expect(runs.map((check) => check.external_id).sort()).toEqual(
@@ -229,10 +235,17 @@ describe("API failures", () => {
       "apps/create-installation-access-token": 1,
       "apps/get-repo-installation": 1,
       graphql: 2,
+      "git/get-ref": 1,
+      "git/create-ref": 1,
       "checks/create": 1,
     });
     // Later decisions reuse the installation found and both tokens.
-    expect(await decide(numbers[1]!)).toEqual({ graphql: 2, "checks/create": 1 });
+    expect(await decide(numbers[1]!)).toEqual({
+      graphql: 2,
+      "git/get-ref": 1,
+      "git/create-ref": 1,
+      "checks/create": 1,
+    });
     for (const head of heads) {
       const [run] = (await h.reader.checks.listForRef({ owner: "gamma", repo: "svc", ref: head }))
         .data.check_runs;

@@ -63,15 +63,21 @@ describe("doctor --restore-repo", () => {
     const report = run.json() as {
       findings: { check: string; ok: boolean | null; detail: string; fix?: string }[];
     };
-    const restore = report.findings.slice(-5);
+    const restore = report.findings.slice(-6);
     expect(restore.map((finding) => [finding.check, finding.ok])).toEqual([
       ["the Snapgate App is the environment's protection rule", false],
       ["administrators cannot bypass the protection rules", false],
       ["SNAPGATE_IDENTITY is a secret of snapgate-restore", false],
       ["SNAPGATE_IDENTITY exists only in snapgate-restore", true],
       ["a deployment branch policy limits which branches may restore", false],
+      ["a workflow's job runs in snapgate-restore", false],
     ]);
     expect(restore[0]?.detail).toContain("need GitHub Enterprise Cloud");
+    // Without the rule, what still protects a restore is said plainly.
+    expect(restore[0]?.detail).toContain(
+      "the signed request record and the restore action's re-check are the only protection",
+    );
+    expect(restore[5]?.detail).toContain("has no .github/workflows");
     for (const finding of restore.filter((f) => f.ok === false)) expect(finding.fix).toBeTruthy();
 
     const text = await doctor("--restore-repo", `${backup.owner}/service`, "--environment", "prod");

@@ -39,6 +39,7 @@ beforeAll(async () => {
       repositories: "all",
       permissions: {
         administration: "write",
+        contents: "read",
         actions: "read",
         secrets: "write",
         environments: "write",
@@ -58,8 +59,29 @@ async function environment(
     bypass?: boolean;
     secret?: boolean;
     branches?: "custom" | "protected" | "custom-empty" | null;
+    /** A workflow whose job runs in the environment (as docs/examples/snapgate-restore.yml). */
+    workflow?: boolean;
   } = {},
 ): Promise<void> {
+  if (setup.workflow ?? true) {
+    await gh.commitFiles(
+      owner,
+      repo,
+      "main",
+      {
+        [`.github/workflows/restore-${name}.yml`]: [
+          "on: workflow_dispatch",
+          "jobs:",
+          "  restore:",
+          "    runs-on: ubuntu-latest",
+          `    environment: { name: ${name} }`,
+          "    steps: [{ run: 'true' }]",
+          "",
+        ].join("\n"),
+      },
+      `restore workflow for ${name}`,
+    );
+  }
   const branches = setup.branches === undefined ? "custom" : setup.branches;
   await admin.request("PUT /repos/{owner}/{repo}/environments/{environment_name}", {
     owner,
@@ -126,6 +148,7 @@ const BYPASS = "administrators cannot bypass the protection rules";
 const STORED = `${SECRET} is a secret of `;
 const ONLY = `${SECRET} exists only in `;
 const BRANCHES = "a deployment branch policy limits which branches may restore";
+const WORKFLOW = "a workflow's job runs in ";
 
 describe("checkRestoreEnvironment", () => {
   it("passes an environment set up as documented", async () => {
@@ -136,7 +159,29 @@ describe("checkRestoreEnvironment", () => {
       [`${STORED}good`]: true,
       [`${ONLY}good`]: true,
       [BRANCHES]: true,
+      [`${WORKFLOW}good`]: true,
     });
+  });
+
+  it("flags an environment no workflow's job runs in, and says unknown without contents read", async () => {
+    await environment("unused", { workflow: false });
+    const finding = (await check("unused")).find((f) => f.check === `${WORKFLOW}unused`)!;
+    expect(finding.ok).toBe(false);
+    expect(finding.detail).toContain("no restore can run there");
+    expect(finding.fix).toContain("docs/examples/snapgate-restore.yml");
+    const blind = client(
+      gh.createToken({
+        actor: "alice",
+        repositories: "all",
+        permissions: {
+          administration: "write",
+          actions: "read",
+          secrets: "read",
+          environments: "read",
+        },
+      }),
+    );
+    expect(states(await check("good", blind))[`${WORKFLOW}good`]).toBeNull();
   });
 
   it("says how to create a missing environment", async () => {
