@@ -1,5 +1,4 @@
 import { readGateContext, type GateContext } from "../../core/github/read-gate-context.js";
-import { gateCheckName } from "../../core/gate/gate-check-name.js";
 import type { GateDecision } from "../../core/gate/gate-decision.js";
 import { policyErrorDecision } from "../../core/gate/policy-error-decision.js";
 import { policyReadErrorDecision } from "../../core/gate/policy-read-error-decision.js";
