@@ -22,4 +22,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "prune", load: async () => (await import("./prune.js")).pruneCommand },
   { name: "doctor", load: async () => (await import("./doctor.js")).doctorCommand },
   { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
+  { name: "drill", load: async () => (await import("./drill.js")).drillCommand },
 ];

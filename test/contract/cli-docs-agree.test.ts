@@ -20,6 +20,7 @@ import { verificationPath } from "../../core/snapshot/verification-record.js";
 import { requestPath } from "../../core/approvals/approval-request.js";
 import { requestStatePath } from "../../core/approvals/request-state-record.js";
 import { requestExecutionPath } from "../../core/approvals/request-execution.js";
+import { drillPath } from "../../core/operations/drill-path.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DOCS = [
@@ -165,6 +166,7 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     requestStatePath("r-12", 1),
     requestStatePath("r-12", 2),
     requestExecutionPath("r-12"),
+    drillPath("prod", time, true, hex("4")),
   ];
 
   /** What a documented placeholder stands for; an unknown one fails the test, so each is precise. */
