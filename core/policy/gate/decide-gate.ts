@@ -1,6 +1,7 @@
 import { evaluateExceptions } from "../evaluate-exceptions.js";
 import { formatDuration } from "../parse-duration.js";
 import { judgeCoverage } from "../judge-coverage.js";
+import { checkDrill } from "./check-drill.js";
 import type {
   ConditionName,
   GateCondition,
@@ -78,6 +79,8 @@ export function decideGate(input: GateInput): GateDecision {
   checkExceptions(input, add);
   if (tier.restoreVerificationMs !== null)
     checkRestoreVerification(input, tier.restoreVerificationMs, tier.name, add);
+  const drill = checkDrill(input, tier);
+  if (drill) conditions.push(drill);
   return conclude(environment, conditions);
 }
 

@@ -1,6 +1,7 @@
 import type { ConsistencyOutcome } from "../../types.js";
 import type { RecipientGap } from "../../snapshot/recipient-gaps.js";
 import type { Policy } from "../policy.js";
+import type { DrillFact } from "./drill-fact.js";
 
 /** Facts about the newest snapshot of the environment, gathered by the caller from the store. */
 export type SignatureFact =
@@ -45,6 +46,8 @@ export interface GateInput {
    * (a passing one older than it does not make up for it).
    */
   failedRestoreVerification?: { time: string; snapshot: string; detail: string } | null;
+  /** The newest drill, for tiers with drill_interval; null = none; absent = not read (unknown). */
+  drill?: DrillFact | null;
 }
 
 export type ConditionState = "pass" | "fail" | "unknown";
@@ -62,7 +65,9 @@ export type ConditionName =
   | "coverage"
   | "exceptions"
   | "consistency"
-  | "restore-verification";
+  | "restore-verification"
+  /** Tiers with drill_interval: a passing, signed drill within the interval. */
+  | "drill";
 
 export interface GateCondition {
   name: ConditionName;

@@ -12,6 +12,7 @@ import { blobRefOf } from "../../snapshot/blob-ref-of.js";
 import { recipientGaps } from "../../snapshot/recipient-gaps.js";
 import { findLatestVerification } from "../../snapshot/verification-record.js";
 import type { Policy } from "../policy.js";
+import { gatherDrillFact } from "./drill-fact.js";
 import type { GateInput, SignatureFact, SnapshotFacts } from "./gate-decision.js";
 
 export interface GatherGateFactsOptions {
@@ -77,7 +78,9 @@ export async function gatherGateFacts(
           }
         : null,
   };
-  if (latest === null) return { policy, environment, now, snapshot: null, ...restore };
+  const drill = await gatherDrillFact(store, policy, environment);
+  const records = { ...restore, ...(drill !== undefined ? { drill } : {}) };
+  if (latest === null) return { policy, environment, now, snapshot: null, ...records };
 
   const facts: SnapshotFacts = {
     id: latest.id,
@@ -126,7 +129,7 @@ export async function gatherGateFacts(
     facts.uncoveredTier0Paths = manifest.coverage?.uncoveredTier0Paths ?? null;
     facts.consistency = manifest.consistency ?? null;
   }
-  return { policy, environment, now, snapshot: facts, ...restore };
+  return { policy, environment, now, snapshot: facts, ...records };
 }
 
 function signatureFact(manifest: Manifest, keys: string[], sodium: Sodium): SignatureFact {
