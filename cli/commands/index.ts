@@ -23,4 +23,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "doctor", load: async () => (await import("./doctor.js")).doctorCommand },
   { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
   { name: "drill", load: async () => (await import("./drill.js")).drillCommand },
+  { name: "health", load: async () => (await import("./health.js")).healthCommand },
 ];
