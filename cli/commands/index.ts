@@ -24,4 +24,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
   { name: "drill", load: async () => (await import("./drill.js")).drillCommand },
   { name: "health", load: async () => (await import("./health.js")).healthCommand },
+  { name: "report", load: async () => (await import("./report.js")).reportCommand },
 ];
