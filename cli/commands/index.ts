@@ -25,4 +25,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "drill", load: async () => (await import("./drill.js")).drillCommand },
   { name: "health", load: async () => (await import("./health.js")).healthCommand },
   { name: "report", load: async () => (await import("./report.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("./dashboard.js")).dashboardCommand },
 ];
