@@ -82,7 +82,13 @@ export const healthCommand: Command = {
   async run(args, context) {
     const env = stringValue(args, "env");
     const rootText = stringValue(args, "root");
-    const { policy } = await requireCliPolicy(args, context, context.cwd, "health");
+    // As for drift: the policy is looked for under the live directory when one is given.
+    const { policy } = await requireCliPolicy(
+      args,
+      context,
+      resolve(context.cwd, rootText ?? "."),
+      "health",
+    );
     if (env !== undefined && !policy.environments[env]) {
       throw new SnapgateError("CONFIG", `The policy has no environment '${env}'.`, {
         fix: `Use one of: ${Object.keys(policy.environments).join(", ")}.`,
