@@ -6,20 +6,30 @@ import { flag, requireValue, type Command } from "../command.js";
 import { POLICY_HELP, POLICY_OPTION, requireCliPolicy } from "../load-cli-policy.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { json } from "../output.js";
+import { liveDriftSummary } from "../live-drift-summary.js";
 
 export const dashboardCommand: Command = {
   name: "dashboard",
   summary:
     "Write a static HTML dashboard: per environment latest snapshot and age, verification, drill, requests, lock, alerts",
-  usage: "snapgate dashboard --store STORE --out FILE [--policy FILE] [--json]",
+  usage:
+    "snapgate dashboard --store STORE --out FILE [--env ENV --root DIR --writer-key FILE] [--policy FILE] [--json]",
   help: [
     "--out FILE            the HTML page to write (atomically); self-contained, no script",
     POLICY_HELP,
     "open requests need keys.app in the policy (their records are checked against it); locks come from the audit log",
-    "drift is not checked here: it needs the live files (see `snapgate health` with a live directory)",
+    "--env ENV --root DIR  also show the drift of this live directory against ENV's latest snapshot",
+    "--writer-key FILE     for drift: the snapshot job's writer key (or SNAPGATE_WRITER_KEY); other environments show drift as not checked",
   ],
   json: "`{out, environments, unhealthy, openRequests, locked}` (the page itself is written to --out)",
-  options: { ...STORE_OPTION, ...POLICY_OPTION, out: { type: "string" } },
+  options: {
+    ...STORE_OPTION,
+    ...POLICY_OPTION,
+    out: { type: "string" },
+    env: { type: "string" },
+    root: { type: "string" },
+    "writer-key": { type: "string" },
+  },
   async run(args, context) {
     const out = resolve(
       context.cwd,
@@ -28,7 +38,8 @@ export const dashboardCommand: Command = {
     const { policy } = await requireCliPolicy(args, context, context.cwd, "dashboard");
     const store = await openStore(args, context);
     await store.assertExists();
-    const dashboard = await buildDashboard({ store, policy, now: new Date() });
+    const drift = await liveDriftSummary(args, context, this, store, policy);
+    const dashboard = await buildDashboard({ store, policy, now: new Date(), drift });
     await writeFileAtomic(out, renderDashboardHtml(dashboard));
     const summary = {
       out,

@@ -1,16 +1,12 @@
 import { resolve } from "node:path";
 import { SnapgateError } from "../../core/errors.js";
 import { computeHealth } from "../../core/operations/compute-health.js";
-import type { DriftSummary, EnvironmentHealth } from "../../core/operations/environment-health.js";
+import type { EnvironmentHealth } from "../../core/operations/environment-health.js";
 import { formatDuration } from "../../core/policy/parse-duration.js";
-import { policyScanRules } from "../../core/policy/policy-scan-rules.js";
-import { resolveScanPaths } from "../../core/policy/resolve-scan-paths.js";
-import { detectDrift } from "../../core/snapshot/detect-drift.js";
-import { LocalDirStore } from "../../core/store/local-dir-store.js";
 import { flag, stringValue, type Command } from "../command.js";
 import { EXIT_PROBLEMS } from "../exit-codes.js";
+import { liveDriftSummary } from "../live-drift-summary.js";
 import { POLICY_HELP, POLICY_OPTION, requireCliPolicy } from "../load-cli-policy.js";
-import { loadWriterKey } from "../load-keys.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { json, renderTable, shortId } from "../output.js";
 
@@ -96,34 +92,7 @@ export const healthCommand: Command = {
     }
     const store = await openStore(args, context);
     await store.assertExists();
-    const drift: Record<string, DriftSummary> = {};
-    if (rootText !== undefined) {
-      if (env === undefined) {
-        throw new SnapgateError(
-          "USAGE",
-          "--root needs --env: a live directory is one environment's.",
-          {
-            fix: `Add --env ENV. Usage: ${this.usage}`,
-          },
-        );
-      }
-      const root = resolve(context.cwd, rootText);
-      const report = await detectDrift({
-        store,
-        stream: env,
-        root,
-        paths: resolveScanPaths([], policy, env, "compare"),
-        ...policyScanRules(policy, env),
-        skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
-        writerKey: await loadWriterKey(args, context, true),
-      });
-      drift[env] = {
-        drifted: report.drifted,
-        added: report.added,
-        removed: report.removed,
-        changed: report.changed,
-      };
-    }
+    const drift = await liveDriftSummary(args, context, this, store, policy);
     const results = await computeHealth({
       store,
       policy,

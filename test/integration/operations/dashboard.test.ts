@@ -147,4 +147,28 @@ describe("snapgate dashboard: a static, accessible page for 200 environments", (
     expect(calls.readAuditLines).toBe(1);
     expect(Buffer.byteLength(renderDashboardHtml(dashboard))).toBeLessThan(400_000);
   });
+
+  it("shows the drift of a live directory when given one", async () => {
+    ws.write("deploy/app.yaml", "port: 2\n");
+    const out = join(ws.dir, "drift.html");
+    const run = await ws.cli(
+      "dashboard",
+      "--store",
+      ws.store,
+      "--out",
+      out,
+      "--env",
+      "prod",
+      "--root",
+      ws.repo,
+      "--writer-key",
+      join(ws.dir, "writer.key"),
+    );
+    expect(run.code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(/<tr id="env-prod">.*?<\/tr>/.exec(html)?.[0]).toContain(
+      "&#10007; 0 added, 0 removed, 1 changed",
+    );
+    expect(/<tr id="env-env-001">.*?<\/tr>/.exec(html)?.[0]).toContain("not checked");
+  });
 });
