@@ -1,4 +1,5 @@
 import type { ActionSpec } from "./lib/action-spec.js";
+import { drillAction } from "./drill/inputs.js";
 import { driftAction } from "./drift/inputs.js";
 import { restoreAction } from "./restore/inputs.js";
 import { snapshotAction } from "./snapshot/inputs.js";
@@ -10,4 +11,5 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
   verifyAction,
   restoreAction,
   driftAction,
+  drillAction,
 ];

@@ -12,6 +12,7 @@ const standaloneCode = standaloneCodeModule.default ?? standaloneCodeModule;
 
 /** Every schema the code validates against: none is compiled at run time. */
 export const PRECOMPILED = [
+  "drill",
   "manifest",
   "policy",
   "request",

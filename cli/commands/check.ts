@@ -19,7 +19,7 @@ export const checkCommand: Command = {
     "--env ENV             the environment to gate",
     POLICY_HELP,
     "--root DIR            where .github/snapgate.yml is looked for (default: the working directory)",
-    "conditions: snapshot, signature, chain, blobs, freshness, coverage, consistency, exceptions, restore-verification (see docs/policy.md)",
+    "conditions: snapshot, signature, chain, blobs, freshness, coverage, consistency, exceptions, restore-verification, drill (see docs/policy.md)",
     "exit codes: 0 every condition passes, 1 any fails or is unknown (also an invalid policy)",
   ],
   json: 'the decision: `{environment, conclusion: "success"|"failure", summary, conditions: [{name, state: "pass"|"fail"|"unknown", detail, fix, paths?, locations?}]}`; `locations` (an invalid policy) is `[{file, line, message}]`',

@@ -22,4 +22,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "prune", load: async () => (await import("./prune.js")).pruneCommand },
   { name: "doctor", load: async () => (await import("./doctor.js")).doctorCommand },
   { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
+  { name: "drill", load: async () => (await import("./drill.js")).drillCommand },
+  { name: "health", load: async () => (await import("./health.js")).healthCommand },
+  { name: "report", load: async () => (await import("./report.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("./dashboard.js")).dashboardCommand },
 ];

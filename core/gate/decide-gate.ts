@@ -1,6 +1,7 @@
 import { evaluateExceptions } from "../policy/evaluate-exceptions.js";
 import { formatDuration } from "../policy/parse-duration.js";
 import { judgeCoverage } from "../policy/judge-coverage.js";
+import { checkDrill } from "./check-drill.js";
 import type {
   ConditionName,
   GateCondition,
@@ -79,6 +80,8 @@ export function decideGate(input: GateInput): GateDecision {
   if (tier.restoreVerificationMs !== null)
     checkRestoreVerification(input, tier.restoreVerificationMs, tier.name, add);
   checkLock(input, add);
+  const drill = checkDrill(input, tier);
+  if (drill) conditions.push(drill);
   return conclude(environment, conditions);
 }
 

@@ -2,6 +2,7 @@ import type { ConsistencyOutcome } from "../types.js";
 import type { RecipientGap } from "../snapshot/recipient-gaps.js";
 import type { Policy } from "../policy/policy.js";
 import type { EnvironmentLock } from "../approvals/request-lifecycle.js";
+import type { DrillFact } from "./drill-fact.js";
 
 /** Facts about the newest snapshot of the environment, gathered by the caller from the store. */
 export type SignatureFact =
@@ -55,6 +56,8 @@ export interface GateInput {
   failedRestoreVerification?: { time: string; snapshot: string; detail: string } | null;
   /** Absent: not read (the lock is then not a condition). */
   lock?: LockFact;
+  /** The newest drill, for tiers with drill_interval; null = none; absent = not read (unknown). */
+  drill?: DrillFact | null;
 }
 
 export type ConditionState = "pass" | "fail" | "unknown";
@@ -74,7 +77,9 @@ export type ConditionName =
   | "consistency"
   | "restore-verification"
   /** The environment is locked (`/snapgate lock`), or its lock record cannot be trusted. */
-  | "lock";
+  | "lock"
+  /** Tiers with drill_interval: a passing, signed drill within the interval. */
+  | "drill";
 
 export interface GateCondition {
   name: ConditionName;

@@ -13,6 +13,7 @@ import { recipientGaps } from "../snapshot/recipient-gaps.js";
 import { findLatestVerification } from "../snapshot/verification-record.js";
 import type { Policy } from "../policy/policy.js";
 import { readEnvironmentLock } from "../approvals/read-environment-lock.js";
+import { gatherDrillFact } from "./drill-fact.js";
 import type { GateInput, LockFact, SignatureFact, SnapshotFacts } from "./gate-decision.js";
 
 export interface GatherGateFactsOptions {
@@ -79,7 +80,9 @@ export async function gatherGateFacts(
         : null,
   };
   const lock = await lockFact(store, policy, environment, index.locks);
-  if (latest === null) return { policy, environment, now, snapshot: null, ...restore, lock };
+  const drill = await gatherDrillFact(store, policy, environment);
+  const records = { ...restore, lock, ...(drill !== undefined ? { drill } : {}) };
+  if (latest === null) return { policy, environment, now, snapshot: null, ...records };
 
   const facts: SnapshotFacts = {
     id: latest.id,
@@ -128,7 +131,7 @@ export async function gatherGateFacts(
     facts.uncoveredTier0Paths = manifest.coverage?.uncoveredTier0Paths ?? null;
     facts.consistency = manifest.consistency ?? null;
   }
-  return { policy, environment, now, snapshot: facts, ...restore, lock };
+  return { policy, environment, now, snapshot: facts, ...records };
 }
 
 /** The lock from the revisions the index listed: one read when the environment was ever locked, none otherwise. */

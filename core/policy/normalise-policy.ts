@@ -87,6 +87,13 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
       restoreVerificationMs: parseDuration(tier["restore_verification"]),
       retention: { keep, floor },
     };
+    // Only when given: the digest of a policy without them stays what it was.
+    const rto = parseDuration(tier["rto"]);
+    const rpo = parseDuration(tier["rpo"]);
+    const drillInterval = parseDuration(tier["drill_interval"]);
+    if (rto !== null) (tiers[name] as Tier).rtoMs = rto;
+    if (rpo !== null) (tiers[name] as Tier).rpoMs = rpo;
+    if (drillInterval !== null) (tiers[name] as Tier).drillIntervalMs = drillInterval;
   }
 
   const environments: Record<string, Environment> = {};

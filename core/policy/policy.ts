@@ -68,6 +68,12 @@ export interface Tier {
   /** null = no restore-level verification required. */
   restoreVerificationMs: number | null;
   retention: RetentionPolicy;
+  /** Recovery time objective for drills, ms; absent = none (absent, not null, so older policies keep their digest). */
+  rtoMs?: number;
+  /** Recovery point objective for drills (the drilled snapshot's age), ms; absent = none. */
+  rpoMs?: number;
+  /** The gate needs a passing drill within this interval, ms; absent = no drill needed. */
+  drillIntervalMs?: number;
 }
 
 export interface Environment {

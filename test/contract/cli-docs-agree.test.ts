@@ -22,6 +22,7 @@ import { requestStatePath } from "../../core/approvals/request-state-record.js";
 import { requestExecutionPath } from "../../core/approvals/request-execution.js";
 import { environmentLockPath } from "../../core/approvals/environment-lock-record.js";
 import { requestDispatchPath } from "../../core/approvals/request-dispatch-record.js";
+import { drillPath } from "../../core/operations/drill-path.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DOCS = [
@@ -170,6 +171,7 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     environmentLockPath("prod", 1),
     environmentLockPath("prod", 2),
     requestDispatchPath(4242),
+    drillPath("prod", time, true, hex("4")),
   ];
 
   /** What a documented placeholder stands for; an unknown one fails the test, so each is precise. */

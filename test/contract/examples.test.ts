@@ -42,6 +42,7 @@ describe("docs/examples", () => {
     expect(workflows).toEqual([
       "deploy-with-feature-flags.yml",
       "deploy.yml",
+      "scheduled-drill.yml",
       "scheduled-snapshot.yml",
       "snapgate-restore.yml",
     ]);

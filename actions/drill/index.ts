@@ -1,0 +1,4 @@
+import { runAction } from "../lib/run-action.js";
+import { main } from "./main.js";
+
+await runAction(main);

@@ -1,0 +1,109 @@
+import { resolve } from "node:path";
+import { SnapgateError } from "../../core/errors.js";
+import { computeHealth } from "../../core/operations/compute-health.js";
+import type { EnvironmentHealth } from "../../core/operations/environment-health.js";
+import { formatDuration } from "../../core/policy/parse-duration.js";
+import { flag, stringValue, type Command } from "../command.js";
+import { EXIT_PROBLEMS } from "../exit-codes.js";
+import { liveDriftSummary } from "../live-drift-summary.js";
+import { POLICY_HELP, POLICY_OPTION, requireCliPolicy } from "../load-cli-policy.js";
+import { openStore, STORE_OPTION } from "../open-store.js";
+import { json, renderTable, shortId } from "../output.js";
+
+function describe(results: readonly EnvironmentHealth[]): string {
+  const rows = results.map((h) => [
+    h.environment,
+    h.tier ?? "-",
+    h.latest ? `#${h.latest.seq} ${shortId(h.latest.id)}` : "none",
+    h.latest ? formatDuration(h.latest.ageMs) : "-",
+    h.late ? "LATE" : h.dueAt ? `due ${h.dueAt}` : "-",
+    h.streak ? `${h.streak.length} ${h.streak.ok ? "ok" : "FAILED"}` : "-",
+    h.coverage.state,
+    h.lastDrill ? (h.lastDrill.ok ? "ok" : "FAILED") : "none",
+    h.drift ? (h.drift.drifted ? "DRIFT" : "none") : "-",
+    h.healthy ? "healthy" : `${h.problems.length} PROBLEM(S)`,
+  ]);
+  const lines = [
+    renderTable(
+      [
+        "ENV",
+        "TIER",
+        "LATEST",
+        "AGE",
+        "SCHEDULE",
+        "STREAK",
+        "COVERAGE",
+        "DRILL",
+        "DRIFT",
+        "STATUS",
+      ],
+      rows,
+    ),
+  ];
+  for (const h of results)
+    for (const problem of h.problems)
+      lines.push(`${h.environment}: ${problem.kind}: ${problem.message}\n  fix: ${problem.fix}\n`);
+  const unhealthy = results.filter((h) => !h.healthy).length;
+  lines.push(
+    unhealthy === 0
+      ? `All ${results.length} environment(s) healthy.\n`
+      : `${unhealthy} of ${results.length} environment(s) need attention.\n`,
+  );
+  return lines.join("");
+}
+
+export const healthCommand: Command = {
+  name: "health",
+  summary:
+    "Per environment: backup age against the schedule, failure streaks, coverage, drills and drift",
+  usage:
+    "snapgate health --store STORE [--env ENV] [--root DIR --writer-key FILE] [--policy FILE] [--json]",
+  help: [
+    "--env ENV             one environment (default: every environment of the policy)",
+    "--root DIR            with --env: also compare this live directory with the latest snapshot (drift)",
+    "--writer-key FILE     for drift: the snapshot job's writer key (or SNAPGATE_WRITER_KEY)",
+    POLICY_HELP,
+    "late: no snapshot within the tier's max_age plus alerts.late_after; failures: alerts.consecutive_failures",
+    "verification records or drills in a row failed",
+    `exit codes: 0 every environment healthy, ${EXIT_PROBLEMS} a problem found`,
+  ],
+  json: "`{healthy, environments: [{environment, tier, latest: {id, seq, time, ageMs} | null, snapshots, maxAgeMs, dueAt, lateAt, late, streak: {ok, length, since} | null, failureThreshold, coverage: {state, missingComponents[], uncoveredTier0}, lastVerification, lastDrill: {kind, time, ok} | null, drift: {drifted, added, removed, changed} | null, problems: [{kind, message, fix}], healthy}]}`; problem kinds: `no-snapshot`, `late`, `failures`, `coverage`, `drift`, `drill-failed`, `unknown-environment`",
+  options: {
+    ...STORE_OPTION,
+    ...POLICY_OPTION,
+    env: { type: "string" },
+    root: { type: "string" },
+    "writer-key": { type: "string" },
+  },
+  async run(args, context) {
+    const env = stringValue(args, "env");
+    const rootText = stringValue(args, "root");
+    // As for drift: the policy is looked for under the live directory when one is given.
+    const { policy } = await requireCliPolicy(
+      args,
+      context,
+      resolve(context.cwd, rootText ?? "."),
+      "health",
+    );
+    if (env !== undefined && !policy.environments[env]) {
+      throw new SnapgateError("CONFIG", `The policy has no environment '${env}'.`, {
+        fix: `Use one of: ${Object.keys(policy.environments).join(", ")}.`,
+      });
+    }
+    const store = await openStore(args, context);
+    await store.assertExists();
+    const drift = await liveDriftSummary(args, context, this, store, policy);
+    const results = await computeHealth({
+      store,
+      policy,
+      now: new Date(),
+      ...(env ? { environments: [env] } : {}),
+      drift,
+    });
+    const healthy = results.every((h) => h.healthy);
+    context.stdout(
+      flag(args, "json") ? json({ healthy, environments: results }) : describe(results),
+    );
+    return healthy ? 0 : EXIT_PROBLEMS;
+  },
+};

@@ -1,0 +1,56 @@
+/** One environment's health, as `snapgate health`, the report and the dashboard show it. */
+export type HealthProblemKind =
+  | "no-snapshot"
+  | "late"
+  | "failures"
+  | "coverage"
+  | "drift"
+  | "drill-failed"
+  | "unknown-environment";
+
+export interface HealthProblem {
+  kind: HealthProblemKind;
+  message: string;
+  fix: string;
+}
+
+/** A recorded outcome: a verification record or a drill, by its name. */
+export interface HealthOutcome {
+  kind: "verification" | "drill";
+  time: string;
+  ok: boolean;
+}
+
+export interface DriftSummary {
+  drifted: boolean;
+  added: number;
+  removed: number;
+  changed: number;
+}
+
+export interface EnvironmentHealth {
+  environment: string;
+  tier: string | null;
+  latest: { id: string; seq: number; time: string; ageMs: number } | null;
+  /** Snapshots not forgotten. */
+  snapshots: number;
+  /** The schedule: a new snapshot is due max_age after the latest, and late alerts.late_after after that. */
+  maxAgeMs: number | null;
+  dueAt: string | null;
+  lateAt: string | null;
+  late: boolean;
+  /** The current run of passing or failing outcomes (verifications and drills), newest first. */
+  streak: { ok: boolean; length: number; since: string } | null;
+  /** alerts.consecutive_failures: a failure streak this long alerts. */
+  failureThreshold: number;
+  coverage: {
+    state: "pass" | "fail" | "unknown";
+    missingComponents: string[];
+    uncoveredTier0: number;
+  };
+  lastVerification: HealthOutcome | null;
+  lastDrill: HealthOutcome | null;
+  drift: DriftSummary | null;
+  problems: HealthProblem[];
+  healthy: boolean;
+}
