@@ -1512,6 +1512,12 @@ function normalisePolicy(data, sources) {
       restoreVerificationMs: parseDuration(tier["restore_verification"]),
       retention: { keep, floor }
     };
+    const rto = parseDuration(tier["rto"]);
+    const rpo = parseDuration(tier["rpo"]);
+    const drillInterval = parseDuration(tier["drill_interval"]);
+    if (rto !== null) tiers[name].rtoMs = rto;
+    if (rpo !== null) tiers[name].rpoMs = rpo;
+    if (drillInterval !== null) tiers[name].drillIntervalMs = drillInterval;
   }
   const environments = {};
   for (const [name, value] of Object.entries(obj(data["environments"]))) {
@@ -1632,14 +1638,14 @@ import __ajvRuntime0 from "ajv/dist/runtime/ucs2length.js";
 import __ajvRuntime1 from "ajv/dist/runtime/equal.js";
 import __ajvRuntime2 from "ajv-formats/dist/formats.js";
 var policy_validator_default = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:snapgate:schema:policy:v1", "title": "Snapgate policy", "description": "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.", "type": "object", "additionalProperties": false, "required": ["keys", "tiers", "environments"], "properties": { "_extends": { "description": "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.", "type": "string", "pattern": "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$", "examples": [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"] }, "backup": { "description": "Where snapshots are stored when the GitHub backup-repository store is used.", "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "description": "The protected backup repository, as owner/name.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$", "examples": ["acme/config-backups"] }, "branch": { "description": "The branch of the backup repository that holds the store.", "type": "string", "minLength": 1, "default": "main" } } }, "keys": { "description": "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).", "type": "object", "additionalProperties": false, "required": ["recipients", "writers"], "properties": { "recipients": { "description": "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "writers": { "description": "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The writer verify key printed by `snapgate keygen --writer` (sgw1...).", "$ref": "#/$defs/writerKey" }, "valid_from": { "description": "First date the key may sign snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.", "$ref": "#/$defs/date" } } } }, "app": { "description": "App verify keys (sga1...) of the Snapgate App. Restore and forget request records are accepted only when signed by one of them, so that someone who can write the store cannot forge approvals. Without it, no request record is accepted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The app verify key printed by `snapgate keygen --app` (sga1...).", "$ref": "#/$defs/appKey" } } } } } }, "tiers": { "description": "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "$ref": "#/$defs/tier" } } }, "environments": { "description": "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z0-9][a-z0-9._-]{0,62}$": { "$ref": "#/$defs/environment" } } }, "components": { "description": "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.", "type": "array", "default": [], "items": { "$ref": "#/$defs/component" } }, "exclude": { "description": "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.", "type": "array", "default": [], "items": { "$ref": "#/$defs/excludeGlob" } }, "exceptions": { "description": "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.", "type": "array", "default": [], "items": { "$ref": "#/$defs/exception" } }, "consistency": { "description": "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.", "type": "array", "default": [], "items": { "$ref": "#/$defs/consistencyRule" } }, "change_tickets": { "description": "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.", "type": "object", "additionalProperties": false, "required": ["required_for", "pattern"], "properties": { "required_for": { "description": "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.", "type": "object", "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["pre", "post", "scheduled", "manual"] }, "description": "The phases of this tier's snapshots that need a change id." } } }, "pattern": { "description": "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.", "type": "string", "minLength": 1, "examples": ["^CHG[0-9]{7}$"] }, "endpoint": { "description": "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).", "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL; the change id is appended as one path segment.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://change.example.com/api/snapgate/tickets"] }, "timeout": { "description": "How long to wait for an answer before refusing the snapshot.", "$ref": "#/$defs/duration", "default": "10s" }, "token_env": { "description": "Name of the environment variable holding a bearer token for the endpoint (never the token itself).", "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["CHANGE_API_TOKEN"] } } } } }, "roles": { "description": "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.", "type": "object", "additionalProperties": false, "properties": { "restorers": { "description": "Who may request a restore.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "approvers": { "description": "Who may approve or deny restore and forget requests.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "auditors": { "description": "Who may read the audit log and compliance reports.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } } } }, "alerts": { "description": "Health thresholds that raise issues and failing checks.", "type": "object", "additionalProperties": false, "properties": { "late_after": { "description": "Grace after a tier's max_age before a missing snapshot is reported as late.", "$ref": "#/$defs/duration", "default": "15m" }, "consecutive_failures": { "description": "Snapshot job failures in a row that raise an alert.", "type": "integer", "minimum": 1, "default": 2 } } } }, "$defs": { "duration": { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" }, "date": { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, "ageRecipient": { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" }, "writerKey": { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "appKey": { "description": "A Snapgate app verify key (sga1...).", "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "user": { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "principal": { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, "glob": { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" }, "excludeGlob": { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" }, "name": { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "tierName": { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" }, "keepCount": { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] }, "tier": { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } }, "tag": { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, "environment": { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } }, "workflowFile": { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" }, "component": { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "exception": { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "valueRef": { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } }, "consistencyRule": { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:snapgate:schema:policy:v1", "title": "Snapgate policy", "description": "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.", "type": "object", "additionalProperties": false, "required": ["keys", "tiers", "environments"], "properties": { "_extends": { "description": "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.", "type": "string", "pattern": "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$", "examples": [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"] }, "backup": { "description": "Where snapshots are stored when the GitHub backup-repository store is used.", "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "description": "The protected backup repository, as owner/name.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$", "examples": ["acme/config-backups"] }, "branch": { "description": "The branch of the backup repository that holds the store.", "type": "string", "minLength": 1, "default": "main" } } }, "keys": { "description": "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).", "type": "object", "additionalProperties": false, "required": ["recipients", "writers"], "properties": { "recipients": { "description": "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "writers": { "description": "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The writer verify key printed by `snapgate keygen --writer` (sgw1...).", "$ref": "#/$defs/writerKey" }, "valid_from": { "description": "First date the key may sign snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.", "$ref": "#/$defs/date" } } } }, "app": { "description": "App verify keys (sga1...) of the Snapgate App. Restore and forget request records are accepted only when signed by one of them, so that someone who can write the store cannot forge approvals. Without it, no request record is accepted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The app verify key printed by `snapgate keygen --app` (sga1...).", "$ref": "#/$defs/appKey" } } } } } }, "tiers": { "description": "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "$ref": "#/$defs/tier" } } }, "environments": { "description": "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z0-9][a-z0-9._-]{0,62}$": { "$ref": "#/$defs/environment" } } }, "components": { "description": "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.", "type": "array", "default": [], "items": { "$ref": "#/$defs/component" } }, "exclude": { "description": "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.", "type": "array", "default": [], "items": { "$ref": "#/$defs/excludeGlob" } }, "exceptions": { "description": "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.", "type": "array", "default": [], "items": { "$ref": "#/$defs/exception" } }, "consistency": { "description": "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.", "type": "array", "default": [], "items": { "$ref": "#/$defs/consistencyRule" } }, "change_tickets": { "description": "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.", "type": "object", "additionalProperties": false, "required": ["required_for", "pattern"], "properties": { "required_for": { "description": "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.", "type": "object", "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["pre", "post", "scheduled", "manual"] }, "description": "The phases of this tier's snapshots that need a change id." } } }, "pattern": { "description": "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.", "type": "string", "minLength": 1, "examples": ["^CHG[0-9]{7}$"] }, "endpoint": { "description": "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).", "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL; the change id is appended as one path segment.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://change.example.com/api/snapgate/tickets"] }, "timeout": { "description": "How long to wait for an answer before refusing the snapshot.", "$ref": "#/$defs/duration", "default": "10s" }, "token_env": { "description": "Name of the environment variable holding a bearer token for the endpoint (never the token itself).", "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["CHANGE_API_TOKEN"] } } } } }, "roles": { "description": "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.", "type": "object", "additionalProperties": false, "properties": { "restorers": { "description": "Who may request a restore.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "approvers": { "description": "Who may approve or deny restore and forget requests.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "auditors": { "description": "Who may read the audit log and compliance reports.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } } } }, "alerts": { "description": "Health thresholds that raise issues and failing checks.", "type": "object", "additionalProperties": false, "properties": { "late_after": { "description": "Grace after a tier's max_age before a missing snapshot is reported as late.", "$ref": "#/$defs/duration", "default": "15m" }, "consecutive_failures": { "description": "Snapshot job failures in a row that raise an alert.", "type": "integer", "minimum": 1, "default": 2 } } } }, "$defs": { "duration": { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" }, "date": { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, "ageRecipient": { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" }, "writerKey": { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "appKey": { "description": "A Snapgate app verify key (sga1...).", "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "user": { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "principal": { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, "glob": { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" }, "excludeGlob": { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" }, "name": { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "tierName": { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" }, "keepCount": { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] }, "tier": { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "rto": { "description": "Recovery time objective: the longest a drill may take from the start of the restore to the end of its validation (`snapgate drill` compares and records it).", "$ref": "#/$defs/duration", "examples": ["1h"] }, "rpo": { "description": "Recovery point objective: the oldest the drilled snapshot may be at the drill (the configuration changes a restore would lose).", "$ref": "#/$defs/duration", "examples": ["24h"] }, "drill_interval": { "description": "When set, the gate also needs a passing, signed recovery drill (`snapgate drill`) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["90d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } }, "tag": { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, "environment": { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } }, "workflowFile": { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" }, "component": { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "exception": { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "valueRef": { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } }, "consistencyRule": { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } } } };
 var schema32 = { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" };
 var schema33 = { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" };
 var schema34 = { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" };
 var schema36 = { "description": "A Snapgate app verify key (sga1...).", "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" };
-var schema68 = { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" };
+var schema71 = { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" };
 var schema38 = { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" };
-var schema66 = { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" };
+var schema69 = { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = __ajvRuntime0.default;
 var func0 = __ajvRuntime1.default;
@@ -1650,16 +1656,16 @@ var pattern7 = new RegExp("^sgw1[02-9ac-hj-np-z]{58}$", "u");
 var pattern8 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", "u");
 var pattern10 = new RegExp("^sga1[02-9ac-hj-np-z]{58}$", "u");
 var pattern11 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
-var pattern26 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern37 = new RegExp("^!?[^/!]", "u");
-var pattern47 = new RegExp("^https?://", "u");
+var pattern29 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern40 = new RegExp("^!?[^/!]", "u");
+var pattern50 = new RegExp("^https?://", "u");
 var pattern13 = new RegExp("^(?:[0-9]+(?:s|m|h|d|w))+$", "u");
-var pattern49 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-var pattern35 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", "u");
-var schema37 = { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } };
-var schema41 = { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] };
-var schema53 = { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" };
-var pattern22 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", "u");
+var pattern52 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+var pattern38 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", "u");
+var schema37 = { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "rto": { "description": "Recovery time objective: the longest a drill may take from the start of the restore to the end of its validation (`snapgate drill` compares and records it).", "$ref": "#/$defs/duration", "examples": ["1h"] }, "rpo": { "description": "Recovery point objective: the oldest the drilled snapshot may be at the drill (the configuration changes a restore would lose).", "$ref": "#/$defs/duration", "examples": ["24h"] }, "drill_interval": { "description": "When set, the gate also needs a passing, signed recovery drill (`snapgate drill`) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["90d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } };
+var schema44 = { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] };
+var schema56 = { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" };
+var pattern25 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1681,7 +1687,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "level" || key0 === "max_age" || key0 === "approvals" || key0 === "request_ttl" || key0 === "restore_verification" || key0 === "retention")) {
+      if (!func1.call(schema37.properties, key0)) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37, data };
         if (vErrors === null) {
           vErrors = [err1];
@@ -1821,122 +1827,107 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.rto !== void 0) {
+      let data5 = data.rto;
+      if (typeof data5 === "string") {
+        if (!pattern13.test(data5)) {
+          const err14 = { instancePath: instancePath + "/rto", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/rto", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.rpo !== void 0) {
+      let data6 = data.rpo;
+      if (typeof data6 === "string") {
+        if (!pattern13.test(data6)) {
+          const err16 = { instancePath: instancePath + "/rpo", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/rpo", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.drill_interval !== void 0) {
+      let data7 = data.drill_interval;
+      if (typeof data7 === "string") {
+        if (!pattern13.test(data7)) {
+          const err18 = { instancePath: instancePath + "/drill_interval", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/drill_interval", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
     if (data.retention !== void 0) {
-      let data5 = data.retention;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        for (const key1 in data5) {
+      let data8 = data.retention;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        for (const key1 in data8) {
           if (!(key1 === "keep" || key1 === "floor")) {
-            const err14 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention, data: data5 };
+            const err20 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention, data: data8 };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err20];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
-        if (data5.keep !== void 0) {
-          let data6 = data5.keep;
-          if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-            for (const key2 in data6) {
+        if (data8.keep !== void 0) {
+          let data9 = data8.keep;
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            for (const key2 in data9) {
               if (!func1.call(schema37.properties.retention.properties.keep.properties, key2)) {
-                const err15 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.keep, data: data6 };
+                const err21 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.keep, data: data9 };
                 if (vErrors === null) {
-                  vErrors = [err15];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err15);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
             }
-            if (data6.last !== void 0) {
-              let data7 = data6.last;
-              const _errs23 = errors;
-              let valid7 = false;
-              const _errs24 = errors;
-              if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-                const err16 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data7 };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-              if (typeof data7 == "number" && isFinite(data7)) {
-                if (data7 < -1 || isNaN(data7)) {
-                  const err17 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data7 };
-                  if (vErrors === null) {
-                    vErrors = [err17];
-                  } else {
-                    vErrors.push(err17);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs24 === errors;
-              valid7 = valid7 || _valid0;
-              const _errs26 = errors;
-              if ("unlimited" !== data7) {
-                const err18 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data7 };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-              var _valid0 = _errs26 === errors;
-              valid7 = valid7 || _valid0;
-              if (!valid7) {
-                const err19 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data7 };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              } else {
-                errors = _errs23;
-                if (vErrors !== null) {
-                  if (_errs23) {
-                    vErrors.length = _errs23;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-            if (data6.hourly !== void 0) {
-              let data8 = data6.hourly;
-              const _errs29 = errors;
-              let valid9 = false;
-              const _errs30 = errors;
-              if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-                const err20 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data8 };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-              if (typeof data8 == "number" && isFinite(data8)) {
-                if (data8 < -1 || isNaN(data8)) {
-                  const err21 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data8 };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-              }
-              var _valid1 = _errs30 === errors;
-              valid9 = valid9 || _valid1;
+            if (data9.last !== void 0) {
+              let data10 = data9.last;
               const _errs32 = errors;
-              if ("unlimited" !== data8) {
-                const err22 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data8 };
+              let valid10 = false;
+              const _errs33 = errors;
+              if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+                const err22 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data10 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1944,34 +1935,22 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid1 = _errs32 === errors;
-              valid9 = valid9 || _valid1;
-              if (!valid9) {
-                const err23 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data8 };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              } else {
-                errors = _errs29;
-                if (vErrors !== null) {
-                  if (_errs29) {
-                    vErrors.length = _errs29;
+              if (typeof data10 == "number" && isFinite(data10)) {
+                if (data10 < -1 || isNaN(data10)) {
+                  const err23 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
                   } else {
-                    vErrors = null;
+                    vErrors.push(err23);
                   }
+                  errors++;
                 }
               }
-            }
-            if (data6.daily !== void 0) {
-              let data9 = data6.daily;
+              var _valid0 = _errs33 === errors;
+              valid10 = valid10 || _valid0;
               const _errs35 = errors;
-              let valid11 = false;
-              const _errs36 = errors;
-              if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-                const err24 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data9 };
+              if ("unlimited" !== data10) {
+                const err24 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data10 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -1979,22 +1958,34 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data9 == "number" && isFinite(data9)) {
-                if (data9 < -1 || isNaN(data9)) {
-                  const err25 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data9 };
-                  if (vErrors === null) {
-                    vErrors = [err25];
+              var _valid0 = _errs35 === errors;
+              valid10 = valid10 || _valid0;
+              if (!valid10) {
+                const err25 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              } else {
+                errors = _errs32;
+                if (vErrors !== null) {
+                  if (_errs32) {
+                    vErrors.length = _errs32;
                   } else {
-                    vErrors.push(err25);
+                    vErrors = null;
                   }
-                  errors++;
                 }
               }
-              var _valid2 = _errs36 === errors;
-              valid11 = valid11 || _valid2;
+            }
+            if (data9.hourly !== void 0) {
+              let data11 = data9.hourly;
               const _errs38 = errors;
-              if ("unlimited" !== data9) {
-                const err26 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data9 };
+              let valid12 = false;
+              const _errs39 = errors;
+              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                const err26 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data11 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -2002,34 +1993,22 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid2 = _errs38 === errors;
-              valid11 = valid11 || _valid2;
-              if (!valid11) {
-                const err27 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data9 };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              } else {
-                errors = _errs35;
-                if (vErrors !== null) {
-                  if (_errs35) {
-                    vErrors.length = _errs35;
+              if (typeof data11 == "number" && isFinite(data11)) {
+                if (data11 < -1 || isNaN(data11)) {
+                  const err27 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
                   } else {
-                    vErrors = null;
+                    vErrors.push(err27);
                   }
+                  errors++;
                 }
               }
-            }
-            if (data6.weekly !== void 0) {
-              let data10 = data6.weekly;
+              var _valid1 = _errs39 === errors;
+              valid12 = valid12 || _valid1;
               const _errs41 = errors;
-              let valid13 = false;
-              const _errs42 = errors;
-              if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-                const err28 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data10 };
+              if ("unlimited" !== data11) {
+                const err28 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data11 };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -2037,22 +2016,34 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data10 == "number" && isFinite(data10)) {
-                if (data10 < -1 || isNaN(data10)) {
-                  const err29 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data10 };
-                  if (vErrors === null) {
-                    vErrors = [err29];
+              var _valid1 = _errs41 === errors;
+              valid12 = valid12 || _valid1;
+              if (!valid12) {
+                const err29 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              } else {
+                errors = _errs38;
+                if (vErrors !== null) {
+                  if (_errs38) {
+                    vErrors.length = _errs38;
                   } else {
-                    vErrors.push(err29);
+                    vErrors = null;
                   }
-                  errors++;
                 }
               }
-              var _valid3 = _errs42 === errors;
-              valid13 = valid13 || _valid3;
+            }
+            if (data9.daily !== void 0) {
+              let data12 = data9.daily;
               const _errs44 = errors;
-              if ("unlimited" !== data10) {
-                const err30 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data10 };
+              let valid14 = false;
+              const _errs45 = errors;
+              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+                const err30 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data12 };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -2060,34 +2051,22 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid3 = _errs44 === errors;
-              valid13 = valid13 || _valid3;
-              if (!valid13) {
-                const err31 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data10 };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              } else {
-                errors = _errs41;
-                if (vErrors !== null) {
-                  if (_errs41) {
-                    vErrors.length = _errs41;
+              if (typeof data12 == "number" && isFinite(data12)) {
+                if (data12 < -1 || isNaN(data12)) {
+                  const err31 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err31];
                   } else {
-                    vErrors = null;
+                    vErrors.push(err31);
                   }
+                  errors++;
                 }
               }
-            }
-            if (data6.monthly !== void 0) {
-              let data11 = data6.monthly;
+              var _valid2 = _errs45 === errors;
+              valid14 = valid14 || _valid2;
               const _errs47 = errors;
-              let valid15 = false;
-              const _errs48 = errors;
-              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err32 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data11 };
+              if ("unlimited" !== data12) {
+                const err32 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data12 };
                 if (vErrors === null) {
                   vErrors = [err32];
                 } else {
@@ -2095,22 +2074,34 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data11 == "number" && isFinite(data11)) {
-                if (data11 < -1 || isNaN(data11)) {
-                  const err33 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data11 };
-                  if (vErrors === null) {
-                    vErrors = [err33];
+              var _valid2 = _errs47 === errors;
+              valid14 = valid14 || _valid2;
+              if (!valid14) {
+                const err33 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              } else {
+                errors = _errs44;
+                if (vErrors !== null) {
+                  if (_errs44) {
+                    vErrors.length = _errs44;
                   } else {
-                    vErrors.push(err33);
+                    vErrors = null;
                   }
-                  errors++;
                 }
               }
-              var _valid4 = _errs48 === errors;
-              valid15 = valid15 || _valid4;
+            }
+            if (data9.weekly !== void 0) {
+              let data13 = data9.weekly;
               const _errs50 = errors;
-              if ("unlimited" !== data11) {
-                const err34 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data11 };
+              let valid16 = false;
+              const _errs51 = errors;
+              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+                const err34 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data13 };
                 if (vErrors === null) {
                   vErrors = [err34];
                 } else {
@@ -2118,34 +2109,22 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid4 = _errs50 === errors;
-              valid15 = valid15 || _valid4;
-              if (!valid15) {
-                const err35 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data11 };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              } else {
-                errors = _errs47;
-                if (vErrors !== null) {
-                  if (_errs47) {
-                    vErrors.length = _errs47;
+              if (typeof data13 == "number" && isFinite(data13)) {
+                if (data13 < -1 || isNaN(data13)) {
+                  const err35 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data13 };
+                  if (vErrors === null) {
+                    vErrors = [err35];
                   } else {
-                    vErrors = null;
+                    vErrors.push(err35);
                   }
+                  errors++;
                 }
               }
-            }
-            if (data6.yearly !== void 0) {
-              let data12 = data6.yearly;
+              var _valid3 = _errs51 === errors;
+              valid16 = valid16 || _valid3;
               const _errs53 = errors;
-              let valid17 = false;
-              const _errs54 = errors;
-              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-                const err36 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema41.anyOf[0].type, parentSchema: schema41.anyOf[0], data: data12 };
+              if ("unlimited" !== data13) {
+                const err36 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data13 };
                 if (vErrors === null) {
                   vErrors = [err36];
                 } else {
@@ -2153,22 +2132,34 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data12 == "number" && isFinite(data12)) {
-                if (data12 < -1 || isNaN(data12)) {
-                  const err37 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema41.anyOf[0], data: data12 };
-                  if (vErrors === null) {
-                    vErrors = [err37];
+              var _valid3 = _errs53 === errors;
+              valid16 = valid16 || _valid3;
+              if (!valid16) {
+                const err37 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              } else {
+                errors = _errs50;
+                if (vErrors !== null) {
+                  if (_errs50) {
+                    vErrors.length = _errs50;
                   } else {
-                    vErrors.push(err37);
+                    vErrors = null;
                   }
-                  errors++;
                 }
               }
-              var _valid5 = _errs54 === errors;
-              valid17 = valid17 || _valid5;
+            }
+            if (data9.monthly !== void 0) {
+              let data14 = data9.monthly;
               const _errs56 = errors;
-              if ("unlimited" !== data12) {
-                const err38 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema41.anyOf[1], data: data12 };
+              let valid18 = false;
+              const _errs57 = errors;
+              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+                const err38 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data14 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -2176,98 +2167,113 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid5 = _errs56 === errors;
-              valid17 = valid17 || _valid5;
-              if (!valid17) {
-                const err39 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema41.anyOf, parentSchema: schema41, data: data12 };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              } else {
-                errors = _errs53;
-                if (vErrors !== null) {
-                  if (_errs53) {
-                    vErrors.length = _errs53;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-            if (data6.within !== void 0) {
-              let data13 = data6.within;
-              if (typeof data13 === "string") {
-                if (!pattern13.test(data13)) {
-                  const err40 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data13 };
+              if (typeof data14 == "number" && isFinite(data14)) {
+                if (data14 < -1 || isNaN(data14)) {
+                  const err39 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data14 };
                   if (vErrors === null) {
-                    vErrors = [err40];
+                    vErrors = [err39];
                   } else {
-                    vErrors.push(err40);
+                    vErrors.push(err39);
                   }
                   errors++;
                 }
-              } else {
-                const err41 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data13 };
+              }
+              var _valid4 = _errs57 === errors;
+              valid18 = valid18 || _valid4;
+              const _errs59 = errors;
+              if ("unlimited" !== data14) {
+                const err40 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+              var _valid4 = _errs59 === errors;
+              valid18 = valid18 || _valid4;
+              if (!valid18) {
+                const err41 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data14 };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
                   vErrors.push(err41);
                 }
                 errors++;
+              } else {
+                errors = _errs56;
+                if (vErrors !== null) {
+                  if (_errs56) {
+                    vErrors.length = _errs56;
+                  } else {
+                    vErrors = null;
+                  }
+                }
               }
             }
-            if (data6.within_hourly !== void 0) {
-              let data14 = data6.within_hourly;
-              if (typeof data14 === "string") {
-                if (!pattern13.test(data14)) {
-                  const err42 = { instancePath: instancePath + "/retention/keep/within_hourly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data14 };
-                  if (vErrors === null) {
-                    vErrors = [err42];
-                  } else {
-                    vErrors.push(err42);
-                  }
-                  errors++;
-                }
-              } else {
-                const err43 = { instancePath: instancePath + "/retention/keep/within_hourly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data14 };
+            if (data9.yearly !== void 0) {
+              let data15 = data9.yearly;
+              const _errs62 = errors;
+              let valid20 = false;
+              const _errs63 = errors;
+              if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+                const err42 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data15 };
                 if (vErrors === null) {
-                  vErrors = [err43];
+                  vErrors = [err42];
                 } else {
-                  vErrors.push(err43);
+                  vErrors.push(err42);
                 }
                 errors++;
               }
-            }
-            if (data6.within_daily !== void 0) {
-              let data15 = data6.within_daily;
-              if (typeof data15 === "string") {
-                if (!pattern13.test(data15)) {
-                  const err44 = { instancePath: instancePath + "/retention/keep/within_daily", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data15 };
+              if (typeof data15 == "number" && isFinite(data15)) {
+                if (data15 < -1 || isNaN(data15)) {
+                  const err43 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data15 };
                   if (vErrors === null) {
-                    vErrors = [err44];
+                    vErrors = [err43];
                   } else {
-                    vErrors.push(err44);
+                    vErrors.push(err43);
                   }
                   errors++;
                 }
-              } else {
-                const err45 = { instancePath: instancePath + "/retention/keep/within_daily", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data15 };
+              }
+              var _valid5 = _errs63 === errors;
+              valid20 = valid20 || _valid5;
+              const _errs65 = errors;
+              if ("unlimited" !== data15) {
+                const err44 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+              var _valid5 = _errs65 === errors;
+              valid20 = valid20 || _valid5;
+              if (!valid20) {
+                const err45 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err45];
                 } else {
                   vErrors.push(err45);
                 }
                 errors++;
+              } else {
+                errors = _errs62;
+                if (vErrors !== null) {
+                  if (_errs62) {
+                    vErrors.length = _errs62;
+                  } else {
+                    vErrors = null;
+                  }
+                }
               }
             }
-            if (data6.within_weekly !== void 0) {
-              let data16 = data6.within_weekly;
+            if (data9.within !== void 0) {
+              let data16 = data9.within;
               if (typeof data16 === "string") {
                 if (!pattern13.test(data16)) {
-                  const err46 = { instancePath: instancePath + "/retention/keep/within_weekly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data16 };
+                  const err46 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err46];
                   } else {
@@ -2276,7 +2282,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err47 = { instancePath: instancePath + "/retention/keep/within_weekly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data16 };
+                const err47 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err47];
                 } else {
@@ -2285,11 +2291,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.within_monthly !== void 0) {
-              let data17 = data6.within_monthly;
+            if (data9.within_hourly !== void 0) {
+              let data17 = data9.within_hourly;
               if (typeof data17 === "string") {
                 if (!pattern13.test(data17)) {
-                  const err48 = { instancePath: instancePath + "/retention/keep/within_monthly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data17 };
+                  const err48 = { instancePath: instancePath + "/retention/keep/within_hourly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data17 };
                   if (vErrors === null) {
                     vErrors = [err48];
                   } else {
@@ -2298,7 +2304,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err49 = { instancePath: instancePath + "/retention/keep/within_monthly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data17 };
+                const err49 = { instancePath: instancePath + "/retention/keep/within_hourly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err49];
                 } else {
@@ -2307,11 +2313,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.within_yearly !== void 0) {
-              let data18 = data6.within_yearly;
+            if (data9.within_daily !== void 0) {
+              let data18 = data9.within_daily;
               if (typeof data18 === "string") {
                 if (!pattern13.test(data18)) {
-                  const err50 = { instancePath: instancePath + "/retention/keep/within_yearly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data18 };
+                  const err50 = { instancePath: instancePath + "/retention/keep/within_daily", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data18 };
                   if (vErrors === null) {
                     vErrors = [err50];
                   } else {
@@ -2320,7 +2326,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err51 = { instancePath: instancePath + "/retention/keep/within_yearly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data18 };
+                const err51 = { instancePath: instancePath + "/retention/keep/within_daily", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data18 };
                 if (vErrors === null) {
                   vErrors = [err51];
                 } else {
@@ -2329,52 +2335,42 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.tags !== void 0) {
-              let data19 = data6.tags;
-              if (Array.isArray(data19)) {
-                const len0 = data19.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data20 = data19[i0];
-                  if (typeof data20 === "string") {
-                    if (!pattern22.test(data20)) {
-                      const err52 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema53, data: data20 };
-                      if (vErrors === null) {
-                        vErrors = [err52];
-                      } else {
-                        vErrors.push(err52);
-                      }
-                      errors++;
-                    }
+            if (data9.within_weekly !== void 0) {
+              let data19 = data9.within_weekly;
+              if (typeof data19 === "string") {
+                if (!pattern13.test(data19)) {
+                  const err52 = { instancePath: instancePath + "/retention/keep/within_weekly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err52];
                   } else {
-                    const err53 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.type, parentSchema: schema53, data: data20 };
-                    if (vErrors === null) {
-                      vErrors = [err53];
-                    } else {
-                      vErrors.push(err53);
-                    }
-                    errors++;
+                    vErrors.push(err52);
                   }
-                }
-                let i1 = data19.length;
-                let j0;
-                if (i1 > 1) {
-                  outer0: for (; i1--; ) {
-                    for (j0 = i1; j0--; ) {
-                      if (func0(data19[i1], data19[j0])) {
-                        const err54 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema37.properties.retention.properties.keep.properties.tags, data: data19 };
-                        if (vErrors === null) {
-                          vErrors = [err54];
-                        } else {
-                          vErrors.push(err54);
-                        }
-                        errors++;
-                        break outer0;
-                      }
-                    }
-                  }
+                  errors++;
                 }
               } else {
-                const err55 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.retention.properties.keep.properties.tags.type, parentSchema: schema37.properties.retention.properties.keep.properties.tags, data: data19 };
+                const err53 = { instancePath: instancePath + "/retention/keep/within_weekly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+            }
+            if (data9.within_monthly !== void 0) {
+              let data20 = data9.within_monthly;
+              if (typeof data20 === "string") {
+                if (!pattern13.test(data20)) {
+                  const err54 = { instancePath: instancePath + "/retention/keep/within_monthly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+              } else {
+                const err55 = { instancePath: instancePath + "/retention/keep/within_monthly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data20 };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -2383,22 +2379,20 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err56 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.keep.type, parentSchema: schema37.properties.retention.properties.keep, data: data6 };
-            if (vErrors === null) {
-              vErrors = [err56];
-            } else {
-              vErrors.push(err56);
-            }
-            errors++;
-          }
-        }
-        if (data5.floor !== void 0) {
-          let data21 = data5.floor;
-          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-            for (const key3 in data21) {
-              if (!(key3 === "min_age" || key3 === "min_count" || key3 === "tags" || key3 === "legal_hold")) {
-                const err57 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.floor, data: data21 };
+            if (data9.within_yearly !== void 0) {
+              let data21 = data9.within_yearly;
+              if (typeof data21 === "string") {
+                if (!pattern13.test(data21)) {
+                  const err56 = { instancePath: instancePath + "/retention/keep/within_yearly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              } else {
+                const err57 = { instancePath: instancePath + "/retention/keep/within_yearly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data21 };
                 if (vErrors === null) {
                   vErrors = [err57];
                 } else {
@@ -2407,97 +2401,98 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data21.min_age !== void 0) {
-              let data22 = data21.min_age;
-              if (typeof data22 === "string") {
-                if (!pattern13.test(data22)) {
-                  const err58 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err58];
-                  } else {
-                    vErrors.push(err58);
-                  }
-                  errors++;
-                }
-              } else {
-                const err59 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data22 };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
-            }
-            if (data21.min_count !== void 0) {
-              let data23 = data21.min_count;
-              if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-                const err60 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.retention.properties.floor.properties.min_count.type, parentSchema: schema37.properties.retention.properties.floor.properties.min_count, data: data23 };
-                if (vErrors === null) {
-                  vErrors = [err60];
-                } else {
-                  vErrors.push(err60);
-                }
-                errors++;
-              }
-              if (typeof data23 == "number" && isFinite(data23)) {
-                if (data23 < 0 || isNaN(data23)) {
-                  const err61 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.retention.properties.floor.properties.min_count, data: data23 };
-                  if (vErrors === null) {
-                    vErrors = [err61];
-                  } else {
-                    vErrors.push(err61);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data21.tags !== void 0) {
-              let data24 = data21.tags;
-              if (Array.isArray(data24)) {
-                const len1 = data24.length;
-                for (let i2 = 0; i2 < len1; i2++) {
-                  let data25 = data24[i2];
-                  if (typeof data25 === "string") {
-                    if (!pattern22.test(data25)) {
-                      const err62 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema53, data: data25 };
+            if (data9.tags !== void 0) {
+              let data22 = data9.tags;
+              if (Array.isArray(data22)) {
+                const len0 = data22.length;
+                for (let i0 = 0; i0 < len0; i0++) {
+                  let data23 = data22[i0];
+                  if (typeof data23 === "string") {
+                    if (!pattern25.test(data23)) {
+                      const err58 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema56, data: data23 };
                       if (vErrors === null) {
-                        vErrors = [err62];
+                        vErrors = [err58];
                       } else {
-                        vErrors.push(err62);
+                        vErrors.push(err58);
                       }
                       errors++;
                     }
                   } else {
-                    const err63 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.type, parentSchema: schema53, data: data25 };
+                    const err59 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data23 };
                     if (vErrors === null) {
-                      vErrors = [err63];
+                      vErrors = [err59];
                     } else {
-                      vErrors.push(err63);
+                      vErrors.push(err59);
                     }
                     errors++;
                   }
                 }
-                let i3 = data24.length;
-                let j1;
-                if (i3 > 1) {
-                  outer1: for (; i3--; ) {
-                    for (j1 = i3; j1--; ) {
-                      if (func0(data24[i3], data24[j1])) {
-                        const err64 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema37.properties.retention.properties.floor.properties.tags, data: data24 };
+                let i1 = data22.length;
+                let j0;
+                if (i1 > 1) {
+                  outer0: for (; i1--; ) {
+                    for (j0 = i1; j0--; ) {
+                      if (func0(data22[i1], data22[j0])) {
+                        const err60 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema37.properties.retention.properties.keep.properties.tags, data: data22 };
                         if (vErrors === null) {
-                          vErrors = [err64];
+                          vErrors = [err60];
                         } else {
-                          vErrors.push(err64);
+                          vErrors.push(err60);
                         }
                         errors++;
-                        break outer1;
+                        break outer0;
                       }
                     }
                   }
                 }
               } else {
-                const err65 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.retention.properties.floor.properties.tags.type, parentSchema: schema37.properties.retention.properties.floor.properties.tags, data: data24 };
+                const err61 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.retention.properties.keep.properties.tags.type, parentSchema: schema37.properties.retention.properties.keep.properties.tags, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err62 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.keep.type, parentSchema: schema37.properties.retention.properties.keep, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+        if (data8.floor !== void 0) {
+          let data24 = data8.floor;
+          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+            for (const key3 in data24) {
+              if (!(key3 === "min_age" || key3 === "min_count" || key3 === "tags" || key3 === "legal_hold")) {
+                const err63 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.floor, data: data24 };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
+            if (data24.min_age !== void 0) {
+              let data25 = data24.min_age;
+              if (typeof data25 === "string") {
+                if (!pattern13.test(data25)) {
+                  const err64 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err64];
+                  } else {
+                    vErrors.push(err64);
+                  }
+                  errors++;
+                }
+              } else {
+                const err65 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data25 };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -2506,34 +2501,38 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data21.legal_hold !== void 0) {
-              let data26 = data21.legal_hold;
-              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-                if (data26.reason === void 0) {
-                  const err66 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema37.properties.retention.properties.floor.properties.legal_hold.required, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data26 };
+            if (data24.min_count !== void 0) {
+              let data26 = data24.min_count;
+              if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
+                const err66 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.retention.properties.floor.properties.min_count.type, parentSchema: schema37.properties.retention.properties.floor.properties.min_count, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+              if (typeof data26 == "number" && isFinite(data26)) {
+                if (data26 < 0 || isNaN(data26)) {
+                  const err67 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.retention.properties.floor.properties.min_count, data: data26 };
                   if (vErrors === null) {
-                    vErrors = [err66];
+                    vErrors = [err67];
                   } else {
-                    vErrors.push(err66);
+                    vErrors.push(err67);
                   }
                   errors++;
                 }
-                for (const key4 in data26) {
-                  if (!(key4 === "reason" || key4 === "since")) {
-                    const err67 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data26 };
-                    if (vErrors === null) {
-                      vErrors = [err67];
-                    } else {
-                      vErrors.push(err67);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.reason !== void 0) {
-                  let data27 = data26.reason;
-                  if (typeof data27 === "string") {
-                    if (func2(data27) < 3) {
-                      const err68 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data27 };
+              }
+            }
+            if (data24.tags !== void 0) {
+              let data27 = data24.tags;
+              if (Array.isArray(data27)) {
+                const len1 = data27.length;
+                for (let i2 = 0; i2 < len1; i2++) {
+                  let data28 = data27[i2];
+                  if (typeof data28 === "string") {
+                    if (!pattern25.test(data28)) {
+                      const err68 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema56, data: data28 };
                       if (vErrors === null) {
                         vErrors = [err68];
                       } else {
@@ -2542,7 +2541,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err69 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason.type, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data27 };
+                    const err69 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err69];
                     } else {
@@ -2551,64 +2550,137 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data26.since !== void 0) {
-                  let data28 = data26.since;
-                  if (typeof data28 === "string") {
-                    if (!pattern8.test(data28)) {
-                      const err70 = { instancePath: instancePath + "/retention/floor/legal_hold/since", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", parentSchema: schema34, data: data28 };
+                let i3 = data27.length;
+                let j1;
+                if (i3 > 1) {
+                  outer1: for (; i3--; ) {
+                    for (j1 = i3; j1--; ) {
+                      if (func0(data27[i3], data27[j1])) {
+                        const err70 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema37.properties.retention.properties.floor.properties.tags, data: data27 };
+                        if (vErrors === null) {
+                          vErrors = [err70];
+                        } else {
+                          vErrors.push(err70);
+                        }
+                        errors++;
+                        break outer1;
+                      }
+                    }
+                  }
+                }
+              } else {
+                const err71 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.retention.properties.floor.properties.tags.type, parentSchema: schema37.properties.retention.properties.floor.properties.tags, data: data27 };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+            }
+            if (data24.legal_hold !== void 0) {
+              let data29 = data24.legal_hold;
+              if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+                if (data29.reason === void 0) {
+                  const err72 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema37.properties.retention.properties.floor.properties.legal_hold.required, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+                for (const key4 in data29) {
+                  if (!(key4 === "reason" || key4 === "since")) {
+                    const err73 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data29 };
+                    if (vErrors === null) {
+                      vErrors = [err73];
+                    } else {
+                      vErrors.push(err73);
+                    }
+                    errors++;
+                  }
+                }
+                if (data29.reason !== void 0) {
+                  let data30 = data29.reason;
+                  if (typeof data30 === "string") {
+                    if (func2(data30) < 3) {
+                      const err74 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data30 };
                       if (vErrors === null) {
-                        vErrors = [err70];
+                        vErrors = [err74];
                       } else {
-                        vErrors.push(err70);
+                        vErrors.push(err74);
                       }
                       errors++;
                     }
                   } else {
-                    const err71 = { instancePath: instancePath + "/retention/floor/legal_hold/since", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data28 };
+                    const err75 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason.type, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data30 };
                     if (vErrors === null) {
-                      vErrors = [err71];
+                      vErrors = [err75];
                     } else {
-                      vErrors.push(err71);
+                      vErrors.push(err75);
+                    }
+                    errors++;
+                  }
+                }
+                if (data29.since !== void 0) {
+                  let data31 = data29.since;
+                  if (typeof data31 === "string") {
+                    if (!pattern8.test(data31)) {
+                      const err76 = { instancePath: instancePath + "/retention/floor/legal_hold/since", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", parentSchema: schema34, data: data31 };
+                      if (vErrors === null) {
+                        vErrors = [err76];
+                      } else {
+                        vErrors.push(err76);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err77 = { instancePath: instancePath + "/retention/floor/legal_hold/since", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data31 };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err72 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.floor.properties.legal_hold.type, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data26 };
+                const err78 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.floor.properties.legal_hold.type, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data29 };
                 if (vErrors === null) {
-                  vErrors = [err72];
+                  vErrors = [err78];
                 } else {
-                  vErrors.push(err72);
+                  vErrors.push(err78);
                 }
                 errors++;
               }
             }
           } else {
-            const err73 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.floor.type, parentSchema: schema37.properties.retention.properties.floor, data: data21 };
+            const err79 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.floor.type, parentSchema: schema37.properties.retention.properties.floor, data: data24 };
             if (vErrors === null) {
-              vErrors = [err73];
+              vErrors = [err79];
             } else {
-              vErrors.push(err73);
+              vErrors.push(err79);
             }
             errors++;
           }
         }
       } else {
-        const err74 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.type, parentSchema: schema37.properties.retention, data: data5 };
+        const err80 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.type, parentSchema: schema37.properties.retention, data: data8 };
         if (vErrors === null) {
-          vErrors = [err74];
+          vErrors = [err80];
         } else {
-          vErrors.push(err74);
+          vErrors.push(err80);
         }
         errors++;
       }
     }
   } else {
-    const err75 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
+    const err81 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
     if (vErrors === null) {
-      vErrors = [err75];
+      vErrors = [err81];
     } else {
-      vErrors.push(err75);
+      vErrors.push(err81);
     }
     errors++;
   }
@@ -2616,12 +2688,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema57 = { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } };
-var schema58 = { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" };
-var schema59 = { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" };
-var schema61 = { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" };
-var pattern29 = new RegExp("^[A-Za-z0-9._-]+\\.ya?ml$", "u");
-var pattern31 = new RegExp("^[^/!]", "u");
+var schema60 = { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } };
+var schema61 = { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" };
+var schema62 = { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" };
+var schema64 = { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" };
+var pattern32 = new RegExp("^[A-Za-z0-9._-]+\\.ya?ml$", "u");
+var pattern34 = new RegExp("^[^/!]", "u");
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2634,7 +2706,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.tier === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tier" }, message: "must have required property 'tier'", schema: schema57.required, parentSchema: schema57, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tier" }, message: "must have required property 'tier'", schema: schema60.required, parentSchema: schema60, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2644,7 +2716,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "tier" || key0 === "release_branches" || key0 === "restore_workflow" || key0 === "snapshot_workflow" || key0 === "paths")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema57, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema60, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2657,7 +2729,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.tier;
       if (typeof data0 === "string") {
         if (!pattern11.test(data0)) {
-          const err2 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema58, data: data0 };
+          const err2 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema61, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -2666,7 +2738,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.type, parentSchema: schema58, data: data0 };
+        const err3 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2683,7 +2755,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[i0];
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err4 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema57.properties.release_branches.items, data: data2 };
+              const err4 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema60.properties.release_branches.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -2692,7 +2764,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.release_branches.items.type, parentSchema: schema57.properties.release_branches.items, data: data2 };
+            const err5 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.properties.release_branches.items.type, parentSchema: schema60.properties.release_branches.items, data: data2 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -2712,7 +2784,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err6 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema57.properties.release_branches, data: data1 };
+              const err6 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema60.properties.release_branches, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2725,7 +2797,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.release_branches.type, parentSchema: schema57.properties.release_branches, data: data1 };
+        const err7 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema60.properties.release_branches.type, parentSchema: schema60.properties.release_branches, data: data1 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2737,8 +2809,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.restore_workflow !== void 0) {
       let data3 = data.restore_workflow;
       if (typeof data3 === "string") {
-        if (!pattern29.test(data3)) {
-          const err8 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema59, data: data3 };
+        if (!pattern32.test(data3)) {
+          const err8 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema62, data: data3 };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -2747,7 +2819,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.type, parentSchema: schema59, data: data3 };
+        const err9 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.type, parentSchema: schema62, data: data3 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2759,8 +2831,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.snapshot_workflow !== void 0) {
       let data4 = data.snapshot_workflow;
       if (typeof data4 === "string") {
-        if (!pattern29.test(data4)) {
-          const err10 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema59, data: data4 };
+        if (!pattern32.test(data4)) {
+          const err10 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema62, data: data4 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2769,7 +2841,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.type, parentSchema: schema59, data: data4 };
+        const err11 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.type, parentSchema: schema62, data: data4 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2782,7 +2854,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.paths;
       if (Array.isArray(data5)) {
         if (data5.length < 1) {
-          const err12 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema57.properties.paths, data: data5 };
+          const err12 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema60.properties.paths, data: data5 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2795,7 +2867,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (func2(data6) < 1) {
-              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema61, data: data6 };
+              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64, data: data6 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -2803,8 +2875,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern31.test(data6)) {
-              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema61, data: data6 };
+            if (!pattern34.test(data6)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema64, data: data6 };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -2813,7 +2885,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data6 };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.type, parentSchema: schema64, data: data6 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -2823,7 +2895,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.paths.type, parentSchema: schema57.properties.paths, data: data5 };
+        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema60.properties.paths.type, parentSchema: schema60.properties.paths, data: data5 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2833,7 +2905,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema57.type, parentSchema: schema57, data };
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema60.type, parentSchema: schema60, data };
     if (vErrors === null) {
       vErrors = [err17];
     } else {
@@ -2845,8 +2917,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema62 = { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
-var schema63 = { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" };
+var schema65 = { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
+var schema66 = { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" };
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2859,7 +2931,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema62.required, parentSchema: schema62, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema65.required, parentSchema: schema65, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2868,7 +2940,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.paths === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema62.required, parentSchema: schema62, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema65.required, parentSchema: schema65, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2878,7 +2950,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "paths" || key0 === "tier" || key0 === "owner" || key0 === "secret" || key0 === "environments")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema65, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2890,8 +2962,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
-          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema63, data: data0 };
+        if (!pattern29.test(data0)) {
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema66, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2900,7 +2972,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data0 };
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2913,7 +2985,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.paths;
       if (Array.isArray(data1)) {
         if (data1.length < 1) {
-          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema62.properties.paths, data: data1 };
+          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema65.properties.paths, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2926,7 +2998,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[i0];
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema61, data: data2 };
+              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2934,8 +3006,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern31.test(data2)) {
-              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema61, data: data2 };
+            if (!pattern34.test(data2)) {
+              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema64, data: data2 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -2944,7 +3016,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data2 };
+            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.type, parentSchema: schema64, data: data2 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -2954,7 +3026,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.paths.type, parentSchema: schema62.properties.paths, data: data1 };
+        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.paths.type, parentSchema: schema65.properties.paths, data: data1 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2967,7 +3039,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.tier;
       if (typeof data3 === "string") {
         if (!pattern11.test(data3)) {
-          const err10 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema58, data: data3 };
+          const err10 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema61, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2976,7 +3048,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.type, parentSchema: schema58, data: data3 };
+        const err11 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data3 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2988,8 +3060,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.owner !== void 0) {
       let data4 = data.owner;
       if (typeof data4 === "string") {
-        if (!pattern35.test(data4)) {
-          const err12 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema66, data: data4 };
+        if (!pattern38.test(data4)) {
+          const err12 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema69, data: data4 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2998,7 +3070,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data4 };
+        const err13 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.type, parentSchema: schema69, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3010,7 +3082,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.secret !== void 0) {
       let data5 = data.secret;
       if (typeof data5 !== "boolean") {
-        const err14 = { instancePath: instancePath + "/secret", schemaPath: "#/properties/secret/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema62.properties.secret.type, parentSchema: schema62.properties.secret, data: data5 };
+        const err14 = { instancePath: instancePath + "/secret", schemaPath: "#/properties/secret/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema65.properties.secret.type, parentSchema: schema65.properties.secret, data: data5 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -3023,7 +3095,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.environments;
       if (Array.isArray(data6)) {
         if (data6.length < 1) {
-          const err15 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema62.properties.environments, data: data6 };
+          const err15 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema65.properties.environments, data: data6 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -3035,8 +3107,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data7 = data6[i1];
           if (typeof data7 === "string") {
-            if (!pattern26.test(data7)) {
-              const err16 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema63, data: data7 };
+            if (!pattern29.test(data7)) {
+              const err16 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema66, data: data7 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -3045,7 +3117,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data7 };
+            const err17 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data7 };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -3060,7 +3132,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i2--; ) {
             for (j0 = i2; j0--; ) {
               if (func0(data6[i2], data6[j0])) {
-                const err18 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema62.properties.environments, data: data6 };
+                const err18 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema65.properties.environments, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -3073,7 +3145,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.environments.type, parentSchema: schema62.properties.environments, data: data6 };
+        const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.environments.type, parentSchema: schema65.properties.environments, data: data6 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -3083,7 +3155,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.type, parentSchema: schema62, data };
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema65.type, parentSchema: schema65, data };
     if (vErrors === null) {
       vErrors = [err20];
     } else {
@@ -3095,9 +3167,9 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema69 = { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
-var schema71 = { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" };
-var pattern39 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
+var schema72 = { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
+var schema74 = { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" };
+var pattern42 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
 function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3110,7 +3182,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.paths === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema69.required, parentSchema: schema69, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema72.required, parentSchema: schema72, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3119,7 +3191,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.reason === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema69.required, parentSchema: schema69, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema72.required, parentSchema: schema72, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3128,7 +3200,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.accepted_by === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accepted_by" }, message: "must have required property 'accepted_by'", schema: schema69.required, parentSchema: schema69, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accepted_by" }, message: "must have required property 'accepted_by'", schema: schema72.required, parentSchema: schema72, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3137,7 +3209,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.expires === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'", schema: schema69.required, parentSchema: schema69, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'", schema: schema72.required, parentSchema: schema72, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3147,7 +3219,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "paths" || key0 === "reason" || key0 === "accepted_by" || key0 === "expires" || key0 === "environments")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema69, data };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3160,7 +3232,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.paths;
       if (Array.isArray(data0)) {
         if (data0.length < 1) {
-          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema69.properties.paths, data: data0 };
+          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.paths, data: data0 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3173,7 +3245,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0[i0];
           if (typeof data1 === "string") {
             if (func2(data1) < 1) {
-              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema61, data: data1 };
+              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -3181,8 +3253,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern31.test(data1)) {
-              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema61, data: data1 };
+            if (!pattern34.test(data1)) {
+              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema64, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -3191,7 +3263,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data1 };
+            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.type, parentSchema: schema64, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -3201,7 +3273,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema69.properties.paths.type, parentSchema: schema69.properties.paths, data: data0 };
+        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.paths.type, parentSchema: schema72.properties.paths, data: data0 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3214,7 +3286,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.reason;
       if (typeof data2 === "string") {
         if (func2(data2) < 10) {
-          const err10 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters", schema: 10, parentSchema: schema69.properties.reason, data: data2 };
+          const err10 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters", schema: 10, parentSchema: schema72.properties.reason, data: data2 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -3223,7 +3295,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.properties.reason.type, parentSchema: schema69.properties.reason, data: data2 };
+        const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.reason.type, parentSchema: schema72.properties.reason, data: data2 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3236,7 +3308,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.accepted_by;
       if (Array.isArray(data3)) {
         if (data3.length < 1) {
-          const err12 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema69.properties.accepted_by, data: data3 };
+          const err12 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.accepted_by, data: data3 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -3248,8 +3320,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data4 = data3[i1];
           if (typeof data4 === "string") {
-            if (!pattern39.test(data4)) {
-              const err13 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema71, data: data4 };
+            if (!pattern42.test(data4)) {
+              const err13 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema74, data: data4 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -3258,7 +3330,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.type, parentSchema: schema71, data: data4 };
+            const err14 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema74.type, parentSchema: schema74, data: data4 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -3273,7 +3345,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i2--; ) {
             for (j0 = i2; j0--; ) {
               if (func0(data3[i2], data3[j0])) {
-                const err15 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema69.properties.accepted_by, data: data3 };
+                const err15 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema72.properties.accepted_by, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -3286,7 +3358,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema69.properties.accepted_by.type, parentSchema: schema69.properties.accepted_by, data: data3 };
+        const err16 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.accepted_by.type, parentSchema: schema72.properties.accepted_by, data: data3 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -3321,7 +3393,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.environments;
       if (Array.isArray(data6)) {
         if (data6.length < 1) {
-          const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema69.properties.environments, data: data6 };
+          const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.environments, data: data6 };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -3333,8 +3405,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i3 = 0; i3 < len2; i3++) {
           let data7 = data6[i3];
           if (typeof data7 === "string") {
-            if (!pattern26.test(data7)) {
-              const err20 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema63, data: data7 };
+            if (!pattern29.test(data7)) {
+              const err20 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema66, data: data7 };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -3343,7 +3415,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err21 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data7 };
+            const err21 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data7 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -3358,7 +3430,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           outer1: for (; i4--; ) {
             for (j1 = i4; j1--; ) {
               if (func0(data6[i4], data6[j1])) {
-                const err22 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)", schema: true, parentSchema: schema69.properties.environments, data: data6 };
+                const err22 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)", schema: true, parentSchema: schema72.properties.environments, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -3371,7 +3443,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema69.properties.environments.type, parentSchema: schema69.properties.environments, data: data6 };
+        const err23 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.environments.type, parentSchema: schema72.properties.environments, data: data6 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -3381,7 +3453,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema69.type, parentSchema: schema69, data };
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.type, parentSchema: schema72, data };
     if (vErrors === null) {
       vErrors = [err24];
     } else {
@@ -3393,9 +3465,9 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema74 = { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } };
-var schema76 = { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } };
-var pattern43 = new RegExp("^[^/]", "u");
+var schema77 = { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } };
+var schema79 = { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } };
+var pattern46 = new RegExp("^[^/]", "u");
 function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3408,7 +3480,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema74.required, parentSchema: schema74, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema77.required, parentSchema: schema77, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3417,7 +3489,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.left === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "left" }, message: "must have required property 'left'", schema: schema74.required, parentSchema: schema74, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "left" }, message: "must have required property 'left'", schema: schema77.required, parentSchema: schema77, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3426,7 +3498,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.rule === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema74.required, parentSchema: schema74, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema77.required, parentSchema: schema77, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3436,7 +3508,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "left" || key0 === "right" || key0 === "rule" || key0 === "pattern" || key0 === "range")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema74, data };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema77, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3448,8 +3520,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern26.test(data0)) {
-          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema63, data: data0 };
+        if (!pattern29.test(data0)) {
+          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema66, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -3458,7 +3530,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data0 };
+        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data0 };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3471,7 +3543,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.left;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         if (data1.file === void 0) {
-          const err6 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema76.required, parentSchema: schema76, data: data1 };
+          const err6 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema79.required, parentSchema: schema79, data: data1 };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3481,7 +3553,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data1) {
           if (!(key1 === "file" || key1 === "path" || key1 === "format")) {
-            const err7 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema76, data: data1 };
+            const err7 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema79, data: data1 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -3494,7 +3566,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1.file;
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err8 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema76.properties.file, data: data2 };
+              const err8 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema79.properties.file, data: data2 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -3502,8 +3574,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern43.test(data2)) {
-              const err9 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema76.properties.file, data: data2 };
+            if (!pattern46.test(data2)) {
+              const err9 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema79.properties.file, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -3512,7 +3584,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema76.properties.file.type, parentSchema: schema76.properties.file, data: data2 };
+            const err10 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.properties.file.type, parentSchema: schema79.properties.file, data: data2 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -3525,7 +3597,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data1.path;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err11 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema76.properties.path, data: data3 };
+              const err11 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema79.properties.path, data: data3 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -3534,7 +3606,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema76.properties.path.type, parentSchema: schema76.properties.path, data: data3 };
+            const err12 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.properties.path.type, parentSchema: schema79.properties.path, data: data3 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -3546,7 +3618,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.format !== void 0) {
           let data4 = data1.format;
           if (!(data4 === "yaml" || data4 === "json" || data4 === "env" || data4 === "text")) {
-            const err13 = { instancePath: instancePath + "/left/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema76.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema76.properties.format.enum, parentSchema: schema76.properties.format, data: data4 };
+            const err13 = { instancePath: instancePath + "/left/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema79.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema79.properties.format.enum, parentSchema: schema79.properties.format, data: data4 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -3556,7 +3628,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema76.type, parentSchema: schema76, data: data1 };
+        const err14 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema79.type, parentSchema: schema79, data: data1 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -3569,7 +3641,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.right;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         if (data5.file === void 0) {
-          const err15 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema76.required, parentSchema: schema76, data: data5 };
+          const err15 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema79.required, parentSchema: schema79, data: data5 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -3579,7 +3651,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key2 in data5) {
           if (!(key2 === "file" || key2 === "path" || key2 === "format")) {
-            const err16 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema76, data: data5 };
+            const err16 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema79, data: data5 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -3592,7 +3664,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.file;
           if (typeof data6 === "string") {
             if (func2(data6) < 1) {
-              const err17 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema76.properties.file, data: data6 };
+              const err17 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema79.properties.file, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -3600,8 +3672,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern43.test(data6)) {
-              const err18 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema76.properties.file, data: data6 };
+            if (!pattern46.test(data6)) {
+              const err18 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema79.properties.file, data: data6 };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -3610,7 +3682,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema76.properties.file.type, parentSchema: schema76.properties.file, data: data6 };
+            const err19 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.properties.file.type, parentSchema: schema79.properties.file, data: data6 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -3623,7 +3695,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data5.path;
           if (typeof data7 === "string") {
             if (func2(data7) < 1) {
-              const err20 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema76.properties.path, data: data7 };
+              const err20 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema79.properties.path, data: data7 };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -3632,7 +3704,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err21 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema76.properties.path.type, parentSchema: schema76.properties.path, data: data7 };
+            const err21 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.properties.path.type, parentSchema: schema79.properties.path, data: data7 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -3644,7 +3716,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.format !== void 0) {
           let data8 = data5.format;
           if (!(data8 === "yaml" || data8 === "json" || data8 === "env" || data8 === "text")) {
-            const err22 = { instancePath: instancePath + "/right/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema76.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema76.properties.format.enum, parentSchema: schema76.properties.format, data: data8 };
+            const err22 = { instancePath: instancePath + "/right/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema79.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema79.properties.format.enum, parentSchema: schema79.properties.format, data: data8 };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -3654,7 +3726,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema76.type, parentSchema: schema76, data: data5 };
+        const err23 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema79.type, parentSchema: schema79, data: data5 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -3666,7 +3738,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.rule !== void 0) {
       let data9 = data.rule;
       if (!(data9 === "equal" || data9 === "semver" || data9 === "regex")) {
-        const err24 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema74.properties.rule.enum }, message: "must be equal to one of the allowed values", schema: schema74.properties.rule.enum, parentSchema: schema74.properties.rule, data: data9 };
+        const err24 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema77.properties.rule.enum }, message: "must be equal to one of the allowed values", schema: schema77.properties.rule.enum, parentSchema: schema77.properties.rule, data: data9 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -3679,7 +3751,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.pattern;
       if (typeof data10 === "string") {
         if (func2(data10) < 1) {
-          const err25 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema74.properties.pattern, data: data10 };
+          const err25 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema77.properties.pattern, data: data10 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -3688,7 +3760,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema74.properties.pattern.type, parentSchema: schema74.properties.pattern, data: data10 };
+        const err26 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.properties.pattern.type, parentSchema: schema77.properties.pattern, data: data10 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -3701,7 +3773,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data11 = data.range;
       if (typeof data11 === "string") {
         if (func2(data11) < 1) {
-          const err27 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema74.properties.range, data: data11 };
+          const err27 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema77.properties.range, data: data11 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -3710,7 +3782,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema74.properties.range.type, parentSchema: schema74.properties.range, data: data11 };
+        const err28 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.properties.range.type, parentSchema: schema77.properties.range, data: data11 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -3720,7 +3792,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema74.type, parentSchema: schema74, data };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema77.type, parentSchema: schema77, data };
     if (vErrors === null) {
       vErrors = [err29];
     } else {
@@ -4214,7 +4286,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key7 in data17) {
-          if (!pattern26.test(key7)) {
+          if (!pattern29.test(key7)) {
             const err42 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.environments, data: data17 };
             if (vErrors === null) {
               vErrors = [err42];
@@ -4225,7 +4297,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         for (const key8 in data17) {
-          if (pattern26.test(key8)) {
+          if (pattern29.test(key8)) {
             if (!validate23(data17[key8], { instancePath: instancePath + "/environments/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data17, parentDataProperty: key8, rootData, dynamicAnchors })) {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
@@ -4270,7 +4342,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           let data22 = data21[i4];
           if (typeof data22 === "string") {
             if (func2(data22) < 1) {
-              const err45 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68, data: data22 };
+              const err45 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema71, data: data22 };
               if (vErrors === null) {
                 vErrors = [err45];
               } else {
@@ -4278,8 +4350,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern37.test(data22)) {
-              const err46 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/pattern", keyword: "pattern", params: { pattern: "^!?[^/!]" }, message: 'must match pattern "^!?[^/!]"', schema: "^!?[^/!]", parentSchema: schema68, data: data22 };
+            if (!pattern40.test(data22)) {
+              const err46 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/pattern", keyword: "pattern", params: { pattern: "^!?[^/!]" }, message: 'must match pattern "^!?[^/!]"', schema: "^!?[^/!]", parentSchema: schema71, data: data22 };
               if (vErrors === null) {
                 vErrors = [err46];
               } else {
@@ -4288,7 +4360,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err47 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.type, parentSchema: schema68, data: data22 };
+            const err47 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.type, parentSchema: schema71, data: data22 };
             if (vErrors === null) {
               vErrors = [err47];
             } else {
@@ -4506,7 +4578,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             if (data32.url !== void 0) {
               let data33 = data32.url;
               if (typeof data33 === "string") {
-                if (!pattern47.test(data33)) {
+                if (!pattern50.test(data33)) {
                   const err64 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data33 };
                   if (vErrors === null) {
                     vErrors = [err64];
@@ -4559,7 +4631,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             if (data32.token_env !== void 0) {
               let data35 = data32.token_env;
               if (typeof data35 === "string") {
-                if (!pattern49.test(data35)) {
+                if (!pattern52.test(data35)) {
                   const err69 = { instancePath: instancePath + "/change_tickets/endpoint/token_env", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/token_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.token_env, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err69];
@@ -4619,8 +4691,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i9 = 0; i9 < len8; i9++) {
               let data38 = data37[i9];
               if (typeof data38 === "string") {
-                if (!pattern35.test(data38)) {
-                  const err74 = { instancePath: instancePath + "/roles/restorers/" + i9, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema66, data: data38 };
+                if (!pattern38.test(data38)) {
+                  const err74 = { instancePath: instancePath + "/roles/restorers/" + i9, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema69, data: data38 };
                   if (vErrors === null) {
                     vErrors = [err74];
                   } else {
@@ -4629,7 +4701,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err75 = { instancePath: instancePath + "/roles/restorers/" + i9, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data38 };
+                const err75 = { instancePath: instancePath + "/roles/restorers/" + i9, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.type, parentSchema: schema69, data: data38 };
                 if (vErrors === null) {
                   vErrors = [err75];
                 } else {
@@ -4673,8 +4745,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i11 = 0; i11 < len9; i11++) {
               let data40 = data39[i11];
               if (typeof data40 === "string") {
-                if (!pattern35.test(data40)) {
-                  const err78 = { instancePath: instancePath + "/roles/approvers/" + i11, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema66, data: data40 };
+                if (!pattern38.test(data40)) {
+                  const err78 = { instancePath: instancePath + "/roles/approvers/" + i11, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema69, data: data40 };
                   if (vErrors === null) {
                     vErrors = [err78];
                   } else {
@@ -4683,7 +4755,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err79 = { instancePath: instancePath + "/roles/approvers/" + i11, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data40 };
+                const err79 = { instancePath: instancePath + "/roles/approvers/" + i11, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.type, parentSchema: schema69, data: data40 };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -4727,8 +4799,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i13 = 0; i13 < len10; i13++) {
               let data42 = data41[i13];
               if (typeof data42 === "string") {
-                if (!pattern35.test(data42)) {
-                  const err82 = { instancePath: instancePath + "/roles/auditors/" + i13, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema66, data: data42 };
+                if (!pattern38.test(data42)) {
+                  const err82 = { instancePath: instancePath + "/roles/auditors/" + i13, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema69, data: data42 };
                   if (vErrors === null) {
                     vErrors = [err82];
                   } else {
@@ -4737,7 +4809,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err83 = { instancePath: instancePath + "/roles/auditors/" + i13, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data42 };
+                const err83 = { instancePath: instancePath + "/roles/auditors/" + i13, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.type, parentSchema: schema69, data: data42 };
                 if (vErrors === null) {
                   vErrors = [err83];
                 } else {
@@ -5617,6 +5689,48 @@ function judgeCoverage(policy, environment, components, uncoveredTier0) {
   return { state, missingComponents, uncoveredTier0: uncovered };
 }
 
+// core/gate/check-drill.ts
+function checkDrill(input, tier) {
+  const interval = tier.drillIntervalMs;
+  if (interval === void 0) return null;
+  const env2 = input.environment;
+  const fix = `Run a drill of ${env2} (\`snapgate drill --env ${env2} --identity FILE --writer-key FILE --validate "CMD"\`), or the scheduled drill workflow.`;
+  const condition = (state, detail, fixText) => ({
+    name: "drill",
+    state,
+    detail,
+    fix: state === "pass" ? null : fixText
+  });
+  const drill = input.drill;
+  if (drill === void 0) return condition("unknown", "The drills were not read.", fix);
+  if (drill === null)
+    return condition(
+      "fail",
+      `${tier.name} needs a passing drill every ${formatDuration(interval)}; none is recorded.`,
+      fix
+    );
+  if (!drill.trusted)
+    return condition(
+      "fail",
+      `The newest drill cannot be trusted: ${drill.detail ?? "its signature does not verify"}.`,
+      `Investigate who wrote ${drill.path}; then ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`
+    );
+  if (!drill.ok)
+    return condition(
+      "fail",
+      `The newest drill (${drill.time}, snapshot ${drill.snapshot.slice(0, 12)}) failed${drill.detail ? `: ${drill.detail}` : ""}.`,
+      `Fix what it found (${drill.path} lists its gaps and the validation output), then drill again.`
+    );
+  const age = Math.max(0, input.now.getTime() - Date.parse(drill.time));
+  if (Number.isNaN(age))
+    return condition("unknown", `The drill time '${drill.time}' cannot be read.`, fix);
+  return age > interval ? condition(
+    "fail",
+    `The last passing drill is ${formatDuration(age)} old; ${tier.name} needs one every ${formatDuration(interval)}.`,
+    fix
+  ) : condition("pass", `Drilled ${formatDuration(age)} ago (${drill.path}).`, null);
+}
+
 // core/gate/decide-gate.ts
 var CLOCK_SKEW_MS = 5 * 6e4;
 function decideGate(input) {
@@ -5669,6 +5783,8 @@ function decideGate(input) {
   if (tier.restoreVerificationMs !== null)
     checkRestoreVerification(input, tier.restoreVerificationMs, tier.name, add);
   checkLock(input, add);
+  const drill = checkDrill(input, tier);
+  if (drill) conditions.push(drill);
   return conclude(environment, conditions);
 }
 function checkSignature(input, snapshot, add) {
@@ -5860,13 +5976,13 @@ function checkConsistency(input, snapshot, add) {
     );
     return;
   }
-  const failed2 = outcomes.filter((outcome) => !outcome.ok && rules.includes(outcome.name));
+  const failed3 = outcomes.filter((outcome) => !outcome.ok && rules.includes(outcome.name));
   const missing = rules.filter((name) => !outcomes.some((outcome) => outcome.name === name));
-  if (failed2.length > 0) {
+  if (failed3.length > 0) {
     add(
       "consistency",
       "fail",
-      failed2.map((outcome) => outcome.message).join(" "),
+      failed3.map((outcome) => outcome.message).join(" "),
       "Make the files agree and take a new snapshot (each message says which value differs)."
     );
   } else if (missing.length > 0) {
@@ -6137,9 +6253,17 @@ function blobRefOf(file) {
 var BLOB_WINDOW = 100;
 async function forEachBlobWindow(store, files, process2, concurrency = 4, checkWindow) {
   const results = [];
-  for (let start = 0; start < files.length; start += BLOB_WINDOW) {
+  const read = (start) => {
     const window = files.slice(start, start + BLOB_WINDOW);
-    const blobs = await Promise.all(window.map((file) => store.readBlob(blobRefOf(file))));
+    const blobs = Promise.all(window.map((file) => store.readBlob(blobRefOf(file))));
+    blobs.catch(() => void 0);
+    return { window, blobs };
+  };
+  let next = files.length > 0 ? read(0) : void 0;
+  for (let start = 0; next; start += BLOB_WINDOW) {
+    const window = next.window;
+    const blobs = await next.blobs;
+    next = start + BLOB_WINDOW < files.length ? read(start + BLOB_WINDOW) : void 0;
     checkWindow?.(window, blobs);
     results.push(
       ...await mapWithConcurrency(
@@ -6197,8 +6321,8 @@ var schema322 = { "type": "string", "pattern": "^[0-9a-f]{64}$" };
 var schema332 = { "type": "string", "pattern": "^[0-9a-f]{32}$" };
 var func12 = Object.prototype.hasOwnProperty;
 var func3 = __ajvRuntime02.default;
-var pattern42 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern52 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern43 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern53 = new RegExp("^[0-9a-f]{64}$", "u");
 var pattern62 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 var pattern72 = new RegExp("^age1[0-9a-z]{58}$", "u");
 var pattern82 = new RegExp("^[0-9a-f]{32}$", "u");
@@ -6396,7 +6520,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.blob !== void 0) {
       let data4 = data.blob;
       if (typeof data4 === "string") {
-        if (!pattern52.test(data4)) {
+        if (!pattern53.test(data4)) {
           const err17 = { instancePath: instancePath + "/blob", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema322, data: data4 };
           if (vErrors === null) {
             vErrors = [err17];
@@ -6430,7 +6554,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.ciphertextSha256 !== void 0) {
       let data6 = data.ciphertextSha256;
       if (typeof data6 === "string") {
-        if (!pattern52.test(data6)) {
+        if (!pattern53.test(data6)) {
           const err20 = { instancePath: instancePath + "/ciphertextSha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema322, data: data6 };
           if (vErrors === null) {
             vErrors = [err20];
@@ -6923,7 +7047,7 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.stream !== void 0) {
       let data1 = data.stream;
       if (typeof data1 === "string") {
-        if (!pattern42.test(data1)) {
+        if (!pattern43.test(data1)) {
           const err14 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema312.properties.stream, data: data1 };
           if (vErrors === null) {
             vErrors = [err14];
@@ -6987,7 +7111,7 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
       }
       const _errs11 = errors;
       if (typeof data3 === "string") {
-        if (!pattern52.test(data3)) {
+        if (!pattern53.test(data3)) {
           const err19 = { instancePath: instancePath + "/prev", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema322, data: data3 };
           if (vErrors === null) {
             vErrors = [err19];
@@ -8270,7 +8394,7 @@ var schema313 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$i
 var func13 = Object.prototype.hasOwnProperty;
 var func22 = __ajvRuntime03.default;
 var pattern44 = new RegExp("^[0-9a-f]{64}$", "u");
-var pattern53 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern54 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
 var formats03 = __ajvRuntime13.fullFormats["date-time"];
 function validate203(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
@@ -8422,7 +8546,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.stream !== void 0) {
       let data2 = data.stream;
       if (typeof data2 === "string") {
-        if (!pattern53.test(data2)) {
+        if (!pattern54.test(data2)) {
           const err14 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema313.properties.stream, data: data2 };
           if (vErrors === null) {
             vErrors = [err14];
@@ -8906,6 +9030,1611 @@ async function readEnvironmentLock(store, environment, appKeys, listed) {
   return newest?.lock ?? null;
 }
 
+// core/operations/drill-path.ts
+var DRILL_NAME = /^drills\/([a-z0-9][a-z0-9._-]{0,62})\/(\d{8}T\d{6}\.\d{3}Z)-(ok|fail)-([0-9a-f]{64})\.json$/;
+function parseDrillPath(path) {
+  const match = DRILL_NAME.exec(path);
+  if (!match?.[1] || !match[2] || !match[3] || !match[4]) return void 0;
+  const t = match[2];
+  const time = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13)}`;
+  return { path, stream: match[1], time, ok: match[3] === "ok", snapshot: match[4] };
+}
+
+// core/generated/drill-validator.ts
+import __ajvRuntime04 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime14 from "ajv-formats/dist/formats.js";
+var drill_validator_default = validate204;
+var schema314 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/drill.schema.json", "title": "Snapgate drill record (snapgate.drill/v1)", "description": "drills/<env>/<time>-<ok|fail>-<snapshot>.json: one recovery drill (`snapgate drill`): what was restored, how the validation went, RTO and RPO against the tier's SLA, the deviations from the baseline drill and the gaps found. Signed with the writer key like a manifest.", "type": "object", "additionalProperties": false, "required": ["format", "stream", "snapshot", "seq", "snapshotTime", "tier", "scope", "time", "finishedAt", "ok", "slaMet", "files", "validation", "rto", "rpo", "baseline", "gaps", "signature"], "properties": { "format": { "const": "snapgate.drill/v1" }, "stream": { "$ref": "#/$defs/name" }, "snapshot": { "$ref": "#/$defs/sha256" }, "seq": { "type": "integer", "minimum": 1 }, "snapshotTime": { "type": "string", "format": "date-time" }, "tier": { "type": ["string", "null"], "maxLength": 63 }, "scope": { "description": "config: the snapshot's configuration restored into a staging directory (the default).", "enum": ["config"] }, "time": { "type": "string", "format": "date-time" }, "finishedAt": { "type": "string", "format": "date-time" }, "ok": { "type": "boolean" }, "slaMet": { "type": ["boolean", "null"] }, "files": { "type": "array", "maxItems": 1e5, "items": { "type": "object", "additionalProperties": false, "required": ["path", "blob", "component"], "properties": { "path": { "type": "string", "maxLength": 4096 }, "blob": { "type": ["string", "null"], "maxLength": 200 }, "component": { "type": ["string", "null"], "maxLength": 200 } } } }, "validation": { "type": ["object", "null"], "additionalProperties": false, "required": ["command", "exitCode", "timedOut", "durationMs", "output", "outputSha256", "outputTruncated"], "properties": { "command": { "type": "string", "maxLength": 4096 }, "exitCode": { "type": ["integer", "null"] }, "timedOut": { "type": "boolean" }, "durationMs": { "type": "integer", "minimum": 0 }, "output": { "type": "string", "maxLength": 65536 }, "outputSha256": { "$ref": "#/$defs/sha256" }, "outputTruncated": { "type": "boolean" } } }, "rto": { "type": "object", "additionalProperties": false, "required": ["ms", "slaMs", "met"], "properties": { "ms": { "type": "integer", "minimum": 0 }, "slaMs": { "type": ["integer", "null"], "minimum": 0 }, "met": { "type": ["boolean", "null"] } } }, "rpo": { "type": "object", "additionalProperties": false, "required": ["snapshotAgeMs", "lastChangeAt", "sinceLastChangeMs", "slaMs", "met"], "properties": { "snapshotAgeMs": { "type": "integer", "minimum": 0 }, "lastChangeAt": { "type": "string", "format": "date-time" }, "sinceLastChangeMs": { "type": "integer", "minimum": 0 }, "slaMs": { "type": ["integer", "null"], "minimum": 0 }, "met": { "type": ["boolean", "null"] } } }, "baseline": { "type": ["object", "null"], "additionalProperties": false, "required": ["drill", "missing", "extra", "changedComponents", "validationOutputDiffers"], "properties": { "drill": { "type": "string", "maxLength": 300 }, "missing": { "$ref": "#/$defs/paths" }, "extra": { "$ref": "#/$defs/paths" }, "changedComponents": { "$ref": "#/$defs/paths" }, "validationOutputDiffers": { "type": "boolean" } } }, "gaps": { "type": "array", "maxItems": 1e3, "items": { "type": "object", "additionalProperties": false, "required": ["kind", "message"], "properties": { "kind": { "enum": ["missing-dependency", "outdated-secret", "out-of-scope", "missing-component", "restore", "other"] }, "message": { "type": "string", "maxLength": 2e3 }, "path": { "type": "string", "maxLength": 4096 } } } }, "signature": { "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "value": { "type": "string", "maxLength": 200 } } } }, "$defs": { "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "paths": { "type": "array", "maxItems": 1e5, "items": { "type": "string", "maxLength": 4096 } } } };
+var schema323 = { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" };
+var schema333 = { "type": "string", "pattern": "^[0-9a-f]{64}$" };
+var schema35 = { "type": "array", "maxItems": 1e5, "items": { "type": "string", "maxLength": 4096 } };
+var func14 = Object.prototype.hasOwnProperty;
+var func23 = __ajvRuntime04.default;
+var pattern45 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern55 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern73 = new RegExp("^sgw1[02-9ac-hj-np-z]{58}$", "u");
+var formats04 = __ajvRuntime14.fullFormats["date-time"];
+function validate204(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate204.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.stream === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.snapshot === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.seq === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.snapshotTime === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshotTime" }, message: "must have required property 'snapshotTime'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.tier === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tier" }, message: "must have required property 'tier'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.scope === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.time === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.finishedAt === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finishedAt" }, message: "must have required property 'finishedAt'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.ok === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ok" }, message: "must have required property 'ok'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.slaMet === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slaMet" }, message: "must have required property 'slaMet'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.files === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    if (data.validation === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "validation" }, message: "must have required property 'validation'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
+    if (data.rto === void 0) {
+      const err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rto" }, message: "must have required property 'rto'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err13];
+      } else {
+        vErrors.push(err13);
+      }
+      errors++;
+    }
+    if (data.rpo === void 0) {
+      const err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rpo" }, message: "must have required property 'rpo'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err14];
+      } else {
+        vErrors.push(err14);
+      }
+      errors++;
+    }
+    if (data.baseline === void 0) {
+      const err15 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err15];
+      } else {
+        vErrors.push(err15);
+      }
+      errors++;
+    }
+    if (data.gaps === void 0) {
+      const err16 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "gaps" }, message: "must have required property 'gaps'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err16];
+      } else {
+        vErrors.push(err16);
+      }
+      errors++;
+    }
+    if (data.signature === void 0) {
+      const err17 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "signature" }, message: "must have required property 'signature'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err17];
+      } else {
+        vErrors.push(err17);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func14.call(schema314.properties, key0)) {
+        const err18 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314, data };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data0 = data.format;
+      if ("snapgate.drill/v1" !== data0) {
+        const err19 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.drill/v1" }, message: "must be equal to constant", schema: "snapgate.drill/v1", parentSchema: schema314.properties.format, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.stream !== void 0) {
+      let data1 = data.stream;
+      if (typeof data1 === "string") {
+        if (!pattern45.test(data1)) {
+          const err20 = { instancePath: instancePath + "/stream", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema323, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/stream", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.type, parentSchema: schema323, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.snapshot !== void 0) {
+      let data2 = data.snapshot;
+      if (typeof data2 === "string") {
+        if (!pattern55.test(data2)) {
+          const err22 = { instancePath: instancePath + "/snapshot", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema333, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/snapshot", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.seq !== void 0) {
+      let data3 = data.seq;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err24 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.seq.type, parentSchema: schema314.properties.seq, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 1 || isNaN(data3)) {
+          const err25 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema314.properties.seq, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.snapshotTime !== void 0) {
+      let data4 = data.snapshotTime;
+      if (typeof data4 === "string") {
+        if (!formats04.validate(data4)) {
+          const err26 = { instancePath: instancePath + "/snapshotTime", schemaPath: "#/properties/snapshotTime/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.snapshotTime, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/snapshotTime", schemaPath: "#/properties/snapshotTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.snapshotTime.type, parentSchema: schema314.properties.snapshotTime, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.tier !== void 0) {
+      let data5 = data.tier;
+      if (typeof data5 !== "string" && data5 !== null) {
+        const err28 = { instancePath: instancePath + "/tier", schemaPath: "#/properties/tier/type", keyword: "type", params: { type: schema314.properties.tier.type }, message: "must be string,null", schema: schema314.properties.tier.type, parentSchema: schema314.properties.tier, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data5 === "string") {
+        if (func23(data5) > 63) {
+          const err29 = { instancePath: instancePath + "/tier", schemaPath: "#/properties/tier/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema314.properties.tier, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.scope !== void 0) {
+      let data6 = data.scope;
+      if (!(data6 === "config")) {
+        const err30 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema314.properties.scope.enum }, message: "must be equal to one of the allowed values", schema: schema314.properties.scope.enum, parentSchema: schema314.properties.scope, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.time !== void 0) {
+      let data7 = data.time;
+      if (typeof data7 === "string") {
+        if (!formats04.validate(data7)) {
+          const err31 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.time, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.time.type, parentSchema: schema314.properties.time, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.finishedAt !== void 0) {
+      let data8 = data.finishedAt;
+      if (typeof data8 === "string") {
+        if (!formats04.validate(data8)) {
+          const err33 = { instancePath: instancePath + "/finishedAt", schemaPath: "#/properties/finishedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.finishedAt, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/finishedAt", schemaPath: "#/properties/finishedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.finishedAt.type, parentSchema: schema314.properties.finishedAt, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.ok !== void 0) {
+      let data9 = data.ok;
+      if (typeof data9 !== "boolean") {
+        const err35 = { instancePath: instancePath + "/ok", schemaPath: "#/properties/ok/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema314.properties.ok.type, parentSchema: schema314.properties.ok, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.slaMet !== void 0) {
+      let data10 = data.slaMet;
+      if (typeof data10 !== "boolean" && data10 !== null) {
+        const err36 = { instancePath: instancePath + "/slaMet", schemaPath: "#/properties/slaMet/type", keyword: "type", params: { type: schema314.properties.slaMet.type }, message: "must be boolean,null", schema: schema314.properties.slaMet.type, parentSchema: schema314.properties.slaMet, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.files !== void 0) {
+      let data11 = data.files;
+      if (Array.isArray(data11)) {
+        if (data11.length > 1e5) {
+          const err37 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema314.properties.files, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        const len0 = data11.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data12 = data11[i0];
+          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+            if (data12.path === void 0) {
+              const err38 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema314.properties.files.items.required, parentSchema: schema314.properties.files.items, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            if (data12.blob === void 0) {
+              const err39 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "blob" }, message: "must have required property 'blob'", schema: schema314.properties.files.items.required, parentSchema: schema314.properties.files.items, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            if (data12.component === void 0) {
+              const err40 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "component" }, message: "must have required property 'component'", schema: schema314.properties.files.items.required, parentSchema: schema314.properties.files.items, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+            for (const key1 in data12) {
+              if (!(key1 === "path" || key1 === "blob" || key1 === "component")) {
+                const err41 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.files.items, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            if (data12.path !== void 0) {
+              let data13 = data12.path;
+              if (typeof data13 === "string") {
+                if (func23(data13) > 4096) {
+                  const err42 = { instancePath: instancePath + "/files/" + i0 + "/path", schemaPath: "#/properties/files/items/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema314.properties.files.items.properties.path, data: data13 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              } else {
+                const err43 = { instancePath: instancePath + "/files/" + i0 + "/path", schemaPath: "#/properties/files/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.files.items.properties.path.type, parentSchema: schema314.properties.files.items.properties.path, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+            if (data12.blob !== void 0) {
+              let data14 = data12.blob;
+              if (typeof data14 !== "string" && data14 !== null) {
+                const err44 = { instancePath: instancePath + "/files/" + i0 + "/blob", schemaPath: "#/properties/files/items/properties/blob/type", keyword: "type", params: { type: schema314.properties.files.items.properties.blob.type }, message: "must be string,null", schema: schema314.properties.files.items.properties.blob.type, parentSchema: schema314.properties.files.items.properties.blob, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+              if (typeof data14 === "string") {
+                if (func23(data14) > 200) {
+                  const err45 = { instancePath: instancePath + "/files/" + i0 + "/blob", schemaPath: "#/properties/files/items/properties/blob/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema314.properties.files.items.properties.blob, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data12.component !== void 0) {
+              let data15 = data12.component;
+              if (typeof data15 !== "string" && data15 !== null) {
+                const err46 = { instancePath: instancePath + "/files/" + i0 + "/component", schemaPath: "#/properties/files/items/properties/component/type", keyword: "type", params: { type: schema314.properties.files.items.properties.component.type }, message: "must be string,null", schema: schema314.properties.files.items.properties.component.type, parentSchema: schema314.properties.files.items.properties.component, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+              if (typeof data15 === "string") {
+                if (func23(data15) > 200) {
+                  const err47 = { instancePath: instancePath + "/files/" + i0 + "/component", schemaPath: "#/properties/files/items/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema314.properties.files.items.properties.component, data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err48 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.properties.files.items.type, parentSchema: schema314.properties.files.items, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema314.properties.files.type, parentSchema: schema314.properties.files, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.validation !== void 0) {
+      let data16 = data.validation;
+      if (!(data16 && typeof data16 == "object" && !Array.isArray(data16)) && data16 !== null) {
+        const err50 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/type", keyword: "type", params: { type: schema314.properties.validation.type }, message: "must be object,null", schema: schema314.properties.validation.type, parentSchema: schema314.properties.validation, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+      if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+        if (data16.command === void 0) {
+          const err51 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+        if (data16.exitCode === void 0) {
+          const err52 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "exitCode" }, message: "must have required property 'exitCode'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+        if (data16.timedOut === void 0) {
+          const err53 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "timedOut" }, message: "must have required property 'timedOut'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (data16.durationMs === void 0) {
+          const err54 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "durationMs" }, message: "must have required property 'durationMs'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+        if (data16.output === void 0) {
+          const err55 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "output" }, message: "must have required property 'output'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        if (data16.outputSha256 === void 0) {
+          const err56 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "outputSha256" }, message: "must have required property 'outputSha256'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+        if (data16.outputTruncated === void 0) {
+          const err57 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "outputTruncated" }, message: "must have required property 'outputTruncated'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+        for (const key2 in data16) {
+          if (!(key2 === "command" || key2 === "exitCode" || key2 === "timedOut" || key2 === "durationMs" || key2 === "output" || key2 === "outputSha256" || key2 === "outputTruncated")) {
+            const err58 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.validation, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+        }
+        if (data16.command !== void 0) {
+          let data17 = data16.command;
+          if (typeof data17 === "string") {
+            if (func23(data17) > 4096) {
+              const err59 = { instancePath: instancePath + "/validation/command", schemaPath: "#/properties/validation/properties/command/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema314.properties.validation.properties.command, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err59];
+              } else {
+                vErrors.push(err59);
+              }
+              errors++;
+            }
+          } else {
+            const err60 = { instancePath: instancePath + "/validation/command", schemaPath: "#/properties/validation/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.validation.properties.command.type, parentSchema: schema314.properties.validation.properties.command, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        }
+        if (data16.exitCode !== void 0) {
+          let data18 = data16.exitCode;
+          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18)) && data18 !== null) {
+            const err61 = { instancePath: instancePath + "/validation/exitCode", schemaPath: "#/properties/validation/properties/exitCode/type", keyword: "type", params: { type: schema314.properties.validation.properties.exitCode.type }, message: "must be integer,null", schema: schema314.properties.validation.properties.exitCode.type, parentSchema: schema314.properties.validation.properties.exitCode, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        }
+        if (data16.timedOut !== void 0) {
+          let data19 = data16.timedOut;
+          if (typeof data19 !== "boolean") {
+            const err62 = { instancePath: instancePath + "/validation/timedOut", schemaPath: "#/properties/validation/properties/timedOut/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema314.properties.validation.properties.timedOut.type, parentSchema: schema314.properties.validation.properties.timedOut, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+        if (data16.durationMs !== void 0) {
+          let data20 = data16.durationMs;
+          if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+            const err63 = { instancePath: instancePath + "/validation/durationMs", schemaPath: "#/properties/validation/properties/durationMs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.validation.properties.durationMs.type, parentSchema: schema314.properties.validation.properties.durationMs, data: data20 };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+          if (typeof data20 == "number" && isFinite(data20)) {
+            if (data20 < 0 || isNaN(data20)) {
+              const err64 = { instancePath: instancePath + "/validation/durationMs", schemaPath: "#/properties/validation/properties/durationMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.validation.properties.durationMs, data: data20 };
+              if (vErrors === null) {
+                vErrors = [err64];
+              } else {
+                vErrors.push(err64);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data16.output !== void 0) {
+          let data21 = data16.output;
+          if (typeof data21 === "string") {
+            if (func23(data21) > 65536) {
+              const err65 = { instancePath: instancePath + "/validation/output", schemaPath: "#/properties/validation/properties/output/maxLength", keyword: "maxLength", params: { limit: 65536 }, message: "must NOT have more than 65536 characters", schema: 65536, parentSchema: schema314.properties.validation.properties.output, data: data21 };
+              if (vErrors === null) {
+                vErrors = [err65];
+              } else {
+                vErrors.push(err65);
+              }
+              errors++;
+            }
+          } else {
+            const err66 = { instancePath: instancePath + "/validation/output", schemaPath: "#/properties/validation/properties/output/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.validation.properties.output.type, parentSchema: schema314.properties.validation.properties.output, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err66];
+            } else {
+              vErrors.push(err66);
+            }
+            errors++;
+          }
+        }
+        if (data16.outputSha256 !== void 0) {
+          let data22 = data16.outputSha256;
+          if (typeof data22 === "string") {
+            if (!pattern55.test(data22)) {
+              const err67 = { instancePath: instancePath + "/validation/outputSha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema333, data: data22 };
+              if (vErrors === null) {
+                vErrors = [err67];
+              } else {
+                vErrors.push(err67);
+              }
+              errors++;
+            }
+          } else {
+            const err68 = { instancePath: instancePath + "/validation/outputSha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: data22 };
+            if (vErrors === null) {
+              vErrors = [err68];
+            } else {
+              vErrors.push(err68);
+            }
+            errors++;
+          }
+        }
+        if (data16.outputTruncated !== void 0) {
+          let data23 = data16.outputTruncated;
+          if (typeof data23 !== "boolean") {
+            const err69 = { instancePath: instancePath + "/validation/outputTruncated", schemaPath: "#/properties/validation/properties/outputTruncated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema314.properties.validation.properties.outputTruncated.type, parentSchema: schema314.properties.validation.properties.outputTruncated, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    if (data.rto !== void 0) {
+      let data24 = data.rto;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        if (data24.ms === void 0) {
+          const err70 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/required", keyword: "required", params: { missingProperty: "ms" }, message: "must have required property 'ms'", schema: schema314.properties.rto.required, parentSchema: schema314.properties.rto, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+        if (data24.slaMs === void 0) {
+          const err71 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/required", keyword: "required", params: { missingProperty: "slaMs" }, message: "must have required property 'slaMs'", schema: schema314.properties.rto.required, parentSchema: schema314.properties.rto, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+        if (data24.met === void 0) {
+          const err72 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/required", keyword: "required", params: { missingProperty: "met" }, message: "must have required property 'met'", schema: schema314.properties.rto.required, parentSchema: schema314.properties.rto, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
+        for (const key3 in data24) {
+          if (!(key3 === "ms" || key3 === "slaMs" || key3 === "met")) {
+            const err73 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.rto, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+        }
+        if (data24.ms !== void 0) {
+          let data25 = data24.ms;
+          if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+            const err74 = { instancePath: instancePath + "/rto/ms", schemaPath: "#/properties/rto/properties/ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.rto.properties.ms.type, parentSchema: schema314.properties.rto.properties.ms, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err74];
+            } else {
+              vErrors.push(err74);
+            }
+            errors++;
+          }
+          if (typeof data25 == "number" && isFinite(data25)) {
+            if (data25 < 0 || isNaN(data25)) {
+              const err75 = { instancePath: instancePath + "/rto/ms", schemaPath: "#/properties/rto/properties/ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.rto.properties.ms, data: data25 };
+              if (vErrors === null) {
+                vErrors = [err75];
+              } else {
+                vErrors.push(err75);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data24.slaMs !== void 0) {
+          let data26 = data24.slaMs;
+          if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26)) && data26 !== null) {
+            const err76 = { instancePath: instancePath + "/rto/slaMs", schemaPath: "#/properties/rto/properties/slaMs/type", keyword: "type", params: { type: schema314.properties.rto.properties.slaMs.type }, message: "must be integer,null", schema: schema314.properties.rto.properties.slaMs.type, parentSchema: schema314.properties.rto.properties.slaMs, data: data26 };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+          if (typeof data26 == "number" && isFinite(data26)) {
+            if (data26 < 0 || isNaN(data26)) {
+              const err77 = { instancePath: instancePath + "/rto/slaMs", schemaPath: "#/properties/rto/properties/slaMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.rto.properties.slaMs, data: data26 };
+              if (vErrors === null) {
+                vErrors = [err77];
+              } else {
+                vErrors.push(err77);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data24.met !== void 0) {
+          let data27 = data24.met;
+          if (typeof data27 !== "boolean" && data27 !== null) {
+            const err78 = { instancePath: instancePath + "/rto/met", schemaPath: "#/properties/rto/properties/met/type", keyword: "type", params: { type: schema314.properties.rto.properties.met.type }, message: "must be boolean,null", schema: schema314.properties.rto.properties.met.type, parentSchema: schema314.properties.rto.properties.met, data: data27 };
+            if (vErrors === null) {
+              vErrors = [err78];
+            } else {
+              vErrors.push(err78);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err79 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.properties.rto.type, parentSchema: schema314.properties.rto, data: data24 };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      }
+    }
+    if (data.rpo !== void 0) {
+      let data28 = data.rpo;
+      if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+        if (data28.snapshotAgeMs === void 0) {
+          const err80 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "snapshotAgeMs" }, message: "must have required property 'snapshotAgeMs'", schema: schema314.properties.rpo.required, parentSchema: schema314.properties.rpo, data: data28 };
+          if (vErrors === null) {
+            vErrors = [err80];
+          } else {
+            vErrors.push(err80);
+          }
+          errors++;
+        }
+        if (data28.lastChangeAt === void 0) {
+          const err81 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "lastChangeAt" }, message: "must have required property 'lastChangeAt'", schema: schema314.properties.rpo.required, parentSchema: schema314.properties.rpo, data: data28 };
+          if (vErrors === null) {
+            vErrors = [err81];
+          } else {
+            vErrors.push(err81);
+          }
+          errors++;
+        }
+        if (data28.sinceLastChangeMs === void 0) {
+          const err82 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "sinceLastChangeMs" }, message: "must have required property 'sinceLastChangeMs'", schema: schema314.properties.rpo.required, parentSchema: schema314.properties.rpo, data: data28 };
+          if (vErrors === null) {
+            vErrors = [err82];
+          } else {
+            vErrors.push(err82);
+          }
+          errors++;
+        }
+        if (data28.slaMs === void 0) {
+          const err83 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "slaMs" }, message: "must have required property 'slaMs'", schema: schema314.properties.rpo.required, parentSchema: schema314.properties.rpo, data: data28 };
+          if (vErrors === null) {
+            vErrors = [err83];
+          } else {
+            vErrors.push(err83);
+          }
+          errors++;
+        }
+        if (data28.met === void 0) {
+          const err84 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "met" }, message: "must have required property 'met'", schema: schema314.properties.rpo.required, parentSchema: schema314.properties.rpo, data: data28 };
+          if (vErrors === null) {
+            vErrors = [err84];
+          } else {
+            vErrors.push(err84);
+          }
+          errors++;
+        }
+        for (const key4 in data28) {
+          if (!(key4 === "snapshotAgeMs" || key4 === "lastChangeAt" || key4 === "sinceLastChangeMs" || key4 === "slaMs" || key4 === "met")) {
+            const err85 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.rpo, data: data28 };
+            if (vErrors === null) {
+              vErrors = [err85];
+            } else {
+              vErrors.push(err85);
+            }
+            errors++;
+          }
+        }
+        if (data28.snapshotAgeMs !== void 0) {
+          let data29 = data28.snapshotAgeMs;
+          if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+            const err86 = { instancePath: instancePath + "/rpo/snapshotAgeMs", schemaPath: "#/properties/rpo/properties/snapshotAgeMs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.rpo.properties.snapshotAgeMs.type, parentSchema: schema314.properties.rpo.properties.snapshotAgeMs, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err86];
+            } else {
+              vErrors.push(err86);
+            }
+            errors++;
+          }
+          if (typeof data29 == "number" && isFinite(data29)) {
+            if (data29 < 0 || isNaN(data29)) {
+              const err87 = { instancePath: instancePath + "/rpo/snapshotAgeMs", schemaPath: "#/properties/rpo/properties/snapshotAgeMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.rpo.properties.snapshotAgeMs, data: data29 };
+              if (vErrors === null) {
+                vErrors = [err87];
+              } else {
+                vErrors.push(err87);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data28.lastChangeAt !== void 0) {
+          let data30 = data28.lastChangeAt;
+          if (typeof data30 === "string") {
+            if (!formats04.validate(data30)) {
+              const err88 = { instancePath: instancePath + "/rpo/lastChangeAt", schemaPath: "#/properties/rpo/properties/lastChangeAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.rpo.properties.lastChangeAt, data: data30 };
+              if (vErrors === null) {
+                vErrors = [err88];
+              } else {
+                vErrors.push(err88);
+              }
+              errors++;
+            }
+          } else {
+            const err89 = { instancePath: instancePath + "/rpo/lastChangeAt", schemaPath: "#/properties/rpo/properties/lastChangeAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.rpo.properties.lastChangeAt.type, parentSchema: schema314.properties.rpo.properties.lastChangeAt, data: data30 };
+            if (vErrors === null) {
+              vErrors = [err89];
+            } else {
+              vErrors.push(err89);
+            }
+            errors++;
+          }
+        }
+        if (data28.sinceLastChangeMs !== void 0) {
+          let data31 = data28.sinceLastChangeMs;
+          if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
+            const err90 = { instancePath: instancePath + "/rpo/sinceLastChangeMs", schemaPath: "#/properties/rpo/properties/sinceLastChangeMs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.rpo.properties.sinceLastChangeMs.type, parentSchema: schema314.properties.rpo.properties.sinceLastChangeMs, data: data31 };
+            if (vErrors === null) {
+              vErrors = [err90];
+            } else {
+              vErrors.push(err90);
+            }
+            errors++;
+          }
+          if (typeof data31 == "number" && isFinite(data31)) {
+            if (data31 < 0 || isNaN(data31)) {
+              const err91 = { instancePath: instancePath + "/rpo/sinceLastChangeMs", schemaPath: "#/properties/rpo/properties/sinceLastChangeMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.rpo.properties.sinceLastChangeMs, data: data31 };
+              if (vErrors === null) {
+                vErrors = [err91];
+              } else {
+                vErrors.push(err91);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data28.slaMs !== void 0) {
+          let data32 = data28.slaMs;
+          if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32)) && data32 !== null) {
+            const err92 = { instancePath: instancePath + "/rpo/slaMs", schemaPath: "#/properties/rpo/properties/slaMs/type", keyword: "type", params: { type: schema314.properties.rpo.properties.slaMs.type }, message: "must be integer,null", schema: schema314.properties.rpo.properties.slaMs.type, parentSchema: schema314.properties.rpo.properties.slaMs, data: data32 };
+            if (vErrors === null) {
+              vErrors = [err92];
+            } else {
+              vErrors.push(err92);
+            }
+            errors++;
+          }
+          if (typeof data32 == "number" && isFinite(data32)) {
+            if (data32 < 0 || isNaN(data32)) {
+              const err93 = { instancePath: instancePath + "/rpo/slaMs", schemaPath: "#/properties/rpo/properties/slaMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.rpo.properties.slaMs, data: data32 };
+              if (vErrors === null) {
+                vErrors = [err93];
+              } else {
+                vErrors.push(err93);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data28.met !== void 0) {
+          let data33 = data28.met;
+          if (typeof data33 !== "boolean" && data33 !== null) {
+            const err94 = { instancePath: instancePath + "/rpo/met", schemaPath: "#/properties/rpo/properties/met/type", keyword: "type", params: { type: schema314.properties.rpo.properties.met.type }, message: "must be boolean,null", schema: schema314.properties.rpo.properties.met.type, parentSchema: schema314.properties.rpo.properties.met, data: data33 };
+            if (vErrors === null) {
+              vErrors = [err94];
+            } else {
+              vErrors.push(err94);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err95 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.properties.rpo.type, parentSchema: schema314.properties.rpo, data: data28 };
+        if (vErrors === null) {
+          vErrors = [err95];
+        } else {
+          vErrors.push(err95);
+        }
+        errors++;
+      }
+    }
+    if (data.baseline !== void 0) {
+      let data34 = data.baseline;
+      if (!(data34 && typeof data34 == "object" && !Array.isArray(data34)) && data34 !== null) {
+        const err96 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: schema314.properties.baseline.type }, message: "must be object,null", schema: schema314.properties.baseline.type, parentSchema: schema314.properties.baseline, data: data34 };
+        if (vErrors === null) {
+          vErrors = [err96];
+        } else {
+          vErrors.push(err96);
+        }
+        errors++;
+      }
+      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+        if (data34.drill === void 0) {
+          const err97 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "drill" }, message: "must have required property 'drill'", schema: schema314.properties.baseline.required, parentSchema: schema314.properties.baseline, data: data34 };
+          if (vErrors === null) {
+            vErrors = [err97];
+          } else {
+            vErrors.push(err97);
+          }
+          errors++;
+        }
+        if (data34.missing === void 0) {
+          const err98 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "missing" }, message: "must have required property 'missing'", schema: schema314.properties.baseline.required, parentSchema: schema314.properties.baseline, data: data34 };
+          if (vErrors === null) {
+            vErrors = [err98];
+          } else {
+            vErrors.push(err98);
+          }
+          errors++;
+        }
+        if (data34.extra === void 0) {
+          const err99 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "extra" }, message: "must have required property 'extra'", schema: schema314.properties.baseline.required, parentSchema: schema314.properties.baseline, data: data34 };
+          if (vErrors === null) {
+            vErrors = [err99];
+          } else {
+            vErrors.push(err99);
+          }
+          errors++;
+        }
+        if (data34.changedComponents === void 0) {
+          const err100 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "changedComponents" }, message: "must have required property 'changedComponents'", schema: schema314.properties.baseline.required, parentSchema: schema314.properties.baseline, data: data34 };
+          if (vErrors === null) {
+            vErrors = [err100];
+          } else {
+            vErrors.push(err100);
+          }
+          errors++;
+        }
+        if (data34.validationOutputDiffers === void 0) {
+          const err101 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "validationOutputDiffers" }, message: "must have required property 'validationOutputDiffers'", schema: schema314.properties.baseline.required, parentSchema: schema314.properties.baseline, data: data34 };
+          if (vErrors === null) {
+            vErrors = [err101];
+          } else {
+            vErrors.push(err101);
+          }
+          errors++;
+        }
+        for (const key5 in data34) {
+          if (!(key5 === "drill" || key5 === "missing" || key5 === "extra" || key5 === "changedComponents" || key5 === "validationOutputDiffers")) {
+            const err102 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.baseline, data: data34 };
+            if (vErrors === null) {
+              vErrors = [err102];
+            } else {
+              vErrors.push(err102);
+            }
+            errors++;
+          }
+        }
+        if (data34.drill !== void 0) {
+          let data35 = data34.drill;
+          if (typeof data35 === "string") {
+            if (func23(data35) > 300) {
+              const err103 = { instancePath: instancePath + "/baseline/drill", schemaPath: "#/properties/baseline/properties/drill/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters", schema: 300, parentSchema: schema314.properties.baseline.properties.drill, data: data35 };
+              if (vErrors === null) {
+                vErrors = [err103];
+              } else {
+                vErrors.push(err103);
+              }
+              errors++;
+            }
+          } else {
+            const err104 = { instancePath: instancePath + "/baseline/drill", schemaPath: "#/properties/baseline/properties/drill/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.baseline.properties.drill.type, parentSchema: schema314.properties.baseline.properties.drill, data: data35 };
+            if (vErrors === null) {
+              vErrors = [err104];
+            } else {
+              vErrors.push(err104);
+            }
+            errors++;
+          }
+        }
+        if (data34.missing !== void 0) {
+          let data36 = data34.missing;
+          if (Array.isArray(data36)) {
+            if (data36.length > 1e5) {
+              const err105 = { instancePath: instancePath + "/baseline/missing", schemaPath: "#/$defs/paths/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema35, data: data36 };
+              if (vErrors === null) {
+                vErrors = [err105];
+              } else {
+                vErrors.push(err105);
+              }
+              errors++;
+            }
+            const len1 = data36.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data37 = data36[i1];
+              if (typeof data37 === "string") {
+                if (func23(data37) > 4096) {
+                  const err106 = { instancePath: instancePath + "/baseline/missing/" + i1, schemaPath: "#/$defs/paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema35.items, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err106];
+                  } else {
+                    vErrors.push(err106);
+                  }
+                  errors++;
+                }
+              } else {
+                const err107 = { instancePath: instancePath + "/baseline/missing/" + i1, schemaPath: "#/$defs/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.items.type, parentSchema: schema35.items, data: data37 };
+                if (vErrors === null) {
+                  vErrors = [err107];
+                } else {
+                  vErrors.push(err107);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err108 = { instancePath: instancePath + "/baseline/missing", schemaPath: "#/$defs/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema35.type, parentSchema: schema35, data: data36 };
+            if (vErrors === null) {
+              vErrors = [err108];
+            } else {
+              vErrors.push(err108);
+            }
+            errors++;
+          }
+        }
+        if (data34.extra !== void 0) {
+          let data38 = data34.extra;
+          if (Array.isArray(data38)) {
+            if (data38.length > 1e5) {
+              const err109 = { instancePath: instancePath + "/baseline/extra", schemaPath: "#/$defs/paths/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema35, data: data38 };
+              if (vErrors === null) {
+                vErrors = [err109];
+              } else {
+                vErrors.push(err109);
+              }
+              errors++;
+            }
+            const len2 = data38.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data39 = data38[i2];
+              if (typeof data39 === "string") {
+                if (func23(data39) > 4096) {
+                  const err110 = { instancePath: instancePath + "/baseline/extra/" + i2, schemaPath: "#/$defs/paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema35.items, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err110];
+                  } else {
+                    vErrors.push(err110);
+                  }
+                  errors++;
+                }
+              } else {
+                const err111 = { instancePath: instancePath + "/baseline/extra/" + i2, schemaPath: "#/$defs/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.items.type, parentSchema: schema35.items, data: data39 };
+                if (vErrors === null) {
+                  vErrors = [err111];
+                } else {
+                  vErrors.push(err111);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err112 = { instancePath: instancePath + "/baseline/extra", schemaPath: "#/$defs/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema35.type, parentSchema: schema35, data: data38 };
+            if (vErrors === null) {
+              vErrors = [err112];
+            } else {
+              vErrors.push(err112);
+            }
+            errors++;
+          }
+        }
+        if (data34.changedComponents !== void 0) {
+          let data40 = data34.changedComponents;
+          if (Array.isArray(data40)) {
+            if (data40.length > 1e5) {
+              const err113 = { instancePath: instancePath + "/baseline/changedComponents", schemaPath: "#/$defs/paths/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema35, data: data40 };
+              if (vErrors === null) {
+                vErrors = [err113];
+              } else {
+                vErrors.push(err113);
+              }
+              errors++;
+            }
+            const len3 = data40.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data41 = data40[i3];
+              if (typeof data41 === "string") {
+                if (func23(data41) > 4096) {
+                  const err114 = { instancePath: instancePath + "/baseline/changedComponents/" + i3, schemaPath: "#/$defs/paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema35.items, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err114];
+                  } else {
+                    vErrors.push(err114);
+                  }
+                  errors++;
+                }
+              } else {
+                const err115 = { instancePath: instancePath + "/baseline/changedComponents/" + i3, schemaPath: "#/$defs/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.items.type, parentSchema: schema35.items, data: data41 };
+                if (vErrors === null) {
+                  vErrors = [err115];
+                } else {
+                  vErrors.push(err115);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err116 = { instancePath: instancePath + "/baseline/changedComponents", schemaPath: "#/$defs/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema35.type, parentSchema: schema35, data: data40 };
+            if (vErrors === null) {
+              vErrors = [err116];
+            } else {
+              vErrors.push(err116);
+            }
+            errors++;
+          }
+        }
+        if (data34.validationOutputDiffers !== void 0) {
+          let data42 = data34.validationOutputDiffers;
+          if (typeof data42 !== "boolean") {
+            const err117 = { instancePath: instancePath + "/baseline/validationOutputDiffers", schemaPath: "#/properties/baseline/properties/validationOutputDiffers/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema314.properties.baseline.properties.validationOutputDiffers.type, parentSchema: schema314.properties.baseline.properties.validationOutputDiffers, data: data42 };
+            if (vErrors === null) {
+              vErrors = [err117];
+            } else {
+              vErrors.push(err117);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    if (data.gaps !== void 0) {
+      let data43 = data.gaps;
+      if (Array.isArray(data43)) {
+        if (data43.length > 1e3) {
+          const err118 = { instancePath: instancePath + "/gaps", schemaPath: "#/properties/gaps/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema314.properties.gaps, data: data43 };
+          if (vErrors === null) {
+            vErrors = [err118];
+          } else {
+            vErrors.push(err118);
+          }
+          errors++;
+        }
+        const len4 = data43.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          let data44 = data43[i4];
+          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+            if (data44.kind === void 0) {
+              const err119 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema314.properties.gaps.items.required, parentSchema: schema314.properties.gaps.items, data: data44 };
+              if (vErrors === null) {
+                vErrors = [err119];
+              } else {
+                vErrors.push(err119);
+              }
+              errors++;
+            }
+            if (data44.message === void 0) {
+              const err120 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema314.properties.gaps.items.required, parentSchema: schema314.properties.gaps.items, data: data44 };
+              if (vErrors === null) {
+                vErrors = [err120];
+              } else {
+                vErrors.push(err120);
+              }
+              errors++;
+            }
+            for (const key6 in data44) {
+              if (!(key6 === "kind" || key6 === "message" || key6 === "path")) {
+                const err121 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.gaps.items, data: data44 };
+                if (vErrors === null) {
+                  vErrors = [err121];
+                } else {
+                  vErrors.push(err121);
+                }
+                errors++;
+              }
+            }
+            if (data44.kind !== void 0) {
+              let data45 = data44.kind;
+              if (!(data45 === "missing-dependency" || data45 === "outdated-secret" || data45 === "out-of-scope" || data45 === "missing-component" || data45 === "restore" || data45 === "other")) {
+                const err122 = { instancePath: instancePath + "/gaps/" + i4 + "/kind", schemaPath: "#/properties/gaps/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema314.properties.gaps.items.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema314.properties.gaps.items.properties.kind.enum, parentSchema: schema314.properties.gaps.items.properties.kind, data: data45 };
+                if (vErrors === null) {
+                  vErrors = [err122];
+                } else {
+                  vErrors.push(err122);
+                }
+                errors++;
+              }
+            }
+            if (data44.message !== void 0) {
+              let data46 = data44.message;
+              if (typeof data46 === "string") {
+                if (func23(data46) > 2e3) {
+                  const err123 = { instancePath: instancePath + "/gaps/" + i4 + "/message", schemaPath: "#/properties/gaps/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema314.properties.gaps.items.properties.message, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err123];
+                  } else {
+                    vErrors.push(err123);
+                  }
+                  errors++;
+                }
+              } else {
+                const err124 = { instancePath: instancePath + "/gaps/" + i4 + "/message", schemaPath: "#/properties/gaps/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.gaps.items.properties.message.type, parentSchema: schema314.properties.gaps.items.properties.message, data: data46 };
+                if (vErrors === null) {
+                  vErrors = [err124];
+                } else {
+                  vErrors.push(err124);
+                }
+                errors++;
+              }
+            }
+            if (data44.path !== void 0) {
+              let data47 = data44.path;
+              if (typeof data47 === "string") {
+                if (func23(data47) > 4096) {
+                  const err125 = { instancePath: instancePath + "/gaps/" + i4 + "/path", schemaPath: "#/properties/gaps/items/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema314.properties.gaps.items.properties.path, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err125];
+                  } else {
+                    vErrors.push(err125);
+                  }
+                  errors++;
+                }
+              } else {
+                const err126 = { instancePath: instancePath + "/gaps/" + i4 + "/path", schemaPath: "#/properties/gaps/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.gaps.items.properties.path.type, parentSchema: schema314.properties.gaps.items.properties.path, data: data47 };
+                if (vErrors === null) {
+                  vErrors = [err126];
+                } else {
+                  vErrors.push(err126);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err127 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.properties.gaps.items.type, parentSchema: schema314.properties.gaps.items, data: data44 };
+            if (vErrors === null) {
+              vErrors = [err127];
+            } else {
+              vErrors.push(err127);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err128 = { instancePath: instancePath + "/gaps", schemaPath: "#/properties/gaps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema314.properties.gaps.type, parentSchema: schema314.properties.gaps, data: data43 };
+        if (vErrors === null) {
+          vErrors = [err128];
+        } else {
+          vErrors.push(err128);
+        }
+        errors++;
+      }
+    }
+    if (data.signature !== void 0) {
+      let data48 = data.signature;
+      if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+        if (data48.alg === void 0) {
+          const err129 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema314.properties.signature.required, parentSchema: schema314.properties.signature, data: data48 };
+          if (vErrors === null) {
+            vErrors = [err129];
+          } else {
+            vErrors.push(err129);
+          }
+          errors++;
+        }
+        if (data48.key === void 0) {
+          const err130 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema314.properties.signature.required, parentSchema: schema314.properties.signature, data: data48 };
+          if (vErrors === null) {
+            vErrors = [err130];
+          } else {
+            vErrors.push(err130);
+          }
+          errors++;
+        }
+        if (data48.value === void 0) {
+          const err131 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema314.properties.signature.required, parentSchema: schema314.properties.signature, data: data48 };
+          if (vErrors === null) {
+            vErrors = [err131];
+          } else {
+            vErrors.push(err131);
+          }
+          errors++;
+        }
+        for (const key7 in data48) {
+          if (!(key7 === "alg" || key7 === "key" || key7 === "value")) {
+            const err132 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.signature, data: data48 };
+            if (vErrors === null) {
+              vErrors = [err132];
+            } else {
+              vErrors.push(err132);
+            }
+            errors++;
+          }
+        }
+        if (data48.alg !== void 0) {
+          let data49 = data48.alg;
+          if ("ed25519" !== data49) {
+            const err133 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema314.properties.signature.properties.alg, data: data49 };
+            if (vErrors === null) {
+              vErrors = [err133];
+            } else {
+              vErrors.push(err133);
+            }
+            errors++;
+          }
+        }
+        if (data48.key !== void 0) {
+          let data50 = data48.key;
+          if (typeof data50 === "string") {
+            if (!pattern73.test(data50)) {
+              const err134 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sgw1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sgw1[02-9ac-hj-np-z]{58}$"', schema: "^sgw1[02-9ac-hj-np-z]{58}$", parentSchema: schema314.properties.signature.properties.key, data: data50 };
+              if (vErrors === null) {
+                vErrors = [err134];
+              } else {
+                vErrors.push(err134);
+              }
+              errors++;
+            }
+          } else {
+            const err135 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.signature.properties.key.type, parentSchema: schema314.properties.signature.properties.key, data: data50 };
+            if (vErrors === null) {
+              vErrors = [err135];
+            } else {
+              vErrors.push(err135);
+            }
+            errors++;
+          }
+        }
+        if (data48.value !== void 0) {
+          let data51 = data48.value;
+          if (typeof data51 === "string") {
+            if (func23(data51) > 200) {
+              const err136 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema314.properties.signature.properties.value, data: data51 };
+              if (vErrors === null) {
+                vErrors = [err136];
+              } else {
+                vErrors.push(err136);
+              }
+              errors++;
+            }
+          } else {
+            const err137 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.signature.properties.value.type, parentSchema: schema314.properties.signature.properties.value, data: data51 };
+            if (vErrors === null) {
+              vErrors = [err137];
+            } else {
+              vErrors.push(err137);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err138 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.properties.signature.type, parentSchema: schema314.properties.signature, data: data48 };
+        if (vErrors === null) {
+          vErrors = [err138];
+        } else {
+          vErrors.push(err138);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err139 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.type, parentSchema: schema314, data };
+    if (vErrors === null) {
+      vErrors = [err139];
+    } else {
+      vErrors.push(err139);
+    }
+    errors++;
+  }
+  validate204.errors = vErrors;
+  return errors === 0;
+}
+validate204.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+
+// core/operations/read-drill-record.ts
+var validator3 = new JsonSchemaValidator(
+  () => drill_validator_default
+);
+async function readDrillRecord(store, path, trustedKeys) {
+  const bytes = await store.readRecord(path);
+  if (!bytes) return { ok: false, reason: "missing", detail: `${path} is not in the store` };
+  let value;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    value = void 0;
+  }
+  const checked = validator3.check(value);
+  if (!checked.ok) {
+    const first = checked.problems[0];
+    return {
+      ok: false,
+      reason: "unreadable",
+      detail: `${path} is not a drill record${first ? ` (${first.instancePath} ${first.message})` : ""}`
+    };
+  }
+  const record2 = checked.value;
+  const name = parseDrillPath(path);
+  if (!name || name.stream !== record2.stream || name.snapshot !== record2.snapshot || name.ok !== record2.ok || Date.parse(name.time) !== Date.parse(record2.time)) {
+    return { ok: false, reason: "mismatch", detail: `${path} does not say what its name says` };
+  }
+  const { signature, ...body } = record2;
+  if (!trustedKeys.includes(signature.key)) {
+    return {
+      ok: false,
+      reason: "unsigned",
+      detail: `${path} is signed by ${signature.key.slice(0, 16)}..., which is not a trusted writer key`
+    };
+  }
+  const sodium = await loadSodium();
+  let valid;
+  try {
+    valid = sodium.crypto_sign_verify_detached(
+      Buffer.from(signature.value, "base64"),
+      new TextEncoder().encode(canonicalJson(body)),
+      parseVerifyKey(signature.key)
+    );
+  } catch {
+    valid = false;
+  }
+  return valid ? { ok: true, record: record2 } : { ok: false, reason: "unsigned", detail: `${path}: the signature does not match the record` };
+}
+
+// core/gate/drill-fact.ts
+async function gatherDrillFact(store, policy, environment) {
+  const tierName = policy.environments[environment]?.tier;
+  if (!tierName || policy.tiers[tierName]?.drillIntervalMs === void 0) return void 0;
+  const newest = (await store.listRecords(`drills/${environment}`)).map((path) => parseDrillPath(path)).filter((name) => name !== void 0 && name.stream === environment).sort((a, b) => (a?.time ?? "") < (b?.time ?? "") ? 1 : -1)[0];
+  if (!newest) return null;
+  const read = await readDrillRecord(
+    store,
+    newest.path,
+    policy.keys.writers.map((writer) => writer.key)
+  );
+  const failed3 = read.ok ? [
+    read.record.validation?.timedOut ? "the validation timed out" : null,
+    read.record.validation && read.record.validation.exitCode !== 0 && !read.record.validation.timedOut ? `the validation exited ${read.record.validation.exitCode ?? "without starting"}` : null,
+    ...read.record.gaps.filter((gap) => gap.kind === "restore").map((gap) => gap.message)
+  ].filter((text2) => text2 !== null) : [];
+  return {
+    path: newest.path,
+    time: newest.time,
+    snapshot: newest.snapshot,
+    ok: newest.ok,
+    trusted: read.ok,
+    detail: read.ok ? failed3.join("; ") || null : read.detail
+  };
+}
+
 // core/gate/gather-gate-facts.ts
 async function gatherGateFacts(store, policy, environment, now, options = {}) {
   const index = await store.readStreamIndex(environment);
@@ -8930,7 +10659,9 @@ async function gatherGateFacts(store, policy, environment, now, options = {}) {
     } : null
   };
   const lock = await lockFact(store, policy, environment, index.locks);
-  if (latest === null) return { policy, environment, now, snapshot: null, ...restore, lock };
+  const drill = await gatherDrillFact(store, policy, environment);
+  const records = { ...restore, lock, ...drill !== void 0 ? { drill } : {} };
+  if (latest === null) return { policy, environment, now, snapshot: null, ...records };
   const facts = {
     id: latest.id,
     seq: latest.seq,
@@ -8974,7 +10705,7 @@ async function gatherGateFacts(store, policy, environment, now, options = {}) {
     facts.uncoveredTier0Paths = manifest.coverage?.uncoveredTier0Paths ?? null;
     facts.consistency = manifest.consistency ?? null;
   }
-  return { policy, environment, now, snapshot: facts, ...restore, lock };
+  return { policy, environment, now, snapshot: facts, ...records };
 }
 async function lockFact(store, policy, environment, revisions) {
   try {
@@ -10001,6 +11732,139 @@ async function decideEnvironment(policy, environment, access) {
   }
 }
 
+// core/github/claim-ref.ts
+async function claimRef(client, where, ref, sha) {
+  try {
+    await client.rest.git.createRef({ owner: where.owner, repo: where.repo, ref, sha });
+    return true;
+  } catch (error) {
+    if (httpStatus(error) === 422 && /already exists/i.test(githubMessage(error))) return false;
+    throw githubError(error, `creating ${ref}`, `${where.owner}/${where.repo}`);
+  }
+}
+
+// app/gate/gate-lock-refs.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// core/github/prune-gate-locks.ts
+var GATE_LOCK_PREFIX = "refs/snapgate/checks/";
+var DAY_MS3 = 24 * 60 * 60 * 1e3;
+
+// app/gate/gate-lock-refs.ts
+var GATE_LOCK_MIDNIGHT_MS = 10 * 60 * 1e3;
+var DAY_MS4 = 24 * 60 * 60 * 1e3;
+function day(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+function gateLockRefs(key, now) {
+  const hash = createHash3("sha256").update([key.source.toLowerCase(), key.headSha, key.checkName, key.deliveryId ?? ""].join("\n")).digest("hex").slice(0, 24);
+  const name = `${key.headSha}-${hash}`;
+  const ms = now.getTime();
+  const intoDay = (ms % DAY_MS4 + DAY_MS4) % DAY_MS4;
+  const days = intoDay < GATE_LOCK_MIDNIGHT_MS ? [day(ms - DAY_MS4), day(ms)] : DAY_MS4 - intoDay <= GATE_LOCK_MIDNIGHT_MS ? [day(ms), day(ms + DAY_MS4)] : [day(ms)];
+  return days.map((d) => `${GATE_LOCK_PREFIX}${d}/${name}`);
+}
+
+// app/gate/open-gate-lock.ts
+function openGateLock(event, place) {
+  if (place === null) {
+    return async (_key, run) => {
+      await run();
+      return true;
+    };
+  }
+  let opened;
+  const open = () => opened ??= (async () => {
+    try {
+      const client = await event.clientFor(place.owner, place.repo);
+      const head = place.head ?? (await client.rest.git.getRef({
+        owner: place.owner,
+        repo: place.repo,
+        ref: `heads/${place.branch}`
+      }).catch((error) => {
+        throw githubError(
+          error,
+          `reading ${place.branch}'s head for the gate's lock`,
+          `${place.owner}/${place.repo}`
+        );
+      })).data.object.sha;
+      return { client, head };
+    } catch (error) {
+      unlocked(event, place, error);
+      return null;
+    }
+  })();
+  return async (key, run) => {
+    const target = await open();
+    if (target === null) {
+      await run();
+      return true;
+    }
+    const refs = gateLockRefs({ ...key, source: `${event.owner}/${event.repo}` }, event.now);
+    const created = [];
+    for (const ref of refs) {
+      let mine;
+      try {
+        mine = await claimRef(target.client, place, ref, target.head);
+      } catch (error) {
+        unlocked(event, place, error);
+        break;
+      }
+      if (!mine) {
+        event.log.info(
+          `${key.checkName} on ${event.owner}/${event.repo}@${key.headSha.slice(0, 12)}: another instance holds ${ref}, it posts`
+        );
+        return false;
+      }
+      created.push(ref);
+    }
+    try {
+      await run();
+    } catch (error) {
+      await Promise.allSettled(
+        created.map(
+          (ref) => target.client.rest.git.deleteRef({
+            owner: place.owner,
+            repo: place.repo,
+            ref: ref.slice("refs/".length)
+          })
+        )
+      );
+      throw error;
+    }
+    return true;
+  };
+}
+function unlocked(event, place, error) {
+  if (!isSnapgateError(error)) throw error;
+  event.log.warn(
+    `the gate's lock in ${place.owner}/${place.repo} cannot be taken (${error.message} ${error.fix ?? ""}); posting without it: another app instance may post the same check run`
+  );
+}
+
+// app/gate/post-once.ts
+async function postOnce(event, target, environment, runs, claim2, post) {
+  const name = gateCheckName(environment);
+  const key = `${event.owner}/${event.repo}@${target.headSha}:${name}`.toLowerCase();
+  await event.ledger.exclusive(key, async (postedHere) => {
+    const existing = [
+      ...runs.filter((run) => run.name === name).map((run) => run.externalId),
+      ...postedHere
+    ];
+    if (existing.includes(event.deliveryId)) return null;
+    if (target.mode === "first" && existing.length > 0) return null;
+    const posted = await claim2(
+      {
+        headSha: target.headSha,
+        checkName: name,
+        deliveryId: target.mode === "again" ? event.deliveryId : null
+      },
+      async () => void await post()
+    );
+    return posted ? event.deliveryId : null;
+  });
+}
+
 // core/gate/render-gate-markdown.ts
 var STATE_LABEL = { pass: "\u2705 pass", fail: "\u274C fail", unknown: "\u26A0\uFE0F unknown" };
 function renderGateMarkdown(decision) {
@@ -10115,6 +11979,7 @@ async function evaluateGates(event, target) {
       target,
       name,
       [],
+      openGateLock(event, null),
       async () => postGateCheck(
         event,
         target.headSha,
@@ -10141,6 +12006,7 @@ async function evaluateGates(event, target) {
       target,
       name,
       context.checkRuns,
+      openGateLock(event, null),
       async () => postGateCheck(
         event,
         target.headSha,
@@ -10153,8 +12019,9 @@ async function evaluateGates(event, target) {
   }
   const environments = typeof target.environment === "string" ? [target.environment] : [...new Set(target.branches.flatMap((branch) => gatedEnvironments(policy, branch)))];
   const skipped = new Set(target.skipEnvironments?.(policy) ?? []);
+  const claim2 = openGateLock(event, lockPlace(event, policy));
   const posts = environments.filter((environment) => !skipped.has(environment)).map(
-    (environment) => postOnce(event, target, environment, context.checkRuns, async () => {
+    (environment) => postOnce(event, target, environment, context.checkRuns, claim2, async () => {
       const decision = await decideEnvironment(policy, environment, {
         ...event,
         gatedOwner: event.owner
@@ -10177,6 +12044,7 @@ async function evaluateGates(event, target) {
         target,
         null,
         context.checkRuns,
+        claim2,
         async () => postGateCheck(event, target.headSha, null, policyLoadsDecision(policy), [
           decided,
           policyRead
@@ -10186,19 +12054,12 @@ async function evaluateGates(event, target) {
   }
   await Promise.all(posts);
 }
-async function postOnce(event, target, environment, runs, post) {
-  const name = gateCheckName(environment);
-  const key = `${event.owner}/${event.repo}@${target.headSha}:${name}`.toLowerCase();
-  await event.ledger.exclusive(key, async (postedHere) => {
-    const existing = [
-      ...runs.filter((run) => run.name === name).map((run) => run.externalId),
-      ...postedHere
-    ];
-    if (existing.includes(event.deliveryId)) return null;
-    if (target.mode === "first" && existing.length > 0) return null;
-    await post();
-    return event.deliveryId;
-  });
+function lockPlace(event, policy) {
+  const backup = policy.backup;
+  if (!backup) return null;
+  const [owner = "", repo = ""] = backup.repository.split("/");
+  if (!mayUseBackup(event.owner, owner, event.backupAccounts)) return null;
+  return { owner, repo, branch: backup.branch };
 }
 function policyLoadsDecision(policy) {
   return {
@@ -10264,16 +12125,2041 @@ function renderGateComment(decision) {
   return text2.length <= MAX_COMMENT_CHARS ? text2 : `${text2.slice(0, MAX_COMMENT_CHARS - 1)}\u2026`;
 }
 
+// core/generated/request-validator.ts
+import __ajvRuntime05 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime15 from "ajv-formats/dist/formats.js";
+var request_validator_default = validate205;
+var schema315 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request.schema.json", "title": "Snapgate request record (snapgate.request/v1)", "description": "requests/<id>.json in the store: a restore or forget request and the approvals it gathered. Each approval carries the request digest, which binds it to the action, the environment, exactly these snapshots (and paths), the policy digest, the requester and the expiry.", "type": "object", "additionalProperties": false, "required": ["format", "id", "action", "subject", "digest", "requester", "createdAt", "expiresAt", "approvals", "state"], "properties": { "format": { "const": "snapgate.request/v1" }, "id": { "$ref": "#/$defs/requestId" }, "action": { "enum": ["forget", "restore"] }, "subject": { "type": "object", "additionalProperties": false, "required": ["environment", "snapshots", "policyDigest"], "properties": { "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshots": { "type": "array", "minItems": 1, "maxItems": 1e4, "uniqueItems": true, "items": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }, "paths": { "description": "Restore only: globs of the paths to restore; absent = every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "policyDigest": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/digest" }] } } }, "digest": { "$ref": "#/$defs/digest" }, "requester": { "$ref": "#/$defs/user" }, "reason": { "type": "string", "maxLength": 2e3 }, "createdAt": { "type": "string", "format": "date-time" }, "expiresAt": { "type": "string", "format": "date-time" }, "approvals": { "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["user", "at", "digest"], "properties": { "user": { "$ref": "#/$defs/user" }, "at": { "type": "string", "format": "date-time" }, "digest": { "$ref": "#/$defs/digest" } } } }, "signature": { "description": "The Snapgate App's Ed25519 signature of the canonical JSON (RFC 8785) of the record without this field. The CLI and the restore action accept a record only when the key is one of the policy's keys.app.", "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "value": { "type": "string", "pattern": "^[A-Za-z0-9+/]{86}==$" } } }, "state": { "enum": ["pending", "approved", "denied", "cancelled", "expired", "executed"] } }, "$defs": { "requestId": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "user": { "description": "A GitHub user: the numeric id is the identity (logins can be renamed).", "type": "object", "additionalProperties": false, "required": ["id", "login"], "properties": { "id": { "type": "integer", "minimum": 1 }, "login": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" } } } } };
+var schema324 = { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" };
+var schema334 = { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" };
+var schema352 = { "description": "A GitHub user: the numeric id is the identity (logins can be renamed).", "type": "object", "additionalProperties": false, "required": ["id", "login"], "properties": { "id": { "type": "integer", "minimum": 1 }, "login": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" } } };
+var func15 = Object.prototype.hasOwnProperty;
+var func24 = __ajvRuntime05.default;
+var pattern47 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var pattern56 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern63 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern74 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var pattern9 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", "u");
+var pattern12 = new RegExp("^sga1[02-9ac-hj-np-z]{58}$", "u");
+var pattern133 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
+var formats05 = __ajvRuntime15.fullFormats["date-time"];
+function validate205(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate205.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.id === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.action === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.subject === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "subject" }, message: "must have required property 'subject'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.digest === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.requester === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requester" }, message: "must have required property 'requester'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.createdAt === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.expiresAt === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expiresAt" }, message: "must have required property 'expiresAt'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.approvals === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvals" }, message: "must have required property 'approvals'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.state === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'", schema: schema315.required, parentSchema: schema315, data };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func15.call(schema315.properties, key0)) {
+        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315, data };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data0 = data.format;
+      if ("snapgate.request/v1" !== data0) {
+        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.request/v1" }, message: "must be equal to constant", schema: "snapgate.request/v1", parentSchema: schema315.properties.format, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data1 = data.id;
+      if (typeof data1 === "string") {
+        if (!pattern47.test(data1)) {
+          const err12 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema324, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema324.type, parentSchema: schema324, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== void 0) {
+      let data2 = data.action;
+      if (!(data2 === "forget" || data2 === "restore")) {
+        const err14 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema315.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema315.properties.action.enum, parentSchema: schema315.properties.action, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.subject !== void 0) {
+      let data3 = data.subject;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.environment === void 0) {
+          const err15 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data3.snapshots === void 0) {
+          const err16 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "snapshots" }, message: "must have required property 'snapshots'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data3.policyDigest === void 0) {
+          const err17 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        for (const key1 in data3) {
+          if (!(key1 === "environment" || key1 === "snapshots" || key1 === "paths" || key1 === "policyDigest")) {
+            const err18 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.subject, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data3.environment !== void 0) {
+          let data4 = data3.environment;
+          if (typeof data4 === "string") {
+            if (!pattern56.test(data4)) {
+              const err19 = { instancePath: instancePath + "/subject/environment", schemaPath: "#/properties/subject/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema315.properties.subject.properties.environment, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/subject/environment", schemaPath: "#/properties/subject/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.environment.type, parentSchema: schema315.properties.subject.properties.environment, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data3.snapshots !== void 0) {
+          let data5 = data3.snapshots;
+          if (Array.isArray(data5)) {
+            if (data5.length > 1e4) {
+              const err21 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/maxItems", keyword: "maxItems", params: { limit: 1e4 }, message: "must NOT have more than 10000 items", schema: 1e4, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (data5.length < 1) {
+              const err22 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+            const len0 = data5.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data6 = data5[i0];
+              if (typeof data6 === "string") {
+                if (!pattern63.test(data6)) {
+                  const err23 = { instancePath: instancePath + "/subject/snapshots/" + i0, schemaPath: "#/properties/subject/properties/snapshots/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema315.properties.subject.properties.snapshots.items, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              } else {
+                const err24 = { instancePath: instancePath + "/subject/snapshots/" + i0, schemaPath: "#/properties/subject/properties/snapshots/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.snapshots.items.type, parentSchema: schema315.properties.subject.properties.snapshots.items, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            let i1 = data5.length;
+            let j0;
+            if (i1 > 1) {
+              const indices0 = {};
+              for (; i1--; ) {
+                let item0 = data5[i1];
+                if (typeof item0 !== "string") {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j0 = indices0[item0];
+                  const err25 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i1;
+              }
+            }
+          } else {
+            const err26 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.subject.properties.snapshots.type, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data3.paths !== void 0) {
+          let data7 = data3.paths;
+          if (Array.isArray(data7)) {
+            const len1 = data7.length;
+            for (let i2 = 0; i2 < len1; i2++) {
+              let data8 = data7[i2];
+              if (typeof data8 === "string") {
+                if (func24(data8) > 1e3) {
+                  const err27 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+                if (func24(data8) < 1) {
+                  const err28 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.paths.items.type, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/subject/paths", schemaPath: "#/properties/subject/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.subject.properties.paths.type, parentSchema: schema315.properties.subject.properties.paths, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data3.policyDigest !== void 0) {
+          let data9 = data3.policyDigest;
+          const _errs21 = errors;
+          let valid8 = false;
+          let passing0 = null;
+          const _errs22 = errors;
+          if (data9 !== null) {
+            const err31 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/properties/subject/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema315.properties.subject.properties.policyDigest.oneOf[0].type, parentSchema: schema315.properties.subject.properties.policyDigest.oneOf[0], data: data9 };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+          var _valid0 = _errs22 === errors;
+          if (_valid0) {
+            valid8 = true;
+            passing0 = 0;
+          }
+          const _errs24 = errors;
+          if (typeof data9 === "string") {
+            if (!pattern74.test(data9)) {
+              const err32 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema334, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema334.type, parentSchema: schema334, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+          var _valid0 = _errs24 === errors;
+          if (_valid0 && valid8) {
+            valid8 = false;
+            passing0 = [passing0, 1];
+          } else {
+            if (_valid0) {
+              valid8 = true;
+              passing0 = 1;
+            }
+          }
+          if (!valid8) {
+            const err34 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/properties/subject/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema315.properties.subject.properties.policyDigest.oneOf, parentSchema: schema315.properties.subject.properties.policyDigest, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          } else {
+            errors = _errs21;
+            if (vErrors !== null) {
+              if (_errs21) {
+                vErrors.length = _errs21;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.subject.type, parentSchema: schema315.properties.subject, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.digest !== void 0) {
+      let data10 = data.digest;
+      if (typeof data10 === "string") {
+        if (!pattern74.test(data10)) {
+          const err36 = { instancePath: instancePath + "/digest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema334, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/digest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema334.type, parentSchema: schema334, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.requester !== void 0) {
+      let data11 = data.requester;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        if (data11.id === void 0) {
+          const err38 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema352.required, parentSchema: schema352, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        if (data11.login === void 0) {
+          const err39 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema352.required, parentSchema: schema352, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        for (const key2 in data11) {
+          if (!(key2 === "id" || key2 === "login")) {
+            const err40 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema352, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data11.id !== void 0) {
+          let data12 = data11.id;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+            const err41 = { instancePath: instancePath + "/requester/id", schemaPath: "#/$defs/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema352.properties.id.type, parentSchema: schema352.properties.id, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 < 1 || isNaN(data12)) {
+              const err42 = { instancePath: instancePath + "/requester/id", schemaPath: "#/$defs/user/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema352.properties.id, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data11.login !== void 0) {
+          let data13 = data11.login;
+          if (typeof data13 === "string") {
+            if (!pattern9.test(data13)) {
+              const err43 = { instancePath: instancePath + "/requester/login", schemaPath: "#/$defs/user/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", parentSchema: schema352.properties.login, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+          } else {
+            const err44 = { instancePath: instancePath + "/requester/login", schemaPath: "#/$defs/user/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema352.properties.login.type, parentSchema: schema352.properties.login, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema352.type, parentSchema: schema352, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data14 = data.reason;
+      if (typeof data14 === "string") {
+        if (func24(data14) > 2e3) {
+          const err46 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema315.properties.reason, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.reason.type, parentSchema: schema315.properties.reason, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.createdAt !== void 0) {
+      let data15 = data.createdAt;
+      if (typeof data15 === "string") {
+        if (!formats05.validate(data15)) {
+          const err48 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.createdAt, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.createdAt.type, parentSchema: schema315.properties.createdAt, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.expiresAt !== void 0) {
+      let data16 = data.expiresAt;
+      if (typeof data16 === "string") {
+        if (!formats05.validate(data16)) {
+          const err50 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.expiresAt, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
+        }
+      } else {
+        const err51 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.expiresAt.type, parentSchema: schema315.properties.expiresAt, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.approvals !== void 0) {
+      let data17 = data.approvals;
+      if (Array.isArray(data17)) {
+        if (data17.length > 100) {
+          const err52 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema315.properties.approvals, data: data17 };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+        const len2 = data17.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          let data18 = data17[i3];
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            if (data18.user === void 0) {
+              const err53 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
+              }
+              errors++;
+            }
+            if (data18.at === void 0) {
+              const err54 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err54];
+              } else {
+                vErrors.push(err54);
+              }
+              errors++;
+            }
+            if (data18.digest === void 0) {
+              const err55 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+            for (const key3 in data18) {
+              if (!(key3 === "user" || key3 === "at" || key3 === "digest")) {
+                const err56 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.approvals.items, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors++;
+              }
+            }
+            if (data18.user !== void 0) {
+              let data19 = data18.user;
+              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                if (data19.id === void 0) {
+                  const err57 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema352.required, parentSchema: schema352, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+                if (data19.login === void 0) {
+                  const err58 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema352.required, parentSchema: schema352, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+                for (const key4 in data19) {
+                  if (!(key4 === "id" || key4 === "login")) {
+                    const err59 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema352, data: data19 };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                if (data19.id !== void 0) {
+                  let data20 = data19.id;
+                  if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+                    const err60 = { instancePath: instancePath + "/approvals/" + i3 + "/user/id", schemaPath: "#/$defs/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema352.properties.id.type, parentSchema: schema352.properties.id, data: data20 };
+                    if (vErrors === null) {
+                      vErrors = [err60];
+                    } else {
+                      vErrors.push(err60);
+                    }
+                    errors++;
+                  }
+                  if (typeof data20 == "number" && isFinite(data20)) {
+                    if (data20 < 1 || isNaN(data20)) {
+                      const err61 = { instancePath: instancePath + "/approvals/" + i3 + "/user/id", schemaPath: "#/$defs/user/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema352.properties.id, data: data20 };
+                      if (vErrors === null) {
+                        vErrors = [err61];
+                      } else {
+                        vErrors.push(err61);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data19.login !== void 0) {
+                  let data21 = data19.login;
+                  if (typeof data21 === "string") {
+                    if (!pattern9.test(data21)) {
+                      const err62 = { instancePath: instancePath + "/approvals/" + i3 + "/user/login", schemaPath: "#/$defs/user/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", parentSchema: schema352.properties.login, data: data21 };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err63 = { instancePath: instancePath + "/approvals/" + i3 + "/user/login", schemaPath: "#/$defs/user/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema352.properties.login.type, parentSchema: schema352.properties.login, data: data21 };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err64 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema352.type, parentSchema: schema352, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data18.at !== void 0) {
+              let data22 = data18.at;
+              if (typeof data22 === "string") {
+                if (!formats05.validate(data22)) {
+                  const err65 = { instancePath: instancePath + "/approvals/" + i3 + "/at", schemaPath: "#/properties/approvals/items/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.approvals.items.properties.at, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+              } else {
+                const err66 = { instancePath: instancePath + "/approvals/" + i3 + "/at", schemaPath: "#/properties/approvals/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.approvals.items.properties.at.type, parentSchema: schema315.properties.approvals.items.properties.at, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+            if (data18.digest !== void 0) {
+              let data23 = data18.digest;
+              if (typeof data23 === "string") {
+                if (!pattern74.test(data23)) {
+                  const err67 = { instancePath: instancePath + "/approvals/" + i3 + "/digest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema334, data: data23 };
+                  if (vErrors === null) {
+                    vErrors = [err67];
+                  } else {
+                    vErrors.push(err67);
+                  }
+                  errors++;
+                }
+              } else {
+                const err68 = { instancePath: instancePath + "/approvals/" + i3 + "/digest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema334.type, parentSchema: schema334, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err69 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.approvals.items.type, parentSchema: schema315.properties.approvals.items, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.approvals.type, parentSchema: schema315.properties.approvals, data: data17 };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.signature !== void 0) {
+      let data24 = data.signature;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        if (data24.alg === void 0) {
+          const err71 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+        if (data24.key === void 0) {
+          const err72 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
+        if (data24.value === void 0) {
+          const err73 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+        for (const key5 in data24) {
+          if (!(key5 === "alg" || key5 === "key" || key5 === "value")) {
+            const err74 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.signature, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err74];
+            } else {
+              vErrors.push(err74);
+            }
+            errors++;
+          }
+        }
+        if (data24.alg !== void 0) {
+          let data25 = data24.alg;
+          if ("ed25519" !== data25) {
+            const err75 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema315.properties.signature.properties.alg, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err75];
+            } else {
+              vErrors.push(err75);
+            }
+            errors++;
+          }
+        }
+        if (data24.key !== void 0) {
+          let data26 = data24.key;
+          if (typeof data26 === "string") {
+            if (!pattern12.test(data26)) {
+              const err76 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sga1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sga1[02-9ac-hj-np-z]{58}$"', schema: "^sga1[02-9ac-hj-np-z]{58}$", parentSchema: schema315.properties.signature.properties.key, data: data26 };
+              if (vErrors === null) {
+                vErrors = [err76];
+              } else {
+                vErrors.push(err76);
+              }
+              errors++;
+            }
+          } else {
+            const err77 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.signature.properties.key.type, parentSchema: schema315.properties.signature.properties.key, data: data26 };
+            if (vErrors === null) {
+              vErrors = [err77];
+            } else {
+              vErrors.push(err77);
+            }
+            errors++;
+          }
+        }
+        if (data24.value !== void 0) {
+          let data27 = data24.value;
+          if (typeof data27 === "string") {
+            if (!pattern133.test(data27)) {
+              const err78 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]{86}==$" }, message: 'must match pattern "^[A-Za-z0-9+/]{86}==$"', schema: "^[A-Za-z0-9+/]{86}==$", parentSchema: schema315.properties.signature.properties.value, data: data27 };
+              if (vErrors === null) {
+                vErrors = [err78];
+              } else {
+                vErrors.push(err78);
+              }
+              errors++;
+            }
+          } else {
+            const err79 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.signature.properties.value.type, parentSchema: schema315.properties.signature.properties.value, data: data27 };
+            if (vErrors === null) {
+              vErrors = [err79];
+            } else {
+              vErrors.push(err79);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err80 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.signature.type, parentSchema: schema315.properties.signature, data: data24 };
+        if (vErrors === null) {
+          vErrors = [err80];
+        } else {
+          vErrors.push(err80);
+        }
+        errors++;
+      }
+    }
+    if (data.state !== void 0) {
+      let data28 = data.state;
+      if (!(data28 === "pending" || data28 === "approved" || data28 === "denied" || data28 === "cancelled" || data28 === "expired" || data28 === "executed")) {
+        const err81 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/enum", keyword: "enum", params: { allowedValues: schema315.properties.state.enum }, message: "must be equal to one of the allowed values", schema: schema315.properties.state.enum, parentSchema: schema315.properties.state, data: data28 };
+        if (vErrors === null) {
+          vErrors = [err81];
+        } else {
+          vErrors.push(err81);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err82 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.type, parentSchema: schema315, data };
+    if (vErrors === null) {
+      vErrors = [err82];
+    } else {
+      vErrors.push(err82);
+    }
+    errors++;
+  }
+  validate205.errors = vErrors;
+  return errors === 0;
+}
+validate205.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+
+// core/approvals/approval-request.ts
+var REQUEST_FORMAT = "snapgate.request/v1";
+var validator4 = new JsonSchemaValidator(
+  () => request_validator_default
+);
+function requestPath(id) {
+  return `requests/${id}.json`;
+}
+async function readApprovalRequest(store, id) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id)) {
+    throw new SnapgateError("USAGE", `'${id}' is not a request id.`, {
+      fix: "Give the id of the approved request (letters, digits, '.', '_', '-'), as the app shows it."
+    });
+  }
+  const bytes = await store.readRecord(requestPath(id));
+  if (!bytes) {
+    throw new SnapgateError("NOT_FOUND", `There is no request ${id} in ${store.location}.`, {
+      fix: `Check the id; the app writes approved requests to ${requestPath(id)}.`
+    });
+  }
+  let value;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    value = void 0;
+  }
+  const checked = validator4.check(value);
+  if (!checked.ok) {
+    const first = checked.problems.slice(0, 3).map((problem) => `${problem.instancePath} ${problem.message}`).join("; ");
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The request ${id} is not a valid ${REQUEST_FORMAT} record: ${first}.`,
+      {
+        fix: "Ask for a new request through the app; do not act on a damaged record.",
+        details: { problems: checked.problems }
+      }
+    );
+  }
+  return checked.value;
+}
+
+// core/approvals/request-digest.ts
+function requestDigest(request2) {
+  const subject = {
+    ...request2.subject,
+    snapshots: [...request2.subject.snapshots].sort()
+  };
+  return `sha256:${sha256Hex(
+    canonicalJson({
+      format: request2.format,
+      id: request2.id,
+      action: request2.action,
+      subject,
+      requester: request2.requester,
+      createdAt: request2.createdAt,
+      expiresAt: request2.expiresAt
+    })
+  )}`;
+}
+
+// core/approvals/request-signature.ts
+function signApprovalRequest(sodium, request2, key) {
+  const signer = appSigner(sodium, key);
+  const { signature: _unsigned, ...body } = request2;
+  const value = sodium.crypto_sign_detached(
+    new TextEncoder().encode(canonicalJson(body)),
+    signer.signingSecretKey
+  );
+  return {
+    ...body,
+    signature: {
+      alg: "ed25519",
+      key: signer.verifyKey,
+      value: Buffer.from(value).toString("base64")
+    }
+  };
+}
+function assertRequestSigned(sodium, request2, appKeys) {
+  const refuse = (why, fix) => {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `Request ${request2.id} cannot be trusted: ${why}. Nothing was done.`,
+      { fix, details: { request: request2.id } }
+    );
+  };
+  const askAgain = "Do not act on it: anyone who can write the store could have made it. Ask for the request again through the Snapgate App, which signs the records it writes.";
+  if (appKeys.length === 0) {
+    refuse(
+      "the policy lists no app key (keys.app) to check its signature with",
+      "Create the app key with `snapgate keygen --app --out FILE`, give it to the Snapgate App (SNAPGATE_SIGNING_KEY), and add its verify key (sga1...) to keys.app in .github/snapgate.yml."
+    );
+  }
+  const signature = request2.signature;
+  if (!signature) refuse("it is not signed by the Snapgate App", askAgain);
+  const { key, alg, value } = signature;
+  if (!appKeys.includes(key)) {
+    refuse(
+      `it is signed by ${key.slice(0, 16)}..., which is not an app key of the policy (keys.app)`,
+      askAgain
+    );
+  }
+  const { signature: _signature, ...body } = request2;
+  let valid;
+  try {
+    valid = alg === "ed25519" && sodium.crypto_sign_verify_detached(
+      Buffer.from(value, "base64"),
+      new TextEncoder().encode(canonicalJson(body)),
+      parseAppVerifyKey(key)
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) refuse("its signature does not match its contents (it was altered)", askAgain);
+}
+
+// core/approvals/check-approval.ts
+function checkApproval(sodium, request2, expected) {
+  assertRequestSigned(sodium, request2, expected.appKeys);
+  const problems = [];
+  const digest = requestDigest(request2);
+  if (request2.digest !== digest)
+    problems.push("its digest does not match its contents (the record was altered after approval)");
+  if (request2.state !== "approved") problems.push(`its state is ${request2.state}, not approved`);
+  if (request2.action !== expected.action)
+    problems.push(`it asks to ${request2.action}, not to ${expected.action}`);
+  if (request2.subject.environment !== expected.environment)
+    problems.push(
+      `it is for environment ${request2.subject.environment}, not ${expected.environment}`
+    );
+  const asked = new Set(request2.subject.snapshots);
+  const wanted = new Set(expected.snapshots);
+  const extra = [...asked].filter((id) => !wanted.has(id));
+  const missing = [...wanted].filter((id) => !asked.has(id));
+  if (missing.length > 0)
+    problems.push(`it does not cover ${missing.length} snapshot(s): ${shortList(missing)}`);
+  if (extra.length > 0)
+    problems.push(
+      `it names ${extra.length} snapshot(s) not being ${expected.action === "forget" ? "forgotten" : "restored"}: ${shortList(extra)}`
+    );
+  if (expected.paths !== void 0) {
+    const askedPaths = new Set(request2.subject.paths ?? []);
+    const wantedPaths = new Set(expected.paths);
+    const same = askedPaths.size === wantedPaths.size && [...wantedPaths].every((path) => askedPaths.has(path));
+    if (!same)
+      problems.push(`it covers ${describePaths(askedPaths)}, not ${describePaths(wantedPaths)}`);
+  }
+  if (request2.subject.policyDigest !== expected.policyDigest)
+    problems.push("it was approved under another version of the policy");
+  const created = Date.parse(request2.createdAt);
+  const expires = Date.parse(request2.expiresAt);
+  const now = expected.now.getTime();
+  if (!(now < expires)) problems.push(`it expired at ${request2.expiresAt}`);
+  if (now < created) problems.push(`it was created in the future (${request2.createdAt})`);
+  const counted = /* @__PURE__ */ new Map();
+  for (const approval of request2.approvals) {
+    const at = Date.parse(approval.at);
+    if (approval.user.id === request2.requester.id) continue;
+    if (approval.user.login.endsWith("[bot]")) continue;
+    if (approval.digest !== digest) continue;
+    if (at < created || at >= expires || at > now) continue;
+    counted.set(approval.user.id, approval.user.login);
+  }
+  if (counted.size < expected.requiredApprovals) {
+    problems.push(
+      `it has ${counted.size} valid approval(s) by distinct users other than the requester; the tier needs ${expected.requiredApprovals}`
+    );
+  }
+  if (problems.length > 0) {
+    throw new SnapgateError(
+      "POLICY",
+      `Request ${request2.id} does not allow this ${expected.action}: ${problems.join("; ")}.`,
+      {
+        fix: `Ask for a new ${expected.action} request through the app for exactly these snapshots, and have it approved by ${expected.requiredApprovals} other people.`,
+        details: { request: request2.id, problems }
+      }
+    );
+  }
+  return { approvers: [...counted.values()] };
+}
+function describePaths(paths) {
+  return paths.size === 0 ? "every path" : `the paths ${[...paths].sort().join(" ")}`;
+}
+function shortList(ids) {
+  return ids.slice(0, 3).map((id) => id.slice(0, 12)).join(", ") + (ids.length > 3 ? ", ..." : "");
+}
+
+// core/approvals/decide-restore-release.ts
+function decideRestoreRelease(facts) {
+  const { run, dispatch: dispatch2, request: request2 } = facts;
+  const reasons = [];
+  if (run.attempt > 1)
+    reasons.push(
+      `this is attempt ${run.attempt} of run ${run.id}: a re-run never gets the restore identity (a request runs once; ask for a new one)`
+    );
+  if (typeof dispatch2 === "string") {
+    reasons.push(dispatch2);
+    return { answer: "rejected", reasons, requestId: null };
+  }
+  if (dispatch2 === null) {
+    const bot = run.triggeringActor.type === "Bot";
+    if (bot && run.event === "workflow_dispatch" && reasons.length === 0)
+      return { answer: "wait", reasons: [], requestId: null };
+    reasons.push(
+      `run ${run.id} (${run.event} by @${run.triggeringActor.login}) is not a run the Snapgate App dispatched for an approved request: a manual dispatch never gets the restore identity; ask with \`/snapgate restore\``
+    );
+    return { answer: "rejected", reasons, requestId: null };
+  }
+  const id = dispatch2.request;
+  if (run.path !== `.github/workflows/${dispatch2.workflow}`)
+    reasons.push(`run ${run.id} is of ${run.path}, not of the dispatched ${dispatch2.workflow}`);
+  if (request2 === null) reasons.push(`there is no request ${id}`);
+  else {
+    if (request2.digest !== dispatch2.digest)
+      reasons.push(`request ${id} is not the request the run was dispatched for (digest differs)`);
+    if (request2.run?.id !== run.id)
+      reasons.push(
+        request2.run?.id ? `request ${id} runs as run ${request2.run.id}, not as run ${run.id}` : `request ${id} was not dispatched as run ${run.id}`
+      );
+    else if (request2.state !== "dispatched")
+      reasons.push(`request ${id} is ${request2.state}, not waiting for its run`);
+  }
+  if (facts.lock !== null)
+    reasons.push(
+      `${facts.lock.environment} is locked by @${facts.lock.by.login}${facts.lock.reason ? ` (${facts.lock.reason})` : ""}`
+    );
+  if (facts.executed) reasons.push(`request ${id} already ran; a request runs once`);
+  if (facts.recordProblem !== null) reasons.push(facts.recordProblem);
+  return { answer: reasons.length === 0 ? "approved" : "rejected", reasons, requestId: id };
+}
+
+// core/approvals/request-state-record.ts
+var REQUEST_STATE_FORMAT = "snapgate.request-state/v1";
+function requestStatePath(id, revision) {
+  return `requests/${id}/state-${String(revision).padStart(4, "0")}.json`;
+}
+function signedBytes2(body) {
+  return new TextEncoder().encode(canonicalJson(body));
+}
+function sealRequestState(sodium, request2, revision, key) {
+  const signer = appSigner(sodium, key);
+  const body = { format: REQUEST_STATE_FORMAT, revision, request: request2 };
+  const value = sodium.crypto_sign_detached(signedBytes2(body), signer.signingSecretKey);
+  const record2 = {
+    ...body,
+    signature: {
+      alg: "ed25519",
+      key: signer.verifyKey,
+      value: Buffer.from(value).toString("base64")
+    }
+  };
+  return {
+    path: requestStatePath(request2.id, revision),
+    bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
+`)
+  };
+}
+function openRequestState(sodium, bytes, expected, appKeys) {
+  const refuse = (why) => {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The state of request ${expected.id} (revision ${expected.revision}) cannot be trusted: ${why}.`,
+      {
+        fix: "Do not act on it: anyone who can write the backup repository could have made it. Ask for a new request through the Snapgate App.",
+        details: { request: expected.id, revision: expected.revision }
+      }
+    );
+  };
+  let record2;
+  try {
+    record2 = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    return refuse("it is not JSON");
+  }
+  const { signature, ...body } = record2 ?? {};
+  if (!signature || signature.alg !== "ed25519" || typeof signature.value !== "string")
+    return refuse("it is not signed by the Snapgate App");
+  if (!appKeys.includes(signature.key))
+    return refuse("it is signed by a key that is not an app key of the policy (keys.app)");
+  let valid;
+  try {
+    valid = sodium.crypto_sign_verify_detached(
+      Buffer.from(signature.value, "base64"),
+      signedBytes2(body),
+      parseAppVerifyKey(signature.key)
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) return refuse("its signature does not match its contents (it was altered)");
+  if (body.format !== REQUEST_STATE_FORMAT || body.revision !== expected.revision || body.request?.id !== expected.id)
+    return refuse("it is not the revision its path names");
+  return body.request;
+}
+
+// core/approvals/read-newest-request-state.ts
+var REVISION = /\/state-(\d{4,})\.json$/;
+async function readNewestRequestState(store, sodium, id, appKeys) {
+  const revisions = (await store.listRecords(`requests/${id}/`)).map((path) => Number(REVISION.exec(path)?.[1] ?? Number.NaN)).filter((revision2) => Number.isInteger(revision2) && revision2 > 0);
+  if (revisions.length === 0) return null;
+  const revision = Math.max(...revisions);
+  const bytes = await store.readRecord(requestStatePath(id, revision));
+  if (bytes === null) return null;
+  return { request: openRequestState(sodium, bytes, { id, revision }, appKeys), revision };
+}
+
+// core/approvals/request-audit-event.ts
+function requestAuditEvent(type, request2, actor, deliveryId, now, details) {
+  return {
+    type,
+    time: now,
+    actor: actor === null ? { kind: "app" } : { kind: "user", login: actor.login, id: actor.id },
+    subject: {
+      request: request2.id,
+      action: request2.action,
+      environment: request2.subject.environment,
+      snapshots: [...request2.subject.snapshots],
+      ...request2.subject.paths ? { paths: [...request2.subject.paths] } : {}
+    },
+    ...details ? { details } : {},
+    deliveryId,
+    requestDigest: request2.digest
+  };
+}
+
+// core/approvals/request-dispatch-record.ts
+var REQUEST_DISPATCH_FORMAT = "snapgate.request-dispatch/v1";
+function requestDispatchPath(runId) {
+  return `requests/runs/${runId}.json`;
+}
+function signedBytes3(body) {
+  return new TextEncoder().encode(canonicalJson(body));
+}
+function sealRequestDispatch(sodium, body, key) {
+  const signer = appSigner(sodium, key);
+  const unsigned = { format: REQUEST_DISPATCH_FORMAT, ...body };
+  const value = sodium.crypto_sign_detached(signedBytes3(unsigned), signer.signingSecretKey);
+  const record2 = {
+    ...unsigned,
+    signature: {
+      alg: "ed25519",
+      key: signer.verifyKey,
+      value: Buffer.from(value).toString("base64")
+    }
+  };
+  return {
+    path: requestDispatchPath(body.run.id),
+    bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
+`)
+  };
+}
+function openRequestDispatch(sodium, bytes, runId, appKeys) {
+  const refuse = (why) => {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The dispatch record of run ${runId} cannot be trusted: ${why}.`,
+      {
+        fix: "Do not let the run restore: anyone who can write the backup repository could have made the record. Ask for a new request through the Snapgate App.",
+        details: { run: runId }
+      }
+    );
+  };
+  let record2;
+  try {
+    record2 = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    return refuse("it is not JSON");
+  }
+  const { signature, ...body } = record2 ?? {};
+  if (!signature || signature.alg !== "ed25519" || typeof signature.value !== "string")
+    return refuse("it is not signed by the Snapgate App");
+  if (!appKeys.includes(signature.key))
+    return refuse("it is signed by a key that is not an app key of the policy (keys.app)");
+  let valid;
+  try {
+    valid = sodium.crypto_sign_verify_detached(
+      Buffer.from(signature.value, "base64"),
+      signedBytes3(body),
+      parseAppVerifyKey(signature.key)
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) return refuse("its signature does not match its contents (it was altered)");
+  if (body.format !== REQUEST_DISPATCH_FORMAT || body.run?.id !== runId)
+    return refuse("it is not the record of the run its path names");
+  return record2;
+}
+
+// core/generated/request-execution-validator.ts
+import __ajvRuntime06 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime16 from "ajv-formats/dist/formats.js";
+var request_execution_validator_default = validate206;
+var schema316 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request-execution.schema.json", "title": "Snapgate request execution record (snapgate.request-execution/v1)", "description": "requests/<id>/execution.json: written once: by the restore action just before it restores an approved request, or by the app just before it forgets the snapshots of an approved forget request. Records are never overwritten, so a request runs once: a second run finds the record and refuses.", "type": "object", "additionalProperties": false, "required": ["format", "request", "digest", "action", "environment", "snapshot", "paths", "run", "at"], "properties": { "format": { "const": "snapgate.request-execution/v1" }, "request": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "action": { "enum": ["forget", "restore"] }, "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "paths": { "description": "The path globs restored; empty for every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "run": { "description": "The workflow run that executed it (its URL), or null outside GitHub Actions.", "oneOf": [{ "type": "null" }, { "type": "string", "format": "uri" }] }, "at": { "type": "string", "format": "date-time" } } };
+var func16 = Object.prototype.hasOwnProperty;
+var func25 = __ajvRuntime06.default;
+var pattern48 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var pattern57 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var pattern64 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern75 = new RegExp("^[0-9a-f]{64}$", "u");
+var formats06 = __ajvRuntime16.fullFormats.uri;
+var formats2 = __ajvRuntime16.fullFormats["date-time"];
+function validate206(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate206.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.request === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "request" }, message: "must have required property 'request'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.digest === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.action === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.environment === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.snapshot === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.paths === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.run === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.at === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema316.required, parentSchema: schema316, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func16.call(schema316.properties, key0)) {
+        const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316, data };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data0 = data.format;
+      if ("snapgate.request-execution/v1" !== data0) {
+        const err10 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.request-execution/v1" }, message: "must be equal to constant", schema: "snapgate.request-execution/v1", parentSchema: schema316.properties.format, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.request !== void 0) {
+      let data1 = data.request;
+      if (typeof data1 === "string") {
+        if (!pattern48.test(data1)) {
+          const err11 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema316.properties.request, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.request.type, parentSchema: schema316.properties.request, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.digest !== void 0) {
+      let data2 = data.digest;
+      if (typeof data2 === "string") {
+        if (!pattern57.test(data2)) {
+          const err13 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema316.properties.digest, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.digest.type, parentSchema: schema316.properties.digest, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== void 0) {
+      let data3 = data.action;
+      if (!(data3 === "forget" || data3 === "restore")) {
+        const err15 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema316.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema316.properties.action.enum, parentSchema: schema316.properties.action, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      let data4 = data.environment;
+      if (typeof data4 === "string") {
+        if (!pattern64.test(data4)) {
+          const err16 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema316.properties.environment, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.environment.type, parentSchema: schema316.properties.environment, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.snapshot !== void 0) {
+      let data5 = data.snapshot;
+      if (typeof data5 === "string") {
+        if (!pattern75.test(data5)) {
+          const err18 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema316.properties.snapshot, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.snapshot.type, parentSchema: schema316.properties.snapshot, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.paths !== void 0) {
+      let data6 = data.paths;
+      if (Array.isArray(data6)) {
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 === "string") {
+            if (func25(data7) > 1e3) {
+              const err20 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema316.properties.paths.items, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (func25(data7) < 1) {
+              const err21 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema316.properties.paths.items, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.paths.items.type, parentSchema: schema316.properties.paths.items, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema316.properties.paths.type, parentSchema: schema316.properties.paths, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.run !== void 0) {
+      let data8 = data.run;
+      const _errs17 = errors;
+      let valid3 = false;
+      let passing0 = null;
+      const _errs18 = errors;
+      if (data8 !== null) {
+        const err24 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema316.properties.run.oneOf[0].type, parentSchema: schema316.properties.run.oneOf[0], data: data8 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      var _valid0 = _errs18 === errors;
+      if (_valid0) {
+        valid3 = true;
+        passing0 = 0;
+      }
+      const _errs20 = errors;
+      if (typeof data8 === "string") {
+        if (!formats06(data8)) {
+          const err25 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema316.properties.run.oneOf[1], data: data8 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.run.oneOf[1].type, parentSchema: schema316.properties.run.oneOf[1], data: data8 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      var _valid0 = _errs20 === errors;
+      if (_valid0 && valid3) {
+        valid3 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid3 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid3) {
+        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema316.properties.run.oneOf, parentSchema: schema316.properties.run, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      } else {
+        errors = _errs17;
+        if (vErrors !== null) {
+          if (_errs17) {
+            vErrors.length = _errs17;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.at !== void 0) {
+      let data9 = data.at;
+      if (typeof data9 === "string") {
+        if (!formats2.validate(data9)) {
+          const err28 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema316.properties.at, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.at.type, parentSchema: schema316.properties.at, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema316.type, parentSchema: schema316, data };
+    if (vErrors === null) {
+      vErrors = [err30];
+    } else {
+      vErrors.push(err30);
+    }
+    errors++;
+  }
+  validate206.errors = vErrors;
+  return errors === 0;
+}
+validate206.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+
+// core/approvals/request-execution.ts
+var REQUEST_EXECUTION_FORMAT = "snapgate.request-execution/v1";
+var validator5 = new JsonSchemaValidator(
+  () => request_execution_validator_default
+);
+function requestExecutionPath(requestId) {
+  return `requests/${requestId}/execution.json`;
+}
+async function readRequestExecution(store, requestId) {
+  const bytes = await store.readRecord(requestExecutionPath(requestId));
+  if (!bytes) return null;
+  try {
+    const checked = validator5.check(JSON.parse(Buffer.from(bytes).toString("utf8")));
+    return checked.ok ? checked.value : { damaged: true };
+  } catch {
+    return { damaged: true };
+  }
+}
+async function claimRequestExecution(store, request2, execution) {
+  const record2 = {
+    format: REQUEST_EXECUTION_FORMAT,
+    request: request2.id,
+    digest: request2.digest,
+    action: request2.action,
+    environment: request2.subject.environment,
+    snapshot: execution.snapshot,
+    paths: [...execution.paths],
+    run: execution.run,
+    at: execution.at.toISOString()
+  };
+  try {
+    await store.writeRecords([
+      {
+        path: requestExecutionPath(request2.id),
+        bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
+`)
+      }
+    ]);
+  } catch (error) {
+    const existing = isSnapgateError(error, "CONFLICT") ? await readRequestExecution(store, request2.id) : null;
+    if (existing) throw alreadyExecuted(request2.id, existing);
+    throw error;
+  }
+  return record2;
+}
+function alreadyExecuted(requestId, execution) {
+  const by = execution && "run" in execution && execution.run ? ` by ${execution.run}` : "";
+  const at = execution && "at" in execution ? ` at ${execution.at}` : "";
+  return new SnapgateError("POLICY", `Request ${requestId} was already executed${by}${at}.`, {
+    fix: "A request runs once. Ask for a new restore request through the app if it is needed again.",
+    details: { request: requestId }
+  });
+}
+
+// core/policy/policy-digest.ts
+import { createHash as createHash4 } from "node:crypto";
+function policyDigest(policy) {
+  const { sources: _sources, ...rules } = policy;
+  return createHash4("sha256").update(canonicalJson(rules)).digest("hex");
+}
+
+// core/approvals/is-in-role.ts
+async function isInRole(principals, user, teamMembership) {
+  if (principals.length === 0) return null;
+  const login = user.login.toLowerCase();
+  const teams = [];
+  for (const principal of principals) {
+    const [owner, team] = principal.replace(/^@/, "").split("/", 2);
+    if (team === void 0) {
+      if (owner.toLowerCase() === login) return true;
+    } else {
+      teams.push([owner, team]);
+    }
+  }
+  for (const [org, team] of teams) {
+    if (await teamMembership(org, team, user)) return true;
+  }
+  return false;
+}
+
+// core/github/github-eligibility.ts
+var PERMISSIONS = /* @__PURE__ */ new Set([
+  "admin",
+  "maintain",
+  "write",
+  "triage",
+  "read",
+  "none"
+]);
+function githubEligibility(client, where, roles) {
+  const teamMembership = async (org, team, user) => {
+    try {
+      const { data } = await client.rest.teams.getMembershipForUserInOrg({
+        org,
+        team_slug: team,
+        username: user.login
+      });
+      return data.state === "active";
+    } catch (error) {
+      if (httpStatus(error) === 404) return false;
+      throw error;
+    }
+  };
+  return async (user, role) => {
+    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
+      ...where,
+      username: user.login
+    });
+    const permission = PERMISSIONS.has(data.permission) ? data.permission : "none";
+    const principals = role === "restorer" ? roles.restorers : roles.approvers;
+    return {
+      permission,
+      bot: data.user?.type === "Bot",
+      inRole: await isInRole(principals, user, teamMembership)
+    };
+  };
+}
+
+// app/gate/open-backup-store.ts
+async function openBackupStore(event) {
+  const { owner, repo } = event;
+  const gate = await readGateContext(event.octokit, {
+    owner,
+    repo,
+    headSha: null,
+    appId: event.appId
+  });
+  const policy = await loadPolicy(gate.policySource, { owner, repo });
+  const backup = policy.backup;
+  if (!backup) {
+    throw new SnapgateError("CONFIG", "The policy names no backup repository.", {
+      fix: "Add backup: { repository: OWNER/NAME } to .github/snapgate.yml on the default branch (docs/policy.md)."
+    });
+  }
+  const [backupOwner = "", backupRepo = ""] = backup.repository.split("/");
+  if (!mayUseBackup(owner, backupOwner, event.backupAccounts)) {
+    throw new SnapgateError(
+      "PERMISSION",
+      `The backup repository ${backup.repository} belongs to another account.`,
+      {
+        fix: `Keep the backup repository in ${owner}, or have the app's operator add ${backupOwner} to SNAPGATE_BACKUP_ACCOUNTS.`
+      }
+    );
+  }
+  const client = await event.clientFor(backupOwner, backupRepo);
+  const store = new GitHubStore(client, {
+    owner: backupOwner,
+    repo: backupRepo,
+    branch: backup.branch
+  });
+  return {
+    policy,
+    store,
+    backup: { client, owner: backupOwner, repo: backupRepo, branch: backup.branch }
+  };
+}
+
+// app/handlers/open-request-store.ts
+async function openRequestStore(event, signingKey) {
+  if (signingKey === null) {
+    throw new SnapgateError("CONFIG", "This Snapgate App has no key to sign requests with.", {
+      fix: "The app's operator sets SNAPGATE_SIGNING_KEY to an app key (`snapgate keygen --app --out FILE`) and lists its verify key in the policy's keys.app."
+    });
+  }
+  const { policy, store, backup } = await openBackupStore(event);
+  const sodium = await loadSodium();
+  const verifyKey = appSigner(sodium, signingKey).verifyKey;
+  if (!(policy.keys.app ?? []).includes(verifyKey)) {
+    throw new SnapgateError(
+      "CONFIG",
+      "The policy does not list this app's verify key in keys.app, so nothing could check the requests it signs.",
+      {
+        fix: `Add \`- { key: ${verifyKey} }\` to keys.app in .github/snapgate.yml on the default branch (docs/policy.md).`
+      }
+    );
+  }
+  const eligibility = githubEligibility(
+    event.octokit,
+    { owner: event.owner, repo: event.repo },
+    policy.roles
+  );
+  return { policy, store, sodium, signingKey, eligibility, backup };
+}
+
+// app/handlers/answer-restore-run.ts
+var RESTORE_ENVIRONMENT = "snapgate-restore";
+async function answerRestoreRun(event, runId, environment, signingKey, opened) {
+  const { octokit, owner, repo } = event;
+  let release;
+  let request2 = null;
+  let store = opened ?? null;
+  try {
+    store ??= await openRequestStore(event, signingKey);
+    ({ release, request: request2 } = await decide(event, store, runId));
+  } catch (error) {
+    if (!isSnapgateError(error)) event.log.error({ err: error }, "restore protection rule failed");
+    const problem = asSnapgateError(error);
+    release = {
+      answer: "rejected",
+      reasons: [`Snapgate could not check the run: ${problem.message}`],
+      requestId: null
+    };
+  }
+  if (release.answer === "wait") {
+    event.log.info(`run ${runId} was dispatched by an app; its dispatcher answers ${environment}`);
+    return "wait";
+  }
+  const approved = release.answer === "approved";
+  try {
+    await octokit.rest.actions.reviewCustomGatesForRun({
+      owner,
+      repo,
+      run_id: runId,
+      environment_name: environment,
+      state: approved ? "approved" : "rejected",
+      comment: approved ? `Snapgate: run ${runId} is the run dispatched for the approved request ${release.requestId}; ${environment} may release its secrets to it.` : `Snapgate refuses ${environment} to run ${runId}: ${release.reasons.join("; ")}.`
+    });
+  } catch (error) {
+    if (httpStatus(error) !== 422) throw error;
+    event.log.info(`the deployment of run ${runId} to ${environment} was already answered`);
+    return release.answer;
+  }
+  if (store !== null && request2 !== null) {
+    await appendAuditEvents(store.store, [
+      requestAuditEvent(
+        approved ? "request.run-released" : "request.run-refused",
+        request2,
+        null,
+        event.deliveryId,
+        event.now,
+        { runId, environment, ...approved ? {} : { reasons: release.reasons } }
+      )
+    ]);
+  }
+  return release.answer;
+}
+async function decide(event, opened, runId) {
+  const { octokit, owner, repo, now } = event;
+  const { store, sodium, policy } = opened;
+  const appKeys = policy.keys.app ?? [];
+  const run = (await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId })).data;
+  let dispatch2 = null;
+  const bytes = await store.readRecord(requestDispatchPath(runId));
+  if (bytes !== null) {
+    try {
+      dispatch2 = openRequestDispatch(sodium, bytes, runId, appKeys);
+      if (dispatch2.repository !== `${owner}/${repo}`)
+        dispatch2 = `the dispatch record of run ${runId} is for ${dispatch2.repository}, not ${owner}/${repo}`;
+    } catch (error) {
+      if (!isSnapgateError(error)) throw error;
+      dispatch2 = error.message;
+    }
+  }
+  let request2 = null;
+  let recordProblem = null;
+  let executed = false;
+  let lock = null;
+  if (dispatch2 !== null && typeof dispatch2 !== "string") {
+    try {
+      request2 = (await readNewestRequestState(store, sodium, dispatch2.request, appKeys))?.request ?? null;
+      executed = await readRequestExecution(store, dispatch2.request) !== null;
+      if (request2 !== null) {
+        lock = await readEnvironmentLock(store, request2.subject.environment, appKeys);
+        const decided = await readApprovalRequest(store, dispatch2.request);
+        checkApproval(sodium, decided, {
+          action: "restore",
+          environment: request2.subject.environment,
+          snapshots: request2.subject.snapshots,
+          paths: request2.subject.paths ?? [],
+          policyDigest: `sha256:${policyDigest(policy)}`,
+          requiredApprovals: request2.quorum.required,
+          appKeys,
+          now
+        });
+      }
+    } catch (error) {
+      if (!isSnapgateError(error)) throw error;
+      recordProblem = error.message;
+    }
+  }
+  const release = decideRestoreRelease({
+    run: {
+      id: run.id,
+      attempt: run.run_attempt ?? 1,
+      event: run.event,
+      path: run.path,
+      triggeringActor: {
+        login: run.triggering_actor?.login ?? run.actor?.login ?? "unknown",
+        type: run.triggering_actor?.type ?? run.actor?.type ?? "User"
+      }
+    },
+    dispatch: dispatch2,
+    request: request2,
+    recordProblem,
+    executed,
+    lock
+  });
+  return { release, request: request2 };
+}
+
 // app/handlers/deployment-protection-rule.ts
 var CALLBACK_RUN = /\/actions\/runs\/(\d+)\/deployment_protection_rule$/;
-async function onDeploymentProtectionRule(context, event) {
+async function onDeploymentProtectionRule(context, event, signingKey) {
   const { environment, deployment_callback_url: callback } = context.payload;
   const runId = CALLBACK_RUN.exec(callback ?? "")?.[1];
   if (!environment || !runId) {
     event.log.warn("deployment_protection_rule without an environment or a callback URL");
     return;
   }
-  const decision = await decide(event, environment);
+  if (environment === RESTORE_ENVIRONMENT) {
+    await answerRestoreRun(event, Number(runId), environment, signingKey);
+    return;
+  }
+  const decision = await decide2(event, environment);
   try {
     await event.octokit.rest.actions.reviewCustomGatesForRun({
       owner: event.owner,
@@ -10288,7 +14174,7 @@ async function onDeploymentProtectionRule(context, event) {
     event.log.info(`deployment of run ${runId} to ${environment} was already answered`);
   }
 }
-async function decide(event, environment) {
+async function decide2(event, environment) {
   const { owner, repo } = event;
   let gate;
   try {
@@ -11121,77 +15007,13 @@ ${reply.error.fix}` : ""}`;
 (cut: too long for a comment)` : text2;
 }
 
-// core/approvals/request-state-record.ts
-var REQUEST_STATE_FORMAT = "snapgate.request-state/v1";
-function requestStatePath(id, revision) {
-  return `requests/${id}/state-${String(revision).padStart(4, "0")}.json`;
-}
-function signedBytes2(body) {
-  return new TextEncoder().encode(canonicalJson(body));
-}
-function sealRequestState(sodium, request2, revision, key) {
-  const signer = appSigner(sodium, key);
-  const body = { format: REQUEST_STATE_FORMAT, revision, request: request2 };
-  const value = sodium.crypto_sign_detached(signedBytes2(body), signer.signingSecretKey);
-  const record2 = {
-    ...body,
-    signature: {
-      alg: "ed25519",
-      key: signer.verifyKey,
-      value: Buffer.from(value).toString("base64")
-    }
-  };
-  return {
-    path: requestStatePath(request2.id, revision),
-    bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
-`)
-  };
-}
-function openRequestState(sodium, bytes, expected, appKeys) {
-  const refuse = (why) => {
-    throw new SnapgateError(
-      "INTEGRITY",
-      `The state of request ${expected.id} (revision ${expected.revision}) cannot be trusted: ${why}.`,
-      {
-        fix: "Do not act on it: anyone who can write the backup repository could have made it. Ask for a new request through the Snapgate App.",
-        details: { request: expected.id, revision: expected.revision }
-      }
-    );
-  };
-  let record2;
-  try {
-    record2 = JSON.parse(Buffer.from(bytes).toString("utf8"));
-  } catch {
-    return refuse("it is not JSON");
-  }
-  const { signature, ...body } = record2 ?? {};
-  if (!signature || signature.alg !== "ed25519" || typeof signature.value !== "string")
-    return refuse("it is not signed by the Snapgate App");
-  if (!appKeys.includes(signature.key))
-    return refuse("it is signed by a key that is not an app key of the policy (keys.app)");
-  let valid;
-  try {
-    valid = sodium.crypto_sign_verify_detached(
-      Buffer.from(signature.value, "base64"),
-      signedBytes2(body),
-      parseAppVerifyKey(signature.key)
-    );
-  } catch {
-    valid = false;
-  }
-  if (!valid) return refuse("its signature does not match its contents (it was altered)");
-  if (body.format !== REQUEST_STATE_FORMAT || body.revision !== expected.revision || body.request?.id !== expected.id)
-    return refuse("it is not the revision its path names");
-  return body.request;
-}
-
 // core/approvals/list-open-requests.ts
 var MAX_SCANNED_REQUESTS = 50;
-var REVISION = /^requests\/(r-[a-z2-7]{12})\/state-(\d{4,})\.json$/;
+var REVISION2 = /^requests\/(r-[a-z2-7]{12})\/state-(\d{4,})\.json$/;
 async function listOpenRequests(store, sodium, environments, appKeys, now) {
   const newest = /* @__PURE__ */ new Map();
   for (const path of await store.listRecords("requests/")) {
-    const match = REVISION.exec(path);
+    const match = REVISION2.exec(path);
     if (!match?.[1] || !match[2]) continue;
     newest.set(match[1], Math.max(newest.get(match[1]) ?? 0, Number(match[2])));
   }
@@ -11212,17 +15034,6 @@ async function listOpenRequests(store, sodium, environments, appKeys, now) {
   }
   open.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return { open, unread: ids.length - scanned.length };
-}
-
-// core/approvals/read-newest-request-state.ts
-var REVISION2 = /\/state-(\d{4,})\.json$/;
-async function readNewestRequestState(store, sodium, id, appKeys) {
-  const revisions = (await store.listRecords(`requests/${id}/`)).map((path) => Number(REVISION2.exec(path)?.[1] ?? Number.NaN)).filter((revision2) => Number.isInteger(revision2) && revision2 > 0);
-  if (revisions.length === 0) return null;
-  const revision = Math.max(...revisions);
-  const bytes = await store.readRecord(requestStatePath(id, revision));
-  if (bytes === null) return null;
-  return { request: openRequestState(sodium, bytes, { id, revision }, appKeys), revision };
 }
 
 // core/snapshot/diff-file-states.ts
@@ -11305,22 +15116,22 @@ async function diffSnapshots(store, to, from) {
 }
 
 // core/generated/tombstone-validator.ts
-import __ajvRuntime04 from "ajv/dist/runtime/ucs2length.js";
-import __ajvRuntime14 from "ajv-formats/dist/formats.js";
-var tombstone_validator_default = validate204;
-var schema314 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/tombstone.schema.json", "title": "Snapgate tombstone (snapgate.tombstone/v1)", "description": "tombstones/<stream>/<seq, 10 digits>.json: the snapshot was forgotten. Its manifest stays (the hash chain still verifies); prune may delete blobs only it referenced once the tombstone is older than the grace period.", "type": "object", "additionalProperties": false, "required": ["format", "stream", "seq", "snapshot", "time", "forgottenAt", "reasons", "rules", "approval", "policyDigest"], "properties": { "format": { "const": "snapgate.tombstone/v1" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "time": { "type": "string", "format": "date-time" }, "forgottenAt": { "type": "string", "format": "date-time" }, "reasons": { "type": "array", "items": { "type": "string", "maxLength": 500 }, "maxItems": 20 }, "rules": { "enum": ["policy", "flags"] }, "approval": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }] }, "policyDigest": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }] } } };
-var func14 = Object.prototype.hasOwnProperty;
-var func23 = __ajvRuntime04.default;
-var pattern45 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern54 = new RegExp("^[0-9a-f]{64}$", "u");
-var pattern63 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
-var pattern73 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-var formats04 = __ajvRuntime14.fullFormats["date-time"];
-function validate204(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+import __ajvRuntime07 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime17 from "ajv-formats/dist/formats.js";
+var tombstone_validator_default = validate207;
+var schema317 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/tombstone.schema.json", "title": "Snapgate tombstone (snapgate.tombstone/v1)", "description": "tombstones/<stream>/<seq, 10 digits>.json: the snapshot was forgotten. Its manifest stays (the hash chain still verifies); prune may delete blobs only it referenced once the tombstone is older than the grace period.", "type": "object", "additionalProperties": false, "required": ["format", "stream", "seq", "snapshot", "time", "forgottenAt", "reasons", "rules", "approval", "policyDigest"], "properties": { "format": { "const": "snapgate.tombstone/v1" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "time": { "type": "string", "format": "date-time" }, "forgottenAt": { "type": "string", "format": "date-time" }, "reasons": { "type": "array", "items": { "type": "string", "maxLength": 500 }, "maxItems": 20 }, "rules": { "enum": ["policy", "flags"] }, "approval": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }] }, "policyDigest": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }] } } };
+var func17 = Object.prototype.hasOwnProperty;
+var func26 = __ajvRuntime07.default;
+var pattern49 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern58 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern65 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var pattern76 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var formats07 = __ajvRuntime17.fullFormats["date-time"];
+function validate207(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate204.evaluated;
+  const evaluated0 = validate207.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -11329,7 +15140,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.format === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema314.required, parentSchema: schema314, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -11338,7 +15149,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.stream === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema314.required, parentSchema: schema314, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -11347,7 +15158,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.seq === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema314.required, parentSchema: schema314, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -11356,7 +15167,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.snapshot === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema314.required, parentSchema: schema314, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -11365,7 +15176,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.time === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema314.required, parentSchema: schema314, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -11374,7 +15185,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.forgottenAt === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "forgottenAt" }, message: "must have required property 'forgottenAt'", schema: schema314.required, parentSchema: schema314, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "forgottenAt" }, message: "must have required property 'forgottenAt'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -11383,7 +15194,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.reasons === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reasons" }, message: "must have required property 'reasons'", schema: schema314.required, parentSchema: schema314, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reasons" }, message: "must have required property 'reasons'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -11392,7 +15203,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.rules === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema314.required, parentSchema: schema314, data };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -11401,7 +15212,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.approval === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'", schema: schema314.required, parentSchema: schema314, data };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -11410,7 +15221,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.policyDigest === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema314.required, parentSchema: schema314, data };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -11419,8 +15230,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func14.call(schema314.properties, key0)) {
-        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314, data };
+      if (!func17.call(schema317.properties, key0)) {
+        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema317, data };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -11432,7 +15243,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.format !== void 0) {
       let data0 = data.format;
       if ("snapgate.tombstone/v1" !== data0) {
-        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.tombstone/v1" }, message: "must be equal to constant", schema: "snapgate.tombstone/v1", parentSchema: schema314.properties.format, data: data0 };
+        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.tombstone/v1" }, message: "must be equal to constant", schema: "snapgate.tombstone/v1", parentSchema: schema317.properties.format, data: data0 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -11444,8 +15255,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.stream !== void 0) {
       let data1 = data.stream;
       if (typeof data1 === "string") {
-        if (!pattern45.test(data1)) {
-          const err12 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema314.properties.stream, data: data1 };
+        if (!pattern49.test(data1)) {
+          const err12 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema317.properties.stream, data: data1 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -11454,7 +15265,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.stream.type, parentSchema: schema314.properties.stream, data: data1 };
+        const err13 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.stream.type, parentSchema: schema317.properties.stream, data: data1 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -11466,7 +15277,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.seq !== void 0) {
       let data2 = data.seq;
       if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err14 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.seq.type, parentSchema: schema314.properties.seq, data: data2 };
+        const err14 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema317.properties.seq.type, parentSchema: schema317.properties.seq, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -11476,7 +15287,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (data2 < 1 || isNaN(data2)) {
-          const err15 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema314.properties.seq, data: data2 };
+          const err15 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema317.properties.seq, data: data2 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -11489,8 +15300,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.snapshot !== void 0) {
       let data3 = data.snapshot;
       if (typeof data3 === "string") {
-        if (!pattern54.test(data3)) {
-          const err16 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema314.properties.snapshot, data: data3 };
+        if (!pattern58.test(data3)) {
+          const err16 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema317.properties.snapshot, data: data3 };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -11499,7 +15310,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.snapshot.type, parentSchema: schema314.properties.snapshot, data: data3 };
+        const err17 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.snapshot.type, parentSchema: schema317.properties.snapshot, data: data3 };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -11511,8 +15322,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.time !== void 0) {
       let data4 = data.time;
       if (typeof data4 === "string") {
-        if (!formats04.validate(data4)) {
-          const err18 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.time, data: data4 };
+        if (!formats07.validate(data4)) {
+          const err18 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema317.properties.time, data: data4 };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -11521,7 +15332,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.time.type, parentSchema: schema314.properties.time, data: data4 };
+        const err19 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.time.type, parentSchema: schema317.properties.time, data: data4 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -11533,8 +15344,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.forgottenAt !== void 0) {
       let data5 = data.forgottenAt;
       if (typeof data5 === "string") {
-        if (!formats04.validate(data5)) {
-          const err20 = { instancePath: instancePath + "/forgottenAt", schemaPath: "#/properties/forgottenAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.forgottenAt, data: data5 };
+        if (!formats07.validate(data5)) {
+          const err20 = { instancePath: instancePath + "/forgottenAt", schemaPath: "#/properties/forgottenAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema317.properties.forgottenAt, data: data5 };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -11543,7 +15354,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/forgottenAt", schemaPath: "#/properties/forgottenAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.forgottenAt.type, parentSchema: schema314.properties.forgottenAt, data: data5 };
+        const err21 = { instancePath: instancePath + "/forgottenAt", schemaPath: "#/properties/forgottenAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.forgottenAt.type, parentSchema: schema317.properties.forgottenAt, data: data5 };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -11556,7 +15367,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       let data6 = data.reasons;
       if (Array.isArray(data6)) {
         if (data6.length > 20) {
-          const err22 = { instancePath: instancePath + "/reasons", schemaPath: "#/properties/reasons/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items", schema: 20, parentSchema: schema314.properties.reasons, data: data6 };
+          const err22 = { instancePath: instancePath + "/reasons", schemaPath: "#/properties/reasons/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items", schema: 20, parentSchema: schema317.properties.reasons, data: data6 };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -11568,8 +15379,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i0 = 0; i0 < len0; i0++) {
           let data7 = data6[i0];
           if (typeof data7 === "string") {
-            if (func23(data7) > 500) {
-              const err23 = { instancePath: instancePath + "/reasons/" + i0, schemaPath: "#/properties/reasons/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema314.properties.reasons.items, data: data7 };
+            if (func26(data7) > 500) {
+              const err23 = { instancePath: instancePath + "/reasons/" + i0, schemaPath: "#/properties/reasons/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema317.properties.reasons.items, data: data7 };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -11578,7 +15389,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err24 = { instancePath: instancePath + "/reasons/" + i0, schemaPath: "#/properties/reasons/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.reasons.items.type, parentSchema: schema314.properties.reasons.items, data: data7 };
+            const err24 = { instancePath: instancePath + "/reasons/" + i0, schemaPath: "#/properties/reasons/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.reasons.items.type, parentSchema: schema317.properties.reasons.items, data: data7 };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -11588,7 +15399,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err25 = { instancePath: instancePath + "/reasons", schemaPath: "#/properties/reasons/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema314.properties.reasons.type, parentSchema: schema314.properties.reasons, data: data6 };
+        const err25 = { instancePath: instancePath + "/reasons", schemaPath: "#/properties/reasons/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema317.properties.reasons.type, parentSchema: schema317.properties.reasons, data: data6 };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -11600,7 +15411,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.rules !== void 0) {
       let data8 = data.rules;
       if (!(data8 === "policy" || data8 === "flags")) {
-        const err26 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/enum", keyword: "enum", params: { allowedValues: schema314.properties.rules.enum }, message: "must be equal to one of the allowed values", schema: schema314.properties.rules.enum, parentSchema: schema314.properties.rules, data: data8 };
+        const err26 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/enum", keyword: "enum", params: { allowedValues: schema317.properties.rules.enum }, message: "must be equal to one of the allowed values", schema: schema317.properties.rules.enum, parentSchema: schema317.properties.rules, data: data8 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -11616,7 +15427,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       let passing0 = null;
       const _errs20 = errors;
       if (data9 !== null) {
-        const err27 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema314.properties.approval.oneOf[0].type, parentSchema: schema314.properties.approval.oneOf[0], data: data9 };
+        const err27 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema317.properties.approval.oneOf[0].type, parentSchema: schema317.properties.approval.oneOf[0], data: data9 };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -11631,8 +15442,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       }
       const _errs22 = errors;
       if (typeof data9 === "string") {
-        if (!pattern63.test(data9)) {
-          const err28 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema314.properties.approval.oneOf[1], data: data9 };
+        if (!pattern65.test(data9)) {
+          const err28 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema317.properties.approval.oneOf[1], data: data9 };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -11641,7 +15452,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.approval.oneOf[1].type, parentSchema: schema314.properties.approval.oneOf[1], data: data9 };
+        const err29 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.approval.oneOf[1].type, parentSchema: schema317.properties.approval.oneOf[1], data: data9 };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -11660,7 +15471,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         }
       }
       if (!valid3) {
-        const err30 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema314.properties.approval.oneOf, parentSchema: schema314.properties.approval, data: data9 };
+        const err30 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema317.properties.approval.oneOf, parentSchema: schema317.properties.approval, data: data9 };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -11685,7 +15496,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       let passing1 = null;
       const _errs26 = errors;
       if (data10 !== null) {
-        const err31 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema314.properties.policyDigest.oneOf[0].type, parentSchema: schema314.properties.policyDigest.oneOf[0], data: data10 };
+        const err31 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema317.properties.policyDigest.oneOf[0].type, parentSchema: schema317.properties.policyDigest.oneOf[0], data: data10 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -11700,8 +15511,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       }
       const _errs28 = errors;
       if (typeof data10 === "string") {
-        if (!pattern73.test(data10)) {
-          const err32 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema314.properties.policyDigest.oneOf[1], data: data10 };
+        if (!pattern76.test(data10)) {
+          const err32 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema317.properties.policyDigest.oneOf[1], data: data10 };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -11710,7 +15521,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err33 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.policyDigest.oneOf[1].type, parentSchema: schema314.properties.policyDigest.oneOf[1], data: data10 };
+        const err33 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.policyDigest.oneOf[1].type, parentSchema: schema317.properties.policyDigest.oneOf[1], data: data10 };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -11729,7 +15540,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         }
       }
       if (!valid4) {
-        const err34 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema314.properties.policyDigest.oneOf, parentSchema: schema314.properties.policyDigest, data: data10 };
+        const err34 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema317.properties.policyDigest.oneOf, parentSchema: schema317.properties.policyDigest, data: data10 };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -11748,7 +15559,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.type, parentSchema: schema314, data };
+    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema317.type, parentSchema: schema317, data };
     if (vErrors === null) {
       vErrors = [err35];
     } else {
@@ -11756,14 +15567,14 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate204.errors = vErrors;
+  validate207.errors = vErrors;
   return errors === 0;
 }
-validate204.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate207.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // core/snapshot/tombstone.ts
 var TOMBSTONE_FORMAT = "snapgate.tombstone/v1";
-var validator3 = new JsonSchemaValidator(
+var validator6 = new JsonSchemaValidator(
   () => tombstone_validator_default
 );
 function tombstonePath(stream, seq) {
@@ -11962,124 +15773,6 @@ function policyEnvironment(policy, name) {
   return environment;
 }
 
-// core/approvals/is-in-role.ts
-async function isInRole(principals, user, teamMembership) {
-  if (principals.length === 0) return null;
-  const login = user.login.toLowerCase();
-  const teams = [];
-  for (const principal of principals) {
-    const [owner, team] = principal.replace(/^@/, "").split("/", 2);
-    if (team === void 0) {
-      if (owner.toLowerCase() === login) return true;
-    } else {
-      teams.push([owner, team]);
-    }
-  }
-  for (const [org, team] of teams) {
-    if (await teamMembership(org, team, user)) return true;
-  }
-  return false;
-}
-
-// core/github/github-eligibility.ts
-var PERMISSIONS = /* @__PURE__ */ new Set([
-  "admin",
-  "maintain",
-  "write",
-  "triage",
-  "read",
-  "none"
-]);
-function githubEligibility(client, where, roles) {
-  const teamMembership = async (org, team, user) => {
-    try {
-      const { data } = await client.rest.teams.getMembershipForUserInOrg({
-        org,
-        team_slug: team,
-        username: user.login
-      });
-      return data.state === "active";
-    } catch (error) {
-      if (httpStatus(error) === 404) return false;
-      throw error;
-    }
-  };
-  return async (user, role) => {
-    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
-      ...where,
-      username: user.login
-    });
-    const permission = PERMISSIONS.has(data.permission) ? data.permission : "none";
-    const principals = role === "restorer" ? roles.restorers : roles.approvers;
-    return {
-      permission,
-      bot: data.user?.type === "Bot",
-      inRole: await isInRole(principals, user, teamMembership)
-    };
-  };
-}
-
-// app/gate/open-backup-store.ts
-async function openBackupStore(event) {
-  const { owner, repo } = event;
-  const gate = await readGateContext(event.octokit, {
-    owner,
-    repo,
-    headSha: null,
-    appId: event.appId
-  });
-  const policy = await loadPolicy(gate.policySource, { owner, repo });
-  const backup = policy.backup;
-  if (!backup) {
-    throw new SnapgateError("CONFIG", "The policy names no backup repository.", {
-      fix: "Add backup: { repository: OWNER/NAME } to .github/snapgate.yml on the default branch (docs/policy.md)."
-    });
-  }
-  const [backupOwner = "", backupRepo = ""] = backup.repository.split("/");
-  if (!mayUseBackup(owner, backupOwner, event.backupAccounts)) {
-    throw new SnapgateError(
-      "PERMISSION",
-      `The backup repository ${backup.repository} belongs to another account.`,
-      {
-        fix: `Keep the backup repository in ${owner}, or have the app's operator add ${backupOwner} to SNAPGATE_BACKUP_ACCOUNTS.`
-      }
-    );
-  }
-  const store = new GitHubStore(await event.clientFor(backupOwner, backupRepo), {
-    owner: backupOwner,
-    repo: backupRepo,
-    branch: backup.branch
-  });
-  return { policy, store };
-}
-
-// app/handlers/open-request-store.ts
-async function openRequestStore(event, signingKey) {
-  if (signingKey === null) {
-    throw new SnapgateError("CONFIG", "This Snapgate App has no key to sign requests with.", {
-      fix: "The app's operator sets SNAPGATE_SIGNING_KEY to an app key (`snapgate keygen --app --out FILE`) and lists its verify key in the policy's keys.app."
-    });
-  }
-  const { policy, store } = await openBackupStore(event);
-  const sodium = await loadSodium();
-  const verifyKey = appSigner(sodium, signingKey).verifyKey;
-  if (!(policy.keys.app ?? []).includes(verifyKey)) {
-    throw new SnapgateError(
-      "CONFIG",
-      "The policy does not list this app's verify key in keys.app, so nothing could check the requests it signs.",
-      {
-        fix: `Add \`- { key: ${verifyKey} }\` to keys.app in .github/snapgate.yml on the default branch (docs/policy.md).`
-      }
-    );
-  }
-  const eligibility = githubEligibility(
-    event.octokit,
-    { owner: event.owner, repo: event.repo },
-    policy.roles
-  );
-  return { policy, store, sodium, signingKey, eligibility };
-}
-
 // app/handlers/lock-command.ts
 var ATTEMPTS = 3;
 async function lockCommand(command, actor, commentId, event, signingKey) {
@@ -12127,1014 +15820,6 @@ async function lockCommand(command, actor, commentId, event, signingKey) {
       return { body: `**Not run:** ${transition.reply}`, reactions: ["-1"] };
     return { body: transition.reply, reactions: transition.reactions };
   }
-}
-
-// core/policy/policy-digest.ts
-import { createHash as createHash3 } from "node:crypto";
-function policyDigest(policy) {
-  const { sources: _sources, ...rules } = policy;
-  return createHash3("sha256").update(canonicalJson(rules)).digest("hex");
-}
-
-// core/generated/request-validator.ts
-import __ajvRuntime05 from "ajv/dist/runtime/ucs2length.js";
-import __ajvRuntime15 from "ajv-formats/dist/formats.js";
-var request_validator_default = validate205;
-var schema315 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request.schema.json", "title": "Snapgate request record (snapgate.request/v1)", "description": "requests/<id>.json in the store: a restore or forget request and the approvals it gathered. Each approval carries the request digest, which binds it to the action, the environment, exactly these snapshots (and paths), the policy digest, the requester and the expiry.", "type": "object", "additionalProperties": false, "required": ["format", "id", "action", "subject", "digest", "requester", "createdAt", "expiresAt", "approvals", "state"], "properties": { "format": { "const": "snapgate.request/v1" }, "id": { "$ref": "#/$defs/requestId" }, "action": { "enum": ["forget", "restore"] }, "subject": { "type": "object", "additionalProperties": false, "required": ["environment", "snapshots", "policyDigest"], "properties": { "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshots": { "type": "array", "minItems": 1, "maxItems": 1e4, "uniqueItems": true, "items": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }, "paths": { "description": "Restore only: globs of the paths to restore; absent = every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "policyDigest": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/digest" }] } } }, "digest": { "$ref": "#/$defs/digest" }, "requester": { "$ref": "#/$defs/user" }, "reason": { "type": "string", "maxLength": 2e3 }, "createdAt": { "type": "string", "format": "date-time" }, "expiresAt": { "type": "string", "format": "date-time" }, "approvals": { "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["user", "at", "digest"], "properties": { "user": { "$ref": "#/$defs/user" }, "at": { "type": "string", "format": "date-time" }, "digest": { "$ref": "#/$defs/digest" } } } }, "signature": { "description": "The Snapgate App's Ed25519 signature of the canonical JSON (RFC 8785) of the record without this field. The CLI and the restore action accept a record only when the key is one of the policy's keys.app.", "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "value": { "type": "string", "pattern": "^[A-Za-z0-9+/]{86}==$" } } }, "state": { "enum": ["pending", "approved", "denied", "cancelled", "expired", "executed"] } }, "$defs": { "requestId": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "user": { "description": "A GitHub user: the numeric id is the identity (logins can be renamed).", "type": "object", "additionalProperties": false, "required": ["id", "login"], "properties": { "id": { "type": "integer", "minimum": 1 }, "login": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" } } } } };
-var schema323 = { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" };
-var schema333 = { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" };
-var schema35 = { "description": "A GitHub user: the numeric id is the identity (logins can be renamed).", "type": "object", "additionalProperties": false, "required": ["id", "login"], "properties": { "id": { "type": "integer", "minimum": 1 }, "login": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" } } };
-var func15 = Object.prototype.hasOwnProperty;
-var func24 = __ajvRuntime05.default;
-var pattern46 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
-var pattern55 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern64 = new RegExp("^[0-9a-f]{64}$", "u");
-var pattern74 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-var pattern9 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", "u");
-var pattern12 = new RegExp("^sga1[02-9ac-hj-np-z]{58}$", "u");
-var pattern133 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
-var formats05 = __ajvRuntime15.fullFormats["date-time"];
-function validate205(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate205.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.format === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema315.required, parentSchema: schema315, data };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.id === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema315.required, parentSchema: schema315, data };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.action === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema315.required, parentSchema: schema315, data };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.subject === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "subject" }, message: "must have required property 'subject'", schema: schema315.required, parentSchema: schema315, data };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.digest === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema315.required, parentSchema: schema315, data };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.requester === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requester" }, message: "must have required property 'requester'", schema: schema315.required, parentSchema: schema315, data };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.createdAt === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'", schema: schema315.required, parentSchema: schema315, data };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.expiresAt === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expiresAt" }, message: "must have required property 'expiresAt'", schema: schema315.required, parentSchema: schema315, data };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
-    }
-    if (data.approvals === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvals" }, message: "must have required property 'approvals'", schema: schema315.required, parentSchema: schema315, data };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
-    }
-    if (data.state === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'", schema: schema315.required, parentSchema: schema315, data };
-      if (vErrors === null) {
-        vErrors = [err9];
-      } else {
-        vErrors.push(err9);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func15.call(schema315.properties, key0)) {
-        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315, data };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.format !== void 0) {
-      let data0 = data.format;
-      if ("snapgate.request/v1" !== data0) {
-        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.request/v1" }, message: "must be equal to constant", schema: "snapgate.request/v1", parentSchema: schema315.properties.format, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data1 = data.id;
-      if (typeof data1 === "string") {
-        if (!pattern46.test(data1)) {
-          const err12 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema323, data: data1 };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.type, parentSchema: schema323, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.action !== void 0) {
-      let data2 = data.action;
-      if (!(data2 === "forget" || data2 === "restore")) {
-        const err14 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema315.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema315.properties.action.enum, parentSchema: schema315.properties.action, data: data2 };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.subject !== void 0) {
-      let data3 = data.subject;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (data3.environment === void 0) {
-          const err15 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (data3.snapshots === void 0) {
-          const err16 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "snapshots" }, message: "must have required property 'snapshots'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data3.policyDigest === void 0) {
-          const err17 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        for (const key1 in data3) {
-          if (!(key1 === "environment" || key1 === "snapshots" || key1 === "paths" || key1 === "policyDigest")) {
-            const err18 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.subject, data: data3 };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data3.environment !== void 0) {
-          let data4 = data3.environment;
-          if (typeof data4 === "string") {
-            if (!pattern55.test(data4)) {
-              const err19 = { instancePath: instancePath + "/subject/environment", schemaPath: "#/properties/subject/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema315.properties.subject.properties.environment, data: data4 };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
-              errors++;
-            }
-          } else {
-            const err20 = { instancePath: instancePath + "/subject/environment", schemaPath: "#/properties/subject/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.environment.type, parentSchema: schema315.properties.subject.properties.environment, data: data4 };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data3.snapshots !== void 0) {
-          let data5 = data3.snapshots;
-          if (Array.isArray(data5)) {
-            if (data5.length > 1e4) {
-              const err21 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/maxItems", keyword: "maxItems", params: { limit: 1e4 }, message: "must NOT have more than 10000 items", schema: 1e4, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            if (data5.length < 1) {
-              const err22 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-            const len0 = data5.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data6 = data5[i0];
-              if (typeof data6 === "string") {
-                if (!pattern64.test(data6)) {
-                  const err23 = { instancePath: instancePath + "/subject/snapshots/" + i0, schemaPath: "#/properties/subject/properties/snapshots/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema315.properties.subject.properties.snapshots.items, data: data6 };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-              } else {
-                const err24 = { instancePath: instancePath + "/subject/snapshots/" + i0, schemaPath: "#/properties/subject/properties/snapshots/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.snapshots.items.type, parentSchema: schema315.properties.subject.properties.snapshots.items, data: data6 };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            let i1 = data5.length;
-            let j0;
-            if (i1 > 1) {
-              const indices0 = {};
-              for (; i1--; ) {
-                let item0 = data5[i1];
-                if (typeof item0 !== "string") {
-                  continue;
-                }
-                if (typeof indices0[item0] == "number") {
-                  j0 = indices0[item0];
-                  const err25 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                  break;
-                }
-                indices0[item0] = i1;
-              }
-            }
-          } else {
-            const err26 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.subject.properties.snapshots.type, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data3.paths !== void 0) {
-          let data7 = data3.paths;
-          if (Array.isArray(data7)) {
-            const len1 = data7.length;
-            for (let i2 = 0; i2 < len1; i2++) {
-              let data8 = data7[i2];
-              if (typeof data8 === "string") {
-                if (func24(data8) > 1e3) {
-                  const err27 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-                if (func24(data8) < 1) {
-                  const err28 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                }
-              } else {
-                const err29 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.paths.items.type, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err30 = { instancePath: instancePath + "/subject/paths", schemaPath: "#/properties/subject/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.subject.properties.paths.type, parentSchema: schema315.properties.subject.properties.paths, data: data7 };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data3.policyDigest !== void 0) {
-          let data9 = data3.policyDigest;
-          const _errs21 = errors;
-          let valid8 = false;
-          let passing0 = null;
-          const _errs22 = errors;
-          if (data9 !== null) {
-            const err31 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/properties/subject/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema315.properties.subject.properties.policyDigest.oneOf[0].type, parentSchema: schema315.properties.subject.properties.policyDigest.oneOf[0], data: data9 };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-          var _valid0 = _errs22 === errors;
-          if (_valid0) {
-            valid8 = true;
-            passing0 = 0;
-          }
-          const _errs24 = errors;
-          if (typeof data9 === "string") {
-            if (!pattern74.test(data9)) {
-              const err32 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema333, data: data9 };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-          } else {
-            const err33 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: data9 };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-          var _valid0 = _errs24 === errors;
-          if (_valid0 && valid8) {
-            valid8 = false;
-            passing0 = [passing0, 1];
-          } else {
-            if (_valid0) {
-              valid8 = true;
-              passing0 = 1;
-            }
-          }
-          if (!valid8) {
-            const err34 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/properties/subject/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema315.properties.subject.properties.policyDigest.oneOf, parentSchema: schema315.properties.subject.properties.policyDigest, data: data9 };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          } else {
-            errors = _errs21;
-            if (vErrors !== null) {
-              if (_errs21) {
-                vErrors.length = _errs21;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-      } else {
-        const err35 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.subject.type, parentSchema: schema315.properties.subject, data: data3 };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
-    if (data.digest !== void 0) {
-      let data10 = data.digest;
-      if (typeof data10 === "string") {
-        if (!pattern74.test(data10)) {
-          const err36 = { instancePath: instancePath + "/digest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema333, data: data10 };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-      } else {
-        const err37 = { instancePath: instancePath + "/digest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: data10 };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.requester !== void 0) {
-      let data11 = data.requester;
-      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-        if (data11.id === void 0) {
-          const err38 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema35.required, parentSchema: schema35, data: data11 };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-        if (data11.login === void 0) {
-          const err39 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema35.required, parentSchema: schema35, data: data11 };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-        for (const key2 in data11) {
-          if (!(key2 === "id" || key2 === "login")) {
-            const err40 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data: data11 };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-        if (data11.id !== void 0) {
-          let data12 = data11.id;
-          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-            const err41 = { instancePath: instancePath + "/requester/id", schemaPath: "#/$defs/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema35.properties.id.type, parentSchema: schema35.properties.id, data: data12 };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-          if (typeof data12 == "number" && isFinite(data12)) {
-            if (data12 < 1 || isNaN(data12)) {
-              const err42 = { instancePath: instancePath + "/requester/id", schemaPath: "#/$defs/user/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema35.properties.id, data: data12 };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data11.login !== void 0) {
-          let data13 = data11.login;
-          if (typeof data13 === "string") {
-            if (!pattern9.test(data13)) {
-              const err43 = { instancePath: instancePath + "/requester/login", schemaPath: "#/$defs/user/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", parentSchema: schema35.properties.login, data: data13 };
-              if (vErrors === null) {
-                vErrors = [err43];
-              } else {
-                vErrors.push(err43);
-              }
-              errors++;
-            }
-          } else {
-            const err44 = { instancePath: instancePath + "/requester/login", schemaPath: "#/$defs/user/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.login.type, parentSchema: schema35.properties.login, data: data13 };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data11 };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
-    }
-    if (data.reason !== void 0) {
-      let data14 = data.reason;
-      if (typeof data14 === "string") {
-        if (func24(data14) > 2e3) {
-          const err46 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema315.properties.reason, data: data14 };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-      } else {
-        const err47 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.reason.type, parentSchema: schema315.properties.reason, data: data14 };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-    }
-    if (data.createdAt !== void 0) {
-      let data15 = data.createdAt;
-      if (typeof data15 === "string") {
-        if (!formats05.validate(data15)) {
-          const err48 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.createdAt, data: data15 };
-          if (vErrors === null) {
-            vErrors = [err48];
-          } else {
-            vErrors.push(err48);
-          }
-          errors++;
-        }
-      } else {
-        const err49 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.createdAt.type, parentSchema: schema315.properties.createdAt, data: data15 };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
-        }
-        errors++;
-      }
-    }
-    if (data.expiresAt !== void 0) {
-      let data16 = data.expiresAt;
-      if (typeof data16 === "string") {
-        if (!formats05.validate(data16)) {
-          const err50 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.expiresAt, data: data16 };
-          if (vErrors === null) {
-            vErrors = [err50];
-          } else {
-            vErrors.push(err50);
-          }
-          errors++;
-        }
-      } else {
-        const err51 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.expiresAt.type, parentSchema: schema315.properties.expiresAt, data: data16 };
-        if (vErrors === null) {
-          vErrors = [err51];
-        } else {
-          vErrors.push(err51);
-        }
-        errors++;
-      }
-    }
-    if (data.approvals !== void 0) {
-      let data17 = data.approvals;
-      if (Array.isArray(data17)) {
-        if (data17.length > 100) {
-          const err52 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema315.properties.approvals, data: data17 };
-          if (vErrors === null) {
-            vErrors = [err52];
-          } else {
-            vErrors.push(err52);
-          }
-          errors++;
-        }
-        const len2 = data17.length;
-        for (let i3 = 0; i3 < len2; i3++) {
-          let data18 = data17[i3];
-          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-            if (data18.user === void 0) {
-              const err53 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
-              if (vErrors === null) {
-                vErrors = [err53];
-              } else {
-                vErrors.push(err53);
-              }
-              errors++;
-            }
-            if (data18.at === void 0) {
-              const err54 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
-              if (vErrors === null) {
-                vErrors = [err54];
-              } else {
-                vErrors.push(err54);
-              }
-              errors++;
-            }
-            if (data18.digest === void 0) {
-              const err55 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
-              if (vErrors === null) {
-                vErrors = [err55];
-              } else {
-                vErrors.push(err55);
-              }
-              errors++;
-            }
-            for (const key3 in data18) {
-              if (!(key3 === "user" || key3 === "at" || key3 === "digest")) {
-                const err56 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.approvals.items, data: data18 };
-                if (vErrors === null) {
-                  vErrors = [err56];
-                } else {
-                  vErrors.push(err56);
-                }
-                errors++;
-              }
-            }
-            if (data18.user !== void 0) {
-              let data19 = data18.user;
-              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-                if (data19.id === void 0) {
-                  const err57 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema35.required, parentSchema: schema35, data: data19 };
-                  if (vErrors === null) {
-                    vErrors = [err57];
-                  } else {
-                    vErrors.push(err57);
-                  }
-                  errors++;
-                }
-                if (data19.login === void 0) {
-                  const err58 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema35.required, parentSchema: schema35, data: data19 };
-                  if (vErrors === null) {
-                    vErrors = [err58];
-                  } else {
-                    vErrors.push(err58);
-                  }
-                  errors++;
-                }
-                for (const key4 in data19) {
-                  if (!(key4 === "id" || key4 === "login")) {
-                    const err59 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data: data19 };
-                    if (vErrors === null) {
-                      vErrors = [err59];
-                    } else {
-                      vErrors.push(err59);
-                    }
-                    errors++;
-                  }
-                }
-                if (data19.id !== void 0) {
-                  let data20 = data19.id;
-                  if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-                    const err60 = { instancePath: instancePath + "/approvals/" + i3 + "/user/id", schemaPath: "#/$defs/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema35.properties.id.type, parentSchema: schema35.properties.id, data: data20 };
-                    if (vErrors === null) {
-                      vErrors = [err60];
-                    } else {
-                      vErrors.push(err60);
-                    }
-                    errors++;
-                  }
-                  if (typeof data20 == "number" && isFinite(data20)) {
-                    if (data20 < 1 || isNaN(data20)) {
-                      const err61 = { instancePath: instancePath + "/approvals/" + i3 + "/user/id", schemaPath: "#/$defs/user/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema35.properties.id, data: data20 };
-                      if (vErrors === null) {
-                        vErrors = [err61];
-                      } else {
-                        vErrors.push(err61);
-                      }
-                      errors++;
-                    }
-                  }
-                }
-                if (data19.login !== void 0) {
-                  let data21 = data19.login;
-                  if (typeof data21 === "string") {
-                    if (!pattern9.test(data21)) {
-                      const err62 = { instancePath: instancePath + "/approvals/" + i3 + "/user/login", schemaPath: "#/$defs/user/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", parentSchema: schema35.properties.login, data: data21 };
-                      if (vErrors === null) {
-                        vErrors = [err62];
-                      } else {
-                        vErrors.push(err62);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err63 = { instancePath: instancePath + "/approvals/" + i3 + "/user/login", schemaPath: "#/$defs/user/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.login.type, parentSchema: schema35.properties.login, data: data21 };
-                    if (vErrors === null) {
-                      vErrors = [err63];
-                    } else {
-                      vErrors.push(err63);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err64 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data19 };
-                if (vErrors === null) {
-                  vErrors = [err64];
-                } else {
-                  vErrors.push(err64);
-                }
-                errors++;
-              }
-            }
-            if (data18.at !== void 0) {
-              let data22 = data18.at;
-              if (typeof data22 === "string") {
-                if (!formats05.validate(data22)) {
-                  const err65 = { instancePath: instancePath + "/approvals/" + i3 + "/at", schemaPath: "#/properties/approvals/items/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.approvals.items.properties.at, data: data22 };
-                  if (vErrors === null) {
-                    vErrors = [err65];
-                  } else {
-                    vErrors.push(err65);
-                  }
-                  errors++;
-                }
-              } else {
-                const err66 = { instancePath: instancePath + "/approvals/" + i3 + "/at", schemaPath: "#/properties/approvals/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.approvals.items.properties.at.type, parentSchema: schema315.properties.approvals.items.properties.at, data: data22 };
-                if (vErrors === null) {
-                  vErrors = [err66];
-                } else {
-                  vErrors.push(err66);
-                }
-                errors++;
-              }
-            }
-            if (data18.digest !== void 0) {
-              let data23 = data18.digest;
-              if (typeof data23 === "string") {
-                if (!pattern74.test(data23)) {
-                  const err67 = { instancePath: instancePath + "/approvals/" + i3 + "/digest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema333, data: data23 };
-                  if (vErrors === null) {
-                    vErrors = [err67];
-                  } else {
-                    vErrors.push(err67);
-                  }
-                  errors++;
-                }
-              } else {
-                const err68 = { instancePath: instancePath + "/approvals/" + i3 + "/digest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: data23 };
-                if (vErrors === null) {
-                  vErrors = [err68];
-                } else {
-                  vErrors.push(err68);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err69 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.approvals.items.type, parentSchema: schema315.properties.approvals.items, data: data18 };
-            if (vErrors === null) {
-              vErrors = [err69];
-            } else {
-              vErrors.push(err69);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err70 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.approvals.type, parentSchema: schema315.properties.approvals, data: data17 };
-        if (vErrors === null) {
-          vErrors = [err70];
-        } else {
-          vErrors.push(err70);
-        }
-        errors++;
-      }
-    }
-    if (data.signature !== void 0) {
-      let data24 = data.signature;
-      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-        if (data24.alg === void 0) {
-          const err71 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
-          if (vErrors === null) {
-            vErrors = [err71];
-          } else {
-            vErrors.push(err71);
-          }
-          errors++;
-        }
-        if (data24.key === void 0) {
-          const err72 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
-          if (vErrors === null) {
-            vErrors = [err72];
-          } else {
-            vErrors.push(err72);
-          }
-          errors++;
-        }
-        if (data24.value === void 0) {
-          const err73 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
-          if (vErrors === null) {
-            vErrors = [err73];
-          } else {
-            vErrors.push(err73);
-          }
-          errors++;
-        }
-        for (const key5 in data24) {
-          if (!(key5 === "alg" || key5 === "key" || key5 === "value")) {
-            const err74 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.signature, data: data24 };
-            if (vErrors === null) {
-              vErrors = [err74];
-            } else {
-              vErrors.push(err74);
-            }
-            errors++;
-          }
-        }
-        if (data24.alg !== void 0) {
-          let data25 = data24.alg;
-          if ("ed25519" !== data25) {
-            const err75 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema315.properties.signature.properties.alg, data: data25 };
-            if (vErrors === null) {
-              vErrors = [err75];
-            } else {
-              vErrors.push(err75);
-            }
-            errors++;
-          }
-        }
-        if (data24.key !== void 0) {
-          let data26 = data24.key;
-          if (typeof data26 === "string") {
-            if (!pattern12.test(data26)) {
-              const err76 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sga1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sga1[02-9ac-hj-np-z]{58}$"', schema: "^sga1[02-9ac-hj-np-z]{58}$", parentSchema: schema315.properties.signature.properties.key, data: data26 };
-              if (vErrors === null) {
-                vErrors = [err76];
-              } else {
-                vErrors.push(err76);
-              }
-              errors++;
-            }
-          } else {
-            const err77 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.signature.properties.key.type, parentSchema: schema315.properties.signature.properties.key, data: data26 };
-            if (vErrors === null) {
-              vErrors = [err77];
-            } else {
-              vErrors.push(err77);
-            }
-            errors++;
-          }
-        }
-        if (data24.value !== void 0) {
-          let data27 = data24.value;
-          if (typeof data27 === "string") {
-            if (!pattern133.test(data27)) {
-              const err78 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]{86}==$" }, message: 'must match pattern "^[A-Za-z0-9+/]{86}==$"', schema: "^[A-Za-z0-9+/]{86}==$", parentSchema: schema315.properties.signature.properties.value, data: data27 };
-              if (vErrors === null) {
-                vErrors = [err78];
-              } else {
-                vErrors.push(err78);
-              }
-              errors++;
-            }
-          } else {
-            const err79 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.signature.properties.value.type, parentSchema: schema315.properties.signature.properties.value, data: data27 };
-            if (vErrors === null) {
-              vErrors = [err79];
-            } else {
-              vErrors.push(err79);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err80 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.signature.type, parentSchema: schema315.properties.signature, data: data24 };
-        if (vErrors === null) {
-          vErrors = [err80];
-        } else {
-          vErrors.push(err80);
-        }
-        errors++;
-      }
-    }
-    if (data.state !== void 0) {
-      let data28 = data.state;
-      if (!(data28 === "pending" || data28 === "approved" || data28 === "denied" || data28 === "cancelled" || data28 === "expired" || data28 === "executed")) {
-        const err81 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/enum", keyword: "enum", params: { allowedValues: schema315.properties.state.enum }, message: "must be equal to one of the allowed values", schema: schema315.properties.state.enum, parentSchema: schema315.properties.state, data: data28 };
-        if (vErrors === null) {
-          vErrors = [err81];
-        } else {
-          vErrors.push(err81);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err82 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.type, parentSchema: schema315, data };
-    if (vErrors === null) {
-      vErrors = [err82];
-    } else {
-      vErrors.push(err82);
-    }
-    errors++;
-  }
-  validate205.errors = vErrors;
-  return errors === 0;
-}
-validate205.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-
-// core/approvals/approval-request.ts
-var REQUEST_FORMAT = "snapgate.request/v1";
-var validator4 = new JsonSchemaValidator(
-  () => request_validator_default
-);
-function requestPath(id) {
-  return `requests/${id}.json`;
-}
-
-// core/approvals/request-audit-event.ts
-function requestAuditEvent(type, request2, actor, deliveryId, now, details) {
-  return {
-    type,
-    time: now,
-    actor: actor === null ? { kind: "app" } : { kind: "user", login: actor.login, id: actor.id },
-    subject: {
-      request: request2.id,
-      action: request2.action,
-      environment: request2.subject.environment,
-      snapshots: [...request2.subject.snapshots],
-      ...request2.subject.paths ? { paths: [...request2.subject.paths] } : {}
-    },
-    ...details ? { details } : {},
-    deliveryId,
-    requestDigest: request2.digest
-  };
-}
-
-// core/approvals/request-digest.ts
-function requestDigest(request2) {
-  const subject = {
-    ...request2.subject,
-    snapshots: [...request2.subject.snapshots].sort()
-  };
-  return `sha256:${sha256Hex(
-    canonicalJson({
-      format: request2.format,
-      id: request2.id,
-      action: request2.action,
-      subject,
-      requester: request2.requester,
-      createdAt: request2.createdAt,
-      expiresAt: request2.expiresAt
-    })
-  )}`;
 }
 
 // core/policy/looks-like-secret.ts
@@ -13232,11 +15917,11 @@ function applyCommand(request2, command, actor, facts, now) {
       "wrong-request",
       `This is request ${request2.id}; your command names ${command.args["request"] ?? "no request"}. Nothing was recorded: repeat it on the status comment of the request you mean.`
     );
-  if (request2.state === "executed")
+  if (request2.state === "executed" || request2.state === "dispatched" || request2.state === "failed")
     return refused(
       request2,
       "already-executed",
-      `Request ${request2.id} already ran; a request runs once.`
+      `Request ${request2.id} already ran (${request2.state}); a request runs once.`
     );
   if (request2.state !== "pending" && request2.state !== "approved")
     return refused(
@@ -13466,17 +16151,18 @@ function refusedAudited(request2, refusal2, reply, actor, deliveryId, now) {
 
 // app/handlers/change-request.ts
 var ATTEMPTS2 = 3;
-async function changeRequest(opened, id, decide2) {
+async function changeRequest(opened, id, decide3, extra = []) {
   const { policy, store, sodium } = opened;
   for (let attempt = 1; ; attempt++) {
     const found = await readNewestRequestState(store, sodium, id, policy.keys.app ?? []);
-    const transition = await decide2(found?.request ?? null);
+    const transition = await decide3(found?.request ?? null);
     const next = transition.state;
     const changed = found !== null && next !== null && next !== found.request ? next : null;
     if (found !== null && changed !== null) {
       try {
         await store.writeRecords([
-          sealRequestState(sodium, changed, found.revision + 1, opened.signingKey)
+          sealRequestState(sodium, changed, found.revision + 1, opened.signingKey),
+          ...extra
         ]);
       } catch (error) {
         if (isSnapgateError(error) && error.code === "CONFLICT" && attempt < ATTEMPTS2) continue;
@@ -13486,6 +16172,633 @@ async function changeRequest(opened, id, decide2) {
     await appendAuditEvents(store, transition.auditEvents);
     return { transition, changed };
   }
+}
+
+// app/handlers/dispatch-request.ts
+import { randomUUID } from "node:crypto";
+
+// core/approvals/decided-request-record.ts
+function decidedRequestRecord(request2) {
+  return {
+    format: REQUEST_FORMAT,
+    id: request2.id,
+    action: request2.action,
+    subject: {
+      environment: request2.subject.environment,
+      snapshots: [...request2.subject.snapshots].sort(),
+      ...request2.subject.paths ? { paths: [...request2.subject.paths] } : {},
+      policyDigest: request2.subject.policyDigest
+    },
+    digest: request2.digest,
+    requester: { id: request2.requester.id, login: request2.requester.login },
+    ...request2.reason !== null ? { reason: request2.reason } : {},
+    createdAt: request2.createdAt,
+    expiresAt: request2.expiresAt,
+    approvals: countApprovals(request2).map((approval) => ({
+      user: { id: approval.user.id, login: approval.user.login },
+      at: approval.at,
+      digest: approval.digest
+    })),
+    state: "approved"
+  };
+}
+
+// core/approvals/decide-dispatch.ts
+function decideDispatch(request2, facts, now) {
+  const reasons = [];
+  const codes = [];
+  const refuse = (code, reason2) => {
+    codes.push(code);
+    reasons.push(reason2);
+  };
+  if (facts.executed || request2.state === "executed" || request2.state === "dispatched" || request2.state === "failed")
+    refuse("already-executed", "it already ran; a request runs once");
+  else if (request2.state !== "approved")
+    refuse("not-pending", `it is ${request2.state}, not approved`);
+  if (!(now.getTime() < Date.parse(request2.expiresAt)))
+    refuse("expired", `it expired at ${request2.expiresAt}`);
+  if (requestDigest({ format: REQUEST_FORMAT, ...request2 }) !== request2.digest)
+    refuse("tampered", "its digest does not match its contents");
+  if (request2.subject.policyDigest !== `sha256:${policyDigest(facts.policy)}`)
+    refuse("policy-changed", "the policy changed since it was asked");
+  if (request2.action === "restore" && facts.lock !== null)
+    refuse(
+      "locked",
+      `${facts.lock.environment} is locked by @${facts.lock.by.login}${facts.lock.reason ? ` (${facts.lock.reason})` : ""}`
+    );
+  if (!facts.backupVerified) refuse("backup-unverified", "the backup does not verify");
+  const eligible = [];
+  for (const approval of countApprovals(request2)) {
+    const live = facts.approvers.get(approval.user.id);
+    if (live && decideEligibility(approval.user, live, "approver") === null)
+      eligible.push(approval.user);
+  }
+  if (eligible.length < request2.quorum.required)
+    refuse(
+      "not-eligible",
+      `${eligible.length} of its approvers are eligible now; the tier needs ${request2.quorum.required}`
+    );
+  if (reasons.length > 0) {
+    return {
+      dispatch: false,
+      reasons,
+      state: request2,
+      reply: `Request ${request2.id} does not run: ${reasons.join("; ")}.`,
+      reactions: ["confused"],
+      auditEvents: [
+        requestAuditEvent("request.dispatch-refused", request2, null, facts.deliveryId, now, {
+          reasons
+        })
+      ],
+      refusal: codes[0]
+    };
+  }
+  return {
+    dispatch: true,
+    reasons,
+    state: { ...request2, state: "dispatched" },
+    reply: `Request ${request2.id} runs now, approved by ${eligible.map((user) => `@${user.login}`).join(", ")}.`,
+    reactions: ["rocket"],
+    auditEvents: [
+      requestAuditEvent("request.dispatched", request2, null, facts.deliveryId, now, {
+        approvers: eligible.map((user) => ({ login: user.login, id: user.id }))
+      })
+    ],
+    refusal: null
+  };
+}
+
+// core/approvals/record-dispatch-failure.ts
+function recordDispatchFailure(request2, attempt, problem, deliveryId, now) {
+  const reason2 = `dispatching ${attempt.workflow} on ${attempt.ref} failed: ${problem.message}`;
+  return {
+    state: {
+      ...request2,
+      state: "failed",
+      run: {
+        ...attempt,
+        id: null,
+        url: null,
+        dispatchedAt: now.toISOString(),
+        conclusion: null,
+        completedAt: null
+      },
+      closed: { by: null, at: now.toISOString(), reason: reason2 }
+    },
+    reply: `Request ${request2.id} was approved but did not run: ${reason2} ${problem.fix} A request runs once: ask for a new one once this is fixed.`,
+    reactions: ["confused"],
+    auditEvents: [
+      requestAuditEvent("request.dispatch-failed", request2, null, deliveryId, now, {
+        workflow: attempt.workflow,
+        ref: attempt.ref,
+        error: problem.message
+      })
+    ],
+    refusal: null
+  };
+}
+
+// core/approvals/request-claim-ref.ts
+function requestClaimRef(requestId) {
+  return `refs/snapgate/requests/${requestId}`;
+}
+
+// core/crypto/blob-id.ts
+import { createHmac } from "node:crypto";
+function computeBlobId(macKey, content) {
+  return createHmac("sha256", macKey).update(content).digest("hex");
+}
+
+// core/snapshot/signature-problem.ts
+function signatureProblem(sodium, manifest, trustedKeys, where) {
+  const check = verifyManifestSignature(sodium, manifest, trustedKeys);
+  if (check.ok) return void 0;
+  if (check.reason === "unknown-key") {
+    return {
+      message: `${where} is signed by ${check.key || "no key"}, which is not a trusted writer key.`,
+      fix: "If that writer is legitimate, add its verify key to keys.writers in the policy (or pass --verify-key); otherwise someone else wrote to the store: do not restore from it."
+    };
+  }
+  return {
+    message: `${where} has an invalid signature from ${check.key}: it was altered after it was signed.`,
+    fix: "Do not restore from it; check who can write the store and restore an earlier snapshot."
+  };
+}
+
+// core/snapshot/assert-blob-intact.ts
+function assertBlobIntact(ciphertext, file, where, location) {
+  if (!ciphertext) {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The blob of ${file.path} in ${where} is missing from ${location}.`,
+      {
+        fix: "The store lost data: restore this file from another snapshot, and run `snapgate verify --all`.",
+        details: { kind: "missing-blob", path: file.path, blob: file.blob }
+      }
+    );
+  }
+  if (sha256Hex(ciphertext) !== file.ciphertextSha256) {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `The blob of ${file.path} in ${where} was tampered with: its sha256 does not match the signed manifest.`,
+      {
+        fix: "Do not trust this copy: restore the file from another snapshot, and check who can write the store.",
+        details: { kind: "tampered-blob", path: file.path, blob: file.blob }
+      }
+    );
+  }
+}
+
+// core/snapshot/open-verified-blob.ts
+async function openVerifiedBlob(store, opener, manifest, file, where, ciphertext) {
+  assertBlobIntact(ciphertext, file, where, store.location);
+  const content = await opener.open(ciphertext, file.encoding, {
+    describe: `${file.path} in ${where}`,
+    recipients: recipientsOfFile(manifest, file)
+  });
+  if (content.length !== file.size) {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `${file.path} in ${where} decrypted to ${content.length} bytes; the manifest says ${file.size}.`,
+      {
+        fix: "The snapshot was written by a faulty writer; restore the file from another snapshot.",
+        details: { kind: "decrypt", path: file.path }
+      }
+    );
+  }
+  return content;
+}
+
+// core/snapshot/verify-snapshots.ts
+async function verifySnapshots(options) {
+  if (options.trustedKeys.length === 0) {
+    throw new SnapgateError("USAGE", "No trusted writer keys to check signatures against.", {
+      fix: "Pass --verify-key sgw1... (printed by `snapgate keygen --writer`) or use a policy that lists keys.writers."
+    });
+  }
+  if (options.level === "restore" && !options.opener) {
+    throw new SnapgateError(
+      "USAGE",
+      "Restore-level verification decrypts every file and needs an identity.",
+      {
+        fix: "Pass --identity FILE (or SNAPGATE_IDENTITY), or verify at structure level."
+      }
+    );
+  }
+  const sodium = await loadSodium();
+  const checkedBlobs = /* @__PURE__ */ new Map();
+  let bytesChecked = 0;
+  const results = [];
+  let done = 0;
+  for (const entry of options.snapshots) {
+    const where = `snapshot ${entry.stream}@${entry.seq}`;
+    const problems = [];
+    const bytes = await options.store.readManifest(entry.stream, entry.seq);
+    let manifest;
+    if (!bytes) {
+      problems.push({
+        kind: "manifest",
+        message: `The manifest of ${where} is missing.`,
+        fix: "Restore the store from a replica; the chain is broken here."
+      });
+    } else {
+      if (sha256Hex(bytes) !== entry.id) {
+        problems.push({
+          kind: "manifest",
+          message: `The manifest of ${where} does not hash to its id ${entry.id.slice(0, 12)}.`,
+          fix: "The manifest or the catalog was altered; do not restore from this snapshot."
+        });
+      }
+      try {
+        manifest = parseManifest(bytes, `the manifest of ${where}`);
+      } catch (error) {
+        if (!isSnapgateError(error)) throw error;
+        problems.push({ kind: "manifest", message: error.summary, fix: error.fix ?? "" });
+      }
+    }
+    const forgotten = options.forgotten?.has(entry.id) ?? false;
+    if (manifest) {
+      const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
+      if (signature) problems.push({ kind: "signature", ...signature });
+      problems.push(...await chainProblems(options.store, manifest, entry, where));
+      problems.push(...recipientProblems(manifest, where));
+      if (!forgotten)
+        problems.push(
+          ...await blobProblems(
+            options,
+            manifest,
+            where,
+            checkedBlobs,
+            (n) => bytesChecked += n
+          )
+        );
+    }
+    results.push({
+      id: entry.id,
+      stream: entry.stream,
+      seq: entry.seq,
+      ok: problems.length === 0,
+      forgotten,
+      problems
+    });
+    options.onProgress?.(++done, options.snapshots.length);
+  }
+  return {
+    level: options.level,
+    ok: results.every((r) => r.ok),
+    snapshots: results,
+    blobsChecked: checkedBlobs.size,
+    bytesChecked
+  };
+}
+async function chainProblems(store, manifest, entry, where) {
+  if (manifest.stream !== entry.stream || manifest.seq !== entry.seq) {
+    return [
+      {
+        kind: "chain",
+        message: `The manifest stored as ${where} says it is ${manifest.stream}@${manifest.seq}.`,
+        fix: "A manifest was moved or copied; do not restore from it."
+      }
+    ];
+  }
+  if (manifest.seq === 1) {
+    return manifest.prev === null ? [] : [
+      {
+        kind: "chain",
+        message: `${where} is the first of its stream but links to a previous manifest.`,
+        fix: "Earlier manifests were removed from the store; restore it from a replica."
+      }
+    ];
+  }
+  const previous = await store.readManifest(entry.stream, entry.seq - 1);
+  if (!previous) {
+    return [
+      {
+        kind: "chain",
+        message: `The chain is broken at seq ${entry.seq - 1} of ${entry.stream}: that manifest is missing.`,
+        fix: "A manifest was deleted from the store; restore it from a replica and find out who deleted it."
+      }
+    ];
+  }
+  if (sha256Hex(previous) !== manifest.prev) {
+    return [
+      {
+        kind: "chain",
+        message: `The chain is broken between seq ${entry.seq - 1} and ${entry.seq} of ${entry.stream}: ${entry.seq - 1} is not the manifest ${entry.seq} was written after.`,
+        fix: `Manifest ${entry.seq - 1} was replaced or altered; treat it as untrusted and investigate the store's history.`
+      }
+    ];
+  }
+  return [];
+}
+function recipientProblems(manifest, where) {
+  return recipientGaps(manifest).map((gap) => ({
+    kind: "recipients",
+    message: `${gap.path} in ${where} cannot be opened by ${gap.cannotOpen.join(", ")}: its blob is sealed to other keys, though the snapshot lists them as recipients.`,
+    fix: "Take a new snapshot (it seals every file to the current recipients again); until then restore this file with a key it is sealed to.",
+    path: gap.path
+  }));
+}
+function blobKey(file) {
+  return `${file.blob}-${file.ciphertextSha256}-${file.encoding}-${file.recipientSet ?? ""}-${file.size}`;
+}
+async function blobProblems(options, manifest, where, checked, addBytes) {
+  const regular = manifest.files.filter((file) => file.type === "file");
+  const fresh = /* @__PURE__ */ new Map();
+  for (const file of regular) {
+    const key = blobKey(file);
+    if (!checked.has(key) && !fresh.has(key)) fresh.set(key, file);
+  }
+  await forEachBlobWindow(options.store, [...fresh.values()], async (file, ciphertext) => {
+    checked.set(
+      blobKey(file),
+      await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes)
+    );
+  });
+  return regular.flatMap((file) => {
+    const problem = checked.get(blobKey(file));
+    return problem ? [{ ...problem, path: file.path }] : [];
+  });
+}
+async function checkBlobOnce(options, manifest, file, where, ciphertext, addBytes) {
+  let problem = null;
+  try {
+    if (options.level === "restore" && options.opener) {
+      const content = await openVerifiedBlob(
+        options.store,
+        options.opener,
+        manifest,
+        file,
+        where,
+        ciphertext
+      );
+      addBytes(content.length);
+      if (options.writerKey && computeBlobId(options.writerKey.macKey, content) !== file.blob) {
+        problem = {
+          kind: "content-id",
+          message: `${file.path} in ${where} decrypts to content whose keyed id is not the recorded one.`,
+          fix: "The snapshot's writer key differs from yours, or the blob was swapped; restore the file from another snapshot."
+        };
+      }
+    } else {
+      if (!ciphertext) {
+        problem = {
+          kind: "missing-blob",
+          message: `The blob of ${file.path} in ${where} is missing.`,
+          fix: "The store lost data: restore this file from another snapshot; find out how the blob was deleted."
+        };
+      } else {
+        addBytes(ciphertext.length);
+        if (sha256Hex(ciphertext) !== file.ciphertextSha256) {
+          problem = {
+            kind: "tampered-blob",
+            message: `The blob of ${file.path} in ${where} does not match the signed ciphertext sha256.`,
+            fix: "Do not trust this copy: restore the file from another snapshot and check who can write the store."
+          };
+        }
+      }
+    }
+  } catch (error) {
+    if (!isSnapgateError(error)) throw error;
+    if (error.code === "WRONG_KEY") {
+      const identity = options.opener?.recipients ?? [];
+      const listedFor = (recipients) => identity.some((recipient) => recipients.includes(recipient));
+      if (!listedFor(manifest.recipients)) throw error;
+      if (!listedFor(recipientsOfFile(manifest, file))) return null;
+      return {
+        kind: "decrypt",
+        message: `${file.path} in ${where} is not sealed to ${identity.join(", ")}, though its manifest says it is.`,
+        fix: "Take a new snapshot (it seals every file to the current recipients); until then restore this file from an older snapshot or with another recipient's key."
+      };
+    }
+    const kind = error.details.kind ?? "decrypt";
+    problem = { kind, message: error.summary, fix: error.fix ?? "" };
+  }
+  return problem;
+}
+
+// app/handlers/dispatch-request.ts
+var DEFAULT_RESTORE_WORKFLOW = "snapgate-restore.yml";
+async function dispatchRequest(opened, approved, event, where) {
+  const { policy, store, sodium, signingKey } = opened;
+  const approvers = /* @__PURE__ */ new Map();
+  for (const approval of countApprovals(approved))
+    approvers.set(approval.user.id, await opened.eligibility(approval.user, "approver"));
+  const decision = decideDispatch(
+    approved,
+    {
+      deliveryId: event.deliveryId,
+      policy,
+      approvers,
+      // Read live; a lock record that is not the app's throws INTEGRITY: nothing is claimed.
+      lock: await readEnvironmentLock(store, approved.subject.environment, policy.keys.app ?? []),
+      backupVerified: await backupVerifies(opened, approved),
+      executed: await readRequestExecution(store, approved.id) !== null
+    },
+    event.now
+  );
+  if (!decision.dispatch) {
+    await appendAuditEvents(store, decision.auditEvents);
+    return { request: approved, reply: decision.reply, reactions: [] };
+  }
+  if (!await claim(opened, approved.id, event)) {
+    return {
+      request: approved,
+      reply: `Request ${approved.id} is already being dispatched (${requestClaimRef(approved.id)} exists): nothing more runs.`,
+      reactions: []
+    };
+  }
+  const workflow = policy.environments[approved.subject.environment]?.restoreWorkflow ?? DEFAULT_RESTORE_WORKFLOW;
+  const attempt = { workflow, ref: where.defaultBranch, issue: where.issueNumber };
+  let run;
+  try {
+    await store.writeRecords([
+      {
+        path: requestPath(approved.id),
+        bytes: new TextEncoder().encode(
+          `${JSON.stringify(signApprovalRequest(sodium, decidedRequestRecord(approved), signingKey), null, 2)}
+`
+        )
+      }
+    ]);
+    run = await dispatchWorkflow(event, approved.id, attempt);
+  } catch (error) {
+    return failed(opened, approved, attempt, error, event);
+  }
+  const at = event.now.toISOString();
+  const dispatchRecord = sealRequestDispatch(
+    sodium,
+    {
+      request: approved.id,
+      digest: approved.digest,
+      repository: `${event.owner}/${event.repo}`,
+      workflow,
+      ref: attempt.ref,
+      issue: attempt.issue,
+      run,
+      at,
+      deliveryId: event.deliveryId
+    },
+    signingKey
+  );
+  const requestRun = {
+    ...attempt,
+    id: run.id,
+    url: run.url,
+    dispatchedAt: at,
+    conclusion: null,
+    completedAt: null
+  };
+  let changed;
+  try {
+    ({ changed } = await changeRequest(
+      opened,
+      approved.id,
+      async (current) => ({
+        ...decision,
+        // The run started: whatever moved the request meanwhile, it is now this run's.
+        state: current === null ? null : { ...current, state: "dispatched", run: requestRun },
+        auditEvents: decision.auditEvents.map((audit) => ({
+          ...audit,
+          details: { ...audit.details, runId: run.id, run: run.url, workflow, ref: attempt.ref }
+        }))
+      }),
+      [dispatchRecord]
+    ));
+  } catch (error) {
+    const problem = asSnapgateError(error);
+    return failed(
+      opened,
+      approved,
+      attempt,
+      new SnapgateError(
+        problem.code,
+        `run ${run.url} started, but recording it failed (${problem.summary}); it never gets the restore identity.`,
+        problem.fix ? { fix: problem.fix } : {}
+      ),
+      event
+    );
+  }
+  await answerRestoreRun(event, run.id, RESTORE_ENVIRONMENT, signingKey, opened).catch(
+    (error) => event.log.warn({ err: error }, `answering the protection rule of run ${run.id} failed`)
+  );
+  return {
+    request: changed ?? { ...decision.state, run: requestRun },
+    reply: `${decision.reply} Run: ${run.url}`,
+    reactions: ["rocket"]
+  };
+}
+async function claim(opened, requestId, event) {
+  const { client, owner, repo, branch } = opened.backup;
+  const head = (await client.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
+  const tree = (await client.rest.git.getCommit({ owner, repo, commit_sha: head })).data.tree.sha;
+  const mine = (await client.rest.git.createCommit({
+    owner,
+    repo,
+    tree,
+    parents: [head],
+    message: `snapgate: claim request ${requestId} (delivery ${event.deliveryId}, ${randomUUID()})`
+  })).data.sha;
+  const ref = requestClaimRef(requestId);
+  try {
+    await client.rest.git.createRef({ owner, repo, ref, sha: mine });
+    return true;
+  } catch (error) {
+    if (httpStatus(error) !== 422) throw error;
+    const held = await client.rest.git.getRef({ owner, repo, ref: ref.slice("refs/".length) });
+    return held.data.object.sha === mine;
+  }
+}
+async function backupVerifies(opened, request2) {
+  try {
+    const entries = await Promise.all(
+      request2.subject.snapshots.map(
+        (id) => resolveSnapshot(opened.store, id, { stream: request2.subject.environment })
+      )
+    );
+    const report = await verifySnapshots({
+      store: opened.store,
+      snapshots: entries,
+      trustedKeys: opened.policy.keys.writers.map((writer) => writer.key),
+      level: "structure"
+    });
+    return report.ok;
+  } catch (error) {
+    if (isSnapgateError(error)) return false;
+    throw error;
+  }
+}
+async function dispatchWorkflow(event, requestId, attempt) {
+  const { octokit, owner, repo } = event;
+  let answer2;
+  try {
+    answer2 = await octokit.request(
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+      {
+        owner,
+        repo,
+        workflow_id: attempt.workflow,
+        ref: attempt.ref,
+        inputs: { "request-id": requestId },
+        return_run_details: true,
+        request: { retries: 0 }
+      }
+    );
+  } catch (error) {
+    const status = httpStatus(error);
+    throw new SnapgateError(
+      "REMOTE",
+      `GitHub answered ${status ?? "nothing"} to dispatching ${attempt.workflow} on ${attempt.ref} of ${owner}/${repo}${error instanceof Error ? ` (${error.message})` : ""}.`,
+      {
+        fix: status === 404 ? `Add .github/workflows/${attempt.workflow} (docs/examples/snapgate-restore.yml) to the default branch, or name the restore workflow in the policy (environments.<env>.restore_workflow).` : status === 422 ? "The workflow must have a workflow_dispatch trigger with a request-id input, as docs/examples/snapgate-restore.yml does." : "Check GitHub's status; if a run started anyway, it never gets the restore identity (it is not in a dispatch record)."
+      }
+    );
+  }
+  const details = answer2.data;
+  if (typeof details.workflow_run_id !== "number" || typeof details.html_url !== "string") {
+    throw new SnapgateError(
+      "REMOTE",
+      `GitHub dispatched ${attempt.workflow} but did not say which run it started (no return_run_details).`,
+      {
+        fix: "The run cannot be told apart from a manual one, so it never gets the restore identity. Ask for a new request once GitHub returns run details."
+      }
+    );
+  }
+  return { id: details.workflow_run_id, url: details.html_url };
+}
+async function failed(opened, approved, attempt, error, event) {
+  if (!isSnapgateError(error)) event.log.error({ err: error }, "dispatching a request failed");
+  const problem = asSnapgateError(error);
+  const fix = problem.fix ?? "";
+  let transition = null;
+  const { changed } = await changeRequest(opened, approved.id, async (current) => {
+    transition = recordDispatchFailure(
+      current ?? approved,
+      attempt,
+      { message: problem.summary, fix },
+      event.deliveryId,
+      event.now
+    );
+    return transition;
+  });
+  await claimRequestExecution(
+    opened.store,
+    signApprovalRequest(opened.sodium, decidedRequestRecord(approved), opened.signingKey),
+    {
+      snapshot: approved.subject.snapshots[0] ?? "",
+      paths: approved.subject.paths ?? [],
+      run: null,
+      at: event.now
+    }
+  ).catch(
+    (burn) => event.log.warn({ err: burn }, `burning request ${approved.id} failed`)
+  );
+  const done = transition;
+  return {
+    request: changed ?? done?.state ?? approved,
+    reply: done?.reply ?? `Request ${approved.id} did not run: ${problem.message}`,
+    reactions: ["confused"]
+  };
 }
 
 // app/handlers/edit-status-comment.ts
@@ -13534,7 +16847,7 @@ function planAgainstSnapshot(current, wanted, paths) {
 }
 
 // core/approvals/request-state-mac.ts
-import { createHmac } from "node:crypto";
+import { createHmac as createHmac2 } from "node:crypto";
 var DOMAIN = "snapgate.request-state/v1\0";
 function requestStateMac(key, json) {
   if (key.length < 32) {
@@ -13542,7 +16855,7 @@ function requestStateMac(key, json) {
       fix: "Derive it from the app's secret as 32 random bytes or more."
     });
   }
-  return createHmac("sha256", key).update(DOMAIN).update(json).digest("hex");
+  return createHmac2("sha256", key).update(DOMAIN).update(json).digest("hex");
 }
 
 // core/approvals/render-request-status.ts
@@ -13553,7 +16866,7 @@ function renderRequestStatus(request2, view) {
   const snapshots = request2.subject.snapshots.map((id) => `\`${id.slice(0, 12)}\``).join(", ");
   const paths = request2.subject.paths;
   const lines = [
-    `### Snapgate ${request2.action} request \`${request2.id}\`: ${request2.state}`,
+    `### Snapgate ${request2.action} request \`${request2.id}\`: ${request2.state === "dispatched" ? "dispatched, running" : request2.state}`,
     "",
     `- **Snapshot:** ${snapshots} of **${request2.subject.environment}**${request2.action === "restore" ? `, ${paths && paths.length > 0 ? paths.map((path) => `\`${path}\``).join(" ") : "every file"}` : ""}`,
     `- **Asked by:** @${request2.requester.login}${request2.reason ? `: ${oneLine(request2.reason)}` : ""}`,
@@ -13562,6 +16875,7 @@ function renderRequestStatus(request2, view) {
     `- **Approvals:** ${counted.length} of ${request2.quorum.required} (tier ${request2.quorum.tier}${request2.quorum.file ? `, set by \`${request2.quorum.file}\`` : ""})${counted.length > 0 ? `: ${counted.map((a) => `@${a.user.login}`).join(", ")}` : ""}`,
     ...request2.denials.length > 0 ? [`- **Denied by:** ${request2.denials.map((d) => `@${d.user.login}`).join(", ")}`] : [],
     `- **Expires:** ${request2.expiresAt}`,
+    ...request2.run ? [`- **Run:** ${describeRun(request2.run)}`] : [],
     ...view.lock ? [
       `- **Locked:** ${view.lock.environment} by @${view.lock.by.login} since ${view.lock.at}${view.lock.reason ? `: ${oneLine(view.lock.reason)}` : ""}`
     ] : [],
@@ -13588,6 +16902,12 @@ function describePlan(request2, plan) {
   if (changing.length === 0) return summary;
   const listed = changing.slice(0, LISTED_CHANGES).map((change) => `\`${change.path}\` (${change.action})`).join(", ");
   return `${summary}: ${listed}${changing.length > LISTED_CHANGES ? `, and ${changing.length - LISTED_CHANGES} more` : ""}`;
+}
+function describeRun(run) {
+  if (run.id === null || run.url === null)
+    return `\`${run.workflow}\` on ${run.ref} was not dispatched`;
+  const state = run.conclusion === null ? "running" : `finished: ${run.conclusion}`;
+  return `[run ${run.id}](${run.url}) of \`${run.workflow}\` on ${run.ref}, dispatched ${run.dispatchedAt}, ${state}`;
 }
 function oneLine(text2) {
   return text2.replace(/\s+/g, " ").replace(/[<>]/g, "");
@@ -13617,656 +16937,6 @@ async function renderStatusBody(store, request2, policy, signingKey) {
       throw error;
     }),
     macKey: requestStateMacKey(signingKey)
-  });
-}
-
-// core/approvals/request-signature.ts
-function signApprovalRequest(sodium, request2, key) {
-  const signer = appSigner(sodium, key);
-  const { signature: _unsigned, ...body } = request2;
-  const value = sodium.crypto_sign_detached(
-    new TextEncoder().encode(canonicalJson(body)),
-    signer.signingSecretKey
-  );
-  return {
-    ...body,
-    signature: {
-      alg: "ed25519",
-      key: signer.verifyKey,
-      value: Buffer.from(value).toString("base64")
-    }
-  };
-}
-function assertRequestSigned(sodium, request2, appKeys) {
-  const refuse = (why, fix) => {
-    throw new SnapgateError(
-      "INTEGRITY",
-      `Request ${request2.id} cannot be trusted: ${why}. Nothing was done.`,
-      { fix, details: { request: request2.id } }
-    );
-  };
-  const askAgain = "Do not act on it: anyone who can write the store could have made it. Ask for the request again through the Snapgate App, which signs the records it writes.";
-  if (appKeys.length === 0) {
-    refuse(
-      "the policy lists no app key (keys.app) to check its signature with",
-      "Create the app key with `snapgate keygen --app --out FILE`, give it to the Snapgate App (SNAPGATE_SIGNING_KEY), and add its verify key (sga1...) to keys.app in .github/snapgate.yml."
-    );
-  }
-  const signature = request2.signature;
-  if (!signature) refuse("it is not signed by the Snapgate App", askAgain);
-  const { key, alg, value } = signature;
-  if (!appKeys.includes(key)) {
-    refuse(
-      `it is signed by ${key.slice(0, 16)}..., which is not an app key of the policy (keys.app)`,
-      askAgain
-    );
-  }
-  const { signature: _signature, ...body } = request2;
-  let valid;
-  try {
-    valid = alg === "ed25519" && sodium.crypto_sign_verify_detached(
-      Buffer.from(value, "base64"),
-      new TextEncoder().encode(canonicalJson(body)),
-      parseAppVerifyKey(key)
-    );
-  } catch {
-    valid = false;
-  }
-  if (!valid) refuse("its signature does not match its contents (it was altered)", askAgain);
-}
-
-// core/approvals/check-approval.ts
-function checkApproval(sodium, request2, expected) {
-  assertRequestSigned(sodium, request2, expected.appKeys);
-  const problems = [];
-  const digest = requestDigest(request2);
-  if (request2.digest !== digest)
-    problems.push("its digest does not match its contents (the record was altered after approval)");
-  if (request2.state !== "approved") problems.push(`its state is ${request2.state}, not approved`);
-  if (request2.action !== expected.action)
-    problems.push(`it asks to ${request2.action}, not to ${expected.action}`);
-  if (request2.subject.environment !== expected.environment)
-    problems.push(
-      `it is for environment ${request2.subject.environment}, not ${expected.environment}`
-    );
-  const asked = new Set(request2.subject.snapshots);
-  const wanted = new Set(expected.snapshots);
-  const extra = [...asked].filter((id) => !wanted.has(id));
-  const missing = [...wanted].filter((id) => !asked.has(id));
-  if (missing.length > 0)
-    problems.push(`it does not cover ${missing.length} snapshot(s): ${shortList(missing)}`);
-  if (extra.length > 0)
-    problems.push(
-      `it names ${extra.length} snapshot(s) not being ${expected.action === "forget" ? "forgotten" : "restored"}: ${shortList(extra)}`
-    );
-  if (expected.paths !== void 0) {
-    const askedPaths = new Set(request2.subject.paths ?? []);
-    const wantedPaths = new Set(expected.paths);
-    const same = askedPaths.size === wantedPaths.size && [...wantedPaths].every((path) => askedPaths.has(path));
-    if (!same)
-      problems.push(`it covers ${describePaths(askedPaths)}, not ${describePaths(wantedPaths)}`);
-  }
-  if (request2.subject.policyDigest !== expected.policyDigest)
-    problems.push("it was approved under another version of the policy");
-  const created = Date.parse(request2.createdAt);
-  const expires = Date.parse(request2.expiresAt);
-  const now = expected.now.getTime();
-  if (!(now < expires)) problems.push(`it expired at ${request2.expiresAt}`);
-  if (now < created) problems.push(`it was created in the future (${request2.createdAt})`);
-  const counted = /* @__PURE__ */ new Map();
-  for (const approval of request2.approvals) {
-    const at = Date.parse(approval.at);
-    if (approval.user.id === request2.requester.id) continue;
-    if (approval.user.login.endsWith("[bot]")) continue;
-    if (approval.digest !== digest) continue;
-    if (at < created || at >= expires || at > now) continue;
-    counted.set(approval.user.id, approval.user.login);
-  }
-  if (counted.size < expected.requiredApprovals) {
-    problems.push(
-      `it has ${counted.size} valid approval(s) by distinct users other than the requester; the tier needs ${expected.requiredApprovals}`
-    );
-  }
-  if (problems.length > 0) {
-    throw new SnapgateError(
-      "POLICY",
-      `Request ${request2.id} does not allow this ${expected.action}: ${problems.join("; ")}.`,
-      {
-        fix: `Ask for a new ${expected.action} request through the app for exactly these snapshots, and have it approved by ${expected.requiredApprovals} other people.`,
-        details: { request: request2.id, problems }
-      }
-    );
-  }
-  return { approvers: [...counted.values()] };
-}
-function describePaths(paths) {
-  return paths.size === 0 ? "every path" : `the paths ${[...paths].sort().join(" ")}`;
-}
-function shortList(ids) {
-  return ids.slice(0, 3).map((id) => id.slice(0, 12)).join(", ") + (ids.length > 3 ? ", ..." : "");
-}
-
-// core/approvals/decide-dispatch.ts
-function decideDispatch(request2, facts, now) {
-  const reasons = [];
-  const codes = [];
-  const refuse = (code, reason2) => {
-    codes.push(code);
-    reasons.push(reason2);
-  };
-  if (facts.executed || request2.state === "executed")
-    refuse("already-executed", "it already ran; a request runs once");
-  else if (request2.state !== "approved")
-    refuse("not-pending", `it is ${request2.state}, not approved`);
-  if (!(now.getTime() < Date.parse(request2.expiresAt)))
-    refuse("expired", `it expired at ${request2.expiresAt}`);
-  if (requestDigest({ format: REQUEST_FORMAT, ...request2 }) !== request2.digest)
-    refuse("tampered", "its digest does not match its contents");
-  if (request2.subject.policyDigest !== `sha256:${policyDigest(facts.policy)}`)
-    refuse("policy-changed", "the policy changed since it was asked");
-  if (request2.action === "restore" && facts.lock !== null)
-    refuse(
-      "locked",
-      `${facts.lock.environment} is locked by @${facts.lock.by.login}${facts.lock.reason ? ` (${facts.lock.reason})` : ""}`
-    );
-  if (!facts.backupVerified) refuse("backup-unverified", "the backup does not verify");
-  const eligible = [];
-  for (const approval of countApprovals(request2)) {
-    const live = facts.approvers.get(approval.user.id);
-    if (live && decideEligibility(approval.user, live, "approver") === null)
-      eligible.push(approval.user);
-  }
-  if (eligible.length < request2.quorum.required)
-    refuse(
-      "not-eligible",
-      `${eligible.length} of its approvers are eligible now; the tier needs ${request2.quorum.required}`
-    );
-  if (reasons.length > 0) {
-    return {
-      dispatch: false,
-      reasons,
-      state: request2,
-      reply: `Request ${request2.id} does not run: ${reasons.join("; ")}.`,
-      reactions: ["confused"],
-      auditEvents: [
-        requestAuditEvent("request.dispatch-refused", request2, null, facts.deliveryId, now, {
-          reasons
-        })
-      ],
-      refusal: codes[0]
-    };
-  }
-  return {
-    dispatch: true,
-    reasons,
-    state: { ...request2, state: "executed" },
-    reply: `Request ${request2.id} runs now, approved by ${eligible.map((user) => `@${user.login}`).join(", ")}.`,
-    reactions: ["rocket"],
-    auditEvents: [
-      requestAuditEvent("request.dispatched", request2, null, facts.deliveryId, now, {
-        approvers: eligible.map((user) => ({ login: user.login, id: user.id }))
-      })
-    ],
-    refusal: null
-  };
-}
-
-// core/approvals/decided-request-record.ts
-function decidedRequestRecord(request2) {
-  return {
-    format: REQUEST_FORMAT,
-    id: request2.id,
-    action: request2.action,
-    subject: {
-      environment: request2.subject.environment,
-      snapshots: [...request2.subject.snapshots].sort(),
-      ...request2.subject.paths ? { paths: [...request2.subject.paths] } : {},
-      policyDigest: request2.subject.policyDigest
-    },
-    digest: request2.digest,
-    requester: { id: request2.requester.id, login: request2.requester.login },
-    ...request2.reason !== null ? { reason: request2.reason } : {},
-    createdAt: request2.createdAt,
-    expiresAt: request2.expiresAt,
-    approvals: countApprovals(request2).map((approval) => ({
-      user: { id: approval.user.id, login: approval.user.login },
-      at: approval.at,
-      digest: approval.digest
-    })),
-    state: "approved"
-  };
-}
-
-// core/generated/request-execution-validator.ts
-import __ajvRuntime06 from "ajv/dist/runtime/ucs2length.js";
-import __ajvRuntime16 from "ajv-formats/dist/formats.js";
-var request_execution_validator_default = validate206;
-var schema316 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request-execution.schema.json", "title": "Snapgate request execution record (snapgate.request-execution/v1)", "description": "requests/<id>/execution.json: written once: by the restore action just before it restores an approved request, or by the app just before it forgets the snapshots of an approved forget request. Records are never overwritten, so a request runs once: a second run finds the record and refuses.", "type": "object", "additionalProperties": false, "required": ["format", "request", "digest", "action", "environment", "snapshot", "paths", "run", "at"], "properties": { "format": { "const": "snapgate.request-execution/v1" }, "request": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "action": { "enum": ["forget", "restore"] }, "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "paths": { "description": "The path globs restored; empty for every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "run": { "description": "The workflow run that executed it (its URL), or null outside GitHub Actions.", "oneOf": [{ "type": "null" }, { "type": "string", "format": "uri" }] }, "at": { "type": "string", "format": "date-time" } } };
-var func16 = Object.prototype.hasOwnProperty;
-var func25 = __ajvRuntime06.default;
-var pattern48 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
-var pattern56 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-var pattern65 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern75 = new RegExp("^[0-9a-f]{64}$", "u");
-var formats06 = __ajvRuntime16.fullFormats.uri;
-var formats2 = __ajvRuntime16.fullFormats["date-time"];
-function validate206(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate206.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.format === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema316.required, parentSchema: schema316, data };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.request === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "request" }, message: "must have required property 'request'", schema: schema316.required, parentSchema: schema316, data };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.digest === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema316.required, parentSchema: schema316, data };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.action === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema316.required, parentSchema: schema316, data };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.environment === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema316.required, parentSchema: schema316, data };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.snapshot === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema316.required, parentSchema: schema316, data };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.paths === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema316.required, parentSchema: schema316, data };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.run === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema316.required, parentSchema: schema316, data };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
-    }
-    if (data.at === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema316.required, parentSchema: schema316, data };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func16.call(schema316.properties, key0)) {
-        const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316, data };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.format !== void 0) {
-      let data0 = data.format;
-      if ("snapgate.request-execution/v1" !== data0) {
-        const err10 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.request-execution/v1" }, message: "must be equal to constant", schema: "snapgate.request-execution/v1", parentSchema: schema316.properties.format, data: data0 };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.request !== void 0) {
-      let data1 = data.request;
-      if (typeof data1 === "string") {
-        if (!pattern48.test(data1)) {
-          const err11 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema316.properties.request, data: data1 };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.request.type, parentSchema: schema316.properties.request, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.digest !== void 0) {
-      let data2 = data.digest;
-      if (typeof data2 === "string") {
-        if (!pattern56.test(data2)) {
-          const err13 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema316.properties.digest, data: data2 };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.digest.type, parentSchema: schema316.properties.digest, data: data2 };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.action !== void 0) {
-      let data3 = data.action;
-      if (!(data3 === "forget" || data3 === "restore")) {
-        const err15 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema316.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema316.properties.action.enum, parentSchema: schema316.properties.action, data: data3 };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.environment !== void 0) {
-      let data4 = data.environment;
-      if (typeof data4 === "string") {
-        if (!pattern65.test(data4)) {
-          const err16 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema316.properties.environment, data: data4 };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-      } else {
-        const err17 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.environment.type, parentSchema: schema316.properties.environment, data: data4 };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.snapshot !== void 0) {
-      let data5 = data.snapshot;
-      if (typeof data5 === "string") {
-        if (!pattern75.test(data5)) {
-          const err18 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema316.properties.snapshot, data: data5 };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.snapshot.type, parentSchema: schema316.properties.snapshot, data: data5 };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.paths !== void 0) {
-      let data6 = data.paths;
-      if (Array.isArray(data6)) {
-        const len0 = data6.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data7 = data6[i0];
-          if (typeof data7 === "string") {
-            if (func25(data7) > 1e3) {
-              const err20 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema316.properties.paths.items, data: data7 };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            if (func25(data7) < 1) {
-              const err21 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema316.properties.paths.items, data: data7 };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-          } else {
-            const err22 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.paths.items.type, parentSchema: schema316.properties.paths.items, data: data7 };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema316.properties.paths.type, parentSchema: schema316.properties.paths, data: data6 };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.run !== void 0) {
-      let data8 = data.run;
-      const _errs17 = errors;
-      let valid3 = false;
-      let passing0 = null;
-      const _errs18 = errors;
-      if (data8 !== null) {
-        const err24 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema316.properties.run.oneOf[0].type, parentSchema: schema316.properties.run.oneOf[0], data: data8 };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-      var _valid0 = _errs18 === errors;
-      if (_valid0) {
-        valid3 = true;
-        passing0 = 0;
-      }
-      const _errs20 = errors;
-      if (typeof data8 === "string") {
-        if (!formats06(data8)) {
-          const err25 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema316.properties.run.oneOf[1], data: data8 };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      } else {
-        const err26 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.run.oneOf[1].type, parentSchema: schema316.properties.run.oneOf[1], data: data8 };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      var _valid0 = _errs20 === errors;
-      if (_valid0 && valid3) {
-        valid3 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid0) {
-          valid3 = true;
-          passing0 = 1;
-        }
-      }
-      if (!valid3) {
-        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema316.properties.run.oneOf, parentSchema: schema316.properties.run, data: data8 };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      } else {
-        errors = _errs17;
-        if (vErrors !== null) {
-          if (_errs17) {
-            vErrors.length = _errs17;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.at !== void 0) {
-      let data9 = data.at;
-      if (typeof data9 === "string") {
-        if (!formats2.validate(data9)) {
-          const err28 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema316.properties.at, data: data9 };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-      } else {
-        const err29 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.at.type, parentSchema: schema316.properties.at, data: data9 };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema316.type, parentSchema: schema316, data };
-    if (vErrors === null) {
-      vErrors = [err30];
-    } else {
-      vErrors.push(err30);
-    }
-    errors++;
-  }
-  validate206.errors = vErrors;
-  return errors === 0;
-}
-validate206.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-
-// core/approvals/request-execution.ts
-var REQUEST_EXECUTION_FORMAT = "snapgate.request-execution/v1";
-var validator5 = new JsonSchemaValidator(
-  () => request_execution_validator_default
-);
-function requestExecutionPath(requestId) {
-  return `requests/${requestId}/execution.json`;
-}
-async function readRequestExecution(store, requestId) {
-  const bytes = await store.readRecord(requestExecutionPath(requestId));
-  if (!bytes) return null;
-  try {
-    const checked = validator5.check(JSON.parse(Buffer.from(bytes).toString("utf8")));
-    return checked.ok ? checked.value : { damaged: true };
-  } catch {
-    return { damaged: true };
-  }
-}
-async function claimRequestExecution(store, request2, execution) {
-  const record2 = {
-    format: REQUEST_EXECUTION_FORMAT,
-    request: request2.id,
-    digest: request2.digest,
-    action: request2.action,
-    environment: request2.subject.environment,
-    snapshot: execution.snapshot,
-    paths: [...execution.paths],
-    run: execution.run,
-    at: execution.at.toISOString()
-  };
-  try {
-    await store.writeRecords([
-      {
-        path: requestExecutionPath(request2.id),
-        bytes: new TextEncoder().encode(`${JSON.stringify(record2, null, 2)}
-`)
-      }
-    ]);
-  } catch (error) {
-    const existing = isSnapgateError(error, "CONFLICT") ? await readRequestExecution(store, request2.id) : null;
-    if (existing) throw alreadyExecuted(request2.id, existing);
-    throw error;
-  }
-  return record2;
-}
-function alreadyExecuted(requestId, execution) {
-  const by = execution && "run" in execution && execution.run ? ` by ${execution.run}` : "";
-  const at = execution && "at" in execution ? ` at ${execution.at}` : "";
-  return new SnapgateError("POLICY", `Request ${requestId} was already executed${by}${at}.`, {
-    fix: "A request runs once. Ask for a new restore request through the app if it is needed again.",
-    details: { request: requestId }
   });
 }
 
@@ -14569,40 +17239,49 @@ async function moveRequest(command, actor, where, event, signingKey) {
     )
   );
   let reply = transition.reply;
+  const current = transition.state;
   const forgot = changed?.state === "approved" && changed.action === "forget" ? await runApprovedForget(opened, changed, event) : null;
-  if (changed !== null) {
-    const shown2 = forgot?.request ?? changed;
+  let dispatched = null;
+  if (command.name === "approve" && current?.state === "approved" && current.action === "restore") {
+    dispatched = await dispatchRequest(opened, current, event, where);
+    reply = transition.refusal === null ? `${reply} ${dispatched.reply}` : dispatched.reply;
+  }
+  if (forgot !== null) reply = `${reply} ${forgot.reply}`;
+  const shown2 = forgot !== null ? forgot.request : dispatched !== null && dispatched.request !== current ? dispatched.request : changed;
+  if (shown2 !== null) {
     const edited = await editStatusComment(
       event,
       where.issueNumber,
-      changed.commentId,
+      shown2.commentId,
       () => renderStatusBody(store, shown2, policy, opened.signingKey)
     );
-    if (forgot !== null) {
-      reply = `${reply} ${forgot.reply}`;
-    } else if (changed.state === "approved") {
-      reply = `Request ${changed.id} is approved (${countApprovals(changed).length} of ${changed.quorum.required}). Running approved requests from the app is not available in this version yet: nothing runs.`;
-    }
     if (!edited)
       reply += ` (Its status comment is in the conversation where it was asked; it was not updated from here.)`;
   }
-  if (transition.refusal !== null) return { body: `**Not run:** ${reply}`, reactions: ["-1"] };
   if (forgot !== null)
     return {
       body: forgot.reactions.includes("confused") ? `**Not run:** ${reply}` : reply,
       reactions: ["+1", ...forgot.reactions]
     };
+  const extra = dispatched?.reactions ?? [];
+  if (transition.refusal !== null && dispatched === null)
+    return { body: `**Not run:** ${reply}`, reactions: ["-1"] };
   return {
     body: reply,
-    reactions: transition.reactions.filter((reaction) => reaction !== "rocket")
+    reactions: [
+      ...transition.reactions.filter(
+        (reaction) => reaction !== "rocket" && transition.refusal === null
+      ),
+      ...extra
+    ]
   };
 }
 
 // core/approvals/new-request-id.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { base32nopad } from "@scure/base";
 function newRequestId(repository, commentId) {
-  const digest = createHash4("sha256").update(`snapgate.request-id/v1\0${repository.toLowerCase()}\0${commentId}`).digest();
+  const digest = createHash5("sha256").update(`snapgate.request-id/v1\0${repository.toLowerCase()}\0${commentId}`).digest();
   return `r-${base32nopad.encode(digest).slice(0, 12).toLowerCase()}`;
 }
 
@@ -14739,12 +17418,16 @@ async function onIssueComment(context, event, signingKey) {
       ({ body, reactions } = command.name === "restore" ? await askForRestore(command, actor, comment.id, event, signingKey) : command.name === "forget" ? await askForForget(command, actor, comment.id, event, signingKey) : command.name === "lock" || command.name === "unlock" ? await lockCommand(command, actor, comment.id, event, signingKey) : await moveRequest(
         command,
         actor,
-        { commentId: comment.id, issueNumber: issue.number },
+        {
+          commentId: comment.id,
+          issueNumber: issue.number,
+          defaultBranch: context.payload.repository.default_branch
+        },
         event,
         signingKey
       ));
     } catch (error) {
-      body = renderCommandReply(failed(command.name, error, event));
+      body = renderCommandReply(failed2(command.name, error, event));
       reactions = ["-1"];
     }
   } else {
@@ -14762,7 +17445,7 @@ ${marker}`
   });
   for (const content of reactions) await react(content);
 }
-function failed(command, error, event) {
+function failed2(command, error, event) {
   if (!isSnapgateError(error)) event.log.error({ err: error }, `${command} failed unexpectedly`);
   return { kind: "failed", command, error: asSnapgateError(error) };
 }
@@ -14795,7 +17478,7 @@ async function answer(command, login, event) {
       diff: second === void 0 ? await diffSnapshots(store, first) : await diffSnapshots(store, await resolveSnapshot(store, second, stream), first)
     };
   } catch (error) {
-    return failed(command.name, error, event);
+    return failed2(command.name, error, event);
   }
 }
 async function statusView(command, policy, store, now) {
@@ -15111,21 +17794,14 @@ async function reevaluateBackupPush(event, push) {
   }
   for (const source of sources.values()) {
     try {
-      await reevaluateSource(
-        event,
-        push.branch,
-        source.owner,
-        source.repo,
-        source.environments,
-        relocked
-      );
+      await reevaluateSource(event, push, source.owner, source.repo, source.environments, relocked);
     } catch (error) {
       if (!isSnapgateError(error)) throw error;
       event.log.warn(`re-evaluation of ${source.owner}/${source.repo} failed: ${error.message}`);
     }
   }
 }
-async function reevaluateSource(event, backupBranch, owner, repo, environments, relocked) {
+async function reevaluateSource(event, push, owner, repo, environments, relocked) {
   if (!mayUseBackup(owner, event.owner, event.backupAccounts)) return;
   const client = await event.clientFor(owner, repo);
   const heads = await readGateHeads(client, { owner, repo });
@@ -15137,6 +17813,7 @@ async function reevaluateSource(event, backupBranch, owner, repo, environments, 
     return;
   }
   const backup = policy.backup;
+  const backupBranch = push.branch;
   if (!backup || backup.repository.toLowerCase() !== `${event.owner}/${event.repo}`.toLowerCase() || backup.branch !== backupBranch)
     return;
   const candidates = [];
@@ -15175,23 +17852,36 @@ async function reevaluateSource(event, backupBranch, owner, repo, environments, 
     stale.set(candidate.environment, heads2);
   }
   const target = { ...event, octokit: client, owner, repo };
+  const claim2 = openGateLock(target, {
+    owner: event.owner,
+    repo: event.repo,
+    branch: backupBranch,
+    head: push.after
+  });
   for (const [environment, shas] of stale) {
-    const decision = await decideEnvironment(policy, environment, {
-      ...event,
-      gatedOwner: owner
-    });
+    let decision;
     for (const [sha, where] of shas) {
-      await postGateCheck(
+      await postOnce(
         target,
-        sha,
+        { headSha: sha, mode: "again" },
         environment,
-        decision,
-        [
-          `Decided at ${event.now.toISOString()} again because ${event.owner}/${event.repo}@${backupBranch} changed (delivery ${event.deliveryId}); this head is ${where}.`,
-          `Policy: ${policy.sources.join(" extends ")}, read from the default branch.`,
-          `Backup repository: ${backup.repository}@${backup.branch}.`
-        ],
-        policy.environments[environment]?.snapshotWorkflow ?? null
+        [],
+        claim2,
+        async () => postGateCheck(
+          target,
+          sha,
+          environment,
+          await (decision ??= decideEnvironment(policy, environment, {
+            ...event,
+            gatedOwner: owner
+          })),
+          [
+            `Decided at ${event.now.toISOString()} again because ${event.owner}/${event.repo}@${backupBranch} changed (delivery ${event.deliveryId}); this head is ${where}.`,
+            `Policy: ${policy.sources.join(" extends ")}, read from the default branch.`,
+            `Backup repository: ${backup.repository}@${backup.branch}.`
+          ],
+          policy.environments[environment]?.snapshotWorkflow ?? null
+        )
       );
     }
   }
@@ -15215,7 +17905,7 @@ async function onPush(context, event) {
     ...commit.modified ?? [],
     ...commit.removed ?? []
   ]);
-  await reevaluateBackupPush(event, { branch, paths });
+  await reevaluateBackupPush(event, { branch, after, paths });
 }
 
 // app/handlers/snapshot-now.ts
@@ -15269,6 +17959,75 @@ async function dispatch(event, workflow, ref, environment, login) {
   return `Snapshot requested by @${login} at ${event.now.toISOString()}: ${workflow} dispatched on ${ref} with environment=${environment}. This check is decided again when the snapshot reaches the backup repository.`;
 }
 
+// core/approvals/close-request-run.ts
+function closeRequestRun(request2, run, deliveryId, now) {
+  if (request2.state !== "dispatched" || request2.run?.id !== run.id) {
+    return {
+      state: request2,
+      reply: `Request ${request2.id} is ${request2.state}; run ${run.id} changes nothing.`,
+      reactions: [],
+      auditEvents: [],
+      refusal: "not-pending"
+    };
+  }
+  const conclusion = run.conclusion ?? "unknown";
+  const succeeded = conclusion === "success";
+  const at = now.toISOString();
+  return {
+    state: {
+      ...request2,
+      state: succeeded ? "executed" : "failed",
+      run: { ...request2.run, url: run.url, conclusion, completedAt: at },
+      closed: succeeded ? null : { by: null, at, reason: `the restore run ended with ${conclusion}: ${run.url}` }
+    },
+    reply: succeeded ? `Request ${request2.id} is executed: ${run.url}` : `Request ${request2.id} failed: its run ended with ${conclusion} (${run.url}).`,
+    reactions: [],
+    auditEvents: [
+      requestAuditEvent(
+        succeeded ? "request.executed" : "request.failed",
+        request2,
+        null,
+        deliveryId,
+        now,
+        { run: run.url, runId: run.id, conclusion }
+      )
+    ],
+    refusal: null
+  };
+}
+
+// app/handlers/workflow-run.ts
+async function onWorkflowRun(context, event, signingKey) {
+  const run = context.payload.workflow_run;
+  if (signingKey === null || run.event !== "workflow_dispatch") return;
+  const opened = await openRequestStore(event, signingKey).catch((error) => {
+    event.log.info(`workflow_run ${run.id}: no request store (${String(error)})`);
+    return null;
+  });
+  if (opened === null) return;
+  const bytes = await opened.store.readRecord(requestDispatchPath(run.id));
+  if (bytes === null) return;
+  const dispatch2 = openRequestDispatch(opened.sodium, bytes, run.id, opened.policy.keys.app ?? []);
+  if (dispatch2.repository !== `${event.owner}/${event.repo}`) return;
+  const { changed } = await changeRequest(
+    opened,
+    dispatch2.request,
+    async (request2) => request2 === null ? { state: null, reply: "", reactions: [], auditEvents: [], refusal: "no-request" } : closeRequestRun(
+      request2,
+      { id: run.id, url: run.html_url, conclusion: run.conclusion },
+      event.deliveryId,
+      event.now
+    )
+  );
+  if (changed === null) return;
+  await editStatusComment(
+    event,
+    dispatch2.issue,
+    changed.commentId,
+    () => renderStatusBody(opened.store, changed, opened.policy, opened.signingKey)
+  );
+}
+
 // app/index.ts
 function snapgateApp(options = {}) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
@@ -15285,6 +18044,11 @@ function snapgateApp(options = {}) {
         throw error;
       });
       return appId;
+    };
+    const tracked = (handler) => (context) => {
+      const work = handler(context);
+      options.track?.(work);
+      return work;
     };
     const eventOf = async (context) => {
       const repository = context.payload.repository;
@@ -15304,46 +18068,61 @@ function snapgateApp(options = {}) {
     };
     app.on(
       ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
-      async (context) => onPullRequest(context, await eventOf(context))
+      tracked(async (context) => onPullRequest(context, await eventOf(context)))
     );
-    app.on("push", async (context) => onPush(context, await eventOf(context)));
+    app.on(
+      "push",
+      tracked(async (context) => onPush(context, await eventOf(context)))
+    );
     app.on(
       ["check_suite.requested", "check_suite.rerequested"],
-      async (context) => onCheckSuite(context, await eventOf(context))
+      tracked(async (context) => onCheckSuite(context, await eventOf(context)))
     );
     app.on(
       "check_run.rerequested",
-      async (context) => onCheckRunRerequested(context, await eventOf(context))
+      tracked(async (context) => onCheckRunRerequested(context, await eventOf(context)))
     );
     app.on(
       "check_run.requested_action",
-      async (context) => onSnapshotNow(context, await eventOf(context))
+      tracked(async (context) => onSnapshotNow(context, await eventOf(context)))
     );
     app.on(
       "merge_group.checks_requested",
-      async (context) => onMergeGroup(context, await eventOf(context))
+      tracked(async (context) => onMergeGroup(context, await eventOf(context)))
     );
     app.on(
       "deployment_protection_rule.requested",
-      async (context) => onDeploymentProtectionRule(context, await eventOf(context))
+      tracked(
+        async (context) => onDeploymentProtectionRule(context, await eventOf(context), options.signingKey ?? null)
+      )
     );
     app.on(
       "issue_comment.created",
-      async (context) => onIssueComment(context, await eventOf(context), options.signingKey ?? null)
+      tracked(
+        async (context) => onIssueComment(context, await eventOf(context), options.signingKey ?? null)
+      )
+    );
+    app.on(
+      "workflow_run.completed",
+      tracked(
+        async (context) => onWorkflowRun(context, await eventOf(context), options.signingKey ?? null)
+      )
     );
     app.on(
       ["issue_comment.edited", "issue_comment.deleted"],
-      async (context) => onIssueCommentChange(context, await eventOf(context), options.signingKey ?? null)
+      tracked(
+        async (context) => onIssueCommentChange(context, await eventOf(context), options.signingKey ?? null)
+      )
     );
   };
 }
 var app_default = snapgateApp();
 
 // app/check-webhook-signature.ts
-import { createHmac as createHmac2, timingSafeEqual } from "node:crypto";
+import { createHmac as createHmac3, timingSafeEqual } from "node:crypto";
 function checkWebhookSignature(secret, body, signature) {
   const expected = Buffer.from(
-    `sha256=${createHmac2("sha256", secret).update(body, "utf8").digest("hex")}`
+    `sha256=${createHmac3("sha256", secret).update(body, "utf8").digest("hex")}`
   );
   const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected);
@@ -15372,8 +18151,14 @@ function refuseForgedDelivery(request2, response, log) {
 async function startSnapgateServer(options) {
   const probot = createSnapgateProbot(options);
   const webhookPath = options.webhookPath ?? DEFAULT_WEBHOOK_PATH;
+  const running = /* @__PURE__ */ new Set();
   const middleware = await createNodeMiddleware(
     snapgateApp({
+      track: (work) => {
+        running.add(work);
+        const done = () => running.delete(work);
+        work.then(done, done);
+      },
       ...options.now ? { now: options.now } : {},
       ...options.backupAccounts ? { backupAccounts: options.backupAccounts } : {},
       ...options.signingKey ? { signingKey: options.signingKey } : {}
@@ -15415,6 +18200,9 @@ async function startSnapgateServer(options) {
   return {
     url,
     webhookUrl: `${url}${webhookPath}`,
+    idle: async () => {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
     close: () => new Promise((resolve, reject) => {
       server.closeAllConnections();
       server.close((error) => error ? reject(error) : resolve());

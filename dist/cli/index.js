@@ -1,46 +1,50 @@
 #!/usr/bin/env node
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
-  GITHUB_STORE_HELP
-} from "../chunks/chunk-3YSDSLHH.js";
-import {
   EXIT_USAGE
 } from "../chunks/chunk-D6PZSJD3.js";
+import {
+  GITHUB_STORE_HELP
+} from "../chunks/chunk-KB2QSN5U.js";
 import {
   json,
   parseCommandArgs
 } from "../chunks/chunk-6P64A6B4.js";
-import "../chunks/chunk-MBBH3JSS.js";
+import "../chunks/chunk-KVD4A2TP.js";
 import "../chunks/chunk-ECMEO24E.js";
+import "../chunks/chunk-K3D2YTSH.js";
+import "../chunks/chunk-WYVUB36K.js";
+import "../chunks/chunk-2NBA2BLU.js";
 import {
   didYouMean
 } from "../chunks/chunk-ZITD4ZB6.js";
-import "../chunks/chunk-WYVUB36K.js";
-import "../chunks/chunk-2NBA2BLU.js";
 import "../chunks/chunk-U2VA4CFL.js";
 import {
   SnapgateError,
   asSnapgateError
 } from "../chunks/chunk-6KERQ4ZL.js";
-import "../chunks/chunk-K3D2YTSH.js";
 import "../chunks/chunk-HPEAIKBF.js";
 
 // cli/commands/index.ts
 var COMMANDS = [
-  { name: "keygen", load: async () => (await import("../chunks/keygen-TCX45U6N.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-XSO3GGGG.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-FKRTMTSE.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-2OSYQFJS.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-QWE7WOUZ.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-RA5PBTCF.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-WC6JK3H5.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-VRIZ3FQ2.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-JQBOFWUF.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-F4NG6NVN.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-PD5ZVP4H.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-IROXTF6T.js")).pruneCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-RNJYOKME.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-DHLZ6W4U.js")).auditCommand }
+  { name: "keygen", load: async () => (await import("../chunks/keygen-OAJCYYTX.js")).keygenCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-IHFB5VK2.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-WKCN47DX.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-SOHWMTKR.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-JNDAAZX6.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-LIRMTBCP.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-KF7M6LN2.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-WFQHUEXO.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-QFGLIFCN.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-GLMVZCCJ.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-G6YEUC25.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-KCQV4INB.js")).pruneCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-7PV64E33.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-HFRIO7Q4.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-KPRKGK5Y.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-JTVJCAWP.js")).healthCommand },
+  { name: "report", load: async () => (await import("../chunks/report-DUA3BCT7.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-BEA2S3QM.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

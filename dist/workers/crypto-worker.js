@@ -5,16 +5,15 @@ import {
 import {
   BlobSealer,
   writeSealedTempFile
-} from "../chunks/chunk-HGUWJ7CQ.js";
+} from "../chunks/chunk-I5L6HKUV.js";
 import {
   BlobOpener
-} from "../chunks/chunk-AM2JG65H.js";
-import "../chunks/chunk-Z5NMZ6VW.js";
+} from "../chunks/chunk-NF2MCW7R.js";
+import "../chunks/chunk-VZZ5TX74.js";
 import "../chunks/chunk-RXFM76GD.js";
-import "../chunks/chunk-JFMH5QSK.js";
-import "../chunks/chunk-CBOV46RO.js";
+import "../chunks/chunk-6R3LO6XJ.js";
 import "../chunks/chunk-54LOBW6C.js";
-import "../chunks/chunk-RJWDBZ2U.js";
+import "../chunks/chunk-4NNPXXFU.js";
 import "../chunks/chunk-U2VA4CFL.js";
 import {
   isSnapgateError

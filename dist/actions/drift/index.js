@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-2OPYATEX.js";
+} from "../../chunks/chunk-W2JLORAZ.js";
 import {
   policyScanRules
 } from "../../chunks/chunk-U3HKXOEW.js";
@@ -11,14 +11,14 @@ import {
   resolveScanPaths
 } from "../../chunks/chunk-TQQDP4DX.js";
 import "../../chunks/chunk-LPMGMLBB.js";
-import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-EED24QJ2.js";
+import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-ML5M5XYG.js";
 import "../../chunks/chunk-IH377TKE.js";
 import "../../chunks/chunk-J632YTNX.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-2AMAQAOV.js";
+} from "../../chunks/chunk-R7BYVAP5.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -38,38 +38,39 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-KM6EIF2B.js";
+} from "../../chunks/chunk-CKGPSVYZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-2BVBDKTC.js";
-import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-3ERUTO3M.js";
-import "../../chunks/chunk-EIAN22VY.js";
-import "../../chunks/chunk-TI77TNDP.js";
-import "../../chunks/chunk-XRH6QY5G.js";
-import "../../chunks/chunk-FFISWQYC.js";
-import "../../chunks/chunk-JJ4XLMVP.js";
-import "../../chunks/chunk-CU3A7CPO.js";
-import "../../chunks/chunk-ORPGGOGL.js";
-import "../../chunks/chunk-OGIFXLDX.js";
-import "../../chunks/chunk-MNOS34YI.js";
-import "../../chunks/chunk-M4VZOO76.js";
-import "../../chunks/chunk-R4SSWUCW.js";
-import "../../chunks/chunk-5AVS2BP3.js";
-import "../../chunks/chunk-BNOD7A53.js";
-import "../../chunks/chunk-U3GCPU43.js";
 import "../../chunks/chunk-S3X2GXZV.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
-import "../../chunks/chunk-ZITD4ZB6.js";
+import "../../chunks/chunk-J6BDH6NV.js";
+import "../../chunks/chunk-DENSVYIT.js";
+import "../../chunks/chunk-3ERUTO3M.js";
+import "../../chunks/chunk-JFMH5QSK.js";
+import "../../chunks/chunk-NAMJOMTF.js";
+import "../../chunks/chunk-JJ4XLMVP.js";
+import "../../chunks/chunk-TI77TNDP.js";
+import "../../chunks/chunk-XRH6QY5G.js";
+import "../../chunks/chunk-FFISWQYC.js";
+import "../../chunks/chunk-CU3A7CPO.js";
+import "../../chunks/chunk-WPITP5OQ.js";
+import "../../chunks/chunk-KB33VVBT.js";
+import "../../chunks/chunk-YE7RH2YB.js";
+import "../../chunks/chunk-R4SSWUCW.js";
+import "../../chunks/chunk-MNOS34YI.js";
+import "../../chunks/chunk-M4VZOO76.js";
+import "../../chunks/chunk-JAZ2OF6U.js";
+import "../../chunks/chunk-BNOD7A53.js";
+import "../../chunks/chunk-U3GCPU43.js";
 import "../../chunks/chunk-WYVUB36K.js";
 import "../../chunks/chunk-2NBA2BLU.js";
-import "../../chunks/chunk-AM2JG65H.js";
-import "../../chunks/chunk-Z5NMZ6VW.js";
+import "../../chunks/chunk-ZITD4ZB6.js";
+import "../../chunks/chunk-NF2MCW7R.js";
+import "../../chunks/chunk-VZZ5TX74.js";
 import "../../chunks/chunk-RXFM76GD.js";
-import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-CBOV46RO.js";
+import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
-import "../../chunks/chunk-RJWDBZ2U.js";
+import "../../chunks/chunk-4NNPXXFU.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import "../../chunks/chunk-6KERQ4ZL.js";
 import "../../chunks/chunk-HPEAIKBF.js";

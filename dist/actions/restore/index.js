@@ -3,14 +3,14 @@ import {
   checkApproval,
   readApprovalRequest,
   snapshotTier
-} from "../../chunks/chunk-4ZAEHXSK.js";
-import {
-  assertIdentityIsRecipient,
-  restoreSnapshot
-} from "../../chunks/chunk-4JSKZLYP.js";
+} from "../../chunks/chunk-HSJVE76G.js";
 import {
   policyDigest
 } from "../../chunks/chunk-JLM63NIZ.js";
+import {
+  assertIdentityIsRecipient,
+  restoreSnapshot
+} from "../../chunks/chunk-OCUO6P43.js";
 import "../../chunks/chunk-ECMEO24E.js";
 import "../../chunks/chunk-3WQ356U7.js";
 import {
@@ -19,14 +19,14 @@ import {
 import "../../chunks/chunk-7I44WYK3.js";
 import {
   trustedWriterKeys
-} from "../../chunks/chunk-HWSZQWK6.js";
+} from "../../chunks/chunk-W3X2RYBW.js";
 import {
   appendAuditEvents
 } from "../../chunks/chunk-I227H2ZL.js";
 import {
   signatureProblem
-} from "../../chunks/chunk-5KCRNT56.js";
-import "../../chunks/chunk-UFDPMZFJ.js";
+} from "../../chunks/chunk-RDEDLN7W.js";
+import "../../chunks/chunk-MKEKQDNF.js";
 import "../../chunks/chunk-YTP4PIXP.js";
 import {
   resolveSnapshot
@@ -37,6 +37,7 @@ import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
 import "../../chunks/chunk-PZ5T2MZR.js";
+import "../../chunks/chunk-K3D2YTSH.js";
 import {
   POLICY_INPUT,
   STORE_INPUTS,
@@ -55,51 +56,51 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-KM6EIF2B.js";
+} from "../../chunks/chunk-CKGPSVYZ.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-2BVBDKTC.js";
+import "../../chunks/chunk-S3X2GXZV.js";
+import "../../chunks/chunk-AHAZ4DV7.js";
+import "../../chunks/chunk-MAIPYA2J.js";
+import "../../chunks/chunk-J6BDH6NV.js";
 import "../../chunks/chunk-DENSVYIT.js";
 import {
   JsonSchemaValidator
 } from "../../chunks/chunk-3ERUTO3M.js";
-import "../../chunks/chunk-EIAN22VY.js";
+import {
+  loadSodium
+} from "../../chunks/chunk-JFMH5QSK.js";
+import "../../chunks/chunk-NAMJOMTF.js";
+import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
 import "../../chunks/chunk-FFISWQYC.js";
-import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-CU3A7CPO.js";
-import "../../chunks/chunk-ORPGGOGL.js";
-import "../../chunks/chunk-OGIFXLDX.js";
+import "../../chunks/chunk-WPITP5OQ.js";
+import "../../chunks/chunk-KB33VVBT.js";
+import "../../chunks/chunk-YE7RH2YB.js";
+import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-MNOS34YI.js";
 import {
   require_formats,
   require_ucs2length
 } from "../../chunks/chunk-M4VZOO76.js";
-import "../../chunks/chunk-R4SSWUCW.js";
-import "../../chunks/chunk-5AVS2BP3.js";
+import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-S3X2GXZV.js";
-import "../../chunks/chunk-AHAZ4DV7.js";
-import "../../chunks/chunk-MAIPYA2J.js";
-import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-WYVUB36K.js";
 import "../../chunks/chunk-2NBA2BLU.js";
-import "../../chunks/chunk-AM2JG65H.js";
-import "../../chunks/chunk-Z5NMZ6VW.js";
+import "../../chunks/chunk-ZITD4ZB6.js";
+import "../../chunks/chunk-NF2MCW7R.js";
+import "../../chunks/chunk-VZZ5TX74.js";
 import "../../chunks/chunk-RXFM76GD.js";
-import {
-  loadSodium
-} from "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-CBOV46RO.js";
+import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
-import "../../chunks/chunk-RJWDBZ2U.js";
+import "../../chunks/chunk-4NNPXXFU.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {
   SnapgateError,
   isSnapgateError
 } from "../../chunks/chunk-6KERQ4ZL.js";
-import "../../chunks/chunk-K3D2YTSH.js";
 import {
   __toESM
 } from "../../chunks/chunk-HPEAIKBF.js";
