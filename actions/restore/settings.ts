@@ -4,7 +4,7 @@ import { SnapgateError } from "../../core/errors.js";
 import type { Policy } from "../../core/policy/policy.js";
 import { trustedWriterKeys } from "../../core/policy/trusted-writer-keys.js";
 import type { InputValues } from "../lib/action-spec.js";
-import { openerFromIdentityInput } from "../lib/parse-secret-key.js";
+import { identityOpener } from "../lib/identity-opener.js";
 import type { RunContext } from "../lib/read-run-context.js";
 import { storeSettings, type StoreSettings } from "../lib/store-settings.js";
 import type { restoreAction } from "./inputs.js";
@@ -27,6 +27,15 @@ export async function restoreSettings(
   values: InputValues<typeof restoreAction.inputs>,
   context: { policy: Policy | null; run: RunContext; cwd: string },
 ): Promise<RestoreSettings> {
+  const opener = await identityOpener(values.identity, values["identity-command"], {
+    cwd: context.cwd,
+    env: process.env,
+  });
+  if (!opener) {
+    throw new SnapgateError("USAGE", "The restore action needs the input 'identity'.", {
+      fix: "Add `identity: ${{ secrets.SNAPGATE_IDENTITY }}` under `with:` (a secret of the restore environment), or `identity-command:` with a command that prints it.",
+    });
+  }
   const trustedKeys = trustedWriterKeys(values["verify-keys"], context.policy);
   if (trustedKeys.length === 0) {
     throw new SnapgateError(
@@ -41,7 +50,7 @@ export async function restoreSettings(
     store: storeSettings(values, context.policy, { apiUrl: context.run.apiUrl, cwd: context.cwd }),
     snapshot: values.snapshot,
     environment: values.environment,
-    opener: await openerFromIdentityInput(values.identity),
+    opener,
     target: resolve(context.cwd, values.target),
     include: values.include,
     requestId: values["request-id"] ?? null,

@@ -5,7 +5,8 @@ import type { Policy } from "../../core/policy/policy.js";
 import { trustedWriterKeys } from "../../core/policy/trusted-writer-keys.js";
 import type { VerifyLevel } from "../../core/snapshot/verify-snapshots.js";
 import type { InputValues } from "../lib/action-spec.js";
-import { openerFromIdentityInput, parseWriterKeyInput } from "../lib/parse-secret-key.js";
+import { parseWriterKeyInput } from "../lib/parse-secret-key.js";
+import { identityOpener } from "../lib/identity-opener.js";
 import type { RunContext } from "../lib/read-run-context.js";
 import { storeSettings, type StoreSettings } from "../lib/store-settings.js";
 import type { verifyAction } from "./inputs.js";
@@ -28,12 +29,12 @@ export async function verifySettings(
   values: InputValues<typeof verifyAction.inputs>,
   context: { policy: Policy | null; run: RunContext; cwd: string },
 ): Promise<VerifySettings> {
-  if (values.level === "restore" && !values.identity) {
+  if (values.level === "restore" && !values.identity && !values["identity-command"]) {
     throw new SnapgateError(
       "USAGE",
       "level: restore decrypts every file and needs the identity input.",
       {
-        fix: "Pass identity: ${{ secrets.SNAPGATE_IDENTITY }} (in a job whose environment holds it), or use level: structure.",
+        fix: "Pass identity: ${{ secrets.SNAPGATE_IDENTITY }} (in a job whose environment holds it) or identity-command:, or use level: structure.",
       },
     );
   }
@@ -50,8 +51,11 @@ export async function verifySettings(
     all: values.all,
     level: values.level,
     opener:
-      values.level === "restore" && values.identity
-        ? await openerFromIdentityInput(values.identity)
+      values.level === "restore"
+        ? await identityOpener(values.identity, values["identity-command"], {
+            cwd: context.cwd,
+            env: process.env,
+          })
         : undefined,
     writerKey: values["writer-key"] ? parseWriterKeyInput(values["writer-key"]) : undefined,
     trustedKeys,

@@ -25,12 +25,13 @@ export const verifyCommand: Command = {
   summary:
     "Check snapshots: signature, chain and blobs (structure), or decrypt everything (restore level)",
   usage:
-    "snapgate verify [SNAPSHOT | --all] --store STORE [--verify-key sgw1... | --policy FILE] [--env ENV] [--identity FILE [--writer-key FILE]] [--level structure|restore] [--record] [--json]",
+    "snapgate verify [SNAPSHOT | --all] --store STORE [--verify-key sgw1... | --policy FILE] [--env ENV] [--identity FILE|--identity-command CMD [--writer-key FILE]] [--level structure|restore] [--record] [--json]",
   help: [
     "SNAPSHOT            an id prefix, ENV@SEQ or latest (default: latest of --env)",
     "--all               every snapshot of every environment (or of --env)",
     "--verify-key KEY    a trusted writer verify key (repeatable; or SNAPGATE_VERIFY_KEYS)",
     "--identity FILE     decrypt every blob: restore level (or SNAPGATE_IDENTITY)",
+    "--identity-command CMD  read the identity from this shell command's stdout (a secret manager)",
     "--writer-key FILE   at restore level, also recompute the keyed ids",
     "--policy FILE       trust the policy's keys.writers when no --verify-key is given (default: .github/snapgate.yml, when it exists)",
     "--record            write a verification record per snapshot (verifications/<env>/<time>-<level>-<ok|fail>-<snapshot>.json); the gate reads the newest restore-level one",
