@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { BlobOpener } from "../../core/crypto/blob-opener.js";
 import { SnapgateError } from "../../core/errors.js";
-import type { Policy } from "../../core/policy/policy.js";
+import type { Policy, WriterKeyRule } from "../../core/policy/policy.js";
 import { trustedWriterKeys } from "../../core/policy/trusted-writer-keys.js";
 import type { InputValues } from "../lib/action-spec.js";
 import { identityOpener } from "../lib/identity-opener.js";
@@ -20,6 +20,8 @@ export interface RestoreSettings {
   dryRun: boolean;
   overwrite: boolean;
   trustedKeys: string[];
+  /** The policy's keys.writers: a key outside its validity period is refused. */
+  writerPeriods: WriterKeyRule[];
 }
 
 /** The restore action's inputs as one typed object; a restore never runs without a trusted writer key. */
@@ -57,5 +59,6 @@ export async function restoreSettings(
     dryRun: values["dry-run"],
     overwrite: values.overwrite,
     trustedKeys,
+    writerPeriods: context.policy?.keys.writers ?? [],
   };
 }

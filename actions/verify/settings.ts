@@ -1,7 +1,7 @@
 import type { BlobOpener } from "../../core/crypto/blob-opener.js";
 import type { WriterKey } from "../../core/crypto/writer-key.js";
 import { SnapgateError } from "../../core/errors.js";
-import type { Policy } from "../../core/policy/policy.js";
+import type { Policy, WriterKeyRule } from "../../core/policy/policy.js";
 import { trustedWriterKeys } from "../../core/policy/trusted-writer-keys.js";
 import type { VerifyLevel } from "../../core/snapshot/verify-snapshots.js";
 import type { InputValues } from "../lib/action-spec.js";
@@ -20,6 +20,8 @@ export interface VerifySettings {
   opener: BlobOpener | undefined;
   writerKey: WriterKey | undefined;
   trustedKeys: string[];
+  /** The policy's keys.writers: a key outside its validity period is refused. */
+  writerPeriods: WriterKeyRule[];
   record: boolean;
   failOnProblems: boolean;
 }
@@ -59,6 +61,7 @@ export async function verifySettings(
         : undefined,
     writerKey: values["writer-key"] ? parseWriterKeyInput(values["writer-key"]) : undefined,
     trustedKeys,
+    writerPeriods: context.policy?.keys.writers ?? [],
     record: values.record,
     failOnProblems: values["fail-on-problems"],
   };

@@ -1,6 +1,7 @@
 import { SnapgateError } from "../../core/errors.js";
 import { selectSnapshots } from "../../core/snapshot/select-snapshots.js";
 import { trustedWriterKeys } from "../../core/policy/trusted-writer-keys.js";
+import type { WriterKeyRule } from "../../core/policy/policy.js";
 import { verifySnapshots, type VerifyLevel } from "../../core/snapshot/verify-snapshots.js";
 import { flag, stringValue, type CliContext, type Command, type ParsedArgs } from "../command.js";
 import { loadCliPolicy, POLICY_OPTION } from "../load-cli-policy.js";
@@ -12,12 +13,21 @@ import { json } from "../output.js";
 import { progressReporter } from "../progress.js";
 import { EXIT_PROBLEMS } from "../exit-codes.js";
 
-/** --verify-key / SNAPGATE_VERIFY_KEYS, else the policy's keys.writers. */
-async function trustedOrPolicyKeys(args: ParsedArgs, context: CliContext): Promise<string[]> {
+/**
+ * --verify-key / SNAPGATE_VERIFY_KEYS, else the policy's keys.writers with
+ * their validity periods (a key outside its period is refused).
+ */
+async function trustedOrPolicyKeys(
+  args: ParsedArgs,
+  context: CliContext,
+): Promise<{ keys: string[]; periods: WriterKeyRule[] }> {
   const keys = trustedKeys(args, context);
-  if (keys.length > 0) return keys;
+  if (keys.length > 0) return { keys, periods: [] };
   const loaded = await loadCliPolicy(args, context, context.cwd);
-  return trustedWriterKeys([], loaded?.policy ?? null);
+  return {
+    keys: trustedWriterKeys([], loaded?.policy ?? null),
+    periods: loaded?.policy.keys.writers ?? [],
+  };
 }
 
 export const verifyCommand: Command = {
@@ -65,10 +75,12 @@ export const verifyCommand: Command = {
       stream,
     });
     const report = progressReporter(context, !flag(args, "json"));
+    const trusted = await trustedOrPolicyKeys(args, context);
     const result = await verifySnapshots({
       store,
       snapshots,
-      trustedKeys: await trustedOrPolicyKeys(args, context),
+      trustedKeys: trusted.keys,
+      writerPeriods: trusted.periods,
       forgotten,
       level: levelText as VerifyLevel,
       opener,

@@ -21,6 +21,7 @@ import { loadSodium } from "../crypto/sodium.js";
 import type { LoadedSnapshot } from "./load-snapshot.js";
 import { assertSafeRestorePaths, type UnsafePath } from "./check-restore-paths.js";
 import { signatureProblem } from "./signature-problem.js";
+import type { WriterKeyRule } from "../policy/policy.js";
 import { openVerifiedBlob } from "./open-verified-blob.js";
 import { assertBlobIntact } from "./assert-blob-intact.js";
 import { assertIdentityIsRecipient } from "./assert-identity-is-recipient.js";
@@ -45,6 +46,8 @@ export interface RestoreOptions {
   opener: BlobOpener;
   /** Verify keys the manifest's signature must match. */
   trustedKeys: readonly string[];
+  /** The policy's keys.writers: a signature by a key outside its period is refused. */
+  writerPeriods?: readonly WriterKeyRule[];
   /** Restore without checking who signed the manifest (explicit opt-out). */
   skipSignatureCheck?: boolean;
   target: string;
@@ -181,7 +184,13 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
   const { manifest, id } = options.snapshot;
   const where = `snapshot ${manifest.stream}@${manifest.seq} (${id.slice(0, 12)})`;
   if (!options.skipSignatureCheck) {
-    const problem = signatureProblem(await loadSodium(), manifest, options.trustedKeys, where);
+    const problem = signatureProblem(
+      await loadSodium(),
+      manifest,
+      options.trustedKeys,
+      where,
+      options.writerPeriods,
+    );
     if (problem)
       throw new SnapgateError("INTEGRITY", `${problem.message} Nothing was restored.`, {
         fix: problem.fix,

@@ -8,6 +8,7 @@ import { loadSodium } from "../crypto/sodium.js";
 import type { WriterKey } from "../crypto/writer-key.js";
 import { parseManifest } from "./parse-manifest.js";
 import { signatureProblem } from "./signature-problem.js";
+import type { WriterKeyRule } from "../policy/policy.js";
 import { openVerifiedBlob } from "./open-verified-blob.js";
 import { forEachBlobWindow } from "./for-each-blob-window.js";
 import { recipientGaps } from "./recipient-gaps.js";
@@ -48,6 +49,8 @@ export interface VerifyOptions {
   /** Snapshots to check (from the catalog); each is checked against its predecessor in the chain. */
   snapshots: readonly Pick<CatalogEntry, "stream" | "seq" | "id">[];
   trustedKeys: readonly string[];
+  /** The policy's keys.writers: a signature by a key outside its period is a problem. */
+  writerPeriods?: readonly WriterKeyRule[];
   level: VerifyLevel;
   /** Needed for restore level: decrypts every blob. */
   opener?: BlobOpener;
@@ -122,7 +125,13 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
     }
     const forgotten = options.forgotten?.has(entry.id) ?? false;
     if (manifest) {
-      const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
+      const signature = signatureProblem(
+        sodium,
+        manifest,
+        options.trustedKeys,
+        where,
+        options.writerPeriods,
+      );
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...(await chainProblems(options.store, manifest, entry, where)));
       problems.push(...recipientProblems(manifest, where));
