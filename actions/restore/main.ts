@@ -2,6 +2,8 @@ import { getInput, info, setOutput } from "@actions/core";
 import { authorizeRestore } from "../../core/approvals/authorize-restore.js";
 import { claimRequestExecution } from "../../core/approvals/request-execution.js";
 import { resolveRestoreSnapshot } from "../../core/approvals/resolve-restore-snapshot.js";
+import { rewrappedManifestView } from "../../core/rekey/rewrapped-manifest-view.js";
+import { loadSodium } from "../../core/crypto/sodium.js";
 import { assertIdentityIsRecipient } from "../../core/snapshot/assert-identity-is-recipient.js";
 import { appendAuditEvents } from "../../core/audit/append-audit-events.js";
 import { loadSnapshot } from "../../core/snapshot/load-snapshot.js";
@@ -46,7 +48,10 @@ export async function main(): Promise<void> {
     run: run.run,
     now,
   });
-  assertIdentityIsRecipient(settings.opener, snapshot.manifest);
+  assertIdentityIsRecipient(
+    settings.opener,
+    await rewrappedManifestView(store, snapshot.manifest, await loadSodium(), settings.trustedKeys),
+  );
   if (authorization.kind === "request" && !settings.dryRun) {
     await claimRequestExecution(store, authorization.request, {
       snapshot: snapshot.id,

@@ -20,6 +20,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "check", load: async () => (await import("./check.js")).checkCommand },
   { name: "forget", load: async () => (await import("./forget.js")).forgetCommand },
   { name: "prune", load: async () => (await import("./prune.js")).pruneCommand },
+  { name: "rekey", load: async () => (await import("./rekey.js")).rekeyCommand },
   { name: "doctor", load: async () => (await import("./doctor.js")).doctorCommand },
   { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
 ];

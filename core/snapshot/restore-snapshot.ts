@@ -28,6 +28,8 @@ import { assertIdentityIsRecipient } from "./assert-identity-is-recipient.js";
 import { createFileOpener, type FileOpener } from "../crypto/create-opener.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { BLOB_WINDOW, forEachBlobWindow } from "./for-each-blob-window.js";
+import { rewrapResolver } from "../rekey/rewrap-resolver.js";
+import { rewrappedManifestView } from "../rekey/rewrapped-manifest-view.js";
 import type { ChangeKind } from "./diff-file-states.js";
 import { findLinkWarnings } from "./find-link-warnings.js";
 import {
@@ -202,7 +204,12 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
   const selection = selectEntries(manifest, options.include, options.exclude);
   const regular = selection.files.filter((file): file is RegularFileEntry => file.type === "file");
   const links = selection.files.filter((file): file is SymlinkEntry => file.type === "symlink");
-  if (regular.length > 0) assertIdentityIsRecipient(options.opener, manifest);
+  if (regular.length > 0) {
+    assertIdentityIsRecipient(
+      options.opener,
+      await rewrappedManifestView(options.store, manifest, await loadSodium(), options.trustedKeys),
+    );
+  }
 
   if (options.deleteExtra && !options.overwrite && !options.dryRun) {
     throw new SnapgateError("USAGE", "--delete removes files from the target: it needs --force.", {
@@ -277,6 +284,7 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
         files.forEach((file, i) =>
           assertBlobIntact(blobs[i] ?? null, file, where, options.store.location),
         ),
+      rewrapResolver(options.store, await loadSodium(), options.trustedKeys),
     );
     for (const link of links) {
       const absolute = join(target, ...link.path.split("/"));
@@ -410,6 +418,7 @@ async function writeAll(options: RestoreOptions, plan: WritePlan): Promise<numbe
       },
       8,
       checkWindow,
+      rewrapResolver(options.store, await loadSodium(), options.trustedKeys),
     );
     for (const link of plan.links) {
       const destination = join(target, ...link.path.split("/"));

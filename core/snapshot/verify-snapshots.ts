@@ -11,6 +11,8 @@ import { signatureProblem } from "./signature-problem.js";
 import type { WriterKeyRule } from "../policy/policy.js";
 import { openVerifiedBlob } from "./open-verified-blob.js";
 import { forEachBlobWindow } from "./for-each-blob-window.js";
+import { rewrapResolver } from "../rekey/rewrap-resolver.js";
+import { verifiedRewraps } from "../rekey/verified-rewraps.js";
 import { recipientGaps } from "./recipient-gaps.js";
 import { recipientsOfFile } from "./recipients-of-file.js";
 
@@ -245,12 +247,19 @@ async function blobProblems(
     const key = blobKey(file);
     if (!checked.has(key) && !fresh.has(key)) fresh.set(key, file);
   }
-  await forEachBlobWindow(options.store, [...fresh.values()], async (file, ciphertext) => {
-    checked.set(
-      blobKey(file),
-      await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes),
-    );
-  });
+  await forEachBlobWindow(
+    options.store,
+    [...fresh.values()],
+    async (file, ciphertext) => {
+      checked.set(
+        blobKey(file),
+        await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes),
+      );
+    },
+    4,
+    undefined,
+    rewrapResolver(options.store, await loadSodium(), options.trustedKeys),
+  );
   return regular.flatMap((file) => {
     const problem = checked.get(blobKey(file));
     return problem ? [{ ...problem, path: file.path }] : [];
@@ -293,7 +302,10 @@ async function checkBlobOnce(
         };
       } else {
         addBytes(ciphertext.length);
-        if (sha256Hex(ciphertext) !== file.ciphertextSha256) {
+        if (
+          sha256Hex(ciphertext) !== file.ciphertextSha256 &&
+          verifiedRewraps.get(ciphertext) !== file.ciphertextSha256
+        ) {
           problem = {
             kind: "tampered-blob",
             message: `The blob of ${file.path} in ${where} does not match the signed ciphertext sha256.`,

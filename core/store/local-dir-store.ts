@@ -419,6 +419,12 @@ export class LocalDirStore implements Store {
     return readOrNull(this.path(blobPath(blob)));
   }
 
+  async putBlob(blob: StagedBlob): Promise<void> {
+    const { ciphertext, ...ref } = blob;
+    // Exclusive: a name carries the ciphertext hash, so an existing file already holds these bytes.
+    await writeFileAtomic(this.path(blobPath(ref)), ciphertext, { mode: 0o444, exclusive: true });
+  }
+
   async listBlobs(): Promise<StoredBlob[]> {
     const blobs: StoredBlob[] = [];
     for (const prefix of (await readdirOrEmpty(this.path("blobs"))).sort()) {

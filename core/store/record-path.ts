@@ -7,6 +7,7 @@ export const RECORD_ROOTS = [
   "requests",
   "approvals",
   "drills",
+  "rewraps",
 ] as const;
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}$/;
