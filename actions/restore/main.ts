@@ -2,9 +2,7 @@ import { getInput, info, setOutput } from "@actions/core";
 import { authorizeRestore } from "../../core/approvals/authorize-restore.js";
 import { claimRequestExecution } from "../../core/approvals/request-execution.js";
 import { resolveRestoreSnapshot } from "../../core/approvals/resolve-restore-snapshot.js";
-import { rewrappedManifestView } from "../../core/rekey/rewrapped-manifest-view.js";
-import { loadSodium } from "../../core/crypto/sodium.js";
-import { assertIdentityIsRecipient } from "../../core/snapshot/assert-identity-is-recipient.js";
+import { assertIdentityOpensSnapshot } from "../../core/rekey/assert-identity-opens-snapshot.js";
 import { appendAuditEvents } from "../../core/audit/append-audit-events.js";
 import { loadSnapshot } from "../../core/snapshot/load-snapshot.js";
 import { restoreSnapshot } from "../../core/snapshot/restore-snapshot.js";
@@ -48,9 +46,11 @@ export async function main(): Promise<void> {
     run: run.run,
     now,
   });
-  assertIdentityIsRecipient(
+  await assertIdentityOpensSnapshot(
     settings.opener,
-    await rewrappedManifestView(store, snapshot.manifest, await loadSodium(), settings.trustedKeys),
+    store,
+    snapshot.manifest,
+    settings.trustedKeys,
   );
   if (authorization.kind === "request" && !settings.dryRun) {
     await claimRequestExecution(store, authorization.request, {

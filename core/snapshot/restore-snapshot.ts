@@ -24,12 +24,11 @@ import { signatureProblem } from "./signature-problem.js";
 import type { WriterKeyRule } from "../policy/policy.js";
 import { openVerifiedBlob } from "./open-verified-blob.js";
 import { assertBlobIntact } from "./assert-blob-intact.js";
-import { assertIdentityIsRecipient } from "./assert-identity-is-recipient.js";
 import { createFileOpener, type FileOpener } from "../crypto/create-opener.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { BLOB_WINDOW, forEachBlobWindow } from "./for-each-blob-window.js";
 import { rewrapResolver } from "../rekey/rewrap-resolver.js";
-import { rewrappedManifestView } from "../rekey/rewrapped-manifest-view.js";
+import { assertIdentityOpensSnapshot } from "../rekey/assert-identity-opens-snapshot.js";
 import type { ChangeKind } from "./diff-file-states.js";
 import { findLinkWarnings } from "./find-link-warnings.js";
 import {
@@ -205,10 +204,7 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreR
   const regular = selection.files.filter((file): file is RegularFileEntry => file.type === "file");
   const links = selection.files.filter((file): file is SymlinkEntry => file.type === "symlink");
   if (regular.length > 0) {
-    assertIdentityIsRecipient(
-      options.opener,
-      await rewrappedManifestView(options.store, manifest, await loadSodium(), options.trustedKeys),
-    );
+    await assertIdentityOpensSnapshot(options.opener, options.store, manifest, options.trustedKeys);
   }
 
   if (options.deleteExtra && !options.overwrite && !options.dryRun) {
