@@ -1,0 +1,78 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { generateAgeKeyPair, type AgeKeyPair } from "../../../core/crypto/age-keys.js";
+import { loadSodium } from "../../../core/crypto/sodium.js";
+import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { runCli } from "../../helpers/run-cli.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+
+/** keys.epochs: new snapshots are sealed to the epoch valid at their time for their tier. */
+describe("key epochs in the policy", () => {
+  const dir = tempDir();
+  let keys: TestKeys;
+  let h1: AgeKeyPair;
+  let h2: AgeKeyPair;
+  let fallback: AgeKeyPair;
+
+  beforeAll(async () => {
+    const sodium = await loadSodium();
+    keys = await makeKeys();
+    [h1, h2, fallback] = [
+      generateAgeKeyPair(sodium),
+      generateAgeKeyPair(sodium),
+      generateAgeKeyPair(sodium),
+    ];
+    mkdirSync(join(dir, ".github"));
+    writeFileSync(join(dir, "app.yaml"), "a: 1\n");
+    writeFileSync(join(dir, "writer.key"), `${keys.writerText}\n`, { mode: 0o600 });
+    writeFileSync(
+      join(dir, ".github/snapgate.yml"),
+      [
+        "keys:",
+        `  recipients: [${fallback.recipient}]`,
+        "  writers:",
+        `    - { key: ${keys.verifyKey} }`,
+        "  epochs:",
+        `    - { name: 2026-h1, recipients: [${h1.recipient}], tiers: [tier1], valid_until: 2026-06-30 }`,
+        `    - { name: 2026-h2, recipients: [${h2.recipient}], tiers: [tier1], valid_from: 2026-07-01 }`,
+        "tiers: { tier1: { max_age: 1h }, tier2: { max_age: 1d } }",
+        "environments: { prod: { tier: tier1 }, dev: { tier: tier2 } }",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  const snapshot = async (env: string, time: string): Promise<string[]> => {
+    const run = await runCli(
+      [
+        "snapshot",
+        "--store",
+        "store",
+        "--env",
+        env,
+        "--phase",
+        "manual",
+        "--writer-key",
+        "writer.key",
+        "--time",
+        time,
+        "--json",
+        "app.yaml",
+      ],
+      { cwd: dir },
+    );
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: "" });
+    const show = await runCli(["show", `${env}@latest`, "--store", "store", "--json"], {
+      cwd: dir,
+    });
+    return (show.json() as { recipients: string[] }).recipients;
+  };
+
+  it("seals each snapshot to the epoch of its time and tier, else to keys.recipients", async () => {
+    expect(await snapshot("prod", "2026-03-01T00:00:00Z")).toEqual([h1.recipient]);
+    expect(await snapshot("prod", "2026-08-01T00:00:00Z")).toEqual([h2.recipient]);
+    // tier2 has no epoch.
+    expect(await snapshot("dev", "2026-08-01T00:00:00Z")).toEqual([fallback.recipient]);
+  });
+});
