@@ -75,4 +75,39 @@ describe("key epochs in the policy", () => {
     // tier2 has no epoch.
     expect(await snapshot("dev", "2026-08-01T00:00:00Z")).toEqual([fallback.recipient]);
   });
+
+  it("refuses an epoch that names an unknown tier, with the path and a fix", async () => {
+    writeFileSync(
+      join(dir, "bad.yml"),
+      [
+        "keys:",
+        `  recipients: [${fallback.recipient}]`,
+        `  writers: [{ key: ${keys.verifyKey} }]`,
+        `  epochs: [{ name: e1, recipients: [${h1.recipient}], tiers: [tierl] }]`,
+        "tiers: { tier1: { max_age: 1h } }",
+        "environments: { prod: { tier: tier1 } }",
+        "",
+      ].join("\n"),
+    );
+    const run = await runCli(
+      [
+        "snapshot",
+        "--store",
+        "store",
+        "--env",
+        "prod",
+        "--phase",
+        "manual",
+        "--writer-key",
+        "writer.key",
+        "--policy",
+        "bad.yml",
+        "app.yaml",
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain("keys.epochs[0].tiers[0]");
+    expect(run.stderr).toContain("did you mean 'tier1'?");
+  });
 });
