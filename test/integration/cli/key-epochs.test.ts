@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { generateAgeKeyPair, type AgeKeyPair } from "../../../core/crypto/age-keys.js";
@@ -109,5 +109,56 @@ describe("key epochs in the policy", () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain("keys.epochs[0].tiers[0]");
     expect(run.stderr).toContain("did you mean 'tier1'?");
+  });
+
+  it("retire-epoch refuses while a snapshot under retention needs the epoch, and lists it; after a rekey it retires", async () => {
+    writeFileSync(join(dir, "h1.txt"), `${h1.identity}\n`, { mode: 0o600 });
+    const refused = await runCli(["retire-epoch", "2026-h1", "--store", "store", "--json"], {
+      cwd: dir,
+    });
+    expect(refused.code).not.toBe(0);
+    const needed = refused.json() as {
+      retired: boolean;
+      needed: { stream: string; seq: number; paths: string[] }[];
+    };
+    expect(needed.retired).toBe(false);
+    expect(needed.needed.map((n) => `${n.stream}@${n.seq}`)).toEqual(["prod@1"]);
+    expect(needed.needed[0]?.paths).toEqual(["app.yaml"]);
+    const human = await runCli(["retire-epoch", "2026-h1", "--store", "store"], { cwd: dir });
+    expect(human.stdout).toContain("prod@1");
+    expect(human.stdout).toContain("snapgate rekey");
+
+    // Re-wrap prod's blobs to the current epoch, then nothing needs 2026-h1.
+    const rekey = await runCli(
+      [
+        "rekey",
+        "--store",
+        "store",
+        "--env",
+        "prod",
+        "--identity",
+        "h1.txt",
+        "--recipient",
+        h2.recipient,
+        "--writer-key",
+        "writer.key",
+        "--json",
+      ],
+      { cwd: dir },
+    );
+    expect(rekey.code).toBe(0);
+    const retired = await runCli(["retire-epoch", "2026-h1", "--store", "store", "--json"], {
+      cwd: dir,
+    });
+    expect(retired.code).toBe(0);
+    expect(retired.json()).toMatchObject({
+      retired: true,
+      retiring: [h1.recipient],
+      record: "epochs/2026-h1/retired.json",
+      needed: [],
+    });
+    expect(readFileSync(join(dir, "store/epochs/2026-h1/retired.json"), "utf8")).toContain(
+      h1.recipient,
+    );
   });
 });
