@@ -1,7 +1,7 @@
 import { SnapgateError } from "../../core/errors.js";
 import { selectSnapshots } from "../../core/snapshot/select-snapshots.js";
 import { trustedWriterKeys } from "../../core/policy/trusted-writer-keys.js";
-import type { WriterKeyRule } from "../../core/policy/policy.js";
+import type { Policy, WriterKeyRule } from "../../core/policy/policy.js";
 import { verifySnapshots, type VerifyLevel } from "../../core/snapshot/verify-snapshots.js";
 import { flag, stringValue, type CliContext, type Command, type ParsedArgs } from "../command.js";
 import { loadCliPolicy, POLICY_OPTION } from "../load-cli-policy.js";
@@ -20,13 +20,14 @@ import { EXIT_PROBLEMS } from "../exit-codes.js";
 async function trustedOrPolicyKeys(
   args: ParsedArgs,
   context: CliContext,
-): Promise<{ keys: string[]; periods: WriterKeyRule[] }> {
+): Promise<{ keys: string[]; periods: WriterKeyRule[]; policy: Policy | null }> {
   const keys = trustedKeys(args, context);
-  if (keys.length > 0) return { keys, periods: [] };
+  if (keys.length > 0) return { keys, periods: [], policy: null };
   const loaded = await loadCliPolicy(args, context, context.cwd);
   return {
     keys: trustedWriterKeys([], loaded?.policy ?? null),
     periods: loaded?.policy.keys.writers ?? [],
+    policy: loaded?.policy ?? null,
   };
 }
 
@@ -48,7 +49,7 @@ export const verifyCommand: Command = {
     "forgotten snapshots: manifest, signature and chain are checked, not their blobs (prune may have removed them)",
     `exit codes: 0 all good, ${EXIT_PROBLEMS} problems found`,
   ],
-  json: "`{level, ok, snapshots: [{id, stream, seq, ok, forgotten, problems: [{kind, message, fix, path?}]}], blobsChecked, bytesChecked, records[]}`; problem kinds: `manifest`, `signature`, `chain`, `missing-blob`, `tampered-blob`, `decrypt`, `content-id`, `recipients` (a file a listed recipient cannot open)",
+  json: "`{level, ok, snapshots: [{id, stream, seq, ok, forgotten, problems: [{kind, message, fix, path?}], epochGaps?}], blobsChecked, bytesChecked, records[]}`; problem kinds: `manifest`, `signature`, `chain`, `missing-blob`, `tampered-blob`, `decrypt`, `content-id`, `recipients` (a file a listed recipient cannot open)",
   options: {
     ...STORE_OPTION,
     ...KEY_OPTIONS,
@@ -81,6 +82,7 @@ export const verifyCommand: Command = {
       snapshots,
       trustedKeys: trusted.keys,
       writerPeriods: trusted.periods,
+      ...(trusted.policy ? { epochPolicy: trusted.policy } : {}),
       forgotten,
       level: levelText as VerifyLevel,
       opener,
@@ -97,6 +99,11 @@ export const verifyCommand: Command = {
         context.stdout(
           `${snapshot.ok ? "ok  " : "FAIL"} ${snapshot.stream}@${snapshot.seq} ${snapshot.id.slice(0, 12)}${snapshot.forgotten ? " (forgotten: blobs not checked)" : ""}\n`,
         );
+        if (snapshot.epochGaps) {
+          context.stdout(
+            `     warning: no identity of a current key epoch opens ${snapshot.epochGaps.slice(0, 3).join(", ")}${snapshot.epochGaps.length > 3 ? ", ..." : ""}\n     fix: re-wrap it with \`snapgate rekey\`, or it becomes unreadable when its epoch is retired\n`,
+          );
+        }
         for (const problem of snapshot.problems) {
           context.stdout(`     ${problem.kind}: ${problem.message}\n     fix: ${problem.fix}\n`);
         }

@@ -8,7 +8,8 @@ import { loadSodium } from "../crypto/sodium.js";
 import type { WriterKey } from "../crypto/writer-key.js";
 import { parseManifest } from "./parse-manifest.js";
 import { signatureProblem } from "./signature-problem.js";
-import type { WriterKeyRule } from "../policy/policy.js";
+import type { Policy, WriterKeyRule } from "../policy/policy.js";
+import { epochGaps } from "../rekey/epoch-gaps.js";
 import { openVerifiedBlob } from "./open-verified-blob.js";
 import { forEachBlobWindow } from "./for-each-blob-window.js";
 import { rewrapResolver } from "../rekey/rewrap-resolver.js";
@@ -44,6 +45,11 @@ export interface SnapshotVerification {
   /** Forgotten (tombstoned): its manifest, signature and chain link are checked, not its blobs. */
   forgotten: boolean;
   problems: VerifyProblem[];
+  /**
+   * With a policy that names key epochs: files no current identity opens (a
+   * warning, not a problem: the snapshot is fine until that epoch is retired).
+   */
+  epochGaps?: string[];
 }
 
 export interface VerifyOptions {
@@ -53,6 +59,8 @@ export interface VerifyOptions {
   trustedKeys: readonly string[];
   /** The policy's keys.writers: a signature by a key outside its period is a problem. */
   writerPeriods?: readonly WriterKeyRule[];
+  /** The policy, to report files no identity of a current key epoch opens (epochGaps). */
+  epochPolicy?: Pick<Policy, "keys" | "environments">;
   level: VerifyLevel;
   /** Needed for restore level: decrypts every blob. */
   opener?: BlobOpener;
@@ -94,6 +102,7 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
     );
   }
   const sodium = await loadSodium();
+  const epochGapsOf = new Map<string, string[]>();
   const checkedBlobs = new Map<string, VerifyProblem | null>();
   let bytesChecked = 0;
   const results: SnapshotVerification[] = [];
@@ -137,6 +146,17 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...(await chainProblems(options.store, manifest, entry, where)));
       problems.push(...recipientProblems(manifest, where));
+      if (options.epochPolicy && !forgotten) {
+        const gaps = await epochGaps(
+          options.store,
+          manifest,
+          options.epochPolicy,
+          sodium,
+          options.trustedKeys,
+          new Date(),
+        );
+        if (gaps.length > 0) epochGapsOf.set(entry.id, gaps);
+      }
       if (!forgotten)
         problems.push(
           ...(await blobProblems(
@@ -155,6 +175,7 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
       ok: problems.length === 0,
       forgotten,
       problems,
+      ...(epochGapsOf.has(entry.id) ? { epochGaps: epochGapsOf.get(entry.id) } : {}),
     });
     options.onProgress?.(++done, options.snapshots.length);
   }

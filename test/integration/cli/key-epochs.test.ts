@@ -111,6 +111,22 @@ describe("key epochs in the policy", () => {
     expect(run.stderr).toContain("did you mean 'tier1'?");
   });
 
+  it("verify warns about snapshots no identity of a current epoch opens, without failing them", async () => {
+    const run = await runCli(["verify", "--all", "--store", "store", "--json"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const report = run.json() as {
+      snapshots: { stream: string; seq: number; ok: boolean; epochGaps?: string[] }[];
+    };
+    // prod@1 is sealed to 2026-h1, which ended; prod@2 to 2026-h2; dev to keys.recipients.
+    expect(report.snapshots.map((s) => [`${s.stream}@${s.seq}`, s.ok, s.epochGaps ?? []])).toEqual([
+      ["dev@1", true, []],
+      ["prod@1", true, ["app.yaml"]],
+      ["prod@2", true, []],
+    ]);
+    const human = await runCli(["verify", "--all", "--store", "store"], { cwd: dir });
+    expect(human.stdout).toContain("warning: no identity of a current key epoch opens app.yaml");
+  });
+
   it("retire-epoch refuses while a snapshot under retention needs the epoch, and lists it; after a rekey it retires", async () => {
     writeFileSync(join(dir, "h1.txt"), `${h1.identity}\n`, { mode: 0o600 });
     const refused = await runCli(["retire-epoch", "2026-h1", "--store", "store", "--json"], {
