@@ -1,7 +1,8 @@
 import { constants, type Stats } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { resolve } from "node:path";
-import { SnapgateError } from "../core/errors.js";
+import { isSnapgateError, SnapgateError } from "../core/errors.js";
+import { readIdentityCommand } from "../core/crypto/read-identity-command.js";
 import { parseIdentities } from "../core/crypto/age-keys.js";
 import { keyKind } from "../core/crypto/key-kind.js";
 import { parseVerifyKey, parseWriterKey, type WriterKey } from "../core/crypto/writer-key.js";
@@ -105,12 +106,32 @@ export async function loadWriterKey(
   return parseWriterKey(text, path ?? "SNAPGATE_WRITER_KEY");
 }
 
-/** --identity FILE, or the SNAPGATE_IDENTITY secret's contents. */
+/**
+ * --identity FILE, --identity-command CMD (a secret manager's command; its
+ * output stays in memory), or the SNAPGATE_IDENTITY secret's contents.
+ */
 export async function loadOpener(
   args: ParsedArgs,
   context: CliContext,
 ): Promise<BlobOpener | undefined> {
   const path = stringValue(args, "identity");
+  const command = stringValue(args, "identity-command");
+  if (path !== undefined && command !== undefined) {
+    throw new SnapgateError("USAGE", "--identity and --identity-command both name an identity.", {
+      fix: "Give one: --identity FILE for a key file, or --identity-command CMD to read it from a secret manager.",
+    });
+  }
+  if (command !== undefined) {
+    const text = await readIdentityCommand(command, { cwd: context.cwd, env: context.env });
+    try {
+      return await BlobOpener.create(parseIdentities(text, "The output of --identity-command"));
+    } catch (error) {
+      if (!isSnapgateError(error, "CONFIG")) throw error;
+      throw new SnapgateError("CONFIG", error.summary, {
+        fix: "Make the command print only the identity file's text (AGE-SECRET-KEY-1... lines, # comments allowed), e.g. a single field of the secret.",
+      });
+    }
+  }
   const text = path ? await readKeyFile(path, "identity", context) : context.env.SNAPGATE_IDENTITY;
   if (!text) return undefined;
   return BlobOpener.create(parseIdentities(text, path ?? "SNAPGATE_IDENTITY"));
@@ -131,5 +152,6 @@ export function trustedKeys(args: ParsedArgs, context: CliContext): string[] {
 export const KEY_OPTIONS = {
   "verify-key": { type: "string" as const, multiple: true as const },
   identity: { type: "string" as const },
+  "identity-command": { type: "string" as const },
   "writer-key": { type: "string" as const },
 };

@@ -28,3 +28,12 @@ export const POLICY_INPUT = {
       "The policy file in the checkout. When the default file does not exist, the step runs without a policy.",
   },
 } as const;
+
+/** Where the restore and verify actions may read the identity from, besides the identity secret. */
+export const IDENTITY_COMMAND_INPUT = {
+  "identity-command": {
+    kind: "string",
+    description:
+      "Instead of identity: a shell command that prints the identity (a secret manager's CLI, e.g. vault kv get -field=identity secret/snapgate). Its output is kept in memory only and never logged; it must finish within 30 s.",
+  },
+} as const;

@@ -1,5 +1,5 @@
 import { defineAction } from "../lib/action-spec.js";
-import { POLICY_INPUT, STORE_INPUTS } from "../lib/common-inputs.js";
+import { IDENTITY_COMMAND_INPUT, POLICY_INPUT, STORE_INPUTS } from "../lib/common-inputs.js";
 
 /** The restore action's inputs and outputs (action.yml must agree: a contract test). */
 export const restoreAction = defineAction({
@@ -21,11 +21,11 @@ export const restoreAction = defineAction({
     },
     identity: {
       kind: "string",
-      required: true,
       secret: true,
       description:
-        "An age identity (AGE-SECRET-KEY-1...) the snapshot is encrypted to: a secret of the restore environment.",
+        "An age identity (AGE-SECRET-KEY-1...) the snapshot is encrypted to: a secret of the restore environment. Needed unless identity-command is given.",
     },
+    ...IDENTITY_COMMAND_INPUT,
     target: {
       kind: "string",
       required: true,

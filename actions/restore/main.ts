@@ -2,7 +2,7 @@ import { getInput, info, setOutput } from "@actions/core";
 import { authorizeRestore } from "../../core/approvals/authorize-restore.js";
 import { claimRequestExecution } from "../../core/approvals/request-execution.js";
 import { resolveRestoreSnapshot } from "../../core/approvals/resolve-restore-snapshot.js";
-import { assertIdentityIsRecipient } from "../../core/snapshot/assert-identity-is-recipient.js";
+import { assertIdentityOpensSnapshot } from "../../core/rekey/assert-identity-opens-snapshot.js";
 import { appendAuditEvents } from "../../core/audit/append-audit-events.js";
 import { loadSnapshot } from "../../core/snapshot/load-snapshot.js";
 import { restoreSnapshot } from "../../core/snapshot/restore-snapshot.js";
@@ -39,13 +39,19 @@ export async function main(): Promise<void> {
     store,
     snapshot,
     trustedKeys: settings.trustedKeys,
+    writerPeriods: settings.writerPeriods,
     requestId: settings.requestId,
     policy: loaded?.policy ?? null,
     include: settings.include,
     run: run.run,
     now,
   });
-  assertIdentityIsRecipient(settings.opener, snapshot.manifest);
+  await assertIdentityOpensSnapshot(
+    settings.opener,
+    store,
+    snapshot.manifest,
+    settings.trustedKeys,
+  );
   if (authorization.kind === "request" && !settings.dryRun) {
     await claimRequestExecution(store, authorization.request, {
       snapshot: snapshot.id,
@@ -59,6 +65,7 @@ export async function main(): Promise<void> {
     snapshot,
     opener: settings.opener,
     trustedKeys: settings.trustedKeys,
+    writerPeriods: settings.writerPeriods,
     target: settings.target,
     include: authorization.include,
     overwrite: settings.overwrite,

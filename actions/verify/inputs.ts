@@ -1,5 +1,5 @@
 import { defineAction } from "../lib/action-spec.js";
-import { POLICY_INPUT, STORE_INPUTS } from "../lib/common-inputs.js";
+import { IDENTITY_COMMAND_INPUT, POLICY_INPUT, STORE_INPUTS } from "../lib/common-inputs.js";
 
 /** The verify action's inputs and outputs (action.yml must agree: a contract test). */
 export const verifyAction = defineAction({
@@ -38,8 +38,9 @@ export const verifyAction = defineAction({
       kind: "string",
       secret: true,
       description:
-        "An age identity (AGE-SECRET-KEY-1...) the snapshots are encrypted to; needed for level restore.",
+        "An age identity (AGE-SECRET-KEY-1...) the snapshots are encrypted to; needed for level restore (or identity-command).",
     },
+    ...IDENTITY_COMMAND_INPUT,
     "writer-key": {
       kind: "string",
       secret: true,

@@ -31,6 +31,7 @@ export async function main(): Promise<void> {
     store,
     snapshots,
     trustedKeys: settings.trustedKeys,
+    writerPeriods: settings.writerPeriods,
     forgotten,
     level: settings.level,
     opener: settings.opener,

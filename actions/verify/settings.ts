@@ -1,11 +1,12 @@
 import type { BlobOpener } from "../../core/crypto/blob-opener.js";
 import type { WriterKey } from "../../core/crypto/writer-key.js";
 import { SnapgateError } from "../../core/errors.js";
-import type { Policy } from "../../core/policy/policy.js";
+import type { Policy, WriterKeyRule } from "../../core/policy/policy.js";
 import { trustedWriterKeys } from "../../core/policy/trusted-writer-keys.js";
 import type { VerifyLevel } from "../../core/snapshot/verify-snapshots.js";
 import type { InputValues } from "../lib/action-spec.js";
-import { openerFromIdentityInput, parseWriterKeyInput } from "../lib/parse-secret-key.js";
+import { parseWriterKeyInput } from "../lib/parse-secret-key.js";
+import { identityOpener } from "../lib/identity-opener.js";
 import type { RunContext } from "../lib/read-run-context.js";
 import { storeSettings, type StoreSettings } from "../lib/store-settings.js";
 import type { verifyAction } from "./inputs.js";
@@ -19,6 +20,8 @@ export interface VerifySettings {
   opener: BlobOpener | undefined;
   writerKey: WriterKey | undefined;
   trustedKeys: string[];
+  /** The policy's keys.writers: a key outside its validity period is refused. */
+  writerPeriods: WriterKeyRule[];
   record: boolean;
   failOnProblems: boolean;
 }
@@ -28,12 +31,12 @@ export async function verifySettings(
   values: InputValues<typeof verifyAction.inputs>,
   context: { policy: Policy | null; run: RunContext; cwd: string },
 ): Promise<VerifySettings> {
-  if (values.level === "restore" && !values.identity) {
+  if (values.level === "restore" && !values.identity && !values["identity-command"]) {
     throw new SnapgateError(
       "USAGE",
       "level: restore decrypts every file and needs the identity input.",
       {
-        fix: "Pass identity: ${{ secrets.SNAPGATE_IDENTITY }} (in a job whose environment holds it), or use level: structure.",
+        fix: "Pass identity: ${{ secrets.SNAPGATE_IDENTITY }} (in a job whose environment holds it) or identity-command:, or use level: structure.",
       },
     );
   }
@@ -50,11 +53,15 @@ export async function verifySettings(
     all: values.all,
     level: values.level,
     opener:
-      values.level === "restore" && values.identity
-        ? await openerFromIdentityInput(values.identity)
+      values.level === "restore"
+        ? await identityOpener(values.identity, values["identity-command"], {
+            cwd: context.cwd,
+            env: process.env,
+          })
         : undefined,
     writerKey: values["writer-key"] ? parseWriterKeyInput(values["writer-key"]) : undefined,
     trustedKeys,
+    writerPeriods: context.policy?.keys.writers ?? [],
     record: values.record,
     failOnProblems: values["fail-on-problems"],
   };

@@ -20,6 +20,11 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "check", load: async () => (await import("./check.js")).checkCommand },
   { name: "forget", load: async () => (await import("./forget.js")).forgetCommand },
   { name: "prune", load: async () => (await import("./prune.js")).pruneCommand },
+  { name: "rekey", load: async () => (await import("./rekey.js")).rekeyCommand },
+  {
+    name: "retire-epoch",
+    load: async () => (await import("./retire-epoch.js")).retireEpochCommand,
+  },
   { name: "doctor", load: async () => (await import("./doctor.js")).doctorCommand },
   { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
   { name: "drill", load: async () => (await import("./drill.js")).drillCommand },

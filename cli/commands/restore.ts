@@ -15,9 +15,11 @@ export const restoreCommand: Command = {
   summary:
     "Decrypt a snapshot into a directory (empty by default), after checking its signature and paths",
   usage:
-    "snapgate restore SNAPSHOT|latest --store STORE --identity FILE --to DIR --verify-key sgw1... [--env ENV] [--include GLOB]... [--exclude GLOB]... [--force] [--delete] [--dry-run] [--json]",
+    "snapgate restore SNAPSHOT|latest --store STORE --identity FILE|--identity-command CMD --to DIR --verify-key sgw1... [--env ENV] [--include GLOB]... [--exclude GLOB]... [--force] [--delete] [--dry-run] [--json]",
   help: [
     "--identity FILE       an age identity the snapshot is encrypted to (or SNAPGATE_IDENTITY)",
+    "--identity-command CMD  read the identity from this shell command's stdout (a secret",
+    "                      manager); it is never written to disk",
     "--to DIR              where to restore; must be empty or new unless --force",
     "--verify-key KEY      a trusted writer verify key (repeatable; or SNAPGATE_VERIFY_KEYS)",
     "--include GLOB        restore only matching paths (repeatable)",
@@ -34,6 +36,7 @@ export const restoreCommand: Command = {
     // No --writer-key: restore checks signatures with verify keys and recomputes no keyed ids.
     "verify-key": KEY_OPTIONS["verify-key"],
     identity: KEY_OPTIONS.identity,
+    "identity-command": KEY_OPTIONS["identity-command"],
     env: { type: "string" },
     to: { type: "string" },
     include: { type: "string", multiple: true },
@@ -56,7 +59,7 @@ export const restoreCommand: Command = {
     const opener = await loadOpener(args, context);
     if (!opener) {
       throw new SnapgateError("USAGE", "Restoring needs an age identity.", {
-        fix: "Pass --identity FILE or set SNAPGATE_IDENTITY (the restore environment's secret or the break-glass key).",
+        fix: "Pass --identity FILE, --identity-command CMD or set SNAPGATE_IDENTITY (the restore environment's secret or the break-glass key).",
       });
     }
     const keys = trustedKeys(args, context);

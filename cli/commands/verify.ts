@@ -1,6 +1,7 @@
 import { SnapgateError } from "../../core/errors.js";
 import { selectSnapshots } from "../../core/snapshot/select-snapshots.js";
 import { trustedWriterKeys } from "../../core/policy/trusted-writer-keys.js";
+import type { Policy, WriterKeyRule } from "../../core/policy/policy.js";
 import { verifySnapshots, type VerifyLevel } from "../../core/snapshot/verify-snapshots.js";
 import { flag, stringValue, type CliContext, type Command, type ParsedArgs } from "../command.js";
 import { loadCliPolicy, POLICY_OPTION } from "../load-cli-policy.js";
@@ -12,12 +13,22 @@ import { json } from "../output.js";
 import { progressReporter } from "../progress.js";
 import { EXIT_PROBLEMS } from "../exit-codes.js";
 
-/** --verify-key / SNAPGATE_VERIFY_KEYS, else the policy's keys.writers. */
-async function trustedOrPolicyKeys(args: ParsedArgs, context: CliContext): Promise<string[]> {
+/**
+ * --verify-key / SNAPGATE_VERIFY_KEYS, else the policy's keys.writers with
+ * their validity periods (a key outside its period is refused).
+ */
+async function trustedOrPolicyKeys(
+  args: ParsedArgs,
+  context: CliContext,
+): Promise<{ keys: string[]; periods: WriterKeyRule[]; policy: Policy | null }> {
   const keys = trustedKeys(args, context);
-  if (keys.length > 0) return keys;
+  if (keys.length > 0) return { keys, periods: [], policy: null };
   const loaded = await loadCliPolicy(args, context, context.cwd);
-  return trustedWriterKeys([], loaded?.policy ?? null);
+  return {
+    keys: trustedWriterKeys([], loaded?.policy ?? null),
+    periods: loaded?.policy.keys.writers ?? [],
+    policy: loaded?.policy ?? null,
+  };
 }
 
 export const verifyCommand: Command = {
@@ -25,19 +36,20 @@ export const verifyCommand: Command = {
   summary:
     "Check snapshots: signature, chain and blobs (structure), or decrypt everything (restore level)",
   usage:
-    "snapgate verify [SNAPSHOT | --all] --store STORE [--verify-key sgw1... | --policy FILE] [--env ENV] [--identity FILE [--writer-key FILE]] [--level structure|restore] [--record] [--json]",
+    "snapgate verify [SNAPSHOT | --all] --store STORE [--verify-key sgw1... | --policy FILE] [--env ENV] [--identity FILE|--identity-command CMD [--writer-key FILE]] [--level structure|restore] [--record] [--json]",
   help: [
     "SNAPSHOT            an id prefix, ENV@SEQ or latest (default: latest of --env)",
     "--all               every snapshot of every environment (or of --env)",
     "--verify-key KEY    a trusted writer verify key (repeatable; or SNAPGATE_VERIFY_KEYS)",
     "--identity FILE     decrypt every blob: restore level (or SNAPGATE_IDENTITY)",
+    "--identity-command CMD  read the identity from this shell command's stdout (a secret manager)",
     "--writer-key FILE   at restore level, also recompute the keyed ids",
     "--policy FILE       trust the policy's keys.writers when no --verify-key is given (default: .github/snapgate.yml, when it exists)",
     "--record            write a verification record per snapshot (verifications/<env>/<time>-<level>-<ok|fail>-<snapshot>.json); the gate reads the newest restore-level one",
     "forgotten snapshots: manifest, signature and chain are checked, not their blobs (prune may have removed them)",
     `exit codes: 0 all good, ${EXIT_PROBLEMS} problems found`,
   ],
-  json: "`{level, ok, snapshots: [{id, stream, seq, ok, forgotten, problems: [{kind, message, fix, path?}]}], blobsChecked, bytesChecked, records[]}`; problem kinds: `manifest`, `signature`, `chain`, `missing-blob`, `tampered-blob`, `decrypt`, `content-id`, `recipients` (a file a listed recipient cannot open)",
+  json: "`{level, ok, snapshots: [{id, stream, seq, ok, forgotten, problems: [{kind, message, fix, path?}], epochGaps?}], blobsChecked, bytesChecked, records[]}`; problem kinds: `manifest`, `signature`, `chain`, `missing-blob`, `tampered-blob`, `decrypt`, `content-id`, `recipients` (a file a listed recipient cannot open)",
   options: {
     ...STORE_OPTION,
     ...KEY_OPTIONS,
@@ -64,10 +76,13 @@ export const verifyCommand: Command = {
       stream,
     });
     const report = progressReporter(context, !flag(args, "json"));
+    const trusted = await trustedOrPolicyKeys(args, context);
     const result = await verifySnapshots({
       store,
       snapshots,
-      trustedKeys: await trustedOrPolicyKeys(args, context),
+      trustedKeys: trusted.keys,
+      writerPeriods: trusted.periods,
+      ...(trusted.policy ? { epochPolicy: trusted.policy } : {}),
       forgotten,
       level: levelText as VerifyLevel,
       opener,
@@ -84,6 +99,11 @@ export const verifyCommand: Command = {
         context.stdout(
           `${snapshot.ok ? "ok  " : "FAIL"} ${snapshot.stream}@${snapshot.seq} ${snapshot.id.slice(0, 12)}${snapshot.forgotten ? " (forgotten: blobs not checked)" : ""}\n`,
         );
+        if (snapshot.epochGaps) {
+          context.stdout(
+            `     warning: no identity of a current key epoch opens ${snapshot.epochGaps.slice(0, 3).join(", ")}${snapshot.epochGaps.length > 3 ? ", ..." : ""}\n     fix: re-wrap it with \`snapgate rekey\`, or it becomes unreadable when its epoch is retired\n`,
+          );
+        }
         for (const problem of snapshot.problems) {
           context.stdout(`     ${problem.kind}: ${problem.message}\n     fix: ${problem.fix}\n`);
         }

@@ -1,6 +1,6 @@
 import { SnapgateError } from "../errors.js";
 import { workflowRunUrl, type WorkflowRun } from "../github/workflow-run-url.js";
-import type { Policy } from "../policy/policy.js";
+import type { Policy, WriterKeyRule } from "../policy/policy.js";
 import { snapshotTier } from "../policy/snapshot-tier.js";
 import { policyDigest } from "../policy/policy-digest.js";
 import { loadSodium } from "../crypto/sodium.js";
@@ -17,6 +17,8 @@ export interface RestoreAuthorizationInput {
   snapshot: LoadedSnapshot;
   /** Writer verify keys its signature must match: the run URL and environment it names are trusted only when signed. */
   trustedKeys: readonly string[];
+  /** The policy's keys.writers: a key outside its validity period is refused. */
+  writerPeriods?: readonly WriterKeyRule[];
   /** An approved restore request, or null for an automatic rollback. */
   requestId: string | null;
   /** The current policy: its digest and the environment's tier decide the request's validity. */
@@ -58,7 +60,13 @@ export async function authorizeRestore(
 ): Promise<RestoreAuthorization> {
   const { manifest, id } = input.snapshot;
   const where = `${manifest.stream}@${manifest.seq} (${id.slice(0, 12)})`;
-  const forged = signatureProblem(await loadSodium(), manifest, input.trustedKeys, where);
+  const forged = signatureProblem(
+    await loadSodium(),
+    manifest,
+    input.trustedKeys,
+    where,
+    input.writerPeriods,
+  );
   if (forged) {
     throw new SnapgateError("INTEGRITY", `${forged.message} Nothing was restored.`, {
       fix: forged.fix,

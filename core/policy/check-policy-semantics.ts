@@ -139,6 +139,23 @@ export function checkPolicySemantics(data: Data): PolicyIssue[] {
         report(["keys", "recipients", index], `repeats recipient ${first}`, "remove the duplicate");
       else seenRecipients.set(recipient, index);
     });
+    list(keys["epochs"]).forEach((epoch, index) => {
+      const entry = record(epoch);
+      if (!entry) return;
+      const path: Path = ["keys", "epochs", index];
+      list(entry["tiers"]).forEach((tier, i) => checkTierRef([...path, "tiers", i], tier));
+      checkDate([...path, "valid_from"], entry["valid_from"]);
+      checkDate([...path, "valid_until"], entry["valid_until"]);
+      const from = parsePolicyDate(entry["valid_from"]);
+      const until = parsePolicyDate(entry["valid_until"], { endOfDay: true });
+      if (from !== null && until !== null && until <= from) {
+        report(
+          [...path, "valid_until"],
+          `ends before it starts (valid_from ${String(entry["valid_from"])})`,
+          "make valid_until later than valid_from",
+        );
+      }
+    });
     const seenWriters = new Map<string, number>();
     list(keys["writers"]).forEach((writer, index) => {
       const entry = record(writer);

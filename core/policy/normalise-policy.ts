@@ -195,6 +195,21 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
     keys: {
       recipients: strings(keys["recipients"]),
       writers,
+      // Only when given: the digest of a policy without epochs stays what it was.
+      ...(Array.isArray(keys["epochs"])
+        ? {
+            epochs: keys["epochs"].map((value) => {
+              const epoch = obj(value);
+              return {
+                name: String(epoch["name"]),
+                recipients: strings(epoch["recipients"]),
+                tiers: Array.isArray(epoch["tiers"]) ? strings(epoch["tiers"]) : null,
+                validFromMs: parsePolicyDate(epoch["valid_from"]),
+                validUntilMs: parsePolicyDate(epoch["valid_until"], { endOfDay: true }),
+              };
+            }),
+          }
+        : {}),
       // Only when given: the digest of a policy without app keys stays what it was.
       ...(Array.isArray(keys["app"])
         ? { app: keys["app"].map((value) => String(obj(value)["key"])) }

@@ -14,6 +14,18 @@ export interface WriterKeyRule {
   validUntilMs: number | null;
 }
 
+/** A key epoch: a recipient set that seals new snapshots of some tiers for a period. */
+export interface KeyEpoch {
+  name: string;
+  recipients: string[];
+  /** The tiers it applies to; null for every tier. */
+  tiers: string[] | null;
+  /** Inclusive start, epoch ms; null when unbounded. */
+  validFromMs: number | null;
+  /** Exclusive end, epoch ms (a bare date is valid through that UTC day); null when unbounded. */
+  validUntilMs: number | null;
+}
+
 /** The calendar rules restic also has a --keep-within-<rule> flag for. */
 export type WithinBucketRule = "hourly" | "daily" | "weekly" | "monthly" | "yearly";
 
@@ -160,6 +172,8 @@ export interface Policy {
   keys: {
     recipients: string[];
     writers: WriterKeyRule[];
+    /** Key epochs (keys.epochs); absent when the policy names none. */
+    epochs?: KeyEpoch[];
     /** App verify keys (sga1...) that sign request records; absent when the policy lists none. */
     app?: string[];
   };

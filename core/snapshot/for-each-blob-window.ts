@@ -2,6 +2,7 @@ import type { RegularFileEntry } from "../types.js";
 import type { Store } from "../store/store.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { blobRefOf } from "./blob-ref-of.js";
+import type { RewrapResolver } from "../rekey/rewrap-resolver.js";
 
 /** Files per window: a GitHub store answers one window's blob reads with one request. */
 export const BLOB_WINDOW = 100;
@@ -21,11 +22,18 @@ export async function forEachBlobWindow<T>(
     window: readonly RegularFileEntry[],
     blobs: ReadonlyArray<Uint8Array | null>,
   ) => void,
+  /** Where a missing blob may have gone: `snapgate rekey`'s signed re-wrap records. */
+  resolveMissing?: RewrapResolver,
 ): Promise<T[]> {
   const results: T[] = [];
   const read = (start: number) => {
     const window = files.slice(start, start + BLOB_WINDOW);
-    const blobs = Promise.all(window.map((file) => store.readBlob(blobRefOf(file))));
+    const blobs = Promise.all(
+      window.map(async (file) => {
+        const ref = blobRefOf(file);
+        return (await store.readBlob(ref)) ?? (resolveMissing ? resolveMissing(ref) : null);
+      }),
+    );
     // Handled here so a failure while the previous window is processed is not "unhandled";
     // it still rejects where the window is awaited.
     blobs.catch(() => undefined);

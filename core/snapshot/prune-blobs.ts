@@ -2,6 +2,7 @@ import { isSnapgateError, SnapgateError } from "../errors.js";
 import type { Manifest } from "../types.js";
 import { blobPath, type BlobRef, type Store, type TempFileSweep } from "../store/store.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
+import { followRewraps } from "../rekey/follow-rewraps.js";
 import { STALE_TEMP_MS } from "../store/atomic-file.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { appendAuditEvents } from "../audit/append-audit-events.js";
@@ -135,6 +136,8 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
     });
   }
 
+  // A re-wrapped blob is referenced through its record (snapgate rekey): it lives as its old ref does.
+  await followRewraps(store, live, releasedAt, key);
   const stored = await store.listBlobs();
   const result: PruneResult = {
     dryRun: options.dryRun === true,

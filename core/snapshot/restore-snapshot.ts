@@ -21,12 +21,14 @@ import { loadSodium } from "../crypto/sodium.js";
 import type { LoadedSnapshot } from "./load-snapshot.js";
 import { assertSafeRestorePaths, type UnsafePath } from "./check-restore-paths.js";
 import { signatureProblem } from "./signature-problem.js";
+import type { WriterKeyRule } from "../policy/policy.js";
 import { openVerifiedBlob } from "./open-verified-blob.js";
 import { assertBlobIntact } from "./assert-blob-intact.js";
-import { assertIdentityIsRecipient } from "./assert-identity-is-recipient.js";
 import { createFileOpener, type FileOpener } from "../crypto/create-opener.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { BLOB_WINDOW, forEachBlobWindow } from "./for-each-blob-window.js";
+import { rewrapResolver } from "../rekey/rewrap-resolver.js";
+import { assertIdentityOpensSnapshot } from "../rekey/assert-identity-opens-snapshot.js";
 import type { ChangeKind } from "./diff-file-states.js";
 import { findLinkWarnings } from "./find-link-warnings.js";
 import {
@@ -45,6 +47,8 @@ export interface RestoreOptions {
   opener: BlobOpener;
   /** Verify keys the manifest's signature must match. */
   trustedKeys: readonly string[];
+  /** The policy's keys.writers: a signature by a key outside its period is refused. */
+  writerPeriods?: readonly WriterKeyRule[];
   /** Restore without checking who signed the manifest (explicit opt-out). */
   skipSignatureCheck?: boolean;
   target: string;
@@ -209,7 +213,13 @@ async function restoreSelection(
   const { manifest, id } = options.snapshot;
   const where = `snapshot ${manifest.stream}@${manifest.seq} (${id.slice(0, 12)})`;
   if (!options.skipSignatureCheck) {
-    const problem = signatureProblem(await loadSodium(), manifest, options.trustedKeys, where);
+    const problem = signatureProblem(
+      await loadSodium(),
+      manifest,
+      options.trustedKeys,
+      where,
+      options.writerPeriods,
+    );
     if (problem)
       throw new SnapgateError("INTEGRITY", `${problem.message} Nothing was restored.`, {
         fix: problem.fix,
@@ -220,7 +230,9 @@ async function restoreSelection(
 
   const regular = selection.files.filter((file): file is RegularFileEntry => file.type === "file");
   const links = selection.files.filter((file): file is SymlinkEntry => file.type === "symlink");
-  if (regular.length > 0) assertIdentityIsRecipient(options.opener, manifest);
+  if (regular.length > 0) {
+    await assertIdentityOpensSnapshot(options.opener, options.store, manifest, options.trustedKeys);
+  }
 
   if (options.deleteExtra && !options.overwrite && !options.dryRun) {
     throw new SnapgateError("USAGE", "--delete removes files from the target: it needs --force.", {
@@ -295,6 +307,7 @@ async function restoreSelection(
         files.forEach((file, i) =>
           assertBlobIntact(blobs[i] ?? null, file, where, options.store.location),
         ),
+      rewrapResolver(options.store, await loadSodium(), options.trustedKeys),
     );
     for (const link of links) {
       const absolute = join(target, ...link.path.split("/"));
@@ -421,6 +434,7 @@ async function writeAll(
       },
       8,
       checkWindow,
+      rewrapResolver(options.store, await loadSodium(), options.trustedKeys),
     );
     for (const link of plan.links) {
       const destination = join(target, ...link.path.split("/"));

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { ConsistencyOutcome, ManifestCoverage } from "../types.js";
 import { loadSodium } from "../crypto/sodium.js";
+import { epochRecipients } from "../policy/epoch-recipients.js";
 import { writerSigner } from "../crypto/writer-key.js";
 import type { ChangeTicketVerifier } from "../policy/change-ticket/change-ticket-verifier.js";
 import {
@@ -117,7 +118,8 @@ export async function snapshotUnderPolicy(
     secretsOutsideComponents: report.secretsOutsideComponents,
   };
 
-  const fromPolicy = [...policy.keys.recipients];
+  // The key epoch valid at the snapshot's time for its tier, else keys.recipients.
+  const fromPolicy = epochRecipients(policy, environment.tier, time).recipients;
   const added = [...new Set(options.extraRecipients ?? [])].filter(
     (recipient) => !fromPolicy.includes(recipient),
   );

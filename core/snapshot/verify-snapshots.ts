@@ -8,8 +8,12 @@ import { loadSodium } from "../crypto/sodium.js";
 import type { WriterKey } from "../crypto/writer-key.js";
 import { parseManifest } from "./parse-manifest.js";
 import { signatureProblem } from "./signature-problem.js";
+import type { Policy, WriterKeyRule } from "../policy/policy.js";
+import { epochGaps } from "../rekey/epoch-gaps.js";
 import { openVerifiedBlob } from "./open-verified-blob.js";
 import { forEachBlobWindow } from "./for-each-blob-window.js";
+import { rewrapResolver } from "../rekey/rewrap-resolver.js";
+import { verifiedRewraps } from "../rekey/verified-rewraps.js";
 import { recipientGaps } from "./recipient-gaps.js";
 import { recipientsOfFile } from "./recipients-of-file.js";
 
@@ -41,6 +45,11 @@ export interface SnapshotVerification {
   /** Forgotten (tombstoned): its manifest, signature and chain link are checked, not its blobs. */
   forgotten: boolean;
   problems: VerifyProblem[];
+  /**
+   * With a policy that names key epochs: files no current identity opens (a
+   * warning, not a problem: the snapshot is fine until that epoch is retired).
+   */
+  epochGaps?: string[];
 }
 
 export interface VerifyOptions {
@@ -48,6 +57,10 @@ export interface VerifyOptions {
   /** Snapshots to check (from the catalog); each is checked against its predecessor in the chain. */
   snapshots: readonly Pick<CatalogEntry, "stream" | "seq" | "id">[];
   trustedKeys: readonly string[];
+  /** The policy's keys.writers: a signature by a key outside its period is a problem. */
+  writerPeriods?: readonly WriterKeyRule[];
+  /** The policy, to report files no identity of a current key epoch opens (epochGaps). */
+  epochPolicy?: Pick<Policy, "keys" | "environments">;
   level: VerifyLevel;
   /** Needed for restore level: decrypts every blob. */
   opener?: BlobOpener;
@@ -89,6 +102,7 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
     );
   }
   const sodium = await loadSodium();
+  const epochGapsOf = new Map<string, string[]>();
   const checkedBlobs = new Map<string, VerifyProblem | null>();
   let bytesChecked = 0;
   const results: SnapshotVerification[] = [];
@@ -122,10 +136,27 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
     }
     const forgotten = options.forgotten?.has(entry.id) ?? false;
     if (manifest) {
-      const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
+      const signature = signatureProblem(
+        sodium,
+        manifest,
+        options.trustedKeys,
+        where,
+        options.writerPeriods,
+      );
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...(await chainProblems(options.store, manifest, entry, where)));
       problems.push(...recipientProblems(manifest, where));
+      if (options.epochPolicy && !forgotten) {
+        const gaps = await epochGaps(
+          options.store,
+          manifest,
+          options.epochPolicy,
+          sodium,
+          options.trustedKeys,
+          new Date(),
+        );
+        if (gaps.length > 0) epochGapsOf.set(entry.id, gaps);
+      }
       if (!forgotten)
         problems.push(
           ...(await blobProblems(
@@ -144,6 +175,7 @@ export async function verifySnapshots(options: VerifyOptions): Promise<VerifyRep
       ok: problems.length === 0,
       forgotten,
       problems,
+      ...(epochGapsOf.has(entry.id) ? { epochGaps: epochGapsOf.get(entry.id) } : {}),
     });
     options.onProgress?.(++done, options.snapshots.length);
   }
@@ -236,12 +268,19 @@ async function blobProblems(
     const key = blobKey(file);
     if (!checked.has(key) && !fresh.has(key)) fresh.set(key, file);
   }
-  await forEachBlobWindow(options.store, [...fresh.values()], async (file, ciphertext) => {
-    checked.set(
-      blobKey(file),
-      await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes),
-    );
-  });
+  await forEachBlobWindow(
+    options.store,
+    [...fresh.values()],
+    async (file, ciphertext) => {
+      checked.set(
+        blobKey(file),
+        await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes),
+      );
+    },
+    4,
+    undefined,
+    rewrapResolver(options.store, await loadSodium(), options.trustedKeys),
+  );
   return regular.flatMap((file) => {
     const problem = checked.get(blobKey(file));
     return problem ? [{ ...problem, path: file.path }] : [];
@@ -284,7 +323,10 @@ async function checkBlobOnce(
         };
       } else {
         addBytes(ciphertext.length);
-        if (sha256Hex(ciphertext) !== file.ciphertextSha256) {
+        if (
+          sha256Hex(ciphertext) !== file.ciphertextSha256 &&
+          verifiedRewraps.get(ciphertext) !== file.ciphertextSha256
+        ) {
           problem = {
             kind: "tampered-blob",
             message: `The blob of ${file.path} in ${where} does not match the signed ciphertext sha256.`,

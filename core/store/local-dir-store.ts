@@ -423,6 +423,12 @@ export class LocalDirStore implements Store {
     return readOrNull(this.path(blobPath(blob)));
   }
 
+  async putBlob(blob: StagedBlob): Promise<void> {
+    const { ciphertext, ...ref } = blob;
+    // Exclusive: a name carries the ciphertext hash, so an existing file already holds these bytes.
+    await writeFileAtomic(this.path(blobPath(ref)), ciphertext, { mode: 0o444, exclusive: true });
+  }
+
   async listBlobs(): Promise<StoredBlob[]> {
     // Many directory reads and stats in flight at once: one after another, a restore's
     // presence check waited on ~2,000 thread-pool round trips (ADR 1103).

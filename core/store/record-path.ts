@@ -8,6 +8,8 @@ export const RECORD_ROOTS = [
   "approvals",
   "drills",
   "locks",
+  "rewraps",
+  "epochs",
 ] as const;
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}$/;

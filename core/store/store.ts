@@ -150,6 +150,12 @@ export interface Store {
   listManifestSeqs(stream: string): Promise<number[]>;
   readManifest(stream: string, seq: number): Promise<Uint8Array | null>;
   readBlob(blob: BlobRef): Promise<Uint8Array | null>;
+  /**
+   * Writes one blob outside a snapshot commit (durable, atomic, never over an
+   * existing file): `snapgate rekey`'s re-wrapped blobs. Stores without it
+   * cannot be re-keyed yet.
+   */
+  putBlob?(blob: StagedBlob): Promise<void>;
   /** Every blob file in the store; `modifiedAt` where the store knows when it was written. */
   listBlobs(): Promise<StoredBlob[]>;
   /**

@@ -30,6 +30,10 @@ const DOCS = [
   ...readdirSync(join(ROOT, "docs"))
     .filter((name) => name.endsWith(".md"))
     .map((name) => `docs/${name}`),
+  // Runbooks are followed step by step: their commands must run as written.
+  ...readdirSync(join(ROOT, "docs/runbooks"))
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/runbooks/${name}`),
 ];
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 

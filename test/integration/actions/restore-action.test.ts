@@ -274,6 +274,42 @@ describe("the restore action (bundled) against the sandbox", () => {
     expect(ws.read("target/deploy/prod/api/.env")).toBe("API_KEY=not-a-real-key\n");
   });
 
+  it("reads the identity from identity-command, and a failing command's output is never shown", async () => {
+    const command = (script: string) =>
+      ws.run(
+        "restore",
+        { token: ws.token, snapshot: pre, target: "from-command", "identity-command": script },
+        { runId: 2001, env: { VAULT_SECRET: ws.keys.age.identity } },
+      );
+    const ok = await command('printf "%s\\n" "$VAULT_SECRET"');
+    expect(ok.code).toBe(0);
+    expect(ws.read("from-command/deploy/prod/api/.env")).toBe("API_KEY=not-a-real-key\n");
+    expect(ok.log).not.toContain(ws.keys.age.identity);
+    const [failing, garbage, both] = await Promise.all([
+      command('echo "$VAULT_SECRET"; echo "permission denied for $VAULT_SECRET" >&2; exit 2'),
+      command("echo not-a-key-hunter2"),
+      ws.run(
+        "restore",
+        {
+          token: ws.token,
+          snapshot: pre,
+          target: "x",
+          identity: ws.keys.age.identity,
+          "identity-command": "true",
+        },
+        { runId: 2001 },
+      ),
+    ]);
+    expect(failing.code).toBe(1);
+    expect(failing.log).toContain("::error::The identity-command exited with code 2");
+    expect(failing.log).not.toContain(ws.keys.age.identity.slice(16));
+    expect(failing.log).not.toContain("permission denied");
+    expect(garbage.log).toContain("The output of identity-command line 1 is not an age identity.");
+    expect(garbage.log).not.toContain("hunter2");
+    expect(both.log).toContain("Both identity and identity-command are given.");
+    expect(existsSync(join(ws.repo, "x"))).toBe(false);
+  });
+
   it("needs the identity and a target; a wrong identity cannot decrypt", async () => {
     const { makeKeys } = await import("../../helpers/keys.js");
     const stranger = (await makeKeys()).age.identity;
