@@ -13,6 +13,8 @@ const standaloneCode = standaloneCodeModule.default ?? standaloneCodeModule;
 /** Every schema the code validates against: none is compiled at run time. */
 export const PRECOMPILED = [
   "manifest",
+  "manifest-root",
+  "manifest-node",
   "policy",
   "request",
   "request-execution",

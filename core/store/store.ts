@@ -8,7 +8,9 @@ import type { BlobEncoding, CatalogEntry } from "../types.js";
  *   blobs/<id[0:2]>/<id>-<sha256>[-<set>][.gz].age
  *                                          one file's content, age v1 (gzipped first: .gz),
  *                                          sealed to recipient set <set> (older blobs: unknown)
- *   manifests/<stream>/<seq>.json          one snapshot, signed, hash-chained
+ *   manifests/<stream>/<seq>.json          one snapshot, signed, hash-chained (v2: a root naming nodes)
+ *   nodes/<id[0:2]>/<id>.json              a run of a v2 snapshot's file entries, plain JSON,
+ *                                          named by its sha256 and shared by every snapshot that has it
  *   heads/<stream>.json                    the stream's latest seq and id (a pointer)
  *   catalog/<stream>/<yyyy>-<mm>.jsonl     one line per snapshot, by month written
  *   audit/<yyyy>/<mm>.jsonl                hash-chained audit events
@@ -99,12 +101,28 @@ export interface StagedBlob extends BlobRef {
   ciphertext: Uint8Array;
 }
 
+/** A manifest node file: its id is the sha256 of its bytes. */
+export interface NodeFile {
+  id: string;
+  bytes: Uint8Array;
+}
+
+export interface StoredNode {
+  id: string;
+  modifiedAt?: Date;
+}
+
 export interface SnapshotCommit {
   view: WriteView;
   seq: number;
   manifest: Uint8Array;
   /** Every blob the manifest references: the store checks they still exist (prune may have run). */
   blobs: readonly BlobRef[];
+  /**
+   * Every node a v2 root names: the store writes those it lacks and, like
+   * blobs, checks the others still exist. Absent for a v1 manifest.
+   */
+  nodes?: readonly NodeFile[];
   catalogEntry: CatalogEntry;
   /** Complete audit lines, chained on view.auditHead. */
   auditLines: readonly string[];
@@ -148,6 +166,15 @@ export interface Store {
   listManifestSeqs(stream: string): Promise<number[]>;
   readManifest(stream: string, seq: number): Promise<Uint8Array | null>;
   readBlob(blob: BlobRef): Promise<Uint8Array | null>;
+  /** A manifest node's bytes (null when absent); reads issued together are batched where the store can. */
+  readNode(id: string): Promise<Uint8Array | null>;
+  /** Every node file in the store; `modifiedAt` where the store knows when it was written. */
+  listNodes(): Promise<StoredNode[]>;
+  /** Removes nodes (prune), with deleteBlobs' lock, marks and recheck (ADR 0008, ADR 1101). */
+  deleteNodes(
+    ids: readonly string[],
+    recheck?: (ids: readonly string[]) => Promise<readonly string[]>,
+  ): Promise<void>;
   /** Every blob file in the store; `modifiedAt` where the store knows when it was written. */
   listBlobs(): Promise<StoredBlob[]>;
   /**
@@ -218,6 +245,17 @@ export function parseBlobFileName(name: string): BlobRef | undefined {
 /** How a write view looks a blob up: its content id and the recipient set it is sealed to. */
 export function blobLookupKey(id: string, recipientSet: string | undefined): string {
   return `${id}/${recipientSet ?? ""}`;
+}
+
+export function nodePath(id: string): string {
+  return `nodes/${id.slice(0, 2)}/${id}.json`;
+}
+
+const NODE_FILE_NAME = /^([0-9a-f]{64})\.json$/;
+
+/** A node file name back to its id; undefined for anything else (temp files, strays). */
+export function parseNodeFileName(name: string): string | undefined {
+  return NODE_FILE_NAME.exec(name)?.[1];
 }
 
 export function manifestPath(stream: string, seq: number): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseManifest } from "../../core/snapshot/parse-manifest.js";
+import type { Manifest } from "../../core/types.js";
 
 /** A manifest as version 0.1 wrote it: no consistency, no coverage. */
 const OLD_MANIFEST = {
@@ -103,7 +104,7 @@ describe("schemas/manifest.schema.json: recipient sets", () => {
       bytes(withSets(SET, { [SET]: { recipients: OLD_MANIFEST.recipients } })),
       "new",
     );
-    expect(manifest.files[0]).toMatchObject({ recipientSet: SET });
+    expect((manifest as Manifest).files[0]).toMatchObject({ recipientSet: SET });
   });
 
   it("refuses a malformed set id, an empty set and repeated recipients", () => {

@@ -6,7 +6,7 @@ import { sha256Hex } from "../../crypto/sha256-hex.js";
 import { loadSodium, type Sodium } from "../../crypto/sodium.js";
 import { checkStreamChain, type StreamChain } from "../../snapshot/check-stream-chain.js";
 import { forEachBlobWindow } from "../../snapshot/for-each-blob-window.js";
-import { parseManifest } from "../../snapshot/parse-manifest.js";
+import { openManifest } from "../../snapshot/open-manifest.js";
 import { readCatalog } from "../../snapshot/read-catalog.js";
 import { blobRefOf } from "../../snapshot/blob-ref-of.js";
 import { recipientGaps } from "../../snapshot/recipient-gaps.js";
@@ -100,7 +100,7 @@ export async function gatherGateFacts(
     facts.signature = { state: "bad", detail: "the manifest does not hash to its catalog id" };
   } else {
     try {
-      manifest = parseManifest(bytes, `manifest ${environment}@${latest.seq}`);
+      manifest = await openManifest(store, bytes, `manifest ${environment}@${latest.seq}`);
     } catch (error) {
       if (!isSnapgateError(error)) throw error;
       facts.signature = { state: "bad", detail: error.summary };

@@ -16,6 +16,7 @@ import { blobPath, type Store } from "../../../core/store/store.js";
 import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import type { RegularFileEntry } from "../../../core/types.js";
 import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
+import { readStoredManifest } from "../../helpers/read-stored-manifest.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
@@ -109,9 +110,7 @@ describe("readTombstone", () => {
 
 describe("pruneBlobs", () => {
   const blobOf = async (target: LocalDirStore, seq: number): Promise<RegularFileEntry> => {
-    const bytes = (await target.readManifest("dev", seq)) as Uint8Array;
-    return (JSON.parse(Buffer.from(bytes).toString("utf8")) as { files: RegularFileEntry[] })
-      .files[0] as RegularFileEntry;
+    return (await readStoredManifest(target, "dev", seq)).files[0] as RegularFileEntry;
   };
   const exists = (target: LocalDirStore, file: RegularFileEntry) =>
     existsSync(target.path(blobPath(blobRefOf(file))));
@@ -121,16 +120,21 @@ describe("pruneBlobs", () => {
     const path = store.path(tombstonePath("dev", 1));
     chmodSync(path, 0o644);
     writeFileSync(path, "damaged");
+    // Read first: prune takes dev@2's nodes with its blobs.
+    const [one, two] = [await blobOf(store, 1), await blobOf(store, 2)];
     const result = await pruneBlobs(store, { graceMs: 0, now });
     expect(result.deleted).toHaveLength(1);
-    expect(exists(store, await blobOf(store, 1))).toBe(true);
-    expect(exists(store, await blobOf(store, 2))).toBe(false);
+    expect(exists(store, one)).toBe(true);
+    expect(exists(store, two)).toBe(false);
     expect(result.referenced).toBe(2);
+    // dev@1 counts as live, so its nodes stay and it still opens.
+    expect((await blobOf(store, 1)).blob).toBe(one.blob);
   });
 
   it("spares a blob that a snapshot committed while prune ran reuses", async () => {
     await forgetAllButNewest(store);
     const reused = await blobOf(store, 1);
+    const doomed = await blobOf(store, 2);
     let injected = false;
     const racing = new Proxy(store, {
       get(target, property, receiver) {
@@ -156,7 +160,7 @@ describe("pruneBlobs", () => {
     });
     const result = await pruneBlobs(racing, { graceMs: 0, now });
     expect(result.spared).toEqual([reused.blob]);
-    expect(result.deleted.map((blob) => blob.id)).toEqual([(await blobOf(store, 2)).blob]);
+    expect(result.deleted.map((blob) => blob.id)).toEqual([doomed.blob]);
     expect(exists(store, reused)).toBe(true);
     expect(result.damaged).toEqual([]);
   });
