@@ -19,8 +19,17 @@ export interface ManifestNodes {
   files: NodeFile[];
 }
 
-/** Splits a snapshot's file entries (in manifest order) into content-addressed nodes. */
-export function buildManifestNodes(entries: readonly FileEntry[]): ManifestNodes {
+/**
+ * Splits a snapshot's file entries (in manifest order) into content-addressed
+ * nodes. `shape` exists for the measurements of ADR 1101 (bench/manifest-layouts.ts).
+ */
+export function buildManifestNodes(
+  entries: readonly FileEntry[],
+  shape: { boundaryBelow: number; maxFiles: number } = {
+    boundaryBelow: BOUNDARY_BELOW,
+    maxFiles: MAX_NODE_FILES,
+  },
+): ManifestNodes {
   const ids: string[] = [];
   const files = new Map<string, NodeFile>();
   let run: FileEntry[] = [];
@@ -35,8 +44,8 @@ export function buildManifestNodes(entries: readonly FileEntry[]): ManifestNodes
   };
   for (const entry of entries) {
     run.push(entry);
-    const cut = (createHash("sha256").update(entry.path).digest()[0] ?? 0) < BOUNDARY_BELOW;
-    if (cut || run.length >= MAX_NODE_FILES) close();
+    const cut = (createHash("sha256").update(entry.path).digest()[0] ?? 0) < shape.boundaryBelow;
+    if (cut || run.length >= shape.maxFiles) close();
   }
   close();
   return { ids, files: [...files.values()] };
