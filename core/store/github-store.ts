@@ -14,6 +14,8 @@ import {
   blobPath,
   catalogPath,
   headPath,
+  headNodesOf,
+  headPointerText,
   manifestPath,
   nodePath,
   parseBlobFileName,
@@ -219,7 +221,7 @@ export class GitHubStore implements Store {
         path: headPath(view.stream),
         mode: "100644",
         type: "blob",
-        content: JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id }) + "\n",
+        content: headPointerText(commit),
       },
       {
         path: catalogPath(view.stream, commit.time),
@@ -353,12 +355,9 @@ export class GitHubStore implements Store {
       target?.catalog?.object?.entries ?? [],
     );
     // The gate's `latest` must not silently become the snapshot before a deleted one.
-    checkHeadPointer(
-      stream,
-      await this.reader.blobText(target?.head ?? null),
-      manifestSeqs,
-      this.location,
-    );
+    const headText = await this.reader.blobText(target?.head ?? null);
+    checkHeadPointer(stream, headText, manifestSeqs, this.location);
+    const headNodes = headNodesOf(headText);
     const blobs: BlobRef[] = [];
     for (const prefix of target?.blobs?.object?.entries ?? []) {
       for (const entry of prefix.object?.entries ?? []) {
@@ -374,6 +373,7 @@ export class GitHubStore implements Store {
         .filter((entry) => entry.name.endsWith(".json"))
         .map((entry) => `verifications/${stream}/${entry.name}`),
       blobs,
+      ...(headNodes ? { headNodes } : {}),
     };
   }
 
@@ -381,8 +381,9 @@ export class GitHubStore implements Store {
     return manifestSeqsOf({ object: await this.reader.readTree(`manifests/${stream}`) });
   }
 
+  /** Coalesced like blobs and nodes: the gate reads a root and the nodes the head names in one query. */
   readManifest(stream: string, seq: number): Promise<Uint8Array | null> {
-    return this.reader.readFile(manifestPath(stream, seq));
+    return this.reader.readCoalesced(manifestPath(stream, seq));
   }
 
   /** Coalesced with the other blob reads of the same tick: see GitHubReader.readBlob. */

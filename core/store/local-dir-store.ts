@@ -22,6 +22,7 @@ import {
   blobPath,
   catalogPath,
   headPath,
+  headPointerText,
   manifestPath,
   nodePath,
   parseBlobFileName,
@@ -353,10 +354,7 @@ export class LocalDirStore implements Store {
         catalogPath(commit.view.stream, commit.time),
         JSON.stringify(commit.catalogEntry) + "\n",
       );
-      await writeFileAtomic(
-        this.path(headPath(commit.view.stream)),
-        JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id }) + "\n",
-      );
+      await writeFileAtomic(this.path(headPath(commit.view.stream)), headPointerText(commit));
       if (commit.auditLines.length > 0)
         await this.appendAuditUnlocked(commit.auditLines, commit.time);
       return "committed";

@@ -87,6 +87,12 @@ export interface StreamIndex {
   verifications: string[];
   /** Every blob of the store, from the listing. */
   blobs: BlobRef[];
+  /**
+   * The node ids the head pointer says the head root names (v2), where the
+   * store read the pointer anyway: the gate reads them with the root, in one
+   * query. A hint only: each node is checked against the signed root.
+   */
+  headNodes?: { seq: number; nodes: string[] };
 }
 
 /** Temp files a sweep found stale (and deleted, unless a dry run). */
@@ -270,6 +276,32 @@ export function catalogPath(stream: string, written: Date): string {
 
 export function headPath(stream: string): string {
   return `heads/${stream}.json`;
+}
+
+/** heads/<stream>.json as a commit writes it: the seq and id, and a v2 root's node ids (StreamIndex.headNodes). */
+export function headPointerText(commit: SnapshotCommit): string {
+  const nodes = commit.nodes?.map((node) => node.id);
+  return (
+    JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id, ...(nodes ? { nodes } : {}) }) +
+    "\n"
+  );
+}
+
+/** The node ids a head pointer's text carries, when it is well-formed; undefined otherwise. */
+export function headNodesOf(text: string | null): { seq: number; nodes: string[] } | undefined {
+  try {
+    const head = JSON.parse(text ?? "") as { seq?: unknown; nodes?: unknown };
+    const nodes = head.nodes;
+    if (
+      typeof head.seq === "number" &&
+      Array.isArray(nodes) &&
+      nodes.every((id) => typeof id === "string" && /^[0-9a-f]{64}$/.test(id))
+    )
+      return { seq: head.seq, nodes: nodes as string[] };
+  } catch {
+    // No hint: the gate reads the root, then its nodes.
+  }
+  return undefined;
 }
 
 export const AUDIT_HEAD_PATH = "audit/head.json";
