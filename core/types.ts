@@ -77,9 +77,18 @@ export interface RecipientSet {
 }
 
 export const MANIFEST_FORMAT = "snapgate.manifest/v1";
+/** A signed root that names content-addressed nodes instead of listing files (ADR 1101). */
+export const MANIFEST_V2_FORMAT = "snapgate.manifest/v2";
+export const MANIFEST_NODE_FORMAT = "snapgate.manifest-node/v1";
 
+/**
+ * A manifest as readers see it, whatever its format: a v2 root is read with
+ * its nodes' files in `files` (loadSnapshot checks each node's hash first).
+ */
 export interface ManifestBody {
-  format: typeof MANIFEST_FORMAT;
+  format: typeof MANIFEST_FORMAT | typeof MANIFEST_V2_FORMAT;
+  /** v2 only: the ids (sha256 of the node files) whose files, in order, are the snapshot's. */
+  nodes?: string[];
   stream: string;
   seq: number;
   /** sha256 of the previous manifest file of the stream; null for the first. */
@@ -117,6 +126,22 @@ export interface ManifestSignature {
 
 export interface Manifest extends ManifestBody {
   signature: ManifestSignature;
+}
+
+/** What a v2 manifest file holds and its signature covers: no files, the ids of the nodes that hold them. */
+export interface ManifestRootBody extends Omit<ManifestBody, "format" | "files" | "nodes"> {
+  format: typeof MANIFEST_V2_FORMAT;
+  nodes: string[];
+}
+
+export interface ManifestRoot extends ManifestRootBody {
+  signature: ManifestSignature;
+}
+
+/** nodes/<id[0:2]>/<id>.json: a run of a snapshot's files (sorted by path), plain JSON. */
+export interface ManifestNode {
+  format: typeof MANIFEST_NODE_FORMAT;
+  files: FileEntry[];
 }
 
 /** One line of catalog/<stream>.jsonl: what `list` searches without opening manifests. */

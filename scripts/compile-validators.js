@@ -14,6 +14,8 @@ const standaloneCode = standaloneCodeModule.default ?? standaloneCodeModule;
 export const PRECOMPILED = [
   "drill",
   "manifest",
+  "manifest-root",
+  "manifest-node",
   "policy",
   "request",
   "request-execution",

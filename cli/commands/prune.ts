@@ -26,7 +26,7 @@ export const pruneCommand: Command = {
     "also deletes temp files (.snapgate-tmp-*) that killed or failed writers left, once older than the grace period and 6 hours, and names files under blobs/ that are not blobs (never deleted)",
     "on a github:// store, also deletes the Snapgate App's gate lock refs (refs/snapgate/checks/DAY/...) of days before yesterday, UTC (ADR 0611)",
   ],
-  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], held: [{stream, seq, snapshot, reason}], heldBlobs[], spared[], damaged[], tempFiles: {files, bytes, strays[]}, gateLocks}` (`gateLocks`: `{deleted[], kept}` on a github:// store, else `null`)',
+  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], held: [{stream, seq, snapshot, reason}], heldBlobs[], spared[], damaged[], tempFiles: {files, bytes, strays[]}, nodes: {stored, referenced, deleted[], waiting, spared[]}, gateLocks}` (`nodes`: manifest nodes of format v2, judged like blobs; `gateLocks`: `{deleted[], kept}` on a github:// store, else `null`)',
   options: {
     ...STORE_OPTION,
     ...POLICY_OPTION,
@@ -76,6 +76,10 @@ export const pruneCommand: Command = {
         `${result.dryRun ? "Would delete" : "Deleted"} ${result.deleted.length} blob(s) (${count("forgotten")} of forgotten snapshots, ${count("orphan")} orphaned); ` +
           `${result.waiting.length} unreferenced but within the ${formatDuration(graceMs)} grace period (or of unknown age); ${result.referenced} referenced by live snapshots.\n`,
       );
+      if (result.nodes.deleted.length > 0 || result.nodes.waiting > 0)
+        context.stdout(
+          `${result.dryRun ? "Would delete" : "Deleted"} ${result.nodes.deleted.length} manifest node(s) no live snapshot names; ${result.nodes.waiting} within the grace period (or of unknown age).\n`,
+        );
       if (result.tempFiles.files > 0)
         context.stdout(
           `${result.dryRun ? "Would remove" : "Removed"} ${result.tempFiles.files} temp file(s) (${formatBytes(result.tempFiles.bytes)}) left by interrupted writers.\n`,

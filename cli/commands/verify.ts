@@ -46,7 +46,7 @@ export const verifyCommand: Command = {
     "--writer-key FILE   at restore level, also recompute the keyed ids",
     "--policy FILE       trust the policy's keys.writers when no --verify-key is given (default: .github/snapgate.yml, when it exists)",
     "--record            write a verification record per snapshot (verifications/<env>/<time>-<level>-<ok|fail>-<snapshot>.json); the gate reads the newest restore-level one",
-    "forgotten snapshots: manifest, signature and chain are checked, not their blobs (prune may have removed them)",
+    "forgotten snapshots: manifest, signature and chain are checked, not their blobs or manifest nodes (prune may have removed them)",
     `exit codes: 0 all good, ${EXIT_PROBLEMS} problems found`,
   ],
   json: "`{level, ok, snapshots: [{id, stream, seq, ok, forgotten, problems: [{kind, message, fix, path?}], epochGaps?}], blobsChecked, bytesChecked, records[]}`; problem kinds: `manifest`, `signature`, `chain`, `missing-blob`, `tampered-blob`, `decrypt`, `content-id`, `recipients` (a file a listed recipient cannot open)",

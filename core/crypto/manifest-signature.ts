@@ -1,10 +1,26 @@
-import type { Manifest, ManifestBody } from "../types.js";
+import {
+  MANIFEST_V2_FORMAT,
+  type Manifest,
+  type ManifestBody,
+  type ManifestRoot,
+  type ManifestRootBody,
+} from "../types.js";
 import { canonicalJson } from "./canonical-json.js";
 import { parseVerifyKey, writerSigner, type WriterKey } from "./writer-key.js";
 import type { Sodium } from "./sodium.js";
 
-/** Signs the canonical JSON of the manifest body (everything but the signature). */
-export function signManifest(sodium: Sodium, body: ManifestBody, writer: WriterKey): Manifest {
+/** Signs the canonical JSON of the manifest body (everything but the signature); a v2 root signs its node ids. */
+export function signManifest(
+  sodium: Sodium,
+  body: ManifestRootBody,
+  writer: WriterKey,
+): ManifestRoot;
+export function signManifest(sodium: Sodium, body: ManifestBody, writer: WriterKey): Manifest;
+export function signManifest(
+  sodium: Sodium,
+  body: ManifestBody | ManifestRootBody,
+  writer: WriterKey,
+): Manifest | ManifestRoot {
   const message = new TextEncoder().encode(canonicalJson(body));
   const signer = writerSigner(sodium, writer);
   const signature = sodium.crypto_sign_detached(message, signer.signingSecretKey);
@@ -27,7 +43,8 @@ export function verifyManifestSignature(
   manifest: Manifest,
   trustedKeys: readonly string[],
 ): SignatureCheck {
-  const { signature, ...body } = manifest;
+  const { signature, ...whole } = manifest;
+  const body = signedBody(whole);
   const key = signature?.key ?? "";
   if (!trustedKeys.includes(key)) return { ok: false, reason: "unknown-key", key };
   const message = new TextEncoder().encode(canonicalJson(body));
@@ -44,4 +61,15 @@ export function verifyManifestSignature(
     valid = false;
   }
   return valid ? { ok: true, key } : { ok: false, reason: "bad-signature", key };
+}
+
+/**
+ * What the writer signed. A v2 manifest is read with its nodes' files added;
+ * the signature covers the root, whose node ids (checked against each node's
+ * sha256 when read) cover those files.
+ */
+function signedBody(body: ManifestBody): object {
+  if (body.format !== MANIFEST_V2_FORMAT) return body;
+  const { files: _files, ...root } = body;
+  return root;
 }

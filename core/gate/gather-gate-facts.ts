@@ -6,7 +6,7 @@ import { sha256Hex } from "../crypto/sha256-hex.js";
 import { loadSodium, type Sodium } from "../crypto/sodium.js";
 import { checkStreamChain, type StreamChain } from "../snapshot/check-stream-chain.js";
 import { forEachBlobWindow } from "../snapshot/for-each-blob-window.js";
-import { parseManifest } from "../snapshot/parse-manifest.js";
+import { openManifest } from "../snapshot/open-manifest.js";
 import { readCatalog } from "../snapshot/read-catalog.js";
 import { blobRefOf } from "../snapshot/blob-ref-of.js";
 import { recipientGaps } from "../snapshot/recipient-gaps.js";
@@ -97,7 +97,19 @@ export async function gatherGateFacts(
     uncoveredTier0Paths: null,
     consistency: null,
   };
-  const bytes = await store.readManifest(environment, latest.seq);
+  // The root and the nodes the head pointer names, issued together: one query on GitHub for up
+  // to 99 nodes. The hint is unsigned: openManifest checks each node against the root.
+  const hinted = index.headNodes?.seq === latest.seq ? index.headNodes.nodes : [];
+  const [bytes, ...prefetched] = await Promise.all([
+    store.readManifest(environment, latest.seq),
+    ...hinted.map((id) => store.readNode(id)),
+  ]);
+  const nodes = new Map(hinted.map((id, i) => [id, prefetched[i] ?? null]));
+  const reader = {
+    location: store.location,
+    readNode: (id: string) =>
+      nodes.get(id) ? Promise.resolve(nodes.get(id) ?? null) : store.readNode(id),
+  };
   let manifest: Manifest | null = null;
   if (!bytes) {
     facts.signature = { state: "bad", detail: "the manifest is missing from the store" };
@@ -105,7 +117,7 @@ export async function gatherGateFacts(
     facts.signature = { state: "bad", detail: "the manifest does not hash to its catalog id" };
   } else {
     try {
-      manifest = parseManifest(bytes, `manifest ${environment}@${latest.seq}`);
+      manifest = await openManifest(reader, bytes, `manifest ${environment}@${latest.seq}`);
     } catch (error) {
       if (!isSnapgateError(error)) throw error;
       facts.signature = { state: "bad", detail: error.summary };

@@ -2,7 +2,7 @@ import type { AuditEvent } from "../audit/audit-event.js";
 import { SnapgateError } from "../errors.js";
 import { judgeCoverage } from "../policy/judge-coverage.js";
 import type { Policy } from "../policy/policy.js";
-import { parseManifest } from "../snapshot/parse-manifest.js";
+import { openManifest } from "../snapshot/open-manifest.js";
 import { parseVerificationPath } from "../snapshot/verification-record.js";
 import type { Store } from "../store/store.js";
 import type { CatalogEntry } from "../types.js";
@@ -117,7 +117,9 @@ export async function buildMonthlyReport(options: {
     let coverage: ReportEnvironment["coverage"] = { state: "none", missingComponents: [] };
     if (latest) {
       const bytes = await store.readManifest(environment, latest.seq);
-      const manifest = bytes ? parseManifest(bytes, `manifest ${environment}@${latest.seq}`) : null;
+      const manifest = bytes
+        ? await openManifest(store, bytes, `manifest ${environment}@${latest.seq}`)
+        : null;
       const judged = judgeCoverage(
         policy,
         environment,

@@ -1,7 +1,7 @@
 import { formatDuration } from "../policy/parse-duration.js";
 import { judgeCoverage } from "../policy/judge-coverage.js";
 import type { Policy } from "../policy/policy.js";
-import { parseManifest } from "../snapshot/parse-manifest.js";
+import { openManifest } from "../snapshot/open-manifest.js";
 import { parseVerificationPath } from "../snapshot/verification-record.js";
 import type { Store } from "../store/store.js";
 import { parseDrillPath } from "./drill-path.js";
@@ -127,7 +127,9 @@ export async function computeHealth(options: HealthOptions): Promise<Environment
     };
     if (newest && envPolicy) {
       const bytes = await store.readManifest(environment, newest.seq);
-      const manifest = bytes ? parseManifest(bytes, `manifest ${environment}@${newest.seq}`) : null;
+      const manifest = bytes
+        ? await openManifest(store, bytes, `manifest ${environment}@${newest.seq}`)
+        : null;
       const judged = judgeCoverage(
         policy,
         environment,

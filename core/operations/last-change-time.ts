@@ -1,6 +1,6 @@
 import type { CatalogEntry, FileEntry } from "../types.js";
 import type { Store } from "../store/store.js";
-import { parseManifest } from "../snapshot/parse-manifest.js";
+import { openManifest } from "../snapshot/open-manifest.js";
 
 /** How far back the walk goes: older history costs reads and changes nothing a drill reports. */
 const MAX_MANIFESTS = 50;
@@ -39,7 +39,7 @@ export async function lastChangeTime(
   for (const entry of earlier) {
     const bytes = await store.readManifest(entry.stream, entry.seq);
     if (!bytes) break;
-    const manifest = parseManifest(bytes, `manifest ${entry.stream}@${entry.seq}`);
+    const manifest = await openManifest(store, bytes, `manifest ${entry.stream}@${entry.seq}`);
     if (fingerprint(manifest.files) !== target) break;
     since = Math.min(since, effective(manifest));
   }

@@ -9,7 +9,7 @@ import { loadSodium } from "../crypto/sodium.js";
 import { writerSigner, type WriterKey } from "../crypto/writer-key.js";
 import { isSnapgateError, SnapgateError } from "../errors.js";
 import { blobRefOf } from "../snapshot/blob-ref-of.js";
-import { parseManifest } from "../snapshot/parse-manifest.js";
+import { openManifest } from "../snapshot/open-manifest.js";
 import { blobPath, type BlobRef, type Store } from "../store/store.js";
 import { rewrapAgeFile } from "./rewrap-age-file.js";
 import { rewrapRecordPath } from "./rewrap-record.js";
@@ -103,7 +103,7 @@ export async function rekeyStore(options: RekeyOptions): Promise<RekeyResult> {
     for (const seq of await store.listManifestSeqs(stream)) {
       const bytes = await store.readManifest(stream, seq);
       if (!bytes) continue;
-      for (const file of parseManifest(bytes, `manifest ${stream}@${seq}`).files) {
+      for (const file of (await openManifest(store, bytes, `manifest ${stream}@${seq}`)).files) {
         if (file.type === "file") named.set(key(blobRefOf(file)), blobRefOf(file));
       }
     }

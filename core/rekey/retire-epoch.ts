@@ -2,7 +2,7 @@ import { distinctRecipients } from "../crypto/distinct-recipients.js";
 import { loadSodium } from "../crypto/sodium.js";
 import { SnapgateError } from "../errors.js";
 import type { Policy } from "../policy/policy.js";
-import { parseManifest } from "../snapshot/parse-manifest.js";
+import { openManifest } from "../snapshot/open-manifest.js";
 import { recipientsOfFile } from "../snapshot/recipients-of-file.js";
 import { selectSnapshots } from "../snapshot/select-snapshots.js";
 import type { Store } from "../store/store.js";
@@ -66,7 +66,7 @@ export async function retireEpoch(options: {
     if (forgotten.has(entry.id)) continue;
     const bytes = await store.readManifest(entry.stream, entry.seq);
     if (!bytes) continue;
-    const manifest = parseManifest(bytes, `manifest ${entry.stream}@${entry.seq}`);
+    const manifest = await openManifest(store, bytes, `manifest ${entry.stream}@${entry.seq}`);
     const view = await rewrappedManifestView(store, manifest, sodium, options.trustedKeys);
     const lost = view.files.filter((file) => {
       if (file.type !== "file") return false;

@@ -2,7 +2,7 @@ import { SnapgateError } from "../errors.js";
 import type { CatalogEntry, Manifest } from "../types.js";
 import type { Store } from "../store/store.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
-import { parseManifest } from "./parse-manifest.js";
+import { openManifest } from "./open-manifest.js";
 
 export interface LoadedSnapshot {
   id: string;
@@ -33,7 +33,8 @@ export async function loadSnapshot(
       },
     );
   }
-  const manifest = parseManifest(bytes, where);
+  // v2: the nodes too, each checked against the id the root names.
+  const manifest = await openManifest(store, bytes, where);
   if (manifest.stream !== entry.stream || manifest.seq !== entry.seq) {
     throw new SnapgateError(
       "INTEGRITY",

@@ -1,5 +1,6 @@
 import { isSnapgateError, SnapgateError } from "../errors.js";
 import type { Manifest } from "../types.js";
+import type { StoredNode } from "../store/store.js";
 import { blobPath, type BlobRef, type Store, type TempFileSweep } from "../store/store.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 import { followRewraps } from "../rekey/follow-rewraps.js";
@@ -10,6 +11,7 @@ import { blobRefOf } from "./blob-ref-of.js";
 import { parseManifest } from "./parse-manifest.js";
 import type { ReleaseCheck } from "./tier0-release-check.js";
 import { listForgotten, readTombstone, tombstonePath, type Tombstone } from "./tombstone.js";
+import { openManifest } from "./open-manifest.js";
 
 export interface PruneOptions {
   /** Blobs are deleted only when unreferenced for at least this long. */
@@ -61,6 +63,21 @@ export interface PruneResult {
   tempFiles: TempFileSweep;
   /** Snapshots committed during the delete that reference a deleted blob (restic takes a lock; see the report). */
   damaged: Array<{ stream: string; seq: number; blobs: string[] }>;
+  /** Manifest nodes (v2), judged as blobs are: by the live roots that name them (ADR 1101). */
+  nodes: NodePrune;
+}
+
+export interface NodePrune {
+  /** Node files in the store before pruning. */
+  stored: number;
+  /** Named by a live snapshot's root. */
+  referenced: number;
+  /** Ids deleted (or, with dryRun, to delete). */
+  deleted: string[];
+  /** Unreferenced but within the grace period, or of unknown age. */
+  waiting: number;
+  /** Spared because a snapshot committed while prune ran names them. */
+  spared: string[];
 }
 
 /** A blob file's whole name: two blobs of one content sealed to different recipients are two files. */
@@ -68,6 +85,24 @@ const key = (blob: BlobRef) => blobPath(blob);
 
 function blobKeys(manifest: Manifest): string[] {
   return manifest.files.flatMap((file) => (file.type === "file" ? [key(blobRefOf(file))] : []));
+}
+
+/** Node ids a manifest file names (none for v1); its root alone says, no node is read. */
+function nodeIds(bytes: Uint8Array, where: string): string[] {
+  return parseManifest(bytes, where).nodes ?? [];
+}
+
+/** Node reads of one prune, shared: consecutive snapshots name mostly the same nodes. */
+function cachedNodes(store: Store): Pick<Store, "readNode" | "location"> {
+  const read = new Map<string, Promise<Uint8Array | null>>();
+  return {
+    location: store.location,
+    readNode: (id) => {
+      let bytes = read.get(id);
+      if (!bytes) read.set(id, (bytes = store.readNode(id)));
+      return bytes;
+    },
+  };
 }
 
 /**
@@ -86,7 +121,10 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
   const releasedAt = new Map<string, number>();
   const heldBlobs = new Set<string>();
   const held: HeldSnapshot[] = [];
+  const liveNodes = new Set<string>();
+  const nodeReleasedAt = new Map<string, number>();
   const scanned = new Map<string, number>();
+  const nodeReader = cachedNodes(store);
 
   for (const stream of await store.listStreams()) {
     const seqs = await store.listManifestSeqs(stream);
@@ -108,14 +146,19 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
       }
       if (released === null) {
         // A live manifest that cannot be read would hide its references: stop rather than guess.
-        for (const blob of blobKeys(parseManifest(bytes, where))) live.add(blob);
+        for (const id of nodeIds(bytes, where)) liveNodes.add(id);
+        for (const blob of blobKeys(await openManifest(nodeReader, bytes, where))) live.add(blob);
         return;
       }
       let manifest: Manifest;
       try {
-        manifest = parseManifest(bytes, where);
+        for (const id of nodeIds(bytes, where))
+          nodeReleasedAt.set(id, Math.max(nodeReleasedAt.get(id) ?? 0, released));
+        manifest = await openManifest(nodeReader, bytes, where);
       } catch {
-        return; // a damaged forgotten manifest: its blobs are judged as orphans, by age
+        // A damaged forgotten manifest (or one whose nodes an earlier prune took):
+        // its blobs are judged as orphans, by age.
+        return;
       }
       const why =
         options.releaseCheck && tombstone
@@ -138,7 +181,8 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
 
   // A re-wrapped blob is referenced through its record (snapgate rekey): it lives as its old ref does.
   await followRewraps(store, live, releasedAt, key);
-  const stored = await store.listBlobs();
+  const [stored, storedNodes] = await Promise.all([store.listBlobs(), store.listNodes()]);
+  const nodeCandidates = judgeNodes(storedNodes, liveNodes, nodeReleasedAt, now, options.graceMs);
   const result: PruneResult = {
     dryRun: options.dryRun === true,
     graceMs: options.graceMs,
@@ -150,6 +194,13 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
     heldBlobs: [],
     spared: [],
     damaged: [],
+    nodes: {
+      stored: storedNodes.length,
+      referenced: storedNodes.length - nodeCandidates.doomed.length - nodeCandidates.waiting,
+      deleted: nodeCandidates.doomed,
+      waiting: nodeCandidates.waiting,
+      spared: [],
+    },
     // A live writer's staged blobs are temp files too: never younger than STALE_TEMP_MS.
     tempFiles: (await store.clearStaleTempFiles?.(
       new Date(now - Math.max(options.graceMs, STALE_TEMP_MS)),
@@ -174,8 +225,35 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
     else result.deleted.push(entry);
   }
   if (result.heldBlobs.length > 0 && !result.dryRun) throw heldError(result);
-  if (result.dryRun || result.deleted.length === 0) return result;
+  if (result.dryRun) return result;
+  if (result.deleted.length > 0) await deleteUnreferencedBlobs(store, result, scanned);
+  // Nodes after blobs: until they go, a forgotten snapshot's blobs can still be found from its root.
+  await pruneNodes(store, result.nodes, scanned);
+  if (result.deleted.length === 0 && result.nodes.deleted.length === 0) return result;
+  await appendAuditEvents(store, [
+    {
+      type: "blobs.pruned",
+      time: options.now,
+      actor: { kind: "cli" },
+      subject: { store: store.location },
+      details: {
+        deleted: result.deleted.length,
+        forgotten: result.deleted.filter((blob) => blob.reason === "forgotten").length,
+        orphans: result.deleted.filter((blob) => blob.reason === "orphan").length,
+        nodes: result.nodes.deleted.length,
+        graceMs: options.graceMs,
+      },
+    },
+  ]);
+  return result;
+}
 
+/** Deletes result.deleted, sparing what snapshots committed meanwhile reuse; reports damage. */
+async function deleteUnreferencedBlobs(
+  store: Store,
+  result: PruneResult,
+  scanned: ReadonlyMap<string, number>,
+): Promise<void> {
   // Snapshots committed since the scan may have reused a blob about to go. They are read
   // again where the store lets no snapshot commit before the deletion does, and spared.
   const candidates = result.deleted;
@@ -197,22 +275,6 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
       blobs: keys.filter((blob) => gone.has(blob)).map((blob) => blob.slice(0, 64)),
     }))
     .filter((entry) => entry.blobs.length > 0);
-
-  await appendAuditEvents(store, [
-    {
-      type: "blobs.pruned",
-      time: options.now,
-      actor: { kind: "cli" },
-      subject: { store: store.location },
-      details: {
-        deleted: result.deleted.length,
-        forgotten: result.deleted.filter((blob) => blob.reason === "forgotten").length,
-        orphans: result.deleted.filter((blob) => blob.reason === "orphan").length,
-        graceMs: options.graceMs,
-      },
-    },
-  ]);
-  return result;
 }
 
 /** Prune refuses as a whole, before deleting anything, while tier-0 data lacks its approval. */
@@ -229,16 +291,57 @@ function heldError(result: PruneResult): SnapgateError {
   );
 }
 
-/** Blob keys of manifests committed after the seqs in `scanned`. */
+/** Splits unreferenced nodes into those past the grace period and those waiting. */
+function judgeNodes(
+  stored: readonly StoredNode[],
+  live: ReadonlySet<string>,
+  releasedAt: ReadonlyMap<string, number>,
+  now: number,
+  graceMs: number,
+): { doomed: string[]; waiting: number } {
+  const doomed: string[] = [];
+  let waiting = 0;
+  for (const node of stored) {
+    if (live.has(node.id)) continue;
+    const since = releasedAt.get(node.id) ?? node.modifiedAt?.getTime() ?? null;
+    if (since !== null && now - since >= graceMs) doomed.push(node.id);
+    else waiting += 1;
+  }
+  return { doomed, waiting };
+}
+
+/**
+ * Deletes the doomed nodes as blobs are deleted (ADR 0008): the store holds
+ * snapshot commits back while roots committed since the scan are read again,
+ * and the nodes they name are spared.
+ */
+async function pruneNodes(
+  store: Store,
+  nodes: NodePrune,
+  scanned: ReadonlyMap<string, number>,
+): Promise<void> {
+  if (nodes.deleted.length === 0) return;
+  const candidates = nodes.deleted;
+  await store.deleteNodes(candidates, async () => {
+    const since = await newReferences(store, scanned);
+    nodes.spared = candidates.filter((id) => since.nodes.has(id));
+    nodes.deleted = candidates.filter((id) => !since.nodes.has(id));
+    return nodes.deleted;
+  });
+}
+
+/** Blob keys (and node ids) of manifests committed after the seqs in `scanned`. */
 async function newReferences(
   store: Store,
   scanned: ReadonlyMap<string, number>,
 ): Promise<{
+  nodes: Set<string>;
   keys: Set<string>;
   manifests: Array<{ stream: string; seq: number; keys: string[] }>;
   scanned: Map<string, number>;
 }> {
   const keys = new Set<string>();
+  const nodes = new Set<string>();
   const manifests: Array<{ stream: string; seq: number; keys: string[] }> = [];
   const next = new Map(scanned);
   for (const stream of await store.listStreams()) {
@@ -248,11 +351,13 @@ async function newReferences(
     for (const seq of seqs) {
       const bytes = await store.readManifest(stream, seq);
       if (!bytes) continue;
-      const found = blobKeys(parseManifest(bytes, `manifest ${stream}@${seq}`));
+      const where = `manifest ${stream}@${seq}`;
+      nodeIds(bytes, where).forEach((id) => nodes.add(id));
+      const found = blobKeys(await openManifest(store, bytes, where));
       found.forEach((blob) => keys.add(blob));
       manifests.push({ stream, seq, keys: found });
       next.set(stream, Math.max(next.get(stream) ?? 0, seq));
     }
   }
-  return { keys, manifests, scanned: next };
+  return { nodes, keys, manifests, scanned: next };
 }

@@ -3,7 +3,7 @@ import type { CatalogEntry, Manifest } from "../types.js";
 import { manifestPath, type Store } from "../store/store.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 import { catalogEntryOf } from "./catalog-entry.js";
-import { parseManifest } from "./parse-manifest.js";
+import { openManifest } from "./open-manifest.js";
 
 /**
  * The catalog of a stream, completed from the manifests: a crash between the
@@ -29,7 +29,7 @@ export async function readCatalog(store: Store, stream: string): Promise<Catalog
     if (!bytes) continue;
     let manifest: Manifest;
     try {
-      manifest = parseManifest(bytes, `manifest ${stream}@${seq}`);
+      manifest = await openManifest(store, bytes, `manifest ${stream}@${seq}`);
     } catch (error) {
       if (!isSnapgateError(error)) throw error;
       throw new SnapgateError(

@@ -22,15 +22,20 @@ import {
   blobPath,
   catalogPath,
   headPath,
+  headPointerText,
   manifestPath,
+  nodePath,
   parseBlobFileName,
+  parseNodeFileName,
   STORE_FORMAT,
   type BlobRef,
   type AuditHead,
   type CommitOutcome,
   type SnapshotCommit,
+  type NodeFile,
   type StagedBlob,
   type StoredBlob,
+  type StoredNode,
   type StreamIndex,
   type Store,
   type StoreRecord,
@@ -295,8 +300,38 @@ export class LocalDirStore implements Store {
     return { seq, sha256: sha256Hex(manifest), loadManifest: async () => manifest };
   }
 
+  /**
+   * Writes the nodes the store lacks as blobs are written: temp files made
+   * durable, then renamed, so no node appears under its name half-written.
+   * Nothing names them until the root commits.
+   */
+  private async publishNodes(nodes: readonly NodeFile[]): Promise<void> {
+    const missing = (
+      await mapWithConcurrency(nodes, 32, async (node) =>
+        access(this.path(nodePath(node.id))).then(
+          () => null,
+          () => node,
+        ),
+      )
+    ).filter((node): node is NodeFile => node !== null);
+    if (missing.length === 0) return;
+    const dirs = [...new Set(missing.map((node) => this.path(nodePath(node.id).slice(0, 8))))];
+    await Promise.all(dirs.map((dir) => mkdir(dir, { recursive: true, mode: DIR_MODE })));
+    const pending = await mapWithConcurrency(missing, 16, async (node) => {
+      const target = this.path(nodePath(node.id));
+      return { temp: await writeTempFile(target, node.bytes, 0o444), target };
+    });
+    await flushFiles(
+      this.path("nodes"),
+      pending.map((p) => p.temp),
+    );
+    await mapWithConcurrency(pending, 16, ({ temp, target }) => rename(temp, target));
+    await flushFiles(this.path("nodes"), dirs);
+  }
+
   async commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome> {
     await (commit.view as LocalWriteView).publishStagedBlobs();
+    await this.publishNodes(commit.nodes ?? []);
     return withFileLock(this.path("locks/commit.lock"), async () => {
       const seqs = await this.listManifestSeqs(commit.view.stream);
       if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";
@@ -306,7 +341,10 @@ export class LocalDirStore implements Store {
       const view = commit.view as LocalWriteView;
       if (
         pruneMayHaveDeleted(view.pruneEpoch, await this.readPruneEpoch()) &&
-        !(await this.allBlobsPresent(commit.blobs))
+        !(
+          (await this.allBlobsPresent(commit.blobs)) &&
+          (await this.allPresent((commit.nodes ?? []).map((node) => nodePath(node.id))))
+        )
       )
         return "conflict";
       const target = this.path(manifestPath(commit.view.stream, commit.seq));
@@ -316,10 +354,7 @@ export class LocalDirStore implements Store {
         catalogPath(commit.view.stream, commit.time),
         JSON.stringify(commit.catalogEntry) + "\n",
       );
-      await writeFileAtomic(
-        this.path(headPath(commit.view.stream)),
-        JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id }) + "\n",
-      );
+      await writeFileAtomic(this.path(headPath(commit.view.stream)), headPointerText(commit));
       if (commit.auditLines.length > 0)
         await this.appendAuditUnlocked(commit.auditLines, commit.time);
       return "committed";
@@ -429,6 +464,23 @@ export class LocalDirStore implements Store {
     await writeFileAtomic(this.path(blobPath(ref)), ciphertext, { mode: 0o444, exclusive: true });
   }
 
+  async readNode(id: string): Promise<Uint8Array | null> {
+    return readOrNull(this.path(nodePath(id)));
+  }
+
+  async listNodes(): Promise<StoredNode[]> {
+    const nodes: StoredNode[] = [];
+    for (const prefix of (await readdirOrEmpty(this.path("nodes"))).sort()) {
+      for (const name of (await readdirOrEmpty(this.path(`nodes/${prefix}`))).sort()) {
+        const id = parseNodeFileName(name);
+        if (!id) continue;
+        const info = await stat(this.path(`nodes/${prefix}/${name}`)).catch(() => undefined);
+        nodes.push(info ? { id, modifiedAt: info.mtime } : { id });
+      }
+    }
+    return nodes;
+  }
+
   async listBlobs(): Promise<StoredBlob[]> {
     // Many directory reads and stats in flight at once: one after another, a restore's
     // presence check waited on ~2,000 thread-pool round trips (ADR 1103).
@@ -497,6 +549,35 @@ export class LocalDirStore implements Store {
       }
       await writeFileAtomic(this.path(PRUNE_EPOCH_PATH), `done ${epoch}\n`);
     });
+  }
+
+  /** Nodes go as blobs do: under the commit lock, between prune's `deleting` and `done` marks. */
+  async deleteNodes(
+    ids: readonly string[],
+    recheck?: (ids: readonly string[]) => Promise<readonly string[]>,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    await withFileLock(this.path("locks/commit.lock"), async () => {
+      const epoch = `${Date.now()}-${randomBytes(8).toString("hex")}`;
+      await writeFileAtomic(this.path(PRUNE_EPOCH_PATH), `${PRUNE_DELETING}${epoch}\n`);
+      const doomed = recheck ? await recheck(ids) : ids;
+      for (const id of doomed) {
+        await unlink(this.path(nodePath(id))).catch((error: unknown) => {
+          if (!isMissing(error)) throw error;
+        });
+      }
+      await writeFileAtomic(this.path(PRUNE_EPOCH_PATH), `done ${epoch}\n`);
+    });
+  }
+
+  private async allPresent(paths: readonly string[]): Promise<boolean> {
+    const present = await mapWithConcurrency(paths, 32, (path) =>
+      access(this.path(path)).then(
+        () => true,
+        () => false,
+      ),
+    );
+    return present.every(Boolean);
   }
 
   private async readPruneEpoch(): Promise<string | null> {

@@ -8,7 +8,9 @@ import type { BlobEncoding, CatalogEntry } from "../types.js";
  *   blobs/<id[0:2]>/<id>-<sha256>[-<set>][.gz].age
  *                                          one file's content, age v1 (gzipped first: .gz),
  *                                          sealed to recipient set <set> (older blobs: unknown)
- *   manifests/<stream>/<seq>.json          one snapshot, signed, hash-chained
+ *   manifests/<stream>/<seq>.json          one snapshot, signed, hash-chained (v2: a root naming nodes)
+ *   nodes/<id[0:2]>/<id>.json              a run of a v2 snapshot's file entries, plain JSON,
+ *                                          named by its sha256 and shared by every snapshot that has it
  *   heads/<stream>.json                    the stream's latest seq and id (a pointer)
  *   catalog/<stream>/<yyyy>-<mm>.jsonl     one line per snapshot, by month written
  *   audit/<yyyy>/<mm>.jsonl                hash-chained audit events
@@ -87,6 +89,12 @@ export interface StreamIndex {
   blobs: BlobRef[];
   /** Paths of the environment's lock revisions (locks/<env>/NNNN.json): the gate reads the newest. */
   locks: string[];
+  /**
+   * The node ids the head pointer says the head root names (v2), where the
+   * store read the pointer anyway: the gate reads them with the root, in one
+   * query. A hint only: each node is checked against the signed root.
+   */
+  headNodes?: { seq: number; nodes: string[] };
 }
 
 /** Temp files a sweep found stale (and deleted, unless a dry run). */
@@ -101,12 +109,28 @@ export interface StagedBlob extends BlobRef {
   ciphertext: Uint8Array;
 }
 
+/** A manifest node file: its id is the sha256 of its bytes. */
+export interface NodeFile {
+  id: string;
+  bytes: Uint8Array;
+}
+
+export interface StoredNode {
+  id: string;
+  modifiedAt?: Date;
+}
+
 export interface SnapshotCommit {
   view: WriteView;
   seq: number;
   manifest: Uint8Array;
   /** Every blob the manifest references: the store checks they still exist (prune may have run). */
   blobs: readonly BlobRef[];
+  /**
+   * Every node a v2 root names: the store writes those it lacks and, like
+   * blobs, checks the others still exist. Absent for a v1 manifest.
+   */
+  nodes?: readonly NodeFile[];
   catalogEntry: CatalogEntry;
   /** Complete audit lines, chained on view.auditHead. */
   auditLines: readonly string[];
@@ -156,6 +180,15 @@ export interface Store {
    * cannot be re-keyed yet.
    */
   putBlob?(blob: StagedBlob): Promise<void>;
+  /** A manifest node's bytes (null when absent); reads issued together are batched where the store can. */
+  readNode(id: string): Promise<Uint8Array | null>;
+  /** Every node file in the store; `modifiedAt` where the store knows when it was written. */
+  listNodes(): Promise<StoredNode[]>;
+  /** Removes nodes (prune), with deleteBlobs' lock, marks and recheck (ADR 0008, ADR 1101). */
+  deleteNodes(
+    ids: readonly string[],
+    recheck?: (ids: readonly string[]) => Promise<readonly string[]>,
+  ): Promise<void>;
   /** Every blob file in the store; `modifiedAt` where the store knows when it was written. */
   listBlobs(): Promise<StoredBlob[]>;
   /**
@@ -228,6 +261,17 @@ export function blobLookupKey(id: string, recipientSet: string | undefined): str
   return `${id}/${recipientSet ?? ""}`;
 }
 
+export function nodePath(id: string): string {
+  return `nodes/${id.slice(0, 2)}/${id}.json`;
+}
+
+const NODE_FILE_NAME = /^([0-9a-f]{64})\.json$/;
+
+/** A node file name back to its id; undefined for anything else (temp files, strays). */
+export function parseNodeFileName(name: string): string | undefined {
+  return NODE_FILE_NAME.exec(name)?.[1];
+}
+
 export function manifestPath(stream: string, seq: number): string {
   return `manifests/${stream}/${String(seq).padStart(10, "0")}.json`;
 }
@@ -240,6 +284,32 @@ export function catalogPath(stream: string, written: Date): string {
 
 export function headPath(stream: string): string {
   return `heads/${stream}.json`;
+}
+
+/** heads/<stream>.json as a commit writes it: the seq and id, and a v2 root's node ids (StreamIndex.headNodes). */
+export function headPointerText(commit: SnapshotCommit): string {
+  const nodes = commit.nodes?.map((node) => node.id);
+  return (
+    JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id, ...(nodes ? { nodes } : {}) }) +
+    "\n"
+  );
+}
+
+/** The node ids a head pointer's text carries, when it is well-formed; undefined otherwise. */
+export function headNodesOf(text: string | null): { seq: number; nodes: string[] } | undefined {
+  try {
+    const head = JSON.parse(text ?? "") as { seq?: unknown; nodes?: unknown };
+    const nodes = head.nodes;
+    if (
+      typeof head.seq === "number" &&
+      Array.isArray(nodes) &&
+      nodes.every((id) => typeof id === "string" && /^[0-9a-f]{64}$/.test(id))
+    )
+      return { seq: head.seq, nodes: nodes as string[] };
+  } catch {
+    // No hint: the gate reads the root, then its nodes.
+  }
+  return undefined;
 }
 
 export const AUDIT_HEAD_PATH = "audit/head.json";

@@ -13,6 +13,7 @@ import {
   catalogPath,
   headPath,
   manifestPath,
+  nodePath,
 } from "../../core/store/store.js";
 import { RECORD_ROOTS } from "../../core/store/record-path.js";
 import { tombstonePath } from "../../core/snapshot/tombstone.js";
@@ -162,6 +163,7 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     blobPath({ ...blob, encoding: "gzip", recipientSet: "3".repeat(32) }),
     blobPath({ ...blob, encoding: "gzip" }),
     manifestPath("prod", 12),
+    nodePath(hex("5")),
     headPath("prod"),
     catalogPath("prod", time),
     auditPath(time),
@@ -199,7 +201,7 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     "<run id>": "[0-9]+",
   };
   const ROOTS =
-    "(?:records/)?(?:blobs|manifests|heads|catalog|audit|tombstones|verifications|requests|approvals|drills|locks)/";
+    "(?:records/)?(?:blobs|manifests|nodes|heads|catalog|audit|tombstones|verifications|requests|approvals|drills|locks|rewraps|epochs)/";
   /** `store/manifests/...` in a shell line is the same path; `core/approvals/x.ts` is source. */
   const PATH = new RegExp(`(?<![\\w./-])(?:store/)?(${ROOTS}(?:<[^>\\n]*>|[^\\s\`)"',;<|])*)`, "g");
 

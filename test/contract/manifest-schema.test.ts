@@ -1,5 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseManifest } from "../../core/snapshot/parse-manifest.js";
+import type { Manifest } from "../../core/types.js";
+import { parseManifestNode } from "../../core/snapshot/parse-manifest-node.js";
+import { sha256Hex } from "../../core/crypto/sha256-hex.js";
 
 /** A manifest as version 0.1 wrote it: no consistency, no coverage. */
 const OLD_MANIFEST = {
@@ -103,7 +106,7 @@ describe("schemas/manifest.schema.json: recipient sets", () => {
       bytes(withSets(SET, { [SET]: { recipients: OLD_MANIFEST.recipients } })),
       "new",
     );
-    expect(manifest.files[0]).toMatchObject({ recipientSet: SET });
+    expect((manifest as Manifest).files[0]).toMatchObject({ recipientSet: SET });
   });
 
   it("refuses a malformed set id, an empty set and repeated recipients", () => {
@@ -123,5 +126,72 @@ describe("schemas/manifest.schema.json: recipient sets", () => {
         "repeated",
       ),
     ).toThrow(/repeated is not a valid/);
+  });
+});
+
+/** The root format v2 writes: OLD_MANIFEST's fields, the files replaced by node ids. */
+const { files: _oldFiles, ...OLD_BODY } = OLD_MANIFEST;
+const ROOT = { ...OLD_BODY, format: "snapgate.manifest/v2", nodes: ["d".repeat(64)] };
+const NODE = { format: "snapgate.manifest-node/v1", files: OLD_MANIFEST.files };
+const nodeBytes = (value: unknown) => bytes(value);
+
+describe("schemas/manifest-root.schema.json: the v2 root", () => {
+  it("accepts a root naming nodes, and an empty snapshot's root naming none", () => {
+    expect(parseManifest(bytes(ROOT), "root").nodes).toEqual(["d".repeat(64)]);
+    expect(parseManifest(bytes({ ...ROOT, nodes: [] }), "empty").nodes).toEqual([]);
+  });
+
+  it("refuses a root with inline files, without nodes, or with a malformed node id", () => {
+    expect(() => parseManifest(bytes({ ...ROOT, files: OLD_MANIFEST.files }), "both")).toThrow(
+      /both is not a valid snapgate.manifest\/v2: \/ has an unknown key 'files'/,
+    );
+    const { nodes: _nodes, ...noNodes } = ROOT;
+    expect(() => parseManifest(bytes(noNodes), "none")).toThrow(
+      /none is not a valid snapgate.manifest\/v2: \/ must have required property 'nodes'/,
+    );
+    expect(() => parseManifest(bytes({ ...ROOT, nodes: ["D".repeat(64)] }), "upper")).toThrow(
+      /upper is not a valid snapgate.manifest\/v2: \/nodes\/0 must match pattern/,
+    );
+  });
+
+  it("judges a v1 manifest that names nodes, or an unknown format, as v1", () => {
+    expect(() => parseManifest(bytes({ ...OLD_MANIFEST, nodes: [] }), "mixed")).toThrow(
+      /mixed is not a valid snapgate.manifest\/v1: \/ has an unknown key 'nodes'/,
+    );
+    expect(() => parseManifest(bytes({ ...ROOT, format: "snapgate.manifest/v3" }), "v3")).toThrow(
+      /v3 is not a valid snapgate.manifest\/v1/,
+    );
+  });
+});
+
+describe("schemas/manifest-node.schema.json: a node", () => {
+  const id = (value: unknown) => sha256Hex(nodeBytes(value));
+
+  it("accepts a node whose bytes hash to the id the root names", () => {
+    expect(parseManifestNode(nodeBytes(NODE), id(NODE), "root").files).toHaveLength(1);
+  });
+
+  it("refuses a node that does not hash to its id before looking at it", () => {
+    const other = { ...NODE, files: [{ ...OLD_MANIFEST.files[0], size: 11 }] };
+    expect(() => parseManifestNode(nodeBytes(other), id(NODE), "prod@3")).toThrow(
+      /Node [0-9a-f]{12} of prod@3 does not hash to its id/,
+    );
+  });
+
+  it("refuses an empty node, an unknown key, a bad entry and another format", () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [{ ...NODE, files: [] }, /\/files must NOT have fewer than 1 items/],
+      [{ ...NODE, signature: "x" }, /has an unknown key 'signature'/],
+      [{ ...NODE, files: [{ ...OLD_MANIFEST.files[0], blob: "z" }] }, /\/files\/0/],
+      [{ ...NODE, format: "snapgate.manifest/v1" }, /\/format must be equal to constant/],
+      ["not an object", /must be object/],
+    ];
+    for (const [value, problem] of cases) {
+      expect(() => parseManifestNode(nodeBytes(value), id(value), "n")).toThrow(problem);
+    }
+    const notJson = new TextEncoder().encode("{");
+    expect(() => parseManifestNode(notJson, sha256Hex(notJson), "n")).toThrow(
+      /is not a valid snapgate.manifest-node\/v1/,
+    );
   });
 });

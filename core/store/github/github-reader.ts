@@ -44,6 +44,7 @@ query SnapgateWriteState($owner: String!, $name: String!, $ref: String!, $head: 
           auditHead: file(path: "${AUDIT_HEAD_PATH}") { object { ... on Blob { text } } }
           audit: file(path: $audit) { object { ... on Blob { text isTruncated oid } } }
           blobs: file(path: "blobs") { object { ... on Tree { entries { name object { ... on Tree { entries { name } } } } } } }
+          nodes: file(path: "nodes") { object { ... on Tree { entries { name object { ... on Tree { entries { name } } } } } } }
         }
       }
     }
@@ -246,7 +247,7 @@ export class GitHubReader {
   }
 
   private pendingReads: Array<{
-    ref: BlobRef;
+    path: string;
     resolve: (bytes: Uint8Array | null) => void;
     reject: (error: unknown) => void;
   }> = [];
@@ -259,8 +260,13 @@ export class GitHubReader {
    * about 20 calls, not 2,000.
    */
   readBlob(blob: BlobRef): Promise<Uint8Array | null> {
+    return this.readCoalesced(blobPath(blob));
+  }
+
+  /** Any file at the branch head, in the same batches as blobs (manifest nodes). */
+  readCoalesced(path: string): Promise<Uint8Array | null> {
     return new Promise((resolve, reject) => {
-      this.pendingReads.push({ ref: blob, resolve, reject });
+      this.pendingReads.push({ path, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => void this.flushReads());
@@ -277,7 +283,7 @@ export class GitHubReader {
         const fields = slice
           .map(
             (item, index) =>
-              `b${index}: file(path: ${JSON.stringify(blobPath(item.ref))}) { object { ... on Blob { text isTruncated isBinary oid } } }`,
+              `b${index}: file(path: ${JSON.stringify(item.path)}) { object { ... on Blob { text isTruncated isBinary oid } } }`,
           )
           .join("\n");
         const result = await this.query<{

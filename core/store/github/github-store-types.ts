@@ -44,6 +44,8 @@ export interface WriteState {
   auditHead: FileNode<BlobObject> | null;
   audit: FileNode<BlobObject> | null;
   blobs: FileNode<TreeObject> | null;
+  /** nodes/<prefix>/<id>.json names: which manifest nodes the branch already holds. */
+  nodes?: FileNode<TreeObject> | null;
 }
 
 export type TreeEntry = {

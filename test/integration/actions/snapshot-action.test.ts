@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { readStoredManifest } from "../../helpers/read-stored-manifest.js";
+import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -53,7 +55,7 @@ describe("the snapshot action (bundled, run as the runner does) against the sand
     const clone = await ws.clone();
     const bytes = manifestOf(clone, 1);
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(id);
-    const manifest = JSON.parse(bytes.toString()) as Manifest;
+    const manifest = await readStoredManifest(new LocalDirStore(clone), "prod", 1);
     expect(manifest.phase).toBe("pre");
     expect(manifest.metadata).toEqual({
       environment: "prod",

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import { readStoredManifest } from "../../helpers/read-stored-manifest.js";
+import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Manifest, RegularFileEntry } from "../../../core/types.js";
+import type { RegularFileEntry } from "../../../core/types.js";
 import { blobPath } from "../../../core/store/store.js";
 import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import { makeActionWorkspace, type ActionWorkspace } from "../../helpers/action-workspace.js";
@@ -78,9 +80,7 @@ describe("the verify and drift actions (bundled) against the sandbox", () => {
 
   it("a tampered blob fails verify with an annotation on the file; fail-on-problems false keeps the step green", async () => {
     const clone = await ws.clone();
-    const manifest = JSON.parse(
-      readFileSync(join(clone, "manifests/prod/0000000001.json"), "utf8"),
-    ) as Manifest;
+    const manifest = await readStoredManifest(new LocalDirStore(clone), "prod", 1);
     const target = manifest.files.find(
       (file): file is RegularFileEntry =>
         file.type === "file" && file.path === "deploy/prod/db/VERSION",

@@ -206,7 +206,9 @@ describe("/snapgate forget of a tier-0 snapshot", () => {
     expect((await h.store.readAuditLines()).length).toBe(lines);
     // An approval after it ran is refused by the request's own state.
     const late = await ask(`/snapgate approve ${request}`, "octo-admin");
-    expect(late.replies[0]).toContain(`Request ${request} already ran (executed); a request runs once.`);
+    expect(late.replies[0]).toContain(
+      `Request ${request} already ran (executed); a request runs once.`,
+    );
     expect(await forgottenSeqs()).toEqual([1]);
   });
 

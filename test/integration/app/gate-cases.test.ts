@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { readStoredManifest } from "../../helpers/read-stored-manifest.js";
 import { makeKeys } from "../../helpers/keys.js";
 import {
   annotationsOf,
@@ -13,7 +14,6 @@ import {
 import { tempDir } from "../../helpers/temp-dir.js";
 import { blobPath, manifestPath } from "../../../core/store/store.js";
 import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
-import type { Manifest } from "../../../core/types.js";
 
 /**
  * The gate's decisions, end to end: the sandbox delivers a signed
@@ -186,9 +186,7 @@ describe("the gate's check run on a pull request", () => {
   it("fails on a missing blob", async () => {
     const { repo, pull, snapshot } = await scenario("blob");
     await snapshot({ "deploy/app.yaml": "replicas: 1\n", "deploy/db.yaml": "pool: 5\n" });
-    const manifest = JSON.parse(
-      new TextDecoder().decode((await h.store.readManifest("blob", 1))!),
-    ) as Manifest;
+    const manifest = await readStoredManifest(h.store, "blob", 1);
     const lost = manifest.files.find((file) => file.path === "deploy/db.yaml");
     if (lost?.type !== "file") throw new Error("the snapshot has no deploy/db.yaml");
     await h.gh.commitFiles(

@@ -100,6 +100,8 @@ describe("GitHub store on the sandbox", () => {
             : [],
         ),
         "manifests/prod/0000000001.json",
+        // The root's nodes (format v2): plain JSON, named by their sha256.
+        ...(result.manifest!.nodes ?? []).map((id) => `nodes/${id.slice(0, 2)}/${id}.json`),
         "heads/prod.json",
         `catalog/prod/${result.manifest!.writtenAt.slice(0, 7)}.jsonl`,
         `audit/${result.manifest!.writtenAt.slice(0, 4)}/${result.manifest!.writtenAt.slice(5, 7)}.jsonl`,
@@ -145,13 +147,14 @@ describe("GitHub store on the sandbox", () => {
     expect(thousands).toEqual(one);
   });
 
-  it("with --skip-unchanged, an unchanged tree costs 2 reads and writes nothing", async () => {
+  it("with --skip-unchanged, an unchanged tree costs 3 reads and writes nothing", async () => {
     const root = tree("skip", { "a.yaml": "a: 1\n", "b.yaml": "b: 2\n" });
     await snapshot(backup.store, root, "skip", { skipUnchanged: true });
     backup.gh.resetLog();
     const again = await snapshot(backup.store, root, "skip", { skipUnchanged: true });
     expect(again.skipped).toBe(true);
-    expect(backup.gh.callCounts()).toEqual({ graphql: 2 });
+    // The write state, the head's root, and its nodes (one query per 100 nodes; here one).
+    expect(backup.gh.callCounts()).toEqual({ graphql: 3 });
   });
 
   it("never sends an unchanged blob again: the commit of a 1-file change touches one blob", async () => {
@@ -164,8 +167,9 @@ describe("GitHub store on the sandbox", () => {
     backup.gh.resetLog();
     const second = await snapshot(backup.store, root, "incr", { skipUnchanged: true });
     expect(second).toMatchObject({ seq: 2, newBlobs: 1, reusedBlobs: 49 });
+    // --skip-unchanged reads the head's root and its nodes (one query per 100 nodes).
     expect(backup.gh.callCounts()).toEqual({
-      graphql: 2,
+      graphql: 3,
       "git/create-tree": 1,
       "git/create-commit": 1,
       "git/update-ref": 1,
@@ -455,8 +459,11 @@ describe("GitHub store on the sandbox", () => {
     });
     expect(result.files).toBe(250);
     expect(readFileSync(join(work, "bulk-restored/conf/42.yaml"), "utf8")).toBe("n: 42\n");
-    // The manifest, one blob listing (every blob is there before anything is decrypted), a read per window.
-    expect(backup.gh.countCalls("graphql")).toBeLessThanOrEqual(2 + Math.ceil(250 / 100));
+    // The root, its nodes (one query per 100 nodes: here 1), one blob listing (every blob is
+    // there before anything is decrypted), a read per window.
+    const nodes = new Set(loaded.manifest.nodes).size;
+    expect(nodes).toBeLessThanOrEqual(100);
+    expect(backup.gh.countCalls("graphql")).toBeLessThanOrEqual(3 + Math.ceil(250 / 100));
   });
 });
 
@@ -497,6 +504,8 @@ describe("the release gate's reads of a GitHub store", () => {
       chain: "catalog",
       blobs: "list",
     });
+    // The stream index (with the head pointer, which names the head root's nodes), then the
+    // root and those nodes in one query.
     expect(backup.gh.callCounts()).toEqual({ graphql: 2 });
     expect(facts.snapshot).toMatchObject({
       seq: 6,
@@ -504,6 +513,76 @@ describe("the release gate's reads of a GitHub store", () => {
       chain: { state: "ok" },
       missingBlobs: [],
     });
+  });
+});
+
+describe("a 2,000-file environment on a GitHub store, 1% changed per snapshot", () => {
+  const work = tempDir("snapgate-ghnodes-");
+  let backup: BackupRepo;
+  let keys: TestKeys;
+
+  beforeAll(async () => {
+    backup = await startBackupRepo({ repo: "node-backups" });
+    keys = await makeKeys();
+  });
+  afterEach(() => backup.gh.assertClean());
+  afterAll(() => backup.gh.close());
+
+  it("commits only the changed nodes in 5 calls, and the gate reads 1 + one query per 100 of root and nodes", async () => {
+    const root = join(work, "tree");
+    const path = (i: number) => join(root, `k8s/svc-${i % 40}/cm-${i}.yaml`);
+    for (let i = 0; i < 2000; i++) {
+      mkdirSync(join(path(i), ".."), { recursive: true });
+      writeFileSync(path(i), `key: value-${i}\n`);
+    }
+    const take = () =>
+      createSnapshot({
+        store: backup.store,
+        root,
+        paths: ["."],
+        stream: "prod",
+        phase: "post",
+        recipients: [keys.age.recipient],
+        writerKey: keys.writer,
+      });
+    await take();
+    for (let i = 0; i < 2000; i += 100) writeFileSync(path(i), `key: changed-${i}\n`);
+    backup.gh.resetLog();
+    const second = await take();
+    // The write state and the head's root (its hash is the next prev): no node is read to write.
+    expect(backup.gh.callCounts()).toEqual({
+      graphql: 2,
+      "git/create-tree": 1,
+      "git/create-commit": 1,
+      "git/update-ref": 1,
+    });
+    expect(second.newBlobs).toBe(20);
+    const repoPath = backup.gh.repoPath(backup.owner, backup.repo);
+    const changed = (await git(["show", "--name-only", "--format=", "main"], repoPath))
+      .trim()
+      .split("\n");
+    const nodeIds = new Set(second.manifest!.nodes);
+    const newNodes = changed.filter((file) => file.startsWith("nodes/"));
+    // One node per changed file at most; the other ~100 are the first snapshot's, reused by id.
+    expect(newNodes.length).toBeGreaterThan(0);
+    expect(newNodes.length).toBeLessThanOrEqual(20);
+    expect(nodeIds.size).toBeGreaterThan(100);
+
+    const policy = await loadPolicy(
+      memoryPolicySource({
+        ".github/snapgate.yml": `keys:\n  recipients: [${keys.age.recipient}]\n  writers:\n    - key: ${keys.verifyKey}\ntiers:\n  tier1: { max_age: 24h, approvals: 1 }\nenvironments:\n  prod: { tier: tier1, release_branches: [main] }\n`,
+      }),
+    );
+    backup.gh.resetLog();
+    const facts = await gatherGateFacts(backup.store, policy, "prod", new Date(), {
+      chain: "catalog",
+      blobs: "list",
+    });
+    // The index (its head pointer names the nodes), then the root and every node (missing blobs
+    // and recipients are per file), 100 files per query: 1 + 2 for ~125 nodes.
+    expect(nodeIds.size).toBeGreaterThan(99);
+    expect(backup.gh.callCounts()).toEqual({ graphql: 1 + Math.ceil((nodeIds.size + 1) / 100) });
+    expect(facts.snapshot).toMatchObject({ seq: 2, signature: { state: "ok" }, missingBlobs: [] });
   });
 });
 

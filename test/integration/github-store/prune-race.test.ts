@@ -6,7 +6,7 @@ import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
 import { forgetSnapshots } from "../../../core/snapshot/forget-snapshots.js";
 import { planForget } from "../../../core/snapshot/plan-forget.js";
 import { pruneBlobs } from "../../../core/snapshot/prune-blobs.js";
-import { parseManifest } from "../../../core/snapshot/parse-manifest.js";
+import { openManifest } from "../../../core/snapshot/open-manifest.js";
 import { loadPolicy } from "../../../core/policy/load-policy.js";
 import type { Policy } from "../../../core/policy/policy.js";
 import { memoryPolicySource } from "../../../core/policy/policy-source.js";
@@ -62,7 +62,8 @@ environments: { a: { tier: tier1 }, b: { tier: tier1 } }
       now,
       appKeys: [],
     });
-    const first = parseManifest(
+    const first = await openManifest(
+      backup.store,
       (await backup.store.readManifest(stream, 1)) as Uint8Array,
       `${stream}@1`,
     );

@@ -7,6 +7,8 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
+import type { RegularFileEntry } from "../../../core/types.js";
+import { readStoredManifest } from "../../helpers/read-stored-manifest.js";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { gatherGateFacts } from "../../../core/gate/gather-gate-facts.js";
@@ -71,10 +73,8 @@ components: [{ name: app, paths: ["**"] }]
   });
 
   it("in list mode sees a missing blob by name only, and not altered content (read is the default)", async () => {
-    const manifest = JSON.parse(
-      Buffer.from((await store.readManifest("prod", 3)) as Uint8Array).toString("utf8"),
-    ) as { files: { blob: string }[] };
-    const victim = manifest.files[0]?.blob as string;
+    const manifest = await readStoredManifest(store, "prod", 3);
+    const victim = (manifest.files[0] as RegularFileEntry).blob;
     const dir = join(work, "store", "blobs", victim.slice(0, 2));
     const path = join(dir, readdirSync(dir).find((name) => name.startsWith(victim)) as string);
     chmodSync(path, 0o644);

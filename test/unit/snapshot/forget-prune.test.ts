@@ -16,6 +16,7 @@ import { blobPath, type Store } from "../../../core/store/store.js";
 import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import type { RegularFileEntry } from "../../../core/types.js";
 import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
+import { readStoredManifest } from "../../helpers/read-stored-manifest.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
@@ -109,9 +110,7 @@ describe("readTombstone", () => {
 
 describe("pruneBlobs", () => {
   const blobOf = async (target: LocalDirStore, seq: number): Promise<RegularFileEntry> => {
-    const bytes = (await target.readManifest("dev", seq)) as Uint8Array;
-    return (JSON.parse(Buffer.from(bytes).toString("utf8")) as { files: RegularFileEntry[] })
-      .files[0] as RegularFileEntry;
+    return (await readStoredManifest(target, "dev", seq)).files[0] as RegularFileEntry;
   };
   const exists = (target: LocalDirStore, file: RegularFileEntry) =>
     existsSync(target.path(blobPath(blobRefOf(file))));
@@ -121,16 +120,21 @@ describe("pruneBlobs", () => {
     const path = store.path(tombstonePath("dev", 1));
     chmodSync(path, 0o644);
     writeFileSync(path, "damaged");
+    // Read first: prune takes dev@2's nodes with its blobs.
+    const [one, two] = [await blobOf(store, 1), await blobOf(store, 2)];
     const result = await pruneBlobs(store, { graceMs: 0, now });
     expect(result.deleted).toHaveLength(1);
-    expect(exists(store, await blobOf(store, 1))).toBe(true);
-    expect(exists(store, await blobOf(store, 2))).toBe(false);
+    expect(exists(store, one)).toBe(true);
+    expect(exists(store, two)).toBe(false);
     expect(result.referenced).toBe(2);
+    // dev@1 counts as live, so its nodes stay and it still opens.
+    expect((await blobOf(store, 1)).blob).toBe(one.blob);
   });
 
   it("spares a blob that a snapshot committed while prune ran reuses", async () => {
     await forgetAllButNewest(store);
     const reused = await blobOf(store, 1);
+    const doomed = await blobOf(store, 2);
     let injected = false;
     const racing = new Proxy(store, {
       get(target, property, receiver) {
@@ -156,7 +160,7 @@ describe("pruneBlobs", () => {
     });
     const result = await pruneBlobs(racing, { graceMs: 0, now });
     expect(result.spared).toEqual([reused.blob]);
-    expect(result.deleted.map((blob) => blob.id)).toEqual([(await blobOf(store, 2)).blob]);
+    expect(result.deleted.map((blob) => blob.id)).toEqual([doomed.blob]);
     expect(exists(store, reused)).toBe(true);
     expect(result.damaged).toEqual([]);
   });
@@ -253,5 +257,96 @@ describe("appendAuditEvents", () => {
       { type: "test.event", time: now, actor: { kind: "cli" }, subject: {} },
     ]).catch((error: unknown) => error);
     expect(isSnapgateError(failure, "CONFLICT")).toBe(true);
+  });
+});
+
+describe("pruneBlobs: manifest nodes (format v2)", () => {
+  const nodeIds = async (target: Store, seq: number) =>
+    new Set((await readStoredManifest(target, "dev", seq)).nodes ?? []);
+  const nodeExists = (target: LocalDirStore, id: string) =>
+    existsSync(target.path(`nodes/${id.slice(0, 2)}/${id}.json`));
+
+  it("deletes the nodes only forgotten snapshots named, keeps the live ones, and the live snapshot still opens", async () => {
+    const [one, two, three] = [
+      await nodeIds(store, 1),
+      await nodeIds(store, 2),
+      await nodeIds(store, 3),
+    ];
+    const doomed = [...one, ...two].filter((id) => !three.has(id));
+    expect(doomed.length).toBeGreaterThan(0);
+    await forgetAllButNewest(store);
+    const dry = await pruneBlobs(store, { graceMs: 0, now, dryRun: true });
+    expect(dry.nodes.deleted.sort()).toEqual([...new Set(doomed)].sort());
+    expect(doomed.every((id) => nodeExists(store, id))).toBe(true);
+
+    const result = await pruneBlobs(store, { graceMs: 0, now });
+    expect(result.nodes).toMatchObject({ referenced: three.size, waiting: 0, spared: [] });
+    expect(result.nodes.deleted.sort()).toEqual([...new Set(doomed)].sort());
+    expect(doomed.some((id) => nodeExists(store, id))).toBe(false);
+    expect([...three].every((id) => nodeExists(store, id))).toBe(true);
+    expect((await readStoredManifest(store, "dev", 3)).files).toHaveLength(1);
+    // A forgotten root still verifies (signature, chain) without its nodes.
+    const { verifySnapshots } = await import("../../../core/snapshot/verify-snapshots.js");
+    const { readAllCatalogs } = await import("../../../core/snapshot/read-catalog.js");
+    const { listForgotten } = await import("../../../core/snapshot/tombstone.js");
+    const forgotten = await listForgotten(store);
+    const entries = await readAllCatalogs(store);
+    const report = await verifySnapshots({
+      store,
+      snapshots: entries,
+      trustedKeys: [keys.verifyKey],
+      level: "structure",
+      forgotten: new Set(
+        entries.filter((e) => forgotten.get(e.stream)?.has(e.seq)).map((e) => e.id),
+      ),
+    });
+    expect(report.snapshots.map((s) => s.ok)).toEqual([true, true, true]);
+  });
+
+  it("keeps nodes within the grace period", async () => {
+    await forgetAllButNewest(store);
+    const result = await pruneBlobs(store, { graceMs: 60 * 60 * 1000, now });
+    expect(result.nodes.deleted).toEqual([]);
+    expect(result.nodes.waiting).toBeGreaterThan(0);
+  });
+
+  it("spares a node that a snapshot committed while prune ran names", async () => {
+    await forgetAllButNewest(store);
+    const reused = [...(await nodeIds(store, 1))];
+    let injected = false;
+    const racing = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === "listBlobs") {
+          return async () => {
+            const listed = await target.listBlobs();
+            if (!injected) {
+              injected = true;
+              // The first snapshot's tree again, after prune's scan: the same entries (its
+              // blob is spared as well), hence the same node ids.
+              const tree = join(work, `tree-${count}`);
+              writeFileSync(join(tree, "app.yaml"), "version: 1\n");
+              await createSnapshot({
+                store: target,
+                root: tree,
+                paths: ["."],
+                stream: "dev",
+                phase: "post",
+                time: new Date(Date.UTC(2026, 0, 9)),
+                recipients: [keys.age.recipient],
+                writerKey: keys.writer,
+              });
+            }
+            return listed;
+          };
+        }
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const result = await pruneBlobs(racing, { graceMs: 0, now });
+    expect(injected).toBe(true);
+    expect(result.nodes.spared.sort()).toEqual([...reused].sort());
+    expect(reused.every((id) => nodeExists(store, id))).toBe(true);
+    expect((await readStoredManifest(store, "dev", 4)).files).toHaveLength(1);
   });
 });

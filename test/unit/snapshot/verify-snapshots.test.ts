@@ -7,6 +7,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
+import { readStoredManifest, v1BodyOf } from "../../helpers/read-stored-manifest.js";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
@@ -86,8 +87,9 @@ const problemsOf = (report: VerifyReport) =>
 
 const manifestFile = (store: LocalDirStore, seq: number) =>
   store.path(`manifests/prod/${String(seq).padStart(10, "0")}.json`);
+/** The manifest file as stored (a v2 root: no files). */
 const readManifest = (store: LocalDirStore, seq: number) =>
-  JSON.parse(readFileSync(manifestFile(store, seq), "utf8")) as Manifest;
+  JSON.parse(readFileSync(manifestFile(store, seq), "utf8")) as object;
 function writeManifest(store: LocalDirStore, seq: number, text: string): void {
   chmodSync(manifestFile(store, seq), 0o644);
   writeFileSync(manifestFile(store, seq), text);
@@ -201,7 +203,7 @@ describe("verifySnapshots: problems", () => {
 
   it("a tampered blob is reported for every file that uses it, at both levels", async () => {
     const store = await twoSnapshots();
-    const shared = fileOf(readManifest(store, 2), "a.yaml");
+    const shared = fileOf(await readStoredManifest(store, "prod", 2), "a.yaml");
     const path = store.path(blobPath(blobRefOf(shared)));
     const bytes = readFileSync(path);
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
@@ -224,7 +226,7 @@ describe("verifySnapshots: problems", () => {
 
   it("a missing blob is reported as missing, at both levels", async () => {
     const store = await twoSnapshots();
-    const c = fileOf(readManifest(store, 1), "c.txt");
+    const c = fileOf(await readStoredManifest(store, "prod", 1), "c.txt");
     unlinkSync(store.path(blobPath(blobRefOf(c))));
     for (const level of ["structure", "restore"] as const) {
       const problems = problemsOf(await verify(store, { level, opener: keys.opener }));
@@ -234,8 +236,8 @@ describe("verifySnapshots: problems", () => {
 
   it("a blob that decrypts to another size than recorded is a decrypt problem", async () => {
     const store = await twoSnapshots();
-    const source = readManifest(store, 2);
-    const { signature: _, ...body } = source;
+    const source = await readStoredManifest(store, "prod", 2);
+    const body = v1BodyOf(source);
     const c = fileOf(source, "c.txt");
     await commitBody(store, {
       ...body,

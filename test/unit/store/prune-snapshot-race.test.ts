@@ -8,7 +8,7 @@ import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
 import { forgetSnapshots } from "../../../core/snapshot/forget-snapshots.js";
 import { planForget } from "../../../core/snapshot/plan-forget.js";
 import { pruneBlobs } from "../../../core/snapshot/prune-blobs.js";
-import { parseManifest } from "../../../core/snapshot/parse-manifest.js";
+import { openManifest } from "../../../core/snapshot/open-manifest.js";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import type { Store } from "../../../core/store/store.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
@@ -94,7 +94,11 @@ function jittered<T extends object>(target: T, random: () => number): T {
 /** Blob references of the newest manifest of dev that are not in the store. */
 async function missingBlobsOfNewest(store: LocalDirStore): Promise<number> {
   const seq = (await store.listManifestSeqs("dev")).at(-1) as number;
-  const manifest = parseManifest((await store.readManifest("dev", seq)) as Uint8Array, "newest");
+  const manifest = await openManifest(
+    store,
+    (await store.readManifest("dev", seq)) as Uint8Array,
+    "newest",
+  );
   let missing = 0;
   for (const file of manifest.files) {
     if (file.type !== "file") continue;
