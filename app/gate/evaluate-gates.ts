@@ -150,7 +150,12 @@ export async function evaluateGates(event: GateEvent, target: GateTarget): Promi
       ),
     );
   }
-  await Promise.all(posts);
+  // Every environment finishes (posted, or its lock released) before the delivery answers:
+  // a failure of one must not leave another's retry running after GitHub was told to redeliver.
+  const failed = (await Promise.allSettled(posts)).find(
+    (outcome): outcome is PromiseRejectedResult => outcome.status === "rejected",
+  );
+  if (failed) throw failed.reason;
 }
 
 /** Where the gate's locks go: the policy's backup repository, if the gated account may use it. */

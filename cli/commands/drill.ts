@@ -50,10 +50,12 @@ export const drillCommand: Command = {
   summary:
     "Recovery drill: restore into a staging directory, validate, measure RTO/RPO against the SLA, record it signed",
   usage:
-    'snapgate drill --store STORE --env ENV --identity FILE --writer-key FILE [--snapshot S] [--validate "CMD"] [--timeout D] [--baseline DRILL] [--to DIR] [--policy FILE] [--verify-key sgw1...] [--json]',
+    'snapgate drill --store STORE --env ENV --identity FILE|--identity-command CMD --writer-key FILE [--snapshot S] [--validate "CMD"] [--timeout D] [--baseline DRILL] [--to DIR] [--policy FILE] [--verify-key sgw1...] [--json]',
   help: [
     "--env ENV             the environment to drill",
     "--identity FILE       an age identity the snapshot is encrypted to (or SNAPGATE_IDENTITY)",
+    "--identity-command CMD  read the identity from this shell command's stdout (a secret",
+    "                      manager); it is never written to disk",
     "--writer-key FILE     signs the drill record, as snapshots are signed (or SNAPGATE_WRITER_KEY)",
     "--snapshot S          an id prefix or ENV@SEQ (default: the latest of --env)",
     '--validate "CMD"      run through /bin/sh in the restored directory (also $SNAPGATE_DRILL_DIR); exit 0 passes;',
@@ -91,7 +93,7 @@ export const drillCommand: Command = {
     const opener = await loadOpener(args, context);
     if (!opener) {
       throw new SnapgateError("USAGE", "A drill restores, so it needs an age identity.", {
-        fix: "Pass --identity FILE or set SNAPGATE_IDENTITY (the restore environment's secret).",
+        fix: "Pass --identity FILE, --identity-command CMD or set SNAPGATE_IDENTITY (the restore environment's secret).",
       });
     }
     const writerKey = await loadWriterKey(args, context, true);

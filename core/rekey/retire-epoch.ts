@@ -1,3 +1,4 @@
+import { retiredEpochPath } from "./retired-epoch-path.js";
 import { distinctRecipients } from "../crypto/distinct-recipients.js";
 import { loadSodium } from "../crypto/sodium.js";
 import { SnapgateError } from "../errors.js";
@@ -83,7 +84,7 @@ export async function retireEpoch(options: {
     }
   }
   if (result.needed.length > 0 || options.dryRun) return result;
-  const path = `epochs/${epoch.name}/retired.json`;
+  const path = retiredEpochPath(epoch.name);
   const at = (options.now ?? (() => new Date()))().toISOString();
   await store.writeRecords([
     {

@@ -23,6 +23,8 @@ import { requestStatePath } from "../../core/approvals/request-state-record.js";
 import { requestExecutionPath } from "../../core/approvals/request-execution.js";
 import { environmentLockPath } from "../../core/approvals/environment-lock-record.js";
 import { requestDispatchPath } from "../../core/approvals/request-dispatch-record.js";
+import { retiredEpochPath } from "../../core/rekey/retired-epoch-path.js";
+import { rewrapRecordPath } from "../../core/rekey/rewrap-record.js";
 import { drillPath } from "../../core/operations/drill-path.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -178,6 +180,8 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     environmentLockPath("prod", 2),
     requestDispatchPath(4242),
     drillPath("prod", time, true, hex("4")),
+    retiredEpochPath("2026-q4"),
+    rewrapRecordPath({ id: hex("6"), sha256: hex("7") }),
   ];
 
   /** What a documented placeholder stands for; an unknown one fails the test, so each is precise. */
@@ -198,6 +202,7 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     "<time>": "[0-9]{8}T[0-9]{6}\\.[0-9]{3}Z",
     "<level>": "(?:structure|restore)",
     "<ok|fail>": "(?:ok|fail)",
+    "<epoch>": "[A-Za-z0-9][A-Za-z0-9._-]*",
     "<run id>": "[0-9]+",
   };
   const ROOTS =
