@@ -1132,6 +1132,23 @@ function checkPolicySemantics(data) {
         report(["keys", "recipients", index], `repeats recipient ${first}`, "remove the duplicate");
       else seenRecipients.set(recipient, index);
     });
+    list(keys["epochs"]).forEach((epoch, index) => {
+      const entry = record(epoch);
+      if (!entry) return;
+      const path = ["keys", "epochs", index];
+      list(entry["tiers"]).forEach((tier, i) => checkTierRef([...path, "tiers", i], tier));
+      checkDate([...path, "valid_from"], entry["valid_from"]);
+      checkDate([...path, "valid_until"], entry["valid_until"]);
+      const from = parsePolicyDate(entry["valid_from"]);
+      const until = parsePolicyDate(entry["valid_until"], { endOfDay: true });
+      if (from !== null && until !== null && until <= from) {
+        report(
+          [...path, "valid_until"],
+          `ends before it starts (valid_from ${String(entry["valid_from"])})`,
+          "make valid_until later than valid_from"
+        );
+      }
+    });
     const seenWriters = /* @__PURE__ */ new Map();
     list(keys["writers"]).forEach((writer, index) => {
       const entry = record(writer);
@@ -1452,6 +1469,7 @@ function locateYamlLine(document, lineCounter, path) {
 // core/types.ts
 var PHASES = ["pre", "post", "scheduled", "manual"];
 var STREAM_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+var MANIFEST_V2_FORMAT = "snapgate.manifest/v2";
 
 // core/policy/normalise-policy.ts
 var DEFAULT_REQUEST_TTL_MS = 24 * 36e5;
@@ -1604,6 +1622,19 @@ function normalisePolicy(data, sources) {
     keys: {
       recipients: strings(keys["recipients"]),
       writers,
+      // Only when given: the digest of a policy without epochs stays what it was.
+      ...Array.isArray(keys["epochs"]) ? {
+        epochs: keys["epochs"].map((value) => {
+          const epoch = obj(value);
+          return {
+            name: String(epoch["name"]),
+            recipients: strings(epoch["recipients"]),
+            tiers: Array.isArray(epoch["tiers"]) ? strings(epoch["tiers"]) : null,
+            validFromMs: parsePolicyDate(epoch["valid_from"]),
+            validUntilMs: parsePolicyDate(epoch["valid_until"], { endOfDay: true })
+          };
+        })
+      } : {},
       // Only when given: the digest of a policy without app keys stays what it was.
       ...Array.isArray(keys["app"]) ? { app: keys["app"].map((value) => String(obj(value)["key"])) } : {}
     },
@@ -1638,14 +1669,16 @@ import __ajvRuntime0 from "ajv/dist/runtime/ucs2length.js";
 import __ajvRuntime1 from "ajv/dist/runtime/equal.js";
 import __ajvRuntime2 from "ajv-formats/dist/formats.js";
 var policy_validator_default = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:snapgate:schema:policy:v1", "title": "Snapgate policy", "description": "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.", "type": "object", "additionalProperties": false, "required": ["keys", "tiers", "environments"], "properties": { "_extends": { "description": "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.", "type": "string", "pattern": "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$", "examples": [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"] }, "backup": { "description": "Where snapshots are stored when the GitHub backup-repository store is used.", "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "description": "The protected backup repository, as owner/name.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$", "examples": ["acme/config-backups"] }, "branch": { "description": "The branch of the backup repository that holds the store.", "type": "string", "minLength": 1, "default": "main" } } }, "keys": { "description": "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).", "type": "object", "additionalProperties": false, "required": ["recipients", "writers"], "properties": { "recipients": { "description": "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "writers": { "description": "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The writer verify key printed by `snapgate keygen --writer` (sgw1...).", "$ref": "#/$defs/writerKey" }, "valid_from": { "description": "First date the key may sign snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.", "$ref": "#/$defs/date" } } } }, "app": { "description": "App verify keys (sga1...) of the Snapgate App. Restore and forget request records are accepted only when signed by one of them, so that someone who can write the store cannot forge approvals. Without it, no request record is accepted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The app verify key printed by `snapgate keygen --app` (sga1...).", "$ref": "#/$defs/appKey" } } } } } }, "tiers": { "description": "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "$ref": "#/$defs/tier" } } }, "environments": { "description": "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z0-9][a-z0-9._-]{0,62}$": { "$ref": "#/$defs/environment" } } }, "components": { "description": "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.", "type": "array", "default": [], "items": { "$ref": "#/$defs/component" } }, "exclude": { "description": "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.", "type": "array", "default": [], "items": { "$ref": "#/$defs/excludeGlob" } }, "exceptions": { "description": "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.", "type": "array", "default": [], "items": { "$ref": "#/$defs/exception" } }, "consistency": { "description": "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.", "type": "array", "default": [], "items": { "$ref": "#/$defs/consistencyRule" } }, "change_tickets": { "description": "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.", "type": "object", "additionalProperties": false, "required": ["required_for", "pattern"], "properties": { "required_for": { "description": "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.", "type": "object", "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["pre", "post", "scheduled", "manual"] }, "description": "The phases of this tier's snapshots that need a change id." } } }, "pattern": { "description": "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.", "type": "string", "minLength": 1, "examples": ["^CHG[0-9]{7}$"] }, "endpoint": { "description": "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).", "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL; the change id is appended as one path segment.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://change.example.com/api/snapgate/tickets"] }, "timeout": { "description": "How long to wait for an answer before refusing the snapshot.", "$ref": "#/$defs/duration", "default": "10s" }, "token_env": { "description": "Name of the environment variable holding a bearer token for the endpoint (never the token itself).", "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["CHANGE_API_TOKEN"] } } } } }, "roles": { "description": "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.", "type": "object", "additionalProperties": false, "properties": { "restorers": { "description": "Who may request a restore.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "approvers": { "description": "Who may approve or deny restore and forget requests.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "auditors": { "description": "Who may read the audit log and compliance reports.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } } } }, "alerts": { "description": "Health thresholds that raise issues and failing checks.", "type": "object", "additionalProperties": false, "properties": { "late_after": { "description": "Grace after a tier's max_age before a missing snapshot is reported as late.", "$ref": "#/$defs/duration", "default": "15m" }, "consecutive_failures": { "description": "Snapshot job failures in a row that raise an alert.", "type": "integer", "minimum": 1, "default": 2 } } } }, "$defs": { "duration": { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" }, "date": { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, "ageRecipient": { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" }, "writerKey": { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "appKey": { "description": "A Snapgate app verify key (sga1...).", "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "user": { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "principal": { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, "glob": { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" }, "excludeGlob": { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" }, "name": { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "tierName": { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" }, "keepCount": { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] }, "tier": { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "rto": { "description": "Recovery time objective: the longest a drill may take from the start of the restore to the end of its validation (`snapgate drill` compares and records it).", "$ref": "#/$defs/duration", "examples": ["1h"] }, "rpo": { "description": "Recovery point objective: the oldest the drilled snapshot may be at the drill (the configuration changes a restore would lose).", "$ref": "#/$defs/duration", "examples": ["24h"] }, "drill_interval": { "description": "When set, the gate also needs a passing, signed recovery drill (`snapgate drill`) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["90d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } }, "tag": { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, "environment": { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } }, "workflowFile": { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" }, "component": { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "exception": { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "valueRef": { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } }, "consistencyRule": { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:snapgate:schema:policy:v1", "title": "Snapgate policy", "description": "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.", "type": "object", "additionalProperties": false, "required": ["keys", "tiers", "environments"], "properties": { "_extends": { "description": "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.", "type": "string", "pattern": "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$", "examples": [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"] }, "backup": { "description": "Where snapshots are stored when the GitHub backup-repository store is used.", "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "description": "The protected backup repository, as owner/name.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$", "examples": ["acme/config-backups"] }, "branch": { "description": "The branch of the backup repository that holds the store.", "type": "string", "minLength": 1, "default": "main" } } }, "keys": { "description": "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).", "type": "object", "additionalProperties": false, "required": ["recipients", "writers"], "properties": { "recipients": { "description": "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "writers": { "description": "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The writer verify key printed by `snapgate keygen --writer` (sgw1...).", "$ref": "#/$defs/writerKey" }, "valid_from": { "description": "First date the key may sign snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.", "$ref": "#/$defs/date" } } } }, "epochs": { "description": "Key epochs: recipient sets with validity periods, per tier. A snapshot is sealed to the epoch valid at its time for its tier (the first that matches); with none, to keys.recipients. Recipients of an epoch still need their identities kept until no snapshot under retention uses it.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "recipients"], "properties": { "name": { "description": "The epoch's name, e.g. 2026-h2.", "$ref": "#/$defs/name" }, "recipients": { "description": "age X25519 recipients (age1...) of this epoch.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "tiers": { "description": "The tiers whose snapshots use this epoch. Omit for every tier.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/tierName" } }, "valid_from": { "description": "First date the epoch seals new snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the epoch seals new snapshots (a bare date is inclusive). Omit for no end.", "$ref": "#/$defs/date" } } } }, "app": { "description": "App verify keys (sga1...) of the Snapgate App. Restore and forget request records are accepted only when signed by one of them, so that someone who can write the store cannot forge approvals. Without it, no request record is accepted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The app verify key printed by `snapgate keygen --app` (sga1...).", "$ref": "#/$defs/appKey" } } } } } }, "tiers": { "description": "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "$ref": "#/$defs/tier" } } }, "environments": { "description": "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z0-9][a-z0-9._-]{0,62}$": { "$ref": "#/$defs/environment" } } }, "components": { "description": "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.", "type": "array", "default": [], "items": { "$ref": "#/$defs/component" } }, "exclude": { "description": "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.", "type": "array", "default": [], "items": { "$ref": "#/$defs/excludeGlob" } }, "exceptions": { "description": "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.", "type": "array", "default": [], "items": { "$ref": "#/$defs/exception" } }, "consistency": { "description": "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.", "type": "array", "default": [], "items": { "$ref": "#/$defs/consistencyRule" } }, "change_tickets": { "description": "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.", "type": "object", "additionalProperties": false, "required": ["required_for", "pattern"], "properties": { "required_for": { "description": "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.", "type": "object", "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["pre", "post", "scheduled", "manual"] }, "description": "The phases of this tier's snapshots that need a change id." } } }, "pattern": { "description": "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.", "type": "string", "minLength": 1, "examples": ["^CHG[0-9]{7}$"] }, "endpoint": { "description": "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).", "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL; the change id is appended as one path segment.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://change.example.com/api/snapgate/tickets"] }, "timeout": { "description": "How long to wait for an answer before refusing the snapshot.", "$ref": "#/$defs/duration", "default": "10s" }, "token_env": { "description": "Name of the environment variable holding a bearer token for the endpoint (never the token itself).", "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["CHANGE_API_TOKEN"] } } } } }, "roles": { "description": "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.", "type": "object", "additionalProperties": false, "properties": { "restorers": { "description": "Who may request a restore.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "approvers": { "description": "Who may approve or deny restore and forget requests.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "auditors": { "description": "Who may read the audit log and compliance reports.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } } } }, "alerts": { "description": "Health thresholds that raise issues and failing checks.", "type": "object", "additionalProperties": false, "properties": { "late_after": { "description": "Grace after a tier's max_age before a missing snapshot is reported as late.", "$ref": "#/$defs/duration", "default": "15m" }, "consecutive_failures": { "description": "Snapshot job failures in a row that raise an alert.", "type": "integer", "minimum": 1, "default": 2 } } } }, "$defs": { "duration": { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" }, "date": { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, "ageRecipient": { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" }, "writerKey": { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "appKey": { "description": "A Snapgate app verify key (sga1...).", "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "user": { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "principal": { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, "glob": { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" }, "excludeGlob": { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" }, "name": { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "tierName": { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" }, "keepCount": { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] }, "tier": { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "rto": { "description": "Recovery time objective: the longest a drill may take from the start of the restore to the end of its validation (`snapgate drill` compares and records it).", "$ref": "#/$defs/duration", "examples": ["1h"] }, "rpo": { "description": "Recovery point objective: the oldest the drilled snapshot may be at the drill (the configuration changes a restore would lose).", "$ref": "#/$defs/duration", "examples": ["24h"] }, "drill_interval": { "description": "When set, the gate also needs a passing, signed recovery drill (`snapgate drill`) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["90d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } }, "tag": { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, "environment": { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } }, "workflowFile": { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" }, "component": { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "exception": { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "valueRef": { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } }, "consistencyRule": { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } } } };
 var schema32 = { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" };
 var schema33 = { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" };
 var schema34 = { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" };
-var schema36 = { "description": "A Snapgate app verify key (sga1...).", "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" };
-var schema71 = { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" };
-var schema38 = { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" };
-var schema69 = { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" };
+var schema36 = { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" };
+var schema38 = { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" };
+var schema41 = { "description": "A Snapgate app verify key (sga1...).", "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" };
+var schema76 = { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" };
+var schema43 = { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" };
+var schema74 = { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = __ajvRuntime0.default;
 var func0 = __ajvRuntime1.default;
@@ -1654,18 +1687,18 @@ var pattern5 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-
 var pattern6 = new RegExp("^age1[02-9ac-hj-np-z]{58}$", "u");
 var pattern7 = new RegExp("^sgw1[02-9ac-hj-np-z]{58}$", "u");
 var pattern8 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", "u");
-var pattern10 = new RegExp("^sga1[02-9ac-hj-np-z]{58}$", "u");
-var pattern11 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
-var pattern29 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern40 = new RegExp("^!?[^/!]", "u");
-var pattern50 = new RegExp("^https?://", "u");
-var pattern13 = new RegExp("^(?:[0-9]+(?:s|m|h|d|w))+$", "u");
-var pattern52 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-var pattern38 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", "u");
-var schema37 = { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "rto": { "description": "Recovery time objective: the longest a drill may take from the start of the restore to the end of its validation (`snapgate drill` compares and records it).", "$ref": "#/$defs/duration", "examples": ["1h"] }, "rpo": { "description": "Recovery point objective: the oldest the drilled snapshot may be at the drill (the configuration changes a restore would lose).", "$ref": "#/$defs/duration", "examples": ["24h"] }, "drill_interval": { "description": "When set, the gate also needs a passing, signed recovery drill (`snapgate drill`) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["90d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } };
-var schema44 = { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] };
-var schema56 = { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" };
-var pattern25 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", "u");
+var pattern10 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern12 = new RegExp("^[a-z][a-z0-9_-]{0,62}$", "u");
+var pattern15 = new RegExp("^sga1[02-9ac-hj-np-z]{58}$", "u");
+var pattern45 = new RegExp("^!?[^/!]", "u");
+var pattern55 = new RegExp("^https?://", "u");
+var pattern18 = new RegExp("^(?:[0-9]+(?:s|m|h|d|w))+$", "u");
+var pattern57 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+var pattern43 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", "u");
+var schema42 = { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "rto": { "description": "Recovery time objective: the longest a drill may take from the start of the restore to the end of its validation (`snapgate drill` compares and records it).", "$ref": "#/$defs/duration", "examples": ["1h"] }, "rpo": { "description": "Recovery point objective: the oldest the drilled snapshot may be at the drill (the configuration changes a restore would lose).", "$ref": "#/$defs/duration", "examples": ["24h"] }, "drill_interval": { "description": "When set, the gate also needs a passing, signed recovery drill (`snapgate drill`) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["90d"] }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } };
+var schema49 = { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] };
+var schema61 = { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" };
+var pattern30 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", "u");
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1678,7 +1711,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.max_age === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "max_age" }, message: "must have required property 'max_age'", schema: schema37.required, parentSchema: schema37, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "max_age" }, message: "must have required property 'max_age'", schema: schema42.required, parentSchema: schema42, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1687,8 +1720,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema37.properties, key0)) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37, data };
+      if (!func1.call(schema42.properties, key0)) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1700,7 +1733,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.level !== void 0) {
       let data0 = data.level;
       if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.level.type, parentSchema: schema37.properties.level, data: data0 };
+        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema42.properties.level.type, parentSchema: schema42.properties.level, data: data0 };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1710,7 +1743,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (data0 > 9 || isNaN(data0)) {
-          const err3 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9 }, message: "must be <= 9", schema: 9, parentSchema: schema37.properties.level, data: data0 };
+          const err3 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9 }, message: "must be <= 9", schema: 9, parentSchema: schema42.properties.level, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1719,7 +1752,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0 < 0 || isNaN(data0)) {
-          const err4 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.level, data: data0 };
+          const err4 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema42.properties.level, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1732,8 +1765,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.max_age !== void 0) {
       let data1 = data.max_age;
       if (typeof data1 === "string") {
-        if (!pattern13.test(data1)) {
-          const err5 = { instancePath: instancePath + "/max_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data1 };
+        if (!pattern18.test(data1)) {
+          const err5 = { instancePath: instancePath + "/max_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1742,7 +1775,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/max_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data1 };
+        const err6 = { instancePath: instancePath + "/max_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data1 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1754,7 +1787,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.approvals !== void 0) {
       let data2 = data.approvals;
       if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err7 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.approvals.type, parentSchema: schema37.properties.approvals, data: data2 };
+        const err7 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema42.properties.approvals.type, parentSchema: schema42.properties.approvals, data: data2 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1764,7 +1797,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (data2 > 10 || isNaN(data2)) {
-          const err8 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10", schema: 10, parentSchema: schema37.properties.approvals, data: data2 };
+          const err8 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/maximum", keyword: "maximum", params: { comparison: "<=", limit: 10 }, message: "must be <= 10", schema: 10, parentSchema: schema42.properties.approvals, data: data2 };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1773,7 +1806,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data2 < 1 || isNaN(data2)) {
-          const err9 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema37.properties.approvals, data: data2 };
+          const err9 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema42.properties.approvals, data: data2 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -1786,8 +1819,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.request_ttl !== void 0) {
       let data3 = data.request_ttl;
       if (typeof data3 === "string") {
-        if (!pattern13.test(data3)) {
-          const err10 = { instancePath: instancePath + "/request_ttl", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data3 };
+        if (!pattern18.test(data3)) {
+          const err10 = { instancePath: instancePath + "/request_ttl", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1796,7 +1829,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/request_ttl", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data3 };
+        const err11 = { instancePath: instancePath + "/request_ttl", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data3 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1808,8 +1841,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.restore_verification !== void 0) {
       let data4 = data.restore_verification;
       if (typeof data4 === "string") {
-        if (!pattern13.test(data4)) {
-          const err12 = { instancePath: instancePath + "/restore_verification", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data4 };
+        if (!pattern18.test(data4)) {
+          const err12 = { instancePath: instancePath + "/restore_verification", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data4 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1818,7 +1851,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/restore_verification", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data4 };
+        const err13 = { instancePath: instancePath + "/restore_verification", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1830,8 +1863,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.rto !== void 0) {
       let data5 = data.rto;
       if (typeof data5 === "string") {
-        if (!pattern13.test(data5)) {
-          const err14 = { instancePath: instancePath + "/rto", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data5 };
+        if (!pattern18.test(data5)) {
+          const err14 = { instancePath: instancePath + "/rto", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data5 };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1840,7 +1873,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/rto", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data5 };
+        const err15 = { instancePath: instancePath + "/rto", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data5 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1852,8 +1885,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.rpo !== void 0) {
       let data6 = data.rpo;
       if (typeof data6 === "string") {
-        if (!pattern13.test(data6)) {
-          const err16 = { instancePath: instancePath + "/rpo", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data6 };
+        if (!pattern18.test(data6)) {
+          const err16 = { instancePath: instancePath + "/rpo", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data6 };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -1862,7 +1895,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/rpo", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data6 };
+        const err17 = { instancePath: instancePath + "/rpo", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data6 };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1874,8 +1907,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.drill_interval !== void 0) {
       let data7 = data.drill_interval;
       if (typeof data7 === "string") {
-        if (!pattern13.test(data7)) {
-          const err18 = { instancePath: instancePath + "/drill_interval", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data7 };
+        if (!pattern18.test(data7)) {
+          const err18 = { instancePath: instancePath + "/drill_interval", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data7 };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -1884,7 +1917,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/drill_interval", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data7 };
+        const err19 = { instancePath: instancePath + "/drill_interval", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data7 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1898,7 +1931,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
         for (const key1 in data8) {
           if (!(key1 === "keep" || key1 === "floor")) {
-            const err20 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention, data: data8 };
+            const err20 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42.properties.retention, data: data8 };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -1911,8 +1944,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           let data9 = data8.keep;
           if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
             for (const key2 in data9) {
-              if (!func1.call(schema37.properties.retention.properties.keep.properties, key2)) {
-                const err21 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.keep, data: data9 };
+              if (!func1.call(schema42.properties.retention.properties.keep.properties, key2)) {
+                const err21 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42.properties.retention.properties.keep, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -1927,7 +1960,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid10 = false;
               const _errs33 = errors;
               if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-                const err22 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data10 };
+                const err22 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema49.anyOf[0].type, parentSchema: schema49.anyOf[0], data: data10 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -1937,7 +1970,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data10 == "number" && isFinite(data10)) {
                 if (data10 < -1 || isNaN(data10)) {
-                  const err23 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data10 };
+                  const err23 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema49.anyOf[0], data: data10 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -1950,7 +1983,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid10 = valid10 || _valid0;
               const _errs35 = errors;
               if ("unlimited" !== data10) {
-                const err24 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data10 };
+                const err24 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema49.anyOf[1], data: data10 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -1961,7 +1994,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid0 = _errs35 === errors;
               valid10 = valid10 || _valid0;
               if (!valid10) {
-                const err25 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data10 };
+                const err25 = { instancePath: instancePath + "/retention/keep/last", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema49.anyOf, parentSchema: schema49, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -1985,7 +2018,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid12 = false;
               const _errs39 = errors;
               if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err26 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data11 };
+                const err26 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema49.anyOf[0].type, parentSchema: schema49.anyOf[0], data: data11 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -1995,7 +2028,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data11 == "number" && isFinite(data11)) {
                 if (data11 < -1 || isNaN(data11)) {
-                  const err27 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data11 };
+                  const err27 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema49.anyOf[0], data: data11 };
                   if (vErrors === null) {
                     vErrors = [err27];
                   } else {
@@ -2008,7 +2041,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid12 = valid12 || _valid1;
               const _errs41 = errors;
               if ("unlimited" !== data11) {
-                const err28 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data11 };
+                const err28 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema49.anyOf[1], data: data11 };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -2019,7 +2052,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid1 = _errs41 === errors;
               valid12 = valid12 || _valid1;
               if (!valid12) {
-                const err29 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data11 };
+                const err29 = { instancePath: instancePath + "/retention/keep/hourly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema49.anyOf, parentSchema: schema49, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -2043,7 +2076,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid14 = false;
               const _errs45 = errors;
               if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-                const err30 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data12 };
+                const err30 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema49.anyOf[0].type, parentSchema: schema49.anyOf[0], data: data12 };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -2053,7 +2086,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data12 == "number" && isFinite(data12)) {
                 if (data12 < -1 || isNaN(data12)) {
-                  const err31 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data12 };
+                  const err31 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema49.anyOf[0], data: data12 };
                   if (vErrors === null) {
                     vErrors = [err31];
                   } else {
@@ -2066,7 +2099,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid14 = valid14 || _valid2;
               const _errs47 = errors;
               if ("unlimited" !== data12) {
-                const err32 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data12 };
+                const err32 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema49.anyOf[1], data: data12 };
                 if (vErrors === null) {
                   vErrors = [err32];
                 } else {
@@ -2077,7 +2110,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid2 = _errs47 === errors;
               valid14 = valid14 || _valid2;
               if (!valid14) {
-                const err33 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data12 };
+                const err33 = { instancePath: instancePath + "/retention/keep/daily", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema49.anyOf, parentSchema: schema49, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -2101,7 +2134,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid16 = false;
               const _errs51 = errors;
               if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                const err34 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data13 };
+                const err34 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema49.anyOf[0].type, parentSchema: schema49.anyOf[0], data: data13 };
                 if (vErrors === null) {
                   vErrors = [err34];
                 } else {
@@ -2111,7 +2144,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data13 == "number" && isFinite(data13)) {
                 if (data13 < -1 || isNaN(data13)) {
-                  const err35 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data13 };
+                  const err35 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema49.anyOf[0], data: data13 };
                   if (vErrors === null) {
                     vErrors = [err35];
                   } else {
@@ -2124,7 +2157,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid16 = valid16 || _valid3;
               const _errs53 = errors;
               if ("unlimited" !== data13) {
-                const err36 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data13 };
+                const err36 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema49.anyOf[1], data: data13 };
                 if (vErrors === null) {
                   vErrors = [err36];
                 } else {
@@ -2135,7 +2168,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid3 = _errs53 === errors;
               valid16 = valid16 || _valid3;
               if (!valid16) {
-                const err37 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data13 };
+                const err37 = { instancePath: instancePath + "/retention/keep/weekly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema49.anyOf, parentSchema: schema49, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err37];
                 } else {
@@ -2159,7 +2192,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid18 = false;
               const _errs57 = errors;
               if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-                const err38 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data14 };
+                const err38 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema49.anyOf[0].type, parentSchema: schema49.anyOf[0], data: data14 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -2169,7 +2202,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data14 == "number" && isFinite(data14)) {
                 if (data14 < -1 || isNaN(data14)) {
-                  const err39 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data14 };
+                  const err39 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema49.anyOf[0], data: data14 };
                   if (vErrors === null) {
                     vErrors = [err39];
                   } else {
@@ -2182,7 +2215,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid18 = valid18 || _valid4;
               const _errs59 = errors;
               if ("unlimited" !== data14) {
-                const err40 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data14 };
+                const err40 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema49.anyOf[1], data: data14 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -2193,7 +2226,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid4 = _errs59 === errors;
               valid18 = valid18 || _valid4;
               if (!valid18) {
-                const err41 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data14 };
+                const err41 = { instancePath: instancePath + "/retention/keep/monthly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema49.anyOf, parentSchema: schema49, data: data14 };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -2217,7 +2250,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let valid20 = false;
               const _errs63 = errors;
               if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
-                const err42 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema44.anyOf[0].type, parentSchema: schema44.anyOf[0], data: data15 };
+                const err42 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema49.anyOf[0].type, parentSchema: schema49.anyOf[0], data: data15 };
                 if (vErrors === null) {
                   vErrors = [err42];
                 } else {
@@ -2227,7 +2260,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data15 == "number" && isFinite(data15)) {
                 if (data15 < -1 || isNaN(data15)) {
-                  const err43 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema44.anyOf[0], data: data15 };
+                  const err43 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: -1 }, message: "must be >= -1", schema: -1, parentSchema: schema49.anyOf[0], data: data15 };
                   if (vErrors === null) {
                     vErrors = [err43];
                   } else {
@@ -2240,7 +2273,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               valid20 = valid20 || _valid5;
               const _errs65 = errors;
               if ("unlimited" !== data15) {
-                const err44 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema44.anyOf[1], data: data15 };
+                const err44 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf/1/const", keyword: "const", params: { allowedValue: "unlimited" }, message: "must be equal to constant", schema: "unlimited", parentSchema: schema49.anyOf[1], data: data15 };
                 if (vErrors === null) {
                   vErrors = [err44];
                 } else {
@@ -2251,7 +2284,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               var _valid5 = _errs65 === errors;
               valid20 = valid20 || _valid5;
               if (!valid20) {
-                const err45 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema44.anyOf, parentSchema: schema44, data: data15 };
+                const err45 = { instancePath: instancePath + "/retention/keep/yearly", schemaPath: "#/$defs/keepCount/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema49.anyOf, parentSchema: schema49, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err45];
                 } else {
@@ -2272,8 +2305,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.within !== void 0) {
               let data16 = data9.within;
               if (typeof data16 === "string") {
-                if (!pattern13.test(data16)) {
-                  const err46 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data16 };
+                if (!pattern18.test(data16)) {
+                  const err46 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err46];
                   } else {
@@ -2282,7 +2315,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err47 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data16 };
+                const err47 = { instancePath: instancePath + "/retention/keep/within", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err47];
                 } else {
@@ -2294,8 +2327,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.within_hourly !== void 0) {
               let data17 = data9.within_hourly;
               if (typeof data17 === "string") {
-                if (!pattern13.test(data17)) {
-                  const err48 = { instancePath: instancePath + "/retention/keep/within_hourly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data17 };
+                if (!pattern18.test(data17)) {
+                  const err48 = { instancePath: instancePath + "/retention/keep/within_hourly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data17 };
                   if (vErrors === null) {
                     vErrors = [err48];
                   } else {
@@ -2304,7 +2337,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err49 = { instancePath: instancePath + "/retention/keep/within_hourly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data17 };
+                const err49 = { instancePath: instancePath + "/retention/keep/within_hourly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err49];
                 } else {
@@ -2316,8 +2349,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.within_daily !== void 0) {
               let data18 = data9.within_daily;
               if (typeof data18 === "string") {
-                if (!pattern13.test(data18)) {
-                  const err50 = { instancePath: instancePath + "/retention/keep/within_daily", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data18 };
+                if (!pattern18.test(data18)) {
+                  const err50 = { instancePath: instancePath + "/retention/keep/within_daily", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data18 };
                   if (vErrors === null) {
                     vErrors = [err50];
                   } else {
@@ -2326,7 +2359,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err51 = { instancePath: instancePath + "/retention/keep/within_daily", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data18 };
+                const err51 = { instancePath: instancePath + "/retention/keep/within_daily", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data18 };
                 if (vErrors === null) {
                   vErrors = [err51];
                 } else {
@@ -2338,8 +2371,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.within_weekly !== void 0) {
               let data19 = data9.within_weekly;
               if (typeof data19 === "string") {
-                if (!pattern13.test(data19)) {
-                  const err52 = { instancePath: instancePath + "/retention/keep/within_weekly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data19 };
+                if (!pattern18.test(data19)) {
+                  const err52 = { instancePath: instancePath + "/retention/keep/within_weekly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err52];
                   } else {
@@ -2348,7 +2381,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err53 = { instancePath: instancePath + "/retention/keep/within_weekly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data19 };
+                const err53 = { instancePath: instancePath + "/retention/keep/within_weekly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data19 };
                 if (vErrors === null) {
                   vErrors = [err53];
                 } else {
@@ -2360,8 +2393,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.within_monthly !== void 0) {
               let data20 = data9.within_monthly;
               if (typeof data20 === "string") {
-                if (!pattern13.test(data20)) {
-                  const err54 = { instancePath: instancePath + "/retention/keep/within_monthly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data20 };
+                if (!pattern18.test(data20)) {
+                  const err54 = { instancePath: instancePath + "/retention/keep/within_monthly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data20 };
                   if (vErrors === null) {
                     vErrors = [err54];
                   } else {
@@ -2370,7 +2403,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err55 = { instancePath: instancePath + "/retention/keep/within_monthly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data20 };
+                const err55 = { instancePath: instancePath + "/retention/keep/within_monthly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data20 };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -2382,8 +2415,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.within_yearly !== void 0) {
               let data21 = data9.within_yearly;
               if (typeof data21 === "string") {
-                if (!pattern13.test(data21)) {
-                  const err56 = { instancePath: instancePath + "/retention/keep/within_yearly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data21 };
+                if (!pattern18.test(data21)) {
+                  const err56 = { instancePath: instancePath + "/retention/keep/within_yearly", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data21 };
                   if (vErrors === null) {
                     vErrors = [err56];
                   } else {
@@ -2392,7 +2425,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err57 = { instancePath: instancePath + "/retention/keep/within_yearly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data21 };
+                const err57 = { instancePath: instancePath + "/retention/keep/within_yearly", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data21 };
                 if (vErrors === null) {
                   vErrors = [err57];
                 } else {
@@ -2408,8 +2441,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i0 = 0; i0 < len0; i0++) {
                   let data23 = data22[i0];
                   if (typeof data23 === "string") {
-                    if (!pattern25.test(data23)) {
-                      const err58 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema56, data: data23 };
+                    if (!pattern30.test(data23)) {
+                      const err58 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema61, data: data23 };
                       if (vErrors === null) {
                         vErrors = [err58];
                       } else {
@@ -2418,7 +2451,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err59 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data23 };
+                    const err59 = { instancePath: instancePath + "/retention/keep/tags/" + i0, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data23 };
                     if (vErrors === null) {
                       vErrors = [err59];
                     } else {
@@ -2433,7 +2466,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   outer0: for (; i1--; ) {
                     for (j0 = i1; j0--; ) {
                       if (func0(data22[i1], data22[j0])) {
-                        const err60 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema37.properties.retention.properties.keep.properties.tags, data: data22 };
+                        const err60 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema42.properties.retention.properties.keep.properties.tags, data: data22 };
                         if (vErrors === null) {
                           vErrors = [err60];
                         } else {
@@ -2446,7 +2479,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err61 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.retention.properties.keep.properties.tags.type, parentSchema: schema37.properties.retention.properties.keep.properties.tags, data: data22 };
+                const err61 = { instancePath: instancePath + "/retention/keep/tags", schemaPath: "#/properties/retention/properties/keep/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema42.properties.retention.properties.keep.properties.tags.type, parentSchema: schema42.properties.retention.properties.keep.properties.tags, data: data22 };
                 if (vErrors === null) {
                   vErrors = [err61];
                 } else {
@@ -2456,7 +2489,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err62 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.keep.type, parentSchema: schema37.properties.retention.properties.keep, data: data9 };
+            const err62 = { instancePath: instancePath + "/retention/keep", schemaPath: "#/properties/retention/properties/keep/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.properties.retention.properties.keep.type, parentSchema: schema42.properties.retention.properties.keep, data: data9 };
             if (vErrors === null) {
               vErrors = [err62];
             } else {
@@ -2470,7 +2503,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
             for (const key3 in data24) {
               if (!(key3 === "min_age" || key3 === "min_count" || key3 === "tags" || key3 === "legal_hold")) {
-                const err63 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.floor, data: data24 };
+                const err63 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42.properties.retention.properties.floor, data: data24 };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -2482,8 +2515,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data24.min_age !== void 0) {
               let data25 = data24.min_age;
               if (typeof data25 === "string") {
-                if (!pattern13.test(data25)) {
-                  const err64 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data25 };
+                if (!pattern18.test(data25)) {
+                  const err64 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data25 };
                   if (vErrors === null) {
                     vErrors = [err64];
                   } else {
@@ -2492,7 +2525,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err65 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data25 };
+                const err65 = { instancePath: instancePath + "/retention/floor/min_age", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data25 };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -2504,7 +2537,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             if (data24.min_count !== void 0) {
               let data26 = data24.min_count;
               if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
-                const err66 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.retention.properties.floor.properties.min_count.type, parentSchema: schema37.properties.retention.properties.floor.properties.min_count, data: data26 };
+                const err66 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema42.properties.retention.properties.floor.properties.min_count.type, parentSchema: schema42.properties.retention.properties.floor.properties.min_count, data: data26 };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -2514,7 +2547,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               if (typeof data26 == "number" && isFinite(data26)) {
                 if (data26 < 0 || isNaN(data26)) {
-                  const err67 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.retention.properties.floor.properties.min_count, data: data26 };
+                  const err67 = { instancePath: instancePath + "/retention/floor/min_count", schemaPath: "#/properties/retention/properties/floor/properties/min_count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema42.properties.retention.properties.floor.properties.min_count, data: data26 };
                   if (vErrors === null) {
                     vErrors = [err67];
                   } else {
@@ -2531,8 +2564,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i2 = 0; i2 < len1; i2++) {
                   let data28 = data27[i2];
                   if (typeof data28 === "string") {
-                    if (!pattern25.test(data28)) {
-                      const err68 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema56, data: data28 };
+                    if (!pattern30.test(data28)) {
+                      const err68 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", parentSchema: schema61, data: data28 };
                       if (vErrors === null) {
                         vErrors = [err68];
                       } else {
@@ -2541,7 +2574,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err69 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.type, parentSchema: schema56, data: data28 };
+                    const err69 = { instancePath: instancePath + "/retention/floor/tags/" + i2, schemaPath: "#/$defs/tag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err69];
                     } else {
@@ -2556,7 +2589,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   outer1: for (; i3--; ) {
                     for (j1 = i3; j1--; ) {
                       if (func0(data27[i3], data27[j1])) {
-                        const err70 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema37.properties.retention.properties.floor.properties.tags, data: data27 };
+                        const err70 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema42.properties.retention.properties.floor.properties.tags, data: data27 };
                         if (vErrors === null) {
                           vErrors = [err70];
                         } else {
@@ -2569,7 +2602,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err71 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.retention.properties.floor.properties.tags.type, parentSchema: schema37.properties.retention.properties.floor.properties.tags, data: data27 };
+                const err71 = { instancePath: instancePath + "/retention/floor/tags", schemaPath: "#/properties/retention/properties/floor/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema42.properties.retention.properties.floor.properties.tags.type, parentSchema: schema42.properties.retention.properties.floor.properties.tags, data: data27 };
                 if (vErrors === null) {
                   vErrors = [err71];
                 } else {
@@ -2582,7 +2615,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data29 = data24.legal_hold;
               if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
                 if (data29.reason === void 0) {
-                  const err72 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema37.properties.retention.properties.floor.properties.legal_hold.required, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data29 };
+                  const err72 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema42.properties.retention.properties.floor.properties.legal_hold.required, parentSchema: schema42.properties.retention.properties.floor.properties.legal_hold, data: data29 };
                   if (vErrors === null) {
                     vErrors = [err72];
                   } else {
@@ -2592,7 +2625,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 for (const key4 in data29) {
                   if (!(key4 === "reason" || key4 === "since")) {
-                    const err73 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data29 };
+                    const err73 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42.properties.retention.properties.floor.properties.legal_hold, data: data29 };
                     if (vErrors === null) {
                       vErrors = [err73];
                     } else {
@@ -2605,7 +2638,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   let data30 = data29.reason;
                   if (typeof data30 === "string") {
                     if (func2(data30) < 3) {
-                      const err74 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data30 };
+                      const err74 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema42.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data30 };
                       if (vErrors === null) {
                         vErrors = [err74];
                       } else {
@@ -2614,7 +2647,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err75 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason.type, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data30 };
+                    const err75 = { instancePath: instancePath + "/retention/floor/legal_hold/reason", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema42.properties.retention.properties.floor.properties.legal_hold.properties.reason.type, parentSchema: schema42.properties.retention.properties.floor.properties.legal_hold.properties.reason, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err75];
                     } else {
@@ -2646,7 +2679,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err78 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.floor.properties.legal_hold.type, parentSchema: schema37.properties.retention.properties.floor.properties.legal_hold, data: data29 };
+                const err78 = { instancePath: instancePath + "/retention/floor/legal_hold", schemaPath: "#/properties/retention/properties/floor/properties/legal_hold/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.properties.retention.properties.floor.properties.legal_hold.type, parentSchema: schema42.properties.retention.properties.floor.properties.legal_hold, data: data29 };
                 if (vErrors === null) {
                   vErrors = [err78];
                 } else {
@@ -2656,7 +2689,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err79 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.properties.floor.type, parentSchema: schema37.properties.retention.properties.floor, data: data24 };
+            const err79 = { instancePath: instancePath + "/retention/floor", schemaPath: "#/properties/retention/properties/floor/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.properties.retention.properties.floor.type, parentSchema: schema42.properties.retention.properties.floor, data: data24 };
             if (vErrors === null) {
               vErrors = [err79];
             } else {
@@ -2666,7 +2699,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err80 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.retention.type, parentSchema: schema37.properties.retention, data: data8 };
+        const err80 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.properties.retention.type, parentSchema: schema42.properties.retention, data: data8 };
         if (vErrors === null) {
           vErrors = [err80];
         } else {
@@ -2676,7 +2709,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err81 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
+    const err81 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.type, parentSchema: schema42, data };
     if (vErrors === null) {
       vErrors = [err81];
     } else {
@@ -2688,12 +2721,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema60 = { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } };
-var schema61 = { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" };
-var schema62 = { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" };
-var schema64 = { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" };
-var pattern32 = new RegExp("^[A-Za-z0-9._-]+\\.ya?ml$", "u");
-var pattern34 = new RegExp("^[^/!]", "u");
+var schema65 = { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } };
+var schema67 = { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" };
+var schema69 = { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" };
+var pattern37 = new RegExp("^[A-Za-z0-9._-]+\\.ya?ml$", "u");
+var pattern39 = new RegExp("^[^/!]", "u");
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2706,7 +2738,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.tier === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tier" }, message: "must have required property 'tier'", schema: schema60.required, parentSchema: schema60, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tier" }, message: "must have required property 'tier'", schema: schema65.required, parentSchema: schema65, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2716,7 +2748,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "tier" || key0 === "release_branches" || key0 === "restore_workflow" || key0 === "snapshot_workflow" || key0 === "paths")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema60, data };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema65, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2728,8 +2760,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tier !== void 0) {
       let data0 = data.tier;
       if (typeof data0 === "string") {
-        if (!pattern11.test(data0)) {
-          const err2 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema61, data: data0 };
+        if (!pattern12.test(data0)) {
+          const err2 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema38, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -2738,7 +2770,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data0 };
+        const err3 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data0 };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2755,7 +2787,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[i0];
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err4 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema60.properties.release_branches.items, data: data2 };
+              const err4 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema65.properties.release_branches.items, data: data2 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -2764,7 +2796,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.properties.release_branches.items.type, parentSchema: schema60.properties.release_branches.items, data: data2 };
+            const err5 = { instancePath: instancePath + "/release_branches/" + i0, schemaPath: "#/properties/release_branches/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.properties.release_branches.items.type, parentSchema: schema65.properties.release_branches.items, data: data2 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -2784,7 +2816,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err6 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema60.properties.release_branches, data: data1 };
+              const err6 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema65.properties.release_branches, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -2797,7 +2829,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err7 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema60.properties.release_branches.type, parentSchema: schema60.properties.release_branches, data: data1 };
+        const err7 = { instancePath: instancePath + "/release_branches", schemaPath: "#/properties/release_branches/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.release_branches.type, parentSchema: schema65.properties.release_branches, data: data1 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2809,8 +2841,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.restore_workflow !== void 0) {
       let data3 = data.restore_workflow;
       if (typeof data3 === "string") {
-        if (!pattern32.test(data3)) {
-          const err8 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema62, data: data3 };
+        if (!pattern37.test(data3)) {
+          const err8 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema67, data: data3 };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -2819,7 +2851,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.type, parentSchema: schema62, data: data3 };
+        const err9 = { instancePath: instancePath + "/restore_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.type, parentSchema: schema67, data: data3 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2831,8 +2863,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.snapshot_workflow !== void 0) {
       let data4 = data.snapshot_workflow;
       if (typeof data4 === "string") {
-        if (!pattern32.test(data4)) {
-          const err10 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema62, data: data4 };
+        if (!pattern37.test(data4)) {
+          const err10 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+\\.ya?ml$" }, message: 'must match pattern "^[A-Za-z0-9._-]+\\.ya?ml$"', schema: "^[A-Za-z0-9._-]+\\.ya?ml$", parentSchema: schema67, data: data4 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2841,7 +2873,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.type, parentSchema: schema62, data: data4 };
+        const err11 = { instancePath: instancePath + "/snapshot_workflow", schemaPath: "#/$defs/workflowFile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema67.type, parentSchema: schema67, data: data4 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2854,7 +2886,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.paths;
       if (Array.isArray(data5)) {
         if (data5.length < 1) {
-          const err12 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema60.properties.paths, data: data5 };
+          const err12 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema65.properties.paths, data: data5 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2867,7 +2899,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5[i2];
           if (typeof data6 === "string") {
             if (func2(data6) < 1) {
-              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64, data: data6 };
+              const err13 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema69, data: data6 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -2875,8 +2907,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern34.test(data6)) {
-              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema64, data: data6 };
+            if (!pattern39.test(data6)) {
+              const err14 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema69, data: data6 };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -2885,7 +2917,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.type, parentSchema: schema64, data: data6 };
+            const err15 = { instancePath: instancePath + "/paths/" + i2, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.type, parentSchema: schema69, data: data6 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -2895,7 +2927,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema60.properties.paths.type, parentSchema: schema60.properties.paths, data: data5 };
+        const err16 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.paths.type, parentSchema: schema65.properties.paths, data: data5 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2905,7 +2937,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema60.type, parentSchema: schema60, data };
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema65.type, parentSchema: schema65, data };
     if (vErrors === null) {
       vErrors = [err17];
     } else {
@@ -2917,8 +2949,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema65 = { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
-var schema66 = { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" };
+var schema70 = { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2931,7 +2962,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema65.required, parentSchema: schema65, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema70.required, parentSchema: schema70, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2940,7 +2971,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.paths === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema65.required, parentSchema: schema65, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema70.required, parentSchema: schema70, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2950,7 +2981,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "paths" || key0 === "tier" || key0 === "owner" || key0 === "secret" || key0 === "environments")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema65, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2962,8 +2993,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern29.test(data0)) {
-          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema66, data: data0 };
+        if (!pattern10.test(data0)) {
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema36, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2972,7 +3003,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data0 };
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2985,7 +3016,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.paths;
       if (Array.isArray(data1)) {
         if (data1.length < 1) {
-          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema65.properties.paths, data: data1 };
+          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.paths, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2998,7 +3029,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1[i0];
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64, data: data2 };
+              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema69, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -3006,8 +3037,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern34.test(data2)) {
-              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema64, data: data2 };
+            if (!pattern39.test(data2)) {
+              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema69, data: data2 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -3016,7 +3047,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.type, parentSchema: schema64, data: data2 };
+            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.type, parentSchema: schema69, data: data2 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -3026,7 +3057,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.paths.type, parentSchema: schema65.properties.paths, data: data1 };
+        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.paths.type, parentSchema: schema70.properties.paths, data: data1 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3038,8 +3069,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tier !== void 0) {
       let data3 = data.tier;
       if (typeof data3 === "string") {
-        if (!pattern11.test(data3)) {
-          const err10 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema61, data: data3 };
+        if (!pattern12.test(data3)) {
+          const err10 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema38, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -3048,7 +3079,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data3 };
+        const err11 = { instancePath: instancePath + "/tier", schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data3 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3060,8 +3091,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.owner !== void 0) {
       let data4 = data.owner;
       if (typeof data4 === "string") {
-        if (!pattern38.test(data4)) {
-          const err12 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema69, data: data4 };
+        if (!pattern43.test(data4)) {
+          const err12 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema74, data: data4 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -3070,7 +3101,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.type, parentSchema: schema69, data: data4 };
+        const err13 = { instancePath: instancePath + "/owner", schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema74.type, parentSchema: schema74, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3082,7 +3113,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.secret !== void 0) {
       let data5 = data.secret;
       if (typeof data5 !== "boolean") {
-        const err14 = { instancePath: instancePath + "/secret", schemaPath: "#/properties/secret/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema65.properties.secret.type, parentSchema: schema65.properties.secret, data: data5 };
+        const err14 = { instancePath: instancePath + "/secret", schemaPath: "#/properties/secret/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema70.properties.secret.type, parentSchema: schema70.properties.secret, data: data5 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -3095,7 +3126,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.environments;
       if (Array.isArray(data6)) {
         if (data6.length < 1) {
-          const err15 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema65.properties.environments, data: data6 };
+          const err15 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.environments, data: data6 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -3107,8 +3138,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data7 = data6[i1];
           if (typeof data7 === "string") {
-            if (!pattern29.test(data7)) {
-              const err16 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema66, data: data7 };
+            if (!pattern10.test(data7)) {
+              const err16 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema36, data: data7 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -3117,7 +3148,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data7 };
+            const err17 = { instancePath: instancePath + "/environments/" + i1, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data7 };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -3132,7 +3163,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i2--; ) {
             for (j0 = i2; j0--; ) {
               if (func0(data6[i2], data6[j0])) {
-                const err18 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema65.properties.environments, data: data6 };
+                const err18 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema70.properties.environments, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -3145,7 +3176,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema65.properties.environments.type, parentSchema: schema65.properties.environments, data: data6 };
+        const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.environments.type, parentSchema: schema70.properties.environments, data: data6 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -3155,7 +3186,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema65.type, parentSchema: schema65, data };
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.type, parentSchema: schema70, data };
     if (vErrors === null) {
       vErrors = [err20];
     } else {
@@ -3167,9 +3198,9 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema72 = { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
-var schema74 = { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" };
-var pattern42 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
+var schema77 = { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } };
+var schema79 = { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" };
+var pattern47 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
 function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3182,7 +3213,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.paths === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema72.required, parentSchema: schema72, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema77.required, parentSchema: schema77, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3191,7 +3222,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.reason === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema72.required, parentSchema: schema72, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'", schema: schema77.required, parentSchema: schema77, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3200,7 +3231,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.accepted_by === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accepted_by" }, message: "must have required property 'accepted_by'", schema: schema72.required, parentSchema: schema72, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accepted_by" }, message: "must have required property 'accepted_by'", schema: schema77.required, parentSchema: schema77, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3209,7 +3240,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.expires === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'", schema: schema72.required, parentSchema: schema72, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'", schema: schema77.required, parentSchema: schema77, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3219,7 +3250,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "paths" || key0 === "reason" || key0 === "accepted_by" || key0 === "expires" || key0 === "environments")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72, data };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema77, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3232,7 +3263,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.paths;
       if (Array.isArray(data0)) {
         if (data0.length < 1) {
-          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.paths, data: data0 };
+          const err5 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema77.properties.paths, data: data0 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3245,7 +3276,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0[i0];
           if (typeof data1 === "string") {
             if (func2(data1) < 1) {
-              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64, data: data1 };
+              const err6 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema69, data: data1 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -3253,8 +3284,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern34.test(data1)) {
-              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema64, data: data1 };
+            if (!pattern39.test(data1)) {
+              const err7 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/pattern", keyword: "pattern", params: { pattern: "^[^/!]" }, message: 'must match pattern "^[^/!]"', schema: "^[^/!]", parentSchema: schema69, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -3263,7 +3294,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.type, parentSchema: schema64, data: data1 };
+            const err8 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/$defs/glob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.type, parentSchema: schema69, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -3273,7 +3304,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.paths.type, parentSchema: schema72.properties.paths, data: data0 };
+        const err9 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.properties.paths.type, parentSchema: schema77.properties.paths, data: data0 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3286,7 +3317,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.reason;
       if (typeof data2 === "string") {
         if (func2(data2) < 10) {
-          const err10 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters", schema: 10, parentSchema: schema72.properties.reason, data: data2 };
+          const err10 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters", schema: 10, parentSchema: schema77.properties.reason, data: data2 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -3295,7 +3326,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.reason.type, parentSchema: schema72.properties.reason, data: data2 };
+        const err11 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.properties.reason.type, parentSchema: schema77.properties.reason, data: data2 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3308,7 +3339,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.accepted_by;
       if (Array.isArray(data3)) {
         if (data3.length < 1) {
-          const err12 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.accepted_by, data: data3 };
+          const err12 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema77.properties.accepted_by, data: data3 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -3320,8 +3351,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data4 = data3[i1];
           if (typeof data4 === "string") {
-            if (!pattern42.test(data4)) {
-              const err13 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema74, data: data4 };
+            if (!pattern47.test(data4)) {
+              const err13 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", parentSchema: schema79, data: data4 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -3330,7 +3361,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err14 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema74.type, parentSchema: schema74, data: data4 };
+            const err14 = { instancePath: instancePath + "/accepted_by/" + i1, schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.type, parentSchema: schema79, data: data4 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -3345,7 +3376,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i2--; ) {
             for (j0 = i2; j0--; ) {
               if (func0(data3[i2], data3[j0])) {
-                const err15 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema72.properties.accepted_by, data: data3 };
+                const err15 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema77.properties.accepted_by, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -3358,7 +3389,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.accepted_by.type, parentSchema: schema72.properties.accepted_by, data: data3 };
+        const err16 = { instancePath: instancePath + "/accepted_by", schemaPath: "#/properties/accepted_by/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.properties.accepted_by.type, parentSchema: schema77.properties.accepted_by, data: data3 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -3393,7 +3424,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.environments;
       if (Array.isArray(data6)) {
         if (data6.length < 1) {
-          const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.environments, data: data6 };
+          const err19 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema77.properties.environments, data: data6 };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -3405,8 +3436,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i3 = 0; i3 < len2; i3++) {
           let data7 = data6[i3];
           if (typeof data7 === "string") {
-            if (!pattern29.test(data7)) {
-              const err20 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema66, data: data7 };
+            if (!pattern10.test(data7)) {
+              const err20 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema36, data: data7 };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -3415,7 +3446,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err21 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data7 };
+            const err21 = { instancePath: instancePath + "/environments/" + i3, schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data7 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -3430,7 +3461,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           outer1: for (; i4--; ) {
             for (j1 = i4; j1--; ) {
               if (func0(data6[i4], data6[j1])) {
-                const err22 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)", schema: true, parentSchema: schema72.properties.environments, data: data6 };
+                const err22 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)", schema: true, parentSchema: schema77.properties.environments, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -3443,7 +3474,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.environments.type, parentSchema: schema72.properties.environments, data: data6 };
+        const err23 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.properties.environments.type, parentSchema: schema77.properties.environments, data: data6 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -3453,7 +3484,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.type, parentSchema: schema72, data };
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema77.type, parentSchema: schema77, data };
     if (vErrors === null) {
       vErrors = [err24];
     } else {
@@ -3465,9 +3496,9 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema77 = { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } };
-var schema79 = { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } };
-var pattern46 = new RegExp("^[^/]", "u");
+var schema82 = { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } };
+var schema84 = { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } };
+var pattern51 = new RegExp("^[^/]", "u");
 function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3480,7 +3511,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema77.required, parentSchema: schema77, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema82.required, parentSchema: schema82, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3489,7 +3520,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.left === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "left" }, message: "must have required property 'left'", schema: schema77.required, parentSchema: schema77, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "left" }, message: "must have required property 'left'", schema: schema82.required, parentSchema: schema82, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3498,7 +3529,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.rule === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema77.required, parentSchema: schema77, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema82.required, parentSchema: schema82, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3508,7 +3539,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "left" || key0 === "right" || key0 === "rule" || key0 === "pattern" || key0 === "range")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema77, data };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema82, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3520,8 +3551,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (!pattern29.test(data0)) {
-          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema66, data: data0 };
+        if (!pattern10.test(data0)) {
+          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema36, data: data0 };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -3530,7 +3561,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data0 };
+        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data0 };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3543,7 +3574,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.left;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         if (data1.file === void 0) {
-          const err6 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema79.required, parentSchema: schema79, data: data1 };
+          const err6 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema84.required, parentSchema: schema84, data: data1 };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3553,7 +3584,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data1) {
           if (!(key1 === "file" || key1 === "path" || key1 === "format")) {
-            const err7 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema79, data: data1 };
+            const err7 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema84, data: data1 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -3566,7 +3597,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data1.file;
           if (typeof data2 === "string") {
             if (func2(data2) < 1) {
-              const err8 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema79.properties.file, data: data2 };
+              const err8 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema84.properties.file, data: data2 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -3574,8 +3605,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern46.test(data2)) {
-              const err9 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema79.properties.file, data: data2 };
+            if (!pattern51.test(data2)) {
+              const err9 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema84.properties.file, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -3584,7 +3615,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.properties.file.type, parentSchema: schema79.properties.file, data: data2 };
+            const err10 = { instancePath: instancePath + "/left/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.file.type, parentSchema: schema84.properties.file, data: data2 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -3597,7 +3628,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data1.path;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err11 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema79.properties.path, data: data3 };
+              const err11 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema84.properties.path, data: data3 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -3606,7 +3637,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.properties.path.type, parentSchema: schema79.properties.path, data: data3 };
+            const err12 = { instancePath: instancePath + "/left/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.path.type, parentSchema: schema84.properties.path, data: data3 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -3618,7 +3649,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.format !== void 0) {
           let data4 = data1.format;
           if (!(data4 === "yaml" || data4 === "json" || data4 === "env" || data4 === "text")) {
-            const err13 = { instancePath: instancePath + "/left/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema79.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema79.properties.format.enum, parentSchema: schema79.properties.format, data: data4 };
+            const err13 = { instancePath: instancePath + "/left/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema84.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema84.properties.format.enum, parentSchema: schema84.properties.format, data: data4 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -3628,7 +3659,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema79.type, parentSchema: schema79, data: data1 };
+        const err14 = { instancePath: instancePath + "/left", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema84.type, parentSchema: schema84, data: data1 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -3641,7 +3672,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.right;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         if (data5.file === void 0) {
-          const err15 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema79.required, parentSchema: schema79, data: data5 };
+          const err15 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'", schema: schema84.required, parentSchema: schema84, data: data5 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -3651,7 +3682,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key2 in data5) {
           if (!(key2 === "file" || key2 === "path" || key2 === "format")) {
-            const err16 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema79, data: data5 };
+            const err16 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema84, data: data5 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -3664,7 +3695,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.file;
           if (typeof data6 === "string") {
             if (func2(data6) < 1) {
-              const err17 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema79.properties.file, data: data6 };
+              const err17 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema84.properties.file, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -3672,8 +3703,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern46.test(data6)) {
-              const err18 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema79.properties.file, data: data6 };
+            if (!pattern51.test(data6)) {
+              const err18 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/pattern", keyword: "pattern", params: { pattern: "^[^/]" }, message: 'must match pattern "^[^/]"', schema: "^[^/]", parentSchema: schema84.properties.file, data: data6 };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -3682,7 +3713,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err19 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.properties.file.type, parentSchema: schema79.properties.file, data: data6 };
+            const err19 = { instancePath: instancePath + "/right/file", schemaPath: "#/$defs/valueRef/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.file.type, parentSchema: schema84.properties.file, data: data6 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -3695,7 +3726,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data7 = data5.path;
           if (typeof data7 === "string") {
             if (func2(data7) < 1) {
-              const err20 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema79.properties.path, data: data7 };
+              const err20 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema84.properties.path, data: data7 };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -3704,7 +3735,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err21 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.properties.path.type, parentSchema: schema79.properties.path, data: data7 };
+            const err21 = { instancePath: instancePath + "/right/path", schemaPath: "#/$defs/valueRef/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.path.type, parentSchema: schema84.properties.path, data: data7 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -3716,7 +3747,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.format !== void 0) {
           let data8 = data5.format;
           if (!(data8 === "yaml" || data8 === "json" || data8 === "env" || data8 === "text")) {
-            const err22 = { instancePath: instancePath + "/right/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema79.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema79.properties.format.enum, parentSchema: schema79.properties.format, data: data8 };
+            const err22 = { instancePath: instancePath + "/right/format", schemaPath: "#/$defs/valueRef/properties/format/enum", keyword: "enum", params: { allowedValues: schema84.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema84.properties.format.enum, parentSchema: schema84.properties.format, data: data8 };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -3726,7 +3757,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema79.type, parentSchema: schema79, data: data5 };
+        const err23 = { instancePath: instancePath + "/right", schemaPath: "#/$defs/valueRef/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema84.type, parentSchema: schema84, data: data5 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -3738,7 +3769,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.rule !== void 0) {
       let data9 = data.rule;
       if (!(data9 === "equal" || data9 === "semver" || data9 === "regex")) {
-        const err24 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema77.properties.rule.enum }, message: "must be equal to one of the allowed values", schema: schema77.properties.rule.enum, parentSchema: schema77.properties.rule, data: data9 };
+        const err24 = { instancePath: instancePath + "/rule", schemaPath: "#/properties/rule/enum", keyword: "enum", params: { allowedValues: schema82.properties.rule.enum }, message: "must be equal to one of the allowed values", schema: schema82.properties.rule.enum, parentSchema: schema82.properties.rule, data: data9 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -3751,7 +3782,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.pattern;
       if (typeof data10 === "string") {
         if (func2(data10) < 1) {
-          const err25 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema77.properties.pattern, data: data10 };
+          const err25 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema82.properties.pattern, data: data10 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -3760,7 +3791,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.properties.pattern.type, parentSchema: schema77.properties.pattern, data: data10 };
+        const err26 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema82.properties.pattern.type, parentSchema: schema82.properties.pattern, data: data10 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -3773,7 +3804,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data11 = data.range;
       if (typeof data11 === "string") {
         if (func2(data11) < 1) {
-          const err27 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema77.properties.range, data: data11 };
+          const err27 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema82.properties.range, data: data11 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -3782,7 +3813,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.properties.range.type, parentSchema: schema77.properties.range, data: data11 };
+        const err28 = { instancePath: instancePath + "/range", schemaPath: "#/properties/range/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema82.properties.range.type, parentSchema: schema82.properties.range, data: data11 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -3792,7 +3823,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema77.type, parentSchema: schema77, data };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema82.type, parentSchema: schema82, data };
     if (vErrors === null) {
       vErrors = [err29];
     } else {
@@ -3976,7 +4007,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key2 in data4) {
-          if (!(key2 === "recipients" || key2 === "writers" || key2 === "app")) {
+          if (!(key2 === "recipients" || key2 === "writers" || key2 === "epochs" || key2 === "app")) {
             const err15 = { instancePath: instancePath + "/keys", schemaPath: "#/properties/keys/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.keys, data: data4 };
             if (vErrors === null) {
               vErrors = [err15];
@@ -4153,15 +4184,15 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data4.app !== void 0) {
-          let data12 = data4.app;
+        if (data4.epochs !== void 0) {
+          let data12 = data4.epochs;
           if (Array.isArray(data12)) {
             const len2 = data12.length;
             for (let i2 = 0; i2 < len2; i2++) {
               let data13 = data12[i2];
               if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-                if (data13.key === void 0) {
-                  const err31 = { instancePath: instancePath + "/keys/app/" + i2, schemaPath: "#/properties/keys/properties/app/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema31.properties.keys.properties.app.items.required, parentSchema: schema31.properties.keys.properties.app.items, data: data13 };
+                if (data13.name === void 0) {
+                  const err31 = { instancePath: instancePath + "/keys/epochs/" + i2, schemaPath: "#/properties/keys/properties/epochs/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema31.properties.keys.properties.epochs.items.required, parentSchema: schema31.properties.keys.properties.epochs.items, data: data13 };
                   if (vErrors === null) {
                     vErrors = [err31];
                   } else {
@@ -4169,294 +4200,253 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
+                if (data13.recipients === void 0) {
+                  const err32 = { instancePath: instancePath + "/keys/epochs/" + i2, schemaPath: "#/properties/keys/properties/epochs/items/required", keyword: "required", params: { missingProperty: "recipients" }, message: "must have required property 'recipients'", schema: schema31.properties.keys.properties.epochs.items.required, parentSchema: schema31.properties.keys.properties.epochs.items, data: data13 };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
                 for (const key4 in data13) {
-                  if (!(key4 === "key")) {
-                    const err32 = { instancePath: instancePath + "/keys/app/" + i2, schemaPath: "#/properties/keys/properties/app/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.keys.properties.app.items, data: data13 };
+                  if (!(key4 === "name" || key4 === "recipients" || key4 === "tiers" || key4 === "valid_from" || key4 === "valid_until")) {
+                    const err33 = { instancePath: instancePath + "/keys/epochs/" + i2, schemaPath: "#/properties/keys/properties/epochs/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.keys.properties.epochs.items, data: data13 };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err33];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err33);
                     }
                     errors++;
                   }
                 }
-                if (data13.key !== void 0) {
-                  let data14 = data13.key;
+                if (data13.name !== void 0) {
+                  let data14 = data13.name;
                   if (typeof data14 === "string") {
                     if (!pattern10.test(data14)) {
-                      const err33 = { instancePath: instancePath + "/keys/app/" + i2 + "/key", schemaPath: "#/$defs/appKey/pattern", keyword: "pattern", params: { pattern: "^sga1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sga1[02-9ac-hj-np-z]{58}$"', schema: "^sga1[02-9ac-hj-np-z]{58}$", parentSchema: schema36, data: data14 };
+                      const err34 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/name", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema36, data: data14 };
                       if (vErrors === null) {
-                        vErrors = [err33];
+                        vErrors = [err34];
                       } else {
-                        vErrors.push(err33);
+                        vErrors.push(err34);
                       }
                       errors++;
                     }
                   } else {
-                    const err34 = { instancePath: instancePath + "/keys/app/" + i2 + "/key", schemaPath: "#/$defs/appKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data14 };
+                    const err35 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/name", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data14 };
                     if (vErrors === null) {
-                      vErrors = [err34];
+                      vErrors = [err35];
                     } else {
-                      vErrors.push(err34);
+                      vErrors.push(err35);
+                    }
+                    errors++;
+                  }
+                }
+                if (data13.recipients !== void 0) {
+                  let data15 = data13.recipients;
+                  if (Array.isArray(data15)) {
+                    if (data15.length < 1) {
+                      const err36 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/recipients", schemaPath: "#/properties/keys/properties/epochs/items/properties/recipients/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.keys.properties.epochs.items.properties.recipients, data: data15 };
+                      if (vErrors === null) {
+                        vErrors = [err36];
+                      } else {
+                        vErrors.push(err36);
+                      }
+                      errors++;
+                    }
+                    const len3 = data15.length;
+                    for (let i3 = 0; i3 < len3; i3++) {
+                      let data16 = data15[i3];
+                      if (typeof data16 === "string") {
+                        if (!pattern6.test(data16)) {
+                          const err37 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/recipients/" + i3, schemaPath: "#/$defs/ageRecipient/pattern", keyword: "pattern", params: { pattern: "^age1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^age1[02-9ac-hj-np-z]{58}$"', schema: "^age1[02-9ac-hj-np-z]{58}$", parentSchema: schema32, data: data16 };
+                          if (vErrors === null) {
+                            vErrors = [err37];
+                          } else {
+                            vErrors.push(err37);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err38 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/recipients/" + i3, schemaPath: "#/$defs/ageRecipient/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.type, parentSchema: schema32, data: data16 };
+                        if (vErrors === null) {
+                          vErrors = [err38];
+                        } else {
+                          vErrors.push(err38);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err39 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/recipients", schemaPath: "#/properties/keys/properties/epochs/items/properties/recipients/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.keys.properties.epochs.items.properties.recipients.type, parentSchema: schema31.properties.keys.properties.epochs.items.properties.recipients, data: data15 };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  }
+                }
+                if (data13.tiers !== void 0) {
+                  let data17 = data13.tiers;
+                  if (Array.isArray(data17)) {
+                    if (data17.length < 1) {
+                      const err40 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/tiers", schemaPath: "#/properties/keys/properties/epochs/items/properties/tiers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.keys.properties.epochs.items.properties.tiers, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err40];
+                      } else {
+                        vErrors.push(err40);
+                      }
+                      errors++;
+                    }
+                    const len4 = data17.length;
+                    for (let i4 = 0; i4 < len4; i4++) {
+                      let data18 = data17[i4];
+                      if (typeof data18 === "string") {
+                        if (!pattern12.test(data18)) {
+                          const err41 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/tiers/" + i4, schemaPath: "#/$defs/tierName/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,62}$"', schema: "^[a-z][a-z0-9_-]{0,62}$", parentSchema: schema38, data: data18 };
+                          if (vErrors === null) {
+                            vErrors = [err41];
+                          } else {
+                            vErrors.push(err41);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err42 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/tiers/" + i4, schemaPath: "#/$defs/tierName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data18 };
+                        if (vErrors === null) {
+                          vErrors = [err42];
+                        } else {
+                          vErrors.push(err42);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err43 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/tiers", schemaPath: "#/properties/keys/properties/epochs/items/properties/tiers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.keys.properties.epochs.items.properties.tiers.type, parentSchema: schema31.properties.keys.properties.epochs.items.properties.tiers, data: data17 };
+                    if (vErrors === null) {
+                      vErrors = [err43];
+                    } else {
+                      vErrors.push(err43);
+                    }
+                    errors++;
+                  }
+                }
+                if (data13.valid_from !== void 0) {
+                  let data19 = data13.valid_from;
+                  if (typeof data19 === "string") {
+                    if (!pattern8.test(data19)) {
+                      const err44 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/valid_from", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", parentSchema: schema34, data: data19 };
+                      if (vErrors === null) {
+                        vErrors = [err44];
+                      } else {
+                        vErrors.push(err44);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err45 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/valid_from", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data19 };
+                    if (vErrors === null) {
+                      vErrors = [err45];
+                    } else {
+                      vErrors.push(err45);
+                    }
+                    errors++;
+                  }
+                }
+                if (data13.valid_until !== void 0) {
+                  let data20 = data13.valid_until;
+                  if (typeof data20 === "string") {
+                    if (!pattern8.test(data20)) {
+                      const err46 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/valid_until", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$", parentSchema: schema34, data: data20 };
+                      if (vErrors === null) {
+                        vErrors = [err46];
+                      } else {
+                        vErrors.push(err46);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err47 = { instancePath: instancePath + "/keys/epochs/" + i2 + "/valid_until", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data20 };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err35 = { instancePath: instancePath + "/keys/app/" + i2, schemaPath: "#/properties/keys/properties/app/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.keys.properties.app.items.type, parentSchema: schema31.properties.keys.properties.app.items, data: data13 };
+                const err48 = { instancePath: instancePath + "/keys/epochs/" + i2, schemaPath: "#/properties/keys/properties/epochs/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.keys.properties.epochs.items.type, parentSchema: schema31.properties.keys.properties.epochs.items, data: data13 };
                 if (vErrors === null) {
-                  vErrors = [err35];
+                  vErrors = [err48];
                 } else {
-                  vErrors.push(err35);
+                  vErrors.push(err48);
                 }
                 errors++;
               }
             }
           } else {
-            const err36 = { instancePath: instancePath + "/keys/app", schemaPath: "#/properties/keys/properties/app/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.keys.properties.app.type, parentSchema: schema31.properties.keys.properties.app, data: data12 };
+            const err49 = { instancePath: instancePath + "/keys/epochs", schemaPath: "#/properties/keys/properties/epochs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.keys.properties.epochs.type, parentSchema: schema31.properties.keys.properties.epochs, data: data12 };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err49];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err49);
             }
             errors++;
           }
         }
-      } else {
-        const err37 = { instancePath: instancePath + "/keys", schemaPath: "#/properties/keys/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.keys.type, parentSchema: schema31.properties.keys, data: data4 };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.tiers !== void 0) {
-      let data15 = data.tiers;
-      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-        if (Object.keys(data15).length < 1) {
-          const err38 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.tiers, data: data15 };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-        for (const key5 in data15) {
-          if (!pattern11.test(key5)) {
-            const err39 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.tiers, data: data15 };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        for (const key6 in data15) {
-          if (pattern11.test(key6)) {
-            if (!validate21(data15[key6], { instancePath: instancePath + "/tiers/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data15, parentDataProperty: key6, rootData, dynamicAnchors })) {
-              vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-              errors = vErrors.length;
-            }
-          }
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.tiers.type, parentSchema: schema31.properties.tiers, data: data15 };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-    }
-    if (data.environments !== void 0) {
-      let data17 = data.environments;
-      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-        if (Object.keys(data17).length < 1) {
-          const err41 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.environments, data: data17 };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
-        }
-        for (const key7 in data17) {
-          if (!pattern29.test(key7)) {
-            const err42 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.environments, data: data17 };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-        }
-        for (const key8 in data17) {
-          if (pattern29.test(key8)) {
-            if (!validate23(data17[key8], { instancePath: instancePath + "/environments/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data17, parentDataProperty: key8, rootData, dynamicAnchors })) {
-              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-              errors = vErrors.length;
-            }
-          }
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.environments.type, parentSchema: schema31.properties.environments, data: data17 };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.components !== void 0) {
-      let data19 = data.components;
-      if (Array.isArray(data19)) {
-        const len3 = data19.length;
-        for (let i3 = 0; i3 < len3; i3++) {
-          if (!validate25(data19[i3], { instancePath: instancePath + "/components/" + i3, parentData: data19, parentDataProperty: i3, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err44 = { instancePath: instancePath + "/components", schemaPath: "#/properties/components/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.components.type, parentSchema: schema31.properties.components, data: data19 };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
-    }
-    if (data.exclude !== void 0) {
-      let data21 = data.exclude;
-      if (Array.isArray(data21)) {
-        const len4 = data21.length;
-        for (let i4 = 0; i4 < len4; i4++) {
-          let data22 = data21[i4];
-          if (typeof data22 === "string") {
-            if (func2(data22) < 1) {
-              const err45 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema71, data: data22 };
-              if (vErrors === null) {
-                vErrors = [err45];
+        if (data4.app !== void 0) {
+          let data21 = data4.app;
+          if (Array.isArray(data21)) {
+            const len5 = data21.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              let data22 = data21[i5];
+              if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                if (data22.key === void 0) {
+                  const err50 = { instancePath: instancePath + "/keys/app/" + i5, schemaPath: "#/properties/keys/properties/app/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema31.properties.keys.properties.app.items.required, parentSchema: schema31.properties.keys.properties.app.items, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+                for (const key5 in data22) {
+                  if (!(key5 === "key")) {
+                    const err51 = { instancePath: instancePath + "/keys/app/" + i5, schemaPath: "#/properties/keys/properties/app/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.keys.properties.app.items, data: data22 };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+                if (data22.key !== void 0) {
+                  let data23 = data22.key;
+                  if (typeof data23 === "string") {
+                    if (!pattern15.test(data23)) {
+                      const err52 = { instancePath: instancePath + "/keys/app/" + i5 + "/key", schemaPath: "#/$defs/appKey/pattern", keyword: "pattern", params: { pattern: "^sga1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sga1[02-9ac-hj-np-z]{58}$"', schema: "^sga1[02-9ac-hj-np-z]{58}$", parentSchema: schema41, data: data23 };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err53 = { instancePath: instancePath + "/keys/app/" + i5 + "/key", schemaPath: "#/$defs/appKey/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema41.type, parentSchema: schema41, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                vErrors.push(err45);
-              }
-              errors++;
-            }
-            if (!pattern40.test(data22)) {
-              const err46 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/pattern", keyword: "pattern", params: { pattern: "^!?[^/!]" }, message: 'must match pattern "^!?[^/!]"', schema: "^!?[^/!]", parentSchema: schema71, data: data22 };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
-              }
-              errors++;
-            }
-          } else {
-            const err47 = { instancePath: instancePath + "/exclude/" + i4, schemaPath: "#/$defs/excludeGlob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.type, parentSchema: schema71, data: data22 };
-            if (vErrors === null) {
-              vErrors = [err47];
-            } else {
-              vErrors.push(err47);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err48 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.exclude.type, parentSchema: schema31.properties.exclude, data: data21 };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-    }
-    if (data.exceptions !== void 0) {
-      let data23 = data.exceptions;
-      if (Array.isArray(data23)) {
-        const len5 = data23.length;
-        for (let i5 = 0; i5 < len5; i5++) {
-          if (!validate27(data23[i5], { instancePath: instancePath + "/exceptions/" + i5, parentData: data23, parentDataProperty: i5, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err49 = { instancePath: instancePath + "/exceptions", schemaPath: "#/properties/exceptions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.exceptions.type, parentSchema: schema31.properties.exceptions, data: data23 };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
-        }
-        errors++;
-      }
-    }
-    if (data.consistency !== void 0) {
-      let data25 = data.consistency;
-      if (Array.isArray(data25)) {
-        const len6 = data25.length;
-        for (let i6 = 0; i6 < len6; i6++) {
-          if (!validate29(data25[i6], { instancePath: instancePath + "/consistency/" + i6, parentData: data25, parentDataProperty: i6, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err50 = { instancePath: instancePath + "/consistency", schemaPath: "#/properties/consistency/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.consistency.type, parentSchema: schema31.properties.consistency, data: data25 };
-        if (vErrors === null) {
-          vErrors = [err50];
-        } else {
-          vErrors.push(err50);
-        }
-        errors++;
-      }
-    }
-    if (data.change_tickets !== void 0) {
-      let data27 = data.change_tickets;
-      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-        if (data27.required_for === void 0) {
-          const err51 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/required", keyword: "required", params: { missingProperty: "required_for" }, message: "must have required property 'required_for'", schema: schema31.properties.change_tickets.required, parentSchema: schema31.properties.change_tickets, data: data27 };
-          if (vErrors === null) {
-            vErrors = [err51];
-          } else {
-            vErrors.push(err51);
-          }
-          errors++;
-        }
-        if (data27.pattern === void 0) {
-          const err52 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema31.properties.change_tickets.required, parentSchema: schema31.properties.change_tickets, data: data27 };
-          if (vErrors === null) {
-            vErrors = [err52];
-          } else {
-            vErrors.push(err52);
-          }
-          errors++;
-        }
-        for (const key9 in data27) {
-          if (!(key9 === "required_for" || key9 === "pattern" || key9 === "endpoint")) {
-            const err53 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets, data: data27 };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
-            }
-            errors++;
-          }
-        }
-        if (data27.required_for !== void 0) {
-          let data28 = data27.required_for;
-          if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-            for (const key10 in data28) {
-              if (!pattern11.test(key10)) {
-                const err54 = { instancePath: instancePath + "/change_tickets/required_for", schemaPath: "#/properties/change_tickets/properties/required_for/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets.properties.required_for, data: data28 };
+                const err54 = { instancePath: instancePath + "/keys/app/" + i5, schemaPath: "#/properties/keys/properties/app/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.keys.properties.app.items.type, parentSchema: schema31.properties.keys.properties.app.items, data: data22 };
                 if (vErrors === null) {
                   vErrors = [err54];
                 } else {
@@ -4465,85 +4455,82 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            for (const key11 in data28) {
-              if (pattern11.test(key11)) {
-                let data29 = data28[key11];
-                if (Array.isArray(data29)) {
-                  if (data29.length < 1) {
-                    const err55 = { instancePath: instancePath + "/change_tickets/required_for/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data29 };
-                    if (vErrors === null) {
-                      vErrors = [err55];
-                    } else {
-                      vErrors.push(err55);
-                    }
-                    errors++;
-                  }
-                  const len7 = data29.length;
-                  for (let i7 = 0; i7 < len7; i7++) {
-                    let data30 = data29[i7];
-                    if (!(data30 === "pre" || data30 === "post" || data30 === "scheduled" || data30 === "manual")) {
-                      const err56 = { instancePath: instancePath + "/change_tickets/required_for/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items.enum, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items, data: data30 };
-                      if (vErrors === null) {
-                        vErrors = [err56];
-                      } else {
-                        vErrors.push(err56);
-                      }
-                      errors++;
-                    }
-                  }
-                  let i8 = data29.length;
-                  let j0;
-                  if (i8 > 1) {
-                    outer0: for (; i8--; ) {
-                      for (j0 = i8; j0--; ) {
-                        if (func0(data29[i8], data29[j0])) {
-                          const err57 = { instancePath: instancePath + "/change_tickets/required_for/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i8 + " are identical)", schema: true, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data29 };
-                          if (vErrors === null) {
-                            vErrors = [err57];
-                          } else {
-                            vErrors.push(err57);
-                          }
-                          errors++;
-                          break outer0;
-                        }
-                      }
-                    }
-                  }
-                } else {
-                  const err58 = { instancePath: instancePath + "/change_tickets/required_for/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].type, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data29 };
-                  if (vErrors === null) {
-                    vErrors = [err58];
-                  } else {
-                    vErrors.push(err58);
-                  }
-                  errors++;
-                }
-              }
-            }
           } else {
-            const err59 = { instancePath: instancePath + "/change_tickets/required_for", schemaPath: "#/properties/change_tickets/properties/required_for/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.properties.required_for.type, parentSchema: schema31.properties.change_tickets.properties.required_for, data: data28 };
+            const err55 = { instancePath: instancePath + "/keys/app", schemaPath: "#/properties/keys/properties/app/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.keys.properties.app.type, parentSchema: schema31.properties.keys.properties.app, data: data21 };
             if (vErrors === null) {
-              vErrors = [err59];
+              vErrors = [err55];
             } else {
-              vErrors.push(err59);
+              vErrors.push(err55);
             }
             errors++;
           }
         }
-        if (data27.pattern !== void 0) {
-          let data31 = data27.pattern;
-          if (typeof data31 === "string") {
-            if (func2(data31) < 1) {
-              const err60 = { instancePath: instancePath + "/change_tickets/pattern", schemaPath: "#/properties/change_tickets/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.change_tickets.properties.pattern, data: data31 };
-              if (vErrors === null) {
-                vErrors = [err60];
-              } else {
-                vErrors.push(err60);
-              }
-              errors++;
-            }
+      } else {
+        const err56 = { instancePath: instancePath + "/keys", schemaPath: "#/properties/keys/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.keys.type, parentSchema: schema31.properties.keys, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.tiers !== void 0) {
+      let data24 = data.tiers;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        if (Object.keys(data24).length < 1) {
+          const err57 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.tiers, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err57];
           } else {
-            const err61 = { instancePath: instancePath + "/change_tickets/pattern", schemaPath: "#/properties/change_tickets/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.pattern.type, parentSchema: schema31.properties.change_tickets.properties.pattern, data: data31 };
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+        for (const key6 in data24) {
+          if (!pattern12.test(key6)) {
+            const err58 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.tiers, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          }
+        }
+        for (const key7 in data24) {
+          if (pattern12.test(key7)) {
+            if (!validate21(data24[key7], { instancePath: instancePath + "/tiers/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data24, parentDataProperty: key7, rootData, dynamicAnchors })) {
+              vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else {
+        const err59 = { instancePath: instancePath + "/tiers", schemaPath: "#/properties/tiers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.tiers.type, parentSchema: schema31.properties.tiers, data: data24 };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.environments !== void 0) {
+      let data26 = data.environments;
+      if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+        if (Object.keys(data26).length < 1) {
+          const err60 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema31.properties.environments, data: data26 };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
+        }
+        for (const key8 in data26) {
+          if (!pattern10.test(key8)) {
+            const err61 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.environments, data: data26 };
             if (vErrors === null) {
               vErrors = [err61];
             } else {
@@ -4552,175 +4539,431 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data27.endpoint !== void 0) {
-          let data32 = data27.endpoint;
-          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-            if (data32.url === void 0) {
-              const err62 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'", schema: schema31.properties.change_tickets.properties.endpoint.required, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data32 };
+        for (const key9 in data26) {
+          if (pattern10.test(key9)) {
+            if (!validate23(data26[key9], { instancePath: instancePath + "/environments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data26, parentDataProperty: key9, rootData, dynamicAnchors })) {
+              vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.environments.type, parentSchema: schema31.properties.environments, data: data26 };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.components !== void 0) {
+      let data28 = data.components;
+      if (Array.isArray(data28)) {
+        const len6 = data28.length;
+        for (let i6 = 0; i6 < len6; i6++) {
+          if (!validate25(data28[i6], { instancePath: instancePath + "/components/" + i6, parentData: data28, parentDataProperty: i6, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err63 = { instancePath: instancePath + "/components", schemaPath: "#/properties/components/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.components.type, parentSchema: schema31.properties.components, data: data28 };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+    }
+    if (data.exclude !== void 0) {
+      let data30 = data.exclude;
+      if (Array.isArray(data30)) {
+        const len7 = data30.length;
+        for (let i7 = 0; i7 < len7; i7++) {
+          let data31 = data30[i7];
+          if (typeof data31 === "string") {
+            if (func2(data31) < 1) {
+              const err64 = { instancePath: instancePath + "/exclude/" + i7, schemaPath: "#/$defs/excludeGlob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema76, data: data31 };
               if (vErrors === null) {
-                vErrors = [err62];
+                vErrors = [err64];
               } else {
-                vErrors.push(err62);
+                vErrors.push(err64);
               }
               errors++;
             }
-            for (const key12 in data32) {
-              if (!(key12 === "url" || key12 === "timeout" || key12 === "token_env")) {
-                const err63 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data32 };
-                if (vErrors === null) {
-                  vErrors = [err63];
-                } else {
-                  vErrors.push(err63);
-                }
-                errors++;
-              }
-            }
-            if (data32.url !== void 0) {
-              let data33 = data32.url;
-              if (typeof data33 === "string") {
-                if (!pattern50.test(data33)) {
-                  const err64 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err64];
-                  } else {
-                    vErrors.push(err64);
-                  }
-                  errors++;
-                }
-                if (!formats0(data33)) {
-                  const err65 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err65];
-                  } else {
-                    vErrors.push(err65);
-                  }
-                  errors++;
-                }
+            if (!pattern45.test(data31)) {
+              const err65 = { instancePath: instancePath + "/exclude/" + i7, schemaPath: "#/$defs/excludeGlob/pattern", keyword: "pattern", params: { pattern: "^!?[^/!]" }, message: 'must match pattern "^!?[^/!]"', schema: "^!?[^/!]", parentSchema: schema76, data: data31 };
+              if (vErrors === null) {
+                vErrors = [err65];
               } else {
-                const err66 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.endpoint.properties.url.type, parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data33 };
-                if (vErrors === null) {
-                  vErrors = [err66];
-                } else {
-                  vErrors.push(err66);
-                }
-                errors++;
+                vErrors.push(err65);
               }
-            }
-            if (data32.timeout !== void 0) {
-              let data34 = data32.timeout;
-              if (typeof data34 === "string") {
-                if (!pattern13.test(data34)) {
-                  const err67 = { instancePath: instancePath + "/change_tickets/endpoint/timeout", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data34 };
-                  if (vErrors === null) {
-                    vErrors = [err67];
-                  } else {
-                    vErrors.push(err67);
-                  }
-                  errors++;
-                }
-              } else {
-                const err68 = { instancePath: instancePath + "/change_tickets/endpoint/timeout", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data34 };
-                if (vErrors === null) {
-                  vErrors = [err68];
-                } else {
-                  vErrors.push(err68);
-                }
-                errors++;
-              }
-            }
-            if (data32.token_env !== void 0) {
-              let data35 = data32.token_env;
-              if (typeof data35 === "string") {
-                if (!pattern52.test(data35)) {
-                  const err69 = { instancePath: instancePath + "/change_tickets/endpoint/token_env", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/token_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.token_env, data: data35 };
-                  if (vErrors === null) {
-                    vErrors = [err69];
-                  } else {
-                    vErrors.push(err69);
-                  }
-                  errors++;
-                }
-              } else {
-                const err70 = { instancePath: instancePath + "/change_tickets/endpoint/token_env", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/token_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.endpoint.properties.token_env.type, parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.token_env, data: data35 };
-                if (vErrors === null) {
-                  vErrors = [err70];
-                } else {
-                  vErrors.push(err70);
-                }
-                errors++;
-              }
+              errors++;
             }
           } else {
-            const err71 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.properties.endpoint.type, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data32 };
+            const err66 = { instancePath: instancePath + "/exclude/" + i7, schemaPath: "#/$defs/excludeGlob/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema76.type, parentSchema: schema76, data: data31 };
             if (vErrors === null) {
-              vErrors = [err71];
+              vErrors = [err66];
             } else {
-              vErrors.push(err71);
+              vErrors.push(err66);
             }
             errors++;
           }
         }
       } else {
-        const err72 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.type, parentSchema: schema31.properties.change_tickets, data: data27 };
+        const err67 = { instancePath: instancePath + "/exclude", schemaPath: "#/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.exclude.type, parentSchema: schema31.properties.exclude, data: data30 };
         if (vErrors === null) {
-          vErrors = [err72];
+          vErrors = [err67];
         } else {
-          vErrors.push(err72);
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+    }
+    if (data.exceptions !== void 0) {
+      let data32 = data.exceptions;
+      if (Array.isArray(data32)) {
+        const len8 = data32.length;
+        for (let i8 = 0; i8 < len8; i8++) {
+          if (!validate27(data32[i8], { instancePath: instancePath + "/exceptions/" + i8, parentData: data32, parentDataProperty: i8, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err68 = { instancePath: instancePath + "/exceptions", schemaPath: "#/properties/exceptions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.exceptions.type, parentSchema: schema31.properties.exceptions, data: data32 };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.consistency !== void 0) {
+      let data34 = data.consistency;
+      if (Array.isArray(data34)) {
+        const len9 = data34.length;
+        for (let i9 = 0; i9 < len9; i9++) {
+          if (!validate29(data34[i9], { instancePath: instancePath + "/consistency/" + i9, parentData: data34, parentDataProperty: i9, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err69 = { instancePath: instancePath + "/consistency", schemaPath: "#/properties/consistency/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.consistency.type, parentSchema: schema31.properties.consistency, data: data34 };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    }
+    if (data.change_tickets !== void 0) {
+      let data36 = data.change_tickets;
+      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+        if (data36.required_for === void 0) {
+          const err70 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/required", keyword: "required", params: { missingProperty: "required_for" }, message: "must have required property 'required_for'", schema: schema31.properties.change_tickets.required, parentSchema: schema31.properties.change_tickets, data: data36 };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+        if (data36.pattern === void 0) {
+          const err71 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/required", keyword: "required", params: { missingProperty: "pattern" }, message: "must have required property 'pattern'", schema: schema31.properties.change_tickets.required, parentSchema: schema31.properties.change_tickets, data: data36 };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+        for (const key10 in data36) {
+          if (!(key10 === "required_for" || key10 === "pattern" || key10 === "endpoint")) {
+            const err72 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets, data: data36 };
+            if (vErrors === null) {
+              vErrors = [err72];
+            } else {
+              vErrors.push(err72);
+            }
+            errors++;
+          }
+        }
+        if (data36.required_for !== void 0) {
+          let data37 = data36.required_for;
+          if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+            for (const key11 in data37) {
+              if (!pattern12.test(key11)) {
+                const err73 = { instancePath: instancePath + "/change_tickets/required_for", schemaPath: "#/properties/change_tickets/properties/required_for/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets.properties.required_for, data: data37 };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
+            for (const key12 in data37) {
+              if (pattern12.test(key12)) {
+                let data38 = data37[key12];
+                if (Array.isArray(data38)) {
+                  if (data38.length < 1) {
+                    const err74 = { instancePath: instancePath + "/change_tickets/required_for/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data38 };
+                    if (vErrors === null) {
+                      vErrors = [err74];
+                    } else {
+                      vErrors.push(err74);
+                    }
+                    errors++;
+                  }
+                  const len10 = data38.length;
+                  for (let i10 = 0; i10 < len10; i10++) {
+                    let data39 = data38[i10];
+                    if (!(data39 === "pre" || data39 === "post" || data39 === "scheduled" || data39 === "manual")) {
+                      const err75 = { instancePath: instancePath + "/change_tickets/required_for/" + key12.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i10, schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/items/enum", keyword: "enum", params: { allowedValues: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items.enum, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].items, data: data39 };
+                      if (vErrors === null) {
+                        vErrors = [err75];
+                      } else {
+                        vErrors.push(err75);
+                      }
+                      errors++;
+                    }
+                  }
+                  let i11 = data38.length;
+                  let j0;
+                  if (i11 > 1) {
+                    outer0: for (; i11--; ) {
+                      for (j0 = i11; j0--; ) {
+                        if (func0(data38[i11], data38[j0])) {
+                          const err76 = { instancePath: instancePath + "/change_tickets/required_for/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/uniqueItems", keyword: "uniqueItems", params: { i: i11, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i11 + " are identical)", schema: true, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data38 };
+                          if (vErrors === null) {
+                            vErrors = [err76];
+                          } else {
+                            vErrors.push(err76);
+                          }
+                          errors++;
+                          break outer0;
+                        }
+                      }
+                    }
+                  }
+                } else {
+                  const err77 = { instancePath: instancePath + "/change_tickets/required_for/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/change_tickets/properties/required_for/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9_-%5D%7B0%2C62%7D%24/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"].type, parentSchema: schema31.properties.change_tickets.properties.required_for.patternProperties["^[a-z][a-z0-9_-]{0,62}$"], data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err77];
+                  } else {
+                    vErrors.push(err77);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err78 = { instancePath: instancePath + "/change_tickets/required_for", schemaPath: "#/properties/change_tickets/properties/required_for/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.properties.required_for.type, parentSchema: schema31.properties.change_tickets.properties.required_for, data: data37 };
+            if (vErrors === null) {
+              vErrors = [err78];
+            } else {
+              vErrors.push(err78);
+            }
+            errors++;
+          }
+        }
+        if (data36.pattern !== void 0) {
+          let data40 = data36.pattern;
+          if (typeof data40 === "string") {
+            if (func2(data40) < 1) {
+              const err79 = { instancePath: instancePath + "/change_tickets/pattern", schemaPath: "#/properties/change_tickets/properties/pattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.change_tickets.properties.pattern, data: data40 };
+              if (vErrors === null) {
+                vErrors = [err79];
+              } else {
+                vErrors.push(err79);
+              }
+              errors++;
+            }
+          } else {
+            const err80 = { instancePath: instancePath + "/change_tickets/pattern", schemaPath: "#/properties/change_tickets/properties/pattern/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.pattern.type, parentSchema: schema31.properties.change_tickets.properties.pattern, data: data40 };
+            if (vErrors === null) {
+              vErrors = [err80];
+            } else {
+              vErrors.push(err80);
+            }
+            errors++;
+          }
+        }
+        if (data36.endpoint !== void 0) {
+          let data41 = data36.endpoint;
+          if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+            if (data41.url === void 0) {
+              const err81 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'", schema: schema31.properties.change_tickets.properties.endpoint.required, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data41 };
+              if (vErrors === null) {
+                vErrors = [err81];
+              } else {
+                vErrors.push(err81);
+              }
+              errors++;
+            }
+            for (const key13 in data41) {
+              if (!(key13 === "url" || key13 === "timeout" || key13 === "token_env")) {
+                const err82 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data41 };
+                if (vErrors === null) {
+                  vErrors = [err82];
+                } else {
+                  vErrors.push(err82);
+                }
+                errors++;
+              }
+            }
+            if (data41.url !== void 0) {
+              let data42 = data41.url;
+              if (typeof data42 === "string") {
+                if (!pattern55.test(data42)) {
+                  const err83 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data42 };
+                  if (vErrors === null) {
+                    vErrors = [err83];
+                  } else {
+                    vErrors.push(err83);
+                  }
+                  errors++;
+                }
+                if (!formats0(data42)) {
+                  const err84 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data42 };
+                  if (vErrors === null) {
+                    vErrors = [err84];
+                  } else {
+                    vErrors.push(err84);
+                  }
+                  errors++;
+                }
+              } else {
+                const err85 = { instancePath: instancePath + "/change_tickets/endpoint/url", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.endpoint.properties.url.type, parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.url, data: data42 };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+            }
+            if (data41.timeout !== void 0) {
+              let data43 = data41.timeout;
+              if (typeof data43 === "string") {
+                if (!pattern18.test(data43)) {
+                  const err86 = { instancePath: instancePath + "/change_tickets/endpoint/timeout", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+              } else {
+                const err87 = { instancePath: instancePath + "/change_tickets/endpoint/timeout", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data43 };
+                if (vErrors === null) {
+                  vErrors = [err87];
+                } else {
+                  vErrors.push(err87);
+                }
+                errors++;
+              }
+            }
+            if (data41.token_env !== void 0) {
+              let data44 = data41.token_env;
+              if (typeof data44 === "string") {
+                if (!pattern57.test(data44)) {
+                  const err88 = { instancePath: instancePath + "/change_tickets/endpoint/token_env", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/token_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.token_env, data: data44 };
+                  if (vErrors === null) {
+                    vErrors = [err88];
+                  } else {
+                    vErrors.push(err88);
+                  }
+                  errors++;
+                }
+              } else {
+                const err89 = { instancePath: instancePath + "/change_tickets/endpoint/token_env", schemaPath: "#/properties/change_tickets/properties/endpoint/properties/token_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.change_tickets.properties.endpoint.properties.token_env.type, parentSchema: schema31.properties.change_tickets.properties.endpoint.properties.token_env, data: data44 };
+                if (vErrors === null) {
+                  vErrors = [err89];
+                } else {
+                  vErrors.push(err89);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err90 = { instancePath: instancePath + "/change_tickets/endpoint", schemaPath: "#/properties/change_tickets/properties/endpoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.properties.endpoint.type, parentSchema: schema31.properties.change_tickets.properties.endpoint, data: data41 };
+            if (vErrors === null) {
+              vErrors = [err90];
+            } else {
+              vErrors.push(err90);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err91 = { instancePath: instancePath + "/change_tickets", schemaPath: "#/properties/change_tickets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.change_tickets.type, parentSchema: schema31.properties.change_tickets, data: data36 };
+        if (vErrors === null) {
+          vErrors = [err91];
+        } else {
+          vErrors.push(err91);
         }
         errors++;
       }
     }
     if (data.roles !== void 0) {
-      let data36 = data.roles;
-      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-        for (const key13 in data36) {
-          if (!(key13 === "restorers" || key13 === "approvers" || key13 === "auditors")) {
-            const err73 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.roles, data: data36 };
+      let data45 = data.roles;
+      if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+        for (const key14 in data45) {
+          if (!(key14 === "restorers" || key14 === "approvers" || key14 === "auditors")) {
+            const err92 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.roles, data: data45 };
             if (vErrors === null) {
-              vErrors = [err73];
+              vErrors = [err92];
             } else {
-              vErrors.push(err73);
+              vErrors.push(err92);
             }
             errors++;
           }
         }
-        if (data36.restorers !== void 0) {
-          let data37 = data36.restorers;
-          if (Array.isArray(data37)) {
-            const len8 = data37.length;
-            for (let i9 = 0; i9 < len8; i9++) {
-              let data38 = data37[i9];
-              if (typeof data38 === "string") {
-                if (!pattern38.test(data38)) {
-                  const err74 = { instancePath: instancePath + "/roles/restorers/" + i9, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema69, data: data38 };
+        if (data45.restorers !== void 0) {
+          let data46 = data45.restorers;
+          if (Array.isArray(data46)) {
+            const len11 = data46.length;
+            for (let i12 = 0; i12 < len11; i12++) {
+              let data47 = data46[i12];
+              if (typeof data47 === "string") {
+                if (!pattern43.test(data47)) {
+                  const err93 = { instancePath: instancePath + "/roles/restorers/" + i12, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema74, data: data47 };
                   if (vErrors === null) {
-                    vErrors = [err74];
+                    vErrors = [err93];
                   } else {
-                    vErrors.push(err74);
+                    vErrors.push(err93);
                   }
                   errors++;
                 }
               } else {
-                const err75 = { instancePath: instancePath + "/roles/restorers/" + i9, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.type, parentSchema: schema69, data: data38 };
+                const err94 = { instancePath: instancePath + "/roles/restorers/" + i12, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema74.type, parentSchema: schema74, data: data47 };
                 if (vErrors === null) {
-                  vErrors = [err75];
+                  vErrors = [err94];
                 } else {
-                  vErrors.push(err75);
+                  vErrors.push(err94);
                 }
                 errors++;
               }
             }
-            let i10 = data37.length;
+            let i13 = data46.length;
             let j1;
-            if (i10 > 1) {
-              outer1: for (; i10--; ) {
-                for (j1 = i10; j1--; ) {
-                  if (func0(data37[i10], data37[j1])) {
-                    const err76 = { instancePath: instancePath + "/roles/restorers", schemaPath: "#/properties/roles/properties/restorers/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i10 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.restorers, data: data37 };
+            if (i13 > 1) {
+              outer1: for (; i13--; ) {
+                for (j1 = i13; j1--; ) {
+                  if (func0(data46[i13], data46[j1])) {
+                    const err95 = { instancePath: instancePath + "/roles/restorers", schemaPath: "#/properties/roles/properties/restorers/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i13 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.restorers, data: data46 };
                     if (vErrors === null) {
-                      vErrors = [err76];
+                      vErrors = [err95];
                     } else {
-                      vErrors.push(err76);
+                      vErrors.push(err95);
                     }
                     errors++;
                     break outer1;
@@ -4729,52 +4972,52 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err77 = { instancePath: instancePath + "/roles/restorers", schemaPath: "#/properties/roles/properties/restorers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.restorers.type, parentSchema: schema31.properties.roles.properties.restorers, data: data37 };
+            const err96 = { instancePath: instancePath + "/roles/restorers", schemaPath: "#/properties/roles/properties/restorers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.restorers.type, parentSchema: schema31.properties.roles.properties.restorers, data: data46 };
             if (vErrors === null) {
-              vErrors = [err77];
+              vErrors = [err96];
             } else {
-              vErrors.push(err77);
+              vErrors.push(err96);
             }
             errors++;
           }
         }
-        if (data36.approvers !== void 0) {
-          let data39 = data36.approvers;
-          if (Array.isArray(data39)) {
-            const len9 = data39.length;
-            for (let i11 = 0; i11 < len9; i11++) {
-              let data40 = data39[i11];
-              if (typeof data40 === "string") {
-                if (!pattern38.test(data40)) {
-                  const err78 = { instancePath: instancePath + "/roles/approvers/" + i11, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema69, data: data40 };
+        if (data45.approvers !== void 0) {
+          let data48 = data45.approvers;
+          if (Array.isArray(data48)) {
+            const len12 = data48.length;
+            for (let i14 = 0; i14 < len12; i14++) {
+              let data49 = data48[i14];
+              if (typeof data49 === "string") {
+                if (!pattern43.test(data49)) {
+                  const err97 = { instancePath: instancePath + "/roles/approvers/" + i14, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema74, data: data49 };
                   if (vErrors === null) {
-                    vErrors = [err78];
+                    vErrors = [err97];
                   } else {
-                    vErrors.push(err78);
+                    vErrors.push(err97);
                   }
                   errors++;
                 }
               } else {
-                const err79 = { instancePath: instancePath + "/roles/approvers/" + i11, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.type, parentSchema: schema69, data: data40 };
+                const err98 = { instancePath: instancePath + "/roles/approvers/" + i14, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema74.type, parentSchema: schema74, data: data49 };
                 if (vErrors === null) {
-                  vErrors = [err79];
+                  vErrors = [err98];
                 } else {
-                  vErrors.push(err79);
+                  vErrors.push(err98);
                 }
                 errors++;
               }
             }
-            let i12 = data39.length;
+            let i15 = data48.length;
             let j2;
-            if (i12 > 1) {
-              outer2: for (; i12--; ) {
-                for (j2 = i12; j2--; ) {
-                  if (func0(data39[i12], data39[j2])) {
-                    const err80 = { instancePath: instancePath + "/roles/approvers", schemaPath: "#/properties/roles/properties/approvers/uniqueItems", keyword: "uniqueItems", params: { i: i12, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i12 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.approvers, data: data39 };
+            if (i15 > 1) {
+              outer2: for (; i15--; ) {
+                for (j2 = i15; j2--; ) {
+                  if (func0(data48[i15], data48[j2])) {
+                    const err99 = { instancePath: instancePath + "/roles/approvers", schemaPath: "#/properties/roles/properties/approvers/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i15 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.approvers, data: data48 };
                     if (vErrors === null) {
-                      vErrors = [err80];
+                      vErrors = [err99];
                     } else {
-                      vErrors.push(err80);
+                      vErrors.push(err99);
                     }
                     errors++;
                     break outer2;
@@ -4783,52 +5026,52 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err81 = { instancePath: instancePath + "/roles/approvers", schemaPath: "#/properties/roles/properties/approvers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.approvers.type, parentSchema: schema31.properties.roles.properties.approvers, data: data39 };
+            const err100 = { instancePath: instancePath + "/roles/approvers", schemaPath: "#/properties/roles/properties/approvers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.approvers.type, parentSchema: schema31.properties.roles.properties.approvers, data: data48 };
             if (vErrors === null) {
-              vErrors = [err81];
+              vErrors = [err100];
             } else {
-              vErrors.push(err81);
+              vErrors.push(err100);
             }
             errors++;
           }
         }
-        if (data36.auditors !== void 0) {
-          let data41 = data36.auditors;
-          if (Array.isArray(data41)) {
-            const len10 = data41.length;
-            for (let i13 = 0; i13 < len10; i13++) {
-              let data42 = data41[i13];
-              if (typeof data42 === "string") {
-                if (!pattern38.test(data42)) {
-                  const err82 = { instancePath: instancePath + "/roles/auditors/" + i13, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema69, data: data42 };
+        if (data45.auditors !== void 0) {
+          let data50 = data45.auditors;
+          if (Array.isArray(data50)) {
+            const len13 = data50.length;
+            for (let i16 = 0; i16 < len13; i16++) {
+              let data51 = data50[i16];
+              if (typeof data51 === "string") {
+                if (!pattern43.test(data51)) {
+                  const err101 = { instancePath: instancePath + "/roles/auditors/" + i16, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", parentSchema: schema74, data: data51 };
                   if (vErrors === null) {
-                    vErrors = [err82];
+                    vErrors = [err101];
                   } else {
-                    vErrors.push(err82);
+                    vErrors.push(err101);
                   }
                   errors++;
                 }
               } else {
-                const err83 = { instancePath: instancePath + "/roles/auditors/" + i13, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.type, parentSchema: schema69, data: data42 };
+                const err102 = { instancePath: instancePath + "/roles/auditors/" + i16, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema74.type, parentSchema: schema74, data: data51 };
                 if (vErrors === null) {
-                  vErrors = [err83];
+                  vErrors = [err102];
                 } else {
-                  vErrors.push(err83);
+                  vErrors.push(err102);
                 }
                 errors++;
               }
             }
-            let i14 = data41.length;
+            let i17 = data50.length;
             let j3;
-            if (i14 > 1) {
-              outer3: for (; i14--; ) {
-                for (j3 = i14; j3--; ) {
-                  if (func0(data41[i14], data41[j3])) {
-                    const err84 = { instancePath: instancePath + "/roles/auditors", schemaPath: "#/properties/roles/properties/auditors/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i14 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.auditors, data: data41 };
+            if (i17 > 1) {
+              outer3: for (; i17--; ) {
+                for (j3 = i17; j3--; ) {
+                  if (func0(data50[i17], data50[j3])) {
+                    const err103 = { instancePath: instancePath + "/roles/auditors", schemaPath: "#/properties/roles/properties/auditors/uniqueItems", keyword: "uniqueItems", params: { i: i17, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i17 + " are identical)", schema: true, parentSchema: schema31.properties.roles.properties.auditors, data: data50 };
                     if (vErrors === null) {
-                      vErrors = [err84];
+                      vErrors = [err103];
                     } else {
-                      vErrors.push(err84);
+                      vErrors.push(err103);
                     }
                     errors++;
                     break outer3;
@@ -4837,100 +5080,100 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err85 = { instancePath: instancePath + "/roles/auditors", schemaPath: "#/properties/roles/properties/auditors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.auditors.type, parentSchema: schema31.properties.roles.properties.auditors, data: data41 };
+            const err104 = { instancePath: instancePath + "/roles/auditors", schemaPath: "#/properties/roles/properties/auditors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.roles.properties.auditors.type, parentSchema: schema31.properties.roles.properties.auditors, data: data50 };
             if (vErrors === null) {
-              vErrors = [err85];
+              vErrors = [err104];
             } else {
-              vErrors.push(err85);
+              vErrors.push(err104);
             }
             errors++;
           }
         }
       } else {
-        const err86 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.roles.type, parentSchema: schema31.properties.roles, data: data36 };
+        const err105 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.roles.type, parentSchema: schema31.properties.roles, data: data45 };
         if (vErrors === null) {
-          vErrors = [err86];
+          vErrors = [err105];
         } else {
-          vErrors.push(err86);
+          vErrors.push(err105);
         }
         errors++;
       }
     }
     if (data.alerts !== void 0) {
-      let data43 = data.alerts;
-      if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-        for (const key14 in data43) {
-          if (!(key14 === "late_after" || key14 === "consecutive_failures")) {
-            const err87 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.alerts, data: data43 };
+      let data52 = data.alerts;
+      if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+        for (const key15 in data52) {
+          if (!(key15 === "late_after" || key15 === "consecutive_failures")) {
+            const err106 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.alerts, data: data52 };
             if (vErrors === null) {
-              vErrors = [err87];
+              vErrors = [err106];
             } else {
-              vErrors.push(err87);
+              vErrors.push(err106);
             }
             errors++;
           }
         }
-        if (data43.late_after !== void 0) {
-          let data44 = data43.late_after;
-          if (typeof data44 === "string") {
-            if (!pattern13.test(data44)) {
-              const err88 = { instancePath: instancePath + "/alerts/late_after", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema38, data: data44 };
+        if (data52.late_after !== void 0) {
+          let data53 = data52.late_after;
+          if (typeof data53 === "string") {
+            if (!pattern18.test(data53)) {
+              const err107 = { instancePath: instancePath + "/alerts/late_after", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:[0-9]+(?:s|m|h|d|w))+$" }, message: 'must match pattern "^(?:[0-9]+(?:s|m|h|d|w))+$"', schema: "^(?:[0-9]+(?:s|m|h|d|w))+$", parentSchema: schema43, data: data53 };
               if (vErrors === null) {
-                vErrors = [err88];
+                vErrors = [err107];
               } else {
-                vErrors.push(err88);
+                vErrors.push(err107);
               }
               errors++;
             }
           } else {
-            const err89 = { instancePath: instancePath + "/alerts/late_after", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data44 };
+            const err108 = { instancePath: instancePath + "/alerts/late_after", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema43.type, parentSchema: schema43, data: data53 };
             if (vErrors === null) {
-              vErrors = [err89];
+              vErrors = [err108];
             } else {
-              vErrors.push(err89);
+              vErrors.push(err108);
             }
             errors++;
           }
         }
-        if (data43.consecutive_failures !== void 0) {
-          let data45 = data43.consecutive_failures;
-          if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
-            const err90 = { instancePath: instancePath + "/alerts/consecutive_failures", schemaPath: "#/properties/alerts/properties/consecutive_failures/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.alerts.properties.consecutive_failures.type, parentSchema: schema31.properties.alerts.properties.consecutive_failures, data: data45 };
+        if (data52.consecutive_failures !== void 0) {
+          let data54 = data52.consecutive_failures;
+          if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
+            const err109 = { instancePath: instancePath + "/alerts/consecutive_failures", schemaPath: "#/properties/alerts/properties/consecutive_failures/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema31.properties.alerts.properties.consecutive_failures.type, parentSchema: schema31.properties.alerts.properties.consecutive_failures, data: data54 };
             if (vErrors === null) {
-              vErrors = [err90];
+              vErrors = [err109];
             } else {
-              vErrors.push(err90);
+              vErrors.push(err109);
             }
             errors++;
           }
-          if (typeof data45 == "number" && isFinite(data45)) {
-            if (data45 < 1 || isNaN(data45)) {
-              const err91 = { instancePath: instancePath + "/alerts/consecutive_failures", schemaPath: "#/properties/alerts/properties/consecutive_failures/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.alerts.properties.consecutive_failures, data: data45 };
+          if (typeof data54 == "number" && isFinite(data54)) {
+            if (data54 < 1 || isNaN(data54)) {
+              const err110 = { instancePath: instancePath + "/alerts/consecutive_failures", schemaPath: "#/properties/alerts/properties/consecutive_failures/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.alerts.properties.consecutive_failures, data: data54 };
               if (vErrors === null) {
-                vErrors = [err91];
+                vErrors = [err110];
               } else {
-                vErrors.push(err91);
+                vErrors.push(err110);
               }
               errors++;
             }
           }
         }
       } else {
-        const err92 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.type, parentSchema: schema31.properties.alerts, data: data43 };
+        const err111 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.type, parentSchema: schema31.properties.alerts, data: data52 };
         if (vErrors === null) {
-          vErrors = [err92];
+          vErrors = [err111];
         } else {
-          vErrors.push(err92);
+          vErrors.push(err111);
         }
         errors++;
       }
     }
   } else {
-    const err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err112 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err93];
+      vErrors = [err112];
     } else {
-      vErrors.push(err93);
+      vErrors.push(err112);
     }
     errors++;
   }
@@ -6121,6 +6364,13 @@ function parseBlobFileName(name) {
 function blobLookupKey(id, recipientSet) {
   return `${id}/${recipientSet ?? ""}`;
 }
+function nodePath(id) {
+  return `nodes/${id.slice(0, 2)}/${id}.json`;
+}
+var NODE_FILE_NAME = /^([0-9a-f]{64})\.json$/;
+function parseNodeFileName(name) {
+  return NODE_FILE_NAME.exec(name)?.[1];
+}
 function manifestPath(stream, seq) {
   return `manifests/${stream}/${String(seq).padStart(10, "0")}.json`;
 }
@@ -6130,6 +6380,20 @@ function catalogPath(stream, written) {
 }
 function headPath(stream) {
   return `heads/${stream}.json`;
+}
+function headPointerText(commit) {
+  const nodes = commit.nodes?.map((node) => node.id);
+  return JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id, ...nodes ? { nodes } : {} }) + "\n";
+}
+function headNodesOf(text2) {
+  try {
+    const head = JSON.parse(text2 ?? "");
+    const nodes = head.nodes;
+    if (typeof head.seq === "number" && Array.isArray(nodes) && nodes.every((id) => typeof id === "string" && /^[0-9a-f]{64}$/.test(id)))
+      return { seq: head.seq, nodes };
+  } catch {
+  }
+  return void 0;
 }
 var AUDIT_HEAD_PATH = "audit/head.json";
 function auditPath(time) {
@@ -6152,7 +6416,8 @@ function canonicalJson(value) {
 
 // core/crypto/manifest-signature.ts
 function verifyManifestSignature(sodium, manifest, trustedKeys) {
-  const { signature, ...body } = manifest;
+  const { signature, ...whole } = manifest;
+  const body = signedBody(whole);
   const key = signature?.key ?? "";
   if (!trustedKeys.includes(key)) return { ok: false, reason: "unknown-key", key };
   const message = new TextEncoder().encode(canonicalJson(body));
@@ -6167,6 +6432,11 @@ function verifyManifestSignature(sodium, manifest, trustedKeys) {
     valid = false;
   }
   return valid ? { ok: true, key } : { ok: false, reason: "bad-signature", key };
+}
+function signedBody(body) {
+  if (body.format !== MANIFEST_V2_FORMAT) return body;
+  const { files: _files, ...root } = body;
+  return root;
 }
 
 // core/crypto/sha256-hex.ts
@@ -6251,11 +6521,16 @@ function blobRefOf(file) {
 
 // core/snapshot/for-each-blob-window.ts
 var BLOB_WINDOW = 100;
-async function forEachBlobWindow(store, files, process2, concurrency = 4, checkWindow) {
+async function forEachBlobWindow(store, files, process2, concurrency = 4, checkWindow, resolveMissing) {
   const results = [];
   const read = (start) => {
     const window = files.slice(start, start + BLOB_WINDOW);
-    const blobs = Promise.all(window.map((file) => store.readBlob(blobRefOf(file))));
+    const blobs = Promise.all(
+      window.map(async (file) => {
+        const ref = blobRefOf(file);
+        return await store.readBlob(ref) ?? (resolveMissing ? resolveMissing(ref) : null);
+      })
+    );
     blobs.catch(() => void 0);
     return { window, blobs };
   };
@@ -6321,12 +6596,12 @@ var schema322 = { "type": "string", "pattern": "^[0-9a-f]{64}$" };
 var schema332 = { "type": "string", "pattern": "^[0-9a-f]{32}$" };
 var func12 = Object.prototype.hasOwnProperty;
 var func3 = __ajvRuntime02.default;
-var pattern43 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern53 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern42 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern52 = new RegExp("^[0-9a-f]{64}$", "u");
 var pattern62 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 var pattern72 = new RegExp("^age1[0-9a-z]{58}$", "u");
 var pattern82 = new RegExp("^[0-9a-f]{32}$", "u");
-var pattern132 = new RegExp("^sgw1[0-9a-z]{58}$", "u");
+var pattern13 = new RegExp("^sgw1[0-9a-z]{58}$", "u");
 var pattern14 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
 var formats02 = __ajvRuntime12.fullFormats["date-time"];
 var schema342 = { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "recipientSet": { "description": "The id of the recipient set (in recipientSets) the blob is sealed to; part of the blob's file name.", "$ref": "#/$defs/recipientSetId" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] };
@@ -6520,7 +6795,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.blob !== void 0) {
       let data4 = data.blob;
       if (typeof data4 === "string") {
-        if (!pattern53.test(data4)) {
+        if (!pattern52.test(data4)) {
           const err17 = { instancePath: instancePath + "/blob", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema322, data: data4 };
           if (vErrors === null) {
             vErrors = [err17];
@@ -6554,7 +6829,7 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.ciphertextSha256 !== void 0) {
       let data6 = data.ciphertextSha256;
       if (typeof data6 === "string") {
-        if (!pattern53.test(data6)) {
+        if (!pattern52.test(data6)) {
           const err20 = { instancePath: instancePath + "/ciphertextSha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema322, data: data6 };
           if (vErrors === null) {
             vErrors = [err20];
@@ -7047,7 +7322,7 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.stream !== void 0) {
       let data1 = data.stream;
       if (typeof data1 === "string") {
-        if (!pattern43.test(data1)) {
+        if (!pattern42.test(data1)) {
           const err14 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema312.properties.stream, data: data1 };
           if (vErrors === null) {
             vErrors = [err14];
@@ -7111,7 +7386,7 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
       }
       const _errs11 = errors;
       if (typeof data3 === "string") {
-        if (!pattern53.test(data3)) {
+        if (!pattern52.test(data3)) {
           const err19 = { instancePath: instancePath + "/prev", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema322, data: data3 };
           if (vErrors === null) {
             vErrors = [err19];
@@ -8198,7 +8473,7 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
         if (data43.key !== void 0) {
           let data45 = data43.key;
           if (typeof data45 === "string") {
-            if (!pattern132.test(data45)) {
+            if (!pattern13.test(data45)) {
               const err112 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sgw1[0-9a-z]{58}$" }, message: 'must match pattern "^sgw1[0-9a-z]{58}$"', schema: "^sgw1[0-9a-z]{58}$", parentSchema: schema312.properties.signature.properties.key, data: data45 };
               if (vErrors === null) {
                 vErrors = [err112];
@@ -8263,9 +8538,1405 @@ function validate202(data, { instancePath = "", parentData, parentDataProperty, 
 }
 validate202.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
+// core/generated/manifest-root-validator.ts
+import __ajvRuntime03 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime13 from "ajv-formats/dist/formats.js";
+var manifest_root_validator_default = validate203;
+var schema313 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/manifest-root.schema.json", "title": "Snapgate snapshot manifest root (snapgate.manifest/v2)", "description": "One snapshot of one stream (environment), signed with the writer key and hash-chained to the previous manifest of the stream. Instead of listing files it names, in order, the content-addressed nodes (nodes/<id[0:2]>/<id>.json, id = sha256 of the node file) whose files are the snapshot's; the signature covers those ids, so it covers every file. Paths, sizes and metadata are readable by anyone who can read the store; contents are not (ADR 1101).", "type": "object", "additionalProperties": false, "required": ["format", "stream", "seq", "prev", "phase", "time", "writtenAt", "metadata", "policyDigest", "recipients", "nodes", "signature"], "properties": { "format": { "const": "snapgate.manifest/v2" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "prev": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/sha256" }] }, "phase": { "enum": ["pre", "post", "scheduled", "manual"] }, "time": { "type": "string", "format": "date-time" }, "writtenAt": { "type": "string", "format": "date-time" }, "metadata": { "type": "object", "additionalProperties": false, "required": ["environment", "tags"], "properties": { "environment": { "type": "string", "minLength": 1, "maxLength": 63 }, "application": { "type": "string", "maxLength": 200 }, "appVersion": { "type": "string", "maxLength": 200 }, "commit": { "type": "string", "maxLength": 200 }, "ref": { "type": "string", "maxLength": 500 }, "repository": { "type": "string", "maxLength": 200 }, "deployer": { "type": "string", "maxLength": 200 }, "changeId": { "type": "string", "maxLength": 200 }, "runUrl": { "type": "string", "maxLength": 1e3 }, "workflow": { "type": "string", "maxLength": 500 }, "tags": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 100 }, "maxItems": 100 } } }, "policyDigest": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }] }, "recipients": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^age1[0-9a-z]{58}$" } }, "recipientSets": { "description": "The recipient sets the blobs are sealed to, by id (the first 32 hex digits of sha256 over 'snapgate.recipient-set/v1', a newline and the sorted recipients joined by newlines). Absent in manifests written before blobs named their recipient set: then who can open each blob is unknown.", "type": "object", "propertyNames": { "$ref": "#/$defs/recipientSetId" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["recipients"], "properties": { "recipients": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^age1[0-9a-z]{58}$" } } } } }, "nodes": { "description": "The ids of the nodes holding the snapshot's file entries, in path order: the concatenation of their files is the snapshot's file list.", "type": "array", "items": { "$ref": "#/$defs/sha256" } }, "emptyDirectories": { "description": "Directories that held nothing when the snapshot was taken, relative like file paths, so that a restore makes them too. Optional: absent in older manifests and when there is none.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 4096 } }, "consistency": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "ok", "message"], "properties": { "name": { "type": "string" }, "ok": { "type": "boolean" }, "message": { "type": "string" } } } }, "coverage": { "description": "Coverage under the policy when the snapshot was taken (absent without a policy): what the gate's coverage condition reads.", "type": "object", "additionalProperties": false, "required": ["uncoveredTier0Paths", "missingComponents", "secretsOutsideComponents"], "properties": { "uncoveredTier0Paths": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 4096 } }, "missingComponents": { "type": "array", "items": { "type": "string", "maxLength": 200 } }, "secretsOutsideComponents": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 4096 } } } }, "signature": { "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sgw1[0-9a-z]{58}$" }, "value": { "type": "string", "pattern": "^[A-Za-z0-9+/]{86}==$" } } } }, "$defs": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "recipientSetId": { "type": "string", "pattern": "^[0-9a-f]{32}$" } } };
+var schema323 = { "type": "string", "pattern": "^[0-9a-f]{64}$" };
+var schema333 = { "type": "string", "pattern": "^[0-9a-f]{32}$" };
+var func13 = Object.prototype.hasOwnProperty;
+var func32 = __ajvRuntime03.default;
+var pattern44 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern53 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern63 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var pattern73 = new RegExp("^age1[0-9a-z]{58}$", "u");
+var pattern83 = new RegExp("^[0-9a-f]{32}$", "u");
+var pattern11 = new RegExp("^sgw1[0-9a-z]{58}$", "u");
+var pattern122 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
+var formats03 = __ajvRuntime13.fullFormats["date-time"];
+function validate203(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate203.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.stream === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.seq === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.prev === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "prev" }, message: "must have required property 'prev'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.phase === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "phase" }, message: "must have required property 'phase'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.time === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.writtenAt === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "writtenAt" }, message: "must have required property 'writtenAt'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.metadata === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "metadata" }, message: "must have required property 'metadata'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.policyDigest === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.recipients === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "recipients" }, message: "must have required property 'recipients'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.nodes === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "nodes" }, message: "must have required property 'nodes'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    if (data.signature === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "signature" }, message: "must have required property 'signature'", schema: schema313.required, parentSchema: schema313, data };
+      if (vErrors === null) {
+        vErrors = [err11];
+      } else {
+        vErrors.push(err11);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func13.call(schema313.properties, key0)) {
+        const err12 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313, data };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data0 = data.format;
+      if ("snapgate.manifest/v2" !== data0) {
+        const err13 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.manifest/v2" }, message: "must be equal to constant", schema: "snapgate.manifest/v2", parentSchema: schema313.properties.format, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.stream !== void 0) {
+      let data1 = data.stream;
+      if (typeof data1 === "string") {
+        if (!pattern44.test(data1)) {
+          const err14 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema313.properties.stream, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.stream.type, parentSchema: schema313.properties.stream, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.seq !== void 0) {
+      let data2 = data.seq;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err16 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema313.properties.seq.type, parentSchema: schema313.properties.seq, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 1 || isNaN(data2)) {
+          const err17 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema313.properties.seq, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.prev !== void 0) {
+      let data3 = data.prev;
+      const _errs8 = errors;
+      let valid1 = false;
+      let passing0 = null;
+      const _errs9 = errors;
+      if (data3 !== null) {
+        const err18 = { instancePath: instancePath + "/prev", schemaPath: "#/properties/prev/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema313.properties.prev.oneOf[0].type, parentSchema: schema313.properties.prev.oneOf[0], data: data3 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      var _valid0 = _errs9 === errors;
+      if (_valid0) {
+        valid1 = true;
+        passing0 = 0;
+      }
+      const _errs11 = errors;
+      if (typeof data3 === "string") {
+        if (!pattern53.test(data3)) {
+          const err19 = { instancePath: instancePath + "/prev", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema323, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/prev", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.type, parentSchema: schema323, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      var _valid0 = _errs11 === errors;
+      if (_valid0 && valid1) {
+        valid1 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid1 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid1) {
+        const err21 = { instancePath: instancePath + "/prev", schemaPath: "#/properties/prev/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema313.properties.prev.oneOf, parentSchema: schema313.properties.prev, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      } else {
+        errors = _errs8;
+        if (vErrors !== null) {
+          if (_errs8) {
+            vErrors.length = _errs8;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.phase !== void 0) {
+      let data4 = data.phase;
+      if (!(data4 === "pre" || data4 === "post" || data4 === "scheduled" || data4 === "manual")) {
+        const err22 = { instancePath: instancePath + "/phase", schemaPath: "#/properties/phase/enum", keyword: "enum", params: { allowedValues: schema313.properties.phase.enum }, message: "must be equal to one of the allowed values", schema: schema313.properties.phase.enum, parentSchema: schema313.properties.phase, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.time !== void 0) {
+      let data5 = data.time;
+      if (typeof data5 === "string") {
+        if (!formats03.validate(data5)) {
+          const err23 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema313.properties.time, data: data5 };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.time.type, parentSchema: schema313.properties.time, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.writtenAt !== void 0) {
+      let data6 = data.writtenAt;
+      if (typeof data6 === "string") {
+        if (!formats03.validate(data6)) {
+          const err25 = { instancePath: instancePath + "/writtenAt", schemaPath: "#/properties/writtenAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema313.properties.writtenAt, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/writtenAt", schemaPath: "#/properties/writtenAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.writtenAt.type, parentSchema: schema313.properties.writtenAt, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== void 0) {
+      let data7 = data.metadata;
+      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+        if (data7.environment === void 0) {
+          const err27 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema313.properties.metadata.required, parentSchema: schema313.properties.metadata, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (data7.tags === void 0) {
+          const err28 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/required", keyword: "required", params: { missingProperty: "tags" }, message: "must have required property 'tags'", schema: schema313.properties.metadata.required, parentSchema: schema313.properties.metadata, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        for (const key1 in data7) {
+          if (!func13.call(schema313.properties.metadata.properties, key1)) {
+            const err29 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313.properties.metadata, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data7.environment !== void 0) {
+          let data8 = data7.environment;
+          if (typeof data8 === "string") {
+            if (func32(data8) > 63) {
+              const err30 = { instancePath: instancePath + "/metadata/environment", schemaPath: "#/properties/metadata/properties/environment/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema313.properties.metadata.properties.environment, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            if (func32(data8) < 1) {
+              const err31 = { instancePath: instancePath + "/metadata/environment", schemaPath: "#/properties/metadata/properties/environment/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema313.properties.metadata.properties.environment, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/metadata/environment", schemaPath: "#/properties/metadata/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.metadata.properties.environment.type, parentSchema: schema313.properties.metadata.properties.environment, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data7.application !== void 0) {
+          let data9 = data7.application;
+          if (typeof data9 === "string") {
+            if (func32(data9) > 200) {
+              const err33 = { instancePath: instancePath + "/metadata/application", schemaPath: "#/properties/metadata/properties/application/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema313.properties.metadata.properties.application, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/metadata/application", schemaPath: "#/properties/metadata/properties/application/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.metadata.properties.application.type, parentSchema: schema313.properties.metadata.properties.application, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data7.appVersion !== void 0) {
+          let data10 = data7.appVersion;
+          if (typeof data10 === "string") {
+            if (func32(data10) > 200) {
+              const err35 = { instancePath: instancePath + "/metadata/appVersion", schemaPath: "#/properties/metadata/properties/appVersion/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema313.properties.metadata.properties.appVersion, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          } else {
+            const err36 = { instancePath: instancePath + "/metadata/appVersion", schemaPath: "#/properties/metadata/properties/appVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.metadata.properties.appVersion.type, parentSchema: schema313.properties.metadata.properties.appVersion, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data7.commit !== void 0) {
+          let data11 = data7.commit;
+          if (typeof data11 === "string") {
+            if (func32(data11) > 200) {
+              const err37 = { instancePath: instancePath + "/metadata/commit", schemaPath: "#/properties/metadata/properties/commit/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema313.properties.metadata.properties.commit, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+          } else {
+            const err38 = { instancePath: instancePath + "/metadata/commit", schemaPath: "#/properties/metadata/properties/commit/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.metadata.properties.commit.type, parentSchema: schema313.properties.metadata.properties.commit, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data7.ref !== void 0) {
+          let data12 = data7.ref;
+          if (typeof data12 === "string") {
+            if (func32(data12) > 500) {
+              const err39 = { instancePath: instancePath + "/metadata/ref", schemaPath: "#/properties/metadata/properties/ref/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema313.properties.metadata.properties.ref, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+          } else {
+            const err40 = { instancePath: instancePath + "/metadata/ref", schemaPath: "#/properties/metadata/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.metadata.properties.ref.type, parentSchema: schema313.properties.metadata.properties.ref, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data7.repository !== void 0) {
+          let data13 = data7.repository;
+          if (typeof data13 === "string") {
+            if (func32(data13) > 200) {
+              const err41 = { instancePath: instancePath + "/metadata/repository", schemaPath: "#/properties/metadata/properties/repository/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema313.properties.metadata.properties.repository, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+          } else {
+            const err42 = { instancePath: instancePath + "/metadata/repository", schemaPath: "#/properties/metadata/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.metadata.properties.repository.type, parentSchema: schema313.properties.metadata.properties.repository, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data7.deployer !== void 0) {
+          let data14 = data7.deployer;
+          if (typeof data14 === "string") {
+            if (func32(data14) > 200) {
+              const err43 = { instancePath: instancePath + "/metadata/deployer", schemaPath: "#/properties/metadata/properties/deployer/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema313.properties.metadata.properties.deployer, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+          } else {
+            const err44 = { instancePath: instancePath + "/metadata/deployer", schemaPath: "#/properties/metadata/properties/deployer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.metadata.properties.deployer.type, parentSchema: schema313.properties.metadata.properties.deployer, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data7.changeId !== void 0) {
+          let data15 = data7.changeId;
+          if (typeof data15 === "string") {
+            if (func32(data15) > 200) {
+              const err45 = { instancePath: instancePath + "/metadata/changeId", schemaPath: "#/properties/metadata/properties/changeId/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema313.properties.metadata.properties.changeId, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+          } else {
+            const err46 = { instancePath: instancePath + "/metadata/changeId", schemaPath: "#/properties/metadata/properties/changeId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.metadata.properties.changeId.type, parentSchema: schema313.properties.metadata.properties.changeId, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data7.runUrl !== void 0) {
+          let data16 = data7.runUrl;
+          if (typeof data16 === "string") {
+            if (func32(data16) > 1e3) {
+              const err47 = { instancePath: instancePath + "/metadata/runUrl", schemaPath: "#/properties/metadata/properties/runUrl/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema313.properties.metadata.properties.runUrl, data: data16 };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+          } else {
+            const err48 = { instancePath: instancePath + "/metadata/runUrl", schemaPath: "#/properties/metadata/properties/runUrl/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.metadata.properties.runUrl.type, parentSchema: schema313.properties.metadata.properties.runUrl, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+        if (data7.workflow !== void 0) {
+          let data17 = data7.workflow;
+          if (typeof data17 === "string") {
+            if (func32(data17) > 500) {
+              const err49 = { instancePath: instancePath + "/metadata/workflow", schemaPath: "#/properties/metadata/properties/workflow/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema313.properties.metadata.properties.workflow, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+          } else {
+            const err50 = { instancePath: instancePath + "/metadata/workflow", schemaPath: "#/properties/metadata/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.metadata.properties.workflow.type, parentSchema: schema313.properties.metadata.properties.workflow, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data7.tags !== void 0) {
+          let data18 = data7.tags;
+          if (Array.isArray(data18)) {
+            if (data18.length > 100) {
+              const err51 = { instancePath: instancePath + "/metadata/tags", schemaPath: "#/properties/metadata/properties/tags/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema313.properties.metadata.properties.tags, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+            const len0 = data18.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data19 = data18[i0];
+              if (typeof data19 === "string") {
+                if (func32(data19) > 100) {
+                  const err52 = { instancePath: instancePath + "/metadata/tags/" + i0, schemaPath: "#/properties/metadata/properties/tags/items/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema313.properties.metadata.properties.tags.items, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+                if (func32(data19) < 1) {
+                  const err53 = { instancePath: instancePath + "/metadata/tags/" + i0, schemaPath: "#/properties/metadata/properties/tags/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema313.properties.metadata.properties.tags.items, data: data19 };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+              } else {
+                const err54 = { instancePath: instancePath + "/metadata/tags/" + i0, schemaPath: "#/properties/metadata/properties/tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.metadata.properties.tags.items.type, parentSchema: schema313.properties.metadata.properties.tags.items, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err55 = { instancePath: instancePath + "/metadata/tags", schemaPath: "#/properties/metadata/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.metadata.properties.tags.type, parentSchema: schema313.properties.metadata.properties.tags, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.properties.metadata.type, parentSchema: schema313.properties.metadata, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.policyDigest !== void 0) {
+      let data20 = data.policyDigest;
+      const _errs47 = errors;
+      let valid6 = false;
+      let passing1 = null;
+      const _errs48 = errors;
+      if (data20 !== null) {
+        const err57 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema313.properties.policyDigest.oneOf[0].type, parentSchema: schema313.properties.policyDigest.oneOf[0], data: data20 };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+      var _valid1 = _errs48 === errors;
+      if (_valid1) {
+        valid6 = true;
+        passing1 = 0;
+      }
+      const _errs50 = errors;
+      if (typeof data20 === "string") {
+        if (!pattern63.test(data20)) {
+          const err58 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema313.properties.policyDigest.oneOf[1], data: data20 };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+      } else {
+        const err59 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.policyDigest.oneOf[1].type, parentSchema: schema313.properties.policyDigest.oneOf[1], data: data20 };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      var _valid1 = _errs50 === errors;
+      if (_valid1 && valid6) {
+        valid6 = false;
+        passing1 = [passing1, 1];
+      } else {
+        if (_valid1) {
+          valid6 = true;
+          passing1 = 1;
+        }
+      }
+      if (!valid6) {
+        const err60 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema313.properties.policyDigest.oneOf, parentSchema: schema313.properties.policyDigest, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      } else {
+        errors = _errs47;
+        if (vErrors !== null) {
+          if (_errs47) {
+            vErrors.length = _errs47;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.recipients !== void 0) {
+      let data21 = data.recipients;
+      if (Array.isArray(data21)) {
+        if (data21.length < 1) {
+          const err61 = { instancePath: instancePath + "/recipients", schemaPath: "#/properties/recipients/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema313.properties.recipients, data: data21 };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+        const len1 = data21.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data22 = data21[i1];
+          if (typeof data22 === "string") {
+            if (!pattern73.test(data22)) {
+              const err62 = { instancePath: instancePath + "/recipients/" + i1, schemaPath: "#/properties/recipients/items/pattern", keyword: "pattern", params: { pattern: "^age1[0-9a-z]{58}$" }, message: 'must match pattern "^age1[0-9a-z]{58}$"', schema: "^age1[0-9a-z]{58}$", parentSchema: schema313.properties.recipients.items, data: data22 };
+              if (vErrors === null) {
+                vErrors = [err62];
+              } else {
+                vErrors.push(err62);
+              }
+              errors++;
+            }
+          } else {
+            const err63 = { instancePath: instancePath + "/recipients/" + i1, schemaPath: "#/properties/recipients/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.recipients.items.type, parentSchema: schema313.properties.recipients.items, data: data22 };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err64 = { instancePath: instancePath + "/recipients", schemaPath: "#/properties/recipients/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.recipients.type, parentSchema: schema313.properties.recipients, data: data21 };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+    if (data.recipientSets !== void 0) {
+      let data23 = data.recipientSets;
+      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+        for (const key2 in data23) {
+          const _errs58 = errors;
+          if (typeof key2 === "string") {
+            if (!pattern83.test(key2)) {
+              const err65 = { instancePath: instancePath + "/recipientSets", schemaPath: "#/$defs/recipientSetId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"', schema: "^[0-9a-f]{32}$", parentSchema: schema333, data: key2, propertyName: key2 };
+              if (vErrors === null) {
+                vErrors = [err65];
+              } else {
+                vErrors.push(err65);
+              }
+              errors++;
+            }
+          } else {
+            const err66 = { instancePath: instancePath + "/recipientSets", schemaPath: "#/$defs/recipientSetId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: key2, propertyName: key2 };
+            if (vErrors === null) {
+              vErrors = [err66];
+            } else {
+              vErrors.push(err66);
+            }
+            errors++;
+          }
+          var valid9 = _errs58 === errors;
+          if (!valid9) {
+            const err67 = { instancePath: instancePath + "/recipientSets", schemaPath: "#/properties/recipientSets/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema313.properties.recipientSets.propertyNames, parentSchema: schema313.properties.recipientSets, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err67];
+            } else {
+              vErrors.push(err67);
+            }
+            errors++;
+          }
+        }
+        for (const key3 in data23) {
+          let data24 = data23[key3];
+          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+            if (data24.recipients === void 0) {
+              const err68 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/recipientSets/additionalProperties/required", keyword: "required", params: { missingProperty: "recipients" }, message: "must have required property 'recipients'", schema: schema313.properties.recipientSets.additionalProperties.required, parentSchema: schema313.properties.recipientSets.additionalProperties, data: data24 };
+              if (vErrors === null) {
+                vErrors = [err68];
+              } else {
+                vErrors.push(err68);
+              }
+              errors++;
+            }
+            for (const key4 in data24) {
+              if (!(key4 === "recipients")) {
+                const err69 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/recipientSets/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313.properties.recipientSets.additionalProperties, data: data24 };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+            if (data24.recipients !== void 0) {
+              let data25 = data24.recipients;
+              if (Array.isArray(data25)) {
+                if (data25.length < 1) {
+                  const err70 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/recipients", schemaPath: "#/properties/recipientSets/additionalProperties/properties/recipients/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema313.properties.recipientSets.additionalProperties.properties.recipients, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
+                }
+                const len2 = data25.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  let data26 = data25[i2];
+                  if (typeof data26 === "string") {
+                    if (!pattern73.test(data26)) {
+                      const err71 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/recipients/" + i2, schemaPath: "#/properties/recipientSets/additionalProperties/properties/recipients/items/pattern", keyword: "pattern", params: { pattern: "^age1[0-9a-z]{58}$" }, message: 'must match pattern "^age1[0-9a-z]{58}$"', schema: "^age1[0-9a-z]{58}$", parentSchema: schema313.properties.recipientSets.additionalProperties.properties.recipients.items, data: data26 };
+                      if (vErrors === null) {
+                        vErrors = [err71];
+                      } else {
+                        vErrors.push(err71);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err72 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/recipients/" + i2, schemaPath: "#/properties/recipientSets/additionalProperties/properties/recipients/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.recipientSets.additionalProperties.properties.recipients.items.type, parentSchema: schema313.properties.recipientSets.additionalProperties.properties.recipients.items, data: data26 };
+                    if (vErrors === null) {
+                      vErrors = [err72];
+                    } else {
+                      vErrors.push(err72);
+                    }
+                    errors++;
+                  }
+                }
+                let i3 = data25.length;
+                let j0;
+                if (i3 > 1) {
+                  const indices0 = {};
+                  for (; i3--; ) {
+                    let item0 = data25[i3];
+                    if (typeof item0 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices0[item0] == "number") {
+                      j0 = indices0[item0];
+                      const err73 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/recipients", schemaPath: "#/properties/recipientSets/additionalProperties/properties/recipients/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i3 + " are identical)", schema: true, parentSchema: schema313.properties.recipientSets.additionalProperties.properties.recipients, data: data25 };
+                      if (vErrors === null) {
+                        vErrors = [err73];
+                      } else {
+                        vErrors.push(err73);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices0[item0] = i3;
+                  }
+                }
+              } else {
+                const err74 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/recipients", schemaPath: "#/properties/recipientSets/additionalProperties/properties/recipients/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.recipientSets.additionalProperties.properties.recipients.type, parentSchema: schema313.properties.recipientSets.additionalProperties.properties.recipients, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err74];
+                } else {
+                  vErrors.push(err74);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err75 = { instancePath: instancePath + "/recipientSets/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/recipientSets/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.properties.recipientSets.additionalProperties.type, parentSchema: schema313.properties.recipientSets.additionalProperties, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err75];
+            } else {
+              vErrors.push(err75);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err76 = { instancePath: instancePath + "/recipientSets", schemaPath: "#/properties/recipientSets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.properties.recipientSets.type, parentSchema: schema313.properties.recipientSets, data: data23 };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+    }
+    if (data.nodes !== void 0) {
+      let data27 = data.nodes;
+      if (Array.isArray(data27)) {
+        const len3 = data27.length;
+        for (let i4 = 0; i4 < len3; i4++) {
+          let data28 = data27[i4];
+          if (typeof data28 === "string") {
+            if (!pattern53.test(data28)) {
+              const err77 = { instancePath: instancePath + "/nodes/" + i4, schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema323, data: data28 };
+              if (vErrors === null) {
+                vErrors = [err77];
+              } else {
+                vErrors.push(err77);
+              }
+              errors++;
+            }
+          } else {
+            const err78 = { instancePath: instancePath + "/nodes/" + i4, schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.type, parentSchema: schema323, data: data28 };
+            if (vErrors === null) {
+              vErrors = [err78];
+            } else {
+              vErrors.push(err78);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err79 = { instancePath: instancePath + "/nodes", schemaPath: "#/properties/nodes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.nodes.type, parentSchema: schema313.properties.nodes, data: data27 };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      }
+    }
+    if (data.emptyDirectories !== void 0) {
+      let data29 = data.emptyDirectories;
+      if (Array.isArray(data29)) {
+        const len4 = data29.length;
+        for (let i5 = 0; i5 < len4; i5++) {
+          let data30 = data29[i5];
+          if (typeof data30 === "string") {
+            if (func32(data30) > 4096) {
+              const err80 = { instancePath: instancePath + "/emptyDirectories/" + i5, schemaPath: "#/properties/emptyDirectories/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema313.properties.emptyDirectories.items, data: data30 };
+              if (vErrors === null) {
+                vErrors = [err80];
+              } else {
+                vErrors.push(err80);
+              }
+              errors++;
+            }
+            if (func32(data30) < 1) {
+              const err81 = { instancePath: instancePath + "/emptyDirectories/" + i5, schemaPath: "#/properties/emptyDirectories/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema313.properties.emptyDirectories.items, data: data30 };
+              if (vErrors === null) {
+                vErrors = [err81];
+              } else {
+                vErrors.push(err81);
+              }
+              errors++;
+            }
+          } else {
+            const err82 = { instancePath: instancePath + "/emptyDirectories/" + i5, schemaPath: "#/properties/emptyDirectories/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.emptyDirectories.items.type, parentSchema: schema313.properties.emptyDirectories.items, data: data30 };
+            if (vErrors === null) {
+              vErrors = [err82];
+            } else {
+              vErrors.push(err82);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err83 = { instancePath: instancePath + "/emptyDirectories", schemaPath: "#/properties/emptyDirectories/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.emptyDirectories.type, parentSchema: schema313.properties.emptyDirectories, data: data29 };
+        if (vErrors === null) {
+          vErrors = [err83];
+        } else {
+          vErrors.push(err83);
+        }
+        errors++;
+      }
+    }
+    if (data.consistency !== void 0) {
+      let data31 = data.consistency;
+      if (Array.isArray(data31)) {
+        const len5 = data31.length;
+        for (let i6 = 0; i6 < len5; i6++) {
+          let data32 = data31[i6];
+          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+            if (data32.name === void 0) {
+              const err84 = { instancePath: instancePath + "/consistency/" + i6, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema313.properties.consistency.items.required, parentSchema: schema313.properties.consistency.items, data: data32 };
+              if (vErrors === null) {
+                vErrors = [err84];
+              } else {
+                vErrors.push(err84);
+              }
+              errors++;
+            }
+            if (data32.ok === void 0) {
+              const err85 = { instancePath: instancePath + "/consistency/" + i6, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "ok" }, message: "must have required property 'ok'", schema: schema313.properties.consistency.items.required, parentSchema: schema313.properties.consistency.items, data: data32 };
+              if (vErrors === null) {
+                vErrors = [err85];
+              } else {
+                vErrors.push(err85);
+              }
+              errors++;
+            }
+            if (data32.message === void 0) {
+              const err86 = { instancePath: instancePath + "/consistency/" + i6, schemaPath: "#/properties/consistency/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema313.properties.consistency.items.required, parentSchema: schema313.properties.consistency.items, data: data32 };
+              if (vErrors === null) {
+                vErrors = [err86];
+              } else {
+                vErrors.push(err86);
+              }
+              errors++;
+            }
+            for (const key5 in data32) {
+              if (!(key5 === "name" || key5 === "ok" || key5 === "message")) {
+                const err87 = { instancePath: instancePath + "/consistency/" + i6, schemaPath: "#/properties/consistency/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313.properties.consistency.items, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err87];
+                } else {
+                  vErrors.push(err87);
+                }
+                errors++;
+              }
+            }
+            if (data32.name !== void 0) {
+              let data33 = data32.name;
+              if (typeof data33 !== "string") {
+                const err88 = { instancePath: instancePath + "/consistency/" + i6 + "/name", schemaPath: "#/properties/consistency/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.consistency.items.properties.name.type, parentSchema: schema313.properties.consistency.items.properties.name, data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err88];
+                } else {
+                  vErrors.push(err88);
+                }
+                errors++;
+              }
+            }
+            if (data32.ok !== void 0) {
+              let data34 = data32.ok;
+              if (typeof data34 !== "boolean") {
+                const err89 = { instancePath: instancePath + "/consistency/" + i6 + "/ok", schemaPath: "#/properties/consistency/items/properties/ok/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema313.properties.consistency.items.properties.ok.type, parentSchema: schema313.properties.consistency.items.properties.ok, data: data34 };
+                if (vErrors === null) {
+                  vErrors = [err89];
+                } else {
+                  vErrors.push(err89);
+                }
+                errors++;
+              }
+            }
+            if (data32.message !== void 0) {
+              let data35 = data32.message;
+              if (typeof data35 !== "string") {
+                const err90 = { instancePath: instancePath + "/consistency/" + i6 + "/message", schemaPath: "#/properties/consistency/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.consistency.items.properties.message.type, parentSchema: schema313.properties.consistency.items.properties.message, data: data35 };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err91 = { instancePath: instancePath + "/consistency/" + i6, schemaPath: "#/properties/consistency/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.properties.consistency.items.type, parentSchema: schema313.properties.consistency.items, data: data32 };
+            if (vErrors === null) {
+              vErrors = [err91];
+            } else {
+              vErrors.push(err91);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err92 = { instancePath: instancePath + "/consistency", schemaPath: "#/properties/consistency/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.consistency.type, parentSchema: schema313.properties.consistency, data: data31 };
+        if (vErrors === null) {
+          vErrors = [err92];
+        } else {
+          vErrors.push(err92);
+        }
+        errors++;
+      }
+    }
+    if (data.coverage !== void 0) {
+      let data36 = data.coverage;
+      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+        if (data36.uncoveredTier0Paths === void 0) {
+          const err93 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "uncoveredTier0Paths" }, message: "must have required property 'uncoveredTier0Paths'", schema: schema313.properties.coverage.required, parentSchema: schema313.properties.coverage, data: data36 };
+          if (vErrors === null) {
+            vErrors = [err93];
+          } else {
+            vErrors.push(err93);
+          }
+          errors++;
+        }
+        if (data36.missingComponents === void 0) {
+          const err94 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "missingComponents" }, message: "must have required property 'missingComponents'", schema: schema313.properties.coverage.required, parentSchema: schema313.properties.coverage, data: data36 };
+          if (vErrors === null) {
+            vErrors = [err94];
+          } else {
+            vErrors.push(err94);
+          }
+          errors++;
+        }
+        if (data36.secretsOutsideComponents === void 0) {
+          const err95 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/required", keyword: "required", params: { missingProperty: "secretsOutsideComponents" }, message: "must have required property 'secretsOutsideComponents'", schema: schema313.properties.coverage.required, parentSchema: schema313.properties.coverage, data: data36 };
+          if (vErrors === null) {
+            vErrors = [err95];
+          } else {
+            vErrors.push(err95);
+          }
+          errors++;
+        }
+        for (const key6 in data36) {
+          if (!(key6 === "uncoveredTier0Paths" || key6 === "missingComponents" || key6 === "secretsOutsideComponents")) {
+            const err96 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313.properties.coverage, data: data36 };
+            if (vErrors === null) {
+              vErrors = [err96];
+            } else {
+              vErrors.push(err96);
+            }
+            errors++;
+          }
+        }
+        if (data36.uncoveredTier0Paths !== void 0) {
+          let data37 = data36.uncoveredTier0Paths;
+          if (Array.isArray(data37)) {
+            const len6 = data37.length;
+            for (let i7 = 0; i7 < len6; i7++) {
+              let data38 = data37[i7];
+              if (typeof data38 === "string") {
+                if (func32(data38) > 4096) {
+                  const err97 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i7, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema313.properties.coverage.properties.uncoveredTier0Paths.items, data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
+                }
+                if (func32(data38) < 1) {
+                  const err98 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i7, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema313.properties.coverage.properties.uncoveredTier0Paths.items, data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err98];
+                  } else {
+                    vErrors.push(err98);
+                  }
+                  errors++;
+                }
+              } else {
+                const err99 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths/" + i7, schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.coverage.properties.uncoveredTier0Paths.items.type, parentSchema: schema313.properties.coverage.properties.uncoveredTier0Paths.items, data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err99];
+                } else {
+                  vErrors.push(err99);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err100 = { instancePath: instancePath + "/coverage/uncoveredTier0Paths", schemaPath: "#/properties/coverage/properties/uncoveredTier0Paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.coverage.properties.uncoveredTier0Paths.type, parentSchema: schema313.properties.coverage.properties.uncoveredTier0Paths, data: data37 };
+            if (vErrors === null) {
+              vErrors = [err100];
+            } else {
+              vErrors.push(err100);
+            }
+            errors++;
+          }
+        }
+        if (data36.missingComponents !== void 0) {
+          let data39 = data36.missingComponents;
+          if (Array.isArray(data39)) {
+            const len7 = data39.length;
+            for (let i8 = 0; i8 < len7; i8++) {
+              let data40 = data39[i8];
+              if (typeof data40 === "string") {
+                if (func32(data40) > 200) {
+                  const err101 = { instancePath: instancePath + "/coverage/missingComponents/" + i8, schemaPath: "#/properties/coverage/properties/missingComponents/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema313.properties.coverage.properties.missingComponents.items, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err101];
+                  } else {
+                    vErrors.push(err101);
+                  }
+                  errors++;
+                }
+              } else {
+                const err102 = { instancePath: instancePath + "/coverage/missingComponents/" + i8, schemaPath: "#/properties/coverage/properties/missingComponents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.coverage.properties.missingComponents.items.type, parentSchema: schema313.properties.coverage.properties.missingComponents.items, data: data40 };
+                if (vErrors === null) {
+                  vErrors = [err102];
+                } else {
+                  vErrors.push(err102);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err103 = { instancePath: instancePath + "/coverage/missingComponents", schemaPath: "#/properties/coverage/properties/missingComponents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.coverage.properties.missingComponents.type, parentSchema: schema313.properties.coverage.properties.missingComponents, data: data39 };
+            if (vErrors === null) {
+              vErrors = [err103];
+            } else {
+              vErrors.push(err103);
+            }
+            errors++;
+          }
+        }
+        if (data36.secretsOutsideComponents !== void 0) {
+          let data41 = data36.secretsOutsideComponents;
+          if (Array.isArray(data41)) {
+            const len8 = data41.length;
+            for (let i9 = 0; i9 < len8; i9++) {
+              let data42 = data41[i9];
+              if (typeof data42 === "string") {
+                if (func32(data42) > 4096) {
+                  const err104 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i9, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema313.properties.coverage.properties.secretsOutsideComponents.items, data: data42 };
+                  if (vErrors === null) {
+                    vErrors = [err104];
+                  } else {
+                    vErrors.push(err104);
+                  }
+                  errors++;
+                }
+                if (func32(data42) < 1) {
+                  const err105 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i9, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema313.properties.coverage.properties.secretsOutsideComponents.items, data: data42 };
+                  if (vErrors === null) {
+                    vErrors = [err105];
+                  } else {
+                    vErrors.push(err105);
+                  }
+                  errors++;
+                }
+              } else {
+                const err106 = { instancePath: instancePath + "/coverage/secretsOutsideComponents/" + i9, schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.coverage.properties.secretsOutsideComponents.items.type, parentSchema: schema313.properties.coverage.properties.secretsOutsideComponents.items, data: data42 };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err107 = { instancePath: instancePath + "/coverage/secretsOutsideComponents", schemaPath: "#/properties/coverage/properties/secretsOutsideComponents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.coverage.properties.secretsOutsideComponents.type, parentSchema: schema313.properties.coverage.properties.secretsOutsideComponents, data: data41 };
+            if (vErrors === null) {
+              vErrors = [err107];
+            } else {
+              vErrors.push(err107);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err108 = { instancePath: instancePath + "/coverage", schemaPath: "#/properties/coverage/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.properties.coverage.type, parentSchema: schema313.properties.coverage, data: data36 };
+        if (vErrors === null) {
+          vErrors = [err108];
+        } else {
+          vErrors.push(err108);
+        }
+        errors++;
+      }
+    }
+    if (data.signature !== void 0) {
+      let data43 = data.signature;
+      if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+        if (data43.alg === void 0) {
+          const err109 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema313.properties.signature.required, parentSchema: schema313.properties.signature, data: data43 };
+          if (vErrors === null) {
+            vErrors = [err109];
+          } else {
+            vErrors.push(err109);
+          }
+          errors++;
+        }
+        if (data43.key === void 0) {
+          const err110 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema313.properties.signature.required, parentSchema: schema313.properties.signature, data: data43 };
+          if (vErrors === null) {
+            vErrors = [err110];
+          } else {
+            vErrors.push(err110);
+          }
+          errors++;
+        }
+        if (data43.value === void 0) {
+          const err111 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema313.properties.signature.required, parentSchema: schema313.properties.signature, data: data43 };
+          if (vErrors === null) {
+            vErrors = [err111];
+          } else {
+            vErrors.push(err111);
+          }
+          errors++;
+        }
+        for (const key7 in data43) {
+          if (!(key7 === "alg" || key7 === "key" || key7 === "value")) {
+            const err112 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313.properties.signature, data: data43 };
+            if (vErrors === null) {
+              vErrors = [err112];
+            } else {
+              vErrors.push(err112);
+            }
+            errors++;
+          }
+        }
+        if (data43.alg !== void 0) {
+          let data44 = data43.alg;
+          if ("ed25519" !== data44) {
+            const err113 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema313.properties.signature.properties.alg, data: data44 };
+            if (vErrors === null) {
+              vErrors = [err113];
+            } else {
+              vErrors.push(err113);
+            }
+            errors++;
+          }
+        }
+        if (data43.key !== void 0) {
+          let data45 = data43.key;
+          if (typeof data45 === "string") {
+            if (!pattern11.test(data45)) {
+              const err114 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sgw1[0-9a-z]{58}$" }, message: 'must match pattern "^sgw1[0-9a-z]{58}$"', schema: "^sgw1[0-9a-z]{58}$", parentSchema: schema313.properties.signature.properties.key, data: data45 };
+              if (vErrors === null) {
+                vErrors = [err114];
+              } else {
+                vErrors.push(err114);
+              }
+              errors++;
+            }
+          } else {
+            const err115 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.signature.properties.key.type, parentSchema: schema313.properties.signature.properties.key, data: data45 };
+            if (vErrors === null) {
+              vErrors = [err115];
+            } else {
+              vErrors.push(err115);
+            }
+            errors++;
+          }
+        }
+        if (data43.value !== void 0) {
+          let data46 = data43.value;
+          if (typeof data46 === "string") {
+            if (!pattern122.test(data46)) {
+              const err116 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]{86}==$" }, message: 'must match pattern "^[A-Za-z0-9+/]{86}==$"', schema: "^[A-Za-z0-9+/]{86}==$", parentSchema: schema313.properties.signature.properties.value, data: data46 };
+              if (vErrors === null) {
+                vErrors = [err116];
+              } else {
+                vErrors.push(err116);
+              }
+              errors++;
+            }
+          } else {
+            const err117 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.signature.properties.value.type, parentSchema: schema313.properties.signature.properties.value, data: data46 };
+            if (vErrors === null) {
+              vErrors = [err117];
+            } else {
+              vErrors.push(err117);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err118 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.properties.signature.type, parentSchema: schema313.properties.signature, data: data43 };
+        if (vErrors === null) {
+          vErrors = [err118];
+        } else {
+          vErrors.push(err118);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err119 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.type, parentSchema: schema313, data };
+    if (vErrors === null) {
+      vErrors = [err119];
+    } else {
+      vErrors.push(err119);
+    }
+    errors++;
+  }
+  validate203.errors = vErrors;
+  return errors === 0;
+}
+validate203.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+
 // core/snapshot/parse-manifest.ts
-var validator = new JsonSchemaValidator(
-  () => manifest_validator_default
+var v1 = new JsonSchemaValidator(() => manifest_validator_default);
+var v2 = new JsonSchemaValidator(
+  () => manifest_root_validator_default
 );
 function parseManifest(bytes, where) {
   let value;
@@ -8276,12 +9947,13 @@ function parseManifest(bytes, where) {
       fix: "The manifest was damaged in the store; verify the store (`snapgate verify --all`) and restore from another snapshot."
     });
   }
-  const result = validator.check(value);
+  const isV2 = value?.format === MANIFEST_V2_FORMAT;
+  const result = isV2 ? v2.check(value) : v1.check(value);
   if (!result.ok) {
     const first = result.problems.slice(0, 3).map((p) => `${p.instancePath} ${p.message}`).join("; ");
     throw new SnapgateError(
       "INTEGRITY",
-      `${where} is not a valid snapgate.manifest/v1: ${first}.`,
+      `${where} is not a valid ${isV2 ? MANIFEST_V2_FORMAT : "snapgate.manifest/v1"}: ${first}.`,
       {
         fix: "The manifest was written by an incompatible or faulty writer, or altered; do not restore from it.",
         details: { problems: result.problems }
@@ -8289,6 +9961,745 @@ function parseManifest(bytes, where) {
     );
   }
   return result.value;
+}
+
+// core/generated/manifest-node-validator.ts
+import __ajvRuntime04 from "ajv/dist/runtime/ucs2length.js";
+var manifest_node_validator_default = validate204;
+var schema314 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/manifest-node.schema.json", "title": "Snapgate manifest node (snapgate.manifest-node/v1)", "description": "A run of one or more snapshots' file entries, sorted by path: stored once at nodes/<id[0:2]>/<id>.json, where id is the sha256 of the file, and named by every v2 manifest root that holds exactly these entries. Plain JSON, not encrypted: paths are readable without a key (ADR 1101).", "type": "object", "additionalProperties": false, "required": ["format", "files"], "properties": { "format": { "const": "snapgate.manifest-node/v1" }, "files": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/file" } } }, "$defs": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "recipientSetId": { "type": "string", "pattern": "^[0-9a-f]{32}$" }, "file": { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "recipientSet": { "description": "The id of the recipient set (in recipientSets) the blob is sealed to; part of the blob's file name.", "$ref": "#/$defs/recipientSetId" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] } } };
+var schema324 = { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "recipientSet": { "description": "The id of the recipient set (in recipientSets) the blob is sealed to; part of the blob's file name.", "$ref": "#/$defs/recipientSetId" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] };
+var schema334 = { "type": "string", "pattern": "^[0-9a-f]{64}$" };
+var schema35 = { "type": "string", "pattern": "^[0-9a-f]{32}$" };
+var func14 = Object.prototype.hasOwnProperty;
+var func22 = __ajvRuntime04.default;
+var pattern46 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern64 = new RegExp("^[0-9a-f]{32}$", "u");
+function validate213(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate213.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema324.oneOf[0].required, parentSchema: schema324.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.path === void 0) {
+      const err1 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema324.oneOf[0].required, parentSchema: schema324.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mode === void 0) {
+      const err2 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "mode" }, message: "must have required property 'mode'", schema: schema324.oneOf[0].required, parentSchema: schema324.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.size === void 0) {
+      const err3 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "size" }, message: "must have required property 'size'", schema: schema324.oneOf[0].required, parentSchema: schema324.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.blob === void 0) {
+      const err4 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "blob" }, message: "must have required property 'blob'", schema: schema324.oneOf[0].required, parentSchema: schema324.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.encoding === void 0) {
+      const err5 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "encoding" }, message: "must have required property 'encoding'", schema: schema324.oneOf[0].required, parentSchema: schema324.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.ciphertextSha256 === void 0) {
+      const err6 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "ciphertextSha256" }, message: "must have required property 'ciphertextSha256'", schema: schema324.oneOf[0].required, parentSchema: schema324.oneOf[0], data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func14.call(schema324.oneOf[0].properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema324.oneOf[0], data };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      let data0 = data.type;
+      if ("file" !== data0) {
+        const err8 = { instancePath: instancePath + "/type", schemaPath: "#/oneOf/0/properties/type/const", keyword: "const", params: { allowedValue: "file" }, message: "must be equal to constant", schema: "file", parentSchema: schema324.oneOf[0].properties.type, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      let data1 = data.path;
+      if (typeof data1 === "string") {
+        if (func22(data1) > 4096) {
+          const err9 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema324.oneOf[0].properties.path, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (func22(data1) < 1) {
+          const err10 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema324.oneOf[0].properties.path, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/0/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema324.oneOf[0].properties.path.type, parentSchema: schema324.oneOf[0].properties.path, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.mode !== void 0) {
+      let data2 = data.mode;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err12 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema324.oneOf[0].properties.mode.type, parentSchema: schema324.oneOf[0].properties.mode, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 > 4095 || isNaN(data2)) {
+          const err13 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4095 }, message: "must be <= 4095", schema: 4095, parentSchema: schema324.oneOf[0].properties.mode, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data2 < 0 || isNaN(data2)) {
+          const err14 = { instancePath: instancePath + "/mode", schemaPath: "#/oneOf/0/properties/mode/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema324.oneOf[0].properties.mode, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.size !== void 0) {
+      let data3 = data.size;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err15 = { instancePath: instancePath + "/size", schemaPath: "#/oneOf/0/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema324.oneOf[0].properties.size.type, parentSchema: schema324.oneOf[0].properties.size, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err16 = { instancePath: instancePath + "/size", schemaPath: "#/oneOf/0/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema324.oneOf[0].properties.size, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.blob !== void 0) {
+      let data4 = data.blob;
+      if (typeof data4 === "string") {
+        if (!pattern46.test(data4)) {
+          const err17 = { instancePath: instancePath + "/blob", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema334, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/blob", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema334.type, parentSchema: schema334, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.encoding !== void 0) {
+      let data5 = data.encoding;
+      if (!(data5 === "gzip" || data5 === "none")) {
+        const err19 = { instancePath: instancePath + "/encoding", schemaPath: "#/oneOf/0/properties/encoding/enum", keyword: "enum", params: { allowedValues: schema324.oneOf[0].properties.encoding.enum }, message: "must be equal to one of the allowed values", schema: schema324.oneOf[0].properties.encoding.enum, parentSchema: schema324.oneOf[0].properties.encoding, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.ciphertextSha256 !== void 0) {
+      let data6 = data.ciphertextSha256;
+      if (typeof data6 === "string") {
+        if (!pattern46.test(data6)) {
+          const err20 = { instancePath: instancePath + "/ciphertextSha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema334, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/ciphertextSha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema334.type, parentSchema: schema334, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.recipientSet !== void 0) {
+      let data7 = data.recipientSet;
+      if (typeof data7 === "string") {
+        if (!pattern64.test(data7)) {
+          const err22 = { instancePath: instancePath + "/recipientSet", schemaPath: "#/$defs/recipientSetId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"', schema: "^[0-9a-f]{32}$", parentSchema: schema35, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/recipientSet", schemaPath: "#/$defs/recipientSetId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.type, parentSchema: schema35, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.component !== void 0) {
+      let data8 = data.component;
+      if (typeof data8 === "string") {
+        if (func22(data8) > 200) {
+          const err24 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/0/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema324.oneOf[0].properties.component, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/0/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema324.oneOf[0].properties.component.type, parentSchema: schema324.oneOf[0].properties.component, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.tier !== void 0) {
+      let data9 = data.tier;
+      if (typeof data9 === "string") {
+        if (func22(data9) > 100) {
+          const err26 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/0/properties/tier/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema324.oneOf[0].properties.tier, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/0/properties/tier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema324.oneOf[0].properties.tier.type, parentSchema: schema324.oneOf[0].properties.tier, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.owner !== void 0) {
+      let data10 = data.owner;
+      if (typeof data10 === "string") {
+        if (func22(data10) > 200) {
+          const err28 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/0/properties/owner/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema324.oneOf[0].properties.owner, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/0/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema324.oneOf[0].properties.owner.type, parentSchema: schema324.oneOf[0].properties.owner, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err30 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema324.oneOf[0].type, parentSchema: schema324.oneOf[0], data };
+    if (vErrors === null) {
+      vErrors = [err30];
+    } else {
+      vErrors.push(err30);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+    var props0 = true;
+  }
+  const _errs27 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0) {
+      const err31 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema324.oneOf[1].required, parentSchema: schema324.oneOf[1], data };
+      if (vErrors === null) {
+        vErrors = [err31];
+      } else {
+        vErrors.push(err31);
+      }
+      errors++;
+    }
+    if (data.path === void 0) {
+      const err32 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema324.oneOf[1].required, parentSchema: schema324.oneOf[1], data };
+      if (vErrors === null) {
+        vErrors = [err32];
+      } else {
+        vErrors.push(err32);
+      }
+      errors++;
+    }
+    if (data.target === void 0) {
+      const err33 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema324.oneOf[1].required, parentSchema: schema324.oneOf[1], data };
+      if (vErrors === null) {
+        vErrors = [err33];
+      } else {
+        vErrors.push(err33);
+      }
+      errors++;
+    }
+    for (const key1 in data) {
+      if (!(key1 === "type" || key1 === "path" || key1 === "target" || key1 === "component" || key1 === "tier" || key1 === "owner")) {
+        const err34 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema324.oneOf[1], data };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      let data11 = data.type;
+      if ("symlink" !== data11) {
+        const err35 = { instancePath: instancePath + "/type", schemaPath: "#/oneOf/1/properties/type/const", keyword: "const", params: { allowedValue: "symlink" }, message: "must be equal to constant", schema: "symlink", parentSchema: schema324.oneOf[1].properties.type, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      let data12 = data.path;
+      if (typeof data12 === "string") {
+        if (func22(data12) > 4096) {
+          const err36 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema324.oneOf[1].properties.path, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (func22(data12) < 1) {
+          const err37 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema324.oneOf[1].properties.path, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema324.oneOf[1].properties.path.type, parentSchema: schema324.oneOf[1].properties.path, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.target !== void 0) {
+      let data13 = data.target;
+      if (typeof data13 === "string") {
+        if (func22(data13) > 4096) {
+          const err39 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema324.oneOf[1].properties.target, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        if (func22(data13) < 1) {
+          const err40 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema324.oneOf[1].properties.target, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema324.oneOf[1].properties.target.type, parentSchema: schema324.oneOf[1].properties.target, data: data13 };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.component !== void 0) {
+      let data14 = data.component;
+      if (typeof data14 === "string") {
+        if (func22(data14) > 200) {
+          const err42 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema324.oneOf[1].properties.component, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema324.oneOf[1].properties.component.type, parentSchema: schema324.oneOf[1].properties.component, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.tier !== void 0) {
+      let data15 = data.tier;
+      if (typeof data15 === "string") {
+        if (func22(data15) > 100) {
+          const err44 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema324.oneOf[1].properties.tier, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema324.oneOf[1].properties.tier.type, parentSchema: schema324.oneOf[1].properties.tier, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.owner !== void 0) {
+      let data16 = data.owner;
+      if (typeof data16 === "string") {
+        if (func22(data16) > 200) {
+          const err46 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema324.oneOf[1].properties.owner, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema324.oneOf[1].properties.owner.type, parentSchema: schema324.oneOf[1].properties.owner, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err48 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema324.oneOf[1].type, parentSchema: schema324.oneOf[1], data };
+    if (vErrors === null) {
+      vErrors = [err48];
+    } else {
+      vErrors.push(err48);
+    }
+    errors++;
+  }
+  var _valid0 = _errs27 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+      if (props0 !== true) {
+        props0 = true;
+      }
+    }
+  }
+  if (!valid0) {
+    const err49 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema324.oneOf, parentSchema: schema324, data };
+    if (vErrors === null) {
+      vErrors = [err49];
+    } else {
+      vErrors.push(err49);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate213.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate213.evaluated = { "dynamicProps": true, "dynamicItems": false };
+function validate204(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate204.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.files === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema314.required, parentSchema: schema314, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "format" || key0 === "files")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data0 = data.format;
+      if ("snapgate.manifest-node/v1" !== data0) {
+        const err3 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.manifest-node/v1" }, message: "must be equal to constant", schema: "snapgate.manifest-node/v1", parentSchema: schema314.properties.format, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.files !== void 0) {
+      let data1 = data.files;
+      if (Array.isArray(data1)) {
+        if (data1.length < 1) {
+          const err4 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema314.properties.files, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate213(data1[i0], { instancePath: instancePath + "/files/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema314.properties.files.type, parentSchema: schema314.properties.files, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.type, parentSchema: schema314, data };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate204.errors = vErrors;
+  return errors === 0;
+}
+validate204.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+
+// core/snapshot/parse-manifest-node.ts
+var validator = new JsonSchemaValidator(
+  () => manifest_node_validator_default
+);
+function parseManifestNode(bytes, id, where) {
+  const actual = sha256Hex(bytes);
+  if (actual !== id) {
+    throw new SnapgateError(
+      "INTEGRITY",
+      `Node ${id.slice(0, 12)} of ${where} does not hash to its id (sha256 ${actual.slice(0, 12)}).`,
+      {
+        fix: "A manifest node was altered in the store: do not restore from this snapshot; run `snapgate verify --all` and restore the store from a replica."
+      }
+    );
+  }
+  let value;
+  try {
+    value = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    value = void 0;
+  }
+  const result = validator.check(value);
+  if (!result.ok) {
+    const first = result.problems.slice(0, 3).map((p) => `${p.instancePath} ${p.message}`).join("; ");
+    throw new SnapgateError(
+      "INTEGRITY",
+      `Node ${id.slice(0, 12)} of ${where} is not a valid snapgate.manifest-node/v1: ${first}.`,
+      {
+        fix: "The node was written by a faulty writer (its hash matches, so it was not altered since): do not restore from this snapshot.",
+        details: { problems: result.problems }
+      }
+    );
+  }
+  return result.value;
+}
+
+// core/snapshot/open-manifest.ts
+async function openManifest(store, bytes, where) {
+  const record2 = parseManifest(bytes, where);
+  const ids = record2.nodes;
+  if (record2.format !== MANIFEST_V2_FORMAT || !ids) return record2;
+  const unique = [...new Set(ids)];
+  const read = await Promise.all(unique.map((id) => store.readNode(id)));
+  const nodes = new Map(
+    unique.map((id, index) => {
+      const node = read[index];
+      if (!node) {
+        throw new SnapgateError(
+          "INTEGRITY",
+          `${where} names node ${id.slice(0, 12)}, which is missing from ${store.location}.`,
+          {
+            fix: "If the snapshot was forgotten, prune removed its nodes with its blobs (`snapgate list --forgotten`): use another snapshot. Otherwise the store lost a node: run `snapgate verify --all` and restore the store from its replica."
+          }
+        );
+      }
+      return [id, parseManifestNode(node, id, where)];
+    })
+  );
+  return { ...record2, files: ids.flatMap((id) => nodes.get(id)?.files ?? []) };
 }
 
 // core/snapshot/catalog-entry.ts
@@ -8332,7 +10743,7 @@ async function readCatalog(store, stream) {
     if (!bytes) continue;
     let manifest;
     try {
-      manifest = parseManifest(bytes, `manifest ${stream}@${seq}`);
+      manifest = await openManifest(store, bytes, `manifest ${stream}@${seq}`);
     } catch (error) {
       if (!isSnapgateError(error)) throw error;
       throw new SnapgateError(
@@ -8387,20 +10798,20 @@ function recipientGaps(manifest) {
 }
 
 // core/generated/verification-validator.ts
-import __ajvRuntime03 from "ajv/dist/runtime/ucs2length.js";
-import __ajvRuntime13 from "ajv-formats/dist/formats.js";
-var verification_validator_default = validate203;
-var schema313 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/verification.schema.json", "title": "Snapgate verification record (snapgate.verification/v1)", "description": "records/verifications/<snapshot id>/<time>.json: the outcome of `snapgate verify --record` for one snapshot. The gate reads the newest restore-level record of an environment.", "type": "object", "additionalProperties": false, "required": ["format", "snapshot", "stream", "seq", "level", "ok", "time", "blobsChecked", "bytesChecked", "problems"], "properties": { "format": { "const": "snapgate.verification/v1" }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "level": { "enum": ["structure", "restore"] }, "ok": { "type": "boolean" }, "time": { "type": "string", "format": "date-time" }, "blobsChecked": { "type": "integer", "minimum": 0 }, "bytesChecked": { "type": "integer", "minimum": 0 }, "problems": { "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["kind", "message"], "properties": { "kind": { "type": "string", "maxLength": 50 }, "message": { "type": "string", "maxLength": 2e3 }, "path": { "type": "string", "maxLength": 4096 } } } } } };
-var func13 = Object.prototype.hasOwnProperty;
-var func22 = __ajvRuntime03.default;
-var pattern44 = new RegExp("^[0-9a-f]{64}$", "u");
+import __ajvRuntime05 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime14 from "ajv-formats/dist/formats.js";
+var verification_validator_default = validate205;
+var schema315 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/verification.schema.json", "title": "Snapgate verification record (snapgate.verification/v1)", "description": "records/verifications/<snapshot id>/<time>.json: the outcome of `snapgate verify --record` for one snapshot. The gate reads the newest restore-level record of an environment.", "type": "object", "additionalProperties": false, "required": ["format", "snapshot", "stream", "seq", "level", "ok", "time", "blobsChecked", "bytesChecked", "problems"], "properties": { "format": { "const": "snapgate.verification/v1" }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "level": { "enum": ["structure", "restore"] }, "ok": { "type": "boolean" }, "time": { "type": "string", "format": "date-time" }, "blobsChecked": { "type": "integer", "minimum": 0 }, "bytesChecked": { "type": "integer", "minimum": 0 }, "problems": { "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["kind", "message"], "properties": { "kind": { "type": "string", "maxLength": 50 }, "message": { "type": "string", "maxLength": 2e3 }, "path": { "type": "string", "maxLength": 4096 } } } } } };
+var func15 = Object.prototype.hasOwnProperty;
+var func23 = __ajvRuntime05.default;
+var pattern48 = new RegExp("^[0-9a-f]{64}$", "u");
 var pattern54 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var formats03 = __ajvRuntime13.fullFormats["date-time"];
-function validate203(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var formats04 = __ajvRuntime14.fullFormats["date-time"];
+function validate205(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate203.evaluated;
+  const evaluated0 = validate205.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -8409,7 +10820,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.format === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema313.required, parentSchema: schema313, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema315.required, parentSchema: schema315, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -8418,7 +10829,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.snapshot === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema313.required, parentSchema: schema313, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema315.required, parentSchema: schema315, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -8427,7 +10838,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.stream === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema313.required, parentSchema: schema313, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema315.required, parentSchema: schema315, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -8436,7 +10847,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.seq === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema313.required, parentSchema: schema313, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema315.required, parentSchema: schema315, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -8445,7 +10856,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.level === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'", schema: schema313.required, parentSchema: schema313, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'", schema: schema315.required, parentSchema: schema315, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -8454,7 +10865,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.ok === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ok" }, message: "must have required property 'ok'", schema: schema313.required, parentSchema: schema313, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ok" }, message: "must have required property 'ok'", schema: schema315.required, parentSchema: schema315, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -8463,7 +10874,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.time === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema313.required, parentSchema: schema313, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema315.required, parentSchema: schema315, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -8472,7 +10883,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.blobsChecked === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "blobsChecked" }, message: "must have required property 'blobsChecked'", schema: schema313.required, parentSchema: schema313, data };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "blobsChecked" }, message: "must have required property 'blobsChecked'", schema: schema315.required, parentSchema: schema315, data };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -8481,7 +10892,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.bytesChecked === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytesChecked" }, message: "must have required property 'bytesChecked'", schema: schema313.required, parentSchema: schema313, data };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytesChecked" }, message: "must have required property 'bytesChecked'", schema: schema315.required, parentSchema: schema315, data };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -8490,7 +10901,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.problems === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "problems" }, message: "must have required property 'problems'", schema: schema313.required, parentSchema: schema313, data };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "problems" }, message: "must have required property 'problems'", schema: schema315.required, parentSchema: schema315, data };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -8499,8 +10910,8 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func13.call(schema313.properties, key0)) {
-        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313, data };
+      if (!func15.call(schema315.properties, key0)) {
+        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315, data };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -8512,7 +10923,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.format !== void 0) {
       let data0 = data.format;
       if ("snapgate.verification/v1" !== data0) {
-        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.verification/v1" }, message: "must be equal to constant", schema: "snapgate.verification/v1", parentSchema: schema313.properties.format, data: data0 };
+        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.verification/v1" }, message: "must be equal to constant", schema: "snapgate.verification/v1", parentSchema: schema315.properties.format, data: data0 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -8524,8 +10935,8 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.snapshot !== void 0) {
       let data1 = data.snapshot;
       if (typeof data1 === "string") {
-        if (!pattern44.test(data1)) {
-          const err12 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema313.properties.snapshot, data: data1 };
+        if (!pattern48.test(data1)) {
+          const err12 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema315.properties.snapshot, data: data1 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -8534,7 +10945,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.snapshot.type, parentSchema: schema313.properties.snapshot, data: data1 };
+        const err13 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.snapshot.type, parentSchema: schema315.properties.snapshot, data: data1 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -8547,7 +10958,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       let data2 = data.stream;
       if (typeof data2 === "string") {
         if (!pattern54.test(data2)) {
-          const err14 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema313.properties.stream, data: data2 };
+          const err14 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema315.properties.stream, data: data2 };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -8556,7 +10967,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.stream.type, parentSchema: schema313.properties.stream, data: data2 };
+        const err15 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.stream.type, parentSchema: schema315.properties.stream, data: data2 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -8568,7 +10979,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.seq !== void 0) {
       let data3 = data.seq;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err16 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema313.properties.seq.type, parentSchema: schema313.properties.seq, data: data3 };
+        const err16 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema315.properties.seq.type, parentSchema: schema315.properties.seq, data: data3 };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -8578,7 +10989,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 < 1 || isNaN(data3)) {
-          const err17 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema313.properties.seq, data: data3 };
+          const err17 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema315.properties.seq, data: data3 };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -8591,7 +11002,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.level !== void 0) {
       let data4 = data.level;
       if (!(data4 === "structure" || data4 === "restore")) {
-        const err18 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema313.properties.level.enum }, message: "must be equal to one of the allowed values", schema: schema313.properties.level.enum, parentSchema: schema313.properties.level, data: data4 };
+        const err18 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema315.properties.level.enum }, message: "must be equal to one of the allowed values", schema: schema315.properties.level.enum, parentSchema: schema315.properties.level, data: data4 };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -8603,7 +11014,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.ok !== void 0) {
       let data5 = data.ok;
       if (typeof data5 !== "boolean") {
-        const err19 = { instancePath: instancePath + "/ok", schemaPath: "#/properties/ok/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema313.properties.ok.type, parentSchema: schema313.properties.ok, data: data5 };
+        const err19 = { instancePath: instancePath + "/ok", schemaPath: "#/properties/ok/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema315.properties.ok.type, parentSchema: schema315.properties.ok, data: data5 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -8615,8 +11026,8 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.time !== void 0) {
       let data6 = data.time;
       if (typeof data6 === "string") {
-        if (!formats03.validate(data6)) {
-          const err20 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema313.properties.time, data: data6 };
+        if (!formats04.validate(data6)) {
+          const err20 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.time, data: data6 };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -8625,7 +11036,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.time.type, parentSchema: schema313.properties.time, data: data6 };
+        const err21 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.time.type, parentSchema: schema315.properties.time, data: data6 };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -8637,7 +11048,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.blobsChecked !== void 0) {
       let data7 = data.blobsChecked;
       if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err22 = { instancePath: instancePath + "/blobsChecked", schemaPath: "#/properties/blobsChecked/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema313.properties.blobsChecked.type, parentSchema: schema313.properties.blobsChecked, data: data7 };
+        const err22 = { instancePath: instancePath + "/blobsChecked", schemaPath: "#/properties/blobsChecked/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema315.properties.blobsChecked.type, parentSchema: schema315.properties.blobsChecked, data: data7 };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -8647,7 +11058,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data7 == "number" && isFinite(data7)) {
         if (data7 < 0 || isNaN(data7)) {
-          const err23 = { instancePath: instancePath + "/blobsChecked", schemaPath: "#/properties/blobsChecked/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema313.properties.blobsChecked, data: data7 };
+          const err23 = { instancePath: instancePath + "/blobsChecked", schemaPath: "#/properties/blobsChecked/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema315.properties.blobsChecked, data: data7 };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -8660,7 +11071,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.bytesChecked !== void 0) {
       let data8 = data.bytesChecked;
       if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err24 = { instancePath: instancePath + "/bytesChecked", schemaPath: "#/properties/bytesChecked/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema313.properties.bytesChecked.type, parentSchema: schema313.properties.bytesChecked, data: data8 };
+        const err24 = { instancePath: instancePath + "/bytesChecked", schemaPath: "#/properties/bytesChecked/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema315.properties.bytesChecked.type, parentSchema: schema315.properties.bytesChecked, data: data8 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -8670,7 +11081,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 < 0 || isNaN(data8)) {
-          const err25 = { instancePath: instancePath + "/bytesChecked", schemaPath: "#/properties/bytesChecked/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema313.properties.bytesChecked, data: data8 };
+          const err25 = { instancePath: instancePath + "/bytesChecked", schemaPath: "#/properties/bytesChecked/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema315.properties.bytesChecked, data: data8 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -8684,7 +11095,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       let data9 = data.problems;
       if (Array.isArray(data9)) {
         if (data9.length > 100) {
-          const err26 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema313.properties.problems, data: data9 };
+          const err26 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema315.properties.problems, data: data9 };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -8697,7 +11108,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
           let data10 = data9[i0];
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             if (data10.kind === void 0) {
-              const err27 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema313.properties.problems.items.required, parentSchema: schema313.properties.problems.items, data: data10 };
+              const err27 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema315.properties.problems.items.required, parentSchema: schema315.properties.problems.items, data: data10 };
               if (vErrors === null) {
                 vErrors = [err27];
               } else {
@@ -8706,7 +11117,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
             if (data10.message === void 0) {
-              const err28 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema313.properties.problems.items.required, parentSchema: schema313.properties.problems.items, data: data10 };
+              const err28 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema315.properties.problems.items.required, parentSchema: schema315.properties.problems.items, data: data10 };
               if (vErrors === null) {
                 vErrors = [err28];
               } else {
@@ -8716,7 +11127,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
             }
             for (const key1 in data10) {
               if (!(key1 === "kind" || key1 === "message" || key1 === "path")) {
-                const err29 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313.properties.problems.items, data: data10 };
+                const err29 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.problems.items, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -8728,8 +11139,8 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
             if (data10.kind !== void 0) {
               let data11 = data10.kind;
               if (typeof data11 === "string") {
-                if (func22(data11) > 50) {
-                  const err30 = { instancePath: instancePath + "/problems/" + i0 + "/kind", schemaPath: "#/properties/problems/items/properties/kind/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters", schema: 50, parentSchema: schema313.properties.problems.items.properties.kind, data: data11 };
+                if (func23(data11) > 50) {
+                  const err30 = { instancePath: instancePath + "/problems/" + i0 + "/kind", schemaPath: "#/properties/problems/items/properties/kind/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters", schema: 50, parentSchema: schema315.properties.problems.items.properties.kind, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err30];
                   } else {
@@ -8738,7 +11149,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err31 = { instancePath: instancePath + "/problems/" + i0 + "/kind", schemaPath: "#/properties/problems/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.problems.items.properties.kind.type, parentSchema: schema313.properties.problems.items.properties.kind, data: data11 };
+                const err31 = { instancePath: instancePath + "/problems/" + i0 + "/kind", schemaPath: "#/properties/problems/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.problems.items.properties.kind.type, parentSchema: schema315.properties.problems.items.properties.kind, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -8750,8 +11161,8 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
             if (data10.message !== void 0) {
               let data12 = data10.message;
               if (typeof data12 === "string") {
-                if (func22(data12) > 2e3) {
-                  const err32 = { instancePath: instancePath + "/problems/" + i0 + "/message", schemaPath: "#/properties/problems/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema313.properties.problems.items.properties.message, data: data12 };
+                if (func23(data12) > 2e3) {
+                  const err32 = { instancePath: instancePath + "/problems/" + i0 + "/message", schemaPath: "#/properties/problems/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema315.properties.problems.items.properties.message, data: data12 };
                   if (vErrors === null) {
                     vErrors = [err32];
                   } else {
@@ -8760,7 +11171,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err33 = { instancePath: instancePath + "/problems/" + i0 + "/message", schemaPath: "#/properties/problems/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.problems.items.properties.message.type, parentSchema: schema313.properties.problems.items.properties.message, data: data12 };
+                const err33 = { instancePath: instancePath + "/problems/" + i0 + "/message", schemaPath: "#/properties/problems/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.problems.items.properties.message.type, parentSchema: schema315.properties.problems.items.properties.message, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -8772,8 +11183,8 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
             if (data10.path !== void 0) {
               let data13 = data10.path;
               if (typeof data13 === "string") {
-                if (func22(data13) > 4096) {
-                  const err34 = { instancePath: instancePath + "/problems/" + i0 + "/path", schemaPath: "#/properties/problems/items/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema313.properties.problems.items.properties.path, data: data13 };
+                if (func23(data13) > 4096) {
+                  const err34 = { instancePath: instancePath + "/problems/" + i0 + "/path", schemaPath: "#/properties/problems/items/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema315.properties.problems.items.properties.path, data: data13 };
                   if (vErrors === null) {
                     vErrors = [err34];
                   } else {
@@ -8782,7 +11193,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err35 = { instancePath: instancePath + "/problems/" + i0 + "/path", schemaPath: "#/properties/problems/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema313.properties.problems.items.properties.path.type, parentSchema: schema313.properties.problems.items.properties.path, data: data13 };
+                const err35 = { instancePath: instancePath + "/problems/" + i0 + "/path", schemaPath: "#/properties/problems/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.problems.items.properties.path.type, parentSchema: schema315.properties.problems.items.properties.path, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -8792,7 +11203,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err36 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.properties.problems.items.type, parentSchema: schema313.properties.problems.items, data: data10 };
+            const err36 = { instancePath: instancePath + "/problems/" + i0, schemaPath: "#/properties/problems/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.problems.items.type, parentSchema: schema315.properties.problems.items, data: data10 };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -8802,7 +11213,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.problems.type, parentSchema: schema313.properties.problems, data: data9 };
+        const err37 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.problems.type, parentSchema: schema315.properties.problems, data: data9 };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -8812,7 +11223,7 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.type, parentSchema: schema313, data };
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.type, parentSchema: schema315, data };
     if (vErrors === null) {
       vErrors = [err38];
     } else {
@@ -8820,10 +11231,10 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate203.errors = vErrors;
+  validate205.errors = vErrors;
   return errors === 0;
 }
-validate203.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate205.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // core/audit/audit-event.ts
 function chainAuditEvents(head, inputs) {
@@ -9041,24 +11452,24 @@ function parseDrillPath(path) {
 }
 
 // core/generated/drill-validator.ts
-import __ajvRuntime04 from "ajv/dist/runtime/ucs2length.js";
-import __ajvRuntime14 from "ajv-formats/dist/formats.js";
-var drill_validator_default = validate204;
-var schema314 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/drill.schema.json", "title": "Snapgate drill record (snapgate.drill/v1)", "description": "drills/<env>/<time>-<ok|fail>-<snapshot>.json: one recovery drill (`snapgate drill`): what was restored, how the validation went, RTO and RPO against the tier's SLA, the deviations from the baseline drill and the gaps found. Signed with the writer key like a manifest.", "type": "object", "additionalProperties": false, "required": ["format", "stream", "snapshot", "seq", "snapshotTime", "tier", "scope", "time", "finishedAt", "ok", "slaMet", "files", "validation", "rto", "rpo", "baseline", "gaps", "signature"], "properties": { "format": { "const": "snapgate.drill/v1" }, "stream": { "$ref": "#/$defs/name" }, "snapshot": { "$ref": "#/$defs/sha256" }, "seq": { "type": "integer", "minimum": 1 }, "snapshotTime": { "type": "string", "format": "date-time" }, "tier": { "type": ["string", "null"], "maxLength": 63 }, "scope": { "description": "config: the snapshot's configuration restored into a staging directory (the default).", "enum": ["config"] }, "time": { "type": "string", "format": "date-time" }, "finishedAt": { "type": "string", "format": "date-time" }, "ok": { "type": "boolean" }, "slaMet": { "type": ["boolean", "null"] }, "files": { "type": "array", "maxItems": 1e5, "items": { "type": "object", "additionalProperties": false, "required": ["path", "blob", "component"], "properties": { "path": { "type": "string", "maxLength": 4096 }, "blob": { "type": ["string", "null"], "maxLength": 200 }, "component": { "type": ["string", "null"], "maxLength": 200 } } } }, "validation": { "type": ["object", "null"], "additionalProperties": false, "required": ["command", "exitCode", "timedOut", "durationMs", "output", "outputSha256", "outputTruncated"], "properties": { "command": { "type": "string", "maxLength": 4096 }, "exitCode": { "type": ["integer", "null"] }, "timedOut": { "type": "boolean" }, "durationMs": { "type": "integer", "minimum": 0 }, "output": { "type": "string", "maxLength": 65536 }, "outputSha256": { "$ref": "#/$defs/sha256" }, "outputTruncated": { "type": "boolean" } } }, "rto": { "type": "object", "additionalProperties": false, "required": ["ms", "slaMs", "met"], "properties": { "ms": { "type": "integer", "minimum": 0 }, "slaMs": { "type": ["integer", "null"], "minimum": 0 }, "met": { "type": ["boolean", "null"] } } }, "rpo": { "type": "object", "additionalProperties": false, "required": ["snapshotAgeMs", "lastChangeAt", "sinceLastChangeMs", "slaMs", "met"], "properties": { "snapshotAgeMs": { "type": "integer", "minimum": 0 }, "lastChangeAt": { "type": "string", "format": "date-time" }, "sinceLastChangeMs": { "type": "integer", "minimum": 0 }, "slaMs": { "type": ["integer", "null"], "minimum": 0 }, "met": { "type": ["boolean", "null"] } } }, "baseline": { "type": ["object", "null"], "additionalProperties": false, "required": ["drill", "missing", "extra", "changedComponents", "validationOutputDiffers"], "properties": { "drill": { "type": "string", "maxLength": 300 }, "missing": { "$ref": "#/$defs/paths" }, "extra": { "$ref": "#/$defs/paths" }, "changedComponents": { "$ref": "#/$defs/paths" }, "validationOutputDiffers": { "type": "boolean" } } }, "gaps": { "type": "array", "maxItems": 1e3, "items": { "type": "object", "additionalProperties": false, "required": ["kind", "message"], "properties": { "kind": { "enum": ["missing-dependency", "outdated-secret", "out-of-scope", "missing-component", "restore", "other"] }, "message": { "type": "string", "maxLength": 2e3 }, "path": { "type": "string", "maxLength": 4096 } } } }, "signature": { "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "value": { "type": "string", "maxLength": 200 } } } }, "$defs": { "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "paths": { "type": "array", "maxItems": 1e5, "items": { "type": "string", "maxLength": 4096 } } } };
-var schema323 = { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" };
-var schema333 = { "type": "string", "pattern": "^[0-9a-f]{64}$" };
-var schema35 = { "type": "array", "maxItems": 1e5, "items": { "type": "string", "maxLength": 4096 } };
-var func14 = Object.prototype.hasOwnProperty;
-var func23 = __ajvRuntime04.default;
-var pattern45 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern55 = new RegExp("^[0-9a-f]{64}$", "u");
-var pattern73 = new RegExp("^sgw1[02-9ac-hj-np-z]{58}$", "u");
-var formats04 = __ajvRuntime14.fullFormats["date-time"];
-function validate204(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+import __ajvRuntime06 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime15 from "ajv-formats/dist/formats.js";
+var drill_validator_default = validate206;
+var schema316 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/drill.schema.json", "title": "Snapgate drill record (snapgate.drill/v1)", "description": "drills/<env>/<time>-<ok|fail>-<snapshot>.json: one recovery drill (`snapgate drill`): what was restored, how the validation went, RTO and RPO against the tier's SLA, the deviations from the baseline drill and the gaps found. Signed with the writer key like a manifest.", "type": "object", "additionalProperties": false, "required": ["format", "stream", "snapshot", "seq", "snapshotTime", "tier", "scope", "time", "finishedAt", "ok", "slaMet", "files", "validation", "rto", "rpo", "baseline", "gaps", "signature"], "properties": { "format": { "const": "snapgate.drill/v1" }, "stream": { "$ref": "#/$defs/name" }, "snapshot": { "$ref": "#/$defs/sha256" }, "seq": { "type": "integer", "minimum": 1 }, "snapshotTime": { "type": "string", "format": "date-time" }, "tier": { "type": ["string", "null"], "maxLength": 63 }, "scope": { "description": "config: the snapshot's configuration restored into a staging directory (the default).", "enum": ["config"] }, "time": { "type": "string", "format": "date-time" }, "finishedAt": { "type": "string", "format": "date-time" }, "ok": { "type": "boolean" }, "slaMet": { "type": ["boolean", "null"] }, "files": { "type": "array", "maxItems": 1e5, "items": { "type": "object", "additionalProperties": false, "required": ["path", "blob", "component"], "properties": { "path": { "type": "string", "maxLength": 4096 }, "blob": { "type": ["string", "null"], "maxLength": 200 }, "component": { "type": ["string", "null"], "maxLength": 200 } } } }, "validation": { "type": ["object", "null"], "additionalProperties": false, "required": ["command", "exitCode", "timedOut", "durationMs", "output", "outputSha256", "outputTruncated"], "properties": { "command": { "type": "string", "maxLength": 4096 }, "exitCode": { "type": ["integer", "null"] }, "timedOut": { "type": "boolean" }, "durationMs": { "type": "integer", "minimum": 0 }, "output": { "type": "string", "maxLength": 65536 }, "outputSha256": { "$ref": "#/$defs/sha256" }, "outputTruncated": { "type": "boolean" } } }, "rto": { "type": "object", "additionalProperties": false, "required": ["ms", "slaMs", "met"], "properties": { "ms": { "type": "integer", "minimum": 0 }, "slaMs": { "type": ["integer", "null"], "minimum": 0 }, "met": { "type": ["boolean", "null"] } } }, "rpo": { "type": "object", "additionalProperties": false, "required": ["snapshotAgeMs", "lastChangeAt", "sinceLastChangeMs", "slaMs", "met"], "properties": { "snapshotAgeMs": { "type": "integer", "minimum": 0 }, "lastChangeAt": { "type": "string", "format": "date-time" }, "sinceLastChangeMs": { "type": "integer", "minimum": 0 }, "slaMs": { "type": ["integer", "null"], "minimum": 0 }, "met": { "type": ["boolean", "null"] } } }, "baseline": { "type": ["object", "null"], "additionalProperties": false, "required": ["drill", "missing", "extra", "changedComponents", "validationOutputDiffers"], "properties": { "drill": { "type": "string", "maxLength": 300 }, "missing": { "$ref": "#/$defs/paths" }, "extra": { "$ref": "#/$defs/paths" }, "changedComponents": { "$ref": "#/$defs/paths" }, "validationOutputDiffers": { "type": "boolean" } } }, "gaps": { "type": "array", "maxItems": 1e3, "items": { "type": "object", "additionalProperties": false, "required": ["kind", "message"], "properties": { "kind": { "enum": ["missing-dependency", "outdated-secret", "out-of-scope", "missing-component", "restore", "other"] }, "message": { "type": "string", "maxLength": 2e3 }, "path": { "type": "string", "maxLength": 4096 } } } }, "signature": { "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "value": { "type": "string", "maxLength": 200 } } } }, "$defs": { "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "paths": { "type": "array", "maxItems": 1e5, "items": { "type": "string", "maxLength": 4096 } } } };
+var schema325 = { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" };
+var schema335 = { "type": "string", "pattern": "^[0-9a-f]{64}$" };
+var schema352 = { "type": "array", "maxItems": 1e5, "items": { "type": "string", "maxLength": 4096 } };
+var func16 = Object.prototype.hasOwnProperty;
+var func24 = __ajvRuntime06.default;
+var pattern49 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern56 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern74 = new RegExp("^sgw1[02-9ac-hj-np-z]{58}$", "u");
+var formats05 = __ajvRuntime15.fullFormats["date-time"];
+function validate206(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate204.evaluated;
+  const evaluated0 = validate206.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -9067,7 +11478,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.format === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema314.required, parentSchema: schema314, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -9076,7 +11487,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.stream === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema314.required, parentSchema: schema314, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -9085,7 +11496,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.snapshot === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema314.required, parentSchema: schema314, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -9094,7 +11505,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.seq === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema314.required, parentSchema: schema314, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -9103,7 +11514,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.snapshotTime === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshotTime" }, message: "must have required property 'snapshotTime'", schema: schema314.required, parentSchema: schema314, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshotTime" }, message: "must have required property 'snapshotTime'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -9112,7 +11523,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.tier === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tier" }, message: "must have required property 'tier'", schema: schema314.required, parentSchema: schema314, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tier" }, message: "must have required property 'tier'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -9121,7 +11532,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.scope === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'", schema: schema314.required, parentSchema: schema314, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "scope" }, message: "must have required property 'scope'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -9130,7 +11541,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.time === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema314.required, parentSchema: schema314, data };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -9139,7 +11550,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.finishedAt === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finishedAt" }, message: "must have required property 'finishedAt'", schema: schema314.required, parentSchema: schema314, data };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finishedAt" }, message: "must have required property 'finishedAt'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -9148,7 +11559,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.ok === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ok" }, message: "must have required property 'ok'", schema: schema314.required, parentSchema: schema314, data };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ok" }, message: "must have required property 'ok'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -9157,7 +11568,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.slaMet === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slaMet" }, message: "must have required property 'slaMet'", schema: schema314.required, parentSchema: schema314, data };
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slaMet" }, message: "must have required property 'slaMet'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -9166,7 +11577,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.files === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema314.required, parentSchema: schema314, data };
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -9175,7 +11586,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.validation === void 0) {
-      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "validation" }, message: "must have required property 'validation'", schema: schema314.required, parentSchema: schema314, data };
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "validation" }, message: "must have required property 'validation'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err12];
       } else {
@@ -9184,7 +11595,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.rto === void 0) {
-      const err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rto" }, message: "must have required property 'rto'", schema: schema314.required, parentSchema: schema314, data };
+      const err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rto" }, message: "must have required property 'rto'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err13];
       } else {
@@ -9193,7 +11604,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.rpo === void 0) {
-      const err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rpo" }, message: "must have required property 'rpo'", schema: schema314.required, parentSchema: schema314, data };
+      const err14 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rpo" }, message: "must have required property 'rpo'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err14];
       } else {
@@ -9202,7 +11613,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.baseline === void 0) {
-      const err15 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'", schema: schema314.required, parentSchema: schema314, data };
+      const err15 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err15];
       } else {
@@ -9211,7 +11622,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.gaps === void 0) {
-      const err16 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "gaps" }, message: "must have required property 'gaps'", schema: schema314.required, parentSchema: schema314, data };
+      const err16 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "gaps" }, message: "must have required property 'gaps'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err16];
       } else {
@@ -9220,7 +11631,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.signature === void 0) {
-      const err17 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "signature" }, message: "must have required property 'signature'", schema: schema314.required, parentSchema: schema314, data };
+      const err17 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "signature" }, message: "must have required property 'signature'", schema: schema316.required, parentSchema: schema316, data };
       if (vErrors === null) {
         vErrors = [err17];
       } else {
@@ -9229,8 +11640,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func14.call(schema314.properties, key0)) {
-        const err18 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314, data };
+      if (!func16.call(schema316.properties, key0)) {
+        const err18 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316, data };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -9242,7 +11653,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.format !== void 0) {
       let data0 = data.format;
       if ("snapgate.drill/v1" !== data0) {
-        const err19 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.drill/v1" }, message: "must be equal to constant", schema: "snapgate.drill/v1", parentSchema: schema314.properties.format, data: data0 };
+        const err19 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.drill/v1" }, message: "must be equal to constant", schema: "snapgate.drill/v1", parentSchema: schema316.properties.format, data: data0 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -9254,8 +11665,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.stream !== void 0) {
       let data1 = data.stream;
       if (typeof data1 === "string") {
-        if (!pattern45.test(data1)) {
-          const err20 = { instancePath: instancePath + "/stream", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema323, data: data1 };
+        if (!pattern49.test(data1)) {
+          const err20 = { instancePath: instancePath + "/stream", schemaPath: "#/$defs/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema325, data: data1 };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -9264,7 +11675,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/stream", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.type, parentSchema: schema323, data: data1 };
+        const err21 = { instancePath: instancePath + "/stream", schemaPath: "#/$defs/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema325.type, parentSchema: schema325, data: data1 };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -9276,8 +11687,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.snapshot !== void 0) {
       let data2 = data.snapshot;
       if (typeof data2 === "string") {
-        if (!pattern55.test(data2)) {
-          const err22 = { instancePath: instancePath + "/snapshot", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema333, data: data2 };
+        if (!pattern56.test(data2)) {
+          const err22 = { instancePath: instancePath + "/snapshot", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema335, data: data2 };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -9286,7 +11697,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err23 = { instancePath: instancePath + "/snapshot", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: data2 };
+        const err23 = { instancePath: instancePath + "/snapshot", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema335.type, parentSchema: schema335, data: data2 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -9298,7 +11709,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.seq !== void 0) {
       let data3 = data.seq;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err24 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.seq.type, parentSchema: schema314.properties.seq, data: data3 };
+        const err24 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema316.properties.seq.type, parentSchema: schema316.properties.seq, data: data3 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -9308,7 +11719,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 < 1 || isNaN(data3)) {
-          const err25 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema314.properties.seq, data: data3 };
+          const err25 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema316.properties.seq, data: data3 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -9321,8 +11732,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.snapshotTime !== void 0) {
       let data4 = data.snapshotTime;
       if (typeof data4 === "string") {
-        if (!formats04.validate(data4)) {
-          const err26 = { instancePath: instancePath + "/snapshotTime", schemaPath: "#/properties/snapshotTime/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.snapshotTime, data: data4 };
+        if (!formats05.validate(data4)) {
+          const err26 = { instancePath: instancePath + "/snapshotTime", schemaPath: "#/properties/snapshotTime/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema316.properties.snapshotTime, data: data4 };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -9331,7 +11742,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/snapshotTime", schemaPath: "#/properties/snapshotTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.snapshotTime.type, parentSchema: schema314.properties.snapshotTime, data: data4 };
+        const err27 = { instancePath: instancePath + "/snapshotTime", schemaPath: "#/properties/snapshotTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.snapshotTime.type, parentSchema: schema316.properties.snapshotTime, data: data4 };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -9343,7 +11754,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.tier !== void 0) {
       let data5 = data.tier;
       if (typeof data5 !== "string" && data5 !== null) {
-        const err28 = { instancePath: instancePath + "/tier", schemaPath: "#/properties/tier/type", keyword: "type", params: { type: schema314.properties.tier.type }, message: "must be string,null", schema: schema314.properties.tier.type, parentSchema: schema314.properties.tier, data: data5 };
+        const err28 = { instancePath: instancePath + "/tier", schemaPath: "#/properties/tier/type", keyword: "type", params: { type: schema316.properties.tier.type }, message: "must be string,null", schema: schema316.properties.tier.type, parentSchema: schema316.properties.tier, data: data5 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -9352,8 +11763,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (typeof data5 === "string") {
-        if (func23(data5) > 63) {
-          const err29 = { instancePath: instancePath + "/tier", schemaPath: "#/properties/tier/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema314.properties.tier, data: data5 };
+        if (func24(data5) > 63) {
+          const err29 = { instancePath: instancePath + "/tier", schemaPath: "#/properties/tier/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters", schema: 63, parentSchema: schema316.properties.tier, data: data5 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -9366,7 +11777,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.scope !== void 0) {
       let data6 = data.scope;
       if (!(data6 === "config")) {
-        const err30 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema314.properties.scope.enum }, message: "must be equal to one of the allowed values", schema: schema314.properties.scope.enum, parentSchema: schema314.properties.scope, data: data6 };
+        const err30 = { instancePath: instancePath + "/scope", schemaPath: "#/properties/scope/enum", keyword: "enum", params: { allowedValues: schema316.properties.scope.enum }, message: "must be equal to one of the allowed values", schema: schema316.properties.scope.enum, parentSchema: schema316.properties.scope, data: data6 };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -9378,8 +11789,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.time !== void 0) {
       let data7 = data.time;
       if (typeof data7 === "string") {
-        if (!formats04.validate(data7)) {
-          const err31 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.time, data: data7 };
+        if (!formats05.validate(data7)) {
+          const err31 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema316.properties.time, data: data7 };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -9388,7 +11799,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err32 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.time.type, parentSchema: schema314.properties.time, data: data7 };
+        const err32 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.time.type, parentSchema: schema316.properties.time, data: data7 };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -9400,8 +11811,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.finishedAt !== void 0) {
       let data8 = data.finishedAt;
       if (typeof data8 === "string") {
-        if (!formats04.validate(data8)) {
-          const err33 = { instancePath: instancePath + "/finishedAt", schemaPath: "#/properties/finishedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.finishedAt, data: data8 };
+        if (!formats05.validate(data8)) {
+          const err33 = { instancePath: instancePath + "/finishedAt", schemaPath: "#/properties/finishedAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema316.properties.finishedAt, data: data8 };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -9410,7 +11821,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err34 = { instancePath: instancePath + "/finishedAt", schemaPath: "#/properties/finishedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.finishedAt.type, parentSchema: schema314.properties.finishedAt, data: data8 };
+        const err34 = { instancePath: instancePath + "/finishedAt", schemaPath: "#/properties/finishedAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.finishedAt.type, parentSchema: schema316.properties.finishedAt, data: data8 };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -9422,7 +11833,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.ok !== void 0) {
       let data9 = data.ok;
       if (typeof data9 !== "boolean") {
-        const err35 = { instancePath: instancePath + "/ok", schemaPath: "#/properties/ok/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema314.properties.ok.type, parentSchema: schema314.properties.ok, data: data9 };
+        const err35 = { instancePath: instancePath + "/ok", schemaPath: "#/properties/ok/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema316.properties.ok.type, parentSchema: schema316.properties.ok, data: data9 };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -9434,7 +11845,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.slaMet !== void 0) {
       let data10 = data.slaMet;
       if (typeof data10 !== "boolean" && data10 !== null) {
-        const err36 = { instancePath: instancePath + "/slaMet", schemaPath: "#/properties/slaMet/type", keyword: "type", params: { type: schema314.properties.slaMet.type }, message: "must be boolean,null", schema: schema314.properties.slaMet.type, parentSchema: schema314.properties.slaMet, data: data10 };
+        const err36 = { instancePath: instancePath + "/slaMet", schemaPath: "#/properties/slaMet/type", keyword: "type", params: { type: schema316.properties.slaMet.type }, message: "must be boolean,null", schema: schema316.properties.slaMet.type, parentSchema: schema316.properties.slaMet, data: data10 };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -9447,7 +11858,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       let data11 = data.files;
       if (Array.isArray(data11)) {
         if (data11.length > 1e5) {
-          const err37 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema314.properties.files, data: data11 };
+          const err37 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema316.properties.files, data: data11 };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -9460,7 +11871,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           let data12 = data11[i0];
           if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
             if (data12.path === void 0) {
-              const err38 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema314.properties.files.items.required, parentSchema: schema314.properties.files.items, data: data12 };
+              const err38 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema316.properties.files.items.required, parentSchema: schema316.properties.files.items, data: data12 };
               if (vErrors === null) {
                 vErrors = [err38];
               } else {
@@ -9469,7 +11880,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
             if (data12.blob === void 0) {
-              const err39 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "blob" }, message: "must have required property 'blob'", schema: schema314.properties.files.items.required, parentSchema: schema314.properties.files.items, data: data12 };
+              const err39 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "blob" }, message: "must have required property 'blob'", schema: schema316.properties.files.items.required, parentSchema: schema316.properties.files.items, data: data12 };
               if (vErrors === null) {
                 vErrors = [err39];
               } else {
@@ -9478,7 +11889,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
             if (data12.component === void 0) {
-              const err40 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "component" }, message: "must have required property 'component'", schema: schema314.properties.files.items.required, parentSchema: schema314.properties.files.items, data: data12 };
+              const err40 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "component" }, message: "must have required property 'component'", schema: schema316.properties.files.items.required, parentSchema: schema316.properties.files.items, data: data12 };
               if (vErrors === null) {
                 vErrors = [err40];
               } else {
@@ -9488,7 +11899,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
             }
             for (const key1 in data12) {
               if (!(key1 === "path" || key1 === "blob" || key1 === "component")) {
-                const err41 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.files.items, data: data12 };
+                const err41 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316.properties.files.items, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -9500,8 +11911,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
             if (data12.path !== void 0) {
               let data13 = data12.path;
               if (typeof data13 === "string") {
-                if (func23(data13) > 4096) {
-                  const err42 = { instancePath: instancePath + "/files/" + i0 + "/path", schemaPath: "#/properties/files/items/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema314.properties.files.items.properties.path, data: data13 };
+                if (func24(data13) > 4096) {
+                  const err42 = { instancePath: instancePath + "/files/" + i0 + "/path", schemaPath: "#/properties/files/items/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema316.properties.files.items.properties.path, data: data13 };
                   if (vErrors === null) {
                     vErrors = [err42];
                   } else {
@@ -9510,7 +11921,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err43 = { instancePath: instancePath + "/files/" + i0 + "/path", schemaPath: "#/properties/files/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.files.items.properties.path.type, parentSchema: schema314.properties.files.items.properties.path, data: data13 };
+                const err43 = { instancePath: instancePath + "/files/" + i0 + "/path", schemaPath: "#/properties/files/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.files.items.properties.path.type, parentSchema: schema316.properties.files.items.properties.path, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err43];
                 } else {
@@ -9522,7 +11933,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
             if (data12.blob !== void 0) {
               let data14 = data12.blob;
               if (typeof data14 !== "string" && data14 !== null) {
-                const err44 = { instancePath: instancePath + "/files/" + i0 + "/blob", schemaPath: "#/properties/files/items/properties/blob/type", keyword: "type", params: { type: schema314.properties.files.items.properties.blob.type }, message: "must be string,null", schema: schema314.properties.files.items.properties.blob.type, parentSchema: schema314.properties.files.items.properties.blob, data: data14 };
+                const err44 = { instancePath: instancePath + "/files/" + i0 + "/blob", schemaPath: "#/properties/files/items/properties/blob/type", keyword: "type", params: { type: schema316.properties.files.items.properties.blob.type }, message: "must be string,null", schema: schema316.properties.files.items.properties.blob.type, parentSchema: schema316.properties.files.items.properties.blob, data: data14 };
                 if (vErrors === null) {
                   vErrors = [err44];
                 } else {
@@ -9531,8 +11942,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
               if (typeof data14 === "string") {
-                if (func23(data14) > 200) {
-                  const err45 = { instancePath: instancePath + "/files/" + i0 + "/blob", schemaPath: "#/properties/files/items/properties/blob/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema314.properties.files.items.properties.blob, data: data14 };
+                if (func24(data14) > 200) {
+                  const err45 = { instancePath: instancePath + "/files/" + i0 + "/blob", schemaPath: "#/properties/files/items/properties/blob/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema316.properties.files.items.properties.blob, data: data14 };
                   if (vErrors === null) {
                     vErrors = [err45];
                   } else {
@@ -9545,7 +11956,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
             if (data12.component !== void 0) {
               let data15 = data12.component;
               if (typeof data15 !== "string" && data15 !== null) {
-                const err46 = { instancePath: instancePath + "/files/" + i0 + "/component", schemaPath: "#/properties/files/items/properties/component/type", keyword: "type", params: { type: schema314.properties.files.items.properties.component.type }, message: "must be string,null", schema: schema314.properties.files.items.properties.component.type, parentSchema: schema314.properties.files.items.properties.component, data: data15 };
+                const err46 = { instancePath: instancePath + "/files/" + i0 + "/component", schemaPath: "#/properties/files/items/properties/component/type", keyword: "type", params: { type: schema316.properties.files.items.properties.component.type }, message: "must be string,null", schema: schema316.properties.files.items.properties.component.type, parentSchema: schema316.properties.files.items.properties.component, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err46];
                 } else {
@@ -9554,8 +11965,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
               if (typeof data15 === "string") {
-                if (func23(data15) > 200) {
-                  const err47 = { instancePath: instancePath + "/files/" + i0 + "/component", schemaPath: "#/properties/files/items/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema314.properties.files.items.properties.component, data: data15 };
+                if (func24(data15) > 200) {
+                  const err47 = { instancePath: instancePath + "/files/" + i0 + "/component", schemaPath: "#/properties/files/items/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema316.properties.files.items.properties.component, data: data15 };
                   if (vErrors === null) {
                     vErrors = [err47];
                   } else {
@@ -9566,7 +11977,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err48 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.properties.files.items.type, parentSchema: schema314.properties.files.items, data: data12 };
+            const err48 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/properties/files/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema316.properties.files.items.type, parentSchema: schema316.properties.files.items, data: data12 };
             if (vErrors === null) {
               vErrors = [err48];
             } else {
@@ -9576,7 +11987,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err49 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema314.properties.files.type, parentSchema: schema314.properties.files, data: data11 };
+        const err49 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema316.properties.files.type, parentSchema: schema316.properties.files, data: data11 };
         if (vErrors === null) {
           vErrors = [err49];
         } else {
@@ -9588,7 +11999,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.validation !== void 0) {
       let data16 = data.validation;
       if (!(data16 && typeof data16 == "object" && !Array.isArray(data16)) && data16 !== null) {
-        const err50 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/type", keyword: "type", params: { type: schema314.properties.validation.type }, message: "must be object,null", schema: schema314.properties.validation.type, parentSchema: schema314.properties.validation, data: data16 };
+        const err50 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/type", keyword: "type", params: { type: schema316.properties.validation.type }, message: "must be object,null", schema: schema316.properties.validation.type, parentSchema: schema316.properties.validation, data: data16 };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -9598,7 +12009,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
         if (data16.command === void 0) {
-          const err51 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          const err51 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'", schema: schema316.properties.validation.required, parentSchema: schema316.properties.validation, data: data16 };
           if (vErrors === null) {
             vErrors = [err51];
           } else {
@@ -9607,7 +12018,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data16.exitCode === void 0) {
-          const err52 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "exitCode" }, message: "must have required property 'exitCode'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          const err52 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "exitCode" }, message: "must have required property 'exitCode'", schema: schema316.properties.validation.required, parentSchema: schema316.properties.validation, data: data16 };
           if (vErrors === null) {
             vErrors = [err52];
           } else {
@@ -9616,7 +12027,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data16.timedOut === void 0) {
-          const err53 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "timedOut" }, message: "must have required property 'timedOut'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          const err53 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "timedOut" }, message: "must have required property 'timedOut'", schema: schema316.properties.validation.required, parentSchema: schema316.properties.validation, data: data16 };
           if (vErrors === null) {
             vErrors = [err53];
           } else {
@@ -9625,7 +12036,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data16.durationMs === void 0) {
-          const err54 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "durationMs" }, message: "must have required property 'durationMs'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          const err54 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "durationMs" }, message: "must have required property 'durationMs'", schema: schema316.properties.validation.required, parentSchema: schema316.properties.validation, data: data16 };
           if (vErrors === null) {
             vErrors = [err54];
           } else {
@@ -9634,7 +12045,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data16.output === void 0) {
-          const err55 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "output" }, message: "must have required property 'output'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          const err55 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "output" }, message: "must have required property 'output'", schema: schema316.properties.validation.required, parentSchema: schema316.properties.validation, data: data16 };
           if (vErrors === null) {
             vErrors = [err55];
           } else {
@@ -9643,7 +12054,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data16.outputSha256 === void 0) {
-          const err56 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "outputSha256" }, message: "must have required property 'outputSha256'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          const err56 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "outputSha256" }, message: "must have required property 'outputSha256'", schema: schema316.properties.validation.required, parentSchema: schema316.properties.validation, data: data16 };
           if (vErrors === null) {
             vErrors = [err56];
           } else {
@@ -9652,7 +12063,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data16.outputTruncated === void 0) {
-          const err57 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "outputTruncated" }, message: "must have required property 'outputTruncated'", schema: schema314.properties.validation.required, parentSchema: schema314.properties.validation, data: data16 };
+          const err57 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/required", keyword: "required", params: { missingProperty: "outputTruncated" }, message: "must have required property 'outputTruncated'", schema: schema316.properties.validation.required, parentSchema: schema316.properties.validation, data: data16 };
           if (vErrors === null) {
             vErrors = [err57];
           } else {
@@ -9662,7 +12073,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         }
         for (const key2 in data16) {
           if (!(key2 === "command" || key2 === "exitCode" || key2 === "timedOut" || key2 === "durationMs" || key2 === "output" || key2 === "outputSha256" || key2 === "outputTruncated")) {
-            const err58 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.validation, data: data16 };
+            const err58 = { instancePath: instancePath + "/validation", schemaPath: "#/properties/validation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316.properties.validation, data: data16 };
             if (vErrors === null) {
               vErrors = [err58];
             } else {
@@ -9674,8 +12085,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data16.command !== void 0) {
           let data17 = data16.command;
           if (typeof data17 === "string") {
-            if (func23(data17) > 4096) {
-              const err59 = { instancePath: instancePath + "/validation/command", schemaPath: "#/properties/validation/properties/command/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema314.properties.validation.properties.command, data: data17 };
+            if (func24(data17) > 4096) {
+              const err59 = { instancePath: instancePath + "/validation/command", schemaPath: "#/properties/validation/properties/command/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema316.properties.validation.properties.command, data: data17 };
               if (vErrors === null) {
                 vErrors = [err59];
               } else {
@@ -9684,7 +12095,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err60 = { instancePath: instancePath + "/validation/command", schemaPath: "#/properties/validation/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.validation.properties.command.type, parentSchema: schema314.properties.validation.properties.command, data: data17 };
+            const err60 = { instancePath: instancePath + "/validation/command", schemaPath: "#/properties/validation/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.validation.properties.command.type, parentSchema: schema316.properties.validation.properties.command, data: data17 };
             if (vErrors === null) {
               vErrors = [err60];
             } else {
@@ -9696,7 +12107,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data16.exitCode !== void 0) {
           let data18 = data16.exitCode;
           if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18)) && data18 !== null) {
-            const err61 = { instancePath: instancePath + "/validation/exitCode", schemaPath: "#/properties/validation/properties/exitCode/type", keyword: "type", params: { type: schema314.properties.validation.properties.exitCode.type }, message: "must be integer,null", schema: schema314.properties.validation.properties.exitCode.type, parentSchema: schema314.properties.validation.properties.exitCode, data: data18 };
+            const err61 = { instancePath: instancePath + "/validation/exitCode", schemaPath: "#/properties/validation/properties/exitCode/type", keyword: "type", params: { type: schema316.properties.validation.properties.exitCode.type }, message: "must be integer,null", schema: schema316.properties.validation.properties.exitCode.type, parentSchema: schema316.properties.validation.properties.exitCode, data: data18 };
             if (vErrors === null) {
               vErrors = [err61];
             } else {
@@ -9708,7 +12119,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data16.timedOut !== void 0) {
           let data19 = data16.timedOut;
           if (typeof data19 !== "boolean") {
-            const err62 = { instancePath: instancePath + "/validation/timedOut", schemaPath: "#/properties/validation/properties/timedOut/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema314.properties.validation.properties.timedOut.type, parentSchema: schema314.properties.validation.properties.timedOut, data: data19 };
+            const err62 = { instancePath: instancePath + "/validation/timedOut", schemaPath: "#/properties/validation/properties/timedOut/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema316.properties.validation.properties.timedOut.type, parentSchema: schema316.properties.validation.properties.timedOut, data: data19 };
             if (vErrors === null) {
               vErrors = [err62];
             } else {
@@ -9720,7 +12131,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data16.durationMs !== void 0) {
           let data20 = data16.durationMs;
           if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-            const err63 = { instancePath: instancePath + "/validation/durationMs", schemaPath: "#/properties/validation/properties/durationMs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.validation.properties.durationMs.type, parentSchema: schema314.properties.validation.properties.durationMs, data: data20 };
+            const err63 = { instancePath: instancePath + "/validation/durationMs", schemaPath: "#/properties/validation/properties/durationMs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema316.properties.validation.properties.durationMs.type, parentSchema: schema316.properties.validation.properties.durationMs, data: data20 };
             if (vErrors === null) {
               vErrors = [err63];
             } else {
@@ -9730,7 +12141,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
           if (typeof data20 == "number" && isFinite(data20)) {
             if (data20 < 0 || isNaN(data20)) {
-              const err64 = { instancePath: instancePath + "/validation/durationMs", schemaPath: "#/properties/validation/properties/durationMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.validation.properties.durationMs, data: data20 };
+              const err64 = { instancePath: instancePath + "/validation/durationMs", schemaPath: "#/properties/validation/properties/durationMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema316.properties.validation.properties.durationMs, data: data20 };
               if (vErrors === null) {
                 vErrors = [err64];
               } else {
@@ -9743,8 +12154,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data16.output !== void 0) {
           let data21 = data16.output;
           if (typeof data21 === "string") {
-            if (func23(data21) > 65536) {
-              const err65 = { instancePath: instancePath + "/validation/output", schemaPath: "#/properties/validation/properties/output/maxLength", keyword: "maxLength", params: { limit: 65536 }, message: "must NOT have more than 65536 characters", schema: 65536, parentSchema: schema314.properties.validation.properties.output, data: data21 };
+            if (func24(data21) > 65536) {
+              const err65 = { instancePath: instancePath + "/validation/output", schemaPath: "#/properties/validation/properties/output/maxLength", keyword: "maxLength", params: { limit: 65536 }, message: "must NOT have more than 65536 characters", schema: 65536, parentSchema: schema316.properties.validation.properties.output, data: data21 };
               if (vErrors === null) {
                 vErrors = [err65];
               } else {
@@ -9753,7 +12164,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err66 = { instancePath: instancePath + "/validation/output", schemaPath: "#/properties/validation/properties/output/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.validation.properties.output.type, parentSchema: schema314.properties.validation.properties.output, data: data21 };
+            const err66 = { instancePath: instancePath + "/validation/output", schemaPath: "#/properties/validation/properties/output/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.validation.properties.output.type, parentSchema: schema316.properties.validation.properties.output, data: data21 };
             if (vErrors === null) {
               vErrors = [err66];
             } else {
@@ -9765,8 +12176,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data16.outputSha256 !== void 0) {
           let data22 = data16.outputSha256;
           if (typeof data22 === "string") {
-            if (!pattern55.test(data22)) {
-              const err67 = { instancePath: instancePath + "/validation/outputSha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema333, data: data22 };
+            if (!pattern56.test(data22)) {
+              const err67 = { instancePath: instancePath + "/validation/outputSha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema335, data: data22 };
               if (vErrors === null) {
                 vErrors = [err67];
               } else {
@@ -9775,7 +12186,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err68 = { instancePath: instancePath + "/validation/outputSha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: data22 };
+            const err68 = { instancePath: instancePath + "/validation/outputSha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema335.type, parentSchema: schema335, data: data22 };
             if (vErrors === null) {
               vErrors = [err68];
             } else {
@@ -9787,7 +12198,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data16.outputTruncated !== void 0) {
           let data23 = data16.outputTruncated;
           if (typeof data23 !== "boolean") {
-            const err69 = { instancePath: instancePath + "/validation/outputTruncated", schemaPath: "#/properties/validation/properties/outputTruncated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema314.properties.validation.properties.outputTruncated.type, parentSchema: schema314.properties.validation.properties.outputTruncated, data: data23 };
+            const err69 = { instancePath: instancePath + "/validation/outputTruncated", schemaPath: "#/properties/validation/properties/outputTruncated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema316.properties.validation.properties.outputTruncated.type, parentSchema: schema316.properties.validation.properties.outputTruncated, data: data23 };
             if (vErrors === null) {
               vErrors = [err69];
             } else {
@@ -9802,7 +12213,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       let data24 = data.rto;
       if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
         if (data24.ms === void 0) {
-          const err70 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/required", keyword: "required", params: { missingProperty: "ms" }, message: "must have required property 'ms'", schema: schema314.properties.rto.required, parentSchema: schema314.properties.rto, data: data24 };
+          const err70 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/required", keyword: "required", params: { missingProperty: "ms" }, message: "must have required property 'ms'", schema: schema316.properties.rto.required, parentSchema: schema316.properties.rto, data: data24 };
           if (vErrors === null) {
             vErrors = [err70];
           } else {
@@ -9811,7 +12222,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data24.slaMs === void 0) {
-          const err71 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/required", keyword: "required", params: { missingProperty: "slaMs" }, message: "must have required property 'slaMs'", schema: schema314.properties.rto.required, parentSchema: schema314.properties.rto, data: data24 };
+          const err71 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/required", keyword: "required", params: { missingProperty: "slaMs" }, message: "must have required property 'slaMs'", schema: schema316.properties.rto.required, parentSchema: schema316.properties.rto, data: data24 };
           if (vErrors === null) {
             vErrors = [err71];
           } else {
@@ -9820,7 +12231,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data24.met === void 0) {
-          const err72 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/required", keyword: "required", params: { missingProperty: "met" }, message: "must have required property 'met'", schema: schema314.properties.rto.required, parentSchema: schema314.properties.rto, data: data24 };
+          const err72 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/required", keyword: "required", params: { missingProperty: "met" }, message: "must have required property 'met'", schema: schema316.properties.rto.required, parentSchema: schema316.properties.rto, data: data24 };
           if (vErrors === null) {
             vErrors = [err72];
           } else {
@@ -9830,7 +12241,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         }
         for (const key3 in data24) {
           if (!(key3 === "ms" || key3 === "slaMs" || key3 === "met")) {
-            const err73 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.rto, data: data24 };
+            const err73 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316.properties.rto, data: data24 };
             if (vErrors === null) {
               vErrors = [err73];
             } else {
@@ -9842,7 +12253,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data24.ms !== void 0) {
           let data25 = data24.ms;
           if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
-            const err74 = { instancePath: instancePath + "/rto/ms", schemaPath: "#/properties/rto/properties/ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.rto.properties.ms.type, parentSchema: schema314.properties.rto.properties.ms, data: data25 };
+            const err74 = { instancePath: instancePath + "/rto/ms", schemaPath: "#/properties/rto/properties/ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema316.properties.rto.properties.ms.type, parentSchema: schema316.properties.rto.properties.ms, data: data25 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -9852,7 +12263,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
           if (typeof data25 == "number" && isFinite(data25)) {
             if (data25 < 0 || isNaN(data25)) {
-              const err75 = { instancePath: instancePath + "/rto/ms", schemaPath: "#/properties/rto/properties/ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.rto.properties.ms, data: data25 };
+              const err75 = { instancePath: instancePath + "/rto/ms", schemaPath: "#/properties/rto/properties/ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema316.properties.rto.properties.ms, data: data25 };
               if (vErrors === null) {
                 vErrors = [err75];
               } else {
@@ -9865,7 +12276,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data24.slaMs !== void 0) {
           let data26 = data24.slaMs;
           if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26)) && data26 !== null) {
-            const err76 = { instancePath: instancePath + "/rto/slaMs", schemaPath: "#/properties/rto/properties/slaMs/type", keyword: "type", params: { type: schema314.properties.rto.properties.slaMs.type }, message: "must be integer,null", schema: schema314.properties.rto.properties.slaMs.type, parentSchema: schema314.properties.rto.properties.slaMs, data: data26 };
+            const err76 = { instancePath: instancePath + "/rto/slaMs", schemaPath: "#/properties/rto/properties/slaMs/type", keyword: "type", params: { type: schema316.properties.rto.properties.slaMs.type }, message: "must be integer,null", schema: schema316.properties.rto.properties.slaMs.type, parentSchema: schema316.properties.rto.properties.slaMs, data: data26 };
             if (vErrors === null) {
               vErrors = [err76];
             } else {
@@ -9875,7 +12286,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
           if (typeof data26 == "number" && isFinite(data26)) {
             if (data26 < 0 || isNaN(data26)) {
-              const err77 = { instancePath: instancePath + "/rto/slaMs", schemaPath: "#/properties/rto/properties/slaMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.rto.properties.slaMs, data: data26 };
+              const err77 = { instancePath: instancePath + "/rto/slaMs", schemaPath: "#/properties/rto/properties/slaMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema316.properties.rto.properties.slaMs, data: data26 };
               if (vErrors === null) {
                 vErrors = [err77];
               } else {
@@ -9888,7 +12299,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data24.met !== void 0) {
           let data27 = data24.met;
           if (typeof data27 !== "boolean" && data27 !== null) {
-            const err78 = { instancePath: instancePath + "/rto/met", schemaPath: "#/properties/rto/properties/met/type", keyword: "type", params: { type: schema314.properties.rto.properties.met.type }, message: "must be boolean,null", schema: schema314.properties.rto.properties.met.type, parentSchema: schema314.properties.rto.properties.met, data: data27 };
+            const err78 = { instancePath: instancePath + "/rto/met", schemaPath: "#/properties/rto/properties/met/type", keyword: "type", params: { type: schema316.properties.rto.properties.met.type }, message: "must be boolean,null", schema: schema316.properties.rto.properties.met.type, parentSchema: schema316.properties.rto.properties.met, data: data27 };
             if (vErrors === null) {
               vErrors = [err78];
             } else {
@@ -9898,7 +12309,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err79 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.properties.rto.type, parentSchema: schema314.properties.rto, data: data24 };
+        const err79 = { instancePath: instancePath + "/rto", schemaPath: "#/properties/rto/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema316.properties.rto.type, parentSchema: schema316.properties.rto, data: data24 };
         if (vErrors === null) {
           vErrors = [err79];
         } else {
@@ -9911,7 +12322,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       let data28 = data.rpo;
       if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
         if (data28.snapshotAgeMs === void 0) {
-          const err80 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "snapshotAgeMs" }, message: "must have required property 'snapshotAgeMs'", schema: schema314.properties.rpo.required, parentSchema: schema314.properties.rpo, data: data28 };
+          const err80 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "snapshotAgeMs" }, message: "must have required property 'snapshotAgeMs'", schema: schema316.properties.rpo.required, parentSchema: schema316.properties.rpo, data: data28 };
           if (vErrors === null) {
             vErrors = [err80];
           } else {
@@ -9920,7 +12331,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data28.lastChangeAt === void 0) {
-          const err81 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "lastChangeAt" }, message: "must have required property 'lastChangeAt'", schema: schema314.properties.rpo.required, parentSchema: schema314.properties.rpo, data: data28 };
+          const err81 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "lastChangeAt" }, message: "must have required property 'lastChangeAt'", schema: schema316.properties.rpo.required, parentSchema: schema316.properties.rpo, data: data28 };
           if (vErrors === null) {
             vErrors = [err81];
           } else {
@@ -9929,7 +12340,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data28.sinceLastChangeMs === void 0) {
-          const err82 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "sinceLastChangeMs" }, message: "must have required property 'sinceLastChangeMs'", schema: schema314.properties.rpo.required, parentSchema: schema314.properties.rpo, data: data28 };
+          const err82 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "sinceLastChangeMs" }, message: "must have required property 'sinceLastChangeMs'", schema: schema316.properties.rpo.required, parentSchema: schema316.properties.rpo, data: data28 };
           if (vErrors === null) {
             vErrors = [err82];
           } else {
@@ -9938,7 +12349,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data28.slaMs === void 0) {
-          const err83 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "slaMs" }, message: "must have required property 'slaMs'", schema: schema314.properties.rpo.required, parentSchema: schema314.properties.rpo, data: data28 };
+          const err83 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "slaMs" }, message: "must have required property 'slaMs'", schema: schema316.properties.rpo.required, parentSchema: schema316.properties.rpo, data: data28 };
           if (vErrors === null) {
             vErrors = [err83];
           } else {
@@ -9947,7 +12358,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data28.met === void 0) {
-          const err84 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "met" }, message: "must have required property 'met'", schema: schema314.properties.rpo.required, parentSchema: schema314.properties.rpo, data: data28 };
+          const err84 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/required", keyword: "required", params: { missingProperty: "met" }, message: "must have required property 'met'", schema: schema316.properties.rpo.required, parentSchema: schema316.properties.rpo, data: data28 };
           if (vErrors === null) {
             vErrors = [err84];
           } else {
@@ -9957,7 +12368,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         }
         for (const key4 in data28) {
           if (!(key4 === "snapshotAgeMs" || key4 === "lastChangeAt" || key4 === "sinceLastChangeMs" || key4 === "slaMs" || key4 === "met")) {
-            const err85 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.rpo, data: data28 };
+            const err85 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316.properties.rpo, data: data28 };
             if (vErrors === null) {
               vErrors = [err85];
             } else {
@@ -9969,7 +12380,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data28.snapshotAgeMs !== void 0) {
           let data29 = data28.snapshotAgeMs;
           if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
-            const err86 = { instancePath: instancePath + "/rpo/snapshotAgeMs", schemaPath: "#/properties/rpo/properties/snapshotAgeMs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.rpo.properties.snapshotAgeMs.type, parentSchema: schema314.properties.rpo.properties.snapshotAgeMs, data: data29 };
+            const err86 = { instancePath: instancePath + "/rpo/snapshotAgeMs", schemaPath: "#/properties/rpo/properties/snapshotAgeMs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema316.properties.rpo.properties.snapshotAgeMs.type, parentSchema: schema316.properties.rpo.properties.snapshotAgeMs, data: data29 };
             if (vErrors === null) {
               vErrors = [err86];
             } else {
@@ -9979,7 +12390,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
           if (typeof data29 == "number" && isFinite(data29)) {
             if (data29 < 0 || isNaN(data29)) {
-              const err87 = { instancePath: instancePath + "/rpo/snapshotAgeMs", schemaPath: "#/properties/rpo/properties/snapshotAgeMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.rpo.properties.snapshotAgeMs, data: data29 };
+              const err87 = { instancePath: instancePath + "/rpo/snapshotAgeMs", schemaPath: "#/properties/rpo/properties/snapshotAgeMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema316.properties.rpo.properties.snapshotAgeMs, data: data29 };
               if (vErrors === null) {
                 vErrors = [err87];
               } else {
@@ -9992,8 +12403,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data28.lastChangeAt !== void 0) {
           let data30 = data28.lastChangeAt;
           if (typeof data30 === "string") {
-            if (!formats04.validate(data30)) {
-              const err88 = { instancePath: instancePath + "/rpo/lastChangeAt", schemaPath: "#/properties/rpo/properties/lastChangeAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema314.properties.rpo.properties.lastChangeAt, data: data30 };
+            if (!formats05.validate(data30)) {
+              const err88 = { instancePath: instancePath + "/rpo/lastChangeAt", schemaPath: "#/properties/rpo/properties/lastChangeAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema316.properties.rpo.properties.lastChangeAt, data: data30 };
               if (vErrors === null) {
                 vErrors = [err88];
               } else {
@@ -10002,7 +12413,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err89 = { instancePath: instancePath + "/rpo/lastChangeAt", schemaPath: "#/properties/rpo/properties/lastChangeAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.rpo.properties.lastChangeAt.type, parentSchema: schema314.properties.rpo.properties.lastChangeAt, data: data30 };
+            const err89 = { instancePath: instancePath + "/rpo/lastChangeAt", schemaPath: "#/properties/rpo/properties/lastChangeAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.rpo.properties.lastChangeAt.type, parentSchema: schema316.properties.rpo.properties.lastChangeAt, data: data30 };
             if (vErrors === null) {
               vErrors = [err89];
             } else {
@@ -10014,7 +12425,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data28.sinceLastChangeMs !== void 0) {
           let data31 = data28.sinceLastChangeMs;
           if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-            const err90 = { instancePath: instancePath + "/rpo/sinceLastChangeMs", schemaPath: "#/properties/rpo/properties/sinceLastChangeMs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema314.properties.rpo.properties.sinceLastChangeMs.type, parentSchema: schema314.properties.rpo.properties.sinceLastChangeMs, data: data31 };
+            const err90 = { instancePath: instancePath + "/rpo/sinceLastChangeMs", schemaPath: "#/properties/rpo/properties/sinceLastChangeMs/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema316.properties.rpo.properties.sinceLastChangeMs.type, parentSchema: schema316.properties.rpo.properties.sinceLastChangeMs, data: data31 };
             if (vErrors === null) {
               vErrors = [err90];
             } else {
@@ -10024,7 +12435,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
           if (typeof data31 == "number" && isFinite(data31)) {
             if (data31 < 0 || isNaN(data31)) {
-              const err91 = { instancePath: instancePath + "/rpo/sinceLastChangeMs", schemaPath: "#/properties/rpo/properties/sinceLastChangeMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.rpo.properties.sinceLastChangeMs, data: data31 };
+              const err91 = { instancePath: instancePath + "/rpo/sinceLastChangeMs", schemaPath: "#/properties/rpo/properties/sinceLastChangeMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema316.properties.rpo.properties.sinceLastChangeMs, data: data31 };
               if (vErrors === null) {
                 vErrors = [err91];
               } else {
@@ -10037,7 +12448,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data28.slaMs !== void 0) {
           let data32 = data28.slaMs;
           if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32)) && data32 !== null) {
-            const err92 = { instancePath: instancePath + "/rpo/slaMs", schemaPath: "#/properties/rpo/properties/slaMs/type", keyword: "type", params: { type: schema314.properties.rpo.properties.slaMs.type }, message: "must be integer,null", schema: schema314.properties.rpo.properties.slaMs.type, parentSchema: schema314.properties.rpo.properties.slaMs, data: data32 };
+            const err92 = { instancePath: instancePath + "/rpo/slaMs", schemaPath: "#/properties/rpo/properties/slaMs/type", keyword: "type", params: { type: schema316.properties.rpo.properties.slaMs.type }, message: "must be integer,null", schema: schema316.properties.rpo.properties.slaMs.type, parentSchema: schema316.properties.rpo.properties.slaMs, data: data32 };
             if (vErrors === null) {
               vErrors = [err92];
             } else {
@@ -10047,7 +12458,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
           if (typeof data32 == "number" && isFinite(data32)) {
             if (data32 < 0 || isNaN(data32)) {
-              const err93 = { instancePath: instancePath + "/rpo/slaMs", schemaPath: "#/properties/rpo/properties/slaMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema314.properties.rpo.properties.slaMs, data: data32 };
+              const err93 = { instancePath: instancePath + "/rpo/slaMs", schemaPath: "#/properties/rpo/properties/slaMs/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema316.properties.rpo.properties.slaMs, data: data32 };
               if (vErrors === null) {
                 vErrors = [err93];
               } else {
@@ -10060,7 +12471,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data28.met !== void 0) {
           let data33 = data28.met;
           if (typeof data33 !== "boolean" && data33 !== null) {
-            const err94 = { instancePath: instancePath + "/rpo/met", schemaPath: "#/properties/rpo/properties/met/type", keyword: "type", params: { type: schema314.properties.rpo.properties.met.type }, message: "must be boolean,null", schema: schema314.properties.rpo.properties.met.type, parentSchema: schema314.properties.rpo.properties.met, data: data33 };
+            const err94 = { instancePath: instancePath + "/rpo/met", schemaPath: "#/properties/rpo/properties/met/type", keyword: "type", params: { type: schema316.properties.rpo.properties.met.type }, message: "must be boolean,null", schema: schema316.properties.rpo.properties.met.type, parentSchema: schema316.properties.rpo.properties.met, data: data33 };
             if (vErrors === null) {
               vErrors = [err94];
             } else {
@@ -10070,7 +12481,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err95 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.properties.rpo.type, parentSchema: schema314.properties.rpo, data: data28 };
+        const err95 = { instancePath: instancePath + "/rpo", schemaPath: "#/properties/rpo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema316.properties.rpo.type, parentSchema: schema316.properties.rpo, data: data28 };
         if (vErrors === null) {
           vErrors = [err95];
         } else {
@@ -10082,7 +12493,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.baseline !== void 0) {
       let data34 = data.baseline;
       if (!(data34 && typeof data34 == "object" && !Array.isArray(data34)) && data34 !== null) {
-        const err96 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: schema314.properties.baseline.type }, message: "must be object,null", schema: schema314.properties.baseline.type, parentSchema: schema314.properties.baseline, data: data34 };
+        const err96 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: schema316.properties.baseline.type }, message: "must be object,null", schema: schema316.properties.baseline.type, parentSchema: schema316.properties.baseline, data: data34 };
         if (vErrors === null) {
           vErrors = [err96];
         } else {
@@ -10092,7 +12503,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
         if (data34.drill === void 0) {
-          const err97 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "drill" }, message: "must have required property 'drill'", schema: schema314.properties.baseline.required, parentSchema: schema314.properties.baseline, data: data34 };
+          const err97 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "drill" }, message: "must have required property 'drill'", schema: schema316.properties.baseline.required, parentSchema: schema316.properties.baseline, data: data34 };
           if (vErrors === null) {
             vErrors = [err97];
           } else {
@@ -10101,7 +12512,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data34.missing === void 0) {
-          const err98 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "missing" }, message: "must have required property 'missing'", schema: schema314.properties.baseline.required, parentSchema: schema314.properties.baseline, data: data34 };
+          const err98 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "missing" }, message: "must have required property 'missing'", schema: schema316.properties.baseline.required, parentSchema: schema316.properties.baseline, data: data34 };
           if (vErrors === null) {
             vErrors = [err98];
           } else {
@@ -10110,7 +12521,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data34.extra === void 0) {
-          const err99 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "extra" }, message: "must have required property 'extra'", schema: schema314.properties.baseline.required, parentSchema: schema314.properties.baseline, data: data34 };
+          const err99 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "extra" }, message: "must have required property 'extra'", schema: schema316.properties.baseline.required, parentSchema: schema316.properties.baseline, data: data34 };
           if (vErrors === null) {
             vErrors = [err99];
           } else {
@@ -10119,7 +12530,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data34.changedComponents === void 0) {
-          const err100 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "changedComponents" }, message: "must have required property 'changedComponents'", schema: schema314.properties.baseline.required, parentSchema: schema314.properties.baseline, data: data34 };
+          const err100 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "changedComponents" }, message: "must have required property 'changedComponents'", schema: schema316.properties.baseline.required, parentSchema: schema316.properties.baseline, data: data34 };
           if (vErrors === null) {
             vErrors = [err100];
           } else {
@@ -10128,7 +12539,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data34.validationOutputDiffers === void 0) {
-          const err101 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "validationOutputDiffers" }, message: "must have required property 'validationOutputDiffers'", schema: schema314.properties.baseline.required, parentSchema: schema314.properties.baseline, data: data34 };
+          const err101 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/required", keyword: "required", params: { missingProperty: "validationOutputDiffers" }, message: "must have required property 'validationOutputDiffers'", schema: schema316.properties.baseline.required, parentSchema: schema316.properties.baseline, data: data34 };
           if (vErrors === null) {
             vErrors = [err101];
           } else {
@@ -10138,7 +12549,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         }
         for (const key5 in data34) {
           if (!(key5 === "drill" || key5 === "missing" || key5 === "extra" || key5 === "changedComponents" || key5 === "validationOutputDiffers")) {
-            const err102 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.baseline, data: data34 };
+            const err102 = { instancePath: instancePath + "/baseline", schemaPath: "#/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316.properties.baseline, data: data34 };
             if (vErrors === null) {
               vErrors = [err102];
             } else {
@@ -10150,8 +12561,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data34.drill !== void 0) {
           let data35 = data34.drill;
           if (typeof data35 === "string") {
-            if (func23(data35) > 300) {
-              const err103 = { instancePath: instancePath + "/baseline/drill", schemaPath: "#/properties/baseline/properties/drill/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters", schema: 300, parentSchema: schema314.properties.baseline.properties.drill, data: data35 };
+            if (func24(data35) > 300) {
+              const err103 = { instancePath: instancePath + "/baseline/drill", schemaPath: "#/properties/baseline/properties/drill/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters", schema: 300, parentSchema: schema316.properties.baseline.properties.drill, data: data35 };
               if (vErrors === null) {
                 vErrors = [err103];
               } else {
@@ -10160,7 +12571,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err104 = { instancePath: instancePath + "/baseline/drill", schemaPath: "#/properties/baseline/properties/drill/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.baseline.properties.drill.type, parentSchema: schema314.properties.baseline.properties.drill, data: data35 };
+            const err104 = { instancePath: instancePath + "/baseline/drill", schemaPath: "#/properties/baseline/properties/drill/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.baseline.properties.drill.type, parentSchema: schema316.properties.baseline.properties.drill, data: data35 };
             if (vErrors === null) {
               vErrors = [err104];
             } else {
@@ -10173,7 +12584,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           let data36 = data34.missing;
           if (Array.isArray(data36)) {
             if (data36.length > 1e5) {
-              const err105 = { instancePath: instancePath + "/baseline/missing", schemaPath: "#/$defs/paths/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema35, data: data36 };
+              const err105 = { instancePath: instancePath + "/baseline/missing", schemaPath: "#/$defs/paths/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema352, data: data36 };
               if (vErrors === null) {
                 vErrors = [err105];
               } else {
@@ -10185,8 +12596,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
             for (let i1 = 0; i1 < len1; i1++) {
               let data37 = data36[i1];
               if (typeof data37 === "string") {
-                if (func23(data37) > 4096) {
-                  const err106 = { instancePath: instancePath + "/baseline/missing/" + i1, schemaPath: "#/$defs/paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema35.items, data: data37 };
+                if (func24(data37) > 4096) {
+                  const err106 = { instancePath: instancePath + "/baseline/missing/" + i1, schemaPath: "#/$defs/paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema352.items, data: data37 };
                   if (vErrors === null) {
                     vErrors = [err106];
                   } else {
@@ -10195,7 +12606,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err107 = { instancePath: instancePath + "/baseline/missing/" + i1, schemaPath: "#/$defs/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.items.type, parentSchema: schema35.items, data: data37 };
+                const err107 = { instancePath: instancePath + "/baseline/missing/" + i1, schemaPath: "#/$defs/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema352.items.type, parentSchema: schema352.items, data: data37 };
                 if (vErrors === null) {
                   vErrors = [err107];
                 } else {
@@ -10205,7 +12616,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err108 = { instancePath: instancePath + "/baseline/missing", schemaPath: "#/$defs/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema35.type, parentSchema: schema35, data: data36 };
+            const err108 = { instancePath: instancePath + "/baseline/missing", schemaPath: "#/$defs/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema352.type, parentSchema: schema352, data: data36 };
             if (vErrors === null) {
               vErrors = [err108];
             } else {
@@ -10218,7 +12629,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           let data38 = data34.extra;
           if (Array.isArray(data38)) {
             if (data38.length > 1e5) {
-              const err109 = { instancePath: instancePath + "/baseline/extra", schemaPath: "#/$defs/paths/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema35, data: data38 };
+              const err109 = { instancePath: instancePath + "/baseline/extra", schemaPath: "#/$defs/paths/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema352, data: data38 };
               if (vErrors === null) {
                 vErrors = [err109];
               } else {
@@ -10230,8 +12641,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
             for (let i2 = 0; i2 < len2; i2++) {
               let data39 = data38[i2];
               if (typeof data39 === "string") {
-                if (func23(data39) > 4096) {
-                  const err110 = { instancePath: instancePath + "/baseline/extra/" + i2, schemaPath: "#/$defs/paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema35.items, data: data39 };
+                if (func24(data39) > 4096) {
+                  const err110 = { instancePath: instancePath + "/baseline/extra/" + i2, schemaPath: "#/$defs/paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema352.items, data: data39 };
                   if (vErrors === null) {
                     vErrors = [err110];
                   } else {
@@ -10240,7 +12651,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err111 = { instancePath: instancePath + "/baseline/extra/" + i2, schemaPath: "#/$defs/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.items.type, parentSchema: schema35.items, data: data39 };
+                const err111 = { instancePath: instancePath + "/baseline/extra/" + i2, schemaPath: "#/$defs/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema352.items.type, parentSchema: schema352.items, data: data39 };
                 if (vErrors === null) {
                   vErrors = [err111];
                 } else {
@@ -10250,7 +12661,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err112 = { instancePath: instancePath + "/baseline/extra", schemaPath: "#/$defs/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema35.type, parentSchema: schema35, data: data38 };
+            const err112 = { instancePath: instancePath + "/baseline/extra", schemaPath: "#/$defs/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema352.type, parentSchema: schema352, data: data38 };
             if (vErrors === null) {
               vErrors = [err112];
             } else {
@@ -10263,7 +12674,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           let data40 = data34.changedComponents;
           if (Array.isArray(data40)) {
             if (data40.length > 1e5) {
-              const err113 = { instancePath: instancePath + "/baseline/changedComponents", schemaPath: "#/$defs/paths/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema35, data: data40 };
+              const err113 = { instancePath: instancePath + "/baseline/changedComponents", schemaPath: "#/$defs/paths/maxItems", keyword: "maxItems", params: { limit: 1e5 }, message: "must NOT have more than 100000 items", schema: 1e5, parentSchema: schema352, data: data40 };
               if (vErrors === null) {
                 vErrors = [err113];
               } else {
@@ -10275,8 +12686,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
             for (let i3 = 0; i3 < len3; i3++) {
               let data41 = data40[i3];
               if (typeof data41 === "string") {
-                if (func23(data41) > 4096) {
-                  const err114 = { instancePath: instancePath + "/baseline/changedComponents/" + i3, schemaPath: "#/$defs/paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema35.items, data: data41 };
+                if (func24(data41) > 4096) {
+                  const err114 = { instancePath: instancePath + "/baseline/changedComponents/" + i3, schemaPath: "#/$defs/paths/items/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema352.items, data: data41 };
                   if (vErrors === null) {
                     vErrors = [err114];
                   } else {
@@ -10285,7 +12696,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err115 = { instancePath: instancePath + "/baseline/changedComponents/" + i3, schemaPath: "#/$defs/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.items.type, parentSchema: schema35.items, data: data41 };
+                const err115 = { instancePath: instancePath + "/baseline/changedComponents/" + i3, schemaPath: "#/$defs/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema352.items.type, parentSchema: schema352.items, data: data41 };
                 if (vErrors === null) {
                   vErrors = [err115];
                 } else {
@@ -10295,7 +12706,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err116 = { instancePath: instancePath + "/baseline/changedComponents", schemaPath: "#/$defs/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema35.type, parentSchema: schema35, data: data40 };
+            const err116 = { instancePath: instancePath + "/baseline/changedComponents", schemaPath: "#/$defs/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema352.type, parentSchema: schema352, data: data40 };
             if (vErrors === null) {
               vErrors = [err116];
             } else {
@@ -10307,7 +12718,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data34.validationOutputDiffers !== void 0) {
           let data42 = data34.validationOutputDiffers;
           if (typeof data42 !== "boolean") {
-            const err117 = { instancePath: instancePath + "/baseline/validationOutputDiffers", schemaPath: "#/properties/baseline/properties/validationOutputDiffers/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema314.properties.baseline.properties.validationOutputDiffers.type, parentSchema: schema314.properties.baseline.properties.validationOutputDiffers, data: data42 };
+            const err117 = { instancePath: instancePath + "/baseline/validationOutputDiffers", schemaPath: "#/properties/baseline/properties/validationOutputDiffers/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema316.properties.baseline.properties.validationOutputDiffers.type, parentSchema: schema316.properties.baseline.properties.validationOutputDiffers, data: data42 };
             if (vErrors === null) {
               vErrors = [err117];
             } else {
@@ -10322,7 +12733,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       let data43 = data.gaps;
       if (Array.isArray(data43)) {
         if (data43.length > 1e3) {
-          const err118 = { instancePath: instancePath + "/gaps", schemaPath: "#/properties/gaps/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema314.properties.gaps, data: data43 };
+          const err118 = { instancePath: instancePath + "/gaps", schemaPath: "#/properties/gaps/maxItems", keyword: "maxItems", params: { limit: 1e3 }, message: "must NOT have more than 1000 items", schema: 1e3, parentSchema: schema316.properties.gaps, data: data43 };
           if (vErrors === null) {
             vErrors = [err118];
           } else {
@@ -10335,7 +12746,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           let data44 = data43[i4];
           if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
             if (data44.kind === void 0) {
-              const err119 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema314.properties.gaps.items.required, parentSchema: schema314.properties.gaps.items, data: data44 };
+              const err119 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema316.properties.gaps.items.required, parentSchema: schema316.properties.gaps.items, data: data44 };
               if (vErrors === null) {
                 vErrors = [err119];
               } else {
@@ -10344,7 +12755,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
             if (data44.message === void 0) {
-              const err120 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema314.properties.gaps.items.required, parentSchema: schema314.properties.gaps.items, data: data44 };
+              const err120 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema316.properties.gaps.items.required, parentSchema: schema316.properties.gaps.items, data: data44 };
               if (vErrors === null) {
                 vErrors = [err120];
               } else {
@@ -10354,7 +12765,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
             }
             for (const key6 in data44) {
               if (!(key6 === "kind" || key6 === "message" || key6 === "path")) {
-                const err121 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.gaps.items, data: data44 };
+                const err121 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316.properties.gaps.items, data: data44 };
                 if (vErrors === null) {
                   vErrors = [err121];
                 } else {
@@ -10366,7 +12777,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
             if (data44.kind !== void 0) {
               let data45 = data44.kind;
               if (!(data45 === "missing-dependency" || data45 === "outdated-secret" || data45 === "out-of-scope" || data45 === "missing-component" || data45 === "restore" || data45 === "other")) {
-                const err122 = { instancePath: instancePath + "/gaps/" + i4 + "/kind", schemaPath: "#/properties/gaps/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema314.properties.gaps.items.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema314.properties.gaps.items.properties.kind.enum, parentSchema: schema314.properties.gaps.items.properties.kind, data: data45 };
+                const err122 = { instancePath: instancePath + "/gaps/" + i4 + "/kind", schemaPath: "#/properties/gaps/items/properties/kind/enum", keyword: "enum", params: { allowedValues: schema316.properties.gaps.items.properties.kind.enum }, message: "must be equal to one of the allowed values", schema: schema316.properties.gaps.items.properties.kind.enum, parentSchema: schema316.properties.gaps.items.properties.kind, data: data45 };
                 if (vErrors === null) {
                   vErrors = [err122];
                 } else {
@@ -10378,8 +12789,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
             if (data44.message !== void 0) {
               let data46 = data44.message;
               if (typeof data46 === "string") {
-                if (func23(data46) > 2e3) {
-                  const err123 = { instancePath: instancePath + "/gaps/" + i4 + "/message", schemaPath: "#/properties/gaps/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema314.properties.gaps.items.properties.message, data: data46 };
+                if (func24(data46) > 2e3) {
+                  const err123 = { instancePath: instancePath + "/gaps/" + i4 + "/message", schemaPath: "#/properties/gaps/items/properties/message/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema316.properties.gaps.items.properties.message, data: data46 };
                   if (vErrors === null) {
                     vErrors = [err123];
                   } else {
@@ -10388,7 +12799,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err124 = { instancePath: instancePath + "/gaps/" + i4 + "/message", schemaPath: "#/properties/gaps/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.gaps.items.properties.message.type, parentSchema: schema314.properties.gaps.items.properties.message, data: data46 };
+                const err124 = { instancePath: instancePath + "/gaps/" + i4 + "/message", schemaPath: "#/properties/gaps/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.gaps.items.properties.message.type, parentSchema: schema316.properties.gaps.items.properties.message, data: data46 };
                 if (vErrors === null) {
                   vErrors = [err124];
                 } else {
@@ -10400,8 +12811,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
             if (data44.path !== void 0) {
               let data47 = data44.path;
               if (typeof data47 === "string") {
-                if (func23(data47) > 4096) {
-                  const err125 = { instancePath: instancePath + "/gaps/" + i4 + "/path", schemaPath: "#/properties/gaps/items/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema314.properties.gaps.items.properties.path, data: data47 };
+                if (func24(data47) > 4096) {
+                  const err125 = { instancePath: instancePath + "/gaps/" + i4 + "/path", schemaPath: "#/properties/gaps/items/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema316.properties.gaps.items.properties.path, data: data47 };
                   if (vErrors === null) {
                     vErrors = [err125];
                   } else {
@@ -10410,7 +12821,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err126 = { instancePath: instancePath + "/gaps/" + i4 + "/path", schemaPath: "#/properties/gaps/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.gaps.items.properties.path.type, parentSchema: schema314.properties.gaps.items.properties.path, data: data47 };
+                const err126 = { instancePath: instancePath + "/gaps/" + i4 + "/path", schemaPath: "#/properties/gaps/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.gaps.items.properties.path.type, parentSchema: schema316.properties.gaps.items.properties.path, data: data47 };
                 if (vErrors === null) {
                   vErrors = [err126];
                 } else {
@@ -10420,7 +12831,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err127 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.properties.gaps.items.type, parentSchema: schema314.properties.gaps.items, data: data44 };
+            const err127 = { instancePath: instancePath + "/gaps/" + i4, schemaPath: "#/properties/gaps/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema316.properties.gaps.items.type, parentSchema: schema316.properties.gaps.items, data: data44 };
             if (vErrors === null) {
               vErrors = [err127];
             } else {
@@ -10430,7 +12841,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err128 = { instancePath: instancePath + "/gaps", schemaPath: "#/properties/gaps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema314.properties.gaps.type, parentSchema: schema314.properties.gaps, data: data43 };
+        const err128 = { instancePath: instancePath + "/gaps", schemaPath: "#/properties/gaps/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema316.properties.gaps.type, parentSchema: schema316.properties.gaps, data: data43 };
         if (vErrors === null) {
           vErrors = [err128];
         } else {
@@ -10443,7 +12854,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       let data48 = data.signature;
       if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
         if (data48.alg === void 0) {
-          const err129 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema314.properties.signature.required, parentSchema: schema314.properties.signature, data: data48 };
+          const err129 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema316.properties.signature.required, parentSchema: schema316.properties.signature, data: data48 };
           if (vErrors === null) {
             vErrors = [err129];
           } else {
@@ -10452,7 +12863,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data48.key === void 0) {
-          const err130 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema314.properties.signature.required, parentSchema: schema314.properties.signature, data: data48 };
+          const err130 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema316.properties.signature.required, parentSchema: schema316.properties.signature, data: data48 };
           if (vErrors === null) {
             vErrors = [err130];
           } else {
@@ -10461,7 +12872,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data48.value === void 0) {
-          const err131 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema314.properties.signature.required, parentSchema: schema314.properties.signature, data: data48 };
+          const err131 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema316.properties.signature.required, parentSchema: schema316.properties.signature, data: data48 };
           if (vErrors === null) {
             vErrors = [err131];
           } else {
@@ -10471,7 +12882,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         }
         for (const key7 in data48) {
           if (!(key7 === "alg" || key7 === "key" || key7 === "value")) {
-            const err132 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema314.properties.signature, data: data48 };
+            const err132 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316.properties.signature, data: data48 };
             if (vErrors === null) {
               vErrors = [err132];
             } else {
@@ -10483,7 +12894,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data48.alg !== void 0) {
           let data49 = data48.alg;
           if ("ed25519" !== data49) {
-            const err133 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema314.properties.signature.properties.alg, data: data49 };
+            const err133 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema316.properties.signature.properties.alg, data: data49 };
             if (vErrors === null) {
               vErrors = [err133];
             } else {
@@ -10495,8 +12906,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data48.key !== void 0) {
           let data50 = data48.key;
           if (typeof data50 === "string") {
-            if (!pattern73.test(data50)) {
-              const err134 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sgw1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sgw1[02-9ac-hj-np-z]{58}$"', schema: "^sgw1[02-9ac-hj-np-z]{58}$", parentSchema: schema314.properties.signature.properties.key, data: data50 };
+            if (!pattern74.test(data50)) {
+              const err134 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sgw1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sgw1[02-9ac-hj-np-z]{58}$"', schema: "^sgw1[02-9ac-hj-np-z]{58}$", parentSchema: schema316.properties.signature.properties.key, data: data50 };
               if (vErrors === null) {
                 vErrors = [err134];
               } else {
@@ -10505,7 +12916,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err135 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.signature.properties.key.type, parentSchema: schema314.properties.signature.properties.key, data: data50 };
+            const err135 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.signature.properties.key.type, parentSchema: schema316.properties.signature.properties.key, data: data50 };
             if (vErrors === null) {
               vErrors = [err135];
             } else {
@@ -10517,8 +12928,8 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
         if (data48.value !== void 0) {
           let data51 = data48.value;
           if (typeof data51 === "string") {
-            if (func23(data51) > 200) {
-              const err136 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema314.properties.signature.properties.value, data: data51 };
+            if (func24(data51) > 200) {
+              const err136 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema316.properties.signature.properties.value, data: data51 };
               if (vErrors === null) {
                 vErrors = [err136];
               } else {
@@ -10527,7 +12938,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err137 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema314.properties.signature.properties.value.type, parentSchema: schema314.properties.signature.properties.value, data: data51 };
+            const err137 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.signature.properties.value.type, parentSchema: schema316.properties.signature.properties.value, data: data51 };
             if (vErrors === null) {
               vErrors = [err137];
             } else {
@@ -10537,7 +12948,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err138 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.properties.signature.type, parentSchema: schema314.properties.signature, data: data48 };
+        const err138 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema316.properties.signature.type, parentSchema: schema316.properties.signature, data: data48 };
         if (vErrors === null) {
           vErrors = [err138];
         } else {
@@ -10547,7 +12958,7 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err139 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema314.type, parentSchema: schema314, data };
+    const err139 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema316.type, parentSchema: schema316, data };
     if (vErrors === null) {
       vErrors = [err139];
     } else {
@@ -10555,10 +12966,10 @@ function validate204(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate204.errors = vErrors;
+  validate206.errors = vErrors;
   return errors === 0;
 }
-validate204.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate206.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // core/operations/read-drill-record.ts
 var validator3 = new JsonSchemaValidator(
@@ -10675,7 +13086,16 @@ async function gatherGateFacts(store, policy, environment, now, options = {}) {
     uncoveredTier0Paths: null,
     consistency: null
   };
-  const bytes = await store.readManifest(environment, latest.seq);
+  const hinted = index.headNodes?.seq === latest.seq ? index.headNodes.nodes : [];
+  const [bytes, ...prefetched] = await Promise.all([
+    store.readManifest(environment, latest.seq),
+    ...hinted.map((id) => store.readNode(id))
+  ]);
+  const nodes = new Map(hinted.map((id, i) => [id, prefetched[i] ?? null]));
+  const reader = {
+    location: store.location,
+    readNode: (id) => nodes.get(id) ? Promise.resolve(nodes.get(id) ?? null) : store.readNode(id)
+  };
   let manifest = null;
   if (!bytes) {
     facts.signature = { state: "bad", detail: "the manifest is missing from the store" };
@@ -10683,7 +13103,7 @@ async function gatherGateFacts(store, policy, environment, now, options = {}) {
     facts.signature = { state: "bad", detail: "the manifest does not hash to its catalog id" };
   } else {
     try {
-      manifest = parseManifest(bytes, `manifest ${environment}@${latest.seq}`);
+      manifest = await openManifest(reader, bytes, `manifest ${environment}@${latest.seq}`);
     } catch (error) {
       if (!isSnapgateError(error)) throw error;
       facts.signature = { state: "bad", detail: error.summary };
@@ -10784,7 +13204,9 @@ var RECORD_ROOTS = [
   "requests",
   "approvals",
   "drills",
-  "locks"
+  "locks",
+  "rewraps",
+  "epochs"
 ];
 var SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}$/;
 function assertRecordPath(path) {
@@ -11028,6 +13450,7 @@ query SnapgateWriteState($owner: String!, $name: String!, $ref: String!, $head: 
           auditHead: file(path: "${AUDIT_HEAD_PATH}") { object { ... on Blob { text } } }
           audit: file(path: $audit) { object { ... on Blob { text isTruncated oid } } }
           blobs: file(path: "blobs") { object { ... on Tree { entries { name object { ... on Tree { entries { name } } } } } } }
+          nodes: file(path: "nodes") { object { ... on Tree { entries { name object { ... on Tree { entries { name } } } } } } }
         }
       }
     }
@@ -11194,8 +13617,12 @@ var GitHubReader = class {
    * about 20 calls, not 2,000.
    */
   readBlob(blob) {
+    return this.readCoalesced(blobPath(blob));
+  }
+  /** Any file at the branch head, in the same batches as blobs (manifest nodes). */
+  readCoalesced(path) {
     return new Promise((resolve, reject) => {
-      this.pendingReads.push({ ref: blob, resolve, reject });
+      this.pendingReads.push({ path, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => void this.flushReads());
@@ -11209,7 +13636,7 @@ var GitHubReader = class {
       const slice = batch.slice(start, start + BLOB_READ_BATCH);
       try {
         const fields = slice.map(
-          (item, index) => `b${index}: file(path: ${JSON.stringify(blobPath(item.ref))}) { object { ... on Blob { text isTruncated isBinary oid } } }`
+          (item, index) => `b${index}: file(path: ${JSON.stringify(item.path)}) { object { ... on Blob { text isTruncated isBinary oid } } }`
         ).join("\n");
         const result = await this.query(
           `query SnapgateBlobs($owner: String!, $name: String!, $ref: String!) {
@@ -11414,6 +13841,16 @@ var GitHubStore = class {
         type: "blob",
         sha: await this.committer.createGitBlob(blob.ciphertext)
       });
+    const knownNodes = nodeIdsOf(state.nodes);
+    for (const node of commit.nodes ?? []) {
+      if (!knownNodes.has(node.id))
+        entries.push({
+          path: nodePath(node.id),
+          mode: "100644",
+          type: "blob",
+          content: Buffer.from(node.bytes).toString("utf8")
+        });
+    }
     entries.push(
       {
         path: manifestPath(view.stream, commit.seq),
@@ -11425,7 +13862,7 @@ var GitHubStore = class {
         path: headPath(view.stream),
         mode: "100644",
         type: "blob",
-        content: JSON.stringify({ seq: commit.seq, id: commit.catalogEntry.id }) + "\n"
+        content: headPointerText(commit)
       },
       {
         path: catalogPath(view.stream, commit.time),
@@ -11524,12 +13961,9 @@ var GitHubStore = class {
       stream,
       target?.catalog?.object?.entries ?? []
     );
-    checkHeadPointer(
-      stream,
-      await this.reader.blobText(target?.head ?? null),
-      manifestSeqs,
-      this.location
-    );
+    const headText = await this.reader.blobText(target?.head ?? null);
+    checkHeadPointer(stream, headText, manifestSeqs, this.location);
+    const headNodes = headNodesOf(headText);
     const blobs = [];
     for (const prefix of target?.blobs?.object?.entries ?? []) {
       for (const entry of prefix.object?.entries ?? []) {
@@ -11543,18 +13977,46 @@ var GitHubStore = class {
       tombstoneSeqs: manifestSeqsOf(target?.tombstones),
       verifications: (target?.verifications?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `verifications/${stream}/${entry.name}`),
       blobs,
-      locks: (target?.locks?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `locks/${stream}/${entry.name}`)
+      locks: (target?.locks?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `locks/${stream}/${entry.name}`),
+      ...headNodes ? { headNodes } : {}
     };
   }
   async listManifestSeqs(stream) {
     return manifestSeqsOf({ object: await this.reader.readTree(`manifests/${stream}`) });
   }
+  /** Coalesced like blobs and nodes: the gate reads a root and the nodes the head names in one query. */
   readManifest(stream, seq) {
-    return this.reader.readFile(manifestPath(stream, seq));
+    return this.reader.readCoalesced(manifestPath(stream, seq));
   }
   /** Coalesced with the other blob reads of the same tick: see GitHubReader.readBlob. */
   readBlob(blob) {
     return this.reader.readBlob(blob);
+  }
+  /** Coalesced with the blob reads of the same tick: a 2,000-file root's ~125 nodes cost 2 queries. */
+  readNode(id) {
+    return this.reader.readCoalesced(nodePath(id));
+  }
+  async listNodes() {
+    const tree = await this.reader.query(
+      `query SnapgateNodeList($owner: String!, $name: String!, $ref: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit { file(path: "nodes") { object { ... on Tree { entries { name object { ... on Tree { entries { name } } } } } } } } } } }
+      }`,
+      { ref: this.reader.qualifiedRef },
+      "listing manifest nodes"
+    );
+    return [...nodeIdsOf(tree.repository.ref?.target.file ?? null)].sort().map((id) => ({ id }));
+  }
+  async deleteNodes(ids, recheck) {
+    if (ids.length === 0) return;
+    await this.committer.commitWithRetry(
+      `snapgate: prune ${ids.length} manifest node(s)`,
+      async () => (recheck ? await recheck(ids) : ids).map((id) => ({
+        path: nodePath(id),
+        mode: "100644",
+        type: "blob",
+        sha: null
+      }))
+    );
   }
   async listBlobs() {
     const result = await this.reader.query(
@@ -11681,6 +14143,16 @@ function isText(bytes) {
   for (const byte of bytes)
     if (byte > 126 || byte < 32 && byte !== 10 && byte !== 13) return false;
   return true;
+}
+function nodeIdsOf(tree) {
+  const ids = /* @__PURE__ */ new Set();
+  for (const prefix of tree?.object?.entries ?? []) {
+    for (const entry of prefix.object?.entries ?? []) {
+      const id = parseNodeFileName(entry.name);
+      if (id) ids.add(id);
+    }
+  }
+  return ids;
 }
 
 // app/gate/decide-environment.ts
@@ -12052,7 +14524,10 @@ async function evaluateGates(event, target) {
       )
     );
   }
-  await Promise.all(posts);
+  const failed3 = (await Promise.allSettled(posts)).find(
+    (outcome) => outcome.status === "rejected"
+  );
+  if (failed3) throw failed3.reason;
 }
 function lockPlace(event, policy) {
   const backup = policy.backup;
@@ -12126,28 +14601,28 @@ function renderGateComment(decision) {
 }
 
 // core/generated/request-validator.ts
-import __ajvRuntime05 from "ajv/dist/runtime/ucs2length.js";
-import __ajvRuntime15 from "ajv-formats/dist/formats.js";
-var request_validator_default = validate205;
-var schema315 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request.schema.json", "title": "Snapgate request record (snapgate.request/v1)", "description": "requests/<id>.json in the store: a restore or forget request and the approvals it gathered. Each approval carries the request digest, which binds it to the action, the environment, exactly these snapshots (and paths), the policy digest, the requester and the expiry.", "type": "object", "additionalProperties": false, "required": ["format", "id", "action", "subject", "digest", "requester", "createdAt", "expiresAt", "approvals", "state"], "properties": { "format": { "const": "snapgate.request/v1" }, "id": { "$ref": "#/$defs/requestId" }, "action": { "enum": ["forget", "restore"] }, "subject": { "type": "object", "additionalProperties": false, "required": ["environment", "snapshots", "policyDigest"], "properties": { "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshots": { "type": "array", "minItems": 1, "maxItems": 1e4, "uniqueItems": true, "items": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }, "paths": { "description": "Restore only: globs of the paths to restore; absent = every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "policyDigest": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/digest" }] } } }, "digest": { "$ref": "#/$defs/digest" }, "requester": { "$ref": "#/$defs/user" }, "reason": { "type": "string", "maxLength": 2e3 }, "createdAt": { "type": "string", "format": "date-time" }, "expiresAt": { "type": "string", "format": "date-time" }, "approvals": { "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["user", "at", "digest"], "properties": { "user": { "$ref": "#/$defs/user" }, "at": { "type": "string", "format": "date-time" }, "digest": { "$ref": "#/$defs/digest" } } } }, "signature": { "description": "The Snapgate App's Ed25519 signature of the canonical JSON (RFC 8785) of the record without this field. The CLI and the restore action accept a record only when the key is one of the policy's keys.app.", "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "value": { "type": "string", "pattern": "^[A-Za-z0-9+/]{86}==$" } } }, "state": { "enum": ["pending", "approved", "denied", "cancelled", "expired", "executed"] } }, "$defs": { "requestId": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "user": { "description": "A GitHub user: the numeric id is the identity (logins can be renamed).", "type": "object", "additionalProperties": false, "required": ["id", "login"], "properties": { "id": { "type": "integer", "minimum": 1 }, "login": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" } } } } };
-var schema324 = { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" };
-var schema334 = { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" };
-var schema352 = { "description": "A GitHub user: the numeric id is the identity (logins can be renamed).", "type": "object", "additionalProperties": false, "required": ["id", "login"], "properties": { "id": { "type": "integer", "minimum": 1 }, "login": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" } } };
-var func15 = Object.prototype.hasOwnProperty;
-var func24 = __ajvRuntime05.default;
-var pattern47 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
-var pattern56 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern63 = new RegExp("^[0-9a-f]{64}$", "u");
-var pattern74 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+import __ajvRuntime07 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime16 from "ajv-formats/dist/formats.js";
+var request_validator_default = validate207;
+var schema317 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request.schema.json", "title": "Snapgate request record (snapgate.request/v1)", "description": "requests/<id>.json in the store: a restore or forget request and the approvals it gathered. Each approval carries the request digest, which binds it to the action, the environment, exactly these snapshots (and paths), the policy digest, the requester and the expiry.", "type": "object", "additionalProperties": false, "required": ["format", "id", "action", "subject", "digest", "requester", "createdAt", "expiresAt", "approvals", "state"], "properties": { "format": { "const": "snapgate.request/v1" }, "id": { "$ref": "#/$defs/requestId" }, "action": { "enum": ["forget", "restore"] }, "subject": { "type": "object", "additionalProperties": false, "required": ["environment", "snapshots", "policyDigest"], "properties": { "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshots": { "type": "array", "minItems": 1, "maxItems": 1e4, "uniqueItems": true, "items": { "type": "string", "pattern": "^[0-9a-f]{64}$" } }, "paths": { "description": "Restore only: globs of the paths to restore; absent = every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "policyDigest": { "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/digest" }] } } }, "digest": { "$ref": "#/$defs/digest" }, "requester": { "$ref": "#/$defs/user" }, "reason": { "type": "string", "maxLength": 2e3 }, "createdAt": { "type": "string", "format": "date-time" }, "expiresAt": { "type": "string", "format": "date-time" }, "approvals": { "type": "array", "maxItems": 100, "items": { "type": "object", "additionalProperties": false, "required": ["user", "at", "digest"], "properties": { "user": { "$ref": "#/$defs/user" }, "at": { "type": "string", "format": "date-time" }, "digest": { "$ref": "#/$defs/digest" } } } }, "signature": { "description": "The Snapgate App's Ed25519 signature of the canonical JSON (RFC 8785) of the record without this field. The CLI and the restore action accept a record only when the key is one of the policy's keys.app.", "type": "object", "additionalProperties": false, "required": ["alg", "key", "value"], "properties": { "alg": { "const": "ed25519" }, "key": { "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "value": { "type": "string", "pattern": "^[A-Za-z0-9+/]{86}==$" } } }, "state": { "enum": ["pending", "approved", "denied", "cancelled", "expired", "executed"] } }, "$defs": { "requestId": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "user": { "description": "A GitHub user: the numeric id is the identity (logins can be renamed).", "type": "object", "additionalProperties": false, "required": ["id", "login"], "properties": { "id": { "type": "integer", "minimum": 1 }, "login": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" } } } } };
+var schema326 = { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" };
+var schema336 = { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" };
+var schema353 = { "description": "A GitHub user: the numeric id is the identity (logins can be renamed).", "type": "object", "additionalProperties": false, "required": ["id", "login"], "properties": { "id": { "type": "integer", "minimum": 1 }, "login": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" } } };
+var func17 = Object.prototype.hasOwnProperty;
+var func25 = __ajvRuntime07.default;
+var pattern410 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var pattern58 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern65 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern75 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 var pattern9 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", "u");
-var pattern12 = new RegExp("^sga1[02-9ac-hj-np-z]{58}$", "u");
-var pattern133 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
-var formats05 = __ajvRuntime15.fullFormats["date-time"];
-function validate205(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var pattern123 = new RegExp("^sga1[02-9ac-hj-np-z]{58}$", "u");
+var pattern132 = new RegExp("^[A-Za-z0-9+/]{86}==$", "u");
+var formats06 = __ajvRuntime16.fullFormats["date-time"];
+function validate207(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate205.evaluated;
+  const evaluated0 = validate207.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -12156,7 +14631,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.format === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema315.required, parentSchema: schema315, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -12165,7 +14640,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.id === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema315.required, parentSchema: schema315, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -12174,7 +14649,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.action === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema315.required, parentSchema: schema315, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -12183,7 +14658,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.subject === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "subject" }, message: "must have required property 'subject'", schema: schema315.required, parentSchema: schema315, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "subject" }, message: "must have required property 'subject'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -12192,7 +14667,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.digest === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema315.required, parentSchema: schema315, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -12201,7 +14676,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.requester === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requester" }, message: "must have required property 'requester'", schema: schema315.required, parentSchema: schema315, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requester" }, message: "must have required property 'requester'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -12210,7 +14685,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.createdAt === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'", schema: schema315.required, parentSchema: schema315, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "createdAt" }, message: "must have required property 'createdAt'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -12219,7 +14694,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.expiresAt === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expiresAt" }, message: "must have required property 'expiresAt'", schema: schema315.required, parentSchema: schema315, data };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expiresAt" }, message: "must have required property 'expiresAt'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -12228,7 +14703,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.approvals === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvals" }, message: "must have required property 'approvals'", schema: schema315.required, parentSchema: schema315, data };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvals" }, message: "must have required property 'approvals'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -12237,7 +14712,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.state === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'", schema: schema315.required, parentSchema: schema315, data };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'", schema: schema317.required, parentSchema: schema317, data };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -12246,8 +14721,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func15.call(schema315.properties, key0)) {
-        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315, data };
+      if (!func17.call(schema317.properties, key0)) {
+        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema317, data };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -12259,7 +14734,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.format !== void 0) {
       let data0 = data.format;
       if ("snapgate.request/v1" !== data0) {
-        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.request/v1" }, message: "must be equal to constant", schema: "snapgate.request/v1", parentSchema: schema315.properties.format, data: data0 };
+        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.request/v1" }, message: "must be equal to constant", schema: "snapgate.request/v1", parentSchema: schema317.properties.format, data: data0 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -12271,8 +14746,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!pattern47.test(data1)) {
-          const err12 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema324, data: data1 };
+        if (!pattern410.test(data1)) {
+          const err12 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/requestId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema326, data: data1 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -12281,7 +14756,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema324.type, parentSchema: schema324, data: data1 };
+        const err13 = { instancePath: instancePath + "/id", schemaPath: "#/$defs/requestId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema326.type, parentSchema: schema326, data: data1 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -12293,7 +14768,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.action !== void 0) {
       let data2 = data.action;
       if (!(data2 === "forget" || data2 === "restore")) {
-        const err14 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema315.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema315.properties.action.enum, parentSchema: schema315.properties.action, data: data2 };
+        const err14 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema317.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema317.properties.action.enum, parentSchema: schema317.properties.action, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -12306,7 +14781,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       let data3 = data.subject;
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
         if (data3.environment === void 0) {
-          const err15 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
+          const err15 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema317.properties.subject.required, parentSchema: schema317.properties.subject, data: data3 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -12315,7 +14790,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data3.snapshots === void 0) {
-          const err16 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "snapshots" }, message: "must have required property 'snapshots'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
+          const err16 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "snapshots" }, message: "must have required property 'snapshots'", schema: schema317.properties.subject.required, parentSchema: schema317.properties.subject, data: data3 };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -12324,7 +14799,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data3.policyDigest === void 0) {
-          const err17 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema315.properties.subject.required, parentSchema: schema315.properties.subject, data: data3 };
+          const err17 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema317.properties.subject.required, parentSchema: schema317.properties.subject, data: data3 };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -12334,7 +14809,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
         }
         for (const key1 in data3) {
           if (!(key1 === "environment" || key1 === "snapshots" || key1 === "paths" || key1 === "policyDigest")) {
-            const err18 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.subject, data: data3 };
+            const err18 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema317.properties.subject, data: data3 };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -12346,8 +14821,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
         if (data3.environment !== void 0) {
           let data4 = data3.environment;
           if (typeof data4 === "string") {
-            if (!pattern56.test(data4)) {
-              const err19 = { instancePath: instancePath + "/subject/environment", schemaPath: "#/properties/subject/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema315.properties.subject.properties.environment, data: data4 };
+            if (!pattern58.test(data4)) {
+              const err19 = { instancePath: instancePath + "/subject/environment", schemaPath: "#/properties/subject/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema317.properties.subject.properties.environment, data: data4 };
               if (vErrors === null) {
                 vErrors = [err19];
               } else {
@@ -12356,7 +14831,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err20 = { instancePath: instancePath + "/subject/environment", schemaPath: "#/properties/subject/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.environment.type, parentSchema: schema315.properties.subject.properties.environment, data: data4 };
+            const err20 = { instancePath: instancePath + "/subject/environment", schemaPath: "#/properties/subject/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.subject.properties.environment.type, parentSchema: schema317.properties.subject.properties.environment, data: data4 };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -12369,7 +14844,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           let data5 = data3.snapshots;
           if (Array.isArray(data5)) {
             if (data5.length > 1e4) {
-              const err21 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/maxItems", keyword: "maxItems", params: { limit: 1e4 }, message: "must NOT have more than 10000 items", schema: 1e4, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+              const err21 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/maxItems", keyword: "maxItems", params: { limit: 1e4 }, message: "must NOT have more than 10000 items", schema: 1e4, parentSchema: schema317.properties.subject.properties.snapshots, data: data5 };
               if (vErrors === null) {
                 vErrors = [err21];
               } else {
@@ -12378,7 +14853,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
             if (data5.length < 1) {
-              const err22 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+              const err22 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema317.properties.subject.properties.snapshots, data: data5 };
               if (vErrors === null) {
                 vErrors = [err22];
               } else {
@@ -12390,8 +14865,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
             for (let i0 = 0; i0 < len0; i0++) {
               let data6 = data5[i0];
               if (typeof data6 === "string") {
-                if (!pattern63.test(data6)) {
-                  const err23 = { instancePath: instancePath + "/subject/snapshots/" + i0, schemaPath: "#/properties/subject/properties/snapshots/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema315.properties.subject.properties.snapshots.items, data: data6 };
+                if (!pattern65.test(data6)) {
+                  const err23 = { instancePath: instancePath + "/subject/snapshots/" + i0, schemaPath: "#/properties/subject/properties/snapshots/items/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema317.properties.subject.properties.snapshots.items, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -12400,7 +14875,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/subject/snapshots/" + i0, schemaPath: "#/properties/subject/properties/snapshots/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.snapshots.items.type, parentSchema: schema315.properties.subject.properties.snapshots.items, data: data6 };
+                const err24 = { instancePath: instancePath + "/subject/snapshots/" + i0, schemaPath: "#/properties/subject/properties/snapshots/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.subject.properties.snapshots.items.type, parentSchema: schema317.properties.subject.properties.snapshots.items, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -12420,7 +14895,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                 }
                 if (typeof indices0[item0] == "number") {
                   j0 = indices0[item0];
-                  const err25 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+                  const err25 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema317.properties.subject.properties.snapshots, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -12433,7 +14908,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err26 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.subject.properties.snapshots.type, parentSchema: schema315.properties.subject.properties.snapshots, data: data5 };
+            const err26 = { instancePath: instancePath + "/subject/snapshots", schemaPath: "#/properties/subject/properties/snapshots/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema317.properties.subject.properties.snapshots.type, parentSchema: schema317.properties.subject.properties.snapshots, data: data5 };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -12449,8 +14924,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
             for (let i2 = 0; i2 < len1; i2++) {
               let data8 = data7[i2];
               if (typeof data8 === "string") {
-                if (func24(data8) > 1e3) {
-                  const err27 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
+                if (func25(data8) > 1e3) {
+                  const err27 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema317.properties.subject.properties.paths.items, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err27];
                   } else {
@@ -12458,8 +14933,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                   errors++;
                 }
-                if (func24(data8) < 1) {
-                  const err28 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
+                if (func25(data8) < 1) {
+                  const err28 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema317.properties.subject.properties.paths.items, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err28];
                   } else {
@@ -12468,7 +14943,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err29 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.subject.properties.paths.items.type, parentSchema: schema315.properties.subject.properties.paths.items, data: data8 };
+                const err29 = { instancePath: instancePath + "/subject/paths/" + i2, schemaPath: "#/properties/subject/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.subject.properties.paths.items.type, parentSchema: schema317.properties.subject.properties.paths.items, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -12478,7 +14953,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/subject/paths", schemaPath: "#/properties/subject/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.subject.properties.paths.type, parentSchema: schema315.properties.subject.properties.paths, data: data7 };
+            const err30 = { instancePath: instancePath + "/subject/paths", schemaPath: "#/properties/subject/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema317.properties.subject.properties.paths.type, parentSchema: schema317.properties.subject.properties.paths, data: data7 };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -12494,7 +14969,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           let passing0 = null;
           const _errs22 = errors;
           if (data9 !== null) {
-            const err31 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/properties/subject/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema315.properties.subject.properties.policyDigest.oneOf[0].type, parentSchema: schema315.properties.subject.properties.policyDigest.oneOf[0], data: data9 };
+            const err31 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/properties/subject/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema317.properties.subject.properties.policyDigest.oneOf[0].type, parentSchema: schema317.properties.subject.properties.policyDigest.oneOf[0], data: data9 };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -12509,8 +14984,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           }
           const _errs24 = errors;
           if (typeof data9 === "string") {
-            if (!pattern74.test(data9)) {
-              const err32 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema334, data: data9 };
+            if (!pattern75.test(data9)) {
+              const err32 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema336, data: data9 };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {
@@ -12519,7 +14994,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err33 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema334.type, parentSchema: schema334, data: data9 };
+            const err33 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema336.type, parentSchema: schema336, data: data9 };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -12538,7 +15013,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
             }
           }
           if (!valid8) {
-            const err34 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/properties/subject/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema315.properties.subject.properties.policyDigest.oneOf, parentSchema: schema315.properties.subject.properties.policyDigest, data: data9 };
+            const err34 = { instancePath: instancePath + "/subject/policyDigest", schemaPath: "#/properties/subject/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema317.properties.subject.properties.policyDigest.oneOf, parentSchema: schema317.properties.subject.properties.policyDigest, data: data9 };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -12557,7 +15032,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err35 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.subject.type, parentSchema: schema315.properties.subject, data: data3 };
+        const err35 = { instancePath: instancePath + "/subject", schemaPath: "#/properties/subject/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema317.properties.subject.type, parentSchema: schema317.properties.subject, data: data3 };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -12569,8 +15044,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.digest !== void 0) {
       let data10 = data.digest;
       if (typeof data10 === "string") {
-        if (!pattern74.test(data10)) {
-          const err36 = { instancePath: instancePath + "/digest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema334, data: data10 };
+        if (!pattern75.test(data10)) {
+          const err36 = { instancePath: instancePath + "/digest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema336, data: data10 };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -12579,7 +15054,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err37 = { instancePath: instancePath + "/digest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema334.type, parentSchema: schema334, data: data10 };
+        const err37 = { instancePath: instancePath + "/digest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema336.type, parentSchema: schema336, data: data10 };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -12592,7 +15067,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       let data11 = data.requester;
       if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
         if (data11.id === void 0) {
-          const err38 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema352.required, parentSchema: schema352, data: data11 };
+          const err38 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema353.required, parentSchema: schema353, data: data11 };
           if (vErrors === null) {
             vErrors = [err38];
           } else {
@@ -12601,7 +15076,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data11.login === void 0) {
-          const err39 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema352.required, parentSchema: schema352, data: data11 };
+          const err39 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema353.required, parentSchema: schema353, data: data11 };
           if (vErrors === null) {
             vErrors = [err39];
           } else {
@@ -12611,7 +15086,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
         }
         for (const key2 in data11) {
           if (!(key2 === "id" || key2 === "login")) {
-            const err40 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema352, data: data11 };
+            const err40 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema353, data: data11 };
             if (vErrors === null) {
               vErrors = [err40];
             } else {
@@ -12623,7 +15098,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
         if (data11.id !== void 0) {
           let data12 = data11.id;
           if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-            const err41 = { instancePath: instancePath + "/requester/id", schemaPath: "#/$defs/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema352.properties.id.type, parentSchema: schema352.properties.id, data: data12 };
+            const err41 = { instancePath: instancePath + "/requester/id", schemaPath: "#/$defs/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema353.properties.id.type, parentSchema: schema353.properties.id, data: data12 };
             if (vErrors === null) {
               vErrors = [err41];
             } else {
@@ -12633,7 +15108,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           }
           if (typeof data12 == "number" && isFinite(data12)) {
             if (data12 < 1 || isNaN(data12)) {
-              const err42 = { instancePath: instancePath + "/requester/id", schemaPath: "#/$defs/user/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema352.properties.id, data: data12 };
+              const err42 = { instancePath: instancePath + "/requester/id", schemaPath: "#/$defs/user/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema353.properties.id, data: data12 };
               if (vErrors === null) {
                 vErrors = [err42];
               } else {
@@ -12647,7 +15122,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           let data13 = data11.login;
           if (typeof data13 === "string") {
             if (!pattern9.test(data13)) {
-              const err43 = { instancePath: instancePath + "/requester/login", schemaPath: "#/$defs/user/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", parentSchema: schema352.properties.login, data: data13 };
+              const err43 = { instancePath: instancePath + "/requester/login", schemaPath: "#/$defs/user/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", parentSchema: schema353.properties.login, data: data13 };
               if (vErrors === null) {
                 vErrors = [err43];
               } else {
@@ -12656,7 +15131,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err44 = { instancePath: instancePath + "/requester/login", schemaPath: "#/$defs/user/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema352.properties.login.type, parentSchema: schema352.properties.login, data: data13 };
+            const err44 = { instancePath: instancePath + "/requester/login", schemaPath: "#/$defs/user/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema353.properties.login.type, parentSchema: schema353.properties.login, data: data13 };
             if (vErrors === null) {
               vErrors = [err44];
             } else {
@@ -12666,7 +15141,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err45 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema352.type, parentSchema: schema352, data: data11 };
+        const err45 = { instancePath: instancePath + "/requester", schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema353.type, parentSchema: schema353, data: data11 };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -12678,8 +15153,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.reason !== void 0) {
       let data14 = data.reason;
       if (typeof data14 === "string") {
-        if (func24(data14) > 2e3) {
-          const err46 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema315.properties.reason, data: data14 };
+        if (func25(data14) > 2e3) {
+          const err46 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema317.properties.reason, data: data14 };
           if (vErrors === null) {
             vErrors = [err46];
           } else {
@@ -12688,7 +15163,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err47 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.reason.type, parentSchema: schema315.properties.reason, data: data14 };
+        const err47 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.reason.type, parentSchema: schema317.properties.reason, data: data14 };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -12700,8 +15175,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.createdAt !== void 0) {
       let data15 = data.createdAt;
       if (typeof data15 === "string") {
-        if (!formats05.validate(data15)) {
-          const err48 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.createdAt, data: data15 };
+        if (!formats06.validate(data15)) {
+          const err48 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema317.properties.createdAt, data: data15 };
           if (vErrors === null) {
             vErrors = [err48];
           } else {
@@ -12710,7 +15185,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err49 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.createdAt.type, parentSchema: schema315.properties.createdAt, data: data15 };
+        const err49 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.createdAt.type, parentSchema: schema317.properties.createdAt, data: data15 };
         if (vErrors === null) {
           vErrors = [err49];
         } else {
@@ -12722,8 +15197,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.expiresAt !== void 0) {
       let data16 = data.expiresAt;
       if (typeof data16 === "string") {
-        if (!formats05.validate(data16)) {
-          const err50 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.expiresAt, data: data16 };
+        if (!formats06.validate(data16)) {
+          const err50 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema317.properties.expiresAt, data: data16 };
           if (vErrors === null) {
             vErrors = [err50];
           } else {
@@ -12732,7 +15207,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err51 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.expiresAt.type, parentSchema: schema315.properties.expiresAt, data: data16 };
+        const err51 = { instancePath: instancePath + "/expiresAt", schemaPath: "#/properties/expiresAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.expiresAt.type, parentSchema: schema317.properties.expiresAt, data: data16 };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -12745,7 +15220,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       let data17 = data.approvals;
       if (Array.isArray(data17)) {
         if (data17.length > 100) {
-          const err52 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema315.properties.approvals, data: data17 };
+          const err52 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/maxItems", keyword: "maxItems", params: { limit: 100 }, message: "must NOT have more than 100 items", schema: 100, parentSchema: schema317.properties.approvals, data: data17 };
           if (vErrors === null) {
             vErrors = [err52];
           } else {
@@ -12758,7 +15233,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           let data18 = data17[i3];
           if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
             if (data18.user === void 0) {
-              const err53 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
+              const err53 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "user" }, message: "must have required property 'user'", schema: schema317.properties.approvals.items.required, parentSchema: schema317.properties.approvals.items, data: data18 };
               if (vErrors === null) {
                 vErrors = [err53];
               } else {
@@ -12767,7 +15242,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
             if (data18.at === void 0) {
-              const err54 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
+              const err54 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema317.properties.approvals.items.required, parentSchema: schema317.properties.approvals.items, data: data18 };
               if (vErrors === null) {
                 vErrors = [err54];
               } else {
@@ -12776,7 +15251,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
             if (data18.digest === void 0) {
-              const err55 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema315.properties.approvals.items.required, parentSchema: schema315.properties.approvals.items, data: data18 };
+              const err55 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema317.properties.approvals.items.required, parentSchema: schema317.properties.approvals.items, data: data18 };
               if (vErrors === null) {
                 vErrors = [err55];
               } else {
@@ -12786,7 +15261,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
             }
             for (const key3 in data18) {
               if (!(key3 === "user" || key3 === "at" || key3 === "digest")) {
-                const err56 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.approvals.items, data: data18 };
+                const err56 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema317.properties.approvals.items, data: data18 };
                 if (vErrors === null) {
                   vErrors = [err56];
                 } else {
@@ -12799,7 +15274,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               let data19 = data18.user;
               if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
                 if (data19.id === void 0) {
-                  const err57 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema352.required, parentSchema: schema352, data: data19 };
+                  const err57 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema353.required, parentSchema: schema353, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err57];
                   } else {
@@ -12808,7 +15283,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
                 if (data19.login === void 0) {
-                  const err58 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema352.required, parentSchema: schema352, data: data19 };
+                  const err58 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/required", keyword: "required", params: { missingProperty: "login" }, message: "must have required property 'login'", schema: schema353.required, parentSchema: schema353, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err58];
                   } else {
@@ -12818,7 +15293,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                 }
                 for (const key4 in data19) {
                   if (!(key4 === "id" || key4 === "login")) {
-                    const err59 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema352, data: data19 };
+                    const err59 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema353, data: data19 };
                     if (vErrors === null) {
                       vErrors = [err59];
                     } else {
@@ -12830,7 +15305,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                 if (data19.id !== void 0) {
                   let data20 = data19.id;
                   if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-                    const err60 = { instancePath: instancePath + "/approvals/" + i3 + "/user/id", schemaPath: "#/$defs/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema352.properties.id.type, parentSchema: schema352.properties.id, data: data20 };
+                    const err60 = { instancePath: instancePath + "/approvals/" + i3 + "/user/id", schemaPath: "#/$defs/user/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema353.properties.id.type, parentSchema: schema353.properties.id, data: data20 };
                     if (vErrors === null) {
                       vErrors = [err60];
                     } else {
@@ -12840,7 +15315,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                   if (typeof data20 == "number" && isFinite(data20)) {
                     if (data20 < 1 || isNaN(data20)) {
-                      const err61 = { instancePath: instancePath + "/approvals/" + i3 + "/user/id", schemaPath: "#/$defs/user/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema352.properties.id, data: data20 };
+                      const err61 = { instancePath: instancePath + "/approvals/" + i3 + "/user/id", schemaPath: "#/$defs/user/properties/id/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema353.properties.id, data: data20 };
                       if (vErrors === null) {
                         vErrors = [err61];
                       } else {
@@ -12854,7 +15329,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                   let data21 = data19.login;
                   if (typeof data21 === "string") {
                     if (!pattern9.test(data21)) {
-                      const err62 = { instancePath: instancePath + "/approvals/" + i3 + "/user/login", schemaPath: "#/$defs/user/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", parentSchema: schema352.properties.login, data: data21 };
+                      const err62 = { instancePath: instancePath + "/approvals/" + i3 + "/user/login", schemaPath: "#/$defs/user/properties/login/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$"', schema: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\\[bot\\])?$", parentSchema: schema353.properties.login, data: data21 };
                       if (vErrors === null) {
                         vErrors = [err62];
                       } else {
@@ -12863,7 +15338,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                       errors++;
                     }
                   } else {
-                    const err63 = { instancePath: instancePath + "/approvals/" + i3 + "/user/login", schemaPath: "#/$defs/user/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema352.properties.login.type, parentSchema: schema352.properties.login, data: data21 };
+                    const err63 = { instancePath: instancePath + "/approvals/" + i3 + "/user/login", schemaPath: "#/$defs/user/properties/login/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema353.properties.login.type, parentSchema: schema353.properties.login, data: data21 };
                     if (vErrors === null) {
                       vErrors = [err63];
                     } else {
@@ -12873,7 +15348,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                 }
               } else {
-                const err64 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema352.type, parentSchema: schema352, data: data19 };
+                const err64 = { instancePath: instancePath + "/approvals/" + i3 + "/user", schemaPath: "#/$defs/user/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema353.type, parentSchema: schema353, data: data19 };
                 if (vErrors === null) {
                   vErrors = [err64];
                 } else {
@@ -12885,8 +15360,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
             if (data18.at !== void 0) {
               let data22 = data18.at;
               if (typeof data22 === "string") {
-                if (!formats05.validate(data22)) {
-                  const err65 = { instancePath: instancePath + "/approvals/" + i3 + "/at", schemaPath: "#/properties/approvals/items/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema315.properties.approvals.items.properties.at, data: data22 };
+                if (!formats06.validate(data22)) {
+                  const err65 = { instancePath: instancePath + "/approvals/" + i3 + "/at", schemaPath: "#/properties/approvals/items/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema317.properties.approvals.items.properties.at, data: data22 };
                   if (vErrors === null) {
                     vErrors = [err65];
                   } else {
@@ -12895,7 +15370,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err66 = { instancePath: instancePath + "/approvals/" + i3 + "/at", schemaPath: "#/properties/approvals/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.approvals.items.properties.at.type, parentSchema: schema315.properties.approvals.items.properties.at, data: data22 };
+                const err66 = { instancePath: instancePath + "/approvals/" + i3 + "/at", schemaPath: "#/properties/approvals/items/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.approvals.items.properties.at.type, parentSchema: schema317.properties.approvals.items.properties.at, data: data22 };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -12907,8 +15382,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
             if (data18.digest !== void 0) {
               let data23 = data18.digest;
               if (typeof data23 === "string") {
-                if (!pattern74.test(data23)) {
-                  const err67 = { instancePath: instancePath + "/approvals/" + i3 + "/digest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema334, data: data23 };
+                if (!pattern75.test(data23)) {
+                  const err67 = { instancePath: instancePath + "/approvals/" + i3 + "/digest", schemaPath: "#/$defs/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema336, data: data23 };
                   if (vErrors === null) {
                     vErrors = [err67];
                   } else {
@@ -12917,7 +15392,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
                   errors++;
                 }
               } else {
-                const err68 = { instancePath: instancePath + "/approvals/" + i3 + "/digest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema334.type, parentSchema: schema334, data: data23 };
+                const err68 = { instancePath: instancePath + "/approvals/" + i3 + "/digest", schemaPath: "#/$defs/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema336.type, parentSchema: schema336, data: data23 };
                 if (vErrors === null) {
                   vErrors = [err68];
                 } else {
@@ -12927,7 +15402,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               }
             }
           } else {
-            const err69 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.approvals.items.type, parentSchema: schema315.properties.approvals.items, data: data18 };
+            const err69 = { instancePath: instancePath + "/approvals/" + i3, schemaPath: "#/properties/approvals/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema317.properties.approvals.items.type, parentSchema: schema317.properties.approvals.items, data: data18 };
             if (vErrors === null) {
               vErrors = [err69];
             } else {
@@ -12937,7 +15412,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err70 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema315.properties.approvals.type, parentSchema: schema315.properties.approvals, data: data17 };
+        const err70 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema317.properties.approvals.type, parentSchema: schema317.properties.approvals, data: data17 };
         if (vErrors === null) {
           vErrors = [err70];
         } else {
@@ -12950,7 +15425,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       let data24 = data.signature;
       if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
         if (data24.alg === void 0) {
-          const err71 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
+          const err71 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "alg" }, message: "must have required property 'alg'", schema: schema317.properties.signature.required, parentSchema: schema317.properties.signature, data: data24 };
           if (vErrors === null) {
             vErrors = [err71];
           } else {
@@ -12959,7 +15434,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data24.key === void 0) {
-          const err72 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
+          const err72 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema317.properties.signature.required, parentSchema: schema317.properties.signature, data: data24 };
           if (vErrors === null) {
             vErrors = [err72];
           } else {
@@ -12968,7 +15443,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
         if (data24.value === void 0) {
-          const err73 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema315.properties.signature.required, parentSchema: schema315.properties.signature, data: data24 };
+          const err73 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'", schema: schema317.properties.signature.required, parentSchema: schema317.properties.signature, data: data24 };
           if (vErrors === null) {
             vErrors = [err73];
           } else {
@@ -12978,7 +15453,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
         }
         for (const key5 in data24) {
           if (!(key5 === "alg" || key5 === "key" || key5 === "value")) {
-            const err74 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema315.properties.signature, data: data24 };
+            const err74 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema317.properties.signature, data: data24 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -12990,7 +15465,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
         if (data24.alg !== void 0) {
           let data25 = data24.alg;
           if ("ed25519" !== data25) {
-            const err75 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema315.properties.signature.properties.alg, data: data25 };
+            const err75 = { instancePath: instancePath + "/signature/alg", schemaPath: "#/properties/signature/properties/alg/const", keyword: "const", params: { allowedValue: "ed25519" }, message: "must be equal to constant", schema: "ed25519", parentSchema: schema317.properties.signature.properties.alg, data: data25 };
             if (vErrors === null) {
               vErrors = [err75];
             } else {
@@ -13002,8 +15477,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
         if (data24.key !== void 0) {
           let data26 = data24.key;
           if (typeof data26 === "string") {
-            if (!pattern12.test(data26)) {
-              const err76 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sga1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sga1[02-9ac-hj-np-z]{58}$"', schema: "^sga1[02-9ac-hj-np-z]{58}$", parentSchema: schema315.properties.signature.properties.key, data: data26 };
+            if (!pattern123.test(data26)) {
+              const err76 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/pattern", keyword: "pattern", params: { pattern: "^sga1[02-9ac-hj-np-z]{58}$" }, message: 'must match pattern "^sga1[02-9ac-hj-np-z]{58}$"', schema: "^sga1[02-9ac-hj-np-z]{58}$", parentSchema: schema317.properties.signature.properties.key, data: data26 };
               if (vErrors === null) {
                 vErrors = [err76];
               } else {
@@ -13012,7 +15487,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err77 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.signature.properties.key.type, parentSchema: schema315.properties.signature.properties.key, data: data26 };
+            const err77 = { instancePath: instancePath + "/signature/key", schemaPath: "#/properties/signature/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.signature.properties.key.type, parentSchema: schema317.properties.signature.properties.key, data: data26 };
             if (vErrors === null) {
               vErrors = [err77];
             } else {
@@ -13024,8 +15499,8 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
         if (data24.value !== void 0) {
           let data27 = data24.value;
           if (typeof data27 === "string") {
-            if (!pattern133.test(data27)) {
-              const err78 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]{86}==$" }, message: 'must match pattern "^[A-Za-z0-9+/]{86}==$"', schema: "^[A-Za-z0-9+/]{86}==$", parentSchema: schema315.properties.signature.properties.value, data: data27 };
+            if (!pattern132.test(data27)) {
+              const err78 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]{86}==$" }, message: 'must match pattern "^[A-Za-z0-9+/]{86}==$"', schema: "^[A-Za-z0-9+/]{86}==$", parentSchema: schema317.properties.signature.properties.value, data: data27 };
               if (vErrors === null) {
                 vErrors = [err78];
               } else {
@@ -13034,7 +15509,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err79 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema315.properties.signature.properties.value.type, parentSchema: schema315.properties.signature.properties.value, data: data27 };
+            const err79 = { instancePath: instancePath + "/signature/value", schemaPath: "#/properties/signature/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.signature.properties.value.type, parentSchema: schema317.properties.signature.properties.value, data: data27 };
             if (vErrors === null) {
               vErrors = [err79];
             } else {
@@ -13044,7 +15519,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err80 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.properties.signature.type, parentSchema: schema315.properties.signature, data: data24 };
+        const err80 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema317.properties.signature.type, parentSchema: schema317.properties.signature, data: data24 };
         if (vErrors === null) {
           vErrors = [err80];
         } else {
@@ -13056,7 +15531,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.state !== void 0) {
       let data28 = data.state;
       if (!(data28 === "pending" || data28 === "approved" || data28 === "denied" || data28 === "cancelled" || data28 === "expired" || data28 === "executed")) {
-        const err81 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/enum", keyword: "enum", params: { allowedValues: schema315.properties.state.enum }, message: "must be equal to one of the allowed values", schema: schema315.properties.state.enum, parentSchema: schema315.properties.state, data: data28 };
+        const err81 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/enum", keyword: "enum", params: { allowedValues: schema317.properties.state.enum }, message: "must be equal to one of the allowed values", schema: schema317.properties.state.enum, parentSchema: schema317.properties.state, data: data28 };
         if (vErrors === null) {
           vErrors = [err81];
         } else {
@@ -13066,7 +15541,7 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err82 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema315.type, parentSchema: schema315, data };
+    const err82 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema317.type, parentSchema: schema317, data };
     if (vErrors === null) {
       vErrors = [err82];
     } else {
@@ -13074,10 +15549,10 @@ function validate205(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate205.errors = vErrors;
+  validate207.errors = vErrors;
   return errors === 0;
 }
-validate205.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate207.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // core/approvals/approval-request.ts
 var REQUEST_FORMAT = "snapgate.request/v1";
@@ -13468,23 +15943,23 @@ function openRequestDispatch(sodium, bytes, runId, appKeys) {
 }
 
 // core/generated/request-execution-validator.ts
-import __ajvRuntime06 from "ajv/dist/runtime/ucs2length.js";
-import __ajvRuntime16 from "ajv-formats/dist/formats.js";
-var request_execution_validator_default = validate206;
-var schema316 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request-execution.schema.json", "title": "Snapgate request execution record (snapgate.request-execution/v1)", "description": "requests/<id>/execution.json: written once: by the restore action just before it restores an approved request, or by the app just before it forgets the snapshots of an approved forget request. Records are never overwritten, so a request runs once: a second run finds the record and refuses.", "type": "object", "additionalProperties": false, "required": ["format", "request", "digest", "action", "environment", "snapshot", "paths", "run", "at"], "properties": { "format": { "const": "snapgate.request-execution/v1" }, "request": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "action": { "enum": ["forget", "restore"] }, "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "paths": { "description": "The path globs restored; empty for every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "run": { "description": "The workflow run that executed it (its URL), or null outside GitHub Actions.", "oneOf": [{ "type": "null" }, { "type": "string", "format": "uri" }] }, "at": { "type": "string", "format": "date-time" } } };
-var func16 = Object.prototype.hasOwnProperty;
-var func25 = __ajvRuntime06.default;
-var pattern48 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
-var pattern57 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-var pattern64 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern75 = new RegExp("^[0-9a-f]{64}$", "u");
-var formats06 = __ajvRuntime16.fullFormats.uri;
-var formats2 = __ajvRuntime16.fullFormats["date-time"];
-function validate206(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+import __ajvRuntime08 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime17 from "ajv-formats/dist/formats.js";
+var request_execution_validator_default = validate208;
+var schema318 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/request-execution.schema.json", "title": "Snapgate request execution record (snapgate.request-execution/v1)", "description": "requests/<id>/execution.json: written once: by the restore action just before it restores an approved request, or by the app just before it forgets the snapshots of an approved forget request. Records are never overwritten, so a request runs once: a second run finds the record and refuses.", "type": "object", "additionalProperties": false, "required": ["format", "request", "digest", "action", "environment", "snapshot", "paths", "run", "at"], "properties": { "format": { "const": "snapgate.request-execution/v1" }, "request": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }, "action": { "enum": ["forget", "restore"] }, "environment": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "paths": { "description": "The path globs restored; empty for every path.", "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 1e3 } }, "run": { "description": "The workflow run that executed it (its URL), or null outside GitHub Actions.", "oneOf": [{ "type": "null" }, { "type": "string", "format": "uri" }] }, "at": { "type": "string", "format": "date-time" } } };
+var func18 = Object.prototype.hasOwnProperty;
+var func26 = __ajvRuntime08.default;
+var pattern411 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var pattern59 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var pattern66 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern76 = new RegExp("^[0-9a-f]{64}$", "u");
+var formats07 = __ajvRuntime17.fullFormats.uri;
+var formats2 = __ajvRuntime17.fullFormats["date-time"];
+function validate208(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate206.evaluated;
+  const evaluated0 = validate208.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -13493,7 +15968,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.format === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema316.required, parentSchema: schema316, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema318.required, parentSchema: schema318, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -13502,7 +15977,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.request === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "request" }, message: "must have required property 'request'", schema: schema316.required, parentSchema: schema316, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "request" }, message: "must have required property 'request'", schema: schema318.required, parentSchema: schema318, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -13511,7 +15986,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.digest === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema316.required, parentSchema: schema316, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "digest" }, message: "must have required property 'digest'", schema: schema318.required, parentSchema: schema318, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -13520,7 +15995,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.action === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema316.required, parentSchema: schema316, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'", schema: schema318.required, parentSchema: schema318, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -13529,7 +16004,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.environment === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema316.required, parentSchema: schema316, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "environment" }, message: "must have required property 'environment'", schema: schema318.required, parentSchema: schema318, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -13538,7 +16013,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.snapshot === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema316.required, parentSchema: schema316, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema318.required, parentSchema: schema318, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -13547,7 +16022,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.paths === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema316.required, parentSchema: schema316, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paths" }, message: "must have required property 'paths'", schema: schema318.required, parentSchema: schema318, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -13556,7 +16031,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.run === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema316.required, parentSchema: schema316, data };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'", schema: schema318.required, parentSchema: schema318, data };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -13565,7 +16040,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.at === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema316.required, parentSchema: schema316, data };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema318.required, parentSchema: schema318, data };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -13574,8 +16049,8 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func16.call(schema316.properties, key0)) {
-        const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema316, data };
+      if (!func18.call(schema318.properties, key0)) {
+        const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema318, data };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -13587,7 +16062,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.format !== void 0) {
       let data0 = data.format;
       if ("snapgate.request-execution/v1" !== data0) {
-        const err10 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.request-execution/v1" }, message: "must be equal to constant", schema: "snapgate.request-execution/v1", parentSchema: schema316.properties.format, data: data0 };
+        const err10 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.request-execution/v1" }, message: "must be equal to constant", schema: "snapgate.request-execution/v1", parentSchema: schema318.properties.format, data: data0 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -13599,8 +16074,8 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.request !== void 0) {
       let data1 = data.request;
       if (typeof data1 === "string") {
-        if (!pattern48.test(data1)) {
-          const err11 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema316.properties.request, data: data1 };
+        if (!pattern411.test(data1)) {
+          const err11 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema318.properties.request, data: data1 };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -13609,7 +16084,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.request.type, parentSchema: schema316.properties.request, data: data1 };
+        const err12 = { instancePath: instancePath + "/request", schemaPath: "#/properties/request/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema318.properties.request.type, parentSchema: schema318.properties.request, data: data1 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -13621,8 +16096,8 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.digest !== void 0) {
       let data2 = data.digest;
       if (typeof data2 === "string") {
-        if (!pattern57.test(data2)) {
-          const err13 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema316.properties.digest, data: data2 };
+        if (!pattern59.test(data2)) {
+          const err13 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema318.properties.digest, data: data2 };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -13631,7 +16106,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.digest.type, parentSchema: schema316.properties.digest, data: data2 };
+        const err14 = { instancePath: instancePath + "/digest", schemaPath: "#/properties/digest/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema318.properties.digest.type, parentSchema: schema318.properties.digest, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -13643,7 +16118,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.action !== void 0) {
       let data3 = data.action;
       if (!(data3 === "forget" || data3 === "restore")) {
-        const err15 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema316.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema316.properties.action.enum, parentSchema: schema316.properties.action, data: data3 };
+        const err15 = { instancePath: instancePath + "/action", schemaPath: "#/properties/action/enum", keyword: "enum", params: { allowedValues: schema318.properties.action.enum }, message: "must be equal to one of the allowed values", schema: schema318.properties.action.enum, parentSchema: schema318.properties.action, data: data3 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -13655,8 +16130,8 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.environment !== void 0) {
       let data4 = data.environment;
       if (typeof data4 === "string") {
-        if (!pattern64.test(data4)) {
-          const err16 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema316.properties.environment, data: data4 };
+        if (!pattern66.test(data4)) {
+          const err16 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema318.properties.environment, data: data4 };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -13665,7 +16140,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.environment.type, parentSchema: schema316.properties.environment, data: data4 };
+        const err17 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema318.properties.environment.type, parentSchema: schema318.properties.environment, data: data4 };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -13677,8 +16152,8 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.snapshot !== void 0) {
       let data5 = data.snapshot;
       if (typeof data5 === "string") {
-        if (!pattern75.test(data5)) {
-          const err18 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema316.properties.snapshot, data: data5 };
+        if (!pattern76.test(data5)) {
+          const err18 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema318.properties.snapshot, data: data5 };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -13687,7 +16162,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.snapshot.type, parentSchema: schema316.properties.snapshot, data: data5 };
+        const err19 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema318.properties.snapshot.type, parentSchema: schema318.properties.snapshot, data: data5 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -13703,8 +16178,8 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i0 = 0; i0 < len0; i0++) {
           let data7 = data6[i0];
           if (typeof data7 === "string") {
-            if (func25(data7) > 1e3) {
-              const err20 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema316.properties.paths.items, data: data7 };
+            if (func26(data7) > 1e3) {
+              const err20 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema318.properties.paths.items, data: data7 };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -13712,8 +16187,8 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
               }
               errors++;
             }
-            if (func25(data7) < 1) {
-              const err21 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema316.properties.paths.items, data: data7 };
+            if (func26(data7) < 1) {
+              const err21 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema318.properties.paths.items, data: data7 };
               if (vErrors === null) {
                 vErrors = [err21];
               } else {
@@ -13722,7 +16197,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err22 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.paths.items.type, parentSchema: schema316.properties.paths.items, data: data7 };
+            const err22 = { instancePath: instancePath + "/paths/" + i0, schemaPath: "#/properties/paths/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema318.properties.paths.items.type, parentSchema: schema318.properties.paths.items, data: data7 };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -13732,7 +16207,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema316.properties.paths.type, parentSchema: schema316.properties.paths, data: data6 };
+        const err23 = { instancePath: instancePath + "/paths", schemaPath: "#/properties/paths/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema318.properties.paths.type, parentSchema: schema318.properties.paths, data: data6 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -13748,7 +16223,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       let passing0 = null;
       const _errs18 = errors;
       if (data8 !== null) {
-        const err24 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema316.properties.run.oneOf[0].type, parentSchema: schema316.properties.run.oneOf[0], data: data8 };
+        const err24 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema318.properties.run.oneOf[0].type, parentSchema: schema318.properties.run.oneOf[0], data: data8 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -13763,8 +16238,8 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       }
       const _errs20 = errors;
       if (typeof data8 === "string") {
-        if (!formats06(data8)) {
-          const err25 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema316.properties.run.oneOf[1], data: data8 };
+        if (!formats07(data8)) {
+          const err25 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema318.properties.run.oneOf[1], data: data8 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -13773,7 +16248,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.run.oneOf[1].type, parentSchema: schema316.properties.run.oneOf[1], data: data8 };
+        const err26 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema318.properties.run.oneOf[1].type, parentSchema: schema318.properties.run.oneOf[1], data: data8 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -13792,7 +16267,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
         }
       }
       if (!valid3) {
-        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema316.properties.run.oneOf, parentSchema: schema316.properties.run, data: data8 };
+        const err27 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema318.properties.run.oneOf, parentSchema: schema318.properties.run, data: data8 };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -13814,7 +16289,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       let data9 = data.at;
       if (typeof data9 === "string") {
         if (!formats2.validate(data9)) {
-          const err28 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema316.properties.at, data: data9 };
+          const err28 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema318.properties.at, data: data9 };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -13823,7 +16298,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema316.properties.at.type, parentSchema: schema316.properties.at, data: data9 };
+        const err29 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema318.properties.at.type, parentSchema: schema318.properties.at, data: data9 };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -13833,7 +16308,7 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema316.type, parentSchema: schema316, data };
+    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema318.type, parentSchema: schema318, data };
     if (vErrors === null) {
       vErrors = [err30];
     } else {
@@ -13841,10 +16316,10 @@ function validate206(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate206.errors = vErrors;
+  validate208.errors = vErrors;
   return errors === 0;
 }
-validate206.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate208.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // core/approvals/request-execution.ts
 var REQUEST_EXECUTION_FORMAT = "snapgate.request-execution/v1";
@@ -15080,7 +17555,7 @@ async function loadSnapshot(store, entry) {
       }
     );
   }
-  const manifest = parseManifest(bytes, where);
+  const manifest = await openManifest(store, bytes, where);
   if (manifest.stream !== entry.stream || manifest.seq !== entry.seq) {
     throw new SnapgateError(
       "INTEGRITY",
@@ -15116,22 +17591,22 @@ async function diffSnapshots(store, to, from) {
 }
 
 // core/generated/tombstone-validator.ts
-import __ajvRuntime07 from "ajv/dist/runtime/ucs2length.js";
-import __ajvRuntime17 from "ajv-formats/dist/formats.js";
-var tombstone_validator_default = validate207;
-var schema317 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/tombstone.schema.json", "title": "Snapgate tombstone (snapgate.tombstone/v1)", "description": "tombstones/<stream>/<seq, 10 digits>.json: the snapshot was forgotten. Its manifest stays (the hash chain still verifies); prune may delete blobs only it referenced once the tombstone is older than the grace period.", "type": "object", "additionalProperties": false, "required": ["format", "stream", "seq", "snapshot", "time", "forgottenAt", "reasons", "rules", "approval", "policyDigest"], "properties": { "format": { "const": "snapgate.tombstone/v1" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "time": { "type": "string", "format": "date-time" }, "forgottenAt": { "type": "string", "format": "date-time" }, "reasons": { "type": "array", "items": { "type": "string", "maxLength": 500 }, "maxItems": 20 }, "rules": { "enum": ["policy", "flags"] }, "approval": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }] }, "policyDigest": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }] } } };
-var func17 = Object.prototype.hasOwnProperty;
-var func26 = __ajvRuntime07.default;
-var pattern49 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
-var pattern58 = new RegExp("^[0-9a-f]{64}$", "u");
-var pattern65 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
-var pattern76 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
-var formats07 = __ajvRuntime17.fullFormats["date-time"];
-function validate207(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+import __ajvRuntime09 from "ajv/dist/runtime/ucs2length.js";
+import __ajvRuntime18 from "ajv-formats/dist/formats.js";
+var tombstone_validator_default = validate209;
+var schema319 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/tombstone.schema.json", "title": "Snapgate tombstone (snapgate.tombstone/v1)", "description": "tombstones/<stream>/<seq, 10 digits>.json: the snapshot was forgotten. Its manifest stays (the hash chain still verifies); prune may delete blobs only it referenced once the tombstone is older than the grace period.", "type": "object", "additionalProperties": false, "required": ["format", "stream", "seq", "snapshot", "time", "forgottenAt", "reasons", "rules", "approval", "policyDigest"], "properties": { "format": { "const": "snapgate.tombstone/v1" }, "stream": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "seq": { "type": "integer", "minimum": 1 }, "snapshot": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "time": { "type": "string", "format": "date-time" }, "forgottenAt": { "type": "string", "format": "date-time" }, "reasons": { "type": "array", "items": { "type": "string", "maxLength": 500 }, "maxItems": 20 }, "rules": { "enum": ["policy", "flags"] }, "approval": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }] }, "policyDigest": { "oneOf": [{ "type": "null" }, { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" }] } } };
+var func19 = Object.prototype.hasOwnProperty;
+var func27 = __ajvRuntime09.default;
+var pattern412 = new RegExp("^[a-z0-9][a-z0-9._-]{0,62}$", "u");
+var pattern510 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern67 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var pattern77 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+var formats08 = __ajvRuntime18.fullFormats["date-time"];
+function validate209(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate207.evaluated;
+  const evaluated0 = validate209.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -15140,7 +17615,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.format === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema317.required, parentSchema: schema317, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema319.required, parentSchema: schema319, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -15149,7 +17624,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.stream === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema317.required, parentSchema: schema317, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stream" }, message: "must have required property 'stream'", schema: schema319.required, parentSchema: schema319, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -15158,7 +17633,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.seq === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema317.required, parentSchema: schema317, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "seq" }, message: "must have required property 'seq'", schema: schema319.required, parentSchema: schema319, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -15167,7 +17642,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.snapshot === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema317.required, parentSchema: schema317, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "snapshot" }, message: "must have required property 'snapshot'", schema: schema319.required, parentSchema: schema319, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -15176,7 +17651,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.time === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema317.required, parentSchema: schema317, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "time" }, message: "must have required property 'time'", schema: schema319.required, parentSchema: schema319, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -15185,7 +17660,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.forgottenAt === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "forgottenAt" }, message: "must have required property 'forgottenAt'", schema: schema317.required, parentSchema: schema317, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "forgottenAt" }, message: "must have required property 'forgottenAt'", schema: schema319.required, parentSchema: schema319, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -15194,7 +17669,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.reasons === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reasons" }, message: "must have required property 'reasons'", schema: schema317.required, parentSchema: schema317, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reasons" }, message: "must have required property 'reasons'", schema: schema319.required, parentSchema: schema319, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -15203,7 +17678,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.rules === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema317.required, parentSchema: schema317, data };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'", schema: schema319.required, parentSchema: schema319, data };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -15212,7 +17687,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.approval === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'", schema: schema317.required, parentSchema: schema317, data };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'", schema: schema319.required, parentSchema: schema319, data };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -15221,7 +17696,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     if (data.policyDigest === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema317.required, parentSchema: schema317, data };
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policyDigest" }, message: "must have required property 'policyDigest'", schema: schema319.required, parentSchema: schema319, data };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -15230,8 +17705,8 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func17.call(schema317.properties, key0)) {
-        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema317, data };
+      if (!func19.call(schema319.properties, key0)) {
+        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema319, data };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -15243,7 +17718,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.format !== void 0) {
       let data0 = data.format;
       if ("snapgate.tombstone/v1" !== data0) {
-        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.tombstone/v1" }, message: "must be equal to constant", schema: "snapgate.tombstone/v1", parentSchema: schema317.properties.format, data: data0 };
+        const err11 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.tombstone/v1" }, message: "must be equal to constant", schema: "snapgate.tombstone/v1", parentSchema: schema319.properties.format, data: data0 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -15255,8 +17730,8 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.stream !== void 0) {
       let data1 = data.stream;
       if (typeof data1 === "string") {
-        if (!pattern49.test(data1)) {
-          const err12 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema317.properties.stream, data: data1 };
+        if (!pattern412.test(data1)) {
+          const err12 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9._-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9._-]{0,62}$"', schema: "^[a-z0-9][a-z0-9._-]{0,62}$", parentSchema: schema319.properties.stream, data: data1 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -15265,7 +17740,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.stream.type, parentSchema: schema317.properties.stream, data: data1 };
+        const err13 = { instancePath: instancePath + "/stream", schemaPath: "#/properties/stream/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema319.properties.stream.type, parentSchema: schema319.properties.stream, data: data1 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -15277,7 +17752,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.seq !== void 0) {
       let data2 = data.seq;
       if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err14 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema317.properties.seq.type, parentSchema: schema317.properties.seq, data: data2 };
+        const err14 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema319.properties.seq.type, parentSchema: schema319.properties.seq, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -15287,7 +17762,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (data2 < 1 || isNaN(data2)) {
-          const err15 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema317.properties.seq, data: data2 };
+          const err15 = { instancePath: instancePath + "/seq", schemaPath: "#/properties/seq/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema319.properties.seq, data: data2 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -15300,8 +17775,8 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.snapshot !== void 0) {
       let data3 = data.snapshot;
       if (typeof data3 === "string") {
-        if (!pattern58.test(data3)) {
-          const err16 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema317.properties.snapshot, data: data3 };
+        if (!pattern510.test(data3)) {
+          const err16 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema319.properties.snapshot, data: data3 };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -15310,7 +17785,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.snapshot.type, parentSchema: schema317.properties.snapshot, data: data3 };
+        const err17 = { instancePath: instancePath + "/snapshot", schemaPath: "#/properties/snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema319.properties.snapshot.type, parentSchema: schema319.properties.snapshot, data: data3 };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -15322,8 +17797,8 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.time !== void 0) {
       let data4 = data.time;
       if (typeof data4 === "string") {
-        if (!formats07.validate(data4)) {
-          const err18 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema317.properties.time, data: data4 };
+        if (!formats08.validate(data4)) {
+          const err18 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema319.properties.time, data: data4 };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -15332,7 +17807,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.time.type, parentSchema: schema317.properties.time, data: data4 };
+        const err19 = { instancePath: instancePath + "/time", schemaPath: "#/properties/time/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema319.properties.time.type, parentSchema: schema319.properties.time, data: data4 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -15344,8 +17819,8 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.forgottenAt !== void 0) {
       let data5 = data.forgottenAt;
       if (typeof data5 === "string") {
-        if (!formats07.validate(data5)) {
-          const err20 = { instancePath: instancePath + "/forgottenAt", schemaPath: "#/properties/forgottenAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema317.properties.forgottenAt, data: data5 };
+        if (!formats08.validate(data5)) {
+          const err20 = { instancePath: instancePath + "/forgottenAt", schemaPath: "#/properties/forgottenAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema319.properties.forgottenAt, data: data5 };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -15354,7 +17829,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/forgottenAt", schemaPath: "#/properties/forgottenAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.forgottenAt.type, parentSchema: schema317.properties.forgottenAt, data: data5 };
+        const err21 = { instancePath: instancePath + "/forgottenAt", schemaPath: "#/properties/forgottenAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema319.properties.forgottenAt.type, parentSchema: schema319.properties.forgottenAt, data: data5 };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -15367,7 +17842,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       let data6 = data.reasons;
       if (Array.isArray(data6)) {
         if (data6.length > 20) {
-          const err22 = { instancePath: instancePath + "/reasons", schemaPath: "#/properties/reasons/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items", schema: 20, parentSchema: schema317.properties.reasons, data: data6 };
+          const err22 = { instancePath: instancePath + "/reasons", schemaPath: "#/properties/reasons/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items", schema: 20, parentSchema: schema319.properties.reasons, data: data6 };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -15379,8 +17854,8 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i0 = 0; i0 < len0; i0++) {
           let data7 = data6[i0];
           if (typeof data7 === "string") {
-            if (func26(data7) > 500) {
-              const err23 = { instancePath: instancePath + "/reasons/" + i0, schemaPath: "#/properties/reasons/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema317.properties.reasons.items, data: data7 };
+            if (func27(data7) > 500) {
+              const err23 = { instancePath: instancePath + "/reasons/" + i0, schemaPath: "#/properties/reasons/items/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema319.properties.reasons.items, data: data7 };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -15389,7 +17864,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
               errors++;
             }
           } else {
-            const err24 = { instancePath: instancePath + "/reasons/" + i0, schemaPath: "#/properties/reasons/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.reasons.items.type, parentSchema: schema317.properties.reasons.items, data: data7 };
+            const err24 = { instancePath: instancePath + "/reasons/" + i0, schemaPath: "#/properties/reasons/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema319.properties.reasons.items.type, parentSchema: schema319.properties.reasons.items, data: data7 };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -15399,7 +17874,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
           }
         }
       } else {
-        const err25 = { instancePath: instancePath + "/reasons", schemaPath: "#/properties/reasons/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema317.properties.reasons.type, parentSchema: schema317.properties.reasons, data: data6 };
+        const err25 = { instancePath: instancePath + "/reasons", schemaPath: "#/properties/reasons/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema319.properties.reasons.type, parentSchema: schema319.properties.reasons, data: data6 };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -15411,7 +17886,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.rules !== void 0) {
       let data8 = data.rules;
       if (!(data8 === "policy" || data8 === "flags")) {
-        const err26 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/enum", keyword: "enum", params: { allowedValues: schema317.properties.rules.enum }, message: "must be equal to one of the allowed values", schema: schema317.properties.rules.enum, parentSchema: schema317.properties.rules, data: data8 };
+        const err26 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/enum", keyword: "enum", params: { allowedValues: schema319.properties.rules.enum }, message: "must be equal to one of the allowed values", schema: schema319.properties.rules.enum, parentSchema: schema319.properties.rules, data: data8 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -15427,7 +17902,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       let passing0 = null;
       const _errs20 = errors;
       if (data9 !== null) {
-        const err27 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema317.properties.approval.oneOf[0].type, parentSchema: schema317.properties.approval.oneOf[0], data: data9 };
+        const err27 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema319.properties.approval.oneOf[0].type, parentSchema: schema319.properties.approval.oneOf[0], data: data9 };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -15442,8 +17917,8 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       }
       const _errs22 = errors;
       if (typeof data9 === "string") {
-        if (!pattern65.test(data9)) {
-          const err28 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema317.properties.approval.oneOf[1], data: data9 };
+        if (!pattern67.test(data9)) {
+          const err28 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", parentSchema: schema319.properties.approval.oneOf[1], data: data9 };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -15452,7 +17927,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.approval.oneOf[1].type, parentSchema: schema317.properties.approval.oneOf[1], data: data9 };
+        const err29 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema319.properties.approval.oneOf[1].type, parentSchema: schema319.properties.approval.oneOf[1], data: data9 };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -15471,7 +17946,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
         }
       }
       if (!valid3) {
-        const err30 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema317.properties.approval.oneOf, parentSchema: schema317.properties.approval, data: data9 };
+        const err30 = { instancePath: instancePath + "/approval", schemaPath: "#/properties/approval/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema319.properties.approval.oneOf, parentSchema: schema319.properties.approval, data: data9 };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -15496,7 +17971,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       let passing1 = null;
       const _errs26 = errors;
       if (data10 !== null) {
-        const err31 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema317.properties.policyDigest.oneOf[0].type, parentSchema: schema317.properties.policyDigest.oneOf[0], data: data10 };
+        const err31 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema319.properties.policyDigest.oneOf[0].type, parentSchema: schema319.properties.policyDigest.oneOf[0], data: data10 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -15511,8 +17986,8 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       }
       const _errs28 = errors;
       if (typeof data10 === "string") {
-        if (!pattern76.test(data10)) {
-          const err32 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema317.properties.policyDigest.oneOf[1], data: data10 };
+        if (!pattern77.test(data10)) {
+          const err32 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema319.properties.policyDigest.oneOf[1], data: data10 };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -15521,7 +17996,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
           errors++;
         }
       } else {
-        const err33 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema317.properties.policyDigest.oneOf[1].type, parentSchema: schema317.properties.policyDigest.oneOf[1], data: data10 };
+        const err33 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema319.properties.policyDigest.oneOf[1].type, parentSchema: schema319.properties.policyDigest.oneOf[1], data: data10 };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -15540,7 +18015,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
         }
       }
       if (!valid4) {
-        const err34 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema317.properties.policyDigest.oneOf, parentSchema: schema317.properties.policyDigest, data: data10 };
+        const err34 = { instancePath: instancePath + "/policyDigest", schemaPath: "#/properties/policyDigest/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf", schema: schema319.properties.policyDigest.oneOf, parentSchema: schema319.properties.policyDigest, data: data10 };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -15559,7 +18034,7 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema317.type, parentSchema: schema317, data };
+    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema319.type, parentSchema: schema319, data };
     if (vErrors === null) {
       vErrors = [err35];
     } else {
@@ -15567,10 +18042,10 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate207.errors = vErrors;
+  validate209.errors = vErrors;
   return errors === 0;
 }
-validate207.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate209.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // core/snapshot/tombstone.ts
 var TOMBSTONE_FORMAT = "snapgate.tombstone/v1";
@@ -16309,10 +18784,33 @@ function computeBlobId(macKey, content) {
   return createHmac("sha256", macKey).update(content).digest("hex");
 }
 
+// core/policy/writer-key-period-problem.ts
+function writerKeyPeriodProblem(rules, key, time) {
+  const matching = rules.filter((rule) => rule.key === key);
+  if (matching.length === 0) return void 0;
+  const ms = Date.parse(time);
+  if (Number.isNaN(ms)) return `its signed time '${time}' is not a date`;
+  const valid = matching.some(
+    (rule) => (rule.validFromMs === null || ms >= rule.validFromMs) && (rule.validUntilMs === null || ms < rule.validUntilMs)
+  );
+  if (valid) return void 0;
+  const periods = matching.map(
+    (rule) => `${rule.validFromMs === null ? "always" : new Date(rule.validFromMs).toISOString()} to ${rule.validUntilMs === null ? "open end" : new Date(rule.validUntilMs).toISOString()}`
+  ).join(", ");
+  return `the writer key was not valid at its signed time ${time} (keys.writers period: ${periods})`;
+}
+
 // core/snapshot/signature-problem.ts
-function signatureProblem(sodium, manifest, trustedKeys, where) {
+function signatureProblem(sodium, manifest, trustedKeys, where, writerPeriods = []) {
   const check = verifyManifestSignature(sodium, manifest, trustedKeys);
-  if (check.ok) return void 0;
+  if (check.ok) {
+    const period = writerKeyPeriodProblem(writerPeriods, check.key, manifest.time);
+    if (!period) return void 0;
+    return {
+      message: `${where} is signed by ${check.key}, but ${period}.`,
+      fix: "If the key was rotated out, take a new snapshot with the current writer key; if the period is wrong, correct valid_from/valid_until in keys.writers. A snapshot signed after its key's period may be forged with a leaked key: do not restore from it before you know."
+    };
+  }
   if (check.reason === "unknown-key") {
     return {
       message: `${where} is signed by ${check.key || "no key"}, which is not a trusted writer key.`,
@@ -16324,6 +18822,103 @@ function signatureProblem(sodium, manifest, trustedKeys, where) {
     fix: "Do not restore from it; check who can write the store and restore an earlier snapshot."
   };
 }
+
+// core/policy/epoch-recipients.ts
+function epochRecipients(policy, tier, time) {
+  const ms = time.getTime();
+  const epoch = policy.keys.epochs?.find(
+    (candidate) => (candidate.tiers === null || candidate.tiers.includes(tier)) && (candidate.validFromMs === null || ms >= candidate.validFromMs) && (candidate.validUntilMs === null || ms < candidate.validUntilMs)
+  ) ?? null;
+  return { recipients: [...epoch?.recipients ?? policy.keys.recipients], epoch };
+}
+
+// core/rekey/rewrap-record.ts
+function rewrapRecordPath(old) {
+  return `rewraps/${old.id}/${old.sha256}.json`;
+}
+
+// core/rekey/trusted-rewrap-record.ts
+function trustedRewrapRecord(sodium, bytes, trustedKeys) {
+  let record2;
+  try {
+    record2 = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return void 0;
+  }
+  const isRef = (ref) => typeof ref === "object" && ref !== null && /^[0-9a-f]{64}$/.test(String(ref.id)) && /^[0-9a-f]{64}$/.test(String(ref.sha256)) && (ref.encoding === "gzip" || ref.encoding === "none");
+  if (record2?.format !== "snapgate.rewrap/v1" || !isRef(record2.old) || !isRef(record2.new)) {
+    return void 0;
+  }
+  const { signature, ...body } = record2;
+  if (signature?.alg !== "ed25519" || !trustedKeys.includes(signature.key)) return void 0;
+  try {
+    const ok = sodium.crypto_sign_verify_detached(
+      Buffer.from(signature.value, "base64"),
+      new TextEncoder().encode(canonicalJson(body)),
+      parseVerifyKey(signature.key)
+    );
+    return ok ? record2 : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// core/rekey/rewrapped-manifest-view.ts
+async function rewrappedManifestView(store, manifest, sodium, trustedKeys) {
+  const listed = new Set(await store.listRecords("rewraps"));
+  if (listed.size === 0) return manifest;
+  const sets = { ...manifest.recipientSets ?? {} };
+  const added = [];
+  const files = await Promise.all(
+    manifest.files.map(async (file) => {
+      if (file.type !== "file") return file;
+      let ref = blobRefOf(file);
+      let recipientSet = file.recipientSet;
+      for (let hop = 0; hop < 16 && listed.has(rewrapRecordPath(ref)); hop++) {
+        const bytes = await store.readRecord(rewrapRecordPath(ref));
+        const record2 = bytes ? trustedRewrapRecord(sodium, bytes, trustedKeys) : void 0;
+        if (!record2 || !Array.isArray(record2.recipients)) break;
+        const id = recipientSetId(record2.recipients);
+        if (record2.new.recipientSet !== id) break;
+        sets[id] = { recipients: distinctRecipients(record2.recipients) };
+        added.push(...record2.recipients);
+        recipientSet = id;
+        ref = record2.new;
+      }
+      return recipientSet === file.recipientSet ? file : { ...file, recipientSet };
+    })
+  );
+  if (added.length === 0) return manifest;
+  return {
+    ...manifest,
+    recipients: distinctRecipients([...manifest.recipients, ...added]),
+    recipientSets: sets,
+    files
+  };
+}
+
+// core/rekey/epoch-gaps.ts
+async function epochGaps(store, manifest, policy, sodium, trustedKeys, now) {
+  const epochs = policy.keys.epochs ?? [];
+  if (epochs.length === 0) return [];
+  const tier = policy.environments[manifest.stream]?.tier;
+  if (tier === void 0) return [];
+  const ms = now.getTime();
+  const current = /* @__PURE__ */ new Set([
+    ...policy.keys.recipients,
+    ...epochRecipients(policy, tier, now).recipients,
+    ...epochs.filter(
+      (epoch) => (epoch.tiers === null || epoch.tiers.includes(tier)) && (epoch.validFromMs === null || ms >= epoch.validFromMs) && (epoch.validUntilMs === null || ms < epoch.validUntilMs)
+    ).flatMap((epoch) => epoch.recipients)
+  ]);
+  const view = await rewrappedManifestView(store, manifest, sodium, trustedKeys);
+  return view.files.filter(
+    (file) => file.type === "file" && !recipientsOfFile(view, file).some((r) => current.has(r))
+  ).map((file) => file.path);
+}
+
+// core/rekey/verified-rewraps.ts
+var verifiedRewraps = /* @__PURE__ */ new WeakMap();
 
 // core/snapshot/assert-blob-intact.ts
 function assertBlobIntact(ciphertext, file, where, location) {
@@ -16337,7 +18932,7 @@ function assertBlobIntact(ciphertext, file, where, location) {
       }
     );
   }
-  if (sha256Hex(ciphertext) !== file.ciphertextSha256) {
+  if (sha256Hex(ciphertext) !== file.ciphertextSha256 && verifiedRewraps.get(ciphertext) !== file.ciphertextSha256) {
     throw new SnapgateError(
       "INTEGRITY",
       `The blob of ${file.path} in ${where} was tampered with: its sha256 does not match the signed manifest.`,
@@ -16369,6 +18964,27 @@ async function openVerifiedBlob(store, opener, manifest, file, where, ciphertext
   return content;
 }
 
+// core/rekey/rewrap-resolver.ts
+var MAX_HOPS = 16;
+function rewrapResolver(store, sodium, trustedKeys) {
+  return async (missing) => {
+    let ref = missing;
+    for (let hop = 0; hop < MAX_HOPS; hop++) {
+      const bytes = await store.readRecord(rewrapRecordPath(ref));
+      if (!bytes) return null;
+      const record2 = trustedRewrapRecord(sodium, bytes, trustedKeys);
+      if (!record2 || record2.old.id !== ref.id || record2.old.sha256 !== ref.sha256) return null;
+      ref = record2.new;
+      const ciphertext = await store.readBlob(ref);
+      if (!ciphertext) continue;
+      if (sha256Hex(ciphertext) !== ref.sha256) return null;
+      verifiedRewraps.set(ciphertext, missing.sha256);
+      return ciphertext;
+    }
+    return null;
+  };
+}
+
 // core/snapshot/verify-snapshots.ts
 async function verifySnapshots(options) {
   if (options.trustedKeys.length === 0) {
@@ -16386,6 +19002,7 @@ async function verifySnapshots(options) {
     );
   }
   const sodium = await loadSodium();
+  const epochGapsOf = /* @__PURE__ */ new Map();
   const checkedBlobs = /* @__PURE__ */ new Map();
   let bytesChecked = 0;
   const results = [];
@@ -16394,6 +19011,7 @@ async function verifySnapshots(options) {
     const where = `snapshot ${entry.stream}@${entry.seq}`;
     const problems = [];
     const bytes = await options.store.readManifest(entry.stream, entry.seq);
+    const forgotten = options.forgotten?.has(entry.id) ?? false;
     let manifest;
     if (!bytes) {
       problems.push({
@@ -16410,18 +19028,34 @@ async function verifySnapshots(options) {
         });
       }
       try {
-        manifest = parseManifest(bytes, `the manifest of ${where}`);
+        manifest = forgotten ? rootOnly(parseManifest(bytes, `the manifest of ${where}`)) : await openManifest(options.store, bytes, `the manifest of ${where}`);
       } catch (error) {
         if (!isSnapgateError(error)) throw error;
         problems.push({ kind: "manifest", message: error.summary, fix: error.fix ?? "" });
       }
     }
-    const forgotten = options.forgotten?.has(entry.id) ?? false;
     if (manifest) {
-      const signature = signatureProblem(sodium, manifest, options.trustedKeys, where);
+      const signature = signatureProblem(
+        sodium,
+        manifest,
+        options.trustedKeys,
+        where,
+        options.writerPeriods
+      );
       if (signature) problems.push({ kind: "signature", ...signature });
       problems.push(...await chainProblems(options.store, manifest, entry, where));
       problems.push(...recipientProblems(manifest, where));
+      if (options.epochPolicy && !forgotten) {
+        const gaps = await epochGaps(
+          options.store,
+          manifest,
+          options.epochPolicy,
+          sodium,
+          options.trustedKeys,
+          /* @__PURE__ */ new Date()
+        );
+        if (gaps.length > 0) epochGapsOf.set(entry.id, gaps);
+      }
       if (!forgotten)
         problems.push(
           ...await blobProblems(
@@ -16439,7 +19073,8 @@ async function verifySnapshots(options) {
       seq: entry.seq,
       ok: problems.length === 0,
       forgotten,
-      problems
+      problems,
+      ...epochGapsOf.has(entry.id) ? { epochGaps: epochGapsOf.get(entry.id) } : {}
     });
     options.onProgress?.(++done, options.snapshots.length);
   }
@@ -16509,12 +19144,19 @@ async function blobProblems(options, manifest, where, checked, addBytes) {
     const key = blobKey(file);
     if (!checked.has(key) && !fresh.has(key)) fresh.set(key, file);
   }
-  await forEachBlobWindow(options.store, [...fresh.values()], async (file, ciphertext) => {
-    checked.set(
-      blobKey(file),
-      await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes)
-    );
-  });
+  await forEachBlobWindow(
+    options.store,
+    [...fresh.values()],
+    async (file, ciphertext) => {
+      checked.set(
+        blobKey(file),
+        await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes)
+      );
+    },
+    4,
+    void 0,
+    rewrapResolver(options.store, await loadSodium(), options.trustedKeys)
+  );
   return regular.flatMap((file) => {
     const problem = checked.get(blobKey(file));
     return problem ? [{ ...problem, path: file.path }] : [];
@@ -16549,7 +19191,7 @@ async function checkBlobOnce(options, manifest, file, where, ciphertext, addByte
         };
       } else {
         addBytes(ciphertext.length);
-        if (sha256Hex(ciphertext) !== file.ciphertextSha256) {
+        if (sha256Hex(ciphertext) !== file.ciphertextSha256 && verifiedRewraps.get(ciphertext) !== file.ciphertextSha256) {
           problem = {
             kind: "tampered-blob",
             message: `The blob of ${file.path} in ${where} does not match the signed ciphertext sha256.`,
@@ -16575,6 +19217,9 @@ async function checkBlobOnce(options, manifest, file, where, ciphertext, addByte
     problem = { kind, message: error.summary, fix: error.fix ?? "" };
   }
   return problem;
+}
+function rootOnly(record2) {
+  return "files" in record2 ? record2 : { ...record2, files: [] };
 }
 
 // app/handlers/dispatch-request.ts

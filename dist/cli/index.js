@@ -5,15 +5,15 @@ import {
 } from "../chunks/chunk-D6PZSJD3.js";
 import {
   GITHUB_STORE_HELP
-} from "../chunks/chunk-KB2QSN5U.js";
+} from "../chunks/chunk-OCVFHPJN.js";
 import {
   json,
   parseCommandArgs
 } from "../chunks/chunk-6P64A6B4.js";
-import "../chunks/chunk-KVD4A2TP.js";
+import "../chunks/chunk-TZ3MBBSZ.js";
 import "../chunks/chunk-ECMEO24E.js";
 import "../chunks/chunk-K3D2YTSH.js";
-import "../chunks/chunk-WYVUB36K.js";
+import "../chunks/chunk-C7E5BCWB.js";
 import "../chunks/chunk-2NBA2BLU.js";
 import {
   didYouMean
@@ -28,23 +28,28 @@ import "../chunks/chunk-HPEAIKBF.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-OAJCYYTX.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-IHFB5VK2.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-WKCN47DX.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-SOHWMTKR.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-JNDAAZX6.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-LIRMTBCP.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-KF7M6LN2.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-WFQHUEXO.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-QFGLIFCN.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-GLMVZCCJ.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-G6YEUC25.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-KCQV4INB.js")).pruneCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-7PV64E33.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-HFRIO7Q4.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-KPRKGK5Y.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-JTVJCAWP.js")).healthCommand },
-  { name: "report", load: async () => (await import("../chunks/report-DUA3BCT7.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-BEA2S3QM.js")).dashboardCommand }
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-QAPXYNHE.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-JVZWV2KR.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-3UYHB44Y.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-ZQC2DHV5.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-RE6RK3O2.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-T66LL2W5.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-H7VNA6GE.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-C5CFQ2RV.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-I2X5VAKL.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-XIA6WOP6.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-67Y7PPAC.js")).pruneCommand },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-BELHSKIV.js")).rekeyCommand },
+  {
+    name: "retire-epoch",
+    load: async () => (await import("../chunks/retire-epoch-ZHQPG24V.js")).retireEpochCommand
+  },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-XUSSTFB7.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-A5MXCYY5.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-KPMXMY43.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-ZEVBNY3D.js")).healthCommand },
+  { name: "report", load: async () => (await import("../chunks/report-5QII6PF2.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-NB5GMP6A.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

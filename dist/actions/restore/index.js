@@ -3,42 +3,50 @@ import {
   checkApproval,
   readApprovalRequest,
   snapshotTier
-} from "../../chunks/chunk-HSJVE76G.js";
+} from "../../chunks/chunk-EPAHAVD4.js";
 import {
   policyDigest
 } from "../../chunks/chunk-JLM63NIZ.js";
 import {
-  assertIdentityIsRecipient,
+  assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-OCUO6P43.js";
+} from "../../chunks/chunk-52IPDQB5.js";
 import "../../chunks/chunk-ECMEO24E.js";
 import "../../chunks/chunk-3WQ356U7.js";
 import {
   loadSnapshot
-} from "../../chunks/chunk-X7XTTHQI.js";
+} from "../../chunks/chunk-S6TDLBZM.js";
 import "../../chunks/chunk-7I44WYK3.js";
 import {
-  trustedWriterKeys
-} from "../../chunks/chunk-W3X2RYBW.js";
+  identityOpener
+} from "../../chunks/chunk-TOQAM7NM.js";
+import "../../chunks/chunk-AYS4OF2G.js";
 import {
   appendAuditEvents
 } from "../../chunks/chunk-I227H2ZL.js";
 import {
+  trustedWriterKeys
+} from "../../chunks/chunk-W3X2RYBW.js";
+import {
   signatureProblem
-} from "../../chunks/chunk-RDEDLN7W.js";
-import "../../chunks/chunk-MKEKQDNF.js";
+} from "../../chunks/chunk-CNCYMZ2O.js";
+import "../../chunks/chunk-PMO57EKB.js";
+import "../../chunks/chunk-Q2LACRLC.js";
+import "../../chunks/chunk-JKEV7WGT.js";
+import "../../chunks/chunk-LNWDKVHM.js";
 import "../../chunks/chunk-YTP4PIXP.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-ML5M5XYG.js";
-import "../../chunks/chunk-IH377TKE.js";
-import "../../chunks/chunk-J632YTNX.js";
+} from "../../chunks/chunk-QPMA7MGC.js";
+import "../../chunks/chunk-NXQJHTDG.js";
+import "../../chunks/chunk-XN77JA3Q.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
 import "../../chunks/chunk-PZ5T2MZR.js";
 import "../../chunks/chunk-K3D2YTSH.js";
 import {
+  IDENTITY_COMMAND_INPUT,
   POLICY_INPUT,
   STORE_INPUTS,
   defineAction,
@@ -48,7 +56,6 @@ import {
   markdownTable,
   maskSecret,
   openActionStore,
-  openerFromIdentityInput,
   readInputs,
   readRunContext,
   runAction,
@@ -56,20 +63,20 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-CKGPSVYZ.js";
+} from "../../chunks/chunk-PGMS3UWL.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-S3X2GXZV.js";
+import "../../chunks/chunk-DURRM7FC.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
-import "../../chunks/chunk-J6BDH6NV.js";
+import "../../chunks/chunk-XZBX2AFH.js";
 import "../../chunks/chunk-DENSVYIT.js";
 import {
   JsonSchemaValidator
-} from "../../chunks/chunk-3ERUTO3M.js";
+} from "../../chunks/chunk-M575O3TB.js";
 import {
   loadSodium
 } from "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-NAMJOMTF.js";
+import "../../chunks/chunk-QEQQBRKE.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -79,15 +86,14 @@ import "../../chunks/chunk-WPITP5OQ.js";
 import "../../chunks/chunk-KB33VVBT.js";
 import "../../chunks/chunk-YE7RH2YB.js";
 import "../../chunks/chunk-R4SSWUCW.js";
-import "../../chunks/chunk-MNOS34YI.js";
 import {
   require_formats,
   require_ucs2length
-} from "../../chunks/chunk-M4VZOO76.js";
+} from "../../chunks/chunk-YBRVLGIF.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-WYVUB36K.js";
+import "../../chunks/chunk-C7E5BCWB.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-NF2MCW7R.js";
@@ -542,7 +548,13 @@ function alreadyExecuted(requestId, execution) {
 async function authorizeRestore(input) {
   const { manifest, id } = input.snapshot;
   const where = `${manifest.stream}@${manifest.seq} (${id.slice(0, 12)})`;
-  const forged = signatureProblem(await loadSodium(), manifest, input.trustedKeys, where);
+  const forged = signatureProblem(
+    await loadSodium(),
+    manifest,
+    input.trustedKeys,
+    where,
+    input.writerPeriods
+  );
   if (forged) {
     throw new SnapgateError("INTEGRITY", `${forged.message} Nothing was restored.`, {
       fix: forged.fix
@@ -635,10 +647,10 @@ var restoreAction = defineAction({
     },
     identity: {
       kind: "string",
-      required: true,
       secret: true,
-      description: "An age identity (AGE-SECRET-KEY-1...) the snapshot is encrypted to: a secret of the restore environment."
+      description: "An age identity (AGE-SECRET-KEY-1...) the snapshot is encrypted to: a secret of the restore environment. Needed unless identity-command is given."
     },
+    ...IDENTITY_COMMAND_INPUT,
     target: {
       kind: "string",
       required: true,
@@ -724,6 +736,15 @@ function restoreSummary(result, authorization) {
 // actions/restore/settings.ts
 import { resolve } from "node:path";
 async function restoreSettings(values, context) {
+  const opener = await identityOpener(values.identity, values["identity-command"], {
+    cwd: context.cwd,
+    env: process.env
+  });
+  if (!opener) {
+    throw new SnapgateError("USAGE", "The restore action needs the input 'identity'.", {
+      fix: "Add `identity: ${{ secrets.SNAPGATE_IDENTITY }}` under `with:` (a secret of the restore environment), or `identity-command:` with a command that prints it."
+    });
+  }
   const trustedKeys = trustedWriterKeys(values["verify-keys"], context.policy);
   if (trustedKeys.length === 0) {
     throw new SnapgateError(
@@ -738,13 +759,14 @@ async function restoreSettings(values, context) {
     store: storeSettings(values, context.policy, { apiUrl: context.run.apiUrl, cwd: context.cwd }),
     snapshot: values.snapshot,
     environment: values.environment,
-    opener: await openerFromIdentityInput(values.identity),
+    opener,
     target: resolve(context.cwd, values.target),
     include: values.include,
     requestId: values["request-id"] ?? null,
     dryRun: values["dry-run"],
     overwrite: values.overwrite,
-    trustedKeys
+    trustedKeys,
+    writerPeriods: context.policy?.keys.writers ?? []
   };
 }
 
@@ -767,13 +789,19 @@ async function main() {
     store,
     snapshot,
     trustedKeys: settings.trustedKeys,
+    writerPeriods: settings.writerPeriods,
     requestId: settings.requestId,
     policy: loaded?.policy ?? null,
     include: settings.include,
     run: run.run,
     now
   });
-  assertIdentityIsRecipient(settings.opener, snapshot.manifest);
+  await assertIdentityOpensSnapshot(
+    settings.opener,
+    store,
+    snapshot.manifest,
+    settings.trustedKeys
+  );
   if (authorization.kind === "request" && !settings.dryRun) {
     await claimRequestExecution(store, authorization.request, {
       snapshot: snapshot.id,
@@ -787,6 +815,7 @@ async function main() {
     snapshot,
     opener: settings.opener,
     trustedKeys: settings.trustedKeys,
+    writerPeriods: settings.writerPeriods,
     target: settings.target,
     include: authorization.include,
     overwrite: settings.overwrite,

@@ -1,8 +1,8 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   takeSnapshot
-} from "../../chunks/chunk-HJ5RJMCB.js";
-import "../../chunks/chunk-CLBVXAFF.js";
+} from "../../chunks/chunk-F3LEINW7.js";
+import "../../chunks/chunk-2YODZFQY.js";
 import "../../chunks/chunk-I5L6HKUV.js";
 import "../../chunks/chunk-TQQDP4DX.js";
 import "../../chunks/chunk-LPMGMLBB.js";
@@ -11,7 +11,7 @@ import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-7I44WYK3.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-R7BYVAP5.js";
+} from "../../chunks/chunk-62YB6U2I.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -35,16 +35,16 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-CKGPSVYZ.js";
+} from "../../chunks/chunk-PGMS3UWL.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-S3X2GXZV.js";
+import "../../chunks/chunk-DURRM7FC.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
-import "../../chunks/chunk-J6BDH6NV.js";
+import "../../chunks/chunk-XZBX2AFH.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-3ERUTO3M.js";
+import "../../chunks/chunk-M575O3TB.js";
 import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-NAMJOMTF.js";
+import "../../chunks/chunk-QEQQBRKE.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -56,12 +56,11 @@ import "../../chunks/chunk-YE7RH2YB.js";
 import "../../chunks/chunk-R4SSWUCW.js";
 import {
   PHASES
-} from "../../chunks/chunk-MNOS34YI.js";
-import "../../chunks/chunk-M4VZOO76.js";
+} from "../../chunks/chunk-YBRVLGIF.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-WYVUB36K.js";
+import "../../chunks/chunk-C7E5BCWB.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-NF2MCW7R.js";

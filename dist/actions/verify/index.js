@@ -1,25 +1,35 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
-  selectSnapshots,
   verifySnapshots
-} from "../../chunks/chunk-XTAWEMAR.js";
-import "../../chunks/chunk-52J5IE67.js";
+} from "../../chunks/chunk-3H7GGRR7.js";
+import "../../chunks/chunk-N4DEKAGN.js";
 import {
   writeVerificationRecords
-} from "../../chunks/chunk-7BRRVAWD.js";
+} from "../../chunks/chunk-VBCOM7M3.js";
+import {
+  selectSnapshots
+} from "../../chunks/chunk-H7EDR7DX.js";
+import "../../chunks/chunk-CDLC5QT7.js";
+import {
+  identityOpener
+} from "../../chunks/chunk-TOQAM7NM.js";
+import "../../chunks/chunk-AYS4OF2G.js";
+import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
-import "../../chunks/chunk-I227H2ZL.js";
-import "../../chunks/chunk-RDEDLN7W.js";
-import "../../chunks/chunk-MKEKQDNF.js";
+import "../../chunks/chunk-CNCYMZ2O.js";
+import "../../chunks/chunk-PMO57EKB.js";
+import "../../chunks/chunk-Q2LACRLC.js";
+import "../../chunks/chunk-JKEV7WGT.js";
+import "../../chunks/chunk-LNWDKVHM.js";
 import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-ML5M5XYG.js";
-import "../../chunks/chunk-IH377TKE.js";
-import "../../chunks/chunk-J632YTNX.js";
+import "../../chunks/chunk-QPMA7MGC.js";
+import "../../chunks/chunk-NXQJHTDG.js";
+import "../../chunks/chunk-XN77JA3Q.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-R7BYVAP5.js";
+} from "../../chunks/chunk-62YB6U2I.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -27,6 +37,7 @@ import {
 import "../../chunks/chunk-PZ5T2MZR.js";
 import "../../chunks/chunk-K3D2YTSH.js";
 import {
+  IDENTITY_COMMAND_INPUT,
   POLICY_INPUT,
   STORE_INPUTS,
   defineAction,
@@ -36,7 +47,6 @@ import {
   markdownTable,
   maskSecret,
   openActionStore,
-  openerFromIdentityInput,
   parseWriterKeyInput,
   readInputs,
   readRunContext,
@@ -45,16 +55,16 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-CKGPSVYZ.js";
+} from "../../chunks/chunk-PGMS3UWL.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-S3X2GXZV.js";
+import "../../chunks/chunk-DURRM7FC.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
-import "../../chunks/chunk-J6BDH6NV.js";
+import "../../chunks/chunk-XZBX2AFH.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-3ERUTO3M.js";
+import "../../chunks/chunk-M575O3TB.js";
 import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-NAMJOMTF.js";
+import "../../chunks/chunk-QEQQBRKE.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -64,12 +74,11 @@ import "../../chunks/chunk-WPITP5OQ.js";
 import "../../chunks/chunk-KB33VVBT.js";
 import "../../chunks/chunk-YE7RH2YB.js";
 import "../../chunks/chunk-R4SSWUCW.js";
-import "../../chunks/chunk-MNOS34YI.js";
-import "../../chunks/chunk-M4VZOO76.js";
+import "../../chunks/chunk-YBRVLGIF.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-WYVUB36K.js";
+import "../../chunks/chunk-C7E5BCWB.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-NF2MCW7R.js";
@@ -115,8 +124,9 @@ var verifyAction = defineAction({
     identity: {
       kind: "string",
       secret: true,
-      description: "An age identity (AGE-SECRET-KEY-1...) the snapshots are encrypted to; needed for level restore."
+      description: "An age identity (AGE-SECRET-KEY-1...) the snapshots are encrypted to; needed for level restore (or identity-command)."
     },
+    ...IDENTITY_COMMAND_INPUT,
     "writer-key": {
       kind: "string",
       secret: true,
@@ -151,12 +161,12 @@ var verifyAction = defineAction({
 
 // actions/verify/settings.ts
 async function verifySettings(values, context) {
-  if (values.level === "restore" && !values.identity) {
+  if (values.level === "restore" && !values.identity && !values["identity-command"]) {
     throw new SnapgateError(
       "USAGE",
       "level: restore decrypts every file and needs the identity input.",
       {
-        fix: "Pass identity: ${{ secrets.SNAPGATE_IDENTITY }} (in a job whose environment holds it), or use level: structure."
+        fix: "Pass identity: ${{ secrets.SNAPGATE_IDENTITY }} (in a job whose environment holds it) or identity-command:, or use level: structure."
       }
     );
   }
@@ -172,9 +182,13 @@ async function verifySettings(values, context) {
     snapshot: values.snapshot,
     all: values.all,
     level: values.level,
-    opener: values.level === "restore" && values.identity ? await openerFromIdentityInput(values.identity) : void 0,
+    opener: values.level === "restore" ? await identityOpener(values.identity, values["identity-command"], {
+      cwd: context.cwd,
+      env: process.env
+    }) : void 0,
     writerKey: values["writer-key"] ? parseWriterKeyInput(values["writer-key"]) : void 0,
     trustedKeys,
+    writerPeriods: context.policy?.keys.writers ?? [],
     record: values.record,
     failOnProblems: values["fail-on-problems"]
   };
@@ -235,6 +249,7 @@ async function main() {
     store,
     snapshots,
     trustedKeys: settings.trustedKeys,
+    writerPeriods: settings.writerPeriods,
     forgotten,
     level: settings.level,
     opener: settings.opener,

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
-  parseManifest
-} from "./chunk-3ERUTO3M.js";
+  openManifest
+} from "./chunk-M575O3TB.js";
 import {
   sha256Hex
 } from "./chunk-U2VA4CFL.js";
@@ -28,7 +28,7 @@ async function loadSnapshot(store, entry) {
       }
     );
   }
-  const manifest = parseManifest(bytes, where);
+  const manifest = await openManifest(store, bytes, where);
   if (manifest.stream !== entry.stream || manifest.seq !== entry.seq) {
     throw new SnapgateError(
       "INTEGRITY",

@@ -1,11 +1,11 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   JsonSchemaValidator
-} from "./chunk-3ERUTO3M.js";
+} from "./chunk-M575O3TB.js";
 import {
   require_formats,
   require_ucs2length
-} from "./chunk-M4VZOO76.js";
+} from "./chunk-YBRVLGIF.js";
 import {
   SnapgateError
 } from "./chunk-6KERQ4ZL.js";

@@ -232,7 +232,17 @@ var require_formats = __commonJS({
   }
 });
 
+// core/types.ts
+var PHASES = ["pre", "post", "scheduled", "manual"];
+var STREAM_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+var MANIFEST_V2_FORMAT = "snapgate.manifest/v2";
+var MANIFEST_NODE_FORMAT = "snapgate.manifest-node/v1";
+
 export {
+  PHASES,
+  STREAM_PATTERN,
+  MANIFEST_V2_FORMAT,
+  MANIFEST_NODE_FORMAT,
   require_ucs2length,
   require_formats
 };

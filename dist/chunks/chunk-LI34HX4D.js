@@ -1,0 +1,205 @@
+import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
+import {
+  loadWriterKey
+} from "./chunk-EDN7UZ6D.js";
+import {
+  stringValue
+} from "./chunk-6P64A6B4.js";
+import {
+  LocalDirStore
+} from "./chunk-TZ3MBBSZ.js";
+import {
+  detectDrift
+} from "./chunk-7ZNKABRK.js";
+import {
+  policyScanRules
+} from "./chunk-U3HKXOEW.js";
+import {
+  parseDrillPath
+} from "./chunk-NG32LOAZ.js";
+import {
+  judgeCoverage
+} from "./chunk-73STOSWY.js";
+import {
+  resolveScanPaths
+} from "./chunk-TQQDP4DX.js";
+import {
+  parseVerificationPath
+} from "./chunk-VBCOM7M3.js";
+import {
+  openManifest
+} from "./chunk-M575O3TB.js";
+import {
+  formatDuration
+} from "./chunk-FFISWQYC.js";
+import {
+  SnapgateError
+} from "./chunk-6KERQ4ZL.js";
+
+// core/operations/compute-health.ts
+async function computeHealth(options) {
+  const { store, policy, now } = options;
+  const names = options.environments ?? Object.keys(policy.environments).sort();
+  const results = [];
+  for (const environment of names) results.push(await environmentHealth(options, environment));
+  return results;
+  async function environmentHealth(opts, environment) {
+    const problems = [];
+    const envPolicy = policy.environments[environment];
+    const tier = envPolicy ? policy.tiers[envPolicy.tier] : void 0;
+    if (!envPolicy || !tier) {
+      problems.push({
+        kind: "unknown-environment",
+        message: `The policy has no environment '${environment}'.`,
+        fix: `Use one of: ${Object.keys(policy.environments).join(", ")}.`
+      });
+    }
+    const index = await store.readStreamIndex(environment);
+    const forgotten = new Set(index.tombstoneSeqs);
+    const live = index.catalog.filter((entry) => !forgotten.has(entry.seq));
+    const newest = live.at(-1) ?? null;
+    const effective = newest ? Math.min(Date.parse(newest.time), Date.parse(newest.writtenAt)) : null;
+    const latest = newest && effective !== null ? {
+      id: newest.id,
+      seq: newest.seq,
+      time: new Date(effective).toISOString(),
+      ageMs: Math.max(0, now.getTime() - effective)
+    } : null;
+    const maxAgeMs = tier?.maxAgeMs ?? null;
+    const dueAt = effective !== null && maxAgeMs !== null ? effective + maxAgeMs : null;
+    const lateAt = dueAt !== null ? dueAt + policy.alerts.lateAfterMs : null;
+    const late = lateAt !== null && now.getTime() > lateAt;
+    const snapshotFix = `Run the snapshot workflow${envPolicy?.snapshotWorkflow ? ` (${envPolicy.snapshotWorkflow})` : ""} or \`snapgate snapshot --env ${environment}\`, and check why the scheduled one did not run.`;
+    if (!latest && envPolicy) {
+      problems.push({
+        kind: "no-snapshot",
+        message: `${environment} has no snapshot.`,
+        fix: snapshotFix
+      });
+    } else if (late && latest && maxAgeMs !== null) {
+      problems.push({
+        kind: "late",
+        message: `The latest snapshot of ${environment} is ${formatDuration(latest.ageMs)} old: it was due after ${formatDuration(maxAgeMs)} (${tier?.name}) and is late by ${formatDuration(now.getTime() - dueAt)} (alerts.late_after ${formatDuration(policy.alerts.lateAfterMs)}).`,
+        fix: snapshotFix
+      });
+    }
+    const verifications = index.verifications.map((path) => parseVerificationPath(path)).filter((name) => name !== void 0).map((name) => ({ kind: "verification", time: name.time, ok: name.ok }));
+    const drills = (await store.listRecords(`drills/${environment}`)).map((path) => parseDrillPath(path)).filter((name) => name !== void 0 && name.stream === environment).map((name) => ({ kind: "drill", time: name?.time ?? "", ok: name?.ok ?? false }));
+    const byTime = (a, b) => a.time < b.time ? 1 : -1;
+    const outcomes = [...verifications, ...drills].sort(byTime);
+    let streak = null;
+    if (outcomes[0]) {
+      const ok = outcomes[0].ok;
+      const run = outcomes.findIndex((outcome) => outcome.ok !== ok);
+      const length = run === -1 ? outcomes.length : run;
+      streak = { ok, length, since: outcomes[length - 1].time };
+    }
+    const threshold = policy.alerts.consecutiveFailures;
+    if (streak && !streak.ok && streak.length >= threshold) {
+      problems.push({
+        kind: "failures",
+        message: `${streak.length} verification(s) or drill(s) of ${environment} in a row failed (since ${streak.since}; alerts.consecutive_failures is ${threshold}).`,
+        fix: `See what they found (\`snapgate verify latest --env ${environment} --identity FILE\`, the drill records under drills/${environment}/), fix it, and run them again.`
+      });
+    }
+    const lastDrill = drills.sort(byTime)[0] ?? null;
+    if (lastDrill && !lastDrill.ok && !problems.some((problem) => problem.kind === "failures")) {
+      problems.push({
+        kind: "drill-failed",
+        message: `The newest drill of ${environment} (${lastDrill.time}) failed.`,
+        fix: `Read its record under drills/${environment}/ (validation output, gaps), fix it, and drill again.`
+      });
+    }
+    let coverage = {
+      state: "unknown",
+      missingComponents: [],
+      uncoveredTier0: 0
+    };
+    if (newest && envPolicy) {
+      const bytes = await store.readManifest(environment, newest.seq);
+      const manifest = bytes ? await openManifest(store, bytes, `manifest ${environment}@${newest.seq}`) : null;
+      const judged = judgeCoverage(
+        policy,
+        environment,
+        manifest ? manifest.files.flatMap((file) => file.component ? [file.component] : []) : newest.components,
+        manifest?.coverage?.uncoveredTier0Paths ?? null
+      );
+      coverage = {
+        state: judged.state,
+        missingComponents: judged.missingComponents,
+        uncoveredTier0: judged.uncoveredTier0?.length ?? 0
+      };
+      if (judged.state === "fail") {
+        problems.push({
+          kind: "coverage",
+          message: `The latest snapshot of ${environment} misses ${[
+            ...judged.missingComponents.map((name) => `component ${name}`),
+            ...coverage.uncoveredTier0 ? [`${coverage.uncoveredTier0} tier-0 path(s) in no component`] : []
+          ].join(", ")}.`,
+          fix: "Add the paths to a component in the policy (or an exception), and take a snapshot; `snapgate coverage` lists them."
+        });
+      }
+    }
+    const drift = opts.drift?.[environment] ?? null;
+    if (drift?.drifted) {
+      problems.push({
+        kind: "drift",
+        message: `The live configuration of ${environment} differs from its latest snapshot: ${drift.added} added, ${drift.removed} removed, ${drift.changed} changed.`,
+        fix: `See the files with \`snapgate drift --env ${environment}\`; take a snapshot if the change is intended, restore if not.`
+      });
+    }
+    return {
+      environment,
+      tier: envPolicy?.tier ?? null,
+      latest,
+      snapshots: live.length,
+      maxAgeMs,
+      dueAt: dueAt === null ? null : new Date(dueAt).toISOString(),
+      lateAt: lateAt === null ? null : new Date(lateAt).toISOString(),
+      late,
+      streak,
+      failureThreshold: threshold,
+      coverage,
+      lastVerification: verifications.sort(byTime)[0] ?? null,
+      lastDrill,
+      drift,
+      problems,
+      healthy: problems.length === 0
+    };
+  }
+}
+
+// cli/live-drift-summary.ts
+import { resolve } from "node:path";
+async function liveDriftSummary(args, context, command, store, policy) {
+  const rootText = stringValue(args, "root");
+  if (rootText === void 0) return {};
+  const env = stringValue(args, "env");
+  if (env === void 0) {
+    throw new SnapgateError("USAGE", "--root needs --env: a live directory is one environment's.", {
+      fix: `Add --env ENV. Usage: ${command.usage}`
+    });
+  }
+  const report = await detectDrift({
+    store,
+    stream: env,
+    root: resolve(context.cwd, rootText),
+    paths: resolveScanPaths([], policy, env, "compare"),
+    ...policyScanRules(policy, env),
+    skipDirectories: store instanceof LocalDirStore ? [store.location] : [],
+    writerKey: await loadWriterKey(args, context, true)
+  });
+  return {
+    [env]: {
+      drifted: report.drifted,
+      added: report.added,
+      removed: report.removed,
+      changed: report.changed
+    }
+  };
+}
+
+export {
+  computeHealth,
+  liveDriftSummary
+};
