@@ -670,6 +670,8 @@ export class Sandbox {
     appId: number;
     workflow?: string;
     actor?: string;
+    /** The run's trigger (GitHub's `event`); `push` when omitted. */
+    event?: string;
   }): Promise<number> {
     const repo = this.requireRepo(options.owner, options.repo);
     const headSha = repo.git.readRef(`refs/heads/${options.branch}`);
@@ -679,7 +681,7 @@ export class Sandbox {
       path,
       branch: options.branch,
       headSha,
-      event: "push",
+      event: options.event ?? "push",
       actor: options.actor ? this.requireUser(options.actor) : this.defaultPusher(repo),
       inputs: {},
     });
