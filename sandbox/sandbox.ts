@@ -31,7 +31,11 @@ import { World } from "./state/world.js";
 import { createWorkflowRun } from "./state/create-workflow-run.js";
 import { newSecretBox } from "./state/secret-box.js";
 import { orgSecretsFor } from "./handlers/secret-routes.js";
-import { finishJob, waitingOn } from "./services/deployment-gates.js";
+import { finishJob, gateRunJobs, waitingOn } from "./services/deployment-gates.js";
+import { findPath } from "./git/find-path.js";
+import { scheduleCrons } from "./state/schedule-crons.js";
+import { workflowJobs } from "./state/workflow-jobs.js";
+import { parse as parseYaml } from "yaml";
 import type {
   CreateAppOptions,
   CreatedApp,
@@ -597,6 +601,63 @@ export class Sandbox {
   }
 
   /**
+   * GitHub's scheduler firing a workflow's `schedule` trigger: a run with
+   * event `schedule` of the workflow file as it is on the head of the
+   * default branch (GitHub schedules only there), attempt 1, whose jobs are
+   * gated like any run's (an environment's custom protection rule holds them
+   * and asks its app). GitHub's actor of a scheduled run is the user who last
+   * changed the cron in the file; `actor` stands for that user (the
+   * repository's default pusher when omitted). Returns the run id.
+   */
+  async runSchedule(options: {
+    owner: string;
+    repo: string;
+    workflow: string;
+    actor?: string;
+  }): Promise<number> {
+    const repo = this.requireRepo(options.owner, options.repo);
+    const path = `.github/workflows/${options.workflow}`;
+    const headSha = repo.git.readRef(`refs/heads/${repo.defaultBranch}`);
+    if (!headSha)
+      throw usage(
+        `${repo.fullName} has no commit on its default branch ${repo.defaultBranch}.`,
+        "Commit the workflow to the default branch first: GitHub schedules only the default branch's workflows.",
+      );
+    const file = await findPath(repo.git, (await repo.git.readCommit(headSha))!.tree, path);
+    if (!file || file.type !== "blob")
+      throw usage(
+        `${path} is not on ${repo.defaultBranch} of ${repo.fullName}.`,
+        "Commit the workflow to the default branch first.",
+      );
+    const workflow = parseYaml((await repo.git.read(file.oid))!.content.toString("utf8")) as Record<
+      string | number,
+      unknown
+    > | null;
+    if (scheduleCrons(workflow).length === 0)
+      throw usage(
+        `${path} has no schedule trigger, so GitHub never runs it on a schedule.`,
+        "Add `on: schedule: [{ cron: ... }]` to the workflow.",
+      );
+    const jobs = workflowJobs(workflow, (what) => {
+      throw usage(
+        `${what} is not supported by the Snapgate sandbox.`,
+        "Name the environment literally.",
+      );
+    });
+    const run = createWorkflowRun(this.world, repo, {
+      path,
+      branch: repo.defaultBranch,
+      headSha,
+      event: "schedule",
+      actor: options.actor ? this.requireUser(options.actor) : this.defaultPusher(repo),
+      inputs: {},
+    });
+    const now = new Date();
+    gateRunJobs(this.world, run, jobs, this.services, now);
+    return run.id;
+  }
+
+  /**
    * Holds a run on a custom deployment protection rule answered by `appId`
    * for `environment`; returns the run id. The `deployment_protection_rule`
    * payload builder describes it.
@@ -609,6 +670,8 @@ export class Sandbox {
     appId: number;
     workflow?: string;
     actor?: string;
+    /** The run's trigger (GitHub's `event`); `push` when omitted. */
+    event?: string;
   }): Promise<number> {
     const repo = this.requireRepo(options.owner, options.repo);
     const headSha = repo.git.readRef(`refs/heads/${options.branch}`);
@@ -618,7 +681,7 @@ export class Sandbox {
       path,
       branch: options.branch,
       headSha,
-      event: "push",
+      event: options.event ?? "push",
       actor: options.actor ? this.requireUser(options.actor) : this.defaultPusher(repo),
       inputs: {},
     });

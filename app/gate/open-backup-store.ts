@@ -21,9 +21,12 @@ export interface BackupRepository {
  * policy without a backup repository, and one in another account unless the
  * operator allowed that account (SNAPGATE_BACKUP_ACCOUNTS).
  */
-export async function openBackupStore(
-  event: GateEvent,
-): Promise<{ policy: Policy; store: GitHubStore; backup: BackupRepository }> {
+export async function openBackupStore(event: GateEvent): Promise<{
+  policy: Policy;
+  store: GitHubStore;
+  backup: BackupRepository;
+  defaultBranch: string | null;
+}> {
   const { owner, repo } = event;
   const gate = await readGateContext(event.octokit, {
     owner,
@@ -58,5 +61,6 @@ export async function openBackupStore(
     policy,
     store,
     backup: { client, owner: backupOwner, repo: backupRepo, branch: backup.branch },
+    defaultBranch: gate.defaultBranch,
   };
 }

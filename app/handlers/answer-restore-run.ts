@@ -56,6 +56,7 @@ export async function answerRestoreRun(
       answer: "rejected",
       reasons: [`Snapgate could not check the run: ${problem.message}`],
       requestId: null,
+      rule: null,
     };
   }
   if (release.answer === "wait") {
@@ -71,7 +72,7 @@ export async function answerRestoreRun(
       environment_name: environment,
       state: approved ? "approved" : "rejected",
       comment: approved
-        ? `Snapgate: run ${runId} is the run dispatched for the approved request ${release.requestId}; ${environment} may release its secrets to it.`
+        ? approvalComment(release, runId, environment)
         : `Snapgate refuses ${environment} to run ${runId}: ${release.reasons.join("; ")}.`,
     });
   } catch (error) {
@@ -92,6 +93,13 @@ export async function answerRestoreRun(
     ]);
   }
   return release.answer;
+}
+
+/** Which rule approved the run, in the words of docs/restore-environment.md. */
+function approvalComment(release: RestoreRelease, runId: number, environment: string): string {
+  if (release.rule === "scheduled-workflow")
+    return `Snapgate: run ${runId} is a first-attempt scheduled run of the default branch of a workflow that restore_environment.scheduled_workflows in the policy lists, and no environment is locked (rule: scheduled workflow); ${environment} may release its secrets to it.`;
+  return `Snapgate: run ${runId} is the run dispatched for the approved request ${release.requestId} (rule: dispatched restore request); ${environment} may release its secrets to it.`;
 }
 
 async function decide(
@@ -144,6 +152,12 @@ async function decide(
       recordProblem = error.message;
     }
   }
+  // A scheduled run no record names: any environment's lock holds it (the identity opens them all).
+  if (dispatch === null && run.event === "schedule") {
+    for (const environment of Object.keys(policy.environments)) {
+      lock ??= await readEnvironmentLock(store, environment, appKeys);
+    }
+  }
   const release = decideRestoreRelease({
     run: {
       id: run.id,
@@ -154,12 +168,17 @@ async function decide(
         login: run.triggering_actor?.login ?? run.actor?.login ?? "unknown",
         type: run.triggering_actor?.type ?? run.actor?.type ?? "User",
       },
+      headBranch: run.head_branch,
     },
     dispatch,
     request,
     recordProblem,
     executed,
     lock,
+    schedule: {
+      workflows: policy.restoreEnvironment?.scheduledWorkflows ?? [],
+      defaultBranch: opened.defaultBranch,
+    },
   });
   return { release, request };
 }

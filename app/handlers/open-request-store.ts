@@ -16,6 +16,8 @@ export interface RequestStore {
   signingKey: AppKey;
   eligibility: Eligibility;
   backup: BackupRepository;
+  /** The event repository's default branch (the policy's branch); null for an empty repository. */
+  defaultBranch: string | null;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function openRequestStore(
       fix: "The app's operator sets SNAPGATE_SIGNING_KEY to an app key (`snapgate keygen --app --out FILE`) and lists its verify key in the policy's keys.app.",
     });
   }
-  const { policy, store, backup } = await openBackupStore(event);
+  const { policy, store, backup, defaultBranch } = await openBackupStore(event);
   const sodium = await loadSodium();
   const verifyKey = appSigner(sodium, signingKey).verifyKey;
   if (!(policy.keys.app ?? []).includes(verifyKey)) {
@@ -49,5 +51,5 @@ export async function openRequestStore(
     { owner: event.owner, repo: event.repo },
     policy.roles,
   );
-  return { policy, store, sodium, signingKey, eligibility, backup };
+  return { policy, store, sodium, signingKey, eligibility, backup, defaultBranch };
 }

@@ -1,34 +1,7 @@
-import type { RequestDispatchRecord } from "./request-dispatch-record.js";
-import type { EnvironmentLock, LifecycleRequest } from "./request-lifecycle.js";
+import { decideScheduledRelease } from "./decide-scheduled-release.js";
+import type { RestoreRelease, RestoreRunFacts } from "./restore-release.js";
 
-/** What the restore environment's protection rule knows about a run waiting on it. */
-export interface RestoreRunFacts {
-  run: {
-    id: number;
-    attempt: number;
-    event: string;
-    /** .github/workflows/<file> */
-    path: string;
-    triggeringActor: { login: string; type: string };
-  };
-  /** The signed dispatch record naming the run; null when none does; a string when one does but cannot be trusted. */
-  dispatch: RequestDispatchRecord | null | string;
-  /** The request's newest signed state (null when there is none). */
-  request: LifecycleRequest | null;
-  /** Why the decided record requests/<id>.json does not allow this restore (signature, state, digest, expiry, quorum), or null when it does. */
-  recordProblem: string | null;
-  /** The store holds an execution record for the request. */
-  executed: boolean;
-  /** The lock of the request's environment, if any: a locked environment releases nothing. */
-  lock: EnvironmentLock | null;
-}
-
-export interface RestoreRelease {
-  /** `wait`: a run the app itself dispatched whose record is not written yet; the dispatcher answers it. */
-  answer: "approved" | "rejected" | "wait";
-  reasons: string[];
-  requestId: string | null;
-}
+export type { RestoreRelease, RestoreRunFacts } from "./restore-release.js";
 
 /**
  * Whether GitHub may release the restore environment (and its identity
@@ -36,8 +9,10 @@ export interface RestoreRelease {
  * dispatched, named by a dispatch record signed with the app key, for a
  * request whose signed state says it is running as this run and whose signed
  * decided record is approved, unexpired, digest-bound and not yet executed.
- * A manual dispatch, a re-run, a run of another workflow or for another
- * request, and a forged record are rejected, each with why.
+ * Besides, a scheduled run of a workflow the policy lists
+ * (decideScheduledRelease). A manual dispatch, a re-run, a run of another
+ * workflow or for another request, and a forged record are rejected, each
+ * with why.
  */
 export function decideRestoreRelease(facts: RestoreRunFacts): RestoreRelease {
   const { run, dispatch, request } = facts;
@@ -48,16 +23,17 @@ export function decideRestoreRelease(facts: RestoreRunFacts): RestoreRelease {
     );
   if (typeof dispatch === "string") {
     reasons.push(dispatch);
-    return { answer: "rejected", reasons, requestId: null };
+    return { answer: "rejected", reasons, requestId: null, rule: null };
   }
+  if (dispatch === null && run.event === "schedule") return decideScheduledRelease(facts);
   if (dispatch === null) {
     const bot = run.triggeringActor.type === "Bot";
     if (bot && run.event === "workflow_dispatch" && reasons.length === 0)
-      return { answer: "wait", reasons: [], requestId: null };
+      return { answer: "wait", reasons: [], requestId: null, rule: null };
     reasons.push(
       `run ${run.id} (${run.event} by @${run.triggeringActor.login}) is not a run the Snapgate App dispatched for an approved request: a manual dispatch never gets the restore identity; ask with \`/snapgate restore\``,
     );
-    return { answer: "rejected", reasons, requestId: null };
+    return { answer: "rejected", reasons, requestId: null, rule: null };
   }
   const id = dispatch.request;
   if (run.path !== `.github/workflows/${dispatch.workflow}`)
@@ -81,5 +57,7 @@ export function decideRestoreRelease(facts: RestoreRunFacts): RestoreRelease {
     );
   if (facts.executed) reasons.push(`request ${id} already ran; a request runs once`);
   if (facts.recordProblem !== null) reasons.push(facts.recordProblem);
-  return { answer: reasons.length === 0 ? "approved" : "rejected", reasons, requestId: id };
+  return reasons.length === 0
+    ? { answer: "approved", reasons, requestId: id, rule: "dispatched-request" }
+    : { answer: "rejected", reasons, requestId: id, rule: null };
 }

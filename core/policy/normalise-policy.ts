@@ -185,6 +185,8 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
 
   const roles = obj(data["roles"]);
   const alerts = obj(data["alerts"]);
+  const restoreEnvironment =
+    data["restore_environment"] === undefined ? null : obj(data["restore_environment"]);
   const backup = data["backup"] === undefined ? null : obj(data["backup"]);
 
   return {
@@ -234,5 +236,13 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
           ? alerts["consecutive_failures"]
           : DEFAULT_CONSECUTIVE_FAILURES,
     },
+    // Only when given: the digest of a policy without it stays what it was.
+    ...(restoreEnvironment
+      ? {
+          restoreEnvironment: {
+            scheduledWorkflows: strings(restoreEnvironment["scheduled_workflows"]),
+          },
+        }
+      : {}),
   };
 }

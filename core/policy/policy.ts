@@ -160,6 +160,12 @@ export interface Roles {
   auditors: string[];
 }
 
+/** What the restore environment's protection rule releases besides dispatched restore runs. */
+export interface RestoreEnvironmentPolicy {
+  /** Workflow file names (in .github/workflows) whose scheduled default-branch runs may use it. */
+  scheduledWorkflows: string[];
+}
+
 export interface Alerts {
   lateAfterMs: number;
   consecutiveFailures: number;
@@ -187,4 +193,6 @@ export interface Policy {
   changeTickets: ChangeTicketPolicy | null;
   roles: Roles;
   alerts: Alerts;
+  /** restore_environment; absent when the policy does not set it (so older policies keep their digest). */
+  restoreEnvironment?: RestoreEnvironmentPolicy;
 }

@@ -5,6 +5,7 @@ import { apiError } from "../http/api-error.js";
 import type { RequestContext, RouteDefinition } from "../http/route.js";
 import { workflowRunJson } from "../representations/workflow-run-json.js";
 import { createWorkflowRun } from "../state/create-workflow-run.js";
+import { workflowJobs } from "../state/workflow-jobs.js";
 import type { RepoRecord, WorkflowRunRecord } from "../state/entities.js";
 import { answerProtectionRule, gateRunJobs } from "../services/deployment-gates.js";
 import { paginate } from "./paginate.js";
@@ -32,29 +33,6 @@ function dispatchTrigger(workflow: Record<string | number, unknown> | null): {
     return { inputs: trigger?.inputs ?? {} };
   }
   return null;
-}
-
-/**
- * The jobs of a workflow file with the environment each names (a string or
- * `{ name }`). An expression cannot be evaluated here, so it is refused.
- */
-function workflowJobs(
-  context: RequestContext,
-  workflow: Record<string | number, unknown> | null,
-): { name: string; environment: string | null }[] {
-  const jobs = (workflow?.jobs ?? {}) as Record<string, { environment?: unknown } | null>;
-  return Object.entries(jobs).map(([name, job]) => {
-    const declared = job?.environment;
-    const environment =
-      typeof declared === "string"
-        ? declared
-        : declared && typeof declared === "object" && "name" in declared
-          ? String((declared as { name: unknown }).name)
-          : null;
-    if (environment?.includes("${{"))
-      refuseUnsupported(context, `The expression in the environment of job ${name}`);
-    return { name, environment };
-  });
 }
 
 function workflowPath(repo: RepoRecord, workflowId: string): string {
@@ -100,7 +78,7 @@ async function dispatch(context: RequestContext) {
       throw apiError(422, `Required input '${name}' not provided`, { documentationUrl: DOCS });
     }
   }
-  const jobs = workflowJobs(context, workflow);
+  const jobs = workflowJobs(workflow, (what) => refuseUnsupported(context, what));
   const run = createWorkflowRun(context.services.world, repo, {
     path,
     branch,

@@ -63,6 +63,28 @@ describe("docs/examples", () => {
     ]);
   });
 
+  it("the example policy lists exactly the scheduled workflows with a job in snapgate-restore (ADR 0607)", async () => {
+    const policy = await loadPolicy(
+      memoryPolicySource({
+        ".github/snapgate.yml": readFileSync(join(EXAMPLES, "snapgate.yml"), "utf8"),
+      }),
+    );
+    const needing = workflows.filter((name) => {
+      const workflow = parse(readFileSync(join(EXAMPLES, name), "utf8")) as {
+        on: Record<string, unknown> | string | string[];
+        jobs: Record<string, { environment?: unknown }>;
+      };
+      const scheduled =
+        typeof workflow.on === "object" && !Array.isArray(workflow.on) && "schedule" in workflow.on;
+      return (
+        scheduled &&
+        Object.values(workflow.jobs).some((job) => job.environment === "snapgate-restore")
+      );
+    });
+    expect(needing).toEqual(["scheduled-drill.yml", "scheduled-snapshot.yml"]);
+    expect([...(policy.restoreEnvironment?.scheduledWorkflows ?? [])].sort()).toEqual(needing);
+  });
+
   describe.each(workflows)("%s", (name) => {
     const workflow = parse(readFileSync(join(EXAMPLES, name), "utf8")) as {
       on: unknown;

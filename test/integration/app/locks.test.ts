@@ -12,6 +12,7 @@ import {
   BACKUP_REPO,
   createScenario,
   OWNER,
+  policyYaml,
   startAppHarness,
   type AppHarness,
   type Scenario,
@@ -35,7 +36,13 @@ beforeAll(async () => {
   h = await startAppHarness();
   h.gh.createUser({ login: "outsider" });
   h.gh.createUser({ login: "alice" });
-  lk = await createScenario(h, work, "lk");
+  // Scheduled runs of nightly.yml may use the restore environment while nothing is locked (ADR 0607).
+  lk = await createScenario(
+    h,
+    work,
+    "lk",
+    `${policyYaml(h.keys, "lk")}\nrestore_environment: { scheduled_workflows: [nightly.yml] }\n`,
+  );
   h.gh.addCollaborator(OWNER, lk.repo, "outsider", "read");
   h.gh.addCollaborator(OWNER, lk.repo, "alice", "write");
   await lk.snapshot({
@@ -159,13 +166,18 @@ async function gateRun(on: Scenario) {
   return latestRun(on);
 }
 
-async function protectionReview(on: Scenario, environment: string) {
+async function protectionReview(
+  on: Scenario,
+  environment: string,
+  run: { event?: string; workflow?: string } = {},
+) {
   const runId = await h.gh.createWaitingRun({
     owner: OWNER,
     repo: on.repo,
     branch: "main",
     environment,
     appId: h.app.appId,
+    ...run,
   });
   await h.gh.webhooks.deliver(
     h.app.appId,
@@ -259,6 +271,13 @@ describe("/snapgate lock and unlock", () => {
     const review = await protectionReview(lk, "lk");
     expect(review).toMatchObject({ environment: "lk", state: "rejected" });
     expect(review.comment).toContain("lock");
+    // A listed workflow's scheduled run gets no restore identity while an environment is locked.
+    const scheduled = { event: "schedule", workflow: "nightly.yml" };
+    const held = await protectionReview(lk, "snapgate-restore", scheduled);
+    expect(held).toMatchObject({ environment: "snapgate-restore", state: "rejected" });
+    expect(held.comment).toContain(
+      "lk is locked by @dev (INC-9 change freeze): scheduled runs get the restore identity only while no environment is locked",
+    );
 
     // Unlock: the gate passes again, the approval counts, restores may be asked for.
     before = await backupHead();
@@ -272,6 +291,9 @@ describe("/snapgate lock and unlock", () => {
     await backupPushed(before);
     expect((await latestRun(lk)).conclusion).toBe("success");
     expect((await protectionReview(lk, "lk")).state).toBe("approved");
+    const released = await protectionReview(lk, "snapgate-restore", scheduled);
+    expect(released).toMatchObject({ environment: "snapgate-restore", state: "approved" });
+    expect(released.comment).toContain("(rule: scheduled workflow)");
     expect((await ask("/snapgate status --env lk")).reply).toContain("**lk** is not locked.");
     const approved = await ask(`/snapgate approve ${request.id}`, "alice");
     expect(approved.reply).toContain(`Request ${request.id} is approved`);

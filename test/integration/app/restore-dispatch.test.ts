@@ -43,6 +43,11 @@ const WORKFLOW = readFileSync(
   new URL("../../../docs/examples/snapgate-restore.yml", import.meta.url),
   "utf8",
 );
+/** A documented scheduled workflow with a job in snapgate-restore, listed in the policy below. */
+const DRILL = readFileSync(
+  new URL("../../../docs/examples/scheduled-drill.yml", import.meta.url),
+  "utf8",
+);
 const work = tempDir("snapgate-app-restore-dispatch-");
 const checkout = join(work, "checkout");
 let h: AppHarness;
@@ -67,9 +72,11 @@ beforeAll(async () => {
     .replace(
       "snapshot_workflow: snapshot.yml }",
       "snapshot_workflow: snapshot.yml, restore_workflow: snapgate-restore.yml }",
-    );
+    )
+    .concat("\nrestore_environment: { scheduled_workflows: [scheduled-drill.yml] }\n");
   ({ number: pull } = await createSourceRepo(h.gh, REPO, policyText, {
     ".github/workflows/snapgate-restore.yml": WORKFLOW,
+    ".github/workflows/scheduled-drill.yml": DRILL,
   }));
   for (const login of ["alice", "bob", "carol"]) h.gh.addCollaborator(OWNER, REPO, login, "write");
   admin = new Octokit({
@@ -572,3 +579,61 @@ async function startFanOut(targets: string[]): Promise<{ url: string; close(): P
       }),
   };
 }
+
+describe("scheduled workflows the policy lists (restore_environment.scheduled_workflows)", () => {
+  it("a scheduled run of the listed drill workflow is released with the identity; a manual dispatch of it is refused", async () => {
+    const refusedBefore = (await auditTypes()).length;
+    const scheduled = await h.gh.runSchedule({
+      owner: OWNER,
+      repo: REPO,
+      workflow: "scheduled-drill.yml",
+    });
+    await quiet();
+    expect(h.gh.workflowRun(scheduled)).toMatchObject({ event: "schedule" });
+    const [released] = h.gh.workflowRun(scheduled).reviews;
+    expect(released).toMatchObject({ environment: ENV, state: "approved" });
+    expect(released!.comment).toContain("(rule: scheduled workflow)");
+    let identity: string | undefined;
+    const job = await runWorkflowJob(h.gh, {
+      runId: scheduled,
+      job: "drill",
+      step: async (secrets) => {
+        identity = secrets.SNAPGATE_IDENTITY;
+        return { code: 0 };
+      },
+    });
+    expect(job.started).toBe(true);
+    expect(identity).toBe(h.keys.age.identity);
+
+    const { data } = await admin.request(
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+      {
+        owner: OWNER,
+        repo: REPO,
+        workflow_id: "scheduled-drill.yml",
+        ref: "main",
+        return_run_details: true,
+      },
+    );
+    const manual = (data as unknown as { workflow_run_id: number }).workflow_run_id;
+    await quiet();
+    const [refused] = h.gh.workflowRun(manual).reviews;
+    expect(refused).toMatchObject({ environment: ENV, state: "rejected" });
+    expect(refused!.comment).toContain(
+      `run ${manual} (workflow_dispatch by @octo-admin) is not a run the Snapgate App dispatched for an approved request`,
+    );
+    let ran = false;
+    const denied = await runWorkflowJob(h.gh, {
+      runId: manual,
+      job: "drill",
+      step: async () => {
+        ran = true;
+        return { code: 0 };
+      },
+    });
+    expect(denied.started).toBe(false);
+    expect(ran).toBe(false);
+    // Neither run belongs to a request: nothing is audited as a request's.
+    expect((await auditTypes()).length).toBe(refusedBefore);
+  });
+});

@@ -338,6 +338,41 @@ describe("workflow dispatch and runs", () => {
     });
   });
 
+  it("starts a scheduled run of the default branch's workflow as GitHub's scheduler does, and refuses a workflow without a schedule", async () => {
+    await gh.commitFiles(
+      owner,
+      repo,
+      "main",
+      {
+        ".github/workflows/nightly.yml":
+          'on:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  verify:\n    runs-on: ubuntu-latest\n    environment: nightly\n',
+      },
+      "nightly workflow",
+      { author: "alice" },
+    );
+    const main = (await app.git.getRef({ owner, repo, ref: "heads/main" })).data.object.sha;
+    const runId = await gh.runSchedule({ owner, repo, workflow: "nightly.yml", actor: "alice" });
+    const run = (await app.actions.getWorkflowRun({ owner, repo, run_id: runId })).data;
+    expect(run).toMatchObject({
+      event: "schedule",
+      head_branch: "main",
+      head_sha: main,
+      path: ".github/workflows/nightly.yml",
+      run_attempt: 1,
+      triggering_actor: { login: "alice" },
+    });
+    // The environment has no protection rule: its job is not held.
+    expect(gh.workflowRun(runId).jobs).toMatchObject([{ name: "verify", status: "queued" }]);
+    const scheduled = await app.actions.listWorkflowRunsForRepo({ owner, repo, event: "schedule" });
+    expect(scheduled.data.workflow_runs.map((r) => r.id)).toEqual([runId]);
+    await expect(gh.runSchedule({ owner, repo, workflow: "ci.yml" })).rejects.toThrow(
+      ".github/workflows/ci.yml has no schedule trigger, so GitHub never runs it on a schedule.",
+    );
+    await expect(gh.runSchedule({ owner, repo, workflow: "missing.yml" })).rejects.toThrow(
+      ".github/workflows/missing.yml is not on main of acme/service.",
+    );
+  });
+
   it("takes the answer of the app to a custom deployment protection rule", async () => {
     const runId = await gh.createWaitingRun({
       owner,

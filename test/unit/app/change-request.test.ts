@@ -47,6 +47,7 @@ describe("changeRequest", () => {
         sodium,
         signingKey: keys.app,
         eligibility: async () => ELIGIBLE,
+        defaultBranch: "main",
       },
       request.id,
       async (current) => {

@@ -156,6 +156,7 @@ describe("decideRestoreRelease", () => {
       answer: "approved",
       reasons: [],
       requestId: request.id,
+      rule: "dispatched-request",
     });
   });
 
@@ -216,6 +217,103 @@ describe("decideRestoreRelease", () => {
       const release = decideRestoreRelease(facts(request, change));
       expect({ answer: release.answer, reasons: release.reasons.join("; ") }).toEqual({
         answer: "rejected",
+        reasons: expect.stringContaining(reason),
+      });
+    }
+  });
+});
+
+describe("decideRestoreRelease for scheduled runs (restore_environment.scheduled_workflows)", () => {
+  const scheduled = (
+    changes: Partial<RestoreRunFacts["run"]> = {},
+    more: Partial<RestoreRunFacts> = {},
+  ): RestoreRunFacts => ({
+    run: {
+      id: 5150,
+      attempt: 1,
+      event: "schedule",
+      path: ".github/workflows/scheduled-snapshot.yml",
+      triggeringActor: { login: "alice", type: "User" },
+      headBranch: "main",
+      ...changes,
+    },
+    dispatch: null,
+    request: null,
+    recordProblem: null,
+    executed: false,
+    lock: null,
+    schedule: {
+      workflows: ["scheduled-snapshot.yml", "scheduled-drill.yml"],
+      defaultBranch: "main",
+    },
+    ...more,
+  });
+
+  it("approves the first attempt of a scheduled default-branch run of a listed workflow, naming the rule", () => {
+    expect(decideRestoreRelease(scheduled())).toEqual({
+      answer: "approved",
+      reasons: [],
+      requestId: null,
+      rule: "scheduled-workflow",
+    });
+    expect(
+      decideRestoreRelease(scheduled({ path: ".github/workflows/scheduled-drill.yml" })).answer,
+    ).toBe("approved");
+  });
+
+  it("rejects a manual dispatch of a listed workflow, an unlisted workflow, another branch, a re-run and a locked environment, each with why", () => {
+    const cases: Array<[RestoreRunFacts, string]> = [
+      [
+        scheduled({ event: "workflow_dispatch" }),
+        "(workflow_dispatch by @alice) is not a run the Snapgate App dispatched",
+      ],
+      [
+        scheduled({
+          event: "workflow_dispatch",
+          triggeringActor: { login: "x[bot]", type: "Bot" },
+        }),
+        "",
+      ],
+      [
+        scheduled({ path: ".github/workflows/nightly.yml" }),
+        "scheduled run of .github/workflows/nightly.yml, which restore_environment.scheduled_workflows in the default branch's policy does not list (it lists scheduled-snapshot.yml, scheduled-drill.yml)",
+      ],
+      [scheduled({}, { schedule: undefined }), "does not list (it lists none)"],
+      [
+        scheduled({ headBranch: "feature" }),
+        "is of branch feature, not of the default branch main",
+      ],
+      [
+        scheduled({}, { schedule: { workflows: ["scheduled-snapshot.yml"], defaultBranch: null } }),
+        "not of the default branch",
+      ],
+      [
+        scheduled({ attempt: 2 }),
+        "this is attempt 2 of scheduled run 5150: a re-run never gets the restore identity",
+      ],
+      [
+        scheduled(
+          {},
+          { lock: { environment: "prod", by: BOB, reason: "freeze", at: "", commentId: 1 } },
+        ),
+        "prod is locked by @bob (freeze): scheduled runs get the restore identity only while no environment is locked",
+      ],
+      [scheduled({ event: "push" }), "(push by @alice) is not a run the Snapgate App dispatched"],
+    ];
+    for (const [input, reason] of cases) {
+      const release = decideRestoreRelease(input);
+      if (reason === "") {
+        // A bot's dispatch is waited for (its dispatcher answers): never approved here.
+        expect(release).toMatchObject({ answer: "wait", rule: null });
+        continue;
+      }
+      expect({
+        answer: release.answer,
+        rule: release.rule,
+        reasons: release.reasons.join("; "),
+      }).toEqual({
+        answer: "rejected",
+        rule: null,
         reasons: expect.stringContaining(reason),
       });
     }
