@@ -28,28 +28,28 @@ import "../chunks/chunk-HPEAIKBF.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-OAJCYYTX.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-QAPXYNHE.js")).snapshotCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-WHVL23TY.js")).snapshotCommand },
   { name: "list", load: async () => (await import("../chunks/list-JVZWV2KR.js")).listCommand },
   { name: "show", load: async () => (await import("../chunks/show-3UYHB44Y.js")).showCommand },
   { name: "diff", load: async () => (await import("../chunks/diff-ZQC2DHV5.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-RE6RK3O2.js")).verifyCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-XPIPTQSK.js")).verifyCommand },
   { name: "restore", load: async () => (await import("../chunks/restore-T66LL2W5.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-H7VNA6GE.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-C5CFQ2RV.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-I2X5VAKL.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-XIA6WOP6.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-67Y7PPAC.js")).pruneCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-SE4ZOEUA.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-74G4WMM2.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-6DIXXHNR.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-3OEFI27B.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-GZ73UNXG.js")).pruneCommand },
   { name: "rekey", load: async () => (await import("../chunks/rekey-BELHSKIV.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-ZHQPG24V.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-X7LA7PVH.js")).retireEpochCommand
   },
   { name: "doctor", load: async () => (await import("../chunks/doctor-XUSSTFB7.js")).doctorCommand },
   { name: "audit", load: async () => (await import("../chunks/audit-A5MXCYY5.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-KPMXMY43.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-ZEVBNY3D.js")).healthCommand },
-  { name: "report", load: async () => (await import("../chunks/report-5QII6PF2.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-NB5GMP6A.js")).dashboardCommand }
+  { name: "drill", load: async () => (await import("../chunks/drill-NVO4YTFB.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-MHNUCRV6.js")).healthCommand },
+  { name: "report", load: async () => (await import("../chunks/report-4MB6TYSD.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-NJJXF3NJ.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

@@ -18,7 +18,7 @@ import "../../chunks/chunk-NXQJHTDG.js";
 import "../../chunks/chunk-XN77JA3Q.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-62YB6U2I.js";
+} from "../../chunks/chunk-BE65BWHV.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -38,7 +38,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-PGMS3UWL.js";
+} from "../../chunks/chunk-LG6JLYAY.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-DURRM7FC.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
@@ -47,7 +47,7 @@ import "../../chunks/chunk-XZBX2AFH.js";
 import "../../chunks/chunk-DENSVYIT.js";
 import "../../chunks/chunk-M575O3TB.js";
 import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-QEQQBRKE.js";
+import "../../chunks/chunk-K7AC5VNK.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";

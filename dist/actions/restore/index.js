@@ -19,7 +19,7 @@ import {
 import "../../chunks/chunk-7I44WYK3.js";
 import {
   identityOpener
-} from "../../chunks/chunk-TOQAM7NM.js";
+} from "../../chunks/chunk-ISIBTIHY.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import {
   appendAuditEvents
@@ -63,7 +63,7 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-PGMS3UWL.js";
+} from "../../chunks/chunk-LG6JLYAY.js";
 import "../../chunks/chunk-5N2OGIR4.js";
 import "../../chunks/chunk-DURRM7FC.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
@@ -76,7 +76,7 @@ import {
 import {
   loadSodium
 } from "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-QEQQBRKE.js";
+import "../../chunks/chunk-K7AC5VNK.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";

@@ -20,7 +20,7 @@ async function loadCliPolicy(args, context, root) {
   const base = given === void 0 ? root : context.cwd;
   const path = given ?? DEFAULT_POLICY_PATH;
   const [{ loadPolicy }, { localPolicySource }] = await Promise.all([
-    import("./load-policy-EIEUGTIU.js"),
+    import("./load-policy-HYCVNWRY.js"),
     import("./local-policy-source-VVPQE5FD.js")
   ]);
   const policy = await loadPolicy(localPolicySource(base), { path });

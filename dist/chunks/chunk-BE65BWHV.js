@@ -3,7 +3,7 @@ import {
   error,
   notice,
   warning
-} from "./chunk-PGMS3UWL.js";
+} from "./chunk-LG6JLYAY.js";
 
 // actions/lib/annotation.ts
 var PER_LEVEL = 10;

@@ -8,7 +8,7 @@ import {
 } from "./chunk-DURRM7FC.js";
 import {
   loadPolicy
-} from "./chunk-QEQQBRKE.js";
+} from "./chunk-K7AC5VNK.js";
 import {
   DEFAULT_POLICY_PATH
 } from "./chunk-CU3A7CPO.js";

@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   POLICY_OPTION,
   requireCliPolicy
-} from "./chunk-TRRJQVA3.js";
+} from "./chunk-GY5ETHNO.js";
 import {
   KEY_OPTIONS,
   trustedKeys

@@ -3,7 +3,7 @@ import {
   POLICY_HELP,
   POLICY_OPTION,
   requireCliPolicy
-} from "./chunk-TRRJQVA3.js";
+} from "./chunk-GY5ETHNO.js";
 import {
   coverageReport
 } from "./chunk-SMIOBPDL.js";

@@ -3,7 +3,7 @@ import {
   POLICY_HELP,
   POLICY_OPTION,
   loadCliPolicy
-} from "./chunk-TRRJQVA3.js";
+} from "./chunk-GY5ETHNO.js";
 import {
   STORE_OPTION,
   openGitHub,

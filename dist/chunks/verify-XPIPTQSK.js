@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   POLICY_OPTION,
   loadCliPolicy
-} from "./chunk-TRRJQVA3.js";
+} from "./chunk-GY5ETHNO.js";
 import {
   progressReporter
 } from "./chunk-4N7WTXM3.js";

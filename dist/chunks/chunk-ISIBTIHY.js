@@ -4,7 +4,7 @@ import {
 } from "./chunk-AYS4OF2G.js";
 import {
   openerFromIdentityInput
-} from "./chunk-PGMS3UWL.js";
+} from "./chunk-LG6JLYAY.js";
 import {
   BlobOpener
 } from "./chunk-NF2MCW7R.js";

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   loadPolicy
-} from "./chunk-QEQQBRKE.js";
+} from "./chunk-K7AC5VNK.js";
 import "./chunk-JJ4XLMVP.js";
 import "./chunk-TI77TNDP.js";
 import "./chunk-XRH6QY5G.js";

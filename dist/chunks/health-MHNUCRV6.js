@@ -7,7 +7,7 @@ import {
   POLICY_HELP,
   POLICY_OPTION,
   requireCliPolicy
-} from "./chunk-TRRJQVA3.js";
+} from "./chunk-GY5ETHNO.js";
 import "./chunk-EDN7UZ6D.js";
 import {
   EXIT_PROBLEMS
