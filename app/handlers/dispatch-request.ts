@@ -21,6 +21,7 @@ import type {
 } from "../../core/approvals/request-lifecycle.js";
 import { appendAuditEvents } from "../../core/audit/append-audit-events.js";
 import { asSnapgateError, isSnapgateError, SnapgateError } from "../../core/errors.js";
+import { claimRef } from "../../core/github/claim-ref.js";
 import { httpStatus } from "../../core/github/github-error.js";
 import { resolveSnapshot } from "../../core/snapshot/resolve-snapshot.js";
 import { verifySnapshots } from "../../core/snapshot/verify-snapshots.js";
@@ -193,14 +194,9 @@ async function claim(opened: RequestStore, requestId: string, event: GateEvent):
     })
   ).data.sha;
   const ref = requestClaimRef(requestId);
-  try {
-    await client.rest.git.createRef({ owner, repo, ref, sha: mine });
-    return true;
-  } catch (error) {
-    if (httpStatus(error) !== 422) throw error;
-    const held = await client.rest.git.getRef({ owner, repo, ref: ref.slice("refs/".length) });
-    return held.data.object.sha === mine;
-  }
+  if (await claimRef(client, { owner, repo }, ref, mine)) return true;
+  const held = await client.rest.git.getRef({ owner, repo, ref: ref.slice("refs/".length) });
+  return held.data.object.sha === mine;
 }
 
 /** Signatures, hashes and chain of each snapshot the request names, at manifest level (nothing decrypted). */
