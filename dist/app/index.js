@@ -19474,14 +19474,9 @@ async function claim(opened, requestId, event) {
     message: `snapgate: claim request ${requestId} (delivery ${event.deliveryId}, ${randomUUID()})`
   })).data.sha;
   const ref = requestClaimRef(requestId);
-  try {
-    await client.rest.git.createRef({ owner, repo, ref, sha: mine });
-    return true;
-  } catch (error) {
-    if (httpStatus(error) !== 422) throw error;
-    const held = await client.rest.git.getRef({ owner, repo, ref: ref.slice("refs/".length) });
-    return held.data.object.sha === mine;
-  }
+  if (await claimRef(client, { owner, repo }, ref, mine)) return true;
+  const held = await client.rest.git.getRef({ owner, repo, ref: ref.slice("refs/".length) });
+  return held.data.object.sha === mine;
 }
 async function backupVerifies(opened, request2) {
   try {
