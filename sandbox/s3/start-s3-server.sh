@@ -17,7 +17,7 @@ die() { echo "start-s3-server: $*" >&2; exit 1; }
 log() { echo "start-s3-server: $*" >&2; }
 
 free_port() {
-  python3 - <<'EOF'
+  /usr/bin/python3 - <<'EOF'
 import socket
 s = socket.socket()
 s.bind(("127.0.0.1", 0))
@@ -63,7 +63,7 @@ start_cluster() {
   local t0 timeout
   t0=$(date +%s)
   timeout=${S3_START_TIMEOUT:-180}
-  for b in ceph-mon ceph-osd radosgw radosgw-admin monmaptool ceph-authtool ceph curl python3 uuidgen; do
+  for b in ceph-mon ceph-osd radosgw radosgw-admin monmaptool ceph-authtool ceph curl /usr/bin/python3 uuidgen; do
     command -v "$b" >/dev/null || die "$b not found (apt-get install ceph-mon ceph-osd radosgw ceph-common curl uuid-runtime)"
   done
   if [ -d "$dir" ] && [ -n "$(ls -A "$dir")" ]; then
@@ -132,7 +132,6 @@ osd op num shards = 1
 osd op num threads per shard = 2
 osd scrub during recovery = false
 osd max scrubs = 0
-bluestore block size = 0
 
 [mon.a]
 mon data = $dir/mon
@@ -142,7 +141,6 @@ public addr = v2:127.0.0.1:$mon_port
 osd data = $dir/osd
 osd objectstore = memstore
 memstore device bytes = ${S3_MEMSTORE_BYTES:-1073741824}
-osd journal size = 0
 
 [client.rgw]
 rgw data = $dir/rgw
@@ -150,7 +148,6 @@ rgw frontends = beast endpoint=127.0.0.1:$rgw_port
 rgw thread pool size = 32
 rgw dns name = 127.0.0.1
 rgw gc processor period = 600
-rgw lc debug interval = -1
 rgw enable usage log = false
 rgw zone = default
 EOF
@@ -194,8 +191,8 @@ EOF
   done
 
   local access secret
-  access=$(python3 -c 'import secrets; print("AK" + secrets.token_hex(9).upper())')
-  secret=$(python3 -c 'import secrets; print(secrets.token_hex(20))')
+  access=$(/usr/bin/python3 -c 'import secrets; print("AK" + secrets.token_hex(9).upper())')
+  secret=$(/usr/bin/python3 -c 'import secrets; print(secrets.token_hex(20))')
   radosgw-admin -c "$conf" -n client.rgw user create --uid=snapgate-admin --display-name="snapgate admin" \
     --access-key="$access" --secret="$secret" --admin >"$dir/log/user-create.out" 2>&1 \
     || die "radosgw-admin user create failed: $(tail -5 "$dir/log/user-create.out")"
