@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { readRequestState } from "../../core/approvals/read-request-state.js";
 import type { LifecycleRequest } from "../../core/approvals/request-lifecycle.js";
 import { requestStateMacKey } from "../../core/crypto/app-key.js";
+import type { Sandbox } from "../index.js";
 import type { WorkflowRunView } from "../webhooks/workflow-run-view.js";
 import {
   BACKUP_REPO,
@@ -15,7 +16,7 @@ import {
   type AppHarness,
 } from "../harness/app-harness.js";
 import { cloneInto, runAction, workflowEnv, type ActionRun } from "../harness/run-action.js";
-import { spawnCli, type CliRun } from "../harness/run-cli.js";
+import { runCli, type CliRun } from "../harness/run-cli.js";
 import { runWorkflowJob, secretInput } from "../harness/run-workflow-job.js";
 import { sealSecret } from "../harness/seal-secret.js";
 import { workflowStepInputs } from "../harness/workflow-step.js";
@@ -124,13 +125,15 @@ function dispatchInputs(
 export async function runReleaseFlow(options: {
   say: (line: string) => void;
   workDir: string;
+  /** Called once the sandbox is set up, before step 1: the test breaks GitHub here (faults) to see a step fail. */
+  prepare?: (gh: Sandbox) => void;
 }): Promise<ReleaseFlowOutcome> {
   const { say, workDir } = options;
   const outDir = join(workDir, "look-here");
   mkdirSync(outDir, { recursive: true });
   const h = await startAppHarness();
   try {
-    return await flow(h, say, workDir, outDir);
+    return await flow(h, say, workDir, outDir, options.prepare ?? (() => undefined));
   } finally {
     await h.close();
   }
@@ -141,6 +144,7 @@ async function flow(
   say: (line: string) => void,
   workDir: string,
   outDir: string,
+  prepare: (gh: Sandbox) => void,
 ): Promise<ReleaseFlowOutcome> {
   const { gh } = h;
   const deployWorkflow = example("deploy.yml");
@@ -154,7 +158,7 @@ async function flow(
   // As actions/create-github-app-token@v3 mints it in the documented workflows: the App's, scoped to the backup repository.
   const backupToken = gh.createInstallationToken(h.installationId, { repositories: [BACKUP_REPO] });
   const cli = (args: string[], cwd: string): Promise<CliRun> =>
-    spawnCli(
+    runCli(
       [
         ...args,
         "--store",
@@ -248,6 +252,8 @@ async function flow(
     ).data.check_runs
       .filter((run) => run.app?.id === h.app.appId)
       .sort((a, b) => a.id - b.id);
+
+  prepare(gh);
 
   // 1. The gate is red.
   let step = "1. the gate is red on the release pull request";
