@@ -120,7 +120,7 @@ function dispatchInputs(
  * verifies and the month's report and the dashboard are written. Each step
  * checks its own outcome and throws when it misbehaves. Shared by
  * `npm run demo -- --github` and test/integration/demo/release-flow.test.ts,
- * so the two cannot drift. Needs the bundled CLI and actions in dist/.
+ * so the two cannot drift. Needs the bundled actions in dist/.
  */
 export async function runReleaseFlow(options: {
   say: (line: string) => void;
