@@ -254,6 +254,14 @@ async function flow(
       .sort((a, b) => a.id - b.id);
 
   prepare(gh);
+  // Like every test's afterEach: a request or response GitHub's OpenAPI description forbids fails the step.
+  const clean = (step: string) => {
+    try {
+      gh.assertClean();
+    } catch (error) {
+      check(false, step, "the sandbox saw traffic GitHub would not", (error as Error).message);
+    }
+  };
 
   // 1. The gate is red.
   let step = "1. the gate is red on the release pull request";
@@ -288,6 +296,7 @@ async function flow(
   gh.webhooks.sideEffects = true;
 
   // 2. The pre-deploy snapshot turns it green (inside the deploy run of deploy.yml).
+  clean(step);
   step = "2. a pre-deploy snapshot turns the gate green";
   say(step);
   const deployRunId = await gh.runPush({
@@ -365,6 +374,7 @@ async function flow(
       return { code: 1 };
     },
   });
+  clean(step);
   step = "3. the deploy fails and rolls back automatically";
   check(
     deployJob.started && deployJob.code === 1,
@@ -425,8 +435,12 @@ async function flow(
   say("   no request was needed: a run may restore only the pre-deploy snapshot it took itself");
 
   // 4. A restore asked for in a comment, approved by two others.
+  clean(step);
   step = "4. someone asks for a restore in a comment, two others approve";
   say(step);
+  say(
+    "   later, an incident: prod's ingress was changed by hand, and @dev wants prod@1's k8s files back",
+  );
   const comments = async () =>
     (
       await h.reader.issues.listComments({
@@ -488,6 +502,7 @@ async function flow(
   await comment(`/snapgate approve ${pending.id}`, "bob");
 
   // 5. The protection rule releases the restore job, which runs; workflow_run closes the request.
+  clean(step);
   step = "5. the protection rule releases the restore job, which runs";
   say(step);
   const restoreRunView = gh
@@ -580,6 +595,7 @@ async function flow(
   say(`   the run finished; its workflow_run webhook closed request ${closed.id}: ${closed.state}`);
 
   // 6. Audit, report, dashboard.
+  clean(step);
   step = "6. the audit chain verifies; the month's report and the dashboard are written";
   say(step);
   const verified = await cli(["audit", "verify", "--json"], restoreCheckout);
@@ -629,6 +645,7 @@ async function flow(
     `   a git clone of the backup repository is in ${BACKUP_REPO}/ (ciphertext, signed manifests, requests/, audit/)`,
   );
 
+  clean(step);
   const restoreRunAfter = gh.workflowRun(restoreRunId);
   return {
     outDir,
