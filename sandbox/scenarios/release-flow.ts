@@ -341,6 +341,14 @@ async function flow(
     runId: deployRunId,
     job: "deploy",
     step: async (secrets) => {
+      // The deploy job can write backups, never read them: its environment holds no identity.
+      check(
+        secretInput(secrets, "SNAPGATE_WRITER_KEY") !== "" &&
+          secretInput(secrets, "SNAPGATE_IDENTITY") === "",
+        step,
+        "the deploy job should get the writer key and not the identity",
+        Object.keys(secrets),
+      );
       const pre: ActionRun = await runAction(".", {
         cwd: checkout,
         inputs: workflowStepInputs(deployWorkflow, { job: "deploy", id: "pre" }, context(secrets)),
