@@ -34,6 +34,8 @@ import { orgSecretsFor } from "./handlers/secret-routes.js";
 import { finishJob, gateRunJobs, waitingOn } from "./services/deployment-gates.js";
 import { findPath } from "./git/find-path.js";
 import { scheduleCrons } from "./state/schedule-crons.js";
+import { pushBranches } from "./state/push-branches.js";
+import picomatch from "picomatch";
 import { workflowJobs } from "./state/workflow-jobs.js";
 import { parse as parseYaml } from "yaml";
 import type {
@@ -654,6 +656,62 @@ export class Sandbox {
     });
     const now = new Date();
     gateRunJobs(this.world, run, jobs, this.services, now);
+    return run.id;
+  }
+
+  /**
+   * GitHub starting a workflow's `push` trigger for the head of `branch` (as
+   * after a push to it): a run with event `push` of the workflow file as it
+   * is on that head, attempt 1, refused unless the file's `on.push.branches`
+   * match the branch; its jobs are gated like any run's. `actor` is the
+   * pusher (the repository's default pusher when omitted). Returns the run id.
+   */
+  async runPush(options: {
+    owner: string;
+    repo: string;
+    workflow: string;
+    branch: string;
+    actor?: string;
+  }): Promise<number> {
+    const repo = this.requireRepo(options.owner, options.repo);
+    const path = `.github/workflows/${options.workflow}`;
+    const headSha = repo.git.readRef(`refs/heads/${options.branch}`);
+    if (!headSha)
+      throw usage(
+        `${repo.fullName} has no branch ${options.branch}.`,
+        "Commit to the branch first (commitFiles creates it).",
+      );
+    const file = await findPath(repo.git, (await repo.git.readCommit(headSha))!.tree, path);
+    if (!file || file.type !== "blob")
+      throw usage(
+        `${path} is not on ${options.branch} of ${repo.fullName}.`,
+        "Commit the workflow to the branch first: a push runs the workflows of the pushed commit.",
+      );
+    const workflow = parseYaml((await repo.git.read(file.oid))!.content.toString("utf8")) as Record<
+      string | number,
+      unknown
+    > | null;
+    const branches = pushBranches(workflow);
+    if (!branches?.some((pattern) => picomatch.isMatch(options.branch, pattern)))
+      throw usage(
+        `${path} does not run on a push to ${options.branch} (its push trigger: ${branches ? branches.join(", ") : "none"}).`,
+        "Push to a branch the workflow's `on.push.branches` names.",
+      );
+    const jobs = workflowJobs(workflow, (what) => {
+      throw usage(
+        `${what} is not supported by the Snapgate sandbox.`,
+        "Name the environment literally.",
+      );
+    });
+    const run = createWorkflowRun(this.world, repo, {
+      path,
+      branch: options.branch,
+      headSha,
+      event: "push",
+      actor: options.actor ? this.requireUser(options.actor) : this.defaultPusher(repo),
+      inputs: {},
+    });
+    gateRunJobs(this.world, run, jobs, this.services, new Date());
     return run.id;
   }
 

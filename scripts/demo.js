@@ -1,8 +1,10 @@
 // A narrated run of Snapgate's main job on the embedded default (a local
 // directory store): keys, a pre-deploy snapshot, a change, a post-deploy
 // snapshot, list, diff, verify, restore, and a comparison with the original.
-// Needs nothing but `npm ci` (it runs the committed bundle in dist/).
+// Needs only the committed bundle in dist/ (no `npm ci`). `--github` runs the
+// second act instead (scripts/demo-github.ts, which needs `npm ci`).
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import {
   cpSync,
   mkdirSync,
@@ -13,8 +15,28 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+
+// Act two (`npm run demo -- --github`): the release flow on the local GitHub
+// sandbox with the real app and the bundled actions. It is TypeScript run by
+// tsx, a dev dependency, so it needs `npm ci`; act one below needs only dist/.
+if (process.argv.includes("--github")) {
+  const require = createRequire(import.meta.url);
+  let tsx;
+  try {
+    const manifest = require.resolve("tsx/package.json");
+    tsx = join(dirname(manifest), JSON.parse(readFileSync(manifest, "utf8")).bin);
+  } catch {
+    console.error(
+      "demo --github: the second act runs TypeScript with tsx and the sandbox, which come with the dev dependencies.\nRun npm ci first, then npm run demo -- --github. (npm run demo alone needs only the committed dist/.)",
+    );
+    process.exit(1);
+  }
+  const script = fileURLToPath(new URL("./demo-github.ts", import.meta.url));
+  const run = spawnSync(process.execPath, [tsx, script], { stdio: "inherit" });
+  process.exit(run.status ?? 1);
+}
 
 const cliPath = fileURLToPath(new URL("../dist/cli/index.js", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "snapgate-demo-"));

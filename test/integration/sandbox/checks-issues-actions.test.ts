@@ -373,6 +373,53 @@ describe("workflow dispatch and runs", () => {
     );
   });
 
+  it("starts a push run of a workflow whose push trigger names the branch, with its jobs gated, and refuses other branches", async () => {
+    const head = await gh.commitFiles(
+      owner,
+      repo,
+      "release/2.0",
+      {
+        ".github/workflows/ship.yml":
+          'on:\n  push:\n    branches: ["release/*"]\njobs:\n  ship:\n    runs-on: ubuntu-latest\n    environment: shipping\n  notes:\n    runs-on: ubuntu-latest\n',
+      },
+      "ship workflow",
+      { author: "alice" },
+    );
+    const runId = await gh.runPush({ owner, repo, workflow: "ship.yml", branch: "release/2.0" });
+    const run = (await app.actions.getWorkflowRun({ owner, repo, run_id: runId })).data;
+    expect(run).toMatchObject({
+      event: "push",
+      head_branch: "release/2.0",
+      head_sha: head,
+      path: ".github/workflows/ship.yml",
+      run_attempt: 1,
+    });
+    expect(gh.workflowRun(runId).jobs).toMatchObject([
+      { name: "ship", status: "queued", environment: "shipping" },
+      { name: "notes", status: "queued", environment: null },
+    ]);
+    await gh.commitFiles(owner, repo, "topic", { "x.txt": "x\n" }, "topic", { author: "alice" });
+    await expect(
+      gh.runPush({ owner, repo, workflow: "ship.yml", branch: "topic" }),
+    ).rejects.toThrow(".github/workflows/ship.yml is not on topic of acme/service.");
+    await gh.commitFiles(
+      owner,
+      repo,
+      "topic",
+      { ".github/workflows/ship.yml": 'on:\n  push:\n    branches: ["release/*"]\njobs: {}\n' },
+      "ship on topic",
+      { author: "alice" },
+    );
+    await expect(
+      gh.runPush({ owner, repo, workflow: "ship.yml", branch: "topic" }),
+    ).rejects.toThrow(
+      ".github/workflows/ship.yml does not run on a push to topic (its push trigger: release/*).",
+    );
+    await expect(gh.runPush({ owner, repo, workflow: "ship.yml", branch: "gone" })).rejects.toThrow(
+      "acme/service has no branch gone.",
+    );
+  });
+
   it("takes the answer of the app to a custom deployment protection rule", async () => {
     const runId = await gh.createWaitingRun({
       owner,
