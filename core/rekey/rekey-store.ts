@@ -190,7 +190,8 @@ export async function rekeyStore(options: RekeyOptions): Promise<RekeyResult> {
         recordPaths.delete(rewrapRecordPath(t.current));
         continue;
       }
-      if (!present.has(key(record.new))) {
+      // A new blob re-wrapped again since (a second rotation) is followed through its own record.
+      if (!present.has(key(record.new)) && !recordPaths.has(rewrapRecordPath(record.new))) {
         t.dangling = true;
         continue;
       }

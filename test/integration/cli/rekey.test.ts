@@ -247,6 +247,32 @@ describe("snapgate rekey: re-wrap every blob for a new recipient set", () => {
     expect(f.blobFiles()).toEqual(after);
   });
 
+  it("re-keyed twice (a second rotation), a third run follows both records: every blob current, nothing skipped", async () => {
+    const f = await fixture();
+    const third = generateAgeKeyPair(await loadSodium());
+    const base = { store: f.store, writerKey: f.keys.writer };
+    await rekeyStore({
+      ...base,
+      identities: await makeOpenerKeys(f.old),
+      recipients: [f.next.recipient],
+    });
+    const second = await rekeyStore({
+      ...base,
+      identities: await makeOpenerKeys(f.next),
+      recipients: [third.recipient],
+    });
+    expect(second.skipped).toEqual([]);
+    expect(second.blobs.every((b) => b.state === "rewrapped")).toBe(true);
+    const again = await rekeyStore({
+      ...base,
+      identities: await makeOpenerKeys(third),
+      recipients: [third.recipient],
+    });
+    expect(again.skipped).toEqual([]);
+    expect(again.blobs.map((b) => b.state)).toEqual(second.blobs.map(() => "current"));
+    expect(await gateMissing(f)).toEqual({ read: [], list: [] });
+  });
+
   it("a re-wrap record signed by an untrusted key is not followed", async () => {
     const f = await fixture();
     const stranger = await makeKeys();
