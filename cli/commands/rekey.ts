@@ -1,5 +1,5 @@
 import { SnapgateError } from "../../core/errors.js";
-import { rekeyStore } from "../../core/rekey/rekey-store.js";
+import { DEFAULT_REKEY_BATCH, rekeyStore } from "../../core/rekey/rekey-store.js";
 import { blobPath } from "../../core/store/store.js";
 import { flag, listValue, stringValue, type Command } from "../command.js";
 import { KEY_OPTIONS, loadOpener, loadWriterKey, trustedKeys } from "../load-keys.js";
@@ -12,7 +12,7 @@ export const rekeyCommand: Command = {
   summary:
     "Re-wrap every blob's file key for new recipients (only the age header changes), with a signed re-wrap record per blob",
   usage:
-    "snapgate rekey --store STORE --identity FILE|--identity-command CMD --recipient age1... [--recipient ...] --writer-key FILE [--env ENV] [--verify-key sgw1...] [--dry-run] [--json]",
+    "snapgate rekey --store STORE --identity FILE|--identity-command CMD --recipient age1... [--recipient ...] --writer-key FILE [--env ENV] [--verify-key sgw1...] [--batch-size N] [--dry-run] [--json]",
   help: [
     "--identity FILE       an identity that opens the blobs now (or SNAPGATE_IDENTITY)",
     "--identity-command CMD  read that identity from a secret manager's command instead",
@@ -20,17 +20,20 @@ export const rekeyCommand: Command = {
     "--writer-key FILE     signs the re-wrap records (a key in keys.writers, or SNAPGATE_WRITER_KEY)",
     "--env ENV             only the blobs of this environment's snapshots",
     "--verify-key KEY      also follow earlier re-wrap records signed by this key (repeatable)",
+    `--batch-size N        blobs per batch (default ${DEFAULT_REKEY_BATCH}); on GitHub two commits per batch: new blobs with their records, then the old blobs' removal`,
     "--dry-run             list what would be re-wrapped; change nothing",
-    "interrupted (killed, a full disk)? run it again: it finishes each blob where it stopped",
-    "on a git store the old blobs stay in history: see docs/runbooks/rotate-recipients.md",
+    "progress: one line per batch on stderr",
+    "interrupted (killed, a full disk, GitHub down)? run it again: it finishes each blob where it stopped",
+    "on a git store the old blobs stay in history: only destroying the old identity removes access (docs/runbooks/rotate-recipients.md)",
     `exit codes: 0 done, ${EXIT_PROBLEMS} some blobs were skipped (listed)`,
   ],
-  json: "`{dryRun, recipientSet, recipients[], blobs: [{old, new, state}], skipped: [{ref, reason}]}`; `state`: `rewrapped`, `resumed` (an interrupted run's blob finished), `current` (already sealed to the set) or `would-rewrap` (dry run)",
+  json: "`{dryRun, recipientSet, recipients[], batchSize, batches, blobs: [{old, new, state}], skipped: [{ref, reason}]}`; `state`: `rewrapped`, `resumed` (an interrupted run's blob finished), `current` (already sealed to the set) or `would-rewrap` (dry run)",
   options: {
     ...STORE_OPTION,
     ...KEY_OPTIONS,
     recipient: { type: "string", multiple: true },
     env: { type: "string" },
+    "batch-size": { type: "string" },
     "dry-run": { type: "boolean" },
   },
   async run(args, context) {
@@ -46,6 +49,13 @@ export const rekeyCommand: Command = {
         fix: "Pass --identity FILE, --identity-command CMD or set SNAPGATE_IDENTITY.",
       });
     }
+    const batchText = stringValue(args, "batch-size");
+    const batchSize = batchText === undefined ? DEFAULT_REKEY_BATCH : Number(batchText);
+    if (!/^\d+$/.test(batchText ?? "1") || !Number.isSafeInteger(batchSize) || batchSize < 1) {
+      throw new SnapgateError("USAGE", `--batch-size '${batchText}' is not a number of blobs.`, {
+        fix: `Give a whole number, 1 or more (default ${DEFAULT_REKEY_BATCH}).`,
+      });
+    }
     const store = await openStore(args, context);
     const env = stringValue(args, "env");
     const result = await rekeyStore({
@@ -56,6 +66,13 @@ export const rekeyCommand: Command = {
       trustedKeys: trustedKeys(args, context),
       ...(env ? { streams: [env] } : {}),
       dryRun: flag(args, "dry-run"),
+      batchSize,
+      onProgress: ({ batch, batches, done, total }) =>
+        context.stderr(
+          batch === 0
+            ? `rekey: finished an interrupted run's blobs (${done}/${total})\n`
+            : `rekey: batch ${batch}/${batches} done (${done}/${total} blobs)\n`,
+        ),
     });
     if (flag(args, "json")) {
       context.stdout(json(result));

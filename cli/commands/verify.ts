@@ -49,7 +49,7 @@ export const verifyCommand: Command = {
     "forgotten snapshots: manifest, signature and chain are checked, not their blobs or manifest nodes (prune may have removed them)",
     `exit codes: 0 all good, ${EXIT_PROBLEMS} problems found`,
   ],
-  json: "`{level, ok, snapshots: [{id, stream, seq, ok, forgotten, problems: [{kind, message, fix, path?}], epochGaps?}], blobsChecked, bytesChecked, records[]}`; problem kinds: `manifest`, `signature`, `chain`, `missing-blob`, `tampered-blob`, `decrypt`, `content-id`, `recipients` (a file a listed recipient cannot open)",
+  json: "`{level, ok, snapshots: [{id, stream, seq, ok, forgotten, problems: [{kind, message, fix, path?}], epochGaps?}], blobsChecked, bytesChecked, records[]}`; problem kinds: `manifest`, `signature`, `chain`, `missing-blob`, `tampered-blob`, `decrypt`, `content-id`, `recipients` (a file a listed recipient cannot open), `rewrapped` (re-wrapped by `snapgate rekey` to a set the identity is not in: the message names its recipients)",
   options: {
     ...STORE_OPTION,
     ...KEY_OPTIONS,

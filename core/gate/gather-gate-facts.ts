@@ -14,6 +14,9 @@ import { findLatestVerification } from "../snapshot/verification-record.js";
 import type { Policy } from "../policy/policy.js";
 import { readEnvironmentLock } from "../approvals/read-environment-lock.js";
 import { gatherDrillFact } from "./drill-fact.js";
+import { rewrapResolver } from "../rekey/rewrap-resolver.js";
+import { rewrapsInListing } from "../rekey/rewraps-in-listing.js";
+import { verifiedRewraps } from "../rekey/verified-rewraps.js";
 import type { GateInput, LockFact, SignatureFact, SnapshotFacts } from "./gate-decision.js";
 
 export interface GatherGateFactsOptions {
@@ -135,7 +138,13 @@ export async function gatherGateFacts(
       policy.keys.writers.map((writer) => writer.key),
       await loadSodium(),
     );
-    facts.missingBlobs = await missingBlobs(store, manifest, options.blobs ?? "read", index.blobs);
+    facts.missingBlobs = await missingBlobs(
+      store,
+      manifest,
+      options.blobs ?? "read",
+      index.blobs,
+      policy.keys.writers.map((writer) => writer.key),
+    );
     facts.recipientGaps = recipientGaps(manifest);
     facts.components = [
       ...new Set(manifest.files.flatMap((file) => (file.component ? [file.component] : []))),
@@ -169,12 +178,17 @@ function signatureFact(manifest: Manifest, keys: string[], sodium: Sodium): Sign
   return { state: "bad", key: check.key, detail: "the signature does not match the manifest" };
 }
 
-/** Blob ids of the snapshot that are absent or whose ciphertext does not hash to the signed sha256. */
+/**
+ * Blob ids of the snapshot that are absent or whose ciphertext does not hash to
+ * the signed sha256. A blob `snapgate rekey` re-wrapped counts as present when
+ * re-wrap records signed by a policy writer key lead to it (ADR 1301, 1303).
+ */
 async function missingBlobs(
   store: Store,
   manifest: Manifest,
   mode: "read" | "list",
   listed: readonly BlobRef[],
+  writerKeys: readonly string[],
 ): Promise<string[]> {
   // A blob's file name (blobPath) says all a listing can: id, hash, recipient set, encoding.
   const unique = new Map<string, RegularFileEntry>();
@@ -184,11 +198,36 @@ async function missingBlobs(
   const files = [...unique.values()];
   if (mode === "list") {
     const present = new Set(listed.map(blobPath));
-    return files.filter((file) => !present.has(blobPath(blobRefOf(file)))).map((file) => file.blob);
+    const absent = files.filter((file) => !present.has(blobPath(blobRefOf(file))));
+    // Only when something is missing: its records, one query per 100 on GitHub.
+    const rewrapped =
+      absent.length === 0
+        ? new Set<string>()
+        : await rewrapsInListing(
+            store,
+            await loadSodium(),
+            writerKeys,
+            absent.map(blobRefOf),
+            present,
+          );
+    return absent
+      .filter((file) => !rewrapped.has(blobPath(blobRefOf(file))))
+      .map((file) => file.blob);
   }
-  // A window of reads at a time: a GitHub store answers each window with one request.
-  const bad = await forEachBlobWindow(store, files, async (file, ciphertext) =>
-    ciphertext && sha256Hex(ciphertext) === file.ciphertextSha256 ? null : file.blob,
+  // A window of reads at a time: a GitHub store answers each window with one request, and
+  // the records of its missing blobs, then the blobs they lead to, with one more each.
+  const bad = await forEachBlobWindow(
+    store,
+    files,
+    async (file, ciphertext) =>
+      ciphertext &&
+      (sha256Hex(ciphertext) === file.ciphertextSha256 ||
+        verifiedRewraps.get(ciphertext)?.standsFor === file.ciphertextSha256)
+        ? null
+        : file.blob,
+    4,
+    undefined,
+    rewrapResolver(store, await loadSodium(), writerKeys),
   );
   return bad.filter((id): id is string => id !== null);
 }

@@ -33,7 +33,7 @@ export function rewrapResolver(
       const ciphertext = await store.readBlob(ref);
       if (!ciphertext) continue;
       if (sha256Hex(ciphertext) !== ref.sha256) return null;
-      verifiedRewraps.set(ciphertext, missing.sha256);
+      verifiedRewraps.set(ciphertext, { standsFor: missing.sha256, record });
       return ciphertext;
     }
     return null;

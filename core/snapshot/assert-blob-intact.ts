@@ -26,7 +26,7 @@ export function assertBlobIntact(
   // A re-wrapped blob (snapgate rekey) was checked against its signed record when it was read.
   if (
     sha256Hex(ciphertext) !== file.ciphertextSha256 &&
-    verifiedRewraps.get(ciphertext) !== file.ciphertextSha256
+    verifiedRewraps.get(ciphertext)?.standsFor !== file.ciphertextSha256
   ) {
     throw new SnapgateError(
       "INTEGRITY",

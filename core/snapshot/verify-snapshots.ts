@@ -15,6 +15,8 @@ import { openVerifiedBlob } from "./open-verified-blob.js";
 import { forEachBlobWindow } from "./for-each-blob-window.js";
 import { rewrapResolver } from "../rekey/rewrap-resolver.js";
 import { verifiedRewraps } from "../rekey/verified-rewraps.js";
+import type { RewrapRecord } from "../rekey/rewrap-record.js";
+import { recipientSetId } from "../crypto/recipient-set-id.js";
 import { recipientGaps } from "./recipient-gaps.js";
 import { recipientsOfFile } from "./recipients-of-file.js";
 
@@ -29,7 +31,9 @@ export type ProblemKind =
   | "decrypt"
   | "content-id"
   /** A file some of the snapshot's recipients cannot open (its blob is sealed to other keys). */
-  | "recipients";
+  | "recipients"
+  /** `snapgate rekey` re-wrapped the file to a recipient set the identity given is not in. */
+  | "rewrapped";
 
 export interface VerifyProblem {
   kind: ProblemKind;
@@ -329,7 +333,7 @@ async function checkBlobOnce(
         addBytes(ciphertext.length);
         if (
           sha256Hex(ciphertext) !== file.ciphertextSha256 &&
-          verifiedRewraps.get(ciphertext) !== file.ciphertextSha256
+          verifiedRewraps.get(ciphertext)?.standsFor !== file.ciphertextSha256
         ) {
           problem = {
             kind: "tampered-blob",
@@ -343,6 +347,9 @@ async function checkBlobOnce(
     if (!isSnapgateError(error)) throw error;
     if (error.code === "WRONG_KEY") {
       const identity = options.opener?.recipients ?? [];
+      // Re-wrapped away from this identity: say to whom, so the right identity is used.
+      const rewrap = ciphertext ? verifiedRewraps.get(ciphertext) : undefined;
+      if (rewrap) return rewrappedProblem(file, where, identity, rewrap.record);
       const listedFor = (recipients: readonly string[]) =>
         identity.some((recipient) => recipients.includes(recipient));
       // An identity the snapshot does not list fails every file alike: stop and say so once.
@@ -360,6 +367,20 @@ async function checkBlobOnce(
     problem = { kind, message: error.summary, fix: error.fix ?? "" };
   }
   return problem;
+}
+
+function rewrappedProblem(
+  file: RegularFileEntry,
+  where: string,
+  identity: readonly string[],
+  record: RewrapRecord,
+): VerifyProblem {
+  const set = record.new.recipientSet ?? recipientSetId(record.recipients);
+  return {
+    kind: "rewrapped",
+    message: `${file.path} in ${where} was re-wrapped by \`snapgate rekey\` at ${record.time} to recipient set ${set} (${record.recipients.join(", ")}); ${identity.join(", ")} is not in it.`,
+    fix: `Verify or restore with the identity of one of ${record.recipients.join(", ")}. The old identity opens only copies from before the rekey (and, on a git store, the history).`,
+  };
 }
 
 /** A manifest without reading nodes: a v2 root's files are not checked (none are listed). */

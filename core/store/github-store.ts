@@ -179,25 +179,7 @@ export class GitHubStore implements Store {
     const view = commit.view as GitHubWriteView;
     const { state } = view;
     const catalogText = (await this.reader.blobText(state.catalog)) ?? "";
-    const entries: TreeEntry[] = [];
-    const large: StagedBlob[] = [];
-    for (const blob of view.staged.values()) {
-      if (blob.ciphertext.length > INLINE_BLOB_LIMIT || !isText(blob.ciphertext)) large.push(blob);
-      else
-        entries.push({
-          path: blobPath(blob),
-          mode: "100644",
-          type: "blob",
-          content: Buffer.from(blob.ciphertext).toString("utf8"),
-        });
-    }
-    for (const blob of large)
-      entries.push({
-        path: blobPath(blob),
-        mode: "100644",
-        type: "blob",
-        sha: await this.committer.createGitBlob(blob.ciphertext),
-      });
+    const entries = await this.blobEntries([...view.staged.values()]);
     // Nodes the branch lacks go into the same commit; the others are reused by id. A prune
     // that deleted one since this view moved the branch, so the update fails and is retried.
     const knownNodes = nodeIdsOf(state.nodes);
@@ -236,6 +218,78 @@ export class GitHubStore implements Store {
       entries,
       `snapgate: snapshot ${view.stream}@${commit.seq} ${commit.catalogEntry.id.slice(0, 12)}`,
     );
+  }
+
+  /** Tree entries for blobs: inline text where it fits one tree request, else uploaded first. */
+  private async blobEntries(blobs: readonly StagedBlob[]): Promise<TreeEntry[]> {
+    const entries: TreeEntry[] = [];
+    const large: StagedBlob[] = [];
+    for (const blob of blobs) {
+      if (blob.ciphertext.length > INLINE_BLOB_LIMIT || !isText(blob.ciphertext)) large.push(blob);
+      else
+        entries.push({
+          path: blobPath(blob),
+          mode: "100644",
+          type: "blob",
+          content: Buffer.from(blob.ciphertext).toString("utf8"),
+        });
+    }
+    for (const blob of large)
+      entries.push({
+        path: blobPath(blob),
+        mode: "100644",
+        type: "blob",
+        sha: await this.committer.createGitBlob(blob.ciphertext),
+      });
+    return entries;
+  }
+
+  /**
+   * One commit for a batch of re-wrapped blobs and their re-wrap records
+   * (ADR 1303): a reader finds both or neither. Large blobs are uploaded once,
+   * before the first attempt; a lost race rebuilds only the tree.
+   */
+  async putBlobsWithRecords(
+    blobs: readonly StagedBlob[],
+    records: readonly StoreRecord[],
+  ): Promise<void> {
+    if (blobs.length === 0 && records.length === 0) return;
+    for (const record of records) assertRecordPath(record.path);
+    const blobEntries = await this.blobEntries(blobs);
+    await this.committer.commitWithRetry(
+      `snapgate: rekey ${records.length} blob(s)`,
+      async (state) => this.recordEntries(state, records, blobEntries),
+    );
+  }
+
+  /** Entries for new records on a state, refusing (CONFLICT) if one exists there already. */
+  private async recordEntries(
+    state: WriteState,
+    records: readonly StoreRecord[],
+    extra: readonly TreeEntry[] = [],
+  ): Promise<TreeEntry[]> {
+    const existing = await this.reader.existingPaths(
+      state.oid,
+      records.map((record) => record.path),
+    );
+    if (existing.length > 0) {
+      throw new SnapgateError(
+        "CONFLICT",
+        `The record ${existing[0]} already exists in ${this.location}.`,
+        {
+          fix: "Records are never overwritten; retry, which writes a record with a new name.",
+        },
+      );
+    }
+    return [
+      ...extra,
+      ...records.map((record) => ({
+        path: record.path,
+        mode: "100644" as const,
+        type: "blob" as const,
+        content: Buffer.from(record.bytes).toString("utf8"),
+      })),
+    ];
   }
 
   private async auditEntries(
@@ -535,44 +589,36 @@ export class GitHubStore implements Store {
       records.length === 1
         ? `snapgate: record ${records[0]?.path}`
         : `snapgate: ${records.length} records`;
-    await this.committer.commitWithRetry(message, async (state) => {
-      const existing = await this.reader.existingPaths(
-        state.oid,
-        records.map((record) => record.path),
-      );
-      if (existing.length > 0) {
-        throw new SnapgateError(
-          "CONFLICT",
-          `The record ${existing[0]} already exists in ${this.location}.`,
-          {
-            fix: "Records are never overwritten; retry, which writes a record with a new name.",
-          },
-        );
-      }
-      return records.map((record) => ({
-        path: record.path,
-        mode: "100644" as const,
-        type: "blob" as const,
-        content: Buffer.from(record.bytes).toString("utf8"),
-      }));
-    });
+    await this.committer.commitWithRetry(message, async (state) =>
+      this.recordEntries(state, records),
+    );
   }
 
+  /** Coalesced like blobs: the records a gate or restore looks up together cost one query per 100. */
   async readRecord(path: string): Promise<Uint8Array | null> {
     assertRecordPath(path);
-    return this.reader.readFile(path);
+    return this.reader.readCoalesced(path);
   }
 
+  /** Two levels per query (rewraps/<id>/<hash>.json, verifications/<env>/...): one query for those. */
   async listRecords(prefix: string): Promise<string[]> {
     const root = prefix.replace(/\/$/, "");
     assertRecordPath(`${root}/x`);
     const found: string[] = [];
     const walk = async (path: string): Promise<void> => {
-      const tree = await this.reader.readTree(path);
+      const tree = await this.reader.readTwoLevels(path);
+      const deeper: string[] = [];
       for (const entry of tree?.entries ?? []) {
-        if (entry.type === "tree") await walk(`${path}/${entry.name}`);
-        else found.push(`${path}/${entry.name}`);
+        if (entry.type !== "tree") {
+          found.push(`${path}/${entry.name}`);
+          continue;
+        }
+        for (const child of entry.object?.entries ?? []) {
+          if (child.type === "tree") deeper.push(`${path}/${entry.name}/${child.name}`);
+          else found.push(`${path}/${entry.name}/${child.name}`);
+        }
       }
+      for (const next of deeper) await walk(next);
     };
     await walk(root);
     return found.sort();

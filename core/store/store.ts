@@ -180,6 +180,15 @@ export interface Store {
    * cannot be re-keyed yet.
    */
   putBlob?(blob: StagedBlob): Promise<void>;
+  /**
+   * Stores with commits: writes blobs and the records that name them as one
+   * commit (`snapgate rekey` on GitHub: one commit per batch, whatever its
+   * size). Refuses, writing nothing, when one of the records exists already.
+   */
+  putBlobsWithRecords?(
+    blobs: readonly StagedBlob[],
+    records: readonly StoreRecord[],
+  ): Promise<void>;
   /** A manifest node's bytes (null when absent); reads issued together are batched where the store can. */
   readNode(id: string): Promise<Uint8Array | null>;
   /** Every node file in the store; `modifiedAt` where the store knows when it was written. */

@@ -21,10 +21,22 @@ export async function startBackupRepo(
   options: { repo?: string; files?: Record<string, string> } = {},
 ): Promise<BackupRepo> {
   const gh = await startSandbox({ webhookSideEffects: false });
+  gh.createUser({ login: "octo-admin" });
+  gh.createOrg({ login: "acme", admins: ["octo-admin"] });
+  return backupRepoOn(gh, options);
+}
+
+/** Another backup repository (and token) on the sandbox of `first`: no second sandbox to start. */
+export async function addBackupRepo(first: BackupRepo, repo: string): Promise<BackupRepo> {
+  return backupRepoOn(first.gh, { repo });
+}
+
+async function backupRepoOn(
+  gh: Sandbox,
+  options: { repo?: string; files?: Record<string, string> },
+): Promise<BackupRepo> {
   const owner = "acme";
   const repo = options.repo ?? "config-backups";
-  gh.createUser({ login: "octo-admin" });
-  gh.createOrg({ login: owner, admins: ["octo-admin"] });
   await gh.createRepo({
     owner,
     name: repo,

@@ -169,6 +169,20 @@ export class GitHubReader {
     return result.repository.ref?.target.file?.object ?? null;
   }
 
+  /** A directory's entries and, for its subdirectories, theirs: one query. */
+  async readTwoLevels(path: string): Promise<TreeObject | null> {
+    const result = await this.query<{
+      repository: { ref: { target: { file: FileNode<TreeObject> | null } } | null };
+    }>(
+      `query SnapgateTwoLevels($owner: String!, $name: String!, $ref: String!, $path: String!) {
+        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit { file(path: $path) { object { ... on Tree { entries { name type object { ... on Tree { entries { name type } } } } } } } } } } }
+      }`,
+      { ref: this.qualifiedRef, path },
+      `listing ${path}`,
+    );
+    return result.repository.ref?.target.file?.object ?? null;
+  }
+
   async readFile(path: string): Promise<Uint8Array | null> {
     const result = await this.query<{
       repository: { ref: { target: { file: FileNode<BlobObject> | null } } | null };

@@ -199,7 +199,9 @@ describe("the gate's check run on a pull request", () => {
       "lose a blob",
     );
     const { calls, runs } = await decide(repo, pull);
-    expect(calls).toEqual(DECISION_CALLS);
+    // A blob the listing lacks may have been re-wrapped by `snapgate rekey`: its re-wrap record
+    // is looked for, one more query (for up to 100 missing blobs; ADR 1303).
+    expect(calls).toEqual({ ...DECISION_CALLS, graphql: DECISION_CALLS.graphql + 1 });
     expect(runs[0]).toMatchObject({
       conclusion: "failure",
       output: { title: "1 of 8 conditions do not pass: blobs." },

@@ -8,6 +8,9 @@ import {
   type AgeKeyPair,
 } from "../../../core/crypto/age-keys.js";
 import { loadSodium } from "../../../core/crypto/sodium.js";
+import { gatherGateFacts } from "../../../core/gate/gather-gate-facts.js";
+import { loadPolicy } from "../../../core/policy/load-policy.js";
+import { memoryPolicySource } from "../../../core/policy/policy-source.js";
 import { rekeyStore, type RekeyStep } from "../../../core/rekey/rekey-store.js";
 import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
 import { pruneBlobs } from "../../../core/snapshot/prune-blobs.js";
@@ -181,6 +184,39 @@ describe("snapgate rekey: re-wrap every blob for a new recipient set", () => {
     expect(verify.code).toBe(0);
     expect((verify.json() as { blobsChecked: number }).blobsChecked).toBe(before.length);
 
+    // The gate follows the records too, by reading blobs (the CLI's check) and by listing.
+    expect(await gateMissing(f)).toEqual({ read: [], list: [] });
+    // With the old identity, verify says where each file went and which identity opens it.
+    const old = await runCli(
+      [
+        "verify",
+        "prod@2",
+        "--store",
+        "store",
+        "--verify-key",
+        f.keys.verifyKey,
+        "--identity",
+        "old.txt",
+        "--json",
+      ],
+      { cwd: f.dir },
+    );
+    expect(old.code).not.toBe(0);
+    const problems = (
+      old.json() as { snapshots: { problems: { kind: string; message: string; path: string }[] }[] }
+    ).snapshots[0]!.problems;
+    expect(problems.map((p) => [p.kind, p.path]).sort()).toEqual([
+      ["rewrapped", ".env"],
+      ["rewrapped", "app.yaml"],
+      ["rewrapped", "big.yaml"],
+    ]);
+    expect(problems[0]!.message).toContain(
+      `re-wrapped by \`snapgate rekey\` at ${new Date().toISOString().slice(0, 10)}`,
+    );
+    expect(problems[0]!.message).toContain(
+      `(${f.next.recipient}); ${f.old.recipient} is not in it.`,
+    );
+
     // Run again: nothing to do, nothing written.
     const again = await runCli(
       [
@@ -211,6 +247,32 @@ describe("snapgate rekey: re-wrap every blob for a new recipient set", () => {
     expect(f.blobFiles()).toEqual(after);
   });
 
+  it("re-keyed twice (a second rotation), a third run follows both records: every blob current, nothing skipped", async () => {
+    const f = await fixture();
+    const third = generateAgeKeyPair(await loadSodium());
+    const base = { store: f.store, writerKey: f.keys.writer };
+    await rekeyStore({
+      ...base,
+      identities: await makeOpenerKeys(f.old),
+      recipients: [f.next.recipient],
+    });
+    const second = await rekeyStore({
+      ...base,
+      identities: await makeOpenerKeys(f.next),
+      recipients: [third.recipient],
+    });
+    expect(second.skipped).toEqual([]);
+    expect(second.blobs.every((b) => b.state === "rewrapped")).toBe(true);
+    const again = await rekeyStore({
+      ...base,
+      identities: await makeOpenerKeys(third),
+      recipients: [third.recipient],
+    });
+    expect(again.skipped).toEqual([]);
+    expect(again.blobs.map((b) => b.state)).toEqual(second.blobs.map(() => "current"));
+    expect(await gateMissing(f)).toEqual({ read: [], list: [] });
+  });
+
   it("a re-wrap record signed by an untrusted key is not followed", async () => {
     const f = await fixture();
     const stranger = await makeKeys();
@@ -236,6 +298,10 @@ describe("snapgate rekey: re-wrap every blob for a new recipient set", () => {
     );
     expect(verify.code).not.toBe(0);
     expect(verify.stdout).toContain("missing-blob");
+    // Nor by the gate: the policy does not list the stranger's key.
+    const missing = await gateMissing(f);
+    expect(missing.read).toHaveLength(3);
+    expect(missing.list).toEqual(missing.read);
   });
 
   it.each<[RekeyStep, number]>([
@@ -282,6 +348,18 @@ describe("snapgate rekey: re-wrap every blob for a new recipient set", () => {
     },
   );
 });
+
+/** The blob ids the gate finds missing from prod's newest snapshot, by reading blobs and by listing. */
+async function gateMissing(f: Fixture): Promise<{ read: unknown; list: unknown }> {
+  const policy = await loadPolicy(
+    memoryPolicySource({
+      ".github/snapgate.yml": `keys:\n  recipients: [${f.next.recipient}]\n  writers:\n    - key: ${f.keys.verifyKey}\ntiers:\n  tier1: { max_age: 24h, approvals: 1 }\nenvironments:\n  prod: { tier: tier1, release_branches: [main] }\n`,
+    }),
+  );
+  const facts = async (blobs: "read" | "list") =>
+    (await gatherGateFacts(f.store, policy, "prod", new Date(), { blobs })).snapshot?.missingBlobs;
+  return { read: ((await facts("read")) ?? []).sort(), list: ((await facts("list")) ?? []).sort() };
+}
 
 async function makeOpenerKeys(pair: AgeKeyPair): Promise<Uint8Array[]> {
   const { parseIdentities } = await import("../../../core/crypto/age-keys.js");
