@@ -115,10 +115,12 @@ describe("tests register the Snapgate App only from app.yml", () => {
     const manifest = parse(readFileSync(join(ROOT, "app.yml"), "utf8")) as {
       default_permissions: unknown;
       default_events: unknown;
+      callback_urls: unknown;
     };
     expect(appManifest()).toEqual({
       permissions: manifest.default_permissions,
       events: manifest.default_events,
+      callbackUrls: manifest.callback_urls,
     });
   });
 });
