@@ -51,6 +51,15 @@ describe("app.yml", () => {
     });
   });
 
+  it("registers the dashboard's sign-in callback, /auth/callback, and asks no authorization on install", () => {
+    const manifest = parse(readFileSync(join(ROOT, "app.yml"), "utf8")) as {
+      callback_urls: string[];
+      request_oauth_on_install: boolean;
+    };
+    expect(manifest.callback_urls.map((url) => new URL(url).pathname)).toEqual(["/auth/callback"]);
+    expect(manifest.request_oauth_on_install).toBe(false);
+  });
+
   it("explains each permission in a comment above it", () => {
     const text = readFileSync(join(ROOT, "app.yml"), "utf8");
     const block = text.slice(text.indexOf("default_permissions:"), text.indexOf("default_events:"));
