@@ -128,9 +128,11 @@ describe("the dashboard behind GitHub sign-in", () => {
     expect(everything).not.toContain(h.app.clientSecret);
     expect(logged.some((line) => line.includes("@alice") && line.includes("signed in"))).toBe(true);
 
-    // Signed in: the next visit is served at once.
+    // Signed in: the next visit is served at once, from the build of a moment ago (no GitHub call).
+    const calls = h.gh.requests.length;
     const again = await client.request(dashboardUrl(prod.repo));
     expect(again.status).toBe(200);
+    expect(h.gh.requests.length).toBe(calls);
     // Signing out deletes the session.
     const out = await client.request(`${h.server.url}/auth/logout`, { method: "POST" });
     expect(out.setCookies[0]).toMatch(/^snapgate_session=; Path=\/; Max-Age=0/);
