@@ -51,7 +51,7 @@ const STATE_SECONDS = 10 * 60;
 /** How long a sign-in lasts: access is checked again after it (a revoked reader loses the page within this). */
 const SESSION_SECONDS = 60 * 60;
 const MAX_SESSION_REPOS = 20;
-const CACHE_MS = 2 * 60_000;
+const CACHE_MS = 5 * 60_000;
 const MAX_CACHED = 100;
 const REPOSITORY_PATH =
   /^\/dashboard\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
