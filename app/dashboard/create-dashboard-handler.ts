@@ -141,7 +141,7 @@ export function createDashboardHandler(options: DashboardHandlerOptions) {
     send(
       response,
       status,
-      renderMessagePage({ title, paragraphs, ...(link ? { link } : {}) }),
+      renderMessagePage({ title, paragraphs, ...(link ? { link } : {}), ok: status < 300 }),
       cookies,
     );
   const clearState = cookieHeader(STATE_COOKIE, "", {

@@ -347,6 +347,11 @@ export function serveWebFlow(
     flow.authorize(method);
     return "oauth/authorize";
   }
+  if (path === "/favicon.ico" && method === "GET") {
+    // Browsers ask every host for it; github.com has one, the sandbox answers that it has none.
+    response.writeHead(404).end();
+    return "web/favicon";
+  }
   if (path === "/login/oauth/access_token" && method === "POST") {
     flow.accessToken();
     return "oauth/access-token";

@@ -161,6 +161,16 @@ describe("the dashboard behind GitHub sign-in", () => {
     });
     expect(page.status).toBe(403);
     expect(page.body).toContain(`you cannot read ${OWNER}/private-svc`);
+
+    // carol reads private-svc, which has no policy: a clear error, no session.
+    const noPolicy = await signInThroughGitHub(new WebClient(), dashboardUrl("private-svc"), {
+      login: "carol",
+      password: "carol-password",
+    });
+    expect(noPolicy.status).toBe(502);
+    expect(noPolicy.body).toContain("Access could not be checked");
+    expect(noPolicy.body).toMatch(/snapgate\.yml/);
+    expect(noPolicy.setCookies.join(" ")).not.toContain("snapgate_session=");
   });
 
   it("uses nothing it did not start: a callback without its state cookie, or with another state, exchanges no code", async () => {

@@ -104,6 +104,8 @@ if (!present && process.env["CI"]) {
 
     afterAll(async () => {
       await browser?.close();
+      // Nothing the browser or the app asked of the sandbox was outside GitHub's contract.
+      h?.gh.assertClean();
       await h?.close();
     });
 
