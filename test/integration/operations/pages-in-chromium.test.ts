@@ -24,7 +24,11 @@ import { tempDir } from "../../helpers/temp-dir.js";
  * Without chromium this suite is skipped locally, with a message, and fails
  * in CI (CI set), where .ci/run installs it.
  */
-const CHROMIUM = process.env["SNAPGATE_CHROMIUM"] ?? "/usr/bin/chromium";
+// Debian's chromium first; Ubuntu's name for it, and the Chrome GitHub's Ubuntu runners carry, after.
+const CANDIDATES = process.env["SNAPGATE_CHROMIUM"]
+  ? [process.env["SNAPGATE_CHROMIUM"]]
+  : ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+const CHROMIUM = CANDIDATES.find((path) => existsSync(path)) ?? CANDIDATES[0] ?? "";
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const present = existsSync(CHROMIUM);
 
