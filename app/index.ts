@@ -1,6 +1,9 @@
-import type { ApplicationFunction, Context, Probot } from "probot";
+import type { ApplicationFunction, ApplicationFunctionOptions, Context, Probot } from "probot";
 import type { AppKey } from "../core/crypto/app-key.js";
+import { createDashboardHandler } from "./dashboard/create-dashboard-handler.js";
+import type { DashboardSettings } from "./dashboard/dashboard-settings.js";
 import type { GateEvent } from "./gate/gate-event.js";
+import { openBackupStore } from "./gate/open-backup-store.js";
 import { GateRunLedger } from "./gate/gate-run-ledger.js";
 import { InstallationClients } from "./gate/installation-clients.js";
 import { onCheckRunRerequested } from "./handlers/check-run.js";
@@ -30,6 +33,18 @@ export interface SnapgateAppOptions {
    * uses this to know when it is idle.
    */
   track?: (work: Promise<unknown>) => void;
+  /**
+   * The dashboard behind GitHub sign-in (docs/app.md), served on Probot's
+   * router (addHandler). Without it no dashboard route is added.
+   */
+  dashboard?: {
+    /** undefined: sign-in is not configured; the dashboard's routes say how to configure it. */
+    settings: DashboardSettings | undefined;
+    /** GitHub's REST root. */
+    apiUrl: string;
+    /** Signs the dashboard's cookies; the same on every instance. */
+    cookieSecret: Buffer;
+  };
 }
 
 type RepositoryEvent = Context & {
@@ -46,7 +61,7 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
   const backupAccounts = new Set(
     (options.backupAccounts ?? []).map((login) => login.toLowerCase()),
   );
-  return (app: Probot) => {
+  return (app: Probot, appOptions?: ApplicationFunctionOptions) => {
     const clients = new InstallationClients(app);
     const ledger = new GateRunLedger();
     // The app's own id, from its JWT (no request): check runs are filtered by it.
@@ -85,6 +100,34 @@ export function snapgateApp(options: SnapgateAppOptions = {}): ApplicationFuncti
         ledger,
       };
     };
+
+    const dashboard = options.dashboard;
+    if (dashboard && appOptions?.addHandler) {
+      appOptions.addHandler(
+        createDashboardHandler({
+          ...dashboard,
+          now,
+          log: app.log,
+          openSource: async (owner, repo) => {
+            const octokit = await clients.clientForRepository(owner, repo);
+            const { policy, store, backup } = await openBackupStore({
+              deliveryId: "dashboard",
+              appId: await ownAppId(),
+              octokit,
+              owner,
+              repo,
+              clientFor: (otherOwner, otherRepo) =>
+                clients.clientFor(owner, octokit, otherOwner, otherRepo),
+              backupAccounts,
+              now: now(),
+              log: app.log,
+              ledger,
+            });
+            return { policy, store, backup: { owner: backup.owner, repo: backup.repo } };
+          },
+        }),
+      );
+    }
 
     app.on(
       ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],

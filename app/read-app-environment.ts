@@ -3,6 +3,7 @@ import { SnapgateError } from "../core/errors.js";
 import type { LogLevel } from "./create-snapgate-probot.js";
 import { describeKeyText } from "../core/crypto/describe-key-text.js";
 import { parseAppKey, type AppKey } from "../core/crypto/app-key.js";
+import type { DashboardSettings } from "./dashboard/dashboard-settings.js";
 
 /** What `npm start` needs, read from the environment. */
 export interface AppEnvironment {
@@ -20,6 +21,8 @@ export interface AppEnvironment {
   backupAccounts: string[];
   /** The app key (SNAPGATE_SIGNING_KEY) that signs request records; without it requests are refused. */
   signingKey?: AppKey;
+  /** The dashboard's GitHub sign-in (GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET, SNAPGATE_PUBLIC_URL). */
+  dashboardSettings?: DashboardSettings;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ["trace", "debug", "info", "warn", "error", "fatal"];
@@ -83,10 +86,85 @@ function baseUrlOf(env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
+function httpUrl(name: string, text: string, example: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw config(`${name} '${text}' is not a URL.`, `Write an address such as ${example}.`);
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
+    throw config(
+      `${name} '${text}' is not an http(s) address without query.`,
+      `Write an address such as ${example}.`,
+    );
+  }
+  return url.toString().replace(/\/+$/, "");
+}
+
+/**
+ * GitHub's web root, where /login/oauth/authorize lives: GITHUB_SERVER_URL,
+ * else derived from the REST root (api.github.com -> github.com, GHES
+ * https://HOST/api/v3 -> https://HOST, a stand-in such as the sandbox serves both).
+ */
+function webUrlOf(env: NodeJS.ProcessEnv, baseUrl: string | undefined): string {
+  const given = env["GITHUB_SERVER_URL"]?.trim();
+  if (given) return httpUrl("GITHUB_SERVER_URL", given, "https://github.com");
+  if (!baseUrl) return "https://github.com";
+  const url = new URL(baseUrl);
+  if (url.hostname === "api.github.com") return "https://github.com";
+  if (url.pathname.replace(/\/+$/, "").endsWith("/api/v3"))
+    return `${url.origin}${url.pathname.replace(/\/+$/, "").slice(0, -"/api/v3".length)}`;
+  return url.origin;
+}
+
+/**
+ * The dashboard's sign-in: GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET and
+ * SNAPGATE_PUBLIC_URL together (Probot's setup writes the first two to
+ * .env), or none of them (no sign-in, and the dashboard says so).
+ */
+function dashboardSettingsOf(
+  env: NodeJS.ProcessEnv,
+  baseUrl: string | undefined,
+): DashboardSettings | undefined {
+  const clientId = env["GITHUB_CLIENT_ID"]?.trim() ?? "";
+  const clientSecret = env["GITHUB_CLIENT_SECRET"]?.trim() ?? "";
+  const publicUrl = env["SNAPGATE_PUBLIC_URL"]?.trim() ?? "";
+  const given = {
+    GITHUB_CLIENT_ID: clientId,
+    GITHUB_CLIENT_SECRET: clientSecret,
+    SNAPGATE_PUBLIC_URL: publicUrl,
+  };
+  const missing = Object.entries(given)
+    .filter(([, value]) => value === "")
+    .map(([name]) => name);
+  if (missing.length === 3) return undefined;
+  if (missing.length > 0) {
+    throw config(
+      `The dashboard's GitHub sign-in needs ${missing.join(" and ")} too.`,
+      "Set GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET (the GitHub App's Client ID and a client secret from its settings page) and SNAPGATE_PUBLIC_URL (where browsers reach the app), or none of them to serve no dashboard.",
+    );
+  }
+  if (!/^(Iv1\.|Iv23)[A-Za-z0-9.]+$/.test(clientId)) {
+    throw config(
+      `GITHUB_CLIENT_ID, ${describeKeyText(clientId)}, is not a GitHub App's Client ID.`,
+      "Copy the Client ID (Iv1... or Iv23...) from the GitHub App's settings page; the App ID is not it.",
+    );
+  }
+  return {
+    clientId,
+    clientSecret,
+    publicUrl: httpUrl("SNAPGATE_PUBLIC_URL", publicUrl, "https://snapgate.example.com"),
+    webUrl: webUrlOf(env, baseUrl),
+  };
+}
+
 /**
  * Reads APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, and the
  * optional GITHUB_API_URL (or Probot's GHE_HOST and GHE_PROTOCOL), PORT,
- * HOST, WEBHOOK_PATH, LOG_LEVEL, SNAPGATE_BACKUP_ACCOUNTS and SNAPGATE_SIGNING_KEY. Every problem is a CONFIG error that
+ * HOST, WEBHOOK_PATH, LOG_LEVEL, SNAPGATE_BACKUP_ACCOUNTS, SNAPGATE_SIGNING_KEY, and the
+ * dashboard's GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET, SNAPGATE_PUBLIC_URL and
+ * GITHUB_SERVER_URL. Every problem is a CONFIG error that
  * says which variable and what to set.
  */
 export function readAppEnvironment(
@@ -139,6 +217,7 @@ export function readAppEnvironment(
   const signingKey = signingKeyText
     ? parseAppKey(signingKeyText, "SNAPGATE_SIGNING_KEY")
     : undefined;
+  const dashboardSettings = dashboardSettingsOf(env, baseUrl);
   return {
     appId: Number(appIdText),
     privateKey: privateKeyOf(env, readFile),
@@ -150,5 +229,6 @@ export function readAppEnvironment(
     logLevel,
     backupAccounts,
     ...(signingKey ? { signingKey } : {}),
+    ...(dashboardSettings ? { dashboardSettings } : {}),
   };
 }

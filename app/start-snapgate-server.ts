@@ -1,6 +1,8 @@
+import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware } from "probot";
+import type { DashboardSettings } from "./dashboard/dashboard-settings.js";
 import { createSnapgateProbot, type SnapgateProbotOptions } from "./create-snapgate-probot.js";
 import { snapgateApp, type SnapgateAppOptions } from "./index.js";
 import { checkWebhookSignature } from "./check-webhook-signature.js";
@@ -12,6 +14,8 @@ export interface SnapgateServerOptions extends SnapgateProbotOptions, SnapgateAp
   /** undefined: every interface. */
   host?: string;
   webhookPath?: string;
+  /** The dashboard's GitHub sign-in; undefined: the dashboard says it is not configured. */
+  dashboardSettings?: DashboardSettings;
 }
 
 export interface SnapgateServer {
@@ -60,7 +64,8 @@ function refuseForgedDelivery(
 /**
  * Serves the app on node:http: POST {webhookPath} takes GitHub's webhooks
  * (the signature is checked against the secret before any handler runs; a
- * bad one gets 400), GET / answers a health check, anything else 404.
+ * bad one gets 400), GET / answers a health check, the dashboard and its
+ * GitHub sign-in are on Probot's router (docs/app.md), anything else 404.
  */
 export async function startSnapgateServer(options: SnapgateServerOptions): Promise<SnapgateServer> {
   const probot = createSnapgateProbot(options);
@@ -76,6 +81,14 @@ export async function startSnapgateServer(options: SnapgateServerOptions): Promi
       ...(options.now ? { now: options.now } : {}),
       ...(options.backupAccounts ? { backupAccounts: options.backupAccounts } : {}),
       ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+      dashboard: {
+        settings: options.dashboardSettings,
+        apiUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
+        // Every instance has the private key, so every instance signs and reads the same cookies.
+        cookieSecret: createHmac("sha256", options.privateKey)
+          .update("snapgate dashboard cookies")
+          .digest(),
+      },
     }),
     { probot, webhooksPath: webhookPath },
   );

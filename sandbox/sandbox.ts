@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { SnapgateError } from "../core/errors.js";
 import { newTokenValue } from "./auth/new-token-value.js";
+import { issueUserAccessToken } from "./web/issue-user-access-token.js";
 import { restContract } from "./contract/rest-contract.js";
 import { webhookContract } from "./contract/webhook-contract.js";
 import { describeFault } from "./faults/describe-fault.js";
@@ -416,6 +417,9 @@ export class Sandbox {
       webhookUrl: options.webhookUrl ?? null,
       webhookSecret,
       hookId: this.world.nextId("hook"),
+      clientSecret: randomBytes(20).toString("hex"),
+      callbackUrls: [...(options.callbackUrls ?? [])],
+      authorizedUserIds: new Set(),
       createdAt: new Date(),
     });
     const app = this.world.apps.get(id)!;
@@ -423,6 +427,7 @@ export class Sandbox {
       appId: id,
       slug: app.slug,
       clientId: app.clientId,
+      clientSecret: app.clientSecret,
       privateKeyPem,
       webhookSecret,
       botLogin: bot.login,
@@ -511,6 +516,26 @@ export class Sandbox {
       repositories: [repo.name],
       permissions: { metadata: "read", ...options.permissions },
     });
+  }
+
+  /** The app settings' "Callback URLs" (as webhooks.setUrl is its webhook URL): where the web flow may return. */
+  setAppCallbackUrls(appId: number, urls: string[]): void {
+    this.requireApp(appId).callbackUrls = [...urls];
+  }
+
+  /** Lets `login` sign in on the sandbox's web pages (the OAuth web flow's sign-in form) with `password`. */
+  setUserPassword(login: string, password: string): void {
+    this.world.passwords.set(this.requireUser(login).id, password);
+  }
+
+  /**
+   * A user access token of a GitHub App for `login`, as the web flow's token
+   * exchange mints it (for tests that need one without a browser).
+   */
+  createUserAccessToken(appId: number, login: string, expiresAt?: Date): string {
+    const app = this.requireApp(appId);
+    const user = this.requireUser(login);
+    return issueUserAccessToken(this.world, app, user, expiresAt).access_token;
   }
 
   // ---- issues and comments --------------------------------------------

@@ -85,12 +85,16 @@ export interface CreateAppOptions {
   events: string[];
   webhookUrl?: string;
   webhookSecret?: string;
+  /** The app's callback URLs (user authorization, the OAuth web flow); app.yml's `callback_urls`. */
+  callbackUrls?: string[];
 }
 
 export interface CreatedApp {
   appId: number;
   slug: string;
   clientId: string;
+  /** The client secret the web flow's token exchange needs (generated in the app's settings). */
+  clientSecret: string;
   privateKeyPem: string;
   webhookSecret: string;
   /** The bot user the app acts as ("<slug>[bot]"). */

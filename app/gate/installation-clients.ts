@@ -24,8 +24,13 @@ export class InstallationClients {
     owner: string,
     repo: string,
   ): Promise<AppOctokit> {
+    if (owner.toLowerCase() === eventOwner.toLowerCase()) return eventOctokit;
+    return this.clientForRepository(owner, repo);
+  }
+
+  /** The app's installation client for `owner/repo` outside any event (the dashboard). */
+  async clientForRepository(owner: string, repo: string): Promise<AppOctokit> {
     const account = owner.toLowerCase();
-    if (account === eventOwner.toLowerCase()) return eventOctokit;
     let installationId = this.installations.get(account);
     if (installationId === undefined) {
       const appOctokit = await this.app.auth();

@@ -2,12 +2,14 @@ import type { AuditEvent } from "../audit/audit-event.js";
 import { readNewestRequestState } from "../approvals/read-newest-request-state.js";
 import { loadSodium } from "../crypto/sodium.js";
 import { isSnapgateError } from "../errors.js";
+import { mapWithConcurrency } from "../map-with-concurrency.js";
 import type { Policy } from "../policy/policy.js";
 import type { Store } from "../store/store.js";
 import { computeHealth } from "./compute-health.js";
 import type { Dashboard, DashboardEnvironment } from "./dashboard.js";
 import type { DriftSummary } from "./environment-health.js";
 
+const DEFAULT_CONCURRENCY = 8;
 const REQUEST_STATE = /^requests\/([^/]+)\/state-\d{4,}\.json$/;
 
 /**
@@ -21,14 +23,28 @@ export async function buildDashboard(options: {
   policy: Policy;
   now: Date;
   drift?: Readonly<Record<string, DriftSummary>>;
+  /**
+   * Environments read at once (default 8). Each costs a few reads of the
+   * store; over a GitHub backup repository they are round trips, and 200 of
+   * them one after another take seconds.
+   */
+  concurrency?: number;
 }): Promise<Dashboard> {
   const { store, policy, now } = options;
-  const health = await computeHealth({
-    store,
-    policy,
-    now,
-    ...(options.drift ? { drift: options.drift } : {}),
-  });
+  const health = (
+    await mapWithConcurrency(
+      Object.keys(policy.environments).sort(),
+      options.concurrency ?? DEFAULT_CONCURRENCY,
+      (environment) =>
+        computeHealth({
+          store,
+          policy,
+          now,
+          environments: [environment],
+          ...(options.drift ? { drift: options.drift } : {}),
+        }),
+    )
+  ).flat();
 
   const appKeys = policy.keys.app ?? [];
   const open = new Map<string, DashboardEnvironment["openRequests"]>();

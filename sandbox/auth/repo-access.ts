@@ -27,6 +27,8 @@ function lower(a: PermissionLevel | "none", b: PermissionLevel | "none"): Permis
 function tokenReaches(world: World, token: TokenRecord, repo: RepoRecord): boolean {
   if (token.repositoryIds !== "all" && !token.repositoryIds.has(repo.id)) return false;
   if (token.installation) return world.installationsFor(repo).includes(token.installation);
+  // A user access token of an app: where the app is installed and the person can read.
+  if (token.app && !world.installationsFor(repo).some((i) => i.app === token.app)) return false;
   return roleAtLeast(world.roleOf(token.actor, repo), "read");
 }
 
@@ -93,7 +95,9 @@ export function authorizeRepo(
     atLeast(grantedLevel(world, principal, repo, permission), requirement.level),
   );
   if (granted) return;
-  const integration = principal.kind === "token" && principal.token.installation !== null;
+  const integration =
+    principal.kind === "token" &&
+    (principal.token.installation !== null || principal.token.app !== undefined);
   throw apiError(
     403,
     integration

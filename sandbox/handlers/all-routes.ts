@@ -10,10 +10,12 @@ import { issueRoutes } from "./issue-routes.js";
 import { membershipRoutes } from "./membership-routes.js";
 import { repositoryRoutes } from "./repository-routes.js";
 import { rulesetRoutes } from "./ruleset-routes.js";
+import { userRoutes } from "./user-routes.js";
 
 /** Every REST operation the sandbox serves (sandbox/openapi/served.json lists the same ids). */
 export const allRoutes: readonly RouteDefinition[] = [
   ...repositoryRoutes,
+  ...userRoutes,
   ...gitDataRoutes,
   ...contentsRoutes,
   ...appRoutes,

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { Octokit } from "@octokit/rest";
 import { startSnapgateServer, type SnapgateServer } from "../../app/start-snapgate-server.js";
@@ -10,7 +11,7 @@ import { snapshotUnderPolicy } from "../../core/snapshot/snapshot-under-policy.j
 import { GitHubStore } from "../../core/store/github-store.js";
 import { startSandbox, type CreatedApp, type Sandbox } from "../../sandbox/index.js";
 import { makeKeys, type TestKeys } from "./keys.js";
-import { registerSnapgateApp } from "./snapgate-app.js";
+import { callbackUrlAt, registerSnapgateApp } from "./snapgate-app.js";
 
 export const OWNER = "acme";
 export const BACKUP_REPO = "config-backups";
@@ -37,8 +38,25 @@ export interface AppHarness {
  * acme, and the real app server (signing requests with keys.app) on 127.0.0.1 receiving the sandbox's
  * webhooks. Side-effect webhooks are off until a test turns them on.
  */
+/** A port free right now on 127.0.0.1 (the dashboard's public URL must be known before the server starts). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 export async function startAppHarness(
-  options: { now?: () => Date; retries?: number; backupAccounts?: string[] } = {},
+  options: {
+    now?: () => Date;
+    retries?: number;
+    backupAccounts?: string[];
+    /** Serve the dashboard with GitHub sign-in through the sandbox's web flow. */
+    dashboard?: boolean;
+    /** Where the app's log goes (default: nowhere). */
+    log?: Parameters<typeof startSnapgateServer>[0]["log"];
+  } = {},
 ): Promise<AppHarness> {
   const gh = await startSandbox({ webhookSideEffects: false });
   gh.createUser({ login: "octo-admin" });
@@ -60,12 +78,24 @@ export async function startAppHarness(
   );
   await store.initialize();
   const keys = await makeKeys();
+  const port = options.dashboard ? await freePort() : 0;
   const server = await startSnapgateServer({
     appId: app.appId,
     privateKey: app.privateKeyPem,
     webhookSecret: app.webhookSecret,
     baseUrl: gh.url,
-    port: 0,
+    ...(options.dashboard
+      ? {
+          dashboardSettings: {
+            clientId: app.clientId,
+            clientSecret: app.clientSecret,
+            publicUrl: `http://127.0.0.1:${port}`,
+            webUrl: gh.url,
+          },
+        }
+      : {}),
+    ...(options.log ? { log: options.log } : {}),
+    port,
     host: "127.0.0.1",
     logLevel: "fatal",
     retries: options.retries ?? 2,
@@ -75,6 +105,8 @@ export async function startAppHarness(
     signingKey: keys.app,
   });
   gh.webhooks.setUrl(app.appId, server.webhookUrl);
+  // The App's settings, as its operator edits them for where the app listens.
+  gh.setAppCallbackUrls(app.appId, [callbackUrlAt(server.url)]);
   const reader = new Octokit({
     baseUrl: gh.url,
     auth: gh.createToken({

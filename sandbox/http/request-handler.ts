@@ -12,6 +12,7 @@ import type { LoggedRequest, RequestLog } from "../log/request-log.js";
 import type { ViolationLog } from "../log/violation-log.js";
 import type { SandboxServices } from "../services/sandbox-services.js";
 import type { RepoRecord } from "../state/entities.js";
+import { serveWebFlow } from "../web/serve-web-flow.js";
 import { apiError, apiResponseOf } from "./api-error.js";
 import { RateLimits, type RateLimitState } from "./rate-limits.js";
 import type { ApiResponse, RequestContext, RouteDefinition } from "./route.js";
@@ -136,6 +137,21 @@ export class RequestHandler {
       if (gitTarget) {
         entry.operationId = "git-http";
         await this.serveGit(request, response, url, rawBody, gitTarget, entry);
+        return;
+      }
+      // github.com's web pages of the OAuth web flow: not REST, so no contract applies.
+      const web = serveWebFlow(
+        this.parts.services.world,
+        request,
+        response,
+        url,
+        method,
+        rawBody,
+        now,
+      );
+      if (web) {
+        entry.operationId = web;
+        entry.status = response.statusCode;
         return;
       }
       await this.serveApi(request, response, url, method, rawBody, now, entry);
@@ -388,6 +404,14 @@ export class RequestHandler {
         const repo = world.repo(context.params.owner!, context.params.repo!);
         if (!repo) throw apiError(404, "Not Found", { documentationUrl: DOCS });
         context.repo = repo;
+      }
+      return;
+    }
+    if (access.scope === "user") {
+      if (principal.kind === "anonymous")
+        throw apiError(401, "Requires authentication", { documentationUrl: DOCS });
+      if (principal.kind === "app" || principal.token.installation) {
+        throw apiError(403, "Resource not accessible by integration", { documentationUrl: DOCS });
       }
       return;
     }

@@ -11,7 +11,9 @@ export type RouteAccess =
   | { scope: "app" }
   /** The app by its JWT, about a repository it may be installed on. */
   | { scope: "app-repo" }
-  | { scope: "org"; level: "read" | "write" };
+  | { scope: "org"; level: "read" | "write" }
+  /** The signed-in person (a personal token or an app's user access token), as /user. */
+  | { scope: "user" };
 
 export interface RequestContext {
   method: string;

@@ -87,6 +87,12 @@ export interface AppRecord {
   webhookUrl: string | null;
   webhookSecret: string;
   hookId: number;
+  /** The client secret of the app's user authorization (OAuth web flow). */
+  clientSecret: string;
+  /** The "Callback URLs" of the app's settings: where the web flow may send a user back. */
+  callbackUrls: string[];
+  /** The users who authorized the app (GitHub asks each once). */
+  authorizedUserIds: Set<number>;
   createdAt: Date;
 }
 
@@ -104,6 +110,11 @@ export interface TokenRecord {
   value: string;
   kind: "user" | "installation";
   actor: UserRecord;
+  /**
+   * For a user access token of a GitHub App (ghu_, the web flow): the app.
+   * It reaches what both the user and an installation of the app reach.
+   */
+  app?: AppRecord;
   repositoryIds: Set<number> | "all";
   permissions: Permissions;
   expiresAt: Date | null;
@@ -262,4 +273,13 @@ export interface EnvironmentRecord {
   canAdminsBypass: boolean;
   secrets: Map<string, SecretRecord>;
   secretBox: SecretBox;
+}
+
+/** A code the web flow handed a user's browser, exchanged once for a user access token. */
+export interface OAuthCodeRecord {
+  app: AppRecord;
+  user: UserRecord;
+  /** The redirect_uri of the authorization request ("" when none was given). */
+  redirectUri: string;
+  expiresAt: Date;
 }

@@ -9,6 +9,7 @@ import type {
   OrgRecord,
   RepoRecord,
   TeamRecord,
+  OAuthCodeRecord,
   TokenRecord,
   UserRecord,
   WorkflowRunRecord,
@@ -46,6 +47,14 @@ export class World {
   readonly issues = new Map<string, IssueRecord>();
   readonly comments = new Map<number, CommentRecord>();
   readonly workflowRuns = new Map<number, WorkflowRunRecord>();
+  /** Passwords of people who may sign in to the web pages (the OAuth web flow), by user id. */
+  readonly passwords = new Map<number, string>();
+  /** Signed-in browsers: the user_session cookie's value to its user. */
+  readonly webSessions = new Map<string, UserRecord>();
+  /** Codes of the OAuth web flow, single use, ten minutes. */
+  readonly oauthCodes = new Map<string, OAuthCodeRecord>();
+  /** Refresh tokens of user access tokens, single use. */
+  readonly refreshTokens = new Map<string, { app: AppRecord; user: UserRecord; expiresAt: Date }>();
   private readonly counters = new Map<string, number>();
 
   /** A fresh id; each kind counts from its own base so an id of one kind never fits another. */

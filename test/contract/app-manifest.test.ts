@@ -51,6 +51,15 @@ describe("app.yml", () => {
     });
   });
 
+  it("registers the dashboard's sign-in callback, /auth/callback, and asks no authorization on install", () => {
+    const manifest = parse(readFileSync(join(ROOT, "app.yml"), "utf8")) as {
+      callback_urls: string[];
+      request_oauth_on_install: boolean;
+    };
+    expect(manifest.callback_urls.map((url) => new URL(url).pathname)).toEqual(["/auth/callback"]);
+    expect(manifest.request_oauth_on_install).toBe(false);
+  });
+
   it("explains each permission in a comment above it", () => {
     const text = readFileSync(join(ROOT, "app.yml"), "utf8");
     const block = text.slice(text.indexOf("default_permissions:"), text.indexOf("default_events:"));
@@ -116,10 +125,12 @@ describe("tests register the Snapgate App only from app.yml", () => {
     const manifest = parse(readFileSync(join(ROOT, "app.yml"), "utf8")) as {
       default_permissions: unknown;
       default_events: unknown;
+      callback_urls: unknown;
     };
     expect(appManifest()).toEqual({
       permissions: manifest.default_permissions,
       events: manifest.default_events,
+      callbackUrls: manifest.callback_urls,
     });
   });
 });

@@ -116,7 +116,13 @@ describe("snapgate dashboard: a static, accessible page for 200 environments", (
   });
 
   it("is accessible: landmarks, captioned table with column and row headers, words not colours", () => {
-    for (const landmark of ["<header>", "<main>", "<footer>", '<html lang="en">'])
+    for (const landmark of [
+      "<header>",
+      '<nav aria-label="Dashboard">',
+      "<main>",
+      "<footer>",
+      '<html lang="en">',
+    ])
       expect(page).toContain(landmark);
     expect(page).toContain("<caption>");
     expect(page.match(/<th scope="col">/g)).toHaveLength(10);
