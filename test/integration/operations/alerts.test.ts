@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import type { AlertChange } from "../../../core/operations/health-alert.js";
-import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
-import { makePolicyWorkspace, type PolicyWorkspace } from "../../helpers/policy-workspace.js";
-import { makeKeys } from "../../helpers/keys.js";
-import { registerSnapgateApp } from "../../helpers/snapgate-app.js";
+import {
+  makeAlertWorkspace,
+  type AlertWorkspace,
+  type AuditLineJson,
+} from "../../helpers/alert-workspace.js";
 import { tempDir } from "../../helpers/temp-dir.js";
-import { writeFileSync } from "node:fs";
 
 const BODY = `tiers:
   tier1: { max_age: 1h }
@@ -22,28 +22,14 @@ alerts:
 const MINUTE = 60_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
-interface IssueJson {
-  number: number;
-  state: string;
-  title: string;
-  body: string;
-  labels: { name: string }[];
-}
-
-interface AuditLine {
-  type: string;
-  subject: Record<string, unknown>;
-  details?: Record<string, unknown>;
-  actor: Record<string, unknown>;
-}
-
-describe("alert issues from the scheduled health run, and the synthetic canary (App token, sandbox)", () => {
+describe("alert issues from the scheduled health run (App token, sandbox)", () => {
   const dir = tempDir("snapgate-alerts-");
-  let backup: BackupRepo;
-  let ws: PolicyWorkspace;
-  let env: NodeJS.ProcessEnv;
+  let aw: AlertWorkspace;
+  let backup: AlertWorkspace["backup"];
   let store = "";
-  const cli = (...args: string[]) => ws.cliWithEnv(env, ...args);
+  const cli = (...args: string[]) => aw.cli(...args);
+  const issues = () => aw.issues();
+  const auditLines = () => aw.auditLines();
   const health = async () => {
     const run = await cli(
       "health",
@@ -67,7 +53,7 @@ describe("alert issues from the scheduled health run, and the synthetic canary (
       "--store",
       store,
       "--writer-key",
-      join(ws.dir, "writer.key"),
+      join(aw.ws.dir, "writer.key"),
       "--env",
       "qa",
       "--phase",
@@ -75,46 +61,13 @@ describe("alert issues from the scheduled health run, and the synthetic canary (
       "--time",
       time,
     );
-  const issues = async (): Promise<IssueJson[]> => {
-    const response = await fetch(
-      `${backup.gh.url}/repos/acme/service/issues?state=all&labels=snapgate-alert&per_page=100`,
-      { headers: { authorization: `token ${env.GITHUB_TOKEN}` } },
-    );
-    expect(response.status).toBe(200);
-    return ((await response.json()) as IssueJson[]).sort((a, b) => a.number - b.number);
-  };
-  const auditLines = async (): Promise<AuditLine[]> => {
-    const run = await cli("audit", "export", "--store", store, "--since", "2000-01-01");
-    expect(run.code).toBe(0);
-    return run.stdout
-      .split("\n")
-      .filter((line) => line !== "")
-      .map((line) => JSON.parse(line) as AuditLine);
-  };
-  const ofType = (lines: AuditLine[], type: string) => lines.filter((line) => line.type === type);
+  const ofType = (lines: AuditLineJson[], type: string) =>
+    lines.filter((line) => line.type === type);
 
   beforeAll(async () => {
-    backup = await startBackupRepo();
-    await backup.gh.createRepo({ owner: "acme", name: "service", private: true });
-    // As docs/examples/scheduled-health.yml: the App's installation token on the
-    // backup repository (claims, snapshots, audit) and the service repository (issues).
-    const app = registerSnapgateApp(backup.gh);
-    const installation = backup.gh.installApp(app.appId, "acme", ["config-backups", "service"]);
-    const token = backup.gh.createInstallationToken(installation, {
-      repositories: ["config-backups", "service"],
-    });
-    env = {
-      GITHUB_TOKEN: token,
-      GITHUB_API_URL: backup.gh.url,
-      SNAPGATE_RETRY_AFTER_MS: "1",
-      GITHUB_RUN_ID: "77",
-      GITHUB_REPOSITORY: "acme/service",
-      GITHUB_ACTOR: "octo-admin",
-    };
-    store = `github://${backup.owner}/${backup.repo}`;
-    ws = await makePolicyWorkspace(dir);
-    ws.writePolicy(`backup: { repository: acme/config-backups }\n${ws.keysYaml}${BODY}`);
-    ws.write("deploy/app.yaml", "port: 1\n");
+    aw = await makeAlertWorkspace(dir, BODY);
+    backup = aw.backup;
+    store = aw.store;
   });
   afterEach(() => backup.gh.assertClean());
   afterAll(() => backup.gh.close());
@@ -129,8 +82,14 @@ describe("alert issues from the scheduled health run, and the synthetic canary (
     expect(opened).toEqual([
       expect.objectContaining({ action: "opened", environment: "qa", problem: "late" }),
     ]);
+    // A repeated run (a re-run, a redelivery) changes nothing, and costs a few reads: one
+    // listing of the alert issues, no claim, no write.
+    backup.gh.resetLog();
     const again = await health();
     expect(again.alerts.changes).toEqual([]);
+    const calls = backup.gh.requests.map((r) => r.operationId);
+    expect(calls.filter((id) => id === "issues/list-for-repo")).toHaveLength(1);
+    expect(calls.filter((id) => id?.startsWith("git/create"))).toEqual([]);
     const list = await issues();
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ state: "open", title: "Snapgate: qa backup is late" });
@@ -185,70 +144,59 @@ describe("alert issues from the scheduled health run, and the synthetic canary (
     ]);
   });
 
-  it("runs the canary: a pass, a failure that alerts, and a pass that closes the alert", async () => {
-    const canary = (identity: string) =>
-      cli(
-        "canary",
-        "--store",
-        store,
-        "--identity",
-        identity,
-        "--writer-key",
-        join(ws.dir, "writer.key"),
-        "--alert",
-        "acme/service",
-        "--json",
-      );
-    const pass = await canary(join(ws.dir, "id.txt"));
-    expect(pass.code).toBe(0);
-    expect(pass.json()).toMatchObject({
-      ok: true,
-      stream: "snapgate-canary",
-      failedAt: null,
-      alerts: { changes: [] },
-    });
-    // The restore environment's identity no longer matches the recipients.
-    const other = await makeKeys();
-    writeFileSync(join(ws.dir, "other.txt"), `${other.age.identity}\n`);
-    const fail = await canary(join(ws.dir, "other.txt"));
-    expect(fail.code).toBe(3);
-    expect(fail.json()).toMatchObject({
-      ok: false,
-      failedAt: "restore",
-      alerts: {
-        changes: [
-          expect.objectContaining({
-            action: "opened",
-            environment: "snapgate-canary",
-            problem: "canary",
-          }),
-        ],
-      },
-    });
-    // A health run does not close the canary's issue: it did not check the canary.
-    expect((await health()).alerts.changes).toEqual([]);
-    const back = await canary(join(ws.dir, "id.txt"));
-    expect(back.json()).toMatchObject({
-      ok: true,
-      alerts: { changes: [expect.objectContaining({ action: "resolved" })] },
-    });
-    const lines = await auditLines();
-    expect(ofType(lines, "canary.checked").map((line) => line.details?.ok)).toEqual([
-      true,
-      false,
-      true,
+  it("takes over a claim whose run died before opening the issue, once it is stale (10 minutes), never a fresh one", async () => {
+    const { client } = backup;
+    const where = { owner: "acme", repo: "config-backups" };
+    // The issues of qa late so far: #1 and #2, both closed; the next one is claimed as after-2.
+    const ref = "snapgate/alerts/acme/service/qa/late/after-2";
+    const claimAt = async (minutesAgo: number) => {
+      const head = (
+        await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+          ...where,
+          ref: "heads/main",
+        })
+      ).data.object.sha;
+      const tree = (
+        await client.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
+          ...where,
+          commit_sha: head,
+        })
+      ).data.tree.sha;
+      const date = new Date(Date.now() - minutesAgo * MINUTE).toISOString();
+      return (
+        await client.rest.git.createCommit({
+          ...where,
+          tree,
+          parents: [head],
+          message: "snapgate: claim alert (a run that died)",
+          committer: { name: "snapgate", email: "snapgate@example.invalid", date },
+          author: { name: "snapgate", email: "snapgate@example.invalid", date },
+        })
+      ).data.sha;
+    };
+    await client.rest.git.createRef({ ...where, ref: `refs/${ref}`, sha: await claimAt(5) });
+    expect((await snapshotAt(ago(240 * MINUTE))).code).toBe(0);
+    const fresh = await health();
+    expect(fresh.alerts.changes).toEqual([]);
+    expect(fresh.alerts.claimedElsewhere).toEqual([{ environment: "qa", problem: "late" }]);
+    await client.rest.git.updateRef({ ...where, ref, sha: await claimAt(20), force: true });
+    const [a, b] = await Promise.all([health(), health()]);
+    expect([...a.alerts.changes, ...b.alerts.changes]).toEqual([
+      expect.objectContaining({ action: "opened", environment: "qa", problem: "late" }),
     ]);
-    expect(ofType(lines, "canary.checked")[1]?.details).toMatchObject({ failedAt: "restore" });
-    // The canary's snapshots are their own stream: the gate's environments see none of them.
     expect(
-      (await issues()).filter(
-        (issue) => issue.title === "Snapgate: snapgate-canary synthetic canary failed",
-      ),
-    ).toHaveLength(1);
+      (await issues()).filter((issue) => issue.state === "open").map((issue) => issue.title),
+    ).toEqual(["Snapgate: qa backup is late"]);
   });
 
   it("refuses --alert without a github:// store, and a malformed repository, with a fix", async () => {
-    const local = await cli("health", "--store", join(ws.dir, "local"), "--alert", "acme/service");
+    const local = await cli(
+      "health",
+      "--store",
+      join(aw.ws.dir, "local"),
+      "--alert",
+      "acme/service",
+    );
     expect(local.code).not.toBe(0);
     expect(local.stderr).toContain("--alert needs a github:// store.");
     const bad = await cli("health", "--store", store, "--alert", "service");

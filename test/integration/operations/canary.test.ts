@@ -1,0 +1,137 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import {
+  makeAlertWorkspace,
+  type AlertWorkspace,
+  type AuditLineJson,
+} from "../../helpers/alert-workspace.js";
+import { makeKeys } from "../../helpers/keys.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+
+const BODY = `tiers:
+  tier1: { max_age: 1h }
+environments:
+  qa: { tier: tier1, paths: ["deploy/**"] }
+components:
+  - { name: api, paths: ["deploy/**"] }
+`;
+
+describe("snapgate canary: snapshot a fresh file, restore it, compare; a failure alerts (App token, sandbox)", () => {
+  const dir = tempDir("snapgate-canary-");
+  let aw: AlertWorkspace;
+  let store = "";
+  const cli = (...args: string[]) => aw.cli(...args);
+  const issues = () => aw.issues();
+  const auditLines = () => aw.auditLines();
+  const ofType = (lines: AuditLineJson[], type: string) =>
+    lines.filter((line) => line.type === type);
+
+  beforeAll(async () => {
+    aw = await makeAlertWorkspace(dir, BODY);
+    store = aw.store;
+    // qa is healthy: the health run below has nothing of its own to alert on.
+    const snapshot = await cli(
+      "snapshot",
+      "--store",
+      store,
+      "--writer-key",
+      join(aw.ws.dir, "writer.key"),
+      "--env",
+      "qa",
+      "--phase",
+      "scheduled",
+    );
+    expect(snapshot.code).toBe(0);
+  });
+  afterEach(() => aw.backup.gh.assertClean());
+  afterAll(() => aw.backup.gh.close());
+
+  it("runs the canary: a pass, a failure that alerts, and a pass that closes the alert", async () => {
+    const canary = (identity: string) =>
+      cli(
+        "canary",
+        "--store",
+        store,
+        "--identity",
+        identity,
+        "--writer-key",
+        join(aw.ws.dir, "writer.key"),
+        "--alert",
+        "acme/service",
+        "--json",
+      );
+    const pass = await canary(join(aw.ws.dir, "id.txt"));
+    expect(pass.code).toBe(0);
+    expect(pass.json()).toMatchObject({
+      ok: true,
+      stream: "snapgate-canary",
+      failedAt: null,
+      alerts: { changes: [] },
+    });
+    // The restore environment's identity no longer matches the recipients.
+    const other = await makeKeys();
+    writeFileSync(join(aw.ws.dir, "other.txt"), `${other.age.identity}\n`);
+    const fail = await canary(join(aw.ws.dir, "other.txt"));
+    expect(fail.code).toBe(3);
+    expect(fail.json()).toMatchObject({
+      ok: false,
+      failedAt: "restore",
+      alerts: {
+        changes: [
+          expect.objectContaining({
+            action: "opened",
+            environment: "snapgate-canary",
+            problem: "canary",
+          }),
+        ],
+      },
+    });
+    // A health run does not close the canary's issue: it did not check the canary.
+    const health = await cli("health", "--store", store, "--alert", "acme/service", "--json");
+    expect(health.code).toBe(0);
+    expect((health.json() as { alerts: { changes: unknown[] } }).alerts.changes).toEqual([]);
+    const back = await canary(join(aw.ws.dir, "id.txt"));
+    expect(back.json()).toMatchObject({
+      ok: true,
+      alerts: { changes: [expect.objectContaining({ action: "resolved" })] },
+    });
+    const lines = await auditLines();
+    expect(ofType(lines, "canary.checked").map((line) => line.details?.ok)).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect(ofType(lines, "canary.checked")[1]?.details).toMatchObject({ failedAt: "restore" });
+    // The canary's snapshots are their own stream: the gate's environments see none of them.
+    expect(
+      (await issues()).filter(
+        (issue) => issue.title === "Snapgate: snapgate-canary synthetic canary failed",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("refuses a stream that is a policy environment, and runs without an identity, with a fix", async () => {
+    const asEnv = await cli(
+      "canary",
+      "--store",
+      store,
+      "--stream",
+      "qa",
+      "--identity",
+      join(aw.ws.dir, "id.txt"),
+      "--writer-key",
+      join(aw.ws.dir, "writer.key"),
+    );
+    expect(asEnv.code).not.toBe(0);
+    expect(asEnv.stderr).toContain("--stream qa is an environment of the policy.");
+    const noIdentity = await cli(
+      "canary",
+      "--store",
+      store,
+      "--writer-key",
+      join(aw.ws.dir, "writer.key"),
+    );
+    expect(noIdentity.stderr).toContain("The canary restores, so it needs an age identity.");
+  });
+});
