@@ -37,6 +37,7 @@ export const canaryCommand: Command = {
     "--identity FILE       the identity restores use (or SNAPGATE_IDENTITY)",
     "--identity-command CMD  read the identity from this shell command's stdout",
     "--writer-key FILE     the snapshot jobs' writer key (or SNAPGATE_WRITER_KEY)",
+    "--verify-key KEY      trusted writer verify keys (repeatable; default: the policy's keys.writers)",
     ALERT_HELP,
     POLICY_HELP,
     "writes a small snapshot of canary.txt and a canary.checked audit event; with --alert a failure opens",
