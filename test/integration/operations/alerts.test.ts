@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import type { AlertChange } from "../../../core/operations/health-alert.js";
@@ -6,7 +7,11 @@ import {
   type AlertWorkspace,
   type AuditLineJson,
 } from "../../helpers/alert-workspace.js";
+import { spawnCli } from "../../helpers/run-cli.js";
 import { tempDir } from "../../helpers/temp-dir.js";
+import { workflowStepArgs } from "../../helpers/workflow-step-args.js";
+
+const WORKFLOW = new URL("../../../docs/examples/scheduled-health.yml", import.meta.url);
 
 const BODY = `tiers:
   tier1: { max_age: 1h }
@@ -187,6 +192,22 @@ describe("alert issues from the scheduled health run (App token, sandbox)", () =
     expect(
       (await issues()).filter((issue) => issue.state === "open").map((issue) => issue.title),
     ).toEqual(["Snapgate: qa backup is late"]);
+  });
+
+  it("runs the documented workflow's health step (the bundled CLI, the App token): it closes the alert when healthy", async () => {
+    const step = workflowStepArgs(WORKFLOW, "health", { "github.repository": "acme/service" });
+    expect(step.envNames).toEqual(["GITHUB_TOKEN"]);
+    expect(readFileSync(WORKFLOW, "utf8")).toContain(
+      "repositories: config-backups,${{ github.event.repository.name }}",
+    );
+    expect((await snapshotAt(new Date().toISOString())).code).toBe(0);
+    const open = (await issues()).filter((issue) => issue.state === "open");
+    expect(open).toHaveLength(1);
+    const run = await spawnCli(step.args, { cwd: aw.ws.repo, env: aw.env });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`alert resolved: qa late #${open[0]?.number}`);
+    expect((await issues()).filter((issue) => issue.state === "open")).toEqual([]);
   });
 
   it("refuses --alert without a github:// store, and a malformed repository, with a fix", async () => {

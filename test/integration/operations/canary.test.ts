@@ -7,7 +7,9 @@ import {
   type AuditLineJson,
 } from "../../helpers/alert-workspace.js";
 import { makeKeys } from "../../helpers/keys.js";
+import { spawnCli } from "../../helpers/run-cli.js";
 import { tempDir } from "../../helpers/temp-dir.js";
+import { workflowStepArgs } from "../../helpers/workflow-step-args.js";
 
 const BODY = `tiers:
   tier1: { max_age: 1h }
@@ -109,6 +111,30 @@ describe("snapgate canary: snapshot a fresh file, restore it, compare; a failure
         (issue) => issue.title === "Snapgate: snapgate-canary synthetic canary failed",
       ),
     ).toHaveLength(1);
+  });
+
+  it("runs the documented workflow's canary step (the bundled CLI; identity and writer key from the environment's secrets)", async () => {
+    const step = workflowStepArgs(
+      new URL("../../../docs/examples/scheduled-health.yml", import.meta.url),
+      "canary",
+      { "github.repository": "acme/service" },
+    );
+    expect(step.envNames).toEqual(["GITHUB_TOKEN", "SNAPGATE_IDENTITY", "SNAPGATE_WRITER_KEY"]);
+    const run = await spawnCli([...step.args, "--json"], {
+      cwd: aw.ws.repo,
+      env: {
+        ...aw.env,
+        SNAPGATE_IDENTITY: aw.ws.keys.age.identity,
+        SNAPGATE_WRITER_KEY: aw.ws.keys.writerText,
+      },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({
+      ok: true,
+      stream: "snapgate-canary",
+      alerts: { changes: [] },
+    });
   });
 
   it("refuses a stream that is a policy environment, and runs without an identity, with a fix", async () => {
