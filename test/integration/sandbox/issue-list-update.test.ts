@@ -15,8 +15,8 @@ beforeAll(async () => {
   gh.createOrg({ login: owner, admins: ["alice"], members: ["bob"], basePermission: "read" });
   await gh.createRepo({ owner, name: repo, files: { "README.md": "x\n" } });
   const fixture = gh.createApp({
-    // A sandbox fixture with issues access; not the Snapgate App (tests register that from app.yml only).
-    slug: "fixture-issues-app",
+    // A third-party app with issues access; not the Snapgate App (tests register that from app.yml only).
+    slug: "third-party-issues-fixture",
     permissions: { issues: "write", contents: "read" },
     events: [],
   });
