@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { SnapgateError } from "../errors.js";
 import type { AlertIssue, AlertIssues } from "../operations/health-alert.js";
 import { ALERT_LABEL } from "../operations/health-alert.js";
 import { claimRef } from "./claim-ref.js";
@@ -48,6 +49,17 @@ export function githubAlertIssues(options: GitHubAlertIssuesOptions): AlertIssue
   const fail =
     (doing: string, place = where) =>
     (error: unknown) => {
+      const status = httpStatus(error);
+      if (place === where && (status === 403 || status === 404)) {
+        throw new SnapgateError(
+          "PERMISSION",
+          `GitHub answered ${status} while ${doing} in ${where}: ${githubMessage(error)}.`,
+          {
+            fix: `Check the repository name, and that the token may use its issues: the Snapgate App (issues: write) installed on ${where}, its token minted for both ${where} and the backup repository (create-github-app-token's repositories).`,
+            cause: error,
+          },
+        );
+      }
       throw githubError(error, doing, place, false);
     };
 

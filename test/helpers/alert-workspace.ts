@@ -26,6 +26,8 @@ export interface AuditLineJson {
  */
 export interface AlertWorkspace {
   backup: BackupRepo;
+  /** The Snapgate App's installation on acme (config-backups and service). */
+  installation: number;
   ws: PolicyWorkspace;
   env: NodeJS.ProcessEnv;
   /** github://acme/config-backups */
@@ -60,6 +62,7 @@ export async function makeAlertWorkspace(dir: string, policyBody: string): Promi
   const cli = (...args: string[]) => ws.cliWithEnv(env, ...args);
   return {
     backup,
+    installation,
     ws,
     env,
     store,

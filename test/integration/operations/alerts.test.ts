@@ -210,7 +210,7 @@ describe("alert issues from the scheduled health run (App token, sandbox)", () =
     expect((await issues()).filter((issue) => issue.state === "open")).toEqual([]);
   });
 
-  it("refuses --alert without a github:// store, and a malformed repository, with a fix", async () => {
+  it("refuses --alert without a github:// store, a malformed repository, and a token that cannot reach the issues, with a fix", async () => {
     const local = await cli(
       "health",
       "--store",
@@ -220,6 +220,25 @@ describe("alert issues from the scheduled health run (App token, sandbox)", () =
     );
     expect(local.code).not.toBe(0);
     expect(local.stderr).toContain("--alert needs a github:// store.");
+    // A token minted for the backup repository only (create-github-app-token without this repository).
+    const backupOnly = aw.backup.gh.createInstallationToken(aw.installation, {
+      repositories: ["config-backups"],
+    });
+    const denied = await aw.ws.cliWithEnv(
+      { ...aw.env, GITHUB_TOKEN: backupOnly },
+      "health",
+      "--store",
+      store,
+      "--env",
+      "qa",
+      "--alert",
+      "acme/service",
+    );
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain("while listing the alert issues in acme/service");
+    expect(denied.stderr).toContain(
+      "its token minted for both acme/service and the backup repository",
+    );
     const bad = await cli("health", "--store", store, "--alert", "service");
     expect(bad.stderr).toContain("--alert 'service' is not OWNER/REPO.");
   });
