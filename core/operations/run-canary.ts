@@ -122,14 +122,20 @@ export async function runCanary(options: CanaryOptions): Promise<CanaryResult> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  await appendAuditEvents(options.store, [
-    {
-      type: "canary.checked",
-      time: options.now(),
-      actor: options.actor ?? { kind: "cli" },
-      subject: { stream, ...(snapshot ? { seq: snapshot.seq, snapshot: snapshot.id } : {}) },
-      details: { ok: result.ok, failedAt: result.failedAt, message: result.message },
-    },
-  ]);
+  try {
+    await appendAuditEvents(options.store, [
+      {
+        type: "canary.checked",
+        time: options.now(),
+        actor: options.actor ?? { kind: "cli" },
+        subject: { stream, ...(snapshot ? { seq: snapshot.seq, snapshot: snapshot.id } : {}) },
+        details: { ok: result.ok, failedAt: result.failedAt, message: result.message },
+      },
+    ]);
+  } catch (error) {
+    // A store that takes no write is what the canary reports, not a reason to stop reporting.
+    if (result.ok) throw error;
+    result.message += ` Its audit event could not be written either: ${asSnapgateError(error).summary}`;
+  }
   return result;
 }

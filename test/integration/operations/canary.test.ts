@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import {
@@ -7,6 +7,7 @@ import {
   type AuditLineJson,
 } from "../../helpers/alert-workspace.js";
 import { makeKeys } from "../../helpers/keys.js";
+import { makePolicyWorkspace } from "../../helpers/policy-workspace.js";
 import { spawnCli } from "../../helpers/run-cli.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 import { workflowStepArgs } from "../../helpers/workflow-step-args.js";
@@ -159,5 +160,38 @@ describe("snapgate canary: snapshot a fresh file, restore it, compare; a failure
       join(aw.ws.dir, "writer.key"),
     );
     expect(noIdentity.stderr).toContain("The canary restores, so it needs an age identity.");
+  });
+});
+
+describe("snapgate canary on a local store", () => {
+  const dir = tempDir("snapgate-canary-local-");
+
+  it("passes, and reports a store that takes no blob as a failure at the snapshot step", async () => {
+    const ws = await makePolicyWorkspace(dir);
+    ws.writePolicy(ws.keysYaml + BODY);
+    ws.write("deploy/app.yaml", "port: 1\n");
+    expect((await ws.snapshot("--env", "qa", "--phase", "scheduled")).code).toBe(0);
+    const canary = () =>
+      ws.cli(
+        "canary",
+        "--store",
+        ws.store,
+        "--identity",
+        join(ws.dir, "id.txt"),
+        "--writer-key",
+        join(ws.dir, "writer.key"),
+        "--json",
+      );
+    const pass = await canary();
+    expect(pass.json()).toMatchObject({ ok: true, failedAt: null, snapshot: { seq: 1 } });
+    // Where the blobs go is now a file: nothing can be written there.
+    rmSync(join(ws.store, "blobs"), { recursive: true, force: true });
+    writeFileSync(join(ws.store, "blobs"), "not a directory\n");
+    const fail = await canary();
+    expect(fail.code).toBe(3);
+    expect(fail.json()).toMatchObject({ ok: false, failedAt: "snapshot", snapshot: null });
+    expect((fail.json() as { message: string }).message).toMatch(
+      /^The canary failed to snapshot: /,
+    );
   });
 });
