@@ -3,7 +3,7 @@
 /** `drift` found live files that differ from the latest snapshot. */
 export const EXIT_DRIFT = 2;
 
-/** `verify`, `coverage`, `doctor`, `drill` or `health` found problems, or `audit verify` a damaged or tampered audit log. */
+/** `verify`, `coverage`, `doctor`, `drill`, `canary` or `health` found problems, or `audit verify` a damaged or tampered audit log. */
 export const EXIT_PROBLEMS = 3;
 
 /** An unknown command or option, or a missing argument (sysexits' EX_USAGE). */
@@ -24,7 +24,7 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ code: number; meaning: string }> =
   {
     code: EXIT_PROBLEMS,
     meaning:
-      "`verify`, `coverage`, `doctor` or `health` found problems, `drill` failed or missed the SLA, or `audit verify` found the audit log damaged or tampered with",
+      "`verify`, `coverage`, `doctor` or `health` found problems, `drill` or `canary` failed (or a drill missed the SLA), or `audit verify` found the audit log damaged or tampered with",
   },
   {
     code: EXIT_USAGE,

@@ -1,11 +1,18 @@
 import { resolve } from "node:path";
 import { SnapgateError } from "../../core/errors.js";
+import { alertsFromHealth } from "../../core/operations/alerts-from-health.js";
 import { computeHealth } from "../../core/operations/compute-health.js";
 import type { EnvironmentHealth } from "../../core/operations/environment-health.js";
+import {
+  syncAlertIssues,
+  type SyncAlertIssuesResult,
+} from "../../core/operations/sync-alert-issues.js";
 import { formatDuration } from "../../core/policy/parse-duration.js";
 import { flag, stringValue, type Command } from "../command.js";
 import { EXIT_PROBLEMS } from "../exit-codes.js";
+import { cliActor } from "../cli-actor.js";
 import { liveDriftSummary } from "../live-drift-summary.js";
+import { ALERT_HELP, ALERT_OPTION, openAlertIssues } from "../open-alert-issues.js";
 import { POLICY_HELP, POLICY_OPTION, requireCliPolicy } from "../load-cli-policy.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { json, renderTable, shortId } from "../output.js";
@@ -52,25 +59,37 @@ function describe(results: readonly EnvironmentHealth[]): string {
   return lines.join("");
 }
 
+function describeAlerts(result: SyncAlertIssuesResult): string {
+  const lines = result.changes.map(
+    (change) =>
+      `alert ${change.action}: ${change.environment} ${change.problem} #${change.issue} ${change.url}\n`,
+  );
+  for (const other of result.claimedElsewhere)
+    lines.push(`alert ${other.environment} ${other.problem}: another run is opening its issue\n`);
+  return lines.length > 0 ? lines.join("") : "Alert issues are up to date.\n";
+}
+
 export const healthCommand: Command = {
   name: "health",
   summary:
     "Per environment: backup age against the schedule, failure streaks, coverage, drills and drift",
   usage:
-    "snapgate health --store STORE [--env ENV] [--root DIR --writer-key FILE] [--policy FILE] [--json]",
+    "snapgate health --store STORE [--env ENV] [--root DIR --writer-key FILE] [--alert OWNER/REPO] [--policy FILE] [--json]",
   help: [
     "--env ENV             one environment (default: every environment of the policy)",
     "--root DIR            with --env: also compare this live directory with the latest snapshot (drift)",
     "--writer-key FILE     for drift: the snapshot job's writer key (or SNAPGATE_WRITER_KEY)",
+    ALERT_HELP,
     POLICY_HELP,
     "late: no snapshot within the tier's max_age plus alerts.late_after; failures: alerts.consecutive_failures",
     "verification records or drills in a row failed",
     `exit codes: 0 every environment healthy, ${EXIT_PROBLEMS} a problem found`,
   ],
-  json: "`{healthy, environments: [{environment, tier, latest: {id, seq, time, ageMs} | null, snapshots, maxAgeMs, dueAt, lateAt, late, streak: {ok, length, since} | null, failureThreshold, coverage: {state, missingComponents[], uncoveredTier0}, lastVerification, lastDrill: {kind, time, ok} | null, drift: {drifted, added, removed, changed} | null, problems: [{kind, message, fix}], healthy}]}`; problem kinds: `no-snapshot`, `late`, `failures`, `coverage`, `drift`, `drill-failed`, `unknown-environment`",
+  json: "`{healthy, environments: [{environment, tier, latest: {id, seq, time, ageMs} | null, snapshots, maxAgeMs, dueAt, lateAt, late, streak: {ok, length, since} | null, failureThreshold, coverage: {state, missingComponents[], uncoveredTier0}, lastVerification, lastDrill: {kind, time, ok} | null, drift: {drifted, added, removed, changed} | null, problems: [{kind, message, fix}], healthy}], alerts?: {changes: [{action: opened|updated|resolved, environment, problem, issue, url}], claimedElsewhere: [{environment, problem}]}}` (alerts with --alert); problem kinds: `no-snapshot`, `late`, `failures`, `coverage`, `drift`, `drill-failed`, `unknown-environment`",
   options: {
     ...STORE_OPTION,
     ...POLICY_OPTION,
+    ...ALERT_OPTION,
     env: { type: "string" },
     root: { type: "string" },
     "writer-key": { type: "string" },
@@ -90,6 +109,7 @@ export const healthCommand: Command = {
         fix: `Use one of: ${Object.keys(policy.environments).join(", ")}.`,
       });
     }
+    const issues = await openAlertIssues(args, context);
     const store = await openStore(args, context);
     await store.assertExists();
     const drift = await liveDriftSummary(args, context, this, store, policy);
@@ -101,8 +121,24 @@ export const healthCommand: Command = {
       drift,
     });
     const healthy = results.every((h) => h.healthy);
+    const alerts = issues
+      ? await syncAlertIssues({
+          issues,
+          alerts: alertsFromHealth(results),
+          // Drift is checked only where the live files were given; the canary only by `canary`.
+          covers: (environment, problem) =>
+            results.some((h) => h.environment === environment) &&
+            problem !== "canary" &&
+            (problem !== "drift" || drift?.[environment] !== undefined),
+          store,
+          actor: cliActor(context),
+          now: new Date(),
+        })
+      : undefined;
     context.stdout(
-      flag(args, "json") ? json({ healthy, environments: results }) : describe(results),
+      flag(args, "json")
+        ? json({ healthy, environments: results, ...(alerts ? { alerts } : {}) })
+        : describe(results) + (alerts ? describeAlerts(alerts) : ""),
     );
     return healthy ? 0 : EXIT_PROBLEMS;
   },

@@ -29,6 +29,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
   { name: "drill", load: async () => (await import("./drill.js")).drillCommand },
   { name: "health", load: async () => (await import("./health.js")).healthCommand },
+  { name: "canary", load: async () => (await import("./canary.js")).canaryCommand },
   { name: "report", load: async () => (await import("./report.js")).reportCommand },
   { name: "dashboard", load: async () => (await import("./dashboard.js")).dashboardCommand },
 ];

@@ -7,6 +7,7 @@ import { parseVerificationPath } from "../snapshot/verification-record.js";
 import type { Store } from "../store/store.js";
 import type { CatalogEntry } from "../types.js";
 import { parseDrillPath } from "./drill-path.js";
+import { alertIssuesFromAudit } from "./alert-issues-from-audit.js";
 import { latePeriods } from "./late-periods.js";
 import type {
   MonthlyReport,
@@ -214,6 +215,7 @@ export async function buildMonthlyReport(options: {
     .filter((e) => e.type === "snapshot.forgotten" || e.type === "blobs.pruned")
     .map(reportEvent);
   const alerts = environments.flatMap((env) => env.alerts);
+  const fromAudit = alertIssuesFromAudit(allEvents, fromMs, untilMs);
   return {
     month,
     from: new Date(fromMs).toISOString(),
@@ -240,6 +242,8 @@ export async function buildMonthlyReport(options: {
       expired: exception.expiresAtMs <= untilMs,
       expiresInMonth: inMonth(exception.expiresAtMs) || exception.expiresAtMs === untilMs,
     })),
+    alertIssues: fromAudit.alerts,
+    canary: fromAudit.canary,
     totals: {
       snapshots: environments.reduce((sum, env) => sum + env.snapshots, 0),
       drills: environments.reduce((sum, env) => sum + env.drills.length, 0),
@@ -252,6 +256,10 @@ export async function buildMonthlyReport(options: {
       alertsRaised: alerts.filter((alert) => inMonth(Date.parse(alert.raisedAt))).length,
       alertsResolved: alerts.filter(
         (alert) => alert.resolvedAt !== null && inMonth(Date.parse(alert.resolvedAt)),
+      ).length,
+      alertIssuesRaised: fromAudit.alerts.filter((a) => inMonth(Date.parse(a.raisedAt))).length,
+      alertIssuesResolved: fromAudit.alerts.filter(
+        (a) => a.resolvedAt !== null && inMonth(Date.parse(a.resolvedAt)),
       ).length,
     },
   };

@@ -1,3 +1,4 @@
+import type { AlertIssueRecord, CanarySummary } from "./alert-issue-record.js";
 /** The monthly compliance report: what `snapgate report` computes and renders. */
 
 export interface LatePeriod {
@@ -83,6 +84,9 @@ export interface MonthlyReport {
   restores: ReportEvent[];
   deletions: ReportEvent[];
   exceptions: ReportException[];
+  /** Alert issues open at some time in the period, from the audit log (ADR 1204). */
+  alertIssues: AlertIssueRecord[];
+  canary: CanarySummary;
   totals: {
     snapshots: number;
     drills: number;
@@ -91,5 +95,8 @@ export interface MonthlyReport {
     deletions: number;
     alertsRaised: number;
     alertsResolved: number;
+    /** From the audit log: alert issues opened and closed in the period. */
+    alertIssuesRaised: number;
+    alertIssuesResolved: number;
   };
 }

@@ -160,6 +160,24 @@ export function renderReportMarkdown(report: MonthlyReport): string {
           ]),
         ),
     "",
+    "## Alert issues (from the audit log)",
+    "",
+    report.alertIssues.length === 0
+      ? "None."
+      : table(
+          ["environment", "problem", "issue", "raised", "updates", "resolved"],
+          report.alertIssues.map((a) => [
+            a.environment,
+            a.problem,
+            `${a.repository}#${a.issue}`,
+            a.raisedAt,
+            String(a.updates),
+            a.resolvedAt ?? "OPEN at the end of the period",
+          ]),
+        ),
+    "",
+    `Synthetic canary: ${report.canary.runs} run(s), ${report.canary.passed} passed, ${report.canary.failed} failed${report.canary.lastFailure ? ` (last failure ${report.canary.lastFailure})` : ""}.`,
+    "",
   );
   return out.join("\n");
 }

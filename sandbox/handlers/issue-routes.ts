@@ -6,7 +6,7 @@ import { pullRequestJson } from "../representations/pull-request-json.js";
 import type { CommentRecord, IssueRecord } from "../state/entities.js";
 import { roleAtLeast } from "../state/world.js";
 import { paginate } from "./paginate.js";
-import { actingUser, repoOf } from "./request-helpers.js";
+import { actingUser, refuseUnsupported, repoOf } from "./request-helpers.js";
 
 const DOCS = "https://docs.github.com/rest/issues";
 
@@ -24,10 +24,39 @@ function findComment(context: RequestContext): CommentRecord {
   return comment;
 }
 
+type LabelInput = string | { name?: string };
+
+/**
+ * The label names a request may set: GitHub silently drops labels from
+ * people without triage access; an installation with issues write may set them.
+ */
+function labelsFrom(
+  context: RequestContext,
+  repo: IssueRecord["repo"],
+  labels: LabelInput[] | undefined,
+) {
+  if (labels === undefined) return undefined;
+  const { principal } = context;
+  const byApp = principal.kind === "token" && principal.token.installation !== null;
+  if (!byApp && !roleAtLeast(context.services.world.roleOf(actingUser(context), repo), "triage")) {
+    return undefined;
+  }
+  const names = labels.flatMap((label) =>
+    typeof label === "string" ? [label] : label.name ? [label.name] : [],
+  );
+  for (const name of names) context.services.world.label(repo, name);
+  return [...new Set(names)];
+}
+
 function createIssue(context: RequestContext) {
   const repo = repoOf(context);
   const { world, urls } = context.services;
-  const body = context.body as { title: string | number; body?: string | null };
+  const body = context.body as {
+    title: string | number;
+    body?: string | null;
+    labels?: LabelInput[];
+  };
+  const labels = labelsFrom(context, repo, body.labels);
   const number = world.nextIssueNumber(repo);
   const issue: IssueRecord = {
     id: world.nextId("issue"),
@@ -40,6 +69,7 @@ function createIssue(context: RequestContext) {
     createdAt: context.now,
     updatedAt: context.now,
     pull: null,
+    ...(labels ? { labels } : {}),
   };
   world.issues.set(`${repo.fullName}#${number}`.toLowerCase(), issue);
   const json = issueJson(urls, world, issue);
@@ -49,6 +79,72 @@ function createIssue(context: RequestContext) {
 function getIssue(context: RequestContext) {
   const { world, urls } = context.services;
   return { status: 200, body: issueJson(urls, world, findIssue(context)) };
+}
+
+/** Issues and pull requests of a repository, newest first, filtered as GitHub filters them. */
+function listIssues(context: RequestContext) {
+  const repo = repoOf(context);
+  const { world, urls } = context.services;
+  const state = typeof context.query.state === "string" ? context.query.state : "open";
+  const wanted =
+    typeof context.query.labels === "string" && context.query.labels !== ""
+      ? context.query.labels.split(",").map((name) => name.trim().toLowerCase())
+      : [];
+  const since =
+    typeof context.query.since === "string" ? Date.parse(context.query.since) : Number.NaN;
+  if (context.query.sort !== undefined && context.query.sort !== "created") {
+    refuseUnsupported(context, `sort=${String(context.query.sort)}`);
+  }
+  for (const name of ["milestone", "assignee", "creator", "mentioned", "type"]) {
+    if (context.query[name] !== undefined) refuseUnsupported(context, `filtering by ${name}`);
+  }
+  const ascending = context.query.direction === "asc";
+  const issues = [...world.issues.values()]
+    .filter(
+      (issue) =>
+        issue.repo === repo &&
+        (state === "all" || issue.state === state) &&
+        wanted.every((name) =>
+          (issue.labels ?? []).some((label) => label.toLowerCase() === name),
+        ) &&
+        (Number.isNaN(since) || issue.updatedAt.getTime() >= since),
+    )
+    .sort((a, b) => (ascending ? a.number - b.number : b.number - a.number));
+  const page = paginate(context, issues, `/repos/${repo.fullName}/issues`);
+  return {
+    status: 200,
+    headers: page.headers,
+    body: page.items.map((issue) => issueJson(urls, world, issue)),
+  };
+}
+
+/** Title, body, state (with its reason) and labels; what the sandbox does not model is refused. */
+function updateIssue(context: RequestContext) {
+  const issue = findIssue(context);
+  const { world, urls } = context.services;
+  const body = context.body as {
+    title?: string | number | null;
+    body?: string | null;
+    state?: "open" | "closed";
+    state_reason?: IssueRecord["stateReason"];
+    labels?: LabelInput[];
+  };
+  for (const name of ["assignee", "assignees", "milestone", "type", "duplicate_issue_id"]) {
+    if ((body as Record<string, unknown>)[name] !== undefined) {
+      refuseUnsupported(context, `setting ${name}`);
+    }
+  }
+  if (body.title !== undefined && body.title !== null) issue.title = String(body.title);
+  if (body.body !== undefined) issue.body = body.body;
+  if (body.state !== undefined && body.state !== issue.state) {
+    issue.state = body.state;
+    issue.closedAt = body.state === "closed" ? context.now : null;
+    issue.stateReason = body.state === "closed" ? (body.state_reason ?? "completed") : "reopened";
+  }
+  const labels = labelsFrom(context, issue.repo, body.labels);
+  if (labels) issue.labels = labels;
+  issue.updatedAt = context.now;
+  return { status: 200, body: issueJson(urls, world, issue) };
 }
 
 function createComment(context: RequestContext) {
@@ -164,6 +260,20 @@ export const issueRoutes: RouteDefinition[] = [
     path: "/repos/{owner}/{repo}/issues",
     access: { scope: "repo", permissions: ["issues"], level: "write" },
     handle: createIssue,
+  },
+  {
+    operationId: "issues/list-for-repo",
+    method: "GET",
+    path: "/repos/{owner}/{repo}/issues",
+    access: issuesRead,
+    handle: listIssues,
+  },
+  {
+    operationId: "issues/update",
+    method: "PATCH",
+    path: "/repos/{owner}/{repo}/issues/{issue_number}",
+    access: { scope: "repo", permissions: ["issues"], level: "write" },
+    handle: updateIssue,
   },
   {
     operationId: "issues/get",

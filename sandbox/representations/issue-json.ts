@@ -44,11 +44,22 @@ export function issueJson(urls: SandboxUrls, world: World, issue: IssueRecord) {
     ),
     number: issue.number,
     state: issue.state,
-    state_reason: null,
+    state_reason: issue.stateReason ?? null,
     title: issue.title,
     body: issue.body,
     user: userJson(urls, issue.user),
-    labels: [],
+    labels: (issue.labels ?? []).map((name) => {
+      const label = world.label(issue.repo, name);
+      return {
+        id: label.id,
+        node_id: nodeId("LA", label.id),
+        url: urls.repoApi(issue.repo.fullName, `/labels/${encodeURIComponent(label.name)}`),
+        name: label.name,
+        description: null,
+        color: label.color,
+        default: false,
+      };
+    }),
     assignee: null,
     assignees: [],
     milestone: null,
@@ -66,7 +77,7 @@ export function issueJson(urls: SandboxUrls, world: World, issue: IssueRecord) {
           },
         }
       : {}),
-    closed_at: null,
+    closed_at: issue.closedAt ? isoTime(issue.closedAt) : null,
     created_at: isoTime(issue.createdAt),
     updated_at: isoTime(issue.updatedAt),
     author_association: authorAssociation(world, issue.user, issue.repo),

@@ -172,6 +172,17 @@ export interface IssueRecord {
   createdAt: Date;
   updatedAt: Date;
   pull: PullRecord | null;
+  /** Label names, as set on creation or update (absent: none). */
+  labels?: string[];
+  closedAt?: Date | null;
+  stateReason?: "completed" | "not_planned" | "duplicate" | "reopened" | null;
+}
+
+/** A repository's label: GitHub creates one when an issue is labelled with a name it lacks. */
+export interface LabelRecord {
+  id: number;
+  name: string;
+  color: string;
 }
 
 export interface ReactionRecord {

@@ -6,6 +6,7 @@ import type {
   CommentRecord,
   InstallationRecord,
   IssueRecord,
+  LabelRecord,
   OrgRecord,
   RepoRecord,
   TeamRecord,
@@ -46,6 +47,8 @@ export class World {
   /** By "owner/name#number". */
   readonly issues = new Map<string, IssueRecord>();
   readonly comments = new Map<number, CommentRecord>();
+  /** By "owner/name:label name", lower case. */
+  readonly labels = new Map<string, LabelRecord>();
   readonly workflowRuns = new Map<number, WorkflowRunRecord>();
   /** Passwords of people who may sign in to the web pages (the OAuth web flow), by user id. */
   readonly passwords = new Map<number, string>();
@@ -79,6 +82,7 @@ export class World {
       branchPolicy: 14_000,
       protectionRule: 15_000,
       secretKey: 3_380_204_578_000,
+      label: 16_000_000,
     };
     const next = (this.counters.get(kind) ?? bases[kind] ?? 0) + 1;
     this.counters.set(kind, next);
@@ -103,6 +107,17 @@ export class World {
 
   repoById(id: number): RepoRecord | undefined {
     return [...this.repos.values()].find((repo) => repo.id === id);
+  }
+
+  /** The repository's label of that name, created (grey, as GitHub does) when it has none. */
+  label(repo: RepoRecord, name: string): LabelRecord {
+    const key = `${repo.fullName}:${name}`.toLowerCase();
+    let label = this.labels.get(key);
+    if (!label) {
+      label = { id: this.nextId("label"), name, color: "ededed" };
+      this.labels.set(key, label);
+    }
+    return label;
   }
 
   issue(repo: RepoRecord, number: number): IssueRecord | undefined {

@@ -12,6 +12,7 @@ const EXAMPLES = join(ROOT, "docs/examples");
 interface Step {
   id?: string;
   uses?: string;
+  run?: string;
   with?: Record<string, unknown>;
 }
 interface Job {
@@ -43,6 +44,7 @@ describe("docs/examples", () => {
       "deploy-with-feature-flags.yml",
       "deploy.yml",
       "scheduled-drill.yml",
+      "scheduled-health.yml",
       "scheduled-snapshot.yml",
       "snapgate-restore.yml",
     ]);
@@ -81,7 +83,11 @@ describe("docs/examples", () => {
         Object.values(workflow.jobs).some((job) => job.environment === "snapgate-restore")
       );
     });
-    expect(needing).toEqual(["scheduled-drill.yml", "scheduled-snapshot.yml"]);
+    expect(needing).toEqual([
+      "scheduled-drill.yml",
+      "scheduled-health.yml",
+      "scheduled-snapshot.yml",
+    ]);
     expect([...(policy.restoreEnvironment?.scheduledWorkflows ?? [])].sort()).toEqual(needing);
   });
 
@@ -92,12 +98,18 @@ describe("docs/examples", () => {
     };
     const jobs = Object.entries(workflow.jobs);
 
-    it("parses as a workflow that uses our actions", () => {
+    it("parses as a workflow that uses our actions (or runs our CLI bundle, checked out at a release)", () => {
       expect(workflow.on).toBeDefined();
-      const ours = jobs
-        .flatMap(([, job]) => job.steps ?? [])
-        .filter((s) => s.uses && actionOf(s.uses));
-      expect(ours.length).toBeGreaterThan(0);
+      const steps = jobs.flatMap(([, job]) => job.steps ?? []);
+      const ours = steps.filter((s) => s.uses && actionOf(s.uses));
+      const cli = steps.filter((s) => /^node \.snapgate\/dist\/cli\/index\.js /.test(s.run ?? ""));
+      const checkout = steps.filter(
+        (s) =>
+          s.uses?.startsWith("actions/checkout@") &&
+          /\/snapgate$/.test(String(s.with?.["repository"] ?? "")),
+      );
+      expect(ours.length + cli.length).toBeGreaterThan(0);
+      if (cli.length > 0) expect(checkout.map((s) => s.with?.["path"])).toContain(".snapgate");
     });
 
     it("passes only inputs our actions declare, and every required one", () => {

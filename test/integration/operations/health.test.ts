@@ -130,3 +130,33 @@ describe("snapgate health", () => {
     expect(text.stdout).toContain("2 of 3 environment(s) need attention.");
   });
 });
+
+describe("snapgate health: coverage as the latest snapshot recorded it", () => {
+  const dir = tempDir();
+
+  it("reports a required (tier-0) component the latest snapshot lacks, with its fix, and clears once one has it", async () => {
+    const ws = await makePolicyWorkspace(dir);
+    ws.writePolicy(`${ws.keysYaml}tiers:
+  tier0: { max_age: 24h }
+environments:
+  prod: { tier: tier0, paths: ["deploy/**"] }
+components:
+  - { name: api, paths: ["deploy/api/**"] }
+  - { name: db, paths: ["deploy/db/**"], tier: tier0 }
+`);
+    ws.write("deploy/api/app.yaml", "port: 1\n");
+    ws.write("deploy/db/VERSION", "7\n");
+    expect((await ws.snapshot("--env", "prod", "--phase", "post", "deploy/api")).code).toBe(0);
+    const run = await ws.cli("health", "--store", ws.store, "--json");
+    expect(run.code).toBe(3);
+    const prod = (run.json() as { environments: EnvironmentHealth[] }).environments[0];
+    expect(prod?.coverage).toMatchObject({ state: "fail", missingComponents: ["db"] });
+    expect(prod?.problems.map((p) => [p.kind, p.message])).toEqual([
+      ["coverage", "The latest snapshot of prod misses component db."],
+    ]);
+    expect(prod?.problems[0]?.fix).toContain("`snapgate coverage` lists them");
+    expect((await ws.snapshot("--env", "prod", "--phase", "post")).code).toBe(0);
+    const fixed = await ws.cli("health", "--store", ws.store, "--json");
+    expect(fixed.code).toBe(0);
+  });
+});
