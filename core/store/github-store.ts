@@ -44,7 +44,7 @@ import type {
   TreeObject,
   WriteState,
 } from "./github/github-store-types.js";
-import { GitHubWriteView } from "./github/github-write-view.js";
+import { GITHUB_MAX_BLOB_BYTES, GitHubWriteView } from "./github/github-write-view.js";
 
 export type { GitHubStoreLocation } from "./github/github-store-types.js";
 export { GITHUB_MAX_BLOB_BYTES } from "./github/github-write-view.js";
@@ -395,6 +395,37 @@ export class GitHubStore implements Store {
   /** Coalesced with the other blob reads of the same tick: see GitHubReader.readBlob. */
   readBlob(blob: BlobRef): Promise<Uint8Array | null> {
     return this.reader.readBlob(blob);
+  }
+
+  /** One commit for every blob the branch lacks; none when it has them all. */
+  async putBlobs(blobs: readonly StagedBlob[]): Promise<void> {
+    if (blobs.length === 0) return;
+    for (const blob of blobs) {
+      if (blob.ciphertext.length > GITHUB_MAX_BLOB_BYTES)
+        throw new SnapgateError(
+          "TOO_LARGE",
+          `A blob of ${blob.ciphertext.length} bytes is over GitHub's 100 MB limit. Nothing was written.`,
+          { fix: "Keep this store on a local directory (or object storage) rather than GitHub." },
+        );
+    }
+    const known = new Set((await this.listBlobs()).map((blob) => blobPath(blob)));
+    const missing = blobs.filter((blob) => !known.has(blobPath(blob)));
+    if (missing.length === 0) return;
+    await this.committer.commitWithRetry(`snapgate: ${missing.length} blob(s)`, async () => {
+      const entries: TreeEntry[] = [];
+      for (const blob of missing) {
+        const inline = blob.ciphertext.length <= INLINE_BLOB_LIMIT && isText(blob.ciphertext);
+        entries.push({
+          path: blobPath(blob),
+          mode: "100644",
+          type: "blob",
+          ...(inline
+            ? { content: Buffer.from(blob.ciphertext).toString("utf8") }
+            : { sha: await this.committer.createGitBlob(blob.ciphertext) }),
+        });
+      }
+      return entries;
+    });
   }
 
   /** Coalesced with the blob reads of the same tick: a 2,000-file root's ~125 nodes cost 2 queries. */

@@ -180,6 +180,12 @@ export interface Store {
    * cannot be re-keyed yet.
    */
   putBlob?(blob: StagedBlob): Promise<void>;
+  /**
+   * Writes blobs outside a snapshot commit, in one commit where the store has
+   * commits, skipping those already stored (`snapgate replicate`: blobs land
+   * before anything names them). Never overwrites: a blob's name carries its hash.
+   */
+  putBlobs?(blobs: readonly StagedBlob[]): Promise<void>;
   /** A manifest node's bytes (null when absent); reads issued together are batched where the store can. */
   readNode(id: string): Promise<Uint8Array | null>;
   /** Every node file in the store; `modifiedAt` where the store knows when it was written. */
