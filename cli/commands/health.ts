@@ -72,7 +72,7 @@ export const healthCommand: Command = {
     "--env ENV             one environment (default: every environment of the policy)",
     "--root DIR            with --env: also compare this live directory with the latest snapshot (drift)",
     "--writer-key FILE     for drift: the snapshot job's writer key (or SNAPGATE_WRITER_KEY)",
-    "--replica STORE       also report how far this replica (`snapgate replicate --to`) trails the store; it is behind when a snapshot it lacks is older than max_age plus alerts.late_after",
+    "--replica STORE       also report how far this replica (kept by `snapgate replicate`) trails the store; it is behind when a snapshot it lacks is older than max_age plus alerts.late_after",
     POLICY_HELP,
     "late: no snapshot within the tier's max_age plus alerts.late_after; failures: alerts.consecutive_failures",
     "verification records or drills in a row failed",
