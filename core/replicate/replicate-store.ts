@@ -54,6 +54,9 @@ interface PlannedSnapshot {
   entry: CatalogEntry;
 }
 
+/** Snapshots of a stream per commit, on a store that batches them (GitHub). */
+const SNAPSHOT_BATCH = 100;
+
 const DIVERGED_FIX =
   "The destination was written by something other than this replication (a snapshot taken into it, or a different source). Replicate into a new, empty store or repository, or, if the destination is the store you trust, swap --from and --to after comparing them with `snapgate list`.";
 
@@ -168,23 +171,35 @@ export async function replicateStore(options: ReplicateOptions): Promise<Replica
     progress("blobs", report.copied.blobs, blobs.length);
   }
 
-  // 2 and 3. Nodes, then the root, catalog line and head: one snapshot commit each, in seq order.
+  // 2 and 3. Nodes, then the root, catalog line and head, in seq order: one commit per snapshot,
+  //    or per run of up to SNAPSHOT_BATCH snapshots of a stream where the store batches them.
+  const runs: PlannedSnapshot[][] = [];
   for (const snapshot of planned) {
-    const view = await to.beginWrite(snapshot.stream);
+    const last = runs.at(-1);
     if (
-      (view.head?.seq ?? 0) !== snapshot.seq - 1 ||
-      (view.head?.sha256 ?? null) !== prevOf(snapshot)
-    ) {
+      to.commitSnapshotBatch &&
+      last &&
+      last[0]?.stream === snapshot.stream &&
+      last.length < SNAPSHOT_BATCH
+    )
+      last.push(snapshot);
+    else runs.push([snapshot]);
+  }
+  for (const run of runs) {
+    const first = run[0] as PlannedSnapshot;
+    const view = await to.beginWrite(first.stream);
+    if ((view.head?.seq ?? 0) !== first.seq - 1 || (view.head?.sha256 ?? null) !== prevOf(first)) {
       await view.discard?.();
       throw new SnapgateError(
         "CONFLICT",
-        `${to.location} changed while replicating: ${snapshot.stream} is at seq ${view.head?.seq ?? 0}, not ${snapshot.seq - 1}.`,
+        `${to.location} changed while replicating: ${first.stream} is at seq ${view.head?.seq ?? 0}, not ${first.seq - 1}.`,
         {
           fix: "Another writer is using the destination: stop it, then run replicate again (it resumes).",
         },
       );
     }
-    const outcome = await to.commitSnapshot({
+    const time = new Date();
+    const commits = run.map((snapshot) => ({
       view,
       seq: snapshot.seq,
       manifest: snapshot.manifest,
@@ -192,21 +207,27 @@ export async function replicateStore(options: ReplicateOptions): Promise<Replica
       ...(snapshot.nodes.length > 0 ? { nodes: snapshot.nodes } : {}),
       catalogEntry: snapshot.entry,
       auditLines: [],
-      time: new Date(),
-    });
+      time,
+    }));
+    const outcome =
+      commits.length > 1 && to.commitSnapshotBatch
+        ? await to.commitSnapshotBatch(commits)
+        : await to.commitSnapshot(commits[0] as (typeof commits)[number]);
     if (outcome !== "committed") {
       throw new SnapgateError(
         "CONFLICT",
-        `${to.location} changed while replicating ${snapshot.stream}@${snapshot.seq}.`,
+        `${to.location} changed while replicating ${first.stream}@${first.seq}.`,
         {
           fix: "Another writer is using the destination: stop it, then run replicate again (it resumes).",
         },
       );
     }
-    report.copied.manifests += 1;
-    report.copied.nodes += snapshot.nodes.length;
-    report.bytes +=
-      snapshot.manifest.length + snapshot.nodes.reduce((sum, node) => sum + node.bytes.length, 0);
+    for (const snapshot of run) {
+      report.copied.manifests += 1;
+      report.copied.nodes += snapshot.nodes.length;
+      report.bytes +=
+        snapshot.manifest.length + snapshot.nodes.reduce((sum, node) => sum + node.bytes.length, 0);
+    }
     progress("snapshots", report.copied.manifests, planned.length);
   }
 

@@ -176,6 +176,13 @@ export class GitHubStore implements Store {
   }
 
   async commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome> {
+    return this.commitSnapshotBatch([commit]);
+  }
+
+  /** One commit for consecutive snapshots of the view's stream: their nodes, roots, catalog lines, last head. */
+  async commitSnapshotBatch(commits: readonly SnapshotCommit[]): Promise<CommitOutcome> {
+    const commit = commits.at(-1);
+    if (!commit) return "committed";
     const view = commit.view as GitHubWriteView;
     const { state } = view;
     const catalogText = (await this.reader.blobText(state.catalog)) ?? "";
@@ -201,22 +208,25 @@ export class GitHubStore implements Store {
     // Nodes the branch lacks go into the same commit; the others are reused by id. A prune
     // that deleted one since this view moved the branch, so the update fails and is retried.
     const knownNodes = nodeIdsOf(state.nodes);
-    for (const node of commit.nodes ?? []) {
-      if (!knownNodes.has(node.id))
+    for (const node of commits.flatMap((each) => each.nodes ?? [])) {
+      if (!knownNodes.has(node.id)) {
+        knownNodes.add(node.id);
         entries.push({
           path: nodePath(node.id),
           mode: "100644",
           type: "blob",
           content: Buffer.from(node.bytes).toString("utf8"),
         });
+      }
     }
-    entries.push(
-      {
-        path: manifestPath(view.stream, commit.seq),
+    for (const each of commits)
+      entries.push({
+        path: manifestPath(view.stream, each.seq),
         mode: "100644",
         type: "blob",
-        content: Buffer.from(commit.manifest).toString("utf8"),
-      },
+        content: Buffer.from(each.manifest).toString("utf8"),
+      });
+    entries.push(
       {
         path: headPath(view.stream),
         mode: "100644",
@@ -227,14 +237,23 @@ export class GitHubStore implements Store {
         path: catalogPath(view.stream, commit.time),
         mode: "100644",
         type: "blob",
-        content: appendLines(catalogText, [JSON.stringify(commit.catalogEntry)]),
+        content: appendLines(
+          catalogText,
+          commits.map((each) => JSON.stringify(each.catalogEntry)),
+        ),
       },
-      ...(await this.auditEntries(state, commit.auditLines, commit.time)),
+      ...(await this.auditEntries(
+        state,
+        commits.flatMap((each) => each.auditLines),
+        commit.time,
+      )),
     );
     return this.committer.commitFiles(
       state,
       entries,
-      `snapgate: snapshot ${view.stream}@${commit.seq} ${commit.catalogEntry.id.slice(0, 12)}`,
+      commits.length === 1
+        ? `snapgate: snapshot ${view.stream}@${commit.seq} ${commit.catalogEntry.id.slice(0, 12)}`
+        : `snapgate: ${commits.length} snapshots ${view.stream}@${commits[0]?.seq}..${commit.seq}`,
     );
   }
 

@@ -166,6 +166,12 @@ export interface Store {
   beginWrite(stream: string, previous?: WriteView): Promise<WriteView>;
   /** Commits, by compare-and-swap on the view's heads: the manifest, catalog line, audit lines and staged blobs. */
   commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome>;
+  /**
+   * Consecutive snapshots of one stream, all on the first's view, committed
+   * together where the store has commits (`snapgate replicate` on GitHub: one
+   * commit, not one per snapshot). Stores without it take them one by one.
+   */
+  commitSnapshotBatch?(commits: readonly SnapshotCommit[]): Promise<CommitOutcome>;
 
   listStreams(): Promise<string[]>;
   /** Catalog entries of a stream, ordered by seq. */
