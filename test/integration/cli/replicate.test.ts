@@ -261,6 +261,48 @@ describe("snapgate replicate between local stores", () => {
     );
   });
 
+  it("copies forgotten snapshots whose blobs and nodes prune removed as they are: root and tombstone", async () => {
+    const { dir, store } = await sourceStore();
+    mkdirSync(join(dir, ".github"), { recursive: true });
+    writeFileSync(
+      join(dir, ".github/snapgate.yml"),
+      `keys:\n  recipients: [${recipient}]\n  writers:\n    - key: ${keys.verifyKey}\n` +
+        `tiers:\n  tier2: { max_age: 72h, retention: { keep: { last: 1 } } }\n` +
+        `environments:\n  prod: { tier: tier2 }\n  dev: { tier: tier2 }\n`,
+    );
+    const forget = await runCli(["forget", "--store", store.location, "--env", "prod"], {
+      cwd: dir,
+    });
+    expect(forget.code).toBe(0);
+    const prune = await runCli(["prune", "--store", store.location, "--grace", "0s", "--json"], {
+      cwd: dir,
+    });
+    expect(prune.code).toBe(0);
+    const pruned = prune.json() as { deleted: unknown[]; nodes: { deleted: unknown[] } };
+    expect(pruned.deleted.length).toBeGreaterThan(0);
+    expect(pruned.nodes.deleted.length).toBeGreaterThan(0);
+    // prod@1's own blobs are gone from the source (replicas: 2, pool: 5 went with prod@1 and @2).
+    const target = join(dir, "after-prune");
+    const copied = await runCli(
+      ["replicate", "--from", store.location, "--to", target, "--verify", "--json"],
+      {
+        cwd: dir,
+      },
+    );
+    expect(copied.code).toBe(0);
+    expect(copied.json()).toMatchObject({ copied: { manifests: 4 }, verified: true });
+    expect(treeOf(target)).toEqual(treeOf(store.location));
+    const verify = await runCli(["verify", "--all", "--store", target, "--json"], { cwd: dir });
+    expect(verify.code).toBe(0);
+    const result = verify.json() as {
+      snapshots: Array<{ seq: number; stream: string; forgotten: boolean }>;
+    };
+    expect(result.snapshots.filter((s) => s.forgotten).map((s) => `${s.stream}@${s.seq}`)).toEqual([
+      "prod@1",
+      "prod@2",
+    ]);
+  });
+
   it("refuses a diverged replica and writes nothing to it", async () => {
     const { dir, store } = await sourceStore();
     const target = join(dir, "diverged");
