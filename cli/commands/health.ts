@@ -28,6 +28,15 @@ function describe(results: readonly EnvironmentHealth[]): string {
     h.coverage.state,
     h.lastDrill ? (h.lastDrill.ok ? "ok" : "FAILED") : "none",
     h.drift ? (h.drift.drifted ? "DRIFT" : "none") : "-",
+    ...(h.replica
+      ? [
+          h.replica.diverged
+            ? "DIVERGED"
+            : h.replica.behind
+              ? `${h.replica.behind} behind`
+              : "in step",
+        ]
+      : []),
     h.healthy ? "healthy" : `${h.problems.length} PROBLEM(S)`,
   ]);
   const lines = [
@@ -42,6 +51,7 @@ function describe(results: readonly EnvironmentHealth[]): string {
         "COVERAGE",
         "DRILL",
         "DRIFT",
+        ...(results.some((h) => h.replica) ? ["REPLICA"] : []),
         "STATUS",
       ],
       rows,
@@ -74,18 +84,19 @@ export const healthCommand: Command = {
   summary:
     "Per environment: backup age against the schedule, failure streaks, coverage, drills and drift",
   usage:
-    "snapgate health --store STORE [--env ENV] [--root DIR --writer-key FILE] [--alert OWNER/REPO] [--policy FILE] [--json]",
+    "snapgate health --store STORE [--env ENV] [--replica STORE] [--root DIR --writer-key FILE] [--alert OWNER/REPO] [--policy FILE] [--json]",
   help: [
     "--env ENV             one environment (default: every environment of the policy)",
     "--root DIR            with --env: also compare this live directory with the latest snapshot (drift)",
     "--writer-key FILE     for drift: the snapshot job's writer key (or SNAPGATE_WRITER_KEY)",
     ALERT_HELP,
+    "--replica STORE       also report how far this replica (kept by `snapgate replicate`) trails the store; it is behind when a snapshot it lacks is older than max_age plus alerts.late_after",
     POLICY_HELP,
     "late: no snapshot within the tier's max_age plus alerts.late_after; failures: alerts.consecutive_failures",
     "verification records or drills in a row failed",
     `exit codes: 0 every environment healthy, ${EXIT_PROBLEMS} a problem found`,
   ],
-  json: "`{healthy, environments: [{environment, tier, latest: {id, seq, time, ageMs} | null, snapshots, maxAgeMs, dueAt, lateAt, late, streak: {ok, length, since} | null, failureThreshold, coverage: {state, missingComponents[], uncoveredTier0}, lastVerification, lastDrill: {kind, time, ok} | null, drift: {drifted, added, removed, changed} | null, problems: [{kind, message, fix}], healthy}], alerts?: {changes: [{action: opened|updated|resolved, environment, problem, issue, url}], claimedElsewhere: [{environment, problem}]}}` (alerts with --alert); problem kinds: `no-snapshot`, `late`, `failures`, `coverage`, `drift`, `drill-failed`, `unknown-environment`",
+  json: "`{healthy, environments: [{environment, tier, latest: {id, seq, time, ageMs} | null, snapshots, maxAgeMs, dueAt, lateAt, late, streak: {ok, length, since} | null, failureThreshold, coverage: {state, missingComponents[], uncoveredTier0}, lastVerification, lastDrill: {kind, time, ok} | null, drift: {drifted, added, removed, changed} | null, replica?: {location, seq, behind, lagMs, diverged}, problems: [{kind, message, fix}], healthy}], alerts?: {changes: [{action: opened|updated|resolved, environment, problem, issue, url}], claimedElsewhere: [{environment, problem}]}}` (alerts with --alert); problem kinds: `no-snapshot`, `late`, `failures`, `coverage`, `drift`, `drill-failed`, `replica-behind`, `replica-diverged`, `unknown-environment`",
   options: {
     ...STORE_OPTION,
     ...POLICY_OPTION,
@@ -93,6 +104,7 @@ export const healthCommand: Command = {
     env: { type: "string" },
     root: { type: "string" },
     "writer-key": { type: "string" },
+    replica: { type: "string" },
   },
   async run(args, context) {
     const env = stringValue(args, "env");
@@ -113,12 +125,17 @@ export const healthCommand: Command = {
     const store = await openStore(args, context);
     await store.assertExists();
     const drift = await liveDriftSummary(args, context, this, store, policy);
+    const replicaSpec = stringValue(args, "replica");
+    const replica = replicaSpec
+      ? await openStore({ ...args, values: { ...args.values, store: replicaSpec } }, context)
+      : undefined;
     const results = await computeHealth({
       store,
       policy,
       now: new Date(),
       ...(env ? { environments: [env] } : {}),
       drift,
+      ...(replica ? { replica } : {}),
     });
     const healthy = results.every((h) => h.healthy);
     const alerts = issues

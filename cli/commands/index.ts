@@ -25,6 +25,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: "retire-epoch",
     load: async () => (await import("./retire-epoch.js")).retireEpochCommand,
   },
+  { name: "replicate", load: async () => (await import("./replicate.js")).replicateCommand },
+  { name: "stats", load: async () => (await import("./stats.js")).statsCommand },
   { name: "doctor", load: async () => (await import("./doctor.js")).doctorCommand },
   { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
   { name: "drill", load: async () => (await import("./drill.js")).drillCommand },

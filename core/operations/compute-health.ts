@@ -8,6 +8,7 @@ import { parseDrillPath } from "./drill-path.js";
 import type {
   DriftSummary,
   EnvironmentHealth,
+  ReplicaLag,
   HealthOutcome,
   HealthProblem,
 } from "./environment-health.js";
@@ -20,6 +21,8 @@ export interface HealthOptions {
   environments?: readonly string[];
   /** Drift of live directories, by environment (the edge computes it: it has the files). */
   drift?: Readonly<Record<string, DriftSummary>>;
+  /** A replica of the store (`snapgate replicate`): its lag is reported per environment. */
+  replica?: Store;
 }
 
 /**
@@ -164,6 +167,43 @@ export async function computeHealth(options: HealthOptions): Promise<Environment
         fix: `See the files with \`snapgate drift --env ${environment}\`; take a snapshot if the change is intended, restore if not.`,
       });
     }
+    let replica: ReplicaLag | undefined;
+    if (opts.replica) {
+      const theirs = (await opts.replica.readStreamIndex(environment)).catalog;
+      const newestThere = theirs.at(-1);
+      const seq = newestThere?.seq ?? 0;
+      const mine = index.catalog.find((entry) => entry.seq === seq);
+      const missing = index.catalog.filter((entry) => entry.seq > seq);
+      replica = {
+        location: opts.replica.location,
+        seq,
+        behind: missing.length,
+        // As for the latest snapshot's age: its time, or when it was written if that is earlier.
+        lagMs: missing[0]
+          ? Math.max(
+              0,
+              now.getTime() -
+                Math.min(Date.parse(missing[0].time), Date.parse(missing[0].writtenAt)),
+            )
+          : 0,
+        diverged: newestThere !== undefined && mine?.id !== newestThere.id,
+      };
+      const replicateFix = `Run \`snapgate replicate --from ${store.location} --to ${opts.replica.location}\` (or the scheduled-replicate workflow) and check why the scheduled run did not.`;
+      const allowedMs = (maxAgeMs ?? 0) + policy.alerts.lateAfterMs;
+      if (replica.diverged) {
+        problems.push({
+          kind: "replica-diverged",
+          message: `The replica ${opts.replica.location} holds a different ${environment}@${seq} than this store.`,
+          fix: "Something other than replication wrote to the replica: compare both with `snapgate list`, keep the one you trust, and replicate into a new, empty replica.",
+        });
+      } else if (replica.behind > 0 && replica.lagMs > allowedMs) {
+        problems.push({
+          kind: "replica-behind",
+          message: `The replica ${opts.replica.location} lacks ${replica.behind} snapshot(s) of ${environment}, the oldest written ${formatDuration(replica.lagMs)} ago (allowed: max_age plus alerts.late_after, ${formatDuration(allowedMs)}).`,
+          fix: replicateFix,
+        });
+      }
+    }
     return {
       environment,
       tier: envPolicy?.tier ?? null,
@@ -179,6 +219,7 @@ export async function computeHealth(options: HealthOptions): Promise<Environment
       lastVerification: verifications.sort(byTime)[0] ?? null,
       lastDrill,
       drift,
+      ...(replica ? { replica } : {}),
       problems,
       healthy: problems.length === 0,
     };

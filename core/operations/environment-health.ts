@@ -6,6 +6,8 @@ export type HealthProblemKind =
   | "coverage"
   | "drift"
   | "drill-failed"
+  | "replica-behind"
+  | "replica-diverged"
   | "unknown-environment";
 
 export interface HealthProblem {
@@ -26,6 +28,18 @@ export interface DriftSummary {
   added: number;
   removed: number;
   changed: number;
+}
+
+export interface ReplicaLag {
+  location: string;
+  /** The replica's newest seq of the environment (0: none). */
+  seq: number;
+  /** Snapshots this store has that the replica lacks. */
+  behind: number;
+  /** How long the oldest snapshot the replica lacks has been written (0 when it lacks none). */
+  lagMs: number;
+  /** The replica's newest snapshot is not this store's at that seq. */
+  diverged: boolean;
 }
 
 export interface EnvironmentHealth {
@@ -51,6 +65,8 @@ export interface EnvironmentHealth {
   lastVerification: HealthOutcome | null;
   lastDrill: HealthOutcome | null;
   drift: DriftSummary | null;
+  /** With a replica (`health --replica`): how far it trails this store. */
+  replica?: ReplicaLag;
   problems: HealthProblem[];
   healthy: boolean;
 }

@@ -44,7 +44,7 @@ import type {
   TreeObject,
   WriteState,
 } from "./github/github-store-types.js";
-import { GitHubWriteView } from "./github/github-write-view.js";
+import { GITHUB_MAX_BLOB_BYTES, GitHubWriteView } from "./github/github-write-view.js";
 
 export type { GitHubStoreLocation } from "./github/github-store-types.js";
 export { GITHUB_MAX_BLOB_BYTES } from "./github/github-write-view.js";
@@ -176,6 +176,13 @@ export class GitHubStore implements Store {
   }
 
   async commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome> {
+    return this.commitSnapshotBatch([commit]);
+  }
+
+  /** One commit for consecutive snapshots of the view's stream: their nodes, roots, catalog lines, last head. */
+  async commitSnapshotBatch(commits: readonly SnapshotCommit[]): Promise<CommitOutcome> {
+    const commit = commits.at(-1);
+    if (!commit) return "committed";
     const view = commit.view as GitHubWriteView;
     const { state } = view;
     const catalogText = (await this.reader.blobText(state.catalog)) ?? "";
@@ -183,22 +190,25 @@ export class GitHubStore implements Store {
     // Nodes the branch lacks go into the same commit; the others are reused by id. A prune
     // that deleted one since this view moved the branch, so the update fails and is retried.
     const knownNodes = nodeIdsOf(state.nodes);
-    for (const node of commit.nodes ?? []) {
-      if (!knownNodes.has(node.id))
+    for (const node of commits.flatMap((each) => each.nodes ?? [])) {
+      if (!knownNodes.has(node.id)) {
+        knownNodes.add(node.id);
         entries.push({
           path: nodePath(node.id),
           mode: "100644",
           type: "blob",
           content: Buffer.from(node.bytes).toString("utf8"),
         });
+      }
     }
-    entries.push(
-      {
-        path: manifestPath(view.stream, commit.seq),
+    for (const each of commits)
+      entries.push({
+        path: manifestPath(view.stream, each.seq),
         mode: "100644",
         type: "blob",
-        content: Buffer.from(commit.manifest).toString("utf8"),
-      },
+        content: Buffer.from(each.manifest).toString("utf8"),
+      });
+    entries.push(
       {
         path: headPath(view.stream),
         mode: "100644",
@@ -209,14 +219,23 @@ export class GitHubStore implements Store {
         path: catalogPath(view.stream, commit.time),
         mode: "100644",
         type: "blob",
-        content: appendLines(catalogText, [JSON.stringify(commit.catalogEntry)]),
+        content: appendLines(
+          catalogText,
+          commits.map((each) => JSON.stringify(each.catalogEntry)),
+        ),
       },
-      ...(await this.auditEntries(state, commit.auditLines, commit.time)),
+      ...(await this.auditEntries(
+        state,
+        commits.flatMap((each) => each.auditLines),
+        commit.time,
+      )),
     );
     return this.committer.commitFiles(
       state,
       entries,
-      `snapgate: snapshot ${view.stream}@${commit.seq} ${commit.catalogEntry.id.slice(0, 12)}`,
+      commits.length === 1
+        ? `snapgate: snapshot ${view.stream}@${commit.seq} ${commit.catalogEntry.id.slice(0, 12)}`
+        : `snapgate: ${commits.length} snapshots ${view.stream}@${commits[0]?.seq}..${commit.seq}`,
     );
   }
 
@@ -449,6 +468,37 @@ export class GitHubStore implements Store {
   /** Coalesced with the other blob reads of the same tick: see GitHubReader.readBlob. */
   readBlob(blob: BlobRef): Promise<Uint8Array | null> {
     return this.reader.readBlob(blob);
+  }
+
+  /** One commit for every blob the branch lacks; none when it has them all. */
+  async putBlobs(blobs: readonly StagedBlob[]): Promise<void> {
+    if (blobs.length === 0) return;
+    for (const blob of blobs) {
+      if (blob.ciphertext.length > GITHUB_MAX_BLOB_BYTES)
+        throw new SnapgateError(
+          "TOO_LARGE",
+          `A blob of ${blob.ciphertext.length} bytes is over GitHub's 100 MB limit. Nothing was written.`,
+          { fix: "Keep this store on a local directory (or object storage) rather than GitHub." },
+        );
+    }
+    const known = new Set((await this.listBlobs()).map((blob) => blobPath(blob)));
+    const missing = blobs.filter((blob) => !known.has(blobPath(blob)));
+    if (missing.length === 0) return;
+    await this.committer.commitWithRetry(`snapgate: ${missing.length} blob(s)`, async () => {
+      const entries: TreeEntry[] = [];
+      for (const blob of missing) {
+        const inline = blob.ciphertext.length <= INLINE_BLOB_LIMIT && isText(blob.ciphertext);
+        entries.push({
+          path: blobPath(blob),
+          mode: "100644",
+          type: "blob",
+          ...(inline
+            ? { content: Buffer.from(blob.ciphertext).toString("utf8") }
+            : { sha: await this.committer.createGitBlob(blob.ciphertext) }),
+        });
+      }
+      return entries;
+    });
   }
 
   /** Coalesced with the blob reads of the same tick: a 2,000-file root's ~125 nodes cost 2 queries. */

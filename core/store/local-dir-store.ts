@@ -464,6 +464,13 @@ export class LocalDirStore implements Store {
     await writeFileAtomic(this.path(blobPath(ref)), ciphertext, { mode: 0o444, exclusive: true });
   }
 
+  async putBlobs(blobs: readonly StagedBlob[]): Promise<void> {
+    await mapWithConcurrency(blobs, 16, async (blob) => {
+      await mkdir(this.path(blobPath(blob).slice(0, 8)), { recursive: true, mode: DIR_MODE });
+      await this.putBlob(blob);
+    });
+  }
+
   async readNode(id: string): Promise<Uint8Array | null> {
     return readOrNull(this.path(nodePath(id)));
   }

@@ -166,6 +166,12 @@ export interface Store {
   beginWrite(stream: string, previous?: WriteView): Promise<WriteView>;
   /** Commits, by compare-and-swap on the view's heads: the manifest, catalog line, audit lines and staged blobs. */
   commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome>;
+  /**
+   * Consecutive snapshots of one stream, all on the first's view, committed
+   * together where the store has commits (`snapgate replicate` on GitHub: one
+   * commit, not one per snapshot). Stores without it take them one by one.
+   */
+  commitSnapshotBatch?(commits: readonly SnapshotCommit[]): Promise<CommitOutcome>;
 
   listStreams(): Promise<string[]>;
   /** Catalog entries of a stream, ordered by seq. */
@@ -189,6 +195,12 @@ export interface Store {
     blobs: readonly StagedBlob[],
     records: readonly StoreRecord[],
   ): Promise<void>;
+  /**
+   * Writes blobs outside a snapshot commit, in one commit where the store has
+   * commits, skipping those already stored (`snapgate replicate`: blobs land
+   * before anything names them). Never overwrites: a blob's name carries its hash.
+   */
+  putBlobs?(blobs: readonly StagedBlob[]): Promise<void>;
   /** A manifest node's bytes (null when absent); reads issued together are batched where the store can. */
   readNode(id: string): Promise<Uint8Array | null>;
   /** Every node file in the store; `modifiedAt` where the store knows when it was written. */
@@ -239,7 +251,6 @@ export interface Store {
    */
   recordedAuditHead(): Promise<AuditHead | null>;
 
-  /** Creates a record; refuses to overwrite one. */
   /** Creates records, in one commit where the store has commits; refuses to overwrite any. */
   writeRecords(records: readonly StoreRecord[]): Promise<void>;
   readRecord(path: string): Promise<Uint8Array | null>;

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 import { parse } from "yaml";
+import { COMMANDS } from "../../cli/commands/index.js";
+import { parseCommandArgs } from "../../cli/command.js";
 import { loadPolicy } from "../../core/policy/load-policy.js";
 import { memoryPolicySource } from "../../core/policy/policy-source.js";
 
@@ -22,6 +24,22 @@ interface Job {
 interface ActionYml {
   inputs: Record<string, { required?: boolean }>;
   outputs: Record<string, unknown>;
+}
+
+interface RunStep extends Step {
+  run?: string;
+}
+
+/** `node <checkout>/dist/cli/index.js ARGS` lines of run steps: the checkout's path and the arguments. */
+function cliRunsIn(steps: readonly RunStep[]): Array<{ path: string; argv: string[] }> {
+  return steps.flatMap((step) =>
+    (step.run ?? "").split("\n").flatMap((line) => {
+      const match = /^node ([\w.-]+\/dist\/cli\/index\.js) (.*)$/.exec(line.trim());
+      if (!match?.[1] || match[2] === undefined) return [];
+      const argv = [...match[2].matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? "");
+      return [{ path: match[1], argv }];
+    }),
+  );
 }
 
 /** `acme/snapgate@v1` is the root action (snapshot); `acme/snapgate/actions/<name>@v1` the others. */
@@ -45,6 +63,7 @@ describe("docs/examples", () => {
       "deploy.yml",
       "scheduled-drill.yml",
       "scheduled-health.yml",
+      "scheduled-replicate.yml",
       "scheduled-snapshot.yml",
       "snapgate-restore.yml",
     ]);
@@ -98,18 +117,31 @@ describe("docs/examples", () => {
     };
     const jobs = Object.entries(workflow.jobs);
 
-    it("parses as a workflow that uses our actions (or runs our CLI bundle, checked out at a release)", () => {
+    it("parses as a workflow that uses our actions or runs our CLI from a checkout of it", () => {
       expect(workflow.on).toBeDefined();
       const steps = jobs.flatMap(([, job]) => job.steps ?? []);
       const ours = steps.filter((s) => s.uses && actionOf(s.uses));
-      const cli = steps.filter((s) => /^node \.snapgate\/dist\/cli\/index\.js /.test(s.run ?? ""));
-      const checkout = steps.filter(
-        (s) =>
-          s.uses?.startsWith("actions/checkout@") &&
-          /\/snapgate$/.test(String(s.with?.["repository"] ?? "")),
-      );
-      expect(ours.length + cli.length).toBeGreaterThan(0);
-      if (cli.length > 0) expect(checkout.map((s) => s.with?.["path"])).toContain(".snapgate");
+      expect(ours.length + cliRunsIn(steps).length).toBeGreaterThan(0);
+    });
+
+    it("runs only CLI commands and options that exist, from the checkout it makes", async () => {
+      const steps = jobs.flatMap(([, job]) => job.steps ?? []);
+      for (const { path, argv } of cliRunsIn(steps)) {
+        const checkout = steps.find(
+          (s) => s.uses?.startsWith("actions/checkout@") && s.with?.path === path.split("/")[0],
+        );
+        expect({ path, checkout: checkout?.with?.repository }).toEqual({
+          path,
+          checkout: expect.stringMatching(/\/snapgate$/),
+        });
+        const entry = COMMANDS.find((command) => command.name === argv[0]);
+        expect({ command: argv[0], known: entry !== undefined }).toEqual({
+          command: argv[0],
+          known: true,
+        });
+        // The CLI's own parser: an unknown option or a missing value throws.
+        parseCommandArgs(await (entry as (typeof COMMANDS)[number]).load(), argv.slice(1));
+      }
     });
 
     it("passes only inputs our actions declare, and every required one", () => {

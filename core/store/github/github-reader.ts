@@ -297,7 +297,7 @@ export class GitHubReader {
         const fields = slice
           .map(
             (item, index) =>
-              `b${index}: file(path: ${JSON.stringify(item.path)}) { object { ... on Blob { text isTruncated isBinary oid } } }`,
+              `b${index}: file(path: ${JSON.stringify(item.path)}) { object { ... on Blob { text isTruncated isBinary byteSize oid } } }`,
           )
           .join("\n");
         const result = await this.query<{
@@ -314,8 +314,16 @@ export class GitHubReader {
           slice.map(async (item, index) => {
             const object = target[`b${index}`]?.object;
             if (!object) return item.resolve(null);
-            if (object.text !== null && !object.isTruncated && !object.isBinary)
-              return item.resolve(new TextEncoder().encode(object.text));
+            // A binary age file (a blob replicated from a local store) may hold no NUL byte: git
+            // calls it text and GraphQL decodes it lossily. Its size tells; then the raw bytes.
+            const text = object.text !== null ? new TextEncoder().encode(object.text) : null;
+            if (
+              text &&
+              !object.isTruncated &&
+              !object.isBinary &&
+              (object.byteSize === undefined || text.length === object.byteSize)
+            )
+              return item.resolve(text);
             item.resolve(object.oid ? await this.readGitBlob(object.oid) : null);
           }),
         );

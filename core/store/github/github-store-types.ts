@@ -10,6 +10,8 @@ export interface BlobObject {
   text: string | null;
   isTruncated?: boolean;
   isBinary?: boolean | null;
+  /** The blob's size: text that encodes to another length was decoded lossily (binary without a NUL). */
+  byteSize?: number;
   oid?: string;
 }
 

@@ -129,6 +129,66 @@ describe("snapgate health", () => {
     expect(text.stdout).toContain("  fix: Run the snapshot workflow");
     expect(text.stdout).toContain("2 of 3 environment(s) need attention.");
   });
+  it("--replica: in step after replicate, behind once a snapshot it lacks is older than max_age plus late_after, diverged when written directly", async () => {
+    const replica = join(dir, "replica");
+    // The writer keys come from the repository's policy.
+    const copied = await ws.cli("replicate", "--from", ws.store, "--to", replica, "--json");
+    expect(copied.code).toBe(0);
+    const inStep = await health("--replica", replica);
+    for (const env of ["prod", "qa", "staging"]) {
+      expect(inStep.byEnv[env]?.replica).toMatchObject({
+        location: replica,
+        behind: 0,
+        lagMs: 0,
+        diverged: false,
+      });
+      expect(inStep.byEnv[env]?.problems.map((p) => p.kind)).not.toContain("replica-behind");
+    }
+    // Within the allowance (tier1: 1h + 30m): behind, not yet a problem.
+    expect(
+      (await ws.snapshot("--env", "staging", "--phase", "scheduled", "--time", ago(20 * MINUTE)))
+        .code,
+    ).toBe(0);
+    const recent = await health("--env", "staging", "--replica", replica);
+    expect(recent.byEnv.staging?.replica?.behind).toBe(1);
+    expect(recent.byEnv.staging?.problems.map((p) => p.kind)).not.toContain("replica-behind");
+    expect(
+      (await ws.snapshot("--env", "qa", "--phase", "scheduled", "--time", ago(100 * MINUTE))).code,
+    ).toBe(0);
+    const behind = await health("--env", "qa", "--replica", replica);
+    expect(behind.code).toBe(3);
+    const lag = behind.byEnv.qa?.replica;
+    expect(lag?.behind).toBe(1);
+    expect(lag?.lagMs).toBeGreaterThan(90 * MINUTE);
+    const problem = behind.byEnv.qa?.problems.find((p) => p.kind === "replica-behind");
+    expect(problem?.message).toMatch(/lacks 1 snapshot\(s\) of qa/);
+    expect(problem?.fix).toContain(`snapgate replicate --from ${ws.store} --to ${replica}`);
+    const text = await ws.cli("health", "--store", ws.store, "--env", "qa", "--replica", replica);
+    expect(text.stdout).toMatch(/REPLICA/);
+    expect(text.stdout).toMatch(/1 behind/);
+    // Caught up: in step again.
+    expect((await ws.cli("replicate", "--from", ws.store, "--to", replica)).code).toBe(0);
+    expect((await health("--env", "qa", "--replica", replica)).byEnv.qa?.replica?.behind).toBe(0);
+    // A snapshot taken straight into the replica: it no longer follows the store.
+    const direct = await ws.cli(
+      "snapshot",
+      "--store",
+      replica,
+      "--writer-key",
+      join(ws.dir, "writer.key"),
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+    );
+    expect(direct.code).toBe(0);
+    expect(
+      (await ws.snapshot("--env", "prod", "--phase", "manual", "--time", ago(MINUTE))).code,
+    ).toBe(0);
+    const diverged = await health("--env", "prod", "--replica", replica);
+    expect(diverged.byEnv.prod?.replica?.diverged).toBe(true);
+    expect(diverged.byEnv.prod?.problems.map((p) => p.kind)).toContain("replica-diverged");
+  });
 });
 
 describe("snapgate health: coverage as the latest snapshot recorded it", () => {
