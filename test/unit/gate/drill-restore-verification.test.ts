@@ -57,7 +57,7 @@ components: [{ name: app, paths: ["**"] }]
       policy,
       changeTicketVerifier: null,
     });
-    [entry] = await readCatalog(store, "prod");
+    entry = (await readCatalog(store, "prod"))[0]!;
   });
 
   it("fails with no verification and no drill", async () => {
