@@ -88,7 +88,7 @@ function checkSignoff(
       : "";
     return condition(
       "fail",
-      `Drill ${signoff.path} on ${date} lacks ${missing.map((role) => `a ${role}`).join(" and ")} sign-off${untrusted}.`,
+      `Drill ${signoff.path} on ${date} lacks ${missing.map((role) => (role === "ops" ? "an ops" : "a security")).join(" and ")} sign-off${untrusted}.`,
       missing.map((role) => `Ask someone in role ${role} to comment \`${command}\`.`).join(" "),
     );
   }

@@ -47,6 +47,8 @@ describe("the drill action (bundled) against the sandbox backup repository", () 
       format: "snapgate.drill/v1",
       ok: true,
       validation: { output: "0\n", exitCode: 0 },
+      // The run's actor, signed with the rest: they cannot sign off this drill (ADR 1203).
+      ranBy: { login: "octocat" },
       signature: { alg: "ed25519", key: ws.keys.verifyKey },
     });
   });

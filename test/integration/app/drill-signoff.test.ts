@@ -177,7 +177,7 @@ describe("/snapgate signoff", () => {
     const unsigned = await gate();
     expect(unsigned.run.conclusion).toBe("failure");
     expect(unsigned.row("drill")).toContain(`Drill ${path} on `);
-    expect(unsigned.row("drill")).toContain("lacks a ops and a security sign-off");
+    expect(unsigned.row("drill")).toContain("lacks an ops and a security sign-off");
     // The drill counts as restore-level verification of its snapshot: no verify --record ran.
     expect(unsigned.row("restore-verification")).toContain("✅ pass");
 
