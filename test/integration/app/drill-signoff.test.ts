@@ -1,4 +1,7 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { startSnapgateServer } from "../../../app/start-snapgate-server.js";
 import { gatherGateFacts } from "../../../core/gate/gather-gate-facts.js";
 import { drillSignoffPath } from "../../../core/operations/drill-signoff-path.js";
 import { readCatalog } from "../../../core/snapshot/read-catalog.js";
@@ -244,9 +247,70 @@ describe("/snapgate signoff", () => {
   });
 
   it("refuses a failing drill", async () => {
+    const before = await signoffFiles();
     const path = await drill({ ok: false, minutesAgo: 10 });
     const { reply } = await ask(`/snapgate signoff ${path}`, "olivia");
     expect(reply).toContain("only a passing drill is signed off");
-    expect(await signoffFiles()).toHaveLength(2);
+    expect(await signoffFiles()).toEqual(before);
+  });
+
+  it("one sign-off handled by two app instances at once is recorded once", async () => {
+    const path = await drill({ minutesAgo: 0.5 });
+    await ask(`/snapgate signoff ${path}`, "olivia");
+    const second = await startSnapgateServer({
+      appId: h.app.appId,
+      privateKey: h.app.privateKeyPem,
+      webhookSecret: h.app.webhookSecret,
+      baseUrl: h.gh.url,
+      port: 0,
+      host: "127.0.0.1",
+      logLevel: "fatal",
+      retries: 2,
+      retryAfterBaseValue: 1,
+      signingKey: h.keys.app,
+    });
+    // A load balancer that hands the delivery, unchanged, to both instances at once.
+    const fanOut = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(request.headers))
+          if (typeof value === "string" && !["host", "content-length", "connection"].includes(name))
+            headers[name] = value;
+        void Promise.all(
+          [h.server.webhookUrl, second.webhookUrl].map((target) =>
+            fetch(target, { method: "POST", headers, body: Buffer.concat(chunks) }),
+          ),
+        ).then(
+          (answers) => response.writeHead(Math.max(...answers.map((a) => a.status))).end(),
+          (error: unknown) => response.writeHead(502).end(String(error)),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => fanOut.listen(0, "127.0.0.1", resolve));
+    try {
+      h.gh.webhooks.setUrl(
+        h.app.appId,
+        `http://127.0.0.1:${(fanOut.address() as AddressInfo).port}/`,
+      );
+      await deliver(await comment(`/snapgate signoff ${path}`, "sam"));
+      await h.gh.webhooks.settle();
+      await Promise.all([h.server.idle(), second.idle()]);
+    } finally {
+      h.gh.webhooks.setUrl(h.app.appId, h.server.webhookUrl);
+      fanOut.closeAllConnections();
+      await new Promise<void>((resolve) => fanOut.close(() => resolve()));
+      await second.close();
+    }
+    const mine = (await signoffFiles()).filter((file) =>
+      file.startsWith(drillSignoffPath(path, "ops").replace(/-ops\.json$/, "")),
+    );
+    expect(mine).toEqual([drillSignoffPath(path, "ops"), drillSignoffPath(path, "security")]);
+    const recorded = (await events("drill.signed-off")).filter(
+      (event) => event.actor?.login === "sam",
+    );
+    // sam signed the first drill in the test above, and this one once.
+    expect(recorded).toHaveLength(2);
   });
 });
