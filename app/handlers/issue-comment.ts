@@ -54,7 +54,7 @@ const MAY_READ_BACKUPS = new Set(["admin", "write"]);
  * `restore` creates a request and replies with its status comment;
  * `approve`, `deny` and `cancel` move it and edit that comment; `lock` and
  * `unlock` write the environment's next lock revision (👎 and why when
- * refused); the other commands say they are not available yet.
+ * refused); `signoff` records a drill's sign-off for the actor's role.
  * Bots are never obeyed. The reply carries the command comment's id, so a
  * redelivery replies nothing more. Edits and deletions revoke (issue-comment-change.ts).
  */
