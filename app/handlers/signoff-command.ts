@@ -47,12 +47,13 @@ export async function signoffCommand(
     drill.path,
     policy.keys.writers.map((writer) => writer.key),
   );
-  // Asked live, per role, only when the policy lists someone for it.
-  const roles = {
-    ops: (policy.roles.ops ?? []).length > 0 ? await opened.eligibility(actor, "ops") : null,
-    security:
-      (policy.roles.security ?? []).length > 0 ? await opened.eligibility(actor, "security") : null,
-  };
+  // Asked live, per role, only when the policy lists someone for it and the drill can be signed
+  // off at all (a missing, untrusted or failing drill is refused without asking GitHub about anyone).
+  const ask = async (role: "ops" | "security") =>
+    read.ok && read.record.ok && (policy.roles[role] ?? []).length > 0
+      ? await opened.eligibility(actor, role)
+      : null;
+  const roles = { ops: await ask("ops"), security: await ask("security") };
   for (let attempt = 1; ; attempt++) {
     const signoffs = await readDrillSignoffs(store, sodium, drill.path, appKeys);
     const decision = decideDrillSignoff(
