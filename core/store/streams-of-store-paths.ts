@@ -1,6 +1,7 @@
 import { STREAM_PATTERN } from "../types.js";
 
-const STREAM_DIRECTORIES = /^(?:manifests|catalog|verifications|tombstones|locks|drills)\/([^/]+)\//;
+const STREAM_DIRECTORIES =
+  /^(?:manifests|catalog|verifications|tombstones|locks|drills)\/([^/]+)\//;
 const HEAD_POINTER = /^heads\/([^/]+)\.json$/;
 
 /**
