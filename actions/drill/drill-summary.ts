@@ -61,5 +61,11 @@ export function drillSummary(result: DrillResult): string {
       "",
     );
   parts.push(`Record: \`${result.path}\``, "");
+  // Sign-off happens in a comment (ADR 1203): say what to type, and who may not.
+  if (r.ok)
+    parts.push(
+      `To sign it off, someone in the policy's roles.ops and someone else in roles.security comment \`/snapgate signoff ${result.path}\`${r.ranBy ? ` (not @${r.ranBy.login}, who ran it)` : ""}.`,
+      "",
+    );
   return parts.join("\n");
 }

@@ -34,6 +34,10 @@ export async function main(): Promise<void> {
     actor: {
       kind: "workflow",
       ...(run.actor ? { login: run.actor } : {}),
+      // The runner's numeric id: the drill record names who ran it, who cannot sign it off.
+      ...(run.actor && /^[1-9]\d{0,15}$/.test(process.env.GITHUB_ACTOR_ID ?? "")
+        ? { id: Number(process.env.GITHUB_ACTOR_ID) }
+        : {}),
       ...(run.runUrl ? { run: run.runUrl } : {}),
     },
     // dist/actions/drill/index.js -> dist/workers/crypto-worker.js

@@ -22,6 +22,7 @@ import { loadSnapshot } from "../../core/snapshot/load-snapshot.js";
 import { resolveSnapshot } from "../../core/snapshot/resolve-snapshot.js";
 import type { Store } from "../../core/store/store.js";
 import { lockCommand } from "./lock-command.js";
+import { signoffCommand } from "./signoff-command.js";
 import { openBackupStore } from "../gate/open-backup-store.js";
 import { moveRequest } from "./move-request.js";
 import { askForRestore } from "./restore-command.js";
@@ -37,6 +38,7 @@ const REQUEST_COMMANDS: ReadonlySet<string> = new Set([
   "cancel",
   "lock",
   "unlock",
+  "signoff",
 ]);
 /** Commands that read the backups and answer: they need the same live permission as `list`. */
 const READ_COMMANDS: ReadonlySet<string> = new Set(["list", "status", "show", "diff"]);
@@ -52,7 +54,7 @@ const MAY_READ_BACKUPS = new Set(["admin", "write"]);
  * `restore` creates a request and replies with its status comment;
  * `approve`, `deny` and `cancel` move it and edit that comment; `lock` and
  * `unlock` write the environment's next lock revision (👎 and why when
- * refused); the other commands say they are not available yet.
+ * refused); `signoff` records a drill's sign-off for the actor's role.
  * Bots are never obeyed. The reply carries the command comment's id, so a
  * redelivery replies nothing more. Edits and deletions revoke (issue-comment-change.ts).
  */
@@ -91,17 +93,19 @@ export async function onIssueComment(
             ? await askForForget(command, actor, comment.id, event, signingKey)
             : command.name === "lock" || command.name === "unlock"
               ? await lockCommand(command, actor, comment.id, event, signingKey)
-              : await moveRequest(
-                  command,
-                  actor,
-                  {
-                    commentId: comment.id,
-                    issueNumber: issue.number,
-                    defaultBranch: context.payload.repository.default_branch,
-                  },
-                  event,
-                  signingKey,
-                ));
+              : command.name === "signoff"
+                ? await signoffCommand(command, actor, comment.id, event, signingKey)
+                : await moveRequest(
+                    command,
+                    actor,
+                    {
+                      commentId: comment.id,
+                      issueNumber: issue.number,
+                      defaultBranch: context.payload.repository.default_branch,
+                    },
+                    event,
+                    signingKey,
+                  ));
     } catch (error) {
       body = renderCommandReply(failed(command.name, error, event));
       reactions = ["-1"];

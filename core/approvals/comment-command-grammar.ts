@@ -19,7 +19,9 @@ export type ValueKind =
   /** Free text for people, one line, bounded. */
   | "reason"
   /** A subcommand's name (help <command>). */
-  | "command";
+  | "command"
+  /** A drill record: drills/<env>/<time>-<ok|fail>-<snapshot>.json, or <env>/<that name>. */
+  | "drill";
 
 export interface ArgumentSpec {
   name: string;
@@ -179,5 +181,11 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       env("The environment (may be left out when the snapshot is <env>@<seq>).", false),
       reason("Why it must go (required).", true),
     ],
+  },
+  {
+    name: "signoff",
+    summary: "Sign off a passing drill for your role (ops or security); it needs one of each.",
+    args: [{ name: "drill", kind: "drill", required: true }],
+    flags: [],
   },
 ];

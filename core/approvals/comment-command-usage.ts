@@ -13,6 +13,7 @@ const PLACEHOLDER: Record<ValueKind, string> = {
   glob: "<glob>",
   reason: '"..."',
   command: "<command>",
+  drill: "<drill>",
 };
 
 function flagUsage(flag: FlagSpec): string {

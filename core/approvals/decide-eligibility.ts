@@ -4,7 +4,7 @@ import type { RequestUser } from "./approval-request.js";
 export type RepositoryPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
 
 /** What a person is asked to be eligible for: ask for (or lock) a restore, or approve/deny one. */
-export type EligibilityRole = "restorer" | "approver";
+export type EligibilityRole = "restorer" | "approver" | "ops" | "security";
 
 /**
  * What the edge learned from GitHub, live, right before the decision: never

@@ -1,5 +1,6 @@
 import { didYouMean } from "../did-you-mean.js";
 import { SnapgateError } from "../errors.js";
+import { parseDrillReference } from "../operations/parse-drill-reference.js";
 import { parseSnapshotReference } from "../snapshot/parse-snapshot-reference.js";
 import { STREAM_PATTERN } from "../types.js";
 import type { CommentCommand, ParsedComment } from "./comment-command.js";
@@ -350,6 +351,9 @@ function parseTokens(tokens: readonly Token[]): CommentCommand {
   let environment = single("env");
   for (const arg of spec.args) {
     const value = args[arg.name];
+    // A drill names its environment (drills/<env>/...); checkValue accepted it.
+    if (value !== undefined && arg.kind === "drill")
+      environment = parseDrillReference(value)?.stream ?? null;
     if (value === undefined || arg.kind !== "snapshot") continue;
     const reference = parseSnapshotReference(value);
     if (reference?.kind === "latest" && !spec.flags.some((f) => f.name === "env")) {
@@ -448,6 +452,13 @@ function checkValue(spec: SubcommandSpec, kind: ValueKind, what: string, value: 
         throw fail(
           `must have 1 to ${MAX_REASON} characters.`,
           'Say briefly why, e.g. --reason "INC-3321 bad ingress".',
+        );
+      return;
+    case "drill":
+      if (parseDrillReference(value) === undefined)
+        throw fail(
+          "is not a drill record.",
+          "Copy the drill's record path from its job summary or `snapgate drill` (drills/<env>/<time>-ok-<snapshot>.json).",
         );
       return;
     case "command":

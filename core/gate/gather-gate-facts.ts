@@ -13,10 +13,12 @@ import { recipientGaps } from "../snapshot/recipient-gaps.js";
 import { findLatestVerification } from "../snapshot/verification-record.js";
 import type { Policy } from "../policy/policy.js";
 import { readEnvironmentLock } from "../approvals/read-environment-lock.js";
-import { gatherDrillFact } from "./drill-fact.js";
 import { rewrapResolver } from "../rekey/rewrap-resolver.js";
 import { rewrapsInListing } from "../rekey/rewraps-in-listing.js";
 import { verifiedRewraps } from "../rekey/verified-rewraps.js";
+import { parseDrillPath, type DrillName } from "../operations/drill-path.js";
+import { readDrillRecord, type DrillRead } from "../operations/read-drill-record.js";
+import { gatherDrillFact, type DrillReader } from "./drill-fact.js";
 import type { GateInput, LockFact, SignatureFact, SnapshotFacts } from "./gate-decision.js";
 
 export interface GatherGateFactsOptions {
@@ -67,23 +69,57 @@ export async function gatherGateFacts(
     new Set(entries.map((entry) => entry.id)),
     "restore",
   );
-  const restore = {
-    lastRestoreVerification: verification?.ok ? verification.time : null,
-    failedRestoreVerification:
-      verification && !verification.ok
-        ? {
-            time: verification.time,
-            snapshot: verification.snapshot,
-            detail:
-              verification.problems
-                .slice(0, 3)
-                .map((problem) => problem.message)
-                .join(" ") || "it reported problems.",
-          }
-        : null,
+  const tierName = policy.environments[environment]?.tier;
+  const tier = tierName ? policy.tiers[tierName] : undefined;
+  // Drill names come with the stream index; a store whose index lacks them is listed only when needed.
+  const drillPaths =
+    index.drills ??
+    (tier?.drillIntervalMs !== undefined || tier?.restoreVerificationMs != null
+      ? await store.listRecords(`drills/${environment}`)
+      : []);
+  const reads = new Map<string, Promise<DrillRead>>();
+  const readDrill: DrillReader = (path) => {
+    let read = reads.get(path);
+    if (!read) {
+      read = readDrillRecord(
+        store,
+        path,
+        policy.keys.writers.map((writer) => writer.key),
+      );
+      reads.set(path, read);
+    }
+    return read;
   };
+  // A passing, signed drill restored its snapshot and validated it: restore-level verification too.
+  const drilled =
+    tier?.restoreVerificationMs != null
+      ? await drillVerification(
+          drillPaths,
+          environment,
+          new Set(entries.map((entry) => entry.id)),
+          verification?.time ?? null,
+          readDrill,
+        )
+      : null;
+  const restore = drilled
+    ? { lastRestoreVerification: drilled, failedRestoreVerification: null }
+    : {
+        lastRestoreVerification: verification?.ok ? verification.time : null,
+        failedRestoreVerification:
+          verification && !verification.ok
+            ? {
+                time: verification.time,
+                snapshot: verification.snapshot,
+                detail:
+                  verification.problems
+                    .slice(0, 3)
+                    .map((problem) => problem.message)
+                    .join(" ") || "it reported problems.",
+              }
+            : null,
+      };
   const lock = await lockFact(store, policy, environment, index.locks);
-  const drill = await gatherDrillFact(store, policy, environment);
+  const drill = await gatherDrillFact(store, policy, environment, drillPaths, readDrill);
   const records = { ...restore, lock, ...(drill !== undefined ? { drill } : {}) };
   if (latest === null) return { policy, environment, now, snapshot: null, ...records };
 
@@ -153,6 +189,34 @@ export async function gatherGateFacts(
     facts.consistency = manifest.consistency ?? null;
   }
   return { policy, environment, now, snapshot: facts, ...records };
+}
+
+/**
+ * The time of the newest passing drill of one of the stream's snapshots that
+ * is newer than the newest restore-level verification record (`after`), when
+ * its record verifies: one read, only when a drill could change the answer.
+ * An untrusted one counts for nothing (the drill condition names it).
+ */
+async function drillVerification(
+  paths: readonly string[],
+  environment: string,
+  snapshots: ReadonlySet<string>,
+  after: string | null,
+  readDrill: DrillReader,
+): Promise<string | null> {
+  const newest = paths
+    .map((path) => parseDrillPath(path))
+    .filter(
+      (name): name is DrillName =>
+        name !== undefined &&
+        name.stream === environment &&
+        name.ok &&
+        snapshots.has(name.snapshot) &&
+        (after === null || Date.parse(name.time) > Date.parse(after)),
+    )
+    .sort((a, b) => (a.time < b.time ? 1 : -1))[0];
+  if (!newest) return null;
+  return (await readDrill(newest.path)).ok ? newest.time : null;
 }
 
 /** The lock from the revisions the index listed: one read when the environment was ever locked, none otherwise. */

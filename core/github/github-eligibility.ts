@@ -35,7 +35,7 @@ const PERMISSIONS: ReadonlySet<string> = new Set([
 export function githubEligibility(
   client: EligibilityClient,
   where: { owner: string; repo: string },
-  roles: Pick<Roles, "restorers" | "approvers">,
+  roles: Pick<Roles, "restorers" | "approvers" | "ops" | "security">,
 ): Eligibility {
   const teamMembership = async (org: string, team: string, user: RequestUser) => {
     try {
@@ -59,7 +59,13 @@ export function githubEligibility(
     const permission = PERMISSIONS.has(data.permission)
       ? (data.permission as RepositoryPermission)
       : "none";
-    const principals = role === "restorer" ? roles.restorers : roles.approvers;
+    const principals =
+      role === "restorer"
+        ? roles.restorers
+        : role === "approver"
+          ? roles.approvers
+          : // Drill sign-off roles (ADR 1203): absent from the policy is nobody.
+            (roles[role] ?? []);
     return {
       permission,
       bot: data.user?.type === "Bot",

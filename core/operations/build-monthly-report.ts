@@ -6,8 +6,10 @@ import { openManifest } from "../snapshot/open-manifest.js";
 import { parseVerificationPath } from "../snapshot/verification-record.js";
 import type { Store } from "../store/store.js";
 import type { CatalogEntry } from "../types.js";
+import { loadSodium } from "../crypto/sodium.js";
 import { parseDrillPath } from "./drill-path.js";
 import { alertIssuesFromAudit } from "./alert-issues-from-audit.js";
+import { SIGNOFF_ROLES } from "./drill-signoff-path.js";
 import { latePeriods } from "./late-periods.js";
 import type {
   MonthlyReport,
@@ -16,6 +18,7 @@ import type {
   ReportEvent,
 } from "./monthly-report.js";
 import { readDrillRecord } from "./read-drill-record.js";
+import { readDrillSignoffs } from "./read-drill-signoffs.js";
 
 const DAY_MS = 86_400_000;
 
@@ -146,7 +149,10 @@ export async function buildMonthlyReport(options: {
     const verifications = index.verifications
       .map((path) => parseVerificationPath(path))
       .filter((name) => name !== undefined && inMonth(Date.parse(name.time)));
-    const drillNames = (await store.listRecords(`drills/${environment}`))
+    // One listing (drills and their sign-offs); sign-offs are read only where their files are.
+    const drillPaths = await store.listRecords(`drills/${environment}`);
+    const listed = new Set(drillPaths);
+    const drillNames = drillPaths
       .map((path) => parseDrillPath(path))
       .filter((name) => name !== undefined && inMonth(Date.parse(name.time)));
     const drills: ReportDrill[] = [];
@@ -154,6 +160,13 @@ export async function buildMonthlyReport(options: {
       if (!name) continue;
       const read = await readDrillRecord(store, name.path, trusted);
       const record = read.ok ? read.record : null;
+      const signoffs = await readDrillSignoffs(
+        store,
+        await loadSodium(),
+        name.path,
+        policy.keys.app ?? [],
+        listed,
+      );
       drills.push({
         path: name.path,
         time: name.time,
@@ -166,7 +179,15 @@ export async function buildMonthlyReport(options: {
         rpoMs: record?.rpo.snapshotAgeMs ?? null,
         rpoSlaMs: record?.rpo.slaMs ?? null,
         rpoMet: record?.rpo.met ?? null,
-        signoffs: [],
+        // Only app-signed sign-offs count; one that cannot be trusted is said so, never counted.
+        signoffs: SIGNOFF_ROLES.flatMap((role) => {
+          const signoff = signoffs[role];
+          if (signoff === null) return [];
+          return signoff.state === "signed"
+            ? [`${role}: @${signoff.record.by.login} (${signoff.record.at.slice(0, 10)})`]
+            : [`${role}: untrusted record`];
+        }),
+        signedOff: read.ok && SIGNOFF_ROLES.every((role) => signoffs[role]?.state === "signed"),
       });
     }
 
@@ -249,6 +270,10 @@ export async function buildMonthlyReport(options: {
       drills: environments.reduce((sum, env) => sum + env.drills.length, 0),
       drillsPassed: environments.reduce(
         (sum, env) => sum + env.drills.filter((d) => d.ok).length,
+        0,
+      ),
+      drillsSignedOff: environments.reduce(
+        (sum, env) => sum + env.drills.filter((d) => d.signedOff).length,
         0,
       ),
       restores: restores.length,

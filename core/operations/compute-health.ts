@@ -5,6 +5,7 @@ import { openManifest } from "../snapshot/open-manifest.js";
 import { parseVerificationPath } from "../snapshot/verification-record.js";
 import type { Store } from "../store/store.js";
 import { parseDrillPath } from "./drill-path.js";
+import { drillSignoffPath, SIGNOFF_ROLES } from "./drill-signoff-path.js";
 import type {
   DriftSummary,
   EnvironmentHealth,
@@ -93,7 +94,8 @@ export async function computeHealth(options: HealthOptions): Promise<Environment
       .map((path) => parseVerificationPath(path))
       .filter((name) => name !== undefined)
       .map((name) => ({ kind: "verification" as const, time: name.time, ok: name.ok }));
-    const drills: HealthOutcome[] = (await store.listRecords(`drills/${environment}`))
+    const drillPaths = await store.listRecords(`drills/${environment}`);
+    const drills: HealthOutcome[] = drillPaths
       .map((path) => parseDrillPath(path))
       .filter((name) => name !== undefined && name.stream === environment)
       .map((name) => ({ kind: "drill" as const, time: name?.time ?? "", ok: name?.ok ?? false }));
@@ -115,6 +117,16 @@ export async function computeHealth(options: HealthOptions): Promise<Environment
       });
     }
     const lastDrill = drills.sort(byTime)[0] ?? null;
+    const newestDrill = lastDrill
+      ? drillPaths.find((path) => parseDrillPath(path)?.time === lastDrill.time)
+      : undefined;
+    if (lastDrill && newestDrill) {
+      const present = new Set(drillPaths);
+      const signoffs = SIGNOFF_ROLES.filter((role) =>
+        present.has(drillSignoffPath(newestDrill, role)),
+      );
+      if (signoffs.length > 0 || tier?.drillSignoff) lastDrill.signoffs = signoffs;
+    }
     if (lastDrill && !lastDrill.ok && !problems.some((problem) => problem.kind === "failures")) {
       problems.push({
         kind: "drill-failed",

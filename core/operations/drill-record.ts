@@ -68,6 +68,8 @@ export interface DrillBody {
     met: boolean | null;
   };
   baseline: DrillDeviation | null;
+  /** Who ran (or asked for) it, when known: they cannot sign it off. Absent from older records. */
+  ranBy?: { login: string; id?: number };
   gaps: DrillGap[];
 }
 

@@ -1,3 +1,4 @@
+import type { SignoffRole } from "./drill-signoff-path.js";
 /** One environment's health, as `snapgate health`, the report and the dashboard show it. */
 export type HealthProblemKind =
   | "no-snapshot"
@@ -21,6 +22,12 @@ export interface HealthOutcome {
   kind: "verification" | "drill";
   time: string;
   ok: boolean;
+  /**
+   * The newest drill's sign-offs present, by role, from their file names (the
+   * gate and the report check the app signatures); absent where the tier asks
+   * for none and none was given.
+   */
+  signoffs?: SignoffRole[];
 }
 
 export interface DriftSummary {

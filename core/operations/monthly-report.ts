@@ -21,8 +21,10 @@ export interface ReportDrill {
   rpoMs: number | null;
   rpoSlaMs: number | null;
   rpoMet: boolean | null;
-  /** Sign-offs (ops and security roles) are not recorded yet: always empty for now. */
+  /** Its sign-offs as people read them ("ops: @olivia (2026-11-27)"), app-signed ones only. */
   signoffs: string[];
+  /** Signed off by both roles (ops and security), and the drill record itself verifies. */
+  signedOff: boolean;
 }
 
 export interface ReportEnvironment {
@@ -91,6 +93,8 @@ export interface MonthlyReport {
     snapshots: number;
     drills: number;
     drillsPassed: number;
+    /** Drills of the month signed off by ops and security. */
+    drillsSignedOff: number;
     restores: number;
     deletions: number;
     alertsRaised: number;

@@ -1,3 +1,4 @@
+import { SIGNOFF_ROLES } from "./drill-signoff-path.js";
 import { formatDuration } from "../policy/parse-duration.js";
 import type { Dashboard, DashboardEnvironment } from "./dashboard.js";
 import { escapeHtml } from "./escape-html.js";
@@ -22,8 +23,20 @@ function row(env: DashboardEnvironment): string {
         `failed ${env.lastVerification.time}`,
       )
     : '<span class="muted">none</span>';
+  const signoffs = env.lastDrill?.signoffs;
   const drill = env.lastDrill
-    ? statusBadge(env.lastDrill.ok, `passed ${env.lastDrill.time}`, `failed ${env.lastDrill.time}`)
+    ? statusBadge(
+        env.lastDrill.ok,
+        `passed ${env.lastDrill.time}`,
+        `failed ${env.lastDrill.time}`,
+      ) +
+      (signoffs === undefined
+        ? ""
+        : ` ${statusBadge(
+            signoffs.length === SIGNOFF_ROLES.length,
+            "signed off by ops and security",
+            `sign-off missing: ${SIGNOFF_ROLES.filter((role) => !signoffs.includes(role)).join(", ")}`,
+          )}`)
     : '<span class="muted">none</span>';
   const drift = env.drift
     ? env.drift.drifted

@@ -185,6 +185,7 @@ ${table(
     e(d.signoffs.join(", ") || "none recorded"),
   ]),
 )}
+<p>${t.drillsSignedOff} of ${t.drills} drills signed off by ops and security.</p>
 </section>
 <section id="restores" aria-labelledby="restores-h"><h2 id="restores-h">Restores</h2>${events("Restores and their approvers", report.restores)}</section>
 <section id="deletions" aria-labelledby="deletions-h"><h2 id="deletions-h">Deletions</h2>${events("Forgotten snapshots and pruned blobs", report.deletions)}</section>

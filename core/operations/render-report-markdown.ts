@@ -120,6 +120,8 @@ export function renderReportMarkdown(report: MonthlyReport): string {
           ]),
         ),
     "",
+    `${report.totals.drillsSignedOff} of ${report.totals.drills} drills signed off by ops and security.`,
+    "",
     "## Restores",
     "",
     events(report.restores),

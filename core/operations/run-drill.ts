@@ -176,6 +176,12 @@ export async function runDrill(options: DrillOptions): Promise<DrillResult> {
     gaps: gaps.slice(0, 1000),
   };
   if (baseline) body.baseline = compareWithBaseline(body, baseline.record, baseline.path);
+  // Signed with the rest, so the app can refuse the runner's own sign-off (ADR 1203).
+  if (options.actor?.login)
+    body.ranBy = {
+      login: options.actor.login,
+      ...(options.actor.id !== undefined ? { id: options.actor.id } : {}),
+    };
   const record = signDrillRecord(await loadSodium(), body, options.writerKey);
   const path = drillPath(stream, new Date(started), ok, loaded.id);
   await store.writeRecords([

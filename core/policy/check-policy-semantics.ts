@@ -224,6 +224,24 @@ export function checkPolicySemantics(data: Data): PolicyIssue[] {
     checkDuration([...path, "restore_verification"], tier["restore_verification"], {
       positive: true,
     });
+    if (tier["drill_signoff"] === true) {
+      // A sign-off nobody can give, or of drills nobody must run, would only ever fail the gate.
+      if (tier["drill_interval"] === undefined)
+        report(
+          [...path, "drill_signoff"],
+          `tier '${name}' asks for signed-off drills but sets no drill_interval`,
+          "add drill_interval (e.g. 90d): the signed-off drill must be within it",
+        );
+      const roles = record(data["roles"]);
+      for (const role of ["ops", "security"]) {
+        if (list(roles?.[role]).length === 0)
+          report(
+            roles?.[role] === undefined ? ["roles"] : ["roles", role],
+            `tier '${name}' asks for drill sign-offs by ${role}, but roles.${role} lists nobody`,
+            `list who may sign off for ${role} under roles.${role} (@login or @org/team)`,
+          );
+      }
+    }
     const retention = record(tier["retention"]);
     const keep = record(retention?.["keep"]);
     if (keep) {

@@ -94,6 +94,7 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
     if (rto !== null) (tiers[name] as Tier).rtoMs = rto;
     if (rpo !== null) (tiers[name] as Tier).rpoMs = rpo;
     if (drillInterval !== null) (tiers[name] as Tier).drillIntervalMs = drillInterval;
+    if (tier["drill_signoff"] === true) (tiers[name] as Tier).drillSignoff = true;
   }
 
   const environments: Record<string, Environment> = {};
@@ -228,6 +229,9 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
       restorers: strings(roles["restorers"]),
       approvers: strings(roles["approvers"]),
       auditors: strings(roles["auditors"]),
+      // Only when given: the digest of a policy without them stays what it was.
+      ...(roles["ops"] !== undefined ? { ops: strings(roles["ops"]) } : {}),
+      ...(roles["security"] !== undefined ? { security: strings(roles["security"]) } : {}),
     },
     alerts: {
       lateAfterMs: duration(alerts["late_after"], DEFAULT_LATE_AFTER_MS),

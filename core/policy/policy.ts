@@ -86,6 +86,8 @@ export interface Tier {
   rpoMs?: number;
   /** The gate needs a passing drill within this interval, ms; absent = no drill needed. */
   drillIntervalMs?: number;
+  /** The drill within drillIntervalMs must be signed off by roles.ops and roles.security; absent = not needed. */
+  drillSignoff?: true;
 }
 
 export interface Environment {
@@ -158,6 +160,10 @@ export interface Roles {
   restorers: string[];
   approvers: string[];
   auditors: string[];
+  /** Who signs off drills for operations (/snapgate signoff); absent when the policy does not say. */
+  ops?: string[];
+  /** Who signs off drills for security; absent when the policy does not say. */
+  security?: string[];
 }
 
 /** What the restore environment's protection rule releases besides dispatched restore runs. */

@@ -397,12 +397,14 @@ export class GitHubStore implements Store {
             tombstones: FileNode<TreeObject> | null;
             verifications: FileNode<TreeObject> | null;
             locks: FileNode<TreeObject> | null;
+            drills: FileNode<TreeObject> | null;
+            signoffs: FileNode<TreeObject> | null;
             blobs: FileNode<TreeObject> | null;
           };
         } | null;
       };
     }>(
-      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!, $tombstones: String!, $verifications: String!, $locks: String!) {
+      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!, $tombstones: String!, $verifications: String!, $locks: String!, $drills: String!, $signoffs: String!) {
         repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
           catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated } } } } } }
           head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
@@ -410,6 +412,8 @@ export class GitHubStore implements Store {
           tombstones: file(path: $tombstones) { ${names} }
           verifications: file(path: $verifications) { ${names} }
           locks: file(path: $locks) { ${names} }
+          drills: file(path: $drills) { ${names} }
+          signoffs: file(path: $signoffs) { ${names} }
           blobs: file(path: "blobs") { object { ... on Tree { entries { name ${names} } } } }
         } } } }
       }`,
@@ -421,6 +425,8 @@ export class GitHubStore implements Store {
         tombstones: `tombstones/${stream}`,
         verifications: `verifications/${stream}`,
         locks: `locks/${stream}`,
+        drills: `drills/${stream}`,
+        signoffs: `drills/${stream}/signoffs`,
       },
       `reading the index of ${stream}`,
     );
@@ -452,6 +458,14 @@ export class GitHubStore implements Store {
       locks: (target?.locks?.object?.entries ?? [])
         .filter((entry) => entry.name.endsWith(".json"))
         .map((entry) => `locks/${stream}/${entry.name}`),
+      drills: [
+        ...(target?.drills?.object?.entries ?? [])
+          .filter((entry) => entry.name.endsWith(".json"))
+          .map((entry) => `drills/${stream}/${entry.name}`),
+        ...(target?.signoffs?.object?.entries ?? [])
+          .filter((entry) => entry.name.endsWith(".json"))
+          .map((entry) => `drills/${stream}/signoffs/${entry.name}`),
+      ],
       ...(headNodes ? { headNodes } : {}),
     };
   }

@@ -415,14 +415,17 @@ export class LocalDirStore implements Store {
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {
-    const [catalog, manifestSeqs, tombstones, verifications, blobs, locks] = await Promise.all([
-      this.readCatalog(stream),
-      this.listManifestSeqs(stream),
-      readdirOrEmpty(this.path(`tombstones/${stream}`)),
-      readdirOrEmpty(this.path(`verifications/${stream}`)),
-      this.listBlobs(),
-      readdirOrEmpty(this.path(`locks/${stream}`)),
-    ]);
+    const [catalog, manifestSeqs, tombstones, verifications, blobs, locks, drills, signoffs] =
+      await Promise.all([
+        this.readCatalog(stream),
+        this.listManifestSeqs(stream),
+        readdirOrEmpty(this.path(`tombstones/${stream}`)),
+        readdirOrEmpty(this.path(`verifications/${stream}`)),
+        this.listBlobs(),
+        readdirOrEmpty(this.path(`locks/${stream}`)),
+        readdirOrEmpty(this.path(`drills/${stream}`)),
+        readdirOrEmpty(this.path(`drills/${stream}/signoffs`)),
+      ]);
     return {
       catalog,
       manifestSeqs,
@@ -438,6 +441,14 @@ export class LocalDirStore implements Store {
       locks: locks
         .filter((name) => name.endsWith(".json"))
         .map((name) => `locks/${stream}/${name}`),
+      drills: [
+        ...drills
+          .filter((name) => name.endsWith(".json"))
+          .map((name) => `drills/${stream}/${name}`),
+        ...signoffs
+          .filter((name) => name.endsWith(".json"))
+          .map((name) => `drills/${stream}/signoffs/${name}`),
+      ],
     };
   }
 

@@ -90,6 +90,12 @@ export interface StreamIndex {
   /** Paths of the environment's lock revisions (locks/<env>/NNNN.json): the gate reads the newest. */
   locks: string[];
   /**
+   * Paths of the environment's drill records and their sign-offs
+   * (drills/<env>/*.json, drills/<env>/signoffs/*.json), from the same
+   * listing; absent from a store that does not list them (read them then).
+   */
+  drills?: string[];
+  /**
    * The node ids the head pointer says the head root names (v2), where the
    * store read the pointer anyway: the gate reads them with the root, in one
    * query. A hint only: each node is checked against the signed root.

@@ -1,11 +1,12 @@
 import { STREAM_PATTERN } from "../types.js";
 
-const STREAM_DIRECTORIES = /^(?:manifests|catalog|verifications|tombstones|locks)\/([^/]+)\//;
+const STREAM_DIRECTORIES =
+  /^(?:manifests|catalog|verifications|tombstones|locks|drills)\/([^/]+)\//;
 const HEAD_POINTER = /^heads\/([^/]+)\.json$/;
 
 /**
  * The streams (environments) whose snapshots, catalog, verification records,
- * tombstones or locks a set of store paths touches, sorted: what a push to a backup
+ * tombstones, locks or drills (and their sign-offs) a set of store paths touches, sorted: what a push to a backup
  * repository changed, read from the paths alone. Other paths (blobs, audit,
  * anything that is not the store's layout) name no stream.
  */

@@ -26,6 +26,7 @@ import { requestDispatchPath } from "../../core/approvals/request-dispatch-recor
 import { retiredEpochPath } from "../../core/rekey/retired-epoch-path.js";
 import { rewrapRecordPath } from "../../core/rekey/rewrap-record.js";
 import { drillPath } from "../../core/operations/drill-path.js";
+import { drillSignoffPath } from "../../core/operations/drill-signoff-path.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DOCS = [
@@ -180,6 +181,8 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     environmentLockPath("prod", 2),
     requestDispatchPath(4242),
     drillPath("prod", time, true, hex("4")),
+    drillSignoffPath(drillPath("prod", time, true, hex("4")), "ops"),
+    drillSignoffPath(drillPath("prod", time, true, hex("4")), "security"),
     retiredEpochPath("2026-q4"),
     rewrapRecordPath({ id: hex("6"), sha256: hex("7") }),
   ];
@@ -204,6 +207,7 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     "<ok|fail>": "(?:ok|fail)",
     "<epoch>": "[A-Za-z0-9][A-Za-z0-9._-]*",
     "<run id>": "[0-9]+",
+    "<role>": "(?:ops|security)",
   };
   const ROOTS =
     "(?:records/)?(?:blobs|manifests|nodes|heads|catalog|audit|tombstones|verifications|requests|approvals|drills|locks|rewraps|epochs)/";

@@ -40,6 +40,9 @@ describe("the drill action (bundled) against the sandbox backup repository", () 
     expect(run.outputs.record).toMatch(/^drills\/prod\/\d{8}T\d{6}\.\d{3}Z-ok-[0-9a-f]{64}\.json$/);
     expect(run.summary).toContain("### Snapgate drill of prod@1: passed");
     expect(run.summary).toContain("A configuration-only drill into a staging directory.");
+    expect(run.summary).toContain(
+      `comment \`/snapgate signoff ${run.outputs.record}\` (not @octocat, who ran it).`,
+    );
     expect(run.masked).toEqual(expect.arrayContaining([ws.keys.age.identity, ws.keys.writerText]));
     expect(run.log).not.toContain(ws.keys.age.identity);
     const clone = await ws.clone();
@@ -47,6 +50,8 @@ describe("the drill action (bundled) against the sandbox backup repository", () 
       format: "snapgate.drill/v1",
       ok: true,
       validation: { output: "0\n", exitCode: 0 },
+      // The run's actor, signed with the rest: they cannot sign off this drill (ADR 1203).
+      ranBy: { login: "octocat" },
       signature: { alg: "ed25519", key: ws.keys.verifyKey },
     });
   });

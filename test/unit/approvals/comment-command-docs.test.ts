@@ -32,6 +32,8 @@ const DESIGNED = [
   "lock",
   "unlock",
   "forget",
+  // Issue 12: drill sign-off by ops and security (ADR 1203).
+  "signoff",
 ];
 
 describe("docs/comment-commands.md", () => {
@@ -97,6 +99,7 @@ describe("the grammar", () => {
       glob: "k8s/**",
       reason: "'a reason'",
       command: "restore",
+      drill: `drills/prod/20261126T120000.123Z-ok-${"a".repeat(64)}.json`,
     };
     for (const spec of SUBCOMMANDS) {
       // One part per argument or flag; distinct values, as a person would type them.

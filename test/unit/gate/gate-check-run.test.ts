@@ -208,13 +208,14 @@ describe("streamsOfStorePaths", () => {
         "verifications/qa/20261126T120000.000Z-restore-ok-abc.json",
         "tombstones/old/0000000001.json",
         "locks/frozen/0002.json",
+        "drills/dr/signoffs/20261126T120000.000Z-ok-abc-ops.json",
         "blobs/ab/ab12-cd.age",
         "audit/2026/11.jsonl",
         "snapgate.json",
         "manifests/BAD NAME/1.json",
         "manifests/prod",
       ]),
-    ).toEqual(["eu", "frozen", "old", "prod", "qa", "staging"]);
+    ).toEqual(["dr", "eu", "frozen", "old", "prod", "qa", "staging"]);
     expect(streamsOfStorePaths(["deploy/app.yaml", ".github/snapgate.yml"])).toEqual([]);
   });
 });
