@@ -9,7 +9,6 @@ import {
   type KeyObject,
 } from "node:crypto";
 import type { Identity, Recipient, Stanza } from "age-encryption";
-import type { AgeLibrary } from "./age-library.js";
 import { base64nopad, base64urlnopad } from "@scure/base";
 import { SnapgateError } from "../errors.js";
 
@@ -43,10 +42,7 @@ function wrapKey(sharedSecret: Uint8Array, share: Uint8Array, recipient: Uint8Ar
 export class OpenSslX25519Recipient implements Recipient {
   private readonly key: KeyObject;
 
-  constructor(
-    private readonly age: AgeLibrary,
-    readonly publicKey: Uint8Array,
-  ) {
+  constructor(readonly publicKey: Uint8Array) {
     this.key = publicKeyObject(publicKey);
     try {
       // A low-order point would make every shared secret zero: refuse it now, not per file.
@@ -72,7 +68,9 @@ export class OpenSslX25519Recipient implements Recipient {
       { authTagLength: 16 },
     );
     const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
-    return [new this.age.Stanza(["X25519", base64nopad.encode(share)], body)];
+    // A plain stanza ({args, body}): the age library's Stanza class holds nothing more, and
+    // sealAgeV1 writes it without loading the library.
+    return [{ args: ["X25519", base64nopad.encode(share)], body: new Uint8Array(body) }];
   }
 }
 
