@@ -5,12 +5,12 @@ import {
   createPublicKey,
   diffieHellman,
   generateKeyPairSync,
-  hkdfSync,
   type KeyObject,
 } from "node:crypto";
 import type { Identity, Recipient, Stanza } from "age-encryption";
 import { base64nopad, base64urlnopad } from "@scure/base";
 import { SnapgateError } from "../errors.js";
+import { hkdfSha256 } from "./hkdf-sha256.js";
 
 /**
  * age's X25519 recipient type (age-encryption.org/v1), with the curve
@@ -36,7 +36,7 @@ function publicKeyObject(raw: Uint8Array): KeyObject {
 
 function wrapKey(sharedSecret: Uint8Array, share: Uint8Array, recipient: Uint8Array): Buffer {
   const salt = Buffer.concat([share, recipient]);
-  return Buffer.from(hkdfSync("sha256", sharedSecret, salt, X25519_LABEL, 32));
+  return hkdfSha256(sharedSecret, salt, X25519_LABEL);
 }
 
 export class OpenSslX25519Recipient implements Recipient {

@@ -1,4 +1,5 @@
-import { createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createDecipheriv, createHmac, timingSafeEqual } from "node:crypto";
+import { hkdfSha256 } from "./hkdf-sha256.js";
 import type { Identity, Stanza } from "age-encryption";
 
 const CHUNK = 64 * 1024;
@@ -80,14 +81,14 @@ export function openAgeV1(file: Uint8Array, identities: readonly Identity[]): Ui
     }
   }
   if (!fileKey) throw new Error("no identity matched any of the file's recipients");
-  const macKey = Buffer.from(hkdfSync("sha256", fileKey, EMPTY, "header", 32));
+  const macKey = hkdfSha256(fileKey, EMPTY, "header");
   const expected = createHmac("sha256", macKey).update(headerNoMac).digest();
   if (!timingSafeEqual(expected, mac)) throw new Error("bad header MAC");
 
   if (bytes.length - at < 16) throw new Error("payload too short: no nonce");
   const nonce = bytes.subarray(at, at + 16);
   at += 16;
-  const payloadKey = Buffer.from(hkdfSync("sha256", fileKey, nonce, "payload", 32));
+  const payloadKey = hkdfSha256(fileKey, nonce, "payload");
   const parts: Buffer[] = [];
   const chunkNonce = Buffer.alloc(12);
   for (let index = 0; ; index++) {

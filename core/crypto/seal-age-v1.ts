@@ -1,4 +1,5 @@
-import { createCipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createHmac, randomBytes } from "node:crypto";
+import { hkdfSha256 } from "./hkdf-sha256.js";
 import type { Recipient } from "age-encryption";
 
 /** age v1 STREAM: 64 KiB chunks, each ChaCha20-Poly1305 with a 16-byte tag. */
@@ -38,11 +39,11 @@ export function sealAgeV1(plaintext: Uint8Array, recipients: readonly Recipient[
     }
   }
   header += "---";
-  const macKey = Buffer.from(hkdfSync("sha256", fileKey, EMPTY, "header", 32));
+  const macKey = hkdfSha256(fileKey, EMPTY, "header");
   header += ` ${b64(createHmac("sha256", macKey).update(header, "latin1").digest())}\n`;
 
   const nonce = randomBytes(16);
-  const payloadKey = Buffer.from(hkdfSync("sha256", fileKey, nonce, "payload", 32));
+  const payloadKey = hkdfSha256(fileKey, nonce, "payload");
   const chunks = Math.max(1, Math.ceil(plaintext.length / CHUNK));
   const parts: Buffer[] = [Buffer.from(header, "latin1"), nonce];
   const chunkNonce = Buffer.alloc(12);
