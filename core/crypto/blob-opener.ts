@@ -41,7 +41,9 @@ export class BlobOpener {
   ): Promise<Uint8Array> {
     let payload: Uint8Array;
     try {
-      payload = openAgeV1(await dearmor(ciphertext), this.keys);
+      // The sealer writes one stanza per recipient in the set's order: try ours first.
+      const position = context.recipients?.findIndex((r) => this.recipients.includes(r)) ?? -1;
+      payload = openAgeV1(await dearmor(ciphertext), this.keys, Math.max(0, position));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (reason.includes("no identity matched")) {

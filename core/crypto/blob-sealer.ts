@@ -43,7 +43,9 @@ export class BlobSealer {
         fix: "Pass --recipient age1... (or list keys.recipients in the policy); without one nobody could restore the backup.",
       });
     }
-    for (const recipient of recipients) {
+    // Stanzas in sorted order, the order a manifest's recipient set lists them in, so an
+    // opener can try its own stanza first (openAgeV1's hint); age itself ignores the order.
+    for (const recipient of [...recipients].sort()) {
       this.recipients.push(new OpenSslX25519Recipient(parseRecipient(recipient)));
     }
   }

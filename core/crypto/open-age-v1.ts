@@ -31,7 +31,17 @@ function unb64(text: string): Buffer {
  * library's web-stream pipeline for blobs (ADR 1104); the library's own tests
  * of the format are mirrored in test/unit/crypto/age-v1-codec.test.ts.
  */
-export function openAgeV1(file: Uint8Array, identities: readonly Identity[]): Uint8Array {
+export function openAgeV1(
+  file: Uint8Array,
+  identities: readonly Identity[],
+  /**
+   * Which stanza to try first: the position of the identity's key among the recipients
+   * the file was sealed to, when the caller knows it. Only the order of the tries
+   * changes (a wrong hint costs nothing): a restore with the second recipient's key
+   * otherwise does an X25519 operation on the first stanza of every file in vain.
+   */
+  firstStanza = 0,
+): Uint8Array {
   const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   let at = 0;
   const line = (): string => {
@@ -71,9 +81,14 @@ export function openAgeV1(file: Uint8Array, identities: readonly Identity[]): Ui
   const mac = unb64(macLine.slice(4));
   at += macLine.length - 3 + 1;
 
+  const hinted = stanzas[firstStanza];
+  const ordered =
+    firstStanza > 0 && hinted
+      ? [hinted, ...stanzas.filter((_, index) => index !== firstStanza)]
+      : stanzas;
   let fileKey: Uint8Array | null = null;
   for (const identity of identities) {
-    const unwrapped = identity.unwrapFileKey(stanzas);
+    const unwrapped = identity.unwrapFileKey(ordered);
     if (unwrapped instanceof Promise) throw new Error("openAgeV1 needs a synchronous identity");
     if (unwrapped) {
       fileKey = unwrapped;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
-import { Decrypter, Encrypter } from "age-encryption";
+import { Decrypter, Encrypter, type Identity } from "age-encryption";
 import { encodeIdentity, encodeRecipient } from "../../../core/crypto/age-keys.js";
 import { OpenSslX25519Identity, OpenSslX25519Recipient } from "../../../core/crypto/age-x25519.js";
 import { openAgeV1 } from "../../../core/crypto/open-age-v1.js";
@@ -54,6 +54,29 @@ describe("sealAgeV1 and openAgeV1 (age v1 on Node's OpenSSL)", () => {
         .filter((line) => line.startsWith("-> X25519 ")),
     );
     expect(new Set(shares).size).toBe(4);
+  });
+
+  it("tries the hinted stanza first; any hint opens the file", () => {
+    const plaintext = Buffer.from("replicas: 3\n");
+    const sealed = sealAgeV1(plaintext, recipients);
+    const shares = sealed
+      .toString("latin1")
+      .split("\n")
+      .filter((line) => line.startsWith("-> X25519 "))
+      .map((line) => line.slice("-> X25519 ".length));
+    const second = identities[1] as OpenSslX25519Identity;
+    for (const hint of [0, 1, 5]) {
+      const tried: string[] = [];
+      const spy: Identity = {
+        unwrapFileKey: (stanzas) => {
+          tried.push(stanzas[0]?.args[1] ?? "");
+          return second.unwrapFileKey(stanzas);
+        },
+      };
+      expect(Buffer.compare(Buffer.from(openAgeV1(sealed, [spy], hint)), plaintext)).toBe(0);
+      // With the right hint the key's own stanza comes first: one X25519 operation, not two.
+      expect(tried).toEqual([hint === 1 ? shares[1] : shares[0]]);
+    }
   });
 
   it("says no identity matched when the key is not a recipient", () => {
