@@ -5,13 +5,12 @@ import {
   createPublicKey,
   diffieHellman,
   generateKeyPairSync,
-  hkdfSync,
   type KeyObject,
 } from "node:crypto";
 import type { Identity, Recipient, Stanza } from "age-encryption";
-import type { AgeLibrary } from "./age-library.js";
 import { base64nopad, base64urlnopad } from "@scure/base";
 import { SnapgateError } from "../errors.js";
+import { hkdfSha256 } from "./hkdf-sha256.js";
 
 /**
  * age's X25519 recipient type (age-encryption.org/v1), with the curve
@@ -37,16 +36,13 @@ function publicKeyObject(raw: Uint8Array): KeyObject {
 
 function wrapKey(sharedSecret: Uint8Array, share: Uint8Array, recipient: Uint8Array): Buffer {
   const salt = Buffer.concat([share, recipient]);
-  return Buffer.from(hkdfSync("sha256", sharedSecret, salt, X25519_LABEL, 32));
+  return hkdfSha256(sharedSecret, salt, X25519_LABEL);
 }
 
 export class OpenSslX25519Recipient implements Recipient {
   private readonly key: KeyObject;
 
-  constructor(
-    private readonly age: AgeLibrary,
-    readonly publicKey: Uint8Array,
-  ) {
+  constructor(readonly publicKey: Uint8Array) {
     this.key = publicKeyObject(publicKey);
     try {
       // A low-order point would make every shared secret zero: refuse it now, not per file.
@@ -72,7 +68,9 @@ export class OpenSslX25519Recipient implements Recipient {
       { authTagLength: 16 },
     );
     const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
-    return [new this.age.Stanza(["X25519", base64nopad.encode(share)], body)];
+    // A plain stanza ({args, body}): the age library's Stanza class holds nothing more, and
+    // sealAgeV1 writes it without loading the library.
+    return [{ args: ["X25519", base64nopad.encode(share)], body: new Uint8Array(body) }];
   }
 }
 

@@ -1,11 +1,10 @@
 import { gunzipSync } from "node:zlib";
-import type { Decrypter } from "age-encryption";
 import { OpenSslX25519Identity } from "./age-x25519.js";
 import { encodeRecipient } from "./age-keys.js";
 import { distinctRecipients } from "./distinct-recipients.js";
 import type { BlobEncoding } from "../types.js";
-import { loadAge, type AgeLibrary } from "./age-library.js";
-import { readByteStream, toByteStream } from "./byte-streams.js";
+import { loadAge } from "./age-library.js";
+import { openAgeV1 } from "./open-age-v1.js";
 import { SnapgateError } from "../errors.js";
 
 export interface BlobContext {
@@ -17,22 +16,17 @@ export interface BlobContext {
 
 /** Decrypts age v1 blobs (binary or armored) with X25519 identities. */
 export class BlobOpener {
-  private readonly decrypter: Decrypter;
+  private readonly keys: OpenSslX25519Identity[];
   readonly recipients: string[];
 
-  /** Loads the age library, then builds an opener for these identities (X25519 is Node's: no libsodium). */
+  /** Builds an opener for these identities (X25519 and the ciphers are Node's: no libsodium, no age library). */
   static async create(secretKeys: readonly Uint8Array[]): Promise<BlobOpener> {
-    return new BlobOpener(await loadAge(), secretKeys);
+    return new BlobOpener(secretKeys);
   }
 
-  constructor(
-    private readonly age: AgeLibrary,
-    private readonly identities: readonly Uint8Array[],
-  ) {
-    this.decrypter = new age.Decrypter();
-    const keys = identities.map((key) => new OpenSslX25519Identity(key));
-    this.recipients = keys.map((key) => encodeRecipient(key.publicKey));
-    for (const key of keys) this.decrypter.addIdentity(key);
+  constructor(private readonly identities: readonly Uint8Array[]) {
+    this.keys = identities.map((key) => new OpenSslX25519Identity(key));
+    this.recipients = this.keys.map((key) => encodeRecipient(key.publicKey));
   }
 
   /** Copies of the secret keys, for crypto workers of this process (never logged or sent elsewhere). */
@@ -47,9 +41,9 @@ export class BlobOpener {
   ): Promise<Uint8Array> {
     let payload: Uint8Array;
     try {
-      payload = await readByteStream(
-        await this.decrypter.decrypt(toByteStream(dearmor(this.age, ciphertext))),
-      );
+      // The sealer writes one stanza per recipient in the set's order: try ours first.
+      const position = context.recipients?.findIndex((r) => this.recipients.includes(r)) ?? -1;
+      payload = openAgeV1(await dearmor(ciphertext), this.keys, Math.max(0, position));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (reason.includes("no identity matched")) {
@@ -97,8 +91,9 @@ export class BlobOpener {
 
 const ARMOR_HEADER = "-----BEGIN AGE ENCRYPTED FILE-----";
 
-/** `age -a` output is accepted too, as `age -d` does. */
-function dearmor(age: AgeLibrary, bytes: Uint8Array): Uint8Array {
+/** `age -a` output is accepted too, as `age -d` does (the age library decodes the armor). */
+async function dearmor(bytes: Uint8Array): Promise<Uint8Array> {
   const head = Buffer.from(bytes.subarray(0, ARMOR_HEADER.length)).toString("latin1");
-  return head === ARMOR_HEADER ? age.armor.decode(Buffer.from(bytes).toString("utf8")) : bytes;
+  if (head !== ARMOR_HEADER) return bytes;
+  return (await loadAge()).armor.decode(Buffer.from(bytes).toString("utf8"));
 }

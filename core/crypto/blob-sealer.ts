@@ -1,12 +1,11 @@
 import { gzipSync } from "node:zlib";
-import type { Encrypter } from "age-encryption";
 import { OpenSslX25519Recipient } from "./age-x25519.js";
 import { parseRecipient } from "./age-keys.js";
 import { loadAge, type AgeLibrary } from "./age-library.js";
 import { SnapgateError } from "../errors.js";
 import type { BlobEncoding } from "../types.js";
 import { sha256Hex } from "./sha256-hex.js";
-import { readByteStream, toByteStream } from "./byte-streams.js";
+import { sealAgeV1 } from "./seal-age-v1.js";
 
 export interface SealedBlob {
   ciphertext: Uint8Array;
@@ -21,30 +20,33 @@ export interface SealedBlob {
  * Break-glass: `age -d -i key blob [| gunzip]`.
  */
 export class BlobSealer {
-  private readonly encrypter: Encrypter;
+  private readonly recipients: OpenSslX25519Recipient[] = [];
 
-  /** Loads the age library, then builds a sealer (X25519 is Node's: no libsodium to load). */
+  /**
+   * Builds a sealer (X25519 and the ciphers are Node's OpenSSL: no libsodium, and the
+   * age library is loaded only to armor).
+   */
   static async create(
     recipients: readonly string[],
     options: { armor?: boolean } = {},
   ): Promise<BlobSealer> {
-    return new BlobSealer(await loadAge(), recipients, options.armor ?? false);
+    return new BlobSealer(options.armor ? await loadAge() : undefined, recipients);
   }
 
   constructor(
-    private readonly age: AgeLibrary,
+    /** With the library: write `age -a` (PEM-style base64) output instead of binary. */
+    private readonly armorWith: AgeLibrary | undefined,
     recipients: readonly string[],
-    /** Write `age -a` (PEM-style base64) output instead of binary. */
-    private readonly armor = false,
   ) {
-    this.encrypter = new age.Encrypter();
     if (recipients.length === 0) {
       throw new SnapgateError("CONFIG", "No recipients to encrypt to.", {
         fix: "Pass --recipient age1... (or list keys.recipients in the policy); without one nobody could restore the backup.",
       });
     }
-    for (const recipient of recipients) {
-      this.encrypter.addRecipient(new OpenSslX25519Recipient(age, parseRecipient(recipient)));
+    // Stanzas in sorted order, the order a manifest's recipient set lists them in, so an
+    // opener can try its own stanza first (openAgeV1's hint); age itself ignores the order.
+    for (const recipient of [...recipients].sort()) {
+      this.recipients.push(new OpenSslX25519Recipient(parseRecipient(recipient)));
     }
   }
 
@@ -60,10 +62,10 @@ export class BlobSealer {
         encoding = "gzip";
       }
     }
-    const binary = await readByteStream(await this.encrypter.encrypt(toByteStream(payload)));
-    const ciphertext = this.armor
-      ? new TextEncoder().encode(this.age.armor.encode(binary))
-      : binary;
+    const binary = sealAgeV1(payload, this.recipients);
+    const ciphertext = this.armorWith
+      ? new TextEncoder().encode(this.armorWith.armor.encode(binary))
+      : new Uint8Array(binary.buffer, binary.byteOffset, binary.byteLength);
     return { ciphertext, sha256: sha256Hex(ciphertext), encoding };
   }
 }

@@ -128,7 +128,7 @@ export async function rekeyStore(options: RekeyOptions): Promise<RekeyResult> {
     (secret) => new OpenSslX25519Identity(secret),
   );
   const sealers: Recipient[] = recipients.map(
-    (recipient) => new OpenSslX25519Recipient(age, parseRecipient(recipient)),
+    (recipient) => new OpenSslX25519Recipient(parseRecipient(recipient)),
   );
   const ownKey = writerSigner(sodium, options.writerKey).verifyKey;
   const trusted = [...new Set([...(options.trustedKeys ?? []), ownKey])];

@@ -139,7 +139,7 @@ describe("OpenSslX25519Identity", () => {
 
   const identity = new OpenSslX25519Identity(ownerSecret);
   const stanzaFor = (recipient: string) =>
-    new OpenSslX25519Recipient(age, parseRecipient(recipient)).wrapFileKey(
+    new OpenSslX25519Recipient(parseRecipient(recipient)).wrapFileKey(
       new Uint8Array(16).fill(7),
     )[0] as InstanceType<typeof age.Stanza>;
 

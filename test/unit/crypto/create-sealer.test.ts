@@ -19,7 +19,13 @@ const work = tempDir();
 const BUNDLED_WORKER = new URL("../../../dist/workers/crypto-worker.js", import.meta.url);
 /** The core count createSealer sees: the pool's size, and whether a pool is worth it at all. */
 let cores = 2;
-jest.unstable_mockModule("node:os", () => ({ ...os, availableParallelism: () => cores }));
+/** The 1-minute load average createSealer sees: a pool only when a core is free. */
+let load = 0;
+jest.unstable_mockModule("node:os", () => ({
+  ...os,
+  availableParallelism: () => cores,
+  loadavg: () => [load, load, load],
+}));
 const { createSealer } = await import("../../../core/crypto/create-sealer.js");
 
 /** Which implementation was chosen. */
@@ -73,6 +79,25 @@ describe("createSealer", () => {
     }
   });
 
+  it("seals on this thread when every core is already busy, and on a pool when one is free", async () => {
+    const options = { workerUrl: BUNDLED_WORKER, expectedBlobs: 1000 };
+    for (const [busy, expected] of [
+      [2, "InThreadSealer"],
+      [7.5, "InThreadSealer"],
+      [1.9, "PoolSealer"],
+    ] as const) {
+      load = busy;
+      try {
+        const sealer = await createSealer([pair.recipient], options);
+        expect(kind(sealer)).toBe(expected);
+        await sealAndOpen(sealer, 3);
+        await sealer.close();
+      } finally {
+        load = 0;
+      }
+    }
+  });
+
   it("falls back to this thread when the worker file is missing", async () => {
     const sealer = await createSealer([pair.recipient], {
       workerUrl: pathToFileURL(join(work, "missing-worker.js")),
@@ -103,6 +128,29 @@ describe("createSealer", () => {
     expect(kind(sealer)).toBe("PoolSealer");
     try {
       await sealAndOpen(sealer, 24);
+    } finally {
+      await sealer.close();
+    }
+  });
+
+  it("a worker that exits mid-run fails its requests instead of leaving them waiting", async () => {
+    const dying = join(work, "dying-worker.mjs");
+    writeFileSync(
+      dying,
+      'import { parentPort } from "node:worker_threads";\n' +
+        'parentPort.on("message", () => process.exit(3));\n' +
+        "parentPort.postMessage({ ready: true });\n",
+    );
+    const sealer = await createSealer([pair.recipient], {
+      workerUrl: pathToFileURL(dying),
+      expectedBlobs: 1000,
+    });
+    expect(kind(sealer)).toBe("PoolSealer");
+    try {
+      await expect(sealer.seal(Buffer.from("x"), false)).rejects.toMatchObject({
+        code: "IO",
+        summary: "A crypto worker exited (code 3) mid-run.",
+      });
     } finally {
       await sealer.close();
     }

@@ -24,7 +24,7 @@ async function parts() {
   const identity = (pair: AgeKeyPair) =>
     new OpenSslX25519Identity(parseIdentities(pair.identity, "test")[0] as Uint8Array);
   const recipient = (pair: AgeKeyPair) =>
-    new OpenSslX25519Recipient(age, parseRecipient(pair.recipient));
+    new OpenSslX25519Recipient(parseRecipient(pair.recipient));
   const keyFile = (name: string, pair: AgeKeyPair) => {
     writeFileSync(join(work, name), formatIdentityFile(pair, new Date()), { mode: 0o600 });
     return join(work, name);
