@@ -5,15 +5,15 @@ import {
 } from "../chunks/chunk-D6PZSJD3.js";
 import {
   GITHUB_STORE_HELP
-} from "../chunks/chunk-OCVFHPJN.js";
+} from "../chunks/chunk-DGV36P55.js";
 import {
   json,
   parseCommandArgs
 } from "../chunks/chunk-6P64A6B4.js";
-import "../chunks/chunk-TZ3MBBSZ.js";
+import "../chunks/chunk-6W22FECZ.js";
 import "../chunks/chunk-ECMEO24E.js";
 import "../chunks/chunk-K3D2YTSH.js";
-import "../chunks/chunk-C7E5BCWB.js";
+import "../chunks/chunk-QIMBYF6R.js";
 import "../chunks/chunk-2NBA2BLU.js";
 import {
   didYouMean
@@ -28,28 +28,31 @@ import "../chunks/chunk-HPEAIKBF.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-OAJCYYTX.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-WHVL23TY.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-JVZWV2KR.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-3UYHB44Y.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-ZQC2DHV5.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-XPIPTQSK.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-T66LL2W5.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-SE4ZOEUA.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-74G4WMM2.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-6DIXXHNR.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-3OEFI27B.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-GZ73UNXG.js")).pruneCommand },
-  { name: "rekey", load: async () => (await import("../chunks/rekey-BELHSKIV.js")).rekeyCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-Y5NR3PNL.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-L7ARYM47.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-7XOGCBO7.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-UTARL4R4.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-NFK6XLN2.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-C3RCLP26.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-YK4IFHLV.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-KRS7QO5G.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-3VD4CCWF.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-VKEIHAIK.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-LIFZ7245.js")).pruneCommand },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-5F5JF6TO.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-X7LA7PVH.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-KHGHI3BO.js")).retireEpochCommand
   },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-XUSSTFB7.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-A5MXCYY5.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-NVO4YTFB.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-MHNUCRV6.js")).healthCommand },
-  { name: "report", load: async () => (await import("../chunks/report-4MB6TYSD.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-NJJXF3NJ.js")).dashboardCommand }
+  { name: "replicate", load: async () => (await import("../chunks/replicate-6P246FJY.js")).replicateCommand },
+  { name: "stats", load: async () => (await import("../chunks/stats-PBCWSBCC.js")).statsCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-YDVTUTJH.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-OZZQZ4IQ.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-OFGMVYDA.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-QS75NQEH.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-OLWPPNNH.js")).canaryCommand },
+  { name: "report", load: async () => (await import("../chunks/report-FDN4PTZY.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-357RLZ2Q.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

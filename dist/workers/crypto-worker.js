@@ -5,11 +5,11 @@ import {
 import {
   BlobSealer,
   writeSealedTempFile
-} from "../chunks/chunk-I5L6HKUV.js";
+} from "../chunks/chunk-3MAN2HXU.js";
 import {
   BlobOpener
-} from "../chunks/chunk-NF2MCW7R.js";
-import "../chunks/chunk-VZZ5TX74.js";
+} from "../chunks/chunk-5SKDWO4N.js";
+import "../chunks/chunk-D5PL7VFP.js";
 import "../chunks/chunk-RXFM76GD.js";
 import "../chunks/chunk-6R3LO6XJ.js";
 import "../chunks/chunk-54LOBW6C.js";

@@ -1,24 +1,26 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-7ZNKABRK.js";
+} from "../../chunks/chunk-ORZXESAI.js";
 import {
   policyScanRules
-} from "../../chunks/chunk-U3HKXOEW.js";
-import "../../chunks/chunk-UNFDKI7R.js";
-import "../../chunks/chunk-S6TDLBZM.js";
+} from "../../chunks/chunk-U7DZKPG7.js";
+import "../../chunks/chunk-R2KH2HOX.js";
+import "../../chunks/chunk-ZGQ4JR6U.js";
 import {
   resolveScanPaths
-} from "../../chunks/chunk-TQQDP4DX.js";
-import "../../chunks/chunk-LPMGMLBB.js";
-import "../../chunks/chunk-EED24QJ2.js";
+} from "../../chunks/chunk-MONAIBOF.js";
+import "../../chunks/chunk-RC7TVD34.js";
+import "../../chunks/chunk-CZCAYRYM.js";
+import "../../chunks/chunk-BXQJ3NVO.js";
+import "../../chunks/chunk-X5JXLGOF.js";
 import "../../chunks/chunk-MS7OGOB6.js";
-import "../../chunks/chunk-QPMA7MGC.js";
-import "../../chunks/chunk-NXQJHTDG.js";
-import "../../chunks/chunk-XN77JA3Q.js";
+import "../../chunks/chunk-MJEQOUZA.js";
+import "../../chunks/chunk-V6FDET46.js";
+import "../../chunks/chunk-D6C42NB4.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-BE65BWHV.js";
+} from "../../chunks/chunk-4YM5KJKX.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -38,16 +40,17 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-LG6JLYAY.js";
+} from "../../chunks/chunk-LBZFWFCB.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-DURRM7FC.js";
+import "../../chunks/chunk-ZQGIBB5H.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-XZBX2AFH.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-M575O3TB.js";
+import "../../chunks/chunk-KXWZOX5F.js";
+import "../../chunks/chunk-RQ7PPBXW.js";
 import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-K7AC5VNK.js";
+import "../../chunks/chunk-LLKPTZUE.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -61,11 +64,11 @@ import "../../chunks/chunk-YBRVLGIF.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-C7E5BCWB.js";
+import "../../chunks/chunk-QIMBYF6R.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-NF2MCW7R.js";
-import "../../chunks/chunk-VZZ5TX74.js";
+import "../../chunks/chunk-5SKDWO4N.js";
+import "../../chunks/chunk-D5PL7VFP.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";

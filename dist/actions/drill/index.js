@@ -1,28 +1,29 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-3S4UPVXZ.js";
-import "../../chunks/chunk-UDO5C7SX.js";
+} from "../../chunks/chunk-C2C5PQVC.js";
+import "../../chunks/chunk-BUSOJCTZ.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-52IPDQB5.js";
+import "../../chunks/chunk-EWFVWDS6.js";
 import "../../chunks/chunk-ECMEO24E.js";
 import "../../chunks/chunk-3WQ356U7.js";
-import "../../chunks/chunk-S6TDLBZM.js";
-import "../../chunks/chunk-7I44WYK3.js";
+import "../../chunks/chunk-ZGQ4JR6U.js";
+import "../../chunks/chunk-6P6Q3R3N.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
-import "../../chunks/chunk-CNCYMZ2O.js";
-import "../../chunks/chunk-PMO57EKB.js";
+import "../../chunks/chunk-NBKM2OUG.js";
+import "../../chunks/chunk-JFTNA4S6.js";
+import "../../chunks/chunk-PJ2VEAI3.js";
 import "../../chunks/chunk-Q2LACRLC.js";
-import "../../chunks/chunk-JKEV7WGT.js";
+import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
 import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-QPMA7MGC.js";
-import "../../chunks/chunk-NXQJHTDG.js";
-import "../../chunks/chunk-XN77JA3Q.js";
+import "../../chunks/chunk-MJEQOUZA.js";
+import "../../chunks/chunk-V6FDET46.js";
+import "../../chunks/chunk-D6C42NB4.js";
 import "../../chunks/chunk-PZ5T2MZR.js";
 import "../../chunks/chunk-K3D2YTSH.js";
 import {
@@ -44,16 +45,17 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-LG6JLYAY.js";
+} from "../../chunks/chunk-LBZFWFCB.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-DURRM7FC.js";
+import "../../chunks/chunk-ZQGIBB5H.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-XZBX2AFH.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-M575O3TB.js";
+import "../../chunks/chunk-KXWZOX5F.js";
+import "../../chunks/chunk-RQ7PPBXW.js";
 import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-K7AC5VNK.js";
+import "../../chunks/chunk-LLKPTZUE.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -70,11 +72,11 @@ import "../../chunks/chunk-YBRVLGIF.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-C7E5BCWB.js";
+import "../../chunks/chunk-QIMBYF6R.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-NF2MCW7R.js";
-import "../../chunks/chunk-VZZ5TX74.js";
+import "../../chunks/chunk-5SKDWO4N.js";
+import "../../chunks/chunk-D5PL7VFP.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
@@ -136,6 +138,11 @@ function drillSummary(result) {
       ""
     );
   parts.push(`Record: \`${result.path}\``, "");
+  if (r.ok)
+    parts.push(
+      `To sign it off, someone in the policy's roles.ops and someone else in roles.security comment \`/snapgate signoff ${result.path}\`${r.ranBy ? ` (not @${r.ranBy.login}, who ran it)` : ""}.`,
+      ""
+    );
   return parts.join("\n");
 }
 
@@ -266,6 +273,8 @@ async function main() {
     actor: {
       kind: "workflow",
       ...run.actor ? { login: run.actor } : {},
+      // The runner's numeric id: the drill record names who ran it, who cannot sign it off.
+      ...run.actor && /^[1-9]\d{0,15}$/.test(process.env.GITHUB_ACTOR_ID ?? "") ? { id: Number(process.env.GITHUB_ACTOR_ID) } : {},
       ...run.runUrl ? { run: run.runUrl } : {}
     },
     // dist/actions/drill/index.js -> dist/workers/crypto-worker.js

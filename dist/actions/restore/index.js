@@ -3,23 +3,23 @@ import {
   checkApproval,
   readApprovalRequest,
   snapshotTier
-} from "../../chunks/chunk-EPAHAVD4.js";
+} from "../../chunks/chunk-H4DQAOH5.js";
 import {
   policyDigest
 } from "../../chunks/chunk-JLM63NIZ.js";
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-52IPDQB5.js";
+} from "../../chunks/chunk-EWFVWDS6.js";
 import "../../chunks/chunk-ECMEO24E.js";
 import "../../chunks/chunk-3WQ356U7.js";
 import {
   loadSnapshot
-} from "../../chunks/chunk-S6TDLBZM.js";
-import "../../chunks/chunk-7I44WYK3.js";
+} from "../../chunks/chunk-ZGQ4JR6U.js";
+import "../../chunks/chunk-6P6Q3R3N.js";
 import {
   identityOpener
-} from "../../chunks/chunk-ISIBTIHY.js";
+} from "../../chunks/chunk-N26P7RL7.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import {
   appendAuditEvents
@@ -27,19 +27,20 @@ import {
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
+import "../../chunks/chunk-NBKM2OUG.js";
 import {
   signatureProblem
-} from "../../chunks/chunk-CNCYMZ2O.js";
-import "../../chunks/chunk-PMO57EKB.js";
+} from "../../chunks/chunk-JFTNA4S6.js";
+import "../../chunks/chunk-PJ2VEAI3.js";
 import "../../chunks/chunk-Q2LACRLC.js";
-import "../../chunks/chunk-JKEV7WGT.js";
+import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
 import "../../chunks/chunk-YTP4PIXP.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-QPMA7MGC.js";
-import "../../chunks/chunk-NXQJHTDG.js";
-import "../../chunks/chunk-XN77JA3Q.js";
+} from "../../chunks/chunk-MJEQOUZA.js";
+import "../../chunks/chunk-V6FDET46.js";
+import "../../chunks/chunk-D6C42NB4.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
@@ -63,20 +64,21 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-LG6JLYAY.js";
+} from "../../chunks/chunk-LBZFWFCB.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-DURRM7FC.js";
+import "../../chunks/chunk-ZQGIBB5H.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-XZBX2AFH.js";
 import "../../chunks/chunk-DENSVYIT.js";
+import "../../chunks/chunk-KXWZOX5F.js";
 import {
   JsonSchemaValidator
-} from "../../chunks/chunk-M575O3TB.js";
+} from "../../chunks/chunk-RQ7PPBXW.js";
 import {
   loadSodium
 } from "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-K7AC5VNK.js";
+import "../../chunks/chunk-LLKPTZUE.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -93,11 +95,11 @@ import {
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-C7E5BCWB.js";
+import "../../chunks/chunk-QIMBYF6R.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-NF2MCW7R.js";
-import "../../chunks/chunk-VZZ5TX74.js";
+import "../../chunks/chunk-5SKDWO4N.js";
+import "../../chunks/chunk-D5PL7VFP.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";

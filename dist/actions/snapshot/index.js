@@ -1,17 +1,19 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   takeSnapshot
-} from "../../chunks/chunk-F3LEINW7.js";
-import "../../chunks/chunk-2YODZFQY.js";
-import "../../chunks/chunk-I5L6HKUV.js";
-import "../../chunks/chunk-TQQDP4DX.js";
-import "../../chunks/chunk-LPMGMLBB.js";
-import "../../chunks/chunk-EED24QJ2.js";
+} from "../../chunks/chunk-ZXUBVJMD.js";
+import "../../chunks/chunk-NP7TNGVK.js";
+import "../../chunks/chunk-3MAN2HXU.js";
+import "../../chunks/chunk-MONAIBOF.js";
+import "../../chunks/chunk-RC7TVD34.js";
+import "../../chunks/chunk-CZCAYRYM.js";
+import "../../chunks/chunk-BXQJ3NVO.js";
+import "../../chunks/chunk-X5JXLGOF.js";
 import "../../chunks/chunk-MS7OGOB6.js";
-import "../../chunks/chunk-7I44WYK3.js";
+import "../../chunks/chunk-6P6Q3R3N.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-BE65BWHV.js";
+} from "../../chunks/chunk-4YM5KJKX.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -35,16 +37,17 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-LG6JLYAY.js";
+} from "../../chunks/chunk-LBZFWFCB.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-DURRM7FC.js";
+import "../../chunks/chunk-ZQGIBB5H.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-XZBX2AFH.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-M575O3TB.js";
+import "../../chunks/chunk-KXWZOX5F.js";
+import "../../chunks/chunk-RQ7PPBXW.js";
 import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-K7AC5VNK.js";
+import "../../chunks/chunk-LLKPTZUE.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -60,11 +63,11 @@ import {
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-C7E5BCWB.js";
+import "../../chunks/chunk-QIMBYF6R.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-NF2MCW7R.js";
-import "../../chunks/chunk-VZZ5TX74.js";
+import "../../chunks/chunk-5SKDWO4N.js";
+import "../../chunks/chunk-D5PL7VFP.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";

@@ -1,35 +1,36 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   verifySnapshots
-} from "../../chunks/chunk-3H7GGRR7.js";
-import "../../chunks/chunk-N4DEKAGN.js";
+} from "../../chunks/chunk-I7OMNXMK.js";
+import "../../chunks/chunk-ARYQANWC.js";
 import {
   writeVerificationRecords
-} from "../../chunks/chunk-VBCOM7M3.js";
+} from "../../chunks/chunk-XXEJBVHM.js";
 import {
   selectSnapshots
-} from "../../chunks/chunk-H7EDR7DX.js";
+} from "../../chunks/chunk-SQE36SDL.js";
 import "../../chunks/chunk-CDLC5QT7.js";
 import {
   identityOpener
-} from "../../chunks/chunk-ISIBTIHY.js";
+} from "../../chunks/chunk-N26P7RL7.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
-import "../../chunks/chunk-CNCYMZ2O.js";
-import "../../chunks/chunk-PMO57EKB.js";
+import "../../chunks/chunk-NBKM2OUG.js";
+import "../../chunks/chunk-JFTNA4S6.js";
+import "../../chunks/chunk-PJ2VEAI3.js";
 import "../../chunks/chunk-Q2LACRLC.js";
-import "../../chunks/chunk-JKEV7WGT.js";
+import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
 import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-QPMA7MGC.js";
-import "../../chunks/chunk-NXQJHTDG.js";
-import "../../chunks/chunk-XN77JA3Q.js";
+import "../../chunks/chunk-MJEQOUZA.js";
+import "../../chunks/chunk-V6FDET46.js";
+import "../../chunks/chunk-D6C42NB4.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-BE65BWHV.js";
+} from "../../chunks/chunk-4YM5KJKX.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -55,16 +56,17 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-LG6JLYAY.js";
+} from "../../chunks/chunk-LBZFWFCB.js";
 import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-DURRM7FC.js";
+import "../../chunks/chunk-ZQGIBB5H.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-XZBX2AFH.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-M575O3TB.js";
+import "../../chunks/chunk-KXWZOX5F.js";
+import "../../chunks/chunk-RQ7PPBXW.js";
 import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-K7AC5VNK.js";
+import "../../chunks/chunk-LLKPTZUE.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -78,11 +80,11 @@ import "../../chunks/chunk-YBRVLGIF.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-C7E5BCWB.js";
+import "../../chunks/chunk-QIMBYF6R.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-NF2MCW7R.js";
-import "../../chunks/chunk-VZZ5TX74.js";
+import "../../chunks/chunk-5SKDWO4N.js";
+import "../../chunks/chunk-D5PL7VFP.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
