@@ -1,0 +1,143 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { DeleteObjectCommand, ListObjectVersionsCommand } from "@aws-sdk/client-s3";
+import { runCli } from "../../helpers/run-cli.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+import { s3ServerAvailable, startS3Server, type S3TestServer } from "../../helpers/s3-server.js";
+
+const suite = s3ServerAvailable() ? describe : describe.skip;
+
+suite("the S3 store through the CLI, on a real Ceph RGW", () => {
+  let server: S3TestServer;
+  const work = tempDir();
+  let recipient = "";
+  let verifyKey = "";
+
+  beforeAll(async () => {
+    server = startS3Server();
+    recipient = (await runCli(["keygen", "--out", "id.txt"], { cwd: work })).stdout.trim();
+    verifyKey = (
+      await runCli(["keygen", "--writer", "--out", "w.key"], { cwd: work })
+    ).stdout.trim();
+    mkdirSync(join(work, "tree/app/conf"), { recursive: true });
+    writeFileSync(join(work, "tree/app/a.yaml"), "a: 1\n".repeat(50));
+    writeFileSync(join(work, "tree/app/conf/b.json"), '{"b": 2}\n');
+  });
+  afterAll(() => server?.stop());
+
+  const cli = (args: string[]) => runCli(args, { cwd: work, env: server.env });
+
+  it("snapshots, lists, verifies and restores an equal tree in an Object Lock bucket, whose blobs the server then refuses to delete", async () => {
+    await server.createBucket("roundtrip", true);
+    const store = "s3://roundtrip/backups/team-a";
+    const lock = ["--object-lock-mode", "COMPLIANCE", "--retain-days", "1"];
+    const snap = await cli([
+      "snapshot",
+      "--store",
+      store,
+      ...lock,
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--recipient",
+      recipient,
+      "--writer-key",
+      "w.key",
+      "--root",
+      "tree",
+      "--json",
+      "app",
+    ]);
+    expect({ code: snap.code, stderr: snap.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(snap.json()).toMatchObject({ seq: 1 });
+    writeFileSync(join(work, "tree/app/a.yaml"), "a: 2\n");
+    const second = await cli([
+      "snapshot",
+      "--store",
+      store,
+      ...lock,
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--recipient",
+      recipient,
+      "--writer-key",
+      "w.key",
+      "--root",
+      "tree",
+      "--json",
+      "app",
+    ]);
+    expect(second.json()).toMatchObject({ seq: 2 });
+
+    const list = await cli(["list", "--store", store, "--env", "prod", "--json"]);
+    expect(list.code).toBe(0);
+    expect(JSON.stringify(list.json())).toContain('"seq":2');
+    const verified = await cli([
+      "verify",
+      "--all",
+      "--store",
+      store,
+      "--verify-key",
+      verifyKey,
+      "--identity",
+      "id.txt",
+      "--json",
+    ]);
+    expect(verified.json()).toMatchObject({ ok: true });
+    const restored = await cli([
+      "restore",
+      "prod@1",
+      "--store",
+      store,
+      "--identity",
+      "id.txt",
+      "--verify-key",
+      verifyKey,
+      "--to",
+      "out",
+    ]);
+    expect({ code: restored.code, stderr: restored.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(readFileSync(join(work, "out/app/a.yaml"), "utf8")).toBe("a: 1\n".repeat(50));
+    expect(readFileSync(join(work, "out/app/conf/b.json"), "utf8")).toBe('{"b": 2}\n');
+
+    // The lock is the server's: a direct delete of a blob version is refused.
+    const versions = await server.s3.send(
+      new ListObjectVersionsCommand({ Bucket: "roundtrip", Prefix: "backups/team-a/blobs/" }),
+    );
+    const blob = versions.Versions?.[0];
+    expect(blob?.VersionId).toBeDefined();
+    await expect(
+      server.s3.send(
+        new DeleteObjectCommand({
+          Bucket: "roundtrip",
+          Key: blob?.Key,
+          VersionId: blob?.VersionId,
+        }),
+      ),
+    ).rejects.toMatchObject({ name: "AccessDenied" });
+  });
+
+  it("names a missing bucket and unreachable endpoint with a fix", async () => {
+    const missing = await cli([
+      "list",
+      "--store",
+      "s3://no-such-bucket/x",
+      "--env",
+      "prod",
+      "--json",
+    ]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("does not exist");
+    expect(missing.stderr).toContain("Create the bucket");
+    const unreachable = await runCli(
+      ["list", "--store", "s3://roundtrip/x", "--endpoint", "http://127.0.0.1:9", "--env", "prod"],
+      { cwd: work, env: server.env },
+    );
+    expect(unreachable.code).not.toBe(0);
+    expect(unreachable.stderr).toContain("--endpoint");
+  });
+});
