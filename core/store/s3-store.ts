@@ -406,13 +406,16 @@ export class S3Store implements Store {
     return blobs;
   }
 
-  /** Locked versions are never deleted (ADR 1404): the keys kept by the last delete, and until when. */
-  lastKept: Array<{ path: string; until?: Date; legalHold: boolean }> = [];
+  /**
+   * Locked versions are never deleted (ADR 1404): the keys deleteBlobs and
+   * deleteNodes kept since this store was opened, and until when (prune reports them).
+   */
+  readonly keptLocked: Array<{ path: string; until?: Date; legalHold: boolean }> = [];
 
   /**
    * Deletes every version of `path` that no lock holds; in a bucket without
    * Object Lock, the key. A version under retention or legal hold is kept and
-   * reported in lastKept.
+   * reported in keptLocked.
    */
   private async deleteUnlocked(path: string): Promise<void> {
     const key = this.key(path);
@@ -427,7 +430,7 @@ export class S3Store implements Store {
       );
       if (!state) continue;
       if (state.legalHold || (state.retainUntil && state.retainUntil.getTime() > now)) {
-        this.lastKept.push({
+        this.keptLocked.push({
           path,
           ...(state.retainUntil ? { until: state.retainUntil } : {}),
           legalHold: state.legalHold,
@@ -442,7 +445,6 @@ export class S3Store implements Store {
     blobs: readonly BlobRef[],
     recheck?: (blobs: readonly BlobRef[]) => Promise<readonly BlobRef[]>,
   ): Promise<void> {
-    this.lastKept = [];
     if (blobs.length === 0) return;
     const doomed = recheck ? await recheck(blobs) : blobs;
     for (const blob of doomed) await this.deleteUnlocked(blobPath(blob));
@@ -452,7 +454,6 @@ export class S3Store implements Store {
     ids: readonly string[],
     recheck?: (ids: readonly string[]) => Promise<readonly string[]>,
   ): Promise<void> {
-    this.lastKept = [];
     if (ids.length === 0) return;
     const doomed = recheck ? await recheck(ids) : ids;
     for (const id of doomed) await this.deleteUnlocked(nodePath(id));

@@ -2,6 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { DeleteObjectCommand, ListObjectVersionsCommand } from "@aws-sdk/client-s3";
+import { S3Store } from "../../../core/store/s3-store.js";
+import { createS3StoreClient } from "../../../core/store/s3/create-s3-store-client.js";
+import { parseS3StoreSpec } from "../../../core/store/s3/parse-s3-store-spec.js";
+import { blobPath } from "../../../core/store/store.js";
 import { runCli } from "../../helpers/run-cli.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 import { s3ServerAvailable, startS3Server, type S3TestServer } from "../../helpers/s3-server.js";
@@ -139,5 +143,60 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
     );
     expect(unreachable.code).not.toBe(0);
     expect(unreachable.stderr).toContain("--endpoint");
+  });
+
+  it.each([
+    [
+      "an Object Lock bucket keeps the locked blob and says when it becomes deletable",
+      "prunelock",
+      true,
+    ],
+    ["a plain bucket deletes the orphan", "pruneplain", false],
+  ])("prune of an orphaned blob: %s", async (_name, bucket, lock) => {
+    await server.createBucket(bucket, lock);
+    const spec = `s3://${bucket}/p`;
+    const seed = await cli([
+      "snapshot",
+      "--store",
+      spec,
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--recipient",
+      recipient,
+      "--writer-key",
+      "w.key",
+      "--root",
+      "tree",
+      "--json",
+      "app",
+    ]);
+    expect(seed.code).toBe(0);
+    const store = new S3Store(
+      createS3StoreClient({ bucket, endpoint: server.endpoint }),
+      parseS3StoreSpec(spec),
+      { lock: { mode: "COMPLIANCE", days: 1 } },
+    );
+    const orphan = { id: "ab".repeat(32), sha256: "cd".repeat(32), encoding: "none" as const };
+    await store.putBlob({ ...orphan, ciphertext: new TextEncoder().encode("orphan") });
+    const pruned = await cli(["prune", "--store", spec, "--grace", "0s", "--json"]);
+    expect({ code: pruned.code, stderr: pruned.stderr }).toEqual({ code: 0, stderr: "" });
+    const result = pruned.json() as {
+      deleted: Array<{ id: string }>;
+      locked: Array<{ path: string; until: string; legalHold: boolean }>;
+    };
+    expect(result.deleted.map((blob) => blob.id)).toEqual([orphan.id]);
+    if (lock) {
+      expect(result.locked).toEqual([
+        { path: blobPath(orphan), until: expect.any(String), legalHold: false },
+      ]);
+      const until = Date.parse(result.locked[0]?.until ?? "");
+      expect(until).toBeGreaterThan(Date.now() + 86_400_000 - 3_600_000);
+      expect(await store.readBlob(orphan)).not.toBeNull();
+    } else {
+      expect(result.locked).toEqual([]);
+      expect(await store.readBlob(orphan)).toBeNull();
+    }
   });
 });
