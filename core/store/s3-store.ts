@@ -25,6 +25,7 @@ import {
   parseNodeFileName,
   s3AuditBatchPath,
   s3CatalogEntryPath,
+  s3ClaimProbePath,
   STORE_FORMAT,
   type AuditHead,
   type BlobRef,
@@ -187,7 +188,7 @@ export class S3Store implements Store {
   async initialize(): Promise<void> {
     if (await this.isStore()) return;
     const others = (await this.list("")).filter(
-      (item) => !item.path.startsWith("locks/cas-probe/"),
+      (item) => !item.path.startsWith(s3ClaimProbePath("")),
     );
     if (others.length > 0) {
       if (await this.isStore()) return;

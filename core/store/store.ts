@@ -336,3 +336,8 @@ export function s3CatalogEntryPath(stream: string, seq: number, written: Date): 
 export function s3AuditBatchPath(firstSeq: number): string {
   return `audit/log/${String(firstSeq).padStart(10, "0")}.jsonl`;
 }
+
+/** The key an S3 store puts twice to learn whether the bucket honours `If-None-Match: *` (ADR 1404). */
+export function s3ClaimProbePath(nonce: string): string {
+  return `locks/cas-probe/${nonce}`;
+}

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { S3ClaimMode } from "./s3-claim-mode.js";
 import type { S3StoreClient } from "./s3-store-types.js";
+import { s3ClaimProbePath } from "../store.js";
 
 /**
  * Puts a fresh probe key twice with `If-None-Match: *`: refused the second
@@ -12,7 +13,7 @@ export async function detectS3ClaimMode(
   client: S3StoreClient,
   prefix: string,
 ): Promise<S3ClaimMode> {
-  const key = `${prefix}locks/cas-probe/${randomBytes(8).toString("hex")}`;
+  const key = `${prefix}${s3ClaimProbePath(randomBytes(8).toString("hex"))}`;
   const body = new TextEncoder().encode("snapgate conditional-write probe\n");
   await client.put(key, body, { ifNoneMatch: true });
   const second = await client.put(key, body, { ifNoneMatch: true });
