@@ -1,7 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { DeleteObjectCommand, ListObjectVersionsCommand } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  ListObjectVersionsCommand,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
 import { S3Store } from "../../../core/store/s3-store.js";
 import { createS3StoreClient } from "../../../core/store/s3/create-s3-store-client.js";
 import { parseS3StoreSpec } from "../../../core/store/s3/parse-s3-store-spec.js";
@@ -108,6 +112,11 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
     expect(readFileSync(join(work, "out/app/a.yaml"), "utf8")).toBe("a: 1\n".repeat(50));
     expect(readFileSync(join(work, "out/app/conf/b.json"), "utf8")).toBe('{"b": 2}\n');
 
+    const shown = await cli(["show", "prod@2", "--store", store, "--json"]);
+    expect(shown.code).toBe(0);
+    const diffed = await cli(["diff", "prod@1", "prod@2", "--store", store, "--json"]);
+    expect(diffed.code).toBe(0);
+    expect(diffed.stdout).toContain("app/a.yaml");
     // The lock is the server's: a direct delete of a blob version is refused.
     const versions = await server.s3.send(
       new ListObjectVersionsCommand({ Bucket: "roundtrip", Prefix: "backups/team-a/blobs/" }),
@@ -143,6 +152,72 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
     );
     expect(unreachable.code).not.toBe(0);
     expect(unreachable.stderr).toContain("--endpoint");
+  });
+
+  it("refuses a bad address, a retention without a mode, wrong credentials and a foreign prefix, each with a fix", async () => {
+    const bad = await cli(["list", "--store", "s3://Bad_Bucket/x", "--env", "prod"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain("s3://BUCKET/PREFIX");
+    const noMode = await cli([
+      "list",
+      "--store",
+      "s3://roundtrip/x",
+      "--retain-days",
+      "3",
+      "--env",
+      "prod",
+    ]);
+    expect(noMode.stderr).toContain("--retain-days needs --object-lock-mode");
+    const badMode = await cli([
+      "list",
+      "--store",
+      "s3://roundtrip/x",
+      "--object-lock-mode",
+      "forever",
+      "--retain-days",
+      "3",
+      "--env",
+      "prod",
+    ]);
+    expect(badMode.stderr).toContain("GOVERNANCE or COMPLIANCE");
+    const saved = process.env.AWS_SECRET_ACCESS_KEY;
+    process.env.AWS_SECRET_ACCESS_KEY = "not-the-secret";
+    try {
+      const denied = await cli([
+        "list",
+        "--store",
+        "s3://roundtrip/backups/team-a",
+        "--env",
+        "prod",
+      ]);
+      expect(denied.code).not.toBe(0);
+      expect(denied.stderr).toContain("SignatureDoesNotMatch");
+      expect(denied.stderr).toContain("AWS_ACCESS_KEY_ID");
+    } finally {
+      process.env.AWS_SECRET_ACCESS_KEY = saved;
+    }
+    await server.createBucket("foreign");
+    await server.s3.send(
+      new PutObjectCommand({ Bucket: "foreign", Key: "data/other.txt", Body: "x" }),
+    );
+    const foreign = await cli([
+      "snapshot",
+      "--store",
+      "s3://foreign/data",
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--recipient",
+      recipient,
+      "--writer-key",
+      "w.key",
+      "--root",
+      "tree",
+      "app",
+    ]);
+    expect(foreign.code).not.toBe(0);
+    expect(foreign.stderr).toContain("is not empty and is not a Snapgate store");
   });
 
   it.each([
