@@ -274,4 +274,57 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
       expect(await store.readBlob(orphan)).toBeNull();
     }
   });
+
+  it("a writer killed after claiming its manifest leaves a store that lists it and takes the next seq", async () => {
+    await server.createBucket("crash");
+    const store = "s3://crash/s";
+    const snapshot = () =>
+      cli([
+        "snapshot",
+        "--store",
+        store,
+        "--env",
+        "prod",
+        "--phase",
+        "manual",
+        "--recipient",
+        recipient,
+        "--writer-key",
+        "w.key",
+        "--root",
+        "tree",
+        "--json",
+        "app",
+      ]);
+    expect((await snapshot()).code).toBe(0);
+    // What the writer puts after the manifest claim, gone as if it had been killed there.
+    const after = await server.s3.send(
+      new ListObjectVersionsCommand({ Bucket: "crash", Prefix: "s/" }),
+    );
+    const doomed = (after.Versions ?? [])
+      .map((version) => version.Key ?? "")
+      .filter((key) => /^s\/(catalog|heads|audit)\//.test(key));
+    expect(doomed.length).toBeGreaterThanOrEqual(3);
+    for (const key of doomed)
+      await server.s3.send(new DeleteObjectCommand({ Bucket: "crash", Key: key }));
+
+    const listed = await cli(["list", "--store", store, "--env", "prod", "--json"]);
+    expect(JSON.stringify(listed.json())).toContain('"seq":1');
+    writeFileSync(join(work, "tree/app/c.yaml"), "c: 3\n");
+    const next = await snapshot();
+    expect({ code: next.code, stderr: next.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(next.json()).toMatchObject({ seq: 2 });
+    const verified = await cli([
+      "verify",
+      "--all",
+      "--store",
+      store,
+      "--verify-key",
+      verifyKey,
+      "--identity",
+      "id.txt",
+      "--json",
+    ]);
+    expect(verified.json()).toMatchObject({ ok: true });
+  });
 });
