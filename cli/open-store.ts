@@ -27,7 +27,7 @@ export const S3_STORE_HELP = [
   "--endpoint URL  for an s3:// store: an S3-compatible endpoint (or SNAPGATE_S3_ENDPOINT, AWS_ENDPOINT_URL_S3); unset: AWS",
   "--region R  for an s3:// store: the bucket's region (or AWS_REGION; default us-east-1)",
   "--object-lock-mode M  for an s3:// store with Object Lock: GOVERNANCE or COMPLIANCE retention on blobs, nodes, manifests, audit",
-  "--retain-days N  with --object-lock-mode: retain-until is N days after each write (the tier's retention)",
+  "--retain-days N  with --object-lock-mode: retain-until is N days after each write (snapshot's default: the tier's retention.floor.min_age)",
 ];
 
 /**
@@ -35,9 +35,14 @@ export const S3_STORE_HELP = [
  * from --token or GITHUB_TOKEN, API from --api-url or GITHUB_API_URL), or
  * SNAPGATE_STORE. The GitHub client is loaded only when a GitHub store is used.
  */
-export async function openStore(args: ParsedArgs, context: CliContext): Promise<Store> {
+export async function openStore(
+  args: ParsedArgs,
+  context: CliContext,
+  /** For an s3:// store's --object-lock-mode without --retain-days: the tier's retention floor (snapshot). */
+  defaults: { retainDays?: number } = {},
+): Promise<Store> {
   const spec = storeSpec(args, context);
-  if (spec.startsWith("s3://")) return openS3Store(spec, args, context);
+  if (spec.startsWith("s3://")) return openS3Store(spec, args, context, defaults.retainDays);
   if (!spec.startsWith("github://")) return new LocalDirStore(resolve(context.cwd, spec));
   const { client, location } = await openGitHub(args, context);
   const { GitHubStore } = await import("../core/store/github-store.js");
@@ -84,6 +89,7 @@ export async function openGitHub(
 /** The Object Lock retention the flags ask for; undefined without --object-lock-mode. */
 function lockOption(
   args: ParsedArgs,
+  tierDays: number | undefined,
 ): { mode: "GOVERNANCE" | "COMPLIANCE"; days: number } | undefined {
   const mode = stringValue(args, "object-lock-mode")?.toUpperCase();
   const daysText = stringValue(args, "retain-days");
@@ -94,13 +100,13 @@ function lockOption(
       });
     return undefined;
   }
-  const days = Number(daysText);
+  const days = daysText === undefined ? (tierDays ?? Number.NaN) : Number(daysText);
   if ((mode !== "GOVERNANCE" && mode !== "COMPLIANCE") || !Number.isInteger(days) || days < 1) {
     throw new SnapgateError(
       "USAGE",
       `--object-lock-mode ${mode} --retain-days ${daysText ?? "(none)"} is not a retention.`,
       {
-        fix: "Pass --object-lock-mode GOVERNANCE or COMPLIANCE with --retain-days N (a whole number of days, at least 1).",
+        fix: "Pass --object-lock-mode GOVERNANCE or COMPLIANCE with --retain-days N (a whole number of days, at least 1), or snapshot under a policy whose tier has retention.floor.min_age.",
       },
     );
   }
@@ -112,14 +118,19 @@ function lockOption(
  * AWS_ENDPOINT_URL_S3, credentials from the SDK's default chain. The SDK is
  * loaded only when an S3 store is used.
  */
-async function openS3Store(spec: string, args: ParsedArgs, context: CliContext): Promise<Store> {
+async function openS3Store(
+  spec: string,
+  args: ParsedArgs,
+  context: CliContext,
+  tierDays: number | undefined,
+): Promise<Store> {
   const [{ parseS3StoreSpec }, { createS3StoreClient }, { S3Store }] = await Promise.all([
     import("../core/store/s3/parse-s3-store-spec.js"),
     import("../core/store/s3/create-s3-store-client.js"),
     import("../core/store/s3-store.js"),
   ]);
   const location = parseS3StoreSpec(spec);
-  const lock = lockOption(args);
+  const lock = lockOption(args, tierDays);
   // The SDK warns on every run under Node 20 that its 2027 releases will need Node 22: nothing a
   // user of this build can act on (the bundled SDK is pinned), so it is off unless asked for.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

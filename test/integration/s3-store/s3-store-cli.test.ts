@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import {
+  HeadObjectCommand,
   DeleteObjectCommand,
   ListObjectVersionsCommand,
   PutObjectCommand,
@@ -11,6 +12,7 @@ import { createS3StoreClient } from "../../../core/store/s3/create-s3-store-clie
 import { parseS3StoreSpec } from "../../../core/store/s3/parse-s3-store-spec.js";
 import { blobPath } from "../../../core/store/store.js";
 import { runCli } from "../../helpers/run-cli.js";
+import { makePolicyWorkspace } from "../../helpers/policy-workspace.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 import { s3ServerAvailable, startS3Server, type S3TestServer } from "../../helpers/s3-server.js";
 
@@ -19,6 +21,7 @@ const suite = s3ServerAvailable() ? describe : describe.skip;
 suite("the S3 store through the CLI, on a real Ceph RGW", () => {
   let server: S3TestServer;
   const work = tempDir();
+  const policyDir = tempDir();
   let recipient = "";
   let verifyKey = "";
 
@@ -326,5 +329,47 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
       "--json",
     ]);
     expect(verified.json()).toMatchObject({ ok: true });
+  });
+
+  it("retains for the tier's retention floor when --object-lock-mode comes without --retain-days", async () => {
+    await server.createBucket("tierlock", true);
+    const ws = await makePolicyWorkspace(policyDir);
+    ws.writePolicy(
+      `${ws.keysYaml}tiers:\n  tier1:\n    max_age: 72h\n    retention: { keep: { last: 5 }, floor: { min_age: 3d } }\nenvironments:\n  prod: { tier: tier1 }\n`,
+    );
+    ws.write("app/x.yaml", "x: 1\n");
+    const before = Date.now();
+    const snap = await ws.cliWithEnv(
+      server.env,
+      "snapshot",
+      "--store",
+      "s3://tierlock/p",
+      "--object-lock-mode",
+      "GOVERNANCE",
+      "--writer-key",
+      join(ws.dir, "writer.key"),
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--json",
+      "app",
+    );
+    expect({ code: snap.code, stderr: snap.stderr }).toEqual({ code: 0, stderr: "" });
+    const listed = await server.s3.send(
+      new ListObjectVersionsCommand({ Bucket: "tierlock", Prefix: "p/manifests/" }),
+    );
+    const head = await server.s3.send(
+      new HeadObjectCommand({
+        Bucket: "tierlock",
+        Key: listed.Versions?.[0]?.Key,
+        VersionId: listed.Versions?.[0]?.VersionId,
+      }),
+    );
+    expect(head.ObjectLockMode).toBe("GOVERNANCE");
+    // Three days after the write, to the second the server keeps.
+    const until = head.ObjectLockRetainUntilDate?.getTime() ?? 0;
+    expect(until).toBeGreaterThanOrEqual(before + 3 * 86_400_000 - 1000);
+    expect(until).toBeLessThan(before + 4 * 86_400_000);
   });
 });
