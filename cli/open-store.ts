@@ -39,10 +39,10 @@ export async function openStore(
   args: ParsedArgs,
   context: CliContext,
   /** For an s3:// store's --object-lock-mode without --retain-days: the tier's retention floor (snapshot). */
-  defaults: { retainDays?: number } = {},
+  defaults: { retainDays?: number; legalHold?: boolean } = {},
 ): Promise<Store> {
   const spec = storeSpec(args, context);
-  if (spec.startsWith("s3://")) return openS3Store(spec, args, context, defaults.retainDays);
+  if (spec.startsWith("s3://")) return openS3Store(spec, args, context, defaults);
   if (!spec.startsWith("github://")) return new LocalDirStore(resolve(context.cwd, spec));
   const { client, location } = await openGitHub(args, context);
   const { GitHubStore } = await import("../core/store/github-store.js");
@@ -122,7 +122,7 @@ async function openS3Store(
   spec: string,
   args: ParsedArgs,
   context: CliContext,
-  tierDays: number | undefined,
+  defaults: { retainDays?: number; legalHold?: boolean },
 ): Promise<Store> {
   const [{ parseS3StoreSpec }, { createS3StoreClient }, { S3Store }] = await Promise.all([
     import("../core/store/s3/parse-s3-store-spec.js"),
@@ -130,7 +130,7 @@ async function openS3Store(
     import("../core/store/s3-store.js"),
   ]);
   const location = parseS3StoreSpec(spec);
-  const lock = lockOption(args, tierDays);
+  const lock = lockOption(args, defaults.retainDays);
   // The SDK warns on every run under Node 20 that its 2027 releases will need Node 22: nothing a
   // user of this build can act on (the bundled SDK is pinned), so it is off unless asked for.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -145,5 +145,8 @@ async function openS3Store(
     ...(endpoint ? { endpoint } : {}),
     ...(region ? { region } : {}),
   });
-  return new S3Store(client, location, lock ? { lock } : {});
+  return new S3Store(client, location, {
+    ...(lock ? { lock } : {}),
+    ...(defaults.legalHold ? { legalHold: true } : {}),
+  });
 }

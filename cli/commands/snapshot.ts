@@ -74,17 +74,19 @@ export const snapshotCommand: Command = {
     const phase = requireValue(args, "phase", this, `Use one of ${PHASES.join(", ")}.`) as Phase;
     const root = resolve(context.cwd, stringValue(args, "root") ?? ".");
     const loaded = await loadCliPolicy(args, context, root);
-    // Object Lock retention defaults to the tier's retention floor (ADR 1404).
+    // Object Lock: retain-until defaults to the tier's retention floor; its legal hold sets an
+    // S3 legal hold (ADR 1404).
     const tierPolicy = loaded?.policy;
-    const floorMs =
+    const floor =
       tierPolicy && tierPolicy.environments[env]
-        ? snapshotTier(tierPolicy, env).retention.floor.minAgeMs
-        : 0;
-    const store = await openStore(
-      args,
-      context,
-      floorMs > 0 ? { retainDays: Math.ceil(floorMs / 86_400_000) } : {},
-    );
+        ? snapshotTier(tierPolicy, env).retention.floor
+        : undefined;
+    const store = await openStore(args, context, {
+      ...(floor && floor.minAgeMs > 0
+        ? { retainDays: Math.ceil(floor.minAgeMs / 86_400_000) }
+        : {}),
+      ...(floor?.legalHold ? { legalHold: true } : {}),
+    });
     const writerKey = await loadWriterKey(args, context, true);
     const report = progressReporter(context, !flag(args, "json"));
     const { result, underPolicy } = await takeSnapshot({

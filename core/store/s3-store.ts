@@ -45,7 +45,7 @@ import { readS3Claimed } from "./s3/read-s3-claimed.js";
 import type { S3ClaimMode } from "./s3/s3-claim-mode.js";
 import { s3Error } from "./s3/s3-error.js";
 import type {
-  S3Retention,
+  S3PutOptions,
   S3StoreClient,
   S3StoreLocation,
   S3StoreOptions,
@@ -135,14 +135,20 @@ export class S3Store implements Store {
     return (await this.objectLockEnabled()) ? "put-then-list" : "if-none-match";
   }
 
-  private retentionFor(lockEnabled: boolean): S3Retention | undefined {
-    const lock = this.options.lock;
-    if (!lock || !lockEnabled) return undefined;
-    return { mode: lock.mode, until: new Date(Date.now() + lock.days * DAY_MS) };
+  /** The Object Lock fields a WORM put carries: none in a bucket without Object Lock. */
+  private lockFor(lockEnabled: boolean): S3PutOptions {
+    const { lock, legalHold } = this.options;
+    if (!lockEnabled) return {};
+    return {
+      ...(lock
+        ? { retention: { mode: lock.mode, until: new Date(Date.now() + lock.days * DAY_MS) } }
+        : {}),
+      ...(legalHold ? { legalHold: true } : {}),
+    };
   }
 
-  private async retention(): Promise<S3Retention | undefined> {
-    return this.retentionFor(await this.objectLockEnabled());
+  private async lock(): Promise<S3PutOptions> {
+    return this.lockFor(await this.objectLockEnabled());
   }
 
   private async readClaimed(relative: string): Promise<Uint8Array | null> {
@@ -158,17 +164,15 @@ export class S3Store implements Store {
 
   private async put(relative: string, bytes: Uint8Array | string, locked: boolean): Promise<void> {
     const body = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
-    const retention = locked ? await this.retention() : undefined;
-    await this.call(`writing ${relative}`, () =>
-      this.client.put(this.key(relative), body, retention ? { retention } : {}),
-    );
+    const lock = locked ? await this.lock() : {};
+    await this.call(`writing ${relative}`, () => this.client.put(this.key(relative), body, lock));
   }
 
   private async claim(relative: string, bytes: Uint8Array | string): Promise<"won" | "lost"> {
     const body = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
-    const [mode, retention] = await Promise.all([this.claimMode(), this.retention()]);
+    const [mode, lock] = await Promise.all([this.claimMode(), this.lock()]);
     return this.call(`writing ${relative}`, () =>
-      claimS3Key(this.client, mode, this.key(relative), body, retention),
+      claimS3Key(this.client, mode, this.key(relative), body, lock),
     );
   }
 
@@ -250,7 +254,7 @@ export class S3Store implements Store {
       if (!blobs.has(key)) blobs.set(key, ref);
     }
     return new S3WriteView(this.client, this.where.prefix, stream, head, auditHead, blobs, () =>
-      this.retentionFor(lockEnabled),
+      this.lockFor(lockEnabled),
     );
   }
 

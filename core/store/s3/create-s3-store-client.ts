@@ -53,6 +53,7 @@ export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
                   ObjectLockRetainUntilDate: options.retention.until,
                 }
               : {}),
+            ...(options.legalHold ? { ObjectLockLegalHoldStatus: "ON" as const } : {}),
           }),
         );
         return out.VersionId ? { versionId: out.VersionId } : {};

@@ -14,6 +14,8 @@ export interface S3PutOptions {
   /** Send `If-None-Match: *`: the put fails with "exists" when the key is there. */
   ifNoneMatch?: boolean;
   retention?: S3Retention;
+  /** Put with an S3 legal hold (a policy legal hold, ADR 1404). */
+  legalHold?: boolean;
 }
 
 export interface S3ObjectVersion {
@@ -58,4 +60,6 @@ export interface S3StoreClient {
 export interface S3StoreOptions {
   /** Retention for blobs, nodes, manifests and audit objects when the bucket has Object Lock. */
   lock?: { mode: "GOVERNANCE" | "COMPLIANCE"; days: number };
+  /** Put the same objects with an S3 legal hold (the policy's tier has one). */
+  legalHold?: boolean;
 }

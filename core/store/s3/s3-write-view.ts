@@ -7,7 +7,7 @@ import {
   type StreamHead,
   type WriteView,
 } from "../store.js";
-import type { S3Retention, S3StoreClient } from "./s3-store-types.js";
+import type { S3PutOptions, S3StoreClient } from "./s3-store-types.js";
 
 /**
  * A view of an S3 store for one snapshot. Blobs are put as they are staged:
@@ -25,7 +25,8 @@ export class S3WriteView implements WriteView {
     readonly auditHead: AuditHead | null,
     /** Stored blobs by blobLookupKey, from one listing of blobs/. */
     private readonly blobs: Map<string, BlobRef>,
-    private readonly retention: () => S3Retention | undefined,
+    /** Object Lock fields (retention, legal hold) for each put. */
+    private readonly lock: () => S3PutOptions,
   ) {}
 
   async findBlobs(ids: readonly string[], recipientSet: string): Promise<Map<string, BlobRef>> {
@@ -40,12 +41,7 @@ export class S3WriteView implements WriteView {
 
   async stageBlob(blob: StagedBlob): Promise<void> {
     const { ciphertext, ...ref } = blob;
-    const retention = this.retention();
-    await this.client.put(
-      `${this.prefix}${blobPath(ref)}`,
-      ciphertext,
-      retention ? { retention } : {},
-    );
+    await this.client.put(`${this.prefix}${blobPath(ref)}`, ciphertext, this.lock());
     this.staged.set(blobLookupKey(ref.id, ref.recipientSet), ref);
   }
 }

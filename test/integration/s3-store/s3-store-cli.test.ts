@@ -22,6 +22,7 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
   let server: S3TestServer;
   const work = tempDir();
   const policyDir = tempDir();
+  const holdDir = tempDir();
   let recipient = "";
   let verifyKey = "";
 
@@ -371,5 +372,46 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
     const until = head.ObjectLockRetainUntilDate?.getTime() ?? 0;
     expect(until).toBeGreaterThanOrEqual(before + 3 * 86_400_000 - 1000);
     expect(until).toBeLessThan(before + 4 * 86_400_000);
+  });
+
+  it("puts an S3 legal hold when the tier has a legal hold, which even a governance bypass cannot delete", async () => {
+    await server.createBucket("holdlock", true);
+    const ws = await makePolicyWorkspace(holdDir);
+    ws.writePolicy(
+      `${ws.keysYaml}tiers:\n  tier1:\n    max_age: 72h\n    retention: { keep: { last: 5 }, floor: { legal_hold: { reason: "case 7" } } }\nenvironments:\n  prod: { tier: tier1 }\n`,
+    );
+    ws.write("app/x.yaml", "x: 1\n");
+    const snap = await ws.cliWithEnv(
+      server.env,
+      "snapshot",
+      "--store",
+      "s3://holdlock/p",
+      "--object-lock-mode",
+      "GOVERNANCE",
+      "--retain-days",
+      "1",
+      "--writer-key",
+      join(ws.dir, "writer.key"),
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--json",
+      "app",
+    );
+    expect({ code: snap.code, stderr: snap.stderr }).toEqual({ code: 0, stderr: "" });
+    const listed = await server.s3.send(
+      new ListObjectVersionsCommand({ Bucket: "holdlock", Prefix: "p/manifests/" }),
+    );
+    const version = {
+      Bucket: "holdlock",
+      Key: listed.Versions?.[0]?.Key,
+      VersionId: listed.Versions?.[0]?.VersionId,
+    };
+    const head = await server.s3.send(new HeadObjectCommand(version));
+    expect(head.ObjectLockLegalHoldStatus).toBe("ON");
+    await expect(
+      server.s3.send(new DeleteObjectCommand({ ...version, BypassGovernanceRetention: true })),
+    ).rejects.toMatchObject({ name: "AccessDenied" });
   });
 });
