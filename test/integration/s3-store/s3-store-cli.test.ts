@@ -158,7 +158,7 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
     expect(unreachable.stderr).toContain("--endpoint");
   });
 
-  it("refuses a bad address, a retention without a mode, wrong credentials and a foreign prefix, each with a fix", async () => {
+  it("refuses a bad address, a retention without a mode, wrong credentials, a foreign prefix and doctor, each with a fix", async () => {
     const bad = await cli(["list", "--store", "s3://Bad_Bucket/x", "--env", "prod"]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain("s3://BUCKET/PREFIX");
@@ -222,6 +222,9 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
     ]);
     expect(foreign.code).not.toBe(0);
     expect(foreign.stderr).toContain("is not empty and is not a Snapgate store");
+    const doctor = await cli(["doctor", "--store", "s3://roundtrip/backups/team-a"]);
+    expect(doctor.code).not.toBe(0);
+    expect(doctor.stderr).toContain("doctor does not check s3:// stores yet");
   });
 
   it.each([
