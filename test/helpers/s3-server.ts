@@ -17,7 +17,11 @@ const SCRIPT = fileURLToPath(new URL("../../sandbox/s3/start-s3-server.sh", impo
  * them in CI, where `.ci/run` installs it.
  */
 export function s3ServerAvailable(): boolean {
-  const found = spawnSync("sh", ["-c", "command -v radosgw"], { encoding: "utf8" }).status === 0;
+  const found =
+    spawnSync("/bin/sh", ["-c", "command -v radosgw"], {
+      encoding: "utf8",
+      env: process.env,
+    }).status === 0;
   if (found) return true;
   if (process.env.CI)
     throw new Error(
