@@ -23,6 +23,7 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
   const work = tempDir();
   const policyDir = tempDir();
   const holdDir = tempDir();
+  const forgetDir = tempDir();
   let recipient = "";
   let verifyKey = "";
 
@@ -416,5 +417,56 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
     await expect(
       server.s3.send(new DeleteObjectCommand({ ...version, BypassGovernanceRetention: true })),
     ).rejects.toMatchObject({ name: "AccessDenied" });
+  });
+
+  it("forget writes its tombstone in an Object Lock bucket, and list leaves the forgotten snapshot out", async () => {
+    await server.createBucket("forgetlock", true);
+    const ws = await makePolicyWorkspace(forgetDir);
+    ws.writePolicy(
+      `${ws.keysYaml}tiers:\n  tier1:\n    max_age: 72h\n    retention: { keep: { last: 1 } }\nenvironments:\n  prod: { tier: tier1 }\n`,
+    );
+    const store = "s3://forgetlock/p";
+    for (const text of ["x: 1\n", "x: 2\n"]) {
+      ws.write("app/x.yaml", text);
+      const snap = await ws.cliWithEnv(
+        server.env,
+        "snapshot",
+        "--store",
+        store,
+        "--writer-key",
+        join(ws.dir, "writer.key"),
+        "--env",
+        "prod",
+        "--phase",
+        "manual",
+        "--json",
+        "app",
+      );
+      expect({ code: snap.code, stderr: snap.stderr }).toEqual({ code: 0, stderr: "" });
+    }
+    const forgot = await ws.cliWithEnv(
+      server.env,
+      "forget",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--json",
+    );
+    expect({ code: forgot.code, stderr: forgot.stderr }).toEqual({ code: 0, stderr: "" });
+    expect((forgot.json() as { tombstones: unknown[] }).tombstones).toHaveLength(1);
+    const listed = await ws.cliWithEnv(
+      server.env,
+      "list",
+      "--store",
+      store,
+      "--env",
+      "prod",
+      "--json",
+    );
+    const seqs = (listed.json() as { snapshots: Array<{ seq: number }> }).snapshots.map(
+      (entry) => entry.seq,
+    );
+    expect(seqs).toEqual([2]);
   });
 });
