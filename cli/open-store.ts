@@ -10,6 +10,10 @@ export const STORE_OPTION = {
   store: { type: "string" as const },
   token: { type: "string" as const },
   "api-url": { type: "string" as const },
+  endpoint: { type: "string" as const },
+  region: { type: "string" as const },
+  "object-lock-mode": { type: "string" as const },
+  "retain-days": { type: "string" as const },
 };
 
 /** Help lines for STORE_OPTION's GitHub options, which every store command takes. */
@@ -18,13 +22,27 @@ export const GITHUB_STORE_HELP = [
   "--api-url URL  for a github:// store: the API to use (or GITHUB_API_URL; GitHub Enterprise Server)",
 ];
 
+/** Help lines for STORE_OPTION's S3 options. */
+export const S3_STORE_HELP = [
+  "--endpoint URL  for an s3:// store: an S3-compatible endpoint (or SNAPGATE_S3_ENDPOINT, AWS_ENDPOINT_URL_S3); unset: AWS",
+  "--region R  for an s3:// store: the bucket's region (or AWS_REGION; default us-east-1)",
+  "--object-lock-mode M  for an s3:// store with Object Lock: GOVERNANCE or COMPLIANCE retention on blobs, nodes, manifests, audit",
+  "--retain-days N  with --object-lock-mode: retain-until is N days after each write (snapshot's default: the tier's retention.floor.min_age)",
+];
+
 /**
  * --store DIR (the embedded default) or github://OWNER/REPO[@branch] (token
  * from --token or GITHUB_TOKEN, API from --api-url or GITHUB_API_URL), or
  * SNAPGATE_STORE. The GitHub client is loaded only when a GitHub store is used.
  */
-export async function openStore(args: ParsedArgs, context: CliContext): Promise<Store> {
+export async function openStore(
+  args: ParsedArgs,
+  context: CliContext,
+  /** For an s3:// store's --object-lock-mode without --retain-days: the tier's retention floor (snapshot). */
+  defaults: { retainDays?: number; legalHold?: boolean } = {},
+): Promise<Store> {
   const spec = storeSpec(args, context);
+  if (spec.startsWith("s3://")) return openS3Store(spec, args, context, defaults);
   if (!spec.startsWith("github://")) return new LocalDirStore(resolve(context.cwd, spec));
   const { client, location } = await openGitHub(args, context);
   const { GitHubStore } = await import("../core/store/github-store.js");
@@ -35,7 +53,7 @@ export function storeSpec(args: ParsedArgs, context: CliContext): string {
   const spec = stringValue(args, "store") ?? context.env.SNAPGATE_STORE;
   if (!spec) {
     throw new SnapgateError("USAGE", "No store was given.", {
-      fix: "Pass --store DIR (a local directory) or --store github://OWNER/REPO, or set SNAPGATE_STORE.",
+      fix: "Pass --store DIR (a local directory), --store github://OWNER/REPO or --store s3://BUCKET/PREFIX, or set SNAPGATE_STORE.",
     });
   }
   return spec;
@@ -66,4 +84,69 @@ export async function openGitHub(
       : {}),
   });
   return { client, location };
+}
+
+/** The Object Lock retention the flags ask for; undefined without --object-lock-mode. */
+function lockOption(
+  args: ParsedArgs,
+  tierDays: number | undefined,
+): { mode: "GOVERNANCE" | "COMPLIANCE"; days: number } | undefined {
+  const mode = stringValue(args, "object-lock-mode")?.toUpperCase();
+  const daysText = stringValue(args, "retain-days");
+  if (mode === undefined) {
+    if (daysText !== undefined)
+      throw new SnapgateError("USAGE", "--retain-days needs --object-lock-mode.", {
+        fix: "Add --object-lock-mode GOVERNANCE or COMPLIANCE, or drop --retain-days (the bucket's default retention then applies).",
+      });
+    return undefined;
+  }
+  const days = daysText === undefined ? (tierDays ?? Number.NaN) : Number(daysText);
+  if ((mode !== "GOVERNANCE" && mode !== "COMPLIANCE") || !Number.isInteger(days) || days < 1) {
+    throw new SnapgateError(
+      "USAGE",
+      `--object-lock-mode ${mode} --retain-days ${daysText ?? "(none)"} is not a retention.`,
+      {
+        fix: "Pass --object-lock-mode GOVERNANCE or COMPLIANCE with --retain-days N (a whole number of days, at least 1), or snapshot under a policy whose tier has retention.floor.min_age.",
+      },
+    );
+  }
+  return { mode, days };
+}
+
+/**
+ * An s3:// store: endpoint from --endpoint, SNAPGATE_S3_ENDPOINT or
+ * AWS_ENDPOINT_URL_S3, credentials from the SDK's default chain. The SDK is
+ * loaded only when an S3 store is used.
+ */
+async function openS3Store(
+  spec: string,
+  args: ParsedArgs,
+  context: CliContext,
+  defaults: { retainDays?: number; legalHold?: boolean },
+): Promise<Store> {
+  const [{ parseS3StoreSpec }, { createS3StoreClient }, { S3Store }] = await Promise.all([
+    import("../core/store/s3/parse-s3-store-spec.js"),
+    import("../core/store/s3/create-s3-store-client.js"),
+    import("../core/store/s3-store.js"),
+  ]);
+  const location = parseS3StoreSpec(spec);
+  const lock = lockOption(args, defaults.retainDays);
+  // The SDK warns on every run under Node 20 that its 2027 releases will need Node 22: nothing a
+  // user of this build can act on (the bundled SDK is pinned), so it is off unless asked for.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const endpoint =
+    stringValue(args, "endpoint") ??
+    context.env.SNAPGATE_S3_ENDPOINT ??
+    context.env.AWS_ENDPOINT_URL_S3;
+  const region =
+    stringValue(args, "region") ?? context.env.AWS_REGION ?? context.env.AWS_DEFAULT_REGION;
+  const client = createS3StoreClient({
+    bucket: location.bucket,
+    ...(endpoint ? { endpoint } : {}),
+    ...(region ? { region } : {}),
+  });
+  return new S3Store(client, location, {
+    ...(lock ? { lock } : {}),
+    ...(defaults.legalHold ? { legalHold: true } : {}),
+  });
 }

@@ -85,6 +85,12 @@ export const doctorCommand: Command = {
       });
     }
     let findings: ProtectionFinding[];
+    if (spec.startsWith("s3://")) {
+      // Not a local path: checking a directory named s3:// would report on the wrong thing.
+      throw new SnapgateError("USAGE", `doctor does not check s3:// stores yet (${spec}).`, {
+        fix: "Check the bucket by hand: versioning and Object Lock enabled, a default retention at least the policy's floor, public access blocked (aws s3api get-object-lock-configuration / get-public-access-block).",
+      });
+    }
     if (spec.startsWith("github://")) {
       const { client, location } = await openGitHub(args, context);
       const { checkBackupRepository } =

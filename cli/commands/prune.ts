@@ -26,7 +26,7 @@ export const pruneCommand: Command = {
     "also deletes temp files (.snapgate-tmp-*) that killed or failed writers left, once older than the grace period and 6 hours, and names files under blobs/ that are not blobs (never deleted)",
     "on a github:// store, also deletes the Snapgate App's gate lock refs (refs/snapgate/checks/DAY/...) of days before yesterday, UTC (ADR 0611)",
   ],
-  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], held: [{stream, seq, snapshot, reason}], heldBlobs[], spared[], damaged[], tempFiles: {files, bytes, strays[]}, nodes: {stored, referenced, deleted[], waiting, spared[]}, gateLocks}` (`nodes`: manifest nodes of format v2, judged like blobs; `gateLocks`: `{deleted[], kept}` on a github:// store, else `null`)',
+  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], held: [{stream, seq, snapshot, reason}], heldBlobs[], spared[], damaged[], tempFiles: {files, bytes, strays[]}, nodes: {stored, referenced, deleted[], waiting, spared[]}, gateLocks, locked[]}` (`nodes`: manifest nodes of format v2, judged like blobs; `gateLocks`: `{deleted[], kept}` on a github:// store, else `null`; `locked`: `[{path, until, legalHold}]` object versions an s3:// store kept under Object Lock)',
   options: {
     ...STORE_OPTION,
     ...POLICY_OPTION,
@@ -67,7 +67,12 @@ export const pruneCommand: Command = {
       ]);
       gateLocks = await pruneGateLocks(client, location, now, { dryRun });
     }
-    const result = { ...blobs, gateLocks };
+    // An S3 store with Object Lock keeps locked versions and says until when (ADR 1404).
+    const locked =
+      "keptLocked" in store
+        ? (store.keptLocked as Array<{ path: string; until?: Date; legalHold: boolean }>)
+        : [];
+    const result = { ...blobs, gateLocks, locked };
     if (flag(args, "json")) {
       context.stdout(json(result));
     } else {
@@ -96,6 +101,13 @@ export const pruneCommand: Command = {
         context.stdout(
           `${result.dryRun ? "Would delete" : "Deleted"} ${gateLocks.deleted.length} gate lock ref(s) of days before yesterday (refs/snapgate/checks/).\n`,
         );
+      if (locked.length > 0) {
+        const dates = locked.flatMap((kept) => (kept.until ? [kept.until.getTime()] : []));
+        const first = dates.length ? new Date(Math.min(...dates)).toISOString() : null;
+        context.stdout(
+          `Kept ${locked.length} object version(s) under S3 Object Lock${locked.some((kept) => kept.legalHold) ? " (some on legal hold)" : ""}${first ? `; the first becomes deletable at ${first}` : ""}: run prune again after that.\n`,
+        );
+      }
       if (result.spared.length)
         context.stdout(
           `Spared ${result.spared.length} blob(s) a snapshot taken meanwhile reuses.\n`,

@@ -346,3 +346,24 @@ export function auditPath(time: Date): string {
 }
 
 export const STORE_FORMAT = "snapgate.store/v1";
+
+/**
+ * S3 has no append: the S3 store keeps one catalog object per snapshot, under
+ * the month it was written (ADR 1404). Read back in key order, it is the same catalog.
+ */
+export function s3CatalogEntryPath(stream: string, seq: number, written: Date): string {
+  return `${catalogPath(stream, written).replace(/\.jsonl$/, "")}/${String(seq).padStart(10, "0")}.jsonl`;
+}
+
+/**
+ * The S3 store's audit log: one object per append, named by its first event's
+ * seq, which is also the key appenders race for (ADR 1404).
+ */
+export function s3AuditBatchPath(firstSeq: number): string {
+  return `audit/log/${String(firstSeq).padStart(10, "0")}.jsonl`;
+}
+
+/** The key an S3 store puts twice to learn whether the bucket honours `If-None-Match: *` (ADR 1404). */
+export function s3ClaimProbePath(nonce: string): string {
+  return `locks/cas-probe/${nonce}`;
+}

@@ -14,6 +14,9 @@ import {
   headPath,
   manifestPath,
   nodePath,
+  s3AuditBatchPath,
+  s3CatalogEntryPath,
+  s3ClaimProbePath,
 } from "../../core/store/store.js";
 import { RECORD_ROOTS } from "../../core/store/record-path.js";
 import { tombstonePath } from "../../core/snapshot/tombstone.js";
@@ -185,6 +188,9 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     drillSignoffPath(drillPath("prod", time, true, hex("4")), "security"),
     retiredEpochPath("2026-q4"),
     rewrapRecordPath({ id: hex("6"), sha256: hex("7") }),
+    s3CatalogEntryPath("prod", 12, time),
+    s3AuditBatchPath(3),
+    s3ClaimProbePath("0123456789abcdef"),
   ];
 
   /** What a documented placeholder stands for; an unknown one fails the test, so each is precise. */
@@ -208,6 +214,8 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     "<epoch>": "[A-Za-z0-9][A-Za-z0-9._-]*",
     "<run id>": "[0-9]+",
     "<role>": "(?:ops|security)",
+    "<nonce>": "[0-9a-f]{16}",
+    "<first seq, 10 digits>": "[0-9]{10}",
   };
   const ROOTS =
     "(?:records/)?(?:blobs|manifests|nodes|heads|catalog|audit|tombstones|verifications|requests|approvals|drills|locks|rewraps|epochs)/";
