@@ -4,16 +4,17 @@ import {
   EXIT_USAGE
 } from "../chunks/chunk-D6PZSJD3.js";
 import {
-  GITHUB_STORE_HELP
-} from "../chunks/chunk-DGV36P55.js";
+  GITHUB_STORE_HELP,
+  S3_STORE_HELP
+} from "../chunks/chunk-BG3LVR7Z.js";
 import {
   json,
   parseCommandArgs
 } from "../chunks/chunk-6P64A6B4.js";
-import "../chunks/chunk-6W22FECZ.js";
-import "../chunks/chunk-ECMEO24E.js";
+import "../chunks/chunk-OUQN7CKW.js";
+import "../chunks/chunk-X6OXJFXA.js";
 import "../chunks/chunk-K3D2YTSH.js";
-import "../chunks/chunk-QIMBYF6R.js";
+import "../chunks/chunk-DAPMTHKG.js";
 import "../chunks/chunk-2NBA2BLU.js";
 import {
   didYouMean
@@ -23,36 +24,36 @@ import {
   SnapgateError,
   asSnapgateError
 } from "../chunks/chunk-6KERQ4ZL.js";
-import "../chunks/chunk-HPEAIKBF.js";
+import "../chunks/chunk-H5NHOGLY.js";
 
 // cli/commands/index.ts
 var COMMANDS = [
-  { name: "keygen", load: async () => (await import("../chunks/keygen-OAJCYYTX.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-Y5NR3PNL.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-L7ARYM47.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-7XOGCBO7.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-UTARL4R4.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-NFK6XLN2.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-C3RCLP26.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-YK4IFHLV.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-KRS7QO5G.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-3VD4CCWF.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-VKEIHAIK.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-LIFZ7245.js")).pruneCommand },
-  { name: "rekey", load: async () => (await import("../chunks/rekey-5F5JF6TO.js")).rekeyCommand },
+  { name: "keygen", load: async () => (await import("../chunks/keygen-WOL32LQQ.js")).keygenCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-PX5A4ME5.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-HMGMX5QW.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-VQZQWEMH.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-3F2TFKRJ.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-OR3TS7FA.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-MAEUOF7G.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-7QBIH3OR.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-HJ7AMFPL.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-OIV6PWWA.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-EXOZ2IDC.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-7MVTAWBK.js")).pruneCommand },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-BFFSO6LV.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-KHGHI3BO.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-C43FDZJL.js")).retireEpochCommand
   },
-  { name: "replicate", load: async () => (await import("../chunks/replicate-6P246FJY.js")).replicateCommand },
-  { name: "stats", load: async () => (await import("../chunks/stats-PBCWSBCC.js")).statsCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-YDVTUTJH.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-OZZQZ4IQ.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-OFGMVYDA.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-QS75NQEH.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-OLWPPNNH.js")).canaryCommand },
-  { name: "report", load: async () => (await import("../chunks/report-FDN4PTZY.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-357RLZ2Q.js")).dashboardCommand }
+  { name: "replicate", load: async () => (await import("../chunks/replicate-JELWI5VF.js")).replicateCommand },
+  { name: "stats", load: async () => (await import("../chunks/stats-XNYCTBKR.js")).statsCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-LTEFDYVZ.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-OHZRV24H.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-XPXTDZ62.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-5MQZS2CQ.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-GVCA3S2Q.js")).canaryCommand },
+  { name: "report", load: async () => (await import("../chunks/report-66FS7BBN.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-7TV523ZD.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts
@@ -84,7 +85,10 @@ function alignHelpLines(lines) {
 
 // cli/command-help-lines.ts
 function commandHelpLines(command) {
-  const store = "token" in command.options ? GITHUB_STORE_HELP : [];
+  const store = [
+    ..."token" in command.options ? GITHUB_STORE_HELP : [],
+    ..."endpoint" in command.options ? S3_STORE_HELP : []
+  ];
   return alignHelpLines([...command.help, ...store, "--json  machine-readable output"]);
 }
 

@@ -5,11 +5,11 @@ import {
 import {
   BlobSealer,
   writeSealedTempFile
-} from "../chunks/chunk-3MAN2HXU.js";
+} from "../chunks/chunk-MYZ6M4ZT.js";
 import {
   BlobOpener
-} from "../chunks/chunk-5SKDWO4N.js";
-import "../chunks/chunk-D5PL7VFP.js";
+} from "../chunks/chunk-Q3ELO5XW.js";
+import "../chunks/chunk-ESYVCTWB.js";
 import "../chunks/chunk-RXFM76GD.js";
 import "../chunks/chunk-6R3LO6XJ.js";
 import "../chunks/chunk-54LOBW6C.js";
@@ -18,7 +18,7 @@ import "../chunks/chunk-U2VA4CFL.js";
 import {
   isSnapgateError
 } from "../chunks/chunk-6KERQ4ZL.js";
-import "../chunks/chunk-HPEAIKBF.js";
+import "../chunks/chunk-H5NHOGLY.js";
 
 // core/crypto/crypto-worker.ts
 import { parentPort, workerData } from "node:worker_threads";

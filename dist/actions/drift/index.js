@@ -1,26 +1,26 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-ORZXESAI.js";
+} from "../../chunks/chunk-WJV4UGH3.js";
 import {
   policyScanRules
 } from "../../chunks/chunk-U7DZKPG7.js";
 import "../../chunks/chunk-R2KH2HOX.js";
-import "../../chunks/chunk-ZGQ4JR6U.js";
+import "../../chunks/chunk-46LQYF2N.js";
 import {
   resolveScanPaths
 } from "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-CZCAYRYM.js";
+import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-BXQJ3NVO.js";
 import "../../chunks/chunk-X5JXLGOF.js";
-import "../../chunks/chunk-MS7OGOB6.js";
-import "../../chunks/chunk-MJEQOUZA.js";
-import "../../chunks/chunk-V6FDET46.js";
-import "../../chunks/chunk-D6C42NB4.js";
+import "../../chunks/chunk-P57PVJ3U.js";
+import "../../chunks/chunk-IMETERFX.js";
+import "../../chunks/chunk-J4ZIMGMJ.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-4YM5KJKX.js";
+} from "../../chunks/chunk-4QCPH7RT.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -40,42 +40,42 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-LBZFWFCB.js";
-import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-ZQGIBB5H.js";
+} from "../../chunks/chunk-NGGCU4AD.js";
+import "../../chunks/chunk-FB3T34OJ.js";
+import "../../chunks/chunk-ROOXLMD3.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
-import "../../chunks/chunk-XZBX2AFH.js";
+import "../../chunks/chunk-NTUXQBGM.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-KXWZOX5F.js";
-import "../../chunks/chunk-RQ7PPBXW.js";
-import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-LLKPTZUE.js";
+import "../../chunks/chunk-PNR5PJQD.js";
+import "../../chunks/chunk-MJS4HMVY.js";
+import "../../chunks/chunk-AXJEESJ2.js";
+import "../../chunks/chunk-CNWI737L.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
-import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
+import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-FFISWQYC.js";
 import "../../chunks/chunk-CU3A7CPO.js";
 import "../../chunks/chunk-WPITP5OQ.js";
-import "../../chunks/chunk-KB33VVBT.js";
-import "../../chunks/chunk-YE7RH2YB.js";
+import "../../chunks/chunk-ZG3SENMX.js";
+import "../../chunks/chunk-UZQJNIXZ.js";
+import "../../chunks/chunk-4UDOMNA7.js";
 import "../../chunks/chunk-R4SSWUCW.js";
-import "../../chunks/chunk-YBRVLGIF.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-QIMBYF6R.js";
+import "../../chunks/chunk-DAPMTHKG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-5SKDWO4N.js";
-import "../../chunks/chunk-D5PL7VFP.js";
+import "../../chunks/chunk-Q3ELO5XW.js";
+import "../../chunks/chunk-ESYVCTWB.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-4NNPXXFU.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import "../../chunks/chunk-6KERQ4ZL.js";
-import "../../chunks/chunk-HPEAIKBF.js";
+import "../../chunks/chunk-H5NHOGLY.js";
 
 // actions/drift/drift-rows.ts
 function driftRows(report) {

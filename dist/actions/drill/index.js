@@ -1,29 +1,29 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-C2C5PQVC.js";
-import "../../chunks/chunk-BUSOJCTZ.js";
+} from "../../chunks/chunk-5JQH2TGN.js";
+import "../../chunks/chunk-SBTDX2R5.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-EWFVWDS6.js";
-import "../../chunks/chunk-ECMEO24E.js";
+import "../../chunks/chunk-3HPPPRPW.js";
+import "../../chunks/chunk-X6OXJFXA.js";
 import "../../chunks/chunk-3WQ356U7.js";
-import "../../chunks/chunk-ZGQ4JR6U.js";
+import "../../chunks/chunk-46LQYF2N.js";
 import "../../chunks/chunk-6P6Q3R3N.js";
-import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
 import "../../chunks/chunk-NBKM2OUG.js";
-import "../../chunks/chunk-JFTNA4S6.js";
-import "../../chunks/chunk-PJ2VEAI3.js";
 import "../../chunks/chunk-Q2LACRLC.js";
+import "../../chunks/chunk-TUVCLXIC.js";
+import "../../chunks/chunk-I227H2ZL.js";
+import "../../chunks/chunk-PJ2VEAI3.js";
 import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
 import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-MJEQOUZA.js";
-import "../../chunks/chunk-V6FDET46.js";
-import "../../chunks/chunk-D6C42NB4.js";
+import "../../chunks/chunk-P57PVJ3U.js";
+import "../../chunks/chunk-IMETERFX.js";
+import "../../chunks/chunk-J4ZIMGMJ.js";
 import "../../chunks/chunk-PZ5T2MZR.js";
 import "../../chunks/chunk-K3D2YTSH.js";
 import {
@@ -45,38 +45,38 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-LBZFWFCB.js";
-import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-ZQGIBB5H.js";
+} from "../../chunks/chunk-NGGCU4AD.js";
+import "../../chunks/chunk-FB3T34OJ.js";
+import "../../chunks/chunk-ROOXLMD3.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
-import "../../chunks/chunk-XZBX2AFH.js";
+import "../../chunks/chunk-NTUXQBGM.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-KXWZOX5F.js";
-import "../../chunks/chunk-RQ7PPBXW.js";
-import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-LLKPTZUE.js";
+import "../../chunks/chunk-PNR5PJQD.js";
+import "../../chunks/chunk-MJS4HMVY.js";
+import "../../chunks/chunk-AXJEESJ2.js";
+import "../../chunks/chunk-CNWI737L.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
-import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
+import "../../chunks/chunk-TI77TNDP.js";
 import {
   formatDuration,
   parseDuration
 } from "../../chunks/chunk-FFISWQYC.js";
 import "../../chunks/chunk-CU3A7CPO.js";
 import "../../chunks/chunk-WPITP5OQ.js";
-import "../../chunks/chunk-KB33VVBT.js";
-import "../../chunks/chunk-YE7RH2YB.js";
+import "../../chunks/chunk-ZG3SENMX.js";
+import "../../chunks/chunk-UZQJNIXZ.js";
+import "../../chunks/chunk-4UDOMNA7.js";
 import "../../chunks/chunk-R4SSWUCW.js";
-import "../../chunks/chunk-YBRVLGIF.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-QIMBYF6R.js";
+import "../../chunks/chunk-DAPMTHKG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-5SKDWO4N.js";
-import "../../chunks/chunk-D5PL7VFP.js";
+import "../../chunks/chunk-Q3ELO5XW.js";
+import "../../chunks/chunk-ESYVCTWB.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
@@ -85,7 +85,7 @@ import "../../chunks/chunk-U2VA4CFL.js";
 import {
   SnapgateError
 } from "../../chunks/chunk-6KERQ4ZL.js";
-import "../../chunks/chunk-HPEAIKBF.js";
+import "../../chunks/chunk-H5NHOGLY.js";
 
 // actions/drill/drill-summary.ts
 var sla = (met, limit) => met === null || limit === null ? "no SLA" : `${met ? "met" : "MISSED"} (${formatDuration(limit)})`;

@@ -1,46 +1,48 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   checkApproval,
-  readApprovalRequest,
+  readApprovalRequest
+} from "../../chunks/chunk-2LIM4BQP.js";
+import {
   snapshotTier
-} from "../../chunks/chunk-H4DQAOH5.js";
+} from "../../chunks/chunk-KBLB3GEK.js";
 import {
   policyDigest
 } from "../../chunks/chunk-JLM63NIZ.js";
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-EWFVWDS6.js";
-import "../../chunks/chunk-ECMEO24E.js";
+} from "../../chunks/chunk-3HPPPRPW.js";
+import "../../chunks/chunk-X6OXJFXA.js";
 import "../../chunks/chunk-3WQ356U7.js";
 import {
   loadSnapshot
-} from "../../chunks/chunk-ZGQ4JR6U.js";
+} from "../../chunks/chunk-46LQYF2N.js";
 import "../../chunks/chunk-6P6Q3R3N.js";
 import {
   identityOpener
-} from "../../chunks/chunk-N26P7RL7.js";
+} from "../../chunks/chunk-F65MRBUI.js";
 import "../../chunks/chunk-AYS4OF2G.js";
-import {
-  appendAuditEvents
-} from "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
 import "../../chunks/chunk-NBKM2OUG.js";
+import "../../chunks/chunk-Q2LACRLC.js";
 import {
   signatureProblem
-} from "../../chunks/chunk-JFTNA4S6.js";
+} from "../../chunks/chunk-TUVCLXIC.js";
+import {
+  appendAuditEvents
+} from "../../chunks/chunk-I227H2ZL.js";
 import "../../chunks/chunk-PJ2VEAI3.js";
-import "../../chunks/chunk-Q2LACRLC.js";
 import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
 import "../../chunks/chunk-YTP4PIXP.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-MJEQOUZA.js";
-import "../../chunks/chunk-V6FDET46.js";
-import "../../chunks/chunk-D6C42NB4.js";
+} from "../../chunks/chunk-P57PVJ3U.js";
+import "../../chunks/chunk-IMETERFX.js";
+import "../../chunks/chunk-J4ZIMGMJ.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
@@ -64,42 +66,42 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-LBZFWFCB.js";
-import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-ZQGIBB5H.js";
+} from "../../chunks/chunk-NGGCU4AD.js";
+import "../../chunks/chunk-FB3T34OJ.js";
+import "../../chunks/chunk-ROOXLMD3.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
-import "../../chunks/chunk-XZBX2AFH.js";
+import "../../chunks/chunk-NTUXQBGM.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-KXWZOX5F.js";
+import "../../chunks/chunk-PNR5PJQD.js";
 import {
   JsonSchemaValidator
-} from "../../chunks/chunk-RQ7PPBXW.js";
+} from "../../chunks/chunk-MJS4HMVY.js";
 import {
   loadSodium
-} from "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-LLKPTZUE.js";
+} from "../../chunks/chunk-AXJEESJ2.js";
+import "../../chunks/chunk-CNWI737L.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
-import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
+import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-FFISWQYC.js";
 import "../../chunks/chunk-CU3A7CPO.js";
 import "../../chunks/chunk-WPITP5OQ.js";
-import "../../chunks/chunk-KB33VVBT.js";
-import "../../chunks/chunk-YE7RH2YB.js";
-import "../../chunks/chunk-R4SSWUCW.js";
+import "../../chunks/chunk-ZG3SENMX.js";
+import "../../chunks/chunk-UZQJNIXZ.js";
 import {
   require_formats,
   require_ucs2length
-} from "../../chunks/chunk-YBRVLGIF.js";
+} from "../../chunks/chunk-4UDOMNA7.js";
+import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-QIMBYF6R.js";
+import "../../chunks/chunk-DAPMTHKG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-5SKDWO4N.js";
-import "../../chunks/chunk-D5PL7VFP.js";
+import "../../chunks/chunk-Q3ELO5XW.js";
+import "../../chunks/chunk-ESYVCTWB.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
@@ -111,7 +113,7 @@ import {
 } from "../../chunks/chunk-6KERQ4ZL.js";
 import {
   __toESM
-} from "../../chunks/chunk-HPEAIKBF.js";
+} from "../../chunks/chunk-H5NHOGLY.js";
 
 // core/generated/request-execution-validator.ts
 var import_ucs2length = __toESM(require_ucs2length(), 1);

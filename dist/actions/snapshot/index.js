@@ -1,19 +1,19 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   takeSnapshot
-} from "../../chunks/chunk-ZXUBVJMD.js";
-import "../../chunks/chunk-NP7TNGVK.js";
-import "../../chunks/chunk-3MAN2HXU.js";
+} from "../../chunks/chunk-H5LU3I4B.js";
+import "../../chunks/chunk-D6P5TCHF.js";
+import "../../chunks/chunk-MYZ6M4ZT.js";
 import "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-CZCAYRYM.js";
+import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-BXQJ3NVO.js";
 import "../../chunks/chunk-X5JXLGOF.js";
-import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-6P6Q3R3N.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-4YM5KJKX.js";
+} from "../../chunks/chunk-4QCPH7RT.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -37,37 +37,37 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-LBZFWFCB.js";
-import "../../chunks/chunk-5N2OGIR4.js";
-import "../../chunks/chunk-ZQGIBB5H.js";
+} from "../../chunks/chunk-NGGCU4AD.js";
+import "../../chunks/chunk-FB3T34OJ.js";
+import "../../chunks/chunk-ROOXLMD3.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
-import "../../chunks/chunk-XZBX2AFH.js";
+import "../../chunks/chunk-NTUXQBGM.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-KXWZOX5F.js";
-import "../../chunks/chunk-RQ7PPBXW.js";
-import "../../chunks/chunk-JFMH5QSK.js";
-import "../../chunks/chunk-LLKPTZUE.js";
+import "../../chunks/chunk-PNR5PJQD.js";
+import "../../chunks/chunk-MJS4HMVY.js";
+import "../../chunks/chunk-AXJEESJ2.js";
+import "../../chunks/chunk-CNWI737L.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
-import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
+import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-FFISWQYC.js";
 import "../../chunks/chunk-CU3A7CPO.js";
 import "../../chunks/chunk-WPITP5OQ.js";
-import "../../chunks/chunk-KB33VVBT.js";
-import "../../chunks/chunk-YE7RH2YB.js";
-import "../../chunks/chunk-R4SSWUCW.js";
+import "../../chunks/chunk-ZG3SENMX.js";
+import "../../chunks/chunk-UZQJNIXZ.js";
 import {
   PHASES
-} from "../../chunks/chunk-YBRVLGIF.js";
+} from "../../chunks/chunk-4UDOMNA7.js";
+import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-QIMBYF6R.js";
+import "../../chunks/chunk-DAPMTHKG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-5SKDWO4N.js";
-import "../../chunks/chunk-D5PL7VFP.js";
+import "../../chunks/chunk-Q3ELO5XW.js";
+import "../../chunks/chunk-ESYVCTWB.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
@@ -76,7 +76,7 @@ import "../../chunks/chunk-U2VA4CFL.js";
 import {
   isSnapgateError
 } from "../../chunks/chunk-6KERQ4ZL.js";
-import "../../chunks/chunk-HPEAIKBF.js";
+import "../../chunks/chunk-H5NHOGLY.js";
 
 // actions/snapshot/inputs.ts
 var snapshotAction = defineAction({
