@@ -131,6 +131,22 @@ async function openS3Store(
   ]);
   const location = parseS3StoreSpec(spec);
   const lock = lockOption(args, defaults.retainDays);
+  const client = createS3StoreClient(s3ClientSettings(location.bucket, args, context));
+  return new S3Store(client, location, {
+    ...(lock ? { lock } : {}),
+    ...(defaults.legalHold ? { legalHold: true } : {}),
+  });
+}
+
+/**
+ * An s3:// store's bucket, endpoint (--endpoint, SNAPGATE_S3_ENDPOINT or
+ * AWS_ENDPOINT_URL_S3) and region (--region, AWS_REGION, AWS_DEFAULT_REGION).
+ */
+export function s3ClientSettings(
+  bucket: string,
+  args: ParsedArgs,
+  context: CliContext,
+): { bucket: string; endpoint?: string; region?: string } {
   // The SDK warns on every run under Node 20 that its 2027 releases will need Node 22: nothing a
   // user of this build can act on (the bundled SDK is pinned), so it is off unless asked for.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -140,13 +156,5 @@ async function openS3Store(
     context.env.AWS_ENDPOINT_URL_S3;
   const region =
     stringValue(args, "region") ?? context.env.AWS_REGION ?? context.env.AWS_DEFAULT_REGION;
-  const client = createS3StoreClient({
-    bucket: location.bucket,
-    ...(endpoint ? { endpoint } : {}),
-    ...(region ? { region } : {}),
-  });
-  return new S3Store(client, location, {
-    ...(lock ? { lock } : {}),
-    ...(defaults.legalHold ? { legalHold: true } : {}),
-  });
+  return { bucket, ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}) };
 }

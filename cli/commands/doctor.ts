@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { SnapgateError } from "../../core/errors.js";
 import type { ProtectionFinding } from "../../core/github/check-backup-repository.js";
 import { checkLocalStore } from "../../core/store/check-local-store.js";
 import { flag, stringValue, type CliContext, type Command, type ParsedArgs } from "../command.js";
-import { openGitHub, STORE_OPTION, storeSpec } from "../open-store.js";
+import { openGitHub, s3ClientSettings, STORE_OPTION, storeSpec } from "../open-store.js";
+import { loadCliPolicy, POLICY_OPTION } from "../load-cli-policy.js";
 import { json, renderTable } from "../output.js";
 import { EXIT_PROBLEMS } from "../exit-codes.js";
 
@@ -46,14 +48,54 @@ async function restoreEnvironmentFindings(
   });
 }
 
+/**
+ * An s3:// store's bucket checks; the floor is the largest `retention.floor.min_age`
+ * of the policy's tiers, since one bucket holds every environment's snapshots.
+ */
+async function s3Findings(
+  spec: string,
+  args: ParsedArgs,
+  context: CliContext,
+): Promise<ProtectionFinding[]> {
+  const [{ parseS3StoreSpec }, { createS3BucketInspector }, { checkS3Bucket }, { s3Error }] =
+    await Promise.all([
+      import("../../core/store/s3/parse-s3-store-spec.js"),
+      import("../../core/store/s3/create-s3-bucket-inspector.js"),
+      import("../../core/store/s3/check-s3-bucket.js"),
+      import("../../core/store/s3/s3-error.js"),
+    ]);
+  const location = parseS3StoreSpec(spec);
+  const loaded = await loadCliPolicy(args, context, context.cwd);
+  let floor: { tier: string; minAgeMs: number } | undefined;
+  for (const tier of Object.values(loaded?.policy.tiers ?? {}))
+    if (tier.retention.floor.minAgeMs > (floor?.minAgeMs ?? 0))
+      floor = { tier: tier.name, minAgeMs: tier.retention.floor.minAgeMs };
+  const inspector = createS3BucketInspector(s3ClientSettings(location.bucket, args, context));
+  try {
+    return await checkS3Bucket(inspector, location, {
+      ...(floor ? { floor } : {}),
+      now: new Date(),
+      probeId: `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}`,
+    });
+  } catch (error) {
+    throw s3Error(error, "checking the bucket", spec);
+  }
+}
+
 export const doctorCommand: Command = {
   name: "doctor",
   summary:
-    "Check the backup repository's protection (private, rulesets, who can push, rules that refuse the store's commits) and the restore environment, and say what to fix",
+    "Check the backup repository's protection (private, rulesets, who can push, rules that refuse the store's commits), an S3 bucket's WORM settings, and the restore environment, and say what to fix",
   usage:
-    "snapgate doctor --store github://OWNER/REPO[@branch] [--app-id ID] [--restore-repo OWNER/REPO [--environment NAME] [--identity-secret NAME]] [--token T] [--json]",
+    "snapgate doctor --store github://OWNER/REPO[@branch]|s3://BUCKET/PREFIX|DIR [--policy FILE] [--app-id ID] [--restore-repo OWNER/REPO [--environment NAME] [--identity-secret NAME]] [--token T] [--json]",
   help: [
     "--store STORE     the backup repository (or a local store: the permissions and owner of every folder and file in it)",
+    "An s3:// store: the bucket is reachable, versioning and Object Lock are on, the default",
+    "retention is at least the policy's largest retention.floor.min_age (--policy FILE, or",
+    ".github/snapgate.yml here), public access is blocked, and these credentials cannot bypass",
+    "GOVERNANCE retention: a probe object under locks/doctor-probe/ locked for 10 minutes, deleted",
+    'with the bypass header (refused: ok). An unimplemented check is "could not check", never ok.',
+    "--policy FILE     for an s3:// store: the policy whose retention floors the default retention must cover",
     "--app-id ID       the Snapgate App's id, which must be the only bypass actor (and the restore environment's protection rule)",
     "--restore-repo OWNER/REPO  also check the environment that repository's restore job runs in:",
     "                  the Snapgate App is its custom protection rule, administrators cannot bypass it,",
@@ -70,6 +112,7 @@ export const doctorCommand: Command = {
   ],
   options: {
     ...STORE_OPTION,
+    ...POLICY_OPTION,
     "app-id": { type: "string" },
     "restore-repo": { type: "string" },
     environment: { type: "string" },
@@ -86,12 +129,8 @@ export const doctorCommand: Command = {
     }
     let findings: ProtectionFinding[];
     if (spec.startsWith("s3://")) {
-      // Not a local path: checking a directory named s3:// would report on the wrong thing.
-      throw new SnapgateError("USAGE", `doctor does not check s3:// stores yet (${spec}).`, {
-        fix: "Check the bucket by hand: versioning and Object Lock enabled, a default retention at least the policy's floor, public access blocked (aws s3api get-object-lock-configuration / get-public-access-block).",
-      });
-    }
-    if (spec.startsWith("github://")) {
+      findings = await s3Findings(spec, args, context);
+    } else if (spec.startsWith("github://")) {
       const { client, location } = await openGitHub(args, context);
       const { checkBackupRepository } =
         await import("../../core/github/check-backup-repository.js");

@@ -223,9 +223,6 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
     ]);
     expect(foreign.code).not.toBe(0);
     expect(foreign.stderr).toContain("is not empty and is not a Snapgate store");
-    const doctor = await cli(["doctor", "--store", "s3://roundtrip/backups/team-a"]);
-    expect(doctor.code).not.toBe(0);
-    expect(doctor.stderr).toContain("doctor does not check s3:// stores yet");
   });
 
   it.each([

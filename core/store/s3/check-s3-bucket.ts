@@ -1,0 +1,226 @@
+import type { ProtectionFinding } from "../../github/check-backup-repository.js";
+import type { S3BucketInspector } from "./s3-bucket-inspector.js";
+import type { S3StoreLocation } from "./s3-store-types.js";
+
+const DAY_MS = 86_400_000;
+/** Long enough for clock skew between here and the server, short enough to leave little behind. */
+const DOCTOR_PROBE_RETENTION_MS = 10 * 60_000;
+
+export interface S3BucketCheckOptions {
+  /** The policy's largest `retention.floor.min_age` and the tier it is from; absent without a policy. */
+  floor?: { tier: string; minAgeMs: number };
+  now: Date;
+  /** A unique probe name (the caller's randomness keeps this function pure). */
+  probeId: string;
+}
+
+/** The key of `doctor`'s governance-bypass probe under the store's prefix (ADR 1405). */
+function doctorProbeKey(prefix: string, probeId: string): string {
+  return `${prefix}locks/doctor-probe/${probeId}`;
+}
+
+/**
+ * doctor's checks of an s3:// store's bucket (issue 14, ADR 1405): reachable,
+ * versioning, Object Lock, a default retention at least the policy's floor,
+ * public access blocked, and that these credentials cannot bypass governance
+ * retention. `ok: null` is "could not check", never a false ok.
+ */
+export async function checkS3Bucket(
+  inspector: S3BucketInspector,
+  location: S3StoreLocation,
+  options: S3BucketCheckOptions,
+): Promise<ProtectionFinding[]> {
+  const bucket = location.bucket;
+  const reach = await inspector.reach();
+  if (reach !== "ok") {
+    return [
+      {
+        check: "the bucket is reachable",
+        ok: false,
+        detail:
+          reach === "missing"
+            ? `bucket ${bucket} does not exist at this endpoint`
+            : `these credentials may not read bucket ${bucket} (403)`,
+        fix:
+          reach === "missing"
+            ? "Create it with Object Lock (aws s3api create-bucket --object-lock-enabled-for-bucket), or check --store, --endpoint and --region."
+            : "Use credentials allowed s3:ListBucket, s3:GetBucketVersioning, s3:GetBucketObjectLockConfiguration and s3:GetBucketPublicAccessBlock on the bucket.",
+      },
+    ];
+  }
+  const findings: ProtectionFinding[] = [
+    { check: "the bucket is reachable", ok: true, detail: `bucket ${bucket}` },
+  ];
+
+  const versioning = await inspector.versioning();
+  findings.push(
+    versioning === "Enabled"
+      ? { check: "versioning is enabled", ok: true, detail: "Enabled" }
+      : {
+          check: "versioning is enabled",
+          ok: false,
+          detail: `versioning is ${versioning ?? "off (never enabled)"}: an overwrite or delete loses the object`,
+          fix: "Versioning comes with Object Lock: create a new bucket with --object-lock-enabled-for-bucket and replicate the store into it (snapgate replicate).",
+        },
+  );
+
+  const lock = await inspector.objectLock();
+  const lockOn = lock?.enabled === true;
+  findings.push(
+    lockOn
+      ? { check: "Object Lock is enabled", ok: true, detail: "Enabled" }
+      : {
+          check: "Object Lock is enabled",
+          ok: false,
+          detail:
+            "the bucket has no Object Lock: whoever holds write credentials can delete every backup",
+          fix: "Create a bucket with Object Lock (aws s3api create-bucket --object-lock-enabled-for-bucket) and replicate the store into it (snapgate replicate --to s3://NEW-BUCKET/PREFIX).",
+        },
+  );
+
+  const retention = lock?.defaultRetention ?? null;
+  const retentionFix = (days: number) =>
+    `aws s3api put-object-lock-configuration --bucket ${bucket} --object-lock-configuration '{"ObjectLockEnabled":"Enabled","Rule":{"DefaultRetention":{"Mode":"COMPLIANCE","Days":${days}}}}'`;
+  const floorDays = options.floor ? Math.ceil(options.floor.minAgeMs / DAY_MS) : 0;
+  const floorText = options.floor
+    ? ` (the policy's largest floor: tier ${options.floor.tier}, ${floorDays} days)`
+    : "";
+  if (!lockOn) {
+    findings.push({
+      check: "a default retention covers the policy's floor",
+      ok: false,
+      detail: "no Object Lock, so no default retention",
+      fix: "Enable Object Lock first (above), then set a default retention.",
+    });
+  } else if (!retention) {
+    findings.push({
+      check: "a default retention covers the policy's floor",
+      ok: false,
+      detail: `no default retention: objects written without their own retain-until are not locked${floorText}`,
+      fix: retentionFix(Math.max(floorDays, 1)),
+    });
+  } else if (options.floor && retention.days * DAY_MS < options.floor.minAgeMs) {
+    findings.push({
+      check: "a default retention covers the policy's floor",
+      ok: false,
+      detail: `the default retention is ${retention.mode} ${retention.days} days, shorter than the policy's floor${floorText}`,
+      fix: retentionFix(floorDays),
+    });
+  } else {
+    findings.push({
+      check: "a default retention covers the policy's floor",
+      ok: true,
+      detail: `${retention.mode} ${retention.days} days${options.floor ? floorText : " (no policy given to compare with: --policy FILE)"}`,
+    });
+  }
+
+  const block = await inspector.publicAccessBlock();
+  const blockFix = `aws s3api put-public-access-block --bucket ${bucket} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true`;
+  if (block === "unsupported") {
+    findings.push({
+      check: "public access is blocked",
+      ok: null,
+      detail: "could not check: this server does not implement GetPublicAccessBlock",
+      fix: "Check by hand that no bucket policy or ACL grants access to anonymous or all users.",
+    });
+  } else if (block === "none") {
+    findings.push({
+      check: "public access is blocked",
+      ok: false,
+      detail: "no public access block is set: a bucket policy or ACL could make backups public",
+      fix: blockFix,
+    });
+  } else {
+    const off = Object.entries(block)
+      .filter(([, on]) => !on)
+      .map(([flag]) => flag);
+    findings.push(
+      off.length === 0
+        ? {
+            check: "public access is blocked",
+            ok: true,
+            detail: "all four public access block settings are on",
+          }
+        : {
+            check: "public access is blocked",
+            ok: false,
+            detail: `public access block settings off: ${off.join(", ")}`,
+            fix: blockFix,
+          },
+    );
+  }
+
+  findings.push(await governanceBypassFinding(inspector, location, options, lockOn));
+  return findings;
+}
+
+/**
+ * The probe: a small object under an explicit GOVERNANCE retain-until a few
+ * minutes ahead (a COMPLIANCE default could not be removed early by anyone).
+ * A plain delete of that version must be refused first (else the lock did not
+ * take, e.g. clock skew, and nothing can be concluded); then a delete with the
+ * bypass header: refused = ok; allowed = a finding, and the probe is gone. A
+ * refused probe stays until its retain-until; later runs remove expired ones.
+ */
+async function governanceBypassFinding(
+  inspector: S3BucketInspector,
+  location: S3StoreLocation,
+  options: S3BucketCheckOptions,
+  lockOn: boolean,
+): Promise<ProtectionFinding> {
+  const check = "these credentials cannot bypass governance retention";
+  if (!lockOn)
+    return {
+      check,
+      ok: null,
+      detail: "could not check: the bucket has no Object Lock",
+      fix: "Enable Object Lock (above) and run doctor again.",
+    };
+  const probePrefix = doctorProbeKey(location.prefix, "");
+  // Earlier runs' probes no longer locked (retention passed, or none took): deletable without a bypass.
+  for (const old of await inspector.listVersions(probePrefix)) {
+    const until = (await inspector.lockOf(old.key, old.versionId)).retainUntil;
+    if (!until || until.getTime() < options.now.getTime())
+      await inspector.deleteVersion(old.key, old.versionId, false);
+  }
+  const key = doctorProbeKey(location.prefix, options.probeId);
+  const versionId = await inspector.putGovernanceProbe(
+    key,
+    new Date(options.now.getTime() + DOCTOR_PROBE_RETENTION_MS),
+  );
+  if (!versionId)
+    return {
+      check,
+      ok: null,
+      detail: `could not check: the probe ${key} got no version id`,
+      fix: "Enable versioning and Object Lock on the bucket.",
+    };
+  // A server that puts its default mode over the explicit one would make a refusal meaningless.
+  const probeLock = await inspector.lockOf(key, versionId);
+  if (probeLock.mode !== "GOVERNANCE")
+    return {
+      check,
+      ok: null,
+      detail: `could not check: the server locked the probe ${key} in ${probeLock.mode ?? "no"} mode, not the GOVERNANCE mode it was written with: it ignored the request's own lock headers, so the store's per-object retain-until and legal holds are ignored too (Ceph RGW Pacific does this while BlockPublicAcls is on, ADR 1405)`,
+      fix: "Rely on the bucket's default retention (COMPLIANCE, at least the policy's floor), and check by hand that these credentials are denied s3:BypassGovernanceRetention (a bucket policy Deny naming them).",
+    };
+  if ((await inspector.deleteVersion(key, versionId, false)) === "deleted")
+    return {
+      check,
+      ok: null,
+      detail: `could not check: the probe ${key} was deletable without a bypass, so its GOVERNANCE retention did not take (is this machine's clock behind the server's?)`,
+      fix: "Check the clock, then run doctor again.",
+    };
+  if ((await inspector.deleteVersion(key, versionId, true)) === "refused")
+    return {
+      check,
+      ok: true,
+      detail: `deleting the GOVERNANCE-locked probe ${key} with x-amz-bypass-governance-retention was refused (it expires in ${DOCTOR_PROBE_RETENTION_MS / 60_000} minutes)`,
+    };
+  return {
+    check,
+    ok: false,
+    detail: `these credentials deleted the GOVERNANCE-locked probe ${key} with x-amz-bypass-governance-retention: they could delete GOVERNANCE-locked backups`,
+    fix: `Deny s3:BypassGovernanceRetention to these credentials (a bucket policy Deny naming them; Ceph RGW honours only an explicit Deny, ADR 1403), or use COMPLIANCE retention, which nobody can bypass.`,
+  };
+}
