@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { SnapgateError } from "../../core/errors.js";
 import type { ProtectionFinding } from "../../core/github/check-backup-repository.js";
@@ -75,7 +75,7 @@ async function s3Findings(
     return await checkS3Bucket(inspector, location, {
       ...(floor ? { floor } : {}),
       now: new Date(),
-      probeId: `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}`,
+      probeId: randomBytes(8).toString("hex"),
     });
   } catch (error) {
     throw s3Error(error, "checking the bucket", spec);

@@ -363,6 +363,11 @@ export function s3AuditBatchPath(firstSeq: number): string {
   return `audit/log/${String(firstSeq).padStart(10, "0")}.jsonl`;
 }
 
+/** The GOVERNANCE-locked object `doctor` tries to delete with a bypass (ADR 1405). */
+export function s3DoctorProbePath(nonce: string): string {
+  return `locks/doctor-probe/${nonce}`;
+}
+
 /** The key an S3 store puts twice to learn whether the bucket honours `If-None-Match: *` (ADR 1404). */
 export function s3ClaimProbePath(nonce: string): string {
   return `locks/cas-probe/${nonce}`;

@@ -17,6 +17,7 @@ import {
   s3AuditBatchPath,
   s3CatalogEntryPath,
   s3ClaimProbePath,
+  s3DoctorProbePath,
 } from "../../core/store/store.js";
 import { RECORD_ROOTS } from "../../core/store/record-path.js";
 import { tombstonePath } from "../../core/snapshot/tombstone.js";
@@ -191,6 +192,7 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     s3CatalogEntryPath("prod", 12, time),
     s3AuditBatchPath(3),
     s3ClaimProbePath("0123456789abcdef"),
+    s3DoctorProbePath("0123456789abcdef"),
   ];
 
   /** What a documented placeholder stands for; an unknown one fails the test, so each is precise. */

@@ -1,4 +1,5 @@
 import type { ProtectionFinding } from "../../github/check-backup-repository.js";
+import { s3DoctorProbePath } from "../store.js";
 import type { S3BucketInspector } from "./s3-bucket-inspector.js";
 import type { S3StoreLocation } from "./s3-store-types.js";
 
@@ -10,13 +11,13 @@ export interface S3BucketCheckOptions {
   /** The policy's largest `retention.floor.min_age` and the tier it is from; absent without a policy. */
   floor?: { tier: string; minAgeMs: number };
   now: Date;
-  /** A unique probe name (the caller's randomness keeps this function pure). */
+  /** A unique probe name, 16 hex digits (the caller's randomness keeps this function pure). */
   probeId: string;
 }
 
 /** The key of `doctor`'s governance-bypass probe under the store's prefix (ADR 1405). */
 function doctorProbeKey(prefix: string, probeId: string): string {
-  return `${prefix}locks/doctor-probe/${probeId}`;
+  return `${prefix}${s3DoctorProbePath(probeId)}`;
 }
 
 /**
@@ -184,10 +185,18 @@ async function governanceBypassFinding(
       await inspector.deleteVersion(old.key, old.versionId, false);
   }
   const key = doctorProbeKey(location.prefix, options.probeId);
-  const versionId = await inspector.putGovernanceProbe(
+  const put = await inspector.putGovernanceProbe(
     key,
     new Date(options.now.getTime() + DOCTOR_PROBE_RETENTION_MS),
   );
+  if (put === "denied")
+    return {
+      check,
+      ok: null,
+      detail: `could not check: these credentials may not write the probe ${key} (403)`,
+      fix: "Run doctor with the credentials the store writes with (they need s3:PutObject and s3:PutObjectRetention), or check by hand that they are denied s3:BypassGovernanceRetention.",
+    };
+  const versionId = put.versionId;
   if (!versionId)
     return {
       check,

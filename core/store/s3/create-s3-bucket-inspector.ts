@@ -77,16 +77,21 @@ export function createS3BucketInspector(settings: S3ClientSettings): S3BucketIns
       }
     },
     async putGovernanceProbe(key, retainUntil) {
-      const out = await s3.send(
-        new PutObjectCommand({
-          Bucket,
-          Key: key,
-          Body: "snapgate doctor: governance bypass probe\n",
-          ObjectLockMode: "GOVERNANCE",
-          ObjectLockRetainUntilDate: retainUntil,
-        }),
-      );
-      return out.VersionId;
+      try {
+        const out = await s3.send(
+          new PutObjectCommand({
+            Bucket,
+            Key: key,
+            Body: "snapgate doctor: governance bypass probe\n",
+            ObjectLockMode: "GOVERNANCE",
+            ObjectLockRetainUntilDate: retainUntil,
+          }),
+        );
+        return out.VersionId ? { versionId: out.VersionId } : {};
+      } catch (error) {
+        if (status(error) === 403) return "denied";
+        throw error;
+      }
     },
     async deleteVersion(key, versionId, bypass) {
       try {

@@ -25,8 +25,8 @@ export interface S3BucketInspector {
   objectLock(): Promise<S3ObjectLockConfiguration | null>;
   /** GetPublicAccessBlock; "none" when unset, "unsupported" when the server does not implement it. */
   publicAccessBlock(): Promise<S3PublicAccessBlock | "none" | "unsupported">;
-  /** PutObject under an explicit GOVERNANCE retain-until; the new version's id. */
-  putGovernanceProbe(key: string, retainUntil: Date): Promise<string | undefined>;
+  /** PutObject under an explicit GOVERNANCE retain-until: the new version's id; "denied" on 403. */
+  putGovernanceProbe(key: string, retainUntil: Date): Promise<{ versionId?: string } | "denied">;
   /** DeleteObject of one version, with `x-amz-bypass-governance-retention` when `bypass`. */
   deleteVersion(key: string, versionId: string, bypass: boolean): Promise<"deleted" | "refused">;
   /** ListObjectVersions under a prefix (one page is plenty for probes). */
