@@ -7,9 +7,11 @@ import { replicateStore } from "../../core/replicate/replicate-store.js";
 import { flag, requireValue, stringValue, type Command } from "../command.js";
 import { trustedKeys } from "../load-keys.js";
 import { loadCliPolicy, POLICY_OPTION } from "../load-cli-policy.js";
-import { GITHUB_STORE_HELP, openStore, STORE_OPTION } from "../open-store.js";
+import { openStore, STORE_OPTION } from "../open-store.js";
 import { json } from "../output.js";
 import { progressReporter } from "../progress.js";
+
+const { store: _store, ...STORE_OPTIONS_BUT_STORE } = STORE_OPTION;
 
 export const replicateCommand: Command = {
   name: "replicate",
@@ -18,13 +20,12 @@ export const replicateCommand: Command = {
   usage:
     "snapgate replicate --from STORE --to STORE [--env ENV] [--verify] [--verify-key sgw1... | --policy FILE] [--json]",
   help: [
-    "--from STORE        the store to copy from: a directory or github://OWNER/REPO[@branch]",
+    "--from STORE        the store to copy from: a directory, github://OWNER/REPO[@branch] or s3://BUCKET/PREFIX",
     "--to STORE          the replica: created if new; must hold a prefix of the source's chains (else refused)",
     "--env ENV           only this environment: its manifests, their blobs and its records (the audit log is store-wide and always copied)",
     "--verify            afterwards re-read the replica: every chain, the audit chain, every blob its snapshots name",
     "--verify-key KEY    a trusted writer verify key (repeatable; or SNAPGATE_VERIFY_KEYS); default: the policy's keys.writers",
     "--policy FILE       trust the policy's keys.writers (default: .github/snapgate.yml, when it exists)",
-    ...GITHUB_STORE_HELP.map((line) => `${line} (both stores)`),
     "idempotent and resumable: a second run copies nothing; after a crash, run it again",
     "order: blobs, then manifest nodes, then roots with catalog and head, then records, then audit (ADR 1401)",
   ],
@@ -35,8 +36,8 @@ export const replicateCommand: Command = {
     env: { type: "string" },
     verify: { type: "boolean" },
     "verify-key": { type: "string", multiple: true },
-    token: STORE_OPTION.token,
-    "api-url": STORE_OPTION["api-url"],
+    // Both stores' options but --store; the Object Lock options only matter where it writes, the replica.
+    ...STORE_OPTIONS_BUT_STORE,
     ...POLICY_OPTION,
   },
   async run(args, context) {

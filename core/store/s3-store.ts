@@ -387,6 +387,11 @@ export class S3Store implements Store {
     await this.put(blobPath(ref), ciphertext, true);
   }
 
+  /** replicate's blobs: content-addressed, so a blob put twice (a resumed run) holds the same bytes. */
+  async putBlobs(blobs: readonly StagedBlob[]): Promise<void> {
+    await mapWithConcurrency(blobs, 16, (blob) => this.putBlob(blob));
+  }
+
   async readNode(id: string): Promise<Uint8Array | null> {
     return this.get(nodePath(id));
   }
