@@ -1,20 +1,21 @@
 #!/usr/bin/env node
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
-  EXIT_USAGE
-} from "../chunks/chunk-D6PZSJD3.js";
-import {
   GITHUB_STORE_HELP,
   S3_STORE_HELP
-} from "../chunks/chunk-BG3LVR7Z.js";
+} from "../chunks/chunk-OOTU2VGN.js";
+import {
+  EXIT_USAGE
+} from "../chunks/chunk-D6PZSJD3.js";
 import {
   json,
   parseCommandArgs
 } from "../chunks/chunk-6P64A6B4.js";
-import "../chunks/chunk-OUQN7CKW.js";
+import "../chunks/chunk-5LN3KIL2.js";
 import "../chunks/chunk-X6OXJFXA.js";
 import "../chunks/chunk-K3D2YTSH.js";
-import "../chunks/chunk-DAPMTHKG.js";
+import "../chunks/chunk-PBLOV7KH.js";
+import "../chunks/chunk-2ABVE2K6.js";
 import "../chunks/chunk-2NBA2BLU.js";
 import {
   didYouMean
@@ -29,31 +30,31 @@ import "../chunks/chunk-H5NHOGLY.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-WOL32LQQ.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-PX5A4ME5.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-HMGMX5QW.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-VQZQWEMH.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-3F2TFKRJ.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-OR3TS7FA.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-MAEUOF7G.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-7QBIH3OR.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-HJ7AMFPL.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-OIV6PWWA.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-EXOZ2IDC.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-7MVTAWBK.js")).pruneCommand },
-  { name: "rekey", load: async () => (await import("../chunks/rekey-BFFSO6LV.js")).rekeyCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-HQWCBGJW.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-5ZOUPRCQ.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-3ZQX7GWY.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-WHXSVSEF.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-CCSJ6P4T.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-VFSA5SQW.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-KFIV4EED.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-G3UFWWGY.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-EOYPUQOO.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-6P2KYK5P.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-I4NMBD7W.js")).pruneCommand },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-G5FVBRQE.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-C43FDZJL.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-TRUFPPSO.js")).retireEpochCommand
   },
-  { name: "replicate", load: async () => (await import("../chunks/replicate-JELWI5VF.js")).replicateCommand },
-  { name: "stats", load: async () => (await import("../chunks/stats-XNYCTBKR.js")).statsCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-LTEFDYVZ.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-OHZRV24H.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-XPXTDZ62.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-5MQZS2CQ.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-GVCA3S2Q.js")).canaryCommand },
-  { name: "report", load: async () => (await import("../chunks/report-66FS7BBN.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-7TV523ZD.js")).dashboardCommand }
+  { name: "replicate", load: async () => (await import("../chunks/replicate-JRKKLEQA.js")).replicateCommand },
+  { name: "stats", load: async () => (await import("../chunks/stats-WWCEH6D3.js")).statsCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-LDBWJAQO.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-RKQMDIDS.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-YG2QPPB2.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-XNHMYYUR.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-TV62LAEX.js")).canaryCommand },
+  { name: "report", load: async () => (await import("../chunks/report-BOF5VFBE.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-BXU276KF.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

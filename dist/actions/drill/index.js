@@ -1,29 +1,29 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-5JQH2TGN.js";
+} from "../../chunks/chunk-S6KM5B2E.js";
 import "../../chunks/chunk-SBTDX2R5.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-3HPPPRPW.js";
+import "../../chunks/chunk-SGV55YVH.js";
 import "../../chunks/chunk-X6OXJFXA.js";
 import "../../chunks/chunk-3WQ356U7.js";
 import "../../chunks/chunk-46LQYF2N.js";
 import "../../chunks/chunk-6P6Q3R3N.js";
+import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
 import "../../chunks/chunk-NBKM2OUG.js";
-import "../../chunks/chunk-Q2LACRLC.js";
-import "../../chunks/chunk-TUVCLXIC.js";
-import "../../chunks/chunk-I227H2ZL.js";
 import "../../chunks/chunk-PJ2VEAI3.js";
+import "../../chunks/chunk-Q2LACRLC.js";
 import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
+import "../../chunks/chunk-TUVCLXIC.js";
 import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-P57PVJ3U.js";
+import "../../chunks/chunk-GSTPUP2W.js";
+import "../../chunks/chunk-GNJS5V4F.js";
 import "../../chunks/chunk-IMETERFX.js";
-import "../../chunks/chunk-J4ZIMGMJ.js";
 import "../../chunks/chunk-PZ5T2MZR.js";
 import "../../chunks/chunk-K3D2YTSH.js";
 import {
@@ -45,9 +45,9 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-NGGCU4AD.js";
+} from "../../chunks/chunk-SZBYIP4F.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-ROOXLMD3.js";
+import "../../chunks/chunk-2KSFO5QY.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-NTUXQBGM.js";
@@ -55,10 +55,10 @@ import "../../chunks/chunk-DENSVYIT.js";
 import "../../chunks/chunk-PNR5PJQD.js";
 import "../../chunks/chunk-MJS4HMVY.js";
 import "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-CNWI737L.js";
+import "../../chunks/chunk-HO3VK4TK.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
-import "../../chunks/chunk-XRH6QY5G.js";
 import "../../chunks/chunk-TI77TNDP.js";
+import "../../chunks/chunk-XRH6QY5G.js";
 import {
   formatDuration,
   parseDuration
@@ -72,7 +72,8 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-DAPMTHKG.js";
+import "../../chunks/chunk-PBLOV7KH.js";
+import "../../chunks/chunk-2ABVE2K6.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-Q3ELO5XW.js";

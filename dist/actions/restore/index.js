@@ -12,7 +12,7 @@ import {
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-3HPPPRPW.js";
+} from "../../chunks/chunk-SGV55YVH.js";
 import "../../chunks/chunk-X6OXJFXA.js";
 import "../../chunks/chunk-3WQ356U7.js";
 import {
@@ -21,28 +21,28 @@ import {
 import "../../chunks/chunk-6P6Q3R3N.js";
 import {
   identityOpener
-} from "../../chunks/chunk-F65MRBUI.js";
+} from "../../chunks/chunk-4MAGLMSV.js";
 import "../../chunks/chunk-AYS4OF2G.js";
+import {
+  appendAuditEvents
+} from "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
 import "../../chunks/chunk-NBKM2OUG.js";
+import "../../chunks/chunk-PJ2VEAI3.js";
 import "../../chunks/chunk-Q2LACRLC.js";
+import "../../chunks/chunk-HVMTTQAX.js";
+import "../../chunks/chunk-LNWDKVHM.js";
 import {
   signatureProblem
 } from "../../chunks/chunk-TUVCLXIC.js";
-import {
-  appendAuditEvents
-} from "../../chunks/chunk-I227H2ZL.js";
-import "../../chunks/chunk-PJ2VEAI3.js";
-import "../../chunks/chunk-HVMTTQAX.js";
-import "../../chunks/chunk-LNWDKVHM.js";
 import "../../chunks/chunk-YTP4PIXP.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-P57PVJ3U.js";
+} from "../../chunks/chunk-GSTPUP2W.js";
+import "../../chunks/chunk-GNJS5V4F.js";
 import "../../chunks/chunk-IMETERFX.js";
-import "../../chunks/chunk-J4ZIMGMJ.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
@@ -66,9 +66,9 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-NGGCU4AD.js";
+} from "../../chunks/chunk-SZBYIP4F.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-ROOXLMD3.js";
+import "../../chunks/chunk-2KSFO5QY.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-NTUXQBGM.js";
@@ -80,10 +80,10 @@ import {
 import {
   loadSodium
 } from "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-CNWI737L.js";
+import "../../chunks/chunk-HO3VK4TK.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
-import "../../chunks/chunk-XRH6QY5G.js";
 import "../../chunks/chunk-TI77TNDP.js";
+import "../../chunks/chunk-XRH6QY5G.js";
 import "../../chunks/chunk-FFISWQYC.js";
 import "../../chunks/chunk-CU3A7CPO.js";
 import "../../chunks/chunk-WPITP5OQ.js";
@@ -97,7 +97,8 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-DAPMTHKG.js";
+import "../../chunks/chunk-PBLOV7KH.js";
+import "../../chunks/chunk-2ABVE2K6.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-Q3ELO5XW.js";

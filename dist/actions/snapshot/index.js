@@ -13,7 +13,7 @@ import "../../chunks/chunk-X5JXLGOF.js";
 import "../../chunks/chunk-6P6Q3R3N.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-4QCPH7RT.js";
+} from "../../chunks/chunk-5VXR3X7D.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -37,9 +37,9 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-NGGCU4AD.js";
+} from "../../chunks/chunk-SZBYIP4F.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-ROOXLMD3.js";
+import "../../chunks/chunk-2KSFO5QY.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-NTUXQBGM.js";
@@ -47,10 +47,10 @@ import "../../chunks/chunk-DENSVYIT.js";
 import "../../chunks/chunk-PNR5PJQD.js";
 import "../../chunks/chunk-MJS4HMVY.js";
 import "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-CNWI737L.js";
+import "../../chunks/chunk-HO3VK4TK.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
-import "../../chunks/chunk-XRH6QY5G.js";
 import "../../chunks/chunk-TI77TNDP.js";
+import "../../chunks/chunk-XRH6QY5G.js";
 import "../../chunks/chunk-FFISWQYC.js";
 import "../../chunks/chunk-CU3A7CPO.js";
 import "../../chunks/chunk-WPITP5OQ.js";
@@ -63,7 +63,8 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-DAPMTHKG.js";
+import "../../chunks/chunk-PBLOV7KH.js";
+import "../../chunks/chunk-2ABVE2K6.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-Q3ELO5XW.js";

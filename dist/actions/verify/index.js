@@ -1,36 +1,36 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   verifySnapshots
-} from "../../chunks/chunk-YYRC5354.js";
-import {
-  selectSnapshots
-} from "../../chunks/chunk-ECIXJUEU.js";
+} from "../../chunks/chunk-XOXBQHKT.js";
 import "../../chunks/chunk-ARYQANWC.js";
 import {
   writeVerificationRecords
 } from "../../chunks/chunk-DAODRONY.js";
+import {
+  selectSnapshots
+} from "../../chunks/chunk-BSVRP5DX.js";
 import "../../chunks/chunk-CDLC5QT7.js";
 import {
   identityOpener
-} from "../../chunks/chunk-F65MRBUI.js";
+} from "../../chunks/chunk-4MAGLMSV.js";
 import "../../chunks/chunk-AYS4OF2G.js";
+import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
 import "../../chunks/chunk-NBKM2OUG.js";
-import "../../chunks/chunk-Q2LACRLC.js";
-import "../../chunks/chunk-TUVCLXIC.js";
-import "../../chunks/chunk-I227H2ZL.js";
 import "../../chunks/chunk-PJ2VEAI3.js";
+import "../../chunks/chunk-Q2LACRLC.js";
 import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
+import "../../chunks/chunk-TUVCLXIC.js";
 import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-P57PVJ3U.js";
+import "../../chunks/chunk-GSTPUP2W.js";
+import "../../chunks/chunk-GNJS5V4F.js";
 import "../../chunks/chunk-IMETERFX.js";
-import "../../chunks/chunk-J4ZIMGMJ.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-4QCPH7RT.js";
+} from "../../chunks/chunk-5VXR3X7D.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -56,9 +56,9 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-NGGCU4AD.js";
+} from "../../chunks/chunk-SZBYIP4F.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-ROOXLMD3.js";
+import "../../chunks/chunk-2KSFO5QY.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-NTUXQBGM.js";
@@ -66,10 +66,10 @@ import "../../chunks/chunk-DENSVYIT.js";
 import "../../chunks/chunk-PNR5PJQD.js";
 import "../../chunks/chunk-MJS4HMVY.js";
 import "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-CNWI737L.js";
+import "../../chunks/chunk-HO3VK4TK.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
-import "../../chunks/chunk-XRH6QY5G.js";
 import "../../chunks/chunk-TI77TNDP.js";
+import "../../chunks/chunk-XRH6QY5G.js";
 import "../../chunks/chunk-FFISWQYC.js";
 import "../../chunks/chunk-CU3A7CPO.js";
 import "../../chunks/chunk-WPITP5OQ.js";
@@ -80,7 +80,8 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-DAPMTHKG.js";
+import "../../chunks/chunk-PBLOV7KH.js";
+import "../../chunks/chunk-2ABVE2K6.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-Q3ELO5XW.js";
