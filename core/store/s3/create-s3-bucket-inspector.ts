@@ -7,27 +7,14 @@ import {
   GetObjectRetentionCommand,
   ListObjectVersionsCommand,
   PutObjectCommand,
-  S3Client,
 } from "@aws-sdk/client-s3";
-import type { S3ClientSettings } from "./create-s3-store-client.js";
+import { newS3Client, type S3ClientSettings } from "./new-s3-client.js";
+import { s3ErrorOf } from "./s3-error-of.js";
 import type { S3BucketInspector } from "./s3-bucket-inspector.js";
 
-function status(error: unknown): number | undefined {
-  return (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-}
-
-function name(error: unknown): string | undefined {
-  return (error as { name?: string })?.name;
-}
-
-/** doctor's bucket inspector over the official SDK (credentials from its default chain; ADR 1403's checksum settings). */
+/** doctor's bucket inspector over the official SDK (newS3Client: credentials and checksum settings). */
 export function createS3BucketInspector(settings: S3ClientSettings): S3BucketInspector {
-  const s3 = new S3Client({
-    ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
-    region: settings.region ?? "us-east-1",
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  });
+  const s3 = newS3Client(settings);
   const Bucket = settings.bucket;
   return {
     async reach() {
@@ -35,8 +22,8 @@ export function createS3BucketInspector(settings: S3ClientSettings): S3BucketIns
         await s3.send(new HeadBucketCommand({ Bucket }));
         return "ok";
       } catch (error) {
-        if (status(error) === 404) return "missing";
-        if (status(error) === 403) return "denied";
+        if (s3ErrorOf(error).status === 404) return "missing";
+        if (s3ErrorOf(error).status === 403) return "denied";
         throw error;
       }
     },
@@ -54,7 +41,10 @@ export function createS3BucketInspector(settings: S3ClientSettings): S3BucketIns
             rule && days !== undefined ? { mode: String(rule.Mode ?? "GOVERNANCE"), days } : null,
         };
       } catch (error) {
-        if (name(error) === "ObjectLockConfigurationNotFoundError" || status(error) === 404)
+        if (
+          s3ErrorOf(error).name === "ObjectLockConfigurationNotFoundError" ||
+          s3ErrorOf(error).status === 404
+        )
           return null;
         throw error;
       }
@@ -70,9 +60,13 @@ export function createS3BucketInspector(settings: S3ClientSettings): S3BucketIns
           restrictPublicBuckets: c.RestrictPublicBuckets === true,
         };
       } catch (error) {
-        if (name(error) === "NoSuchPublicAccessBlockConfiguration" || status(error) === 404)
+        if (
+          s3ErrorOf(error).name === "NoSuchPublicAccessBlockConfiguration" ||
+          s3ErrorOf(error).status === 404
+        )
           return "none";
-        if (name(error) === "NotImplemented" || status(error) === 501) return "unsupported";
+        if (s3ErrorOf(error).name === "NotImplemented" || s3ErrorOf(error).status === 501)
+          return "unsupported";
         throw error;
       }
     },
@@ -89,7 +83,7 @@ export function createS3BucketInspector(settings: S3ClientSettings): S3BucketIns
         );
         return out.VersionId ? { versionId: out.VersionId } : {};
       } catch (error) {
-        if (status(error) === 403) return "denied";
+        if (s3ErrorOf(error).status === 403) return "denied";
         throw error;
       }
     },
@@ -105,7 +99,7 @@ export function createS3BucketInspector(settings: S3ClientSettings): S3BucketIns
         );
         return "deleted";
       } catch (error) {
-        if (status(error) === 403) return "refused";
+        if (s3ErrorOf(error).status === 403) return "refused";
         throw error;
       }
     },
@@ -126,7 +120,7 @@ export function createS3BucketInspector(settings: S3ClientSettings): S3BucketIns
         };
       } catch (error) {
         // A version with no retention of its own.
-        if (status(error) === 404) return {};
+        if (s3ErrorOf(error).status === 404) return {};
         throw error;
       }
     },

@@ -6,37 +6,14 @@ import {
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutObjectCommand,
-  S3Client,
 } from "@aws-sdk/client-s3";
+import { newS3Client, type S3ClientSettings } from "./new-s3-client.js";
+import { s3ErrorOf } from "./s3-error-of.js";
 import type { S3StoreClient } from "./s3-store-types.js";
 
-export interface S3ClientSettings {
-  bucket: string;
-  endpoint?: string;
-  region?: string;
-}
-
-function status(error: unknown): number | undefined {
-  return (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-}
-
-function name(error: unknown): string | undefined {
-  return (error as { name?: string })?.name;
-}
-
-/**
- * The S3 store's client over the official SDK. Credentials come from the SDK's
- * default chain (environment, profile, web identity). Checksums only when an
- * operation requires them: Ceph RGW before Reef rejects the SDK's default
- * aws-chunked trailing checksums (ADR 1403); AWS accepts both.
- */
+/** The S3 store's client over the official SDK (newS3Client: credentials and checksum settings). */
 export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
-  const s3 = new S3Client({
-    ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
-    region: settings.region ?? "us-east-1",
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  });
+  const s3 = newS3Client(settings);
   const Bucket = settings.bucket;
   return {
     async put(key, body, options = {}) {
@@ -58,7 +35,7 @@ export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
         );
         return out.VersionId ? { versionId: out.VersionId } : {};
       } catch (error) {
-        if (options.ifNoneMatch && status(error) === 412) return "exists";
+        if (options.ifNoneMatch && s3ErrorOf(error).status === 412) return "exists";
         throw error;
       }
     },
@@ -74,8 +51,8 @@ export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
         return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
       } catch (error) {
         if (
-          name(error) === "NoSuchKey" ||
-          (status(error) === 404 && name(error) !== "NoSuchBucket")
+          s3ErrorOf(error).name === "NoSuchKey" ||
+          (s3ErrorOf(error).status === 404 && s3ErrorOf(error).name !== "NoSuchBucket")
         )
           return null;
         throw error;
@@ -96,7 +73,7 @@ export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
           legalHold: out.ObjectLockLegalHoldStatus === "ON",
         };
       } catch (error) {
-        if (status(error) === 404) return null;
+        if (s3ErrorOf(error).status === 404) return null;
         throw error;
       }
     },
@@ -142,8 +119,11 @@ export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
         return out.ObjectLockConfiguration?.ObjectLockEnabled === "Enabled";
       } catch (error) {
         // No lock configuration (a plain bucket) is a 404 of its own name.
-        if (name(error) === "ObjectLockConfigurationNotFoundError" || status(error) === 404) {
-          if (name(error) === "NoSuchBucket") throw error;
+        if (
+          s3ErrorOf(error).name === "ObjectLockConfigurationNotFoundError" ||
+          s3ErrorOf(error).status === 404
+        ) {
+          if (s3ErrorOf(error).name === "NoSuchBucket") throw error;
           return false;
         }
         throw error;
