@@ -3,7 +3,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   GITHUB_STORE_HELP,
   S3_STORE_HELP
-} from "../chunks/chunk-OOTU2VGN.js";
+} from "../chunks/chunk-P5ZVPSIW.js";
 import {
   EXIT_USAGE
 } from "../chunks/chunk-D6PZSJD3.js";
@@ -30,31 +30,31 @@ import "../chunks/chunk-H5NHOGLY.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-WOL32LQQ.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-HQWCBGJW.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-5ZOUPRCQ.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-3ZQX7GWY.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-WHXSVSEF.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-CCSJ6P4T.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-VFSA5SQW.js")).restoreCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-KFGSKLGO.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-ZO7KJYA7.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-LE2UV2PG.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-45WFXASB.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-3EN4K4ER.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-RTJ766CL.js")).restoreCommand },
   { name: "coverage", load: async () => (await import("../chunks/coverage-KFIV4EED.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-G3UFWWGY.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-EOYPUQOO.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-6P2KYK5P.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-I4NMBD7W.js")).pruneCommand },
-  { name: "rekey", load: async () => (await import("../chunks/rekey-G5FVBRQE.js")).rekeyCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-KFJCPI52.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-AZB7MVXG.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-SG5BOGKI.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-QAW5ECIJ.js")).pruneCommand },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-WBILGFXN.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-TRUFPPSO.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-UXEKHZYK.js")).retireEpochCommand
   },
-  { name: "replicate", load: async () => (await import("../chunks/replicate-JRKKLEQA.js")).replicateCommand },
-  { name: "stats", load: async () => (await import("../chunks/stats-WWCEH6D3.js")).statsCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-LDBWJAQO.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-RKQMDIDS.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-YG2QPPB2.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-XNHMYYUR.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-TV62LAEX.js")).canaryCommand },
-  { name: "report", load: async () => (await import("../chunks/report-BOF5VFBE.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-BXU276KF.js")).dashboardCommand }
+  { name: "replicate", load: async () => (await import("../chunks/replicate-EM7MLW7E.js")).replicateCommand },
+  { name: "stats", load: async () => (await import("../chunks/stats-7BIE7WB3.js")).statsCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-4RJ52F5E.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-GYESAOV3.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-C7463WHA.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-VS27U4QQ.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-5P4L5WZ3.js")).canaryCommand },
+  { name: "report", load: async () => (await import("../chunks/report-VBCOF43D.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-JTOCAMP7.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

@@ -1,7 +1,9 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
-  require_dist_cjs
-} from "./chunk-5YJ7MPSI.js";
+  newS3Client,
+  require_dist_cjs,
+  s3ErrorOf
+} from "./chunk-O332QOTC.js";
 import "./chunk-2Y6IUYOO.js";
 import {
   __toESM
@@ -9,19 +11,8 @@ import {
 
 // core/store/s3/create-s3-store-client.ts
 var import_client_s3 = __toESM(require_dist_cjs(), 1);
-function status(error) {
-  return error?.$metadata?.httpStatusCode;
-}
-function name(error) {
-  return error?.name;
-}
 function createS3StoreClient(settings) {
-  const s3 = new import_client_s3.S3Client({
-    ...settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {},
-    region: settings.region ?? "us-east-1",
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED"
-  });
+  const s3 = newS3Client(settings);
   const Bucket = settings.bucket;
   return {
     async put(key, body, options = {}) {
@@ -41,7 +32,7 @@ function createS3StoreClient(settings) {
         );
         return out.VersionId ? { versionId: out.VersionId } : {};
       } catch (error) {
-        if (options.ifNoneMatch && status(error) === 412) return "exists";
+        if (options.ifNoneMatch && s3ErrorOf(error).status === 412) return "exists";
         throw error;
       }
     },
@@ -56,7 +47,7 @@ function createS3StoreClient(settings) {
         );
         return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
       } catch (error) {
-        if (name(error) === "NoSuchKey" || status(error) === 404 && name(error) !== "NoSuchBucket")
+        if (s3ErrorOf(error).name === "NoSuchKey" || s3ErrorOf(error).status === 404 && s3ErrorOf(error).name !== "NoSuchBucket")
           return null;
         throw error;
       }
@@ -76,7 +67,7 @@ function createS3StoreClient(settings) {
           legalHold: out.ObjectLockLegalHoldStatus === "ON"
         };
       } catch (error) {
-        if (status(error) === 404) return null;
+        if (s3ErrorOf(error).status === 404) return null;
         throw error;
       }
     },
@@ -119,8 +110,8 @@ function createS3StoreClient(settings) {
         const out = await s3.send(new import_client_s3.GetObjectLockConfigurationCommand({ Bucket }));
         return out.ObjectLockConfiguration?.ObjectLockEnabled === "Enabled";
       } catch (error) {
-        if (name(error) === "ObjectLockConfigurationNotFoundError" || status(error) === 404) {
-          if (name(error) === "NoSuchBucket") throw error;
+        if (s3ErrorOf(error).name === "ObjectLockConfigurationNotFoundError" || s3ErrorOf(error).status === 404) {
+          if (s3ErrorOf(error).name === "NoSuchBucket") throw error;
           return false;
         }
         throw error;

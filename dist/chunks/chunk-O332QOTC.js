@@ -26727,7 +26727,7 @@ var require_dist_cjs16 = __commonJS({
       extensions.forEach((extension) => extension.configure(extensionConfiguration));
       return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration2(extensionConfiguration), resolveDefaultRuntimeConfig2(extensionConfiguration), resolveHttpHandlerRuntimeConfig2(extensionConfiguration), resolveHttpAuthRuntimeConfig5(extensionConfiguration));
     };
-    var S3Client = class extends Client2 {
+    var S3Client2 = class extends Client2 {
       config;
       constructor(...[configuration]) {
         const _config_0 = getRuntimeConfig9(configuration || {});
@@ -26992,11 +26992,11 @@ var require_dist_cjs16 = __commonJS({
     };
     var WriteGetObjectResponseCommand = class extends command5(_ep9, _mw4, "WriteGetObjectResponse", WriteGetObjectResponse$) {
     };
-    var paginateListBuckets = createPaginator2(S3Client, ListBucketsCommand, "ContinuationToken", "ContinuationToken", "MaxBuckets");
-    var paginateListDirectoryBuckets = createPaginator2(S3Client, ListDirectoryBucketsCommand, "ContinuationToken", "ContinuationToken", "MaxDirectoryBuckets");
-    var paginateListObjectAnnotations = createPaginator2(S3Client, ListObjectAnnotationsCommand, "ContinuationToken", "NextContinuationToken", "MaxAnnotationResults");
-    var paginateListObjectsV2 = createPaginator2(S3Client, ListObjectsV2Command, "ContinuationToken", "NextContinuationToken", "MaxKeys");
-    var paginateListParts = createPaginator2(S3Client, ListPartsCommand, "PartNumberMarker", "NextPartNumberMarker", "MaxParts");
+    var paginateListBuckets = createPaginator2(S3Client2, ListBucketsCommand, "ContinuationToken", "ContinuationToken", "MaxBuckets");
+    var paginateListDirectoryBuckets = createPaginator2(S3Client2, ListDirectoryBucketsCommand, "ContinuationToken", "ContinuationToken", "MaxDirectoryBuckets");
+    var paginateListObjectAnnotations = createPaginator2(S3Client2, ListObjectAnnotationsCommand, "ContinuationToken", "NextContinuationToken", "MaxAnnotationResults");
+    var paginateListObjectsV2 = createPaginator2(S3Client2, ListObjectsV2Command, "ContinuationToken", "NextContinuationToken", "MaxKeys");
+    var paginateListParts = createPaginator2(S3Client2, ListPartsCommand, "PartNumberMarker", "NextPartNumberMarker", "MaxParts");
     var checkState$3 = async (client, input) => {
       let reason;
       try {
@@ -27214,7 +27214,7 @@ var require_dist_cjs16 = __commonJS({
       waitUntilObjectExists,
       waitUntilObjectNotExists
     };
-    var S3 = class extends S3Client {
+    var S3 = class extends S3Client2 {
     };
     createAggregatedClient2(commands5, S3, { paginators, waiters });
     var BucketAbacStatus = {
@@ -28274,7 +28274,7 @@ var require_dist_cjs16 = __commonJS({
     exports.RestoreStatus$ = RestoreStatus$;
     exports.RoutingRule$ = RoutingRule$;
     exports.S3 = S3;
-    exports.S3Client = S3Client;
+    exports.S3Client = S3Client2;
     exports.S3KeyFilter$ = S3KeyFilter$;
     exports.S3Location$ = S3Location$;
     exports.S3ServiceException = S3ServiceException;
@@ -28372,6 +28372,28 @@ var require_dist_cjs16 = __commonJS({
   }
 });
 
+// core/store/s3/new-s3-client.ts
+var import_client_s3 = __toESM(require_dist_cjs16(), 1);
+function newS3Client(settings) {
+  return new import_client_s3.S3Client({
+    ...settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {},
+    region: settings.region ?? "us-east-1",
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED"
+  });
+}
+
+// core/store/s3/s3-error-of.ts
+function s3ErrorOf(error) {
+  const failed = error;
+  return {
+    ...failed?.$metadata?.httpStatusCode !== void 0 ? { status: failed.$metadata.httpStatusCode } : {},
+    ...failed?.name !== void 0 ? { name: failed.name } : {}
+  };
+}
+
 export {
-  require_dist_cjs16 as require_dist_cjs
+  require_dist_cjs16 as require_dist_cjs,
+  newS3Client,
+  s3ErrorOf
 };

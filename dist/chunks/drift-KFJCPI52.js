@@ -10,7 +10,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-OOTU2VGN.js";
+} from "./chunk-P5ZVPSIW.js";
 import {
   EXIT_DRIFT
 } from "./chunk-D6PZSJD3.js";

@@ -4,7 +4,7 @@ import {
   STORE_OPTION,
   openStore,
   storeSpec
-} from "./chunk-OOTU2VGN.js";
+} from "./chunk-P5ZVPSIW.js";
 import {
   flag,
   json,

@@ -9,7 +9,7 @@ import {
   openGitHub,
   openStore,
   storeSpec
-} from "./chunk-OOTU2VGN.js";
+} from "./chunk-P5ZVPSIW.js";
 import {
   flag,
   json,

@@ -1,7 +1,9 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
-  require_dist_cjs
-} from "./chunk-5YJ7MPSI.js";
+  newS3Client,
+  require_dist_cjs,
+  s3ErrorOf
+} from "./chunk-O332QOTC.js";
 import "./chunk-2Y6IUYOO.js";
 import {
   __toESM
@@ -9,19 +11,8 @@ import {
 
 // core/store/s3/create-s3-bucket-inspector.ts
 var import_client_s3 = __toESM(require_dist_cjs(), 1);
-function status(error) {
-  return error?.$metadata?.httpStatusCode;
-}
-function name(error) {
-  return error?.name;
-}
 function createS3BucketInspector(settings) {
-  const s3 = new import_client_s3.S3Client({
-    ...settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {},
-    region: settings.region ?? "us-east-1",
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED"
-  });
+  const s3 = newS3Client(settings);
   const Bucket = settings.bucket;
   return {
     async reach() {
@@ -29,8 +20,8 @@ function createS3BucketInspector(settings) {
         await s3.send(new import_client_s3.HeadBucketCommand({ Bucket }));
         return "ok";
       } catch (error) {
-        if (status(error) === 404) return "missing";
-        if (status(error) === 403) return "denied";
+        if (s3ErrorOf(error).status === 404) return "missing";
+        if (s3ErrorOf(error).status === 403) return "denied";
         throw error;
       }
     },
@@ -47,7 +38,7 @@ function createS3BucketInspector(settings) {
           defaultRetention: rule && days !== void 0 ? { mode: String(rule.Mode ?? "GOVERNANCE"), days } : null
         };
       } catch (error) {
-        if (name(error) === "ObjectLockConfigurationNotFoundError" || status(error) === 404)
+        if (s3ErrorOf(error).name === "ObjectLockConfigurationNotFoundError" || s3ErrorOf(error).status === 404)
           return null;
         throw error;
       }
@@ -63,9 +54,10 @@ function createS3BucketInspector(settings) {
           restrictPublicBuckets: c.RestrictPublicBuckets === true
         };
       } catch (error) {
-        if (name(error) === "NoSuchPublicAccessBlockConfiguration" || status(error) === 404)
+        if (s3ErrorOf(error).name === "NoSuchPublicAccessBlockConfiguration" || s3ErrorOf(error).status === 404)
           return "none";
-        if (name(error) === "NotImplemented" || status(error) === 501) return "unsupported";
+        if (s3ErrorOf(error).name === "NotImplemented" || s3ErrorOf(error).status === 501)
+          return "unsupported";
         throw error;
       }
     },
@@ -82,7 +74,7 @@ function createS3BucketInspector(settings) {
         );
         return out.VersionId ? { versionId: out.VersionId } : {};
       } catch (error) {
-        if (status(error) === 403) return "denied";
+        if (s3ErrorOf(error).status === 403) return "denied";
         throw error;
       }
     },
@@ -98,7 +90,7 @@ function createS3BucketInspector(settings) {
         );
         return "deleted";
       } catch (error) {
-        if (status(error) === 403) return "refused";
+        if (s3ErrorOf(error).status === 403) return "refused";
         throw error;
       }
     },
@@ -116,7 +108,7 @@ function createS3BucketInspector(settings) {
           ...out.Retention?.RetainUntilDate ? { retainUntil: out.Retention.RetainUntilDate } : {}
         };
       } catch (error) {
-        if (status(error) === 404) return {};
+        if (s3ErrorOf(error).status === 404) return {};
         throw error;
       }
     }

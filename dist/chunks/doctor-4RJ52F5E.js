@@ -8,7 +8,7 @@ import {
   openGitHub,
   s3ClientSettings,
   storeSpec
-} from "./chunk-OOTU2VGN.js";
+} from "./chunk-P5ZVPSIW.js";
 import {
   EXIT_PROBLEMS
 } from "./chunk-D6PZSJD3.js";
@@ -128,7 +128,7 @@ async function restoreEnvironmentFindings(args, context, restoreRepo, appId) {
 async function s3Findings(spec, args, context) {
   const [{ parseS3StoreSpec }, { createS3BucketInspector }, { checkS3Bucket }, { s3Error }] = await Promise.all([
     import("./parse-s3-store-spec-XOVLJDHM.js"),
-    import("./create-s3-bucket-inspector-LM5B3RVA.js"),
+    import("./create-s3-bucket-inspector-3CPHFOHB.js"),
     import("./check-s3-bucket-TVLXMQCR.js"),
     import("./s3-error-FFMSATEZ.js")
   ]);

@@ -7,7 +7,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-OOTU2VGN.js";
+} from "./chunk-P5ZVPSIW.js";
 import {
   flag,
   json,

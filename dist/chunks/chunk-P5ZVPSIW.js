@@ -92,7 +92,7 @@ function lockOption(args, tierDays) {
 async function openS3Store(spec, args, context, defaults) {
   const [{ parseS3StoreSpec }, { createS3StoreClient }, { S3Store }] = await Promise.all([
     import("./parse-s3-store-spec-XOVLJDHM.js"),
-    import("./create-s3-store-client-E7VMC6TE.js"),
+    import("./create-s3-store-client-6JMG3QYZ.js"),
     import("./s3-store-JTNA6T6Y.js")
   ]);
   const location = parseS3StoreSpec(spec);

@@ -5,7 +5,7 @@ import {
   cliActor,
   openAlertIssues,
   syncAlertIssues
-} from "./chunk-EPHE7GJU.js";
+} from "./chunk-3AV5SBJL.js";
 import {
   KEY_OPTIONS,
   loadOpener,
@@ -19,7 +19,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-OOTU2VGN.js";
+} from "./chunk-P5ZVPSIW.js";
 import {
   EXIT_PROBLEMS
 } from "./chunk-D6PZSJD3.js";

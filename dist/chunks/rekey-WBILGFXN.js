@@ -8,7 +8,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-OOTU2VGN.js";
+} from "./chunk-P5ZVPSIW.js";
 import {
   EXIT_PROBLEMS
 } from "./chunk-D6PZSJD3.js";
