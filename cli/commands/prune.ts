@@ -68,10 +68,7 @@ export const pruneCommand: Command = {
       gateLocks = await pruneGateLocks(client, location, now, { dryRun });
     }
     // An S3 store with Object Lock keeps locked versions and says until when (ADR 1404).
-    const locked =
-      "keptLocked" in store
-        ? (store.keptLocked as Array<{ path: string; until?: Date; legalHold: boolean }>)
-        : [];
+    const locked = [...(store.keptLocked ?? [])];
     const result = { ...blobs, gateLocks, locked };
     if (flag(args, "json")) {
       context.stdout(json(result));

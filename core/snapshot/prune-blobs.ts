@@ -1,7 +1,13 @@
 import { isSnapgateError, SnapgateError } from "../errors.js";
 import type { Manifest } from "../types.js";
 import type { StoredNode } from "../store/store.js";
-import { blobPath, type BlobRef, type Store, type TempFileSweep } from "../store/store.js";
+import {
+  blobPath,
+  nodePath,
+  type BlobRef,
+  type Store,
+  type TempFileSweep,
+} from "../store/store.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 import { followRewraps } from "../rekey/follow-rewraps.js";
 import { STALE_TEMP_MS } from "../store/atomic-file.js";
@@ -229,6 +235,7 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
   if (result.deleted.length > 0) await deleteUnreferencedBlobs(store, result, scanned);
   // Nodes after blobs: until they go, a forgotten snapshot's blobs can still be found from its root.
   await pruneNodes(store, result.nodes, scanned);
+  dropKeptLocked(store, result);
   if (result.deleted.length === 0 && result.nodes.deleted.length === 0) return result;
   await appendAuditEvents(store, [
     {
@@ -246,6 +253,18 @@ export async function pruneBlobs(store: Store, options: PruneOptions): Promise<P
     },
   ]);
   return result;
+}
+
+/**
+ * What a WORM lock kept (an S3 version under retention or legal hold) was not
+ * deleted: it leaves result.deleted and nodes.deleted, so the report and the
+ * audit event count only what is gone (the store reports the locks).
+ */
+function dropKeptLocked(store: Store, result: PruneResult): void {
+  const kept = new Set((store.keptLocked ?? []).map((entry) => entry.path));
+  if (kept.size === 0) return;
+  result.deleted = result.deleted.filter((blob) => !kept.has(blobPath(blob)));
+  result.nodes.deleted = result.nodes.deleted.filter((id) => !kept.has(nodePath(id)));
 }
 
 /** Deletes result.deleted, sparing what snapshots committed meanwhile reuse; reports damage. */

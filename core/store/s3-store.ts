@@ -423,18 +423,23 @@ export class S3Store implements Store {
   readonly keptLocked: Array<{ path: string; until?: Date; legalHold: boolean }> = [];
 
   /**
-   * Deletes every version of `path` that no lock holds; in a bucket without
-   * Object Lock, the key. A version under retention or legal hold is kept and
-   * reported in keptLocked.
+   * Deletes every version of `path` that no lock holds (in a bucket without
+   * Object Lock, every version). A version under retention or legal hold is
+   * kept and reported in keptLocked.
    */
   private async deleteUnlocked(path: string): Promise<void> {
     const key = this.key(path);
+    const versions = await this.call(`listing ${path}`, () => this.client.listVersions(key));
     if (!(await this.objectLockEnabled())) {
-      await this.call(`deleting ${path}`, () => this.client.delete(key));
+      // A DELETE without a version id only hides a key behind a delete marker in a versioned
+      // bucket: each version goes by its id (an unversioned bucket lists one, "null").
+      if (versions.length === 0) await this.call(`deleting ${path}`, () => this.client.delete(key));
+      for (const version of versions)
+        await this.call(`deleting ${path}`, () => this.client.delete(key, version.versionId));
       return;
     }
     const now = Date.now();
-    for (const version of await this.call(`listing ${path}`, () => this.client.listVersions(key))) {
+    for (const version of versions) {
       const state = await this.call(`reading the lock of ${path}`, () =>
         this.client.lockState(key, version.versionId),
       );

@@ -211,6 +211,11 @@ export interface Store {
   readNode(id: string): Promise<Uint8Array | null>;
   /** Every node file in the store; `modifiedAt` where the store knows when it was written. */
   listNodes(): Promise<StoredNode[]>;
+  /**
+   * Stores with WORM locks (S3 Object Lock): the store paths deleteBlobs and
+   * deleteNodes left in place because a lock holds them, and until when.
+   */
+  readonly keptLocked?: ReadonlyArray<{ path: string; until?: Date; legalHold: boolean }>;
   /** Removes nodes (prune), with deleteBlobs' lock, marks and recheck (ADR 0008, ADR 1101). */
   deleteNodes(
     ids: readonly string[],
