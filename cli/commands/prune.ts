@@ -26,7 +26,7 @@ export const pruneCommand: Command = {
     "also deletes temp files (.snapgate-tmp-*) that killed or failed writers left, once older than the grace period and 6 hours, and names files under blobs/ that are not blobs (never deleted)",
     "on a github:// store, also deletes the Snapgate App's gate lock refs (refs/snapgate/checks/DAY/...) of days before yesterday, UTC (ADR 0611)",
   ],
-  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], held: [{stream, seq, snapshot, reason}], heldBlobs[], spared[], damaged[], tempFiles: {files, bytes, strays[]}, nodes: {stored, referenced, deleted[], waiting, spared[]}, gateLocks, locked[]}` (`nodes`: manifest nodes of format v2, judged like blobs; `gateLocks`: `{deleted[], kept}` on a github:// store, else `null`; `locked`: `[{path, until, legalHold}]` object versions an s3:// store kept under Object Lock)',
+  json: '`{dryRun, graceMs, blobs, referenced, deleted: [{id, sha256, encoding, reason: "forgotten"|"orphan", since}], waiting[], held: [{stream, seq, snapshot, reason}], heldBlobs[], spared[], damaged[], tempFiles: {files, bytes, strays[]}, nodes: {stored, referenced, deleted[], waiting, spared[]}, gateLocks, locked[]}` (`nodes`: manifest nodes of format v2, judged like blobs; `gateLocks`: `{deleted[], kept}` on a github:// store, else `null`; `locked`: `[{path, until, legalHold}]` object versions an s3:// store kept under Object Lock, not counted in `deleted`)',
   options: {
     ...STORE_OPTION,
     ...POLICY_OPTION,
