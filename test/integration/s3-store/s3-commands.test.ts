@@ -53,7 +53,7 @@ suite("every command on an s3:// store answers as on a local store with the same
     server = startS3Server();
     ws = await makePolicyWorkspace(dir);
     ws.writePolicy(
-      `${ws.keysYaml}tiers:\n  tier1:\n    max_age: 72h\n    retention: { keep: { last: 5 } }\nenvironments:\n  prod: { tier: tier1, paths: [app] }\ncomponents:\n  - { name: web, paths: ["app/web/**"] }\n  - { name: db, paths: ["app/db/**"] }\n`,
+      `${ws.keysYaml}  epochs:\n    - { name: old, recipients: [${ws.keys.age.recipient}], tiers: [tier1], valid_until: 2020-01-01 }\ntiers:\n  tier1:\n    max_age: 72h\n    retention: { keep: { last: 5 } }\nenvironments:\n  prod: { tier: tier1, paths: [app] }\ncomponents:\n  - { name: web, paths: ["app/web/**"] }\n  - { name: db, paths: ["app/db/**"] }\n`,
     );
     const take = async (files: Record<string, string>) => {
       for (const [path, text] of Object.entries(files)) ws.write(path, text);
@@ -144,6 +144,61 @@ suite("every command on an s3:// store answers as on a local store with the same
     );
     expect(report.local.code).toBe(0);
     expect(report.s3).toEqual(report.local);
+  });
+
+  it("audit verify and export, health against the S3 replica, dashboard, drill and retire-epoch", async () => {
+    for (const args of [
+      ["audit", "verify", "--store", "STORE", "--json"],
+      ["audit", "export", "--store", "STORE", "--since", "2020-01-01"],
+    ]) {
+      const { local, s3: remote } = await both(args);
+      expect(local.code).toBe(0);
+      expect({ args, ...remote }).toEqual({ args, ...local });
+    }
+    const lag = await ws.cliWithEnv(
+      server.env,
+      "health",
+      "--store",
+      ws.store,
+      "--replica",
+      s3,
+      "--env",
+      "prod",
+      "--json",
+    );
+    expect(lag.code).toBe(0);
+    expect(
+      (lag.json() as { environments: Array<{ replica: unknown }> }).environments[0]?.replica,
+    ).toMatchObject({ seq: 3, behind: 0, diverged: false });
+    const dashboard = await both(
+      ["dashboard", "--store", "STORE", "--out", "../dashboard.html", "--json"],
+      ["generatedAt", "ageMs", "now"],
+    );
+    expect(dashboard.local.code).toBe(0);
+    expect(dashboard.s3).toEqual(dashboard.local);
+    const drill = await both(
+      [
+        "drill",
+        "--store",
+        "STORE",
+        "--env",
+        "prod",
+        "--identity",
+        "../id.txt",
+        "--writer-key",
+        "../writer.key",
+        "--json",
+      ],
+      ["target", "time", "finishedAt", "ms", "snapshotAgeMs", "sinceLastChangeMs", "signature"],
+    );
+    expect(drill.local.out).toMatchObject({ record: { ok: true, seq: 3 } });
+    // Where the record went: named by its time.
+    const where = (out: unknown) => ({ ...(out as object), path: "(varies)" });
+    expect(where(drill.s3.out)).toEqual(where(drill.local.out));
+    expect(drill.s3.code).toBe(drill.local.code);
+    const retired = await both(["retire-epoch", "old", "--store", "STORE", "--json"]);
+    expect(retired.local.out).toMatchObject({ retired: true });
+    expect(retired.s3).toEqual(retired.local);
   });
 
   it("canary and rekey write to the S3 store as to the local one, which then restores with the new identity", async () => {
