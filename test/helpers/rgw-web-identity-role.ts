@@ -21,9 +21,11 @@ async function iam(server: S3TestServer, params: Record<string, string>): Promis
 /**
  * What docs/setup.md has an AWS user do, on the test server's own IAM API:
  * registers the OIDC issuer (its URL, the audience, the signing certificate's
- * thumbprint) and creates a role that only tokens of `subjects` with
- * `audience` may assume, allowed everything on `bucket` and nothing else.
- * Returns the role's ARN.
+ * thumbprint), creates the role with `trust` and puts `permissions` on it.
+ * Both documents are AWS's, as docs/setup.md gives them: GitHub's issuer
+ * (`token.actions.githubusercontent.com`, in the provider ARN and the
+ * condition keys) and the account id are rewritten to the test issuer's
+ * host:port and RGW's empty account. Returns the role's ARN.
  */
 export async function createWebIdentityRole(
   server: S3TestServer,
@@ -32,54 +34,32 @@ export async function createWebIdentityRole(
     issuer: string;
     thumbprint: string;
     audience: string;
-    subjects: string[];
-    bucket: string;
+    trust: string;
+    permissions: string;
   },
 ): Promise<string> {
   const idp = role.issuer.replace(/^https?:\/\//, "");
-  try {
-    await iam(server, {
-      Action: "CreateOpenIDConnectProvider",
-      Url: role.issuer,
-      "ClientIDList.member.1": role.audience,
-      "ThumbprintList.member.1": role.thumbprint,
-    });
-  } catch (error) {
-    if (!/EntityAlreadyExists/.test(String(error))) throw error;
-  }
-  const trust = {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Federated: [`arn:aws:iam:::oidc-provider/${idp}`] },
-        Action: ["sts:AssumeRoleWithWebIdentity"],
-        Condition: {
-          StringEquals: { [`${idp}:aud`]: role.audience, [`${idp}:sub`]: role.subjects },
-        },
-      },
-    ],
-  };
+  await iam(server, {
+    Action: "CreateOpenIDConnectProvider",
+    Url: role.issuer,
+    "ClientIDList.member.1": role.audience,
+    "ThumbprintList.member.1": role.thumbprint,
+  });
+  // Compact, as a client sends a parsed document.
+  const trust = JSON.stringify(JSON.parse(role.trust))
+    .replace(/arn:aws:iam::\d+:oidc-provider\//g, "arn:aws:iam:::oidc-provider/")
+    .replaceAll("token.actions.githubusercontent.com", idp);
   await iam(server, {
     Action: "CreateRole",
     RoleName: role.name,
     Path: "/",
-    AssumeRolePolicyDocument: JSON.stringify(trust),
+    AssumeRolePolicyDocument: trust,
   });
   await iam(server, {
     Action: "PutRolePolicy",
     RoleName: role.name,
     PolicyName: "snapgate-bucket",
-    PolicyDocument: JSON.stringify({
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Effect: "Allow",
-          Action: ["s3:*"],
-          Resource: [`arn:aws:s3:::${role.bucket}`, `arn:aws:s3:::${role.bucket}/*`],
-        },
-      ],
-    }),
+    PolicyDocument: JSON.stringify(JSON.parse(role.permissions)),
   });
   return `arn:aws:iam:::role/${role.name}`;
 }

@@ -22,6 +22,13 @@ import { tempDir } from "../../helpers/temp-dir.js";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const EXAMPLE = readFileSync(join(ROOT, "docs/examples/deploy-s3.yml"), "utf8");
+const SETUP = readFileSync(join(ROOT, "docs/setup.md"), "utf8");
+/** The json blocks of docs/setup.md's S3 section: the role's trust policy, then its permissions. */
+const SETUP_POLICIES = [
+  ...(SETUP.split("## An S3 bucket instead of the backup repository")[1] ?? "").matchAll(
+    /```json\n([\s\S]*?)```/g,
+  ),
+].map(([, block]) => block);
 
 interface Job {
   environment?: string;
@@ -149,17 +156,17 @@ suite("the S3 store in the actions, with credentials from GitHub OIDC (RGW STS)"
     );
     await server.createBucket(bucket, true);
     await server.createBucket("another-team", false);
-    // docs/setup.md's trust policy: this repository's prod and snapgate-rollback environments.
+    // docs/setup.md's trust and permission policies, as an AWS user would create them.
+    if (SETUP_POLICIES.length !== 2)
+      throw new Error(`docs/setup.md's S3 section has ${SETUP_POLICIES.length} json blocks, not 2`);
+    const [trust, permissions] = SETUP_POLICIES;
     roleArn = await createWebIdentityRole(server, {
       name: "snapgate-backup",
       issuer: oidc.issuer,
       thumbprint: oidc.thumbprint,
       audience: "sts.amazonaws.com",
-      subjects: [
-        "repo:acme/service:environment:prod",
-        "repo:acme/service:environment:snapgate-rollback",
-      ],
-      bucket,
+      trust: trust as string,
+      permissions: permissions as string,
     });
   });
   afterAll(async () => {
