@@ -88,11 +88,14 @@ suite("the S3 store in the actions, with credentials from GitHub OIDC (RGW STS)"
       ? "."
       : (/^acme\/snapgate\/actions\/([\w-]+)@/.exec(uses)?.[1] ?? "");
     const permissions = { ...workflow.permissions, ...job.permissions };
+    const run = workflowEnv({ apiUrl: ws.backup.gh.url, runId: options.runId });
     const env = {
-      ...workflowEnv({ apiUrl: ws.backup.gh.url, runId: options.runId }),
+      ...run,
       ...(permissions["id-token"] === "write"
         ? oidc.runnerEnv({
             ...(options.job ?? { repository: "acme/service", environment: job.environment }),
+            // The token's claims are the run's: its ref and id.
+            ref: run.GITHUB_REF,
             runId: options.runId,
           })
         : {}),
@@ -284,7 +287,7 @@ suite("the S3 store in the actions, with credentials from GitHub OIDC (RGW STS)"
     expect(run.code).toBe(1);
     const sub = job.environment
       ? `repo:${job.repository}:environment:${job.environment}`
-      : `repo:${job.repository}:ref:refs/heads/main`;
+      : `repo:${job.repository}:ref:refs/heads/release/1.2`;
     expect(oidc.issued.at(-1)?.claims.sub).toBe(sub);
     expect(run.stdout).toContain(
       `::error::STS refused AssumeRoleWithWebIdentity of ${roleArn} for the token of sub '${sub}', aud 'sts.amazonaws.com'`,
