@@ -1,5 +1,5 @@
 import { tmpdir } from "node:os";
-import { setSecret } from "@actions/core";
+import { info, setSecret } from "@actions/core";
 import type { Store } from "../../core/store/store.js";
 import { requestOidcToken } from "./request-oidc-token.js";
 import type { StoreSettings } from "./store-settings.js";
@@ -41,6 +41,10 @@ export async function openActionStore(settings: StoreSettings): Promise<Store> {
     if (settings.oidc) {
       setSecret(credentials.secretAccessKey);
       if (credentials.sessionToken) setSecret(credentials.sessionToken);
+      // The access key id is no secret: it is what the provider's audit log (CloudTrail) shows.
+      info(
+        `Assumed ${settings.oidc.roleArn} with the job's OIDC token (session ${settings.oidc.sessionName}, access key ${credentials.accessKeyId}).`,
+      );
     }
     return store;
   }

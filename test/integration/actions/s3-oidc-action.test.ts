@@ -206,11 +206,31 @@ suite("the S3 store in the actions, with credentials from GitHub OIDC (RGW STS)"
     });
     expect(pre.masked).toContain(token?.token);
     expect(pre.log).not.toContain(token?.token);
-    // The temporary secret key and session token are masked too (besides the writer key).
-    const others = pre.masked.filter(
+    // The temporary secret key and session token are masked too: with the access key the step
+    // logged, they are the role's live credentials (the server accepts them).
+    const accessKeyId =
+      /^Assumed arn:aws:iam:::role\/snapgate-backup with the job's OIDC token \(session snapgate-5001-1, access key (\S+)\)\.$/m.exec(
+        pre.log,
+      )?.[1];
+    const [secretAccessKey, sessionToken] = pre.masked.filter(
       (value) => value !== token?.token && !ws.keys.writerText.includes(value),
     );
-    expect(others.length).toBeGreaterThanOrEqual(2);
+    expect(accessKeyId && secretAccessKey && sessionToken).toBeTruthy();
+    const masked = new S3Client({
+      endpoint: server.endpoint,
+      forcePathStyle: true,
+      region: "us-east-1",
+      credentials: {
+        accessKeyId: accessKeyId as string,
+        secretAccessKey: secretAccessKey as string,
+        sessionToken: sessionToken as string,
+      },
+    });
+    expect(
+      (await masked.send(new ListObjectsV2Command({ Bucket: bucket }))).KeyCount,
+    ).toBeGreaterThan(0);
+    masked.destroy();
+    expect(pre.log).not.toContain(secretAccessKey);
 
     // Written by the role into the bucket, under COMPLIANCE until the tier's floor (1 day).
     const keys = await objectKeys();
