@@ -86,37 +86,11 @@ export async function openGitHub(
   return { client, location };
 }
 
-/** The Object Lock retention the flags ask for; undefined without --object-lock-mode. */
-function lockOption(
-  args: ParsedArgs,
-  tierDays: number | undefined,
-): { mode: "GOVERNANCE" | "COMPLIANCE"; days: number } | undefined {
-  const mode = stringValue(args, "object-lock-mode")?.toUpperCase();
-  const daysText = stringValue(args, "retain-days");
-  if (mode === undefined) {
-    if (daysText !== undefined)
-      throw new SnapgateError("USAGE", "--retain-days needs --object-lock-mode.", {
-        fix: "Add --object-lock-mode GOVERNANCE or COMPLIANCE, or drop --retain-days (the bucket's default retention then applies).",
-      });
-    return undefined;
-  }
-  const days = daysText === undefined ? (tierDays ?? Number.NaN) : Number(daysText);
-  if ((mode !== "GOVERNANCE" && mode !== "COMPLIANCE") || !Number.isInteger(days) || days < 1) {
-    throw new SnapgateError(
-      "USAGE",
-      `--object-lock-mode ${mode} --retain-days ${daysText ?? "(none)"} is not a retention.`,
-      {
-        fix: "Pass --object-lock-mode GOVERNANCE or COMPLIANCE with --retain-days N (a whole number of days, at least 1), or snapshot under a policy whose tier has retention.floor.min_age.",
-      },
-    );
-  }
-  return { mode, days };
-}
-
 /**
  * An s3:// store: endpoint from --endpoint, SNAPGATE_S3_ENDPOINT or
- * AWS_ENDPOINT_URL_S3, credentials from the SDK's default chain. The SDK is
- * loaded only when an S3 store is used.
+ * AWS_ENDPOINT_URL_S3, credentials from the SDK's default chain (resolved
+ * before the command starts, core's openS3Store). The SDK is loaded only when
+ * an S3 store is used.
  */
 async function openS3Store(
   spec: string,
@@ -124,18 +98,22 @@ async function openS3Store(
   context: CliContext,
   defaults: { retainDays?: number; legalHold?: boolean },
 ): Promise<Store> {
-  const [{ parseS3StoreSpec }, { createS3StoreClient }, { S3Store }] = await Promise.all([
-    import("../core/store/s3/parse-s3-store-spec.js"),
-    import("../core/store/s3/create-s3-store-client.js"),
-    import("../core/store/s3-store.js"),
+  const [{ openS3Store: open }, { s3LockRetention }] = await Promise.all([
+    import("../core/store/s3/open-s3-store.js"),
+    import("../core/store/s3/s3-lock-retention.js"),
   ]);
-  const location = parseS3StoreSpec(spec);
-  const lock = lockOption(args, defaults.retainDays);
-  const client = createS3StoreClient(s3ClientSettings(location.bucket, args, context));
-  return new S3Store(client, location, {
+  const lock = s3LockRetention(
+    stringValue(args, "object-lock-mode"),
+    stringValue(args, "retain-days"),
+    defaults.retainDays,
+    { mode: "--object-lock-mode", days: "--retain-days" },
+  );
+  // The bucket comes from the spec (openS3Store parses it).
+  const { store } = await open(spec, s3ClientSettings("", args, context), {
     ...(lock ? { lock } : {}),
     ...(defaults.legalHold ? { legalHold: true } : {}),
   });
+  return store;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Policy } from "../../core/policy/policy.js";
+import { snapshotLockDefaults } from "../../core/snapshot/snapshot-lock-defaults.js";
 import type { Phase, SnapshotMetadata } from "../../core/types.js";
 import type { WriterKey } from "../../core/crypto/writer-key.js";
 import type { InputValues } from "../lib/action-spec.js";
@@ -34,7 +35,12 @@ export function snapshotSettings(
 ): SnapshotSettings {
   const { run } = context;
   return {
-    store: storeSettings(values, context.policy, { apiUrl: run.apiUrl, cwd: context.cwd }),
+    store: storeSettings(values, context.policy, {
+      apiUrl: run.apiUrl,
+      cwd: context.cwd,
+      // An Object Lock store: retain-until defaults to the tier's floor, as in the CLI (ADR 1404).
+      lockDefaults: snapshotLockDefaults(context.policy, values.environment),
+    }),
     environment: values.environment,
     phase: values.phase,
     paths: values.paths,

@@ -7,7 +7,7 @@ import { LocalDirStore } from "../../core/store/local-dir-store.js";
 import { flag, listValue, requireValue, stringValue, type Command } from "../command.js";
 import { loadCliPolicy, POLICY_HELP, POLICY_OPTION } from "../load-cli-policy.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
-import { snapshotTier } from "../../core/policy/snapshot-tier.js";
+import { snapshotLockDefaults } from "../../core/snapshot/snapshot-lock-defaults.js";
 import { loadWriterKey } from "../load-keys.js";
 import { openStatCache, STAT_CACHE_HELP, STAT_CACHE_OPTION } from "../open-stat-cache.js";
 import { formatBytes } from "../../core/format-bytes.js";
@@ -76,17 +76,7 @@ export const snapshotCommand: Command = {
     const loaded = await loadCliPolicy(args, context, root);
     // Object Lock: retain-until defaults to the tier's retention floor; its legal hold sets an
     // S3 legal hold (ADR 1404).
-    const tierPolicy = loaded?.policy;
-    const floor =
-      tierPolicy && tierPolicy.environments[env]
-        ? snapshotTier(tierPolicy, env).retention.floor
-        : undefined;
-    const store = await openStore(args, context, {
-      ...(floor && floor.minAgeMs > 0
-        ? { retainDays: Math.ceil(floor.minAgeMs / 86_400_000) }
-        : {}),
-      ...(floor?.legalHold ? { legalHold: true } : {}),
-    });
+    const store = await openStore(args, context, snapshotLockDefaults(loaded?.policy, env));
     const writerKey = await loadWriterKey(args, context, true);
     const report = progressReporter(context, !flag(args, "json"));
     const { result, underPolicy } = await takeSnapshot({

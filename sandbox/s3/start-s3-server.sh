@@ -153,6 +153,10 @@ rgw gc processor period = 600
 rgw enable usage log = false
 rgw zone = default
 EOF
+  # STS (AssumeRoleWithWebIdentity) when asked for: the key encrypts the session tokens RGW issues.
+  if [ -n "${S3_STS_KEY:-}" ]; then
+    printf 'rgw s3 auth use sts = true\nrgw sts key = %s\n' "$S3_STS_KEY" >> "$conf"
+  fi
 
   # A mon. key is needed to make the mon store even with auth none.
   ceph-authtool --create-keyring "$dir/keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
@@ -198,6 +202,12 @@ EOF
   radosgw-admin -c "$conf" -n client.rgw user create --uid=snapgate-admin --display-name="snapgate admin" \
     --access-key="$access" --secret="$secret" --admin >"$dir/log/user-create.out" 2>&1 \
     || die "radosgw-admin user create failed: $(tail -5 "$dir/log/user-create.out")"
+  if [ -n "${S3_STS_KEY:-}" ]; then
+    # The IAM API (OIDC providers, roles) needs these caps even for an admin user.
+    radosgw-admin -c "$conf" -n client.rgw caps add --uid=snapgate-admin \
+      --caps="oidc-provider=*;roles=*;user-policy=*" >>"$dir/log/user-create.out" 2>&1 \
+      || die "radosgw-admin caps add failed: $(tail -5 "$dir/log/user-create.out")"
+  fi
 
   cat > "$dir/env" <<EOF
 S3_ENDPOINT=$endpoint

@@ -59,6 +59,7 @@ const workflows = readdirSync(EXAMPLES)
 describe("docs/examples", () => {
   it("has the deploy, scheduled, restore and feature-flag workflows", () => {
     expect(workflows).toEqual([
+      "deploy-s3.yml",
       "deploy-with-feature-flags.yml",
       "deploy.yml",
       "scheduled-drill.yml",

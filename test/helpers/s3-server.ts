@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,16 +46,19 @@ export interface S3TestServer {
 }
 
 /**
- * Starts one throwaway server (3-9 s) for a suite file: call in beforeAll,
+ * Starts one throwaway server (3-9 s) for a suite file (`sts`: with RGW's STS
+ * and the admin user's IAM caps, ADR 1406): call in beforeAll,
  * stop() in afterAll. Its AWS_* variables are also set on process.env, where
  * the SDK's default credential chain reads them for in-process CLI runs.
  */
-export function startS3Server(): S3TestServer {
+export function startS3Server(options: { sts?: boolean } = {}): S3TestServer {
   const parent = mkdtempSync(join(tmpdir(), "snapgate-s3-"));
   const dir = join(parent, "cluster");
   const out = execFileSync(SCRIPT, ["start", dir], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
+    // With sts: RGW's STS (AssumeRoleWithWebIdentity) on, keyed by a random 16-character key.
+    env: options.sts ? { ...process.env, S3_STS_KEY: randomBytes(8).toString("hex") } : process.env,
   });
   const vars = Object.fromEntries(
     out

@@ -6,14 +6,21 @@ import {
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutObjectCommand,
+  type S3Client,
 } from "@aws-sdk/client-s3";
 import { newS3Client, type S3ClientSettings } from "./new-s3-client.js";
 import { s3ErrorOf } from "./s3-error-of.js";
 import type { S3StoreClient } from "./s3-store-types.js";
 
-/** The S3 store's client over the official SDK (newS3Client: credentials and checksum settings). */
-export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
-  const s3 = newS3Client(settings);
+/**
+ * The S3 store's client over the official SDK (newS3Client: credentials and
+ * checksum settings), or over `s3` when the caller already made (and checked
+ * the credentials of) one.
+ */
+export function createS3StoreClient(
+  settings: S3ClientSettings,
+  s3: S3Client = newS3Client(settings),
+): S3StoreClient {
   const Bucket = settings.bucket;
   return {
     async put(key, body, options = {}) {
