@@ -26,8 +26,8 @@ export const GITHUB_STORE_HELP = [
 export const S3_STORE_HELP = [
   "--endpoint URL  for an s3:// store: an S3-compatible endpoint (or SNAPGATE_S3_ENDPOINT, AWS_ENDPOINT_URL_S3); unset: AWS",
   "--region R  for an s3:// store: the bucket's region (or AWS_REGION; default us-east-1)",
-  "--object-lock-mode M  for an s3:// store with Object Lock: GOVERNANCE or COMPLIANCE retention on blobs, nodes, manifests, audit",
-  "--retain-days N  with --object-lock-mode: retain-until is N days after each write (snapshot's default: the tier's retention.floor.min_age)",
+  "--object-lock-mode M  for an s3:// store with Object Lock: GOVERNANCE or COMPLIANCE retention on blobs, nodes, manifests, audit (snapshot: overrides the tier's retention.object_lock.mode)",
+  "--retain-days N  retain-until is N days after each write (snapshot: overrides the tier's retention.floor.min_age)",
 ];
 
 /**
@@ -38,8 +38,8 @@ export const S3_STORE_HELP = [
 export async function openStore(
   args: ParsedArgs,
   context: CliContext,
-  /** For an s3:// store's --object-lock-mode without --retain-days: the tier's retention floor (snapshot). */
-  defaults: { retainDays?: number; legalHold?: boolean } = {},
+  /** For an s3:// store, what the policy's tier asks (snapshot); --object-lock-mode and --retain-days override it. */
+  defaults: S3LockDefaults = {},
 ): Promise<Store> {
   const spec = storeSpec(args, context);
   if (spec.startsWith("s3://")) return openS3Store(spec, args, context, defaults);
@@ -86,21 +86,34 @@ export async function openGitHub(
   return { client, location };
 }
 
-/** The Object Lock retention the flags ask for; undefined without --object-lock-mode. */
+/** What a policy's tier asks of an s3:// store's Object Lock (ADR 1408). */
+export interface S3LockDefaults {
+  /** retention.object_lock.mode. */
+  mode?: "GOVERNANCE" | "COMPLIANCE";
+  /** retention.floor.min_age in whole days, rounded up. */
+  retainDays?: number;
+  /** retention.floor.legal_hold is present. */
+  legalHold?: boolean;
+}
+
+/**
+ * The Object Lock retention to put: the flags, else the policy's tier (each flag overrides its
+ * own part); undefined when neither names a mode.
+ */
 function lockOption(
   args: ParsedArgs,
-  tierDays: number | undefined,
+  defaults: S3LockDefaults,
 ): { mode: "GOVERNANCE" | "COMPLIANCE"; days: number } | undefined {
-  const mode = stringValue(args, "object-lock-mode")?.toUpperCase();
+  const mode = stringValue(args, "object-lock-mode")?.toUpperCase() ?? defaults.mode;
   const daysText = stringValue(args, "retain-days");
   if (mode === undefined) {
     if (daysText !== undefined)
       throw new SnapgateError("USAGE", "--retain-days needs --object-lock-mode.", {
-        fix: "Add --object-lock-mode GOVERNANCE or COMPLIANCE, or drop --retain-days (the bucket's default retention then applies).",
+        fix: "Add --object-lock-mode GOVERNANCE or COMPLIANCE (or set retention.object_lock.mode in the tier's policy), or drop --retain-days (the bucket's default retention then applies).",
       });
     return undefined;
   }
-  const days = daysText === undefined ? (tierDays ?? Number.NaN) : Number(daysText);
+  const days = daysText === undefined ? (defaults.retainDays ?? Number.NaN) : Number(daysText);
   if ((mode !== "GOVERNANCE" && mode !== "COMPLIANCE") || !Number.isInteger(days) || days < 1) {
     throw new SnapgateError(
       "USAGE",
@@ -122,7 +135,7 @@ async function openS3Store(
   spec: string,
   args: ParsedArgs,
   context: CliContext,
-  defaults: { retainDays?: number; legalHold?: boolean },
+  defaults: S3LockDefaults,
 ): Promise<Store> {
   const [{ parseS3StoreSpec }, { createS3StoreClient }, { S3Store }] = await Promise.all([
     import("../core/store/s3/parse-s3-store-spec.js"),
@@ -130,7 +143,7 @@ async function openS3Store(
     import("../core/store/s3-store.js"),
   ]);
   const location = parseS3StoreSpec(spec);
-  const lock = lockOption(args, defaults.retainDays);
+  const lock = lockOption(args, defaults);
   const client = createS3StoreClient(s3ClientSettings(location.bucket, args, context));
   return new S3Store(client, location, {
     ...(lock ? { lock } : {}),

@@ -74,14 +74,16 @@ export const snapshotCommand: Command = {
     const phase = requireValue(args, "phase", this, `Use one of ${PHASES.join(", ")}.`) as Phase;
     const root = resolve(context.cwd, stringValue(args, "root") ?? ".");
     const loaded = await loadCliPolicy(args, context, root);
-    // Object Lock: retain-until defaults to the tier's retention floor; its legal hold sets an
-    // S3 legal hold (ADR 1404).
+    // Object Lock: the tier's retention.object_lock mode, retain-until its retention floor (the
+    // flags override both); its legal hold sets an S3 legal hold (ADR 1404, 1408).
     const tierPolicy = loaded?.policy;
-    const floor =
+    const retention =
       tierPolicy && tierPolicy.environments[env]
-        ? snapshotTier(tierPolicy, env).retention.floor
+        ? snapshotTier(tierPolicy, env).retention
         : undefined;
+    const floor = retention?.floor;
     const store = await openStore(args, context, {
+      ...(retention?.objectLock ? { mode: retention.objectLock.mode } : {}),
       ...(floor && floor.minAgeMs > 0
         ? { retainDays: Math.ceil(floor.minAgeMs / 86_400_000) }
         : {}),

@@ -39,6 +39,7 @@ import {
   type StreamHead,
   type StreamIndex,
 } from "./store.js";
+import { checkAppliedLock } from "./s3/check-applied-lock.js";
 import { claimS3Key } from "./s3/claim-s3-key.js";
 import { detectS3ClaimMode } from "./s3/detect-s3-claim-mode.js";
 import { readS3Claimed } from "./s3/read-s3-claimed.js";
@@ -92,6 +93,8 @@ export class S3Store implements Store {
   readonly armorBlobs = false;
   private claimModeP: Promise<S3ClaimMode> | undefined;
   private lockP: Promise<boolean> | undefined;
+  /** The read-back of this store's first locked write (ADR 1408): once per opened store. */
+  private appliedP: Promise<void> | undefined;
 
   constructor(
     private readonly client: S3StoreClient,
@@ -165,15 +168,44 @@ export class S3Store implements Store {
   private async put(relative: string, bytes: Uint8Array | string, locked: boolean): Promise<void> {
     const body = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
     const lock = locked ? await this.lock() : {};
-    await this.call(`writing ${relative}`, () => this.client.put(this.key(relative), body, lock));
+    const put = await this.call(`writing ${relative}`, () =>
+      this.client.put(this.key(relative), body, lock),
+    );
+    await this.checkApplied(relative, put === "exists" ? undefined : put.versionId, lock);
   }
 
   private async claim(relative: string, bytes: Uint8Array | string): Promise<"won" | "lost"> {
     const body = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
     const [mode, lock] = await Promise.all([this.claimMode(), this.lock()]);
-    return this.call(`writing ${relative}`, () =>
+    const { outcome, versionId } = await this.call(`writing ${relative}`, () =>
       claimS3Key(this.client, mode, this.key(relative), body, lock),
     );
+    await this.checkApplied(relative, versionId, lock);
+    return outcome;
+  }
+
+  /**
+   * Reads back the lock of the first locked version this store wrote and refuses when the server
+   * applied less than asked (ADR 1408). One HeadObject per opened store: what drops lock headers
+   * is the bucket's configuration, the same for every object of a run; a snapshot's first
+   * locked write is normally a blob, read back before its manifest is claimed. Every later
+   * locked write waits for the answer, so none goes on after a refusal.
+   */
+  private async checkApplied(
+    relative: string,
+    versionId: string | undefined,
+    lock: S3PutOptions,
+  ): Promise<void> {
+    if (!lock.retention && !lock.legalHold) return;
+    this.appliedP ??= this.call(`reading back the lock of ${relative}`, async () =>
+      checkAppliedLock(
+        lock,
+        await this.client.lockState(this.key(relative), versionId),
+        relative,
+        this.location,
+      ),
+    );
+    await this.appliedP;
   }
 
   /** Relative keys under `relative` (a folder, ending in "/"). */
@@ -241,7 +273,8 @@ export class S3Store implements Store {
 
   async beginWrite(stream: string): Promise<S3WriteView> {
     await this.assertExists();
-    const [head, auditHead, stored, lockEnabled] = await Promise.all([
+    // Reading the lock configuration and probing the claim mode here spares the first put the wait.
+    const [head, auditHead, stored] = await Promise.all([
       this.readHead(stream),
       this.currentAuditHead(),
       this.listBlobs(),
@@ -253,9 +286,7 @@ export class S3Store implements Store {
       const key = blobLookupKey(ref.id, ref.recipientSet);
       if (!blobs.has(key)) blobs.set(key, ref);
     }
-    return new S3WriteView(this.client, this.where.prefix, stream, head, auditHead, blobs, () =>
-      this.lockFor(lockEnabled),
-    );
+    return new S3WriteView((blob) => this.putBlob(blob), stream, head, auditHead, blobs);
   }
 
   private async readHead(stream: string): Promise<StreamHead | null> {

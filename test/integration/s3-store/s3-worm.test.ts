@@ -1,0 +1,207 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import {
+  HeadObjectCommand,
+  ListObjectVersionsCommand,
+  PutObjectLockConfigurationCommand,
+  PutPublicAccessBlockCommand,
+} from "@aws-sdk/client-s3";
+import { isSnapgateError } from "../../../core/errors.js";
+import { S3Store } from "../../../core/store/s3-store.js";
+import { createS3StoreClient } from "../../../core/store/s3/create-s3-store-client.js";
+import { parseS3StoreSpec } from "../../../core/store/s3/parse-s3-store-spec.js";
+import type { S3StoreClient } from "../../../core/store/s3/s3-store-types.js";
+import { makePolicyWorkspace, type PolicyWorkspace } from "../../helpers/policy-workspace.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+import { s3ServerAvailable, startS3Server, type S3TestServer } from "../../helpers/s3-server.js";
+
+const suite = s3ServerAvailable() ? describe : describe.skip;
+const DAY = 86_400_000;
+
+/** A real SDK client whose calls are counted by method: what the store sends, not what it says. */
+function countingClient(bucket: string, endpoint: string) {
+  const real = createS3StoreClient({ bucket, endpoint });
+  const calls: Record<string, number> = {};
+  const client = Object.fromEntries(
+    Object.entries(real).map(([name, method]) => [
+      name,
+      (...args: unknown[]) => {
+        calls[name] = (calls[name] ?? 0) + 1;
+        return (method as (...a: unknown[]) => unknown)(...args);
+      },
+    ]),
+  ) as unknown as S3StoreClient;
+  return { client, calls };
+}
+
+suite("S3 Object Lock from the policy, read back after writing, on a real Ceph RGW", () => {
+  let server: S3TestServer;
+  let ws: PolicyWorkspace;
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    server = startS3Server();
+    ws = await makePolicyWorkspace(dir);
+  });
+  afterAll(() => server?.stop());
+
+  const policy = (retention: string) =>
+    ws.writePolicy(
+      `${ws.keysYaml}tiers:\n  tier1:\n    max_age: 72h\n    retention: ${retention}\nenvironments:\n  prod: { tier: tier1 }\n`,
+    );
+  const snapshot = (store: string, ...flags: string[]) =>
+    ws.cliWithEnv(
+      server.env,
+      "snapshot",
+      "--store",
+      store,
+      ...flags,
+      "--writer-key",
+      join(ws.dir, "writer.key"),
+      "--env",
+      "prod",
+      "--phase",
+      "manual",
+      "--json",
+      "app",
+    );
+  /** Mode and retain-until of the (single) version of manifest `seq`, as the server reports it. */
+  const manifestLock = async (bucket: string, prefix: string, seq: number) => {
+    const key = `${prefix}/manifests/prod/${String(seq).padStart(10, "0")}.json`;
+    const listed = await server.s3.send(
+      new ListObjectVersionsCommand({ Bucket: bucket, Prefix: key }),
+    );
+    expect(listed.Versions).toHaveLength(1);
+    const head = await server.s3.send(
+      new HeadObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        VersionId: listed.Versions?.[0]?.VersionId,
+      }),
+    );
+    return {
+      mode: head.ObjectLockMode,
+      days: ((head.ObjectLockRetainUntilDate?.getTime() ?? 0) - Date.now()) / DAY,
+      legalHold: head.ObjectLockLegalHoldStatus,
+    };
+  };
+
+  it("takes the mode from the tier's retention.object_lock and the days from its floor; each flag overrides its own part", async () => {
+    await server.createBucket("polmode", true);
+    policy("{ floor: { min_age: 2d }, object_lock: { mode: COMPLIANCE } }");
+    ws.write("app/x.yaml", "x: 1\n");
+    const first = await snapshot("s3://polmode/p");
+    expect({ code: first.code, stderr: first.stderr }).toEqual({ code: 0, stderr: "" });
+    const one = await manifestLock("polmode", "p", 1);
+    expect(one.mode).toBe("COMPLIANCE");
+    expect(one.days).toBeGreaterThan(2 - 0.01);
+    expect(one.days).toBeLessThanOrEqual(2);
+
+    ws.write("app/x.yaml", "x: 2\n");
+    const governance = await snapshot("s3://polmode/p", "--object-lock-mode", "GOVERNANCE");
+    expect({ code: governance.code, stderr: governance.stderr }).toEqual({ code: 0, stderr: "" });
+    const two = await manifestLock("polmode", "p", 2);
+    expect(two.mode).toBe("GOVERNANCE");
+    expect(two.days).toBeGreaterThan(2 - 0.01);
+
+    ws.write("app/x.yaml", "x: 3\n");
+    const oneDay = await snapshot("s3://polmode/p", "--retain-days", "1");
+    expect({ code: oneDay.code, stderr: oneDay.stderr }).toEqual({ code: 0, stderr: "" });
+    const three = await manifestLock("polmode", "p", 3);
+    expect(three.mode).toBe("COMPLIANCE");
+    expect(three.days).toBeGreaterThan(1 - 0.01);
+    expect(three.days).toBeLessThanOrEqual(1);
+  });
+
+  it("refuses before committing anything when the server drops the lock headers (BlockPublicAcls on Pacific), and snapshots once it is off", async () => {
+    await server.createBucket("blockacls", true);
+    // A one-day GOVERNANCE default: what the objects get instead of the three days asked.
+    await server.s3.send(
+      new PutObjectLockConfigurationCommand({
+        Bucket: "blockacls",
+        ObjectLockConfiguration: {
+          ObjectLockEnabled: "Enabled",
+          Rule: { DefaultRetention: { Mode: "GOVERNANCE", Days: 1 } },
+        },
+      }),
+    );
+    const block = (on: boolean) =>
+      server.s3.send(
+        new PutPublicAccessBlockCommand({
+          Bucket: "blockacls",
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: on,
+            IgnorePublicAcls: true,
+            BlockPublicPolicy: true,
+            RestrictPublicBuckets: true,
+          },
+        }),
+      );
+    await block(true);
+    policy("{ floor: { min_age: 3d }, object_lock: { mode: COMPLIANCE } }");
+    ws.write("app/x.yaml", "x: blocked\n");
+    const refused = await snapshot("s3://blockacls/p");
+    expect(refused.code).not.toBe(0);
+    const { error } = refused.json() as { error: { code: string; message: string; fix: string } };
+    expect(error.code).toBe("CONFIG");
+    expect(error.message).toContain("did not apply the Object Lock it was asked for");
+    expect(error.message).toContain("mode none instead of COMPLIANCE");
+    expect(error.fix).toContain("turn BlockPublicAcls off");
+    const manifests = await server.s3.send(
+      new ListObjectVersionsCommand({ Bucket: "blockacls", Prefix: "p/manifests/" }),
+    );
+    expect(manifests.Versions ?? []).toEqual([]);
+
+    await block(false);
+    const taken = await snapshot("s3://blockacls/p");
+    expect({ code: taken.code, stderr: taken.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(taken.json()).toMatchObject({ seq: 1 });
+    expect((await manifestLock("blockacls", "p", 1)).mode).toBe("COMPLIANCE");
+  });
+
+  it("reads back one locked write per opened store, none without a lock, and fails every put of a store whose read-back failed", async () => {
+    await server.createBucket("counted", true);
+    const blob = (n: number) => ({
+      id: n.toString(16).padStart(64, "0"),
+      sha256: "cd".repeat(32),
+      encoding: "none" as const,
+      ciphertext: new TextEncoder().encode(`blob ${n}`),
+    });
+    const locked = countingClient("counted", server.endpoint);
+    const store = new S3Store(locked.client, parseS3StoreSpec("s3://counted/c"), {
+      lock: { mode: "GOVERNANCE", days: 1 },
+    });
+    for (const n of [1, 2, 3]) await store.putBlob(blob(n));
+    expect({ put: locked.calls.put, lockState: locked.calls.lockState }).toEqual({
+      put: 3,
+      lockState: 1,
+    });
+    const plain = countingClient("counted", server.endpoint);
+    const unlocked = new S3Store(plain.client, parseS3StoreSpec("s3://counted/u"));
+    for (const n of [4, 5]) await unlocked.putBlob(blob(n));
+    expect({ put: plain.calls.put, lockState: plain.calls.lockState }).toEqual({
+      put: 2,
+      lockState: undefined,
+    });
+
+    await server.createBucket("dropped", true);
+    await server.s3.send(
+      new PutPublicAccessBlockCommand({
+        Bucket: "dropped",
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true },
+      }),
+    );
+    const held = countingClient("dropped", server.endpoint);
+    const holding = new S3Store(held.client, parseS3StoreSpec("s3://dropped/h"), {
+      legalHold: true,
+    });
+    const settled = await Promise.allSettled([6, 7, 8].map((n) => holding.putBlob(blob(n))));
+    for (const outcome of settled) {
+      expect(outcome.status).toBe("rejected");
+      const reason = (outcome as PromiseRejectedResult).reason as Error;
+      expect(isSnapgateError(reason, "CONFIG")).toBe(true);
+      expect(reason.message).toContain("no legal hold where one was asked");
+    }
+    expect(held.calls.lockState).toBe(1);
+  });
+});
