@@ -482,6 +482,48 @@ export class S3Store implements Store {
     }
   }
 
+  /**
+   * Turns the S3 legal hold OFF on every version of `paths` that has one (ADR 1408): a ListObjectVersions per
+   * path, a HeadObject per version and a PutObjectLegalHold per held version. Retention is not
+   * touched: a version still under retention stays undeletable until it passes. With `dryRun`,
+   * only reports what it would lift.
+   */
+  async liftLegalHolds(
+    paths: readonly string[],
+    dryRun = false,
+  ): Promise<{ lifted: Array<{ path: string; versionId: string }>; versions: number }> {
+    if (!(await this.objectLockEnabled())) {
+      throw new SnapgateError(
+        "USAGE",
+        `The bucket of ${this.location} has no Object Lock, so nothing in it has an S3 legal hold.`,
+        {
+          fix: "Nothing to lift: removing legal_hold from the policy is all a store without Object Lock needs.",
+        },
+      );
+    }
+    const found = await mapWithConcurrency(paths, 8, async (path) => {
+      const key = this.key(path);
+      const versions = await this.call(`listing ${path}`, () => this.client.listVersions(key));
+      const held: Array<{ path: string; versionId: string }> = [];
+      for (const { versionId } of versions) {
+        const state = await this.call(`reading the lock of ${path}`, () =>
+          this.client.lockState(key, versionId),
+        );
+        if (!state?.legalHold) continue;
+        if (!dryRun)
+          await this.call(`lifting the legal hold of ${path}`, () =>
+            this.client.setLegalHold(key, versionId, false),
+          );
+        held.push({ path, versionId });
+      }
+      return { held, versions: versions.length };
+    });
+    return {
+      lifted: found.flatMap((item) => item.held),
+      versions: found.reduce((sum, item) => sum + item.versions, 0),
+    };
+  }
+
   async deleteBlobs(
     blobs: readonly BlobRef[],
     recheck?: (blobs: readonly BlobRef[]) => Promise<readonly BlobRef[]>,

@@ -6,6 +6,7 @@ import {
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutObjectCommand,
+  PutObjectLegalHoldCommand,
 } from "@aws-sdk/client-s3";
 import { newS3Client, type S3ClientSettings } from "./new-s3-client.js";
 import { s3ErrorOf } from "./s3-error-of.js";
@@ -103,6 +104,16 @@ export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
       return (out.Versions ?? [])
         .filter((v) => v.Key === key && v.VersionId)
         .map((v) => ({ versionId: v.VersionId as string, isLatest: v.IsLatest === true }));
+    },
+    async setLegalHold(key, versionId, on) {
+      await s3.send(
+        new PutObjectLegalHoldCommand({
+          Bucket,
+          Key: key,
+          VersionId: versionId,
+          LegalHold: { Status: on ? "ON" : "OFF" },
+        }),
+      );
     },
     async delete(key, versionId) {
       await s3.send(

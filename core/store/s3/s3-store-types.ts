@@ -50,6 +50,8 @@ export interface S3StoreClient {
   list(prefix: string): Promise<Array<{ key: string; lastModified?: Date }>>;
   /** ListObjectVersions of exactly `key`, in the server's order (newest first). */
   listVersions(key: string): Promise<S3ObjectVersion[]>;
+  /** PutObjectLegalHold of one version: ON or OFF. */
+  setLegalHold(key: string, versionId: string, on: boolean): Promise<void>;
   /** DeleteObject (one version when given). */
   delete(key: string, versionId?: string): Promise<void>;
   /** Whether the bucket has Object Lock enabled (GetObjectLockConfiguration). */

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import {
+  DeleteObjectCommand,
   HeadObjectCommand,
   ListObjectVersionsCommand,
   PutObjectLockConfigurationCommand,
@@ -49,7 +50,7 @@ suite("S3 Object Lock from the policy, read back after writing, on a real Ceph R
     ws.writePolicy(
       `${ws.keysYaml}tiers:\n  tier1:\n    max_age: 72h\n    retention: ${retention}\nenvironments:\n  prod: { tier: tier1 }\n`,
     );
-  const snapshot = (store: string, ...flags: string[]) =>
+  const snapshotOf = (env: string, path: string, store: string, ...flags: string[]) =>
     ws.cliWithEnv(
       server.env,
       "snapshot",
@@ -59,12 +60,14 @@ suite("S3 Object Lock from the policy, read back after writing, on a real Ceph R
       "--writer-key",
       join(ws.dir, "writer.key"),
       "--env",
-      "prod",
+      env,
       "--phase",
       "manual",
       "--json",
-      "app",
+      path,
     );
+  const snapshot = (store: string, ...flags: string[]) =>
+    snapshotOf("prod", "app", store, ...flags);
   /** Mode and retain-until of the (single) version of manifest `seq`, as the server reports it. */
   const manifestLock = async (bucket: string, prefix: string, seq: number) => {
     const key = `${prefix}/manifests/prod/${String(seq).padStart(10, "0")}.json`;
@@ -203,5 +206,141 @@ suite("S3 Object Lock from the policy, read back after writing, on a real Ceph R
       expect(reason.message).toContain("no legal hold where one was asked");
     }
     expect(held.calls.lockState).toBe(1);
+  });
+
+  it("lifts an environment's S3 legal holds once the policy drops them, audited, keeping a blob a held environment shares; a governance-bypass delete then succeeds where it was refused", async () => {
+    await server.createBucket("lifthold", true);
+    const store = "s3://lifthold/p";
+    const tier = (reason: string | null) =>
+      `{ max_age: 72h, retention: { floor: { min_age: 1d${reason ? `, legal_hold: { reason: "${reason}" }` : ""} }, object_lock: { mode: GOVERNANCE } } }`;
+    const holdPolicy = (prodReason: string | null) =>
+      ws.writePolicy(
+        `${ws.keysYaml}tiers:\n  tier1: ${tier(prodReason)}\n  tier2: ${tier("case 9")}\nenvironments:\n  prod: { tier: tier1 }\n  keep: { tier: tier2 }\n`,
+      );
+    holdPolicy("case 7");
+    ws.write("app/x.yaml", "shared: 1\n");
+    ws.write("app/only.yaml", "prod only\n");
+    for (const [env, path] of [
+      ["prod", "app"],
+      ["keep", "app/x.yaml"],
+    ] as const) {
+      const snap = await snapshotOf(env, path, store);
+      expect({ code: snap.code, stderr: snap.stderr }).toEqual({ code: 0, stderr: "" });
+    }
+    const lift = (...more: string[]) =>
+      ws.cliWithEnv(
+        server.env,
+        "lift-legal-hold",
+        "--store",
+        store,
+        "--env",
+        "prod",
+        ...more,
+        "--json",
+      );
+    const refused = await lift();
+    expect(refused.code).not.toBe(0);
+    expect(refused.json()).toMatchObject({
+      error: { code: "POLICY", message: expect.stringContaining("case 7") },
+    });
+
+    const blobs =
+      (
+        await server.s3.send(
+          new ListObjectVersionsCommand({ Bucket: "lifthold", Prefix: "p/blobs/" }),
+        )
+      ).Versions ?? [];
+    expect(blobs).toHaveLength(2);
+    const version = (item: (typeof blobs)[number]) => ({
+      Bucket: "lifthold",
+      Key: item.Key,
+      VersionId: item.VersionId,
+    });
+    const holdOf = async (item: (typeof blobs)[number]) =>
+      (await server.s3.send(new HeadObjectCommand(version(item)))).ObjectLockLegalHoldStatus;
+    const bypassDelete = (item: (typeof blobs)[number]) =>
+      server.s3.send(
+        new DeleteObjectCommand({ ...version(item), BypassGovernanceRetention: true }),
+      );
+    // Held: even a governance bypass is refused.
+    for (const item of blobs)
+      await expect(bypassDelete(item)).rejects.toMatchObject({ name: "AccessDenied" });
+
+    holdPolicy(null);
+    const dry = await lift("--dry-run");
+    expect(dry.code).toBe(0);
+    const planned = dry.json() as { lifted: Array<{ path: string }> };
+    expect(planned.lifted.length).toBeGreaterThan(0);
+    expect(await Promise.all(blobs.map(holdOf))).toEqual(["ON", "ON"]);
+
+    const lifted = await lift();
+    expect({ code: lifted.code, stderr: lifted.stderr }).toEqual({ code: 0, stderr: "" });
+    const result = lifted.json() as {
+      released: number[];
+      held: unknown[];
+      lifted: Array<{ path: string; versionId: string }>;
+    };
+    expect(result).toMatchObject({ released: [1], held: [], lifted: planned.lifted });
+    const paths = result.lifted.map((item) => item.path);
+    expect(paths).toContain("manifests/prod/0000000001.json");
+    expect(paths.filter((path) => path.startsWith("nodes/")).length).toBeGreaterThan(0);
+    expect(paths.filter((path) => path.startsWith("blobs/"))).toHaveLength(1);
+
+    // The blob only prod names lost its hold; the one keep shares kept it.
+    const states = await Promise.all(blobs.map(holdOf));
+    expect([...states].sort()).toEqual(["OFF", "ON"]);
+    const free = blobs[states.indexOf("OFF")] as (typeof blobs)[number];
+    const shared = blobs[states.indexOf("ON")] as (typeof blobs)[number];
+    expect(paths).toContain((free.Key ?? "").slice("p/".length));
+    await expect(bypassDelete(shared)).rejects.toMatchObject({ name: "AccessDenied" });
+    await bypassDelete(free);
+    expect(
+      (
+        await server.s3.send(
+          new ListObjectVersionsCommand({ Bucket: "lifthold", Prefix: free.Key }),
+        )
+      ).Versions ?? [],
+    ).toEqual([]);
+
+    const audit = await new S3Store(
+      createS3StoreClient({ bucket: "lifthold", endpoint: server.endpoint }),
+      parseS3StoreSpec(store),
+    ).readAuditLines();
+    const event = JSON.parse(audit.at(-1) ?? "{}") as {
+      type: string;
+      subject: unknown;
+      details: { versions: number; snapshots: number[]; policyDigest: string };
+    };
+    expect(event).toMatchObject({
+      type: "legal-hold.lifted",
+      subject: { stream: "prod" },
+      details: { versions: result.lifted.length, snapshots: [1] },
+    });
+    expect(event.details.policyDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it("lift-legal-hold refuses a local store and a bucket without Object Lock, each with a fix", async () => {
+    policy("{ floor: { min_age: 1d } }");
+    await server.createBucket("plainhold");
+    ws.write("app/x.yaml", "x: plain\n");
+    expect((await snapshot("s3://plainhold/p")).code).toBe(0);
+    for (const [store, says] of [
+      [join(ws.dir, "local-store"), "not an s3:// store"],
+      ["s3://plainhold/p", "has no Object Lock"],
+    ] as const) {
+      const run = await ws.cliWithEnv(
+        server.env,
+        "lift-legal-hold",
+        "--store",
+        store,
+        "--env",
+        "prod",
+        "--json",
+      );
+      expect(run.code).not.toBe(0);
+      const { error } = run.json() as { error: { code: string; message: string; fix: string } };
+      expect(error).toMatchObject({ code: "USAGE", message: expect.stringContaining(says) });
+      expect(error.fix).toContain("removing");
+    }
   });
 });
