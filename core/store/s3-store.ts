@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
@@ -26,6 +27,8 @@ import {
   s3AuditBatchPath,
   s3CatalogEntryPath,
   s3ClaimProbePath,
+  s3CommitIntentPath,
+  s3PruneMarkPath,
   STORE_FORMAT,
   type AuditHead,
   type BlobRef,
@@ -58,6 +61,14 @@ export type { S3StoreLocation, S3StoreOptions } from "./s3/s3-store-types.js";
 const MANIFEST_NAME = /\/(\d{10})\.json$/;
 const AUDIT_ATTEMPTS = 25;
 const DAY_MS = 86_400_000;
+/**
+ * How long a commit intent or an unfinished prune mark counts (ADR 1408): older ones are from
+ * writers that died. A prune marks at most PRUNE_BATCH paths at a time, far less than this.
+ */
+const FENCE_WINDOW_MS = 3_600_000;
+/** A commit whose intent is older than this when it would claim writes a new one (retries). */
+const INTENT_MAX_AGE_MS = 1_800_000;
+const PRUNE_BATCH = 500;
 
 function sameAuditHead(a: AuditHead | null, b: AuditHead | null): boolean {
   return (a?.seq ?? 0) === (b?.seq ?? 0) && (a?.hash ?? null) === (b?.hash ?? null);
@@ -334,10 +345,30 @@ export class S3Store implements Store {
       16,
       (node) => this.put(nodePath(node.id), node.bytes, true),
     );
+    // The fence with prune (ADR 1408): announce what this manifest names, then look for a prune
+    // about to delete any of it. Either this sees the prune's mark, or the prune sees this intent.
+    const named = [
+      ...commit.blobs.map((blob) => blobPath(blob)),
+      ...nodes.map((node) => nodePath(node.id)),
+    ];
+    const intentAt = new Date();
+    await this.put(
+      s3CommitIntentPath(intentAt, randomBytes(8).toString("hex")),
+      JSON.stringify({ stream, seq: commit.seq, paths: named }) + "\n",
+      false,
+    );
+    const pruning = await this.pathsBeingPruned();
+    if (named.some((path) => pruning.has(path))) return "conflict";
     const seqs = await this.listManifestSeqs(stream);
     if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";
-    // Prune may have taken a blob this snapshot reuses: retry rather than name a missing object.
-    if (!(await this.allPresent(commit.blobs.map((blob) => blobPath(blob))))) return "conflict";
+    // A prune that finished since the view was read may have taken a blob or node this snapshot
+    // reuses: retry (the next view lacks it, so it is written again) rather than name a missing object.
+    const reused = [
+      ...commit.blobs.map((blob) => blobPath(blob)),
+      ...nodes.filter((node) => !missing.includes(node)).map((node) => nodePath(node.id)),
+    ];
+    if (!(await this.allPresent(reused))) return "conflict";
+    if (Date.now() - intentAt.getTime() > INTENT_MAX_AGE_MS) return "conflict";
     if ((await this.claim(manifestPath(stream, commit.seq), commit.manifest)) === "lost")
       return "conflict";
     // The manifest is committed: what follows only indexes it, and is rebuilt from it if lost.
@@ -524,13 +555,104 @@ export class S3Store implements Store {
     };
   }
 
+  /** Relative keys under `folder` newer than FENCE_WINDOW_MS (their names start with the time). */
+  private async recentUnder(folder: string, oldest: (since: Date) => string): Promise<string[]> {
+    const since = new Date(Date.now() - FENCE_WINDOW_MS);
+    const items = await this.call(`listing ${folder}`, () =>
+      this.client.list(this.key(folder), this.key(oldest(since))),
+    );
+    return items.map((item) => item.key.slice(this.where.prefix.length));
+  }
+
+  /** Fence objects (intents or marks) as written; a damaged one names nothing. */
+  private async readFences(
+    keys: readonly string[],
+  ): Promise<Array<{ stream?: string; seq?: number; paths: string[] }>> {
+    const bodies = await mapWithConcurrency(keys, 16, (path) => this.get(path));
+    return bodies.map((body) => {
+      try {
+        const fence = JSON.parse(Buffer.from(body ?? []).toString("utf8")) as {
+          stream?: unknown;
+          seq?: unknown;
+          paths?: unknown;
+        };
+        return {
+          ...(typeof fence.stream === "string" ? { stream: fence.stream } : {}),
+          ...(typeof fence.seq === "number" ? { seq: fence.seq } : {}),
+          paths: Array.isArray(fence.paths) ? fence.paths.map(String) : [],
+        };
+      } catch {
+        // Not ours: only this store's writers put fence objects, whole.
+        return { paths: [] };
+      }
+    });
+  }
+
+  /**
+   * What snapshot commits of the window name, less those already forgotten: a tombstone exists
+   * only for a committed snapshot, whose blobs prune may then take like any forgotten one's.
+   */
+  private async pathsBeingCommitted(): Promise<Set<string>> {
+    const intents = await this.readFences(
+      await this.recentUnder("locks/_commit/", (since) => s3CommitIntentPath(since, "")),
+    );
+    const streams = [...new Set(intents.flatMap((intent) => intent.stream ?? []))];
+    const forgotten = new Set(
+      (await Promise.all(streams.map((stream) => this.list(`tombstones/${stream}/`))))
+        .flat()
+        .map((item) => item.path),
+    );
+    const paths = new Set<string>();
+    for (const intent of intents) {
+      const tombstone = `tombstones/${intent.stream}/${String(intent.seq).padStart(10, "0")}.json`;
+      if (intent.stream && intent.seq && forgotten.has(tombstone)) continue;
+      for (const path of intent.paths) paths.add(path);
+    }
+    return paths;
+  }
+
+  /** What unfinished prunes (a mark without its done mark, within the window) are about to delete. */
+  private async pathsBeingPruned(): Promise<Set<string>> {
+    const keys = await this.recentUnder("locks/_prune/", (since) => s3PruneMarkPath(since, ""));
+    const done = new Set(
+      keys.filter((key) => key.endsWith("-done")).map((key) => key.slice(0, -"-done".length)),
+    );
+    const marks = await this.readFences(
+      keys.filter((key) => !key.endsWith("-done") && !done.has(key)),
+    );
+    return new Set(marks.flatMap((mark) => mark.paths));
+  }
+
+  /**
+   * Deletes `paths` (blobs or nodes) fenced against concurrent snapshot commits (ADR 1408), in
+   * batches: put a mark naming the batch, then read the commit intents of the window and spare
+   * every path one names (kept in sparedForCommits), delete the rest, then put the done mark.
+   */
+  private async deleteFenced(paths: readonly string[]): Promise<void> {
+    for (let start = 0; start < paths.length; start += PRUNE_BATCH) {
+      const batch = paths.slice(start, start + PRUNE_BATCH);
+      const at = new Date();
+      const nonce = randomBytes(8).toString("hex");
+      await this.put(s3PruneMarkPath(at, nonce), JSON.stringify({ paths: batch }) + "\n", false);
+      const named = await this.pathsBeingCommitted();
+      for (const path of batch) {
+        if (named.has(path)) this.sparedForCommits.push(path);
+        else await this.deleteUnlocked(path);
+      }
+      await this.put(s3PruneMarkPath(at, nonce, true), "{}\n", false);
+    }
+  }
+
+  /** Paths deleteBlobs and deleteNodes kept because a snapshot in flight names them (ADR 1408). */
+  readonly sparedForCommits: string[] = [];
+
   async deleteBlobs(
     blobs: readonly BlobRef[],
     recheck?: (blobs: readonly BlobRef[]) => Promise<readonly BlobRef[]>,
   ): Promise<void> {
     if (blobs.length === 0) return;
     const doomed = recheck ? await recheck(blobs) : blobs;
-    for (const blob of doomed) await this.deleteUnlocked(blobPath(blob));
+    await this.deleteFenced(doomed.map((blob) => blobPath(blob)));
   }
 
   async deleteNodes(
@@ -539,7 +661,7 @@ export class S3Store implements Store {
   ): Promise<void> {
     if (ids.length === 0) return;
     const doomed = recheck ? await recheck(ids) : ids;
-    for (const id of doomed) await this.deleteUnlocked(nodePath(id));
+    await this.deleteFenced(doomed.map((id) => nodePath(id)));
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {

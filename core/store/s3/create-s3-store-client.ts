@@ -78,7 +78,7 @@ export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
         throw error;
       }
     },
-    async list(prefix) {
+    async list(prefix, startAfter) {
       const found: Array<{ key: string; lastModified?: Date }> = [];
       let token: string | undefined;
       do {
@@ -86,6 +86,7 @@ export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
           new ListObjectsV2Command({
             Bucket,
             Prefix: prefix,
+            ...(startAfter ? { StartAfter: startAfter } : {}),
             ...(token ? { ContinuationToken: token } : {}),
           }),
         );

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import {
   DeleteObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   ListObjectVersionsCommand,
+  PutObjectCommand,
   PutObjectLockConfigurationCommand,
   PutPublicAccessBlockCommand,
 } from "@aws-sdk/client-s3";
@@ -11,6 +13,7 @@ import { isSnapgateError } from "../../../core/errors.js";
 import { S3Store } from "../../../core/store/s3-store.js";
 import { createS3StoreClient } from "../../../core/store/s3/create-s3-store-client.js";
 import { parseS3StoreSpec } from "../../../core/store/s3/parse-s3-store-spec.js";
+import { blobPath, s3CommitIntentPath } from "../../../core/store/store.js";
 import type { S3StoreClient } from "../../../core/store/s3/s3-store-types.js";
 import { makePolicyWorkspace, type PolicyWorkspace } from "../../helpers/policy-workspace.js";
 import { tempDir } from "../../helpers/temp-dir.js";
@@ -342,5 +345,99 @@ suite("S3 Object Lock from the policy, read back after writing, on a real Ceph R
       expect(error).toMatchObject({ code: "USAGE", message: expect.stringContaining(says) });
       expect(error.fix).toContain("removing");
     }
+  });
+
+  it("serialises prune with a concurrent snapshot: a snapshot reusing blobs a prune is deleting retries and writes them again; prune spares what an in-flight commit names", async () => {
+    await server.createBucket("race");
+    const spec = "s3://race/r";
+    policy("{ floor: { min_age: 1d } }");
+    ws.write("app/x.yaml", "race: shared\n");
+    ws.write("app/y.yaml", "race: 1\n");
+    expect((await snapshot(spec)).code).toBe(0);
+    // The seed's commit intent, as if it were taken over an hour ago (a prune spares what commits of
+    // the last hour name): this prune is to race the next snapshot only.
+    for (const item of (
+      await server.s3.send(new ListObjectsV2Command({ Bucket: "race", Prefix: "r/locks/_commit/" }))
+    ).Contents ?? [])
+      await server.s3.send(new DeleteObjectCommand({ Bucket: "race", Key: item.Key }));
+
+    // A prune whose deletes wait at a gate: it has put its mark and read the commit intents.
+    const real = createS3StoreClient({ bucket: "race", endpoint: server.endpoint });
+    let reached: () => void = () => {};
+    const atDelete = new Promise<void>((resolve) => (reached = resolve));
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let deletes = 0;
+    const pruner = new S3Store(
+      {
+        ...real,
+        async delete(key, versionId) {
+          reached();
+          await gate;
+          deletes++;
+          return real.delete(key, versionId);
+        },
+      },
+      parseS3StoreSpec(spec),
+    );
+    const doomed = (await pruner.listBlobs()).map(({ modifiedAt: _at, ...ref }) => ref);
+    const pruning = pruner.deleteBlobs(doomed);
+    await atDelete;
+
+    ws.write("app/y.yaml", "race: 2\n");
+    let settled = false;
+    const snapshotting = snapshot(spec).finally(() => (settled = true));
+    // Let the prune go on once the snapshot has committed, or has retried (a second commit intent):
+    // committing while the prune waits to delete what it reuses is the race the fence closes.
+    const count = async (prefix: string) =>
+      (await server.s3.send(new ListObjectsV2Command({ Bucket: "race", Prefix: prefix })))
+        .KeyCount ?? 0;
+    for (let poll = 0; poll < 400 && !settled; poll++) {
+      if ((await count("r/locks/_commit/")) >= 2) break;
+      if ((await count("r/manifests/prod/0000000002.json")) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    release();
+    await pruning;
+    const second = await snapshotting;
+    expect({ code: second.code, stderr: second.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(deletes).toBe(doomed.length);
+    expect((second.json() as { attempts: number }).attempts).toBeGreaterThanOrEqual(2);
+    const verified = await ws.cliWithEnv(
+      server.env,
+      "verify",
+      // prod@1's blobs are the ones this prune took (as if prod@1 had been forgotten).
+      "prod@2",
+      "--store",
+      spec,
+      "--verify-key",
+      ws.keys.verifyKey,
+      "--identity",
+      join(ws.dir, "id.txt"),
+      "--json",
+    );
+    expect({ code: verified.code, ok: (verified.json() as { ok: boolean }).ok }).toEqual({
+      code: 0,
+      ok: true,
+    });
+
+    // A commit between its intent and its claim: a prune now spares what it names.
+    const inFlight = (await pruner.listBlobs()).map(({ modifiedAt: _at, ...ref }) => ref)[0];
+    if (!inFlight) throw new Error("the second snapshot stored no blob");
+    await server.s3.send(
+      new PutObjectCommand({
+        Bucket: "race",
+        Key: `r/${s3CommitIntentPath(new Date(), "00000000000000aa")}`,
+        Body: JSON.stringify({ stream: "prod", seq: 3, paths: [blobPath(inFlight)] }),
+      }),
+    );
+    const spare = new S3Store(real, parseS3StoreSpec(spec));
+    await spare.deleteBlobs([inFlight]);
+    expect(spare.sparedForCommits).toEqual([blobPath(inFlight)]);
+    expect(await spare.readBlob(inFlight)).not.toBeNull();
+    const marks = await server.s3.send(
+      new ListObjectsV2Command({ Bucket: "race", Prefix: "r/locks/_prune/" }),
+    );
+    expect((marks.Contents ?? []).filter((item) => item.Key?.endsWith("-done"))).toHaveLength(2);
   });
 });
