@@ -624,44 +624,53 @@ export class S3Store implements Store {
   }
 
   /**
-   * Deletes `paths` (blobs or nodes) fenced against concurrent snapshot commits (ADR 1408), in
-   * batches: put a mark naming the batch, then read the commit intents of the window and spare
-   * every path one names (kept in sparedForCommits), delete the rest, then put the done mark.
+   * Deletes blobs or nodes fenced against concurrent snapshot commits (ADR 1408): put marks naming
+   * them (PRUNE_BATCH paths a mark), read the commit intents of the window, withhold every path
+   * one names (kept in sparedForCommits), offer the rest to `recheck`, delete what it returns,
+   * then put each mark's done twin.
    */
-  private async deleteFenced(paths: readonly string[]): Promise<void> {
-    for (let start = 0; start < paths.length; start += PRUNE_BATCH) {
-      const batch = paths.slice(start, start + PRUNE_BATCH);
-      const at = new Date();
-      const nonce = randomBytes(8).toString("hex");
-      await this.put(s3PruneMarkPath(at, nonce), JSON.stringify({ paths: batch }) + "\n", false);
+  private async deleteFenced<T>(
+    items: readonly T[],
+    pathOf: (item: T) => string,
+    recheck?: (offered: readonly T[]) => Promise<readonly T[]>,
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const at = new Date();
+    const marks: string[] = [];
+    for (let start = 0; start < items.length; start += PRUNE_BATCH) {
+      const mark = s3PruneMarkPath(at, randomBytes(8).toString("hex"));
+      const paths = items.slice(start, start + PRUNE_BATCH).map(pathOf);
+      await this.put(mark, JSON.stringify({ paths }) + "\n", false);
+      marks.push(mark);
+    }
+    try {
       const named = await this.pathsBeingCommitted();
-      for (const path of batch) {
-        if (named.has(path)) this.sparedForCommits.push(path);
-        else await this.deleteUnlocked(path);
-      }
-      await this.put(s3PruneMarkPath(at, nonce, true), "{}\n", false);
+      const offered = items.filter((item) => !named.has(pathOf(item)));
+      for (const item of items)
+        if (named.has(pathOf(item))) this.sparedForCommits.push(pathOf(item));
+      const doomed = recheck ? await recheck(offered) : offered;
+      for (const item of doomed) await this.deleteUnlocked(pathOf(item));
+    } finally {
+      // Done, or stopped by an error: either way this prune deletes nothing more.
+      for (const mark of marks) await this.put(`${mark}-done`, "{}\n", false);
     }
   }
 
-  /** Paths deleteBlobs and deleteNodes kept because a snapshot in flight names them (ADR 1408). */
+  /** Paths deleteBlobs and deleteNodes withheld because a snapshot in flight names them (ADR 1408). */
   readonly sparedForCommits: string[] = [];
 
   async deleteBlobs(
     blobs: readonly BlobRef[],
     recheck?: (blobs: readonly BlobRef[]) => Promise<readonly BlobRef[]>,
   ): Promise<void> {
-    if (blobs.length === 0) return;
-    const doomed = recheck ? await recheck(blobs) : blobs;
-    await this.deleteFenced(doomed.map((blob) => blobPath(blob)));
+    await this.deleteFenced(blobs, (blob) => blobPath(blob), recheck);
   }
 
   async deleteNodes(
     ids: readonly string[],
     recheck?: (ids: readonly string[]) => Promise<readonly string[]>,
   ): Promise<void> {
-    if (ids.length === 0) return;
-    const doomed = recheck ? await recheck(ids) : ids;
-    await this.deleteFenced(doomed.map((id) => nodePath(id)));
+    await this.deleteFenced(ids, (id) => nodePath(id), recheck);
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {

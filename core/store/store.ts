@@ -229,6 +229,8 @@ export interface Store {
    * under the commit lock; GitHub: against the commit the deletion is based on)
    * and returns the blobs still safe to delete: prune re-reads there the
    * manifests committed since its scan (docs/adr/0008-prune-and-snapshot-exclusion.md).
+   * It is offered all of `blobs`, or fewer: an S3 store withholds those a
+   * snapshot commit in flight names (ADR 1408); prune counts those as spared.
    */
   deleteBlobs(
     blobs: readonly BlobRef[],
