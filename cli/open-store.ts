@@ -4,6 +4,7 @@ import { LocalDirStore } from "../core/store/local-dir-store.js";
 import type { Store } from "../core/store/store.js";
 import type { GitHubClient } from "../core/github/github-client.js";
 import type { GitHubStoreLocation } from "../core/store/github-store.js";
+import type { S3LockDefaults } from "../core/store/s3/s3-lock-retention.js";
 import { stringValue, type CliContext, type ParsedArgs } from "./command.js";
 
 export const STORE_OPTION = {
@@ -26,8 +27,8 @@ export const GITHUB_STORE_HELP = [
 export const S3_STORE_HELP = [
   "--endpoint URL  for an s3:// store: an S3-compatible endpoint (or SNAPGATE_S3_ENDPOINT, AWS_ENDPOINT_URL_S3); unset: AWS",
   "--region R  for an s3:// store: the bucket's region (or AWS_REGION; default us-east-1)",
-  "--object-lock-mode M  for an s3:// store with Object Lock: GOVERNANCE or COMPLIANCE retention on blobs, nodes, manifests, audit",
-  "--retain-days N  with --object-lock-mode: retain-until is N days after each write (snapshot's default: the tier's retention.floor.min_age)",
+  "--object-lock-mode M  for an s3:// store with Object Lock: GOVERNANCE or COMPLIANCE retention on blobs, nodes, manifests, audit (snapshot: overrides the tier's retention.object_lock.mode)",
+  "--retain-days N  retain-until is N days after each write (snapshot: overrides the tier's retention.floor.min_age)",
 ];
 
 /**
@@ -38,8 +39,8 @@ export const S3_STORE_HELP = [
 export async function openStore(
   args: ParsedArgs,
   context: CliContext,
-  /** For an s3:// store's --object-lock-mode without --retain-days: the tier's retention floor (snapshot). */
-  defaults: { retainDays?: number; legalHold?: boolean } = {},
+  /** For an s3:// store, what the policy's tier asks (snapshot); --object-lock-mode and --retain-days override it. */
+  defaults: S3LockDefaults = {},
 ): Promise<Store> {
   const spec = storeSpec(args, context);
   if (spec.startsWith("s3://")) return openS3Store(spec, args, context, defaults);
@@ -96,7 +97,7 @@ async function openS3Store(
   spec: string,
   args: ParsedArgs,
   context: CliContext,
-  defaults: { retainDays?: number; legalHold?: boolean },
+  defaults: S3LockDefaults,
 ): Promise<Store> {
   const [{ openS3Store: open }, { s3LockRetention }] = await Promise.all([
     import("../core/store/s3/open-s3-store.js"),
@@ -105,7 +106,7 @@ async function openS3Store(
   const lock = s3LockRetention(
     stringValue(args, "object-lock-mode"),
     stringValue(args, "retain-days"),
-    defaults.retainDays,
+    defaults,
     { mode: "--object-lock-mode", days: "--retain-days" },
   );
   // The bucket comes from the spec (openS3Store parses it).

@@ -3,7 +3,7 @@ import { isSnapgateError, SnapgateError } from "../../core/errors.js";
 import type { Policy } from "../../core/policy/policy.js";
 import { parseGitHubStoreSpec } from "../../core/store/github-store.js";
 import { parseS3StoreSpec } from "../../core/store/s3/parse-s3-store-spec.js";
-import { s3LockRetention } from "../../core/store/s3/s3-lock-retention.js";
+import { s3LockRetention, type S3LockDefaults } from "../../core/store/s3/s3-lock-retention.js";
 import type { S3StoreOptions } from "../../core/store/s3/s3-store-types.js";
 
 /** Where an action reads and writes snapshots. */
@@ -67,7 +67,7 @@ export function storeSettings(
     apiUrl: string;
     cwd: string;
     env?: NodeJS.ProcessEnv;
-    lockDefaults?: { retainDays?: number; legalHold?: boolean };
+    lockDefaults?: S3LockDefaults;
   },
 ): StoreSettings {
   const repository = inputs["backup-repository"];
@@ -133,19 +133,17 @@ function s3Settings(
   spec: string,
   inputs: StoreInputs,
   env: NodeJS.ProcessEnv,
-  lockDefaults: { retainDays?: number; legalHold?: boolean },
+  lockDefaults: S3LockDefaults,
 ): StoreSettings {
   if (!spec.startsWith("s3://"))
     throw new SnapgateError("USAGE", `The store input '${spec}' is not an s3:// address.`, {
       fix: "Write store: s3://BUCKET/PREFIX; for the GitHub backup repository use backup-repository, for a local directory store-dir.",
     });
   parseS3StoreSpec(spec);
-  const lock = s3LockRetention(
-    inputs["object-lock-mode"],
-    inputs["retain-days"],
-    lockDefaults.retainDays,
-    { mode: "object-lock-mode", days: "retain-days" },
-  );
+  const lock = s3LockRetention(inputs["object-lock-mode"], inputs["retain-days"], lockDefaults, {
+    mode: "object-lock-mode",
+    days: "retain-days",
+  });
   const endpoint = inputs["s3-endpoint"];
   const region = inputs["aws-region"] ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   const roleArn = inputs["aws-role-arn"];

@@ -20,6 +20,10 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "check", load: async () => (await import("./check.js")).checkCommand },
   { name: "forget", load: async () => (await import("./forget.js")).forgetCommand },
   { name: "prune", load: async () => (await import("./prune.js")).pruneCommand },
+  {
+    name: "lift-legal-hold",
+    load: async () => (await import("./lift-legal-hold.js")).liftLegalHoldCommand,
+  },
   { name: "rekey", load: async () => (await import("./rekey.js")).rekeyCommand },
   {
     name: "retire-epoch",

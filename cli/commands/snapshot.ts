@@ -74,8 +74,8 @@ export const snapshotCommand: Command = {
     const phase = requireValue(args, "phase", this, `Use one of ${PHASES.join(", ")}.`) as Phase;
     const root = resolve(context.cwd, stringValue(args, "root") ?? ".");
     const loaded = await loadCliPolicy(args, context, root);
-    // Object Lock: retain-until defaults to the tier's retention floor; its legal hold sets an
-    // S3 legal hold (ADR 1404).
+    // Object Lock: the tier's retention.object_lock mode, retain-until its retention floor (the
+    // flags override both); its legal hold sets an S3 legal hold (ADR 1404, 1408).
     const store = await openStore(args, context, snapshotLockDefaults(loaded?.policy, env));
     const writerKey = await loadWriterKey(args, context, true);
     const report = progressReporter(context, !flag(args, "json"));

@@ -254,6 +254,13 @@ export function checkPolicySemantics(data: Data): PolicyIssue[] {
     const floor = record(retention?.["floor"]);
     const hold = record(floor?.["legal_hold"]);
     if (hold) checkDate([...path, "retention", "floor", "legal_hold", "since"], hold["since"]);
+    // The lock's retain-until is min_age after each write: a lock without it would retain nothing.
+    if (record(retention?.["object_lock"]) && floor?.["min_age"] === undefined)
+      report(
+        [...path, "retention", "object_lock"],
+        "object_lock needs retention.floor.min_age, which sets how long each object is retained",
+        "add floor: { min_age: 90d } (or your retention period) under this tier's retention",
+      );
   }
 
   // environments

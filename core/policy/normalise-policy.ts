@@ -95,6 +95,9 @@ export function normalisePolicy(data: Data, sources: string[]): Policy {
     if (rpo !== null) (tiers[name] as Tier).rpoMs = rpo;
     if (drillInterval !== null) (tiers[name] as Tier).drillIntervalMs = drillInterval;
     if (tier["drill_signoff"] === true) (tiers[name] as Tier).drillSignoff = true;
+    const lockMode = obj(retention["object_lock"])["mode"];
+    if (lockMode === "COMPLIANCE" || lockMode === "GOVERNANCE")
+      (tiers[name] as Tier).retention.objectLock = { mode: lockMode };
   }
 
   const environments: Record<string, Environment> = {};

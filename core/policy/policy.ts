@@ -68,6 +68,11 @@ export interface RetentionFloor {
 export interface RetentionPolicy {
   keep: KeepRules;
   floor: RetentionFloor;
+  /**
+   * S3 Object Lock mode for this tier's objects in an s3:// store, retained for
+   * floor.minAgeMs; absent = none (absent, not null, so older policies keep their digest).
+   */
+  objectLock?: { mode: "COMPLIANCE" | "GOVERNANCE" };
 }
 
 export interface Tier {

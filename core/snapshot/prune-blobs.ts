@@ -277,11 +277,15 @@ async function deleteUnreferencedBlobs(
   // again where the store lets no snapshot commit before the deletion does, and spared.
   const candidates = result.deleted;
   let rechecked = scanned;
-  await store.deleteBlobs(candidates, async () => {
+  await store.deleteBlobs(candidates, async (offered) => {
     const since = await newReferences(store, scanned);
     rechecked = since.scanned;
-    result.spared = candidates.filter((blob) => since.keys.has(key(blob))).map((blob) => blob.id);
-    result.deleted = candidates.filter((blob) => !since.keys.has(key(blob)));
+    // A store may offer fewer than asked: an S3 store withholds what a commit in flight names
+    // (ADR 1408). Those are spared too.
+    const offeredKeys = new Set(offered.map(key));
+    const kept = (blob: BlobRef) => since.keys.has(key(blob)) || !offeredKeys.has(key(blob));
+    result.spared = candidates.filter(kept).map((blob) => blob.id);
+    result.deleted = candidates.filter((blob) => !kept(blob));
     return result.deleted;
   });
   // Nothing should reference a deleted blob now; a store that breaks the protocol is reported.
@@ -341,10 +345,11 @@ async function pruneNodes(
 ): Promise<void> {
   if (nodes.deleted.length === 0) return;
   const candidates = nodes.deleted;
-  await store.deleteNodes(candidates, async () => {
+  await store.deleteNodes(candidates, async (offered) => {
     const since = await newReferences(store, scanned);
-    nodes.spared = candidates.filter((id) => since.nodes.has(id));
-    nodes.deleted = candidates.filter((id) => !since.nodes.has(id));
+    const kept = (id: string) => since.nodes.has(id) || !offered.includes(id);
+    nodes.spared = candidates.filter(kept);
+    nodes.deleted = candidates.filter((id) => !kept(id));
     return nodes.deleted;
   });
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
@@ -26,6 +27,8 @@ import {
   s3AuditBatchPath,
   s3CatalogEntryPath,
   s3ClaimProbePath,
+  s3CommitIntentPath,
+  s3PruneMarkPath,
   STORE_FORMAT,
   type AuditHead,
   type BlobRef,
@@ -39,6 +42,7 @@ import {
   type StreamHead,
   type StreamIndex,
 } from "./store.js";
+import { checkAppliedLock } from "./s3/check-applied-lock.js";
 import { claimS3Key } from "./s3/claim-s3-key.js";
 import { detectS3ClaimMode } from "./s3/detect-s3-claim-mode.js";
 import { readS3Claimed } from "./s3/read-s3-claimed.js";
@@ -57,6 +61,14 @@ export type { S3StoreLocation, S3StoreOptions } from "./s3/s3-store-types.js";
 const MANIFEST_NAME = /\/(\d{10})\.json$/;
 const AUDIT_ATTEMPTS = 25;
 const DAY_MS = 86_400_000;
+/**
+ * How long a commit intent or an unfinished prune mark counts (ADR 1408): older ones are from
+ * writers that died. A prune marks at most PRUNE_BATCH paths at a time, far less than this.
+ */
+const FENCE_WINDOW_MS = 3_600_000;
+/** A commit whose intent is older than this when it would claim writes a new one (retries). */
+const INTENT_MAX_AGE_MS = 1_800_000;
+const PRUNE_BATCH = 500;
 
 function sameAuditHead(a: AuditHead | null, b: AuditHead | null): boolean {
   return (a?.seq ?? 0) === (b?.seq ?? 0) && (a?.hash ?? null) === (b?.hash ?? null);
@@ -92,6 +104,8 @@ export class S3Store implements Store {
   readonly armorBlobs = false;
   private claimModeP: Promise<S3ClaimMode> | undefined;
   private lockP: Promise<boolean> | undefined;
+  /** The read-back of this store's first locked write (ADR 1408): once per opened store. */
+  private appliedP: Promise<void> | undefined;
 
   constructor(
     private readonly client: S3StoreClient,
@@ -165,15 +179,44 @@ export class S3Store implements Store {
   private async put(relative: string, bytes: Uint8Array | string, locked: boolean): Promise<void> {
     const body = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
     const lock = locked ? await this.lock() : {};
-    await this.call(`writing ${relative}`, () => this.client.put(this.key(relative), body, lock));
+    const put = await this.call(`writing ${relative}`, () =>
+      this.client.put(this.key(relative), body, lock),
+    );
+    await this.checkApplied(relative, put === "exists" ? undefined : put.versionId, lock);
   }
 
   private async claim(relative: string, bytes: Uint8Array | string): Promise<"won" | "lost"> {
     const body = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
     const [mode, lock] = await Promise.all([this.claimMode(), this.lock()]);
-    return this.call(`writing ${relative}`, () =>
+    const { outcome, versionId } = await this.call(`writing ${relative}`, () =>
       claimS3Key(this.client, mode, this.key(relative), body, lock),
     );
+    await this.checkApplied(relative, versionId, lock);
+    return outcome;
+  }
+
+  /**
+   * Reads back the lock of the first locked version this store wrote and refuses when the server
+   * applied less than asked (ADR 1408). One HeadObject per opened store: what drops lock headers
+   * is the bucket's configuration, the same for every object of a run; a snapshot's first
+   * locked write is normally a blob, read back before its manifest is claimed. Every later
+   * locked write waits for the answer, so none goes on after a refusal.
+   */
+  private async checkApplied(
+    relative: string,
+    versionId: string | undefined,
+    lock: S3PutOptions,
+  ): Promise<void> {
+    if (!lock.retention && !lock.legalHold) return;
+    this.appliedP ??= this.call(`reading back the lock of ${relative}`, async () =>
+      checkAppliedLock(
+        lock,
+        await this.client.lockState(this.key(relative), versionId),
+        relative,
+        this.location,
+      ),
+    );
+    await this.appliedP;
   }
 
   /** Relative keys under `relative` (a folder, ending in "/"). */
@@ -241,7 +284,8 @@ export class S3Store implements Store {
 
   async beginWrite(stream: string): Promise<S3WriteView> {
     await this.assertExists();
-    const [head, auditHead, stored, lockEnabled] = await Promise.all([
+    // Reading the lock configuration and probing the claim mode here spares the first put the wait.
+    const [head, auditHead, stored] = await Promise.all([
       this.readHead(stream),
       this.currentAuditHead(),
       this.listBlobs(),
@@ -253,9 +297,7 @@ export class S3Store implements Store {
       const key = blobLookupKey(ref.id, ref.recipientSet);
       if (!blobs.has(key)) blobs.set(key, ref);
     }
-    return new S3WriteView(this.client, this.where.prefix, stream, head, auditHead, blobs, () =>
-      this.lockFor(lockEnabled),
-    );
+    return new S3WriteView((blob) => this.putBlob(blob), stream, head, auditHead, blobs);
   }
 
   private async readHead(stream: string): Promise<StreamHead | null> {
@@ -303,10 +345,30 @@ export class S3Store implements Store {
       16,
       (node) => this.put(nodePath(node.id), node.bytes, true),
     );
+    // The fence with prune (ADR 1408): announce what this manifest names, then look for a prune
+    // about to delete any of it. Either this sees the prune's mark, or the prune sees this intent.
+    const named = [
+      ...commit.blobs.map((blob) => blobPath(blob)),
+      ...nodes.map((node) => nodePath(node.id)),
+    ];
+    const intentAt = new Date();
+    await this.put(
+      s3CommitIntentPath(intentAt, randomBytes(8).toString("hex")),
+      JSON.stringify({ stream, seq: commit.seq, paths: named }) + "\n",
+      false,
+    );
+    const pruning = await this.pathsBeingPruned();
+    if (named.some((path) => pruning.has(path))) return "conflict";
     const seqs = await this.listManifestSeqs(stream);
     if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";
-    // Prune may have taken a blob this snapshot reuses: retry rather than name a missing object.
-    if (!(await this.allPresent(commit.blobs.map((blob) => blobPath(blob))))) return "conflict";
+    // A prune that finished since the view was read may have taken a blob or node this snapshot
+    // reuses: retry (the next view lacks it, so it is written again) rather than name a missing object.
+    const reused = [
+      ...commit.blobs.map((blob) => blobPath(blob)),
+      ...nodes.filter((node) => !missing.includes(node)).map((node) => nodePath(node.id)),
+    ];
+    if (!(await this.allPresent(reused))) return "conflict";
+    if (Date.now() - intentAt.getTime() > INTENT_MAX_AGE_MS) return "conflict";
     if ((await this.claim(manifestPath(stream, commit.seq), commit.manifest)) === "lost")
       return "conflict";
     // The manifest is committed: what follows only indexes it, and is rebuilt from it if lost.
@@ -456,22 +518,164 @@ export class S3Store implements Store {
     }
   }
 
+  /**
+   * Turns the S3 legal hold OFF on every version of `paths` that has one (ADR 1408): a ListObjectVersions per
+   * path, a HeadObject per version and a PutObjectLegalHold per held version. Retention is not
+   * touched: a version still under retention stays undeletable until it passes. With `dryRun`,
+   * only reports what it would lift.
+   */
+  async liftLegalHolds(
+    paths: readonly string[],
+    dryRun = false,
+  ): Promise<{ lifted: Array<{ path: string; versionId: string }>; versions: number }> {
+    if (!(await this.objectLockEnabled())) {
+      throw new SnapgateError(
+        "USAGE",
+        `The bucket of ${this.location} has no Object Lock, so nothing in it has an S3 legal hold.`,
+        {
+          fix: "Nothing to lift: removing legal_hold from the policy is all a store without Object Lock needs.",
+        },
+      );
+    }
+    const found = await mapWithConcurrency(paths, 8, async (path) => {
+      const key = this.key(path);
+      const versions = await this.call(`listing ${path}`, () => this.client.listVersions(key));
+      const held: Array<{ path: string; versionId: string }> = [];
+      for (const { versionId } of versions) {
+        const state = await this.call(`reading the lock of ${path}`, () =>
+          this.client.lockState(key, versionId),
+        );
+        if (!state?.legalHold) continue;
+        if (!dryRun)
+          await this.call(`lifting the legal hold of ${path}`, () =>
+            this.client.setLegalHold(key, versionId, false),
+          );
+        held.push({ path, versionId });
+      }
+      return { held, versions: versions.length };
+    });
+    return {
+      lifted: found.flatMap((item) => item.held),
+      versions: found.reduce((sum, item) => sum + item.versions, 0),
+    };
+  }
+
+  /** Relative keys under `folder` newer than FENCE_WINDOW_MS (their names start with the time). */
+  private async recentUnder(folder: string, oldest: (since: Date) => string): Promise<string[]> {
+    const since = new Date(Date.now() - FENCE_WINDOW_MS);
+    const items = await this.call(`listing ${folder}`, () =>
+      this.client.list(this.key(folder), this.key(oldest(since))),
+    );
+    return items.map((item) => item.key.slice(this.where.prefix.length));
+  }
+
+  /** Fence objects (intents or marks) as written; a damaged one names nothing. */
+  private async readFences(
+    keys: readonly string[],
+  ): Promise<Array<{ stream?: string; seq?: number; paths: string[] }>> {
+    const bodies = await mapWithConcurrency(keys, 16, (path) => this.get(path));
+    return bodies.map((body) => {
+      try {
+        const fence = JSON.parse(Buffer.from(body ?? []).toString("utf8")) as {
+          stream?: unknown;
+          seq?: unknown;
+          paths?: unknown;
+        };
+        return {
+          ...(typeof fence.stream === "string" ? { stream: fence.stream } : {}),
+          ...(typeof fence.seq === "number" ? { seq: fence.seq } : {}),
+          paths: Array.isArray(fence.paths) ? fence.paths.map(String) : [],
+        };
+      } catch {
+        // Not ours: only this store's writers put fence objects, whole.
+        return { paths: [] };
+      }
+    });
+  }
+
+  /**
+   * What snapshot commits of the window name, less those already forgotten: a tombstone exists
+   * only for a committed snapshot, whose blobs prune may then take like any forgotten one's.
+   */
+  private async pathsBeingCommitted(): Promise<Set<string>> {
+    const intents = await this.readFences(
+      await this.recentUnder("locks/_commit/", (since) => s3CommitIntentPath(since, "")),
+    );
+    const streams = [...new Set(intents.flatMap((intent) => intent.stream ?? []))];
+    const forgotten = new Set(
+      (await Promise.all(streams.map((stream) => this.list(`tombstones/${stream}/`))))
+        .flat()
+        .map((item) => item.path),
+    );
+    const paths = new Set<string>();
+    for (const intent of intents) {
+      const tombstone = `tombstones/${intent.stream}/${String(intent.seq).padStart(10, "0")}.json`;
+      if (intent.stream && intent.seq && forgotten.has(tombstone)) continue;
+      for (const path of intent.paths) paths.add(path);
+    }
+    return paths;
+  }
+
+  /** What unfinished prunes (a mark without its done mark, within the window) are about to delete. */
+  private async pathsBeingPruned(): Promise<Set<string>> {
+    const keys = await this.recentUnder("locks/_prune/", (since) => s3PruneMarkPath(since, ""));
+    const done = new Set(
+      keys.filter((key) => key.endsWith("-done")).map((key) => key.slice(0, -"-done".length)),
+    );
+    const marks = await this.readFences(
+      keys.filter((key) => !key.endsWith("-done") && !done.has(key)),
+    );
+    return new Set(marks.flatMap((mark) => mark.paths));
+  }
+
+  /**
+   * Deletes blobs or nodes fenced against concurrent snapshot commits (ADR 1408): put marks naming
+   * them (PRUNE_BATCH paths a mark), read the commit intents of the window, withhold every path
+   * one names (kept in sparedForCommits), offer the rest to `recheck`, delete what it returns,
+   * then put each mark's done twin.
+   */
+  private async deleteFenced<T>(
+    items: readonly T[],
+    pathOf: (item: T) => string,
+    recheck?: (offered: readonly T[]) => Promise<readonly T[]>,
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const at = new Date();
+    const marks: string[] = [];
+    for (let start = 0; start < items.length; start += PRUNE_BATCH) {
+      const mark = s3PruneMarkPath(at, randomBytes(8).toString("hex"));
+      const paths = items.slice(start, start + PRUNE_BATCH).map(pathOf);
+      await this.put(mark, JSON.stringify({ paths }) + "\n", false);
+      marks.push(mark);
+    }
+    try {
+      const named = await this.pathsBeingCommitted();
+      const offered = items.filter((item) => !named.has(pathOf(item)));
+      for (const item of items)
+        if (named.has(pathOf(item))) this.sparedForCommits.push(pathOf(item));
+      const doomed = recheck ? await recheck(offered) : offered;
+      for (const item of doomed) await this.deleteUnlocked(pathOf(item));
+    } finally {
+      // Done, or stopped by an error: either way this prune deletes nothing more.
+      for (const mark of marks) await this.put(`${mark}-done`, "{}\n", false);
+    }
+  }
+
+  /** Paths deleteBlobs and deleteNodes withheld because a snapshot in flight names them (ADR 1408). */
+  readonly sparedForCommits: string[] = [];
+
   async deleteBlobs(
     blobs: readonly BlobRef[],
     recheck?: (blobs: readonly BlobRef[]) => Promise<readonly BlobRef[]>,
   ): Promise<void> {
-    if (blobs.length === 0) return;
-    const doomed = recheck ? await recheck(blobs) : blobs;
-    for (const blob of doomed) await this.deleteUnlocked(blobPath(blob));
+    await this.deleteFenced(blobs, (blob) => blobPath(blob), recheck);
   }
 
   async deleteNodes(
     ids: readonly string[],
     recheck?: (ids: readonly string[]) => Promise<readonly string[]>,
   ): Promise<void> {
-    if (ids.length === 0) return;
-    const doomed = recheck ? await recheck(ids) : ids;
-    for (const id of doomed) await this.deleteUnlocked(nodePath(id));
+    await this.deleteFenced(ids, (id) => nodePath(id), recheck);
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {

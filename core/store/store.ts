@@ -234,6 +234,8 @@ export interface Store {
    * under the commit lock; GitHub: against the commit the deletion is based on)
    * and returns the blobs still safe to delete: prune re-reads there the
    * manifests committed since its scan (docs/adr/0008-prune-and-snapshot-exclusion.md).
+   * It is offered all of `blobs`, or fewer: an S3 store withholds those a
+   * snapshot commit in flight names (ADR 1408); prune counts those as spared.
    */
   deleteBlobs(
     blobs: readonly BlobRef[],
@@ -371,6 +373,25 @@ export function s3AuditBatchPath(firstSeq: number): string {
 /** The GOVERNANCE-locked object `doctor` tries to delete with a bypass (ADR 1405). */
 export function s3DoctorProbePath(nonce: string): string {
   return `locks/doctor-probe/${nonce}`;
+}
+
+/** Sortable UTC time for key names: 20260307T123456.789Z. */
+function keyTime(time: Date): string {
+  return time.toISOString().replace(/[-:]/g, "");
+}
+
+/**
+ * An S3 snapshot commit's intent: the blobs and nodes its manifest names, put before the
+ * manifest is claimed so that a concurrent prune spares them (ADR 1408). `_` keeps it apart from
+ * every environment's `locks/<env>/`, and no `.json`: replicate copies only records.
+ */
+export function s3CommitIntentPath(time: Date, nonce: string): string {
+  return `locks/_commit/${keyTime(time)}-${nonce}`;
+}
+
+/** An S3 prune's mark: what it is about to delete; `done` once it has (ADR 1408). */
+export function s3PruneMarkPath(time: Date, nonce: string, done = false): string {
+  return `locks/_prune/${keyTime(time)}-${nonce}${done ? "-done" : ""}`;
 }
 
 /** The key an S3 store puts twice to learn whether the bucket honours `If-None-Match: *` (ADR 1404). */

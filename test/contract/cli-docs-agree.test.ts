@@ -17,6 +17,8 @@ import {
   s3AuditBatchPath,
   s3CatalogEntryPath,
   s3ClaimProbePath,
+  s3CommitIntentPath,
+  s3PruneMarkPath,
   s3DoctorProbePath,
 } from "../../core/store/store.js";
 import { RECORD_ROOTS } from "../../core/store/record-path.js";
@@ -193,6 +195,8 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     s3AuditBatchPath(3),
     s3ClaimProbePath("0123456789abcdef"),
     s3DoctorProbePath("0123456789abcdef"),
+    s3CommitIntentPath(time, "0123456789abcdef"),
+    s3PruneMarkPath(time, "0123456789abcdef"),
   ];
 
   /** What a documented placeholder stands for; an unknown one fails the test, so each is precise. */

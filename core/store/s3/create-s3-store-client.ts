@@ -6,6 +6,7 @@ import {
   ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutObjectCommand,
+  PutObjectLegalHoldCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { newS3Client, type S3ClientSettings } from "./new-s3-client.js";
@@ -84,7 +85,7 @@ export function createS3StoreClient(
         throw error;
       }
     },
-    async list(prefix) {
+    async list(prefix, startAfter) {
       const found: Array<{ key: string; lastModified?: Date }> = [];
       let token: string | undefined;
       do {
@@ -92,6 +93,7 @@ export function createS3StoreClient(
           new ListObjectsV2Command({
             Bucket,
             Prefix: prefix,
+            ...(startAfter ? { StartAfter: startAfter } : {}),
             ...(token ? { ContinuationToken: token } : {}),
           }),
         );
@@ -110,6 +112,16 @@ export function createS3StoreClient(
       return (out.Versions ?? [])
         .filter((v) => v.Key === key && v.VersionId)
         .map((v) => ({ versionId: v.VersionId as string, isLatest: v.IsLatest === true }));
+    },
+    async setLegalHold(key, versionId, on) {
+      await s3.send(
+        new PutObjectLegalHoldCommand({
+          Bucket,
+          Key: key,
+          VersionId: versionId,
+          LegalHold: { Status: on ? "ON" : "OFF" },
+        }),
+      );
     },
     async delete(key, versionId) {
       await s3.send(

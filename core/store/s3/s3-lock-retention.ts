@@ -6,26 +6,37 @@ export interface S3LockNames {
   days: string;
 }
 
+/** What a policy's tier asks of an s3:// store's Object Lock (ADR 1404, 1408). */
+export interface S3LockDefaults {
+  /** retention.object_lock.mode. */
+  mode?: "GOVERNANCE" | "COMPLIANCE";
+  /** retention.floor.min_age in whole days, rounded up. */
+  retainDays?: number;
+  /** retention.floor.legal_hold is present. */
+  legalHold?: boolean;
+}
+
 /**
- * The Object Lock retention an s3:// store writes with (ADR 1404): the mode
- * (GOVERNANCE or COMPLIANCE, any case) and whole days, the days defaulting to
- * `tierDays` (snapshot: the tier's retention floor). Undefined without a mode.
+ * The Object Lock retention an s3:// store writes with (ADR 1404, 1408): the
+ * mode (GOVERNANCE or COMPLIANCE, any case) and whole days given by the caller,
+ * each defaulting to the tier's (snapshot: retention.object_lock.mode and the
+ * retention floor). Undefined when neither names a mode.
  */
 export function s3LockRetention(
   modeText: string | undefined,
   daysText: string | undefined,
-  tierDays: number | undefined,
+  tier: S3LockDefaults,
   names: S3LockNames,
 ): { mode: "GOVERNANCE" | "COMPLIANCE"; days: number } | undefined {
-  const mode = modeText?.toUpperCase();
+  const mode = modeText?.toUpperCase() ?? tier.mode;
   if (mode === undefined) {
     if (daysText !== undefined)
       throw new SnapgateError("USAGE", `${names.days} needs ${names.mode}.`, {
-        fix: `Add ${names.mode} GOVERNANCE or COMPLIANCE, or drop ${names.days} (the bucket's default retention then applies).`,
+        fix: `Add ${names.mode} GOVERNANCE or COMPLIANCE (or set retention.object_lock.mode in the tier's policy), or drop ${names.days} (the bucket's default retention then applies).`,
       });
     return undefined;
   }
-  const days = daysText === undefined ? (tierDays ?? Number.NaN) : Number(daysText);
+  const days = daysText === undefined ? (tier.retainDays ?? Number.NaN) : Number(daysText);
   if ((mode !== "GOVERNANCE" && mode !== "COMPLIANCE") || !Number.isInteger(days) || days < 1) {
     throw new SnapgateError(
       "USAGE",

@@ -46,10 +46,12 @@ export interface S3StoreClient {
   get(key: string, versionId?: string): Promise<Uint8Array | null>;
   /** HeadObject's lock fields; null when absent. */
   lockState(key: string, versionId?: string): Promise<S3ObjectLockState | null>;
-  /** ListObjectsV2 over a prefix, every page. */
-  list(prefix: string): Promise<Array<{ key: string; lastModified?: Date }>>;
+  /** ListObjectsV2 over a prefix, every page; only keys after `startAfter` when given. */
+  list(prefix: string, startAfter?: string): Promise<Array<{ key: string; lastModified?: Date }>>;
   /** ListObjectVersions of exactly `key`, in the server's order (newest first). */
   listVersions(key: string): Promise<S3ObjectVersion[]>;
+  /** PutObjectLegalHold of one version: ON or OFF. */
+  setLegalHold(key: string, versionId: string, on: boolean): Promise<void>;
   /** DeleteObject (one version when given). */
   delete(key: string, versionId?: string): Promise<void>;
   /** Whether the bucket has Object Lock enabled (GetObjectLockConfiguration). */

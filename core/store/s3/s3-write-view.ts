@@ -1,13 +1,11 @@
 import {
   blobLookupKey,
-  blobPath,
   type AuditHead,
   type BlobRef,
   type StagedBlob,
   type StreamHead,
   type WriteView,
 } from "../store.js";
-import type { S3PutOptions, S3StoreClient } from "./s3-store-types.js";
 
 /**
  * A view of an S3 store for one snapshot. Blobs are put as they are staged:
@@ -18,15 +16,13 @@ export class S3WriteView implements WriteView {
   private readonly staged = new Map<string, BlobRef>();
 
   constructor(
-    private readonly client: S3StoreClient,
-    private readonly prefix: string,
+    /** Puts a blob with the store's Object Lock fields (and reads the first one back). */
+    private readonly putBlob: (blob: StagedBlob) => Promise<void>,
     readonly stream: string,
     readonly head: StreamHead | null,
     readonly auditHead: AuditHead | null,
     /** Stored blobs by blobLookupKey, from one listing of blobs/. */
     private readonly blobs: Map<string, BlobRef>,
-    /** Object Lock fields (retention, legal hold) for each put. */
-    private readonly lock: () => S3PutOptions,
   ) {}
 
   async findBlobs(ids: readonly string[], recipientSet: string): Promise<Map<string, BlobRef>> {
@@ -40,8 +36,8 @@ export class S3WriteView implements WriteView {
   }
 
   async stageBlob(blob: StagedBlob): Promise<void> {
-    const { ciphertext, ...ref } = blob;
-    await this.client.put(`${this.prefix}${blobPath(ref)}`, ciphertext, this.lock());
+    const { ciphertext: _ciphertext, ...ref } = blob;
+    await this.putBlob(blob);
     this.staged.set(blobLookupKey(ref.id, ref.recipientSet), ref);
   }
 }
