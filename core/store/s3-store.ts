@@ -640,6 +640,13 @@ export class S3Store implements Store {
     recheck?: (offered: readonly T[]) => Promise<readonly T[]>,
   ): Promise<void> {
     if (items.length === 0) return;
+    // Without a recheck the caller is not prune but rekey, removing blobs it superseded: readers
+    // follow its re-wrap records, and sparing them for a commit would leave blobs sealed to a
+    // removed recipient in the store.
+    if (!recheck) {
+      for (const item of items) await this.deleteUnlocked(pathOf(item));
+      return;
+    }
     const at = new Date();
     const marks: string[] = [];
     for (let start = 0; start < items.length; start += PRUNE_BATCH) {
@@ -653,7 +660,7 @@ export class S3Store implements Store {
       const offered = items.filter((item) => !named.has(pathOf(item)));
       for (const item of items)
         if (named.has(pathOf(item))) this.sparedForCommits.push(pathOf(item));
-      const doomed = recheck ? await recheck(offered) : offered;
+      const doomed = await recheck(offered);
       for (const item of doomed) await this.deleteUnlocked(pathOf(item));
     } finally {
       // Done, or stopped by an error: either way this prune deletes nothing more.
