@@ -34,31 +34,24 @@ function publicKeyObject(raw: Uint8Array): KeyObject {
   });
 }
 
-/** The X25519 base point (u = 9): a scalar's Diffie-Hellman with it is the scalar's public key. */
-const BASE_POINT = new Uint8Array(32);
-BASE_POINT[0] = 9;
-const BASE_POINT_KEY = publicKeyObject(BASE_POINT);
+/** Any 32 bytes for `x`: Node reads only `d` of a private OKP JWK (OpenSSL derives the public key). */
+const UNUSED_X = base64urlnopad.encode(new Uint8Array(32));
 
 /**
- * A fresh ephemeral key: 32 random bytes imported as a private key, and its public share
- * computed as its Diffie-Hellman with the base point. Not `generateKeyPairSync` plus
- * `export({ format: "jwk" })`: on Node 20 that pair can deadlock the thread for ever (the
- * export holds the key's mutex while it allocates; a garbage collection then finalizes the
- * finished key-generation job, whose destructor takes the same mutex; ADR 1107), and it
- * did, in about one first snapshot in two. JWK import (~10x cheaper than PKCS#8 DER) reads
- * only `d` of a private OKP key; `x` must be a string, and the share below never uses it.
+ * A fresh ephemeral key: 32 random bytes imported as a private key (JWK: ~10x cheaper
+ * than PKCS#8 DER), and its public share as OpenSSL derived it. Not `generateKeyPairSync`:
+ * on Node 20, exporting a key it made can deadlock the thread for ever (the export holds
+ * the key's mutex while it allocates; a garbage collection then finalizes the finished
+ * key-generation job, whose destructor takes the same mutex), and it did, in about one
+ * first snapshot in two (ADR 1107). An imported key has no such job. Same CPU per key.
  */
-function ephemeralKey(): { privateKey: KeyObject; share: Buffer } {
+function ephemeralKey(): { privateKey: KeyObject; share: Uint8Array } {
   const privateKey = createPrivateKey({
-    key: {
-      kty: "OKP",
-      crv: "X25519",
-      d: randomBytes(32).toString("base64url"),
-      x: base64urlnopad.encode(BASE_POINT),
-    },
+    key: { kty: "OKP", crv: "X25519", d: randomBytes(32).toString("base64url"), x: UNUSED_X },
     format: "jwk",
   });
-  return { privateKey, share: diffieHellman({ privateKey, publicKey: BASE_POINT_KEY }) };
+  const share = createPublicKey(privateKey).export({ format: "jwk" }).x as string;
+  return { privateKey, share: base64urlnopad.decode(share) };
 }
 
 function wrapKey(sharedSecret: Uint8Array, share: Uint8Array, recipient: Uint8Array): Buffer {
