@@ -4,7 +4,7 @@ import {
   createPrivateKey,
   createPublicKey,
   diffieHellman,
-  generateKeyPairSync,
+  randomBytes,
   type KeyObject,
 } from "node:crypto";
 import type { Identity, Recipient, Stanza } from "age-encryption";
@@ -34,6 +34,26 @@ function publicKeyObject(raw: Uint8Array): KeyObject {
   });
 }
 
+/** Any 32 bytes for `x`: Node reads only `d` of a private OKP JWK (OpenSSL derives the public key). */
+const UNUSED_X = base64urlnopad.encode(new Uint8Array(32));
+
+/**
+ * A fresh ephemeral key: 32 random bytes imported as a private key (JWK: ~10x cheaper
+ * than PKCS#8 DER), and its public share as OpenSSL derived it. Not `generateKeyPairSync`:
+ * on Node 20, exporting a key it made can deadlock the thread for ever (the export holds
+ * the key's mutex while it allocates; a garbage collection then finalizes the finished
+ * key-generation job, whose destructor takes the same mutex), and it did, in about one
+ * first snapshot in two (ADR 1107). An imported key has no such job. Same CPU per key.
+ */
+function ephemeralKey(): { privateKey: KeyObject; share: Uint8Array } {
+  const privateKey = createPrivateKey({
+    key: { kty: "OKP", crv: "X25519", d: randomBytes(32).toString("base64url"), x: UNUSED_X },
+    format: "jwk",
+  });
+  const share = createPublicKey(privateKey).export({ format: "jwk" }).x as string;
+  return { privateKey, share: base64urlnopad.decode(share) };
+}
+
 function wrapKey(sharedSecret: Uint8Array, share: Uint8Array, recipient: Uint8Array): Buffer {
   const salt = Buffer.concat([share, recipient]);
   return hkdfSha256(sharedSecret, salt, X25519_LABEL);
@@ -46,7 +66,7 @@ export class OpenSslX25519Recipient implements Recipient {
     this.key = publicKeyObject(publicKey);
     try {
       // A low-order point would make every shared secret zero: refuse it now, not per file.
-      diffieHellman({ privateKey: generateKeyPairSync("x25519").privateKey, publicKey: this.key });
+      diffieHellman({ privateKey: ephemeralKey().privateKey, publicKey: this.key });
     } catch {
       throw new SnapgateError("CONFIG", "An age recipient is not a usable X25519 public key.", {
         fix: "Use a recipient printed by `snapgate keygen` or `age-keygen -y`; this one is a low-order point that no identity can decrypt for.",
@@ -57,10 +77,9 @@ export class OpenSslX25519Recipient implements Recipient {
   wrapFileKey(fileKey: Uint8Array): Stanza[] {
     // A fresh ephemeral key per file and recipient, as age requires: the wrapping uses a
     // zero nonce, so a reused shared secret would reuse the ChaCha20-Poly1305 key and nonce.
-    const ephemeral = generateKeyPairSync("x25519");
-    const share = base64urlnopad.decode(ephemeral.publicKey.export({ format: "jwk" }).x as string);
+    const { privateKey, share } = ephemeralKey();
     // OpenSSL refuses an all-zero shared secret (a low-order point), as age requires.
-    const secret = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: this.key });
+    const secret = diffieHellman({ privateKey, publicKey: this.key });
     const cipher = createCipheriv(
       "chacha20-poly1305",
       wrapKey(secret, share, this.publicKey),

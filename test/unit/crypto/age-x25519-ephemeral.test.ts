@@ -1,0 +1,56 @@
+import * as nodeCrypto from "node:crypto";
+import { describe, expect, it, jest } from "@jest/globals";
+import { Decrypter } from "age-encryption";
+import { encodeIdentity } from "../../../core/crypto/age-keys.js";
+
+// On Node 20, generateKeyPairSync("x25519") followed by exporting the new key as a JWK can
+// deadlock its thread (the export holds the key's mutex while it allocates, and a garbage
+// collection then runs the key-generation job's destructor, which takes the same mutex):
+// a first snapshot hung that way (ADR 1107). The recipient must make its ephemeral keys
+// without either call; counted here, since a deadlock itself cannot be waited for in a test.
+const calls = { generateKeyPairSync: 0 };
+jest.unstable_mockModule("node:crypto", () => ({
+  ...nodeCrypto,
+  generateKeyPairSync: (...args: Parameters<typeof nodeCrypto.generateKeyPairSync>) => {
+    calls.generateKeyPairSync += 1;
+    return (nodeCrypto.generateKeyPairSync as (...a: unknown[]) => unknown)(...args);
+  },
+}));
+const { OpenSslX25519Identity, OpenSslX25519Recipient } =
+  await import("../../../core/crypto/age-x25519.js");
+const { sealAgeV1 } = await import("../../../core/crypto/seal-age-v1.js");
+const { openAgeV1 } = await import("../../../core/crypto/open-age-v1.js");
+
+const secrets = [nodeCrypto.randomBytes(32), nodeCrypto.randomBytes(32)];
+const identities = secrets.map((secret) => new OpenSslX25519Identity(secret));
+
+describe("OpenSslX25519Recipient's ephemeral keys", () => {
+  it("are made without generateKeyPairSync, fresh per file and recipient, and open with age", async () => {
+    const recipients = identities.map((identity) => new OpenSslX25519Recipient(identity.publicKey));
+    const files = Array.from({ length: 50 }, (_, i) => Buffer.from(`replicas: ${i}\n`));
+    const sealed = files.map((file) => sealAgeV1(file, recipients));
+    expect(calls.generateKeyPairSync).toBe(0);
+    const shares = sealed.flatMap((file) =>
+      file
+        .toString("latin1")
+        .split("\n")
+        .filter((line) => line.startsWith("-> X25519 ")),
+    );
+    // 50 files x 2 recipients, every share different (a fresh ephemeral key each).
+    expect(shares).toHaveLength(100);
+    expect(new Set(shares).size).toBe(100);
+    for (const [index, file] of sealed.entries()) {
+      for (const [which, secret] of secrets.entries()) {
+        const identity = identities[which] as InstanceType<typeof OpenSslX25519Identity>;
+        expect(Buffer.from(openAgeV1(file, [identity])).equals(files[index] as Buffer)).toBe(true);
+        // Each opens only if its share is its scalar's public key: the identity's shared
+        // secret comes from the share, and the wrapping key's salt includes it.
+        const decrypter = new Decrypter();
+        decrypter.addIdentity(encodeIdentity(secret));
+        expect(Buffer.from(await decrypter.decrypt(file)).equals(files[index] as Buffer)).toBe(
+          true,
+        );
+      }
+    }
+  });
+});
