@@ -189,6 +189,7 @@ export class GitHubStore implements Store {
     const entries = await this.blobEntries([...view.staged.values()]);
     // Nodes the branch lacks go into the same commit; the others are reused by id. A prune
     // that deleted one since this view moved the branch, so the update fails and is retried.
+    // Plain JSON, not gzip'd as on the other stores (ADR 1106): see nodeIdsOf.
     const knownNodes = nodeIdsOf(state.nodes);
     for (const node of commits.flatMap((each) => each.nodes ?? [])) {
       if (!knownNodes.has(node.id)) {
@@ -724,13 +725,17 @@ export function parseGitHubStoreSpec(spec: string): GitHubStoreLocation {
   return { owner: match[1], repo: match[2], branch: match[3] ?? "main" };
 }
 
-/** Node ids in a listing of nodes/ (two levels). */
+/**
+ * Node ids in a listing of nodes/ (two levels). This store keeps nodes as plain
+ * JSON only (ADR 1106: git deflates them itself, and GraphQL's Blob.text, which
+ * batches node reads, is null for a binary gzip file): a `.json.gz` is not its node.
+ */
 function nodeIdsOf(tree: FileNode<TreeObject> | null | undefined): Set<string> {
   const ids = new Set<string>();
   for (const prefix of tree?.object?.entries ?? []) {
     for (const entry of prefix.object?.entries ?? []) {
       const id = parseNodeFileName(entry.name);
-      if (id) ids.add(id);
+      if (id && `${prefix.name}/${entry.name}` === nodePath(id).slice("nodes/".length)) ids.add(id);
     }
   }
   return ids;

@@ -1,4 +1,6 @@
 import { SnapgateError } from "../errors.js";
+import { compressNode } from "./compress-node.js";
+import { decompressNode } from "./decompress-node.js";
 import type { CatalogEntry } from "../types.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import {
@@ -21,6 +23,7 @@ import {
   headPointerText,
   manifestPath,
   nodePath,
+  gzipNodePath,
   parseBlobFileName,
   parseNodeFileName,
   s3AuditBatchPath,
@@ -177,7 +180,9 @@ export class S3Store implements Store {
   }
 
   /** Relative keys under `relative` (a folder, ending in "/"). */
-  private async list(relative: string): Promise<Array<{ path: string; lastModified?: Date }>> {
+  private async list(
+    relative: string,
+  ): Promise<Array<{ path: string; lastModified?: Date; size?: number }>> {
     const items = await this.call(`listing ${relative}`, () =>
       this.client.list(this.key(relative)),
     );
@@ -185,6 +190,7 @@ export class S3Store implements Store {
       .map((item) => ({
         path: item.key.slice(this.where.prefix.length),
         ...(item.lastModified ? { lastModified: item.lastModified } : {}),
+        ...(item.size !== undefined ? { size: item.size } : {}),
       }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
@@ -289,19 +295,15 @@ export class S3Store implements Store {
 
   async commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome> {
     const stream = commit.view.stream;
-    // Nodes first (content-addressed: a present one already holds these bytes).
+    // Nodes first (content-addressed: a present one already holds these bytes), gzip'd (ADR 1106).
     const nodes = commit.nodes ?? [];
     const missing = await mapWithConcurrency(nodes, 16, async (node) =>
-      (await this.call(`checking ${nodePath(node.id)}`, () =>
-        this.client.lockState(this.key(nodePath(node.id))),
-      )) === null
-        ? node
-        : null,
+      (await this.nodePresent(node.id)) ? null : node,
     );
     await mapWithConcurrency(
       missing.filter((node) => node !== null),
       16,
-      (node) => this.put(nodePath(node.id), node.bytes, true),
+      (node) => this.put(gzipNodePath(node.id), compressNode(node.bytes), true),
     );
     const seqs = await this.listManifestSeqs(stream);
     if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";
@@ -392,18 +394,42 @@ export class S3Store implements Store {
     await mapWithConcurrency(blobs, 16, (blob) => this.putBlob(blob));
   }
 
+  /** Whether a node is stored, gzip'd or (written before ADR 1106) plain. */
+  private async nodePresent(id: string): Promise<boolean> {
+    for (const path of [gzipNodePath(id), nodePath(id)]) {
+      const state = await this.call(`checking ${path}`, () =>
+        this.client.lockState(this.key(path)),
+      );
+      if (state !== null) return true;
+    }
+    return false;
+  }
+
   async readNode(id: string): Promise<Uint8Array | null> {
+    const gzipped = await this.get(gzipNodePath(id));
+    if (gzipped) return decompressNode(gzipped, `${this.location}${gzipNodePath(id)}`);
     return this.get(nodePath(id));
   }
 
   async listNodes(): Promise<StoredNode[]> {
-    const nodes: StoredNode[] = [];
-    for (const { path, lastModified } of await this.list("nodes/")) {
+    const nodes = new Map<string, StoredNode>();
+    for (const { path, lastModified, size } of await this.list("nodes/")) {
       const id = parseNodeFileName(path.split("/").at(-1) ?? "");
-      if (id && path === nodePath(id))
-        nodes.push(lastModified ? { id, modifiedAt: lastModified } : { id });
+      if (!id || (path !== nodePath(id) && path !== gzipNodePath(id))) continue;
+      // A node kept both plain and gzip'd (written before and after ADR 1106) is one node.
+      const seen = nodes.get(id);
+      const storedBytes =
+        seen?.storedBytes === undefined || size === undefined
+          ? (seen?.storedBytes ?? size)
+          : seen.storedBytes + size;
+      const modifiedAt = seen?.modifiedAt ?? lastModified;
+      nodes.set(id, {
+        id,
+        ...(modifiedAt ? { modifiedAt } : {}),
+        ...(storedBytes !== undefined ? { storedBytes } : {}),
+      });
     }
-    return nodes;
+    return [...nodes.values()];
   }
 
   async listBlobs(): Promise<StoredBlob[]> {
@@ -466,7 +492,10 @@ export class S3Store implements Store {
   ): Promise<void> {
     if (ids.length === 0) return;
     const doomed = recheck ? await recheck(ids) : ids;
-    for (const id of doomed) await this.deleteUnlocked(nodePath(id));
+    for (const id of doomed) {
+      await this.deleteUnlocked(gzipNodePath(id));
+      await this.deleteUnlocked(nodePath(id));
+    }
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {

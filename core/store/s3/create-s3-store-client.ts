@@ -78,7 +78,7 @@ export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
       }
     },
     async list(prefix) {
-      const found: Array<{ key: string; lastModified?: Date }> = [];
+      const found: Array<{ key: string; lastModified?: Date; size?: number }> = [];
       let token: string | undefined;
       do {
         const out = await s3.send(
@@ -93,6 +93,7 @@ export function createS3StoreClient(settings: S3ClientSettings): S3StoreClient {
             found.push({
               key: item.Key,
               ...(item.LastModified ? { lastModified: item.LastModified } : {}),
+              ...(item.Size !== undefined ? { size: item.Size } : {}),
             });
         token = out.IsTruncated ? out.NextContinuationToken : undefined;
       } while (token);

@@ -47,7 +47,7 @@ export interface S3StoreClient {
   /** HeadObject's lock fields; null when absent. */
   lockState(key: string, versionId?: string): Promise<S3ObjectLockState | null>;
   /** ListObjectsV2 over a prefix, every page. */
-  list(prefix: string): Promise<Array<{ key: string; lastModified?: Date }>>;
+  list(prefix: string): Promise<Array<{ key: string; lastModified?: Date; size?: number }>>;
   /** ListObjectVersions of exactly `key`, in the server's order (newest first). */
   listVersions(key: string): Promise<S3ObjectVersion[]>;
   /** DeleteObject (one version when given). */
