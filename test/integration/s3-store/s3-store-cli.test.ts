@@ -1,9 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import {
+  GetObjectCommand,
   HeadObjectCommand,
   DeleteObjectCommand,
+  ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
@@ -85,6 +89,26 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
       "app",
     ]);
     expect(second.json()).toMatchObject({ seq: 2 });
+    // Nodes are gzip'd objects (ADR 1106) whose JSON hashes to the id in their key.
+    const nodeKeys =
+      (
+        await server.s3.send(
+          new ListObjectsV2Command({ Bucket: "roundtrip", Prefix: "backups/team-a/nodes/" }),
+        )
+      ).Contents?.map((item) => item.Key ?? "") ?? [];
+    expect(nodeKeys.length).toBeGreaterThan(1);
+    for (const key of nodeKeys) {
+      expect(key).toMatch(/^backups\/team-a\/nodes\/[0-9a-f]{2}\/[0-9a-f]{64}\.json\.gz$/);
+      const object = await server.s3.send(new GetObjectCommand({ Bucket: "roundtrip", Key: key }));
+      const json = gunzipSync(
+        await (
+          object.Body as { transformToByteArray(): Promise<Uint8Array> }
+        ).transformToByteArray(),
+      );
+      expect(createHash("sha256").update(json).digest("hex")).toBe(
+        key.split("/").at(-1)?.slice(0, 64),
+      );
+    }
 
     const list = await cli(["list", "--store", store, "--env", "prod", "--json"]);
     expect(list.code).toBe(0);
