@@ -11,9 +11,6 @@ import {
   AUDIT_HEAD_PATH,
   blobLookupKey,
   blobPath,
-  catalogPath,
-  headPath,
-  headPointerText,
   manifestPath,
   nodePath,
   parseBlobFileName,
@@ -33,7 +30,6 @@ import {
 } from "./store.js";
 import { GitHubCommitter } from "./github/github-committer.js";
 import { GitHubReader } from "./github/github-reader.js";
-import { appendLines } from "./github/append-lines.js";
 import { auditTreeEntries } from "./github/audit-tree-entries.js";
 import { fitsInline } from "./github/fits-inline.js";
 import { blobTreeEntries } from "./github/blob-tree-entries.js";
@@ -42,6 +38,7 @@ import { nodeIdsOf } from "./github/node-ids-of.js";
 import { readGitHubCatalog } from "./github/read-github-catalog.js";
 import { readGitHubStreamIndex } from "./github/read-github-stream-index.js";
 import { recordTreeEntries } from "./github/record-tree-entries.js";
+import { snapshotTreeEntries } from "./github/snapshot-tree-entries.js";
 import type {
   FileNode,
   GitHubStoreLocation,
@@ -187,53 +184,7 @@ export class GitHubStore implements Store {
     if (!commit) return "committed";
     const view = commit.view as GitHubWriteView;
     const { state } = view;
-    const catalogText = (await this.reader.blobText(state.catalog)) ?? "";
-    const entries = await blobTreeEntries(this.committer, [...view.staged.values()]);
-    // Nodes the branch lacks go into the same commit; the others are reused by id. A prune
-    // that deleted one since this view moved the branch, so the update fails and is retried.
-    // Plain JSON, not gzip'd as on the other stores (ADR 1106): see nodeIdsOf.
-    const knownNodes = nodeIdsOf(state.nodes);
-    for (const node of commits.flatMap((each) => each.nodes ?? [])) {
-      if (!knownNodes.has(node.id)) {
-        knownNodes.add(node.id);
-        entries.push({
-          path: nodePath(node.id),
-          mode: "100644",
-          type: "blob",
-          content: Buffer.from(node.bytes).toString("utf8"),
-        });
-      }
-    }
-    for (const each of commits)
-      entries.push({
-        path: manifestPath(view.stream, each.seq),
-        mode: "100644",
-        type: "blob",
-        content: Buffer.from(each.manifest).toString("utf8"),
-      });
-    entries.push(
-      {
-        path: headPath(view.stream),
-        mode: "100644",
-        type: "blob",
-        content: headPointerText(commit),
-      },
-      {
-        path: catalogPath(view.stream, commit.time),
-        mode: "100644",
-        type: "blob",
-        content: appendLines(
-          catalogText,
-          commits.map((each) => JSON.stringify(each.catalogEntry)),
-        ),
-      },
-      ...(await auditTreeEntries(
-        this.reader,
-        state,
-        commits.flatMap((each) => each.auditLines),
-        commit.time,
-      )),
-    );
+    const entries = await snapshotTreeEntries(this.reader, this.committer, commits);
     return this.committer.commitFiles(
       state,
       entries,
