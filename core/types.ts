@@ -138,7 +138,7 @@ export interface ManifestRoot extends ManifestRootBody {
   signature: ManifestSignature;
 }
 
-/** nodes/<id[0:2]>/<id>.json: a run of a snapshot's files (sorted by path), plain JSON. */
+/** nodes/<id[0:2]>/<id>.json(.gz): a run of a snapshot's files (sorted by path), JSON (gzip'd on local and S3 stores, ADR 1106). */
 export interface ManifestNode {
   format: typeof MANIFEST_NODE_FORMAT;
   files: FileEntry[];

@@ -129,9 +129,16 @@ export async function computeStoreStats(options: StatsOptions): Promise<StoreSta
   const listed = await store.listBlobs();
   const read = await mapWithConcurrency(listed, 32, (blob) => store.readBlob(blob));
   listed.forEach((blob, index) => sizes.set(blobPath(blob), read[index]?.length ?? 0));
-  const nodeIds = (await store.listNodes()).map((node) => node.id);
-  const nodeBytes = await mapWithConcurrency(nodeIds, 32, (id) => store.readNode(id));
-  const nodeSizes = new Map(nodeIds.map((id, index) => [id, nodeBytes[index]?.length ?? 0]));
+  // What a node takes in the store (gzip'd on local and S3, ADR 1106) where the listing
+  // tells; otherwise (GitHub, plain JSON) its bytes are read.
+  const listedNodes = await store.listNodes();
+  const nodeIds = listedNodes.map((node) => node.id);
+  const nodeBytes = await mapWithConcurrency(
+    listedNodes,
+    32,
+    async (node) => node.storedBytes ?? (await store.readNode(node.id))?.length ?? 0,
+  );
+  const nodeSizes = new Map(nodeIds.map((id, index) => [id, nodeBytes[index] ?? 0]));
 
   const allStreams = await store.listStreams();
   const streams = options.stream ? [options.stream] : allStreams;

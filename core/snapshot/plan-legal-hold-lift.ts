@@ -1,7 +1,7 @@
 import { SnapgateError } from "../errors.js";
 import type { Policy } from "../policy/policy.js";
 import { snapshotTier } from "../policy/snapshot-tier.js";
-import { blobPath, manifestPath, nodePath, type Store } from "../store/store.js";
+import { blobPath, gzipNodePath, manifestPath, nodePath, type Store } from "../store/store.js";
 import type { FileEntry } from "../types.js";
 import { blobRefOf } from "./blob-ref-of.js";
 import { parseManifest } from "./parse-manifest.js";
@@ -68,7 +68,8 @@ export async function planLegalHoldLift(
     const files: FileEntry[] = [];
     if ("files" in record && Array.isArray(record.files)) files.push(...record.files);
     for (const id of record.nodes ?? []) {
-      paths.push(nodePath(id));
+      // A node is stored gzip'd, or plain when written before ADR 1106.
+      paths.push(nodePath(id), gzipNodePath(id));
       files.push(...((await nodeFiles(id, where)) ?? []));
     }
     for (const file of files) if (file.type === "file") paths.push(blobPath(blobRefOf(file)));

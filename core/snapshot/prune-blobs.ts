@@ -4,6 +4,7 @@ import type { StoredNode } from "../store/store.js";
 import {
   blobPath,
   nodePath,
+  gzipNodePath,
   type BlobRef,
   type Store,
   type TempFileSweep,
@@ -264,7 +265,9 @@ function dropKeptLocked(store: Store, result: PruneResult): void {
   const kept = new Set((store.keptLocked ?? []).map((entry) => entry.path));
   if (kept.size === 0) return;
   result.deleted = result.deleted.filter((blob) => !kept.has(blobPath(blob)));
-  result.nodes.deleted = result.nodes.deleted.filter((id) => !kept.has(nodePath(id)));
+  result.nodes.deleted = result.nodes.deleted.filter(
+    (id) => !kept.has(nodePath(id)) && !kept.has(gzipNodePath(id)),
+  );
 }
 
 /** Deletes result.deleted, sparing what snapshots committed meanwhile reuse; reports damage. */

@@ -1,6 +1,6 @@
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
-import { auditHeadOfLine, parseAuditHeadPointer } from "../audit/audit-event.js";
+import { parseAuditHeadPointer } from "../audit/audit-event.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { githubError, httpStatus } from "../github/github-error.js";
 import { assertRecordPath } from "./record-path.js";
@@ -9,17 +9,11 @@ import { checkHeadPointer } from "./check-head-pointer.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 import {
   AUDIT_HEAD_PATH,
-  auditPath,
   blobLookupKey,
   blobPath,
-  catalogPath,
-  headPath,
-  headNodesOf,
-  headPointerText,
   manifestPath,
   nodePath,
   parseBlobFileName,
-  parseNodeFileName,
   STORE_FORMAT,
   type AuditHead,
   type BlobRef,
@@ -36,21 +30,26 @@ import {
 } from "./store.js";
 import { GitHubCommitter } from "./github/github-committer.js";
 import { GitHubReader } from "./github/github-reader.js";
+import { auditTreeEntries } from "./github/audit-tree-entries.js";
+import { fitsInline } from "./github/fits-inline.js";
+import { blobTreeEntries } from "./github/blob-tree-entries.js";
+import { manifestSeqsOf } from "./github/manifest-seqs-of.js";
+import { nodeIdsOf } from "./github/node-ids-of.js";
+import { readGitHubCatalog } from "./github/read-github-catalog.js";
+import { readGitHubStreamIndex } from "./github/read-github-stream-index.js";
+import { recordTreeEntries } from "./github/record-tree-entries.js";
+import { snapshotTreeEntries } from "./github/snapshot-tree-entries.js";
 import type {
-  BlobObject,
   FileNode,
   GitHubStoreLocation,
   TreeEntry,
   TreeObject,
-  WriteState,
 } from "./github/github-store-types.js";
 import { GITHUB_MAX_BLOB_BYTES, GitHubWriteView } from "./github/github-write-view.js";
 
 export type { GitHubStoreLocation } from "./github/github-store-types.js";
 export { GITHUB_MAX_BLOB_BYTES } from "./github/github-write-view.js";
-
-/** A blob larger than this goes through the blobs API instead of inline tree content. */
-const INLINE_BLOB_LIMIT = 512 * 1024;
+export { parseGitHubStoreSpec } from "./github/parse-github-store-spec.js";
 
 /**
  * The GitHub backup repository store: the same layout as the local store, one
@@ -185,51 +184,7 @@ export class GitHubStore implements Store {
     if (!commit) return "committed";
     const view = commit.view as GitHubWriteView;
     const { state } = view;
-    const catalogText = (await this.reader.blobText(state.catalog)) ?? "";
-    const entries = await this.blobEntries([...view.staged.values()]);
-    // Nodes the branch lacks go into the same commit; the others are reused by id. A prune
-    // that deleted one since this view moved the branch, so the update fails and is retried.
-    const knownNodes = nodeIdsOf(state.nodes);
-    for (const node of commits.flatMap((each) => each.nodes ?? [])) {
-      if (!knownNodes.has(node.id)) {
-        knownNodes.add(node.id);
-        entries.push({
-          path: nodePath(node.id),
-          mode: "100644",
-          type: "blob",
-          content: Buffer.from(node.bytes).toString("utf8"),
-        });
-      }
-    }
-    for (const each of commits)
-      entries.push({
-        path: manifestPath(view.stream, each.seq),
-        mode: "100644",
-        type: "blob",
-        content: Buffer.from(each.manifest).toString("utf8"),
-      });
-    entries.push(
-      {
-        path: headPath(view.stream),
-        mode: "100644",
-        type: "blob",
-        content: headPointerText(commit),
-      },
-      {
-        path: catalogPath(view.stream, commit.time),
-        mode: "100644",
-        type: "blob",
-        content: appendLines(
-          catalogText,
-          commits.map((each) => JSON.stringify(each.catalogEntry)),
-        ),
-      },
-      ...(await this.auditEntries(
-        state,
-        commits.flatMap((each) => each.auditLines),
-        commit.time,
-      )),
-    );
+    const entries = await snapshotTreeEntries(this.reader, this.committer, commits);
     return this.committer.commitFiles(
       state,
       entries,
@@ -237,30 +192,6 @@ export class GitHubStore implements Store {
         ? `snapgate: snapshot ${view.stream}@${commit.seq} ${commit.catalogEntry.id.slice(0, 12)}`
         : `snapgate: ${commits.length} snapshots ${view.stream}@${commits[0]?.seq}..${commit.seq}`,
     );
-  }
-
-  /** Tree entries for blobs: inline text where it fits one tree request, else uploaded first. */
-  private async blobEntries(blobs: readonly StagedBlob[]): Promise<TreeEntry[]> {
-    const entries: TreeEntry[] = [];
-    const large: StagedBlob[] = [];
-    for (const blob of blobs) {
-      if (blob.ciphertext.length > INLINE_BLOB_LIMIT || !isText(blob.ciphertext)) large.push(blob);
-      else
-        entries.push({
-          path: blobPath(blob),
-          mode: "100644",
-          type: "blob",
-          content: Buffer.from(blob.ciphertext).toString("utf8"),
-        });
-    }
-    for (const blob of large)
-      entries.push({
-        path: blobPath(blob),
-        mode: "100644",
-        type: "blob",
-        sha: await this.committer.createGitBlob(blob.ciphertext),
-      });
-    return entries;
   }
 
   /**
@@ -274,65 +205,19 @@ export class GitHubStore implements Store {
   ): Promise<void> {
     if (blobs.length === 0 && records.length === 0) return;
     for (const record of records) assertRecordPath(record.path);
-    const blobEntries = await this.blobEntries(blobs);
+    const blobEntries = await blobTreeEntries(this.committer, blobs);
     await this.committer.commitWithRetry(
       `snapgate: rekey ${records.length} blob(s)`,
-      async (state) => this.recordEntries(state, records, blobEntries),
+      async (state) => recordTreeEntries(this.reader, state, records, blobEntries),
     );
   }
 
-  /** Entries for new records on a state, refusing (CONFLICT) if one exists there already. */
-  private async recordEntries(
-    state: WriteState,
-    records: readonly StoreRecord[],
-    extra: readonly TreeEntry[] = [],
-  ): Promise<TreeEntry[]> {
-    const existing = await this.reader.existingPaths(
-      state.oid,
-      records.map((record) => record.path),
-    );
-    if (existing.length > 0) {
-      throw new SnapgateError(
-        "CONFLICT",
-        `The record ${existing[0]} already exists in ${this.location}.`,
-        {
-          fix: "Records are never overwritten; retry, which writes a record with a new name.",
-        },
-      );
-    }
-    return [
-      ...extra,
-      ...records.map((record) => ({
-        path: record.path,
-        mode: "100644" as const,
-        type: "blob" as const,
-        content: Buffer.from(record.bytes).toString("utf8"),
-      })),
-    ];
+  readCatalog(stream: string): Promise<CatalogEntry[]> {
+    return readGitHubCatalog(this.reader, stream);
   }
 
-  private async auditEntries(
-    state: WriteState,
-    lines: readonly string[],
-    time: Date,
-  ): Promise<TreeEntry[]> {
-    if (lines.length === 0) return [];
-    const existing = (await this.reader.blobText(state.audit)) ?? "";
-    const head = auditHeadOfLine(lines.at(-1) ?? "");
-    const file = auditPath(time);
-    return [
-      { path: file, mode: "100644", type: "blob", content: appendLines(existing, lines) },
-      ...(head
-        ? [
-            {
-              path: AUDIT_HEAD_PATH,
-              mode: "100644" as const,
-              type: "blob" as const,
-              content: JSON.stringify({ ...head, file }) + "\n",
-            },
-          ]
-        : []),
-    ];
+  readStreamIndex(stream: string): Promise<StreamIndex> {
+    return readGitHubStreamIndex(this.reader, stream);
   }
 
   async listStreams(): Promise<string[]> {
@@ -341,133 +226,6 @@ export class GitHubStore implements Store {
       .filter((entry) => entry.type === "tree")
       .map((entry) => entry.name)
       .sort();
-  }
-
-  /** The catalog and, in the same query, the head pointer and manifest names it is checked against. */
-  async readCatalog(stream: string): Promise<CatalogEntry[]> {
-    const result = await this.reader.query<{
-      repository: {
-        ref: {
-          target: {
-            catalog: FileNode<TreeObject> | null;
-            head: FileNode<BlobObject> | null;
-            manifests: FileNode<TreeObject> | null;
-          };
-        } | null;
-      };
-    }>(
-      `query SnapgateCatalog($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!) {
-        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
-          catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated oid } } } } } }
-          head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
-          manifests: file(path: $manifests) { object { ... on Tree { entries { name } } } }
-        } } } }
-      }`,
-      {
-        ref: this.reader.qualifiedRef,
-        catalog: `catalog/${stream}`,
-        head: headPath(stream),
-        manifests: `manifests/${stream}`,
-      },
-      `listing catalog/${stream}`,
-    );
-    const target = result.repository.ref?.target;
-    const entries = await this.reader.catalogFromShards(
-      stream,
-      target?.catalog?.object?.entries ?? [],
-    );
-    checkHeadPointer(
-      stream,
-      await this.reader.blobText(target?.head ?? null),
-      manifestSeqsOf(target?.manifests),
-      this.location,
-    );
-    return entries;
-  }
-
-  async readStreamIndex(stream: string): Promise<StreamIndex> {
-    const names = "object { ... on Tree { entries { name } } }";
-    const result = await this.reader.query<{
-      repository: {
-        ref: {
-          target: {
-            catalog: FileNode<TreeObject> | null;
-            head: FileNode<BlobObject> | null;
-            manifests: FileNode<TreeObject> | null;
-            tombstones: FileNode<TreeObject> | null;
-            verifications: FileNode<TreeObject> | null;
-            locks: FileNode<TreeObject> | null;
-            drills: FileNode<TreeObject> | null;
-            signoffs: FileNode<TreeObject> | null;
-            blobs: FileNode<TreeObject> | null;
-          };
-        } | null;
-      };
-    }>(
-      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!, $tombstones: String!, $verifications: String!, $locks: String!, $drills: String!, $signoffs: String!) {
-        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
-          catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated } } } } } }
-          head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
-          manifests: file(path: $manifests) { ${names} }
-          tombstones: file(path: $tombstones) { ${names} }
-          verifications: file(path: $verifications) { ${names} }
-          locks: file(path: $locks) { ${names} }
-          drills: file(path: $drills) { ${names} }
-          signoffs: file(path: $signoffs) { ${names} }
-          blobs: file(path: "blobs") { object { ... on Tree { entries { name ${names} } } } }
-        } } } }
-      }`,
-      {
-        ref: this.reader.qualifiedRef,
-        catalog: `catalog/${stream}`,
-        head: headPath(stream),
-        manifests: `manifests/${stream}`,
-        tombstones: `tombstones/${stream}`,
-        verifications: `verifications/${stream}`,
-        locks: `locks/${stream}`,
-        drills: `drills/${stream}`,
-        signoffs: `drills/${stream}/signoffs`,
-      },
-      `reading the index of ${stream}`,
-    );
-    const target = result.repository.ref?.target;
-    const manifestSeqs = manifestSeqsOf(target?.manifests);
-    const catalog = await this.reader.catalogFromShards(
-      stream,
-      target?.catalog?.object?.entries ?? [],
-    );
-    // The gate's `latest` must not silently become the snapshot before a deleted one.
-    const headText = await this.reader.blobText(target?.head ?? null);
-    checkHeadPointer(stream, headText, manifestSeqs, this.location);
-    const headNodes = headNodesOf(headText);
-    const blobs: BlobRef[] = [];
-    for (const prefix of target?.blobs?.object?.entries ?? []) {
-      for (const entry of prefix.object?.entries ?? []) {
-        const ref = parseBlobFileName(entry.name);
-        if (ref) blobs.push(ref);
-      }
-    }
-    return {
-      catalog,
-      manifestSeqs,
-      tombstoneSeqs: manifestSeqsOf(target?.tombstones),
-      verifications: (target?.verifications?.object?.entries ?? [])
-        .filter((entry) => entry.name.endsWith(".json"))
-        .map((entry) => `verifications/${stream}/${entry.name}`),
-      blobs,
-      locks: (target?.locks?.object?.entries ?? [])
-        .filter((entry) => entry.name.endsWith(".json"))
-        .map((entry) => `locks/${stream}/${entry.name}`),
-      drills: [
-        ...(target?.drills?.object?.entries ?? [])
-          .filter((entry) => entry.name.endsWith(".json"))
-          .map((entry) => `drills/${stream}/${entry.name}`),
-        ...(target?.signoffs?.object?.entries ?? [])
-          .filter((entry) => entry.name.endsWith(".json"))
-          .map((entry) => `drills/${stream}/signoffs/${entry.name}`),
-      ],
-      ...(headNodes ? { headNodes } : {}),
-    };
   }
 
   async listManifestSeqs(stream: string): Promise<number[]> {
@@ -501,7 +259,7 @@ export class GitHubStore implements Store {
     await this.committer.commitWithRetry(`snapgate: ${missing.length} blob(s)`, async () => {
       const entries: TreeEntry[] = [];
       for (const blob of missing) {
-        const inline = blob.ciphertext.length <= INLINE_BLOB_LIMIT && isText(blob.ciphertext);
+        const inline = fitsInline(blob.ciphertext);
         entries.push({
           path: blobPath(blob),
           mode: "100644",
@@ -641,7 +399,7 @@ export class GitHubStore implements Store {
       return "conflict";
     return this.committer.commitFiles(
       state,
-      await this.auditEntries(state, lines, time),
+      await auditTreeEntries(this.reader, state, lines, time),
       `snapgate: audit ${lines.length} event(s)`,
     );
   }
@@ -654,7 +412,7 @@ export class GitHubStore implements Store {
         ? `snapgate: record ${records[0]?.path}`
         : `snapgate: ${records.length} records`;
     await this.committer.commitWithRetry(message, async (state) =>
-      this.recordEntries(state, records),
+      recordTreeEntries(this.reader, state, records),
     );
   }
 
@@ -687,51 +445,4 @@ export class GitHubStore implements Store {
     await walk(root);
     return found.sort();
   }
-}
-
-/** The seqs named by a folder of `<seq>.json` files (manifests, tombstones), ascending. */
-function manifestSeqsOf(tree: FileNode<TreeObject> | null | undefined): number[] {
-  return (tree?.object?.entries ?? [])
-    .map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1])
-    .filter((seq): seq is string => seq !== undefined)
-    .map(Number)
-    .sort((a, b) => a - b);
-}
-
-function appendLines(existing: string, lines: readonly string[]): string {
-  const base = existing === "" || existing.endsWith("\n") ? existing : `${existing}\n`;
-  return base + lines.map((line) => `${line}\n`).join("");
-}
-
-function isText(bytes: Uint8Array): boolean {
-  // Armored age output is ASCII; anything else cannot go inline in a tree request.
-  for (const byte of bytes)
-    if (byte > 0x7e || (byte < 0x20 && byte !== 0x0a && byte !== 0x0d)) return false;
-  return true;
-}
-
-/** Parses github://OWNER/REPO[@branch]. */
-export function parseGitHubStoreSpec(spec: string): GitHubStoreLocation {
-  const match =
-    /^github:\/\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})(?:@([^\s~^:?*[\\]+))?$/.exec(
-      spec,
-    );
-  if (!match?.[1] || !match[2]) {
-    throw new SnapgateError("USAGE", `'${spec}' is not a GitHub store.`, {
-      fix: "Write github://OWNER/REPO or github://OWNER/REPO@BRANCH, e.g. github://acme/config-backups@main.",
-    });
-  }
-  return { owner: match[1], repo: match[2], branch: match[3] ?? "main" };
-}
-
-/** Node ids in a listing of nodes/ (two levels). */
-function nodeIdsOf(tree: FileNode<TreeObject> | null | undefined): Set<string> {
-  const ids = new Set<string>();
-  for (const prefix of tree?.object?.entries ?? []) {
-    for (const entry of prefix.object?.entries ?? []) {
-      const id = parseNodeFileName(entry.name);
-      if (id) ids.add(id);
-    }
-  }
-  return ids;
 }

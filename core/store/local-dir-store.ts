@@ -15,6 +15,8 @@ import {
   writeTempFile,
 } from "./atomic-file.js";
 import { withFileLock } from "./file-lock.js";
+import { compressNode } from "./compress-node.js";
+import { decompressNode } from "./decompress-node.js";
 import {
   AUDIT_HEAD_PATH,
   auditPath,
@@ -25,6 +27,7 @@ import {
   headPointerText,
   manifestPath,
   nodePath,
+  gzipNodePath,
   parseBlobFileName,
   parseNodeFileName,
   STORE_FORMAT,
@@ -301,25 +304,23 @@ export class LocalDirStore implements Store {
   }
 
   /**
-   * Writes the nodes the store lacks as blobs are written: temp files made
-   * durable, then renamed, so no node appears under its name half-written.
-   * Nothing names them until the root commits.
+   * Writes the nodes the store lacks as blobs are written, gzip'd (ADR 1106):
+   * temp files made durable, then renamed, so no node appears under its name
+   * half-written. Nothing names them until the root commits. A node an older
+   * writer kept as plain JSON is present already.
    */
   private async publishNodes(nodes: readonly NodeFile[]): Promise<void> {
     const missing = (
       await mapWithConcurrency(nodes, 32, async (node) =>
-        access(this.path(nodePath(node.id))).then(
-          () => null,
-          () => node,
-        ),
+        (await this.nodePresent(node.id)) ? null : node,
       )
     ).filter((node): node is NodeFile => node !== null);
     if (missing.length === 0) return;
     const dirs = [...new Set(missing.map((node) => this.path(nodePath(node.id).slice(0, 8))))];
     await Promise.all(dirs.map((dir) => mkdir(dir, { recursive: true, mode: DIR_MODE })));
     const pending = await mapWithConcurrency(missing, 16, async (node) => {
-      const target = this.path(nodePath(node.id));
-      return { temp: await writeTempFile(target, node.bytes, 0o444), target };
+      const target = this.path(gzipNodePath(node.id));
+      return { temp: await writeTempFile(target, compressNode(node.bytes), 0o444), target };
     });
     await flushFiles(
       this.path("nodes"),
@@ -327,6 +328,11 @@ export class LocalDirStore implements Store {
     );
     await mapWithConcurrency(pending, 16, ({ temp, target }) => rename(temp, target));
     await flushFiles(this.path("nodes"), dirs);
+  }
+
+  /** Whether a node is stored, gzip'd or (written before ADR 1106) plain. */
+  private async nodePresent(id: string): Promise<boolean> {
+    return (await this.allPresent([gzipNodePath(id)])) || (await this.allPresent([nodePath(id)]));
   }
 
   async commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome> {
@@ -343,7 +349,9 @@ export class LocalDirStore implements Store {
         pruneMayHaveDeleted(view.pruneEpoch, await this.readPruneEpoch()) &&
         !(
           (await this.allBlobsPresent(commit.blobs)) &&
-          (await this.allPresent((commit.nodes ?? []).map((node) => nodePath(node.id))))
+          (
+            await mapWithConcurrency(commit.nodes ?? [], 32, (node) => this.nodePresent(node.id))
+          ).every(Boolean)
         )
       )
         return "conflict";
@@ -483,20 +491,27 @@ export class LocalDirStore implements Store {
   }
 
   async readNode(id: string): Promise<Uint8Array | null> {
+    const gzipped = await readOrNull(this.path(gzipNodePath(id)));
+    if (gzipped) return decompressNode(gzipped, `${this.root}/${gzipNodePath(id)}`);
     return readOrNull(this.path(nodePath(id)));
   }
 
+  /** One entry per node id: a node kept both plain and gzip'd (an interrupted upgrade) counts both files' bytes. */
   async listNodes(): Promise<StoredNode[]> {
-    const nodes: StoredNode[] = [];
+    const nodes = new Map<string, StoredNode>();
     for (const prefix of (await readdirOrEmpty(this.path("nodes"))).sort()) {
       for (const name of (await readdirOrEmpty(this.path(`nodes/${prefix}`))).sort()) {
         const id = parseNodeFileName(name);
         if (!id) continue;
         const info = await stat(this.path(`nodes/${prefix}/${name}`)).catch(() => undefined);
-        nodes.push(info ? { id, modifiedAt: info.mtime } : { id });
+        const seen = nodes.get(id);
+        const storedBytes = (seen?.storedBytes ?? 0) + (info?.size ?? 0);
+        const modifiedAt =
+          info && seen?.modifiedAt && seen.modifiedAt > info.mtime ? seen.modifiedAt : info?.mtime;
+        nodes.set(id, { id, ...(modifiedAt ? { modifiedAt } : {}), storedBytes });
       }
     }
-    return nodes;
+    return [...nodes.values()];
   }
 
   async listBlobs(): Promise<StoredBlob[]> {
@@ -579,8 +594,8 @@ export class LocalDirStore implements Store {
       const epoch = `${Date.now()}-${randomBytes(8).toString("hex")}`;
       await writeFileAtomic(this.path(PRUNE_EPOCH_PATH), `${PRUNE_DELETING}${epoch}\n`);
       const doomed = recheck ? await recheck(ids) : ids;
-      for (const id of doomed) {
-        await unlink(this.path(nodePath(id))).catch((error: unknown) => {
+      for (const path of doomed.flatMap((id) => [gzipNodePath(id), nodePath(id)])) {
+        await unlink(this.path(path)).catch((error: unknown) => {
           if (!isMissing(error)) throw error;
         });
       }

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { SnapgateError } from "../errors.js";
+import { compressNode } from "./compress-node.js";
+import { decompressNode } from "./decompress-node.js";
 import type { CatalogEntry } from "../types.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import {
@@ -22,6 +24,7 @@ import {
   headPointerText,
   manifestPath,
   nodePath,
+  gzipNodePath,
   parseBlobFileName,
   parseNodeFileName,
   s3AuditBatchPath,
@@ -220,7 +223,9 @@ export class S3Store implements Store {
   }
 
   /** Relative keys under `relative` (a folder, ending in "/"). */
-  private async list(relative: string): Promise<Array<{ path: string; lastModified?: Date }>> {
+  private async list(
+    relative: string,
+  ): Promise<Array<{ path: string; lastModified?: Date; size?: number }>> {
     const items = await this.call(`listing ${relative}`, () =>
       this.client.list(this.key(relative)),
     );
@@ -228,6 +233,7 @@ export class S3Store implements Store {
       .map((item) => ({
         path: item.key.slice(this.where.prefix.length),
         ...(item.lastModified ? { lastModified: item.lastModified } : {}),
+        ...(item.size !== undefined ? { size: item.size } : {}),
       }))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
@@ -331,19 +337,15 @@ export class S3Store implements Store {
 
   async commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome> {
     const stream = commit.view.stream;
-    // Nodes first (content-addressed: a present one already holds these bytes).
+    // Nodes first (content-addressed: a present one already holds these bytes), gzip'd (ADR 1106).
     const nodes = commit.nodes ?? [];
     const missing = await mapWithConcurrency(nodes, 16, async (node) =>
-      (await this.call(`checking ${nodePath(node.id)}`, () =>
-        this.client.lockState(this.key(nodePath(node.id))),
-      )) === null
-        ? node
-        : null,
+      (await this.nodePresent(node.id)) ? null : node,
     );
     await mapWithConcurrency(
       missing.filter((node) => node !== null),
       16,
-      (node) => this.put(nodePath(node.id), node.bytes, true),
+      (node) => this.put(gzipNodePath(node.id), compressNode(node.bytes), true),
     );
     // The fence with prune (ADR 1408): announce what this manifest names, then look for a prune
     // about to delete any of it. Either this sees the prune's mark, or the prune sees this intent.
@@ -363,11 +365,12 @@ export class S3Store implements Store {
     if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";
     // A prune that finished since the view was read may have taken a blob or node this snapshot
     // reuses: retry (the next view lacks it, so it is written again) rather than name a missing object.
-    const reused = [
-      ...commit.blobs.map((blob) => blobPath(blob)),
-      ...nodes.filter((node) => !missing.includes(node)).map((node) => nodePath(node.id)),
-    ];
-    if (!(await this.allPresent(reused))) return "conflict";
+    const reusedNodes = nodes.filter((node) => !missing.includes(node));
+    if (!(await this.allPresent(commit.blobs.map((blob) => blobPath(blob))))) return "conflict";
+    const nodesPresent = await mapWithConcurrency(reusedNodes, 16, (node) =>
+      this.nodePresent(node.id),
+    );
+    if (!nodesPresent.every(Boolean)) return "conflict";
     if (Date.now() - intentAt.getTime() > INTENT_MAX_AGE_MS) return "conflict";
     if ((await this.claim(manifestPath(stream, commit.seq), commit.manifest)) === "lost")
       return "conflict";
@@ -454,18 +457,42 @@ export class S3Store implements Store {
     await mapWithConcurrency(blobs, 16, (blob) => this.putBlob(blob));
   }
 
+  /** Whether a node is stored, gzip'd or (written before ADR 1106) plain. */
+  private async nodePresent(id: string): Promise<boolean> {
+    for (const path of [gzipNodePath(id), nodePath(id)]) {
+      const state = await this.call(`checking ${path}`, () =>
+        this.client.lockState(this.key(path)),
+      );
+      if (state !== null) return true;
+    }
+    return false;
+  }
+
   async readNode(id: string): Promise<Uint8Array | null> {
+    const gzipped = await this.get(gzipNodePath(id));
+    if (gzipped) return decompressNode(gzipped, `${this.location}${gzipNodePath(id)}`);
     return this.get(nodePath(id));
   }
 
   async listNodes(): Promise<StoredNode[]> {
-    const nodes: StoredNode[] = [];
-    for (const { path, lastModified } of await this.list("nodes/")) {
+    const nodes = new Map<string, StoredNode>();
+    for (const { path, lastModified, size } of await this.list("nodes/")) {
       const id = parseNodeFileName(path.split("/").at(-1) ?? "");
-      if (id && path === nodePath(id))
-        nodes.push(lastModified ? { id, modifiedAt: lastModified } : { id });
+      if (!id || (path !== nodePath(id) && path !== gzipNodePath(id))) continue;
+      // A node kept both plain and gzip'd (written before and after ADR 1106) is one node.
+      const seen = nodes.get(id);
+      const storedBytes =
+        seen?.storedBytes === undefined || size === undefined
+          ? (seen?.storedBytes ?? size)
+          : seen.storedBytes + size;
+      const modifiedAt = seen?.modifiedAt ?? lastModified;
+      nodes.set(id, {
+        id,
+        ...(modifiedAt ? { modifiedAt } : {}),
+        ...(storedBytes !== undefined ? { storedBytes } : {}),
+      });
     }
-    return nodes;
+    return [...nodes.values()];
   }
 
   async listBlobs(): Promise<StoredBlob[]> {
@@ -638,13 +665,14 @@ export class S3Store implements Store {
     items: readonly T[],
     pathOf: (item: T) => string,
     recheck?: (offered: readonly T[]) => Promise<readonly T[]>,
+    remove: (item: T) => Promise<void> = (item) => this.deleteUnlocked(pathOf(item)),
   ): Promise<void> {
     if (items.length === 0) return;
     // Without a recheck the caller is not prune but rekey, removing blobs it superseded: readers
     // follow its re-wrap records, and sparing them for a commit would leave blobs sealed to a
     // removed recipient in the store.
     if (!recheck) {
-      for (const item of items) await this.deleteUnlocked(pathOf(item));
+      for (const item of items) await remove(item);
       return;
     }
     const at = new Date();
@@ -661,7 +689,7 @@ export class S3Store implements Store {
       for (const item of items)
         if (named.has(pathOf(item))) this.sparedForCommits.push(pathOf(item));
       const doomed = await recheck(offered);
-      for (const item of doomed) await this.deleteUnlocked(pathOf(item));
+      for (const item of doomed) await remove(item);
     } finally {
       // Done, or stopped by an error: either way this prune deletes nothing more.
       for (const mark of marks) await this.put(`${mark}-done`, "{}\n", false);
@@ -682,7 +710,16 @@ export class S3Store implements Store {
     ids: readonly string[],
     recheck?: (ids: readonly string[]) => Promise<readonly string[]>,
   ): Promise<void> {
-    await this.deleteFenced(ids, (id) => nodePath(id), recheck);
+    // Fenced by the id's plain path (what commit intents name); both stored forms go (ADR 1106).
+    await this.deleteFenced(
+      ids,
+      (id) => nodePath(id),
+      recheck,
+      async (id) => {
+        await this.deleteUnlocked(gzipNodePath(id));
+        await this.deleteUnlocked(nodePath(id));
+      },
+    );
   }
 
   async readStreamIndex(stream: string): Promise<StreamIndex> {

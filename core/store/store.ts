@@ -9,8 +9,10 @@ import type { BlobEncoding, CatalogEntry } from "../types.js";
  *                                          one file's content, age v1 (gzipped first: .gz),
  *                                          sealed to recipient set <set> (older blobs: unknown)
  *   manifests/<stream>/<seq>.json          one snapshot, signed, hash-chained (v2: a root naming nodes)
- *   nodes/<id[0:2]>/<id>.json              a run of a v2 snapshot's file entries, plain JSON,
- *                                          named by its sha256 and shared by every snapshot that has it
+ *   nodes/<id[0:2]>/<id>.json.gz           a run of a v2 snapshot's file entries: gzip'd JSON whose
+ *                                          sha256 is the id, shared by every snapshot that has it
+ *                                          (local and S3; GitHub, and stores written before ADR 1106,
+ *                                          keep the plain JSON at nodes/<id[0:2]>/<id>.json)
  *   heads/<stream>.json                    the stream's latest seq and id (a pointer)
  *   catalog/<stream>/<yyyy>-<mm>.jsonl     one line per snapshot, by month written
  *   audit/<yyyy>/<mm>.jsonl                hash-chained audit events
@@ -115,7 +117,7 @@ export interface StagedBlob extends BlobRef {
   ciphertext: Uint8Array;
 }
 
-/** A manifest node file: its id is the sha256 of its bytes. */
+/** A manifest node: its id is the sha256 of `bytes`, its JSON (a store may keep it gzip'd, ADR 1106). */
 export interface NodeFile {
   id: string;
   bytes: Uint8Array;
@@ -124,6 +126,8 @@ export interface NodeFile {
 export interface StoredNode {
   id: string;
   modifiedAt?: Date;
+  /** What the node takes in the store (gzip'd or not), where the listing tells. */
+  storedBytes?: number;
 }
 
 export interface SnapshotCommit {
@@ -207,7 +211,10 @@ export interface Store {
    * before anything names them). Never overwrites: a blob's name carries its hash.
    */
   putBlobs?(blobs: readonly StagedBlob[]): Promise<void>;
-  /** A manifest node's bytes (null when absent); reads issued together are batched where the store can. */
+  /**
+   * A manifest node's JSON, the bytes its id hashes, decompressed if the store
+   * keeps it gzip'd (null when absent); reads issued together are batched where the store can.
+   */
   readNode(id: string): Promise<Uint8Array | null>;
   /** Every node file in the store; `modifiedAt` where the store knows when it was written. */
   listNodes(): Promise<StoredNode[]>;
@@ -294,13 +301,19 @@ export function blobLookupKey(id: string, recipientSet: string | undefined): str
   return `${id}/${recipientSet ?? ""}`;
 }
 
+/** A node as plain JSON: how the GitHub store keeps nodes, and every store did before ADR 1106. */
 export function nodePath(id: string): string {
   return `nodes/${id.slice(0, 2)}/${id}.json`;
 }
 
-const NODE_FILE_NAME = /^([0-9a-f]{64})\.json$/;
+/** A node as local and S3 stores write it since ADR 1106: the gzip of the JSON whose sha256 is the id. */
+export function gzipNodePath(id: string): string {
+  return `${nodePath(id)}.gz`;
+}
 
-/** A node file name back to its id; undefined for anything else (temp files, strays). */
+const NODE_FILE_NAME = /^([0-9a-f]{64})\.json(?:\.gz)?$/;
+
+/** A node file name (plain or gzip'd) back to its id; undefined for anything else (temp files, strays). */
 export function parseNodeFileName(name: string): string | undefined {
   return NODE_FILE_NAME.exec(name)?.[1];
 }

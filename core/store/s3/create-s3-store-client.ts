@@ -86,7 +86,7 @@ export function createS3StoreClient(
       }
     },
     async list(prefix, startAfter) {
-      const found: Array<{ key: string; lastModified?: Date }> = [];
+      const found: Array<{ key: string; lastModified?: Date; size?: number }> = [];
       let token: string | undefined;
       do {
         const out = await s3.send(
@@ -102,6 +102,7 @@ export function createS3StoreClient(
             found.push({
               key: item.Key,
               ...(item.LastModified ? { lastModified: item.LastModified } : {}),
+              ...(item.Size !== undefined ? { size: item.Size } : {}),
             });
         token = out.IsTruncated ? out.NextContinuationToken : undefined;
       } while (token);

@@ -47,7 +47,10 @@ export interface S3StoreClient {
   /** HeadObject's lock fields; null when absent. */
   lockState(key: string, versionId?: string): Promise<S3ObjectLockState | null>;
   /** ListObjectsV2 over a prefix, every page; only keys after `startAfter` when given. */
-  list(prefix: string, startAfter?: string): Promise<Array<{ key: string; lastModified?: Date }>>;
+  list(
+    prefix: string,
+    startAfter?: string,
+  ): Promise<Array<{ key: string; lastModified?: Date; size?: number }>>;
   /** ListObjectVersions of exactly `key`, in the server's order (newest first). */
   listVersions(key: string): Promise<S3ObjectVersion[]>;
   /** PutObjectLegalHold of one version: ON or OFF. */

@@ -3,6 +3,7 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { runCli } from "../../helpers/run-cli.js";
@@ -18,6 +19,7 @@ const run = promisify(execFile);
  */
 const GUIDE = fileURLToPath(new URL("../../../docs/how-it-works.md", import.meta.url));
 const V1_FIXTURE = fileURLToPath(new URL("../../fixtures/v1-store", import.meta.url));
+const V2_FIXTURE = fileURLToPath(new URL("../../fixtures/v2-store", import.meta.url));
 
 function readmeWalk(): string {
   const text = readFileSync(GUIDE, "utf8");
@@ -105,12 +107,36 @@ describe("break-glass with standard tools (docs/how-it-works.md)", () => {
       readFileSync(join(copy, "store/manifests/prod/0000000001.json"), "utf8"),
     ) as { nodes: string[] };
     const id = root.nodes[0] as string;
-    const node = join(copy, "store/nodes", id.slice(0, 2), `${id}.json`);
+    // Local stores keep nodes gzip'd (ADR 1106): the walk hashes what gzip -dc gives.
+    const node = join(copy, "store/nodes", id.slice(0, 2), `${id}.json.gz`);
     chmodSync(node, 0o644);
-    writeFileSync(node, readFileSync(node, "utf8").replace('"mode":420', '"mode":511'));
+    const json = gunzipSync(readFileSync(node)).toString("utf8");
+    expect(json).toContain('"mode":420');
+    writeFileSync(node, gzipSync(json.replace('"mode":420', '"mode":511')));
     await expect(
       breakGlass(copy, "manifests/prod/0000000001.json", "identity.txt"),
     ).rejects.toMatchObject({ stderr: expect.stringContaining(`node ${id} was altered`) });
+  });
+
+  it("lists a v2 snapshot whose nodes are plain JSON (written before ADR 1106, or a GitHub clone)", async () => {
+    const v2 = join(dir, "v2");
+    cpSync(V2_FIXTURE, v2, { recursive: true });
+    chmodSync(join(v2, "identity.txt"), 0o600);
+    const listing = (await run("find", ["store/nodes", "-type", "f"], { cwd: v2 })).stdout;
+    expect(listing).toMatch(/\.json\n/);
+    expect(listing).not.toContain(".json.gz");
+    const files = await breakGlass(v2, "manifests/prod/0000000002.json", "identity.txt");
+    const expected: Record<string, string> = {};
+    for (const path of Object.keys(files).sort())
+      expected[path] = readFileSync(join(V2_FIXTURE, "src2", path), "utf8");
+    expect(Object.keys(files).sort()).toEqual([
+      "app/.env",
+      "app/conf.d/logging.yml",
+      "app/conf.d/workers.yml",
+      "nginx/limits.conf",
+      "nginx/site.conf",
+    ]);
+    expect(files).toEqual(expected);
   });
 
   it("lists a v1 manifest's files the same way", async () => {

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { generateAgeKeyPair } from "../../../core/crypto/age-keys.js";
 import { loadSodium } from "../../../core/crypto/sodium.js";
@@ -29,8 +30,11 @@ function treeOf(dir: string): Record<string, string> {
     if (path === "snapgate.json" || path.startsWith(".git")) continue;
     if (path === "locks/commit.lock" || path === "locks/prune-epoch") continue;
     if (!statSync(join(dir, name)).isFile()) continue;
-    files[path] = createHash("sha256")
-      .update(readFileSync(join(dir, name)))
+    // A local store keeps nodes gzip'd, GitHub as plain JSON (ADR 1106): the same node either way.
+    const bytes = readFileSync(join(dir, name));
+    const node = /^nodes\/.*\.json\.gz$/.test(path);
+    files[node ? path.slice(0, -".gz".length) : path] = createHash("sha256")
+      .update(node ? gunzipSync(bytes) : bytes)
       .digest("hex");
   }
   return files;
@@ -367,7 +371,32 @@ describe("snapgate replicate with a GitHub backup repository (sandbox)", () => {
       const { location: _location, ...figures } = run.json() as Record<string, unknown>;
       return figures;
     };
-    expect(await statsOf(github)).toEqual(await statsOf(store.location));
+    // Except the nodes' bytes: gzip'd in the local store, plain JSON on GitHub (ADR 1106).
+    const local = await statsOf(store.location);
+    const remote = await statsOf(github);
+    const nodeFiles = readdirSync(join(store.location, "nodes"), {
+      recursive: true,
+      encoding: "utf8",
+    }).filter((name) => name.endsWith(".json.gz"));
+    expect(nodeFiles.length).toBeGreaterThan(0);
+    const read = (name: string) => readFileSync(join(store.location, "nodes", name));
+    const gzipBytes = nodeFiles.reduce((sum, name) => sum + read(name).length, 0);
+    const jsonBytes = nodeFiles.reduce((sum, name) => sum + gunzipSync(read(name)).length, 0);
+    type Figures = { store: { nodeBytes: number; bytes: number } };
+    expect((local as Figures).store.nodeBytes).toBe(gzipBytes);
+    expect((remote as Figures).store.nodeBytes).toBe(jsonBytes);
+    expect((remote as Figures).store.bytes - (local as Figures).store.bytes).toBe(
+      jsonBytes - gzipBytes,
+    );
+    const nodeBytesAside = (figures: Record<string, unknown>) =>
+      JSON.parse(
+        JSON.stringify(
+          { ...figures, store: { ...(figures as Figures).store, bytes: 0 } },
+          (key, value: unknown) =>
+            ["nodeBytes", "manifestBytes", "growthPerSnapshot"].includes(key) ? undefined : value,
+        ),
+      ) as unknown;
+    expect(nodeBytesAside(remote)).toEqual(nodeBytesAside(local));
 
     const clone = join(dir, "clone");
     execFileSync("git", ["clone", "--quiet", backup.gh.repoPath(backup.owner, backup.repo), clone]);

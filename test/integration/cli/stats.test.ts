@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { generateAgeKeyPair } from "../../../core/crypto/age-keys.js";
 import { loadSodium } from "../../../core/crypto/sodium.js";
@@ -37,8 +38,10 @@ function expectedFromDisk(stream: string) {
     const nodes = new Map<string, number>();
     const files: Array<{ blob: string; size: number; tier: string }> = [];
     for (const id of root.nodes) {
-      const nodeText = readFileSync(join(storeDir, "nodes", id.slice(0, 2), `${id}.json`));
-      nodes.set(id, nodeText.length);
+      // Stored gzip'd (ADR 1106): the stored size counts, the JSON inside is the node.
+      const stored = readFileSync(join(storeDir, "nodes", id.slice(0, 2), `${id}.json.gz`));
+      const nodeText = gunzipSync(stored);
+      nodes.set(id, stored.length);
       const node = JSON.parse(nodeText.toString("utf8")) as {
         files: Array<{
           type: string;
@@ -196,7 +199,7 @@ describe("snapgate stats", () => {
         .filter((name) => name.endsWith(suffix))
         .map((name) => statSync(join(storeDir, sub, name)).size);
     const manifests = sizeOf("manifests", ".json");
-    const nodes = sizeOf("nodes", ".json");
+    const nodes = sizeOf("nodes", ".json.gz");
     expect(stats.store).toEqual({
       blobs: blobSize.size,
       blobBytes: [...blobSize.values()].reduce((a, b) => a + b, 0),

@@ -1,9 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import {
+  GetObjectCommand,
   HeadObjectCommand,
   DeleteObjectCommand,
+  ListObjectsV2Command,
   ListObjectVersionsCommand,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
@@ -85,6 +89,26 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
       "app",
     ]);
     expect(second.json()).toMatchObject({ seq: 2 });
+    // Nodes are gzip'd objects (ADR 1106) whose JSON hashes to the id in their key.
+    const nodeKeys =
+      (
+        await server.s3.send(
+          new ListObjectsV2Command({ Bucket: "roundtrip", Prefix: "backups/team-a/nodes/" }),
+        )
+      ).Contents?.map((item) => item.Key ?? "") ?? [];
+    expect(nodeKeys.length).toBeGreaterThan(1);
+    for (const key of nodeKeys) {
+      expect(key).toMatch(/^backups\/team-a\/nodes\/[0-9a-f]{2}\/[0-9a-f]{64}\.json\.gz$/);
+      const object = await server.s3.send(new GetObjectCommand({ Bucket: "roundtrip", Key: key }));
+      const json = gunzipSync(
+        await (
+          object.Body as { transformToByteArray(): Promise<Uint8Array> }
+        ).transformToByteArray(),
+      );
+      expect(createHash("sha256").update(json).digest("hex")).toBe(
+        key.split("/").at(-1)?.slice(0, 64),
+      );
+    }
 
     const list = await cli(["list", "--store", store, "--env", "prod", "--json"]);
     expect(list.code).toBe(0);
@@ -466,6 +490,80 @@ suite("the S3 store through the CLI, on a real Ceph RGW", () => {
       (entry) => entry.seq,
     );
     expect(seqs).toEqual([2]);
+  });
+
+  it("reads, reuses and deletes a node kept as plain JSON (written before ADR 1106)", async () => {
+    await server.createBucket("plainnodes");
+    const spec = "s3://plainnodes/s";
+    mkdirSync(join(work, "ptree/app"), { recursive: true });
+    writeFileSync(join(work, "ptree/app/p.yaml"), "p: 1\n");
+    const snap = () =>
+      cli([
+        "snapshot",
+        "--store",
+        spec,
+        "--env",
+        "prod",
+        "--phase",
+        "manual",
+        "--recipient",
+        recipient,
+        "--writer-key",
+        "w.key",
+        "--root",
+        "ptree",
+        "--json",
+        "app",
+      ]);
+    expect((await snap()).code).toBe(0);
+    const keys = async () =>
+      (
+        (
+          await server.s3.send(
+            new ListObjectsV2Command({ Bucket: "plainnodes", Prefix: "s/nodes/" }),
+          )
+        ).Contents ?? []
+      )
+        .map((item) => item.Key ?? "")
+        .sort();
+    const [gz] = await keys();
+    expect(gz).toMatch(/\.json\.gz$/);
+    const object = await server.s3.send(new GetObjectCommand({ Bucket: "plainnodes", Key: gz }));
+    const json = gunzipSync(
+      await (object.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray(),
+    );
+    const plain = (gz as string).slice(0, -".gz".length);
+    await server.s3.send(new PutObjectCommand({ Bucket: "plainnodes", Key: plain, Body: json }));
+    await server.s3.send(new DeleteObjectCommand({ Bucket: "plainnodes", Key: gz }));
+
+    const verified = await cli([
+      "verify",
+      "--all",
+      "--store",
+      spec,
+      "--verify-key",
+      verifyKey,
+      "--identity",
+      "id.txt",
+      "--level",
+      "restore",
+      "--json",
+    ]);
+    expect({ code: verified.code, ok: (verified.json() as { ok: boolean }).ok }).toEqual({
+      code: 0,
+      ok: true,
+    });
+    // The same tree again names the same node: present (plain), so not written gzip'd.
+    expect((await snap()).code).toBe(0);
+    expect(await keys()).toEqual([plain]);
+    const store = new S3Store(
+      createS3StoreClient({ bucket: "plainnodes", endpoint: server.endpoint }),
+      parseS3StoreSpec(spec),
+    );
+    const id = plain.split("/").at(-1)?.slice(0, 64) as string;
+    expect((await store.listNodes()).map((node) => node.id)).toEqual([id]);
+    await store.deleteNodes([id]);
+    expect(await keys()).toEqual([]);
   });
 
   it("replicates a local store into an Object Lock bucket, whose replica verifies, restores and has the source's stats", async () => {

@@ -263,8 +263,9 @@ describe("appendAuditEvents", () => {
 describe("pruneBlobs: manifest nodes (format v2)", () => {
   const nodeIds = async (target: Store, seq: number) =>
     new Set((await readStoredManifest(target, "dev", seq)).nodes ?? []);
+  // Local stores write nodes gzip'd (ADR 1106).
   const nodeExists = (target: LocalDirStore, id: string) =>
-    existsSync(target.path(`nodes/${id.slice(0, 2)}/${id}.json`));
+    existsSync(target.path(`nodes/${id.slice(0, 2)}/${id}.json.gz`));
 
   it("deletes the nodes only forgotten snapshots named, keeps the live ones, and the live snapshot still opens", async () => {
     const [one, two, three] = [

@@ -1,0 +1,31 @@
+import { auditHeadOfLine } from "../../audit/audit-event.js";
+import { AUDIT_HEAD_PATH, auditPath } from "../store.js";
+import { appendLines } from "./append-lines.js";
+import type { GitHubReader } from "./github-reader.js";
+import type { TreeEntry, WriteState } from "./github-store-types.js";
+
+/** The month's audit file with `lines` appended, and the audit head pointer, as tree entries. */
+export async function auditTreeEntries(
+  reader: GitHubReader,
+  state: WriteState,
+  lines: readonly string[],
+  time: Date,
+): Promise<TreeEntry[]> {
+  if (lines.length === 0) return [];
+  const existing = (await reader.blobText(state.audit)) ?? "";
+  const head = auditHeadOfLine(lines.at(-1) ?? "");
+  const file = auditPath(time);
+  return [
+    { path: file, mode: "100644", type: "blob", content: appendLines(existing, lines) },
+    ...(head
+      ? [
+          {
+            path: AUDIT_HEAD_PATH,
+            mode: "100644" as const,
+            type: "blob" as const,
+            content: JSON.stringify({ ...head, file }) + "\n",
+          },
+        ]
+      : []),
+  ];
+}
