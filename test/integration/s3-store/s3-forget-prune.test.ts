@@ -12,7 +12,7 @@ import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import { S3Store } from "../../../core/store/s3-store.js";
 import { createS3StoreClient } from "../../../core/store/s3/create-s3-store-client.js";
 import { parseS3StoreSpec } from "../../../core/store/s3/parse-s3-store-spec.js";
-import { blobPath, nodePath, type BlobRef } from "../../../core/store/store.js";
+import { blobPath, gzipNodePath, type BlobRef } from "../../../core/store/store.js";
 import { makePolicyWorkspace, type PolicyWorkspace } from "../../helpers/policy-workspace.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 import { s3ServerAvailable, startS3Server, type S3TestServer } from "../../helpers/s3-server.js";
@@ -176,7 +176,8 @@ suite("forget and prune on an s3:// store around Object Lock retention", () => {
       nodes: [...local.nodes.deleted].sort(),
       paths: [
         ...local.deleted.map((blob) => blobPath(blob)),
-        ...local.nodes.deleted.map((id) => nodePath(id)),
+        // Nodes are written gzip'd (ADR 1106).
+        ...local.nodes.deleted.map((id) => gzipNodePath(id)),
       ].sort(),
     };
     // Snapshot 1 alone used a.yaml's first content, and at least its root's node.
