@@ -6679,6 +6679,12 @@ function checkPolicySemantics(data) {
     const floor = record(retention?.["floor"]);
     const hold = record(floor?.["legal_hold"]);
     if (hold) checkDate([...path, "retention", "floor", "legal_hold", "since"], hold["since"]);
+    if (record(retention?.["object_lock"]) && floor?.["min_age"] === void 0)
+      report(
+        [...path, "retention", "object_lock"],
+        "object_lock needs retention.floor.min_age, which sets how long each object is retained",
+        "add floor: { min_age: 90d } (or your retention period) under this tier's retention"
+      );
   }
   for (const [name, value] of Object.entries(environments)) {
     const environment = record(value);
@@ -6984,6 +6990,9 @@ function normalisePolicy(data, sources) {
     if (rpo !== null) tiers[name].rpoMs = rpo;
     if (drillInterval !== null) tiers[name].drillIntervalMs = drillInterval;
     if (tier["drill_signoff"] === true) tiers[name].drillSignoff = true;
+    const lockMode = obj(retention["object_lock"])["mode"];
+    if (lockMode === "COMPLIANCE" || lockMode === "GOVERNANCE")
+      tiers[name].retention.objectLock = { mode: lockMode };
   }
   const environments = {};
   for (const [name, value] of Object.entries(obj(data["environments"]))) {
@@ -7127,7 +7136,7 @@ import __ajvRuntime05 from "ajv/dist/runtime/ucs2length.js";
 import __ajvRuntime14 from "ajv/dist/runtime/equal.js";
 import __ajvRuntime2 from "ajv-formats/dist/formats.js";
 var policy_validator_default = validate205;
-var schema315 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:snapgate:schema:policy:v1", "title": "Snapgate policy", "description": "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.", "type": "object", "additionalProperties": false, "required": ["keys", "tiers", "environments"], "properties": { "_extends": { "description": "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.", "type": "string", "pattern": "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$", "examples": [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"] }, "backup": { "description": "Where snapshots are stored when the GitHub backup-repository store is used.", "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "description": "The protected backup repository, as owner/name.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$", "examples": ["acme/config-backups"] }, "branch": { "description": "The branch of the backup repository that holds the store.", "type": "string", "minLength": 1, "default": "main" } } }, "keys": { "description": "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).", "type": "object", "additionalProperties": false, "required": ["recipients", "writers"], "properties": { "recipients": { "description": "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "writers": { "description": "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The writer verify key printed by `snapgate keygen --writer` (sgw1...).", "$ref": "#/$defs/writerKey" }, "valid_from": { "description": "First date the key may sign snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.", "$ref": "#/$defs/date" } } } }, "epochs": { "description": "Key epochs: recipient sets with validity periods, per tier. A snapshot is sealed to the epoch valid at its time for its tier (the first that matches); with none, to keys.recipients. Recipients of an epoch still need their identities kept until no snapshot under retention uses it.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "recipients"], "properties": { "name": { "description": "The epoch's name, e.g. 2026-h2.", "$ref": "#/$defs/name" }, "recipients": { "description": "age X25519 recipients (age1...) of this epoch.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "tiers": { "description": "The tiers whose snapshots use this epoch. Omit for every tier.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/tierName" } }, "valid_from": { "description": "First date the epoch seals new snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the epoch seals new snapshots (a bare date is inclusive). Omit for no end.", "$ref": "#/$defs/date" } } } }, "app": { "description": "App verify keys (sga1...) of the Snapgate App. Restore and forget request records are accepted only when signed by one of them, so that someone who can write the store cannot forge approvals. Without it, no request record is accepted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The app verify key printed by `snapgate keygen --app` (sga1...).", "$ref": "#/$defs/appKey" } } } } } }, "tiers": { "description": "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "$ref": "#/$defs/tier" } } }, "environments": { "description": "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z0-9][a-z0-9._-]{0,62}$": { "$ref": "#/$defs/environment" } } }, "components": { "description": "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.", "type": "array", "default": [], "items": { "$ref": "#/$defs/component" } }, "exclude": { "description": "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.", "type": "array", "default": [], "items": { "$ref": "#/$defs/excludeGlob" } }, "exceptions": { "description": "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.", "type": "array", "default": [], "items": { "$ref": "#/$defs/exception" } }, "consistency": { "description": "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.", "type": "array", "default": [], "items": { "$ref": "#/$defs/consistencyRule" } }, "change_tickets": { "description": "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.", "type": "object", "additionalProperties": false, "required": ["required_for", "pattern"], "properties": { "required_for": { "description": "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.", "type": "object", "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["pre", "post", "scheduled", "manual"] }, "description": "The phases of this tier's snapshots that need a change id." } } }, "pattern": { "description": "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.", "type": "string", "minLength": 1, "examples": ["^CHG[0-9]{7}$"] }, "endpoint": { "description": "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).", "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL; the change id is appended as one path segment.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://change.example.com/api/snapgate/tickets"] }, "timeout": { "description": "How long to wait for an answer before refusing the snapshot.", "$ref": "#/$defs/duration", "default": "10s" }, "token_env": { "description": "Name of the environment variable holding a bearer token for the endpoint (never the token itself).", "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["CHANGE_API_TOKEN"] } } } } }, "roles": { "description": "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.", "type": "object", "additionalProperties": false, "properties": { "restorers": { "description": "Who may request a restore.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "approvers": { "description": "Who may approve or deny restore and forget requests.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "auditors": { "description": "Who may read the audit log and compliance reports.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "ops": { "description": "Operations: who may sign off a recovery drill for operations (`/snapgate signoff`). A tier with drill_signoff needs one of them.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "security": { "description": "Security: who may sign off a recovery drill for security (`/snapgate signoff`). A tier with drill_signoff needs one of them, not the one who signed for ops.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } } } }, "restore_environment": { "description": "What the Snapgate App, as the protection rule of the `snapgate-restore` environment (which holds the restore identity), releases besides the runs it dispatches for approved restore requests (docs/restore-environment.md).", "type": "object", "additionalProperties": false, "properties": { "scheduled_workflows": { "description": "Workflow files (in .github/workflows) whose scheduled runs may use the restore environment: only `schedule` runs of the default branch, first attempt, while no environment is locked. They get the identity: protect these files like the restore workflow.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/workflowFile" }, "examples": [["scheduled-snapshot.yml", "scheduled-drill.yml"]] } } }, "alerts": { "description": "Health thresholds that raise issues and failing checks.", "type": "object", "additionalProperties": false, "properties": { "late_after": { "description": "Grace after a tier's max_age before a missing snapshot is reported as late.", "$ref": "#/$defs/duration", "default": "15m" }, "consecutive_failures": { "description": "Snapshot job failures in a row that raise an alert.", "type": "integer", "minimum": 1, "default": 2 } } } }, "$defs": { "duration": { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" }, "date": { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, "ageRecipient": { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" }, "writerKey": { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "appKey": { "description": "A Snapgate app verify key (sga1...).", "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "user": { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "principal": { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, "glob": { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" }, "excludeGlob": { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" }, "name": { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "tierName": { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" }, "keepCount": { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] }, "tier": { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "rto": { "description": "Recovery time objective: the longest a drill may take from the start of the restore to the end of its validation (`snapgate drill` compares and records it).", "$ref": "#/$defs/duration", "examples": ["1h"] }, "rpo": { "description": "Recovery point objective: the oldest the drilled snapshot may be at the drill (the configuration changes a restore would lose).", "$ref": "#/$defs/duration", "examples": ["24h"] }, "drill_interval": { "description": "When set, the gate also needs a passing, signed recovery drill (`snapgate drill`) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["90d"] }, "drill_signoff": { "description": "With drill_interval: the drill within the interval must also be signed off, in comments (`/snapgate signoff <drill>`), by someone in roles.ops and someone else in roles.security.", "type": "boolean", "default": false }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } }, "tag": { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, "environment": { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } }, "workflowFile": { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" }, "component": { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "exception": { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "valueRef": { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } }, "consistencyRule": { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } } } };
+var schema315 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:snapgate:schema:policy:v1", "title": "Snapgate policy", "description": "The policy of a repository that Snapgate backs up: `.github/snapgate.yml` on the default branch. Keys are snake_case. Durations are written like 15m, 24h, 30d or 2w (units s, m = minutes, h, d = 24h, w = 7d; parts may be combined, e.g. 1d12h). Dates are YYYY-MM-DD (UTC) or a full ISO 8601 time with a zone.", "type": "object", "additionalProperties": false, "required": ["keys", "tiers", "environments"], "properties": { "_extends": { "description": "Inherit the keys of another policy file, Probot style: `repo`, `owner/repo`, `repo:path.yml` or `owner/repo:path.yml` (e.g. `.github:snapgate-org.yml`). Without a path the same path as this file is read. Merging is shallow: a top-level key written here replaces the inherited one whole.", "type": "string", "pattern": "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/)?[-_.A-Za-z0-9]+(?::[-_./A-Za-z0-9]+\\.ya?ml)?$", "examples": [".github:snapgate-org.yml", "acme/policies:snapgate/base.yml"] }, "backup": { "description": "Where snapshots are stored when the GitHub backup-repository store is used.", "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "description": "The protected backup repository, as owner/name.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[-_.A-Za-z0-9]{1,100}$", "examples": ["acme/config-backups"] }, "branch": { "description": "The branch of the backup repository that holds the store.", "type": "string", "minLength": 1, "default": "main" } } }, "keys": { "description": "Public keys: who can read backups (recipients) and whose manifest signatures the gate accepts (writers).", "type": "object", "additionalProperties": false, "required": ["recipients", "writers"], "properties": { "recipients": { "description": "age X25519 recipients (age1...). Every blob is encrypted to each of them. Removing one never revokes what it could already read.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "writers": { "description": "Writer verify keys (sgw1...) of the snapshot jobs. The gate accepts a manifest only when its signature verifies with one of them, valid at the snapshot's time.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The writer verify key printed by `snapgate keygen --writer` (sgw1...).", "$ref": "#/$defs/writerKey" }, "valid_from": { "description": "First date the key may sign snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the key may sign snapshots (a bare date is inclusive: valid through the end of that UTC day). Omit for no end.", "$ref": "#/$defs/date" } } } }, "epochs": { "description": "Key epochs: recipient sets with validity periods, per tier. A snapshot is sealed to the epoch valid at its time for its tier (the first that matches); with none, to keys.recipients. Recipients of an epoch still need their identities kept until no snapshot under retention uses it.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["name", "recipients"], "properties": { "name": { "description": "The epoch's name, e.g. 2026-h2.", "$ref": "#/$defs/name" }, "recipients": { "description": "age X25519 recipients (age1...) of this epoch.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/ageRecipient" } }, "tiers": { "description": "The tiers whose snapshots use this epoch. Omit for every tier.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/tierName" } }, "valid_from": { "description": "First date the epoch seals new snapshots (inclusive). Omit for no start.", "$ref": "#/$defs/date" }, "valid_until": { "description": "Last date the epoch seals new snapshots (a bare date is inclusive). Omit for no end.", "$ref": "#/$defs/date" } } } }, "app": { "description": "App verify keys (sga1...) of the Snapgate App. Restore and forget request records are accepted only when signed by one of them, so that someone who can write the store cannot forge approvals. Without it, no request record is accepted.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "description": "The app verify key printed by `snapgate keygen --app` (sga1...).", "$ref": "#/$defs/appKey" } } } } } }, "tiers": { "description": "Criticality tiers: freshness, approvals and retention. Each environment and component points at one by name.", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "$ref": "#/$defs/tier" } } }, "environments": { "description": "Deployment environments; each is a snapshot stream and gets its own gate check run. Names are lower case (a-z, 0-9, '.', '_', '-').", "type": "object", "minProperties": 1, "additionalProperties": false, "patternProperties": { "^[a-z0-9][a-z0-9._-]{0,62}$": { "$ref": "#/$defs/environment" } } }, "components": { "description": "Named groups of files with a tier and an owner. A file belongs to the first component (in this order) among those of the most critical tier whose globs match it.", "type": "array", "default": [], "items": { "$ref": "#/$defs/component" } }, "exclude": { "description": "Globs of transient files never backed up, added after Snapgate's default list (build outputs, caches, .terraform, node_modules, logs, temporary credentials). A glob starting with ! takes a path back in; the last matching glob wins, as in .gitignore.", "type": "array", "default": [], "items": { "$ref": "#/$defs/excludeGlob" } }, "exceptions": { "description": "Accepted gaps in coverage: paths that need no component until the exception expires. An expired exception fails the gate.", "type": "array", "default": [], "items": { "$ref": "#/$defs/exception" } }, "consistency": { "description": "Rules checked at snapshot time that compare values across files (e.g. the app config's db.schemaVersion equals db/VERSION). A failure fails the snapshot unless --allow-inconsistent is given, and is recorded in the manifest.", "type": "array", "default": [], "items": { "$ref": "#/$defs/consistencyRule" } }, "change_tickets": { "description": "Change tickets (CAB correlation): require a change id on snapshots of some tiers and phases, optionally confirmed by the change system.", "type": "object", "additionalProperties": false, "required": ["required_for", "pattern"], "properties": { "required_for": { "description": "For each tier name, the snapshot phases (pre, post, scheduled, manual) that need a change id.", "type": "object", "additionalProperties": false, "patternProperties": { "^[a-z][a-z0-9_-]{0,62}$": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["pre", "post", "scheduled", "manual"] }, "description": "The phases of this tier's snapshots that need a change id." } } }, "pattern": { "description": "A regular expression (JavaScript syntax) a change id must match, e.g. ^CHG[0-9]{7}$.", "type": "string", "minLength": 1, "examples": ["^CHG[0-9]{7}$"] }, "endpoint": { "description": "The change system's HTTP endpoint that confirms a ticket is approved (GET {url}/{change id}; see docs/policy.md for the contract).", "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL; the change id is appended as one path segment.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://change.example.com/api/snapgate/tickets"] }, "timeout": { "description": "How long to wait for an answer before refusing the snapshot.", "$ref": "#/$defs/duration", "default": "10s" }, "token_env": { "description": "Name of the environment variable holding a bearer token for the endpoint (never the token itself).", "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["CHANGE_API_TOKEN"] } } } } }, "roles": { "description": "Who may do what, as GitHub users (@alice) or teams (@org/team). Checked live against GitHub at the time of the action.", "type": "object", "additionalProperties": false, "properties": { "restorers": { "description": "Who may request a restore.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "approvers": { "description": "Who may approve or deny restore and forget requests.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "auditors": { "description": "Who may read the audit log and compliance reports.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "ops": { "description": "Operations: who may sign off a recovery drill for operations (`/snapgate signoff`). A tier with drill_signoff needs one of them.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } }, "security": { "description": "Security: who may sign off a recovery drill for security (`/snapgate signoff`). A tier with drill_signoff needs one of them, not the one who signed for ops.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/principal" } } } }, "restore_environment": { "description": "What the Snapgate App, as the protection rule of the `snapgate-restore` environment (which holds the restore identity), releases besides the runs it dispatches for approved restore requests (docs/restore-environment.md).", "type": "object", "additionalProperties": false, "properties": { "scheduled_workflows": { "description": "Workflow files (in .github/workflows) whose scheduled runs may use the restore environment: only `schedule` runs of the default branch, first attempt, while no environment is locked. They get the identity: protect these files like the restore workflow.", "type": "array", "default": [], "uniqueItems": true, "items": { "$ref": "#/$defs/workflowFile" }, "examples": [["scheduled-snapshot.yml", "scheduled-drill.yml"]] } } }, "alerts": { "description": "Health thresholds that raise issues and failing checks.", "type": "object", "additionalProperties": false, "properties": { "late_after": { "description": "Grace after a tier's max_age before a missing snapshot is reported as late.", "$ref": "#/$defs/duration", "default": "15m" }, "consecutive_failures": { "description": "Snapshot job failures in a row that raise an alert.", "type": "integer", "minimum": 1, "default": 2 } } } }, "$defs": { "duration": { "description": "A duration: digits and a unit (s, m = minutes, h, d, w), parts may be combined (1d12h).", "type": "string", "pattern": "^(?:[0-9]+(?:s|m|h|d|w))+$" }, "date": { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" }, "ageRecipient": { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" }, "writerKey": { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" }, "appKey": { "description": "A Snapgate app verify key (sga1...).", "type": "string", "pattern": "^sga1[02-9ac-hj-np-z]{58}$" }, "user": { "description": "A GitHub user, written @login.", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "principal": { "description": "A GitHub user (@login) or team (@org/team-slug).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$" }, "glob": { "description": "A path glob relative to the repository root: * within a path segment, ** across segments, ? one character, [abc] a class, {a,b} alternatives.", "type": "string", "minLength": 1, "pattern": "^[^/!]" }, "excludeGlob": { "description": "A path glob, optionally prefixed with ! to take matching paths back in.", "type": "string", "minLength": 1, "pattern": "^!?[^/!]" }, "name": { "description": "A name: lower case letters, digits, '.', '_' and '-'.", "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,62}$" }, "tierName": { "description": "The name of a tier defined under tiers.", "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,62}$" }, "keepCount": { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] }, "tier": { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "rto": { "description": "Recovery time objective: the longest a drill may take from the start of the restore to the end of its validation (`snapgate drill` compares and records it).", "$ref": "#/$defs/duration", "examples": ["1h"] }, "rpo": { "description": "Recovery point objective: the oldest the drilled snapshot may be at the drill (the configuration changes a restore would lose).", "$ref": "#/$defs/duration", "examples": ["24h"] }, "drill_interval": { "description": "When set, the gate also needs a passing, signed recovery drill (`snapgate drill`) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["90d"] }, "drill_signoff": { "description": "With drill_interval: the drill within the interval must also be signed off, in comments (`/snapgate signoff <drill>`), by someone in roles.ops and someone else in roles.security.", "type": "boolean", "default": false }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten (and an s3:// store puts its objects under an S3 legal hold). Remove it to lift the hold; on an s3:// store then run `snapgate lift-legal-hold`.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } }, "object_lock": { "description": "For an s3:// store in a bucket with Object Lock: the S3 retention of this tier's blobs, manifest nodes and roots, audit appends and records, each kept until floor.min_age (needed, rounded up to whole days) after its write. The command-line flags --object-lock-mode and --retain-days override it. Without it (and without the flags) the bucket's default retention applies.", "type": "object", "additionalProperties": false, "required": ["mode"], "properties": { "mode": { "description": "The S3 Object Lock mode: COMPLIANCE (nobody can shorten or remove the retention, not even the bucket's owner) or GOVERNANCE (credentials allowed s3:BypassGovernanceRetention can; doctor checks that the store's own cannot).", "enum": ["COMPLIANCE", "GOVERNANCE"] } } } } } } }, "tag": { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" }, "environment": { "description": "One environment: its tier and where its gate and workflows are.", "type": "object", "additionalProperties": false, "required": ["tier"], "properties": { "tier": { "description": "The tier of the environment; also the tier of its files that belong to no component, or to a component without a tier.", "$ref": "#/$defs/tierName" }, "release_branches": { "description": "Branch globs whose pull requests, pushes and merge queues get this environment's gate check run.", "type": "array", "default": [], "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "restore_workflow": { "description": "Workflow file (in .github/workflows) that the app dispatches to restore.", "$ref": "#/$defs/workflowFile" }, "snapshot_workflow": { "description": "Workflow file (in .github/workflows) that the 'Snapshot now' button dispatches.", "$ref": "#/$defs/workflowFile" }, "paths": { "description": "Globs of the files in scope for this environment; all files when omitted. Snapshots and drift checks of the environment that name no paths take these.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } } } }, "workflowFile": { "description": "A workflow file name.", "type": "string", "pattern": "^[A-Za-z0-9._-]+\\.ya?ml$" }, "component": { "description": "One component.", "type": "object", "additionalProperties": false, "required": ["name", "paths"], "properties": { "name": { "description": "Unique component name.", "$ref": "#/$defs/name" }, "paths": { "description": "Globs of the component's files.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "tier": { "description": "The component's tier; the environment's tier when omitted.", "$ref": "#/$defs/tierName" }, "owner": { "description": "Who owns the component (@user or @org/team); recorded per file in manifests.", "$ref": "#/$defs/principal" }, "secret": { "description": "Treat every file of the component as secret (never compressed before encryption), even if its name does not look like a secret.", "type": "boolean", "default": false }, "environments": { "description": "Environments whose snapshots must cover this component; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "exception": { "description": "One accepted gap in coverage.", "type": "object", "additionalProperties": false, "required": ["paths", "reason", "accepted_by", "expires"], "properties": { "paths": { "description": "Globs of the paths the exception covers.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/glob" } }, "reason": { "description": "Why the gap is acceptable.", "type": "string", "minLength": 10 }, "accepted_by": { "description": "People (@login, not teams) who accepted the risk; at least two distinct people when the exception touches a tier-0 environment.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/user" } }, "expires": { "description": "When the exception ends; a bare date means the end of that UTC day. After it, the gate fails until the gap is closed or the exception renewed.", "$ref": "#/$defs/date" }, "environments": { "description": "Environments the exception applies to; all environments when omitted.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } } } }, "valueRef": { "description": "Where a value is read from.", "type": "object", "additionalProperties": false, "required": ["file"], "properties": { "file": { "description": "Path of the file, relative to the repository root.", "type": "string", "minLength": 1, "pattern": "^[^/]" }, "path": { "description": "Where the value sits: a dotted path for yaml/json (db.schemaVersion, servers[0].port), a variable name for env; omit for text (the whole file, trimmed).", "type": "string", "minLength": 1 }, "format": { "description": "How to read the file; from the extension when omitted (.yml/.yaml yaml, .json json, .env or .env.* env, anything else text).", "enum": ["yaml", "json", "env", "text"] } } }, "consistencyRule": { "description": "One consistency rule.", "type": "object", "additionalProperties": false, "required": ["name", "left", "rule"], "properties": { "name": { "description": "Unique rule name, recorded in the manifest.", "$ref": "#/$defs/name" }, "left": { "description": "The value that is checked.", "$ref": "#/$defs/valueRef" }, "right": { "description": "The value it is compared with (equal: the same text; semver: a range the left version must satisfy; regex: what the pattern's first capture group must equal).", "$ref": "#/$defs/valueRef" }, "rule": { "description": "equal: left and right are the same text; semver: left is a version satisfying right (or range); regex: left matches pattern (and its first group equals right, when given).", "enum": ["equal", "semver", "regex"] }, "pattern": { "description": "For rule regex: a JavaScript regular expression the left value must match.", "type": "string", "minLength": 1 }, "range": { "description": "For rule semver without right: the semver range the left version must satisfy, e.g. >=1.4.0 <2.", "type": "string", "minLength": 1 } } } } };
 var schema324 = { "description": "An age X25519 recipient (age1..., 62 characters).", "type": "string", "pattern": "^age1[02-9ac-hj-np-z]{58}$" };
 var schema334 = { "description": "A Snapgate writer verify key (sgw1...).", "type": "string", "pattern": "^sgw1[02-9ac-hj-np-z]{58}$" };
 var schema342 = { "description": "A date (YYYY-MM-DD, UTC) or an ISO 8601 time with a zone.", "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?$" };
@@ -7155,7 +7164,7 @@ var pattern18 = new RegExp("^(?:[0-9]+(?:s|m|h|d|w))+$", "u");
 var pattern57 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
 var pattern432 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", "u");
 var pattern37 = new RegExp("^[A-Za-z0-9._-]+\\.ya?ml$", "u");
-var schema42 = { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "rto": { "description": "Recovery time objective: the longest a drill may take from the start of the restore to the end of its validation (`snapgate drill` compares and records it).", "$ref": "#/$defs/duration", "examples": ["1h"] }, "rpo": { "description": "Recovery point objective: the oldest the drilled snapshot may be at the drill (the configuration changes a restore would lose).", "$ref": "#/$defs/duration", "examples": ["24h"] }, "drill_interval": { "description": "When set, the gate also needs a passing, signed recovery drill (`snapgate drill`) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["90d"] }, "drill_signoff": { "description": "With drill_interval: the drill within the interval must also be signed off, in comments (`/snapgate signoff <drill>`), by someone in roles.ops and someone else in roles.security.", "type": "boolean", "default": false }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten. Remove it to lift the hold.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } } } } } };
+var schema42 = { "description": "One tier: how fresh, how many approvals, how long kept.", "type": "object", "additionalProperties": false, "required": ["max_age"], "properties": { "level": { "description": "Criticality, 0 = most critical (tier-0: at least two people accept an exception, every uncovered path fails coverage). Defaults to N when the tier is named tierN; required otherwise.", "type": "integer", "minimum": 0, "maximum": 9 }, "max_age": { "description": "The newest verified snapshot of an environment of this tier must be at most this old for the gate to pass.", "$ref": "#/$defs/duration", "examples": ["24h"] }, "approvals": { "description": "Distinct eligible approvers a restore or forget request needs (the requester excluded). A snapshot takes the most critical tier of any file it holds.", "type": "integer", "minimum": 1, "maximum": 10, "default": 1 }, "request_ttl": { "description": "How long a restore request and its approvals stay valid.", "$ref": "#/$defs/duration", "default": "24h" }, "restore_verification": { "description": "When set, the gate also needs a restore-level verification (or drill) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "rto": { "description": "Recovery time objective: the longest a drill may take from the start of the restore to the end of its validation (`snapgate drill` compares and records it).", "$ref": "#/$defs/duration", "examples": ["1h"] }, "rpo": { "description": "Recovery point objective: the oldest the drilled snapshot may be at the drill (the configuration changes a restore would lose).", "$ref": "#/$defs/duration", "examples": ["24h"] }, "drill_interval": { "description": "When set, the gate also needs a passing, signed recovery drill (`snapgate drill`) of the environment within this interval.", "$ref": "#/$defs/duration", "examples": ["90d"] }, "drill_signoff": { "description": "With drill_interval: the drill within the interval must also be signed off, in comments (`/snapgate signoff <drill>`), by someone in roles.ops and someone else in roles.security.", "type": "boolean", "default": false }, "retention": { "description": "Which snapshots `snapgate forget` keeps. With no keep rule every snapshot is kept.", "type": "object", "additionalProperties": false, "properties": { "keep": { "description": "restic's forget rules, applied per environment, newest first; a snapshot kept by any rule is kept.", "type": "object", "additionalProperties": false, "properties": { "last": { "description": "Keep the newest n snapshots.", "$ref": "#/$defs/keepCount" }, "hourly": { "description": "For the last n hours (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "daily": { "description": "For the last n days (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "weekly": { "description": "For the last n ISO weeks (Monday to Sunday, UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "monthly": { "description": "For the last n months (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "yearly": { "description": "For the last n years (UTC) that have snapshots, keep the newest snapshot of each.", "$ref": "#/$defs/keepCount" }, "within": { "description": "Keep every snapshot newer than this duration before the newest snapshot (not before now), in whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["7d"] }, "within_hourly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each hour (UTC), like restic's --keep-within-hourly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["2d"] }, "within_daily": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each day (UTC), like restic's --keep-within-daily; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["30d"] }, "within_weekly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each ISO week (UTC), like restic's --keep-within-weekly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["12w"] }, "within_monthly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each month (UTC), like restic's --keep-within-monthly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["365d"] }, "within_yearly": { "description": "Among the snapshots newer than this duration before the newest snapshot, keep the newest of each year (UTC), like restic's --keep-within-yearly; whole hours, days or weeks.", "$ref": "#/$defs/duration", "examples": ["3650d"] }, "tags": { "description": "Keep snapshots carrying any of these tags (restic's --keep-tag with one tag per list).", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } } } }, "floor": { "description": "Snapgate's floors: they can only keep more than the keep rules.", "type": "object", "additionalProperties": false, "properties": { "min_age": { "description": "Keep every snapshot younger than this (measured from now).", "$ref": "#/$defs/duration", "examples": ["90d"] }, "min_count": { "description": "Always keep at least the newest n snapshots.", "type": "integer", "minimum": 0 }, "tags": { "description": "Keep every snapshot carrying any of these tags, whatever the keep rules say.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "legal_hold": { "description": "While present, no snapshot of this tier is forgotten (and an s3:// store puts its objects under an S3 legal hold). Remove it to lift the hold; on an s3:// store then run `snapgate lift-legal-hold`.", "type": "object", "additionalProperties": false, "required": ["reason"], "properties": { "reason": { "description": "Why the hold is in place (matter or case reference).", "type": "string", "minLength": 3 }, "since": { "description": "When the hold was placed (informational).", "$ref": "#/$defs/date" } } } } }, "object_lock": { "description": "For an s3:// store in a bucket with Object Lock: the S3 retention of this tier's blobs, manifest nodes and roots, audit appends and records, each kept until floor.min_age (needed, rounded up to whole days) after its write. The command-line flags --object-lock-mode and --retain-days override it. Without it (and without the flags) the bucket's default retention applies.", "type": "object", "additionalProperties": false, "required": ["mode"], "properties": { "mode": { "description": "The S3 Object Lock mode: COMPLIANCE (nobody can shorten or remove the retention, not even the bucket's owner) or GOVERNANCE (credentials allowed s3:BypassGovernanceRetention can; doctor checks that the store's own cannot).", "enum": ["COMPLIANCE", "GOVERNANCE"] } } } } } } };
 var schema49 = { "description": "How many to keep: a count, 0 (the rule is off), or -1 / unlimited (keep all).", "anyOf": [{ "type": "integer", "minimum": -1 }, { "const": "unlimited" }] };
 var schema61 = { "description": "A snapshot tag.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$" };
 var pattern30 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._:-]{0,62}$", "u");
@@ -7402,7 +7411,7 @@ function validate213(data, { instancePath = "", parentData, parentDataProperty, 
       let data9 = data.retention;
       if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
         for (const key1 in data9) {
-          if (!(key1 === "keep" || key1 === "floor")) {
+          if (!(key1 === "keep" || key1 === "floor" || key1 === "object_lock")) {
             const err21 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42.properties.retention, data: data9 };
             if (vErrors === null) {
               vErrors = [err21];
@@ -8170,22 +8179,67 @@ function validate213(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
+        if (data9.object_lock !== void 0) {
+          let data33 = data9.object_lock;
+          if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+            if (data33.mode === void 0) {
+              const err81 = { instancePath: instancePath + "/retention/object_lock", schemaPath: "#/properties/retention/properties/object_lock/required", keyword: "required", params: { missingProperty: "mode" }, message: "must have required property 'mode'", schema: schema42.properties.retention.properties.object_lock.required, parentSchema: schema42.properties.retention.properties.object_lock, data: data33 };
+              if (vErrors === null) {
+                vErrors = [err81];
+              } else {
+                vErrors.push(err81);
+              }
+              errors++;
+            }
+            for (const key5 in data33) {
+              if (!(key5 === "mode")) {
+                const err82 = { instancePath: instancePath + "/retention/object_lock", schemaPath: "#/properties/retention/properties/object_lock/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42.properties.retention.properties.object_lock, data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err82];
+                } else {
+                  vErrors.push(err82);
+                }
+                errors++;
+              }
+            }
+            if (data33.mode !== void 0) {
+              let data34 = data33.mode;
+              if (!(data34 === "COMPLIANCE" || data34 === "GOVERNANCE")) {
+                const err83 = { instancePath: instancePath + "/retention/object_lock/mode", schemaPath: "#/properties/retention/properties/object_lock/properties/mode/enum", keyword: "enum", params: { allowedValues: schema42.properties.retention.properties.object_lock.properties.mode.enum }, message: "must be equal to one of the allowed values", schema: schema42.properties.retention.properties.object_lock.properties.mode.enum, parentSchema: schema42.properties.retention.properties.object_lock.properties.mode, data: data34 };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err84 = { instancePath: instancePath + "/retention/object_lock", schemaPath: "#/properties/retention/properties/object_lock/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.properties.retention.properties.object_lock.type, parentSchema: schema42.properties.retention.properties.object_lock, data: data33 };
+            if (vErrors === null) {
+              vErrors = [err84];
+            } else {
+              vErrors.push(err84);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err81 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.properties.retention.type, parentSchema: schema42.properties.retention, data: data9 };
+        const err85 = { instancePath: instancePath + "/retention", schemaPath: "#/properties/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.properties.retention.type, parentSchema: schema42.properties.retention, data: data9 };
         if (vErrors === null) {
-          vErrors = [err81];
+          vErrors = [err85];
         } else {
-          vErrors.push(err81);
+          vErrors.push(err85);
         }
         errors++;
       }
     }
   } else {
-    const err82 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.type, parentSchema: schema42, data };
+    const err86 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.type, parentSchema: schema42, data };
     if (vErrors === null) {
-      vErrors = [err82];
+      vErrors = [err86];
     } else {
-      vErrors.push(err82);
+      vErrors.push(err86);
     }
     errors++;
   }
@@ -11690,7 +11744,7 @@ function blobLookupKey(id, recipientSet) {
 function nodePath(id) {
   return `nodes/${id.slice(0, 2)}/${id}.json`;
 }
-var NODE_FILE_NAME = /^([0-9a-f]{64})\.json$/;
+var NODE_FILE_NAME = /^([0-9a-f]{64})\.json(?:\.gz)?$/;
 function parseNodeFileName(name) {
   return NODE_FILE_NAME.exec(name)?.[1];
 }
@@ -12180,6 +12234,249 @@ var GitHubReader = class {
   }
 };
 
+// core/store/github/append-lines.ts
+function appendLines(existing, lines) {
+  const base = existing === "" || existing.endsWith("\n") ? existing : `${existing}
+`;
+  return base + lines.map((line) => `${line}
+`).join("");
+}
+
+// core/store/github/audit-tree-entries.ts
+async function auditTreeEntries(reader, state, lines, time) {
+  if (lines.length === 0) return [];
+  const existing = await reader.blobText(state.audit) ?? "";
+  const head = auditHeadOfLine(lines.at(-1) ?? "");
+  const file = auditPath(time);
+  return [
+    { path: file, mode: "100644", type: "blob", content: appendLines(existing, lines) },
+    ...head ? [
+      {
+        path: AUDIT_HEAD_PATH,
+        mode: "100644",
+        type: "blob",
+        content: JSON.stringify({ ...head, file }) + "\n"
+      }
+    ] : []
+  ];
+}
+
+// core/store/github/fits-inline.ts
+var INLINE_BLOB_LIMIT = 512 * 1024;
+function fitsInline(bytes) {
+  if (bytes.length > INLINE_BLOB_LIMIT) return false;
+  for (const byte of bytes)
+    if (byte > 126 || byte < 32 && byte !== 10 && byte !== 13) return false;
+  return true;
+}
+
+// core/store/github/blob-tree-entries.ts
+async function blobTreeEntries(committer, blobs) {
+  const entries = [];
+  const large = [];
+  for (const blob of blobs) {
+    if (!fitsInline(blob.ciphertext)) large.push(blob);
+    else
+      entries.push({
+        path: blobPath(blob),
+        mode: "100644",
+        type: "blob",
+        content: Buffer.from(blob.ciphertext).toString("utf8")
+      });
+  }
+  for (const blob of large)
+    entries.push({
+      path: blobPath(blob),
+      mode: "100644",
+      type: "blob",
+      sha: await committer.createGitBlob(blob.ciphertext)
+    });
+  return entries;
+}
+
+// core/store/github/manifest-seqs-of.ts
+function manifestSeqsOf(tree) {
+  return (tree?.object?.entries ?? []).map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1]).filter((seq) => seq !== void 0).map(Number).sort((a, b) => a - b);
+}
+
+// core/store/github/node-ids-of.ts
+function nodeIdsOf(tree) {
+  const ids = /* @__PURE__ */ new Set();
+  for (const prefix of tree?.object?.entries ?? []) {
+    for (const entry of prefix.object?.entries ?? []) {
+      const id = parseNodeFileName(entry.name);
+      if (id && `${prefix.name}/${entry.name}` === nodePath(id).slice("nodes/".length)) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+// core/store/github/read-github-catalog.ts
+async function readGitHubCatalog(reader, stream) {
+  const result = await reader.query(
+    `query SnapgateCatalog($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!) {
+      repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
+        catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated oid } } } } } }
+        head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
+        manifests: file(path: $manifests) { object { ... on Tree { entries { name } } } }
+      } } } }
+    }`,
+    {
+      ref: reader.qualifiedRef,
+      catalog: `catalog/${stream}`,
+      head: headPath(stream),
+      manifests: `manifests/${stream}`
+    },
+    `listing catalog/${stream}`
+  );
+  const target = result.repository.ref?.target;
+  const entries = await reader.catalogFromShards(stream, target?.catalog?.object?.entries ?? []);
+  checkHeadPointer(
+    stream,
+    await reader.blobText(target?.head ?? null),
+    manifestSeqsOf(target?.manifests),
+    reader.location
+  );
+  return entries;
+}
+
+// core/store/github/read-github-stream-index.ts
+async function readGitHubStreamIndex(reader, stream) {
+  const names = "object { ... on Tree { entries { name } } }";
+  const result = await reader.query(
+    `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!, $tombstones: String!, $verifications: String!, $locks: String!, $drills: String!, $signoffs: String!) {
+      repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
+        catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated } } } } } }
+        head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
+        manifests: file(path: $manifests) { ${names} }
+        tombstones: file(path: $tombstones) { ${names} }
+        verifications: file(path: $verifications) { ${names} }
+        locks: file(path: $locks) { ${names} }
+        drills: file(path: $drills) { ${names} }
+        signoffs: file(path: $signoffs) { ${names} }
+        blobs: file(path: "blobs") { object { ... on Tree { entries { name ${names} } } } }
+      } } } }
+    }`,
+    {
+      ref: reader.qualifiedRef,
+      catalog: `catalog/${stream}`,
+      head: headPath(stream),
+      manifests: `manifests/${stream}`,
+      tombstones: `tombstones/${stream}`,
+      verifications: `verifications/${stream}`,
+      locks: `locks/${stream}`,
+      drills: `drills/${stream}`,
+      signoffs: `drills/${stream}/signoffs`
+    },
+    `reading the index of ${stream}`
+  );
+  const target = result.repository.ref?.target;
+  const manifestSeqs = manifestSeqsOf(target?.manifests);
+  const catalog = await reader.catalogFromShards(stream, target?.catalog?.object?.entries ?? []);
+  const headText = await reader.blobText(target?.head ?? null);
+  checkHeadPointer(stream, headText, manifestSeqs, reader.location);
+  const headNodes = headNodesOf(headText);
+  const blobs = [];
+  for (const prefix of target?.blobs?.object?.entries ?? []) {
+    for (const entry of prefix.object?.entries ?? []) {
+      const ref = parseBlobFileName(entry.name);
+      if (ref) blobs.push(ref);
+    }
+  }
+  return {
+    catalog,
+    manifestSeqs,
+    tombstoneSeqs: manifestSeqsOf(target?.tombstones),
+    verifications: (target?.verifications?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `verifications/${stream}/${entry.name}`),
+    blobs,
+    locks: (target?.locks?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `locks/${stream}/${entry.name}`),
+    drills: [
+      ...(target?.drills?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `drills/${stream}/${entry.name}`),
+      ...(target?.signoffs?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `drills/${stream}/signoffs/${entry.name}`)
+    ],
+    ...headNodes ? { headNodes } : {}
+  };
+}
+
+// core/store/github/record-tree-entries.ts
+async function recordTreeEntries(reader, state, records, extra = []) {
+  const existing = await reader.existingPaths(
+    state.oid,
+    records.map((record2) => record2.path)
+  );
+  if (existing.length > 0) {
+    throw new SnapgateError(
+      "CONFLICT",
+      `The record ${existing[0]} already exists in ${reader.location}.`,
+      {
+        fix: "Records are never overwritten; retry, which writes a record with a new name."
+      }
+    );
+  }
+  return [
+    ...extra,
+    ...records.map((record2) => ({
+      path: record2.path,
+      mode: "100644",
+      type: "blob",
+      content: Buffer.from(record2.bytes).toString("utf8")
+    }))
+  ];
+}
+
+// core/store/github/snapshot-tree-entries.ts
+async function snapshotTreeEntries(reader, committer, commits) {
+  const commit = commits.at(-1);
+  if (!commit) return [];
+  const view = commit.view;
+  const { state } = view;
+  const catalogText = await reader.blobText(state.catalog) ?? "";
+  const entries = await blobTreeEntries(committer, [...view.staged.values()]);
+  const knownNodes = nodeIdsOf(state.nodes);
+  for (const node of commits.flatMap((each) => each.nodes ?? [])) {
+    if (!knownNodes.has(node.id)) {
+      knownNodes.add(node.id);
+      entries.push({
+        path: nodePath(node.id),
+        mode: "100644",
+        type: "blob",
+        content: Buffer.from(node.bytes).toString("utf8")
+      });
+    }
+  }
+  for (const each of commits)
+    entries.push({
+      path: manifestPath(view.stream, each.seq),
+      mode: "100644",
+      type: "blob",
+      content: Buffer.from(each.manifest).toString("utf8")
+    });
+  entries.push(
+    {
+      path: headPath(view.stream),
+      mode: "100644",
+      type: "blob",
+      content: headPointerText(commit)
+    },
+    {
+      path: catalogPath(view.stream, commit.time),
+      mode: "100644",
+      type: "blob",
+      content: appendLines(
+        catalogText,
+        commits.map((each) => JSON.stringify(each.catalogEntry))
+      )
+    },
+    ...await auditTreeEntries(
+      reader,
+      state,
+      commits.flatMap((each) => each.auditLines),
+      commit.time
+    )
+  );
+  return entries;
+}
+
 // core/store/github/github-write-view.ts
 var GITHUB_MAX_BLOB_BYTES = 100 * 1024 * 1024;
 var GitHubWriteView = class {
@@ -12232,7 +12529,6 @@ var GitHubWriteView = class {
 };
 
 // core/store/github-store.ts
-var INLINE_BLOB_LIMIT = 512 * 1024;
 var GitHubStore = class {
   constructor(client, where) {
     this.client = client;
@@ -12345,77 +12641,12 @@ var GitHubStore = class {
     if (!commit) return "committed";
     const view = commit.view;
     const { state } = view;
-    const catalogText = await this.reader.blobText(state.catalog) ?? "";
-    const entries = await this.blobEntries([...view.staged.values()]);
-    const knownNodes = nodeIdsOf(state.nodes);
-    for (const node of commits.flatMap((each) => each.nodes ?? [])) {
-      if (!knownNodes.has(node.id)) {
-        knownNodes.add(node.id);
-        entries.push({
-          path: nodePath(node.id),
-          mode: "100644",
-          type: "blob",
-          content: Buffer.from(node.bytes).toString("utf8")
-        });
-      }
-    }
-    for (const each of commits)
-      entries.push({
-        path: manifestPath(view.stream, each.seq),
-        mode: "100644",
-        type: "blob",
-        content: Buffer.from(each.manifest).toString("utf8")
-      });
-    entries.push(
-      {
-        path: headPath(view.stream),
-        mode: "100644",
-        type: "blob",
-        content: headPointerText(commit)
-      },
-      {
-        path: catalogPath(view.stream, commit.time),
-        mode: "100644",
-        type: "blob",
-        content: appendLines(
-          catalogText,
-          commits.map((each) => JSON.stringify(each.catalogEntry))
-        )
-      },
-      ...await this.auditEntries(
-        state,
-        commits.flatMap((each) => each.auditLines),
-        commit.time
-      )
-    );
+    const entries = await snapshotTreeEntries(this.reader, this.committer, commits);
     return this.committer.commitFiles(
       state,
       entries,
       commits.length === 1 ? `snapgate: snapshot ${view.stream}@${commit.seq} ${commit.catalogEntry.id.slice(0, 12)}` : `snapgate: ${commits.length} snapshots ${view.stream}@${commits[0]?.seq}..${commit.seq}`
     );
-  }
-  /** Tree entries for blobs: inline text where it fits one tree request, else uploaded first. */
-  async blobEntries(blobs) {
-    const entries = [];
-    const large = [];
-    for (const blob of blobs) {
-      if (blob.ciphertext.length > INLINE_BLOB_LIMIT || !isText(blob.ciphertext)) large.push(blob);
-      else
-        entries.push({
-          path: blobPath(blob),
-          mode: "100644",
-          type: "blob",
-          content: Buffer.from(blob.ciphertext).toString("utf8")
-        });
-    }
-    for (const blob of large)
-      entries.push({
-        path: blobPath(blob),
-        mode: "100644",
-        type: "blob",
-        sha: await this.committer.createGitBlob(blob.ciphertext)
-      });
-    return entries;
   }
   /**
    * One commit for a batch of re-wrapped blobs and their re-wrap records
@@ -12425,147 +12656,21 @@ var GitHubStore = class {
   async putBlobsWithRecords(blobs, records) {
     if (blobs.length === 0 && records.length === 0) return;
     for (const record2 of records) assertRecordPath(record2.path);
-    const blobEntries = await this.blobEntries(blobs);
+    const blobEntries = await blobTreeEntries(this.committer, blobs);
     await this.committer.commitWithRetry(
       `snapgate: rekey ${records.length} blob(s)`,
-      async (state) => this.recordEntries(state, records, blobEntries)
+      async (state) => recordTreeEntries(this.reader, state, records, blobEntries)
     );
   }
-  /** Entries for new records on a state, refusing (CONFLICT) if one exists there already. */
-  async recordEntries(state, records, extra = []) {
-    const existing = await this.reader.existingPaths(
-      state.oid,
-      records.map((record2) => record2.path)
-    );
-    if (existing.length > 0) {
-      throw new SnapgateError(
-        "CONFLICT",
-        `The record ${existing[0]} already exists in ${this.location}.`,
-        {
-          fix: "Records are never overwritten; retry, which writes a record with a new name."
-        }
-      );
-    }
-    return [
-      ...extra,
-      ...records.map((record2) => ({
-        path: record2.path,
-        mode: "100644",
-        type: "blob",
-        content: Buffer.from(record2.bytes).toString("utf8")
-      }))
-    ];
+  readCatalog(stream) {
+    return readGitHubCatalog(this.reader, stream);
   }
-  async auditEntries(state, lines, time) {
-    if (lines.length === 0) return [];
-    const existing = await this.reader.blobText(state.audit) ?? "";
-    const head = auditHeadOfLine(lines.at(-1) ?? "");
-    const file = auditPath(time);
-    return [
-      { path: file, mode: "100644", type: "blob", content: appendLines(existing, lines) },
-      ...head ? [
-        {
-          path: AUDIT_HEAD_PATH,
-          mode: "100644",
-          type: "blob",
-          content: JSON.stringify({ ...head, file }) + "\n"
-        }
-      ] : []
-    ];
+  readStreamIndex(stream) {
+    return readGitHubStreamIndex(this.reader, stream);
   }
   async listStreams() {
     const tree = await this.reader.readTree("manifests");
     return (tree?.entries ?? []).filter((entry) => entry.type === "tree").map((entry) => entry.name).sort();
-  }
-  /** The catalog and, in the same query, the head pointer and manifest names it is checked against. */
-  async readCatalog(stream) {
-    const result = await this.reader.query(
-      `query SnapgateCatalog($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!) {
-        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
-          catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated oid } } } } } }
-          head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
-          manifests: file(path: $manifests) { object { ... on Tree { entries { name } } } }
-        } } } }
-      }`,
-      {
-        ref: this.reader.qualifiedRef,
-        catalog: `catalog/${stream}`,
-        head: headPath(stream),
-        manifests: `manifests/${stream}`
-      },
-      `listing catalog/${stream}`
-    );
-    const target = result.repository.ref?.target;
-    const entries = await this.reader.catalogFromShards(
-      stream,
-      target?.catalog?.object?.entries ?? []
-    );
-    checkHeadPointer(
-      stream,
-      await this.reader.blobText(target?.head ?? null),
-      manifestSeqsOf(target?.manifests),
-      this.location
-    );
-    return entries;
-  }
-  async readStreamIndex(stream) {
-    const names = "object { ... on Tree { entries { name } } }";
-    const result = await this.reader.query(
-      `query SnapgateStreamIndex($owner: String!, $name: String!, $ref: String!, $catalog: String!, $head: String!, $manifests: String!, $tombstones: String!, $verifications: String!, $locks: String!, $drills: String!, $signoffs: String!) {
-        repository(owner: $owner, name: $name) { ref(qualifiedName: $ref) { target { ... on Commit {
-          catalog: file(path: $catalog) { object { ... on Tree { entries { name oid object { ... on Blob { text isTruncated } } } } } }
-          head: file(path: $head) { object { ... on Blob { text isTruncated oid } } }
-          manifests: file(path: $manifests) { ${names} }
-          tombstones: file(path: $tombstones) { ${names} }
-          verifications: file(path: $verifications) { ${names} }
-          locks: file(path: $locks) { ${names} }
-          drills: file(path: $drills) { ${names} }
-          signoffs: file(path: $signoffs) { ${names} }
-          blobs: file(path: "blobs") { object { ... on Tree { entries { name ${names} } } } }
-        } } } }
-      }`,
-      {
-        ref: this.reader.qualifiedRef,
-        catalog: `catalog/${stream}`,
-        head: headPath(stream),
-        manifests: `manifests/${stream}`,
-        tombstones: `tombstones/${stream}`,
-        verifications: `verifications/${stream}`,
-        locks: `locks/${stream}`,
-        drills: `drills/${stream}`,
-        signoffs: `drills/${stream}/signoffs`
-      },
-      `reading the index of ${stream}`
-    );
-    const target = result.repository.ref?.target;
-    const manifestSeqs = manifestSeqsOf(target?.manifests);
-    const catalog = await this.reader.catalogFromShards(
-      stream,
-      target?.catalog?.object?.entries ?? []
-    );
-    const headText = await this.reader.blobText(target?.head ?? null);
-    checkHeadPointer(stream, headText, manifestSeqs, this.location);
-    const headNodes = headNodesOf(headText);
-    const blobs = [];
-    for (const prefix of target?.blobs?.object?.entries ?? []) {
-      for (const entry of prefix.object?.entries ?? []) {
-        const ref = parseBlobFileName(entry.name);
-        if (ref) blobs.push(ref);
-      }
-    }
-    return {
-      catalog,
-      manifestSeqs,
-      tombstoneSeqs: manifestSeqsOf(target?.tombstones),
-      verifications: (target?.verifications?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `verifications/${stream}/${entry.name}`),
-      blobs,
-      locks: (target?.locks?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `locks/${stream}/${entry.name}`),
-      drills: [
-        ...(target?.drills?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `drills/${stream}/${entry.name}`),
-        ...(target?.signoffs?.object?.entries ?? []).filter((entry) => entry.name.endsWith(".json")).map((entry) => `drills/${stream}/signoffs/${entry.name}`)
-      ],
-      ...headNodes ? { headNodes } : {}
-    };
   }
   async listManifestSeqs(stream) {
     return manifestSeqsOf({ object: await this.reader.readTree(`manifests/${stream}`) });
@@ -12595,7 +12700,7 @@ var GitHubStore = class {
     await this.committer.commitWithRetry(`snapgate: ${missing.length} blob(s)`, async () => {
       const entries = [];
       for (const blob of missing) {
-        const inline = blob.ciphertext.length <= INLINE_BLOB_LIMIT && isText(blob.ciphertext);
+        const inline = fitsInline(blob.ciphertext);
         entries.push({
           path: blobPath(blob),
           mode: "100644",
@@ -12695,7 +12800,7 @@ var GitHubStore = class {
       return "conflict";
     return this.committer.commitFiles(
       state,
-      await this.auditEntries(state, lines, time),
+      await auditTreeEntries(this.reader, state, lines, time),
       `snapgate: audit ${lines.length} event(s)`
     );
   }
@@ -12705,7 +12810,7 @@ var GitHubStore = class {
     const message = records.length === 1 ? `snapgate: record ${records[0]?.path}` : `snapgate: ${records.length} records`;
     await this.committer.commitWithRetry(
       message,
-      async (state) => this.recordEntries(state, records)
+      async (state) => recordTreeEntries(this.reader, state, records)
     );
   }
   /** Coalesced like blobs: the records a gate or restore looks up together cost one query per 100. */
@@ -12737,30 +12842,6 @@ var GitHubStore = class {
     return found.sort();
   }
 };
-function manifestSeqsOf(tree) {
-  return (tree?.object?.entries ?? []).map((entry) => /^(\d{10})\.json$/.exec(entry.name)?.[1]).filter((seq) => seq !== void 0).map(Number).sort((a, b) => a - b);
-}
-function appendLines(existing, lines) {
-  const base = existing === "" || existing.endsWith("\n") ? existing : `${existing}
-`;
-  return base + lines.map((line) => `${line}
-`).join("");
-}
-function isText(bytes) {
-  for (const byte of bytes)
-    if (byte > 126 || byte < 32 && byte !== 10 && byte !== 13) return false;
-  return true;
-}
-function nodeIdsOf(tree) {
-  const ids = /* @__PURE__ */ new Set();
-  for (const prefix of tree?.object?.entries ?? []) {
-    for (const entry of prefix.object?.entries ?? []) {
-      const id = parseNodeFileName(entry.name);
-      if (id) ids.add(id);
-    }
-  }
-  return ids;
-}
 
 // core/policy/evaluate-exceptions.ts
 var DAY_MS2 = 864e5;

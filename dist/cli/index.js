@@ -3,7 +3,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   GITHUB_STORE_HELP,
   S3_STORE_HELP
-} from "../chunks/chunk-P5ZVPSIW.js";
+} from "../chunks/chunk-32BYTH46.js";
 import {
   EXIT_USAGE
 } from "../chunks/chunk-D6PZSJD3.js";
@@ -11,11 +11,12 @@ import {
   json,
   parseCommandArgs
 } from "../chunks/chunk-6P64A6B4.js";
-import "../chunks/chunk-5LN3KIL2.js";
+import "../chunks/chunk-F5MPICPV.js";
+import "../chunks/chunk-PCQS3LOH.js";
 import "../chunks/chunk-X6OXJFXA.js";
 import "../chunks/chunk-K3D2YTSH.js";
-import "../chunks/chunk-PBLOV7KH.js";
-import "../chunks/chunk-2ABVE2K6.js";
+import "../chunks/chunk-L2RU3OJT.js";
+import "../chunks/chunk-COBAIQZG.js";
 import "../chunks/chunk-2NBA2BLU.js";
 import {
   didYouMean
@@ -30,31 +31,35 @@ import "../chunks/chunk-H5NHOGLY.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-WOL32LQQ.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-KFGSKLGO.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-ZO7KJYA7.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-LE2UV2PG.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-45WFXASB.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-3EN4K4ER.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-RTJ766CL.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-KFIV4EED.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-KFJCPI52.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-AZB7MVXG.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-SG5BOGKI.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-QAW5ECIJ.js")).pruneCommand },
-  { name: "rekey", load: async () => (await import("../chunks/rekey-WBILGFXN.js")).rekeyCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-7SUDJLNV.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-F4IVVNIZ.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-ONLW7VFY.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-Z3TWIXJZ.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-SG6CUT5S.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-SHQLK2RM.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-IM5MNTGQ.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-HTDBBS2T.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-3WSCLMF4.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-AGR4MZE7.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-QZXRH4KT.js")).pruneCommand },
+  {
+    name: "lift-legal-hold",
+    load: async () => (await import("../chunks/lift-legal-hold-NCKICKU7.js")).liftLegalHoldCommand
+  },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-JO4SDOR5.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-UXEKHZYK.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-P3B3AGKS.js")).retireEpochCommand
   },
-  { name: "replicate", load: async () => (await import("../chunks/replicate-EM7MLW7E.js")).replicateCommand },
-  { name: "stats", load: async () => (await import("../chunks/stats-7BIE7WB3.js")).statsCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-4RJ52F5E.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-GYESAOV3.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-C7463WHA.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-VS27U4QQ.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-5P4L5WZ3.js")).canaryCommand },
-  { name: "report", load: async () => (await import("../chunks/report-VBCOF43D.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-JTOCAMP7.js")).dashboardCommand }
+  { name: "replicate", load: async () => (await import("../chunks/replicate-M6HXBOBQ.js")).replicateCommand },
+  { name: "stats", load: async () => (await import("../chunks/stats-77ZBMLG2.js")).statsCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-PY4OZQAS.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-FZQBYGCZ.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-X6YHGJED.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-NPQ5GSRE.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-JFESLTYH.js")).canaryCommand },
+  { name: "report", load: async () => (await import("../chunks/report-6ZLDEA4H.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-KR5UBITB.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

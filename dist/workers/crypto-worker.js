@@ -5,11 +5,11 @@ import {
 import {
   BlobSealer,
   writeSealedTempFile
-} from "../chunks/chunk-MYZ6M4ZT.js";
+} from "../chunks/chunk-UAIKRTC3.js";
 import {
   BlobOpener
-} from "../chunks/chunk-Q3ELO5XW.js";
-import "../chunks/chunk-ESYVCTWB.js";
+} from "../chunks/chunk-LSME7UX2.js";
+import "../chunks/chunk-ON7QMCFK.js";
 import "../chunks/chunk-RXFM76GD.js";
 import "../chunks/chunk-6R3LO6XJ.js";
 import "../chunks/chunk-54LOBW6C.js";

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-2A5G6NCA.js";
+} from "../../chunks/chunk-NH6O7C3V.js";
 import {
   policyScanRules
 } from "../../chunks/chunk-U7DZKPG7.js";
@@ -15,12 +15,12 @@ import "../../chunks/chunk-CZCAYRYM.js";
 import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-BXQJ3NVO.js";
 import "../../chunks/chunk-X5JXLGOF.js";
-import "../../chunks/chunk-GSTPUP2W.js";
-import "../../chunks/chunk-GNJS5V4F.js";
+import "../../chunks/chunk-5BLBZOU4.js";
 import "../../chunks/chunk-IMETERFX.js";
+import "../../chunks/chunk-G3CCTLY7.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-5VXR3X7D.js";
+} from "../../chunks/chunk-3ABLXYQ7.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -40,17 +40,19 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-SZBYIP4F.js";
+} from "../../chunks/chunk-5QXPRNAX.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-2KSFO5QY.js";
+import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
+import "../../chunks/chunk-RB7WNJM7.js";
+import "../../chunks/chunk-JTUTWXW7.js";
 import "../../chunks/chunk-NTUXQBGM.js";
 import "../../chunks/chunk-DENSVYIT.js";
 import "../../chunks/chunk-PNR5PJQD.js";
 import "../../chunks/chunk-MJS4HMVY.js";
 import "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-HO3VK4TK.js";
+import "../../chunks/chunk-GCWWVXSG.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -64,12 +66,12 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-PBLOV7KH.js";
-import "../../chunks/chunk-2ABVE2K6.js";
+import "../../chunks/chunk-L2RU3OJT.js";
+import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-Q3ELO5XW.js";
-import "../../chunks/chunk-ESYVCTWB.js";
+import "../../chunks/chunk-LSME7UX2.js";
+import "../../chunks/chunk-ON7QMCFK.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";

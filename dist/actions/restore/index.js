@@ -4,9 +4,6 @@ import {
   readApprovalRequest
 } from "../../chunks/chunk-2LIM4BQP.js";
 import {
-  snapshotTier
-} from "../../chunks/chunk-KBLB3GEK.js";
-import {
   policyDigest
 } from "../../chunks/chunk-JLM63NIZ.js";
 import {
@@ -18,10 +15,13 @@ import "../../chunks/chunk-3WQ356U7.js";
 import {
   loadSnapshot
 } from "../../chunks/chunk-46LQYF2N.js";
+import {
+  snapshotTier
+} from "../../chunks/chunk-KBLB3GEK.js";
 import "../../chunks/chunk-6P6Q3R3N.js";
 import {
   identityOpener
-} from "../../chunks/chunk-4MAGLMSV.js";
+} from "../../chunks/chunk-OHTTSCAM.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import {
   appendAuditEvents
@@ -40,9 +40,9 @@ import {
 import "../../chunks/chunk-YTP4PIXP.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-GSTPUP2W.js";
-import "../../chunks/chunk-GNJS5V4F.js";
+} from "../../chunks/chunk-5BLBZOU4.js";
 import "../../chunks/chunk-IMETERFX.js";
+import "../../chunks/chunk-G3CCTLY7.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
@@ -66,11 +66,13 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-SZBYIP4F.js";
+} from "../../chunks/chunk-5QXPRNAX.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-2KSFO5QY.js";
+import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
+import "../../chunks/chunk-RB7WNJM7.js";
+import "../../chunks/chunk-JTUTWXW7.js";
 import "../../chunks/chunk-NTUXQBGM.js";
 import "../../chunks/chunk-DENSVYIT.js";
 import "../../chunks/chunk-PNR5PJQD.js";
@@ -80,7 +82,7 @@ import {
 import {
   loadSodium
 } from "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-HO3VK4TK.js";
+import "../../chunks/chunk-GCWWVXSG.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -97,12 +99,12 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-PBLOV7KH.js";
-import "../../chunks/chunk-2ABVE2K6.js";
+import "../../chunks/chunk-L2RU3OJT.js";
+import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-Q3ELO5XW.js";
-import "../../chunks/chunk-ESYVCTWB.js";
+import "../../chunks/chunk-LSME7UX2.js";
+import "../../chunks/chunk-ON7QMCFK.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";

@@ -1,19 +1,21 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
+  snapshotLockDefaults,
   takeSnapshot
-} from "../../chunks/chunk-H5LU3I4B.js";
-import "../../chunks/chunk-D6P5TCHF.js";
-import "../../chunks/chunk-MYZ6M4ZT.js";
+} from "../../chunks/chunk-O4NAW3PL.js";
+import "../../chunks/chunk-QR2PZUCX.js";
+import "../../chunks/chunk-UAIKRTC3.js";
 import "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-CZCAYRYM.js";
 import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-BXQJ3NVO.js";
 import "../../chunks/chunk-X5JXLGOF.js";
+import "../../chunks/chunk-KBLB3GEK.js";
 import "../../chunks/chunk-6P6Q3R3N.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-5VXR3X7D.js";
+} from "../../chunks/chunk-3ABLXYQ7.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -37,17 +39,19 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-SZBYIP4F.js";
+} from "../../chunks/chunk-5QXPRNAX.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-2KSFO5QY.js";
+import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
+import "../../chunks/chunk-RB7WNJM7.js";
+import "../../chunks/chunk-JTUTWXW7.js";
 import "../../chunks/chunk-NTUXQBGM.js";
 import "../../chunks/chunk-DENSVYIT.js";
 import "../../chunks/chunk-PNR5PJQD.js";
 import "../../chunks/chunk-MJS4HMVY.js";
 import "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-HO3VK4TK.js";
+import "../../chunks/chunk-GCWWVXSG.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -63,12 +67,12 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-PBLOV7KH.js";
-import "../../chunks/chunk-2ABVE2K6.js";
+import "../../chunks/chunk-L2RU3OJT.js";
+import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-Q3ELO5XW.js";
-import "../../chunks/chunk-ESYVCTWB.js";
+import "../../chunks/chunk-LSME7UX2.js";
+import "../../chunks/chunk-ON7QMCFK.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
@@ -161,7 +165,12 @@ var snapshotAction = defineAction({
 function snapshotSettings(values, context) {
   const { run } = context;
   return {
-    store: storeSettings(values, context.policy, { apiUrl: run.apiUrl, cwd: context.cwd }),
+    store: storeSettings(values, context.policy, {
+      apiUrl: run.apiUrl,
+      cwd: context.cwd,
+      // An Object Lock store: retain-until defaults to the tier's floor, as in the CLI (ADR 1404).
+      lockDefaults: snapshotLockDefaults(context.policy, values.environment)
+    }),
     environment: values.environment,
     phase: values.phase,
     paths: values.paths,

@@ -8,11 +8,11 @@ import {
 } from "../../chunks/chunk-DAODRONY.js";
 import {
   selectSnapshots
-} from "../../chunks/chunk-BSVRP5DX.js";
+} from "../../chunks/chunk-V5NQNLGP.js";
 import "../../chunks/chunk-CDLC5QT7.js";
 import {
   identityOpener
-} from "../../chunks/chunk-4MAGLMSV.js";
+} from "../../chunks/chunk-OHTTSCAM.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
@@ -25,12 +25,12 @@ import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
 import "../../chunks/chunk-TUVCLXIC.js";
 import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-GSTPUP2W.js";
-import "../../chunks/chunk-GNJS5V4F.js";
+import "../../chunks/chunk-5BLBZOU4.js";
 import "../../chunks/chunk-IMETERFX.js";
+import "../../chunks/chunk-G3CCTLY7.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-5VXR3X7D.js";
+} from "../../chunks/chunk-3ABLXYQ7.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -56,17 +56,19 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-SZBYIP4F.js";
+} from "../../chunks/chunk-5QXPRNAX.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-2KSFO5QY.js";
+import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
+import "../../chunks/chunk-RB7WNJM7.js";
+import "../../chunks/chunk-JTUTWXW7.js";
 import "../../chunks/chunk-NTUXQBGM.js";
 import "../../chunks/chunk-DENSVYIT.js";
 import "../../chunks/chunk-PNR5PJQD.js";
 import "../../chunks/chunk-MJS4HMVY.js";
 import "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-HO3VK4TK.js";
+import "../../chunks/chunk-GCWWVXSG.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -80,12 +82,12 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-PBLOV7KH.js";
-import "../../chunks/chunk-2ABVE2K6.js";
+import "../../chunks/chunk-L2RU3OJT.js";
+import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-Q3ELO5XW.js";
-import "../../chunks/chunk-ESYVCTWB.js";
+import "../../chunks/chunk-LSME7UX2.js";
+import "../../chunks/chunk-ON7QMCFK.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
