@@ -17,6 +17,10 @@ import {
 import { POLICY_HELP, POLICY_OPTION, requireCliPolicy } from "../load-cli-policy.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { json, shortId } from "../output.js";
+import {
+  readForgottenLocks,
+  type ForgottenLock,
+} from "../../core/snapshot/read-forgotten-locks.js";
 
 const COUNT_FLAGS = ["last", "hourly", "daily", "weekly", "monthly", "yearly"] as const;
 
@@ -100,6 +104,17 @@ function forgetJson(
   };
 }
 
+function describeLocks(locked: readonly ForgottenLock[]): string {
+  if (locked.length === 0) return "";
+  const untils = locked.flatMap((lock) => lock.until ?? []).sort();
+  const held = locked.filter((lock) => lock.legalHold).length;
+  const parts = [
+    untils.length ? `retention until ${untils.at(-1) ?? ""} at the latest` : "",
+    held ? `a legal hold on ${held}` : "",
+  ].filter(Boolean);
+  return `S3 Object Lock holds ${locked.length} of these snapshots' manifests (${parts.join("; ")}): prune deletes their objects only after that${held ? ", and after `snapgate lift-legal-hold` once the policy drops the hold" : ""}.\n`;
+}
+
 function describe(plan: ForgetPlan, dryRun: boolean, outcome: ForgetOutcome | null): string {
   const floor = plan.retention.floor;
   const floors = [
@@ -152,7 +167,7 @@ export const forgetCommand: Command = {
     "--root DIR            where .github/snapgate.yml is looked for (default: the working directory)",
     "--approval ID         the approved request (requests/ID.json in the store, signed by an app key of the policy's keys.app) that allows forgetting tier-0 snapshots",
   ],
-  json: '`{environment, tier, rules: "policy"|"flags", dryRun, keepOldest, snapshots: [{id, seq, time, keep, reasons[], tier0}] (newest first), keep[], remove[], tier0: {snapshots[], requiredApprovals}, approval, tombstones[]}`',
+  json: '`{environment, tier, rules: "policy"|"flags", dryRun, keepOldest, snapshots: [{id, seq, time, keep, reasons[], tier0}] (newest first), keep[], remove[], tier0: {snapshots[], requiredApprovals}, approval, tombstones[], locked: [{id, seq, until?, legalHold}] (forgotten snapshots whose manifest S3 Object Lock still holds: prune deletes their objects only after)}`',
   options: {
     ...STORE_OPTION,
     ...POLICY_OPTION,
@@ -198,10 +213,12 @@ export const forgetCommand: Command = {
         now,
       });
     }
+    // Forget deletes nothing; on a WORM store, say when prune will be able to (issue 14).
+    const locked = await readForgottenLocks(store, env, plan.drop);
     context.stdout(
       flag(args, "json")
-        ? json(forgetJson(plan, dryRun, keepOldest, approvalId, outcome))
-        : describe(plan, dryRun, outcome),
+        ? json({ ...forgetJson(plan, dryRun, keepOldest, approvalId, outcome), locked })
+        : describe(plan, dryRun, outcome) + describeLocks(locked),
     );
     return 0;
   },

@@ -696,6 +696,18 @@ export class S3Store implements Store {
     }
   }
 
+  async lockOf(path: string): Promise<{ until?: Date; legalHold: boolean } | null> {
+    const state = await this.call(`reading the lock of ${path}`, () =>
+      this.client.lockState(this.key(path)),
+    );
+    const until =
+      state?.retainUntil && state.retainUntil.getTime() > Date.now()
+        ? state.retainUntil
+        : undefined;
+    if (!state || (!until && !state.legalHold)) return null;
+    return { ...(until ? { until } : {}), legalHold: state.legalHold };
+  }
+
   /** Paths deleteBlobs and deleteNodes withheld because a snapshot in flight names them (ADR 1408). */
   readonly sparedForCommits: string[] = [];
 

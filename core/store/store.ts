@@ -223,6 +223,12 @@ export interface Store {
    * deleteNodes left in place because a lock holds them, and until when.
    */
   readonly keptLocked?: ReadonlyArray<{ path: string; until?: Date; legalHold: boolean }>;
+  /**
+   * Stores with WORM locks (S3 Object Lock): the lock on the newest version of
+   * `path`, or null when nothing holds it (forget reports when a forgotten
+   * snapshot's objects become deletable).
+   */
+  lockOf?(path: string): Promise<{ until?: Date; legalHold: boolean } | null>;
   /** Removes nodes (prune), with deleteBlobs' lock, marks and recheck (ADR 0008, ADR 1101). */
   deleteNodes(
     ids: readonly string[],

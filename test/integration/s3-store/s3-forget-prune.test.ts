@@ -71,10 +71,13 @@ suite("forget and prune on an s3:// store around Object Lock retention", () => {
   let expected: { blobs: string[]; nodes: string[]; paths: string[] };
 
   const run = (...args: string[]) => ws.cliWithEnv(server.env, ...args);
+  /** What the last forget of forgetAndPrune printed (--json). */
+  let lastForget: { remove: string[]; locked: unknown[] } = { remove: [], locked: [] };
   const forgetAndPrune = async (store: string) => {
     const forgot = await run("forget", "--store", store, "--env", "prod", "--json");
     expect({ code: forgot.code, stderr: forgot.stderr }).toEqual({ code: 0, stderr: "" });
-    const said = forgot.json() as { remove: unknown[]; tombstones: unknown[] };
+    const said = forgot.json() as { remove: string[]; tombstones: unknown[]; locked: unknown[] };
+    lastForget = said;
     expect({ remove: said.remove.length, tombstones: said.tombstones.length }).toEqual({
       remove: 1,
       tombstones: 1,
@@ -188,7 +191,23 @@ suite("forget and prune on an s3:// store around Object Lock retention", () => {
 
   it("in an Object Lock bucket under retention, prune deletes nothing and reports when each locked object becomes deletable", async () => {
     const before = await versionsUnder(server, "locked", "p/");
+    // forget deletes nothing, but says at once until when the lock holds what it forgets.
+    const dry = await run("forget", "--store", "s3://locked/p", "--env", "prod", "--dry-run");
+    expect(dry.stdout).toMatch(
+      /\nS3 Object Lock holds 1 of these snapshots' manifests \(retention until \d{4}-\d{2}-\d{2}T[^)]* at the latest\): prune deletes their objects only after that\.\n$/,
+    );
     const pruned = await forgetAndPrune("s3://locked/p");
+    const manifest = await server.s3.send(
+      new HeadObjectCommand({ Bucket: "locked", Key: "p/manifests/prod/0000000001.json" }),
+    );
+    expect(lastForget.locked).toEqual([
+      {
+        id: lastForget.remove[0],
+        seq: 1,
+        until: manifest.ObjectLockRetainUntilDate?.toISOString(),
+        legalHold: false,
+      },
+    ]);
     expect({ deleted: pruned.deleted, nodes: pruned.nodes.deleted }).toEqual({
       deleted: [],
       nodes: [],
@@ -240,6 +259,8 @@ suite("forget and prune on an s3:// store around Object Lock retention", () => {
       const before = await versionsUnder(server, bucket, "p/");
       for (const path of expected.paths) expect(before.has(`p/${path}`)).toBe(true);
       const pruned = await forgetAndPrune(`s3://${bucket}/p`);
+      // Nothing locks a versioned bucket's objects: forget names no lock.
+      if (bucket === "versioned") expect(lastForget.locked).toEqual([]);
       expect({
         blobs: pruned.deleted.map((blob) => blob.id).sort(),
         nodes: [...pruned.nodes.deleted].sort(),
