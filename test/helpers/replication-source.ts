@@ -10,10 +10,15 @@ import { runCli } from "./run-cli.js";
  * environments, four snapshots sharing blobs (6 blobs), a verification record
  * per snapshot, a lock record, and 8 audit events.
  */
-export async function replicationSource(dir: string, keys: TestKeys): Promise<LocalDirStore> {
+export async function replicationSource(
+  dir: string,
+  keys: TestKeys,
+  /** The blobs' recipient (default keys.age) and the store's folder under `dir` (default "source"). */
+  options: { recipient?: string; storeDir?: string } = {},
+): Promise<LocalDirStore> {
   const tree = join(dir, "tree");
   mkdirSync(tree, { recursive: true });
-  const store = new LocalDirStore(join(dir, "source"));
+  const store = new LocalDirStore(join(dir, options.storeDir ?? "source"));
   const take = async (stream: string, files: Record<string, string>) => {
     for (const [path, content] of Object.entries(files)) writeFileSync(join(tree, path), content);
     await createSnapshot({
@@ -22,7 +27,7 @@ export async function replicationSource(dir: string, keys: TestKeys): Promise<Lo
       paths: Object.keys(files),
       stream,
       phase: "manual",
-      recipients: [keys.age.recipient],
+      recipients: [options.recipient ?? keys.age.recipient],
       writerKey: keys.writer,
     });
   };

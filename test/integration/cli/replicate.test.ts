@@ -12,6 +12,7 @@ import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import type { Store } from "../../../core/store/store.js";
 import { countedStore as counted } from "../../helpers/counted-store.js";
+import { replicationSource } from "../../helpers/replication-source.js";
 import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { runCli } from "../../helpers/run-cli.js";
@@ -43,36 +44,7 @@ function treeOf(dir: string): Record<string, string> {
 /** A source store: two environments, four snapshots (v2, shared blobs), a verification record, a lock record, audit lines. */
 async function sourceStore(): Promise<{ dir: string; store: LocalDirStore }> {
   const dir = join(root, `src${++counter}`);
-  const tree = join(dir, "tree");
-  mkdirSync(tree, { recursive: true });
-  const store = new LocalDirStore(join(dir, "store"));
-  const take = async (stream: string, files: Record<string, string>) => {
-    for (const [path, content] of Object.entries(files)) writeFileSync(join(tree, path), content);
-    await createSnapshot({
-      store,
-      root: tree,
-      paths: Object.keys(files),
-      stream,
-      phase: "manual",
-      recipients: [recipient],
-      writerKey: keys.writer,
-    });
-  };
-  await take("prod", { "app.yaml": "replicas: 2\n", "db.yaml": "pool: 5\n" });
-  await take("prod", { "app.yaml": "replicas: 3\n", "db.yaml": "pool: 5\n" });
-  await take("dev", { "app.yaml": "replicas: 1\n" });
-  await take("prod", { "app.yaml": "replicas: 4\n", "db.yaml": "pool: 6\n" });
-  const verified = await runCli(
-    ["verify", "--all", "--store", store.location, "--verify-key", keys.verifyKey, "--record"],
-    { cwd: dir },
-  );
-  expect(verified.code).toBe(0);
-  await store.writeRecords([
-    {
-      path: "locks/prod/0000000001.json",
-      bytes: Buffer.from(JSON.stringify({ env: "prod", locked: true }) + "\n"),
-    },
-  ]);
+  await replicationSource(dir, keys, { recipient, storeDir: "store" });
   return { dir, store: new LocalDirStore(join(dir, "store")) };
 }
 
