@@ -1,8 +1,9 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { runCli } from "../../helpers/run-cli.js";
+import { readTextTree } from "../../helpers/read-text-tree.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 /**
@@ -16,20 +17,6 @@ const RECIPIENT = "age14mx9rgnjhv683md4zm6hu5ewzsxlfsehafq6gen6gdde3jnamvqqxwzsk
 
 const expected = (name: string): unknown =>
   JSON.parse(readFileSync(join(FIXTURE, "expected", name), "utf8")) as unknown;
-
-/** Every file under a directory, relative, with its content. */
-function tree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = `${prefix}${entry.name}`;
-      if (entry.isDirectory()) walk(join(dir, entry.name), `${path}/`);
-      else out[path] = readFileSync(join(dir, entry.name), "utf8");
-    }
-  };
-  walk(root, "");
-  return out;
-}
 
 describe("a store written in snapgate.manifest/v1 by an earlier release", () => {
   const dir = tempDir();
@@ -102,7 +89,7 @@ describe("a store written in snapgate.manifest/v1 by an earlier release", () => 
       VERIFY_KEY,
     );
     expect(restore.code).toBe(0);
-    expect(tree(to)).toEqual(tree(join(FIXTURE, "src2")));
+    expect(readTextTree(to)).toEqual(readTextTree(join(FIXTURE, "src2")));
     expect(existsSync(join(to, "empty-dir"))).toBe(true);
   });
 
@@ -179,6 +166,6 @@ describe("a store written in snapgate.manifest/v1 by an earlier release", () => 
       VERIFY_KEY,
     );
     expect(restore.code).toBe(0);
-    expect(tree(to)).toEqual(tree(join(FIXTURE, "src1")));
+    expect(readTextTree(to)).toEqual(readTextTree(join(FIXTURE, "src1")));
   });
 });

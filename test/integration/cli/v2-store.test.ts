@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { runCli } from "../../helpers/run-cli.js";
+import { readTextTree } from "../../helpers/read-text-tree.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 /**
@@ -27,20 +28,6 @@ const RECIPIENT = "age14mx9rgnjhv683md4zm6hu5ewzsxlfsehafq6gen6gdde3jnamvqqxwzsk
 
 const expected = (name: string): unknown =>
   JSON.parse(readFileSync(join(FIXTURE, "expected", name), "utf8")) as unknown;
-
-/** Every file under a directory, relative, with its content. */
-function tree(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = `${prefix}${entry.name}`;
-      if (entry.isDirectory()) walk(join(dir, entry.name), `${path}/`);
-      else out[path] = readFileSync(join(dir, entry.name), "utf8");
-    }
-  };
-  walk(root, "");
-  return out;
-}
 
 /** Node file names in a store, relative to nodes/. */
 function nodeFiles(store: string): string[] {
@@ -181,7 +168,7 @@ describe("a store whose v2 nodes are plain JSON, written by an earlier release",
         VERIFY_KEY,
       );
       expect(restore.code).toBe(0);
-      expect(tree(to)).toEqual(tree(join(dir, source)));
+      expect(readTextTree(to)).toEqual(readTextTree(join(dir, source)));
     }
     expect(existsSync(join(dir, "restored-3", "empty-dir"))).toBe(true);
   });
