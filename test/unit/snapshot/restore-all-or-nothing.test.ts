@@ -1,8 +1,10 @@
+import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  statSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -177,5 +179,85 @@ describe("a failed restore leaves the target as it was", () => {
       writeFileSync(blob, saved);
     }
     await expect(restore(large, newTarget())).resolves.toMatchObject({ files: 130 });
+  });
+});
+
+describe("a new or empty target is written in one staging directory and renamed into place (ADR 1108)", () => {
+  const paths = (): string[] => small.manifest.files.map((file) => file.path);
+
+  it("a restore that fails mid-way never wrote into the target, and removes its staging directory", async () => {
+    const parent = join(work, "staged-a");
+    const target = join(parent, "target");
+    let seen: { targetExists: boolean; parent: string[]; staged: string[] } | undefined;
+    let calls = 0;
+    const opener = Object.create(keys.opener) as BlobOpener;
+    opener.open = (...args: Parameters<BlobOpener["open"]>) => {
+      if (++calls === 12) {
+        // What a crash at this moment would leave behind.
+        const names = readdirSync(parent);
+        seen = {
+          targetExists: existsSync(target),
+          parent: names,
+          staged: listTree(join(parent, names[0] as string)).filter((p) => !p.endsWith("/")),
+        };
+        return Promise.reject(new Error("injected failure"));
+      }
+      return keys.opener.open(...args);
+    };
+    await expect(restore(small, target, { opener })).rejects.toThrow("injected failure");
+    expect(seen?.targetExists).toBe(false);
+    expect(seen?.parent).toEqual([
+      expect.stringMatching(new RegExp(`^target\\.snapgate-restore-${process.pid}-[0-9a-f]{12}$`)),
+    ]);
+    // Files sit under their final relative names inside the staging directory (no temp names);
+    // 11 opens started with at most 8 in flight, so at least 4 were written.
+    expect(seen?.staged.length).toBeGreaterThanOrEqual(4);
+    for (const path of seen?.staged ?? []) expect(paths()).toContain(path);
+    // The failure removed the staging directory and the parent the restore made.
+    expect(existsSync(parent)).toBe(false);
+    await expect(restore(small, target)).resolves.toMatchObject({ files: 23 });
+    expect(readdirSync(parent)).toEqual(["target"]);
+  });
+
+  it("an empty target that a failed restore was writing stays empty, with its own mode", async () => {
+    const parent = join(work, "staged-b");
+    const target = join(parent, "target");
+    mkdirSync(target, { recursive: true, mode: 0o750 });
+    let calls = 0;
+    const opener = Object.create(keys.opener) as BlobOpener;
+    opener.open = (...args: Parameters<BlobOpener["open"]>) =>
+      ++calls === 5 ? Promise.reject(new Error("injected failure")) : keys.opener.open(...args);
+    await expect(restore(small, target, { opener })).rejects.toThrow("injected failure");
+    expect(readdirSync(parent)).toEqual(["target"]);
+    expect(listTree(target)).toEqual([]);
+    // A successful restore replaces the empty directory and keeps its mode.
+    await restore(small, target);
+    expect(readdirSync(parent)).toEqual(["target"]);
+    expect(statSync(target).mode & 0o777).toBe(0o750);
+    expect(
+      listTree(target)
+        .filter((p) => !p.endsWith("/"))
+        .sort(),
+    ).toEqual([...paths()].sort());
+    expect(readFileSync(join(target, "d7/f7.yaml"), "utf8")).toBe("n: 7\n");
+  });
+
+  it("a staging directory a killed restore left is removed by the next restore into that target", async () => {
+    const parent = join(work, "staged-c");
+    mkdirSync(parent);
+    const target = join(parent, "target");
+    // The pid of a process that has exited: its restore was killed after staging some files.
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid as number;
+    const crashed = `target.snapgate-restore-${dead}-0123456789ab`;
+    mkdirSync(join(parent, crashed, "d0"), { recursive: true });
+    writeFileSync(join(parent, crashed, "d0/f0.yaml"), "n: ");
+    // Not touched: a restore still running (a live pid), and another target's leftovers.
+    const running = `target.snapgate-restore-${process.ppid}-abcdefabcdef`;
+    const other = `other.snapgate-restore-${dead}-0123456789ab`;
+    mkdirSync(join(parent, running));
+    mkdirSync(join(parent, other));
+    await expect(restore(small, target)).resolves.toMatchObject({ files: 23 });
+    expect(readdirSync(parent).sort()).toEqual([other, "target", running].sort());
+    expect(readFileSync(join(target, "d0/f0.yaml"), "utf8")).toBe("n: 0\n");
   });
 });
