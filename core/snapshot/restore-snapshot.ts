@@ -319,8 +319,10 @@ async function restoreSelection(
     }
   } else {
     // A new or empty target is written whole into a staging directory beside it and renamed
-    // onto it at once (ADR 1108); into a non-empty one, file by file.
-    const write = state === "full" ? writeAll : writeStaged;
+    // onto it at once (ADR 1108); into a non-empty one, file by file. (Windows cannot rename a
+    // directory onto an empty one: there an empty target goes file by file too.)
+    const fileByFile = state === "full" || (state === "empty" && process.platform === "win32");
+    const write = fileByFile ? writeAll : writeStaged;
     bytes = await write(options, opening as Promise<FileOpener>, {
       target,
       targetExists: state !== "missing",
@@ -559,7 +561,8 @@ async function writeStaged(
       assertBlobIntact(blobs[i] ?? null, file, where, options.store.location),
     );
   try {
-    await removeStaleStaging(target);
+    // Leftovers of a killed restore; one that cannot be removed does not stop this one.
+    await removeStaleStaging(target).catch(() => []);
     const missing: string[] = [];
     for (let dir = parent; !(await exists(dir)); dir = dirname(dir)) missing.unshift(dir);
     for (const dir of missing) {
