@@ -386,6 +386,8 @@ async function writeAll(
   const inFlight = new Set<Promise<unknown>>();
   let failed = false;
   let bytes = 0;
+  const umask = currentUmask();
+  const how = umask === undefined ? undefined : { umask };
   // Every blob of a window is checked before any of it is decrypted.
   const checkWindow = (
     window: readonly RegularFileEntry[],
@@ -425,6 +427,7 @@ async function writeAll(
             destination,
             safeMode(file.mode),
             file.size,
+            how,
           );
           temps.push({ temp, destination });
           bytes += file.size;

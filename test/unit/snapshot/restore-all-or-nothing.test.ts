@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -240,6 +241,50 @@ describe("a new or empty target is written in one staging directory and renamed 
         .sort(),
     ).toEqual([...paths()].sort());
     expect(readFileSync(join(target, "d7/f7.yaml"), "utf8")).toBe("n: 7\n");
+  });
+
+  it("every file gets exactly its mode, also those the umask would strip (fchmod only then)", async () => {
+    const modes: Record<string, number> = {
+      "m/open.txt": 0o666,
+      "m/group.sh": 0o775,
+      "m/all.sh": 0o777,
+      "m/private.env": 0o600,
+      "m/shared.yaml": 0o640,
+      "m/plain.yaml": 0o644,
+    };
+    const files = Object.fromEntries(Object.keys(modes).map((path) => [path, `${path}\n`]));
+    const tree = join(work, "tree-modes");
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(join(tree, path, ".."), { recursive: true });
+      writeFileSync(join(tree, path), content);
+      chmodSync(join(tree, path), modes[path] as number);
+    }
+    await createSnapshot({
+      store,
+      root: tree,
+      paths: ["."],
+      stream: "modes",
+      phase: "manual",
+      recipients: [keys.age.recipient],
+      writerKey: keys.writer,
+    });
+    const snapshot = await loadSnapshot(store, await resolveSnapshot(store, "modes@1"));
+    const previous = process.umask(0o022);
+    try {
+      const target = newTarget();
+      await restore(snapshot, target);
+      for (const [path, mode] of Object.entries(modes))
+        expect([path, statSync(join(target, path)).mode & 0o7777]).toEqual([path, mode]);
+      // The per-file path (a non-empty target, --force) too.
+      const full = newTarget();
+      mkdirSync(full);
+      writeFileSync(join(full, "keep.txt"), "mine\n");
+      await restore(snapshot, full, { overwrite: true });
+      for (const [path, mode] of Object.entries(modes))
+        expect([path, statSync(join(full, path)).mode & 0o7777]).toEqual([path, mode]);
+    } finally {
+      process.umask(previous);
+    }
   });
 
   it("a staging directory a killed restore left is removed by the next restore into that target", async () => {
