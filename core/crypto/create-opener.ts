@@ -1,11 +1,14 @@
 import type { BlobEncoding } from "../types.js";
 import type { BlobContext, BlobOpener } from "./blob-opener.js";
 import { CryptoPool } from "./crypto-pool.js";
-import { writeOpenedTempFile } from "./write-opened-temp-file.js";
+import { writeOpenedTempFile, type OpenedFileWrite } from "./write-opened-temp-file.js";
 
 /** Decrypts blobs straight into temp files, on every core when there are many. */
 export interface FileOpener {
-  /** Decrypts, checks the size, and writes a temp file beside `target` with exactly `mode`; returns its path. */
+  /**
+   * Decrypts, checks the size, and writes a temp file beside `target` (or
+   * `target` itself, with `how.atTarget`) with exactly `mode`; returns its path.
+   */
   openInto(
     ciphertext: Uint8Array,
     encoding: BlobEncoding,
@@ -13,6 +16,7 @@ export interface FileOpener {
     target: string,
     mode: number,
     size: number,
+    how?: OpenedFileWrite,
   ): Promise<string>;
   close(): Promise<void>;
   /** Where the work happens: worker threads, or this thread. */
@@ -34,7 +38,7 @@ export async function createFileOpener(
   );
   if (pool) {
     return {
-      async openInto(ciphertext, encoding, context, target, mode, size) {
+      async openInto(ciphertext, encoding, context, target, mode, size, how) {
         const reply = await pool.request({
           kind: "open",
           ciphertext,
@@ -43,6 +47,7 @@ export async function createFileOpener(
           writeBeside: target,
           mode,
           size,
+          ...(how ? { how } : {}),
         });
         return reply.tempPath as string;
       },
@@ -51,9 +56,9 @@ export async function createFileOpener(
     };
   }
   return {
-    async openInto(ciphertext, encoding, context, target, mode, size) {
+    async openInto(ciphertext, encoding, context, target, mode, size, how) {
       const content = await opener.open(ciphertext, encoding, context);
-      return writeOpenedTempFile(target, content, mode, size, context);
+      return writeOpenedTempFile(target, content, mode, size, context, how);
     },
     close: async () => undefined,
     mode: "thread",

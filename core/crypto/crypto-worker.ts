@@ -4,7 +4,7 @@ import type { BlobEncoding } from "../types.js";
 import { BlobSealer } from "./blob-sealer.js";
 import { BlobOpener, type BlobContext } from "./blob-opener.js";
 import { writeSealedTempFile } from "./write-sealed-temp-file.js";
-import { writeOpenedTempFile } from "./write-opened-temp-file.js";
+import { writeOpenedTempFile, type OpenedFileWrite } from "./write-opened-temp-file.js";
 
 /**
  * A worker of the crypto pool (dist/workers/crypto-worker.js): encrypts blobs
@@ -31,6 +31,8 @@ export type CryptoRequest =
       writeBeside: string;
       mode: number;
       size: number;
+      /** Write `writeBeside` itself (in a restore's staging directory), and the umask. */
+      how?: OpenedFileWrite;
     };
 
 export interface CryptoFailure {
@@ -85,6 +87,7 @@ if (port) {
               request.mode,
               request.size,
               request.context,
+              request.how,
             );
             port.postMessage({ id: request.id, tempPath, size: content.length });
           } catch (error) {

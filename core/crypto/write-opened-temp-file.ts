@@ -4,10 +4,22 @@ import { dirname, join } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { BlobContext } from "./blob-opener.js";
 
+/** How a decrypted file is written. */
+export interface OpenedFileWrite {
+  /**
+   * Create `target` itself (exclusively) instead of a temp file beside it: for a
+   * restore into its own fresh staging directory, where no name is final yet.
+   */
+  atTarget?: boolean;
+  /** The process's umask: fchmod only when it would strip bits of `mode` (unknown: always). */
+  umask?: number;
+}
+
 /**
  * Checks a decrypted file's size against the manifest, then writes it as a
- * new temp file beside `target` with exactly `mode` (not filtered by the
- * umask). The restore makes all of them durable at once and renames each.
+ * new temp file beside `target` (or, with `atTarget`, as `target`) with
+ * exactly `mode` (not filtered by the umask). The restore makes all of them
+ * durable at once and renames each (or their staging directory).
  */
 export function writeOpenedTempFile(
   target: string,
@@ -15,6 +27,7 @@ export function writeOpenedTempFile(
   mode: number,
   size: number,
   context: BlobContext,
+  how: OpenedFileWrite = {},
 ): string {
   if (content.length !== size) {
     throw new SnapgateError(
@@ -26,11 +39,16 @@ export function writeOpenedTempFile(
       },
     );
   }
-  const path = join(dirname(target), `.snapgate-tmp-${randomBytes(8).toString("hex")}`);
-  const fd = openSync(path, "wx", 0o600);
+  const path = how.atTarget
+    ? target
+    : join(dirname(target), `.snapgate-tmp-${randomBytes(8).toString("hex")}`);
+  // The mode is given at creation; a second call (fchmod) only when the umask would strip some
+  // of it. Until then the file is at most as open as `mode` asks, never more.
+  const chmod = how.umask === undefined || (mode & how.umask) !== 0;
+  const fd = openSync(path, "wx", chmod ? 0o600 : mode);
   try {
     writeFileSync(fd, content);
-    fchmodSync(fd, mode);
+    if (chmod) fchmodSync(fd, mode);
   } catch (error) {
     // Decrypted content must not stay behind under a temp name (a full disk, say).
     closeSync(fd);

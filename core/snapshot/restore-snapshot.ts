@@ -1,16 +1,19 @@
 import {
+  chmod,
   lstat,
   mkdir,
   readdir,
   readFile,
   readlink,
   rename,
+  rm,
   rmdir,
   symlink,
   unlink,
 } from "node:fs/promises";
 import type { Stats } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
 import { SnapgateError } from "../errors.js";
 import type { FileEntry, Manifest, RegularFileEntry, SymlinkEntry } from "../types.js";
@@ -315,7 +318,12 @@ async function restoreSelection(
       options.onProgress?.(++done, total);
     }
   } else {
-    bytes = await writeAll(options, opening as Promise<FileOpener>, {
+    // A new or empty target is written whole into a staging directory beside it and renamed
+    // onto it at once (ADR 1108); into a non-empty one, file by file. (Windows cannot rename a
+    // directory onto an empty one: there an empty target goes file by file too.)
+    const fileByFile = state === "full" || (state === "empty" && process.platform === "win32");
+    const write = fileByFile ? writeAll : writeStaged;
+    bytes = await write(options, opening as Promise<FileOpener>, {
       target,
       targetExists: state !== "missing",
       missingDirectories: inspection.missingDirectories,
@@ -378,6 +386,8 @@ async function writeAll(
   const inFlight = new Set<Promise<unknown>>();
   let failed = false;
   let bytes = 0;
+  const umask = currentUmask();
+  const how = umask === undefined ? undefined : { umask };
   // Every blob of a window is checked before any of it is decrypted.
   const checkWindow = (
     window: readonly RegularFileEntry[],
@@ -417,6 +427,7 @@ async function writeAll(
             destination,
             safeMode(file.mode),
             file.size,
+            how,
           );
           temps.push({ temp, destination });
           bytes += file.size;
@@ -468,6 +479,157 @@ async function writeAll(
   for (const dir of created) parents.add(resolve(dir, ".."));
   for (const dir of created) parents.add(dir);
   await flushFiles(target, [...parents]);
+  return bytes;
+}
+
+/** Staging directories are named after their target, with the pid of the restore writing them. */
+const STAGING_INFIX = ".snapgate-restore-";
+
+function stagingPathFor(target: string): string {
+  return join(
+    dirname(target),
+    `${basename(target).slice(0, 100)}${STAGING_INFIX}${process.pid}-${randomBytes(6).toString("hex")}`,
+  );
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, someone else's.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the staging directories a restore into `target` left when its
+ * process died (a crash or a kill between staging and the final rename):
+ * only those of the same target whose process is gone. Returns their names.
+ */
+export async function removeStaleStaging(target: string): Promise<string[]> {
+  const prefix = `${basename(target).slice(0, 100)}${STAGING_INFIX}`;
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  const stale = names.filter((name) => {
+    if (!name.startsWith(prefix)) return false;
+    const pid = Number(/^(\d+)-[0-9a-f]{12}$/.exec(name.slice(prefix.length))?.[1]);
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid);
+  });
+  for (const name of stale) await rm(join(dirname(target), name), { recursive: true, force: true });
+  return stale;
+}
+
+/** The umask, read once: fchmod is skipped when it would not strip any bit of a file's mode. */
+function currentUmask(): number | undefined {
+  try {
+    return process.umask();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A new or empty target, all or nothing for the whole tree: every directory,
+ * file (under its final relative name, created exclusively) and link is made
+ * inside a fresh staging directory beside the target (same parent, so same
+ * file system), one durability barrier, then ONE rename of the staging
+ * directory onto the target (rename(2) replaces an empty directory; anything
+ * that appeared in the target meanwhile makes it fail, and nothing is lost)
+ * and an fsync of the parent. A failure removes the staging directory; a
+ * crash leaves only it, never a file under a final name in the target, and
+ * the next restore into that target removes it (removeStaleStaging).
+ */
+async function writeStaged(
+  options: RestoreOptions,
+  opening: Promise<FileOpener>,
+  plan: WritePlan,
+): Promise<number> {
+  const { target, where } = plan;
+  const { manifest } = options.snapshot;
+  const parent = dirname(target);
+  const createdParents: string[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  const written: string[] = [];
+  const staging = stagingPathFor(target);
+  let stagingMade = false;
+  let failed = false;
+  let bytes = 0;
+  const umask = currentUmask();
+  const how = { atTarget: true, ...(umask === undefined ? {} : { umask }) };
+  const checkWindow = (
+    window: readonly RegularFileEntry[],
+    blobs: ReadonlyArray<Uint8Array | null>,
+  ) =>
+    window.forEach((file, i) =>
+      assertBlobIntact(blobs[i] ?? null, file, where, options.store.location),
+    );
+  try {
+    // Leftovers of a killed restore; one that cannot be removed does not stop this one.
+    await removeStaleStaging(target).catch(() => []);
+    const missing: string[] = [];
+    for (let dir = parent; !(await exists(dir)); dir = dirname(dir)) missing.unshift(dir);
+    for (const dir of missing) {
+      await mkdir(dir, { mode: 0o755 });
+      createdParents.push(dir);
+    }
+    await mkdir(staging, { mode: 0o755 });
+    stagingMade = true;
+    const directories: string[] = [];
+    await makeDirectories(staging, plan.missingDirectories, directories);
+    const opener = await opening;
+    await forEachBlobWindow(
+      options.store,
+      plan.regular,
+      async (file, ciphertext) => {
+        if (failed) return;
+        const work = (async () => {
+          assertBlobIntact(ciphertext, file, where, options.store.location);
+          const path = await opener.openInto(
+            ciphertext,
+            file.encoding,
+            { describe: `${file.path} in ${where}`, recipients: recipientsOfFile(manifest, file) },
+            join(staging, ...file.path.split("/")),
+            safeMode(file.mode),
+            file.size,
+            how,
+          );
+          written.push(path);
+          bytes += file.size;
+          plan.onFile();
+        })();
+        inFlight.add(work);
+        try {
+          await work;
+        } catch (error) {
+          failed = true;
+          throw error;
+        } finally {
+          inFlight.delete(work);
+        }
+      },
+      8,
+      checkWindow,
+      rewrapResolver(options.store, await loadSodium(), options.trustedKeys),
+    );
+    // Links last, as everywhere: nothing is written after (or through) one.
+    for (const link of plan.links) {
+      await symlink(link.target, join(staging, ...link.path.split("/")));
+      plan.onFile();
+    }
+    // An empty target keeps its own mode (the staging directory replaces it).
+    if (plan.targetExists) await chmod(staging, (await lstat(target)).mode & 0o7777);
+    // One barrier for every file and directory (links are entries of the directories).
+    await flushFiles(staging, [...written, ...directories, staging]);
+    await rename(staging, target);
+  } catch (error) {
+    failed = true;
+    await Promise.allSettled([...inFlight]);
+    if (stagingMade) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    for (const dir of createdParents.reverse()) await rmdir(dir).catch(() => undefined);
+    throw error;
+  }
+  // The one new name is durable once its parent is (and each parent made, once its own is).
+  await flushFiles(parent, [parent, ...createdParents.map((dir) => dirname(dir))]);
   return bytes;
 }
 

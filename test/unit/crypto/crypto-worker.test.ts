@@ -116,6 +116,37 @@ describe("crypto worker: opening into temp files", () => {
     expect(statSync(temp).mode & 0o777).toBe(0o640);
   });
 
+  it("in a restore's staging directory, creates the target itself (exclusively) with the exact mode", async () => {
+    const content = Buffer.from("replicas: 3\n");
+    const sealed = await (await BlobSealer.create([pair.recipient])).seal(content, false);
+    const request = (id: number, name: string, mode: number) => ({
+      kind: "open",
+      id,
+      ciphertext: sealed.ciphertext,
+      encoding: sealed.encoding,
+      context: { describe: `${name} in prod@1` },
+      writeBeside: join(dir, name),
+      mode,
+      size: content.length,
+      how: { atTarget: true, umask: 0o022 },
+    });
+    // 0640: the umask strips nothing; 0666: it would strip 0022, so the mode is set after.
+    const previous = process.umask(0o022);
+    port.emit("message", request(23, "staged.yaml", 0o640));
+    port.emit("message", request(24, "open.yaml", 0o666));
+    const [a, b] = await Promise.all([port.reply(23), port.reply(24)]).finally(() =>
+      process.umask(previous),
+    );
+    expect(a.message.tempPath).toBe(join(dir, "staged.yaml"));
+    expect(b.message.tempPath).toBe(join(dir, "open.yaml"));
+    expect(readFileSync(join(dir, "staged.yaml")).equals(content)).toBe(true);
+    expect(statSync(join(dir, "staged.yaml")).mode & 0o777).toBe(0o640);
+    expect(statSync(join(dir, "open.yaml")).mode & 0o777).toBe(0o666);
+    // Never over an existing file.
+    port.emit("message", request(25, "staged.yaml", 0o640));
+    expect((await port.reply(25)).message.error?.summary).toMatch(/EEXIST/);
+  });
+
   it("refuses content whose size is not the manifest's, and names a wrong key", async () => {
     const sealed = await (
       await BlobSealer.create([pair.recipient])

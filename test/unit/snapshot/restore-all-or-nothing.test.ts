@@ -1,8 +1,11 @@
+import { spawnSync } from "node:child_process";
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  statSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -177,5 +180,129 @@ describe("a failed restore leaves the target as it was", () => {
       writeFileSync(blob, saved);
     }
     await expect(restore(large, newTarget())).resolves.toMatchObject({ files: 130 });
+  });
+});
+
+describe("a new or empty target is written in one staging directory and renamed into place (ADR 1108)", () => {
+  const paths = (): string[] => small.manifest.files.map((file) => file.path);
+
+  it("a restore that fails mid-way never wrote into the target, and removes its staging directory", async () => {
+    const parent = join(work, "staged-a");
+    const target = join(parent, "target");
+    let seen: { targetExists: boolean; parent: string[]; staged: string[] } | undefined;
+    let calls = 0;
+    const opener = Object.create(keys.opener) as BlobOpener;
+    opener.open = (...args: Parameters<BlobOpener["open"]>) => {
+      if (++calls === 12) {
+        // What a crash at this moment would leave behind.
+        const names = readdirSync(parent);
+        seen = {
+          targetExists: existsSync(target),
+          parent: names,
+          staged: listTree(join(parent, names[0] as string)).filter((p) => !p.endsWith("/")),
+        };
+        return Promise.reject(new Error("injected failure"));
+      }
+      return keys.opener.open(...args);
+    };
+    await expect(restore(small, target, { opener })).rejects.toThrow("injected failure");
+    expect(seen?.targetExists).toBe(false);
+    expect(seen?.parent).toEqual([
+      expect.stringMatching(new RegExp(`^target\\.snapgate-restore-${process.pid}-[0-9a-f]{12}$`)),
+    ]);
+    // Files sit under their final relative names inside the staging directory (no temp names);
+    // 11 opens started with at most 8 in flight, so at least 4 were written.
+    expect(seen?.staged.length).toBeGreaterThanOrEqual(4);
+    for (const path of seen?.staged ?? []) expect(paths()).toContain(path);
+    // The failure removed the staging directory and the parent the restore made.
+    expect(existsSync(parent)).toBe(false);
+    await expect(restore(small, target)).resolves.toMatchObject({ files: 23 });
+    expect(readdirSync(parent)).toEqual(["target"]);
+  });
+
+  it("an empty target that a failed restore was writing stays empty, with its own mode", async () => {
+    const parent = join(work, "staged-b");
+    const target = join(parent, "target");
+    mkdirSync(target, { recursive: true, mode: 0o750 });
+    let calls = 0;
+    const opener = Object.create(keys.opener) as BlobOpener;
+    opener.open = (...args: Parameters<BlobOpener["open"]>) =>
+      ++calls === 5 ? Promise.reject(new Error("injected failure")) : keys.opener.open(...args);
+    await expect(restore(small, target, { opener })).rejects.toThrow("injected failure");
+    expect(readdirSync(parent)).toEqual(["target"]);
+    expect(listTree(target)).toEqual([]);
+    // A successful restore replaces the empty directory and keeps its mode.
+    await restore(small, target);
+    expect(readdirSync(parent)).toEqual(["target"]);
+    expect(statSync(target).mode & 0o777).toBe(0o750);
+    expect(
+      listTree(target)
+        .filter((p) => !p.endsWith("/"))
+        .sort(),
+    ).toEqual([...paths()].sort());
+    expect(readFileSync(join(target, "d7/f7.yaml"), "utf8")).toBe("n: 7\n");
+  });
+
+  it("every file gets exactly its mode, also those the umask would strip (fchmod only then)", async () => {
+    const modes: Record<string, number> = {
+      "m/open.txt": 0o666,
+      "m/group.sh": 0o775,
+      "m/all.sh": 0o777,
+      "m/private.env": 0o600,
+      "m/shared.yaml": 0o640,
+      "m/plain.yaml": 0o644,
+    };
+    const files = Object.fromEntries(Object.keys(modes).map((path) => [path, `${path}\n`]));
+    const tree = join(work, "tree-modes");
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(join(tree, path, ".."), { recursive: true });
+      writeFileSync(join(tree, path), content);
+      chmodSync(join(tree, path), modes[path] as number);
+    }
+    await createSnapshot({
+      store,
+      root: tree,
+      paths: ["."],
+      stream: "modes",
+      phase: "manual",
+      recipients: [keys.age.recipient],
+      writerKey: keys.writer,
+    });
+    const snapshot = await loadSnapshot(store, await resolveSnapshot(store, "modes@1"));
+    const previous = process.umask(0o022);
+    try {
+      const target = newTarget();
+      await restore(snapshot, target);
+      for (const [path, mode] of Object.entries(modes))
+        expect([path, statSync(join(target, path)).mode & 0o7777]).toEqual([path, mode]);
+      // The per-file path (a non-empty target, --force) too.
+      const full = newTarget();
+      mkdirSync(full);
+      writeFileSync(join(full, "keep.txt"), "mine\n");
+      await restore(snapshot, full, { overwrite: true });
+      for (const [path, mode] of Object.entries(modes))
+        expect([path, statSync(join(full, path)).mode & 0o7777]).toEqual([path, mode]);
+    } finally {
+      process.umask(previous);
+    }
+  });
+
+  it("a staging directory a killed restore left is removed by the next restore into that target", async () => {
+    const parent = join(work, "staged-c");
+    mkdirSync(parent);
+    const target = join(parent, "target");
+    // The pid of a process that has exited: its restore was killed after staging some files.
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid as number;
+    const crashed = `target.snapgate-restore-${dead}-0123456789ab`;
+    mkdirSync(join(parent, crashed, "d0"), { recursive: true });
+    writeFileSync(join(parent, crashed, "d0/f0.yaml"), "n: ");
+    // Not touched: a restore still running (a live pid), and another target's leftovers.
+    const running = `target.snapgate-restore-${process.ppid}-abcdefabcdef`;
+    const other = `other.snapgate-restore-${dead}-0123456789ab`;
+    mkdirSync(join(parent, running));
+    mkdirSync(join(parent, other));
+    await expect(restore(small, target)).resolves.toMatchObject({ files: 23 });
+    expect(readdirSync(parent).sort()).toEqual([other, "target", running].sort());
+    expect(readFileSync(join(target, "d0/f0.yaml"), "utf8")).toBe("n: 0\n");
   });
 });
