@@ -3,7 +3,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   GITHUB_STORE_HELP,
   S3_STORE_HELP
-} from "../chunks/chunk-32BYTH46.js";
+} from "../chunks/chunk-324HYX42.js";
 import {
   EXIT_USAGE
 } from "../chunks/chunk-D6PZSJD3.js";
@@ -31,35 +31,35 @@ import "../chunks/chunk-H5NHOGLY.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-WOL32LQQ.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-7SUDJLNV.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-F4IVVNIZ.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-ONLW7VFY.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-Z3TWIXJZ.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-SG6CUT5S.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-SHQLK2RM.js")).restoreCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-N5ZQ3Q6M.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-NF6GP45T.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-L5JOTDPY.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-72QJXG2Q.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-WARUQ6OR.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-VJKRG4SQ.js")).restoreCommand },
   { name: "coverage", load: async () => (await import("../chunks/coverage-IM5MNTGQ.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-HTDBBS2T.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-3WSCLMF4.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-AGR4MZE7.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-QZXRH4KT.js")).pruneCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-622ULIQT.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-7MMG5PMV.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-3PP6OTRL.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-VB5FDXTC.js")).pruneCommand },
   {
     name: "lift-legal-hold",
-    load: async () => (await import("../chunks/lift-legal-hold-NCKICKU7.js")).liftLegalHoldCommand
+    load: async () => (await import("../chunks/lift-legal-hold-SCID3XKU.js")).liftLegalHoldCommand
   },
-  { name: "rekey", load: async () => (await import("../chunks/rekey-JO4SDOR5.js")).rekeyCommand },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-L74ZGMZZ.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-P3B3AGKS.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-TIHGUN24.js")).retireEpochCommand
   },
-  { name: "replicate", load: async () => (await import("../chunks/replicate-M6HXBOBQ.js")).replicateCommand },
-  { name: "stats", load: async () => (await import("../chunks/stats-77ZBMLG2.js")).statsCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-PY4OZQAS.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-FZQBYGCZ.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-X6YHGJED.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-NPQ5GSRE.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-JFESLTYH.js")).canaryCommand },
-  { name: "report", load: async () => (await import("../chunks/report-6ZLDEA4H.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-KR5UBITB.js")).dashboardCommand }
+  { name: "replicate", load: async () => (await import("../chunks/replicate-K5C2IF7A.js")).replicateCommand },
+  { name: "stats", load: async () => (await import("../chunks/stats-HM4S3JXV.js")).statsCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-2QXAMXG5.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-PXJUEDDN.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-X7QPZAIN.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-JP7763S4.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-SBRDTVW5.js")).canaryCommand },
+  { name: "report", load: async () => (await import("../chunks/report-OYKR5FGO.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-7E3PLV6E.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

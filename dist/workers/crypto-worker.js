@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   writeOpenedTempFile
-} from "../chunks/chunk-3WQ356U7.js";
+} from "../chunks/chunk-A527LT5W.js";
 import {
   BlobSealer,
   writeSealedTempFile
@@ -61,7 +61,8 @@ if (port) {
               content,
               request.mode,
               request.size,
-              request.context
+              request.context,
+              request.how
             );
             port.postMessage({ id: request.id, tempPath, size: content.length });
           } catch (error) {

@@ -20,7 +20,7 @@ import "../../chunks/chunk-IMETERFX.js";
 import "../../chunks/chunk-G3CCTLY7.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-3ABLXYQ7.js";
+} from "../../chunks/chunk-EGZ4ANBD.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -40,7 +40,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-5QXPRNAX.js";
+} from "../../chunks/chunk-NWWFTOTE.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";

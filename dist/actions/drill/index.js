@@ -1,13 +1,13 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-JM27R3RP.js";
+} from "../../chunks/chunk-CRVBRGEJ.js";
 import "../../chunks/chunk-SBTDX2R5.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-SGV55YVH.js";
+import "../../chunks/chunk-ZFWQBOZ6.js";
 import "../../chunks/chunk-X6OXJFXA.js";
-import "../../chunks/chunk-3WQ356U7.js";
+import "../../chunks/chunk-A527LT5W.js";
 import "../../chunks/chunk-46LQYF2N.js";
 import "../../chunks/chunk-6P6Q3R3N.js";
 import "../../chunks/chunk-I227H2ZL.js";
@@ -45,7 +45,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-5QXPRNAX.js";
+} from "../../chunks/chunk-NWWFTOTE.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";

@@ -9,9 +9,9 @@ import {
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-SGV55YVH.js";
+} from "../../chunks/chunk-ZFWQBOZ6.js";
 import "../../chunks/chunk-X6OXJFXA.js";
-import "../../chunks/chunk-3WQ356U7.js";
+import "../../chunks/chunk-A527LT5W.js";
 import {
   loadSnapshot
 } from "../../chunks/chunk-46LQYF2N.js";
@@ -21,7 +21,7 @@ import {
 import "../../chunks/chunk-6P6Q3R3N.js";
 import {
   identityOpener
-} from "../../chunks/chunk-OHTTSCAM.js";
+} from "../../chunks/chunk-XJ3I2TG3.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import {
   appendAuditEvents
@@ -66,7 +66,7 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-5QXPRNAX.js";
+} from "../../chunks/chunk-NWWFTOTE.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";

@@ -15,7 +15,7 @@ import "../../chunks/chunk-KBLB3GEK.js";
 import "../../chunks/chunk-6P6Q3R3N.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-3ABLXYQ7.js";
+} from "../../chunks/chunk-EGZ4ANBD.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -39,7 +39,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-5QXPRNAX.js";
+} from "../../chunks/chunk-NWWFTOTE.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";

@@ -12,7 +12,7 @@ import {
 import "../../chunks/chunk-CDLC5QT7.js";
 import {
   identityOpener
-} from "../../chunks/chunk-OHTTSCAM.js";
+} from "../../chunks/chunk-XJ3I2TG3.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
@@ -30,7 +30,7 @@ import "../../chunks/chunk-IMETERFX.js";
 import "../../chunks/chunk-G3CCTLY7.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-3ABLXYQ7.js";
+} from "../../chunks/chunk-EGZ4ANBD.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -56,7 +56,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-5QXPRNAX.js";
+} from "../../chunks/chunk-NWWFTOTE.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
