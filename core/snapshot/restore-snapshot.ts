@@ -368,27 +368,25 @@ interface WritePlan {
 }
 
 /**
- * Makes the directories, decrypts every file into a temp file and makes a temp
- * link for every symlink; if anything fails, removes all of it (in-flight
- * decryptions are waited for first) and the target keeps what it had. Then
- * one durability barrier, and every temp is renamed onto its name.
+ * Decrypts every regular file of the plan, each blob of a window checked
+ * before any of it is decrypted, into `openInto`'s file for `destinationOf`
+ * (a temp beside it, or the name itself with `how.atTarget`). Calls `written`
+ * with each path made; on a failure, waits for the decryptions in flight before
+ * rethrowing, so the caller's clean-up sees every file. Returns the bytes.
  */
-async function writeAll(
+async function decryptFiles(
   options: RestoreOptions,
   opening: Promise<FileOpener>,
   plan: WritePlan,
+  destinationOf: (file: RegularFileEntry) => string,
+  how: { atTarget?: boolean; umask?: number } | undefined,
+  written: (path: string, destination: string) => void,
 ): Promise<number> {
-  const { target, where } = plan;
+  const { where } = plan;
   const { manifest } = options.snapshot;
-  const created: string[] = [];
-  const temps: Array<{ temp: string; destination: string }> = [];
-  const linkTemps: Array<{ temp: string; destination: string }> = [];
   const inFlight = new Set<Promise<unknown>>();
   let failed = false;
   let bytes = 0;
-  const umask = currentUmask();
-  const how = umask === undefined ? undefined : { umask };
-  // Every blob of a window is checked before any of it is decrypted.
   const checkWindow = (
     window: readonly RegularFileEntry[],
     blobs: ReadonlyArray<Uint8Array | null>,
@@ -396,18 +394,8 @@ async function writeAll(
     window.forEach((file, i) =>
       assertBlobIntact(blobs[i] ?? null, file, where, options.store.location),
     );
+  const opener = await opening;
   try {
-    if (!plan.targetExists) {
-      // The target and any missing parent of it, outermost first: each is removed on failure.
-      const missing: string[] = [];
-      for (let dir = target; !(await exists(dir)); dir = dirname(dir)) missing.unshift(dir);
-      for (const dir of missing) {
-        await mkdir(dir, { mode: 0o755 });
-        created.push(dir);
-      }
-    }
-    await makeDirectories(target, plan.missingDirectories, created);
-    const opener = await opening;
     await forEachBlobWindow(
       options.store,
       plan.regular,
@@ -415,21 +403,17 @@ async function writeAll(
         if (failed) return;
         const work = (async () => {
           assertBlobIntact(ciphertext, file, where, options.store.location);
-          const destination = join(target, ...file.path.split("/"));
-          const context = {
-            describe: `${file.path} in ${where}`,
-            recipients: recipientsOfFile(manifest, file),
-          };
-          const temp = await opener.openInto(
+          const destination = destinationOf(file);
+          const path = await opener.openInto(
             ciphertext,
             file.encoding,
-            context,
+            { describe: `${file.path} in ${where}`, recipients: recipientsOfFile(manifest, file) },
             destination,
             safeMode(file.mode),
             file.size,
             how,
           );
-          temps.push({ temp, destination });
+          written(path, destination);
           bytes += file.size;
           plan.onFile();
         })();
@@ -447,6 +431,59 @@ async function writeAll(
       checkWindow,
       rewrapResolver(options.store, await loadSodium(), options.trustedKeys),
     );
+  } catch (error) {
+    failed = true;
+    await Promise.allSettled([...inFlight]);
+    throw error;
+  }
+  return bytes;
+}
+
+/** The umask, read once: fchmod is skipped when it would not strip any bit of a file's mode. */
+function currentUmask(): number | undefined {
+  try {
+    return process.umask();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes the directories, decrypts every file into a temp file and makes a temp
+ * link for every symlink; if anything fails, removes all of it (in-flight
+ * decryptions are waited for first) and the target keeps what it had. Then
+ * one durability barrier, and every temp is renamed onto its name.
+ */
+async function writeAll(
+  options: RestoreOptions,
+  opening: Promise<FileOpener>,
+  plan: WritePlan,
+): Promise<number> {
+  const { target } = plan;
+  const created: string[] = [];
+  const temps: Array<{ temp: string; destination: string }> = [];
+  const linkTemps: Array<{ temp: string; destination: string }> = [];
+  const umask = currentUmask();
+  let bytes: number;
+  try {
+    if (!plan.targetExists) {
+      // The target and any missing parent of it, outermost first: each is removed on failure.
+      const missing: string[] = [];
+      for (let dir = target; !(await exists(dir)); dir = dirname(dir)) missing.unshift(dir);
+      for (const dir of missing) {
+        await mkdir(dir, { mode: 0o755 });
+        created.push(dir);
+      }
+    }
+    await makeDirectories(target, plan.missingDirectories, created);
+    bytes = await decryptFiles(
+      options,
+      opening,
+      plan,
+      (file) => join(target, ...file.path.split("/")),
+      umask === undefined ? undefined : { umask },
+      (temp, destination) => temps.push({ temp, destination }),
+    );
     for (const link of plan.links) {
       const destination = join(target, ...link.path.split("/"));
       const temp = tempPathFor(destination);
@@ -461,8 +498,6 @@ async function writeAll(
       temps.map((t) => t.temp),
     );
   } catch (error) {
-    failed = true;
-    await Promise.allSettled([...inFlight]);
     await Promise.all(
       [...temps, ...linkTemps].map(({ temp }) => unlink(temp).catch(() => undefined)),
     );
@@ -519,15 +554,6 @@ export async function removeStaleStaging(target: string): Promise<string[]> {
   return stale;
 }
 
-/** The umask, read once: fchmod is skipped when it would not strip any bit of a file's mode. */
-function currentUmask(): number | undefined {
-  try {
-    return process.umask();
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A new or empty target, all or nothing for the whole tree: every directory,
  * file (under its final relative name, created exclusively) and link is made
@@ -544,25 +570,14 @@ async function writeStaged(
   opening: Promise<FileOpener>,
   plan: WritePlan,
 ): Promise<number> {
-  const { target, where } = plan;
-  const { manifest } = options.snapshot;
+  const { target } = plan;
   const parent = dirname(target);
   const createdParents: string[] = [];
-  const inFlight = new Set<Promise<unknown>>();
   const written: string[] = [];
   const staging = stagingPathFor(target);
   let stagingMade = false;
-  let failed = false;
-  let bytes = 0;
+  let bytes: number;
   const umask = currentUmask();
-  const how = { atTarget: true, ...(umask === undefined ? {} : { umask }) };
-  const checkWindow = (
-    window: readonly RegularFileEntry[],
-    blobs: ReadonlyArray<Uint8Array | null>,
-  ) =>
-    window.forEach((file, i) =>
-      assertBlobIntact(blobs[i] ?? null, file, where, options.store.location),
-    );
   try {
     // Leftovers of a killed restore; one that cannot be removed does not stop this one.
     await removeStaleStaging(target).catch(() => []);
@@ -576,40 +591,13 @@ async function writeStaged(
     stagingMade = true;
     const directories: string[] = [];
     await makeDirectories(staging, plan.missingDirectories, directories);
-    const opener = await opening;
-    await forEachBlobWindow(
-      options.store,
-      plan.regular,
-      async (file, ciphertext) => {
-        if (failed) return;
-        const work = (async () => {
-          assertBlobIntact(ciphertext, file, where, options.store.location);
-          const path = await opener.openInto(
-            ciphertext,
-            file.encoding,
-            { describe: `${file.path} in ${where}`, recipients: recipientsOfFile(manifest, file) },
-            join(staging, ...file.path.split("/")),
-            safeMode(file.mode),
-            file.size,
-            how,
-          );
-          written.push(path);
-          bytes += file.size;
-          plan.onFile();
-        })();
-        inFlight.add(work);
-        try {
-          await work;
-        } catch (error) {
-          failed = true;
-          throw error;
-        } finally {
-          inFlight.delete(work);
-        }
-      },
-      8,
-      checkWindow,
-      rewrapResolver(options.store, await loadSodium(), options.trustedKeys),
+    bytes = await decryptFiles(
+      options,
+      opening,
+      plan,
+      (file) => join(staging, ...file.path.split("/")),
+      { atTarget: true, ...(umask === undefined ? {} : { umask }) },
+      (path) => written.push(path),
     );
     // Links last, as everywhere: nothing is written after (or through) one.
     for (const link of plan.links) {
@@ -622,8 +610,6 @@ async function writeStaged(
     await flushFiles(staging, [...written, ...directories, staging]);
     await rename(staging, target);
   } catch (error) {
-    failed = true;
-    await Promise.allSettled([...inFlight]);
     if (stagingMade) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     for (const dir of createdParents.reverse()) await rmdir(dir).catch(() => undefined);
     throw error;
