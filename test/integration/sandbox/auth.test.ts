@@ -285,7 +285,7 @@ describe("organization teams", () => {
   it("reports team membership to an installation with members:read, and 404 for non-members", async () => {
     gh.createTeam("acme", "release-managers", [{ login: "reader", role: "maintainer" }]);
     const reviewers = gh.createApp({
-      slug: "reviewers",
+      slug: "third-party-reviewers",
       permissions: { members: "read" },
       events: [],
     });
@@ -309,7 +309,7 @@ describe("organization teams", () => {
       ).status,
     ).toBe(404);
     const plain = gh.createApp({
-      slug: "no-members",
+      slug: "third-party-no-members",
       permissions: { contents: "read" },
       events: [],
     });
