@@ -281,6 +281,54 @@ suite("the S3 store in the actions, with credentials from GitHub OIDC (RGW STS)"
     expect(oidc.issued.at(-1)?.claims.sub).toBe("repo:acme/service:environment:snapgate-rollback");
   });
 
+  it("the verify, drift and drill actions read the same store on the role's credentials alone", async () => {
+    // After the deploy test: seq 1 is in the bucket, and the checkout is back to it.
+    const store = {
+      store: `s3://${bucket}/service`,
+      "s3-endpoint": server.endpoint,
+      "aws-role-arn": roleArn,
+      environment: "prod",
+    };
+    const env = {
+      ...workflowEnv({ apiUrl: ws.backup.gh.url, runId: 5002 }),
+      ...oidc.runnerEnv({
+        repository: "acme/service",
+        environment: "snapgate-rollback",
+        ref: "refs/heads/release/1.2",
+        runId: 5002,
+      }),
+    };
+    const run = (action: string, inputs: Record<string, string>) =>
+      runAction(action, { cwd: ws.repo, inputs: { ...store, ...inputs }, env });
+    const issuedBefore = oidc.issued.length;
+
+    const verified = await run("verify", {
+      level: "restore",
+      identity: ws.keys.age.identity,
+    });
+    expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(verified.outputs).toMatchObject({ verified: "true", level: "restore", snapshots: "1" });
+
+    const drift = await run("drift", { "writer-key": ws.keys.writerText });
+    expect({ code: drift.code, stderr: drift.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(drift.outputs).toMatchObject({ drifted: "false" });
+
+    const drill = await run("drill", {
+      identity: ws.keys.age.identity,
+      "writer-key": ws.keys.writerText,
+    });
+    expect({ code: drill.code, stderr: drill.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(drill.outputs).toMatchObject({ passed: "true" });
+
+    // Each step asked for its own token and logged the role it assumed; no AWS key in the env.
+    expect(oidc.issued.length - issuedBefore).toBe(3);
+    expect(Object.keys(env).filter((name) => name.startsWith("AWS_"))).toEqual([]);
+    for (const step of [verified, drift, drill])
+      expect(step.log).toMatch(
+        /^Assumed arn:aws:iam:::role\/snapgate-backup with the job's OIDC token/m,
+      );
+  });
+
   it("the role's credentials reach only its bucket: the server refuses another bucket", async () => {
     const run = await runStep("deploy", "pre", context(), { runId: 5002 });
     expect(run.code).toBe(0);
