@@ -1,11 +1,11 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-CRVBRGEJ.js";
+} from "../../chunks/chunk-KMTAR6YH.js";
 import "../../chunks/chunk-SBTDX2R5.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-ZFWQBOZ6.js";
+import "../../chunks/chunk-4UQFVN3F.js";
 import "../../chunks/chunk-X6OXJFXA.js";
 import "../../chunks/chunk-A527LT5W.js";
 import "../../chunks/chunk-46LQYF2N.js";

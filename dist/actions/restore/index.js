@@ -9,7 +9,7 @@ import {
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-ZFWQBOZ6.js";
+} from "../../chunks/chunk-4UQFVN3F.js";
 import "../../chunks/chunk-X6OXJFXA.js";
 import "../../chunks/chunk-A527LT5W.js";
 import {

@@ -11,7 +11,7 @@ import {
 } from "./chunk-73STOSWY.js";
 import {
   restoreSnapshot
-} from "./chunk-ZFWQBOZ6.js";
+} from "./chunk-4UQFVN3F.js";
 import {
   loadSnapshot
 } from "./chunk-46LQYF2N.js";

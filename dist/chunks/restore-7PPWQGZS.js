@@ -22,7 +22,7 @@ import "./chunk-F5MPICPV.js";
 import "./chunk-PCQS3LOH.js";
 import {
   restoreSnapshot
-} from "./chunk-ZFWQBOZ6.js";
+} from "./chunk-4UQFVN3F.js";
 import "./chunk-X6OXJFXA.js";
 import "./chunk-A527LT5W.js";
 import {

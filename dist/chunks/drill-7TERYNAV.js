@@ -28,11 +28,11 @@ import "./chunk-F5MPICPV.js";
 import "./chunk-PCQS3LOH.js";
 import {
   runDrill
-} from "./chunk-CRVBRGEJ.js";
+} from "./chunk-KMTAR6YH.js";
 import "./chunk-SBTDX2R5.js";
 import "./chunk-NG32LOAZ.js";
 import "./chunk-73STOSWY.js";
-import "./chunk-ZFWQBOZ6.js";
+import "./chunk-4UQFVN3F.js";
 import "./chunk-X6OXJFXA.js";
 import "./chunk-A527LT5W.js";
 import "./chunk-46LQYF2N.js";

@@ -2379,31 +2379,17 @@ async function restoreSelection(options, selection, opening) {
     warnings
   };
 }
-async function writeAll(options, opening, plan) {
-  const { target, where } = plan;
+async function decryptFiles(options, opening, plan, destinationOf, how, written) {
+  const { where } = plan;
   const { manifest } = options.snapshot;
-  const created = [];
-  const temps = [];
-  const linkTemps = [];
   const inFlight = /* @__PURE__ */ new Set();
   let failed = false;
   let bytes = 0;
-  const umask = currentUmask();
-  const how = umask === void 0 ? void 0 : { umask };
   const checkWindow = (window, blobs) => window.forEach(
     (file, i) => assertBlobIntact(blobs[i] ?? null, file, where, options.store.location)
   );
+  const opener = await opening;
   try {
-    if (!plan.targetExists) {
-      const missing = [];
-      for (let dir = target; !await exists2(dir); dir = dirname2(dir)) missing.unshift(dir);
-      for (const dir of missing) {
-        await mkdir(dir, { mode: 493 });
-        created.push(dir);
-      }
-    }
-    await makeDirectories(target, plan.missingDirectories, created);
-    const opener = await opening;
     await forEachBlobWindow(
       options.store,
       plan.regular,
@@ -2411,21 +2397,17 @@ async function writeAll(options, opening, plan) {
         if (failed) return;
         const work = (async () => {
           assertBlobIntact(ciphertext, file, where, options.store.location);
-          const destination = join4(target, ...file.path.split("/"));
-          const context = {
-            describe: `${file.path} in ${where}`,
-            recipients: recipientsOfFile(manifest, file)
-          };
-          const temp = await opener.openInto(
+          const destination = destinationOf(file);
+          const path = await opener.openInto(
             ciphertext,
             file.encoding,
-            context,
+            { describe: `${file.path} in ${where}`, recipients: recipientsOfFile(manifest, file) },
             destination,
             safeMode(file.mode),
             file.size,
             how
           );
-          temps.push({ temp, destination });
+          written(path, destination);
           bytes += file.size;
           plan.onFile();
         })();
@@ -2443,6 +2425,45 @@ async function writeAll(options, opening, plan) {
       checkWindow,
       rewrapResolver(options.store, await loadSodium(), options.trustedKeys)
     );
+  } catch (error) {
+    failed = true;
+    await Promise.allSettled([...inFlight]);
+    throw error;
+  }
+  return bytes;
+}
+function currentUmask() {
+  try {
+    return process.umask();
+  } catch {
+    return void 0;
+  }
+}
+async function writeAll(options, opening, plan) {
+  const { target } = plan;
+  const created = [];
+  const temps = [];
+  const linkTemps = [];
+  const umask = currentUmask();
+  let bytes;
+  try {
+    if (!plan.targetExists) {
+      const missing = [];
+      for (let dir = target; !await exists2(dir); dir = dirname2(dir)) missing.unshift(dir);
+      for (const dir of missing) {
+        await mkdir(dir, { mode: 493 });
+        created.push(dir);
+      }
+    }
+    await makeDirectories(target, plan.missingDirectories, created);
+    bytes = await decryptFiles(
+      options,
+      opening,
+      plan,
+      (file) => join4(target, ...file.path.split("/")),
+      umask === void 0 ? void 0 : { umask },
+      (temp, destination) => temps.push({ temp, destination })
+    );
     for (const link of plan.links) {
       const destination = join4(target, ...link.path.split("/"));
       const temp = tempPathFor(destination);
@@ -2455,8 +2476,6 @@ async function writeAll(options, opening, plan) {
       temps.map((t) => t.temp)
     );
   } catch (error) {
-    failed = true;
-    await Promise.allSettled([...inFlight]);
     await Promise.all(
       [...temps, ...linkTemps].map(({ temp }) => unlink2(temp).catch(() => void 0))
     );
@@ -2498,29 +2517,15 @@ async function removeStaleStaging(target) {
   for (const name of stale) await rm(join4(dirname2(target), name), { recursive: true, force: true });
   return stale;
 }
-function currentUmask() {
-  try {
-    return process.umask();
-  } catch {
-    return void 0;
-  }
-}
 async function writeStaged(options, opening, plan) {
-  const { target, where } = plan;
-  const { manifest } = options.snapshot;
+  const { target } = plan;
   const parent = dirname2(target);
   const createdParents = [];
-  const inFlight = /* @__PURE__ */ new Set();
   const written = [];
   const staging = stagingPathFor(target);
   let stagingMade = false;
-  let failed = false;
-  let bytes = 0;
+  let bytes;
   const umask = currentUmask();
-  const how = { atTarget: true, ...umask === void 0 ? {} : { umask } };
-  const checkWindow = (window, blobs) => window.forEach(
-    (file, i) => assertBlobIntact(blobs[i] ?? null, file, where, options.store.location)
-  );
   try {
     await removeStaleStaging(target).catch(() => []);
     const missing = [];
@@ -2533,40 +2538,13 @@ async function writeStaged(options, opening, plan) {
     stagingMade = true;
     const directories = [];
     await makeDirectories(staging, plan.missingDirectories, directories);
-    const opener = await opening;
-    await forEachBlobWindow(
-      options.store,
-      plan.regular,
-      async (file, ciphertext) => {
-        if (failed) return;
-        const work = (async () => {
-          assertBlobIntact(ciphertext, file, where, options.store.location);
-          const path = await opener.openInto(
-            ciphertext,
-            file.encoding,
-            { describe: `${file.path} in ${where}`, recipients: recipientsOfFile(manifest, file) },
-            join4(staging, ...file.path.split("/")),
-            safeMode(file.mode),
-            file.size,
-            how
-          );
-          written.push(path);
-          bytes += file.size;
-          plan.onFile();
-        })();
-        inFlight.add(work);
-        try {
-          await work;
-        } catch (error) {
-          failed = true;
-          throw error;
-        } finally {
-          inFlight.delete(work);
-        }
-      },
-      8,
-      checkWindow,
-      rewrapResolver(options.store, await loadSodium(), options.trustedKeys)
+    bytes = await decryptFiles(
+      options,
+      opening,
+      plan,
+      (file) => join4(staging, ...file.path.split("/")),
+      { atTarget: true, ...umask === void 0 ? {} : { umask } },
+      (path) => written.push(path)
     );
     for (const link of plan.links) {
       await symlink(link.target, join4(staging, ...link.path.split("/")));
@@ -2576,8 +2554,6 @@ async function writeStaged(options, opening, plan) {
     await flushFiles(staging, [...written, ...directories, staging]);
     await rename(staging, target);
   } catch (error) {
-    failed = true;
-    await Promise.allSettled([...inFlight]);
     if (stagingMade) await rm(staging, { recursive: true, force: true }).catch(() => void 0);
     for (const dir of createdParents.reverse()) await rmdir(dir).catch(() => void 0);
     throw error;
