@@ -2,6 +2,7 @@ import type { BlobEncoding } from "../types.js";
 import type { BlobContext, BlobOpener } from "./blob-opener.js";
 import { CryptoPool } from "./crypto-pool.js";
 import { writeOpenedTempFile, type OpenedFileWrite } from "./write-opened-temp-file.js";
+import type { BlobFileRead } from "../snapshot/read-blob-file.js";
 
 /** Decrypts blobs straight into temp files, on every core when there are many. */
 export interface FileOpener {
@@ -18,6 +19,20 @@ export interface FileOpener {
     size: number,
     how?: OpenedFileWrite,
   ): Promise<string>;
+  /**
+   * Workers only: as openInto, but the worker reads the blob's file itself and
+   * checks it against the manifest (readBlobFile), so no bytes cross threads.
+   * Undefined when it could not read the file: read it through the store then.
+   */
+  openFileInto?(
+    blobFile: BlobFileRead,
+    encoding: BlobEncoding,
+    context: BlobContext,
+    target: string,
+    mode: number,
+    size: number,
+    how?: OpenedFileWrite,
+  ): Promise<string | undefined>;
   close(): Promise<void>;
   /** Where the work happens: worker threads, or this thread. */
   readonly mode: "pool" | "thread";
@@ -50,6 +65,19 @@ export async function createFileOpener(
           ...(how ? { how } : {}),
         });
         return reply.tempPath as string;
+      },
+      async openFileInto(blobFile, encoding, context, target, mode, size, how) {
+        const reply = await pool.request({
+          kind: "open",
+          blobFile,
+          encoding,
+          context,
+          writeBeside: target,
+          mode,
+          size,
+          ...(how ? { how } : {}),
+        });
+        return reply.unread ? undefined : (reply.tempPath as string);
       },
       close: () => pool.close(),
       mode: "pool",

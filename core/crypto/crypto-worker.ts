@@ -5,6 +5,7 @@ import { BlobSealer } from "./blob-sealer.js";
 import { BlobOpener, type BlobContext } from "./blob-opener.js";
 import { writeSealedTempFile } from "./write-sealed-temp-file.js";
 import { writeOpenedTempFile, type OpenedFileWrite } from "./write-opened-temp-file.js";
+import { readBlobFile, type BlobFileRead } from "../snapshot/read-blob-file.js";
 
 /**
  * A worker of the crypto pool (dist/workers/crypto-worker.js): encrypts blobs
@@ -24,7 +25,9 @@ export type CryptoRequest =
   | {
       kind: "open";
       id: number;
-      ciphertext: Uint8Array;
+      /** The blob's bytes, or (a local store) `blobFile`: the worker reads and checks them itself. */
+      ciphertext?: Uint8Array;
+      blobFile?: BlobFileRead;
       encoding: BlobEncoding;
       context: BlobContext;
       /** Write the plaintext next to this path (a temp file) with this exact mode. */
@@ -78,7 +81,19 @@ if (port) {
         (error: unknown) => fail(request.id, error),
       );
     } else if (request.kind === "open" && opener) {
-      opener.open(request.ciphertext, request.encoding, request.context).then(
+      let ciphertext: Uint8Array | undefined;
+      try {
+        ciphertext = request.blobFile ? readBlobFile(request.blobFile) : request.ciphertext;
+      } catch (error) {
+        fail(request.id, error, "open");
+        return;
+      }
+      // A file it could not read: the main thread reads it through the store instead.
+      if (!ciphertext) {
+        port.postMessage({ id: request.id, unread: true });
+        return;
+      }
+      opener.open(ciphertext, request.encoding, request.context).then(
         (content) => {
           try {
             const tempPath = writeOpenedTempFile(

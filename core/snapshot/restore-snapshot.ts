@@ -43,6 +43,7 @@ import { probeNameFolding } from "./probe-name-folding.js";
 import { inspectRestoreTarget, type RestoreEntry } from "./inspect-restore-target.js";
 import { findExtraFiles, type ExtraFile } from "./find-extra-files.js";
 import { recipientsOfFile } from "./recipients-of-file.js";
+import { blobRefOf } from "./blob-ref-of.js";
 
 export interface RestoreOptions {
   store: Store;
@@ -367,12 +368,19 @@ interface WritePlan {
   onFile: () => void;
 }
 
+/** Decryptions a local store's restore keeps in flight: requests carry a path, not bytes. */
+const FILE_REQUESTS_IN_FLIGHT = 16;
+
 /**
- * Decrypts every regular file of the plan, each blob of a window checked
- * before any of it is decrypted, into `openInto`'s file for `destinationOf`
- * (a temp beside it, or the name itself with `how.atTarget`). Calls `written`
- * with each path made; on a failure, waits for the decryptions in flight before
- * rethrowing, so the caller's clean-up sees every file. Returns the bytes.
+ * Decrypts every regular file of the plan into `openInto`'s file for
+ * `destinationOf` (a temp beside it, or the name itself with `how.atTarget`).
+ * From a local store with crypto workers, each worker reads and checks its
+ * blobs itself (Store.blobFilePath, readBlobFile); otherwise blobs are read
+ * here window by window, each window checked before any of it is decrypted.
+ * Either way a blob is checked against the signed hash before it is opened.
+ * Calls `written` with each path made; on a failure, waits for the
+ * decryptions in flight before rethrowing, so the caller's clean-up sees
+ * every file. Returns the bytes.
  */
 async function decryptFiles(
   options: RestoreOptions,
@@ -384,53 +392,91 @@ async function decryptFiles(
 ): Promise<number> {
   const { where } = plan;
   const { manifest } = options.snapshot;
+  const { store } = options;
   const inFlight = new Set<Promise<unknown>>();
   let failed = false;
   let bytes = 0;
   const checkWindow = (
     window: readonly RegularFileEntry[],
     blobs: ReadonlyArray<Uint8Array | null>,
-  ) =>
-    window.forEach((file, i) =>
-      assertBlobIntact(blobs[i] ?? null, file, where, options.store.location),
-    );
+  ) => window.forEach((file, i) => assertBlobIntact(blobs[i] ?? null, file, where, store.location));
   const opener = await opening;
+  const resolveMissing = rewrapResolver(store, await loadSodium(), options.trustedKeys);
+  const contextOf = (file: RegularFileEntry) => ({
+    describe: `${file.path} in ${where}`,
+    recipients: recipientsOfFile(manifest, file),
+  });
+  const done = (file: RegularFileEntry, path: string, destination: string) => {
+    written(path, destination);
+    bytes += file.size;
+    plan.onFile();
+  };
+  const fromBytes = async (file: RegularFileEntry, ciphertext: Uint8Array | null) => {
+    assertBlobIntact(ciphertext, file, where, store.location);
+    const destination = destinationOf(file);
+    const path = await opener.openInto(
+      ciphertext,
+      file.encoding,
+      contextOf(file),
+      destination,
+      safeMode(file.mode),
+      file.size,
+      how,
+    );
+    done(file, path, destination);
+  };
+  const track = async (work: () => Promise<void>): Promise<void> => {
+    if (failed) return;
+    const promise = work();
+    inFlight.add(promise);
+    try {
+      await promise;
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      inFlight.delete(promise);
+    }
+  };
   try {
-    await forEachBlobWindow(
-      options.store,
-      plan.regular,
-      async (file, ciphertext) => {
-        if (failed) return;
-        const work = (async () => {
-          assertBlobIntact(ciphertext, file, where, options.store.location);
+    const openFileInto = opener.openFileInto?.bind(opener);
+    const blobFilePath = store.blobFilePath?.bind(store);
+    if (openFileInto && blobFilePath) {
+      await mapWithConcurrency(plan.regular, FILE_REQUESTS_IN_FLIGHT, (file) =>
+        track(async () => {
+          const ref = blobRefOf(file);
           const destination = destinationOf(file);
-          const path = await opener.openInto(
-            ciphertext,
+          const path = await openFileInto(
+            {
+              // Awaited: a wrapped store (a proxy) may answer with a promise.
+              path: await blobFilePath(ref),
+              file: { path: file.path, blob: file.blob, ciphertextSha256: file.ciphertextSha256 },
+              where,
+              location: store.location,
+            },
             file.encoding,
-            { describe: `${file.path} in ${where}`, recipients: recipientsOfFile(manifest, file) },
+            contextOf(file),
             destination,
             safeMode(file.mode),
             file.size,
             how,
           );
-          written(path, destination);
-          bytes += file.size;
-          plan.onFile();
-        })();
-        inFlight.add(work);
-        try {
-          await work;
-        } catch (error) {
-          failed = true;
-          throw error;
-        } finally {
-          inFlight.delete(work);
-        }
-      },
-      8,
-      checkWindow,
-      rewrapResolver(options.store, await loadSodium(), options.trustedKeys),
-    );
+          if (path !== undefined) return done(file, path, destination);
+          // The worker could not read it (gone, re-wrapped by rekey, unreadable): read it
+          // here, through the store, as before; that finds a re-wrap or raises the error.
+          await fromBytes(file, (await store.readBlob(ref)) ?? (await resolveMissing(ref)));
+        }),
+      );
+    } else {
+      await forEachBlobWindow(
+        store,
+        plan.regular,
+        (file, ciphertext) => track(() => fromBytes(file, ciphertext)),
+        8,
+        checkWindow,
+        resolveMissing,
+      );
+    }
   } catch (error) {
     failed = true;
     await Promise.allSettled([...inFlight]);
@@ -729,7 +775,8 @@ async function assertBlobsPresent(
   where: string,
 ): Promise<void> {
   if (regular.length <= BLOB_WINDOW) return;
-  const stored = new Set((await store.listBlobs()).map((blob) => `${blob.id}-${blob.sha256}`));
+  const listed = await store.listBlobs({ modifiedAt: false });
+  const stored = new Set(listed.map((blob) => `${blob.id}-${blob.sha256}`));
   const missing = regular.filter((file) => !stored.has(`${file.blob}-${file.ciphertextSha256}`));
   if (missing.length === 0) return;
   const first = missing[0] as RegularFileEntry;

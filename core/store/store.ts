@@ -191,6 +191,13 @@ export interface Store {
   readManifest(stream: string, seq: number): Promise<Uint8Array | null>;
   readBlob(blob: BlobRef): Promise<Uint8Array | null>;
   /**
+   * Stores on a local file system: the file that holds a blob, so that a
+   * restore's crypto workers read it themselves (one synchronous read each)
+   * instead of this thread reading it and posting the bytes. Whoever reads it
+   * checks the bytes exactly as readBlob's (the manifest's ciphertext sha256).
+   */
+  blobFilePath?(blob: BlobRef): string;
+  /**
    * Writes one blob outside a snapshot commit (durable, atomic, never over an
    * existing file): `snapgate rekey`'s re-wrapped blobs. Stores without it
    * cannot be re-keyed yet.
@@ -234,8 +241,13 @@ export interface Store {
     ids: readonly string[],
     recheck?: (ids: readonly string[]) => Promise<readonly string[]>,
   ): Promise<void>;
-  /** Every blob file in the store; `modifiedAt` where the store knows when it was written. */
-  listBlobs(): Promise<StoredBlob[]>;
+  /**
+   * Every blob file in the store; `modifiedAt` where the store knows when it was
+   * written. `{ modifiedAt: false }`: the caller needs only the names (a
+   * restore's presence check), so a local store reads its directories and
+   * stats no file.
+   */
+  listBlobs(options?: { modifiedAt?: boolean }): Promise<StoredBlob[]>;
   /**
    * Stores that write temp files: deletes those older than `before`, which
    * writers killed mid-write (or on a full disk) left behind (prune).

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, jest } from "@jest/globals";
@@ -22,6 +22,7 @@ interface Posted {
     sealed?: SealedBlob;
     tempPath?: string;
     size?: number;
+    unread?: boolean;
     error?: { code: string; summary: string };
   };
   transfer: unknown[] | undefined;
@@ -145,6 +146,46 @@ describe("crypto worker: opening into temp files", () => {
     // Never over an existing file.
     port.emit("message", request(25, "staged.yaml", 0o640));
     expect((await port.reply(25)).message.error?.summary).toMatch(/EEXIST/);
+  });
+
+  it("reads a blob's file itself: checked against the signed hash before it is opened", async () => {
+    const content = Buffer.from("replicas: 5\n");
+    const sealed = await (await BlobSealer.create([pair.recipient])).seal(content, false);
+    const blob = join(dir, "blob.age");
+    writeFileSync(blob, sealed.ciphertext);
+    const request = (id: number, path: string, name: string) => ({
+      kind: "open",
+      id,
+      blobFile: {
+        path,
+        file: { path: "app.yaml", blob: "b".repeat(64), ciphertextSha256: sealed.sha256 },
+        where: "snapshot prod@1",
+        location: "store",
+      },
+      encoding: sealed.encoding,
+      context: { describe: "app.yaml in snapshot prod@1" },
+      writeBeside: join(dir, name),
+      mode: 0o644,
+      size: content.length,
+    });
+    port.emit("message", request(30, blob, "read.yaml"));
+    const read = await port.reply(30);
+    expect(readFileSync(read.message.tempPath as string).equals(content)).toBe(true);
+    // A missing file: no error, the main thread reads it through the store instead.
+    port.emit("message", request(31, join(dir, "missing.age"), "missing.yaml"));
+    expect((await port.reply(31)).message).toEqual({ id: 31, unread: true });
+    // One changed byte: the tampered-blob error, and no file is written.
+    const bytes = Buffer.from(sealed.ciphertext);
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
+    writeFileSync(blob, bytes);
+    port.emit("message", request(32, blob, "tampered.yaml"));
+    expect((await port.reply(32)).message.error).toMatchObject({
+      code: "INTEGRITY",
+      summary:
+        "The blob of app.yaml in snapshot prod@1 was tampered with: its sha256 does not match the signed manifest.",
+      details: { kind: "tampered-blob", path: "app.yaml" },
+    });
+    expect(existsSync(join(dir, "tampered.yaml"))).toBe(false);
   });
 
   it("refuses content whose size is not the manifest's, and names a wrong key", async () => {

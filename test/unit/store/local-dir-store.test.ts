@@ -323,6 +323,14 @@ describe("LocalDirStore: blobs", () => {
     const listed = await store.listBlobs();
     expect(listed.map(({ id, sha256, encoding }) => ({ id, sha256, encoding }))).toEqual(expected);
     for (const blob of listed) expect(Number.isFinite(blob.modifiedAt?.getTime())).toBe(true);
+    // Names only (a restore's presence check): the same blobs, and no file is stat'ed for a time.
+    const names = await store.listBlobs({ modifiedAt: false });
+    expect(names).toEqual(listed.map(({ modifiedAt: _time, ...ref }) => ref));
+    for (const blob of names) expect(blob).not.toHaveProperty("modifiedAt");
+    // Where a crypto worker reads a blob itself: the file readBlob reads.
+    expect(readFileSync(store.blobFilePath(blobs[1] as BlobRef))).toEqual(
+      Buffer.from((await store.readBlob(blobs[1] as BlobRef)) as Uint8Array),
+    );
   });
 });
 

@@ -1,0 +1,178 @@
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import * as os from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { LocalDirStore } from "../../../core/store/local-dir-store.js";
+import type { BlobRef, Store } from "../../../core/store/store.js";
+import type { LoadedSnapshot } from "../../../core/snapshot/load-snapshot.js";
+import type { RegularFileEntry } from "../../../core/types.js";
+import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { tempDir } from "../../helpers/temp-dir.js";
+
+/**
+ * A restore from a local store with crypto workers (ADR 1109): each worker
+ * reads its blobs' files itself, checks them against the signed hash and
+ * decrypts them; the main thread reads no blob. Runs the bundled worker
+ * (`npm run build`), with a free core whatever the machine's load.
+ */
+jest.unstable_mockModule("node:os", () => ({
+  ...os,
+  availableParallelism: () => 2,
+  loadavg: () => [0, 0, 0],
+}));
+// Imported after the mock: each of these loads the crypto pool.
+const { restoreSnapshot } = await import("../../../core/snapshot/restore-snapshot.js");
+const { createSnapshot } = await import("../../../core/snapshot/create-snapshot.js");
+const { loadSnapshot } = await import("../../../core/snapshot/load-snapshot.js");
+const { resolveSnapshot } = await import("../../../core/snapshot/resolve-snapshot.js");
+const BUNDLED_WORKER = new URL("../../../dist/workers/crypto-worker.js", import.meta.url);
+
+const work = tempDir();
+const local = new LocalDirStore(join(work, "store"));
+let keys: TestKeys;
+let snapshot: LoadedSnapshot;
+let count = 0;
+const FILES = 210; // over the pool's threshold (200)
+
+/** The store, counting readBlob calls; `redirect` names blobs whose file a worker is told is elsewhere. */
+function countingStore(redirect: ReadonlySet<string> = new Set()): {
+  store: Store;
+  reads: () => number;
+} {
+  let reads = 0;
+  const store = new Proxy(local, {
+    get(target, key) {
+      if (key === "readBlob")
+        return (ref: BlobRef) => {
+          reads++;
+          return target.readBlob(ref);
+        };
+      if (key === "blobFilePath")
+        return (ref: BlobRef) =>
+          redirect.has(ref.id) ? join(work, "nowhere", ref.id) : target.blobFilePath(ref);
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === "function" ? (value as () => unknown).bind(target) : value;
+    },
+  });
+  return { store, reads: () => reads };
+}
+
+const restore = (store: Store, target: string, pool = true) =>
+  restoreSnapshot({
+    store,
+    snapshot,
+    opener: keys.opener,
+    trustedKeys: [keys.verifyKey],
+    target,
+    ...(pool ? { workerUrl: BUNDLED_WORKER } : {}),
+  });
+
+const content = (i: number) => `file ${i}\n`.repeat(i % 7 === 0 ? 400 : 1 + (i % 5));
+
+function blobFile(path: string): string {
+  const entry = snapshot.manifest.files.find((f) => f.path === path) as RegularFileEntry;
+  const dir = join(work, "store/blobs", entry.blob.slice(0, 2));
+  const name = readdirSync(dir).find((n) =>
+    n.startsWith(`${entry.blob}-${entry.ciphertextSha256}`),
+  );
+  return join(dir, name as string);
+}
+
+/** Replaces a blob's bytes for the duration of `run`. */
+async function withBlob(path: string, change: (bytes: Buffer) => Buffer, run: () => Promise<void>) {
+  const file = blobFile(path);
+  const saved = readFileSync(file);
+  chmodSync(file, 0o644);
+  writeFileSync(file, change(Buffer.from(saved)));
+  try {
+    await run();
+  } finally {
+    writeFileSync(file, saved);
+    chmodSync(file, 0o444);
+  }
+}
+
+beforeAll(async () => {
+  keys = await makeKeys();
+  const tree = join(work, "tree");
+  for (let i = 0; i < FILES; i++) {
+    mkdirSync(join(tree, `d${i % 30}`), { recursive: true });
+    writeFileSync(join(tree, `d${i % 30}`, `f${i}.txt`), content(i));
+  }
+  await createSnapshot({
+    store: local,
+    root: tree,
+    paths: ["."],
+    stream: "prod",
+    phase: "manual",
+    recipients: [keys.age.recipient],
+    writerKey: keys.writer,
+  });
+  snapshot = await loadSnapshot(local, await resolveSnapshot(local, "prod@1"));
+});
+
+describe("a local store's restore: the crypto workers read the blobs", () => {
+  it("restores every file while the main thread reads no blob", async () => {
+    const { store, reads } = countingStore();
+    const target = join(work, `target${++count}`);
+    await expect(restore(store, target)).resolves.toMatchObject({ files: FILES });
+    expect(reads()).toBe(0);
+    for (let i = 0; i < FILES; i++)
+      expect(readFileSync(join(target, `d${i % 30}`, `f${i}.txt`), "utf8")).toBe(content(i));
+    // Without workers, this thread reads every blob (the store's readBlob), as before.
+    const threaded = countingStore();
+    await restore(threaded.store, join(work, `target${++count}`), false);
+    expect(threaded.reads()).toBe(FILES);
+  });
+
+  it("a blob a worker cannot read is read through the store instead (one readBlob)", async () => {
+    const entry = snapshot.manifest.files.find((f) => f.path === "d3/f3.txt") as RegularFileEntry;
+    const { store, reads } = countingStore(new Set([entry.blob]));
+    const target = join(work, `target${++count}`);
+    await expect(restore(store, target)).resolves.toMatchObject({ files: FILES });
+    expect(reads()).toBe(1);
+    expect(readFileSync(join(target, "d3/f3.txt"), "utf8")).toBe(content(3));
+  });
+
+  for (const [damage, change] of [
+    ["a flipped byte", (b: Buffer) => (b.writeUInt8((b.at(-1) ?? 0) ^ 0xff, b.length - 1), b)],
+    ["a truncated blob", (b: Buffer) => b.subarray(0, b.length - 20)],
+    ["an appended byte", (b: Buffer) => Buffer.concat([b, Buffer.from([0])])],
+  ] as const) {
+    it(`${damage}: the same INTEGRITY error as on the main thread, and nothing is left`, async () => {
+      await withBlob("d27/f147.txt", change, async () => {
+        const errors = [];
+        for (const pool of [true, false]) {
+          const { store, reads } = countingStore();
+          const parent = join(work, `damaged${++count}`);
+          const target = join(parent, "target");
+          const error = await restore(store, target, pool).then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+          expect(error).toMatchObject({
+            code: "INTEGRITY",
+            details: { kind: "tampered-blob", path: "d27/f147.txt" },
+          });
+          if (pool) expect(reads()).toBe(0);
+          // Neither the target, nor a staging directory, nor the parent the restore made.
+          expect(existsSync(parent)).toBe(false);
+          const { summary, fix, details } = error as {
+            summary: string;
+            fix: string;
+            details: unknown;
+          };
+          errors.push({ summary, fix, details });
+        }
+        expect(errors[0]).toEqual(errors[1]);
+      });
+    });
+  }
+});
