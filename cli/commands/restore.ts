@@ -3,6 +3,7 @@ import { SnapgateError } from "../../core/errors.js";
 import { loadSnapshot } from "../../core/snapshot/load-snapshot.js";
 import { resolveSnapshot } from "../../core/snapshot/resolve-snapshot.js";
 import { restoreSnapshot } from "../../core/snapshot/restore-snapshot.js";
+import { createFileOpener } from "../../core/crypto/create-opener.js";
 import { flag, listValue, requireValue, stringValue, type Command } from "../command.js";
 import { openStore, STORE_OPTION } from "../open-store.js";
 import { KEY_OPTIONS, loadOpener, trustedKeys } from "../load-keys.js";
@@ -76,9 +77,27 @@ export const restoreCommand: Command = {
     const store = await openStore(args, context);
     const entry = await resolveSnapshot(store, spec, { stream: stringValue(args, "env") });
     const report = progressReporter(context, !flag(args, "json"));
+    const workerUrl = new URL("../workers/crypto-worker.js", import.meta.url);
+    // The crypto workers load while the manifest is read; the catalog's file count (only a
+    // hint: the signed manifest is what gets restored) says whether a pool is worth it.
+    const fileOpener = flag(args, "dry-run")
+      ? undefined
+      : createFileOpener(opener, { workerUrl, expectedBlobs: entry.files });
+    fileOpener?.catch(() => undefined);
+    let snapshot;
+    try {
+      snapshot = await loadSnapshot(store, entry);
+    } catch (error) {
+      await fileOpener?.then(
+        (files) => files.close(),
+        () => undefined,
+      );
+      throw error;
+    }
     const result = await restoreSnapshot({
       store,
-      snapshot: await loadSnapshot(store, entry),
+      snapshot,
+      ...(fileOpener ? { fileOpener } : {}),
       opener,
       trustedKeys: keys,
       skipSignatureCheck: skipSignature,
@@ -88,7 +107,7 @@ export const restoreCommand: Command = {
       overwrite: flag(args, "force"),
       deleteExtra: flag(args, "delete"),
       dryRun: flag(args, "dry-run"),
-      workerUrl: new URL("../workers/crypto-worker.js", import.meta.url),
+      workerUrl,
       onProgress: (done, total) => report("restore", done, total),
     });
     if (flag(args, "json")) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fchmodSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { BlobContext } from "./blob-opener.js";
@@ -13,6 +13,24 @@ export interface OpenedFileWrite {
   atTarget?: boolean;
   /** The process's umask: fchmod only when it would strip bits of `mode` (unknown: always). */
   umask?: number;
+  /**
+   * With `atTarget`, in a restore's own staging directory: make the file's
+   * missing parent directories (mode 0755, as the restore makes every
+   * directory) when the create finds none, so they are made in parallel by
+   * the crypto workers, not one by one before them.
+   */
+  makeParents?: boolean;
+}
+
+function createExclusive(path: string, mode: number, makeParents: boolean): number {
+  try {
+    return openSync(path, "wx", mode);
+  } catch (error) {
+    if (!makeParents || (error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    // Another worker may be making the same directories: recursive takes an existing one.
+    mkdirSync(dirname(path), { recursive: true, mode: 0o755 });
+    return openSync(path, "wx", mode);
+  }
 }
 
 /**
@@ -45,7 +63,11 @@ export function writeOpenedTempFile(
   // The mode is given at creation; a second call (fchmod) only when the umask would strip some
   // of it. Until then the file is at most as open as `mode` asks, never more.
   const chmod = how.umask === undefined || (mode & how.umask) !== 0;
-  const fd = openSync(path, "wx", chmod ? 0o600 : mode);
+  const fd = createExclusive(
+    path,
+    chmod ? 0o600 : mode,
+    (how.atTarget ?? false) && (how.makeParents ?? false),
+  );
   try {
     writeFileSync(fd, content);
     if (chmod) fchmodSync(fd, mode);

@@ -20,6 +20,7 @@ import type { FileEntry, Manifest, RegularFileEntry, SymlinkEntry } from "../typ
 import type { Store } from "../store/store.js";
 import { flushFiles, tempPathFor } from "../store/atomic-file.js";
 import type { BlobOpener } from "../crypto/blob-opener.js";
+import type { OpenedFileWrite } from "../crypto/write-opened-temp-file.js";
 import { loadSodium } from "../crypto/sodium.js";
 import type { LoadedSnapshot } from "./load-snapshot.js";
 import { assertSafeRestorePaths, type UnsafePath } from "./check-restore-paths.js";
@@ -67,6 +68,12 @@ export interface RestoreOptions {
   dryRun?: boolean;
   /** The bundled crypto worker (dist/workers/crypto-worker.js): large restores decrypt on every core. */
   workerUrl?: URL;
+  /**
+   * A file opener the caller started before the manifest was read (its workers
+   * load meanwhile, ADR 1109); the restore uses it instead of starting one, and
+   * closes it whatever happens.
+   */
+  fileOpener?: Promise<FileOpener>;
   /** How the target's file system compares names; probed when it matters (tests set it). */
   nameFolding?: NameFolding;
   onProgress?: (done: number, total: number) => void;
@@ -186,21 +193,24 @@ async function compareLink(
  * written through one.
  */
 export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreResult> {
-  const { manifest } = options.snapshot;
-  const selection = selectEntries(manifest, options.include, options.exclude);
-  const regularCount = selection.files.filter((file) => file.type === "file").length;
-  // The crypto workers load (~250 ms each) while this thread checks the signature, the
-  // paths, the target and the store (ADR 1103); a refused restore just stops them.
-  // (Few files: a thread-mode opener, no workers.)
-  const opening = options.dryRun
-    ? undefined
-    : createFileOpener(options.opener, {
+  // An opener the caller started is closed whatever happens (a dry run does not use one).
+  let opening = options.fileOpener;
+  opening?.catch(() => undefined);
+  try {
+    const { manifest } = options.snapshot;
+    const selection = selectEntries(manifest, options.include, options.exclude);
+    const regularCount = selection.files.filter((file) => file.type === "file").length;
+    // The crypto workers load (~250 ms each) while this thread checks the signature, the
+    // paths, the target and the store (ADR 1103); a refused restore just stops them.
+    // (Few files: a thread-mode opener, no workers.)
+    if (!options.dryRun) {
+      opening ??= createFileOpener(options.opener, {
         ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}),
         expectedBlobs: regularCount,
       });
-  opening?.catch(() => undefined);
-  try {
-    return await restoreSelection(options, selection, opening);
+      opening.catch(() => undefined);
+    }
+    return await restoreSelection(options, selection, options.dryRun ? undefined : opening);
   } finally {
     await opening?.then(
       (files) => files.close(),
@@ -387,7 +397,7 @@ async function decryptFiles(
   opening: Promise<FileOpener>,
   plan: WritePlan,
   destinationOf: (file: RegularFileEntry) => string,
-  how: { atTarget?: boolean; umask?: number } | undefined,
+  how: OpenedFileWrite | undefined,
   written: (path: string, destination: string) => void,
 ): Promise<number> {
   const { where } = plan;
@@ -635,16 +645,28 @@ async function writeStaged(
     }
     await mkdir(staging, { mode: 0o755 });
     stagingMade = true;
-    const directories: string[] = [];
-    await makeDirectories(staging, plan.missingDirectories, directories);
+    // The files' directories are made by whoever writes the first file into each (the
+    // crypto workers, in parallel, while they decrypt); the rest after (ADR 1109).
     bytes = await decryptFiles(
       options,
       opening,
       plan,
       (file) => join(staging, ...file.path.split("/")),
-      { atTarget: true, ...(umask === undefined ? {} : { umask }) },
+      { atTarget: true, makeParents: true, ...(umask === undefined ? {} : { umask }) },
       (path) => written.push(path),
     );
+    const holding = new Set<string>();
+    for (const file of plan.regular)
+      for (
+        let slash = file.path.lastIndexOf("/");
+        slash > 0;
+        slash = file.path.lastIndexOf("/", slash - 1)
+      )
+        holding.add(file.path.slice(0, slash));
+    // Those that hold no file (empty, or links only); none of them exists yet.
+    const rest = plan.missingDirectories.filter((dir) => !holding.has(dir));
+    await makeDirectories(staging, rest, []);
+    const directories = plan.missingDirectories.map((dir) => join(staging, ...dir.split("/")));
     // Links last, as everywhere: nothing is written after (or through) one.
     for (const link of plan.links) {
       await symlink(link.target, join(staging, ...link.path.split("/")));

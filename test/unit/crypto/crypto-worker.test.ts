@@ -148,6 +148,30 @@ describe("crypto worker: opening into temp files", () => {
     expect((await port.reply(25)).message.error?.summary).toMatch(/EEXIST/);
   });
 
+  it("in a staging directory, makes the file's missing directories only when asked to", async () => {
+    const content = Buffer.from("deep\n");
+    const sealed = await (await BlobSealer.create([pair.recipient])).seal(content, false);
+    const request = (id: number, name: string, makeParents: boolean) => ({
+      kind: "open",
+      id,
+      ciphertext: sealed.ciphertext,
+      encoding: sealed.encoding,
+      context: { describe: name },
+      writeBeside: join(dir, name),
+      mode: 0o644,
+      size: content.length,
+      how: { atTarget: true, makeParents },
+    });
+    port.emit("message", request(26, "no/parents.yaml", false));
+    expect((await port.reply(26)).message.error?.summary).toMatch(/ENOENT/);
+    port.emit("message", request(27, "a/b/c.yaml", true));
+    port.emit("message", request(28, "a/b/d.yaml", true));
+    await Promise.all([port.reply(27), port.reply(28)]);
+    expect(readFileSync(join(dir, "a/b/c.yaml")).equals(content)).toBe(true);
+    expect(readFileSync(join(dir, "a/b/d.yaml")).equals(content)).toBe(true);
+    expect(statSync(join(dir, "a/b")).isDirectory()).toBe(true);
+  });
+
   it("reads a blob's file itself: checked against the signed hash before it is opened", async () => {
     const content = Buffer.from("replicas: 5\n");
     const sealed = await (await BlobSealer.create([pair.recipient])).seal(content, false);

@@ -32,6 +32,7 @@ const { restoreSnapshot } = await import("../../../core/snapshot/restore-snapsho
 const { createSnapshot } = await import("../../../core/snapshot/create-snapshot.js");
 const { loadSnapshot } = await import("../../../core/snapshot/load-snapshot.js");
 const { resolveSnapshot } = await import("../../../core/snapshot/resolve-snapshot.js");
+const { createFileOpener } = await import("../../../core/crypto/create-opener.js");
 const BUNDLED_WORKER = new URL("../../../dist/workers/crypto-worker.js", import.meta.url);
 
 const work = tempDir();
@@ -139,6 +140,58 @@ describe("a local store's restore: the crypto workers read the blobs", () => {
     await expect(restore(store, target)).resolves.toMatchObject({ files: FILES });
     expect(reads()).toBe(1);
     expect(readFileSync(join(target, "d3/f3.txt"), "utf8")).toBe(content(3));
+  });
+
+  it("an opener the caller started early (the CLI, from the catalog) is used, and closed whatever happens", async () => {
+    const early = async () => {
+      const files = await createFileOpener(keys.opener, {
+        workerUrl: BUNDLED_WORKER,
+        expectedBlobs: FILES,
+      });
+      const seen = { closed: 0, requests: 0 };
+      const openFileInto = files.openFileInto?.bind(files);
+      const counted: typeof files = {
+        ...files,
+        openFileInto: (...args: Parameters<NonNullable<typeof openFileInto>>) => {
+          seen.requests++;
+          return (openFileInto as NonNullable<typeof openFileInto>)(...args);
+        },
+        close: async () => {
+          seen.closed++;
+          await files.close();
+        },
+      };
+      expect(files.mode).toBe("pool");
+      return { fileOpener: Promise.resolve(counted), seen };
+    };
+    const used = await early();
+    await expect(
+      restoreSnapshot({
+        store: local,
+        snapshot,
+        opener: keys.opener,
+        trustedKeys: [keys.verifyKey],
+        target: join(work, `target${++count}`),
+        fileOpener: used.fileOpener,
+      }),
+    ).resolves.toMatchObject({ files: FILES });
+    expect(used.seen).toEqual({ closed: 1, requests: FILES });
+    // Refused before anything is written, and a dry run (which decrypts on this thread).
+    for (const extra of [{ include: ["nothing/**"] }, { dryRun: true }]) {
+      const unused = await early();
+      const target = join(work, `target${++count}`);
+      await restoreSnapshot({
+        store: local,
+        snapshot,
+        opener: keys.opener,
+        trustedKeys: [keys.verifyKey],
+        target,
+        fileOpener: unused.fileOpener,
+        ...extra,
+      }).catch(() => undefined);
+      expect(unused.seen).toEqual({ closed: 1, requests: 0 });
+      expect(existsSync(target)).toBe(false);
+    }
   });
 
   for (const [damage, change] of [
