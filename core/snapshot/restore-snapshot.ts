@@ -645,27 +645,32 @@ async function writeStaged(
     }
     await mkdir(staging, { mode: 0o755 });
     stagingMade = true;
-    // The files' directories are made by whoever writes the first file into each (the
-    // crypto workers, in parallel, while they decrypt); the rest after (ADR 1109).
+    // With crypto workers, each file's directories are made by the worker that writes the
+    // first file into them (in parallel, while they decrypt), the others after. On this
+    // thread, all of them first, many at once on the thread pool, as before (ADR 1109).
+    const inWorkers = (await opening).mode === "pool";
+    if (!inWorkers) await makeDirectories(staging, plan.missingDirectories, []);
     bytes = await decryptFiles(
       options,
       opening,
       plan,
       (file) => join(staging, ...file.path.split("/")),
-      { atTarget: true, makeParents: true, ...(umask === undefined ? {} : { umask }) },
+      { atTarget: true, makeParents: inWorkers, ...(umask === undefined ? {} : { umask }) },
       (path) => written.push(path),
     );
-    const holding = new Set<string>();
-    for (const file of plan.regular)
-      for (
-        let slash = file.path.lastIndexOf("/");
-        slash > 0;
-        slash = file.path.lastIndexOf("/", slash - 1)
-      )
-        holding.add(file.path.slice(0, slash));
-    // Those that hold no file (empty, or links only); none of them exists yet.
-    const rest = plan.missingDirectories.filter((dir) => !holding.has(dir));
-    await makeDirectories(staging, rest, []);
+    if (inWorkers) {
+      const holding = new Set<string>();
+      for (const file of plan.regular)
+        for (
+          let slash = file.path.lastIndexOf("/");
+          slash > 0;
+          slash = file.path.lastIndexOf("/", slash - 1)
+        )
+          holding.add(file.path.slice(0, slash));
+      // Those that hold no file (empty, or links only): none of them exists yet.
+      const rest = plan.missingDirectories.filter((dir) => !holding.has(dir));
+      await makeDirectories(staging, rest, []);
+    }
     const directories = plan.missingDirectories.map((dir) => join(staging, ...dir.split("/")));
     // Links last, as everywhere: nothing is written after (or through) one.
     for (const link of plan.links) {
