@@ -284,7 +284,7 @@ async function restoreSelection(
       ? findExtraFiles(target, extraScope(manifest, selection, options, inspection.knownInodes))
       : [];
   const warnings = findLinkWarnings(selection.files);
-  await assertBlobsPresent(options.store, regular, where);
+  await assertBlobsPresent(options.store, regular, where, options.trustedKeys);
 
   const total = selection.files.length;
   let done = 0;
@@ -800,11 +800,22 @@ async function assertBlobsPresent(
   store: Store,
   regular: readonly RegularFileEntry[],
   where: string,
+  trustedKeys: readonly string[],
 ): Promise<void> {
   if (regular.length <= BLOB_WINDOW) return;
   const listed = await store.listBlobs({ modifiedAt: false });
   const stored = new Set(listed.map((blob) => `${blob.id}-${blob.sha256}`));
-  const missing = regular.filter((file) => !stored.has(`${file.blob}-${file.ciphertextSha256}`));
+  const absent = regular.filter((file) => !stored.has(`${file.blob}-${file.ciphertextSha256}`));
+  if (absent.length === 0) return;
+  // `snapgate rekey` re-wrapped these under new names (and deleted the old ones): present
+  // when their signed re-wrap records lead to a blob that hashes to what they say.
+  const resolve = rewrapResolver(store, await loadSodium(), trustedKeys);
+  const found = await mapWithConcurrency(
+    absent,
+    16,
+    async (file) => (await resolve(blobRefOf(file))) !== null,
+  );
+  const missing = absent.filter((_, i) => !found[i]);
   if (missing.length === 0) return;
   const first = missing[0] as RegularFileEntry;
   throw new SnapgateError(

@@ -33,6 +33,7 @@ const { createSnapshot } = await import("../../../core/snapshot/create-snapshot.
 const { loadSnapshot } = await import("../../../core/snapshot/load-snapshot.js");
 const { resolveSnapshot } = await import("../../../core/snapshot/resolve-snapshot.js");
 const { createFileOpener } = await import("../../../core/crypto/create-opener.js");
+const { rekeyStore } = await import("../../../core/rekey/rekey-store.js");
 const BUNDLED_WORKER = new URL("../../../dist/workers/crypto-worker.js", import.meta.url);
 
 const work = tempDir();
@@ -228,4 +229,47 @@ describe("a local store's restore: the crypto workers read the blobs", () => {
       });
     });
   }
+});
+
+describe("a store re-keyed since the snapshot (more blobs than one window)", () => {
+  it("restores through the re-wrap records, with workers and without", async () => {
+    const rekeyed = new LocalDirStore(join(work, "rekeyed"));
+    const tree = join(work, "tree");
+    await createSnapshot({
+      store: rekeyed,
+      root: tree,
+      paths: ["."],
+      stream: "prod",
+      phase: "manual",
+      recipients: [keys.age.recipient],
+      writerKey: keys.writer,
+    });
+    const newcomer = await makeKeys();
+    await rekeyStore({
+      store: rekeyed,
+      identities: keys.opener.secretKeys(),
+      recipients: [keys.age.recipient, newcomer.age.recipient],
+      writerKey: keys.writer,
+    });
+    const old = await loadSnapshot(rekeyed, await resolveSnapshot(rekeyed, "prod@1"));
+    // The snapshot's own blobs are gone: each is found through its signed re-wrap record.
+    const listed = new Set((await rekeyed.listBlobs()).map((blob) => blob.sha256));
+    for (const file of old.manifest.files)
+      if (file.type === "file") expect(listed.has(file.ciphertextSha256)).toBe(false);
+    for (const pool of [true, false]) {
+      const target = join(work, `rekeyed-target${++count}`);
+      await expect(
+        restoreSnapshot({
+          store: rekeyed,
+          snapshot: old,
+          opener: newcomer.opener,
+          trustedKeys: [keys.verifyKey],
+          target,
+          ...(pool ? { workerUrl: BUNDLED_WORKER } : {}),
+        }),
+      ).resolves.toMatchObject({ files: FILES });
+      for (const i of [0, 7, 209])
+        expect(readFileSync(join(target, `d${i % 30}`, `f${i}.txt`), "utf8")).toBe(content(i));
+    }
+  });
 });
