@@ -451,7 +451,10 @@ async function decryptFiles(
   try {
     const openFileInto = opener.openFileInto?.bind(opener);
     const blobFilePath = store.blobFilePath?.bind(store);
-    if (openFileInto && blobFilePath) {
+    // Only beyond one window, where the presence listing ran first: a missing blob is still
+    // found before anything is decrypted (a pool started from the catalog's count may get a
+    // selection of fewer files).
+    if (openFileInto && blobFilePath && plan.regular.length > BLOB_WINDOW) {
       await mapWithConcurrency(plan.regular, FILE_REQUESTS_IN_FLIGHT, (file) =>
         track(async () => {
           const ref = blobRefOf(file);

@@ -177,6 +177,23 @@ describe("a local store's restore: the crypto workers read the blobs", () => {
       }),
     ).resolves.toMatchObject({ files: FILES });
     expect(used.seen).toEqual({ closed: 1, requests: FILES });
+    // A selection of one window or fewer (no presence listing) is read here, window by window,
+    // so a missing blob is still found before anything is decrypted.
+    const few = await early();
+    const { store, reads } = countingStore();
+    await expect(
+      restoreSnapshot({
+        store,
+        snapshot,
+        opener: keys.opener,
+        trustedKeys: [keys.verifyKey],
+        target: join(work, `target${++count}`),
+        fileOpener: few.fileOpener,
+        include: ["d0/**"],
+      }),
+    ).resolves.toMatchObject({ files: 7 });
+    expect(reads()).toBe(7);
+    expect(few.seen).toEqual({ closed: 1, requests: 0 });
     // Refused before anything is written, and a dry run (which decrypts on this thread).
     for (const extra of [{ include: ["nothing/**"] }, { dryRun: true }]) {
       const unused = await early();
