@@ -6,7 +6,6 @@ import { SnapgateError } from "../errors.js";
 import type { BlobEncoding } from "../types.js";
 import { sha256Hex } from "./sha256-hex.js";
 import { sealAgeV1 } from "./seal-age-v1.js";
-import { gzipOptionsFor } from "./gzip-options-for.js";
 
 export interface SealedBlob {
   ciphertext: Uint8Array;
@@ -57,7 +56,7 @@ export class BlobSealer {
     if (compress && plaintext.length >= 64) {
       // Synchronous on purpose: async gzip would queue on libuv's small thread pool behind
       // the blob file writes, and in the worker pool each worker is a thread of its own.
-      const gz = gzipSync(plaintext, gzipOptionsFor(plaintext.length));
+      const gz = gzipSync(plaintext, { level: 1 });
       if (gz.length < plaintext.length * 0.9) {
         payload = gz;
         encoding = "gzip";
