@@ -4,13 +4,13 @@ import {
   createPrivateKey,
   createPublicKey,
   diffieHellman,
-  randomBytes,
   type KeyObject,
 } from "node:crypto";
 import type { Identity, Recipient, Stanza } from "age-encryption";
 import { base64nopad, base64urlnopad } from "@scure/base";
 import { SnapgateError } from "../errors.js";
 import { hkdfSha256 } from "./hkdf-sha256.js";
+import { pooledRandomBytes } from "./pooled-random-bytes.js";
 
 /**
  * age's X25519 recipient type (age-encryption.org/v1), with the curve
@@ -38,20 +38,30 @@ function publicKeyObject(raw: Uint8Array): KeyObject {
 const UNUSED_X = base64urlnopad.encode(new Uint8Array(32));
 
 /**
- * A fresh ephemeral key: 32 random bytes imported as a private key (JWK: ~10x cheaper
- * than PKCS#8 DER), and its public share as OpenSSL derived it. Not `generateKeyPairSync`:
- * on Node 20, exporting a key it made can deadlock the thread for ever (the export holds
- * the key's mutex while it allocates; a garbage collection then finalizes the finished
- * key-generation job, whose destructor takes the same mutex), and it did, in about one
- * first snapshot in two (ADR 1107). An imported key has no such job. Same CPU per key.
+ * A fresh ephemeral key: 32 random bytes (from this thread's random pool, ADR 1110)
+ * imported as a private key (JWK: ~10x cheaper than PKCS#8 DER), and its public share
+ * as OpenSSL derived it at import (the one scalar multiplication besides the shared
+ * secret that age requires). Not `generateKeyPairSync`: on Node 20, exporting a key it
+ * made can deadlock the thread for ever (the export holds the key's mutex while it
+ * allocates; a garbage collection then finalizes the finished key-generation job, whose
+ * destructor takes the same mutex), and it did, in about one first snapshot in two
+ * (ADR 1107). An imported key has no such job. The share is read from the private key's
+ * own JWK (`x`, the derived public key, not UNUSED_X): ~2.5 µs against ~9 µs for a
+ * second KeyObject from `createPublicKey` and its export (ADR 1110).
  */
-function ephemeralKey(): { privateKey: KeyObject; share: Uint8Array } {
+function ephemeralKey(): { privateKey: KeyObject; share: Buffer } {
   const privateKey = createPrivateKey({
-    key: { kty: "OKP", crv: "X25519", d: randomBytes(32).toString("base64url"), x: UNUSED_X },
+    key: { kty: "OKP", crv: "X25519", d: pooledRandomBytes(32).toString("base64url"), x: UNUSED_X },
     format: "jwk",
   });
-  const share = createPublicKey(privateKey).export({ format: "jwk" }).x as string;
-  return { privateKey, share: base64urlnopad.decode(share) };
+  const share = Buffer.from(privateKey.export({ format: "jwk" }).x as string, "base64url");
+  return { privateKey, share };
+}
+
+/** Unpadded standard base64 (a 32-byte share: 43 characters), with Node's encoder. */
+function unpadded(bytes: Buffer): string {
+  const text = bytes.toString("base64");
+  return text.endsWith("=") ? text.slice(0, text.indexOf("=")) : text;
 }
 
 function wrapKey(sharedSecret: Uint8Array, share: Uint8Array, recipient: Uint8Array): Buffer {
@@ -89,7 +99,7 @@ export class OpenSslX25519Recipient implements Recipient {
     const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
     // A plain stanza ({args, body}): the age library's Stanza class holds nothing more, and
     // sealAgeV1 writes it without loading the library.
-    return [{ args: ["X25519", base64nopad.encode(share)], body: new Uint8Array(body) }];
+    return [{ args: ["X25519", unpadded(share)], body: new Uint8Array(body) }];
   }
 }
 

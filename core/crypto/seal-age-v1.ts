@@ -1,5 +1,6 @@
-import { createCipheriv, createHmac, randomBytes } from "node:crypto";
+import { createCipheriv, createHmac } from "node:crypto";
 import { hkdfSha256 } from "./hkdf-sha256.js";
+import { pooledRandomBytes } from "./pooled-random-bytes.js";
 import type { Recipient } from "age-encryption";
 
 /** age v1 STREAM: 64 KiB chunks, each ChaCha20-Poly1305 with a 16-byte tag. */
@@ -23,9 +24,11 @@ function b64(bytes: Uint8Array): string {
  * checked in test/unit/crypto/age-v1-codec.test.ts). It replaces the library's
  * web-stream pipeline and pure-JS ciphers for blobs, which cost ~3 times the CPU
  * per file (ADR 1104). Recipients must wrap synchronously (the X25519 one does).
+ * The file key and nonce come from this thread's random pool (ADR 1110): fresh
+ * bytes every call, never handed out twice.
  */
 export function sealAgeV1(plaintext: Uint8Array, recipients: readonly Recipient[]): Buffer {
-  const fileKey = randomBytes(16);
+  const fileKey = pooledRandomBytes(16);
   let header = "age-encryption.org/v1\n";
   for (const recipient of recipients) {
     const stanzas = recipient.wrapFileKey(fileKey);
@@ -42,7 +45,7 @@ export function sealAgeV1(plaintext: Uint8Array, recipients: readonly Recipient[
   const macKey = hkdfSha256(fileKey, EMPTY, "header");
   header += ` ${b64(createHmac("sha256", macKey).update(header, "latin1").digest())}\n`;
 
-  const nonce = randomBytes(16);
+  const nonce = pooledRandomBytes(16);
   const payloadKey = hkdfSha256(fileKey, nonce, "payload");
   const chunks = Math.max(1, Math.ceil(plaintext.length / CHUNK));
   const parts: Buffer[] = [Buffer.from(header, "latin1"), nonce];

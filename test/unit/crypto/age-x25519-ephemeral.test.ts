@@ -53,4 +53,41 @@ describe("OpenSslX25519Recipient's ephemeral keys", () => {
       }
     }
   });
+
+  it("gets a fresh file key per file from the random pool: none repeated, none sharing memory", () => {
+    // Each recipient sees the file key it wraps; the pool hands out views of larger blocks,
+    // so a reused byte would show as two keys in the same place, or as equal keys.
+    const seen: { copy: string; memory: ArrayBufferLike; start: number }[] = [];
+    const recipients = identities.map((identity) => {
+      const real = new OpenSslX25519Recipient(identity.publicKey);
+      return {
+        wrapFileKey(fileKey: Uint8Array) {
+          seen.push({
+            copy: Buffer.from(fileKey).toString("hex"),
+            memory: fileKey.buffer,
+            start: fileKey.byteOffset,
+          });
+          return real.wrapFileKey(fileKey);
+        },
+      };
+    });
+    const files = Array.from({ length: 2000 }, (_, i) => Buffer.from(`replicas: ${i}\n`));
+    for (const file of files) sealAgeV1(file, recipients);
+    // Both recipients of a file wrap the same key; every file has its own.
+    const perFile = seen.filter((_, i) => i % 2 === 0);
+    expect(seen.filter((_, i) => i % 2 === 1).map((key) => key.copy)).toEqual(
+      perFile.map((key) => key.copy),
+    );
+    expect(new Set(perFile.map((key) => key.copy)).size).toBe(files.length);
+    // No two files' keys start at the same place of the same memory (16-byte keys).
+    const byMemory = new Map<ArrayBufferLike, number[]>();
+    for (const key of perFile)
+      byMemory.set(key.memory, [...(byMemory.get(key.memory) ?? []), key.start]);
+    for (const starts of byMemory.values()) {
+      starts.sort((a, b) => a - b);
+      for (let i = 1; i < starts.length; i++) {
+        expect((starts[i] as number) - (starts[i - 1] as number)).toBeGreaterThanOrEqual(16);
+      }
+    }
+  });
 });
