@@ -162,7 +162,7 @@ async function prepare(
   options: CreateSnapshotOptions,
   knownBlobs: ReadonlySet<string> | undefined,
   recipientSet: string,
-  hooks: Pick<ScanTreeOptions, "onHashed" | "onFound">,
+  onFound: ScanTreeOptions["onFound"],
 ): Promise<Prepared> {
   const progress = options.onProgress ?? (() => undefined);
   const tree =
@@ -181,8 +181,7 @@ async function prepare(
       now: options.now,
       onProgress: progress,
       ...(knownBlobs ? { knownBlobs } : {}),
-      ...(hooks.onHashed ? { onHashed: hooks.onHashed } : {}),
-      ...(hooks.onFound ? { onFound: hooks.onFound } : {}),
+      ...(onFound ? { onFound } : {}),
     }));
   return {
     options,
@@ -204,137 +203,66 @@ async function prepare(
   };
 }
 
-/** What sealing one blob needs, whether it starts during the scan or after it. */
-interface SealContext {
-  options: CreateSnapshotOptions;
-  recipientSet: string;
-  view: WriteView;
-  sealers: { current?: Promise<Sealer> };
-  counts: { newBlobs: number; bytesAdded: number };
-  /** How many blobs the sealer should expect (a pool only pays off for many). */
-  expectedBlobs: number;
-}
-
-/** Encrypts one file's content and stages it in the view; refuses a file that changed since it was hashed. */
-async function sealAndStage(context: SealContext, entry: ScannedFile): Promise<BlobRef> {
-  const { options, view, sealers, counts } = context;
-  const content = entry.content ?? readCollectedFile(entry.file, options.maxFileBytes).content;
-  // The manifest records entry.file.size: a blob of other bytes would never restore.
-  if (
-    content.length !== entry.file.size ||
-    (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob)
-  ) {
-    throw new SnapgateError(
-      "CONFLICT",
-      `${entry.file.path} changed while the snapshot was being taken.`,
-      {
-        fix: "Run the snapshot again once whatever writes the configuration has finished (if the file did not change, run it with --no-cache: the stat cache was wrong).",
-      },
-    );
-  }
-  sealers.current ??= createSealer(options.recipients, {
-    workerUrl: options.sealWorkerUrl,
-    expectedBlobs: context.expectedBlobs,
-    armor: options.store.armorBlobs,
-  });
-  const id = entry.blob as string;
-  // A file store lets the encrypting thread write the blob itself (no per-blob I/O here).
-  const writeInto = view.adoptStagedBlob ? await view.blobStagingDirectory?.(id) : undefined;
-  // Content read here is this snapshot's own: allocUnsafe takes 4 KiB and more outside Node's
-  // shared pool, so such a buffer can move to a crypto worker instead of being copied.
-  const transfer = content.byteLength >= Buffer.poolSize >>> 1;
-  const blob = await (
-    await sealers.current
-  ).seal(content, !entry.classification.secret, writeInto, { transfer });
-  const ref: BlobRef = {
-    id,
-    sha256: blob.sha256,
-    encoding: blob.encoding,
-    recipientSet: context.recipientSet,
-  };
-  if (blob.tempPath && view.adoptStagedBlob) await view.adoptStagedBlob(ref, blob.tempPath);
-  else await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
-  counts.newBlobs += 1;
-  counts.bytesAdded += blob.size;
-  delete entry.content;
-  return ref;
-}
-
-/**
- * A first snapshot seals each file the store lacks as soon as the scan has
- * hashed it, instead of after the whole tree is hashed: the crypto workers
- * start working while this thread still reads (ADR 1111). Dedup is the same:
- * one blob per id, none the store holds already (sealed to these recipients).
- */
-class EarlySealing {
-  private readonly started = new Map<string, Promise<unknown>>();
-  /** Blobs the store lacked (so being sealed), and how many of them are done. */
-  private toSeal = 0;
-  private done = 0;
-
-  constructor(
-    private readonly context: SealContext,
-    private readonly progress: (progress: SnapshotProgress) => void,
-  ) {}
-
-  /** The scan has counted the files: as many blobs at most, which decides pool or thread. */
-  expect(files: number): void {
-    this.context.expectedBlobs = files;
-  }
-
-  readonly onHashed = (entry: ScannedFile): void => {
-    const id = entry.blob;
-    // A file whose content was not kept (over the memory budget) is read again after the scan.
-    if (id === undefined || !entry.content || this.started.has(id)) return;
-    const sealing = this.context.view
-      .findBlobs([id], this.context.recipientSet)
-      .then(async (stored) => {
-        if (stored.has(id)) return;
-        this.toSeal++;
-        await sealAndStage(this.context, entry);
-        // The total grows while the scan finds more: it is final once the scan ends.
-        this.progress({ stage: "encrypt", done: ++this.done, total: this.toSeal });
-      });
-    // Awaited in settle(); until then a failure must not count as unhandled.
-    sealing.catch(() => undefined);
-    this.started.set(id, sealing);
-  };
-
-  /** Blobs sealed here: encryption progress after the scan counts on from them. */
-  get sealed(): number {
-    return this.done;
-  }
-
-  /** Waits for every blob started; the first failure is thrown once all have settled. */
-  async settle(): Promise<void> {
-    const outcomes = await Promise.allSettled(this.started.values());
-    const failed = outcomes.find((outcome) => outcome.status === "rejected");
-    if (failed) throw (failed as PromiseRejectedResult).reason;
-  }
-}
-
 /** Encrypts and stages every blob the view lacks (on a retry, usually none); returns every file's blob. */
 async function stageMissingBlobs(
   prepared: Prepared,
-  context: SealContext,
-  sealedEarly: number,
+  view: WriteView,
+  sealers: { current?: Promise<Sealer> },
+  counts: { newBlobs: number; bytesAdded: number },
 ): Promise<Map<string, BlobRef>> {
-  const { files, progress } = prepared;
+  const { options, files, progress } = prepared;
   // Only blobs sealed to exactly this snapshot's recipients are reused; any other is sealed again.
-  const stored = await context.view.findBlobs(prepared.uniqueIds, prepared.recipientSet);
+  const stored = await view.findBlobs(prepared.uniqueIds, prepared.recipientSet);
   const seen = new Set<string>();
   const missing = files.filter((entry) => {
     if (entry.blob === undefined || stored.has(entry.blob) || seen.has(entry.blob)) return false;
     seen.add(entry.blob);
     return true;
   });
-  let sealed = sealedEarly;
-  const total = sealedEarly + missing.length;
+  let sealed = 0;
   // Enough in flight that the file writes overlap the encryption.
   await mapWithConcurrency(missing, 16, async (entry) => {
-    const ref = await sealAndStage({ ...context, expectedBlobs: missing.length }, entry);
+    const content = entry.content ?? readCollectedFile(entry.file, options.maxFileBytes).content;
+    // The manifest records entry.file.size: a blob of other bytes would never restore.
+    if (
+      content.length !== entry.file.size ||
+      (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob)
+    ) {
+      throw new SnapgateError(
+        "CONFLICT",
+        `${entry.file.path} changed while the snapshot was being taken.`,
+        {
+          fix: "Run the snapshot again once whatever writes the configuration has finished (if the file did not change, run it with --no-cache: the stat cache was wrong).",
+        },
+      );
+    }
+    sealers.current ??= createSealer(options.recipients, {
+      workerUrl: options.sealWorkerUrl,
+      expectedBlobs: missing.length,
+      armor: options.store.armorBlobs,
+    });
+    const id = entry.blob as string;
+    // A file store lets the encrypting thread write the blob itself (no per-blob I/O here).
+    const writeInto = view.adoptStagedBlob ? await view.blobStagingDirectory?.(id) : undefined;
+    // Content read here is this snapshot's own, and allocUnsafe takes 4 KiB or more outside
+    // Node's shared pool: such a buffer moves to a crypto worker instead of being copied.
+    const transfer = content.byteLength >= Buffer.poolSize >>> 1;
+    const blob = await (
+      await sealers.current
+    ).seal(content, !entry.classification.secret, writeInto, { transfer });
+    const ref: BlobRef = {
+      id,
+      sha256: blob.sha256,
+      encoding: blob.encoding,
+      recipientSet: prepared.recipientSet,
+    };
+    if (blob.tempPath && view.adoptStagedBlob) await view.adoptStagedBlob(ref, blob.tempPath);
+    else await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
     stored.set(ref.id, ref);
-    progress({ stage: "encrypt", done: ++sealed, total });
+    counts.newBlobs += 1;
+    counts.bytesAdded += blob.size;
+    delete entry.content;
+    progress({ stage: "encrypt", done: ++sealed, total: missing.length });
   });
   return stored;
 }
@@ -374,8 +302,6 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
   const recipientSet = recipientSetId(recipients);
   let view: WriteView = await beginWriteOrInitialize(options.store, options.stream);
   const sealers: { current?: Promise<Sealer> } = {};
-  const counts = { newBlobs: 0, bytesAdded: 0 };
-  let early: EarlySealing | undefined;
   let committed = false;
   try {
     // With --skip-unchanged the previous snapshot is read first: it is compared with anyway,
@@ -401,17 +327,8 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     // pool) while this thread hashes; the presence check after the scan then finds them ready.
     if (knownBlobs) view.findBlobs([...knownBlobs], recipientSet).catch(() => undefined);
     // A new environment's first snapshot stores everything: start the encryption workers
-    // (~250 ms to load) as soon as the scan has counted the files, and each file's
-    // encryption as soon as it is hashed. A caller that scanned the tree itself (to judge
-    // it under a policy first) gets the sealing after the scan, as before.
-    early =
-      !view.head && !options.tree
-        ? new EarlySealing(
-            { options, recipientSet, view, sealers, counts, expectedBlobs: 0 },
-            (progress) => options.onProgress?.(progress),
-          )
-        : undefined;
-    // As soon as the walk has found enough files for the pool (not only once it ends).
+    // (~250 ms to load) as soon as the walk has found enough files for the pool (not only
+    // once it ends, ADR 1111), while the files are hashed.
     const prestart = (files: number): void => {
       if (files < MIN_FILES_TO_PRESTART || view.head || sealers.current) return;
       sealers.current = createSealer(options.recipients, {
@@ -426,18 +343,14 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       {
         ...options,
         onProgress: (progress) => {
-          if (progress.stage === "scan") {
-            early?.expect(progress.total);
-            prestart(progress.total);
-          }
+          if (progress.stage === "scan") prestart(progress.total);
           options.onProgress?.(progress);
         },
       },
       knownBlobs,
       recipientSet,
-      { onHashed: early?.onHashed, onFound: prestart },
+      prestart,
     );
-    await early?.settle();
 
     if (options.skipUnchanged && view.head && previous) {
       // A new policy (other components, tiers or rules) is worth a snapshot even if no file changed.
@@ -473,12 +386,9 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     }
 
     const now = options.now ?? (() => new Date());
+    const counts = { newBlobs: 0, bytesAdded: 0 };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await stageMissingBlobs(
-        prepared,
-        { options, recipientSet, view, sealers, counts, expectedBlobs: 0 },
-        attempt === 1 ? (early?.sealed ?? 0) : 0,
-      );
+      const stored = await stageMissingBlobs(prepared, view, sealers, counts);
       const written = now();
       const files = fileEntries(prepared.files, stored);
       // Nodes the previous snapshots already stored are reused by id: only changed runs are new.
@@ -545,9 +455,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       view = await options.store.beginWrite(options.stream, view);
     }
   } finally {
-    // A failed snapshot (a full disk, a changed file) leaves none of its temp files behind:
-    // blobs still being sealed are staged (or dropped) first, then everything is discarded.
-    if (!committed) await early?.settle().catch(() => undefined);
+    // A failed snapshot (a full disk, a changed file) leaves none of its temp files behind.
     if (!committed) await view.discard?.().catch(() => undefined);
     // Workers keep the process alive: always stop them, whatever went wrong.
     if (sealers.current)

@@ -44,18 +44,9 @@ export interface ScanTreeOptions {
   /** The clock the stat cache's racy window is measured with (tests move it). */
   now?: () => Date;
   onProgress?: (progress: SnapshotProgress) => void;
-  /**
-   * Called as soon as a regular file's id is known (a first snapshot starts sealing it
-   * then). With it, the scan yields to the event loop every few files, so that the work
-   * it starts (and the crypto workers' replies) can proceed while it hashes the rest.
-   */
-  onHashed?: (file: ScannedFile) => void;
   /** Called with the number of files the walk has found so far (before hashing starts). */
   onFound?: (count: number) => void;
 }
-
-/** Files hashed between two yields to the event loop when onHashed is given. */
-const FILES_PER_YIELD = 32;
 
 export interface ScannedFile {
   file: CollectedFile;
@@ -118,7 +109,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
   // reads on purpose: for many small files they are several times faster than the thread pool.
   let cached = 0;
   let cachedFiles = 0;
-  const scanOne = (file: CollectedFile, index: number): ScannedFile => {
+  const files: ScannedFile[] = collected.files.map((file, index) => {
     const classification = options.classify?.(file.path) ?? {};
     if (file.type === "symlink") return { file, classification };
     const known = options.statCache?.lookup(file);
@@ -143,20 +134,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
       stamp: { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino },
     };
     return { file: read, blob, classification, ...(keep ? { content } : {}) };
-  };
-  const onHashed = options.onHashed;
-  let files: ScannedFile[];
-  if (!onHashed) files = collected.files.map(scanOne);
-  else {
-    files = [];
-    for (const [index, file] of collected.files.entries()) {
-      const scanned = scanOne(file, index);
-      files.push(scanned);
-      if (scanned.blob !== undefined) onHashed(scanned);
-      if (index % FILES_PER_YIELD === FILES_PER_YIELD - 1)
-        await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
+  });
   const states: FileState[] = files.map(({ file, blob, classification }) => {
     const component = classification.component ? { component: classification.component } : {};
     return file.type === "file"

@@ -9,9 +9,8 @@ import {
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
-// A first snapshot seals each file as soon as the scan has hashed it (ADR 1111). Dedup must
-// stay exact (one blob per content, none the store already holds) and a snapshot that fails
-// mid-scan must leave nothing behind, although some blobs were already sealed by then.
+// A first snapshot stores each distinct content once, and none the store already holds sealed
+// to the same recipients: counted in blob files, not timed.
 const work = tempDir();
 const tree = join(work, "tree");
 let keys: TestKeys;
@@ -49,7 +48,7 @@ const filesUnder = (dir: string): string[] =>
     .filter((entry) => entry.isFile())
     .map((entry) => entry.name);
 
-describe("a first snapshot sealed while it is scanned", () => {
+describe("a first snapshot: dedup within the tree and against the store", () => {
   it("one blob per distinct content, sealed once, and nothing staged is left as a temp file", async () => {
     const store = newStore();
     const result = await snapshot(store);
@@ -74,28 +73,5 @@ describe("a first snapshot sealed while it is scanned", () => {
     const result = await snapshot(store, { recipients: [other.age.recipient] });
     expect(result).toMatchObject({ newBlobs: DISTINCT, reusedBlobs: 0 });
     expect(filesUnder(store.path("blobs"))).toHaveLength(2 * DISTINCT);
-  });
-
-  it("a scan that fails after blobs were sealed: nothing is committed and no blob or temp file is left", async () => {
-    const store = newStore();
-    let classified = 0;
-    const sealed: number[] = [];
-    await expect(
-      snapshot(store, {
-        onProgress: ({ stage, done }) => {
-          if (stage === "encrypt") sealed.push(done);
-        },
-        classify: () => {
-          // Far enough into the scan that earlier files were handed to the sealer.
-          if (++classified === 250) throw new Error("classification failed");
-          return {};
-        },
-      }),
-    ).rejects.toThrow("classification failed");
-    // The files hashed before the failure were sealed (those in flight are finished, then
-    // discarded with the rest), yet the store keeps none of them.
-    expect(sealed.length).toBeGreaterThan(0);
-    expect(await store.listStreams()).toEqual([]);
-    expect(filesUnder(store.path("blobs"))).toEqual([]);
   });
 });
