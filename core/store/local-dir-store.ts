@@ -216,21 +216,32 @@ class LocalWriteView implements WriteView {
    * a truncated one that a later snapshot would reuse.
    */
   async publishStaged(nodes: StagedNodes): Promise<void> {
-    const staged = [...this.pending.splice(0), ...nodes.pending];
+    const staged = [...this.pending, ...nodes.pending];
     if (staged.length === 0) return;
     const roots = [
-      ...(staged.length > nodes.pending.length ? [this.store.path("blobs")] : []),
+      ...(this.pending.length > 0 ? [this.store.path("blobs")] : []),
       ...(nodes.pending.length > 0 ? [this.store.path("nodes")] : []),
     ];
-    await flushFiles(
-      roots,
-      staged.map((p) => p.temp),
-    );
+    try {
+      await flushFiles(
+        roots,
+        staged.map((p) => p.temp),
+      );
+    } catch (error) {
+      // The blobs' temp files go with discard(); the nodes' go now.
+      await Promise.all(nodes.pending.map(({ temp }) => unlink(temp).catch(() => undefined)));
+      throw error;
+    }
+    this.pending.splice(0);
     // One synchronous loop: ~3x cheaper than 16 renames at a time through the thread pool,
     // and nothing else waits on this thread now (ADR 1111).
     for (const { temp, target } of staged) renameSync(temp, target);
     // The renames are durable once their directories are (up to 256 prefix directories each).
-    await flushFiles(roots, [...this.touchedDirs, ...nodes.dirs]);
+    const dirRoots = [
+      ...(this.touchedDirs.size > 0 ? [this.store.path("blobs")] : []),
+      ...(nodes.dirs.length > 0 ? [this.store.path("nodes")] : []),
+    ];
+    await flushFiles(dirRoots, [...this.touchedDirs, ...nodes.dirs]);
   }
 }
 
