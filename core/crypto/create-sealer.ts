@@ -14,10 +14,23 @@ export interface Sealer {
    * encrypted it also writes it there as a temp file, so the ciphertext never
    * crosses threads and the caller does no I/O per blob.
    */
-  seal(plaintext: Uint8Array, compress: boolean, writeInto?: string): Promise<SealResult>;
+  seal(
+    plaintext: Uint8Array,
+    compress: boolean,
+    writeInto?: string,
+    options?: SealOptions,
+  ): Promise<SealResult>;
   close(): Promise<void>;
   /** Where the work happens: worker threads, or this thread. */
   readonly mode: "pool" | "thread";
+}
+
+export interface SealOptions {
+  /**
+   * The plaintext's ArrayBuffer belongs to it alone (never a slice of Node's shared
+   * Buffer pool): a worker may take it over instead of a copy, leaving it empty here.
+   */
+  transfer?: boolean;
 }
 
 export interface SealerOptions {
@@ -47,13 +60,13 @@ export async function createSealer(
   );
   if (pool) {
     return {
-      async seal(plaintext, compress, writeInto) {
-        const reply = await pool.request({
-          kind: "seal",
-          plaintext,
-          compress,
-          ...(writeInto ? { writeInto } : {}),
-        });
+      async seal(plaintext, compress, writeInto, sealOptions) {
+        const reply = await pool.request(
+          { kind: "seal", plaintext, compress, ...(writeInto ? { writeInto } : {}) },
+          sealOptions?.transfer && plaintext.buffer instanceof ArrayBuffer
+            ? [plaintext.buffer]
+            : [],
+        );
         const sealed = reply.sealed as SealedBlob & { size?: number };
         return {
           ...sealed,

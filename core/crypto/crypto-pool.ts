@@ -97,12 +97,16 @@ export class CryptoPool {
     return undefined;
   }
 
-  request(message: WithoutId<CryptoRequest>): Promise<Reply> {
+  /** `transfer`: buffers moved to the worker instead of copied (the caller's copy is emptied). */
+  request(
+    message: WithoutId<CryptoRequest>,
+    transfer: readonly ArrayBuffer[] = [],
+  ): Promise<Reply> {
     const worker = this.workers[this.next++ % this.workers.length] as Worker;
     const id = ++this.id;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id });
+      worker.postMessage({ ...message, id }, [...transfer]);
     });
   }
 

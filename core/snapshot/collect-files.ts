@@ -36,6 +36,8 @@ export interface CollectOptions {
   isExcludedDirectory?: (path: string) => boolean;
   /** Absolute directories never to descend into (the store itself, when it sits inside the root). */
   skipDirectories?: readonly string[];
+  /** Called with the number of entries found so far, as the walk finds each one. */
+  onFound?: (count: number) => void;
 }
 
 export interface CollectResult {
@@ -200,6 +202,7 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
         size: 0,
         target: readlinkSync(absolute),
       });
+      options.onFound?.(found.size);
     } else if (info.isFile()) {
       found.set(rel, {
         path: rel,
@@ -210,6 +213,7 @@ export async function collectFiles(options: CollectOptions): Promise<CollectResu
         stamp: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino },
         dev: info.dev,
       });
+      options.onFound?.(found.size);
     } else {
       skipped.push({
         path: rel,

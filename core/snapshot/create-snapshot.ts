@@ -30,6 +30,7 @@ import {
   type FileClassification,
   type ScannedFile,
   type ScannedTree,
+  type ScanTreeOptions,
   type SnapshotProgress,
 } from "./scan-tree.js";
 import { openManifest } from "./open-manifest.js";
@@ -161,6 +162,7 @@ async function prepare(
   options: CreateSnapshotOptions,
   knownBlobs: ReadonlySet<string> | undefined,
   recipientSet: string,
+  onFound: ScanTreeOptions["onFound"],
 ): Promise<Prepared> {
   const progress = options.onProgress ?? (() => undefined);
   const tree =
@@ -179,6 +181,7 @@ async function prepare(
       now: options.now,
       onProgress: progress,
       ...(knownBlobs ? { knownBlobs } : {}),
+      ...(onFound ? { onFound } : {}),
     }));
   return {
     options,
@@ -241,9 +244,12 @@ async function stageMissingBlobs(
     const id = entry.blob as string;
     // A file store lets the encrypting thread write the blob itself (no per-blob I/O here).
     const writeInto = view.adoptStagedBlob ? await view.blobStagingDirectory?.(id) : undefined;
+    // Content read here is this snapshot's own, and allocUnsafe takes 4 KiB or more outside
+    // Node's shared pool: such a buffer moves to a crypto worker instead of being copied.
+    const transfer = content.byteLength >= Buffer.poolSize >>> 1;
     const blob = await (
       await sealers.current
-    ).seal(content, !entry.classification.secret, writeInto);
+    ).seal(content, !entry.classification.secret, writeInto, { transfer });
     const ref: BlobRef = {
       id,
       sha256: blob.sha256,
@@ -321,30 +327,29 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     // pool) while this thread hashes; the presence check after the scan then finds them ready.
     if (knownBlobs) view.findBlobs([...knownBlobs], recipientSet).catch(() => undefined);
     // A new environment's first snapshot stores everything: start the encryption workers
-    // (~250 ms to load) as soon as the scan has counted the files, while they are hashed.
+    // (~250 ms to load) as soon as the walk has found enough files for the pool (not only
+    // once it ends, ADR 1111), while the files are hashed.
+    const prestart = (files: number): void => {
+      if (files < MIN_FILES_TO_PRESTART || view.head || sealers.current) return;
+      sealers.current = createSealer(options.recipients, {
+        workerUrl: options.sealWorkerUrl,
+        expectedBlobs: files,
+        armor: options.store.armorBlobs,
+      });
+      // An error surfaces where the sealer is awaited.
+      sealers.current.catch(() => undefined);
+    };
     const prepared = await prepare(
       {
         ...options,
         onProgress: (progress) => {
-          if (
-            progress.stage === "scan" &&
-            progress.total >= MIN_FILES_TO_PRESTART &&
-            !view.head &&
-            !sealers.current
-          ) {
-            sealers.current = createSealer(options.recipients, {
-              workerUrl: options.sealWorkerUrl,
-              expectedBlobs: progress.total,
-              armor: options.store.armorBlobs,
-            });
-            // An error surfaces where the sealer is awaited.
-            sealers.current.catch(() => undefined);
-          }
+          if (progress.stage === "scan") prestart(progress.total);
           options.onProgress?.(progress);
         },
       },
       knownBlobs,
       recipientSet,
+      prestart,
     );
 
     if (options.skipUnchanged && view.head && previous) {

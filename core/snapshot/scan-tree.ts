@@ -44,6 +44,8 @@ export interface ScanTreeOptions {
   /** The clock the stat cache's racy window is measured with (tests move it). */
   now?: () => Date;
   onProgress?: (progress: SnapshotProgress) => void;
+  /** Called with the number of files the walk has found so far (before hashing starts). */
+  onFound?: (count: number) => void;
 }
 
 export interface ScannedFile {
@@ -90,6 +92,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
     isExcluded: options.isExcluded,
     isExcludedDirectory: options.isExcludedDirectory,
     skipDirectories: options.skipDirectories,
+    ...(options.onFound ? { onFound: options.onFound } : {}),
   });
   progress({ stage: "scan", done: collected.files.length, total: collected.files.length });
   const tooLarge = collected.files.find((file) => file.type === "file" && file.size > maxFileBytes);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { access, mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
+import { renameSync } from "node:fs";
+import { access, mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { parseCatalogLines } from "./parse-catalog-lines.js";
 import { join, resolve, sep } from "node:path";
@@ -172,12 +173,19 @@ class LocalWriteView implements WriteView {
     );
   }
 
+  /** One mkdir per prefix directory, shared by every blob sealed into it at the same time. */
+  private readonly madeDirs = new Map<string, Promise<unknown>>();
+
   async blobStagingDirectory(id: string): Promise<string> {
     const dir = this.store.path(`blobs/${id.slice(0, 2)}`);
-    if (!this.touchedDirs.has(dir)) {
-      await mkdir(dir, { recursive: true, mode: DIR_MODE });
-      this.touchedDirs.add(dir);
+    let made = this.madeDirs.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true, mode: DIR_MODE }).then(() => this.touchedDirs.add(dir));
+      // A failed mkdir is tried again by the next blob (and reported to each waiting one).
+      made.catch(() => this.madeDirs.delete(dir));
+      this.madeDirs.set(dir, made);
     }
+    await made;
     return dir;
   }
 
@@ -201,22 +209,46 @@ class LocalWriteView implements WriteView {
   }
 
   /**
-   * Flush every staged blob, then rename them into place. A blob appears
-   * under its final name only once its content is durable, so a crash never
-   * leaves a truncated blob that a later snapshot would reuse.
+   * Makes every staged blob and node durable, then gives it its final name:
+   * one barrier for all their bytes, the renames, one barrier for the
+   * directories the names went into. A blob or node appears under its final
+   * name only once its content is durable (ADR 0008), so a crash never leaves
+   * a truncated one that a later snapshot would reuse.
    */
-  async publishStagedBlobs(): Promise<void> {
-    if (this.pending.length === 0) return;
-    await flushFiles(
-      this.store.path("blobs"),
-      this.pending.map((p) => p.temp),
-    );
-    await mapWithConcurrency(this.pending.splice(0), 16, ({ temp, target }) =>
-      rename(temp, target),
-    );
-    // The renames are durable once their directories are (up to 256 prefix directories).
-    await flushFiles(this.store.path("blobs"), [...this.touchedDirs]);
+  async publishStaged(nodes: StagedNodes): Promise<void> {
+    const staged = [...this.pending, ...nodes.pending];
+    if (staged.length === 0) return;
+    const roots = [
+      ...(this.pending.length > 0 ? [this.store.path("blobs")] : []),
+      ...(nodes.pending.length > 0 ? [this.store.path("nodes")] : []),
+    ];
+    try {
+      await flushFiles(
+        roots,
+        staged.map((p) => p.temp),
+      );
+    } catch (error) {
+      // The blobs' temp files go with discard(); the nodes' go now.
+      await Promise.all(nodes.pending.map(({ temp }) => unlink(temp).catch(() => undefined)));
+      throw error;
+    }
+    this.pending.splice(0);
+    // One synchronous loop: ~3x cheaper than 16 renames at a time through the thread pool,
+    // and nothing else waits on this thread now (ADR 1111).
+    for (const { temp, target } of staged) renameSync(temp, target);
+    // The renames are durable once their directories are (up to 256 prefix directories each).
+    const dirRoots = [
+      ...(this.touchedDirs.size > 0 ? [this.store.path("blobs")] : []),
+      ...(nodes.dirs.length > 0 ? [this.store.path("nodes")] : []),
+    ];
+    await flushFiles(dirRoots, [...this.touchedDirs, ...nodes.dirs]);
   }
+}
+
+/** Node files written as temp files beside their final names, not yet durable. */
+interface StagedNodes {
+  pending: Array<{ temp: string; target: string }>;
+  dirs: string[];
 }
 
 /** The embedded default store: the snapshot layout in a local directory. */
@@ -304,30 +336,25 @@ export class LocalDirStore implements Store {
   }
 
   /**
-   * Writes the nodes the store lacks as blobs are written, gzip'd (ADR 1106):
-   * temp files made durable, then renamed, so no node appears under its name
-   * half-written. Nothing names them until the root commits. A node an older
-   * writer kept as plain JSON is present already.
+   * Writes the nodes the store lacks, gzip'd (ADR 1106), as temp files that
+   * publishStaged makes durable and renames with the blobs, so no node
+   * appears under its name half-written. Nothing names them until the root
+   * commits. A node an older writer kept as plain JSON is present already.
    */
-  private async publishNodes(nodes: readonly NodeFile[]): Promise<void> {
+  private async stageNodes(nodes: readonly NodeFile[]): Promise<StagedNodes> {
     const missing = (
       await mapWithConcurrency(nodes, 32, async (node) =>
         (await this.nodePresent(node.id)) ? null : node,
       )
     ).filter((node): node is NodeFile => node !== null);
-    if (missing.length === 0) return;
+    if (missing.length === 0) return { pending: [], dirs: [] };
     const dirs = [...new Set(missing.map((node) => this.path(nodePath(node.id).slice(0, 8))))];
     await Promise.all(dirs.map((dir) => mkdir(dir, { recursive: true, mode: DIR_MODE })));
     const pending = await mapWithConcurrency(missing, 16, async (node) => {
       const target = this.path(gzipNodePath(node.id));
       return { temp: await writeTempFile(target, compressNode(node.bytes), 0o444), target };
     });
-    await flushFiles(
-      this.path("nodes"),
-      pending.map((p) => p.temp),
-    );
-    await mapWithConcurrency(pending, 16, ({ temp, target }) => rename(temp, target));
-    await flushFiles(this.path("nodes"), dirs);
+    return { pending, dirs };
   }
 
   /** Whether a node is stored, gzip'd or (written before ADR 1106) plain. */
@@ -336,8 +363,7 @@ export class LocalDirStore implements Store {
   }
 
   async commitSnapshot(commit: SnapshotCommit): Promise<CommitOutcome> {
-    await (commit.view as LocalWriteView).publishStagedBlobs();
-    await this.publishNodes(commit.nodes ?? []);
+    await (commit.view as LocalWriteView).publishStaged(await this.stageNodes(commit.nodes ?? []));
     return withFileLock(this.path("locks/commit.lock"), async () => {
       const seqs = await this.listManifestSeqs(commit.view.stream);
       if ((seqs.at(-1) ?? 0) !== (commit.view.head?.seq ?? 0)) return "conflict";
