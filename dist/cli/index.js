@@ -3,7 +3,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   GITHUB_STORE_HELP,
   S3_STORE_HELP
-} from "../chunks/chunk-324HYX42.js";
+} from "../chunks/chunk-53FOCCHF.js";
 import {
   EXIT_USAGE
 } from "../chunks/chunk-D6PZSJD3.js";
@@ -11,9 +11,9 @@ import {
   json,
   parseCommandArgs
 } from "../chunks/chunk-6P64A6B4.js";
-import "../chunks/chunk-F5MPICPV.js";
+import "../chunks/chunk-E4TQNUPC.js";
 import "../chunks/chunk-PCQS3LOH.js";
-import "../chunks/chunk-X6OXJFXA.js";
+import "../chunks/chunk-CPZT5EG3.js";
 import "../chunks/chunk-K3D2YTSH.js";
 import "../chunks/chunk-L2RU3OJT.js";
 import "../chunks/chunk-COBAIQZG.js";
@@ -30,36 +30,36 @@ import "../chunks/chunk-H5NHOGLY.js";
 
 // cli/commands/index.ts
 var COMMANDS = [
-  { name: "keygen", load: async () => (await import("../chunks/keygen-WOL32LQQ.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-N5ZQ3Q6M.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-NF6GP45T.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-L5JOTDPY.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-72QJXG2Q.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-WARUQ6OR.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-7PPWQGZS.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-IM5MNTGQ.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-622ULIQT.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-7MMG5PMV.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-3PP6OTRL.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-VB5FDXTC.js")).pruneCommand },
+  { name: "keygen", load: async () => (await import("../chunks/keygen-7EWCNZYN.js")).keygenCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-YR3Q4322.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-2CD5SJBC.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-OBX4P7YW.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-DPVYXQAH.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-S4N4K7LP.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-CVPZ7PPM.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-MLEZYVY5.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-EBJ5UANP.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-7AP6J5XX.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-2RVSB3FT.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-ADKBS53N.js")).pruneCommand },
   {
     name: "lift-legal-hold",
-    load: async () => (await import("../chunks/lift-legal-hold-SCID3XKU.js")).liftLegalHoldCommand
+    load: async () => (await import("../chunks/lift-legal-hold-PF67TI6V.js")).liftLegalHoldCommand
   },
-  { name: "rekey", load: async () => (await import("../chunks/rekey-L74ZGMZZ.js")).rekeyCommand },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-D7DK7MVG.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-TIHGUN24.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-WO6YQETF.js")).retireEpochCommand
   },
-  { name: "replicate", load: async () => (await import("../chunks/replicate-K5C2IF7A.js")).replicateCommand },
-  { name: "stats", load: async () => (await import("../chunks/stats-HM4S3JXV.js")).statsCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-2QXAMXG5.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-PXJUEDDN.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-7TERYNAV.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-JP7763S4.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-PZHPPPA4.js")).canaryCommand },
-  { name: "report", load: async () => (await import("../chunks/report-OYKR5FGO.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-7E3PLV6E.js")).dashboardCommand }
+  { name: "replicate", load: async () => (await import("../chunks/replicate-S6KVIQGV.js")).replicateCommand },
+  { name: "stats", load: async () => (await import("../chunks/stats-FA3NJTX3.js")).statsCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-46H6OXGE.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-GL3OICOT.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-XZULCXVR.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-VQJPVRG7.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-36UTVCCT.js")).canaryCommand },
+  { name: "report", load: async () => (await import("../chunks/report-ZVBXUAXF.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-WVIDMSPE.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

@@ -1,15 +1,19 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   writeOpenedTempFile
-} from "../chunks/chunk-A527LT5W.js";
+} from "../chunks/chunk-TDVGICWC.js";
 import {
   BlobSealer,
   writeSealedTempFile
-} from "../chunks/chunk-UAIKRTC3.js";
+} from "../chunks/chunk-JQLGYIAC.js";
+import {
+  assertBlobIntact
+} from "../chunks/chunk-KTBKCMIL.js";
+import "../chunks/chunk-YRBDA42R.js";
 import {
   BlobOpener
-} from "../chunks/chunk-LSME7UX2.js";
-import "../chunks/chunk-ON7QMCFK.js";
+} from "../chunks/chunk-I3EVQE7L.js";
+import "../chunks/chunk-FHIUXZPM.js";
 import "../chunks/chunk-RXFM76GD.js";
 import "../chunks/chunk-6R3LO6XJ.js";
 import "../chunks/chunk-54LOBW6C.js";
@@ -22,6 +26,21 @@ import "../chunks/chunk-H5NHOGLY.js";
 
 // core/crypto/crypto-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
+
+// core/snapshot/read-blob-file.ts
+import { readFileSync } from "node:fs";
+function readBlobFile(read) {
+  let bytes;
+  try {
+    bytes = readFileSync(read.path);
+  } catch {
+    return void 0;
+  }
+  assertBlobIntact(bytes, read.file, read.where, read.location);
+  return bytes;
+}
+
+// core/crypto/crypto-worker.ts
 var port = parentPort;
 if (port) {
   const data = workerData;
@@ -53,7 +72,18 @@ if (port) {
         (error) => fail(request.id, error)
       );
     } else if (request.kind === "open" && opener) {
-      opener.open(request.ciphertext, request.encoding, request.context).then(
+      let ciphertext;
+      try {
+        ciphertext = request.blobFile ? readBlobFile(request.blobFile) : request.ciphertext;
+      } catch (error) {
+        fail(request.id, error, "open");
+        return;
+      }
+      if (!ciphertext) {
+        port.postMessage({ id: request.id, unread: true });
+        return;
+      }
+      opener.open(ciphertext, request.encoding, request.context).then(
         (content) => {
           try {
             const tempPath = writeOpenedTempFile(

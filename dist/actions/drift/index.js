@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-NH6O7C3V.js";
+} from "../../chunks/chunk-T4OXPXAE.js";
 import {
   policyScanRules
 } from "../../chunks/chunk-U7DZKPG7.js";
@@ -11,16 +11,16 @@ import {
   resolveScanPaths
 } from "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-CZCAYRYM.js";
+import "../../chunks/chunk-X3NYIO3D.js";
 import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-BXQJ3NVO.js";
-import "../../chunks/chunk-X5JXLGOF.js";
+import "../../chunks/chunk-FVHYGXQ4.js";
 import "../../chunks/chunk-5BLBZOU4.js";
 import "../../chunks/chunk-IMETERFX.js";
 import "../../chunks/chunk-G3CCTLY7.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-EGZ4ANBD.js";
+} from "../../chunks/chunk-XEUWFBYY.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -40,7 +40,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-NWWFTOTE.js";
+} from "../../chunks/chunk-V2IJM2L7.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
@@ -70,8 +70,8 @@ import "../../chunks/chunk-L2RU3OJT.js";
 import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-LSME7UX2.js";
-import "../../chunks/chunk-ON7QMCFK.js";
+import "../../chunks/chunk-I3EVQE7L.js";
+import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";

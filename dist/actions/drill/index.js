@@ -1,26 +1,28 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-KMTAR6YH.js";
+} from "../../chunks/chunk-SREQXUNH.js";
 import "../../chunks/chunk-SBTDX2R5.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-4UQFVN3F.js";
-import "../../chunks/chunk-X6OXJFXA.js";
-import "../../chunks/chunk-A527LT5W.js";
+import "../../chunks/chunk-7PA43A6P.js";
+import "../../chunks/chunk-CPZT5EG3.js";
+import "../../chunks/chunk-TDVGICWC.js";
 import "../../chunks/chunk-46LQYF2N.js";
-import "../../chunks/chunk-6P6Q3R3N.js";
+import "../../chunks/chunk-LAQDWLJ6.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
-import "../../chunks/chunk-NBKM2OUG.js";
-import "../../chunks/chunk-PJ2VEAI3.js";
+import "../../chunks/chunk-TUL24OXR.js";
+import "../../chunks/chunk-XFHX5IRU.js";
 import "../../chunks/chunk-Q2LACRLC.js";
 import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
 import "../../chunks/chunk-TUVCLXIC.js";
 import "../../chunks/chunk-YTP4PIXP.js";
+import "../../chunks/chunk-KTBKCMIL.js";
+import "../../chunks/chunk-YRBDA42R.js";
 import "../../chunks/chunk-5BLBZOU4.js";
 import "../../chunks/chunk-IMETERFX.js";
 import "../../chunks/chunk-G3CCTLY7.js";
@@ -45,7 +47,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-NWWFTOTE.js";
+} from "../../chunks/chunk-V2IJM2L7.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
@@ -78,8 +80,8 @@ import "../../chunks/chunk-L2RU3OJT.js";
 import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-LSME7UX2.js";
-import "../../chunks/chunk-ON7QMCFK.js";
+import "../../chunks/chunk-I3EVQE7L.js";
+import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";

@@ -2,20 +2,20 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "../../chunks/chunk-O4NAW3PL.js";
-import "../../chunks/chunk-QR2PZUCX.js";
-import "../../chunks/chunk-UAIKRTC3.js";
+} from "../../chunks/chunk-W4WPDRFB.js";
+import "../../chunks/chunk-2ZGROS25.js";
+import "../../chunks/chunk-JQLGYIAC.js";
 import "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-CZCAYRYM.js";
+import "../../chunks/chunk-X3NYIO3D.js";
 import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-BXQJ3NVO.js";
-import "../../chunks/chunk-X5JXLGOF.js";
+import "../../chunks/chunk-FVHYGXQ4.js";
 import "../../chunks/chunk-KBLB3GEK.js";
-import "../../chunks/chunk-6P6Q3R3N.js";
+import "../../chunks/chunk-LAQDWLJ6.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-EGZ4ANBD.js";
+} from "../../chunks/chunk-XEUWFBYY.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -39,7 +39,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-NWWFTOTE.js";
+} from "../../chunks/chunk-V2IJM2L7.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
@@ -71,8 +71,8 @@ import "../../chunks/chunk-L2RU3OJT.js";
 import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-LSME7UX2.js";
-import "../../chunks/chunk-ON7QMCFK.js";
+import "../../chunks/chunk-I3EVQE7L.js";
+import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   verifySnapshots
-} from "../../chunks/chunk-XOXBQHKT.js";
+} from "../../chunks/chunk-HPVAJGCJ.js";
 import "../../chunks/chunk-ARYQANWC.js";
 import {
   writeVerificationRecords
@@ -12,25 +12,27 @@ import {
 import "../../chunks/chunk-CDLC5QT7.js";
 import {
   identityOpener
-} from "../../chunks/chunk-XJ3I2TG3.js";
+} from "../../chunks/chunk-E2OLNGAD.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
-import "../../chunks/chunk-NBKM2OUG.js";
-import "../../chunks/chunk-PJ2VEAI3.js";
+import "../../chunks/chunk-TUL24OXR.js";
+import "../../chunks/chunk-XFHX5IRU.js";
 import "../../chunks/chunk-Q2LACRLC.js";
 import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
 import "../../chunks/chunk-TUVCLXIC.js";
 import "../../chunks/chunk-YTP4PIXP.js";
+import "../../chunks/chunk-KTBKCMIL.js";
+import "../../chunks/chunk-YRBDA42R.js";
 import "../../chunks/chunk-5BLBZOU4.js";
 import "../../chunks/chunk-IMETERFX.js";
 import "../../chunks/chunk-G3CCTLY7.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-EGZ4ANBD.js";
+} from "../../chunks/chunk-XEUWFBYY.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -56,7 +58,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-NWWFTOTE.js";
+} from "../../chunks/chunk-V2IJM2L7.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
@@ -86,8 +88,8 @@ import "../../chunks/chunk-L2RU3OJT.js";
 import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-LSME7UX2.js";
-import "../../chunks/chunk-ON7QMCFK.js";
+import "../../chunks/chunk-I3EVQE7L.js";
+import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
