@@ -12,6 +12,11 @@ export interface BlobContext {
   describe: string;
   /** The recipients the snapshot says it encrypted to. */
   recipients?: readonly string[];
+  /**
+   * The file size the signed manifest records: gzip'd content may not inflate
+   * past it (a writer could otherwise seal a small blob that inflates to gigabytes).
+   */
+  size?: number;
 }
 
 /** Decrypts age v1 blobs (binary or armored) with X25519 identities. */
@@ -73,9 +78,22 @@ export class BlobOpener {
       });
     }
     if (encoding === "gzip") {
+      // zlib stops at the limit (at least 1: it refuses 0; an empty file inflates to nothing).
+      const limit = context.size === undefined ? undefined : Math.max(1, context.size);
       try {
-        return new Uint8Array(gunzipSync(payload));
-      } catch {
+        return new Uint8Array(
+          gunzipSync(payload, limit === undefined ? {} : { maxOutputLength: limit }),
+        );
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException)?.code === "ERR_BUFFER_TOO_LARGE") {
+          throw new SnapgateError(
+            "INTEGRITY",
+            `${context.describe} inflates past the ${context.size} bytes its manifest records; it was not decompressed further.`,
+            {
+              fix: "The snapshot was written by a faulty or hostile writer; restore the file from another snapshot and check who holds the writer key.",
+            },
+          );
+        }
         throw new SnapgateError(
           "INTEGRITY",
           `${context.describe} decrypted but its gzip content is invalid.`,

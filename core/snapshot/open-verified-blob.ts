@@ -21,6 +21,7 @@ export async function openVerifiedBlob(
   const content = await opener.open(ciphertext, file.encoding, {
     describe: `${file.path} in ${where}`,
     recipients: recipientsOfFile(manifest, file),
+    size: file.size,
   });
   if (content.length !== file.size) {
     throw new SnapgateError(

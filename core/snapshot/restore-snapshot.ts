@@ -415,6 +415,7 @@ async function decryptFiles(
   const contextOf = (file: RegularFileEntry) => ({
     describe: `${file.path} in ${where}`,
     recipients: recipientsOfFile(manifest, file),
+    size: file.size,
   });
   const done = (file: RegularFileEntry, path: string, destination: string) => {
     written(path, destination);

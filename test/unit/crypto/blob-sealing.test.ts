@@ -111,6 +111,42 @@ describe("BlobOpener", () => {
     });
   });
 
+  it("gzip content that inflates past the manifest's size is refused without inflating it all", async () => {
+    // 64 MiB of zeros gzip to ~64 KB: a blob a hostile writer could seal to look like a small file.
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 });
+    expect(bomb.length).toBeLessThan(128 * 1024);
+    const encrypter = new age.Encrypter();
+    encrypter.addRecipient(owner.recipient);
+    const ciphertext = await encrypter.encrypt(bomb);
+    await expect(
+      opener.open(ciphertext, "gzip", { describe: "c.yaml in prod@3", size: 4096 }),
+    ).rejects.toMatchObject({
+      code: "INTEGRITY",
+      summary:
+        "c.yaml in prod@3 inflates past the 4096 bytes its manifest records; it was not decompressed further.",
+    });
+    // At its recorded size, and at exactly the limit, the same kind of content opens.
+    const exact = await (
+      await BlobSealer.create([owner.recipient])
+    ).seal(Buffer.alloc(4096, 0x61), true);
+    expect(exact.encoding).toBe("gzip");
+    const opened = await opener.open(exact.ciphertext, "gzip", { describe: "d", size: 4096 });
+    expect(opened.length).toBe(4096);
+    // Content one byte larger than recorded is refused.
+    await expect(
+      opener.open(exact.ciphertext, "gzip", { describe: "d", size: 4095 }),
+    ).rejects.toMatchObject({
+      code: "INTEGRITY",
+      summary: expect.stringContaining("inflates past"),
+    });
+    // An empty file recorded as 0 bytes still opens.
+    const empty = gzipSync(Buffer.alloc(0));
+    const sealedEmpty = new age.Encrypter();
+    sealedEmpty.addRecipient(owner.recipient);
+    const emptyBlob = await sealedEmpty.encrypt(empty);
+    expect((await opener.open(emptyBlob, "gzip", { describe: "e", size: 0 })).length).toBe(0);
+  });
+
   it("a gzip blob made elsewhere (age -r, gzip) opens", async () => {
     const encrypter = new age.Encrypter();
     encrypter.addRecipient(owner.recipient);
