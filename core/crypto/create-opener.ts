@@ -4,6 +4,16 @@ import { CryptoPool } from "./crypto-pool.js";
 import { writeOpenedTempFile, type OpenedFileWrite } from "./write-opened-temp-file.js";
 import type { BlobFileRead } from "../snapshot/read-blob-file.js";
 
+/** What openInto and openFileInto take after the blob: how to decrypt it and where to write it. */
+type OpenArgs = [
+  encoding: BlobEncoding,
+  context: BlobContext,
+  target: string,
+  mode: number,
+  size: number,
+  how?: OpenedFileWrite,
+];
+
 /** Decrypts blobs straight into temp files, on every core when there are many. */
 export interface FileOpener {
   /**
@@ -52,31 +62,27 @@ export async function createFileOpener(
     options.expectedBlobs,
   );
   if (pool) {
+    // One request shape for both: the blob's bytes, or (a local store) the file to read them from.
+    const request = async (
+      source: { ciphertext: Uint8Array } | { blobFile: BlobFileRead },
+      ...[encoding, context, target, mode, size, how]: OpenArgs
+    ) =>
+      pool.request({
+        kind: "open",
+        ...source,
+        encoding,
+        context,
+        writeBeside: target,
+        mode,
+        size,
+        ...(how ? { how } : {}),
+      });
     return {
-      async openInto(ciphertext, encoding, context, target, mode, size, how) {
-        const reply = await pool.request({
-          kind: "open",
-          ciphertext,
-          encoding,
-          context,
-          writeBeside: target,
-          mode,
-          size,
-          ...(how ? { how } : {}),
-        });
-        return reply.tempPath as string;
+      async openInto(ciphertext, ...rest) {
+        return (await request({ ciphertext }, ...rest)).tempPath as string;
       },
-      async openFileInto(blobFile, encoding, context, target, mode, size, how) {
-        const reply = await pool.request({
-          kind: "open",
-          blobFile,
-          encoding,
-          context,
-          writeBeside: target,
-          mode,
-          size,
-          ...(how ? { how } : {}),
-        });
+      async openFileInto(blobFile, ...rest) {
+        const reply = await request({ blobFile }, ...rest);
         return reply.unread ? undefined : (reply.tempPath as string);
       },
       close: () => pool.close(),

@@ -233,4 +233,28 @@ describe("crypto worker: opening into temp files", () => {
     port.emit("message", { ...base, id: 22, size: 5, ciphertext: foreign.ciphertext });
     expect((await port.reply(22)).message.error).toMatchObject({ code: "WRONG_KEY" });
   });
+
+  it("stops inflating gzip content at the size the restore's context carries", async () => {
+    // 8 MiB of one byte gzip to ~8 KB; the manifest says the file is 100 bytes.
+    const sealed = await (
+      await BlobSealer.create([pair.recipient])
+    ).seal(Buffer.alloc(8 * 1024 * 1024, 0x61), true);
+    expect(sealed.encoding).toBe("gzip");
+    port.emit("message", {
+      kind: "open",
+      id: 33,
+      ciphertext: sealed.ciphertext,
+      encoding: "gzip",
+      context: { describe: "bomb.yaml in prod@1", size: 100 },
+      writeBeside: join(dir, "bomb.yaml"),
+      mode: 0o644,
+      size: 100,
+    });
+    expect((await port.reply(33)).message.error).toMatchObject({
+      code: "INTEGRITY",
+      summary:
+        "bomb.yaml in prod@1 inflates past the 100 bytes its manifest records; it was not decompressed further.",
+    });
+    expect(existsSync(join(dir, "bomb.yaml"))).toBe(false);
+  });
 });
