@@ -20761,7 +20761,8 @@ async function openVerifiedBlob(store, opener, manifest, file, where, ciphertext
   assertBlobIntact(ciphertext, file, where, store.location);
   const content = await opener.open(ciphertext, file.encoding, {
     describe: `${file.path} in ${where}`,
-    recipients: recipientsOfFile(manifest, file)
+    recipients: recipientsOfFile(manifest, file),
+    size: file.size
   });
   if (content.length !== file.size) {
     throw new SnapgateError(

@@ -31,14 +31,14 @@ import "../chunks/chunk-H5NHOGLY.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-7EWCNZYN.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-YR3Q4322.js")).snapshotCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-2DSYC57Q.js")).snapshotCommand },
   { name: "list", load: async () => (await import("../chunks/list-2CD5SJBC.js")).listCommand },
   { name: "show", load: async () => (await import("../chunks/show-OBX4P7YW.js")).showCommand },
   { name: "diff", load: async () => (await import("../chunks/diff-DPVYXQAH.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-S4N4K7LP.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-CVPZ7PPM.js")).restoreCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-JTIGXSBY.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-PCA47LFO.js")).restoreCommand },
   { name: "coverage", load: async () => (await import("../chunks/coverage-MLEZYVY5.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-EBJ5UANP.js")).driftCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-AC3KGQYD.js")).driftCommand },
   { name: "check", load: async () => (await import("../chunks/check-7AP6J5XX.js")).checkCommand },
   { name: "forget", load: async () => (await import("../chunks/forget-2RVSB3FT.js")).forgetCommand },
   { name: "prune", load: async () => (await import("../chunks/prune-ADKBS53N.js")).pruneCommand },
@@ -46,20 +46,20 @@ var COMMANDS = [
     name: "lift-legal-hold",
     load: async () => (await import("../chunks/lift-legal-hold-PF67TI6V.js")).liftLegalHoldCommand
   },
-  { name: "rekey", load: async () => (await import("../chunks/rekey-D7DK7MVG.js")).rekeyCommand },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-WO27YVUG.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-WO6YQETF.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-KV2DRIKW.js")).retireEpochCommand
   },
-  { name: "replicate", load: async () => (await import("../chunks/replicate-S6KVIQGV.js")).replicateCommand },
+  { name: "replicate", load: async () => (await import("../chunks/replicate-JBYIBV7W.js")).replicateCommand },
   { name: "stats", load: async () => (await import("../chunks/stats-FA3NJTX3.js")).statsCommand },
   { name: "doctor", load: async () => (await import("../chunks/doctor-46H6OXGE.js")).doctorCommand },
   { name: "audit", load: async () => (await import("../chunks/audit-GL3OICOT.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-XZULCXVR.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-VQJPVRG7.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-36UTVCCT.js")).canaryCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-G6UV4Q23.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-DQZ4HVTY.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-NDQM5WCK.js")).canaryCommand },
   { name: "report", load: async () => (await import("../chunks/report-ZVBXUAXF.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-WVIDMSPE.js")).dashboardCommand }
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-XVN3YM6G.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

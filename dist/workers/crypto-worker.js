@@ -12,7 +12,7 @@ import {
 import "../chunks/chunk-YRBDA42R.js";
 import {
   BlobOpener
-} from "../chunks/chunk-I3EVQE7L.js";
+} from "../chunks/chunk-XPZN4V6U.js";
 import "../chunks/chunk-FHIUXZPM.js";
 import "../chunks/chunk-RXFM76GD.js";
 import "../chunks/chunk-6R3LO6XJ.js";

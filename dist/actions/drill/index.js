@@ -1,11 +1,11 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-SREQXUNH.js";
+} from "../../chunks/chunk-5SH76S57.js";
 import "../../chunks/chunk-SBTDX2R5.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-7PA43A6P.js";
+import "../../chunks/chunk-VRIMP6YR.js";
 import "../../chunks/chunk-CPZT5EG3.js";
 import "../../chunks/chunk-TDVGICWC.js";
 import "../../chunks/chunk-46LQYF2N.js";
@@ -14,7 +14,7 @@ import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
-import "../../chunks/chunk-TUL24OXR.js";
+import "../../chunks/chunk-GCTFTX4N.js";
 import "../../chunks/chunk-XFHX5IRU.js";
 import "../../chunks/chunk-Q2LACRLC.js";
 import "../../chunks/chunk-HVMTTQAX.js";
@@ -47,7 +47,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-V2IJM2L7.js";
+} from "../../chunks/chunk-IWRYA2HA.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
@@ -80,7 +80,7 @@ import "../../chunks/chunk-L2RU3OJT.js";
 import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-I3EVQE7L.js";
+import "../../chunks/chunk-XPZN4V6U.js";
 import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";

@@ -9,7 +9,7 @@ import {
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-7PA43A6P.js";
+} from "../../chunks/chunk-VRIMP6YR.js";
 import "../../chunks/chunk-CPZT5EG3.js";
 import "../../chunks/chunk-TDVGICWC.js";
 import {
@@ -21,7 +21,7 @@ import {
 import "../../chunks/chunk-LAQDWLJ6.js";
 import {
   identityOpener
-} from "../../chunks/chunk-E2OLNGAD.js";
+} from "../../chunks/chunk-AWJQUHUN.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import {
   appendAuditEvents
@@ -29,7 +29,7 @@ import {
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
-import "../../chunks/chunk-TUL24OXR.js";
+import "../../chunks/chunk-GCTFTX4N.js";
 import "../../chunks/chunk-XFHX5IRU.js";
 import "../../chunks/chunk-Q2LACRLC.js";
 import "../../chunks/chunk-HVMTTQAX.js";
@@ -68,7 +68,7 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-V2IJM2L7.js";
+} from "../../chunks/chunk-IWRYA2HA.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
@@ -105,7 +105,7 @@ import "../../chunks/chunk-L2RU3OJT.js";
 import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-I3EVQE7L.js";
+import "../../chunks/chunk-XPZN4V6U.js";
 import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";

@@ -15,7 +15,7 @@ import "../../chunks/chunk-KBLB3GEK.js";
 import "../../chunks/chunk-LAQDWLJ6.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-XEUWFBYY.js";
+} from "../../chunks/chunk-TBPWULEE.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -39,7 +39,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-V2IJM2L7.js";
+} from "../../chunks/chunk-IWRYA2HA.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
@@ -71,7 +71,7 @@ import "../../chunks/chunk-L2RU3OJT.js";
 import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-I3EVQE7L.js";
+import "../../chunks/chunk-XPZN4V6U.js";
 import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   verifySnapshots
-} from "../../chunks/chunk-HPVAJGCJ.js";
+} from "../../chunks/chunk-Q7WBOUZZ.js";
 import "../../chunks/chunk-ARYQANWC.js";
 import {
   writeVerificationRecords
@@ -12,13 +12,13 @@ import {
 import "../../chunks/chunk-CDLC5QT7.js";
 import {
   identityOpener
-} from "../../chunks/chunk-E2OLNGAD.js";
+} from "../../chunks/chunk-AWJQUHUN.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
-import "../../chunks/chunk-TUL24OXR.js";
+import "../../chunks/chunk-GCTFTX4N.js";
 import "../../chunks/chunk-XFHX5IRU.js";
 import "../../chunks/chunk-Q2LACRLC.js";
 import "../../chunks/chunk-HVMTTQAX.js";
@@ -32,7 +32,7 @@ import "../../chunks/chunk-IMETERFX.js";
 import "../../chunks/chunk-G3CCTLY7.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-XEUWFBYY.js";
+} from "../../chunks/chunk-TBPWULEE.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -58,7 +58,7 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-V2IJM2L7.js";
+} from "../../chunks/chunk-IWRYA2HA.js";
 import "../../chunks/chunk-FB3T34OJ.js";
 import "../../chunks/chunk-K52P745P.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
@@ -88,7 +88,7 @@ import "../../chunks/chunk-L2RU3OJT.js";
 import "../../chunks/chunk-COBAIQZG.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-I3EVQE7L.js";
+import "../../chunks/chunk-XPZN4V6U.js";
 import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";

@@ -4,7 +4,7 @@ import {
   loadOpener,
   loadWriterKey,
   trustedKeys
-} from "./chunk-OB4LYYMK.js";
+} from "./chunk-MTFH6DXG.js";
 import {
   STORE_OPTION,
   openStore
@@ -52,7 +52,7 @@ import {
   canonicalJson
 } from "./chunk-2NBA2BLU.js";
 import "./chunk-ZITD4ZB6.js";
-import "./chunk-I3EVQE7L.js";
+import "./chunk-XPZN4V6U.js";
 import {
   OpenSslX25519Identity,
   OpenSslX25519Recipient,

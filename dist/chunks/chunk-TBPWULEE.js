@@ -3,7 +3,7 @@ import {
   error,
   notice,
   warning
-} from "./chunk-V2IJM2L7.js";
+} from "./chunk-IWRYA2HA.js";
 
 // actions/lib/annotation.ts
 var PER_LEVEL = 10;

@@ -7,7 +7,7 @@ import {
 } from "./chunk-CDLC5QT7.js";
 import {
   openVerifiedBlob
-} from "./chunk-TUL24OXR.js";
+} from "./chunk-GCTFTX4N.js";
 import {
   forEachBlobWindow,
   rewrapResolver

@@ -11,7 +11,7 @@ import {
 } from "./chunk-73STOSWY.js";
 import {
   restoreSnapshot
-} from "./chunk-7PA43A6P.js";
+} from "./chunk-VRIMP6YR.js";
 import {
   loadSnapshot
 } from "./chunk-46LQYF2N.js";

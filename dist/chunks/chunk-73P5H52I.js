@@ -5,7 +5,7 @@ import {
 } from "./chunk-RVXFVMQY.js";
 import {
   loadWriterKey
-} from "./chunk-OB4LYYMK.js";
+} from "./chunk-MTFH6DXG.js";
 import {
   stringValue
 } from "./chunk-6P64A6B4.js";

@@ -7,7 +7,7 @@ import {
   loadOpener,
   loadWriterKey,
   trustedKeys
-} from "./chunk-OB4LYYMK.js";
+} from "./chunk-MTFH6DXG.js";
 import {
   POLICY_OPTION,
   loadCliPolicy
@@ -29,7 +29,7 @@ import "./chunk-PCQS3LOH.js";
 import "./chunk-CPZT5EG3.js";
 import {
   verifySnapshots
-} from "./chunk-HPVAJGCJ.js";
+} from "./chunk-Q7WBOUZZ.js";
 import "./chunk-ARYQANWC.js";
 import {
   writeVerificationRecords
@@ -43,7 +43,7 @@ import "./chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "./chunk-W3X2RYBW.js";
-import "./chunk-TUL24OXR.js";
+import "./chunk-GCTFTX4N.js";
 import "./chunk-XFHX5IRU.js";
 import "./chunk-Q2LACRLC.js";
 import "./chunk-HVMTTQAX.js";
@@ -73,7 +73,7 @@ import "./chunk-L2RU3OJT.js";
 import "./chunk-COBAIQZG.js";
 import "./chunk-2NBA2BLU.js";
 import "./chunk-ZITD4ZB6.js";
-import "./chunk-I3EVQE7L.js";
+import "./chunk-XPZN4V6U.js";
 import "./chunk-FHIUXZPM.js";
 import "./chunk-RXFM76GD.js";
 import "./chunk-6R3LO6XJ.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunk-LAQDWLJ6.js";
 import {
   openVerifiedBlob
-} from "./chunk-TUL24OXR.js";
+} from "./chunk-GCTFTX4N.js";
 import {
   BLOB_WINDOW,
   forEachBlobWindow,
@@ -1835,31 +1835,22 @@ async function createFileOpener(opener, options) {
     options.expectedBlobs
   );
   if (pool) {
+    const request = async (source, ...[encoding, context, target, mode, size, how]) => pool.request({
+      kind: "open",
+      ...source,
+      encoding,
+      context,
+      writeBeside: target,
+      mode,
+      size,
+      ...how ? { how } : {}
+    });
     return {
-      async openInto(ciphertext, encoding, context, target, mode, size, how) {
-        const reply = await pool.request({
-          kind: "open",
-          ciphertext,
-          encoding,
-          context,
-          writeBeside: target,
-          mode,
-          size,
-          ...how ? { how } : {}
-        });
-        return reply.tempPath;
+      async openInto(ciphertext, ...rest) {
+        return (await request({ ciphertext }, ...rest)).tempPath;
       },
-      async openFileInto(blobFile, encoding, context, target, mode, size, how) {
-        const reply = await pool.request({
-          kind: "open",
-          blobFile,
-          encoding,
-          context,
-          writeBeside: target,
-          mode,
-          size,
-          ...how ? { how } : {}
-        });
+      async openFileInto(blobFile, ...rest) {
+        const reply = await request({ blobFile }, ...rest);
         return reply.unread ? void 0 : reply.tempPath;
       },
       close: () => pool.close(),
@@ -2414,7 +2405,8 @@ async function decryptFiles(options, opening, plan, destinationOf, how, written)
   const resolveMissing = rewrapResolver(store, await loadSodium(), options.trustedKeys);
   const contextOf = (file) => ({
     describe: `${file.path} in ${where}`,
-    recipients: recipientsOfFile(manifest, file)
+    recipients: recipientsOfFile(manifest, file),
+    size: file.size
   });
   const done = (file, path, destination) => {
     written(path, destination);

@@ -3,7 +3,7 @@ import {
   KEY_OPTIONS,
   loadOpener,
   loadWriterKey
-} from "./chunk-OB4LYYMK.js";
+} from "./chunk-MTFH6DXG.js";
 import {
   POLICY_HELP,
   POLICY_OPTION,
@@ -28,11 +28,11 @@ import "./chunk-E4TQNUPC.js";
 import "./chunk-PCQS3LOH.js";
 import {
   runDrill
-} from "./chunk-SREQXUNH.js";
+} from "./chunk-5SH76S57.js";
 import "./chunk-SBTDX2R5.js";
 import "./chunk-NG32LOAZ.js";
 import "./chunk-73STOSWY.js";
-import "./chunk-7PA43A6P.js";
+import "./chunk-VRIMP6YR.js";
 import "./chunk-CPZT5EG3.js";
 import "./chunk-TDVGICWC.js";
 import "./chunk-46LQYF2N.js";
@@ -42,7 +42,7 @@ import "./chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "./chunk-W3X2RYBW.js";
-import "./chunk-TUL24OXR.js";
+import "./chunk-GCTFTX4N.js";
 import "./chunk-XFHX5IRU.js";
 import "./chunk-Q2LACRLC.js";
 import "./chunk-HVMTTQAX.js";
@@ -72,7 +72,7 @@ import "./chunk-L2RU3OJT.js";
 import "./chunk-COBAIQZG.js";
 import "./chunk-2NBA2BLU.js";
 import "./chunk-ZITD4ZB6.js";
-import "./chunk-I3EVQE7L.js";
+import "./chunk-XPZN4V6U.js";
 import "./chunk-FHIUXZPM.js";
 import "./chunk-RXFM76GD.js";
 import "./chunk-6R3LO6XJ.js";

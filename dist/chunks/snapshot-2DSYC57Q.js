@@ -4,7 +4,7 @@ import {
 } from "./chunk-4N7WTXM3.js";
 import {
   loadWriterKey
-} from "./chunk-OB4LYYMK.js";
+} from "./chunk-MTFH6DXG.js";
 import {
   POLICY_HELP,
   POLICY_OPTION,
@@ -65,7 +65,7 @@ import "./chunk-L2RU3OJT.js";
 import "./chunk-COBAIQZG.js";
 import "./chunk-2NBA2BLU.js";
 import "./chunk-ZITD4ZB6.js";
-import "./chunk-I3EVQE7L.js";
+import "./chunk-XPZN4V6U.js";
 import "./chunk-FHIUXZPM.js";
 import "./chunk-RXFM76GD.js";
 import "./chunk-6R3LO6XJ.js";

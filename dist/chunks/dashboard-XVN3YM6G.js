@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   computeHealth,
   liveDriftSummary
-} from "./chunk-KJBEWQFP.js";
+} from "./chunk-73P5H52I.js";
 import {
   PAGE_STYLE,
   escapeHtml,
@@ -11,7 +11,7 @@ import {
 import {
   SIGNOFF_ROLES
 } from "./chunk-RVXFVMQY.js";
-import "./chunk-OB4LYYMK.js";
+import "./chunk-MTFH6DXG.js";
 import {
   POLICY_HELP,
   POLICY_OPTION,
@@ -76,7 +76,7 @@ import {
   canonicalJson
 } from "./chunk-2NBA2BLU.js";
 import "./chunk-ZITD4ZB6.js";
-import "./chunk-I3EVQE7L.js";
+import "./chunk-XPZN4V6U.js";
 import "./chunk-FHIUXZPM.js";
 import "./chunk-RXFM76GD.js";
 import "./chunk-6R3LO6XJ.js";

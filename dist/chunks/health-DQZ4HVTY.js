@@ -8,12 +8,12 @@ import {
 import {
   computeHealth,
   liveDriftSummary
-} from "./chunk-KJBEWQFP.js";
+} from "./chunk-73P5H52I.js";
 import "./chunk-RVXFVMQY.js";
 import {
   cliActor
 } from "./chunk-DNJA6OCC.js";
-import "./chunk-OB4LYYMK.js";
+import "./chunk-MTFH6DXG.js";
 import {
   POLICY_HELP,
   POLICY_OPTION,
@@ -72,7 +72,7 @@ import "./chunk-L2RU3OJT.js";
 import "./chunk-COBAIQZG.js";
 import "./chunk-2NBA2BLU.js";
 import "./chunk-ZITD4ZB6.js";
-import "./chunk-I3EVQE7L.js";
+import "./chunk-XPZN4V6U.js";
 import "./chunk-FHIUXZPM.js";
 import "./chunk-RXFM76GD.js";
 import "./chunk-6R3LO6XJ.js";

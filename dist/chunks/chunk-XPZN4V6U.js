@@ -175,9 +175,21 @@ var BlobOpener = class _BlobOpener {
       });
     }
     if (encoding === "gzip") {
+      const limit = context.size === void 0 ? void 0 : Math.max(1, context.size);
       try {
-        return new Uint8Array(gunzipSync(payload));
-      } catch {
+        return new Uint8Array(
+          gunzipSync(payload, limit === void 0 ? {} : { maxOutputLength: limit })
+        );
+      } catch (error) {
+        if (error?.code === "ERR_BUFFER_TOO_LARGE") {
+          throw new SnapgateError(
+            "INTEGRITY",
+            `${context.describe} inflates past the ${context.size} bytes its manifest records; it was not decompressed further.`,
+            {
+              fix: "The snapshot was written by a faulty or hostile writer; restore the file from another snapshot and check who holds the writer key."
+            }
+          );
+        }
         throw new SnapgateError(
           "INTEGRITY",
           `${context.describe} decrypted but its gzip content is invalid.`,

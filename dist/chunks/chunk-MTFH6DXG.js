@@ -12,7 +12,7 @@ import {
 } from "./chunk-JAZ2OF6U.js";
 import {
   BlobOpener
-} from "./chunk-I3EVQE7L.js";
+} from "./chunk-XPZN4V6U.js";
 import {
   parseIdentities
 } from "./chunk-6R3LO6XJ.js";

@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   KEY_OPTIONS,
   trustedKeys
-} from "./chunk-OB4LYYMK.js";
+} from "./chunk-MTFH6DXG.js";
 import {
   POLICY_OPTION,
   requireCliPolicy
@@ -56,7 +56,7 @@ import "./chunk-L2RU3OJT.js";
 import "./chunk-COBAIQZG.js";
 import "./chunk-2NBA2BLU.js";
 import "./chunk-ZITD4ZB6.js";
-import "./chunk-I3EVQE7L.js";
+import "./chunk-XPZN4V6U.js";
 import "./chunk-FHIUXZPM.js";
 import {
   distinctRecipients

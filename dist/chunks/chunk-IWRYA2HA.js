@@ -29,7 +29,7 @@ import {
 } from "./chunk-ZITD4ZB6.js";
 import {
   BlobOpener
-} from "./chunk-I3EVQE7L.js";
+} from "./chunk-XPZN4V6U.js";
 import {
   parseIdentities
 } from "./chunk-6R3LO6XJ.js";

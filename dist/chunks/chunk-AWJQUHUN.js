@@ -4,10 +4,10 @@ import {
 } from "./chunk-AYS4OF2G.js";
 import {
   openerFromIdentityInput
-} from "./chunk-V2IJM2L7.js";
+} from "./chunk-IWRYA2HA.js";
 import {
   BlobOpener
-} from "./chunk-I3EVQE7L.js";
+} from "./chunk-XPZN4V6U.js";
 import {
   parseIdentities
 } from "./chunk-6R3LO6XJ.js";

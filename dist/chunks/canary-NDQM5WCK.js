@@ -12,7 +12,7 @@ import {
   KEY_OPTIONS,
   loadOpener,
   loadWriterKey
-} from "./chunk-OB4LYYMK.js";
+} from "./chunk-MTFH6DXG.js";
 import {
   POLICY_HELP,
   POLICY_OPTION,
@@ -35,7 +35,7 @@ import "./chunk-E4TQNUPC.js";
 import "./chunk-PCQS3LOH.js";
 import {
   restoreSnapshot
-} from "./chunk-7PA43A6P.js";
+} from "./chunk-VRIMP6YR.js";
 import "./chunk-CPZT5EG3.js";
 import "./chunk-TDVGICWC.js";
 import {
@@ -59,7 +59,7 @@ import {
 import {
   trustedWriterKeys
 } from "./chunk-W3X2RYBW.js";
-import "./chunk-TUL24OXR.js";
+import "./chunk-GCTFTX4N.js";
 import "./chunk-XFHX5IRU.js";
 import "./chunk-Q2LACRLC.js";
 import "./chunk-HVMTTQAX.js";
@@ -91,7 +91,7 @@ import "./chunk-L2RU3OJT.js";
 import "./chunk-COBAIQZG.js";
 import "./chunk-2NBA2BLU.js";
 import "./chunk-ZITD4ZB6.js";
-import "./chunk-I3EVQE7L.js";
+import "./chunk-XPZN4V6U.js";
 import "./chunk-FHIUXZPM.js";
 import "./chunk-RXFM76GD.js";
 import "./chunk-6R3LO6XJ.js";

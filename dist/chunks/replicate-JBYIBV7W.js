@@ -10,7 +10,7 @@ import {
 } from "./chunk-4N7WTXM3.js";
 import {
   trustedKeys
-} from "./chunk-OB4LYYMK.js";
+} from "./chunk-MTFH6DXG.js";
 import {
   POLICY_OPTION,
   loadCliPolicy
@@ -63,7 +63,7 @@ import {
 } from "./chunk-COBAIQZG.js";
 import "./chunk-2NBA2BLU.js";
 import "./chunk-ZITD4ZB6.js";
-import "./chunk-I3EVQE7L.js";
+import "./chunk-XPZN4V6U.js";
 import "./chunk-FHIUXZPM.js";
 import "./chunk-RXFM76GD.js";
 import "./chunk-6R3LO6XJ.js";

@@ -6,7 +6,7 @@ import {
   KEY_OPTIONS,
   loadOpener,
   trustedKeys
-} from "./chunk-OB4LYYMK.js";
+} from "./chunk-MTFH6DXG.js";
 import {
   STORE_OPTION,
   openStore
@@ -23,7 +23,7 @@ import "./chunk-PCQS3LOH.js";
 import {
   createFileOpener,
   restoreSnapshot
-} from "./chunk-7PA43A6P.js";
+} from "./chunk-VRIMP6YR.js";
 import "./chunk-CPZT5EG3.js";
 import "./chunk-TDVGICWC.js";
 import {
@@ -31,7 +31,7 @@ import {
 } from "./chunk-46LQYF2N.js";
 import "./chunk-LAQDWLJ6.js";
 import "./chunk-AYS4OF2G.js";
-import "./chunk-TUL24OXR.js";
+import "./chunk-GCTFTX4N.js";
 import "./chunk-XFHX5IRU.js";
 import "./chunk-Q2LACRLC.js";
 import "./chunk-HVMTTQAX.js";
@@ -61,7 +61,7 @@ import "./chunk-L2RU3OJT.js";
 import "./chunk-COBAIQZG.js";
 import "./chunk-2NBA2BLU.js";
 import "./chunk-ZITD4ZB6.js";
-import "./chunk-I3EVQE7L.js";
+import "./chunk-XPZN4V6U.js";
 import "./chunk-FHIUXZPM.js";
 import "./chunk-RXFM76GD.js";
 import "./chunk-6R3LO6XJ.js";
