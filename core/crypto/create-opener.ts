@@ -5,7 +5,7 @@ import { writeOpenedTempFile, type OpenedFileWrite } from "./write-opened-temp-f
 import type { BlobFileRead } from "../snapshot/read-blob-file.js";
 
 /** What openInto and openFileInto take after the blob: how to decrypt it and where to write it. */
-type OpenArgs = [
+export type OpenArgs = [
   encoding: BlobEncoding,
   context: BlobContext,
   target: string,
@@ -20,29 +20,13 @@ export interface FileOpener {
    * Decrypts, checks the size, and writes a temp file beside `target` (or
    * `target` itself, with `how.atTarget`) with exactly `mode`; returns its path.
    */
-  openInto(
-    ciphertext: Uint8Array,
-    encoding: BlobEncoding,
-    context: BlobContext,
-    target: string,
-    mode: number,
-    size: number,
-    how?: OpenedFileWrite,
-  ): Promise<string>;
+  openInto(ciphertext: Uint8Array, ...args: OpenArgs): Promise<string>;
   /**
    * Workers only: as openInto, but the worker reads the blob's file itself and
    * checks it against the manifest (readBlobFile), so no bytes cross threads.
    * Undefined when it could not read the file: read it through the store then.
    */
-  openFileInto?(
-    blobFile: BlobFileRead,
-    encoding: BlobEncoding,
-    context: BlobContext,
-    target: string,
-    mode: number,
-    size: number,
-    how?: OpenedFileWrite,
-  ): Promise<string | undefined>;
+  openFileInto?(blobFile: BlobFileRead, ...args: OpenArgs): Promise<string | undefined>;
   close(): Promise<void>;
   /** Where the work happens: worker threads, or this thread. */
   readonly mode: "pool" | "thread";

@@ -28,7 +28,7 @@ import { signatureProblem } from "./signature-problem.js";
 import type { WriterKeyRule } from "../policy/policy.js";
 import { openVerifiedBlob } from "./open-verified-blob.js";
 import { assertBlobIntact } from "./assert-blob-intact.js";
-import { createFileOpener, type FileOpener } from "../crypto/create-opener.js";
+import { createFileOpener, type FileOpener, type OpenArgs } from "../crypto/create-opener.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { BLOB_WINDOW, forEachBlobWindow } from "./for-each-blob-window.js";
 import { rewrapResolver } from "../rekey/rewrap-resolver.js";
@@ -422,19 +422,19 @@ async function decryptFiles(
     bytes += file.size;
     plan.onFile();
   };
+  // How to decrypt a file's blob and where to write it, for either way of opening it.
+  const openArgs = (file: RegularFileEntry, destination: string): OpenArgs => [
+    file.encoding,
+    contextOf(file),
+    destination,
+    safeMode(file.mode),
+    file.size,
+    how,
+  ];
   const fromBytes = async (file: RegularFileEntry, ciphertext: Uint8Array | null) => {
     assertBlobIntact(ciphertext, file, where, store.location);
     const destination = destinationOf(file);
-    const path = await opener.openInto(
-      ciphertext,
-      file.encoding,
-      contextOf(file),
-      destination,
-      safeMode(file.mode),
-      file.size,
-      how,
-    );
-    done(file, path, destination);
+    done(file, await opener.openInto(ciphertext, ...openArgs(file, destination)), destination);
   };
   const track = async (work: () => Promise<void>): Promise<void> => {
     if (failed) return;
@@ -468,12 +468,7 @@ async function decryptFiles(
               where,
               location: store.location,
             },
-            file.encoding,
-            contextOf(file),
-            destination,
-            safeMode(file.mode),
-            file.size,
-            how,
+            ...openArgs(file, destination),
           );
           if (path !== undefined) return done(file, path, destination);
           // The worker could not read it (gone, re-wrapped by rekey, unreadable): read it
