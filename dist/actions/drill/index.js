@@ -1,11 +1,11 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-5SH76S57.js";
+} from "../../chunks/chunk-HOFWR5ZU.js";
 import "../../chunks/chunk-SBTDX2R5.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-VRIMP6YR.js";
+import "../../chunks/chunk-VT56WIP4.js";
 import "../../chunks/chunk-CPZT5EG3.js";
 import "../../chunks/chunk-TDVGICWC.js";
 import "../../chunks/chunk-46LQYF2N.js";

@@ -9,7 +9,7 @@ import {
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-VRIMP6YR.js";
+} from "../../chunks/chunk-VT56WIP4.js";
 import "../../chunks/chunk-CPZT5EG3.js";
 import "../../chunks/chunk-TDVGICWC.js";
 import {

@@ -35,7 +35,7 @@ import "./chunk-E4TQNUPC.js";
 import "./chunk-PCQS3LOH.js";
 import {
   restoreSnapshot
-} from "./chunk-VRIMP6YR.js";
+} from "./chunk-VT56WIP4.js";
 import "./chunk-CPZT5EG3.js";
 import "./chunk-TDVGICWC.js";
 import {

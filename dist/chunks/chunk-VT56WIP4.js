@@ -2413,19 +2413,18 @@ async function decryptFiles(options, opening, plan, destinationOf, how, written)
     bytes += file.size;
     plan.onFile();
   };
+  const openArgs = (file, destination) => [
+    file.encoding,
+    contextOf(file),
+    destination,
+    safeMode(file.mode),
+    file.size,
+    how
+  ];
   const fromBytes = async (file, ciphertext) => {
     assertBlobIntact(ciphertext, file, where, store.location);
     const destination = destinationOf(file);
-    const path = await opener.openInto(
-      ciphertext,
-      file.encoding,
-      contextOf(file),
-      destination,
-      safeMode(file.mode),
-      file.size,
-      how
-    );
-    done(file, path, destination);
+    done(file, await opener.openInto(ciphertext, ...openArgs(file, destination)), destination);
   };
   const track = async (work) => {
     if (failed) return;
@@ -2458,12 +2457,7 @@ async function decryptFiles(options, opening, plan, destinationOf, how, written)
               where,
               location: store.location
             },
-            file.encoding,
-            contextOf(file),
-            destination,
-            safeMode(file.mode),
-            file.size,
-            how
+            ...openArgs(file, destination)
           );
           if (path !== void 0) return done(file, path, destination);
           await fromBytes(file, await store.readBlob(ref) ?? await resolveMissing(ref));

@@ -28,11 +28,11 @@ import "./chunk-E4TQNUPC.js";
 import "./chunk-PCQS3LOH.js";
 import {
   runDrill
-} from "./chunk-5SH76S57.js";
+} from "./chunk-HOFWR5ZU.js";
 import "./chunk-SBTDX2R5.js";
 import "./chunk-NG32LOAZ.js";
 import "./chunk-73STOSWY.js";
-import "./chunk-VRIMP6YR.js";
+import "./chunk-VT56WIP4.js";
 import "./chunk-CPZT5EG3.js";
 import "./chunk-TDVGICWC.js";
 import "./chunk-46LQYF2N.js";

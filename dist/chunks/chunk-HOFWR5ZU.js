@@ -11,7 +11,7 @@ import {
 } from "./chunk-73STOSWY.js";
 import {
   restoreSnapshot
-} from "./chunk-VRIMP6YR.js";
+} from "./chunk-VT56WIP4.js";
 import {
   loadSnapshot
 } from "./chunk-46LQYF2N.js";

@@ -23,7 +23,7 @@ import "./chunk-PCQS3LOH.js";
 import {
   createFileOpener,
   restoreSnapshot
-} from "./chunk-VRIMP6YR.js";
+} from "./chunk-VT56WIP4.js";
 import "./chunk-CPZT5EG3.js";
 import "./chunk-TDVGICWC.js";
 import {
