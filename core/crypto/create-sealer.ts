@@ -1,6 +1,7 @@
 import { BlobSealer, type SealedBlob } from "./blob-sealer.js";
 import { CryptoPool } from "./crypto-pool.js";
 import { writeSealedTempFile } from "./write-sealed-temp-file.js";
+import type { DiskFileSeal, DiskFileSealed } from "../snapshot/seal-file-from-disk.js";
 
 export interface SealResult extends SealedBlob {
   /** With `writeInto`: the temp file holding the ciphertext (then `ciphertext` is empty). */
@@ -20,6 +21,11 @@ export interface Sealer {
     writeInto?: string,
     options?: SealOptions,
   ): Promise<SealResult>;
+  /**
+   * A pool made with `macKey` only: a worker reads the file, ids and seals it
+   * (ADR 1112). Undefined when the worker could not read it: read it here.
+   */
+  sealFile?(file: DiskFileSeal): Promise<DiskFileSealed | undefined>;
   close(): Promise<void>;
   /** Where the work happens: worker threads, or this thread. */
   readonly mode: "pool" | "thread";
@@ -40,6 +46,8 @@ export interface SealerOptions {
   expectedBlobs: number;
   /** ASCII-armored output (the store's armorBlobs). */
   armor?: boolean;
+  /** The writer's MAC key: a pool then offers sealFile. */
+  macKey?: Uint8Array;
 }
 
 /**
@@ -55,7 +63,7 @@ export async function createSealer(
   const armor = options.armor ?? false;
   const pool = await CryptoPool.start(
     options.workerUrl,
-    { recipients: [...recipients], armor },
+    { recipients: [...recipients], armor, ...(options.macKey ? { macKey: options.macKey } : {}) },
     options.expectedBlobs,
   );
   if (pool) {
@@ -75,6 +83,14 @@ export async function createSealer(
           ...(typeof reply.tempPath === "string" ? { tempPath: reply.tempPath } : {}),
         };
       },
+      ...(options.macKey
+        ? {
+            async sealFile(file: DiskFileSeal) {
+              const reply = await pool.request({ kind: "sealFile", file });
+              return reply.unread ? undefined : (reply.sealedFile as DiskFileSealed);
+            },
+          }
+        : {}),
       close: () => pool.close(),
       mode: "pool",
     };

@@ -39,17 +39,11 @@ export class CryptoPool {
 
   private constructor(private readonly workers: Worker[]) {
     for (const worker of workers) {
-      worker.on("message", (reply: Reply) => {
-        const waiting = this.pending.get(reply.id);
-        if (!waiting) return;
-        this.pending.delete(reply.id);
-        if (!reply.error) return waiting.resolve(reply);
-        waiting.reject(
-          new SnapgateError(reply.error.code as ErrorCode, reply.error.summary, {
-            ...(reply.error.fix ? { fix: reply.error.fix } : {}),
-            ...(reply.error.details ? { details: reply.error.details } : {}),
-          }),
-        );
+      // A reply, or a batch of them (crypto-worker.ts).
+      worker.on("message", (message: Reply) => {
+        if (Array.isArray(message.batch))
+          for (const reply of message.batch as Reply[]) this.settle(reply);
+        else this.settle(message);
       });
       worker.on("error", (error) => {
         for (const waiting of this.pending.values()) waiting.reject(error);
@@ -66,6 +60,19 @@ export class CryptoPool {
         this.pending.clear();
       });
     }
+  }
+
+  private settle(reply: Reply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (!reply.error) return waiting.resolve(reply);
+    waiting.reject(
+      new SnapgateError(reply.error.code as ErrorCode, reply.error.summary, {
+        ...(reply.error.fix ? { fix: reply.error.fix } : {}),
+        ...(reply.error.details ? { details: reply.error.details } : {}),
+      }),
+    );
   }
 
   /**

@@ -6,6 +6,7 @@ import { BlobOpener, type BlobContext } from "./blob-opener.js";
 import { writeSealedTempFile } from "./write-sealed-temp-file.js";
 import { writeOpenedTempFile, type OpenedFileWrite } from "./write-opened-temp-file.js";
 import { readBlobFile, type BlobFileRead } from "../snapshot/read-blob-file.js";
+import { sealFileFromDisk, type DiskFileSeal } from "../snapshot/seal-file-from-disk.js";
 
 /**
  * A worker of the crypto pool (dist/workers/crypto-worker.js): encrypts blobs
@@ -18,10 +19,14 @@ export interface CryptoWorkerData {
   armor?: boolean;
   /** Secret keys for opening; they stay in this process. */
   identities?: Uint8Array[];
+  /** The writer's MAC key, to id the files a `sealFile` request reads (it stays in this process). */
+  macKey?: Uint8Array;
 }
 
 export type CryptoRequest =
   | { kind: "seal"; id: number; plaintext: Uint8Array; compress: boolean; writeInto?: string }
+  /** Read a walked file, id it and seal it (ADR 1112). */
+  | { kind: "sealFile"; id: number; file: DiskFileSeal }
   | {
       kind: "open";
       id: number;
@@ -45,6 +50,9 @@ export interface CryptoFailure {
   details?: Record<string, unknown>;
 }
 
+/** Replies per batch: few enough that progress still moves every few dozen files. */
+const REPLY_BATCH = 32;
+
 const port = parentPort;
 if (port) {
   const data = workerData as CryptoWorkerData;
@@ -63,6 +71,18 @@ if (port) {
             fix: kind === "seal" ? "Check the recipients." : "Check the identity.",
           },
     });
+  // A first snapshot queues every file at once: its replies go back in batches, since each
+  // message costs ~0.1 ms to post (ADR 1112). Sent when full, or once the queue is drained.
+  let batch: Array<Record<string, unknown>> = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    port.postMessage({ batch });
+    batch = [];
+  };
+  const replyInBatch = (reply: Record<string, unknown>) => {
+    if (batch.push(reply) === 1) setImmediate(flush);
+    if (batch.length >= REPLY_BATCH) flush();
+  };
   port.on("message", (request: CryptoRequest) => {
     if (request.kind === "seal" && sealer) {
       sealer.seal(request.plaintext, request.compress).then(
@@ -79,6 +99,16 @@ if (port) {
           port.postMessage({ id: request.id, sealed }, [sealed.ciphertext.buffer as ArrayBuffer]);
         },
         (error: unknown) => fail(request.id, error),
+      );
+    } else if (request.kind === "sealFile" && sealer && data.macKey) {
+      sealFileFromDisk(sealer, data.macKey, request.file).then(
+        (sealedFile) => replyInBatch({ id: request.id, sealedFile }),
+        (error: unknown) =>
+          // The main thread reads a file this thread could not (a vanished file, EACCES) again
+          // itself, so such a file fails exactly as it does without workers.
+          isSnapgateError(error)
+            ? fail(request.id, error)
+            : port.postMessage({ id: request.id, unread: true }),
       );
     } else if (request.kind === "open" && opener) {
       let ciphertext: Uint8Array | undefined;

@@ -1,3 +1,4 @@
+import { unlink } from "node:fs/promises";
 import { isSnapgateError, SnapgateError } from "../errors.js";
 import {
   MANIFEST_V2_FORMAT,
@@ -163,6 +164,7 @@ async function prepare(
   knownBlobs: ReadonlySet<string> | undefined,
   recipientSet: string,
   onFound: ScanTreeOptions["onFound"],
+  sealFile: ScanTreeOptions["sealFile"],
 ): Promise<Prepared> {
   const progress = options.onProgress ?? (() => undefined);
   const tree =
@@ -182,6 +184,7 @@ async function prepare(
       onProgress: progress,
       ...(knownBlobs ? { knownBlobs } : {}),
       ...(onFound ? { onFound } : {}),
+      ...(sealFile ? { sealFile } : {}),
     }));
   return {
     options,
@@ -209,6 +212,7 @@ async function stageMissingBlobs(
   view: WriteView,
   sealers: { current?: Promise<Sealer> },
   counts: { newBlobs: number; bytesAdded: number },
+  sealedEarly: Set<string>,
 ): Promise<Map<string, BlobRef>> {
   const { options, files, progress } = prepared;
   // Only blobs sealed to exactly this snapshot's recipients are reused; any other is sealed again.
@@ -222,6 +226,24 @@ async function stageMissingBlobs(
   let sealed = 0;
   // Enough in flight that the file writes overlap the encryption.
   await mapWithConcurrency(missing, 16, async (entry) => {
+    const early = entry.sealed;
+    if (early && view.adoptStagedBlob) {
+      // Sealed by the worker that read it (ADR 1112): the view takes its temp file over.
+      const ref: BlobRef = {
+        id: entry.blob as string,
+        sha256: early.sha256,
+        encoding: early.encoding,
+        recipientSet: prepared.recipientSet,
+      };
+      sealedEarly.delete(early.tempPath);
+      delete entry.sealed;
+      await view.adoptStagedBlob(ref, early.tempPath);
+      stored.set(ref.id, ref);
+      counts.newBlobs += 1;
+      counts.bytesAdded += early.sealedSize;
+      progress({ stage: "encrypt", done: ++sealed, total: missing.length });
+      return;
+    }
     const content = entry.content ?? readCollectedFile(entry.file, options.maxFileBytes).content;
     // The manifest records entry.file.size: a blob of other bytes would never restore.
     if (
@@ -302,6 +324,8 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
   const recipientSet = recipientSetId(recipients);
   let view: WriteView = await beginWriteOrInitialize(options.store, options.stream);
   const sealers: { current?: Promise<Sealer> } = {};
+  /** Temp files workers sealed while reading (ADR 1112) that no blob has adopted yet. */
+  const sealedEarly = new Set<string>();
   let committed = false;
   try {
     // With --skip-unchanged the previous snapshot is read first: it is compared with anyway,
@@ -335,9 +359,35 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         workerUrl: options.sealWorkerUrl,
         expectedBlobs: files,
         armor: options.store.armorBlobs,
+        // A file store takes temp files its workers wrote: they may read and seal the files too.
+        ...(view.blobStagingRoot && view.adoptStagedBlob
+          ? { macKey: options.writerKey.macKey }
+          : {}),
       });
       // An error surfaces where the sealer is awaited.
       sealers.current.catch(() => undefined);
+    };
+    // A new environment's files are almost all new blobs: the workers read, id and seal them
+    // while this thread walks, instead of this thread reading and hashing them first (ADR
+    // 1112). A blob the store turns out to hold already is sealed in vain and its temp deleted.
+    const blobsRoot = view.head ? undefined : view.blobStagingRoot?.();
+    blobsRoot?.catch(() => undefined);
+    const sealFile: ScanTreeOptions["sealFile"] = async (file, classification) => {
+      const sealer =
+        blobsRoot && sealers.current ? await sealers.current.catch(() => undefined) : undefined;
+      if (!sealer?.sealFile || !blobsRoot) return undefined;
+      const sealed = await sealer.sealFile({
+        absolute: file.absolute,
+        shown: file.path,
+        ...(file.dev !== undefined && file.stamp
+          ? { expect: { dev: file.dev, ino: file.stamp.ino } }
+          : {}),
+        ...(options.maxFileBytes !== undefined ? { maxBytes: options.maxFileBytes } : {}),
+        compress: !classification.secret,
+        blobsRoot: await blobsRoot,
+      });
+      if (sealed) sealedEarly.add(sealed.tempPath);
+      return sealed;
     };
     const prepared = await prepare(
       {
@@ -350,6 +400,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       knownBlobs,
       recipientSet,
       prestart,
+      blobsRoot ? sealFile : undefined,
     );
 
     if (options.skipUnchanged && view.head && previous) {
@@ -388,7 +439,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     const now = options.now ?? (() => new Date());
     const counts = { newBlobs: 0, bytesAdded: 0 };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await stageMissingBlobs(prepared, view, sealers, counts);
+      const stored = await stageMissingBlobs(prepared, view, sealers, counts, sealedEarly);
       const written = now();
       const files = fileEntries(prepared.files, stored);
       // Nodes the previous snapshots already stored are reused by id: only changed runs are new.
@@ -455,8 +506,10 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       view = await options.store.beginWrite(options.stream, view);
     }
   } finally {
-    // A failed snapshot (a full disk, a changed file) leaves none of its temp files behind.
+    // A failed snapshot (a full disk, a changed file) leaves none of its temp files behind,
+    // and no snapshot leaves a blob sealed in vain (one the store held, or a duplicate).
     if (!committed) await view.discard?.().catch(() => undefined);
+    await Promise.all([...sealedEarly].map((path) => unlink(path).catch(() => undefined)));
     // Workers keep the process alive: always stop them, whatever went wrong.
     if (sealers.current)
       await sealers.current.then(

@@ -5,6 +5,7 @@ import { collectFiles, type CollectedFile } from "./collect-files.js";
 import type { FileState } from "./diff-file-states.js";
 import { readCollectedFile } from "./read-collected-file.js";
 import type { StatCache } from "./stat-cache.js";
+import type { DiskFileSealed } from "./seal-file-from-disk.js";
 
 export type SnapshotStage = "scan" | "hash" | "encrypt" | "commit";
 
@@ -46,6 +47,14 @@ export interface ScanTreeOptions {
   onProgress?: (progress: SnapshotProgress) => void;
   /** Called with the number of files the walk has found so far (before hashing starts). */
   onFound?: (count: number) => void;
+  /**
+   * Reads, ids and seals a file elsewhere (a crypto worker, ADR 1112), all
+   * files at once; undefined to read it on this thread as usual.
+   */
+  sealFile?: (
+    file: CollectedFile,
+    classification: FileClassification,
+  ) => Promise<DiskFileSealed | undefined>;
 }
 
 export interface ScannedFile {
@@ -54,6 +63,8 @@ export interface ScannedFile {
   blob?: string;
   classification: FileClassification;
   content?: Uint8Array;
+  /** Sealed while it was read (sealFile): a temp file the snapshot adopts or deletes. */
+  sealed?: Pick<DiskFileSealed, "sha256" | "encoding" | "sealedSize" | "tempPath">;
 }
 
 /** A working tree as the snapshot engine and drift see it: files, keyed ids, classification. */
@@ -109,15 +120,9 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
   // reads on purpose: for many small files they are several times faster than the thread pool.
   let cached = 0;
   let cachedFiles = 0;
-  const files: ScannedFile[] = collected.files.map((file, index) => {
-    const classification = options.classify?.(file.path) ?? {};
-    if (file.type === "symlink") return { file, classification };
-    const known = options.statCache?.lookup(file);
-    if (known !== undefined) {
-      cachedFiles++;
-      progress({ stage: "hash", done: index + 1, total: collected.files.length });
-      return { file, blob: known, classification };
-    }
+  let hashed = 0;
+  const total = collected.files.length;
+  const readHere = (file: CollectedFile, classification: FileClassification): ScannedFile => {
     // What was read is what is recorded: its size and stamp are the read's, not the walk's.
     const { content, stat } = readCollectedFile(file, maxFileBytes);
     const blob = computeBlobId(options.macKey, content);
@@ -126,7 +131,6 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
       !options.knownBlobs?.has(blob) &&
       cached + content.length <= CONTENT_CACHE_BYTES;
     if (keep) cached += content.length;
-    progress({ stage: "hash", done: index + 1, total: collected.files.length });
     const read: CollectedFile = {
       ...file,
       mode: stat.mode & 0o7777,
@@ -134,7 +138,52 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
       stamp: { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino },
     };
     return { file: read, blob, classification, ...(keep ? { content } : {}) };
-  });
+  };
+  const hashedOne = <T>(scanned: T): T => {
+    progress({ stage: "hash", done: ++hashed, total });
+    return scanned;
+  };
+  const known = (file: CollectedFile, classification: FileClassification) => {
+    if (file.type === "symlink") return { file, classification };
+    const blob = options.statCache?.lookup(file);
+    if (blob === undefined) return undefined;
+    cachedFiles++;
+    return hashedOne({ file, blob, classification });
+  };
+  const sealFile = options.sealFile;
+  let files: ScannedFile[];
+  if (!sealFile) {
+    files = collected.files.map((file) => {
+      const classification = options.classify?.(file.path) ?? {};
+      return known(file, classification) ?? hashedOne(readHere(file, classification));
+    });
+  } else {
+    // Every file at once: the workers queue them. Each settles before any error is raised, so
+    // no temp file is written after the caller has cleaned up.
+    const settled = await Promise.allSettled(
+      collected.files.map(async (file): Promise<ScannedFile> => {
+        const classification = options.classify?.(file.path) ?? {};
+        const cachedFile = known(file, classification);
+        if (cachedFile) return cachedFile;
+        const sealed = await sealFile(file, classification);
+        if (!sealed) return hashedOne(readHere(file, classification));
+        return hashedOne({
+          file: { ...file, mode: sealed.mode & 0o7777, size: sealed.size, stamp: sealed.stamp },
+          blob: sealed.blob,
+          classification,
+          sealed: {
+            sha256: sealed.sha256,
+            encoding: sealed.encoding,
+            sealedSize: sealed.sealedSize,
+            tempPath: sealed.tempPath,
+          },
+        });
+      }),
+    );
+    const failed = settled.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+    files = settled.map((result) => (result as PromiseFulfilledResult<ScannedFile>).value);
+  }
   const states: FileState[] = files.map(({ file, blob, classification }) => {
     const component = classification.component ? { component: classification.component } : {};
     return file.type === "file"

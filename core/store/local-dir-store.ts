@@ -3,7 +3,7 @@ import { renameSync } from "node:fs";
 import { access, mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { parseCatalogLines } from "./parse-catalog-lines.js";
-import { join, resolve, sep } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { SnapgateError } from "../errors.js";
 import type { CatalogEntry } from "../types.js";
 import { auditHeadOfLine, parseAuditHeadPointer } from "../audit/audit-event.js";
@@ -22,6 +22,8 @@ import {
   AUDIT_HEAD_PATH,
   auditPath,
   blobLookupKey,
+  BLOB_DIRECTORIES,
+  blobDirectoryOf,
   blobPath,
   catalogPath,
   headPath,
@@ -148,10 +150,14 @@ class LocalWriteView implements WriteView {
     const found = new Map<string, BlobRef>();
     // Every prefix directory at once, not one round trip after another.
     await Promise.all(
-      [...new Set(ids.map((id) => id.slice(0, 2)))].map((prefix) => this.blobsWithPrefix(prefix)),
+      [...new Set(ids.map((id) => blobDirectoryOf(id)))].map((prefix) =>
+        this.blobsWithPrefix(prefix),
+      ),
     );
     for (const id of ids) {
-      const ref = (await this.blobsWithPrefix(id.slice(0, 2))).get(blobLookupKey(id, recipientSet));
+      const ref = (await this.blobsWithPrefix(blobDirectoryOf(id))).get(
+        blobLookupKey(id, recipientSet),
+      );
       if (ref) found.set(id, ref);
     }
     return found;
@@ -160,14 +166,14 @@ class LocalWriteView implements WriteView {
   async stageBlob(blob: StagedBlob): Promise<void> {
     if (this.discarded) return;
     const { ciphertext, ...ref } = blob;
-    const dir = this.store.path(`blobs/${ref.id.slice(0, 2)}`);
+    const dir = this.store.path(`blobs/${blobDirectoryOf(ref.id)}`);
     if (!this.touchedDirs.has(dir)) {
       await mkdir(dir, { recursive: true, mode: DIR_MODE });
       this.touchedDirs.add(dir);
     }
     const target = this.store.path(blobPath(ref));
     this.pending.push({ temp: await writeTempFile(target, ciphertext, 0o444), target });
-    (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(
+    (await this.blobsWithPrefix(blobDirectoryOf(ref.id))).set(
       blobLookupKey(ref.id, ref.recipientSet),
       ref,
     );
@@ -177,7 +183,7 @@ class LocalWriteView implements WriteView {
   private readonly madeDirs = new Map<string, Promise<unknown>>();
 
   async blobStagingDirectory(id: string): Promise<string> {
-    const dir = this.store.path(`blobs/${id.slice(0, 2)}`);
+    const dir = this.store.path(`blobs/${blobDirectoryOf(id)}`);
     let made = this.madeDirs.get(dir);
     if (!made) {
       made = mkdir(dir, { recursive: true, mode: DIR_MODE }).then(() => this.touchedDirs.add(dir));
@@ -189,11 +195,31 @@ class LocalWriteView implements WriteView {
     return dir;
   }
 
+  async blobStagingRoot(): Promise<string> {
+    const root = this.store.path("blobs");
+    await mkdir(root, { recursive: true, mode: DIR_MODE });
+    // Every blob folder is listed now, before the encrypting threads put temp files in them:
+    // the presence check later reads no folder again and stats none of those temp files
+    // (2,000 for a first snapshot of 2,000 files). A folder that is not there holds no blob.
+    const folders = new Set(await readdirOrEmpty(root));
+    await Promise.all(
+      BLOB_DIRECTORIES.map((prefix) => {
+        if (folders.has(prefix)) return this.blobsWithPrefix(prefix);
+        if (!this.blobDirs.has(prefix)) this.blobDirs.set(prefix, Promise.resolve(new Map()));
+        return undefined;
+      }),
+    );
+    return root;
+  }
+
   async adoptStagedBlob(ref: BlobRef, tempPath: string): Promise<void> {
     // Encryption still in flight when the snapshot failed: its file goes at once.
     if (this.discarded) return unlink(tempPath).catch(() => undefined);
-    this.pending.push({ temp: tempPath, target: this.store.path(blobPath(ref)) });
-    (await this.blobsWithPrefix(ref.id.slice(0, 2))).set(
+    const target = this.store.path(blobPath(ref));
+    // A folder the encrypting thread made (blobStagingRoot) must be flushed with the others.
+    this.touchedDirs.add(dirname(target));
+    this.pending.push({ temp: tempPath, target });
+    (await this.blobsWithPrefix(blobDirectoryOf(ref.id))).set(
       blobLookupKey(ref.id, ref.recipientSet),
       ref,
     );

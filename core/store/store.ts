@@ -59,6 +59,12 @@ export interface WriteView {
    * blob's temp file itself: the directory to write it into...
    */
   blobStagingDirectory?(id: string): Promise<string>;
+  /**
+   * ...or, for a blob whose id the encrypting thread computes itself (a first
+   * snapshot's, ADR 1112), the blobs directory: it writes the temp file into
+   * the id's folder (blobDirectoryOf) under it, making the folder if need be.
+   */
+  blobStagingRoot?(): Promise<string>;
   /** ...and taking that temp file over, as stageBlob would the bytes. */
   adoptStagedBlob?(ref: BlobRef, tempPath: string): Promise<void>;
   /** Drops what this view staged and did not commit (a failed snapshot), now and from then on. */
@@ -295,9 +301,19 @@ export interface Store {
   listRecords(prefix: string): Promise<string[]>;
 }
 
+/** The folder under blobs/ that holds a blob of this id: its first two hex digits. */
+export function blobDirectoryOf(id: string): string {
+  return id.slice(0, 2);
+}
+
+/** Every folder blobDirectoryOf names: 00 to ff. */
+export const BLOB_DIRECTORIES: readonly string[] = Array.from({ length: 256 }, (_, index) =>
+  index.toString(16).padStart(2, "0"),
+);
+
 export function blobPath(blob: BlobRef): string {
   const set = blob.recipientSet ? `-${blob.recipientSet}` : "";
-  return `blobs/${blob.id.slice(0, 2)}/${blob.id}-${blob.sha256}${set}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
+  return `blobs/${blobDirectoryOf(blob.id)}/${blob.id}-${blob.sha256}${set}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
 }
 
 const BLOB_FILE_NAME = /^([0-9a-f]{64})-([0-9a-f]{64})(?:-([0-9a-f]{32}))?(\.gz)?\.age$/;
