@@ -11723,9 +11723,16 @@ function assertRecordPath(path) {
 }
 
 // core/store/store.ts
+function blobDirectoryOf(id) {
+  return id.slice(0, 2);
+}
+var BLOB_DIRECTORIES = Array.from(
+  { length: 256 },
+  (_, index) => index.toString(16).padStart(2, "0")
+);
 function blobPath(blob) {
   const set = blob.recipientSet ? `-${blob.recipientSet}` : "";
-  return `blobs/${blob.id.slice(0, 2)}/${blob.id}-${blob.sha256}${set}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
+  return `blobs/${blobDirectoryOf(blob.id)}/${blob.id}-${blob.sha256}${set}${blob.encoding === "gzip" ? ".gz" : ""}.age`;
 }
 var BLOB_FILE_NAME = /^([0-9a-f]{64})-([0-9a-f]{64})(?:-([0-9a-f]{32}))?(\.gz)?\.age$/;
 function parseBlobFileName(name) {

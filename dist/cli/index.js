@@ -3,7 +3,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   GITHUB_STORE_HELP,
   S3_STORE_HELP
-} from "../chunks/chunk-53FOCCHF.js";
+} from "../chunks/chunk-SDJRFNPZ.js";
 import {
   EXIT_USAGE
 } from "../chunks/chunk-D6PZSJD3.js";
@@ -11,16 +11,16 @@ import {
   json,
   parseCommandArgs
 } from "../chunks/chunk-6P64A6B4.js";
-import "../chunks/chunk-E4TQNUPC.js";
+import "../chunks/chunk-DISBSY4E.js";
 import "../chunks/chunk-PCQS3LOH.js";
 import "../chunks/chunk-CPZT5EG3.js";
 import "../chunks/chunk-K3D2YTSH.js";
-import "../chunks/chunk-L2RU3OJT.js";
-import "../chunks/chunk-COBAIQZG.js";
+import "../chunks/chunk-26DBSQQT.js";
 import "../chunks/chunk-2NBA2BLU.js";
 import {
   didYouMean
 } from "../chunks/chunk-ZITD4ZB6.js";
+import "../chunks/chunk-ZUEUDRMP.js";
 import "../chunks/chunk-U2VA4CFL.js";
 import {
   SnapgateError,
@@ -31,35 +31,35 @@ import "../chunks/chunk-H5NHOGLY.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-7EWCNZYN.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-2DSYC57Q.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-2CD5SJBC.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-OBX4P7YW.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-DPVYXQAH.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-JTIGXSBY.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-FNQSPYFW.js")).restoreCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-7JNDZL64.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-FF24AMVU.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-S2562DLY.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-K4NGICG7.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-5S2LVNNH.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-MCLB3ONR.js")).restoreCommand },
   { name: "coverage", load: async () => (await import("../chunks/coverage-MLEZYVY5.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-AC3KGQYD.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-7AP6J5XX.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-2RVSB3FT.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-ADKBS53N.js")).pruneCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-HHKUR73Z.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-L3XAFL24.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-B7SLUGIA.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-GPNOEP5E.js")).pruneCommand },
   {
     name: "lift-legal-hold",
-    load: async () => (await import("../chunks/lift-legal-hold-PF67TI6V.js")).liftLegalHoldCommand
+    load: async () => (await import("../chunks/lift-legal-hold-VJ5MK3FD.js")).liftLegalHoldCommand
   },
-  { name: "rekey", load: async () => (await import("../chunks/rekey-WO27YVUG.js")).rekeyCommand },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-2QBV64OB.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-KV2DRIKW.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-FO6UVF5K.js")).retireEpochCommand
   },
-  { name: "replicate", load: async () => (await import("../chunks/replicate-JBYIBV7W.js")).replicateCommand },
-  { name: "stats", load: async () => (await import("../chunks/stats-FA3NJTX3.js")).statsCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-46H6OXGE.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-GL3OICOT.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-RFAIWLUM.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-DQZ4HVTY.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-WHDEKPIJ.js")).canaryCommand },
-  { name: "report", load: async () => (await import("../chunks/report-ZVBXUAXF.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-XVN3YM6G.js")).dashboardCommand }
+  { name: "replicate", load: async () => (await import("../chunks/replicate-6XI6FPMD.js")).replicateCommand },
+  { name: "stats", load: async () => (await import("../chunks/stats-XYIWTLMZ.js")).statsCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-LWXXU767.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-DREOTOFU.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-ONCX7UPR.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-MHTJFA4Q.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-R4GMTGT2.js")).canaryCommand },
+  { name: "report", load: async () => (await import("../chunks/report-2JLTQJVZ.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-KLDY5CKR.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

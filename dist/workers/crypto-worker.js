@@ -3,13 +3,22 @@ import {
   writeOpenedTempFile
 } from "../chunks/chunk-TDVGICWC.js";
 import {
+  DIR_MODE
+} from "../chunks/chunk-CPZT5EG3.js";
+import {
   BlobSealer,
   writeSealedTempFile
 } from "../chunks/chunk-JQLGYIAC.js";
 import {
+  readRegularFile
+} from "../chunks/chunk-7T6BWT36.js";
+import {
   assertBlobIntact
 } from "../chunks/chunk-KTBKCMIL.js";
 import "../chunks/chunk-YRBDA42R.js";
+import {
+  computeBlobId
+} from "../chunks/chunk-KKUHDW3D.js";
 import {
   BlobOpener
 } from "../chunks/chunk-XPZN4V6U.js";
@@ -18,6 +27,9 @@ import "../chunks/chunk-RXFM76GD.js";
 import "../chunks/chunk-6R3LO6XJ.js";
 import "../chunks/chunk-54LOBW6C.js";
 import "../chunks/chunk-4NNPXXFU.js";
+import {
+  blobDirectoryOf
+} from "../chunks/chunk-ZUEUDRMP.js";
 import "../chunks/chunk-U2VA4CFL.js";
 import {
   isSnapgateError
@@ -40,7 +52,36 @@ function readBlobFile(read) {
   return bytes;
 }
 
+// core/snapshot/seal-file-from-disk.ts
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+var madeDirs = /* @__PURE__ */ new Set();
+async function sealFileFromDisk(sealer, macKey, request) {
+  const { content, stat } = readRegularFile(request.absolute, request.shown, {
+    ...request.expect ? { expect: request.expect } : {},
+    ...request.maxBytes !== void 0 ? { maxBytes: request.maxBytes } : {}
+  });
+  const blob = computeBlobId(macKey, content);
+  const sealed = await sealer.seal(content, request.compress);
+  const dir = join(request.blobsRoot, blobDirectoryOf(blob));
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+    madeDirs.add(dir);
+  }
+  return {
+    blob,
+    size: content.length,
+    mode: stat.mode,
+    stamp: { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino },
+    sha256: sealed.sha256,
+    encoding: sealed.encoding,
+    sealedSize: sealed.ciphertext.length,
+    tempPath: writeSealedTempFile(dir, sealed.ciphertext)
+  };
+}
+
 // core/crypto/crypto-worker.ts
+var REPLY_BATCH = 32;
 var port = parentPort;
 if (port) {
   const data = workerData;
@@ -54,6 +95,16 @@ if (port) {
       fix: kind === "seal" ? "Check the recipients." : "Check the identity."
     }
   });
+  let batch = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    port.postMessage({ batch });
+    batch = [];
+  };
+  const replyInBatch = (reply) => {
+    if (batch.push(reply) === 1) setImmediate(flush);
+    if (batch.length >= REPLY_BATCH) flush();
+  };
   port.on("message", (request) => {
     if (request.kind === "seal" && sealer) {
       sealer.seal(request.plaintext, request.compress).then(
@@ -70,6 +121,15 @@ if (port) {
           port.postMessage({ id: request.id, sealed }, [sealed.ciphertext.buffer]);
         },
         (error) => fail(request.id, error)
+      );
+    } else if (request.kind === "sealFile" && sealer && data.macKey) {
+      sealFileFromDisk(sealer, data.macKey, request.file).then(
+        (sealedFile) => replyInBatch({ id: request.id, sealedFile }),
+        (error) => (
+          // The main thread reads a file this thread could not (a vanished file, EACCES) again
+          // itself, so such a file fails exactly as it does without workers.
+          isSnapgateError(error) ? fail(request.id, error) : port.postMessage({ id: request.id, unread: true })
+        )
       );
     } else if (request.kind === "open" && opener) {
       let ciphertext;

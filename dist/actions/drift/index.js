@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-T4OXPXAE.js";
+} from "../../chunks/chunk-7NJPZDEK.js";
 import {
   policyScanRules
 } from "../../chunks/chunk-U7DZKPG7.js";
@@ -11,16 +11,17 @@ import {
   resolveScanPaths
 } from "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-X3NYIO3D.js";
+import "../../chunks/chunk-YSWRQP6X.js";
 import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-BXQJ3NVO.js";
 import "../../chunks/chunk-FVHYGXQ4.js";
-import "../../chunks/chunk-5BLBZOU4.js";
+import "../../chunks/chunk-7T6BWT36.js";
+import "../../chunks/chunk-WD6UCELH.js";
 import "../../chunks/chunk-IMETERFX.js";
-import "../../chunks/chunk-G3CCTLY7.js";
+import "../../chunks/chunk-YXHOLJXR.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-TBPWULEE.js";
+} from "../../chunks/chunk-UTQNMFJT.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -40,9 +41,9 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-IWRYA2HA.js";
+} from "../../chunks/chunk-JC2OSWFZ.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-K52P745P.js";
+import "../../chunks/chunk-CXAK2K6L.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";
@@ -66,8 +67,7 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-L2RU3OJT.js";
-import "../../chunks/chunk-COBAIQZG.js";
+import "../../chunks/chunk-26DBSQQT.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-XPZN4V6U.js";
@@ -76,6 +76,7 @@ import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-4NNPXXFU.js";
+import "../../chunks/chunk-ZUEUDRMP.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import "../../chunks/chunk-6KERQ4ZL.js";
 import "../../chunks/chunk-H5NHOGLY.js";

@@ -1,15 +1,15 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-HOFWR5ZU.js";
+} from "../../chunks/chunk-MNCCYVYD.js";
 import "../../chunks/chunk-SBTDX2R5.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-VT56WIP4.js";
-import "../../chunks/chunk-CPZT5EG3.js";
+import "../../chunks/chunk-DIPZGGPG.js";
 import "../../chunks/chunk-TDVGICWC.js";
+import "../../chunks/chunk-CPZT5EG3.js";
 import "../../chunks/chunk-46LQYF2N.js";
-import "../../chunks/chunk-LAQDWLJ6.js";
+import "../../chunks/chunk-FKWWTDXQ.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
@@ -23,9 +23,9 @@ import "../../chunks/chunk-TUVCLXIC.js";
 import "../../chunks/chunk-YTP4PIXP.js";
 import "../../chunks/chunk-KTBKCMIL.js";
 import "../../chunks/chunk-YRBDA42R.js";
-import "../../chunks/chunk-5BLBZOU4.js";
+import "../../chunks/chunk-WD6UCELH.js";
 import "../../chunks/chunk-IMETERFX.js";
-import "../../chunks/chunk-G3CCTLY7.js";
+import "../../chunks/chunk-YXHOLJXR.js";
 import "../../chunks/chunk-PZ5T2MZR.js";
 import "../../chunks/chunk-K3D2YTSH.js";
 import {
@@ -47,9 +47,9 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-IWRYA2HA.js";
+} from "../../chunks/chunk-JC2OSWFZ.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-K52P745P.js";
+import "../../chunks/chunk-CXAK2K6L.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";
@@ -76,8 +76,7 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-L2RU3OJT.js";
-import "../../chunks/chunk-COBAIQZG.js";
+import "../../chunks/chunk-26DBSQQT.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-XPZN4V6U.js";
@@ -86,6 +85,7 @@ import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-4NNPXXFU.js";
+import "../../chunks/chunk-ZUEUDRMP.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {
   SnapgateError

@@ -9,19 +9,19 @@ import {
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-VT56WIP4.js";
-import "../../chunks/chunk-CPZT5EG3.js";
+} from "../../chunks/chunk-DIPZGGPG.js";
 import "../../chunks/chunk-TDVGICWC.js";
+import "../../chunks/chunk-CPZT5EG3.js";
 import {
   loadSnapshot
 } from "../../chunks/chunk-46LQYF2N.js";
 import {
   snapshotTier
 } from "../../chunks/chunk-KBLB3GEK.js";
-import "../../chunks/chunk-LAQDWLJ6.js";
+import "../../chunks/chunk-FKWWTDXQ.js";
 import {
   identityOpener
-} from "../../chunks/chunk-AWJQUHUN.js";
+} from "../../chunks/chunk-H3PBW4L6.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import {
   appendAuditEvents
@@ -42,9 +42,9 @@ import "../../chunks/chunk-KTBKCMIL.js";
 import "../../chunks/chunk-YRBDA42R.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-5BLBZOU4.js";
+} from "../../chunks/chunk-WD6UCELH.js";
 import "../../chunks/chunk-IMETERFX.js";
-import "../../chunks/chunk-G3CCTLY7.js";
+import "../../chunks/chunk-YXHOLJXR.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
@@ -68,9 +68,9 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-IWRYA2HA.js";
+} from "../../chunks/chunk-JC2OSWFZ.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-K52P745P.js";
+import "../../chunks/chunk-CXAK2K6L.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";
@@ -101,8 +101,7 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-L2RU3OJT.js";
-import "../../chunks/chunk-COBAIQZG.js";
+import "../../chunks/chunk-26DBSQQT.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-XPZN4V6U.js";
@@ -111,6 +110,7 @@ import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-4NNPXXFU.js";
+import "../../chunks/chunk-ZUEUDRMP.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {
   SnapgateError,

@@ -2,20 +2,21 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "../../chunks/chunk-W4WPDRFB.js";
-import "../../chunks/chunk-2ZGROS25.js";
+} from "../../chunks/chunk-MV4H6OC7.js";
+import "../../chunks/chunk-GNF3DCE7.js";
 import "../../chunks/chunk-JQLGYIAC.js";
 import "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-X3NYIO3D.js";
+import "../../chunks/chunk-YSWRQP6X.js";
 import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-BXQJ3NVO.js";
 import "../../chunks/chunk-FVHYGXQ4.js";
+import "../../chunks/chunk-7T6BWT36.js";
 import "../../chunks/chunk-KBLB3GEK.js";
-import "../../chunks/chunk-LAQDWLJ6.js";
+import "../../chunks/chunk-FKWWTDXQ.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-TBPWULEE.js";
+} from "../../chunks/chunk-UTQNMFJT.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -39,9 +40,9 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-IWRYA2HA.js";
+} from "../../chunks/chunk-JC2OSWFZ.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-K52P745P.js";
+import "../../chunks/chunk-CXAK2K6L.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";
@@ -67,8 +68,7 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-L2RU3OJT.js";
-import "../../chunks/chunk-COBAIQZG.js";
+import "../../chunks/chunk-26DBSQQT.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-XPZN4V6U.js";
@@ -77,6 +77,7 @@ import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-4NNPXXFU.js";
+import "../../chunks/chunk-ZUEUDRMP.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {
   isSnapgateError

@@ -8,11 +8,11 @@ import {
 } from "../../chunks/chunk-DAODRONY.js";
 import {
   selectSnapshots
-} from "../../chunks/chunk-V5NQNLGP.js";
+} from "../../chunks/chunk-67E3PKF2.js";
 import "../../chunks/chunk-CDLC5QT7.js";
 import {
   identityOpener
-} from "../../chunks/chunk-AWJQUHUN.js";
+} from "../../chunks/chunk-H3PBW4L6.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
@@ -27,12 +27,12 @@ import "../../chunks/chunk-TUVCLXIC.js";
 import "../../chunks/chunk-YTP4PIXP.js";
 import "../../chunks/chunk-KTBKCMIL.js";
 import "../../chunks/chunk-YRBDA42R.js";
-import "../../chunks/chunk-5BLBZOU4.js";
+import "../../chunks/chunk-WD6UCELH.js";
 import "../../chunks/chunk-IMETERFX.js";
-import "../../chunks/chunk-G3CCTLY7.js";
+import "../../chunks/chunk-YXHOLJXR.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-TBPWULEE.js";
+} from "../../chunks/chunk-UTQNMFJT.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -58,9 +58,9 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-IWRYA2HA.js";
+} from "../../chunks/chunk-JC2OSWFZ.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-K52P745P.js";
+import "../../chunks/chunk-CXAK2K6L.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";
@@ -84,8 +84,7 @@ import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
 import "../../chunks/chunk-U3GCPU43.js";
-import "../../chunks/chunk-L2RU3OJT.js";
-import "../../chunks/chunk-COBAIQZG.js";
+import "../../chunks/chunk-26DBSQQT.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
 import "../../chunks/chunk-XPZN4V6U.js";
@@ -94,6 +93,7 @@ import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-4NNPXXFU.js";
+import "../../chunks/chunk-ZUEUDRMP.js";
 import "../../chunks/chunk-U2VA4CFL.js";
 import {
   SnapgateError

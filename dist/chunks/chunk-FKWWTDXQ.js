@@ -1,0 +1,96 @@
+import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
+import {
+  SnapgateError
+} from "./chunk-6KERQ4ZL.js";
+
+// core/crypto/crypto-pool.ts
+import { existsSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var MIN_BLOBS_FOR_POOL = 200;
+function startWorker(url, data) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { workerData: data });
+    worker.once("message", () => resolve(worker));
+    worker.once("error", reject);
+  });
+}
+var CryptoPool = class _CryptoPool {
+  constructor(workers) {
+    this.workers = workers;
+    for (const worker of workers) {
+      worker.on("message", (message) => {
+        if (Array.isArray(message.batch))
+          for (const reply of message.batch) this.settle(reply);
+        else this.settle(message);
+      });
+      worker.on("error", (error) => {
+        for (const waiting of this.pending.values()) waiting.reject(error);
+        this.pending.clear();
+      });
+      worker.on("exit", (code) => {
+        if (this.closing || this.pending.size === 0) return;
+        const error = new SnapgateError("IO", `A crypto worker exited (code ${code}) mid-run.`, {
+          fix: "Run the command again; if it recurs, check the machine's memory."
+        });
+        for (const waiting of this.pending.values()) waiting.reject(error);
+        this.pending.clear();
+      });
+    }
+  }
+  workers;
+  next = 0;
+  id = 0;
+  pending = /* @__PURE__ */ new Map();
+  closing = false;
+  settle(reply) {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (!reply.error) return waiting.resolve(reply);
+    waiting.reject(
+      new SnapgateError(reply.error.code, reply.error.summary, {
+        ...reply.error.fix ? { fix: reply.error.fix } : {},
+        ...reply.error.details ? { details: reply.error.details } : {}
+      })
+    );
+  }
+  /**
+   * A pool, or undefined when there is no bundled worker, one core, every core already
+   * busy, or a worker fails to start.
+   */
+  static async start(url, data, expected) {
+    const cores = availableParallelism();
+    const size = Math.min(cores, 4);
+    if (!url || size < 2 || expected < MIN_BLOBS_FOR_POOL || !existsSync(fileURLToPath(url)))
+      return void 0;
+    if ((loadavg()[0] ?? 0) >= cores) return void 0;
+    const started = await Promise.allSettled(
+      Array.from({ length: size }, () => startWorker(url, data))
+    );
+    const workers = started.flatMap(
+      (result) => result.status === "fulfilled" ? [result.value] : []
+    );
+    if (workers.length === started.length) return new _CryptoPool(workers);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    return void 0;
+  }
+  /** `transfer`: buffers moved to the worker instead of copied (the caller's copy is emptied). */
+  request(message, transfer = []) {
+    const worker = this.workers[this.next++ % this.workers.length];
+    const id = ++this.id;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id }, [...transfer]);
+    });
+  }
+  async close() {
+    this.closing = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+};
+
+export {
+  CryptoPool
+};

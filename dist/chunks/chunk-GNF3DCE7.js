@@ -1,0 +1,500 @@
+import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
+import {
+  BlobSealer,
+  writeSealedTempFile
+} from "./chunk-JQLGYIAC.js";
+import {
+  readCollectedFile,
+  scanTree
+} from "./chunk-YSWRQP6X.js";
+import {
+  diffFileStates,
+  isEmptyDiff
+} from "./chunk-MS7OGOB6.js";
+import {
+  CryptoPool
+} from "./chunk-FKWWTDXQ.js";
+import {
+  computeBlobId
+} from "./chunk-KKUHDW3D.js";
+import {
+  recipientSetId
+} from "./chunk-PZ5T2MZR.js";
+import {
+  mapWithConcurrency
+} from "./chunk-K3D2YTSH.js";
+import {
+  signManifest
+} from "./chunk-NTUXQBGM.js";
+import {
+  catalogEntryOf
+} from "./chunk-DENSVYIT.js";
+import {
+  openManifest
+} from "./chunk-PNR5PJQD.js";
+import {
+  loadSodium
+} from "./chunk-AXJEESJ2.js";
+import {
+  MANIFEST_NODE_FORMAT,
+  MANIFEST_V2_FORMAT,
+  PHASES,
+  STREAM_PATTERN
+} from "./chunk-4UDOMNA7.js";
+import {
+  chainAuditEvents
+} from "./chunk-2NBA2BLU.js";
+import {
+  parseRecipient
+} from "./chunk-6R3LO6XJ.js";
+import {
+  sha256Hex
+} from "./chunk-U2VA4CFL.js";
+import {
+  SnapgateError,
+  isSnapgateError
+} from "./chunk-6KERQ4ZL.js";
+
+// core/snapshot/create-snapshot.ts
+import { unlink } from "node:fs/promises";
+
+// core/crypto/create-sealer.ts
+async function createSealer(recipients, options) {
+  const armor = options.armor ?? false;
+  const pool = await CryptoPool.start(
+    options.workerUrl,
+    { recipients: [...recipients], armor, ...options.macKey ? { macKey: options.macKey } : {} },
+    options.expectedBlobs
+  );
+  if (pool) {
+    return {
+      async seal(plaintext, compress, writeInto, sealOptions) {
+        const reply = await pool.request(
+          { kind: "seal", plaintext, compress, ...writeInto ? { writeInto } : {} },
+          sealOptions?.transfer && plaintext.buffer instanceof ArrayBuffer ? [plaintext.buffer] : []
+        );
+        const sealed = reply.sealed;
+        return {
+          ...sealed,
+          ciphertext: new Uint8Array(sealed.ciphertext),
+          size: sealed.size ?? sealed.ciphertext.byteLength,
+          ...typeof reply.tempPath === "string" ? { tempPath: reply.tempPath } : {}
+        };
+      },
+      ...options.macKey ? {
+        async sealFile(file) {
+          const reply = await pool.request({ kind: "sealFile", file });
+          return reply.unread ? void 0 : reply.sealedFile;
+        }
+      } : {},
+      close: () => pool.close(),
+      mode: "pool"
+    };
+  }
+  const local = await BlobSealer.create(recipients, { armor });
+  return {
+    async seal(plaintext, compress, writeInto) {
+      const sealed = await local.seal(plaintext, compress);
+      if (!writeInto) return { ...sealed, size: sealed.ciphertext.length };
+      const tempPath = writeSealedTempFile(writeInto, sealed.ciphertext);
+      return { ...sealed, ciphertext: new Uint8Array(0), size: sealed.ciphertext.length, tempPath };
+    },
+    close: async () => void 0,
+    mode: "thread"
+  };
+}
+
+// core/snapshot/build-manifest-nodes.ts
+import { createHash } from "node:crypto";
+var BOUNDARY_BELOW = 256 / 16;
+var MAX_NODE_FILES = 64;
+function buildManifestNodes(entries, shape = {
+  boundaryBelow: BOUNDARY_BELOW,
+  maxFiles: MAX_NODE_FILES
+}) {
+  const ids = [];
+  const files = /* @__PURE__ */ new Map();
+  let run = [];
+  const close = () => {
+    if (run.length === 0) return;
+    const node = { format: MANIFEST_NODE_FORMAT, files: run };
+    const bytes = new TextEncoder().encode(JSON.stringify(node));
+    const id = sha256Hex(bytes);
+    ids.push(id);
+    if (!files.has(id)) files.set(id, { id, bytes });
+    run = [];
+  };
+  for (const entry of entries) {
+    run.push(entry);
+    const cut = (createHash("sha256").update(entry.path).digest()[0] ?? 0) < shape.boundaryBelow;
+    if (cut || run.length >= shape.maxFiles) close();
+  }
+  close();
+  return { ids, files: [...files.values()] };
+}
+
+// core/snapshot/create-snapshot.ts
+var MAX_ATTEMPTS = 25;
+var MIN_FILES_TO_PRESTART = 200;
+function validateOptions(options) {
+  if (!STREAM_PATTERN.test(options.stream)) {
+    throw new SnapgateError("USAGE", `'${options.stream}' is not a valid environment name.`, {
+      fix: "Use lower-case letters, digits, '.', '_' and '-' (at most 63 characters), e.g. prod or eu-staging."
+    });
+  }
+  if (!PHASES.includes(options.phase)) {
+    throw new SnapgateError("USAGE", `'${options.phase}' is not a snapshot phase.`, {
+      fix: `Use one of ${PHASES.join(", ")}.`
+    });
+  }
+  if (options.paths.length === 0) {
+    throw new SnapgateError("USAGE", "No paths to snapshot were given.", {
+      fix: "Name the files, directories or globs to back up, e.g. deploy/prod terraform/prod."
+    });
+  }
+}
+function normalizeMetadata(stream, metadata) {
+  const result = {
+    environment: stream,
+    tags: [...new Set(metadata?.tags ?? [])].sort()
+  };
+  for (const [key, value] of Object.entries(metadata ?? {})) {
+    if (key === "tags" || key === "environment" || value === void 0 || value === "") continue;
+    result[key] = value;
+  }
+  return result;
+}
+function assertRecipients(recipients) {
+  if (recipients.length === 0) {
+    throw new SnapgateError("CONFIG", "No recipients to encrypt to.", {
+      fix: "Pass --recipient age1... (or list keys.recipients in the policy); without one nobody could restore the backup."
+    });
+  }
+  recipients.forEach((recipient) => parseRecipient(recipient));
+}
+async function prepare(options, knownBlobs, recipientSet, onFound, sealFile) {
+  const progress = options.onProgress ?? (() => void 0);
+  const tree = options.tree ?? await scanTree({
+    root: options.root,
+    paths: options.paths,
+    exclude: options.exclude,
+    isExcluded: options.isExcluded,
+    isExcludedDirectory: options.isExcludedDirectory,
+    skipDirectories: options.skipDirectories,
+    macKey: options.writerKey.macKey,
+    classify: options.classify,
+    maxFileBytes: options.maxFileBytes,
+    statCache: options.statCache,
+    now: options.now,
+    onProgress: progress,
+    ...knownBlobs ? { knownBlobs } : {},
+    ...onFound ? { onFound } : {},
+    ...sealFile ? { sealFile } : {}
+  });
+  return {
+    options,
+    files: tree.files,
+    states: tree.states,
+    emptyDirectories: tree.emptyDirectories ?? [],
+    uniqueIds: tree.uniqueIds,
+    recipientSet,
+    base: {
+      stream: options.stream,
+      files: tree.files.length,
+      bytes: tree.bytes,
+      excluded: tree.excluded,
+      skippedFiles: tree.skipped,
+      cachedFiles: tree.cachedFiles
+    },
+    scannedAtMs: tree.scannedAtMs,
+    progress
+  };
+}
+async function stageMissingBlobs(prepared, view, sealers, counts, sealedEarly) {
+  const { options, files, progress } = prepared;
+  const stored = await view.findBlobs(prepared.uniqueIds, prepared.recipientSet);
+  const seen = /* @__PURE__ */ new Set();
+  const missing = files.filter((entry) => {
+    if (entry.blob === void 0 || stored.has(entry.blob) || seen.has(entry.blob)) return false;
+    seen.add(entry.blob);
+    return true;
+  });
+  let sealed = 0;
+  await mapWithConcurrency(missing, 16, async (entry) => {
+    const early = entry.sealed;
+    if (early && view.adoptStagedBlob) {
+      const ref2 = {
+        id: entry.blob,
+        sha256: early.sha256,
+        encoding: early.encoding,
+        recipientSet: prepared.recipientSet
+      };
+      sealedEarly.delete(early.tempPath);
+      delete entry.sealed;
+      await view.adoptStagedBlob(ref2, early.tempPath);
+      stored.set(ref2.id, ref2);
+      counts.newBlobs += 1;
+      counts.bytesAdded += early.sealedSize;
+      progress({ stage: "encrypt", done: ++sealed, total: missing.length });
+      return;
+    }
+    const content = entry.content ?? readCollectedFile(entry.file, options.maxFileBytes).content;
+    if (content.length !== entry.file.size || !entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
+      throw new SnapgateError(
+        "CONFLICT",
+        `${entry.file.path} changed while the snapshot was being taken.`,
+        {
+          fix: "Run the snapshot again once whatever writes the configuration has finished (if the file did not change, run it with --no-cache: the stat cache was wrong)."
+        }
+      );
+    }
+    sealers.current ??= createSealer(options.recipients, {
+      workerUrl: options.sealWorkerUrl,
+      expectedBlobs: missing.length,
+      armor: options.store.armorBlobs
+    });
+    const id = entry.blob;
+    const writeInto = view.adoptStagedBlob ? await view.blobStagingDirectory?.(id) : void 0;
+    const transfer = content.byteLength >= Buffer.poolSize >>> 1;
+    const blob = await (await sealers.current).seal(content, !entry.classification.secret, writeInto, { transfer });
+    const ref = {
+      id,
+      sha256: blob.sha256,
+      encoding: blob.encoding,
+      recipientSet: prepared.recipientSet
+    };
+    if (blob.tempPath && view.adoptStagedBlob) await view.adoptStagedBlob(ref, blob.tempPath);
+    else await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
+    stored.set(ref.id, ref);
+    counts.newBlobs += 1;
+    counts.bytesAdded += blob.size;
+    delete entry.content;
+    progress({ stage: "encrypt", done: ++sealed, total: missing.length });
+  });
+  return stored;
+}
+function fileEntries(files, stored) {
+  return files.map(({ file, blob, classification }) => {
+    const classes = {};
+    if (classification.component) classes.component = classification.component;
+    if (classification.tier) classes.tier = classification.tier;
+    if (classification.owner) classes.owner = classification.owner;
+    if (file.type === "symlink")
+      return { type: "symlink", path: file.path, target: file.target ?? "", ...classes };
+    const ref = stored.get(blob);
+    return {
+      type: "file",
+      path: file.path,
+      mode: file.mode,
+      size: file.size,
+      blob: ref.id,
+      encoding: ref.encoding,
+      ciphertextSha256: ref.sha256,
+      ...ref.recipientSet ? { recipientSet: ref.recipientSet } : {},
+      ...classes
+    };
+  });
+}
+async function createSnapshot(options) {
+  validateOptions(options);
+  assertRecipients(options.recipients);
+  const recipients = [...new Set(options.recipients)];
+  const recipientSet = recipientSetId(recipients);
+  let view = await beginWriteOrInitialize(options.store, options.stream);
+  const sealers = {};
+  const sealedEarly = /* @__PURE__ */ new Set();
+  let committed = false;
+  try {
+    const previous = options.skipUnchanged && view.head ? await readPreviousManifest(
+      options.store,
+      await view.head.loadManifest(),
+      `manifest ${options.stream}@${view.head.seq}`,
+      options.statCache
+    ) : null;
+    const knownBlobs = previous ? new Set(
+      previous.manifest.files.flatMap(
+        (file) => file.type === "file" && file.recipientSet === recipientSet ? [file.blob] : []
+      )
+    ) : void 0;
+    if (knownBlobs) view.findBlobs([...knownBlobs], recipientSet).catch(() => void 0);
+    const prestart = (files) => {
+      if (files < MIN_FILES_TO_PRESTART || view.head || sealers.current) return;
+      sealers.current = createSealer(options.recipients, {
+        workerUrl: options.sealWorkerUrl,
+        expectedBlobs: files,
+        armor: options.store.armorBlobs,
+        // A file store takes temp files its workers wrote: they may read and seal the files too.
+        ...view.blobStagingRoot && view.adoptStagedBlob ? { macKey: options.writerKey.macKey } : {}
+      });
+      sealers.current.catch(() => void 0);
+    };
+    const blobsRoot = view.head ? void 0 : view.blobStagingRoot?.();
+    blobsRoot?.catch(() => void 0);
+    const sealFile = async (file, classification) => {
+      const sealer = blobsRoot && sealers.current ? await sealers.current.catch(() => void 0) : void 0;
+      if (!sealer?.sealFile || !blobsRoot) return void 0;
+      const sealed = await sealer.sealFile({
+        absolute: file.absolute,
+        shown: file.path,
+        ...file.dev !== void 0 && file.stamp ? { expect: { dev: file.dev, ino: file.stamp.ino } } : {},
+        ...options.maxFileBytes !== void 0 ? { maxBytes: options.maxFileBytes } : {},
+        compress: !classification.secret,
+        blobsRoot: await blobsRoot
+      });
+      if (sealed) sealedEarly.add(sealed.tempPath);
+      return sealed;
+    };
+    const prepared = await prepare(
+      {
+        ...options,
+        onProgress: (progress) => {
+          if (progress.stage === "scan") prestart(progress.total);
+          options.onProgress?.(progress);
+        }
+      },
+      knownBlobs,
+      recipientSet,
+      prestart,
+      blobsRoot ? sealFile : void 0
+    );
+    if (options.skipUnchanged && view.head && previous) {
+      const samePolicy = previous.manifest.policyDigest === (options.policyDigest ?? null);
+      const sameDirectories = (previous.manifest.emptyDirectories ?? []).join("\0") === prepared.emptyDirectories.join("\0");
+      const sameRecipients = previous.manifest.files.every(
+        (file) => file.type !== "file" || file.recipientSet === recipientSet
+      );
+      if (samePolicy && sameDirectories && sameRecipients && recipientSetId(previous.manifest.recipients) === recipientSet && isEmptyDiff(diffFileStates(previous.manifest.files, prepared.states))) {
+        options.statCache?.save(prepared.files, prepared.scannedAtMs, previous.sha256);
+        return {
+          ...prepared.base,
+          skipped: true,
+          id: view.head.sha256,
+          seq: view.head.seq,
+          previousId: view.head.sha256,
+          newBlobs: 0,
+          reusedBlobs: 0,
+          bytesAdded: 0,
+          manifest: previous.manifest,
+          attempts: 1
+        };
+      }
+    }
+    const now = options.now ?? (() => /* @__PURE__ */ new Date());
+    const counts = { newBlobs: 0, bytesAdded: 0 };
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const stored = await stageMissingBlobs(prepared, view, sealers, counts, sealedEarly);
+      const written = now();
+      const files = fileEntries(prepared.files, stored);
+      const nodes = buildManifestNodes(files);
+      const body = {
+        format: MANIFEST_V2_FORMAT,
+        stream: options.stream,
+        seq: (view.head?.seq ?? 0) + 1,
+        prev: view.head?.sha256 ?? null,
+        phase: options.phase,
+        time: (options.time ?? written).toISOString(),
+        writtenAt: written.toISOString(),
+        metadata: normalizeMetadata(options.stream, options.metadata),
+        policyDigest: options.policyDigest ?? null,
+        recipients,
+        recipientSets: { [recipientSet]: { recipients: [...recipients].sort() } },
+        nodes: nodes.ids,
+        ...prepared.emptyDirectories.length ? { emptyDirectories: prepared.emptyDirectories } : {},
+        ...options.consistency ? { consistency: options.consistency } : {},
+        ...options.coverage ? { coverage: options.coverage } : {}
+      };
+      const root = signManifest(await loadSodium(), body, options.writerKey);
+      const manifestBytes = new TextEncoder().encode(JSON.stringify(root));
+      const manifest = { ...root, files };
+      const id = sha256Hex(manifestBytes);
+      const audit = chainAuditEvents(view.auditHead, [
+        snapshotAuditEvent(manifest, id, written, counts.newBlobs)
+      ]);
+      prepared.progress({ stage: "commit", done: 0, total: 1 });
+      const outcome = await options.store.commitSnapshot({
+        view,
+        seq: body.seq,
+        manifest: manifestBytes,
+        blobs: [...stored.values()],
+        nodes: nodes.files,
+        catalogEntry: catalogEntryOf(manifest, id),
+        auditLines: audit.lines,
+        time: written
+      });
+      if (outcome === "committed") {
+        committed = true;
+        prepared.progress({ stage: "commit", done: 1, total: 1 });
+        options.statCache?.save(prepared.files, prepared.scannedAtMs, id);
+        return {
+          ...prepared.base,
+          skipped: false,
+          id,
+          seq: body.seq,
+          previousId: view.head?.sha256 ?? null,
+          newBlobs: counts.newBlobs,
+          reusedBlobs: prepared.uniqueIds.length - counts.newBlobs,
+          bytesAdded: counts.bytesAdded,
+          manifest,
+          attempts: attempt
+        };
+      }
+      await new Promise(
+        (resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * attempt))
+      );
+      view = await options.store.beginWrite(options.stream, view);
+    }
+  } finally {
+    if (!committed) await view.discard?.().catch(() => void 0);
+    await Promise.all([...sealedEarly].map((path) => unlink(path).catch(() => void 0)));
+    if (sealers.current)
+      await sealers.current.then(
+        (sealer) => sealer.close(),
+        () => void 0
+      );
+  }
+  throw new SnapgateError(
+    "CONFLICT",
+    `Could not commit to ${options.store.location} after ${MAX_ATTEMPTS} attempts.`,
+    {
+      fix: "Too many writers raced for the same stream; run the snapshot again."
+    }
+  );
+}
+async function readPreviousManifest(store, bytes, where, statCache) {
+  const sha256 = sha256Hex(bytes);
+  const trusted = statCache?.knowsManifest(sha256) ? JSON.parse(Buffer.from(bytes).toString("utf8")) : null;
+  const manifest = trusted && trusted.format !== MANIFEST_V2_FORMAT ? trusted : await openManifest(store, bytes, where);
+  return { manifest, sha256 };
+}
+async function beginWriteOrInitialize(store, stream) {
+  try {
+    return await store.beginWrite(stream);
+  } catch (error) {
+    if (!isSnapgateError(error, "STORE_MISSING")) throw error;
+    await store.initialize();
+    return store.beginWrite(stream);
+  }
+}
+function snapshotAuditEvent(manifest, id, time, newBlobs) {
+  return {
+    type: "snapshot.created",
+    time,
+    actor: {
+      kind: "writer",
+      key: manifest.signature.key,
+      ...manifest.metadata.deployer ? { login: manifest.metadata.deployer } : {}
+    },
+    subject: { stream: manifest.stream, seq: manifest.seq, snapshot: id },
+    details: {
+      phase: manifest.phase,
+      files: manifest.files.length,
+      newBlobs,
+      ...manifest.metadata.commit ? { commit: manifest.metadata.commit } : {},
+      ...manifest.metadata.changeId ? { changeId: manifest.metadata.changeId } : {}
+    }
+  };
+}
+
+export {
+  createSnapshot
+};
