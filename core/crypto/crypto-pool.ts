@@ -3,6 +3,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SnapgateError, type ErrorCode } from "../errors.js";
+import { runnableTasks } from "./runnable-tasks.js";
 import type { CryptoFailure, CryptoRequest, CryptoWorkerData } from "./crypto-worker.js";
 
 type Reply = { id: number; error?: CryptoFailure } & Record<string, unknown>;
@@ -88,10 +89,13 @@ export class CryptoPool {
     const size = Math.min(cores, 4);
     if (!url || size < 2 || expected < MIN_BLOBS_FOR_POOL || !existsSync(fileURLToPath(url)))
       return undefined;
-    // Workers only help when a core is free: on a machine whose cores are all busy (the
-    // 1-minute load average), they cost ~1.5 CPU seconds more for 2,000 blobs (two more
-    // isolates to warm up, contended file creation) and finish no sooner (ADR 1104).
-    if ((loadavg()[0] ?? 0) >= cores) return undefined;
+    // Workers only help when a core is free: on a machine whose cores are all busy, they
+    // cost ~1.5 CPU seconds more for 2,000 blobs (two more isolates to warm up, contended
+    // file creation) and finish no sooner (ADR 1104). Busy is the 1-minute load average at
+    // the core count, unless no more tasks than cores are runnable right now, this one (and
+    // its runtime's helper threads) included: the average still counts for a minute what ran
+    // before (a build step, the previous command of a script) after it has ended (ADR 1112).
+    if ((loadavg()[0] ?? 0) >= cores && (runnableTasks() ?? Infinity) > cores) return undefined;
     const started = await Promise.allSettled(
       Array.from({ length: size }, () => startWorker(url, data)),
     );
