@@ -9,7 +9,7 @@ import {
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-DIPZGGPG.js";
+} from "../../chunks/chunk-7KZTS55D.js";
 import "../../chunks/chunk-TDVGICWC.js";
 import "../../chunks/chunk-CPZT5EG3.js";
 import {
@@ -18,7 +18,7 @@ import {
 import {
   snapshotTier
 } from "../../chunks/chunk-KBLB3GEK.js";
-import "../../chunks/chunk-FKWWTDXQ.js";
+import "../../chunks/chunk-QE4JGIWX.js";
 import {
   identityOpener
 } from "../../chunks/chunk-H3PBW4L6.js";

@@ -32,8 +32,8 @@ import {
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "./chunk-MV4H6OC7.js";
-import "./chunk-GNF3DCE7.js";
+} from "./chunk-3LYMEACG.js";
+import "./chunk-JX2ZB26E.js";
 import "./chunk-JQLGYIAC.js";
 import "./chunk-MONAIBOF.js";
 import "./chunk-RC7TVD34.js";
@@ -43,7 +43,7 @@ import "./chunk-BXQJ3NVO.js";
 import "./chunk-FVHYGXQ4.js";
 import "./chunk-7T6BWT36.js";
 import "./chunk-KBLB3GEK.js";
-import "./chunk-FKWWTDXQ.js";
+import "./chunk-QE4JGIWX.js";
 import "./chunk-AYS4OF2G.js";
 import "./chunk-KKUHDW3D.js";
 import {

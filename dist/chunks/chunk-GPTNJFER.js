@@ -11,7 +11,7 @@ import {
 } from "./chunk-73STOSWY.js";
 import {
   restoreSnapshot
-} from "./chunk-DIPZGGPG.js";
+} from "./chunk-7KZTS55D.js";
 import {
   loadSnapshot
 } from "./chunk-46LQYF2N.js";

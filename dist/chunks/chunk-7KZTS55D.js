@@ -9,7 +9,7 @@ import {
 } from "./chunk-CPZT5EG3.js";
 import {
   CryptoPool
-} from "./chunk-FKWWTDXQ.js";
+} from "./chunk-QE4JGIWX.js";
 import {
   openVerifiedBlob
 } from "./chunk-GCTFTX4N.js";

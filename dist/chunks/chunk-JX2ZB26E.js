@@ -13,7 +13,7 @@ import {
 } from "./chunk-MS7OGOB6.js";
 import {
   CryptoPool
-} from "./chunk-FKWWTDXQ.js";
+} from "./chunk-QE4JGIWX.js";
 import {
   computeBlobId
 } from "./chunk-KKUHDW3D.js";

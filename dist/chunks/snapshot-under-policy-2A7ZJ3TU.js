@@ -13,7 +13,7 @@ import {
 } from "./chunk-JLM63NIZ.js";
 import {
   createSnapshot
-} from "./chunk-GNF3DCE7.js";
+} from "./chunk-JX2ZB26E.js";
 import "./chunk-JQLGYIAC.js";
 import {
   policyEnvironment
@@ -28,7 +28,7 @@ import "./chunk-FVHYGXQ4.js";
 import {
   readRegularFile
 } from "./chunk-7T6BWT36.js";
-import "./chunk-FKWWTDXQ.js";
+import "./chunk-QE4JGIWX.js";
 import {
   epochRecipients
 } from "./chunk-CDLC5QT7.js";

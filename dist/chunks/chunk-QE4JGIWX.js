@@ -8,6 +8,21 @@ import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+
+// core/crypto/runnable-tasks.ts
+import { readFileSync } from "node:fs";
+function runnableTasks() {
+  let text;
+  try {
+    text = readFileSync("/proc/loadavg", "latin1");
+  } catch {
+    return void 0;
+  }
+  const match = /^\S+ \S+ \S+ (\d+)\/\d+ /.exec(text);
+  return match?.[1] ? Number(match[1]) : void 0;
+}
+
+// core/crypto/crypto-pool.ts
 var MIN_BLOBS_FOR_POOL = 200;
 function startWorker(url, data) {
   return new Promise((resolve, reject) => {
@@ -65,7 +80,7 @@ var CryptoPool = class _CryptoPool {
     const size = Math.min(cores, 4);
     if (!url || size < 2 || expected < MIN_BLOBS_FOR_POOL || !existsSync(fileURLToPath(url)))
       return void 0;
-    if ((loadavg()[0] ?? 0) >= cores) return void 0;
+    if ((loadavg()[0] ?? 0) >= cores && (runnableTasks() ?? Infinity) > cores) return void 0;
     const started = await Promise.allSettled(
       Array.from({ length: size }, () => startWorker(url, data))
     );

@@ -35,7 +35,7 @@ import "./chunk-DISBSY4E.js";
 import "./chunk-PCQS3LOH.js";
 import {
   restoreSnapshot
-} from "./chunk-DIPZGGPG.js";
+} from "./chunk-7KZTS55D.js";
 import "./chunk-TDVGICWC.js";
 import "./chunk-CPZT5EG3.js";
 import {
@@ -43,13 +43,13 @@ import {
 } from "./chunk-46LQYF2N.js";
 import {
   createSnapshot
-} from "./chunk-GNF3DCE7.js";
+} from "./chunk-JX2ZB26E.js";
 import "./chunk-JQLGYIAC.js";
 import "./chunk-YSWRQP6X.js";
 import "./chunk-MS7OGOB6.js";
 import "./chunk-FVHYGXQ4.js";
 import "./chunk-7T6BWT36.js";
-import "./chunk-FKWWTDXQ.js";
+import "./chunk-QE4JGIWX.js";
 import {
   epochRecipients
 } from "./chunk-CDLC5QT7.js";
