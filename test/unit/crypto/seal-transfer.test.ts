@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import * as os from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
+import { mockFreeCores } from "../../helpers/mock-free-cores.js";
 
 // A snapshot's plaintext buffers move to the crypto workers (transfer) instead of being copied
 // (ADR 1111). A small Buffer may be a slice of Node's shared 8 KiB pool: the snapshot offers
@@ -14,11 +14,7 @@ import { tempDir } from "../../helpers/temp-dir.js";
 /** Built by `npm run build`: the worker the CLI bundle loads. */
 const BUNDLED_WORKER = new URL("../../../dist/workers/crypto-worker.js", import.meta.url);
 // A pool needs two cores and a free one (ADR 1104): the machine running the tests may be busy.
-jest.unstable_mockModule("node:os", () => ({
-  ...os,
-  availableParallelism: () => 2,
-  loadavg: () => [0, 0, 0],
-}));
+mockFreeCores();
 const { createSealer } = await import("../../../core/crypto/create-sealer.js");
 const { createSnapshot } = await import("../../../core/snapshot/create-snapshot.js");
 const { LocalDirStore } = await import("../../../core/store/local-dir-store.js");

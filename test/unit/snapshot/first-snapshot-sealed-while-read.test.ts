@@ -7,9 +7,8 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import * as os from "node:os";
 import { join, relative } from "node:path";
-import { beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import {
   generateAgeKeyPair,
   formatIdentityFile,
@@ -23,6 +22,7 @@ import type { RegularFileEntry } from "../../../core/types.js";
 import { isSnapgateError } from "../../../core/errors.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
+import { mockFreeCores } from "../../helpers/mock-free-cores.js";
 
 /**
  * A new environment's first snapshot with crypto workers (ADR 1112): each
@@ -31,11 +31,7 @@ import { tempDir } from "../../helpers/temp-dir.js";
  * files of blobs the store lacks and deletes the rest. Runs the bundled worker
  * (`npm run build`), with a free core whatever the machine's load.
  */
-jest.unstable_mockModule("node:os", () => ({
-  ...os,
-  availableParallelism: () => 2,
-  loadavg: () => [0, 0, 0],
-}));
+mockFreeCores();
 const { createSnapshot } = await import("../../../core/snapshot/create-snapshot.js");
 const { loadSnapshot } = await import("../../../core/snapshot/load-snapshot.js");
 const { resolveSnapshot } = await import("../../../core/snapshot/resolve-snapshot.js");

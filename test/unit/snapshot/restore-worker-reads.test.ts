@@ -6,15 +6,15 @@ import {
   readFileSync,
   writeFileSync,
 } from "node:fs";
-import * as os from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import type { BlobRef, Store } from "../../../core/store/store.js";
 import type { LoadedSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import type { RegularFileEntry } from "../../../core/types.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
+import { mockFreeCores } from "../../helpers/mock-free-cores.js";
 
 /**
  * A restore from a local store with crypto workers (ADR 1109): each worker
@@ -22,11 +22,7 @@ import { tempDir } from "../../helpers/temp-dir.js";
  * decrypts them; the main thread reads no blob. Runs the bundled worker
  * (`npm run build`), with a free core whatever the machine's load.
  */
-jest.unstable_mockModule("node:os", () => ({
-  ...os,
-  availableParallelism: () => 2,
-  loadavg: () => [0, 0, 0],
-}));
+mockFreeCores();
 // Imported after the mock: each of these loads the crypto pool.
 const { restoreSnapshot } = await import("../../../core/snapshot/restore-snapshot.js");
 const { createSnapshot } = await import("../../../core/snapshot/create-snapshot.js");
