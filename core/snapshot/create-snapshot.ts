@@ -372,7 +372,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     // 1112). A blob the store turns out to hold already is sealed in vain and its temp deleted.
     const blobsRoot = view.head ? undefined : view.blobStagingRoot?.();
     blobsRoot?.catch(() => undefined);
-    const sealFile: ScanTreeOptions["sealFile"] = async (file, classification) => {
+    const sealFile: ScanTreeOptions["sealFile"] = async (file, classification, maxBytes) => {
       const sealer =
         blobsRoot && sealers.current ? await sealers.current.catch(() => undefined) : undefined;
       if (!sealer?.sealFile || !blobsRoot) return undefined;
@@ -382,7 +382,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         ...(file.dev !== undefined && file.stamp
           ? { expect: { dev: file.dev, ino: file.stamp.ino } }
           : {}),
-        ...(options.maxFileBytes !== undefined ? { maxBytes: options.maxFileBytes } : {}),
+        maxBytes,
         compress: !classification.secret,
         blobsRoot: await blobsRoot,
       });

@@ -54,6 +54,7 @@ export interface ScanTreeOptions {
   sealFile?: (
     file: CollectedFile,
     classification: FileClassification,
+    maxBytes: number,
   ) => Promise<DiskFileSealed | undefined>;
 }
 
@@ -144,7 +145,8 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
     return scanned;
   };
   const known = (file: CollectedFile, classification: FileClassification) => {
-    if (file.type === "symlink") return { file, classification };
+    // A link has no content to read: it counts as hashed, so progress reaches the total.
+    if (file.type === "symlink") return hashedOne({ file, classification });
     const blob = options.statCache?.lookup(file);
     if (blob === undefined) return undefined;
     cachedFiles++;
@@ -165,7 +167,7 @@ export async function scanTree(options: ScanTreeOptions): Promise<ScannedTree> {
         const classification = options.classify?.(file.path) ?? {};
         const cachedFile = known(file, classification);
         if (cachedFile) return cachedFile;
-        const sealed = await sealFile(file, classification);
+        const sealed = await sealFile(file, classification, maxFileBytes);
         if (!sealed) return hashedOne(readHere(file, classification));
         return hashedOne({
           file: { ...file, mode: sealed.mode & 0o7777, size: sealed.size, stamp: sealed.stamp },

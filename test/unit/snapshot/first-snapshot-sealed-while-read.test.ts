@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
 import {
+  appendFileSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
+  symlinkSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -136,6 +138,8 @@ beforeAll(async () => {
 describe("a first snapshot with crypto workers: files are read and sealed by the workers", () => {
   it("stores each distinct content once, leaves no temp file, and restores for every recipient", async () => {
     const tree = makeTree(join(work, `tree${++count}`));
+    // A link too: it has no content to read, and still counts towards the progress total.
+    symlinkSync(`svc1/conf/f1.yaml`, join(tree, "link.yaml"));
     const storeDir = join(work, `store${count}`);
     const progress: Array<{ stage: string; done: number; total: number }> = [];
     const { result, calls, local } = await firstSnapshot(storeDir, tree, "prod", {
@@ -144,13 +148,13 @@ describe("a first snapshot with crypto workers: files are read and sealed by the
     // The workers took the staging root once; no blob went through the per-blob path.
     expect(calls).toEqual({ root: 1, perBlob: 0 });
     const distinct = new Set(Array.from({ length: FILES }, (_, i) => content(i).toString("hex")));
-    expect(result).toMatchObject({ files: FILES, newBlobs: distinct.size, reusedBlobs: 0 });
+    expect(result).toMatchObject({ files: FILES + 1, newBlobs: distinct.size, reusedBlobs: 0 });
     expect(blobFiles(storeDir)).toHaveLength(distinct.size);
     expect(tempFiles(storeDir)).toEqual([]);
     expect(progress.filter((p) => p.stage === "hash").at(-1)).toEqual({
       stage: "hash",
-      done: FILES,
-      total: FILES,
+      done: FILES + 1,
+      total: FILES + 1,
     });
     // What was backed up restores, byte for byte, with either recipient's identity.
     const snapshot = await loadSnapshot(local, await resolveSnapshot(local, "prod@1"));
@@ -227,6 +231,23 @@ describe("a first snapshot with crypto workers: files are read and sealed by the
     expect(blobFiles(storeDir)).toEqual([]);
     expect(tempFiles(storeDir)).toEqual([]);
     expect(existsIn(storeDir, "manifests")).toBe(false);
+  });
+
+  it("a file grown past the size limit between the walk and its read is refused, leaving nothing", async () => {
+    const tree = makeTree(join(work, `tree${++count}`));
+    const storeDir = join(work, `store${count}`);
+    const error = await firstSnapshot(storeDir, tree, "prod", {
+      maxFileBytes: 1024 * 1024,
+      onProgress: (p: { stage: string; done: number; total: number }) => {
+        // After the walk (whose sizes pass the limit), before the workers read it.
+        if (p.stage === "scan" && p.total === FILES && p.done === FILES)
+          appendFileSync(join(tree, pathOf(88)), Buffer.alloc(2 * 1024 * 1024, 120));
+      },
+    }).catch((caught: unknown) => caught);
+    expect(isSnapgateError(error, "TOO_LARGE")).toBe(true);
+    expect((error as Error).message).toContain(`${pathOf(88)} grew past the limit`);
+    expect(blobFiles(storeDir)).toEqual([]);
+    expect(tempFiles(storeDir)).toEqual([]);
   });
 
   it("a file gone before its read fails as it does without workers (read again here), leaving nothing", async () => {
