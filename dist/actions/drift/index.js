@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-7NJPZDEK.js";
+} from "../../chunks/chunk-JZDB2D3E.js";
 import {
   policyScanRules
 } from "../../chunks/chunk-U7DZKPG7.js";
@@ -11,7 +11,7 @@ import {
   resolveScanPaths
 } from "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-YSWRQP6X.js";
+import "../../chunks/chunk-C266N7X3.js";
 import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-BXQJ3NVO.js";
 import "../../chunks/chunk-FVHYGXQ4.js";

@@ -2,12 +2,12 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "../../chunks/chunk-3LYMEACG.js";
-import "../../chunks/chunk-JX2ZB26E.js";
+} from "../../chunks/chunk-EWCTOLB5.js";
+import "../../chunks/chunk-YCJ65ZD6.js";
 import "../../chunks/chunk-JQLGYIAC.js";
 import "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
-import "../../chunks/chunk-YSWRQP6X.js";
+import "../../chunks/chunk-C266N7X3.js";
 import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-BXQJ3NVO.js";
 import "../../chunks/chunk-FVHYGXQ4.js";

@@ -70,7 +70,7 @@ async function scanTree(options) {
     return scanned;
   };
   const known = (file, classification) => {
-    if (file.type === "symlink") return { file, classification };
+    if (file.type === "symlink") return hashedOne({ file, classification });
     const blob = options.statCache?.lookup(file);
     if (blob === void 0) return void 0;
     cachedFiles++;
@@ -89,7 +89,7 @@ async function scanTree(options) {
         const classification = options.classify?.(file.path) ?? {};
         const cachedFile = known(file, classification);
         if (cachedFile) return cachedFile;
-        const sealed = await sealFile(file, classification);
+        const sealed = await sealFile(file, classification, maxFileBytes);
         if (!sealed) return hashedOne(readHere(file, classification));
         return hashedOne({
           file: { ...file, mode: sealed.mode & 4095, size: sealed.size, stamp: sealed.stamp },

@@ -13,7 +13,7 @@ import {
 } from "./chunk-JLM63NIZ.js";
 import {
   createSnapshot
-} from "./chunk-JX2ZB26E.js";
+} from "./chunk-YCJ65ZD6.js";
 import "./chunk-JQLGYIAC.js";
 import {
   policyEnvironment
@@ -21,7 +21,7 @@ import {
 import {
   DEFAULT_MAX_FILE_BYTES,
   scanTree
-} from "./chunk-YSWRQP6X.js";
+} from "./chunk-C266N7X3.js";
 import "./chunk-MS7OGOB6.js";
 import "./chunk-BXQJ3NVO.js";
 import "./chunk-FVHYGXQ4.js";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-46LQYF2N.js";
 import {
   scanTree
-} from "./chunk-YSWRQP6X.js";
+} from "./chunk-C266N7X3.js";
 import {
   diffFileStates
 } from "./chunk-MS7OGOB6.js";

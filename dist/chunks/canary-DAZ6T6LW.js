@@ -43,9 +43,9 @@ import {
 } from "./chunk-46LQYF2N.js";
 import {
   createSnapshot
-} from "./chunk-JX2ZB26E.js";
+} from "./chunk-YCJ65ZD6.js";
 import "./chunk-JQLGYIAC.js";
-import "./chunk-YSWRQP6X.js";
+import "./chunk-C266N7X3.js";
 import "./chunk-MS7OGOB6.js";
 import "./chunk-FVHYGXQ4.js";
 import "./chunk-7T6BWT36.js";

@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   computeHealth,
   liveDriftSummary
-} from "./chunk-OVJR7SM2.js";
+} from "./chunk-PVTNGRPZ.js";
 import {
   PAGE_STYLE,
   escapeHtml,
@@ -28,7 +28,7 @@ import {
 } from "./chunk-6P64A6B4.js";
 import "./chunk-DISBSY4E.js";
 import "./chunk-PCQS3LOH.js";
-import "./chunk-7NJPZDEK.js";
+import "./chunk-JZDB2D3E.js";
 import "./chunk-U7DZKPG7.js";
 import "./chunk-R2KH2HOX.js";
 import "./chunk-NG32LOAZ.js";
@@ -39,7 +39,7 @@ import {
 import "./chunk-46LQYF2N.js";
 import "./chunk-MONAIBOF.js";
 import "./chunk-RC7TVD34.js";
-import "./chunk-YSWRQP6X.js";
+import "./chunk-C266N7X3.js";
 import "./chunk-MS7OGOB6.js";
 import "./chunk-BXQJ3NVO.js";
 import "./chunk-FVHYGXQ4.js";

@@ -32,12 +32,12 @@ import {
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "./chunk-3LYMEACG.js";
-import "./chunk-JX2ZB26E.js";
+} from "./chunk-EWCTOLB5.js";
+import "./chunk-YCJ65ZD6.js";
 import "./chunk-JQLGYIAC.js";
 import "./chunk-MONAIBOF.js";
 import "./chunk-RC7TVD34.js";
-import "./chunk-YSWRQP6X.js";
+import "./chunk-C266N7X3.js";
 import "./chunk-MS7OGOB6.js";
 import "./chunk-BXQJ3NVO.js";
 import "./chunk-FVHYGXQ4.js";

@@ -8,7 +8,7 @@ import {
 import {
   computeHealth,
   liveDriftSummary
-} from "./chunk-OVJR7SM2.js";
+} from "./chunk-PVTNGRPZ.js";
 import "./chunk-RVXFVMQY.js";
 import {
   cliActor
@@ -35,7 +35,7 @@ import {
 } from "./chunk-6P64A6B4.js";
 import "./chunk-DISBSY4E.js";
 import "./chunk-PCQS3LOH.js";
-import "./chunk-7NJPZDEK.js";
+import "./chunk-JZDB2D3E.js";
 import "./chunk-U7DZKPG7.js";
 import "./chunk-R2KH2HOX.js";
 import "./chunk-NG32LOAZ.js";
@@ -44,7 +44,7 @@ import "./chunk-CPZT5EG3.js";
 import "./chunk-46LQYF2N.js";
 import "./chunk-MONAIBOF.js";
 import "./chunk-RC7TVD34.js";
-import "./chunk-YSWRQP6X.js";
+import "./chunk-C266N7X3.js";
 import "./chunk-MS7OGOB6.js";
 import "./chunk-BXQJ3NVO.js";
 import "./chunk-FVHYGXQ4.js";

@@ -6,7 +6,7 @@ import {
 import {
   readCollectedFile,
   scanTree
-} from "./chunk-YSWRQP6X.js";
+} from "./chunk-C266N7X3.js";
 import {
   diffFileStates,
   isEmptyDiff
@@ -330,14 +330,14 @@ async function createSnapshot(options) {
     };
     const blobsRoot = view.head ? void 0 : view.blobStagingRoot?.();
     blobsRoot?.catch(() => void 0);
-    const sealFile = async (file, classification) => {
+    const sealFile = async (file, classification, maxBytes) => {
       const sealer = blobsRoot && sealers.current ? await sealers.current.catch(() => void 0) : void 0;
       if (!sealer?.sealFile || !blobsRoot) return void 0;
       const sealed = await sealer.sealFile({
         absolute: file.absolute,
         shown: file.path,
         ...file.dev !== void 0 && file.stamp ? { expect: { dev: file.dev, ino: file.stamp.ino } } : {},
-        ...options.maxFileBytes !== void 0 ? { maxBytes: options.maxFileBytes } : {},
+        maxBytes,
         compress: !classification.secret,
         blobsRoot: await blobsRoot
       });

@@ -28,7 +28,7 @@ import {
 import "./chunk-PCQS3LOH.js";
 import {
   detectDrift
-} from "./chunk-7NJPZDEK.js";
+} from "./chunk-JZDB2D3E.js";
 import {
   policyScanRules
 } from "./chunk-U7DZKPG7.js";
@@ -39,7 +39,7 @@ import {
   resolveScanPaths
 } from "./chunk-MONAIBOF.js";
 import "./chunk-RC7TVD34.js";
-import "./chunk-YSWRQP6X.js";
+import "./chunk-C266N7X3.js";
 import "./chunk-MS7OGOB6.js";
 import "./chunk-BXQJ3NVO.js";
 import "./chunk-FVHYGXQ4.js";

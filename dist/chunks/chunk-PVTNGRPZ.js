@@ -14,7 +14,7 @@ import {
 } from "./chunk-DISBSY4E.js";
 import {
   detectDrift
-} from "./chunk-7NJPZDEK.js";
+} from "./chunk-JZDB2D3E.js";
 import {
   policyScanRules
 } from "./chunk-U7DZKPG7.js";

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   createSnapshot
-} from "./chunk-JX2ZB26E.js";
+} from "./chunk-YCJ65ZD6.js";
 import {
   resolveScanPaths
 } from "./chunk-MONAIBOF.js";
@@ -39,7 +39,7 @@ async function takeSnapshot(options) {
   const paths = resolveScanPaths(options.paths, policy, options.stream, "snapshot");
   if (policy) {
     const [{ snapshotUnderPolicy }, { changeTicketVerifierFromEnv }] = await Promise.all([
-      import("./snapshot-under-policy-2A7ZJ3TU.js"),
+      import("./snapshot-under-policy-C4XWSCVR.js"),
       import("./change-ticket-verifier-from-env-HUSK5USE.js")
     ]);
     const underPolicy = await snapshotUnderPolicy({
