@@ -3,10 +3,9 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import type { SnapshotCommit } from "../../../core/store/store.js";
-import {
-  createSnapshot,
-  type CreateSnapshotOptions,
-  type SnapshotProgress,
+import type {
+  CreateSnapshotOptions,
+  SnapshotProgress,
 } from "../../../core/snapshot/create-snapshot.js";
 import { loadSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import { readCatalog } from "../../../core/snapshot/read-catalog.js";
@@ -14,6 +13,7 @@ import { verifyAuditChain } from "../../../core/audit/verify-audit-chain.js";
 import type { Phase, RegularFileEntry } from "../../../core/types.js";
 import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { snapshotDeploy } from "../../helpers/snapshot-deploy.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 const work = tempDir();
@@ -31,16 +31,7 @@ beforeAll(async () => {
 });
 
 const snapshot = (store: LocalDirStore, extra: Partial<CreateSnapshotOptions> = {}) =>
-  createSnapshot({
-    store,
-    root: tree,
-    paths: ["deploy"],
-    stream: "prod",
-    phase: "pre",
-    recipients: [keys.age.recipient],
-    writerKey: keys.writer,
-    ...extra,
-  });
+  snapshotDeploy(store, tree, keys, extra);
 
 describe("createSnapshot: refused before anything is written", () => {
   it.each([

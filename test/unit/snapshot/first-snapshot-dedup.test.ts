@@ -2,11 +2,9 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
-import {
-  createSnapshot,
-  type CreateSnapshotOptions,
-} from "../../../core/snapshot/create-snapshot.js";
+import type { CreateSnapshotOptions } from "../../../core/snapshot/create-snapshot.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { snapshotDeploy } from "../../helpers/snapshot-deploy.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 // A first snapshot stores each distinct content once, and none the store already holds sealed
@@ -31,16 +29,7 @@ beforeAll(async () => {
 });
 
 const snapshot = (store: LocalDirStore, extra: Partial<CreateSnapshotOptions> = {}) =>
-  createSnapshot({
-    store,
-    root: tree,
-    paths: ["deploy"],
-    stream: "prod",
-    phase: "pre",
-    recipients: [keys.age.recipient],
-    writerKey: keys.writer,
-    ...extra,
-  });
+  snapshotDeploy(store, tree, keys, extra);
 
 /** Every file under a directory (relative names), temp files included. */
 const filesUnder = (dir: string): string[] =>

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import type { CommitOutcome, SnapshotCommit } from "../../../core/store/store.js";
-import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { snapshotDeploy } from "../../helpers/snapshot-deploy.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 // The commit's first barrier covers blobs and nodes together (ADR 1111). When it fails, no
@@ -37,17 +37,7 @@ beforeAll(async () => {
 describe("a failed commit barrier", () => {
   it("nothing is committed or renamed into place, and no blob or node temp file is left", async () => {
     const store = new LosingStore(join(work, "store"));
-    await expect(
-      createSnapshot({
-        store,
-        root: tree,
-        paths: ["deploy"],
-        stream: "prod",
-        phase: "pre",
-        recipients: [keys.age.recipient],
-        writerKey: keys.writer,
-      }),
-    ).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(snapshotDeploy(store, tree, keys)).rejects.toMatchObject({ code: "ENOENT" });
     expect(await store.listStreams()).toEqual([]);
     // 3 blobs and 1 node were staged (4 files: an fsync each, the first fails on the lost one).
     expect(filesUnder(store.path("blobs"))).toEqual([]);
