@@ -15,7 +15,7 @@ import {
 } from "../types.js";
 import type { BlobRef, Store, WriteView } from "../store/store.js";
 import { computeBlobId } from "../crypto/blob-id.js";
-import { createSealer, type Sealer } from "../crypto/create-sealer.js";
+import { createSealer, type SealResult, type Sealer } from "../crypto/create-sealer.js";
 import { parseRecipient } from "../crypto/age-keys.js";
 import { recipientSetId } from "../crypto/recipient-set-id.js";
 import { signManifest } from "../crypto/manifest-signature.js";
@@ -214,7 +214,7 @@ async function stageMissingBlobs(
   counts: { newBlobs: number; bytesAdded: number },
   sealedEarly: Set<string>,
 ): Promise<Map<string, BlobRef>> {
-  const { options, files, progress } = prepared;
+  const { files, progress } = prepared;
   // Only blobs sealed to exactly this snapshot's recipients are reused; any other is sealed again.
   const stored = await view.findBlobs(prepared.uniqueIds, prepared.recipientSet);
   const seen = new Set<string>();
@@ -226,54 +226,13 @@ async function stageMissingBlobs(
   let sealed = 0;
   // Enough in flight that the file writes overlap the encryption.
   await mapWithConcurrency(missing, 16, async (entry) => {
-    const early = entry.sealed;
-    if (early && view.adoptStagedBlob) {
-      // Sealed by the worker that read it (ADR 1112): the view takes its temp file over.
-      const ref: BlobRef = {
-        id: entry.blob as string,
-        sha256: early.sha256,
-        encoding: early.encoding,
-        recipientSet: prepared.recipientSet,
-      };
-      sealedEarly.delete(early.tempPath);
-      delete entry.sealed;
-      await view.adoptStagedBlob(ref, early.tempPath);
-      stored.set(ref.id, ref);
-      counts.newBlobs += 1;
-      counts.bytesAdded += early.sealedSize;
-      progress({ stage: "encrypt", done: ++sealed, total: missing.length });
-      return;
-    }
-    const content = entry.content ?? readCollectedFile(entry.file, options.maxFileBytes).content;
-    // The manifest records entry.file.size: a blob of other bytes would never restore.
-    if (
-      content.length !== entry.file.size ||
-      (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob)
-    ) {
-      throw new SnapgateError(
-        "CONFLICT",
-        `${entry.file.path} changed while the snapshot was being taken.`,
-        {
-          fix: "Run the snapshot again once whatever writes the configuration has finished (if the file did not change, run it with --no-cache: the stat cache was wrong).",
-        },
-      );
-    }
-    sealers.current ??= createSealer(options.recipients, {
-      workerUrl: options.sealWorkerUrl,
-      expectedBlobs: missing.length,
-      armor: options.store.armorBlobs,
-    });
-    const id = entry.blob as string;
-    // A file store lets the encrypting thread write the blob itself (no per-blob I/O here).
-    const writeInto = view.adoptStagedBlob ? await view.blobStagingDirectory?.(id) : undefined;
-    // Content read here is this snapshot's own, and allocUnsafe takes 4 KiB or more outside
-    // Node's shared pool: such a buffer moves to a crypto worker instead of being copied.
-    const transfer = content.byteLength >= Buffer.poolSize >>> 1;
-    const blob = await (
-      await sealers.current
-    ).seal(content, !entry.classification.secret, writeInto, { transfer });
+    // Sealed by the worker that read it (ADR 1112), whose temp file the view takes over, or here.
+    const blob =
+      entry.sealed && view.adoptStagedBlob
+        ? takeSealedEarly(entry, sealedEarly)
+        : await sealHere(prepared, view, sealers, entry, missing.length);
     const ref: BlobRef = {
-      id,
+      id: entry.blob as string,
       sha256: blob.sha256,
       encoding: blob.encoding,
       recipientSet: prepared.recipientSet,
@@ -287,6 +246,60 @@ async function stageMissingBlobs(
     progress({ stage: "encrypt", done: ++sealed, total: missing.length });
   });
   return stored;
+}
+
+/** A worker's temp file for this entry (sealFile), now the snapshot's to adopt: no longer cleaned up as unused. */
+function takeSealedEarly(entry: ScannedFile, sealedEarly: Set<string>): SealResult {
+  const early = entry.sealed as NonNullable<ScannedFile["sealed"]>;
+  sealedEarly.delete(early.tempPath);
+  delete entry.sealed;
+  return {
+    ciphertext: new Uint8Array(0),
+    sha256: early.sha256,
+    encoding: early.encoding,
+    size: early.sealedSize,
+    tempPath: early.tempPath,
+  };
+}
+
+/** Reads the entry's content again unless it was kept, checks it is what was hashed, and seals it. */
+async function sealHere(
+  prepared: Prepared,
+  view: WriteView,
+  sealers: { current?: Promise<Sealer> },
+  entry: ScannedFile,
+  expectedBlobs: number,
+): Promise<SealResult> {
+  const { options } = prepared;
+  const content = entry.content ?? readCollectedFile(entry.file, options.maxFileBytes).content;
+  // The manifest records entry.file.size: a blob of other bytes would never restore.
+  if (
+    content.length !== entry.file.size ||
+    (!entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob)
+  ) {
+    throw new SnapgateError(
+      "CONFLICT",
+      `${entry.file.path} changed while the snapshot was being taken.`,
+      {
+        fix: "Run the snapshot again once whatever writes the configuration has finished (if the file did not change, run it with --no-cache: the stat cache was wrong).",
+      },
+    );
+  }
+  sealers.current ??= createSealer(options.recipients, {
+    workerUrl: options.sealWorkerUrl,
+    expectedBlobs,
+    armor: options.store.armorBlobs,
+  });
+  // A file store lets the encrypting thread write the blob itself (no per-blob I/O here).
+  const writeInto = view.adoptStagedBlob
+    ? await view.blobStagingDirectory?.(entry.blob as string)
+    : undefined;
+  // Content read here is this snapshot's own, and allocUnsafe takes 4 KiB or more outside
+  // Node's shared pool: such a buffer moves to a crypto worker instead of being copied.
+  const transfer = content.byteLength >= Buffer.poolSize >>> 1;
+  return (await sealers.current).seal(content, !entry.classification.secret, writeInto, {
+    transfer,
+  });
 }
 
 function fileEntries(files: readonly ScannedFile[], stored: Map<string, BlobRef>): FileEntry[] {
