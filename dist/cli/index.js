@@ -31,7 +31,7 @@ import "../chunks/chunk-H5NHOGLY.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-7EWCNZYN.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-BU4JD63Q.js")).snapshotCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-DFITXOJ5.js")).snapshotCommand },
   { name: "list", load: async () => (await import("../chunks/list-FF24AMVU.js")).listCommand },
   { name: "show", load: async () => (await import("../chunks/show-S2562DLY.js")).showCommand },
   { name: "diff", load: async () => (await import("../chunks/diff-K4NGICG7.js")).diffCommand },
@@ -57,7 +57,7 @@ var COMMANDS = [
   { name: "audit", load: async () => (await import("../chunks/audit-DREOTOFU.js")).auditCommand },
   { name: "drill", load: async () => (await import("../chunks/drill-T27FAXKZ.js")).drillCommand },
   { name: "health", load: async () => (await import("../chunks/health-CKXDGXLW.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-DAZ6T6LW.js")).canaryCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-CCDFSYY3.js")).canaryCommand },
   { name: "report", load: async () => (await import("../chunks/report-2JLTQJVZ.js")).reportCommand },
   { name: "dashboard", load: async () => (await import("../chunks/dashboard-YZ4NPQLE.js")).dashboardCommand }
 ];

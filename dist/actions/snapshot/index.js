@@ -2,8 +2,8 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "../../chunks/chunk-EWCTOLB5.js";
-import "../../chunks/chunk-YCJ65ZD6.js";
+} from "../../chunks/chunk-XO774UBW.js";
+import "../../chunks/chunk-7CX2KZ3W.js";
 import "../../chunks/chunk-JQLGYIAC.js";
 import "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";

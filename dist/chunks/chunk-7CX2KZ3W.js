@@ -211,7 +211,7 @@ async function prepare(options, knownBlobs, recipientSet, onFound, sealFile) {
   };
 }
 async function stageMissingBlobs(prepared, view, sealers, counts, sealedEarly) {
-  const { options, files, progress } = prepared;
+  const { files, progress } = prepared;
   const stored = await view.findBlobs(prepared.uniqueIds, prepared.recipientSet);
   const seen = /* @__PURE__ */ new Set();
   const missing = files.filter((entry) => {
@@ -221,44 +221,9 @@ async function stageMissingBlobs(prepared, view, sealers, counts, sealedEarly) {
   });
   let sealed = 0;
   await mapWithConcurrency(missing, 16, async (entry) => {
-    const early = entry.sealed;
-    if (early && view.adoptStagedBlob) {
-      const ref2 = {
-        id: entry.blob,
-        sha256: early.sha256,
-        encoding: early.encoding,
-        recipientSet: prepared.recipientSet
-      };
-      sealedEarly.delete(early.tempPath);
-      delete entry.sealed;
-      await view.adoptStagedBlob(ref2, early.tempPath);
-      stored.set(ref2.id, ref2);
-      counts.newBlobs += 1;
-      counts.bytesAdded += early.sealedSize;
-      progress({ stage: "encrypt", done: ++sealed, total: missing.length });
-      return;
-    }
-    const content = entry.content ?? readCollectedFile(entry.file, options.maxFileBytes).content;
-    if (content.length !== entry.file.size || !entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
-      throw new SnapgateError(
-        "CONFLICT",
-        `${entry.file.path} changed while the snapshot was being taken.`,
-        {
-          fix: "Run the snapshot again once whatever writes the configuration has finished (if the file did not change, run it with --no-cache: the stat cache was wrong)."
-        }
-      );
-    }
-    sealers.current ??= createSealer(options.recipients, {
-      workerUrl: options.sealWorkerUrl,
-      expectedBlobs: missing.length,
-      armor: options.store.armorBlobs
-    });
-    const id = entry.blob;
-    const writeInto = view.adoptStagedBlob ? await view.blobStagingDirectory?.(id) : void 0;
-    const transfer = content.byteLength >= Buffer.poolSize >>> 1;
-    const blob = await (await sealers.current).seal(content, !entry.classification.secret, writeInto, { transfer });
+    const blob = entry.sealed && view.adoptStagedBlob ? takeSealedEarly(entry, sealedEarly) : await sealHere(prepared, view, sealers, entry, missing.length);
     const ref = {
-      id,
+      id: entry.blob,
       sha256: blob.sha256,
       encoding: blob.encoding,
       recipientSet: prepared.recipientSet
@@ -272,6 +237,41 @@ async function stageMissingBlobs(prepared, view, sealers, counts, sealedEarly) {
     progress({ stage: "encrypt", done: ++sealed, total: missing.length });
   });
   return stored;
+}
+function takeSealedEarly(entry, sealedEarly) {
+  const early = entry.sealed;
+  sealedEarly.delete(early.tempPath);
+  delete entry.sealed;
+  return {
+    ciphertext: new Uint8Array(0),
+    sha256: early.sha256,
+    encoding: early.encoding,
+    size: early.sealedSize,
+    tempPath: early.tempPath
+  };
+}
+async function sealHere(prepared, view, sealers, entry, expectedBlobs) {
+  const { options } = prepared;
+  const content = entry.content ?? readCollectedFile(entry.file, options.maxFileBytes).content;
+  if (content.length !== entry.file.size || !entry.content && computeBlobId(options.writerKey.macKey, content) !== entry.blob) {
+    throw new SnapgateError(
+      "CONFLICT",
+      `${entry.file.path} changed while the snapshot was being taken.`,
+      {
+        fix: "Run the snapshot again once whatever writes the configuration has finished (if the file did not change, run it with --no-cache: the stat cache was wrong)."
+      }
+    );
+  }
+  sealers.current ??= createSealer(options.recipients, {
+    workerUrl: options.sealWorkerUrl,
+    expectedBlobs,
+    armor: options.store.armorBlobs
+  });
+  const writeInto = view.adoptStagedBlob ? await view.blobStagingDirectory?.(entry.blob) : void 0;
+  const transfer = content.byteLength >= Buffer.poolSize >>> 1;
+  return (await sealers.current).seal(content, !entry.classification.secret, writeInto, {
+    transfer
+  });
 }
 function fileEntries(files, stored) {
   return files.map(({ file, blob, classification }) => {

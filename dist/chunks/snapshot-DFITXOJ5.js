@@ -32,8 +32,8 @@ import {
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "./chunk-EWCTOLB5.js";
-import "./chunk-YCJ65ZD6.js";
+} from "./chunk-XO774UBW.js";
+import "./chunk-7CX2KZ3W.js";
 import "./chunk-JQLGYIAC.js";
 import "./chunk-MONAIBOF.js";
 import "./chunk-RC7TVD34.js";

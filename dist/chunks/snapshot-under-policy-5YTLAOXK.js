@@ -13,7 +13,7 @@ import {
 } from "./chunk-JLM63NIZ.js";
 import {
   createSnapshot
-} from "./chunk-YCJ65ZD6.js";
+} from "./chunk-7CX2KZ3W.js";
 import "./chunk-JQLGYIAC.js";
 import {
   policyEnvironment

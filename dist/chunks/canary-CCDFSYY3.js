@@ -43,7 +43,7 @@ import {
 } from "./chunk-46LQYF2N.js";
 import {
   createSnapshot
-} from "./chunk-YCJ65ZD6.js";
+} from "./chunk-7CX2KZ3W.js";
 import "./chunk-JQLGYIAC.js";
 import "./chunk-C266N7X3.js";
 import "./chunk-MS7OGOB6.js";
