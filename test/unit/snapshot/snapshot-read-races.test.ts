@@ -11,16 +11,14 @@ import {
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
-import {
-  createSnapshot,
-  type CreateSnapshotOptions,
-} from "../../../core/snapshot/create-snapshot.js";
+import type { CreateSnapshotOptions } from "../../../core/snapshot/create-snapshot.js";
 import { loadSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import { readRegularFile } from "../../../core/snapshot/read-regular-file.js";
 import { resolveSnapshot } from "../../../core/snapshot/resolve-snapshot.js";
 import { restoreSnapshot } from "../../../core/snapshot/restore-snapshot.js";
 import type { RegularFileEntry } from "../../../core/types.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { snapshotDeploy } from "../../helpers/snapshot-deploy.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 const work = tempDir();
@@ -50,14 +48,7 @@ const snapshotChangedAfterWalk = (
   extra: Partial<CreateSnapshotOptions> = {},
 ) => {
   let changed = false;
-  return createSnapshot({
-    store,
-    root,
-    paths: ["deploy"],
-    stream: "prod",
-    phase: "pre",
-    recipients: [keys.age.recipient],
-    writerKey: keys.writer,
+  return snapshotDeploy(store, root, keys, {
     onProgress: (progress) => {
       // The walk reports its count before any file is read.
       if (progress.stage === "scan" && progress.total > 0 && !changed) {
