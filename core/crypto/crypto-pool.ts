@@ -11,6 +11,13 @@ type Reply = { id: number; error?: CryptoFailure } & Record<string, unknown>;
 interface Pending {
   resolve: (reply: Reply) => void;
   reject: (error: Error) => void;
+  /** The worker it was posted to, once it was. */
+  worker?: number;
+}
+
+interface Queued {
+  message: CryptoRequest;
+  transfer: ArrayBuffer[];
 }
 
 /** Distributive Omit: each request kind without its id. */
@@ -18,6 +25,14 @@ type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
 /** Below this many blobs, starting workers (~250 ms) costs more than it saves. */
 export const MIN_BLOBS_FOR_POOL = 200;
+
+/**
+ * Requests one worker holds at once; the rest wait in the pool and go to the
+ * first worker with room, so a worker that finishes early takes more instead
+ * of idling while the other works through an equal share (ADR 1113). Two of
+ * the worker's reply batches, so it is never out of work while replies travel.
+ */
+export const REQUESTS_PER_WORKER = 64;
 
 function startWorker(url: URL, data: CryptoWorkerData): Promise<Worker> {
   return new Promise((resolve, reject) => {
@@ -29,44 +44,77 @@ function startWorker(url: URL, data: CryptoWorkerData): Promise<Worker> {
 
 /**
  * One crypto worker per core (at most 4), loaded from the bundled
- * dist/workers/crypto-worker.js. Requests go round-robin; a failure comes back
- * as the SnapgateError the worker raised.
+ * dist/workers/crypto-worker.js. Each request goes to the worker with the
+ * fewest outstanding, up to REQUESTS_PER_WORKER each; a failure comes back as
+ * the SnapgateError the worker raised.
  */
 export class CryptoPool {
-  private next = 0;
   private id = 0;
   private readonly pending = new Map<number, Pending>();
+  /** Requests not yet posted to a worker, oldest first from `head`. */
+  private queue: Queued[] = [];
+  private head = 0;
+  private readonly outstanding: number[];
   private closing = false;
 
   private constructor(private readonly workers: Worker[]) {
+    this.outstanding = workers.map(() => 0);
     for (const worker of workers) {
       // A reply, or a batch of them (crypto-worker.ts).
       worker.on("message", (message: Reply) => {
         if (Array.isArray(message.batch))
           for (const reply of message.batch as Reply[]) this.settle(reply);
         else this.settle(message);
+        this.dispatch();
       });
-      worker.on("error", (error) => {
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
-      });
+      worker.on("error", (error) => this.failAll(error));
       // A worker that exits without an error event (killed, out of memory) must not leave
       // its requests waiting for ever.
       worker.on("exit", (code) => {
         if (this.closing || this.pending.size === 0) return;
-        const error = new SnapgateError("IO", `A crypto worker exited (code ${code}) mid-run.`, {
-          fix: "Run the command again; if it recurs, check the machine's memory.",
-        });
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
+        this.failAll(
+          new SnapgateError("IO", `A crypto worker exited (code ${code}) mid-run.`, {
+            fix: "Run the command again; if it recurs, check the machine's memory.",
+          }),
+        );
       });
     }
+  }
+
+  /** Every request fails, those still queued here included. */
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+    this.queue = [];
+    this.head = 0;
+  }
+
+  /** Posts queued requests, each to the worker with the fewest outstanding, while one has room. */
+  private dispatch(): void {
+    while (this.head < this.queue.length) {
+      let chosen = 0;
+      for (let index = 1; index < this.workers.length; index++) {
+        if ((this.outstanding[index] ?? 0) < (this.outstanding[chosen] ?? 0)) chosen = index;
+      }
+      if ((this.outstanding[chosen] ?? 0) >= REQUESTS_PER_WORKER) return;
+      const { message, transfer } = this.queue[this.head++] as Queued;
+      const waiting = this.pending.get(message.id);
+      if (!waiting) continue;
+      waiting.worker = chosen;
+      this.outstanding[chosen] = (this.outstanding[chosen] ?? 0) + 1;
+      (this.workers[chosen] as Worker).postMessage(message, transfer);
+    }
+    this.queue = [];
+    this.head = 0;
   }
 
   private settle(reply: Reply): void {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);
+    if (waiting.worker !== undefined) {
+      this.outstanding[waiting.worker] = (this.outstanding[waiting.worker] ?? 1) - 1;
+    }
     if (!reply.error) return waiting.resolve(reply);
     waiting.reject(
       new SnapgateError(reply.error.code as ErrorCode, reply.error.summary, {
@@ -113,11 +161,11 @@ export class CryptoPool {
     message: WithoutId<CryptoRequest>,
     transfer: readonly ArrayBuffer[] = [],
   ): Promise<Reply> {
-    const worker = this.workers[this.next++ % this.workers.length] as Worker;
     const id = ++this.id;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id }, [...transfer]);
+      this.queue.push({ message: { ...message, id } as CryptoRequest, transfer: [...transfer] });
+      this.dispatch();
     });
   }
 

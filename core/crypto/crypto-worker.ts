@@ -71,8 +71,9 @@ if (port) {
             fix: kind === "seal" ? "Check the recipients." : "Check the identity.",
           },
     });
-  // A first snapshot queues every file at once: its replies go back in batches, since each
-  // message costs ~0.1 ms to post (ADR 1112). Sent when full, or once the queue is drained.
+  // Files read and sealed or opened here (a first snapshot, a restore) reply in batches, since
+  // each message costs ~0.1 ms to post (ADR 1112, 1113). Sent when full, or once the queue is
+  // drained.
   let batch: Array<Record<string, unknown>> = [];
   const flush = () => {
     if (batch.length === 0) return;
@@ -134,7 +135,7 @@ if (port) {
               request.context,
               request.how,
             );
-            port.postMessage({ id: request.id, tempPath, size: content.length });
+            replyInBatch({ id: request.id, tempPath, size: content.length });
           } catch (error) {
             fail(request.id, error, "open");
           }

@@ -97,8 +97,11 @@ describe("bundled crypto (dist/) with the age CLI", () => {
       });
       replies.push(await reply);
       expect(replies[0]).toEqual({ ready: true });
-      expect(replies[1]).toMatchObject({ id: 1, size: 17 });
-      expect(readFileSync(replies[1]?.tempPath as string, "utf8")).toBe("from the age CLI\n");
+      // A restore's replies come in batches (ADR 1113): this one alone.
+      const [opened, ...more] = replies[1]?.batch as Array<Record<string, unknown>>;
+      expect(more).toEqual([]);
+      expect(opened).toMatchObject({ id: 1, size: 17 });
+      expect(readFileSync(opened?.tempPath as string, "utf8")).toBe("from the age CLI\n");
     } finally {
       await worker.terminate();
     }

@@ -30,8 +30,16 @@ interface Posted {
 
 class RecordingPort extends EventEmitter {
   readonly posted: Posted[] = [];
-  postMessage(message: Posted["message"], transfer?: unknown[]): void {
-    this.posted.push({ message, transfer });
+  /** Replies that came in a batch (a restore's and a first snapshot's). */
+  readonly batched = new Set<number>();
+  postMessage(
+    message: Posted["message"] & { batch?: Posted["message"][] },
+    transfer?: unknown[],
+  ): void {
+    for (const each of message.batch ?? [message]) {
+      this.posted.push({ message: each, transfer });
+      if (message.batch && each.id !== undefined) this.batched.add(each.id);
+    }
     this.emit("posted");
   }
   /** The reply to request `id`, once the worker has posted it. */
@@ -111,6 +119,8 @@ describe("crypto worker: opening into temp files", () => {
       size: content.length,
     });
     const reply = await port.reply(20);
+    // Replied in a batch, as a restore's files are (ADR 1113).
+    expect(port.batched.has(20)).toBe(true);
     const temp = reply.message.tempPath as string;
     expect(temp.startsWith(join(dir, ".snapgate-tmp-"))).toBe(true);
     expect(readFileSync(temp).equals(content)).toBe(true);
