@@ -31,12 +31,12 @@ import "../chunks/chunk-H5NHOGLY.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-7EWCNZYN.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-DFITXOJ5.js")).snapshotCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-WLU357BR.js")).snapshotCommand },
   { name: "list", load: async () => (await import("../chunks/list-FF24AMVU.js")).listCommand },
   { name: "show", load: async () => (await import("../chunks/show-S2562DLY.js")).showCommand },
   { name: "diff", load: async () => (await import("../chunks/diff-K4NGICG7.js")).diffCommand },
   { name: "verify", load: async () => (await import("../chunks/verify-5S2LVNNH.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-ZRVA3GPA.js")).restoreCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-N3OQX6IF.js")).restoreCommand },
   { name: "coverage", load: async () => (await import("../chunks/coverage-MLEZYVY5.js")).coverageCommand },
   { name: "drift", load: async () => (await import("../chunks/drift-EQEOROB7.js")).driftCommand },
   { name: "check", load: async () => (await import("../chunks/check-L3XAFL24.js")).checkCommand },
@@ -55,9 +55,9 @@ var COMMANDS = [
   { name: "stats", load: async () => (await import("../chunks/stats-XYIWTLMZ.js")).statsCommand },
   { name: "doctor", load: async () => (await import("../chunks/doctor-LWXXU767.js")).doctorCommand },
   { name: "audit", load: async () => (await import("../chunks/audit-DREOTOFU.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-T27FAXKZ.js")).drillCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-SBYT6RQR.js")).drillCommand },
   { name: "health", load: async () => (await import("../chunks/health-CKXDGXLW.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-CCDFSYY3.js")).canaryCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-3LNOWE47.js")).canaryCommand },
   { name: "report", load: async () => (await import("../chunks/report-2JLTQJVZ.js")).reportCommand },
   { name: "dashboard", load: async () => (await import("../chunks/dashboard-YZ4NPQLE.js")).dashboardCommand }
 ];

@@ -154,7 +154,7 @@ if (port) {
               request.context,
               request.how
             );
-            port.postMessage({ id: request.id, tempPath, size: content.length });
+            replyInBatch({ id: request.id, tempPath, size: content.length });
           } catch (error) {
             fail(request.id, error, "open");
           }

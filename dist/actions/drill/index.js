@@ -1,15 +1,15 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-GPTNJFER.js";
+} from "../../chunks/chunk-WLLVI4XO.js";
 import "../../chunks/chunk-SBTDX2R5.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-7KZTS55D.js";
+import "../../chunks/chunk-J6X4GDWW.js";
 import "../../chunks/chunk-TDVGICWC.js";
 import "../../chunks/chunk-CPZT5EG3.js";
 import "../../chunks/chunk-46LQYF2N.js";
-import "../../chunks/chunk-QE4JGIWX.js";
+import "../../chunks/chunk-CN3KWKXW.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys

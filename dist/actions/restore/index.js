@@ -9,7 +9,7 @@ import {
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-7KZTS55D.js";
+} from "../../chunks/chunk-J6X4GDWW.js";
 import "../../chunks/chunk-TDVGICWC.js";
 import "../../chunks/chunk-CPZT5EG3.js";
 import {
@@ -18,7 +18,7 @@ import {
 import {
   snapshotTier
 } from "../../chunks/chunk-KBLB3GEK.js";
-import "../../chunks/chunk-QE4JGIWX.js";
+import "../../chunks/chunk-CN3KWKXW.js";
 import {
   identityOpener
 } from "../../chunks/chunk-H3PBW4L6.js";

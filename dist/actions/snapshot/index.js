@@ -2,8 +2,8 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "../../chunks/chunk-XO774UBW.js";
-import "../../chunks/chunk-7CX2KZ3W.js";
+} from "../../chunks/chunk-GM26OTHY.js";
+import "../../chunks/chunk-SKTFRPJ7.js";
 import "../../chunks/chunk-JQLGYIAC.js";
 import "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
@@ -13,7 +13,7 @@ import "../../chunks/chunk-BXQJ3NVO.js";
 import "../../chunks/chunk-FVHYGXQ4.js";
 import "../../chunks/chunk-7T6BWT36.js";
 import "../../chunks/chunk-KBLB3GEK.js";
-import "../../chunks/chunk-QE4JGIWX.js";
+import "../../chunks/chunk-CN3KWKXW.js";
 import {
   emitAnnotations
 } from "../../chunks/chunk-UTQNMFJT.js";

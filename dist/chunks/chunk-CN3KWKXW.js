@@ -24,6 +24,7 @@ function runnableTasks() {
 
 // core/crypto/crypto-pool.ts
 var MIN_BLOBS_FOR_POOL = 200;
+var REQUESTS_PER_WORKER = 64;
 function startWorker(url, data) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(url, { workerData: data });
@@ -34,35 +35,65 @@ function startWorker(url, data) {
 var CryptoPool = class _CryptoPool {
   constructor(workers) {
     this.workers = workers;
+    this.outstanding = workers.map(() => 0);
     for (const worker of workers) {
       worker.on("message", (message) => {
         if (Array.isArray(message.batch))
           for (const reply of message.batch) this.settle(reply);
         else this.settle(message);
+        this.dispatch();
       });
-      worker.on("error", (error) => {
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
-      });
+      worker.on("error", (error) => this.failAll(error));
       worker.on("exit", (code) => {
         if (this.closing || this.pending.size === 0) return;
-        const error = new SnapgateError("IO", `A crypto worker exited (code ${code}) mid-run.`, {
-          fix: "Run the command again; if it recurs, check the machine's memory."
-        });
-        for (const waiting of this.pending.values()) waiting.reject(error);
-        this.pending.clear();
+        this.failAll(
+          new SnapgateError("IO", `A crypto worker exited (code ${code}) mid-run.`, {
+            fix: "Run the command again; if it recurs, check the machine's memory."
+          })
+        );
       });
     }
   }
   workers;
-  next = 0;
   id = 0;
   pending = /* @__PURE__ */ new Map();
+  /** Requests not yet posted to a worker, oldest first from `head`. */
+  queue = [];
+  head = 0;
+  outstanding;
   closing = false;
+  /** Every request fails, those still queued here included. */
+  failAll(error) {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+    this.queue = [];
+    this.head = 0;
+  }
+  /** Posts queued requests, each to the worker with the fewest outstanding, while one has room. */
+  dispatch() {
+    while (this.head < this.queue.length) {
+      let chosen = 0;
+      for (let index = 1; index < this.workers.length; index++) {
+        if ((this.outstanding[index] ?? 0) < (this.outstanding[chosen] ?? 0)) chosen = index;
+      }
+      if ((this.outstanding[chosen] ?? 0) >= REQUESTS_PER_WORKER) return;
+      const { message, transfer } = this.queue[this.head++];
+      const waiting = this.pending.get(message.id);
+      if (!waiting) continue;
+      waiting.worker = chosen;
+      this.outstanding[chosen] = (this.outstanding[chosen] ?? 0) + 1;
+      this.workers[chosen].postMessage(message, transfer);
+    }
+    this.queue = [];
+    this.head = 0;
+  }
   settle(reply) {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);
+    if (waiting.worker !== void 0) {
+      this.outstanding[waiting.worker] = (this.outstanding[waiting.worker] ?? 1) - 1;
+    }
     if (!reply.error) return waiting.resolve(reply);
     waiting.reject(
       new SnapgateError(reply.error.code, reply.error.summary, {
@@ -93,11 +124,11 @@ var CryptoPool = class _CryptoPool {
   }
   /** `transfer`: buffers moved to the worker instead of copied (the caller's copy is emptied). */
   request(message, transfer = []) {
-    const worker = this.workers[this.next++ % this.workers.length];
     const id = ++this.id;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id }, [...transfer]);
+      this.queue.push({ message: { ...message, id }, transfer: [...transfer] });
+      this.dispatch();
     });
   }
   async close() {

@@ -23,13 +23,13 @@ import "./chunk-PCQS3LOH.js";
 import {
   createFileOpener,
   restoreSnapshot
-} from "./chunk-7KZTS55D.js";
+} from "./chunk-J6X4GDWW.js";
 import "./chunk-TDVGICWC.js";
 import "./chunk-CPZT5EG3.js";
 import {
   loadSnapshot
 } from "./chunk-46LQYF2N.js";
-import "./chunk-QE4JGIWX.js";
+import "./chunk-CN3KWKXW.js";
 import "./chunk-AYS4OF2G.js";
 import "./chunk-GCTFTX4N.js";
 import "./chunk-XFHX5IRU.js";

@@ -35,7 +35,7 @@ import "./chunk-DISBSY4E.js";
 import "./chunk-PCQS3LOH.js";
 import {
   restoreSnapshot
-} from "./chunk-7KZTS55D.js";
+} from "./chunk-J6X4GDWW.js";
 import "./chunk-TDVGICWC.js";
 import "./chunk-CPZT5EG3.js";
 import {
@@ -43,13 +43,13 @@ import {
 } from "./chunk-46LQYF2N.js";
 import {
   createSnapshot
-} from "./chunk-7CX2KZ3W.js";
+} from "./chunk-SKTFRPJ7.js";
 import "./chunk-JQLGYIAC.js";
 import "./chunk-C266N7X3.js";
 import "./chunk-MS7OGOB6.js";
 import "./chunk-FVHYGXQ4.js";
 import "./chunk-7T6BWT36.js";
-import "./chunk-QE4JGIWX.js";
+import "./chunk-CN3KWKXW.js";
 import {
   epochRecipients
 } from "./chunk-CDLC5QT7.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-MS7OGOB6.js";
 import {
   CryptoPool
-} from "./chunk-QE4JGIWX.js";
+} from "./chunk-CN3KWKXW.js";
 import {
   computeBlobId
 } from "./chunk-KKUHDW3D.js";

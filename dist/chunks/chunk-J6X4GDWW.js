@@ -9,7 +9,7 @@ import {
 } from "./chunk-CPZT5EG3.js";
 import {
   CryptoPool
-} from "./chunk-QE4JGIWX.js";
+} from "./chunk-CN3KWKXW.js";
 import {
   openVerifiedBlob
 } from "./chunk-GCTFTX4N.js";

@@ -32,8 +32,8 @@ import {
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "./chunk-XO774UBW.js";
-import "./chunk-7CX2KZ3W.js";
+} from "./chunk-GM26OTHY.js";
+import "./chunk-SKTFRPJ7.js";
 import "./chunk-JQLGYIAC.js";
 import "./chunk-MONAIBOF.js";
 import "./chunk-RC7TVD34.js";
@@ -43,7 +43,7 @@ import "./chunk-BXQJ3NVO.js";
 import "./chunk-FVHYGXQ4.js";
 import "./chunk-7T6BWT36.js";
 import "./chunk-KBLB3GEK.js";
-import "./chunk-QE4JGIWX.js";
+import "./chunk-CN3KWKXW.js";
 import "./chunk-AYS4OF2G.js";
 import "./chunk-KKUHDW3D.js";
 import {
