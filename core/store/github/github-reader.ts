@@ -80,16 +80,18 @@ export class GitHubReader {
   }
 
   async readWriteState(stream: string, now: Date): Promise<WriteState | null> {
+    const monthPaths = { catalog: catalogPath(stream, now), audit: auditPath(now) };
     const result = await this.query<{
-      repository: { ref: { target: WriteState & { tree: { oid: string } } } | null } | null;
+      repository: {
+        ref: { target: Omit<WriteState, "monthPaths"> & { tree: { oid: string } } } | null;
+      } | null;
     }>(
       WRITE_STATE_QUERY,
       {
         ref: this.qualifiedRef,
         head: headPath(stream),
         manifests: `manifests/${stream}`,
-        catalog: catalogPath(stream, now),
-        audit: auditPath(now),
+        ...monthPaths,
       },
       "reading the backup repository",
     );
@@ -104,7 +106,7 @@ export class GitHubReader {
     }
     const target = result.repository.ref?.target;
     if (!target) return null;
-    return { ...target, treeOid: target.tree.oid };
+    return { ...target, treeOid: target.tree.oid, monthPaths };
   }
 
   async blobText(node: FileNode<BlobObject> | null): Promise<string | null> {
@@ -132,16 +134,7 @@ export class GitHubReader {
 
   async readManifestAt(commitOid: string, stream: string, seq: number): Promise<Uint8Array> {
     const path = manifestPath(stream, seq);
-    const result = await this.query<{
-      repository: { object: { file: FileNode<BlobObject> | null } | null };
-    }>(
-      `query SnapgateManifest($owner: String!, $name: String!, $oid: GitObjectID!, $path: String!) {
-        repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { file(path: $path) { object { ... on Blob { text isTruncated oid } } } } } }
-      }`,
-      { oid: commitOid, path },
-      `reading ${path}`,
-    );
-    const text = await this.blobText(result.repository.object?.file ?? null);
+    const text = await this.fileTextAt(commitOid, path);
     if (text === null) {
       throw new SnapgateError(
         "INTEGRITY",
@@ -152,6 +145,20 @@ export class GitHubReader {
       );
     }
     return new TextEncoder().encode(text);
+  }
+
+  /** A file's text at a commit, or null when the commit has no such file. */
+  async fileTextAt(commitOid: string, path: string): Promise<string | null> {
+    const result = await this.query<{
+      repository: { object: { file: FileNode<BlobObject> | null } | null };
+    }>(
+      `query SnapgateFileAt($owner: String!, $name: String!, $oid: GitObjectID!, $path: String!) {
+        repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { file(path: $path) { object { ... on Blob { text isTruncated oid } } } } } }
+      }`,
+      { oid: commitOid, path },
+      `reading ${path}`,
+    );
+    return this.blobText(result.repository.object?.file ?? null);
   }
 
   /** A directory's entries at the branch head, with their blobs' text when `withText`. */

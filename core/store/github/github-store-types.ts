@@ -48,6 +48,8 @@ export interface WriteState {
   blobs: FileNode<TreeObject> | null;
   /** nodes/<prefix>/<id>.json names: which manifest nodes the branch already holds. */
   nodes?: FileNode<TreeObject> | null;
+  /** The month files `catalog` and `audit` are (the month the state was read in). */
+  monthPaths: { catalog: string; audit: string };
 }
 
 export type TreeEntry = {

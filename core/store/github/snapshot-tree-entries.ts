@@ -13,6 +13,7 @@ import type { GitHubCommitter } from "./github-committer.js";
 import type { GitHubReader } from "./github-reader.js";
 import type { TreeEntry } from "./github-store-types.js";
 import type { GitHubWriteView } from "./github-write-view.js";
+import { monthFileText } from "./month-file-text.js";
 import { nodeIdsOf } from "./node-ids-of.js";
 
 /**
@@ -29,7 +30,9 @@ export async function snapshotTreeEntries(
   if (!commit) return [];
   const view = commit.view as GitHubWriteView;
   const { state } = view;
-  const catalogText = (await reader.blobText(state.catalog)) ?? "";
+  // The last snapshot's month: a batch's catalog lines and audit lines go where it is.
+  const catalogFile = catalogPath(view.stream, commit.time);
+  const catalogText = await monthFileText(reader, state, "catalog", catalogFile);
   const entries = await blobTreeEntries(committer, [...view.staged.values()]);
   // Nodes the branch lacks go into the same commit; the others are reused by id. A prune
   // that deleted one since this view moved the branch, so the update fails and is retried.
@@ -61,7 +64,7 @@ export async function snapshotTreeEntries(
       content: headPointerText(commit),
     },
     {
-      path: catalogPath(view.stream, commit.time),
+      path: catalogFile,
       mode: "100644",
       type: "blob",
       content: appendLines(

@@ -228,6 +228,35 @@ describe("GitHub store on the sandbox", () => {
     expect(audit.snapshotsChecked).toBeGreaterThanOrEqual(catalog.length);
   });
 
+  it("a snapshot begun in one month and written in the next starts that month's catalog and audit files afresh", async () => {
+    const root = tree("month-edge", { "a.yaml": "a: 1\n" });
+    const first = await snapshot(backup.store, root, "month-edge");
+    writeFileSync(join(root, "a.yaml"), "a: 2\n");
+    // The store reads its state now; the snapshot is written in the first second of next month.
+    const real = new Date();
+    const next = new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth() + 1, 1, 0, 0, 1));
+    const second = await snapshot(backup.store, root, "month-edge", { now: () => next });
+    expect([first.seq, second.seq]).toEqual([1, 2]);
+
+    const month = (time: Date) =>
+      `${time.getUTCFullYear()}-${String(time.getUTCMonth() + 1).padStart(2, "0")}`;
+    const clone1 = await clone();
+    const lines = (path: string) =>
+      readFileSync(join(clone1, path), "utf8").trim().split("\n").filter(Boolean);
+    // Only the second snapshot's line: this month's lines are not copied into next month's file.
+    expect(lines(`catalog/month-edge/${month(real)}.jsonl`)).toHaveLength(1);
+    const nextLines = lines(`catalog/month-edge/${month(next)}.jsonl`);
+    expect(nextLines.map((line) => (JSON.parse(line) as { seq: number }).seq)).toEqual([2]);
+    expect((await readCatalog(backup.store, "month-edge")).map((entry) => entry.seq)).toEqual([
+      1, 2,
+    ]);
+    const auditNext = lines(`audit/${month(next).replace("-", "/")}.jsonl`);
+    const auditNow = lines(`audit/${month(real).replace("-", "/")}.jsonl`);
+    expect(auditNext.every((line) => !auditNow.includes(line))).toBe(true);
+    expect(verifyAuditChain(await backup.store.readAuditLines()).problems).toEqual([]);
+    expect(await verifyAuditLog(backup.store)).toMatchObject({ ok: true, problems: [] });
+  });
+
   it("rebases and retries when another writer moves the branch before the ref update", async () => {
     const root = tree("moved", { "a.yaml": "a: 1\n" });
     backup.gh.faults.inject({ route: "git/update-ref", concurrentRefMove: true });
