@@ -3,7 +3,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   GITHUB_STORE_HELP,
   S3_STORE_HELP
-} from "../chunks/chunk-SDJRFNPZ.js";
+} from "../chunks/chunk-YB2RY7SE.js";
 import {
   EXIT_USAGE
 } from "../chunks/chunk-D6PZSJD3.js";
@@ -31,35 +31,35 @@ import "../chunks/chunk-H5NHOGLY.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-7EWCNZYN.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-WLU357BR.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-FF24AMVU.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-S2562DLY.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-K4NGICG7.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-5S2LVNNH.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-N3OQX6IF.js")).restoreCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-O26ROT3S.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-TDNMZK7G.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-2WOZDXDN.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-DDMZPRIH.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-HLAAPXVL.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-V2NWSFBU.js")).restoreCommand },
   { name: "coverage", load: async () => (await import("../chunks/coverage-MLEZYVY5.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-EQEOROB7.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-L3XAFL24.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-B7SLUGIA.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-GPNOEP5E.js")).pruneCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-UKQP4KEG.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-AKA3JAE4.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-O2IWPK43.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-GHMGSBFL.js")).pruneCommand },
   {
     name: "lift-legal-hold",
-    load: async () => (await import("../chunks/lift-legal-hold-VJ5MK3FD.js")).liftLegalHoldCommand
+    load: async () => (await import("../chunks/lift-legal-hold-PKROZV2P.js")).liftLegalHoldCommand
   },
-  { name: "rekey", load: async () => (await import("../chunks/rekey-2QBV64OB.js")).rekeyCommand },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-4R23OC7T.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-FO6UVF5K.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-4MFL45EO.js")).retireEpochCommand
   },
-  { name: "replicate", load: async () => (await import("../chunks/replicate-6XI6FPMD.js")).replicateCommand },
-  { name: "stats", load: async () => (await import("../chunks/stats-XYIWTLMZ.js")).statsCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-LWXXU767.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-DREOTOFU.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-SBYT6RQR.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-CKXDGXLW.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-3LNOWE47.js")).canaryCommand },
-  { name: "report", load: async () => (await import("../chunks/report-2JLTQJVZ.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-YZ4NPQLE.js")).dashboardCommand }
+  { name: "replicate", load: async () => (await import("../chunks/replicate-Y2E6236F.js")).replicateCommand },
+  { name: "stats", load: async () => (await import("../chunks/stats-AAMZFW6Q.js")).statsCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-2A5PEMOY.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-CPXSRDJL.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-AS2GJEO5.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-BS5QLI3Q.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-ZIRB7OFT.js")).canaryCommand },
+  { name: "report", load: async () => (await import("../chunks/report-USNPASMY.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-6L5Q26ER.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

@@ -47,9 +47,9 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-JC2OSWFZ.js";
+} from "../../chunks/chunk-QOSWFSRY.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-CXAK2K6L.js";
+import "../../chunks/chunk-A75X4PHR.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";

@@ -21,7 +21,7 @@ import {
 import "../../chunks/chunk-CN3KWKXW.js";
 import {
   identityOpener
-} from "../../chunks/chunk-H3PBW4L6.js";
+} from "../../chunks/chunk-EUHKUAXD.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import {
   appendAuditEvents
@@ -68,9 +68,9 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-JC2OSWFZ.js";
+} from "../../chunks/chunk-QOSWFSRY.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-CXAK2K6L.js";
+import "../../chunks/chunk-A75X4PHR.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";

@@ -12,7 +12,7 @@ import {
 import "../../chunks/chunk-CDLC5QT7.js";
 import {
   identityOpener
-} from "../../chunks/chunk-H3PBW4L6.js";
+} from "../../chunks/chunk-EUHKUAXD.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
@@ -32,7 +32,7 @@ import "../../chunks/chunk-IMETERFX.js";
 import "../../chunks/chunk-YXHOLJXR.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-UTQNMFJT.js";
+} from "../../chunks/chunk-NG6GSNRJ.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
@@ -58,9 +58,9 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-JC2OSWFZ.js";
+} from "../../chunks/chunk-QOSWFSRY.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-CXAK2K6L.js";
+import "../../chunks/chunk-A75X4PHR.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";

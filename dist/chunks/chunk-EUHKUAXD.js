@@ -4,7 +4,7 @@ import {
 } from "./chunk-AYS4OF2G.js";
 import {
   openerFromIdentityInput
-} from "./chunk-JC2OSWFZ.js";
+} from "./chunk-QOSWFSRY.js";
 import {
   BlobOpener
 } from "./chunk-XPZN4V6U.js";

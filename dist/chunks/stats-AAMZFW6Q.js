@@ -4,7 +4,7 @@ import {
   STORE_OPTION,
   openStore,
   storeSpec
-} from "./chunk-SDJRFNPZ.js";
+} from "./chunk-YB2RY7SE.js";
 import {
   flag,
   json,

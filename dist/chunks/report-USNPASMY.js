@@ -18,7 +18,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-SDJRFNPZ.js";
+} from "./chunk-YB2RY7SE.js";
 import {
   flag,
   json,

@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   openGitHub,
   storeSpec
-} from "./chunk-SDJRFNPZ.js";
+} from "./chunk-YB2RY7SE.js";
 import {
   stringValue
 } from "./chunk-6P64A6B4.js";

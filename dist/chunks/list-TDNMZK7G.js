@@ -2,7 +2,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-SDJRFNPZ.js";
+} from "./chunk-YB2RY7SE.js";
 import {
   flag,
   json,

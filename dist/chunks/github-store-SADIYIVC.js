@@ -3,7 +3,7 @@ import {
   GITHUB_MAX_BLOB_BYTES,
   GitHubStore,
   parseGitHubStoreSpec
-} from "./chunk-CXAK2K6L.js";
+} from "./chunk-A75X4PHR.js";
 import "./chunk-AHAZ4DV7.js";
 import "./chunk-MAIPYA2J.js";
 import "./chunk-26DBSQQT.js";

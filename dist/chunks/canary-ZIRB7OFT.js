@@ -4,7 +4,7 @@ import {
   ALERT_OPTION,
   openAlertIssues,
   syncAlertIssues
-} from "./chunk-4HABSIX3.js";
+} from "./chunk-SZDYCNSA.js";
 import {
   cliActor
 } from "./chunk-DNJA6OCC.js";
@@ -21,7 +21,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-SDJRFNPZ.js";
+} from "./chunk-YB2RY7SE.js";
 import {
   EXIT_PROBLEMS
 } from "./chunk-D6PZSJD3.js";

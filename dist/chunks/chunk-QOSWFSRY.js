@@ -5,7 +5,7 @@ import {
 } from "./chunk-FB3T34OJ.js";
 import {
   parseGitHubStoreSpec
-} from "./chunk-CXAK2K6L.js";
+} from "./chunk-A75X4PHR.js";
 import {
   parseS3StoreSpec
 } from "./chunk-RB7WNJM7.js";
@@ -1466,7 +1466,7 @@ async function openActionStore(settings) {
   }
   const [{ createGitHubClient }, { GitHubStore }] = await Promise.all([
     import("./github-client-QPB33CWE.js"),
-    import("./github-store-VXMSLD2Z.js")
+    import("./github-store-SADIYIVC.js")
   ]);
   const client = createGitHubClient({
     token: settings.token,

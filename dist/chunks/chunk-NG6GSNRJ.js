@@ -3,7 +3,7 @@ import {
   error,
   notice,
   warning
-} from "./chunk-JC2OSWFZ.js";
+} from "./chunk-QOSWFSRY.js";
 
 // actions/lib/annotation.ts
 var PER_LEVEL = 10;

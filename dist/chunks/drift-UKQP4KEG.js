@@ -10,7 +10,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-SDJRFNPZ.js";
+} from "./chunk-YB2RY7SE.js";
 import {
   EXIT_DRIFT
 } from "./chunk-D6PZSJD3.js";

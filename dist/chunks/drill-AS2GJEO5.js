@@ -12,7 +12,7 @@ import {
 import {
   STORE_OPTION,
   openStore
-} from "./chunk-SDJRFNPZ.js";
+} from "./chunk-YB2RY7SE.js";
 import {
   EXIT_PROBLEMS
 } from "./chunk-D6PZSJD3.js";

@@ -35,7 +35,7 @@ async function openStore(args, context, defaults = {}) {
   if (spec.startsWith("s3://")) return openS3Store(spec, args, context, defaults);
   if (!spec.startsWith("github://")) return new LocalDirStore(resolve(context.cwd, spec));
   const { client, location } = await openGitHub(args, context);
-  const { GitHubStore } = await import("./github-store-VXMSLD2Z.js");
+  const { GitHubStore } = await import("./github-store-SADIYIVC.js");
   return new GitHubStore(client, location);
 }
 function storeSpec(args, context) {
@@ -51,7 +51,7 @@ async function openGitHub(args, context) {
   const spec = storeSpec(args, context);
   const [{ createGitHubClient }, { parseGitHubStoreSpec }] = await Promise.all([
     import("./github-client-QPB33CWE.js"),
-    import("./github-store-VXMSLD2Z.js")
+    import("./github-store-SADIYIVC.js")
   ]);
   const location = parseGitHubStoreSpec(spec);
   const token = stringValue(args, "token") ?? context.env.GITHUB_TOKEN;

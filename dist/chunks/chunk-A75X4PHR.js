@@ -201,14 +201,14 @@ var GitHubReader = class {
     }
   }
   async readWriteState(stream, now) {
+    const monthPaths = { catalog: catalogPath(stream, now), audit: auditPath(now) };
     const result = await this.query(
       WRITE_STATE_QUERY,
       {
         ref: this.qualifiedRef,
         head: headPath(stream),
         manifests: `manifests/${stream}`,
-        catalog: catalogPath(stream, now),
-        audit: auditPath(now)
+        ...monthPaths
       },
       "reading the backup repository"
     );
@@ -223,7 +223,7 @@ var GitHubReader = class {
     }
     const target = result.repository.ref?.target;
     if (!target) return null;
-    return { ...target, treeOid: target.tree.oid };
+    return { ...target, treeOid: target.tree.oid, monthPaths };
   }
   async blobText(node) {
     const object = node?.object;
@@ -248,14 +248,7 @@ var GitHubReader = class {
   }
   async readManifestAt(commitOid, stream, seq) {
     const path = manifestPath(stream, seq);
-    const result = await this.query(
-      `query SnapgateManifest($owner: String!, $name: String!, $oid: GitObjectID!, $path: String!) {
-        repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { file(path: $path) { object { ... on Blob { text isTruncated oid } } } } } }
-      }`,
-      { oid: commitOid, path },
-      `reading ${path}`
-    );
-    const text = await this.blobText(result.repository.object?.file ?? null);
+    const text = await this.fileTextAt(commitOid, path);
     if (text === null) {
       throw new SnapgateError(
         "INTEGRITY",
@@ -266,6 +259,17 @@ var GitHubReader = class {
       );
     }
     return new TextEncoder().encode(text);
+  }
+  /** A file's text at a commit, or null when the commit has no such file. */
+  async fileTextAt(commitOid, path) {
+    const result = await this.query(
+      `query SnapgateFileAt($owner: String!, $name: String!, $oid: GitObjectID!, $path: String!) {
+        repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { file(path: $path) { object { ... on Blob { text isTruncated oid } } } } } }
+      }`,
+      { oid: commitOid, path },
+      `reading ${path}`
+    );
+    return this.blobText(result.repository.object?.file ?? null);
   }
   /** A directory's entries at the branch head, with their blobs' text when `withText`. */
   async readTree(path, withText = false) {
@@ -404,12 +408,18 @@ function appendLines(existing, lines) {
 `).join("");
 }
 
+// core/store/github/month-file-text.ts
+async function monthFileText(reader, state, kind, path) {
+  const text = path === state.monthPaths[kind] ? await reader.blobText(state[kind]) : await reader.fileTextAt(state.oid, path);
+  return text ?? "";
+}
+
 // core/store/github/audit-tree-entries.ts
 async function auditTreeEntries(reader, state, lines, time) {
   if (lines.length === 0) return [];
-  const existing = await reader.blobText(state.audit) ?? "";
-  const head = auditHeadOfLine(lines.at(-1) ?? "");
   const file = auditPath(time);
+  const existing = await monthFileText(reader, state, "audit", file);
+  const head = auditHeadOfLine(lines.at(-1) ?? "");
   return [
     { path: file, mode: "100644", type: "blob", content: appendLines(existing, lines) },
     ...head ? [
@@ -592,7 +602,8 @@ async function snapshotTreeEntries(reader, committer, commits) {
   if (!commit) return [];
   const view = commit.view;
   const { state } = view;
-  const catalogText = await reader.blobText(state.catalog) ?? "";
+  const catalogFile = catalogPath(view.stream, commit.time);
+  const catalogText = await monthFileText(reader, state, "catalog", catalogFile);
   const entries = await blobTreeEntries(committer, [...view.staged.values()]);
   const knownNodes = nodeIdsOf(state.nodes);
   for (const node of commits.flatMap((each) => each.nodes ?? [])) {
@@ -621,7 +632,7 @@ async function snapshotTreeEntries(reader, committer, commits) {
       content: headPointerText(commit)
     },
     {
-      path: catalogPath(view.stream, commit.time),
+      path: catalogFile,
       mode: "100644",
       type: "blob",
       content: appendLines(

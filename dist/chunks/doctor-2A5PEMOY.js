@@ -8,7 +8,7 @@ import {
   openGitHub,
   s3ClientSettings,
   storeSpec
-} from "./chunk-SDJRFNPZ.js";
+} from "./chunk-YB2RY7SE.js";
 import {
   EXIT_PROBLEMS
 } from "./chunk-D6PZSJD3.js";

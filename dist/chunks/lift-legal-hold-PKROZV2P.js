@@ -15,7 +15,7 @@ import {
   S3_STORE_HELP,
   STORE_OPTION,
   openStore
-} from "./chunk-SDJRFNPZ.js";
+} from "./chunk-YB2RY7SE.js";
 import {
   flag,
   json,

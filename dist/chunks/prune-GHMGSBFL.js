@@ -9,7 +9,7 @@ import {
   openGitHub,
   openStore,
   storeSpec
-} from "./chunk-SDJRFNPZ.js";
+} from "./chunk-YB2RY7SE.js";
 import {
   flag,
   json,
