@@ -147,6 +147,12 @@ export const healthCommand: Command = {
             results.some((h) => h.environment === environment) &&
             problem !== "canary" &&
             (problem !== "drift" || drift?.[environment] !== undefined),
+          // A run over every environment closes the alerts of those the policy no longer has.
+          ...(env
+            ? {}
+            : {
+                retired: (environment: string) => !Object.hasOwn(policy.environments, environment),
+              }),
           store,
           actor: cliActor(context),
           now: new Date(),

@@ -15,6 +15,12 @@ export interface SyncAlertIssuesOptions {
    * health run) stays open.
    */
   covers: (environment: string, problem: string) => boolean;
+  /**
+   * Environments this run knows are gone (no longer in the policy): every
+   * open alert of theirs is closed, whatever its problem, since no run checks
+   * them any more.
+   */
+  retired?: (environment: string) => boolean;
   /** The store whose audit log records each change. */
   store: Store;
   actor: AuditActor;
@@ -66,8 +72,9 @@ const keyOf = (environment: string, problem: string) => `${environment}\u0000${p
  * environment and problem (once, under a write-once claim keyed by the
  * number of issues of that alert closed before, so redeliveries and
  * concurrent runs agree), rewrites the body of one that persists when its
- * message changed, and closes those whose problem is gone. Each change is
- * an audit event (`alert.opened`, `alert.updated`, `alert.resolved`).
+ * message changed, and closes those whose problem is gone, and all of an
+ * environment the policy no longer has. Each change is an audit event
+ * (`alert.opened`, `alert.updated`, `alert.resolved`).
  */
 export async function syncAlertIssues(
   options: SyncAlertIssuesOptions,
@@ -127,10 +134,14 @@ export async function syncAlertIssues(
   for (const [key, issue] of open) {
     if (wanted.has(key)) continue;
     const marker = parseAlertMarker(issue.body);
-    if (!marker || !options.covers(marker.environment, marker.problem)) continue;
+    if (!marker) continue;
+    const retired = options.retired?.(marker.environment) ?? false;
+    if (!retired && !options.covers(marker.environment, marker.problem)) continue;
     await issues.comment(
       issue.number,
-      `Resolved: the scheduled health run of ${now.toISOString()} found no ${marker.problem} problem in ${marker.environment}. Closing.`,
+      retired
+        ? `Resolved: ${marker.environment} is no longer an environment of the policy (scheduled health run of ${now.toISOString()}), so Snapgate no longer checks it. Closing.`
+        : `Resolved: the scheduled health run of ${now.toISOString()} found no ${marker.problem} problem in ${marker.environment}. Closing.`,
     );
     await issues.update(issue.number, { state: "closed" });
     changes.push({ action: "resolved", ...marker, issue: issue.number, url: issue.url });

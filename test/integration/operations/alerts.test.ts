@@ -242,4 +242,64 @@ describe("alert issues from the scheduled health run (App token, sandbox)", () =
     const bad = await cli("health", "--store", store, "--alert", "service");
     expect(bad.stderr).toContain("--alert 'service' is not OWNER/REPO.");
   });
+
+  it("closes every alert of an environment removed from the policy, in a run over all environments only", async () => {
+    expect((await snapshotAt(ago(240 * MINUTE))).code).toBe(0);
+    expect((await health()).alerts.changes).toEqual([
+      expect.objectContaining({ action: "opened", environment: "qa", problem: "late" }),
+    ]);
+    const openQa = () =>
+      issues().then((list) =>
+        list.filter((issue) => issue.state === "open" && issue.title.startsWith("Snapgate: qa ")),
+      );
+    const [alert] = await openQa();
+    // qa is renamed staging: nothing checks qa any more.
+    aw.ws.writePolicy(
+      `backup: { repository: acme/config-backups }\n${aw.ws.keysYaml}${BODY.replace("qa:", "staging:")}`,
+    );
+    const healthOf = async (...scope: string[]) => {
+      const run = await cli(
+        "health",
+        "--store",
+        store,
+        ...scope,
+        "--alert",
+        "acme/service",
+        "--json",
+      );
+      return (run.json() as { alerts: { changes: AlertChange[] } }).alerts.changes;
+    };
+    try {
+      // A run of one environment does not judge the others.
+      expect(await healthOf("--env", "staging")).toEqual([
+        expect.objectContaining({
+          action: "opened",
+          environment: "staging",
+          problem: "no-snapshot",
+        }),
+      ]);
+      expect(await openQa()).toHaveLength(1);
+      expect(await healthOf()).toEqual([
+        expect.objectContaining({
+          action: "resolved",
+          environment: "qa",
+          problem: "late",
+          issue: alert?.number,
+        }),
+      ]);
+      expect(await openQa()).toEqual([]);
+      const comments = (await (
+        await fetch(`${backup.gh.url}/repos/acme/service/issues/${alert?.number}/comments`, {
+          headers: { authorization: `token ${aw.env.GITHUB_TOKEN}` },
+        })
+      ).json()) as { body: string }[];
+      expect(comments.at(-1)?.body).toMatch(/qa is no longer an environment of the policy/);
+      const resolved = ofType(await auditLines(), "alert.resolved").at(-1);
+      expect(resolved?.subject).toMatchObject({ environment: "qa", issue: alert?.number });
+      // Nothing left to close: a second run changes nothing.
+      expect(await healthOf()).toEqual([]);
+    } finally {
+      aw.ws.writePolicy(`backup: { repository: acme/config-backups }\n${aw.ws.keysYaml}${BODY}`);
+    }
+  });
 });
