@@ -56,8 +56,8 @@ var COMMANDS = [
   { name: "doctor", load: async () => (await import("../chunks/doctor-2A5PEMOY.js")).doctorCommand },
   { name: "audit", load: async () => (await import("../chunks/audit-CPXSRDJL.js")).auditCommand },
   { name: "drill", load: async () => (await import("../chunks/drill-AS2GJEO5.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-BS5QLI3Q.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-ZIRB7OFT.js")).canaryCommand },
+  { name: "health", load: async () => (await import("../chunks/health-VM7SQ55N.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-OYOWKIFT.js")).canaryCommand },
   { name: "report", load: async () => (await import("../chunks/report-USNPASMY.js")).reportCommand },
   { name: "dashboard", load: async () => (await import("../chunks/dashboard-6L5Q26ER.js")).dashboardCommand }
 ];

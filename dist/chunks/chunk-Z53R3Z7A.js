@@ -111,10 +111,12 @@ async function syncAlertIssues(options) {
   for (const [key, issue] of open) {
     if (wanted.has(key)) continue;
     const marker = parseAlertMarker(issue.body);
-    if (!marker || !options.covers(marker.environment, marker.problem)) continue;
+    if (!marker) continue;
+    const retired = options.retired?.(marker.environment) ?? false;
+    if (!retired && !options.covers(marker.environment, marker.problem)) continue;
     await issues.comment(
       issue.number,
-      `Resolved: the scheduled health run of ${now.toISOString()} found no ${marker.problem} problem in ${marker.environment}. Closing.`
+      retired ? `Resolved: ${marker.environment} is no longer an environment of the policy (scheduled health run of ${now.toISOString()}), so Snapgate no longer checks it. Closing.` : `Resolved: the scheduled health run of ${now.toISOString()} found no ${marker.problem} problem in ${marker.environment}. Closing.`
     );
     await issues.update(issue.number, { state: "closed" });
     changes.push({ action: "resolved", ...marker, issue: issue.number, url: issue.url });

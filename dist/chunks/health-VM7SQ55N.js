@@ -4,7 +4,7 @@ import {
   ALERT_OPTION,
   openAlertIssues,
   syncAlertIssues
-} from "./chunk-SZDYCNSA.js";
+} from "./chunk-Z53R3Z7A.js";
 import {
   computeHealth,
   liveDriftSummary
@@ -237,6 +237,10 @@ var healthCommand = {
       alerts: alertsFromHealth(results),
       // Drift is checked only where the live files were given; the canary only by `canary`.
       covers: (environment, problem) => results.some((h) => h.environment === environment) && problem !== "canary" && (problem !== "drift" || drift?.[environment] !== void 0),
+      // A run over every environment closes the alerts of those the policy no longer has.
+      ...env ? {} : {
+        retired: (environment) => !Object.hasOwn(policy.environments, environment)
+      },
       store,
       actor: cliActor(context),
       now: /* @__PURE__ */ new Date()

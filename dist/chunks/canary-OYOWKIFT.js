@@ -4,7 +4,7 @@ import {
   ALERT_OPTION,
   openAlertIssues,
   syncAlertIssues
-} from "./chunk-SZDYCNSA.js";
+} from "./chunk-Z53R3Z7A.js";
 import {
   cliActor
 } from "./chunk-DNJA6OCC.js";
