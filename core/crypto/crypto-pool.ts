@@ -55,6 +55,8 @@ export class CryptoPool {
   private queue: Queued[] = [];
   private head = 0;
   private readonly outstanding: number[];
+  /** Why the pool stopped (a worker's error or exit): later requests fail with it at once. */
+  private failure: Error | undefined;
   private closing = false;
 
   private constructor(private readonly workers: Worker[]) {
@@ -83,6 +85,7 @@ export class CryptoPool {
 
   /** Every request fails, those still queued here included. */
   private failAll(error: Error): void {
+    this.failure = error;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
     this.queue = [];
@@ -161,6 +164,8 @@ export class CryptoPool {
     message: WithoutId<CryptoRequest>,
     transfer: readonly ArrayBuffer[] = [],
   ): Promise<Reply> {
+    // Not to a worker that is gone, where it would wait for ever.
+    if (this.failure) return Promise.reject(this.failure);
     const id = ++this.id;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

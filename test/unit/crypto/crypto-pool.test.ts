@@ -74,7 +74,7 @@ describe("CryptoPool", () => {
     }
   });
 
-  it("fails the requests still queued in the pool too when a worker exits mid-run", async () => {
+  it("fails the requests still queued in the pool too when a worker exits mid-run, and any made later", async () => {
     const pool = await startPool();
     try {
       const requests = [
@@ -91,6 +91,8 @@ describe("CryptoPool", () => {
           /crypto worker exited \(code 3\) mid-run/,
         );
       }
+      // A request made afterwards fails at once instead of waiting for the thread that is gone.
+      await expect(pool.request(request())).rejects.toThrow(/crypto worker exited \(code 3\)/);
     } finally {
       await pool.close();
     }
