@@ -17,8 +17,8 @@ export interface SyncAlertIssuesOptions {
   covers: (environment: string, problem: string) => boolean;
   /**
    * Environments this run knows are gone (no longer in the policy): every
-   * open alert of theirs is closed, whatever its problem, since no run checks
-   * them any more.
+   * open alert of theirs but the canary's is closed, whatever its problem,
+   * since no run checks them any more.
    */
   retired?: (environment: string) => boolean;
   /** The store whose audit log records each change. */
@@ -135,7 +135,8 @@ export async function syncAlertIssues(
     if (wanted.has(key)) continue;
     const marker = parseAlertMarker(issue.body);
     if (!marker) continue;
-    const retired = options.retired?.(marker.environment) ?? false;
+    // The canary's alert is on a stream no policy names, and only `canary` judges it.
+    const retired = marker.problem !== "canary" && (options.retired?.(marker.environment) ?? false);
     if (!retired && !options.covers(marker.environment, marker.problem)) continue;
     await issues.comment(
       issue.number,
