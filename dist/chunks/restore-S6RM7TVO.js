@@ -23,13 +23,13 @@ import "./chunk-PCQS3LOH.js";
 import {
   createFileOpener,
   restoreSnapshot
-} from "./chunk-J6X4GDWW.js";
+} from "./chunk-FXJV77YN.js";
 import "./chunk-TDVGICWC.js";
 import "./chunk-CPZT5EG3.js";
 import {
   loadSnapshot
 } from "./chunk-46LQYF2N.js";
-import "./chunk-CN3KWKXW.js";
+import "./chunk-4UTK6P3R.js";
 import "./chunk-AYS4OF2G.js";
 import "./chunk-GCTFTX4N.js";
 import "./chunk-XFHX5IRU.js";

@@ -112,7 +112,7 @@ async function syncAlertIssues(options) {
     if (wanted.has(key)) continue;
     const marker = parseAlertMarker(issue.body);
     if (!marker) continue;
-    const retired = options.retired?.(marker.environment) ?? false;
+    const retired = marker.problem !== "canary" && (options.retired?.(marker.environment) ?? false);
     if (!retired && !options.covers(marker.environment, marker.problem)) continue;
     await issues.comment(
       issue.number,

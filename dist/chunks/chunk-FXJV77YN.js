@@ -9,7 +9,7 @@ import {
 } from "./chunk-CPZT5EG3.js";
 import {
   CryptoPool
-} from "./chunk-CN3KWKXW.js";
+} from "./chunk-4UTK6P3R.js";
 import {
   openVerifiedBlob
 } from "./chunk-GCTFTX4N.js";

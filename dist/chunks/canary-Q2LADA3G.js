@@ -4,7 +4,7 @@ import {
   ALERT_OPTION,
   openAlertIssues,
   syncAlertIssues
-} from "./chunk-Z53R3Z7A.js";
+} from "./chunk-LXCX6CFK.js";
 import {
   cliActor
 } from "./chunk-DNJA6OCC.js";
@@ -35,7 +35,7 @@ import "./chunk-DISBSY4E.js";
 import "./chunk-PCQS3LOH.js";
 import {
   restoreSnapshot
-} from "./chunk-J6X4GDWW.js";
+} from "./chunk-FXJV77YN.js";
 import "./chunk-TDVGICWC.js";
 import "./chunk-CPZT5EG3.js";
 import {
@@ -43,13 +43,13 @@ import {
 } from "./chunk-46LQYF2N.js";
 import {
   createSnapshot
-} from "./chunk-SKTFRPJ7.js";
+} from "./chunk-ENIET5H3.js";
 import "./chunk-JQLGYIAC.js";
 import "./chunk-C266N7X3.js";
 import "./chunk-MS7OGOB6.js";
 import "./chunk-FVHYGXQ4.js";
 import "./chunk-7T6BWT36.js";
-import "./chunk-CN3KWKXW.js";
+import "./chunk-4UTK6P3R.js";
 import {
   epochRecipients
 } from "./chunk-CDLC5QT7.js";

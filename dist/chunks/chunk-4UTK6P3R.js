@@ -61,9 +61,12 @@ var CryptoPool = class _CryptoPool {
   queue = [];
   head = 0;
   outstanding;
+  /** Why the pool stopped (a worker's error or exit): later requests fail with it at once. */
+  failure;
   closing = false;
   /** Every request fails, those still queued here included. */
   failAll(error) {
+    this.failure = error;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
     this.queue = [];
@@ -124,6 +127,7 @@ var CryptoPool = class _CryptoPool {
   }
   /** `transfer`: buffers moved to the worker instead of copied (the caller's copy is emptied). */
   request(message, transfer = []) {
+    if (this.failure) return Promise.reject(this.failure);
     const id = ++this.id;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

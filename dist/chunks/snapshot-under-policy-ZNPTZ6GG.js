@@ -13,7 +13,7 @@ import {
 } from "./chunk-JLM63NIZ.js";
 import {
   createSnapshot
-} from "./chunk-SKTFRPJ7.js";
+} from "./chunk-ENIET5H3.js";
 import "./chunk-JQLGYIAC.js";
 import {
   policyEnvironment
@@ -28,7 +28,7 @@ import "./chunk-FVHYGXQ4.js";
 import {
   readRegularFile
 } from "./chunk-7T6BWT36.js";
-import "./chunk-CN3KWKXW.js";
+import "./chunk-4UTK6P3R.js";
 import {
   epochRecipients
 } from "./chunk-CDLC5QT7.js";

@@ -4,7 +4,7 @@ import {
   ALERT_OPTION,
   openAlertIssues,
   syncAlertIssues
-} from "./chunk-Z53R3Z7A.js";
+} from "./chunk-LXCX6CFK.js";
 import {
   computeHealth,
   liveDriftSummary

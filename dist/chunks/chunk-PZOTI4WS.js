@@ -11,7 +11,7 @@ import {
 } from "./chunk-73STOSWY.js";
 import {
   restoreSnapshot
-} from "./chunk-J6X4GDWW.js";
+} from "./chunk-FXJV77YN.js";
 import {
   loadSnapshot
 } from "./chunk-46LQYF2N.js";
