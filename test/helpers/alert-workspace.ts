@@ -33,6 +33,8 @@ export interface AlertWorkspace {
   /** github://acme/config-backups */
   store: string;
   cli(...args: string[]): Promise<CliRun>;
+  /** Replaces the policy's body (tiers, environments, ...), keeping the backup repository and keys. */
+  writePolicyBody(body: string): void;
   /** Every issue of acme/service labelled snapgate-alert, by number. */
   issues(): Promise<AlertIssueJson[]>;
   /** The store's audit log, as `audit export` gives it to a SIEM. */
@@ -57,10 +59,13 @@ export async function makeAlertWorkspace(dir: string, policyBody: string): Promi
   };
   const store = `github://${backup.owner}/${backup.repo}`;
   const ws = await makePolicyWorkspace(dir);
-  ws.writePolicy(`backup: { repository: acme/config-backups }\n${ws.keysYaml}${policyBody}`);
+  const writePolicyBody = (body: string) =>
+    ws.writePolicy(`backup: { repository: acme/config-backups }\n${ws.keysYaml}${body}`);
+  writePolicyBody(policyBody);
   ws.write("deploy/app.yaml", "port: 1\n");
   const cli = (...args: string[]) => ws.cliWithEnv(env, ...args);
   return {
+    writePolicyBody,
     backup,
     installation,
     ws,

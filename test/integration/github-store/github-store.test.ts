@@ -17,7 +17,7 @@ import { verifyAuditLog } from "../../../core/audit/verify-audit-log.js";
 import { gatherGateFacts } from "../../../core/gate/gather-gate-facts.js";
 import { loadPolicy } from "../../../core/policy/load-policy.js";
 import { memoryPolicySource } from "../../../core/policy/policy-source.js";
-import type { Store } from "../../../core/store/store.js";
+import { auditPath, catalogPath, type Store } from "../../../core/store/store.js";
 import type { GitHubClient } from "../../../core/github/github-client.js";
 import { GitHubStore } from "../../../core/store/github-store.js";
 import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
@@ -238,20 +238,18 @@ describe("GitHub store on the sandbox", () => {
     const second = await snapshot(backup.store, root, "month-edge", { now: () => next });
     expect([first.seq, second.seq]).toEqual([1, 2]);
 
-    const month = (time: Date) =>
-      `${time.getUTCFullYear()}-${String(time.getUTCMonth() + 1).padStart(2, "0")}`;
     const clone1 = await clone();
     const lines = (path: string) =>
       readFileSync(join(clone1, path), "utf8").trim().split("\n").filter(Boolean);
     // Only the second snapshot's line: this month's lines are not copied into next month's file.
-    expect(lines(`catalog/month-edge/${month(real)}.jsonl`)).toHaveLength(1);
-    const nextLines = lines(`catalog/month-edge/${month(next)}.jsonl`);
+    expect(lines(catalogPath("month-edge", real))).toHaveLength(1);
+    const nextLines = lines(catalogPath("month-edge", next));
     expect(nextLines.map((line) => (JSON.parse(line) as { seq: number }).seq)).toEqual([2]);
     expect((await readCatalog(backup.store, "month-edge")).map((entry) => entry.seq)).toEqual([
       1, 2,
     ]);
-    const auditNext = lines(`audit/${month(next).replace("-", "/")}.jsonl`);
-    const auditNow = lines(`audit/${month(real).replace("-", "/")}.jsonl`);
+    const auditNext = lines(auditPath(next));
+    const auditNow = lines(auditPath(real));
     expect(auditNext.every((line) => !auditNow.includes(line))).toBe(true);
     expect(verifyAuditChain(await backup.store.readAuditLines()).problems).toEqual([]);
     expect(await verifyAuditLog(backup.store)).toMatchObject({ ok: true, problems: [] });

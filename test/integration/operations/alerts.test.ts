@@ -35,13 +35,13 @@ describe("alert issues from the scheduled health run (App token, sandbox)", () =
   const cli = (...args: string[]) => aw.cli(...args);
   const issues = () => aw.issues();
   const auditLines = () => aw.auditLines();
-  const health = async () => {
+  /** A health run with alerts, of qa unless another scope is given ([]: every environment). */
+  const health = async (scope: string[] = ["--env", "qa"]) => {
     const run = await cli(
       "health",
       "--store",
       store,
-      "--env",
-      "qa",
+      ...scope,
       "--alert",
       "acme/service",
       "--json",
@@ -254,24 +254,10 @@ describe("alert issues from the scheduled health run (App token, sandbox)", () =
       );
     const [alert] = await openQa();
     // qa is renamed staging: nothing checks qa any more.
-    aw.ws.writePolicy(
-      `backup: { repository: acme/config-backups }\n${aw.ws.keysYaml}${BODY.replace("qa:", "staging:")}`,
-    );
-    const healthOf = async (...scope: string[]) => {
-      const run = await cli(
-        "health",
-        "--store",
-        store,
-        ...scope,
-        "--alert",
-        "acme/service",
-        "--json",
-      );
-      return (run.json() as { alerts: { changes: AlertChange[] } }).alerts.changes;
-    };
+    aw.writePolicyBody(BODY.replace("qa:", "staging:"));
     try {
       // A run of one environment does not judge the others.
-      expect(await healthOf("--env", "staging")).toEqual([
+      expect((await health(["--env", "staging"])).alerts.changes).toEqual([
         expect.objectContaining({
           action: "opened",
           environment: "staging",
@@ -279,7 +265,7 @@ describe("alert issues from the scheduled health run (App token, sandbox)", () =
         }),
       ]);
       expect(await openQa()).toHaveLength(1);
-      expect(await healthOf()).toEqual([
+      expect((await health([])).alerts.changes).toEqual([
         expect.objectContaining({
           action: "resolved",
           environment: "qa",
@@ -297,9 +283,9 @@ describe("alert issues from the scheduled health run (App token, sandbox)", () =
       const resolved = ofType(await auditLines(), "alert.resolved").at(-1);
       expect(resolved?.subject).toMatchObject({ environment: "qa", issue: alert?.number });
       // Nothing left to close: a second run changes nothing.
-      expect(await healthOf()).toEqual([]);
+      expect((await health([])).alerts.changes).toEqual([]);
     } finally {
-      aw.ws.writePolicy(`backup: { repository: acme/config-backups }\n${aw.ws.keysYaml}${BODY}`);
+      aw.writePolicyBody(BODY);
     }
   });
 });
