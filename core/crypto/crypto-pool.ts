@@ -55,13 +55,16 @@ export class CryptoPool {
   private queue: Queued[] = [];
   private head = 0;
   private readonly outstanding: number[];
+  /** Workers that exited while holding no request: the rest carry on without them. */
+  private readonly gone: boolean[];
   /** Why the pool stopped (a worker's error or exit): later requests fail with it at once. */
   private failure: Error | undefined;
   private closing = false;
 
   private constructor(private readonly workers: Worker[]) {
     this.outstanding = workers.map(() => 0);
-    for (const worker of workers) {
+    this.gone = workers.map(() => false);
+    workers.forEach((worker, index) => {
       // A reply, or a batch of them (crypto-worker.ts).
       worker.on("message", (message: Reply) => {
         if (Array.isArray(message.batch))
@@ -70,17 +73,24 @@ export class CryptoPool {
         this.dispatch();
       });
       worker.on("error", (error) => this.failAll(error));
-      // A worker that exits without an error event (killed, out of memory) must not leave
-      // its requests waiting for ever.
-      worker.on("exit", (code) => {
-        if (this.closing || this.pending.size === 0) return;
-        this.failAll(
-          new SnapgateError("IO", `A crypto worker exited (code ${code}) mid-run.`, {
-            fix: "Run the command again; if it recurs, check the machine's memory.",
-          }),
-        );
-      });
-    }
+      worker.on("exit", (code) => this.onExit(index, code));
+    });
+  }
+
+  /**
+   * A worker that exits without an error event (killed, out of memory) must not leave
+   * requests waiting for ever: those it held are lost, so every request fails. One that
+   * held none (it died idle) is only never posted to again; when none is left, requests fail.
+   */
+  private onExit(index: number, code: number): void {
+    if (this.closing) return;
+    this.gone[index] = true;
+    if ((this.outstanding[index] ?? 0) === 0 && this.gone.includes(false)) return;
+    this.failAll(
+      new SnapgateError("IO", `A crypto worker exited (code ${code}) mid-run.`, {
+        fix: "Run the command again; if it recurs, check the machine's memory.",
+      }),
+    );
   }
 
   /** Every request fails, those still queued here included. */
@@ -95,11 +105,13 @@ export class CryptoPool {
   /** Posts queued requests, each to the worker with the fewest outstanding, while one has room. */
   private dispatch(): void {
     while (this.head < this.queue.length) {
-      let chosen = 0;
-      for (let index = 1; index < this.workers.length; index++) {
-        if ((this.outstanding[index] ?? 0) < (this.outstanding[chosen] ?? 0)) chosen = index;
+      let chosen = -1;
+      for (let index = 0; index < this.workers.length; index++) {
+        if (this.gone[index]) continue;
+        if (chosen < 0 || (this.outstanding[index] ?? 0) < (this.outstanding[chosen] ?? 0))
+          chosen = index;
       }
-      if ((this.outstanding[chosen] ?? 0) >= REQUESTS_PER_WORKER) return;
+      if (chosen < 0 || (this.outstanding[chosen] ?? 0) >= REQUESTS_PER_WORKER) return;
       const { message, transfer } = this.queue[this.head++] as Queued;
       const waiting = this.pending.get(message.id);
       if (!waiting) continue;

@@ -16,7 +16,8 @@ const work = tempDir();
  * does CPU-bound work: 1 ms each in the thread with the even id, 12 ms in the
  * odd one (a pool starts its two workers one after the other, so one of each).
  * Each reply says which thread answered and how many requests that thread held
- * when this one arrived; a request with `exit` ends the thread instead.
+ * when this one arrived; a request with `exit` ends the thread instead, and one with
+ * `exitIdle` is answered and then ends it, holding nothing.
  */
 const UNEVEN_WORKER = `
 import { parentPort, threadId } from "node:worker_threads";
@@ -25,6 +26,11 @@ let held = 0;
 let chain = Promise.resolve();
 parentPort.on("message", (request) => {
   if (request.exit) process.exit(3);
+  if (request.exitIdle) {
+    parentPort.postMessage({ id: request.id, threadId, depth: 1 });
+    setTimeout(() => process.exit(4), 20);
+    return;
+  }
   const depth = ++held;
   chain = chain.then(() => new Promise((done) => setTimeout(done, each))).then(() => {
     held--;
@@ -93,6 +99,33 @@ describe("CryptoPool", () => {
       }
       // A request made afterwards fails at once instead of waiting for the thread that is gone.
       await expect(pool.request(request())).rejects.toThrow(/crypto worker exited \(code 3\)/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("carries on with the other worker when one exits holding no request", async () => {
+    const pool = await startPool();
+    try {
+      const idle = await pool.request(request({ exitIdle: true }));
+      // Until the thread is gone: the pool then knows it exited.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      let timer: NodeJS.Timeout | undefined;
+      const answered = await Promise.race([
+        Promise.all(Array.from({ length: 100 }, () => pool.request(request()))),
+        new Promise<"left waiting">((resolve) => {
+          timer = setTimeout(() => resolve("left waiting"), 5000);
+        }),
+      ]).finally(() => clearTimeout(timer));
+      // Posted to the thread that is gone, about half would wait for ever.
+      if (answered === "left waiting") throw new Error("requests were left waiting for ever");
+      const threads = new Set(answered.map((reply) => reply.threadId));
+      expect(threads.size).toBe(1);
+      expect(threads.has(idle.threadId as number)).toBe(false);
+      // When the last one is gone too, a request fails at once.
+      await pool.request(request({ exitIdle: true }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await expect(pool.request(request())).rejects.toThrow(/crypto worker exited \(code 4\)/);
     } finally {
       await pool.close();
     }
