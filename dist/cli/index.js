@@ -31,12 +31,12 @@ import "../chunks/chunk-H5NHOGLY.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-7EWCNZYN.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-NNZS26DG.js")).snapshotCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-JKLHL5TH.js")).snapshotCommand },
   { name: "list", load: async () => (await import("../chunks/list-TDNMZK7G.js")).listCommand },
   { name: "show", load: async () => (await import("../chunks/show-2WOZDXDN.js")).showCommand },
   { name: "diff", load: async () => (await import("../chunks/diff-DDMZPRIH.js")).diffCommand },
   { name: "verify", load: async () => (await import("../chunks/verify-HLAAPXVL.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-S6RM7TVO.js")).restoreCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-VEZVW2F6.js")).restoreCommand },
   { name: "coverage", load: async () => (await import("../chunks/coverage-MLEZYVY5.js")).coverageCommand },
   { name: "drift", load: async () => (await import("../chunks/drift-UKQP4KEG.js")).driftCommand },
   { name: "check", load: async () => (await import("../chunks/check-AKA3JAE4.js")).checkCommand },
@@ -55,9 +55,9 @@ var COMMANDS = [
   { name: "stats", load: async () => (await import("../chunks/stats-AAMZFW6Q.js")).statsCommand },
   { name: "doctor", load: async () => (await import("../chunks/doctor-2A5PEMOY.js")).doctorCommand },
   { name: "audit", load: async () => (await import("../chunks/audit-CPXSRDJL.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-ITIWVU4S.js")).drillCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-XZZM5CVV.js")).drillCommand },
   { name: "health", load: async () => (await import("../chunks/health-MG2DNO54.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-Q2LADA3G.js")).canaryCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-QA2YSRPA.js")).canaryCommand },
   { name: "report", load: async () => (await import("../chunks/report-USNPASMY.js")).reportCommand },
   { name: "dashboard", load: async () => (await import("../chunks/dashboard-6L5Q26ER.js")).dashboardCommand }
 ];

@@ -1,15 +1,15 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-PZOTI4WS.js";
+} from "../../chunks/chunk-ISBDPNDM.js";
 import "../../chunks/chunk-SBTDX2R5.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-FXJV77YN.js";
+import "../../chunks/chunk-Z5STKBTG.js";
 import "../../chunks/chunk-TDVGICWC.js";
 import "../../chunks/chunk-CPZT5EG3.js";
 import "../../chunks/chunk-46LQYF2N.js";
-import "../../chunks/chunk-4UTK6P3R.js";
+import "../../chunks/chunk-7RENLTOI.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys

@@ -9,7 +9,7 @@ import {
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-FXJV77YN.js";
+} from "../../chunks/chunk-Z5STKBTG.js";
 import "../../chunks/chunk-TDVGICWC.js";
 import "../../chunks/chunk-CPZT5EG3.js";
 import {
@@ -18,7 +18,7 @@ import {
 import {
   snapshotTier
 } from "../../chunks/chunk-KBLB3GEK.js";
-import "../../chunks/chunk-4UTK6P3R.js";
+import "../../chunks/chunk-7RENLTOI.js";
 import {
   identityOpener
 } from "../../chunks/chunk-EUHKUAXD.js";

@@ -2,8 +2,8 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "../../chunks/chunk-V2VUTHEM.js";
-import "../../chunks/chunk-ENIET5H3.js";
+} from "../../chunks/chunk-BEENW4S5.js";
+import "../../chunks/chunk-P4BJL3DC.js";
 import "../../chunks/chunk-JQLGYIAC.js";
 import "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
@@ -13,7 +13,7 @@ import "../../chunks/chunk-BXQJ3NVO.js";
 import "../../chunks/chunk-FVHYGXQ4.js";
 import "../../chunks/chunk-7T6BWT36.js";
 import "../../chunks/chunk-KBLB3GEK.js";
-import "../../chunks/chunk-4UTK6P3R.js";
+import "../../chunks/chunk-7RENLTOI.js";
 import {
   emitAnnotations
 } from "../../chunks/chunk-NG6GSNRJ.js";

@@ -11,7 +11,7 @@ import {
 } from "./chunk-73STOSWY.js";
 import {
   restoreSnapshot
-} from "./chunk-FXJV77YN.js";
+} from "./chunk-Z5STKBTG.js";
 import {
   loadSnapshot
 } from "./chunk-46LQYF2N.js";

@@ -23,13 +23,13 @@ import "./chunk-PCQS3LOH.js";
 import {
   createFileOpener,
   restoreSnapshot
-} from "./chunk-FXJV77YN.js";
+} from "./chunk-Z5STKBTG.js";
 import "./chunk-TDVGICWC.js";
 import "./chunk-CPZT5EG3.js";
 import {
   loadSnapshot
 } from "./chunk-46LQYF2N.js";
-import "./chunk-4UTK6P3R.js";
+import "./chunk-7RENLTOI.js";
 import "./chunk-AYS4OF2G.js";
 import "./chunk-GCTFTX4N.js";
 import "./chunk-XFHX5IRU.js";

@@ -13,7 +13,7 @@ import {
 } from "./chunk-MS7OGOB6.js";
 import {
   CryptoPool
-} from "./chunk-4UTK6P3R.js";
+} from "./chunk-7RENLTOI.js";
 import {
   computeBlobId
 } from "./chunk-KKUHDW3D.js";

@@ -36,7 +36,8 @@ var CryptoPool = class _CryptoPool {
   constructor(workers) {
     this.workers = workers;
     this.outstanding = workers.map(() => 0);
-    for (const worker of workers) {
+    this.gone = workers.map(() => false);
+    workers.forEach((worker, index) => {
       worker.on("message", (message) => {
         if (Array.isArray(message.batch))
           for (const reply of message.batch) this.settle(reply);
@@ -44,15 +45,8 @@ var CryptoPool = class _CryptoPool {
         this.dispatch();
       });
       worker.on("error", (error) => this.failAll(error));
-      worker.on("exit", (code) => {
-        if (this.closing || this.pending.size === 0) return;
-        this.failAll(
-          new SnapgateError("IO", `A crypto worker exited (code ${code}) mid-run.`, {
-            fix: "Run the command again; if it recurs, check the machine's memory."
-          })
-        );
-      });
-    }
+      worker.on("exit", (code) => this.onExit(index, code));
+    });
   }
   workers;
   id = 0;
@@ -61,9 +55,26 @@ var CryptoPool = class _CryptoPool {
   queue = [];
   head = 0;
   outstanding;
+  /** Workers that exited while holding no request: the rest carry on without them. */
+  gone;
   /** Why the pool stopped (a worker's error or exit): later requests fail with it at once. */
   failure;
   closing = false;
+  /**
+   * A worker that exits without an error event (killed, out of memory) must not leave
+   * requests waiting for ever: those it held are lost, so every request fails. One that
+   * held none (it died idle) is only never posted to again; when none is left, requests fail.
+   */
+  onExit(index, code) {
+    if (this.closing) return;
+    this.gone[index] = true;
+    if ((this.outstanding[index] ?? 0) === 0 && this.gone.includes(false)) return;
+    this.failAll(
+      new SnapgateError("IO", `A crypto worker exited (code ${code}) mid-run.`, {
+        fix: "Run the command again; if it recurs, check the machine's memory."
+      })
+    );
+  }
   /** Every request fails, those still queued here included. */
   failAll(error) {
     this.failure = error;
@@ -75,11 +86,13 @@ var CryptoPool = class _CryptoPool {
   /** Posts queued requests, each to the worker with the fewest outstanding, while one has room. */
   dispatch() {
     while (this.head < this.queue.length) {
-      let chosen = 0;
-      for (let index = 1; index < this.workers.length; index++) {
-        if ((this.outstanding[index] ?? 0) < (this.outstanding[chosen] ?? 0)) chosen = index;
+      let chosen = -1;
+      for (let index = 0; index < this.workers.length; index++) {
+        if (this.gone[index]) continue;
+        if (chosen < 0 || (this.outstanding[index] ?? 0) < (this.outstanding[chosen] ?? 0))
+          chosen = index;
       }
-      if ((this.outstanding[chosen] ?? 0) >= REQUESTS_PER_WORKER) return;
+      if (chosen < 0 || (this.outstanding[chosen] ?? 0) >= REQUESTS_PER_WORKER) return;
       const { message, transfer } = this.queue[this.head++];
       const waiting = this.pending.get(message.id);
       if (!waiting) continue;

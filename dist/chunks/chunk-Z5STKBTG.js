@@ -9,7 +9,7 @@ import {
 } from "./chunk-CPZT5EG3.js";
 import {
   CryptoPool
-} from "./chunk-4UTK6P3R.js";
+} from "./chunk-7RENLTOI.js";
 import {
   openVerifiedBlob
 } from "./chunk-GCTFTX4N.js";

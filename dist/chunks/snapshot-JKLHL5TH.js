@@ -32,8 +32,8 @@ import {
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "./chunk-V2VUTHEM.js";
-import "./chunk-ENIET5H3.js";
+} from "./chunk-BEENW4S5.js";
+import "./chunk-P4BJL3DC.js";
 import "./chunk-JQLGYIAC.js";
 import "./chunk-MONAIBOF.js";
 import "./chunk-RC7TVD34.js";
@@ -43,7 +43,7 @@ import "./chunk-BXQJ3NVO.js";
 import "./chunk-FVHYGXQ4.js";
 import "./chunk-7T6BWT36.js";
 import "./chunk-KBLB3GEK.js";
-import "./chunk-4UTK6P3R.js";
+import "./chunk-7RENLTOI.js";
 import "./chunk-AYS4OF2G.js";
 import "./chunk-KKUHDW3D.js";
 import {

@@ -35,7 +35,7 @@ import "./chunk-DISBSY4E.js";
 import "./chunk-PCQS3LOH.js";
 import {
   restoreSnapshot
-} from "./chunk-FXJV77YN.js";
+} from "./chunk-Z5STKBTG.js";
 import "./chunk-TDVGICWC.js";
 import "./chunk-CPZT5EG3.js";
 import {
@@ -43,13 +43,13 @@ import {
 } from "./chunk-46LQYF2N.js";
 import {
   createSnapshot
-} from "./chunk-ENIET5H3.js";
+} from "./chunk-P4BJL3DC.js";
 import "./chunk-JQLGYIAC.js";
 import "./chunk-C266N7X3.js";
 import "./chunk-MS7OGOB6.js";
 import "./chunk-FVHYGXQ4.js";
 import "./chunk-7T6BWT36.js";
-import "./chunk-4UTK6P3R.js";
+import "./chunk-7RENLTOI.js";
 import {
   epochRecipients
 } from "./chunk-CDLC5QT7.js";

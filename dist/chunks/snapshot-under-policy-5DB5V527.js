@@ -13,7 +13,7 @@ import {
 } from "./chunk-JLM63NIZ.js";
 import {
   createSnapshot
-} from "./chunk-ENIET5H3.js";
+} from "./chunk-P4BJL3DC.js";
 import "./chunk-JQLGYIAC.js";
 import {
   policyEnvironment
@@ -28,7 +28,7 @@ import "./chunk-FVHYGXQ4.js";
 import {
   readRegularFile
 } from "./chunk-7T6BWT36.js";
-import "./chunk-4UTK6P3R.js";
+import "./chunk-7RENLTOI.js";
 import {
   epochRecipients
 } from "./chunk-CDLC5QT7.js";

@@ -1,7 +1,7 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   createSnapshot
-} from "./chunk-ENIET5H3.js";
+} from "./chunk-P4BJL3DC.js";
 import {
   resolveScanPaths
 } from "./chunk-MONAIBOF.js";
@@ -39,7 +39,7 @@ async function takeSnapshot(options) {
   const paths = resolveScanPaths(options.paths, policy, options.stream, "snapshot");
   if (policy) {
     const [{ snapshotUnderPolicy }, { changeTicketVerifierFromEnv }] = await Promise.all([
-      import("./snapshot-under-policy-ZNPTZ6GG.js"),
+      import("./snapshot-under-policy-5DB5V527.js"),
       import("./change-ticket-verifier-from-env-HUSK5USE.js")
     ]);
     const underPolicy = await snapshotUnderPolicy({

@@ -28,15 +28,15 @@ import "./chunk-DISBSY4E.js";
 import "./chunk-PCQS3LOH.js";
 import {
   runDrill
-} from "./chunk-PZOTI4WS.js";
+} from "./chunk-ISBDPNDM.js";
 import "./chunk-SBTDX2R5.js";
 import "./chunk-NG32LOAZ.js";
 import "./chunk-73STOSWY.js";
-import "./chunk-FXJV77YN.js";
+import "./chunk-Z5STKBTG.js";
 import "./chunk-TDVGICWC.js";
 import "./chunk-CPZT5EG3.js";
 import "./chunk-46LQYF2N.js";
-import "./chunk-4UTK6P3R.js";
+import "./chunk-7RENLTOI.js";
 import "./chunk-AYS4OF2G.js";
 import "./chunk-I227H2ZL.js";
 import {
