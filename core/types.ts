@@ -42,6 +42,18 @@ export interface RegularFileEntry extends Classification {
    * then the blob's recipients are unknown (the writer claimed `recipients`).
    */
   recipientSet?: string;
+  /**
+   * Where the file's encoded content lies when it was sealed in a pack with other
+   * files (ADR 1114): then `ciphertextSha256` and `recipientSet` are the pack's.
+   */
+  pack?: PackSlice;
+}
+
+/** A file's place in a pack: the pack's content id and a byte range of its plaintext. */
+export interface PackSlice {
+  blob: string;
+  offset: number;
+  length: number;
 }
 
 export interface SymlinkEntry extends Classification {
@@ -80,6 +92,8 @@ export const MANIFEST_FORMAT = "snapgate.manifest/v1";
 /** A signed root that names content-addressed nodes instead of listing files (ADR 1101). */
 export const MANIFEST_V2_FORMAT = "snapgate.manifest/v2";
 export const MANIFEST_NODE_FORMAT = "snapgate.manifest-node/v1";
+/** A node that holds a packed entry (ADR 1114): older readers refuse it by its format. */
+export const MANIFEST_NODE_V2_FORMAT = "snapgate.manifest-node/v2";
 
 /**
  * A manifest as readers see it, whatever its format: a v2 root is read with
@@ -140,7 +154,7 @@ export interface ManifestRoot extends ManifestRootBody {
 
 /** nodes/<id[0:2]>/<id>.json(.gz): a run of a snapshot's files (sorted by path), JSON (gzip'd on local and S3 stores, ADR 1106). */
 export interface ManifestNode {
-  format: typeof MANIFEST_NODE_FORMAT;
+  format: typeof MANIFEST_NODE_FORMAT | typeof MANIFEST_NODE_V2_FORMAT;
   files: FileEntry[];
 }
 

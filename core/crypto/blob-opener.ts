@@ -6,6 +6,8 @@ import type { BlobEncoding } from "../types.js";
 import { loadAge } from "./age-library.js";
 import { openAgeV1 } from "./open-age-v1.js";
 import { SnapgateError } from "../errors.js";
+import { PackPlaintextCache } from "./pack-plaintext-cache.js";
+import { sha256Hex } from "./sha256-hex.js";
 
 export interface BlobContext {
   /** Which file and snapshot, for the error message. */
@@ -17,12 +19,19 @@ export interface BlobContext {
    * past it (a writer could otherwise seal a small blob that inflates to gigabytes).
    */
   size?: number;
+  /**
+   * A packed file (ADR 1114): the bytes of the pack's plaintext that hold its
+   * encoded content, and the pack's ciphertext sha256 (which the caller checked
+   * against the signed manifest). A pack is decrypted once for all its members.
+   */
+  slice?: { offset: number; length: number; pack: string };
 }
 
 /** Decrypts age v1 blobs (binary or armored) with X25519 identities. */
 export class BlobOpener {
   private readonly keys: OpenSslX25519Identity[];
   readonly recipients: string[];
+  private readonly packs = new PackPlaintextCache();
 
   /** Builds an opener for these identities (X25519 and the ciphers are Node's: no libsodium, no age library). */
   static async create(secretKeys: readonly Uint8Array[]): Promise<BlobOpener> {
@@ -39,16 +48,60 @@ export class BlobOpener {
     return this.identities.map((key) => new Uint8Array(key));
   }
 
+  /** True while this pack's plaintext is at hand: its members need not read its file again. */
+  holdsPack(sha256: string): boolean {
+    return this.packs.has(sha256);
+  }
+
+  /** Decrypts (for a packed file, takes its slice of the pack's plaintext) and decodes. */
   async open(
     ciphertext: Uint8Array,
     encoding: BlobEncoding,
     context: BlobContext,
   ): Promise<Uint8Array> {
-    let payload: Uint8Array;
+    const payload = context.slice
+      ? await this.packMember(ciphertext, context, context.slice)
+      : await this.decrypt(ciphertext, context);
+    return decode(payload, encoding, context);
+  }
+
+  private async packMember(
+    ciphertext: Uint8Array,
+    context: BlobContext,
+    slice: NonNullable<BlobContext["slice"]>,
+  ): Promise<Uint8Array> {
+    const plaintext = await this.packs.get(slice.pack, async () => {
+      // The cache is keyed by this hash: it must be the bytes' own.
+      if (sha256Hex(ciphertext) !== slice.pack) {
+        throw new SnapgateError(
+          "INTEGRITY",
+          `The pack that holds ${context.describe} does not match the signed ciphertext sha256.`,
+          {
+            fix: "The pack was altered or swapped in the store; restore from another snapshot or a replica, and check who can write the backup repository.",
+          },
+        );
+      }
+      return this.decrypt(ciphertext, context);
+    });
+    const end = slice.offset + slice.length;
+    if (end > plaintext.length) {
+      throw new SnapgateError(
+        "INTEGRITY",
+        `${context.describe} lies at bytes ${slice.offset}-${end} of a pack of ${plaintext.length}.`,
+        {
+          fix: "The snapshot was written by a faulty or hostile writer; restore the file from another snapshot and check who holds the writer key.",
+          details: { kind: "pack-slice" },
+        },
+      );
+    }
+    return plaintext.subarray(slice.offset, end);
+  }
+
+  private async decrypt(ciphertext: Uint8Array, context: BlobContext): Promise<Uint8Array> {
     try {
       // The sealer writes one stanza per recipient in the set's order: try ours first.
       const position = context.recipients?.findIndex((r) => this.recipients.includes(r)) ?? -1;
-      payload = openAgeV1(await dearmor(ciphertext), this.keys, Math.max(0, position));
+      return openAgeV1(await dearmor(ciphertext), this.keys, Math.max(0, position));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       if (reason.includes("no identity matched")) {
@@ -77,34 +130,38 @@ export class BlobOpener {
         fix: "The blob was altered or truncated in the store; restore from another snapshot or the break-glass copy, and check who can write the backup repository.",
       });
     }
-    if (encoding === "gzip") {
-      // zlib stops at the limit (at least 1: it refuses 0; an empty file inflates to nothing).
-      const limit = context.size === undefined ? undefined : Math.max(1, context.size);
-      try {
-        return new Uint8Array(
-          gunzipSync(payload, limit === undefined ? {} : { maxOutputLength: limit }),
-        );
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException)?.code === "ERR_BUFFER_TOO_LARGE") {
-          throw new SnapgateError(
-            "INTEGRITY",
-            `${context.describe} inflates past the ${context.size} bytes its manifest records; it was not decompressed further.`,
-            {
-              fix: "The snapshot was written by a faulty or hostile writer; restore the file from another snapshot and check who holds the writer key.",
-            },
-          );
-        }
+  }
+}
+
+/** A file's content from its encoded bytes: gunzip'd, never past the size its manifest records. */
+function decode(payload: Uint8Array, encoding: BlobEncoding, context: BlobContext): Uint8Array {
+  if (encoding === "gzip") {
+    // zlib stops at the limit (at least 1: it refuses 0; an empty file inflates to nothing).
+    const limit = context.size === undefined ? undefined : Math.max(1, context.size);
+    try {
+      return new Uint8Array(
+        gunzipSync(payload, limit === undefined ? {} : { maxOutputLength: limit }),
+      );
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException)?.code === "ERR_BUFFER_TOO_LARGE") {
         throw new SnapgateError(
           "INTEGRITY",
-          `${context.describe} decrypted but its gzip content is invalid.`,
+          `${context.describe} inflates past the ${context.size} bytes its manifest records; it was not decompressed further.`,
           {
-            fix: "The snapshot was written by a faulty writer; restore from another snapshot.",
+            fix: "The snapshot was written by a faulty or hostile writer; restore the file from another snapshot and check who holds the writer key.",
           },
         );
       }
+      throw new SnapgateError(
+        "INTEGRITY",
+        `${context.describe} decrypted but its gzip content is invalid.`,
+        {
+          fix: "The snapshot was written by a faulty writer; restore from another snapshot.",
+        },
+      );
     }
-    return payload;
   }
+  return payload;
 }
 
 const ARMOR_HEADER = "-----BEGIN AGE ENCRYPTED FILE-----";

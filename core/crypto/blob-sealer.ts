@@ -1,4 +1,3 @@
-import { gzipSync } from "node:zlib";
 import { OpenSslX25519Recipient } from "./age-x25519.js";
 import { parseRecipient } from "./age-keys.js";
 import { loadAge, type AgeLibrary } from "./age-library.js";
@@ -6,6 +5,7 @@ import { SnapgateError } from "../errors.js";
 import type { BlobEncoding } from "../types.js";
 import { sha256Hex } from "./sha256-hex.js";
 import { sealAgeV1 } from "./seal-age-v1.js";
+import { encodeContent } from "./encode-content.js";
 
 export interface SealedBlob {
   ciphertext: Uint8Array;
@@ -51,17 +51,7 @@ export class BlobSealer {
   }
 
   async seal(plaintext: Uint8Array, compress: boolean): Promise<SealedBlob> {
-    let payload = plaintext;
-    let encoding: BlobEncoding = "none";
-    if (compress && plaintext.length >= 64) {
-      // Synchronous on purpose: async gzip would queue on libuv's small thread pool behind
-      // the blob file writes, and in the worker pool each worker is a thread of its own.
-      const gz = gzipSync(plaintext, { level: 1 });
-      if (gz.length < plaintext.length * 0.9) {
-        payload = gz;
-        encoding = "gzip";
-      }
-    }
+    const { payload, encoding } = encodeContent(plaintext, compress);
     const binary = sealAgeV1(payload, this.recipients);
     const ciphertext = this.armorWith
       ? new TextEncoder().encode(this.armorWith.armor.encode(binary))

@@ -114,7 +114,14 @@ if (port) {
     } else if (request.kind === "open" && opener) {
       let ciphertext: Uint8Array | undefined;
       try {
-        ciphertext = request.blobFile ? readBlobFile(request.blobFile) : request.ciphertext;
+        // A pack this thread decrypted for an earlier member is not read again (ADR 1114).
+        const slice = request.context.slice;
+        ciphertext =
+          slice && opener.holdsPack(slice.pack)
+            ? new Uint8Array(0)
+            : request.blobFile
+              ? readBlobFile(request.blobFile)
+              : request.ciphertext;
       } catch (error) {
         fail(request.id, error, "open");
         return;

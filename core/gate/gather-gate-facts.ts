@@ -3,6 +3,7 @@ import type { CatalogEntry, Manifest, RegularFileEntry } from "../types.js";
 import { blobPath, type BlobRef, type Store } from "../store/store.js";
 import { verifyManifestSignature } from "../crypto/manifest-signature.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
+import { blobSha256 } from "../snapshot/blob-sha256.js";
 import { loadSodium, type Sodium } from "../crypto/sodium.js";
 import { checkStreamChain, type StreamChain } from "../snapshot/check-stream-chain.js";
 import { forEachBlobWindow } from "../snapshot/for-each-blob-window.js";
@@ -285,7 +286,7 @@ async function missingBlobs(
     files,
     async (file, ciphertext) =>
       ciphertext &&
-      (sha256Hex(ciphertext) === file.ciphertextSha256 ||
+      (blobSha256(ciphertext) === file.ciphertextSha256 ||
         verifiedRewraps.get(ciphertext)?.standsFor === file.ciphertextSha256)
         ? null
         : file.blob,

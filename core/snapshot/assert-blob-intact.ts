@@ -1,6 +1,6 @@
 import { SnapgateError } from "../errors.js";
 import type { RegularFileEntry } from "../types.js";
-import { sha256Hex } from "../crypto/sha256-hex.js";
+import { blobSha256 } from "./blob-sha256.js";
 import { verifiedRewraps } from "../rekey/verified-rewraps.js";
 
 /**
@@ -25,7 +25,7 @@ export function assertBlobIntact(
   }
   // A re-wrapped blob (snapgate rekey) was checked against its signed record when it was read.
   if (
-    sha256Hex(ciphertext) !== file.ciphertextSha256 &&
+    blobSha256(ciphertext) !== file.ciphertextSha256 &&
     verifiedRewraps.get(ciphertext)?.standsFor !== file.ciphertextSha256
   ) {
     throw new SnapgateError(

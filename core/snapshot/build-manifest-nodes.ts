@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
-import { MANIFEST_NODE_FORMAT, type FileEntry, type ManifestNode } from "../types.js";
+import {
+  MANIFEST_NODE_FORMAT,
+  MANIFEST_NODE_V2_FORMAT,
+  type FileEntry,
+  type ManifestNode,
+} from "../types.js";
 import type { NodeFile } from "../store/store.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
 
@@ -35,7 +40,12 @@ export function buildManifestNodes(
   let run: FileEntry[] = [];
   const close = () => {
     if (run.length === 0) return;
-    const node: ManifestNode = { format: MANIFEST_NODE_FORMAT, files: run };
+    // v2 only where needed: a node without packed entries keeps its v1 bytes, hence its id.
+    const packed = run.some((entry) => entry.type === "file" && entry.pack !== undefined);
+    const node: ManifestNode = {
+      format: packed ? MANIFEST_NODE_V2_FORMAT : MANIFEST_NODE_FORMAT,
+      files: run,
+    };
     const bytes = new TextEncoder().encode(JSON.stringify(node));
     const id = sha256Hex(bytes);
     ids.push(id);

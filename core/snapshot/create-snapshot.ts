@@ -13,7 +13,7 @@ import {
   type Phase,
   type SnapshotMetadata,
 } from "../types.js";
-import type { BlobRef, Store, WriteView } from "../store/store.js";
+import { blobPath, type BlobRef, type Store, type WriteView } from "../store/store.js";
 import { computeBlobId } from "../crypto/blob-id.js";
 import { createSealer, type SealResult, type Sealer } from "../crypto/create-sealer.js";
 import { parseRecipient } from "../crypto/age-keys.js";
@@ -37,6 +37,11 @@ import {
 import { openManifest } from "./open-manifest.js";
 import { buildManifestNodes } from "./build-manifest-nodes.js";
 import { readCollectedFile } from "./read-collected-file.js";
+import { buildPack, type BuiltPack } from "./build-pack.js";
+import { confirmPacked } from "./confirm-packed.js";
+import { packedContentsOf } from "./packed-contents-of.js";
+import { MIN_PACKED_BLOBS, planPacks } from "./plan-packs.js";
+import type { StoredContent } from "./stored-content.js";
 import type { StatCache } from "./stat-cache.js";
 
 export type { FileClassification, SnapshotProgress, SnapshotStage } from "./scan-tree.js";
@@ -74,6 +79,20 @@ export interface CreateSnapshotOptions {
   sealWorkerUrl?: URL;
   /** Clock, for tests. */
   now?: () => Date;
+  /**
+   * Seal many new small files in packs, one age file each (ADR 1114). Default true;
+   * false keeps one age file per file (and a first snapshot's workers, ADR 1112).
+   */
+  packs?: boolean;
+}
+
+/** Contents this snapshot knows to lie in packs (ADR 1114), kept across its commit attempts. */
+interface PackedContents {
+  known: Map<string, StoredContent>;
+  /** Whether the head snapshot's packs were read (once per snapshot). */
+  headRead: boolean;
+  /** The previous snapshot, when --skip-unchanged read it already. */
+  head?: Manifest;
 }
 
 export interface SnapshotResult {
@@ -206,46 +225,116 @@ async function prepare(
   };
 }
 
-/** Encrypts and stages every blob the view lacks (on a retry, usually none); returns every file's blob. */
+/** Encrypts and stages every blob the view lacks (on a retry, usually none); returns where each file's content is. */
 async function stageMissingBlobs(
   prepared: Prepared,
   view: WriteView,
   sealers: { current?: Promise<Sealer> },
   counts: { newBlobs: number; bytesAdded: number },
   sealedEarly: Set<string>,
-): Promise<Map<string, BlobRef>> {
-  const { files, progress } = prepared;
+  packed: PackedContents,
+): Promise<Map<string, StoredContent>> {
+  const { files, progress, options } = prepared;
   // Only blobs sealed to exactly this snapshot's recipients are reused; any other is sealed again.
-  const stored = await view.findBlobs(prepared.uniqueIds, prepared.recipientSet);
+  const located = new Map<string, StoredContent>();
+  for (const [id, ref] of await view.findBlobs(prepared.uniqueIds, prepared.recipientSet))
+    located.set(id, { ref, encoding: ref.encoding });
+  // Contents in packs (ADR 1114) have no blob of their own: found through the stat cache or
+  // an earlier attempt of this snapshot, and when many are still unknown, the head snapshot.
+  const resolvePacked = async () => {
+    const unresolved = prepared.uniqueIds.filter((id) => !located.has(id));
+    if (unresolved.length === 0 || packed.known.size === 0) return unresolved;
+    const confirmed = await confirmPacked(view, packed.known, unresolved, prepared.recipientSet);
+    for (const [id, content] of confirmed) located.set(id, content);
+    return unresolved.filter((id) => !located.has(id));
+  };
+  const unresolved = await resolvePacked();
+  if (unresolved.length >= MIN_PACKED_BLOBS && view.head && !packed.headRead) {
+    packed.headRead = true;
+    const head =
+      packed.head ??
+      (await openManifest(
+        options.store,
+        await view.head.loadManifest(),
+        `manifest ${options.stream}@${view.head.seq}`,
+      ));
+    for (const [id, content] of packedContentsOf(head))
+      if (!packed.known.has(id)) packed.known.set(id, content);
+    await resolvePacked();
+  }
   const seen = new Set<string>();
   const missing = files.filter((entry) => {
-    if (entry.blob === undefined || stored.has(entry.blob) || seen.has(entry.blob)) return false;
+    if (entry.blob === undefined || located.has(entry.blob) || seen.has(entry.blob)) return false;
     seen.add(entry.blob);
     return true;
   });
+  // A first snapshot's workers sealed each file already (ADR 1112, only without packs).
+  const { packs, alone } =
+    options.packs === false || missing.some((entry) => entry.sealed)
+      ? { packs: [], alone: missing }
+      : planPacks(missing, (entry) => entry.file.size);
+  const total = missing.length;
+  const expectedBlobs = packs.length + alone.length;
   let sealed = 0;
   // Enough in flight that the file writes overlap the encryption.
-  await mapWithConcurrency(missing, 16, async (entry) => {
+  await mapWithConcurrency(alone, 16, async (entry) => {
     // Sealed by the worker that read it (ADR 1112), whose temp file the view takes over, or here.
     const blob =
       entry.sealed && view.adoptStagedBlob
         ? takeSealedEarly(entry, sealedEarly)
-        : await sealHere(prepared, view, sealers, entry, missing.length);
+        : await sealHere(prepared, view, sealers, entry, expectedBlobs);
     const ref: BlobRef = {
       id: entry.blob as string,
       sha256: blob.sha256,
       encoding: blob.encoding,
       recipientSet: prepared.recipientSet,
     };
-    if (blob.tempPath && view.adoptStagedBlob) await view.adoptStagedBlob(ref, blob.tempPath);
-    else await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
-    stored.set(ref.id, ref);
+    await stage(view, ref, blob);
+    located.set(ref.id, { ref, encoding: ref.encoding });
     counts.newBlobs += 1;
     counts.bytesAdded += blob.size;
     delete entry.content;
-    progress({ stage: "encrypt", done: ++sealed, total: missing.length });
+    progress({ stage: "encrypt", done: ++sealed, total });
   });
-  return stored;
+  await mapWithConcurrency(packs, 2, async (members) => {
+    const pack = buildPack(
+      members.map((entry) => ({
+        content: contentToSeal(prepared, entry),
+        compress: !entry.classification.secret,
+      })),
+    );
+    const id = computeBlobId(options.writerKey.macKey, pack.plaintext);
+    const blob = await sealBlob(prepared, view, sealers, id, pack.plaintext, false, expectedBlobs);
+    const ref: BlobRef = {
+      id,
+      sha256: blob.sha256,
+      encoding: "none",
+      recipientSet: prepared.recipientSet,
+    };
+    await stage(view, ref, blob);
+    members.forEach((entry, index) => {
+      const slice = pack.slices[index] as BuiltPack["slices"][number];
+      const content: StoredContent = {
+        ref,
+        encoding: slice.encoding,
+        pack: { blob: id, offset: slice.offset, length: slice.length },
+      };
+      located.set(entry.blob as string, content);
+      packed.known.set(entry.blob as string, content);
+      delete entry.content;
+    });
+    counts.newBlobs += members.length;
+    counts.bytesAdded += blob.size;
+    sealed += members.length;
+    progress({ stage: "encrypt", done: sealed, total });
+  });
+  return located;
+}
+
+/** Stages a sealed blob: a temp file its thread wrote, taken over by the view, or the bytes. */
+async function stage(view: WriteView, ref: BlobRef, blob: SealResult): Promise<void> {
+  if (blob.tempPath && view.adoptStagedBlob) await view.adoptStagedBlob(ref, blob.tempPath);
+  else await view.stageBlob({ ...ref, ciphertext: blob.ciphertext });
 }
 
 /** A worker's temp file for this entry (sealFile), now the snapshot's to adopt: no longer cleaned up as unused. */
@@ -270,6 +359,23 @@ async function sealHere(
   entry: ScannedFile,
   expectedBlobs: number,
 ): Promise<SealResult> {
+  const content = contentToSeal(prepared, entry);
+  return sealBlob(
+    prepared,
+    view,
+    sealers,
+    entry.blob as string,
+    content,
+    !entry.classification.secret,
+    expectedBlobs,
+    // Content read here is this snapshot's own, and allocUnsafe takes 4 KiB or more outside
+    // Node's shared pool: such a buffer moves to a crypto worker instead of being copied.
+    content.byteLength >= Buffer.poolSize >>> 1,
+  );
+}
+
+/** The entry's content, read again unless it was kept; it must still be what was hashed. */
+function contentToSeal(prepared: Prepared, entry: ScannedFile): Uint8Array {
   const { options } = prepared;
   const content = entry.content ?? readCollectedFile(entry.file, options.maxFileBytes).content;
   // The manifest records entry.file.size: a blob of other bytes would never restore.
@@ -285,24 +391,35 @@ async function sealHere(
       },
     );
   }
+  return content;
+}
+
+/** Seals one blob (a file's content or a pack's plaintext) on the snapshot's sealer. */
+async function sealBlob(
+  prepared: Prepared,
+  view: WriteView,
+  sealers: { current?: Promise<Sealer> },
+  id: string,
+  plaintext: Uint8Array,
+  compress: boolean,
+  expectedBlobs: number,
+  transfer = false,
+): Promise<SealResult> {
+  const { options } = prepared;
   sealers.current ??= createSealer(options.recipients, {
     workerUrl: options.sealWorkerUrl,
     expectedBlobs,
     armor: options.store.armorBlobs,
   });
   // A file store lets the encrypting thread write the blob itself (no per-blob I/O here).
-  const writeInto = view.adoptStagedBlob
-    ? await view.blobStagingDirectory?.(entry.blob as string)
-    : undefined;
-  // Content read here is this snapshot's own, and allocUnsafe takes 4 KiB or more outside
-  // Node's shared pool: such a buffer moves to a crypto worker instead of being copied.
-  const transfer = content.byteLength >= Buffer.poolSize >>> 1;
-  return (await sealers.current).seal(content, !entry.classification.secret, writeInto, {
-    transfer,
-  });
+  const writeInto = view.adoptStagedBlob ? await view.blobStagingDirectory?.(id) : undefined;
+  return (await sealers.current).seal(plaintext, compress, writeInto, { transfer });
 }
 
-function fileEntries(files: readonly ScannedFile[], stored: Map<string, BlobRef>): FileEntry[] {
+function fileEntries(
+  files: readonly ScannedFile[],
+  located: ReadonlyMap<string, StoredContent>,
+): FileEntry[] {
   return files.map(({ file, blob, classification }) => {
     const classes: Classification = {};
     if (classification.component) classes.component = classification.component;
@@ -310,19 +427,25 @@ function fileEntries(files: readonly ScannedFile[], stored: Map<string, BlobRef>
     if (classification.owner) classes.owner = classification.owner;
     if (file.type === "symlink")
       return { type: "symlink", path: file.path, target: file.target ?? "", ...classes };
-    const ref = stored.get(blob as string) as BlobRef;
+    const { ref, encoding, pack } = located.get(blob as string) as StoredContent;
     return {
       type: "file",
       path: file.path,
       mode: file.mode,
       size: file.size,
-      blob: ref.id,
-      encoding: ref.encoding,
+      blob: blob as string,
+      encoding,
       ciphertextSha256: ref.sha256,
       ...(ref.recipientSet ? { recipientSet: ref.recipientSet } : {}),
+      ...(pack ? { pack } : {}),
       ...classes,
     };
   });
+}
+
+/** The stored objects a snapshot's files name, each once (a pack's members share one). */
+function storedObjects(located: ReadonlyMap<string, StoredContent>): BlobRef[] {
+  return [...new Map([...located.values()].map(({ ref }) => [blobPath(ref), ref])).values()];
 }
 
 /**
@@ -366,8 +489,10 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     // A new environment's first snapshot stores everything: start the encryption workers
     // (~250 ms to load) as soon as the walk has found enough files for the pool (not only
     // once it ends, ADR 1111), while the files are hashed.
+    // With packs (ADR 1114) a first snapshot seals a few dozen age files: this thread does.
+    const packs = options.packs !== false;
     const prestart = (files: number): void => {
-      if (files < MIN_FILES_TO_PRESTART || view.head || sealers.current) return;
+      if (packs || files < MIN_FILES_TO_PRESTART || view.head || sealers.current) return;
       sealers.current = createSealer(options.recipients, {
         workerUrl: options.sealWorkerUrl,
         expectedBlobs: files,
@@ -383,7 +508,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
     // A new environment's files are almost all new blobs: the workers read, id and seal them
     // while this thread walks, instead of this thread reading and hashing them first (ADR
     // 1112). A blob the store turns out to hold already is sealed in vain and its temp deleted.
-    const blobsRoot = view.head ? undefined : view.blobStagingRoot?.();
+    const blobsRoot = view.head || packs ? undefined : view.blobStagingRoot?.();
     blobsRoot?.catch(() => undefined);
     const sealFile: ScanTreeOptions["sealFile"] = async (file, classification, maxBytes) => {
       const sealer =
@@ -433,7 +558,12 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         recipientSetId(previous.manifest.recipients) === recipientSet &&
         isEmptyDiff(diffFileStates(previous.manifest.files, prepared.states))
       ) {
-        options.statCache?.save(prepared.files, prepared.scannedAtMs, previous.sha256);
+        options.statCache?.save(
+          prepared.files,
+          prepared.scannedAtMs,
+          previous.sha256,
+          packedContentsOf(previous.manifest),
+        );
         return {
           ...prepared.base,
           skipped: true,
@@ -451,8 +581,14 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
 
     const now = options.now ?? (() => new Date());
     const counts = { newBlobs: 0, bytesAdded: 0 };
+    const packed: PackedContents = {
+      // What the last snapshot of this root packed: usually all this one reuses (ADR 1114).
+      known: options.statCache?.packedContents() ?? new Map(),
+      headRead: false,
+      ...(previous ? { head: previous.manifest } : {}),
+    };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const stored = await stageMissingBlobs(prepared, view, sealers, counts, sealedEarly);
+      const stored = await stageMissingBlobs(prepared, view, sealers, counts, sealedEarly, packed);
       const written = now();
       const files = fileEntries(prepared.files, stored);
       // Nodes the previous snapshots already stored are reused by id: only changed runs are new.
@@ -489,7 +625,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
         view,
         seq: body.seq,
         manifest: manifestBytes,
-        blobs: [...stored.values()],
+        blobs: storedObjects(stored),
         nodes: nodes.files,
         catalogEntry: catalogEntryOf(manifest, id),
         auditLines: audit.lines,
@@ -498,7 +634,7 @@ export async function createSnapshot(options: CreateSnapshotOptions): Promise<Sn
       if (outcome === "committed") {
         committed = true;
         prepared.progress({ stage: "commit", done: 1, total: 1 });
-        options.statCache?.save(prepared.files, prepared.scannedAtMs, id);
+        options.statCache?.save(prepared.files, prepared.scannedAtMs, id, stored);
         return {
           ...prepared.base,
           skipped: false,

@@ -1,5 +1,5 @@
 import type { RegularFileEntry } from "../types.js";
-import type { Store } from "../store/store.js";
+import { blobPath, type Store } from "../store/store.js";
 import { mapWithConcurrency } from "../map-with-concurrency.js";
 import { blobRefOf } from "./blob-ref-of.js";
 import type { RewrapResolver } from "../rekey/rewrap-resolver.js";
@@ -28,10 +28,18 @@ export async function forEachBlobWindow<T>(
   const results: T[] = [];
   const read = (start: number) => {
     const window = files.slice(start, start + BLOB_WINDOW);
+    // Each stored object once: the members of a pack (ADR 1114) share one read.
+    const reads = new Map<string, Promise<Uint8Array | null>>();
     const blobs = Promise.all(
-      window.map(async (file) => {
+      window.map((file) => {
         const ref = blobRefOf(file);
-        return (await store.readBlob(ref)) ?? (resolveMissing ? resolveMissing(ref) : null);
+        const path = blobPath(ref);
+        const read =
+          reads.get(path) ??
+          (async () =>
+            (await store.readBlob(ref)) ?? (resolveMissing ? resolveMissing(ref) : null))();
+        reads.set(path, read);
+        return read;
       }),
     );
     // Handled here so a failure while the previous window is processed is not "unhandled";

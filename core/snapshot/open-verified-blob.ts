@@ -3,7 +3,7 @@ import type { Manifest, RegularFileEntry } from "../types.js";
 import type { Store } from "../store/store.js";
 import type { BlobOpener } from "../crypto/blob-opener.js";
 import { assertBlobIntact } from "./assert-blob-intact.js";
-import { recipientsOfFile } from "./recipients-of-file.js";
+import { blobContextOf } from "./blob-context-of.js";
 
 /**
  * Checks a file's blob (as read from the store, or null if it is missing)
@@ -18,11 +18,11 @@ export async function openVerifiedBlob(
   ciphertext: Uint8Array | null,
 ): Promise<Uint8Array> {
   assertBlobIntact(ciphertext, file, where, store.location);
-  const content = await opener.open(ciphertext, file.encoding, {
-    describe: `${file.path} in ${where}`,
-    recipients: recipientsOfFile(manifest, file),
-    size: file.size,
-  });
+  const content = await opener.open(
+    ciphertext,
+    file.encoding,
+    blobContextOf(manifest, file, where),
+  );
   if (content.length !== file.size) {
     throw new SnapgateError(
       "INTEGRITY",

@@ -39,7 +39,7 @@ export function parseManifestNode(bytes: Uint8Array, id: string, where: string):
       .join("; ");
     throw new SnapgateError(
       "INTEGRITY",
-      `Node ${id.slice(0, 12)} of ${where} is not a valid snapgate.manifest-node/v1: ${first}.`,
+      `Node ${id.slice(0, 12)} of ${where} is not a valid manifest node: ${first}.`,
       {
         fix: "The node was written by a faulty writer (its hash matches, so it was not altered since): do not restore from this snapshot.",
         details: { problems: result.problems },

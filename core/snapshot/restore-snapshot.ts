@@ -43,7 +43,7 @@ import {
 import { probeNameFolding } from "./probe-name-folding.js";
 import { inspectRestoreTarget, type RestoreEntry } from "./inspect-restore-target.js";
 import { findExtraFiles, type ExtraFile } from "./find-extra-files.js";
-import { recipientsOfFile } from "./recipients-of-file.js";
+import { blobContextOf } from "./blob-context-of.js";
 import { blobRefOf } from "./blob-ref-of.js";
 
 export interface RestoreOptions {
@@ -412,11 +412,7 @@ async function decryptFiles(
   ) => window.forEach((file, i) => assertBlobIntact(blobs[i] ?? null, file, where, store.location));
   const opener = await opening;
   const resolveMissing = rewrapResolver(store, await loadSodium(), options.trustedKeys);
-  const contextOf = (file: RegularFileEntry) => ({
-    describe: `${file.path} in ${where}`,
-    recipients: recipientsOfFile(manifest, file),
-    size: file.size,
-  });
+  const contextOf = (file: RegularFileEntry) => blobContextOf(manifest, file, where);
   const done = (file: RegularFileEntry, path: string, destination: string) => {
     written(path, destination);
     bytes += file.size;
@@ -804,7 +800,10 @@ async function assertBlobsPresent(
   if (regular.length <= BLOB_WINDOW) return;
   const listed = await store.listBlobs({ modifiedAt: false });
   const stored = new Set(listed.map((blob) => `${blob.id}-${blob.sha256}`));
-  const absent = regular.filter((file) => !stored.has(`${file.blob}-${file.ciphertextSha256}`));
+  const absent = regular.filter((file) => {
+    const ref = blobRefOf(file);
+    return !stored.has(`${ref.id}-${ref.sha256}`);
+  });
   if (absent.length === 0) return;
   // `snapgate rekey` re-wrapped these under new names (and deleted the old ones): present
   // when their signed re-wrap records lead to a blob that hashes to what they say.

@@ -11,6 +11,7 @@ import {
 import { dirname, join, resolve } from "node:path";
 import { tempPathFor } from "../store/atomic-file.js";
 import type { CollectedFile } from "./collect-files.js";
+import type { StoredContent } from "./stored-content.js";
 
 const FORMAT = "snapgate-stat-cache/1";
 
@@ -27,11 +28,16 @@ export const STALE_CACHE_MS = 30 * 24 * 3600 * 1000;
 /** path, size, mtimeMs, ctimeMs, inode, blob id */
 type Entry = [string, number, number, number, number, string];
 
+/** A content in a pack (ADR 1114): content id, pack id, pack ciphertext sha256, recipient set, offset, length, gzip'd. */
+type PackedEntry = [string, string, string, string, number, number, boolean];
+
 interface CacheBody {
   root: string;
   /** The sha256 of the manifest this writer last committed or checked for this root. */
   manifest?: string | null;
   entries: Entry[];
+  /** Where that manifest's packed contents lie, so the next snapshot need not read it to reuse them. */
+  packed?: PackedEntry[];
 }
 
 /** What the cache needs of a hashed file. */
@@ -58,6 +64,7 @@ export class StatCache {
     /** Why an existing cache file was not used, for the progress log. */
     readonly ignoredReason: string | null,
     private readonly manifest: string | null = null,
+    private readonly packed: readonly PackedEntry[] = [],
   ) {}
 
   /** Opens the cache of `root` under `directory`; a missing, stale or forged file gives an empty cache. */
@@ -99,7 +106,24 @@ export class StatCache {
       new Map(parsed.entries.map((entry) => [entry[0], entry])),
       null,
       typeof parsed.manifest === "string" ? parsed.manifest : null,
+      Array.isArray(parsed.packed) ? parsed.packed : [],
     );
+  }
+
+  /**
+   * The packed contents of the manifest this cache was saved with (ADR 1114), by
+   * content id. Authenticated like the rest; the store still confirms each pack.
+   */
+  packedContents(): Map<string, StoredContent> {
+    const contents = new Map<string, StoredContent>();
+    for (const [id, pack, sha256, recipientSet, offset, length, gzip] of this.packed) {
+      contents.set(id, {
+        ref: { id: pack, sha256, encoding: "none", recipientSet },
+        encoding: gzip ? "gzip" : "none",
+        pack: { blob: pack, offset, length },
+      });
+    }
+    return contents;
   }
 
   /**
@@ -130,7 +154,12 @@ export class StatCache {
    * Best effort: a cache that cannot be written is only slower next time.
    * `manifest`: the sha256 of the stream's manifest just committed or checked.
    */
-  save(files: readonly HashedFile[], scannedAtMs: number, manifest: string | null = null): boolean {
+  save(
+    files: readonly HashedFile[],
+    scannedAtMs: number,
+    manifest: string | null = null,
+    packedContents: ReadonlyMap<string, StoredContent> = new Map(),
+  ): boolean {
     const entries: Entry[] = [];
     for (const { file, blob } of files) {
       const stamp = file.stamp;
@@ -138,7 +167,25 @@ export class StatCache {
       if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= scannedAtMs - RACY_WINDOW_MS) continue;
       entries.push([file.path, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, blob]);
     }
-    const body = JSON.stringify({ root: this.root, manifest, entries } satisfies CacheBody);
+    const packed: PackedEntry[] = [];
+    for (const [id, { ref, encoding, pack }] of packedContents) {
+      if (!pack || !ref.recipientSet) continue;
+      packed.push([
+        id,
+        pack.blob,
+        ref.sha256,
+        ref.recipientSet,
+        pack.offset,
+        pack.length,
+        encoding === "gzip",
+      ]);
+    }
+    const body = JSON.stringify({
+      root: this.root,
+      manifest,
+      entries,
+      ...(packed.length ? { packed } : {}),
+    } satisfies CacheBody);
     const content = `${FORMAT} ${macOf(this.macKey, body)}\n${body}`;
     // No fsync: a file torn by a crash fails its MAC and is ignored.
     const temp = tempPathFor(this.file);

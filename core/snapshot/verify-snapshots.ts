@@ -4,6 +4,7 @@ import type { Store } from "../store/store.js";
 import type { BlobOpener } from "../crypto/blob-opener.js";
 import { computeBlobId } from "../crypto/blob-id.js";
 import { sha256Hex } from "../crypto/sha256-hex.js";
+import { blobSha256 } from "./blob-sha256.js";
 import { loadSodium } from "../crypto/sodium.js";
 import type { WriterKey } from "../crypto/writer-key.js";
 import { openManifest } from "./open-manifest.js";
@@ -272,6 +273,7 @@ async function blobProblems(
 ): Promise<VerifyProblem[]> {
   const regular = manifest.files.filter((file): file is RegularFileEntry => file.type === "file");
   const fresh = new Map<string, RegularFileEntry>();
+  const counted = new WeakSet<Uint8Array>();
   for (const file of regular) {
     const key = blobKey(file);
     if (!checked.has(key) && !fresh.has(key)) fresh.set(key, file);
@@ -282,7 +284,13 @@ async function blobProblems(
     async (file, ciphertext) => {
       checked.set(
         blobKey(file),
-        await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes),
+        await checkBlobOnce(options, manifest, file, where, ciphertext, (n) => {
+          // A pack's members share its bytes (ADR 1114): those read are counted once.
+          if (!file.pack || !ciphertext || options.level === "restore") return addBytes(n);
+          if (counted.has(ciphertext)) return;
+          counted.add(ciphertext);
+          addBytes(n);
+        }),
       );
     },
     4,
@@ -332,7 +340,7 @@ async function checkBlobOnce(
       } else {
         addBytes(ciphertext.length);
         if (
-          sha256Hex(ciphertext) !== file.ciphertextSha256 &&
+          blobSha256(ciphertext) !== file.ciphertextSha256 &&
           verifiedRewraps.get(ciphertext)?.standsFor !== file.ciphertextSha256
         ) {
           problem = {
