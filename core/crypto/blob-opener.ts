@@ -7,7 +7,6 @@ import { loadAge } from "./age-library.js";
 import { openAgeV1 } from "./open-age-v1.js";
 import { SnapgateError } from "../errors.js";
 import { PackPlaintextCache } from "./pack-plaintext-cache.js";
-import { sha256Hex } from "./sha256-hex.js";
 
 export interface BlobContext {
   /** Which file and snapshot, for the error message. */
@@ -70,19 +69,9 @@ export class BlobOpener {
     context: BlobContext,
     slice: NonNullable<BlobContext["slice"]>,
   ): Promise<Uint8Array> {
-    const plaintext = await this.packs.get(slice.pack, async () => {
-      // The cache is keyed by this hash: it must be the bytes' own.
-      if (sha256Hex(ciphertext) !== slice.pack) {
-        throw new SnapgateError(
-          "INTEGRITY",
-          `The pack that holds ${context.describe} does not match the signed ciphertext sha256.`,
-          {
-            fix: "The pack was altered or swapped in the store; restore from another snapshot or a replica, and check who can write the backup repository.",
-          },
-        );
-      }
-      return this.decrypt(ciphertext, context);
-    });
+    // Keyed by the signed hash, which the caller checked the bytes against before opening
+    // (assertBlobIntact: the bytes' own hash, or a verified re-wrap record that stands for it).
+    const plaintext = await this.packs.get(slice.pack, () => this.decrypt(ciphertext, context));
     const end = slice.offset + slice.length;
     if (end > plaintext.length) {
       throw new SnapgateError(

@@ -212,6 +212,8 @@ describe("store paths in the README, docs/*.md and the CLI's help are the paths 
     "<id>": "[^/]+",
     "<id[0:2]>": "[0-9a-f]{2}",
     "<blob-id>": "[0-9a-f]{64}",
+    // A pack (ADR 1114) is stored as a blob: its id is one too.
+    "<pack-id>": "[0-9a-f]{64}",
     "<sha256>": "[0-9a-f]{64}",
     "<set>": "[0-9a-f]{32}",
     "<snapshot>": "[0-9a-f]{64}",

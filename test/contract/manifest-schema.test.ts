@@ -183,7 +183,29 @@ describe("schemas/manifest-node.schema.json: a node", () => {
       [{ ...NODE, files: [] }, /\/files must NOT have fewer than 1 items/],
       [{ ...NODE, signature: "x" }, /has an unknown key 'signature'/],
       [{ ...NODE, files: [{ ...OLD_MANIFEST.files[0], blob: "z" }] }, /\/files\/0/],
-      [{ ...NODE, format: "snapgate.manifest/v1" }, /\/format must be equal to constant/],
+      [
+        { ...NODE, format: "snapgate.manifest/v1" },
+        /\/format must be one of "snapgate.manifest-node\/v1", "snapgate.manifest-node\/v2"/,
+      ],
+      // Only a v2 node may hold a packed entry (ADR 1114): a v1 reader would not know `pack`.
+      [
+        {
+          ...NODE,
+          files: [
+            { ...OLD_MANIFEST.files[0], pack: { blob: "a".repeat(64), offset: 0, length: 1 } },
+          ],
+        },
+        /\/files\/0\/pack/,
+      ],
+      [
+        {
+          format: "snapgate.manifest-node/v2",
+          files: [
+            { ...OLD_MANIFEST.files[0], pack: { blob: "a".repeat(64), offset: -1, length: 1 } },
+          ],
+        },
+        /\/files\/0/,
+      ],
       ["not an object", /must be object/],
     ];
     for (const [value, problem] of cases) {
@@ -191,7 +213,17 @@ describe("schemas/manifest-node.schema.json: a node", () => {
     }
     const notJson = new TextEncoder().encode("{");
     expect(() => parseManifestNode(notJson, sha256Hex(notJson), "n")).toThrow(
-      /is not a valid snapgate.manifest-node\/v1/,
+      /is not a valid manifest node/,
     );
+  });
+
+  it("accepts a v2 node whose entries lie in packs", () => {
+    const v2 = {
+      format: "snapgate.manifest-node/v2",
+      files: [{ ...OLD_MANIFEST.files[0], pack: { blob: "a".repeat(64), offset: 10, length: 20 } }],
+    };
+    expect(parseManifestNode(nodeBytes(v2), id(v2), "n").files[0]).toMatchObject({
+      pack: { offset: 10, length: 20 },
+    });
   });
 });

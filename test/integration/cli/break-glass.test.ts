@@ -36,12 +36,18 @@ async function breakGlass(cwd: string, manifest: string, identity: string) {
   expect(script).toContain(manifest);
   const { stdout } = await run("bash", ["-c", `set -eo pipefail\n${script}`], { cwd });
   const files: Record<string, string> = {};
+  let packed = 0;
   for (const line of stdout.trim().split("\n")) {
-    const [path, blob] = line.split("\t") as [string, string];
-    const decrypt = `age -d -i ${identity} '${blob}'${blob.endsWith(".gz.age") ? " | gunzip" : ""}`;
-    files[path] = (await run("bash", ["-c", `set -o pipefail; ${decrypt}`], { cwd })).stdout;
+    const [path, blob, encoding, offset, length] = line.split("\t") as string[];
+    // A packed file (ADR 1114): its bytes of the decrypted pack, as the guide shows.
+    const slice = offset ? ` | tail -c +$((${offset} + 1)) | head -c ${length}` : "";
+    if (offset) packed += 1;
+    const decrypt = `age -d -i ${identity} '${blob}'${slice}${encoding === "gzip" ? " | gunzip" : ""}`;
+    files[path as string] = (
+      await run("bash", ["-c", `set -o pipefail; ${decrypt}`], { cwd })
+    ).stdout;
   }
-  return files;
+  return { files, packed, gzip: stdout.includes("\tgzip\t") };
 }
 
 describe("break-glass with standard tools (docs/how-it-works.md)", () => {
@@ -92,10 +98,45 @@ describe("break-glass with standard tools (docs/how-it-works.md)", () => {
       readFileSync(join(dir, "store/manifests/prod/0000000001.json"), "utf8"),
     ) as { nodes: string[] };
     expect(root.nodes.length).toBeGreaterThan(1);
-    const files = await breakGlass(dir, "manifests/prod/0000000001.json", "identity.txt");
+    const { files, packed, gzip } = await breakGlass(
+      dir,
+      "manifests/prod/0000000001.json",
+      "identity.txt",
+    );
     expect(files).toEqual(tree);
+    // 63 new files: the first snapshot packed them (ADR 1114), and the walk cut each out.
+    expect(packed).toBe(Object.keys(tree).length);
     // The large YAML is compressible and not secret-looking: the gunzip branch ran.
-    const listing = (await run("find", ["store/blobs", "-name", "*.gz.age"], { cwd: dir })).stdout;
+    expect(gzip).toBe(true);
+  });
+
+  it("gives back files sealed one age file each (a snapshot of few new files)", async () => {
+    const small = join(dir, "small");
+    mkdirSync(join(small, "src"), { recursive: true });
+    cpSync(join(dir, "identity.txt"), join(small, "identity.txt"));
+    cpSync(join(dir, "writer.key"), join(small, "writer.key"));
+    const few = { "a.yaml": "replicas: 3\n".repeat(500), "b.env": "TOKEN=x\n" };
+    for (const [path, content] of Object.entries(few))
+      writeFileSync(join(small, "src", path), content);
+    const taken = await runCli(
+      [
+        ...["snapshot", "--store", "store", "--env", "prod", "--phase", "manual"],
+        ...["--recipient", keys.age.recipient, "--writer-key", "writer.key"],
+        ...["--root", "src", "--no-cache", "."],
+      ],
+      { cwd: small },
+    );
+    expect(taken.code).toBe(0);
+    const { files, packed, gzip } = await breakGlass(
+      small,
+      "manifests/prod/0000000001.json",
+      "identity.txt",
+    );
+    expect(files).toEqual(few);
+    expect(packed).toBe(0);
+    expect(gzip).toBe(true);
+    const listing = (await run("find", ["store/blobs", "-name", "*.gz.age"], { cwd: small }))
+      .stdout;
     expect(listing.trim()).not.toBe("");
   });
 
@@ -125,7 +166,7 @@ describe("break-glass with standard tools (docs/how-it-works.md)", () => {
     const listing = (await run("find", ["store/nodes", "-type", "f"], { cwd: v2 })).stdout;
     expect(listing).toMatch(/\.json\n/);
     expect(listing).not.toContain(".json.gz");
-    const files = await breakGlass(v2, "manifests/prod/0000000002.json", "identity.txt");
+    const { files } = await breakGlass(v2, "manifests/prod/0000000002.json", "identity.txt");
     const expected: Record<string, string> = {};
     for (const path of Object.keys(files).sort())
       expected[path] = readFileSync(join(V2_FIXTURE, "src2", path), "utf8");
@@ -143,7 +184,7 @@ describe("break-glass with standard tools (docs/how-it-works.md)", () => {
     const v1 = join(dir, "v1");
     cpSync(V1_FIXTURE, v1, { recursive: true });
     chmodSync(join(v1, "identity.txt"), 0o600);
-    const files = await breakGlass(v1, "manifests/prod/0000000002.json", "identity.txt");
+    const { files } = await breakGlass(v1, "manifests/prod/0000000002.json", "identity.txt");
     const expected: Record<string, string> = {};
     for (const path of [
       "app/.env",

@@ -15,6 +15,7 @@ import { verifySnapshots } from "../../../core/snapshot/verify-snapshots.js";
 import { verifyAuditChain } from "../../../core/audit/verify-audit-chain.js";
 import { verifyAuditLog } from "../../../core/audit/verify-audit-log.js";
 import { gatherGateFacts } from "../../../core/gate/gather-gate-facts.js";
+import { StatCache } from "../../../core/snapshot/stat-cache.js";
 import { loadPolicy } from "../../../core/policy/load-policy.js";
 import { memoryPolicySource } from "../../../core/policy/policy-source.js";
 import { auditPath, catalogPath, type Store } from "../../../core/store/store.js";
@@ -562,7 +563,8 @@ describe("a 2,000-file environment on a GitHub store, 1% changed per snapshot", 
       mkdirSync(join(path(i), ".."), { recursive: true });
       writeFileSync(path(i), `key: value-${i}\n`);
     }
-    const take = () =>
+    const cache = () => StatCache.open(join(work, "cache"), root, keys.writer.macKey);
+    const take = (statCache?: StatCache) =>
       createSnapshot({
         store: backup.store,
         root,
@@ -571,12 +573,19 @@ describe("a 2,000-file environment on a GitHub store, 1% changed per snapshot", 
         phase: "post",
         recipients: [keys.age.recipient],
         writerKey: keys.writer,
+        ...(statCache ? { statCache } : {}),
       });
-    await take();
+    const first = await take(cache());
+    // 2,000 new small files: sealed in packs of 64 (ADR 1114), 32 git blobs instead of 2,000.
+    const packs = new Set(
+      first.manifest!.files.map((file) => file.type === "file" && file.pack?.blob),
+    );
+    expect(packs.size).toBe(Math.ceil(2000 / 64));
     for (let i = 0; i < 2000; i += 100) writeFileSync(path(i), `key: changed-${i}\n`);
     backup.gh.resetLog();
-    const second = await take();
+    const second = await take(cache());
     // The write state and the head's root (its hash is the next prev): no node is read to write.
+    // The stat cache says which packs hold the unchanged files; the listing confirms them.
     expect(backup.gh.callCounts()).toEqual({
       graphql: 2,
       "git/create-tree": 1,
@@ -584,6 +593,7 @@ describe("a 2,000-file environment on a GitHub store, 1% changed per snapshot", 
       "git/update-ref": 1,
     });
     expect(second.newBlobs).toBe(20);
+    expect(second.reusedBlobs).toBe(1980);
     const repoPath = backup.gh.repoPath(backup.owner, backup.repo);
     const changed = (await git(["show", "--name-only", "--format=", "main"], repoPath))
       .trim()
@@ -610,6 +620,20 @@ describe("a 2,000-file environment on a GitHub store, 1% changed per snapshot", 
     expect(nodeIds.size).toBeGreaterThan(99);
     expect(backup.gh.callCounts()).toEqual({ graphql: 1 + Math.ceil((nodeIds.size + 1) / 100) });
     expect(facts.snapshot).toMatchObject({ seq: 2, signature: { state: "ok" }, missingBlobs: [] });
+
+    // Without a stat cache (a fresh CI runner) the packs are found through the head's nodes:
+    // one more query per 100 nodes, and still only the changed files are sealed.
+    for (let i = 50; i < 2000; i += 100) writeFileSync(path(i), `key: changed-${i}\n`);
+    backup.gh.resetLog();
+    const third = await take();
+    expect(backup.gh.callCounts()).toEqual({
+      graphql: 2 + Math.ceil(nodeIds.size / 100),
+      "git/create-tree": 1,
+      "git/create-commit": 1,
+      "git/update-ref": 1,
+    });
+    expect(third.newBlobs).toBe(20);
+    expect(third.reusedBlobs).toBe(1980);
   });
 });
 

@@ -125,6 +125,9 @@ async function firstSnapshot(storeDir: string, tree: string, stream = "prod", ex
     recipients: [keys.age.recipient, second.recipient],
     writerKey: keys.writer,
     sealWorkerUrl: BUNDLED_WORKER,
+    // ADR 1112's pipeline: one age file per file, sealed by the workers that read it.
+    // With packs (the default, ADR 1114) this thread seals a few dozen packs instead.
+    packs: false,
     ...extra,
   });
   return { result, calls, local };

@@ -12,6 +12,8 @@ import {
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
+import { blobPath } from "../../../core/store/store.js";
+import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
 import { loadSnapshot, type LoadedSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import { resolveSnapshot } from "../../../core/snapshot/resolve-snapshot.js";
@@ -88,12 +90,9 @@ beforeAll(async () => {
   large = await snapshotTree("large", many);
 });
 
+/** The file that holds the entry's content: its blob, or its pack (ADR 1114). */
 function blobFile(entry: RegularFileEntry): string {
-  const dir = join(work, "store/blobs", entry.blob.slice(0, 2));
-  const name = readdirSync(dir).find((n) =>
-    n.startsWith(`${entry.blob}-${entry.ciphertextSha256}`),
-  );
-  return join(dir, name as string);
+  return join(work, "store", blobPath(blobRefOf(entry)));
 }
 
 describe("a failed restore leaves the target as it was", () => {
@@ -164,6 +163,12 @@ describe("a failed restore leaves the target as it was", () => {
   it("a missing blob beyond the first window is found before anything is decrypted", async () => {
     const entry = large.manifest.files.find((f) => f.path === "w/f120.txt") as RegularFileEntry;
     const blob = blobFile(entry);
+    // 130 new files: packed (ADR 1114), so every file of that pack is missing with it.
+    expect(entry.pack).toBeDefined();
+    const lost = large.manifest.files
+      .filter((f) => f.type === "file" && blobFile(f) === blob)
+      .map((f) => f.path);
+    expect(lost).toContain("w/f120.txt");
     const saved = readFileSync(blob);
     unlinkSync(blob);
     try {
@@ -172,7 +177,7 @@ describe("a failed restore leaves the target as it was", () => {
       mkdirSync(target);
       await expect(restore(large, target, { opener })).rejects.toMatchObject({
         code: "INTEGRITY",
-        details: { kind: "missing-blob", paths: ["w/f120.txt"] },
+        details: { kind: "missing-blob", paths: lost },
       });
       expect(opened()).toBe(0);
       expect(listTree(target)).toEqual([]);

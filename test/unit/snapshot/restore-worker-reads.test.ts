@@ -9,7 +9,8 @@ import {
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
-import type { BlobRef, Store } from "../../../core/store/store.js";
+import { blobPath, type BlobRef, type Store } from "../../../core/store/store.js";
+import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
 import type { LoadedSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import type { RegularFileEntry } from "../../../core/types.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
@@ -112,6 +113,9 @@ beforeAll(async () => {
     phase: "manual",
     recipients: [keys.age.recipient],
     writerKey: keys.writer,
+    // One age file per file, as every snapshot before ADR 1114 and every large file: the
+    // packed layout has its own tests below.
+    packs: false,
   });
   snapshot = await loadSnapshot(local, await resolveSnapshot(local, "prod@1"));
 });
@@ -283,6 +287,94 @@ describe("a store re-keyed since the snapshot (more blobs than one window)", () 
       ).resolves.toMatchObject({ files: FILES });
       for (const i of [0, 7, 209])
         expect(readFileSync(join(target, `d${i % 30}`, `f${i}.txt`), "utf8")).toBe(content(i));
+    }
+  });
+});
+
+describe("a packed snapshot's restore (ADR 1114): the workers read each pack", () => {
+  const packedStore = new LocalDirStore(join(work, "packed"));
+  let packed: LoadedSnapshot;
+
+  beforeAll(async () => {
+    await createSnapshot({
+      store: packedStore,
+      root: join(work, "tree"),
+      paths: ["."],
+      stream: "prod",
+      phase: "manual",
+      recipients: [keys.age.recipient],
+      writerKey: keys.writer,
+    });
+    packed = await loadSnapshot(packedStore, await resolveSnapshot(packedStore, "prod@1"));
+  });
+
+  const packFiles = () => [
+    ...new Set(
+      packed.manifest.files.flatMap((file) =>
+        file.type === "file" && file.pack ? [blobPath(blobRefOf(file))] : [],
+      ),
+    ),
+  ];
+
+  it("restores every file, with workers and without, while the main thread reads no pack", async () => {
+    expect(packFiles().length).toBe(Math.ceil(FILES / 64));
+    for (const pool of [true, false]) {
+      let reads = 0;
+      const store = new Proxy(packedStore, {
+        get(target, property, receiver) {
+          if (property === "readBlob")
+            return (ref: Parameters<Store["readBlob"]>[0]) => {
+              reads += 1;
+              return target.readBlob(ref);
+            };
+          const value = Reflect.get(target, property, receiver) as unknown;
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+      const target = join(work, `packed-target${++count}`);
+      await expect(
+        restoreSnapshot({
+          store,
+          snapshot: packed,
+          opener: keys.opener,
+          trustedKeys: [keys.verifyKey],
+          target,
+          ...(pool ? { workerUrl: BUNDLED_WORKER } : {}),
+        }),
+      ).resolves.toMatchObject({ files: FILES });
+      for (let i = 0; i < FILES; i++)
+        expect(readFileSync(join(target, `d${i % 30}`, `f${i}.txt`), "utf8")).toBe(content(i));
+      // Workers read the packs themselves; this thread reads each pack once per window.
+      if (pool) expect(reads).toBe(0);
+      else expect(reads).toBeLessThanOrEqual(packFiles().length * 3);
+    }
+  });
+
+  it("a flipped byte in a pack fails the restore with INTEGRITY and leaves nothing", async () => {
+    const file = join(work, "packed", packFiles()[1] as string);
+    const saved = readFileSync(file);
+    chmodSync(file, 0o644);
+    const flipped = Buffer.from(saved);
+    flipped[flipped.length - 5] = (flipped[flipped.length - 5] ?? 0) ^ 1;
+    writeFileSync(file, flipped);
+    try {
+      for (const pool of [true, false]) {
+        const target = join(work, `packed-target${++count}`);
+        await expect(
+          restoreSnapshot({
+            store: packedStore,
+            snapshot: packed,
+            opener: keys.opener,
+            trustedKeys: [keys.verifyKey],
+            target,
+            ...(pool ? { workerUrl: BUNDLED_WORKER } : {}),
+          }),
+        ).rejects.toMatchObject({ code: "INTEGRITY" });
+        expect(existsSync(target)).toBe(false);
+      }
+    } finally {
+      writeFileSync(file, saved);
+      chmodSync(file, 0o444);
     }
   });
 });

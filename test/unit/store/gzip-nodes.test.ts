@@ -52,8 +52,9 @@ describe("gzip'd manifest nodes", () => {
       expect([stored[0], stored[1]]).toEqual([0x1f, 0x8b]);
       const json = gunzipSync(stored);
       expect(sha256Hex(json)).toBe(id);
+      // 80 new files: packed (ADR 1114), so every node holds packed entries.
       expect(JSON.parse(json.toString("utf8"))).toMatchObject({
-        format: "snapgate.manifest-node/v1",
+        format: "snapgate.manifest-node/v2",
       });
       expect(stored.length).toBeLessThan(json.length);
       expect(existsSync(store.path(nodePath(id)))).toBe(false);
