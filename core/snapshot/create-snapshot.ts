@@ -272,7 +272,11 @@ async function stageMissingBlobs(
   const { packs, alone } =
     options.packs === false || missing.some((entry) => entry.sealed)
       ? { packs: [], alone: missing }
-      : planPacks(missing, (entry) => entry.file.size);
+      : planPacks(
+          missing,
+          (entry) => entry.file.size,
+          (entry) => entry.blob as string,
+        );
   const total = missing.length;
   const expectedBlobs = packs.length + alone.length;
   let sealed = 0;
@@ -296,22 +300,46 @@ async function stageMissingBlobs(
     delete entry.content;
     progress({ stage: "encrypt", done: ++sealed, total });
   });
-  await mapWithConcurrency(packs, 2, async (members) => {
+  // Each pack's plaintext first: a store that holds the same pack (another environment's
+  // identical files) already has it sealed to these recipients, and it is reused.
+  const built = packs.map((members) => {
     const pack = buildPack(
       members.map((entry) => ({
         content: contentToSeal(prepared, entry),
         compress: !entry.classification.secret,
       })),
     );
-    const id = computeBlobId(options.writerKey.macKey, pack.plaintext);
-    const blob = await sealBlob(prepared, view, sealers, id, pack.plaintext, false, expectedBlobs);
-    const ref: BlobRef = {
-      id,
-      sha256: blob.sha256,
-      encoding: "none",
-      recipientSet: prepared.recipientSet,
-    };
-    await stage(view, ref, blob);
+    for (const entry of members) delete entry.content;
+    return { members, pack, id: computeBlobId(options.writerKey.macKey, pack.plaintext) };
+  });
+  const held =
+    built.length > 0
+      ? await view.findBlobs(
+          built.map(({ id }) => id),
+          prepared.recipientSet,
+        )
+      : new Map<string, BlobRef>();
+  await mapWithConcurrency(built, 2, async ({ members, pack, id }) => {
+    // A blob of this id holds exactly this plaintext; "none": it is stored as it is.
+    const stored = held.get(id);
+    let ref: BlobRef;
+    if (stored?.encoding === "none") {
+      ref = stored;
+    } else {
+      const blob = await sealBlob(
+        prepared,
+        view,
+        sealers,
+        id,
+        pack.plaintext,
+        false,
+        expectedBlobs,
+      );
+      ref = { id, sha256: blob.sha256, encoding: "none", recipientSet: prepared.recipientSet };
+      await stage(view, ref, blob);
+      counts.newBlobs += members.length;
+      counts.bytesAdded += blob.size;
+    }
     members.forEach((entry, index) => {
       const slice = pack.slices[index] as BuiltPack["slices"][number];
       const content: StoredContent = {
@@ -321,10 +349,7 @@ async function stageMissingBlobs(
       };
       located.set(entry.blob as string, content);
       packed.known.set(entry.blob as string, content);
-      delete entry.content;
     });
-    counts.newBlobs += members.length;
-    counts.bytesAdded += blob.size;
     sealed += members.length;
     progress({ stage: "encrypt", done: sealed, total });
   });

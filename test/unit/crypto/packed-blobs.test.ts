@@ -75,6 +75,30 @@ describe("planPacks (ADR 1114)", () => {
   });
 });
 
+describe("planPacks: where a pack ends depends on its members' content ids", () => {
+  it("ends a pack after a member whose id starts below 08, so an added file moves no later boundary", () => {
+    const ids = Array.from(
+      { length: 200 },
+      (_, index) => (index % 23 === 22 ? "05" : "a0") + String(index).padStart(62, "0"),
+    );
+    const plan = planPacks(
+      ids,
+      () => 10,
+      (id) => id,
+    );
+    for (const pack of plan.packs.slice(0, -1))
+      expect((pack.at(-1) as string).startsWith("05")).toBe(true);
+    // One file more near the start: only the first pack changes.
+    const more = ["a0" + "f".repeat(62), ...ids];
+    const again = planPacks(
+      more,
+      () => 10,
+      (id) => id,
+    );
+    expect(again.packs.slice(1)).toEqual(plan.packs.slice(1));
+  });
+});
+
 describe("a packed member opens from its slice of the pack", () => {
   it("gives back every member, whatever its kind and encoding, for many packs (seeded)", async () => {
     const opener = await BlobOpener.create([ownerSecret]);

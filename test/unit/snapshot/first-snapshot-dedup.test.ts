@@ -37,30 +37,49 @@ const filesUnder = (dir: string): string[] =>
     .filter((entry) => entry.isFile())
     .map((entry) => entry.name);
 
+/** The packs a snapshot's files lie in (ADR 1114: 150 new small contents are packed). */
+const packsOf = (result: Awaited<ReturnType<typeof snapshot>>) =>
+  new Set(
+    result.manifest?.files.flatMap((file) =>
+      file.type === "file" && file.pack ? [file.pack.blob] : [],
+    ),
+  );
+
 describe("a first snapshot: dedup within the tree and against the store", () => {
-  it("one blob per distinct content, sealed once, and nothing staged is left as a temp file", async () => {
+  it("each distinct content once, in packs, sealed once, and nothing staged is left as a temp file", async () => {
     const store = newStore();
     const result = await snapshot(store);
     expect(result).toMatchObject({ files: FILES, newBlobs: DISTINCT, reusedBlobs: 0 });
+    const packs = packsOf(result);
+    expect(packs.size).toBeGreaterThanOrEqual(Math.ceil(DISTINCT / 64));
+    // Two files of the same content share one slice of one pack.
+    const slices = new Set(
+      result.manifest?.files.map((file) =>
+        file.type === "file" ? `${file.pack?.blob}:${file.pack?.offset}` : "",
+      ),
+    );
+    expect(slices.size).toBe(DISTINCT);
     const blobs = filesUnder(store.path("blobs"));
-    expect(blobs).toHaveLength(DISTINCT);
+    expect(blobs).toHaveLength(packs.size);
     expect(blobs.filter((name) => name.startsWith(".snapgate-tmp-"))).toEqual([]);
   });
 
-  it("a new environment in a store that holds the same contents reuses every blob", async () => {
+  it("a new environment in a store that holds the same contents reuses every pack", async () => {
     const store = newStore();
-    await snapshot(store, { stream: "staging" });
+    const staging = await snapshot(store, { stream: "staging" });
+    const before = filesUnder(store.path("blobs"));
     const result = await snapshot(store);
-    expect(result).toMatchObject({ seq: 1, newBlobs: 0, reusedBlobs: DISTINCT });
-    expect(filesUnder(store.path("blobs"))).toHaveLength(DISTINCT);
+    expect(result).toMatchObject({ seq: 1, newBlobs: 0, reusedBlobs: DISTINCT, bytesAdded: 0 });
+    expect(packsOf(result)).toEqual(packsOf(staging));
+    expect(filesUnder(store.path("blobs"))).toEqual(before);
   });
 
   it("other recipients: every content is sealed again, once", async () => {
     const store = newStore();
-    await snapshot(store, { stream: "staging" });
+    const staging = await snapshot(store, { stream: "staging" });
     const other = await makeKeys();
     const result = await snapshot(store, { recipients: [other.age.recipient] });
     expect(result).toMatchObject({ newBlobs: DISTINCT, reusedBlobs: 0 });
-    expect(filesUnder(store.path("blobs"))).toHaveLength(2 * DISTINCT);
+    expect(filesUnder(store.path("blobs"))).toHaveLength(packsOf(staging).size * 2);
   });
 });

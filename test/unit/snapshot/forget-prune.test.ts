@@ -351,3 +351,65 @@ describe("pruneBlobs: manifest nodes (format v2)", () => {
     expect((await readStoredManifest(store, "dev", 4)).files).toHaveLength(1);
   });
 });
+
+describe("prune and packs (ADR 1114)", () => {
+  it("keeps a pack while a live snapshot names one of its files, and deletes one only forgotten snapshots name", async () => {
+    count += 1;
+    const packed = new LocalDirStore(join(work, `store-${count}`));
+    const tree = join(work, `tree-${count}`);
+    mkdirSync(tree, { recursive: true });
+    const write = (version: number, from = 0) => {
+      for (let i = from; i < 40; i++)
+        writeFileSync(join(tree, `f${i}.yaml`), `f${i}: ${version}\n`);
+    };
+    const take = (day: number) =>
+      createSnapshot({
+        store: packed,
+        root: tree,
+        paths: ["."],
+        stream: "dev",
+        phase: "post",
+        time: new Date(Date.UTC(2026, 0, day)),
+        recipients: [keys.age.recipient],
+        writerKey: keys.writer,
+      });
+    const packsOf = (result: Awaited<ReturnType<typeof take>>) =>
+      new Set(
+        result.manifest?.files.flatMap((f) => (f.type === "file" && f.pack ? [f.pack.blob] : [])),
+      );
+    write(1);
+    const first = packsOf(await take(1));
+    // f0 stays as it was: its content is still in a pack of the first snapshot. The 39
+    // others change twice, into new packs each time.
+    write(2, 1);
+    const second = packsOf(await take(2));
+    write(3, 1);
+    const third = await take(3);
+    const live = packsOf(third);
+    const f0 = third.manifest?.files.find((f) => f.path === "f0.yaml");
+    const kept = f0?.type === "file" ? (f0.pack?.blob as string) : "";
+    expect(first.has(kept)).toBe(true);
+    const doomed = [...new Set([...first, ...second])].filter((id) => !live.has(id));
+    expect(doomed.length).toBeGreaterThan(0);
+
+    await forgetAllButNewest(packed);
+    const result = await pruneBlobs(packed, { graceMs: 0, now });
+    expect(result.deleted.map((blob) => blob.id).sort()).toEqual(doomed.sort());
+    const left = (await packed.listBlobs()).map((blob) => blob.id).sort();
+    expect(left).toEqual([...live].sort());
+    expect(left).toContain(kept);
+    const { restoreSnapshot } = await import("../../../core/snapshot/restore-snapshot.js");
+    const { loadSnapshot } = await import("../../../core/snapshot/load-snapshot.js");
+    const { resolveSnapshot } = await import("../../../core/snapshot/resolve-snapshot.js");
+    const target = join(work, `restored-${count}`);
+    await restoreSnapshot({
+      store: packed,
+      snapshot: await loadSnapshot(packed, await resolveSnapshot(packed, "dev@3")),
+      opener: keys.opener,
+      trustedKeys: [keys.verifyKey],
+      target,
+    });
+    expect(readFileSync(join(target, "f0.yaml"), "utf8")).toBe("f0: 1\n");
+    expect(readFileSync(join(target, "f39.yaml"), "utf8")).toBe("f39: 3\n");
+  });
+});
