@@ -122,24 +122,26 @@ describe("bytes an incremental snapshot adds (2,000 files, 1% changed)", () => {
     // The first snapshot packed its 2,000 files (ADR 1114): an unchanged file's entry names
     // its pack and slice (~80 B more of JSON, 51,840 B before), but the packs' ciphertext
     // hashes repeat, so the gzip'd nodes are smaller than before (5,821-5,840 B). The v1
-    // figure is the same entries in one v1 manifest (607,598 B before).
+    // figure is the same entries in one v1 manifest (607,598 B before; ~822,000 B now).
+    // Where a pack ends depends on the members' keyed ids, which a fresh writer key changes
+    // from run to run: so do the digits of the offsets, a few bytes of JSON either way.
     expect({
       root: v2.manifests,
       newNodes,
       nodeCount,
-      nodesJson: plainNodes,
       blobs: v2.blobs,
       headPointer,
-      v1Manifest,
     }).toEqual({
       root: 9954,
       newNodes: 5,
       nodeCount: 138,
-      nodesJson: 68025,
       blobs: 5168,
       headPointer: 9338,
-      v1Manifest: 822638,
     });
+    expect(plainNodes).toBeGreaterThan(67_500);
+    expect(plainNodes).toBeLessThan(68_500);
+    expect(v1Manifest).toBeGreaterThan(815_000);
+    expect(v1Manifest).toBeLessThan(830_000);
     expect(v2.nodes).toBeGreaterThan(5300);
     expect(v2.nodes).toBeLessThan(5600);
     expect((v2Manifest + headPointer) * 4).toBeLessThan(v1Manifest);

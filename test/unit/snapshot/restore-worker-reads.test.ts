@@ -317,7 +317,9 @@ describe("a packed snapshot's restore (ADR 1114): the workers read each pack", (
   ];
 
   it("restores every file, with workers and without, while the main thread reads no pack", async () => {
-    expect(packFiles().length).toBe(Math.ceil(FILES / 64));
+    // Packs of up to 64 (ADR 1114), ending where a member's content id says (1 in 32).
+    expect(packFiles().length).toBeGreaterThanOrEqual(Math.ceil(FILES / 64));
+    expect(packFiles().length).toBeLessThan(FILES / 8);
     for (const pool of [true, false]) {
       let reads = 0;
       const store = new Proxy(packedStore, {
