@@ -12,16 +12,17 @@ export async function confirmPacked(
   ids: readonly string[],
   recipientSet: string,
 ): Promise<Map<string, StoredContent>> {
-  const candidates = ids.flatMap((id) => {
+  const candidates = new Map<string, StoredContent>();
+  const packs = new Set<string>();
+  for (const id of ids) {
     const content = known.get(id);
-    return content?.pack && content.ref.recipientSet === recipientSet
-      ? [[id, content] as const]
-      : [];
-  });
-  if (candidates.length === 0) return new Map();
-  const packs = [...new Set(candidates.map(([, content]) => content.ref.id))];
-  const present = await view.findBlobs(packs, recipientSet);
-  return new Map(
-    candidates.filter(([, content]) => present.get(content.ref.id)?.sha256 === content.ref.sha256),
-  );
+    if (!content?.pack || content.ref.recipientSet !== recipientSet) continue;
+    candidates.set(id, content);
+    packs.add(content.ref.id);
+  }
+  if (candidates.size === 0) return candidates;
+  const present = await view.findBlobs([...packs], recipientSet);
+  for (const [id, { ref }] of candidates)
+    if (present.get(ref.id)?.sha256 !== ref.sha256) candidates.delete(id);
+  return candidates;
 }

@@ -237,18 +237,26 @@ async function stageMissingBlobs(
   const { files, progress, options } = prepared;
   // Only blobs sealed to exactly this snapshot's recipients are reused; any other is sealed again.
   const located = new Map<string, StoredContent>();
-  for (const [id, ref] of await view.findBlobs(prepared.uniqueIds, prepared.recipientSet))
-    located.set(id, { ref, encoding: ref.encoding });
   // Contents in packs (ADR 1114) have no blob of their own: found through the stat cache or
-  // an earlier attempt of this snapshot, and when many are still unknown, the head snapshot.
-  const resolvePacked = async () => {
-    const unresolved = prepared.uniqueIds.filter((id) => !located.has(id));
-    if (unresolved.length === 0 || packed.known.size === 0) return unresolved;
-    const confirmed = await confirmPacked(view, packed.known, unresolved, prepared.recipientSet);
+  // an earlier attempt of this snapshot (one lookup per pack), and when many are still
+  // unknown, through the head snapshot. The store is asked for the other contents' blobs at
+  // the same time, and for those of a pack it no longer holds after.
+  const findPacked = async (ids: readonly string[]) => {
+    const confirmed = await confirmPacked(view, packed.known, ids, prepared.recipientSet);
     for (const [id, content] of confirmed) located.set(id, content);
-    return unresolved.filter((id) => !located.has(id));
   };
-  const unresolved = await resolvePacked();
+  const findAlone = async (ids: readonly string[]) => {
+    if (ids.length === 0) return;
+    for (const [id, ref] of await view.findBlobs(ids, prepared.recipientSet))
+      located.set(id, { ref, encoding: ref.encoding });
+  };
+  const inPacks = prepared.uniqueIds.filter((id) => packed.known.has(id));
+  await Promise.all([
+    findPacked(inPacks),
+    findAlone(prepared.uniqueIds.filter((id) => !packed.known.has(id))),
+  ]);
+  await findAlone(inPacks.filter((id) => !located.has(id)));
+  const unresolved = prepared.uniqueIds.filter((id) => !located.has(id));
   if (unresolved.length >= MIN_PACKED_BLOBS && view.head && !packed.headRead) {
     packed.headRead = true;
     const head =
@@ -260,7 +268,7 @@ async function stageMissingBlobs(
       ));
     for (const [id, content] of packedContentsOf(head))
       if (!packed.known.has(id)) packed.known.set(id, content);
-    await resolvePacked();
+    await findPacked(unresolved);
   }
   const seen = new Set<string>();
   const missing = files.filter((entry) => {

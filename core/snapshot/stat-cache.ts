@@ -28,8 +28,10 @@ export const STALE_CACHE_MS = 30 * 24 * 3600 * 1000;
 /** path, size, mtimeMs, ctimeMs, inode, blob id */
 type Entry = [string, number, number, number, number, string];
 
-/** A content in a pack (ADR 1114): content id, pack id, pack ciphertext sha256, recipient set, offset, length, gzip'd. */
-type PackedEntry = [string, string, string, string, number, number, boolean];
+/** A pack (ADR 1114): its id, ciphertext sha256 and recipient set. */
+type PackEntry = [string, string, string];
+/** A content in a pack: content id, index in `packs`, offset, length, 1 when gzip'd. */
+type PackedEntry = [string, number, number, number, number];
 
 interface CacheBody {
   root: string;
@@ -37,6 +39,7 @@ interface CacheBody {
   manifest?: string | null;
   entries: Entry[];
   /** Where that manifest's packed contents lie, so the next snapshot need not read it to reuse them. */
+  packs?: PackEntry[];
   packed?: PackedEntry[];
 }
 
@@ -64,6 +67,7 @@ export class StatCache {
     /** Why an existing cache file was not used, for the progress log. */
     readonly ignoredReason: string | null,
     private readonly manifest: string | null = null,
+    private readonly packs: readonly PackEntry[] = [],
     private readonly packed: readonly PackedEntry[] = [],
   ) {}
 
@@ -106,6 +110,7 @@ export class StatCache {
       new Map(parsed.entries.map((entry) => [entry[0], entry])),
       null,
       typeof parsed.manifest === "string" ? parsed.manifest : null,
+      Array.isArray(parsed.packs) ? parsed.packs : [],
       Array.isArray(parsed.packed) ? parsed.packed : [],
     );
   }
@@ -116,11 +121,19 @@ export class StatCache {
    */
   packedContents(): Map<string, StoredContent> {
     const contents = new Map<string, StoredContent>();
-    for (const [id, pack, sha256, recipientSet, offset, length, gzip] of this.packed) {
+    const refs = this.packs.map(([id, sha256, recipientSet]) => ({
+      id,
+      sha256,
+      encoding: "none" as const,
+      recipientSet,
+    }));
+    for (const [id, index, offset, length, gzip] of this.packed) {
+      const ref = refs[index];
+      if (!ref) continue;
       contents.set(id, {
-        ref: { id: pack, sha256, encoding: "none", recipientSet },
+        ref,
         encoding: gzip ? "gzip" : "none",
-        pack: { blob: pack, offset, length },
+        pack: { blob: ref.id, offset, length },
       });
     }
     return contents;
@@ -167,24 +180,24 @@ export class StatCache {
       if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= scannedAtMs - RACY_WINDOW_MS) continue;
       entries.push([file.path, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, blob]);
     }
+    const packs: PackEntry[] = [];
+    const indexOf = new Map<string, number>();
     const packed: PackedEntry[] = [];
     for (const [id, { ref, encoding, pack }] of packedContents) {
       if (!pack || !ref.recipientSet) continue;
-      packed.push([
-        id,
-        pack.blob,
-        ref.sha256,
-        ref.recipientSet,
-        pack.offset,
-        pack.length,
-        encoding === "gzip",
-      ]);
+      const key = `${ref.id}-${ref.sha256}-${ref.recipientSet}`;
+      let index = indexOf.get(key);
+      if (index === undefined) {
+        index = packs.push([ref.id, ref.sha256, ref.recipientSet]) - 1;
+        indexOf.set(key, index);
+      }
+      packed.push([id, index, pack.offset, pack.length, encoding === "gzip" ? 1 : 0]);
     }
     const body = JSON.stringify({
       root: this.root,
       manifest,
       entries,
-      ...(packed.length ? { packed } : {}),
+      ...(packed.length ? { packs, packed } : {}),
     } satisfies CacheBody);
     const content = `${FORMAT} ${macOf(this.macKey, body)}\n${body}`;
     // No fsync: a file torn by a crash fails its MAC and is ignored.

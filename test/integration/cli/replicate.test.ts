@@ -381,3 +381,51 @@ describe("snapgate replicate with a GitHub backup repository (sandbox)", () => {
     expect(treeOf(back)).toEqual(treeOf(store.location));
   });
 });
+
+describe("replicating packed snapshots (ADR 1114)", () => {
+  let backup: BackupRepo;
+  beforeAll(async () => {
+    backup = await startBackupRepo({ repo: "packed-backups" });
+  });
+  afterAll(() => backup.gh.close());
+
+  it("copies the packs to a GitHub backup repository, whose snapshot restores the same files", async () => {
+    const dir = join(root, `packed${++counter}`);
+    const tree = join(dir, "tree");
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 90; i++)
+      files[`k8s/d${i % 5}/cm-${i}.yaml`] = `key: value-${i}\n`.repeat(i % 9);
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(tree, path, ".."), { recursive: true });
+      writeFileSync(join(tree, path), text);
+    }
+    const store = new LocalDirStore(join(dir, "store"));
+    const taken = await createSnapshot({
+      store,
+      root: tree,
+      paths: ["."],
+      stream: "prod",
+      phase: "post",
+      recipients: [keys.age.recipient],
+      writerKey: keys.writer,
+    });
+    const packs = new Set(
+      taken.manifest?.files.map((file) => (file.type === "file" ? file.pack?.blob : "")),
+    );
+    expect(packs.has(undefined)).toBe(false);
+    await replicate(store, backup.store);
+    const { loadSnapshot } = await import("../../../core/snapshot/load-snapshot.js");
+    const { resolveSnapshot } = await import("../../../core/snapshot/resolve-snapshot.js");
+    const { restoreSnapshot } = await import("../../../core/snapshot/restore-snapshot.js");
+    const target = join(dir, "restored");
+    await restoreSnapshot({
+      store: backup.store,
+      snapshot: await loadSnapshot(backup.store, await resolveSnapshot(backup.store, "prod@1")),
+      opener: keys.opener,
+      trustedKeys: [keys.verifyKey],
+      target,
+    });
+    for (const [path, text] of Object.entries(files))
+      expect(readFileSync(join(target, path), "utf8")).toBe(text);
+  });
+});

@@ -42,6 +42,52 @@ function fileAt(
 }
 
 describe("StatCache", () => {
+  it("keeps where the last snapshot packed each content (ADR 1114), and only with its MAC", () => {
+    const dir = join(work, "packed");
+    const ref = (id: string) => ({
+      id,
+      sha256: "c".repeat(64),
+      encoding: "none" as const,
+      recipientSet: "d".repeat(32),
+    });
+    const packed = new Map([
+      [
+        "1".repeat(64),
+        {
+          ref: ref("e".repeat(64)),
+          encoding: "gzip" as const,
+          pack: { blob: "e".repeat(64), offset: 0, length: 10 },
+        },
+      ],
+      [
+        "2".repeat(64),
+        {
+          ref: ref("e".repeat(64)),
+          encoding: "none" as const,
+          pack: { blob: "e".repeat(64), offset: 10, length: 4 },
+        },
+      ],
+      [
+        "3".repeat(64),
+        {
+          ref: ref("f".repeat(64)),
+          encoding: "none" as const,
+          pack: { blob: "f".repeat(64), offset: 0, length: 0 },
+        },
+      ],
+      // A content stored alone is not a pack's: left out.
+      [
+        "4".repeat(64),
+        { ref: { ...ref("4".repeat(64)), encoding: "gzip" as const }, encoding: "gzip" as const },
+      ],
+    ]);
+    StatCache.open(dir, "/root", keys.writer.macKey).save([], 100_000, "9".repeat(64), packed);
+    const back = StatCache.open(dir, "/root", keys.writer.macKey).packedContents();
+    expect(back).toEqual(new Map([...packed].slice(0, 3)));
+    // Another writer's key: the cache is ignored, packs and all.
+    expect(StatCache.open(dir, "/root", other.writer.macKey).packedContents().size).toBe(0);
+  });
+
   it("returns the blob id only for the exact stat it saved", () => {
     const dir = join(work, "exact");
     const saved = StatCache.open(dir, "/root", keys.writer.macKey);
