@@ -4002,8 +4002,8 @@ function parseManifest(bytes, where) {
 // core/generated/manifest-node-validator.ts
 import __ajvRuntime03 from "ajv/dist/runtime/ucs2length.js";
 var manifest_node_validator_default = validate203;
-var schema313 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/manifest-node.schema.json", "title": "Snapgate manifest node (snapgate.manifest-node/v1)", "description": "A run of one or more snapshots' file entries, sorted by path: stored once at nodes/<id[0:2]>/<id>.json, where id is the sha256 of the file, and named by every v2 manifest root that holds exactly these entries. Plain JSON, not encrypted: paths are readable without a key (ADR 1101).", "type": "object", "additionalProperties": false, "required": ["format", "files"], "properties": { "format": { "const": "snapgate.manifest-node/v1" }, "files": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/file" } } }, "$defs": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "recipientSetId": { "type": "string", "pattern": "^[0-9a-f]{32}$" }, "file": { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "recipientSet": { "description": "The id of the recipient set (in recipientSets) the blob is sealed to; part of the blob's file name.", "$ref": "#/$defs/recipientSetId" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] } } };
-var schema323 = { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "recipientSet": { "description": "The id of the recipient set (in recipientSets) the blob is sealed to; part of the blob's file name.", "$ref": "#/$defs/recipientSetId" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] };
+var schema313 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://snapgate.dev/schemas/manifest-node.schema.json", "title": "Snapgate manifest node (snapgate.manifest-node/v1 and v2)", "description": "A run of one or more snapshots' file entries, sorted by path: stored once at nodes/<id[0:2]>/<id>.json, where id is the sha256 of the file, and named by every v2 manifest root that holds exactly these entries. Plain JSON, not encrypted: paths are readable without a key (ADR 1101). Format v2 (ADR 1114) is written for a node that holds a packed entry (one whose content lies in a pack: `pack`); a v1 node holds none.", "type": "object", "additionalProperties": false, "required": ["format", "files"], "properties": { "format": { "enum": ["snapgate.manifest-node/v1", "snapgate.manifest-node/v2"] }, "files": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/file" } } }, "$defs": { "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "recipientSetId": { "type": "string", "pattern": "^[0-9a-f]{32}$" }, "file": { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "recipientSet": { "description": "The id of the recipient set (in recipientSets) the blob is sealed to; part of the blob's file name.", "$ref": "#/$defs/recipientSetId" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 }, "pack": { "description": "Set when the file's encoded content lies in a pack (ADR 1114): the pack's keyed id, and the byte range of the pack's plaintext that holds this file's encoded content (then `blob` is still the file's own content id, and `ciphertextSha256`, `recipientSet` are the pack's).", "type": "object", "additionalProperties": false, "required": ["blob", "offset", "length"], "properties": { "blob": { "$ref": "#/$defs/sha256" }, "offset": { "type": "integer", "minimum": 0 }, "length": { "type": "integer", "minimum": 0 } } } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] } }, "allOf": [{ "description": "A v1 node holds no packed entry: only v2 readers know what `pack` means.", "if": { "properties": { "format": { "const": "snapgate.manifest-node/v1" } } }, "then": { "properties": { "files": { "type": "array", "items": { "type": "object", "properties": { "pack": false } } } } } }] };
+var schema323 = { "description": "Path rules (relative, no '..', no NUL, no case-insensitive collisions) are checked by the restore code, not here, so that a hostile manifest gets a precise error.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["type", "path", "mode", "size", "blob", "encoding", "ciphertextSha256"], "properties": { "type": { "const": "file" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "mode": { "type": "integer", "minimum": 0, "maximum": 4095 }, "size": { "type": "integer", "minimum": 0 }, "blob": { "$ref": "#/$defs/sha256" }, "encoding": { "enum": ["gzip", "none"] }, "ciphertextSha256": { "$ref": "#/$defs/sha256" }, "recipientSet": { "description": "The id of the recipient set (in recipientSets) the blob is sealed to; part of the blob's file name.", "$ref": "#/$defs/recipientSetId" }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 }, "pack": { "description": "Set when the file's encoded content lies in a pack (ADR 1114): the pack's keyed id, and the byte range of the pack's plaintext that holds this file's encoded content (then `blob` is still the file's own content id, and `ciphertextSha256`, `recipientSet` are the pack's).", "type": "object", "additionalProperties": false, "required": ["blob", "offset", "length"], "properties": { "blob": { "$ref": "#/$defs/sha256" }, "offset": { "type": "integer", "minimum": 0 }, "length": { "type": "integer", "minimum": 0 } } } } }, { "type": "object", "additionalProperties": false, "required": ["type", "path", "target"], "properties": { "type": { "const": "symlink" }, "path": { "type": "string", "minLength": 1, "maxLength": 4096 }, "target": { "type": "string", "minLength": 1, "maxLength": 4096 }, "component": { "type": "string", "maxLength": 200 }, "tier": { "type": "string", "maxLength": 100 }, "owner": { "type": "string", "maxLength": 200 } } }] };
 var schema333 = { "type": "string", "pattern": "^[0-9a-f]{64}$" };
 var schema35 = { "type": "string", "pattern": "^[0-9a-f]{32}$" };
 var func13 = Object.prototype.hasOwnProperty;
@@ -4341,12 +4341,131 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+    if (data.pack !== void 0) {
+      let data11 = data.pack;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        if (data11.blob === void 0) {
+          const err30 = { instancePath: instancePath + "/pack", schemaPath: "#/oneOf/0/properties/pack/required", keyword: "required", params: { missingProperty: "blob" }, message: "must have required property 'blob'", schema: schema323.oneOf[0].properties.pack.required, parentSchema: schema323.oneOf[0].properties.pack, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (data11.offset === void 0) {
+          const err31 = { instancePath: instancePath + "/pack", schemaPath: "#/oneOf/0/properties/pack/required", keyword: "required", params: { missingProperty: "offset" }, message: "must have required property 'offset'", schema: schema323.oneOf[0].properties.pack.required, parentSchema: schema323.oneOf[0].properties.pack, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data11.length === void 0) {
+          const err32 = { instancePath: instancePath + "/pack", schemaPath: "#/oneOf/0/properties/pack/required", keyword: "required", params: { missingProperty: "length" }, message: "must have required property 'length'", schema: schema323.oneOf[0].properties.pack.required, parentSchema: schema323.oneOf[0].properties.pack, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        for (const key1 in data11) {
+          if (!(key1 === "blob" || key1 === "offset" || key1 === "length")) {
+            const err33 = { instancePath: instancePath + "/pack", schemaPath: "#/oneOf/0/properties/pack/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema323.oneOf[0].properties.pack, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data11.blob !== void 0) {
+          let data12 = data11.blob;
+          if (typeof data12 === "string") {
+            if (!pattern43.test(data12)) {
+              const err34 = { instancePath: instancePath + "/pack/blob", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema333, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/pack/blob", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema333.type, parentSchema: schema333, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data11.offset !== void 0) {
+          let data13 = data11.offset;
+          if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+            const err36 = { instancePath: instancePath + "/pack/offset", schemaPath: "#/oneOf/0/properties/pack/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema323.oneOf[0].properties.pack.properties.offset.type, parentSchema: schema323.oneOf[0].properties.pack.properties.offset, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+          if (typeof data13 == "number" && isFinite(data13)) {
+            if (data13 < 0 || isNaN(data13)) {
+              const err37 = { instancePath: instancePath + "/pack/offset", schemaPath: "#/oneOf/0/properties/pack/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema323.oneOf[0].properties.pack.properties.offset, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data11.length !== void 0) {
+          let data14 = data11.length;
+          if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+            const err38 = { instancePath: instancePath + "/pack/length", schemaPath: "#/oneOf/0/properties/pack/properties/length/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema323.oneOf[0].properties.pack.properties.length.type, parentSchema: schema323.oneOf[0].properties.pack.properties.length, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+          if (typeof data14 == "number" && isFinite(data14)) {
+            if (data14 < 0 || isNaN(data14)) {
+              const err39 = { instancePath: instancePath + "/pack/length", schemaPath: "#/oneOf/0/properties/pack/properties/length/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema323.oneOf[0].properties.pack.properties.length, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/pack", schemaPath: "#/oneOf/0/properties/pack/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema323.oneOf[0].properties.pack.type, parentSchema: schema323.oneOf[0].properties.pack, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err30 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema323.oneOf[0].type, parentSchema: schema323.oneOf[0], data };
+    const err41 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema323.oneOf[0].type, parentSchema: schema323.oneOf[0], data };
     if (vErrors === null) {
-      vErrors = [err30];
+      vErrors = [err41];
     } else {
-      vErrors.push(err30);
+      vErrors.push(err41);
     }
     errors++;
   }
@@ -4356,156 +4475,38 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     passing0 = 0;
     var props0 = true;
   }
-  const _errs27 = errors;
+  const _errs37 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === void 0) {
-      const err31 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema323.oneOf[1].required, parentSchema: schema323.oneOf[1], data };
+      const err42 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema323.oneOf[1].required, parentSchema: schema323.oneOf[1], data };
       if (vErrors === null) {
-        vErrors = [err31];
+        vErrors = [err42];
       } else {
-        vErrors.push(err31);
+        vErrors.push(err42);
       }
       errors++;
     }
     if (data.path === void 0) {
-      const err32 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema323.oneOf[1].required, parentSchema: schema323.oneOf[1], data };
+      const err43 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema323.oneOf[1].required, parentSchema: schema323.oneOf[1], data };
       if (vErrors === null) {
-        vErrors = [err32];
+        vErrors = [err43];
       } else {
-        vErrors.push(err32);
+        vErrors.push(err43);
       }
       errors++;
     }
     if (data.target === void 0) {
-      const err33 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema323.oneOf[1].required, parentSchema: schema323.oneOf[1], data };
+      const err44 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'", schema: schema323.oneOf[1].required, parentSchema: schema323.oneOf[1], data };
       if (vErrors === null) {
-        vErrors = [err33];
+        vErrors = [err44];
       } else {
-        vErrors.push(err33);
+        vErrors.push(err44);
       }
       errors++;
     }
-    for (const key1 in data) {
-      if (!(key1 === "type" || key1 === "path" || key1 === "target" || key1 === "component" || key1 === "tier" || key1 === "owner")) {
-        const err34 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema323.oneOf[1], data };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.type !== void 0) {
-      let data11 = data.type;
-      if ("symlink" !== data11) {
-        const err35 = { instancePath: instancePath + "/type", schemaPath: "#/oneOf/1/properties/type/const", keyword: "const", params: { allowedValue: "symlink" }, message: "must be equal to constant", schema: "symlink", parentSchema: schema323.oneOf[1].properties.type, data: data11 };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
-    if (data.path !== void 0) {
-      let data12 = data.path;
-      if (typeof data12 === "string") {
-        if (func2(data12) > 4096) {
-          const err36 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema323.oneOf[1].properties.path, data: data12 };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-        if (func2(data12) < 1) {
-          const err37 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema323.oneOf[1].properties.path, data: data12 };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
-      } else {
-        const err38 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.oneOf[1].properties.path.type, parentSchema: schema323.oneOf[1].properties.path, data: data12 };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-    }
-    if (data.target !== void 0) {
-      let data13 = data.target;
-      if (typeof data13 === "string") {
-        if (func2(data13) > 4096) {
-          const err39 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema323.oneOf[1].properties.target, data: data13 };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-        if (func2(data13) < 1) {
-          const err40 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema323.oneOf[1].properties.target, data: data13 };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-      } else {
-        const err41 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.oneOf[1].properties.target.type, parentSchema: schema323.oneOf[1].properties.target, data: data13 };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
-    if (data.component !== void 0) {
-      let data14 = data.component;
-      if (typeof data14 === "string") {
-        if (func2(data14) > 200) {
-          const err42 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema323.oneOf[1].properties.component, data: data14 };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.oneOf[1].properties.component.type, parentSchema: schema323.oneOf[1].properties.component, data: data14 };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.tier !== void 0) {
-      let data15 = data.tier;
-      if (typeof data15 === "string") {
-        if (func2(data15) > 100) {
-          const err44 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema323.oneOf[1].properties.tier, data: data15 };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.oneOf[1].properties.tier.type, parentSchema: schema323.oneOf[1].properties.tier, data: data15 };
+    for (const key2 in data) {
+      if (!(key2 === "type" || key2 === "path" || key2 === "target" || key2 === "component" || key2 === "tier" || key2 === "owner")) {
+        const err45 = { instancePath, schemaPath: "#/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema323.oneOf[1], data };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -4514,38 +4515,156 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.owner !== void 0) {
-      let data16 = data.owner;
+    if (data.type !== void 0) {
+      let data15 = data.type;
+      if ("symlink" !== data15) {
+        const err46 = { instancePath: instancePath + "/type", schemaPath: "#/oneOf/1/properties/type/const", keyword: "const", params: { allowedValue: "symlink" }, message: "must be equal to constant", schema: "symlink", parentSchema: schema323.oneOf[1].properties.type, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      let data16 = data.path;
       if (typeof data16 === "string") {
-        if (func2(data16) > 200) {
-          const err46 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema323.oneOf[1].properties.owner, data: data16 };
+        if (func2(data16) > 4096) {
+          const err47 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema323.oneOf[1].properties.path, data: data16 };
           if (vErrors === null) {
-            vErrors = [err46];
+            vErrors = [err47];
           } else {
-            vErrors.push(err46);
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+        if (func2(data16) < 1) {
+          const err48 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema323.oneOf[1].properties.path, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
           }
           errors++;
         }
       } else {
-        const err47 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.oneOf[1].properties.owner.type, parentSchema: schema323.oneOf[1].properties.owner, data: data16 };
+        const err49 = { instancePath: instancePath + "/path", schemaPath: "#/oneOf/1/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.oneOf[1].properties.path.type, parentSchema: schema323.oneOf[1].properties.path, data: data16 };
         if (vErrors === null) {
-          vErrors = [err47];
+          vErrors = [err49];
         } else {
-          vErrors.push(err47);
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.target !== void 0) {
+      let data17 = data.target;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 4096) {
+          const err50 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/maxLength", keyword: "maxLength", params: { limit: 4096 }, message: "must NOT have more than 4096 characters", schema: 4096, parentSchema: schema323.oneOf[1].properties.target, data: data17 };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
+        }
+        if (func2(data17) < 1) {
+          const err51 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema323.oneOf[1].properties.target, data: data17 };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+      } else {
+        const err52 = { instancePath: instancePath + "/target", schemaPath: "#/oneOf/1/properties/target/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.oneOf[1].properties.target.type, parentSchema: schema323.oneOf[1].properties.target, data: data17 };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.component !== void 0) {
+      let data18 = data.component;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 200) {
+          const err53 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema323.oneOf[1].properties.component, data: data18 };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+      } else {
+        const err54 = { instancePath: instancePath + "/component", schemaPath: "#/oneOf/1/properties/component/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.oneOf[1].properties.component.type, parentSchema: schema323.oneOf[1].properties.component, data: data18 };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+    if (data.tier !== void 0) {
+      let data19 = data.tier;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 100) {
+          const err55 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema323.oneOf[1].properties.tier, data: data19 };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/tier", schemaPath: "#/oneOf/1/properties/tier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.oneOf[1].properties.tier.type, parentSchema: schema323.oneOf[1].properties.tier, data: data19 };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.owner !== void 0) {
+      let data20 = data.owner;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 200) {
+          const err57 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema323.oneOf[1].properties.owner, data: data20 };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/owner", schemaPath: "#/oneOf/1/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema323.oneOf[1].properties.owner.type, parentSchema: schema323.oneOf[1].properties.owner, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
         }
         errors++;
       }
     }
   } else {
-    const err48 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema323.oneOf[1].type, parentSchema: schema323.oneOf[1], data };
+    const err59 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema323.oneOf[1].type, parentSchema: schema323.oneOf[1], data };
     if (vErrors === null) {
-      vErrors = [err48];
+      vErrors = [err59];
     } else {
-      vErrors.push(err48);
+      vErrors.push(err59);
     }
     errors++;
   }
-  var _valid0 = _errs27 === errors;
+  var _valid0 = _errs37 === errors;
   if (_valid0 && valid0) {
     valid0 = false;
     passing0 = [passing0, 1];
@@ -4559,11 +4678,11 @@ function validate212(data, { instancePath = "", parentData, parentDataProperty, 
     }
   }
   if (!valid0) {
-    const err49 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema323.oneOf, parentSchema: schema323, data };
+    const err60 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema323.oneOf, parentSchema: schema323, data };
     if (vErrors === null) {
-      vErrors = [err49];
+      vErrors = [err60];
     } else {
-      vErrors.push(err49);
+      vErrors.push(err60);
     }
     errors++;
   } else {
@@ -4592,83 +4711,165 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
+  const _errs2 = errors;
+  let valid1 = true;
+  const _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.format !== void 0) {
+      if ("snapgate.manifest-node/v1" !== data.format) {
+        const err0 = {};
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+  }
+  var _valid0 = _errs3 === errors;
+  errors = _errs2;
+  if (vErrors !== null) {
+    if (_errs2) {
+      vErrors.length = _errs2;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (_valid0) {
+    const _errs5 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.files !== void 0) {
+        let data1 = data.files;
+        if (Array.isArray(data1)) {
+          const len0 = data1.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            let data2 = data1[i0];
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              if (data2.pack !== void 0) {
+                const err1 = { instancePath: instancePath + "/files/" + i0 + "/pack", schemaPath: "#/allOf/0/then/properties/files/items/properties/pack/false schema", keyword: "false schema", params: {}, message: "boolean schema is false", schema: false, parentSchema: schema313.allOf[0].then.properties.files.items.properties.pack, data: data2.pack };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            } else {
+              const err2 = { instancePath: instancePath + "/files/" + i0, schemaPath: "#/allOf/0/then/properties/files/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.allOf[0].then.properties.files.items.type, parentSchema: schema313.allOf[0].then.properties.files.items, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err3 = { instancePath: instancePath + "/files", schemaPath: "#/allOf/0/then/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.allOf[0].then.properties.files.type, parentSchema: schema313.allOf[0].then.properties.files, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+    }
+    var _valid0 = _errs5 === errors;
+    valid1 = _valid0;
+    if (valid1) {
+      var props0 = {};
+      props0.files = true;
+      props0.format = true;
+    }
+  }
+  if (!valid1) {
+    const err4 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema313.allOf[0].if, parentSchema: schema313.allOf[0], data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.format === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema313.required, parentSchema: schema313, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "format" }, message: "must have required property 'format'", schema: schema313.required, parentSchema: schema313, data };
       if (vErrors === null) {
-        vErrors = [err0];
+        vErrors = [err5];
       } else {
-        vErrors.push(err0);
+        vErrors.push(err5);
       }
       errors++;
     }
     if (data.files === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema313.required, parentSchema: schema313, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema313.required, parentSchema: schema313, data };
       if (vErrors === null) {
-        vErrors = [err1];
+        vErrors = [err6];
       } else {
-        vErrors.push(err1);
+        vErrors.push(err6);
       }
       errors++;
     }
     for (const key0 in data) {
       if (!(key0 === "format" || key0 === "files")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313, data };
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema313, data };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err7];
         } else {
-          vErrors.push(err2);
+          vErrors.push(err7);
         }
         errors++;
       }
     }
     if (data.format !== void 0) {
-      let data0 = data.format;
-      if ("snapgate.manifest-node/v1" !== data0) {
-        const err3 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/const", keyword: "const", params: { allowedValue: "snapgate.manifest-node/v1" }, message: "must be equal to constant", schema: "snapgate.manifest-node/v1", parentSchema: schema313.properties.format, data: data0 };
+      let data4 = data.format;
+      if (!(data4 === "snapgate.manifest-node/v1" || data4 === "snapgate.manifest-node/v2")) {
+        const err8 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/enum", keyword: "enum", params: { allowedValues: schema313.properties.format.enum }, message: "must be equal to one of the allowed values", schema: schema313.properties.format.enum, parentSchema: schema313.properties.format, data: data4 };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err8];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err8);
         }
         errors++;
       }
     }
     if (data.files !== void 0) {
-      let data1 = data.files;
-      if (Array.isArray(data1)) {
-        if (data1.length < 1) {
-          const err4 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema313.properties.files, data: data1 };
+      let data5 = data.files;
+      if (Array.isArray(data5)) {
+        if (data5.length < 1) {
+          const err9 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema313.properties.files, data: data5 };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err9];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err9);
           }
           errors++;
         }
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate212(data1[i0], { instancePath: instancePath + "/files/" + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors })) {
+        const len1 = data5.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate212(data5[i1], { instancePath: instancePath + "/files/" + i1, parentData: data5, parentDataProperty: i1, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err5 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.files.type, parentSchema: schema313.properties.files, data: data1 };
+        const err10 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema313.properties.files.type, parentSchema: schema313.properties.files, data: data5 };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err10];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err10);
         }
         errors++;
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.type, parentSchema: schema313, data };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema313.type, parentSchema: schema313, data };
     if (vErrors === null) {
-      vErrors = [err6];
+      vErrors = [err11];
     } else {
-      vErrors.push(err6);
+      vErrors.push(err11);
     }
     errors++;
   }
@@ -4709,7 +4910,7 @@ function parseManifestNode(bytes, id, where) {
     const first = result.problems.slice(0, 3).map((p) => `${p.instancePath} ${p.message}`).join("; ");
     throw new SnapgateError(
       "INTEGRITY",
-      `Node ${id.slice(0, 12)} of ${where} is not a valid snapgate.manifest-node/v1: ${first}.`,
+      `Node ${id.slice(0, 12)} of ${where} is not a valid manifest node: ${first}.`,
       {
         fix: "The node was written by a faulty writer (its hash matches, so it was not altered since): do not restore from this snapshot.",
         details: { problems: result.problems }
@@ -11281,12 +11482,12 @@ function translateOne(error, data) {
         rank: 1
       };
     case "pattern": {
-      const known = PATTERN_HINTS[error.instancePath.replace(/\/\d+/g, "/*")];
-      if (known)
+      const known2 = PATTERN_HINTS[error.instancePath.replace(/\/\d+/g, "/*")];
+      if (known2)
         return {
           path: base,
-          message: `${describeValue(value)} ${known.message}`,
-          fix: known.fix,
+          message: `${describeValue(value)} ${known2.message}`,
+          fix: known2.fix,
           rank: 1
         };
       const description = error.parentSchema?.["description"] ?? "";
@@ -11618,9 +11819,9 @@ var GitHubPolicySource = class {
     const owner = ref.owner ?? this.entry.owner;
     const repo = ref.repo ?? this.entry.repo;
     const key = fileKey(owner, repo, ref.path);
-    const known = this.known.get(key);
-    if (known instanceof SnapgateError) throw known;
-    if (known !== void 0) return known;
+    const known2 = this.known.get(key);
+    if (known2 instanceof SnapgateError) throw known2;
+    if (known2 !== void 0) return known2;
     let result;
     try {
       result = await queryAllowingMissing(
@@ -12712,8 +12913,8 @@ var GitHubStore = class {
           { fix: "Keep this store on a local directory (or object storage) rather than GitHub." }
         );
     }
-    const known = new Set((await this.listBlobs()).map((blob) => blobPath(blob)));
-    const missing = blobs.filter((blob) => !known.has(blobPath(blob)));
+    const known2 = new Set((await this.listBlobs()).map((blob) => blobPath(blob)));
+    const missing = blobs.filter((blob) => !known2.has(blobPath(blob)));
     if (missing.length === 0) return;
     await this.committer.commitWithRetry(`snapgate: ${missing.length} blob(s)`, async () => {
       const entries = [];
@@ -13375,6 +13576,17 @@ function signedBody(body) {
   return root;
 }
 
+// core/snapshot/blob-sha256.ts
+var known = /* @__PURE__ */ new WeakMap();
+function blobSha256(bytes) {
+  let hash = known.get(bytes);
+  if (hash === void 0) {
+    hash = sha256Hex(bytes);
+    known.set(bytes, hash);
+  }
+  return hash;
+}
+
 // core/snapshot/check-stream-chain.ts
 var BATCH = 64;
 async function checkStreamChain(store, stream, upto) {
@@ -13417,9 +13629,9 @@ function linkProblem(stream, link, previous) {
 // core/snapshot/blob-ref-of.ts
 function blobRefOf(file) {
   return {
-    id: file.blob,
+    id: file.pack ? file.pack.blob : file.blob,
     sha256: file.ciphertextSha256,
-    encoding: file.encoding,
+    encoding: file.pack ? "none" : file.encoding,
     ...file.recipientSet ? { recipientSet: file.recipientSet } : {}
   };
 }
@@ -13430,10 +13642,14 @@ async function forEachBlobWindow(store, files, process2, concurrency = 4, checkW
   const results = [];
   const read = (start) => {
     const window = files.slice(start, start + BLOB_WINDOW);
+    const reads = /* @__PURE__ */ new Map();
     const blobs = Promise.all(
-      window.map(async (file) => {
+      window.map((file) => {
         const ref = blobRefOf(file);
-        return await store.readBlob(ref) ?? (resolveMissing ? resolveMissing(ref) : null);
+        const path = blobPath(ref);
+        const read2 = reads.get(path) ?? (async () => await store.readBlob(ref) ?? (resolveMissing ? resolveMissing(ref) : null))();
+        reads.set(path, read2);
+        return read2;
       })
     );
     blobs.catch(() => void 0);
@@ -13488,9 +13704,9 @@ async function readCatalog(store, stream) {
   const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
   const complete = [];
   for (const seq of [.../* @__PURE__ */ new Set([...seqs, ...bySeq.keys()])].sort((a, b) => a - b)) {
-    const known = bySeq.get(seq);
-    if (known) {
-      complete.push(known);
+    const known2 = bySeq.get(seq);
+    if (known2) {
+      complete.push(known2);
       continue;
     }
     const bytes = await store.readManifest(stream, seq);
@@ -15664,7 +15880,7 @@ async function missingBlobs(store, manifest, mode, listed, writerKeys) {
   const bad = await forEachBlobWindow(
     store,
     files,
-    async (file, ciphertext) => ciphertext && (sha256Hex(ciphertext) === file.ciphertextSha256 || verifiedRewraps.get(ciphertext)?.standsFor === file.ciphertextSha256) ? null : file.blob,
+    async (file, ciphertext) => ciphertext && (blobSha256(ciphertext) === file.ciphertextSha256 || verifiedRewraps.get(ciphertext)?.standsFor === file.ciphertextSha256) ? null : file.blob,
     4,
     void 0,
     rewrapResolver(store, await loadSodium(), writerKeys)
@@ -20762,7 +20978,7 @@ function assertBlobIntact(ciphertext, file, where, location) {
       }
     );
   }
-  if (sha256Hex(ciphertext) !== file.ciphertextSha256 && verifiedRewraps.get(ciphertext)?.standsFor !== file.ciphertextSha256) {
+  if (blobSha256(ciphertext) !== file.ciphertextSha256 && verifiedRewraps.get(ciphertext)?.standsFor !== file.ciphertextSha256) {
     throw new SnapgateError(
       "INTEGRITY",
       `The blob of ${file.path} in ${where} was tampered with: its sha256 does not match the signed manifest.`,
@@ -20774,14 +20990,30 @@ function assertBlobIntact(ciphertext, file, where, location) {
   }
 }
 
+// core/snapshot/blob-context-of.ts
+function blobContextOf(manifest, file, where) {
+  return {
+    describe: `${file.path} in ${where}`,
+    recipients: recipientsOfFile(manifest, file),
+    size: file.size,
+    ...file.pack ? {
+      slice: {
+        offset: file.pack.offset,
+        length: file.pack.length,
+        pack: file.ciphertextSha256
+      }
+    } : {}
+  };
+}
+
 // core/snapshot/open-verified-blob.ts
 async function openVerifiedBlob(store, opener, manifest, file, where, ciphertext) {
   assertBlobIntact(ciphertext, file, where, store.location);
-  const content = await opener.open(ciphertext, file.encoding, {
-    describe: `${file.path} in ${where}`,
-    recipients: recipientsOfFile(manifest, file),
-    size: file.size
-  });
+  const content = await opener.open(
+    ciphertext,
+    file.encoding,
+    blobContextOf(manifest, file, where)
+  );
   if (content.length !== file.size) {
     throw new SnapgateError(
       "INTEGRITY",
@@ -20950,6 +21182,7 @@ function blobKey(file) {
 async function blobProblems(options, manifest, where, checked, addBytes) {
   const regular = manifest.files.filter((file) => file.type === "file");
   const fresh = /* @__PURE__ */ new Map();
+  const counted = /* @__PURE__ */ new WeakSet();
   for (const file of regular) {
     const key = blobKey(file);
     if (!checked.has(key) && !fresh.has(key)) fresh.set(key, file);
@@ -20960,7 +21193,12 @@ async function blobProblems(options, manifest, where, checked, addBytes) {
     async (file, ciphertext) => {
       checked.set(
         blobKey(file),
-        await checkBlobOnce(options, manifest, file, where, ciphertext, addBytes)
+        await checkBlobOnce(options, manifest, file, where, ciphertext, (n) => {
+          if (!file.pack || !ciphertext || options.level === "restore") return addBytes(n);
+          if (counted.has(ciphertext)) return;
+          counted.add(ciphertext);
+          addBytes(n);
+        })
       );
     },
     4,
@@ -21001,7 +21239,7 @@ async function checkBlobOnce(options, manifest, file, where, ciphertext, addByte
         };
       } else {
         addBytes(ciphertext.length);
-        if (sha256Hex(ciphertext) !== file.ciphertextSha256 && verifiedRewraps.get(ciphertext)?.standsFor !== file.ciphertextSha256) {
+        if (blobSha256(ciphertext) !== file.ciphertextSha256 && verifiedRewraps.get(ciphertext)?.standsFor !== file.ciphertextSha256) {
           problem = {
             kind: "tampered-blob",
             message: `The blob of ${file.path} in ${where} does not match the signed ciphertext sha256.`,

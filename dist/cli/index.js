@@ -3,7 +3,7 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   GITHUB_STORE_HELP,
   S3_STORE_HELP
-} from "../chunks/chunk-YB2RY7SE.js";
+} from "../chunks/chunk-3DD7AWWT.js";
 import {
   EXIT_USAGE
 } from "../chunks/chunk-D6PZSJD3.js";
@@ -11,7 +11,7 @@ import {
   json,
   parseCommandArgs
 } from "../chunks/chunk-6P64A6B4.js";
-import "../chunks/chunk-DISBSY4E.js";
+import "../chunks/chunk-S5A4YI2O.js";
 import "../chunks/chunk-PCQS3LOH.js";
 import "../chunks/chunk-CPZT5EG3.js";
 import "../chunks/chunk-K3D2YTSH.js";
@@ -20,8 +20,8 @@ import "../chunks/chunk-2NBA2BLU.js";
 import {
   didYouMean
 } from "../chunks/chunk-ZITD4ZB6.js";
-import "../chunks/chunk-ZUEUDRMP.js";
 import "../chunks/chunk-U2VA4CFL.js";
+import "../chunks/chunk-ZUEUDRMP.js";
 import {
   SnapgateError,
   asSnapgateError
@@ -31,35 +31,35 @@ import "../chunks/chunk-H5NHOGLY.js";
 // cli/commands/index.ts
 var COMMANDS = [
   { name: "keygen", load: async () => (await import("../chunks/keygen-7EWCNZYN.js")).keygenCommand },
-  { name: "snapshot", load: async () => (await import("../chunks/snapshot-JKLHL5TH.js")).snapshotCommand },
-  { name: "list", load: async () => (await import("../chunks/list-TDNMZK7G.js")).listCommand },
-  { name: "show", load: async () => (await import("../chunks/show-2WOZDXDN.js")).showCommand },
-  { name: "diff", load: async () => (await import("../chunks/diff-DDMZPRIH.js")).diffCommand },
-  { name: "verify", load: async () => (await import("../chunks/verify-HLAAPXVL.js")).verifyCommand },
-  { name: "restore", load: async () => (await import("../chunks/restore-VEZVW2F6.js")).restoreCommand },
-  { name: "coverage", load: async () => (await import("../chunks/coverage-MLEZYVY5.js")).coverageCommand },
-  { name: "drift", load: async () => (await import("../chunks/drift-UKQP4KEG.js")).driftCommand },
-  { name: "check", load: async () => (await import("../chunks/check-AKA3JAE4.js")).checkCommand },
-  { name: "forget", load: async () => (await import("../chunks/forget-O2IWPK43.js")).forgetCommand },
-  { name: "prune", load: async () => (await import("../chunks/prune-GHMGSBFL.js")).pruneCommand },
+  { name: "snapshot", load: async () => (await import("../chunks/snapshot-TDKHVBEE.js")).snapshotCommand },
+  { name: "list", load: async () => (await import("../chunks/list-4NRS23P6.js")).listCommand },
+  { name: "show", load: async () => (await import("../chunks/show-HIZJEEEQ.js")).showCommand },
+  { name: "diff", load: async () => (await import("../chunks/diff-BVNVOSJJ.js")).diffCommand },
+  { name: "verify", load: async () => (await import("../chunks/verify-KEXVUGCU.js")).verifyCommand },
+  { name: "restore", load: async () => (await import("../chunks/restore-JANZS6JC.js")).restoreCommand },
+  { name: "coverage", load: async () => (await import("../chunks/coverage-UMGLXACQ.js")).coverageCommand },
+  { name: "drift", load: async () => (await import("../chunks/drift-TY4BVFJW.js")).driftCommand },
+  { name: "check", load: async () => (await import("../chunks/check-DXRBJYBA.js")).checkCommand },
+  { name: "forget", load: async () => (await import("../chunks/forget-SUHCKN4O.js")).forgetCommand },
+  { name: "prune", load: async () => (await import("../chunks/prune-FE45XENH.js")).pruneCommand },
   {
     name: "lift-legal-hold",
-    load: async () => (await import("../chunks/lift-legal-hold-PKROZV2P.js")).liftLegalHoldCommand
+    load: async () => (await import("../chunks/lift-legal-hold-FBNGSPU7.js")).liftLegalHoldCommand
   },
-  { name: "rekey", load: async () => (await import("../chunks/rekey-4R23OC7T.js")).rekeyCommand },
+  { name: "rekey", load: async () => (await import("../chunks/rekey-JEB6PNHJ.js")).rekeyCommand },
   {
     name: "retire-epoch",
-    load: async () => (await import("../chunks/retire-epoch-4MFL45EO.js")).retireEpochCommand
+    load: async () => (await import("../chunks/retire-epoch-PU26QJBX.js")).retireEpochCommand
   },
-  { name: "replicate", load: async () => (await import("../chunks/replicate-Y2E6236F.js")).replicateCommand },
-  { name: "stats", load: async () => (await import("../chunks/stats-AAMZFW6Q.js")).statsCommand },
-  { name: "doctor", load: async () => (await import("../chunks/doctor-2A5PEMOY.js")).doctorCommand },
-  { name: "audit", load: async () => (await import("../chunks/audit-CPXSRDJL.js")).auditCommand },
-  { name: "drill", load: async () => (await import("../chunks/drill-XZZM5CVV.js")).drillCommand },
-  { name: "health", load: async () => (await import("../chunks/health-MG2DNO54.js")).healthCommand },
-  { name: "canary", load: async () => (await import("../chunks/canary-QA2YSRPA.js")).canaryCommand },
-  { name: "report", load: async () => (await import("../chunks/report-USNPASMY.js")).reportCommand },
-  { name: "dashboard", load: async () => (await import("../chunks/dashboard-6L5Q26ER.js")).dashboardCommand }
+  { name: "replicate", load: async () => (await import("../chunks/replicate-B5VN6ZA7.js")).replicateCommand },
+  { name: "stats", load: async () => (await import("../chunks/stats-ZK5EGEJC.js")).statsCommand },
+  { name: "doctor", load: async () => (await import("../chunks/doctor-WIWMSU3H.js")).doctorCommand },
+  { name: "audit", load: async () => (await import("../chunks/audit-SDKQAIQ4.js")).auditCommand },
+  { name: "drill", load: async () => (await import("../chunks/drill-VBONXO3N.js")).drillCommand },
+  { name: "health", load: async () => (await import("../chunks/health-4B4RHNY5.js")).healthCommand },
+  { name: "canary", load: async () => (await import("../chunks/canary-HWOOOIIW.js")).canaryCommand },
+  { name: "report", load: async () => (await import("../chunks/report-4K3FX7Y3.js")).reportCommand },
+  { name: "dashboard", load: async () => (await import("../chunks/dashboard-DRWH4LRT.js")).dashboardCommand }
 ];
 
 // cli/escape-terminal-text.ts

@@ -8,29 +8,29 @@ import {
 import {
   BlobSealer,
   writeSealedTempFile
-} from "../chunks/chunk-JQLGYIAC.js";
+} from "../chunks/chunk-IEOR2R4X.js";
 import {
   readRegularFile
 } from "../chunks/chunk-7T6BWT36.js";
 import {
   assertBlobIntact
-} from "../chunks/chunk-KTBKCMIL.js";
-import "../chunks/chunk-YRBDA42R.js";
+} from "../chunks/chunk-EU4VU6DG.js";
+import "../chunks/chunk-KVN77OIJ.js";
 import {
   computeBlobId
 } from "../chunks/chunk-KKUHDW3D.js";
 import {
   BlobOpener
-} from "../chunks/chunk-XPZN4V6U.js";
+} from "../chunks/chunk-K6EMEHOA.js";
 import "../chunks/chunk-FHIUXZPM.js";
 import "../chunks/chunk-RXFM76GD.js";
 import "../chunks/chunk-6R3LO6XJ.js";
 import "../chunks/chunk-54LOBW6C.js";
 import "../chunks/chunk-4NNPXXFU.js";
+import "../chunks/chunk-U2VA4CFL.js";
 import {
   blobDirectoryOf
 } from "../chunks/chunk-ZUEUDRMP.js";
-import "../chunks/chunk-U2VA4CFL.js";
 import {
   isSnapgateError
 } from "../chunks/chunk-6KERQ4ZL.js";
@@ -134,7 +134,8 @@ if (port) {
     } else if (request.kind === "open" && opener) {
       let ciphertext;
       try {
-        ciphertext = request.blobFile ? readBlobFile(request.blobFile) : request.ciphertext;
+        const slice = request.context.slice;
+        ciphertext = slice && opener.holdsPack(slice.pack) ? new Uint8Array(0) : request.blobFile ? readBlobFile(request.blobFile) : request.ciphertext;
       } catch (error) {
         fail(request.id, error, "open");
         return;

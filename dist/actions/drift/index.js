@@ -1,12 +1,12 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   detectDrift
-} from "../../chunks/chunk-JZDB2D3E.js";
+} from "../../chunks/chunk-AWE4UFEQ.js";
 import {
   policyScanRules
 } from "../../chunks/chunk-U7DZKPG7.js";
 import "../../chunks/chunk-R2KH2HOX.js";
-import "../../chunks/chunk-46LQYF2N.js";
+import "../../chunks/chunk-QNEOUFJD.js";
 import {
   resolveScanPaths
 } from "../../chunks/chunk-MONAIBOF.js";
@@ -16,12 +16,12 @@ import "../../chunks/chunk-MS7OGOB6.js";
 import "../../chunks/chunk-BXQJ3NVO.js";
 import "../../chunks/chunk-FVHYGXQ4.js";
 import "../../chunks/chunk-7T6BWT36.js";
-import "../../chunks/chunk-WD6UCELH.js";
-import "../../chunks/chunk-IMETERFX.js";
-import "../../chunks/chunk-YXHOLJXR.js";
+import "../../chunks/chunk-DPHRPEIS.js";
+import "../../chunks/chunk-TITZY4GY.js";
+import "../../chunks/chunk-WSRUPF57.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-NG6GSNRJ.js";
+} from "../../chunks/chunk-JZH6TJWI.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   POLICY_INPUT,
@@ -41,19 +41,19 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-QOSWFSRY.js";
+} from "../../chunks/chunk-WF5IQUBH.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-A75X4PHR.js";
+import "../../chunks/chunk-SPJZQVYW.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";
 import "../../chunks/chunk-JTUTWXW7.js";
-import "../../chunks/chunk-NTUXQBGM.js";
+import "../../chunks/chunk-PP22UWMA.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-PNR5PJQD.js";
-import "../../chunks/chunk-MJS4HMVY.js";
+import "../../chunks/chunk-7BAZV6R7.js";
+import "../../chunks/chunk-L3YJLP3Q.js";
 import "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-GCWWVXSG.js";
+import "../../chunks/chunk-RSJ4ROQ3.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -62,7 +62,7 @@ import "../../chunks/chunk-CU3A7CPO.js";
 import "../../chunks/chunk-WPITP5OQ.js";
 import "../../chunks/chunk-ZG3SENMX.js";
 import "../../chunks/chunk-UZQJNIXZ.js";
-import "../../chunks/chunk-4UDOMNA7.js";
+import "../../chunks/chunk-MVZIGVV4.js";
 import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
@@ -70,14 +70,14 @@ import "../../chunks/chunk-U3GCPU43.js";
 import "../../chunks/chunk-26DBSQQT.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-XPZN4V6U.js";
+import "../../chunks/chunk-K6EMEHOA.js";
 import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-4NNPXXFU.js";
-import "../../chunks/chunk-ZUEUDRMP.js";
 import "../../chunks/chunk-U2VA4CFL.js";
+import "../../chunks/chunk-ZUEUDRMP.js";
 import "../../chunks/chunk-6KERQ4ZL.js";
 import "../../chunks/chunk-H5NHOGLY.js";
 

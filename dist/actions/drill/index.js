@@ -1,32 +1,32 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   runDrill
-} from "../../chunks/chunk-ISBDPNDM.js";
-import "../../chunks/chunk-SBTDX2R5.js";
+} from "../../chunks/chunk-MYRL3WKI.js";
+import "../../chunks/chunk-PD42TAJT.js";
 import "../../chunks/chunk-NG32LOAZ.js";
 import "../../chunks/chunk-73STOSWY.js";
-import "../../chunks/chunk-Z5STKBTG.js";
+import "../../chunks/chunk-EIINNPMH.js";
 import "../../chunks/chunk-TDVGICWC.js";
 import "../../chunks/chunk-CPZT5EG3.js";
-import "../../chunks/chunk-46LQYF2N.js";
+import "../../chunks/chunk-QNEOUFJD.js";
 import "../../chunks/chunk-7RENLTOI.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
-import "../../chunks/chunk-GCTFTX4N.js";
-import "../../chunks/chunk-XFHX5IRU.js";
-import "../../chunks/chunk-Q2LACRLC.js";
+import "../../chunks/chunk-P4WFFHAC.js";
+import "../../chunks/chunk-RQLDRNH6.js";
+import "../../chunks/chunk-J7IEGQJ6.js";
 import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
-import "../../chunks/chunk-TUVCLXIC.js";
-import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-KTBKCMIL.js";
-import "../../chunks/chunk-YRBDA42R.js";
-import "../../chunks/chunk-WD6UCELH.js";
-import "../../chunks/chunk-IMETERFX.js";
-import "../../chunks/chunk-YXHOLJXR.js";
+import "../../chunks/chunk-4R5A4MEX.js";
+import "../../chunks/chunk-EU4VU6DG.js";
+import "../../chunks/chunk-KVN77OIJ.js";
+import "../../chunks/chunk-DPHRPEIS.js";
+import "../../chunks/chunk-TITZY4GY.js";
+import "../../chunks/chunk-WSRUPF57.js";
 import "../../chunks/chunk-PZ5T2MZR.js";
+import "../../chunks/chunk-CY3L4U4E.js";
 import "../../chunks/chunk-K3D2YTSH.js";
 import {
   POLICY_INPUT,
@@ -47,19 +47,19 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-QOSWFSRY.js";
+} from "../../chunks/chunk-WF5IQUBH.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-A75X4PHR.js";
+import "../../chunks/chunk-SPJZQVYW.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";
 import "../../chunks/chunk-JTUTWXW7.js";
-import "../../chunks/chunk-NTUXQBGM.js";
+import "../../chunks/chunk-PP22UWMA.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-PNR5PJQD.js";
-import "../../chunks/chunk-MJS4HMVY.js";
+import "../../chunks/chunk-7BAZV6R7.js";
+import "../../chunks/chunk-L3YJLP3Q.js";
 import "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-GCWWVXSG.js";
+import "../../chunks/chunk-RSJ4ROQ3.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -71,7 +71,7 @@ import "../../chunks/chunk-CU3A7CPO.js";
 import "../../chunks/chunk-WPITP5OQ.js";
 import "../../chunks/chunk-ZG3SENMX.js";
 import "../../chunks/chunk-UZQJNIXZ.js";
-import "../../chunks/chunk-4UDOMNA7.js";
+import "../../chunks/chunk-MVZIGVV4.js";
 import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
@@ -79,14 +79,14 @@ import "../../chunks/chunk-U3GCPU43.js";
 import "../../chunks/chunk-26DBSQQT.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-XPZN4V6U.js";
+import "../../chunks/chunk-K6EMEHOA.js";
 import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-4NNPXXFU.js";
-import "../../chunks/chunk-ZUEUDRMP.js";
 import "../../chunks/chunk-U2VA4CFL.js";
+import "../../chunks/chunk-ZUEUDRMP.js";
 import {
   SnapgateError
 } from "../../chunks/chunk-6KERQ4ZL.js";

@@ -2,26 +2,26 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   checkApproval,
   readApprovalRequest
-} from "../../chunks/chunk-2LIM4BQP.js";
+} from "../../chunks/chunk-BDT2C2U7.js";
 import {
   policyDigest
 } from "../../chunks/chunk-JLM63NIZ.js";
 import {
   assertIdentityOpensSnapshot,
   restoreSnapshot
-} from "../../chunks/chunk-Z5STKBTG.js";
+} from "../../chunks/chunk-EIINNPMH.js";
 import "../../chunks/chunk-TDVGICWC.js";
 import "../../chunks/chunk-CPZT5EG3.js";
 import {
   loadSnapshot
-} from "../../chunks/chunk-46LQYF2N.js";
+} from "../../chunks/chunk-QNEOUFJD.js";
 import {
   snapshotTier
 } from "../../chunks/chunk-KBLB3GEK.js";
 import "../../chunks/chunk-7RENLTOI.js";
 import {
   identityOpener
-} from "../../chunks/chunk-EUHKUAXD.js";
+} from "../../chunks/chunk-GQTVYYUB.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import {
   appendAuditEvents
@@ -29,26 +29,26 @@ import {
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
-import "../../chunks/chunk-GCTFTX4N.js";
-import "../../chunks/chunk-XFHX5IRU.js";
-import "../../chunks/chunk-Q2LACRLC.js";
+import "../../chunks/chunk-P4WFFHAC.js";
+import "../../chunks/chunk-RQLDRNH6.js";
+import "../../chunks/chunk-J7IEGQJ6.js";
 import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
 import {
   signatureProblem
-} from "../../chunks/chunk-TUVCLXIC.js";
-import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-KTBKCMIL.js";
-import "../../chunks/chunk-YRBDA42R.js";
+} from "../../chunks/chunk-4R5A4MEX.js";
+import "../../chunks/chunk-EU4VU6DG.js";
+import "../../chunks/chunk-KVN77OIJ.js";
 import {
   resolveSnapshot
-} from "../../chunks/chunk-WD6UCELH.js";
-import "../../chunks/chunk-IMETERFX.js";
-import "../../chunks/chunk-YXHOLJXR.js";
+} from "../../chunks/chunk-DPHRPEIS.js";
+import "../../chunks/chunk-TITZY4GY.js";
+import "../../chunks/chunk-WSRUPF57.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
 import "../../chunks/chunk-PZ5T2MZR.js";
+import "../../chunks/chunk-CY3L4U4E.js";
 import "../../chunks/chunk-K3D2YTSH.js";
 import {
   IDENTITY_COMMAND_INPUT,
@@ -68,23 +68,23 @@ import {
   storeSettings,
   workflowRunUrl,
   writeSummary
-} from "../../chunks/chunk-QOSWFSRY.js";
+} from "../../chunks/chunk-WF5IQUBH.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-A75X4PHR.js";
+import "../../chunks/chunk-SPJZQVYW.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";
 import "../../chunks/chunk-JTUTWXW7.js";
-import "../../chunks/chunk-NTUXQBGM.js";
+import "../../chunks/chunk-PP22UWMA.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-PNR5PJQD.js";
+import "../../chunks/chunk-7BAZV6R7.js";
 import {
   JsonSchemaValidator
-} from "../../chunks/chunk-MJS4HMVY.js";
+} from "../../chunks/chunk-L3YJLP3Q.js";
 import {
   loadSodium
 } from "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-GCWWVXSG.js";
+import "../../chunks/chunk-RSJ4ROQ3.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -96,7 +96,7 @@ import "../../chunks/chunk-UZQJNIXZ.js";
 import {
   require_formats,
   require_ucs2length
-} from "../../chunks/chunk-4UDOMNA7.js";
+} from "../../chunks/chunk-MVZIGVV4.js";
 import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
@@ -104,14 +104,14 @@ import "../../chunks/chunk-U3GCPU43.js";
 import "../../chunks/chunk-26DBSQQT.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-XPZN4V6U.js";
+import "../../chunks/chunk-K6EMEHOA.js";
 import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-4NNPXXFU.js";
-import "../../chunks/chunk-ZUEUDRMP.js";
 import "../../chunks/chunk-U2VA4CFL.js";
+import "../../chunks/chunk-ZUEUDRMP.js";
 import {
   SnapgateError,
   isSnapgateError

@@ -2,9 +2,9 @@ import { createRequire as __snapgateCreateRequire } from "node:module"; const re
 import {
   snapshotLockDefaults,
   takeSnapshot
-} from "../../chunks/chunk-BEENW4S5.js";
-import "../../chunks/chunk-P4BJL3DC.js";
-import "../../chunks/chunk-JQLGYIAC.js";
+} from "../../chunks/chunk-5TUI24RP.js";
+import "../../chunks/chunk-PUR5S3H7.js";
+import "../../chunks/chunk-IEOR2R4X.js";
 import "../../chunks/chunk-MONAIBOF.js";
 import "../../chunks/chunk-RC7TVD34.js";
 import "../../chunks/chunk-C266N7X3.js";
@@ -16,12 +16,13 @@ import "../../chunks/chunk-KBLB3GEK.js";
 import "../../chunks/chunk-7RENLTOI.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-NG6GSNRJ.js";
+} from "../../chunks/chunk-JZH6TJWI.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
 import "../../chunks/chunk-PZ5T2MZR.js";
+import "../../chunks/chunk-CY3L4U4E.js";
 import "../../chunks/chunk-K3D2YTSH.js";
 import {
   POLICY_INPUT,
@@ -40,19 +41,19 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-QOSWFSRY.js";
+} from "../../chunks/chunk-WF5IQUBH.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-A75X4PHR.js";
+import "../../chunks/chunk-SPJZQVYW.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";
 import "../../chunks/chunk-JTUTWXW7.js";
-import "../../chunks/chunk-NTUXQBGM.js";
+import "../../chunks/chunk-PP22UWMA.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-PNR5PJQD.js";
-import "../../chunks/chunk-MJS4HMVY.js";
+import "../../chunks/chunk-7BAZV6R7.js";
+import "../../chunks/chunk-L3YJLP3Q.js";
 import "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-GCWWVXSG.js";
+import "../../chunks/chunk-RSJ4ROQ3.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -63,7 +64,7 @@ import "../../chunks/chunk-ZG3SENMX.js";
 import "../../chunks/chunk-UZQJNIXZ.js";
 import {
   PHASES
-} from "../../chunks/chunk-4UDOMNA7.js";
+} from "../../chunks/chunk-MVZIGVV4.js";
 import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
@@ -71,14 +72,14 @@ import "../../chunks/chunk-U3GCPU43.js";
 import "../../chunks/chunk-26DBSQQT.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-XPZN4V6U.js";
+import "../../chunks/chunk-K6EMEHOA.js";
 import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-4NNPXXFU.js";
-import "../../chunks/chunk-ZUEUDRMP.js";
 import "../../chunks/chunk-U2VA4CFL.js";
+import "../../chunks/chunk-ZUEUDRMP.js";
 import {
   isSnapgateError
 } from "../../chunks/chunk-6KERQ4ZL.js";

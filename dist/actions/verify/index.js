@@ -1,43 +1,43 @@
 import { createRequire as __snapgateCreateRequire } from "node:module"; const require = __snapgateCreateRequire(import.meta.url);
 import {
   verifySnapshots
-} from "../../chunks/chunk-Q7WBOUZZ.js";
+} from "../../chunks/chunk-YF7FVJ3R.js";
 import "../../chunks/chunk-ARYQANWC.js";
 import {
   writeVerificationRecords
-} from "../../chunks/chunk-DAODRONY.js";
+} from "../../chunks/chunk-3H2Q7RHS.js";
 import {
   selectSnapshots
-} from "../../chunks/chunk-67E3PKF2.js";
+} from "../../chunks/chunk-SS2O264C.js";
 import "../../chunks/chunk-CDLC5QT7.js";
 import {
   identityOpener
-} from "../../chunks/chunk-EUHKUAXD.js";
+} from "../../chunks/chunk-GQTVYYUB.js";
 import "../../chunks/chunk-AYS4OF2G.js";
 import "../../chunks/chunk-I227H2ZL.js";
 import {
   trustedWriterKeys
 } from "../../chunks/chunk-W3X2RYBW.js";
-import "../../chunks/chunk-GCTFTX4N.js";
-import "../../chunks/chunk-XFHX5IRU.js";
-import "../../chunks/chunk-Q2LACRLC.js";
+import "../../chunks/chunk-P4WFFHAC.js";
+import "../../chunks/chunk-RQLDRNH6.js";
+import "../../chunks/chunk-J7IEGQJ6.js";
 import "../../chunks/chunk-HVMTTQAX.js";
 import "../../chunks/chunk-LNWDKVHM.js";
-import "../../chunks/chunk-TUVCLXIC.js";
-import "../../chunks/chunk-YTP4PIXP.js";
-import "../../chunks/chunk-KTBKCMIL.js";
-import "../../chunks/chunk-YRBDA42R.js";
-import "../../chunks/chunk-WD6UCELH.js";
-import "../../chunks/chunk-IMETERFX.js";
-import "../../chunks/chunk-YXHOLJXR.js";
+import "../../chunks/chunk-4R5A4MEX.js";
+import "../../chunks/chunk-EU4VU6DG.js";
+import "../../chunks/chunk-KVN77OIJ.js";
+import "../../chunks/chunk-DPHRPEIS.js";
+import "../../chunks/chunk-TITZY4GY.js";
+import "../../chunks/chunk-WSRUPF57.js";
 import {
   emitAnnotations
-} from "../../chunks/chunk-NG6GSNRJ.js";
+} from "../../chunks/chunk-JZH6TJWI.js";
 import "../../chunks/chunk-KKUHDW3D.js";
 import {
   formatBytes
 } from "../../chunks/chunk-AVGWXNWA.js";
 import "../../chunks/chunk-PZ5T2MZR.js";
+import "../../chunks/chunk-CY3L4U4E.js";
 import "../../chunks/chunk-K3D2YTSH.js";
 import {
   IDENTITY_COMMAND_INPUT,
@@ -58,19 +58,19 @@ import {
   setOutput,
   storeSettings,
   writeSummary
-} from "../../chunks/chunk-QOSWFSRY.js";
+} from "../../chunks/chunk-WF5IQUBH.js";
 import "../../chunks/chunk-FB3T34OJ.js";
-import "../../chunks/chunk-A75X4PHR.js";
+import "../../chunks/chunk-SPJZQVYW.js";
 import "../../chunks/chunk-AHAZ4DV7.js";
 import "../../chunks/chunk-MAIPYA2J.js";
 import "../../chunks/chunk-RB7WNJM7.js";
 import "../../chunks/chunk-JTUTWXW7.js";
-import "../../chunks/chunk-NTUXQBGM.js";
+import "../../chunks/chunk-PP22UWMA.js";
 import "../../chunks/chunk-DENSVYIT.js";
-import "../../chunks/chunk-PNR5PJQD.js";
-import "../../chunks/chunk-MJS4HMVY.js";
+import "../../chunks/chunk-7BAZV6R7.js";
+import "../../chunks/chunk-L3YJLP3Q.js";
 import "../../chunks/chunk-AXJEESJ2.js";
-import "../../chunks/chunk-GCWWVXSG.js";
+import "../../chunks/chunk-RSJ4ROQ3.js";
 import "../../chunks/chunk-JJ4XLMVP.js";
 import "../../chunks/chunk-TI77TNDP.js";
 import "../../chunks/chunk-XRH6QY5G.js";
@@ -79,7 +79,7 @@ import "../../chunks/chunk-CU3A7CPO.js";
 import "../../chunks/chunk-WPITP5OQ.js";
 import "../../chunks/chunk-ZG3SENMX.js";
 import "../../chunks/chunk-UZQJNIXZ.js";
-import "../../chunks/chunk-4UDOMNA7.js";
+import "../../chunks/chunk-MVZIGVV4.js";
 import "../../chunks/chunk-R4SSWUCW.js";
 import "../../chunks/chunk-JAZ2OF6U.js";
 import "../../chunks/chunk-BNOD7A53.js";
@@ -87,14 +87,14 @@ import "../../chunks/chunk-U3GCPU43.js";
 import "../../chunks/chunk-26DBSQQT.js";
 import "../../chunks/chunk-2NBA2BLU.js";
 import "../../chunks/chunk-ZITD4ZB6.js";
-import "../../chunks/chunk-XPZN4V6U.js";
+import "../../chunks/chunk-K6EMEHOA.js";
 import "../../chunks/chunk-FHIUXZPM.js";
 import "../../chunks/chunk-RXFM76GD.js";
 import "../../chunks/chunk-6R3LO6XJ.js";
 import "../../chunks/chunk-54LOBW6C.js";
 import "../../chunks/chunk-4NNPXXFU.js";
-import "../../chunks/chunk-ZUEUDRMP.js";
 import "../../chunks/chunk-U2VA4CFL.js";
+import "../../chunks/chunk-ZUEUDRMP.js";
 import {
   SnapgateError
 } from "../../chunks/chunk-6KERQ4ZL.js";
