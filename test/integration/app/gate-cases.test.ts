@@ -14,6 +14,7 @@ import {
 import { tempDir } from "../../helpers/temp-dir.js";
 import { blobPath, manifestPath } from "../../../core/store/store.js";
 import { blobRefOf } from "../../../core/snapshot/blob-ref-of.js";
+import { gateLockRefCount } from "../../helpers/gate-lock-ref-count.js";
 
 /**
  * The gate's decisions, end to end: the sandbox delivers a signed
@@ -59,13 +60,16 @@ async function decide(repo: string, pull: { number: number; headSha: string }) {
 const scenario = (environment: string, policyText?: string) =>
   createScenario(h, work, environment, policyText);
 
-/** Three reads decide; the lock (backup head, one ref: ADR 0611) and the check run write. */
-const DECISION_CALLS = {
+/**
+ * Three reads decide; the lock (backup head, one ref, two near midnight: ADR 0611) and the
+ * check run write. A function: the lock's ref count is the hour's.
+ */
+const decisionCalls = () => ({
   graphql: 3,
   "git/get-ref": 1,
-  "git/create-ref": 1,
+  "git/create-ref": gateLockRefCount(),
   "checks/create": 1,
-};
+});
 
 function conditionRow(summary: string | null | undefined, name: string): string {
   return (summary ?? "").split("\n").find((line) => line.startsWith(`| ${name} |`)) ?? "";
@@ -76,7 +80,7 @@ describe("the gate's check run on a pull request", () => {
     const { repo, pull, snapshot } = await scenario("good");
     await snapshot({ "deploy/app.yaml": "replicas: 1\n" });
     const { calls, runs } = await decide(repo, pull);
-    expect(calls).toEqual(DECISION_CALLS);
+    expect(calls).toEqual(decisionCalls());
     expect(runs).toHaveLength(1);
     const [run] = runs;
     expect(run).toMatchObject({
@@ -98,7 +102,7 @@ describe("the gate's check run on a pull request", () => {
     const { repo, pull } = await scenario("nosnap");
     const { calls, runs } = await decide(repo, pull);
     // An empty environment needs no manifest read.
-    expect(calls).toEqual({ ...DECISION_CALLS, graphql: 2 });
+    expect(calls).toEqual({ ...decisionCalls(), graphql: 2 });
     const [run] = runs;
     expect(run).toMatchObject({
       name: "Snapgate / config backup (nosnap)",
@@ -124,7 +128,7 @@ describe("the gate's check run on a pull request", () => {
       { time: new Date(Date.now() - 3 * 86_400_000) },
     );
     const { calls, runs } = await decide(repo, pull);
-    expect(calls).toEqual(DECISION_CALLS);
+    expect(calls).toEqual(decisionCalls());
     expect(runs[0]).toMatchObject({
       conclusion: "failure",
       output: { title: "1 of 8 conditions do not pass: freshness." },
@@ -151,7 +155,7 @@ describe("the gate's check run on a pull request", () => {
       { writerKey: stranger.writer, policy: forged },
     );
     const { calls, runs } = await decide(repo, pull);
-    expect(calls).toEqual(DECISION_CALLS);
+    expect(calls).toEqual(decisionCalls());
     expect(runs[0]).toMatchObject({
       conclusion: "failure",
       output: { title: "1 of 8 conditions do not pass: signature." },
@@ -173,7 +177,7 @@ describe("the gate's check run on a pull request", () => {
       "lose history",
     );
     const { calls, runs } = await decide(repo, pull);
-    expect(calls).toEqual(DECISION_CALLS);
+    expect(calls).toEqual(decisionCalls());
     expect(runs[0]).toMatchObject({
       conclusion: "failure",
       output: { title: "1 of 8 conditions do not pass: chain." },
@@ -201,7 +205,7 @@ describe("the gate's check run on a pull request", () => {
     const { calls, runs } = await decide(repo, pull);
     // A blob the listing lacks may have been re-wrapped by `snapgate rekey`: its re-wrap record
     // is looked for, one more query (for up to 100 missing blobs; ADR 1303).
-    expect(calls).toEqual({ ...DECISION_CALLS, graphql: DECISION_CALLS.graphql + 1 });
+    expect(calls).toEqual({ ...decisionCalls(), graphql: decisionCalls().graphql + 1 });
     expect(runs[0]).toMatchObject({
       conclusion: "failure",
       output: { title: "1 of 8 conditions do not pass: blobs." },
@@ -218,7 +222,7 @@ describe("the gate's check run on a pull request", () => {
     const { repo, pull, snapshot } = await scenario("exception", text);
     await snapshot({ "deploy/app.yaml": "replicas: 1\n" });
     const { calls, runs } = await decide(repo, pull);
-    expect(calls).toEqual(DECISION_CALLS);
+    expect(calls).toEqual(decisionCalls());
     expect(runs[0]).toMatchObject({
       conclusion: "failure",
       output: { title: "1 of 8 conditions do not pass: exceptions." },
@@ -233,7 +237,7 @@ describe("the gate's check run on a pull request", () => {
     const { repo, pull, snapshot } = await scenario("coverage", text);
     await snapshot({ "deploy/app.yaml": "replicas: 1\n", "ops/root.conf": "admin: true\n" });
     const { calls, runs } = await decide(repo, pull);
-    expect(calls).toEqual(DECISION_CALLS);
+    expect(calls).toEqual(decisionCalls());
     const [run] = runs;
     expect(run).toMatchObject({
       conclusion: "failure",
