@@ -13,6 +13,8 @@ import { BlobOpener } from "../../../core/crypto/blob-opener.js";
 import { generateAgeKeyPair, parseIdentities } from "../../../core/crypto/age-keys.js";
 import { loadSodium } from "../../../core/crypto/sodium.js";
 import { SeededRandom } from "../../../bench/corpus/seeded-random.js";
+import type { SnapshotCommit } from "../../../core/store/store.js";
+import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
@@ -149,4 +151,62 @@ describe("packed snapshots restore for every recipient (seeded trees)", () => {
       expect(report.ok).toBe(true);
     });
   }
+});
+
+describe("a packed snapshot that loses its commit race", () => {
+  it("retries with the packs it staged: none sealed again, and the tree restores", async () => {
+    const random = new SeededRandom(7);
+    const root = join(work, "tree-race");
+    writeTree(root, random, 80, false);
+    const store = new LocalDirStore(join(work, "store-race"));
+    // Another writer commits between this snapshot's view and its commit.
+    let winner = "";
+    const racing = Object.create(store) as LocalDirStore;
+    racing.commitSnapshot = async (commit: SnapshotCommit) => {
+      if (!winner) {
+        winner = await commitCraftedManifest(store, keys.writer, "prod", [], [keys.age.recipient]);
+      }
+      return store.commitSnapshot(commit);
+    };
+    // Every blob either attempt stages.
+    const staged: string[] = [];
+    racing.beginWrite = async (stream: string) => {
+      const view = await store.beginWrite(stream);
+      const stageBlob = view.stageBlob.bind(view);
+      const adoptStagedBlob = view.adoptStagedBlob.bind(view);
+      view.stageBlob = async (blob) => {
+        staged.push(blob.id);
+        return stageBlob(blob);
+      };
+      view.adoptStagedBlob = async (ref, tempPath) => {
+        staged.push(ref.id);
+        return adoptStagedBlob(ref, tempPath);
+      };
+      return view;
+    };
+    const result = await createSnapshot({
+      store: racing,
+      root,
+      paths: ["."],
+      stream: "prod",
+      phase: "post",
+      recipients: [keys.age.recipient, second.recipient],
+      writerKey: keys.writer,
+    });
+    expect(result).toMatchObject({ attempts: 2, seq: 2, previousId: winner });
+    const files = result.manifest?.files ?? [];
+    const packs = new Set(
+      files.flatMap((file) => (file.type === "file" && file.pack ? [file.pack.blob] : [])),
+    );
+    expect(packs.size).toBeGreaterThan(0);
+    // Every stored blob is one the manifest names: the second attempt sealed nothing again.
+    const named = new Set(
+      files.flatMap((file) => (file.type === "file" ? [file.pack?.blob ?? file.blob] : [])),
+    );
+    expect((await store.listBlobs()).map((blob) => blob.id).sort()).toEqual([...named].sort());
+    expect(staged.sort()).toEqual([...named].sort());
+    const contents = new Set(files.flatMap((file) => (file.type === "file" ? [file.blob] : [])));
+    expect(result).toMatchObject({ newBlobs: contents.size, reusedBlobs: 0 });
+    await restoreEach(store, "prod@2", treeOf(root));
+  });
 });
