@@ -1,10 +1,7 @@
-import {
-  createSnapshot,
-  type CreateSnapshotOptions,
-  type SnapshotResult,
-} from "../../core/snapshot/create-snapshot.js";
+import type { CreateSnapshotOptions, SnapshotResult } from "../../core/snapshot/create-snapshot.js";
 import type { Store } from "../../core/store/store.js";
 import type { TestKeys } from "./keys.js";
+import { snapshotTree } from "./snapshot-tree.js";
 
 /**
  * The tests' usual snapshot: `deploy/` under `root`, stream prod, phase pre,
@@ -18,14 +15,5 @@ export function snapshotDeploy(
   keys: TestKeys,
   extra: Partial<CreateSnapshotOptions> = {},
 ): Promise<SnapshotResult> {
-  return createSnapshot({
-    store,
-    root,
-    paths: ["deploy"],
-    stream: "prod",
-    phase: "pre",
-    recipients: [keys.age.recipient],
-    writerKey: keys.writer,
-    ...extra,
-  });
+  return snapshotTree(store, root, keys, { paths: ["deploy"], phase: "pre", ...extra });
 }

@@ -2,13 +2,13 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { createSnapshot } from "../../core/snapshot/create-snapshot.js";
 import { LocalDirStore } from "../../core/store/local-dir-store.js";
 import { signManifest } from "../../core/crypto/manifest-signature.js";
 import { loadSodium } from "../../core/crypto/sodium.js";
 import { bech32 } from "@scure/base";
 import { parseWriterKey, type WriterKey } from "../../core/crypto/writer-key.js";
 import { makeKeys, type TestKeys } from "../helpers/keys.js";
+import { snapshotTree } from "../helpers/snapshot-tree.js";
 import { readStoredManifest, v1BodyOf } from "../helpers/read-stored-manifest.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
@@ -64,16 +64,7 @@ describe("bytes an incremental snapshot adds (2,000 files, 1% changed)", () => {
       readdirSync(join(dir, "store", "nodes", prefix)).map((name) => join(prefix, name)),
     );
   const nodeFiles = () => nodeNames().length;
-  const snapshot = () =>
-    createSnapshot({
-      store,
-      root: tree,
-      paths: ["."],
-      stream: "prod",
-      phase: "post",
-      recipients: [keys.age.recipient],
-      writerKey: writer,
-    });
+  const snapshot = () => snapshotTree(store, tree, keys, { writerKey: writer });
 
   beforeAll(async () => {
     keys = await makeKeys();

@@ -15,6 +15,7 @@ import { countedStore as counted } from "../../helpers/counted-store.js";
 import { replicationSource } from "../../helpers/replication-source.js";
 import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { snapshotTree } from "../../helpers/snapshot-tree.js";
 import { runCli } from "../../helpers/run-cli.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
@@ -400,15 +401,7 @@ describe("replicating packed snapshots (ADR 1114)", () => {
       writeFileSync(join(tree, path), text);
     }
     const store = new LocalDirStore(join(dir, "store"));
-    const taken = await createSnapshot({
-      store,
-      root: tree,
-      paths: ["."],
-      stream: "prod",
-      phase: "post",
-      recipients: [keys.age.recipient],
-      writerKey: keys.writer,
-    });
+    const taken = await snapshotTree(store, tree, keys);
     const packs = new Set(
       taken.manifest?.files.map((file) => (file.type === "file" ? file.pack?.blob : "")),
     );

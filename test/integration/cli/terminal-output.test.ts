@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "@jest/globals";
 import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { snapshotTree } from "../../helpers/snapshot-tree.js";
 import { CLI_BUNDLE, spawnCli } from "../../helpers/run-cli.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
@@ -134,15 +135,7 @@ describe("a closed stdout ends the command quietly", () => {
     verifyKey = keys.verifyKey;
     mkdirSync(join(work, "tree"));
     for (let i = 0; i < 50; i++) writeFileSync(join(work, "tree", `f${i}.txt`), `${i}\n`);
-    await createSnapshot({
-      store: new LocalDirStore(store),
-      root: join(work, "tree"),
-      paths: ["."],
-      stream: "prod",
-      phase: "manual",
-      recipients: [keys.age.recipient],
-      writerKey: keys.writer,
-    });
+    await snapshotTree(new LocalDirStore(store), join(work, "tree"), keys, { phase: "manual" });
   });
 
   it.each([

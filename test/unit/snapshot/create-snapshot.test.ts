@@ -2,7 +2,6 @@ import { chmodSync, existsSync, mkdirSync, unlinkSync, writeFileSync } from "nod
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
-import type { SnapshotCommit } from "../../../core/store/store.js";
 import type {
   CreateSnapshotOptions,
   SnapshotProgress,
@@ -11,7 +10,7 @@ import { loadSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import { readCatalog } from "../../../core/snapshot/read-catalog.js";
 import { verifyAuditChain } from "../../../core/audit/verify-audit-chain.js";
 import type { Phase, RegularFileEntry } from "../../../core/types.js";
-import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
+import { storeThatLosesOneRace } from "../../helpers/store-that-loses-one-race.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { snapshotDeploy } from "../../helpers/snapshot-deploy.js";
 import { tempDir } from "../../helpers/temp-dir.js";
@@ -168,18 +167,11 @@ describe("createSnapshot: what it records", () => {
 describe("createSnapshot: losing a race", () => {
   it("re-reads the head, links to the winner, re-signs and commits without re-encrypting", async () => {
     const store = newStore();
-    let winner = "";
     // Another writer commits between this snapshot's view and its commit.
-    const racing = Object.create(store) as LocalDirStore;
-    racing.commitSnapshot = async (commit: SnapshotCommit) => {
-      if (!winner) {
-        winner = await commitCraftedManifest(store, keys.writer, "prod", [], [keys.age.recipient]);
-      }
-      return store.commitSnapshot(commit);
-    };
+    const { racing, winner } = storeThatLosesOneRace(store, keys, "prod");
     const result = await snapshot(racing);
-    expect(result).toMatchObject({ attempts: 2, seq: 2, previousId: winner, newBlobs: 2 });
-    expect(result.manifest?.prev).toBe(winner);
+    expect(result).toMatchObject({ attempts: 2, seq: 2, previousId: winner(), newBlobs: 2 });
+    expect(result.manifest?.prev).toBe(winner());
     expect(await store.listBlobs()).toHaveLength(2);
     const catalog = await readCatalog(store, "prod");
     expect(catalog.map((e) => e.seq)).toEqual([1, 2]);

@@ -6,7 +6,6 @@ import { loadPolicy } from "../../../core/policy/load-policy.js";
 import type { Policy } from "../../../core/policy/policy.js";
 import { memoryPolicySource } from "../../../core/policy/policy-source.js";
 import { appendAuditEvents } from "../../../core/audit/append-audit-events.js";
-import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
 import { forgetSnapshots } from "../../../core/snapshot/forget-snapshots.js";
 import { planForget } from "../../../core/snapshot/plan-forget.js";
 import { pruneBlobs } from "../../../core/snapshot/prune-blobs.js";
@@ -18,6 +17,7 @@ import type { RegularFileEntry } from "../../../core/types.js";
 import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
 import { readStoredManifest } from "../../helpers/read-stored-manifest.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { snapshotTree } from "../../helpers/snapshot-tree.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 const work = tempDir();
@@ -35,16 +35,7 @@ async function storeWith(n: number): Promise<LocalDirStore> {
   mkdirSync(tree, { recursive: true });
   for (let i = 1; i <= n; i++) {
     writeFileSync(join(tree, "app.yaml"), `version: ${i}\n`);
-    await createSnapshot({
-      store: fresh,
-      root: tree,
-      paths: ["."],
-      stream: "dev",
-      phase: "post",
-      time: new Date(Date.UTC(2026, 0, i)),
-      recipients: [keys.age.recipient],
-      writerKey: keys.writer,
-    });
+    await snapshotTree(fresh, tree, keys, { stream: "dev", time: new Date(Date.UTC(2026, 0, i)) });
   }
   return fresh;
 }
@@ -326,15 +317,9 @@ describe("pruneBlobs: manifest nodes (format v2)", () => {
               // blob is spared as well), hence the same node ids.
               const tree = join(work, `tree-${count}`);
               writeFileSync(join(tree, "app.yaml"), "version: 1\n");
-              await createSnapshot({
-                store: target,
-                root: tree,
-                paths: ["."],
+              await snapshotTree(target, tree, keys, {
                 stream: "dev",
-                phase: "post",
                 time: new Date(Date.UTC(2026, 0, 9)),
-                recipients: [keys.age.recipient],
-                writerKey: keys.writer,
               });
             }
             return listed;
@@ -363,16 +348,7 @@ describe("prune and packs (ADR 1114)", () => {
         writeFileSync(join(tree, `f${i}.yaml`), `f${i}: ${version}\n`);
     };
     const take = (day: number) =>
-      createSnapshot({
-        store: packed,
-        root: tree,
-        paths: ["."],
-        stream: "dev",
-        phase: "post",
-        time: new Date(Date.UTC(2026, 0, day)),
-        recipients: [keys.age.recipient],
-        writerKey: keys.writer,
-      });
+      snapshotTree(packed, tree, keys, { stream: "dev", time: new Date(Date.UTC(2026, 0, day)) });
     const packsOf = (result: Awaited<ReturnType<typeof take>>) =>
       new Set(
         result.manifest?.files.flatMap((f) => (f.type === "file" && f.pack ? [f.pack.blob] : [])),

@@ -2,7 +2,6 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { LocalDirStore } from "../../../core/store/local-dir-store.js";
-import { createSnapshot } from "../../../core/snapshot/create-snapshot.js";
 import { loadSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import { resolveSnapshot } from "../../../core/snapshot/resolve-snapshot.js";
 import { restoreSnapshot } from "../../../core/snapshot/restore-snapshot.js";
@@ -13,9 +12,9 @@ import { BlobOpener } from "../../../core/crypto/blob-opener.js";
 import { generateAgeKeyPair, parseIdentities } from "../../../core/crypto/age-keys.js";
 import { loadSodium } from "../../../core/crypto/sodium.js";
 import { SeededRandom } from "../../../bench/corpus/seeded-random.js";
-import type { SnapshotCommit } from "../../../core/store/store.js";
-import { commitCraftedManifest } from "../../helpers/craft-manifest.js";
+import { storeThatLosesOneRace } from "../../helpers/store-that-loses-one-race.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { snapshotTree } from "../../helpers/snapshot-tree.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 /**
@@ -79,6 +78,15 @@ function treeOf(root: string): Record<string, string> {
   return files;
 }
 
+/** A snapshot of all of `root`, sealed to both recipients; `.env` files are secret-class. */
+function snapshotBoth(store: LocalDirStore, root: string, statCache?: StatCache) {
+  return snapshotTree(store, root, keys, {
+    recipients: [keys.age.recipient, second.recipient],
+    classify: (path) => ({ secret: path.endsWith(".env") }),
+    ...(statCache ? { statCache } : {}),
+  });
+}
+
 async function restoreEach(store: LocalDirStore, reference: string, expected: object) {
   const snapshot = await loadSnapshot(store, await resolveSnapshot(store, reference));
   for (const [name, opener] of [
@@ -101,18 +109,7 @@ describe("packed snapshots restore for every recipient (seeded trees)", () => {
       const cacheDir = join(work, `cache-${seed}`);
       const count = random.int(60, 160);
       writeTree(root, random, count, seed % 2 === 0);
-      const take = (statCache?: StatCache) =>
-        createSnapshot({
-          store,
-          root,
-          paths: ["."],
-          stream: "prod",
-          phase: "post",
-          recipients: [keys.age.recipient, second.recipient],
-          writerKey: keys.writer,
-          classify: (path) => ({ secret: path.endsWith(".env") }),
-          ...(statCache ? { statCache } : {}),
-        });
+      const take = (statCache?: StatCache) => snapshotBoth(store, root, statCache);
       const first = await take(StatCache.open(cacheDir, root, keys.writer.macKey));
       const files = first.manifest?.files ?? [];
       expect(files.filter((file) => file.type === "file" && file.pack).length).toBeGreaterThan(30);
@@ -160,14 +157,7 @@ describe("a packed snapshot that loses its commit race", () => {
     writeTree(root, random, 80, false);
     const store = new LocalDirStore(join(work, "store-race"));
     // Another writer commits between this snapshot's view and its commit.
-    let winner = "";
-    const racing = Object.create(store) as LocalDirStore;
-    racing.commitSnapshot = async (commit: SnapshotCommit) => {
-      if (!winner) {
-        winner = await commitCraftedManifest(store, keys.writer, "prod", [], [keys.age.recipient]);
-      }
-      return store.commitSnapshot(commit);
-    };
+    const { racing, winner } = storeThatLosesOneRace(store, keys, "prod");
     // Every blob either attempt stages.
     const staged: string[] = [];
     racing.beginWrite = async (stream: string) => {
@@ -184,16 +174,8 @@ describe("a packed snapshot that loses its commit race", () => {
       };
       return view;
     };
-    const result = await createSnapshot({
-      store: racing,
-      root,
-      paths: ["."],
-      stream: "prod",
-      phase: "post",
-      recipients: [keys.age.recipient, second.recipient],
-      writerKey: keys.writer,
-    });
-    expect(result).toMatchObject({ attempts: 2, seq: 2, previousId: winner });
+    const result = await snapshotBoth(racing, root);
+    expect(result).toMatchObject({ attempts: 2, seq: 2, previousId: winner() });
     const files = result.manifest?.files ?? [];
     const packs = new Set(
       files.flatMap((file) => (file.type === "file" && file.pack ? [file.pack.blob] : [])),
