@@ -4,10 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import {
-  createSnapshot,
-  type CreateSnapshotOptions,
-} from "../../../core/snapshot/create-snapshot.js";
+import type { CreateSnapshotOptions } from "../../../core/snapshot/create-snapshot.js";
 import { readCatalog } from "../../../core/snapshot/read-catalog.js";
 import { loadSnapshot } from "../../../core/snapshot/load-snapshot.js";
 import { restoreSnapshot } from "../../../core/snapshot/restore-snapshot.js";
@@ -23,6 +20,7 @@ import type { GitHubClient } from "../../../core/github/github-client.js";
 import { GitHubStore } from "../../../core/store/github-store.js";
 import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
+import { snapshotTree } from "../../helpers/snapshot-tree.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 const run = promisify(execFile);
@@ -57,17 +55,7 @@ describe("GitHub store on the sandbox", () => {
     root: string,
     stream: string,
     extra: Partial<CreateSnapshotOptions> = {},
-  ) =>
-    createSnapshot({
-      store,
-      root,
-      paths: ["."],
-      stream,
-      phase: "pre",
-      recipients: [keys.age.recipient],
-      writerKey: keys.writer,
-      ...extra,
-    });
+  ) => snapshotTree(store, root, keys, { stream, phase: "pre", ...extra });
   const clone = async () => {
     const target = join(work, `clone-${Date.now()}-${Math.random().toString(16).slice(2)}`);
     await git(["clone", "--quiet", backup.gh.repoPath(backup.owner, backup.repo), target]);
@@ -512,15 +500,7 @@ describe("the release gate's reads of a GitHub store", () => {
     mkdirSync(root, { recursive: true });
     for (let i = 1; i <= 6; i++) {
       writeFileSync(join(root, "app.yaml"), `version: ${i}\n`);
-      await createSnapshot({
-        store: backup.store,
-        root,
-        paths: ["."],
-        stream: "prod",
-        phase: "post",
-        recipients: [keys.age.recipient],
-        writerKey: keys.writer,
-      });
+      await snapshotTree(backup.store, root, keys);
     }
     const policy = await loadPolicy(
       memoryPolicySource({
@@ -565,16 +545,7 @@ describe("a 2,000-file environment on a GitHub store, 1% changed per snapshot", 
     }
     const cache = () => StatCache.open(join(work, "cache"), root, keys.writer.macKey);
     const take = (statCache?: StatCache) =>
-      createSnapshot({
-        store: backup.store,
-        root,
-        paths: ["."],
-        stream: "prod",
-        phase: "post",
-        recipients: [keys.age.recipient],
-        writerKey: keys.writer,
-        ...(statCache ? { statCache } : {}),
-      });
+      snapshotTree(backup.store, root, keys, statCache ? { statCache } : {});
     const first = await take(cache());
     // 2,000 new small files: sealed in packs (ADR 1114) of up to 64, ending where a member's
     // content id says (1 in 32): ~80 git blobs instead of 2,000.
@@ -659,15 +630,7 @@ describe("a GitHub store whose newest manifest was deleted or damaged by hand", 
     mkdirSync(root, { recursive: true });
     for (let i = 1; i <= 3; i++) {
       writeFileSync(join(root, "app.yaml"), `version: ${i}\n`);
-      await createSnapshot({
-        store: backup.store,
-        root,
-        paths: ["."],
-        stream,
-        phase: "post",
-        recipients: [keys.age.recipient],
-        writerKey: keys.writer,
-      });
+      await snapshotTree(backup.store, root, keys, { stream });
     }
     return (await git(["ls-tree", "--name-only", "main", `catalog/${stream}/`], repoPath())).trim();
   };
@@ -676,15 +639,7 @@ describe("a GitHub store whose newest manifest was deleted or damaged by hand", 
     backup.gh.commitFiles(backup.owner, backup.repo, "main", files, "edit by hand");
   const nextSnapshot = (stream: string) => {
     writeFileSync(join(work, stream, "app.yaml"), "version: 4\n");
-    return createSnapshot({
-      store: backup.store,
-      root: join(work, stream),
-      paths: ["."],
-      stream,
-      phase: "post",
-      recipients: [keys.age.recipient],
-      writerKey: keys.writer,
-    });
+    return snapshotTree(backup.store, join(work, stream), keys, { stream });
   };
 
   it("a deleted newest manifest is an integrity error for readers, the gate and the next snapshot, with or without its catalog line", async () => {
