@@ -1,5 +1,4 @@
-import type { LocalDirStore } from "../../core/store/local-dir-store.js";
-import type { SnapshotCommit } from "../../core/store/store.js";
+import type { SnapshotCommit, Store } from "../../core/store/store.js";
 import type { TestKeys } from "./keys.js";
 import { commitCraftedManifest } from "./craft-manifest.js";
 
@@ -8,13 +7,13 @@ import { commitCraftedManifest } from "./craft-manifest.js";
  * snapshot of `stream` between its view and its first commit: the snapshot
  * loses that race once. `winner()` is the other writer's manifest id.
  */
-export function storeThatLosesOneRace(
-  store: LocalDirStore,
+export function storeThatLosesOneRace<S extends Store>(
+  store: S,
   keys: TestKeys,
   stream: string,
-): { racing: LocalDirStore; winner: () => string } {
+): { racing: S; winner: () => string } {
   let winner = "";
-  const racing = Object.create(store) as LocalDirStore;
+  const racing = Object.create(store) as S;
   racing.commitSnapshot = async (commit: SnapshotCommit) => {
     if (!winner) {
       winner = await commitCraftedManifest(store, keys.writer, stream, [], [keys.age.recipient]);

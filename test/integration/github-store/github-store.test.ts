@@ -21,6 +21,7 @@ import { GitHubStore } from "../../../core/store/github-store.js";
 import { startBackupRepo, type BackupRepo } from "../../helpers/github-backup-repo.js";
 import { makeKeys, type TestKeys } from "../../helpers/keys.js";
 import { snapshotTree } from "../../helpers/snapshot-tree.js";
+import { storeThatLosesOneRace } from "../../helpers/store-that-loses-one-race.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 const run = promisify(execFile);
@@ -215,6 +216,37 @@ describe("GitHub store on the sandbox", () => {
     expect(audit).toMatchObject({ ok: true, problems: [] });
     expect(audit.recordedHead).toEqual(audit.head);
     expect(audit.snapshotsChecked).toBeGreaterThanOrEqual(catalog.length);
+  });
+
+  it("a packed snapshot that loses its commit race lands with the packs it staged, and restores", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 48; i++)
+      files[`k8s/cm-${i}.yaml`] = `key: race-pack-${i}\n`.repeat(1 + (i % 7));
+    const root = tree("race-packs", files);
+    // Another writer commits between this snapshot's view and its commit.
+    const { racing, winner } = storeThatLosesOneRace(backup.newStore(), keys, "race-packs");
+    const result = await snapshot(racing, root, "race-packs");
+    expect(result).toMatchObject({ attempts: 2, seq: 2, previousId: winner() });
+    const entries = result.manifest?.files ?? [];
+    expect(entries.every((file) => file.type === "file" && file.pack)).toBe(true);
+    // Each content sealed once: the retry reused the packs the first attempt staged.
+    const contents = new Set(entries.map((file) => (file.type === "file" ? file.blob : "")));
+    expect(result).toMatchObject({ newBlobs: contents.size, reusedBlobs: 0 });
+    const packs = new Set(entries.map((file) => (file.type === "file" ? file.pack?.blob : "")));
+    const stored = (await backup.store.listBlobs()).filter((blob) => packs.has(blob.id));
+    expect(stored).toHaveLength(packs.size);
+
+    const restored = join(work, "race-packs-restored");
+    const [, latest] = await readCatalog(backup.store, "race-packs");
+    await restoreSnapshot({
+      store: backup.store,
+      snapshot: await loadSnapshot(backup.store, latest!),
+      opener: keys.opener,
+      trustedKeys: [keys.verifyKey],
+      target: restored,
+    });
+    for (const [path, text] of Object.entries(files))
+      expect(readFileSync(join(restored, path), "utf8")).toBe(text);
   });
 
   it("a snapshot begun in one month and written in the next starts that month's catalog and audit files afresh", async () => {
