@@ -223,8 +223,14 @@ describe("GitHub store on the sandbox", () => {
     for (let i = 0; i < 48; i++)
       files[`k8s/cm-${i}.yaml`] = `key: race-pack-${i}\n`.repeat(1 + (i % 7));
     const root = tree("race-packs", files);
-    // Another writer commits between this snapshot's view and its commit.
-    const { racing, winner } = storeThatLosesOneRace(backup.newStore(), keys, "race-packs");
+    // Another writer takes a snapshot between this snapshot's view and its commit.
+    const other = tree("race-packs-winner", { "winner.yaml": "winner: true\n" });
+    const { racing, winner } = storeThatLosesOneRace(
+      backup.newStore(),
+      keys,
+      "race-packs",
+      async () => (await snapshot(backup.newStore(), other, "race-packs")).id ?? "",
+    );
     const result = await snapshot(racing, root, "race-packs");
     expect(result).toMatchObject({ attempts: 2, seq: 2, previousId: winner() });
     const entries = result.manifest?.files ?? [];
