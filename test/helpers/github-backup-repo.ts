@@ -1,7 +1,7 @@
 import { startSandbox, type Sandbox } from "../../sandbox/index.js";
 import { createGitHubClient, type GitHubClient } from "../../core/github/github-client.js";
 import { GitHubStore } from "../../core/store/github-store.js";
-import { appManifest } from "./snapgate-app.js";
+import { backupRepoGrants } from "./snapgate-app.js";
 
 export interface BackupRepo {
   gh: Sandbox;
@@ -44,12 +44,10 @@ async function backupRepoOn(
     private: true,
     ...(options.files ? { files: options.files } : {}),
   });
-  // What the workflows' App token holds on the backup repository: app.yml's grants, never more.
-  const { contents, metadata } = appManifest().permissions;
   const token = gh.createToken({
     actor: "octo-admin",
     repositories: [`${owner}/${repo}`],
-    permissions: { contents, metadata },
+    permissions: backupRepoGrants(),
   });
   const newClient = () =>
     createGitHubClient({ token, baseUrl: gh.url, retryAfterBaseValue: 1, writeSpacingMs: 0 });

@@ -281,6 +281,8 @@ describe("a workflow's GITHUB_TOKEN", () => {
   });
 });
 
+// The apps below are third parties with their own grants: they show the sandbox enforcing
+// members:read as GitHub does. Snapgate's own App is registered from app.yml (above).
 describe("organization teams", () => {
   it("reports team membership to an installation with members:read, and 404 for non-members", async () => {
     gh.createTeam("acme", "release-managers", [{ login: "reader", role: "maintainer" }]);

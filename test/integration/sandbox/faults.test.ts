@@ -4,6 +4,7 @@ import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import { startSandbox, type Sandbox } from "../../../sandbox/index.js";
 import { git, octokitFor, statusOf } from "./sandbox-clients.js";
+import { backupRepoGrants } from "../../helpers/snapgate-app.js";
 
 const owner = "acme";
 const repo = "backups";
@@ -16,7 +17,7 @@ beforeAll(async () => {
   gh = await startSandbox({ webhookSideEffects: false });
   gh.createUser({ login: owner });
   await gh.createRepo({ owner, name: repo, files: { "a.txt": "a" } });
-  token = gh.createToken({ actor: owner, repositories: "all", permissions: { contents: "write" } });
+  token = gh.createToken({ actor: owner, repositories: "all", permissions: backupRepoGrants() });
   plain = octokitFor(gh, token);
 });
 
@@ -260,7 +261,7 @@ describe("primary rate limit accounting", () => {
       await limited.createRepo({ owner: "u", name: "r", files: { "a.txt": "a" } });
       const client = octokitFor(
         limited,
-        limited.createToken({ actor: "u", repositories: "all", permissions: { contents: "read" } }),
+        limited.createToken({ actor: "u", repositories: "all", permissions: backupRepoGrants() }),
       );
       const first = await client.repos.get({ owner: "u", repo: "r" });
       expect(first.headers["x-ratelimit-limit"]).toBe("2");

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import type { Octokit } from "@octokit/rest";
 import { startSandbox, type Sandbox } from "../../../sandbox/index.js";
 import { octokitFor } from "./sandbox-clients.js";
+import { backupRepoGrants } from "../../helpers/snapgate-app.js";
 
 const owner = "acme";
 const repo = "backups";
@@ -24,7 +25,7 @@ beforeAll(async () => {
   });
   octokit = octokitFor(
     gh,
-    gh.createToken({ actor: owner, repositories: "all", permissions: { contents: "write" } }),
+    gh.createToken({ actor: owner, repositories: "all", permissions: backupRepoGrants() }),
   );
   head = (await octokit.git.getRef({ owner, repo, ref: "heads/main" })).data.object.sha;
 });
