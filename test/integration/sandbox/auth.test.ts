@@ -281,18 +281,11 @@ describe("a workflow's GITHUB_TOKEN", () => {
   });
 });
 
-// The apps below are third parties with their own grants: they show the sandbox enforcing
-// members:read as GitHub does. Snapgate's own App is registered from app.yml (above).
 describe("organization teams", () => {
   it("reports team membership to an installation with members:read, and 404 for non-members", async () => {
     gh.createTeam("acme", "release-managers", [{ login: "reader", role: "maintainer" }]);
-    const reviewers = gh.createApp({
-      slug: "third-party-reviewers",
-      permissions: { members: "read" },
-      events: [],
-    });
-    const installation = gh.installApp(reviewers.appId, "acme", "all");
-    const client = octokitFor(gh, gh.createInstallationToken(installation));
+    // Snapgate's App (app.yml asks for members:read to check roles live).
+    const client = octokitFor(gh, gh.createInstallationToken(installationId));
     const membership = await client.teams.getMembershipForUserInOrg({
       org: "acme",
       team_slug: "release-managers",
@@ -310,6 +303,7 @@ describe("organization teams", () => {
         )
       ).status,
     ).toBe(404);
+    // A third-party app without members:read: the sandbox refuses it, as GitHub does.
     const plain = gh.createApp({
       slug: "third-party-no-members",
       permissions: { contents: "read" },

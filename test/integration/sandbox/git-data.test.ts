@@ -7,6 +7,7 @@ import { GITHUB_MAX_BLOB_BYTES } from "../../../core/store/github-store.js";
 import { startSandbox, type Sandbox } from "../../../sandbox/index.js";
 import { DEFAULT_SANDBOX_LIMITS } from "../../../sandbox/services/sandbox-services.js";
 import { cloneOverHttp, git, octokitFor, statusOf } from "./sandbox-clients.js";
+import { backupRepoGrants } from "../../helpers/snapgate-app.js";
 
 const owner = "acme";
 const repo = "backups";
@@ -28,7 +29,7 @@ beforeAll(async () => {
   token = gh.createToken({
     actor: owner,
     repositories: [`${owner}/${repo}`],
-    permissions: { contents: "write" },
+    permissions: backupRepoGrants(),
   });
   octokit = octokitFor(gh, token);
 });
@@ -331,7 +332,7 @@ describe("Git Data API over a real bare repository", () => {
     // The token above reaches only acme/backups: use one for the new repository.
     const other = octokitFor(
       gh,
-      gh.createToken({ actor: owner, repositories: "all", permissions: { contents: "write" } }),
+      gh.createToken({ actor: owner, repositories: "all", permissions: backupRepoGrants() }),
     );
     expect(await statusOf(other.git.getRef({ owner, repo: "empty", ref: "heads/main" }))).toEqual({
       status: 409,
@@ -516,7 +517,7 @@ describe("GitHub's size limits", () => {
     await small.createRepo({ owner, name: repo, files: { "a.txt": "a" } });
     client = octokitFor(
       small,
-      small.createToken({ actor: owner, repositories: "all", permissions: { contents: "write" } }),
+      small.createToken({ actor: owner, repositories: "all", permissions: backupRepoGrants() }),
     );
   });
   afterEach(() => small.assertClean());

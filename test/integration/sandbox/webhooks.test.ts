@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import type { Octokit } from "@octokit/rest";
 import { startSandbox, type CreatedApp, type Sandbox } from "../../../sandbox/index.js";
 import { octokitFor } from "./sandbox-clients.js";
+import { registerSnapgateApp } from "../../helpers/snapgate-app.js";
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -69,12 +70,8 @@ beforeAll(async () => {
       ].join("\n"),
     },
   });
-  app = gh.createApp({
-    // A sandbox fixture with the permissions this test exercises; not the Snapgate App (tests register that from app.yml only).
-    slug: "fixture-app",
-    permissions: { contents: "read", checks: "write", actions: "write" },
-    events: ["push", "workflow_run"],
-  });
+  // Snapgate's App as app.yml registers it: its permissions and the events it subscribes to.
+  app = registerSnapgateApp(gh);
   receiver = await startReceiver(app.webhookSecret);
   gh.webhooks.setUrl(app.appId, receiver.url);
   installationId = gh.installApp(app.appId, owner, [repo]);
