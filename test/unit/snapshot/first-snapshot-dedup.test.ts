@@ -114,10 +114,10 @@ describe("a first snapshot: dedup within the tree and against the store", () => 
     // In path order: 20 others, both boundaries, 18 others.
     const contents = [...others.slice(0, 20), ...boundaries.slice(0, 2), ...others.slice(20, 38)];
     const root = join(work, "one-member");
+    const pathOf = (dir: string, i: number) =>
+      join(dir, "deploy", `f${String(i).padStart(2, "0")}.yaml`);
     mkdirSync(join(root, "deploy"), { recursive: true });
-    contents.forEach((text, i) =>
-      writeFileSync(join(root, "deploy", `f${String(i).padStart(2, "0")}.yaml`), text),
-    );
+    contents.forEach((text, i) => writeFileSync(pathOf(root, i), text));
     const store = newStore();
     const staging = await snapshotDeploy(store, root, keys, { stream: "staging" });
     const lone = staging.manifest?.files.find((file) => file.path === "deploy/f21.yaml");
@@ -146,11 +146,7 @@ describe("a first snapshot: dedup within the tree and against the store", () => 
         trustedKeys: [keys.verifyKey],
         target,
       });
-      contents.forEach((text, i) =>
-        expect(
-          readFileSync(join(target, "deploy", `f${String(i).padStart(2, "0")}.yaml`), "utf8"),
-        ).toBe(text),
-      );
+      contents.forEach((text, i) => expect(readFileSync(pathOf(target, i), "utf8")).toBe(text));
       expect(readdirSync(join(target, "deploy"))).toHaveLength(contents.length);
     }
   });
